@@ -1,0 +1,150 @@
+# sitrep - plain GNU Makefile. `make` builds build/sitrep and build/libsitrep.a.
+# `make demo` and `make test` first install the Debian packages they need (tools/deps.sh).
+# `make SANITIZE=address,undefined test` builds into build/san with sanitizers.
+
+PREFIX   ?= /usr/local
+CC       ?= cc
+SANITIZE ?=
+BUILD    := build$(if $(SANITIZE),/san)
+FUZZ_SECONDS ?= 60
+V        ?=
+Q        := $(if $(V),,@)
+
+# Debian packages: to build, to test, to fuzz. Keep in step with DESIGN.md section 5.
+DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base
+DEB_TEST  := libcmocka-dev
+DEB_FUZZ  := clang libclang-rt-14-dev
+DEB_DEV   := clang-format
+PKGS      := icu-uc icu-i18n libcjson
+
+# Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wwrite-strings -Wvla -Wformat=2 -Werror
+OPT  ?= -O2 -g
+CPPFLAGS_ALL = -std=c17 -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc \
+               -DSITREP_DATADIR='"$(PREFIX)/share/sitrep"' $(PKG_CFLAGS)
+CFLAGS_ALL = $(CPPFLAGS_ALL) $(WARN) $(OPT) -pthread -MMD -MP \
+             $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
+LDFLAGS_ALL = -pthread $(if $(SANITIZE),-fsanitize=$(SANITIZE))
+LIBS_ALL = $(PKG_LIBS) -lm
+
+LIB_SRC  := $(sort $(wildcard src/*/*.c)) src/pipeline.c src/sitrep.c
+CMD_SRC  := $(sort $(wildcard cmd/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CMD_OBJ  := $(CMD_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps deps-test deps-fuzz demo test test-run unit golden cli bench fuzz fuzz-build \
+        format check-format install clean accuracy validate golden-update
+
+all: $(BUILD)/sitrep $(BUILD)/libsitrep.a compile_commands.json
+
+deps:
+	@tools/deps.sh $(DEB_BUILD)
+deps-test: deps
+	@tools/deps.sh $(DEB_TEST)
+deps-fuzz: deps
+	@tools/deps.sh $(DEB_FUZZ)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libsitrep.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/sitrep: $(CMD_OBJ) $(BUILD)/libsitrep.a
+	$(CC) $(LDFLAGS_ALL) -o $@ $(CMD_OBJ) $(BUILD)/libsitrep.a $(LIBS_ALL)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsitrep.a tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes $(shell pkg-config --cflags cmocka 2>/dev/null) \
+	    -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL) \
+	    $(shell pkg-config --libs cmocka 2>/dev/null)
+
+# The README's two commands.
+demo: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/sitrep code --format pretty examples/wire-ceasefire-talks.txt
+
+test: deps-test
+	@$(MAKE) --no-print-directory test-run
+
+test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq
+	@tests/run-unit.sh $(UNIT_BIN)
+	@tests/golden/run.sh $(BUILD)/sitrep
+	@JSONQ=$(BUILD)/tests/jsonq tests/cli/run.sh $(BUILD)/sitrep
+
+$(BUILD)/tests/jsonq: tests/tools/jsonq.c $(BUILD)/libsitrep.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS_ALL) -D_GNU_SOURCE -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL)
+
+golden-update: all
+	@UPDATE=1 tests/golden/run.sh $(BUILD)/sitrep
+
+bench: deps
+	@$(MAKE) --no-print-directory all OPT='-O2 -g -DNDEBUG'
+	@bench/run.sh $(BUILD)/sitrep
+
+accuracy: deps
+	@$(MAKE) --no-print-directory all
+	@tools/accuracy.sh $(BUILD)/sitrep
+
+# libFuzzer targets: the library rebuilt with clang and ASan/UBSan into build/fuzz.
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+FUZZ_FLAGS = $(CPPFLAGS_ALL) -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+             -fno-sanitize-recover=all -pthread
+
+build/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_FLAGS) -c $< -o $@
+
+build/fuzz/%: fuzz/%.c $(FUZZ_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(LIBS_ALL)
+
+fuzz-build: deps-fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	@for f in $(FUZZ_BIN); do \
+	    name=$$(basename $$f); mkdir -p build/fuzz/corpus/$$name; \
+	    echo "fuzz: $$name for $(FUZZ_SECONDS)s"; \
+	    $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	        -artifact_prefix=build/fuzz/ build/fuzz/corpus/$$name fuzz/corpus/$$name \
+	        2>build/fuzz/$$name.log || { tail -40 build/fuzz/$$name.log; exit 1; }; \
+	    tail -1 build/fuzz/$$name.log; \
+	done
+
+FORMAT_FILES = $(shell git ls-files '*.c' '*.h' 2>/dev/null)
+format:
+	clang-format -i $(FORMAT_FILES)
+check-format:
+	@tools/deps.sh $(DEB_DEV)
+	clang-format --dry-run --Werror $(FORMAT_FILES)
+
+compile_commands.json: Makefile
+	@{ echo '['; first=1; for f in $(LIB_SRC) $(CMD_SRC); do \
+	    [ $$first = 1 ] || echo ','; first=0; \
+	    printf '{"directory":"%s","file":"%s","command":"%s %s -c %s"}' \
+	        "$(CURDIR)" "$$f" "$(CC)" "$$(echo '$(CPPFLAGS_ALL) $(WARN)' | sed 's/"/\\"/g')" "$$f"; \
+	done; echo; echo ']'; } > $@
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sitrep
+	install -m 755 $(BUILD)/sitrep $(DESTDIR)$(PREFIX)/bin/sitrep
+	cp -R data/. $(DESTDIR)$(PREFIX)/share/sitrep/
+
+clean:
+	rm -rf build compile_commands.json
+
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d)

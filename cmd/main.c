@@ -1,0 +1,89 @@
+/* main.c - the sitrep command table: dispatches `sitrep COMMAND ...` to cmd_<name>.c. */
+#include "cmd.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static int cmd_version(int argc, char **argv);
+static int cmd_help(int argc, char **argv);
+
+static const command commands[] = {
+    {"code", cmd_code, "code articles into event data (JSON lines)"},
+    {"sentences", cmd_sentences, "print the sentences sitrep finds (stage debugging)"},
+    {"version", cmd_version, "print the version"},
+    {"help", cmd_help, "list the commands, or `help COMMAND` for one"},
+};
+
+void cmd_error(const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    fputs("sitrep: ", stderr);
+    vfprintf(stderr, format, args);
+    fputc('\n', stderr);
+    va_end(args);
+}
+
+static int cmd_version(int argc, char **argv)
+{
+    (void)argv;
+    if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        printf("usage: sitrep version\n\nPrints the version of sitrep.\n");
+        return EXIT_OK;
+    }
+    printf("sitrep %s\n", SITREP_VERSION);
+    return EXIT_OK;
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: sitrep COMMAND [OPTIONS] [FILE|-]...\n\n"
+                 "sitrep turns national-security news into structured, sourced event data.\n\n"
+                 "commands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\n`sitrep COMMAND --help` describes a command. Exit codes: 0 success, "
+                 "1 runtime failure, 2 usage error.\n");
+}
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "--help") != 0 && strcmp(argv[1], "-h") != 0) {
+        const command *c = find_command(argv[1]);
+        if (!c) {
+            cmd_error("unknown command '%s'", argv[1]);
+            return EXIT_USAGE;
+        }
+        char *sub[] = {argv[1], (char *)"--help", NULL};
+        return c->run(2, sub);
+    }
+    usage(stdout);
+    return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return cmd_help(1, argv + 1);
+    if (strcmp(argv[1], "--version") == 0)
+        return cmd_version(1, argv + 1);
+    const command *c = find_command(argv[1]);
+    if (!c) {
+        cmd_error("unknown command '%s' (try 'sitrep help')", argv[1]);
+        return EXIT_USAGE;
+    }
+    return c->run(argc - 1, argv + 1);
+}

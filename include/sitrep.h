@@ -1,0 +1,83 @@
+/* sitrep.h - public API of libsitrep.
+ *
+ * sitrep turns news articles into structured, sourced event data. This header is what a
+ * program embedding the library sees: status codes, an opaque shared context (dictionaries
+ * and models, loaded once, read-only, shareable by threads) and an opaque per-worker coder
+ * (its own arena) that turns one article into one JSON object (DESIGN.md section 2).
+ */
+#ifndef SITREP_H
+#define SITREP_H
+
+#include <stddef.h>
+
+#define SITREP_VERSION "0.1.0"
+
+#if defined(__GNUC__)
+#define SITREP_MUST_CHECK __attribute__((warn_unused_result))
+#else
+#define SITREP_MUST_CHECK
+#endif
+
+/* Status codes returned by every fallible function. SITREP_OK is zero. */
+typedef enum sitrep_status {
+    SITREP_OK = 0,
+    SITREP_ENOMEM,   /* allocation failed */
+    SITREP_EIO,      /* a file could not be read or written */
+    SITREP_EPARSE,   /* input is malformed (a diagnostic says where) */
+    SITREP_ELIMIT,   /* a cap was exceeded (size, count) */
+    SITREP_ESQL,     /* the store reported an error */
+    SITREP_EUSAGE,   /* the caller passed an invalid argument */
+    SITREP_ENOTFOUND /* a required file or resource is missing */
+} sitrep_status;
+
+/* Returns a static, lower-case name for a status ("parse error"). Never NULL. */
+const char *sitrep_strerror(sitrep_status status);
+
+/* Input kinds for sitrep_code_bytes. */
+typedef enum sitrep_input {
+    SITREP_INPUT_TEXT = 0, /* a plain-text article or scraped page */
+    SITREP_INPUT_HTML,     /* a web page */
+    SITREP_INPUT_JSONL     /* one JSON record {"id","text"|"html","url","published","title"} */
+} sitrep_input;
+
+/* Output formats. */
+typedef enum sitrep_format {
+    SITREP_FORMAT_JSONL = 0, /* one compact JSON object per line */
+    SITREP_FORMAT_PRETTY,    /* indented JSON */
+    SITREP_FORMAT_SENTENCES  /* "ID<TAB>N<TAB>START<TAB>END<TAB>TEXT" per sentence */
+} sitrep_format;
+
+typedef struct sitrep_context sitrep_context;
+typedef struct sitrep_coder sitrep_coder;
+
+/* Options for a context. Zero-initialise, then set what you need. */
+typedef struct sitrep_options {
+    const char *data_dir;  /* NULL: $SITREP_DATA, the source tree, or PREFIX/share/sitrep */
+    const char *published; /* default publication date (YYYY-MM-DD) for undated articles */
+} sitrep_options;
+
+/* Loads dictionaries and models. On failure returns NULL and, if errbuf is not NULL, writes
+ * a message ("data/models/tagger.bin: checksum mismatch") into errbuf. The context is
+ * immutable once returned and may be shared by any number of coders on any threads. Free it
+ * with sitrep_context_free after every coder using it is freed. */
+sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf,
+                                   size_t errlen) SITREP_MUST_CHECK;
+void sitrep_context_free(sitrep_context *context);
+
+/* Returns the data directory the context uses (owned by the context). */
+const char *sitrep_context_data_dir(const sitrep_context *context);
+
+/* A coder owns one arena; use one coder per thread. */
+sitrep_coder *sitrep_coder_new(const sitrep_context *context) SITREP_MUST_CHECK;
+void sitrep_coder_free(sitrep_coder *coder);
+
+/* Codes one article (bytes of the given kind; `name` is used in messages and as a fallback
+ * id source). On success *json points at a NUL-terminated JSON object (no trailing newline)
+ * owned by the coder and valid until the next call on it. On SITREP_EPARSE the record was
+ * rejected and errbuf says why; the coder stays usable. */
+sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const char *bytes,
+                                size_t length, const char *name, sitrep_format format,
+                                const char **json, size_t *json_length, char *errbuf,
+                                size_t errlen) SITREP_MUST_CHECK;
+
+#endif

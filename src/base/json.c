@@ -1,0 +1,219 @@
+/* json.c - a streaming JSON writer over buf.
+ *
+ * The sink of the pipeline and every command that prints JSON use it. Strings are validated
+ * as they are escaped: invalid UTF-8 becomes U+FFFD, so no input can make the output invalid.
+ */
+#include "base.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void json_init(json_writer *w, buf *out, bool pretty)
+{
+    memset(w, 0, sizeof *w);
+    w->out = out;
+    w->pretty = pretty;
+}
+
+static void put(json_writer *w, const char *s, size_t n)
+{
+    if (w->status == SITREP_OK)
+        w->status = buf_append(w->out, s, n);
+}
+
+static void newline_indent(json_writer *w)
+{
+    static const char spaces[] = "                                                        ";
+    put(w, "\n", 1);
+    size_t n = (size_t)w->depth * 2;
+    while (n > 0) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        put(w, spaces, k);
+        n -= k;
+    }
+}
+
+/* Emits the separator a new value needs: a comma after a sibling, indentation when pretty. */
+static void before_value(json_writer *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth > 0) {
+        int d = w->depth < 64 ? w->depth : 63;
+        if (w->need_comma[d])
+            put(w, ",", 1);
+        w->need_comma[d] = true;
+        if (w->pretty)
+            newline_indent(w);
+    }
+}
+
+static void open_container(json_writer *w, char c)
+{
+    before_value(w);
+    put(w, &c, 1);
+    w->depth++;
+    if (w->depth < 64)
+        w->need_comma[w->depth] = false;
+}
+
+static void close_container(json_writer *w, char c)
+{
+    int d = w->depth < 64 ? w->depth : 63;
+    bool had_items = w->need_comma[d];
+    w->depth--;
+    if (w->pretty && had_items)
+        newline_indent(w);
+    put(w, &c, 1);
+}
+
+void json_object_begin(json_writer *w)
+{
+    open_container(w, '{');
+}
+void json_object_end(json_writer *w)
+{
+    close_container(w, '}');
+}
+void json_array_begin(json_writer *w)
+{
+    open_container(w, '[');
+}
+void json_array_end(json_writer *w)
+{
+    close_container(w, ']');
+}
+
+sitrep_status json_escape(buf *b, const char *s, size_t length)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s;
+    sitrep_status status = buf_reserve(b, length + 2);
+    if (status)
+        return status;
+    size_t i = 0;
+    while (i < length) {
+        /* Copy the longest run that needs no escaping in one step. */
+        size_t run = i;
+        while (run < length && p[run] >= 0x20 && p[run] != '"' && p[run] != '\\' && p[run] < 0x80)
+            run++;
+        if (run > i) {
+            if ((status = buf_append(b, s + i, run - i)))
+                return status;
+            i = run;
+            continue;
+        }
+        unsigned char c = p[i];
+        char esc[8];
+        size_t n = 0;
+        if (c == '"' || c == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)c;
+            n = 2;
+        } else if (c == '\n') {
+            memcpy(esc, "\\n", 2);
+            n = 2;
+        } else if (c == '\t') {
+            memcpy(esc, "\\t", 2);
+            n = 2;
+        } else if (c == '\r') {
+            memcpy(esc, "\\r", 2);
+            n = 2;
+        } else if (c < 0x20) {
+            memcpy(esc, "\\u00", 4);
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            n = 6;
+        } else {
+            uint32_t cp;
+            int k = utf8_decode(p + i, length - i, &cp);
+            if (k) {
+                if ((status = buf_append(b, s + i, (size_t)k)))
+                    return status;
+                i += (size_t)k;
+                continue;
+            }
+            memcpy(esc, "\xEF\xBF\xBD", 3);
+            n = 3;
+        }
+        if ((status = buf_append(b, esc, n)))
+            return status;
+        i++;
+    }
+    return SITREP_OK;
+}
+
+void json_key(json_writer *w, const char *key)
+{
+    before_value(w);
+    put(w, "\"", 1);
+    if (w->status == SITREP_OK)
+        w->status = json_escape(w->out, key, strlen(key));
+    put(w, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
+    w->after_key = true;
+}
+
+void json_string(json_writer *w, const char *s, size_t length)
+{
+    if (!s) {
+        json_null(w);
+        return;
+    }
+    before_value(w);
+    put(w, "\"", 1);
+    if (w->status == SITREP_OK)
+        w->status = json_escape(w->out, s, length);
+    put(w, "\"", 1);
+}
+
+void json_cstr(json_writer *w, const char *s)
+{
+    json_string(w, s, s ? strlen(s) : 0);
+}
+
+void json_int(json_writer *w, long long value)
+{
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%lld", value);
+    before_value(w);
+    put(w, tmp, (size_t)n);
+}
+
+void json_double(json_writer *w, double value)
+{
+    if (!isfinite(value)) {
+        json_null(w);
+        return;
+    }
+    char tmp[40];
+    int n = 0;
+    /* The shortest of %.1g..%.17g that reads back as the same double. */
+    for (int precision = 1; precision <= 17; precision++) {
+        n = snprintf(tmp, sizeof tmp, "%.*g", precision, value);
+        double back;
+        if (sscanf(tmp, "%lf", &back) == 1 && back == value)
+            break;
+    }
+    before_value(w);
+    put(w, tmp, (size_t)n);
+}
+
+void json_bool(json_writer *w, bool value)
+{
+    before_value(w);
+    put(w, value ? "true" : "false", value ? 4 : 5);
+}
+
+void json_null(json_writer *w)
+{
+    before_value(w);
+    put(w, "null", 4);
+}
+
+sitrep_status json_status(const json_writer *w)
+{
+    return w->status;
+}

@@ -1,0 +1,21 @@
+/* export.h - the sink: writers that turn a coded article into output formats.
+ *
+ * export_json writes the DESIGN.md section 2 contract, one object per article. Field names
+ * are fixed by that contract; more may be added, never renamed.
+ */
+#ifndef SITREP_EXPORT_H
+#define SITREP_EXPORT_H
+
+#include "../base/base.h"
+#include "../extract/extract.h"
+
+/* Appends the article as one JSON object (no trailing newline) to out. `pretty` indents.
+ * Returns SITREP_ELIMIT when out's cap is reached (out then holds a partial object that the
+ * caller must discard). */
+sitrep_status export_json(buf *out, const article *art, bool pretty) MUST_CHECK;
+
+/* Appends one line per sentence: "ID<TAB>N<TAB>START<TAB>END<TAB>TEXT" (line breaks and tabs
+ * inside the text become spaces), with no final newline after the last line. */
+sitrep_status export_sentences(buf *out, const article *art) MUST_CHECK;
+
+#endif

@@ -1,0 +1,134 @@
+/* text.h - the second pipeline stage: normalisation, tokens, sentences and tags.
+ *
+ * text_analyse turns a document's body into NFC-normalised text, tokens with byte offsets
+ * and sentences, then (when a tagger is loaded) tags every token with UPOS and XPOS. Later
+ * stages read tokens and tags from here and never tokenise again.
+ */
+#ifndef SITREP_TEXT_H
+#define SITREP_TEXT_H
+
+#include "../base/base.h"
+#include "../ingest/ingest.h"
+
+/* Caps per article. Past them the rest of the text is not analysed, with a warning. */
+#define TEXT_MAX_TOKENS ((size_t)4 << 20)
+#define TEXT_MAX_SENTENCE_TOKENS 300 /* longer runs are split (a warning counts them) */
+
+typedef enum token_kind {
+    TOKEN_WORD = 0, /* letters, digits, internal hyphens/apostrophes: Kim, Jong-un, F-16 */
+    TOKEN_NUMBER,   /* starts with a digit: 14,000  1.5  1990s  3rd */
+    TOKEN_ABBREV,   /* abbreviation or initial with its period: U.S.  Gen.  J. */
+    TOKEN_CLITIC,   /* 's  n't  're  ’s ... */
+    TOKEN_PUNCT,    /* . , ; : ! ? ( ) [ ] ... and the ellipsis */
+    TOKEN_QUOTE,    /* " ' “ ” ‘ ’ « » */
+    TOKEN_DASH,     /* – — -- and a spaced hyphen */
+    TOKEN_SYMBOL,   /* $ € % & + / and other symbols */
+    TOKEN_URL,      /* http://... www.... and e-mail addresses */
+    TOKEN_HANDLE,   /* @name and #tag */
+} token_kind;
+
+/* Token flags. */
+enum {
+    TOKEN_SPACE_BEFORE = 1 << 0, /* white space precedes the token */
+    TOKEN_LINE_START = 1 << 1,   /* first token after a line break */
+    TOKEN_PARA_START = 1 << 2,   /* first token of a paragraph */
+    TOKEN_UPPER = 1 << 3,        /* first character is an upper-case letter */
+    TOKEN_ALL_UPPER = 1 << 4,    /* two or more letters, all upper case */
+    TOKEN_ASCII = 1 << 5,        /* only ASCII bytes */
+};
+
+typedef struct token {
+    uint32_t start, end; /* byte offsets into the normalised body */
+    uint8_t kind;        /* token_kind */
+    uint8_t flags;       /* TOKEN_* flags */
+    uint8_t upos;        /* tagger output (upos_tag), 0 = not tagged */
+    uint8_t xpos;        /* tagger output (index into the tagger's XPOS table), 0 = none */
+    uint32_t sentence;   /* index of the sentence that holds it */
+} token;
+
+typedef struct sentence {
+    uint32_t start, end; /* byte offsets into the body; text is body[start, end) */
+    uint32_t first_token;
+    uint32_t ntokens;
+    uint32_t paragraph;
+} sentence;
+
+/* Universal POS tags, in the UD order. */
+typedef enum upos_tag {
+    UPOS_NONE = 0,
+    UPOS_ADJ,
+    UPOS_ADP,
+    UPOS_ADV,
+    UPOS_AUX,
+    UPOS_CCONJ,
+    UPOS_DET,
+    UPOS_INTJ,
+    UPOS_NOUN,
+    UPOS_NUM,
+    UPOS_PART,
+    UPOS_PRON,
+    UPOS_PROPN,
+    UPOS_PUNCT,
+    UPOS_SCONJ,
+    UPOS_SYM,
+    UPOS_VERB,
+    UPOS_X,
+    UPOS_COUNT
+} upos_tag;
+
+/* Returns "NOUN" etc., "_" for UPOS_NONE. Static string. */
+const char *upos_name(upos_tag tag);
+/* Returns the tag for a name, or UPOS_NONE. */
+upos_tag upos_from_name(const char *name, size_t length);
+
+typedef struct tagger tagger; /* a trained POS model (tagger.c); immutable once loaded */
+
+/* The result of analysing one body. Arrays live in the arena passed to text_analyse. */
+typedef struct text_result {
+    const char *text; /* the normalised body (doc->body is updated to it too) */
+    size_t length;
+    token *tokens;
+    size_t ntokens;
+    sentence *sentences;
+    size_t nsentences;
+} text_result;
+
+/* Normalises to NFC with ICU (ASCII text is returned as is without a copy). Input must be
+ * valid UTF-8. Returns the normalised copy (arena) or the input itself; NULL at the cap. */
+const char *text_normalize(arena *a, const char *s, size_t length, size_t *out_length);
+
+/* Splits text into tokens. Appends to a growable arena array; returns SITREP_ELIMIT when
+ * TEXT_MAX_TOKENS is reached (the tokens so far are kept and *count is set). */
+sitrep_status text_tokenize(arena *a, const char *s, size_t length, token **tokens, size_t *count);
+
+/* Groups tokens into sentences (abbreviations, initials, numbers, ellipses, closing quotes
+ * and brackets, paragraph breaks and lines without final punctuation are handled). Sets each
+ * token's `sentence`. `paragraphs` gives each paragraph's start offset (may be NULL). */
+sitrep_status text_split_sentences(arena *a, const char *s, token *tokens, size_t ntokens,
+                                   const uint32_t *paragraphs, size_t nparagraphs,
+                                   sentence **sentences, size_t *nsentences) MUST_CHECK;
+
+/* The whole stage: normalise doc->body (and its metadata strings), tokenise, split, and tag
+ * with `model` when it is not NULL. Warnings go to doc->warnings. */
+sitrep_status text_analyse(arena *a, document *doc, const tagger *model,
+                           text_result *out) MUST_CHECK;
+
+/* Returns the token's text as a slice of the normalised body. */
+static inline slice token_text(const text_result *text, const token *t)
+{
+    return slice_make(text->text + t->start, t->end - t->start);
+}
+
+/* ---- part-of-speech tagger (tagger.c) ---- */
+
+/* Loads a model file. Returns NULL and fills d ("PATH: checksum mismatch", "...: version 3,
+ * expected 1", "...: truncated") on a bad file. The caller frees it with tagger_free. */
+tagger *tagger_load(const char *path, diag *d);
+void tagger_free(tagger *model);
+/* Tags the tokens of one sentence in place (upos and xpos fields). Deterministic. */
+void tagger_tag_sentence(const tagger *model, const text_result *text, token *tokens,
+                         size_t ntokens);
+/* Returns the XPOS (Penn tag) name for an xpos index ("NN"), "_" when unknown. */
+const char *tagger_xpos_name(const tagger *model, uint8_t xpos);
+
+#endif

@@ -1,0 +1,14 @@
+#!/bin/sh
+# run.sh - CLI tests: runs every tests/cli/test_*.sh against the binary given, as a user would.
+# Usage: tests/cli/run.sh build/sitrep   (JSONQ names the jsonq test tool)
+SITREP=${1:-build/sitrep}
+JSONQ=${JSONQ:-build/tests/jsonq}
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
+export SITREP_DATA=${SITREP_DATA:-$here/../../data}
+. "$here/lib.sh"
+for t in "$here"/test_*.sh; do
+    . "$t"
+done
+finish

@@ -1,0 +1,37 @@
+#!/bin/sh
+# run.sh - golden tests: each tests/golden/NAME.{txt,jsonl,html} is coded with
+# `sitrep code --format pretty` (plus the options in NAME.args, if present) and compared with
+# NAME.expected.json. Add a test by adding the two files; `make golden-update` (UPDATE=1)
+# rewrites the expected files - review the diff before committing.
+sitrep=${1:-build/sitrep}
+dir=$(dirname "$0")
+pass=0
+fail=0
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+for input in "$dir"/*.txt "$dir"/*.jsonl "$dir"/*.html; do
+    [ -f "$input" ] || continue
+    name=${input%.*}
+    expected=$name.expected.json
+    args=""
+    [ -f "$name.args" ] && args=$(cat "$name.args")
+    # shellcheck disable=SC2086
+    SITREP_DATA=${SITREP_DATA:-data} "$sitrep" code --format pretty $args "$input" >"$tmp" 2>/dev/null
+    if [ -n "$UPDATE" ]; then
+        cp "$tmp" "$expected"
+        echo "golden: updated $(basename "$expected")"
+        continue
+    fi
+    if [ ! -f "$expected" ]; then
+        echo "golden: FAIL $(basename "$input"): no $(basename "$expected")"
+        fail=$((fail + 1))
+    elif diff -u "$expected" "$tmp" >/dev/null; then
+        pass=$((pass + 1))
+    else
+        echo "golden: FAIL $(basename "$input"):"
+        diff -u "$expected" "$tmp" | head -40
+        fail=$((fail + 1))
+    fi
+done
+echo "golden: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

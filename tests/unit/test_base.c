@@ -1,0 +1,177 @@
+/* test_base.c - unit tests for base/: arena, buf, utf8, json writer, hashing, dates. */
+#include "unit.h"
+
+#include <string.h>
+
+static void arena_allocates_aligned_and_resets(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 20);
+    char *p = arena_alloc(&a, 3);
+    char *q = arena_alloc(&a, 5);
+    assert_non_null(p);
+    assert_non_null(q);
+    assert_int_equal((uintptr_t)q % 16, 0);
+    assert_true(q >= p + 3);
+    arena_reset(&a);
+    assert_int_equal(a.used_total, 0);
+    arena_release(&a);
+}
+
+static void arena_cap_returns_null(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1000);
+    assert_non_null(arena_alloc(&a, 500));
+    assert_null(arena_alloc(&a, 600));
+    arena_release(&a);
+}
+
+static void arena_grow_keeps_contents(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 64 << 20);
+    int *v = arena_alloc(&a, 4 * sizeof(int));
+    for (int i = 0; i < 4; i++)
+        v[i] = i;
+    int *w = arena_grow(&a, v, 4 * sizeof(int), 1000000 * sizeof(int));
+    assert_non_null(w);
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(w[i], i);
+    arena_release(&a);
+}
+
+static void buf_cap_is_enforced(void **state)
+{
+    (void)state;
+    buf b;
+    buf_init(&b, 10);
+    assert_int_equal(buf_append_str(&b, "hello"), SITREP_OK);
+    assert_int_equal(buf_append_str(&b, "world!"), SITREP_ELIMIT);
+    assert_string_equal(b.data, "hello");
+    assert_int_equal(buf_printf(&b, "%d", 12345), SITREP_OK);
+    assert_string_equal(b.data, "hello12345");
+    buf_release(&b);
+}
+
+static void utf8_decode_rejects_bad_sequences(void **state)
+{
+    (void)state;
+    uint32_t cp;
+    assert_int_equal(utf8_decode((const unsigned char *)"\xE2\x80\x99", 3, &cp), 3);
+    assert_int_equal(cp, 0x2019);
+    assert_int_equal(utf8_decode((const unsigned char *)"\xC0\xAF", 2, &cp), 0);     /* overlong */
+    assert_int_equal(utf8_decode((const unsigned char *)"\xED\xA0\x80", 3, &cp), 0); /* surrogate */
+    assert_int_equal(utf8_decode((const unsigned char *)"\xF4\x90\x80\x80", 4, &cp), 0);
+    assert_int_equal(utf8_decode((const unsigned char *)"\xE2\x80", 2, &cp), 0); /* truncated */
+}
+
+static void utf8_sanitize_replaces_and_counts(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 20);
+    size_t n, bad;
+    const char in[] = "ok\xFF\xFEyes\0no\x01";
+    char *out = utf8_sanitize(&a, in, sizeof in - 1, &n, &bad);
+    assert_int_equal(bad, 2);
+    assert_string_equal(out, "ok\xEF\xBF\xBD\xEF\xBF\xBDyes no ");
+    assert_int_equal(utf8_valid_prefix(out, n), n);
+    arena_release(&a);
+}
+
+static void json_writer_escapes_and_repairs(void **state)
+{
+    (void)state;
+    buf b;
+    buf_init(&b, 0);
+    json_writer w;
+    json_init(&w, &b, false);
+    json_object_begin(&w);
+    json_key(&w, "s");
+    json_cstr(&w, "a\"b\\c\n\x01\xFF");
+    json_key(&w, "n");
+    json_null(&w);
+    json_key(&w, "a");
+    json_array_begin(&w);
+    json_int(&w, -3);
+    json_double(&w, 8.3);
+    json_bool(&w, true);
+    json_array_end(&w);
+    json_object_end(&w);
+    assert_int_equal(json_status(&w), SITREP_OK);
+    assert_string_equal(
+        b.data, "{\"s\":\"a\\\"b\\\\c\\n\\u0001\xEF\xBF\xBD\",\"n\":null,\"a\":[-3,8.3,true]}");
+    buf_release(&b);
+}
+
+static void json_writer_pretty_prints(void **state)
+{
+    (void)state;
+    buf b;
+    buf_init(&b, 0);
+    json_writer w;
+    json_init(&w, &b, true);
+    json_object_begin(&w);
+    json_key(&w, "x");
+    json_array_begin(&w);
+    json_array_end(&w);
+    json_key(&w, "y");
+    json_int(&w, 1);
+    json_object_end(&w);
+    assert_string_equal(b.data, "{\n  \"x\": [],\n  \"y\": 1\n}");
+    buf_release(&b);
+}
+
+static void hash_is_stable(void **state)
+{
+    (void)state;
+    assert_true(hash_bytes("abc", 3, 0) == hash_bytes("abc", 3, 0));
+    assert_true(hash_bytes("abc", 3, 0) != hash_bytes("abd", 3, 0));
+    assert_true(hash_bytes("abc", 3, 0) != hash_bytes("abc", 3, 1));
+    /* the standard CRC-32 check value */
+    assert_int_equal(hash_crc32("123456789", 9, 0), 0xCBF43926u);
+}
+
+static void diag_formats_file_and_line(void **state)
+{
+    (void)state;
+    diag d;
+    diag_clear(&d);
+    assert_int_equal(diag_set(&d, "data/x.txt", 42, "unknown role '%s'", "GOVT"), SITREP_EPARSE);
+    char out[256];
+    diag_format(&d, out, sizeof out);
+    assert_string_equal(out, "data/x.txt:42: unknown role 'GOVT'");
+}
+
+static void slices_compare(void **state)
+{
+    (void)state;
+    slice s = slice_trim(slice_from_cstr("  Hello \n"));
+    assert_true(slice_eq_cstr(s, "Hello"));
+    assert_true(slice_eq_nocase(s, "hELLO"));
+    assert_true(slice_starts_with(s, "He"));
+    assert_true(slice_ends_with(s, "lo"));
+    assert_false(slice_ends_with(s, "xlo"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(arena_allocates_aligned_and_resets),
+        cmocka_unit_test(arena_cap_returns_null),
+        cmocka_unit_test(arena_grow_keeps_contents),
+        cmocka_unit_test(buf_cap_is_enforced),
+        cmocka_unit_test(utf8_decode_rejects_bad_sequences),
+        cmocka_unit_test(utf8_sanitize_replaces_and_counts),
+        cmocka_unit_test(json_writer_escapes_and_repairs),
+        cmocka_unit_test(json_writer_pretty_prints),
+        cmocka_unit_test(hash_is_stable),
+        cmocka_unit_test(diag_formats_file_and_line),
+        cmocka_unit_test(slices_compare),
+    };
+    return cmocka_run_group_tests_name("base", tests, NULL, NULL);
+}
