@@ -90,9 +90,21 @@ $(BUILD)/tests/jsonq: tests/tools/jsonq.c $(BUILD)/libsitrep.a
 golden-update: all
 	@UPDATE=1 tests/golden/run.sh $(BUILD)/sitrep
 
+BENCH_TOOLS := $(BUILD)/bench/gencorpus $(BUILD)/bench/measure $(BUILD)/bench/bench_text
+
 bench: deps
-	@$(MAKE) --no-print-directory all OPT='-O2 -g -DNDEBUG'
+	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)
 	@bench/run.sh $(BUILD)/sitrep
+
+$(BUILD)/bench/gencorpus: bench/gencorpus.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -O2 -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) -o $@ $<
+$(BUILD)/bench/measure: bench/measure.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -O2 -std=c17 $(WARN) -o $@ $<
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libsitrep.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL)
 
 accuracy: deps
 	@$(MAKE) --no-print-directory all
