@@ -62,11 +62,12 @@ $(BUILD)/libsitrep.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/sitrep: $(CMD_OBJ) $(BUILD)/libsitrep.a
-	$(CC) $(LDFLAGS_ALL) -o $@ $(CMD_OBJ) $(BUILD)/libsitrep.a $(LIBS_ALL)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $(CMD_OBJ) $(BUILD)/libsitrep.a $(LIBS_ALL)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsitrep.a tests/unit/unit.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes $(shell pkg-config --cflags cmocka 2>/dev/null) \
+	$(Q)$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes $(shell pkg-config --cflags cmocka 2>/dev/null) \
 	    -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL) \
 	    $(shell pkg-config --libs cmocka 2>/dev/null)
 

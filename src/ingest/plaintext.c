@@ -230,14 +230,17 @@ static size_t name_prefix(slice s)
     return words >= 2 ? end : 0;
 }
 
+/* Newsroom roles; a biography names one in its first phrase ("the Defence and Security
+ * Editor", "a freelance journalist"). Multi-word roles are matched by their last word. */
 static const char *const author_roles[] = {
-    "editor",       "correspondent", "reporter", "journalist", "writer",      "columnist",
-    "contributor",  "author",        "analyst",  "producer",   "freelance",   "commentator",
-    "bureau chief", "staff writer",  "fellow",   "researcher", "broadcaster",
+    "editor",     "correspondent", "reporter",    "journalist",   "writer",    "columnist",
+    "contributor", "author",       "producer",    "commentator",  "freelancer", "broadcaster",
+    "photographer", "presenter",   "chief",
 };
 
 /* "NAME is the Defence and Security Editor for ..." / "NAME is a freelance journalist ...":
- * a name, then "is" or "has been", then a role word within the first sentence. */
+ * a name, then "is", "was" or "has been", then a determiner, then a role word within the
+ * same phrase (before the first comma or full stop, at most ten words). */
 static bool is_author_bio(slice para, slice *name)
 {
     size_t n = name_prefix(para);
@@ -246,26 +249,35 @@ static bool is_author_bio(slice para, slice *name)
     slice rest = slice_trim(slice_make(para.ptr + n, para.len - n));
     if (rest.len && rest.ptr[0] == ',')
         rest = slice_trim(slice_make(rest.ptr + 1, rest.len - 1));
-    if (!(slice_starts_with(rest, "is ") || slice_starts_with(rest, "was ") ||
-          slice_starts_with(rest, "has been ") || slice_starts_with(rest, "writes ") ||
-          slice_starts_with(rest, "covers ") || slice_starts_with(rest, "reports ")))
+    size_t pos = 0;
+    slice verb = next_word(rest, &pos);
+    if (slice_eq_cstr(verb, "has")) {
+        if (!slice_eq_cstr(next_word(rest, &pos), "been"))
+            return false;
+    } else if (!slice_eq_cstr(verb, "is") && !slice_eq_cstr(verb, "was")) {
         return false;
-    /* the first sentence only, and not too far in */
-    size_t limit = rest.len;
-    for (size_t i = 0; i + 1 < rest.len; i++)
-        if (rest.ptr[i] == '.' && rest.ptr[i + 1] == ' ') {
-            limit = i;
+    }
+    slice det = next_word(rest, &pos);
+    if (!slice_eq_cstr(det, "the") && !slice_eq_cstr(det, "a") && !slice_eq_cstr(det, "an") &&
+        !slice_eq_cstr(det, "our"))
+        return false;
+    for (int words = 0; words < 10; words++) {
+        slice w = next_word(rest, &pos);
+        if (!w.len)
             break;
-        }
-    if (limit > 200)
-        limit = 200;
-    for (size_t r = 0; r < ARRAY_LEN(author_roles); r++) {
-        size_t k = strlen(author_roles[r]);
-        for (size_t i = 0; i + k <= limit; i++)
-            if (strncasecmp(rest.ptr + i, author_roles[r], k) == 0) {
+        size_t len = w.len;
+        bool phrase_ends = w.ptr[len - 1] == ',' || w.ptr[len - 1] == '.';
+        while (len && (w.ptr[len - 1] == ',' || w.ptr[len - 1] == '.'))
+            len--;
+        for (size_t r = 0; r < ARRAY_LEN(author_roles); r++) {
+            size_t k = strlen(author_roles[r]);
+            if (len == k && strncasecmp(w.ptr, author_roles[r], k) == 0) {
                 *name = slice_make(para.ptr, n);
                 return true;
             }
+        }
+        if (phrase_ends)
+            break;
     }
     return false;
 }
@@ -357,8 +369,9 @@ static bool para_push(arena *a, para_list *list, slice s)
 }
 
 /* Splits text into paragraphs. Blank lines always separate; inside a block of lines a line
- * shorter than 60% of the block's longest line (or than 40 bytes) ends its paragraph,
- * otherwise the line break is a soft wrap and becomes a space (in place). */
+ * break is a soft wrap (it becomes a space, in place) when the line is long (55 bytes and 60%
+ * of the block's longest line) or runs on into a lower-case word; otherwise the line ends
+ * its paragraph (headers, labels and captions are short lines). */
 static bool split_paragraphs(arena *a, char *text, size_t length, para_list *out)
 {
     size_t i = 0;
@@ -392,7 +405,13 @@ static bool split_paragraphs(arena *a, char *text, size_t length, para_list *out
             size_t len = slice_trim(slice_make(text + k, line_end - k)).len;
             bool last = line_end + 1 >= block_end;
             if (!last && line_end < length) {
-                if (len < 40 || len * 10 < longest * 6) {
+                /* a wrapped line is long, or runs on into a lower-case word */
+                size_t next = line_end + 1;
+                while (next < block_end && (text[next] == ' ' || text[next] == '\t'))
+                    next++;
+                bool runs_on = next < block_end && text[next] >= 'a' && text[next] <= 'z';
+                bool wrapped = (len >= 55 && len * 10 >= longest * 6) || (runs_on && len >= 30);
+                if (!wrapped) {
                     if (!para_push(a, out, slice_make(text + para_start, line_end - para_start)))
                         return false;
                     para_start = line_end + 1;

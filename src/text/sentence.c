@@ -36,7 +36,7 @@ static const char *const sentence_starters[] = {
 static bool in_list(slice s, const char *const *list, size_t count)
 {
     for (size_t i = 0; i < count; i++)
-        if (slice_eq_cstr(s, list[i]))
+        if (s.len && list[i][0] == s.ptr[0] && slice_eq_cstr(s, list[i]))
             return true;
     return false;
 }

@@ -123,7 +123,7 @@ typedef struct scanner {
 } scanner;
 
 /* Class and byte length of the character at i (i < n). */
-static unsigned class_at(const scanner *sc, size_t i, int *len, uint32_t *cp_out)
+static inline unsigned class_at(const scanner *sc, size_t i, int *len, uint32_t *cp_out)
 {
     unsigned char c = sc->s[i];
     if (c < 0x80) {
@@ -146,10 +146,14 @@ static unsigned class_at(const scanner *sc, size_t i, int *len, uint32_t *cp_out
     return classify_codepoint(cp);
 }
 
-static unsigned class_of(const scanner *sc, size_t i)
+static inline unsigned class_of(const scanner *sc, size_t i)
 {
+    if (i >= sc->n)
+        return C_SPACE;
+    if (sc->s[i] < 0x80)
+        return ascii_class[sc->s[i]];
     int len;
-    return i < sc->n ? class_at(sc, i, &len, NULL) : C_SPACE;
+    return class_at(sc, i, &len, NULL);
 }
 
 /* Is there an apostrophe (' or ’) at i? Returns its byte length or 0. */
@@ -239,7 +243,8 @@ static bool is_abbreviation(const unsigned char *p, size_t len)
     if (len > 7)
         return false;
     for (size_t t = 0; t < ARRAY_LEN(abbreviations); t++)
-        if (strlen(abbreviations[t]) == len && memcmp(abbreviations[t], p, len) == 0)
+        if (abbreviations[t][0] == (char)p[0] && strlen(abbreviations[t]) == len &&
+            memcmp(abbreviations[t], p, len) == 0)
             return true;
     return false;
 }
@@ -276,6 +281,9 @@ static bool starts_with_ci(const scanner *sc, size_t i, const char *prefix)
 /* Length of the URL at i, or 0. Trailing sentence punctuation is left out. */
 static size_t url_at(const scanner *sc, size_t i)
 {
+    unsigned char first = sc->s[i];
+    if (first != 'h' && first != 'H' && first != 'w' && first != 'W')
+        return 0;
     if (!starts_with_ci(sc, i, "http://") && !starts_with_ci(sc, i, "https://") &&
         !starts_with_ci(sc, i, "www."))
         return 0;
@@ -302,7 +310,8 @@ static size_t email_at(const scanner *sc, size_t i)
 {
     size_t k = i;
     while (k < sc->n && sc->s[k] < 0x80 &&
-           ((ascii_class[sc->s[k]] & C_ALNUM) || strchr("._%+-", sc->s[k])))
+           ((ascii_class[sc->s[k]] & C_ALNUM) || sc->s[k] == '.' || sc->s[k] == '_' ||
+            sc->s[k] == '%' || sc->s[k] == '+' || sc->s[k] == '-'))
         k++;
     if (k == i || k >= sc->n || sc->s[k] != '@')
         return 0;
@@ -381,12 +390,28 @@ static size_t word_end(const scanner *sc, size_t i, uint8_t *kind)
 
 static void set_case_flags(const scanner *sc, token *t)
 {
+    const unsigned char *p = sc->s + t->start, *e = sc->s + t->end;
+    size_t letters = 0, upper = 0;
+    for (; p < e && *p < 0x80; p++) {
+        unsigned cls = ascii_class[*p];
+        letters += (cls & (C_UPPER | C_LOWER)) != 0;
+        upper += (cls & C_UPPER) != 0;
+    }
+    if (p == e) {
+        if (ascii_class[sc->s[t->start]] & C_UPPER)
+            t->flags |= TOKEN_UPPER;
+        if (letters >= 2 && upper == letters)
+            t->flags |= TOKEN_ALL_UPPER;
+        t->flags |= TOKEN_ASCII;
+        return;
+    }
     int len;
     unsigned first = class_at(sc, t->start, &len, NULL);
     if (first & C_UPPER)
         t->flags |= TOKEN_UPPER;
     bool ascii = true;
-    size_t letters = 0, upper = 0;
+    letters = 0;
+    upper = 0;
     for (size_t i = t->start; i < t->end;) {
         uint32_t cp;
         unsigned cls = class_at(sc, i, &len, &cp);
@@ -458,8 +483,16 @@ sitrep_status text_tokenize(arena *a, const char *text, size_t length, token **t
             t->kind = TOKEN_URL;
             end = i + k;
         } else if (cls & C_ALNUM) {
-            size_t dotted = (cls & (C_UPPER | C_LOWER)) ? dotted_abbreviation(&sc, i) : 0;
-            size_t mail = dotted ? 0 : email_at(&sc, i);
+            size_t dotted = (cls & (C_UPPER | C_LOWER)) && i + 1 < length && sc.s[i + 1] == '.'
+                                ? dotted_abbreviation(&sc, i)
+                                : 0;
+            size_t mail = 0;
+            if (!dotted) {
+                end = word_end(&sc, i, &t->kind);
+                unsigned char next = end < length ? sc.s[end] : ' ';
+                if (next == '@' || next == '.' || next == '_' || next == '-' || next == '+')
+                    mail = email_at(&sc, i);
+            }
             if (dotted) {
                 t->kind = TOKEN_ABBREV;
                 end = i + dotted;
@@ -467,7 +500,6 @@ sitrep_status text_tokenize(arena *a, const char *text, size_t length, token **t
                 t->kind = TOKEN_URL;
                 end = i + mail;
             } else {
-                end = word_end(&sc, i, &t->kind);
                 if (end < length && sc.s[end] == '.' && t->kind == TOKEN_WORD) {
                     size_t wlen = end - i;
                     bool initial = wlen == 1 && (cls & C_UPPER);

@@ -1,0 +1,187 @@
+/* test_ingest.c - unit tests for the readers: plain text with site chrome, JSON lines, dates. */
+#include "unit.h"
+
+#include "ingest/ingest.h"
+
+#include <string.h>
+
+static document read_text(arena *a, const char *text, bool chrome)
+{
+    document doc;
+    ingest_options options = {.detect_chrome = chrome};
+    assert_int_equal(ingest_text(a, text, strlen(text), &options, &doc), SITREP_OK);
+    return doc;
+}
+
+static void scraped_page_chrome_goes_to_meta(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 24);
+    const char *page =
+        "The Daily Sentinel\n\nNews you can trust from the capital\n\nThe Daily Sentinel\n\n"
+        "Defence\n\nArmy chiefs warn of shortages as stocks of shells run low\n\n"
+        "Soldiers unload crates at a depot. (Photo: Jane Roe/Sentinel)\n\n"
+        "Army chiefs told parliament on Tuesday that stocks of artillery shells had fallen to "
+        "their lowest level in a decade, and that replenishing them would take years.\n\n"
+        "The warning came as ministers prepared a new spending review.\n\n"
+        "Tom Baker is the defence correspondent of The Daily Sentinel. He has reported from "
+        "Iraq and Afghanistan.";
+    document doc = read_text(&a, page, true);
+    assert_string_equal(doc.meta.publisher, "The Daily Sentinel");
+    assert_string_equal(doc.meta.tagline, "News you can trust from the capital");
+    assert_string_equal(doc.meta.section, "Defence");
+    assert_string_equal(doc.meta.headline,
+                        "Army chiefs warn of shortages as stocks of shells run low");
+    assert_int_equal(doc.meta.ncaptions, 1);
+    assert_string_equal(doc.meta.captions[0], "Soldiers unload crates at a depot.");
+    assert_string_equal(doc.meta.credits[0], "Jane Roe/Sentinel");
+    assert_string_equal(doc.meta.byline, "Tom Baker");
+    assert_non_null(strstr(doc.meta.bio, "defence correspondent"));
+    assert_int_equal(doc.nparagraphs, 2);
+    assert_true(strncmp(doc.body, "Army chiefs told parliament", 27) == 0);
+    assert_null(strstr(doc.body, "Tom Baker"));
+    assert_null(strstr(doc.body, "Sentinel"));
+    assert_int_equal(doc.paragraphs[1], strstr(doc.body, "The warning") - doc.body);
+    arena_release(&a);
+}
+
+static void byline_and_date_lines(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 24);
+    const char *page = "Ceasefire collapses in the north\n\nBy Amira Haddad\n\n"
+                       "March 3, 2025\n\n"
+                       "Fighting resumed along the northern front on Monday after a ceasefire "
+                       "brokered last week collapsed, residents and officials said.";
+    document doc = read_text(&a, page, true);
+    assert_string_equal(doc.meta.headline, "Ceasefire collapses in the north");
+    assert_string_equal(doc.meta.byline, "Amira Haddad");
+    assert_string_equal(doc.published, "2025-03-03");
+    assert_null(doc.meta.publisher);
+    assert_int_equal(doc.nparagraphs, 1);
+    arena_release(&a);
+}
+
+static void wire_text_is_left_alone(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 24);
+    const char *wire = "KYIV, May 2 (Wire) - Russian forces launched a wave of drones at Kyiv "
+                       "overnight, officials said, damaging homes in three districts.\n\n"
+                       "Vladimir Putin is the longest-serving Kremlin leader since Stalin, "
+                       "analysts noted.";
+    document doc = read_text(&a, wire, true);
+    assert_null(doc.meta.headline);
+    assert_null(doc.meta.bio);
+    assert_int_equal(doc.nparagraphs, 2);
+    assert_non_null(strstr(doc.body, "Vladimir Putin is the longest-serving"));
+    arena_release(&a);
+}
+
+static void soft_wrapped_lines_join(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 24);
+    const char *text = "Talks between the two delegations resumed in Geneva on Monday\n"
+                       "after a pause of three weeks, diplomats said, adding that a\n"
+                       "deal was not expected before the end of the month.\n"
+                       "\n"
+                       "Second paragraph here.\r\n";
+    document doc = read_text(&a, text, false);
+    assert_int_equal(doc.nparagraphs, 2);
+    assert_non_null(strstr(doc.body, "Monday after a pause"));
+    assert_null(strchr(doc.body, '\r'));
+    arena_release(&a);
+}
+
+static void invalid_utf8_is_repaired_and_warned(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 24);
+    document doc = read_text(&a, "Bad \xFF byte and a NUL-free body.", false);
+    assert_non_null(strstr(doc.body, "\xEF\xBF\xBD"));
+    assert_int_equal(doc.warnings.count, 1);
+    assert_string_equal(doc.warnings.items[0].kind, "invalid_utf8");
+    arena_release(&a);
+}
+
+static void jsonl_record_fields(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 24);
+    const char *line = "{\"id\":\"r1\",\"url\":\"https://e.org/x\",\"published\":"
+                       "\"2025-01-20T10:00:00Z\",\"title\":\"T\",\"text\":\"Body \\u201cq\\u201d.\","
+                       "\"extra\":[1,2]}";
+    document doc;
+    diag d;
+    diag_clear(&d);
+    ingest_options options = {.detect_chrome = true};
+    assert_int_equal(ingest_jsonl_record(&a, line, strlen(line), &options, &doc, &d), SITREP_OK);
+    assert_string_equal(doc.id, "r1");
+    assert_string_equal(doc.url, "https://e.org/x");
+    assert_string_equal(doc.published, "2025-01-20");
+    assert_string_equal(doc.meta.headline, "T");
+    assert_string_equal(doc.body, "Body \xE2\x80\x9Cq\xE2\x80\x9D.");
+    arena_release(&a);
+}
+
+static void jsonl_bad_records(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 24);
+    document doc;
+    diag d;
+    ingest_options options = {0};
+    const char *bad[] = {"{\"id\":1,", "[1]", "{\"id\":\"x\"}", "{\"text\":5}", "nonsense", ""};
+    for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+        diag_clear(&d);
+        assert_int_equal(ingest_jsonl_record(&a, bad[i], strlen(bad[i]), &options, &doc, &d),
+                         SITREP_EPARSE);
+        assert_true(d.message[0] != '\0');
+    }
+    /* a bad date is a warning, not an error */
+    const char *odd = "{\"text\":\"x\",\"published\":\"yesterday\"}";
+    assert_int_equal(ingest_jsonl_record(&a, odd, strlen(odd), &options, &doc, &d), SITREP_OK);
+    assert_null(doc.published);
+    assert_string_equal(doc.warnings.items[0].kind, "bad_date");
+    arena_release(&a);
+}
+
+static void dates_parse_strictly(void **state)
+{
+    (void)state;
+    char out[11];
+    assert_true(ingest_parse_date("2025-01-20", 10, out));
+    assert_string_equal(out, "2025-01-20");
+    assert_true(ingest_parse_date("2024-02-29T00:00", 16, out));
+    assert_string_equal(out, "2024-02-29");
+    assert_false(ingest_parse_date("2023-02-29", 10, out));
+    assert_false(ingest_parse_date("2025-13-01", 10, out));
+    assert_true(ingest_parse_date("2025-06", 7, out));
+    assert_string_equal(out, "2025-06");
+    assert_true(ingest_parse_date("2014", 4, out));
+    assert_false(ingest_parse_date("20145", 5, out));
+    assert_false(ingest_parse_date("May 2", 5, out));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(scraped_page_chrome_goes_to_meta),
+        cmocka_unit_test(byline_and_date_lines),
+        cmocka_unit_test(wire_text_is_left_alone),
+        cmocka_unit_test(soft_wrapped_lines_join),
+        cmocka_unit_test(invalid_utf8_is_repaired_and_warned),
+        cmocka_unit_test(jsonl_record_fields),
+        cmocka_unit_test(jsonl_bad_records),
+        cmocka_unit_test(dates_parse_strictly),
+    };
+    return cmocka_run_group_tests_name("ingest", tests, NULL, NULL);
+}

@@ -1,0 +1,257 @@
+/* test_text.c - unit tests for the text stage: tokens, sentences, NFC normalisation. */
+#include "unit.h"
+
+#include "text/text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Tokenises s and returns the tokens joined by '|' (kinds are checked separately). */
+static const char *tokens_of(arena *a, const char *s, token **out, size_t *n)
+{
+    static char joined[4096];
+    *out = NULL;
+    *n = 0;
+    assert_int_equal(text_tokenize(a, s, strlen(s), out, n), SITREP_OK);
+    size_t len = 0;
+    for (size_t i = 0; i < *n; i++) {
+        len += (size_t)snprintf(joined + len, sizeof joined - len, "%s%.*s", i ? "|" : "",
+                                (int)((*out)[i].end - (*out)[i].start), s + (*out)[i].start);
+    }
+    joined[len] = '\0';
+    return joined;
+}
+
+static void check_tokens(const char *input, const char *expected)
+{
+    arena a;
+    arena_init(&a, 1 << 24);
+    token *t;
+    size_t n;
+    const char *got = tokens_of(&a, input, &t, &n);
+    if (strcmp(got, expected) != 0)
+        fail_msg("tokens of \"%s\":\n  got      %s\n  expected %s", input, got, expected);
+    arena_release(&a);
+}
+
+static void tokenizer_numbers(void **state)
+{
+    (void)state;
+    check_tokens("around 14,000 troops and 1.5 million shells",
+                 "around|14,000|troops|and|1.5|million|shells");
+    check_tokens("in the 1990s, 3rd time, $1.2bn, 45%", "in|the|1990s|,|3rd|time|,|$|1.2bn|,|45|%");
+    check_tokens("It fell 2,000.50 points.", "It|fell|2,000.50|points|.");
+    check_tokens("a -5 reading", "a|-5|reading");
+}
+
+static void tokenizer_names_and_clitics(void **state)
+{
+    (void)state;
+    check_tokens("Kim Jong-un's regime", "Kim|Jong|-|un|'s|regime");
+    check_tokens("Kim\xE2\x80\x99s regime", "Kim|\xE2\x80\x99s|regime");
+    check_tokens("wouldn't, can't, I'm, they're", "would|n't|,|ca|n't|,|I|'m|,|they|'re");
+    check_tokens("O'Brien met d'Estaing", "O'Brien|met|d'Estaing");
+    check_tokens("co-operation and e-mail", "co-operation|and|e-mail");
+    check_tokens("the forces' commander", "the|forces|'|commander");
+    check_tokens("a full-scale invasion", "a|full|-|scale|invasion");
+}
+
+static void tokenizer_abbreviations(void **state)
+{
+    (void)state;
+    check_tokens("the U.S. and U.N. said", "the|U.S.|and|U.N.|said");
+    check_tokens("Lt. Col. J. Smith of No. 10", "Lt.|Col.|J.|Smith|of|No.|10");
+    check_tokens("on Jan. 5 at 3 a.m. local", "on|Jan.|5|at|3|a.m.|local");
+    check_tokens("ended. Then", "ended|.|Then");
+    check_tokens("wait... what\xE2\x80\xA6", "wait|...|what|\xE2\x80\xA6");
+}
+
+static void tokenizer_quotes_dashes_urls(void **state)
+{
+    (void)state;
+    check_tokens("He said: \xE2\x80\x9CNo.\xE2\x80\x9D",
+                 "He|said|:|\xE2\x80\x9C|No.|\xE2\x80\x9D");
+    check_tokens("\"Yes\" \xE2\x80\x93 or \xE2\x80\x94 no -- maybe - fine",
+                 "\"|Yes|\"|\xE2\x80\x93|or|\xE2\x80\x94|no|--|maybe|-|fine");
+    check_tokens("see https://example.org/a?b=1. Or www.example.com, or @sitrep_news #Kursk",
+                 "see|https://example.org/a?b=1|.|Or|www.example.com|,|or|@sitrep_news|#Kursk");
+    check_tokens("mail press@example.org now", "mail|press@example.org|now");
+}
+
+static void tokenizer_offsets_and_flags(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 20);
+    const char *s = "NATO said.\n\nRussia\xE2\x80\x99s army";
+    token *t;
+    size_t n;
+    tokens_of(&a, s, &t, &n);
+    assert_int_equal(n, 6);
+    assert_int_equal(t[0].start, 0);
+    assert_int_equal(t[0].end, 4);
+    assert_true(t[0].flags & TOKEN_ALL_UPPER);
+    assert_true(t[0].flags & TOKEN_PARA_START);
+    assert_int_equal(t[1].kind, TOKEN_WORD);
+    assert_int_equal(t[2].kind, TOKEN_PUNCT);
+    assert_false(t[2].flags & TOKEN_SPACE_BEFORE);
+    assert_true(t[3].flags & TOKEN_PARA_START);
+    assert_true(t[3].flags & TOKEN_UPPER);
+    assert_int_equal(t[4].kind, TOKEN_CLITIC);
+    assert_false(t[4].flags & TOKEN_ASCII);
+    arena_release(&a);
+}
+
+static void tokenizer_survives_junk(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 24);
+    char junk[4096];
+    unsigned x = 12345;
+    for (size_t i = 0; i < sizeof junk; i++) {
+        x = x * 1103515245u + 12345u;
+        junk[i] = (char)(x >> 16);
+    }
+    size_t n, invalid;
+    char *clean = utf8_sanitize(&a, junk, sizeof junk, &n, &invalid);
+    token *t = NULL;
+    size_t count = 0;
+    assert_int_equal(text_tokenize(&a, clean, n, &t, &count), SITREP_OK);
+    for (size_t i = 0; i < count; i++) {
+        assert_true(t[i].end > t[i].start);
+        assert_true(t[i].end <= n);
+        if (i)
+            assert_true(t[i].start >= t[i - 1].end);
+    }
+    arena_release(&a);
+}
+
+/* Splits s and returns the sentences joined by " || ". */
+static void check_sentences(const char *input, const char *expected)
+{
+    arena a;
+    arena_init(&a, 1 << 24);
+    token *t = NULL;
+    size_t n = 0;
+    assert_int_equal(text_tokenize(&a, input, strlen(input), &t, &n), SITREP_OK);
+    sentence *s;
+    size_t ns;
+    assert_int_equal(text_split_sentences(&a, input, t, n, NULL, 0, &s, &ns), SITREP_OK);
+    char joined[4096];
+    size_t len = 0;
+    for (size_t i = 0; i < ns; i++)
+        len += (size_t)snprintf(joined + len, sizeof joined - len, "%s%.*s", i ? " || " : "",
+                                (int)(s[i].end - s[i].start), input + s[i].start);
+    joined[len] = '\0';
+    if (strcmp(joined, expected) != 0)
+        fail_msg("sentences of \"%s\":\n  got      %s\n  expected %s", input, joined, expected);
+    for (size_t i = 0; i < n; i++)
+        assert_true(t[i].sentence < ns);
+    arena_release(&a);
+}
+
+static void sentences_abbreviations_and_titles(void **state)
+{
+    (void)state;
+    check_sentences("Gen. Valery Gerasimov met Lt. Col. Smith. They talked.",
+                    "Gen. Valery Gerasimov met Lt. Col. Smith. || They talked.");
+    check_sentences("The U.S. Army sent troops. The U.N. objected.",
+                    "The U.S. Army sent troops. || The U.N. objected.");
+    check_sentences("Troops left the U.S. The talks failed.",
+                    "Troops left the U.S. || The talks failed.");
+    check_sentences("Mr. Kim arrived on Jan. 5 with J. R. Smith.",
+                    "Mr. Kim arrived on Jan. 5 with J. R. Smith.");
+    check_sentences("He lives at No. 10 Downing Street.", "He lives at No. 10 Downing Street.");
+}
+
+static void sentences_numbers_quotes_brackets(void **state)
+{
+    (void)state;
+    check_sentences("Inflation hit 1.5 percent. Prices rose.",
+                    "Inflation hit 1.5 percent. || Prices rose.");
+    check_sentences("He said: \xE2\x80\x9CWe will win.\xE2\x80\x9D Then he left.",
+                    "He said: \xE2\x80\x9CWe will win.\xE2\x80\x9D || Then he left.");
+    check_sentences("\"Why?\" he asked. Nobody knew.", "\"Why?\" he asked. || Nobody knew.");
+    check_sentences("The strike (the third this week.) hit Kyiv. Sirens sounded.",
+                    "The strike (the third this week.) hit Kyiv. || Sirens sounded.");
+    check_sentences("It ended... Then silence.", "It ended... || Then silence.");
+    check_sentences("What now?! Nobody knows.", "What now?! || Nobody knows.");
+}
+
+static void sentences_paragraphs_and_headlines(void **state)
+{
+    (void)state;
+    check_sentences("Russia strikes Kyiv\n\nMissiles hit the capital overnight.",
+                    "Russia strikes Kyiv || Missiles hit the capital overnight.");
+    check_sentences("no final stop", "no final stop");
+    check_sentences("", "");
+}
+
+static void sentences_long_runs_are_cut(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 26);
+    size_t words = 1000;
+    char *s = arena_alloc(&a, words * 6 + 1);
+    for (size_t i = 0; i < words; i++)
+        memcpy(s + i * 6, "word, ", 6);
+    s[words * 6] = '\0';
+    token *t = NULL;
+    size_t n = 0;
+    assert_int_equal(text_tokenize(&a, s, strlen(s), &t, &n), SITREP_OK);
+    sentence *sent;
+    size_t ns;
+    assert_int_equal(text_split_sentences(&a, s, t, n, NULL, 0, &sent, &ns), SITREP_OK);
+    assert_true(ns >= n / TEXT_MAX_SENTENCE_TOKENS);
+    for (size_t i = 0; i < ns; i++)
+        assert_true(sent[i].ntokens <= TEXT_MAX_SENTENCE_TOKENS);
+    arena_release(&a);
+}
+
+static void normalize_composes_to_nfc(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 20);
+    size_t n;
+    const char *ascii = "plain ascii";
+    assert_ptr_equal(text_normalize(&a, ascii, strlen(ascii), &n), ascii);
+    const char *decomposed = "Erdog\xCC\x86" "an"; /* g + combining breve */
+    const char *out = text_normalize(&a, decomposed, strlen(decomposed), &n);
+    assert_string_equal(out, "Erdo\xC4\x9F" "an");
+    assert_int_equal(n, strlen("Erdo\xC4\x9F" "an"));
+    const char *composed = "Zelensky\xC3\xBD \xE2\x80\x9Cquote\xE2\x80\x9D";
+    assert_ptr_equal(text_normalize(&a, composed, strlen(composed), &n), composed);
+    arena_release(&a);
+}
+
+static void upos_names_round_trip(void **state)
+{
+    (void)state;
+    for (int t = 1; t < UPOS_COUNT; t++) {
+        const char *name = upos_name((upos_tag)t);
+        assert_int_equal(upos_from_name(name, strlen(name)), t);
+    }
+    assert_int_equal(upos_from_name("NOPE", 4), UPOS_NONE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tokenizer_numbers),
+        cmocka_unit_test(tokenizer_names_and_clitics),
+        cmocka_unit_test(tokenizer_abbreviations),
+        cmocka_unit_test(tokenizer_quotes_dashes_urls),
+        cmocka_unit_test(tokenizer_offsets_and_flags),
+        cmocka_unit_test(tokenizer_survives_junk),
+        cmocka_unit_test(sentences_abbreviations_and_titles),
+        cmocka_unit_test(sentences_numbers_quotes_brackets),
+        cmocka_unit_test(sentences_paragraphs_and_headlines),
+        cmocka_unit_test(sentences_long_runs_are_cut),
+        cmocka_unit_test(normalize_composes_to_nfc),
+        cmocka_unit_test(upos_names_round_trip),
+    };
+    return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
