@@ -24,6 +24,12 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
     sitrep_context *c = xcalloc(1, sizeof *c);
     if (options && options->data_dir) {
         snprintf(c->data_dir, sizeof c->data_dir, "%s", options->data_dir);
+        if (!path_is_dir(c->data_dir)) {
+            if (errbuf)
+                snprintf(errbuf, errlen, "%s: data directory not found", c->data_dir);
+            free(c);
+            return NULL;
+        }
     } else if (!path_find_data_dir(c->data_dir, sizeof c->data_dir)) {
         if (errbuf)
             snprintf(errbuf, errlen,

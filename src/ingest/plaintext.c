@@ -316,9 +316,9 @@ static bool is_date_line(slice para, char out[11])
         size_t n = w.len;
         while (n && (w.ptr[n - 1] == ',' || w.ptr[n - 1] == '.'))
             n--;
-        bool number = n > 0;
+        bool number = n > 0 && n <= 4;
         int value = 0;
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0; number && i < n; i++) {
             if (w.ptr[i] < '0' || w.ptr[i] > '9') {
                 number = false;
                 break;
