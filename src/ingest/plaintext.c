@@ -233,9 +233,9 @@ static size_t name_prefix(slice s)
 /* Newsroom roles; a biography names one in its first phrase ("the Defence and Security
  * Editor", "a freelance journalist"). Multi-word roles are matched by their last word. */
 static const char *const author_roles[] = {
-    "editor",     "correspondent", "reporter",    "journalist",   "writer",    "columnist",
-    "contributor", "author",       "producer",    "commentator",  "freelancer", "broadcaster",
-    "photographer", "presenter",   "chief",
+    "editor",     "correspondent", "reporter",     "journalist", "writer",
+    "columnist",  "contributor",   "author",       "producer",   "commentator",
+    "freelancer", "broadcaster",   "photographer", "presenter",  "chief",
 };
 
 /* "NAME is the Defence and Security Editor for ..." / "NAME is a freelance journalist ...":

@@ -115,9 +115,10 @@ static void jsonl_record_fields(void **state)
     (void)state;
     arena a;
     arena_init(&a, 1 << 24);
-    const char *line = "{\"id\":\"r1\",\"url\":\"https://e.org/x\",\"published\":"
-                       "\"2025-01-20T10:00:00Z\",\"title\":\"T\",\"text\":\"Body \\u201cq\\u201d.\","
-                       "\"extra\":[1,2]}";
+    const char *line =
+        "{\"id\":\"r1\",\"url\":\"https://e.org/x\",\"published\":"
+        "\"2025-01-20T10:00:00Z\",\"title\":\"T\",\"text\":\"Body \\u201cq\\u201d.\","
+        "\"extra\":[1,2]}";
     document doc;
     diag d;
     diag_clear(&d);

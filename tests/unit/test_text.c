@@ -69,8 +69,7 @@ static void tokenizer_abbreviations(void **state)
 static void tokenizer_quotes_dashes_urls(void **state)
 {
     (void)state;
-    check_tokens("He said: \xE2\x80\x9CNo.\xE2\x80\x9D",
-                 "He|said|:|\xE2\x80\x9C|No.|\xE2\x80\x9D");
+    check_tokens("He said: \xE2\x80\x9CNo.\xE2\x80\x9D", "He|said|:|\xE2\x80\x9C|No.|\xE2\x80\x9D");
     check_tokens("\"Yes\" \xE2\x80\x93 or \xE2\x80\x94 no -- maybe - fine",
                  "\"|Yes|\"|\xE2\x80\x93|or|\xE2\x80\x94|no|--|maybe|-|fine");
     check_tokens("see https://example.org/a?b=1. Or www.example.com, or @sitrep_news #Kursk",
@@ -218,10 +217,13 @@ static void normalize_composes_to_nfc(void **state)
     size_t n;
     const char *ascii = "plain ascii";
     assert_ptr_equal(text_normalize(&a, ascii, strlen(ascii), &n), ascii);
-    const char *decomposed = "Erdog\xCC\x86" "an"; /* g + combining breve */
+    const char *decomposed = "Erdog\xCC\x86"
+                             "an"; /* g + combining breve */
     const char *out = text_normalize(&a, decomposed, strlen(decomposed), &n);
-    assert_string_equal(out, "Erdo\xC4\x9F" "an");
-    assert_int_equal(n, strlen("Erdo\xC4\x9F" "an"));
+    assert_string_equal(out, "Erdo\xC4\x9F"
+                             "an");
+    assert_int_equal(n, strlen("Erdo\xC4\x9F"
+                               "an"));
     const char *composed = "Zelensky\xC3\xBD \xE2\x80\x9Cquote\xE2\x80\x9D";
     assert_ptr_equal(text_normalize(&a, composed, strlen(composed), &n), composed);
     arena_release(&a);
