@@ -107,9 +107,15 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libsitrep.a
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL)
 
+ACCURACY_TOOLS := $(patsubst tools/%.c,$(BUILD)/tools/%,$(wildcard tools/*.c))
+
 accuracy: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(ACCURACY_TOOLS)
 	@tools/accuracy.sh $(BUILD)/sitrep
+
+$(BUILD)/tools/%: tools/%.c $(BUILD)/libsitrep.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL)
 
 # libFuzzer targets: the library rebuilt with clang and ASan/UBSan into build/fuzz.
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o)

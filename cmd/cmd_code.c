@@ -19,6 +19,7 @@ static const char code_help[] =
     "  --jobs N        code N articles in parallel; output stays in input order\n"
     "  --input K       treat every input as jsonl, html or text\n"
     "  --published D   publication date for articles that give none\n"
+    "  --no-chrome     plain text is all article body (no site-chrome detection)\n"
     "  --dict DIR      data directory (default: $SITREP_DATA, the source tree, or the\n"
     "                  installed share/sitrep)\n"
     "\n"
@@ -46,6 +47,10 @@ static int parse(int argc, char **argv, bool allow_format, const char *help, bat
         }
         if (strcmp(arg, "-") == 0 || arg[0] != '-') {
             paths[(*npaths)++] = argv[i];
+            continue;
+        }
+        if (strcmp(arg, "--no-chrome") == 0) {
+            context_options->keep_chrome = 1;
             continue;
         }
         if (strcmp(arg, "--") == 0) {

@@ -54,6 +54,7 @@ typedef struct sitrep_coder sitrep_coder;
 typedef struct sitrep_options {
     const char *data_dir;  /* NULL: $SITREP_DATA, the source tree, or PREFIX/share/sitrep */
     const char *published; /* default publication date (YYYY-MM-DD) for undated articles */
+    int keep_chrome;       /* nonzero: plain text is all body (no site-chrome detection) */
 } sitrep_options;
 
 /* Loads dictionaries and models. On failure returns NULL and, if errbuf is not NULL, writes

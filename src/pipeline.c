@@ -26,7 +26,7 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
     if (!doc)
         return SITREP_ELIMIT;
     art->doc = doc;
-    ingest_options options = {.detect_chrome = true};
+    ingest_options options = {.detect_chrome = !context->keep_chrome};
     sitrep_status status;
     switch (kind) {
     case SITREP_INPUT_JSONL:
@@ -45,6 +45,10 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
         doc->published = context->published;
 
     if ((status = text_analyse(a, doc, context->tagger, &art->text)))
+        return status;
+
+    /* who says so */
+    if ((status = attribution_find(a, context->cues, art)))
         return status;
     if (!doc->id && !(doc->id = content_id(a, doc)))
         return SITREP_ELIMIT;

@@ -13,7 +13,9 @@
 struct sitrep_context {
     char data_dir[4096];
     char published[11]; /* default publication date, "" when none */
+    bool keep_chrome;   /* plain text is all body */
     tagger *tagger;     /* NULL when no model is installed */
+    cue_lexicon *cues;  /* reporting cues (attribution) */
 };
 
 /* Runs every stage on one input. Fills *art (allocated from a). Returns SITREP_EPARSE with d

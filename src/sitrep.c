@@ -39,6 +39,7 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         free(c);
         return NULL;
     }
+    c->keep_chrome = options && options->keep_chrome;
     if (options && options->published) {
         if (!ingest_parse_date(options->published, strlen(options->published), c->published)) {
             if (errbuf)
@@ -48,6 +49,16 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
+    char path[4200];
+    snprintf(path, sizeof path, "%s/cues/reporting.txt", c->data_dir);
+    diag d;
+    diag_clear(&d);
+    if (!(c->cues = cues_load(path, &d))) {
+        if (errbuf)
+            diag_format(&d, errbuf, errlen);
+        sitrep_context_free(c);
+        return NULL;
+    }
     return c;
 }
 
@@ -56,6 +67,7 @@ void sitrep_context_free(sitrep_context *context)
     if (!context)
         return;
     tagger_free(context->tagger);
+    cues_free(context->cues);
     free(context);
 }
 

@@ -104,10 +104,11 @@ sitrep_status export_json(buf *out, const article *art, bool pretty)
     write_sentences(&w, art);
     write_actors(&w, art);
     empty_array(&w, "events");
-    empty_array(&w, "quotes");
+    export_quotes(&w, art);
     empty_array(&w, "quantities");
     empty_array(&w, "dates");
     empty_array(&w, "places");
+    export_attributions(&w, art);
     json_key(&w, "warnings");
     json_array_begin(&w);
     for (size_t i = 0; i < doc->warnings.count; i++) {

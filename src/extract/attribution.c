@@ -1,0 +1,725 @@
+/* attribution.c - who says so: reporting frames (source, cue, content) and quotations.
+ *
+ * News reports claims. For every reporting cue (said, claimed, believe, according to ...)
+ * this finds the frame around it in the forms news uses: "SOURCE CUE (that) CONTENT",
+ * "CONTENT, SOURCE CUE.", "“CONTENT,” CUE SOURCE", "SOURCE CUE: “CONTENT”" (a quotation may
+ * run over several sentences) and "according to SOURCE, CONTENT"; classifies the source
+ * (named person, unnamed official, organisation, document) and resolves pronoun sources to the
+ * last named speaker. The event coder attaches frames to the events inside their content.
+ */
+#include "extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CUE_MAX_FORMS 4096
+#define ATTRIBUTION_MAX_SOURCE_TOKENS 24
+#define ATTRIBUTION_MAX_QUOTE_TOKENS 600
+#define ATTRIBUTION_MAX_PER_ARTICLE 4096
+
+typedef struct cue_form {
+    char text[32]; /* lower case; "according_to" for the multi-word cue */
+    uint8_t cue_class;
+    bool strict;
+} cue_form;
+
+struct cue_lexicon {
+    cue_form *forms;
+    size_t count;
+    uint32_t *slots; /* open addressing: index + 1, 0 = empty */
+    size_t nslots;
+};
+
+static uint64_t form_hash(const char *s, size_t n)
+{
+    return hash_bytes(s, n, 0xC0E5);
+}
+
+static const cue_form *cue_lookup(const cue_lexicon *lex, const char *s, size_t n)
+{
+    if (n == 0 || n >= sizeof lex->forms[0].text)
+        return NULL;
+    char lower[32];
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    size_t mask = lex->nslots - 1;
+    for (size_t i = form_hash(lower, n) & mask;; i = (i + 1) & mask) {
+        uint32_t slot = lex->slots[i];
+        if (!slot)
+            return NULL;
+        const cue_form *f = &lex->forms[slot - 1];
+        if (strlen(f->text) == n && memcmp(f->text, lower, n) == 0)
+            return f;
+    }
+}
+
+void cues_free(cue_lexicon *lex)
+{
+    if (!lex)
+        return;
+    free(lex->forms);
+    free(lex->slots);
+    free(lex);
+}
+
+cue_lexicon *cues_load(const char *path, diag *d)
+{
+    char *data;
+    size_t length;
+    if (file_read_all(path, (size_t)4 << 20, &data, &length, d))
+        return NULL;
+    cue_lexicon *lex = xcalloc(1, sizeof *lex);
+    lex->forms = xcalloc(CUE_MAX_FORMS, sizeof(cue_form));
+    long line_number = 0;
+    char *save = NULL;
+    bool failed = false;
+    for (char *line = data; line && !failed; line = save) {
+        char *nl = strchr(line, '\n');
+        save = nl ? nl + 1 : NULL;
+        if (nl)
+            *nl = '\0';
+        line_number++;
+        char *hash = strchr(line, '#');
+        if (hash)
+            *hash = '\0';
+        char *words[64];
+        size_t n = 0;
+        for (char *w = strtok(line, " \t\r"); w && n < 64; w = strtok(NULL, " \t\r"))
+            words[n++] = w;
+        if (n == 0)
+            continue;
+        if (n < 3) {
+            diag_set(d, path, line_number, "expected LEMMA KIND FORM..., got %zu words", n);
+            failed = true;
+            break;
+        }
+        char *kind = words[1];
+        bool strict = false;
+        char *plus = strchr(kind, '+');
+        if (plus) {
+            if (strcmp(plus, "+that") != 0) {
+                diag_set(d, path, line_number, "unknown flag '%s' (expected +that)", plus);
+                failed = true;
+                break;
+            }
+            strict = true;
+            *plus = '\0';
+        }
+        uint8_t cue_class = strcmp(kind, "speech") == 0     ? CUE_SPEECH
+                            : strcmp(kind, "belief") == 0   ? CUE_BELIEF
+                            : strcmp(kind, "document") == 0 ? CUE_DOCUMENT
+                                                            : 0;
+        if (!cue_class) {
+            diag_set(d, path, line_number,
+                     "unknown cue kind '%s' (expected speech, belief or document)", kind);
+            failed = true;
+            break;
+        }
+        for (size_t i = 2; i < n; i++) {
+            if (strlen(words[i]) >= sizeof lex->forms[0].text || lex->count >= CUE_MAX_FORMS) {
+                diag_set(d, path, line_number, "form '%.40s' is too long or too many forms",
+                         words[i]);
+                failed = true;
+                break;
+            }
+            cue_form *f = &lex->forms[lex->count++];
+            snprintf(f->text, sizeof f->text, "%s", words[i]);
+            for (char *c = f->text; *c; c++)
+                if (*c >= 'A' && *c <= 'Z')
+                    *c = (char)(*c + 32);
+            f->cue_class = cue_class;
+            f->strict = strict;
+        }
+    }
+    free(data);
+    if (failed) {
+        cues_free(lex);
+        return NULL;
+    }
+    lex->nslots = 64;
+    while (lex->nslots < lex->count * 2)
+        lex->nslots *= 2;
+    lex->slots = xcalloc(lex->nslots, sizeof(uint32_t));
+    size_t mask = lex->nslots - 1;
+    for (size_t k = 0; k < lex->count; k++) {
+        const char *t = lex->forms[k].text;
+        size_t i = form_hash(t, strlen(t)) & mask;
+        while (lex->slots[i]) {
+            const cue_form *other = &lex->forms[lex->slots[i] - 1];
+            if (strcmp(other->text, t) == 0)
+                break; /* a form listed twice keeps its first lemma */
+            i = (i + 1) & mask;
+        }
+        if (!lex->slots[i])
+            lex->slots[i] = (uint32_t)(k + 1);
+    }
+    return lex;
+}
+
+/* ---- token helpers ---- */
+
+typedef struct frame_ctx {
+    const article *art;
+    const token *tokens;
+    const char *text;
+    int32_t *quote_end;   /* for an opening quote token: index of its closing quote, else -1 */
+    int32_t *quote_start; /* for a closing quote token: index of its opening quote, else -1 */
+    int32_t inside_until; /* cues up to this token are inside a quotation: skipped */
+} frame_ctx;
+
+static slice tok(const frame_ctx *c, size_t i)
+{
+    return slice_make(c->text + c->tokens[i].start, c->tokens[i].end - c->tokens[i].start);
+}
+
+static bool tok_is(const frame_ctx *c, size_t i, const char *word)
+{
+    return slice_eq_nocase(tok(c, i), word);
+}
+
+static bool tok_in(const frame_ctx *c, size_t i, const char *const *list, size_t n)
+{
+    slice s = tok(c, i);
+    for (size_t k = 0; k < n; k++)
+        if (slice_eq_nocase(s, list[k]))
+            return true;
+    return false;
+}
+
+#define TOK_IN(c, i, list) tok_in(c, i, list, ARRAY_LEN(list))
+
+static bool is_opening_quote(const frame_ctx *c, size_t i)
+{
+    if (c->tokens[i].kind != TOKEN_QUOTE)
+        return false;
+    slice s = tok(c, i);
+    if (slice_eq_cstr(s, "\xE2\x80\x9C") || slice_eq_cstr(s, "\xC2\xAB") ||
+        slice_eq_cstr(s, "\xE2\x80\x9E") || slice_eq_cstr(s, "\xE2\x80\x98") ||
+        slice_eq_cstr(s, "``"))
+        return true;
+    return (slice_eq_cstr(s, "\"") || slice_eq_cstr(s, "''")) &&
+           (c->tokens[i].flags & (TOKEN_SPACE_BEFORE | TOKEN_LINE_START) || i == 0);
+}
+
+static bool is_closing_quote(const frame_ctx *c, size_t i)
+{
+    if (c->tokens[i].kind != TOKEN_QUOTE)
+        return false;
+    slice s = tok(c, i);
+    if (slice_eq_cstr(s, "\xE2\x80\x9D") || slice_eq_cstr(s, "\xC2\xBB"))
+        return true;
+    return (slice_eq_cstr(s, "\"") || slice_eq_cstr(s, "''") ||
+            slice_eq_cstr(s, "\xE2\x80\x99")) &&
+           !(c->tokens[i].flags & TOKEN_SPACE_BEFORE);
+}
+
+static bool is_punct(const frame_ctx *c, size_t i, char p)
+{
+    slice s = tok(c, i);
+    return c->tokens[i].kind == TOKEN_PUNCT && s.len == 1 && s.ptr[0] == p;
+}
+
+static bool is_final_punct(const frame_ctx *c, size_t i)
+{
+    slice s = tok(c, i);
+    return c->tokens[i].kind == TOKEN_PUNCT && s.len >= 1 &&
+           (s.ptr[0] == '.' || s.ptr[0] == '!' || s.ptr[0] == '?' ||
+            slice_eq_cstr(s, "\xE2\x80\xA6"));
+}
+
+static const char *const auxiliaries[] = {
+    "has", "have", "had", "'s", "is", "are", "was", "were", "be", "been", "being", "will",
+    "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did",
+    "not", "n't", "never", "also", "now", "repeatedly", "publicly", "previously", "recently",
+    "reportedly", "already", "later", "earlier", "again", "further", "privately", "separately",
+    "still", "even", "often", "widely", "initially", "falsely", "flatly", "strongly", "firmly",
+    "openly", "officially", "formally", "long", "once", "then", "first", "just",
+};
+
+/* Words that end a noun phrase when scanning left from a verb: the source starts after them. */
+static const char *const left_boundaries[] = {
+    "that", "as", "because", "while", "when", "after", "before", "although", "though", "if",
+    "since", "but", "whereas", "where", "which", "who", "whom", "so", "yet", "until", "unless",
+};
+
+static const char *const determiners[] = {
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+    "my", "your", "whose", "every", "each", "any", "no", "some", "'s", "\xE2\x80\x99s",
+};
+
+static const char *const pronouns[] = {"he", "she", "they", "it", "we", "i", "you"};
+
+static const char *const document_heads[] = {
+    "report", "reports", "statement", "statements", "study", "survey", "document",
+    "documents", "memo", "analysis", "assessment", "communique", "letter", "poll", "data",
+    "investigation", "filing", "dossier", "video", "footage", "images", "records", "paper",
+    "article", "book", "review", "briefing", "release", "notice", "decree", "resolution",
+    "tweet", "post", "estimates", "figures", "cable", "transcript", "audit",
+};
+
+static const char *const official_heads[] = {
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokesmen",
+    "source", "sources", "diplomat", "diplomats", "aide", "aides", "officer", "officers",
+    "commander", "commanders", "analyst", "analysts", "expert", "experts", "observer",
+    "observers", "witness", "witnesses", "resident", "residents", "people", "lawmaker",
+    "lawmakers", "legislator", "legislators", "envoy", "envoys", "negotiator", "negotiators",
+    "mediator", "mediators", "authorities", "investigators", "investigator", "prosecutors",
+    "prosecutor", "activists", "activist", "monitors", "member", "members", "minister",
+    "ministers", "adviser", "advisers", "advisor", "advisors", "representative",
+    "representatives", "delegate", "delegates", "insiders", "insider", "planners", "chiefs",
+    "leaders", "doctors", "medics", "rescuers", "workers", "soldiers", "troops", "fighters",
+    "militants", "rebels", "agents", "staff", "researchers", "scientists", "economists",
+    "traders", "bankers", "campaigners", "critics", "supporters", "opponents", "civilians",
+};
+
+/* Capitalised words that belong to organisations and places rather than to people's names. */
+static const char *const institution_words[] = {
+    "Ministry", "Council", "Army", "Forces", "Force", "Command", "Government", "Kremlin",
+    "Pentagon", "Department", "Office", "Agency", "Service", "Committee", "Commission",
+    "Union", "Nations", "Organization", "Organisation", "Party", "Front", "Group", "Court",
+    "Parliament", "Assembly", "Congress", "Senate", "House", "Bank", "Fund", "Institute",
+    "University", "Times", "Post", "News", "Press", "Reuters", "Korea", "States", "Kingdom",
+    "Republic", "Emirates", "Arabia", "Africa", "America", "Europe", "Guard", "Navy", "Corps",
+    "Police", "Authority", "Administration", "Cabinet", "Secretariat", "Bureau", "Centre",
+    "Center", "Foundation", "Watch", "International", "Network", "Alliance", "Coalition",
+    "Movement", "Brigade", "Brigades", "Battalion", "Division", "Staff", "Headquarters",
+    "Intelligence", "Security", "Defence", "Defense", "Affairs", "Street", "Hall", "Palace",
+    "Agency", "Tribunal", "Observatory", "Red", "Cross", "Crescent", "Hezbollah", "Hamas",
+    "Taliban", "Houthis", "Wagner", "Gaza", "Strip", "Bank", "Sea", "Coast", "Island",
+};
+
+static bool is_capitalised_word(const frame_ctx *c, size_t i)
+{
+    const token *t = &c->tokens[i];
+    return (t->kind == TOKEN_WORD || t->kind == TOKEN_ABBREV) && (t->flags & TOKEN_UPPER);
+}
+
+/* The first token index of the content that follows a leading cue, or SIZE_MAX when the cue
+ * is strict and nothing marks a complement. Skips "that", a colon, a comma before a quote,
+ * and (for tell/inform/assure/warn) a short object: "told reporters that". */
+static size_t content_start(const frame_ctx *c, size_t cue, size_t end, bool strict,
+                            bool *direct)
+{
+    size_t k = cue + 1;
+    *direct = false;
+    bool object_verb = tok_is(c, cue, "told") || tok_is(c, cue, "tells") ||
+                       tok_is(c, cue, "tell") || tok_is(c, cue, "informed") ||
+                       tok_is(c, cue, "assured") || tok_is(c, cue, "warned") ||
+                       tok_is(c, cue, "reminded");
+    if (object_verb) {
+        /* "told reporters", "told the BBC", "told Reuters on Monday" */
+        size_t limit = k + 6 < end ? k + 6 : end;
+        for (size_t j = k; j < limit; j++)
+            if (tok_is(c, j, "that") || is_punct(c, j, ':') || is_opening_quote(c, j) ||
+                (is_punct(c, j, ',') && j + 1 < end && is_opening_quote(c, j + 1))) {
+                k = j;
+                break;
+            }
+    }
+    bool marked = false;
+    if (k < end && (is_punct(c, k, ':') || is_punct(c, k, ','))) {
+        if (k + 1 < end && is_opening_quote(c, k + 1)) {
+            k++;
+            marked = true;
+        } else if (is_punct(c, k, ':')) {
+            k++;
+            marked = true;
+        }
+    }
+    if (k < end && tok_is(c, k, "that")) {
+        k++;
+        marked = true;
+    }
+    if (k < end && is_opening_quote(c, k)) {
+        *direct = true;
+        return k;
+    }
+    if (strict && !marked)
+        return SIZE_MAX;
+    return k;
+}
+
+/* Does a complement marker ("that", a colon, a quotation) follow the cue? Then the cue leads
+ * its content ("X, a spokesman, told reporters that ..."), it does not close it. */
+static bool marked_complement(const frame_ctx *c, size_t cue, size_t end)
+{
+    bool direct;
+    return content_start(c, cue, end, true, &direct) != SIZE_MAX;
+}
+
+/* Scans left from `end` (exclusive) for the start of the noun phrase that is the source. */
+static size_t source_start(const frame_ctx *c, size_t first, size_t end)
+{
+    size_t s = end;
+    /* "NAME, a senior member of X, said": the comma that closes an apposition */
+    if (s > first + 2 && is_punct(c, s - 1, ','))
+        s--;
+    while (s > first && end - s < ATTRIBUTION_MAX_SOURCE_TOKENS) {
+        size_t j = s - 1;
+        const token *t = &c->tokens[j];
+        if (t->kind == TOKEN_QUOTE || t->kind == TOKEN_DASH || is_punct(c, j, ';') ||
+            is_punct(c, j, ':') || is_punct(c, j, '(') || is_punct(c, j, ')') ||
+            is_final_punct(c, j) || TOK_IN(c, j, left_boundaries))
+            break;
+        if (is_punct(c, j, ',')) {
+            /* an apposition: "NAME, a senior member of X, said" - keep going left when the
+             * phrase after the comma starts like a description and a name stands before */
+            if (j > first && s < end && !is_punct(c, s, ',') &&
+                (tok_is(c, s, "a") || tok_is(c, s, "an") || tok_is(c, s, "the") ||
+                 tok_is(c, s, "former") || tok_is(c, s, "who")) &&
+                is_capitalised_word(c, j - 1)) {
+                s = j;
+                continue;
+            }
+            break;
+        }
+        s = j;
+    }
+    /* leading conjunctions and sentence adverbs are not part of the source */
+    while (s < end && (tok_is(c, s, "but") || tok_is(c, s, "and") || tok_is(c, s, "so") ||
+                       tok_is(c, s, "however") || is_punct(c, s, ',')))
+        s++;
+    return s;
+}
+
+/* The source phrase that follows an inverted cue: "said the official", "said Smith, a ...". */
+static size_t source_after(const frame_ctx *c, size_t start, size_t end)
+{
+    size_t k = start;
+    while (k < end && k - start < ATTRIBUTION_MAX_SOURCE_TOKENS) {
+        if (is_final_punct(c, k) || is_punct(c, k, ';') || c->tokens[k].kind == TOKEN_QUOTE)
+            break;
+        if (is_punct(c, k, ',')) {
+            /* "said Hugh Griffiths, a former UN expert." keeps the apposition */
+            if (k + 1 < end && (tok_is(c, k + 1, "a") || tok_is(c, k + 1, "an") ||
+                                tok_is(c, k + 1, "the") || tok_is(c, k + 1, "who")))
+                ;
+            else
+                break;
+        }
+        k++;
+    }
+    return k;
+}
+
+static attribution_kind classify_source(const frame_ctx *c, size_t s, size_t e)
+{
+    /* the head: the last word before "of", "at", "on", a comma or "who" */
+    size_t head_end = e;
+    for (size_t i = s; i < e; i++)
+        if (is_punct(c, i, ',') || tok_is(c, i, "of") || tok_is(c, i, "at") ||
+            tok_is(c, i, "on") || tok_is(c, i, "who") || tok_is(c, i, "in") ||
+            tok_is(c, i, "from") || tok_is(c, i, "with") || tok_is(c, i, "familiar")) {
+            head_end = i;
+            break;
+        }
+    if (head_end == s)
+        head_end = e;
+    size_t head = head_end - 1;
+    if (TOK_IN(c, head, document_heads) || tok_is(c, s, "according"))
+        return ATTRIB_DOCUMENT;
+    /* a person's name: two or more capitalised words in a row, none of them an institution */
+    size_t run = 0;
+    for (size_t i = s; i < head_end; i++) {
+        bool name_word = is_capitalised_word(c, i) && !tok_is(c, i, "the") &&
+                         !tok_is(c, i, "a") && !tok_is(c, i, "an");
+        if (name_word && (TOK_IN(c, i, institution_words) || c->tokens[i].flags & TOKEN_ALL_UPPER))
+            name_word = false;
+        if (name_word) {
+            if (++run >= 2)
+                return ATTRIB_NAMED;
+        } else if (c->tokens[i].kind == TOKEN_ABBREV && (c->tokens[i].flags & TOKEN_UPPER) &&
+                   run == 0) {
+            continue; /* a title: "Gen.", "Mr." */
+        } else {
+            run = 0;
+        }
+    }
+    if (TOK_IN(c, head, official_heads))
+        return ATTRIB_OFFICIAL;
+    return ATTRIB_ORGANIZATION;
+}
+
+typedef struct frame_list {
+    attribution *items;
+    size_t count, cap;
+} frame_list;
+
+static sitrep_status push_frame(arena *a, frame_list *list, const attribution *f)
+{
+    if (list->count >= ATTRIBUTION_MAX_PER_ARTICLE)
+        return SITREP_OK;
+    if (list->count == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 16;
+        attribution *grown =
+            arena_grow(a, list->items, list->cap * sizeof *grown, cap * sizeof *grown);
+        if (!grown)
+            return SITREP_ELIMIT;
+        list->items = grown;
+        list->cap = cap;
+    }
+    list->items[list->count++] = *f;
+    return SITREP_OK;
+}
+
+/* Content span from token k (inclusive) to e (exclusive), trimming final punctuation and a
+ * trailing comma; a quotation at k spans to its closing mark. */
+static void set_content(const frame_ctx *c, attribution *f, size_t k, size_t e, bool direct)
+{
+    if (direct && c->quote_end[k] >= 0) {
+        size_t close = (size_t)c->quote_end[k];
+        f->content.start = c->tokens[k + 1 <= close ? k + 1 : k].start;
+        f->content.end = c->tokens[close > k + 1 ? close - 1 : k].end;
+        f->content_first = (uint32_t)(k + 1);
+        f->content_last = (uint32_t)close;
+        f->direct = true;
+        return;
+    }
+    while (e > k && (is_final_punct(c, e - 1) || is_punct(c, e - 1, ',') ||
+                     c->tokens[e - 1].kind == TOKEN_QUOTE))
+        e--;
+    if (e <= k) {
+        f->content.start = f->content.end = 0;
+        f->content_first = f->content_last = 0;
+        return;
+    }
+    f->content.start = c->tokens[k].start;
+    f->content.end = c->tokens[e - 1].end;
+    f->content_first = (uint32_t)k;
+    f->content_last = (uint32_t)e;
+}
+
+/* Is everything from k to the sentence end a trailing adverbial ("on Monday", "in a
+ * statement", "last week")? Then a cue before it ends the sentence. */
+static bool only_trailing(const frame_ctx *c, size_t k, size_t end)
+{
+    size_t words = 0;
+    for (; k < end; k++) {
+        if (is_final_punct(c, k) || c->tokens[k].kind == TOKEN_QUOTE)
+            continue;
+        if (is_punct(c, k, ','))
+            return words == 0 ? false : true;
+        if (++words > 6)
+            return false;
+    }
+    return true;
+}
+
+static void pair_quotes(frame_ctx *c, size_t ntokens)
+{
+    for (size_t i = 0; i < ntokens; i++)
+        c->quote_end[i] = c->quote_start[i] = -1;
+    for (size_t i = 0; i < ntokens; i++) {
+        if (!is_opening_quote(c, i))
+            continue;
+        for (size_t j = i + 1; j < ntokens && j - i < ATTRIBUTION_MAX_QUOTE_TOKENS; j++) {
+            if (is_closing_quote(c, j)) {
+                c->quote_end[i] = (int32_t)j;
+                c->quote_start[j] = (int32_t)i;
+                i = j;
+                break;
+            }
+            if (is_opening_quote(c, j) && !slice_eq_cstr(tok(c, j), "\"") &&
+                !slice_eq_cstr(tok(c, j), "''"))
+                break; /* an unclosed quotation: leave it unpaired */
+        }
+    }
+}
+
+/* Resolves a pronoun source to the last frame whose source was a named person (he, she) or
+ * any non-pronoun source (they). */
+static void resolve_pronoun(const frame_ctx *c, frame_list *list, attribution *f, size_t s)
+{
+    bool singular = tok_is(c, s, "he") || tok_is(c, s, "she");
+    for (size_t k = list->count; k-- > 0;) {
+        const attribution *prev = &list->items[k];
+        if (prev->resolved_from_pronoun)
+            continue;
+        if (singular ? prev->kind == ATTRIB_NAMED : prev->kind != ATTRIB_NAMED) {
+            f->kind = prev->kind;
+            f->speaker = prev->source;
+            f->resolved_from_pronoun = true;
+            return;
+        }
+    }
+    f->kind = singular ? ATTRIB_NAMED : ATTRIB_ORGANIZATION;
+}
+
+static sitrep_status frames_in_sentence(arena *a, frame_ctx *c, const cue_lexicon *cues,
+                                        size_t sentence_index, frame_list *list)
+{
+    const sentence *sent = &c->art->text.sentences[sentence_index];
+    size_t first = sent->first_token, end = first + sent->ntokens;
+    for (size_t i = first; i < end; i++) {
+        /* a cue inside a quotation is the speaker's own words, not a frame of the article */
+        if (c->quote_end[i] >= 0 && c->quote_end[i] > c->inside_until)
+            c->inside_until = c->quote_end[i];
+        if ((int32_t)i <= c->inside_until)
+            continue;
+        const token *t = &c->tokens[i];
+        if (t->kind != TOKEN_WORD)
+            continue;
+        const cue_form *form = NULL;
+        size_t cue_end = i + 1;
+        if (tok_is(c, i, "according") && i + 1 < end && tok_is(c, i + 1, "to")) {
+            form = cue_lookup(cues, "according_to", 12);
+            cue_end = i + 2;
+        } else {
+            slice s = tok(c, i);
+            form = cue_lookup(cues, s.ptr, s.len);
+        }
+        if (!form)
+            continue;
+        /* a capitalised cue inside a sentence is a name: "Islamic State", "Reuters Reported" */
+        if ((t->flags & TOKEN_UPPER) && i > first && c->tokens[i - 1].kind != TOKEN_QUOTE)
+            continue;
+        /* "the claim", "a report", "his warning": a noun, not a reporting verb */
+        if (i > first && TOK_IN(c, i - 1, determiners))
+            continue;
+        attribution f;
+        memset(&f, 0, sizeof f);
+        f.sentence = (uint32_t)sentence_index;
+        f.cue.start = t->start;
+        f.cue.end = c->tokens[cue_end - 1].end;
+        f.cue_class = form->cue_class;
+        size_t src_s = 0, src_e = 0;
+        bool ok = false;
+
+        if (cue_end == i + 2) {
+            /* according to SOURCE, CONTENT  |  CONTENT, according to SOURCE */
+            src_s = cue_end;
+            src_e = source_after(c, src_s, end);
+            if (src_e > src_s) {
+                size_t lead = first;
+                while (lead < i && (is_punct(c, lead, ',') || tok_is(c, lead, "but")))
+                    lead++;
+                if (lead == i && src_e < end && is_punct(c, src_e, ','))
+                    set_content(c, &f, src_e + 1, end, false);
+                else
+                    set_content(c, &f, first, i, false);
+                ok = f.content.end > f.content.start;
+            }
+        } else if (i > first && (is_punct(c, i - 1, ',') || is_closing_quote(c, i - 1)) &&
+                   !marked_complement(c, i, end) &&
+                   i + 1 < end &&
+                   (c->tokens[i + 1].kind == TOKEN_WORD || c->tokens[i + 1].kind == TOKEN_ABBREV) &&
+                   !tok_is(c, i + 1, "that") && !TOK_IN(c, i + 1, auxiliaries)) {
+            /* inverted: "“CONTENT,” said SOURCE." / "CONTENT, said SOURCE." */
+            src_s = i + 1;
+            src_e = source_after(c, src_s, end);
+            size_t before = i - 1;
+            while (before > first && (is_punct(c, before, ',') || is_closing_quote(c, before)))
+                before--;
+            if (src_e > src_s && is_closing_quote(c, i - 1) && c->quote_start[i - 1] >= 0)
+                set_content(c, &f, (size_t)c->quote_start[i - 1], end, true);
+            else if (src_e > src_s && is_punct(c, i - 1, ',') && i - 1 > first &&
+                     is_closing_quote(c, i - 2) && c->quote_start[i - 2] >= 0)
+                set_content(c, &f, (size_t)c->quote_start[i - 2], end, true);
+            else if (src_e > src_s)
+                set_content(c, &f, first, before + 1, false);
+            ok = src_e > src_s && f.content.end > f.content.start;
+        } else {
+            /* SOURCE (aux/adverbs) CUE ... */
+            size_t v = i;
+            while (v > first && TOK_IN(c, v - 1, auxiliaries))
+                v--;
+            src_e = v;
+            src_s = source_start(c, first, src_e);
+            if (src_e > src_s && is_punct(c, src_e - 1, ','))
+                src_e--;
+            if (src_e > src_s) {
+                bool after_comma = src_s > first && (is_punct(c, src_s - 1, ',') ||
+                                                     is_closing_quote(c, src_s - 1));
+                if (after_comma && only_trailing(c, cue_end, end)) {
+                    /* "CONTENT, SOURCE CUE." or "“CONTENT,” SOURCE CUE." */
+                    size_t k = src_s;
+                    while (k > first && is_punct(c, k - 1, ','))
+                        k--;
+                    if (k > first && is_closing_quote(c, k - 1) && c->quote_start[k - 1] >= 0)
+                        set_content(c, &f, (size_t)c->quote_start[k - 1], end, true);
+                    else if (k > first)
+                        set_content(c, &f, first, k, false);
+                    ok = f.content.end > f.content.start;
+                } else {
+                    bool direct;
+                    size_t k = content_start(c, i, end, form->strict, &direct);
+                    if (k != SIZE_MAX && k < end) {
+                        set_content(c, &f, k, end, direct);
+                        ok = f.content.end > f.content.start;
+                    }
+                    /* "He said:" at the end of a sentence introduces the next sentence's
+                     * quotation */
+                    if (!ok && k != SIZE_MAX && k >= end && end < c->art->text.ntokens &&
+                        is_opening_quote(c, end) && i + 1 < end && is_punct(c, i + 1, ':')) {
+                        set_content(c, &f, end, c->art->text.ntokens, true);
+                        ok = f.content.end > f.content.start;
+                    }
+                }
+            }
+        }
+        if (!ok || src_e <= src_s)
+            continue;
+        f.source.start = c->tokens[src_s].start;
+        f.source.end = c->tokens[src_e - 1].end;
+        f.speaker = f.source;
+        if (src_e - src_s == 1 && TOK_IN(c, src_s, pronouns))
+            resolve_pronoun(c, list, &f, src_s);
+        else
+            f.kind = (uint8_t)classify_source(c, src_s, src_e);
+        if (form->cue_class == CUE_DOCUMENT && f.kind == ATTRIB_ORGANIZATION &&
+            TOK_IN(c, src_e - 1, document_heads))
+            f.kind = ATTRIB_DOCUMENT;
+        sitrep_status status = push_frame(a, list, &f);
+        if (status)
+            return status;
+        if (f.direct && (int32_t)f.content_last > c->inside_until)
+            c->inside_until = (int32_t)f.content_last;
+    }
+    return SITREP_OK;
+}
+
+sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
+{
+    art->attributions = NULL;
+    art->nattributions = 0;
+    size_t n = art->text.ntokens;
+    if (!cues || n == 0)
+        return SITREP_OK;
+    frame_ctx c = {.art = art, .tokens = art->text.tokens, .text = art->text.text};
+    c.inside_until = -1;
+    c.quote_end = arena_alloc(a, n * sizeof(int32_t));
+    c.quote_start = arena_alloc(a, n * sizeof(int32_t));
+    if (!c.quote_end || !c.quote_start)
+        return SITREP_ELIMIT;
+    pair_quotes(&c, n);
+    frame_list list = {0};
+    for (size_t s = 0; s < art->text.nsentences; s++) {
+        sitrep_status status = frames_in_sentence(a, &c, cues, s, &list);
+        if (status)
+            return status;
+    }
+    art->attributions = list.items;
+    art->nattributions = list.count;
+    return SITREP_OK;
+}
+
+const char *attribution_kind_name(attribution_kind kind)
+{
+    switch (kind) {
+    case ATTRIB_NAMED:
+        return "named";
+    case ATTRIB_OFFICIAL:
+        return "official";
+    case ATTRIB_ORGANIZATION:
+        return "organization";
+    case ATTRIB_DOCUMENT:
+        return "document";
+    case ATTRIB_PUBLISHER:
+        return "publisher";
+    default:
+        return NULL;
+    }
+}

@@ -1,0 +1,198 @@
+/* test_attribution.c - unit tests for reporting frames and quotations (extract/attribution.c). */
+#include "unit.h"
+
+#include "extract/extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static cue_lexicon *cues;
+
+static int load_cues(void **state)
+{
+    (void)state;
+    const char *dir = getenv("SITREP_DATA");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/cues/reporting.txt", dir && *dir ? dir : "data");
+    diag d;
+    cues = cues_load(path, &d);
+    if (!cues)
+        fprintf(stderr, "cannot load %s: %s\n", path, d.message);
+    return cues ? 0 : -1;
+}
+
+static int free_cues(void **state)
+{
+    (void)state;
+    cues_free(cues);
+    return 0;
+}
+
+typedef struct result {
+    arena a;
+    article art;
+    document doc;
+} result;
+
+static void analyse(result *r, const char *text)
+{
+    arena_init(&r->a, 1 << 24);
+    ingest_options options = {.detect_chrome = false};
+    assert_int_equal(ingest_text(&r->a, text, strlen(text), &options, &r->doc), SITREP_OK);
+    memset(&r->art, 0, sizeof r->art);
+    r->art.doc = &r->doc;
+    assert_int_equal(text_analyse(&r->a, &r->doc, NULL, &r->art.text), SITREP_OK);
+    assert_int_equal(attribution_find(&r->a, cues, &r->art), SITREP_OK);
+}
+
+static void expect_span(const result *r, span s, const char *expected)
+{
+    char got[512];
+    snprintf(got, sizeof got, "%.*s", (int)(s.end - s.start), r->art.text.text + s.start);
+    if (strcmp(got, expected) != 0)
+        fail_msg("span: got \"%s\", expected \"%s\"", got, expected);
+}
+
+static void leading_source_with_that(void **state)
+{
+    (void)state;
+    result r;
+    analyse(&r, "Intelligence officials have claimed that the regime is planning a test.");
+    assert_int_equal(r.art.nattributions, 1);
+    const attribution *f = &r.art.attributions[0];
+    expect_span(&r, f->source, "Intelligence officials");
+    expect_span(&r, f->cue, "claimed");
+    expect_span(&r, f->content, "the regime is planning a test");
+    assert_int_equal(f->kind, ATTRIB_OFFICIAL);
+    assert_false(f->direct);
+    arena_release(&r.a);
+}
+
+static void trailing_source(void **state)
+{
+    (void)state;
+    result r;
+    analyse(&r, "The army has withdrawn from the town, a military spokesman said on Monday.");
+    assert_int_equal(r.art.nattributions, 1);
+    const attribution *f = &r.art.attributions[0];
+    expect_span(&r, f->source, "a military spokesman");
+    expect_span(&r, f->content, "The army has withdrawn from the town");
+    assert_int_equal(f->kind, ATTRIB_OFFICIAL);
+    arena_release(&r.a);
+}
+
+static void inverted_direct_quote(void **state)
+{
+    (void)state;
+    result r;
+    analyse(&r, "\xE2\x80\x9CWe will respond,\xE2\x80\x9D said Maria Zakharova, the foreign "
+                "ministry spokeswoman.");
+    assert_int_equal(r.art.nattributions, 1);
+    const attribution *f = &r.art.attributions[0];
+    expect_span(&r, f->source, "Maria Zakharova, the foreign ministry spokeswoman");
+    expect_span(&r, f->content, "We will respond,");
+    assert_true(f->direct);
+    assert_int_equal(f->kind, ATTRIB_NAMED);
+    arena_release(&r.a);
+}
+
+static void according_to_both_ways(void **state)
+{
+    (void)state;
+    result r;
+    analyse(&r, "According to a new UN report, 2,000 civilians were killed. Prices rose, "
+                "according to the central bank.");
+    assert_int_equal(r.art.nattributions, 2);
+    expect_span(&r, r.art.attributions[0].source, "a new UN report");
+    expect_span(&r, r.art.attributions[0].content, "2,000 civilians were killed");
+    assert_int_equal(r.art.attributions[0].kind, ATTRIB_DOCUMENT);
+    expect_span(&r, r.art.attributions[1].source, "the central bank");
+    expect_span(&r, r.art.attributions[1].content, "Prices rose");
+    assert_int_equal(r.art.attributions[1].kind, ATTRIB_ORGANIZATION);
+    arena_release(&r.a);
+}
+
+static void nouns_and_other_senses_are_not_frames(void **state)
+{
+    (void)state;
+    result r;
+    analyse(&r, "Russia claims Crimea as its own territory. The claim was rejected. Troops "
+                "found a cache of weapons. The report was published.");
+    assert_int_equal(r.art.nattributions, 0);
+    arena_release(&r.a);
+}
+
+static void quotation_over_two_sentences(void **state)
+{
+    (void)state;
+    result r;
+    analyse(&r, "Edward Howell, an expert at Oxford, said: \xE2\x80\x9C" "First point. Second "
+                "point, which he believes matters.\xE2\x80\x9D Then he left.");
+    assert_int_equal(r.art.nattributions, 1); /* "believes" inside the quotation is not ours */
+    const attribution *f = &r.art.attributions[0];
+    expect_span(&r, f->content, "First point. Second point, which he believes matters.");
+    assert_true(f->direct);
+    expect_span(&r, f->source, "Edward Howell, an expert at Oxford");
+    arena_release(&r.a);
+}
+
+static void pronoun_resolves_to_last_named_speaker(void **state)
+{
+    (void)state;
+    result r;
+    analyse(&r, "John Kirby, a White House spokesman, told reporters that talks continued. "
+                "He said the US was ready to help.");
+    assert_int_equal(r.art.nattributions, 2);
+    const attribution *f = &r.art.attributions[1];
+    expect_span(&r, f->source, "He");
+    expect_span(&r, f->speaker, "John Kirby, a White House spokesman");
+    assert_true(f->resolved_from_pronoun);
+    assert_int_equal(f->kind, ATTRIB_NAMED);
+    expect_span(&r, r.art.attributions[0].content, "talks continued");
+    arena_release(&r.a);
+}
+
+static void colon_introduces_next_sentence_quote(void **state)
+{
+    (void)state;
+    result r;
+    analyse(&r, "The minister said:\n\n\xE2\x80\x9CWe are ready.\xE2\x80\x9D");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].content, "We are ready.");
+    assert_true(r.art.attributions[0].direct);
+    arena_release(&r.a);
+}
+
+static void bad_cue_file_names_its_line(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/sitrep-cues-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("# ok\nsay speech say said\nfoo gossip foos\n", f);
+    fclose(f);
+    diag d;
+    diag_clear(&d);
+    assert_null(cues_load(path, &d));
+    assert_int_equal(d.line, 3);
+    assert_non_null(strstr(d.message, "unknown cue kind 'gossip'"));
+    remove(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(leading_source_with_that),
+        cmocka_unit_test(trailing_source),
+        cmocka_unit_test(inverted_direct_quote),
+        cmocka_unit_test(according_to_both_ways),
+        cmocka_unit_test(nouns_and_other_senses_are_not_frames),
+        cmocka_unit_test(quotation_over_two_sentences),
+        cmocka_unit_test(pronoun_resolves_to_last_named_speaker),
+        cmocka_unit_test(colon_introduces_next_sentence_quote),
+        cmocka_unit_test(bad_cue_file_names_its_line),
+    };
+    return cmocka_run_group_tests_name("attribution", tests, load_cues, free_cues);
+}

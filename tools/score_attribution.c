@@ -1,0 +1,340 @@
+/* score_attribution.c - scores sitrep's attribution frames against PolNeAR annotations.
+ *
+ * usage: score_attribution TEXT_DIR ANN_DIR JSON_DIR
+ * For every NAME_ANNOTATOR.ann in ANN_DIR it reads the article TEXT_DIR/NAME.txt and sitrep's
+ * output JSON_DIR/NAME_ANNOTATOR.json (`sitrep code --no-chrome`). Spans are compared on the sequence of
+ * non-space characters (so white-space differences between the file and sitrep's body do not
+ * matter), with quotation marks and punctuation at span edges ignored. For each role (source,
+ * cue, content) it prints precision, recall and F1 of exact and of overlapping spans.
+ */
+#include "base/base.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { ROLE_SOURCE, ROLE_CUE, ROLE_CONTENT, ROLES };
+static const char *const role_names[ROLES] = {"source", "cue", "content"};
+
+typedef struct nspan {
+    long start, end; /* non-space character indexes, [start, end] inclusive; -1 when empty */
+} nspan;
+
+typedef struct span_list {
+    nspan *items;
+    size_t count, cap;
+} span_list;
+
+static void push(span_list *l, nspan s)
+{
+    if (s.start < 0 || s.end < s.start)
+        return;
+    if (l->count == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->items = xrealloc(l->items, l->cap * sizeof *l->items);
+    }
+    l->items[l->count++] = s;
+}
+
+/* For each code point of s: its non-space index (or -1 for white space), and for each byte
+ * offset the code point index. */
+typedef struct mapping {
+    long *by_codepoint; /* non-space index of code point k, -1 for space */
+    long *by_byte;      /* code point index of byte b */
+    uint32_t *chars;    /* code point k */
+    size_t ncodepoints;
+} mapping;
+
+static bool is_space_cp(uint32_t cp)
+{
+    return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0xA0 || cp == 0x2009 ||
+           cp == 0x200B || cp == 0x202F;
+}
+
+static void map_build(mapping *m, const char *s, size_t n)
+{
+    m->by_codepoint = xcalloc(n + 1, sizeof(long));
+    m->by_byte = xcalloc(n + 1, sizeof(long));
+    m->chars = xcalloc(n + 1, sizeof(uint32_t));
+    long ns = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int len = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!len) {
+            cp = 0xFFFD;
+            len = 1;
+        }
+        for (int b = 0; b < len; b++)
+            m->by_byte[i + (size_t)b] = (long)k;
+        m->chars[k] = cp;
+        m->by_codepoint[k] = is_space_cp(cp) ? -1 : ns++;
+        k++;
+        i += (size_t)len;
+    }
+    m->by_byte[n] = (long)k;
+    m->ncodepoints = k;
+}
+
+static void map_free(mapping *m)
+{
+    free(m->by_codepoint);
+    free(m->by_byte);
+    free(m->chars);
+}
+
+static bool is_edge_char(uint32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == ',' || cp == '.' || cp == ':' || cp == ';' ||
+           cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '(' ||
+           cp == ')' || cp == '-' || cp == 0x2013 || cp == 0x2014 || is_space_cp(cp);
+}
+
+/* Code point range [a, b) -> non-space span with edge punctuation trimmed. */
+static nspan to_nspan(const mapping *m, size_t a, size_t b)
+{
+    while (a < b && is_edge_char(m->chars[a]))
+        a++;
+    while (b > a && is_edge_char(m->chars[b - 1]))
+        b--;
+    nspan s = {-1, -1};
+    if (a >= b)
+        return s;
+    s.start = m->by_codepoint[a];
+    s.end = m->by_codepoint[b - 1];
+    return s;
+}
+
+static char *read_file(const char *path, size_t *n)
+{
+    char *data;
+    diag d;
+    if (file_read_all(path, (size_t)64 << 20, &data, n, &d))
+        return NULL;
+    return data;
+}
+
+static void read_gold(const char *path, const mapping *m, span_list gold[ROLES])
+{
+    size_t n;
+    char *data = read_file(path, &n);
+    if (!data)
+        return;
+    char *save = NULL;
+    for (char *line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        if (line[0] != 'T')
+            continue;
+        char *tab = strchr(line, '\t');
+        if (!tab)
+            continue;
+        char type[32];
+        int consumed = 0;
+        if (sscanf(tab + 1, "%31s%n", type, &consumed) != 1)
+            continue;
+        int role = strcmp(type, "Source") == 0    ? ROLE_SOURCE
+                   : strcmp(type, "Cue") == 0     ? ROLE_CUE
+                   : strcmp(type, "Content") == 0 ? ROLE_CONTENT
+                                                  : -1;
+        if (role < 0)
+            continue;
+        /* offsets: "A B" or "A B;C D" (discontinuous): take the hull */
+        char *p = tab + 1 + consumed;
+        long lo = -1, hi = -1, a, b;
+        int used;
+        while (sscanf(p, " %ld %ld%n", &a, &b, &used) == 2) {
+            if (lo < 0 || a < lo)
+                lo = a;
+            if (b > hi)
+                hi = b;
+            p += used;
+            if (*p == ';')
+                p++;
+            else
+                break;
+        }
+        if (lo < 0 || (size_t)hi > m->ncodepoints)
+            continue;
+        push(&gold[role], to_nspan(m, (size_t)lo, (size_t)hi));
+    }
+    free(data);
+}
+
+static nspan json_span(const mapping *m, const cJSON *obj)
+{
+    nspan none = {-1, -1};
+    const cJSON *start = cJSON_GetObjectItemCaseSensitive(obj, "start");
+    const cJSON *end = cJSON_GetObjectItemCaseSensitive(obj, "end");
+    if (!cJSON_IsNumber(start) || !cJSON_IsNumber(end))
+        return none;
+    return to_nspan(m, (size_t)m->by_byte[(size_t)start->valuedouble],
+                    (size_t)m->by_byte[(size_t)end->valuedouble]);
+}
+
+static void read_predicted(const char *path, span_list pred[ROLES], mapping *body_map,
+                           char **body_out)
+{
+    size_t n;
+    char *data = read_file(path, &n);
+    if (!data)
+        return;
+    cJSON *root = cJSON_Parse(data);
+    free(data);
+    if (!root)
+        return;
+    /* rebuild the body from the sentences' offsets is not possible in general; the output
+     * carries sentence texts with offsets, which is enough to rebuild it byte for byte */
+    const cJSON *sentences = cJSON_GetObjectItemCaseSensitive(root, "sentences");
+    size_t body_len = 0;
+    const cJSON *s;
+    cJSON_ArrayForEach(s, sentences)
+    {
+        size_t e = (size_t)cJSON_GetObjectItemCaseSensitive(s, "end")->valuedouble;
+        if (e > body_len)
+            body_len = e;
+    }
+    char *body = xcalloc(body_len + 1, 1);
+    memset(body, ' ', body_len);
+    cJSON_ArrayForEach(s, sentences)
+    {
+        size_t st = (size_t)cJSON_GetObjectItemCaseSensitive(s, "start")->valuedouble;
+        const char *t = cJSON_GetObjectItemCaseSensitive(s, "text")->valuestring;
+        memcpy(body + st, t, strlen(t));
+    }
+    map_build(body_map, body, body_len);
+    const cJSON *frames = cJSON_GetObjectItemCaseSensitive(root, "attributions");
+    const cJSON *f;
+    cJSON_ArrayForEach(f, frames)
+    {
+        const char *keys[ROLES] = {"source", "cue", "content"};
+        for (int r = 0; r < ROLES; r++) {
+            const cJSON *obj = cJSON_GetObjectItemCaseSensitive(f, keys[r]);
+            if (cJSON_IsObject(obj))
+                push(&pred[r], json_span(body_map, obj));
+        }
+    }
+    cJSON_Delete(root);
+    *body_out = body;
+}
+
+/* Maps predicted spans (indexes in the body's non-space sequence) to the file's: both
+ * sequences hold the same characters when chrome detection is off, so the indexes agree;
+ * we only check that the sequences have the same length as a sanity test. */
+static long nonspace_count(const mapping *m)
+{
+    long n = 0;
+    for (size_t k = 0; k < m->ncodepoints; k++)
+        n += m->by_codepoint[k] >= 0;
+    return n;
+}
+
+typedef struct tally {
+    long pred, gold, pred_exact, gold_exact, pred_overlap, gold_overlap;
+} tally;
+
+static bool overlaps(nspan a, nspan b)
+{
+    return a.start <= b.end && b.start <= a.end;
+}
+
+static void score(const span_list *pred, const span_list *gold, tally *t)
+{
+    t->pred += (long)pred->count;
+    t->gold += (long)gold->count;
+    for (size_t i = 0; i < pred->count; i++) {
+        bool exact = false, over = false;
+        for (size_t j = 0; j < gold->count; j++) {
+            exact |= pred->items[i].start == gold->items[j].start &&
+                     pred->items[i].end == gold->items[j].end;
+            over |= overlaps(pred->items[i], gold->items[j]);
+        }
+        t->pred_exact += exact;
+        t->pred_overlap += over;
+    }
+    for (size_t j = 0; j < gold->count; j++) {
+        bool exact = false, over = false;
+        for (size_t i = 0; i < pred->count; i++) {
+            exact |= pred->items[i].start == gold->items[j].start &&
+                     pred->items[i].end == gold->items[j].end;
+            over |= overlaps(pred->items[i], gold->items[j]);
+        }
+        t->gold_exact += exact;
+        t->gold_overlap += over;
+    }
+}
+
+static void print_prf(const char *what, long pred_ok, long pred, long gold_ok, long gold)
+{
+    double p = pred ? (double)pred_ok / (double)pred : 0, r = gold ? (double)gold_ok / (double)gold : 0;
+    double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    printf(" %s P %.3f R %.3f F1 %.3f", what, p, r, f);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 4) {
+        fprintf(stderr, "usage: score_attribution TEXT_DIR ANN_DIR JSON_DIR\n");
+        return 2;
+    }
+    DIR *dir = opendir(argv[2]);
+    if (!dir) {
+        perror(argv[2]);
+        return 1;
+    }
+    tally totals[ROLES] = {{0}};
+    long files = 0, misaligned = 0;
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".ann") != 0)
+            continue;
+        char name[512], path[1200];
+        snprintf(name, sizeof name, "%.*s", (int)(len - 4), e->d_name);
+        size_t n;
+        /* annotation files carry the annotator's id: NAME_ef2d.ann annotates NAME.txt */
+        char article_name[512];
+        snprintf(article_name, sizeof article_name, "%s", name);
+        char *underscore = strrchr(article_name, '_');
+        if (underscore)
+            *underscore = '\0';
+        snprintf(path, sizeof path, "%s/%s.txt", argv[1], article_name);
+        char *text = read_file(path, &n);
+        if (!text)
+            continue;
+        mapping file_map;
+        map_build(&file_map, text, n);
+        span_list gold[ROLES] = {{0}}, pred[ROLES] = {{0}};
+        snprintf(path, sizeof path, "%s/%s.ann", argv[2], name);
+        read_gold(path, &file_map, gold);
+        mapping body_map = {0};
+        char *body = NULL;
+        snprintf(path, sizeof path, "%s/%s.json", argv[3], name);
+        read_predicted(path, pred, &body_map, &body);
+        if (body && nonspace_count(&body_map) != nonspace_count(&file_map))
+            misaligned++;
+        for (int r = 0; r < ROLES; r++) {
+            score(&pred[r], &gold[r], &totals[r]);
+            free(gold[r].items);
+            free(pred[r].items);
+        }
+        files++;
+        map_free(&file_map);
+        if (body) {
+            map_free(&body_map);
+            free(body);
+        }
+        free(text);
+    }
+    closedir(dir);
+    for (int r = 0; r < ROLES; r++) {
+        tally *t = &totals[r];
+        printf("attribution %-7s (%ld gold, %ld predicted):", role_names[r], t->gold, t->pred);
+        print_prf("exact", t->pred_exact, t->pred, t->gold_exact, t->gold);
+        print_prf(" | overlap", t->pred_overlap, t->pred, t->gold_overlap, t->gold);
+        printf("\n");
+    }
+    printf("attribution: %ld articles (PolNeAR test split)%s\n", files,
+           misaligned ? "; WARNING: some bodies did not align with their files" : "");
+    return 0;
+}
