@@ -71,6 +71,20 @@ cue_lexicon *cues_load(const char *path, diag *d)
     size_t length;
     if (file_read_all(path, (size_t)4 << 20, &data, &length, d))
         return NULL;
+    cue_lexicon *lex = cues_parse(data, length, path, d);
+    free(data);
+    return lex;
+}
+
+cue_lexicon *cues_parse(const char *text, size_t length, const char *path, diag *d)
+{
+    /* a private, NUL-terminated copy that strtok may cut up */
+    char *data = xmalloc(length + 1);
+    memcpy(data, text, length);
+    data[length] = '\0';
+    for (size_t i = 0; i < length; i++)
+        if (data[i] == '\0')
+            data[i] = ' ';
     cue_lexicon *lex = xcalloc(1, sizeof *lex);
     lex->forms = xcalloc(CUE_MAX_FORMS, sizeof(cue_form));
     long line_number = 0;
@@ -87,7 +101,9 @@ cue_lexicon *cues_load(const char *path, diag *d)
             *hash = '\0';
         char *words[64];
         size_t n = 0;
-        for (char *w = strtok(line, " \t\r"); w && n < 64; w = strtok(NULL, " \t\r"))
+        char *word_save = NULL;
+        for (char *w = strtok_r(line, " \t\r", &word_save); w && n < 64;
+             w = strtok_r(NULL, " \t\r", &word_save))
             words[n++] = w;
         if (n == 0)
             continue;
@@ -211,8 +227,7 @@ static bool is_closing_quote(const frame_ctx *c, size_t i)
     slice s = tok(c, i);
     if (slice_eq_cstr(s, "\xE2\x80\x9D") || slice_eq_cstr(s, "\xC2\xBB"))
         return true;
-    return (slice_eq_cstr(s, "\"") || slice_eq_cstr(s, "''") ||
-            slice_eq_cstr(s, "\xE2\x80\x99")) &&
+    return (slice_eq_cstr(s, "\"") || slice_eq_cstr(s, "''") || slice_eq_cstr(s, "\xE2\x80\x99")) &&
            !(c->tokens[i].flags & TOKEN_SPACE_BEFORE);
 }
 
@@ -231,64 +246,90 @@ static bool is_final_punct(const frame_ctx *c, size_t i)
 }
 
 static const char *const auxiliaries[] = {
-    "has", "have", "had", "'s", "is", "are", "was", "were", "be", "been", "being", "will",
-    "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did",
-    "not", "n't", "never", "also", "now", "repeatedly", "publicly", "previously", "recently",
-    "reportedly", "already", "later", "earlier", "again", "further", "privately", "separately",
-    "still", "even", "often", "widely", "initially", "falsely", "flatly", "strongly", "firmly",
-    "openly", "officially", "formally", "long", "once", "then", "first", "just",
+    "has",        "have",       "had",        "'s",        "is",         "are",      "was",
+    "were",       "be",         "been",       "being",     "will",       "would",    "shall",
+    "should",     "can",        "could",      "may",       "might",      "must",     "do",
+    "does",       "did",        "not",        "n't",       "never",      "also",     "now",
+    "repeatedly", "publicly",   "previously", "recently",  "reportedly", "already",  "later",
+    "earlier",    "again",      "further",    "privately", "separately", "still",    "even",
+    "often",      "widely",     "initially",  "falsely",   "flatly",     "strongly", "firmly",
+    "openly",     "officially", "formally",   "long",      "once",       "then",     "first",
+    "just",
 };
 
 /* Words that end a noun phrase when scanning left from a verb: the source starts after them. */
 static const char *const left_boundaries[] = {
-    "that", "as", "because", "while", "when", "after", "before", "although", "though", "if",
-    "since", "but", "whereas", "where", "which", "who", "whom", "so", "yet", "until", "unless",
+    "that",     "as",     "because", "while", "when", "after",   "before",
+    "although", "though", "if",      "since", "but",  "whereas", "where",
+    "which",    "who",    "whom",    "so",    "yet",  "until",   "unless",
 };
 
 static const char *const determiners[] = {
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-    "my", "your", "whose", "every", "each", "any", "no", "some", "'s", "\xE2\x80\x99s",
+    "the", "a",  "an",   "this",  "that",  "these", "those", "his", "her",  "its", "their",
+    "our", "my", "your", "whose", "every", "each",  "any",   "no",  "some", "'s",  "\xE2\x80\x99s",
 };
 
 static const char *const pronouns[] = {"he", "she", "they", "it", "we", "i", "you"};
 
 static const char *const document_heads[] = {
-    "report", "reports", "statement", "statements", "study", "survey", "document",
-    "documents", "memo", "analysis", "assessment", "communique", "letter", "poll", "data",
-    "investigation", "filing", "dossier", "video", "footage", "images", "records", "paper",
-    "article", "book", "review", "briefing", "release", "notice", "decree", "resolution",
-    "tweet", "post", "estimates", "figures", "cable", "transcript", "audit",
+    "report",    "reports",       "statement",  "statements", "study",      "survey",    "document",
+    "documents", "memo",          "analysis",   "assessment", "communique", "letter",    "poll",
+    "data",      "investigation", "filing",     "dossier",    "video",      "footage",   "images",
+    "records",   "paper",         "article",    "book",       "review",     "briefing",  "release",
+    "notice",    "decree",        "resolution", "tweet",      "post",       "estimates", "figures",
+    "cable",     "transcript",    "audit",
 };
 
 static const char *const official_heads[] = {
-    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokesmen",
-    "source", "sources", "diplomat", "diplomats", "aide", "aides", "officer", "officers",
-    "commander", "commanders", "analyst", "analysts", "expert", "experts", "observer",
-    "observers", "witness", "witnesses", "resident", "residents", "people", "lawmaker",
-    "lawmakers", "legislator", "legislators", "envoy", "envoys", "negotiator", "negotiators",
-    "mediator", "mediators", "authorities", "investigators", "investigator", "prosecutors",
-    "prosecutor", "activists", "activist", "monitors", "member", "members", "minister",
-    "ministers", "adviser", "advisers", "advisor", "advisors", "representative",
-    "representatives", "delegate", "delegates", "insiders", "insider", "planners", "chiefs",
-    "leaders", "doctors", "medics", "rescuers", "workers", "soldiers", "troops", "fighters",
-    "militants", "rebels", "agents", "staff", "researchers", "scientists", "economists",
-    "traders", "bankers", "campaigners", "critics", "supporters", "opponents", "civilians",
+    "official",    "officials",  "spokesman",   "spokeswoman",    "spokesperson",
+    "spokesmen",   "source",     "sources",     "diplomat",       "diplomats",
+    "aide",        "aides",      "officer",     "officers",       "commander",
+    "commanders",  "analyst",    "analysts",    "expert",         "experts",
+    "observer",    "observers",  "witness",     "witnesses",      "resident",
+    "residents",   "people",     "lawmaker",    "lawmakers",      "legislator",
+    "legislators", "envoy",      "envoys",      "negotiator",     "negotiators",
+    "mediator",    "mediators",  "authorities", "investigators",  "investigator",
+    "prosecutors", "prosecutor", "activists",   "activist",       "monitors",
+    "member",      "members",    "minister",    "ministers",      "adviser",
+    "advisers",    "advisor",    "advisors",    "representative", "representatives",
+    "delegate",    "delegates",  "insiders",    "insider",        "planners",
+    "chiefs",      "leaders",    "doctors",     "medics",         "rescuers",
+    "workers",     "soldiers",   "troops",      "fighters",       "militants",
+    "rebels",      "agents",     "staff",       "researchers",    "scientists",
+    "economists",  "traders",    "bankers",     "campaigners",    "critics",
+    "supporters",  "opponents",  "civilians",   "governor",       "governors",
+    "mayor",       "chief",      "head",        "ambassador",     "secretary",
+    "general",     "president",  "premier",     "chancellor",     "commissioner",
+    "director",    "negotiator", "coordinator", "rapporteur",     "inspector",
+    "inspectors",  "police",     "paramedics",
 };
 
 /* Capitalised words that belong to organisations and places rather than to people's names. */
 static const char *const institution_words[] = {
-    "Ministry", "Council", "Army", "Forces", "Force", "Command", "Government", "Kremlin",
-    "Pentagon", "Department", "Office", "Agency", "Service", "Committee", "Commission",
-    "Union", "Nations", "Organization", "Organisation", "Party", "Front", "Group", "Court",
-    "Parliament", "Assembly", "Congress", "Senate", "House", "Bank", "Fund", "Institute",
-    "University", "Times", "Post", "News", "Press", "Reuters", "Korea", "States", "Kingdom",
-    "Republic", "Emirates", "Arabia", "Africa", "America", "Europe", "Guard", "Navy", "Corps",
-    "Police", "Authority", "Administration", "Cabinet", "Secretariat", "Bureau", "Centre",
-    "Center", "Foundation", "Watch", "International", "Network", "Alliance", "Coalition",
-    "Movement", "Brigade", "Brigades", "Battalion", "Division", "Staff", "Headquarters",
-    "Intelligence", "Security", "Defence", "Defense", "Affairs", "Street", "Hall", "Palace",
-    "Agency", "Tribunal", "Observatory", "Red", "Cross", "Crescent", "Hezbollah", "Hamas",
-    "Taliban", "Houthis", "Wagner", "Gaza", "Strip", "Bank", "Sea", "Coast", "Island",
+    "Ministry",    "Council",      "Army",         "Forces",
+    "Force",       "Command",      "Government",   "Kremlin",
+    "Pentagon",    "Department",   "Office",       "Agency",
+    "Service",     "Committee",    "Commission",   "Union",
+    "Nations",     "Organization", "Organisation", "Party",
+    "Front",       "Group",        "Court",        "Parliament",
+    "Assembly",    "Congress",     "Senate",       "House",
+    "Bank",        "Fund",         "Institute",    "University",
+    "Times",       "Post",         "News",         "Press",
+    "Reuters",     "Korea",        "States",       "Kingdom",
+    "Republic",    "Emirates",     "Arabia",       "Africa",
+    "America",     "Europe",       "Guard",        "Navy",
+    "Corps",       "Police",       "Authority",    "Administration",
+    "Cabinet",     "Secretariat",  "Bureau",       "Centre",
+    "Center",      "Foundation",   "Watch",        "International",
+    "Network",     "Alliance",     "Coalition",    "Movement",
+    "Brigade",     "Brigades",     "Battalion",    "Division",
+    "Staff",       "Headquarters", "Intelligence", "Security",
+    "Defence",     "Defense",      "Affairs",      "Street",
+    "Hall",        "Palace",       "Agency",       "Tribunal",
+    "Observatory", "Red",          "Cross",        "Crescent",
+    "Hezbollah",   "Hamas",        "Taliban",      "Houthis",
+    "Wagner",      "Gaza",         "Strip",        "Bank",
+    "Sea",         "Coast",        "Island",
 };
 
 static bool is_capitalised_word(const frame_ctx *c, size_t i)
@@ -297,11 +338,48 @@ static bool is_capitalised_word(const frame_ctx *c, size_t i)
     return (t->kind == TOKEN_WORD || t->kind == TOKEN_ABBREV) && (t->flags & TOKEN_UPPER);
 }
 
+static const char *const day_words[] = {
+    "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
+    "january", "february",  "march",     "april",    "may",      "june",     "july",
+    "august",  "september", "october",   "november", "december", "jan.",     "feb.",
+    "aug.",    "sept.",     "oct.",      "nov.",     "dec.",
+};
+
+/* Skips a time or setting phrase between a cue and its content: "said on Sunday (that)",
+ * "said yesterday", "said last week", "said in a statement (that)". */
+static size_t skip_time_adverbial(const frame_ctx *c, size_t k, size_t end)
+{
+    if (k >= end)
+        return k;
+    if (tok_is(c, k, "yesterday") || tok_is(c, k, "today") || tok_is(c, k, "tonight") ||
+        tok_is(c, k, "earlier") || tok_is(c, k, "later") || tok_is(c, k, "again"))
+        return k + 1;
+    if ((tok_is(c, k, "on") || tok_is(c, k, "late") || tok_is(c, k, "early")) && k + 1 < end &&
+        (TOK_IN(c, k + 1, day_words) || c->tokens[k + 1].kind == TOKEN_NUMBER)) {
+        k += 2;
+        while (k < end && (TOK_IN(c, k, day_words) || c->tokens[k].kind == TOKEN_NUMBER ||
+                           tok_is(c, k, "night") || tok_is(c, k, "morning") ||
+                           tok_is(c, k, "evening") || tok_is(c, k, "afternoon")))
+            k++;
+        return k;
+    }
+    if (tok_is(c, k, "last") && k + 1 < end &&
+        (tok_is(c, k + 1, "week") || tok_is(c, k + 1, "month") || tok_is(c, k + 1, "year") ||
+         tok_is(c, k + 1, "night") || TOK_IN(c, k + 1, day_words)))
+        return k + 2;
+    if (tok_is(c, k, "in") && k + 2 < end && (tok_is(c, k + 1, "a") || tok_is(c, k + 1, "an"))) {
+        /* "in a statement", "in a televised address on Monday": up to "that" or a comma */
+        for (size_t j = k + 2; j < end && j < k + 8; j++)
+            if (tok_is(c, j, "that") || is_punct(c, j, ',') || is_punct(c, j, ':'))
+                return j;
+    }
+    return k;
+}
+
 /* The first token index of the content that follows a leading cue, or SIZE_MAX when the cue
  * is strict and nothing marks a complement. Skips "that", a colon, a comma before a quote,
  * and (for tell/inform/assure/warn) a short object: "told reporters that". */
-static size_t content_start(const frame_ctx *c, size_t cue, size_t end, bool strict,
-                            bool *direct)
+static size_t content_start(const frame_ctx *c, size_t cue, size_t end, bool strict, bool *direct)
 {
     size_t k = cue + 1;
     *direct = false;
@@ -319,6 +397,7 @@ static size_t content_start(const frame_ctx *c, size_t cue, size_t end, bool str
                 break;
             }
     }
+    k = skip_time_adverbial(c, k, end);
     bool marked = false;
     if (k < end && (is_punct(c, k, ':') || is_punct(c, k, ','))) {
         if (k + 1 < end && is_opening_quote(c, k + 1)) {
@@ -348,6 +427,21 @@ static bool marked_complement(const frame_ctx *c, size_t cue, size_t end)
 {
     bool direct;
     return content_start(c, cue, end, true, &direct) != SIZE_MAX;
+}
+
+/* "Russia's foreign ministry called the measures illegal and said ...": the subject of a
+ * second verb is the subject of the first. Without a parse, the first verb is taken to be the
+ * first lower-case word ending in -ed within eight tokens; returns the end of the subject
+ * before it, or `first` (no source) when there is none. */
+static size_t coordinated_subject_end(const frame_ctx *c, size_t first, size_t and_index)
+{
+    for (size_t j = first + 1; j < and_index && j < first + 8; j++) {
+        slice w = tok(c, j);
+        if (c->tokens[j].kind == TOKEN_WORD && !(c->tokens[j].flags & TOKEN_UPPER) && w.len > 3 &&
+            w.ptr[w.len - 2] == 'e' && w.ptr[w.len - 1] == 'd')
+            return j;
+    }
+    return first;
 }
 
 /* Scans left from `end` (exclusive) for the start of the noun phrase that is the source. */
@@ -410,9 +504,9 @@ static attribution_kind classify_source(const frame_ctx *c, size_t s, size_t e)
     /* the head: the last word before "of", "at", "on", a comma or "who" */
     size_t head_end = e;
     for (size_t i = s; i < e; i++)
-        if (is_punct(c, i, ',') || tok_is(c, i, "of") || tok_is(c, i, "at") ||
-            tok_is(c, i, "on") || tok_is(c, i, "who") || tok_is(c, i, "in") ||
-            tok_is(c, i, "from") || tok_is(c, i, "with") || tok_is(c, i, "familiar")) {
+        if (is_punct(c, i, ',') || tok_is(c, i, "of") || tok_is(c, i, "at") || tok_is(c, i, "on") ||
+            tok_is(c, i, "who") || tok_is(c, i, "in") || tok_is(c, i, "from") ||
+            tok_is(c, i, "with") || tok_is(c, i, "familiar")) {
             head_end = i;
             break;
         }
@@ -424,8 +518,8 @@ static attribution_kind classify_source(const frame_ctx *c, size_t s, size_t e)
     /* a person's name: two or more capitalised words in a row, none of them an institution */
     size_t run = 0;
     for (size_t i = s; i < head_end; i++) {
-        bool name_word = is_capitalised_word(c, i) && !tok_is(c, i, "the") &&
-                         !tok_is(c, i, "a") && !tok_is(c, i, "an");
+        bool name_word = is_capitalised_word(c, i) && !tok_is(c, i, "the") && !tok_is(c, i, "a") &&
+                         !tok_is(c, i, "an");
         if (name_word && (TOK_IN(c, i, institution_words) || c->tokens[i].flags & TOKEN_ALL_UPPER))
             name_word = false;
         if (name_word) {
@@ -603,8 +697,7 @@ static sitrep_status frames_in_sentence(arena *a, frame_ctx *c, const cue_lexico
                 ok = f.content.end > f.content.start;
             }
         } else if (i > first && (is_punct(c, i - 1, ',') || is_closing_quote(c, i - 1)) &&
-                   !marked_complement(c, i, end) &&
-                   i + 1 < end &&
+                   !marked_complement(c, i, end) && i + 1 < end &&
                    (c->tokens[i + 1].kind == TOKEN_WORD || c->tokens[i + 1].kind == TOKEN_ABBREV) &&
                    !tok_is(c, i + 1, "that") && !TOK_IN(c, i + 1, auxiliaries)) {
             /* inverted: "“CONTENT,” said SOURCE." / "CONTENT, said SOURCE." */
@@ -627,12 +720,14 @@ static sitrep_status frames_in_sentence(arena *a, frame_ctx *c, const cue_lexico
             while (v > first && TOK_IN(c, v - 1, auxiliaries))
                 v--;
             src_e = v;
+            if (v > first + 1 && (tok_is(c, v - 1, "and") || tok_is(c, v - 1, "but")))
+                src_e = coordinated_subject_end(c, first, v - 1);
             src_s = source_start(c, first, src_e);
             if (src_e > src_s && is_punct(c, src_e - 1, ','))
                 src_e--;
             if (src_e > src_s) {
-                bool after_comma = src_s > first && (is_punct(c, src_s - 1, ',') ||
-                                                     is_closing_quote(c, src_s - 1));
+                bool after_comma = src_s > first &&
+                                   (is_punct(c, src_s - 1, ',') || is_closing_quote(c, src_s - 1));
                 if (after_comma && only_trailing(c, cue_end, end)) {
                     /* "CONTENT, SOURCE CUE." or "“CONTENT,” SOURCE CUE." */
                     size_t k = src_s;

@@ -57,6 +57,8 @@ typedef struct cue_lexicon cue_lexicon;
 /* Loads the reporting cues (data/cues/reporting.txt). NULL with d filled ("FILE:LINE: unknown
  * cue kind 'x'") on a bad file. Immutable once loaded; free with cues_free. */
 cue_lexicon *cues_load(const char *path, diag *d);
+/* Parses cue definitions from memory (`path` names them in messages). Same contract. */
+cue_lexicon *cues_parse(const char *text, size_t length, const char *path, diag *d);
 void cues_free(cue_lexicon *cues);
 
 typedef struct article {
