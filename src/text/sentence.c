@@ -132,8 +132,8 @@ sitrep_status text_split_sentences(arena *a, const char *s, token *tokens, size_
             boundary = i + 1;
         } else if (is_terminal(s, &tokens[i])) {
             size_t j = i + 1;
-            while (j < ntokens && !(tokens[j].flags & TOKEN_PARA_START) &&
-                   is_closing(s, &tokens[j]))
+            while (j < ntokens && j - start < TEXT_MAX_SENTENCE_TOKENS &&
+                   !(tokens[j].flags & TOKEN_PARA_START) && is_closing(s, &tokens[j]))
                 j++;
             if (j >= ntokens || (tokens[j].flags & TOKEN_PARA_START)) {
                 boundary = j;

@@ -206,6 +206,27 @@ static void sentences_long_runs_are_cut(void **state)
     assert_true(ns >= n / TEXT_MAX_SENTENCE_TOKENS);
     for (size_t i = 0; i < ns; i++)
         assert_true(sent[i].ntokens <= TEXT_MAX_SENTENCE_TOKENS);
+    /* a sentence end followed by a long run of closing marks right at the cap (found by
+     * fuzzing): the run is cut too */
+    char *t2 = arena_alloc(&a, 299 * 2 + 64);
+    size_t len = 0;
+    for (size_t i = 0; i < 297; i++) {
+        t2[len++] = 'w';
+        t2[len++] = ' ';
+    }
+    memcpy(t2 + len, "end.)))))))))))))))))))))))))))))))))))))))) Next", 47);
+    len += 47;
+    t = NULL;
+    n = 0;
+    assert_int_equal(text_tokenize(&a, t2, len, &t, &n), SITREP_OK);
+    assert_int_equal(text_split_sentences(&a, t2, t, n, NULL, 0, &sent, &ns), SITREP_OK);
+    size_t covered = 0;
+    for (size_t i = 0; i < ns; i++) {
+        assert_true(sent[i].ntokens <= TEXT_MAX_SENTENCE_TOKENS);
+        assert_int_equal(sent[i].first_token, covered);
+        covered += sent[i].ntokens;
+    }
+    assert_int_equal(covered, n);
     arena_release(&a);
 }
 
