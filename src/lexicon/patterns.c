@@ -296,9 +296,10 @@ static sitrep_status parse_pattern_line(pattern_set *set, const char *name, long
     slice code = next_field(&p, e);
     if (slice_eq_cstr(code, "DISCARD")) {
         out->discard = true;
-    } else if (cameo_is_code_syntax(code.ptr, code.len) && cameo_root(code.ptr) != 0) {
+    } else if (cameo_is_code_syntax(code.ptr, code.len)) {
         memcpy(out->code, code.ptr, code.len);
-        if (check_codes && codes && !cameo_find(codes, code.ptr, code.len))
+        if (cameo_root(code.ptr) == 0 ||
+            (check_codes && codes && !cameo_find(codes, code.ptr, code.len)))
             return diag_set(d, name, line, "unknown CAMEO code '%.*s'", (int)code.len,
                             code.ptr);
     } else {
@@ -617,6 +618,10 @@ sitrep_status pattern_check_dir(const char *dir, const cameo_table *codes,
                 size_t n = strlen(w);
                 bool known = p->noun ? lemma_is_noun(lemmas, w, n) || lemma_is_verb(lemmas, w, n)
                                      : lemma_is_verb(lemmas, w, n);
+                /* news words WordNet lacks (airstrike) are declared in classes.txt @known */
+                const pattern_class *extra = find_class(set, "known", 5);
+                for (size_t x = 0; extra && !known && x < extra->nwords; x++)
+                    known = strcmp(extra->words[x], w) == 0;
                 if (!known) {
                     snprintf(message, sizeof message, "anchor '%s' is not a WordNet %s", w,
                              p->noun ? "noun" : "verb");
