@@ -209,14 +209,18 @@ static sitrep_status parse_classes(pattern_set *set, const char *name, const cha
         }
         for (slice w = next_field(&p, e); w.len; w = next_field(&p, e)) {
             for (size_t i = 0; i < w.len; i++)
-                if (!word_char(w.ptr[i]))
+                if (!word_char(w.ptr[i]) && !(w.ptr[i] == '_' && i > 0 && i + 1 < w.len))
                     return diag_set(d, name, line, "bad word '%.*s' in class @%s (lower case "
-                                                   "letters, digits, - ' . &)",
+                                                   "letters, digits, - ' . & _)",
                                     (int)w.len, w.ptr, c->name);
             if (c->nwords >= PATTERN_MAX_CLASS_WORDS)
                 return diag_set(d, name, line, "class @%s has more than %d words", c->name,
                                 PATTERN_MAX_CLASS_WORDS);
-            c->words[c->nwords++] = set_strdup(set, w.ptr, w.len);
+            char *copy = (char *)set_strdup(set, w.ptr, w.len);
+            for (char *ch = copy; *ch; ch++)
+                if (*ch == '_')
+                    *ch = ' ';
+            c->words[c->nwords++] = copy;
         }
         if (c->nwords == 0)
             return diag_set(d, name, line, "class @%s has no words", c->name);
@@ -250,15 +254,23 @@ static sitrep_status parse_words(pattern_set *set, const char *name, long line, 
             }
         } else {
             for (size_t i = 0; i < w.len; i++)
-                if (!word_char(w.ptr[i]))
+                if (!word_char(w.ptr[i]) && w.ptr[i] != '_')
                     return diag_set(d, name, line,
-                                    "bad word '%.*s' (lower case letters, digits, - ' . &; "
+                                    "bad word '%.*s' (lower case letters, digits, - ' . & _; "
                                     "roles are $S $T $O $L)",
                                     (int)w.len, w.ptr);
             if (nalts >= PATTERN_MAX_ALTS)
                 return diag_set(d, name, line, "more than %d alternatives in '%.*s'",
                                 PATTERN_MAX_ALTS, (int)text.len, text.ptr);
-            alts[nalts++] = set_strdup(set, w.ptr, w.len);
+            /* "press_conference": one alternative of several tokens, stored with spaces */
+            char *copy = (char *)set_strdup(set, w.ptr, w.len);
+            for (char *c = copy; *c; c++)
+                if (*c == '_')
+                    *c = ' ';
+            if (copy[0] == ' ' || copy[w.len - 1] == ' ' || strstr(copy, "  "))
+                return diag_set(d, name, line, "bad multi-word alternative '%.*s'", (int)w.len,
+                                w.ptr);
+            alts[nalts++] = copy;
         }
         if (!bar)
             break;
@@ -340,6 +352,8 @@ static sitrep_status parse_pattern_line(pattern_set *set, const char *name, long
             if (f.len == 0)
                 return diag_set(d, name, line, "empty element");
             if (star) {
+                if (memchr(f.ptr, '_', f.len))
+                    return diag_set(d, name, line, "the anchor must be single words");
                 if (anchor >= 0)
                     return diag_set(d, name, line, "two anchors ('*')");
                 if (elem->optional)
@@ -360,6 +374,10 @@ static sitrep_status parse_pattern_line(pattern_set *set, const char *name, long
                 anchor = i;
     if (anchor < 0)
         return diag_set(d, name, line, "no anchor word (a pattern needs a verb or noun)");
+    for (size_t k = 0; k < out->elems[anchor].nwords; k++)
+        if (strchr(out->elems[anchor].words[k], ' '))
+            return diag_set(d, name, line, "the anchor must be single words (mark another "
+                                           "word with '*')");
     for (int i = 0; i < anchor; i++)
         if (out->elems[i].kind == PATTERN_SLOT)
             return diag_set(d, name, line, "roles cannot come before the anchor");

@@ -31,17 +31,49 @@ static bool token_blocks(const token *t)
     return t->kind == TOKEN_PUNCT || t->kind == TOKEN_DASH;
 }
 
-static bool word_matches(const match_state *m, size_t i, const pattern_elem *e)
+/* True when token i matches the single word w[0..n) by lemma or lower-case surface form. */
+static bool token_matches(const match_state *m, size_t i, const char *w, size_t n)
 {
     const token *t = &m->tokens[i];
-    slice surface = slice_make(m->text + t->start, t->end - t->start);
     slice lemma = m->lemmas[i];
-    for (size_t k = 0; k < e->nwords; k++) {
-        const char *w = e->words[k];
-        if (slice_eq_cstr(lemma, w) || slice_eq_nocase(surface, w))
-            return true;
+    if (lemma.len == n && memcmp(lemma.ptr, w, n) == 0)
+        return true;
+    size_t length = t->end - t->start;
+    if (length != n)
+        return false;
+    const char *s = m->text + t->start;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[k];
+        if (((c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c) != w[k])
+            return false;
     }
-    return false;
+    return true;
+}
+
+/* Number of tokens the alternative (words separated by single spaces) covers starting at
+ * token `start`, 0 when it does not match there. */
+static size_t alt_match_at(const match_state *m, size_t start, const char *alt)
+{
+    size_t count = 0;
+    const char *p = alt;
+    for (;;) {
+        const char *space = strchr(p, ' ');
+        size_t n = space ? (size_t)(space - p) : strlen(p);
+        if (start + count >= m->ntokens || !token_matches(m, start + count, p, n))
+            return 0;
+        count++;
+        if (!space)
+            return count;
+        p = space + 1;
+    }
+}
+
+static size_t alt_words(const char *alt)
+{
+    size_t n = 1;
+    for (; *alt; alt++)
+        n += *alt == ' ';
+    return n;
 }
 
 /* Matches elems[e..] rightwards from token pos. */
@@ -55,11 +87,14 @@ static bool match_right(match_state *m, int e, size_t pos)
     const pattern_elem *elem = &p->elems[e];
     switch (elem->kind) {
     case PATTERN_WORD:
-        if (pos < m->ntokens && word_matches(m, pos, elem)) {
-            m->words++;
-            if (match_right(m, e + 1, pos + 1))
+        for (size_t k = 0; pos < m->ntokens && k < elem->nwords; k++) {
+            size_t n = alt_match_at(m, pos, elem->words[k]);
+            if (n == 0)
+                continue;
+            m->words += (int)n;
+            if (match_right(m, e + 1, pos + n))
                 return true;
-            m->words--;
+            m->words -= (int)n;
         }
         return elem->optional && match_right(m, e + 1, pos);
     case PATTERN_GAP:
@@ -109,11 +144,14 @@ static bool match_left(match_state *m, int e, long pos, long *first)
         }
         return false;
     }
-    if (pos >= 0 && word_matches(m, (size_t)pos, elem)) {
-        m->words++;
-        if (match_left(m, e - 1, pos - 1, first))
+    for (size_t k = 0; pos >= 0 && k < elem->nwords; k++) {
+        long n = (long)alt_words(elem->words[k]);
+        if (pos - n + 1 < 0 || alt_match_at(m, (size_t)(pos - n + 1), elem->words[k]) == 0)
+            continue;
+        m->words += (int)n;
+        if (match_left(m, e - 1, pos - n, first))
             return true;
-        m->words--;
+        m->words -= (int)n;
     }
     return elem->optional && match_left(m, e - 1, pos, first);
 }
