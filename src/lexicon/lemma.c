@@ -343,7 +343,22 @@ size_t lemma_verb(const lemma_table *table, const char *word, size_t length, cha
     char w[LEMMA_MAX_WORD + 1];
     memcpy(w, out, n + 1);
     size_t r = verb_rules(table, w, n, out, outlen);
-    return r ? r : n;
+    if (r)
+        return r;
+    /* a hyphenated verb WordNet lacks (test-fired, re-deployed): inflect its last part */
+    const char *hyphen = strrchr(w, '-');
+    if (hyphen && hyphen > w && hyphen[1]) {
+        size_t head = (size_t)(hyphen + 1 - w);
+        char tail[LEMMA_MAX_WORD + 1];
+        size_t t = lemma_verb(table, hyphen + 1, n - head, tail, sizeof tail);
+        if (head + t < outlen) {
+            memcpy(out, w, head);
+            memcpy(out + head, tail, t + 1);
+            return head + t;
+        }
+    }
+    memcpy(out, w, n + 1);
+    return n;
 }
 
 size_t lemma_noun(const lemma_table *table, const char *word, size_t length, char *out,

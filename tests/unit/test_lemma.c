@@ -52,7 +52,7 @@ static void verbs(void **state)
         {"ATTACKED", "attack"},   {"deployed", "deploy"},  {"mobilising", "mobilise"},
         {"seized", "seize"},      {"urged", "urge"},       {"tied", "tie"},
         {"meeting", "meet"},      {"bombed", "bomb"},      {"singing", "sing"},
-        {"xyzzied", "xyzzied"},   {"kyiv", "kyiv"},
+        {"xyzzied", "xyzzied"},   {"test-fired", "test-fire"}, {"re-deployed", "re-deploy"},   {"kyiv", "kyiv"},
     };
     for (size_t i = 0; i < ARRAY_LEN(pairs); i++)
         check(lemma_verb, pairs[i][0], pairs[i][1]);
