@@ -1,0 +1,44 @@
+/* match.h - phrase matching and verb patterns over the tokens of a sentence.
+ *
+ * Reads tokens (text/) and long-lived dictionaries (lexicon/); allocates per-sentence
+ * results from the caller's arena or arrays. Shared dictionaries are never modified.
+ */
+#ifndef SITREP_MATCH_H
+#define SITREP_MATCH_H
+
+#include "../base/base.h"
+#include "../lexicon/lexicon.h"
+#include "../text/text.h"
+
+/* ---- verb patterns (events) ---- */
+
+#define VERBMATCH_MAX 64 /* matches kept per sentence; more are dropped (counted) */
+
+/* One pattern that matched in a sentence. Token positions are indices into the `tokens`
+ * array given to verbmatch_sentence (so sentence-relative when given one sentence). */
+typedef struct verbmatch {
+    const pattern *rule;          /* the pattern: code, discard flag, file and line (the set's) */
+    uint32_t anchor;              /* the anchor token (verb or event noun) */
+    uint32_t first, last;         /* the tokens the whole pattern covered */
+    int32_t slot[PATTERN_ROLES];  /* first token of each role's phrase, -1 when absent */
+} verbmatch;
+
+/* Computes every token's lemma (lemma_word with the token's upos) into the arena: *lemmas
+ * gets ntokens slices (lower case; punctuation keeps its text). Returns SITREP_ELIMIT at the
+ * arena cap. */
+sitrep_status verbmatch_lemmatize(const lemma_table *lemmas, arena *a, const char *text,
+                                  const token *tokens, size_t ntokens,
+                                  slice **out) MUST_CHECK;
+
+/* Finds the patterns of `set` in one sentence: for each token whose lemma (or lower-case
+ * surface form) anchors patterns, the best pattern that matches around it (most required
+ * words, then the longest span, then the earliest in the files). A discard that matches wins
+ * over event patterns with fewer words and removes the events anchored inside its span; it is
+ * returned too (rule->discard) so callers can explain why nothing was coded. A tagged token
+ * (upos != 0) anchors noun patterns only as a noun and verb patterns only as a verb or
+ * auxiliary; untagged tokens anchor both. Writes up to `max` matches in token order to out
+ * and returns how many were found (which may exceed max: the rest were dropped). */
+size_t verbmatch_sentence(const pattern_set *set, const char *text, const token *tokens,
+                          size_t ntokens, const slice *lemmas, verbmatch *out, size_t max);
+
+#endif

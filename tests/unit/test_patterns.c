@@ -1,0 +1,297 @@
+/* test_patterns.c - unit tests for the pattern parser (lexicon/patterns.c) and the matcher
+ * (match/verbs.c): hand-written sentences are tokenised, lemmatised and matched, and the
+ * codes, anchors and role slots are checked, with negative cases and discards.
+ */
+#include "unit.h"
+
+#include "lexicon/lexicon.h"
+#include "match/match.h"
+
+#include <string.h>
+
+static lemma_table *lemmas;
+static cameo_table *codes;
+static pattern_set *data_set; /* data/verbs */
+
+static int setup(void **state)
+{
+    (void)state;
+    diag d;
+    if (lemma_load(NULL, &lemmas, &d) != SITREP_OK)
+        return -1;
+    if (cameo_load("data/cameo", &codes, &d) != SITREP_OK)
+        return -1;
+    if (pattern_set_load("data/verbs", codes, &data_set, &d) != SITREP_OK) {
+        char message[1200];
+        diag_format(&d, message, sizeof message);
+        print_error("%s\n", message);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    pattern_set_free(data_set);
+    cameo_free(codes);
+    lemma_free(lemmas);
+    return 0;
+}
+
+typedef struct run {
+    arena a;
+    token *tokens;
+    size_t ntokens;
+    slice *lemmas;
+    verbmatch matches[VERBMATCH_MAX];
+    size_t nmatches;
+    const char *text;
+} run;
+
+static void match_text(run *r, const pattern_set *set, const char *text)
+{
+    arena_init(&r->a, 1 << 20);
+    r->text = text;
+    r->tokens = NULL;
+    r->ntokens = 0;
+    assert_int_equal(text_tokenize(&r->a, text, strlen(text), &r->tokens, &r->ntokens),
+                     SITREP_OK);
+    assert_int_equal(
+        verbmatch_lemmatize(lemmas, &r->a, text, r->tokens, r->ntokens, &r->lemmas),
+        SITREP_OK);
+    r->nmatches =
+        verbmatch_sentence(set, text, r->tokens, r->ntokens, r->lemmas, r->matches,
+                           VERBMATCH_MAX);
+}
+
+/* Index of the token whose text is `word` (first occurrence), -1 when absent. */
+static int token_index(const run *r, const char *word)
+{
+    for (size_t i = 0; i < r->ntokens; i++) {
+        slice s = slice_make(r->text + r->tokens[i].start, r->tokens[i].end - r->tokens[i].start);
+        if (slice_eq_cstr(s, word))
+            return (int)i;
+    }
+    return -1;
+}
+
+/* The match anchored on `word`, NULL when none. */
+static const verbmatch *match_on(const run *r, const char *word)
+{
+    int i = token_index(r, word);
+    for (size_t k = 0; k < r->nmatches && k < VERBMATCH_MAX; k++)
+        if ((int)r->matches[k].anchor == i)
+            return &r->matches[k];
+    return NULL;
+}
+
+static void expect_code(const char *text, const char *anchor, const char *code)
+{
+    run r;
+    match_text(&r, data_set, text);
+    const verbmatch *m = match_on(&r, anchor);
+    if (!m || m->rule->discard || strcmp(m->rule->code, code) != 0)
+        fail_msg("'%s': on '%s' expected %s, got %s (%s:%u)", text, anchor, code,
+                 m ? (m->rule->discard ? "DISCARD" : m->rule->code) : "nothing",
+                 m ? m->rule->file : "-", m ? (unsigned)m->rule->line : 0);
+    arena_release(&r.a);
+}
+
+static void expect_no_event(const char *text, const char *anchor)
+{
+    run r;
+    match_text(&r, data_set, text);
+    const verbmatch *m = match_on(&r, anchor);
+    if (m && !m->rule->discard)
+        fail_msg("'%s': on '%s' expected no event, got %s (%s:%u)", text, anchor,
+                 m->rule->code, m->rule->file, (unsigned)m->rule->line);
+    arena_release(&r.a);
+}
+
+/* ---- parser ---- */
+
+static void parse_error(const char *text, const char *fragment, long line)
+{
+    pattern_set *set = NULL;
+    diag d;
+    const char *classes = "@det a an the\n";
+    sitrep_status status = pattern_set_parse("t.txt", text, strlen(text), classes,
+                                             strlen(classes), codes, &set, &d);
+    assert_int_equal(status, SITREP_EPARSE);
+    assert_null(set);
+    assert_int_equal(d.line, line);
+    if (!strstr(d.message, fragment))
+        fail_msg("message '%s' lacks '%s'", d.message, fragment);
+}
+
+static void parser_reports_file_and_line(void **state)
+{
+    (void)state;
+    parse_error("# comment\n\n010 say\n999 attack\n", "unknown CAMEO code '999'", 4);
+    parse_error("19 attack $X\n", "unknown role '$X'", 1);
+    parse_error("190 $T attack\n", "roles cannot come before", 1);
+    parse_error("190 $T\n", "no anchor", 1);
+    parse_error("190 attack @weapons\n", "unknown word class", 1);
+    parse_error("190 attack ...\n", "cannot start or end", 1);
+    parse_error("190 *attack *strike\n", "two anchors", 1);
+    parse_error("190 (attack)\n", "no anchor", 1);
+    parse_error("ABC attack\n", "expected a CAMEO code or DISCARD", 1);
+    parse_error("190 Attack\n", "bad word", 1);
+    parse_error("190 attack $T $O\n", "two roles or gaps", 1);
+    parse_error("190 attack $T on $T\n", "appears twice", 1);
+    parse_error("%nouns\n", "unknown directive", 1);
+    parse_error("190 attack a||b\n", "empty alternative", 1);
+}
+
+static void parser_builds_elements(void **state)
+{
+    (void)state;
+    const char *text = "%noun\n190 air *strike|raid (@det) on $T # comment\nDISCARD war of "
+                       "words\n%verb\n057 sign ... pact with $T\n";
+    const char *classes = "@det a an the\n";
+    pattern_set *set;
+    diag d;
+    assert_int_equal(pattern_set_parse("t.txt", text, strlen(text), classes, strlen(classes),
+                                       codes, &set, &d),
+                     SITREP_OK);
+    assert_int_equal(pattern_set_count(set), 3);
+    const pattern *p = pattern_set_at(set, 0);
+    assert_true(p->noun);
+    assert_string_equal(p->code, "190");
+    assert_int_equal(p->anchor, 1);
+    assert_int_equal(p->nelems, 5);
+    assert_int_equal(p->elems[2].optional, 1);
+    assert_int_equal(p->elems[2].nwords, 3);
+    assert_int_equal(p->elems[4].kind, PATTERN_SLOT);
+    assert_int_equal(p->elems[4].role, PATTERN_TARGET);
+    assert_int_equal(p->line, 2);
+    assert_true(pattern_set_at(set, 1)->discard);
+    assert_false(pattern_set_at(set, 2)->noun);
+    size_t n;
+    const uint32_t *items = pattern_set_find(set, "raid", 4, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(items[0], 0);
+    assert_null(pattern_set_find(set, "air", 3, &n));
+    assert_int_equal(n, 0);
+    pattern_set_free(set);
+}
+
+/* ---- matcher on a small set ---- */
+
+static void matcher_finds_slots(void **state)
+{
+    (void)state;
+    const char *text = "%verb\n"
+                       "190 drive $T out of $L\n"
+                       "072 send $O to help $T\n"
+                       "%noun\n"
+                       "195 air *strike on $T\n"
+                       "DISCARD strike ... balance\n";
+    pattern_set *set;
+    diag d;
+    assert_int_equal(pattern_set_parse("t.txt", text, strlen(text), NULL, 0, codes, &set, &d),
+                     SITREP_OK);
+    run r;
+    match_text(&r, set,
+               "Pyongyang sent thousands of troops to help the Russian army drive Kyiv's "
+               "forces out of Kursk.");
+    const verbmatch *send = match_on(&r, "sent");
+    assert_non_null(send);
+    assert_string_equal(send->rule->code, "072");
+    assert_int_equal(send->slot[PATTERN_OBJECT], token_index(&r, "thousands"));
+    assert_int_equal(send->slot[PATTERN_TARGET], token_index(&r, "the"));
+    const verbmatch *drive = match_on(&r, "drive");
+    assert_non_null(drive);
+    assert_string_equal(drive->rule->code, "190");
+    assert_int_equal(drive->slot[PATTERN_TARGET], token_index(&r, "Kyiv"));
+    assert_int_equal(drive->slot[PATTERN_PLACE], token_index(&r, "Kursk"));
+    assert_int_equal(drive->slot[PATTERN_OBJECT], -1);
+    arena_release(&r.a);
+
+    match_text(&r, set, "Israel carried out air strikes on Gaza overnight.");
+    const verbmatch *strike = match_on(&r, "strikes");
+    assert_non_null(strike);
+    assert_string_equal(strike->rule->code, "195");
+    assert_int_equal(strike->first, token_index(&r, "air"));
+    assert_int_equal(strike->slot[PATTERN_TARGET], token_index(&r, "Gaza"));
+    arena_release(&r.a);
+
+    /* the frame word must be there: no "on", no match */
+    match_text(&r, set, "The air strike was condemned.");
+    assert_null(match_on(&r, "strike"));
+    arena_release(&r.a);
+
+    /* a discard wins and is reported as such */
+    match_text(&r, set, "The minister tried to strike a careful balance.");
+    const verbmatch *balance = match_on(&r, "strike");
+    assert_non_null(balance);
+    assert_true(balance->rule->discard);
+    arena_release(&r.a);
+
+    /* slots do not run over punctuation */
+    match_text(&r, set, "They drive north, out of sight.");
+    assert_null(match_on(&r, "drive"));
+    arena_release(&r.a);
+    pattern_set_free(set);
+}
+
+static void tagged_tokens_respect_pattern_kind(void **state)
+{
+    (void)state;
+    const char *text = "%verb\n190 attack $T\n%noun\n190 attack on $T\n";
+    pattern_set *set;
+    diag d;
+    assert_int_equal(pattern_set_parse("t.txt", text, strlen(text), NULL, 0, codes, &set, &d),
+                     SITREP_OK);
+    run r;
+    match_text(&r, set, "the attack on Kyiv");
+    r.tokens[1].upos = UPOS_NOUN;
+    r.nmatches = verbmatch_sentence(set, r.text, r.tokens, r.ntokens, r.lemmas, r.matches,
+                                    VERBMATCH_MAX);
+    assert_int_equal(r.nmatches, 1);
+    assert_true(r.matches[0].rule->noun);
+    r.tokens[1].upos = UPOS_VERB;
+    r.nmatches = verbmatch_sentence(set, r.text, r.tokens, r.ntokens, r.lemmas, r.matches,
+                                    VERBMATCH_MAX);
+    assert_int_equal(r.nmatches, 1);
+    assert_false(r.matches[0].rule->noun);
+    arena_release(&r.a);
+    pattern_set_free(set);
+}
+
+/* ---- the shipped dictionaries on news-style sentences ---- */
+
+static void data_codes_news_sentences(void **state)
+{
+    (void)state;
+    expect_code("Russia and North Korea signed a mutual defence pact in June.", "signed", "057");
+    expect_code("Putin visited Pyongyang last year.", "visited", "042");
+    expect_code("The president will travel to Beijing next week.", "travel", "042");
+    expect_code("Kim hosted the Russian leader in Pyongyang.", "hosted", "043");
+    expect_code("Ukraine urged its allies to send more air defence systems.", "urged", "0232");
+    expect_code("The minister called on Israel to halt its offensive.", "called", "0256");
+    expect_code("The two sides agreed to resume talks.", "agreed", "036");
+    expect_code("Officials said the talks would continue.", "said", "010");
+    expect_code("The spokesman declined to comment.", "declined", "011");
+}
+
+static void data_skips_non_events(void **state)
+{
+    (void)state;
+    expect_no_event("The weather was cold.", "weather");
+    expect_no_event("He walked home.", "walked");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(parser_reports_file_and_line),
+        cmocka_unit_test(parser_builds_elements),
+        cmocka_unit_test(matcher_finds_slots),
+        cmocka_unit_test(tagged_tokens_respect_pattern_kind),
+        cmocka_unit_test(data_codes_news_sentences),
+        cmocka_unit_test(data_skips_non_events),
+    };
+    return cmocka_run_group_tests_name("patterns", tests, setup, teardown);
+}
