@@ -46,6 +46,10 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
 
     if ((status = text_analyse(a, doc, context->tagger, &art->text)))
         return status;
+
+    /* actors (issue 4) */
+    if ((status = actors_extract(a, context->actors, art)))
+        return status;
     if (!doc->id && !(doc->id = content_id(a, doc)))
         return SITREP_ELIMIT;
     return SITREP_OK;

@@ -14,6 +14,7 @@ struct sitrep_context {
     char data_dir[4096];
     char published[11]; /* default publication date, "" when none */
     tagger *tagger;     /* NULL when no model is installed */
+    dict *actors;       /* actor dictionaries of DATA/actors/ (empty when absent) */
 };
 
 /* Runs every stage on one input. Fills *art (allocated from a). Returns SITREP_EPARSE with d

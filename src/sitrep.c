@@ -42,6 +42,16 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
+    /* actor dictionaries (issue 4) */
+    char actors_dir[4200];
+    diag d;
+    snprintf(actors_dir, sizeof actors_dir, "%s/actors", c->data_dir);
+    if (!(c->actors = dict_load_dir(actors_dir, &d))) {
+        if (errbuf)
+            diag_format(&d, errbuf, errlen);
+        free(c);
+        return NULL;
+    }
     return c;
 }
 
@@ -50,6 +60,7 @@ void sitrep_context_free(sitrep_context *context)
     if (!context)
         return;
     tagger_free(context->tagger);
+    dict_free(context->actors);
     free(context);
 }
 
