@@ -19,8 +19,8 @@ typedef struct unit {
     size_t len;
     const dict_entry *holder; /* a country, person, organisation ... with a code */
     uint32_t holder_index;
-    const dict_entry *adj; /* a country adjective */
-    const dict_entry *role;  /* an agent or title */
+    const dict_entry *adj;  /* a country adjective */
+    const dict_entry *role; /* an agent or title */
 } unit;
 
 typedef struct scan {
@@ -82,31 +82,36 @@ static bool is_possessive(const scan *s, size_t i)
 
 /* Capitalised words that do not start a name. */
 static const char *const stopwords[] = {
-    "the", "a", "an", "but", "and", "or", "if", "although", "though", "even", "when", "while",
-    "after", "before", "since", "as", "at", "in", "on", "of", "for", "to", "from", "with",
-    "without", "by", "he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its",
-    "our", "this", "that", "these", "those", "there", "here", "what", "who", "which", "where",
-    "why", "how", "yes", "no", "not", "also", "so", "then", "however", "meanwhile", "last",
-    "next", "under", "over", "during", "according", "some", "many", "most", "all", "both",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "today", "yesterday", "tomorrow", "my", "your", "one", "two",
-    NULL};
+    "the",      "a",         "an",       "but",    "and",       "or",       "if",       "although",
+    "though",   "even",      "when",     "while",  "after",     "before",   "since",    "as",
+    "at",       "in",        "on",       "of",     "for",       "to",       "from",     "with",
+    "without",  "by",        "he",       "she",    "they",      "it",       "we",       "i",
+    "you",      "his",       "her",      "their",  "its",       "our",      "this",     "that",
+    "these",    "those",     "there",    "here",   "what",      "who",      "which",    "where",
+    "why",      "how",       "yes",      "no",     "not",       "also",     "so",       "then",
+    "however",  "meanwhile", "last",     "next",   "under",     "over",     "during",   "according",
+    "some",     "many",      "most",     "all",    "both",      "monday",   "tuesday",  "wednesday",
+    "thursday", "friday",    "saturday", "sunday", "january",   "february", "march",    "april",
+    "may",      "june",      "july",     "august", "september", "october",  "november", "december",
+    "today",    "yesterday", "tomorrow", "my",     "your",      "one",      "two",      NULL};
 /* Lower-case words that may join the capitalised words of one name. */
-static const char *const connectors[] = {"of", "and", "for", "the", "de", "del", "da",
-                                         "al", "bin", "ibn", "van", "von", "la", "le",
-                                         "el", "dos", "das", "du", NULL};
+static const char *const connectors[] = {"of", "and", "for", "the", "de",  "del", "da",
+                                         "al", "bin", "ibn", "van", "von", "la",  "le",
+                                         "el", "dos", "das", "du",  NULL};
 /* Words that make an unknown name an organisation rather than a person. */
 static const char *const org_words[] = {
-    "council", "ministry", "university", "party", "committee", "agency", "army", "front",
-    "forces", "force", "organisation", "organization", "bank", "news", "group", "institute",
-    "union", "company", "corporation", "association", "department", "office", "commission",
-    "court", "parliament", "assembly", "brigade", "brigades", "movement", "service", "guard",
-    "navy", "command", "foundation", "centre", "center", "network", "times", "post",
-    "journal", "press", "coalition", "alliance", "league", "fund", "program", "programme",
-    "federation", "authority", "board", "corps", "battalion", "regiment", "division",
-    "school", "college", "hospital", "club", "inc", "ltd", "house", "project", "initiative",
-    "nations", "forum", "bureau", "directorate", NULL};
+    "council",     "ministry",    "university", "party",      "committee",    "agency",
+    "army",        "front",       "forces",     "force",      "organisation", "organization",
+    "bank",        "news",        "group",      "institute",  "union",        "company",
+    "corporation", "association", "department", "office",     "commission",   "court",
+    "parliament",  "assembly",    "brigade",    "brigades",   "movement",     "service",
+    "guard",       "navy",        "command",    "foundation", "centre",       "center",
+    "network",     "times",       "post",       "journal",    "press",        "coalition",
+    "alliance",    "league",      "fund",       "program",    "programme",    "federation",
+    "authority",   "board",       "corps",      "battalion",  "regiment",     "division",
+    "school",      "college",     "hospital",   "club",       "inc",          "ltd",
+    "house",       "project",     "initiative", "nations",    "forum",        "bureau",
+    "directorate", NULL};
 
 /* ---- dictionary units ---- */
 
@@ -387,10 +392,10 @@ static long unknown_short_name(const scan *s, size_t i)
 
 /* ---- coreference ---- */
 
-static const char *const person_pronouns[] = {"he", "him", "his", "she", "her", "himself",
-                                              "herself", NULL};
+static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
+                                              "her", "himself", "herself", NULL};
 static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
-static const char *const pair_nouns[] = {"countries", "nations", "states", "governments",
+static const char *const pair_nouns[] = {"countries",  "nations",   "states", "governments",
                                          "neighbours", "neighbors", NULL};
 
 /* "the two countries", "both nations": refers to the last two countries named. Returns the
@@ -486,8 +491,8 @@ static size_t combined(scan *s, size_t start, size_t k, const unit *r, const cha
         size_t run = unknown_run(s, end, &is_org);
         if (run && !is_org) {
             const char *role = entry_code(s, r->role);
-            emit(s, start, end + run, country && role ? combine(s, country, role) : NULL,
-                 "person", NO_ENTRY, -1);
+            emit(s, start, end + run, country && role ? combine(s, country, role) : NULL, "person",
+                 NO_ENTRY, -1);
             return end + run;
         }
     }
@@ -620,8 +625,8 @@ static size_t step(scan *s, size_t i)
         if (antecedent >= 0)
             code = s->mentions[antecedent].code;
     }
-    emit(s, with_article(s, i), j, code, u.role->kind == DICT_TITLE ? "title" : "agent",
-         NO_ENTRY, antecedent);
+    emit(s, with_article(s, i), j, code, u.role->kind == DICT_TITLE ? "title" : "agent", NO_ENTRY,
+         antecedent);
     return j;
 }
 

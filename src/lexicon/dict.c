@@ -61,6 +61,7 @@ static const char *const known_roles[] = {
     "REF", "ELI", "COP", "PTY", "LAB", "EDU", "HLH", "CRM", "UAF", "MOD", "RAD", "AGR",
     "ENV", "HRI", "IGO", "NGM", "SET", "REL", "DEV", "IMG", "MNC", "SEP", "CHR", "MUS",
     "JEW", "BUD", "HIN", "ATH", "DIP", "VET", "YTH", "WMN", "PRO", "ELC", "INT", "BOR",
+    "CTH", "ORT", "SHI", "SUN", "SFI", "ALE", "DRZ", "MOS", "LEF", "RIG",
 };
 
 dict_file_kind dict_file_kind_for_name(const char *name)
@@ -69,9 +70,12 @@ dict_file_kind dict_file_kind_for_name(const char *name)
         const char *prefix;
         dict_file_kind kind;
     } map[] = {
-        {"countries", DICT_FILE_COUNTRIES},   {"people", DICT_FILE_PEOPLE},
-        {"organizations", DICT_FILE_ORGANIZATIONS}, {"groups", DICT_FILE_GROUPS},
-        {"metonyms", DICT_FILE_METONYMS},     {"agents", DICT_FILE_AGENTS},
+        {"countries", DICT_FILE_COUNTRIES},
+        {"people", DICT_FILE_PEOPLE},
+        {"organizations", DICT_FILE_ORGANIZATIONS},
+        {"groups", DICT_FILE_GROUPS},
+        {"metonyms", DICT_FILE_METONYMS},
+        {"agents", DICT_FILE_AGENTS},
         {"titles", DICT_FILE_TITLES},
     };
     const char *base = strrchr(name, '/');
@@ -294,8 +298,7 @@ static sitrep_status parse_code(line_ctx *c, slice text, bool roles, dict_code *
         return line_error(c, "invalid date '%.*s' (expected YYYY, YYYY-MM or YYYY-MM-DD)",
                           (int)to.len, to.ptr);
     if (out->from && out->to && out->from > out->to)
-        return line_error(c, "date range '%.*s' ends before it starts", (int)range.len,
-                          range.ptr);
+        return line_error(c, "date range '%.*s' ends before it starts", (int)range.len, range.ptr);
     out->dated = true;
     return SITREP_OK;
 }
@@ -319,8 +322,8 @@ static sitrep_status add_phrase(line_ctx *c, uint32_t entry, slice phrase)
     if (text_tokenize(&b->scratch, phrase.ptr, phrase.len, &tokens, &ntokens) || !ntokens)
         return line_error(c, "phrase '%.*s' has no tokens", (int)phrase.len, phrase.ptr);
     if (ntokens > DICT_MAX_PHRASE_TOKENS)
-        return line_error(c, "phrase '%.*s' is longer than %d tokens", (int)phrase.len,
-                          phrase.ptr, DICT_MAX_PHRASE_TOKENS);
+        return line_error(c, "phrase '%.*s' is longer than %d tokens", (int)phrase.len, phrase.ptr,
+                          DICT_MAX_PHRASE_TOKENS);
     uint32_t ids[DICT_MAX_PHRASE_TOKENS];
     for (size_t i = 0; i < ntokens; i++) {
         char folded[VOCAB_MAX_TOKEN];
@@ -484,8 +487,7 @@ static sitrep_status parse_country(line_ctx *c, slice line)
 }
 
 sitrep_status dict_builder_add_text(dict_builder *b, const char *path, const char *text,
-                                    size_t length, dict_file_kind kind, bool keep_going,
-                                    diag *d)
+                                    size_t length, dict_file_kind kind, bool keep_going, diag *d)
 {
     dict *dt = b->d;
     dt->files = xrealloc(dt->files, (dt->nfiles + 1) * sizeof *dt->files);
@@ -493,9 +495,9 @@ sitrep_status dict_builder_add_text(dict_builder *b, const char *path, const cha
     line_ctx c = {b, path, 0, (uint32_t)dt->nfiles, d};
     dt->nfiles++;
     static const dict_kind entry_kinds[] = {
-        [DICT_FILE_PEOPLE] = DICT_PERSON,   [DICT_FILE_ORGANIZATIONS] = DICT_ORGANIZATION,
-        [DICT_FILE_GROUPS] = DICT_GROUP,    [DICT_FILE_METONYMS] = DICT_METONYM,
-        [DICT_FILE_AGENTS] = DICT_AGENT,    [DICT_FILE_TITLES] = DICT_TITLE,
+        [DICT_FILE_PEOPLE] = DICT_PERSON,     [DICT_FILE_ORGANIZATIONS] = DICT_ORGANIZATION,
+        [DICT_FILE_GROUPS] = DICT_GROUP,      [DICT_FILE_METONYMS] = DICT_METONYM,
+        [DICT_FILE_AGENTS] = DICT_AGENT,      [DICT_FILE_TITLES] = DICT_TITLE,
         [DICT_FILE_COUNTRIES] = DICT_COUNTRY, [DICT_FILE_UNKNOWN] = DICT_ORGANIZATION,
     };
     bool failed = false;
@@ -546,8 +548,7 @@ static int compare_pending(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static void report(dict_builder *b, const dict_entry *e, const char *format, ...)
-    PRINTF_LIKE(3, 4);
+static void report(dict_builder *b, const dict_entry *e, const char *format, ...) PRINTF_LIKE(3, 4);
 static void report(dict_builder *b, const dict_entry *e, const char *format, ...)
 {
     b->d->problems++;
@@ -615,8 +616,8 @@ static void check_node(dict_builder *b, const dict_value *values, size_t n)
         for (size_t j = 0; j < i; j++) {
             const dict_value *x = &values[j], *y = &values[i];
             bool xe = x->exact != 0, ye = y->exact != 0;
-            if (xe != ye || (xe && strcmp(d->exact.data + x->exact - 1,
-                                          d->exact.data + y->exact - 1) != 0))
+            if (xe != ye ||
+                (xe && strcmp(d->exact.data + x->exact - 1, d->exact.data + y->exact - 1) != 0))
                 continue;
             const dict_entry *ex = &d->entries[x->entry], *ey = &d->entries[y->entry];
             if (x->entry == y->entry) {

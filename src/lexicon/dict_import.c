@@ -22,6 +22,7 @@ typedef struct import_entry {
     size_t ncodes;
     long line;
     bool agent;
+    bool plural_given; /* a {PLURAL} or {} was written */
 } import_entry;
 
 /* "VLADIMIR_V._PUTIN_" -> "Vladimir V. Putin" */
@@ -51,7 +52,7 @@ static bool convert_date(const char *s, size_t n, char out[11])
     char digits[9];
     if (n == 6) {
         memcpy(digits + 2, s, 6);
-        bool recent = s[0] < '4';
+        bool recent = s[0] < '2' || (s[0] == '2' && s[1] <= '5'); /* 00-25: 2000s */
         digits[0] = recent ? '2' : '1';
         digits[1] = recent ? '0' : '9';
     } else if (n == 8) {
@@ -73,8 +74,7 @@ static sitrep_status note(buf *report, long line, const char *what, const char *
 }
 
 /* Parses "[CODE]", "[CODE 990101-001231]", "[~MIL]", "[CODE >20070101]". */
-static sitrep_status parse_bracket(import_entry *e, const char *s, size_t n, long line,
-                                   buf *report)
+static sitrep_status parse_bracket(import_entry *e, const char *s, size_t n, long line, buf *report)
 {
     char text[128];
     if (n >= sizeof text)
@@ -108,13 +108,13 @@ static sitrep_status parse_bracket(import_entry *e, const char *s, size_t n, lon
     if (*dates) {
         char from[11] = "", to[11] = "";
         char *dash = strchr(dates, '-');
-        size_t dl = strcspn(dates, " \t");
         bool ok;
-        if (dates[0] == '>')
-            ok = convert_date(dates + 1, dl - 1, from);
-        else if (dates[0] == '<')
-            ok = convert_date(dates + 1, dl - 1, to);
-        else if (dash) {
+        if (dates[0] == '>' || dates[0] == '<') {
+            const char *d1 = dates + 1;
+            while (*d1 == ' ' || *d1 == '\t')
+                d1++;
+            ok = convert_date(d1, strcspn(d1, " \t"), dates[0] == '>' ? from : to);
+        } else if (dash) {
             char *a = dates, *b = dash + 1;
             size_t al = (size_t)(dash - a);
             while (al && a[al - 1] == ' ')
@@ -126,6 +126,8 @@ static sitrep_status parse_bracket(import_entry *e, const char *s, size_t n, lon
             ok = false;
         if (!ok)
             return note(report, line, "date range not convertible", s, n);
+        if (from[0] && to[0] && strcmp(from, to) > 0)
+            return note(report, line, "date range ends before it starts", s, n);
         snprintf(out + clen, 64 - clen, " %s..%s", from, to);
     }
     e->agent = e->agent || agent;
@@ -139,6 +141,11 @@ static sitrep_status add_phrase(import_entry *e, const char *s, size_t n, long l
         return note(report, line, "too many synonyms", s, n);
     if (memchr(s, '!', n) || memchr(s, '&', n) || memchr(s, '|', n) || memchr(s, '=', n))
         return note(report, line, "macro or special syntax not converted", s, n);
+    size_t words = 1;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] == '_' || s[i] == ' ' || s[i] == '.' || s[i] == '-';
+    if (words > DICT_MAX_PHRASE_TOKENS)
+        return note(report, line, "phrase too long", s, n);
     convert_phrase(s, n, e->phrases[e->nphrases], sizeof e->phrases[0]);
     if (e->phrases[e->nphrases][0])
         e->nphrases++;
@@ -151,6 +158,24 @@ static sitrep_status flush(import_entry *e, buf *out, buf *report)
     if (e->nphrases && !e->ncodes)
         s = buf_printf(report, "%ld: no code: %s\n", e->line, e->phrases[0]);
     else if (e->nphrases) {
+        /* PETRARCH and TABARI make agents' regular plurals themselves; we write them out */
+        size_t base = e->nphrases;
+        for (size_t i = 0; e->agent && !e->plural_given && i < base; i++) {
+            const char *ph = e->phrases[i];
+            size_t len = strlen(ph);
+            if (e->nphrases == IMPORT_MAX_PHRASES || len + 3 >= sizeof e->phrases[0] || !len)
+                break;
+            char *pl = e->phrases[e->nphrases++];
+            char last = (char)tolower((unsigned char)ph[len - 1]);
+            char before = len > 1 ? (char)tolower((unsigned char)ph[len - 2]) : 0;
+            if (last == 'y' && before && !strchr("aeiou", before))
+                snprintf(pl, sizeof e->phrases[0], "%.*sies", (int)(len - 1), ph);
+            else if (last == 's' || last == 'x' ||
+                     (last == 'h' && (before == 'c' || before == 's')))
+                snprintf(pl, sizeof e->phrases[0], "%ses", ph);
+            else
+                snprintf(pl, sizeof e->phrases[0], "%ss", ph);
+        }
         for (size_t i = 0; i < e->nphrases && !s; i++)
             s = buf_printf(out, "%s%s", i ? " | " : "", e->phrases[i]);
         for (size_t i = 0; i < e->ncodes && !s; i++)
@@ -180,6 +205,7 @@ static sitrep_status parse_phrase_line(import_entry *e, const char *s, size_t n,
             if (!close)
                 return note(report, line, "unclosed '{'", s, n);
             size_t len = (size_t)(close - (s + i + 1));
+            e->plural_given = true;
             if (len)
                 st = add_phrase(e, s + i + 1, len, line, report);
             i = (size_t)(close - s) + 1;
@@ -210,8 +236,9 @@ sitrep_status dict_import(const char *text, size_t length, bool petrarch, buf *o
         size_t n = nl ? (size_t)(nl - p) : length - pos;
         pos += n + 1;
         line++;
+        /* comments: ';' anywhere; '#' anywhere in PETRARCH, at the line start in TABARI */
         size_t cut = 0;
-        while (cut < n && p[cut] != '#' && p[cut] != ';')
+        while (cut < n && p[cut] != ';' && !(p[cut] == '#' && (petrarch || cut == 0)))
             cut++;
         size_t start = 0;
         while (start < cut && (p[start] == ' ' || p[start] == '\t' || p[start] == '\r'))

@@ -60,9 +60,9 @@ typedef enum dict_kind {
     DICT_METONYM,     /* "the Kremlin" -> RUSGOV (metonyms.txt) */
     DICT_PERSON,      /* people*.txt */
     DICT_ORGANIZATION,
-    DICT_GROUP,   /* armed non-state groups */
-    DICT_AGENT,   /* a role noun: "troops" -> MIL (agents.txt) */
-    DICT_TITLE,   /* a title: "president" -> GOV (titles.txt); also a role */
+    DICT_GROUP, /* armed non-state groups */
+    DICT_AGENT, /* a role noun: "troops" -> MIL (agents.txt) */
+    DICT_TITLE, /* a title: "president" -> GOV (titles.txt); also a role */
     DICT_KIND_COUNT
 } dict_kind;
 
@@ -78,19 +78,19 @@ typedef struct dict_code {
 } dict_code;
 
 typedef struct dict_entry {
-    uint8_t kind;         /* dict_kind */
-    uint16_t ncodes;      /* codes[first_code .. first_code + ncodes) */
-    uint32_t first_code;  /* index into the dictionary's code table */
-    uint32_t file;        /* index into the file names */
-    uint32_t line;        /* 1-based line of the entry */
-    const char *name;     /* the entry's first phrase (NUL-terminated) */
+    uint8_t kind;        /* dict_kind */
+    uint16_t ncodes;     /* codes[first_code .. first_code + ncodes) */
+    uint32_t first_code; /* index into the dictionary's code table */
+    uint32_t file;       /* index into the file names */
+    uint32_t line;       /* 1-based line of the entry */
+    const char *name;    /* the entry's first phrase (NUL-terminated) */
 } dict_entry;
 
 /* One phrase ending at a trie node. */
 typedef struct dict_value {
-    uint32_t entry;       /* index into the entries */
-    uint32_t exact;       /* offset+1 of the exact-case token texts (see dict_value_exact), 0 */
-    uint16_t ntokens;     /* tokens in the phrase */
+    uint32_t entry;   /* index into the entries */
+    uint32_t exact;   /* offset+1 of the exact-case token texts (see dict_value_exact), 0 */
+    uint16_t ntokens; /* tokens in the phrase */
 } dict_value;
 
 /* A loaded set of dictionaries. Immutable after dict_builder_finish; share it freely. */

@@ -37,8 +37,7 @@ size_t match_prefixes(const dict *d, const uint32_t *ids, size_t n, size_t i, ma
     return found;
 }
 
-bool match_case_ok(const dict *d, const dict_value *v, const text_result *text,
-                   const token *tokens)
+bool match_case_ok(const dict *d, const dict_value *v, const text_result *text, const token *tokens)
 {
     const char *exact = dict_value_exact(d, v);
     if (!exact)
