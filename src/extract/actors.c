@@ -364,7 +364,7 @@ static size_t unknown_run(const scan *s, size_t i, bool *is_org)
     }
     if (ncap < 2)
         return 0;
-    if (s->tagged && !proper)
+    if (s->tagged && (!proper || s->tokens[i].upos != UPOS_PROPN))
         return 0;
     for (size_t t = i; t <= last; t++)
         if (tok_in(s, t, org_words))
@@ -524,6 +524,9 @@ static size_t step(scan *s, size_t i)
             used = pronoun(s, i);
         if (used)
             return i + used;
+        /* "Later Kovalenko said": a capitalised first word before a known short name */
+        if (i == 0 && unknown_short_name(s, i + 1) >= 0)
+            return i + 1;
         bool is_org;
         size_t run = unknown_run(s, i, &is_org);
         if (run) {
@@ -544,12 +547,17 @@ static size_t step(scan *s, size_t i)
         country = country_of(s, entry_code(s, u.adj));
     }
     bool possessive = u.holder && is_possessive(s, j);
-    if (u.adj || possessive) {
+    /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier */
+    bool compound =
+        u.holder && !possessive && u.holder->kind != DICT_PERSON && u.holder->kind != DICT_DEMONYM;
+    if (u.adj || possessive || compound) {
         size_t k = possessive ? j + 1 : j;
         unit r = find_unit(s, k);
         if (r.role && !r.holder && !role_is_modifier(s, k + r.len - 1))
             return combined(s, i, k, &r, country, u.holder);
-        if (u.adj && !u.holder) {
+        if (compound && !u.adj) {
+            /* not followed by a role: the name alone, below */
+        } else if (u.adj && !u.holder) {
             unit p = find_unit(s, j);
             if (p.holder && p.holder->kind == DICT_PERSON) {
                 emit(s, i, j + p.len, entry_code(s, p.holder), "person", p.holder_index,
