@@ -337,7 +337,7 @@ static size_t unknown_run(const scan *s, size_t i, bool *is_org)
                 bool after_connector = k > 0 && !is_cap(s, k - 1);
                 if ((u.holder && !(after_connector && (u.holder->kind == DICT_ORGANIZATION ||
                                                        u.holder->kind == DICT_GROUP))) ||
-                    u.adj || (u.role && !after_connector && ncap < 2))
+                    u.adj)
                     break;
             }
             if (s->tokens[k].upos == UPOS_PROPN)
@@ -417,7 +417,7 @@ static size_t pair_reference(scan *s, size_t i)
             continue;
         if (nfound == 1 && strcmp(s->mentions[found[0]].country, m->country) == 0)
             continue;
-        found[nfound++] = (long)k;
+        found[nfound++] = (long)root_of(s, k);
     }
     if (nfound < 2)
         return 0;
@@ -436,7 +436,23 @@ static size_t pronoun(scan *s, size_t i)
     if (!person && !plural)
         return 0;
     long target = -1;
-    if (person) {
+    if (person && i == 0 && s->count) {
+        /* a subject pronoun opening a sentence usually continues the previous subject: the
+         * first person of the last sentence that named one */
+        long last = recent_person(s, 3, NULL);
+        if (last >= 0) {
+            uint32_t within = s->mentions[s->count - 1].sentence;
+            for (size_t k = s->count; k-- > 0 && s->mentions[k].sentence + 3 >= s->sentence;) {
+                size_t r = root_of(s, k);
+                if (mention_is_person(s, r)) {
+                    if (s->mentions[k].sentence != within && target >= 0)
+                        break;
+                    within = s->mentions[k].sentence;
+                    target = (long)r;
+                }
+            }
+        }
+    } else if (person) {
         target = recent_person(s, 3, NULL);
     } else {
         for (size_t k = s->count; k-- > 0;) {
@@ -553,6 +569,15 @@ static size_t step(scan *s, size_t i)
     if (u.adj || possessive || compound) {
         size_t k = possessive ? j + 1 : j;
         unit r = find_unit(s, k);
+        /* "Norwegian Refugee Council": capitalised words go on, so it is a name */
+        if (r.role && !possessive && is_cap(s, k) && is_cap(s, k + r.len)) {
+            bool is_org;
+            size_t run = unknown_run(s, i, &is_org);
+            if (run > k + r.len - i) {
+                emit(s, i, i + run, NULL, is_org ? "organization" : "person", NO_ENTRY, -1);
+                return i + run;
+            }
+        }
         if (r.role && !r.holder && !role_is_modifier(s, k + r.len - 1))
             return combined(s, i, k, &r, country, u.holder);
         if (compound && !u.adj) {

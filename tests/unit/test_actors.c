@@ -36,13 +36,15 @@ static int setup(void **state)
     struct {
         const char *text;
         dict_file_kind kind;
-    } files[] = {{countries, DICT_FILE_COUNTRIES}, {agents, DICT_FILE_AGENTS},
-                 {titles, DICT_FILE_TITLES},       {metonyms, DICT_FILE_METONYMS},
+    } files[] = {{countries, DICT_FILE_COUNTRIES},
+                 {agents, DICT_FILE_AGENTS},
+                 {titles, DICT_FILE_TITLES},
+                 {metonyms, DICT_FILE_METONYMS},
                  {people, DICT_FILE_PEOPLE}};
     diag d;
     for (size_t i = 0; i < ARRAY_LEN(files); i++)
-        if (dict_builder_add_text(b, "fixture", files[i].text, strlen(files[i].text),
-                                  files[i].kind, false, &d))
+        if (dict_builder_add_text(b, "fixture", files[i].text, strlen(files[i].text), files[i].kind,
+                                  false, &d))
             return -1;
     fixture = dict_builder_finish(b);
     arena_init(&mem, 64 << 20);
@@ -183,8 +185,7 @@ static void unknown_names_keep_text_with_null_code(void **state)
     expect_code(&art, "Andrii Kovalenko", NULL);
     assert_string_equal(find(&art, "Andrii Kovalenko")->kind, "person");
     expect_code(&art, "National Defence and Security Council", NULL);
-    assert_string_equal(find(&art, "National Defence and Security Council")->kind,
-                        "organization");
+    assert_string_equal(find(&art, "National Defence and Security Council")->kind, "organization");
     expect_code(&art, "Kim Hughes", NULL); /* not Kim Jong-un */
     const actor_mention *short_name = find(&art, "Kovalenko");
     assert_non_null(short_name);

@@ -232,9 +232,9 @@ static void keep_going_reports_every_malformed_line(void **state)
     dict_builder *b = dict_builder_new(collect, &p);
     const char *text = "A =>\nB => RUS\nC\nD => x\n";
     diag d;
-    assert_int_equal(dict_builder_add_text(b, "f.txt", text, strlen(text), DICT_FILE_PEOPLE,
-                                           true, &d),
-                     SITREP_EPARSE);
+    assert_int_equal(
+        dict_builder_add_text(b, "f.txt", text, strlen(text), DICT_FILE_PEOPLE, true, &d),
+        SITREP_EPARSE);
     assert_int_equal(p.fatal, 3);
     dict *dt = dict_builder_finish(b);
     assert_int_equal(dict_entry_count(dt), 1);
@@ -246,10 +246,10 @@ static void checks_find_duplicates_conflicts_and_overlaps(void **state)
     (void)state;
     problems p = {0};
     dict *d = build(&p, DICT_FILE_PEOPLE,
-                    "Ann Lee | ann lee => USAGOV\n"                     /* duplicate in entry */
-                    "Bo Ray => GBRGOV\nBo Ray => GBRGOV\n"              /* duplicate entries */
-                    "Cy Dee => FRAGOV\nCy Dee => DEUGOV\n"              /* conflicting codes */
-                    "Di Fo => ITAGOV 2000..2010, ITAMIL 2005..2012\n"   /* overlap */
+                    "Ann Lee | ann lee => USAGOV\n"                   /* duplicate in entry */
+                    "Bo Ray => GBRGOV\nBo Ray => GBRGOV\n"            /* duplicate entries */
+                    "Cy Dee => FRAGOV\nCy Dee => DEUGOV\n"            /* conflicting codes */
+                    "Di Fo => ITAGOV 2000..2010, ITAMIL 2005..2012\n" /* overlap */
                     "Ed Gu => ESPGOV 2000..2010-01-01, ESPELI 2010-01-01..\n"); /* hand-over */
     assert_int_equal(p.fatal, 0);
     assert_int_equal(p.other, 4);
@@ -310,9 +310,9 @@ static void import_converts_petrarch_entries_and_reports_the_rest(void **state)
     problems p = {0};
     dict_builder *b = dict_builder_new(collect, &p);
     diag d;
-    assert_int_equal(dict_builder_add_text(b, "imp.txt", out.data, out.len, DICT_FILE_PEOPLE,
-                                           false, &d),
-                     SITREP_OK);
+    assert_int_equal(
+        dict_builder_add_text(b, "imp.txt", out.data, out.len, DICT_FILE_PEOPLE, false, &d),
+        SITREP_OK);
     dict_free(dict_builder_finish(b));
     buf_release(&out);
     buf_release(&report);
