@@ -121,7 +121,9 @@ static sitrep_status parse_bracket(import_entry *e, const char *s, size_t n, lon
                 al--;
             while (*b == ' ')
                 b++;
-            ok = convert_date(a, al, from) && convert_date(b, strcspn(b, " \t"), to);
+            size_t bl = strcspn(b, " \t");
+            ok = (al || bl) && (!al || convert_date(a, al, from)) &&
+                 (!bl || convert_date(b, bl, to));
         } else
             ok = false;
         if (!ok)
