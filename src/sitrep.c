@@ -49,9 +49,19 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
+    diag d;
+    diag_clear(&d);
+    /* actor dictionaries (issue 4) */
+    char actors_dir[4200];
+    snprintf(actors_dir, sizeof actors_dir, "%s/actors", c->data_dir);
+    if (!(c->actors = dict_load_dir(actors_dir, &d))) {
+        if (errbuf)
+            diag_format(&d, errbuf, errlen);
+        sitrep_context_free(c);
+        return NULL;
+    }
     char path[4200];
     snprintf(path, sizeof path, "%s/cues/reporting.txt", c->data_dir);
-    diag d;
     diag_clear(&d);
     if (!(c->cues = cues_load(path, &d))) {
         if (errbuf)
@@ -68,6 +78,7 @@ void sitrep_context_free(sitrep_context *context)
         return;
     tagger_free(context->tagger);
     cues_free(context->cues);
+    dict_free(context->actors);
     free(context);
 }
 

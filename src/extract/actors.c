@@ -1,0 +1,723 @@
+/* actors.c (extract) - finds the actors of an article and gives them CAMEO codes.
+ *
+ * Runs after the text stage: longest dictionary match over tokens (countries, people,
+ * organisations, groups, metonyms), country + role combinations ("North Korean troops",
+ * "Russia's army", "Kim's regime"), titles before names, unknown capitalised names (code
+ * null), and coreference within the article (pronouns, titles, short names, "the two
+ * countries"). POS tags are used when present, never required.
+ */
+#include "extract.h"
+#include "../match/match.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* What one position of a sentence starts: the longest valid dictionary phrase, split by what
+ * its values can play. */
+typedef struct unit {
+    size_t len;
+    const dict_entry *holder; /* a country, person, organisation ... with a code */
+    uint32_t holder_index;
+    const dict_entry *adj;  /* a country adjective */
+    const dict_entry *role; /* an agent or title */
+} unit;
+
+typedef struct scan {
+    arena *a;
+    const dict *d;
+    article *art;
+    const text_result *text;
+    const token *tokens; /* the sentence's tokens */
+    const uint32_t *ids;
+    size_t n;
+    bool tagged;
+    int32_t date;
+    bool date_is_today;
+    bool used_today;
+    actor_mention *mentions;
+    uint32_t *entries; /* per mention: dictionary entry + 1, 0 = none */
+    size_t count, alloc;
+    bool full;
+    uint32_t sentence;
+    size_t consumed_end; /* byte offset where the last emitted mention ends */
+} scan;
+
+#define NO_ENTRY UINT32_MAX
+
+/* ---- token tests ---- */
+
+static bool tok_is(const scan *s, size_t i, const char *word)
+{
+    if (i >= s->n)
+        return false;
+    return slice_eq_nocase(token_text(s->text, &s->tokens[i]), word);
+}
+
+static bool tok_in(const scan *s, size_t i, const char *const *words)
+{
+    for (; *words; words++)
+        if (tok_is(s, i, *words))
+            return true;
+    return false;
+}
+
+static bool is_cap(const scan *s, size_t i)
+{
+    if (i >= s->n)
+        return false;
+    const token *t = &s->tokens[i];
+    return (t->kind == TOKEN_WORD || t->kind == TOKEN_ABBREV) &&
+           (t->flags & (TOKEN_UPPER | TOKEN_ALL_UPPER));
+}
+
+static bool is_possessive(const scan *s, size_t i)
+{
+    if (i >= s->n || s->tokens[i].kind != TOKEN_CLITIC)
+        return false;
+    slice t = token_text(s->text, &s->tokens[i]);
+    return slice_eq_nocase(t, "'s") || slice_eq_cstr(t, "\xe2\x80\x99s") ||
+           slice_eq_cstr(t, "\xe2\x80\x99S");
+}
+
+/* Capitalised words that do not start a name. */
+static const char *const stopwords[] = {
+    "the",      "a",         "an",       "but",    "and",       "or",       "if",       "although",
+    "though",   "even",      "when",     "while",  "after",     "before",   "since",    "as",
+    "at",       "in",        "on",       "of",     "for",       "to",       "from",     "with",
+    "without",  "by",        "he",       "she",    "they",      "it",       "we",       "i",
+    "you",      "his",       "her",      "their",  "its",       "our",      "this",     "that",
+    "these",    "those",     "there",    "here",   "what",      "who",      "which",    "where",
+    "why",      "how",       "yes",      "no",     "not",       "also",     "so",       "then",
+    "however",  "meanwhile", "last",     "next",   "under",     "over",     "during",   "according",
+    "some",     "many",      "most",     "all",    "both",      "monday",   "tuesday",  "wednesday",
+    "thursday", "friday",    "saturday", "sunday", "january",   "february", "march",    "april",
+    "may",      "june",      "july",     "august", "september", "october",  "november", "december",
+    "today",    "yesterday", "tomorrow", "my",     "your",      "one",      "two",      NULL};
+/* Lower-case words that may join the capitalised words of one name. */
+static const char *const connectors[] = {"of", "and", "for", "the", "de",  "del", "da",
+                                         "al", "bin", "ibn", "van", "von", "la",  "le",
+                                         "el", "dos", "das", "du",  NULL};
+/* Words that make an unknown name an organisation rather than a person. */
+static const char *const org_words[] = {
+    "council",     "ministry",    "university", "party",      "committee",    "agency",
+    "army",        "front",       "forces",     "force",      "organisation", "organization",
+    "bank",        "news",        "group",      "institute",  "union",        "company",
+    "corporation", "association", "department", "office",     "commission",   "court",
+    "parliament",  "assembly",    "brigade",    "brigades",   "movement",     "service",
+    "guard",       "navy",        "command",    "foundation", "centre",       "center",
+    "network",     "times",       "post",       "journal",    "press",        "coalition",
+    "alliance",    "league",      "fund",       "program",    "programme",    "federation",
+    "authority",   "board",       "corps",      "battalion",  "regiment",     "division",
+    "school",      "college",     "hospital",   "club",       "inc",          "ltd",
+    "house",       "project",     "initiative", "nations",    "forum",        "bureau",
+    "directorate", NULL};
+
+/* ---- dictionary units ---- */
+
+static bool is_name_kind(uint8_t kind)
+{
+    return kind != DICT_AGENT && kind != DICT_TITLE;
+}
+
+static int holder_rank(uint8_t kind)
+{
+    switch (kind) {
+    case DICT_COUNTRY:
+        return 0;
+    case DICT_METONYM:
+        return 1;
+    case DICT_ORGANIZATION:
+        return 2;
+    case DICT_GROUP:
+        return 3;
+    case DICT_CAPITAL:
+        return 4;
+    case DICT_PERSON:
+        return 5;
+    default:
+        return 6;
+    }
+}
+
+/* The most recent mention of a dictionary entry, or -1. */
+static long last_mention_of(const scan *s, uint32_t entry)
+{
+    for (size_t k = s->count; k-- > 0;)
+        if (s->entries[k] == entry + 1)
+            return (long)k;
+    return -1;
+}
+
+static unit find_unit(const scan *s, size_t i)
+{
+    unit u = {0};
+    if (i >= s->n)
+        return u;
+    match_span spans[DICT_MAX_PHRASE_TOKENS];
+    size_t nspans = match_prefixes(s->d, s->ids, s->n, i, spans);
+    for (size_t k = 0; k < nspans; k++) {
+        size_t nvalues;
+        const dict_value *values = dict_node_values(s->d, spans[k].node, &nvalues);
+        bool any_cap = false;
+        for (size_t t = i; t < i + spans[k].ntokens; t++)
+            any_cap = any_cap || (s->tokens[t].flags & (TOKEN_UPPER | TOKEN_ALL_UPPER));
+        long best_recent = -2;
+        for (size_t v = 0; v < nvalues; v++) {
+            if (!match_case_ok(s->d, &values[v], s->text, s->tokens + i))
+                continue;
+            const dict_entry *e = dict_entry_get(s->d, values[v].entry);
+            if (is_name_kind(e->kind) && !any_cap)
+                continue;
+            if (e->kind == DICT_ADJECTIVE) {
+                if (!u.adj)
+                    u.adj = e;
+            } else if (e->kind == DICT_AGENT || e->kind == DICT_TITLE) {
+                if (!u.role || (u.role->kind == DICT_AGENT && e->kind == DICT_TITLE))
+                    u.role = e;
+            } else {
+                /* Several holders share the phrase ("Kim"): the one the article mentioned
+                 * last wins, then the kind's rank, then the first listed. */
+                long recent = last_mention_of(s, values[v].entry);
+                if (!u.holder || recent > best_recent ||
+                    (recent == best_recent && holder_rank(e->kind) < holder_rank(u.holder->kind))) {
+                    u.holder = e;
+                    u.holder_index = values[v].entry;
+                    best_recent = recent;
+                }
+            }
+        }
+        if (u.holder || u.adj || u.role) {
+            u.len = spans[k].ntokens;
+            return u;
+        }
+    }
+    return u;
+}
+
+/* ---- emitting ---- */
+
+static const char *country_of(const scan *s, const char *code)
+{
+    if (!code || strlen(code) < 3 || !dict_is_country(s->d, code))
+        return NULL;
+    return arena_strndup(s->a, code, 3);
+}
+
+static const char *role_of(const scan *s, const char *code)
+{
+    if (!code)
+        return NULL;
+    size_t n = strlen(code);
+    if (n >= 6 && dict_is_country(s->d, code))
+        return arena_strndup(s->a, code + 3, 3);
+    return NULL;
+}
+
+static const char *entry_code(scan *s, const dict_entry *e)
+{
+    bool dated;
+    const char *code = dict_entry_code(s->d, e, s->date, &dated);
+    if (dated && s->date_is_today)
+        s->used_today = true;
+    return code;
+}
+
+/* Appends a mention over tokens [first, last) of the sentence. Returns its index or -1. */
+static long emit(scan *s, size_t first, size_t last, const char *code, const char *kind,
+                 uint32_t entry, long antecedent)
+{
+    if (s->full)
+        return -1;
+    if (s->count == ACTORS_MAX_PER_ARTICLE) {
+        s->full = true;
+        warning_add(&s->art->doc->warnings, "actors_truncated",
+                    "too many actor mentions; the rest of the article was not searched");
+        return -1;
+    }
+    if (s->count == s->alloc) {
+        size_t alloc = s->alloc ? s->alloc * 2 : 64;
+        actor_mention *m = arena_grow(s->a, s->mentions, s->alloc * sizeof *m, alloc * sizeof *m);
+        uint32_t *e = arena_grow(s->a, s->entries, s->alloc * sizeof *e, alloc * sizeof *e);
+        if (!m || !e) {
+            s->full = true;
+            return -1;
+        }
+        s->mentions = m;
+        s->entries = e;
+        s->alloc = alloc;
+    }
+    actor_mention *m = &s->mentions[s->count];
+    m->sentence = s->sentence;
+    m->start = s->tokens[first].start;
+    m->end = s->tokens[last - 1].end;
+    m->code = code;
+    m->country = country_of(s, code);
+    m->role = role_of(s, code);
+    if (!m->role && code && !m->country && strlen(code) == 3 && kind &&
+        (strcmp(kind, "agent") == 0 || strcmp(kind, "title") == 0))
+        m->role = code;
+    m->kind = kind;
+    m->antecedent = (int32_t)antecedent;
+    s->entries[s->count] = entry == NO_ENTRY ? 0 : entry + 1;
+    s->consumed_end = m->end;
+    return (long)s->count++;
+}
+
+/* The first token of a mention, taking in a preceding "the" that no mention holds. */
+static size_t with_article(const scan *s, size_t i)
+{
+    if (i > 0 && tok_is(s, i - 1, "the") && s->tokens[i - 1].start >= s->consumed_end)
+        return i - 1;
+    return i;
+}
+
+/* True when the tagger says the role word modifies a noun ("military technology"). */
+static bool role_is_modifier(const scan *s, size_t last)
+{
+    if (!s->tagged)
+        return false;
+    if (s->tokens[last].upos == UPOS_ADJ)
+        return true;
+    return last + 1 < s->n &&
+           (s->tokens[last + 1].upos == UPOS_NOUN || s->tokens[last + 1].upos == UPOS_PROPN);
+}
+
+static const char *combine(scan *s, const char *country, const char *role)
+{
+    return arena_printf(s->a, "%.3s%s", country, role);
+}
+
+static bool mention_is_person(const scan *s, size_t k)
+{
+    const actor_mention *m = &s->mentions[k];
+    return m->kind && strcmp(m->kind, "person") == 0;
+}
+
+/* The root of a mention's chain of antecedents. */
+static size_t root_of(const scan *s, size_t k)
+{
+    while (s->mentions[k].antecedent >= 0)
+        k = (size_t)s->mentions[k].antecedent;
+    return k;
+}
+
+/* The most recent person mentioned within `sentences` sentences (optionally of a country). */
+static long recent_person(const scan *s, uint32_t sentences, const char *country)
+{
+    for (size_t k = s->count; k-- > 0;) {
+        const actor_mention *m = &s->mentions[k];
+        if (m->sentence + sentences < s->sentence)
+            break;
+        size_t r = root_of(s, k);
+        if (!mention_is_person(s, r))
+            continue;
+        if (country && !(s->mentions[r].country && strcmp(s->mentions[r].country, country) == 0))
+            continue;
+        return (long)r;
+    }
+    return -1;
+}
+
+/* ---- unknown names ---- */
+
+/* Length of the capitalised name starting at i (0 when none): at least two capitalised
+ * words, with connectors between them, no dictionary person/country inside. */
+static size_t unknown_run(const scan *s, size_t i, bool *is_org)
+{
+    *is_org = false;
+    if (!is_cap(s, i) || tok_in(s, i, stopwords))
+        return 0;
+    size_t k = i, ncap = 0, last = i;
+    bool proper = false;
+    while (k < s->n) {
+        if (is_cap(s, k)) {
+            if (k > i) {
+                unit u = find_unit(s, k);
+                bool after_connector = k > 0 && !is_cap(s, k - 1);
+                if ((u.holder && !(after_connector && (u.holder->kind == DICT_ORGANIZATION ||
+                                                       u.holder->kind == DICT_GROUP))) ||
+                    u.adj)
+                    break;
+            }
+            if (s->tokens[k].upos == UPOS_PROPN)
+                proper = true;
+            ncap++;
+            last = k;
+            k++;
+            /* hyphenated parts: Jong-un, al-Baghdadi */
+            while (k + 1 < s->n && !(s->tokens[k].flags & TOKEN_SPACE_BEFORE) &&
+                   slice_eq_cstr(token_text(s->text, &s->tokens[k]), "-") &&
+                   !(s->tokens[k + 1].flags & TOKEN_SPACE_BEFORE) &&
+                   s->tokens[k + 1].kind == TOKEN_WORD) {
+                last = k + 1;
+                k += 2;
+            }
+            continue;
+        }
+        if (tok_in(s, k, connectors) && !is_cap(s, k) && is_cap(s, k + 1) &&
+            !(tok_is(s, k, "and") && ncap < 2)) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    if (ncap < 2)
+        return 0;
+    if (s->tagged && (!proper || s->tokens[i].upos != UPOS_PROPN))
+        return 0;
+    for (size_t t = i; t <= last; t++)
+        if (tok_in(s, t, org_words))
+            *is_org = true;
+    return last + 1 - i;
+}
+
+/* An earlier unknown person whose last word is this token ("Kovalenko"), or -1. */
+static long unknown_short_name(const scan *s, size_t i)
+{
+    if (!is_cap(s, i) || tok_in(s, i, stopwords))
+        return -1;
+    slice t = token_text(s->text, &s->tokens[i]);
+    for (size_t k = s->count; k-- > 0;) {
+        const actor_mention *m = &s->mentions[k];
+        if (m->code || !mention_is_person(s, k) || m->antecedent >= 0)
+            continue;
+        if (m->end - m->start > t.len && m->end - m->start >= t.len + 1 &&
+            memcmp(s->text->text + m->end - t.len, t.ptr, t.len) == 0 &&
+            s->text->text[m->end - t.len - 1] == ' ')
+            return (long)k;
+    }
+    return -1;
+}
+
+/* ---- coreference ---- */
+
+static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
+                                              "her", "himself", "herself", NULL};
+static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
+static const char *const pair_nouns[] = {"countries",  "nations",   "states", "governments",
+                                         "neighbours", "neighbors", NULL};
+
+/* "the two countries", "both nations": refers to the last two countries named. Returns the
+ * tokens consumed or 0. */
+static size_t pair_reference(scan *s, size_t i)
+{
+    size_t len = 0;
+    if (tok_is(s, i, "the") && tok_is(s, i + 1, "two") && tok_in(s, i + 2, pair_nouns))
+        len = 3;
+    else if (tok_is(s, i, "both") && tok_in(s, i + 1, pair_nouns))
+        len = 2;
+    if (!len)
+        return 0;
+    long found[2] = {-1, -1};
+    int nfound = 0;
+    for (size_t k = s->count; k-- > 0 && nfound < 2;) {
+        const actor_mention *m = &s->mentions[k];
+        if (!m->country || (m->kind && strcmp(m->kind, "reference") == 0))
+            continue;
+        if (nfound == 1 && strcmp(s->mentions[found[0]].country, m->country) == 0)
+            continue;
+        found[nfound++] = (long)root_of(s, k);
+    }
+    if (nfound < 2)
+        return 0;
+    for (int p = 1; p >= 0; p--) {
+        const actor_mention *m = &s->mentions[found[p]];
+        const char *country = m->country;
+        emit(s, i, i + len, country, "reference", NO_ENTRY, found[p]);
+    }
+    return len;
+}
+
+static size_t pronoun(scan *s, size_t i)
+{
+    bool person = tok_in(s, i, person_pronouns);
+    bool plural = !person && tok_in(s, i, plural_pronouns);
+    if (!person && !plural)
+        return 0;
+    long target = -1;
+    if (person && i == 0 && s->count) {
+        /* a subject pronoun opening a sentence usually continues the previous subject: the
+         * first person of the last sentence that named one */
+        long last = recent_person(s, 3, NULL);
+        if (last >= 0) {
+            uint32_t within = s->mentions[s->count - 1].sentence;
+            for (size_t k = s->count; k-- > 0 && s->mentions[k].sentence + 3 >= s->sentence;) {
+                size_t r = root_of(s, k);
+                if (mention_is_person(s, r)) {
+                    if (s->mentions[k].sentence != within && target >= 0)
+                        break;
+                    within = s->mentions[k].sentence;
+                    target = (long)r;
+                }
+            }
+        }
+    } else if (person) {
+        target = recent_person(s, 3, NULL);
+    } else {
+        for (size_t k = s->count; k-- > 0;) {
+            const actor_mention *m = &s->mentions[k];
+            if (m->sentence + 2 < s->sentence)
+                break;
+            const char *kind = s->mentions[root_of(s, k)].kind;
+            if (kind && (strcmp(kind, "agent") == 0 || strcmp(kind, "group") == 0 ||
+                         strcmp(kind, "organization") == 0)) {
+                target = (long)root_of(s, k);
+                break;
+            }
+        }
+    }
+    if (target < 0)
+        return 0;
+    const actor_mention *t = &s->mentions[target];
+    /* "his government": the person's country with the role */
+    bool possessive = tok_is(s, i, "his") || tok_is(s, i, "her") || tok_is(s, i, "their");
+    unit u = possessive ? find_unit(s, i + 1) : (unit){0};
+    if (u.role && !u.holder && !role_is_modifier(s, i + u.len)) {
+        const char *role = entry_code(s, u.role);
+        const char *code = t->country && role ? combine(s, t->country, role) : t->code;
+        emit(s, i, i + 1 + u.len, code, "agent", NO_ENTRY, target);
+        return 1 + u.len;
+    }
+    emit(s, i, i + 1, t->code, "pronoun", NO_ENTRY, target);
+    return 1;
+}
+
+/* ---- the sentence scan ---- */
+
+static const char *holder_kind(const dict_entry *e)
+{
+    return dict_kind_name((dict_kind)e->kind);
+}
+
+/* A title or role after a country or owner: emits the combined mention. Returns the end. */
+static size_t combined(scan *s, size_t start, size_t k, const unit *r, const char *country,
+                       const dict_entry *owner)
+{
+    size_t end = k + r->len;
+    /* "Russian President Vladimir Putin": the person, title and adjective included */
+    if (r->role->kind == DICT_TITLE) {
+        unit p = find_unit(s, end);
+        if (p.holder && p.holder->kind == DICT_PERSON) {
+            emit(s, start, end + p.len, entry_code(s, p.holder), "person", p.holder_index,
+                 last_mention_of(s, p.holder_index));
+            return end + p.len;
+        }
+        bool is_org;
+        size_t run = unknown_run(s, end, &is_org);
+        if (run && !is_org) {
+            const char *role = entry_code(s, r->role);
+            emit(s, start, end + run, country && role ? combine(s, country, role) : NULL, "person",
+                 NO_ENTRY, -1);
+            return end + run;
+        }
+    }
+    const char *role = entry_code(s, r->role);
+    const char *code;
+    if (country && role)
+        code = combine(s, country, role);
+    else if (owner)
+        code = entry_code(s, owner);
+    else
+        code = role;
+    long antecedent = -1;
+    if (r->role->kind == DICT_TITLE && country) {
+        antecedent = recent_person(s, 5, country);
+        if (antecedent >= 0)
+            code = s->mentions[antecedent].code;
+    }
+    emit(s, with_article(s, start), end, code, r->role->kind == DICT_TITLE ? "title" : "agent",
+         NO_ENTRY, antecedent);
+    return end;
+}
+
+static size_t step(scan *s, size_t i)
+{
+    unit u = find_unit(s, i);
+    if (!u.len) {
+        size_t used = pair_reference(s, i);
+        if (!used)
+            used = pronoun(s, i);
+        if (used)
+            return i + used;
+        /* "Later Kovalenko said": a capitalised first word before a known short name */
+        if (i == 0 && unknown_short_name(s, i + 1) >= 0)
+            return i + 1;
+        bool is_org;
+        size_t run = unknown_run(s, i, &is_org);
+        if (run) {
+            emit(s, i, i + run, NULL, is_org ? "organization" : "person", NO_ENTRY, -1);
+            return i + run;
+        }
+        long earlier = unknown_short_name(s, i);
+        if (earlier >= 0)
+            emit(s, i, i + 1, NULL, "person", NO_ENTRY, earlier);
+        return i + 1;
+    }
+    size_t j = i + u.len;
+    const char *country = NULL;
+    if (u.holder && !u.adj) {
+        const char *code = entry_code(s, u.holder);
+        country = code ? country_of(s, code) : NULL;
+    } else if (u.adj) {
+        country = country_of(s, entry_code(s, u.adj));
+    }
+    bool possessive = u.holder && is_possessive(s, j);
+    /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier */
+    bool compound =
+        u.holder && !possessive && u.holder->kind != DICT_PERSON && u.holder->kind != DICT_DEMONYM;
+    if (u.adj || possessive || compound) {
+        size_t k = possessive ? j + 1 : j;
+        unit r = find_unit(s, k);
+        /* "Norwegian Refugee Council": capitalised words go on, so it is a name */
+        if (r.role && !possessive && is_cap(s, k) && is_cap(s, k + r.len)) {
+            bool is_org;
+            size_t run = unknown_run(s, i, &is_org);
+            if (run > k + r.len - i) {
+                emit(s, i, i + run, NULL, is_org ? "organization" : "person", NO_ENTRY, -1);
+                return i + run;
+            }
+        }
+        if (r.role && !r.holder && !role_is_modifier(s, k + r.len - 1))
+            return combined(s, i, k, &r, country, u.holder);
+        if (compound && !u.adj) {
+            /* not followed by a role: the name alone, below */
+        } else if (u.adj && !u.holder) {
+            unit p = find_unit(s, j);
+            if (p.holder && p.holder->kind == DICT_PERSON) {
+                emit(s, i, j + p.len, entry_code(s, p.holder), "person", p.holder_index,
+                     last_mention_of(s, p.holder_index));
+                return j + p.len;
+            }
+            return j; /* an adjective alone is not an actor */
+        }
+    }
+    if (u.holder) {
+        /* "Kim Hughes" is not Kim Jong-un: a one-word person followed by an unknown name */
+        if (u.holder->kind == DICT_PERSON && u.len == 1 && !possessive && is_cap(s, j) &&
+            !find_unit(s, j).len && !tok_in(s, j, stopwords)) {
+            bool is_org;
+            size_t run = unknown_run(s, i, &is_org);
+            if (run) {
+                emit(s, i, i + run, NULL, is_org ? "organization" : "person", NO_ENTRY, -1);
+                return i + run;
+            }
+        }
+        emit(s, i, j, entry_code(s, u.holder), holder_kind(u.holder), u.holder_index,
+             u.holder->kind == DICT_PERSON ? last_mention_of(s, u.holder_index) : -1);
+        return j;
+    }
+    /* a role or title alone */
+    if (u.role->kind == DICT_TITLE && is_cap(s, i)) {
+        unit p = find_unit(s, j);
+        if (p.holder && p.holder->kind == DICT_PERSON) {
+            emit(s, i, j + p.len, entry_code(s, p.holder), "person", p.holder_index,
+                 last_mention_of(s, p.holder_index));
+            return j + p.len;
+        }
+        bool is_org;
+        size_t run = unknown_run(s, j, &is_org);
+        if (run && !is_org) {
+            emit(s, i, j + run, NULL, "person", NO_ENTRY, -1);
+            return j + run;
+        }
+    }
+    /* "University of Oxford", "Security Service of Ukraine": a capitalised role word that
+     * starts a longer name is part of that name */
+    if (is_cap(s, i) && (i > 0 || is_cap(s, i + 1))) {
+        bool is_org;
+        size_t run = unknown_run(s, i, &is_org);
+        if (run > u.len) {
+            emit(s, i, i + run, NULL, is_org ? "organization" : "person", NO_ENTRY, -1);
+            return i + run;
+        }
+    }
+    if (tok_is(s, j, "of")) {
+        unit h = find_unit(s, j + 1);
+        const char *owner = NULL;
+        if (h.holder && h.holder->kind != DICT_PERSON) {
+            const char *code = entry_code(s, h.holder);
+            owner = code ? country_of(s, code) : NULL;
+        } else if (h.adj) {
+            owner = NULL;
+        }
+        if (owner) {
+            const char *role = entry_code(s, u.role);
+            emit(s, with_article(s, i), j + 1 + h.len, role ? combine(s, owner, role) : owner,
+                 u.role->kind == DICT_TITLE ? "title" : "agent", NO_ENTRY, -1);
+            return j + 1 + h.len;
+        }
+    }
+    if (role_is_modifier(s, j - 1))
+        return j;
+    long antecedent = -1;
+    const char *code = entry_code(s, u.role);
+    /* "the president", "the minister": the person last named */
+    if (u.role->kind == DICT_TITLE && i > 0 && tok_is(s, i - 1, "the")) {
+        antecedent = recent_person(s, 3, NULL);
+        if (antecedent >= 0)
+            code = s->mentions[antecedent].code;
+    }
+    emit(s, with_article(s, i), j, code, u.role->kind == DICT_TITLE ? "title" : "agent", NO_ENTRY,
+         antecedent);
+    return j;
+}
+
+static void today(char out[11])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+sitrep_status actors_extract(arena *a, const dict *d, article *art)
+{
+    art->actors = NULL;
+    art->nactors = 0;
+    if (!d || !dict_entry_count(d))
+        return SITREP_OK;
+    const text_result *text = &art->text;
+    scan s = {.a = a, .d = d, .art = art, .text = text};
+    const char *published = art->doc->published;
+    char now[11];
+    if (!published || !dict_parse_date(published, strlen(published), false, &s.date)) {
+        today(now);
+        if (!dict_parse_date(now, 10, false, &s.date))
+            s.date = 0;
+        s.date_is_today = true;
+    }
+    uint32_t *ids = NULL;
+    size_t ids_alloc = 0;
+    for (size_t si = 0; si < text->nsentences && !s.full; si++) {
+        const sentence *sent = &text->sentences[si];
+        if (sent->ntokens > ids_alloc) {
+            size_t alloc = sent->ntokens * 2;
+            if (!(ids = arena_alloc(a, alloc * sizeof *ids)))
+                return SITREP_ELIMIT;
+            ids_alloc = alloc;
+        }
+        s.tokens = text->tokens + sent->first_token;
+        s.n = sent->ntokens;
+        s.ids = ids;
+        s.sentence = (uint32_t)si;
+        s.tagged = s.n && s.tokens[0].upos != UPOS_NONE;
+        match_token_ids(d, text, s.tokens, s.n, ids);
+        for (size_t i = 0; i < s.n && !s.full;)
+            i = step(&s, i);
+    }
+    if (s.full && s.count < ACTORS_MAX_PER_ARTICLE)
+        return SITREP_ELIMIT;
+    if (s.used_today) {
+        char *message = arena_printf(a,
+                                     "no publication date: dated actor codes were resolved "
+                                     "for today (%s)",
+                                     now);
+        if (!message)
+            return SITREP_ELIMIT;
+        warning_add(&art->doc->warnings, "no_published_date", message);
+    }
+    art->actors = s.mentions;
+    art->nactors = s.count;
+    return SITREP_OK;
+}
