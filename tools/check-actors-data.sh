@@ -47,7 +47,7 @@ for f in "$@"; do
 			phrases++
 		}
 		nc = split(cd, codes, ",")
-		dated = 0
+		dated = 0; nr = 0
 		for (i = 1; i <= nc; i++) {
 			c = codes[i]; gsub(/^[ \t]+|[ \t]+$/, "", c)
 			m = split(c, w, /[ \t]+/)
@@ -59,8 +59,14 @@ for f in "$@"; do
 				if (r[1] == "" && r[2] == "") { err("empty date range"); continue }
 				if (r[1] != "" && r[2] != "" && lo(r[1]) > hi(r[2])) { err("FROM after TO in \"" w[2] "\""); continue }
 				dated = 1
+				nr++; rc[nr] = w[1]; rf[nr] = lo(r[1]); rt[nr] = hi(r[2])
 			}
 		}
+		# two different codes whose ranges overlap by more than a shared boundary day
+		for (i = 1; i <= nr; i++)
+			for (j = i + 1; j <= nr; j++)
+				if (rc[i] != rc[j] && rf[i] < rt[j] && rf[j] < rt[i])
+					printf "%s:%d: warning: %s and %s overlap in time\n", F, NR, rc[i], rc[j]
 		entries++; if (dated) dated_entries++
 	}
 	END {
