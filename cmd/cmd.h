@@ -42,5 +42,7 @@ int parse_input_kind(const char *value);
 
 int cmd_code(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
+int cmd_tag(int argc, char **argv);
+int cmd_train_tagger(int argc, char **argv);
 
 #endif

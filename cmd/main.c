@@ -11,6 +11,8 @@ static int cmd_help(int argc, char **argv);
 static const command commands[] = {
     {"code", cmd_code, "code articles into event data (JSON lines)"},
     {"sentences", cmd_sentences, "print the sentences sitrep finds (stage debugging)"},
+    {"tag", cmd_tag, "print tokens with part-of-speech tags (raw text or CoNLL-U)"},
+    {"train-tagger", cmd_train_tagger, "train the part-of-speech tagger from CoNLL-U"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list the commands, or `help COMMAND` for one"},
 };

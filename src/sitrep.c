@@ -42,6 +42,16 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
+    char path[sizeof c->data_dir + 32];
+    snprintf(path, sizeof path, "%s/models/tagger.bin", c->data_dir);
+    diag d;
+    diag_clear(&d);
+    if (!(c->tagger = tagger_load(path, &d))) {
+        if (errbuf)
+            diag_format(&d, errbuf, errlen);
+        free(c);
+        return NULL;
+    }
     return c;
 }
 
@@ -90,8 +100,9 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
     sitrep_status status =
         pipeline_run(coder->context, &coder->arena, kind, bytes, length, &art, &d);
     if (status == SITREP_OK)
-        status = format == SITREP_FORMAT_SENTENCES
-                     ? export_sentences(&coder->output, &art)
+        status = format == SITREP_FORMAT_SENTENCES ? export_sentences(&coder->output, &art)
+                 : format == SITREP_FORMAT_TAGS
+                     ? export_tags(&coder->output, &art, coder->context->tagger)
                      : export_json(&coder->output, &art, format == SITREP_FORMAT_PRETTY);
     if (status) {
         if (errbuf) {
