@@ -11,11 +11,11 @@ V        ?=
 Q        := $(if $(V),,@)
 
 # Debian packages: to build, to test, to fuzz. Keep in step with DESIGN.md section 5.
-DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base
+DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base zlib1g-dev
 DEB_TEST  := libcmocka-dev
 DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
-PKGS      := icu-uc icu-i18n libcjson
+PKGS      := icu-uc icu-i18n libcjson zlib
 
 # Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

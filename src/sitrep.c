@@ -69,6 +69,16 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         sitrep_context_free(c);
         return NULL;
     }
+    /* part-of-speech model */
+    char model[sizeof c->data_dir + 32];
+    snprintf(model, sizeof model, "%s/models/tagger.bin", c->data_dir);
+    diag_clear(&d);
+    if (!(c->tagger = tagger_load(model, &d))) {
+        if (errbuf)
+            diag_format(&d, errbuf, errlen);
+        sitrep_context_free(c);
+        return NULL;
+    }
     return c;
 }
 
@@ -119,8 +129,9 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
     sitrep_status status =
         pipeline_run(coder->context, &coder->arena, kind, bytes, length, &art, &d);
     if (status == SITREP_OK)
-        status = format == SITREP_FORMAT_SENTENCES
-                     ? export_sentences(&coder->output, &art)
+        status = format == SITREP_FORMAT_SENTENCES ? export_sentences(&coder->output, &art)
+                 : format == SITREP_FORMAT_TAGS
+                     ? export_tags(&coder->output, &art, coder->context->tagger)
                      : export_json(&coder->output, &art, format == SITREP_FORMAT_PRETTY);
     if (status) {
         if (errbuf) {

@@ -1,33 +1,523 @@
-/* tagger.c - part-of-speech tagger (placeholder until the tagger issue lands).
+/* tagger.c - the part-of-speech tagger: features, model loading and greedy decoding.
  *
- * tagger_load reports that no model format is implemented yet, so the pipeline runs without
- * tags. The tagger issue replaces this file with the averaged perceptron.
+ * An averaged perceptron (trained by tagger_train.c) scores (UPOS, XPOS) classes from hashed
+ * features of the word and its neighbours; weights sit in one open-addressed table of feature
+ * fingerprints pointing at short runs of (class, weight) pairs. Also reads CoNLL-U.
  */
 #include "text.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct tagger_slot {
+    uint32_t fingerprint; /* 0 = empty */
+    uint32_t offset;      /* first entry */
+} tagger_slot;
+
+typedef struct tagger_entry {
+    uint8_t cls;
+    uint8_t last; /* 1 on the last entry of a feature */
+    int16_t weight;
+} tagger_entry;
+
+struct tagger {
+    uint32_t nxpos, nclasses, nslots, nentries, nfeatures;
+    char (*xpos_names)[8];
+    uint8_t class_upos[256];
+    uint8_t class_xpos[256];
+    tagger_slot *slots;
+    tagger_entry *entries;
+    size_t bytes;
+};
+
+/* ---- features ---- */
+
+static uint64_t mix64(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+static inline uint64_t feature_key(unsigned template_id, uint64_t a, uint64_t b)
+{
+    uint64_t h = (a + 0x9E3779B97F4A7C15ULL * (template_id + 1)) * 0xff51afd7ed558ccdULL;
+    h ^= b + 0x632BE59BD9B4E019ULL + (h << 6) + (h >> 2);
+    return mix64(h);
+}
+
+#define WORD_MAX 64 /* bytes of a word the features look at */
+
+void tagger_word_init(tagger_word *w, slice word)
+{
+    char lower[WORD_MAX], form[WORD_MAX], shape[16];
+    size_t n = 0, ns = 0;
+    char last_class = 0;
+    int run = 0;
+    const unsigned char *p = (const unsigned char *)word.ptr;
+    for (size_t i = 0; i < word.len && n < WORD_MAX; i++) {
+        unsigned char c = p[i];
+        /* Curly quotes (U+2018/2019, U+201C/201D) read as the straight ones news rarely
+         * uses and the treebank mostly does. */
+        if (c == 0xE2 && i + 2 < word.len && p[i + 1] == 0x80 && p[i + 2] >= 0x98 &&
+            p[i + 2] <= 0x9D) {
+            c = p[i + 2] <= 0x9B ? '\'' : '"';
+            i += 2;
+        }
+        char sc;
+        char lc = (char)c;
+        if (c >= 'A' && c <= 'Z') {
+            lc = (char)(c + 32);
+            sc = 'X';
+        } else if (c >= 'a' && c <= 'z') {
+            sc = 'x';
+        } else if (c >= '0' && c <= '9') {
+            lc = '0';
+            sc = 'd';
+        } else if (c >= 0x80) {
+            sc = (c & 0xC0) == 0x80 ? 0 : 'u'; /* one mark per non-ASCII character */
+        } else {
+            sc = (char)c;
+        }
+        form[n] = (char)c;
+        lower[n++] = lc;
+        if (sc) {
+            run = sc == last_class ? run + 1 : 1;
+            last_class = sc;
+            if (run <= 2 && ns < sizeof shape)
+                shape[ns++] = sc;
+        }
+    }
+    uint64_t seed = word.len > WORD_MAX ? word.len : 0;
+    w->form = hash_bytes(form, n, 0x51 + seed);
+    w->lower = hash_bytes(lower, n, 0x52 + seed);
+    w->shape = hash_bytes(shape, ns, 0x53);
+    for (size_t k = 0; k < 3; k++)
+        w->prefix[k] = n > k + 1 ? hash_bytes(lower, k + 1, 0x60 + k) : w->lower;
+    for (size_t k = 0; k < 4; k++)
+        w->suffix[k] = n > k + 1 ? hash_bytes(lower + n - (k + 1), k + 1, 0x70 + k) : w->lower;
+}
+
+#define BOUNDARY(h)                                                                                \
+    {                                                                                              \
+        h, h, h, {h, h, h},                                                                        \
+        {                                                                                          \
+            h, h, h, h                                                                             \
+        }                                                                                          \
+    }
+static const tagger_word boundary_words[4] = {
+    BOUNDARY(0x8a5cd789635d2dffULL), BOUNDARY(0x121fd2155c472f96ULL),
+    BOUNDARY(0x3f6c1e9b3ab5e8a1ULL), BOUNDARY(0xd6e8feb86659fd93ULL)};
+
+const tagger_word *tagger_word_boundary(int where)
+{
+    return &boundary_words[where == -2 ? 0 : where == -1 ? 1 : where == 1 ? 2 : 3];
+}
+
+void tagger_features(const tagger_word *const ctx[5], unsigned prev1, unsigned prev2,
+                     uint64_t out[TAGGER_NFEATURES])
+{
+    const tagger_word *w = ctx[2];
+    unsigned k = 0;
+    out[k] = feature_key(k, 0, 0), k++; /* bias */
+    out[k] = feature_key(k, w->lower, 0), k++;
+    out[k] = feature_key(k, w->form, 0), k++;
+    for (int s = 0; s < 4; s++)
+        out[k] = feature_key(k, w->suffix[s], 0), k++;
+    for (int s = 0; s < 3; s++)
+        out[k] = feature_key(k, w->prefix[s], 0), k++;
+    out[k] = feature_key(k, w->shape, 0), k++;
+    out[k] = feature_key(k, prev1, 0), k++;
+    out[k] = feature_key(k, prev2, 0), k++;
+    out[k] = feature_key(k, prev1, prev2), k++;
+    out[k] = feature_key(k, prev1, w->lower), k++;
+    out[k] = feature_key(k, ctx[1]->lower, 0), k++;
+    out[k] = feature_key(k, ctx[1]->suffix[2], 0), k++;
+    out[k] = feature_key(k, ctx[0]->lower, 0), k++;
+    out[k] = feature_key(k, ctx[3]->lower, 0), k++;
+    out[k] = feature_key(k, ctx[3]->suffix[2], 0), k++;
+    out[k] = feature_key(k, ctx[4]->lower, 0), k++;
+    out[k] = feature_key(k, ctx[1]->lower, w->lower), k++;
+    out[k] = feature_key(k, w->lower, ctx[3]->lower), k++;
+    out[k] = feature_key(k, ctx[1]->shape, 0), k++;
+    out[k] = feature_key(k, ctx[3]->shape, 0), k++;
+    out[k] = feature_key(k, prev1, w->suffix[2]), k++;
+    out[k] = feature_key(k, ctx[1]->form, 0), k++;
+    out[k] = feature_key(k, ctx[3]->form, 0), k++;
+    out[k] = feature_key(k, ctx[1]->lower, ctx[3]->lower), k++;
+    out[k] = feature_key(k, prev1, ctx[3]->lower), k++;
+    out[k] = feature_key(k, w->shape, ctx[1] == tagger_word_boundary(-1)), k++;
+    out[k] = feature_key(k, ctx[0]->lower, ctx[1]->lower), k++;
+}
+
+/* ---- loading ---- */
+
+static uint32_t get32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+#define HEADER_BYTES 40
+#define MAX_SLOTS ((uint32_t)1 << 24)
+#define MAX_ENTRIES ((uint32_t)1 << 26)
+
+tagger *tagger_load_bytes(const char *data, size_t length, const char *name, diag *d)
+{
+    const unsigned char *p = (const unsigned char *)data;
+    if (length < 8 || memcmp(p, TAGGER_MAGIC, 8) != 0) {
+        diag_set(d, name, 0, "not a sitrep tagger model (bad magic)");
+        return NULL;
+    }
+    if (length < HEADER_BYTES + 4) {
+        diag_set(d, name, 0, "truncated model (%zu bytes)", length);
+        return NULL;
+    }
+    uint32_t version = get32(p + 8);
+    if (version != TAGGER_VERSION) {
+        diag_set(d, name, 0,
+                 "model format version %u, expected %u (retrain with "
+                 "`sitrep train-tagger`)",
+                 version, TAGGER_VERSION);
+        return NULL;
+    }
+    uint32_t nxpos = get32(p + 12), nclasses = get32(p + 16), nslots = get32(p + 20);
+    uint32_t nentries = get32(p + 24), nfeatures = get32(p + 28);
+    if (nxpos < 1 || nxpos > 256 || nclasses < 1 || nclasses > TAGGER_MAX_CLASSES || nslots < 2 ||
+        nslots > MAX_SLOTS || (nslots & (nslots - 1)) != 0 || nentries < 1 ||
+        nentries > MAX_ENTRIES || nfeatures >= nslots) {
+        diag_set(d, name, 0, "corrupt model header (counts out of range)");
+        return NULL;
+    }
+    size_t need = HEADER_BYTES + (size_t)nxpos * 8 + (size_t)nclasses * 2 + (size_t)nslots * 8 +
+                  (size_t)nentries * 4 + 4;
+    if (length < need) {
+        diag_set(d, name, 0, "truncated model (%zu bytes, expected %zu)", length, need);
+        return NULL;
+    }
+    if (length > need) {
+        diag_set(d, name, 0, "corrupt model (%zu bytes, expected %zu)", length, need);
+        return NULL;
+    }
+    if (hash_crc32(p, need - 4, 0) != get32(p + need - 4)) {
+        diag_set(d, name, 0, "checksum mismatch (the model file is corrupt)");
+        return NULL;
+    }
+    tagger *m = xcalloc(1, sizeof *m);
+    m->nxpos = nxpos;
+    m->nclasses = nclasses;
+    m->nslots = nslots;
+    m->nentries = nentries;
+    m->nfeatures = nfeatures;
+    m->bytes = length;
+    m->xpos_names = xcalloc(256, sizeof *m->xpos_names);
+    m->slots = xmalloc((size_t)nslots * sizeof *m->slots);
+    m->entries = xmalloc((size_t)nentries * sizeof *m->entries);
+    const unsigned char *q = p + HEADER_BYTES;
+    const char *problem = NULL;
+    for (uint32_t i = 0; i < nxpos && !problem; i++, q += 8) {
+        memcpy(m->xpos_names[i], q, 8);
+        if (m->xpos_names[i][7] != 0 || m->xpos_names[i][0] == 0)
+            problem = "bad XPOS name";
+        for (int k = 0; k < 7 && m->xpos_names[i][k]; k++)
+            if ((unsigned char)m->xpos_names[i][k] <= ' ' ||
+                (unsigned char)m->xpos_names[i][k] >= 0x7F)
+                problem = "bad XPOS name";
+    }
+    for (uint32_t i = nxpos; i < 256; i++)
+        memcpy(m->xpos_names[i], "_", 2);
+    for (uint32_t i = 0; i < nclasses && !problem; i++, q += 2) {
+        m->class_upos[i] = q[0];
+        m->class_xpos[i] = q[1];
+        if (q[0] == 0 || q[0] >= UPOS_COUNT || q[1] >= nxpos)
+            problem = "bad class table";
+    }
+    uint32_t occupied = 0;
+    for (uint32_t i = 0; i < nslots && !problem; i++, q += 8) {
+        m->slots[i].fingerprint = get32(q);
+        m->slots[i].offset = get32(q + 4);
+        if (m->slots[i].fingerprint) {
+            occupied++;
+            if (m->slots[i].offset >= nentries)
+                problem = "feature offset out of range";
+        }
+    }
+    if (!problem && occupied != nfeatures)
+        problem = "feature count does not match the table";
+    for (uint32_t i = 0; i < nentries && !problem; i++, q += 4) {
+        m->entries[i].cls = q[0];
+        m->entries[i].last = q[1];
+        m->entries[i].weight = (int16_t)(uint16_t)(q[2] | q[3] << 8);
+        if (q[0] >= nclasses || q[1] > 1)
+            problem = "bad weight entry";
+    }
+    if (!problem && !m->entries[nentries - 1].last)
+        problem = "unterminated weight list";
+    if (problem) {
+        diag_set(d, name, 0, "corrupt model (%s)", problem);
+        tagger_free(m);
+        return NULL;
+    }
+    return m;
+}
+
 tagger *tagger_load(const char *path, diag *d)
 {
-    diag_set(d, path, 0, "the part-of-speech tagger is not built yet");
-    return NULL;
+    char *data;
+    size_t length;
+    if (file_read_all(path, TAGGER_FILE_MAX, &data, &length, d))
+        return NULL;
+    tagger *m = tagger_load_bytes(data, length, path, d);
+    free(data);
+    return m;
 }
 
 void tagger_free(tagger *model)
 {
-    (void)model;
+    if (!model)
+        return;
+    free(model->xpos_names);
+    free(model->slots);
+    free(model->entries);
+    free(model);
+}
+
+const char *tagger_xpos_name(const tagger *model, uint8_t xpos)
+{
+    return model && xpos < model->nxpos ? model->xpos_names[xpos] : "_";
+}
+
+void tagger_get_info(const tagger *model, tagger_info *info)
+{
+    info->classes = model->nclasses;
+    info->xpos = model->nxpos;
+    info->features = model->nfeatures;
+    info->weights = model->nentries;
+    info->bytes = model->bytes;
+}
+
+/* ---- decoding ---- */
+
+static inline const tagger_slot *find_slot(const tagger *m, uint64_t key)
+{
+    uint32_t fp = (uint32_t)(key >> 32);
+    fp += fp == 0;
+    uint32_t mask = m->nslots - 1;
+    for (uint32_t i = (uint32_t)key & mask;; i = (i + 1) & mask) {
+        const tagger_slot *s = &m->slots[i];
+        if (s->fingerprint == fp)
+            return s;
+        if (s->fingerprint == 0)
+            return NULL;
+    }
+}
+
+void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t *upos,
+                      uint8_t *xpos)
+{
+    tagger_word ring[8]; /* word j lives in ring[j % 8] from step j - 2 on */
+    const tagger_word *ctx[5];
+    for (size_t j = 0; j < 2 && j < n; j++)
+        tagger_word_init(&ring[j], words[j]);
+    unsigned prev1 = TAGGER_START, prev2 = TAGGER_START;
+    uint64_t keys[TAGGER_NFEATURES];
+    int32_t scores[256];
+    for (size_t i = 0; i < n; i++) {
+        if (i + 2 < n)
+            tagger_word_init(&ring[(i + 2) & 7], words[i + 2]);
+        for (int k = 0; k < 5; k++) {
+            size_t j = i + (size_t)k; /* word i + k - 2, shifted by 2 */
+            if (j < 2)
+                ctx[k] = tagger_word_boundary((int)j - 2);
+            else if (j - 2 >= n)
+                ctx[k] = tagger_word_boundary(j - 2 == n ? 1 : 2);
+            else
+                ctx[k] = &ring[(j - 2) & 7];
+        }
+        tagger_features(ctx, prev1, prev2, keys);
+        memset(scores, 0, model->nclasses * sizeof scores[0]);
+        for (int f = 0; f < TAGGER_NFEATURES; f++) {
+            const tagger_slot *s = find_slot(model, keys[f]);
+            if (!s)
+                continue;
+            const tagger_entry *e = &model->entries[s->offset];
+            for (;; e++) {
+                scores[e->cls] += e->weight;
+                if (e->last)
+                    break;
+            }
+        }
+        unsigned best = 0;
+        for (unsigned c = 1; c < model->nclasses; c++)
+            if (scores[c] > scores[best])
+                best = c;
+        upos[i] = model->class_upos[best];
+        xpos[i] = model->class_xpos[best];
+        prev2 = prev1;
+        prev1 = best;
+    }
 }
 
 void tagger_tag_sentence(const tagger *model, const text_result *text, token *tokens,
                          size_t ntokens)
 {
-    (void)model;
-    (void)text;
-    (void)tokens;
-    (void)ntokens;
+    enum { CHUNK = TEXT_MAX_SENTENCE_TOKENS };
+    slice words[CHUNK];
+    uint8_t upos[CHUNK], xpos[CHUNK];
+    /* Sentences are cut at TEXT_MAX_SENTENCE_TOKENS by the splitter; a longer run would be
+     * tagged in pieces. */
+    for (size_t from = 0; from < ntokens; from += CHUNK) {
+        size_t n = ntokens - from < CHUNK ? ntokens - from : CHUNK;
+        for (size_t i = 0; i < n; i++)
+            words[i] = token_text(text, &tokens[from + i]);
+        tagger_tag_words(model, words, n, upos, xpos);
+        for (size_t i = 0; i < n; i++) {
+            tokens[from + i].upos = upos[i];
+            tokens[from + i].xpos = xpos[i];
+        }
+    }
 }
 
-const char *tagger_xpos_name(const tagger *model, uint8_t xpos)
+/* ---- CoNLL-U ---- */
+
+void tagger_conllu_init(tagger_conllu_reader *r, const char *data, size_t length, const char *path)
 {
-    (void)model;
-    (void)xpos;
-    return "_";
+    r->pos = data;
+    r->end = data + length;
+    r->path = path;
+    r->line = 0;
+}
+
+/* Splits a line into at most 10 tab-separated columns; returns how many. */
+static int split_columns(const char *line, size_t length, slice columns[10])
+{
+    int n = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= length && n < 10; i++)
+        if (i == length || line[i] == '\t') {
+            columns[n++] = slice_make(line + start, i - start);
+            start = i + 1;
+        }
+    return n;
+}
+
+sitrep_status tagger_conllu_next(tagger_conllu_reader *r, tagger_conllu_word *words, size_t max,
+                                 size_t *n, slice *block, diag *d)
+{
+    *n = 0;
+    *block = slice_make(r->pos, 0);
+    /* Skip blank lines between sentences. */
+    while (r->pos < r->end) {
+        const char *nl = memchr(r->pos, '\n', (size_t)(r->end - r->pos));
+        const char *line_end = nl ? nl : r->end;
+        size_t len = (size_t)(line_end - r->pos);
+        if (len && r->pos[len - 1] == '\r')
+            len--;
+        if (len != 0)
+            break;
+        r->line++;
+        r->pos = nl ? nl + 1 : r->end;
+    }
+    const char *start = r->pos;
+    const char *last_end = r->pos;
+    while (r->pos < r->end) {
+        const char *nl = memchr(r->pos, '\n', (size_t)(r->end - r->pos));
+        const char *line_end = nl ? nl : r->end;
+        const char *line = r->pos;
+        size_t len = (size_t)(line_end - line);
+        if (len && line[len - 1] == '\r')
+            len--;
+        if (len == 0)
+            break;
+        r->line++;
+        r->pos = nl ? nl + 1 : r->end;
+        last_end = line + len;
+        if (line[0] == '#')
+            continue;
+        slice col[10];
+        if (split_columns(line, len, col) < 10)
+            return diag_set(d, r->path, r->line,
+                            "expected 10 tab-separated columns in a CoNLL-U word line");
+        bool range = memchr(col[0].ptr, '-', col[0].len) || memchr(col[0].ptr, '.', col[0].len);
+        if (range)
+            continue;
+        if (col[0].len == 0 || col[1].len == 0)
+            return diag_set(d, r->path, r->line, "empty ID or FORM column");
+        if (*n >= max) {
+            diag_set(d, r->path, r->line, "sentence longer than %zu words", max);
+            return SITREP_ELIMIT;
+        }
+        tagger_conllu_word *w = &words[(*n)++];
+        w->form = col[1];
+        w->upos = col[3];
+        w->xpos = col[4];
+        w->line = line;
+        w->line_len = len;
+        w->line_no = r->line;
+    }
+    *block = slice_make(start, (size_t)(last_end - start));
+    return SITREP_OK;
+}
+
+sitrep_status tagger_tag_conllu(const tagger *model, const char *data, size_t length,
+                                const char *path, buf *out, diag *d)
+{
+    tagger_conllu_reader r;
+    tagger_conllu_init(&r, data, length, path);
+    tagger_conllu_word *words = xmalloc(TAGGER_CONLLU_MAX_TOKENS * sizeof *words);
+    slice *forms = xmalloc(TAGGER_CONLLU_MAX_TOKENS * sizeof *forms);
+    uint8_t *upos = xmalloc(TAGGER_CONLLU_MAX_TOKENS);
+    uint8_t *xpos = xmalloc(TAGGER_CONLLU_MAX_TOKENS);
+    sitrep_status status = SITREP_OK;
+    for (;;) {
+        size_t n;
+        slice block;
+        if ((status = tagger_conllu_next(&r, words, TAGGER_CONLLU_MAX_TOKENS, &n, &block, d)))
+            break;
+        if (block.len == 0)
+            break;
+        for (size_t i = 0; i < n; i++)
+            forms[i] = words[i].form;
+        tagger_tag_words(model, forms, n, upos, xpos);
+        /* Copy the block line by line, rewriting columns 4 and 5 of word lines. */
+        const char *p = block.ptr, *end = block.ptr + block.len;
+        size_t w = 0;
+        while (p < end && !status) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            const char *line_end = nl ? nl : end;
+            size_t len = (size_t)(line_end - p);
+            if (len && p[len - 1] == '\r')
+                len--;
+            if (w < n && p == words[w].line) {
+                slice col[10];
+                split_columns(p, len, col);
+                const char *after = col[5].ptr; /* from column 6 to the end of the line */
+                status = buf_append(out, p, (size_t)(col[3].ptr - p));
+                if (!status)
+                    status = buf_printf(out, "%s\t%s\t", upos_name((upos_tag)upos[w]),
+                                        tagger_xpos_name(model, xpos[w]));
+                if (!status)
+                    status = buf_append(out, after, (size_t)(p + len - after));
+                w++;
+            } else {
+                status = buf_append(out, p, len);
+            }
+            if (!status)
+                status = buf_append_char(out, '\n');
+            p = nl ? nl + 1 : end;
+        }
+        if (!status)
+            status = buf_append_char(out, '\n');
+        if (status) {
+            diag_set(d, path, r.line, "output limit reached");
+            break;
+        }
+    }
+    free(words);
+    free(forms);
+    free(upos);
+    free(xpos);
+    return status;
 }
