@@ -46,5 +46,6 @@ int cmd_patterns(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
 int cmd_train_tagger(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 #endif

@@ -82,8 +82,9 @@ int cmd_patterns(int argc, char **argv)
                stats.patterns, stats.verbs, stats.nouns, stats.discards, stats.codes_used,
                cameo_count(codes));
         for (int root = 1; root <= 20; root++)
-            printf("root %02d  %-36s %6zu\n", root, cameo_name(codes, (char[3]){
-                (char)('0' + root / 10), (char)('0' + root % 10), '\0'}),
+            printf("root %02d  %-36s %6zu\n", root,
+                   cameo_name(codes,
+                              (char[3]){(char)('0' + root / 10), (char)('0' + root % 10), '\0'}),
                    stats.per_root[root]);
         printf("problems %zu\n", stats.problems);
     }

@@ -15,6 +15,7 @@ static const command commands[] = {
     {"dict", cmd_dict, "check actor dictionaries, import TABARI/PETRARCH ones"},
     {"tag", cmd_tag, "print tokens with part-of-speech tags (raw text or CoNLL-U)"},
     {"train-tagger", cmd_train_tagger, "train the part-of-speech tagger from CoNLL-U"},
+    {"explain", cmd_explain, "why each event was (or was not) coded, sentence by sentence"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list the commands, or `help COMMAND` for one"},
 };

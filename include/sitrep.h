@@ -45,7 +45,8 @@ typedef enum sitrep_format {
     SITREP_FORMAT_JSONL = 0, /* one compact JSON object per line */
     SITREP_FORMAT_PRETTY,    /* indented JSON */
     SITREP_FORMAT_SENTENCES, /* "ID<TAB>N<TAB>START<TAB>END<TAB>TEXT" per sentence */
-    SITREP_FORMAT_TAGS       /* CoNLL-U-like lines with part-of-speech tags per token */
+    SITREP_FORMAT_TAGS,      /* CoNLL-U-like lines with part-of-speech tags per token */
+    SITREP_FORMAT_EXPLAIN    /* why each event was (or was not) coded, sentence by sentence */
 } sitrep_format;
 
 typedef struct sitrep_context sitrep_context;
@@ -56,6 +57,7 @@ typedef struct sitrep_options {
     const char *data_dir;  /* NULL: $SITREP_DATA, the source tree, or PREFIX/share/sitrep */
     const char *published; /* default publication date (YYYY-MM-DD) for undated articles */
     int keep_chrome;       /* nonzero: plain text is all body (no site-chrome detection) */
+    long explain_sentence; /* SITREP_FORMAT_EXPLAIN: N+1 to explain only sentence N; 0: all */
 } sitrep_options;
 
 /* Loads dictionaries and models. On failure returns NULL and, if errbuf is not NULL, writes

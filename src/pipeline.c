@@ -53,6 +53,9 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
     /* who says so */
     if ((status = attribution_find(a, context->cues, art)))
         return status;
+    /* what happened (issue 5) */
+    if ((status = events_code(a, &context->events, art)))
+        return status;
     if (!doc->id && !(doc->id = content_id(a, doc)))
         return SITREP_ELIMIT;
     return SITREP_OK;

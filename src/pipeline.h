@@ -17,6 +17,12 @@ struct sitrep_context {
     tagger *tagger;     /* NULL when no model is installed */
     cue_lexicon *cues;  /* reporting cues (attribution) */
     dict *actors;       /* actor dictionaries of DATA/actors/ (empty when absent) */
+    /* event coder (issue 5): code table, lemmas, patterns; NULL when DATA/verbs is absent */
+    cameo_table *cameo;
+    lemma_table *lemmas;
+    pattern_set *patterns;
+    event_tables events;
+    long explain_sentence; /* sitrep explain --sentence N: N, or -1 for every sentence */
 };
 
 /* Runs every stage on one input. Fills *art (allocated from a). Returns SITREP_EPARSE with d

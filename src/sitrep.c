@@ -69,6 +69,22 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         sitrep_context_free(c);
         return NULL;
     }
+    /* event coder: CAMEO table, WordNet lemmas, patterns (absent DATA/verbs: no events) */
+    char verbs[sizeof c->data_dir + 32], cameo[sizeof c->data_dir + 32];
+    snprintf(verbs, sizeof verbs, "%s/verbs", c->data_dir);
+    snprintf(cameo, sizeof cameo, "%s/cameo", c->data_dir);
+    c->explain_sentence =
+        options && options->explain_sentence > 0 ? options->explain_sentence - 1 : -1;
+    if (path_is_dir(verbs)) {
+        diag_clear(&d);
+        if (cameo_load(cameo, &c->cameo, &d) || lemma_load(NULL, &c->lemmas, &d) ||
+            pattern_set_load(verbs, c->cameo, &c->patterns, &d)) {
+            if (errbuf)
+                diag_format(&d, errbuf, errlen);
+            sitrep_context_free(c);
+            return NULL;
+        }
+    }
     /* part-of-speech model */
     char model[sizeof c->data_dir + 32];
     snprintf(model, sizeof model, "%s/models/tagger.bin", c->data_dir);
@@ -79,6 +95,8 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         sitrep_context_free(c);
         return NULL;
     }
+    c->events = (event_tables){
+        .cameo = c->cameo, .lemmas = c->lemmas, .patterns = c->patterns, .tagger = c->tagger};
     return c;
 }
 
@@ -89,6 +107,9 @@ void sitrep_context_free(sitrep_context *context)
     tagger_free(context->tagger);
     cues_free(context->cues);
     dict_free(context->actors);
+    pattern_set_free(context->patterns);
+    lemma_free(context->lemmas);
+    cameo_free(context->cameo);
     free(context);
 }
 
@@ -130,6 +151,9 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
         pipeline_run(coder->context, &coder->arena, kind, bytes, length, &art, &d);
     if (status == SITREP_OK)
         status = format == SITREP_FORMAT_SENTENCES ? export_sentences(&coder->output, &art)
+                 : format == SITREP_FORMAT_EXPLAIN
+                     ? events_explain(&coder->arena, &coder->context->events, &art,
+                                      coder->context->explain_sentence, &coder->output)
                  : format == SITREP_FORMAT_TAGS
                      ? export_tags(&coder->output, &art, coder->context->tagger)
                      : export_json(&coder->output, &art, format == SITREP_FORMAT_PRETTY);

@@ -17,6 +17,8 @@ sitrep_status export_json(buf *out, const article *art, bool pretty) MUST_CHECK;
 /* Write the `attributions` and `quotes` members of an article object (attribution_json.c). */
 void export_attributions(json_writer *w, const article *art);
 void export_quotes(json_writer *w, const article *art);
+/* Writes the `events` member (events_json.c). */
+void export_events(json_writer *w, const article *art);
 
 /* Appends one line per sentence: "ID<TAB>N<TAB>START<TAB>END<TAB>TEXT" (line breaks and tabs
  * inside the text become spaces), with no final newline after the last line. */

@@ -114,7 +114,7 @@ sitrep_status export_json(buf *out, const article *art, bool pretty)
     write_meta(&w, &doc->meta);
     write_sentences(&w, art);
     write_actors(&w, art);
-    empty_array(&w, "events");
+    export_events(&w, art);
     export_quotes(&w, art);
     empty_array(&w, "quantities");
     empty_array(&w, "dates");

@@ -418,8 +418,14 @@ static sitrep_status model_write(const perceptron *p, const tagset *tags, buf *o
     }
     size_t from = out->len;
     sitrep_status status = buf_append(out, TAGGER_MAGIC, 8);
-    uint32_t header[8] = {TAGGER_VERSION,   tags->nxpos, tags->nclasses, (uint32_t)nslots,
-                          (uint32_t)nentries, (uint32_t)kept, 0, 0};
+    uint32_t header[8] = {TAGGER_VERSION,
+                          tags->nxpos,
+                          tags->nclasses,
+                          (uint32_t)nslots,
+                          (uint32_t)nentries,
+                          (uint32_t)kept,
+                          0,
+                          0};
     for (int i = 0; i < 8 && !status; i++)
         status = put32(out, header[i]);
     for (unsigned i = 0; i < tags->nxpos && !status; i++) {
@@ -548,8 +554,8 @@ sitrep_status tagger_train(const char *train_path, const char *dev_path,
         }
         if (options->progress) {
             char line[160];
-            snprintf(line, sizeof line, "epoch %u: train accuracy %.2f%%, %zu features",
-                     epoch + 1, 100.0 * (double)correct / (double)train.ntokens, p.nfeatures);
+            snprintf(line, sizeof line, "epoch %u: train accuracy %.2f%%, %zu features", epoch + 1,
+                     100.0 * (double)correct / (double)train.ntokens, p.nfeatures);
             options->progress(options->progress_context, line);
         }
     }

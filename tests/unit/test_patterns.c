@@ -55,14 +55,11 @@ static void match_text(run *r, const pattern_set *set, const char *text)
     r->text = text;
     r->tokens = NULL;
     r->ntokens = 0;
-    assert_int_equal(text_tokenize(&r->a, text, strlen(text), &r->tokens, &r->ntokens),
+    assert_int_equal(text_tokenize(&r->a, text, strlen(text), &r->tokens, &r->ntokens), SITREP_OK);
+    assert_int_equal(verbmatch_lemmatize(lemmas, &r->a, text, r->tokens, r->ntokens, &r->lemmas),
                      SITREP_OK);
-    assert_int_equal(
-        verbmatch_lemmatize(lemmas, &r->a, text, r->tokens, r->ntokens, &r->lemmas),
-        SITREP_OK);
     r->nmatches =
-        verbmatch_sentence(set, text, r->tokens, r->ntokens, r->lemmas, r->matches,
-                           VERBMATCH_MAX);
+        verbmatch_sentence(set, text, r->tokens, r->ntokens, r->lemmas, r->matches, VERBMATCH_MAX);
 }
 
 /* Index of the token whose text is `word` (first occurrence), -1 when absent. */
@@ -104,8 +101,8 @@ static void expect_no_event(const char *text, const char *anchor)
     match_text(&r, data_set, text);
     const verbmatch *m = match_on(&r, anchor);
     if (m && !m->rule->discard)
-        fail_msg("'%s': on '%s' expected no event, got %s (%s:%u)", text, anchor,
-                 m->rule->code, m->rule->file, (unsigned)m->rule->line);
+        fail_msg("'%s': on '%s' expected no event, got %s (%s:%u)", text, anchor, m->rule->code,
+                 m->rule->file, (unsigned)m->rule->line);
     arena_release(&r.a);
 }
 
@@ -116,8 +113,8 @@ static void parse_error(const char *text, const char *fragment, long line)
     pattern_set *set = NULL;
     diag d;
     const char *classes = "@det a an the\n";
-    sitrep_status status = pattern_set_parse("t.txt", text, strlen(text), classes,
-                                             strlen(classes), codes, &set, &d);
+    sitrep_status status =
+        pattern_set_parse("t.txt", text, strlen(text), classes, strlen(classes), codes, &set, &d);
     assert_int_equal(status, SITREP_EPARSE);
     assert_null(set);
     assert_int_equal(d.line, line);
@@ -152,9 +149,9 @@ static void parser_builds_elements(void **state)
     const char *classes = "@det a an the\n";
     pattern_set *set;
     diag d;
-    assert_int_equal(pattern_set_parse("t.txt", text, strlen(text), classes, strlen(classes),
-                                       codes, &set, &d),
-                     SITREP_OK);
+    assert_int_equal(
+        pattern_set_parse("t.txt", text, strlen(text), classes, strlen(classes), codes, &set, &d),
+        SITREP_OK);
     assert_int_equal(pattern_set_count(set), 3);
     const pattern *p = pattern_set_at(set, 0);
     assert_true(p->noun);
@@ -247,13 +244,13 @@ static void tagged_tokens_respect_pattern_kind(void **state)
     run r;
     match_text(&r, set, "the attack on Kyiv");
     r.tokens[1].upos = UPOS_NOUN;
-    r.nmatches = verbmatch_sentence(set, r.text, r.tokens, r.ntokens, r.lemmas, r.matches,
-                                    VERBMATCH_MAX);
+    r.nmatches =
+        verbmatch_sentence(set, r.text, r.tokens, r.ntokens, r.lemmas, r.matches, VERBMATCH_MAX);
     assert_int_equal(r.nmatches, 1);
     assert_true(r.matches[0].rule->noun);
     r.tokens[1].upos = UPOS_VERB;
-    r.nmatches = verbmatch_sentence(set, r.text, r.tokens, r.ntokens, r.lemmas, r.matches,
-                                    VERBMATCH_MAX);
+    r.nmatches =
+        verbmatch_sentence(set, r.text, r.tokens, r.ntokens, r.lemmas, r.matches, VERBMATCH_MAX);
     assert_int_equal(r.nmatches, 1);
     assert_false(r.matches[0].rule->noun);
     arena_release(&r.a);

@@ -1,0 +1,136 @@
+/* events_json.c (export) - writes article.events as the `events` member of the DESIGN.md
+ * section 2 object: source, target, CAMEO code and its table facts, modality, attribution and
+ * evidence (rule file:line). Quantities, place and date stay empty until those stages land.
+ */
+#include "export.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void write_actor(json_writer *w, const article *art, int32_t index)
+{
+    if (index < 0 || (size_t)index >= art->nactors) {
+        json_null(w);
+        return;
+    }
+    const actor_mention *m = &art->actors[index];
+    json_object_begin(w);
+    json_key(w, "text");
+    json_string(w, art->text.text + m->start, m->end - m->start);
+    json_key(w, "code");
+    json_cstr(w, m->code);
+    json_key(w, "country");
+    json_cstr(w, m->country);
+    json_key(w, "role");
+    json_cstr(w, m->role);
+    json_object_end(w);
+}
+
+/* The actor code of a frame's speaker: a mention that starts where the speaker does. */
+static const char *speaker_code(const article *art, const attribution *f)
+{
+    span who = f->speaker.end > f->speaker.start ? f->speaker : f->source;
+    for (size_t i = 0; i < art->nactors; i++) {
+        const actor_mention *m = &art->actors[i];
+        if (m->start >= who.start && m->end <= who.end && m->code)
+            return m->code;
+    }
+    return NULL;
+}
+
+static void write_attribution(json_writer *w, const article *art, int32_t index)
+{
+    if (index < 0 || (size_t)index >= art->nattributions) {
+        json_null(w);
+        return;
+    }
+    const attribution *f = &art->attributions[index];
+    span who = f->speaker.end > f->speaker.start ? f->speaker : f->source;
+    json_object_begin(w);
+    json_key(w, "text");
+    if (who.end > who.start)
+        json_string(w, art->text.text + who.start, who.end - who.start);
+    else
+        json_null(w);
+    json_key(w, "kind");
+    json_cstr(w, attribution_kind_name((attribution_kind)f->kind));
+    json_key(w, "code");
+    json_cstr(w, speaker_code(art, f));
+    json_key(w, "cue");
+    if (f->cue.end > f->cue.start)
+        json_string(w, art->text.text + f->cue.start, f->cue.end - f->cue.start);
+    else
+        json_null(w);
+    json_object_end(w);
+}
+
+void export_events(json_writer *w, const article *art)
+{
+    json_key(w, "events");
+    json_array_begin(w);
+    for (size_t i = 0; i < art->nevents; i++) {
+        const event *e = &art->events[i];
+        char id[24];
+        snprintf(id, sizeof id, "e%zu", i + 1);
+        json_object_begin(w);
+        json_key(w, "id");
+        json_cstr(w, id);
+        json_key(w, "sentence");
+        json_int(w, e->sentence);
+        json_key(w, "source");
+        write_actor(w, art, e->source);
+        json_key(w, "target");
+        write_actor(w, art, e->target);
+        json_key(w, "cameo");
+        json_cstr(w, e->code);
+        json_key(w, "root");
+        json_string(w, e->code, strlen(e->code) >= 2 ? 2 : strlen(e->code));
+        json_key(w, "label");
+        json_cstr(w, e->cameo ? e->cameo->name : NULL);
+        json_key(w, "plover");
+        const char *plover = NULL;
+        if (e->cameo)
+            plover = e->cameo->plover;
+        json_cstr(w, plover);
+        json_key(w, "goldstein");
+        if (e->cameo)
+            json_double(w, e->cameo->goldstein);
+        else
+            json_null(w);
+        json_key(w, "quad_class");
+        if (e->cameo)
+            json_int(w, e->cameo->quad);
+        else
+            json_null(w);
+        json_key(w, "modality");
+        json_cstr(w, event_modality_name((event_modality)e->modality));
+        json_key(w, "attribution");
+        write_attribution(w, art, e->attribution);
+        json_key(w, "quantities");
+        json_array_begin(w);
+        json_array_end(w);
+        json_key(w, "place");
+        json_null(w);
+        json_key(w, "date");
+        json_null(w);
+        json_key(w, "evidence");
+        json_object_begin(w);
+        json_key(w, "start");
+        json_int(w, e->start);
+        json_key(w, "end");
+        json_int(w, e->end);
+        json_key(w, "verb");
+        json_string(w, art->text.text + e->verb_start, e->verb_end - e->verb_start);
+        json_key(w, "rule");
+        if (e->rule) {
+            char rule[300];
+            snprintf(rule, sizeof rule, "data/verbs/%s:%u", e->rule->file, e->rule->line);
+            json_cstr(w, rule);
+        } else {
+            json_null(w);
+        }
+        json_object_end(w);
+        json_object_end(w);
+    }
+    json_array_end(w);
+}

@@ -1,0 +1,1106 @@
+/* events.c - the clause-level event coder: from the patterns that matched in a sentence
+ * (match/verbs.c), the actors (actors.c) and the reporting frames (attribution.c), the events
+ * each sentence reports: source, target, CAMEO code, modality and attribution.
+ *
+ * Per match: the verb group left of the anchor (auxiliaries, modals, negation, catenatives),
+ * the subject by a leftward scan that skips appositions, relative clauses and prepositional
+ * actors, the target from the pattern's $T slot or the first actor after the anchor, passive
+ * voice (the "by" agent is the source), compound actors, purpose infinitives, nominal events
+ * with possessors, and reporting verbs (a statement without a target is not an event).
+ */
+#include "extract.h"
+
+#include "../match/match.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#define GROUP_MAX 8      /* conjuncts in one compound actor */
+#define SCAN_LIMIT 40    /* tokens a subject scan walks left */
+#define OBJECT_WINDOW 14 /* tokens after the anchor where a fallback target may start */
+
+/* One sentence being coded. Token indices are sentence-relative. */
+typedef struct clause_ctx {
+    const event_tables *tables;
+    const article *art;
+    const char *text;
+    const token *tokens;
+    size_t ntokens;
+    uint32_t sentence;
+    uint32_t first_token; /* of the sentence in the article */
+    slice *lemmas;
+    verbmatch matches[VERBMATCH_MAX];
+    size_t nmatches;
+    /* actors of the sentence: index into art->actors and token range [first, last] */
+    int32_t *actor;
+    uint32_t *afirst, *alast;
+    size_t nact;
+    int8_t *actor_at; /* per token: 1 when inside an actor */
+    buf *trace;       /* explain output, NULL when coding */
+} clause_ctx;
+
+/* ---- words ---- */
+
+static bool word_is(const clause_ctx *c, long i, const char *w)
+{
+    if (i < 0 || (size_t)i >= c->ntokens)
+        return false;
+    const token *t = &c->tokens[i];
+    size_t n = t->end - t->start, k = 0;
+    const char *s = c->text + t->start;
+    for (; k < n && w[k]; k++) {
+        char ch = s[k];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        if (ch != w[k])
+            return false;
+    }
+    return k == n && !w[k];
+}
+
+static bool word_in(const clause_ctx *c, long i, const char *const *words)
+{
+    for (; *words; words++)
+        if (word_is(c, i, *words))
+            return true;
+    return false;
+}
+
+static bool lemma_is(const clause_ctx *c, long i, const char *w)
+{
+    if (i < 0 || (size_t)i >= c->ntokens)
+        return false;
+    return slice_eq_cstr(c->lemmas[i], w);
+}
+
+static bool lemma_in(const clause_ctx *c, long i, const char *const *words)
+{
+    for (; *words; words++)
+        if (lemma_is(c, i, *words))
+            return true;
+    return false;
+}
+
+static bool is_punct(const clause_ctx *c, long i)
+{
+    if (i < 0 || (size_t)i >= c->ntokens)
+        return true;
+    uint8_t k = c->tokens[i].kind;
+    return k == TOKEN_PUNCT || k == TOKEN_DASH || k == TOKEN_QUOTE;
+}
+
+static bool is_comma(const clause_ctx *c, long i)
+{
+    return word_is(c, i, ",");
+}
+
+static bool is_possessive(const clause_ctx *c, long i)
+{
+    if (i < 0 || (size_t)i >= c->ntokens || c->tokens[i].kind != TOKEN_CLITIC)
+        return false;
+    return word_is(c, i, "'s") || word_is(c, i, "\xe2\x80\x99s") || word_is(c, i, "'") ||
+           word_is(c, i, "\xe2\x80\x99");
+}
+
+static uint8_t upos(const clause_ctx *c, long i)
+{
+    return (i < 0 || (size_t)i >= c->ntokens) ? 0 : c->tokens[i].upos;
+}
+
+static const char *const be_forms[] = {"be",  "is",   "are",   "was", "were", "been", "being",
+                                       "am",  "'s",   "'re",   "get", "gets", "got",  "gotten",
+                                       NULL};
+static const char *const aux_words[] = {
+    "will", "would", "shall", "should", "can",  "could", "may",  "might", "must",  "'ll",
+    "'d",   "has",   "have",  "had",    "'ve",  "do",    "does", "did",   "be",    "is",
+    "are",  "was",   "were",  "been",   "being", "am",   "'s",   "'re",   "get",   "got",
+    "gets", "not",   "n't",   "never",  "to",   "yet",   "also", "still", "already", "now",
+    "reportedly", "allegedly", "just", "then", "again", "soon", "further", "once", "jointly",
+    "directly", "repeatedly", "formally", "officially", "finally", "recently", "ever",
+    "apparently", "reluctantly", "quietly", "secretly", "openly", "effectively", "previously",
+    "later", "first", "going", "about", "no", "longer", NULL};
+/* Catenative verbs: "is planning to deploy", "denied sending". They shape the modality of
+ * the verb they govern; their own patterns (if any) are not events. */
+static const char *const catenatives[] = {
+    "plan",  "intend", "expect",  "aim",   "hope",     "prepare", "set",    "schedule",
+    "want",  "seek",   "try",     "attempt", "decide", "deny",    "refuse", "fail",
+    "begin", "start",  "continue", "appear", "seem",   "likely",  "able",   "unable",
+    "willing", "ready", "poised", "due",   "mean",     "wish",    "consider", "contemplate",
+    "weigh", "mull",   "discuss", "propose", "resume", "keep",    NULL};
+/* Verbs whose infinitive complement takes the object as its subject ("urged Russia to
+ * withdraw", "help the army drive ..."); others pass their subject down ("sent troops to
+ * help"). */
+static const char *const object_control[] = {
+    "urge", "ask",    "call",  "force",  "help",  "order",   "allow", "encourage", "persuade",
+    "tell", "permit", "enable", "push",  "press", "pressure", "invite", "let", "make",
+    "require", "compel", "authorize", "authorise", "instruct", "warn", "advise", "assist",
+    NULL};
+static const char *const rel_pronouns[] = {"who", "which", "that", "whom", NULL};
+static const char *const subordinators[] = {
+    "that",   "because", "although", "though", "when",  "if",    "after", "before", "while",
+    "as",     "since",   "where",    "unless", "until", "whether", "once", "whereas", "so",
+    "but",    "despite", NULL};
+static const char *const skip_preps[] = {
+    "in",   "inside", "into",   "at",     "near", "across", "from",  "within", "to",
+    "with", "against", "for",   "about",  "over", "than",   "between", "among", "on",
+    "toward", "towards", "onto", "under", "beyond", "throughout", "around", "outside",
+    "like", "including", "via", "through", "amid", "during", NULL};
+
+/* ---- actors of the sentence ---- */
+
+/* The sentence-relative token index holding byte offset `at` (the first token at or after). */
+static long token_at(const clause_ctx *c, uint32_t at)
+{
+    size_t lo = 0, hi = c->ntokens;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->tokens[mid].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (long)lo;
+}
+
+/* Index (into c->actor) of an actor that starts at token i, -1 when none; `from` lets callers
+ * iterate over actors sharing a span ("the two countries" gives two). */
+static long actor_starting(const clause_ctx *c, long i, size_t from)
+{
+    for (size_t k = from; k < c->nact; k++)
+        if ((long)c->afirst[k] == i)
+            return (long)k;
+    return -1;
+}
+
+static long actor_ending(const clause_ctx *c, long i)
+{
+    for (size_t k = 0; k < c->nact; k++)
+        if ((long)c->alast[k] == i)
+            return (long)k;
+    return -1;
+}
+
+static long actor_covering(const clause_ctx *c, long i)
+{
+    for (size_t k = 0; k < c->nact; k++)
+        if ((long)c->afirst[k] <= i && i <= (long)c->alast[k])
+            return (long)k;
+    return -1;
+}
+
+static const actor_mention *mention(const clause_ctx *c, long k)
+{
+    return &c->art->actors[c->actor[k]];
+}
+
+/* A group of conjoined actors ("Russia and North Korea", "the two countries"). */
+typedef struct actor_group {
+    long items[GROUP_MAX]; /* indices into c->actor */
+    size_t n;
+    long first, last; /* token range of the whole group */
+} actor_group;
+
+static void group_add(actor_group *g, long k)
+{
+    for (size_t i = 0; i < g->n; i++)
+        if (g->items[i] == k)
+            return;
+    if (g->n < GROUP_MAX)
+        g->items[g->n++] = k;
+}
+
+/* Grows a group from actor k: others with the same span, then conjuncts joined by "and",
+ * "or" or commas before and after. */
+static void group_from(const clause_ctx *c, long k, actor_group *g)
+{
+    g->n = 0;
+    g->first = c->afirst[k];
+    g->last = c->alast[k];
+    for (size_t j = 0; j < c->nact; j++)
+        if (c->afirst[j] == c->afirst[k] && c->alast[j] == c->alast[k])
+            group_add(g, (long)j);
+    /* leftwards: "Russia, China and Iran" seen from Iran */
+    for (;;) {
+        long i = g->first - 1;
+        if (!(word_is(c, i, "and") || word_is(c, i, "or") || is_comma(c, i)))
+            break;
+        if (is_comma(c, i - 1) || word_is(c, i - 1, "and"))
+            i--;
+        long j = actor_ending(c, i - 1);
+        if (j < 0 || !is_comma(c, g->first - 1) ? false : false)
+            break;
+        if (j < 0)
+            break;
+        /* a comma alone joins only when an "and" follows the group (a list) */
+        if (is_comma(c, g->first - 1) && !word_is(c, g->last + 1, "and") &&
+            !word_is(c, g->last + 1, ",")) {
+            bool listed = false;
+            for (size_t m = 0; m < g->n && !listed; m++)
+                listed = word_is(c, (long)c->afirst[g->items[m]] - 1, "and");
+            if (!listed)
+                break;
+        }
+        for (size_t m = 0; m < c->nact; m++)
+            if (c->afirst[m] == c->afirst[j] && c->alast[m] == c->alast[j])
+                group_add(g, (long)m);
+        g->first = c->afirst[j];
+    }
+    /* rightwards: "Russia and North Korea" seen from Russia */
+    for (;;) {
+        long i = g->last + 1;
+        if (is_comma(c, i) && (word_is(c, i + 1, "and") || word_is(c, i + 1, "or")))
+            i++;
+        bool joined = word_is(c, i, "and") || word_is(c, i, "or");
+        if (!joined && is_comma(c, i)) {
+            /* "Russia, China and Iran": a comma joins when a later "and" closes the list */
+            long j = actor_starting(c, i + 1, 0);
+            if (j < 0 || !(word_is(c, c->alast[j] + 1, "and") || is_comma(c, c->alast[j] + 1)))
+                break;
+            joined = true;
+        }
+        if (!joined)
+            break;
+        long j = actor_starting(c, i + 1, 0);
+        if (j < 0)
+            break;
+        for (size_t m = 0; m < c->nact; m++)
+            if (c->afirst[m] == c->afirst[j] && c->alast[m] == c->alast[j])
+                group_add(g, (long)m);
+        g->last = c->alast[j];
+    }
+}
+
+/* ---- verb groups ---- */
+
+typedef struct verb_group {
+    long first;         /* first token of the group (aux, modal, catenative ...) */
+    long anchor;        /* the verb */
+    bool passive;       /* be/get + past participle */
+    bool infinitive;    /* the group starts with "to" (or is a bare infinitive after help/make) */
+    long governor;      /* the catenative or purpose governor's token, -1 */
+    uint8_t modality;
+} verb_group;
+
+static bool is_past_participle(const clause_ctx *c, long i)
+{
+    const token *t = &c->tokens[i];
+    if (t->upos && c->tables->tagger) {
+        const char *x = tagger_xpos_name(c->tables->tagger, t->xpos);
+        if (strcmp(x, "_") != 0)
+            return strcmp(x, "VBN") == 0 || strcmp(x, "VBD") == 0;
+    }
+    slice s = token_text(&c->art->text, t);
+    return slice_ends_with(s, "ed") || slice_ends_with(s, "en") || slice_ends_with(s, "wn") ||
+           slice_ends_with(s, "ne") || slice_ends_with(s, "lt") || slice_ends_with(s, "ught") ||
+           slice_ends_with(s, "ld") || slice_ends_with(s, "nt") || slice_ends_with(s, "ck");
+}
+
+static bool is_adverb(const clause_ctx *c, long i)
+{
+    if (upos(c, i) == UPOS_ADV)
+        return !word_in(c, i, subordinators);
+    if (upos(c, i))
+        return false;
+    slice s = token_text(&c->art->text, &c->tokens[i]);
+    return s.len > 4 && slice_ends_with(s, "ly") && !(c->tokens[i].flags & TOKEN_UPPER);
+}
+
+/* Walks left from the anchor over auxiliaries, negation, adverbs and catenatives. */
+static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
+{
+    memset(vg, 0, sizeof *vg);
+    vg->anchor = anchor;
+    vg->first = anchor;
+    vg->governor = -1;
+    long i = anchor - 1;
+    bool saw_be = false, saw_to = false;
+    int adverbs = 0;
+    while (i >= 0 && anchor - i < 12) {
+        if (word_in(c, i, aux_words) || word_is(c, i, "\xe2\x80\x99ll") ||
+            word_is(c, i, "n\xe2\x80\x99t") || word_is(c, i, "\xe2\x80\x99s")) {
+            if (vg->first == anchor && !saw_to && word_in(c, i, be_forms))
+                saw_be = true;
+            if (word_is(c, i, "to") && vg->first == i + 1)
+                saw_to = true;
+            if (word_is(c, i, "to") && !(vg->first == i + 1))
+                break;
+            /* "'s" is a possessive unless a participle or verb follows */
+            if ((word_is(c, i, "'s") || word_is(c, i, "\xe2\x80\x99s")) && is_possessive(c, i) &&
+                !saw_be)
+                break;
+            vg->first = i--;
+            continue;
+        }
+        if (is_adverb(c, i) && adverbs < 2) {
+            adverbs++;
+            vg->first = i--;
+            continue;
+        }
+        /* a catenative before "to" or before a gerund ("denied sending") */
+        if (lemma_in(c, i, catenatives) &&
+            (word_is(c, vg->first, "to") || (vg->first == anchor && i == anchor - 1))) {
+            if (vg->governor < 0)
+                vg->governor = i;
+            vg->first = i--;
+            saw_to = false;
+            continue;
+        }
+        break;
+    }
+    if (saw_be && is_past_participle(c, anchor))
+        vg->passive = true;
+    vg->infinitive = word_is(c, vg->first, "to");
+}
+
+/* Modality from the words of the group [first, anchor] and the clause before it. */
+static uint8_t modality_of(const clause_ctx *c, const verb_group *vg)
+{
+    bool negated = false, planned = false, possible = false, would = false;
+    for (long i = vg->first; i < vg->anchor; i++) {
+        if (word_is(c, i, "not") || word_is(c, i, "n't") || word_is(c, i, "n\xe2\x80\x99t") ||
+            word_is(c, i, "never") || (word_is(c, i, "yet") && word_is(c, i + 1, "to")) ||
+            lemma_is(c, i, "deny") || lemma_is(c, i, "refuse") || lemma_is(c, i, "fail") ||
+            lemma_is(c, i, "unable") || (word_is(c, i, "no") && word_is(c, i + 1, "longer")))
+            negated = true;
+        else if (word_is(c, i, "could") || word_is(c, i, "may") || word_is(c, i, "might") ||
+                 word_is(c, i, "can") || lemma_is(c, i, "likely") || lemma_is(c, i, "consider") ||
+                 lemma_is(c, i, "contemplate") || lemma_is(c, i, "weigh") ||
+                 lemma_is(c, i, "mull") || lemma_is(c, i, "discuss"))
+            possible = true;
+        else if (word_is(c, i, "would") || word_is(c, i, "'d"))
+            would = true;
+        else if (word_is(c, i, "will") || word_is(c, i, "shall") || word_is(c, i, "'ll") ||
+                 word_is(c, i, "\xe2\x80\x99ll") || word_is(c, i, "going") ||
+                 lemma_in(c, i, (const char *const[]){"plan", "intend", "expect", "aim", "hope",
+                                                      "prepare", "set", "schedule", "want",
+                                                      "seek", "ready", "poised", "due",
+                                                      "willing", "propose", "mean", "wish",
+                                                      NULL}) ||
+                 (word_is(c, i, "about") && word_is(c, i + 1, "to")))
+            planned = true;
+    }
+    /* "if ... would", "without X ... could not": a condition earlier in the sentence */
+    bool condition = false;
+    if (would || possible || negated) {
+        for (long i = vg->first - 1; i >= 0; i--)
+            if (word_is(c, i, "if") || word_is(c, i, "unless") || word_is(c, i, "without") ||
+                word_is(c, i, "were") /* "were X to ..." */) {
+                condition = word_is(c, i, "if") || word_is(c, i, "unless") ||
+                            word_is(c, i, "without") || i == 0;
+                if (condition)
+                    break;
+            }
+    }
+    if (condition && (would || possible || (negated && (would || possible))))
+        return MODALITY_HYPOTHETICAL;
+    if (negated)
+        return MODALITY_NEGATED;
+    if (would && condition)
+        return MODALITY_HYPOTHETICAL;
+    if (possible)
+        return MODALITY_POSSIBLE;
+    if (planned || would)
+        return MODALITY_PLANNED;
+    return MODALITY_ASSERTED;
+}
+
+/* ---- subjects and objects ---- */
+
+static bool is_verb_token(const clause_ctx *c, long i)
+{
+    uint8_t u = upos(c, i);
+    return u == UPOS_VERB || u == UPOS_AUX;
+}
+
+/* The token where a comma-delimited segment before `comma` starts (after the previous comma
+ * or dash), or -1 when the sentence starts first. */
+static long segment_start(const clause_ctx *c, long comma)
+{
+    for (long i = comma - 1; i >= 0; i--)
+        if (is_comma(c, i) || c->tokens[i].kind == TOKEN_DASH || word_is(c, i, "("))
+            return i;
+    return -1;
+}
+
+static bool segment_has_verb(const clause_ctx *c, long from, long to)
+{
+    for (long i = from; i < to; i++)
+        if (upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX)
+            return true;
+    return false;
+}
+
+static long subject_from_group(const clause_ctx *c, const verb_group *vg, int depth);
+
+/* The verb group of the nearest verb before token `before`, for coordinated and controlled
+ * verbs. Matches' anchors are preferred; tags otherwise. */
+static bool previous_verb(const clause_ctx *c, long before, verb_group *out)
+{
+    for (long i = before - 1; i >= 0; i--) {
+        bool anchor = false;
+        for (size_t m = 0; m < c->nmatches && !anchor; m++)
+            anchor = (long)c->matches[m].anchor == i && !c->matches[m].rule->noun;
+        if (anchor || upos(c, i) == UPOS_VERB) {
+            verb_group_find(c, i, out);
+            return true;
+        }
+        if (word_is(c, i, ";") || word_is(c, i, ":"))
+            return false;
+    }
+    return false;
+}
+
+/* The subject actor (index into c->actor) of a verb group, -1 when none is found. */
+static long subject_from_group(const clause_ctx *c, const verb_group *vg, int depth)
+{
+    if (depth > 4)
+        return -1;
+    long i = vg->first - 1;
+    /* an infinitive: the governor's subject or object */
+    if (vg->infinitive) {
+        verb_group gov;
+        if (previous_verb(c, vg->first, &gov)) {
+            if (lemma_in(c, gov.anchor, object_control) || vg->governor >= 0) {
+                /* "urged Russia to withdraw": the nearest actor between governor and "to" */
+                for (long j = vg->first - 1; j > gov.anchor; j--) {
+                    long k = actor_covering(c, j);
+                    if (k >= 0 && mention(c, k)->code)
+                        return k;
+                }
+            }
+            return subject_from_group(c, &gov, depth + 1);
+        }
+    }
+    /* coordinated verbs: "invaded Ukraine and annexed Crimea" */
+    if (word_is(c, i, "and") || word_is(c, i, "but") || word_is(c, i, "or")) {
+        long j = is_comma(c, i - 1) ? i - 1 : i;
+        long k = actor_ending(c, j - 1);
+        bool np_coord = k >= 0 && upos(c, j - 1) != 0 && false;
+        (void)np_coord;
+        verb_group prev;
+        if (previous_verb(c, j, &prev) && prev.anchor < j)
+            return subject_from_group(c, &prev, depth + 1);
+    }
+    /* bare infinitive after an object-control verb ("help the army drive ...") */
+    long fallback = -1;
+    int steps = 0;
+    while (i >= 0 && steps++ < SCAN_LIMIT) {
+        if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "(") ||
+            c->tokens[i].kind == TOKEN_QUOTE)
+            break;
+        long k = actor_ending(c, i);
+        if (k >= 0) {
+            long before = (long)c->afirst[k] - 1;
+            if (word_in(c, before, skip_preps) ||
+                (is_possessive(c, i + 1) && i + 1 < vg->first)) {
+                i = before;
+                continue;
+            }
+            if (word_is(c, before, "by")) {
+                /* a reduced relative's agent ("munitions used by the army"): second choice */
+                if (fallback < 0)
+                    fallback = k;
+                i = before;
+                continue;
+            }
+            if (word_is(c, before, "of")) {
+                /* "member of X", "one of X": the head before "of" is the subject; X only if
+                 * nothing better precedes */
+                if (fallback < 0)
+                    fallback = k;
+                i = before;
+                continue;
+            }
+            return k;
+        }
+        if (is_comma(c, i) || c->tokens[i].kind == TOKEN_DASH) {
+            /* an apposition or relative clause between commas: skip it when an actor stands
+             * before it */
+            long s = segment_start(c, i);
+            if (s >= 0 && is_comma(c, s) && actor_ending(c, s - 1) >= 0 &&
+                (!segment_has_verb(c, s + 1, i) || word_in(c, s + 1, rel_pronouns))) {
+                i = s - 1;
+                continue;
+            }
+            break;
+        }
+        if (word_in(c, i, rel_pronouns) && i == vg->first - 1) {
+            i--;
+            if (is_comma(c, i))
+                i--;
+            continue;
+        }
+        if (word_in(c, i, subordinators))
+            break;
+        i--;
+    }
+    return fallback;
+}
+
+static const char *const target_stops[] = {
+    "that",  "which", "who",   "whom",  "because", "during", "after", "before", "since",
+    "when",  "while", "amid",  "despite", "as",    "where",  "until", "although", "though",
+    "if",    "unless", "whether", "following", "but", NULL};
+
+/* The first actor (index into c->actor) starting in [from, to) with a country or a full code
+ * (bare roles such as "troops" are usually the object, not the target), stopping at clause
+ * boundaries; actors in [exclude_first, exclude_last] are skipped. -1 when none. */
+static long actor_after(const clause_ctx *c, long from, long to, long exclude_first,
+                        long exclude_last)
+{
+    for (long i = from; i < to && (size_t)i < c->ntokens; i++) {
+        if (word_is(c, i, ";") || word_is(c, i, ":") || (i > from && is_comma(c, i)) ||
+            word_in(c, i, target_stops) || c->tokens[i].kind == TOKEN_QUOTE)
+            return -1;
+        if (i > from + 1 && upos(c, i) == UPOS_VERB && actor_covering(c, i) < 0 &&
+            !word_is(c, i - 1, "to"))
+            return -1;
+        for (long k = actor_starting(c, i, 0); k >= 0; k = actor_starting(c, i, (size_t)k + 1)) {
+            if (i >= exclude_first && i <= exclude_last)
+                break;
+            const actor_mention *m = mention(c, k);
+            if (m->code && (m->country || strlen(m->code) > 3))
+                return k;
+        }
+    }
+    return -1;
+}
+
+/* True when actor k lies inside the content of a reporting frame whose cue is the anchor:
+ * "X claimed that Y ..." - Y belongs to the reported event, not to the statement. */
+static bool inside_reported_content(const clause_ctx *c, long anchor, long k)
+{
+    uint32_t at = c->tokens[anchor].start;
+    uint32_t global = c->first_token + c->afirst[k];
+    for (size_t i = 0; i < c->art->nattributions; i++) {
+        const attribution *f = &c->art->attributions[i];
+        if (at >= f->cue.start && at < f->cue.end && global >= f->content_first &&
+            global < f->content_last)
+            return true;
+    }
+    return word_is(c, anchor + 1, "that") && (long)c->afirst[k] > anchor + 1 &&
+           (long)c->afirst[k] <= anchor + 3;
+}
+
+/* ---- emitting ---- */
+
+static bool code_is(const char *code, const char *prefix)
+{
+    return strncmp(code, prefix, strlen(prefix)) == 0;
+}
+
+/* Codes that describe a joint act: coded in both directions between conjoined actors. */
+static bool reciprocal(const char *code)
+{
+    static const char *const codes[] = {"036", "040", "041", "044", "046", "057", "06",
+                                        "0311", "0312", "0313", "190", NULL};
+    for (const char *const *p = codes; *p; p++)
+        if (code_is(code, *p))
+            return true;
+    return false;
+}
+
+typedef struct emit_state {
+    arena *a;
+    event *items;
+    size_t count, alloc;
+    bool dropped;
+} emit_state;
+
+static int32_t attribution_of(const clause_ctx *c, long anchor)
+{
+    uint32_t global = c->first_token + (uint32_t)anchor;
+    int32_t best = -1;
+    uint32_t best_size = 0;
+    for (size_t i = 0; i < c->art->nattributions; i++) {
+        const attribution *f = &c->art->attributions[i];
+        if (f->content_last <= f->content_first)
+            continue;
+        if (global >= f->content_first && global < f->content_last) {
+            uint32_t size = f->content_last - f->content_first;
+            if (best < 0 || size < best_size) {
+                best = (int32_t)i;
+                best_size = size;
+            }
+        }
+    }
+    return best;
+}
+
+static sitrep_status emit(emit_state *st, const clause_ctx *c, const verbmatch *m, long source,
+                          long target, const char *code, uint8_t modality, long span_first,
+                          long span_last)
+{
+    int32_t s = source >= 0 ? c->actor[source] : -1, t = target >= 0 ? c->actor[target] : -1;
+    const actor_mention *ms = s >= 0 ? &c->art->actors[s] : NULL;
+    const actor_mention *mt = t >= 0 ? &c->art->actors[t] : NULL;
+    if (ms && mt && ms->code && mt->code && strcmp(ms->code, mt->code) == 0)
+        return SITREP_OK; /* an actor acting on itself */
+    for (size_t i = 0; i < st->count; i++) {
+        event *e = &st->items[i];
+        /* one event per pair and root in a sentence ("sent troops to help": 072, not 070) */
+        if (e->sentence == c->sentence && e->source == s && e->target == t &&
+            strncmp(e->code, code, 2) == 0) {
+            bool general = strlen(code) == 3 && code[2] == '0';
+            if (general || strcmp(e->code, code) == 0 || !(strlen(e->code) == 3 && e->code[2] == '0'))
+                return SITREP_OK;
+            st->count--; /* replace the general code with the specific one */
+            memmove(e, e + 1, (st->count - i) * sizeof *e);
+            break;
+        }
+    }
+    if (c->trace) {
+        if (buf_printf(c->trace, "  event %s %s -> %s (%s) by %s:%u\n", code,
+                       ms && ms->code ? ms->code : "-", mt && mt->code ? mt->code : "-",
+                       event_modality_name(modality), m->rule->file, m->rule->line))
+            return SITREP_ELIMIT;
+    }
+    if (st->count >= EVENTS_MAX_PER_ARTICLE) {
+        st->dropped = true;
+        return SITREP_OK;
+    }
+    if (st->count == st->alloc) {
+        size_t n = st->alloc ? st->alloc * 2 : 16;
+        event *grown = arena_grow(st->a, st->items, st->alloc * sizeof *grown, n * sizeof *grown);
+        if (!grown)
+            return SITREP_ELIMIT;
+        st->items = grown;
+        st->alloc = n;
+    }
+    event *e = &st->items[st->count++];
+    memset(e, 0, sizeof *e);
+    e->sentence = c->sentence;
+    e->source = s;
+    e->target = t;
+    snprintf(e->code, sizeof e->code, "%s", code);
+    e->cameo = c->tables->cameo ? cameo_find(c->tables->cameo, code, strlen(code)) : NULL;
+    e->modality = modality;
+    e->attribution = attribution_of(c, m->anchor);
+    if (span_first < 0)
+        span_first = 0;
+    if ((size_t)span_last >= c->ntokens)
+        span_last = (long)c->ntokens - 1;
+    e->start = c->tokens[span_first].start;
+    e->end = c->tokens[span_last].end;
+    e->verb_start = c->tokens[m->anchor].start;
+    e->verb_end = c->tokens[m->anchor].end;
+    e->rule = m->rule;
+    return SITREP_OK;
+}
+
+static sitrep_status trace(const clause_ctx *c, const char *format, ...) PRINTF_LIKE(2, 3);
+
+static sitrep_status trace(const clause_ctx *c, const char *format, ...)
+{
+    if (!c->trace)
+        return SITREP_OK;
+    char line[512];
+    va_list ap;
+    va_start(ap, format);
+    vsnprintf(line, sizeof line, format, ap);
+    va_end(ap);
+    return buf_append_str(c->trace, line) ? SITREP_ELIMIT : SITREP_OK;
+}
+
+static const char *actor_label(const clause_ctx *c, long k, char *out, size_t n)
+{
+    if (k < 0)
+        return "none";
+    const actor_mention *m = mention(c, k);
+    snprintf(out, n, "'%.*s' %s", (int)(m->end - m->start), c->text + m->start,
+             m->code ? m->code : "(no code)");
+    return out;
+}
+
+/* True when the anchor of match m sits inside the verb group of another match (a catenative
+ * such as "plan" in "is planning to deploy"), or is the cue of a reporting frame that has its
+ * content elsewhere. */
+static bool is_catenative_of_other(const clause_ctx *c, size_t mi)
+{
+    long a = c->matches[mi].anchor;
+    for (size_t j = 0; j < c->nmatches; j++) {
+        if (j == mi || c->matches[j].rule->discard || c->matches[j].rule->noun)
+            continue;
+        verb_group vg;
+        verb_group_find(c, c->matches[j].anchor, &vg);
+        if (vg.first <= a && a < vg.anchor)
+            return true;
+    }
+    return false;
+}
+
+/* The possessor of a noun anchor ("Putin's visit", "North Korea's supply"), -1 when none. */
+static long possessor(const clause_ctx *c, long anchor)
+{
+    long i = anchor - 1;
+    for (int adj = 0; adj < 3 && i >= 0; adj++) {
+        if (is_possessive(c, i))
+            break;
+        uint8_t u = upos(c, i);
+        if (u == UPOS_ADJ || u == UPOS_NOUN || (u == 0 && !is_punct(c, i) && !(c->tokens[i].flags & TOKEN_UPPER)))
+            i--;
+        else
+            break;
+    }
+    if (!is_possessive(c, i))
+        return -1;
+    long k = actor_ending(c, i - 1);
+    if (k < 0) {
+        /* the actor may include the possessive ("Kim's regime" style spans end later) */
+        k = actor_covering(c, i - 1);
+    }
+    return k;
+}
+
+/* The actor in a role slot's phrase: the first actor with a code within PATTERN_SLOT_GAP
+ * tokens of the slot's first token ("to eastern and southern areas of Ukraine"). */
+static long slot_actor(const clause_ctx *c, const verbmatch *m, long slot)
+{
+    (void)m;
+    if (slot < 0)
+        return -1;
+    for (long i = slot; i < slot + PATTERN_SLOT_GAP + 2 && i < (long)c->ntokens; i++) {
+        if (i > slot && (is_punct(c, i) || word_in(c, i, target_stops)))
+            break;
+        long k = actor_starting(c, i, 0);
+        if (k < 0 && i == slot)
+            k = actor_covering(c, i);
+        if (k >= 0 && mention(c, k)->code)
+            return k;
+    }
+    return -1;
+}
+
+static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
+{
+    const verbmatch *m = &c->matches[mi];
+    const pattern *rule = m->rule;
+    char l1[160], l2[160];
+    slice verb = token_text(&c->art->text, &c->tokens[m->anchor]);
+    if (trace(c, "  rule %s:%u %s '%.*s' -> %s\n", rule->file, rule->line,
+              rule->noun ? "noun" : "verb", (int)verb.len, verb.ptr,
+              rule->discard ? "DISCARD" : rule->code))
+        return SITREP_ELIMIT;
+    if (rule->discard)
+        return trace(c, "    discard: an idiom or non-event; nothing coded on its span\n");
+    if (!rule->noun && is_catenative_of_other(c, mi))
+        return trace(c, "    not coded: it governs another verb (modality only)\n");
+
+    long source = -1, target = -1;
+    uint8_t modality = MODALITY_ASSERTED;
+    long span_first = m->first, span_last = m->last;
+    long slot_first = m->slot[PATTERN_TARGET];
+    long object_slot = m->slot[PATTERN_OBJECT];
+    long tslot = slot_actor(c, m, slot_first);
+    /* "deploy troops to $L", "strikes on $L": the country of a military act's place is its
+     * target; a meeting's place is not */
+    if (tslot < 0 && slot_first < 0 &&
+        (code_is(rule->code, "07") || code_is(rule->code, "15") || code_is(rule->code, "18") ||
+         code_is(rule->code, "19") || code_is(rule->code, "20")))
+        tslot = slot_actor(c, m, m->slot[PATTERN_PLACE]);
+    if (rule->noun) {
+        source = possessor(c, m->anchor);
+        if (source < 0) {
+            /* "the deployment of troops by X" */
+            for (long i = m->anchor + 1; i < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW;
+                 i++) {
+                if (is_punct(c, i))
+                    break;
+                if (word_is(c, i, "by")) {
+                    source = actor_starting(c, i + 1, 0);
+                    break;
+                }
+            }
+        }
+        if (source < 0 && word_is(c, m->anchor + 1, "of")) {
+            /* "the deployment of North Korean troops": the actor deployed acts */
+            long k = actor_starting(c, m->anchor + 2, 0);
+            if (k >= 0 && mention(c, k)->country && rule->code[0] == '1' &&
+                (code_is(rule->code, "15") || code_is(rule->code, "19") ||
+                 code_is(rule->code, "18")))
+                source = k;
+        }
+        target = tslot >= 0 ? tslot
+                            : actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW,
+                                          -1, -1);
+        if (target < 0 && slot_first < 0)
+            target = actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW,
+                                 object_slot >= 0 ? object_slot : -1,
+                                 object_slot >= 0 ? object_slot : -1);
+        if (target == source)
+            target = -1;
+        /* the verb governing the noun gives the modality ("plans a visit") */
+        long v = m->anchor - 1;
+        while (v >= 0 && m->anchor - v < 5 && !is_verb_token(c, v) && !is_punct(c, v))
+            v--;
+        if (v >= 0 && is_verb_token(c, v) && m->anchor - v < 5) {
+            verb_group vg;
+            verb_group_find(c, v, &vg);
+            modality = modality_of(c, &vg);
+            if (vg.passive)
+                modality = modality_of(c, &vg);
+        }
+        if (source >= 0 && possessor(c, m->anchor) >= 0)
+            span_first = c->afirst[source];
+        if (trace(c, "    nominal event: source %s (possessor/by/of), target %s\n",
+                  actor_label(c, source, l1, sizeof l1), actor_label(c, target, l2, sizeof l2)))
+            return SITREP_ELIMIT;
+    } else {
+        verb_group vg;
+        verb_group_find(c, m->anchor, &vg);
+        modality = modality_of(c, &vg);
+        slice first = token_text(&c->art->text, &c->tokens[vg.first]);
+        if (trace(c, "    verb group '%.*s'%s%s, modality %s\n",
+                  (int)(c->tokens[vg.anchor].end - c->tokens[vg.first].start), first.ptr,
+                  vg.passive ? ", passive" : "", vg.infinitive ? ", infinitive" : "",
+                  event_modality_name(modality)))
+            return SITREP_ELIMIT;
+        if (vg.first == vg.anchor && upos(c, vg.anchor) == UPOS_VERB && c->tables->tagger &&
+            strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[vg.anchor].xpos), "VBG") == 0 &&
+            actor_ending(c, vg.anchor - 1) < 0)
+            return trace(c, "    not coded: a participle modifying a noun or clause, not a "
+                            "clause of its own\n");
+        long subject = subject_from_group(c, &vg, 0);
+        if (vg.passive) {
+            long agent = -1;
+            for (long i = m->anchor + 1; i < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW;
+                 i++) {
+                if (word_is(c, i, ";") || is_comma(c, i))
+                    break;
+                if (word_is(c, i, "by")) {
+                    agent = actor_starting(c, i + 1, 0);
+                    if (agent < 0)
+                        agent = actor_starting(c, i + 2, 0);
+                    break;
+                }
+            }
+            source = agent;
+            target = tslot >= 0 && tslot != agent ? tslot : subject;
+        } else {
+            source = subject;
+            target = tslot;
+            if (target < 0 && slot_first < 0)
+                target = actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW,
+                                     object_slot >= 0 ? object_slot : -1,
+                                     object_slot >= 0 ? (long)m->last : -1);
+        }
+        if (target == source)
+            target = -1;
+        if (source >= 0 && (long)c->afirst[source] < span_first)
+            span_first = c->afirst[source];
+        if (trace(c, "    source %s, target %s\n", actor_label(c, source, l1, sizeof l1),
+                  actor_label(c, target, l2, sizeof l2)))
+            return SITREP_ELIMIT;
+    }
+    if (target >= 0 && (long)c->alast[target] > span_last)
+        span_last = c->alast[target];
+
+    if (target >= 0 && !rule->noun && inside_reported_content(c, m->anchor, target)) {
+        if (trace(c, "    the target stands in the reported content: it is not the target of "
+                     "the statement\n"))
+            return SITREP_ELIMIT;
+        target = -1;
+    }
+    /* a statement is not the event it reports: code it only with its own target */
+    if (code_is(rule->code, "01") && target < 0)
+        return trace(c, "    not coded: a statement without a target (the reported content "
+                        "is coded on its own)\n");
+    if (source < 0 || !mention(c, source)->code)
+        return trace(c, "    not coded: no source actor\n");
+
+    actor_group sg, tg;
+    group_from(c, source, &sg);
+    if (target >= 0)
+        group_from(c, target, &tg);
+    else
+        tg.n = 0;
+    sitrep_status status;
+    if (tg.n == 0 && sg.n > 1 && reciprocal(rule->code)) {
+        for (size_t i = 0; i < sg.n; i++)
+            for (size_t j = 0; j < sg.n; j++)
+                if (i != j && (status = emit(st, c, m, sg.items[i], sg.items[j], rule->code,
+                                             modality, span_first, span_last)))
+                    return status;
+        return SITREP_OK;
+    }
+    if (tg.n == 0)
+        return trace(c, "    not coded: no target actor\n");
+    for (size_t i = 0; i < sg.n; i++) {
+        if (!mention(c, sg.items[i])->code)
+            continue;
+        for (size_t j = 0; j < tg.n; j++) {
+            if ((status = emit(st, c, m, sg.items[i], tg.items[j], rule->code, modality,
+                               span_first, span_last)))
+                return status;
+            /* a visit implies a host: 042 X -> Y is 043 Y -> X */
+            if (code_is(rule->code, "042") &&
+                (status = emit(st, c, m, tg.items[j], sg.items[i], "043", modality, span_first,
+                               span_last)))
+                return status;
+            if (reciprocal(rule->code) && code_is(rule->code, "057") &&
+                (status = emit(st, c, m, tg.items[j], sg.items[i], rule->code, modality,
+                               span_first, span_last)))
+                return status;
+        }
+    }
+    return SITREP_OK;
+}
+
+/* Prepares the per-sentence context: lemmas, matches, actor token ranges. */
+static sitrep_status sentence_prepare(arena *a, const event_tables *tables, const article *art,
+                                      uint32_t n, clause_ctx *c)
+{
+    const sentence *s = &art->text.sentences[n];
+    memset(c, 0, offsetof(clause_ctx, matches));
+    c->tables = tables;
+    c->art = art;
+    c->text = art->text.text;
+    c->tokens = art->text.tokens + s->first_token;
+    c->ntokens = s->ntokens;
+    c->sentence = n;
+    c->first_token = s->first_token;
+    c->nmatches = 0;
+    c->nact = 0;
+    c->trace = NULL;
+    if (!c->ntokens)
+        return SITREP_OK;
+    sitrep_status status =
+        verbmatch_lemmatize(tables->lemmas, a, c->text, c->tokens, c->ntokens, &c->lemmas);
+    if (status)
+        return status;
+    size_t found = verbmatch_sentence(tables->patterns, c->text, c->tokens, c->ntokens,
+                                      c->lemmas, c->matches, VERBMATCH_MAX);
+    c->nmatches = found < VERBMATCH_MAX ? found : VERBMATCH_MAX;
+    if (!c->nmatches)
+        return SITREP_OK;
+    /* actors of this sentence (art->actors is in text order) */
+    size_t lo = 0, hi = art->nactors;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (art->actors[mid].sentence < n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < art->nactors && art->actors[end].sentence == n)
+        end++;
+    size_t count = end - lo;
+    /* actors may not be sorted strictly by sentence: fall back to a full scan */
+    size_t total = 0;
+    for (size_t i = 0; i < art->nactors; i++)
+        total += art->actors[i].sentence == n;
+    bool scan_all = total != count;
+    count = total;
+    if (!count)
+        return SITREP_OK;
+    c->actor = arena_alloc(a, count * sizeof *c->actor);
+    c->afirst = arena_alloc(a, count * sizeof *c->afirst);
+    c->alast = arena_alloc(a, count * sizeof *c->alast);
+    if (!c->actor || !c->afirst || !c->alast)
+        return SITREP_ELIMIT;
+    for (size_t i = scan_all ? 0 : lo; i < (scan_all ? art->nactors : end); i++) {
+        const actor_mention *m = &art->actors[i];
+        if (m->sentence != n || m->end <= m->start)
+            continue;
+        long first = token_at(c, m->start), last = token_at(c, m->end - 1);
+        if (first >= (long)c->ntokens || last >= (long)c->ntokens)
+            continue;
+        c->actor[c->nact] = (int32_t)i;
+        c->afirst[c->nact] = (uint32_t)first;
+        c->alast[c->nact] = (uint32_t)last;
+        c->nact++;
+    }
+    return SITREP_OK;
+}
+
+static sitrep_status code_sentence(arena *a, const event_tables *tables, const article *art,
+                                   uint32_t n, emit_state *st, buf *trace_out)
+{
+    clause_ctx *c = arena_alloc(a, sizeof *c);
+    if (!c)
+        return SITREP_ELIMIT;
+    sitrep_status status = sentence_prepare(a, tables, art, n, c);
+    if (status)
+        return status;
+    c->trace = trace_out;
+    if (trace_out) {
+        const sentence *s = &art->text.sentences[n];
+        if (buf_printf(trace_out, "sentence %u: %.*s\n", n, (int)(s->end - s->start),
+                       c->text + s->start))
+            return SITREP_ELIMIT;
+        for (size_t i = 0; i < art->nactors; i++) {
+            const actor_mention *m = &art->actors[i];
+            if (m->sentence == n &&
+                buf_printf(trace_out, "  actor '%.*s' %s\n", (int)(m->end - m->start),
+                           c->text + m->start, m->code ? m->code : "(no code)"))
+                return SITREP_ELIMIT;
+        }
+        if (!c->nmatches)
+            return trace(c, "  nothing coded: no pattern matched\n");
+    }
+    size_t before = st->count;
+    for (size_t i = 0; i < c->nmatches; i++)
+        if ((status = code_match(st, c, i)))
+            return status;
+    if (trace_out && st->count == before)
+        return trace(c, "  nothing coded in this sentence (see the reasons above)\n");
+    return SITREP_OK;
+}
+
+sitrep_status events_code(arena *a, const event_tables *tables, article *art)
+{
+    art->events = NULL;
+    art->nevents = 0;
+    if (!tables || !tables->patterns || !tables->lemmas)
+        return SITREP_OK;
+    emit_state st = {.a = a};
+    sitrep_status status;
+    for (uint32_t n = 0; n < art->text.nsentences; n++)
+        if ((status = code_sentence(a, tables, art, n, &st, NULL)))
+            return status;
+    if (st.dropped)
+        warning_add(&art->doc->warnings, "events_truncated",
+                    "too many events in one article: the rest were dropped");
+    art->events = st.items;
+    art->nevents = st.count;
+    return SITREP_OK;
+}
+
+sitrep_status events_explain(arena *a, const event_tables *tables, const article *art, long only,
+                             buf *out)
+{
+    if (!tables || !tables->patterns || !tables->lemmas)
+        return buf_append_str(out, "no event patterns are loaded\n") ? SITREP_ELIMIT
+                                                                      : SITREP_OK;
+    emit_state st = {.a = a};
+    sitrep_status status;
+    for (uint32_t n = 0; n < art->text.nsentences; n++) {
+        if (only >= 0 && (long)n != only)
+            continue;
+        if ((status = code_sentence(a, tables, art, n, &st, out)))
+            return status;
+    }
+    if (only >= 0 && (size_t)only >= art->text.nsentences &&
+        buf_printf(out, "no sentence %ld (the article has %zu)\n", only, art->text.nsentences))
+        return SITREP_ELIMIT;
+    return SITREP_OK;
+}
+
+const char *event_modality_name(event_modality modality)
+{
+    switch (modality) {
+    case MODALITY_NEGATED:
+        return "negated";
+    case MODALITY_PLANNED:
+        return "planned";
+    case MODALITY_POSSIBLE:
+        return "possible";
+    case MODALITY_HYPOTHETICAL:
+        return "hypothetical";
+    default:
+        return "asserted";
+    }
+}
