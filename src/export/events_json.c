@@ -64,6 +64,14 @@ static void write_attribution(json_writer *w, const article *art, int32_t index)
     json_object_end(w);
 }
 
+/* The table's weight (a float) to one decimal, so 8.3 prints as 8.3, not 8.30000019. */
+static double goldstein(float weight)
+{
+    double x = (double)weight * 10.0;
+    long r = (long)(x < 0 ? x - 0.5 : x + 0.5);
+    return (double)r / 10.0;
+}
+
 void export_events(json_writer *w, const article *art)
 {
     json_key(w, "events");
@@ -94,7 +102,7 @@ void export_events(json_writer *w, const article *art)
         json_cstr(w, plover);
         json_key(w, "goldstein");
         if (e->cameo)
-            json_double(w, e->cameo->goldstein);
+            json_double(w, goldstein(e->cameo->goldstein));
         else
             json_null(w);
         json_key(w, "quad_class");
