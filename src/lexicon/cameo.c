@@ -114,8 +114,8 @@ static bool next_line(const char **cursor, const char *end, long *line, slice *o
     return false;
 }
 
-static sitrep_status parse_codes(cameo_table *t, const char *path, const char *text,
-                                 size_t length, size_t *name_offsets, diag *d)
+static sitrep_status parse_codes(cameo_table *t, const char *path, const char *text, size_t length,
+                                 size_t *name_offsets, diag *d)
 {
     const char *cursor = text, *end = text + length;
     long line = 0;
@@ -127,11 +127,11 @@ static sitrep_status parse_codes(cameo_table *t, const char *path, const char *t
         slice weight = next_field(&p, e);
         slice name = slice_trim(slice_make(p, (size_t)(e - p)));
         if (!cameo_is_code_syntax(code.ptr, code.len))
-            return diag_set(d, path, line, "bad code '%.*s' (expected 2-4 digits)",
-                            (int)code.len, code.ptr);
+            return diag_set(d, path, line, "bad code '%.*s' (expected 2-4 digits)", (int)code.len,
+                            code.ptr);
         if (quad.len != 1 || quad.ptr[0] < '1' || quad.ptr[0] > '4')
-            return diag_set(d, path, line, "bad quad class '%.*s' (expected 1-4)",
-                            (int)quad.len, quad.ptr);
+            return diag_set(d, path, line, "bad quad class '%.*s' (expected 1-4)", (int)quad.len,
+                            quad.ptr);
         char number[32];
         if (weight.len == 0 || weight.len >= sizeof number)
             return diag_set(d, path, line, "missing Goldstein weight");
@@ -140,13 +140,12 @@ static sitrep_status parse_codes(cameo_table *t, const char *path, const char *t
         char *stop;
         double g = strtod(number, &stop);
         if (*stop || !(g >= -10.0 && g <= 10.0))
-            return diag_set(d, path, line, "bad Goldstein weight '%s' (expected -10..10)",
-                            number);
+            return diag_set(d, path, line, "bad Goldstein weight '%s' (expected -10..10)", number);
         if (name.len == 0)
             return diag_set(d, path, line, "code '%.*s' has no name", (int)code.len, code.ptr);
         if (cameo_root(code.ptr) == 0)
-            return diag_set(d, path, line, "code '%.*s' is not under a root 01-20",
-                            (int)code.len, code.ptr);
+            return diag_set(d, path, line, "code '%.*s' is not under a root 01-20", (int)code.len,
+                            code.ptr);
         int16_t *slot = slot_of(t, code.ptr, code.len);
         if (*slot)
             return diag_set(d, path, line, "duplicate code '%.*s'", (int)code.len, code.ptr);
@@ -170,8 +169,8 @@ static sitrep_status parse_codes(cameo_table *t, const char *path, const char *t
     return SITREP_OK;
 }
 
-static sitrep_status parse_plover(cameo_table *t, const char *path, const char *text,
-                                  size_t length, size_t *offsets, diag *d)
+static sitrep_status parse_plover(cameo_table *t, const char *path, const char *text, size_t length,
+                                  size_t *offsets, diag *d)
 {
     const char *cursor = text, *end = text + length;
     long line = 0;
@@ -235,8 +234,8 @@ sitrep_status cameo_load(const char *dir, cameo_table **out, diag *d)
         const char **fields[4] = {&t->codes[i].name, &t->codes[i].plover, &t->codes[i].mode,
                                   &t->codes[i].context};
         for (int k = 0; k < 4; k++)
-            *fields[k] = offsets[i * 4 + (size_t)k] ? t->strings + offsets[i * 4 + (size_t)k] - 1
-                                                    : NULL;
+            *fields[k] =
+                offsets[i * 4 + (size_t)k] ? t->strings + offsets[i * 4 + (size_t)k] - 1 : NULL;
     }
     free(offsets);
     *out = t;

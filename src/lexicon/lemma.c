@@ -116,8 +116,8 @@ static bool map_has(const lemma_table *t, const lemma_map *m, const char *s, siz
 }
 
 /* Reads DIR/NAME; a missing file names the package that provides it. */
-static sitrep_status read_wordnet(const char *dir, const char *name, char **text,
-                                  size_t *length, diag *d)
+static sitrep_status read_wordnet(const char *dir, const char *name, char **text, size_t *length,
+                                  diag *d)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -265,8 +265,7 @@ static bool try_stem(const lemma_table *t, const lemma_map *set, const char *w, 
 }
 
 /* Regular verb rules; returns 0 when none gives a WordNet verb. */
-static size_t verb_rules(const lemma_table *t, const char *w, size_t n, char *out,
-                         size_t outlen)
+static size_t verb_rules(const lemma_table *t, const char *w, size_t n, char *out, size_t outlen)
 {
     const lemma_map *v = &t->verbs;
     size_t r;
@@ -307,8 +306,7 @@ static size_t verb_rules(const lemma_table *t, const char *w, size_t n, char *ou
     return 0;
 }
 
-static size_t noun_rules(const lemma_table *t, const char *w, size_t n, char *out,
-                         size_t outlen)
+static size_t noun_rules(const lemma_table *t, const char *w, size_t n, char *out, size_t outlen)
 {
     const lemma_map *set = &t->nouns;
     slice s = slice_make(w, n);
@@ -379,8 +377,8 @@ size_t lemma_noun(const lemma_table *table, const char *word, size_t length, cha
     return r ? r : n;
 }
 
-size_t lemma_word(const lemma_table *table, const char *word, size_t length, int upos,
-                  char *out, size_t outlen)
+size_t lemma_word(const lemma_table *table, const char *word, size_t length, int upos, char *out,
+                  size_t outlen)
 {
     if (upos == UPOS_NOUN || upos == UPOS_PROPN)
         return lemma_noun(table, word, length, out, outlen);

@@ -77,8 +77,8 @@ size_t lemma_noun(const lemma_table *table, const char *word, size_t length, cha
 /* The lemma of a token given its UPOS tag (upos_tag value; 0 = untagged): nouns and proper
  * nouns take lemma_noun, verbs and auxiliaries lemma_verb; an untagged word takes an
  * irregular verb form first, then a regular verb form, then a noun singular. */
-size_t lemma_word(const lemma_table *table, const char *word, size_t length, int upos,
-                  char *out, size_t outlen);
+size_t lemma_word(const lemma_table *table, const char *word, size_t length, int upos, char *out,
+                  size_t outlen);
 /* True when WordNet lists `lemma` (lower case) as a verb / as a noun. */
 bool lemma_is_verb(const lemma_table *table, const char *lemma, size_t length);
 bool lemma_is_noun(const lemma_table *table, const char *lemma, size_t length);
@@ -106,29 +106,29 @@ typedef enum pattern_elem_kind {
 } pattern_elem_kind;
 
 #define PATTERN_MAX_ELEMS 16
-#define PATTERN_MAX_ALTS 64      /* alternatives in one element, after class expansion */
-#define PATTERN_GAP_MAX 4        /* tokens skipped by "..." */
-#define PATTERN_SLOT_GAP 8       /* tokens a slot's phrase may span before the next element */
+#define PATTERN_MAX_ALTS 64 /* alternatives in one element, after class expansion */
+#define PATTERN_GAP_MAX 4   /* tokens skipped by "..." */
+#define PATTERN_SLOT_GAP 8  /* tokens a slot's phrase may span before the next element */
 #define PATTERN_MAX_PATTERNS 200000
 #define PATTERN_MAX_FILE_BYTES ((size_t)16 << 20)
 
 typedef struct pattern_elem {
-    uint8_t kind;      /* pattern_elem_kind */
-    uint8_t optional;  /* (word): may be absent */
-    uint8_t role;      /* for PATTERN_SLOT */
-    uint8_t nwords;    /* for PATTERN_WORD */
+    uint8_t kind;       /* pattern_elem_kind */
+    uint8_t optional;   /* (word): may be absent */
+    uint8_t role;       /* for PATTERN_SLOT */
+    uint8_t nwords;     /* for PATTERN_WORD */
     const char **words; /* lower-case alternatives, owned by the set */
 } pattern_elem;
 
 typedef struct pattern {
-    char code[5];        /* CAMEO code, "" for a discard */
-    bool discard;        /* an idiom or non-event: suppresses matches on its span */
-    bool noun;           /* anchored on an event noun (nominal event) rather than a verb */
-    uint8_t anchor;      /* index of the anchor element in elems */
+    char code[5];   /* CAMEO code, "" for a discard */
+    bool discard;   /* an idiom or non-event: suppresses matches on its span */
+    bool noun;      /* anchored on an event noun (nominal event) rather than a verb */
+    uint8_t anchor; /* index of the anchor element in elems */
     uint8_t nelems;
-    uint8_t nliterals;   /* required word elements (the pattern's specificity) */
+    uint8_t nliterals; /* required word elements (the pattern's specificity) */
     pattern_elem elems[PATTERN_MAX_ELEMS];
-    const char *file;    /* file name relative to the pattern directory ("19-fight.txt") */
+    const char *file; /* file name relative to the pattern directory ("19-fight.txt") */
     uint32_t line;
 } pattern;
 
@@ -143,8 +143,7 @@ sitrep_status pattern_set_load(const char *dir, const cameo_table *codes, patter
  * `classes` may be NULL (then @class references are errors) or the text of a classes file. */
 sitrep_status pattern_set_parse(const char *name, const char *text, size_t length,
                                 const char *classes, size_t classes_length,
-                                const cameo_table *codes, pattern_set **out,
-                                diag *d) MUST_CHECK;
+                                const cameo_table *codes, pattern_set **out, diag *d) MUST_CHECK;
 void pattern_set_free(pattern_set *set);
 size_t pattern_set_count(const pattern_set *set);
 const pattern *pattern_set_at(const pattern_set *set, size_t i);

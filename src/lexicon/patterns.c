@@ -139,8 +139,8 @@ static void index_add(pattern_set *set, const char *lemma, uint32_t item)
 
 static bool word_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '\'' ||
-           c == '.' || c == '&' || (unsigned char)c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '\'' || c == '.' ||
+           c == '&' || (unsigned char)c >= 0x80;
 }
 
 static const pattern_class *find_class(const pattern_set *set, const char *name, size_t n)
@@ -193,12 +193,11 @@ static sitrep_status parse_classes(pattern_set *set, const char *name, const cha
         const char *p = s.ptr, *e = s.ptr + s.len;
         slice head = next_field(&p, e);
         if (head.len < 2 || head.ptr[0] != '@' || head.len > 47)
-            return diag_set(d, name, line, "expected '@class word...', got '%.*s'",
-                            (int)head.len, head.ptr);
+            return diag_set(d, name, line, "expected '@class word...', got '%.*s'", (int)head.len,
+                            head.ptr);
         for (size_t i = 1; i < head.len; i++)
             if (!word_char(head.ptr[i]) && head.ptr[i] != '_')
-                return diag_set(d, name, line, "bad class name '%.*s'", (int)head.len,
-                                head.ptr);
+                return diag_set(d, name, line, "bad class name '%.*s'", (int)head.len, head.ptr);
         pattern_class *c = (pattern_class *)find_class(set, head.ptr + 1, head.len - 1);
         if (!c) {
             if (set->nclasses >= PATTERN_MAX_CLASSES)
@@ -210,8 +209,9 @@ static sitrep_status parse_classes(pattern_set *set, const char *name, const cha
         for (slice w = next_field(&p, e); w.len; w = next_field(&p, e)) {
             for (size_t i = 0; i < w.len; i++)
                 if (!word_char(w.ptr[i]) && !(w.ptr[i] == '_' && i > 0 && i + 1 < w.len))
-                    return diag_set(d, name, line, "bad word '%.*s' in class @%s (lower case "
-                                                   "letters, digits, - ' . & _)",
+                    return diag_set(d, name, line,
+                                    "bad word '%.*s' in class @%s (lower case "
+                                    "letters, digits, - ' . & _)",
                                     (int)w.len, w.ptr, c->name);
             if (c->nwords >= PATTERN_MAX_CLASS_WORDS)
                 return diag_set(d, name, line, "class @%s has more than %d words", c->name,
@@ -240,8 +240,7 @@ static sitrep_status parse_words(pattern_set *set, const char *name, long line, 
         const char *stop = bar ? bar : end;
         slice w = slice_make(p, (size_t)(stop - p));
         if (w.len == 0)
-            return diag_set(d, name, line, "empty alternative in '%.*s'", (int)text.len,
-                            text.ptr);
+            return diag_set(d, name, line, "empty alternative in '%.*s'", (int)text.len, text.ptr);
         if (w.ptr[0] == '@') {
             const pattern_class *c = find_class(set, w.ptr + 1, w.len - 1);
             if (!c)
@@ -312,8 +311,7 @@ static sitrep_status parse_pattern_line(pattern_set *set, const char *name, long
         memcpy(out->code, code.ptr, code.len);
         if (cameo_root(code.ptr) == 0 ||
             (check_codes && codes && !cameo_find(codes, code.ptr, code.len)))
-            return diag_set(d, name, line, "unknown CAMEO code '%.*s'", (int)code.len,
-                            code.ptr);
+            return diag_set(d, name, line, "unknown CAMEO code '%.*s'", (int)code.len, code.ptr);
     } else {
         return diag_set(d, name, line, "expected a CAMEO code or DISCARD, got '%.*s'",
                         (int)code.len, code.ptr);
@@ -376,8 +374,9 @@ static sitrep_status parse_pattern_line(pattern_set *set, const char *name, long
         return diag_set(d, name, line, "no anchor word (a pattern needs a verb or noun)");
     for (size_t k = 0; k < out->elems[anchor].nwords; k++)
         if (strchr(out->elems[anchor].words[k], ' '))
-            return diag_set(d, name, line, "the anchor must be single words (mark another "
-                                           "word with '*')");
+            return diag_set(d, name, line,
+                            "the anchor must be single words (mark another "
+                            "word with '*')");
     for (int i = 0; i < anchor; i++)
         if (out->elems[i].kind == PATTERN_SLOT)
             return diag_set(d, name, line, "roles cannot come before the anchor");
@@ -511,8 +510,8 @@ static sitrep_status load_dir(const char *dir, const cameo_table *codes, bool ch
         size_t length = 0;
         status = file_read_all(path, PATTERN_MAX_FILE_BYTES, &text, &length, d);
         if (status == SITREP_OK) {
-            status = parse_patterns(set, names[i], text, length,
-                                    strncmp(names[i], "nouns", 5) == 0, check_codes, codes, d);
+            status = parse_patterns(set, names[i], text, length, strncmp(names[i], "nouns", 5) == 0,
+                                    check_codes, codes, d);
             if (status != SITREP_OK && d->path[0] && strcmp(d->path, names[i]) == 0)
                 snprintf(d->path, sizeof d->path, "%.500s", path); /* messages name the path */
         }
@@ -636,6 +635,13 @@ sitrep_status pattern_check_dir(const char *dir, const cameo_table *codes,
                 size_t n = strlen(w);
                 bool known = p->noun ? lemma_is_noun(lemmas, w, n) || lemma_is_verb(lemmas, w, n)
                                      : lemma_is_verb(lemmas, w, n);
+                char base[LEMMA_MAX_WORD + 1];
+                if (!known && n <= LEMMA_MAX_WORD) { /* an inflected anchor: "attacks" */
+                    size_t bn = p->noun ? lemma_noun(lemmas, w, n, base, sizeof base)
+                                        : lemma_verb(lemmas, w, n, base, sizeof base);
+                    known =
+                        p->noun ? lemma_is_noun(lemmas, base, bn) : lemma_is_verb(lemmas, base, bn);
+                }
                 /* news words WordNet lacks (airstrike) are declared in classes.txt @known */
                 const pattern_class *extra = find_class(set, "known", 5);
                 for (size_t x = 0; extra && !known && x < extra->nwords; x++)

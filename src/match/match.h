@@ -17,18 +17,17 @@
 /* One pattern that matched in a sentence. Token positions are indices into the `tokens`
  * array given to verbmatch_sentence (so sentence-relative when given one sentence). */
 typedef struct verbmatch {
-    const pattern *rule;          /* the pattern: code, discard flag, file and line (the set's) */
-    uint32_t anchor;              /* the anchor token (verb or event noun) */
-    uint32_t first, last;         /* the tokens the whole pattern covered */
-    int32_t slot[PATTERN_ROLES];  /* first token of each role's phrase, -1 when absent */
+    const pattern *rule;         /* the pattern: code, discard flag, file and line (the set's) */
+    uint32_t anchor;             /* the anchor token (verb or event noun) */
+    uint32_t first, last;        /* the tokens the whole pattern covered */
+    int32_t slot[PATTERN_ROLES]; /* first token of each role's phrase, -1 when absent */
 } verbmatch;
 
 /* Computes every token's lemma (lemma_word with the token's upos) into the arena: *lemmas
  * gets ntokens slices (lower case; punctuation keeps its text). Returns SITREP_ELIMIT at the
  * arena cap. */
 sitrep_status verbmatch_lemmatize(const lemma_table *lemmas, arena *a, const char *text,
-                                  const token *tokens, size_t ntokens,
-                                  slice **out) MUST_CHECK;
+                                  const token *tokens, size_t ntokens, slice **out) MUST_CHECK;
 
 /* Finds the patterns of `set` in one sentence: for each token whose lemma (or lower-case
  * surface form) anchors patterns, the best pattern that matches around it (most required

@@ -25,6 +25,33 @@ static bool token_is_word(const token *t)
            t->kind == TOKEN_CLITIC;
 }
 
+/* Function words that cannot begin a role's phrase ("fired by Russia": "by" is no target).
+ * Tagged tokens are judged by their tag instead. */
+static bool slot_can_start(const match_state *m, size_t i)
+{
+    const token *t = &m->tokens[i];
+    if (!token_is_word(t))
+        return false;
+    if (t->upos != UPOS_NONE)
+        return t->upos != UPOS_ADP && t->upos != UPOS_CCONJ && t->upos != UPOS_SCONJ &&
+               t->upos != UPOS_PART && t->upos != UPOS_AUX && t->upos != UPOS_VERB;
+    static const char *const stop[] = {
+        "by",     "of",      "at",      "on",      "in",     "to",      "for",     "with",
+        "from",   "into",    "onto",    "upon",    "over",   "under",   "about",   "after",
+        "before", "that",    "which",   "who",     "whom",   "whose",   "and",     "or",
+        "but",    "nor",     "if",      "as",      "than",   "because", "while",   "when",
+        "where",  "is",      "are",     "was",     "were",   "be",      "been",    "being",
+        "has",    "have",    "had",     "will",    "would",  "could",   "should",  "may",
+        "might",  "must",    "can",     "not",     "also",   "then",    "during",  "since",
+        "until",  "despite", "without", "against", "across", "through", "between", "among",
+        "amid",   "near",    "toward",  "towards"};
+    slice word = slice_make(m->text + t->start, t->end - t->start);
+    for (size_t k = 0; k < ARRAY_LEN(stop); k++)
+        if (slice_eq_nocase(word, stop[k]))
+            return false;
+    return true;
+}
+
 /* Gaps and role phrases do not run over punctuation and dashes (commas end phrases). */
 static bool token_blocks(const token *t)
 {
@@ -106,7 +133,7 @@ static bool match_right(match_state *m, int e, size_t pos)
         }
         return false;
     case PATTERN_SLOT:
-        if (pos >= m->ntokens || !token_is_word(&m->tokens[pos]))
+        if (pos >= m->ntokens || !slot_can_start(m, pos))
             return false;
         m->slot[elem->role] = (int32_t)pos;
         if (e + 1 == p->nelems) {

@@ -50,10 +50,10 @@ static void every_code_once_with_its_root(void **state)
         assert_non_null(c->name);
     }
     assert_int_equal(roots, 20);
-    const char *expected[] = {"010", "0211", "0256", "036", "042", "043", "046", "057", "072",
-                              "0871", "1056", "1125", "1246", "1385", "1454", "155", "163",
-                              "1663", "173", "176", "1834", "186", "192", "1951", "1952",
-                              "196", "2042"};
+    const char *expected[] = {"010",  "0211", "0256", "036",  "042",  "043",  "046",
+                              "057",  "072",  "0871", "1056", "1125", "1246", "1385",
+                              "1454", "155",  "163",  "1663", "173",  "176",  "1834",
+                              "186",  "192",  "1951", "1952", "196",  "2042"};
     for (size_t i = 0; i < ARRAY_LEN(expected); i++)
         if (!cameo_find(table, expected[i], strlen(expected[i])))
             fail_msg("code %s missing", expected[i]);
@@ -78,7 +78,7 @@ static void accessors(void **state)
     assert_string_equal(cameo_plover_type(table, "057"), "SUPPORT");
     assert_string_equal(cameo_plover_type(table, "0232"), "REQUEST");
     assert_string_equal(cameo_plover_type(table, "19"), "ASSAULT"); /* root -> 190 */
-    assert_null(cameo_plover_type(table, "010"));                    /* no PLOVER statement */
+    assert_null(cameo_plover_type(table, "010"));                   /* no PLOVER statement */
     assert_null(cameo_plover_mode(table, "057"));
     assert_string_equal(cameo_plover_type(table, "173"), "COERCE");
     assert_string_equal(cameo_plover_mode(table, "173"), "arrest");
