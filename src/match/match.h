@@ -32,7 +32,8 @@ sitrep_status verbmatch_lemmatize(const lemma_table *lemmas, arena *a, const cha
 /* Finds the patterns of `set` in one sentence: for each token whose lemma (or lower-case
  * surface form) anchors patterns, the best pattern that matches around it (most required
  * words, then the longest span, then the earliest in the files). A discard that matches wins
- * over event patterns with fewer words and removes the events anchored inside its span; it is
+ * over event patterns with fewer words and removes the events anchored inside its span (and
+ * those whose span holds the discard's anchor); it is
  * returned too (rule->discard) so callers can explain why nothing was coded. A tagged token
  * (upos != 0) anchors noun patterns only as a noun and verb patterns only as a verb or
  * auxiliary; untagged tokens anchor both. Writes up to `max` matches in token order to out

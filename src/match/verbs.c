@@ -277,13 +277,15 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
         if (nfound < VERBMATCH_MAX)
             found[nfound++] = best;
     }
-    /* a discard removes the events anchored inside its span */
+    /* a discard removes the events anchored inside its span, and the events whose span
+     * holds the discard's anchor ("holding contests before March 1": March is no march) */
     size_t kept = 0;
     for (size_t i = 0; i < nfound; i++) {
         bool covered = false;
         for (size_t j = 0; j < nfound && !covered; j++)
             covered = j != i && found[j].rule->discard && !found[i].rule->discard &&
-                      found[i].anchor >= found[j].first && found[i].anchor <= found[j].last;
+                      ((found[i].anchor >= found[j].first && found[i].anchor <= found[j].last) ||
+                       (found[j].anchor >= found[i].first && found[j].anchor <= found[i].last));
         if (covered) {
             total--;
             continue;
