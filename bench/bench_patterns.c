@@ -76,8 +76,8 @@ int main(int argc, char **argv)
         for (size_t s = 0; s < nsentences; s++) {
             const sentence *sent = &sentences[s];
             slice *lemma_of;
-            if (verbmatch_lemmatize(lemmas, &work, data, tokens + sent->first_token,
-                                    sent->ntokens, &lemma_of)) {
+            if (verbmatch_lemmatize(lemmas, &work, data, tokens + sent->first_token, sent->ntokens,
+                                    &lemma_of)) {
                 fprintf(stderr, "bench_patterns: arena limit\n");
                 return 1;
             }
@@ -99,9 +99,9 @@ int main(int argc, char **argv)
     printf("patterns (lemmatise + match, 1 thread): %.0f sentences/s, %.1f MB/s, %.0f matches/s "
            "per CPU second (wall: %.0f sentences/s); %zu sentences, %.2f matches/sentence "
            "(%.2f events)\n",
-           (double)sentences_done / cpu, (double)used * rounds / cpu / 1e6,
-           (double)matches / cpu, (double)sentences_done / sec, sentences_done,
-           (double)matches / (double)sentences_done, (double)events / (double)sentences_done);
+           (double)sentences_done / cpu, (double)used * rounds / cpu / 1e6, (double)matches / cpu,
+           (double)sentences_done / sec, sentences_done, (double)matches / (double)sentences_done,
+           (double)events / (double)sentences_done);
     arena_release(&work);
     arena_release(&a);
     free(data);

@@ -278,14 +278,22 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
             found[nfound++] = best;
     }
     /* a discard removes the events anchored inside its span, and the events whose span
-     * holds the discard's anchor ("holding contests before March 1": March is no march) */
+     * holds the discard's anchor ("holding contests before March 1": March is no march); a
+     * one-word pattern anchored inside another event's span is dropped ("lifting the
+     * embargo" is one event, 085, not also an embargo) */
     size_t kept = 0;
     for (size_t i = 0; i < nfound; i++) {
         bool covered = false;
-        for (size_t j = 0; j < nfound && !covered; j++)
-            covered = j != i && found[j].rule->discard && !found[i].rule->discard &&
-                      ((found[i].anchor >= found[j].first && found[i].anchor <= found[j].last) ||
-                       (found[j].anchor >= found[i].first && found[j].anchor <= found[i].last));
+        for (size_t j = 0; j < nfound && !covered; j++) {
+            if (j == i || found[i].rule->discard)
+                continue;
+            bool inside = found[i].anchor >= found[j].first && found[i].anchor <= found[j].last;
+            if (found[j].rule->discard)
+                covered = inside ||
+                          (found[j].anchor >= found[i].first && found[j].anchor <= found[i].last);
+            else /* a bare word inside another event's frame is part of that frame */
+                covered = inside && found[i].rule->nelems == 1 && found[j].rule->nelems > 1;
+        }
         if (covered) {
             total--;
             continue;

@@ -333,6 +333,8 @@ static void data_codes_security_news(void **state)
     expect_code("Russian troops withdrew from Kherson.", "withdrew", "0874");
     expect_code("Hamas released four hostages.", "released", "0841");
     expect_code("They struck a deal with the rebels.", "struck", "057");
+    expect_code("Washington is lifting the embargo.", "lifting", "085");
+    expect_no_event("Washington is lifting the embargo.", "embargo");
     assert_int_equal(failures, 0);
 }
 
