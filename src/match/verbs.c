@@ -16,8 +16,11 @@ typedef struct match_state {
     const pattern *rule;
     int32_t slot[PATTERN_ROLES];
     uint32_t last;
-    int words; /* word elements matched (optional ones included) */
+    int words;      /* word elements matched (optional ones included) */
+    unsigned steps; /* backtracking steps left for this pattern (a cap on pathological ones) */
 } match_state;
+
+#define VERBMATCH_STEPS 20000
 
 static bool token_is_word(const token *t)
 {
@@ -107,6 +110,8 @@ static size_t alt_words(const char *alt)
 static bool match_right(match_state *m, int e, size_t pos)
 {
     const pattern *p = m->rule;
+    if (m->steps == 0 || --m->steps == 0)
+        return false;
     if (e == p->nelems) {
         m->last = (uint32_t)(pos - 1);
         return true;
@@ -161,6 +166,8 @@ static bool match_left(match_state *m, int e, long pos, long *first)
         *first = pos + 1;
         return true;
     }
+    if (m->steps == 0 || --m->steps == 0)
+        return false;
     const pattern_elem *elem = &m->rule->elems[e];
     if (elem->kind == PATTERN_GAP) {
         for (long k = 0; k <= PATTERN_GAP_MAX && pos - k >= -1; k++) {
@@ -199,6 +206,7 @@ static bool try_pattern(match_state *m, const pattern *p, size_t i, verbmatch *o
     for (int r = 0; r < PATTERN_ROLES; r++)
         m->slot[r] = -1;
     m->words = 1; /* the anchor */
+    m->steps = VERBMATCH_STEPS;
     long first;
     if (!match_left(m, p->anchor - 1, (long)i - 1, &first))
         return false;

@@ -273,6 +273,29 @@ static void tagged_tokens_respect_pattern_kind(void **state)
     pattern_set_free(set);
 }
 
+static void pathological_pattern_is_bounded(void **state)
+{
+    (void)state;
+    /* gaps and slots everywhere and a last word that never comes: the backtracking budget
+     * keeps each anchor to VERBMATCH_STEPS steps instead of an exponential search */
+    const char *text = "190 a ... a ... a $T a ... a ... a $O a ... zzz\n";
+    pattern_set *set;
+    diag d;
+    assert_int_equal(pattern_set_parse("t.txt", text, strlen(text), NULL, 0, codes, &set, &d),
+                     SITREP_OK);
+    char words[601];
+    for (int i = 0; i < 300; i++) {
+        words[2 * i] = 'a';
+        words[2 * i + 1] = ' ';
+    }
+    words[600] = '\0';
+    run r;
+    match_text(&r, set, words);
+    assert_int_equal(r.nmatches, 0);
+    arena_release(&r.a);
+    pattern_set_free(set);
+}
+
 /* ---- the shipped dictionaries on news-style sentences ---- */
 
 static void data_codes_news_sentences(void **state)
@@ -389,6 +412,7 @@ int main(void)
         cmocka_unit_test(parser_builds_elements),
         cmocka_unit_test(matcher_finds_slots),
         cmocka_unit_test(tagged_tokens_respect_pattern_kind),
+        cmocka_unit_test(pathological_pattern_is_bounded),
         cmocka_unit_test(data_codes_news_sentences),
         cmocka_unit_test(data_codes_security_news),
         cmocka_unit_test(data_slots_on_news),
