@@ -635,6 +635,13 @@ sitrep_status pattern_check_dir(const char *dir, const cameo_table *codes,
                 size_t n = strlen(w);
                 bool known = p->noun ? lemma_is_noun(lemmas, w, n) || lemma_is_verb(lemmas, w, n)
                                      : lemma_is_verb(lemmas, w, n);
+                char base[LEMMA_MAX_WORD + 1];
+                if (!known && n <= LEMMA_MAX_WORD) { /* an inflected anchor: "attacks" */
+                    size_t bn = p->noun ? lemma_noun(lemmas, w, n, base, sizeof base)
+                                        : lemma_verb(lemmas, w, n, base, sizeof base);
+                    known =
+                        p->noun ? lemma_is_noun(lemmas, base, bn) : lemma_is_verb(lemmas, base, bn);
+                }
                 /* news words WordNet lacks (airstrike) are declared in classes.txt @known */
                 const pattern_class *extra = find_class(set, "known", 5);
                 for (size_t x = 0; extra && !known && x < extra->nwords; x++)

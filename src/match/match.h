@@ -34,10 +34,14 @@ sitrep_status verbmatch_lemmatize(const lemma_table *lemmas, arena *a, const cha
 /* Finds the patterns of `set` in one sentence: for each token whose lemma (or lower-case
  * surface form) anchors patterns, the best pattern that matches around it (most required
  * words, then the longest span, then the earliest in the files). A discard that matches wins
- * over event patterns with fewer words and removes the events anchored inside its span; it is
+ * over event patterns with fewer words and removes the events anchored inside its span (and
+ * those whose span holds the discard's anchor); it is
  * returned too (rule->discard) so callers can explain why nothing was coded. A tagged token
  * (upos != 0) anchors noun patterns only as a noun and verb patterns only as a verb or
- * auxiliary; untagged tokens anchor both. Writes up to `max` matches in token order to out
+ * auxiliary; untagged tokens anchor both. A one-word pattern anchored inside the span of a
+ * longer event pattern is dropped (it is part of that frame); a nominal event with its own
+ * frame inside a verb's span is kept ("condemned the attack on Kyiv": 111 and 190) for the
+ * coder to judge. Writes up to `max` matches in token order to out
  * and returns how many were found (which may exceed max: the rest were dropped). */
 size_t verbmatch_sentence(const pattern_set *set, const char *text, const token *tokens,
                           size_t ntokens, const slice *lemmas, verbmatch *out, size_t max);

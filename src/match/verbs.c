@@ -16,13 +16,43 @@ typedef struct match_state {
     const pattern *rule;
     int32_t slot[PATTERN_ROLES];
     uint32_t last;
-    int words; /* word elements matched (optional ones included) */
+    int words;      /* word elements matched (optional ones included) */
+    unsigned steps; /* backtracking steps left for this pattern (a cap on pathological ones) */
 } match_state;
+
+#define VERBMATCH_STEPS 20000
 
 static bool token_is_word(const token *t)
 {
     return t->kind == TOKEN_WORD || t->kind == TOKEN_ABBREV || t->kind == TOKEN_NUMBER ||
            t->kind == TOKEN_CLITIC;
+}
+
+/* Function words that cannot begin a role's phrase ("fired by Russia": "by" is no target).
+ * Tagged tokens are judged by their tag instead. */
+static bool slot_can_start(const match_state *m, size_t i)
+{
+    const token *t = &m->tokens[i];
+    if (!token_is_word(t))
+        return false;
+    if (t->upos != UPOS_NONE)
+        return t->upos != UPOS_ADP && t->upos != UPOS_CCONJ && t->upos != UPOS_SCONJ &&
+               t->upos != UPOS_PART && t->upos != UPOS_AUX && t->upos != UPOS_VERB;
+    static const char *const stop[] = {
+        "by",     "of",      "at",      "on",      "in",     "to",      "for",     "with",
+        "from",   "into",    "onto",    "upon",    "over",   "under",   "about",   "after",
+        "before", "that",    "which",   "who",     "whom",   "whose",   "and",     "or",
+        "but",    "nor",     "if",      "as",      "than",   "because", "while",   "when",
+        "where",  "is",      "are",     "was",     "were",   "be",      "been",    "being",
+        "has",    "have",    "had",     "will",    "would",  "could",   "should",  "may",
+        "might",  "must",    "can",     "not",     "also",   "then",    "during",  "since",
+        "until",  "despite", "without", "against", "across", "through", "between", "among",
+        "amid",   "near",    "toward",  "towards"};
+    slice word = slice_make(m->text + t->start, t->end - t->start);
+    for (size_t k = 0; k < ARRAY_LEN(stop); k++)
+        if (slice_eq_nocase(word, stop[k]))
+            return false;
+    return true;
 }
 
 /* Gaps and role phrases do not run over punctuation and dashes (commas end phrases). */
@@ -80,6 +110,8 @@ static size_t alt_words(const char *alt)
 static bool match_right(match_state *m, int e, size_t pos)
 {
     const pattern *p = m->rule;
+    if (m->steps == 0 || --m->steps == 0)
+        return false;
     if (e == p->nelems) {
         m->last = (uint32_t)(pos - 1);
         return true;
@@ -106,7 +138,7 @@ static bool match_right(match_state *m, int e, size_t pos)
         }
         return false;
     case PATTERN_SLOT:
-        if (pos >= m->ntokens || !token_is_word(&m->tokens[pos]))
+        if (pos >= m->ntokens || !slot_can_start(m, pos))
             return false;
         m->slot[elem->role] = (int32_t)pos;
         if (e + 1 == p->nelems) {
@@ -134,6 +166,8 @@ static bool match_left(match_state *m, int e, long pos, long *first)
         *first = pos + 1;
         return true;
     }
+    if (m->steps == 0 || --m->steps == 0)
+        return false;
     const pattern_elem *elem = &m->rule->elems[e];
     if (elem->kind == PATTERN_GAP) {
         for (long k = 0; k <= PATTERN_GAP_MAX && pos - k >= -1; k++) {
@@ -172,6 +206,7 @@ static bool try_pattern(match_state *m, const pattern *p, size_t i, verbmatch *o
     for (int r = 0; r < PATTERN_ROLES; r++)
         m->slot[r] = -1;
     m->words = 1; /* the anchor */
+    m->steps = VERBMATCH_STEPS;
     long first;
     if (!match_left(m, p->anchor - 1, (long)i - 1, &first))
         return false;
@@ -250,13 +285,23 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
         if (nfound < VERBMATCH_MAX)
             found[nfound++] = best;
     }
-    /* a discard removes the events anchored inside its span */
+    /* a discard removes the events anchored inside its span, and the events whose span
+     * holds the discard's anchor ("holding contests before March 1": March is no march); a
+     * one-word pattern anchored inside another event's span is dropped ("lifting the
+     * embargo" is one event, 085, not also an embargo) */
     size_t kept = 0;
     for (size_t i = 0; i < nfound; i++) {
         bool covered = false;
-        for (size_t j = 0; j < nfound && !covered; j++)
-            covered = j != i && found[j].rule->discard && !found[i].rule->discard &&
-                      found[i].anchor >= found[j].first && found[i].anchor <= found[j].last;
+        for (size_t j = 0; j < nfound && !covered; j++) {
+            if (j == i || found[i].rule->discard)
+                continue;
+            bool inside = found[i].anchor >= found[j].first && found[i].anchor <= found[j].last;
+            if (found[j].rule->discard)
+                covered = inside ||
+                          (found[j].anchor >= found[i].first && found[j].anchor <= found[i].last);
+            else /* a bare word inside another event's frame is part of that frame */
+                covered = inside && found[i].rule->nelems == 1 && found[j].rule->nelems > 1;
+        }
         if (covered) {
             total--;
             continue;
