@@ -643,7 +643,8 @@ dict *dict_builder_finish(dict_builder *b)
 {
     dict *d = b->d;
     size_t nnodes = trie_node_count(d->trie);
-    qsort(d->pending, d->npending, sizeof *d->pending, compare_pending);
+    if (d->npending)
+        qsort(d->pending, d->npending, sizeof *d->pending, compare_pending);
     d->node_first = xcalloc(nnodes + 1, sizeof *d->node_first);
     d->values = xmalloc((d->npending ? d->npending : 1) * sizeof *d->values);
     for (size_t i = 0; i < d->npending; i++) {
