@@ -372,19 +372,32 @@ static size_t unknown_run(const scan *s, size_t i, bool *is_org)
     return last + 1 - i;
 }
 
-/* An earlier unknown person whose last word is this token ("Kovalenko"), or -1. */
-static long unknown_short_name(const scan *s, size_t i)
+/* True when `word` is the first or the last space-separated word of `name`. */
+static bool is_name_word(slice name, slice word)
+{
+    if (name.len <= word.len)
+        return false;
+    if (memcmp(name.ptr, word.ptr, word.len) == 0 && name.ptr[word.len] == ' ')
+        return true;
+    return memcmp(name.ptr + name.len - word.len, word.ptr, word.len) == 0 &&
+           name.ptr[name.len - word.len - 1] == ' ';
+}
+
+/* An earlier person this capitalised word is the short name of ("Kovalenko" after "Andrii
+ * Kovalenko", "Kim" after "Kim Jong-un" when the dictionary has no "Kim"), or -1. For a
+ * dictionary person the entry's name is compared, so titles in the mention do not count. */
+static long short_name(const scan *s, size_t i)
 {
     if (!is_cap(s, i) || tok_in(s, i, stopwords))
         return -1;
-    slice t = token_text(s->text, &s->tokens[i]);
+    slice word = token_text(s->text, &s->tokens[i]);
     for (size_t k = s->count; k-- > 0;) {
         const actor_mention *m = &s->mentions[k];
-        if (m->code || !mention_is_person(s, k) || m->antecedent >= 0)
+        if (!mention_is_person(s, k) || m->antecedent >= 0)
             continue;
-        if (m->end - m->start > t.len && m->end - m->start >= t.len + 1 &&
-            memcmp(s->text->text + m->end - t.len, t.ptr, t.len) == 0 &&
-            s->text->text[m->end - t.len - 1] == ' ')
+        slice name = s->entries[k] ? slice_from_cstr(dict_entry_get(s->d, s->entries[k] - 1)->name)
+                                   : slice_make(s->text->text + m->start, m->end - m->start);
+        if (is_name_word(name, word))
             return (long)k;
     }
     return -1;
@@ -541,7 +554,7 @@ static size_t step(scan *s, size_t i)
         if (used)
             return i + used;
         /* "Later Kovalenko said": a capitalised first word before a known short name */
-        if (i == 0 && unknown_short_name(s, i + 1) >= 0)
+        if (i == 0 && !is_cap(s, i + 2) && short_name(s, i + 1) >= 0)
             return i + 1;
         bool is_org;
         size_t run = unknown_run(s, i, &is_org);
@@ -549,9 +562,20 @@ static size_t step(scan *s, size_t i)
             emit(s, i, i + run, NULL, is_org ? "organization" : "person", NO_ENTRY, -1);
             return i + run;
         }
-        long earlier = unknown_short_name(s, i);
-        if (earlier >= 0)
-            emit(s, i, i + 1, NULL, "person", NO_ENTRY, earlier);
+        long earlier = is_cap(s, i + 1) ? -1 : short_name(s, i);
+        if (earlier >= 0) {
+            const actor_mention *m = &s->mentions[earlier];
+            /* "Kim's regime" with "Kim" known only as a short name */
+            unit r = is_possessive(s, i + 1) ? find_unit(s, i + 2) : (unit){0};
+            const char *role = r.role && !r.holder && !role_is_modifier(s, i + 1 + r.len)
+                                   ? entry_code(s, r.role)
+                                   : NULL;
+            if (role && m->country) {
+                emit(s, i, i + 2 + r.len, combine(s, m->country, role), "agent", NO_ENTRY, earlier);
+                return i + 2 + r.len;
+            }
+            emit(s, i, i + 1, m->code, "person", NO_ENTRY, earlier);
+        }
         return i + 1;
     }
     size_t j = i + u.len;

@@ -24,7 +24,8 @@ static const char metonyms[] = "the Kremlin | Kremlin => RUSGOV\nthe Pentagon =>
 static const char people[] =
     "Vladimir Putin | Putin => RUSGOV 1999-08-09..2008-05-07, RUSGOV 2012-05-07.., RUSELI\n"
     "Kim Jong-un | Kim => PRKGOV 2011-12-17.., PRKELI\n"
-    "Joe Biden | Biden => USAGOV 2021-01-20..2025-01-20, USAELI\n";
+    "Joe Biden | Biden => USAGOV 2021-01-20..2025-01-20, USAELI\n"
+    "Xi Jinping => CHNGOV 2012-11-15..\n";
 
 static dict *fixture;
 static arena mem;
@@ -224,6 +225,23 @@ static void coreference(void **state)
     expect_code(&art, "his government", "USAGOV");
 }
 
+static void short_names_not_in_the_dictionary(void **state)
+{
+    (void)state;
+    article art = analyse("Xi Jinping arrived. Xi's government welcomed it, and Xi smiled. "
+                          "Xi Mingze did not.",
+                          "2025-01-01");
+    const actor_mention *government = find(&art, "Xi's government");
+    assert_non_null(government);
+    assert_string_equal(government->code, "CHNGOV");
+    assert_int_equal(government->antecedent, 0);
+    const actor_mention *xi = find(&art, "Xi");
+    assert_non_null(xi);
+    assert_string_equal(xi->code, "CHNGOV");
+    assert_int_equal(xi->antecedent, 0);
+    expect_code(&art, "Xi Mingze", NULL); /* another person */
+}
+
 static void tags_stop_roles_used_as_modifiers(void **state)
 {
     (void)state;
@@ -255,6 +273,7 @@ int main(void)
         cmocka_unit_test(titles_and_people),
         cmocka_unit_test(unknown_names_keep_text_with_null_code),
         cmocka_unit_test(coreference),
+        cmocka_unit_test(short_names_not_in_the_dictionary),
         cmocka_unit_test(tags_stop_roles_used_as_modifiers),
         cmocka_unit_test(no_dictionary_no_actors),
     };
