@@ -2,9 +2,10 @@
  * TABARI/PETRARCH importer (lexicon/dict_import.c).
  *
  * The first byte picks the file kind and keep-going mode; the rest is the file's text. A
- * parsed dictionary is queried (codes by date, a trie walk) so the compiled form is used too.
+ * parsed dictionary is queried (codes by date, a trie walk) and used to find the actors of
+ * the same text read as an article, so the compiled form and recognition are exercised too.
  */
-#include "lexicon/lexicon.h"
+#include "extract/extract.h"
 #include "match/match.h"
 
 #include <stdlib.h>
@@ -55,6 +56,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                         for (size_t j = 0; j < nv && i + v[j].ntokens <= n; j++)
                             (void)match_case_ok(dt, &v[j], &tr, tokens + i);
                     }
+                }
+            }
+        }
+        arena_reset(&a);
+        /* the text as an article, with this dictionary */
+        document *doc = arena_calloc(&a, 1, sizeof *doc);
+        ingest_options options = {.detect_chrome = false};
+        article art;
+        memset(&art, 0, sizeof art);
+        if (doc && ingest_text(&a, text, length, &options, doc) == SITREP_OK) {
+            doc->published = (data[0] & 2) ? "2020-02-29" : NULL;
+            art.doc = doc;
+            if (text_analyse(&a, doc, NULL, &art.text) == SITREP_OK &&
+                actors_extract(&a, dt, &art) == SITREP_OK) {
+                for (size_t i = 0; i < art.nactors; i++) {
+                    const actor_mention *m = &art.actors[i];
+                    if (m->start > m->end || m->end > art.text.length ||
+                        (m->antecedent >= 0 && (size_t)m->antecedent >= i))
+                        abort();
                 }
             }
         }

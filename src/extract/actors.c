@@ -44,6 +44,9 @@ typedef struct scan {
 } scan;
 
 #define NO_ENTRY UINT32_MAX
+/* How far back (in mentions) the lookups for earlier mentions go, so that an article with
+ * thousands of mentions stays linear. */
+#define LOOKBACK 512
 
 /* ---- token tests ---- */
 
@@ -143,7 +146,8 @@ static int holder_rank(uint8_t kind)
 /* The most recent mention of a dictionary entry, or -1. */
 static long last_mention_of(const scan *s, uint32_t entry)
 {
-    for (size_t k = s->count; k-- > 0;)
+    size_t stop = s->count > LOOKBACK ? s->count - LOOKBACK : 0;
+    for (size_t k = s->count; k-- > stop;)
         if (s->entries[k] == entry + 1)
             return (long)k;
     return -1;
@@ -391,7 +395,8 @@ static long short_name(const scan *s, size_t i)
     if (!is_cap(s, i) || tok_in(s, i, stopwords))
         return -1;
     slice word = token_text(s->text, &s->tokens[i]);
-    for (size_t k = s->count; k-- > 0;) {
+    size_t stop = s->count > LOOKBACK ? s->count - LOOKBACK : 0;
+    for (size_t k = s->count; k-- > stop;) {
         const actor_mention *m = &s->mentions[k];
         if (!mention_is_person(s, k) || m->antecedent >= 0)
             continue;
@@ -424,7 +429,8 @@ static size_t pair_reference(scan *s, size_t i)
         return 0;
     long found[2] = {-1, -1};
     int nfound = 0;
-    for (size_t k = s->count; k-- > 0 && nfound < 2;) {
+    size_t stop = s->count > LOOKBACK ? s->count - LOOKBACK : 0;
+    for (size_t k = s->count; k-- > stop && nfound < 2;) {
         const actor_mention *m = &s->mentions[k];
         if (!m->country || (m->kind && strcmp(m->kind, "reference") == 0))
             continue;
