@@ -9,6 +9,7 @@
 #include "extract.h"
 #include "../match/match.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -30,6 +31,7 @@ typedef struct scan {
     const text_result *text;
     const token *tokens; /* the sentence's tokens */
     const uint32_t *ids;
+    const uint16_t *wflags; /* per token: W_* word classes */
     size_t n;
     bool tagged;
     int32_t date;
@@ -50,19 +52,9 @@ typedef struct scan {
 
 /* ---- token tests ---- */
 
-static bool tok_is(const scan *s, size_t i, const char *word)
+static inline bool has(const scan *s, size_t i, unsigned flag)
 {
-    if (i >= s->n)
-        return false;
-    return slice_eq_nocase(token_text(s->text, &s->tokens[i]), word);
-}
-
-static bool tok_in(const scan *s, size_t i, const char *const *words)
-{
-    for (; *words; words++)
-        if (tok_is(s, i, *words))
-            return true;
-    return false;
+    return i < s->n && (s->wflags[i] & flag);
 }
 
 static bool is_cap(const scan *s, size_t i)
@@ -115,6 +107,115 @@ static const char *const org_words[] = {
     "school",      "college",     "hospital",   "club",       "inc",          "ltd",
     "house",       "project",     "initiative", "nations",    "forum",        "bureau",
     "directorate", NULL};
+
+/* Word classes of the function words above, looked up once per token through a small
+ * static hash table (built once, then read-only). */
+enum {
+    W_STOP = 1 << 0,
+    W_CONNECTOR = 1 << 1,
+    W_ORG = 1 << 2,
+    W_PERSON_PRONOUN = 1 << 3,
+    W_PLURAL_PRONOUN = 1 << 4,
+    W_PAIR = 1 << 5,
+    W_THE = 1 << 6,
+    W_OF = 1 << 7,
+    W_AND = 1 << 8,
+    W_TWO = 1 << 9,
+    W_BOTH = 1 << 10,
+    W_POSSESSIVE_PRONOUN = 1 << 11,
+};
+
+static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
+                                              "her", "himself", "herself", NULL};
+static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
+static const char *const pair_nouns[] = {"countries",  "nations",   "states", "governments",
+                                         "neighbours", "neighbors", NULL};
+static const char *const possessive_pronouns[] = {"his", "her", "their", NULL};
+
+#define WORD_SLOTS 1024 /* power of two, > 4 x the words listed */
+#define WORD_MAX 16
+
+typedef struct word_slot {
+    char text[WORD_MAX];
+    uint8_t length;
+    uint16_t flags;
+} word_slot;
+
+static word_slot word_table[WORD_SLOTS];
+static pthread_once_t word_table_once = PTHREAD_ONCE_INIT;
+
+static size_t word_hash(const char *s, size_t n)
+{
+    return (size_t)hash_bytes(s, n, 0x776f7264) & (WORD_SLOTS - 1);
+}
+
+static void word_add(const char *const *words, uint16_t flag)
+{
+    for (; *words; words++) {
+        size_t n = strlen(*words);
+        size_t i = word_hash(*words, n);
+        while (word_table[i].length &&
+               !(word_table[i].length == n && memcmp(word_table[i].text, *words, n) == 0))
+            i = (i + 1) & (WORD_SLOTS - 1);
+        memcpy(word_table[i].text, *words, n);
+        word_table[i].length = (uint8_t)n;
+        word_table[i].flags |= flag;
+    }
+}
+
+static void word_table_build(void)
+{
+    static const char *const the[] = {"the", NULL}, *const of[] = {"of", NULL},
+                             *const and[] = {"and", NULL}, *const two[] = {"two", NULL},
+                             *const both[] = {"both", NULL};
+    word_add(stopwords, W_STOP);
+    word_add(connectors, W_CONNECTOR);
+    word_add(org_words, W_ORG);
+    word_add(person_pronouns, W_PERSON_PRONOUN);
+    word_add(plural_pronouns, W_PLURAL_PRONOUN);
+    word_add(pair_nouns, W_PAIR);
+    word_add(possessive_pronouns, W_POSSESSIVE_PRONOUN);
+    word_add(the, W_THE);
+    word_add(of, W_OF);
+    word_add(and, W_AND);
+    word_add(two, W_TWO);
+    word_add(both, W_BOTH);
+}
+
+/* The word classes of an ASCII word (folded to lower case), 0 for others. */
+static uint16_t word_flags(const char *s, size_t n)
+{
+    if (n == 0 || n >= WORD_MAX)
+        return 0;
+    char folded[WORD_MAX];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return 0;
+        folded[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    for (size_t i = word_hash(folded, n);; i = (i + 1) & (WORD_SLOTS - 1)) {
+        const word_slot *w = &word_table[i];
+        if (!w->length)
+            return 0;
+        if (w->length == n && memcmp(w->text, folded, n) == 0)
+            return w->flags;
+    }
+}
+
+/* The kinds of mention, one string each so that kinds compare by pointer. */
+static const char KIND_COUNTRY[] = "country";
+static const char KIND_ADJECTIVE[] = "adjective";
+static const char KIND_DEMONYM[] = "demonym";
+static const char KIND_CAPITAL[] = "capital";
+static const char KIND_METONYM[] = "metonym";
+static const char KIND_PERSON[] = "person";
+static const char KIND_ORGANIZATION[] = "organization";
+static const char KIND_GROUP[] = "group";
+static const char KIND_AGENT[] = "agent";
+static const char KIND_TITLE[] = "title";
+static const char KIND_PRONOUN[] = "pronoun";
+static const char KIND_REFERENCE[] = "reference";
 
 /* ---- dictionary units ---- */
 
@@ -259,7 +360,7 @@ static long emit(scan *s, size_t first, size_t last, const char *code, const cha
     m->country = country_of(s, code);
     m->role = role_of(s, code);
     if (!m->role && code && !m->country && strlen(code) == 3 && kind &&
-        (strcmp(kind, "agent") == 0 || strcmp(kind, "title") == 0))
+        (kind == KIND_AGENT || kind == KIND_TITLE))
         m->role = code;
     m->kind = kind;
     m->antecedent = (int32_t)antecedent;
@@ -271,7 +372,7 @@ static long emit(scan *s, size_t first, size_t last, const char *code, const cha
 /* The first token of a mention, taking in a preceding "the" that no mention holds. */
 static size_t with_article(const scan *s, size_t i)
 {
-    if (i > 0 && tok_is(s, i - 1, "the") && s->tokens[i - 1].start >= s->consumed_end)
+    if (i > 0 && has(s, i - 1, W_THE) && s->tokens[i - 1].start >= s->consumed_end)
         return i - 1;
     return i;
 }
@@ -295,7 +396,7 @@ static const char *combine(scan *s, const char *country, const char *role)
 static bool mention_is_person(const scan *s, size_t k)
 {
     const actor_mention *m = &s->mentions[k];
-    return m->kind && strcmp(m->kind, "person") == 0;
+    return m->kind == KIND_PERSON;
 }
 
 /* The root of a mention's chain of antecedents. */
@@ -330,7 +431,7 @@ static long recent_person(const scan *s, uint32_t sentences, const char *country
 static size_t unknown_run(const scan *s, size_t i, bool *is_org)
 {
     *is_org = false;
-    if (!is_cap(s, i) || tok_in(s, i, stopwords))
+    if (!is_cap(s, i) || has(s, i, W_STOP))
         return 0;
     size_t k = i, ncap = 0, last = i;
     bool proper = false;
@@ -359,8 +460,8 @@ static size_t unknown_run(const scan *s, size_t i, bool *is_org)
             }
             continue;
         }
-        if (tok_in(s, k, connectors) && !is_cap(s, k) && is_cap(s, k + 1) &&
-            !(tok_is(s, k, "and") && ncap < 2)) {
+        if (has(s, k, W_CONNECTOR) && !is_cap(s, k) && is_cap(s, k + 1) &&
+            !(has(s, k, W_AND) && ncap < 2)) {
             k++;
             continue;
         }
@@ -371,7 +472,7 @@ static size_t unknown_run(const scan *s, size_t i, bool *is_org)
     if (s->tagged && (!proper || s->tokens[i].upos != UPOS_PROPN))
         return 0;
     for (size_t t = i; t <= last; t++)
-        if (tok_in(s, t, org_words))
+        if (has(s, t, W_ORG))
             *is_org = true;
     return last + 1 - i;
 }
@@ -392,7 +493,7 @@ static bool is_name_word(slice name, slice word)
  * dictionary person the entry's name is compared, so titles in the mention do not count. */
 static long short_name(const scan *s, size_t i)
 {
-    if (!is_cap(s, i) || tok_in(s, i, stopwords))
+    if (!is_cap(s, i) || has(s, i, W_STOP))
         return -1;
     slice word = token_text(s->text, &s->tokens[i]);
     size_t stop = s->count > LOOKBACK ? s->count - LOOKBACK : 0;
@@ -410,20 +511,14 @@ static long short_name(const scan *s, size_t i)
 
 /* ---- coreference ---- */
 
-static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
-                                              "her", "himself", "herself", NULL};
-static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
-static const char *const pair_nouns[] = {"countries",  "nations",   "states", "governments",
-                                         "neighbours", "neighbors", NULL};
-
 /* "the two countries", "both nations": refers to the last two countries named. Returns the
  * tokens consumed or 0. */
 static size_t pair_reference(scan *s, size_t i)
 {
     size_t len = 0;
-    if (tok_is(s, i, "the") && tok_is(s, i + 1, "two") && tok_in(s, i + 2, pair_nouns))
+    if (has(s, i, W_THE) && has(s, i + 1, W_TWO) && has(s, i + 2, W_PAIR))
         len = 3;
-    else if (tok_is(s, i, "both") && tok_in(s, i + 1, pair_nouns))
+    else if (has(s, i, W_BOTH) && has(s, i + 1, W_PAIR))
         len = 2;
     if (!len)
         return 0;
@@ -432,7 +527,7 @@ static size_t pair_reference(scan *s, size_t i)
     size_t stop = s->count > LOOKBACK ? s->count - LOOKBACK : 0;
     for (size_t k = s->count; k-- > stop && nfound < 2;) {
         const actor_mention *m = &s->mentions[k];
-        if (!m->country || (m->kind && strcmp(m->kind, "reference") == 0))
+        if (!m->country || m->kind == KIND_REFERENCE)
             continue;
         if (nfound == 1 && strcmp(s->mentions[found[0]].country, m->country) == 0)
             continue;
@@ -443,15 +538,15 @@ static size_t pair_reference(scan *s, size_t i)
     for (int p = 1; p >= 0; p--) {
         const actor_mention *m = &s->mentions[found[p]];
         const char *country = m->country;
-        emit(s, i, i + len, country, "reference", NO_ENTRY, found[p]);
+        emit(s, i, i + len, country, KIND_REFERENCE, NO_ENTRY, found[p]);
     }
     return len;
 }
 
 static size_t pronoun(scan *s, size_t i)
 {
-    bool person = tok_in(s, i, person_pronouns);
-    bool plural = !person && tok_in(s, i, plural_pronouns);
+    bool person = has(s, i, W_PERSON_PRONOUN);
+    bool plural = !person && has(s, i, W_PLURAL_PRONOUN);
     if (!person && !plural)
         return 0;
     long target = -1;
@@ -479,8 +574,7 @@ static size_t pronoun(scan *s, size_t i)
             if (m->sentence + 2 < s->sentence)
                 break;
             const char *kind = s->mentions[root_of(s, k)].kind;
-            if (kind && (strcmp(kind, "agent") == 0 || strcmp(kind, "group") == 0 ||
-                         strcmp(kind, "organization") == 0)) {
+            if (kind == KIND_AGENT || kind == KIND_GROUP || kind == KIND_ORGANIZATION) {
                 target = (long)root_of(s, k);
                 break;
             }
@@ -490,15 +584,15 @@ static size_t pronoun(scan *s, size_t i)
         return 0;
     const actor_mention *t = &s->mentions[target];
     /* "his government": the person's country with the role */
-    bool possessive = tok_is(s, i, "his") || tok_is(s, i, "her") || tok_is(s, i, "their");
+    bool possessive = has(s, i, W_POSSESSIVE_PRONOUN);
     unit u = possessive ? find_unit(s, i + 1) : (unit){0};
     if (u.role && !u.holder && !role_is_modifier(s, i + u.len)) {
         const char *role = entry_code(s, u.role);
         const char *code = t->country && role ? combine(s, t->country, role) : t->code;
-        emit(s, i, i + 1 + u.len, code, "agent", NO_ENTRY, target);
+        emit(s, i, i + 1 + u.len, code, KIND_AGENT, NO_ENTRY, target);
         return 1 + u.len;
     }
-    emit(s, i, i + 1, t->code, "pronoun", NO_ENTRY, target);
+    emit(s, i, i + 1, t->code, KIND_PRONOUN, NO_ENTRY, target);
     return 1;
 }
 
@@ -506,7 +600,11 @@ static size_t pronoun(scan *s, size_t i)
 
 static const char *holder_kind(const dict_entry *e)
 {
-    return dict_kind_name((dict_kind)e->kind);
+    static const char *const names[DICT_KIND_COUNT] = {
+        KIND_COUNTRY, KIND_ADJECTIVE,    KIND_DEMONYM, KIND_CAPITAL, KIND_METONYM,
+        KIND_PERSON,  KIND_ORGANIZATION, KIND_GROUP,   KIND_AGENT,   KIND_TITLE,
+    };
+    return e->kind < DICT_KIND_COUNT ? names[e->kind] : KIND_AGENT;
 }
 
 /* A title or role after a country or owner: emits the combined mention. Returns the end. */
@@ -518,7 +616,7 @@ static size_t combined(scan *s, size_t start, size_t k, const unit *r, const cha
     if (r->role->kind == DICT_TITLE) {
         unit p = find_unit(s, end);
         if (p.holder && p.holder->kind == DICT_PERSON) {
-            emit(s, start, end + p.len, entry_code(s, p.holder), "person", p.holder_index,
+            emit(s, start, end + p.len, entry_code(s, p.holder), KIND_PERSON, p.holder_index,
                  last_mention_of(s, p.holder_index));
             return end + p.len;
         }
@@ -526,8 +624,8 @@ static size_t combined(scan *s, size_t start, size_t k, const unit *r, const cha
         size_t run = unknown_run(s, end, &is_org);
         if (run && !is_org) {
             const char *role = entry_code(s, r->role);
-            emit(s, start, end + run, country && role ? combine(s, country, role) : NULL, "person",
-                 NO_ENTRY, -1);
+            emit(s, start, end + run, country && role ? combine(s, country, role) : NULL,
+                 KIND_PERSON, NO_ENTRY, -1);
             return end + run;
         }
     }
@@ -545,8 +643,8 @@ static size_t combined(scan *s, size_t start, size_t k, const unit *r, const cha
         if (antecedent >= 0)
             code = s->mentions[antecedent].code;
     }
-    emit(s, with_article(s, start), end, code, r->role->kind == DICT_TITLE ? "title" : "agent",
-         NO_ENTRY, antecedent);
+    emit(s, with_article(s, start), end, code,
+         r->role->kind == DICT_TITLE ? KIND_TITLE : KIND_AGENT, NO_ENTRY, antecedent);
     return end;
 }
 
@@ -565,7 +663,7 @@ static size_t step(scan *s, size_t i)
         bool is_org;
         size_t run = unknown_run(s, i, &is_org);
         if (run) {
-            emit(s, i, i + run, NULL, is_org ? "organization" : "person", NO_ENTRY, -1);
+            emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
             return i + run;
         }
         long earlier = is_cap(s, i + 1) ? -1 : short_name(s, i);
@@ -577,10 +675,11 @@ static size_t step(scan *s, size_t i)
                                    ? entry_code(s, r.role)
                                    : NULL;
             if (role && m->country) {
-                emit(s, i, i + 2 + r.len, combine(s, m->country, role), "agent", NO_ENTRY, earlier);
+                emit(s, i, i + 2 + r.len, combine(s, m->country, role), KIND_AGENT, NO_ENTRY,
+                     earlier);
                 return i + 2 + r.len;
             }
-            emit(s, i, i + 1, m->code, "person", NO_ENTRY, earlier);
+            emit(s, i, i + 1, m->code, KIND_PERSON, NO_ENTRY, earlier);
         }
         return i + 1;
     }
@@ -604,7 +703,7 @@ static size_t step(scan *s, size_t i)
             bool is_org;
             size_t run = unknown_run(s, i, &is_org);
             if (run > k + r.len - i) {
-                emit(s, i, i + run, NULL, is_org ? "organization" : "person", NO_ENTRY, -1);
+                emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
                 return i + run;
             }
         }
@@ -615,7 +714,7 @@ static size_t step(scan *s, size_t i)
         } else if (u.adj && !u.holder) {
             unit p = find_unit(s, j);
             if (p.holder && p.holder->kind == DICT_PERSON) {
-                emit(s, i, j + p.len, entry_code(s, p.holder), "person", p.holder_index,
+                emit(s, i, j + p.len, entry_code(s, p.holder), KIND_PERSON, p.holder_index,
                      last_mention_of(s, p.holder_index));
                 return j + p.len;
             }
@@ -625,11 +724,11 @@ static size_t step(scan *s, size_t i)
     if (u.holder) {
         /* "Kim Hughes" is not Kim Jong-un: a one-word person followed by an unknown name */
         if (u.holder->kind == DICT_PERSON && u.len == 1 && !possessive && is_cap(s, j) &&
-            !find_unit(s, j).len && !tok_in(s, j, stopwords)) {
+            !find_unit(s, j).len && !has(s, j, W_STOP)) {
             bool is_org;
             size_t run = unknown_run(s, i, &is_org);
             if (run) {
-                emit(s, i, i + run, NULL, is_org ? "organization" : "person", NO_ENTRY, -1);
+                emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
                 return i + run;
             }
         }
@@ -641,14 +740,14 @@ static size_t step(scan *s, size_t i)
     if (u.role->kind == DICT_TITLE && is_cap(s, i)) {
         unit p = find_unit(s, j);
         if (p.holder && p.holder->kind == DICT_PERSON) {
-            emit(s, i, j + p.len, entry_code(s, p.holder), "person", p.holder_index,
+            emit(s, i, j + p.len, entry_code(s, p.holder), KIND_PERSON, p.holder_index,
                  last_mention_of(s, p.holder_index));
             return j + p.len;
         }
         bool is_org;
         size_t run = unknown_run(s, j, &is_org);
         if (run && !is_org) {
-            emit(s, i, j + run, NULL, "person", NO_ENTRY, -1);
+            emit(s, i, j + run, NULL, KIND_PERSON, NO_ENTRY, -1);
             return j + run;
         }
     }
@@ -658,11 +757,11 @@ static size_t step(scan *s, size_t i)
         bool is_org;
         size_t run = unknown_run(s, i, &is_org);
         if (run > u.len) {
-            emit(s, i, i + run, NULL, is_org ? "organization" : "person", NO_ENTRY, -1);
+            emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
             return i + run;
         }
     }
-    if (tok_is(s, j, "of")) {
+    if (has(s, j, W_OF)) {
         unit h = find_unit(s, j + 1);
         const char *owner = NULL;
         if (h.holder && h.holder->kind != DICT_PERSON) {
@@ -674,7 +773,7 @@ static size_t step(scan *s, size_t i)
         if (owner) {
             const char *role = entry_code(s, u.role);
             emit(s, with_article(s, i), j + 1 + h.len, role ? combine(s, owner, role) : owner,
-                 u.role->kind == DICT_TITLE ? "title" : "agent", NO_ENTRY, -1);
+                 u.role->kind == DICT_TITLE ? KIND_TITLE : KIND_AGENT, NO_ENTRY, -1);
             return j + 1 + h.len;
         }
     }
@@ -683,13 +782,13 @@ static size_t step(scan *s, size_t i)
     long antecedent = -1;
     const char *code = entry_code(s, u.role);
     /* "the president", "the minister": the person last named */
-    if (u.role->kind == DICT_TITLE && i > 0 && tok_is(s, i - 1, "the")) {
+    if (u.role->kind == DICT_TITLE && i > 0 && has(s, i - 1, W_THE)) {
         antecedent = recent_person(s, 3, NULL);
         if (antecedent >= 0)
             code = s->mentions[antecedent].code;
     }
-    emit(s, with_article(s, i), j, code, u.role->kind == DICT_TITLE ? "title" : "agent", NO_ENTRY,
-         antecedent);
+    emit(s, with_article(s, i), j, code, u.role->kind == DICT_TITLE ? KIND_TITLE : KIND_AGENT,
+         NO_ENTRY, antecedent);
     return j;
 }
 
@@ -717,22 +816,35 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
             s.date = 0;
         s.date_is_today = true;
     }
+    pthread_once(&word_table_once, word_table_build);
+    const vocab *v = dict_vocab(d);
     uint32_t *ids = NULL;
+    uint16_t *wflags = NULL;
     size_t ids_alloc = 0;
     for (size_t si = 0; si < text->nsentences && !s.full; si++) {
         const sentence *sent = &text->sentences[si];
         if (sent->ntokens > ids_alloc) {
             size_t alloc = sent->ntokens * 2;
-            if (!(ids = arena_alloc(a, alloc * sizeof *ids)))
+            if (!(ids = arena_alloc(a, alloc * sizeof *ids)) ||
+                !(wflags = arena_alloc(a, alloc * sizeof *wflags)))
                 return SITREP_ELIMIT;
             ids_alloc = alloc;
         }
         s.tokens = text->tokens + sent->first_token;
         s.n = sent->ntokens;
         s.ids = ids;
+        s.wflags = wflags;
         s.sentence = (uint32_t)si;
         s.tagged = s.n && s.tokens[0].upos != UPOS_NONE;
-        match_token_ids(d, text, s.tokens, s.n, ids);
+        /* one fold per token serves the vocabulary and the word classes */
+        for (size_t k = 0; k < s.n; k++) {
+            const token *t = &s.tokens[k];
+            char folded[VOCAB_MAX_TOKEN];
+            size_t len =
+                vocab_fold(text->text + t->start, t->end - t->start, folded, sizeof folded);
+            ids[k] = len ? vocab_find(v, folded, len) : VOCAB_NONE;
+            wflags[k] = t->kind == TOKEN_WORD ? word_flags(folded, len) : 0;
+        }
         for (size_t i = 0; i < s.n && !s.full;)
             i = step(&s, i);
     }

@@ -34,6 +34,7 @@ struct dict {
     dict_value *values;
     char (*countries)[4];
     size_t ncountries, countries_alloc;
+    uint8_t country_bits[36 * 36 * 36 / 8 + 1]; /* one bit per 3-character code */
     size_t problems;
 };
 
@@ -423,8 +424,25 @@ static sitrep_status parse_entry(line_ctx *c, slice line, dict_kind kind, bool r
     return add_phrases(c, kind, phrases, parsed, n);
 }
 
+/* The index of a 3-character code in country_bits, or -1 when it has other characters. */
+static long country_index(const char *code)
+{
+    long index = 0;
+    for (int i = 0; i < 3; i++) {
+        char c = code[i];
+        int v = c >= 'A' && c <= 'Z' ? c - 'A' : c >= '0' && c <= '9' ? 26 + c - '0' : -1;
+        if (v < 0)
+            return -1;
+        index = index * 36 + v;
+    }
+    return index;
+}
+
 static void add_country(dict *d, const char *code)
 {
+    long index = country_index(code);
+    if (index >= 0)
+        d->country_bits[index / 8] |= (uint8_t)(1u << (index % 8));
     for (size_t i = 0; i < d->ncountries; i++)
         if (memcmp(d->countries[i], code, 4) == 0)
             return;
@@ -825,8 +843,8 @@ const char *dict_entry_code(const dict *d, const dict_entry *e, int32_t date, bo
 
 bool dict_is_country(const dict *d, const char *code)
 {
-    for (size_t i = 0; i < d->ncountries; i++)
-        if (memcmp(d->countries[i], code, 3) == 0)
-            return true;
-    return false;
+    if (!code[0] || !code[1] || !code[2])
+        return false;
+    long index = country_index(code);
+    return index >= 0 && (d->country_bits[index / 8] & (1u << (index % 8)));
 }
