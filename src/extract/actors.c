@@ -123,6 +123,8 @@ enum {
     W_TWO = 1 << 9,
     W_BOTH = 1 << 10,
     W_POSSESSIVE_PRONOUN = 1 << 11,
+    W_PLACE = 1 << 12,
+    W_PAIR_PEOPLE = 1 << 13,
 };
 
 static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
@@ -131,6 +133,15 @@ static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
 static const char *const pair_nouns[] = {"countries",  "nations",   "states", "governments",
                                          "neighbours", "neighbors", NULL};
 static const char *const possessive_pronouns[] = {"his", "her", "their", NULL};
+/* Last words of place names: a capitalised run ending with one is a place, not an actor. */
+static const char *const place_words[] = {
+    "sea",     "ocean",     "gulf",     "strait",   "straits", "strip",     "river",
+    "lake",    "mountains", "mountain", "island",   "islands", "peninsula", "valley",
+    "desert",  "canal",     "region",   "province", "oblast",  "district",  "county",
+    "street",  "square",    "airport",  "port",     "bay",     "coast",     "heights",
+    "plateau", "basin",     "pass",     "highway",  NULL};
+/* Plural nouns for two people: "the two leaders". */
+static const char *const pair_people[] = {"leaders", "presidents", "men", "women", NULL};
 
 #define WORD_SLOTS 1024 /* power of two, > 4 x the words listed */
 #define WORD_MAX 16
@@ -175,6 +186,8 @@ static void word_table_build(void)
     word_add(plural_pronouns, W_PLURAL_PRONOUN);
     word_add(pair_nouns, W_PAIR);
     word_add(possessive_pronouns, W_POSSESSIVE_PRONOUN);
+    word_add(place_words, W_PLACE);
+    word_add(pair_people, W_PAIR_PEOPLE);
     word_add(the, W_THE);
     word_add(of, W_OF);
     word_add(and, W_AND);
@@ -467,7 +480,7 @@ static size_t unknown_run(const scan *s, size_t i, bool *is_org)
         }
         break;
     }
-    if (ncap < 2)
+    if (ncap < 2 || has(s, last, W_PLACE))
         return 0;
     if (s->tagged && (!proper || s->tokens[i].upos != UPOS_PROPN))
         return 0;
@@ -516,29 +529,31 @@ static long short_name(const scan *s, size_t i)
 static size_t pair_reference(scan *s, size_t i)
 {
     size_t len = 0;
-    if (has(s, i, W_THE) && has(s, i + 1, W_TWO) && has(s, i + 2, W_PAIR))
+    if (has(s, i, W_THE) && has(s, i + 1, W_TWO) && has(s, i + 2, W_PAIR | W_PAIR_PEOPLE))
         len = 3;
-    else if (has(s, i, W_BOTH) && has(s, i + 1, W_PAIR))
+    else if (has(s, i, W_BOTH) && has(s, i + 1, W_PAIR | W_PAIR_PEOPLE))
         len = 2;
     if (!len)
         return 0;
+    bool people = has(s, i + len - 1, W_PAIR_PEOPLE);
     long found[2] = {-1, -1};
     int nfound = 0;
     size_t stop = s->count > LOOKBACK ? s->count - LOOKBACK : 0;
     for (size_t k = s->count; k-- > stop && nfound < 2;) {
-        const actor_mention *m = &s->mentions[k];
-        if (!m->country || m->kind == KIND_REFERENCE)
+        size_t r = root_of(s, k);
+        const actor_mention *m = &s->mentions[r];
+        if (!m->country || m->kind == KIND_REFERENCE || (people && !mention_is_person(s, r)))
             continue;
-        if (nfound == 1 && strcmp(s->mentions[found[0]].country, m->country) == 0)
+        if (nfound == 1 &&
+            (people ? (long)r == found[0] : strcmp(s->mentions[found[0]].country, m->country) == 0))
             continue;
-        found[nfound++] = (long)root_of(s, k);
+        found[nfound++] = (long)r;
     }
     if (nfound < 2)
         return 0;
     for (int p = 1; p >= 0; p--) {
         const actor_mention *m = &s->mentions[found[p]];
-        const char *country = m->country;
-        emit(s, i, i + len, country, KIND_REFERENCE, NO_ENTRY, found[p]);
+        emit(s, i, i + len, people ? m->code : m->country, KIND_REFERENCE, NO_ENTRY, found[p]);
     }
     return len;
 }
@@ -686,8 +701,10 @@ static size_t step(scan *s, size_t i)
     size_t j = i + u.len;
     const char *country = NULL;
     if (u.holder && !u.adj) {
+        /* an organisation or group keeps its own code ("Hezbollah fighters") */
         const char *code = entry_code(s, u.holder);
-        country = code ? country_of(s, code) : NULL;
+        if (u.holder->kind != DICT_ORGANIZATION && u.holder->kind != DICT_GROUP)
+            country = code ? country_of(s, code) : NULL;
     } else if (u.adj) {
         country = country_of(s, entry_code(s, u.adj));
     }

@@ -19,6 +19,7 @@ static const char agents[] = "troops | army | forces | military => MIL\n"
                              "officials | government | regime => GOV\n"
                              "intelligence officials | military intelligence => SPY\n";
 static const char titles[] = "president | leader | chairman => GOV\n";
+static const char groups[] = "Hezbollah => LBNREBHEZ\n";
 static const char metonyms[] = "the Kremlin | Kremlin => RUSGOV\nthe Pentagon => USAMIL\n"
                                "Downing Street => GBRGOV\n";
 static const char people[] =
@@ -37,11 +38,9 @@ static int setup(void **state)
     struct {
         const char *text;
         dict_file_kind kind;
-    } files[] = {{countries, DICT_FILE_COUNTRIES},
-                 {agents, DICT_FILE_AGENTS},
-                 {titles, DICT_FILE_TITLES},
-                 {metonyms, DICT_FILE_METONYMS},
-                 {people, DICT_FILE_PEOPLE}};
+    } files[] = {{countries, DICT_FILE_COUNTRIES}, {agents, DICT_FILE_AGENTS},
+                 {titles, DICT_FILE_TITLES},       {metonyms, DICT_FILE_METONYMS},
+                 {people, DICT_FILE_PEOPLE},       {groups, DICT_FILE_GROUPS}};
     diag d;
     for (size_t i = 0; i < ARRAY_LEN(files); i++)
         if (dict_builder_add_text(b, "fixture", files[i].text, strlen(files[i].text), files[i].kind,
@@ -242,6 +241,23 @@ static void short_names_not_in_the_dictionary(void **state)
     expect_code(&art, "Xi Mingze", NULL); /* another person */
 }
 
+static void groups_places_and_pairs_of_people(void **state)
+{
+    (void)state;
+    article art = analyse("Hezbollah forces fired into the Red Sea. Joe Biden met Vladimir "
+                          "Putin in the Gaza Strip. The two leaders talked.",
+                          "2022-01-01");
+    expect_code(&art, "Hezbollah forces", "LBNREBHEZ"); /* the group keeps its code */
+    assert_null(find(&art, "Red Sea"));                 /* a place, not an actor */
+    assert_null(find(&art, "Gaza Strip"));
+    const actor_mention *a = find_nth(&art, "The two leaders", 0);
+    const actor_mention *b = find_nth(&art, "The two leaders", 1);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_string_equal(a->code, "USAGOV");
+    assert_string_equal(b->code, "RUSGOV");
+}
+
 static void tags_stop_roles_used_as_modifiers(void **state)
 {
     (void)state;
@@ -274,6 +290,7 @@ int main(void)
         cmocka_unit_test(unknown_names_keep_text_with_null_code),
         cmocka_unit_test(coreference),
         cmocka_unit_test(short_names_not_in_the_dictionary),
+        cmocka_unit_test(groups_places_and_pairs_of_people),
         cmocka_unit_test(tags_stop_roles_used_as_modifiers),
         cmocka_unit_test(no_dictionary_no_actors),
     };
