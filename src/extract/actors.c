@@ -639,7 +639,10 @@ static size_t combined(scan *s, size_t start, size_t k, const unit *r, const cha
         size_t run = unknown_run(s, end, &is_org);
         if (run && !is_org) {
             const char *role = entry_code(s, r->role);
-            emit(s, start, end + run, country && role ? combine(s, country, role) : NULL,
+            emit(s, start, end + run,
+                 country && role ? combine(s, country, role)
+                 : owner         ? entry_code(s, owner)
+                                 : NULL,
                  KIND_PERSON, NO_ENTRY, -1);
             return end + run;
         }
@@ -716,7 +719,8 @@ static size_t step(scan *s, size_t i)
         size_t k = possessive ? j + 1 : j;
         unit r = find_unit(s, k);
         /* "Norwegian Refugee Council": capitalised words go on, so it is a name */
-        if (r.role && !possessive && is_cap(s, k) && is_cap(s, k + r.len)) {
+        if (r.role && r.role->kind == DICT_AGENT && !possessive && is_cap(s, k) &&
+            is_cap(s, k + r.len)) {
             bool is_org;
             size_t run = unknown_run(s, i, &is_org);
             if (run > k + r.len - i) {
