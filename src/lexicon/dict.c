@@ -642,13 +642,21 @@ static void check_node(dict_builder *b, const dict_value *values, size_t n)
                 report(b, ey, "duplicate phrase in '%s'", ey->name);
                 break;
             }
+            /* one country line gives a phrase several kinds on purpose ("New Zealand") */
+            if (ex->file == ey->file && ex->line == ey->line)
+                continue;
+            /* names compete with names (a capital and a person); roles with roles */
+            bool xrole = ex->kind == DICT_AGENT || ex->kind == DICT_TITLE;
+            bool yrole = ey->kind == DICT_AGENT || ey->kind == DICT_TITLE;
+            if (xrole != yrole)
+                continue;
             bool same = same_codes(d, ex, ey);
-            if (same && ex->kind == ey->kind) {
+            if (same) {
                 report(b, ey, "duplicate phrase of '%s' (also at %s:%u)", ey->name,
                        d->files[ex->file], ex->line);
                 break;
             }
-            if (!same && ex->kind == ey->kind) {
+            if (ex->kind == ey->kind || !xrole) {
                 report(b, ey, "conflicting codes: '%s' is also '%s' (%s:%u) with other codes",
                        ey->name, ex->name, d->files[ex->file], ex->line);
                 break;
