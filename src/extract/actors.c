@@ -125,6 +125,7 @@ enum {
     W_POSSESSIVE_PRONOUN = 1 << 11,
     W_PLACE = 1 << 12,
     W_PAIR_PEOPLE = 1 << 13,
+    W_MODIFIER = 1 << 14,
 };
 
 static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
@@ -140,6 +141,10 @@ static const char *const place_words[] = {
     "desert",  "canal",     "region",   "province", "oblast",  "district",  "county",
     "street",  "square",    "airport",  "port",     "bay",     "coast",     "heights",
     "plateau", "basin",     "pass",     "highway",  NULL};
+/* Words that may stand between an owner and its role: "Ukraine's former commander". */
+static const char *const role_modifiers[] = {
+    "former",  "top",     "new",   "senior",  "deputy", "acting", "then", "outgoing", "incoming",
+    "current", "interim", "elite", "regular", "own",    "chief",  "main", "regional", NULL};
 /* Plural nouns for two people: "the two leaders". */
 static const char *const pair_people[] = {"leaders", "presidents", "men", "women", NULL};
 
@@ -188,6 +193,7 @@ static void word_table_build(void)
     word_add(possessive_pronouns, W_POSSESSIVE_PRONOUN);
     word_add(place_words, W_PLACE);
     word_add(pair_people, W_PAIR_PEOPLE);
+    word_add(role_modifiers, W_MODIFIER);
     word_add(the, W_THE);
     word_add(of, W_OF);
     word_add(and, W_AND);
@@ -713,11 +719,29 @@ static size_t step(scan *s, size_t i)
     }
     bool possessive = u.holder && is_possessive(s, j);
     /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier */
-    bool compound =
-        u.holder && !possessive && u.holder->kind != DICT_PERSON && u.holder->kind != DICT_DEMONYM;
+    bool compound = u.holder && !possessive && u.holder->kind != DICT_PERSON;
+    /* "Washington Post", "China Daily News": a place name that starts an organisation's */
+    if (u.holder && !possessive &&
+        (u.holder->kind == DICT_CAPITAL || u.holder->kind == DICT_COUNTRY) && is_cap(s, j) &&
+        !find_unit(s, j).len) {
+        bool is_org;
+        size_t run = unknown_run(s, i, &is_org);
+        if (run > u.len && is_org) {
+            emit(s, i, i + run, NULL, KIND_ORGANIZATION, NO_ENTRY, -1);
+            return i + run;
+        }
+    }
     if (u.adj || possessive || compound) {
         size_t k = possessive ? j + 1 : j;
         unit r = find_unit(s, k);
+        /* "Ukraine's former commander", "the Russian top brass": one modifier may intervene */
+        if (!r.len && has(s, k, W_MODIFIER)) {
+            unit after = find_unit(s, k + 1);
+            if (after.role && !after.holder) {
+                r = after;
+                k++;
+            }
+        }
         /* "Norwegian Refugee Council": capitalised words go on, so it is a name */
         if (r.role && r.role->kind == DICT_AGENT && !possessive && is_cap(s, k) &&
             is_cap(s, k + r.len)) {

@@ -11,7 +11,7 @@ static const char countries[] =
     "RUS: Russia ; adj: Russian ; people: Russians ; capital: Moscow\n"
     "PRK: North Korea ; adj: North Korean ; capital: Pyongyang\n"
     "UKR: Ukraine ; adj: Ukrainian ; capital: Kyiv\n"
-    "GBR: Britain | =UK ; adj: British ; capital: London\n"
+    "GBR: Britain | =UK ; adj: British ; people: the British ; capital: London\n"
     "USA: United States | =US ; adj: American | =US ; capital: Washington\n"
     "CHN: China ; adj: Chinese ; capital: Beijing\n"
     "TUR: Turkey ; adj: Turkish ; capital: Ankara\n";
@@ -258,6 +258,19 @@ static void groups_places_and_pairs_of_people(void **state)
     assert_string_equal(b->code, "RUSGOV");
 }
 
+static void modifiers_demonyms_and_newspapers(void **state)
+{
+    (void)state;
+    article art = analyse("Ukraine's former president met the British leader. The Washington "
+                          "Post reported it. Russia's top army officials agreed.",
+                          "2025-01-01");
+    expect_code(&art, "Ukraine's former president", "UKRGOV");
+    expect_code(&art, "the British leader", "GBRGOV");
+    expect_code(&art, "Washington Post", NULL);
+    assert_string_equal(find(&art, "Washington Post")->kind, "organization");
+    expect_code(&art, "Russia's top army", "RUSMIL");
+}
+
 static void tags_stop_roles_used_as_modifiers(void **state)
 {
     (void)state;
@@ -291,6 +304,7 @@ int main(void)
         cmocka_unit_test(coreference),
         cmocka_unit_test(short_names_not_in_the_dictionary),
         cmocka_unit_test(groups_places_and_pairs_of_people),
+        cmocka_unit_test(modifiers_demonyms_and_newspapers),
         cmocka_unit_test(tags_stop_roles_used_as_modifiers),
         cmocka_unit_test(no_dictionary_no_actors),
     };
