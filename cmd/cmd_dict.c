@@ -2,6 +2,7 @@
  * validate our actor dictionaries, and convert TABARI/PETRARCH ones into our format.
  */
 #include "cmd.h"
+#include "base/base.h"
 #include "lexicon/lexicon.h"
 
 #include <stdio.h>
@@ -19,12 +20,32 @@ static const char dict_help[] =
     "        (docs/dictionaries.md) on stdout; what it could not convert goes to stderr\n"
     "        as LINE: reason, with a count at the end.\n";
 
-static void print_problem(void *user, const diag *d, bool fatal)
+/* Problems are collected, then printed sorted by file and line. */
+typedef struct problem_list {
+    diag *items;
+    size_t count, alloc;
+} problem_list;
+
+static void collect_problem(void *user, const diag *d, bool fatal)
 {
     (void)fatal;
-    char line[1200];
-    diag_format(d, line, sizeof line);
-    fprintf((FILE *)user, "sitrep: %s\n", line);
+    problem_list *list = user;
+    if (list->count == list->alloc) {
+        list->alloc = list->alloc ? list->alloc * 2 : 64;
+        list->items = xrealloc(list->items, list->alloc * sizeof *list->items);
+    }
+    list->items[list->count++] = *d;
+}
+
+static int compare_problems(const void *a, const void *b)
+{
+    const diag *x = a, *y = b;
+    int c = strcmp(x->path, y->path);
+    if (c)
+        return c;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return strcmp(x->message, y->message);
 }
 
 static int dict_check(int argc, char **argv)
@@ -48,8 +69,24 @@ static int dict_check(int argc, char **argv)
         cmd_error("%s: not a directory", dir);
         return EXIT_RUNTIME;
     }
-    size_t problems = dict_check_dir(dir, print_problem, stderr);
+    problem_list list = {0};
+    size_t problems = dict_check_dir(dir, collect_problem, &list);
+    if (list.count)
+        qsort(list.items, list.count, sizeof *list.items, compare_problems);
+    size_t printed = 0;
+    for (size_t i = 0; i < list.count; i++) {
+        /* the same problem found through two phrases is printed once */
+        if (i && compare_problems(&list.items[i - 1], &list.items[i]) == 0)
+            continue;
+        printed++;
+        char line[1200];
+        diag_format(&list.items[i], line, sizeof line);
+        fprintf(stderr, "sitrep: %s\n", line);
+    }
+    free(list.items);
     if (problems) {
+        if (printed)
+            problems = printed;
         cmd_error("%zu problem%s in %s", problems, problems == 1 ? "" : "s", dir);
         return EXIT_RUNTIME;
     }

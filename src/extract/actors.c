@@ -9,6 +9,7 @@
 #include "extract.h"
 #include "../match/match.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -30,6 +31,7 @@ typedef struct scan {
     const text_result *text;
     const token *tokens; /* the sentence's tokens */
     const uint32_t *ids;
+    const uint16_t *wflags; /* per token: W_* word classes */
     size_t n;
     bool tagged;
     int32_t date;
@@ -44,22 +46,15 @@ typedef struct scan {
 } scan;
 
 #define NO_ENTRY UINT32_MAX
+/* How far back (in mentions) the lookups for earlier mentions go, so that an article with
+ * thousands of mentions stays linear. */
+#define LOOKBACK 512
 
 /* ---- token tests ---- */
 
-static bool tok_is(const scan *s, size_t i, const char *word)
+static inline bool has(const scan *s, size_t i, unsigned flag)
 {
-    if (i >= s->n)
-        return false;
-    return slice_eq_nocase(token_text(s->text, &s->tokens[i]), word);
-}
-
-static bool tok_in(const scan *s, size_t i, const char *const *words)
-{
-    for (; *words; words++)
-        if (tok_is(s, i, *words))
-            return true;
-    return false;
+    return i < s->n && (s->wflags[i] & flag);
 }
 
 static bool is_cap(const scan *s, size_t i)
@@ -113,6 +108,134 @@ static const char *const org_words[] = {
     "house",       "project",     "initiative", "nations",    "forum",        "bureau",
     "directorate", NULL};
 
+/* Word classes of the function words above, looked up once per token through a small
+ * static hash table (built once, then read-only). */
+enum {
+    W_STOP = 1 << 0,
+    W_CONNECTOR = 1 << 1,
+    W_ORG = 1 << 2,
+    W_PERSON_PRONOUN = 1 << 3,
+    W_PLURAL_PRONOUN = 1 << 4,
+    W_PAIR = 1 << 5,
+    W_THE = 1 << 6,
+    W_OF = 1 << 7,
+    W_AND = 1 << 8,
+    W_TWO = 1 << 9,
+    W_BOTH = 1 << 10,
+    W_POSSESSIVE_PRONOUN = 1 << 11,
+    W_PLACE = 1 << 12,
+    W_PAIR_PEOPLE = 1 << 13,
+    W_MODIFIER = 1 << 14,
+};
+
+static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
+                                              "her", "himself", "herself", NULL};
+static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
+static const char *const pair_nouns[] = {"countries",  "nations",   "states", "governments",
+                                         "neighbours", "neighbors", NULL};
+static const char *const possessive_pronouns[] = {"his", "her", "their", NULL};
+/* Last words of place names: a capitalised run ending with one is a place, not an actor. */
+static const char *const place_words[] = {
+    "sea",     "ocean",     "gulf",     "strait",   "straits", "strip",     "river",
+    "lake",    "mountains", "mountain", "island",   "islands", "peninsula", "valley",
+    "desert",  "canal",     "region",   "province", "oblast",  "district",  "county",
+    "street",  "square",    "airport",  "port",     "bay",     "coast",     "heights",
+    "plateau", "basin",     "pass",     "highway",  NULL};
+/* Words that may stand between an owner and its role: "Ukraine's former commander". */
+static const char *const role_modifiers[] = {
+    "former",  "top",     "new",   "senior",  "deputy", "acting", "then", "outgoing", "incoming",
+    "current", "interim", "elite", "regular", "own",    "chief",  "main", "regional", NULL};
+/* Plural nouns for two people: "the two leaders". */
+static const char *const pair_people[] = {"leaders", "presidents", "men", "women", NULL};
+
+#define WORD_SLOTS 1024 /* power of two, > 4 x the words listed */
+#define WORD_MAX 16
+
+typedef struct word_slot {
+    char text[WORD_MAX];
+    uint8_t length;
+    uint16_t flags;
+} word_slot;
+
+static word_slot word_table[WORD_SLOTS];
+static pthread_once_t word_table_once = PTHREAD_ONCE_INIT;
+
+static size_t word_hash(const char *s, size_t n)
+{
+    return (size_t)hash_bytes(s, n, 0x776f7264) & (WORD_SLOTS - 1);
+}
+
+static void word_add(const char *const *words, uint16_t flag)
+{
+    for (; *words; words++) {
+        size_t n = strlen(*words);
+        size_t i = word_hash(*words, n);
+        while (word_table[i].length &&
+               !(word_table[i].length == n && memcmp(word_table[i].text, *words, n) == 0))
+            i = (i + 1) & (WORD_SLOTS - 1);
+        memcpy(word_table[i].text, *words, n);
+        word_table[i].length = (uint8_t)n;
+        word_table[i].flags |= flag;
+    }
+}
+
+static void word_table_build(void)
+{
+    static const char *const the[] = {"the", NULL}, *const of[] = {"of", NULL},
+                             *const and[] = {"and", NULL}, *const two[] = {"two", NULL},
+                             *const both[] = {"both", NULL};
+    word_add(stopwords, W_STOP);
+    word_add(connectors, W_CONNECTOR);
+    word_add(org_words, W_ORG);
+    word_add(person_pronouns, W_PERSON_PRONOUN);
+    word_add(plural_pronouns, W_PLURAL_PRONOUN);
+    word_add(pair_nouns, W_PAIR);
+    word_add(possessive_pronouns, W_POSSESSIVE_PRONOUN);
+    word_add(place_words, W_PLACE);
+    word_add(pair_people, W_PAIR_PEOPLE);
+    word_add(role_modifiers, W_MODIFIER);
+    word_add(the, W_THE);
+    word_add(of, W_OF);
+    word_add(and, W_AND);
+    word_add(two, W_TWO);
+    word_add(both, W_BOTH);
+}
+
+/* The word classes of an ASCII word (folded to lower case), 0 for others. */
+static uint16_t word_flags(const char *s, size_t n)
+{
+    if (n == 0 || n >= WORD_MAX)
+        return 0;
+    char folded[WORD_MAX];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return 0;
+        folded[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    for (size_t i = word_hash(folded, n);; i = (i + 1) & (WORD_SLOTS - 1)) {
+        const word_slot *w = &word_table[i];
+        if (!w->length)
+            return 0;
+        if (w->length == n && memcmp(w->text, folded, n) == 0)
+            return w->flags;
+    }
+}
+
+/* The kinds of mention, one string each so that kinds compare by pointer. */
+static const char KIND_COUNTRY[] = "country";
+static const char KIND_ADJECTIVE[] = "adjective";
+static const char KIND_DEMONYM[] = "demonym";
+static const char KIND_CAPITAL[] = "capital";
+static const char KIND_METONYM[] = "metonym";
+static const char KIND_PERSON[] = "person";
+static const char KIND_ORGANIZATION[] = "organization";
+static const char KIND_GROUP[] = "group";
+static const char KIND_AGENT[] = "agent";
+static const char KIND_TITLE[] = "title";
+static const char KIND_PRONOUN[] = "pronoun";
+static const char KIND_REFERENCE[] = "reference";
+
 /* ---- dictionary units ---- */
 
 static bool is_name_kind(uint8_t kind)
@@ -143,7 +266,8 @@ static int holder_rank(uint8_t kind)
 /* The most recent mention of a dictionary entry, or -1. */
 static long last_mention_of(const scan *s, uint32_t entry)
 {
-    for (size_t k = s->count; k-- > 0;)
+    size_t stop = s->count > LOOKBACK ? s->count - LOOKBACK : 0;
+    for (size_t k = s->count; k-- > stop;)
         if (s->entries[k] == entry + 1)
             return (long)k;
     return -1;
@@ -255,7 +379,7 @@ static long emit(scan *s, size_t first, size_t last, const char *code, const cha
     m->country = country_of(s, code);
     m->role = role_of(s, code);
     if (!m->role && code && !m->country && strlen(code) == 3 && kind &&
-        (strcmp(kind, "agent") == 0 || strcmp(kind, "title") == 0))
+        (kind == KIND_AGENT || kind == KIND_TITLE))
         m->role = code;
     m->kind = kind;
     m->antecedent = (int32_t)antecedent;
@@ -267,7 +391,7 @@ static long emit(scan *s, size_t first, size_t last, const char *code, const cha
 /* The first token of a mention, taking in a preceding "the" that no mention holds. */
 static size_t with_article(const scan *s, size_t i)
 {
-    if (i > 0 && tok_is(s, i - 1, "the") && s->tokens[i - 1].start >= s->consumed_end)
+    if (i > 0 && has(s, i - 1, W_THE) && s->tokens[i - 1].start >= s->consumed_end)
         return i - 1;
     return i;
 }
@@ -291,7 +415,7 @@ static const char *combine(scan *s, const char *country, const char *role)
 static bool mention_is_person(const scan *s, size_t k)
 {
     const actor_mention *m = &s->mentions[k];
-    return m->kind && strcmp(m->kind, "person") == 0;
+    return m->kind == KIND_PERSON;
 }
 
 /* The root of a mention's chain of antecedents. */
@@ -326,7 +450,7 @@ static long recent_person(const scan *s, uint32_t sentences, const char *country
 static size_t unknown_run(const scan *s, size_t i, bool *is_org)
 {
     *is_org = false;
-    if (!is_cap(s, i) || tok_in(s, i, stopwords))
+    if (!is_cap(s, i) || has(s, i, W_STOP))
         return 0;
     size_t k = i, ncap = 0, last = i;
     bool proper = false;
@@ -355,36 +479,50 @@ static size_t unknown_run(const scan *s, size_t i, bool *is_org)
             }
             continue;
         }
-        if (tok_in(s, k, connectors) && !is_cap(s, k) && is_cap(s, k + 1) &&
-            !(tok_is(s, k, "and") && ncap < 2)) {
+        if (has(s, k, W_CONNECTOR) && !is_cap(s, k) && is_cap(s, k + 1) &&
+            !(has(s, k, W_AND) && ncap < 2)) {
             k++;
             continue;
         }
         break;
     }
-    if (ncap < 2)
+    if (ncap < 2 || has(s, last, W_PLACE))
         return 0;
     if (s->tagged && (!proper || s->tokens[i].upos != UPOS_PROPN))
         return 0;
     for (size_t t = i; t <= last; t++)
-        if (tok_in(s, t, org_words))
+        if (has(s, t, W_ORG))
             *is_org = true;
     return last + 1 - i;
 }
 
-/* An earlier unknown person whose last word is this token ("Kovalenko"), or -1. */
-static long unknown_short_name(const scan *s, size_t i)
+/* True when `word` is the first or the last space-separated word of `name`. */
+static bool is_name_word(slice name, slice word)
 {
-    if (!is_cap(s, i) || tok_in(s, i, stopwords))
+    if (name.len <= word.len)
+        return false;
+    if (memcmp(name.ptr, word.ptr, word.len) == 0 && name.ptr[word.len] == ' ')
+        return true;
+    return memcmp(name.ptr + name.len - word.len, word.ptr, word.len) == 0 &&
+           name.ptr[name.len - word.len - 1] == ' ';
+}
+
+/* An earlier person this capitalised word is the short name of ("Kovalenko" after "Andrii
+ * Kovalenko", "Kim" after "Kim Jong-un" when the dictionary has no "Kim"), or -1. For a
+ * dictionary person the entry's name is compared, so titles in the mention do not count. */
+static long short_name(const scan *s, size_t i)
+{
+    if (!is_cap(s, i) || has(s, i, W_STOP))
         return -1;
-    slice t = token_text(s->text, &s->tokens[i]);
-    for (size_t k = s->count; k-- > 0;) {
+    slice word = token_text(s->text, &s->tokens[i]);
+    size_t stop = s->count > LOOKBACK ? s->count - LOOKBACK : 0;
+    for (size_t k = s->count; k-- > stop;) {
         const actor_mention *m = &s->mentions[k];
-        if (m->code || !mention_is_person(s, k) || m->antecedent >= 0)
+        if (!mention_is_person(s, k) || m->antecedent >= 0)
             continue;
-        if (m->end - m->start > t.len && m->end - m->start >= t.len + 1 &&
-            memcmp(s->text->text + m->end - t.len, t.ptr, t.len) == 0 &&
-            s->text->text[m->end - t.len - 1] == ' ')
+        slice name = s->entries[k] ? slice_from_cstr(dict_entry_get(s->d, s->entries[k] - 1)->name)
+                                   : slice_make(s->text->text + m->start, m->end - m->start);
+        if (is_name_word(name, word))
             return (long)k;
     }
     return -1;
@@ -392,47 +530,44 @@ static long unknown_short_name(const scan *s, size_t i)
 
 /* ---- coreference ---- */
 
-static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
-                                              "her", "himself", "herself", NULL};
-static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
-static const char *const pair_nouns[] = {"countries",  "nations",   "states", "governments",
-                                         "neighbours", "neighbors", NULL};
-
 /* "the two countries", "both nations": refers to the last two countries named. Returns the
  * tokens consumed or 0. */
 static size_t pair_reference(scan *s, size_t i)
 {
     size_t len = 0;
-    if (tok_is(s, i, "the") && tok_is(s, i + 1, "two") && tok_in(s, i + 2, pair_nouns))
+    if (has(s, i, W_THE) && has(s, i + 1, W_TWO) && has(s, i + 2, W_PAIR | W_PAIR_PEOPLE))
         len = 3;
-    else if (tok_is(s, i, "both") && tok_in(s, i + 1, pair_nouns))
+    else if (has(s, i, W_BOTH) && has(s, i + 1, W_PAIR | W_PAIR_PEOPLE))
         len = 2;
     if (!len)
         return 0;
+    bool people = has(s, i + len - 1, W_PAIR_PEOPLE);
     long found[2] = {-1, -1};
     int nfound = 0;
-    for (size_t k = s->count; k-- > 0 && nfound < 2;) {
-        const actor_mention *m = &s->mentions[k];
-        if (!m->country || (m->kind && strcmp(m->kind, "reference") == 0))
+    size_t stop = s->count > LOOKBACK ? s->count - LOOKBACK : 0;
+    for (size_t k = s->count; k-- > stop && nfound < 2;) {
+        size_t r = root_of(s, k);
+        const actor_mention *m = &s->mentions[r];
+        if (!m->country || m->kind == KIND_REFERENCE || (people && !mention_is_person(s, r)))
             continue;
-        if (nfound == 1 && strcmp(s->mentions[found[0]].country, m->country) == 0)
+        if (nfound == 1 &&
+            (people ? (long)r == found[0] : strcmp(s->mentions[found[0]].country, m->country) == 0))
             continue;
-        found[nfound++] = (long)root_of(s, k);
+        found[nfound++] = (long)r;
     }
     if (nfound < 2)
         return 0;
     for (int p = 1; p >= 0; p--) {
         const actor_mention *m = &s->mentions[found[p]];
-        const char *country = m->country;
-        emit(s, i, i + len, country, "reference", NO_ENTRY, found[p]);
+        emit(s, i, i + len, people ? m->code : m->country, KIND_REFERENCE, NO_ENTRY, found[p]);
     }
     return len;
 }
 
 static size_t pronoun(scan *s, size_t i)
 {
-    bool person = tok_in(s, i, person_pronouns);
-    bool plural = !person && tok_in(s, i, plural_pronouns);
+    bool person = has(s, i, W_PERSON_PRONOUN);
+    bool plural = !person && has(s, i, W_PLURAL_PRONOUN);
     if (!person && !plural)
         return 0;
     long target = -1;
@@ -460,8 +595,7 @@ static size_t pronoun(scan *s, size_t i)
             if (m->sentence + 2 < s->sentence)
                 break;
             const char *kind = s->mentions[root_of(s, k)].kind;
-            if (kind && (strcmp(kind, "agent") == 0 || strcmp(kind, "group") == 0 ||
-                         strcmp(kind, "organization") == 0)) {
+            if (kind == KIND_AGENT || kind == KIND_GROUP || kind == KIND_ORGANIZATION) {
                 target = (long)root_of(s, k);
                 break;
             }
@@ -471,15 +605,15 @@ static size_t pronoun(scan *s, size_t i)
         return 0;
     const actor_mention *t = &s->mentions[target];
     /* "his government": the person's country with the role */
-    bool possessive = tok_is(s, i, "his") || tok_is(s, i, "her") || tok_is(s, i, "their");
+    bool possessive = has(s, i, W_POSSESSIVE_PRONOUN);
     unit u = possessive ? find_unit(s, i + 1) : (unit){0};
     if (u.role && !u.holder && !role_is_modifier(s, i + u.len)) {
         const char *role = entry_code(s, u.role);
         const char *code = t->country && role ? combine(s, t->country, role) : t->code;
-        emit(s, i, i + 1 + u.len, code, "agent", NO_ENTRY, target);
+        emit(s, i, i + 1 + u.len, code, KIND_AGENT, NO_ENTRY, target);
         return 1 + u.len;
     }
-    emit(s, i, i + 1, t->code, "pronoun", NO_ENTRY, target);
+    emit(s, i, i + 1, t->code, KIND_PRONOUN, NO_ENTRY, target);
     return 1;
 }
 
@@ -487,7 +621,11 @@ static size_t pronoun(scan *s, size_t i)
 
 static const char *holder_kind(const dict_entry *e)
 {
-    return dict_kind_name((dict_kind)e->kind);
+    static const char *const names[DICT_KIND_COUNT] = {
+        KIND_COUNTRY, KIND_ADJECTIVE,    KIND_DEMONYM, KIND_CAPITAL, KIND_METONYM,
+        KIND_PERSON,  KIND_ORGANIZATION, KIND_GROUP,   KIND_AGENT,   KIND_TITLE,
+    };
+    return e->kind < DICT_KIND_COUNT ? names[e->kind] : KIND_AGENT;
 }
 
 /* A title or role after a country or owner: emits the combined mention. Returns the end. */
@@ -499,7 +637,7 @@ static size_t combined(scan *s, size_t start, size_t k, const unit *r, const cha
     if (r->role->kind == DICT_TITLE) {
         unit p = find_unit(s, end);
         if (p.holder && p.holder->kind == DICT_PERSON) {
-            emit(s, start, end + p.len, entry_code(s, p.holder), "person", p.holder_index,
+            emit(s, start, end + p.len, entry_code(s, p.holder), KIND_PERSON, p.holder_index,
                  last_mention_of(s, p.holder_index));
             return end + p.len;
         }
@@ -507,8 +645,11 @@ static size_t combined(scan *s, size_t start, size_t k, const unit *r, const cha
         size_t run = unknown_run(s, end, &is_org);
         if (run && !is_org) {
             const char *role = entry_code(s, r->role);
-            emit(s, start, end + run, country && role ? combine(s, country, role) : NULL, "person",
-                 NO_ENTRY, -1);
+            emit(s, start, end + run,
+                 country && role ? combine(s, country, role)
+                 : owner         ? entry_code(s, owner)
+                                 : NULL,
+                 KIND_PERSON, NO_ENTRY, -1);
             return end + run;
         }
     }
@@ -526,8 +667,8 @@ static size_t combined(scan *s, size_t start, size_t k, const unit *r, const cha
         if (antecedent >= 0)
             code = s->mentions[antecedent].code;
     }
-    emit(s, with_article(s, start), end, code, r->role->kind == DICT_TITLE ? "title" : "agent",
-         NO_ENTRY, antecedent);
+    emit(s, with_article(s, start), end, code,
+         r->role->kind == DICT_TITLE ? KIND_TITLE : KIND_AGENT, NO_ENTRY, antecedent);
     return end;
 }
 
@@ -541,40 +682,73 @@ static size_t step(scan *s, size_t i)
         if (used)
             return i + used;
         /* "Later Kovalenko said": a capitalised first word before a known short name */
-        if (i == 0 && unknown_short_name(s, i + 1) >= 0)
+        if (i == 0 && !is_cap(s, i + 2) && short_name(s, i + 1) >= 0)
             return i + 1;
         bool is_org;
         size_t run = unknown_run(s, i, &is_org);
         if (run) {
-            emit(s, i, i + run, NULL, is_org ? "organization" : "person", NO_ENTRY, -1);
+            emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
             return i + run;
         }
-        long earlier = unknown_short_name(s, i);
-        if (earlier >= 0)
-            emit(s, i, i + 1, NULL, "person", NO_ENTRY, earlier);
+        long earlier = is_cap(s, i + 1) ? -1 : short_name(s, i);
+        if (earlier >= 0) {
+            const actor_mention *m = &s->mentions[earlier];
+            /* "Kim's regime" with "Kim" known only as a short name */
+            unit r = is_possessive(s, i + 1) ? find_unit(s, i + 2) : (unit){0};
+            const char *role = r.role && !r.holder && !role_is_modifier(s, i + 1 + r.len)
+                                   ? entry_code(s, r.role)
+                                   : NULL;
+            if (role && m->country) {
+                emit(s, i, i + 2 + r.len, combine(s, m->country, role), KIND_AGENT, NO_ENTRY,
+                     earlier);
+                return i + 2 + r.len;
+            }
+            emit(s, i, i + 1, m->code, KIND_PERSON, NO_ENTRY, earlier);
+        }
         return i + 1;
     }
     size_t j = i + u.len;
     const char *country = NULL;
     if (u.holder && !u.adj) {
+        /* an organisation or group keeps its own code ("Hezbollah fighters") */
         const char *code = entry_code(s, u.holder);
-        country = code ? country_of(s, code) : NULL;
+        if (u.holder->kind != DICT_ORGANIZATION && u.holder->kind != DICT_GROUP)
+            country = code ? country_of(s, code) : NULL;
     } else if (u.adj) {
         country = country_of(s, entry_code(s, u.adj));
     }
     bool possessive = u.holder && is_possessive(s, j);
     /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier */
-    bool compound =
-        u.holder && !possessive && u.holder->kind != DICT_PERSON && u.holder->kind != DICT_DEMONYM;
+    bool compound = u.holder && !possessive && u.holder->kind != DICT_PERSON;
+    /* "Washington Post", "China Daily News": a place name that starts an organisation's */
+    if (u.holder && !possessive &&
+        (u.holder->kind == DICT_CAPITAL || u.holder->kind == DICT_COUNTRY) && is_cap(s, j) &&
+        !find_unit(s, j).len) {
+        bool is_org;
+        size_t run = unknown_run(s, i, &is_org);
+        if (run > u.len && is_org) {
+            emit(s, i, i + run, NULL, KIND_ORGANIZATION, NO_ENTRY, -1);
+            return i + run;
+        }
+    }
     if (u.adj || possessive || compound) {
         size_t k = possessive ? j + 1 : j;
         unit r = find_unit(s, k);
+        /* "Ukraine's former commander", "the Russian top brass": one modifier may intervene */
+        if (!r.len && has(s, k, W_MODIFIER)) {
+            unit after = find_unit(s, k + 1);
+            if (after.role && !after.holder) {
+                r = after;
+                k++;
+            }
+        }
         /* "Norwegian Refugee Council": capitalised words go on, so it is a name */
-        if (r.role && !possessive && is_cap(s, k) && is_cap(s, k + r.len)) {
+        if (r.role && r.role->kind == DICT_AGENT && !possessive && is_cap(s, k) &&
+            is_cap(s, k + r.len)) {
             bool is_org;
             size_t run = unknown_run(s, i, &is_org);
             if (run > k + r.len - i) {
-                emit(s, i, i + run, NULL, is_org ? "organization" : "person", NO_ENTRY, -1);
+                emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
                 return i + run;
             }
         }
@@ -585,7 +759,7 @@ static size_t step(scan *s, size_t i)
         } else if (u.adj && !u.holder) {
             unit p = find_unit(s, j);
             if (p.holder && p.holder->kind == DICT_PERSON) {
-                emit(s, i, j + p.len, entry_code(s, p.holder), "person", p.holder_index,
+                emit(s, i, j + p.len, entry_code(s, p.holder), KIND_PERSON, p.holder_index,
                      last_mention_of(s, p.holder_index));
                 return j + p.len;
             }
@@ -595,11 +769,11 @@ static size_t step(scan *s, size_t i)
     if (u.holder) {
         /* "Kim Hughes" is not Kim Jong-un: a one-word person followed by an unknown name */
         if (u.holder->kind == DICT_PERSON && u.len == 1 && !possessive && is_cap(s, j) &&
-            !find_unit(s, j).len && !tok_in(s, j, stopwords)) {
+            !find_unit(s, j).len && !has(s, j, W_STOP)) {
             bool is_org;
             size_t run = unknown_run(s, i, &is_org);
             if (run) {
-                emit(s, i, i + run, NULL, is_org ? "organization" : "person", NO_ENTRY, -1);
+                emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
                 return i + run;
             }
         }
@@ -611,14 +785,14 @@ static size_t step(scan *s, size_t i)
     if (u.role->kind == DICT_TITLE && is_cap(s, i)) {
         unit p = find_unit(s, j);
         if (p.holder && p.holder->kind == DICT_PERSON) {
-            emit(s, i, j + p.len, entry_code(s, p.holder), "person", p.holder_index,
+            emit(s, i, j + p.len, entry_code(s, p.holder), KIND_PERSON, p.holder_index,
                  last_mention_of(s, p.holder_index));
             return j + p.len;
         }
         bool is_org;
         size_t run = unknown_run(s, j, &is_org);
         if (run && !is_org) {
-            emit(s, i, j + run, NULL, "person", NO_ENTRY, -1);
+            emit(s, i, j + run, NULL, KIND_PERSON, NO_ENTRY, -1);
             return j + run;
         }
     }
@@ -628,11 +802,11 @@ static size_t step(scan *s, size_t i)
         bool is_org;
         size_t run = unknown_run(s, i, &is_org);
         if (run > u.len) {
-            emit(s, i, i + run, NULL, is_org ? "organization" : "person", NO_ENTRY, -1);
+            emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
             return i + run;
         }
     }
-    if (tok_is(s, j, "of")) {
+    if (has(s, j, W_OF)) {
         unit h = find_unit(s, j + 1);
         const char *owner = NULL;
         if (h.holder && h.holder->kind != DICT_PERSON) {
@@ -644,7 +818,7 @@ static size_t step(scan *s, size_t i)
         if (owner) {
             const char *role = entry_code(s, u.role);
             emit(s, with_article(s, i), j + 1 + h.len, role ? combine(s, owner, role) : owner,
-                 u.role->kind == DICT_TITLE ? "title" : "agent", NO_ENTRY, -1);
+                 u.role->kind == DICT_TITLE ? KIND_TITLE : KIND_AGENT, NO_ENTRY, -1);
             return j + 1 + h.len;
         }
     }
@@ -653,13 +827,13 @@ static size_t step(scan *s, size_t i)
     long antecedent = -1;
     const char *code = entry_code(s, u.role);
     /* "the president", "the minister": the person last named */
-    if (u.role->kind == DICT_TITLE && i > 0 && tok_is(s, i - 1, "the")) {
+    if (u.role->kind == DICT_TITLE && i > 0 && has(s, i - 1, W_THE)) {
         antecedent = recent_person(s, 3, NULL);
         if (antecedent >= 0)
             code = s->mentions[antecedent].code;
     }
-    emit(s, with_article(s, i), j, code, u.role->kind == DICT_TITLE ? "title" : "agent", NO_ENTRY,
-         antecedent);
+    emit(s, with_article(s, i), j, code, u.role->kind == DICT_TITLE ? KIND_TITLE : KIND_AGENT,
+         NO_ENTRY, antecedent);
     return j;
 }
 
@@ -687,22 +861,35 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
             s.date = 0;
         s.date_is_today = true;
     }
+    pthread_once(&word_table_once, word_table_build);
+    const vocab *v = dict_vocab(d);
     uint32_t *ids = NULL;
+    uint16_t *wflags = NULL;
     size_t ids_alloc = 0;
     for (size_t si = 0; si < text->nsentences && !s.full; si++) {
         const sentence *sent = &text->sentences[si];
         if (sent->ntokens > ids_alloc) {
             size_t alloc = sent->ntokens * 2;
-            if (!(ids = arena_alloc(a, alloc * sizeof *ids)))
+            if (!(ids = arena_alloc(a, alloc * sizeof *ids)) ||
+                !(wflags = arena_alloc(a, alloc * sizeof *wflags)))
                 return SITREP_ELIMIT;
             ids_alloc = alloc;
         }
         s.tokens = text->tokens + sent->first_token;
         s.n = sent->ntokens;
         s.ids = ids;
+        s.wflags = wflags;
         s.sentence = (uint32_t)si;
         s.tagged = s.n && s.tokens[0].upos != UPOS_NONE;
-        match_token_ids(d, text, s.tokens, s.n, ids);
+        /* one fold per token serves the vocabulary and the word classes */
+        for (size_t k = 0; k < s.n; k++) {
+            const token *t = &s.tokens[k];
+            char folded[VOCAB_MAX_TOKEN];
+            size_t len =
+                vocab_fold(text->text + t->start, t->end - t->start, folded, sizeof folded);
+            ids[k] = len ? vocab_find(v, folded, len) : VOCAB_NONE;
+            wflags[k] = t->kind == TOKEN_WORD ? word_flags(folded, len) : 0;
+        }
         for (size_t i = 0; i < s.n && !s.full;)
             i = step(&s, i);
     }

@@ -34,6 +34,7 @@ struct dict {
     dict_value *values;
     char (*countries)[4];
     size_t ncountries, countries_alloc;
+    uint8_t country_bits[36 * 36 * 36 / 8 + 1]; /* one bit per 3-character code */
     size_t problems;
 };
 
@@ -423,8 +424,25 @@ static sitrep_status parse_entry(line_ctx *c, slice line, dict_kind kind, bool r
     return add_phrases(c, kind, phrases, parsed, n);
 }
 
+/* The index of a 3-character code in country_bits, or -1 when it has other characters. */
+static long country_index(const char *code)
+{
+    long index = 0;
+    for (int i = 0; i < 3; i++) {
+        char c = code[i];
+        int v = c >= 'A' && c <= 'Z' ? c - 'A' : c >= '0' && c <= '9' ? 26 + c - '0' : -1;
+        if (v < 0)
+            return -1;
+        index = index * 36 + v;
+    }
+    return index;
+}
+
 static void add_country(dict *d, const char *code)
 {
+    long index = country_index(code);
+    if (index >= 0)
+        d->country_bits[index / 8] |= (uint8_t)(1u << (index % 8));
     for (size_t i = 0; i < d->ncountries; i++)
         if (memcmp(d->countries[i], code, 4) == 0)
             return;
@@ -624,13 +642,21 @@ static void check_node(dict_builder *b, const dict_value *values, size_t n)
                 report(b, ey, "duplicate phrase in '%s'", ey->name);
                 break;
             }
+            /* one country line gives a phrase several kinds on purpose ("New Zealand") */
+            if (ex->file == ey->file && ex->line == ey->line)
+                continue;
+            /* names compete with names (a capital and a person); roles with roles */
+            bool xrole = ex->kind == DICT_AGENT || ex->kind == DICT_TITLE;
+            bool yrole = ey->kind == DICT_AGENT || ey->kind == DICT_TITLE;
+            if (xrole != yrole)
+                continue;
             bool same = same_codes(d, ex, ey);
-            if (same && ex->kind == ey->kind) {
+            if (same) {
                 report(b, ey, "duplicate phrase of '%s' (also at %s:%u)", ey->name,
                        d->files[ex->file], ex->line);
                 break;
             }
-            if (!same && ex->kind == ey->kind) {
+            if (ex->kind == ey->kind || !xrole) {
                 report(b, ey, "conflicting codes: '%s' is also '%s' (%s:%u) with other codes",
                        ey->name, ex->name, d->files[ex->file], ex->line);
                 break;
@@ -643,7 +669,8 @@ dict *dict_builder_finish(dict_builder *b)
 {
     dict *d = b->d;
     size_t nnodes = trie_node_count(d->trie);
-    qsort(d->pending, d->npending, sizeof *d->pending, compare_pending);
+    if (d->npending)
+        qsort(d->pending, d->npending, sizeof *d->pending, compare_pending);
     d->node_first = xcalloc(nnodes + 1, sizeof *d->node_first);
     d->values = xmalloc((d->npending ? d->npending : 1) * sizeof *d->values);
     for (size_t i = 0; i < d->npending; i++) {
@@ -824,8 +851,8 @@ const char *dict_entry_code(const dict *d, const dict_entry *e, int32_t date, bo
 
 bool dict_is_country(const dict *d, const char *code)
 {
-    for (size_t i = 0; i < d->ncountries; i++)
-        if (memcmp(d->countries[i], code, 3) == 0)
-            return true;
-    return false;
+    if (!code[0] || !code[1] || !code[2])
+        return false;
+    long index = country_index(code);
+    return index >= 0 && (d->country_bits[index / 8] & (1u << (index % 8)));
 }

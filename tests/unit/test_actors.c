@@ -11,7 +11,7 @@ static const char countries[] =
     "RUS: Russia ; adj: Russian ; people: Russians ; capital: Moscow\n"
     "PRK: North Korea ; adj: North Korean ; capital: Pyongyang\n"
     "UKR: Ukraine ; adj: Ukrainian ; capital: Kyiv\n"
-    "GBR: Britain | =UK ; adj: British ; capital: London\n"
+    "GBR: Britain | =UK ; adj: British ; people: the British ; capital: London\n"
     "USA: United States | =US ; adj: American | =US ; capital: Washington\n"
     "CHN: China ; adj: Chinese ; capital: Beijing\n"
     "TUR: Turkey ; adj: Turkish ; capital: Ankara\n";
@@ -19,12 +19,14 @@ static const char agents[] = "troops | army | forces | military => MIL\n"
                              "officials | government | regime => GOV\n"
                              "intelligence officials | military intelligence => SPY\n";
 static const char titles[] = "president | leader | chairman => GOV\n";
+static const char groups[] = "Hezbollah => LBNREBHEZ\n";
 static const char metonyms[] = "the Kremlin | Kremlin => RUSGOV\nthe Pentagon => USAMIL\n"
                                "Downing Street => GBRGOV\n";
 static const char people[] =
     "Vladimir Putin | Putin => RUSGOV 1999-08-09..2008-05-07, RUSGOV 2012-05-07.., RUSELI\n"
     "Kim Jong-un | Kim => PRKGOV 2011-12-17.., PRKELI\n"
-    "Joe Biden | Biden => USAGOV 2021-01-20..2025-01-20, USAELI\n";
+    "Joe Biden | Biden => USAGOV 2021-01-20..2025-01-20, USAELI\n"
+    "Xi Jinping => CHNGOV 2012-11-15..\n";
 
 static dict *fixture;
 static arena mem;
@@ -36,11 +38,9 @@ static int setup(void **state)
     struct {
         const char *text;
         dict_file_kind kind;
-    } files[] = {{countries, DICT_FILE_COUNTRIES},
-                 {agents, DICT_FILE_AGENTS},
-                 {titles, DICT_FILE_TITLES},
-                 {metonyms, DICT_FILE_METONYMS},
-                 {people, DICT_FILE_PEOPLE}};
+    } files[] = {{countries, DICT_FILE_COUNTRIES}, {agents, DICT_FILE_AGENTS},
+                 {titles, DICT_FILE_TITLES},       {metonyms, DICT_FILE_METONYMS},
+                 {people, DICT_FILE_PEOPLE},       {groups, DICT_FILE_GROUPS}};
     diag d;
     for (size_t i = 0; i < ARRAY_LEN(files); i++)
         if (dict_builder_add_text(b, "fixture", files[i].text, strlen(files[i].text), files[i].kind,
@@ -224,6 +224,53 @@ static void coreference(void **state)
     expect_code(&art, "his government", "USAGOV");
 }
 
+static void short_names_not_in_the_dictionary(void **state)
+{
+    (void)state;
+    article art = analyse("Xi Jinping arrived. Xi's government welcomed it, and Xi smiled. "
+                          "Xi Mingze did not.",
+                          "2025-01-01");
+    const actor_mention *government = find(&art, "Xi's government");
+    assert_non_null(government);
+    assert_string_equal(government->code, "CHNGOV");
+    assert_int_equal(government->antecedent, 0);
+    const actor_mention *xi = find(&art, "Xi");
+    assert_non_null(xi);
+    assert_string_equal(xi->code, "CHNGOV");
+    assert_int_equal(xi->antecedent, 0);
+    expect_code(&art, "Xi Mingze", NULL); /* another person */
+}
+
+static void groups_places_and_pairs_of_people(void **state)
+{
+    (void)state;
+    article art = analyse("Hezbollah forces fired into the Red Sea. Joe Biden met Vladimir "
+                          "Putin in the Gaza Strip. The two leaders talked.",
+                          "2022-01-01");
+    expect_code(&art, "Hezbollah forces", "LBNREBHEZ"); /* the group keeps its code */
+    assert_null(find(&art, "Red Sea"));                 /* a place, not an actor */
+    assert_null(find(&art, "Gaza Strip"));
+    const actor_mention *a = find_nth(&art, "The two leaders", 0);
+    const actor_mention *b = find_nth(&art, "The two leaders", 1);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_string_equal(a->code, "USAGOV");
+    assert_string_equal(b->code, "RUSGOV");
+}
+
+static void modifiers_demonyms_and_newspapers(void **state)
+{
+    (void)state;
+    article art = analyse("Ukraine's former president met the British leader. The Washington "
+                          "Post reported it. Russia's top army officials agreed.",
+                          "2025-01-01");
+    expect_code(&art, "Ukraine's former president", "UKRGOV");
+    expect_code(&art, "the British leader", "GBRGOV");
+    expect_code(&art, "Washington Post", NULL);
+    assert_string_equal(find(&art, "Washington Post")->kind, "organization");
+    expect_code(&art, "Russia's top army", "RUSMIL");
+}
+
 static void tags_stop_roles_used_as_modifiers(void **state)
 {
     (void)state;
@@ -255,6 +302,9 @@ int main(void)
         cmocka_unit_test(titles_and_people),
         cmocka_unit_test(unknown_names_keep_text_with_null_code),
         cmocka_unit_test(coreference),
+        cmocka_unit_test(short_names_not_in_the_dictionary),
+        cmocka_unit_test(groups_places_and_pairs_of_people),
+        cmocka_unit_test(modifiers_demonyms_and_newspapers),
         cmocka_unit_test(tags_stop_roles_used_as_modifiers),
         cmocka_unit_test(no_dictionary_no_actors),
     };

@@ -257,6 +257,36 @@ static void checks_find_duplicates_conflicts_and_overlaps(void **state)
     dict_free(d);
 }
 
+static void checks_compare_names_across_files_but_not_with_roles(void **state)
+{
+    (void)state;
+    problems p = {0};
+    dict_builder *b = dict_builder_new(collect, &p);
+    diag d;
+    const char *countries = "USA: United States ; adj: American ; capital: Washington\n"
+                            "NZL: New Zealand ; adj: New Zealand\n";    /* same line: fine */
+    const char *persons = "George Washington | Washington => USAELI\n"; /* vs the capital */
+    const char *groups = "=IDF => ISRMIL\n";
+    const char *metonyms = "=IDF => ISRMIL\n"; /* the same phrase and code in two files */
+    const char *agents = "chief => GOV\n";
+    const char *titles = "chief => GOV\n"; /* a role twice */
+    const char *org = "Chief => IGOXYZ\n"; /* a name and a role may share a phrase */
+    struct {
+        const char *text;
+        dict_file_kind kind;
+    } files[] = {{countries, DICT_FILE_COUNTRIES}, {persons, DICT_FILE_PEOPLE},
+                 {groups, DICT_FILE_GROUPS},       {metonyms, DICT_FILE_METONYMS},
+                 {agents, DICT_FILE_AGENTS},       {titles, DICT_FILE_TITLES},
+                 {org, DICT_FILE_ORGANIZATIONS}};
+    for (size_t i = 0; i < ARRAY_LEN(files); i++)
+        assert_int_equal(dict_builder_add_text(b, "f.txt", files[i].text, strlen(files[i].text),
+                                               files[i].kind, false, &d),
+                         SITREP_OK);
+    dict_free(dict_builder_finish(b));
+    assert_int_equal(p.fatal, 0);
+    assert_int_equal(p.other, 3); /* Washington, IDF, chief */
+}
+
 static void file_kinds_follow_names(void **state)
 {
     (void)state;
@@ -329,6 +359,7 @@ int main(void)
         cmocka_unit_test(malformed_lines_report_file_line_and_problem),
         cmocka_unit_test(keep_going_reports_every_malformed_line),
         cmocka_unit_test(checks_find_duplicates_conflicts_and_overlaps),
+        cmocka_unit_test(checks_compare_names_across_files_but_not_with_roles),
         cmocka_unit_test(file_kinds_follow_names),
         cmocka_unit_test(shipped_dictionaries_load_cleanly),
         cmocka_unit_test(import_converts_petrarch_entries_and_reports_the_rest),
