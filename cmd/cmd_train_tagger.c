@@ -11,7 +11,7 @@
 
 static const char train_help[] =
     "usage: sitrep train-tagger --train F.conllu[.gz] [--dev F.conllu] --out FILE\n"
-    "                           [--epochs N] [--seed S]\n"
+    "                           [--epochs N] [--seed S] [--passes 1|2]\n"
     "\n"
     "Trains the part-of-speech tagger (an averaged perceptron predicting UPOS and XPOS) on a\n"
     "CoNLL-U treebank (plain or gzip-compressed) and writes the model to FILE. With --dev,\n"
@@ -22,7 +22,9 @@ static const char train_help[] =
     "  --dev F      development treebank to score the model on\n"
     "  --out FILE   where to write the model (data/models/tagger.bin is the one sitrep loads)\n"
     "  --epochs N   passes over the training data (default 8)\n"
-    "  --seed S     seed of the sentence shuffling (default 1)\n";
+    "  --seed S     seed of the sentence shuffling (default 1)\n"
+    "  --passes P   1: greedy left to right; 2 (default): a second pass also sees the first\n"
+    "               pass's tags of the next two words (more accurate, twice the work)\n";
 
 static void progress(void *context, const char *line)
 {
@@ -59,6 +61,12 @@ int cmd_train_tagger(int argc, char **argv)
                 return EXIT_USAGE;
             }
             options.epochs = (unsigned)n;
+        } else if (strcmp(arg, "--passes") == 0) {
+            if (strcmp(value, "1") != 0 && strcmp(value, "2") != 0) {
+                cmd_error("--passes wants 1 or 2, not '%s'", value);
+                return EXIT_USAGE;
+            }
+            options.passes = (unsigned)(value[0] - '0');
         } else if (strcmp(arg, "--seed") == 0) {
             errno = 0;
             unsigned long long s = strtoull(value, &end, 10);

@@ -38,9 +38,9 @@ static void toy_conllu(buf *b, int copies)
 {
     for (int c = 0; c < copies; c++)
         for (size_t s = 0; s < ARRAY_LEN(toy_sentences); s++) {
-            assert_int_equal(buf_printf(b, "# sent_id = toy-%d-%zu\n# text = %s\n", c, s,
-                                        toy_sentences[s][0]),
-                             SITREP_OK);
+            assert_int_equal(
+                buf_printf(b, "# sent_id = toy-%d-%zu\n# text = %s\n", c, s, toy_sentences[s][0]),
+                SITREP_OK);
             char words[256], tags[256];
             snprintf(words, sizeof words, "%s", toy_sentences[s][0]);
             snprintf(tags, sizeof tags, "%s", toy_sentences[s][1]);
@@ -49,9 +49,9 @@ static void toy_conllu(buf *b, int copies)
             for (int id = 1; w && t; id++) {
                 char *colon = strchr(t, ':');
                 *colon = 0;
-                assert_int_equal(buf_printf(b, "%d\t%s\t%s\t%s\t%s\t_\t0\tdep\t_\t_\n", id, w, w,
-                                            t, colon + 1),
-                                 SITREP_OK);
+                assert_int_equal(
+                    buf_printf(b, "%d\t%s\t%s\t%s\t%s\t_\t0\tdep\t_\t_\n", id, w, w, t, colon + 1),
+                    SITREP_OK);
                 w = strtok_r(NULL, " ", &wsave);
                 t = strtok_r(NULL, " ", &tsave);
             }
@@ -225,8 +225,7 @@ static void tagger_rewrites_conllu_columns(void **state)
     buf_reset(&out);
     const char *bad = "1\tthe\tthe\tDET\n";
     diag_clear(&d);
-    assert_int_equal(tagger_tag_conllu(m, bad, strlen(bad), "bad.conllu", &out, &d),
-                     SITREP_EPARSE);
+    assert_int_equal(tagger_tag_conllu(m, bad, strlen(bad), "bad.conllu", &out, &d), SITREP_EPARSE);
     assert_int_equal(d.line, 1);
     assert_string_equal(d.path, "bad.conllu");
     buf_release(&out);
