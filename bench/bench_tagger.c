@@ -57,8 +57,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_tagger: limit reached\n");
         return 1;
     }
-    text_result text = {.text = data, .length = length, .tokens = tokens, .ntokens = ntokens,
-                        .sentences = sentences, .nsentences = nsentences};
+    text_result text = {.text = data,
+                        .length = length,
+                        .tokens = tokens,
+                        .ntokens = ntokens,
+                        .sentences = sentences,
+                        .nsentences = nsentences};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
     size_t tagged = 0;
     for (int r = 0; r < rounds; r++)
@@ -73,7 +77,8 @@ int main(int argc, char **argv)
         checksum = checksum * 31 + tokens[i].upos * 7 + tokens[i].xpos;
     tagger_info info;
     tagger_get_info(model, &info);
-    printf("tagger (1 thread, CPU time): %.2f M tokens/s over %zu tokens x %d rounds; model load %.1f ms "
+    printf("tagger (1 thread, CPU time): %.2f M tokens/s over %zu tokens x %d rounds; model load "
+           "%.1f ms "
            "(%.1f MB, %zu features, %zu weights; tags checksum %08x)\n",
            (double)tagged / s / 1e6, ntokens, rounds, load * 1e3, (double)info.bytes / 1e6,
            info.features, info.weights, checksum);

@@ -31,8 +31,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_clear(&d);
     tagger *model = tagger_load_bytes(copy, size, "fuzz", &d);
     if (model) {
-        static const char *const words[] = {"The", "troops", "were", "deployed", "to",
-                                            "Kursk", "on", "Friday", "."};
+        static const char *const words[] = {"The",   "troops", "were",   "deployed", "to",
+                                            "Kursk", "on",     "Friday", "."};
         slice s[9];
         uint8_t upos[9], xpos[9];
         for (int i = 0; i < 9; i++)

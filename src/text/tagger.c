@@ -368,6 +368,19 @@ static void add_weights(const tagger *model, const uint64_t *keys, size_t nkeys,
 
 enum { STACK_WORDS = 320, CHUNK = 16 };
 
+/* The first class with the highest score. Two plain loops (maximum, then its position)
+ * vectorise, unlike a loop that tracks the position of the best so far. */
+static unsigned argmax(const int32_t *scores, unsigned n)
+{
+    int32_t top = scores[0];
+    for (unsigned c = 1; c < n; c++)
+        top = scores[c] > top ? scores[c] : top;
+    unsigned c = 0;
+    while (scores[c] != top)
+        c++;
+    return c;
+}
+
 /* ctx[k] = word i + k - 2 of n. */
 static void word_window(const tagger_word *info, size_t n, size_t i, const tagger_word *ctx[5])
 {
@@ -447,10 +460,7 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
                 unsigned right1 = stage && i + 1 < n ? upos[i + 1] : TAGGER_START;
                 size_t nd = tagger_features_dynamic(ctx, stage, prev1, prev2, right1, dynamic);
                 add_weights(model, dynamic, nd, base[j]);
-                unsigned best = 0;
-                for (unsigned c = 1; c < model->nclasses; c++)
-                    if (base[j][c] > base[j][best])
-                        best = c;
+                unsigned best = argmax(base[j], model->nclasses);
                 upos[i] = (uint8_t)best;
                 prev2 = prev1;
                 prev1 = best;

@@ -631,7 +631,7 @@ sitrep_status tagger_train(const char *train_path, const char *dev_path,
     memset(report, 0, sizeof *report);
     if (options->epochs < 1 || options->epochs > 100)
         return diag_set(d, "train-tagger", 0, "epochs must be 1 to 100"), SITREP_EUSAGE;
-    unsigned nstages = options->passes ? options->passes : TAGGER_MAX_STAGES;
+    unsigned nstages = options->passes ? options->passes : 1;
     if (nstages > TAGGER_MAX_STAGES)
         return diag_set(d, "train-tagger", 0, "passes must be 1 or 2"), SITREP_EUSAGE;
     tagset *tags = xcalloc(1, sizeof *tags);
