@@ -11,7 +11,7 @@
 
 static const char train_help[] =
     "usage: sitrep train-tagger --train F.conllu[.gz] [--dev F.conllu] --out FILE\n"
-    "                           [--epochs N] [--seed S]\n"
+    "                           [--epochs N] [--seed S] [--passes 1|2]\n"
     "\n"
     "Trains the part-of-speech tagger (an averaged perceptron predicting UPOS and XPOS) on a\n"
     "CoNLL-U treebank (plain or gzip-compressed) and writes the model to FILE. With --dev,\n"
@@ -22,7 +22,10 @@ static const char train_help[] =
     "  --dev F      development treebank to score the model on\n"
     "  --out FILE   where to write the model (data/models/tagger.bin is the one sitrep loads)\n"
     "  --epochs N   passes over the training data (default 8)\n"
-    "  --seed S     seed of the sentence shuffling (default 1)\n";
+    "  --seed S     seed of the sentence shuffling (default 1)\n"
+    "  --passes P   1 (default): greedy left to right; 2: a second pass also sees the\n"
+    "               first pass's tags of the next two words (a little more accurate, about\n"
+    "               2.5 times slower; see docs/tagger.md)\n";
 
 static void progress(void *context, const char *line)
 {
@@ -33,7 +36,7 @@ static void progress(void *context, const char *line)
 int cmd_train_tagger(int argc, char **argv)
 {
     const char *train = NULL, *dev = NULL, *out = NULL;
-    tagger_train_options options = {.epochs = 8, .seed = 1, .progress = progress};
+    tagger_train_options options = {.epochs = 8, .seed = 1, .passes = 1, .progress = progress};
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -59,6 +62,12 @@ int cmd_train_tagger(int argc, char **argv)
                 return EXIT_USAGE;
             }
             options.epochs = (unsigned)n;
+        } else if (strcmp(arg, "--passes") == 0) {
+            if (strcmp(value, "1") != 0 && strcmp(value, "2") != 0) {
+                cmd_error("--passes wants 1 or 2, not '%s'", value);
+                return EXIT_USAGE;
+            }
+            options.passes = (unsigned)(value[0] - '0');
         } else if (strcmp(arg, "--seed") == 0) {
             errno = 0;
             unsigned long long s = strtoull(value, &end, 10);

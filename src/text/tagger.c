@@ -21,7 +21,7 @@ typedef struct tagger_entry {
 } tagger_entry;
 
 struct tagger {
-    uint32_t nxpos, nclasses, nslots, nentries, nfeatures;
+    uint32_t nxpos, nclasses, nslots, nentries, nfeatures, nstages;
     char (*xpos_names)[8];
     uint8_t class_upos[256];
     uint8_t class_xpos[256];
@@ -117,40 +117,64 @@ const tagger_word *tagger_word_boundary(int where)
     return &boundary_words[where == -2 ? 0 : where == -1 ? 1 : where == 1 ? 2 : 3];
 }
 
-void tagger_features(const tagger_word *const ctx[5], unsigned prev1, unsigned prev2,
-                     uint64_t out[TAGGER_NFEATURES])
+/* Template ids: 0-31 features of the word and its neighbours (and first-pass tags), 32-63
+ * features of the previous tags; the second pass adds 64 to have its own weights. */
+size_t tagger_features_static(const tagger_word *const ctx[5], unsigned stage, unsigned right1,
+                              unsigned right2, uint64_t out[TAGGER_MAX_STATIC])
 {
     const tagger_word *w = ctx[2];
-    unsigned k = 0;
-    out[k] = feature_key(k, 0, 0), k++; /* bias */
-    out[k] = feature_key(k, w->lower, 0), k++;
-    out[k] = feature_key(k, w->form, 0), k++;
+    unsigned k = 0, base = stage ? 64 : 0;
+#define KEY(a, b) (out[k] = feature_key(k + base, a, b), k++)
+    KEY(0, 0); /* bias */
+    KEY(w->lower, 0);
+    KEY(w->form, 0);
     for (int s = 0; s < 4; s++)
-        out[k] = feature_key(k, w->suffix[s], 0), k++;
+        KEY(w->suffix[s], 0);
     for (int s = 0; s < 3; s++)
-        out[k] = feature_key(k, w->prefix[s], 0), k++;
-    out[k] = feature_key(k, w->shape, 0), k++;
-    out[k] = feature_key(k, prev1, 0), k++;
-    out[k] = feature_key(k, prev2, 0), k++;
-    out[k] = feature_key(k, prev1, prev2), k++;
-    out[k] = feature_key(k, prev1, w->lower), k++;
-    out[k] = feature_key(k, ctx[1]->lower, 0), k++;
-    out[k] = feature_key(k, ctx[1]->suffix[2], 0), k++;
-    out[k] = feature_key(k, ctx[0]->lower, 0), k++;
-    out[k] = feature_key(k, ctx[3]->lower, 0), k++;
-    out[k] = feature_key(k, ctx[3]->suffix[2], 0), k++;
-    out[k] = feature_key(k, ctx[4]->lower, 0), k++;
-    out[k] = feature_key(k, ctx[1]->lower, w->lower), k++;
-    out[k] = feature_key(k, w->lower, ctx[3]->lower), k++;
-    out[k] = feature_key(k, ctx[1]->shape, 0), k++;
-    out[k] = feature_key(k, ctx[3]->shape, 0), k++;
-    out[k] = feature_key(k, prev1, w->suffix[2]), k++;
-    out[k] = feature_key(k, ctx[1]->form, 0), k++;
-    out[k] = feature_key(k, ctx[3]->form, 0), k++;
-    out[k] = feature_key(k, ctx[1]->lower, ctx[3]->lower), k++;
-    out[k] = feature_key(k, prev1, ctx[3]->lower), k++;
-    out[k] = feature_key(k, w->shape, ctx[1] == tagger_word_boundary(-1)), k++;
-    out[k] = feature_key(k, ctx[0]->lower, ctx[1]->lower), k++;
+        KEY(w->prefix[s], 0);
+    KEY(w->shape, 0);
+    KEY(ctx[1]->lower, 0);
+    KEY(ctx[1]->suffix[2], 0);
+    KEY(ctx[0]->lower, 0);
+    KEY(ctx[3]->lower, 0);
+    KEY(ctx[3]->suffix[2], 0);
+    KEY(ctx[4]->lower, 0);
+    KEY(ctx[1]->lower, w->lower);
+    KEY(w->lower, ctx[3]->lower);
+    KEY(ctx[1]->shape, 0);
+    KEY(ctx[3]->shape, 0);
+    KEY(ctx[1]->form, 0);
+    KEY(ctx[3]->form, 0);
+    KEY(ctx[1]->lower, ctx[3]->lower);
+    KEY(w->shape, ctx[1] == tagger_word_boundary(-1));
+    KEY(ctx[0]->lower, ctx[1]->lower);
+    if (stage == 0)
+        return k;
+    KEY(right1, 0);
+    KEY(right2, 0);
+    KEY(right1, right2);
+    KEY(right1, w->lower);
+    KEY(right1, w->suffix[2]);
+    return k;
+#undef KEY
+}
+
+size_t tagger_features_dynamic(const tagger_word *const ctx[5], unsigned stage, unsigned prev1,
+                               unsigned prev2, unsigned right1, uint64_t out[TAGGER_MAX_DYNAMIC])
+{
+    const tagger_word *w = ctx[2];
+    unsigned k = 0, base = stage ? 96 : 32;
+#define KEY(a, b) (out[k] = feature_key(k + base, a, b), k++)
+    KEY(prev1, 0);
+    KEY(prev2, 0);
+    KEY(prev1, prev2);
+    KEY(prev1, w->lower);
+    KEY(prev1, w->suffix[2]);
+    KEY(prev1, ctx[3]->lower);
+    if (stage)
+        KEY(prev1, right1);
+    return k;
+#undef KEY
 }
 
 /* ---- loading ---- */
@@ -184,10 +208,11 @@ tagger *tagger_load_bytes(const char *data, size_t length, const char *name, dia
         return NULL;
     }
     uint32_t nxpos = get32(p + 12), nclasses = get32(p + 16), nslots = get32(p + 20);
-    uint32_t nentries = get32(p + 24), nfeatures = get32(p + 28);
+    uint32_t nentries = get32(p + 24), nfeatures = get32(p + 28), nstages = get32(p + 32);
     if (nxpos < 1 || nxpos > 256 || nclasses < 1 || nclasses > TAGGER_MAX_CLASSES || nslots < 2 ||
         nslots > MAX_SLOTS || (nslots & (nslots - 1)) != 0 || nentries < 1 ||
-        nentries > MAX_ENTRIES || nfeatures >= nslots) {
+        nentries > MAX_ENTRIES || nfeatures >= nslots || nstages < 1 ||
+        nstages > TAGGER_MAX_STAGES) {
         diag_set(d, name, 0, "corrupt model header (counts out of range)");
         return NULL;
     }
@@ -211,6 +236,7 @@ tagger *tagger_load_bytes(const char *data, size_t length, const char *name, dia
     m->nslots = nslots;
     m->nentries = nentries;
     m->nfeatures = nfeatures;
+    m->nstages = nstages;
     m->bytes = length;
     m->xpos_names = xcalloc(256, sizeof *m->xpos_names);
     m->slots = xmalloc((size_t)nslots * sizeof *m->slots);
@@ -314,62 +340,151 @@ static inline const tagger_slot *find_slot(const tagger *m, uint64_t key)
     }
 }
 
+/* Adds the weights of the features found to scores. The lookups are cache misses in a table
+ * of megabytes, so they go in rounds - prefetch every slot, probe them and prefetch the weight
+ * lists, then add - letting the misses overlap. */
+static void add_weights(const tagger *model, const uint64_t *keys, size_t nkeys, int32_t *scores)
+{
+    uint32_t mask = model->nslots - 1;
+    for (size_t f = 0; f < nkeys; f++)
+        __builtin_prefetch(&model->slots[(uint32_t)keys[f] & mask]);
+    const tagger_entry *lists[TAGGER_MAX_FEATURES];
+    size_t nlists = 0;
+    for (size_t f = 0; f < nkeys; f++) {
+        const tagger_slot *s = find_slot(model, keys[f]);
+        if (s) {
+            lists[nlists] = &model->entries[s->offset];
+            __builtin_prefetch(lists[nlists]);
+            nlists++;
+        }
+    }
+    for (size_t f = 0; f < nlists; f++)
+        for (const tagger_entry *e = lists[f];; e++) {
+            scores[e->cls] += e->weight;
+            if (e->last)
+                break;
+        }
+}
+
+enum { STACK_WORDS = 320, CHUNK = 16 };
+
+/* The first class with the highest score. Two plain loops (maximum, then its position)
+ * vectorise, unlike a loop that tracks the position of the best so far. */
+static unsigned argmax(const int32_t *scores, unsigned n)
+{
+    int32_t top = scores[0];
+    for (unsigned c = 1; c < n; c++)
+        top = scores[c] > top ? scores[c] : top;
+    unsigned c = 0;
+    while (scores[c] != top)
+        c++;
+    return c;
+}
+
+/* ctx[k] = word i + k - 2 of n. */
+static void word_window(const tagger_word *info, size_t n, size_t i, const tagger_word *ctx[5])
+{
+    for (int k = 0; k < 5; k++) {
+        size_t j = i + (size_t)k; /* word i + k - 2, shifted by 2 */
+        ctx[k] = j < 2        ? tagger_word_boundary((int)j - 2)
+                 : j - 2 >= n ? tagger_word_boundary(j - 2 == n ? 1 : 2)
+                              : &info[j - 2];
+    }
+}
+
 void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t *upos,
                       uint8_t *xpos)
 {
-    tagger_word ring[8]; /* word j lives in ring[j % 8] from step j - 2 on */
-    const tagger_word *ctx[5];
-    for (size_t j = 0; j < 2 && j < n; j++)
-        tagger_word_init(&ring[j], words[j]);
-    unsigned prev1 = TAGGER_START, prev2 = TAGGER_START;
-    uint64_t keys[TAGGER_NFEATURES];
-    int32_t scores[256];
-    for (size_t i = 0; i < n; i++) {
-        if (i + 2 < n)
-            tagger_word_init(&ring[(i + 2) & 7], words[i + 2]);
-        for (int k = 0; k < 5; k++) {
-            size_t j = i + (size_t)k; /* word i + k - 2, shifted by 2 */
-            if (j < 2)
-                ctx[k] = tagger_word_boundary((int)j - 2);
-            else if (j - 2 >= n)
-                ctx[k] = tagger_word_boundary(j - 2 == n ? 1 : 2);
-            else
-                ctx[k] = &ring[(j - 2) & 7];
-        }
-        tagger_features(ctx, prev1, prev2, keys);
-        memset(scores, 0, model->nclasses * sizeof scores[0]);
-        for (int f = 0; f < TAGGER_NFEATURES; f++) {
-            const tagger_slot *s = find_slot(model, keys[f]);
-            if (!s)
-                continue;
-            const tagger_entry *e = &model->entries[s->offset];
-            for (;; e++) {
-                scores[e->cls] += e->weight;
-                if (e->last)
-                    break;
+    tagger_word stack_words[STACK_WORDS];
+    tagger_word *info = n <= STACK_WORDS ? stack_words : xmalloc(n * sizeof *info);
+    for (size_t i = 0; i < n; i++)
+        tagger_word_init(&info[i], words[i]);
+    uint64_t keys[CHUNK][TAGGER_MAX_STATIC];
+    size_t nkeys[CHUNK];
+    int32_t base[CHUNK][TAGGER_MAX_CLASSES];
+    uint64_t dynamic[TAGGER_MAX_DYNAMIC];
+    size_t score_bytes = model->nclasses * sizeof base[0][0];
+    /* The first pass leaves its classes in upos[]; the second reads those of the next two
+     * words (not yet overwritten) before replacing each upos[i] with its own class. */
+    for (unsigned stage = 0; stage < model->nstages; stage++) {
+        unsigned prev1 = TAGGER_START, prev2 = TAGGER_START;
+        for (size_t from = 0; from < n; from += CHUNK) {
+            size_t m = n - from < CHUNK ? n - from : CHUNK;
+            /* The static features of a chunk of words, scored as one software pipeline:
+             * prefetch word j's slots, probe word j - 1's and prefetch its weight lists, add
+             * word j - 2's weights - so misses of neighbouring words overlap. */
+            for (size_t j = 0; j < m; j++) {
+                const tagger_word *ctx[5];
+                size_t i = from + j;
+                word_window(info, n, i, ctx);
+                unsigned right1 = stage && i + 1 < n ? upos[i + 1] : TAGGER_START;
+                unsigned right2 = stage && i + 2 < n ? upos[i + 2] : TAGGER_START;
+                nkeys[j] = tagger_features_static(ctx, stage, right1, right2, keys[j]);
+                memset(base[j], 0, score_bytes);
+            }
+            const tagger_entry *lists[2][TAGGER_MAX_STATIC];
+            size_t nlists[2] = {0, 0};
+            uint32_t mask = model->nslots - 1;
+            for (size_t j = 0; j < m + 2; j++) {
+                if (j < m)
+                    for (size_t f = 0; f < nkeys[j]; f++)
+                        __builtin_prefetch(&model->slots[(uint32_t)keys[j][f] & mask]);
+                if (j >= 1 && j - 1 < m) {
+                    size_t b = (j - 1) & 1, nl = 0;
+                    for (size_t f = 0; f < nkeys[j - 1]; f++) {
+                        const tagger_slot *s = find_slot(model, keys[j - 1][f]);
+                        if (s) {
+                            lists[b][nl] = &model->entries[s->offset];
+                            __builtin_prefetch(lists[b][nl]);
+                            nl++;
+                        }
+                    }
+                    nlists[b] = nl;
+                }
+                if (j >= 2) {
+                    size_t b = (j - 2) & 1;
+                    int32_t *scores = base[j - 2];
+                    for (size_t f = 0; f < nlists[b]; f++)
+                        for (const tagger_entry *e = lists[b][f];; e++) {
+                            scores[e->cls] += e->weight;
+                            if (e->last)
+                                break;
+                        }
+                }
+            }
+            /* Then the greedy left-to-right decision with the previous tags. */
+            for (size_t j = 0; j < m; j++) {
+                const tagger_word *ctx[5];
+                size_t i = from + j;
+                word_window(info, n, i, ctx);
+                unsigned right1 = stage && i + 1 < n ? upos[i + 1] : TAGGER_START;
+                size_t nd = tagger_features_dynamic(ctx, stage, prev1, prev2, right1, dynamic);
+                add_weights(model, dynamic, nd, base[j]);
+                unsigned best = argmax(base[j], model->nclasses);
+                upos[i] = (uint8_t)best;
+                prev2 = prev1;
+                prev1 = best;
             }
         }
-        unsigned best = 0;
-        for (unsigned c = 1; c < model->nclasses; c++)
-            if (scores[c] > scores[best])
-                best = c;
-        upos[i] = model->class_upos[best];
-        xpos[i] = model->class_xpos[best];
-        prev2 = prev1;
-        prev1 = best;
     }
+    for (size_t i = 0; i < n; i++) {
+        xpos[i] = model->class_xpos[upos[i]];
+        upos[i] = model->class_upos[upos[i]];
+    }
+    if (info != stack_words)
+        free(info);
 }
 
 void tagger_tag_sentence(const tagger *model, const text_result *text, token *tokens,
                          size_t ntokens)
 {
-    enum { CHUNK = TEXT_MAX_SENTENCE_TOKENS };
-    slice words[CHUNK];
-    uint8_t upos[CHUNK], xpos[CHUNK];
+    enum { PIECE = TEXT_MAX_SENTENCE_TOKENS };
+    slice words[PIECE];
+    uint8_t upos[PIECE], xpos[PIECE];
     /* Sentences are cut at TEXT_MAX_SENTENCE_TOKENS by the splitter; a longer run would be
      * tagged in pieces. */
-    for (size_t from = 0; from < ntokens; from += CHUNK) {
-        size_t n = ntokens - from < CHUNK ? ntokens - from : CHUNK;
+    for (size_t from = 0; from < ntokens; from += PIECE) {
+        size_t n = ntokens - from < PIECE ? ntokens - from : PIECE;
         for (size_t i = 0; i < n; i++)
             words[i] = token_text(text, &tokens[from + i]);
         tagger_tag_words(model, words, n, upos, xpos);

@@ -316,15 +316,20 @@ static void perceptron_update(perceptron *p, feature *f, unsigned cls, int delta
     w->w += delta;
 }
 
-static unsigned perceptron_predict(const perceptron *p, const uint64_t *keys, unsigned nclasses)
+/* The best class for the features; with `averaged`, by the averaged weights (scaled by the
+ * instance count, which keeps the sums exact). */
+static unsigned perceptron_predict(const perceptron *p, const uint64_t *keys, size_t nkeys,
+                                   unsigned nclasses, bool averaged)
 {
     int64_t scores[256] = {0};
-    for (int k = 0; k < TAGGER_NFEATURES; k++) {
+    for (size_t k = 0; k < nkeys; k++) {
         const feature *f = perceptron_find(p, keys[k]);
         if (!f)
             continue;
-        for (unsigned i = 0; i < f->n; i++)
-            scores[p->pool[f->offset + i].cls] += p->pool[f->offset + i].w;
+        for (unsigned i = 0; i < f->n; i++) {
+            const weight *w = &p->pool[f->offset + i];
+            scores[w->cls] += averaged ? w->total + (int64_t)(p->now - w->ts) * w->w : w->w;
+        }
     }
     unsigned best = 0;
     for (unsigned c = 1; c < nclasses; c++)
@@ -341,6 +346,91 @@ static uint64_t splitmix(uint64_t *state)
     return z ^ (z >> 31);
 }
 
+/* Feature keys of token i of the sentence starting at `first` (n words) for a stage;
+ * `right` holds first-pass classes per token (stage 1). */
+static size_t token_features(const corpus *c, size_t first, size_t n, size_t i, unsigned stage,
+                             unsigned prev1, unsigned prev2, const uint8_t *right, uint64_t *keys)
+{
+    const tagger_word *ctx[5];
+    window(c, first, n, i, ctx);
+    unsigned r1 = TAGGER_START, r2 = TAGGER_START;
+    if (stage) {
+        r1 = i + 1 < n ? right[first + i + 1] : TAGGER_START;
+        r2 = i + 2 < n ? right[first + i + 2] : TAGGER_START;
+    }
+    size_t n1 = tagger_features_static(ctx, stage, r1, r2, keys);
+    return n1 + tagger_features_dynamic(ctx, stage, prev1, prev2, r1, keys + n1);
+}
+
+/* Trains one stage on the sentences listed (shuffled each epoch). */
+static sitrep_status train_stage(perceptron *p, const corpus *c, const uint32_t *sentences,
+                                 size_t nsentences, unsigned stage, const uint8_t *right,
+                                 unsigned nclasses, const tagger_train_options *options,
+                                 uint64_t salt, const char *label, diag *d)
+{
+    p->table_size = 1 << 16;
+    p->table = xcalloc(p->table_size, sizeof *p->table);
+    uint32_t *order = xmalloc((nsentences + 1) * sizeof *order);
+    memcpy(order, sentences, nsentences * sizeof *order);
+    uint64_t rng = options->seed ^ (salt * 0x9E3779B97F4A7C15ULL);
+    uint64_t keys[TAGGER_MAX_FEATURES];
+    sitrep_status status = SITREP_OK;
+    for (unsigned epoch = 0; epoch < options->epochs && !status; epoch++) {
+        for (size_t s = nsentences; s > 1; s--) {
+            size_t j = (size_t)(splitmix(&rng) % s);
+            uint32_t t = order[s - 1];
+            order[s - 1] = order[j];
+            order[j] = t;
+        }
+        size_t correct = 0, total = 0;
+        for (size_t k = 0; k < nsentences && !status; k++) {
+            size_t first = c->first[order[k]], n = c->first[order[k] + 1] - first;
+            unsigned prev1 = TAGGER_START, prev2 = TAGGER_START;
+            for (size_t i = 0; i < n; i++) {
+                size_t nkeys = token_features(c, first, n, i, stage, prev1, prev2, right, keys);
+                unsigned guess = perceptron_predict(p, keys, nkeys, nclasses, false);
+                unsigned gold = c->gold[first + i];
+                p->now++;
+                total++;
+                if (guess != gold) {
+                    if (p->nfeatures + nkeys > TRAIN_MAX_FEATURES) {
+                        diag_set(d, "train-tagger", 0, "more than %zu features",
+                                 TRAIN_MAX_FEATURES);
+                        status = SITREP_ELIMIT;
+                        break;
+                    }
+                    for (size_t f = 0; f < nkeys; f++) {
+                        feature *feat = perceptron_add(p, keys[f]);
+                        perceptron_update(p, feat, gold, 1);
+                        perceptron_update(p, feat, guess, -1);
+                    }
+                } else {
+                    correct++;
+                }
+                prev2 = prev1;
+                prev1 = guess;
+            }
+        }
+        if (options->progress) {
+            char line[200];
+            snprintf(line, sizeof line, "%s epoch %u: train accuracy %.2f%%, %zu features", label,
+                     epoch + 1, total ? 100.0 * (double)correct / (double)total : 0.0,
+                     p->nfeatures);
+            options->progress(options->progress_context, line);
+        }
+    }
+    free(order);
+    return status;
+}
+
+static void perceptron_release(perceptron *p)
+{
+    free(p->table);
+    free(p->features);
+    free(p->pool);
+    memset(p, 0, sizeof *p);
+}
+
 /* ---- writing the model ---- */
 
 static sitrep_status put32(buf *b, uint32_t v)
@@ -355,7 +445,9 @@ static double average(const weight *w, uint32_t now)
     return ((double)w->total + (double)(now - w->ts) * w->w) / (double)now;
 }
 
-static sitrep_status model_write(const perceptron *p, const tagset *tags, buf *out, diag *d)
+/* Quantises a stage's averaged weights to 16 bits (its own scale: stages are never added
+ * together); q[pool index] receives them. Counts kept features and nonzero weights. */
+static void quantise(const perceptron *p, int16_t *q, size_t *kept, size_t *nentries)
 {
     double max = 0;
     for (size_t i = 0; i < p->nfeatures; i++)
@@ -365,9 +457,6 @@ static sitrep_status model_write(const perceptron *p, const tagset *tags, buf *o
                 max = a;
         }
     double scale = max > 0 ? 32767.0 / max : 1.0;
-    /* Quantised entries per feature; features left without any are dropped. */
-    int16_t *q = xmalloc(p->pool_len * sizeof *q);
-    size_t kept = 0, nentries = 0;
     for (size_t i = 0; i < p->nfeatures; i++) {
         const feature *f = &p->features[i];
         size_t nz = 0;
@@ -376,14 +465,26 @@ static sitrep_status model_write(const perceptron *p, const tagset *tags, buf *o
             q[f->offset + k] = (int16_t)v;
             nz += v != 0;
         }
-        kept += nz > 0;
-        nentries += nz;
+        *kept += nz > 0;
+        *nentries += nz;
+    }
+}
+
+static sitrep_status model_write(const perceptron *stages, unsigned nstages, const tagset *tags,
+                                 buf *out, diag *d)
+{
+    int16_t *q[TAGGER_MAX_STAGES];
+    size_t kept = 0, nentries = 0;
+    for (unsigned s = 0; s < nstages; s++) {
+        q[s] = xmalloc((stages[s].pool_len + 1) * sizeof *q[s]);
+        quantise(&stages[s], q[s], &kept, &nentries);
     }
     size_t nslots = 2;
     while (nslots < kept * 2)
         nslots *= 2;
     if (nslots > ((size_t)1 << 24) || nentries > ((size_t)1 << 26) || nentries == 0) {
-        free(q);
+        for (unsigned s = 0; s < nstages; s++)
+            free(q[s]);
         diag_set(d, "model", 0, "model too large or empty (%zu features, %zu weights)", kept,
                  nentries);
         return SITREP_ELIMIT;
@@ -392,40 +493,37 @@ static sitrep_status model_write(const perceptron *p, const tagset *tags, buf *o
     uint32_t *slot_off = xcalloc(nslots, sizeof *slot_off);
     unsigned char *entries = xmalloc(nentries * 4);
     size_t e = 0;
-    for (size_t i = 0; i < p->nfeatures; i++) {
-        const feature *f = &p->features[i];
-        size_t start = e;
-        for (unsigned k = 0; k < f->n; k++) {
-            int16_t v = q[f->offset + k];
-            if (!v)
+    for (unsigned st = 0; st < nstages; st++) {
+        const perceptron *p = &stages[st];
+        for (size_t i = 0; i < p->nfeatures; i++) {
+            const feature *f = &p->features[i];
+            size_t start = e;
+            for (unsigned k = 0; k < f->n; k++) {
+                int16_t v = q[st][f->offset + k];
+                if (!v)
+                    continue;
+                entries[e * 4] = p->pool[f->offset + k].cls;
+                entries[e * 4 + 1] = 0;
+                entries[e * 4 + 2] = (unsigned char)((uint16_t)v & 0xFF);
+                entries[e * 4 + 3] = (unsigned char)((uint16_t)v >> 8);
+                e++;
+            }
+            if (e == start)
                 continue;
-            entries[e * 4] = p->pool[f->offset + k].cls;
-            entries[e * 4 + 1] = 0;
-            entries[e * 4 + 2] = (unsigned char)((uint16_t)v & 0xFF);
-            entries[e * 4 + 3] = (unsigned char)((uint16_t)v >> 8);
-            e++;
+            entries[(e - 1) * 4 + 1] = 1;
+            uint32_t fp = (uint32_t)(f->key >> 32);
+            fp += fp == 0;
+            size_t s = (size_t)f->key & (nslots - 1);
+            while (slot_fp[s])
+                s = (s + 1) & (nslots - 1);
+            slot_fp[s] = fp;
+            slot_off[s] = (uint32_t)start;
         }
-        if (e == start)
-            continue;
-        entries[(e - 1) * 4 + 1] = 1;
-        uint32_t fp = (uint32_t)(f->key >> 32);
-        fp += fp == 0;
-        size_t s = (size_t)f->key & (nslots - 1);
-        while (slot_fp[s])
-            s = (s + 1) & (nslots - 1);
-        slot_fp[s] = fp;
-        slot_off[s] = (uint32_t)start;
     }
     size_t from = out->len;
     sitrep_status status = buf_append(out, TAGGER_MAGIC, 8);
-    uint32_t header[8] = {TAGGER_VERSION,
-                          tags->nxpos,
-                          tags->nclasses,
-                          (uint32_t)nslots,
-                          (uint32_t)nentries,
-                          (uint32_t)kept,
-                          0,
-                          0};
+    uint32_t header[8] = {TAGGER_VERSION,     tags->nxpos,    tags->nclasses, (uint32_t)nslots,
+                          (uint32_t)nentries, (uint32_t)kept, nstages,        0};
     for (int i = 0; i < 8 && !status; i++)
         status = put32(out, header[i]);
     for (unsigned i = 0; i < tags->nxpos && !status; i++) {
@@ -444,7 +542,8 @@ static sitrep_status model_write(const perceptron *p, const tagset *tags, buf *o
         status = buf_append(out, entries, nentries * 4);
     if (!status)
         status = put32(out, hash_crc32(out->data + from, out->len - from, 0));
-    free(q);
+    for (unsigned s = 0; s < nstages; s++)
+        free(q[s]);
     free(slot_fp);
     free(slot_off);
     free(entries);
@@ -453,21 +552,22 @@ static sitrep_status model_write(const perceptron *p, const tagset *tags, buf *o
     return status;
 }
 
-/* Tags every sentence of c with the model and counts correct UPOS and XPOS. */
-static void evaluate(const tagger *model, const tagset *tags, const char *data, size_t length,
-                     size_t *upos_ok, size_t *xpos_ok, size_t *total)
+/* Tags the dev text with the model and counts correct UPOS and XPOS. */
+static sitrep_status evaluate(const tagger *model, const char *path, const char *data,
+                              size_t length, size_t *upos_ok, size_t *xpos_ok, size_t *total,
+                              diag *d)
 {
-    diag d;
     tagger_conllu_reader r;
-    tagger_conllu_init(&r, data, length, "dev");
+    tagger_conllu_init(&r, data, length, path);
     tagger_conllu_word *words = xmalloc(TAGGER_CONLLU_MAX_TOKENS * sizeof *words);
     slice *forms = xmalloc(TAGGER_CONLLU_MAX_TOKENS * sizeof *forms);
     uint8_t *upos = xmalloc(TAGGER_CONLLU_MAX_TOKENS), *xpos = xmalloc(TAGGER_CONLLU_MAX_TOKENS);
     *upos_ok = *xpos_ok = *total = 0;
+    sitrep_status status;
     for (;;) {
         size_t n;
         slice block;
-        if (tagger_conllu_next(&r, words, TAGGER_CONLLU_MAX_TOKENS, &n, &block, &d) ||
+        if ((status = tagger_conllu_next(&r, words, TAGGER_CONLLU_MAX_TOKENS, &n, &block, d)) ||
             block.len == 0)
             break;
         for (size_t i = 0; i < n; i++)
@@ -479,11 +579,49 @@ static void evaluate(const tagger *model, const tagset *tags, const char *data, 
         }
         *total += n;
     }
-    (void)tags;
     free(words);
     free(forms);
     free(upos);
     free(xpos);
+    return status;
+}
+
+#define JACKKNIFE_FOLDS 5
+
+/* First-pass classes for every training token, each fold tagged by a first-pass model
+ * trained on the other folds, so the second pass learns from realistic mistakes. */
+static sitrep_status jackknife(const corpus *c, unsigned nclasses,
+                               const tagger_train_options *options, uint8_t *right, diag *d)
+{
+    uint32_t *train = xmalloc((c->nsentences + 1) * sizeof *train);
+    uint64_t keys[TAGGER_MAX_FEATURES];
+    sitrep_status status = SITREP_OK;
+    for (unsigned fold = 0; fold < JACKKNIFE_FOLDS && !status; fold++) {
+        size_t ntrain = 0;
+        for (size_t s = 0; s < c->nsentences; s++)
+            if (s % JACKKNIFE_FOLDS != fold)
+                train[ntrain++] = (uint32_t)s;
+        perceptron p;
+        memset(&p, 0, sizeof p);
+        char label[32];
+        snprintf(label, sizeof label, "fold %u/%d", fold + 1, JACKKNIFE_FOLDS);
+        status =
+            train_stage(&p, c, train, ntrain, 0, NULL, nclasses, options, 100 + fold, label, d);
+        for (size_t s = fold; s < c->nsentences && !status; s += JACKKNIFE_FOLDS) {
+            size_t first = c->first[s], n = c->first[s + 1] - first;
+            unsigned prev1 = TAGGER_START, prev2 = TAGGER_START;
+            for (size_t i = 0; i < n; i++) {
+                size_t nkeys = token_features(c, first, n, i, 0, prev1, prev2, NULL, keys);
+                unsigned guess = perceptron_predict(&p, keys, nkeys, nclasses, true);
+                right[first + i] = (uint8_t)guess;
+                prev2 = prev1;
+                prev1 = guess;
+            }
+        }
+        perceptron_release(&p);
+    }
+    free(train);
+    return status;
 }
 
 sitrep_status tagger_train(const char *train_path, const char *dev_path,
@@ -493,12 +631,14 @@ sitrep_status tagger_train(const char *train_path, const char *dev_path,
     memset(report, 0, sizeof *report);
     if (options->epochs < 1 || options->epochs > 100)
         return diag_set(d, "train-tagger", 0, "epochs must be 1 to 100"), SITREP_EUSAGE;
+    unsigned nstages = options->passes ? options->passes : 1;
+    if (nstages > TAGGER_MAX_STAGES)
+        return diag_set(d, "train-tagger", 0, "passes must be 1 or 2"), SITREP_EUSAGE;
     tagset *tags = xcalloc(1, sizeof *tags);
     memcpy(tags->xpos[0], "_", 2);
     tags->nxpos = 1;
     corpus train;
-    size_t unknown = 0;
-    sitrep_status status = corpus_read(train_path, tags, true, &train, &unknown, d);
+    sitrep_status status = corpus_read(train_path, tags, true, &train, NULL, d);
     if (status) {
         free(tags);
         return status;
@@ -506,65 +646,27 @@ sitrep_status tagger_train(const char *train_path, const char *dev_path,
     report->train_sentences = train.nsentences;
     report->train_tokens = train.ntokens;
 
-    perceptron p;
-    memset(&p, 0, sizeof p);
-    p.table_size = 1 << 16;
-    p.table = xcalloc(p.table_size, sizeof *p.table);
-    uint32_t *order = xmalloc((train.nsentences + 1) * sizeof *order);
+    perceptron stages[TAGGER_MAX_STAGES];
+    memset(stages, 0, sizeof stages);
+    uint32_t *all = xmalloc((train.nsentences + 1) * sizeof *all);
     for (size_t s = 0; s < train.nsentences; s++)
-        order[s] = (uint32_t)s;
-    uint64_t rng = options->seed;
-    uint64_t keys[TAGGER_NFEATURES];
-    for (unsigned epoch = 0; epoch < options->epochs && !status; epoch++) {
-        for (size_t s = train.nsentences; s > 1; s--) {
-            size_t j = (size_t)(splitmix(&rng) % s);
-            uint32_t t = order[s - 1];
-            order[s - 1] = order[j];
-            order[j] = t;
-        }
-        size_t correct = 0;
-        for (size_t k = 0; k < train.nsentences && !status; k++) {
-            size_t first = train.first[order[k]], n = train.first[order[k] + 1] - first;
-            unsigned prev1 = TAGGER_START, prev2 = TAGGER_START;
-            for (size_t i = 0; i < n; i++) {
-                const tagger_word *ctx[5];
-                window(&train, first, n, i, ctx);
-                tagger_features(ctx, prev1, prev2, keys);
-                unsigned guess = perceptron_predict(&p, keys, tags->nclasses);
-                unsigned gold = train.gold[first + i];
-                p.now++;
-                if (guess != gold) {
-                    if (p.nfeatures + TAGGER_NFEATURES > TRAIN_MAX_FEATURES) {
-                        status = diag_set(d, train_path, 0, "more than %zu features",
-                                          TRAIN_MAX_FEATURES);
-                        status = SITREP_ELIMIT;
-                        break;
-                    }
-                    for (int f = 0; f < TAGGER_NFEATURES; f++) {
-                        feature *feat = perceptron_add(&p, keys[f]);
-                        perceptron_update(&p, feat, gold, 1);
-                        perceptron_update(&p, feat, guess, -1);
-                    }
-                } else {
-                    correct++;
-                }
-                prev2 = prev1;
-                prev1 = guess;
-            }
-        }
-        if (options->progress) {
-            char line[160];
-            snprintf(line, sizeof line, "epoch %u: train accuracy %.2f%%, %zu features", epoch + 1,
-                     100.0 * (double)correct / (double)train.ntokens, p.nfeatures);
-            options->progress(options->progress_context, line);
-        }
+        all[s] = (uint32_t)s;
+    uint8_t *right = NULL;
+    status = train_stage(&stages[0], &train, all, train.nsentences, 0, NULL, tags->nclasses,
+                         options, 1, "pass 1", d);
+    if (!status && nstages > 1) {
+        right = xmalloc(train.ntokens + 1);
+        status = jackknife(&train, tags->nclasses, options, right, d);
+        if (!status)
+            status = train_stage(&stages[1], &train, all, train.nsentences, 1, right,
+                                 tags->nclasses, options, 2, "pass 2", d);
     }
-    free(order);
+    free(all);
+    free(right);
     if (!status)
-        status = model_write(&p, tags, model_out, d);
-    free(p.table);
-    free(p.features);
-    free(p.pool);
+        status = model_write(stages, nstages, tags, model_out, d);
+    for (unsigned s = 0; s < nstages; s++)
+        perceptron_release(&stages[s]);
     corpus_release(&train);
 
     if (!status) {
@@ -579,7 +681,7 @@ sitrep_status tagger_train(const char *train_path, const char *dev_path,
                 status = tagger_read_file(dev_path, TAGGER_CONLLU_MAX_BYTES, &data, &length, d);
                 if (!status) {
                     size_t u, x, total;
-                    evaluate(model, tags, data, length, &u, &x, &total);
+                    status = evaluate(model, dev_path, data, length, &u, &x, &total, d);
                     report->dev_tokens = total;
                     report->dev_upos = total ? (double)u / (double)total : 0;
                     report->dev_xpos = total ? (double)x / (double)total : 0;

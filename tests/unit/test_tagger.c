@@ -69,7 +69,7 @@ static char *path_in_tmp(const char *name)
 }
 
 /* Trains on the toy treebank; returns the model bytes in *model (caller releases). */
-static void train_toy(buf *model, uint64_t seed)
+static void train_toy_passes(buf *model, uint64_t seed, unsigned passes)
 {
     buf text;
     buf_init(&text, 0);
@@ -78,13 +78,18 @@ static void train_toy(buf *model, uint64_t seed)
     write_file(path, text.data, text.len);
     buf_release(&text);
     buf_init(model, TAGGER_FILE_MAX);
-    tagger_train_options options = {.epochs = 5, .seed = seed};
+    tagger_train_options options = {.epochs = 5, .seed = seed, .passes = passes};
     tagger_train_report report;
     diag d;
     diag_clear(&d);
     assert_int_equal(tagger_train(path, path, &options, model, &report, &d), SITREP_OK);
     assert_int_equal(report.train_sentences, 3 * ARRAY_LEN(toy_sentences));
     assert_true(report.dev_upos > 0.99);
+}
+
+static void train_toy(buf *model, uint64_t seed)
+{
+    train_toy_passes(model, seed, 1);
 }
 
 static void tag_text(const tagger *m, const char *text, char *out, size_t outlen)
@@ -125,8 +130,44 @@ static void tagger_learns_toy_treebank(void **state)
     tag_text(m, "", tags, sizeof tags);
     tag_text(m, "dogs", tags, sizeof tags);
     assert_string_equal(tagger_xpos_name(m, 250), "_");
+    /* A sentence longer than the tagger's stack buffers and chunks tags like short ones. */
+    enum { LONG = 1000 };
+    slice *words = xmalloc(LONG * sizeof *words);
+    uint8_t *upos = xmalloc(LONG), *xpos = xmalloc(LONG);
+    static const char *const pattern[] = {"the", "dog", "sees", "a", "cat", ","};
+    for (size_t i = 0; i < LONG; i++)
+        words[i] = slice_from_cstr(pattern[i % 6]);
+    tagger_tag_words(m, words, LONG, upos, xpos);
+    for (size_t i = 6; i < LONG - 6; i++)
+        assert_int_equal(upos[i], upos[i % 6 + 6]);
+    assert_int_equal(upos[7], UPOS_NOUN);
+    assert_int_equal(upos[8], UPOS_VERB);
+    free(words);
+    free(upos);
+    free(xpos);
     tagger_free(m);
     buf_release(&model);
+}
+
+static void tagger_two_passes_learn_toy_treebank(void **state)
+{
+    (void)state;
+    buf model, again;
+    train_toy_passes(&model, 3, 2);
+    train_toy_passes(&again, 3, 2);
+    assert_int_equal(model.len, again.len);
+    assert_memory_equal(model.data, again.data, model.len);
+    diag d;
+    tagger *m = tagger_load_bytes(model.data, model.len, "toy", &d);
+    assert_non_null(m);
+    char tags[512];
+    tag_text(m, "the small dog sleeps .", tags, sizeof tags);
+    assert_string_equal(tags, "DET/DT ADJ/JJ NOUN/NN VERB/VBZ PUNCT/.");
+    tag_text(m, "Kim sees the cats .", tags, sizeof tags);
+    assert_string_equal(tags, "PROPN/NNP VERB/VBZ DET/DT NOUN/NNS PUNCT/.");
+    tagger_free(m);
+    buf_release(&model);
+    buf_release(&again);
 }
 
 static void tagger_training_is_reproducible(void **state)
@@ -279,6 +320,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tagger_learns_toy_treebank),
+        cmocka_unit_test(tagger_two_passes_learn_toy_treebank),
         cmocka_unit_test(tagger_training_is_reproducible),
         cmocka_unit_test(tagger_rejects_bad_model_files),
         cmocka_unit_test(tagger_rewrites_conllu_columns),
