@@ -402,6 +402,9 @@ static void data_skips_non_events(void **state)
     /* an event whose span holds a discarded word goes too: March is a month here */
     expect_no_event("Sixteen states are holding contests before March 1.", "holding");
     expect_no_event("They back free trade.", "free");
+    /* untagged capitalised words inside a sentence are names, not verbs */
+    expect_no_event("She is the author of Bomb Hunters.", "Bomb");
+    expect_code("Kim Deploys Troops To Ukraine", "Deploys", "154"); /* a Title Case headline */
     assert_int_equal(failures, 0);
 }
 
