@@ -21,6 +21,7 @@ typedef struct verbmatch {
     uint32_t anchor;             /* the anchor token (verb or event noun) */
     uint32_t first, last;        /* the tokens the whole pattern covered */
     int32_t slot[PATTERN_ROLES]; /* first token of each role's phrase, -1 when absent */
+    uint32_t words;              /* words the pattern matched (its specificity, for explain) */
 } verbmatch;
 
 /* Computes every token's lemma (lemma_word with the token's upos) into the arena: *lemmas

@@ -221,6 +221,7 @@ static bool try_pattern(match_state *m, const pattern *p, size_t i, verbmatch *o
     out->first = (uint32_t)first;
     out->last = m->last;
     memcpy(out->slot, m->slot, sizeof out->slot);
+    out->words = (uint32_t)m->words;
     *score = m->words;
     return true;
 }

@@ -208,6 +208,9 @@ static void matcher_finds_slots(void **state)
     assert_int_equal(drive->slot[PATTERN_TARGET], token_index(&r, "Kyiv"));
     assert_int_equal(drive->slot[PATTERN_PLACE], token_index(&r, "Kursk"));
     assert_int_equal(drive->slot[PATTERN_OBJECT], -1);
+    assert_int_equal(drive->words, 3); /* drive (the anchor), out, of */
+    assert_string_equal(pattern_role_name(PATTERN_PLACE), "place");
+    assert_string_equal(pattern_role_name(9), "?");
     arena_release(&r.a);
 
     match_text(&r, set, "Israel carried out air strikes on Gaza overnight.");
