@@ -313,3 +313,9 @@ const char *cameo_plover_mode(const cameo_table *table, const char *code)
     const cameo_code *c = plover_holder(table, code);
     return c ? c->mode : NULL;
 }
+
+const char *cameo_plover_context(const cameo_table *table, const char *code)
+{
+    const cameo_code *c = plover_holder(table, code);
+    return c ? c->context : NULL;
+}

@@ -49,6 +49,7 @@ double cameo_goldstein(const cameo_table *table, const char *code);
 int cameo_quad_class(const cameo_table *table, const char *code);
 const char *cameo_plover_type(const cameo_table *table, const char *code);
 const char *cameo_plover_mode(const cameo_table *table, const char *code);
+const char *cameo_plover_context(const cameo_table *table, const char *code);
 /* The root of a code: its first two digits as an integer 1..20, or 0 when malformed. */
 int cameo_root(const char *code);
 /* True when s is 2-4 ASCII digits. */
@@ -133,6 +134,9 @@ typedef struct pattern {
     const char *file; /* file name relative to the pattern directory ("19-fight.txt") */
     uint32_t line;
 } pattern;
+
+/* "source", "target", "object", "place" (static strings); "?" for an invalid role. */
+const char *pattern_role_name(int role);
 
 /* Loads every *.txt file of `dir` (data/verbs) in name order, with the word classes of
  * classes.txt. Returns SITREP_EPARSE with d = "FILE:LINE: message" on the first malformed

@@ -282,6 +282,12 @@ static sitrep_status parse_words(pattern_set *set, const char *name, long line, 
     return SITREP_OK;
 }
 
+const char *pattern_role_name(int role)
+{
+    static const char *const names[PATTERN_ROLES] = {"source", "target", "object", "place"};
+    return role >= 0 && role < PATTERN_ROLES ? names[role] : "?";
+}
+
 static int role_of(char c)
 {
     switch (c) {

@@ -23,6 +23,7 @@ typedef struct verbmatch {
     uint32_t anchor;             /* the anchor token (verb or event noun) */
     uint32_t first, last;        /* the tokens the whole pattern covered */
     int32_t slot[PATTERN_ROLES]; /* first token of each role's phrase, -1 when absent */
+    uint32_t words;              /* words the pattern matched (its specificity, for explain) */
 } verbmatch;
 
 /* Computes every token's lemma (lemma_word with the token's upos) into the arena: *lemmas
@@ -38,7 +39,9 @@ sitrep_status verbmatch_lemmatize(const lemma_table *lemmas, arena *a, const cha
  * those whose span holds the discard's anchor); it is
  * returned too (rule->discard) so callers can explain why nothing was coded. A tagged token
  * (upos != 0) anchors noun patterns only as a noun and verb patterns only as a verb or
- * auxiliary; untagged tokens anchor both. A one-word pattern anchored inside the span of a
+ * auxiliary; untagged tokens anchor both, except that an untagged capitalised word inside a
+ * sentence that is not in Title Case anchors noun patterns only (it is probably a name).
+ * Discards ignore tags. A one-word pattern anchored inside the span of a
  * longer event pattern is dropped (it is part of that frame); a nominal event with its own
  * frame inside a verb's span is kept ("condemned the attack on Kyiv": 111 and 190) for the
  * coder to judge. Writes up to `max` matches in token order to out

@@ -190,10 +190,14 @@ static bool match_left(match_state *m, int e, long pos, long *first)
     return elem->optional && match_left(m, e - 1, pos, first);
 }
 
-static bool pos_allows(const pattern *p, const token *t)
+/* Without tags, a capitalised word inside a sentence that is not in title case is taken for a
+ * name ("the author of Bomb Hunters", "Henry James"): it anchors noun patterns only. */
+static bool pos_allows(const pattern *p, const token *t, bool name_like)
 {
-    if (t->upos == UPOS_NONE)
+    if (p->discard) /* discards describe word sequences, whatever the tags say */
         return true;
+    if (t->upos == UPOS_NONE)
+        return p->noun || !name_like;
     if (p->noun)
         return t->upos == UPOS_NOUN || t->upos == UPOS_PROPN;
     return t->upos == UPOS_VERB || t->upos == UPOS_AUX;
@@ -217,6 +221,7 @@ static bool try_pattern(match_state *m, const pattern *p, size_t i, verbmatch *o
     out->first = (uint32_t)first;
     out->last = m->last;
     memcpy(out->slot, m->slot, sizeof out->slot);
+    out->words = (uint32_t)m->words;
     *score = m->words;
     return true;
 }
@@ -237,6 +242,12 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
                           size_t ntokens, const slice *lemmas, verbmatch *out, size_t max)
 {
     match_state m = {.text = text, .tokens = tokens, .ntokens = ntokens, .lemmas = lemmas};
+    size_t words = 0, capitalised = 0;
+    for (size_t i = 0; i < ntokens; i++) {
+        words += tokens[i].kind == TOKEN_WORD;
+        capitalised += tokens[i].kind == TOKEN_WORD && (tokens[i].flags & TOKEN_UPPER);
+    }
+    bool title_case = capitalised * 10 >= words * 6; /* a headline in Title Case */
     verbmatch found[VERBMATCH_MAX];
     size_t nfound = 0, total = 0;
     for (size_t i = 0; i < ntokens; i++) {
@@ -268,7 +279,11 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
                         continue;
                 }
                 const pattern *p = pattern_set_at(set, lists[l][k]);
-                if (!pos_allows(p, &tokens[i]))
+                bool name_like =
+                    !title_case && i > 0 && (tokens[i].flags & TOKEN_UPPER) &&
+                    tokens[i - 1].kind != TOKEN_QUOTE &&
+                    !(tokens[i - 1].kind == TOKEN_PUNCT && text[tokens[i - 1].start] == ':');
+                if (!pos_allows(p, &tokens[i], name_like))
                     continue;
                 verbmatch candidate;
                 int score;

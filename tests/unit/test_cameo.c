@@ -80,6 +80,8 @@ static void accessors(void **state)
     assert_string_equal(cameo_plover_type(table, "19"), "ASSAULT"); /* root -> 190 */
     assert_null(cameo_plover_type(table, "010"));                   /* no PLOVER statement */
     assert_null(cameo_plover_mode(table, "057"));
+    assert_string_equal(cameo_plover_context(table, "057"), "diplomatic");
+    assert_string_equal(cameo_plover_context(table, "1952"), "military");
     assert_string_equal(cameo_plover_type(table, "173"), "COERCE");
     assert_string_equal(cameo_plover_mode(table, "173"), "arrest");
     assert_null(cameo_name(table, "999"));

@@ -208,6 +208,9 @@ static void matcher_finds_slots(void **state)
     assert_int_equal(drive->slot[PATTERN_TARGET], token_index(&r, "Kyiv"));
     assert_int_equal(drive->slot[PATTERN_PLACE], token_index(&r, "Kursk"));
     assert_int_equal(drive->slot[PATTERN_OBJECT], -1);
+    assert_int_equal(drive->words, 3); /* drive (the anchor), out, of */
+    assert_string_equal(pattern_role_name(PATTERN_PLACE), "place");
+    assert_string_equal(pattern_role_name(9), "?");
     arena_release(&r.a);
 
     match_text(&r, set, "Israel carried out air strikes on Gaza overnight.");
@@ -402,6 +405,9 @@ static void data_skips_non_events(void **state)
     /* an event whose span holds a discarded word goes too: March is a month here */
     expect_no_event("Sixteen states are holding contests before March 1.", "holding");
     expect_no_event("They back free trade.", "free");
+    /* untagged capitalised words inside a sentence are names, not verbs */
+    expect_no_event("She is the author of Bomb Hunters.", "Bomb");
+    expect_code("Kim Deploys Troops To Ukraine", "Deploys", "154"); /* a Title Case headline */
     assert_int_equal(failures, 0);
 }
 
