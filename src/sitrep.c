@@ -60,10 +60,11 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         sitrep_context_free(c);
         return NULL;
     }
-    char path[4200];
-    snprintf(path, sizeof path, "%s/cues/reporting.txt", c->data_dir);
+    /* part-of-speech model */
+    char model[sizeof c->data_dir + 32];
+    snprintf(model, sizeof model, "%s/models/tagger.bin", c->data_dir);
     diag_clear(&d);
-    if (!(c->cues = cues_load(path, &d))) {
+    if (!(c->tagger = tagger_load(model, &d))) {
         if (errbuf)
             diag_format(&d, errbuf, errlen);
         sitrep_context_free(c);
@@ -85,11 +86,10 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
-    /* part-of-speech model */
-    char model[sizeof c->data_dir + 32];
-    snprintf(model, sizeof model, "%s/models/tagger.bin", c->data_dir);
+    char path[4200];
+    snprintf(path, sizeof path, "%s/cues/reporting.txt", c->data_dir);
     diag_clear(&d);
-    if (!(c->tagger = tagger_load(model, &d))) {
+    if (!(c->cues = cues_load(path, &d))) {
         if (errbuf)
             diag_format(&d, errbuf, errlen);
         sitrep_context_free(c);
