@@ -83,6 +83,37 @@ static bool lemma_in(const clause_ctx *c, long i, const char *const *words)
     return false;
 }
 
+/* Like lemma_in, but with the verb lemma of the surface form, so that a word the tagger took
+ * for a noun ("intends" NNS) still counts as the verb it usually is here. */
+static bool verb_lemma_in(const clause_ctx *c, long i, const char *const *words)
+{
+    if (lemma_in(c, i, words))
+        return true;
+    if (i < 0 || (size_t)i >= c->ntokens || c->tokens[i].kind != TOKEN_WORD)
+        return false;
+    char lemma[LEMMA_MAX_WORD + 1];
+    const token *t = &c->tokens[i];
+    size_t n =
+        lemma_verb(c->tables->lemmas, c->text + t->start, t->end - t->start, lemma, sizeof lemma);
+    for (; *words; words++)
+        if (strlen(*words) == n && memcmp(*words, lemma, n) == 0)
+            return true;
+    return false;
+}
+
+/* A token tagged VERB whose word WordNet knows as a verb (the tagger takes "eastern" after
+ * "to" for a verb). Untagged tokens are not verbs here. */
+static bool is_verb_word(const clause_ctx *c, long i)
+{
+    if (i < 0 || (size_t)i >= c->ntokens || c->tokens[i].upos != UPOS_VERB)
+        return false;
+    char lemma[LEMMA_MAX_WORD + 1];
+    const token *t = &c->tokens[i];
+    size_t n =
+        lemma_verb(c->tables->lemmas, c->text + t->start, t->end - t->start, lemma, sizeof lemma);
+    return lemma_is_verb(c->tables->lemmas, lemma, n);
+}
+
 static bool is_punct(const clause_ctx *c, long i)
 {
     if (i < 0 || (size_t)i >= c->ntokens)
@@ -109,44 +140,48 @@ static uint8_t upos(const clause_ctx *c, long i)
     return (i < 0 || (size_t)i >= c->ntokens) ? 0 : c->tokens[i].upos;
 }
 
-static const char *const be_forms[] = {"be",  "is",   "are",   "was", "were", "been", "being",
-                                       "am",  "'s",   "'re",   "get", "gets", "got",  "gotten",
-                                       NULL};
+static const char *const be_forms[] = {"be", "is",  "are", "was",  "were", "been",   "being", "am",
+                                       "'s", "'re", "get", "gets", "got",  "gotten", NULL};
 static const char *const aux_words[] = {
-    "will", "would", "shall", "should", "can",  "could", "may",  "might", "must",  "'ll",
-    "'d",   "has",   "have",  "had",    "'ve",  "do",    "does", "did",   "be",    "is",
-    "are",  "was",   "were",  "been",   "being", "am",   "'s",   "'re",   "get",   "got",
-    "gets", "not",   "n't",   "never",  "to",   "yet",   "also", "still", "already", "now",
-    "reportedly", "allegedly", "just", "then", "again", "soon", "further", "once", "jointly",
-    "directly", "repeatedly", "formally", "officially", "finally", "recently", "ever",
-    "apparently", "reluctantly", "quietly", "secretly", "openly", "effectively", "previously",
-    "later", "first", "going", "about", "no", "longer", NULL};
+    "will",       "would",       "shall",    "should",     "can",     "could",       "may",
+    "might",      "must",        "'ll",      "'d",         "has",     "have",        "had",
+    "'ve",        "do",          "does",     "did",        "be",      "is",          "are",
+    "was",        "were",        "been",     "being",      "am",      "'s",          "'re",
+    "get",        "got",         "gets",     "not",        "n't",     "never",       "to",
+    "yet",        "also",        "still",    "already",    "now",     "reportedly",  "allegedly",
+    "just",       "then",        "again",    "soon",       "further", "once",        "jointly",
+    "directly",   "repeatedly",  "formally", "officially", "finally", "recently",    "ever",
+    "apparently", "reluctantly", "quietly",  "secretly",   "openly",  "effectively", "previously",
+    "later",      "first",       "going",    "about",      "no",      "longer",      NULL};
 /* Catenative verbs: "is planning to deploy", "denied sending". They shape the modality of
  * the verb they govern; their own patterns (if any) are not events. */
 static const char *const catenatives[] = {
-    "plan",  "intend", "expect",  "aim",   "hope",     "prepare", "set",    "schedule",
-    "want",  "seek",   "try",     "attempt", "decide", "deny",    "refuse", "fail",
-    "begin", "start",  "continue", "appear", "seem",   "likely",  "able",   "unable",
-    "willing", "ready", "poised", "due",   "mean",     "wish",    "consider", "contemplate",
-    "weigh", "mull",   "discuss", "propose", "resume", "keep",    NULL};
+    "plan",    "intend", "expect",   "aim",     "hope",   "prepare", "set",      "schedule",
+    "want",    "seek",   "try",      "attempt", "decide", "deny",    "refuse",   "fail",
+    "begin",   "start",  "continue", "appear",  "seem",   "likely",  "able",     "unable",
+    "willing", "ready",  "poised",   "due",     "mean",   "wish",    "consider", "contemplate",
+    "weigh",   "mull",   "discuss",  "propose", "resume", "keep",    NULL};
 /* Verbs whose infinitive complement takes the object as its subject ("urged Russia to
  * withdraw", "help the army drive ..."); others pass their subject down ("sent troops to
  * help"). */
 static const char *const object_control[] = {
-    "urge", "ask",    "call",  "force",  "help",  "order",   "allow", "encourage", "persuade",
-    "tell", "permit", "enable", "push",  "press", "pressure", "invite", "let", "make",
-    "require", "compel", "authorize", "authorise", "instruct", "warn", "advise", "assist",
-    NULL};
+    "urge",      "ask",      "call", "force",  "help",    "order",  "allow",
+    "encourage", "persuade", "tell", "permit", "enable",  "push",   "press",
+    "pressure",  "invite",   "let",  "make",   "require", "compel", "authorize",
+    "authorise", "instruct", "warn", "advise", "assist",  NULL};
+static const char *const possessive_dets[] = {"his", "her", "its",  "their",
+                                              "our", "my",  "your", NULL};
 static const char *const rel_pronouns[] = {"who", "which", "that", "whom", NULL};
 static const char *const subordinators[] = {
-    "that",   "because", "although", "though", "when",  "if",    "after", "before", "while",
-    "as",     "since",   "where",    "unless", "until", "whether", "once", "whereas", "so",
-    "but",    "despite", NULL};
+    "that",    "because", "although", "though", "when",  "if",      "after",
+    "before",  "while",   "as",       "since",  "where", "unless",  "until",
+    "whether", "once",    "whereas",  "so",     "but",   "despite", NULL};
 static const char *const skip_preps[] = {
-    "in",   "inside", "into",   "at",     "near", "across", "from",  "within", "to",
-    "with", "against", "for",   "about",  "over", "than",   "between", "among", "on",
-    "toward", "towards", "onto", "under", "beyond", "throughout", "around", "outside",
-    "like", "including", "via", "through", "amid", "during", NULL};
+    "in",     "inside",  "into",       "at",      "near",    "across",  "from",
+    "within", "to",      "with",       "against", "for",     "about",   "over",
+    "than",   "between", "among",      "on",      "toward",  "towards", "onto",
+    "under",  "beyond",  "throughout", "around",  "outside", "like",    "including",
+    "via",    "through", "amid",       "during",  NULL};
 
 /* ---- actors of the sentence ---- */
 
@@ -275,11 +310,11 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
 /* ---- verb groups ---- */
 
 typedef struct verb_group {
-    long first;         /* first token of the group (aux, modal, catenative ...) */
-    long anchor;        /* the verb */
-    bool passive;       /* be/get + past participle */
-    bool infinitive;    /* the group starts with "to" (or is a bare infinitive after help/make) */
-    long governor;      /* the catenative or purpose governor's token, -1 */
+    long first;      /* first token of the group (aux, modal, catenative ...) */
+    long anchor;     /* the verb */
+    bool passive;    /* be/get + past participle */
+    bool infinitive; /* the group starts with "to" (or is a bare infinitive after help/make) */
+    long governor;   /* the catenative or purpose governor's token, -1 */
     uint8_t modality;
 } verb_group;
 
@@ -339,7 +374,7 @@ static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
             continue;
         }
         /* a catenative before "to" or before a gerund ("denied sending") */
-        if (lemma_in(c, i, catenatives) &&
+        if (verb_lemma_in(c, i, catenatives) &&
             (word_is(c, vg->first, "to") || (vg->first == anchor && i == anchor - 1))) {
             if (vg->governor < 0)
                 vg->governor = i;
@@ -361,7 +396,7 @@ static uint8_t modality_of(const clause_ctx *c, const verb_group *vg)
     for (long i = vg->first; i < vg->anchor; i++) {
         if (word_is(c, i, "not") || word_is(c, i, "n't") || word_is(c, i, "n\xe2\x80\x99t") ||
             word_is(c, i, "never") || (word_is(c, i, "yet") && word_is(c, i + 1, "to")) ||
-            lemma_is(c, i, "deny") || lemma_is(c, i, "refuse") || lemma_is(c, i, "fail") ||
+            verb_lemma_in(c, i, (const char *const[]){"deny", "refuse", "fail", NULL}) ||
             lemma_is(c, i, "unable") || (word_is(c, i, "no") && word_is(c, i + 1, "longer")))
             negated = true;
         else if (word_is(c, i, "could") || word_is(c, i, "may") || word_is(c, i, "might") ||
@@ -373,11 +408,11 @@ static uint8_t modality_of(const clause_ctx *c, const verb_group *vg)
             would = true;
         else if (word_is(c, i, "will") || word_is(c, i, "shall") || word_is(c, i, "'ll") ||
                  word_is(c, i, "\xe2\x80\x99ll") || word_is(c, i, "going") ||
-                 lemma_in(c, i, (const char *const[]){"plan", "intend", "expect", "aim", "hope",
-                                                      "prepare", "set", "schedule", "want",
-                                                      "seek", "ready", "poised", "due",
-                                                      "willing", "propose", "mean", "wish",
-                                                      NULL}) ||
+                 verb_lemma_in(c, i,
+                               (const char *const[]){"plan", "intend", "expect", "aim", "hope",
+                                                     "prepare", "set", "schedule", "want", "seek",
+                                                     "ready", "poised", "due", "willing", "propose",
+                                                     "mean", "wish", NULL}) ||
                  (word_is(c, i, "about") && word_is(c, i + 1, "to")))
             planned = true;
     }
@@ -395,6 +430,10 @@ static uint8_t modality_of(const clause_ctx *c, const verb_group *vg)
     }
     if (condition && (would || possible || (negated && (would || possible))))
         return MODALITY_HYPOTHETICAL;
+    /* the condition itself: "if Iran attacked Israel, ..." (same comma segment) */
+    for (long i = vg->first - 1; i >= 0 && !is_comma(c, i) && !word_is(c, i, ";"); i--)
+        if (word_is(c, i, "if") || word_is(c, i, "unless"))
+            return MODALITY_HYPOTHETICAL;
     if (negated)
         return MODALITY_NEGATED;
     if (would && condition)
@@ -407,6 +446,18 @@ static uint8_t modality_of(const clause_ctx *c, const verb_group *vg)
 }
 
 /* ---- subjects and objects ---- */
+
+static bool code_is(const char *code, const char *prefix)
+{
+    return strncmp(code, prefix, strlen(prefix)) == 0;
+}
+
+/* Force posture, coercion, assaults, fights, mass violence: their place is their target. */
+static bool military_code(const char *code)
+{
+    return code_is(code, "15") || code_is(code, "17") || code_is(code, "18") ||
+           code_is(code, "19") || code_is(code, "20");
+}
 
 static bool is_verb_token(const clause_ctx *c, long i)
 {
@@ -462,7 +513,7 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     if (vg->infinitive) {
         verb_group gov;
         if (previous_verb(c, vg->first, &gov)) {
-            if (lemma_in(c, gov.anchor, object_control) || vg->governor >= 0) {
+            if (verb_lemma_in(c, gov.anchor, object_control) || vg->governor >= 0) {
                 /* "urged Russia to withdraw": the nearest actor between governor and "to" */
                 for (long j = vg->first - 1; j > gov.anchor; j--) {
                     long k = actor_covering(c, j);
@@ -493,8 +544,7 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
         long k = actor_ending(c, i);
         if (k >= 0) {
             long before = (long)c->afirst[k] - 1;
-            if (word_in(c, before, skip_preps) ||
-                (is_possessive(c, i + 1) && i + 1 < vg->first)) {
+            if (word_in(c, before, skip_preps) || (is_possessive(c, i + 1) && i + 1 < vg->first)) {
                 i = before;
                 continue;
             }
@@ -539,16 +589,60 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     return fallback;
 }
 
+/* True when token i is one of the literal words of m's pattern ("troops" in "deploy ...
+ * @troop"): compared by lemma or lower-case surface form, first word of each alternative. */
+static bool is_pattern_word(const clause_ctx *c, const verbmatch *m, long i)
+{
+    const pattern *p = m->rule;
+    for (int e = 0; e < p->nelems; e++) {
+        const pattern_elem *el = &p->elems[e];
+        if (el->kind != PATTERN_WORD || e == p->anchor)
+            continue;
+        for (int k = 0; k < el->nwords; k++) {
+            const char *w = el->words[k];
+            size_t n = strcspn(w, " ");
+            slice lemma = c->lemmas[i];
+            if (lemma.len == n && memcmp(lemma.ptr, w, n) == 0)
+                return true;
+            char word[64];
+            if (n < sizeof word) {
+                memcpy(word, w, n);
+                word[n] = '\0';
+                if (word_is(c, i, word))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* An actor the pattern uses as its own material: it holds a literal word of the pattern
+ * inside the pattern's span, or starts in the object slot, or (non-military codes) in the
+ * place slot. */
+static bool excluded_by_pattern(const clause_ctx *c, const verbmatch *m, long k, bool military)
+{
+    long first = c->afirst[k], last = c->alast[k];
+    for (long i = first; i <= last; i++)
+        if (i > (long)m->anchor && i <= (long)m->last && is_pattern_word(c, m, i))
+            return true;
+    long object = m->slot[PATTERN_OBJECT], place = m->slot[PATTERN_PLACE];
+    if (object >= 0 && first >= object && first <= object + 1)
+        return true;
+    if (!military && place >= 0 && first >= place && first <= place + PATTERN_SLOT_GAP)
+        return true;
+    return false;
+}
+
 static const char *const target_stops[] = {
-    "that",  "which", "who",   "whom",  "because", "during", "after", "before", "since",
-    "when",  "while", "amid",  "despite", "as",    "where",  "until", "although", "though",
-    "if",    "unless", "whether", "following", "but", NULL};
+    "that",     "which",  "who",   "whom",   "because", "during",    "after", "before",
+    "since",    "when",   "while", "amid",   "despite", "as",        "where", "until",
+    "although", "though", "if",    "unless", "whether", "following", "but",   NULL};
 
 /* The first actor (index into c->actor) starting in [from, to) with a country or a full code
  * (bare roles such as "troops" are usually the object, not the target), stopping at clause
- * boundaries; actors in [exclude_first, exclude_last] are skipped. -1 when none. */
-static long actor_after(const clause_ctx *c, long from, long to, long exclude_first,
-                        long exclude_last)
+ * boundaries; actors that hold the pattern's own words or fill its object or (for non-military
+ * codes) place slot are skipped (see excluded_by_pattern). -1 when none. */
+static long actor_after(const clause_ctx *c, long from, long to, const verbmatch *m, bool military)
 {
     for (long i = from; i < to && (size_t)i < c->ntokens; i++) {
         if (word_is(c, i, ";") || word_is(c, i, ":") || (i > from && is_comma(c, i)) ||
@@ -557,11 +651,21 @@ static long actor_after(const clause_ctx *c, long from, long to, long exclude_fi
         if (i > from + 1 && upos(c, i) == UPOS_VERB && actor_covering(c, i) < 0 &&
             !word_is(c, i - 1, "to"))
             return -1;
+        /* a purpose infinitive starts a clause of its own ("sent advisers to help X") */
+        if (i > from && word_is(c, i, "to") && is_verb_word(c, i + 1))
+            return -1;
         for (long k = actor_starting(c, i, 0); k >= 0; k = actor_starting(c, i, (size_t)k + 1)) {
-            if (i >= exclude_first && i <= exclude_last)
+            if (m && excluded_by_pattern(c, m, k, military))
                 break;
-            const actor_mention *m = mention(c, k);
-            if (m->code && (m->country || strlen(m->code) > 3))
+            /* "met X in Beijing": a place, not a target (military acts keep theirs) */
+            if (!military &&
+                word_in(c, i - 1,
+                        (const char *const[]){"in", "at", "near", "inside", "within", NULL}))
+                break;
+            const actor_mention *am = mention(c, k);
+            if (word_in(c, i, possessive_dets))
+                continue; /* "his war": a possessor, not the object */
+            if (am->code && (am->country || strlen(am->code) > 3))
                 return k;
         }
     }
@@ -586,16 +690,10 @@ static bool inside_reported_content(const clause_ctx *c, long anchor, long k)
 
 /* ---- emitting ---- */
 
-static bool code_is(const char *code, const char *prefix)
-{
-    return strncmp(code, prefix, strlen(prefix)) == 0;
-}
-
 /* Codes that describe a joint act: coded in both directions between conjoined actors. */
 static bool reciprocal(const char *code)
 {
-    static const char *const codes[] = {"036", "040", "041", "044", "046", "057", "06",
-                                        "0311", "0312", "0313", "190", NULL};
+    static const char *const codes[] = {"03", "040", "041", "044", "046", "05", "06", "190", NULL};
     for (const char *const *p = codes; *p; p++)
         if (code_is(code, *p))
             return true;
@@ -629,6 +727,17 @@ static int32_t attribution_of(const clause_ctx *c, long anchor)
     return best;
 }
 
+/* Two mentions that code the same actor ("Putin" and "his" in one sentence). */
+static bool same_actor(const article *art, int32_t a, int32_t b)
+{
+    if (a == b)
+        return true;
+    if (a < 0 || b < 0)
+        return false;
+    const char *x = art->actors[a].code, *y = art->actors[b].code;
+    return x && y && strcmp(x, y) == 0;
+}
+
 static sitrep_status emit(emit_state *st, const clause_ctx *c, const verbmatch *m, long source,
                           long target, const char *code, uint8_t modality, long span_first,
                           long span_last)
@@ -641,10 +750,11 @@ static sitrep_status emit(emit_state *st, const clause_ctx *c, const verbmatch *
     for (size_t i = 0; i < st->count; i++) {
         event *e = &st->items[i];
         /* one event per pair and root in a sentence ("sent troops to help": 072, not 070) */
-        if (e->sentence == c->sentence && e->source == s && e->target == t &&
-            strncmp(e->code, code, 2) == 0) {
+        if (e->sentence == c->sentence && same_actor(c->art, e->source, s) &&
+            same_actor(c->art, e->target, t) && strncmp(e->code, code, 2) == 0) {
             bool general = strlen(code) == 3 && code[2] == '0';
-            if (general || strcmp(e->code, code) == 0 || !(strlen(e->code) == 3 && e->code[2] == '0'))
+            if (general || strcmp(e->code, code) == 0 ||
+                !(strlen(e->code) == 3 && e->code[2] == '0'))
                 return SITREP_OK;
             st->count--; /* replace the general code with the specific one */
             memmove(e, e + 1, (st->count - i) * sizeof *e);
@@ -738,8 +848,11 @@ static long possessor(const clause_ctx *c, long anchor)
     for (int adj = 0; adj < 3 && i >= 0; adj++) {
         if (is_possessive(c, i))
             break;
+        if (word_in(c, i, possessive_dets)) /* "his war", "their visit" */
+            return actor_starting(c, i, 0);
         uint8_t u = upos(c, i);
-        if (u == UPOS_ADJ || u == UPOS_NOUN || (u == 0 && !is_punct(c, i) && !(c->tokens[i].flags & TOKEN_UPPER)))
+        if (u == UPOS_ADJ || u == UPOS_NOUN ||
+            (u == 0 && !is_punct(c, i) && !(c->tokens[i].flags & TOKEN_UPPER)))
             i--;
         else
             break;
@@ -764,10 +877,18 @@ static long slot_actor(const clause_ctx *c, const verbmatch *m, long slot)
     for (long i = slot; i < slot + PATTERN_SLOT_GAP + 2 && i < (long)c->ntokens; i++) {
         if (i > slot && (is_punct(c, i) || word_in(c, i, target_stops)))
             break;
+        /* "sent advisers to help X": a verb in the slot starts another clause */
+        if (is_verb_word(c, i) && actor_covering(c, i) < 0)
+            break;
+        /* the head noun of a phrase that is no actor ends the slot, unless "of" follows
+         * ("areas of Ukraine") */
+        if ((upos(c, i) == UPOS_NOUN || upos(c, i) == UPOS_PROPN) && actor_covering(c, i) < 0 &&
+            !word_is(c, i + 1, "of") && !word_is(c, i + 1, "and") && !is_possessive(c, i + 1))
+            break;
         long k = actor_starting(c, i, 0);
         if (k < 0 && i == slot)
             k = actor_covering(c, i);
-        if (k >= 0 && mention(c, k)->code)
+        if (k >= 0 && mention(c, k)->code && !word_in(c, i, possessive_dets))
             return k;
     }
     return -1;
@@ -792,7 +913,6 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     uint8_t modality = MODALITY_ASSERTED;
     long span_first = m->first, span_last = m->last;
     long slot_first = m->slot[PATTERN_TARGET];
-    long object_slot = m->slot[PATTERN_OBJECT];
     long tslot = slot_actor(c, m, slot_first);
     /* "deploy troops to $L", "strikes on $L": the country of a military act's place is its
      * target; a meeting's place is not */
@@ -801,7 +921,9 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
          code_is(rule->code, "19") || code_is(rule->code, "20")))
         tslot = slot_actor(c, m, m->slot[PATTERN_PLACE]);
     if (rule->noun) {
-        source = possessor(c, m->anchor);
+        source = slot_actor(c, m, m->slot[PATTERN_SOURCE]); /* "a visit by $S to $T" */
+        if (source < 0)
+            source = possessor(c, m->anchor);
         if (source < 0) {
             /* "the deployment of troops by X" */
             for (long i = m->anchor + 1; i < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW;
@@ -824,11 +946,10 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         }
         target = tslot >= 0 ? tslot
                             : actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW,
-                                          -1, -1);
+                                          m, military_code(rule->code));
         if (target < 0 && slot_first < 0)
-            target = actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW,
-                                 object_slot >= 0 ? object_slot : -1,
-                                 object_slot >= 0 ? object_slot : -1);
+            target = actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m,
+                                 military_code(rule->code));
         if (target == source)
             target = -1;
         /* the verb governing the noun gives the modality ("plans a visit") */
@@ -881,10 +1002,11 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         } else {
             source = subject;
             target = tslot;
+            /* the object after the anchor; the pattern's own words ("deploy ... @troop")
+             * and its object slot are what is acted with, not upon */
             if (target < 0 && slot_first < 0)
-                target = actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW,
-                                     object_slot >= 0 ? object_slot : -1,
-                                     object_slot >= 0 ? (long)m->last : -1);
+                target = actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m,
+                                     military_code(rule->code));
         }
         if (target == source)
             target = -1;
@@ -894,6 +1016,13 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                   actor_label(c, target, l2, sizeof l2)))
             return SITREP_ELIMIT;
     }
+    /* the evidence covers the anchor's pattern, the source and the target */
+    if (source >= 0 && (long)c->afirst[source] < span_first)
+        span_first = c->afirst[source];
+    if (source >= 0 && (long)c->alast[source] > span_last)
+        span_last = c->alast[source];
+    if (target >= 0 && (long)c->afirst[target] < span_first)
+        span_first = c->afirst[target];
     if (target >= 0 && (long)c->alast[target] > span_last)
         span_last = c->alast[target];
 
@@ -931,8 +1060,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (!mention(c, sg.items[i])->code)
             continue;
         for (size_t j = 0; j < tg.n; j++) {
-            if ((status = emit(st, c, m, sg.items[i], tg.items[j], rule->code, modality,
-                               span_first, span_last)))
+            if ((status = emit(st, c, m, sg.items[i], tg.items[j], rule->code, modality, span_first,
+                               span_last)))
                 return status;
             /* a visit implies a host: 042 X -> Y is 043 Y -> X */
             if (code_is(rule->code, "042") &&
@@ -940,8 +1069,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                                span_last)))
                 return status;
             if (reciprocal(rule->code) && code_is(rule->code, "057") &&
-                (status = emit(st, c, m, tg.items[j], sg.items[i], rule->code, modality,
-                               span_first, span_last)))
+                (status = emit(st, c, m, tg.items[j], sg.items[i], rule->code, modality, span_first,
+                               span_last)))
                 return status;
         }
     }
@@ -970,8 +1099,8 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
         verbmatch_lemmatize(tables->lemmas, a, c->text, c->tokens, c->ntokens, &c->lemmas);
     if (status)
         return status;
-    size_t found = verbmatch_sentence(tables->patterns, c->text, c->tokens, c->ntokens,
-                                      c->lemmas, c->matches, VERBMATCH_MAX);
+    size_t found = verbmatch_sentence(tables->patterns, c->text, c->tokens, c->ntokens, c->lemmas,
+                                      c->matches, VERBMATCH_MAX);
     c->nmatches = found < VERBMATCH_MAX ? found : VERBMATCH_MAX;
     if (!c->nmatches)
         return SITREP_OK;
@@ -1073,8 +1202,7 @@ sitrep_status events_explain(arena *a, const event_tables *tables, const article
                              buf *out)
 {
     if (!tables || !tables->patterns || !tables->lemmas)
-        return buf_append_str(out, "no event patterns are loaded\n") ? SITREP_ELIMIT
-                                                                      : SITREP_OK;
+        return buf_append_str(out, "no event patterns are loaded\n") ? SITREP_ELIMIT : SITREP_OK;
     emit_state st = {.a = a};
     sitrep_status status;
     for (uint32_t n = 0; n < art->text.nsentences; n++) {
