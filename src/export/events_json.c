@@ -72,6 +72,16 @@ static double goldstein(float weight)
     return (double)r / 10.0;
 }
 
+/* Whole weights print as integers (-10, not -1e+01). */
+static void write_weight(json_writer *w, double weight)
+{
+    long whole = (long)weight;
+    if ((double)whole == weight)
+        json_int(w, whole);
+    else
+        json_double(w, weight);
+}
+
 void export_events(json_writer *w, const article *art)
 {
     json_key(w, "events");
@@ -102,7 +112,7 @@ void export_events(json_writer *w, const article *art)
         json_cstr(w, plover);
         json_key(w, "goldstein");
         if (e->cameo)
-            json_double(w, goldstein(e->cameo->goldstein));
+            write_weight(w, goldstein(e->cameo->goldstein));
         else
             json_null(w);
         json_key(w, "quad_class");

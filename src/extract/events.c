@@ -386,6 +386,13 @@ static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
     }
     if (saw_be && is_past_participle(c, anchor))
         vg->passive = true;
+    /* a reduced relative ("soldiers killed in Ukraine", "civilians held by ..."): a past
+     * participle right after a noun, with no auxiliary */
+    if (vg->first == anchor && anchor > 0 && c->tables->tagger && c->tokens[anchor].upos &&
+        strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor].xpos), "VBN") == 0 &&
+        (upos(c, anchor - 1) == UPOS_NOUN || upos(c, anchor - 1) == UPOS_PROPN) &&
+        upos(c, anchor + 1) == UPOS_ADP && actor_starting(c, anchor + 1, 0) < 0)
+        vg->passive = true;
     vg->infinitive = word_is(c, vg->first, "to");
 }
 
@@ -684,8 +691,13 @@ static bool inside_reported_content(const clause_ctx *c, long anchor, long k)
             global < f->content_last)
             return true;
     }
-    return word_is(c, anchor + 1, "that") && (long)c->afirst[k] > anchor + 1 &&
-           (long)c->afirst[k] <= anchor + 3;
+    if (word_is(c, anchor + 1, "that") && (long)c->afirst[k] > anchor + 1 &&
+        (long)c->afirst[k] <= anchor + 3)
+        return true;
+    /* "said Russia attacked", "hoped French officials would ...": an actor followed by a
+     * finite verb is the subject of the reported clause */
+    long next = (long)c->alast[k] + 1;
+    return (upos(c, next) == UPOS_AUX || upos(c, next) == UPOS_VERB) && !word_is(c, next, "to");
 }
 
 /* ---- emitting ---- */
@@ -1004,7 +1016,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             target = tslot;
             /* the object after the anchor; the pattern's own words ("deploy ... @troop")
              * and its object slot are what is acted with, not upon */
-            if (target < 0 && slot_first < 0)
+            if (target < 0 && slot_first < 0 && !code_is(rule->code, "01"))
                 target = actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m,
                                      military_code(rule->code));
         }
@@ -1026,7 +1038,9 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     if (target >= 0 && (long)c->alast[target] > span_last)
         span_last = c->alast[target];
 
-    if (target >= 0 && !rule->noun && inside_reported_content(c, m->anchor, target)) {
+    if (target >= 0 && !rule->noun &&
+        (code_is(rule->code, "01") || code_is(rule->code, "02") || code_is(rule->code, "03")) &&
+        inside_reported_content(c, m->anchor, target)) {
         if (trace(c, "    the target stands in the reported content: it is not the target of "
                      "the statement\n"))
             return SITREP_ELIMIT;
@@ -1066,10 +1080,6 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             /* a visit implies a host: 042 X -> Y is 043 Y -> X */
             if (code_is(rule->code, "042") &&
                 (status = emit(st, c, m, tg.items[j], sg.items[i], "043", modality, span_first,
-                               span_last)))
-                return status;
-            if (reciprocal(rule->code) && code_is(rule->code, "057") &&
-                (status = emit(st, c, m, tg.items[j], sg.items[i], rule->code, modality, span_first,
                                span_last)))
                 return status;
         }
