@@ -144,8 +144,8 @@ static int matches(const record *r, int digits)
             const tuple *s = &r->system[i], *g = &r->gold[j];
             if (used[j] || strcmp(s->source, g->source) || strcmp(s->target, g->target))
                 continue;
-            bool same = digits == 2 ? strncmp(s->code, g->code, 2) == 0
-                                    : strcmp(s->code, g->code) == 0;
+            bool same =
+                digits == 2 ? strncmp(s->code, g->code, 2) == 0 : strcmp(s->code, g->code) == 0;
             if (same) {
                 used[j] = true;
                 hits++;

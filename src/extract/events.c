@@ -165,10 +165,21 @@ static const char *const catenatives[] = {
  * withdraw", "help the army drive ..."); others pass their subject down ("sent troops to
  * help"). */
 static const char *const object_control[] = {
-    "urge",      "ask",      "call", "force",  "help",    "order",  "allow",
-    "encourage", "persuade", "tell", "permit", "enable",  "push",   "press",
-    "pressure",  "invite",   "let",  "make",   "require", "compel", "authorize",
-    "authorise", "instruct", "warn", "advise", "assist",  NULL};
+    "urge",     "ask",    "call",    "force",  "help",      "order",     "allow",    "encourage",
+    "persuade", "tell",   "permit",  "enable", "push",      "press",     "pressure", "invite",
+    "let",      "make",   "require", "compel", "authorize", "authorise", "instruct", "warn",
+    "advise",   "assist", "want",    "need",   "expect",    NULL};
+/* Object-control verbs whose complement is asked for, not reported as done ("urged Russia to
+ * withdraw": no withdrawal is coded; "helped the army drive ...": the drive is). */
+static const char *const non_implicative[] = {
+    "urge", "ask",    "call",     "order",  "encourage", "persuade",  "tell",      "permit",
+    "push", "press",  "pressure", "invite", "require",   "authorize", "authorise", "instruct",
+    "warn", "advise", "want",     "need",   "expect",    "allow",     NULL};
+/* Nouns of request before an infinitive: "pressure from Congress to help", "permission to". */
+static const char *const request_nouns[] = {
+    "pressure",  "call",    "calls",      "appeal",    "appeals", "request", "requests",
+    "demand",    "demands", "plea",       "pleas",     "order",   "orders",  "permission",
+    "authority", "mandate", "invitation", "ultimatum", NULL};
 static const char *const possessive_dets[] = {"his", "her", "its",  "their",
                                               "our", "my",  "your", NULL};
 static const char *const rel_pronouns[] = {"who", "which", "that", "whom", NULL};
@@ -534,9 +545,6 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     /* coordinated verbs: "invaded Ukraine and annexed Crimea" */
     if (word_is(c, i, "and") || word_is(c, i, "but") || word_is(c, i, "or")) {
         long j = is_comma(c, i - 1) ? i - 1 : i;
-        long k = actor_ending(c, j - 1);
-        bool np_coord = k >= 0 && upos(c, j - 1) != 0 && false;
-        (void)np_coord;
         verb_group prev;
         if (previous_verb(c, j, &prev) && prev.anchor < j)
             return subject_from_group(c, &prev, depth + 1);
@@ -594,6 +602,32 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
         i--;
     }
     return fallback;
+}
+
+/* Why an infinitive is not an event of its own, or NULL when it is: the verb that governs it
+ * directly codes it ("threatened to attack", "agreed to lift"), or it is asked of someone
+ * ("urged Russia to withdraw", "pressure from Congress to help"). */
+static const char *infinitive_not_coded(const clause_ctx *c, const verb_group *vg)
+{
+    verb_group gov;
+    if (!vg->infinitive || vg->governor >= 0 || !previous_verb(c, vg->first, &gov))
+        return NULL;
+    long between = vg->first - gov.anchor - 1;
+    if (between <= 1 && !verb_lemma_in(c, gov.anchor, catenatives)) {
+        for (size_t j = 0; j < c->nmatches; j++)
+            if ((long)c->matches[j].anchor == gov.anchor && !c->matches[j].rule->discard &&
+                !c->matches[j].rule->noun)
+                return "the verb that governs it codes it (\"threatened to\", \"agreed to\")";
+    }
+    bool actor_between = false, request = false;
+    for (long j = gov.anchor + 1; j < vg->first; j++) {
+        actor_between |= actor_covering(c, j) >= 0;
+        request |= word_in(c, j, request_nouns);
+    }
+    if (request || (actor_between && verb_lemma_in(c, gov.anchor, non_implicative)) ||
+        (gov.passive && verb_lemma_in(c, gov.anchor, non_implicative)))
+        return "it is asked for, not reported as done";
+    return NULL;
 }
 
 /* True when token i is one of the literal words of m's pattern ("troops" in "deploy ...
@@ -995,6 +1029,9 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             actor_ending(c, vg.anchor - 1) < 0)
             return trace(c, "    not coded: a participle modifying a noun or clause, not a "
                             "clause of its own\n");
+        const char *why = infinitive_not_coded(c, &vg);
+        if (why)
+            return trace(c, "    not coded: %s\n", why);
         long subject = subject_from_group(c, &vg, 0);
         if (vg.passive) {
             long agent = -1;
