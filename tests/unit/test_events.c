@@ -1,0 +1,380 @@
+/* test_events.c - unit tests for the clause-level event coder (extract/events.c): roles,
+ * passive voice, compound actors, modality, purpose infinitives, nominal events, reporting
+ * verbs, discards and the explanation. Patterns are given inline so that the tests exercise
+ * the coder, not the shipped pattern files; actors, CAMEO table, cues and tagger are loaded
+ * from the data directory.
+ */
+#include "unit.h"
+
+#include "extract/extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char patterns_text[] = "010  say\n"
+                                    "112  accuse $T\n"
+                                    "057  sign ... pact|agreement|treaty\n"
+                                    "057  sign ... pact|agreement|treaty with $T\n"
+                                    "042  visit $T\n"
+                                    "070  help $T\n"
+                                    "072  send $O to help $T\n"
+                                    "072  send weapons|drones to $T\n"
+                                    "154  deploy troops to $L\n"
+                                    "190  attack $T\n"
+                                    "190  attack\n"
+                                    "190  drive $T out of $L\n"
+                                    "190  push $T out of $L\n"
+                                    "195  strike $T\n"
+                                    "DISCARD strike ... balance\n"
+                                    "%noun\n"
+                                    "042  visit to $T\n"
+                                    "072  supply of $O to $T\n";
+
+static struct fixture {
+    cameo_table *cameo;
+    lemma_table *lemmas;
+    pattern_set *patterns;
+    dict *actors;
+    cue_lexicon *cues;
+    tagger *model;
+} fx;
+
+static const char *data_dir(void)
+{
+    const char *dir = getenv("SITREP_DATA");
+    return dir && *dir ? dir : "data";
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    char path[1024];
+    diag d;
+    snprintf(path, sizeof path, "%s/cameo", data_dir());
+    if (cameo_load(path, &fx.cameo, &d) || lemma_load(NULL, &fx.lemmas, &d) ||
+        pattern_set_parse("test.txt", patterns_text, strlen(patterns_text), NULL, 0, fx.cameo,
+                          &fx.patterns, &d)) {
+        fprintf(stderr, "setup: %s:%ld: %s\n", d.path, d.line, d.message);
+        return -1;
+    }
+    snprintf(path, sizeof path, "%s/actors", data_dir());
+    if (!(fx.actors = dict_load_dir(path, &d)))
+        return -1;
+    snprintf(path, sizeof path, "%s/cues/reporting.txt", data_dir());
+    if (!(fx.cues = cues_load(path, &d)))
+        return -1;
+    snprintf(path, sizeof path, "%s/models/tagger.bin", data_dir());
+    if (!(fx.model = tagger_load(path, &d)))
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    pattern_set_free(fx.patterns);
+    lemma_free(fx.lemmas);
+    cameo_free(fx.cameo);
+    dict_free(fx.actors);
+    cues_free(fx.cues);
+    tagger_free(fx.model);
+    return 0;
+}
+
+typedef struct result {
+    arena a;
+    document doc;
+    article art;
+    event_tables tables;
+} result;
+
+static void code_with(result *r, const char *text, const tagger *model)
+{
+    arena_init(&r->a, 1 << 26);
+    ingest_options options = {.detect_chrome = false};
+    assert_int_equal(ingest_text(&r->a, text, strlen(text), &options, &r->doc), SITREP_OK);
+    r->doc.published = "2025-03-01";
+    memset(&r->art, 0, sizeof r->art);
+    r->art.doc = &r->doc;
+    assert_int_equal(text_analyse(&r->a, &r->doc, model, &r->art.text), SITREP_OK);
+    assert_int_equal(actors_extract(&r->a, fx.actors, &r->art), SITREP_OK);
+    assert_int_equal(attribution_find(&r->a, fx.cues, &r->art), SITREP_OK);
+    r->tables = (event_tables){
+        .cameo = fx.cameo, .lemmas = fx.lemmas, .patterns = fx.patterns, .tagger = model};
+    assert_int_equal(events_code(&r->a, &r->tables, &r->art), SITREP_OK);
+}
+
+static void code(result *r, const char *text)
+{
+    code_with(r, text, fx.model);
+}
+
+static const char *actor_code(const result *r, int32_t index)
+{
+    return index < 0 ? "-" : r->art.actors[index].code ? r->art.actors[index].code : "?";
+}
+
+/* Lists the events for failure messages. */
+static void describe(const result *r, char *out, size_t n)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < r->art.nevents && used < n; i++) {
+        const event *e = &r->art.events[i];
+        int w =
+            snprintf(out + used, n - used, "[%s %s->%s %s] ", e->code, actor_code(r, e->source),
+                     actor_code(r, e->target), event_modality_name((event_modality)e->modality));
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+static const event *find_event(const result *r, const char *cameo, const char *source,
+                               const char *target)
+{
+    for (size_t i = 0; i < r->art.nevents; i++) {
+        const event *e = &r->art.events[i];
+        if (strcmp(e->code, cameo) == 0 && strcmp(actor_code(r, e->source), source) == 0 &&
+            strcmp(actor_code(r, e->target), target) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+static void expect_event(const result *r, const char *cameo, const char *source, const char *target,
+                         event_modality modality)
+{
+    const event *e = find_event(r, cameo, source, target);
+    char list[2048];
+    describe(r, list, sizeof list);
+    if (!e)
+        fail_msg("no event %s %s -> %s; got %s", cameo, source, target, list);
+    if (e->modality != modality)
+        fail_msg("event %s %s -> %s is %s, expected %s", cameo, source, target,
+                 event_modality_name((event_modality)e->modality), event_modality_name(modality));
+}
+
+static void done(result *r)
+{
+    arena_release(&r->a);
+}
+
+static void active_clause_codes_subject_and_object(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Russia attacked Ukraine on Monday.");
+    expect_event(&r, "190", "RUS", "UKR", MODALITY_ASSERTED);
+    assert_int_equal(r.art.nevents, 1);
+    const event *e = &r.art.events[0];
+    assert_string_equal(e->rule->file, "test.txt");
+    assert_int_equal(e->rule->line, 10);
+    assert_non_null(e->cameo);
+    assert_int_equal(e->cameo->quad, 4);
+    assert_int_equal(e->attribution, -1);
+    done(&r);
+}
+
+static void passive_agent_is_source(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Ukraine was attacked by Russia on Monday.");
+    expect_event(&r, "190", "RUS", "UKR", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "190", "UKR", "RUS"));
+    done(&r);
+}
+
+static void compound_subject_is_reciprocal(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Russia and China signed a pact on Tuesday.");
+    expect_event(&r, "057", "RUS", "CHN", MODALITY_ASSERTED);
+    expect_event(&r, "057", "CHN", "RUS", MODALITY_ASSERTED);
+    done(&r);
+    /* not reciprocal: one event per pair */
+    code(&r, "Russia and Iran attacked Ukraine.");
+    expect_event(&r, "190", "RUS", "UKR", MODALITY_ASSERTED);
+    expect_event(&r, "190", "IRN", "UKR", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "190", "UKR", "RUS"));
+    done(&r);
+}
+
+static void negation_rules(void **state)
+{
+    (void)state;
+    const char *sentences[] = {"Russia did not attack Ukraine.",
+                               "Russia has yet to attack Ukraine.",
+                               "Russia never attacked Ukraine.", "Russia denied attacking Ukraine.",
+                               "Russia didn't attack Ukraine."};
+    for (size_t i = 0; i < ARRAY_LEN(sentences); i++) {
+        result r;
+        code(&r, sentences[i]);
+        expect_event(&r, "190", "RUS", "UKR", MODALITY_NEGATED);
+        done(&r);
+    }
+}
+
+static void planned_possible_hypothetical(void **state)
+{
+    (void)state;
+    const struct {
+        const char *text;
+        event_modality modality;
+    } cases[] = {
+        {"Russia will attack Ukraine.", MODALITY_PLANNED},
+        {"Russia is planning to attack Ukraine.", MODALITY_PLANNED},
+        {"Russia intends to attack Ukraine.", MODALITY_PLANNED},
+        {"Russia is expected to attack Ukraine.", MODALITY_PLANNED},
+        {"Russia plans to attack Ukraine.", MODALITY_PLANNED},
+        {"Russia could attack Ukraine.", MODALITY_POSSIBLE},
+        {"Russia may attack Ukraine.", MODALITY_POSSIBLE},
+        {"Russia might attack Ukraine.", MODALITY_POSSIBLE},
+        {"If talks fail, Russia would attack Ukraine.", MODALITY_HYPOTHETICAL},
+        {"Without weapons, Russia could not attack Ukraine.", MODALITY_HYPOTHETICAL},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        result r;
+        code(&r, cases[i].text);
+        expect_event(&r, "190", "RUS", "UKR", cases[i].modality);
+        done(&r);
+    }
+}
+
+static void purpose_infinitive_gives_two_events(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Iran sent advisers to help Russian forces push Ukrainian troops out of the region.");
+    expect_event(&r, "072", "IRN", "RUSMIL", MODALITY_ASSERTED);
+    expect_event(&r, "190", "RUSMIL", "UKRMIL", MODALITY_ASSERTED);
+    /* the help is the aid already coded, not a second event of the same root */
+    assert_null(find_event(&r, "070", "IRN", "RUSMIL"));
+    done(&r);
+}
+
+static void nominal_event_with_possessor(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Putin's visit to Pyongyang lasted two days.");
+    expect_event(&r, "042", "RUSGOV", "PRKGOV", MODALITY_ASSERTED);
+    expect_event(&r, "043", "PRKGOV", "RUSGOV", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "North Korea's supply of munitions to Russia has grown.");
+    expect_event(&r, "072", "PRK", "RUS", MODALITY_ASSERTED);
+    done(&r);
+}
+
+static void reporting_verb_codes_the_content(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Poland said Russia attacked Ukraine.");
+    expect_event(&r, "190", "RUS", "UKR", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "010", "POL", "RUS"));
+    const event *e = find_event(&r, "190", "RUS", "UKR");
+    assert_true(e->attribution >= 0);
+    done(&r);
+    /* a statement with its own target is coded */
+    code(&r, "The Kremlin accused Ukraine on Monday.");
+    expect_event(&r, "112", "RUSGOV", "UKR", MODALITY_ASSERTED);
+    done(&r);
+}
+
+static void apposition_is_skipped(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Volodymyr Zelensky, the president of Ukraine, visited Turkey.");
+    expect_event(&r, "042", "UKRGOV", "TUR", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "042", "UKR", "TUR"));
+    done(&r);
+}
+
+static void discard_codes_nothing(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Germany struck a balance with France.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+}
+
+static void untagged_text_is_coded(void **state)
+{
+    (void)state;
+    result r;
+    code_with(&r, "Russia attacked Ukraine.", NULL);
+    expect_event(&r, "190", "RUS", "UKR", MODALITY_ASSERTED);
+    done(&r);
+}
+
+static void explain_says_why(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "The weather was fine. Germany struck a balance with France. Russia attacked "
+             "Ukraine.");
+    buf out;
+    buf_init(&out, 1 << 20);
+    assert_int_equal(events_explain(&r.a, &r.tables, &r.art, -1, &out), SITREP_OK);
+    assert_int_equal(buf_append_char(&out, '\0'), SITREP_OK);
+    const char *text = out.data;
+    assert_non_null(strstr(text, "sentence 0: The weather was fine."));
+    assert_non_null(strstr(text, "no pattern matched"));
+    assert_non_null(strstr(text, "DISCARD"));
+    assert_non_null(strstr(text, "event 190 RUS -> UKR (asserted) by test.txt:10"));
+    buf_reset(&out);
+    assert_int_equal(events_explain(&r.a, &r.tables, &r.art, 2, &out), SITREP_OK);
+    assert_int_equal(buf_append_char(&out, '\0'), SITREP_OK);
+    assert_null(strstr(out.data, "sentence 0"));
+    assert_non_null(strstr(out.data, "sentence 2"));
+    buf_release(&out);
+    done(&r);
+}
+
+static void modality_names(void **state)
+{
+    (void)state;
+    assert_string_equal(event_modality_name(MODALITY_ASSERTED), "asserted");
+    assert_string_equal(event_modality_name(MODALITY_NEGATED), "negated");
+    assert_string_equal(event_modality_name(MODALITY_PLANNED), "planned");
+    assert_string_equal(event_modality_name(MODALITY_POSSIBLE), "possible");
+    assert_string_equal(event_modality_name(MODALITY_HYPOTHETICAL), "hypothetical");
+}
+
+static void no_patterns_no_events(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Russia attacked Ukraine.");
+    event_tables none = {0};
+    assert_int_equal(events_code(&r.a, &none, &r.art), SITREP_OK);
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(active_clause_codes_subject_and_object),
+        cmocka_unit_test(passive_agent_is_source),
+        cmocka_unit_test(compound_subject_is_reciprocal),
+        cmocka_unit_test(negation_rules),
+        cmocka_unit_test(planned_possible_hypothetical),
+        cmocka_unit_test(purpose_infinitive_gives_two_events),
+        cmocka_unit_test(nominal_event_with_possessor),
+        cmocka_unit_test(reporting_verb_codes_the_content),
+        cmocka_unit_test(apposition_is_skipped),
+        cmocka_unit_test(discard_codes_nothing),
+        cmocka_unit_test(untagged_text_is_coded),
+        cmocka_unit_test(explain_says_why),
+        cmocka_unit_test(modality_names),
+        cmocka_unit_test(no_patterns_no_events),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
