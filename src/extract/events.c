@@ -60,12 +60,38 @@ static bool word_is(const clause_ctx *c, long i, const char *w)
     return k == n && !w[k];
 }
 
-static bool word_in(const clause_ctx *c, long i, const char *const *words)
+/* The lower-cased text of token i into out (cap bytes, NUL-ended); false when the token is
+ * absent or longer than the buffer (no list word is that long). */
+static bool lower_token(const clause_ctx *c, long i, char *out, size_t cap)
+{
+    if (i < 0 || (size_t)i >= c->ntokens)
+        return false;
+    const token *t = &c->tokens[i];
+    size_t n = t->end - t->start;
+    if (n + 1 > cap)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        char ch = c->text[t->start + k];
+        out[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+    }
+    out[n] = '\0';
+    return true;
+}
+
+/* Word lists are scanned for every token the coder looks at: lower-case the token once and
+ * compare first bytes before whole strings. */
+static bool in_list(const char *word, const char *const *words)
 {
     for (; *words; words++)
-        if (word_is(c, i, *words))
+        if ((*words)[0] == word[0] && strcmp(*words, word) == 0)
             return true;
     return false;
+}
+
+static bool word_in(const clause_ctx *c, long i, const char *const *words)
+{
+    char low[32];
+    return lower_token(c, i, low, sizeof low) && in_list(low, words);
 }
 
 static bool lemma_is(const clause_ctx *c, long i, const char *w)
@@ -77,10 +103,15 @@ static bool lemma_is(const clause_ctx *c, long i, const char *w)
 
 static bool lemma_in(const clause_ctx *c, long i, const char *const *words)
 {
-    for (; *words; words++)
-        if (lemma_is(c, i, *words))
-            return true;
-    return false;
+    if (i < 0 || (size_t)i >= c->ntokens)
+        return false;
+    slice l = c->lemmas[i];
+    char low[32];
+    if (l.len + 1 > sizeof low || l.len == 0)
+        return false;
+    memcpy(low, l.ptr, l.len);
+    low[l.len] = '\0';
+    return in_list(low, words);
 }
 
 /* Like lemma_in, but with the verb lemma of the surface form, so that a word the tagger took
@@ -95,10 +126,7 @@ static bool verb_lemma_in(const clause_ctx *c, long i, const char *const *words)
     const token *t = &c->tokens[i];
     size_t n =
         lemma_verb(c->tables->lemmas, c->text + t->start, t->end - t->start, lemma, sizeof lemma);
-    for (; *words; words++)
-        if (strlen(*words) == n && memcmp(*words, lemma, n) == 0)
-            return true;
-    return false;
+    return n > 0 && n < sizeof lemma && (lemma[n] = '\0', in_list(lemma, words));
 }
 
 /* A token tagged VERB whose word WordNet knows as a verb (the tagger takes "eastern" after
@@ -1163,13 +1191,7 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
     size_t end = lo;
     while (end < art->nactors && art->actors[end].sentence == n)
         end++;
-    size_t count = end - lo;
-    /* actors may not be sorted strictly by sentence: fall back to a full scan */
-    size_t total = 0;
-    for (size_t i = 0; i < art->nactors; i++)
-        total += art->actors[i].sentence == n;
-    bool scan_all = total != count;
-    count = total;
+    size_t count = end - lo; /* art->actors is in text order (actors_extract) */
     if (!count)
         return SITREP_OK;
     c->actor = arena_alloc(a, count * sizeof *c->actor);
@@ -1177,7 +1199,7 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
     c->alast = arena_alloc(a, count * sizeof *c->alast);
     if (!c->actor || !c->afirst || !c->alast)
         return SITREP_ELIMIT;
-    for (size_t i = scan_all ? 0 : lo; i < (scan_all ? art->nactors : end); i++) {
+    for (size_t i = lo; i < end; i++) {
         const actor_mention *m = &art->actors[i];
         if (m->sentence != n || m->end <= m->start)
             continue;
