@@ -713,6 +713,7 @@ static const char *const target_stops[] = {
  * codes) place slot are skipped (see excluded_by_pattern). -1 when none. */
 static long actor_after(const clause_ctx *c, long from, long to, const verbmatch *m, bool military)
 {
+    bool cooperative = m && m->rule->code[0] == '0'; /* roots 01-09 */
     for (long i = from; i < to && (size_t)i < c->ntokens; i++) {
         if (word_is(c, i, ";") || word_is(c, i, ":") || (i > from && is_comma(c, i)) ||
             word_in(c, i, target_stops) || c->tokens[i].kind == TOKEN_QUOTE)
@@ -730,6 +731,14 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
             if (!military &&
                 word_in(c, i - 1,
                         (const char *const[]){"in", "at", "near", "inside", "within", NULL}))
+                break;
+            /* "met X to discuss sanctions against Israel": for cooperative codes an actor
+             * after these prepositions is the topic (the patterns' $T slots name the real
+             * partners: "aid to $T", "talks with $T") */
+            if (cooperative &&
+                word_in(c, i - 1,
+                        (const char *const[]){"against", "about", "over", "on", "regarding",
+                                              "concerning", NULL}))
                 break;
             const actor_mention *am = mention(c, k);
             if (word_in(c, i, possessive_dets))
