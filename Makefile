@@ -11,11 +11,11 @@ V        ?=
 Q        := $(if $(V),,@)
 
 # Debian packages: to build, to test, to fuzz. Keep in step with DESIGN.md section 5.
-DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base
+DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev
 DEB_TEST  := libcmocka-dev
 DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
-PKGS      := icu-uc icu-i18n libcjson
+PKGS      := icu-uc icu-i18n libcjson libxml-2.0
 
 # Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -106,9 +106,15 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libsitrep.a
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL)
 
+ACCURACY_TOOLS := $(BUILD)/tools/score_extraction
+
 accuracy: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(ACCURACY_TOOLS)
 	@tools/accuracy.sh $(BUILD)/sitrep
+
+$(BUILD)/tools/%: tools/%.c $(BUILD)/libsitrep.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL)
 
 # libFuzzer targets: the library rebuilt with clang and ASan/UBSan into build/fuzz.
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
