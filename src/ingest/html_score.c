@@ -12,6 +12,9 @@
 #include "html_internal.h"
 
 #include <string.h>
+#ifdef HTML_DEBUG
+#include <stdio.h>
+#endif
 
 enum {
     K_INLINE,
@@ -39,6 +42,7 @@ typedef struct ninfo {
     const xmlNode *owner; /* nearest block element, self included */
     uint32_t text;        /* bytes of text in the subtree */
     uint32_t link;        /* of which inside links */
+    uint32_t ptext;       /* text of <p> elements, links excluded */
     int16_t weight;       /* class/id hints */
     uint8_t kind;
     uint8_t flags;
@@ -222,7 +226,7 @@ static const char *const negative_words[] = {
     "newsfeed",  "overlay",    "teaser",    "follow",       "login",      "signin",
     "tooltip",   "dropdown",   "carousel",  "gallery",      "slideshow",  "shopping",
     "donate",    "supplement", "utility",   "copyright",    "disclaimer", "rating",
-    "header",    "topbar",     "top-bar",   "timestamp",    "jump",       "rail",
+    "header",    "topbar",     "top-bar",   "timestamp",    "jump",
     "tags"};
 static const char *const negative_tokens[] = {"ad", "ads", "nav", "tag", "meta", "aside", "rss",
                                               "print", "email", "date", "time", "author",
@@ -361,7 +365,7 @@ static void sum_text(xmlNode *root)
     for (xmlNode *n = root; n;) {
         ninfo *in = info_of(n);
         if (n->type == XML_ELEMENT_NODE && in) {
-            in->text = in->link = 0;
+            in->text = in->link = in->ptext = 0;
             if (!(in->flags & F_REMOVED) && n->children) {
                 n = n->children;
                 continue;
@@ -376,12 +380,15 @@ static void sum_text(xmlNode *root)
                     parent->text += text_bytes(n->content);
             } else if (n->type == XML_ELEMENT_NODE && self) {
                 if (self->flags & F_REMOVED)
-                    self->text = self->link = 0;
+                    self->text = self->link = self->ptext = 0;
                 if (self->kind == K_LINK)
                     self->link = self->text;
+                if (self->kind == K_P || self->kind == K_PRE)
+                    self->ptext = self->text - self->link;
                 if (parent) {
                     parent->text += self->text;
                     parent->link += self->link;
+                    parent->ptext += self->ptext;
                 }
             }
             if (n == root)
@@ -396,15 +403,21 @@ static void sum_text(xmlNode *root)
 }
 
 /* Pass 3: boilerplate containers go unless they hold most of the page's text. */
-static void drop_boilerplate(xmlNode *root, uint32_t page_text)
+static void drop_boilerplate(xmlNode *root, uint32_t page_text, uint32_t page_ptext)
 {
     for (xmlNode *n = root; n;) {
         ninfo *in = info_of(n);
         bool descend = n->type == XML_ELEMENT_NODE && in && !(in->flags & F_REMOVED);
         if (descend && (in->negative || in->kind == K_STRUCT) && in->kind != K_ARTICLE &&
-            !html_is(n, "body") && in->text * 2 < page_text) {
+            !html_is(n, "body") && in->text * 2 < page_text &&
+            (in->ptext < 200 || (uint64_t)in->ptext * 3 < page_ptext)) {
             in->flags |= F_REMOVED;
             descend = false;
+#ifdef HTML_DEBUG
+            if (in->text > 500)
+                fprintf(stderr, "drop <%s class=%s id=%s> text %u ptext %u of %u\n", n->name,
+                        html_attr(n, "class"), html_attr(n, "id"), in->text, in->ptext, page_ptext);
+#endif
         }
         n = next_node(n, root, descend);
     }
@@ -567,6 +580,13 @@ static double initial_score(const ninfo *in)
     return sc;
 }
 
+/* Blocks whose element is itself a paragraph-like unit (not a container of others). */
+static bool own_text(uint8_t kind)
+{
+    return kind == K_P || kind == K_LI || kind == K_PRE || kind == K_HEADING || kind == K_H1 ||
+           kind == K_TD || kind == K_QUOTE;
+}
+
 static void score_blocks(scorer *s)
 {
     for (size_t i = 0; i < s->nblocks; i++) {
@@ -579,7 +599,8 @@ static void score_blocks(scorer *s)
         double content = 1.0 + b->commas + (b->len / 100 < 3 ? b->len / 100 : 3);
         if (b->kind == K_LI)
             content *= 0.5;
-        const xmlNode *anc = b->owner->parent;
+        /* text straight in a container scores the container itself, as if wrapped in <p> */
+        const xmlNode *anc = own_text(b->kind) ? b->owner->parent : b->owner;
         for (int level = 0; anc && level < 5; level++, anc = anc->parent) {
             ninfo *in = info_of(anc);
             if (!in || anc->type != XML_ELEMENT_NODE)
@@ -608,7 +629,7 @@ static const xmlNode *choose(scorer *s)
     for (size_t i = 0; i < s->nblocks; i++) {
         const block *b = &s->blocks[i];
         /* candidates are the first five ancestors of blocks */
-        const xmlNode *anc = b->owner->parent;
+        const xmlNode *anc = own_text(b->kind) ? b->owner->parent : b->owner;
         for (int level = 0; anc && level < 5; level++, anc = anc->parent) {
             ninfo *in = info_of(anc);
             if (!in || !(in->flags & F_CANDIDATE))
@@ -714,12 +735,24 @@ sitrep_status html_extract_body(arena *a, xmlDoc *tree, document *doc)
     sum_text(root);
     ninfo *ri = info_of(root);
     s.page_text = ri ? ri->text : 0;
-    drop_boilerplate(root, s.page_text);
+    drop_boilerplate(root, s.page_text, ri ? ri->ptext : 0);
     sum_text(root);
     if ((status = cut_blocks(&s, root)))
         goto done;
     score_blocks(&s);
     const xmlNode *best = choose(&s);
+#ifdef HTML_DEBUG
+    if (best)
+        fprintf(stderr, "best <%s class=%s id=%s> score %.1f text %u\n", best->name,
+                html_attr(best, "class"), html_attr(best, "id"), final_score(info_of(best)),
+                info_of(best)->text);
+    for (size_t i = 0; i < s.nblocks; i++)
+        if (s.blocks[i].len >= 150)
+            fprintf(stderr, "block %zu <%s class=%s> parent <%s class=%s> len %u: %.60s\n", i,
+                    s.blocks[i].owner->name, html_attr(s.blocks[i].owner, "class"),
+                    s.blocks[i].owner->parent ? s.blocks[i].owner->parent->name : (const xmlChar *)"-",
+                    html_attr(s.blocks[i].owner->parent, "class"), s.blocks[i].len, s.blocks[i].text);
+#endif
     size_t np = 0;
     slice *paras = arena_alloc(a, (s.nblocks ? s.nblocks : 1) * sizeof *paras);
     if (!paras) {
