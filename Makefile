@@ -90,7 +90,8 @@ $(BUILD)/tests/jsonq: tests/tools/jsonq.c $(BUILD)/libsitrep.a
 golden-update: all
 	@UPDATE=1 tests/golden/run.sh $(BUILD)/sitrep
 
-BENCH_TOOLS := $(BUILD)/bench/gencorpus $(BUILD)/bench/measure $(BUILD)/bench/bench_text
+BENCH_TOOLS := $(BUILD)/bench/gencorpus $(BUILD)/bench/measure $(BUILD)/bench/bench_text \
+               $(BUILD)/bench/bench_html
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)

@@ -3,6 +3,8 @@
  * Usage: score_extraction GROUND_TRUTH.json HTML_DIR      (runs ingest_html on HTML_DIR/ID.html)
  *        score_extraction GROUND_TRUTH.json --peer OUT.json  (scores a peer's recorded output)
  *        score_extraction --dump HTML_DIR/ID.html          (prints the extracted body)
+ *        score_extraction --meta PAGES_DIR   (readability test pages: DIR/NAME/source.html vs
+ *                                             expected-metadata.json title and byline)
  * Metric (the benchmark's evaluate.py, reproduced): tokens are runs of Unicode word characters
  * (letters, digits, underscore - Python's \w); shingles are word 4-grams (a shorter text is one
  * shingle); per page tp/fp/fn are multiset overlaps normalised by their sum; precision and
@@ -13,6 +15,7 @@
 #include "ingest/ingest.h"
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,8 +172,81 @@ static char *extract(const char *path)
     return out;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Exact-match rates of headline and byline against Readability's expected metadata (a null
+ * expected byline matches no byline). */
+static int score_meta(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "score_extraction: cannot open %s\n", dir);
+        return 1;
+    }
+    char *names[1024];
+    size_t count = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && count < ARRAY_LEN(names))
+        if (e->d_name[0] != '.')
+            names[count++] = xstrdup(e->d_name);
+    closedir(d);
+    qsort(names, count, sizeof *names, cmp_str);
+    bool verbose = getenv("SCORE_VERBOSE") != NULL;
+    size_t pages = 0, titles = 0, bylines = 0;
+    for (size_t i = 0; i < count; i++) {
+        char path[4096];
+        size_t len;
+        snprintf(path, sizeof path, "%s/%s/expected-metadata.json", dir, names[i]);
+        char *text = read_file(path, &len);
+        snprintf(path, sizeof path, "%s/%s/source.html", dir, names[i]);
+        size_t hlen;
+        char *html = text ? read_file(path, &hlen) : NULL;
+        cJSON *want = text ? cJSON_Parse(text) : NULL;
+        if (want && html) {
+            arena a;
+            arena_init(&a, (size_t)1 << 30);
+            document doc;
+            if (ingest_html(&a, html, hlen, NULL, &doc) == SITREP_OK) {
+                const cJSON *t = cJSON_GetObjectItemCaseSensitive(want, "title");
+                const cJSON *b = cJSON_GetObjectItemCaseSensitive(want, "byline");
+                bool tok = cJSON_IsString(t) && doc.meta.headline &&
+                           !strcmp(t->valuestring, doc.meta.headline);
+                bool bok = cJSON_IsString(b) ? doc.meta.byline && !strcmp(b->valuestring,
+                                                                           doc.meta.byline)
+                                             : doc.meta.byline == NULL;
+                titles += tok;
+                bylines += bok;
+                if (verbose && (!tok || !bok))
+                    printf("%s: title %s [%s] want [%s]; byline %s [%s] want [%s]\n", names[i],
+                           tok ? "ok" : "BAD", doc.meta.headline ? doc.meta.headline : "(null)",
+                           cJSON_IsString(t) ? t->valuestring : "(null)", bok ? "ok" : "BAD",
+                           doc.meta.byline ? doc.meta.byline : "(null)",
+                           cJSON_IsString(b) ? b->valuestring : "(null)");
+            }
+            arena_release(&a);
+            pages++;
+        }
+        cJSON_Delete(want);
+        free(text);
+        free(html);
+        free(names[i]);
+    }
+    if (!pages) {
+        printf("html metadata: no pages in %s\n", dir);
+        return 1;
+    }
+    printf("html metadata: title %.3f byline %.3f exact match on %zu pages\n",
+           (double)titles / (double)pages, (double)bylines / (double)pages, pages);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 3 && !strcmp(argv[1], "--meta"))
+        return score_meta(argv[2]);
     if (argc == 3 && !strcmp(argv[1], "--dump")) {
         char *body = extract(argv[2]);
         puts(body);

@@ -515,7 +515,7 @@ sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char *
     const char *site = first_of((const char *const[]){m.site_name, m.ld_publisher}, 2);
     const char *title = m.title ? clean_title(a, m.title, site) : NULL;
     const char *headline =
-        first_of((const char *const[]){m.og_title, m.twitter_title, m.ld_headline, m.h1, title},
+        first_of((const char *const[]){m.og_title, m.twitter_title, m.ld_headline, title, m.h1},
                  5);
     if (headline && (headline = html_clean(a, headline, strlen(headline))) && *headline)
         doc->meta.headline = headline;
