@@ -172,7 +172,7 @@ sitrep_status ingest_html(arena *a, const char *bytes, size_t length, const inge
         warning_add(&doc->warnings, "truncated", "page longer than 2 GB; the rest is ignored");
     }
     int parse_options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC |
+                        HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
                         XML_PARSE_HUGE;
     htmlDocPtr tree = n ? htmlReadMemory(text, (int)n, NULL, "UTF-8", parse_options) : NULL;
     const char *ld_body = NULL;

@@ -122,6 +122,39 @@ static char *from_utf16(arena *a, const unsigned char *s, size_t n, bool big, si
     return out;
 }
 
+/* True when s is valid UTF-8 without NUL or C0 controls other than tab, CR, LF and FF.
+ * ASCII is checked eight bytes at a time. */
+static bool clean_utf8(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, u + i, 8);
+            const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+            /* no byte >= 0x80 and no byte < 0x20 */
+            if (!(x & high) && !((x - ones * 0x20) & ~x & high)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+                return false;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int len = utf8_decode(u + i, n - i, &cp);
+        if (len <= 0)
+            return false;
+        i += (size_t)len;
+    }
+    return true;
+}
+
 sitrep_status html_to_utf8(arena *a, const char *bytes, size_t length, char **out, size_t *out_len,
                            warning_list *warnings)
 {
@@ -157,6 +190,12 @@ sitrep_status html_to_utf8(arena *a, const char *bytes, size_t length, char **ou
         text = from_utf16(a, (const unsigned char *)bytes + 2, length - 2, cs == CS_UTF16BE, &n);
     }
     size_t invalid = 0;
+    if (cs == CS_UTF8 && clean_utf8(bytes, length)) {
+        /* the common case: nothing to repair, the parser reads the bytes as they are */
+        *out = (char *)bytes;
+        *out_len = length;
+        return SITREP_OK;
+    }
     if (cs == CS_UTF8) {
         text = utf8_sanitize(a, bytes, length, &n, &invalid);
     } else if (text) {

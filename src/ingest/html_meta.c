@@ -447,6 +447,10 @@ static sitrep_status scan(arena *a, xmlNode *root, meta_found *m, document *doc)
                         c = html_attr(n, "datetime");
                     keep_first(&m->time_pub, c);
                 }
+                if (m->byline_el && m->breadcrumb)
+                    goto next;
+                if (!html_attr(n, "class") && !html_attr(n, "id"))
+                    goto next;
                 hints_of(n, hints, sizeof hints);
                 if (!m->byline_el && (strstr(hints, "byline") || strstr(hints, "author-name") ||
                                       strstr(hints, "writtenby") || has_word(hints, "author"))) {
@@ -479,6 +483,7 @@ static sitrep_status scan(arena *a, xmlNode *root, meta_found *m, document *doc)
         } else {
             descend = false;
         }
+    next:
         if (descend) {
             n = n->children;
             continue;

@@ -66,6 +66,7 @@ typedef struct scorer {
     block *blocks;
     size_t nblocks, blocks_cap;
     uint32_t page_text;
+    struct hint_cache_entry *hints; /* HINT_CACHE entries */
 } scorer;
 
 static ninfo *info_of(const xmlNode *n) { return n ? (ninfo *)n->_private : NULL; }
@@ -248,8 +249,16 @@ static bool token_in(const char *h, const char *tok)
     return false;
 }
 
+#define HINT_CACHE 256
+
+typedef struct hint_cache_entry {
+    uint64_t key; /* 0: empty */
+    int16_t weight;
+    uint8_t negative;
+} hint_cache_entry;
+
 /* Scores the class and id of an element: negative for boilerplate, positive for content. */
-static void hint_weight(const xmlNode *n, ninfo *in)
+static void hint_weight(const xmlNode *n, ninfo *in, hint_cache_entry *cache)
 {
     const char *c = html_attr(n, "class"), *id = html_attr(n, "id");
     const char *role = html_attr(n, "role");
@@ -273,6 +282,15 @@ static void hint_weight(const xmlNode *n, ninfo *in)
             h[k++] = (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
     }
     h[k] = '\0';
+    /* pages repeat their classes: a small direct-mapped cache of verdicts */
+    uint64_t key = hash_bytes(h, k, 0x9e3779b97f4a7c15ULL) | 1;
+    hint_cache_entry *slot = &cache[key % HINT_CACHE];
+    if (slot->key == key) {
+        in->weight = (int16_t)(in->weight + slot->weight);
+        in->negative |= slot->negative;
+        return;
+    }
+    int16_t before = in->weight;
     bool neg = false, pos = false;
     for (size_t i = 0; i < ARRAY_LEN(negative_words) && !neg; i++)
         neg = strstr(h, negative_words[i]) != NULL;
@@ -286,6 +304,9 @@ static void hint_weight(const xmlNode *n, ninfo *in)
         in->weight += 25;
     if (neg && !pos)
         in->negative = 1;
+    slot->key = key;
+    slot->weight = (int16_t)(in->weight - before);
+    slot->negative = neg && !pos;
 }
 
 static bool hidden(const xmlNode *n)
@@ -308,6 +329,12 @@ static bool hidden(const xmlNode *n)
 }
 
 /* ---- tree walks ---- */
+
+static bool is_block_kind(uint8_t k)
+{
+    return k != K_INLINE && k != K_LINK && k != K_BR && k != K_SKIP;
+}
+
 
 /* Next node in pre-order, skipping n's children when !descend; NULL after root. */
 static xmlNode *next_node(xmlNode *n, xmlNode *root, bool descend)
@@ -341,7 +368,9 @@ static sitrep_status classify(scorer *s, xmlNode *root)
             if (in->kind == K_SKIP || hidden(n)) {
                 in->flags |= F_REMOVED;
             } else {
-                hint_weight(n, in);
+                /* inline elements rarely frame boilerplate: hints only on blocks */
+                if (in->kind != K_LINK)
+                    hint_weight(n, in, s->hints);
                 descend = true;
             }
         }
@@ -468,11 +497,6 @@ done:
     c->link = 0;
     c->last_br = false;
     return status;
-}
-
-static bool is_block_kind(uint8_t k)
-{
-    return k != K_INLINE && k != K_LINK && k != K_BR && k != K_SKIP;
 }
 
 /* Pass 4: cuts the kept text into blocks at block elements and double <br>. */
@@ -714,12 +738,7 @@ sitrep_status html_extract_body(arena *a, xmlDoc *tree, document *doc)
     memset(&s, 0, sizeof s);
     s.a = a;
     s.cap = HTML_MAX_NODES;
-    /* sized on the document: one record per element, grown by doubling up to the cap */
-    size_t guess = 1024;
-    s.info = xmalloc(guess * sizeof *s.info);
-    s.cap = guess;
-    sitrep_status status = SITREP_OK;
-    /* classify with doubling: count elements first (cheap) so the array never moves */
+    /* one record per element, from the arena (reused from page to page) */
     size_t count = 0;
     for (xmlNode *n = root; n; n = next_node(n, root, true))
         count += n->type == XML_ELEMENT_NODE;
@@ -727,9 +746,14 @@ sitrep_status html_extract_body(arena *a, xmlDoc *tree, document *doc)
         count = HTML_MAX_NODES;
         warning_add(&doc->warnings, "truncated", "page has too many elements; the rest is ignored");
     }
-    free(s.info);
-    s.info = xmalloc((count ? count : 1) * sizeof *s.info);
+    sitrep_status status = SITREP_OK;
+    s.info = arena_alloc(a, (count ? count : 1) * sizeof *s.info);
+    if (!s.info)
+        return SITREP_ELIMIT;
     s.cap = count;
+    s.hints = arena_calloc(a, HINT_CACHE, sizeof *s.hints);
+    if (!s.hints)
+        return SITREP_ELIMIT;
     if ((status = classify(&s, root)))
         goto done;
     sum_text(root);
@@ -781,7 +805,6 @@ done:
     /* the tree outlives this call only until xmlFreeDoc; clear our pointers anyway */
     for (xmlNode *n = root; n; n = next_node(n, root, true))
         n->_private = NULL;
-    free(s.info);
     if (s.truncated)
         warning_add(&doc->warnings, "truncated", "page too large to score whole; the rest is ignored");
     return status;
