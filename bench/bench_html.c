@@ -33,10 +33,10 @@ static char *generate(size_t *length)
 {
     buf b;
     buf_init(&b, 0);
-    static const char *const words[] = {"troops", "border", "officials", "said", "the",
-                                        "ministry", "of", "defence", "ceasefire", "talks",
-                                        "in", "Geneva", "on", "Monday", "shelling", "near",
-                                        "Kharkiv", "drones", "launched", "overnight", "and"};
+    static const char *const words[] = {
+        "troops",   "border",    "officials", "said",   "the",      "ministry",  "of",
+        "defence",  "ceasefire", "talks",     "in",     "Geneva",   "on",        "Monday",
+        "shelling", "near",      "Kharkiv",   "drones", "launched", "overnight", "and"};
     unsigned seed = 42;
     int ok = buf_append_str(&b, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
                                 "<title>Ceasefire talks resume - The Ledger</title>"
@@ -58,20 +58,22 @@ static char *generate(size_t *length)
         }
         ok = ok && buf_append_str(&b, "end.</p>") == SITREP_OK;
         if (p % 10 == 5)
-            ok = ok && buf_append_str(&b, "<figure><img src=\"x.jpg\"><figcaption>A convoy "
-                                          "near the border. Photo: Agency</figcaption></figure>"
-                                          "<div class=\"ad-slot\">Advertisement</div>") ==
-                           SITREP_OK;
+            ok =
+                ok && buf_append_str(&b, "<figure><img src=\"x.jpg\"><figcaption>A convoy "
+                                         "near the border. Photo: Agency</figcaption></figure>"
+                                         "<div class=\"ad-slot\">Advertisement</div>") == SITREP_OK;
     }
     ok = ok && buf_append_str(&b, "</div></article><aside class=\"related\"><ul>") == SITREP_OK;
     for (int i = 0; i < 40 && ok; i++)
-        ok = buf_printf(&b, "<li><a href=\"/a/%d\">Related story number %d about the war</a>"
-                            "</li>",
+        ok = buf_printf(&b,
+                        "<li><a href=\"/a/%d\">Related story number %d about the war</a>"
+                        "</li>",
                         i, i) == SITREP_OK;
     ok = ok && buf_append_str(&b, "</ul></aside><section id=\"comments\">") == SITREP_OK;
     for (int i = 0; i < 80 && ok; i++)
-        ok = buf_printf(&b, "<div class=\"comment\"><p>Reader %d wrote: I think the talks "
-                            "will fail again, as they always do.</p></div>",
+        ok = buf_printf(&b,
+                        "<div class=\"comment\"><p>Reader %d wrote: I think the talks "
+                        "will fail again, as they always do.</p></div>",
                         i) == SITREP_OK;
     ok = ok && buf_append_str(&b, "</section></main><footer><p>Copyright The Ledger</p>"
                                   "</footer></body></html>") == SITREP_OK;
@@ -134,8 +136,8 @@ int main(int argc, char **argv)
     } while (elapsed < seconds);
     printf("bench_html: %s: %.1f MB/s of HTML (%zu pages x %zu rounds, %zu bytes each round, "
            "%zu paragraphs, %.2f s of CPU, 1 thread; %.1f MB/s by wall clock)\n",
-           name, (double)bytes / elapsed / 1e6, npages, rounds, total, paragraphs / rounds,
-           elapsed, (double)bytes / (wall() - wall_start) / 1e6);
+           name, (double)bytes / elapsed / 1e6, npages, rounds, total, paragraphs / rounds, elapsed,
+           (double)bytes / (wall() - wall_start) / 1e6);
     arena_release(&a);
     for (size_t i = 0; i < npages; i++)
         free(pages[i]);

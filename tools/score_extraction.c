@@ -214,9 +214,9 @@ static int score_meta(const char *dir)
                 const cJSON *b = cJSON_GetObjectItemCaseSensitive(want, "byline");
                 bool tok = cJSON_IsString(t) && doc.meta.headline &&
                            !strcmp(t->valuestring, doc.meta.headline);
-                bool bok = cJSON_IsString(b) ? doc.meta.byline && !strcmp(b->valuestring,
-                                                                           doc.meta.byline)
-                                             : doc.meta.byline == NULL;
+                bool bok = cJSON_IsString(b)
+                               ? doc.meta.byline && !strcmp(b->valuestring, doc.meta.byline)
+                               : doc.meta.byline == NULL;
                 titles += tok;
                 bylines += bok;
                 if (verbose && (!tok || !bok))

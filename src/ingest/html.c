@@ -14,7 +14,10 @@
 
 static pthread_once_t html_once = PTHREAD_ONCE_INIT;
 
-static void html_init(void) { xmlInitParser(); }
+static void html_init(void)
+{
+    xmlInitParser();
+}
 
 bool html_is(const xmlNode *node, const char *name)
 {

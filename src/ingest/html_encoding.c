@@ -16,7 +16,10 @@ static const uint16_t cp1252_high[32] = {
     0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
 
 static bool name_is(const char *s, size_t n, const char *name)
 {
@@ -104,8 +107,8 @@ static char *from_utf16(arena *a, const unsigned char *s, size_t n, bool big, si
     for (size_t i = 0; i + 1 < n; i += 2) {
         uint32_t c = big ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
         if (c >= 0xD800 && c < 0xDC00 && i + 3 < n) {
-            uint32_t d = big ? (uint32_t)(s[i + 2] << 8 | s[i + 3])
-                             : (uint32_t)(s[i + 3] << 8 | s[i + 2]);
+            uint32_t d =
+                big ? (uint32_t)(s[i + 2] << 8 | s[i + 3]) : (uint32_t)(s[i + 3] << 8 | s[i + 2]);
             if (d >= 0xDC00 && d < 0xE000) {
                 c = 0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00);
                 i += 2;

@@ -47,7 +47,8 @@ char *html_clean(arena *a, const char *s, size_t length);
 /* Fills the metadata of doc (headline, byline, published, section, publisher, url, captions
  * and credits) from the parsed tree. `ld_body` receives a JSON-LD articleBody if the page has
  * one (or NULL). */
-sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char **ld_body) MUST_CHECK;
+sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc,
+                             const char **ld_body) MUST_CHECK;
 
 /* Finds the main text of the page by scoring blocks and fills doc's body with its paragraphs.
  * Drops the headline from the body when it repeats doc->meta.headline. */

@@ -67,9 +67,10 @@ static bool looks_like_url(const char *s)
 
 static bool ld_is_article(const cJSON *type)
 {
-    static const char *const kinds[] = {"Article", "BlogPosting", "Report", "NewsArticle",
-                                        "ReportageNews", "AnalysisNewsArticle", "LiveBlogPosting",
-                                        "OpinionNewsArticle", "Posting"};
+    static const char *const kinds[] = {
+        "Article",         "BlogPosting",        "Report",
+        "NewsArticle",     "ReportageNews",      "AnalysisNewsArticle",
+        "LiveBlogPosting", "OpinionNewsArticle", "Posting"};
     if (cJSON_IsArray(type)) {
         const cJSON *t;
         cJSON_ArrayForEach(t, type) if (ld_is_article(t)) return true;
@@ -126,8 +127,7 @@ static void ld_article(arena *a, const cJSON *o, meta_found *m)
     if (!looks_like_url(author))
         keep_first(&m->ld_author, author);
     keep_first(&m->ld_date, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "datePublished")));
-    keep_first(&m->ld_section,
-               ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "articleSection")));
+    keep_first(&m->ld_section, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "articleSection")));
     keep_first(&m->ld_publisher, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "publisher")));
     const cJSON *body = cJSON_GetObjectItemCaseSensitive(o, "articleBody");
     if (cJSON_IsString(body) && !m->ld_body) {
@@ -155,9 +155,10 @@ static void ld_parse(arena *a, const char *text, meta_found *m)
             const cJSON *graph = cJSON_GetObjectItemCaseSensitive(it, "@graph");
             const cJSON *g;
             if (cJSON_IsArray(graph))
-                cJSON_ArrayForEach(g, graph) if (cJSON_IsObject(g) &&
-                                                 ld_is_article(cJSON_GetObjectItemCaseSensitive(
-                                                     g, "@type"))) ld_article(a, g, m);
+                cJSON_ArrayForEach(
+                    g, graph) if (cJSON_IsObject(g) &&
+                                  ld_is_article(cJSON_GetObjectItemCaseSensitive(g, "@type")))
+                    ld_article(a, g, m);
             if (!items)
                 break;
         }
@@ -268,8 +269,8 @@ static sitrep_status add_caption(arena *a, const xmlNode *fig, document *doc)
     if (!caption || !credit)
         return SITREP_ELIMIT;
     /* else a trailing "Photo: ...", "(Credit ...)", "© ..." is the credit */
-    static const char *const marks[] = {"Photo:", "Photograph:", "Credit:", "Image:",
-                                        "Picture:", "Photo by ", "(Photo", "(Credit", "©"};
+    static const char *const marks[] = {"Photo:",    "Photograph:", "Credit:", "Image:", "Picture:",
+                                        "Photo by ", "(Photo",      "(Credit", "©"};
     if (!*credit) {
         for (size_t i = 0; i < ARRAY_LEN(marks); i++) {
             char *p = strstr(caption, marks[i]);
@@ -414,8 +415,7 @@ static sitrep_status scan(arena *a, xmlNode *root, meta_found *m, document *doc)
                 descend = false;
             } else if (html_is(n, "script")) {
                 const char *type = html_attr(n, "type");
-                if (type && contains_nocase(type, "ld+json") && n->children &&
-                    n->children->content)
+                if (type && contains_nocase(type, "ld+json") && n->children && n->children->content)
                     ld_parse(a, (const char *)n->children->content, m);
                 descend = false;
             } else if (html_is(n, "style") || html_is(n, "noscript")) {
@@ -429,7 +429,8 @@ static sitrep_status scan(arena *a, xmlNode *root, meta_found *m, document *doc)
                 const char *dt = html_attr(n, "datetime");
                 const char *ip = html_attr(n, "itemprop");
                 hints_of(n, hints, sizeof hints);
-                if (dt && ((ip && contains_nocase(ip, "datepublished")) || strstr(hints, "publish")))
+                if (dt &&
+                    ((ip && contains_nocase(ip, "datepublished")) || strstr(hints, "publish")))
                     keep_first(&m->time_pub, dt);
                 keep_first(&m->time_dt, dt);
             } else {
@@ -520,8 +521,7 @@ sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char *
     const char *site = first_of((const char *const[]){m.site_name, m.ld_publisher}, 2);
     const char *title = m.title ? clean_title(a, m.title, site) : NULL;
     const char *headline =
-        first_of((const char *const[]){m.og_title, m.twitter_title, m.ld_headline, title, m.h1},
-                 5);
+        first_of((const char *const[]){m.og_title, m.twitter_title, m.ld_headline, title, m.h1}, 5);
     if (headline && (headline = html_clean(a, headline, strlen(headline))) && *headline)
         doc->meta.headline = headline;
     if (site)

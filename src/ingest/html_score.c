@@ -69,7 +69,10 @@ typedef struct scorer {
     struct hint_cache_entry *hints; /* HINT_CACHE entries */
 } scorer;
 
-static ninfo *info_of(const xmlNode *n) { return n ? (ninfo *)n->_private : NULL; }
+static ninfo *info_of(const xmlNode *n)
+{
+    return n ? (ninfo *)n->_private : NULL;
+}
 
 /* ---- tags and hints ---- */
 
@@ -193,8 +196,8 @@ static uint8_t kind_of(const xmlNode *n)
     case 't':
         if (!strcmp(s, "td") || !strcmp(s, "th"))
             return K_TD;
-        if (!strcmp(s, "table") || !strcmp(s, "tr") || !strcmp(s, "tbody") ||
-            !strcmp(s, "thead") || !strcmp(s, "tfoot"))
+        if (!strcmp(s, "table") || !strcmp(s, "tr") || !strcmp(s, "tbody") || !strcmp(s, "thead") ||
+            !strcmp(s, "tfoot"))
             return K_BLOCK;
         if (!strcmp(s, "textarea") || !strcmp(s, "template") || !strcmp(s, "title") ||
             !strcmp(s, "track"))
@@ -215,26 +218,84 @@ static uint8_t kind_of(const xmlNode *n)
 }
 
 /* Class/id words that mark boilerplate (substrings) and article text. */
-static const char *const negative_words[] = {
-    "comment",   "disqus",     "share",     "sharing",      "social",     "related",
-    "recommend", "newsletter", "subscri",   "cookie",       "consent",    "gdpr",
-    "promo",     "advert",     "sponsor",   "outbrain",     "taboola",    "popup",
-    "modal",     "breadcrumb", "sidebar",   "footer",       "masthead",   "navbar",
-    "navigation", "menu",      "paywall",   "signup",       "sign-up",    "widget",
-    "trending",  "popular",    "more-stories", "read-more", "readmore",   "pagination",
-    "pager",     "toolbar",    "banner",    "byline",       "dateline",   "author-bio",
-    "caption",   "hidden",     "sr-only",   "screen-reader", "visually-hidden", "skip-",
-    "newsfeed",  "overlay",    "teaser",    "follow",       "login",      "signin",
-    "tooltip",   "dropdown",   "carousel",  "gallery",      "slideshow",  "shopping",
-    "donate",    "supplement", "utility",   "copyright",    "disclaimer", "rating",
-    "header",    "topbar",     "top-bar",   "timestamp",    "jump",
-    "tags"};
-static const char *const negative_tokens[] = {"ad", "ads", "nav", "tag", "meta", "aside", "rss",
-                                              "print", "email", "date", "time", "author",
-                                              "promo", "extra", "links", "more", "cta", "hide"};
-static const char *const positive_words[] = {"article", "content", "entry", "story",   "post-body",
-                                             "postbody", "main",   "text",  "body",    "blog",
-                                             "prose",   "paragraph", "column", "permalink"};
+static const char *const negative_words[] = {"comment",
+                                             "disqus",
+                                             "share",
+                                             "sharing",
+                                             "social",
+                                             "related",
+                                             "recommend",
+                                             "newsletter",
+                                             "subscri",
+                                             "cookie",
+                                             "consent",
+                                             "gdpr",
+                                             "promo",
+                                             "advert",
+                                             "sponsor",
+                                             "outbrain",
+                                             "taboola",
+                                             "popup",
+                                             "modal",
+                                             "breadcrumb",
+                                             "sidebar",
+                                             "footer",
+                                             "masthead",
+                                             "navbar",
+                                             "navigation",
+                                             "menu",
+                                             "paywall",
+                                             "signup",
+                                             "sign-up",
+                                             "widget",
+                                             "trending",
+                                             "popular",
+                                             "more-stories",
+                                             "read-more",
+                                             "readmore",
+                                             "pagination",
+                                             "pager",
+                                             "toolbar",
+                                             "banner",
+                                             "byline",
+                                             "dateline",
+                                             "author-bio",
+                                             "caption",
+                                             "hidden",
+                                             "sr-only",
+                                             "screen-reader",
+                                             "visually-hidden",
+                                             "skip-",
+                                             "newsfeed",
+                                             "overlay",
+                                             "teaser",
+                                             "follow",
+                                             "login",
+                                             "signin",
+                                             "tooltip",
+                                             "dropdown",
+                                             "carousel",
+                                             "gallery",
+                                             "slideshow",
+                                             "shopping",
+                                             "donate",
+                                             "supplement",
+                                             "utility",
+                                             "copyright",
+                                             "disclaimer",
+                                             "rating",
+                                             "header",
+                                             "topbar",
+                                             "top-bar",
+                                             "timestamp",
+                                             "jump",
+                                             "tags"};
+static const char *const negative_tokens[] = {"ad",    "ads",   "nav",   "tag",  "meta", "aside",
+                                              "rss",   "print", "email", "date", "time", "author",
+                                              "promo", "extra", "links", "more", "cta",  "hide"};
+static const char *const positive_words[] = {
+    "article", "content", "entry", "story", "post-body", "postbody", "main",
+    "text",    "body",    "blog",  "prose", "paragraph", "column",   "permalink"};
 
 static bool token_in(const char *h, const char *tok)
 {
@@ -334,7 +395,6 @@ static bool is_block_kind(uint8_t k)
 {
     return k != K_INLINE && k != K_LINK && k != K_BR && k != K_SKIP;
 }
-
 
 /* Next node in pre-order, skipping n's children when !descend; NULL after root. */
 static xmlNode *next_node(xmlNode *n, xmlNode *root, bool descend)
@@ -705,16 +765,19 @@ static void mark_content(xmlNode *root)
 static bool boilerplate_line(const block *b)
 {
     static const char *const starts[] = {
-        "advertisement", "share this", "share on", "read more", "read next", "related:",
-        "sign up", "subscribe", "follow us", "click here", "copyright", "all rights reserved",
-        "comments", "loading", "image:", "photo:", "credit:", "getty images", "more:",
-        "see also", "watch:", "listen to", "recommended", "skip to"};
+        "advertisement", "share this",   "share on",    "read more",
+        "read next",     "related:",     "sign up",     "subscribe",
+        "follow us",     "click here",   "copyright",   "all rights reserved",
+        "comments",      "loading",      "image:",      "photo:",
+        "credit:",       "getty images", "more:",       "see also",
+        "watch:",        "listen to",    "recommended", "skip to"};
     if (b->len > 80)
         return false;
     char low[96];
     size_t n = b->len < sizeof low - 1 ? b->len : sizeof low - 1;
     for (size_t i = 0; i < n; i++)
-        low[i] = (char)(b->text[i] >= 'A' && b->text[i] <= 'Z' ? b->text[i] - 'A' + 'a' : b->text[i]);
+        low[i] =
+            (char)(b->text[i] >= 'A' && b->text[i] <= 'Z' ? b->text[i] - 'A' + 'a' : b->text[i]);
     low[n] = '\0';
     for (size_t i = 0; i < ARRAY_LEN(starts); i++)
         if (!strncmp(low, starts[i], strlen(starts[i])))
@@ -772,10 +835,11 @@ sitrep_status html_extract_body(arena *a, xmlDoc *tree, document *doc)
                 info_of(best)->text);
     for (size_t i = 0; i < s.nblocks; i++)
         if (s.blocks[i].len >= 150)
-            fprintf(stderr, "block %zu <%s class=%s> parent <%s class=%s> len %u: %.60s\n", i,
-                    s.blocks[i].owner->name, html_attr(s.blocks[i].owner, "class"),
-                    s.blocks[i].owner->parent ? s.blocks[i].owner->parent->name : (const xmlChar *)"-",
-                    html_attr(s.blocks[i].owner->parent, "class"), s.blocks[i].len, s.blocks[i].text);
+            fprintf(
+                stderr, "block %zu <%s class=%s> parent <%s class=%s> len %u: %.60s\n", i,
+                s.blocks[i].owner->name, html_attr(s.blocks[i].owner, "class"),
+                s.blocks[i].owner->parent ? s.blocks[i].owner->parent->name : (const xmlChar *)"-",
+                html_attr(s.blocks[i].owner->parent, "class"), s.blocks[i].len, s.blocks[i].text);
 #endif
     size_t np = 0;
     slice *paras = arena_alloc(a, (s.nblocks ? s.nblocks : 1) * sizeof *paras);
@@ -806,6 +870,7 @@ done:
     for (xmlNode *n = root; n; n = next_node(n, root, true))
         n->_private = NULL;
     if (s.truncated)
-        warning_add(&doc->warnings, "truncated", "page too large to score whole; the rest is ignored");
+        warning_add(&doc->warnings, "truncated",
+                    "page too large to score whole; the rest is ignored");
     return status;
 }
