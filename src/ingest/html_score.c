@@ -35,7 +35,7 @@ enum {
     K_SKIP    /* never text: script, style, form controls, media */
 };
 
-enum { F_REMOVED = 1, F_CANDIDATE = 2, F_CONTENT = 4, F_KEEP = 8 };
+enum { F_REMOVED = 1, F_CANDIDATE = 2, F_CONTENT = 4, F_KEEP = 8, F_IN_ARTICLE = 16 };
 
 typedef struct ninfo {
     double score;
@@ -705,6 +705,29 @@ static double final_score(const ninfo *in)
     return in->score * (1 - ld);
 }
 
+/* An article cut into chunks repeats the best container's tag and class: keep the other
+ * chunks that score well too, wherever they sit. */
+static void keep_twins(const xmlNode *best, double best_score)
+{
+    const char *cls = html_attr(best, "class");
+    if (!cls || !*cls)
+        return;
+    xmlNode *root = best->doc ? xmlDocGetRootElement(best->doc) : NULL;
+    for (xmlNode *n = root; n;) {
+        ninfo *in = info_of(n);
+        bool descend = n->type == XML_ELEMENT_NODE && in && !(in->flags & F_REMOVED);
+        if (descend && n != best && (in->flags & F_CANDIDATE) && xmlStrEqual(n->name, best->name)) {
+            const char *c = html_attr(n, "class");
+            double ld = in->text ? (double)in->link / in->text : 1;
+            if (c && !strcmp(c, cls) && ld < 0.25 && final_score(in) >= best_score * 0.1) {
+                in->flags |= F_KEEP;
+                descend = false;
+            }
+        }
+        n = next_node(n, root, descend);
+    }
+}
+
 /* Marks the best candidate and its siblings worth keeping; returns the best or NULL. */
 static const xmlNode *choose(scorer *s)
 {
@@ -728,6 +751,7 @@ static const xmlNode *choose(scorer *s)
     if (!best)
         return NULL;
     info_of(best)->flags |= F_KEEP;
+    keep_twins(best, best_score);
     const xmlNode *parent = best->parent;
     if (!parent)
         return best;
@@ -754,6 +778,16 @@ static void mark_content(xmlNode *root)
         bool descend = n->type == XML_ELEMENT_NODE && in && !(in->flags & F_REMOVED);
         if (descend) {
             ninfo *p = n != root ? info_of(n->parent) : NULL;
+            bool in_article = p && (p->flags & F_IN_ARTICLE);
+            /* inside the kept text, an <article> within an <article> is a teaser for
+             * another story */
+            if (html_is(n, "article") && in_article && !(in->flags & F_KEEP) &&
+                (p->flags & F_CONTENT)) {
+                n = next_node(n, root, false);
+                continue;
+            }
+            if (in_article || html_is(n, "article"))
+                in->flags |= F_IN_ARTICLE;
             if ((in->flags & F_KEEP) || (p && (p->flags & F_CONTENT)))
                 in->flags |= F_CONTENT;
         }

@@ -34,7 +34,10 @@ static document read_page(const char *html, size_t length)
     return doc;
 }
 
-static document read_str(const char *html) { return read_page(html, strlen(html)); }
+static document read_str(const char *html)
+{
+    return read_page(html, strlen(html));
+}
 
 static bool has_warning(const document *doc, const char *kind)
 {
@@ -102,9 +105,9 @@ static void news_page_body_without_boilerplate(void **state)
     assert_true(strncmp(doc.body, "Naval vessels blocked", 21) == 0);
     assert_non_null(strstr(doc.body, "twelve cargo ships"));
     assert_non_null(strstr(doc.body, "resume in Istanbul"));
-    static const char *const absent[] = {"cookies", "Home", "Share", "Grain deal", "disgrace",
-                                         "newsletter", "Copyright", "tug waits",
-                                         "Port blockade tightens"};
+    static const char *const absent[] = {"cookies",    "Home",      "Share",
+                                         "Grain deal", "disgrace",  "newsletter",
+                                         "Copyright",  "tug waits", "Port blockade tightens"};
     for (size_t i = 0; i < ARRAY_LEN(absent); i++)
         assert_null(strstr(doc.body, absent[i]));
     assert_false(has_warning(&doc, "no_article"));
