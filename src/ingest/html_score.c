@@ -425,9 +425,13 @@ static sitrep_status classify(scorer *s, xmlNode *root)
             in->owner = in->kind == K_INLINE || in->kind == K_LINK || in->kind == K_BR
                             ? (parent ? parent->owner : NULL)
                             : n;
-            if (in->kind == K_SKIP || hidden(n)) {
+            if (in->kind == K_SKIP) {
                 in->flags |= F_REMOVED;
             } else {
+                /* hidden elements go with the boilerplate (an anti-flicker hidden <body>
+                 * must not take the article with it) */
+                if (hidden(n))
+                    in->negative = 1;
                 /* inline elements rarely frame boilerplate: hints only on blocks */
                 if (in->kind != K_LINK)
                     hint_weight(n, in, s->hints);

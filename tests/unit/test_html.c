@@ -252,6 +252,21 @@ static void unclosed_tags_are_recovered(void **state)
     assert_non_null(strstr(doc.body, "Aid workers said"));
 }
 
+static void hidden_elements(void **state)
+{
+    (void)state;
+    document doc = read_str("<html><body style=\"visibility: hidden\"><div><p>Protesters "
+                            "marched through the capital on Saturday, demanding new elections, "
+                            "witnesses said.</p><p style=\"display:none\">Hidden promo text "
+                            "nobody sees on the page.</p><div hidden><p>Another hidden "
+                            "block.</p></div><p>Police used tear gas to disperse the crowd near "
+                            "the parliament building.</p></div></body></html>");
+    assert_int_equal(doc.nparagraphs, 2);
+    assert_true(strncmp(doc.body, "Protesters marched", 18) == 0);
+    assert_null(strstr(doc.body, "hidden"));
+    assert_null(strstr(doc.body, "Hidden"));
+}
+
 static void page_without_article(void **state)
 {
     (void)state;
@@ -353,6 +368,7 @@ int main(void)
         cmocka_unit_test(title_suffix_and_by_prefix),
         cmocka_unit_test(text_in_a_container_and_double_br),
         cmocka_unit_test(unclosed_tags_are_recovered),
+        cmocka_unit_test(hidden_elements),
         cmocka_unit_test(page_without_article),
         cmocka_unit_test(binary_junk_does_not_crash),
         cmocka_unit_test(ten_megabytes_of_nesting),
