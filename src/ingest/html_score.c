@@ -1,13 +1,13 @@
 /* html_score.c - finds the article in a parsed page by scoring blocks of text.
  *
  * Passes over the tree, all iterative: (1) classify elements and drop what is never article
- * text (scripts, forms, hidden elements); (2) sum text and link text per element; (3) drop
- * boilerplate containers (nav, footer, share bars, comments, related lists, cookie notices)
- * found by tag and class/id hints unless they hold most of the page's text; (4) cut the text
- * into blocks; (5) score containers from the blocks they hold (length, commas, link density,
- * tag and class hints, position); (6) keep the best container and its worthy siblings; (7)
- * emit their blocks, minus headings that repeat the headline and link-heavy or boilerplate
- * lines. See docs/html.md.
+ * text (scripts, media, form controls); (2) sum text, link text and paragraph text per
+ * element; (3) drop boilerplate containers (nav, footer, share bars, comments, related lists,
+ * cookie notices, hidden elements) found by tag, class/id and ARIA hints unless they hold most
+ * of the page's text; (4) cut the text into blocks; (5) score containers from the blocks they
+ * hold (length, commas, link density, tag and class hints); (6) keep the best container, the
+ * other chunks of the same article and worthy siblings; (7) emit their blocks, minus the
+ * headline, nested teaser articles and link-heavy or boilerplate lines. See docs/html.md.
  */
 #include "html_internal.h"
 
@@ -47,7 +47,6 @@ typedef struct ninfo {
     uint8_t kind;
     uint8_t flags;
     uint8_t negative; /* 1: hints say boilerplate */
-    uint8_t level;    /* depth, capped at 255 */
 } ninfo;
 
 typedef struct block {
@@ -421,7 +420,6 @@ static sitrep_status classify(scorer *s, xmlNode *root)
             n->_private = in;
             in->kind = kind_of(n);
             ninfo *parent = info_of(n->parent);
-            in->level = parent ? (uint8_t)(parent->level < 255 ? parent->level + 1 : 255) : 0;
             in->owner = in->kind == K_INLINE || in->kind == K_LINK || in->kind == K_BR
                             ? (parent ? parent->owner : NULL)
                             : n;
