@@ -136,32 +136,34 @@ static void ld_article(arena *a, const cJSON *o, meta_found *m)
     }
 }
 
-/* Visits objects at the top, in arrays and in @graph (two levels, no deeper recursion). */
+/* Reads the article objects of one JSON-LD object: itself and the members of its @graph. */
+static void ld_object(arena *a, const cJSON *o, meta_found *m)
+{
+    if (!cJSON_IsObject(o))
+        return;
+    if (ld_is_article(cJSON_GetObjectItemCaseSensitive(o, "@type")))
+        ld_article(a, o, m);
+    const cJSON *graph = cJSON_GetObjectItemCaseSensitive(o, "@graph");
+    const cJSON *g;
+    if (cJSON_IsArray(graph))
+        cJSON_ArrayForEach(g,
+                           graph) if (cJSON_IsObject(g) &&
+                                      ld_is_article(cJSON_GetObjectItemCaseSensitive(g, "@type")))
+            ld_article(a, g, m);
+}
+
+/* Visits objects at the top, in a top-level array and in @graph (no deeper: cJSON's own
+ * nesting limit bounds the parse). */
 static void ld_parse(arena *a, const char *text, meta_found *m)
 {
     cJSON *root = cJSON_Parse(text);
     if (!root)
         return;
-    const cJSON *level1[2] = {root, NULL};
-    for (int i = 0; i < 1; i++) {
-        const cJSON *top = level1[i];
-        const cJSON *items = cJSON_IsArray(top) ? top : NULL;
-        const cJSON *it = items ? items->child : top;
-        for (; it; it = items ? it->next : NULL) {
-            if (!cJSON_IsObject(it))
-                continue;
-            if (ld_is_article(cJSON_GetObjectItemCaseSensitive(it, "@type")))
-                ld_article(a, it, m);
-            const cJSON *graph = cJSON_GetObjectItemCaseSensitive(it, "@graph");
-            const cJSON *g;
-            if (cJSON_IsArray(graph))
-                cJSON_ArrayForEach(
-                    g, graph) if (cJSON_IsObject(g) &&
-                                  ld_is_article(cJSON_GetObjectItemCaseSensitive(g, "@type")))
-                    ld_article(a, g, m);
-            if (!items)
-                break;
-        }
+    if (cJSON_IsArray(root)) {
+        const cJSON *it;
+        cJSON_ArrayForEach(it, root) ld_object(a, it, m);
+    } else {
+        ld_object(a, root, m);
     }
     cJSON_Delete(root);
 }
