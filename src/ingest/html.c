@@ -6,7 +6,6 @@
  */
 #include "html_internal.h"
 
-#include <limits.h>
 #include <pthread.h>
 #include <string.h>
 
@@ -168,11 +167,12 @@ sitrep_status ingest_html(arena *a, const char *bytes, size_t length, const inge
     sitrep_status status = html_to_utf8(a, bytes, length, &text, &n, &doc->warnings);
     if (status)
         return status;
-    if (n > (size_t)INT_MAX - 1) {
-        n = (size_t)INT_MAX - 1;
+    if (n > HTML_MAX_PAGE) {
+        /* the tree costs several times the page: bound it (cut on a character boundary) */
+        n = HTML_MAX_PAGE;
         while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
             n--;
-        warning_add(&doc->warnings, "truncated", "page longer than 2 GB; the rest is ignored");
+        warning_add(&doc->warnings, "truncated", "page longer than 64 MB; the rest is ignored");
     }
     int parse_options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                         HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |

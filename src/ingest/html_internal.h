@@ -11,7 +11,9 @@
 
 #include <libxml/HTMLparser.h>
 
-/* Caps: elements scored per page, text kept per block, blocks per page. */
+/* Caps: bytes of a page parsed, elements scored per page, text kept per block, blocks per
+ * page. */
+#define HTML_MAX_PAGE ((size_t)64 << 20)
 #define HTML_MAX_NODES ((size_t)2 << 20)
 #define HTML_MAX_BLOCK_TEXT ((size_t)1 << 20)
 #define HTML_MAX_BLOCKS ((size_t)1 << 20)

@@ -324,6 +324,21 @@ static void ten_megabytes_of_nesting(void **state)
     buf_release(&b);
 }
 
+static void oversized_page_is_cut(void **state)
+{
+    (void)state;
+    size_t n = ((size_t)64 << 20) + 4096;
+    char *page = malloc(n);
+    const char *head = "<html><body><p>";
+    memcpy(page, head, strlen(head));
+    for (size_t i = strlen(head); i < n; i++)
+        page[i] = (i % 7 == 0) ? ' ' : 'a';
+    document doc = read_page(page, n);
+    free(page);
+    assert_true(has_warning(&doc, "truncated"));
+    assert_true(doc.body_len > 0);
+}
+
 static void *read_in_thread(void *arg)
 {
     (void)arg;
@@ -372,6 +387,7 @@ int main(void)
         cmocka_unit_test(page_without_article),
         cmocka_unit_test(binary_junk_does_not_crash),
         cmocka_unit_test(ten_megabytes_of_nesting),
+        cmocka_unit_test(oversized_page_is_cut),
         cmocka_unit_test(threads_share_the_parser),
     };
     return cmocka_run_group_tests_name("html", tests, setup, teardown);
