@@ -156,6 +156,11 @@ static void ld_object(arena *a, const cJSON *o, meta_found *m)
  * nesting limit bounds the parse). */
 static void ld_parse(arena *a, const char *text, meta_found *m)
 {
+    /* some pages wrap the JSON in a CDATA section; what follows the JSON is ignored */
+    while (*text == ' ' || *text == '\t' || *text == '\n' || *text == '\r')
+        text++;
+    if (!strncmp(text, "<![CDATA[", 9))
+        text += 9;
     cJSON *root = cJSON_Parse(text);
     if (!root)
         return;
@@ -328,7 +333,8 @@ static const char *clean_title(arena *a, const char *title, const char *site)
     return title;
 }
 
-/* Strips "By " and trailing roles ("By Jane Doe, Reuters" stays whole). */
+/* Cleans a byline: strips "By " (and its French, Spanish, German forms), and cuts what follows
+ * the names: a separator (" - ", " | ", " • ", a dash) or a date ("March 25, 2015"). */
 static const char *clean_byline(arena *a, const char *s)
 {
     if (!s)
@@ -336,11 +342,35 @@ static const char *clean_byline(arena *a, const char *s)
     char *c = html_clean(a, s, strlen(s));
     if (!c)
         return NULL;
-    if ((c[0] == 'B' || c[0] == 'b') && c[1] == 'y' && c[2] == ' ')
-        c += 3;
-    else if (!strncmp(c, "BY ", 3))
-        c += 3;
+    static const char *const prefixes[] = {"Written by ", "By ",  "by ",  "BY ",  "Por ",
+                                           "por ",        "Par ", "par ", "Von ", "von "};
+    for (size_t i = 0; i < ARRAY_LEN(prefixes); i++) {
+        size_t n = strlen(prefixes[i]);
+        if (!strncmp(c, prefixes[i], n)) {
+            c += n;
+            break;
+        }
+    }
+    static const char *const cuts[] = {" - ", " | ", " • ", " — ", " – ", " —", " @"};
+    for (size_t i = 0; i < ARRAY_LEN(cuts); i++) {
+        char *p = strstr(c, cuts[i]);
+        if (p && p > c)
+            *p = '\0';
+    }
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    for (size_t i = 0; i < ARRAY_LEN(months); i++) {
+        size_t n = strlen(months[i]);
+        for (char *p = strstr(c, months[i]); p; p = strstr(p + 1, months[i]))
+            if (p > c && p[-1] == ' ' && p[n] == ' ' && p[n + 1] >= '0' && p[n + 1] <= '9') {
+                p[-1] = '\0';
+                break;
+            }
+    }
     size_t n = strlen(c);
+    while (n && (c[n - 1] == ' ' || c[n - 1] == ',' || c[n - 1] == '-'))
+        c[--n] = '\0';
     if (n == 0 || n > 120)
         return NULL;
     return c;

@@ -179,6 +179,11 @@ static void json_ld_metadata(void **state)
         "that burned for hours, officials said.</p></body></html>";
     document doc = read_str(page);
     assert_string_equal(doc.meta.headline, "Drone strike on depot");
+    const char cdata[] = "<html><head><script type=\"application/ld+json\">\n <![CDATA[\n"
+                         "{\"@type\":\"NewsArticle\",\"author\":{\"name\":\"C. Ruiz\"}}\n]]>"
+                         "</script></head><body><p>x</p></body></html>";
+    assert_string_equal(read_str(cdata).meta.byline, "C. Ruiz");
+    doc = read_str(page);
     assert_string_equal(doc.meta.byline, "A. Novak, B. Costa");
     assert_string_equal(doc.published, "2024-11-05");
     assert_string_equal(doc.meta.section, "Europe");
@@ -224,6 +229,12 @@ static void title_suffix_and_by_prefix(void **state)
                             "</html>");
     assert_string_equal(doc.meta.headline, "Rebels seize airport in the north");
     assert_string_equal(doc.meta.byline, "Tom Hale");
+    doc = read_str("<html><head><meta name=\"author\" content=\"Por Ana Rey - March 3, "
+                   "2021\"></head><body><p>x</p></body></html>");
+    assert_string_equal(doc.meta.byline, "Ana Rey");
+    doc = read_str("<html><head><meta name=\"author\" content=\"Nathan Willis March 25, "
+                   "2015\"></head><body><p>x</p></body></html>");
+    assert_string_equal(doc.meta.byline, "Nathan Willis");
     assert_null(strstr(doc.body, "Tom Hale"));
 }
 
