@@ -49,7 +49,7 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
     if (!(c->actors = dict_load_dir(actors_dir, &d))) {
         if (errbuf)
             diag_format(&d, errbuf, errlen);
-        free(c);
+        sitrep_context_free(c);
         return NULL;
     }
     return c;

@@ -20,7 +20,8 @@ typedef struct actor_mention {
     const char *code;    /* CAMEO actor code ("RUSGOV"), NULL when unknown */
     const char *country; /* "RUS" when the code starts with a country, else NULL */
     const char *role;    /* "GOV", "MIL" ... when the code has a role, else NULL */
-    const char *kind;    /* "country", "person", "agent", "pronoun" ... (dict_kind_name) */
+    const char *kind;    /* "country", "person", "organization", "agent", "title",
+                          * "pronoun", "reference" ... (docs/dictionaries.md) */
     int32_t antecedent;  /* index in article.actors of the mention this one refers to, -1 */
 } actor_mention;
 
