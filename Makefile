@@ -92,7 +92,7 @@ golden-update: all
 	@UPDATE=1 tests/golden/run.sh $(BUILD)/sitrep
 
 BENCH_TOOLS := $(BUILD)/bench/gencorpus $(BUILD)/bench/measure $(BUILD)/bench/bench_text \
-               $(BUILD)/bench/bench_html
+               $(BUILD)/bench/bench_html $(BUILD)/bench/bench_actors
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)

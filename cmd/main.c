@@ -11,6 +11,7 @@ static int cmd_help(int argc, char **argv);
 static const command commands[] = {
     {"code", cmd_code, "code articles into event data (JSON lines)"},
     {"sentences", cmd_sentences, "print the sentences sitrep finds (stage debugging)"},
+    {"dict", cmd_dict, "check actor dictionaries, import TABARI/PETRARCH ones"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list the commands, or `help COMMAND` for one"},
 };

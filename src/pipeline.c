@@ -47,6 +47,9 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
     if ((status = text_analyse(a, doc, context->tagger, &art->text)))
         return status;
 
+    /* actors (issue 4) */
+    if ((status = actors_extract(a, context->actors, art)))
+        return status;
     /* who says so */
     if ((status = attribution_find(a, context->cues, art)))
         return status;

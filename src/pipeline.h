@@ -16,6 +16,7 @@ struct sitrep_context {
     bool keep_chrome;   /* plain text is all body */
     tagger *tagger;     /* NULL when no model is installed */
     cue_lexicon *cues;  /* reporting cues (attribution) */
+    dict *actors;       /* actor dictionaries of DATA/actors/ (empty when absent) */
 };
 
 /* Runs every stage on one input. Fills *art (allocated from a). Returns SITREP_EPARSE with d

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define CODER_ARENA_CAP ((size_t)2 << 30)
 #define CODER_OUTPUT_CAP ((size_t)1 << 30)
@@ -49,11 +50,20 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
+    /* actor dictionaries (issue 4) */
     char path[4200];
-    snprintf(path, sizeof path, "%s/cues/reporting.txt", c->data_dir);
     diag d;
     diag_clear(&d);
-    if (!(c->cues = cues_load(path, &d))) {
+    snprintf(path, sizeof path, "%s/actors", c->data_dir);
+    if (!(c->actors = dict_load_dir(path, &d))) {
+        if (errbuf)
+            diag_format(&d, errbuf, errlen);
+        sitrep_context_free(c);
+        return NULL;
+    }
+    /* reporting cues (attribution); a data directory without them codes no attribution */
+    snprintf(path, sizeof path, "%s/cues/reporting.txt", c->data_dir);
+    if (access(path, F_OK) == 0 && !(c->cues = cues_load(path, &d))) {
         if (errbuf)
             diag_format(&d, errbuf, errlen);
         sitrep_context_free(c);
@@ -67,6 +77,7 @@ void sitrep_context_free(sitrep_context *context)
     if (!context)
         return;
     tagger_free(context->tagger);
+    dict_free(context->actors);
     cues_free(context->cues);
     free(context);
 }

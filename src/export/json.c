@@ -76,6 +76,17 @@ static void write_actors(json_writer *w, const article *art)
         json_string(w, art->text.text + m->start, m->end - m->start);
         json_key(w, "code");
         json_cstr(w, m->code);
+        json_key(w, "country");
+        json_cstr(w, m->country);
+        json_key(w, "role");
+        json_cstr(w, m->role);
+        json_key(w, "kind");
+        json_cstr(w, m->kind);
+        json_key(w, "antecedent");
+        if (m->antecedent >= 0)
+            json_int(w, m->antecedent);
+        else
+            json_null(w);
         json_object_end(w);
     }
     json_array_end(w);

@@ -11,12 +11,18 @@
 #include "../base/base.h"
 #include "../ingest/ingest.h"
 #include "../text/text.h"
+#include "../lexicon/lexicon.h"
 
 /* A mention of an actor in the body. */
 typedef struct actor_mention {
     uint32_t sentence;
     uint32_t start, end; /* byte offsets into the body */
     const char *code;    /* CAMEO actor code ("RUSGOV"), NULL when unknown */
+    const char *country; /* "RUS" when the code starts with a country, else NULL */
+    const char *role;    /* "GOV", "MIL" ... when the code has a role, else NULL */
+    const char *kind;    /* "country", "person", "organization", "agent", "title",
+                          * "pronoun", "reference" ... (docs/dictionaries.md) */
+    int32_t antecedent;  /* index in article.actors of the mention this one refers to, -1 */
 } actor_mention;
 
 /* ---- attribution and quotes (attribution.c) ---- */
@@ -76,5 +82,14 @@ sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art) 
 
 /* "named", "official", "organization", "document", "publisher"; NULL for ATTRIB_NONE. */
 const char *attribution_kind_name(attribution_kind kind);
+/* ---- actors (actors.c) ---- */
+
+#define ACTORS_MAX_PER_ARTICLE 65536
+
+/* Finds the actors of an analysed article (art->text) with dictionary `d` (may be NULL: no
+ * actors) and fills art->actors in text order, from the arena. Dated codes are resolved with
+ * doc->published (today, with a warning, when absent). Returns SITREP_ELIMIT at the arena
+ * cap; past ACTORS_MAX_PER_ARTICLE the rest is dropped with a warning. */
+sitrep_status actors_extract(arena *a, const dict *d, article *art) MUST_CHECK;
 
 #endif

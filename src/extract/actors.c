@@ -1,0 +1,910 @@
+/* actors.c (extract) - finds the actors of an article and gives them CAMEO codes.
+ *
+ * Runs after the text stage: longest dictionary match over tokens (countries, people,
+ * organisations, groups, metonyms), country + role combinations ("North Korean troops",
+ * "Russia's army", "Kim's regime"), titles before names, unknown capitalised names (code
+ * null), and coreference within the article (pronouns, titles, short names, "the two
+ * countries"). POS tags are used when present, never required.
+ */
+#include "extract.h"
+#include "../match/match.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* What one position of a sentence starts: the longest valid dictionary phrase, split by what
+ * its values can play. */
+typedef struct unit {
+    size_t len;
+    const dict_entry *holder; /* a country, person, organisation ... with a code */
+    uint32_t holder_index;
+    const dict_entry *adj;  /* a country adjective */
+    const dict_entry *role; /* an agent or title */
+} unit;
+
+typedef struct scan {
+    arena *a;
+    const dict *d;
+    article *art;
+    const text_result *text;
+    const token *tokens; /* the sentence's tokens */
+    const uint32_t *ids;
+    const uint16_t *wflags; /* per token: W_* word classes */
+    size_t n;
+    bool tagged;
+    int32_t date;
+    bool date_is_today;
+    bool used_today;
+    actor_mention *mentions;
+    uint32_t *entries; /* per mention: dictionary entry + 1, 0 = none */
+    size_t count, alloc;
+    bool full;
+    uint32_t sentence;
+    size_t consumed_end; /* byte offset where the last emitted mention ends */
+} scan;
+
+#define NO_ENTRY UINT32_MAX
+/* How far back (in mentions) the lookups for earlier mentions go, so that an article with
+ * thousands of mentions stays linear. */
+#define LOOKBACK 512
+
+/* ---- token tests ---- */
+
+static inline bool has(const scan *s, size_t i, unsigned flag)
+{
+    return i < s->n && (s->wflags[i] & flag);
+}
+
+static bool is_cap(const scan *s, size_t i)
+{
+    if (i >= s->n)
+        return false;
+    const token *t = &s->tokens[i];
+    return (t->kind == TOKEN_WORD || t->kind == TOKEN_ABBREV) &&
+           (t->flags & (TOKEN_UPPER | TOKEN_ALL_UPPER));
+}
+
+static bool is_possessive(const scan *s, size_t i)
+{
+    if (i >= s->n || s->tokens[i].kind != TOKEN_CLITIC)
+        return false;
+    slice t = token_text(s->text, &s->tokens[i]);
+    return slice_eq_nocase(t, "'s") || slice_eq_cstr(t, "\xe2\x80\x99s") ||
+           slice_eq_cstr(t, "\xe2\x80\x99S");
+}
+
+/* Capitalised words that do not start a name. */
+static const char *const stopwords[] = {
+    "the",      "a",         "an",       "but",    "and",       "or",       "if",       "although",
+    "though",   "even",      "when",     "while",  "after",     "before",   "since",    "as",
+    "at",       "in",        "on",       "of",     "for",       "to",       "from",     "with",
+    "without",  "by",        "he",       "she",    "they",      "it",       "we",       "i",
+    "you",      "his",       "her",      "their",  "its",       "our",      "this",     "that",
+    "these",    "those",     "there",    "here",   "what",      "who",      "which",    "where",
+    "why",      "how",       "yes",      "no",     "not",       "also",     "so",       "then",
+    "however",  "meanwhile", "last",     "next",   "under",     "over",     "during",   "according",
+    "some",     "many",      "most",     "all",    "both",      "monday",   "tuesday",  "wednesday",
+    "thursday", "friday",    "saturday", "sunday", "january",   "february", "march",    "april",
+    "may",      "june",      "july",     "august", "september", "october",  "november", "december",
+    "today",    "yesterday", "tomorrow", "my",     "your",      "one",      "two",      NULL};
+/* Lower-case words that may join the capitalised words of one name. */
+static const char *const connectors[] = {"of", "and", "for", "the", "de",  "del", "da",
+                                         "al", "bin", "ibn", "van", "von", "la",  "le",
+                                         "el", "dos", "das", "du",  NULL};
+/* Words that make an unknown name an organisation rather than a person. */
+static const char *const org_words[] = {
+    "council",     "ministry",    "university", "party",      "committee",    "agency",
+    "army",        "front",       "forces",     "force",      "organisation", "organization",
+    "bank",        "news",        "group",      "institute",  "union",        "company",
+    "corporation", "association", "department", "office",     "commission",   "court",
+    "parliament",  "assembly",    "brigade",    "brigades",   "movement",     "service",
+    "guard",       "navy",        "command",    "foundation", "centre",       "center",
+    "network",     "times",       "post",       "journal",    "press",        "coalition",
+    "alliance",    "league",      "fund",       "program",    "programme",    "federation",
+    "authority",   "board",       "corps",      "battalion",  "regiment",     "division",
+    "school",      "college",     "hospital",   "club",       "inc",          "ltd",
+    "house",       "project",     "initiative", "nations",    "forum",        "bureau",
+    "directorate", NULL};
+
+/* Word classes of the function words above, looked up once per token through a small
+ * static hash table (built once, then read-only). */
+enum {
+    W_STOP = 1 << 0,
+    W_CONNECTOR = 1 << 1,
+    W_ORG = 1 << 2,
+    W_PERSON_PRONOUN = 1 << 3,
+    W_PLURAL_PRONOUN = 1 << 4,
+    W_PAIR = 1 << 5,
+    W_THE = 1 << 6,
+    W_OF = 1 << 7,
+    W_AND = 1 << 8,
+    W_TWO = 1 << 9,
+    W_BOTH = 1 << 10,
+    W_POSSESSIVE_PRONOUN = 1 << 11,
+    W_PLACE = 1 << 12,
+    W_PAIR_PEOPLE = 1 << 13,
+    W_MODIFIER = 1 << 14,
+};
+
+static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
+                                              "her", "himself", "herself", NULL};
+static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
+static const char *const pair_nouns[] = {"countries",  "nations",   "states", "governments",
+                                         "neighbours", "neighbors", NULL};
+static const char *const possessive_pronouns[] = {"his", "her", "their", NULL};
+/* Last words of place names: a capitalised run ending with one is a place, not an actor. */
+static const char *const place_words[] = {
+    "sea",     "ocean",     "gulf",     "strait",   "straits", "strip",     "river",
+    "lake",    "mountains", "mountain", "island",   "islands", "peninsula", "valley",
+    "desert",  "canal",     "region",   "province", "oblast",  "district",  "county",
+    "street",  "square",    "airport",  "port",     "bay",     "coast",     "heights",
+    "plateau", "basin",     "pass",     "highway",  NULL};
+/* Words that may stand between an owner and its role: "Ukraine's former commander". */
+static const char *const role_modifiers[] = {
+    "former",  "top",     "new",   "senior",  "deputy", "acting", "then", "outgoing", "incoming",
+    "current", "interim", "elite", "regular", "own",    "chief",  "main", "regional", NULL};
+/* Plural nouns for two people: "the two leaders". */
+static const char *const pair_people[] = {"leaders", "presidents", "men", "women", NULL};
+
+#define WORD_SLOTS 1024 /* power of two, > 4 x the words listed */
+#define WORD_MAX 16
+
+typedef struct word_slot {
+    char text[WORD_MAX];
+    uint8_t length;
+    uint16_t flags;
+} word_slot;
+
+static word_slot word_table[WORD_SLOTS];
+static pthread_once_t word_table_once = PTHREAD_ONCE_INIT;
+
+static size_t word_hash(const char *s, size_t n)
+{
+    return (size_t)hash_bytes(s, n, 0x776f7264) & (WORD_SLOTS - 1);
+}
+
+static void word_add(const char *const *words, uint16_t flag)
+{
+    for (; *words; words++) {
+        size_t n = strlen(*words);
+        size_t i = word_hash(*words, n);
+        while (word_table[i].length &&
+               !(word_table[i].length == n && memcmp(word_table[i].text, *words, n) == 0))
+            i = (i + 1) & (WORD_SLOTS - 1);
+        memcpy(word_table[i].text, *words, n);
+        word_table[i].length = (uint8_t)n;
+        word_table[i].flags |= flag;
+    }
+}
+
+static void word_table_build(void)
+{
+    static const char *const the[] = {"the", NULL}, *const of[] = {"of", NULL},
+                             *const and[] = {"and", NULL}, *const two[] = {"two", NULL},
+                             *const both[] = {"both", NULL};
+    word_add(stopwords, W_STOP);
+    word_add(connectors, W_CONNECTOR);
+    word_add(org_words, W_ORG);
+    word_add(person_pronouns, W_PERSON_PRONOUN);
+    word_add(plural_pronouns, W_PLURAL_PRONOUN);
+    word_add(pair_nouns, W_PAIR);
+    word_add(possessive_pronouns, W_POSSESSIVE_PRONOUN);
+    word_add(place_words, W_PLACE);
+    word_add(pair_people, W_PAIR_PEOPLE);
+    word_add(role_modifiers, W_MODIFIER);
+    word_add(the, W_THE);
+    word_add(of, W_OF);
+    word_add(and, W_AND);
+    word_add(two, W_TWO);
+    word_add(both, W_BOTH);
+}
+
+/* The word classes of an ASCII word (folded to lower case), 0 for others. */
+static uint16_t word_flags(const char *s, size_t n)
+{
+    if (n == 0 || n >= WORD_MAX)
+        return 0;
+    char folded[WORD_MAX];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return 0;
+        folded[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    for (size_t i = word_hash(folded, n);; i = (i + 1) & (WORD_SLOTS - 1)) {
+        const word_slot *w = &word_table[i];
+        if (!w->length)
+            return 0;
+        if (w->length == n && memcmp(w->text, folded, n) == 0)
+            return w->flags;
+    }
+}
+
+/* The kinds of mention, one string each so that kinds compare by pointer. */
+static const char KIND_COUNTRY[] = "country";
+static const char KIND_ADJECTIVE[] = "adjective";
+static const char KIND_DEMONYM[] = "demonym";
+static const char KIND_CAPITAL[] = "capital";
+static const char KIND_METONYM[] = "metonym";
+static const char KIND_PERSON[] = "person";
+static const char KIND_ORGANIZATION[] = "organization";
+static const char KIND_GROUP[] = "group";
+static const char KIND_AGENT[] = "agent";
+static const char KIND_TITLE[] = "title";
+static const char KIND_PRONOUN[] = "pronoun";
+static const char KIND_REFERENCE[] = "reference";
+
+/* ---- dictionary units ---- */
+
+static bool is_name_kind(uint8_t kind)
+{
+    return kind != DICT_AGENT && kind != DICT_TITLE;
+}
+
+static int holder_rank(uint8_t kind)
+{
+    switch (kind) {
+    case DICT_COUNTRY:
+        return 0;
+    case DICT_METONYM:
+        return 1;
+    case DICT_ORGANIZATION:
+        return 2;
+    case DICT_GROUP:
+        return 3;
+    case DICT_CAPITAL:
+        return 4;
+    case DICT_PERSON:
+        return 5;
+    default:
+        return 6;
+    }
+}
+
+/* The most recent mention of a dictionary entry, or -1. */
+static long last_mention_of(const scan *s, uint32_t entry)
+{
+    size_t stop = s->count > LOOKBACK ? s->count - LOOKBACK : 0;
+    for (size_t k = s->count; k-- > stop;)
+        if (s->entries[k] == entry + 1)
+            return (long)k;
+    return -1;
+}
+
+static unit find_unit(const scan *s, size_t i)
+{
+    unit u = {0};
+    if (i >= s->n)
+        return u;
+    match_span spans[DICT_MAX_PHRASE_TOKENS];
+    size_t nspans = match_prefixes(s->d, s->ids, s->n, i, spans);
+    for (size_t k = 0; k < nspans; k++) {
+        size_t nvalues;
+        const dict_value *values = dict_node_values(s->d, spans[k].node, &nvalues);
+        bool any_cap = false;
+        for (size_t t = i; t < i + spans[k].ntokens; t++)
+            any_cap = any_cap || (s->tokens[t].flags & (TOKEN_UPPER | TOKEN_ALL_UPPER));
+        long best_recent = -2;
+        for (size_t v = 0; v < nvalues; v++) {
+            if (!match_case_ok(s->d, &values[v], s->text, s->tokens + i))
+                continue;
+            const dict_entry *e = dict_entry_get(s->d, values[v].entry);
+            if (is_name_kind(e->kind) && !any_cap)
+                continue;
+            if (e->kind == DICT_ADJECTIVE) {
+                if (!u.adj)
+                    u.adj = e;
+            } else if (e->kind == DICT_AGENT || e->kind == DICT_TITLE) {
+                if (!u.role || (u.role->kind == DICT_AGENT && e->kind == DICT_TITLE))
+                    u.role = e;
+            } else {
+                /* Several holders share the phrase ("Kim"): the one the article mentioned
+                 * last wins, then the kind's rank, then the first listed. */
+                long recent = last_mention_of(s, values[v].entry);
+                if (!u.holder || recent > best_recent ||
+                    (recent == best_recent && holder_rank(e->kind) < holder_rank(u.holder->kind))) {
+                    u.holder = e;
+                    u.holder_index = values[v].entry;
+                    best_recent = recent;
+                }
+            }
+        }
+        if (u.holder || u.adj || u.role) {
+            u.len = spans[k].ntokens;
+            return u;
+        }
+    }
+    return u;
+}
+
+/* ---- emitting ---- */
+
+static const char *country_of(const scan *s, const char *code)
+{
+    if (!code || strlen(code) < 3 || !dict_is_country(s->d, code))
+        return NULL;
+    return arena_strndup(s->a, code, 3);
+}
+
+static const char *role_of(const scan *s, const char *code)
+{
+    if (!code)
+        return NULL;
+    size_t n = strlen(code);
+    if (n >= 6 && dict_is_country(s->d, code))
+        return arena_strndup(s->a, code + 3, 3);
+    return NULL;
+}
+
+static const char *entry_code(scan *s, const dict_entry *e)
+{
+    bool dated;
+    const char *code = dict_entry_code(s->d, e, s->date, &dated);
+    if (dated && s->date_is_today)
+        s->used_today = true;
+    return code;
+}
+
+/* Appends a mention over tokens [first, last) of the sentence. Returns its index or -1. */
+static long emit(scan *s, size_t first, size_t last, const char *code, const char *kind,
+                 uint32_t entry, long antecedent)
+{
+    if (s->full)
+        return -1;
+    if (s->count == ACTORS_MAX_PER_ARTICLE) {
+        s->full = true;
+        warning_add(&s->art->doc->warnings, "actors_truncated",
+                    "too many actor mentions; the rest of the article was not searched");
+        return -1;
+    }
+    if (s->count == s->alloc) {
+        size_t alloc = s->alloc ? s->alloc * 2 : 64;
+        actor_mention *m = arena_grow(s->a, s->mentions, s->alloc * sizeof *m, alloc * sizeof *m);
+        uint32_t *e = arena_grow(s->a, s->entries, s->alloc * sizeof *e, alloc * sizeof *e);
+        if (!m || !e) {
+            s->full = true;
+            return -1;
+        }
+        s->mentions = m;
+        s->entries = e;
+        s->alloc = alloc;
+    }
+    actor_mention *m = &s->mentions[s->count];
+    m->sentence = s->sentence;
+    m->start = s->tokens[first].start;
+    m->end = s->tokens[last - 1].end;
+    m->code = code;
+    m->country = country_of(s, code);
+    m->role = role_of(s, code);
+    if (!m->role && code && !m->country && strlen(code) == 3 && kind &&
+        (kind == KIND_AGENT || kind == KIND_TITLE))
+        m->role = code;
+    m->kind = kind;
+    m->antecedent = (int32_t)antecedent;
+    s->entries[s->count] = entry == NO_ENTRY ? 0 : entry + 1;
+    s->consumed_end = m->end;
+    return (long)s->count++;
+}
+
+/* The first token of a mention, taking in a preceding "the" that no mention holds. */
+static size_t with_article(const scan *s, size_t i)
+{
+    if (i > 0 && has(s, i - 1, W_THE) && s->tokens[i - 1].start >= s->consumed_end)
+        return i - 1;
+    return i;
+}
+
+/* True when the tagger says the role word modifies a noun ("military technology"). */
+static bool role_is_modifier(const scan *s, size_t last)
+{
+    if (!s->tagged)
+        return false;
+    if (s->tokens[last].upos == UPOS_ADJ)
+        return true;
+    return last + 1 < s->n &&
+           (s->tokens[last + 1].upos == UPOS_NOUN || s->tokens[last + 1].upos == UPOS_PROPN);
+}
+
+static const char *combine(scan *s, const char *country, const char *role)
+{
+    return arena_printf(s->a, "%.3s%s", country, role);
+}
+
+static bool mention_is_person(const scan *s, size_t k)
+{
+    const actor_mention *m = &s->mentions[k];
+    return m->kind == KIND_PERSON;
+}
+
+/* The root of a mention's chain of antecedents. */
+static size_t root_of(const scan *s, size_t k)
+{
+    while (s->mentions[k].antecedent >= 0)
+        k = (size_t)s->mentions[k].antecedent;
+    return k;
+}
+
+/* The most recent person mentioned within `sentences` sentences (optionally of a country). */
+static long recent_person(const scan *s, uint32_t sentences, const char *country)
+{
+    for (size_t k = s->count; k-- > 0;) {
+        const actor_mention *m = &s->mentions[k];
+        if (m->sentence + sentences < s->sentence)
+            break;
+        size_t r = root_of(s, k);
+        if (!mention_is_person(s, r))
+            continue;
+        if (country && !(s->mentions[r].country && strcmp(s->mentions[r].country, country) == 0))
+            continue;
+        return (long)r;
+    }
+    return -1;
+}
+
+/* ---- unknown names ---- */
+
+/* Length of the capitalised name starting at i (0 when none): at least two capitalised
+ * words, with connectors between them, no dictionary person/country inside. */
+static size_t unknown_run(const scan *s, size_t i, bool *is_org)
+{
+    *is_org = false;
+    if (!is_cap(s, i) || has(s, i, W_STOP))
+        return 0;
+    size_t k = i, ncap = 0, last = i;
+    bool proper = false;
+    while (k < s->n) {
+        if (is_cap(s, k)) {
+            if (k > i) {
+                unit u = find_unit(s, k);
+                bool after_connector = k > 0 && !is_cap(s, k - 1);
+                if ((u.holder && !(after_connector && (u.holder->kind == DICT_ORGANIZATION ||
+                                                       u.holder->kind == DICT_GROUP))) ||
+                    u.adj)
+                    break;
+            }
+            if (s->tokens[k].upos == UPOS_PROPN)
+                proper = true;
+            ncap++;
+            last = k;
+            k++;
+            /* hyphenated parts: Jong-un, al-Baghdadi */
+            while (k + 1 < s->n && !(s->tokens[k].flags & TOKEN_SPACE_BEFORE) &&
+                   slice_eq_cstr(token_text(s->text, &s->tokens[k]), "-") &&
+                   !(s->tokens[k + 1].flags & TOKEN_SPACE_BEFORE) &&
+                   s->tokens[k + 1].kind == TOKEN_WORD) {
+                last = k + 1;
+                k += 2;
+            }
+            continue;
+        }
+        if (has(s, k, W_CONNECTOR) && !is_cap(s, k) && is_cap(s, k + 1) &&
+            !(has(s, k, W_AND) && ncap < 2)) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    if (ncap < 2 || has(s, last, W_PLACE))
+        return 0;
+    if (s->tagged && (!proper || s->tokens[i].upos != UPOS_PROPN))
+        return 0;
+    for (size_t t = i; t <= last; t++)
+        if (has(s, t, W_ORG))
+            *is_org = true;
+    return last + 1 - i;
+}
+
+/* True when `word` is the first or the last space-separated word of `name`. */
+static bool is_name_word(slice name, slice word)
+{
+    if (name.len <= word.len)
+        return false;
+    if (memcmp(name.ptr, word.ptr, word.len) == 0 && name.ptr[word.len] == ' ')
+        return true;
+    return memcmp(name.ptr + name.len - word.len, word.ptr, word.len) == 0 &&
+           name.ptr[name.len - word.len - 1] == ' ';
+}
+
+/* An earlier person this capitalised word is the short name of ("Kovalenko" after "Andrii
+ * Kovalenko", "Kim" after "Kim Jong-un" when the dictionary has no "Kim"), or -1. For a
+ * dictionary person the entry's name is compared, so titles in the mention do not count. */
+static long short_name(const scan *s, size_t i)
+{
+    if (!is_cap(s, i) || has(s, i, W_STOP))
+        return -1;
+    slice word = token_text(s->text, &s->tokens[i]);
+    size_t stop = s->count > LOOKBACK ? s->count - LOOKBACK : 0;
+    for (size_t k = s->count; k-- > stop;) {
+        const actor_mention *m = &s->mentions[k];
+        if (!mention_is_person(s, k) || m->antecedent >= 0)
+            continue;
+        slice name = s->entries[k] ? slice_from_cstr(dict_entry_get(s->d, s->entries[k] - 1)->name)
+                                   : slice_make(s->text->text + m->start, m->end - m->start);
+        if (is_name_word(name, word))
+            return (long)k;
+    }
+    return -1;
+}
+
+/* ---- coreference ---- */
+
+/* "the two countries", "both nations": refers to the last two countries named. Returns the
+ * tokens consumed or 0. */
+static size_t pair_reference(scan *s, size_t i)
+{
+    size_t len = 0;
+    if (has(s, i, W_THE) && has(s, i + 1, W_TWO) && has(s, i + 2, W_PAIR | W_PAIR_PEOPLE))
+        len = 3;
+    else if (has(s, i, W_BOTH) && has(s, i + 1, W_PAIR | W_PAIR_PEOPLE))
+        len = 2;
+    if (!len)
+        return 0;
+    bool people = has(s, i + len - 1, W_PAIR_PEOPLE);
+    long found[2] = {-1, -1};
+    int nfound = 0;
+    size_t stop = s->count > LOOKBACK ? s->count - LOOKBACK : 0;
+    for (size_t k = s->count; k-- > stop && nfound < 2;) {
+        size_t r = root_of(s, k);
+        const actor_mention *m = &s->mentions[r];
+        if (!m->country || m->kind == KIND_REFERENCE || (people && !mention_is_person(s, r)))
+            continue;
+        if (nfound == 1 &&
+            (people ? (long)r == found[0] : strcmp(s->mentions[found[0]].country, m->country) == 0))
+            continue;
+        found[nfound++] = (long)r;
+    }
+    if (nfound < 2)
+        return 0;
+    for (int p = 1; p >= 0; p--) {
+        const actor_mention *m = &s->mentions[found[p]];
+        emit(s, i, i + len, people ? m->code : m->country, KIND_REFERENCE, NO_ENTRY, found[p]);
+    }
+    return len;
+}
+
+static size_t pronoun(scan *s, size_t i)
+{
+    bool person = has(s, i, W_PERSON_PRONOUN);
+    bool plural = !person && has(s, i, W_PLURAL_PRONOUN);
+    if (!person && !plural)
+        return 0;
+    long target = -1;
+    if (person && i == 0 && s->count) {
+        /* a subject pronoun opening a sentence usually continues the previous subject: the
+         * first person of the last sentence that named one */
+        long last = recent_person(s, 3, NULL);
+        if (last >= 0) {
+            uint32_t within = s->mentions[s->count - 1].sentence;
+            for (size_t k = s->count; k-- > 0 && s->mentions[k].sentence + 3 >= s->sentence;) {
+                size_t r = root_of(s, k);
+                if (mention_is_person(s, r)) {
+                    if (s->mentions[k].sentence != within && target >= 0)
+                        break;
+                    within = s->mentions[k].sentence;
+                    target = (long)r;
+                }
+            }
+        }
+    } else if (person) {
+        target = recent_person(s, 3, NULL);
+    } else {
+        for (size_t k = s->count; k-- > 0;) {
+            const actor_mention *m = &s->mentions[k];
+            if (m->sentence + 2 < s->sentence)
+                break;
+            const char *kind = s->mentions[root_of(s, k)].kind;
+            if (kind == KIND_AGENT || kind == KIND_GROUP || kind == KIND_ORGANIZATION) {
+                target = (long)root_of(s, k);
+                break;
+            }
+        }
+    }
+    if (target < 0)
+        return 0;
+    const actor_mention *t = &s->mentions[target];
+    /* "his government": the person's country with the role */
+    bool possessive = has(s, i, W_POSSESSIVE_PRONOUN);
+    unit u = possessive ? find_unit(s, i + 1) : (unit){0};
+    if (u.role && !u.holder && !role_is_modifier(s, i + u.len)) {
+        const char *role = entry_code(s, u.role);
+        const char *code = t->country && role ? combine(s, t->country, role) : t->code;
+        emit(s, i, i + 1 + u.len, code, KIND_AGENT, NO_ENTRY, target);
+        return 1 + u.len;
+    }
+    emit(s, i, i + 1, t->code, KIND_PRONOUN, NO_ENTRY, target);
+    return 1;
+}
+
+/* ---- the sentence scan ---- */
+
+static const char *holder_kind(const dict_entry *e)
+{
+    static const char *const names[DICT_KIND_COUNT] = {
+        KIND_COUNTRY, KIND_ADJECTIVE,    KIND_DEMONYM, KIND_CAPITAL, KIND_METONYM,
+        KIND_PERSON,  KIND_ORGANIZATION, KIND_GROUP,   KIND_AGENT,   KIND_TITLE,
+    };
+    return e->kind < DICT_KIND_COUNT ? names[e->kind] : KIND_AGENT;
+}
+
+/* A title or role after a country or owner: emits the combined mention. Returns the end. */
+static size_t combined(scan *s, size_t start, size_t k, const unit *r, const char *country,
+                       const dict_entry *owner)
+{
+    size_t end = k + r->len;
+    /* "Russian President Vladimir Putin": the person, title and adjective included */
+    if (r->role->kind == DICT_TITLE) {
+        unit p = find_unit(s, end);
+        if (p.holder && p.holder->kind == DICT_PERSON) {
+            emit(s, start, end + p.len, entry_code(s, p.holder), KIND_PERSON, p.holder_index,
+                 last_mention_of(s, p.holder_index));
+            return end + p.len;
+        }
+        bool is_org;
+        size_t run = unknown_run(s, end, &is_org);
+        if (run && !is_org) {
+            const char *role = entry_code(s, r->role);
+            emit(s, start, end + run,
+                 country && role ? combine(s, country, role)
+                 : owner         ? entry_code(s, owner)
+                                 : NULL,
+                 KIND_PERSON, NO_ENTRY, -1);
+            return end + run;
+        }
+    }
+    const char *role = entry_code(s, r->role);
+    const char *code;
+    if (country && role)
+        code = combine(s, country, role);
+    else if (owner)
+        code = entry_code(s, owner);
+    else
+        code = role;
+    long antecedent = -1;
+    if (r->role->kind == DICT_TITLE && country) {
+        antecedent = recent_person(s, 5, country);
+        if (antecedent >= 0)
+            code = s->mentions[antecedent].code;
+    }
+    emit(s, with_article(s, start), end, code,
+         r->role->kind == DICT_TITLE ? KIND_TITLE : KIND_AGENT, NO_ENTRY, antecedent);
+    return end;
+}
+
+static size_t step(scan *s, size_t i)
+{
+    unit u = find_unit(s, i);
+    if (!u.len) {
+        size_t used = pair_reference(s, i);
+        if (!used)
+            used = pronoun(s, i);
+        if (used)
+            return i + used;
+        /* "Later Kovalenko said": a capitalised first word before a known short name */
+        if (i == 0 && !is_cap(s, i + 2) && short_name(s, i + 1) >= 0)
+            return i + 1;
+        bool is_org;
+        size_t run = unknown_run(s, i, &is_org);
+        if (run) {
+            emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
+            return i + run;
+        }
+        long earlier = is_cap(s, i + 1) ? -1 : short_name(s, i);
+        if (earlier >= 0) {
+            const actor_mention *m = &s->mentions[earlier];
+            /* "Kim's regime" with "Kim" known only as a short name */
+            unit r = is_possessive(s, i + 1) ? find_unit(s, i + 2) : (unit){0};
+            const char *role = r.role && !r.holder && !role_is_modifier(s, i + 1 + r.len)
+                                   ? entry_code(s, r.role)
+                                   : NULL;
+            if (role && m->country) {
+                emit(s, i, i + 2 + r.len, combine(s, m->country, role), KIND_AGENT, NO_ENTRY,
+                     earlier);
+                return i + 2 + r.len;
+            }
+            emit(s, i, i + 1, m->code, KIND_PERSON, NO_ENTRY, earlier);
+        }
+        return i + 1;
+    }
+    size_t j = i + u.len;
+    const char *country = NULL;
+    if (u.holder && !u.adj) {
+        /* an organisation or group keeps its own code ("Hezbollah fighters") */
+        const char *code = entry_code(s, u.holder);
+        if (u.holder->kind != DICT_ORGANIZATION && u.holder->kind != DICT_GROUP)
+            country = code ? country_of(s, code) : NULL;
+    } else if (u.adj) {
+        country = country_of(s, entry_code(s, u.adj));
+    }
+    bool possessive = u.holder && is_possessive(s, j);
+    /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier */
+    bool compound = u.holder && !possessive && u.holder->kind != DICT_PERSON;
+    /* "Washington Post", "China Daily News": a place name that starts an organisation's */
+    if (u.holder && !possessive &&
+        (u.holder->kind == DICT_CAPITAL || u.holder->kind == DICT_COUNTRY) && is_cap(s, j) &&
+        !find_unit(s, j).len) {
+        bool is_org;
+        size_t run = unknown_run(s, i, &is_org);
+        if (run > u.len && is_org) {
+            emit(s, i, i + run, NULL, KIND_ORGANIZATION, NO_ENTRY, -1);
+            return i + run;
+        }
+    }
+    if (u.adj || possessive || compound) {
+        size_t k = possessive ? j + 1 : j;
+        unit r = find_unit(s, k);
+        /* "Ukraine's former commander", "the Russian top brass": one modifier may intervene */
+        if (!r.len && has(s, k, W_MODIFIER)) {
+            unit after = find_unit(s, k + 1);
+            if (after.role && !after.holder) {
+                r = after;
+                k++;
+            }
+        }
+        /* "Norwegian Refugee Council": capitalised words go on, so it is a name */
+        if (r.role && r.role->kind == DICT_AGENT && !possessive && is_cap(s, k) &&
+            is_cap(s, k + r.len)) {
+            bool is_org;
+            size_t run = unknown_run(s, i, &is_org);
+            if (run > k + r.len - i) {
+                emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
+                return i + run;
+            }
+        }
+        if (r.role && !r.holder && !role_is_modifier(s, k + r.len - 1))
+            return combined(s, i, k, &r, country, u.holder);
+        if (compound && !u.adj) {
+            /* not followed by a role: the name alone, below */
+        } else if (u.adj && !u.holder) {
+            unit p = find_unit(s, j);
+            if (p.holder && p.holder->kind == DICT_PERSON) {
+                emit(s, i, j + p.len, entry_code(s, p.holder), KIND_PERSON, p.holder_index,
+                     last_mention_of(s, p.holder_index));
+                return j + p.len;
+            }
+            return j; /* an adjective alone is not an actor */
+        }
+    }
+    if (u.holder) {
+        /* "Kim Hughes" is not Kim Jong-un: a one-word person followed by an unknown name */
+        if (u.holder->kind == DICT_PERSON && u.len == 1 && !possessive && is_cap(s, j) &&
+            !find_unit(s, j).len && !has(s, j, W_STOP)) {
+            bool is_org;
+            size_t run = unknown_run(s, i, &is_org);
+            if (run) {
+                emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
+                return i + run;
+            }
+        }
+        emit(s, i, j, entry_code(s, u.holder), holder_kind(u.holder), u.holder_index,
+             u.holder->kind == DICT_PERSON ? last_mention_of(s, u.holder_index) : -1);
+        return j;
+    }
+    /* a role or title alone */
+    if (u.role->kind == DICT_TITLE && is_cap(s, i)) {
+        unit p = find_unit(s, j);
+        if (p.holder && p.holder->kind == DICT_PERSON) {
+            emit(s, i, j + p.len, entry_code(s, p.holder), KIND_PERSON, p.holder_index,
+                 last_mention_of(s, p.holder_index));
+            return j + p.len;
+        }
+        bool is_org;
+        size_t run = unknown_run(s, j, &is_org);
+        if (run && !is_org) {
+            emit(s, i, j + run, NULL, KIND_PERSON, NO_ENTRY, -1);
+            return j + run;
+        }
+    }
+    /* "University of Oxford", "Security Service of Ukraine": a capitalised role word that
+     * starts a longer name is part of that name */
+    if (is_cap(s, i) && (i > 0 || is_cap(s, i + 1))) {
+        bool is_org;
+        size_t run = unknown_run(s, i, &is_org);
+        if (run > u.len) {
+            emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
+            return i + run;
+        }
+    }
+    if (has(s, j, W_OF)) {
+        unit h = find_unit(s, j + 1);
+        const char *owner = NULL;
+        if (h.holder && h.holder->kind != DICT_PERSON) {
+            const char *code = entry_code(s, h.holder);
+            owner = code ? country_of(s, code) : NULL;
+        } else if (h.adj) {
+            owner = NULL;
+        }
+        if (owner) {
+            const char *role = entry_code(s, u.role);
+            emit(s, with_article(s, i), j + 1 + h.len, role ? combine(s, owner, role) : owner,
+                 u.role->kind == DICT_TITLE ? KIND_TITLE : KIND_AGENT, NO_ENTRY, -1);
+            return j + 1 + h.len;
+        }
+    }
+    if (role_is_modifier(s, j - 1))
+        return j;
+    long antecedent = -1;
+    const char *code = entry_code(s, u.role);
+    /* "the president", "the minister": the person last named */
+    if (u.role->kind == DICT_TITLE && i > 0 && has(s, i - 1, W_THE)) {
+        antecedent = recent_person(s, 3, NULL);
+        if (antecedent >= 0)
+            code = s->mentions[antecedent].code;
+    }
+    emit(s, with_article(s, i), j, code, u.role->kind == DICT_TITLE ? KIND_TITLE : KIND_AGENT,
+         NO_ENTRY, antecedent);
+    return j;
+}
+
+static void today(char out[11])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+sitrep_status actors_extract(arena *a, const dict *d, article *art)
+{
+    art->actors = NULL;
+    art->nactors = 0;
+    if (!d || !dict_entry_count(d))
+        return SITREP_OK;
+    const text_result *text = &art->text;
+    scan s = {.a = a, .d = d, .art = art, .text = text};
+    const char *published = art->doc->published;
+    char now[11];
+    if (!published || !dict_parse_date(published, strlen(published), false, &s.date)) {
+        today(now);
+        if (!dict_parse_date(now, 10, false, &s.date))
+            s.date = 0;
+        s.date_is_today = true;
+    }
+    pthread_once(&word_table_once, word_table_build);
+    const vocab *v = dict_vocab(d);
+    uint32_t *ids = NULL;
+    uint16_t *wflags = NULL;
+    size_t ids_alloc = 0;
+    for (size_t si = 0; si < text->nsentences && !s.full; si++) {
+        const sentence *sent = &text->sentences[si];
+        if (sent->ntokens > ids_alloc) {
+            size_t alloc = sent->ntokens * 2;
+            if (!(ids = arena_alloc(a, alloc * sizeof *ids)) ||
+                !(wflags = arena_alloc(a, alloc * sizeof *wflags)))
+                return SITREP_ELIMIT;
+            ids_alloc = alloc;
+        }
+        s.tokens = text->tokens + sent->first_token;
+        s.n = sent->ntokens;
+        s.ids = ids;
+        s.wflags = wflags;
+        s.sentence = (uint32_t)si;
+        s.tagged = s.n && s.tokens[0].upos != UPOS_NONE;
+        /* one fold per token serves the vocabulary and the word classes */
+        for (size_t k = 0; k < s.n; k++) {
+            const token *t = &s.tokens[k];
+            char folded[VOCAB_MAX_TOKEN];
+            size_t len =
+                vocab_fold(text->text + t->start, t->end - t->start, folded, sizeof folded);
+            ids[k] = len ? vocab_find(v, folded, len) : VOCAB_NONE;
+            wflags[k] = t->kind == TOKEN_WORD ? word_flags(folded, len) : 0;
+        }
+        for (size_t i = 0; i < s.n && !s.full;)
+            i = step(&s, i);
+    }
+    if (s.full && s.count < ACTORS_MAX_PER_ARTICLE)
+        return SITREP_ELIMIT;
+    if (s.used_today) {
+        char *message = arena_printf(a,
+                                     "no publication date: dated actor codes were resolved "
+                                     "for today (%s)",
+                                     now);
+        if (!message)
+            return SITREP_ELIMIT;
+        warning_add(&art->doc->warnings, "no_published_date", message);
+    }
+    art->actors = s.mentions;
+    art->nactors = s.count;
+    return SITREP_OK;
+}
