@@ -92,7 +92,8 @@ golden-update: all
 	@UPDATE=1 tests/golden/run.sh $(BUILD)/sitrep
 
 BENCH_TOOLS := $(BUILD)/bench/gencorpus $(BUILD)/bench/measure $(BUILD)/bench/bench_text \
-               $(BUILD)/bench/bench_html $(BUILD)/bench/bench_actors
+               $(BUILD)/bench/bench_html $(BUILD)/bench/bench_actors \
+               $(BUILD)/bench/bench_patterns
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)

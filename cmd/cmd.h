@@ -43,5 +43,6 @@ int parse_input_kind(const char *value);
 int cmd_code(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_patterns(int argc, char **argv);
 
 #endif

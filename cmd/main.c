@@ -12,6 +12,7 @@ static const command commands[] = {
     {"code", cmd_code, "code articles into event data (JSON lines)"},
     {"sentences", cmd_sentences, "print the sentences sitrep finds (stage debugging)"},
     {"dict", cmd_dict, "check actor dictionaries, import TABARI/PETRARCH ones"},
+    {"patterns", cmd_patterns, "check the event pattern files (`patterns check [DIR]`)"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list the commands, or `help COMMAND` for one"},
 };

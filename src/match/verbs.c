@@ -1,0 +1,355 @@
+/* verbs.c - matches the verb and event-noun patterns of lexicon/patterns.c over a sentence.
+ *
+ * Each token whose lemma anchors patterns is tried against them: words before the anchor are
+ * matched leftwards, the rest rightwards with backtracking over optional words, gaps and role
+ * slots. The coder (extract/) turns the matches and their slots into events.
+ */
+#include "match.h"
+
+#include <string.h>
+
+typedef struct match_state {
+    const char *text;
+    const token *tokens;
+    size_t ntokens;
+    const slice *lemmas;
+    const pattern *rule;
+    int32_t slot[PATTERN_ROLES];
+    uint32_t last;
+    int words;      /* word elements matched (optional ones included) */
+    unsigned steps; /* backtracking steps left for this pattern (a cap on pathological ones) */
+} match_state;
+
+#define VERBMATCH_STEPS 20000
+
+static bool token_is_word(const token *t)
+{
+    return t->kind == TOKEN_WORD || t->kind == TOKEN_ABBREV || t->kind == TOKEN_NUMBER ||
+           t->kind == TOKEN_CLITIC;
+}
+
+/* Function words that cannot begin a role's phrase ("fired by Russia": "by" is no target).
+ * Tagged tokens are judged by their tag instead. */
+static bool slot_can_start(const match_state *m, size_t i)
+{
+    const token *t = &m->tokens[i];
+    if (!token_is_word(t))
+        return false;
+    if (t->upos != UPOS_NONE)
+        return t->upos != UPOS_ADP && t->upos != UPOS_CCONJ && t->upos != UPOS_SCONJ &&
+               t->upos != UPOS_PART && t->upos != UPOS_AUX && t->upos != UPOS_VERB;
+    static const char *const stop[] = {
+        "by",     "of",      "at",      "on",      "in",     "to",      "for",     "with",
+        "from",   "into",    "onto",    "upon",    "over",   "under",   "about",   "after",
+        "before", "that",    "which",   "who",     "whom",   "whose",   "and",     "or",
+        "but",    "nor",     "if",      "as",      "than",   "because", "while",   "when",
+        "where",  "is",      "are",     "was",     "were",   "be",      "been",    "being",
+        "has",    "have",    "had",     "will",    "would",  "could",   "should",  "may",
+        "might",  "must",    "can",     "not",     "also",   "then",    "during",  "since",
+        "until",  "despite", "without", "against", "across", "through", "between", "among",
+        "amid",   "near",    "toward",  "towards"};
+    slice word = slice_make(m->text + t->start, t->end - t->start);
+    for (size_t k = 0; k < ARRAY_LEN(stop); k++)
+        if (slice_eq_nocase(word, stop[k]))
+            return false;
+    return true;
+}
+
+/* Gaps and role phrases do not run over punctuation and dashes (commas end phrases). */
+static bool token_blocks(const token *t)
+{
+    return t->kind == TOKEN_PUNCT || t->kind == TOKEN_DASH;
+}
+
+/* True when token i matches the single word w[0..n) by lemma or lower-case surface form. */
+static bool token_matches(const match_state *m, size_t i, const char *w, size_t n)
+{
+    const token *t = &m->tokens[i];
+    slice lemma = m->lemmas[i];
+    if (lemma.len == n && memcmp(lemma.ptr, w, n) == 0)
+        return true;
+    size_t length = t->end - t->start;
+    if (length != n)
+        return false;
+    const char *s = m->text + t->start;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[k];
+        if (((c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c) != w[k])
+            return false;
+    }
+    return true;
+}
+
+/* Number of tokens the alternative (words separated by single spaces) covers starting at
+ * token `start`, 0 when it does not match there. */
+static size_t alt_match_at(const match_state *m, size_t start, const char *alt)
+{
+    size_t count = 0;
+    const char *p = alt;
+    for (;;) {
+        const char *space = strchr(p, ' ');
+        size_t n = space ? (size_t)(space - p) : strlen(p);
+        if (start + count >= m->ntokens || !token_matches(m, start + count, p, n))
+            return 0;
+        count++;
+        if (!space)
+            return count;
+        p = space + 1;
+    }
+}
+
+static size_t alt_words(const char *alt)
+{
+    size_t n = 1;
+    for (; *alt; alt++)
+        n += *alt == ' ';
+    return n;
+}
+
+/* Matches elems[e..] rightwards from token pos. */
+static bool match_right(match_state *m, int e, size_t pos)
+{
+    const pattern *p = m->rule;
+    if (m->steps == 0 || --m->steps == 0)
+        return false;
+    if (e == p->nelems) {
+        m->last = (uint32_t)(pos - 1);
+        return true;
+    }
+    const pattern_elem *elem = &p->elems[e];
+    switch (elem->kind) {
+    case PATTERN_WORD:
+        for (size_t k = 0; pos < m->ntokens && k < elem->nwords; k++) {
+            size_t n = alt_match_at(m, pos, elem->words[k]);
+            if (n == 0)
+                continue;
+            m->words += (int)n;
+            if (match_right(m, e + 1, pos + n))
+                return true;
+            m->words -= (int)n;
+        }
+        return elem->optional && match_right(m, e + 1, pos);
+    case PATTERN_GAP:
+        for (size_t k = 0; k <= PATTERN_GAP_MAX && pos + k <= m->ntokens; k++) {
+            if (k > 0 && token_blocks(&m->tokens[pos + k - 1]))
+                break;
+            if (match_right(m, e + 1, pos + k))
+                return true;
+        }
+        return false;
+    case PATTERN_SLOT:
+        if (pos >= m->ntokens || !slot_can_start(m, pos))
+            return false;
+        m->slot[elem->role] = (int32_t)pos;
+        if (e + 1 == p->nelems) {
+            m->last = (uint32_t)pos;
+            return true;
+        }
+        for (size_t k = 1; k <= PATTERN_SLOT_GAP && pos + k < m->ntokens; k++) {
+            if (token_blocks(&m->tokens[pos + k - 1]))
+                break;
+            if (match_right(m, e + 1, pos + k))
+                return true;
+        }
+        m->slot[elem->role] = -1;
+        return false;
+    default:
+        return false;
+    }
+}
+
+/* Matches elems[e..0] leftwards ending at token pos (pos = index of the token just before
+ * what was matched so far, or -1). Sets *first. */
+static bool match_left(match_state *m, int e, long pos, long *first)
+{
+    if (e < 0) {
+        *first = pos + 1;
+        return true;
+    }
+    if (m->steps == 0 || --m->steps == 0)
+        return false;
+    const pattern_elem *elem = &m->rule->elems[e];
+    if (elem->kind == PATTERN_GAP) {
+        for (long k = 0; k <= PATTERN_GAP_MAX && pos - k >= -1; k++) {
+            if (k > 0 && token_blocks(&m->tokens[pos - k + 1]))
+                break;
+            if (match_left(m, e - 1, pos - k, first))
+                return true;
+        }
+        return false;
+    }
+    for (size_t k = 0; pos >= 0 && k < elem->nwords; k++) {
+        long n = (long)alt_words(elem->words[k]);
+        if (pos - n + 1 < 0 || alt_match_at(m, (size_t)(pos - n + 1), elem->words[k]) == 0)
+            continue;
+        m->words += (int)n;
+        if (match_left(m, e - 1, pos - n, first))
+            return true;
+        m->words -= (int)n;
+    }
+    return elem->optional && match_left(m, e - 1, pos, first);
+}
+
+/* Without tags, a capitalised word inside a sentence that is not in title case is taken for a
+ * name ("the author of Bomb Hunters", "Henry James"): it anchors noun patterns only. */
+static bool pos_allows(const pattern *p, const token *t, bool name_like)
+{
+    if (p->discard) /* discards describe word sequences, whatever the tags say */
+        return true;
+    if (t->upos == UPOS_NONE)
+        return p->noun || !name_like;
+    if (p->noun)
+        return t->upos == UPOS_NOUN || t->upos == UPOS_PROPN;
+    return t->upos == UPOS_VERB || t->upos == UPOS_AUX;
+}
+
+/* Tries one pattern anchored at token i; fills *out on success and returns its score. */
+static bool try_pattern(match_state *m, const pattern *p, size_t i, verbmatch *out, int *score)
+{
+    m->rule = p;
+    for (int r = 0; r < PATTERN_ROLES; r++)
+        m->slot[r] = -1;
+    m->words = 1; /* the anchor */
+    m->steps = VERBMATCH_STEPS;
+    long first;
+    if (!match_left(m, p->anchor - 1, (long)i - 1, &first))
+        return false;
+    if (!match_right(m, p->anchor + 1, i + 1))
+        return false;
+    out->rule = p;
+    out->anchor = (uint32_t)i;
+    out->first = (uint32_t)first;
+    out->last = m->last;
+    memcpy(out->slot, m->slot, sizeof out->slot);
+    out->words = (uint32_t)m->words;
+    *score = m->words;
+    return true;
+}
+
+static bool better(const verbmatch *a, int score_a, const verbmatch *b, int score_b)
+{
+    if (score_a != score_b)
+        return score_a > score_b;
+    if (a->rule->discard != b->rule->discard)
+        return a->rule->discard; /* at equal specificity an idiom beats an event */
+    uint32_t span_a = a->last - a->first, span_b = b->last - b->first;
+    if (span_a != span_b)
+        return span_a > span_b;
+    return a->rule < b->rule; /* earlier in the files */
+}
+
+size_t verbmatch_sentence(const pattern_set *set, const char *text, const token *tokens,
+                          size_t ntokens, const slice *lemmas, verbmatch *out, size_t max)
+{
+    match_state m = {.text = text, .tokens = tokens, .ntokens = ntokens, .lemmas = lemmas};
+    size_t words = 0, capitalised = 0;
+    for (size_t i = 0; i < ntokens; i++) {
+        words += tokens[i].kind == TOKEN_WORD;
+        capitalised += tokens[i].kind == TOKEN_WORD && (tokens[i].flags & TOKEN_UPPER);
+    }
+    bool title_case = capitalised * 10 >= words * 6; /* a headline in Title Case */
+    verbmatch found[VERBMATCH_MAX];
+    size_t nfound = 0, total = 0;
+    for (size_t i = 0; i < ntokens; i++) {
+        if (tokens[i].kind != TOKEN_WORD)
+            continue;
+        /* candidates: patterns keyed by the lemma and by the lower-case surface form */
+        char surface[LEMMA_MAX_WORD + 1];
+        size_t slen = tokens[i].end - tokens[i].start;
+        const uint32_t *lists[2] = {NULL, NULL};
+        size_t counts[2] = {0, 0};
+        lists[0] = pattern_set_find(set, lemmas[i].ptr, lemmas[i].len, &counts[0]);
+        if (slen <= LEMMA_MAX_WORD) {
+            for (size_t k = 0; k < slen; k++) {
+                char c = text[tokens[i].start + k];
+                surface[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+            }
+            if (!(slen == lemmas[i].len && memcmp(surface, lemmas[i].ptr, slen) == 0))
+                lists[1] = pattern_set_find(set, surface, slen, &counts[1]);
+        }
+        verbmatch best;
+        int best_score = -1;
+        for (int l = 0; l < 2; l++) {
+            for (size_t k = 0; k < counts[l]; k++) {
+                if (l == 1 && lists[0]) { /* skip patterns already tried under the lemma */
+                    bool dup = false;
+                    for (size_t j = 0; j < counts[0] && !dup; j++)
+                        dup = lists[0][j] == lists[1][k];
+                    if (dup)
+                        continue;
+                }
+                const pattern *p = pattern_set_at(set, lists[l][k]);
+                bool name_like =
+                    !title_case && i > 0 && (tokens[i].flags & TOKEN_UPPER) &&
+                    tokens[i - 1].kind != TOKEN_QUOTE &&
+                    !(tokens[i - 1].kind == TOKEN_PUNCT && text[tokens[i - 1].start] == ':');
+                if (!pos_allows(p, &tokens[i], name_like))
+                    continue;
+                verbmatch candidate;
+                int score;
+                if (try_pattern(&m, p, i, &candidate, &score) &&
+                    (best_score < 0 || better(&candidate, score, &best, best_score))) {
+                    best = candidate;
+                    best_score = score;
+                }
+            }
+        }
+        if (best_score < 0)
+            continue;
+        total++;
+        if (nfound < VERBMATCH_MAX)
+            found[nfound++] = best;
+    }
+    /* a discard removes the events anchored inside its span, and the events whose span
+     * holds the discard's anchor ("holding contests before March 1": March is no march); a
+     * one-word pattern anchored inside another event's span is dropped ("lifting the
+     * embargo" is one event, 085, not also an embargo) */
+    size_t kept = 0;
+    for (size_t i = 0; i < nfound; i++) {
+        bool covered = false;
+        for (size_t j = 0; j < nfound && !covered; j++) {
+            if (j == i || found[i].rule->discard)
+                continue;
+            bool inside = found[i].anchor >= found[j].first && found[i].anchor <= found[j].last;
+            if (found[j].rule->discard)
+                covered = inside ||
+                          (found[j].anchor >= found[i].first && found[j].anchor <= found[i].last);
+            else /* a bare word inside another event's frame is part of that frame */
+                covered = inside && found[i].rule->nelems == 1 && found[j].rule->nelems > 1;
+        }
+        if (covered) {
+            total--;
+            continue;
+        }
+        if (kept < max)
+            out[kept] = found[i];
+        kept++;
+    }
+    return total > kept ? total : kept;
+}
+
+sitrep_status verbmatch_lemmatize(const lemma_table *lemmas, arena *a, const char *text,
+                                  const token *tokens, size_t ntokens, slice **out)
+{
+    *out = NULL;
+    slice *result = arena_alloc(a, (ntokens ? ntokens : 1) * sizeof *result);
+    if (!result)
+        return SITREP_ELIMIT;
+    char word[LEMMA_MAX_WORD + 1];
+    for (size_t i = 0; i < ntokens; i++) {
+        const token *t = &tokens[i];
+        const char *s = text + t->start;
+        size_t n = t->end - t->start;
+        if (t->kind != TOKEN_WORD || n > LEMMA_MAX_WORD) {
+            result[i] = slice_make(s, n);
+            continue;
+        }
+        size_t len = lemma_word(lemmas, s, n, t->upos, word, sizeof word);
+        char *copy = arena_strndup(a, word, len);
+        if (!copy)
+            return SITREP_ELIMIT;
+        result[i] = slice_make(copy, len);
+    }
+    *out = result;
+    return SITREP_OK;
+}
