@@ -47,7 +47,7 @@ int main(int argc, char **argv)
     double wall = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     double cpu = (double)usage.ru_utime.tv_sec + (double)usage.ru_utime.tv_usec / 1e6 +
                  (double)usage.ru_stime.tv_sec + (double)usage.ru_stime.tv_usec / 1e6;
-    fprintf(stderr, "wall_s=%.3f cpu_s=%.3f max_rss_kb=%ld exit=%d\n", wall, cpu,
-            usage.ru_maxrss, WIFEXITED(status) ? WEXITSTATUS(status) : 128);
+    fprintf(stderr, "wall_s=%.3f cpu_s=%.3f max_rss_kb=%ld exit=%d\n", wall, cpu, usage.ru_maxrss,
+            WIFEXITED(status) ? WEXITSTATUS(status) : 128);
     return 0;
 }

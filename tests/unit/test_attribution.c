@@ -127,7 +127,8 @@ static void quotation_over_two_sentences(void **state)
 {
     (void)state;
     result r;
-    analyse(&r, "Edward Howell, an expert at Oxford, said: \xE2\x80\x9C" "First point. Second "
+    analyse(&r, "Edward Howell, an expert at Oxford, said: \xE2\x80\x9C"
+                "First point. Second "
                 "point, which he believes matters.\xE2\x80\x9D Then he left.");
     assert_int_equal(r.art.nattributions, 1); /* "believes" inside the quotation is not ours */
     const attribution *f = &r.art.attributions[0];
