@@ -776,6 +776,31 @@ static sitrep_status frames_in_sentence(arena *a, frame_ctx *c, const cue_lexico
     return SITREP_OK;
 }
 
+/* The actor code of a speaker: the first coded actor mention inside its span, a person's
+ * mention first. A named person is coded from the name alone, never from an apposition
+ * ("Edward Howell, an expert on North Korea" is not PRK). */
+static const char *speaker_code(const article *art, const attribution *f)
+{
+    span s = f->speaker;
+    if (f->kind == ATTRIB_NAMED)
+        for (uint32_t k = s.start; k < s.end; k++)
+            if (art->text.text[k] == ',') {
+                s.end = k;
+                break;
+            }
+    const char *first = NULL;
+    for (size_t i = 0; i < art->nactors; i++) {
+        const actor_mention *m = &art->actors[i];
+        if (m->start < s.start || m->end > s.end || !m->code)
+            continue;
+        if (m->kind && strcmp(m->kind, "person") == 0)
+            return m->code;
+        if (!first)
+            first = m->code;
+    }
+    return first;
+}
+
 sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
 {
     art->attributions = NULL;
@@ -796,6 +821,8 @@ sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
         if (status)
             return status;
     }
+    for (size_t i = 0; i < list.count; i++)
+        list.items[i].code = speaker_code(art, &list.items[i]);
     art->attributions = list.items;
     art->nattributions = list.count;
     return SITREP_OK;

@@ -56,6 +56,7 @@ typedef struct attribution {
     uint8_t cue_class; /* CUE_SPEECH, CUE_BELIEF, CUE_DOCUMENT */
     bool direct;       /* the content is a quotation */
     bool resolved_from_pronoun;
+    const char *code;  /* actor code of the speaker (from article.actors), NULL when unknown */
 } attribution;
 
 typedef struct cue_lexicon cue_lexicon;
@@ -77,7 +78,8 @@ typedef struct article {
 } article;
 
 /* Finds the reporting frames of an analysed article and stores them in art->attributions
- * (arena). SITREP_ELIMIT only at the arena cap. */
+ * (arena); run after actors_extract so that speakers get their actor codes. SITREP_ELIMIT
+ * only at the arena cap. */
 sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art) MUST_CHECK;
 
 /* "named", "official", "organization", "document", "publisher"; NULL for ATTRIB_NONE. */
