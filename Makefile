@@ -11,11 +11,11 @@ V        ?=
 Q        := $(if $(V),,@)
 
 # Debian packages: to build, to test, to fuzz. Keep in step with DESIGN.md section 5.
-DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev
+DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev zlib1g-dev
 DEB_TEST  := libcmocka-dev
 DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
-PKGS      := icu-uc icu-i18n libcjson libxml-2.0
+PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib
 
 # Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -93,7 +93,7 @@ golden-update: all
 
 BENCH_TOOLS := $(BUILD)/bench/gencorpus $(BUILD)/bench/measure $(BUILD)/bench/bench_text \
                $(BUILD)/bench/bench_html $(BUILD)/bench/bench_actors \
-               $(BUILD)/bench/bench_patterns
+               $(BUILD)/bench/bench_patterns $(BUILD)/bench/bench_tagger
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)

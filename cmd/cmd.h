@@ -44,5 +44,7 @@ int cmd_code(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_patterns(int argc, char **argv);
+int cmd_tag(int argc, char **argv);
+int cmd_train_tagger(int argc, char **argv);
 
 #endif

@@ -13,6 +13,8 @@ static const command commands[] = {
     {"sentences", cmd_sentences, "print the sentences sitrep finds (stage debugging)"},
     {"dict", cmd_dict, "check actor dictionaries, import TABARI/PETRARCH ones"},
     {"patterns", cmd_patterns, "check the event pattern files (`patterns check [DIR]`)"},
+    {"tag", cmd_tag, "print tokens with part-of-speech tags (raw text or CoNLL-U)"},
+    {"train-tagger", cmd_train_tagger, "train the part-of-speech tagger from CoNLL-U"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list the commands, or `help COMMAND` for one"},
 };

@@ -44,7 +44,8 @@ typedef enum sitrep_input {
 typedef enum sitrep_format {
     SITREP_FORMAT_JSONL = 0, /* one compact JSON object per line */
     SITREP_FORMAT_PRETTY,    /* indented JSON */
-    SITREP_FORMAT_SENTENCES  /* "ID<TAB>N<TAB>START<TAB>END<TAB>TEXT" per sentence */
+    SITREP_FORMAT_SENTENCES, /* "ID<TAB>N<TAB>START<TAB>END<TAB>TEXT" per sentence */
+    SITREP_FORMAT_TAGS       /* CoNLL-U-like lines with part-of-speech tags per token */
 } sitrep_format;
 
 typedef struct sitrep_context sitrep_context;

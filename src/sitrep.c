@@ -50,10 +50,18 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
-    /* actor dictionaries (issue 4) */
-    char path[4200];
+    /* the part-of-speech model; a data directory without one codes without tags */
+    char path[sizeof c->data_dir + 32];
     diag d;
     diag_clear(&d);
+    snprintf(path, sizeof path, "%s/models/tagger.bin", c->data_dir);
+    if (access(path, F_OK) == 0 && !(c->tagger = tagger_load(path, &d))) {
+        if (errbuf)
+            diag_format(&d, errbuf, errlen);
+        sitrep_context_free(c);
+        return NULL;
+    }
+    /* actor dictionaries (issue 4) */
     snprintf(path, sizeof path, "%s/actors", c->data_dir);
     if (!(c->actors = dict_load_dir(path, &d))) {
         if (errbuf)
@@ -119,8 +127,9 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
     sitrep_status status =
         pipeline_run(coder->context, &coder->arena, kind, bytes, length, &art, &d);
     if (status == SITREP_OK)
-        status = format == SITREP_FORMAT_SENTENCES
-                     ? export_sentences(&coder->output, &art)
+        status = format == SITREP_FORMAT_SENTENCES ? export_sentences(&coder->output, &art)
+                 : format == SITREP_FORMAT_TAGS
+                     ? export_tags(&coder->output, &art, coder->context->tagger)
                      : export_json(&coder->output, &art, format == SITREP_FORMAT_PRETTY);
     if (status) {
         if (errbuf) {

@@ -22,4 +22,9 @@ void export_quotes(json_writer *w, const article *art);
  * inside the text become spaces), with no final newline after the last line. */
 sitrep_status export_sentences(buf *out, const article *art) MUST_CHECK;
 
+/* Appends each sentence as CoNLL-U-like lines: "# sent_id = ID-N", "# text = ...", then per
+ * token ID, FORM, _, UPOS, XPOS (names from model, which may be NULL) and five "_" columns,
+ * and a blank line between sentences (none after the last). */
+sitrep_status export_tags(buf *out, const article *art, const tagger *model) MUST_CHECK;
+
 #endif

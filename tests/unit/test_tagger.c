@@ -1,0 +1,334 @@
+/* test_tagger.c - unit tests for the part-of-speech tagger: training on a tiny treebank
+ * written here, tagging, reproducible model bytes, the model format's error checks, CoNLL-U
+ * rewriting and gzip input. Needs nothing outside the repository.
+ */
+#include "unit.h"
+#include "text/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+/* A toy treebank: determiners, nouns, verbs, adjectives, punctuation in a few patterns. */
+static const char *const toy_sentences[][2] = {
+    {"the dog runs .", "DET:DT NOUN:NN VERB:VBZ PUNCT:."},
+    {"a cat sleeps .", "DET:DT NOUN:NN VERB:VBZ PUNCT:."},
+    {"the big dog sleeps .", "DET:DT ADJ:JJ NOUN:NN VERB:VBZ PUNCT:."},
+    {"a small cat runs .", "DET:DT ADJ:JJ NOUN:NN VERB:VBZ PUNCT:."},
+    {"dogs run .", "NOUN:NNS VERB:VBP PUNCT:."},
+    {"the cats sleep .", "DET:DT NOUN:NNS VERB:VBP PUNCT:."},
+    {"Kim runs .", "PROPN:NNP VERB:VBZ PUNCT:."},
+    {"the dog sees Kim .", "DET:DT NOUN:NN VERB:VBZ PROPN:NNP PUNCT:."},
+};
+
+static char tmpdir[] = "/tmp/sitrep-test-tagger-XXXXXX";
+
+static void write_file(const char *path, const char *data, size_t length)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, length, f), length);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* Writes the toy treebank (each sentence `copies` times) as CoNLL-U into buf b. */
+static void toy_conllu(buf *b, int copies)
+{
+    for (int c = 0; c < copies; c++)
+        for (size_t s = 0; s < ARRAY_LEN(toy_sentences); s++) {
+            assert_int_equal(
+                buf_printf(b, "# sent_id = toy-%d-%zu\n# text = %s\n", c, s, toy_sentences[s][0]),
+                SITREP_OK);
+            char words[256], tags[256];
+            snprintf(words, sizeof words, "%s", toy_sentences[s][0]);
+            snprintf(tags, sizeof tags, "%s", toy_sentences[s][1]);
+            char *wsave, *tsave;
+            char *w = strtok_r(words, " ", &wsave), *t = strtok_r(tags, " ", &tsave);
+            for (int id = 1; w && t; id++) {
+                char *colon = strchr(t, ':');
+                *colon = 0;
+                assert_int_equal(
+                    buf_printf(b, "%d\t%s\t%s\t%s\t%s\t_\t0\tdep\t_\t_\n", id, w, w, t, colon + 1),
+                    SITREP_OK);
+                w = strtok_r(NULL, " ", &wsave);
+                t = strtok_r(NULL, " ", &tsave);
+            }
+            assert_int_equal(buf_append_char(b, '\n'), SITREP_OK);
+        }
+}
+
+static char *path_in_tmp(const char *name)
+{
+    static char paths[4][600];
+    static int next;
+    char *p = paths[next++ % 4];
+    snprintf(p, 600, "%s/%s", tmpdir, name);
+    return p;
+}
+
+/* Trains on the toy treebank; returns the model bytes in *model (caller releases). */
+static void train_toy_passes(buf *model, uint64_t seed, unsigned passes)
+{
+    buf text;
+    buf_init(&text, 0);
+    toy_conllu(&text, 3);
+    const char *path = path_in_tmp("toy.conllu");
+    write_file(path, text.data, text.len);
+    buf_release(&text);
+    buf_init(model, TAGGER_FILE_MAX);
+    tagger_train_options options = {.epochs = 5, .seed = seed, .passes = passes};
+    tagger_train_report report;
+    diag d;
+    diag_clear(&d);
+    assert_int_equal(tagger_train(path, path, &options, model, &report, &d), SITREP_OK);
+    assert_int_equal(report.train_sentences, 3 * ARRAY_LEN(toy_sentences));
+    assert_true(report.dev_upos > 0.99);
+}
+
+static void train_toy(buf *model, uint64_t seed)
+{
+    train_toy_passes(model, seed, 1);
+}
+
+static void tag_text(const tagger *m, const char *text, char *out, size_t outlen)
+{
+    slice words[16] = {{0}};
+    size_t n = 0;
+    const char *p = text;
+    while (*p && n < 16) {
+        const char *sp = strchr(p, ' ');
+        size_t len = sp ? (size_t)(sp - p) : strlen(p);
+        words[n++] = slice_make(p, len);
+        p += len + (sp != NULL);
+    }
+    uint8_t upos[16], xpos[16];
+    tagger_tag_words(m, words, n, upos, xpos);
+    out[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t used = strlen(out);
+        snprintf(out + used, outlen - used, "%s%s/%s", i ? " " : "", upos_name(upos[i]),
+                 tagger_xpos_name(m, xpos[i]));
+    }
+}
+
+static void tagger_learns_toy_treebank(void **state)
+{
+    (void)state;
+    buf model;
+    train_toy(&model, 1);
+    diag d;
+    tagger *m = tagger_load_bytes(model.data, model.len, "toy", &d);
+    assert_non_null(m);
+    char tags[512];
+    tag_text(m, "the cat runs .", tags, sizeof tags);
+    assert_string_equal(tags, "DET/DT NOUN/NN VERB/VBZ PUNCT/.");
+    tag_text(m, "a big cat sees Kim .", tags, sizeof tags);
+    assert_string_equal(tags, "DET/DT ADJ/JJ NOUN/NN VERB/VBZ PROPN/NNP PUNCT/.");
+    /* An empty sentence and a one-word sentence do not crash. */
+    tag_text(m, "", tags, sizeof tags);
+    tag_text(m, "dogs", tags, sizeof tags);
+    assert_string_equal(tagger_xpos_name(m, 250), "_");
+    uint8_t vbz = tagger_xpos_find(m, "VBZ");
+    assert_int_not_equal(vbz, 0);
+    assert_string_equal(tagger_xpos_name(m, vbz), "VBZ");
+    assert_int_equal(tagger_xpos_find(m, "VBN"), 0); /* not in the toy treebank */
+    /* A sentence longer than the tagger's stack buffers and chunks tags like short ones. */
+    enum { LONG = 1000 };
+    slice *words = xmalloc(LONG * sizeof *words);
+    uint8_t *upos = xmalloc(LONG), *xpos = xmalloc(LONG);
+    static const char *const pattern[] = {"the", "dog", "sees", "a", "cat", ","};
+    for (size_t i = 0; i < LONG; i++)
+        words[i] = slice_from_cstr(pattern[i % 6]);
+    tagger_tag_words(m, words, LONG, upos, xpos);
+    for (size_t i = 6; i < LONG - 6; i++)
+        assert_int_equal(upos[i], upos[i % 6 + 6]);
+    assert_int_equal(upos[7], UPOS_NOUN);
+    assert_int_equal(upos[8], UPOS_VERB);
+    free(words);
+    free(upos);
+    free(xpos);
+    tagger_free(m);
+    buf_release(&model);
+}
+
+static void tagger_two_passes_learn_toy_treebank(void **state)
+{
+    (void)state;
+    buf model, again;
+    train_toy_passes(&model, 3, 2);
+    train_toy_passes(&again, 3, 2);
+    assert_int_equal(model.len, again.len);
+    assert_memory_equal(model.data, again.data, model.len);
+    diag d;
+    tagger *m = tagger_load_bytes(model.data, model.len, "toy", &d);
+    assert_non_null(m);
+    char tags[512];
+    tag_text(m, "the small dog sleeps .", tags, sizeof tags);
+    assert_string_equal(tags, "DET/DT ADJ/JJ NOUN/NN VERB/VBZ PUNCT/.");
+    tag_text(m, "Kim sees the cats .", tags, sizeof tags);
+    assert_string_equal(tags, "PROPN/NNP VERB/VBZ DET/DT NOUN/NNS PUNCT/.");
+    tagger_free(m);
+    buf_release(&model);
+    buf_release(&again);
+}
+
+static void tagger_training_is_reproducible(void **state)
+{
+    (void)state;
+    buf a, b, c;
+    train_toy(&a, 7);
+    train_toy(&b, 7);
+    train_toy(&c, 8);
+    assert_int_equal(a.len, b.len);
+    assert_memory_equal(a.data, b.data, a.len);
+    assert_true(a.len != c.len || memcmp(a.data, c.data, a.len) != 0);
+    buf_release(&a);
+    buf_release(&b);
+    buf_release(&c);
+}
+
+static void expect_load_error(const char *data, size_t length, const char *needle)
+{
+    const char *path = path_in_tmp("bad.bin");
+    write_file(path, data, length);
+    diag d;
+    diag_clear(&d);
+    tagger *m = tagger_load(path, &d);
+    assert_null(m);
+    assert_string_equal(d.path, path);
+    if (!strstr(d.message, needle))
+        fail_msg("message '%s' lacks '%s'", d.message, needle);
+}
+
+static void tagger_rejects_bad_model_files(void **state)
+{
+    (void)state;
+    buf model;
+    train_toy(&model, 1);
+    const char *path = path_in_tmp("good.bin");
+    write_file(path, model.data, model.len);
+    diag d;
+    tagger *m = tagger_load(path, &d);
+    assert_non_null(m);
+    tagger_info info;
+    tagger_get_info(m, &info);
+    assert_int_equal(info.bytes, model.len);
+    tagger_free(m);
+
+    char *copy = xmalloc(model.len);
+    memcpy(copy, model.data, model.len);
+    copy[model.len / 2] ^= 0x40;
+    expect_load_error(copy, model.len, "checksum");
+    expect_load_error(model.data, model.len - 3, "truncated");
+    expect_load_error(model.data, 20, "truncated");
+    expect_load_error("", 0, "magic");
+    memcpy(copy, model.data, model.len);
+    copy[0] = 'X';
+    expect_load_error(copy, model.len, "magic");
+    memcpy(copy, model.data, model.len);
+    copy[8] = 9; /* version */
+    expect_load_error(copy, model.len, "version 9, expected 1");
+    free(copy);
+
+    diag_clear(&d);
+    assert_null(tagger_load(path_in_tmp("missing.bin"), &d));
+    assert_non_null(strstr(d.message, "cannot open"));
+    buf_release(&model);
+}
+
+static void tagger_rewrites_conllu_columns(void **state)
+{
+    (void)state;
+    buf model;
+    train_toy(&model, 1);
+    diag d;
+    tagger *m = tagger_load_bytes(model.data, model.len, "toy", &d);
+    assert_non_null(m);
+    const char *in = "# sent_id = x\n"
+                     "# text = the dog runs.\n"
+                     "1\tthe\tthe\tX\tXX\tF=1\t2\tdet\t_\t_\n"
+                     "2-3\truns.\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                     "2\tdog\tdog\tX\tXX\t_\t0\troot\t_\tSpaceAfter=No\n"
+                     "2.1\tghost\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                     "3\truns\trun\tX\tXX\t_\t2\tdep\t_\t_\n"
+                     "\n";
+    const char *want = "# sent_id = x\n"
+                       "# text = the dog runs.\n"
+                       "1\tthe\tthe\tDET\tDT\tF=1\t2\tdet\t_\t_\n"
+                       "2-3\truns.\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                       "2\tdog\tdog\tNOUN\tNN\t_\t0\troot\t_\tSpaceAfter=No\n"
+                       "2.1\tghost\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                       "3\truns\trun\tVERB\tVBZ\t_\t2\tdep\t_\t_\n"
+                       "\n";
+    buf out;
+    buf_init(&out, 0);
+    assert_int_equal(tagger_tag_conllu(m, in, strlen(in), "in", &out, &d), SITREP_OK);
+    assert_string_equal(out.data, want);
+
+    buf_reset(&out);
+    const char *bad = "1\tthe\tthe\tDET\n";
+    diag_clear(&d);
+    assert_int_equal(tagger_tag_conllu(m, bad, strlen(bad), "bad.conllu", &out, &d), SITREP_EPARSE);
+    assert_int_equal(d.line, 1);
+    assert_string_equal(d.path, "bad.conllu");
+    buf_release(&out);
+    tagger_free(m);
+    buf_release(&model);
+}
+
+static void tagger_reads_gzip(void **state)
+{
+    (void)state;
+    const char *text = "1\tdog\tdog\tNOUN\tNN\t_\t0\troot\t_\t_\n\n";
+    const char *path = path_in_tmp("x.conllu.gz");
+    gzFile g = gzopen(path, "wb");
+    assert_non_null(g);
+    assert_int_equal(gzwrite(g, text, (unsigned)strlen(text)), (int)strlen(text));
+    assert_int_equal(gzclose(g), Z_OK);
+    char *data;
+    size_t length;
+    diag d;
+    assert_int_equal(tagger_read_file(path, 1 << 20, &data, &length, &d), SITREP_OK);
+    assert_int_equal(length, strlen(text));
+    assert_memory_equal(data, text, length);
+    free(data);
+    /* A cut gzip stream is an error, not a short file. */
+    FILE *f = fopen(path, "rb");
+    char raw[256];
+    size_t n = fread(raw, 1, sizeof raw, f);
+    fclose(f);
+    write_file(path, raw, n - 6);
+    diag_clear(&d);
+    assert_int_not_equal(tagger_read_file(path, 1 << 20, &data, &length, &d), SITREP_OK);
+    assert_non_null(strstr(d.message, "gzip"));
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    const char *names[] = {"toy.conllu", "bad.bin", "good.bin", "x.conllu.gz"};
+    for (size_t i = 0; i < ARRAY_LEN(names); i++)
+        unlink(path_in_tmp(names[i]));
+    return rmdir(tmpdir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tagger_learns_toy_treebank),
+        cmocka_unit_test(tagger_two_passes_learn_toy_treebank),
+        cmocka_unit_test(tagger_training_is_reproducible),
+        cmocka_unit_test(tagger_rejects_bad_model_files),
+        cmocka_unit_test(tagger_rewrites_conllu_columns),
+        cmocka_unit_test(tagger_reads_gzip),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
