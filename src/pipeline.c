@@ -19,7 +19,8 @@ static const char *content_id(arena *a, const document *doc)
 }
 
 sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input kind,
-                           const char *bytes, size_t length, article *art, diag *d)
+                           const char *bytes, size_t length, pipeline_depth depth, article *art,
+                           diag *d)
 {
     memset(art, 0, sizeof *art);
     document *doc = arena_calloc(a, 1, sizeof *doc);
@@ -44,8 +45,11 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
     if (!doc->published && context->published[0])
         doc->published = context->published;
 
-    if ((status = text_analyse(a, doc, context->tagger, &art->text)))
+    if ((status =
+             text_analyse(a, doc, depth == PIPELINE_FULL ? context->tagger : NULL, &art->text)))
         return status;
+    if (depth == PIPELINE_TEXT)
+        goto done;
 
     /* actors (issue 4) */
     if ((status = actors_extract(a, context->actors, art)))
@@ -53,6 +57,7 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
     /* who says so */
     if ((status = attribution_find(a, context->cues, art)))
         return status;
+done:
     if (!doc->id && !(doc->id = content_id(a, doc)))
         return SITREP_ELIMIT;
     return SITREP_OK;

@@ -125,7 +125,8 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
     diag d;
     diag_clear(&d);
     sitrep_status status =
-        pipeline_run(coder->context, &coder->arena, kind, bytes, length, &art, &d);
+        pipeline_run(coder->context, &coder->arena, kind, bytes, length,
+                     format == SITREP_FORMAT_SENTENCES ? PIPELINE_TEXT : PIPELINE_FULL, &art, &d);
     if (status == SITREP_OK)
         status = format == SITREP_FORMAT_SENTENCES ? export_sentences(&coder->output, &art)
                  : format == SITREP_FORMAT_TAGS
