@@ -14,6 +14,7 @@ struct sitrep_context {
     char data_dir[4096];
     char published[11]; /* default publication date, "" when none */
     tagger *tagger;     /* NULL when no model is installed */
+    gazetteer *places;  /* data/places/ (extras); empty when the directory is absent */
 };
 
 /* Runs every stage on one input. Fills *art (allocated from a). Returns SITREP_EPARSE with d

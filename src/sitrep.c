@@ -42,6 +42,18 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
+    /* ---- quantities, dates, places (extras) ---- */
+    char places_dir[4200];
+    snprintf(places_dir, sizeof places_dir, "%s/places", c->data_dir);
+    diag d;
+    diag_clear(&d);
+    if (!(c->places = gazetteer_load(places_dir, &d))) {
+        if (errbuf)
+            diag_format(&d, errbuf, errlen);
+        tagger_free(c->tagger);
+        free(c);
+        return NULL;
+    }
     return c;
 }
 
@@ -50,6 +62,7 @@ void sitrep_context_free(sitrep_context *context)
     if (!context)
         return;
     tagger_free(context->tagger);
+    gazetteer_free(context->places); /* extras */
     free(context);
 }
 

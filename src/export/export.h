@@ -18,4 +18,8 @@ sitrep_status export_json(buf *out, const article *art, bool pretty) MUST_CHECK;
  * inside the text become spaces), with no final newline after the last line. */
 sitrep_status export_sentences(buf *out, const article *art) MUST_CHECK;
 
+/* Writes the "quantities", "dates" and "places" keys and arrays (extras_json.c). Errors are
+ * sticky in w. */
+void export_extras_json(json_writer *w, const article *art);
+
 #endif
