@@ -47,8 +47,7 @@ static sitrep_status pipeline_extras(const sitrep_context *context, arena *a, ar
         warning_add(&doc->warnings, "limit", "too many dates: the rest are dropped");
     else if (st)
         return st;
-    st = quantity_find(a, &art->text, art->dates, art->ndates, &art->quantities,
-                       &art->nquantities);
+    st = quantity_find(a, &art->text, art->dates, art->ndates, &art->quantities, &art->nquantities);
     if (st == SITREP_ELIMIT && art->nquantities >= EXTRAS_MAX_MENTIONS)
         warning_add(&doc->warnings, "limit", "too many quantities: the rest are dropped");
     else if (st)

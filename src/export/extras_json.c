@@ -85,7 +85,7 @@ static void write_place(json_writer *w, const article *art, const place_mention 
     json_key(w, "country");
     json_cstr(w, e->country);
     json_key(w, "admin1");
-    json_cstr(w, e->admin1);
+    json_cstr(w, e->kind == PLACE_ADMIN1 && !e->admin1 ? e->name : e->admin1);
     json_key(w, "lat");
     json_double(w, e->lat);
     json_key(w, "lon");

@@ -96,10 +96,10 @@ static int format_when(char *out, size_t n, when w)
 
 static int month_of(const text_result *text, size_t i)
 {
-    static const char *const full[] = {"january", "february", "march",     "april",
-                                       "may",     "june",     "july",      "august",
-                                       "september", "october", "november", "december"};
-    static const char *const abbr[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.",
+    static const char *const full[] = {"january",   "february", "march",    "april",
+                                       "may",       "june",     "july",     "august",
+                                       "september", "october",  "november", "december"};
+    static const char *const abbr[] = {"jan.", "feb.", "mar.",  "apr.", "may",  "jun.",
                                        "jul.", "aug.", "sept.", "oct.", "nov.", "dec."};
     if (i >= text->ntokens || !(text->tokens[i].flags & TOKEN_UPPER))
         return 0;
@@ -170,11 +170,10 @@ static bool day_token(const text_result *text, size_t i, int *day)
 /* Counts in words or digits for "eight years ago": returns tokens used. */
 static size_t small_count(const text_result *text, size_t i, int *value)
 {
-    static const char *const words[] = {"a",     "one",    "two",    "three", "four",
-                                        "five",  "six",    "seven",  "eight", "nine",
-                                        "ten",   "eleven", "twelve", "thirteen", "fourteen",
-                                        "fifteen", "sixteen", "seventeen", "eighteen",
-                                        "nineteen", "twenty"};
+    static const char *const words[] = {
+        "a",        "one",     "two",     "three",     "four",     "five",     "six",
+        "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
     for (size_t w = 0; w < ARRAY_LEN(words); w++)
         if (extras_token_is(text, i, words[w])) {
             *value = w == 0 ? 1 : (int)w;
@@ -238,15 +237,14 @@ static bool match_absolute(const scanner *sc, size_t i, found *f)
         return true;
     }
     /* 20 January 2025, 20th January */
-    if (day_token(text, i, &d) && (m = month_of(text, i + 1)) != 0 && i + 1 < sc->end) {
-        size_t k = i + 2;
-        if (is_word(sc, k, "of")) /* 20th of January */
-            k++;
+    size_t mi = is_word(sc, i + 1, "of") ? i + 2 : i + 1; /* 20th of January */
+    if (day_token(text, i, &d) && mi < sc->end && (m = month_of(text, mi)) != 0) {
+        size_t k = mi + 1;
         if (k < sc->end && year_token(text, k, &y)) {
             f->ntokens = k + 1 - i;
         } else {
             y = infer_year(sc, m);
-            f->ntokens = 2;
+            f->ntokens = mi + 1 - i;
         }
         if (d > days_in_month(y, m))
             return false;
@@ -276,9 +274,9 @@ static bool match_absolute(const scanner *sc, size_t i, found *f)
             f->from = when_month(y, m);
             return true;
         }
-        static const char *const cues[] = {"in", "since", "until", "till", "by", "from",
-                                           "early", "late", "mid", "during", "before",
-                                           "after", "of", "through", "throughout", "to"};
+        static const char *const cues[] = {
+            "in",  "since",  "until",  "till",  "by", "from",    "early",      "late",
+            "mid", "during", "before", "after", "of", "through", "throughout", "to"};
         if (i > sc->first) {
             for (size_t c = 0; c < ARRAY_LEN(cues); c++)
                 if (is_word(sc, i - 1, cues[c])) {
@@ -289,12 +287,29 @@ static bool match_absolute(const scanner *sc, size_t i, found *f)
         }
         return false;
     }
+    /* "mid-2023" is one token (the tokenizer joins the prefix "mid-") */
+    if (i < sc->end) {
+        slice w = token_text(text, &text->tokens[i]);
+        if (w.len == 8 && slice_starts_with(w, "mid-") && w.ptr[4] >= '1' && w.ptr[4] <= '2') {
+            int v = 0;
+            bool ok = true;
+            for (size_t k = 4; k < 8 && ok; k++) {
+                ok = w.ptr[k] >= '0' && w.ptr[k] <= '9';
+                v = v * 10 + (w.ptr[k] - '0');
+            }
+            if (ok) {
+                f->ntokens = 1;
+                f->from = when_year(v);
+                return true;
+            }
+        }
+    }
     /* a year after a cue: "in 2014", "since 2014", "the 2014 annexation", "mid-2014" */
     if (year_token(text, i, &y) && i > sc->first) {
-        static const char *const cues[] = {"in",     "since",  "until",      "till",  "by",
-                                           "from",   "before", "after",      "during", "through",
-                                           "throughout", "to", "and",        "early", "late",
-                                           "mid",    "of",     "between",    "around", "circa"};
+        static const char *const cues[] = {"in",         "since",  "until",   "till",   "by",
+                                           "from",       "before", "after",   "during", "through",
+                                           "throughout", "to",     "and",     "early",  "late",
+                                           "mid",        "of",     "between", "around", "circa"};
         bool cue = false;
         for (size_t c = 0; c < ARRAY_LEN(cues) && !cue; c++)
             cue = is_word(sc, i - 1, cues[c]);
@@ -349,7 +364,7 @@ static bool match_relative(const scanner *sc, size_t i, found *f)
     }
     if (k < sc->end && (wd = weekday_of(text, k)) >= 0) {
         int pub_wd = weekday(today);
-        long back = (pub_wd - wd + 7) % 7; /* days back to the most recent such day */
+        long back = (pub_wd - wd + 7) % 7;    /* days back to the most recent such day */
         long forward = (wd - pub_wd + 7) % 7; /* days ahead to the next such day */
         long day;
         if (shift < 0)
@@ -364,8 +379,8 @@ static bool match_relative(const scanner *sc, size_t i, found *f)
     }
     /* last/this/next week|month|year|weekend; "last night", "this morning" */
     if (k > i && k < sc->end) {
-        if (is_word(sc, k, "night") || is_word(sc, k, "morning") ||
-            is_word(sc, k, "afternoon") || is_word(sc, k, "evening")) {
+        if (is_word(sc, k, "night") || is_word(sc, k, "morning") || is_word(sc, k, "afternoon") ||
+            is_word(sc, k, "evening")) {
             if (shift > 0)
                 return false;
             f->ntokens = k + 1 - i;
@@ -449,8 +464,8 @@ static bool match_relative(const scanner *sc, size_t i, found *f)
         return true;
     }
     /* in recent days|weeks|months; in the past|last few days */
-    if (is_word(sc, i, "recent") || (is_word(sc, i, "past") && i > sc->first &&
-                                     is_word(sc, i - 1, "the"))) {
+    if (is_word(sc, i, "recent") ||
+        (is_word(sc, i, "past") && i > sc->first && is_word(sc, i - 1, "the"))) {
         size_t u = i + 1;
         if (is_word(sc, u, "few"))
             u++;
@@ -529,8 +544,8 @@ sitrep_status date_find(arena *a, const text_result *text, const char *published
             memset(&f, 0, sizeof f);
             const token *t = &text->tokens[i];
             /* only tokens that can start a date are tried (speed) */
-            bool candidate = t->kind == TOKEN_NUMBER ||
-                             (t->kind == TOKEN_WORD || t->kind == TOKEN_ABBREV);
+            bool candidate =
+                t->kind == TOKEN_NUMBER || (t->kind == TOKEN_WORD || t->kind == TOKEN_ABBREV);
             if (!candidate || !(match_absolute(&sc, i, &f) || match_relative(&sc, i, &f))) {
                 i++;
                 continue;

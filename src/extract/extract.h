@@ -33,15 +33,15 @@ const char *quantity_qualifier_name(quantity_qualifier q);
 
 typedef struct quantity {
     uint32_t sentence;
-    uint32_t start, end;             /* byte offsets of the whole phrase */
-    uint32_t first_token, ntokens;   /* token span */
-    double value;                    /* a fraction as 0.5; a range: its low end */
-    double low, high;                /* QUANTITY_RANGE only */
-    uint8_t qualifier;               /* quantity_qualifier */
-    bool fraction;                   /* a share ("half of", "one in two"), whatever qualifier */
-    bool percent;                    /* value is in percent ("40%" -> 40) */
-    const char *currency;            /* ISO 4217 code ("USD") or NULL */
-    uint32_t unit_start, unit_end;   /* the thing counted, as a slice of the body; 0,0 none */
+    uint32_t start, end;           /* byte offsets of the whole phrase */
+    uint32_t first_token, ntokens; /* token span */
+    double value;                  /* a fraction as 0.5; a range: its low end */
+    double low, high;              /* QUANTITY_RANGE only */
+    uint8_t qualifier;             /* quantity_qualifier */
+    bool fraction;                 /* a share ("half of", "one in two"), whatever qualifier */
+    bool percent;                  /* value is in percent ("40%" -> 40) */
+    const char *currency;          /* ISO 4217 code ("USD") or NULL */
+    uint32_t unit_start, unit_end; /* the thing counted, as a slice of the body; 0,0 none */
 } quantity;
 
 typedef struct date_mention {
@@ -91,8 +91,13 @@ typedef struct gazetteer_match {
 bool gazetteer_match_at(const gazetteer *g, const text_result *text, size_t i, size_t end,
                         gazetteer_match *out);
 
-enum { PLACE_DIR_NORTH = 1, PLACE_DIR_SOUTH = 2, PLACE_DIR_EAST = 4, PLACE_DIR_WEST = 8,
-       PLACE_DIR_CENTRE = 16 };
+enum {
+    PLACE_DIR_NORTH = 1,
+    PLACE_DIR_SOUTH = 2,
+    PLACE_DIR_EAST = 4,
+    PLACE_DIR_WEST = 8,
+    PLACE_DIR_CENTRE = 16
+};
 
 typedef struct place_mention {
     uint32_t sentence;
@@ -114,8 +119,8 @@ sitrep_status date_find(arena *a, const text_result *text, const char *published
 sitrep_status quantity_find(arena *a, const text_result *text, const date_mention *dates,
                             size_t ndates, quantity **out, size_t *count) MUST_CHECK;
 /* Places (rule for ambiguous names: docs/places.md). `g` may be NULL: nothing found. */
-sitrep_status place_find(arena *a, const gazetteer *g, const text_result *text,
-                         place_mention **out, size_t *count) MUST_CHECK;
+sitrep_status place_find(arena *a, const gazetteer *g, const text_result *text, place_mention **out,
+                         size_t *count) MUST_CHECK;
 /* ASCII case-insensitive test of token i against a lower-case word; false past the end. */
 bool extras_token_is(const text_result *text, size_t i, const char *word);
 

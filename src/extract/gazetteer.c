@@ -1,5 +1,5 @@
-/* gazetteer.c (extract) - our place gazetteer: loads the *.txt files of data/places once into an immutable
- * hash table keyed by the lower-cased token sequence of every name and alias.
+/* gazetteer.c (extract) - our place gazetteer: loads the *.txt files of data/places once into an
+ * immutable hash table keyed by the lower-cased token sequence of every name and alias.
  *
  * Used by place.c to find the longest place name at a token. Format: docs/places.md.
  * Loaded in sitrep_context_new, shared by threads, never written after loading.
@@ -235,11 +235,10 @@ static sitrep_status load_file(loader *l, const char *path, diag *d)
             break;
         }
         bool no_country = strcmp(f[1], "-") == 0;
-        if (!no_country && !(strlen(f[1]) == 3 && f[1][0] >= 'A' && f[1][0] <= 'Z' &&
-                             f[1][1] >= 'A' && f[1][1] <= 'Z' && f[1][2] >= 'A' &&
-                             f[1][2] <= 'Z')) {
-            st = diag_set(d, path, lineno, "country '%s' is not an ISO alpha-3 code or '-'",
-                          f[1]);
+        if (!no_country &&
+            !(strlen(f[1]) == 3 && f[1][0] >= 'A' && f[1][0] <= 'Z' && f[1][1] >= 'A' &&
+              f[1][1] <= 'Z' && f[1][2] >= 'A' && f[1][2] <= 'Z')) {
+            st = diag_set(d, path, lineno, "country '%s' is not an ISO alpha-3 code or '-'", f[1]);
             break;
         }
         if (no_country && kind != PLACE_REGION && kind != PLACE_WATER) {

@@ -10,26 +10,26 @@
 #include <string.h>
 
 static const char *const locative_cues[] = {
-    "in",      "near",   "to",       "from",   "into",   "at",      "across", "outside",
-    "inside",  "around", "towards",  "toward", "through", "throughout", "within", "over",
-    "along",   "via",    "beyond",   "off",    "onto",   "between", "entered", "invaded",
-    "invade",  "enter",  "reach",    "reached", "captured", "visit", "visited", "bombed",
+    "in",      "near",   "to",       "from",     "into",     "at",         "across",  "outside",
+    "inside",  "around", "towards",  "toward",   "through",  "throughout", "within",  "over",
+    "along",   "via",    "beyond",   "off",      "onto",     "between",    "entered", "invaded",
+    "invade",  "enter",  "reach",    "reached",  "captured", "visit",      "visited", "bombed",
     "shelled", "struck", "attacked", "occupied", "annexed",
 };
 
 /* Nouns before "of" that make it locative: "areas of Ukraine", "south of Kyiv". */
 static const char *const area_nouns[] = {
-    "area",  "areas",  "part",   "parts",     "region",    "regions", "province",
-    "provinces", "city", "town", "village",   "outskirts", "coast",   "border",
-    "north", "south",  "east",   "west",      "centre",    "center",  "side",
-    "territory", "territories", "capital", "districts", "district", "oblast", "republic",
-    "state", "port",   "suburbs", "streets",  "skies",     "heart",   "rest",
+    "area",      "areas",       "part",    "parts",     "region",    "regions", "province",
+    "provinces", "city",        "town",    "village",   "outskirts", "coast",   "border",
+    "north",     "south",       "east",    "west",      "centre",    "center",  "side",
+    "territory", "territories", "capital", "districts", "district",  "oblast",  "republic",
+    "state",     "port",        "suburbs", "streets",   "skies",     "heart",   "rest",
 };
 
 /* Place nouns after the name: "Kursk region", "Donetsk oblast". */
-static const char *const admin_nouns[] = {"region", "oblast", "province", "governorate",
-                                          "state", "prefecture", "district", "county",
-                                          "territory", "krai", "republic"};
+static const char *const admin_nouns[] = {"region",    "oblast",     "province", "governorate",
+                                          "state",     "prefecture", "district", "county",
+                                          "territory", "krai",       "republic"};
 static const char *const city_nouns[] = {"city", "town", "port", "village"};
 
 typedef struct direction_word {
@@ -91,9 +91,9 @@ static size_t directions_before(const text_result *text, size_t first, size_t la
             start = j - 2;
             j -= 2;
         }
-        if (j >= first + 2 && (extras_token_is(text, j - 1, "and") ||
-                               extras_token_is(text, j - 1, ",") ||
-                               extras_token_is(text, j - 1, "or")) &&
+        if (j >= first + 2 &&
+            (extras_token_is(text, j - 1, "and") || extras_token_is(text, j - 1, ",") ||
+             extras_token_is(text, j - 1, "or")) &&
             direction_at(text, j - 2)) {
             k = j - 1;
             continue;
@@ -130,12 +130,21 @@ static sitrep_status plist_push(plist *l, const place_mention *m)
 static const place_entry *choose(const gazetteer_match *m, bool admin_noun, bool city_noun,
                                  const plist *l)
 {
-    static const int rank_plain[] = {[PLACE_COUNTRY] = 0, [PLACE_REGION] = 1, [PLACE_WATER] = 2,
-                                     [PLACE_CITY] = 3,    [PLACE_ADMIN1] = 4};
-    static const int rank_admin[] = {[PLACE_ADMIN1] = 0, [PLACE_REGION] = 1, [PLACE_CITY] = 2,
-                                     [PLACE_COUNTRY] = 3, [PLACE_WATER] = 4};
-    static const int rank_city[] = {[PLACE_CITY] = 0, [PLACE_ADMIN1] = 1, [PLACE_REGION] = 2,
-                                    [PLACE_COUNTRY] = 3, [PLACE_WATER] = 4};
+    static const int rank_plain[] = {[PLACE_COUNTRY] = 0,
+                                     [PLACE_REGION] = 1,
+                                     [PLACE_WATER] = 2,
+                                     [PLACE_CITY] = 3,
+                                     [PLACE_ADMIN1] = 4};
+    static const int rank_admin[] = {[PLACE_ADMIN1] = 0,
+                                     [PLACE_REGION] = 1,
+                                     [PLACE_CITY] = 2,
+                                     [PLACE_COUNTRY] = 3,
+                                     [PLACE_WATER] = 4};
+    static const int rank_city[] = {[PLACE_CITY] = 0,
+                                    [PLACE_ADMIN1] = 1,
+                                    [PLACE_REGION] = 2,
+                                    [PLACE_COUNTRY] = 3,
+                                    [PLACE_WATER] = 4};
     const int *rank = admin_noun ? rank_admin : city_noun ? rank_city : rank_plain;
     const place_entry *best = NULL;
     int best_score = 1 << 30;
@@ -146,8 +155,8 @@ static const place_entry *choose(const gazetteer_match *m, bool admin_noun, bool
             score += 1;
         bool seen = false;
         for (size_t p = 0; p < l->count && !seen && e->country; p++)
-            seen = l->items[p].entry->country &&
-                   strcmp(l->items[p].entry->country, e->country) == 0;
+            seen =
+                l->items[p].entry->country && strcmp(l->items[p].entry->country, e->country) == 0;
         if (!seen)
             score += 2;
         if (score < best_score) {
@@ -158,8 +167,7 @@ static const place_entry *choose(const gazetteer_match *m, bool admin_noun, bool
     return best;
 }
 
-static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_result *text,
-                                   size_t si)
+static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_result *text, size_t si)
 {
     const sentence *s = &text->sentences[si];
     size_t first = s->first_token, end = s->first_token + s->ntokens;
@@ -195,8 +203,8 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
             cue = "city";
         }
         /* part of a longer capitalised name: "New York Times", "Georgia Tech" */
-        if (!admin_noun && !city_noun && after < end &&
-            (text->tokens[after].flags & TOKEN_UPPER) && text->tokens[after].kind == TOKEN_WORD &&
+        if (!admin_noun && !city_noun && after < end && (text->tokens[after].flags & TOKEN_UPPER) &&
+            text->tokens[after].kind == TOKEN_WORD &&
             !gazetteer_match_at(g, text, after, end, &(gazetteer_match){0})) {
             i = after;
             continue;
@@ -225,8 +233,7 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
                 start = noun;
             } else {
                 uint8_t more = 0;
-                size_t d = directions_before(text, first, noun - 1 < noun ? noun - 1 : noun,
-                                             &more);
+                size_t d = directions_before(text, first, noun - 1 < noun ? noun - 1 : noun, &more);
                 if (noun > first && d <= noun - 1) {
                     bits |= more;
                     start = d;
@@ -280,8 +287,8 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
     return SITREP_OK;
 }
 
-sitrep_status place_find(arena *a, const gazetteer *g, const text_result *text,
-                         place_mention **out, size_t *count)
+sitrep_status place_find(arena *a, const gazetteer *g, const text_result *text, place_mention **out,
+                         size_t *count)
 {
     plist l = {.a = a};
     sitrep_status st = SITREP_OK;

@@ -21,8 +21,8 @@ bool extras_token_is(const text_result *text, size_t i, const char *word)
 
 const char *quantity_qualifier_name(quantity_qualifier q)
 {
-    static const char *const names[] = {"exact", "approx", "at_least", "at_most", "fraction",
-                                        "range"};
+    static const char *const names[] = {"exact",   "approx",   "at_least",
+                                        "at_most", "fraction", "range"};
     return (unsigned)q < ARRAY_LEN(names) ? names[q] : "exact";
 }
 
@@ -34,27 +34,26 @@ typedef struct word_value {
 } word_value;
 
 static const word_value small_numbers[] = {
-    {"zero", 0},       {"one", 1},        {"two", 2},        {"three", 3},
-    {"four", 4},       {"five", 5},       {"six", 6},        {"seven", 7},
-    {"eight", 8},      {"nine", 9},       {"ten", 10},       {"eleven", 11},
-    {"twelve", 12},    {"thirteen", 13},  {"fourteen", 14},  {"fifteen", 15},
-    {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18},  {"nineteen", 19},
-    {"twenty", 20},    {"thirty", 30},    {"forty", 40},     {"fifty", 50},
-    {"sixty", 60},     {"seventy", 70},   {"eighty", 80},    {"ninety", 90},
+    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},
 };
 
 static const word_value scales[] = {
-    {"thousand", 1e3}, {"million", 1e6},  {"billion", 1e9}, {"trillion", 1e12},
-    {"bn", 1e9},       {"mn", 1e6},       {"m", 1e6},       {"tn", 1e12},
+    {"thousand", 1e3}, {"million", 1e6},   {"billion", 1e9},  {"trillion", 1e12},
+    {"bn", 1e9},       {"mn", 1e6},        {"m", 1e6},        {"tn", 1e12},
     {"k", 1e3},        {"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9},
 };
 
 /* Denominators: "a third", "two fifths". */
 static const word_value denominators[] = {
-    {"half", 2},     {"halves", 2},   {"third", 3},    {"thirds", 3},   {"quarter", 4},
-    {"quarters", 4}, {"fourth", 4},   {"fourths", 4},  {"fifth", 5},    {"fifths", 5},
-    {"sixth", 6},    {"sixths", 6},   {"seventh", 7},  {"sevenths", 7}, {"eighth", 8},
-    {"eighths", 8},  {"ninth", 9},    {"ninths", 9},   {"tenth", 10},   {"tenths", 10},
+    {"half", 2},     {"halves", 2}, {"third", 3},   {"thirds", 3},   {"quarter", 4},
+    {"quarters", 4}, {"fourth", 4}, {"fourths", 4}, {"fifth", 5},    {"fifths", 5},
+    {"sixth", 6},    {"sixths", 6}, {"seventh", 7}, {"sevenths", 7}, {"eighth", 8},
+    {"eighths", 8},  {"ninth", 9},  {"ninths", 9},  {"tenth", 10},   {"tenths", 10},
 };
 
 typedef struct currency_word {
@@ -63,37 +62,42 @@ typedef struct currency_word {
 } currency_word;
 
 static const currency_word currency_symbols[] = {
-    {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"}, {"₽", "RUB"},
-    {"₴", "UAH"}, {"₪", "ILS"}, {"₩", "KRW"},
+    {"$", "USD"},   {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"},
+    {"₽", "RUB"}, {"₴", "UAH"}, {"₪", "ILS"}, {"₩", "KRW"},
 };
 
 static const currency_word currency_names[] = {
-    {"dollars", "USD"}, {"dollar", "USD"},   {"euros", "EUR"},    {"euro", "EUR"},
-    {"pounds", "GBP"},  {"sterling", "GBP"}, {"yen", "JPY"},      {"yuan", "CNY"},
-    {"renminbi", "CNY"}, {"roubles", "RUB"}, {"rubles", "RUB"},   {"rupees", "INR"},
-    {"hryvnias", "UAH"}, {"hryvnia", "UAH"}, {"shekels", "ILS"},  {"won", "KRW"},
-    {"usd", "USD"},     {"eur", "EUR"},      {"gbp", "GBP"},
+    {"dollars", "USD"},  {"dollar", "USD"},   {"euros", "EUR"},   {"euro", "EUR"},
+    {"pounds", "GBP"},   {"sterling", "GBP"}, {"yen", "JPY"},     {"yuan", "CNY"},
+    {"renminbi", "CNY"}, {"roubles", "RUB"},  {"rubles", "RUB"},  {"rupees", "INR"},
+    {"hryvnias", "UAH"}, {"hryvnia", "UAH"},  {"shekels", "ILS"}, {"won", "KRW"},
+    {"usd", "USD"},      {"eur", "EUR"},      {"gbp", "GBP"},
 };
 
 /* Words that end the noun phrase after a number (its head is the last word before them). */
 static const char *const np_stop[] = {
-    "a", "an", "the", "and", "or", "but", "nor", "to", "in", "on", "at", "from", "for", "with",
-    "by", "of", "into", "onto", "over", "under", "about", "against", "across", "through",
-    "during", "after", "before", "since", "until", "per", "than", "as", "that", "which", "who",
-    "whom", "whose", "were", "was", "are", "is", "be", "been", "being", "have", "has", "had",
-    "will", "would", "could", "should", "may", "might", "must", "can", "do", "does", "did",
-    "not", "this", "these", "those", "it", "its", "they", "their", "he", "she", "we", "there",
-    "here", "when", "where", "while", "if", "so", "now", "also", "still", "each", "every",
-    "all", "some", "ago", "more", "less", "most", "least", "up", "out", "down", "off", "back",
-    "last", "next", "year", "years", "month", "months", "week", "weeks", "day", "days",
-    "said", "says", "say", "according", "including", "like", "between", "among", "toward",
-    "towards", "within", "without", "near", "via", "i", "you", "his", "her", "our", "my",
+    "a",       "an",     "the",       "and",       "or",    "but",     "nor",    "to",
+    "in",      "on",     "at",        "from",      "for",   "with",    "by",     "of",
+    "into",    "onto",   "over",      "under",     "about", "against", "across", "through",
+    "during",  "after",  "before",    "since",     "until", "per",     "than",   "as",
+    "that",    "which",  "who",       "whom",      "whose", "were",    "was",    "are",
+    "is",      "be",     "been",      "being",     "have",  "has",     "had",    "will",
+    "would",   "could",  "should",    "may",       "might", "must",    "can",    "do",
+    "does",    "did",    "not",       "this",      "these", "those",   "it",     "its",
+    "they",    "their",  "he",        "she",       "we",    "there",   "here",   "when",
+    "where",   "while",  "if",        "so",        "now",   "also",    "still",  "each",
+    "every",   "all",    "some",      "ago",       "more",  "less",    "most",   "least",
+    "up",      "out",    "down",      "off",       "back",  "last",    "next",   "year",
+    "years",   "month",  "months",    "week",      "weeks", "day",     "days",   "said",
+    "says",    "say",    "according", "including", "like",  "between", "among",  "toward",
+    "towards", "within", "without",   "near",      "via",   "i",       "you",    "his",
+    "her",     "our",    "my",
 };
 
 /* Participles kept after the head: "people killed", "civilians wounded". */
-static const char *const unit_participles[] = {"killed", "wounded", "injured", "dead",
-                                               "missing", "displaced", "detained",
-                                               "arrested", "captured", "evacuated"};
+static const char *const unit_participles[] = {"killed",   "wounded",   "injured",  "dead",
+                                               "missing",  "displaced", "detained", "arrested",
+                                               "captured", "evacuated"};
 
 static bool word_in(const text_result *text, size_t i, const char *const *list, size_t n)
 {
@@ -126,9 +130,9 @@ static bool joined(const text_result *text, size_t i)
 static bool is_month_word(const text_result *text, size_t i)
 {
     static const char *const months[] = {
-        "january", "february", "march", "april", "june", "july", "august", "september",
-        "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
-        "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "may"};
+        "january", "february", "march",    "april", "june", "july", "august", "september",
+        "october", "november", "december", "jan.",  "feb.", "mar.", "apr.",   "jun.",
+        "jul.",    "aug.",     "sep.",     "sept.", "oct.", "nov.", "dec.",   "may"};
     if (i >= text->ntokens || !(text->tokens[i].flags & TOKEN_UPPER))
         return false;
     return word_in(text, i, months, ARRAY_LEN(months));
@@ -184,9 +188,9 @@ static size_t parse_words(const text_result *text, size_t i, size_t end, double 
     size_t k = i, used = 0;
     if (extras_token_is(text, k, "a") || extras_token_is(text, k, "an")) {
         /* "a hundred", "a thousand", "a dozen", "a million" */
-        if (k + 1 < end && (extras_token_is(text, k + 1, "hundred") ||
-                            extras_token_is(text, k + 1, "dozen") ||
-                            word_lookup(text, k + 1, scales, 4))) {
+        if (k + 1 < end &&
+            (extras_token_is(text, k + 1, "hundred") || extras_token_is(text, k + 1, "dozen") ||
+             word_lookup(text, k + 1, scales, 4))) {
             current = 1;
             any = true;
             k++;
@@ -201,9 +205,8 @@ static size_t parse_words(const text_result *text, size_t i, size_t end, double 
             any = true;
             used = ++k - i;
             /* twenty-five */
-            if (w->value >= 20 && k + 1 < end && is_kind(text, k, TOKEN_PUNCT) &&
-                joined(text, k) && joined(text, k + 1) &&
-                slice_eq_cstr(token_text(text, &text->tokens[k]), "-")) {
+            if (w->value >= 20 && k + 1 < end && is_kind(text, k, TOKEN_PUNCT) && joined(text, k) &&
+                joined(text, k + 1) && slice_eq_cstr(token_text(text, &text->tokens[k]), "-")) {
                 const word_value *u =
                     word_lookup(text, k + 1, small_numbers, ARRAY_LEN(small_numbers));
                 if (u && u->value < 10) {
@@ -366,9 +369,9 @@ static bool token_is_word_like(const text_result *text, size_t i)
 
 static bool looks_plural(const text_result *text, size_t i)
 {
-    static const char *const irregular[] = {"people", "men", "women", "children", "personnel",
-                                            "police", "staff", "aircraft", "feet", "data",
-                                            "militia", "infantry", "cattle", "sheep"};
+    static const char *const irregular[] = {
+        "people",   "men",  "women", "children", "personnel", "police", "staff",
+        "aircraft", "feet", "data",  "militia",  "infantry",  "cattle", "sheep"};
     if (word_in(text, i, irregular, ARRAY_LEN(irregular)))
         return true;
     slice s = token_text(text, &text->tokens[i]);
@@ -379,8 +382,7 @@ static bool looks_plural(const text_result *text, size_t i)
 /* The noun phrase after a number starting at token i: skips "of", "of all the", "of the"
  * (fractions), then takes up to QUANTITY_UNIT_MAX_WORDS words; the head is the last one.
  * Returns the head's token index (and *last = the last token of the phrase), or SIZE_MAX. */
-static size_t find_unit(const text_result *text, size_t i, size_t end, bool after_of,
-                        size_t *last)
+static size_t find_unit(const text_result *text, size_t i, size_t end, bool after_of, size_t *last)
 {
     size_t k = i;
     if (after_of && extras_token_is(text, k, "of")) {
@@ -462,7 +464,7 @@ static size_t parse_vague(const text_result *text, size_t i, size_t end, double 
                           quantity_qualifier *q)
 {
     static const word_value plurals[] = {
-        {"dozens", 12}, {"scores", 20}, {"hundreds", 100}, {"thousands", 1e3},
+        {"dozens", 12},    {"scores", 20},    {"hundreds", 100}, {"thousands", 1e3},
         {"millions", 1e6}, {"billions", 1e9}, {"tens", 10},
     };
     const word_value *p = word_lookup(text, i, plurals, ARRAY_LEN(plurals));
@@ -522,8 +524,8 @@ static size_t parse_fraction(const text_result *text, size_t i, size_t end, doub
             k++;
         }
     }
-    const word_value *d = k < end ? word_lookup(text, k, denominators, ARRAY_LEN(denominators))
-                                  : NULL;
+    const word_value *d =
+        k < end ? word_lookup(text, k, denominators, ARRAY_LEN(denominators)) : NULL;
     if (d && (k > i || extras_token_is(text, k, "half"))) {
         /* "half" alone needs "of" or a following noun: "half of all munitions", "half the" */
         if (k == i && !(extras_token_is(text, k + 1, "of") || extras_token_is(text, k + 1, "the")))
@@ -564,8 +566,7 @@ static bool in_dates(const date_mention *dates, size_t ndates, size_t *cursor, s
 }
 
 /* A bare four-digit integer reads as a year unless a counted noun follows ("2000 troops"). */
-static bool looks_like_year(const text_result *text, size_t i, double value, bool comma,
-                            size_t end)
+static bool looks_like_year(const text_result *text, size_t i, double value, bool comma, size_t end)
 {
     if (comma || value < 1000 || value > 2999 || value != floor(value))
         return false;
@@ -629,31 +630,33 @@ static sitrep_status scan_sentence(qlist *l, const text_result *text, size_t si,
                 bool after_name = k > first + 1 && (text->tokens[k - 1].flags & TOKEN_UPPER) &&
                                   !qualifier_before(text, first, k, &unused_q, &unused_first) &&
                                   text->tokens[k - 1].kind == TOKEN_WORD && !currency;
-                bool time_or_date = (k + 1 < end && joined(text, k + 1) &&
-                                     (extras_token_is(text, k + 1, ":") ||
-                                      extras_token_is(text, k + 1, "/"))) ||
-                                    is_month_word(text, k + 1) ||
-                                    (k > first && is_month_word(text, k - 1));
+                bool time_or_date =
+                    (k + 1 < end && joined(text, k + 1) &&
+                     (extras_token_is(text, k + 1, ":") || extras_token_is(text, k + 1, "/"))) ||
+                    is_month_word(text, k + 1) || (k > first && is_month_word(text, k - 1));
                 if (!currency && (after_name || time_or_date ||
                                   (used == 1 && suffix.len == 0 &&
                                    looks_like_year(text, k, value, comma, end)))) {
                     i = k + used;
                     continue;
                 }
-                /* a hyphenated token pair is a code, not a number: F-16, Su-27 */
-                if (k > first && joined(text, k) && extras_token_is(text, k - 1, "-")) {
+                /* a hyphenated token pair is a code, not a number: F-16, Su-27; the minutes
+                 * of a time (10:30) and parts of 20/01 are not counts either */
+                if (k > first && joined(text, k) &&
+                    (extras_token_is(text, k - 1, "-") || extras_token_is(text, k - 1, ":") ||
+                     extras_token_is(text, k - 1, "/"))) {
                     i = k + used;
                     continue;
                 }
             } else {
                 /* "one" alone is often a pronoun: "no one", "the one", "one of them" is kept */
                 if (value == 1 && used == 1 &&
-                    (k > first && (extras_token_is(text, k - 1, "no") ||
-                                   extras_token_is(text, k - 1, "the") ||
-                                   extras_token_is(text, k - 1, "any") ||
-                                   extras_token_is(text, k - 1, "every") ||
-                                   extras_token_is(text, k - 1, "this") ||
-                                   extras_token_is(text, k - 1, "that")))) {
+                    (k > first &&
+                     (extras_token_is(text, k - 1, "no") || extras_token_is(text, k - 1, "the") ||
+                      extras_token_is(text, k - 1, "any") ||
+                      extras_token_is(text, k - 1, "every") ||
+                      extras_token_is(text, k - 1, "this") ||
+                      extras_token_is(text, k - 1, "that")))) {
                     i = k + used;
                     continue;
                 }
