@@ -544,8 +544,7 @@ sitrep_status date_find(arena *a, const text_result *text, const char *published
             memset(&f, 0, sizeof f);
             const token *t = &text->tokens[i];
             /* only tokens that can start a date are tried (speed) */
-            bool candidate =
-                t->kind == TOKEN_NUMBER || (t->kind == TOKEN_WORD || t->kind == TOKEN_ABBREV);
+            bool candidate = t->kind != TOKEN_SYMBOL && extras_may_start(text, i);
             if (!candidate || !(match_absolute(&sc, i, &f) || match_relative(&sc, i, &f))) {
                 i++;
                 continue;

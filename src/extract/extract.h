@@ -121,6 +121,9 @@ sitrep_status quantity_find(arena *a, const text_result *text, const date_mentio
 /* Places (rule for ambiguous names: docs/places.md). `g` may be NULL: nothing found. */
 sitrep_status place_find(arena *a, const gazetteer *g, const text_result *text, place_mention **out,
                          size_t *count) MUST_CHECK;
+/* True when token i may start a quantity or a date (a number, a symbol, or one of a few
+ * dozen words); the recognisers skip every other token at once. */
+bool extras_may_start(const text_result *text, size_t i);
 /* ASCII case-insensitive test of token i against a lower-case word; false past the end. */
 bool extras_token_is(const text_result *text, size_t i, const char *word);
 

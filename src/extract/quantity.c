@@ -19,6 +19,126 @@ bool extras_token_is(const text_result *text, size_t i, const char *word)
     return slice_eq_nocase(token_text(text, &text->tokens[i]), word);
 }
 
+/* Words that can start a quantity or a date (sorted: binary search). Every other word token
+ * is skipped at once, which keeps the recognisers cheap on ordinary prose. */
+static const char *const start_words[] = {
+    "a",
+    "an",
+    "apr.",
+    "april",
+    "aug.",
+    "august",
+    "billions",
+    "coming",
+    "dec.",
+    "december",
+    "dozens",
+    "earlier",
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "feb.",
+    "february",
+    "few",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "friday",
+    "half",
+    "hundreds",
+    "jan.",
+    "january",
+    "jul.",
+    "july",
+    "jun.",
+    "june",
+    "last",
+    "later",
+    "mar.",
+    "march",
+    "may",
+    "millions",
+    "monday",
+    "next",
+    "nine",
+    "nineteen",
+    "ninety",
+    "nov.",
+    "november",
+    "oct.",
+    "october",
+    "one",
+    "past",
+    "recent",
+    "saturday",
+    "scores",
+    "sep.",
+    "sept.",
+    "september",
+    "seven",
+    "seventeen",
+    "seventy",
+    "several",
+    "six",
+    "sixteen",
+    "sixty",
+    "sunday",
+    "ten",
+    "tens",
+    "thirteen",
+    "thirty",
+    "this",
+    "thousands",
+    "three",
+    "thursday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "twelve",
+    "twenty",
+    "two",
+    "us",
+    "wednesday",
+    "yesterday",
+    "zero",
+};
+
+bool extras_may_start(const text_result *text, size_t i)
+{
+    const token *t = &text->tokens[i];
+    if (t->kind == TOKEN_NUMBER || t->kind == TOKEN_SYMBOL)
+        return true;
+    if (t->kind != TOKEN_WORD && t->kind != TOKEN_ABBREV)
+        return false;
+    size_t len = t->end - t->start;
+    char lower[16];
+    if (len >= sizeof lower)
+        return false;
+    const char *s = text->text + t->start;
+    if (len == 8 && (s[0] == 'm' || s[0] == 'M') && s[3] == '-')
+        return true; /* mid-2023 */
+    for (size_t k = 0; k < len; k++)
+        lower[k] = (s[k] >= 'A' && s[k] <= 'Z') ? (char)(s[k] + 32) : s[k];
+    lower[len] = '\0';
+    size_t lo = 0, hi = ARRAY_LEN(start_words);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(start_words[mid], lower);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
 const char *quantity_qualifier_name(quantity_qualifier q)
 {
     static const char *const names[] = {"exact",   "approx",   "at_least",
@@ -584,7 +704,7 @@ static sitrep_status scan_sentence(qlist *l, const text_result *text, size_t si,
     size_t first = s->first_token, end = s->first_token + s->ntokens;
     size_t i = first;
     while (i < end) {
-        if (in_dates(dates, ndates, dcur, i)) {
+        if (!extras_may_start(text, i) || in_dates(dates, ndates, dcur, i)) {
             i++;
             continue;
         }
