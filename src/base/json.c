@@ -217,3 +217,27 @@ sitrep_status json_status(const json_writer *w)
 {
     return w->status;
 }
+
+void json_fixed(json_writer *w, double value, int decimals)
+{
+    if (!isfinite(value) || decimals < 0 || decimals > 9) {
+        json_double(w, value);
+        return;
+    }
+    char tmp[48];
+    int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, value);
+    if (n <= 0 || (size_t)n >= sizeof tmp) {
+        json_double(w, value);
+        return;
+    }
+    if (decimals > 0) { /* 51.70 -> 51.7, 36.00 -> 36 */
+        while (tmp[n - 1] == '0')
+            n--;
+        if (tmp[n - 1] == '.')
+            n--;
+    }
+    if (n == 2 && tmp[0] == '-' && tmp[1] == '0') /* -0.00 */
+        tmp[0] = '0', n = 1;
+    before_value(w);
+    put(w, tmp, (size_t)n);
+}

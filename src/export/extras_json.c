@@ -41,12 +41,19 @@ static void write_quantity(json_writer *w, const article *art, const quantity *q
     json_string(w, body + q->start, q->end - q->start);
     json_key(w, "qualifier");
     json_cstr(w, quantity_qualifier_name((quantity_qualifier)q->qualifier));
-    json_key(w, "fraction");
-    json_bool(w, q->fraction);
-    json_key(w, "percent");
-    json_bool(w, q->percent);
-    json_key(w, "currency");
-    json_cstr(w, q->currency);
+    /* optional fields are written only when they say something (keeps output small) */
+    if (q->fraction) {
+        json_key(w, "fraction");
+        json_bool(w, true);
+    }
+    if (q->percent) {
+        json_key(w, "percent");
+        json_bool(w, true);
+    }
+    if (q->currency) {
+        json_key(w, "currency");
+        json_cstr(w, q->currency);
+    }
     if (q->qualifier == QUANTITY_RANGE || q->high > q->low) {
         json_key(w, "low");
         write_number(w, q->low);
@@ -84,18 +91,23 @@ static void write_place(json_writer *w, const article *art, const place_mention 
     json_cstr(w, e->kind < ARRAY_LEN(kinds) ? kinds[e->kind] : "region");
     json_key(w, "country");
     json_cstr(w, e->country);
-    json_key(w, "admin1");
-    json_cstr(w, e->kind == PLACE_ADMIN1 && !e->admin1 ? e->name : e->admin1);
+    const char *admin1 = e->kind == PLACE_ADMIN1 && !e->admin1 ? e->name : e->admin1;
+    if (admin1) {
+        json_key(w, "admin1");
+        json_cstr(w, admin1);
+    }
     json_key(w, "lat");
-    json_double(w, e->lat);
+    json_fixed(w, e->lat, 4);
     json_key(w, "lon");
-    json_double(w, e->lon);
-    json_key(w, "directions");
-    json_array_begin(w);
-    for (size_t k = 0; k < ARRAY_LEN(dirs); k++)
-        if (p->directions & (1u << k))
-            json_cstr(w, dirs[k]);
-    json_array_end(w);
+    json_fixed(w, e->lon, 4);
+    if (p->directions) {
+        json_key(w, "directions");
+        json_array_begin(w);
+        for (size_t k = 0; k < ARRAY_LEN(dirs); k++)
+            if (p->directions & (1u << k))
+                json_cstr(w, dirs[k]);
+        json_array_end(w);
+    }
     json_key(w, "cue");
     json_cstr(w, p->cue);
     write_span(w, p->sentence, p->start, p->end);

@@ -7,6 +7,7 @@
 #include "extract.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,97 +17,114 @@ bool extras_token_is(const text_result *text, size_t i, const char *word)
 {
     if (i >= text->ntokens)
         return false;
-    return slice_eq_nocase(token_text(text, &text->tokens[i]), word);
+    /* hot: called for many table words per candidate token; stops at the first mismatch
+     * and never measures the word (slice_eq_nocase would strlen it every time) */
+    const token *t = &text->tokens[i];
+    const char *p = text->text + t->start;
+    size_t n = t->end - t->start;
+    for (size_t k = 0; k < n; k++) {
+        char c = p[k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (word[k] != c) /* also false at the word's NUL */
+            return false;
+    }
+    return word[n] == '\0';
 }
 
 /* Words that can start a quantity or a date (sorted: binary search). Every other word token
  * is skipped at once, which keeps the recognisers cheap on ordinary prose. */
 static const char *const start_words[] = {
-    "a",
-    "an",
-    "apr.",
-    "april",
-    "aug.",
-    "august",
-    "billions",
-    "coming",
-    "dec.",
-    "december",
-    "dozens",
-    "earlier",
-    "eight",
-    "eighteen",
-    "eighty",
-    "eleven",
-    "feb.",
-    "february",
-    "few",
-    "fifteen",
-    "fifty",
-    "five",
-    "forty",
-    "four",
-    "fourteen",
-    "friday",
-    "half",
-    "hundreds",
-    "jan.",
-    "january",
-    "jul.",
-    "july",
-    "jun.",
-    "june",
-    "last",
-    "later",
-    "mar.",
-    "march",
-    "may",
-    "millions",
-    "monday",
-    "next",
-    "nine",
-    "nineteen",
-    "ninety",
-    "nov.",
-    "november",
-    "oct.",
-    "october",
-    "one",
-    "past",
-    "recent",
-    "saturday",
-    "scores",
-    "sep.",
-    "sept.",
-    "september",
-    "seven",
-    "seventeen",
-    "seventy",
-    "several",
-    "six",
-    "sixteen",
-    "sixty",
-    "sunday",
-    "ten",
-    "tens",
-    "thirteen",
-    "thirty",
-    "this",
-    "thousands",
-    "three",
-    "thursday",
-    "today",
-    "tomorrow",
-    "tonight",
-    "tuesday",
-    "twelve",
-    "twenty",
-    "two",
-    "us",
-    "wednesday",
-    "yesterday",
-    "zero",
+    "a",         "an",       "apr.",      "april",    "aug.",      "august",    "billions",
+    "coming",    "dec.",     "december",  "dozens",   "earlier",   "eight",     "eighteen",
+    "eighty",    "eleven",   "feb.",      "february", "few",       "fifteen",   "fifty",
+    "five",      "forty",    "four",      "fourteen", "friday",    "half",      "hundreds",
+    "jan.",      "january",  "jul.",      "july",     "jun.",      "june",      "last",
+    "later",     "mar.",     "march",     "may",      "millions",  "monday",    "next",
+    "nine",      "nineteen", "ninety",    "nov.",     "november",  "oct.",      "october",
+    "one",       "past",     "recent",    "saturday", "scores",    "sep.",      "sept.",
+    "september", "seven",    "seventeen", "seventy",  "several",   "six",       "sixteen",
+    "sixty",     "sunday",   "ten",       "tens",     "thirteen",  "thirty",    "this",
+    "thousands", "three",    "thursday",  "today",    "tomorrow",  "tonight",   "tuesday",
+    "twelve",    "twenty",   "two",       "us",       "wednesday", "yesterday", "zero",
 };
+
+/* Words that end the noun phrase after a number (its head is the last word before them). */
+static const char *const np_stop[] = {
+    "a",       "an",     "the",       "and",       "or",    "but",     "nor",    "to",
+    "in",      "on",     "at",        "from",      "for",   "with",    "by",     "of",
+    "into",    "onto",   "over",      "under",     "about", "against", "across", "through",
+    "during",  "after",  "before",    "since",     "until", "per",     "than",   "as",
+    "that",    "which",  "who",       "whom",      "whose", "were",    "was",    "are",
+    "is",      "be",     "been",      "being",     "have",  "has",     "had",    "will",
+    "would",   "could",  "should",    "may",       "might", "must",    "can",    "do",
+    "does",    "did",    "not",       "this",      "these", "those",   "it",     "its",
+    "they",    "their",  "he",        "she",       "we",    "there",   "here",   "when",
+    "where",   "while",  "if",        "so",        "now",   "also",    "still",  "each",
+    "every",   "all",    "some",      "ago",       "more",  "less",    "most",   "least",
+    "up",      "out",    "down",      "off",       "back",  "last",    "next",   "year",
+    "years",   "month",  "months",    "week",      "weeks", "day",     "days",   "said",
+    "says",    "say",    "according", "including", "like",  "between", "among",  "toward",
+    "towards", "within", "without",   "near",      "via",   "i",       "you",    "his",
+    "her",     "our",    "my",
+};
+static const size_t np_stop_count = ARRAY_LEN(np_stop);
+
+/* Word sets: open-addressing tables of lower-case words, built once (thread-safe) and
+ * probed with one hash per token instead of a comparison per listed word. */
+#define WORD_SET_SLOTS 1024 /* power of two, more than twice any list */
+
+typedef struct word_set {
+    const char *slots[WORD_SET_SLOTS];
+} word_set;
+
+static word_set start_set, stop_set, after_a_set;
+
+static const char *const after_a_words[] = {
+    "hundred", "dozen",   "thousand", "million", "billion", "trillion", "few",
+    "third",   "quarter", "fifth",    "sixth",   "seventh", "eighth",   "ninth",
+    "tenth",   "year",    "month",    "week",    "day",     "decade",   "fortnight",
+};
+static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+
+static void word_set_add_all(word_set *set, const char *const *words, size_t n)
+{
+    for (size_t w = 0; w < n; w++) {
+        size_t len = strlen(words[w]);
+        size_t slot = hash_bytes(words[w], len, 0) & (WORD_SET_SLOTS - 1);
+        while (set->slots[slot])
+            slot = (slot + 1) & (WORD_SET_SLOTS - 1);
+        set->slots[slot] = words[w];
+    }
+}
+
+static void sets_build(void)
+{
+    word_set_add_all(&start_set, start_words, ARRAY_LEN(start_words));
+    word_set_add_all(&stop_set, np_stop, np_stop_count);
+    word_set_add_all(&after_a_set, after_a_words, ARRAY_LEN(after_a_words));
+}
+
+/* True when token i, lower-cased, is in the set (tokens over 15 bytes never are). */
+static bool word_set_has(const word_set *set, const text_result *text, size_t i)
+{
+    if (i >= text->ntokens)
+        return false;
+    const token *t = &text->tokens[i];
+    size_t len = t->end - t->start;
+    if (len >= 16)
+        return false;
+    const char *s = text->text + t->start;
+    char lower[16];
+    for (size_t k = 0; k < len; k++)
+        lower[k] = (s[k] >= 'A' && s[k] <= 'Z') ? (char)(s[k] + 32) : s[k];
+    pthread_once(&sets_once, sets_build);
+    size_t slot = hash_bytes(lower, len, 0) & (WORD_SET_SLOTS - 1);
+    for (const char *w; (w = set->slots[slot]) != NULL; slot = (slot + 1) & (WORD_SET_SLOTS - 1))
+        if (strncmp(w, lower, len) == 0 && w[len] == '\0')
+            return true;
+    return false;
+}
 
 bool extras_may_start(const text_result *text, size_t i)
 {
@@ -116,27 +134,29 @@ bool extras_may_start(const text_result *text, size_t i)
     if (t->kind != TOKEN_WORD && t->kind != TOKEN_ABBREV)
         return false;
     size_t len = t->end - t->start;
-    char lower[16];
-    if (len >= sizeof lower)
-        return false;
+    if (len >= 10)
+        return false; /* the longest start word is "wednesday" (9) */
     const char *s = text->text + t->start;
     if (len == 8 && (s[0] == 'm' || s[0] == 'M') && s[3] == '-')
         return true; /* mid-2023 */
-    for (size_t k = 0; k < len; k++)
-        lower[k] = (s[k] >= 'A' && s[k] <= 'Z') ? (char)(s[k] + 32) : s[k];
-    lower[len] = '\0';
-    size_t lo = 0, hi = ARRAY_LEN(start_words);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(start_words[mid], lower);
-        if (c == 0)
-            return true;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
+    /* first letters of the start words: most tokens stop at this table */
+    static const bool first_letter[256] = {
+        ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['h'] = 1, ['j'] = 1,
+        ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+        ['u'] = 1, ['w'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
+        ['E'] = 1, ['F'] = 1, ['H'] = 1, ['J'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1,
+        ['P'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['W'] = 1, ['Y'] = 1, ['Z'] = 1,
+    };
+    if (!first_letter[(unsigned char)s[0]])
+        return false;
+    if (!word_set_has(&start_set, text, i))
+        return false;
+    /* "a"/"an" (very common) start something only before a scale, a denominator or a unit
+     * of time: "a dozen", "a third of", "a year ago" */
+    if ((len == 1 && (s[0] == 'a' || s[0] == 'A')) ||
+        (len == 2 && (s[0] == 'a' || s[0] == 'A') && (s[1] == 'n' || s[1] == 'N')))
+        return word_set_has(&after_a_set, text, i + 1);
+    return true;
 }
 
 const char *quantity_qualifier_name(quantity_qualifier q)
@@ -192,26 +212,6 @@ static const currency_word currency_names[] = {
     {"renminbi", "CNY"}, {"roubles", "RUB"},  {"rubles", "RUB"},  {"rupees", "INR"},
     {"hryvnias", "UAH"}, {"hryvnia", "UAH"},  {"shekels", "ILS"}, {"won", "KRW"},
     {"usd", "USD"},      {"eur", "EUR"},      {"gbp", "GBP"},
-};
-
-/* Words that end the noun phrase after a number (its head is the last word before them). */
-static const char *const np_stop[] = {
-    "a",       "an",     "the",       "and",       "or",    "but",     "nor",    "to",
-    "in",      "on",     "at",        "from",      "for",   "with",    "by",     "of",
-    "into",    "onto",   "over",      "under",     "about", "against", "across", "through",
-    "during",  "after",  "before",    "since",     "until", "per",     "than",   "as",
-    "that",    "which",  "who",       "whom",      "whose", "were",    "was",    "are",
-    "is",      "be",     "been",      "being",     "have",  "has",     "had",    "will",
-    "would",   "could",  "should",    "may",       "might", "must",    "can",    "do",
-    "does",    "did",    "not",       "this",      "these", "those",   "it",     "its",
-    "they",    "their",  "he",        "she",       "we",    "there",   "here",   "when",
-    "where",   "while",  "if",        "so",        "now",   "also",    "still",  "each",
-    "every",   "all",    "some",      "ago",       "more",  "less",    "most",   "least",
-    "up",      "out",    "down",      "off",       "back",  "last",    "next",   "year",
-    "years",   "month",  "months",    "week",      "weeks", "day",     "days",   "said",
-    "says",    "say",    "according", "including", "like",  "between", "among",  "toward",
-    "towards", "within", "without",   "near",      "via",   "i",       "you",    "his",
-    "her",     "our",    "my",
 };
 
 /* Participles kept after the head: "people killed", "civilians wounded". */
@@ -516,7 +516,7 @@ static size_t find_unit(const text_result *text, size_t i, size_t end, bool afte
     /* "every" in rates: "one in every two shells" is handled by the caller */
     size_t head = SIZE_MAX;
     for (size_t n = 0; n < QUANTITY_UNIT_MAX_WORDS && k < end; n++, k++) {
-        if (!token_is_word_like(text, k) || word_in(text, k, np_stop, ARRAY_LEN(np_stop)))
+        if (!token_is_word_like(text, k) || word_set_has(&stop_set, text, k))
             break;
         /* a number word is not a unit ("two three") */
         if (word_lookup(text, k, small_numbers, ARRAY_LEN(small_numbers)))
@@ -694,7 +694,7 @@ static bool looks_like_year(const text_result *text, size_t i, double value, boo
         return true;
     const token *n = &text->tokens[i + 1];
     return n->kind != TOKEN_WORD || (n->flags & TOKEN_UPPER) ||
-           word_in(text, i + 1, np_stop, ARRAY_LEN(np_stop));
+           word_set_has(&stop_set, text, i + 1);
 }
 
 static sitrep_status scan_sentence(qlist *l, const text_result *text, size_t si,
@@ -782,7 +782,7 @@ static sitrep_status scan_sentence(qlist *l, const text_result *text, size_t si,
                 }
                 if (value == 1 && used == 1 && !extras_token_is(text, k + 1, "of") &&
                     !(k + 1 < end && token_is_word_like(text, k + 1) &&
-                      !word_in(text, k + 1, np_stop, ARRAY_LEN(np_stop)))) {
+                      !word_set_has(&stop_set, text, k + 1))) {
                     i = k + used;
                     continue;
                 }

@@ -50,8 +50,8 @@ static void absolute_dates(void **state)
 {
     (void)state;
     static const expect cases[] = {
-        {"The summit opened on 20 January 2025 in Geneva.", PUB, "20 January 2025",
-         "2025-01-20", false},
+        {"The summit opened on 20 January 2025 in Geneva.", PUB, "20 January 2025", "2025-01-20",
+         false},
         {"It ended January 20, 2025, without a deal.", PUB, "January 20, 2025", "2025-01-20",
          false},
         {"Talks resume on Jan. 24.", PUB, "Jan. 24", "2025-01-24", false},
@@ -75,8 +75,8 @@ static void relative_dates(void **state)
     static const expect cases[] = {
         {"They signed a pact last year.", PUB, "last year", "2024", true},
         {"The deal collapsed eight years ago.", PUB, "eight years ago", "2017", true},
-        {"Moscow backed sanctions until only eight years ago.", PUB,
-         "until only eight years ago", "../2017", true},
+        {"Moscow backed sanctions until only eight years ago.", PUB, "until only eight years ago",
+         "../2017", true},
         {"Officials met on Monday.", PUB, "Monday", "2025-01-20", true},
         {"Officials met on Friday.", PUB, "Friday", "2025-01-17", true},
         {"Officials met last Monday.", PUB, "last Monday", "2025-01-13", true},

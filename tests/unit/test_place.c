@@ -27,20 +27,19 @@ static void remove_dir(void)
     assert_int_equal(system(cmd), 0);
 }
 
-static const char *const good =
-    "# test gazetteer\n"
-    "country\tUKR\t-\t50.45\t30.52\tUkraine\n"
-    "country\tRUS\t-\t55.76\t37.62\tRussia|Russian Federation\n"
-    "capital\tRUS\t-\t55.76\t37.62\tMoscow\n"
-    "capital\tUKR\t-\t50.45\t30.52\tKyiv|Kiev\n"
-    "admin1\tRUS\t-\t51.73\t36.19\tKursk\n"
-    "city\tRUS\tKursk\t51.73\t36.19\tKursk\n"
-    "country\tIRQ\t-\t33.31\t44.36\tIraq\n"
-    "country\tSYR\t-\t33.51\t36.29\tSyria\n"
-    "region\tPSE\t-\t31.42\t34.37\tGaza Strip|Gaza\n"
-    "region\tUKR\t-\t44.95\t34.10\tCrimea\n"
-    "water\t-\t-\t20.0\t38.0\tRed Sea\n"
-    "region\tAZE\t-\t39.82\t46.75\tNagorno-Karabakh\n";
+static const char *const good = "# test gazetteer\n"
+                                "country\tUKR\t-\t50.45\t30.52\tUkraine\n"
+                                "country\tRUS\t-\t55.76\t37.62\tRussia|Russian Federation\n"
+                                "capital\tRUS\t-\t55.76\t37.62\tMoscow\n"
+                                "capital\tUKR\t-\t50.45\t30.52\tKyiv|Kiev\n"
+                                "admin1\tRUS\t-\t51.73\t36.19\tKursk\n"
+                                "city\tRUS\tKursk\t51.73\t36.19\tKursk\n"
+                                "country\tIRQ\t-\t33.31\t44.36\tIraq\n"
+                                "country\tSYR\t-\t33.51\t36.29\tSyria\n"
+                                "region\tPSE\t-\t31.42\t34.37\tGaza Strip|Gaza\n"
+                                "region\tUKR\t-\t44.95\t34.10\tCrimea\n"
+                                "water\t-\t-\t20.0\t38.0\tRed Sea\n"
+                                "region\tAZE\t-\t39.82\t46.75\tNagorno-Karabakh\n";
 
 static gazetteer *load_good(void)
 {
