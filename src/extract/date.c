@@ -101,7 +101,13 @@ static int month_of(const text_result *text, size_t i)
                                        "september", "october",  "november", "december"};
     static const char *const abbr[] = {"jan.", "feb.", "mar.",  "apr.", "may",  "jun.",
                                        "jul.", "aug.", "sept.", "oct.", "nov.", "dec."};
-    if (i >= text->ntokens || !(text->tokens[i].flags & TOKEN_UPPER))
+    if (i >= text->ntokens)
+        return 0;
+    /* lower-case "may" and "march" are a modal and a verb: only capitalised, or before a
+     * day or year number ("march 2" in lower-cased text) */
+    if (!(text->tokens[i].flags & TOKEN_UPPER) &&
+        (extras_token_is(text, i, "may") || extras_token_is(text, i, "march")) &&
+        !(i + 1 < text->ntokens && text->tokens[i + 1].kind == TOKEN_NUMBER))
         return 0;
     for (int m = 0; m < 12; m++)
         if (extras_token_is(text, i, full[m]) || extras_token_is(text, i, abbr[m]))
@@ -115,7 +121,7 @@ static int weekday_of(const text_result *text, size_t i)
 {
     static const char *const days[] = {"monday", "tuesday",  "wednesday", "thursday",
                                        "friday", "saturday", "sunday"};
-    if (i >= text->ntokens || !(text->tokens[i].flags & TOKEN_UPPER))
+    if (i >= text->ntokens)
         return -1;
     for (int d = 0; d < 7; d++)
         if (extras_token_is(text, i, days[d]))
@@ -558,8 +564,7 @@ sitrep_status date_find(arena *a, const text_result *text, const char *published
                 if (is_word(&sc, p, "since")) {
                     f.open_end = true;
                     first = p;
-                } else if (is_word(&sc, p, "until") || is_word(&sc, p, "till") ||
-                           is_word(&sc, p, "before")) {
+                } else if (is_word(&sc, p, "until") || is_word(&sc, p, "till")) {
                     f.open_start = true;
                     first = p;
                 }

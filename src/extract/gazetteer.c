@@ -307,7 +307,8 @@ static int compare_strings(const void *a, const void *b)
 
 static void build_table(gazetteer *g, loader *l)
 {
-    qsort(l->pairs, l->npairs, sizeof *l->pairs, compare_pairs);
+    if (l->npairs) /* qsort(NULL, 0) is undefined behaviour */
+        qsort(l->pairs, l->npairs, sizeof *l->pairs, compare_pairs);
     size_t keys = l->npairs + l->nprefixes;
     size_t size = 64;
     while (size < keys * 2)
@@ -353,7 +354,8 @@ gazetteer *gazetteer_load(const char *dir, diag *d)
         }
         closedir(dh);
     }
-    qsort(files, nfiles, sizeof *files, compare_strings); /* deterministic order */
+    if (nfiles) /* deterministic order */
+        qsort(files, nfiles, sizeof *files, compare_strings);
     for (size_t k = 0; k < nfiles; k++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, files[k]);
