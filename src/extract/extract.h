@@ -124,8 +124,25 @@ sitrep_status place_find(arena *a, const gazetteer *g, const text_result *text, 
 /* True when token i may start a quantity or a date (a number, a symbol, or one of a few
  * dozen words); the recognisers skip every other token at once. */
 bool extras_may_start(const text_result *text, size_t i);
-/* ASCII case-insensitive test of token i against a lower-case word; false past the end. */
-bool extras_token_is(const text_result *text, size_t i, const char *word);
+/* ASCII case-insensitive test of token i against a lower-case word; false past the end.
+ * Inline: the recognisers call it for many table words per candidate token; it stops at the
+ * first mismatch and never measures the word. */
+static inline bool extras_token_is(const text_result *text, size_t i, const char *word)
+{
+    if (i >= text->ntokens)
+        return false;
+    const token *t = &text->tokens[i];
+    const char *p = text->text + t->start;
+    size_t n = t->end - t->start;
+    for (size_t k = 0; k < n; k++) {
+        char c = p[k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (word[k] != c) /* also false at the word's NUL */
+            return false;
+    }
+    return word[n] == '\0';
+}
 
 /* A mention of an actor in the body. */
 typedef struct actor_mention {

@@ -13,25 +13,6 @@
 
 #define QUANTITY_UNIT_MAX_WORDS 4 /* "North Korean artillery shells" */
 
-bool extras_token_is(const text_result *text, size_t i, const char *word)
-{
-    if (i >= text->ntokens)
-        return false;
-    /* hot: called for many table words per candidate token; stops at the first mismatch
-     * and never measures the word (slice_eq_nocase would strlen it every time) */
-    const token *t = &text->tokens[i];
-    const char *p = text->text + t->start;
-    size_t n = t->end - t->start;
-    for (size_t k = 0; k < n; k++) {
-        char c = p[k];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        if (word[k] != c) /* also false at the word's NUL */
-            return false;
-    }
-    return word[n] == '\0';
-}
-
 /* Words that can start a quantity or a date (sorted: binary search). Every other word token
  * is skipped at once, which keeps the recognisers cheap on ordinary prose. */
 static const char *const start_words[] = {
@@ -98,9 +79,18 @@ static void word_set_add_all(word_set *set, const char *const *words, size_t n)
     }
 }
 
+/* start_shape[c][n]: some start word begins with lower-case letter c and has n bytes */
+static bool start_shape[26][16];
+
 static void sets_build(void)
 {
     word_set_add_all(&start_set, start_words, ARRAY_LEN(start_words));
+    for (size_t w = 0; w < ARRAY_LEN(start_words); w++) {
+        size_t len = strlen(start_words[w]);
+        char c = start_words[w][0];
+        if (c >= 'a' && c <= 'z' && len < 16)
+            start_shape[c - 'a'][len] = true;
+    }
     word_set_add_all(&stop_set, np_stop, np_stop_count);
     word_set_add_all(&after_a_set, after_a_words, ARRAY_LEN(after_a_words));
 }
@@ -139,15 +129,14 @@ bool extras_may_start(const text_result *text, size_t i)
     const char *s = text->text + t->start;
     if (len == 8 && (s[0] == 'm' || s[0] == 'M') && s[3] == '-')
         return true; /* mid-2023 */
-    /* first letters of the start words: most tokens stop at this table */
-    static const bool first_letter[256] = {
-        ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['h'] = 1, ['j'] = 1,
-        ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
-        ['u'] = 1, ['w'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
-        ['E'] = 1, ['F'] = 1, ['H'] = 1, ['J'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1,
-        ['P'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['W'] = 1, ['Y'] = 1, ['Z'] = 1,
-    };
-    if (!first_letter[(unsigned char)s[0]])
+    /* the first letter and the length of the start words: most tokens stop here */
+    char c0 = (s[0] >= 'A' && s[0] <= 'Z') ? (char)(s[0] + 32) : s[0];
+    if (c0 < 'a' || c0 > 'z')
+        return false;
+    pthread_once(&sets_once, sets_build);
+    if (!start_shape[c0 - 'a'][len])
+        return false;
+    if (len == 3 && c0 == 't' && (s[1] == 'h' || s[1] == 'H')) /* "the": most common word */
         return false;
     if (!word_set_has(&start_set, text, i))
         return false;
