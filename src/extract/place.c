@@ -209,6 +209,13 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
             i = after;
             continue;
         }
+        /* a possessor is not the place: "Russia's Kursk region" places Kursk, "according to
+         * Taiwan's defence ministry" places nothing */
+        if (!admin_noun && !city_noun && after < end && text->tokens[after].kind == TOKEN_CLITIC &&
+            (extras_token_is(text, after, "'s") || extras_token_is(text, after, "\u2019s"))) {
+            i = after;
+            continue;
+        }
         /* skip back over "the", "[" and directions to find the cue */
         size_t start = i;
         uint8_t bits = 0;
@@ -247,7 +254,10 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
         size_t c = k;
         if (c > first && extras_token_is(text, c - 1, "the"))
             c--;
-        if (c > first && word_in(text, c - 1, locative_cues, ARRAY_LEN(locative_cues))) {
+        bool according = c >= first + 2 && extras_token_is(text, c - 1, "to") &&
+                         extras_token_is(text, c - 2, "according");
+        if (c > first && !according &&
+            word_in(text, c - 1, locative_cues, ARRAY_LEN(locative_cues))) {
             cue = cue ? cue : "in";
             if (!strcmp(cue, "in")) {
                 slice w = token_text(text, &text->tokens[c - 1]);

@@ -187,6 +187,10 @@ static void metonyms_are_not_places(void **state)
     assert_int_equal(find(g, "Moscow said it would respond.", f, 4), 0);
     assert_int_equal(find(g, "Kyiv's forces advanced.", f, 4), 0);
     assert_int_equal(find(g, "Russia denied the report.", f, 4), 0);
+    /* a possessor is not the place; "according to" is not a locative "to" */
+    assert_int_equal(find(g, "According to Ukraine's army, troops stayed.", f, 4), 0);
+    assert_int_equal(find(g, "Units moved into Russia's Kursk region.", f, 4), 1);
+    assert_string_equal(f[0].text, "Kursk region");
     /* part of a longer name */
     assert_int_equal(find(g, "He met Moscow Mayor Sobyanin.", f, 4), 0);
     /* no gazetteer: nothing, no crash */
