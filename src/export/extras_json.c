@@ -73,6 +73,10 @@ static void write_date(json_writer *w, const article *art, const date_mention *d
     json_cstr(w, d->value);
     json_key(w, "kind");
     json_cstr(w, d->relative ? "relative" : "absolute");
+    if (d->anchor) { /* "since 2014, when Russia annexed Crimea": the event is at the anchor */
+        json_key(w, "anchor");
+        json_cstr(w, d->anchor);
+    }
     write_span(w, d->sentence, d->start, d->end);
     json_object_end(w);
 }

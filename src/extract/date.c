@@ -589,7 +589,10 @@ sitrep_status date_find(arena *a, const text_result *text, const char *published
             m.end = text->tokens[i + f.ntokens - 1].end;
             m.relative = f.relative;
             m.value = arena_strndup(a, value, strlen(value));
-            if (!m.value)
+            m.anchor = NULL;
+            if (f.open_start || f.open_end)
+                m.anchor = arena_strndup(a, from_value, strlen(from_value));
+            if (!m.value || ((f.open_start || f.open_end) && !m.anchor))
                 return SITREP_ELIMIT;
             sitrep_status st = dlist_push(&l, &m);
             *out = l.items;

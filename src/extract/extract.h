@@ -49,6 +49,7 @@ typedef struct date_mention {
     uint32_t start, end;           /* byte offsets */
     uint32_t first_token, ntokens; /* token span */
     const char *value;             /* "2014", "2024-03", "2025-01-19", "2014/..", "../2017" */
+    const char *anchor;            /* for "since X" / "until X": X alone ("2014"), else NULL */
     bool relative;                 /* resolved against the publication date */
 } date_mention;
 

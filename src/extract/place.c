@@ -193,6 +193,8 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
         if (extras_token_is(text, nk, "-") && nk + 1 < end &&
             !(text->tokens[nk].flags & TOKEN_SPACE_BEFORE))
             nk++;
+        else if (extras_token_is(text, nk, "[")) /* an editor's insertion: "Kursk [region]" */
+            nk++;
         if (nk < end && word_in(text, nk, admin_nouns, ARRAY_LEN(admin_nouns))) {
             admin_noun = true;
             noun_end = nk + 1;
@@ -202,6 +204,9 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
             noun_end = nk + 1;
             cue = "city";
         }
+        if (noun_end > after && extras_token_is(text, after, "[") &&
+            extras_token_is(text, noun_end, "]"))
+            noun_end++; /* close the insertion: "Kursk [region]" */
         /* part of a longer capitalised name: "New York Times", "Georgia Tech" */
         if (!admin_noun && !city_noun && after < end && (text->tokens[after].flags & TOKEN_UPPER) &&
             text->tokens[after].kind == TOKEN_WORD &&
@@ -220,7 +225,12 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
         size_t start = i;
         uint8_t bits = 0;
         size_t k = i;
-        if (k > first && (extras_token_is(text, k - 1, "the") || extras_token_is(text, k - 1, "[")))
+        /* "the Gaza Strip", "in [the] Kursk [region]" (an editor's insertion in a quote) */
+        if (k > first && extras_token_is(text, k - 1, "]"))
+            k--;
+        if (k > first && extras_token_is(text, k - 1, "the"))
+            k--;
+        if (k > first && extras_token_is(text, k - 1, "["))
             k--;
         if (k > first) {
             size_t d = directions_before(text, first, k - 1, &bits);

@@ -100,6 +100,23 @@ static void relative_dates(void **state)
         check_one(&cases[i]);
 }
 
+static void interval_anchor(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 16 << 20);
+    text_result t =
+        analyse(&a, "Ties warmed since 2014, when Russia annexed Crimea, and last year.");
+    date_mention *d;
+    size_t n;
+    assert_int_equal(date_find(&a, &t, PUB, &d, &n), SITREP_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(d[0].value, "2014/..");
+    assert_string_equal(d[0].anchor, "2014");
+    assert_null(d[1].anchor);
+    arena_release(&a);
+}
+
 static size_t count_in(const char *input)
 {
     arena a;
@@ -136,6 +153,7 @@ int main(void)
         cmocka_unit_test(absolute_dates),
         cmocka_unit_test(relative_dates),
         cmocka_unit_test(not_dates),
+        cmocka_unit_test(interval_anchor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -46,9 +46,9 @@ static void writes_items(void **state)
     memset(&doc, 0, sizeof doc);
     art.doc = &doc;
     assert_int_equal(date_find(&a, &art.text, "2025-01-20", &art.dates, &art.ndates), SITREP_OK);
-    assert_int_equal(quantity_find(&a, &art.text, art.dates, art.ndates, &art.quantities,
-                                   &art.nquantities),
-                     SITREP_OK);
+    assert_int_equal(
+        quantity_find(&a, &art.text, art.dates, art.ndates, &art.quantities, &art.nquantities),
+        SITREP_OK);
     buf b;
     buf_init(&b, 0);
     json_writer w;

@@ -174,6 +174,12 @@ static void recognises_places(void **state)
     assert_string_equal(f[0].entry->name, "Kyiv");
 
     assert_int_equal(find(g, "Fighting resumed in Nagorno-Karabakh.", f, 8), 1);
+
+    /* an editor's insertion inside a quote */
+    assert_int_equal(find(g, "They will wear uniforms, just like in [the] Kursk [region].", f, 8),
+                     1);
+    assert_string_equal(f[0].text, "Kursk [region]");
+    assert_int_equal(f[0].entry->kind, PLACE_ADMIN1);
     gazetteer_free(g);
     remove_dir();
 }
