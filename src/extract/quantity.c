@@ -32,22 +32,21 @@ static const char *const start_words[] = {
 
 /* Words that end the noun phrase after a number (its head is the last word before them). */
 static const char *const np_stop[] = {
-    "a",       "an",     "the",       "and",       "or",    "but",     "nor",    "to",
-    "in",      "on",     "at",        "from",      "for",   "with",    "by",     "of",
-    "into",    "onto",   "over",      "under",     "about", "against", "across", "through",
-    "during",  "after",  "before",    "since",     "until", "per",     "than",   "as",
-    "that",    "which",  "who",       "whom",      "whose", "were",    "was",    "are",
-    "is",      "be",     "been",      "being",     "have",  "has",     "had",    "will",
-    "would",   "could",  "should",    "may",       "might", "must",    "can",    "do",
-    "does",    "did",    "not",       "this",      "these", "those",   "it",     "its",
-    "they",    "their",  "he",        "she",       "we",    "there",   "here",   "when",
-    "where",   "while",  "if",        "so",        "now",   "also",    "still",  "each",
-    "every",   "all",    "some",      "ago",       "more",  "less",    "most",   "least",
-    "up",      "out",    "down",      "off",       "back",  "last",    "next",   "year",
-    "years",   "month",  "months",    "week",      "weeks", "day",     "days",   "said",
-    "says",    "say",    "according", "including", "like",  "between", "among",  "toward",
-    "towards", "within", "without",   "near",      "via",   "i",       "you",    "his",
-    "her",     "our",    "my",
+    "a",      "an",      "the",    "and",       "or",        "but",     "nor",     "to",
+    "in",     "on",      "at",     "from",      "for",       "with",    "by",      "of",
+    "into",   "onto",    "over",   "under",     "about",     "against", "across",  "through",
+    "during", "after",   "before", "since",     "until",     "per",     "than",    "as",
+    "that",   "which",   "who",    "whom",      "whose",     "were",    "was",     "are",
+    "is",     "be",      "been",   "being",     "have",      "has",     "had",     "will",
+    "would",  "could",   "should", "may",       "might",     "must",    "can",     "do",
+    "does",   "did",     "not",    "this",      "these",     "those",   "it",      "its",
+    "they",   "their",   "he",     "she",       "we",        "there",   "here",    "when",
+    "where",  "while",   "if",     "so",        "now",       "also",    "still",   "each",
+    "every",  "all",     "some",   "ago",       "more",      "less",    "most",    "least",
+    "up",     "out",     "down",   "off",       "back",      "last",    "next",    "year",
+    "said",   "says",    "say",    "according", "including", "like",    "between", "among",
+    "toward", "towards", "within", "without",   "near",      "via",     "i",       "you",
+    "his",    "her",     "our",    "my",
 };
 static const size_t np_stop_count = ARRAY_LEN(np_stop);
 
@@ -180,10 +179,12 @@ static const word_value small_numbers[] = {
     {"seventy", 70}, {"eighty", 80},  {"ninety", 90},
 };
 
-static const word_value scales[] = {
-    {"thousand", 1e3}, {"million", 1e6},   {"billion", 1e9},  {"trillion", 1e12},
-    {"bn", 1e9},       {"mn", 1e6},        {"m", 1e6},        {"tn", 1e12},
-    {"k", 1e3},        {"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9},
+static const word_value scales[] =
+    {
+        {"thousand", 1e3}, {"million", 1e6},   {"billion", 1e9},  {"trillion", 1e12},
+        {"bn", 1e9},       {"mn", 1e6},        {"m", 1e6},        {"tn", 1e12},
+        {"k", 1e3},        {"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9},
+        {"b", 1e9}, /* only as a suffix (1.2b): the first four entries are the scale words */
 };
 
 /* Denominators: "a third", "two fifths". */
@@ -211,6 +212,10 @@ static const currency_word currency_names[] = {
     {"hryvnias", "UAH"}, {"hryvnia", "UAH"},  {"shekels", "ILS"}, {"won", "KRW"},
     {"usd", "USD"},      {"eur", "EUR"},      {"gbp", "GBP"},
 };
+
+static const char *const after_unit[] = {"above", "below", "beneath", "behind", "ahead",
+                                         "away",  "apart", "long",    "wide",   "high",
+                                         "deep",  "tall",  "old",     "short",  "inland"};
 
 /* Participles kept after the head: "people killed", "civilians wounded". */
 static const char *const unit_participles[] = {"killed",   "wounded",   "injured",  "dead",
@@ -304,6 +309,11 @@ static size_t parse_words(const text_result *text, size_t i, size_t end, double 
     double total = 0, current = 0;
     bool any = false;
     size_t k = i, used = 0;
+    if (extras_token_is(text, k, "half") && extras_token_is(text, k + 1, "a") &&
+        extras_token_is(text, k + 2, "dozen") && k + 2 < end) {
+        *value = 6;
+        return 3;
+    }
     if (extras_token_is(text, k, "a") || extras_token_is(text, k, "an")) {
         /* "a hundred", "a thousand", "a dozen", "a million" */
         if (k + 1 < end &&
@@ -340,7 +350,15 @@ static size_t parse_words(const text_result *text, size_t i, size_t end, double 
             used = ++k - i;
             continue;
         }
-        if (any && extras_token_is(text, k, "dozen")) {
+        /* "two and a half", "one and a half million" */
+        if (any && extras_token_is(text, k, "and") && extras_token_is(text, k + 1, "a") &&
+            extras_token_is(text, k + 2, "half") && k + 2 < end) {
+            current += 0.5;
+            k += 3;
+            used = k - i;
+            continue;
+        }
+        if (any && (extras_token_is(text, k, "dozen") || extras_token_is(text, k, "dozens"))) {
             current = (current == 0 ? 1 : current) * 12;
             used = ++k - i;
             continue;
@@ -390,14 +408,17 @@ static size_t parse_number(const text_result *text, size_t i, size_t end, double
         size_t used = 1;
         /* 14,000  1.5 million  3 billion */
         if (suffix->len == 0 && i + 1 < end) {
-            const word_value *sc = word_lookup(text, i + 1, scales, ARRAY_LEN(scales));
-            if (sc && !extras_token_is(text, i + 1, "thousands") &&
-                !extras_token_is(text, i + 1, "millions") &&
-                !extras_token_is(text, i + 1, "billions")) {
+            /* as a separate word only thousand .. trillion, bn, mn: "100 m" is metres */
+            const word_value *sc = word_lookup(text, i + 1, scales, 6);
+            if (sc) {
                 *value *= sc->value;
                 used = 2;
             } else if (extras_token_is(text, i + 1, "hundred")) {
                 *value *= 100;
+                used = 2;
+            } else if (extras_token_is(text, i + 1, "dozen") ||
+                       extras_token_is(text, i + 1, "dozens")) {
+                *value *= 12;
                 used = 2;
             }
         }
@@ -515,6 +536,10 @@ static size_t find_unit(const text_result *text, size_t i, size_t end, bool afte
     size_t head = SIZE_MAX;
     for (size_t n = 0; n < QUANTITY_UNIT_MAX_WORDS && k < end; n++, k++) {
         if (!token_is_word_like(text, k) || word_set_has(&stop_set, text, k))
+            break;
+        /* after a unit, measure adjectives and adverbs end the phrase: "100 m above",
+         * "40 miles away", "3 km long" (first, they may start one: "high-ranking") */
+        if (head != SIZE_MAX && word_in(text, k, after_unit, ARRAY_LEN(after_unit)))
             break;
         /* a number word is not a unit ("two three") */
         if (word_lookup(text, k, small_numbers, ARRAY_LEN(small_numbers)))
@@ -648,8 +673,13 @@ static size_t parse_fraction(const text_result *text, size_t i, size_t end, doub
         /* "half" alone needs "of" or a following noun: "half of all munitions", "half the" */
         if (k == i && !(extras_token_is(text, k + 1, "of") || extras_token_is(text, k + 1, "the")))
             return 0;
-        if (k > i && !extras_token_is(text, k + 1, "of"))
-            return 0; /* "a third party" is not a fraction */
+        /* "a third party" is not a fraction: a singular denominator needs "of" after it or
+         * the end of the phrase; a plural one is unambiguous ("two thirds", "three quarters") */
+        bool plural = numerator > 1;
+        bool phrase_end = k + 1 >= end || (text->tokens[k + 1].kind != TOKEN_WORD &&
+                                           text->tokens[k + 1].kind != TOKEN_NUMBER);
+        if (k > i && !plural && !extras_token_is(text, k + 1, "of") && !phrase_end)
+            return 0;
         *value = numerator / d->value;
         return k + 1 - i;
     }

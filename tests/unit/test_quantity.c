@@ -93,6 +93,14 @@ static void news_phrasings(void **state)
         {"Several hundred protesters gathered.", "Several hundred protesters", 300, "protesters",
          "approx"},
         {"The convoy of 3,500 vehicles stretched for 40km.", "40km", 40, "km", "exact"},
+        {"Three quarters of the city was destroyed.", "Three quarters of the city", 0.75, "city",
+         "fraction"},
+        {"Turnout fell by two thirds.", "two thirds", 2.0 / 3, NULL, "fraction"},
+        {"The siege lasted two and a half years.", "two and a half years", 2.5, "years", "exact"},
+        {"Half a dozen ships were hit.", "Half a dozen ships", 6, "ships", "exact"},
+        {"Police seized 3 dozen rifles.", "3 dozen rifles", 36, "rifles", "exact"},
+        {"The fund holds $4.5b in reserves.", "$4.5b", 4.5e9, NULL, "exact"},
+        {"The drone flew 100 m above the base.", "100 m", 100, "m", "exact"},
     };
     for (size_t i = 0; i < ARRAY_LEN(cases); i++)
         check_one(&cases[i]);
