@@ -387,8 +387,27 @@ static size_t parse_words(const text_result *text, size_t i, size_t end, double 
 
 /* A number at token i (digits, words, or digits followed by a scale word). Fills value,
  * tokens used and the currency of a unit suffix; returns 0 when there is none. */
+/* 16.4 x 1e6 is 16399999.999999998 in binary floating point: snap to the integer. */
+static double snap(double v)
+{
+    double r = round(v);
+    return fabs(v - r) <= 1e-9 * fabs(v) ? r : v;
+}
+
+static size_t parse_number_raw(const text_result *text, size_t i, size_t end, double *value,
+                               slice *suffix);
+
 static size_t parse_number(const text_result *text, size_t i, size_t end, double *value,
                            slice *suffix)
+{
+    size_t used = parse_number_raw(text, i, end, value, suffix);
+    if (used)
+        *value = snap(*value);
+    return used;
+}
+
+static size_t parse_number_raw(const text_result *text, size_t i, size_t end, double *value,
+                               slice *suffix)
 {
     *suffix = slice_make(NULL, 0);
     if (i >= end)

