@@ -271,9 +271,13 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
             cue = cue ? cue : "in";
             if (!strcmp(cue, "in")) {
                 slice w = token_text(text, &text->tokens[c - 1]);
-                cue = arena_strndup(l->a, w.ptr, w.len);
-                if (!cue)
+                char *lower = arena_strndup(l->a, w.ptr, w.len);
+                if (!lower)
                     return SITREP_ELIMIT;
+                for (char *p = lower; *p; p++) /* "In Sudan" -> cue "in" */
+                    if (*p >= 'A' && *p <= 'Z')
+                        *p = (char)(*p + 32);
+                cue = lower;
             }
         }
         /* "in Iraq and Syria": coordinated with a coded place */

@@ -540,7 +540,8 @@ static bool looks_plural(const text_result *text, size_t i)
 /* The noun phrase after a number starting at token i: skips "of", "of all the", "of the"
  * (fractions), then takes up to QUANTITY_UNIT_MAX_WORDS words; the head is the last one.
  * Returns the head's token index (and *last = the last token of the phrase), or SIZE_MAX. */
-static size_t find_unit(const text_result *text, size_t i, size_t end, bool after_of, size_t *last)
+static size_t find_unit(const text_result *text, size_t i, size_t end, bool after_of, bool share,
+                        size_t *last)
 {
     size_t k = i;
     if (after_of && extras_token_is(text, k, "of")) {
@@ -550,6 +551,9 @@ static size_t find_unit(const text_result *text, size_t i, size_t end, bool afte
         if (extras_token_is(text, k, "the") || extras_token_is(text, k, "its") ||
             extras_token_is(text, k, "their"))
             k++;
+    } else if (share && (extras_token_is(text, k, "the") || extras_token_is(text, k, "its") ||
+                         extras_token_is(text, k, "their"))) {
+        k++; /* "half the population" */
     }
     /* "every" in rates: "one in every two shells" is handled by the caller */
     size_t head = SIZE_MAX;
@@ -913,7 +917,14 @@ static sitrep_status scan_sentence(qlist *l, const text_result *text, size_t si,
             q.unit_end = t->end;
         } else if (!currency && !q.percent) {
             size_t unit_last, head;
-            head = find_unit(text, number_end, end, true, &unit_last);
+            /* "7.8-magnitude", "10-year": a noun joined by a hyphen is the unit */
+            size_t from = number_end;
+            if (extras_token_is(text, from, "-") && joined(text, from) && joined(text, from + 1) &&
+                token_is_word_like(text, from + 1)) {
+                head = unit_last = from + 1; /* the compound's noun alone */
+            } else {
+                head = find_unit(text, from, end, true, q.fraction, &unit_last);
+            }
             if (head != SIZE_MAX) {
                 q.unit_start = text->tokens[head].start;
                 q.unit_end = text->tokens[unit_last].end;

@@ -101,6 +101,9 @@ static void news_phrasings(void **state)
         {"Police seized 3 dozen rifles.", "3 dozen rifles", 36, "rifles", "exact"},
         {"The fund holds $4.5b in reserves.", "$4.5b", 4.5e9, NULL, "exact"},
         {"The drone flew 100 m above the base.", "100 m", 100, "m", "exact"},
+        {"More than half the population was displaced.", "More than half the population", 0.5,
+         "population", "at_least"},
+        {"A 7.8-magnitude earthquake struck.", "7.8-magnitude", 7.8, "magnitude", "exact"},
     };
     for (size_t i = 0; i < ARRAY_LEN(cases); i++)
         check_one(&cases[i]);
