@@ -87,17 +87,26 @@ static void word_set_add_all(word_set *set, const char *const *words, size_t n)
     }
 }
 
-/* start_shape[c][n]: some start word begins with lower-case letter c and has n bytes */
-static bool start_shape[26][16];
+/* start_shape[c][d][n]: some start word begins with the lower-case letters c, d (d = 26 for a
+ * non-letter) and has n bytes. Checked before hashing: most tokens stop here. */
+static bool start_shape[26][27][16];
+
+static int letter_index(char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        c = (char)(c + 32);
+    return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+}
 
 static void sets_build(void)
 {
     word_set_add_all(&start_set, start_words, ARRAY_LEN(start_words));
     for (size_t w = 0; w < ARRAY_LEN(start_words); w++) {
         size_t len = strlen(start_words[w]);
-        char c = start_words[w][0];
-        if (c >= 'a' && c <= 'z' && len < 16)
-            start_shape[c - 'a'][len] = true;
+        int c0 = letter_index(start_words[w][0]);
+        int c1 = len > 1 ? letter_index(start_words[w][1]) : 26;
+        if (c0 < 26 && len < 16)
+            start_shape[c0][c1][len] = true;
     }
     word_set_add_all(&stop_set, np_stop, np_stop_count);
     word_set_add_all(&after_a_set, after_a_words, ARRAY_LEN(after_a_words));
@@ -137,14 +146,11 @@ bool extras_may_start(const text_result *text, size_t i)
     const char *s = text->text + t->start;
     if (len == 8 && (s[0] == 'm' || s[0] == 'M') && s[3] == '-')
         return true; /* mid-2023 */
-    /* the first letter and the length of the start words: most tokens stop here */
-    char c0 = (s[0] >= 'A' && s[0] <= 'Z') ? (char)(s[0] + 32) : s[0];
-    if (c0 < 'a' || c0 > 'z')
+    int c0 = letter_index(s[0]);
+    if (c0 == 26)
         return false;
     pthread_once(&sets_once, sets_build);
-    if (!start_shape[c0 - 'a'][len])
-        return false;
-    if (len == 3 && c0 == 't' && (s[1] == 'h' || s[1] == 'H')) /* "the": most common word */
+    if (!start_shape[c0][len > 1 ? letter_index(s[1]) : 26][len])
         return false;
     if (!word_set_has(&start_set, text, i))
         return false;
