@@ -17,6 +17,7 @@ struct sitrep_context {
     tagger *tagger;     /* NULL when no model is installed */
     cue_lexicon *cues;  /* reporting cues (attribution) */
     dict *actors;       /* actor dictionaries of DATA/actors/ (empty when absent) */
+    gazetteer *places;  /* data/places/ (extras); empty when the directory is absent */
 };
 
 /* How far to take an article: through the text stage only (sentences and tokens, untagged:

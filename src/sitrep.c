@@ -77,6 +77,14 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         sitrep_context_free(c);
         return NULL;
     }
+    /* ---- quantities, dates, places (extras) ---- */
+    snprintf(path, sizeof path, "%s/places", c->data_dir);
+    if (!(c->places = gazetteer_load(path, &d))) {
+        if (errbuf)
+            diag_format(&d, errbuf, errlen);
+        sitrep_context_free(c);
+        return NULL;
+    }
     return c;
 }
 
@@ -87,6 +95,7 @@ void sitrep_context_free(sitrep_context *context)
     tagger_free(context->tagger);
     dict_free(context->actors);
     cues_free(context->cues);
+    gazetteer_free(context->places); /* extras */
     free(context);
 }
 

@@ -116,9 +116,7 @@ sitrep_status export_json(buf *out, const article *art, bool pretty)
     write_actors(&w, art);
     empty_array(&w, "events");
     export_quotes(&w, art);
-    empty_array(&w, "quantities");
-    empty_array(&w, "dates");
-    empty_array(&w, "places");
+    export_extras_json(&w, art); /* quantities, dates, places (extras_json.c) */
     export_attributions(&w, art);
     json_key(&w, "warnings");
     json_array_begin(&w);
