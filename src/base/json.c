@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void json_init(json_writer *w, buf *out, bool pretty)
@@ -205,12 +206,16 @@ void json_double(json_writer *w, double value)
     }
     char tmp[40];
     int n = 0;
-    /* The shortest of %.1g..%.17g that reads back as the same double. */
-    for (int precision = 1; precision <= 17; precision++) {
-        n = snprintf(tmp, sizeof tmp, "%.*g", precision, value);
-        double back;
-        if (sscanf(tmp, "%lf", &back) == 1 && back == value)
-            break;
+    if (value == floor(value) && fabs(value) < 1e15) {
+        /* whole numbers as integers: 40, not 4e+01 */
+        n = snprintf(tmp, sizeof tmp, "%.0f", value);
+    } else {
+        /* The shortest of %.1g..%.17g that reads back as the same double. */
+        for (int precision = 1; precision <= 17; precision++) {
+            n = snprintf(tmp, sizeof tmp, "%.*g", precision, value);
+            if (strtod(tmp, NULL) == value)
+                break;
+        }
     }
     before_value(w);
     put(w, tmp, (size_t)n);
