@@ -46,7 +46,7 @@ static void usage(FILE *out)
                  "sitrep turns national-security news into structured, sourced event data.\n\n"
                  "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\n`sitrep COMMAND --help` describes a command. Exit codes: 0 success, "
                  "1 runtime failure, 2 usage error.\n");
 }
