@@ -11,11 +11,11 @@ V        ?=
 Q        := $(if $(V),,@)
 
 # Debian packages: to build, to test, to fuzz. Keep in step with DESIGN.md section 5.
-DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base
+DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libsqlite3-dev
 DEB_TEST  := libcmocka-dev
 DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
-PKGS      := icu-uc icu-i18n libcjson
+PKGS      := icu-uc icu-i18n libcjson sqlite3
 
 # Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -90,7 +90,8 @@ $(BUILD)/tests/jsonq: tests/tools/jsonq.c $(BUILD)/libsitrep.a
 golden-update: all
 	@UPDATE=1 tests/golden/run.sh $(BUILD)/sitrep
 
-BENCH_TOOLS := $(BUILD)/bench/gencorpus $(BUILD)/bench/measure $(BUILD)/bench/bench_text
+BENCH_TOOLS := $(BUILD)/bench/gencorpus $(BUILD)/bench/measure $(BUILD)/bench/bench_text \
+               $(BUILD)/bench/gen_coded
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)

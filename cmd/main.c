@@ -11,6 +11,10 @@ static int cmd_help(int argc, char **argv);
 static const command commands[] = {
     {"code", cmd_code, "code articles into event data (JSON lines)"},
     {"sentences", cmd_sentences, "print the sentences sitrep finds (stage debugging)"},
+    {"ingest", cmd_ingest, "code articles and keep them in the event store (SQLite)"},
+    {"query", cmd_query, "list stored events by actor, code, date, place or words"},
+    {"export", cmd_export, "write stored events as GDELT 2.0, PLOVER JSON or our JSON lines"},
+    {"stats", cmd_stats, "summarise (and with --check, verify) the event store"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list the commands, or `help COMMAND` for one"},
 };
