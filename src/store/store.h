@@ -88,7 +88,6 @@ typedef struct store_event {
     const char *article_id, *url, *publisher;
     long long sentence; /* -1 when unknown */
     const char *sentence_text, *modality, *attribution_kind, *attribution_text;
-    const char *mention_json; /* the event object exactly as stored */
 } store_event;
 
 /* Calls fn for each event matching q, newest day first (or by id with oldest_first). A

@@ -7,12 +7,14 @@
 #include "store_sqlite.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_BINDS 32
 
 typedef struct binds {
-    const char *text[MAX_BINDS];
+    const char *text[MAX_BINDS]; /* NULL: the value is number[i] */
+    long long number[MAX_BINDS];
     char owned[MAX_BINDS][64];
     int count;
 } binds;
@@ -57,8 +59,17 @@ static sitrep_status prefix_clause(buf *sql, binds *b, const char *column, const
     return buf_printf(sql, "(substr(%s, 1, length(?%d)) = ?%d)", column, slot, slot);
 }
 
-/* YYYY, YYYY-MM or YYYY-MM-DD. */
-static bool date_ok(const char *s)
+static int add_number(binds *b, long long value)
+{
+    if (b->count >= MAX_BINDS)
+        return 0;
+    b->text[b->count] = NULL;
+    b->number[b->count] = value;
+    return ++b->count;
+}
+
+/* The day number of the first (or last) day of YYYY, YYYY-MM or YYYY-MM-DD. */
+static bool date_bound(const char *s, bool last, long *out)
 {
     size_t n = strlen(s);
     if (n != 4 && n != 7 && n != 10)
@@ -66,6 +77,24 @@ static bool date_ok(const char *s)
     for (size_t i = 0; i < n; i++)
         if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
             return false;
+    char full[32];
+    memcpy(full, s, n);
+    memcpy(full + n, &"-01-01"[n - 4], 11 - n); /* with the NUL */
+    if (n == 10)
+        return store_day_number(full, out);
+    if (!last)
+        return store_day_number(full, out);
+    /* the last day: the first day of the next month or year, minus one */
+    int year = atoi(full), month = n == 7 ? atoi(full + 5) : 12;
+    if (month < 1 || month > 12)
+        return false;
+    if (month == 12)
+        snprintf(full, sizeof full, "%04d-01-01", year + 1);
+    else
+        snprintf(full, sizeof full, "%04d-%02d-01", year, month + 1);
+    if (!store_day_number(full, out))
+        return false;
+    (*out)--;
     return true;
 }
 
@@ -107,7 +136,7 @@ static sitrep_status build_query(buf *sql, binds *b, buf *fts, const store_filte
              "e.cameo, e.root, e.label, e.plover, e.goldstein, e.quad_class, e.place_text, "
              "e.place_name, e.place_country, e.lat, e.lon, e.num_mentions, e.num_articles, "
              "e.num_sources, e.added, a.id, a.url, a.publisher, m.sentence, s.text, "
-             "m.modality, m.attribution_kind, m.attribution_text, m.json "
+             "m.modality, m.attribution_kind, m.attribution_text "
              "FROM events e "
              "JOIN mentions m ON m.rowid = (SELECT min(rowid) FROM mentions WHERE event = "
              "e.rowid) "
@@ -143,38 +172,33 @@ static sitrep_status build_query(buf *sql, binds *b, buf *fts, const store_filte
     if (q->modality && !status)
         status = (slot = add_bind(b, q->modality))
                      ? buf_printf(sql,
-                                  " AND e.rowid IN (SELECT event FROM mentions WHERE modality "
-                                  "= ?%d)",
+                                  " AND EXISTS (SELECT 1 FROM mentions WHERE event = e.rowid "
+                                  "AND modality = ?%d)",
                                   slot)
                      : SITREP_ELIMIT;
     if (q->attribution && !status) {
         if (strcmp(q->attribution, "none") == 0)
-            status = buf_append_str(sql, " AND e.rowid IN (SELECT event FROM mentions WHERE "
-                                         "attribution_kind IS NULL)");
+            status = buf_append_str(sql, " AND EXISTS (SELECT 1 FROM mentions WHERE event = "
+                                         "e.rowid AND attribution_kind IS NULL)");
         else
             status = (slot = add_bind(b, q->attribution))
                          ? buf_printf(sql,
-                                      " AND e.rowid IN (SELECT event FROM mentions WHERE "
-                                      "attribution_kind = ?%d)",
+                                      " AND EXISTS (SELECT 1 FROM mentions WHERE event = "
+                                      "e.rowid AND attribution_kind = ?%d)",
                                       slot)
                          : SITREP_ELIMIT;
     }
-    if (q->since && !status) {
-        if (!date_ok(q->since))
+    const char *ends[2] = {q->since, q->until};
+    for (int i = 0; i < 2 && !status; i++) {
+        long day;
+        if (!ends[i])
+            continue;
+        if (!date_bound(ends[i], i == 1, &day))
             return diag_set(d, "", 0, "'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                            q->since),
+                            ends[i]),
                    SITREP_EUSAGE;
-        status = (slot = add_bind(b, q->since)) ? buf_printf(sql, " AND e.day >= ?%d", slot)
-                                                : SITREP_ELIMIT;
-    }
-    if (q->until && !status) {
-        if (!date_ok(q->until))
-            return diag_set(d, "", 0, "'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                            q->until),
-                   SITREP_EUSAGE;
-        /* '~' sorts after every digit and '-', so "2025~" is after every day of 2025. */
-        status = (slot = add_owned(b, q->until, "~"))
-                     ? buf_printf(sql, " AND e.day <= ?%d", slot)
+        status = (slot = add_number(b, day))
+                     ? buf_printf(sql, " AND e.day_num %s ?%d", i ? "<=" : ">=", slot)
                      : SITREP_ELIMIT;
     }
     if (q->text && !status) {
@@ -193,7 +217,7 @@ static sitrep_status build_query(buf *sql, binds *b, buf *fts, const store_filte
     }
     if (!status)
         status = buf_append_str(sql, q->oldest_first ? " ORDER BY e.rowid"
-                                                     : " ORDER BY e.day DESC, e.rowid DESC");
+                                                     : " ORDER BY e.day_num DESC, e.rowid DESC");
     if (!status && q->limit > 0)
         status = buf_printf(sql, " LIMIT %ld", q->limit);
     return status;
@@ -212,7 +236,10 @@ sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, vo
     if (!status && sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK)
         status = store_sql_error(s, d, "cannot query");
     for (int i = 0; !status && i < b.count; i++)
-        sqlite3_bind_text(st, i + 1, b.text[i], -1, SQLITE_STATIC);
+        if (b.text[i])
+            sqlite3_bind_text(st, i + 1, b.text[i], -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_int64(st, i + 1, b.number[i]);
     int rc = SQLITE_DONE;
     while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_event e;
@@ -255,7 +282,6 @@ sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, vo
         e.modality = col_text(st, c++);
         e.attribution_kind = col_text(st, c++);
         e.attribution_text = col_text(st, c++);
-        e.mention_json = col_text(st, c++);
         status = fn(user, &e);
     }
     if (!status && rc != SQLITE_DONE)
@@ -395,7 +421,8 @@ sitrep_status store_check(store *s, diag *d)
         {"SELECT rowid FROM events e WHERE "
          "num_mentions != (SELECT count(*) FROM mentions WHERE event = e.rowid) OR "
          "num_articles != (SELECT count(DISTINCT article) FROM mentions WHERE event = e.rowid) "
-         "OR num_sources != (SELECT count(*) FROM event_sources WHERE event = e.rowid) LIMIT 1",
+         "OR num_sources != (SELECT count(DISTINCT a.source_key) FROM mentions m JOIN articles a "
+         "ON a.rowid = m.article WHERE m.event = e.rowid) LIMIT 1",
          "an event's counts disagree with its mentions"},
     };
     for (size_t i = 0; i < ARRAY_LEN(checks); i++) {

@@ -45,12 +45,11 @@ static const char *const migration_1[] = {
     "  num_sources INTEGER NOT NULL,"
     "  added TEXT NOT NULL);",
     "CREATE INDEX events_key ON events(cameo, source_code, target_code, place_key, day_num);",
-    "CREATE INDEX events_day ON events(day);",
-    "CREATE INDEX events_source ON events(source_code, day);",
-    "CREATE INDEX events_target ON events(target_code, day);",
-    "CREATE INDEX events_root ON events(root, day);",
-    "CREATE INDEX events_plover ON events(plover COLLATE NOCASE, day);",
-    "CREATE INDEX events_country ON events(place_country, day);",
+    "CREATE INDEX events_day ON events(day_num);",
+    "CREATE INDEX events_source ON events(source_code, day_num);",
+    "CREATE INDEX events_target ON events(target_code, day_num);",
+    "CREATE INDEX events_root ON events(root, day_num);",
+    "CREATE INDEX events_country ON events(place_country, day_num);",
     "CREATE TABLE mentions ("
     "  rowid INTEGER PRIMARY KEY,"
     "  event INTEGER NOT NULL REFERENCES events(rowid),"
@@ -59,15 +58,9 @@ static const char *const migration_1[] = {
     "  attribution_kind TEXT, attribution_text TEXT, attribution_code TEXT,"
     "  attribution_cue TEXT, source_text TEXT, target_text TEXT,"
     "  date_text TEXT, date_value TEXT, place_text TEXT,"
-    "  evidence_start INTEGER, evidence_end INTEGER, verb TEXT, rule TEXT,"
-    "  json TEXT NOT NULL);",
+    "  evidence_start INTEGER, evidence_end INTEGER, verb TEXT, rule TEXT);",
     "CREATE INDEX mentions_event ON mentions(event, article);",
     "CREATE INDEX mentions_article ON mentions(article, sentence);",
-    "CREATE INDEX mentions_modality ON mentions(modality, event);",
-    "CREATE INDEX mentions_attribution ON mentions(attribution_kind, event);",
-    "CREATE TABLE event_sources ("
-    "  event INTEGER NOT NULL REFERENCES events(rowid), source TEXT NOT NULL,"
-    "  PRIMARY KEY (event, source)) WITHOUT ROWID;",
     "CREATE TABLE quotes ("
     "  rowid INTEGER PRIMARY KEY,"
     "  article INTEGER NOT NULL REFERENCES articles(rowid),"
@@ -79,7 +72,7 @@ static const char *const migration_1[] = {
     "  rowid INTEGER PRIMARY KEY,"
     "  article INTEGER NOT NULL REFERENCES articles(rowid),"
     "  mention INTEGER REFERENCES mentions(rowid),"
-    "  value REAL, unit TEXT, text TEXT, qualifier TEXT, json TEXT NOT NULL);",
+    "  value REAL, unit TEXT, text TEXT, qualifier TEXT);",
     "CREATE INDEX quantities_article ON quantities(article);",
     "CREATE INDEX quantities_mention ON quantities(mention);",
     "CREATE TABLE dates ("
