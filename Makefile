@@ -74,6 +74,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsitrep.a tests/unit/unit.h
 demo: deps
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/sitrep code --format pretty examples/wire-ceasefire-talks.txt
+	$(BUILD)/sitrep ingest examples && $(BUILD)/sitrep stats
 
 test: deps-test
 	@$(MAKE) --no-print-directory test-run

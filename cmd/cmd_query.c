@@ -456,9 +456,10 @@ int cmd_stats(int argc, char **argv)
         } groups[] = {{STORE_BY_ROOT, "events by CAMEO root"},
                       {STORE_BY_DYAD, "events by dyad"},
                       {STORE_BY_PLOVER, "events by PLOVER type"}};
-        for (size_t g = 0; g < ARRAY_LEN(groups) && !status && t.events; g++) {
-            printf("%s:\n", groups[g].title);
-            status = store_summary(s, groups[g].group, top, print_group, NULL, &d);
+        for (size_t g = 0; g < ARRAY_LEN(groups) && !status; g++) {
+            printf("%s:%s\n", groups[g].title, t.events ? "" : " none yet");
+            if (t.events)
+                status = store_summary(s, groups[g].group, top, print_group, NULL, &d);
         }
     }
     if (!status && check) {

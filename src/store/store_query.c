@@ -128,21 +128,11 @@ static const char *col_text(sqlite3_stmt *st, int i)
     return (const char *)sqlite3_column_text(st, i);
 }
 
-static sitrep_status build_query(buf *sql, binds *b, buf *fts, const store_filter *q, diag *d)
+/* Writes the conditions of q (all but --actor) into sql as " AND ..." fragments. */
+static sitrep_status build_where(buf *sql, binds *b, buf *fts, const store_filter *q,
+                                 bool common_words, diag *d)
 {
-    sitrep_status status = buf_append_str(
-        sql, "SELECT e.rowid, e.day, e.source_code, e.source_text, e.source_country, "
-             "e.source_role, e.target_code, e.target_text, e.target_country, e.target_role, "
-             "e.cameo, e.root, e.label, e.plover, e.goldstein, e.quad_class, e.place_text, "
-             "e.place_name, e.place_country, e.lat, e.lon, e.num_mentions, e.num_articles, "
-             "e.num_sources, e.added, a.id, a.url, a.publisher, m.sentence, s.text, "
-             "m.modality, m.attribution_kind, m.attribution_text "
-             "FROM events e "
-             "JOIN mentions m ON m.rowid = (SELECT min(rowid) FROM mentions WHERE event = "
-             "e.rowid) "
-             "JOIN articles a ON a.rowid = m.article "
-             "LEFT JOIN sentences s ON s.article = m.article AND s.n = m.sentence "
-             "WHERE 1");
+    sitrep_status status = SITREP_OK;
     struct {
         const char *value, *column;
     } prefixes[] = {{q->source, "e.source_code"}, {q->target, "e.target_code"},
@@ -150,13 +140,6 @@ static sitrep_status build_query(buf *sql, binds *b, buf *fts, const store_filte
     for (size_t i = 0; i < ARRAY_LEN(prefixes) && !status; i++)
         if (prefixes[i].value && !(status = buf_append_str(sql, " AND ")))
             status = prefix_clause(sql, b, prefixes[i].column, prefixes[i].value);
-    if (q->actor && !status) {
-        if (!(status = buf_append_str(sql, " AND (")) &&
-            !(status = prefix_clause(sql, b, "e.source_code", q->actor)) &&
-            !(status = buf_append_str(sql, " OR ")) &&
-            !(status = prefix_clause(sql, b, "e.target_code", q->actor)))
-            status = buf_append_str(sql, ")");
-    }
     int slot;
     if (q->root && !status)
         status = (slot = add_bind(b, q->root)) ? buf_printf(sql, " AND e.root = ?%d", slot)
@@ -206,20 +189,101 @@ static sitrep_status build_query(buf *sql, binds *b, buf *fts, const store_filte
             return status;
         if (fts->len == 0)
             return diag_set(d, "", 0, "--text needs at least one word"), SITREP_EUSAGE;
-        status = (slot = add_bind(b, fts->data))
-                     ? buf_printf(sql,
-                                  " AND e.rowid IN (SELECT m2.event FROM sentences_fts f "
-                                  "JOIN sentences s2 ON s2.rowid = f.rowid "
-                                  "JOIN mentions m2 ON m2.article = s2.article AND "
-                                  "m2.sentence = s2.n WHERE sentences_fts MATCH ?%d)",
-                                  slot)
-                     : SITREP_ELIMIT;
+        if (!(slot = add_bind(b, fts->data)))
+            return SITREP_ELIMIT;
+        /* Few matching sentences: collect their events first. Many: walk the events in
+         * order and ask the index about each one's sentences, which stops at the limit. */
+        if (common_words)
+            status = buf_printf(sql,
+                                " AND EXISTS (SELECT 1 FROM mentions m2 JOIN sentences s2 ON "
+                                "s2.article = m2.article AND s2.n = m2.sentence "
+                                "JOIN sentences_fts f ON f.rowid = s2.rowid "
+                                "WHERE m2.event = e.rowid AND sentences_fts MATCH ?%d)",
+                                slot);
+        else
+            status = buf_printf(sql,
+                                " AND e.rowid IN (SELECT m2.event FROM sentences_fts f "
+                                "JOIN sentences s2 ON s2.rowid = f.rowid "
+                                "JOIN mentions m2 ON m2.article = s2.article AND "
+                                "m2.sentence = s2.n WHERE sentences_fts MATCH ?%d)",
+                                slot);
     }
+    return status;
+}
+
+/* Whether more than `cap` sentences match an FTS query. */
+static bool fts_common(store *s, const char *match, int cap)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT count(*) FROM (SELECT 1 FROM sentences_fts WHERE "
+                           "sentences_fts MATCH ?1 LIMIT ?2)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, cap + 1);
+    bool common = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > cap;
+    sqlite3_finalize(st);
+    return common;
+}
+
+/* The query runs in two steps so that only the events shown are joined to their first
+ * mention: an inner select picks event ids (from covering indexes where it can) in order
+ * with the limit, the outer one fetches the details. --actor becomes a UNION of a source and
+ * a target branch, each able to use its own index. */
+static sitrep_status build_query(store *s, buf *sql, binds *b, buf *fts, const store_filter *q,
+                                 diag *d)
+{
+    buf where, source, target;
+    buf_init(&where, 1 << 16);
+    buf_init(&source, 1 << 10);
+    buf_init(&target, 1 << 10);
+    bool common_words = false;
+    if (q->text) {
+        buf words;
+        buf_init(&words, 1 << 16);
+        if (fts_words(&words, q->text) == SITREP_OK && words.len)
+            common_words = fts_common(s, words.data, 20000);
+        buf_release(&words);
+    }
+    sitrep_status status = build_where(&where, b, fts, q, common_words, d);
+    if (!status && q->actor && !(status = prefix_clause(&source, b, "e.source_code", q->actor)))
+        status = prefix_clause(&target, b, "e.target_code", q->actor);
+    const char *order = q->oldest_first ? " ORDER BY id" : " ORDER BY dn DESC, id DESC";
+    const char *w = where.data ? where.data : ""; /* an empty buf has no data yet */
     if (!status)
-        status = buf_append_str(sql, q->oldest_first ? " ORDER BY e.rowid"
-                                                     : " ORDER BY e.day_num DESC, e.rowid DESC");
+        status = buf_append_str(sql, "SELECT e.rowid, e.day, e.source_code, e.source_text, "
+                                     "e.source_country, e.source_role, e.target_code, "
+                                     "e.target_text, e.target_country, e.target_role, e.cameo, "
+                                     "e.root, e.label, e.plover, e.goldstein, e.quad_class, "
+                                     "e.place_text, e.place_name, e.place_country, e.lat, e.lon, "
+                                     "e.num_mentions, e.num_articles, e.num_sources, e.added, "
+                                     "a.id, a.url, a.publisher, m.sentence, s.text, m.modality, "
+                                     "m.attribution_kind, m.attribution_text FROM (");
+    if (!status && q->actor)
+        status = buf_printf(sql,
+                            "SELECT e.rowid AS id, e.day_num AS dn FROM events e WHERE %s%s "
+                            "UNION SELECT e.rowid, e.day_num FROM events e WHERE %s%s",
+                            source.data, w, target.data, w);
+    else if (!status)
+        status = buf_printf(sql, "SELECT e.rowid AS id, e.day_num AS dn FROM events e WHERE 1%s",
+                            w);
+    if (!status)
+        status = buf_append_str(sql, order);
     if (!status && q->limit > 0)
         status = buf_printf(sql, " LIMIT %ld", q->limit);
+    if (!status)
+        status = buf_printf(sql,
+                            ") p JOIN events e ON e.rowid = p.id "
+                            "JOIN mentions m ON m.rowid = (SELECT min(rowid) FROM mentions "
+                            "WHERE event = e.rowid) "
+                            "JOIN articles a ON a.rowid = m.article "
+                            "LEFT JOIN sentences s ON s.article = m.article AND s.n = m.sentence"
+                            "%s",
+                            q->oldest_first ? " ORDER BY p.id" : " ORDER BY p.dn DESC, p.id DESC");
+    buf_release(&where);
+    buf_release(&source);
+    buf_release(&target);
     return status;
 }
 
@@ -230,7 +294,7 @@ sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, vo
     buf_init(&fts, 1 << 16);
     binds b = {0};
     sqlite3_stmt *st = NULL;
-    sitrep_status status = build_query(&sql, &b, &fts, q, d);
+    sitrep_status status = build_query(s, &sql, &b, &fts, q, d);
     if (status == SITREP_ELIMIT)
         diag_set(d, "", 0, "the query is too long");
     if (!status && sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK)
