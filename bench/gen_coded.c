@@ -26,25 +26,24 @@ static const char *const countries[] = {"RUS", "UKR", "PRK", "CHN", "USA", "IRN"
                                         "TUR", "IND", "PAK", "AFG", "SDN", "YEM", "LBN", "IRQ",
                                         "GBR", "FRA", "DEU", "JPN", "KOR", "SAU", "EGY", "ETH"};
 static const char *const roles[] = {"GOV", "MIL", "REB", "", "COP", "OPP", "BUS", "MED"};
-static const char *const cameos[] = {"010", "020", "036", "040", "042", "043", "051", "057",
-                                     "061", "072", "080", "111", "112", "120", "130", "138",
-                                     "141", "150", "160", "172", "173", "181", "190", "193",
-                                     "194", "195", "200"};
-static const char *const plovers[] = {"AGREE", "CONSULT", "SUPPORT", "AID",     "REQUEST",
-                                      "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE",
-                                      "COERCE", "ASSAULT"};
-static const char *const modalities[] = {"asserted", "asserted", "asserted", "negated",
+static const char *const cameos[] = {"010", "020", "036", "040", "042", "043", "051", "057", "061",
+                                     "072", "080", "111", "112", "120", "130", "138", "141", "150",
+                                     "160", "172", "173", "181", "190", "193", "194", "195", "200"};
+static const char *const plovers[] = {"AGREE",   "CONSULT",  "SUPPORT", "AID",
+                                      "REQUEST", "ACCUSE",   "REJECT",  "THREATEN",
+                                      "PROTEST", "MOBILIZE", "COERCE",  "ASSAULT"};
+static const char *const modalities[] = {"asserted", "asserted", "asserted",    "negated",
                                          "planned",  "possible", "hypothetical"};
 static const char *const kinds[] = {"named", "official", "organization", "document", "publisher",
                                     NULL,    NULL};
-static const char *const publishers[] = {"Wire One", "The Daily Ledger", "Frontline",
-                                         "Global Desk", "Capital Times"};
-static const char *const places[] = {"Kursk", "Kyiv", "Gaza", "Aleppo", "Sanaa", "Khartoum",
-                                     "Donetsk", "Beirut", "Tehran", "Istanbul"};
-static const char *const words[] = {"forces", "troops", "talks", "said", "officials", "strike",
-                                    "border", "ceasefire", "missile", "drone", "aid", "report",
-                                    "minister", "army", "attack", "convoy", "sanctions",
-                                    "intelligence", "offensive", "negotiations"};
+static const char *const publishers[] = {"Wire One", "The Daily Ledger", "Frontline", "Global Desk",
+                                         "Capital Times"};
+static const char *const places[] = {"Kursk",    "Kyiv",    "Gaza",   "Aleppo", "Sanaa",
+                                     "Khartoum", "Donetsk", "Beirut", "Tehran", "Istanbul"};
+static const char *const words[] = {
+    "forces",    "troops",  "talks",     "said",         "officials", "strike",      "border",
+    "ceasefire", "missile", "drone",     "aid",          "report",    "minister",    "army",
+    "attack",    "convoy",  "sanctions", "intelligence", "offensive", "negotiations"};
 
 static void civil(long days, int *y, int *m, int *d)
 {
@@ -107,8 +106,8 @@ int main(int argc, char **argv)
                    "\"cameo\":\"%s\",\"root\":\"%.2s\",\"label\":\"label %s\",\"plover\":\"%s\","
                    "\"goldstein\":%.1f,\"quad_class\":%d,\"modality\":\"%s\",",
                    e ? "," : "", e + 1, e % nsentences, sc, sc, sr, sc, sr, tc, tc, tr, tc, tr,
-                   cameo, cameo, cameo, PICK(plovers), (double)(next_random() % 200) / 10 - 10,
-                   q, PICK(modalities));
+                   cameo, cameo, cameo, PICK(plovers), (double)(next_random() % 200) / 10 - 10, q,
+                   PICK(modalities));
             if (kind)
                 printf("\"attribution\":{\"text\":\"a source\",\"kind\":\"%s\",\"code\":null,"
                        "\"cue\":\"said\"},",

@@ -230,8 +230,8 @@ static size_t flush(work *w, const batch_sink *sink)
     for (size_t i = 0; i < w->count; i++) {
         record *r = &w->records[i];
         if (r->status == SITREP_OK && sink) {
-            if (!w->stopped && !sink->record(sink->user, r->path, r->line, r->result,
-                                             r->result_length))
+            if (!w->stopped &&
+                !sink->record(sink->user, r->path, r->line, r->result, r->result_length))
                 failed++;
         } else if (r->status == SITREP_OK) {
             fwrite(r->result, 1, r->result_length, stdout);

@@ -164,8 +164,7 @@ int cmd_ingest(int argc, char **argv)
             if (strcmp(arg, "--db") == 0)
                 db = value;
             else if (strcmp(arg, "--jobs") == 0 || strcmp(arg, "-j") == 0)
-                rc = parse_count(arg, value, 1, 256, &n) ? (options.jobs = (int)n, -1)
-                                                         : EXIT_USAGE;
+                rc = parse_count(arg, value, 1, 256, &n) ? (options.jobs = (int)n, -1) : EXIT_USAGE;
             else if (strcmp(arg, "--batch") == 0)
                 rc = parse_count(arg, value, 1, 100000, &n)
                          ? (options.batch_records = (size_t)n, -1)

@@ -48,9 +48,9 @@ enum { FORMAT_TABLE, FORMAT_JSON, FORMAT_CSV };
 /* ---- table: rows are kept so the columns can be aligned ---- */
 
 #define NCOLUMNS 12
-static const char *const table_header[NCOLUMNS] = {
-    "ID",       "DAY",   "SOURCE", "TARGET",   "CAMEO",  "PLOVER",
-    "MENTIONS", "ARTS",  "SRCS",   "MODALITY", "ATTRIB", "SENTENCE"};
+static const char *const table_header[NCOLUMNS] = {"ID",    "DAY",      "SOURCE",   "TARGET",
+                                                   "CAMEO", "PLOVER",   "MENTIONS", "ARTS",
+                                                   "SRCS",  "MODALITY", "ATTRIB",   "SENTENCE"};
 
 typedef struct table {
     char **cells; /* rows * NCOLUMNS */
@@ -316,10 +316,18 @@ int cmd_query(int argc, char **argv)
         const char *name;
         const char **field;
     } filters[] = {
-        {"--actor", &q.actor},   {"--source", &q.source},     {"--target", &q.target},
-        {"--cameo", &q.cameo},   {"--root", &q.root},         {"--plover", &q.plover},
-        {"--modality", &q.modality}, {"--attribution", &q.attribution}, {"--since", &q.since},
-        {"--until", &q.until},   {"--country", &q.country},   {"--text", &q.text},
+        {"--actor", &q.actor},
+        {"--source", &q.source},
+        {"--target", &q.target},
+        {"--cameo", &q.cameo},
+        {"--root", &q.root},
+        {"--plover", &q.plover},
+        {"--modality", &q.modality},
+        {"--attribution", &q.attribution},
+        {"--since", &q.since},
+        {"--until", &q.until},
+        {"--country", &q.country},
+        {"--text", &q.text},
         {"--db", &db},
     };
     for (int i = 1; i < argc; i++) {
@@ -330,7 +338,8 @@ int cmd_query(int argc, char **argv)
             return EXIT_OK;
         }
         if (!value) {
-            cmd_error("%s (see --help)", arg[0] == '-' ? "option needs a value" : "unexpected argument");
+            cmd_error("%s (see --help)",
+                      arg[0] == '-' ? "option needs a value" : "unexpected argument");
             return EXIT_USAGE;
         }
         i++;

@@ -112,8 +112,8 @@ typedef enum store_group { STORE_BY_ROOT, STORE_BY_DYAD, STORE_BY_PLOVER } store
 /* Calls fn(user, key, count) for the `limit` largest groups, largest first. The key is the
  * CAMEO root ("19"), "SOURCE -> TARGET", or the PLOVER type; owned by the store. */
 typedef sitrep_status (*store_group_fn)(void *user, const char *key, long long count);
-sitrep_status store_summary(store *s, store_group group, long limit, store_group_fn fn,
-                            void *user, diag *d) MUST_CHECK;
+sitrep_status store_summary(store *s, store_group group, long limit, store_group_fn fn, void *user,
+                            diag *d) MUST_CHECK;
 
 /* Checks the database: SQLite's integrity and foreign-key checks, every article complete (the
  * facts stored for it match the counts in its JSON) and every event's counts equal to its

@@ -135,8 +135,8 @@ static sitrep_status build_where(buf *sql, binds *b, buf *fts, const store_filte
     sitrep_status status = SITREP_OK;
     struct {
         const char *value, *column;
-    } prefixes[] = {{q->source, "e.source_code"}, {q->target, "e.target_code"},
-                    {q->cameo, "e.cameo"}};
+    } prefixes[] = {
+        {q->source, "e.source_code"}, {q->target, "e.target_code"}, {q->cameo, "e.cameo"}};
     for (size_t i = 0; i < ARRAY_LEN(prefixes) && !status; i++)
         if (prefixes[i].value && !(status = buf_append_str(sql, " AND ")))
             status = prefix_clause(sql, b, prefixes[i].column, prefixes[i].value);
@@ -177,8 +177,7 @@ static sitrep_status build_where(buf *sql, binds *b, buf *fts, const store_filte
         if (!ends[i])
             continue;
         if (!date_bound(ends[i], i == 1, &day))
-            return diag_set(d, "", 0, "'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                            ends[i]),
+            return diag_set(d, "", 0, "'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", ends[i]),
                    SITREP_EUSAGE;
         status = (slot = add_number(b, day))
                      ? buf_printf(sql, " AND e.day_num %s ?%d", i ? "<=" : ">=", slot)
@@ -266,8 +265,8 @@ static sitrep_status build_query(store *s, buf *sql, binds *b, buf *fts, const s
                             "UNION SELECT e.rowid, e.day_num FROM events e WHERE %s%s",
                             source.data, w, target.data, w);
     else if (!status)
-        status = buf_printf(sql, "SELECT e.rowid AS id, e.day_num AS dn FROM events e WHERE 1%s",
-                            w);
+        status =
+            buf_printf(sql, "SELECT e.rowid AS id, e.day_num AS dn FROM events e WHERE 1%s", w);
     if (!status)
         status = buf_append_str(sql, order);
     if (!status && q->limit > 0)
@@ -329,8 +328,8 @@ sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, vo
         e.place_text = col_text(st, c++);
         e.place_name = col_text(st, c++);
         e.place_country = col_text(st, c++);
-        e.has_coordinates =
-            sqlite3_column_type(st, c) != SQLITE_NULL && sqlite3_column_type(st, c + 1) != SQLITE_NULL;
+        e.has_coordinates = sqlite3_column_type(st, c) != SQLITE_NULL &&
+                            sqlite3_column_type(st, c + 1) != SQLITE_NULL;
         e.lat = sqlite3_column_double(st, c++);
         e.lon = sqlite3_column_double(st, c++);
         e.num_mentions = sqlite3_column_int64(st, c++);
@@ -365,8 +364,8 @@ sitrep_status store_articles(store *s, store_article_fn fn, void *user, diag *d)
     sitrep_status status = SITREP_OK;
     int rc;
     while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        status = fn(user, (const char *)sqlite3_column_text(st, 0),
-                    (size_t)sqlite3_column_bytes(st, 0));
+        status =
+            fn(user, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
     if (!status && rc != SQLITE_DONE)
         status = store_sql_error(s, d, "cannot read articles");
     sqlite3_finalize(st);
@@ -413,8 +412,8 @@ sitrep_status store_count(store *s, store_totals *t, diag *d)
     return SITREP_OK;
 }
 
-sitrep_status store_summary(store *s, store_group group, long limit, store_group_fn fn,
-                            void *user, diag *d)
+sitrep_status store_summary(store *s, store_group group, long limit, store_group_fn fn, void *user,
+                            diag *d)
 {
     static const char *const sql[] = {
         [STORE_BY_ROOT] = "SELECT coalesce(root, '-'), count(*) FROM events GROUP BY root "
@@ -490,8 +489,9 @@ sitrep_status store_check(store *s, diag *d)
             return status;
     }
     /* FTS5's own check, against the sentences table too (rank 1). */
-    if (store_exec(s, "INSERT INTO sentences_fts (sentences_fts, rank) VALUES "
-                      "('integrity-check', 1)",
+    if (store_exec(s,
+                   "INSERT INTO sentences_fts (sentences_fts, rank) VALUES "
+                   "('integrity-check', 1)",
                    d))
         return diag_set(d, "", 0, "the full-text index is out of step with the sentences");
     return SITREP_OK;
