@@ -33,8 +33,7 @@ static store *fuzz_store(void)
     store_options options = {.dedup_days = 1};
     store_outcome outcome;
     if (store_open(":memory:", &options, &s, &d) != SITREP_OK || store_begin(s, &d) != SITREP_OK ||
-        store_put_article_json(s, seed_article, strlen(seed_article), &outcome, &d) !=
-            SITREP_OK ||
+        store_put_article_json(s, seed_article, strlen(seed_article), &outcome, &d) != SITREP_OK ||
         store_commit(s, &d) != SITREP_OK)
         abort();
     return s;
