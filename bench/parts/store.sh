@@ -73,6 +73,7 @@ q "--plover assault" --plover assault
 q "--modality negated" --modality negated
 q "--attribution document" --attribution document
 q "--since 2024-06-01 --until 2024-06-30" --since 2024-06-01 --until 2024-06-30
-q "--text 'convoy drone'" --text 'convoy drone'
+q "--text 'convoy drone' (in ~15% of sentences)" --text 'convoy drone'
+q "--text 'article 4242' (one article)" --text 'article 4242'
 q "--actor IRN --target ISR --cameo 19" --actor IRN --target ISR --cameo 19
 q "--actor PRKGOV --since 2016 --until 2016 (rare)" --actor PRKGOV --since 2016 --until 2016

@@ -627,7 +627,19 @@ static bool validate_article(reader *r, const cJSON *root)
         if (!check_fields(r, jobj(r, item, "speaker"), speaker_rules))
             return false;
     }
-    /* sentence numbers must be unique (they key the sentences table) */
+    /* sentence numbers must be whole, in range and unique (they key the sentences table) */
+    index = 0;
+    cJSON_ArrayForEach(item, sentences)
+    {
+        double n;
+        if (jnum(r, item, "n", &n) && !(n >= 0 && n <= INT32_MAX && n == (double)(long long)n)) {
+            diag_set(r->d, "", 0, "sentence %d: 'n' is not a whole number from 0 to %d", index,
+                     INT32_MAX);
+            r->bad = true;
+            return false;
+        }
+        index++;
+    }
     int count = count_items(sentences);
     if (count > 1 && count <= MAX_ITEMS) {
         long long *numbers = xmalloc((size_t)count * sizeof *numbers);
@@ -900,6 +912,7 @@ static sitrep_status put_rows(article_ctx *a, const cJSON *root, const char *jso
         const char *text = jstr(r, item, "text");
         double number;
         sqlite3_bind_int64(st, 1, a->article);
+        /* validate_article made sure n is a whole number from 0 to INT32_MAX */
         sqlite3_bind_int(st, 2, jnum(r, item, "n", &number) ? (int)number : n);
         bind_int(r, st, 3, item, "start");
         bind_int(r, st, 4, item, "end");

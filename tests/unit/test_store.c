@@ -98,6 +98,8 @@ static void bad_articles_leave_nothing(void **state)
         "{\"id\":\"x\",\"sentences\":[{\"n\":0,\"text\":\"a\"}],\"events\":[{\"cameo\":19}]}",
         "{\"id\":\"x\",\"sentences\":[{\"n\":0,\"text\":\"a\"},{\"n\":0,\"text\":\"b\"}]}",
         "{\"id\":\"\\ud800\"}",
+        "{\"id\":\"x\",\"sentences\":[{\"n\":7.7e75,\"text\":\"a\"}]}",
+        "{\"id\":\"x\",\"sentences\":[{\"n\":-1,\"text\":\"a\"}]}",
         "{\"id\":\"\xff\"}",
     };
     for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
