@@ -60,6 +60,7 @@ int cmd_store_open(const char *db, const store_options *options, store **out)
 typedef struct ingest_state {
     store *store;
     long long added, unchanged, failed;
+    long long batch_added; /* not committed yet */
     bool sql_failed;
 } ingest_state;
 
@@ -73,6 +74,7 @@ static int sink_begin(void *user)
         return 1;
     }
     state->sql_failed = false;
+    state->batch_added = 0;
     return 0;
 }
 
@@ -87,7 +89,7 @@ static bool sink_record(void *user, const char *path, long line, const char *jso
     sitrep_status status = store_put_article_json(state->store, json, length, &outcome, &d);
     if (status == SITREP_OK) {
         if (outcome == STORE_ADDED)
-            state->added++;
+            state->batch_added++;
         else
             state->unchanged++;
         return true;
@@ -109,13 +111,15 @@ static int sink_end(void *user)
     diag_clear(&d);
     if (state->sql_failed) {
         store_rollback(state->store);
-        cmd_error("the database failed; the batch was rolled back");
+        cmd_error("the database failed; the batch of %lld articles was rolled back",
+                  state->batch_added);
         return 1;
     }
     if (store_commit(state->store, &d) != SITREP_OK) {
-        cmd_error("cannot commit: %s", d.message);
+        cmd_error("cannot commit (%lld articles not stored): %s", state->batch_added, d.message);
         return 1;
     }
+    state->added += state->batch_added;
     return 0;
 }
 

@@ -198,3 +198,10 @@ expect_eq "writer 1 finished" "$s1" "0"
 expect_eq "writer 2 finished" "$s2" "0"
 expect_exit 0 "two writers: consistent" -- "$SITREP" stats --db "$work/two.db" --check
 expect_match "two writers: nothing lost" "$out" "articles 6000,"
+
+# --- a file that is not a database is refused, and left alone
+printf 'not a database, just text\n%.0s' $(seq 1 200) >"$work/garbage.db"
+cp "$work/garbage.db" "$work/garbage.copy"
+expect_exit 1 "not a database" -- "$SITREP" ingest --db "$work/garbage.db" --coded "$work/coded.jsonl"
+expect_match "not a database: message" "$err" "garbage.db: .*not a database"
+expect_eq "not a database: untouched" "$(cmp -s "$work/garbage.db" "$work/garbage.copy" && echo same)" "same"
