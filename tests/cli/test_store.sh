@@ -158,6 +158,13 @@ expect_match "raw articles stored" "$out" "articles 5,"
 expect_exit 0 "export from the default db" -- env XDG_DATA_HOME="$work/xdg" "$SITREP" export --format jsonl
 expect_match "raw export keeps ids" "$out" '"id":"ex-2"'
 
+expect_exit 0 "raw JSON lines on stdin, two jobs" -- sh -c "\"$SITREP\" ingest --db \"$work/stdin.db\" --jobs 2 - <\"$examples/batch.jsonl\""
+expect_match "stdin: three stored" "$err" "3 stored"
+expect_exit 0 "stdin db: stats" -- "$SITREP" stats --db "$work/stdin.db" --check
+expect_match "stdin db: sentences indexed" "$out" "articles 3, sentences [1-9]"
+expect_exit 1 "a missing input file" -- "$SITREP" ingest --db "$work/stdin.db" "$work/no-such-file.txt"
+expect_match "missing file reported" "$err" "no-such-file.txt: cannot open"
+
 # --- a kill -9 in the middle of a batch leaves whole batches only
 awk 'BEGIN { for (i = 0; i < 20000; i++) {
     printf "{\"id\":\"k%d\",\"published\":\"2024-01-%02d\",\"meta\":{\"publisher\":\"p%d\"},", i, i % 28 + 1, i % 7
