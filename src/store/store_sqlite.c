@@ -444,8 +444,8 @@ static const char *source_key(char *out, size_t outlen, const char *publisher, c
 }
 
 /* 128-bit content hash of the headline and sentence texts, as 32 hex digits. */
-static sitrep_status content_hash(reader *r, const cJSON *root, const cJSON *meta,
-                                  const cJSON *sentences, const char *id, char out[33])
+static sitrep_status content_hash(reader *r, const cJSON *meta, const cJSON *sentences,
+                                  const char *id, char out[33])
 {
     buf text;
     buf_init(&text, (size_t)1 << 30);
@@ -460,7 +460,6 @@ static sitrep_status content_hash(reader *r, const cJSON *root, const cJSON *met
         if (t && !status && !(status = buf_append_char(&text, '\n')))
             status = buf_append_str(&text, t);
     }
-    (void)root;
     if (!status && text.len == 0)
         status = buf_append_str(&text, id); /* an empty article is only itself */
     if (!status) {
@@ -871,11 +870,6 @@ static sitrep_status put_rows(article_ctx *a, const cJSON *root, const char *jso
         return SITREP_EPARSE;
     const cJSON *arrays[] = {sentences,  actors, events, quotes,
                              quantities, dates,  places, warnings};
-    for (size_t i = 0; i < ARRAY_LEN(arrays); i++)
-        if (count_items(arrays[i]) > MAX_ITEMS) {
-            diag_set(a->d, "", 0, "more than %d items in one array of article '%s'", MAX_ITEMS, id);
-            return SITREP_ELIMIT;
-        }
     char host[256];
     a->source_key = source_key(host, sizeof host, publisher, url);
 
@@ -1080,7 +1074,7 @@ sitrep_status store_put_article_json(store *s, const char *json, size_t length,
         if (r.bad)
             status = SITREP_EPARSE;
         else
-            status = content_hash(&r, root, meta, sentences, id, hash);
+            status = content_hash(&r, meta, sentences, id, hash);
         if (!status && r.bad)
             status = SITREP_EPARSE;
     }
