@@ -15,6 +15,10 @@ static const command commands[] = {
     {"patterns", cmd_patterns, "check the event pattern files (`patterns check [DIR]`)"},
     {"tag", cmd_tag, "print tokens with part-of-speech tags (raw text or CoNLL-U)"},
     {"train-tagger", cmd_train_tagger, "train the part-of-speech tagger from CoNLL-U"},
+    {"ingest", cmd_ingest, "code articles and keep them in the event store (SQLite)"},
+    {"query", cmd_query, "list stored events by actor, code, date, place or words"},
+    {"export", cmd_export, "write stored events as GDELT 2.0, PLOVER JSON or our JSON lines"},
+    {"stats", cmd_stats, "summarise (and with --check, verify) the event store"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list the commands, or `help COMMAND` for one"},
 };
