@@ -74,7 +74,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsitrep.a tests/unit/unit.h
 # The README's two commands.
 demo: deps
 	@$(MAKE) --no-print-directory all
-	$(BUILD)/sitrep code --format pretty examples/wire-ceasefire-talks.txt
+	$(BUILD)/sitrep code --format pretty --published 2025-03-04 examples/wire-ceasefire-talks.txt
 	$(BUILD)/sitrep ingest examples && $(BUILD)/sitrep stats
 
 test: deps-test
