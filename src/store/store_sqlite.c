@@ -98,6 +98,33 @@ sitrep_status store_exec(store *s, const char *sql, diag *d)
     return SITREP_OK;
 }
 
+/* Like store_exec, but waits out SQLITE_BUSY and SQLITE_LOCKED for up to the busy timeout.
+ * Switching a new database to WAL needs an exclusive lock, and SQLite reports that conflict at
+ * once instead of calling the busy handler, so two processes opening one new database would
+ * otherwise fail with "database is locked". */
+static sitrep_status store_exec_retry(store *s, const char *sql, diag *d)
+{
+    long waited_ms = 0;
+    for (;;) {
+        char *message = NULL;
+        int rc = sqlite3_exec(s->db, sql, NULL, NULL, &message);
+        if (rc == SQLITE_OK)
+            return SITREP_OK;
+        int primary = rc & 0xFF;
+        if ((primary == SQLITE_BUSY || primary == SQLITE_LOCKED) &&
+            waited_ms < s->options.busy_timeout_ms) {
+            sqlite3_free(message);
+            struct timespec pause = {0, 10 * 1000 * 1000};
+            nanosleep(&pause, NULL);
+            waited_ms += 10;
+            continue;
+        }
+        diag_set(d, "", 0, "%s", message ? message : sqlite3_errmsg(s->db));
+        sqlite3_free(message);
+        return SITREP_ESQL;
+    }
+}
+
 /* ---- default path ---- */
 
 static bool make_dirs(char *path)
@@ -218,7 +245,7 @@ sitrep_status store_open(const char *path, const store_options *options, store *
     sqlite3_busy_timeout(s->db, s->options.busy_timeout_ms);
     sitrep_status status = SITREP_OK;
     if (!s->options.read_only)
-        status = store_exec(s, "PRAGMA journal_mode = WAL", d);
+        status = store_exec_retry(s, "PRAGMA journal_mode = WAL", d);
     if (!status)
         /* A large page cache and rarer checkpoints keep a batch's index pages in memory
          * (about 3x faster ingest than the defaults); NORMAL sync is durable in WAL mode

@@ -203,6 +203,7 @@ wait $p2
 s2=$?
 expect_eq "writer 1 finished" "$s1" "0"
 expect_eq "writer 2 finished" "$s2" "0"
+[ "$s1$s2" = "00" ] || { echo "cli: writer 1 said: $(cat "$work/x.err")"; echo "cli: writer 2 said: $(cat "$work/y.err")"; }
 expect_exit 0 "two writers: consistent" -- "$SITREP" stats --db "$work/two.db" --check
 expect_match "two writers: nothing lost" "$out" "articles 6000,"
 
