@@ -11,11 +11,11 @@ V        ?=
 Q        := $(if $(V),,@)
 
 # Debian packages: to build, to test, to fuzz. Keep in step with DESIGN.md section 5.
-DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base zlib1g-dev
+DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev zlib1g-dev libsqlite3-dev
 DEB_TEST  := libcmocka-dev
 DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
-PKGS      := icu-uc icu-i18n libcjson zlib
+PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3
 
 # Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -74,7 +74,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsitrep.a tests/unit/unit.h
 # The README's two commands.
 demo: deps
 	@$(MAKE) --no-print-directory all
-	$(BUILD)/sitrep code --format pretty examples/wire-ceasefire-talks.txt
+	$(BUILD)/sitrep code --format pretty --published 2025-03-04 examples/wire-ceasefire-talks.txt
+	$(BUILD)/sitrep ingest examples && $(BUILD)/sitrep stats
 
 test: deps-test
 	@$(MAKE) --no-print-directory test-run
@@ -92,7 +93,9 @@ golden-update: all
 	@UPDATE=1 tests/golden/run.sh $(BUILD)/sitrep
 
 BENCH_TOOLS := $(BUILD)/bench/gencorpus $(BUILD)/bench/measure $(BUILD)/bench/bench_text \
-               $(BUILD)/bench/bench_patterns $(BUILD)/bench/bench_actors $(BUILD)/bench/bench_tagger
+               $(BUILD)/bench/bench_html $(BUILD)/bench/bench_actors \
+               $(BUILD)/bench/bench_patterns $(BUILD)/bench/bench_tagger \
+               $(BUILD)/bench/gen_coded
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)

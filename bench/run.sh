@@ -27,12 +27,13 @@ run() {
     "$build/bench/measure" -o "$tmp/out" "$@" 2>"$tmp/measure.log" || true
     line=$(tail -1 "$tmp/measure.log")
     wall=$(echo "$line" | sed 's/.*wall_s=\([0-9.]*\).*/\1/')
+    cpu=$(echo "$line" | sed 's/.*cpu_s=\([0-9.]*\).*/\1/')
     rss=$(echo "$line" | sed 's/.*max_rss_kb=\([0-9]*\).*/\1/')
     lines=$(wc -l <"$tmp/out")
-    awk -v n="$name" -v b="$bytes" -v w="$wall" -v r="$rss" -v a="$articles" -v l="$lines" \
+    awk -v n="$name" -v b="$bytes" -v w="$wall" -v c="$cpu" -v r="$rss" -v a="$articles" \
         -v s="${sentences:-0}" 'BEGIN {
-        printf "%-28s %7.1f MB/s %9.0f articles/s %10.0f sentences/s  peak RSS %6.1f MB  (%.2f s)\n",
-               n, b / w / 1e6, a / w, s / w, r / 1024, w }'
+        printf "%-22s wall: %6.1f MB/s %8.0f sentences/s | per CPU-second: %6.1f MB/s %8.0f sentences/s %7.0f articles/s | peak RSS %5.1f MB (%.2f s wall, %.2f s CPU)\n",
+               n, b / w / 1e6, s / w, b / c / 1e6, s / c, a / c, r / 1024, w, c }'
 }
 sentences=$("$sitrep" sentences --jobs 2 "$CORPUS_JSONL" | wc -l)
 echo "bench: $sentences sentences"

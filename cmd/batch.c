@@ -7,12 +7,14 @@
  */
 #include "cmd.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define MAX_FILE_BYTES ((size_t)256 << 20)
@@ -138,10 +140,19 @@ typedef struct work {
     pthread_mutex_t lock;
     sitrep_coder **coders;
     sitrep_format format;
+    bool passthrough;
+    bool stopped; /* the sink stopped the run */
 } work;
 
-static void code_one(sitrep_coder *coder, record *r, sitrep_format format)
+static void code_one(sitrep_coder *coder, record *r, sitrep_format format, bool passthrough)
 {
+    if (passthrough) {
+        r->status = SITREP_OK;
+        r->result = r->bytes;
+        r->result_length = r->length;
+        r->bytes = NULL;
+        return;
+    }
     const char *json;
     size_t n;
     r->status = sitrep_code_bytes(coder, r->kind, r->bytes, r->length, r->path, format, &json, &n,
@@ -174,7 +185,7 @@ static void *worker_main(void *p)
         pthread_mutex_unlock(&w->lock);
         if (i >= w->count)
             break;
-        code_one(w->coders[arg->index], &w->records[i], w->format);
+        code_one(w->coders[arg->index], &w->records[i], w->format, w->passthrough);
     }
     return NULL;
 }
@@ -182,10 +193,12 @@ static void *worker_main(void *p)
 static void process(work *w, int jobs)
 {
     size_t threads = (size_t)jobs < w->count ? (size_t)jobs : w->count;
+    if (w->passthrough)
+        threads = 1;
     w->next = 0;
     if (threads <= 1) {
         for (size_t i = 0; i < w->count; i++)
-            code_one(w->coders[0], &w->records[i], w->format);
+            code_one(w->coders[0], &w->records[i], w->format, w->passthrough);
         return;
     }
     pthread_t ids[256];
@@ -200,20 +213,27 @@ static void process(work *w, int jobs)
     }
     if (started == 0) {
         for (size_t i = 0; i < w->count; i++)
-            code_one(w->coders[0], &w->records[i], w->format);
+            code_one(w->coders[0], &w->records[i], w->format, w->passthrough);
         return;
     }
     for (size_t t = 0; t < started; t++)
         pthread_join(ids[t], NULL);
 }
 
-/* Writes results in order; returns the number of failed records. */
-static size_t flush(work *w)
+/* Writes results in order (or hands them to the sink); returns the number of failed
+ * records. */
+static size_t flush(work *w, const batch_sink *sink)
 {
     size_t failed = 0;
+    if (sink && w->count && !w->stopped && sink->begin(sink->user) != 0)
+        w->stopped = true;
     for (size_t i = 0; i < w->count; i++) {
         record *r = &w->records[i];
-        if (r->status == SITREP_OK) {
+        if (r->status == SITREP_OK && sink) {
+            if (!w->stopped &&
+                !sink->record(sink->user, r->path, r->line, r->result, r->result_length))
+                failed++;
+        } else if (r->status == SITREP_OK) {
             fwrite(r->result, 1, r->result_length, stdout);
             if (r->result_length)
                 fputc('\n', stdout);
@@ -227,6 +247,8 @@ static size_t flush(work *w)
         free(r->result);
         free(r->bytes);
     }
+    if (sink && w->count && !w->stopped && sink->end(sink->user) != 0)
+        w->stopped = true;
     fflush(stdout);
     w->count = 0;
     return failed;
@@ -249,7 +271,7 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
     int jobs = options->jobs > 0 ? options->jobs : 1;
     if (jobs > 256)
         jobs = 256;
-    size_t max_records = (size_t)jobs * 64;
+    size_t max_records = options->batch_records ? options->batch_records : (size_t)jobs * 64;
     work w;
     memset(&w, 0, sizeof w);
     pthread_mutex_init(&w.lock, NULL);
@@ -259,9 +281,10 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
         fputs("sitrep: fatal: out of memory\n", stderr);
         abort();
     }
-    for (int j = 0; j < jobs; j++)
+    for (int j = 0; j < jobs && !options->passthrough; j++)
         w.coders[j] = sitrep_coder_new(context);
     w.format = options->format;
+    w.passthrough = options->passthrough;
     size_t failed = 0, batch_bytes = 0, coded = 0;
     bool show_progress = options->progress && isatty(2);
     char *default_paths[] = {(char *)"-"};
@@ -269,7 +292,7 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
         paths = default_paths;
         npaths = 1;
     }
-    for (int p = 0; p < npaths; p++) {
+    for (int p = 0; p < npaths && !w.stopped; p++) {
         const char *path = paths[p];
         bool is_stdin = strcmp(path, "-") == 0;
         const char *name = is_stdin ? "<stdin>" : path;
@@ -297,7 +320,7 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
             const char *line;
             size_t length;
             int got;
-            while ((got = reader_next(&reader, &line, &length)) != 0) {
+            while (!w.stopped && (got = reader_next(&reader, &line, &length)) != 0) {
                 if (got == -2) {
                     cmd_error("%s:%ld: read error: %s", name, reader.line + 1, strerror(errno));
                     failed++;
@@ -325,7 +348,7 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
                 if (w.count == max_records || batch_bytes >= BATCH_BYTES) {
                     process(&w, jobs);
                     coded += w.count;
-                    failed += flush(&w);
+                    failed += flush(&w, options->sink);
                     batch_bytes = 0;
                     if (show_progress)
                         fprintf(stderr, "\rsitrep: %zu articles", coded);
@@ -384,7 +407,7 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
                 if (w.count == max_records || batch_bytes >= BATCH_BYTES) {
                     process(&w, jobs);
                     coded += w.count;
-                    failed += flush(&w);
+                    failed += flush(&w, options->sink);
                     batch_bytes = 0;
                 }
             }
@@ -393,7 +416,7 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
         /* Results name their file, so a batch is finished before the file is closed. */
         process(&w, jobs);
         coded += w.count;
-        failed += flush(&w);
+        failed += flush(&w, options->sink);
         batch_bytes = 0;
         if (!is_stdin)
             fclose(f);
@@ -405,5 +428,99 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
     free(w.coders);
     free(w.records);
     pthread_mutex_destroy(&w.lock);
-    return failed ? EXIT_RUNTIME : EXIT_OK;
+    return failed || w.stopped ? EXIT_RUNTIME : EXIT_OK;
+}
+
+static int compare_paths(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+#define MAX_DIR_DEPTH 32
+
+static bool list_dir(const char *dir, char ***paths, int *npaths, int *alloc, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        cmd_error("%s: cannot read the directory: %s", dir, strerror(errno));
+        return false;
+    }
+    int first = *npaths;
+    bool ok = true;
+    struct dirent *entry;
+    while ((entry = readdir(d))) {
+        if (entry->d_name[0] == '.')
+            continue;
+        size_t n = strlen(dir) + strlen(entry->d_name) + 2;
+        char *path = malloc(n);
+        if (!path) {
+            fputs("sitrep: fatal: out of memory\n", stderr);
+            abort();
+        }
+        snprintf(path, n, "%s/%s", dir, entry->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0 || (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))) {
+            free(path);
+            continue;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            if (depth < MAX_DIR_DEPTH) {
+                /* Directories are listed after sorting, so keep a marker: a trailing '/'. */
+                char *marked = realloc(path, n + 1);
+                if (!marked) {
+                    fputs("sitrep: fatal: out of memory\n", stderr);
+                    abort();
+                }
+                strcat(marked, "/");
+                path = marked;
+            } else {
+                free(path);
+                continue;
+            }
+        }
+        if (*npaths == *alloc) {
+            *alloc = *alloc ? *alloc * 2 : 64;
+            char **grown = realloc(*paths, (size_t)*alloc * sizeof(char *));
+            if (!grown) {
+                fputs("sitrep: fatal: out of memory\n", stderr);
+                abort();
+            }
+            *paths = grown;
+        }
+        (*paths)[(*npaths)++] = path;
+    }
+    closedir(d);
+    qsort(*paths + first, (size_t)(*npaths - first), sizeof(char *), compare_paths);
+    /* Replace each directory marker by the directory's files, in place and in order. */
+    int end = *npaths;
+    for (int i = first; i < end && ok; i++) {
+        char *entry_path = (*paths)[i];
+        size_t n = strlen(entry_path);
+        if (entry_path[n - 1] != '/')
+            continue;
+        entry_path[n - 1] = '\0';
+        int before = *npaths;
+        ok = list_dir(entry_path, paths, npaths, alloc, depth + 1);
+        int added = *npaths - before;
+        /* rotate the new entries into position i */
+        char **tmp = malloc((size_t)(added > 0 ? added : 1) * sizeof(char *));
+        if (!tmp) {
+            fputs("sitrep: fatal: out of memory\n", stderr);
+            abort();
+        }
+        memcpy(tmp, *paths + before, (size_t)added * sizeof(char *));
+        memmove(*paths + i + added, *paths + i + 1, (size_t)(before - i - 1) * sizeof(char *));
+        memcpy(*paths + i, tmp, (size_t)added * sizeof(char *));
+        free(tmp);
+        free(entry_path);
+        *npaths = before - 1 + added;
+        end += added - 1;
+        i += added - 1;
+    }
+    return ok;
+}
+
+bool batch_list_dir(const char *dir, char ***paths, int *npaths, int *alloc)
+{
+    return list_dir(dir, paths, npaths, alloc, 0);
 }

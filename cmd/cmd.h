@@ -22,30 +22,60 @@ typedef struct command {
 /* Prints "sitrep: MESSAGE" to stderr. */
 void cmd_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
+/* Where coded records go instead of stdout (`sitrep ingest`). A batch of records is handed
+ * over as begin, record... (in input order), end. begin and end return 0, or non-zero to stop
+ * the whole run (they have reported why). record returns true when the record was taken,
+ * false when it failed (it has reported why, with path and line; line 0 for whole files). */
+typedef struct batch_sink {
+    void *user;
+    int (*begin)(void *user);
+    bool (*record)(void *user, const char *path, long line, const char *json, size_t length);
+    int (*end)(void *user);
+} batch_sink;
+
 /* Input kind forced by --input, or -1 to decide per file (extension, or sniffing stdin). */
 typedef struct batch_options {
     int input_kind;
     sitrep_format format;
     int jobs;
-    bool progress; /* progress on stderr when it is a terminal */
+    bool progress;          /* progress on stderr when it is a terminal */
+    bool passthrough;       /* records are already coded: hand each line over unchanged */
+    size_t batch_records;   /* records per batch; 0: 64 per job */
+    const batch_sink *sink; /* NULL: write to stdout */
 } batch_options;
 
 /* Codes every record of every path (files, "-" for stdin) with `context` and writes each
- * result followed by a newline to stdout, in input order. A record that fails is reported on
- * stderr as "sitrep: FILE:LINE: message" and skipped. Returns EXIT_OK when every record was
- * coded, EXIT_RUNTIME when any file or record failed. */
+ * result followed by a newline to stdout (or hands it to options->sink), in input order. A
+ * record that fails is reported on stderr as "sitrep: FILE:LINE: message" and skipped.
+ * Returns EXIT_OK when every record was coded, EXIT_RUNTIME when any file or record failed
+ * or the sink stopped the run. `context` may be NULL with passthrough. */
 int batch_run(const sitrep_context *context, const batch_options *options, char **paths,
               int npaths);
 
 /* Parses "--input jsonl|html|text". Returns the kind or -1 (and prints an error). */
 int parse_input_kind(const char *value);
 
+/* Lists the regular files under a directory (recursively, hidden entries skipped), sorted,
+ * appending heap copies to *paths (grown as needed). Returns false (and reports) when the
+ * directory cannot be read. */
+bool batch_list_dir(const char *dir, char ***paths, int *npaths, int *alloc);
+
+/* Opens the store at db (NULL: the default path, see docs/store.md). Returns EXIT_OK, or
+ * reports the problem and returns EXIT_RUNTIME. Close with store_close. */
+struct store;
+struct store_options;
+int cmd_store_open(const char *db, const struct store_options *options, struct store **out);
+
 int cmd_code(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
-int cmd_patterns(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_patterns(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
 int cmd_train_tagger(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char tag_help[] =
     "usage: sitrep tag [--jobs N] [--input jsonl|html|text] [--dict DIR] [FILE|-]...\n"
@@ -139,7 +140,16 @@ int cmd_tag(int argc, char **argv)
             cmd_error("%s", err);
             rc = EXIT_RUNTIME;
         } else {
-            rc = batch_run(context, &options, paths, npaths);
+            /* `code` runs without tags when a data directory has no model; `tag` is useless
+             * without one, so it says so */
+            char model[4200];
+            snprintf(model, sizeof model, "%s/models/tagger.bin", sitrep_context_data_dir(context));
+            if (access(model, R_OK) != 0) {
+                cmd_error("%s: no part-of-speech model (cannot open it)", model);
+                rc = EXIT_RUNTIME;
+            } else {
+                rc = batch_run(context, &options, paths, npaths);
+            }
             sitrep_context_free(context);
         }
     }

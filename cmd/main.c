@@ -11,10 +11,14 @@ static int cmd_help(int argc, char **argv);
 static const command commands[] = {
     {"code", cmd_code, "code articles into event data (JSON lines)"},
     {"sentences", cmd_sentences, "print the sentences sitrep finds (stage debugging)"},
-    {"patterns", cmd_patterns, "check the event pattern files (`patterns check [DIR]`)"},
     {"dict", cmd_dict, "check actor dictionaries, import TABARI/PETRARCH ones"},
+    {"patterns", cmd_patterns, "check the event pattern files (`patterns check [DIR]`)"},
     {"tag", cmd_tag, "print tokens with part-of-speech tags (raw text or CoNLL-U)"},
     {"train-tagger", cmd_train_tagger, "train the part-of-speech tagger from CoNLL-U"},
+    {"ingest", cmd_ingest, "code articles and keep them in the event store (SQLite)"},
+    {"query", cmd_query, "list stored events by actor, code, date, place or words"},
+    {"export", cmd_export, "write stored events as GDELT 2.0, PLOVER JSON or our JSON lines"},
+    {"stats", cmd_stats, "summarise (and with --check, verify) the event store"},
     {"explain", cmd_explain, "why each event was (or was not) coded, sentence by sentence"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list the commands, or `help COMMAND` for one"},
@@ -47,7 +51,7 @@ static void usage(FILE *out)
                  "sitrep turns national-security news into structured, sourced event data.\n\n"
                  "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\n`sitrep COMMAND --help` describes a command. Exit codes: 0 success, "
                  "1 runtime failure, 2 usage error.\n");
 }

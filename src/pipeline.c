@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 /* The id of an article without one: a hash of its body, so re-coding the same text gives the
  * same id. */
@@ -18,8 +19,50 @@ static const char *content_id(arena *a, const document *doc)
     return arena_printf(a, "%016llx", (unsigned long long)h);
 }
 
+/* ---- quantities, dates, places (extras) ---- */
+/* Dates first (quantities skip their tokens). A cap reached keeps what was found, with a
+ * warning; only the arena cap stops the article. */
+static sitrep_status pipeline_extras(const sitrep_context *context, arena *a, article *art)
+{
+    document *doc = art->doc;
+    const char *published = doc->published;
+    if (!published) {
+        char *today = arena_alloc(a, 11);
+        if (!today)
+            return SITREP_ELIMIT;
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        strftime(today, 11, "%Y-%m-%d", &tm);
+        published = today;
+    }
+    sitrep_status st = date_find(a, &art->text, published, &art->dates, &art->ndates);
+    bool relative = false;
+    for (size_t i = 0; i < art->ndates && !relative; i++)
+        relative = art->dates[i].relative;
+    if (relative && !doc->published)
+        warning_add(&doc->warnings, "date",
+                    "no publication date: relative dates resolved against today");
+    if (st == SITREP_ELIMIT && art->ndates >= EXTRAS_MAX_MENTIONS)
+        warning_add(&doc->warnings, "limit", "too many dates: the rest are dropped");
+    else if (st)
+        return st;
+    st = quantity_find(a, &art->text, art->dates, art->ndates, &art->quantities, &art->nquantities);
+    if (st == SITREP_ELIMIT && art->nquantities >= EXTRAS_MAX_MENTIONS)
+        warning_add(&doc->warnings, "limit", "too many quantities: the rest are dropped");
+    else if (st)
+        return st;
+    st = place_find(a, context->places, &art->text, &art->places, &art->nplaces);
+    if (st == SITREP_ELIMIT && art->nplaces >= EXTRAS_MAX_MENTIONS)
+        warning_add(&doc->warnings, "limit", "too many places: the rest are dropped");
+    else if (st)
+        return st;
+    return SITREP_OK;
+}
+
 sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input kind,
-                           const char *bytes, size_t length, article *art, diag *d)
+                           const char *bytes, size_t length, pipeline_depth depth, article *art,
+                           diag *d)
 {
     memset(art, 0, sizeof *art);
     document *doc = arena_calloc(a, 1, sizeof *doc);
@@ -44,9 +87,15 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
     if (!doc->published && context->published[0])
         doc->published = context->published;
 
-    if ((status = text_analyse(a, doc, context->tagger, &art->text)))
+    if ((status =
+             text_analyse(a, doc, depth == PIPELINE_FULL ? context->tagger : NULL, &art->text)))
         return status;
+    if (depth == PIPELINE_TEXT)
+        goto done;
 
+    /* ---- quantities, dates, places (extras) ---- */
+    if ((status = pipeline_extras(context, a, art)))
+        return status;
     /* actors (issue 4) */
     if ((status = actors_extract(a, context->actors, art)))
         return status;
@@ -56,6 +105,7 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
     /* what happened (issue 5) */
     if ((status = events_code(a, &context->events, art)))
         return status;
+done:
     if (!doc->id && !(doc->id = content_id(a, doc)))
         return SITREP_ELIMIT;
     return SITREP_OK;

@@ -17,6 +17,7 @@ struct sitrep_context {
     tagger *tagger;     /* NULL when no model is installed */
     cue_lexicon *cues;  /* reporting cues (attribution) */
     dict *actors;       /* actor dictionaries of DATA/actors/ (empty when absent) */
+    gazetteer *places;  /* data/places/ (extras); empty when the directory is absent */
     /* event coder (issue 5): code table, lemmas, patterns; NULL when DATA/verbs is absent */
     cameo_table *cameo;
     lemma_table *lemmas;
@@ -25,9 +26,15 @@ struct sitrep_context {
     long explain_sentence; /* sitrep explain --sentence N: N, or -1 for every sentence */
 };
 
-/* Runs every stage on one input. Fills *art (allocated from a). Returns SITREP_EPARSE with d
- * filled when the record is rejected (malformed JSON line), SITREP_ELIMIT at the arena cap. */
+/* How far to take an article: through the text stage only (sentences and tokens, untagged:
+ * what `sitrep sentences` needs) or through every stage. */
+typedef enum pipeline_depth { PIPELINE_TEXT, PIPELINE_FULL } pipeline_depth;
+
+/* Runs the stages on one input, up to `depth`. Fills *art (allocated from a). Returns
+ * SITREP_EPARSE with d filled when the record is rejected (malformed JSON line), SITREP_ELIMIT
+ * at the arena cap. */
 sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input kind,
-                           const char *bytes, size_t length, article *art, diag *d) MUST_CHECK;
+                           const char *bytes, size_t length, pipeline_depth depth, article *art,
+                           diag *d) MUST_CHECK;
 
 #endif

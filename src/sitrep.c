@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define CODER_ARENA_CAP ((size_t)2 << 30)
 #define CODER_OUTPUT_CAP ((size_t)1 << 30)
@@ -49,22 +50,36 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
+    /* the part-of-speech model; a data directory without one codes without tags */
+    char path[sizeof c->data_dir + 32];
     diag d;
     diag_clear(&d);
-    /* actor dictionaries (issue 4) */
-    char actors_dir[4200];
-    snprintf(actors_dir, sizeof actors_dir, "%s/actors", c->data_dir);
-    if (!(c->actors = dict_load_dir(actors_dir, &d))) {
+    snprintf(path, sizeof path, "%s/models/tagger.bin", c->data_dir);
+    if (access(path, F_OK) == 0 && !(c->tagger = tagger_load(path, &d))) {
         if (errbuf)
             diag_format(&d, errbuf, errlen);
         sitrep_context_free(c);
         return NULL;
     }
-    /* part-of-speech model */
-    char model[sizeof c->data_dir + 32];
-    snprintf(model, sizeof model, "%s/models/tagger.bin", c->data_dir);
-    diag_clear(&d);
-    if (!(c->tagger = tagger_load(model, &d))) {
+    /* actor dictionaries (issue 4) */
+    snprintf(path, sizeof path, "%s/actors", c->data_dir);
+    if (!(c->actors = dict_load_dir(path, &d))) {
+        if (errbuf)
+            diag_format(&d, errbuf, errlen);
+        sitrep_context_free(c);
+        return NULL;
+    }
+    /* reporting cues (attribution); a data directory without them codes no attribution */
+    snprintf(path, sizeof path, "%s/cues/reporting.txt", c->data_dir);
+    if (access(path, F_OK) == 0 && !(c->cues = cues_load(path, &d))) {
+        if (errbuf)
+            diag_format(&d, errbuf, errlen);
+        sitrep_context_free(c);
+        return NULL;
+    }
+    /* ---- quantities, dates, places (extras) ---- */
+    snprintf(path, sizeof path, "%s/places", c->data_dir);
+    if (!(c->places = gazetteer_load(path, &d))) {
         if (errbuf)
             diag_format(&d, errbuf, errlen);
         sitrep_context_free(c);
@@ -86,15 +101,6 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
-    char path[4200];
-    snprintf(path, sizeof path, "%s/cues/reporting.txt", c->data_dir);
-    diag_clear(&d);
-    if (!(c->cues = cues_load(path, &d))) {
-        if (errbuf)
-            diag_format(&d, errbuf, errlen);
-        sitrep_context_free(c);
-        return NULL;
-    }
     c->events = (event_tables){
         .cameo = c->cameo, .lemmas = c->lemmas, .patterns = c->patterns, .tagger = c->tagger};
     return c;
@@ -105,8 +111,9 @@ void sitrep_context_free(sitrep_context *context)
     if (!context)
         return;
     tagger_free(context->tagger);
-    cues_free(context->cues);
     dict_free(context->actors);
+    cues_free(context->cues);
+    gazetteer_free(context->places); /* extras */
     pattern_set_free(context->patterns);
     lemma_free(context->lemmas);
     cameo_free(context->cameo);
@@ -148,7 +155,8 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
     diag d;
     diag_clear(&d);
     sitrep_status status =
-        pipeline_run(coder->context, &coder->arena, kind, bytes, length, &art, &d);
+        pipeline_run(coder->context, &coder->arena, kind, bytes, length,
+                     format == SITREP_FORMAT_SENTENCES ? PIPELINE_TEXT : PIPELINE_FULL, &art, &d);
     if (status == SITREP_OK)
         status = format == SITREP_FORMAT_SENTENCES ? export_sentences(&coder->output, &art)
                  : format == SITREP_FORMAT_EXPLAIN

@@ -3,11 +3,12 @@
 # Verifies that every entry line reads "PHRASE | PHRASE => CODE [FROM..TO], ...", that codes are
 # upper-case letters (3 or more), that dates are valid YYYY[-MM[-DD]] with FROM <= TO, and warns
 # about a phrase listed twice in one file. Prints per-file counts. Exit 1 on any error.
-# Usage: tools/check-actors-data.sh [FILE...]   (default: data/actors/*.txt)
+# Usage: tools/check-actors-data.sh [FILE...]   (default: the PHRASES => CODES files)
 set -u
 cd "$(dirname "$0")/.." || exit 2
-# countries*.txt has its own one-line-per-country format (checked by `sitrep dict check`)
-[ $# -gt 0 ] || set -- $(ls data/actors/*.txt | grep -v "/countries")
+# countries.txt and agents.txt have their own richer formats (docs/dictionaries.md)
+[ $# -gt 0 ] || set -- data/actors/people*.txt data/actors/organizations*.txt \
+    data/actors/groups*.txt data/actors/metonyms*.txt data/actors/titles*.txt
 status=0
 for f in "$@"; do
 	awk -v F="$f" '

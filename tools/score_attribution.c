@@ -2,10 +2,10 @@
  *
  * usage: score_attribution TEXT_DIR ANN_DIR JSON_DIR
  * For every NAME_ANNOTATOR.ann in ANN_DIR it reads the article TEXT_DIR/NAME.txt and sitrep's
- * output JSON_DIR/NAME_ANNOTATOR.json (`sitrep code --no-chrome`). Spans are compared on the sequence of
- * non-space characters (so white-space differences between the file and sitrep's body do not
- * matter), with quotation marks and punctuation at span edges ignored. For each role (source,
- * cue, content) it prints precision, recall and F1 of exact and of overlapping spans.
+ * output JSON_DIR/NAME_ANNOTATOR.json (`sitrep code --no-chrome`). Spans are compared on the
+ * sequence of non-space characters (so white-space differences between the file and sitrep's body
+ * do not matter), with quotation marks and punctuation at span edges ignored. For each role
+ * (source, cue, content) it prints precision, recall and F1 of exact and of overlapping spans.
  */
 #include "base/base.h"
 
@@ -88,8 +88,8 @@ static void map_free(mapping *m)
 static bool is_edge_char(uint32_t cp)
 {
     return cp == '"' || cp == '\'' || cp == ',' || cp == '.' || cp == ':' || cp == ';' ||
-           cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '(' ||
-           cp == ')' || cp == '-' || cp == 0x2013 || cp == 0x2014 || is_space_cp(cp);
+           cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '(' || cp == ')' ||
+           cp == '-' || cp == 0x2013 || cp == 0x2014 || is_space_cp(cp);
 }
 
 /* Code point range [a, b) -> non-space span with edge punctuation trimmed. */
@@ -266,7 +266,8 @@ static void score(const span_list *pred, const span_list *gold, tally *t)
 
 static void print_prf(const char *what, long pred_ok, long pred, long gold_ok, long gold)
 {
-    double p = pred ? (double)pred_ok / (double)pred : 0, r = gold ? (double)gold_ok / (double)gold : 0;
+    double p = pred ? (double)pred_ok / (double)pred : 0,
+           r = gold ? (double)gold_ok / (double)gold : 0;
     double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
     printf(" %s P %.3f R %.3f F1 %.3f", what, p, r, f);
 }

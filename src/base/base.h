@@ -173,6 +173,9 @@ void json_string(json_writer *w, const char *s, size_t length); /* s may be NULL
 void json_cstr(json_writer *w, const char *s);                  /* NULL writes null */
 void json_int(json_writer *w, long long value);
 void json_double(json_writer *w, double value); /* shortest round-trip-ish %.*g; NaN -> null */
+/* value rounded to `decimals` places, trailing zeros dropped (51.70 -> 51.7); cheaper than
+ * json_double for data with a known precision such as coordinates. NaN -> null. */
+void json_fixed(json_writer *w, double value, int decimals);
 void json_bool(json_writer *w, bool value);
 void json_null(json_writer *w);
 sitrep_status json_status(const json_writer *w);

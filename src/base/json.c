@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void json_init(json_writer *w, buf *out, bool pretty)
@@ -174,12 +175,27 @@ void json_cstr(json_writer *w, const char *s)
     json_string(w, s, s ? strlen(s) : 0);
 }
 
+/* Writes the decimal digits of value into the end of tmp[32]; returns the first byte. A digit
+ * loop, not snprintf: json_int is called for every offset of every item written. */
+static char *format_int(char tmp[32], long long value)
+{
+    char *p = tmp + 32;
+    unsigned long long u = value < 0 ? 0ULL - (unsigned long long)value : (unsigned long long)value;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (value < 0)
+        *--p = '-';
+    return p;
+}
+
 void json_int(json_writer *w, long long value)
 {
     char tmp[32];
-    int n = snprintf(tmp, sizeof tmp, "%lld", value);
+    char *p = format_int(tmp, value);
     before_value(w);
-    put(w, tmp, (size_t)n);
+    put(w, p, (size_t)(tmp + 32 - p));
 }
 
 void json_double(json_writer *w, double value)
@@ -190,12 +206,16 @@ void json_double(json_writer *w, double value)
     }
     char tmp[40];
     int n = 0;
-    /* The shortest of %.1g..%.17g that reads back as the same double. */
-    for (int precision = 1; precision <= 17; precision++) {
-        n = snprintf(tmp, sizeof tmp, "%.*g", precision, value);
-        double back;
-        if (sscanf(tmp, "%lf", &back) == 1 && back == value)
-            break;
+    if (value == floor(value) && fabs(value) < 1e15) {
+        /* whole numbers as integers: 40, not 4e+01 */
+        n = snprintf(tmp, sizeof tmp, "%.0f", value);
+    } else {
+        /* The shortest of %.1g..%.17g that reads back as the same double. */
+        for (int precision = 1; precision <= 17; precision++) {
+            n = snprintf(tmp, sizeof tmp, "%.*g", precision, value);
+            if (strtod(tmp, NULL) == value)
+                break;
+        }
     }
     before_value(w);
     put(w, tmp, (size_t)n);
@@ -216,4 +236,45 @@ void json_null(json_writer *w)
 sitrep_status json_status(const json_writer *w)
 {
     return w->status;
+}
+
+void json_fixed(json_writer *w, double value, int decimals)
+{
+    static const double scale[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    if (!isfinite(value) || decimals < 0 || decimals > 9 || fabs(value) >= 1e9) {
+        json_double(w, value);
+        return;
+    }
+    /* integer arithmetic on the scaled value: no printf (coordinates are written often) */
+    double scaled = value * scale[decimals];
+    long long units = (long long)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+    bool negative = units < 0;
+    unsigned long long magnitude =
+        negative ? 0ULL - (unsigned long long)units : (unsigned long long)units;
+    unsigned long long divisor = (unsigned long long)scale[decimals];
+    unsigned long long whole = magnitude / divisor, fraction = magnitude % divisor;
+    char tmp[64];
+    size_t n = 0;
+    if (negative && magnitude)
+        tmp[n++] = '-';
+    char digits[32];
+    char *p = format_int(digits, (long long)whole);
+    size_t len = (size_t)(digits + 32 - p);
+    memcpy(tmp + n, p, len);
+    n += len;
+    if (fraction) { /* 51.70 -> 51.7 */
+        tmp[n++] = '.';
+        int places = decimals;
+        while (fraction % 10 == 0) {
+            fraction /= 10;
+            places--;
+        }
+        for (int k = places - 1; k >= 0; k--) {
+            tmp[n + (size_t)k] = (char)('0' + fraction % 10);
+            fraction /= 10;
+        }
+        n += (size_t)places;
+    }
+    before_value(w);
+    put(w, tmp, n);
 }

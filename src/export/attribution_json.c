@@ -42,6 +42,8 @@ void export_attributions(json_writer *w, const article *art)
             write_span(w, art, "resolved", f->speaker);
         json_key(w, "kind");
         json_cstr(w, attribution_kind_name((attribution_kind)f->kind));
+        json_key(w, "code");
+        json_cstr(w, f->code);
         write_span(w, art, "cue", f->cue);
         json_key(w, "cue_class");
         json_cstr(w, cue_class_name(f->cue_class));
@@ -80,7 +82,7 @@ void export_quotes(json_writer *w, const article *art)
         json_key(w, "kind");
         json_cstr(w, attribution_kind_name((attribution_kind)f->kind));
         json_key(w, "code");
-        json_null(w);
+        json_cstr(w, f->code);
         json_object_end(w);
         json_key(w, "cue");
         json_string(w, text + f->cue.start, f->cue.end - f->cue.start);

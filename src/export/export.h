@@ -29,4 +29,8 @@ sitrep_status export_sentences(buf *out, const article *art) MUST_CHECK;
  * and a blank line between sentences (none after the last). */
 sitrep_status export_tags(buf *out, const article *art, const tagger *model) MUST_CHECK;
 
+/* Writes the "quantities", "dates" and "places" keys and arrays (extras_json.c). Errors are
+ * sticky in w. */
+void export_extras_json(json_writer *w, const article *art);
+
 #endif

@@ -92,13 +92,6 @@ static void write_actors(json_writer *w, const article *art)
     json_array_end(w);
 }
 
-static void empty_array(json_writer *w, const char *key)
-{
-    json_key(w, key);
-    json_array_begin(w);
-    json_array_end(w);
-}
-
 sitrep_status export_json(buf *out, const article *art, bool pretty)
 {
     const document *doc = art->doc;
@@ -116,9 +109,7 @@ sitrep_status export_json(buf *out, const article *art, bool pretty)
     write_actors(&w, art);
     export_events(&w, art);
     export_quotes(&w, art);
-    empty_array(&w, "quantities");
-    empty_array(&w, "dates");
-    empty_array(&w, "places");
+    export_extras_json(&w, art); /* quantities, dates, places (extras_json.c) */
     export_attributions(&w, art);
     json_key(&w, "warnings");
     json_array_begin(&w);

@@ -488,7 +488,10 @@ static size_t unknown_run(const scan *s, size_t i, bool *is_org)
     }
     if (ncap < 2 || has(s, last, W_PLACE))
         return 0;
-    if (s->tagged && (!proper || s->tokens[i].upos != UPOS_PROPN))
+    /* tagged text: the run holds a proper noun and starts with one or with a capitalised
+     * adjective that names are made of ("National Defence and Security Council") */
+    if (s->tagged &&
+        (!proper || (s->tokens[i].upos != UPOS_PROPN && s->tokens[i].upos != UPOS_ADJ)))
         return 0;
     for (size_t t = i; t <= last; t++)
         if (has(s, t, W_ORG))

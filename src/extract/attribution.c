@@ -294,8 +294,7 @@ static const char *const official_heads[] = {
     "advisers",    "advisor",    "advisors",    "representative", "representatives",
     "delegate",    "delegates",  "insiders",    "insider",        "planners",
     "chiefs",      "leaders",    "doctors",     "medics",         "rescuers",
-    "workers",     "soldiers",   "troops",      "fighters",       "militants",
-    "rebels",      "agents",     "staff",       "researchers",    "scientists",
+    "workers",     "agents",     "staff",       "researchers",    "scientists",
     "economists",  "traders",    "bankers",     "campaigners",    "critics",
     "supporters",  "opponents",  "civilians",   "governor",       "governors",
     "mayor",       "chief",      "head",        "ambassador",     "secretary",
@@ -449,8 +448,11 @@ static size_t source_start(const frame_ctx *c, size_t first, size_t end)
 {
     size_t s = end;
     /* "NAME, a senior member of X, said": the comma that closes an apposition */
-    if (s > first + 2 && is_punct(c, s - 1, ','))
+    bool closing_comma = false;
+    if (s > first + 2 && is_punct(c, s - 1, ',')) {
         s--;
+        closing_comma = true;
+    }
     while (s > first && end - s < ATTRIBUTION_MAX_SOURCE_TOKENS) {
         size_t j = s - 1;
         const token *t = &c->tokens[j];
@@ -461,6 +463,13 @@ static size_t source_start(const frame_ctx *c, size_t first, size_t end)
         if (is_punct(c, j, ',')) {
             /* an apposition: "NAME, a senior member of X, said" - keep going left when the
              * phrase after the comma starts like a description and a name stands before */
+            /* "the EU's naval mission, Aspides, said": a short name in commas */
+            if (closing_comma && j > first && end - s <= 5 && is_capitalised_word(c, s) &&
+                !is_capitalised_word(c, j - 1)) {
+                s = j;
+                closing_comma = false;
+                continue;
+            }
             if (j > first && s < end && !is_punct(c, s, ',') &&
                 (tok_is(c, s, "a") || tok_is(c, s, "an") || tok_is(c, s, "the") ||
                  tok_is(c, s, "former") || tok_is(c, s, "who")) &&
@@ -499,14 +508,39 @@ static size_t source_after(const frame_ctx *c, size_t start, size_t end)
     return k;
 }
 
-static attribution_kind classify_source(const frame_ctx *c, size_t s, size_t e)
+/* Two or more capitalised name words in a row in [from, to) (titles such as "Gen." may lead;
+ * institution words and acronyms are not name words). */
+static bool has_name_run(const frame_ctx *c, size_t from, size_t to)
 {
-    /* the head: the last word before "of", "at", "on", a comma or "who" */
+    size_t run = 0;
+    for (size_t i = from; i < to; i++) {
+        bool name_word = is_capitalised_word(c, i) && !tok_is(c, i, "the") && !tok_is(c, i, "a") &&
+                         !tok_is(c, i, "an");
+        if (name_word && (TOK_IN(c, i, institution_words) || c->tokens[i].flags & TOKEN_ALL_UPPER))
+            name_word = false;
+        if (name_word) {
+            if (++run >= 2)
+                return true;
+        } else if (!(c->tokens[i].kind == TOKEN_ABBREV && (c->tokens[i].flags & TOKEN_UPPER) &&
+                     run == 0)) {
+            run = 0;
+        }
+    }
+    return false;
+}
+
+/* Classifies the source [s, e). For a named person described first and named after a comma
+ * ("A spokesman for the group, Yahya Saree") *name_start is set to the name's first token,
+ * otherwise to s. */
+static attribution_kind classify_source(const frame_ctx *c, size_t s, size_t e, size_t *name_start)
+{
+    *name_start = s;
+    /* the head: the last word before "of", "for", "at", "on", a comma or "who" */
     size_t head_end = e;
     for (size_t i = s; i < e; i++)
-        if (is_punct(c, i, ',') || tok_is(c, i, "of") || tok_is(c, i, "at") || tok_is(c, i, "on") ||
-            tok_is(c, i, "who") || tok_is(c, i, "in") || tok_is(c, i, "from") ||
-            tok_is(c, i, "with") || tok_is(c, i, "familiar")) {
+        if (is_punct(c, i, ',') || tok_is(c, i, "of") || tok_is(c, i, "for") ||
+            tok_is(c, i, "at") || tok_is(c, i, "on") || tok_is(c, i, "who") || tok_is(c, i, "in") ||
+            tok_is(c, i, "from") || tok_is(c, i, "with") || tok_is(c, i, "familiar")) {
             head_end = i;
             break;
         }
@@ -515,23 +549,17 @@ static attribution_kind classify_source(const frame_ctx *c, size_t s, size_t e)
     size_t head = head_end - 1;
     if (TOK_IN(c, head, document_heads) || tok_is(c, s, "according"))
         return ATTRIB_DOCUMENT;
-    /* a person's name: two or more capitalised words in a row, none of them an institution */
-    size_t run = 0;
-    for (size_t i = s; i < head_end; i++) {
-        bool name_word = is_capitalised_word(c, i) && !tok_is(c, i, "the") && !tok_is(c, i, "a") &&
-                         !tok_is(c, i, "an");
-        if (name_word && (TOK_IN(c, i, institution_words) || c->tokens[i].flags & TOKEN_ALL_UPPER))
-            name_word = false;
-        if (name_word) {
-            if (++run >= 2)
+    if (has_name_run(c, s, head_end))
+        return ATTRIB_NAMED;
+    /* the name after the description */
+    for (size_t i = e; i-- > s + 1;)
+        if (is_punct(c, i, ',')) {
+            if (e - (i + 1) <= 5 && has_name_run(c, i + 1, e)) {
+                *name_start = i + 1;
                 return ATTRIB_NAMED;
-        } else if (c->tokens[i].kind == TOKEN_ABBREV && (c->tokens[i].flags & TOKEN_UPPER) &&
-                   run == 0) {
-            continue; /* a title: "Gen.", "Mr." */
-        } else {
-            run = 0;
+            }
+            break;
         }
-    }
     if (TOK_IN(c, head, official_heads))
         return ATTRIB_OFFICIAL;
     return ATTRIB_ORGANIZATION;
@@ -586,6 +614,28 @@ static void set_content(const frame_ctx *c, attribution *f, size_t k, size_t e, 
     f->content_last = (uint32_t)e;
 }
 
+/* The phrase after an inverted cue must look like a speaker ("said Smith", "said the
+ * official, who ..."), not a clause ("said the vessel had been hit", "adding about 10 days"):
+ * it starts with a capitalised word or a determiner, holds no verb, and the cue is not an
+ * -ing form. */
+static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t e)
+{
+    slice word = tok(c, cue);
+    if (word.len > 4 && memcmp(word.ptr + word.len - 3, "ing", 3) == 0)
+        return false;
+    if (!is_capitalised_word(c, s) && !tok_is(c, s, "the") && !tok_is(c, s, "a") &&
+        !tok_is(c, s, "an"))
+        return false;
+    for (size_t k = s; k < e; k++) {
+        if (is_punct(c, k, ','))
+            break; /* an apposition may hold anything: "said Smith, who ..." */
+        if (TOK_IN(c, k, auxiliaries) || c->tokens[k].upos == UPOS_VERB ||
+            c->tokens[k].upos == UPOS_AUX)
+            return false;
+    }
+    return true;
+}
+
 /* Is everything from k to the sentence end a trailing adverbial ("on Monday", "in a
  * statement", "last week")? Then a cue before it ends the sentence. */
 static bool only_trailing(const frame_ctx *c, size_t k, size_t end)
@@ -596,6 +646,10 @@ static bool only_trailing(const frame_ctx *c, size_t k, size_t end)
             continue;
         if (is_punct(c, k, ','))
             return words == 0 ? false : true;
+        /* a clause is content, not a trailing phrase: "said it would increase patrols" */
+        if (TOK_IN(c, k, auxiliaries) || TOK_IN(c, k, pronouns) || c->tokens[k].upos == UPOS_VERB ||
+            c->tokens[k].upos == UPOS_AUX)
+            return false;
         if (++words > 6)
             return false;
     }
@@ -699,7 +753,8 @@ static sitrep_status frames_in_sentence(arena *a, frame_ctx *c, const cue_lexico
         } else if (i > first && (is_punct(c, i - 1, ',') || is_closing_quote(c, i - 1)) &&
                    !marked_complement(c, i, end) && i + 1 < end &&
                    (c->tokens[i + 1].kind == TOKEN_WORD || c->tokens[i + 1].kind == TOKEN_ABBREV) &&
-                   !tok_is(c, i + 1, "that") && !TOK_IN(c, i + 1, auxiliaries)) {
+                   !tok_is(c, i + 1, "that") && !TOK_IN(c, i + 1, auxiliaries) &&
+                   inverted_source_ok(c, i, i + 1, source_after(c, i + 1, end))) {
             /* inverted: "“CONTENT,” said SOURCE." / "CONTENT, said SOURCE." */
             src_s = i + 1;
             src_e = source_after(c, src_s, end);
@@ -762,8 +817,12 @@ static sitrep_status frames_in_sentence(arena *a, frame_ctx *c, const cue_lexico
         f.speaker = f.source;
         if (src_e - src_s == 1 && TOK_IN(c, src_s, pronouns))
             resolve_pronoun(c, list, &f, src_s);
-        else
-            f.kind = (uint8_t)classify_source(c, src_s, src_e);
+        else {
+            size_t name_start;
+            f.kind = (uint8_t)classify_source(c, src_s, src_e, &name_start);
+            if (name_start > src_s)
+                f.speaker.start = c->tokens[name_start].start;
+        }
         if (form->cue_class == CUE_DOCUMENT && f.kind == ATTRIB_ORGANIZATION &&
             TOK_IN(c, src_e - 1, document_heads))
             f.kind = ATTRIB_DOCUMENT;
@@ -774,6 +833,30 @@ static sitrep_status frames_in_sentence(arena *a, frame_ctx *c, const cue_lexico
             c->inside_until = (int32_t)f.content_last;
     }
     return SITREP_OK;
+}
+
+/* The actor code of a speaker, from the actor mentions inside its head phrase (before an
+ * apposition's comma: "Edward Howell, an expert on North Korea" is not PRK). A named speaker
+ * takes a person's code first; any other takes the last coded mention of the phrase, its head
+ * ("Yemen's Houthi rebels" is the rebels' code, not Yemen's). */
+static const char *speaker_code(const article *art, const attribution *f)
+{
+    span s = f->speaker;
+    for (uint32_t k = s.start; k < s.end; k++)
+        if (art->text.text[k] == ',') {
+            s.end = k;
+            break;
+        }
+    const char *last = NULL;
+    for (size_t i = 0; i < art->nactors; i++) {
+        const actor_mention *m = &art->actors[i];
+        if (m->start < s.start || m->end > s.end || !m->code)
+            continue;
+        if (f->kind == ATTRIB_NAMED && m->kind && strcmp(m->kind, "person") == 0)
+            return m->code;
+        last = m->code;
+    }
+    return last;
 }
 
 sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
@@ -796,6 +879,8 @@ sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
         if (status)
             return status;
     }
+    for (size_t i = 0; i < list.count; i++)
+        list.items[i].code = speaker_code(art, &list.items[i]);
     art->attributions = list.items;
     art->nattributions = list.count;
     return SITREP_OK;

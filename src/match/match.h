@@ -1,9 +1,9 @@
-/* match.h - phrase matching and verb patterns over the tokens of a sentence.
+/* match.h - phrase matching and verb patterns over a sentence's tokens (the third stage).
  *
- * Reads tokens (text/) and long-lived dictionaries (lexicon/); allocates per-sentence
- * results from the caller's arena or arrays. Shared dictionaries are never modified.
- * Actor phrases: tokens are mapped once to vocabulary ids; match_prefixes then walks the
- * dictionary trie from one token and reports every phrase that ends on the way, longest first.
+ * Actor phrases: tokens are mapped once to vocabulary ids; match_prefixes walks the dictionary
+ * trie from one token and reports every phrase that ends on the way, longest first. Verb
+ * patterns: verbmatch_sentence finds the event patterns anchored in a sentence. Reads tokens
+ * (text/) and long-lived dictionaries (lexicon/); never modifies the dictionaries.
  */
 #ifndef SITREP_MATCH_H
 #define SITREP_MATCH_H
@@ -11,6 +11,27 @@
 #include "../base/base.h"
 #include "../lexicon/lexicon.h"
 #include "../text/text.h"
+
+/* ---- actor phrases ---- */
+
+/* A phrase found by match_prefixes: `ntokens` tokens ending at trie node `node`. */
+typedef struct match_span {
+    uint32_t node;
+    uint32_t ntokens;
+} match_span;
+
+/* Writes ids[k] = the vocabulary id of tokens[k] (VOCAB_NONE when no dictionary uses it). */
+void match_token_ids(const dict *d, const text_result *text, const token *tokens, size_t n,
+                     uint32_t *ids);
+
+/* Walks the trie from token i of ids[0..n) and writes the phrases that end on the way to
+ * out[] (at most DICT_MAX_PHRASE_TOKENS), longest first. Returns how many. */
+size_t match_prefixes(const dict *d, const uint32_t *ids, size_t n, size_t i, match_span *out);
+
+/* True when the value's case rule holds for the tokens it matched (tokens[0..v->ntokens)):
+ * always for case-insensitive phrases, byte equality for "=" phrases. */
+bool match_case_ok(const dict *d, const dict_value *v, const text_result *text,
+                   const token *tokens);
 
 /* ---- verb patterns (events) ---- */
 
@@ -48,25 +69,5 @@ sitrep_status verbmatch_lemmatize(const lemma_table *lemmas, arena *a, const cha
  * and returns how many were found (which may exceed max: the rest were dropped). */
 size_t verbmatch_sentence(const pattern_set *set, const char *text, const token *tokens,
                           size_t ntokens, const slice *lemmas, verbmatch *out, size_t max);
-#include "../lexicon/lexicon.h"
-
-/* A phrase found by match_prefixes: `ntokens` tokens ending at trie node `node`. */
-typedef struct match_span {
-    uint32_t node;
-    uint32_t ntokens;
-} match_span;
-
-/* Writes ids[k] = the vocabulary id of tokens[k] (VOCAB_NONE when no dictionary uses it). */
-void match_token_ids(const dict *d, const text_result *text, const token *tokens, size_t n,
-                     uint32_t *ids);
-
-/* Walks the trie from token i of ids[0..n) and writes the phrases that end on the way to
- * out[] (at most DICT_MAX_PHRASE_TOKENS), longest first. Returns how many. */
-size_t match_prefixes(const dict *d, const uint32_t *ids, size_t n, size_t i, match_span *out);
-
-/* True when the value's case rule holds for the tokens it matched (tokens[0..v->ntokens)):
- * always for case-insensitive phrases, byte equality for "=" phrases. */
-bool match_case_ok(const dict *d, const dict_value *v, const text_result *text,
-                   const token *tokens);
 
 #endif

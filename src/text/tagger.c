@@ -315,6 +315,14 @@ const char *tagger_xpos_name(const tagger *model, uint8_t xpos)
     return model && xpos < model->nxpos ? model->xpos_names[xpos] : "_";
 }
 
+uint8_t tagger_xpos_find(const tagger *model, const char *name)
+{
+    for (uint32_t i = 1; model && i < model->nxpos; i++)
+        if (strcmp(model->xpos_names[i], name) == 0)
+            return (uint8_t)i;
+    return 0;
+}
+
 void tagger_get_info(const tagger *model, tagger_info *info)
 {
     info->classes = model->nclasses;

@@ -143,6 +143,9 @@ void tagger_tag_sentence(const tagger *model, const text_result *text, token *to
                          size_t ntokens);
 /* Returns the XPOS (Penn tag) name for an xpos index ("NN"), "_" when unknown. */
 const char *tagger_xpos_name(const tagger *model, uint8_t xpos);
+/* Returns the xpos index of a Penn tag name ("VBN") in this model, 0 when it has none. Later
+ * stages look indices up once at load time rather than compare names per token. */
+uint8_t tagger_xpos_find(const tagger *model, const char *name);
 /* Model figures for messages and benchmarks. */
 typedef struct tagger_info {
     size_t classes, xpos, features, weights, bytes;

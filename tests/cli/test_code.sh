@@ -26,7 +26,7 @@ expect_eq "one line per article" "$(wc -l <"$work/wire.json" | tr -d ' ')" "1"
 expect_eq "headline" "$("$JSONQ" meta.headline <"$work/wire.json")" \
     "Russia and Ukraine agree to new round of prisoner-exchange talks in Istanbul"
 expect_match "sentences found" "$("$JSONQ" sentences.length <"$work/wire.json")" "^(9|1[0-9])$"
-expect_eq "contract arrays" "$("$JSONQ" quantities <"$work/wire.json")" "[]"
+expect_match "contract arrays: events are objects" "$("$JSONQ" events <"$work/wire.json")" "^\[\{\"id\":\"e1\""
 expect_eq "the U.N. does not end a sentence" \
     "$("$SITREP" sentences "$examples/wire-ceasefire-talks.txt" | grep -c 'U.N. Security Council to press')" "1"
 expect_eq "Gen. does not end a sentence" \

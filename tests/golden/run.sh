@@ -8,7 +8,7 @@ dir=$(dirname "$0")
 pass=0
 fail=0
 tmp=$(mktemp)
-trap 'rm -f "$tmp"' EXIT
+trap 'rm -f "$tmp" "$tmp.err"' EXIT
 for input in "$dir"/*.txt "$dir"/*.jsonl "$dir"/*.html; do
     [ -f "$input" ] || continue
     name=${input%.*}
@@ -16,7 +16,13 @@ for input in "$dir"/*.txt "$dir"/*.jsonl "$dir"/*.html; do
     args=""
     [ -f "$name.args" ] && args=$(cat "$name.args")
     # shellcheck disable=SC2086
-    SITREP_DATA=${SITREP_DATA:-data} "$sitrep" code --format pretty $args "$input" >"$tmp" 2>/dev/null
+    SITREP_DATA=${SITREP_DATA:-data} "$sitrep" code --format pretty $args "$input" >"$tmp" 2>"$tmp.err"
+    rc=$?
+    if [ "$rc" -ne 0 ]; then
+        echo "golden: FAIL $(basename "$input"): sitrep exited $rc: $(head -c 300 "$tmp.err")"
+        fail=$((fail + 1))
+        continue
+    fi
     if [ -n "$UPDATE" ]; then
         cp "$tmp" "$expected"
         echo "golden: updated $(basename "$expected")"

@@ -127,7 +127,8 @@ static void quotation_over_two_sentences(void **state)
 {
     (void)state;
     result r;
-    analyse(&r, "Edward Howell, an expert at Oxford, said: \xE2\x80\x9C" "First point. Second "
+    analyse(&r, "Edward Howell, an expert at Oxford, said: \xE2\x80\x9C"
+                "First point. Second "
                 "point, which he believes matters.\xE2\x80\x9D Then he left.");
     assert_int_equal(r.art.nattributions, 1); /* "believes" inside the quotation is not ours */
     const attribution *f = &r.art.attributions[0];
@@ -164,6 +165,25 @@ static void colon_introduces_next_sentence_quote(void **state)
     arena_release(&r.a);
 }
 
+static void description_then_name_and_clauses_after_cues(void **state)
+{
+    (void)state;
+    result r;
+    analyse(&r, "A spokesman for the group, Yahya Saree, said the vessel had been hit by two "
+                "drones. The mission, Aspides, said it would increase patrols. Ships were "
+                "diverted, adding about 10 days to voyages.");
+    assert_int_equal(r.art.nattributions, 2);
+    const attribution *f = &r.art.attributions[0];
+    expect_span(&r, f->source, "A spokesman for the group, Yahya Saree");
+    expect_span(&r, f->speaker, "Yahya Saree");
+    assert_int_equal(f->kind, ATTRIB_NAMED);
+    expect_span(&r, f->content, "the vessel had been hit by two drones");
+    f = &r.art.attributions[1];
+    expect_span(&r, f->source, "The mission, Aspides");
+    expect_span(&r, f->content, "it would increase patrols");
+    arena_release(&r.a);
+}
+
 static void bad_cue_file_names_its_line(void **state)
 {
     (void)state;
@@ -192,6 +212,7 @@ int main(void)
         cmocka_unit_test(quotation_over_two_sentences),
         cmocka_unit_test(pronoun_resolves_to_last_named_speaker),
         cmocka_unit_test(colon_introduces_next_sentence_quote),
+        cmocka_unit_test(description_then_name_and_clauses_after_cues),
         cmocka_unit_test(bad_cue_file_names_its_line),
     };
     return cmocka_run_group_tests_name("attribution", tests, load_cues, free_cues);

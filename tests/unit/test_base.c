@@ -99,12 +99,15 @@ static void json_writer_escapes_and_repairs(void **state)
     json_array_begin(&w);
     json_int(&w, -3);
     json_double(&w, 8.3);
+    json_double(&w, 40);
+    json_double(&w, -0.25);
     json_bool(&w, true);
     json_array_end(&w);
     json_object_end(&w);
     assert_int_equal(json_status(&w), SITREP_OK);
     assert_string_equal(
-        b.data, "{\"s\":\"a\\\"b\\\\c\\n\\u0001\xEF\xBF\xBD\",\"n\":null,\"a\":[-3,8.3,true]}");
+        b.data,
+        "{\"s\":\"a\\\"b\\\\c\\n\\u0001\xEF\xBF\xBD\",\"n\":null,\"a\":[-3,8.3,40,-0.25,true]}");
     buf_release(&b);
 }
 

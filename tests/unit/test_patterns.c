@@ -7,7 +7,10 @@
 #include "lexicon/lexicon.h"
 #include "match/match.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static lemma_table *lemmas;
 static cameo_table *codes;
@@ -176,6 +179,69 @@ static void parser_builds_elements(void **state)
     assert_null(pattern_set_find(set, "air", 3, &n));
     assert_int_equal(n, 0);
     pattern_set_free(set);
+}
+
+/* ---- pattern_check_dir ---- */
+
+typedef struct problems {
+    int count;
+    char last[600];
+} problems;
+
+static void collect(void *user, const char *path, long line, const char *message)
+{
+    problems *p = user;
+    p->count++;
+    snprintf(p->last, sizeof p->last, "%s:%ld: %s", strrchr(path, '/') + 1, line, message);
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void check_dir_reports_problems(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sitrep-patterns-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    write_file(dir, "classes.txt", "@det a the\n@known zorbify\n");
+    write_file(dir, "01.txt", "010 say\n1999 say to $T\n");
+    write_file(dir, "19.txt", "190 attack $T\n190 attack $T\n0571 sign\n190 zorbify\n");
+    write_file(dir, "nouns.txt", "195 air *strike on $T\n190 attacks on $T\n");
+    problems p = {0, ""};
+    pattern_stats stats;
+    assert_int_equal(pattern_check_dir(dir, codes, lemmas, collect, &p, &stats), SITREP_OK);
+    /* 1999 and 0571 are not CAMEO codes; 19.txt:2 duplicates 19.txt:1 */
+    assert_int_equal(p.count, 3);
+    assert_int_equal(stats.problems, 3);
+    assert_int_equal(stats.patterns, 8);
+    assert_int_equal(stats.nouns, 2);
+    assert_int_equal(stats.per_root[19], 6); /* nouns (and the bad 1999) count there too */
+    assert_int_equal(stats.per_root[1], 1);
+    assert_int_equal(stats.per_root[5], 1);
+    write_file(dir, "19.txt", "190 frobnicatexyz\n");
+    p.count = 0;
+    assert_int_equal(pattern_check_dir(dir, codes, lemmas, collect, &p, &stats), SITREP_OK);
+    assert_int_equal(p.count, 2); /* 1999 again, and the unknown anchor */
+    assert_string_equal(p.last, "19.txt:1: anchor 'frobnicatexyz' is not a WordNet verb");
+    write_file(dir, "19.txt", "190 attack $Q\n");
+    p.count = 0;
+    assert_int_equal(pattern_check_dir(dir, codes, lemmas, collect, &p, &stats), SITREP_EPARSE);
+    assert_int_equal(p.count, 1);
+    assert_non_null(strstr(p.last, "19.txt:1: unknown role '$Q'"));
+    const char *names[] = {"classes.txt", "01.txt", "19.txt", "nouns.txt"};
+    for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+        char path[256];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(dir);
 }
 
 /* ---- matcher on a small set ---- */
@@ -416,6 +482,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(parser_reports_file_and_line),
         cmocka_unit_test(parser_builds_elements),
+        cmocka_unit_test(check_dir_reports_problems),
         cmocka_unit_test(matcher_finds_slots),
         cmocka_unit_test(tagged_tokens_respect_pattern_kind),
         cmocka_unit_test(pathological_pattern_is_bounded),

@@ -130,6 +130,10 @@ static void tagger_learns_toy_treebank(void **state)
     tag_text(m, "", tags, sizeof tags);
     tag_text(m, "dogs", tags, sizeof tags);
     assert_string_equal(tagger_xpos_name(m, 250), "_");
+    uint8_t vbz = tagger_xpos_find(m, "VBZ");
+    assert_int_not_equal(vbz, 0);
+    assert_string_equal(tagger_xpos_name(m, vbz), "VBZ");
+    assert_int_equal(tagger_xpos_find(m, "VBN"), 0); /* not in the toy treebank */
     /* A sentence longer than the tagger's stack buffers and chunks tags like short ones. */
     enum { LONG = 1000 };
     slice *words = xmalloc(LONG * sizeof *words);

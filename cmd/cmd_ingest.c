@@ -1,0 +1,251 @@
+/* cmd_ingest.c - `sitrep ingest`: code articles (or read already-coded JSON lines) and keep
+ * them in the event store, one transaction per batch. Also the --db handling shared by the
+ * store commands (query, export, stats).
+ */
+#include "cmd.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char ingest_help[] =
+    "usage: sitrep ingest [--db FILE] [--coded] [--jobs N] [--input jsonl|html|text]\n"
+    "                     [--published YYYY-MM-DD] [--dict DIR] [--dedup-days N]\n"
+    "                     [--batch N] [FILE|DIR|-]...\n"
+    "\n"
+    "Codes each article (as `sitrep code` does) and stores the result in an SQLite database:\n"
+    "articles, sentences (with a full-text index), actors, events, quotes, quantities, dates\n"
+    "and places. A directory is read recursively. Storing the same article again (same id or\n"
+    "same text) changes nothing. The same event reported by several articles (same source,\n"
+    "target and CAMEO code, same place, same day) is stored once with its number of mentions,\n"
+    "articles and distinct publishers.\n"
+    "\n"
+    "  --db FILE       the database (default: $XDG_DATA_HOME/sitrep/events.db, else\n"
+    "                  ~/.local/share/sitrep/events.db)\n"
+    "  --coded         the input is already coded: one JSON object per line as written by\n"
+    "                  `sitrep code` (e.g. coded on another machine)\n"
+    "  --jobs N        code N articles in parallel\n"
+    "  --input K       treat every input as jsonl, html or text\n"
+    "  --published D   publication date for articles that give none\n"
+    "  --dict DIR      data directory\n"
+    "  --dedup-days N  events up to N days apart still count as one (default 0: same day)\n"
+    "  --batch N       articles per transaction (default 500)\n"
+    "\n"
+    "A record that cannot be read or stored is reported on stderr as FILE:LINE: message and\n"
+    "skipped; the rest is stored. Another process writing the same database is waited for.\n"
+    "Exit status: 0 all stored, 1 some input failed, 2 usage error.\n";
+
+int cmd_store_open(const char *db, const store_options *options, store **out)
+{
+    char path[4096];
+    diag d;
+    diag_clear(&d);
+    if (!db) {
+        if (store_default_path(path, sizeof path, &d) != SITREP_OK) {
+            char message[1200];
+            diag_format(&d, message, sizeof message);
+            cmd_error("%s", message);
+            return EXIT_RUNTIME;
+        }
+        db = path;
+    }
+    if (store_open(db, options, out, &d) != SITREP_OK) {
+        cmd_error("%s: %s", db, d.message);
+        return EXIT_RUNTIME;
+    }
+    return EXIT_OK;
+}
+
+typedef struct ingest_state {
+    store *store;
+    long long added, unchanged, failed;
+    long long batch_added; /* not committed yet */
+    bool sql_failed;
+} ingest_state;
+
+static int sink_begin(void *user)
+{
+    ingest_state *state = user;
+    diag d;
+    diag_clear(&d);
+    if (store_begin(state->store, &d) != SITREP_OK) {
+        cmd_error("cannot start a transaction: %s", d.message);
+        return 1;
+    }
+    state->sql_failed = false;
+    state->batch_added = 0;
+    return 0;
+}
+
+static bool sink_record(void *user, const char *path, long line, const char *json, size_t length)
+{
+    ingest_state *state = user;
+    if (state->sql_failed)
+        return false;
+    diag d;
+    diag_clear(&d);
+    store_outcome outcome;
+    sitrep_status status = store_put_article_json(state->store, json, length, &outcome, &d);
+    if (status == SITREP_OK) {
+        if (outcome == STORE_ADDED)
+            state->batch_added++;
+        else
+            state->unchanged++;
+        return true;
+    }
+    state->failed++;
+    if (line > 0)
+        cmd_error("%s:%ld: %s", path, line, d.message);
+    else
+        cmd_error("%s: %s", path, d.message);
+    if (status == SITREP_ESQL)
+        state->sql_failed = true;
+    return false;
+}
+
+static int sink_end(void *user)
+{
+    ingest_state *state = user;
+    diag d;
+    diag_clear(&d);
+    if (state->sql_failed) {
+        store_rollback(state->store);
+        cmd_error("the database failed; the batch of %lld articles was rolled back",
+                  state->batch_added);
+        return 1;
+    }
+    if (store_commit(state->store, &d) != SITREP_OK) {
+        cmd_error("cannot commit (%lld articles not stored): %s", state->batch_added, d.message);
+        return 1;
+    }
+    state->added += state->batch_added;
+    return 0;
+}
+
+static bool parse_count(const char *option, const char *value, long low, long high, long *out)
+{
+    char *end;
+    long n = strtol(value, &end, 10);
+    if (*end || end == value || n < low || n > high) {
+        cmd_error("%s wants a number from %ld to %ld, not '%s'", option, low, high, value);
+        return false;
+    }
+    *out = n;
+    return true;
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+    batch_options options = {.input_kind = -1,
+                             .format = SITREP_FORMAT_JSONL,
+                             .jobs = 1,
+                             .progress = true,
+                             .batch_records = 500};
+    sitrep_options context_options = {0};
+    store_options store_opts = {0};
+    const char *db = NULL;
+    int alloc = argc + 1, npaths = 0, rc = -1;
+    char **paths = calloc((size_t)alloc, sizeof(char *));
+    if (!paths)
+        return EXIT_RUNTIME;
+    for (int i = 1; i < argc && rc < 0; i++) {
+        const char *arg = argv[i];
+        const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+        long n;
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            fputs(ingest_help, stdout);
+            rc = EXIT_OK;
+        } else if (strcmp(arg, "-") == 0 || arg[0] != '-') {
+            paths[npaths++] = xstrdup(arg);
+        } else if (strcmp(arg, "--coded") == 0) {
+            options.passthrough = true;
+        } else if (!value) {
+            cmd_error("option '%s' needs a value (see --help)", arg);
+            rc = EXIT_USAGE;
+        } else {
+            i++;
+            if (strcmp(arg, "--db") == 0)
+                db = value;
+            else if (strcmp(arg, "--jobs") == 0 || strcmp(arg, "-j") == 0)
+                rc = parse_count(arg, value, 1, 256, &n) ? (options.jobs = (int)n, -1) : EXIT_USAGE;
+            else if (strcmp(arg, "--batch") == 0)
+                rc = parse_count(arg, value, 1, 100000, &n)
+                         ? (options.batch_records = (size_t)n, -1)
+                         : EXIT_USAGE;
+            else if (strcmp(arg, "--dedup-days") == 0)
+                rc = parse_count(arg, value, 0, 3650, &n) ? (store_opts.dedup_days = (int)n, -1)
+                                                          : EXIT_USAGE;
+            else if (strcmp(arg, "--input") == 0)
+                rc = (options.input_kind = parse_input_kind(value)) < 0 ? EXIT_USAGE : -1;
+            else if (strcmp(arg, "--published") == 0)
+                context_options.published = value;
+            else if (strcmp(arg, "--dict") == 0)
+                context_options.data_dir = value;
+            else {
+                cmd_error("unknown option '%s' (see --help)", arg);
+                rc = EXIT_USAGE;
+            }
+        }
+    }
+    /* Directories become their files, in sorted order. */
+    char **files = NULL;
+    int nfiles = 0, files_alloc = 0;
+    bool listing_failed = false;
+    for (int i = 0; i < npaths && rc < 0; i++) {
+        if (strcmp(paths[i], "-") != 0 && path_is_dir(paths[i])) {
+            if (!batch_list_dir(paths[i], &files, &nfiles, &files_alloc))
+                listing_failed = true;
+            free(paths[i]);
+        } else {
+            if (nfiles == files_alloc) {
+                files_alloc = files_alloc ? files_alloc * 2 : 64;
+                files = xrealloc(files, (size_t)files_alloc * sizeof(char *));
+            }
+            files[nfiles++] = paths[i];
+        }
+        paths[i] = NULL;
+    }
+    for (int i = 0; i < npaths; i++)
+        free(paths[i]);
+    free(paths);
+    if (options.passthrough)
+        options.input_kind = SITREP_INPUT_JSONL;
+
+    sitrep_context *context = NULL;
+    store *s = NULL;
+    if (rc < 0 && !options.passthrough) {
+        char err[1024];
+        context = sitrep_context_new(&context_options, err, sizeof err);
+        if (!context) {
+            cmd_error("%s", err);
+            rc = strstr(err, "invalid publication date") ? EXIT_USAGE : EXIT_RUNTIME;
+        }
+    }
+    if (rc < 0 && npaths > 0 && nfiles == 0 && !listing_failed) {
+        cmd_error("no files to ingest");
+        rc = EXIT_RUNTIME;
+    }
+    if (rc < 0) {
+        int open_rc = cmd_store_open(db, &store_opts, &s);
+        if (open_rc != EXIT_OK)
+            rc = open_rc;
+    }
+    if (rc < 0) {
+        ingest_state state = {.store = s};
+        batch_sink sink = {&state, sink_begin, sink_record, sink_end};
+        options.sink = &sink;
+        char *stdin_path[] = {(char *)"-"};
+        rc = batch_run(context, &options, nfiles ? files : stdin_path, nfiles ? nfiles : 1);
+        if (listing_failed)
+            rc = EXIT_RUNTIME;
+        fprintf(stderr, "sitrep: ingest: %lld stored, %lld already there, %lld failed\n",
+                state.added, state.unchanged, state.failed);
+    }
+    store_close(s);
+    sitrep_context_free(context);
+    for (int i = 0; i < nfiles; i++)
+        free(files[i]);
+    free(files);
+    return rc;
+}

@@ -1,0 +1,963 @@
+/* quantity.c (extract) - how many: numbers in digits and words, with qualifiers, fractions,
+ * percentages, money and ranges, each with the thing counted.
+ *
+ * Works on the tokens of text_analyse alone (the POS tags are used when present). Rules and
+ * value conventions are in docs/extras.md; the output is the top-level `quantities` array.
+ */
+#include "extract.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define QUANTITY_UNIT_MAX_WORDS 4 /* "North Korean artillery shells" */
+
+/* Words that can start a quantity or a date (sorted: binary search). Every other word token
+ * is skipped at once, which keeps the recognisers cheap on ordinary prose. */
+static const char *const start_words[] = {
+    "a",         "an",       "apr.",      "april",    "aug.",      "august",    "billions",
+    "coming",    "dec.",     "december",  "dozens",   "earlier",   "eight",     "eighteen",
+    "eighty",    "eleven",   "feb.",      "february", "few",       "fifteen",   "fifty",
+    "five",      "forty",    "four",      "fourteen", "friday",    "half",      "hundreds",
+    "jan.",      "january",  "jul.",      "july",     "jun.",      "june",      "last",
+    "later",     "mar.",     "march",     "may",      "millions",  "monday",    "next",
+    "nine",      "nineteen", "ninety",    "nov.",     "november",  "oct.",      "october",
+    "one",       "past",     "recent",    "saturday", "scores",    "sep.",      "sept.",
+    "september", "seven",    "seventeen", "seventy",  "several",   "six",       "sixteen",
+    "sixty",     "sunday",   "ten",       "tens",     "thirteen",  "thirty",    "this",
+    "thousands", "three",    "thursday",  "today",    "tomorrow",  "tonight",   "tuesday",
+    "twelve",    "twenty",   "two",       "us",       "wednesday", "yesterday", "zero",
+};
+
+/* Words that end the noun phrase after a number (its head is the last word before them). */
+static const char *const np_stop[] = {
+    "a",      "an",      "the",    "and",       "or",        "but",     "nor",     "to",
+    "in",     "on",      "at",     "from",      "for",       "with",    "by",      "of",
+    "into",   "onto",    "over",   "under",     "about",     "against", "across",  "through",
+    "during", "after",   "before", "since",     "until",     "per",     "than",    "as",
+    "that",   "which",   "who",    "whom",      "whose",     "were",    "was",     "are",
+    "is",     "be",      "been",   "being",     "have",      "has",     "had",     "will",
+    "would",  "could",   "should", "may",       "might",     "must",    "can",     "do",
+    "does",   "did",     "not",    "this",      "these",     "those",   "it",      "its",
+    "they",   "their",   "he",     "she",       "we",        "there",   "here",    "when",
+    "where",  "while",   "if",     "so",        "now",       "also",    "still",   "each",
+    "every",  "all",     "some",   "ago",       "more",      "less",    "most",    "least",
+    "up",     "out",     "down",   "off",       "back",      "last",    "next",    "year",
+    "said",   "says",    "say",    "according", "including", "like",    "between", "among",
+    "toward", "towards", "within", "without",   "near",      "via",     "i",       "you",
+    "his",    "her",     "our",    "my",
+};
+static const size_t np_stop_count = ARRAY_LEN(np_stop);
+
+/* Word sets: open-addressing tables of lower-case words, built once (thread-safe) and
+ * probed with one hash per token instead of a comparison per listed word. */
+#define WORD_SET_SLOTS 1024 /* power of two, more than twice any list */
+
+typedef struct word_set {
+    const char *slots[WORD_SET_SLOTS];
+} word_set;
+
+static word_set start_set, stop_set, after_a_set;
+
+static const char *const after_a_words[] = {
+    "hundred", "dozen",   "thousand", "million", "billion", "trillion", "few",
+    "third",   "quarter", "fifth",    "sixth",   "seventh", "eighth",   "ninth",
+    "tenth",   "year",    "month",    "week",    "day",     "decade",   "fortnight",
+};
+static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+
+/* FNV-1a: for words of a few bytes it is cheaper than hash_bytes, and it runs per token. */
+static inline size_t word_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < len; k++)
+        h = (h ^ (unsigned char)s[k]) * 16777619u;
+    return h ^ (h >> 15);
+}
+
+static void word_set_add_all(word_set *set, const char *const *words, size_t n)
+{
+    for (size_t w = 0; w < n; w++) {
+        size_t len = strlen(words[w]);
+        size_t slot = word_hash(words[w], len) & (WORD_SET_SLOTS - 1);
+        while (set->slots[slot])
+            slot = (slot + 1) & (WORD_SET_SLOTS - 1);
+        set->slots[slot] = words[w];
+    }
+}
+
+/* start_shape[c][d][n]: some start word begins with the lower-case letters c, d (d = 26 for a
+ * non-letter) and has n bytes. Checked before hashing: most tokens stop here. */
+static bool start_shape[26][27][16];
+
+static int letter_index(char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        c = (char)(c + 32);
+    return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+}
+
+static void sets_build(void)
+{
+    word_set_add_all(&start_set, start_words, ARRAY_LEN(start_words));
+    for (size_t w = 0; w < ARRAY_LEN(start_words); w++) {
+        size_t len = strlen(start_words[w]);
+        int c0 = letter_index(start_words[w][0]);
+        int c1 = len > 1 ? letter_index(start_words[w][1]) : 26;
+        if (c0 < 26 && len < 16)
+            start_shape[c0][c1][len] = true;
+    }
+    word_set_add_all(&stop_set, np_stop, np_stop_count);
+    word_set_add_all(&after_a_set, after_a_words, ARRAY_LEN(after_a_words));
+}
+
+/* True when token i, lower-cased, is in the set (tokens over 15 bytes never are). */
+static bool word_set_has(const word_set *set, const text_result *text, size_t i)
+{
+    if (i >= text->ntokens)
+        return false;
+    const token *t = &text->tokens[i];
+    size_t len = t->end - t->start;
+    if (len >= 16)
+        return false;
+    const char *s = text->text + t->start;
+    char lower[16];
+    for (size_t k = 0; k < len; k++)
+        lower[k] = (s[k] >= 'A' && s[k] <= 'Z') ? (char)(s[k] + 32) : s[k];
+    pthread_once(&sets_once, sets_build);
+    size_t slot = word_hash(lower, len) & (WORD_SET_SLOTS - 1);
+    for (const char *w; (w = set->slots[slot]) != NULL; slot = (slot + 1) & (WORD_SET_SLOTS - 1))
+        if (strncmp(w, lower, len) == 0 && w[len] == '\0')
+            return true;
+    return false;
+}
+
+bool extras_may_start(const text_result *text, size_t i)
+{
+    const token *t = &text->tokens[i];
+    if (t->kind == TOKEN_NUMBER || t->kind == TOKEN_SYMBOL)
+        return true;
+    if (t->kind != TOKEN_WORD && t->kind != TOKEN_ABBREV)
+        return false;
+    size_t len = t->end - t->start;
+    if (len >= 10)
+        return false; /* the longest start word is "wednesday" (9) */
+    const char *s = text->text + t->start;
+    if (len == 8 && (s[0] == 'm' || s[0] == 'M') && s[3] == '-')
+        return true; /* mid-2023 */
+    int c0 = letter_index(s[0]);
+    if (c0 == 26)
+        return false;
+    pthread_once(&sets_once, sets_build);
+    if (!start_shape[c0][len > 1 ? letter_index(s[1]) : 26][len])
+        return false;
+    if (!word_set_has(&start_set, text, i))
+        return false;
+    /* "a"/"an" (very common) start something only before a scale, a denominator or a unit
+     * of time: "a dozen", "a third of", "a year ago" */
+    if ((len == 1 && (s[0] == 'a' || s[0] == 'A')) ||
+        (len == 2 && (s[0] == 'a' || s[0] == 'A') && (s[1] == 'n' || s[1] == 'N')))
+        return word_set_has(&after_a_set, text, i + 1);
+    return true;
+}
+
+const char *quantity_qualifier_name(quantity_qualifier q)
+{
+    static const char *const names[] = {"exact",   "approx",   "at_least",
+                                        "at_most", "fraction", "range"};
+    return (unsigned)q < ARRAY_LEN(names) ? names[q] : "exact";
+}
+
+/* ---- word tables ---- */
+
+typedef struct word_value {
+    const char *word;
+    double value;
+} word_value;
+
+static const word_value small_numbers[] = {
+    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},
+};
+
+static const word_value scales[] =
+    {
+        {"thousand", 1e3}, {"million", 1e6},   {"billion", 1e9},  {"trillion", 1e12},
+        {"bn", 1e9},       {"mn", 1e6},        {"m", 1e6},        {"tn", 1e12},
+        {"k", 1e3},        {"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9},
+        {"b", 1e9}, /* only as a suffix (1.2b): the first four entries are the scale words */
+};
+
+/* Denominators: "a third", "two fifths". */
+static const word_value denominators[] = {
+    {"half", 2},     {"halves", 2}, {"third", 3},   {"thirds", 3},   {"quarter", 4},
+    {"quarters", 4}, {"fourth", 4}, {"fourths", 4}, {"fifth", 5},    {"fifths", 5},
+    {"sixth", 6},    {"sixths", 6}, {"seventh", 7}, {"sevenths", 7}, {"eighth", 8},
+    {"eighths", 8},  {"ninth", 9},  {"ninths", 9},  {"tenth", 10},   {"tenths", 10},
+};
+
+typedef struct currency_word {
+    const char *word;
+    const char *code;
+} currency_word;
+
+static const currency_word currency_symbols[] = {
+    {"$", "USD"},   {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"},
+    {"₽", "RUB"}, {"₴", "UAH"}, {"₪", "ILS"}, {"₩", "KRW"},
+};
+
+static const currency_word currency_names[] = {
+    {"dollars", "USD"},  {"dollar", "USD"},   {"euros", "EUR"},   {"euro", "EUR"},
+    {"pounds", "GBP"},   {"sterling", "GBP"}, {"yen", "JPY"},     {"yuan", "CNY"},
+    {"renminbi", "CNY"}, {"roubles", "RUB"},  {"rubles", "RUB"},  {"rupees", "INR"},
+    {"hryvnias", "UAH"}, {"hryvnia", "UAH"},  {"shekels", "ILS"}, {"won", "KRW"},
+    {"usd", "USD"},      {"eur", "EUR"},      {"gbp", "GBP"},
+};
+
+static const char *const after_unit[] = {"above", "below", "beneath", "behind", "ahead",
+                                         "away",  "apart", "long",    "wide",   "high",
+                                         "deep",  "tall",  "old",     "short",  "inland"};
+
+/* Participles kept after the head: "people killed", "civilians wounded". */
+static const char *const unit_participles[] = {"killed",   "wounded",   "injured",  "dead",
+                                               "missing",  "displaced", "detained", "arrested",
+                                               "captured", "evacuated"};
+
+static bool word_in(const text_result *text, size_t i, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (extras_token_is(text, i, list[k]))
+            return true;
+    return false;
+}
+
+static const word_value *word_lookup(const text_result *text, size_t i, const word_value *table,
+                                     size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (extras_token_is(text, i, table[k].word))
+            return &table[k];
+    return NULL;
+}
+
+static bool is_kind(const text_result *text, size_t i, token_kind kind)
+{
+    return i < text->ntokens && text->tokens[i].kind == kind;
+}
+
+/* True when token i follows token i-1 without white space ("twenty-five", "$1"). */
+static bool joined(const text_result *text, size_t i)
+{
+    return i < text->ntokens && !(text->tokens[i].flags & TOKEN_SPACE_BEFORE);
+}
+
+static bool is_month_word(const text_result *text, size_t i)
+{
+    static const char *const months[] = {
+        "january", "february", "march",    "april", "june", "july", "august", "september",
+        "october", "november", "december", "jan.",  "feb.", "mar.", "apr.",   "jun.",
+        "jul.",    "aug.",     "sep.",     "sept.", "oct.", "nov.", "dec.",   "may"};
+    if (i >= text->ntokens || !(text->tokens[i].flags & TOKEN_UPPER))
+        return false;
+    return word_in(text, i, months, ARRAY_LEN(months));
+}
+
+/* ---- numbers ---- */
+
+/* Parses a digit token: "14,000", "1.5", "1.2bn", "500m", "5km" (unit suffix left in
+ * *suffix). Returns false for ordinals, decades, times and identifiers ("3rd", "1990s",
+ * "F16"). */
+static bool parse_digits(slice s, double *value, slice *suffix, bool *has_comma)
+{
+    char digits[64];
+    size_t n = 0, k = 0;
+    *has_comma = false;
+    while (k < s.len && n + 1 < sizeof digits) {
+        char c = s.ptr[k];
+        if (c >= '0' && c <= '9')
+            digits[n++] = c;
+        else if (c == '.')
+            digits[n++] = c;
+        else if (c == ',')
+            *has_comma = true;
+        else
+            break;
+        k++;
+    }
+    if (n == 0 || n + 1 >= sizeof digits)
+        return false;
+    digits[n] = '\0';
+    *value = strtod(digits, NULL);
+    *suffix = slice_make(s.ptr + k, s.len - k);
+    if (suffix->len == 0)
+        return true;
+    static const char *const bad[] = {"st", "nd", "rd", "th", "s"};
+    for (size_t b = 0; b < ARRAY_LEN(bad); b++)
+        if (slice_eq_nocase(*suffix, bad[b]))
+            return false;
+    for (size_t b = 0; b < suffix->len; b++) {
+        char c = suffix->ptr[b];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            return false; /* "10:30"-like or mixed identifiers */
+    }
+    return true;
+}
+
+/* Parses a number written in words from token i: "fourteen thousand", "one hundred and
+ * twenty", "twenty-five", "a dozen", "a thousand". Returns the number of tokens used. */
+static size_t parse_words(const text_result *text, size_t i, size_t end, double *value)
+{
+    double total = 0, current = 0;
+    bool any = false;
+    size_t k = i, used = 0;
+    if (extras_token_is(text, k, "half") && extras_token_is(text, k + 1, "a") &&
+        extras_token_is(text, k + 2, "dozen") && k + 2 < end) {
+        *value = 6;
+        return 3;
+    }
+    if (extras_token_is(text, k, "a") || extras_token_is(text, k, "an")) {
+        /* "a hundred", "a thousand", "a dozen", "a million" */
+        if (k + 1 < end &&
+            (extras_token_is(text, k + 1, "hundred") || extras_token_is(text, k + 1, "dozen") ||
+             word_lookup(text, k + 1, scales, 4))) {
+            current = 1;
+            any = true;
+            k++;
+        } else {
+            return 0;
+        }
+    }
+    while (k < end) {
+        const word_value *w = word_lookup(text, k, small_numbers, ARRAY_LEN(small_numbers));
+        if (w) {
+            current += w->value;
+            any = true;
+            used = ++k - i;
+            /* twenty-five */
+            if (w->value >= 20 && k + 1 < end && is_kind(text, k, TOKEN_PUNCT) && joined(text, k) &&
+                joined(text, k + 1) && slice_eq_cstr(token_text(text, &text->tokens[k]), "-")) {
+                const word_value *u =
+                    word_lookup(text, k + 1, small_numbers, ARRAY_LEN(small_numbers));
+                if (u && u->value < 10) {
+                    current += u->value;
+                    k += 2;
+                    used = k - i;
+                }
+            }
+            continue;
+        }
+        if (any && extras_token_is(text, k, "hundred")) {
+            current = (current == 0 ? 1 : current) * 100;
+            used = ++k - i;
+            continue;
+        }
+        /* "two and a half", "one and a half million" */
+        if (any && extras_token_is(text, k, "and") && extras_token_is(text, k + 1, "a") &&
+            extras_token_is(text, k + 2, "half") && k + 2 < end) {
+            current += 0.5;
+            k += 3;
+            used = k - i;
+            continue;
+        }
+        if (any && (extras_token_is(text, k, "dozen") || extras_token_is(text, k, "dozens"))) {
+            current = (current == 0 ? 1 : current) * 12;
+            used = ++k - i;
+            continue;
+        }
+        const word_value *sc = any ? word_lookup(text, k, scales, 4) : NULL;
+        if (sc) {
+            total += (current == 0 ? 1 : current) * sc->value;
+            current = 0;
+            used = ++k - i;
+            continue;
+        }
+        /* "one hundred and twenty" */
+        if (any && extras_token_is(text, k, "and") && k + 1 < end &&
+            word_lookup(text, k + 1, small_numbers, ARRAY_LEN(small_numbers)) &&
+            (total > 0 || current >= 100)) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    if (!any)
+        return 0;
+    *value = total + current;
+    return used;
+}
+
+/* A number at token i (digits, words, or digits followed by a scale word). Fills value,
+ * tokens used and the currency of a unit suffix; returns 0 when there is none. */
+/* 16.4 x 1e6 is 16399999.999999998 in binary floating point: snap to the integer. */
+static double snap(double v)
+{
+    double r = round(v);
+    return fabs(v - r) <= 1e-9 * fabs(v) ? r : v;
+}
+
+static size_t parse_number_raw(const text_result *text, size_t i, size_t end, double *value,
+                               slice *suffix);
+
+static size_t parse_number(const text_result *text, size_t i, size_t end, double *value,
+                           slice *suffix)
+{
+    size_t used = parse_number_raw(text, i, end, value, suffix);
+    if (used)
+        *value = snap(*value);
+    return used;
+}
+
+static size_t parse_number_raw(const text_result *text, size_t i, size_t end, double *value,
+                               slice *suffix)
+{
+    *suffix = slice_make(NULL, 0);
+    if (i >= end)
+        return 0;
+    const token *t = &text->tokens[i];
+    if (t->kind == TOKEN_NUMBER) {
+        bool comma;
+        if (!parse_digits(token_text(text, t), value, suffix, &comma))
+            return 0;
+        /* a suffix that is a scale: 1.2bn, 500m */
+        for (size_t s = 0; s < ARRAY_LEN(scales); s++)
+            if (suffix->len && slice_eq_nocase(*suffix, scales[s].word)) {
+                *value *= scales[s].value;
+                *suffix = slice_make(NULL, 0);
+                return 1;
+            }
+        size_t used = 1;
+        /* 14,000  1.5 million  3 billion */
+        if (suffix->len == 0 && i + 1 < end) {
+            /* as a separate word only thousand .. trillion, bn, mn: "100 m" is metres */
+            const word_value *sc = word_lookup(text, i + 1, scales, 6);
+            if (sc) {
+                *value *= sc->value;
+                used = 2;
+            } else if (extras_token_is(text, i + 1, "hundred")) {
+                *value *= 100;
+                used = 2;
+            } else if (extras_token_is(text, i + 1, "dozen") ||
+                       extras_token_is(text, i + 1, "dozens")) {
+                *value *= 12;
+                used = 2;
+            }
+        }
+        return used;
+    }
+    if (t->kind == TOKEN_WORD)
+        return parse_words(text, i, end, value);
+    return 0;
+}
+
+/* ---- qualifiers ---- */
+
+typedef struct qualifier_phrase {
+    const char *words[4];
+    quantity_qualifier qualifier;
+} qualifier_phrase;
+
+/* Longer phrases first. */
+static const qualifier_phrase qualifier_phrases[] = {
+    {{"no", "more", "than"}, QUANTITY_AT_MOST},
+    {{"no", "fewer", "than"}, QUANTITY_AT_LEAST},
+    {{"no", "less", "than"}, QUANTITY_AT_LEAST},
+    {{"as", "many", "as"}, QUANTITY_AT_MOST},
+    {{"as", "much", "as"}, QUANTITY_AT_MOST},
+    {{"in", "excess", "of"}, QUANTITY_AT_LEAST},
+    {{"more", "than"}, QUANTITY_AT_LEAST},
+    {{"at", "least"}, QUANTITY_AT_LEAST},
+    {{"upwards", "of"}, QUANTITY_AT_LEAST},
+    {{"at", "most"}, QUANTITY_AT_MOST},
+    {{"up", "to"}, QUANTITY_AT_MOST},
+    {{"fewer", "than"}, QUANTITY_AT_MOST},
+    {{"less", "than"}, QUANTITY_AT_MOST},
+    {{"close", "to"}, QUANTITY_APPROX},
+    {{"an", "estimated"}, QUANTITY_APPROX},
+    {{"some"}, QUANTITY_APPROX},
+    {{"around"}, QUANTITY_APPROX},
+    {{"about"}, QUANTITY_APPROX},
+    {{"roughly"}, QUANTITY_APPROX},
+    {{"approximately"}, QUANTITY_APPROX},
+    {{"nearly"}, QUANTITY_APPROX},
+    {{"almost"}, QUANTITY_APPROX},
+    {{"estimated"}, QUANTITY_APPROX},
+    {{"approx."}, QUANTITY_APPROX},
+    {{"circa"}, QUANTITY_APPROX},
+    {{"over"}, QUANTITY_AT_LEAST},
+    {{"above"}, QUANTITY_AT_LEAST},
+    {{"under"}, QUANTITY_AT_MOST},
+    {{"below"}, QUANTITY_AT_MOST},
+    {{"maximum"}, QUANTITY_AT_MOST},
+    {{"minimum"}, QUANTITY_AT_LEAST},
+};
+
+/* The qualifier phrase ending just before token i, if any: sets *first to its first token. */
+static bool qualifier_before(const text_result *text, size_t sentence_first, size_t i,
+                             quantity_qualifier *q, size_t *first)
+{
+    for (size_t p = 0; p < ARRAY_LEN(qualifier_phrases); p++) {
+        size_t n = 0;
+        while (n < 4 && qualifier_phrases[p].words[n])
+            n++;
+        if (i < sentence_first + n)
+            continue;
+        bool ok = true;
+        for (size_t k = 0; k < n && ok; k++)
+            ok = extras_token_is(text, i - n + k, qualifier_phrases[p].words[k]);
+        if (ok) {
+            *q = qualifier_phrases[p].qualifier;
+            *first = i - n;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- the unit ---- */
+
+static bool token_is_word_like(const text_result *text, size_t i)
+{
+    const token *t = &text->tokens[i];
+    if (t->kind != TOKEN_WORD && t->kind != TOKEN_ABBREV)
+        return false;
+    if (t->upos) /* tagged: nouns, adjectives, proper nouns, numbers-as-nouns */
+        return t->upos == UPOS_NOUN || t->upos == UPOS_PROPN || t->upos == UPOS_ADJ ||
+               t->upos == UPOS_X;
+    return true;
+}
+
+static bool looks_plural(const text_result *text, size_t i)
+{
+    static const char *const irregular[] = {
+        "people",   "men",  "women", "children", "personnel", "police", "staff",
+        "aircraft", "feet", "data",  "militia",  "infantry",  "cattle", "sheep"};
+    if (word_in(text, i, irregular, ARRAY_LEN(irregular)))
+        return true;
+    slice s = token_text(text, &text->tokens[i]);
+    return s.len > 3 && (s.ptr[s.len - 1] == 's' || s.ptr[s.len - 1] == 'S') &&
+           s.ptr[s.len - 2] != 's' && s.ptr[s.len - 2] != 'u' && s.ptr[s.len - 2] != 'i';
+}
+
+/* The noun phrase after a number starting at token i: skips "of", "of all the", "of the"
+ * (fractions), then takes up to QUANTITY_UNIT_MAX_WORDS words; the head is the last one.
+ * Returns the head's token index (and *last = the last token of the phrase), or SIZE_MAX. */
+static size_t find_unit(const text_result *text, size_t i, size_t end, bool after_of, bool share,
+                        size_t *last)
+{
+    size_t k = i;
+    if (after_of && extras_token_is(text, k, "of")) {
+        k++;
+        if (extras_token_is(text, k, "all"))
+            k++;
+        if (extras_token_is(text, k, "the") || extras_token_is(text, k, "its") ||
+            extras_token_is(text, k, "their"))
+            k++;
+    } else if (share && (extras_token_is(text, k, "the") || extras_token_is(text, k, "its") ||
+                         extras_token_is(text, k, "their"))) {
+        k++; /* "half the population" */
+    }
+    /* "every" in rates: "one in every two shells" is handled by the caller */
+    size_t head = SIZE_MAX;
+    for (size_t n = 0; n < QUANTITY_UNIT_MAX_WORDS && k < end; n++, k++) {
+        if (!token_is_word_like(text, k) || word_set_has(&stop_set, text, k))
+            break;
+        /* after a unit, measure adjectives and adverbs end the phrase: "100 m above",
+         * "40 miles away", "3 km long" (first, they may start one: "high-ranking") */
+        if (head != SIZE_MAX && word_in(text, k, after_unit, ARRAY_LEN(after_unit)))
+            break;
+        /* a number word is not a unit ("two three") */
+        if (word_lookup(text, k, small_numbers, ARRAY_LEN(small_numbers)))
+            break;
+        head = k;
+        /* counted things are plural: the phrase ends at the first plural noun ("North Korean
+         * troops", "artillery shells") so a following verb is not read as the unit */
+        if (looks_plural(text, k))
+            break;
+    }
+    if (head == SIZE_MAX)
+        return SIZE_MAX;
+    *last = head;
+    if (head + 1 < end && word_in(text, head + 1, unit_participles, ARRAY_LEN(unit_participles)))
+        *last = head + 1;
+    return head;
+}
+
+/* ---- recognition ---- */
+
+typedef struct qlist {
+    arena *a;
+    quantity *items;
+    size_t count, alloc;
+} qlist;
+
+static sitrep_status qlist_push(qlist *l, const quantity *q)
+{
+    if (l->count >= EXTRAS_MAX_MENTIONS)
+        return SITREP_ELIMIT;
+    if (l->count == l->alloc) {
+        size_t n = l->alloc ? l->alloc * 2 : 16;
+        quantity *p = arena_grow(l->a, l->items, l->alloc * sizeof *p, n * sizeof *p);
+        if (!p)
+            return SITREP_ELIMIT;
+        l->items = p;
+        l->alloc = n;
+    }
+    l->items[l->count++] = *q;
+    return SITREP_OK;
+}
+
+static const char *currency_symbol_at(const text_result *text, size_t i)
+{
+    if (i >= text->ntokens || text->tokens[i].kind != TOKEN_SYMBOL)
+        return NULL;
+    slice s = token_text(text, &text->tokens[i]);
+    for (size_t c = 0; c < ARRAY_LEN(currency_symbols); c++)
+        if (slice_eq_cstr(s, currency_symbols[c].word))
+            return currency_symbols[c].code;
+    return NULL;
+}
+
+static const char *currency_name_at(const text_result *text, size_t i)
+{
+    for (size_t c = 0; c < ARRAY_LEN(currency_names); c++)
+        if (extras_token_is(text, i, currency_names[c].word))
+            return currency_names[c].code;
+    return NULL;
+}
+
+/* A vague count: "dozens of", "hundreds of", "tens of thousands of", "several hundred",
+ * "a few thousand". Returns tokens used, or 0. */
+static size_t parse_vague(const text_result *text, size_t i, size_t end, double *value,
+                          quantity_qualifier *q)
+{
+    static const word_value plurals[] = {
+        {"dozens", 12},    {"scores", 20},    {"hundreds", 100}, {"thousands", 1e3},
+        {"millions", 1e6}, {"billions", 1e9}, {"tens", 10},
+    };
+    const word_value *p = word_lookup(text, i, plurals, ARRAY_LEN(plurals));
+    if (p && extras_token_is(text, i + 1, "of")) {
+        /* "tens of thousands of", "hundreds of thousands of" */
+        const word_value *p2 = word_lookup(text, i + 2, plurals, ARRAY_LEN(plurals));
+        if (p2 && p2->value > p->value && i + 3 < end && extras_token_is(text, i + 3, "of")) {
+            *value = 2 * p->value * p2->value;
+            *q = QUANTITY_AT_LEAST;
+            return 3; /* "of" stays for the unit */
+        }
+        *value = 2 * p->value;
+        *q = QUANTITY_AT_LEAST;
+        return 1;
+    }
+    /* "several hundred", "a few thousand", "several dozen" */
+    size_t k = i;
+    double base = 0;
+    if (extras_token_is(text, k, "several") || extras_token_is(text, k, "a") ||
+        extras_token_is(text, k, "few")) {
+        if (extras_token_is(text, k, "a")) {
+            if (!extras_token_is(text, k + 1, "few"))
+                return 0;
+            k++;
+        }
+        base = 3;
+        k++;
+    } else {
+        return 0;
+    }
+    double mult = 0;
+    if (extras_token_is(text, k, "hundred"))
+        mult = 100;
+    else if (extras_token_is(text, k, "dozen"))
+        mult = 12;
+    else if (word_lookup(text, k, scales, 4))
+        mult = word_lookup(text, k, scales, 4)->value;
+    if (mult == 0 || k >= end)
+        return 0;
+    *value = base * mult;
+    *q = QUANTITY_APPROX;
+    return k + 1 - i;
+}
+
+/* Fractions: "half", "a third", "two thirds", "one in every two", "one out of three". */
+static size_t parse_fraction(const text_result *text, size_t i, size_t end, double *value)
+{
+    double numerator = 1;
+    size_t k = i;
+    if (extras_token_is(text, k, "a") || extras_token_is(text, k, "one")) {
+        k++;
+    } else {
+        const word_value *w = word_lookup(text, k, small_numbers, ARRAY_LEN(small_numbers));
+        if (w && w->value > 1 && w->value < 20 && k + 1 < end &&
+            word_lookup(text, k + 1, denominators, ARRAY_LEN(denominators))) {
+            numerator = w->value;
+            k++;
+        }
+    }
+    const word_value *d =
+        k < end ? word_lookup(text, k, denominators, ARRAY_LEN(denominators)) : NULL;
+    if (d && (k > i || extras_token_is(text, k, "half"))) {
+        /* "half" alone needs "of" or a following noun: "half of all munitions", "half the" */
+        if (k == i && !(extras_token_is(text, k + 1, "of") || extras_token_is(text, k + 1, "the")))
+            return 0;
+        /* "a third party" is not a fraction: a singular denominator needs "of" after it or
+         * the end of the phrase; a plural one is unambiguous ("two thirds", "three quarters") */
+        bool plural = numerator > 1;
+        bool phrase_end = k + 1 >= end || (text->tokens[k + 1].kind != TOKEN_WORD &&
+                                           text->tokens[k + 1].kind != TOKEN_NUMBER);
+        if (k > i && !plural && !extras_token_is(text, k + 1, "of") && !phrase_end)
+            return 0;
+        *value = numerator / d->value;
+        return k + 1 - i;
+    }
+    /* "one in every two", "one in two", "one out of every five" */
+    double a, b;
+    slice suffix;
+    size_t n1 = parse_number(text, i, end, &a, &suffix);
+    if (n1 == 0 || suffix.len)
+        return 0;
+    k = i + n1;
+    if (extras_token_is(text, k, "in")) {
+        k++;
+    } else if (extras_token_is(text, k, "out") && extras_token_is(text, k + 1, "of")) {
+        k += 2;
+    } else {
+        return 0;
+    }
+    if (extras_token_is(text, k, "every"))
+        k++;
+    size_t n2 = parse_number(text, k, end, &b, &suffix);
+    if (n2 == 0 || suffix.len || b <= 0 || a > b)
+        return 0;
+    *value = a / b;
+    return k + n2 - i;
+}
+
+static bool in_dates(const date_mention *dates, size_t ndates, size_t *cursor, size_t tok)
+{
+    while (*cursor < ndates && dates[*cursor].first_token + dates[*cursor].ntokens <= tok)
+        (*cursor)++;
+    return *cursor < ndates && dates[*cursor].first_token <= tok;
+}
+
+/* A bare four-digit integer reads as a year unless a counted noun follows ("2000 troops"). */
+static bool looks_like_year(const text_result *text, size_t i, double value, bool comma, size_t end)
+{
+    if (comma || value < 1000 || value > 2999 || value != floor(value))
+        return false;
+    if (i + 1 >= end)
+        return true;
+    const token *n = &text->tokens[i + 1];
+    return n->kind != TOKEN_WORD || (n->flags & TOKEN_UPPER) ||
+           word_set_has(&stop_set, text, i + 1);
+}
+
+static sitrep_status scan_sentence(qlist *l, const text_result *text, size_t si,
+                                   const date_mention *dates, size_t ndates, size_t *dcur)
+{
+    const sentence *s = &text->sentences[si];
+    size_t first = s->first_token, end = s->first_token + s->ntokens;
+    size_t i = first;
+    while (i < end) {
+        if (!extras_may_start(text, i) || in_dates(dates, ndates, dcur, i)) {
+            i++;
+            continue;
+        }
+        quantity q;
+        memset(&q, 0, sizeof q);
+        q.sentence = (uint32_t)si;
+        size_t start_tok = i, k = i;
+        quantity_qualifier qual = QUANTITY_EXACT;
+        double value = 0;
+        slice suffix = slice_make(NULL, 0);
+        size_t used;
+        const char *currency = NULL;
+
+        /* fractions first: "one in every two" must not read as the number one */
+        if ((used = parse_fraction(text, k, end, &value))) {
+            q.fraction = true;
+            qual = QUANTITY_FRACTION;
+            k += used;
+        } else if ((used = parse_vague(text, k, end, &value, &qual))) {
+            k += used;
+        } else {
+            size_t sym = k;
+            currency = currency_symbol_at(text, k);
+            /* "US$5": the "US" word before a joined "$" */
+            if (!currency && extras_token_is(text, k, "us") && currency_symbol_at(text, k + 1) &&
+                joined(text, k + 1)) {
+                currency = currency_symbol_at(text, k + 1);
+                sym = k + 1;
+            }
+            if (currency)
+                k = sym + 1;
+            used = parse_number(text, k, end, &value, &suffix);
+            if (!used) {
+                i++;
+                continue;
+            }
+            const token *t = &text->tokens[k];
+            if (t->kind == TOKEN_NUMBER) {
+                bool comma = memchr(text->text + t->start, ',', t->end - t->start) != NULL;
+                /* identifiers and dates: "Resolution 2254", "20 January", a bare year */
+                quantity_qualifier unused_q;
+                size_t unused_first;
+                bool after_name = k > first + 1 && (text->tokens[k - 1].flags & TOKEN_UPPER) &&
+                                  !qualifier_before(text, first, k, &unused_q, &unused_first) &&
+                                  text->tokens[k - 1].kind == TOKEN_WORD && !currency;
+                bool time_or_date =
+                    (k + 1 < end && joined(text, k + 1) &&
+                     (extras_token_is(text, k + 1, ":") || extras_token_is(text, k + 1, "/"))) ||
+                    is_month_word(text, k + 1) || (k > first && is_month_word(text, k - 1));
+                if (!currency && (after_name || time_or_date ||
+                                  (used == 1 && suffix.len == 0 &&
+                                   looks_like_year(text, k, value, comma, end)))) {
+                    i = k + used;
+                    continue;
+                }
+                /* a hyphenated token pair is a code, not a number: F-16, Su-27; the minutes
+                 * of a time (10:30) and parts of 20/01 are not counts either */
+                if (k > first && joined(text, k) &&
+                    (extras_token_is(text, k - 1, "-") || extras_token_is(text, k - 1, ":") ||
+                     extras_token_is(text, k - 1, "/"))) {
+                    i = k + used;
+                    continue;
+                }
+            } else {
+                /* "one" alone is often a pronoun: "no one", "the one", "one of them" is kept */
+                if (value == 1 && used == 1 &&
+                    (k > first &&
+                     (extras_token_is(text, k - 1, "no") || extras_token_is(text, k - 1, "the") ||
+                      extras_token_is(text, k - 1, "any") ||
+                      extras_token_is(text, k - 1, "every") ||
+                      extras_token_is(text, k - 1, "this") ||
+                      extras_token_is(text, k - 1, "that")))) {
+                    i = k + used;
+                    continue;
+                }
+                if (value == 1 && used == 1 && !extras_token_is(text, k + 1, "of") &&
+                    !(k + 1 < end && token_is_word_like(text, k + 1) &&
+                      !word_set_has(&stop_set, text, k + 1))) {
+                    i = k + used;
+                    continue;
+                }
+            }
+            k += used;
+        }
+        size_t number_end = k; /* first token after the number */
+
+        /* qualifier before the phrase */
+        size_t qfirst;
+        quantity_qualifier before;
+        if (qualifier_before(text, first, start_tok, &before, &qfirst)) {
+            /* on a share, a bound keeps its name ("at least half" -> 0.5 at_least, fraction
+             * true) but "approximately one in two" stays a fraction: a share is an estimate */
+            if (!(q.fraction && before == QUANTITY_APPROX))
+                qual = before;
+            start_tok = qfirst;
+        }
+
+        /* percent */
+        if (extras_token_is(text, k, "%") || (extras_token_is(text, k, "percent")) ||
+            (extras_token_is(text, k, "per") && extras_token_is(text, k + 1, "cent")) ||
+            extras_token_is(text, k, "pc")) {
+            q.percent = true;
+            k += extras_token_is(text, k, "per") ? 2 : 1;
+            number_end = k;
+        }
+
+        /* range: "25 to 40", "20-30", "between 20 and 30", "from 20 to 30" */
+        double high = 0;
+        bool range = false;
+        if (!q.fraction && !q.percent &&
+            (extras_token_is(text, k, "to") || extras_token_is(text, k, "and") ||
+             (extras_token_is(text, k, "-") && joined(text, k) && joined(text, k + 1)) ||
+             extras_token_is(text, k, "–"))) {
+            bool between = start_tok > first && extras_token_is(text, start_tok - 1, "between");
+            bool and_ok = !extras_token_is(text, k, "and") || between;
+            slice suffix2;
+            size_t k2 = k + 1;
+            if (currency && currency_symbol_at(text, k2))
+                k2++;
+            size_t used2 = and_ok ? parse_number(text, k2, end, &high, &suffix2) : 0;
+            if (used2 && high > value) {
+                range = true;
+                if (between || (start_tok > first && extras_token_is(text, start_tok - 1, "from")))
+                    start_tok--;
+                /* "25-40 million": the scale of the high end applies to both */
+                if (suffix.len == 0 && suffix2.len)
+                    suffix = suffix2;
+                k = k2 + used2;
+                number_end = k;
+                if (extras_token_is(text, k, "%") || extras_token_is(text, k, "percent")) {
+                    q.percent = true;
+                    k++;
+                    number_end = k;
+                }
+            }
+        }
+
+        /* money after the number: "500 million euros" */
+        if (!currency && (currency = currency_name_at(text, k)) != NULL) {
+            k++;
+            number_end = k;
+        }
+
+        q.value = value;
+        if (range) {
+            q.low = value;
+            q.high = high;
+            if (qual == QUANTITY_EXACT)
+                qual = QUANTITY_RANGE;
+        }
+        q.qualifier = (uint8_t)qual;
+        q.currency = currency;
+
+        /* the unit */
+        size_t last_tok = number_end - 1;
+        if (suffix.len) {
+            const token *t = &text->tokens[number_end - 1];
+            q.unit_start = (uint32_t)(suffix.ptr - text->text);
+            q.unit_end = t->end;
+        } else if (!currency && !q.percent) {
+            size_t unit_last, head;
+            /* "7.8-magnitude", "10-year": a noun joined by a hyphen is the unit */
+            size_t from = number_end;
+            if (extras_token_is(text, from, "-") && joined(text, from) && joined(text, from + 1) &&
+                token_is_word_like(text, from + 1)) {
+                head = unit_last = from + 1; /* the compound's noun alone */
+            } else {
+                head = find_unit(text, from, end, true, q.fraction, &unit_last);
+            }
+            if (head != SIZE_MAX) {
+                q.unit_start = text->tokens[head].start;
+                q.unit_end = text->tokens[unit_last].end;
+                last_tok = unit_last;
+            }
+        }
+        q.first_token = (uint32_t)start_tok;
+        q.ntokens = (uint32_t)(last_tok + 1 - start_tok);
+        q.start = text->tokens[start_tok].start;
+        q.end = text->tokens[last_tok].end;
+        sitrep_status st = qlist_push(l, &q);
+        if (st)
+            return st;
+        i = last_tok + 1 > i ? last_tok + 1 : i + 1;
+    }
+    return SITREP_OK;
+}
+
+sitrep_status quantity_find(arena *a, const text_result *text, const date_mention *dates,
+                            size_t ndates, quantity **out, size_t *count)
+{
+    qlist l = {.a = a};
+    size_t dcur = 0;
+    sitrep_status st = SITREP_OK;
+    for (size_t si = 0; si < text->nsentences && !st; si++)
+        st = scan_sentence(&l, text, si, dates, ndates, &dcur);
+    *out = l.items;
+    *count = l.count;
+    return st;
+}

@@ -1,0 +1,59 @@
+/* html_internal.h - what the files of the HTML reader share (not part of the stage's API).
+ *
+ * html_encoding.c turns page bytes into clean UTF-8, html_meta.c reads the metadata (meta
+ * tags, JSON-LD, <time>, the URL), html_score.c finds the article text by scoring blocks, and
+ * html.c ties them together behind ingest_html().
+ */
+#ifndef SITREP_HTML_INTERNAL_H
+#define SITREP_HTML_INTERNAL_H
+
+#include "ingest.h"
+
+#include <libxml/HTMLparser.h>
+
+/* Caps: bytes of a page parsed, elements scored per page, text kept per block, blocks per
+ * page. */
+#define HTML_MAX_PAGE ((size_t)64 << 20)
+#define HTML_MAX_NODES ((size_t)2 << 20)
+#define HTML_MAX_BLOCK_TEXT ((size_t)1 << 20)
+#define HTML_MAX_BLOCKS ((size_t)1 << 20)
+
+/* Converts a page to valid UTF-8 in the arena: detects the encoding (byte-order mark,
+ * <meta charset>, http-equiv Content-Type), converts UTF-16, Windows-1252 and Latin-1, and
+ * repairs invalid UTF-8 (warning "invalid_utf8"). An unknown declared charset is read as
+ * UTF-8 with a warning "encoding". Returns SITREP_ELIMIT at the arena cap. */
+sitrep_status html_to_utf8(arena *a, const char *bytes, size_t length, char **out, size_t *out_len,
+                           warning_list *warnings) MUST_CHECK;
+
+/* Lower-cased ASCII comparison of an element's name. */
+bool html_is(const xmlNode *node, const char *name);
+
+/* The value of an attribute, lower-cased name match; NULL when absent. Points into the tree. */
+const char *html_attr(const xmlNode *node, const char *name);
+
+/* Appends s to b collapsing white space (ASCII space characters and U+00A0) to one space;
+ * stops silently at b's cap. */
+void html_append_collapsed(buf *b, const char *s);
+
+/* Appends the text of a subtree to b with white space collapsed (scripts and styles skipped);
+ * iterative, stops silently at b's cap. */
+void html_text_append(buf *b, const xmlNode *node);
+
+/* The collapsed, trimmed text of a subtree copied into the arena ("" when empty); NULL only at
+ * the arena cap. `cap` bounds the bytes read. */
+char *html_text(arena *a, const xmlNode *node, size_t cap);
+
+/* Copies s trimmed, with white space collapsed, into the arena (NULL at the cap). */
+char *html_clean(arena *a, const char *s, size_t length);
+
+/* Fills the metadata of doc (headline, byline, published, section, publisher, url, captions
+ * and credits) from the parsed tree. `ld_body` receives a JSON-LD articleBody if the page has
+ * one (or NULL). */
+sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc,
+                             const char **ld_body) MUST_CHECK;
+
+/* Finds the main text of the page by scoring blocks and fills doc's body with its paragraphs.
+ * Drops the headline from the body when it repeats doc->meta.headline. */
+sitrep_status html_extract_body(arena *a, xmlDoc *tree, document *doc) MUST_CHECK;
+
+#endif

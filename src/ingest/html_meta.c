@@ -1,0 +1,580 @@
+/* html_meta.c - the metadata of a web page: headline, byline, date, section, site, url,
+ * figure captions and their credits.
+ *
+ * Sources in order of trust: JSON-LD (parsed with cJSON), Open Graph / article / Dublin Core /
+ * Twitter meta tags, then the markup itself (<h1>, <title> minus the site name, rel=author and
+ * "byline" elements, <time datetime>, breadcrumbs) and finally a date in the URL.
+ */
+#include "html_internal.h"
+
+#include <cjson/cJSON.h>
+#include <string.h>
+
+#define META_TEXT_CAP 2048
+
+/* What one pass over the tree finds; every string is in the arena or the tree. */
+typedef struct meta_found {
+    const char *og_title, *twitter_title, *site_name, *og_url, *canonical;
+    const char *published_meta, *published_other, *section, *author_meta, *author_other;
+    const char *title, *h1, *rel_author, *itemprop_author, *byline_el, *time_dt, *time_pub;
+    const char *breadcrumb;
+    /* JSON-LD */
+    const char *ld_headline, *ld_author, *ld_date, *ld_section, *ld_publisher, *ld_body;
+} meta_found;
+
+static bool has_word(const char *value, const char *word)
+{
+    if (!value)
+        return false;
+    size_t n = strlen(word);
+    for (const char *p = value; (p = strstr(p, word)) != NULL; p++) {
+        bool start = p == value || p[-1] == ' ';
+        bool end = p[n] == '\0' || p[n] == ' ';
+        if (start && end)
+            return true;
+    }
+    return false;
+}
+
+static bool contains_nocase(const char *s, const char *needle)
+{
+    if (!s)
+        return false;
+    size_t n = strlen(needle);
+    for (; *s; s++) {
+        size_t i = 0;
+        while (i < n && s[i] && (s[i] | 0x20) == needle[i])
+            i++;
+        if (i == n)
+            return true;
+    }
+    return false;
+}
+
+static void keep_first(const char **slot, const char *value)
+{
+    if (!*slot && value && *value)
+        *slot = value;
+}
+
+static bool looks_like_url(const char *s)
+{
+    return s && (strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
+                 strncmp(s, "//", 2) == 0 || s[0] == '/');
+}
+
+/* ---- JSON-LD ---- */
+
+static bool ld_is_article(const cJSON *type)
+{
+    static const char *const kinds[] = {
+        "Article",         "BlogPosting",        "Report",
+        "NewsArticle",     "ReportageNews",      "AnalysisNewsArticle",
+        "LiveBlogPosting", "OpinionNewsArticle", "Posting"};
+    if (cJSON_IsArray(type)) {
+        const cJSON *t;
+        cJSON_ArrayForEach(t, type) if (ld_is_article(t)) return true;
+        return false;
+    }
+    if (!cJSON_IsString(type))
+        return false;
+    for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
+        if (strstr(type->valuestring, kinds[i]))
+            return true;
+    return false;
+}
+
+static const char *ld_string(arena *a, const cJSON *item)
+{
+    if (cJSON_IsArray(item))
+        item = cJSON_GetArrayItem(item, 0);
+    if (cJSON_IsObject(item))
+        item = cJSON_GetObjectItemCaseSensitive(item, "name");
+    if (!cJSON_IsString(item) || !item->valuestring[0])
+        return NULL;
+    size_t n = strlen(item->valuestring);
+    char *s = utf8_sanitize(a, item->valuestring, n, &n, NULL);
+    return s ? html_clean(a, s, n) : NULL;
+}
+
+/* Authors: a string, an object with a name, or an array of them, joined with ", ". */
+static const char *ld_authors(arena *a, const cJSON *item)
+{
+    if (!cJSON_IsArray(item))
+        return ld_string(a, item);
+    buf b;
+    buf_init(&b, 1024);
+    const cJSON *it;
+    cJSON_ArrayForEach(it, item)
+    {
+        const char *name = ld_string(a, it);
+        if (!name || !*name || looks_like_url(name))
+            continue;
+        if (b.len && buf_append_str(&b, ", ") != SITREP_OK)
+            break;
+        if (buf_append_str(&b, name) != SITREP_OK)
+            break;
+    }
+    char *out = b.len ? arena_strndup(a, b.data, b.len) : NULL;
+    buf_release(&b);
+    return out;
+}
+
+static void ld_article(arena *a, const cJSON *o, meta_found *m)
+{
+    keep_first(&m->ld_headline, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "headline")));
+    const char *author = ld_authors(a, cJSON_GetObjectItemCaseSensitive(o, "author"));
+    if (!looks_like_url(author))
+        keep_first(&m->ld_author, author);
+    keep_first(&m->ld_date, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "datePublished")));
+    keep_first(&m->ld_section, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "articleSection")));
+    keep_first(&m->ld_publisher, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "publisher")));
+    const cJSON *body = cJSON_GetObjectItemCaseSensitive(o, "articleBody");
+    if (cJSON_IsString(body) && !m->ld_body) {
+        size_t n = strlen(body->valuestring);
+        m->ld_body = utf8_sanitize(a, body->valuestring, n, &n, NULL);
+    }
+}
+
+/* Reads the article objects of one JSON-LD object: itself and the members of its @graph. */
+static void ld_object(arena *a, const cJSON *o, meta_found *m)
+{
+    if (!cJSON_IsObject(o))
+        return;
+    if (ld_is_article(cJSON_GetObjectItemCaseSensitive(o, "@type")))
+        ld_article(a, o, m);
+    const cJSON *graph = cJSON_GetObjectItemCaseSensitive(o, "@graph");
+    const cJSON *g;
+    if (cJSON_IsArray(graph))
+        cJSON_ArrayForEach(g,
+                           graph) if (cJSON_IsObject(g) &&
+                                      ld_is_article(cJSON_GetObjectItemCaseSensitive(g, "@type")))
+            ld_article(a, g, m);
+}
+
+/* Visits objects at the top, in a top-level array and in @graph (no deeper: cJSON's own
+ * nesting limit bounds the parse). */
+static void ld_parse(arena *a, const char *text, meta_found *m)
+{
+    /* some pages wrap the JSON in a CDATA section; what follows the JSON is ignored */
+    while (*text == ' ' || *text == '\t' || *text == '\n' || *text == '\r')
+        text++;
+    if (!strncmp(text, "<![CDATA[", 9))
+        text += 9;
+    cJSON *root = cJSON_Parse(text);
+    if (!root)
+        return;
+    if (cJSON_IsArray(root)) {
+        const cJSON *it;
+        cJSON_ArrayForEach(it, root) ld_object(a, it, m);
+    } else {
+        ld_object(a, root, m);
+    }
+    cJSON_Delete(root);
+}
+
+/* ---- meta tags and markup ---- */
+
+static void meta_tag(const xmlNode *n, meta_found *m)
+{
+    const char *key = html_attr(n, "property");
+    if (!key)
+        key = html_attr(n, "name");
+    if (!key)
+        key = html_attr(n, "itemprop");
+    const char *content = html_attr(n, "content");
+    if (!key || !content || !*content)
+        return;
+    char k[64];
+    size_t i = 0;
+    for (; key[i] && i < sizeof k - 1; i++)
+        k[i] = (char)(key[i] >= 'A' && key[i] <= 'Z' ? key[i] - 'A' + 'a' : key[i]);
+    k[i] = '\0';
+    if (!strcmp(k, "og:title"))
+        keep_first(&m->og_title, content);
+    else if (!strcmp(k, "twitter:title"))
+        keep_first(&m->twitter_title, content);
+    else if (!strcmp(k, "og:site_name"))
+        keep_first(&m->site_name, content);
+    else if (!strcmp(k, "og:url"))
+        keep_first(&m->og_url, content);
+    else if (!strcmp(k, "article:published_time") || !strcmp(k, "datepublished") ||
+             !strcmp(k, "article.published") || !strcmp(k, "og:published_time"))
+        keep_first(&m->published_meta, content);
+    else if (!strcmp(k, "pubdate") || !strcmp(k, "publishdate") || !strcmp(k, "date") ||
+             !strcmp(k, "dc.date") || !strcmp(k, "dc.date.issued") || !strcmp(k, "sailthru.date") ||
+             !strcmp(k, "parsely-pub-date") || !strcmp(k, "dcterms.created"))
+        keep_first(&m->published_other, content);
+    else if (!strcmp(k, "article:section") || !strcmp(k, "section") ||
+             !strcmp(k, "parsely-section"))
+        keep_first(&m->section, content);
+    else if (!strcmp(k, "author") || !strcmp(k, "dc.creator") || !strcmp(k, "dcterms.creator") ||
+             !strcmp(k, "byl") || !strcmp(k, "parsely-author") || !strcmp(k, "sailthru.author")) {
+        if (!looks_like_url(content))
+            keep_first(&m->author_meta, content);
+    } else if (!strcmp(k, "article:author")) {
+        if (!looks_like_url(content))
+            keep_first(&m->author_other, content);
+    }
+}
+
+/* Lower-cased class and id of an element, joined by a space, in out[cap]. */
+static void hints_of(const xmlNode *n, char *out, size_t cap)
+{
+    const char *c = html_attr(n, "class"), *id = html_attr(n, "id");
+    size_t k = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        const char *s = pass ? id : c;
+        if (!s)
+            continue;
+        if (k && k < cap - 1)
+            out[k++] = ' ';
+        for (; *s && k < cap - 1; s++)
+            out[k++] = (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
+    }
+    out[k] = '\0';
+}
+
+static sitrep_status add_caption(arena *a, const xmlNode *fig, document *doc)
+{
+    document_meta *meta = &doc->meta;
+    if (meta->ncaptions >= INGEST_MAX_CAPTIONS)
+        return SITREP_OK;
+    /* credits marked in the markup are taken out of the caption */
+    buf cap, cred;
+    buf_init(&cap, META_TEXT_CAP);
+    buf_init(&cred, META_TEXT_CAP);
+    for (const xmlNode *n = fig->children; n;) {
+        char hints[256];
+        bool descend = false;
+        if (n->type == XML_ELEMENT_NODE) {
+            hints_of(n, hints, sizeof hints);
+            if (strstr(hints, "credit") || strstr(hints, "copyright") ||
+                strstr(hints, "photographer") || strstr(hints, "attribution") ||
+                strstr(hints, "source")) {
+                html_text_append(&cred, n);
+            } else {
+                descend = n->children != NULL;
+            }
+        } else if (n->type == XML_TEXT_NODE) {
+            html_text_append(&cap, n);
+        }
+        if (descend) {
+            n = n->children;
+            continue;
+        }
+        while (n != fig && !n->next)
+            n = n->parent;
+        if (n == fig)
+            break;
+        n = n->next;
+    }
+    char *caption = html_clean(a, cap.data ? cap.data : "", cap.len);
+    char *credit = html_clean(a, cred.data ? cred.data : "", cred.len);
+    buf_release(&cap);
+    buf_release(&cred);
+    if (!caption || !credit)
+        return SITREP_ELIMIT;
+    /* else a trailing "Photo: ...", "(Credit ...)", "© ..." is the credit */
+    static const char *const marks[] = {"Photo:",    "Photograph:", "Credit:", "Image:", "Picture:",
+                                        "Photo by ", "(Photo",      "(Credit", "©"};
+    if (!*credit) {
+        for (size_t i = 0; i < ARRAY_LEN(marks); i++) {
+            char *p = strstr(caption, marks[i]);
+            if (!p || p == caption)
+                continue;
+            slice c = slice_trim(slice_make(p, strlen(p)));
+            if (c.len && c.ptr[0] == '(' && c.ptr[c.len - 1] == ')') {
+                c.ptr++;
+                c.len -= 2;
+            }
+            credit = arena_strndup(a, c.ptr, c.len);
+            if (!credit)
+                return SITREP_ELIMIT;
+            while (p > caption && (p[-1] == ' ' || p[-1] == '|' || p[-1] == '-'))
+                p--;
+            *p = '\0';
+            break;
+        }
+    }
+    if (*caption)
+        meta->captions[meta->ncaptions++] = caption;
+    if (*credit && meta->ncredits < INGEST_MAX_CAPTIONS)
+        meta->credits[meta->ncredits++] = credit;
+    return SITREP_OK;
+}
+
+/* Removes a trailing or leading site name ("Headline | Site") from a <title>. */
+static const char *clean_title(arena *a, const char *title, const char *site)
+{
+    static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · "};
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < ARRAY_LEN(seps); i++) {
+        const char *last = NULL;
+        for (const char *p = title; (p = strstr(p, seps[i])) != NULL; p++)
+            last = p;
+        if (last && (!best || last > best)) {
+            best = last;
+            best_len = strlen(seps[i]);
+        }
+    }
+    if (!best)
+        return title;
+    const char *tail = best + best_len;
+    size_t head_len = (size_t)(best - title);
+    size_t words = 1;
+    for (size_t i = 0; i < head_len; i++)
+        words += title[i] == ' ';
+    /* the part before the last separator, unless it is too short to be a headline and the
+     * tail is not the site's name */
+    if (words >= 3 || (site && contains_nocase(tail, site)))
+        return arena_strndup(a, title, head_len);
+    return title;
+}
+
+/* Cleans a byline: strips "By " (and its French, Spanish, German forms), and cuts what follows
+ * the names: a separator (" - ", " | ", " • ", a dash) or a date ("March 25, 2015"). */
+static const char *clean_byline(arena *a, const char *s)
+{
+    if (!s)
+        return NULL;
+    char *c = html_clean(a, s, strlen(s));
+    if (!c)
+        return NULL;
+    static const char *const prefixes[] = {"Written by ", "By ",  "by ",  "BY ",  "Por ",
+                                           "por ",        "Par ", "par ", "Von ", "von "};
+    for (size_t i = 0; i < ARRAY_LEN(prefixes); i++) {
+        size_t n = strlen(prefixes[i]);
+        if (!strncmp(c, prefixes[i], n)) {
+            c += n;
+            break;
+        }
+    }
+    static const char *const cuts[] = {" - ", " | ", " • ", " — ", " – ", " —", " @"};
+    for (size_t i = 0; i < ARRAY_LEN(cuts); i++) {
+        char *p = strstr(c, cuts[i]);
+        if (p && p > c)
+            *p = '\0';
+    }
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    for (size_t i = 0; i < ARRAY_LEN(months); i++) {
+        size_t n = strlen(months[i]);
+        for (char *p = strstr(c, months[i]); p; p = strstr(p + 1, months[i]))
+            if (p > c && p[-1] == ' ' && p[n] == ' ' && p[n + 1] >= '0' && p[n + 1] <= '9') {
+                p[-1] = '\0';
+                break;
+            }
+    }
+    size_t n = strlen(c);
+    while (n && (c[n - 1] == ' ' || c[n - 1] == ',' || c[n - 1] == '-'))
+        c[--n] = '\0';
+    if (n == 0 || n > 120)
+        return NULL;
+    return c;
+}
+
+/* Date in the URL: /2024/03/15/ or -2024-03-15 or /2024/03/. */
+static bool url_date(const char *url, char out[11])
+{
+    if (!url)
+        return false;
+    for (const char *p = url; *p; p++) {
+        if (!(p[0] == '/' || p[0] == '-' || p[0] == '_'))
+            continue;
+        const char *y = p + 1;
+        int i = 0;
+        while (i < 4 && y[i] >= '0' && y[i] <= '9')
+            i++;
+        if (i != 4 || (y[4] != '/' && y[4] != '-'))
+            continue;
+        char sep = y[4];
+        const char *mo = y + 5;
+        if (!(mo[0] >= '0' && mo[0] <= '1' && mo[1] >= '0' && mo[1] <= '9'))
+            continue;
+        char tmp[11];
+        memcpy(tmp, y, 4);
+        tmp[4] = '-';
+        tmp[5] = mo[0];
+        tmp[6] = mo[1];
+        size_t len = 7;
+        if (mo[2] == sep && mo[3] >= '0' && mo[3] <= '3' && mo[4] >= '0' && mo[4] <= '9' &&
+            !(mo[5] >= '0' && mo[5] <= '9')) {
+            tmp[7] = '-';
+            tmp[8] = mo[3];
+            tmp[9] = mo[4];
+            len = 10;
+        } else if (mo[2] != '/') {
+            continue;
+        }
+        int year = (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 + (y[3] - '0');
+        if (year < 1990 || year > 2100)
+            continue;
+        if (ingest_parse_date(tmp, len, out))
+            return true;
+    }
+    return false;
+}
+
+static const char *text_or_null(arena *a, const xmlNode *n)
+{
+    char *t = html_text(a, n, META_TEXT_CAP);
+    return t && *t ? t : NULL;
+}
+
+/* One pre-order pass collecting everything the metadata needs. */
+static sitrep_status scan(arena *a, xmlNode *root, meta_found *m, document *doc)
+{
+    char hints[256];
+    for (xmlNode *n = root; n;) {
+        bool descend = n->children != NULL;
+        if (n->type == XML_ELEMENT_NODE) {
+            if (html_is(n, "meta")) {
+                meta_tag(n, m);
+            } else if (html_is(n, "link")) {
+                const char *rel = html_attr(n, "rel");
+                if (rel && has_word(rel, "canonical"))
+                    keep_first(&m->canonical, html_attr(n, "href"));
+            } else if (html_is(n, "title")) {
+                if (!m->title)
+                    m->title = text_or_null(a, n);
+                descend = false;
+            } else if (html_is(n, "h1")) {
+                if (!m->h1)
+                    m->h1 = text_or_null(a, n);
+                descend = false;
+            } else if (html_is(n, "script")) {
+                const char *type = html_attr(n, "type");
+                if (type && contains_nocase(type, "ld+json") && n->children && n->children->content)
+                    ld_parse(a, (const char *)n->children->content, m);
+                descend = false;
+            } else if (html_is(n, "style") || html_is(n, "noscript")) {
+                descend = false;
+            } else if (html_is(n, "figcaption")) {
+                sitrep_status st = add_caption(a, n, doc);
+                if (st)
+                    return st;
+                descend = false;
+            } else if (html_is(n, "time")) {
+                const char *dt = html_attr(n, "datetime");
+                const char *ip = html_attr(n, "itemprop");
+                hints_of(n, hints, sizeof hints);
+                if (dt &&
+                    ((ip && contains_nocase(ip, "datepublished")) || strstr(hints, "publish")))
+                    keep_first(&m->time_pub, dt);
+                keep_first(&m->time_dt, dt);
+            } else {
+                const char *rel = html_attr(n, "rel");
+                const char *ip = html_attr(n, "itemprop");
+                if (rel && has_word(rel, "author") && !m->rel_author)
+                    m->rel_author = text_or_null(a, n);
+                if (ip && has_word(ip, "author") && !m->itemprop_author) {
+                    const char *c = html_attr(n, "content");
+                    m->itemprop_author = c && *c ? c : text_or_null(a, n);
+                }
+                if (ip && has_word(ip, "datePublished")) {
+                    const char *c = html_attr(n, "content");
+                    if (!c)
+                        c = html_attr(n, "datetime");
+                    keep_first(&m->time_pub, c);
+                }
+                if (m->byline_el && m->breadcrumb)
+                    goto next;
+                if (!html_attr(n, "class") && !html_attr(n, "id"))
+                    goto next;
+                hints_of(n, hints, sizeof hints);
+                if (!m->byline_el && (strstr(hints, "byline") || strstr(hints, "author-name") ||
+                                      strstr(hints, "writtenby") || has_word(hints, "author"))) {
+                    const char *t = text_or_null(a, n);
+                    if (t && strlen(t) < 100)
+                        m->byline_el = t;
+                }
+                if (!m->breadcrumb && strstr(hints, "breadcrumb")) {
+                    /* the last link of the trail names the section */
+                    const char *last = NULL;
+                    for (xmlNode *c = n->children; c;) {
+                        if (html_is(c, "a")) {
+                            const char *t = text_or_null(a, c);
+                            if (t)
+                                last = t;
+                        }
+                        if (c->children && !html_is(c, "a")) {
+                            c = c->children;
+                            continue;
+                        }
+                        while (c != n && !c->next)
+                            c = c->parent;
+                        if (c == n)
+                            break;
+                        c = c->next;
+                    }
+                    m->breadcrumb = last;
+                }
+            }
+        } else {
+            descend = false;
+        }
+    next:
+        if (descend) {
+            n = n->children;
+            continue;
+        }
+        while (n && !n->next)
+            n = n->parent;
+        if (n)
+            n = n->next;
+    }
+    return SITREP_OK;
+}
+
+static const char *first_of(const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i] && *list[i])
+            return list[i];
+    return NULL;
+}
+
+sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char **ld_body)
+{
+    meta_found m;
+    memset(&m, 0, sizeof m);
+    *ld_body = NULL;
+    xmlNode *root = xmlDocGetRootElement(tree);
+    if (!root)
+        return SITREP_OK;
+    sitrep_status status = scan(a, root, &m, doc);
+    if (status)
+        return status;
+    *ld_body = m.ld_body;
+
+    const char *site = first_of((const char *const[]){m.site_name, m.ld_publisher}, 2);
+    const char *title = m.title ? clean_title(a, m.title, site) : NULL;
+    const char *headline =
+        first_of((const char *const[]){m.og_title, m.twitter_title, m.ld_headline, title, m.h1}, 5);
+    if (headline && (headline = html_clean(a, headline, strlen(headline))) && *headline)
+        doc->meta.headline = headline;
+    if (site)
+        doc->meta.publisher = html_clean(a, site, strlen(site));
+    const char *section = first_of((const char *const[]){m.section, m.ld_section, m.breadcrumb}, 3);
+    if (section)
+        doc->meta.section = html_clean(a, section, strlen(section));
+    const char *const authors[] = {m.ld_author,       m.author_meta, m.author_other,
+                                   m.itemprop_author, m.rel_author,  m.byline_el};
+    for (size_t i = 0; i < ARRAY_LEN(authors) && !doc->meta.byline; i++)
+        doc->meta.byline = clean_byline(a, authors[i]);
+    const char *url = first_of((const char *const[]){m.canonical, m.og_url}, 2);
+    if (url && (!strncmp(url, "http://", 7) || !strncmp(url, "https://", 8)))
+        doc->url = html_clean(a, url, strlen(url));
+    const char *const dates[] = {m.published_meta, m.ld_date, m.time_pub, m.published_other,
+                                 m.time_dt};
+    char date[11];
+    for (size_t i = 0; i < ARRAY_LEN(dates) && !doc->published; i++)
+        if (dates[i] && ingest_parse_date(dates[i], strlen(dates[i]), date))
+            doc->published = arena_strndup(a, date, strlen(date));
+    if (!doc->published && url_date(doc->url, date))
+        doc->published = arena_strndup(a, date, strlen(date));
+    return SITREP_OK;
+}

@@ -1,0 +1,130 @@
+/* store.h - the event store: coded articles kept in a database, queried and exported.
+ *
+ * The store is fed the output contract (DESIGN.md section 2): one JSON object per article, as
+ * `sitrep code` writes it, so it does not depend on the pipeline's internal structs and can
+ * take JSON lines coded elsewhere. Same events reported by several articles are merged into
+ * one event row with mention, article and source counts (docs/store.md). SQLite is the only
+ * back end today; every function here is written so that a PostgreSQL one can sit behind it.
+ */
+#ifndef SITREP_STORE_H
+#define SITREP_STORE_H
+
+#include "../base/base.h"
+
+typedef struct store store;
+
+typedef struct store_options {
+    int dedup_days;      /* events this many days apart still merge (0 = same day only) */
+    int busy_timeout_ms; /* how long to wait for another writer (0 = 60 s) */
+    bool read_only;      /* open an existing database for queries only */
+} store_options;
+
+/* Writes the default database path into out: $XDG_DATA_HOME/sitrep/events.db, else
+ * $HOME/.local/share/sitrep/events.db, and creates the directory. Returns SITREP_EIO (d says
+ * why) when no directory can be made, SITREP_ELIMIT when out is too small. */
+sitrep_status store_default_path(char *out, size_t outlen, diag *d) MUST_CHECK;
+
+/* Opens (creating when needed, unless read_only) the database at path and brings its schema up
+ * to date. On success *out is the store (free with store_close). Errors: SITREP_ESQL or
+ * SITREP_EIO with d->message set; *out is then NULL. A store is used by one thread. */
+sitrep_status store_open(const char *path, const store_options *options, store **out,
+                         diag *d) MUST_CHECK;
+void store_close(store *s); /* NULL is a no-op; rolls back an open batch */
+
+/* A batch is one transaction; articles put inside it are committed together. store_begin
+ * waits for other writers up to the busy timeout. */
+sitrep_status store_begin(store *s, diag *d) MUST_CHECK;
+sitrep_status store_commit(store *s, diag *d) MUST_CHECK;
+void store_rollback(store *s);
+
+typedef enum store_outcome {
+    STORE_ADDED = 0, /* the article and its facts were stored */
+    STORE_DUPLICATE  /* an article with the same id or content was already there: unchanged */
+} store_outcome;
+
+/* Stores one coded article (a JSON object per DESIGN.md section 2) inside the open batch.
+ * The article is all or nothing: on SITREP_EPARSE (malformed JSON, wrong field types, invalid
+ * UTF-8, d->message says what) or SITREP_ELIMIT nothing of it is stored and the batch goes
+ * on; on SITREP_ESQL the batch should be rolled back. */
+sitrep_status store_put_article_json(store *s, const char *json, size_t length,
+                                     store_outcome *outcome, diag *d) MUST_CHECK;
+
+/* Filters for store_query. NULL fields do not filter. Codes are prefixes ("RUS" matches
+ * RUSGOV and RUSMIL; cameo "19" matches 190-196); dates are YYYY, YYYY-MM or YYYY-MM-DD and
+ * both ends are inclusive. Every value is bound as a parameter. */
+typedef struct store_filter {
+    const char *actor;       /* source or target code prefix */
+    const char *source;      /* source code prefix */
+    const char *target;      /* target code prefix */
+    const char *cameo;       /* CAMEO event code prefix */
+    const char *root;        /* CAMEO root, exactly ("19") */
+    const char *plover;      /* PLOVER type, case-insensitive */
+    const char *modality;    /* some mention has this modality */
+    const char *attribution; /* some mention has this attribution kind ("none": unattributed) */
+    const char *since, *until;
+    const char *country; /* place country */
+    const char *text;    /* words that must all occur in a sentence that mentions the event */
+    long limit;          /* 0: no limit */
+    bool oldest_first;   /* order by event id ascending (exports) instead of newest day first */
+} store_filter;
+
+/* One merged event and its first mention. Strings may be NULL; all are owned by the store and
+ * valid only during the callback. */
+typedef struct store_event {
+    long long id;
+    const char *day; /* YYYY-MM-DD or NULL */
+    const char *source_code, *source_text, *source_country, *source_role;
+    const char *target_code, *target_text, *target_country, *target_role;
+    const char *cameo, *root, *label, *plover;
+    double goldstein;
+    bool has_goldstein;
+    int quad_class; /* 0 when unknown */
+    const char *place_text, *place_name, *place_country;
+    double lat, lon;
+    bool has_coordinates;
+    long long num_mentions, num_articles, num_sources;
+    const char *added; /* UTC time the event was first stored, YYYYMMDDHHMMSS */
+    /* the first mention */
+    const char *article_id, *url, *publisher;
+    long long sentence; /* -1 when unknown */
+    const char *sentence_text, *modality, *attribution_kind, *attribution_text;
+} store_event;
+
+/* Calls fn for each event matching q, newest day first (or by id with oldest_first). A
+ * non-zero status from fn stops the query and is returned. SITREP_EUSAGE for a malformed
+ * date; SITREP_ESQL with d->message otherwise. */
+typedef sitrep_status (*store_event_fn)(void *user, const store_event *event);
+sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, void *user,
+                          diag *d) MUST_CHECK;
+
+/* Calls fn with each stored article's JSON object, in the order they were stored. */
+typedef sitrep_status (*store_article_fn)(void *user, const char *json, size_t length);
+sitrep_status store_articles(store *s, store_article_fn fn, void *user, diag *d) MUST_CHECK;
+
+/* Totals and the largest groups, for `sitrep stats`. */
+typedef struct store_totals {
+    long long articles, sentences, actors, events, mentions, quotes, quantities, dates, places;
+    long long merged; /* events with more than one article */
+} store_totals;
+sitrep_status store_count(store *s, store_totals *totals, diag *d) MUST_CHECK;
+
+typedef enum store_group { STORE_BY_ROOT, STORE_BY_DYAD, STORE_BY_PLOVER } store_group;
+/* Calls fn(user, key, count) for the `limit` largest groups, largest first. The key is the
+ * CAMEO root ("19"), "SOURCE -> TARGET", or the PLOVER type; owned by the store. */
+typedef sitrep_status (*store_group_fn)(void *user, const char *key, long long count);
+sitrep_status store_summary(store *s, store_group group, long limit, store_group_fn fn, void *user,
+                            diag *d) MUST_CHECK;
+
+/* Checks the database: SQLite's integrity and foreign-key checks, every article complete (the
+ * facts stored for it match the counts in its JSON) and every event's counts equal to its
+ * mentions. Returns SITREP_OK, or SITREP_EPARSE with d->message naming the first problem. */
+sitrep_status store_check(store *s, diag *d) MUST_CHECK;
+
+/* ---- internal to the SQLite back end ---- */
+
+/* Migration N (0-based) takes the schema from user_version N to N+1 (store_schema.c): a
+ * NULL-terminated list of statements. */
+extern const char *const *const store_migrations[];
+extern const size_t store_nmigrations;
+
+#endif

@@ -1,0 +1,498 @@
+/* store_query.c - reading the SQLite event store: filtered event queries, the stored articles,
+ * totals and summaries, and the consistency check.
+ *
+ * Queries are assembled from fixed SQL fragments only; every user value is bound as a
+ * parameter. Code prefixes become index range scans (code >= P AND code < P+1).
+ */
+#include "store_sqlite.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_BINDS 32
+
+typedef struct binds {
+    const char *text[MAX_BINDS]; /* NULL: the value is number[i] */
+    long long number[MAX_BINDS];
+    char owned[MAX_BINDS][64];
+    int count;
+} binds;
+
+/* Adds the SQL fragment and returns the bind slot (1-based), or 0 when full. */
+static int add_bind(binds *b, const char *value)
+{
+    if (b->count >= MAX_BINDS)
+        return 0;
+    b->text[b->count] = value;
+    return ++b->count;
+}
+
+static int add_owned(binds *b, const char *value, const char *suffix)
+{
+    if (b->count >= MAX_BINDS)
+        return 0;
+    snprintf(b->owned[b->count], sizeof b->owned[0], "%s%s", value, suffix);
+    b->text[b->count] = b->owned[b->count];
+    return ++b->count;
+}
+
+/* Appends "(COLUMN >= ? AND COLUMN < ?)" for a prefix: the upper bound is the prefix with its
+ * last byte incremented. Codes are ASCII; a prefix that cannot be bounded (too long, or
+ * ending in 0xFF) falls back to substr(). */
+static sitrep_status prefix_clause(buf *sql, binds *b, const char *column, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (n == 0)
+        return buf_printf(sql, "(%s IS NOT NULL)", column);
+    if (n < sizeof b->owned[0] && (unsigned char)prefix[n - 1] < 0xff) {
+        int low = add_bind(b, prefix);
+        int high = add_owned(b, prefix, "");
+        if (!low || !high)
+            return SITREP_ELIMIT;
+        b->owned[high - 1][n - 1]++;
+        return buf_printf(sql, "(%s >= ?%d AND %s < ?%d)", column, low, column, high);
+    }
+    int slot = add_bind(b, prefix);
+    if (!slot)
+        return SITREP_ELIMIT;
+    return buf_printf(sql, "(substr(%s, 1, length(?%d)) = ?%d)", column, slot, slot);
+}
+
+static int add_number(binds *b, long long value)
+{
+    if (b->count >= MAX_BINDS)
+        return 0;
+    b->text[b->count] = NULL;
+    b->number[b->count] = value;
+    return ++b->count;
+}
+
+/* The day number of the first (or last) day of YYYY, YYYY-MM or YYYY-MM-DD. */
+static bool date_bound(const char *s, bool last, long *out)
+{
+    size_t n = strlen(s);
+    if (n != 4 && n != 7 && n != 10)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+            return false;
+    char full[32];
+    memcpy(full, s, n);
+    memcpy(full + n, &"-01-01"[n - 4], 11 - n); /* with the NUL */
+    if (n == 10)
+        return store_day_number(full, out);
+    if (!last)
+        return store_day_number(full, out);
+    /* the last day: the first day of the next month or year, minus one */
+    int year = atoi(full), month = n == 7 ? atoi(full + 5) : 12;
+    if (month < 1 || month > 12)
+        return false;
+    if (month == 12)
+        snprintf(full, sizeof full, "%04d-01-01", year + 1);
+    else
+        snprintf(full, sizeof full, "%04d-%02d-01", year, month + 1);
+    if (!store_day_number(full, out))
+        return false;
+    (*out)--;
+    return true;
+}
+
+/* Builds an FTS5 query in which every word is a quoted string (so user text is never FTS
+ * syntax): `a "b` becomes `"a" """b"`. */
+static sitrep_status fts_words(buf *out, const char *text)
+{
+    sitrep_status status = SITREP_OK;
+    const char *p = text;
+    while (*p && !status) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        if (!*p)
+            break;
+        if (out->len)
+            status = buf_append_char(out, ' ');
+        if (!status)
+            status = buf_append_char(out, '"');
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n' && !status) {
+            status = *p == '"' ? buf_append_str(out, "\"\"") : buf_append_char(out, *p);
+            p++;
+        }
+        if (!status)
+            status = buf_append_char(out, '"');
+    }
+    return status;
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Writes the conditions of q (all but --actor) into sql as " AND ..." fragments. */
+static sitrep_status build_where(buf *sql, binds *b, buf *fts, const store_filter *q,
+                                 bool common_words, diag *d)
+{
+    sitrep_status status = SITREP_OK;
+    struct {
+        const char *value, *column;
+    } prefixes[] = {
+        {q->source, "e.source_code"}, {q->target, "e.target_code"}, {q->cameo, "e.cameo"}};
+    for (size_t i = 0; i < ARRAY_LEN(prefixes) && !status; i++)
+        if (prefixes[i].value && !(status = buf_append_str(sql, " AND ")))
+            status = prefix_clause(sql, b, prefixes[i].column, prefixes[i].value);
+    int slot;
+    if (q->root && !status)
+        status = (slot = add_bind(b, q->root)) ? buf_printf(sql, " AND e.root = ?%d", slot)
+                                               : SITREP_ELIMIT;
+    if (q->plover && !status)
+        status = (slot = add_bind(b, q->plover))
+                     ? buf_printf(sql, " AND e.plover = ?%d COLLATE NOCASE", slot)
+                     : SITREP_ELIMIT;
+    if (q->country && !status)
+        status = (slot = add_bind(b, q->country))
+                     ? buf_printf(sql, " AND e.place_country = ?%d", slot)
+                     : SITREP_ELIMIT;
+    if (q->modality && !status)
+        status = (slot = add_bind(b, q->modality))
+                     ? buf_printf(sql,
+                                  " AND EXISTS (SELECT 1 FROM mentions WHERE event = e.rowid "
+                                  "AND modality = ?%d)",
+                                  slot)
+                     : SITREP_ELIMIT;
+    if (q->attribution && !status) {
+        if (strcmp(q->attribution, "none") == 0)
+            status = buf_append_str(sql, " AND EXISTS (SELECT 1 FROM mentions WHERE event = "
+                                         "e.rowid AND attribution_kind IS NULL)");
+        else
+            status = (slot = add_bind(b, q->attribution))
+                         ? buf_printf(sql,
+                                      " AND EXISTS (SELECT 1 FROM mentions WHERE event = "
+                                      "e.rowid AND attribution_kind = ?%d)",
+                                      slot)
+                         : SITREP_ELIMIT;
+    }
+    const char *ends[2] = {q->since, q->until};
+    for (int i = 0; i < 2 && !status; i++) {
+        long day;
+        if (!ends[i])
+            continue;
+        if (!date_bound(ends[i], i == 1, &day))
+            return diag_set(d, "", 0, "'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", ends[i]),
+                   SITREP_EUSAGE;
+        status = (slot = add_number(b, day))
+                     ? buf_printf(sql, " AND e.day_num %s ?%d", i ? "<=" : ">=", slot)
+                     : SITREP_ELIMIT;
+    }
+    if (q->text && !status) {
+        if ((status = fts_words(fts, q->text)))
+            return status;
+        if (fts->len == 0)
+            return diag_set(d, "", 0, "--text needs at least one word"), SITREP_EUSAGE;
+        if (!(slot = add_bind(b, fts->data)))
+            return SITREP_ELIMIT;
+        /* Few matching sentences: collect their events first. Many: walk the events in
+         * order and ask the index about each one's sentences, which stops at the limit. */
+        if (common_words)
+            status = buf_printf(sql,
+                                " AND EXISTS (SELECT 1 FROM mentions m2 JOIN sentences s2 ON "
+                                "s2.article = m2.article AND s2.n = m2.sentence "
+                                "JOIN sentences_fts f ON f.rowid = s2.rowid "
+                                "WHERE m2.event = e.rowid AND sentences_fts MATCH ?%d)",
+                                slot);
+        else
+            status = buf_printf(sql,
+                                " AND e.rowid IN (SELECT m2.event FROM sentences_fts f "
+                                "JOIN sentences s2 ON s2.rowid = f.rowid "
+                                "JOIN mentions m2 ON m2.article = s2.article AND "
+                                "m2.sentence = s2.n WHERE sentences_fts MATCH ?%d)",
+                                slot);
+    }
+    return status;
+}
+
+/* Whether more than `cap` sentences match an FTS query. */
+static bool fts_common(store *s, const char *match, int cap)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT count(*) FROM (SELECT 1 FROM sentences_fts WHERE "
+                           "sentences_fts MATCH ?1 LIMIT ?2)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, cap + 1);
+    bool common = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > cap;
+    sqlite3_finalize(st);
+    return common;
+}
+
+/* The query runs in two steps so that only the events shown are joined to their first
+ * mention: an inner select picks event ids (from covering indexes where it can) in order
+ * with the limit, the outer one fetches the details. --actor becomes a UNION of a source and
+ * a target branch, each able to use its own index. */
+static sitrep_status build_query(store *s, buf *sql, binds *b, buf *fts, const store_filter *q,
+                                 diag *d)
+{
+    buf where, source, target;
+    buf_init(&where, 1 << 16);
+    buf_init(&source, 1 << 10);
+    buf_init(&target, 1 << 10);
+    bool common_words = false;
+    if (q->text) {
+        buf words;
+        buf_init(&words, 1 << 16);
+        if (fts_words(&words, q->text) == SITREP_OK && words.len)
+            common_words = fts_common(s, words.data, 20000);
+        buf_release(&words);
+    }
+    sitrep_status status = build_where(&where, b, fts, q, common_words, d);
+    if (!status && q->actor && !(status = prefix_clause(&source, b, "e.source_code", q->actor)))
+        status = prefix_clause(&target, b, "e.target_code", q->actor);
+    const char *order = q->oldest_first ? " ORDER BY id" : " ORDER BY dn DESC, id DESC";
+    const char *w = where.data ? where.data : ""; /* an empty buf has no data yet */
+    if (!status)
+        status = buf_append_str(sql, "SELECT e.rowid, e.day, e.source_code, e.source_text, "
+                                     "e.source_country, e.source_role, e.target_code, "
+                                     "e.target_text, e.target_country, e.target_role, e.cameo, "
+                                     "e.root, e.label, e.plover, e.goldstein, e.quad_class, "
+                                     "e.place_text, e.place_name, e.place_country, e.lat, e.lon, "
+                                     "e.num_mentions, e.num_articles, e.num_sources, e.added, "
+                                     "a.id, a.url, a.publisher, m.sentence, s.text, m.modality, "
+                                     "m.attribution_kind, m.attribution_text FROM (");
+    if (!status && q->actor)
+        status = buf_printf(sql,
+                            "SELECT e.rowid AS id, e.day_num AS dn FROM events e WHERE %s%s "
+                            "UNION SELECT e.rowid, e.day_num FROM events e WHERE %s%s",
+                            source.data, w, target.data, w);
+    else if (!status)
+        status =
+            buf_printf(sql, "SELECT e.rowid AS id, e.day_num AS dn FROM events e WHERE 1%s", w);
+    if (!status)
+        status = buf_append_str(sql, order);
+    if (!status && q->limit > 0)
+        status = buf_printf(sql, " LIMIT %ld", q->limit);
+    if (!status)
+        status = buf_printf(sql,
+                            ") p JOIN events e ON e.rowid = p.id "
+                            "JOIN mentions m ON m.rowid = (SELECT min(rowid) FROM mentions "
+                            "WHERE event = e.rowid) "
+                            "JOIN articles a ON a.rowid = m.article "
+                            "LEFT JOIN sentences s ON s.article = m.article AND s.n = m.sentence"
+                            "%s",
+                            q->oldest_first ? " ORDER BY p.id" : " ORDER BY p.dn DESC, p.id DESC");
+    buf_release(&where);
+    buf_release(&source);
+    buf_release(&target);
+    return status;
+}
+
+sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, void *user, diag *d)
+{
+    buf sql, fts;
+    buf_init(&sql, 1 << 16);
+    buf_init(&fts, 1 << 16);
+    binds b = {0};
+    sqlite3_stmt *st = NULL;
+    sitrep_status status = build_query(s, &sql, &b, &fts, q, d);
+    if (status == SITREP_ELIMIT)
+        diag_set(d, "", 0, "the query is too long");
+    if (!status && sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK)
+        status = store_sql_error(s, d, "cannot query");
+    for (int i = 0; !status && i < b.count; i++)
+        if (b.text[i])
+            sqlite3_bind_text(st, i + 1, b.text[i], -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_int64(st, i + 1, b.number[i]);
+    int rc = SQLITE_DONE;
+    while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_event e;
+        memset(&e, 0, sizeof e);
+        int c = 0;
+        e.id = sqlite3_column_int64(st, c++);
+        e.day = col_text(st, c++);
+        e.source_code = col_text(st, c++);
+        e.source_text = col_text(st, c++);
+        e.source_country = col_text(st, c++);
+        e.source_role = col_text(st, c++);
+        e.target_code = col_text(st, c++);
+        e.target_text = col_text(st, c++);
+        e.target_country = col_text(st, c++);
+        e.target_role = col_text(st, c++);
+        e.cameo = col_text(st, c++);
+        e.root = col_text(st, c++);
+        e.label = col_text(st, c++);
+        e.plover = col_text(st, c++);
+        e.has_goldstein = sqlite3_column_type(st, c) != SQLITE_NULL;
+        e.goldstein = sqlite3_column_double(st, c++);
+        e.quad_class = sqlite3_column_int(st, c++);
+        e.place_text = col_text(st, c++);
+        e.place_name = col_text(st, c++);
+        e.place_country = col_text(st, c++);
+        e.has_coordinates = sqlite3_column_type(st, c) != SQLITE_NULL &&
+                            sqlite3_column_type(st, c + 1) != SQLITE_NULL;
+        e.lat = sqlite3_column_double(st, c++);
+        e.lon = sqlite3_column_double(st, c++);
+        e.num_mentions = sqlite3_column_int64(st, c++);
+        e.num_articles = sqlite3_column_int64(st, c++);
+        e.num_sources = sqlite3_column_int64(st, c++);
+        e.added = col_text(st, c++);
+        e.article_id = col_text(st, c++);
+        e.url = col_text(st, c++);
+        e.publisher = col_text(st, c++);
+        e.sentence = sqlite3_column_type(st, c) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, c);
+        c++;
+        e.sentence_text = col_text(st, c++);
+        e.modality = col_text(st, c++);
+        e.attribution_kind = col_text(st, c++);
+        e.attribution_text = col_text(st, c++);
+        status = fn(user, &e);
+    }
+    if (!status && rc != SQLITE_DONE)
+        status = store_sql_error(s, d, "cannot query");
+    sqlite3_finalize(st);
+    buf_release(&sql);
+    buf_release(&fts);
+    return status;
+}
+
+sitrep_status store_articles(store *s, store_article_fn fn, void *user, diag *d)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT json FROM articles ORDER BY rowid", -1, &st, NULL) !=
+        SQLITE_OK)
+        return store_sql_error(s, d, "cannot read articles");
+    sitrep_status status = SITREP_OK;
+    int rc;
+    while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        status =
+            fn(user, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+    if (!status && rc != SQLITE_DONE)
+        status = store_sql_error(s, d, "cannot read articles");
+    sqlite3_finalize(st);
+    return status;
+}
+
+/* Runs a query that returns one integer. */
+static sitrep_status scalar(store *s, const char *sql, long long *out, diag *d)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return store_sql_error(s, d, "cannot count");
+    int rc = sqlite3_step(st);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_sql_error(s, d, "cannot count");
+    return SITREP_OK;
+}
+
+sitrep_status store_count(store *s, store_totals *t, diag *d)
+{
+    memset(t, 0, sizeof *t);
+    struct {
+        const char *sql;
+        long long *out;
+    } counts[] = {
+        {"SELECT count(*) FROM articles", &t->articles},
+        {"SELECT count(*) FROM sentences", &t->sentences},
+        {"SELECT count(*) FROM actors", &t->actors},
+        {"SELECT count(*) FROM events", &t->events},
+        {"SELECT count(*) FROM mentions", &t->mentions},
+        {"SELECT count(*) FROM quotes", &t->quotes},
+        {"SELECT count(*) FROM quantities", &t->quantities},
+        {"SELECT count(*) FROM dates", &t->dates},
+        {"SELECT count(*) FROM places", &t->places},
+        {"SELECT count(*) FROM events WHERE num_articles > 1", &t->merged},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(counts); i++) {
+        sitrep_status status = scalar(s, counts[i].sql, counts[i].out, d);
+        if (status)
+            return status;
+    }
+    return SITREP_OK;
+}
+
+sitrep_status store_summary(store *s, store_group group, long limit, store_group_fn fn, void *user,
+                            diag *d)
+{
+    static const char *const sql[] = {
+        [STORE_BY_ROOT] = "SELECT coalesce(root, '-'), count(*) FROM events GROUP BY root "
+                          "ORDER BY 2 DESC, 1 LIMIT ?1",
+        [STORE_BY_DYAD] = "SELECT coalesce(source_code, '-') || ' -> ' || "
+                          "coalesce(target_code, '-'), count(*) FROM events "
+                          "GROUP BY source_code, target_code ORDER BY 2 DESC, 1 LIMIT ?1",
+        [STORE_BY_PLOVER] = "SELECT coalesce(plover, '-'), count(*) FROM events GROUP BY "
+                            "plover ORDER BY 2 DESC, 1 LIMIT ?1",
+    };
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql[group], -1, &st, NULL) != SQLITE_OK)
+        return store_sql_error(s, d, "cannot summarise");
+    sqlite3_bind_int64(st, 1, limit > 0 ? limit : -1);
+    sitrep_status status = SITREP_OK;
+    int rc;
+    while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        status = fn(user, col_text(st, 0), sqlite3_column_int64(st, 1));
+    if (!status && rc != SQLITE_DONE)
+        status = store_sql_error(s, d, "cannot summarise");
+    sqlite3_finalize(st);
+    return status;
+}
+
+/* Runs a check query: it must return no row (or a single "ok" for integrity_check). */
+static sitrep_status expect_none(store *s, const char *sql, const char *problem, diag *d)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return store_sql_error(s, d, "cannot check");
+    int rc = sqlite3_step(st);
+    sitrep_status status = SITREP_OK;
+    if (rc == SQLITE_ROW) {
+        const char *what = col_text(st, 0);
+        if (!(what && strcmp(what, "ok") == 0))
+            status = diag_set(d, "", 0, "%s: %s", problem, what ? what : "?");
+    } else if (rc != SQLITE_DONE) {
+        status = store_sql_error(s, d, "cannot check");
+    }
+    sqlite3_finalize(st);
+    return status;
+}
+
+sitrep_status store_check(store *s, diag *d)
+{
+    static const struct {
+        const char *sql, *problem;
+    } checks[] = {
+        {"PRAGMA integrity_check", "integrity check failed"},
+        {"SELECT \"table\" || ' row ' || rowid FROM pragma_foreign_key_check",
+         "a row points at nothing"},
+        {"SELECT id FROM articles a WHERE "
+         "n_sentences != (SELECT count(*) FROM sentences WHERE article = a.rowid) OR "
+         "n_actors != (SELECT count(*) FROM actors WHERE article = a.rowid) OR "
+         "n_events != (SELECT count(*) FROM mentions WHERE article = a.rowid) OR "
+         "n_quotes != (SELECT count(*) FROM quotes WHERE article = a.rowid) OR "
+         "n_quantities != (SELECT count(*) FROM quantities WHERE article = a.rowid AND "
+         "mention IS NULL) OR "
+         "n_dates != (SELECT count(*) FROM dates WHERE article = a.rowid) OR "
+         "n_places != (SELECT count(*) FROM places WHERE article = a.rowid) OR "
+         "n_warnings != (SELECT count(*) FROM warnings WHERE article = a.rowid) LIMIT 1",
+         "an article is stored incompletely"},
+        {"SELECT rowid FROM events e WHERE "
+         "num_mentions != (SELECT count(*) FROM mentions WHERE event = e.rowid) OR "
+         "num_articles != (SELECT count(DISTINCT article) FROM mentions WHERE event = e.rowid) "
+         "OR num_sources != (SELECT count(DISTINCT a.source_key) FROM mentions m JOIN articles a "
+         "ON a.rowid = m.article WHERE m.event = e.rowid) LIMIT 1",
+         "an event's counts disagree with its mentions"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(checks); i++) {
+        sitrep_status status = expect_none(s, checks[i].sql, checks[i].problem, d);
+        if (status)
+            return status;
+    }
+    /* FTS5's own check, against the sentences table too (rank 1). */
+    if (store_exec(s,
+                   "INSERT INTO sentences_fts (sentences_fts, rank) VALUES "
+                   "('integrity-check', 1)",
+                   d))
+        return diag_set(d, "", 0, "the full-text index is out of step with the sentences");
+    return SITREP_OK;
+}

@@ -1,0 +1,29 @@
+/* store_sqlite.h - private to the SQLite back end of the store (store_sqlite.c, store_query.c):
+ * the store struct and two helpers. Nothing outside src/store/ includes it; the interface is
+ * store.h, so a PostgreSQL back end can implement the same functions.
+ */
+#ifndef SITREP_STORE_SQLITE_H
+#define SITREP_STORE_SQLITE_H
+
+#include "store.h"
+
+#include <sqlite3.h>
+
+struct store {
+    sqlite3 *db;
+    store_options options;
+    bool in_batch;
+    char now[16];         /* UTC time the batch began, YYYYMMDDHHMMSS */
+    sqlite3_stmt *st[20]; /* prepared inserts, see store_sqlite.c */
+};
+
+/* Sets d->message to "WHAT: sqlite's message"; returns SITREP_ESQL. */
+sitrep_status store_sql_error(store *s, diag *d, const char *what);
+/* Runs SQL text that takes no parameters. */
+sitrep_status store_exec(store *s, const char *sql, diag *d) MUST_CHECK;
+
+/* Days since 1970-01-01 of a date that starts YYYY-MM-DD (a time may follow after 'T' or a
+ * space). Returns false when s is not such a date. */
+bool store_day_number(const char *s, long *out);
+
+#endif

@@ -1,0 +1,33 @@
+# test_extras.sh - quantities, dates and places through `sitrep code`, and the gazetteer's
+# error messages. Sourced by tests/cli/run.sh ($SITREP, $JSONQ, $work, expect_* helpers).
+
+printf 'Some 3,000 troops moved into the Kharkiv region last week, officials said on Friday.\n' \
+    >"$work/extras.txt"
+expect_exit 0 "extras: code" -- "$SITREP" code --published 2025-01-20 "$work/extras.txt"
+printf '%s\n' "$out" >"$work/extras.json"
+expect_eq "extras: quantity value" "$("$JSONQ" quantities.0.value <"$work/extras.json")" "3000"
+expect_eq "extras: quantity qualifier" "$("$JSONQ" quantities.0.qualifier <"$work/extras.json")" \
+    "approx"
+expect_eq "extras: last week" "$("$JSONQ" dates.0.value <"$work/extras.json")" \
+    "2025-01-13/2025-01-19"
+expect_eq "extras: on Friday" "$("$JSONQ" dates.1.value <"$work/extras.json")" "2025-01-17"
+expect_eq "extras: place" "$("$JSONQ" places.0.text <"$work/extras.json")" "Kharkiv region"
+expect_eq "extras: place country" "$("$JSONQ" places.0.country <"$work/extras.json")" "UKR"
+expect_eq "extras: no warning" "$("$JSONQ" warnings.length <"$work/extras.json")" "0"
+
+# no publication date: relative dates resolve against today, with a warning
+expect_exit 0 "extras: no date" -- "$SITREP" code "$work/extras.txt"
+printf '%s\n' "$out" >"$work/extras-nodate.json"
+expect_eq "extras: warning kind" "$("$JSONQ" warnings.0.kind <"$work/extras-nodate.json")" "date"
+
+# a malformed gazetteer line stops with FILE:LINE: message
+mkdir -p "$work/data/places"
+printf 'country\tUKR\t-\t50.45\t30.52\tUkraine\ncity\tUKR\t-\t95\t30\tNowhere\n' \
+    >"$work/data/places/bad.txt"
+expect_exit 1 "extras: bad gazetteer" -- env SITREP_DATA="$work/data" "$SITREP" code "$work/extras.txt"
+expect_match "extras: gazetteer diagnostic" "$err" "places/bad.txt:2: bad latitude '95'"
+# no places directory: no places, no error
+rm -rf "$work/data/places"
+expect_exit 0 "extras: no gazetteer" -- env SITREP_DATA="$work/data" "$SITREP" code "$work/extras.txt"
+printf '%s\n' "$out" >"$work/extras-noplaces.json"
+expect_eq "extras: no places" "$("$JSONQ" places.length <"$work/extras-noplaces.json")" "0"

@@ -1,0 +1,215 @@
+# test_store.sh - the event store as a user drives it: ingest (raw and --coded), idempotence,
+# event merging, malformed lines, a kill -9 in the middle of a batch, two writers at once,
+# query filters and formats, exports (GDELT's 61 columns), stats and the default path.
+# Sourced by tests/cli/run.sh ($SITREP, $JSONQ, $work and the expect_* helpers are set).
+examples=$here/../../examples
+db=$work/store.db
+
+# ev SOURCE TARGET CAMEO PLOVER MODALITY ATTRIBUTION_KIND|null PLACE COUNTRY DATE SENTENCE
+ev() {
+    attribution=null
+    [ "$6" != null ] && attribution="{\"text\":\"officials\",\"kind\":\"$6\",\"code\":null,\"cue\":\"said\"}"
+    printf '{"id":"e","sentence":%s,"source":{"text":"%s side","code":"%s","country":"%.3s","role":null},' \
+        "${10}" "$1" "$1" "$1"
+    printf '"target":{"text":"%s side","code":"%s","country":"%.3s","role":null},' "$2" "$2" "$2"
+    printf '"cameo":"%s","root":"%.2s","label":null,"plover":"%s","goldstein":-9.5,"quad_class":4,' \
+        "$3" "$3" "$4"
+    printf '"modality":"%s","attribution":%s,"quantities":[{"value":14000,"unit":"troops","text":"14,000 troops","qualifier":"approx"}],' \
+        "$5" "$attribution"
+    printf '"place":{"text":"in %s","name":"%s","country":"%s","lat":51.7,"lon":36.2},' "$7" "$7" "$8"
+    printf '"date":{"text":"on Monday","value":"%s"},"evidence":{"start":0,"end":10,"verb":"hit","rule":"t:1"}}' "$9"
+}
+# art ID PUBLISHER PUBLISHED SENTENCE_TEXT EVENTS_JSON
+art() {
+    printf '{"id":"%s","url":"https://%s.example/%s","published":"%s","meta":{"publisher":"%s","section":null,"headline":"About %s","byline":null,"captions":[]},' \
+        "$1" "$2" "$1" "$3" "$2" "$1"
+    printf '"sentences":[{"n":0,"start":0,"end":10,"paragraph":0,"text":"%s"},{"n":1,"start":11,"end":20,"paragraph":0,"text":"Second sentence of %s."}],' \
+        "$4" "$1"
+    printf '"actors":[{"sentence":0,"start":0,"end":6,"text":"Russia","code":"RUS"}],"events":[%s],"quotes":[],"quantities":[],"dates":[],"places":[],"warnings":[]}\n' "$5"
+}
+
+strike=$(ev RUSMIL UKRMIL 190 ASSAULT asserted null Kharkiv UKR 2025-03-10 0)
+strike2=$(ev RUSMIL UKRMIL 190 ASSAULT asserted null Kharkiv UKR 2025-03-11 0)
+{
+    art a1 wire 2025-03-10 "Russian forces shelled Kharkiv overnight." "$strike"
+    art a2 ledger 2025-03-10 "Kharkiv came under Russian artillery fire." "$strike"
+    art a3 wire 2025-03-11 "More shelling hit Kharkiv, the wire said." "$strike2,$strike2"
+    art a4 ledger 2025-03-12 "Talks were not held in Istanbul." \
+        "$(ev UKRGOV RUSGOV 043 CONSULT negated official Istanbul TUR 2025-03-12 0)"
+    art a5 post 2025-04-02 "Pyongyang sent troops to Kursk, a report revealed." \
+        "$(ev PRKGOV RUSMIL 072 AID asserted document Kursk RUS 2025-04-01 0)"
+} >"$work/coded.jsonl"
+
+# --- ingest coded JSON lines; the same event from several articles merges
+expect_exit 0 "ingest --coded" -- "$SITREP" ingest --db "$db" --coded "$work/coded.jsonl"
+expect_match "ingest summary" "$err" "5 stored, 0 already there, 0 failed"
+expect_exit 0 "stats --check" -- "$SITREP" stats --db "$db" --check
+expect_match "stats counts" "$out" "articles 5, sentences 10, actors 5, events 4 "
+expect_match "stats check" "$out" "check: ok"
+expect_match "stats by root" "$out" "19 +2"
+expect_match "stats by dyad" "$out" "RUSMIL -> UKRMIL +2"
+"$SITREP" query --db "$db" --cameo 190 --format json >"$work/q.json"
+expect_eq "merged event: one row" "$(wc -l <"$work/q.json" | tr -d ' ')" "2"
+# a1+a2 on 03-10 merge (2 publishers); a3 on 03-11 is another day (two mentions, one article)
+expect_eq "merged mentions" "$(sed -n 2p "$work/q.json" | "$JSONQ" num_mentions)" "2"
+expect_eq "merged articles" "$(sed -n 2p "$work/q.json" | "$JSONQ" num_articles)" "2"
+expect_eq "merged sources" "$(sed -n 2p "$work/q.json" | "$JSONQ" num_sources)" "2"
+expect_eq "first mention article" "$(sed -n 2p "$work/q.json" | "$JSONQ" article)" "a1"
+expect_eq "repeat in one article" "$(sed -n 1p "$work/q.json" | "$JSONQ" num_mentions)" "2"
+expect_eq "repeat in one article: articles" "$(sed -n 1p "$work/q.json" | "$JSONQ" num_articles)" "1"
+
+# --dedup-days 1 merges the next day's report too, and the same publisher is one source
+expect_exit 0 "ingest --dedup-days 1" -- "$SITREP" ingest --db "$work/window.db" --dedup-days 1 --coded "$work/coded.jsonl"
+"$SITREP" query --db "$work/window.db" --cameo 190 --format json >"$work/w.json"
+expect_eq "window: one event" "$(wc -l <"$work/w.json" | tr -d ' ')" "1"
+expect_eq "window: mentions" "$("$JSONQ" num_mentions <"$work/w.json")" "4"
+expect_eq "window: articles" "$("$JSONQ" num_articles <"$work/w.json")" "3"
+expect_eq "window: sources" "$("$JSONQ" num_sources <"$work/w.json")" "2"
+
+# --- idempotence: the same lines, or the same text under another id, change nothing
+"$SITREP" export --db "$db" --format gdelt >"$work/before.tsv"
+expect_exit 0 "re-ingest" -- "$SITREP" ingest --db "$db" --coded "$work/coded.jsonl"
+expect_match "re-ingest summary" "$err" "0 stored, 5 already there"
+sed 's/"id":"a1"/"id":"other-id"/' "$work/coded.jsonl" | head -1 >"$work/renamed.jsonl"
+expect_exit 0 "same text, new id" -- "$SITREP" ingest --db "$db" --coded "$work/renamed.jsonl"
+expect_match "same text: unchanged" "$err" "0 stored, 1 already there"
+"$SITREP" export --db "$db" --format gdelt >"$work/after.tsv"
+expect_eq "re-ingest changes nothing" "$(cmp -s "$work/before.tsv" "$work/after.tsv" && echo same)" "same"
+
+# --- malformed records in the middle of a batch: reported with file:line, skipped
+{
+    head -2 "$work/coded.jsonl"
+    echo '{"id": "broken", "sentences": [ '
+    art bad1 wire 2025-01-01 "Wrong type." '"not an event"' | sed 's/"events":\[\("not an event"\)\]/"events":"x"/'
+    printf '\n'
+    art ok3 wire 2025-05-01 "Fine again." "$(ev USAGOV CHNGOV 036 CONSULT planned named Beijing CHN 2025-05-01 0)"
+    echo '[1, 2, 3]'
+    art ok4 wire 2025-05-02 "Fine too." ""
+} >"$work/mixed.jsonl"
+expect_exit 1 "malformed lines" -- "$SITREP" ingest --db "$work/mixed.db" --coded "$work/mixed.jsonl"
+expect_match "bad JSON reported with line" "$err" "mixed.jsonl:3: "
+expect_match "bad field reported with line" "$err" "mixed.jsonl:4: 'events' is not an array"
+expect_match "non-object reported" "$err" "mixed.jsonl:7: "
+expect_match "rest stored" "$err" "4 stored, 0 already there, 3 failed"
+expect_exit 0 "mixed db is consistent" -- "$SITREP" stats --db "$work/mixed.db" --check
+expect_match "mixed counts" "$out" "articles 4,"
+
+# --- query filters (every value is a bound parameter)
+q() { "$SITREP" query --db "$db" --format csv --limit 0 "$@" | tail -n +2 | cut -d, -f1 | tr '\n' ' '; }
+expect_eq "--actor prefix" "$(q --actor RUS)" "4 3 2 1 "
+expect_eq "--source prefix" "$(q --source UKR)" "3 "
+expect_eq "--target prefix" "$(q --target RUSM)" "4 "
+expect_eq "--cameo prefix" "$(q --cameo 04)" "3 "
+expect_eq "--root" "$(q --root 07)" "4 "
+expect_eq "--plover any case" "$(q --plover assault)" "2 1 "
+expect_eq "--modality" "$(q --modality negated)" "3 "
+expect_eq "--attribution" "$(q --attribution document)" "4 "
+expect_eq "--attribution none" "$(q --attribution none)" "2 1 "
+expect_eq "--since/--until month" "$(q --since 2025-03 --until 2025-03)" "3 2 1 "
+expect_eq "--since day" "$(q --since 2025-03-11)" "4 3 2 "
+expect_eq "--until year" "$(q --until 2024)" ""
+expect_eq "--country" "$(q --country TUR)" "3 "
+expect_eq "--text" "$(q --text 'report revealed')" "4 "
+expect_eq "--text only in the event's own sentence" "$(q --text 'Second a4')" ""
+expect_eq "--text with FTS syntax is plain words" "$(q --text 'NEAR( "Kursk* OR')" ""
+expect_eq "combined filters" "$(q --actor RUS --plover ASSAULT --since 2025-03-11)" "2 "
+expect_eq "--limit" "$("$SITREP" query --db "$db" --format csv --limit 2 | tail -n +2 | wc -l | tr -d ' ')" "2"
+expect_eq "injection attempt is just a value" "$(q --actor "' OR 1=1 --")" ""
+expect_exit 2 "bad date" -- "$SITREP" query --db "$db" --since 2025-13
+expect_exit 2 "bad format" -- "$SITREP" query --db "$db" --format yaml
+expect_exit 1 "missing database" -- "$SITREP" query --db "$work/none.db"
+expect_exit 0 "table" -- "$SITREP" query --db "$db" --format table
+expect_match "table header" "$out" "^ *ID +DAY +SOURCE +TARGET +CAMEO"
+expect_match "table row" "$out" "2025-04-01 +PRKGOV +RUSMIL +072 +AID"
+expect_exit 0 "json" -- "$SITREP" query --db "$db" --format json --plover aid
+expect_eq "json place" "$(printf '%s\n' "$out" | "$JSONQ" place.country)" "RUS"
+expect_eq "json attribution" "$(printf '%s\n' "$out" | "$JSONQ" attribution.kind)" "document"
+expect_eq "json sentence" "$(printf '%s\n' "$out" | "$JSONQ" sentence_text)" \
+    "Pyongyang sent troops to Kursk, a report revealed."
+expect_exit 0 "csv" -- "$SITREP" query --db "$db" --format csv --text Istanbul
+expect_match "csv quoting" "$out" '"Talks were not held in Istanbul."|Talks were not held in Istanbul\.$'
+
+# --- exports
+expect_exit 0 "export gdelt" -- "$SITREP" export --db "$db" --format gdelt --header
+printf '%s\n' "$out" >"$work/gdelt.tsv"
+expect_eq "gdelt: 61 columns on every line" \
+    "$(awk -F'\t' '{print NF}' "$work/gdelt.tsv" | sort -u | tr '\n' ' ')" "61 "
+expect_eq "gdelt: header order" "$(head -1 "$work/gdelt.tsv" | cut -f1,2,5,6,26,27,30,31,32,33,34,35,52,57,60,61 | tr '\t' ' ')" \
+    "GLOBALEVENTID SQLDATE FractionDate Actor1Code IsRootEvent EventCode QuadClass GoldsteinScale NumMentions NumSources NumArticles AvgTone ActionGeo_Type ActionGeo_Lat DATEADDED SOURCEURL"
+expect_eq "gdelt: merged row" "$(sed -n 2p "$work/gdelt.tsv" | cut -f2,6,16,27,28,29,30,32,33,34 | tr '\t' ' ')" \
+    "20250310 RUSMIL UKRMIL 190 190 19 4 2 2 2"
+expect_eq "gdelt: unused columns empty" "$(sed -n 2p "$work/gdelt.tsv" | cut -f9-12,35,36-51 | tr -d '\t')" ""
+expect_eq "gdelt: source url" "$(sed -n 2p "$work/gdelt.tsv" | cut -f61)" "https://wire.example/a1"
+expect_exit 0 "export plover" -- "$SITREP" export --db "$db" --format plover
+expect_eq "plover lines" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" "4"
+expect_eq "plover type" "$(printf '%s\n' "$out" | tail -1 | "$JSONQ" event_type)" "AID"
+expect_eq "plover recipient" "$(printf '%s\n' "$out" | tail -1 | "$JSONQ" recipient_code)" "RUSMIL"
+expect_exit 0 "export jsonl" -- "$SITREP" export --db "$db" --format jsonl
+expect_eq "jsonl is the contract as stored" "$(printf '%s\n' "$out" | cmp -s - "$work/coded.jsonl" && echo same)" "same"
+expect_exit 2 "export needs a format" -- "$SITREP" export --db "$db"
+
+# --- raw articles, a directory, and the default path under XDG_DATA_HOME
+mkdir -p "$work/xdg"
+expect_exit 0 "ingest a directory to the default db" -- env XDG_DATA_HOME="$work/xdg" "$SITREP" ingest "$examples"
+expect_match "directory: every example" "$err" "5 stored"
+expect_eq "default path" "$([ -s "$work/xdg/sitrep/events.db" ] && echo yes)" "yes"
+expect_exit 0 "stats on the default db" -- env XDG_DATA_HOME="$work/xdg" "$SITREP" stats --check
+expect_match "raw articles stored" "$out" "articles 5,"
+expect_exit 0 "export from the default db" -- env XDG_DATA_HOME="$work/xdg" "$SITREP" export --format jsonl
+expect_match "raw export keeps ids" "$out" '"id":"ex-2"'
+
+expect_exit 0 "raw JSON lines on stdin, two jobs" -- sh -c "\"$SITREP\" ingest --db \"$work/stdin.db\" --jobs 2 - <\"$examples/batch.jsonl\""
+expect_match "stdin: three stored" "$err" "3 stored"
+expect_exit 0 "stdin db: stats" -- "$SITREP" stats --db "$work/stdin.db" --check
+expect_match "stdin db: sentences indexed" "$out" "articles 3, sentences [1-9]"
+expect_exit 1 "a missing input file" -- "$SITREP" ingest --db "$work/stdin.db" "$work/no-such-file.txt"
+expect_match "missing file reported" "$err" "no-such-file.txt: cannot open"
+
+# --- a kill -9 in the middle of a batch leaves whole batches only
+awk 'BEGIN { for (i = 0; i < 20000; i++) {
+    printf "{\"id\":\"k%d\",\"published\":\"2024-01-%02d\",\"meta\":{\"publisher\":\"p%d\"},", i, i % 28 + 1, i % 7
+    printf "\"sentences\":[{\"n\":0,\"text\":\"Sentence %d about the front line.\"}],", i
+    printf "\"events\":[{\"sentence\":0,\"source\":{\"code\":\"A%d\"},\"target\":{\"code\":\"B%d\"},\"cameo\":\"190\",\"modality\":\"asserted\"}]}\n", i % 50, i % 3 }
+}' >"$work/many.jsonl"
+"$SITREP" ingest --db "$work/crash.db" --coded --batch 100 "$work/many.jsonl" 2>/dev/null &
+pid=$!
+n=0
+for _ in $(seq 1 600); do
+    n=$("$SITREP" stats --db "$work/crash.db" 2>/dev/null | sed -n 's/^articles \([0-9]*\),.*/\1/p')
+    [ "${n:-0}" -gt 0 ] && break
+    sleep 0.05
+done
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+expect_exit 0 "after kill -9: consistent" -- "$SITREP" stats --db "$work/crash.db" --check
+n=$(printf '%s\n' "$out" | sed -n 's/^articles \([0-9]*\),.*/\1/p')
+expect_match "after kill -9: some batches stored" "${n:-0}" "^[1-9]"
+expect_eq "after kill -9: whole batches only" "$(( ${n:-1} % 100 ))" "0"
+if [ "${n:-0}" -ge 20000 ]; then echo "cli: note: the ingest finished before the kill"; fi
+expect_exit 0 "resume after the kill" -- "$SITREP" ingest --db "$work/crash.db" --coded "$work/many.jsonl"
+expect_exit 0 "resumed: consistent" -- "$SITREP" stats --db "$work/crash.db" --check
+expect_match "resumed: all articles" "$out" "articles 20000,"
+
+# --- two writers at once: both finish, nothing lost
+head -3000 "$work/many.jsonl" | sed 's/"id":"k/"id":"x/; s/Sentence /Other sentence /' >"$work/x.jsonl"
+head -3000 "$work/many.jsonl" | sed 's/"id":"k/"id":"y/; s/Sentence /Third sentence /' >"$work/y.jsonl"
+"$SITREP" ingest --db "$work/two.db" --coded --batch 50 "$work/x.jsonl" 2>"$work/x.err" &
+p1=$!
+"$SITREP" ingest --db "$work/two.db" --coded --batch 50 "$work/y.jsonl" "$work/x.jsonl" 2>"$work/y.err" &
+p2=$!
+wait $p1
+s1=$?
+wait $p2
+s2=$?
+expect_eq "writer 1 finished" "$s1" "0"
+expect_eq "writer 2 finished" "$s2" "0"
+[ "$s1$s2" = "00" ] || { echo "cli: writer 1 said: $(cat "$work/x.err")"; echo "cli: writer 2 said: $(cat "$work/y.err")"; }
+expect_exit 0 "two writers: consistent" -- "$SITREP" stats --db "$work/two.db" --check
+expect_match "two writers: nothing lost" "$out" "articles 6000,"
+
+# --- a file that is not a database is refused, and left alone
+printf 'not a database, just text\n%.0s' $(seq 1 200) >"$work/garbage.db"
+cp "$work/garbage.db" "$work/garbage.copy"
+expect_exit 1 "not a database" -- "$SITREP" ingest --db "$work/garbage.db" --coded "$work/coded.jsonl"
+expect_match "not a database: message" "$err" "garbage.db: .*not a database"
+expect_eq "not a database: untouched" "$(cmp -s "$work/garbage.db" "$work/garbage.copy" && echo same)" "same"

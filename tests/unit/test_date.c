@@ -1,0 +1,159 @@
+/* test_date.c - unit tests for date_find: absolute formats and relative dates resolved
+ * against a publication date (Monday 2025-01-20 unless said otherwise). */
+#include "unit.h"
+
+#include "extras_util.h"
+
+#include <stdio.h>
+
+typedef struct expect {
+    const char *input;
+    const char *published;
+    const char *text;
+    const char *value;
+    bool relative;
+} expect;
+
+static void check_one(const expect *e)
+{
+    arena a;
+    arena_init(&a, 16 << 20);
+    text_result t = analyse(&a, e->input);
+    date_mention *d;
+    size_t n;
+    assert_int_equal(date_find(&a, &t, e->published, &d, &n), SITREP_OK);
+    bool found = false;
+    for (size_t i = 0; i < n && !found; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "%.*s", (int)(d[i].end - d[i].start), t.text + d[i].start);
+        if (strcmp(text, e->text) != 0)
+            continue;
+        found = true;
+        if (strcmp(d[i].value, e->value) != 0) {
+            print_error("%s: value %s, expected %s\n", e->input, d[i].value, e->value);
+            fail();
+        }
+        assert_int_equal(d[i].relative, e->relative);
+    }
+    if (!found) {
+        print_error("%s: '%s' not found (%zu dates)\n", e->input, e->text, n);
+        for (size_t i = 0; i < n; i++)
+            print_error("  found '%.*s'\n", (int)(d[i].end - d[i].start), t.text + d[i].start);
+        fail();
+    }
+    arena_release(&a);
+}
+
+#define PUB "2025-01-20" /* a Monday */
+
+static void absolute_dates(void **state)
+{
+    (void)state;
+    static const expect cases[] = {
+        {"The summit opened on 20 January 2025 in Geneva.", PUB, "20 January 2025", "2025-01-20",
+         false},
+        {"It ended January 20, 2025, without a deal.", PUB, "January 20, 2025", "2025-01-20",
+         false},
+        {"Talks resume on Jan. 24.", PUB, "Jan. 24", "2025-01-24", false},
+        {"The report, dated 2024-11-05, was leaked.", PUB, "2024-11-05", "2024-11-05", false},
+        {"Russia annexed Crimea in 2014.", PUB, "2014", "2014", false},
+        {"The offensive began in March.", PUB, "March", "2024-03", false},
+        {"Elections were held in January.", PUB, "January", "2025-01", false},
+        {"The war began in February 2022.", PUB, "February 2022", "2022-02", false},
+        {"Relations have warmed since 2014.", PUB, "since 2014", "2014/..", false},
+        {"The 2014 annexation was condemned.", PUB, "2014", "2014", false},
+        {"It happened on the 5th of May 2023.", PUB, "5th of May 2023", "2023-05-05", false},
+        {"Fighting intensified in mid-2023.", PUB, "mid-2023", "2023", false},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++)
+        check_one(&cases[i]);
+}
+
+static void relative_dates(void **state)
+{
+    (void)state;
+    static const expect cases[] = {
+        {"They signed a pact last year.", PUB, "last year", "2024", true},
+        {"The deal collapsed eight years ago.", PUB, "eight years ago", "2017", true},
+        {"Moscow backed sanctions until only eight years ago.", PUB, "until only eight years ago",
+         "../2017", true},
+        {"Officials met on Monday.", PUB, "Monday", "2025-01-20", true},
+        {"Officials met on Friday.", PUB, "Friday", "2025-01-17", true},
+        {"Officials met last Monday.", PUB, "last Monday", "2025-01-13", true},
+        {"They will meet next Friday.", PUB, "next Friday", "2025-01-24", true},
+        {"A drone struck yesterday.", PUB, "yesterday", "2025-01-19", true},
+        {"Talks continue today.", PUB, "today", "2025-01-20", true},
+        {"Talks resume tomorrow.", PUB, "tomorrow", "2025-01-21", true},
+        {"Troops arrived earlier this month.", PUB, "earlier this month", "2025-01", true},
+        {"Prices rose last month.", PUB, "last month", "2024-12", true},
+        {"The vote is next month.", PUB, "next month", "2025-02", true},
+        {"Shelling continued last week.", PUB, "last week", "2025-01-13/2025-01-19", true},
+        {"Attacks rose in recent days.", PUB, "recent days", "2025-01-13/2025-01-20", true},
+        {"The base was built two decades ago.", PUB, "two decades ago", "2005", true},
+        {"Three months ago the front collapsed.", PUB, "Three months ago", "2024-10", true},
+        {"The strike hit last night.", PUB, "last night", "2025-01-19", true},
+        {"Ties have grown since last year.", PUB, "since last year", "2024/..", true},
+        {"A ceasefire began on Sunday.", "2024-03-01", "Sunday", "2024-02-25", true},
+        {"Two days ago a convoy was hit.", "2024-03-01", "Two days ago", "2024-02-28", true},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++)
+        check_one(&cases[i]);
+}
+
+static void interval_anchor(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 16 << 20);
+    text_result t =
+        analyse(&a, "Ties warmed since 2014, when Russia annexed Crimea, and last year.");
+    date_mention *d;
+    size_t n;
+    assert_int_equal(date_find(&a, &t, PUB, &d, &n), SITREP_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(d[0].value, "2014/..");
+    assert_string_equal(d[0].anchor, "2014");
+    assert_null(d[1].anchor);
+    arena_release(&a);
+}
+
+static size_t count_in(const char *input)
+{
+    arena a;
+    arena_init(&a, 16 << 20);
+    text_result t = analyse(&a, input);
+    date_mention *d;
+    size_t n;
+    assert_int_equal(date_find(&a, &t, PUB, &d, &n), SITREP_OK);
+    arena_release(&a);
+    return n;
+}
+
+static void not_dates(void **state)
+{
+    (void)state;
+    assert_int_equal(count_in("May God protect the troops."), 0);
+    assert_int_equal(count_in("Protesters march on the capital."), 0);
+    assert_int_equal(count_in("The army has 2014 tanks."), 0);
+    assert_int_equal(count_in("The 1990s were calmer."), 0);
+    /* no publication date at all: nothing is resolved, no crash */
+    arena a;
+    arena_init(&a, 16 << 20);
+    text_result t = analyse(&a, "It happened last year.");
+    date_mention *d;
+    size_t n;
+    assert_int_equal(date_find(&a, &t, "garbage", &d, &n), SITREP_OK);
+    assert_int_equal(n, 0);
+    arena_release(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(absolute_dates),
+        cmocka_unit_test(relative_dates),
+        cmocka_unit_test(not_dates),
+        cmocka_unit_test(interval_anchor),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
