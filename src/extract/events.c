@@ -735,10 +735,9 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
             /* "met X to discuss sanctions against Israel": for cooperative codes an actor
              * after these prepositions is the topic (the patterns' $T slots name the real
              * partners: "aid to $T", "talks with $T") */
-            if (cooperative &&
-                word_in(c, i - 1,
-                        (const char *const[]){"against", "about", "over", "on", "regarding",
-                                              "concerning", NULL}))
+            if (cooperative && word_in(c, i - 1,
+                                       (const char *const[]){"against", "about", "over", "on",
+                                                             "regarding", "concerning", NULL}))
                 break;
             const actor_mention *am = mention(c, k);
             if (word_in(c, i, possessive_dets))
