@@ -72,6 +72,68 @@ static double goldstein(float weight)
     return (double)r / 10.0;
 }
 
+/* The clause's quantities, place and date (extras), in the DESIGN.md section 2 shape. */
+static void write_extras(json_writer *w, const article *art, const event *e)
+{
+    const char *body = art->text.text;
+    json_key(w, "quantities");
+    json_array_begin(w);
+    for (uint32_t i = e->quantity_first; i < e->quantity_first + e->nquantities; i++) {
+        if (i >= art->nquantities)
+            break;
+        const quantity *q = &art->quantities[i];
+        json_object_begin(w);
+        json_key(w, "value");
+        if (q->value == (double)(long long)q->value && q->value > -1e15 && q->value < 1e15)
+            json_int(w, (long long)q->value);
+        else
+            json_double(w, q->value);
+        json_key(w, "unit");
+        if (q->unit_end > q->unit_start)
+            json_string(w, body + q->unit_start, q->unit_end - q->unit_start);
+        else
+            json_cstr(w, q->percent ? "percent" : q->currency);
+        json_key(w, "text");
+        json_string(w, body + q->start, q->end - q->start);
+        json_key(w, "qualifier");
+        json_cstr(w, quantity_qualifier_name((quantity_qualifier)q->qualifier));
+        json_object_end(w);
+    }
+    json_array_end(w);
+    json_key(w, "place");
+    if (e->place >= 0 && (size_t)e->place < art->nplaces) {
+        const place_mention *p = &art->places[e->place];
+        json_object_begin(w);
+        json_key(w, "text");
+        json_string(w, body + p->start, p->end - p->start);
+        json_key(w, "name");
+        json_cstr(w, p->entry->name);
+        json_key(w, "country");
+        json_cstr(w, p->entry->country);
+        json_key(w, "lat");
+        json_fixed(w, p->entry->lat, 4);
+        json_key(w, "lon");
+        json_fixed(w, p->entry->lon, 4);
+        json_object_end(w);
+    } else {
+        json_null(w);
+    }
+    json_key(w, "date");
+    if (e->date >= 0 && (size_t)e->date < art->ndates) {
+        const date_mention *d = &art->dates[e->date];
+        json_object_begin(w);
+        json_key(w, "text");
+        json_string(w, body + d->start, d->end - d->start);
+        json_key(w, "value");
+        /* "since 2014, when Russia annexed Crimea": an event after its "since X" phrase
+         * happened at X */
+        json_cstr(w, d->anchor && d->end <= e->verb_start ? d->anchor : d->value);
+        json_object_end(w);
+    } else {
+        json_null(w);
+    }
+}
+
 /* Whole weights print as integers (-10, not -1e+01). */
 static void write_weight(json_writer *w, double weight)
 {
@@ -124,13 +186,7 @@ void export_events(json_writer *w, const article *art)
         json_cstr(w, event_modality_name((event_modality)e->modality));
         json_key(w, "attribution");
         write_attribution(w, art, e->attribution);
-        json_key(w, "quantities");
-        json_array_begin(w);
-        json_array_end(w);
-        json_key(w, "place");
-        json_null(w);
-        json_key(w, "date");
-        json_null(w);
+        write_extras(w, art, e);
         json_key(w, "evidence");
         json_object_begin(w);
         json_key(w, "start");

@@ -259,6 +259,9 @@ typedef struct event {
     uint32_t start, end;     /* evidence: byte span of the clause material that coded it */
     uint32_t verb_start, verb_end; /* the anchor (verb or event noun) */
     const pattern *rule;           /* the pattern (file, line), owned by the pattern set */
+    /* extras of the clause: article.quantities[quantity_first, +nquantities), places, dates */
+    uint32_t quantity_first, nquantities;
+    int32_t place, date; /* indices into article.places / article.dates, -1 when none */
 } event;
 
 /* What the coder reads: all long-lived and shared. `patterns` NULL: no events are coded.
