@@ -658,6 +658,22 @@ static const char *infinitive_not_coded(const clause_ctx *c, const verb_group *v
     return NULL;
 }
 
+/* Actors that are not actors here: inside a body of water's name ("the Sea of Japan") or glued
+ * to a currency sign ("US$45 million"). */
+static bool actor_is_noise(const clause_ctx *c, long k)
+{
+    const actor_mention *am = mention(c, k);
+    for (size_t p = 0; p < c->art->nplaces; p++) {
+        const place_mention *pm = &c->art->places[p];
+        if (pm->sentence == c->sentence && pm->entry && pm->entry->kind == PLACE_WATER &&
+            pm->start <= am->start && am->end <= pm->end)
+            return true;
+    }
+    long next = (long)c->alast[k] + 1;
+    return (size_t)next < c->ntokens && !(c->tokens[next].flags & TOKEN_SPACE_BEFORE) &&
+           c->tokens[next].kind == TOKEN_SYMBOL;
+}
+
 /* True when token i is one of the literal words of m's pattern ("troops" in "deploy ...
  * @troop"): compared by lemma or lower-case surface form, first word of each alternative. */
 static bool is_pattern_word(const clause_ctx *c, const verbmatch *m, long i)
@@ -740,6 +756,8 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
                                                              "regarding", "concerning", NULL}))
                 break;
             const actor_mention *am = mention(c, k);
+            if (actor_is_noise(c, k))
+                continue;
             if (word_in(c, i, possessive_dets))
                 continue; /* "his war": a possessor, not the object */
             if (am->code && (am->country || strlen(am->code) > 3))
@@ -970,7 +988,8 @@ static long slot_actor(const clause_ctx *c, const verbmatch *m, long slot)
         long k = actor_starting(c, i, 0);
         if (k < 0 && i == slot)
             k = actor_covering(c, i);
-        if (k >= 0 && mention(c, k)->code && !word_in(c, i, possessive_dets))
+        if (k >= 0 && mention(c, k)->code && !word_in(c, i, possessive_dets) &&
+            !actor_is_noise(c, k))
             return k;
     }
     return -1;
