@@ -161,6 +161,22 @@ static void slices_compare(void **state)
     assert_false(slice_ends_with(s, "xlo"));
 }
 
+static void dictionary_lines_skip_comments(void **state)
+{
+    (void)state;
+    const char text[] = "# header\n\n  alpha beta  # trailing\n\t\ngamma";
+    const char *cursor = text, *end = text + sizeof text - 1;
+    long line = 0;
+    slice s;
+    assert_true(slice_next_line(&cursor, end, &line, &s));
+    assert_true(slice_eq_cstr(s, "alpha beta"));
+    assert_int_equal(line, 3);
+    assert_true(slice_next_line(&cursor, end, &line, &s));
+    assert_true(slice_eq_cstr(s, "gamma"));
+    assert_int_equal(line, 5);
+    assert_false(slice_next_line(&cursor, end, &line, &s));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -175,6 +191,7 @@ int main(void)
         cmocka_unit_test(hash_is_stable),
         cmocka_unit_test(diag_formats_file_and_line),
         cmocka_unit_test(slices_compare),
+        cmocka_unit_test(dictionary_lines_skip_comments),
     };
     return cmocka_run_group_tests_name("base", tests, NULL, NULL);
 }
