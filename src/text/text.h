@@ -163,9 +163,10 @@ sitrep_status tagger_tag_conllu(const tagger *model, const char *data, size_t le
 typedef struct tagger_train_options {
     unsigned epochs; /* passes over the training data (1..100) */
     uint64_t seed;   /* shuffles the sentence order; same data and seed, same model bytes */
-    unsigned passes; /* 1 (0 = 1), or 2: a second pass that also sees the first's tags of
-                        the next two words, trained on 5-fold jackknifed first-pass tags
-                        (+0.2 UPOS on EWT, about 2.5 times slower: docs/tagger.md) */
+    unsigned passes; /* 1 (0 = 1), or 2: a second pass that re-tags the words the first was
+                        unsure of (TAGGER_PASS2_MARGIN), also seeing the first's tags of the
+                        next two words; trained on 5-fold jackknifed first-pass tags (+0.25 UPOS
+                        on EWT, about a quarter slower: docs/tagger.md) */
     void (*progress)(void *context, const char *line);
     void *progress_context;
 } tagger_train_options;
