@@ -137,6 +137,10 @@ static void hash_is_stable(void **state)
     assert_true(hash_bytes("abc", 3, 0) != hash_bytes("abc", 3, 1));
     /* the standard CRC-32 check value */
     assert_int_equal(hash_crc32("123456789", 9, 0), 0xCBF43926u);
+    /* eight bytes at a time, a tail, and continuing a running CRC */
+    const char *fox = "The quick brown fox jumps over the lazy dog";
+    assert_int_equal(hash_crc32(fox, 43, 0), 0x414FA339u);
+    assert_int_equal(hash_crc32(fox + 17, 26, hash_crc32(fox, 17, 0)), 0x414FA339u);
 }
 
 static void diag_formats_file_and_line(void **state)
