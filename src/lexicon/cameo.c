@@ -94,7 +94,6 @@ static sitrep_status read_file(const char *dir, const char *name, char **text, s
     return status;
 }
 
-
 static sitrep_status parse_codes(cameo_table *t, const char *path, const char *text, size_t length,
                                  size_t *name_offsets, diag *d)
 {

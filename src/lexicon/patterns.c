@@ -151,7 +151,6 @@ static const pattern_class *find_class(const pattern_set *set, const char *name,
     return NULL;
 }
 
-
 static slice next_field(const char **s, const char *end)
 {
     const char *p = *s;
