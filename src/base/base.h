@@ -106,6 +106,10 @@ bool slice_eq_cstr(slice a, const char *s);
 bool slice_eq_nocase(slice a, const char *s);
 slice slice_trim(slice s); /* strips ASCII white space at both ends */
 bool slice_starts_with(slice s, const char *prefix);
+/* Iterates the lines of a dictionary text from *cursor to end: returns false at the end,
+ * otherwise the next line with a '#' comment removed and white space trimmed, skipping lines
+ * left empty. *line counts lines read (from 1), for diagnostics. */
+bool slice_next_line(const char **cursor, const char *end, long *line, slice *out);
 bool slice_ends_with(slice s, const char *suffix);
 
 /* ---- UTF-8 (utf8.c) ---- */

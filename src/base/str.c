@@ -61,3 +61,21 @@ bool slice_ends_with(slice s, const char *suffix)
     size_t n = strlen(suffix);
     return s.len >= n && memcmp(s.ptr + s.len - n, suffix, n) == 0;
 }
+
+bool slice_next_line(const char **cursor, const char *end, long *line, slice *out)
+{
+    while (*cursor < end) {
+        const char *p = *cursor;
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *stop = nl ? nl : end;
+        *cursor = nl ? nl + 1 : end;
+        (*line)++;
+        const char *hash = memchr(p, '#', (size_t)(stop - p));
+        slice s = slice_trim(slice_make(p, (size_t)((hash ? hash : stop) - p)));
+        if (s.len) {
+            *out = s;
+            return true;
+        }
+    }
+    return false;
+}

@@ -136,11 +136,13 @@ static const char *const pair_nouns[] = {"countries",  "nations",   "states", "g
 static const char *const possessive_pronouns[] = {"his", "her", "their", NULL};
 /* Last words of place names: a capitalised run ending with one is a place, not an actor. */
 static const char *const place_words[] = {
-    "sea",     "ocean",     "gulf",     "strait",   "straits", "strip",     "river",
-    "lake",    "mountains", "mountain", "island",   "islands", "peninsula", "valley",
-    "desert",  "canal",     "region",   "province", "oblast",  "district",  "county",
-    "street",  "square",    "airport",  "port",     "bay",     "coast",     "heights",
-    "plateau", "basin",     "pass",     "highway",  NULL};
+    "sea",      "ocean",     "gulf",        "strait",   "straits", "strip",     "river",
+    "lake",     "mountains", "mountain",    "island",   "islands", "peninsula", "valley",
+    "desert",   "canal",     "region",      "province", "oblast",  "district",  "county",
+    "street",   "square",    "airport",     "port",     "bay",     "coast",     "heights",
+    "plateau",  "basin",     "pass",        "highway",  "shoal",   "shoals",    "reef",
+    "reefs",    "atoll",     "archipelago", "channel",  "cape",    "border",    "crossing",
+    "corridor", "frontline", "zone",        "bridge",   "dam",     "base",      NULL};
 /* Words that may stand between an owner and its role: "Ukraine's former commander". */
 static const char *const role_modifiers[] = {
     "former",  "top",     "new",   "senior",  "deputy", "acting", "then", "outgoing", "incoming",

@@ -94,33 +94,13 @@ static sitrep_status read_file(const char *dir, const char *name, char **text, s
     return status;
 }
 
-/* Iterates the lines of text: returns false at the end; *line counts from 1. Comments (#)
- * and blank lines are skipped; the returned slice is trimmed. */
-static bool next_line(const char **cursor, const char *end, long *line, slice *out)
-{
-    while (*cursor < end) {
-        const char *p = *cursor;
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *stop = nl ? nl : end;
-        *cursor = nl ? nl + 1 : end;
-        (*line)++;
-        const char *hash = memchr(p, '#', (size_t)(stop - p));
-        slice s = slice_trim(slice_make(p, (size_t)((hash ? hash : stop) - p)));
-        if (s.len) {
-            *out = s;
-            return true;
-        }
-    }
-    return false;
-}
-
 static sitrep_status parse_codes(cameo_table *t, const char *path, const char *text, size_t length,
                                  size_t *name_offsets, diag *d)
 {
     const char *cursor = text, *end = text + length;
     long line = 0;
     slice s;
-    while (next_line(&cursor, end, &line, &s)) {
+    while (slice_next_line(&cursor, end, &line, &s)) {
         const char *p = s.ptr, *e = s.ptr + s.len;
         slice code = next_field(&p, e);
         slice quad = next_field(&p, e);
@@ -175,7 +155,7 @@ static sitrep_status parse_plover(cameo_table *t, const char *path, const char *
     const char *cursor = text, *end = text + length;
     long line = 0;
     slice s;
-    while (next_line(&cursor, end, &line, &s)) {
+    while (slice_next_line(&cursor, end, &line, &s)) {
         const char *p = s.ptr, *e = s.ptr + s.len;
         slice f[4];
         for (int i = 0; i < 4; i++)

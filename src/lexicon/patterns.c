@@ -151,25 +151,6 @@ static const pattern_class *find_class(const pattern_set *set, const char *name,
     return NULL;
 }
 
-/* Iterates lines: returns false at the end; strips comments and white space. */
-static bool next_line(const char **cursor, const char *end, long *line, slice *out)
-{
-    while (*cursor < end) {
-        const char *p = *cursor;
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *stop = nl ? nl : end;
-        *cursor = nl ? nl + 1 : end;
-        (*line)++;
-        const char *hash = memchr(p, '#', (size_t)(stop - p));
-        slice s = slice_trim(slice_make(p, (size_t)((hash ? hash : stop) - p)));
-        if (s.len) {
-            *out = s;
-            return true;
-        }
-    }
-    return false;
-}
-
 static slice next_field(const char **s, const char *end)
 {
     const char *p = *s;
@@ -189,7 +170,7 @@ static sitrep_status parse_classes(pattern_set *set, const char *name, const cha
     const char *cursor = text, *end = text + length;
     long line = 0;
     slice s;
-    while (next_line(&cursor, end, &line, &s)) {
+    while (slice_next_line(&cursor, end, &line, &s)) {
         const char *p = s.ptr, *e = s.ptr + s.len;
         slice head = next_field(&p, e);
         if (head.len < 2 || head.ptr[0] != '@' || head.len > 47)
@@ -406,7 +387,7 @@ static sitrep_status parse_patterns(pattern_set *set, const char *name, const ch
     slice s;
     if (utf8_valid_prefix(text, length) != length)
         return diag_set(d, name, 0, "not valid UTF-8");
-    while (next_line(&cursor, end, &line, &s)) {
+    while (slice_next_line(&cursor, end, &line, &s)) {
         if (slice_eq_cstr(s, "%noun") || slice_eq_cstr(s, "%verb")) {
             noun = s.ptr[1] == 'n';
             continue;

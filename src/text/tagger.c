@@ -21,8 +21,10 @@ typedef struct tagger_entry {
 } tagger_entry;
 
 struct tagger {
-    uint32_t nxpos, nclasses, nslots, nentries, nfeatures, nstages;
+    uint32_t nxpos, nclasses, nslots, nentries, nfeatures, nstages, ndict;
     char (*xpos_names)[8];
+    uint64_t *dict_keys; /* the tag dictionary (tagger_dict_find) */
+    uint8_t *dict_classes;
     uint8_t class_upos[256];
     uint8_t class_xpos[256];
     tagger_slot *slots;
@@ -187,6 +189,7 @@ static uint32_t get32(const unsigned char *p)
 #define HEADER_BYTES 40
 #define MAX_SLOTS ((uint32_t)1 << 24)
 #define MAX_ENTRIES ((uint32_t)1 << 26)
+#define MAX_DICT ((uint32_t)1 << 20)
 
 tagger *tagger_load_bytes(const char *data, size_t length, const char *name, diag *d)
 {
@@ -209,15 +212,17 @@ tagger *tagger_load_bytes(const char *data, size_t length, const char *name, dia
     }
     uint32_t nxpos = get32(p + 12), nclasses = get32(p + 16), nslots = get32(p + 20);
     uint32_t nentries = get32(p + 24), nfeatures = get32(p + 28), nstages = get32(p + 32);
+    uint32_t ndict = get32(p + 36);
     if (nxpos < 1 || nxpos > 256 || nclasses < 1 || nclasses > TAGGER_MAX_CLASSES || nslots < 2 ||
         nslots > MAX_SLOTS || (nslots & (nslots - 1)) != 0 || nentries < 1 ||
         nentries > MAX_ENTRIES || nfeatures >= nslots || nstages < 1 ||
-        nstages > TAGGER_MAX_STAGES) {
+        nstages > TAGGER_MAX_STAGES || ndict < 2 || ndict > MAX_DICT ||
+        (ndict & (ndict - 1)) != 0) {
         diag_set(d, name, 0, "corrupt model header (counts out of range)");
         return NULL;
     }
-    size_t need = HEADER_BYTES + (size_t)nxpos * 8 + (size_t)nclasses * 2 + (size_t)nslots * 8 +
-                  (size_t)nentries * 4 + 4;
+    size_t need = HEADER_BYTES + (size_t)nxpos * 8 + (size_t)nclasses * 2 + (size_t)ndict * 12 +
+                  (size_t)nslots * 8 + (size_t)nentries * 4 + 4;
     if (length < need) {
         diag_set(d, name, 0, "truncated model (%zu bytes, expected %zu)", length, need);
         return NULL;
@@ -237,7 +242,10 @@ tagger *tagger_load_bytes(const char *data, size_t length, const char *name, dia
     m->nentries = nentries;
     m->nfeatures = nfeatures;
     m->nstages = nstages;
+    m->ndict = ndict;
     m->bytes = length;
+    m->dict_keys = xmalloc((size_t)ndict * sizeof *m->dict_keys);
+    m->dict_classes = xmalloc(ndict);
     m->xpos_names = xcalloc(256, sizeof *m->xpos_names);
     m->slots = xmalloc((size_t)nslots * sizeof *m->slots);
     m->entries = xmalloc((size_t)nentries * sizeof *m->entries);
@@ -260,6 +268,18 @@ tagger *tagger_load_bytes(const char *data, size_t length, const char *name, dia
         if (q[0] == 0 || q[0] >= UPOS_COUNT || q[1] >= nxpos)
             problem = "bad class table";
     }
+    uint32_t in_dict = 0;
+    for (uint32_t i = 0; i < ndict && !problem; i++, q += 12) {
+        m->dict_keys[i] = (uint64_t)get32(q) | (uint64_t)get32(q + 4) << 32;
+        m->dict_classes[i] = q[8];
+        in_dict += m->dict_keys[i] != 0;
+        if (m->dict_keys[i] ? q[8] >= nclasses : q[8] != 0)
+            problem = "bad tag dictionary entry";
+        if (q[9] || q[10] || q[11])
+            problem = "bad tag dictionary entry";
+    }
+    if (!problem && in_dict >= ndict)
+        problem = "tag dictionary full";
     uint32_t occupied = 0;
     for (uint32_t i = 0; i < nslots && !problem; i++, q += 8) {
         m->slots[i].fingerprint = get32(q);
@@ -305,6 +325,8 @@ void tagger_free(tagger *model)
     if (!model)
         return;
     free(model->xpos_names);
+    free(model->dict_keys);
+    free(model->dict_classes);
     free(model->slots);
     free(model->entries);
     free(model);
@@ -405,8 +427,14 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
 {
     tagger_word stack_words[STACK_WORDS];
     tagger_word *info = n <= STACK_WORDS ? stack_words : xmalloc(n * sizeof *info);
-    for (size_t i = 0; i < n; i++)
+    uint8_t stack_fixed[STACK_WORDS];
+    uint8_t *fixed = n <= STACK_WORDS ? stack_fixed : xmalloc(n);
+    /* Words of the tag dictionary get their class directly, in every pass. */
+    for (size_t i = 0; i < n; i++) {
         tagger_word_init(&info[i], words[i]);
+        fixed[i] = (uint8_t)tagger_dict_find(model->dict_keys, model->dict_classes, model->ndict,
+                                             info[i].form);
+    }
     uint64_t keys[CHUNK][TAGGER_MAX_STATIC];
     size_t nkeys[CHUNK];
     int32_t base[CHUNK][TAGGER_MAX_CLASSES];
@@ -427,8 +455,11 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
                 word_window(info, n, i, ctx);
                 unsigned right1 = stage && i + 1 < n ? upos[i + 1] : TAGGER_START;
                 unsigned right2 = stage && i + 2 < n ? upos[i + 2] : TAGGER_START;
-                nkeys[j] = tagger_features_static(ctx, stage, right1, right2, keys[j]);
-                memset(base[j], 0, score_bytes);
+                nkeys[j] = 0;
+                if (fixed[i] == TAGGER_DICT_NONE) {
+                    nkeys[j] = tagger_features_static(ctx, stage, right1, right2, keys[j]);
+                    memset(base[j], 0, score_bytes);
+                }
             }
             const tagger_entry *lists[2][TAGGER_MAX_STATIC];
             size_t nlists[2] = {0, 0};
@@ -464,12 +495,27 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
             for (size_t j = 0; j < m; j++) {
                 const tagger_word *ctx[5];
                 size_t i = from + j;
+                if (fixed[i] != TAGGER_DICT_NONE) {
+                    upos[i] = fixed[i];
+                    prev2 = prev1;
+                    prev1 = fixed[i];
+                    continue;
+                }
                 word_window(info, n, i, ctx);
                 unsigned right1 = stage && i + 1 < n ? upos[i + 1] : TAGGER_START;
                 size_t nd = tagger_features_dynamic(ctx, stage, prev1, prev2, right1, dynamic);
                 add_weights(model, dynamic, nd, base[j]);
                 unsigned best = argmax(base[j], model->nclasses);
                 upos[i] = (uint8_t)best;
+                if (stage == 0 && model->nstages > 1) {
+                    /* A confident first-pass decision is final: the second pass skips it. */
+                    int32_t top = base[j][best], second = INT32_MIN;
+                    for (unsigned c = 0; c < model->nclasses; c++)
+                        if (c != best && base[j][c] > second)
+                            second = base[j][c];
+                    if ((int64_t)top - second >= TAGGER_PASS2_MARGIN)
+                        fixed[i] = (uint8_t)best;
+                }
                 prev2 = prev1;
                 prev1 = best;
             }
@@ -481,6 +527,8 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
     }
     if (info != stack_words)
         free(info);
+    if (fixed != stack_fixed)
+        free(fixed);
 }
 
 void tagger_tag_sentence(const tagger *model, const text_result *text, token *tokens,

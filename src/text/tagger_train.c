@@ -208,6 +208,74 @@ static void corpus_release(corpus *c)
     free(c->first);
 }
 
+/* ---- the tag dictionary ---- */
+
+typedef struct tagdict {
+    uint64_t *keys; /* layout of the model file (tagger_dict_find) */
+    uint8_t *classes;
+    uint32_t nslots, nwords;
+} tagdict;
+
+/* Counts the classes of every word form of the training data and keeps the forms seen at
+ * least TAGGER_DICT_MIN_COUNT times with one class TAGGER_DICT_MIN_SHARE of the time. */
+static void tagdict_build(const corpus *c, unsigned nclasses, tagdict *t)
+{
+    size_t nslots = 1024;
+    while (nslots < c->ntokens * 2 && nslots < ((size_t)1 << 26))
+        nslots *= 2;
+    uint64_t *keys = xcalloc(nslots, sizeof *keys);
+    uint32_t *counts = xcalloc(nslots * nclasses, sizeof *counts);
+    for (size_t i = 0; i < c->ntokens; i++) {
+        if (c->gold[i] >= nclasses)
+            continue;
+        uint64_t k = c->words[i].form + (c->words[i].form == 0);
+        size_t s = (size_t)(k >> 40) & (nslots - 1);
+        while (keys[s] && keys[s] != k)
+            s = (s + 1) & (nslots - 1);
+        keys[s] = k;
+        counts[s * nclasses + c->gold[i]]++;
+    }
+    size_t kept = 0;
+    for (size_t s = 0; s < nslots; s++) {
+        uint32_t total = 0, top = 0;
+        for (unsigned k = 0; k < nclasses; k++) {
+            total += counts[s * nclasses + k];
+            top = counts[s * nclasses + k] > top ? counts[s * nclasses + k] : top;
+        }
+        if (keys[s] && total >= TAGGER_DICT_MIN_COUNT &&
+            (double)top >= TAGGER_DICT_MIN_SHARE * (double)total)
+            kept++;
+        else
+            keys[s] = 0;
+    }
+    t->nslots = 2;
+    while (t->nslots < kept * 2 + 2)
+        t->nslots *= 2;
+    t->nwords = (uint32_t)kept;
+    t->keys = xcalloc(t->nslots, sizeof *t->keys);
+    t->classes = xcalloc(t->nslots, 1);
+    for (size_t s = 0; s < nslots && kept; s++) {
+        if (!keys[s])
+            continue;
+        unsigned best = 0;
+        for (unsigned k = 1; k < nclasses; k++)
+            if (counts[s * nclasses + k] > counts[s * nclasses + best])
+                best = k;
+        size_t d = (size_t)(keys[s] >> 40) & (t->nslots - 1);
+        while (t->keys[d])
+            d = (d + 1) & (t->nslots - 1);
+        t->keys[d] = keys[s];
+        t->classes[d] = (uint8_t)best;
+    }
+    free(keys);
+    free(counts);
+}
+
+static unsigned tagdict_find(const tagdict *t, const tagger_word *w)
+{
+    return tagger_dict_find(t->keys, t->classes, t->nslots, w->form);
+}
+
 /* The sentence's word window for token i (ctx[k] = word i + k - 2). */
 static void window(const corpus *c, size_t first, size_t n, size_t i, const tagger_word *ctx[5])
 {
@@ -471,7 +539,7 @@ static void quantise(const perceptron *p, int16_t *q, size_t *kept, size_t *nent
 }
 
 static sitrep_status model_write(const perceptron *stages, unsigned nstages, const tagset *tags,
-                                 buf *out, diag *d)
+                                 const tagdict *dict, buf *out, diag *d)
 {
     int16_t *q[TAGGER_MAX_STAGES];
     size_t kept = 0, nentries = 0;
@@ -479,8 +547,8 @@ static sitrep_status model_write(const perceptron *stages, unsigned nstages, con
         q[s] = xmalloc((stages[s].pool_len + 1) * sizeof *q[s]);
         quantise(&stages[s], q[s], &kept, &nentries);
     }
-    size_t nslots = 2;
-    while (nslots < kept * 2)
+    size_t nslots = 2; /* load factor at most 3/4 */
+    while (nslots * 3 < kept * 4 + 4)
         nslots *= 2;
     if (nslots > ((size_t)1 << 24) || nentries > ((size_t)1 << 26) || nentries == 0) {
         for (unsigned s = 0; s < nstages; s++)
@@ -523,7 +591,7 @@ static sitrep_status model_write(const perceptron *stages, unsigned nstages, con
     size_t from = out->len;
     sitrep_status status = buf_append(out, TAGGER_MAGIC, 8);
     uint32_t header[8] = {TAGGER_VERSION,     tags->nxpos,    tags->nclasses, (uint32_t)nslots,
-                          (uint32_t)nentries, (uint32_t)kept, nstages,        0};
+                          (uint32_t)nentries, (uint32_t)kept, nstages,        dict->nslots};
     for (int i = 0; i < 8 && !status; i++)
         status = put32(out, header[i]);
     for (unsigned i = 0; i < tags->nxpos && !status; i++) {
@@ -534,6 +602,12 @@ static sitrep_status model_write(const perceptron *stages, unsigned nstages, con
     for (unsigned c = 0; c < tags->nclasses && !status; c++) {
         unsigned char pair[2] = {tags->upos[c], tags->xpos_of[c]};
         status = buf_append(out, pair, 2);
+    }
+    for (uint32_t s = 0; s < dict->nslots && !status; s++) {
+        unsigned char cls[4] = {dict->keys[s] ? dict->classes[s] : 0, 0, 0, 0};
+        if (!(status = put32(out, (uint32_t)dict->keys[s])) &&
+            !(status = put32(out, (uint32_t)(dict->keys[s] >> 32))))
+            status = buf_append(out, cls, 4);
     }
     for (size_t s = 0; s < nslots && !status; s++)
         if (!(status = put32(out, slot_fp[s])))
@@ -590,7 +664,7 @@ static sitrep_status evaluate(const tagger *model, const char *path, const char 
 
 /* First-pass classes for every training token, each fold tagged by a first-pass model
  * trained on the other folds, so the second pass learns from realistic mistakes. */
-static sitrep_status jackknife(const corpus *c, unsigned nclasses,
+static sitrep_status jackknife(const corpus *c, const tagdict *dict, unsigned nclasses,
                                const tagger_train_options *options, uint8_t *right, diag *d)
 {
     uint32_t *train = xmalloc((c->nsentences + 1) * sizeof *train);
@@ -611,8 +685,11 @@ static sitrep_status jackknife(const corpus *c, unsigned nclasses,
             size_t first = c->first[s], n = c->first[s + 1] - first;
             unsigned prev1 = TAGGER_START, prev2 = TAGGER_START;
             for (size_t i = 0; i < n; i++) {
-                size_t nkeys = token_features(c, first, n, i, 0, prev1, prev2, NULL, keys);
-                unsigned guess = perceptron_predict(&p, keys, nkeys, nclasses, true);
+                unsigned guess = tagdict_find(dict, &c->words[first + i]);
+                if (guess == TAGGER_DICT_NONE) {
+                    size_t nkeys = token_features(c, first, n, i, 0, prev1, prev2, NULL, keys);
+                    guess = perceptron_predict(&p, keys, nkeys, nclasses, true);
+                }
                 right[first + i] = (uint8_t)guess;
                 prev2 = prev1;
                 prev1 = guess;
@@ -652,11 +729,13 @@ sitrep_status tagger_train(const char *train_path, const char *dev_path,
     for (size_t s = 0; s < train.nsentences; s++)
         all[s] = (uint32_t)s;
     uint8_t *right = NULL;
+    tagdict dict;
+    tagdict_build(&train, tags->nclasses, &dict);
     status = train_stage(&stages[0], &train, all, train.nsentences, 0, NULL, tags->nclasses,
                          options, 1, "pass 1", d);
     if (!status && nstages > 1) {
         right = xmalloc(train.ntokens + 1);
-        status = jackknife(&train, tags->nclasses, options, right, d);
+        status = jackknife(&train, &dict, tags->nclasses, options, right, d);
         if (!status)
             status = train_stage(&stages[1], &train, all, train.nsentences, 1, right,
                                  tags->nclasses, options, 2, "pass 2", d);
@@ -664,7 +743,9 @@ sitrep_status tagger_train(const char *train_path, const char *dev_path,
     free(all);
     free(right);
     if (!status)
-        status = model_write(stages, nstages, tags, model_out, d);
+        status = model_write(stages, nstages, tags, &dict, model_out, d);
+    free(dict.keys);
+    free(dict.classes);
     for (unsigned s = 0; s < nstages; s++)
         perceptron_release(&stages[s]);
     corpus_release(&train);

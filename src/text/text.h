@@ -163,9 +163,10 @@ sitrep_status tagger_tag_conllu(const tagger *model, const char *data, size_t le
 typedef struct tagger_train_options {
     unsigned epochs; /* passes over the training data (1..100) */
     uint64_t seed;   /* shuffles the sentence order; same data and seed, same model bytes */
-    unsigned passes; /* 1 (0 = 1), or 2: a second pass that also sees the first's tags of
-                        the next two words, trained on 5-fold jackknifed first-pass tags
-                        (+0.2 UPOS on EWT, about 2.5 times slower: docs/tagger.md) */
+    unsigned passes; /* 1 (0 = 1), or 2: a second pass that re-tags the words the first was
+                        unsure of (TAGGER_PASS2_MARGIN), also seeing the first's tags of the
+                        next two words; trained on 5-fold jackknifed first-pass tags (+0.25 UPOS
+                        on EWT, about a quarter slower: docs/tagger.md) */
     void (*progress)(void *context, const char *line);
     void *progress_context;
 } tagger_train_options;
@@ -191,13 +192,21 @@ sitrep_status tagger_read_file(const char *path, size_t max_bytes, char **data, 
 /* ---- tagger internals shared by tagger.c and tagger_train.c (not for other stages) ---- */
 
 #define TAGGER_MAGIC "SRTAGGER"
-#define TAGGER_VERSION 1u
+#define TAGGER_VERSION 2u
 #define TAGGER_MAX_STATIC 31 /* features that do not depend on the previous tags */
 #define TAGGER_MAX_DYNAMIC 7 /* features of the previous tags */
 #define TAGGER_MAX_FEATURES (TAGGER_MAX_STATIC + TAGGER_MAX_DYNAMIC)
 #define TAGGER_MAX_STAGES 2
 #define TAGGER_MAX_CLASSES 254
 #define TAGGER_START 255u /* "previous tag" before the first word */
+
+#define TAGGER_DICT_MIN_COUNT 20   /* tag dictionary: words seen at least this often ... */
+#define TAGGER_DICT_MIN_SHARE 0.97 /* ... with one class at least this share of the time */
+#define TAGGER_DICT_NONE 255u      /* tagger_dict_find: the word is not in the dictionary */
+/* With two passes, a first-pass class that beats the runner-up by this much (in first-pass
+ * weight units, where the largest weight is 32767) is final and the second pass skips the
+ * word (twice the speed of re-tagging every word, and no less accurate: docs/tagger.md). */
+#define TAGGER_PASS2_MARGIN 10000
 
 /* The hashes of one word the features are made of. */
 typedef struct tagger_word {
@@ -216,6 +225,21 @@ size_t tagger_features_static(const tagger_word *const ctx[5], unsigned stage, u
                               unsigned right2, uint64_t out[TAGGER_MAX_STATIC]);
 size_t tagger_features_dynamic(const tagger_word *const ctx[5], unsigned stage, unsigned prev1,
                                unsigned prev2, unsigned right1, uint64_t out[TAGGER_MAX_DYNAMIC]);
+
+/* The tag dictionary: an open-addressed table of nslots (a power of two, with at least one
+ * empty slot) word-form hashes (tagger_word.form, 0 = empty) and their classes. Returns the
+ * class of the form, TAGGER_DICT_NONE when it is absent. */
+static inline unsigned tagger_dict_find(const uint64_t *keys, const uint8_t *classes,
+                                        uint32_t nslots, uint64_t form)
+{
+    form += form == 0;
+    for (uint32_t i = (uint32_t)(form >> 40) & (nslots - 1);; i = (i + 1) & (nslots - 1)) {
+        if (keys[i] == form)
+            return classes[i];
+        if (keys[i] == 0)
+            return TAGGER_DICT_NONE;
+    }
+}
 
 /* One CoNLL-U word line as read by tagger_conllu_next. */
 typedef struct tagger_conllu_word {

@@ -137,6 +137,10 @@ static void hash_is_stable(void **state)
     assert_true(hash_bytes("abc", 3, 0) != hash_bytes("abc", 3, 1));
     /* the standard CRC-32 check value */
     assert_int_equal(hash_crc32("123456789", 9, 0), 0xCBF43926u);
+    /* eight bytes at a time, a tail, and continuing a running CRC */
+    const char *fox = "The quick brown fox jumps over the lazy dog";
+    assert_int_equal(hash_crc32(fox, 43, 0), 0x414FA339u);
+    assert_int_equal(hash_crc32(fox + 17, 26, hash_crc32(fox, 17, 0)), 0x414FA339u);
 }
 
 static void diag_formats_file_and_line(void **state)
@@ -161,6 +165,22 @@ static void slices_compare(void **state)
     assert_false(slice_ends_with(s, "xlo"));
 }
 
+static void dictionary_lines_skip_comments(void **state)
+{
+    (void)state;
+    const char text[] = "# header\n\n  alpha beta  # trailing\n\t\ngamma";
+    const char *cursor = text, *end = text + sizeof text - 1;
+    long line = 0;
+    slice s;
+    assert_true(slice_next_line(&cursor, end, &line, &s));
+    assert_true(slice_eq_cstr(s, "alpha beta"));
+    assert_int_equal(line, 3);
+    assert_true(slice_next_line(&cursor, end, &line, &s));
+    assert_true(slice_eq_cstr(s, "gamma"));
+    assert_int_equal(line, 5);
+    assert_false(slice_next_line(&cursor, end, &line, &s));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -175,6 +195,7 @@ int main(void)
         cmocka_unit_test(hash_is_stable),
         cmocka_unit_test(diag_formats_file_and_line),
         cmocka_unit_test(slices_compare),
+        cmocka_unit_test(dictionary_lines_skip_comments),
     };
     return cmocka_run_group_tests_name("base", tests, NULL, NULL);
 }

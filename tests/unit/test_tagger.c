@@ -202,6 +202,20 @@ static void expect_load_error(const char *data, size_t length, const char *needl
         fail_msg("message '%s' lacks '%s'", d.message, needle);
 }
 
+static uint32_t get_le32(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 | (uint32_t)u[3] << 24;
+}
+
+/* Rewrites the trailing CRC-32 of a model after an edit, so the table checks are reached. */
+static void fix_crc(char *data, size_t length)
+{
+    uint32_t crc = hash_crc32(data, length - 4, 0);
+    for (int i = 0; i < 4; i++)
+        data[length - 4 + (size_t)i] = (char)(crc >> (8 * i));
+}
+
 static void tagger_rejects_bad_model_files(void **state)
 {
     (void)state;
@@ -229,7 +243,37 @@ static void tagger_rejects_bad_model_files(void **state)
     expect_load_error(copy, model.len, "magic");
     memcpy(copy, model.data, model.len);
     copy[8] = 9; /* version */
-    expect_load_error(copy, model.len, "version 9, expected 1");
+    expect_load_error(copy, model.len, "version 9, expected 2");
+
+    /* The tag dictionary (after the header, XPOS names and classes; 12 bytes a slot): the toy
+     * treebank's "." (24 times, always PUNCT) is in it. A class out of range, or a class on an
+     * empty slot, is refused even with a valid checksum. */
+    uint32_t nxpos = get_le32(model.data + 12), nclasses = get_le32(model.data + 16);
+    uint32_t ndict = get_le32(model.data + 36);
+    size_t dict_at = 40 + (size_t)nxpos * 8 + (size_t)nclasses * 2;
+    assert_true(ndict >= 2 && dict_at + (size_t)ndict * 12 < model.len);
+    int used = -1, empty = -1;
+    for (uint32_t i = 0; i < ndict; i++) {
+        bool zero = get_le32(model.data + dict_at + i * 12) == 0 &&
+                    get_le32(model.data + dict_at + i * 12 + 4) == 0;
+        if (zero && empty < 0)
+            empty = (int)i;
+        if (!zero && used < 0)
+            used = (int)i;
+    }
+    assert_true(used >= 0 && empty >= 0);
+    memcpy(copy, model.data, model.len);
+    copy[dict_at + (size_t)used * 12 + 8] = (char)nclasses;
+    fix_crc(copy, model.len);
+    expect_load_error(copy, model.len, "tag dictionary");
+    memcpy(copy, model.data, model.len);
+    copy[dict_at + (size_t)empty * 12 + 8] = 1;
+    fix_crc(copy, model.len);
+    expect_load_error(copy, model.len, "tag dictionary");
+    memcpy(copy, model.data, model.len);
+    copy[36] = 3; /* dictionary size not a power of two */
+    fix_crc(copy, model.len);
+    expect_load_error(copy, model.len, "counts out of range");
     free(copy);
 
     diag_clear(&d);
