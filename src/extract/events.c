@@ -303,8 +303,6 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
         if (is_comma(c, i - 1) || word_is(c, i - 1, "and"))
             i--;
         long j = actor_ending(c, i - 1);
-        if (j < 0 || !is_comma(c, g->first - 1) ? false : false)
-            break;
         if (j < 0)
             break;
         /* a comma alone joins only when an "and" follows the group (a list) */
@@ -969,9 +967,8 @@ static long possessor(const clause_ctx *c, long anchor)
 
 /* The actor in a role slot's phrase: the first actor with a code within PATTERN_SLOT_GAP
  * tokens of the slot's first token ("to eastern and southern areas of Ukraine"). */
-static long slot_actor(const clause_ctx *c, const verbmatch *m, long slot)
+static long slot_actor(const clause_ctx *c, long slot)
 {
-    (void)m;
     if (slot < 0)
         return -1;
     for (long i = slot; i < slot + PATTERN_SLOT_GAP + 2 && i < (long)c->ntokens; i++) {
@@ -1014,15 +1011,15 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     uint8_t modality = MODALITY_ASSERTED;
     long span_first = m->first, span_last = m->last;
     long slot_first = m->slot[PATTERN_TARGET];
-    long tslot = slot_actor(c, m, slot_first);
+    long tslot = slot_actor(c, slot_first);
     /* "deploy troops to $L", "strikes on $L": the country of a military act's place is its
      * target; a meeting's place is not */
     if (tslot < 0 && slot_first < 0 &&
         (code_is(rule->code, "07") || code_is(rule->code, "15") || code_is(rule->code, "18") ||
          code_is(rule->code, "19") || code_is(rule->code, "20")))
-        tslot = slot_actor(c, m, m->slot[PATTERN_PLACE]);
+        tslot = slot_actor(c, m->slot[PATTERN_PLACE]);
     if (rule->noun) {
-        source = slot_actor(c, m, m->slot[PATTERN_SOURCE]); /* "a visit by $S to $T" */
+        source = slot_actor(c, m->slot[PATTERN_SOURCE]); /* "a visit by $S to $T" */
         if (source < 0)
             source = possessor(c, m->anchor);
         if (source < 0) {
@@ -1061,8 +1058,6 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             verb_group vg;
             verb_group_find(c, v, &vg);
             modality = modality_of(c, &vg);
-            if (vg.passive)
-                modality = modality_of(c, &vg);
         }
         if (source >= 0 && possessor(c, m->anchor) >= 0)
             span_first = c->afirst[source];
