@@ -1260,6 +1260,8 @@ static sitrep_status code_sentence(arena *a, const event_tables *tables, const a
         }
         if (!c->nmatches)
             return trace(c, "  nothing coded: no pattern matched\n");
+        if (!c->nact && trace(c, "  no actors in this sentence\n"))
+            return SITREP_ELIMIT;
     }
     size_t before = st->count;
     for (size_t i = 0; i < c->nmatches; i++)
