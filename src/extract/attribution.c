@@ -199,8 +199,12 @@ static bool tok_is(const frame_ctx *c, size_t i, const char *word)
 static bool tok_in(const frame_ctx *c, size_t i, const char *const *list, size_t n)
 {
     slice s = tok(c, i);
+    if (s.len == 0)
+        return false;
+    /* compare the first letter before the whole word: most list entries differ there */
+    char first = (char)(s.ptr[0] | 0x20);
     for (size_t k = 0; k < n; k++)
-        if (slice_eq_nocase(s, list[k]))
+        if ((char)(list[k][0] | 0x20) == first && slice_eq_nocase(s, list[k]))
             return true;
     return false;
 }
