@@ -26,6 +26,21 @@ static void write_actor(json_writer *w, const article *art, int32_t index)
     json_object_end(w);
 }
 
+/* A place as a target: its country is the actor ("shelled Kherson" -> UKR). */
+static void write_place_target(json_writer *w, const article *art, const place_mention *p)
+{
+    json_object_begin(w);
+    json_key(w, "text");
+    json_string(w, art->text.text + p->start, p->end - p->start);
+    json_key(w, "code");
+    json_cstr(w, p->entry->country);
+    json_key(w, "country");
+    json_cstr(w, p->entry->country);
+    json_key(w, "role");
+    json_null(w);
+    json_object_end(w);
+}
+
 /* The actor code of a frame's speaker: a mention that starts where the speaker does. */
 static const char *speaker_code(const article *art, const attribution *f)
 {
@@ -160,7 +175,10 @@ void export_events(json_writer *w, const article *art)
         json_key(w, "source");
         write_actor(w, art, e->source);
         json_key(w, "target");
-        write_actor(w, art, e->target);
+        if (e->target < 0 && e->target_place >= 0 && (size_t)e->target_place < art->nplaces)
+            write_place_target(w, art, &art->places[e->target_place]);
+        else
+            write_actor(w, art, e->target);
         json_key(w, "cameo");
         json_cstr(w, e->code);
         json_key(w, "root");

@@ -37,8 +37,9 @@ typedef struct clause_ctx {
     int32_t *actor;
     uint32_t *afirst, *alast;
     size_t nact;
-    int8_t *actor_at; /* per token: 1 when inside an actor */
-    buf *trace;       /* explain output, NULL when coding */
+    int8_t *actor_at;     /* per token: 1 when inside an actor */
+    buf *trace;           /* explain output, NULL when coding */
+    int32_t target_place; /* set by code_match while it emits events against a place */
 } clause_ctx;
 
 /* ---- words ---- */
@@ -861,7 +862,11 @@ static sitrep_status emit(emit_state *st, const clause_ctx *c, const verbmatch *
     }
     if (c->trace) {
         if (buf_printf(c->trace, "  event %s %s -> %s (%s) by %s:%u\n", code,
-                       ms && ms->code ? ms->code : "-", mt && mt->code ? mt->code : "-",
+                       ms && ms->code ? ms->code : "-",
+                       mt && mt->code ? mt->code
+                       : !mt && c->target_place >= 0
+                           ? c->art->places[c->target_place].entry->country
+                           : "-",
                        event_modality_name(modality), m->rule->file, m->rule->line))
             return SITREP_ELIMIT;
     }
@@ -895,6 +900,7 @@ static sitrep_status emit(emit_state *st, const clause_ctx *c, const verbmatch *
     e->verb_start = c->tokens[m->anchor].start;
     e->verb_end = c->tokens[m->anchor].end;
     e->rule = m->rule;
+    e->target_place = t < 0 ? c->target_place : -1;
     return SITREP_OK;
 }
 
@@ -988,6 +994,25 @@ static long slot_actor(const clause_ctx *c, long slot)
         if (k >= 0 && mention(c, k)->code && !word_in(c, i, possessive_dets) &&
             !actor_is_noise(c, k))
             return k;
+    }
+    return -1;
+}
+
+/* A place with a country named within OBJECT_WINDOW tokens after the anchor of m, in the same
+ * clause (index into article.places), or -1. */
+static long place_after(const clause_ctx *c, const verbmatch *m)
+{
+    for (size_t p = 0; p < c->art->nplaces; p++) {
+        const place_mention *pm = &c->art->places[p];
+        if (pm->sentence != c->sentence || !pm->entry || !pm->entry->country)
+            continue;
+        long at = token_at(c, pm->start);
+        if (at <= (long)m->anchor || at > (long)m->anchor + OBJECT_WINDOW)
+            continue;
+        for (long i = m->anchor + 1; i < at; i++)
+            if (word_is(c, i, ";") || is_comma(c, i) || word_in(c, i, target_stops))
+                return -1;
+        return (long)p;
     }
     return -1;
 }
@@ -1155,6 +1180,30 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                     return status;
         return SITREP_OK;
     }
+    if (tg.n == 0 && military_code(rule->code)) {
+        /* "Russian forces shelled Kherson": the country of the place attacked is the target */
+        long p = place_after(c, m);
+        const char *country = p >= 0 ? c->art->places[p].entry->country : NULL;
+        const char *own = mention(c, source)->country;
+        if (country && !(own && strcmp(own, country) == 0)) {
+            const place_mention *pm = &c->art->places[p];
+            if (trace(c, "    target: the place '%.*s' (%s)\n", (int)(pm->end - pm->start),
+                      c->text + pm->start, country))
+                return SITREP_ELIMIT;
+            if (pm->end > c->tokens[span_last].end)
+                span_last = token_at(c, pm->end - 1);
+            c->target_place = (int32_t)p;
+            for (size_t i = 0; i < sg.n; i++)
+                if (mention(c, sg.items[i])->code &&
+                    (status = emit(st, c, m, sg.items[i], -1, rule->code, modality, span_first,
+                                   span_last))) {
+                    c->target_place = -1;
+                    return status;
+                }
+            c->target_place = -1;
+            return SITREP_OK;
+        }
+    }
     if (tg.n == 0)
         return trace(c, "    not coded: no target actor\n");
     for (size_t i = 0; i < sg.n; i++) {
@@ -1190,6 +1239,7 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
     c->nmatches = 0;
     c->nact = 0;
     c->trace = NULL;
+    c->target_place = -1;
     if (!c->ntokens)
         return SITREP_OK;
     sitrep_status status =

@@ -262,6 +262,8 @@ typedef struct event {
     /* extras of the clause: article.quantities[quantity_first, +nquantities), places, dates */
     uint32_t quantity_first, nquantities;
     int32_t place, date; /* indices into article.places / article.dates, -1 when none */
+    int32_t target_place; /* no target actor: the place attacked ("shelled Kherson"), index
+                           * into article.places whose country is the target; else -1 */
 } event;
 
 /* What the coder reads: all long-lived and shared. `patterns` NULL: no events are coded.
