@@ -7,6 +7,7 @@
 #include "pipeline.h"
 #include "sitrep.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,8 +23,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char err[512];
         sitrep_options options = {0};
         context = sitrep_context_new(&options, err, sizeof err);
-        if (!context || !context->patterns)
+        if (!context || !context->patterns) {
+            fprintf(stderr, "fuzz_events: cannot load the data: %s\n",
+                    context ? "no event patterns" : err);
             abort();
+        }
         arena_init(&work, (size_t)1 << 30);
         buf_init(&out, (size_t)1 << 28);
     }
@@ -32,7 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     article art;
     diag d;
     diag_clear(&d);
-    if (pipeline_run(context, &work, SITREP_INPUT_TEXT, (const char *)data, size, &art, &d))
+    if (pipeline_run(context, &work, SITREP_INPUT_TEXT, (const char *)data, size, PIPELINE_FULL,
+                     &art, &d))
         return 0;
     for (size_t i = 0; i < art.nevents; i++) {
         const event *e = &art.events[i];

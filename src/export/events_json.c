@@ -99,7 +99,7 @@ static void write_extras(json_writer *w, const article *art, const event *e)
         const quantity *q = &art->quantities[i];
         json_object_begin(w);
         json_key(w, "value");
-        if (q->value == (double)(long long)q->value && q->value > -1e15 && q->value < 1e15)
+        if (q->value > -1e15 && q->value < 1e15 && q->value == (double)(long long)q->value)
             json_int(w, (long long)q->value);
         else
             json_double(w, q->value);

@@ -8,7 +8,9 @@
 /* Integral values as integers: json_double writes 40 as "4e+01" (its shortest %g form). */
 static void write_number(json_writer *w, double value)
 {
-    if (value == (double)(long long)value && value > -1e15 && value < 1e15)
+    /* range first: casting a double outside long long's range is undefined (found by
+     * fuzz_events) */
+    if (value > -1e15 && value < 1e15 && value == (double)(long long)value)
         json_int(w, (long long)value);
     else
         json_double(w, value);
