@@ -261,7 +261,7 @@ typedef struct event {
     const pattern *rule;           /* the pattern (file, line), owned by the pattern set */
     /* extras of the clause: article.quantities[quantity_first, +nquantities), places, dates */
     uint32_t quantity_first, nquantities;
-    int32_t place, date; /* indices into article.places / article.dates, -1 when none */
+    int32_t place, date;  /* indices into article.places / article.dates, -1 when none */
     int32_t target_place; /* no target actor: the place attacked ("shelled Kherson"), index
                            * into article.places whose country is the target; else -1 */
 } event;
