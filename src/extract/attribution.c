@@ -476,7 +476,8 @@ static size_t source_start(const frame_ctx *c, size_t first, size_t end)
             }
             if (j > first && s < end && !is_punct(c, s, ',') &&
                 (tok_is(c, s, "a") || tok_is(c, s, "an") || tok_is(c, s, "the") ||
-                 tok_is(c, s, "former") || tok_is(c, s, "who")) &&
+                 tok_is(c, s, "former") || tok_is(c, s, "who") ||
+                 (s + 1 < end && c->tokens[s + 1].kind == TOKEN_CLITIC)) &&
                 is_capitalised_word(c, j - 1)) {
                 s = j;
                 continue;
@@ -863,6 +864,23 @@ static const char *speaker_code(const article *art, const attribution *f)
     return last;
 }
 
+/* Does the source's head phrase (before any comma) start with a mention the actor stage
+ * knows as a person? */
+static bool speaker_is_person(const article *art, const attribution *f)
+{
+    span s = f->speaker;
+    for (size_t i = 0; i < art->nactors; i++) {
+        const actor_mention *m = &art->actors[i];
+        if (m->start < s.start || m->start >= s.end)
+            continue;
+        for (uint32_t k = s.start; k < m->start; k++)
+            if (art->text.text[k] == ',')
+                return false;
+        return m->kind && strcmp(m->kind, "person") == 0;
+    }
+    return false;
+}
+
 sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
 {
     art->attributions = NULL;
@@ -883,8 +901,13 @@ sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
         if (status)
             return status;
     }
-    for (size_t i = 0; i < list.count; i++)
-        list.items[i].code = speaker_code(art, &list.items[i]);
+    for (size_t i = 0; i < list.count; i++) {
+        attribution *f = &list.items[i];
+        /* the actor stage knows people the capitalisation rule cannot see ("Fidan said") */
+        if (f->kind != ATTRIB_NAMED && !f->resolved_from_pronoun && speaker_is_person(art, f))
+            f->kind = ATTRIB_NAMED;
+        f->code = speaker_code(art, f);
+    }
     art->attributions = list.items;
     art->nattributions = list.count;
     return SITREP_OK;

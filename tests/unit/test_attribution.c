@@ -184,6 +184,19 @@ static void description_then_name_and_clauses_after_cues(void **state)
     arena_release(&r.a);
 }
 
+static void possessive_apposition(void **state)
+{
+    (void)state;
+    result r;
+    analyse(&r, "Gen. Oleksandr Syrskyi, Ukraine's top commander, said his troops had pushed "
+                "back an assault.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source,
+                "Gen. Oleksandr Syrskyi, Ukraine's top commander");
+    assert_int_equal(r.art.attributions[0].kind, ATTRIB_NAMED);
+    arena_release(&r.a);
+}
+
 static void bad_cue_file_names_its_line(void **state)
 {
     (void)state;
@@ -213,6 +226,7 @@ int main(void)
         cmocka_unit_test(pronoun_resolves_to_last_named_speaker),
         cmocka_unit_test(colon_introduces_next_sentence_quote),
         cmocka_unit_test(description_then_name_and_clauses_after_cues),
+        cmocka_unit_test(possessive_apposition),
         cmocka_unit_test(bad_cue_file_names_its_line),
     };
     return cmocka_run_group_tests_name("attribution", tests, load_cues, free_cues);
