@@ -78,4 +78,14 @@ int cmd_query(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 
+/* JSON pieces of a stored event shared by query and export (store_json.c). The writer's
+ * buffer is `out`; store_json_line checks the writer and prints the buffer as one line. */
+struct store_event;
+struct json_writer;
+struct buf;
+void store_json_place(struct json_writer *w, const char *key, const struct store_event *e,
+                      bool with_text);
+void store_json_counts(struct json_writer *w, const struct store_event *e);
+sitrep_status store_json_line(const struct json_writer *w, const struct buf *out);
+
 #endif

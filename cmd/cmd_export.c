@@ -212,29 +212,8 @@ static sitrep_status plover_event(void *user, const store_event *e)
         json_null(&w);
     json_key(&w, "modality");
     json_cstr(&w, e->modality);
-    json_key(&w, "location");
-    json_object_begin(&w);
-    json_key(&w, "name");
-    json_cstr(&w, e->place_name);
-    json_key(&w, "country");
-    json_cstr(&w, e->place_country);
-    json_key(&w, "lat");
-    if (e->has_coordinates)
-        json_double(&w, e->lat);
-    else
-        json_null(&w);
-    json_key(&w, "lon");
-    if (e->has_coordinates)
-        json_double(&w, e->lon);
-    else
-        json_null(&w);
-    json_object_end(&w);
-    json_key(&w, "num_mentions");
-    json_int(&w, e->num_mentions);
-    json_key(&w, "num_articles");
-    json_int(&w, e->num_articles);
-    json_key(&w, "num_sources");
-    json_int(&w, e->num_sources);
+    store_json_place(&w, "location", e, false);
+    store_json_counts(&w, e);
     json_key(&w, "source");
     json_object_begin(&w);
     json_key(&w, "article");
@@ -247,12 +226,7 @@ static sitrep_status plover_event(void *user, const store_event *e)
     json_cstr(&w, e->sentence_text);
     json_object_end(&w);
     json_object_end(&w);
-    sitrep_status status = json_status(&w);
-    if (status)
-        return status;
-    fwrite(out->data, 1, out->len, stdout);
-    fputc('\n', stdout);
-    return ferror(stdout) ? SITREP_EIO : SITREP_OK;
+    return store_json_line(&w, out);
 }
 
 static sitrep_status article_line(void *user, const char *json, size_t length)
