@@ -1123,6 +1123,17 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             }
             source = agent;
             target = tslot >= 0 && tslot != agent ? tslot : subject;
+            /* the subject of a passive is what was acted on ("at least half of all the
+             * munitions ... were supplied"): the evidence reaches back to the clause start so
+             * that its quantities belong to the event */
+            for (long k = vg.first - 1; k >= 0 && k < (long)c->ntokens; k--) {
+                if (is_comma(c, k) || word_is(c, k, ";") || word_is(c, k, ":") ||
+                    word_is(c, k, "that") || word_is(c, k, "which") || word_is(c, k, "who") ||
+                    c->tokens[k].kind == TOKEN_QUOTE)
+                    break;
+                if (k < span_first)
+                    span_first = k;
+            }
         } else {
             source = subject;
             target = tslot;
