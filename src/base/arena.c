@@ -151,6 +151,19 @@ void *arena_grow(arena *a, void *old, size_t old_size, size_t new_size)
     return p;
 }
 
+void *arena_array_room(arena *a, void *items, size_t count, size_t *cap, size_t size)
+{
+    if (count < *cap)
+        return items;
+    size_t n = *cap ? *cap * 2 : 16;
+    if (n > SIZE_MAX / size)
+        return NULL;
+    void *grown = arena_grow(a, items, *cap * size, n * size);
+    if (grown)
+        *cap = n;
+    return grown;
+}
+
 char *arena_strndup(arena *a, const char *s, size_t length)
 {
     char *p = arena_alloc(a, length + 1);

@@ -62,6 +62,11 @@ void *arena_calloc(arena *a, size_t count, size_t size) MUST_CHECK;
 /* Resizes the most recent allocation in place when possible, otherwise copies. Returns NULL
  * at the cap (the old block stays valid). */
 void *arena_grow(arena *a, void *old, size_t old_size, size_t new_size) MUST_CHECK;
+/* Makes room for element number `count` in an arena array of `size`-byte elements holding
+ * room for *cap: when full it doubles (from 16), moving the elements if it must, and updates
+ * *cap. Returns the array (moved or not), or NULL at the arena cap (the old array stays
+ * valid). Callers keep their own limit on the number of elements. */
+void *arena_array_room(arena *a, void *items, size_t count, size_t *cap, size_t size) MUST_CHECK;
 /* Copies `length` bytes and a NUL. NULL at the cap. */
 char *arena_strndup(arena *a, const char *s, size_t length) MUST_CHECK;
 /* printf into the arena. NULL at the cap. */

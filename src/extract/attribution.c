@@ -579,15 +579,10 @@ static sitrep_status push_frame(arena *a, frame_list *list, const attribution *f
 {
     if (list->count >= ATTRIBUTION_MAX_PER_ARTICLE)
         return SITREP_OK;
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 16;
-        attribution *grown =
-            arena_grow(a, list->items, list->cap * sizeof *grown, cap * sizeof *grown);
-        if (!grown)
-            return SITREP_ELIMIT;
-        list->items = grown;
-        list->cap = cap;
-    }
+    attribution *grown = arena_array_room(a, list->items, list->count, &list->cap, sizeof *grown);
+    if (!grown)
+        return SITREP_ELIMIT;
+    list->items = grown;
     list->items[list->count++] = *f;
     return SITREP_OK;
 }

@@ -503,14 +503,10 @@ static sitrep_status dlist_push(dlist *l, const date_mention *m)
 {
     if (l->count >= EXTRAS_MAX_MENTIONS)
         return SITREP_ELIMIT;
-    if (l->count == l->alloc) {
-        size_t n = l->alloc ? l->alloc * 2 : 16;
-        date_mention *p = arena_grow(l->a, l->items, l->alloc * sizeof *p, n * sizeof *p);
-        if (!p)
-            return SITREP_ELIMIT;
-        l->items = p;
-        l->alloc = n;
-    }
+    date_mention *p = arena_array_room(l->a, l->items, l->count, &l->alloc, sizeof *p);
+    if (!p)
+        return SITREP_ELIMIT;
+    l->items = p;
     l->items[l->count++] = *m;
     return SITREP_OK;
 }

@@ -874,14 +874,10 @@ static sitrep_status emit(emit_state *st, const clause_ctx *c, const verbmatch *
         st->dropped = true;
         return SITREP_OK;
     }
-    if (st->count == st->alloc) {
-        size_t n = st->alloc ? st->alloc * 2 : 16;
-        event *grown = arena_grow(st->a, st->items, st->alloc * sizeof *grown, n * sizeof *grown);
-        if (!grown)
-            return SITREP_ELIMIT;
-        st->items = grown;
-        st->alloc = n;
-    }
+    event *grown = arena_array_room(st->a, st->items, st->count, &st->alloc, sizeof *grown);
+    if (!grown)
+        return SITREP_ELIMIT;
+    st->items = grown;
     event *e = &st->items[st->count++];
     memset(e, 0, sizeof *e);
     e->sentence = c->sentence;

@@ -113,14 +113,10 @@ static sitrep_status plist_push(plist *l, const place_mention *m)
 {
     if (l->count >= EXTRAS_MAX_MENTIONS)
         return SITREP_ELIMIT;
-    if (l->count == l->alloc) {
-        size_t n = l->alloc ? l->alloc * 2 : 16;
-        place_mention *p = arena_grow(l->a, l->items, l->alloc * sizeof *p, n * sizeof *p);
-        if (!p)
-            return SITREP_ELIMIT;
-        l->items = p;
-        l->alloc = n;
-    }
+    place_mention *p = arena_array_room(l->a, l->items, l->count, &l->alloc, sizeof *p);
+    if (!p)
+        return SITREP_ELIMIT;
+    l->items = p;
     l->items[l->count++] = *m;
     return SITREP_OK;
 }

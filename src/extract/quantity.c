@@ -599,14 +599,10 @@ static sitrep_status qlist_push(qlist *l, const quantity *q)
 {
     if (l->count >= EXTRAS_MAX_MENTIONS)
         return SITREP_ELIMIT;
-    if (l->count == l->alloc) {
-        size_t n = l->alloc ? l->alloc * 2 : 16;
-        quantity *p = arena_grow(l->a, l->items, l->alloc * sizeof *p, n * sizeof *p);
-        if (!p)
-            return SITREP_ELIMIT;
-        l->items = p;
-        l->alloc = n;
-    }
+    quantity *p = arena_array_room(l->a, l->items, l->count, &l->alloc, sizeof *p);
+    if (!p)
+        return SITREP_ELIMIT;
+    l->items = p;
     l->items[l->count++] = *q;
     return SITREP_OK;
 }

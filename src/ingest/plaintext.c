@@ -354,16 +354,12 @@ static bool para_push(arena *a, para_list *list, slice s)
     s = slice_trim(s);
     if (!s.len)
         return true;
-    if (list->count == list->cap) {
-        if (list->cap >= MAX_PARAGRAPHS)
-            return false;
-        size_t cap = list->cap ? list->cap * 2 : 64;
-        slice *grown = arena_grow(a, list->items, list->cap * sizeof(slice), cap * sizeof(slice));
-        if (!grown)
-            return false;
-        list->items = grown;
-        list->cap = cap;
-    }
+    if (list->count >= MAX_PARAGRAPHS)
+        return false;
+    slice *grown = arena_array_room(a, list->items, list->count, &list->cap, sizeof(slice));
+    if (!grown)
+        return false;
+    list->items = grown;
     list->items[list->count++] = s;
     return true;
 }

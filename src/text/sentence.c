@@ -96,14 +96,10 @@ static bool push(arena *a, sentence **out, size_t *n, size_t *cap, const token *
                  size_t first, size_t last_exclusive, const uint32_t *paragraphs,
                  size_t nparagraphs, size_t *para_cursor)
 {
-    if (*n == *cap) {
-        size_t new_cap = *cap ? *cap * 2 : 64;
-        sentence *grown = arena_grow(a, *out, *cap * sizeof(sentence), new_cap * sizeof(sentence));
-        if (!grown)
-            return false;
-        *out = grown;
-        *cap = new_cap;
-    }
+    sentence *grown = arena_array_room(a, *out, *n, cap, sizeof(sentence));
+    if (!grown)
+        return false;
+    *out = grown;
     sentence *sent = &(*out)[*n];
     sent->start = tokens[first].start;
     sent->end = tokens[last_exclusive - 1].end;

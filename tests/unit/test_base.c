@@ -44,6 +44,30 @@ static void arena_grow_keeps_contents(void **state)
     arena_release(&a);
 }
 
+static void arena_array_room_doubles(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 20);
+    int *items = NULL;
+    size_t cap = 0;
+    for (size_t n = 0; n < 100; n++) {
+        items = arena_array_room(&a, items, n, &cap, sizeof *items);
+        assert_non_null(items);
+        assert_true(cap > n);
+        items[n] = (int)n;
+    }
+    assert_int_equal(cap, 128);
+    for (int i = 0; i < 100; i++)
+        assert_int_equal(items[i], i);
+    arena_release(&a);
+    arena_init(&a, 256);
+    items = NULL;
+    cap = 0;
+    assert_null(arena_array_room(&a, items, 0, &cap, 1024)); /* past the arena cap */
+    arena_release(&a);
+}
+
 static void buf_cap_is_enforced(void **state)
 {
     (void)state;
@@ -187,6 +211,7 @@ int main(void)
         cmocka_unit_test(arena_allocates_aligned_and_resets),
         cmocka_unit_test(arena_cap_returns_null),
         cmocka_unit_test(arena_grow_keeps_contents),
+        cmocka_unit_test(arena_array_room_doubles),
         cmocka_unit_test(buf_cap_is_enforced),
         cmocka_unit_test(utf8_decode_rejects_bad_sequences),
         cmocka_unit_test(utf8_sanitize_replaces_and_counts),
