@@ -29,7 +29,16 @@ struct cue_lexicon {
     size_t count;
     uint32_t *slots; /* open addressing: index + 1, 0 = empty */
     size_t nslots;
+    /* shapes[n] bit k: some form has n bytes and starts with letter k (k = 26: not a-z); a
+     * token whose shape is absent is rejected before hashing (most tokens are not cues) */
+    uint32_t shapes[32];
 };
+
+static unsigned first_letter(char c)
+{
+    c = (char)(c | 0x20);
+    return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26;
+}
 
 static uint64_t form_hash(const char *s, size_t n)
 {
@@ -38,7 +47,7 @@ static uint64_t form_hash(const char *s, size_t n)
 
 static const cue_form *cue_lookup(const cue_lexicon *lex, const char *s, size_t n)
 {
-    if (n == 0 || n >= sizeof lex->forms[0].text)
+    if (n == 0 || n >= sizeof lex->forms[0].text || !(lex->shapes[n] >> first_letter(s[0]) & 1))
         return NULL;
     char lower[32];
     for (size_t i = 0; i < n; i++) {
@@ -171,6 +180,7 @@ cue_lexicon *cues_parse(const char *text, size_t length, const char *path, diag 
         }
         if (!lex->slots[i])
             lex->slots[i] = (uint32_t)(k + 1);
+        lex->shapes[strlen(t)] |= 1u << first_letter(t[0]);
     }
     return lex;
 }
