@@ -214,8 +214,9 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
             extras_token_is(text, noun_end, "]"))
             noun_end++; /* close the insertion: "Kursk [region]" */
         /* part of a longer capitalised name: "New York Times", "Georgia Tech" */
+        /* (a middle initial too: "Leon E. Panetta") */
         if (!admin_noun && !city_noun && after < end && (text->tokens[after].flags & TOKEN_UPPER) &&
-            text->tokens[after].kind == TOKEN_WORD &&
+            (text->tokens[after].kind == TOKEN_WORD || text->tokens[after].kind == TOKEN_ABBREV) &&
             !gazetteer_match_at(g, text, after, end, &(gazetteer_match){0})) {
             i = after;
             continue;

@@ -212,6 +212,7 @@ static void metonyms_are_not_places(void **state)
     assert_string_equal(f[0].text, "Kursk region");
     /* part of a longer name */
     assert_int_equal(find(g, "He met Moscow Mayor Sobyanin.", f, 4), 0);
+    assert_int_equal(find(g, "He was chief of staff to Georgia E. Smith.", f, 4), 0);
     /* no gazetteer: nothing, no crash */
     arena a;
     arena_init(&a, 1 << 20);
