@@ -844,10 +844,7 @@ static size_t step(scan *s, size_t i)
 
 static void today(char out[11])
 {
-    time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
+    clock_today(out);
 }
 
 sitrep_status actors_extract(arena *a, const dict *d, article *art)

@@ -1,6 +1,7 @@
 /* test_base.c - unit tests for base/: arena, buf, utf8, json writer, hashing, dates. */
 #include "unit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void arena_allocates_aligned_and_resets(void **state)
@@ -205,6 +206,20 @@ static void dictionary_lines_skip_comments(void **state)
     assert_false(slice_next_line(&cursor, end, &line, &s));
 }
 
+static void today_can_be_fixed(void **state)
+{
+    (void)state;
+    char day[11];
+    setenv("SITREP_TODAY", "2024-02-29", 1);
+    clock_today(day);
+    assert_string_equal(day, "2024-02-29");
+    setenv("SITREP_TODAY", "yesterday", 1); /* not a date: the clock */
+    clock_today(day);
+    assert_int_equal(strlen(day), 10);
+    assert_true(day[4] == '-' && day[7] == '-' && strcmp(day, "2024-02-29") != 0);
+    unsetenv("SITREP_TODAY");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -221,6 +236,7 @@ int main(void)
         cmocka_unit_test(diag_formats_file_and_line),
         cmocka_unit_test(slices_compare),
         cmocka_unit_test(dictionary_lines_skip_comments),
+        cmocka_unit_test(today_can_be_fixed),
     };
     return cmocka_run_group_tests_name("base", tests, NULL, NULL);
 }
