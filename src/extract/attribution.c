@@ -286,9 +286,9 @@ static const char *const determiners[] = {
 static const char *const pronouns[] = {"he", "she", "they", "it", "we", "i", "you"};
 
 /* Cues with an object before their content: "told reporters that", "warned Iran that". */
-static const char *const object_cues[] = {"told",     "tells",   "tell",   "telling",
-                                          "informed", "assured", "warned", "reminded",
-                                          "assures",  "informs", "warns",  "reminds"};
+static const char *const object_cues[] = {
+    "told",    "tells",   "tell",  "telling", "informed", "assured", "warned",  "reminded",
+    "assures", "informs", "warns", "reminds", "called",   "calls",   "calling", "call"};
 
 /* Cues whose content may be an infinitive: "vowed to retaliate", "threatened to strike". */
 static const char *const commitment_cues[] = {
@@ -416,7 +416,8 @@ static size_t content_start(const frame_ctx *c, size_t cue, size_t end, bool str
     /* commitments and appeals: "vowed to retaliate", "urged Israel to halt", "called on
      * both sides to" - the infinitive is what was said */
     bool commits = TOK_IN(c, cue, commitment_cues);
-    bool directs = TOK_IN(c, cue, appeal_cues);
+    bool directs = TOK_IN(c, cue, appeal_cues) ||
+                   (k < end && tok_is(c, k, "on") && slice_starts_with(tok(c, cue), "call"));
     if (commits && k < end && tok_is(c, k, "to") && k + 1 < end &&
         c->tokens[k + 1].kind == TOKEN_WORD)
         return k;

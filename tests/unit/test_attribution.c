@@ -229,6 +229,14 @@ static void objects_infinitives_relatives_documents(void **state)
     expect_span(&r, r.art.attributions[0].source, "A new poll");
     expect_span(&r, r.art.attributions[0].content, "the president ahead");
     arena_release(&r.a);
+    /* "called X “...”" and "called on X to" are statements; "called for" alone is not */
+    analyse(&r, "The ministry called the sanctions \xE2\x80\x9C"
+                "economic war.\xE2\x80\x9D The UN "
+                "called on both sides to stop the fighting. He called on Monday.");
+    assert_int_equal(r.art.nattributions, 2);
+    expect_span(&r, r.art.attributions[0].source, "The ministry");
+    expect_span(&r, r.art.attributions[1].content, "to stop the fighting");
+    arena_release(&r.a);
     /* after a quotation, "told" and its object close the frame */
     analyse(&r, "\xE2\x80\x9CWe will win,\xE2\x80\x9D the senator told cheering supporters in "
                 "Ohio.");
