@@ -633,6 +633,78 @@ static const char *holder_kind(const dict_entry *e)
     return e->kind < DICT_KIND_COUNT ? names[e->kind] : KIND_AGENT;
 }
 
+/* True when the title r at token k is followed by a capitalised name ("Portuguese President
+ * Mario Soares"): the title heads the name, it does not modify a noun. */
+static bool title_before_name(const scan *s, const unit *r, size_t k)
+{
+    size_t next = k + r->len;
+    return r->role->kind == DICT_TITLE && next < s->n && is_cap(s, next) && !has(s, next, W_STOP);
+}
+
+/* The country of the place mention (from the places stage) that starts at token i, or NULL;
+ * *len gets its length in tokens. */
+static const char *place_country_at(const scan *s, size_t i, size_t *len)
+{
+    if (i >= s->n)
+        return NULL;
+    uint32_t at = s->tokens[i].start;
+    for (size_t p = 0; p < s->art->nplaces; p++) {
+        const place_mention *pm = &s->art->places[p];
+        if (pm->start > at)
+            break;
+        if (pm->start == at && pm->entry && pm->entry->country && pm->entry->kind != PLACE_WATER) {
+            size_t k = i;
+            while (k < s->n && s->tokens[k].start < pm->end)
+                k++;
+            *len = k - i;
+            return pm->entry->country;
+        }
+    }
+    return NULL;
+}
+
+/* The country that owns a bare role through a following phrase: "the mayor of Nablus", "the
+ * government of Iraq", "a court in Guyana", "dissidents from Egypt" (a country, capital or
+ * metonym from the dictionary, or a place the places stage found). "in" does not give troops
+ * a country ("troops in Syria" are often foreign). NULL when none; *end gets the token after
+ * the phrase. */
+static const char *role_owner(scan *s, const dict_entry *role, size_t j, size_t *end)
+{
+    if (j >= s->n)
+        return NULL;
+    slice w = token_text(s->text, &s->tokens[j]);
+    bool of = has(s, j, W_OF), from = slice_eq_cstr(w, "from"), in = slice_eq_cstr(w, "in");
+    if (!of && !from && !in)
+        return NULL;
+    const char *code = entry_code(s, role);
+    if ((in || from) && (!code || strcmp(code, "MIL") == 0))
+        return NULL; /* "troops in Syria", "withdraw its troops from Lebanon": often foreign */
+    if (in && role->kind == DICT_TITLE)
+        return NULL;
+    size_t k = j + 1;
+    if (has(s, k, W_THE))
+        k++;
+    unit h = find_unit(s, k);
+    if (h.holder && h.holder->kind != DICT_PERSON && h.holder->kind != DICT_ORGANIZATION &&
+        h.holder->kind != DICT_GROUP && !is_possessive(s, k + h.len)) {
+        const char *hc = entry_code(s, h.holder);
+        const char *country = hc ? country_of(s, hc) : NULL;
+        if (country) {
+            *end = k + h.len;
+            return country;
+        }
+    }
+    if (h.len)
+        return NULL;
+    size_t len;
+    const char *country = place_country_at(s, k, &len);
+    if (country && !is_possessive(s, k + len)) {
+        *end = k + len;
+        return country;
+    }
+    return NULL;
+}
+
 /* A title or role after a country or owner: emits the combined mention. Returns the end. */
 static size_t combined(scan *s, size_t start, size_t k, const unit *r, const char *country,
                        const dict_entry *owner)
@@ -757,7 +829,8 @@ static size_t step(scan *s, size_t i)
                 return i + run;
             }
         }
-        if (r.role && !r.holder && !role_is_modifier(s, k + r.len - 1))
+        if (r.role && !r.holder &&
+            (title_before_name(s, &r, k) || !role_is_modifier(s, k + r.len - 1)))
             return combined(s, i, k, &r, country, u.holder);
         if (compound && !u.adj) {
             /* not followed by a role: the name alone, below */
@@ -797,7 +870,8 @@ static size_t step(scan *s, size_t i)
         bool is_org;
         size_t run = unknown_run(s, j, &is_org);
         if (run && !is_org) {
-            emit(s, i, j + run, NULL, KIND_PERSON, NO_ENTRY, -1);
+            /* "President Mario Soares", a person we do not know: the title's role at least */
+            emit(s, i, j + run, entry_code(s, u.role), KIND_PERSON, NO_ENTRY, -1);
             return j + run;
         }
     }
@@ -811,20 +885,14 @@ static size_t step(scan *s, size_t i)
             return i + run;
         }
     }
-    if (has(s, j, W_OF)) {
-        unit h = find_unit(s, j + 1);
-        const char *owner = NULL;
-        if (h.holder && h.holder->kind != DICT_PERSON) {
-            const char *code = entry_code(s, h.holder);
-            owner = code ? country_of(s, code) : NULL;
-        } else if (h.adj) {
-            owner = NULL;
-        }
+    {
+        size_t end;
+        const char *owner = role_owner(s, u.role, j, &end);
         if (owner) {
             const char *role = entry_code(s, u.role);
-            emit(s, with_article(s, i), j + 1 + h.len, role ? combine(s, owner, role) : owner,
+            emit(s, with_article(s, i), end, role ? combine(s, owner, role) : owner,
                  u.role->kind == DICT_TITLE ? KIND_TITLE : KIND_AGENT, NO_ENTRY, -1);
-            return j + 1 + h.len;
+            return end;
         }
     }
     if (role_is_modifier(s, j - 1))

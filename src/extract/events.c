@@ -381,6 +381,29 @@ static bool is_adverb(const clause_ctx *c, long i)
 }
 
 /* Walks left from the anchor over auxiliaries, negation, adverbs and catenatives. */
+/* A participle after a noun is a reduced relative ("soldiers killed in Ukraine") only when the
+ * clause has a main verb elsewhere: before the noun ("There were 10 soldiers killed") or a
+ * finite verb after it ("troops stationed in Syria left"). "Students protested on Monday"
+ * (the tagger may say VBN) has none: the participle is the main verb. */
+static bool reduced_relative_has_main_verb(const clause_ctx *c, long anchor)
+{
+    for (long i = anchor - 2; i >= 0; i--) {
+        if (word_is(c, i, ";") || word_is(c, i, ":") || c->tokens[i].kind == TOKEN_QUOTE)
+            break;
+        if (upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX)
+            return true;
+    }
+    for (long i = anchor + 1; i < (long)c->ntokens; i++) {
+        if (word_is(c, i, ";") || word_is(c, i, ":"))
+            break;
+        const char *x = tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos);
+        if (strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0 ||
+            strcmp(x, "MD") == 0)
+            return true;
+    }
+    return false;
+}
+
 static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
 {
     memset(vg, 0, sizeof *vg);
@@ -429,7 +452,8 @@ static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
     if (vg->first == anchor && anchor > 0 && c->tables->tagger && c->tokens[anchor].upos &&
         strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor].xpos), "VBN") == 0 &&
         (upos(c, anchor - 1) == UPOS_NOUN || upos(c, anchor - 1) == UPOS_PROPN) &&
-        upos(c, anchor + 1) == UPOS_ADP && actor_starting(c, anchor + 1, 0) < 0)
+        upos(c, anchor + 1) == UPOS_ADP && actor_starting(c, anchor + 1, 0) < 0 &&
+        reduced_relative_has_main_verb(c, anchor))
         vg->passive = true;
     vg->infinitive = word_is(c, vg->first, "to");
 }
@@ -631,6 +655,72 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     return fallback;
 }
 
+/* Commissive verbs and adjectives: the subject commits itself to what the infinitive names
+ * ("pledged to send aid", "is ready to talk", "threatened to impose sanctions"). CAMEO codes
+ * the commitment, an "express intent" (03) or a "threaten" (13) event. */
+static const char *const commissives[] = {
+    "promise",   "pledge",   "vow",     "offer", "agree",    "commit", "undertake",
+    "volunteer", "threaten", "willing", "ready", "prepared", NULL};
+
+/* What committing to an act of code `code` is coded as (CAMEO codebook: "Portugal will
+ * support...", "Finland will give ... a grant" are its 032 and 0331 examples): the longest
+ * prefix of the act's code decides. Cooperative acts give 03x, hostile acts 13x; a threat
+ * ("threatened to") takes only hostile acts, a decision ("agreed to", "offered to") only
+ * cooperative ones (NULL otherwise). */
+static const char *intent_code(const char *code, bool threat, bool cooperative_only)
+{
+    static const char *const table[][2] = {
+        {"0871", "0356"}, {"0872", "0356"}, {"0873", "0356"}, {"0874", "0356"}, {"087", "0356"},
+        {"086", "0355"},  {"085", "0354"},  {"084", "0353"},  {"0831", "0341"}, {"0832", "0342"},
+        {"0833", "0343"}, {"0834", "0344"}, {"083", "034"},   {"082", "0352"},  {"081", "0351"},
+        {"08", "035"},    {"071", "0331"},  {"072", "0332"},  {"073", "0333"},  {"074", "0334"},
+        {"07", "033"},    {"061", "0311"},  {"062", "0312"},  {"063", "0313"},  {"064", "0314"},
+        {"06", "031"},    {"057", "030"},   {"05", "032"},    {"045", "039"},   {"04", "036"},
+        {"14", "133"},    {"161", "1313"},  {"162", "1311"},  {"163", "1312"},  {"16", "131"},
+        {"172", "132"},   {"17", "137"},    {"191", "1381"},  {"192", "1382"},  {"18", "1383"},
+        {"19", "138"},    {"204", "1385"},  {"20", "138"}};
+    if (code_is(code, "03"))
+        return threat ? NULL : code;
+    if (code_is(code, "13"))
+        return cooperative_only ? NULL : code;
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (code_is(code, table[i][0])) {
+            bool hostile = code_is(table[i][1], "13");
+            if (threat && !hostile)
+                return NULL; /* "threatened to withdraw": the threat pattern decides */
+            if (cooperative_only && hostile)
+                return NULL; /* "agreed to ban transactions" is a decision, not a threat */
+            return table[i][1];
+        }
+    return NULL;
+}
+
+/* When the infinitive group vg is what its subject commits to ("pledged to send", "is ready
+ * to talk"), the intent code for an act of `code` and the modality of the commitment itself
+ * ("refused to promise": negated); NULL otherwise. */
+static const char *commitment(const clause_ctx *c, const verb_group *vg, const char *code,
+                              uint8_t *modality)
+{
+    verb_group gov;
+    if (vg->governor >= 0 &&
+        (word_in(c, vg->governor, commissives) || lemma_in(c, vg->governor, commissives))) {
+        gov = *vg;
+        gov.anchor = vg->governor;
+    } else {
+        if (vg->governor >= 0 || !vg->infinitive || !previous_verb(c, vg->first, &gov) ||
+            gov.anchor != vg->first - 1 || !verb_lemma_in(c, gov.anchor, commissives))
+            return NULL;
+    }
+    static const char *const deciders[] = {"agree",     "commit", "undertake",
+                                           "volunteer", "offer",  NULL};
+    const char *intent =
+        intent_code(code, verb_lemma_in(c, gov.anchor, (const char *const[]){"threaten", NULL}),
+                    verb_lemma_in(c, gov.anchor, deciders));
+    if (intent)
+        *modality = modality_of(c, &gov);
+    return intent;
+}
+
 /* Why an infinitive is not an event of its own, or NULL when it is: the verb that governs it
  * directly codes it ("threatened to attack", "agreed to lift"), or it is asked of someone
  * ("urged Russia to withdraw", "pressure from Congress to help"). */
@@ -739,6 +829,10 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
         /* a purpose infinitive starts a clause of its own ("sent advisers to help X") */
         if (i > from && word_is(c, i, "to") && is_verb_word(c, i + 1))
             return -1;
+        /* "lift the sanctions on Iran": a preposition right after a pattern that runs past its
+         * anchor takes the pattern's complement, not a topic */
+        bool complement = m && (long)m->last > (long)m->anchor && i - 1 == (long)m->last + 1 &&
+                          !code_is(m->rule->code, "04");
         for (long k = actor_starting(c, i, 0); k >= 0; k = actor_starting(c, i, (size_t)k + 1)) {
             if (m && excluded_by_pattern(c, m, k, military))
                 break;
@@ -750,9 +844,10 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
             /* "met X to discuss sanctions against Israel": for cooperative codes an actor
              * after these prepositions is the topic (the patterns' $T slots name the real
              * partners: "aid to $T", "talks with $T") */
-            if (cooperative && word_in(c, i - 1,
-                                       (const char *const[]){"against", "about", "over", "on",
-                                                             "regarding", "concerning", NULL}))
+            if (cooperative && !complement &&
+                word_in(c, i - 1,
+                        (const char *const[]){"against", "about", "over", "on", "regarding",
+                                              "concerning", NULL}))
                 break;
             const actor_mention *am = mention(c, k);
             if (actor_is_noise(c, k))
@@ -1029,15 +1124,16 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         return trace(c, "    not coded: it governs another verb (modality only)\n");
 
     long source = -1, target = -1;
+    const char *code = rule->code; /* or the intent to do it ("pledged to send": 0332) */
     uint8_t modality = MODALITY_ASSERTED;
     long span_first = m->first, span_last = m->last;
     long slot_first = m->slot[PATTERN_TARGET];
     long tslot = slot_actor(c, slot_first);
-    /* "deploy troops to $L", "strikes on $L": the country of a military act's place is its
-     * target; a meeting's place is not */
+    /* "deploy troops to $L", "strikes on $L", "withdrew troops from $L": the country of a
+     * military act's place is its target; a meeting's place is not */
     if (tslot < 0 && slot_first < 0 &&
-        (code_is(rule->code, "07") || code_is(rule->code, "15") || code_is(rule->code, "18") ||
-         code_is(rule->code, "19") || code_is(rule->code, "20")))
+        (code_is(rule->code, "07") || code_is(rule->code, "087") || code_is(rule->code, "15") ||
+         code_is(rule->code, "18") || code_is(rule->code, "19") || code_is(rule->code, "20")))
         tslot = slot_actor(c, m->slot[PATTERN_PLACE]);
     if (rule->noun) {
         source = slot_actor(c, m->slot[PATTERN_SOURCE]); /* "a visit by $S to $T" */
@@ -1100,9 +1196,18 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             actor_ending(c, vg.anchor - 1) < 0)
             return trace(c, "    not coded: a participle modifying a noun or clause, not a "
                             "clause of its own\n");
-        const char *why = infinitive_not_coded(c, &vg);
-        if (why)
-            return trace(c, "    not coded: %s\n", why);
+        uint8_t committed;
+        code = commitment(c, &vg, rule->code, &committed);
+        if (code) {
+            modality = committed;
+            if (trace(c, "    committed to by the verb before it: coded as %s\n", code))
+                return SITREP_ELIMIT;
+        } else {
+            code = rule->code;
+            const char *why = infinitive_not_coded(c, &vg);
+            if (why)
+                return trace(c, "    not coded: %s\n", why);
+        }
         long subject = subject_from_group(c, &vg, 0);
         if (vg.passive) {
             long agent = -1;
@@ -1137,6 +1242,12 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
              * and its object slot are what is acted with, not upon */
             if (target < 0 && slot_first < 0 && !code_is(rule->code, "01"))
                 target = actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m,
+                                     military_code(rule->code));
+            /* "promised to continue military aid to Mozambique": a pattern that takes in a
+             * complement clause ("agree to lift ... sanctions") finds the target after it */
+            if (target < 0 && slot_first < 0 && (long)m->last > (long)m->anchor + 1 &&
+                !code_is(rule->code, "01"))
+                target = actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW, m,
                                      military_code(rule->code));
         }
         if (target == source)
@@ -1179,15 +1290,15 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     else
         tg.n = 0;
     sitrep_status status;
-    if (tg.n == 0 && sg.n > 1 && reciprocal(rule->code)) {
+    if (tg.n == 0 && sg.n > 1 && reciprocal(code)) {
         for (size_t i = 0; i < sg.n; i++)
             for (size_t j = 0; j < sg.n; j++)
-                if (i != j && (status = emit(st, c, m, sg.items[i], sg.items[j], rule->code,
-                                             modality, span_first, span_last)))
+                if (i != j && (status = emit(st, c, m, sg.items[i], sg.items[j], code, modality,
+                                             span_first, span_last)))
                     return status;
         return SITREP_OK;
     }
-    if (tg.n == 0 && military_code(rule->code)) {
+    if (tg.n == 0 && (military_code(rule->code) || code_is(code, "14"))) {
         /* "Russian forces shelled Kherson": the country of the place attacked is the target */
         long p = place_after(c, m);
         const char *country = p >= 0 ? c->art->places[p].entry->country : NULL;
@@ -1202,8 +1313,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             c->target_place = (int32_t)p;
             for (size_t i = 0; i < sg.n; i++)
                 if (mention(c, sg.items[i])->code &&
-                    (status = emit(st, c, m, sg.items[i], -1, rule->code, modality, span_first,
-                                   span_last))) {
+                    (status =
+                         emit(st, c, m, sg.items[i], -1, code, modality, span_first, span_last))) {
                     c->target_place = -1;
                     return status;
                 }
@@ -1211,19 +1322,28 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             return SITREP_OK;
         }
     }
+    /* protests, strikes and riots are events without a target: "Opponents protested" */
+    if (tg.n == 0 && code_is(code, "14")) {
+        if (trace(c, "    no target: a protest needs none\n"))
+            return SITREP_ELIMIT;
+        for (size_t i = 0; i < sg.n; i++)
+            if (mention(c, sg.items[i])->code &&
+                (status = emit(st, c, m, sg.items[i], -1, code, modality, span_first, span_last)))
+                return status;
+        return SITREP_OK;
+    }
     if (tg.n == 0)
         return trace(c, "    not coded: no target actor\n");
     for (size_t i = 0; i < sg.n; i++) {
         if (!mention(c, sg.items[i])->code)
             continue;
         for (size_t j = 0; j < tg.n; j++) {
-            if ((status = emit(st, c, m, sg.items[i], tg.items[j], rule->code, modality, span_first,
+            if ((status = emit(st, c, m, sg.items[i], tg.items[j], code, modality, span_first,
                                span_last)))
                 return status;
             /* a visit implies a host: 042 X -> Y is 043 Y -> X */
-            if (code_is(rule->code, "042") &&
-                (status = emit(st, c, m, tg.items[j], sg.items[i], "043", modality, span_first,
-                               span_last)))
+            if (code_is(code, "042") && (status = emit(st, c, m, tg.items[j], sg.items[i], "043",
+                                                       modality, span_first, span_last)))
                 return status;
         }
     }

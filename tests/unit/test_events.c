@@ -27,6 +27,10 @@ static const char patterns_text[] = "010  say\n"
                                     "190  push $T out of $L\n"
                                     "195  strike $T\n"
                                     "DISCARD strike ... balance\n"
+                                    "085  lift ... sanctions\n"
+                                    "140  protest\n"
+                                    "172  ban ... transactions\n"
+                                    "0874 withdraw ... troops from $L\n"
                                     "%noun\n"
                                     "042  visit to $T\n"
                                     "072  supply of $O to $T\n";
@@ -358,6 +362,55 @@ static void no_patterns_no_events(void **state)
     done(&r);
 }
 
+static void commitments_code_the_intent(void **state)
+{
+    (void)state;
+    result r;
+    /* a pledge to act is CAMEO's "express intent" (03x), a threat to attack its 13x */
+    code(&r, "Britain pledged to send weapons to Ukraine.");
+    expect_event(&r, "0332", "GBR", "UKR", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "072", "GBR", "UKR"));
+    done(&r);
+    code(&r, "Russia threatened to attack Ukraine.");
+    expect_event(&r, "138", "RUS", "UKR", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "Iran is not willing to attack Israel.");
+    expect_event(&r, "138", "IRN", "ISR", MODALITY_NEGATED);
+    done(&r);
+    /* the target after the complement: "lift sanctions on Iran" */
+    code(&r, "The United States agreed to lift sanctions on Iran.");
+    expect_event(&r, "0354", "USA", "IRN", MODALITY_ASSERTED);
+    done(&r);
+    /* a decision to act against someone is no threat: the act itself is coded */
+    code(&r, "Britain agreed to ban transactions with Iran.");
+    assert_null(find_event(&r, "132", "GBR", "IRN"));
+    expect_event(&r, "172", "GBR", "IRN", MODALITY_ASSERTED);
+    done(&r);
+    /* "will" is a plan, not a commitment (the modality) */
+    code(&r, "Britain will send weapons to Ukraine.");
+    expect_event(&r, "072", "GBR", "UKR", MODALITY_PLANNED);
+    done(&r);
+}
+
+static void protests_and_withdrawals(void **state)
+{
+    (void)state;
+    result r;
+    /* a protest needs no target */
+    code(&r, "Serbian students protested on Monday.");
+    expect_event(&r, "140", "SRBEDU", "-", MODALITY_ASSERTED);
+    done(&r);
+    /* a withdrawal's place is its target */
+    code(&r, "Syria withdrew its troops from Lebanon.");
+    expect_event(&r, "0874", "SYR", "LBN", MODALITY_ASSERTED);
+    assert_int_equal(r.art.nevents, 1);
+    done(&r);
+    /* but other events are not coded without a target */
+    code(&r, "Serbia attacked.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -375,6 +428,8 @@ int main(void)
         cmocka_unit_test(explain_says_why),
         cmocka_unit_test(modality_names),
         cmocka_unit_test(no_patterns_no_events),
+        cmocka_unit_test(commitments_code_the_intent),
+        cmocka_unit_test(protests_and_withdrawals),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
