@@ -97,8 +97,8 @@ int main(int argc, char **argv)
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < nt; j++)
                 if (ns + nt == 2 || strcmp(sources[i], targets[j]))
-                    fprintf(gold, "%s\t%s\t%s\t%s\n", id->valuestring, current_type(event->valuestring),
-                            sources[i], targets[j]);
+                    fprintf(gold, "%s\t%s\t%s\t%s\n", id->valuestring,
+                            current_type(event->valuestring), sources[i], targets[j]);
     }
     cJSON_Delete(root);
     fclose(input);

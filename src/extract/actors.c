@@ -126,6 +126,7 @@ enum {
     W_PLACE = 1 << 12,
     W_PAIR_PEOPLE = 1 << 13,
     W_MODIFIER = 1 << 14,
+    W_ENVOY = 1 << 15,
 };
 
 static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
@@ -145,8 +146,13 @@ static const char *const place_words[] = {
     "corridor", "frontline", "zone",        "bridge",   "dam",     "base",      NULL};
 /* Words that may stand between an owner and its role: "Ukraine's former commander". */
 static const char *const role_modifiers[] = {
-    "former",  "top",     "new",   "senior",  "deputy", "acting", "then", "outgoing", "incoming",
-    "current", "interim", "elite", "regular", "own",    "chief",  "main", "regional", NULL};
+    "former",   "top",      "new",      "senior",  "deputy", "acting",  "then",
+    "outgoing", "incoming", "current",  "interim", "elite",  "regular", "own",
+    "chief",    "main",     "regional", "vice",    NULL};
+/* A country's representatives abroad: "an embassy in Tehran" is not Iran's. */
+static const char *const envoy_words[] = {"embassy",    "embassies", "consulate", "consulates",
+                                          "ambassador", "diplomats", "diplomat",  "envoy",
+                                          "envoys",     "mission",   NULL};
 /* Plural nouns for two people: "the two leaders". */
 static const char *const pair_people[] = {"leaders", "presidents", "men", "women", NULL};
 
@@ -196,6 +202,7 @@ static void word_table_build(void)
     word_add(place_words, W_PLACE);
     word_add(pair_people, W_PAIR_PEOPLE);
     word_add(role_modifiers, W_MODIFIER);
+    word_add(envoy_words, W_ENVOY);
     word_add(the, W_THE);
     word_add(of, W_OF);
     word_add(and, W_AND);
@@ -681,6 +688,9 @@ static const char *role_owner(scan *s, const dict_entry *role, size_t j, size_t 
         return NULL; /* "troops in Syria", "withdraw its troops from Lebanon": often foreign */
     if (in && role->kind == DICT_TITLE)
         return NULL;
+    /* "an embassy in Tehran", "diplomats in Moscow": a country's envoys live abroad */
+    if (in && has(s, j - 1, W_ENVOY))
+        return NULL;
     size_t k = j + 1;
     if (has(s, k, W_THE))
         k++;
@@ -832,6 +842,17 @@ static size_t step(scan *s, size_t i)
         if (r.role && !r.holder &&
             (title_before_name(s, &r, k) || !role_is_modifier(s, k + r.len - 1)))
             return combined(s, i, k, &r, country, u.holder);
+        /* "US and British activists", "French and Egyptian warships": the first adjective
+         * shares the role of the second (which the next step codes on its own) */
+        if (u.adj && country && !possessive && has(s, j, W_AND)) {
+            unit a2 = find_unit(s, j + 1);
+            unit r2 = a2.adj ? find_unit(s, j + 1 + a2.len) : (unit){0};
+            if (r2.role && !r2.holder && r2.role->kind == DICT_AGENT) {
+                const char *role = entry_code(s, r2.role);
+                emit(s, i, j, role ? combine(s, country, role) : country, KIND_AGENT, NO_ENTRY, -1);
+                return j;
+            }
+        }
         if (compound && !u.adj) {
             /* not followed by a role: the name alone, below */
         } else if (u.adj && !u.holder) {
@@ -869,9 +890,21 @@ static size_t step(scan *s, size_t i)
         }
         bool is_org;
         size_t run = unknown_run(s, j, &is_org);
+        /* "King Hassan": one capitalised name word after a title */
+        if (!run && j < s->n && is_cap(s, j) && !has(s, j, W_STOP) && !find_unit(s, j).len &&
+            (!s->tagged || s->tokens[j].upos == UPOS_PROPN) && !is_cap(s, j + 1))
+            run = 1;
         if (run && !is_org) {
-            /* "President Mario Soares", a person we do not know: the title's role at least */
-            emit(s, i, j + run, entry_code(s, u.role), KIND_PERSON, NO_ENTRY, -1);
+            /* "President Mario Soares", a person we do not know: the title's role at least,
+             * and the country after "of" ("King Hassan of Morocco") */
+            const char *role = entry_code(s, u.role);
+            size_t end;
+            const char *owner = role_owner(s, u.role, j + run, &end);
+            if (owner && role) {
+                emit(s, i, end, combine(s, owner, role), KIND_PERSON, NO_ENTRY, -1);
+                return end;
+            }
+            emit(s, i, j + run, role, KIND_PERSON, NO_ENTRY, -1);
             return j + run;
         }
     }

@@ -18,8 +18,9 @@ static const char countries[] =
 static const char agents[] = "troops | army | forces | military => MIL\n"
                              "officials | government | regime => GOV\n"
                              "intelligence officials | military intelligence => SPY\n"
-                             "court | courts => JUD\ndissidents => OPP\n";
-static const char titles[] = "president | leader | chairman => GOV\n";
+                             "court | courts => JUD\ndissidents => OPP\n"
+                             "activists => NGO\nembassy => GOV\n";
+static const char titles[] = "president | leader | chairman | king | foreign minister => GOV\n";
 static const char groups[] = "Hezbollah => LBNREBHEZ\n";
 static const char metonyms[] = "the Kremlin | Kremlin => RUSGOV\nthe Pentagon => USAMIL\n"
                                "Downing Street => GBRGOV\n";
@@ -212,6 +213,17 @@ static void titles_before_unknown_names_and_owners_after_roles(void **state)
     expect_code(&art, "troops", "MIL");
     expect_code(&art, "Troops", "MIL");
     expect_code(&art, "Britain", "GBR");
+    art = analyse("American and British activists marched. King Hassan of Turkey spoke. China "
+                  "opened an embassy in Moscow. Ukraine's vice foreign minister left.",
+                  "2025-01-01");
+    /* coordinated adjectives share the role */
+    expect_code(&art, "American", "USANGO");
+    expect_code(&art, "British activists", "GBRNGO");
+    expect_code(&art, "King Hassan of Turkey", "TURGOV");
+    /* an embassy in a capital is not that country's */
+    expect_code(&art, "embassy", "GOV");
+    expect_code(&art, "Moscow", "RUSGOV");
+    expect_code(&art, "Ukraine's vice foreign minister", "UKRGOV");
 }
 
 static void coreference(void **state)
