@@ -640,6 +640,27 @@ static const char *holder_kind(const dict_entry *e)
     return e->kind < DICT_KIND_COUNT ? names[e->kind] : KIND_AGENT;
 }
 
+/* The end of the common nouns (and adjectives before them) from token j on: "peace plan" in
+ * "a Senegalese peace plan". j when there is none. Untagged text: the next lower-case word
+ * that is not a stop word. */
+static size_t adjective_phrase_end(const scan *s, size_t j)
+{
+    size_t end = j;
+    for (size_t k = j; k < s->n && k < j + 3; k++) {
+        if (s->tokens[k].kind != TOKEN_WORD || is_cap(s, k) || has(s, k, W_STOP | W_AND | W_OF))
+            break;
+        if (s->tagged) {
+            if (s->tokens[k].upos == UPOS_NOUN)
+                end = k + 1;
+            else if (s->tokens[k].upos != UPOS_ADJ || end > j)
+                break; /* adjectives, then nouns: "new naval bases" */
+        } else {
+            return k + 1; /* untagged: the next word only */
+        }
+    }
+    return end;
+}
+
 /* True when the title r at token k is followed by a capitalised name ("Portuguese President
  * Mario Soares"): the title heads the name, it does not modify a noun. */
 static bool title_before_name(const scan *s, const unit *r, size_t k)
@@ -862,7 +883,15 @@ static size_t step(scan *s, size_t i)
                      last_mention_of(s, p.holder_index));
                 return j + p.len;
             }
-            return j; /* an adjective alone is not an actor */
+            /* "an Indian proposal", "Iraqi towns": a noun phrase headed by an adjective of
+             * nationality stands for its country, as in PETRARCH and TABARI; an adjective
+             * alone ("speaks Russian") is not an actor */
+            size_t end = adjective_phrase_end(s, j);
+            if (end > j && country) {
+                emit(s, i, end, country, KIND_ADJECTIVE, NO_ENTRY, -1);
+                return end;
+            }
+            return j;
         }
     }
     if (u.holder) {

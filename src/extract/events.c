@@ -796,7 +796,13 @@ static bool is_pattern_word(const clause_ctx *c, const verbmatch *m, long i)
 static bool excluded_by_pattern(const clause_ctx *c, const verbmatch *m, long k, bool military)
 {
     long first = c->afirst[k], last = c->alast[k];
-    for (long i = first; i <= last; i++)
+    const actor_mention *am = mention(c, k);
+    /* "rejected an Indian proposal", "killed ten Russian soldiers": the owner of the
+     * pattern's noun, or the people a violent act is done to, is the target */
+    bool owner = am->kind && strcmp(am->kind, "adjective") == 0;
+    bool victims = am->country && (code_is(m->rule->code, "17") || code_is(m->rule->code, "18") ||
+                                   code_is(m->rule->code, "19") || code_is(m->rule->code, "20"));
+    for (long i = first; i <= last && !owner && !victims; i++)
         if (i > (long)m->anchor && i <= (long)m->last && is_pattern_word(c, m, i))
             return true;
     long object = m->slot[PATTERN_OBJECT], place = m->slot[PATTERN_PLACE];
@@ -1139,6 +1145,13 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         source = slot_actor(c, m->slot[PATTERN_SOURCE]); /* "a visit by $S to $T" */
         if (source < 0)
             source = possessor(c, m->anchor);
+        if (source < 0) {
+            /* "the Russian invasion of Ukraine", "an Israeli air strike on Gaza": the
+             * nationality adjective of the noun phrase is its source */
+            long k = actor_covering(c, m->anchor);
+            if (k >= 0 && mention(c, k)->kind && strcmp(mention(c, k)->kind, "adjective") == 0)
+                source = k;
+        }
         if (source < 0) {
             /* "the deployment of troops by X" */
             for (long i = m->anchor + 1; i < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW;

@@ -224,6 +224,11 @@ static void titles_before_unknown_names_and_owners_after_roles(void **state)
     expect_code(&art, "embassy", "GOV");
     expect_code(&art, "Moscow", "RUSGOV");
     expect_code(&art, "Ukraine's vice foreign minister", "UKRGOV");
+    /* a nationality adjective heading a noun phrase is its country; alone it is no actor */
+    art = analyse("Britain rejected a Chinese proposal. He speaks Russian.", "2025-01-01");
+    expect_code(&art, "Chinese proposal", "CHN");
+    assert_string_equal(find(&art, "Chinese proposal")->kind, "adjective");
+    assert_null(find(&art, "Russian"));
 }
 
 static void coreference(void **state)

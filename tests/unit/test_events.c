@@ -31,9 +31,11 @@ static const char patterns_text[] = "010  say\n"
                                     "140  protest\n"
                                     "172  ban ... transactions\n"
                                     "0874 withdraw ... troops from $L\n"
+                                    "127  reject ... proposal\n"
                                     "%noun\n"
                                     "042  visit to $T\n"
-                                    "072  supply of $O to $T\n";
+                                    "072  supply of $O to $T\n"
+                                    "192  invasion of $T\n";
 
 static struct fixture {
     cameo_table *cameo;
@@ -411,6 +413,20 @@ static void protests_and_withdrawals(void **state)
     done(&r);
 }
 
+static void nationality_adjectives_stand_for_countries(void **state)
+{
+    (void)state;
+    result r;
+    /* the owner of what is acted on is the target */
+    code(&r, "Britain rejected a Chinese proposal on Monday.");
+    expect_event(&r, "127", "GBR", "CHN", MODALITY_ASSERTED);
+    done(&r);
+    /* the adjective of an event noun is its source */
+    code(&r, "The Russian invasion of Ukraine began in 2022.");
+    expect_event(&r, "192", "RUS", "UKR", MODALITY_ASSERTED);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -430,6 +446,7 @@ int main(void)
         cmocka_unit_test(no_patterns_no_events),
         cmocka_unit_test(commitments_code_the_intent),
         cmocka_unit_test(protests_and_withdrawals),
+        cmocka_unit_test(nationality_adjectives_stand_for_countries),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
