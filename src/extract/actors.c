@@ -106,7 +106,8 @@ static const char *const org_words[] = {
     "authority",   "board",       "corps",      "battalion",  "regiment",     "division",
     "school",      "college",     "hospital",   "club",       "inc",          "ltd",
     "house",       "project",     "initiative", "nations",    "forum",        "bureau",
-    "directorate", NULL};
+    "directorate", "airlines",    "airways",    "railways",   "telecom",      "petroleum",
+    "oil",         "motors",      "airport",    NULL};
 
 /* Word classes of the function words above, looked up once per token through a small
  * static hash table (built once, then read-only). */
@@ -640,6 +641,25 @@ static const char *holder_kind(const dict_entry *e)
     return e->kind < DICT_KIND_COUNT ? names[e->kind] : KIND_AGENT;
 }
 
+/* True when tokens j, j+1 are "-" and a participle glued to the word before ("-held" in
+ * "government-held"): that word modifies what follows. */
+static bool compound_modifier_at(const scan *s, size_t j)
+{
+    static const char *const participles[] = {
+        "held",      "controlled", "run",       "occupied", "backed",    "led",    "linked",
+        "allied",    "aligned",    "based",     "owned",    "dominated", "funded", "supported",
+        "sponsored", "appointed",  "installed", "friendly", NULL};
+    if (j + 1 >= s->n || (s->tokens[j].flags & TOKEN_SPACE_BEFORE) ||
+        (s->tokens[j + 1].flags & TOKEN_SPACE_BEFORE) ||
+        !slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-"))
+        return false;
+    slice w = token_text(s->text, &s->tokens[j + 1]);
+    for (size_t k = 0; participles[k]; k++)
+        if (slice_eq_cstr(w, participles[k]))
+            return true;
+    return false;
+}
+
 /* The end of the common nouns (and adjectives before them) from token j on: "peace plan" in
  * "a Senegalese peace plan". j when there is none. Untagged text: the next lower-case word
  * that is not a stop word. */
@@ -909,6 +929,9 @@ static size_t step(scan *s, size_t i)
              u.holder->kind == DICT_PERSON ? last_mention_of(s, u.holder_index) : -1);
         return j;
     }
+    /* "government-held", "rebel-controlled": a role in a compound modifier is no actor */
+    if (compound_modifier_at(s, j))
+        return j + 2;
     /* a role or title alone */
     if (u.role->kind == DICT_TITLE && is_cap(s, i)) {
         unit p = find_unit(s, j);

@@ -1195,6 +1195,12 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                   actor_label(c, source, l1, sizeof l1), actor_label(c, target, l2, sizeof l2)))
             return SITREP_ELIMIT;
     } else {
+        /* "Israeli-occupied", "Russian-backed": a participle glued to a word by a hyphen
+         * modifies a noun; it is no clause */
+        if (m->anchor >= 2 && !(c->tokens[m->anchor].flags & TOKEN_SPACE_BEFORE) &&
+            !(c->tokens[m->anchor - 1].flags & TOKEN_SPACE_BEFORE) &&
+            word_is(c, m->anchor - 1, "-"))
+            return trace(c, "    not coded: part of a compound modifier\n");
         verb_group vg;
         verb_group_find(c, m->anchor, &vg);
         modality = modality_of(c, &vg);
