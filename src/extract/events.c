@@ -813,6 +813,14 @@ static bool excluded_by_pattern(const clause_ctx *c, const verbmatch *m, long k,
     return false;
 }
 
+/* True when token i is glued by a hyphen to the word before it ("held" in "government-held"):
+ * part of a compound modifier, not a verb of the clause. */
+static bool hyphen_glued(const clause_ctx *c, long i)
+{
+    return i >= 2 && !(c->tokens[i].flags & TOKEN_SPACE_BEFORE) &&
+           !(c->tokens[i - 1].flags & TOKEN_SPACE_BEFORE) && word_is(c, i - 1, "-");
+}
+
 static const char *const target_stops[] = {
     "that",     "which",  "who",   "whom",   "because", "during",    "after", "before",
     "since",    "when",   "while", "amid",   "despite", "as",        "where", "until",
@@ -830,7 +838,7 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
             word_in(c, i, target_stops) || c->tokens[i].kind == TOKEN_QUOTE)
             return -1;
         if (i > from + 1 && upos(c, i) == UPOS_VERB && actor_covering(c, i) < 0 &&
-            !word_is(c, i - 1, "to"))
+            !word_is(c, i - 1, "to") && !hyphen_glued(c, i))
             return -1;
         /* a purpose infinitive starts a clause of its own ("sent advisers to help X") */
         if (i > from && word_is(c, i, "to") && is_verb_word(c, i + 1))
@@ -1074,7 +1082,13 @@ static long slot_actor(const clause_ctx *c, long slot)
 {
     if (slot < 0)
         return -1;
-    for (long i = slot; i < slot + PATTERN_SLOT_GAP + 2 && i < (long)c->ntokens; i++) {
+    long end = slot + PATTERN_SLOT_GAP + 2;
+    for (long i = slot; i < end && i < (long)c->ntokens; i++) {
+        /* "a government-held part of Syria": a hyphenated modifier is passed over */
+        if (hyphen_glued(c, i + 2) || hyphen_glued(c, i + 1) || hyphen_glued(c, i)) {
+            end++;
+            continue;
+        }
         if (i > slot && (is_punct(c, i) || word_in(c, i, target_stops)))
             break;
         /* "sent advisers to help X": a verb in the slot starts another clause */
@@ -1197,9 +1211,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     } else {
         /* "Israeli-occupied", "Russian-backed": a participle glued to a word by a hyphen
          * modifies a noun; it is no clause */
-        if (m->anchor >= 2 && !(c->tokens[m->anchor].flags & TOKEN_SPACE_BEFORE) &&
-            !(c->tokens[m->anchor - 1].flags & TOKEN_SPACE_BEFORE) &&
-            word_is(c, m->anchor - 1, "-"))
+        if (hyphen_glued(c, m->anchor))
             return trace(c, "    not coded: part of a compound modifier\n");
         verb_group vg;
         verb_group_find(c, m->anchor, &vg);
@@ -1322,7 +1334,9 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         long p = place_after(c, m);
         const char *country = p >= 0 ? c->art->places[p].entry->country : NULL;
         const char *own = mention(c, source)->country;
-        if (country && !(own && strcmp(own, country) == 0)) {
+        /* a protest in one's own country is against its government: "Serbian students
+         * protested in Belgrade" (CAMEO and PLOVER code the country as the target) */
+        if (country && (!(own && strcmp(own, country) == 0) || code_is(code, "14"))) {
             const place_mention *pm = &c->art->places[p];
             if (trace(c, "    target: the place '%.*s' (%s)\n", (int)(pm->end - pm->start),
                       c->text + pm->start, country))

@@ -425,6 +425,14 @@ static void nationality_adjectives_stand_for_countries(void **state)
     code(&r, "The Russian invasion of Ukraine began in 2022.");
     expect_event(&r, "192", "RUS", "UKR", MODALITY_ASSERTED);
     done(&r);
+    /* a hyphenated modifier is no actor and no clause: the target lies beyond it */
+    code(&r, "Russia attacked a government-held part of Ukraine.");
+    expect_event(&r, "190", "RUS", "UKR", MODALITY_ASSERTED);
+    assert_int_equal(r.art.nevents, 1);
+    done(&r);
+    code(&r, "Troops withdrew from the Russian-attacked towns.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
 }
 
 int main(void)
