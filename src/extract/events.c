@@ -1252,6 +1252,15 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                         agent = actor_starting(c, i + 2, 0);
                     break;
                 }
+                /* "were killed in Israeli air strikes": the nation whose attack it was */
+                if (agent < 0 && word_is(c, i, "in") && military_code(rule->code)) {
+                    long k = actor_starting(c, i + 1, 0);
+                    if (k < 0)
+                        k = actor_starting(c, i + 2, 0);
+                    if (k >= 0 && mention(c, k)->kind &&
+                        strcmp(mention(c, k)->kind, "adjective") == 0)
+                        agent = k;
+                }
             }
             source = agent;
             target = tslot >= 0 && tslot != agent ? tslot : subject;
