@@ -850,8 +850,9 @@ static size_t step(scan *s, size_t i)
     bool compound = u.holder && !possessive && u.holder->kind != DICT_PERSON;
     /* "Washington Post", "China Daily News": a place name that starts an organisation's */
     if (u.holder && !possessive &&
-        (u.holder->kind == DICT_CAPITAL || u.holder->kind == DICT_COUNTRY) && is_cap(s, j) &&
-        !find_unit(s, j).len) {
+        (u.holder->kind == DICT_CAPITAL || u.holder->kind == DICT_COUNTRY ||
+         u.holder->kind == DICT_METONYM) &&
+        is_cap(s, j) && !find_unit(s, j).len) {
         bool is_org;
         size_t run = unknown_run(s, i, &is_org);
         if (run > u.len && is_org) {

@@ -521,6 +521,22 @@ static bool code_is(const char *code, const char *prefix)
     return strncmp(code, prefix, strlen(prefix)) == 0;
 }
 
+/* People who act privately: civilians, refugees, business, media, students, workers, or a
+ * people named by its nationality ("Syrians arriving in ..."). Their travel is no visit. */
+static bool private_people(const actor_mention *am)
+{
+    static const char *const roles[] = {"CVL", "REF", "BUS", "MED", "EDU",
+                                        "LAB", "CRM", "HLH", "REL", NULL};
+    if (am->kind && (strcmp(am->kind, "demonym") == 0 || strcmp(am->kind, "adjective") == 0))
+        return true;
+    if (!am->role)
+        return false;
+    for (size_t i = 0; roles[i]; i++)
+        if (strcmp(am->role, roles[i]) == 0)
+            return true;
+    return false;
+}
+
 /* Force posture, coercion, assaults, fights, mass violence: their place is their target. */
 static bool military_code(const char *code)
 {
@@ -572,6 +588,29 @@ static bool previous_verb(const clause_ctx *c, long before, verb_group *out)
     return false;
 }
 
+/* True when token i is a finite verb (VBD, VBZ, VBP) by the tagger. */
+static bool finite_verb(const clause_ctx *c, long i)
+{
+    if (!c->tables->tagger || upos(c, i) != UPOS_VERB)
+        return false;
+    const char *x = tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos);
+    return strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0;
+}
+
+/* True when a subject pronoun stands right before the verb group starting at `first`, with
+ * no actor, verb or comma between it and the verb at token v: "Sudan's army said (on Sunday)
+ * it retook ...": the pronoun stands for the subject of v, so the scan goes on to it. */
+static bool pronoun_clause_after(const clause_ctx *c, long v, long first)
+{
+    static const char *const pronouns[] = {"it", "they", "he", "she", "we", NULL};
+    if (first - 1 <= v || !word_in(c, first - 1, pronouns))
+        return false;
+    for (long i = v + 1; i < first - 1; i++) /* "said on Sunday it had retaken" */
+        if (actor_covering(c, i) >= 0 || upos(c, i) == UPOS_VERB || is_comma(c, i))
+            return false;
+    return true;
+}
+
 /* The subject actor (index into c->actor) of a verb group, -1 when none is found. */
 static long subject_from_group(const clause_ctx *c, const verb_group *vg, int depth)
 {
@@ -606,6 +645,10 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     while (i >= 0 && steps++ < SCAN_LIMIT) {
         if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "(") ||
             c->tokens[i].kind == TOKEN_QUOTE)
+            break;
+        /* another finite verb between: an actor before it is that verb's subject ("goods
+         * that Mexico exports come to the US", "Trump says correctness has run amok") */
+        if (finite_verb(c, i) && actor_covering(c, i) < 0 && !pronoun_clause_after(c, i, vg->first))
             break;
         long k = actor_ending(c, i);
         if (k >= 0) {
@@ -1322,6 +1365,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                         "is coded on its own)\n");
     if (source < 0 || !mention(c, source)->code)
         return trace(c, "    not coded: no source actor\n");
+    if ((code_is(code, "042") || code_is(code, "043")) && private_people(mention(c, source)))
+        return trace(c, "    not coded: people or goods travelling are no official visit\n");
 
     actor_group sg, tg;
     group_from(c, source, &sg);

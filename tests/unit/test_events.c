@@ -435,6 +435,27 @@ static void nationality_adjectives_stand_for_countries(void **state)
     done(&r);
 }
 
+static void subjects_stop_at_other_clauses(void **state)
+{
+    (void)state;
+    result r;
+    /* an actor before another finite verb is that verb's subject */
+    code(&r, "The drones that Iran sent attacked Ukraine.");
+    assert_null(find_event(&r, "190", "IRN", "UKR"));
+    done(&r);
+    /* but "X said (on Sunday) it ..." is X */
+    code(&r, "Russia said on Sunday it attacked Ukraine.");
+    expect_event(&r, "190", "RUS", "UKR", MODALITY_ASSERTED);
+    done(&r);
+    /* tourists visiting are no official visit */
+    code(&r, "Chinese tourists visited Japan in May.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+    code(&r, "China's foreign minister visited Japan in May.");
+    expect_event(&r, "042", "CHNGOV", "JPN", MODALITY_ASSERTED);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -455,6 +476,7 @@ int main(void)
         cmocka_unit_test(commitments_code_the_intent),
         cmocka_unit_test(protests_and_withdrawals),
         cmocka_unit_test(nationality_adjectives_stand_for_countries),
+        cmocka_unit_test(subjects_stop_at_other_clauses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
