@@ -711,6 +711,25 @@ static const char *place_country_at(const scan *s, size_t i, size_t *len)
     return NULL;
 }
 
+/* True when the places stage found a place at token i after a cue of location ("in", "at",
+ * "near" ...; not "to": "a visit to Moscow" is to the government). */
+static bool located_place_at(const scan *s, size_t i)
+{
+    static const char *const cues[] = {"in",     "at",     "near",       "inside", "outside",
+                                       "across", "around", "throughout", "within", NULL};
+    uint32_t at = s->tokens[i].start;
+    for (size_t p = 0; p < s->art->nplaces; p++) {
+        const place_mention *pm = &s->art->places[p];
+        if (pm->start > at)
+            break;
+        if (pm->start == at && pm->cue)
+            for (size_t k = 0; cues[k]; k++)
+                if (strcmp(pm->cue, cues[k]) == 0)
+                    return true;
+    }
+    return false;
+}
+
 /* The country that owns a bare role through a following phrase: "the mayor of Nablus", "the
  * government of Iraq", "a court in Guyana", "dissidents from Egypt" (a country, capital or
  * metonym from the dictionary, or a place the places stage found). "in" does not give troops
@@ -926,6 +945,10 @@ static size_t step(scan *s, size_t i)
                 return i + run;
             }
         }
+        /* "talks in Moscow", "a memorial in Washington": a capital after a locative cue is
+         * the place (the places stage has it), not the government */
+        if (u.holder->kind == DICT_CAPITAL && !possessive && located_place_at(s, i))
+            return j;
         emit(s, i, j, entry_code(s, u.holder), holder_kind(u.holder), u.holder_index,
              u.holder->kind == DICT_PERSON ? last_mention_of(s, u.holder_index) : -1);
         return j;

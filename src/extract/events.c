@@ -1134,6 +1134,9 @@ static long slot_actor(const clause_ctx *c, long slot)
         }
         if (i > slot && (is_punct(c, i) || word_in(c, i, target_stops)))
             break;
+        /* "visited the memorial in Washington": a place, not the one visited */
+        if (i > slot && word_in(c, i, (const char *const[]){"in", "at", "near", NULL}))
+            break;
         /* "sent advisers to help X": a verb in the slot starts another clause */
         if (is_verb_word(c, i) && actor_covering(c, i) < 0)
             break;

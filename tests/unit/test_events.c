@@ -454,6 +454,10 @@ static void subjects_stop_at_other_clauses(void **state)
     code(&r, "China's foreign minister visited Japan in May.");
     expect_event(&r, "042", "CHNGOV", "JPN", MODALITY_ASSERTED);
     done(&r);
+    /* the place of the thing visited is not the one visited */
+    code(&r, "China's foreign minister visited a factory in Japan.");
+    assert_null(find_event(&r, "042", "CHNGOV", "JPN"));
+    done(&r);
 }
 
 int main(void)
