@@ -304,9 +304,12 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
      * holds the discard's anchor ("holding contests before March 1": March is no march); a
      * one-word pattern anchored inside another event's span is dropped ("lifting the
      * embargo" is one event, 085, not also an embargo) */
+    bool skip = false; /* a sentence-level discard (SKIP) leaves only the discards */
+    for (size_t i = 0; i < nfound; i++)
+        skip = skip || found[i].rule->skip;
     size_t kept = 0;
     for (size_t i = 0; i < nfound; i++) {
-        bool covered = false;
+        bool covered = skip && !found[i].rule->discard;
         for (size_t j = 0; j < nfound && !covered; j++) {
             if (j == i || found[i].rule->discard)
                 continue;
