@@ -305,7 +305,7 @@ static size_t read_tabari(const char *path, suite *s, record *records)
         if (!open || !close)
             break;
         r->text = clean_text(body, (size_t)(open - body));
-        bool option = false, stop = strstr(r->text, "end of the standard validation") != NULL;
+        bool option = false, stop = strncmp(r->text, "This is the end of the standard validation", 42) == 0;
         for (char *e = strchr(open, '{'); e && e < close; e = strchr(e + 1, '{')) {
             char *e_end = strchr(e, '}');
             if (!e_end || e_end > close)
