@@ -248,8 +248,7 @@ static size_t read_petrarch(const char *path, suite *s, record *records)
 
 /* ---- TABARI ---- */
 
-static void project_file(const char *text, const char *key, const char *dir, char *out,
-                         size_t cap)
+static void project_file(const char *text, const char *key, const char *dir, char *out, size_t cap)
 {
     out[0] = '\0';
     const char *p = strstr(text, key);
@@ -283,7 +282,8 @@ static size_t read_tabari(const char *path, suite *s, record *records)
         size_t digits = 0;
         while (digits < len && isdigit((unsigned char)p[digits]))
             digits++;
-        if (!((digits == 6 || digits == 8) && digits < len && (p[digits] == ' ' || p[digits] == '\t'))) {
+        if (!((digits == 6 || digits == 8) && digits < len &&
+              (p[digits] == ' ' || p[digits] == '\t'))) {
             p = line_end ? line_end + 1 : p + len;
             continue;
         }
@@ -305,7 +305,8 @@ static size_t read_tabari(const char *path, suite *s, record *records)
         if (!open || !close)
             break;
         r->text = clean_text(body, (size_t)(open - body));
-        bool option = false, stop = strncmp(r->text, "This is the end of the standard validation", 42) == 0;
+        bool option = false,
+             stop = strncmp(r->text, "This is the end of the standard validation", 42) == 0;
         for (char *e = strchr(open, '{'); e && e < close; e = strchr(e + 1, '{')) {
             char *e_end = strchr(e, '}');
             if (!e_end || e_end > close)
@@ -372,7 +373,8 @@ int main(int argc, char **argv)
         arg++;
     }
     if (argc - arg != 3) {
-        fprintf(stderr, "usage: validate [-v] SUITE petrarch FILE.xml | SUITE tabari FILE.project\n");
+        fprintf(stderr,
+                "usage: validate [-v] SUITE petrarch FILE.xml | SUITE tabari FILE.project\n");
         return 2;
     }
     const char *name = argv[arg], *format = argv[arg + 1], *path = argv[arg + 2];
@@ -476,8 +478,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < ncats; i++)
         printf("  %-12s %4d expected  %4d correct  %4d missed  %4d extra\n", cats[i].name,
                cats[i].expected, cats[i].correct, cats[i].missed, cats[i].extra);
-    printf("validate %s: %d correct of %d expected (%.2f%%), %d missed, %d extra\n", name,
-           correct, total, total ? 100.0 * correct / total : 0.0, missed, extra);
+    printf("validate %s: %d correct of %d expected (%.2f%%), %d missed, %d extra\n", name, correct,
+           total, total ? 100.0 * correct / total : 0.0, missed, extra);
     buf_release(&line);
     for (size_t i = 0; i < n; i++)
         free(records[i].text);

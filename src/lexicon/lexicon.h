@@ -191,6 +191,11 @@ typedef enum peer_format {
  * with dict_free. */
 dict *peer_dict_load(const char *actors, const char *agents, peer_format format, buf *report,
                      diag *d);
+/* The text of one peer actor (agents false) or agent (agents true) file, converted and added
+ * to a builder; `path` names it in messages. SITREP_EPARSE with d filled on a malformed
+ * converted line, SITREP_ELIMIT at a cap. */
+sitrep_status peer_dict_add_text(dict_builder *b, const char *path, const char *text, size_t length,
+                                 peer_format format, bool agents, buf *report, diag *d) MUST_CHECK;
 
 /* Translates a peer verbs dictionary into our pattern language: word classes (one
  * "@name word ..." line per synset) into `classes`, patterns into `patterns` (each on the line

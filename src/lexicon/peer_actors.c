@@ -10,29 +10,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-static sitrep_status add_file(dict_builder *b, const char *path, bool petrarch,
-                              dict_file_kind kind, buf *report, diag *d)
+sitrep_status peer_dict_add_text(dict_builder *b, const char *path, const char *text, size_t length,
+                                 peer_format format, bool agents, buf *report, diag *d)
 {
-    char *text = NULL;
-    size_t length = 0;
-    sitrep_status st = file_read_all(path, DICT_MAX_FILE, &text, &length, d);
-    if (st)
-        return st;
     buf converted, notes;
     buf_init(&converted, DICT_MAX_FILE * 2);
     buf_init(&notes, DICT_MAX_FILE);
-    st = dict_import(text, length, petrarch, &converted, &notes);
-    free(text);
+    sitrep_status st = dict_import(text, length, format == PEER_PETRARCH, &converted, &notes);
     if (st)
         diag_set(d, path, 0, "converted dictionary too large");
     if (!st && report && notes.len)
         st = buf_printf(report, "%s", notes.data);
     /* the converted text keeps the peer file's name, so messages point at it */
     if (!st)
-        st = dict_builder_add_text(b, path, converted.data ? converted.data : "", converted.len,
-                                   kind, false, d);
+        st =
+            dict_builder_add_text(b, path, converted.data ? converted.data : "", converted.len,
+                                  agents ? DICT_FILE_PEER_AGENTS : DICT_FILE_PEER_ACTORS, false, d);
     buf_release(&converted);
     buf_release(&notes);
+    return st;
+}
+
+static sitrep_status add_file(dict_builder *b, const char *path, peer_format format, bool agents,
+                              buf *report, diag *d)
+{
+    char *text = NULL;
+    size_t length = 0;
+    sitrep_status st = file_read_all(path, DICT_MAX_FILE, &text, &length, d);
+    if (!st)
+        st = peer_dict_add_text(b, path, text, length, format, agents, report, d);
+    free(text);
     return st;
 }
 
@@ -41,12 +48,11 @@ dict *peer_dict_load(const char *actors, const char *agents, peer_format format,
 {
     diag_clear(d);
     dict_builder *b = dict_builder_new(NULL, NULL);
-    bool petrarch = format == PEER_PETRARCH;
     sitrep_status st = SITREP_OK;
     if (actors)
-        st = add_file(b, actors, petrarch, DICT_FILE_PEER_ACTORS, report, d);
+        st = add_file(b, actors, format, false, report, d);
     if (!st && agents)
-        st = add_file(b, agents, petrarch, DICT_FILE_PEER_AGENTS, report, d);
+        st = add_file(b, agents, format, true, report, d);
     if (st) {
         dict_builder_free(b);
         return NULL;

@@ -53,8 +53,8 @@ typedef struct peer_ctx {
 static void note(peer_ctx *c, long line, const char *what, const char *s, size_t n)
 {
     if (!c->status && c->report)
-        c->status = buf_printf(c->report, "%ld: %s: %.*s\n", line, what,
-                               (int)(n > 100 ? 100 : n), s);
+        c->status =
+            buf_printf(c->report, "%ld: %s: %.*s\n", line, what, (int)(n > 100 ? 100 : n), s);
 }
 
 /* Lower-cases a dictionary word, drops a trailing '_' (TABARI's "whole word" mark); false
@@ -263,11 +263,11 @@ static bool pattern_items(peer_ctx *c, long line, const char *s, size_t n, peer_
                         note(c, line, "unknown synset", a, (size_t)(b - a));
                         return false;
                     }
-                    o += (size_t)snprintf(it->text + o, sizeof it->text - o, "%s@%s",
-                                          o ? "|" : "", name);
+                    o += (size_t)snprintf(it->text + o, sizeof it->text - o, "%s@%s", o ? "|" : "",
+                                          name);
                 } else if (a < b && convert_phrase(a, (size_t)(b - a), word)) {
-                    o += (size_t)snprintf(it->text + o, sizeof it->text - o, "%s%s",
-                                          o ? "|" : "", word);
+                    o += (size_t)snprintf(it->text + o, sizeof it->text - o, "%s%s", o ? "|" : "",
+                                          word);
                 } else {
                     note(c, line, "alternative not translated", a, (size_t)(b - a));
                     return false;
@@ -397,6 +397,19 @@ static void emit_pattern(peer_ctx *c, long line, const char *code, const char *a
     emit_line(c, line, text);
 }
 
+/* True when `word` is one of the '|'-separated alternatives of list. */
+static bool word_in(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, "|");
+        if (len == n && memcmp(p, word, n) == 0)
+            return true;
+        p += len + (p[len] == '|');
+    }
+    return false;
+}
+
 /* Writes the block: each verb's bare pattern and the block's patterns for every variant. */
 static void flush_block(peer_ctx *c, const char *pattern_lines, const long *pline, size_t np)
 {
@@ -411,24 +424,24 @@ static void flush_block(peer_ctx *c, const char *pattern_lines, const long *plin
     peer_variant one = {.nwords = 1, .verb = 0};
     for (size_t i = 0; i < b->nvariants; i++) {
         const peer_variant *v = &b->variants[i];
+        if (v->nwords == 1 && !b->vcode[i][0] && !word_in(single, v->words[0]) &&
+            so + strlen(v->words[0]) + 2 < sizeof single)
+            so += (size_t)snprintf(single + so, sizeof single - so, "%s%s", so ? "|" : "",
+                                   v->words[0]);
+    }
+    if (so && b->code[0] && strncmp(b->code, "---", 3) != 0)
+        emit_pattern(c, single_line, strcmp(b->code, "###") ? b->code : "SKIP", single, &one, NULL,
+                     0);
+    for (size_t i = 0; i < b->nvariants; i++) {
+        const peer_variant *v = &b->variants[i];
         const char *code = b->vcode[i][0] ? b->vcode[i] : b->code;
-        if (v->nwords == 1 && !b->vcode[i][0]) {
-            if (!strstr(single, v->words[0]) && so + strlen(v->words[0]) + 2 < sizeof single)
-                so += (size_t)snprintf(single + so, sizeof single - so, "%s%s", so ? "|" : "",
-                                       v->words[0]);
-            continue;
-        }
         /* a multi-word verb or one with its own code: its bare pattern only */
-        if (code[0] && strncmp(code, "---", 3) != 0)
-            emit_pattern(c, b->vline[i], strcmp(code, "###") ? code : "SKIP", v->words[v->verb],
-                         v, NULL, 0);
+        if ((v->nwords > 1 || b->vcode[i][0]) && code[0] && strncmp(code, "---", 3) != 0)
+            emit_pattern(c, b->vline[i], strcmp(code, "###") ? code : "SKIP", v->words[v->verb], v,
+                         NULL, 0);
     }
     if (!so)
         return;
-    snprintf(one.words[0], sizeof one.words[0], "%s", "");
-    if (b->code[0] && strncmp(b->code, "---", 3) != 0)
-        emit_pattern(c, single_line, strcmp(b->code, "###") ? b->code : "SKIP", single, &one,
-                     NULL, 0);
     const char *p = pattern_lines;
     for (size_t k = 0; k < np; k++) {
         const char *text = p;
@@ -445,8 +458,11 @@ static void flush_block(peer_ctx *c, const char *pattern_lines, const long *plin
         if (!pattern_items(c, pline[k], text, (size_t)(open - text), items, &nitems))
             continue;
         bool discard = strncmp(code, "---", 3) == 0;
-        emit_pattern(c, pline[k], discard ? "DISCARD" : strcmp(code, "###") ? code : "SKIP", single,
-                     &one, items, nitems);
+        emit_pattern(c, pline[k],
+                     discard               ? "DISCARD"
+                     : strcmp(code, "###") ? code
+                                           : "SKIP",
+                     single, &one, items, nitems);
     }
 }
 
@@ -467,8 +483,7 @@ static void add_verb_line(peer_ctx *c, long line, const char *s, size_t n)
         }
     }
     size_t first = b->nvariants;
-    if (b->nvariants < PEER_MAX_VARIANTS &&
-        parse_variant(s, end, &b->variants[b->nvariants])) {
+    if (b->nvariants < PEER_MAX_VARIANTS && parse_variant(s, end, &b->variants[b->nvariants])) {
         snprintf(b->vcode[b->nvariants], sizeof b->vcode[0], "%s", own);
         b->vline[b->nvariants++] = line;
     } else {
@@ -740,8 +755,7 @@ sitrep_status peer_verbs_translate(const char *text, size_t length, peer_format 
     return status;
 }
 
-sitrep_status peer_discards_translate(const char *text, size_t length, buf *patterns,
-                                      buf *report)
+sitrep_status peer_discards_translate(const char *text, size_t length, buf *patterns, buf *report)
 {
     sitrep_status st = SITREP_OK;
     long line = 0, out_line = 0;
@@ -788,7 +802,7 @@ sitrep_status peer_discards_translate(const char *text, size_t length, buf *patt
         if (!ok) {
             if (report)
                 st = buf_printf(report, "%ld: discard not translated: %.*s\n", line,
-                            (int)(cut - start > 100 ? 100 : cut - start), p + start);
+                                (int)(cut - start > 100 ? 100 : cut - start), p + start);
             continue;
         }
         while (!st && out_line + 1 < line) {
@@ -802,8 +816,8 @@ sitrep_status peer_discards_translate(const char *text, size_t length, buf *patt
     return st;
 }
 
-sitrep_status peer_verbs_load(const char *verbs_path, const char *discards_path,
-                              peer_format format, pattern_set **out, buf *report, diag *d)
+sitrep_status peer_verbs_load(const char *verbs_path, const char *discards_path, peer_format format,
+                              pattern_set **out, buf *report, diag *d)
 {
     *out = NULL;
     diag_clear(d);
