@@ -1220,10 +1220,13 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             if ((status = emit(st, c, m, sg.items[i], tg.items[j], rule->code, modality, span_first,
                                span_last)))
                 return status;
-            /* a visit implies a host: 042 X -> Y is 043 Y -> X */
-            if (code_is(rule->code, "042") &&
-                (status = emit(st, c, m, tg.items[j], sg.items[i], "043", modality, span_first,
-                               span_last)))
+            /* a paired code (CODE:PAIR) codes the target back; a visit implies a host: 042
+             * X -> Y is 043 Y -> X */
+            const char *pair = rule->pair[0]                ? rule->pair
+                               : code_is(rule->code, "042") ? "043"
+                                                            : NULL;
+            if (pair && (status = emit(st, c, m, tg.items[j], sg.items[i], pair, modality,
+                                       span_first, span_last)))
                 return status;
         }
     }

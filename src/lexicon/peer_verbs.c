@@ -63,7 +63,7 @@ static bool convert_word(const char *s, size_t n, char out[PEER_WORD])
 {
     while (n && s[n - 1] == '_')
         n--;
-    if (n == 0 || n >= PEER_WORD)
+    if (n == 0 || n >= PEER_WORD || utf8_valid_prefix(s, n) != n)
         return false;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];

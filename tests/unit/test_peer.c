@@ -50,9 +50,9 @@ static void translate(translated *t, const char *text, peer_format format)
     buf_init(&t->classes, 1 << 20);
     buf_init(&t->patterns, 1 << 20);
     buf_init(&t->report, 1 << 20);
-    assert_int_equal(peer_verbs_translate(text, strlen(text), format, &t->classes, &t->patterns,
-                                          &t->report),
-                     SITREP_OK);
+    assert_int_equal(
+        peer_verbs_translate(text, strlen(text), format, &t->classes, &t->patterns, &t->report),
+        SITREP_OK);
 }
 
 static void release(translated *t)
@@ -80,7 +80,8 @@ static void petrarch_verbs_translate_to_our_patterns(void **state)
     assert_true(has_line(&t.patterns, "064 *restore|renew|renews|renewed"));
     assert_true(has_line(&t.patterns, "002 klm *mend"));
     assert_true(has_line(&t.patterns, "065 *restore|renew|renews|renewed ... @ties ... relations"));
-    assert_true(has_line(&t.patterns, "066:067 said ... *restore|renew|renews|renewed ... with $T"));
+    assert_true(
+        has_line(&t.patterns, "066:067 said ... *restore|renew|renews|renewed ... with $T"));
     /* a slot before the verb is left to the coder; { } is a phrase, ( ) a prepositional one */
     assert_true(
         has_line(&t.patterns, "068 *restore|renew|renews|renewed ... full ties ... with $T"));
@@ -116,8 +117,8 @@ static void tabari_verbs_translate_to_our_patterns(void **state)
     translated t;
     translate(&t, text, PEER_TABARI);
     assert_true(has_line(&t.patterns, "064 *restore|restored|restoring"));
-    assert_true(
-        has_line(&t.patterns, "065 *restore|restored|restoring ... full|partial ... @ties ... ties"));
+    assert_true(has_line(&t.patterns,
+                         "065 *restore|restored|restoring ... full|partial ... @ties ... ties"));
     assert_true(has_line(&t.patterns, "066 *restore|restored|restoring ... in $T"));
     assert_true(has_line(&t.patterns, "SKIP *soccer")); /* ### : do not code the sentence */
     assert_null(strstr(t.patterns.data, "yesterday"));  /* <TIME> is not a verb */
@@ -178,9 +179,8 @@ static void translated_patterns_match_sentences(void **state)
     arena_init(&a, 1 << 20);
     int target = -1;
     const char *pair = NULL;
-    assert_string_equal(first_code(set, "Arnor restored economic trade relations .", &a, NULL,
-                                   NULL),
-                        "065");
+    assert_string_equal(
+        first_code(set, "Arnor restored economic trade relations .", &a, NULL, NULL), "065");
     assert_string_equal(first_code(set, "Arnor renewed ties .", &a, NULL, NULL), "064");
     assert_string_equal(
         first_code(set, "Officials said Arnor renews its pact with Gondor .", &a, &target, &pair),
@@ -204,8 +204,8 @@ static void our_pattern_language_takes_paired_codes_and_skips(void **state)
     assert_int_equal(cameo_load("data/cameo", &codes, &d), SITREP_OK);
     const char *good = "042:043 visit $T\nSKIP football match\n";
     pattern_set *set;
-    assert_int_equal(
-        pattern_set_parse("p.txt", good, strlen(good), NULL, 0, codes, &set, &d), SITREP_OK);
+    assert_int_equal(pattern_set_parse("p.txt", good, strlen(good), NULL, 0, codes, &set, &d),
+                     SITREP_OK);
     assert_string_equal(pattern_set_at(set, 0)->pair, "043");
     assert_true(pattern_set_at(set, 1)->skip && pattern_set_at(set, 1)->discard);
     pattern_set_free(set);
@@ -257,18 +257,18 @@ static void peer_actors_and_agents_load_into_our_dictionary(void **state)
     diag d;
     buf report;
     buf_init(&report, 1 << 20);
-    assert_int_equal(peer_dict_add_text(b, "a.txt", actors, strlen(actors), PEER_PETRARCH, false,
-                                        &report, &d),
-                     SITREP_OK);
-    assert_int_equal(peer_dict_add_text(b, "g.txt", agents, strlen(agents), PEER_PETRARCH, true,
-                                        &report, &d),
-                     SITREP_OK);
+    assert_int_equal(
+        peer_dict_add_text(b, "a.txt", actors, strlen(actors), PEER_PETRARCH, false, &report, &d),
+        SITREP_OK);
+    assert_int_equal(
+        peer_dict_add_text(b, "g.txt", agents, strlen(agents), PEER_PETRARCH, true, &report, &d),
+        SITREP_OK);
     dict *dt = dict_builder_finish(b);
     assert_string_equal(lookup(dt, "Arnorian", 0), "ARN");
     assert_string_equal(lookup(dt, "Elessar", 19960101), "ARNGOV"); /* date-restricted */
     assert_string_equal(lookup(dt, "Elessar", 20050101), "ARNELI");
     assert_string_equal(lookup(dt, "elves", 0), "ELF"); /* PETRARCH codes in any case */
-    assert_null(lookup(dt, "Boromir", 0));                /* [---]: no code, reported */
+    assert_null(lookup(dt, "Boromir", 0));              /* [---]: no code, reported */
     assert_non_null(strstr(report.data, "no code"));
     assert_string_equal(lookup(dt, "ambassadors", 0), "GOV"); /* regular plural made */
     /* peer actors combine with agents as countries do ("Arnor's ambassador" -> ARNGOV) */
