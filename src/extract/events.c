@@ -286,12 +286,37 @@ static void group_add(actor_group *g, long k)
         g->items[g->n++] = k;
 }
 
+/* A conjunct may carry a determiner and adjectives ("and the evil awful Gondor", "good
+ * Gondor"): conjunct_first is the first token of those before an actor starting at `first`,
+ * conjunct_starting the actor after those starting at token i (-1 when none). */
+static bool conjunct_modifier(const clause_ctx *c, long i)
+{
+    return i >= 0 && (size_t)i < c->ntokens &&
+           (word_is(c, i, "the") || c->tokens[i].upos == UPOS_ADJ);
+}
+
+static long conjunct_first(const clause_ctx *c, long first)
+{
+    long i = first;
+    while (first - i < 3 && conjunct_modifier(c, i - 1) && actor_covering(c, i - 1) < 0)
+        i--;
+    return i;
+}
+
+static long conjunct_starting(const clause_ctx *c, long i)
+{
+    long j = actor_starting(c, i, 0);
+    for (int k = 0; j < 0 && k < 3 && conjunct_modifier(c, i + k); k++)
+        j = actor_starting(c, i + k + 1, 0);
+    return j;
+}
+
 /* Grows a group from actor k: others with the same span, then conjuncts joined by "and",
  * "or" or commas before and after. */
 static void group_from(const clause_ctx *c, long k, actor_group *g)
 {
     g->n = 0;
-    g->first = c->afirst[k];
+    g->first = conjunct_first(c, c->afirst[k]);
     g->last = c->alast[k];
     for (size_t j = 0; j < c->nact; j++)
         if (c->afirst[j] == c->afirst[k] && c->alast[j] == c->alast[k])
@@ -318,7 +343,7 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
         for (size_t m = 0; m < c->nact; m++)
             if (c->afirst[m] == c->afirst[j] && c->alast[m] == c->alast[j])
                 group_add(g, (long)m);
-        g->first = c->afirst[j];
+        g->first = conjunct_first(c, c->afirst[j]);
     }
     /* rightwards: "Russia and North Korea" seen from Russia */
     for (;;) {
@@ -328,14 +353,14 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
         bool joined = word_is(c, i, "and") || word_is(c, i, "or");
         if (!joined && is_comma(c, i)) {
             /* "Russia, China and Iran": a comma joins when a later "and" closes the list */
-            long j = actor_starting(c, i + 1, 0);
+            long j = conjunct_starting(c, i + 1);
             if (j < 0 || !(word_is(c, c->alast[j] + 1, "and") || is_comma(c, c->alast[j] + 1)))
                 break;
             joined = true;
         }
         if (!joined)
             break;
-        long j = actor_starting(c, i + 1, 0);
+        long j = conjunct_starting(c, i + 1);
         if (j < 0)
             break;
         for (size_t m = 0; m < c->nact; m++)
