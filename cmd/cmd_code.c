@@ -37,7 +37,7 @@ static const char sentences_help[] =
 
 /* --dict-format and the peer dictionary files: 1 when arg is one of them (taken), -1 when its
  * value is invalid, 0 for another option. */
-static int cmd_peer_option(const char *arg, const char *value, sitrep_options *o)
+int cmd_peer_option(const char *arg, const char *value, sitrep_options *o)
 {
     if (strcmp(arg, "--dict-format") == 0) {
         if (strcmp(value, "tabari") == 0)

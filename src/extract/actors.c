@@ -183,8 +183,9 @@ static void word_add(const char *const *words, uint16_t flag)
 
 static void word_table_build(void)
 {
-    static const char *const the[] = {"the", NULL}, *const of[] = {"of", NULL},
-                             *const and[] = {"and", NULL}, *const two[] = {"two", NULL},
+    static const char *const the[] = {"the", NULL},
+                             *const of[] = {"of", "from", NULL}, /* "soldiers from Gondor" */
+                                 *const and[] = {"and", NULL}, *const two[] = {"two", NULL},
                              *const both[] = {"both", NULL};
     word_add(stopwords, W_STOP);
     word_add(connectors, W_CONNECTOR);

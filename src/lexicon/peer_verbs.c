@@ -848,9 +848,7 @@ sitrep_status peer_verbs_load(const char *verbs_path, const char *discards_path,
     if (st == SITREP_ELIMIT && !d->message[0])
         diag_set(d, verbs_path, 0, "translated dictionary too large");
     if (!st) {
-        const char *base = strrchr(verbs_path, '/');
-        st = pattern_set_parse_free(base ? base + 1 : verbs_path,
-                                    patterns.data ? patterns.data : "", patterns.len,
+        st = pattern_set_parse_free(verbs_path, patterns.data ? patterns.data : "", patterns.len,
                                     classes.data ? classes.data : "", classes.len, out, d);
     }
     buf_release(&classes);
