@@ -574,6 +574,7 @@ sitrep_status peer_verbs_translate(const char *text, size_t length, peer_format 
     long *pline = NULL;
     size_t np = 0, palloc = 0;
     peer_synset *synset = NULL; /* the synset receiving '+' members */
+    bool in_synset = false;
     bool comment = false, skip_block = false;
     long line = 0;
     size_t pos = 0;
@@ -581,7 +582,7 @@ sitrep_status peer_verbs_translate(const char *text, size_t length, peer_format 
     for (int pass = 0; pass < 2 && !c->status; pass++) {
         pos = 0;
         line = 0;
-        comment = skip_block = false;
+        comment = skip_block = in_synset = false;
         synset = NULL;
         while (pos < length && !c->status) {
             const char *p = text + pos;
@@ -590,9 +591,9 @@ sitrep_status peer_verbs_translate(const char *text, size_t length, peer_format 
             pos += n + 1;
             line++;
             char row[4096];
-            if (n >= sizeof row) {
+            if (n >= sizeof row || memchr(p, '\0', n)) {
                 if (pass)
-                    note(c, line, "line too long", p, n);
+                    note(c, line, "line too long or with a NUL byte", p, n);
                 continue;
             }
             memcpy(row, p, n);
@@ -642,26 +643,30 @@ sitrep_status peer_verbs_translate(const char *text, size_t length, peer_format 
             if (skip_block)
                 continue;
             if (r[0] == '&') {
+                /* '+' lines that follow are members: kept in pass 0, skipped in pass 1 */
+                in_synset = true;
+                synset = NULL;
                 if (pass == 0) {
-                    char name[48];
+                    char name[47]; /* "@name" fits our class names (47 bytes) */
                     convert_name(r + 1, strcspn(r + 1, " \t"), name, sizeof name);
-                    synset = find_synset(c, name);
-                    if (!synset && c->nsynsets < PEER_MAX_SYNSETS) {
+                    synset = name[0] ? find_synset(c, name) : NULL;
+                    if (!name[0]) {
+                        note(c, line, "synset without a name", r, len);
+                    } else if (!synset && c->nsynsets < PEER_MAX_SYNSETS) {
                         synset = &c->synsets[c->nsynsets++];
                         snprintf(synset->name, sizeof synset->name, "%s", name);
                     } else if (!synset) {
                         note(c, line, "too many synsets", r, len);
                     }
-                } else {
-                    synset = &c->synsets[0]; /* members are read in pass 0 */
                 }
                 continue;
             }
-            if (r[0] == '+' && synset) {
-                if (pass == 0 && synset->nmembers < PEER_MAX_MEMBERS)
+            if (r[0] == '+' && in_synset) {
+                if (synset && synset->nmembers < PEER_MAX_MEMBERS)
                     synset->members[synset->nmembers++] = xstrdup(r + 1);
                 continue;
             }
+            in_synset = false;
             synset = NULL;
             if (pass == 0)
                 continue;
