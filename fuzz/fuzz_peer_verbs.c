@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     buf_init(&report, (size_t)1 << 24);
     sitrep_status st =
         discards ? peer_discards_translate(text, length, &patterns, &report)
-                 : peer_verbs_translate(text, length, format, &classes, &patterns, &report);
+                 : peer_verbs_translate(text, length, format, NULL, &classes, &patterns, &report);
     if (st == SITREP_OK) {
         pattern_set *set = NULL;
         diag d;

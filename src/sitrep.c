@@ -41,7 +41,8 @@ static bool load_peer(sitrep_context *c, const sitrep_options *options, char *er
         if (!c->lemmas)
             st = lemma_load(NULL, &c->lemmas, &d);
         if (!st)
-            st = peer_verbs_load(options->verbs, options->discards, format, &set, NULL, &d);
+            st = peer_verbs_load(options->verbs, options->discards, format, c->lemmas, &set, NULL,
+                                 &d);
         if (!st) {
             pattern_set_free(c->patterns);
             c->patterns = set;

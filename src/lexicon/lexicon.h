@@ -178,6 +178,7 @@ sitrep_status dict_import(const char *text, size_t length, bool petrarch, buf *o
 /* ---- peer dictionaries: TABARI and PETRARCH (peer_actors.c, peer_verbs.c) ---- */
 
 typedef struct pattern_set pattern_set;
+typedef struct lemma_table lemma_table;
 
 typedef enum peer_format {
     PEER_TABARI = 1, /* TABARI .actors/.agents/.verbs (';' comments, <SYNSETS>, VERB [CODE]) */
@@ -200,9 +201,12 @@ sitrep_status peer_dict_add_text(dict_builder *b, const char *path, const char *
 /* Translates a peer verbs dictionary into our pattern language: word classes (one
  * "@name word ..." line per synset) into `classes`, patterns into `patterns` (each on the line
  * number of its source line where possible). What cannot be translated is listed in report.
- * Returns SITREP_ELIMIT at a buffer cap. */
+ * TABARI verbs written without a final '_' are stems ("RESTOR"): with `lemmas` (may be NULL)
+ * a stem that is no verb becomes the WordNet verbs it begins (at most 8). Returns
+ * SITREP_ELIMIT at a buffer cap. */
 sitrep_status peer_verbs_translate(const char *text, size_t length, peer_format format,
-                                   buf *classes, buf *patterns, buf *report) MUST_CHECK;
+                                   const lemma_table *lemmas, buf *classes, buf *patterns,
+                                   buf *report) MUST_CHECK;
 /* Translates a PETRARCH discards list: each phrase becomes a SKIP pattern (a sentence that
  * holds it codes nothing). */
 sitrep_status peer_discards_translate(const char *text, size_t length, buf *patterns,
@@ -211,7 +215,8 @@ sitrep_status peer_discards_translate(const char *text, size_t length, buf *patt
  * with pattern_set_parse_free. Returns SITREP_EIO/ENOTFOUND (unreadable file) or SITREP_EPARSE
  * (d filled); on success *out is the set (free with pattern_set_free). */
 sitrep_status peer_verbs_load(const char *verbs_path, const char *discards_path, peer_format format,
-                              pattern_set **out, buf *report, diag *d) MUST_CHECK;
+                              const lemma_table *lemmas, pattern_set **out, buf *report,
+                              diag *d) MUST_CHECK;
 
 /* ---- verbs, lemmas and CAMEO codes (events) ---- */
 
@@ -287,6 +292,10 @@ size_t lemma_word(const lemma_table *table, const char *word, size_t length, int
                   size_t outlen);
 /* True when WordNet lists `lemma` (lower case) as a verb / as a noun. */
 bool lemma_is_verb(const lemma_table *table, const char *lemma, size_t length);
+/* The WordNet verbs that start with prefix[0..length): writes up to max of them (sorted,
+ * owned by the table) to out and returns how many there are (which may exceed max). */
+size_t lemma_verbs_with_prefix(const lemma_table *table, const char *prefix, size_t length,
+                               const char **out, size_t max);
 bool lemma_is_noun(const lemma_table *table, const char *lemma, size_t length);
 
 /* -- verb and event-noun patterns (patterns.c) -- */

@@ -28,6 +28,7 @@ typedef struct peer_synset {
 typedef struct peer_variant {
     char words[6][PEER_WORD];
     size_t nwords, verb;
+    bool stem; /* TABARI: written without a final '_', so it begins words ("RESTOR") */
 } peer_variant;
 
 typedef struct peer_block {
@@ -41,6 +42,7 @@ typedef struct peer_block {
 
 typedef struct peer_ctx {
     peer_format format;
+    const lemma_table *lemmas;
     peer_synset *synsets;
     size_t nsynsets;
     peer_block block;
@@ -173,6 +175,7 @@ static bool parse_variant(const char *s, size_t n, peer_variant *v)
             v->verb = v->nwords;
             have_verb = true;
         }
+        v->stem = s[i - 1] != '_' && (i >= n || s[i] != '_');
         v->nwords++;
     }
     return v->nwords > 0;
@@ -424,10 +427,21 @@ static void flush_block(peer_ctx *c, const char *pattern_lines, const long *plin
     peer_variant one = {.nwords = 1, .verb = 0};
     for (size_t i = 0; i < b->nvariants; i++) {
         const peer_variant *v = &b->variants[i];
-        if (v->nwords == 1 && !b->vcode[i][0] && !word_in(single, v->words[0]) &&
-            so + strlen(v->words[0]) + 2 < sizeof single)
-            so += (size_t)snprintf(single + so, sizeof single - so, "%s%s", so ? "|" : "",
-                                   v->words[0]);
+        if (v->nwords != 1 || b->vcode[i][0])
+            continue;
+        const char *words[9] = {v->words[0]};
+        size_t nwords = 1, length = strlen(v->words[0]);
+        /* a TABARI stem that is no verb itself: the verbs it begins (RESTOR -> restore) */
+        if (c->format == PEER_TABARI && v->stem && c->lemmas && length >= 4 &&
+            !lemma_is_verb(c->lemmas, v->words[0], length)) {
+            size_t found = lemma_verbs_with_prefix(c->lemmas, v->words[0], length, words + 1, 8);
+            nwords += found <= 8 ? found : 0;
+        }
+        for (size_t k = 0; k < nwords; k++)
+            if (!strpbrk(words[k], " _") && !word_in(single, words[k]) &&
+                so + strlen(words[k]) + 2 < sizeof single)
+                so += (size_t)snprintf(single + so, sizeof single - so, "%s%s", so ? "|" : "",
+                                       words[k]);
     }
     if (so && b->code[0] && strncmp(b->code, "---", 3) != 0)
         emit_pattern(c, single_line, strcmp(b->code, "###") ? b->code : "SKIP", single, &one, NULL,
@@ -561,10 +575,12 @@ static void expand_members(peer_ctx *c, const peer_synset *s, buf *out, size_t *
 }
 
 sitrep_status peer_verbs_translate(const char *text, size_t length, peer_format format,
-                                   buf *classes, buf *patterns, buf *report)
+                                   const lemma_table *lemmas, buf *classes, buf *patterns,
+                                   buf *report)
 {
     peer_ctx *c = xcalloc(1, sizeof *c);
     c->format = format;
+    c->lemmas = lemmas;
     c->synsets = xcalloc(PEER_MAX_SYNSETS, sizeof *c->synsets);
     c->patterns = patterns;
     c->report = report;
@@ -822,7 +838,7 @@ sitrep_status peer_discards_translate(const char *text, size_t length, buf *patt
 }
 
 sitrep_status peer_verbs_load(const char *verbs_path, const char *discards_path, peer_format format,
-                              pattern_set **out, buf *report, diag *d)
+                              const lemma_table *lemmas, pattern_set **out, buf *report, diag *d)
 {
     *out = NULL;
     diag_clear(d);
@@ -834,7 +850,7 @@ sitrep_status peer_verbs_load(const char *verbs_path, const char *discards_path,
     buf classes, patterns;
     buf_init(&classes, (size_t)16 << 20);
     buf_init(&patterns, (size_t)64 << 20);
-    st = peer_verbs_translate(text, length, format, &classes, &patterns, report);
+    st = peer_verbs_translate(text, length, format, lemmas, &classes, &patterns, report);
     free(text);
     if (!st && discards_path) {
         st = file_read_all(discards_path, PATTERN_MAX_FILE_BYTES, &text, &length, d);

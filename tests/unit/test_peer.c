@@ -50,9 +50,9 @@ static void translate(translated *t, const char *text, peer_format format)
     buf_init(&t->classes, 1 << 20);
     buf_init(&t->patterns, 1 << 20);
     buf_init(&t->report, 1 << 20);
-    assert_int_equal(
-        peer_verbs_translate(text, strlen(text), format, &t->classes, &t->patterns, &t->report),
-        SITREP_OK);
+    assert_int_equal(peer_verbs_translate(text, strlen(text), format, lemmas, &t->classes,
+                                          &t->patterns, &t->report),
+                     SITREP_OK);
 }
 
 static void release(translated *t)
@@ -113,7 +113,9 @@ static void tabari_verbs_translate_to_our_patterns(void **state)
                        "- * { FULL | PARTIAL } &TIES TIES [065]\n"
                        "- ^ * IN_ + [066]\n"
                        "SOCCER [###]\n"
-                       "BLAST [+++]\n";
+                       "BLAST [+++]\n"
+                       "CONDEM [122]\n"   /* a stem: the verbs it begins */
+                       "CONDEM_ [123]\n"; /* '_' ends the word: as written */
     translated t;
     translate(&t, text, PEER_TABARI);
     assert_true(has_line(&t.patterns, "064 *restore|restored|restoring"));
@@ -123,6 +125,8 @@ static void tabari_verbs_translate_to_our_patterns(void **state)
     assert_true(has_line(&t.patterns, "SKIP *soccer")); /* ### : do not code the sentence */
     assert_null(strstr(t.patterns.data, "yesterday"));  /* <TIME> is not a verb */
     assert_non_null(strstr(t.report.data, "13: verb code not translated: BLAST"));
+    assert_true(has_line(&t.patterns, "122 *condem|condemn"));
+    assert_true(has_line(&t.patterns, "123 *condem"));
     release(&t);
 }
 
