@@ -252,13 +252,15 @@ sitrep_status dict_import(const char *text, size_t length, bool petrarch, buf *o
             end--;
         const char *s = p + start;
         size_t len = end - start;
-        /* <!-- comments --> (PETRARCH), on one line or several */
-        bool opens = len >= 4 && memcmp(s, "<!--", 4) == 0;
+        /* <!-- comments --> (PETRARCH), on one line or several; "<! --" too */
+        bool opens = len >= 2 && memcmp(s, "<!", 2) == 0;
         if (in_comment || opens) {
             in_comment = true;
-            for (size_t i = opens ? 4 : 0; i + 3 <= n; i++)
+            for (size_t i = opens ? (size_t)(s - p) + 2 : 0; i + 3 <= n; i++)
                 if (memcmp(p + i, "-->", 3) == 0)
                     in_comment = false;
+            if (opens && in_comment && s[len - 1] == '>' && !strstr(s, "--"))
+                in_comment = false; /* <!DOCTYPE ...> */
             continue;
         }
         if (!len)
