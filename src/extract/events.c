@@ -747,6 +747,12 @@ static const char *const target_stops[] = {
     "since",    "when",   "while", "amid",   "despite", "as",        "where", "until",
     "although", "though", "if",    "unless", "whether", "following", "but",   NULL};
 
+/* A comma between two adjectives ("complete, full diplomatic ties") stays inside the phrase. */
+static bool adjective_comma(const clause_ctx *c, long i)
+{
+    return upos(c, i - 1) == UPOS_ADJ && upos(c, i + 1) == UPOS_ADJ;
+}
+
 /* The first actor (index into c->actor) starting in [from, to) with a country or a full code
  * (bare roles such as "troops" are usually the object, not the target), stopping at clause
  * boundaries; actors that hold the pattern's own words or fill its object or (for non-military
@@ -755,8 +761,9 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
 {
     bool cooperative = m && m->rule->code[0] == '0'; /* roots 01-09 */
     for (long i = from; i < to && (size_t)i < c->ntokens; i++) {
-        if (word_is(c, i, ";") || word_is(c, i, ":") || (i > from && is_comma(c, i)) ||
-            word_in(c, i, target_stops) || c->tokens[i].kind == TOKEN_QUOTE)
+        if (word_is(c, i, ";") || word_is(c, i, ":") ||
+            (i > from && is_comma(c, i) && !adjective_comma(c, i)) || word_in(c, i, target_stops) ||
+            c->tokens[i].kind == TOKEN_QUOTE)
             return -1;
         if (i > from + 1 && upos(c, i) == UPOS_VERB && actor_covering(c, i) < 0 &&
             !word_is(c, i - 1, "to"))
@@ -821,6 +828,20 @@ static bool reciprocal(const char *code)
     for (const char *const *p = codes; *p; p++)
         if (code_is(code, *p))
             return true;
+    return false;
+}
+
+/* "Gondor and Osgiliath have postponed their meeting", "... met each other": an object the
+ * conjoined subjects share makes the act joint, whatever its code. */
+static bool joint_object(const clause_ctx *c, long anchor)
+{
+    for (long i = anchor + 1; i <= anchor + 3 && (size_t)i < c->ntokens; i++) {
+        if (is_comma(c, i))
+            return false;
+        if (word_is(c, i, "their") || (word_is(c, i, "each") && word_is(c, i + 1, "other")) ||
+            (word_is(c, i, "one") && word_is(c, i + 1, "another")))
+            return true;
+    }
     return false;
 }
 
@@ -1204,7 +1225,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     else
         tg.n = 0;
     sitrep_status status;
-    if (tg.n == 0 && sg.n > 1 && reciprocal(rule->code)) {
+    if (tg.n == 0 && sg.n > 1 && (reciprocal(rule->code) || joint_object(c, m->anchor))) {
         for (size_t i = 0; i < sg.n; i++)
             for (size_t j = 0; j < sg.n; j++)
                 if (i != j && (status = emit(st, c, m, sg.items[i], sg.items[j], rule->code,
