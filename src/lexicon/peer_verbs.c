@@ -76,7 +76,11 @@ static bool convert_word(const char *s, size_t n, char out[PEER_WORD])
         out[i] = lower;
     }
     out[n] = '\0';
-    return true;
+    /* "..." is our gap; a word needs a letter or a digit (or a non-ASCII character) */
+    for (size_t i = 0; i < n; i++)
+        if (!(out[i] == '-' || out[i] == '\'' || out[i] == '.'))
+            return true;
+    return false;
 }
 
 /* "ECONOMIC_SANCTIONS" or "LOUDLY INCLUDED" -> "economic_sanctions" (our multi-word
