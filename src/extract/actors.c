@@ -190,8 +190,9 @@ static void word_add(const char *const *words, uint16_t flag)
 
 static void word_table_build(void)
 {
-    static const char *const the[] = {"the", NULL}, *const of[] = {"of", NULL},
-                             *const and[] = {"and", NULL}, *const two[] = {"two", NULL},
+    static const char *const the[] = {"the", NULL},
+                             *const of[] = {"of", "from", NULL}, /* "soldiers from Gondor" */
+                                 *const and[] = {"and", NULL}, *const two[] = {"two", NULL},
                              *const both[] = {"both", NULL};
     word_add(stopwords, W_STOP);
     word_add(connectors, W_CONNECTOR);
@@ -413,6 +414,10 @@ static bool role_is_modifier(const scan *s, size_t last)
         return false;
     if (s->tokens[last].upos == UPOS_ADJ)
         return true;
+    /* a capitalised role before a name is a title ("Prime Minister Romendacil") */
+    if (last + 1 < s->n && s->tokens[last + 1].upos == UPOS_PROPN &&
+        (s->tokens[last].flags & TOKEN_UPPER) && (s->tokens[last + 1].flags & TOKEN_UPPER))
+        return false;
     return last + 1 < s->n &&
            (s->tokens[last + 1].upos == UPOS_NOUN || s->tokens[last + 1].upos == UPOS_PROPN);
 }
@@ -1027,6 +1032,30 @@ static void today(char out[11])
     strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+/* "Bree Prime Minister Romendacil": a name right after a country + role mention names the
+ * office holder, so a name coded with that country alone takes the longer code (BRE ->
+ * BREGOV), as a title before a name joins the person. */
+static void name_after_role(scan *s)
+{
+    for (size_t k = 1; k < s->count; k++) {
+        actor_mention *left = &s->mentions[k - 1], *right = &s->mentions[k];
+        if (left->sentence != right->sentence || !left->code || !right->code ||
+            left->end > right->start)
+            continue;
+        size_t n = strlen(right->code);
+        if (strlen(left->code) <= n || strncmp(left->code, right->code, n) != 0)
+            continue;
+        bool adjacent = true;
+        for (uint32_t i = left->end; i < right->start && adjacent; i++)
+            adjacent = s->text->text[i] == ' ';
+        if (!adjacent)
+            continue;
+        right->code = left->code;
+        right->country = left->country;
+        right->role = left->role;
+    }
+}
+
 sitrep_status actors_extract(arena *a, const dict *d, article *art)
 {
     art->actors = NULL;
@@ -1086,6 +1115,7 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
             return SITREP_ELIMIT;
         warning_add(&art->doc->warnings, "no_published_date", message);
     }
+    name_after_role(&s);
     art->actors = s.mentions;
     art->nactors = s.count;
     return SITREP_OK;

@@ -286,12 +286,37 @@ static void group_add(actor_group *g, long k)
         g->items[g->n++] = k;
 }
 
+/* A conjunct may carry a determiner and adjectives ("and the evil awful Gondor", "good
+ * Gondor"): conjunct_first is the first token of those before an actor starting at `first`,
+ * conjunct_starting the actor after those starting at token i (-1 when none). */
+static bool conjunct_modifier(const clause_ctx *c, long i)
+{
+    return i >= 0 && (size_t)i < c->ntokens &&
+           (word_is(c, i, "the") || c->tokens[i].upos == UPOS_ADJ);
+}
+
+static long conjunct_first(const clause_ctx *c, long first)
+{
+    long i = first;
+    while (first - i < 3 && conjunct_modifier(c, i - 1) && actor_covering(c, i - 1) < 0)
+        i--;
+    return i;
+}
+
+static long conjunct_starting(const clause_ctx *c, long i)
+{
+    long j = actor_starting(c, i, 0);
+    for (int k = 0; j < 0 && k < 3 && conjunct_modifier(c, i + k); k++)
+        j = actor_starting(c, i + k + 1, 0);
+    return j;
+}
+
 /* Grows a group from actor k: others with the same span, then conjuncts joined by "and",
  * "or" or commas before and after. */
 static void group_from(const clause_ctx *c, long k, actor_group *g)
 {
     g->n = 0;
-    g->first = c->afirst[k];
+    g->first = conjunct_first(c, c->afirst[k]);
     g->last = c->alast[k];
     for (size_t j = 0; j < c->nact; j++)
         if (c->afirst[j] == c->afirst[k] && c->alast[j] == c->alast[k])
@@ -318,7 +343,7 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
         for (size_t m = 0; m < c->nact; m++)
             if (c->afirst[m] == c->afirst[j] && c->alast[m] == c->alast[j])
                 group_add(g, (long)m);
-        g->first = c->afirst[j];
+        g->first = conjunct_first(c, c->afirst[j]);
     }
     /* rightwards: "Russia and North Korea" seen from Russia */
     for (;;) {
@@ -328,14 +353,14 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
         bool joined = word_is(c, i, "and") || word_is(c, i, "or");
         if (!joined && is_comma(c, i)) {
             /* "Russia, China and Iran": a comma joins when a later "and" closes the list */
-            long j = actor_starting(c, i + 1, 0);
+            long j = conjunct_starting(c, i + 1);
             if (j < 0 || !(word_is(c, c->alast[j] + 1, "and") || is_comma(c, c->alast[j] + 1)))
                 break;
             joined = true;
         }
         if (!joined)
             break;
-        long j = actor_starting(c, i + 1, 0);
+        long j = conjunct_starting(c, i + 1);
         if (j < 0)
             break;
         for (size_t m = 0; m < c->nact; m++)
@@ -869,6 +894,12 @@ static const char *const target_stops[] = {
     "since",    "when",   "while", "amid",   "despite", "as",        "where", "until",
     "although", "though", "if",    "unless", "whether", "following", "but",   NULL};
 
+/* A comma between two adjectives ("complete, full diplomatic ties") stays inside the phrase. */
+static bool adjective_comma(const clause_ctx *c, long i)
+{
+    return upos(c, i - 1) == UPOS_ADJ && upos(c, i + 1) == UPOS_ADJ;
+}
+
 /* The first actor (index into c->actor) starting in [from, to) with a country or a full code
  * (bare roles such as "troops" are usually the object, not the target), stopping at clause
  * boundaries; actors that hold the pattern's own words or fill its object or (for non-military
@@ -877,8 +908,9 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
 {
     bool cooperative = m && m->rule->code[0] == '0'; /* roots 01-09 */
     for (long i = from; i < to && (size_t)i < c->ntokens; i++) {
-        if (word_is(c, i, ";") || word_is(c, i, ":") || (i > from && is_comma(c, i)) ||
-            word_in(c, i, target_stops) || c->tokens[i].kind == TOKEN_QUOTE)
+        if (word_is(c, i, ";") || word_is(c, i, ":") ||
+            (i > from && is_comma(c, i) && !adjective_comma(c, i)) || word_in(c, i, target_stops) ||
+            c->tokens[i].kind == TOKEN_QUOTE)
             return -1;
         if (i > from + 1 && upos(c, i) == UPOS_VERB && actor_covering(c, i) < 0 &&
             !word_is(c, i - 1, "to") && !hyphen_glued(c, i))
@@ -948,6 +980,20 @@ static bool reciprocal(const char *code)
     for (const char *const *p = codes; *p; p++)
         if (code_is(code, *p))
             return true;
+    return false;
+}
+
+/* "Gondor and Osgiliath have postponed their meeting", "... met each other": an object the
+ * conjoined subjects share makes the act joint, whatever its code. */
+static bool joint_object(const clause_ctx *c, long anchor)
+{
+    for (long i = anchor + 1; i <= anchor + 3 && (size_t)i < c->ntokens; i++) {
+        if (is_comma(c, i))
+            return false;
+        if (word_is(c, i, "their") || (word_is(c, i, "each") && word_is(c, i + 1, "other")) ||
+            (word_is(c, i, "one") && word_is(c, i + 1, "another")))
+            return true;
+    }
     return false;
 }
 
@@ -1378,7 +1424,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     else
         tg.n = 0;
     sitrep_status status;
-    if (tg.n == 0 && sg.n > 1 && reciprocal(code)) {
+    if (tg.n == 0 && sg.n > 1 && (reciprocal(code) || joint_object(c, m->anchor))) {
         for (size_t i = 0; i < sg.n; i++)
             for (size_t j = 0; j < sg.n; j++)
                 if (i != j && (status = emit(st, c, m, sg.items[i], sg.items[j], code, modality,
@@ -1431,9 +1477,14 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             if ((status = emit(st, c, m, sg.items[i], tg.items[j], code, modality, span_first,
                                span_last)))
                 return status;
-            /* a visit implies a host: 042 X -> Y is 043 Y -> X */
-            if (code_is(code, "042") && (status = emit(st, c, m, tg.items[j], sg.items[i], "043",
-                                                       modality, span_first, span_last)))
+            /* a paired code (CODE:PAIR) codes the target back; a visit implies a host: 042
+             * X -> Y is 043 Y -> X (not when the act was turned into an intent) */
+            const char *pair = code != rule->code           ? NULL
+                               : rule->pair[0]              ? rule->pair
+                               : code_is(rule->code, "042") ? "043"
+                                                            : NULL;
+            if (pair && (status = emit(st, c, m, tg.items[j], sg.items[i], pair, modality,
+                                       span_first, span_last)))
                 return status;
         }
     }
