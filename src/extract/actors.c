@@ -12,7 +12,6 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 /* What one position of a sentence starts: the longest valid dictionary phrase, split by what
  * its values can play. */
@@ -716,6 +715,35 @@ static const char *place_country_at(const scan *s, size_t i, size_t *len)
     return NULL;
 }
 
+/* True when one place mention covers tokens [i, j). */
+static bool place_covering(const scan *s, size_t i, size_t j)
+{
+    uint32_t start = s->tokens[i].start, end = s->tokens[j - 1].end;
+    for (size_t p = 0; p < s->art->nplaces; p++) {
+        const place_mention *pm = &s->art->places[p];
+        if (pm->start > start)
+            break;
+        if (pm->end >= end)
+            return true;
+    }
+    return false;
+}
+
+/* True when a place mention overlaps tokens [i, j) and runs on past them ("the West" in "the
+ * West Bank"). */
+static bool longer_place_over(const scan *s, size_t i, size_t j)
+{
+    uint32_t start = s->tokens[i].start, end = s->tokens[j - 1].end;
+    for (size_t p = 0; p < s->art->nplaces; p++) {
+        const place_mention *pm = &s->art->places[p];
+        if (pm->start >= end)
+            break;
+        if (pm->end > end && pm->start >= start)
+            return true;
+    }
+    return false;
+}
+
 /* True when the places stage found a place at token i after a cue of location ("in", "at",
  * "near" ...; not "to": "a visit to Moscow" is to the government). */
 static bool located_place_at(const scan *s, size_t i)
@@ -839,7 +867,9 @@ static size_t step(scan *s, size_t i)
         bool is_org;
         size_t run = unknown_run(s, i, &is_org);
         if (run) {
-            emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
+            /* "West Bank", "Gaza City": a place the places stage knows is no actor */
+            if (!place_covering(s, i, i + run))
+                emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
             return i + run;
         }
         long earlier = is_cap(s, i + 1) ? -1 : short_name(s, i);
@@ -954,6 +984,9 @@ static size_t step(scan *s, size_t i)
          * the place (the places stage has it), not the government */
         if (u.holder->kind == DICT_CAPITAL && !possessive && located_place_at(s, i))
             return j;
+        /* "the West Bank": a name inside a longer place name is not itself */
+        if (u.holder->kind != DICT_PERSON && longer_place_over(s, i, j))
+            return j;
         emit(s, i, j, entry_code(s, u.holder), holder_kind(u.holder), u.holder_index,
              u.holder->kind == DICT_PERSON ? last_mention_of(s, u.holder_index) : -1);
         return j;
@@ -1024,14 +1057,6 @@ static size_t step(scan *s, size_t i)
     return j;
 }
 
-static void today(char out[11])
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 /* "Bree Prime Minister Romendacil": a name right after a country + role mention names the
  * office holder, so a name coded with that country alone takes the longer code (BRE ->
  * BREGOV), as a title before a name joins the person. */
@@ -1067,7 +1092,7 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
     const char *published = art->doc->published;
     char now[11];
     if (!published || !dict_parse_date(published, strlen(published), false, &s.date)) {
-        today(now);
+        clock_today(now);
         if (!dict_parse_date(now, 10, false, &s.date))
             s.date = 0;
         s.date_is_today = true;

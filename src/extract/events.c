@@ -868,8 +868,10 @@ static bool excluded_by_pattern(const clause_ctx *c, const verbmatch *m, long k,
     /* "rejected an Indian proposal", "killed ten Russian soldiers": the owner of the
      * pattern's noun, or the people a violent act is done to, is the target */
     bool owner = am->kind && strcmp(am->kind, "adjective") == 0;
-    bool victims = am->country && (code_is(m->rule->code, "17") || code_is(m->rule->code, "18") ||
-                                   code_is(m->rule->code, "19") || code_is(m->rule->code, "20"));
+    /* ... except where the pattern's words are what is given, sent or withdrawn ("sent
+     * North Korean troops", "withdrew its troops") */
+    bool victims = am->country && !code_is(m->rule->code, "06") && !code_is(m->rule->code, "07") &&
+                   !code_is(m->rule->code, "08") && !code_is(m->rule->code, "15");
     for (long i = first; i <= last && !owner && !victims; i++)
         if (i > (long)m->anchor && i <= (long)m->last && is_pattern_word(c, m, i))
             return true;
