@@ -204,6 +204,13 @@ static const char *const non_implicative[] = {
     "urge", "ask",    "call",     "order",  "encourage", "persuade",  "tell",      "permit",
     "push", "press",  "pressure", "invite", "require",   "authorize", "authorise", "instruct",
     "warn", "advise", "want",     "need",   "expect",    "allow",     NULL};
+/* Support verbs: their object noun names the event, their subject is its source ("launched an
+ * attack", "mounted an invasion", "imposed sanctions", "held talks"). */
+static const char *const support_verbs[] = {
+    "launch",   "mount",   "carry",     "conduct",  "stage",    "begin",   "start",    "continue",
+    "resume",   "step",    "intensify", "escalate", "make",     "hold",    "pay",      "give",
+    "offer",    "provide", "impose",    "extend",   "announce", "order",   "deliver",  "undertake",
+    "complete", "renew",   "open",      "wage",     "unleash",  "perform", "conclude", NULL};
 /* Nouns of request before an infinitive: "pressure from Congress to help", "permission to". */
 static const char *const request_nouns[] = {
     "pressure",  "call",    "calls",      "appeal",    "appeals", "request", "requests",
@@ -887,7 +894,7 @@ static bool excluded_by_pattern(const clause_ctx *c, const verbmatch *m, long k,
  * part of a compound modifier, not a verb of the clause. */
 static bool hyphen_glued(const clause_ctx *c, long i)
 {
-    return i >= 2 && !(c->tokens[i].flags & TOKEN_SPACE_BEFORE) &&
+    return i >= 2 && i < (long)c->ntokens && !(c->tokens[i].flags & TOKEN_SPACE_BEFORE) &&
            !(c->tokens[i - 1].flags & TOKEN_SPACE_BEFORE) && word_is(c, i - 1, "-");
 }
 
@@ -1250,6 +1257,15 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
          code_is(rule->code, "18") || code_is(rule->code, "19") || code_is(rule->code, "20")))
         tslot = slot_actor(c, m->slot[PATTERN_PLACE]);
     if (rule->noun) {
+        /* "held talks with": a support verb's pattern takes in the noun, which is no event
+         * again */
+        for (size_t j = 0; j < c->nmatches; j++) {
+            const verbmatch *o = &c->matches[j];
+            if (j != mi && !o->rule->noun && !o->rule->discard && o->first <= m->anchor &&
+                m->anchor <= o->last && verb_lemma_in(c, (long)o->anchor, support_verbs))
+                return trace(c, "    not coded: part of the verb pattern %s:%u\n", o->rule->file,
+                             o->rule->line);
+        }
         source = slot_actor(c, m->slot[PATTERN_SOURCE]); /* "a visit by $S to $T" */
         if (source < 0)
             source = possessor(c, m->anchor);
@@ -1275,7 +1291,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (source < 0 && word_is(c, m->anchor + 1, "of")) {
             /* "the deployment of North Korean troops": the actor deployed acts */
             long k = actor_starting(c, m->anchor + 2, 0);
-            if (k >= 0 && mention(c, k)->country && rule->code[0] == '1' &&
+            if (k >= 0 && k != tslot && mention(c, k)->country && rule->code[0] == '1' &&
                 (code_is(rule->code, "15") || code_is(rule->code, "19") ||
                  code_is(rule->code, "18")))
                 source = k;
@@ -1289,13 +1305,27 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (target == source)
             target = -1;
         /* the verb governing the noun gives the modality ("plans a visit") */
-        long v = m->anchor - 1;
-        while (v >= 0 && m->anchor - v < 5 && !is_verb_token(c, v) && !is_punct(c, v))
+        long v = (long)m->anchor - 1;
+        while (v >= 0 && m->anchor - v < 6 &&
+               ((!is_verb_token(c, v) && !is_punct(c, v)) || hyphen_glued(c, v) ||
+                hyphen_glued(c, v + 1)))
             v--;
-        if (v >= 0 && is_verb_token(c, v) && m->anchor - v < 5) {
+        if (v >= 0 && is_verb_token(c, v) && m->anchor - v < 6) {
             verb_group vg;
             verb_group_find(c, v, &vg);
             modality = modality_of(c, &vg);
+            /* a support verb lends the noun its subject: "Israel mounted its invasion of
+             * Lebanon", "Russia launched air strikes on Kyiv", "the UN imposed sanctions" */
+            if (source < 0 && verb_lemma_in(c, v, support_verbs)) {
+                long k = subject_from_group(c, &vg, 0);
+                if (k >= 0 && k != target && mention(c, k)->code) {
+                    source = k;
+                    if (trace(c, "    source from the support verb '%.*s'\n",
+                              (int)(c->tokens[v].end - c->tokens[v].start),
+                              c->text + c->tokens[v].start))
+                        return SITREP_ELIMIT;
+                }
+            }
         }
         if (source >= 0 && possessor(c, m->anchor) >= 0)
             span_first = c->afirst[source];
@@ -1410,6 +1440,25 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             return SITREP_ELIMIT;
         target = -1;
     }
+    /* "demanded that North Korea abandon ...", "urged that Iran stop ...": the subject of
+     * the that-clause is the one asked */
+    if (target < 0 && !rule->noun && (code_is(rule->code, "02") || code_is(rule->code, "10"))) {
+        long that = word_is(c, (long)m->last, "that") ? (long)m->last : (long)m->last + 1;
+        if (word_is(c, that, "that")) {
+            for (long i = that + 1; i < (long)c->ntokens && i < that + 8; i++) {
+                if (is_verb_token(c, i) || is_punct(c, i))
+                    break;
+                long k = actor_starting(c, i, 0);
+                if (k >= 0 && mention(c, k)->code && k != source) {
+                    target = k;
+                    if (trace(c, "    target: the subject of the that-clause, %s\n",
+                              actor_label(c, k, l2, sizeof l2)))
+                        return SITREP_ELIMIT;
+                    break;
+                }
+            }
+        }
+    }
     /* a statement is not the event it reports: code it only with its own target */
     if (code_is(rule->code, "01") && target < 0)
         return trace(c, "    not coded: a statement without a target (the reported content "
@@ -1434,7 +1483,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                     return status;
         return SITREP_OK;
     }
-    if (tg.n == 0 && (military_code(rule->code) || code_is(code, "14"))) {
+    if (tg.n == 0 &&
+        (military_code(rule->code) || code_is(code, "14") || code_is(rule->code, "081"))) {
         /* "Russian forces shelled Kherson": the country of the place attacked is the target */
         long p = place_after(c, m);
         const char *country = p >= 0 ? c->art->places[p].entry->country : NULL;

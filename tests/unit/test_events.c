@@ -32,10 +32,12 @@ static const char patterns_text[] = "010  say\n"
                                     "172  ban ... transactions\n"
                                     "0874 withdraw ... troops from $L\n"
                                     "127  reject ... proposal\n"
+                                    "100  demand that\n"
                                     "%noun\n"
                                     "042  visit to $T\n"
                                     "072  supply of $O to $T\n"
-                                    "192  invasion of $T\n";
+                                    "192  invasion of $T\n"
+                                    "195  air strikes on $T\n";
 
 static struct fixture {
     cameo_table *cameo;
@@ -460,6 +462,26 @@ static void subjects_stop_at_other_clauses(void **state)
     done(&r);
 }
 
+static void demands_and_support_verbs(void **state)
+{
+    (void)state;
+    result r;
+    /* the subject of a that-clause is the one asked */
+    code(&r, "The United States demanded that North Korea abandon its nuclear program.");
+    expect_event(&r, "100", "USA", "PRK", MODALITY_ASSERTED);
+    done(&r);
+    /* a support verb lends its subject to the event noun */
+    code(&r, "Israel mounted its long-threatened invasion of Lebanon.");
+    expect_event(&r, "192", "ISR", "LBN", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "Russia launched air strikes on Syria.");
+    expect_event(&r, "195", "RUS", "SYR", MODALITY_ASSERTED);
+    done(&r);
+    /* an event noun at the very start of a sentence */
+    code(&r, "Invasion of Ukraine: the day after.");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -481,6 +503,7 @@ int main(void)
         cmocka_unit_test(protests_and_withdrawals),
         cmocka_unit_test(nationality_adjectives_stand_for_countries),
         cmocka_unit_test(subjects_stop_at_other_clauses),
+        cmocka_unit_test(demands_and_support_verbs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
