@@ -1229,6 +1229,39 @@ static long place_after(const clause_ctx *c, const verbmatch *m)
     return -1;
 }
 
+/* True when the verb group holds an obligation ("must return", "should withdraw", "has to
+ * leave", "ought to"): the act is asked for, not done. */
+static bool obligation(const clause_ctx *c, const verb_group *vg)
+{
+    for (long i = vg->first; i < vg->anchor; i++)
+        if (word_is(c, i, "must") || word_is(c, i, "should") || word_is(c, i, "ought"))
+            return true;
+    return false;
+}
+
+/* "Russia said Sudan must return the helicopter": an obligation in what someone says is that
+ * speaker's demand (CAMEO 100) of the clause's subject; the act itself is not coded. */
+static sitrep_status code_demand(emit_state *st, const clause_ctx *c, const verbmatch *m,
+                                 long subject, long span_first, long span_last)
+{
+    int32_t f = attribution_of(c, m->anchor);
+    long speaker = -1;
+    if (f >= 0 && c->art->attributions[f].sentence == c->sentence) {
+        long t = token_at(c, c->art->attributions[f].source.start);
+        speaker = t >= 0 ? actor_covering(c, t) : -1;
+    }
+    if (speaker < 0 || subject < 0 || speaker == subject || !mention(c, speaker)->code ||
+        !mention(c, subject)->code)
+        return trace(c, "    not coded: an obligation (must, should) is asked for, not done\n");
+    if (trace(c, "    an obligation in what the speaker says: a demand (100) of the subject\n"))
+        return SITREP_ELIMIT;
+    if (c->afirst[speaker] < span_first)
+        span_first = c->afirst[speaker];
+    if (c->alast[speaker] > span_last)
+        span_last = c->alast[speaker];
+    return emit(st, c, m, speaker, subject, "100", MODALITY_ASSERTED, span_first, span_last);
+}
+
 static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
 {
     const verbmatch *m = &c->matches[mi];
@@ -1364,6 +1397,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 return trace(c, "    not coded: %s\n", why);
         }
         long subject = subject_from_group(c, &vg, 0);
+        if (!vg.passive && obligation(c, &vg))
+            return code_demand(st, c, m, subject, span_first, span_last);
         if (vg.passive) {
             long agent = -1;
             for (long i = m->anchor + 1; i < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW;

@@ -477,6 +477,14 @@ static void demands_and_support_verbs(void **state)
     code(&r, "Russia launched air strikes on Syria.");
     expect_event(&r, "195", "RUS", "SYR", MODALITY_ASSERTED);
     done(&r);
+    /* an obligation in what someone says is that speaker's demand, not the act */
+    code(&r, "Russia said that Ukraine must attack Iran.");
+    expect_event(&r, "100", "RUS", "UKR", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "190", "UKR", "IRN"));
+    done(&r);
+    code(&r, "Ukraine should attack Iran.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
     /* an event noun at the very start of a sentence */
     code(&r, "Invasion of Ukraine: the day after.");
     done(&r);
