@@ -1229,6 +1229,30 @@ static long place_after(const clause_ctx *c, const verbmatch *m)
     return -1;
 }
 
+/* The demand or appeal (verb of root 02 or 10) whose complement holds match mi, or NULL:
+ * "demanded that Hamas renounce its armed struggle", "demanded a truce before allowing aid
+ * convoys": what is demanded is asked for, not done. The complement runs from the demand to
+ * the end of its clause (";", "but", "while", a coordinated finite verb of its own subject). */
+static const verbmatch *demanded_by(const clause_ctx *c, size_t mi)
+{
+    const verbmatch *m = &c->matches[mi];
+    for (size_t j = 0; j < c->nmatches; j++) {
+        const verbmatch *d = &c->matches[j];
+        if (j == mi || d->rule->noun || d->rule->discard || d->anchor >= m->anchor ||
+            !(code_is(d->rule->code, "02") || code_is(d->rule->code, "10")))
+            continue;
+        bool inside = true;
+        for (long i = (long)d->anchor + 1; i < (long)m->anchor && inside; i++)
+            if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "but") ||
+                word_is(c, i, "while") || word_is(c, i, "although") ||
+                (word_is(c, i, "and") && finite_verb(c, i + 1)))
+                inside = false;
+        if (inside)
+            return d;
+    }
+    return NULL;
+}
+
 /* True when the verb group holds an obligation ("must return", "should withdraw", "has to
  * leave", "ought to"): the act is asked for, not done. */
 static bool obligation(const clause_ctx *c, const verb_group *vg)
@@ -1274,6 +1298,12 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         return SITREP_ELIMIT;
     if (rule->discard)
         return trace(c, "    discard: an idiom or non-event; nothing coded on its span\n");
+    if (!code_is(rule->code, "01") && !code_is(rule->code, "02") && !code_is(rule->code, "10")) {
+        const verbmatch *d = demanded_by(c, mi);
+        if (d)
+            return trace(c, "    not coded: asked for in the demand of %s:%u, not done\n",
+                         d->rule->file, d->rule->line);
+    }
     if (!rule->noun && is_catenative_of_other(c, mi))
         return trace(c, "    not coded: it governs another verb (modality only)\n");
 

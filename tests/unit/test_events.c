@@ -482,6 +482,11 @@ static void demands_and_support_verbs(void **state)
     expect_event(&r, "100", "RUS", "UKR", MODALITY_ASSERTED);
     assert_null(find_event(&r, "190", "UKR", "IRN"));
     done(&r);
+    /* what is demanded is not done */
+    code(&r, "Russia demanded that Ukraine attack Iran.");
+    expect_event(&r, "100", "RUS", "UKR", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "190", "UKR", "IRN"));
+    done(&r);
     code(&r, "Ukraine should attack Iran.");
     assert_int_equal(r.art.nevents, 0);
     done(&r);
