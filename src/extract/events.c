@@ -553,6 +553,15 @@ static bool code_is(const char *code, const char *prefix)
     return strncmp(code, prefix, strlen(prefix)) == 0;
 }
 
+/* Rebels, insurgents, militias, unidentified gunmen, opposition: their attacks inside their
+ * own country have that country as the target ("the RSF shelled a camp in North Darfur"). */
+static bool non_state(const actor_mention *am)
+{
+    const char *code = am->code;
+    return code && (strstr(code, "REB") || strstr(code, "UAF") || strstr(code, "OPP") ||
+                    strstr(code, "INS") || strstr(code, "IMG"));
+}
+
 /* People who act privately: civilians, refugees, business, media, students, workers, or a
  * people named by its nationality ("Syrians arriving in ..."). Their travel is no visit. */
 static bool private_people(const actor_mention *am)
@@ -1175,8 +1184,10 @@ static long possessor(const clause_ctx *c, long anchor)
 }
 
 /* The actor in a role slot's phrase: the first actor with a code within PATTERN_SLOT_GAP
- * tokens of the slot's first token ("to eastern and southern areas of Ukraine"). */
-static long slot_actor(const clause_ctx *c, long slot)
+ * tokens of the slot's first token ("to eastern and southern areas of Ukraine", "condemned
+ * the coup in Niger"). For consultations (`consult`) the phrase ends at "in", "at", "near"
+ * (a place, not a partner). */
+static long slot_actor(const clause_ctx *c, long slot, bool consult)
 {
     if (slot < 0)
         return -1;
@@ -1190,7 +1201,7 @@ static long slot_actor(const clause_ctx *c, long slot)
         if (i > slot && (is_punct(c, i) || word_in(c, i, target_stops)))
             break;
         /* "visited the memorial in Washington": a place, not the one visited */
-        if (i > slot && word_in(c, i, (const char *const[]){"in", "at", "near", NULL}))
+        if (i > slot && consult && word_in(c, i, (const char *const[]){"in", "at", "near", NULL}))
             break;
         /* "sent advisers to help X": a verb in the slot starts another clause */
         if (is_verb_word(c, i) && actor_covering(c, i) < 0)
@@ -1198,7 +1209,8 @@ static long slot_actor(const clause_ctx *c, long slot)
         /* the head noun of a phrase that is no actor ends the slot, unless "of" follows
          * ("areas of Ukraine") */
         if ((upos(c, i) == UPOS_NOUN || upos(c, i) == UPOS_PROPN) && actor_covering(c, i) < 0 &&
-            !word_is(c, i + 1, "of") && !word_is(c, i + 1, "and") && !is_possessive(c, i + 1))
+            !word_is(c, i + 1, "of") && !word_is(c, i + 1, "and") && !is_possessive(c, i + 1) &&
+            (consult || !word_is(c, i + 1, "in")))
             break;
         long k = actor_starting(c, i, 0);
         if (k < 0 && i == slot)
@@ -1312,13 +1324,13 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     uint8_t modality = MODALITY_ASSERTED;
     long span_first = m->first, span_last = m->last;
     long slot_first = m->slot[PATTERN_TARGET];
-    long tslot = slot_actor(c, slot_first);
+    long tslot = slot_actor(c, slot_first, code_is(rule->code, "04"));
     /* "deploy troops to $L", "strikes on $L", "withdrew troops from $L": the country of a
      * military act's place is its target; a meeting's place is not */
     if (tslot < 0 && slot_first < 0 &&
         (code_is(rule->code, "07") || code_is(rule->code, "087") || code_is(rule->code, "15") ||
          code_is(rule->code, "18") || code_is(rule->code, "19") || code_is(rule->code, "20")))
-        tslot = slot_actor(c, m->slot[PATTERN_PLACE]);
+        tslot = slot_actor(c, m->slot[PATTERN_PLACE], false);
     if (rule->noun) {
         /* "held talks with": a support verb's pattern takes in the noun, which is no event
          * again */
@@ -1329,7 +1341,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 return trace(c, "    not coded: part of the verb pattern %s:%u\n", o->rule->file,
                              o->rule->line);
         }
-        source = slot_actor(c, m->slot[PATTERN_SOURCE]); /* "a visit by $S to $T" */
+        source = slot_actor(c, m->slot[PATTERN_SOURCE], false); /* "a visit by $S to $T" */
         if (source < 0)
             source = possessor(c, m->anchor);
         if (source < 0) {
@@ -1556,7 +1568,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         const char *own = mention(c, source)->country;
         /* a protest in one's own country is against its government: "Serbian students
          * protested in Belgrade" (CAMEO and PLOVER code the country as the target) */
-        if (country && (!(own && strcmp(own, country) == 0) || code_is(code, "14"))) {
+        if (country && (!(own && strcmp(own, country) == 0) || code_is(code, "14") ||
+                        non_state(mention(c, source)))) {
             const place_mention *pm = &c->art->places[p];
             if (trace(c, "    target: the place '%.*s' (%s)\n", (int)(pm->end - pm->start),
                       c->text + pm->start, country))
