@@ -685,6 +685,21 @@ static size_t adjective_phrase_end(const scan *s, size_t j)
     return end;
 }
 
+/* True when token j starts a word for a leader's government: "the Biden administration",
+ * "the Putin regime", "the Netanyahu government". */
+static bool leader_compound(const scan *s, size_t j)
+{
+    static const char *const words[] = {"administration", "government", "regime",
+                                        "cabinet",        "presidency", NULL};
+    if (j >= s->n)
+        return false;
+    slice w = token_text(s->text, &s->tokens[j]);
+    for (size_t k = 0; words[k]; k++)
+        if (slice_eq_cstr(w, words[k]))
+            return true;
+    return false;
+}
+
 /* True when the title r at token k is followed by a capitalised name ("Portuguese President
  * Mario Soares"): the title heads the name, it does not modify a noun. */
 static bool title_before_name(const scan *s, const unit *r, size_t k)
@@ -900,8 +915,10 @@ static size_t step(scan *s, size_t i)
         country = country_of(s, entry_code(s, u.adj));
     }
     bool possessive = u.holder && is_possessive(s, j);
-    /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier */
-    bool compound = u.holder && !possessive && u.holder->kind != DICT_PERSON;
+    /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier;
+     * a leader's name before the government he leads too ("the Biden administration") */
+    bool compound =
+        u.holder && !possessive && (u.holder->kind != DICT_PERSON || leader_compound(s, j));
     /* "Washington Post", "China Daily News": a place name that starts an organisation's */
     if (u.holder && !possessive &&
         (u.holder->kind == DICT_CAPITAL || u.holder->kind == DICT_COUNTRY ||

@@ -1381,11 +1381,11 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             target = -1;
         /* the verb governing the noun gives the modality ("plans a visit") */
         long v = (long)m->anchor - 1;
-        while (v >= 0 && m->anchor - v < 6 &&
+        while (v >= 0 && m->anchor - v < 9 &&
                ((!is_verb_token(c, v) && !is_punct(c, v)) || hyphen_glued(c, v) ||
                 hyphen_glued(c, v + 1)))
             v--;
-        if (v >= 0 && is_verb_token(c, v) && m->anchor - v < 6) {
+        if (v >= 0 && is_verb_token(c, v) && m->anchor - v < 9) {
             verb_group vg;
             verb_group_find(c, v, &vg);
             modality = modality_of(c, &vg);

@@ -229,6 +229,9 @@ static void titles_before_unknown_names_and_owners_after_roles(void **state)
     expect_code(&art, "Chinese proposal", "CHN");
     assert_string_equal(find(&art, "Chinese proposal")->kind, "adjective");
     assert_null(find(&art, "Russian"));
+    /* a leader's name before the government he leads */
+    art = analyse("The Putin regime denied it.", "2025-01-01");
+    expect_code(&art, "The Putin regime", "RUSGOV");
     /* a role in a compound modifier is no actor */
     art = analyse("Russia shelled a government-held district.", "2025-01-01");
     assert_null(find(&art, "government"));
