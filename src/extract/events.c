@@ -1588,9 +1588,10 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             return SITREP_OK;
         }
     }
-    /* protests, strikes and riots are events without a target: "Opponents protested" */
-    if (tg.n == 0 && code_is(code, "14")) {
-        if (trace(c, "    no target: a protest needs none\n"))
+    /* protests, strikes and riots, and shows of force are events without a target:
+     * "Opponents protested", "North Korea fired two ballistic missiles into the sea" */
+    if (tg.n == 0 && (code_is(code, "14") || code_is(code, "15"))) {
+        if (trace(c, "    no target: a protest or a show of force needs none\n"))
             return SITREP_ELIMIT;
         for (size_t i = 0; i < sg.n; i++)
             if (mention(c, sg.items[i])->code &&
