@@ -918,6 +918,17 @@ static bool adjective_comma(const clause_ctx *c, long i)
     return upos(c, i - 1) == UPOS_ADJ && upos(c, i + 1) == UPOS_ADJ;
 }
 
+/* True when token i ends a target search: a subordinator or relative word, but not the "as"
+ * of a quantity ("as many as 125 vessels", "as much as", "as well as"). */
+static bool target_stop(const clause_ctx *c, long i)
+{
+    if (!word_in(c, i, target_stops))
+        return false;
+    static const char *const amounts[] = {"many", "much", "few",  "little", "well",
+                                          "long", "far",  "high", "large",  NULL};
+    return !(word_is(c, i, "as") && (word_in(c, i + 1, amounts) || word_in(c, i - 1, amounts)));
+}
+
 /* The first actor (index into c->actor) starting in [from, to) with a country or a full code
  * (bare roles such as "troops" are usually the object, not the target), stopping at clause
  * boundaries; actors that hold the pattern's own words or fill its object or (for non-military
@@ -927,7 +938,7 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
     bool cooperative = m && m->rule->code[0] == '0'; /* roots 01-09 */
     for (long i = from; i < to && (size_t)i < c->ntokens; i++) {
         if (word_is(c, i, ";") || word_is(c, i, ":") ||
-            (i > from && is_comma(c, i) && !adjective_comma(c, i)) || word_in(c, i, target_stops) ||
+            (i > from && is_comma(c, i) && !adjective_comma(c, i)) || target_stop(c, i) ||
             c->tokens[i].kind == TOKEN_QUOTE)
             return -1;
         if (i > from + 1 && upos(c, i) == UPOS_VERB && actor_covering(c, i) < 0 &&
@@ -1198,7 +1209,7 @@ static long slot_actor(const clause_ctx *c, long slot, bool consult)
             end++;
             continue;
         }
-        if (i > slot && (is_punct(c, i) || word_in(c, i, target_stops)))
+        if (i > slot && (is_punct(c, i) || target_stop(c, i)))
             break;
         /* "visited the memorial in Washington": a place, not the one visited */
         if (i > slot && consult && word_in(c, i, (const char *const[]){"in", "at", "near", NULL}))
@@ -1234,7 +1245,7 @@ static long place_after(const clause_ctx *c, const verbmatch *m)
         if (at <= (long)m->anchor || at > (long)m->anchor + OBJECT_WINDOW)
             continue;
         for (long i = m->anchor + 1; i < at; i++)
-            if (word_is(c, i, ";") || is_comma(c, i) || word_in(c, i, target_stops))
+            if (word_is(c, i, ";") || is_comma(c, i) || target_stop(c, i))
                 return -1;
         return (long)p;
     }
