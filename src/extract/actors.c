@@ -30,7 +30,7 @@ typedef struct scan {
     const text_result *text;
     const token *tokens; /* the sentence's tokens */
     const uint32_t *ids;
-    const uint16_t *wflags; /* per token: W_* word classes */
+    const uint32_t *wflags; /* per token: W_* word classes */
     size_t n;
     bool tagged;
     int32_t date;
@@ -127,6 +127,7 @@ enum {
     W_PAIR_PEOPLE = 1 << 13,
     W_MODIFIER = 1 << 14,
     W_ENVOY = 1 << 15,
+    W_SHIP = 1U << 16,
 };
 
 static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
@@ -153,6 +154,8 @@ static const char *const role_modifiers[] = {
 static const char *const envoy_words[] = {"embassy",    "embassies", "consulate", "consulates",
                                           "ambassador", "diplomats", "diplomat",  "envoy",
                                           "envoys",     "mission",   NULL};
+/* Warship prefixes ("USS Carney"): metonyms.txt gives their navies. */
+static const char *const ship_prefixes[] = {"uss", "hms", "hmcs", "hmas", "ins", "hnlms", NULL};
 /* Plural nouns for two people: "the two leaders". */
 static const char *const pair_people[] = {"leaders", "presidents", "men", "women", NULL};
 
@@ -162,7 +165,7 @@ static const char *const pair_people[] = {"leaders", "presidents", "men", "women
 typedef struct word_slot {
     char text[WORD_MAX];
     uint8_t length;
-    uint16_t flags;
+    uint32_t flags;
 } word_slot;
 
 static word_slot word_table[WORD_SLOTS];
@@ -173,7 +176,7 @@ static size_t word_hash(const char *s, size_t n)
     return (size_t)hash_bytes(s, n, 0x776f7264) & (WORD_SLOTS - 1);
 }
 
-static void word_add(const char *const *words, uint16_t flag)
+static void word_add(const char *const *words, uint32_t flag)
 {
     for (; *words; words++) {
         size_t n = strlen(*words);
@@ -204,6 +207,7 @@ static void word_table_build(void)
     word_add(pair_people, W_PAIR_PEOPLE);
     word_add(role_modifiers, W_MODIFIER);
     word_add(envoy_words, W_ENVOY);
+    word_add(ship_prefixes, W_SHIP);
     word_add(the, W_THE);
     word_add(of, W_OF);
     word_add(and, W_AND);
@@ -212,7 +216,7 @@ static void word_table_build(void)
 }
 
 /* The word classes of an ASCII word (folded to lower case), 0 for others. */
-static uint16_t word_flags(const char *s, size_t n)
+static uint32_t word_flags(const char *s, size_t n)
 {
     if (n == 0 || n >= WORD_MAX)
         return 0;
@@ -685,6 +689,21 @@ static size_t adjective_phrase_end(const scan *s, size_t j)
     return end;
 }
 
+/* True when tokens [i, j) open the sentence in capitals and a dateline's punctuation follows
+ * ("KHARTOUM (Reuters) -", "MOSCOW, March 3 -", "GAZA CITY:"). */
+static bool dateline_at(const scan *s, size_t i, size_t j)
+{
+    if (i != 0 || j >= s->n)
+        return false;
+    for (size_t k = i; k < j; k++)
+        if (!(s->tokens[k].flags & TOKEN_ALL_UPPER))
+            return false;
+    slice w = token_text(s->text, &s->tokens[j]);
+    return slice_eq_cstr(w, ",") || slice_eq_cstr(w, "(") || slice_eq_cstr(w, "-") ||
+           slice_eq_cstr(w, ":") || slice_eq_cstr(w, "\xe2\x80\x93") ||
+           slice_eq_cstr(w, "\xe2\x80\x94");
+}
+
 /* True when token j starts a word for a leader's government: "the Biden administration",
  * "the Putin regime", "the Netanyahu government". */
 static bool leader_compound(const scan *s, size_t j)
@@ -997,6 +1016,18 @@ static size_t step(scan *s, size_t i)
                 return i + run;
             }
         }
+        /* "KHARTOUM (Reuters) -", "MOSCOW, March 3 -": a dateline is a place */
+        if (dateline_at(s, i, j))
+            return j;
+        /* "USS Carney", "HMS Diamond": a warship's prefix codes its navy; the name is the
+         * ship's, not a person's */
+        if (u.holder->kind == DICT_METONYM && has(s, i, W_SHIP) && j < s->n && is_cap(s, j)) {
+            size_t end = j + 1;
+            while (end < s->n && is_cap(s, end) && end < j + 3)
+                end++;
+            emit(s, i, end, entry_code(s, u.holder), KIND_METONYM, u.holder_index, -1);
+            return end;
+        }
         /* "talks in Moscow", "a memorial in Washington": a capital after a locative cue is
          * the place (the places stage has it), not the government */
         if (u.holder->kind == DICT_CAPITAL && !possessive && located_place_at(s, i))
@@ -1117,7 +1148,7 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
     pthread_once(&word_table_once, word_table_build);
     const vocab *v = dict_vocab(d);
     uint32_t *ids = NULL;
-    uint16_t *wflags = NULL;
+    uint32_t *wflags = NULL;
     size_t ids_alloc = 0;
     for (size_t si = 0; si < text->nsentences && !s.full; si++) {
         const sentence *sent = &text->sentences[si];

@@ -229,6 +229,10 @@ static void titles_before_unknown_names_and_owners_after_roles(void **state)
     expect_code(&art, "Chinese proposal", "CHN");
     assert_string_equal(find(&art, "Chinese proposal")->kind, "adjective");
     assert_null(find(&art, "Russian"));
+    /* a dateline is a place, not the government */
+    art = analyse("MOSCOW (Reuters) - Russia denied it.", "2025-01-01");
+    assert_null(find(&art, "MOSCOW"));
+    expect_code(&art, "Russia", "RUS");
     /* a leader's name before the government he leads */
     art = analyse("The Putin regime denied it.", "2025-01-01");
     expect_code(&art, "The Putin regime", "RUSGOV");
