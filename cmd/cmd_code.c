@@ -20,6 +20,7 @@ static const char code_help[] =
     "  --input K       treat every input as jsonl, html or text\n"
     "  --published D   publication date for articles that give none\n"
     "  --no-chrome     plain text is all article body (no site-chrome detection)\n"
+    "  --no-extras     skip quantities, dates, places and attribution (to measure their cost)\n"
     "  --dict DIR      data directory (default: $SITREP_DATA, the source tree, or the\n"
     "                  installed share/sitrep)\n"
     "  --dict-format tabari|petrarch --verbs F --actors F --agents F [--discards F]\n"
@@ -80,6 +81,10 @@ static int parse(int argc, char **argv, bool allow_format, const char *help, bat
         }
         if (strcmp(arg, "--no-chrome") == 0) {
             context_options->keep_chrome = 1;
+            continue;
+        }
+        if (strcmp(arg, "--no-extras") == 0) {
+            context_options->no_extras = 1;
             continue;
         }
         if (strcmp(arg, "--") == 0) {

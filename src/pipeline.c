@@ -90,13 +90,13 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
         goto done;
 
     /* ---- quantities, dates, places (extras) ---- */
-    if ((status = pipeline_extras(context, a, art)))
+    if (!context->no_extras && (status = pipeline_extras(context, a, art)))
         return status;
     /* actors (issue 4) */
     if ((status = actors_extract(a, context->actors, art)))
         return status;
     /* who says so */
-    if ((status = attribution_find(a, context->cues, art)))
+    if (!context->no_extras && (status = attribution_find(a, context->cues, art)))
         return status;
     /* what happened (issue 5) */
     if ((status = events_code(a, &context->events, art)))

@@ -14,6 +14,7 @@ struct sitrep_context {
     char data_dir[4096];
     char published[11]; /* default publication date, "" when none */
     bool keep_chrome;   /* plain text is all body */
+    bool no_extras;     /* skip quantities, dates, places and attribution (measuring) */
     tagger *tagger;     /* NULL when no model is installed */
     cue_lexicon *cues;  /* reporting cues (attribution) */
     dict *actors;       /* actor dictionaries of DATA/actors/ (empty when absent) */

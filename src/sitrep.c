@@ -78,6 +78,7 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         return NULL;
     }
     c->keep_chrome = options && options->keep_chrome;
+    c->no_extras = options && options->no_extras;
     if (options && options->published) {
         if (!ingest_parse_date(options->published, strlen(options->published), c->published)) {
             if (errbuf)

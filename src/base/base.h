@@ -209,6 +209,7 @@ sitrep_status file_read_all(const char *path, size_t max_bytes, char **data, siz
  * executable (an installed PREFIX/bin/sitrep); else the compiled-in SITREP_DATADIR. Writes
  * the path into out and returns true when the directory exists. */
 bool path_find_data_dir(char *out, size_t outlen);
+
 bool path_is_dir(const char *path);
 /* Returns the extension of a path without the dot ("jsonl"), or "" when there is none. */
 const char *path_extension(const char *path);

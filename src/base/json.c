@@ -17,10 +17,20 @@ void json_init(json_writer *w, buf *out, bool pretty)
     w->pretty = pretty;
 }
 
-static void put(json_writer *w, const char *s, size_t n)
+/* Appends n bytes. The common case (room left, under the cap) copies inline: the writer puts
+ * a few bytes at a time, several times per value. */
+static inline void put(json_writer *w, const char *s, size_t n)
 {
-    if (w->status == SITREP_OK)
-        w->status = buf_append(w->out, s, n);
+    buf *b = w->out;
+    if (w->status != SITREP_OK)
+        return;
+    if (b->len + n < b->alloc && (!b->cap || b->len + n <= b->cap)) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
+    w->status = buf_append(b, s, n);
 }
 
 static void newline_indent(json_writer *w)
@@ -97,13 +107,16 @@ sitrep_status json_escape(buf *b, const char *s, size_t length)
         return status;
     size_t i = 0;
     while (i < length) {
-        /* Copy the longest run that needs no escaping in one step. */
+        /* Copy the longest run that needs no escaping in one step (room was reserved). */
         size_t run = i;
-        while (run < length && p[run] >= 0x20 && p[run] != '"' && p[run] != '\\' && p[run] < 0x80)
+        while (run < length && (unsigned)(p[run] - 0x20) < 0x60 && p[run] != '"' && p[run] != '\\')
             run++;
         if (run > i) {
-            if ((status = buf_append(b, s + i, run - i)))
+            if ((status = buf_reserve(b, run - i)))
                 return status;
+            memcpy(b->data + b->len, s + i, run - i);
+            b->len += run - i;
+            b->data[b->len] = '\0';
             i = run;
             continue;
         }
@@ -150,10 +163,26 @@ sitrep_status json_escape(buf *b, const char *s, size_t length)
 void json_key(json_writer *w, const char *key)
 {
     before_value(w);
-    put(w, "\"", 1);
-    if (w->status == SITREP_OK)
-        w->status = json_escape(w->out, key, strlen(key));
-    put(w, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
+    /* Keys are program literals: plain ASCII, written with their quotes and colon in one
+     * append (the output has about one key per value, so this is a hot path). */
+    char plain[64];
+    size_t n = 0;
+    while (n < sizeof plain - 4 && key[n] >= 0x20 && key[n] != '"' && key[n] != '\\' &&
+           (unsigned char)key[n] < 0x80) {
+        plain[n + 1] = key[n];
+        n++;
+    }
+    if (!key[n] && !w->pretty) {
+        plain[0] = '"';
+        plain[n + 1] = '"';
+        plain[n + 2] = ':';
+        put(w, plain, n + 3);
+    } else {
+        put(w, "\"", 1);
+        if (w->status == SITREP_OK)
+            w->status = json_escape(w->out, key, strlen(key));
+        put(w, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
+    }
     w->after_key = true;
 }
 

@@ -29,7 +29,16 @@ struct cue_lexicon {
     size_t count;
     uint32_t *slots; /* open addressing: index + 1, 0 = empty */
     size_t nslots;
+    /* shapes[n] bit k: some form has n bytes and starts with letter k (k = 26: not a-z); a
+     * token whose shape is absent is rejected before hashing (most tokens are not cues) */
+    uint32_t shapes[32];
 };
+
+static unsigned first_letter(char c)
+{
+    c = (char)(c | 0x20);
+    return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26;
+}
 
 static uint64_t form_hash(const char *s, size_t n)
 {
@@ -38,7 +47,7 @@ static uint64_t form_hash(const char *s, size_t n)
 
 static const cue_form *cue_lookup(const cue_lexicon *lex, const char *s, size_t n)
 {
-    if (n == 0 || n >= sizeof lex->forms[0].text)
+    if (n == 0 || n >= sizeof lex->forms[0].text || !(lex->shapes[n] >> first_letter(s[0]) & 1))
         return NULL;
     char lower[32];
     for (size_t i = 0; i < n; i++) {
@@ -171,6 +180,7 @@ cue_lexicon *cues_parse(const char *text, size_t length, const char *path, diag 
         }
         if (!lex->slots[i])
             lex->slots[i] = (uint32_t)(k + 1);
+        lex->shapes[strlen(t)] |= 1u << first_letter(t[0]);
     }
     return lex;
 }
@@ -275,13 +285,29 @@ static const char *const determiners[] = {
 
 static const char *const pronouns[] = {"he", "she", "they", "it", "we", "i", "you"};
 
+/* Cues with an object before their content: "told reporters that", "warned Iran that". */
+static const char *const object_cues[] = {
+    "told",    "tells",   "tell",  "telling", "informed", "assured", "warned",  "reminded",
+    "assures", "informs", "warns", "reminds", "called",   "calls",   "calling", "call"};
+
+/* Cues whose content may be an infinitive: "vowed to retaliate", "threatened to strike". */
+static const char *const commitment_cues[] = {
+    "vowed",    "vows",     "vowing",    "pledged",    "pledges",   "pledging",
+    "promised", "promises", "promising", "threatened", "threatens", "threatening",
+    "vow",      "pledge",   "promise",   "threaten",   "swore",     "vowed"};
+
+/* Cues with an object and an infinitive: "urged Israel to halt", "asked Congress to". */
+static const char *const appeal_cues[] = {"urged", "urges", "urging", "urge",
+                                          "asked", "asks",  "asking", "ask"};
+
 static const char *const document_heads[] = {
     "report",    "reports",       "statement",  "statements", "study",      "survey",    "document",
     "documents", "memo",          "analysis",   "assessment", "communique", "letter",    "poll",
     "data",      "investigation", "filing",     "dossier",    "video",      "footage",   "images",
     "records",   "paper",         "article",    "book",       "review",     "briefing",  "release",
     "notice",    "decree",        "resolution", "tweet",      "post",       "estimates", "figures",
-    "cable",     "transcript",    "audit",
+    "cable",     "transcript",    "audit",      "polls",      "surveys",    "studies",   "findings",
+    "results",   "emails",
 };
 
 static const char *const official_heads[] = {
@@ -386,22 +412,42 @@ static size_t content_start(const frame_ctx *c, size_t cue, size_t end, bool str
 {
     size_t k = cue + 1;
     *direct = false;
-    bool object_verb = tok_is(c, cue, "told") || tok_is(c, cue, "tells") ||
-                       tok_is(c, cue, "tell") || tok_is(c, cue, "informed") ||
-                       tok_is(c, cue, "assured") || tok_is(c, cue, "warned") ||
-                       tok_is(c, cue, "reminded");
+    bool marked = false;
+    /* commitments and appeals: "vowed to retaliate", "urged Israel to halt", "called on
+     * both sides to" - the infinitive is what was said */
+    bool commits = TOK_IN(c, cue, commitment_cues);
+    bool directs = TOK_IN(c, cue, appeal_cues) ||
+                   (k < end && tok_is(c, k, "on") && slice_starts_with(tok(c, cue), "call"));
+    if (commits && k < end && tok_is(c, k, "to") && k + 1 < end &&
+        c->tokens[k + 1].kind == TOKEN_WORD)
+        return k;
+    bool object_verb = TOK_IN(c, cue, object_cues) || directs;
     if (object_verb) {
-        /* "told reporters", "told the BBC", "told Reuters on Monday" */
-        size_t limit = k + 6 < end ? k + 6 : end;
-        for (size_t j = k; j < limit; j++)
+        /* "told reporters", "told the BBC", "told a parliamentary hearing two weeks ago that",
+         * "told The Post he was": an object of up to ten tokens, then a complement */
+        size_t limit = k + 10 < end ? k + 10 : end;
+        for (size_t j = k; j < limit; j++) {
             if (tok_is(c, j, "that") || is_punct(c, j, ':') || is_opening_quote(c, j) ||
                 (is_punct(c, j, ',') && j + 1 < end && is_opening_quote(c, j + 1))) {
                 k = j;
                 break;
             }
+            if (directs && j > k && tok_is(c, j, "to") && j + 1 < end &&
+                c->tokens[j + 1].kind == TOKEN_WORD) {
+                return j;
+            }
+            /* a subject pronoun after the object starts a clause: "told CNN he would" */
+            if (j > k && TOK_IN(c, j, pronouns) && !tok_is(c, j, "it") &&
+                (c->tokens[j - 1].kind == TOKEN_WORD || c->tokens[j - 1].kind == TOKEN_ABBREV) &&
+                !TOK_IN(c, j - 1, determiners) && j + 1 < end &&
+                c->tokens[j + 1].kind == TOKEN_WORD) {
+                return j;
+            }
+            if (is_punct(c, j, ',') || is_final_punct(c, j))
+                break;
+        }
     }
     k = skip_time_adverbial(c, k, end);
-    bool marked = false;
     if (k < end && (is_punct(c, k, ':') || is_punct(c, k, ','))) {
         if (k + 1 < end && is_opening_quote(c, k + 1)) {
             k++;
@@ -656,6 +702,25 @@ static bool only_trailing(const frame_ctx *c, size_t k, size_t end)
     return true;
 }
 
+/* After "“CONTENT,” SOURCE told": is the rest of the sentence only the object ("told
+ * cheering supporters in St. Augustine.")? Up to ten words, no clause. */
+static bool trailing_object(const frame_ctx *c, size_t k, size_t end)
+{
+    size_t words = 0;
+    for (; k < end; k++) {
+        if (is_final_punct(c, k) || c->tokens[k].kind == TOKEN_QUOTE)
+            continue;
+        if (is_punct(c, k, ','))
+            return words > 0;
+        if (tok_is(c, k, "that") || TOK_IN(c, k, auxiliaries) ||
+            (TOK_IN(c, k, pronouns) && !tok_is(c, k, "it") && !tok_is(c, k, "you")))
+            return false;
+        if (++words > 10)
+            return false;
+    }
+    return words > 0;
+}
+
 static void pair_quotes(frame_ctx *c, size_t ntokens)
 {
     for (size_t i = 0; i < ntokens; i++)
@@ -777,13 +842,26 @@ static sitrep_status frames_in_sentence(arena *a, frame_ctx *c, const cue_lexico
             src_e = v;
             if (v > first + 1 && (tok_is(c, v - 1, "and") || tok_is(c, v - 1, "but")))
                 src_e = coordinated_subject_end(c, first, v - 1);
+            /* a relative clause: "McClendon, who said he would vote, left" - the antecedent;
+             * the content ends with the clause */
+            size_t content_end = end;
+            if (v >= first + 3 && tok_is(c, v - 1, "who") && is_punct(c, v - 2, ',')) {
+                src_e = v - 2;
+                for (size_t j = cue_end; j < end; j++)
+                    if (is_punct(c, j, ',') && c->quote_end[j] < 0) {
+                        content_end = j;
+                        break;
+                    }
+            }
             src_s = source_start(c, first, src_e);
             if (src_e > src_s && is_punct(c, src_e - 1, ','))
                 src_e--;
             if (src_e > src_s) {
                 bool after_comma = src_s > first &&
                                    (is_punct(c, src_s - 1, ',') || is_closing_quote(c, src_s - 1));
-                if (after_comma && only_trailing(c, cue_end, end)) {
+                if (after_comma &&
+                    (only_trailing(c, cue_end, end) ||
+                     (TOK_IN(c, i, object_cues) && trailing_object(c, cue_end, end)))) {
                     /* "CONTENT, SOURCE CUE." or "“CONTENT,” SOURCE CUE." */
                     size_t k = src_s;
                     while (k > first && is_punct(c, k - 1, ','))
@@ -796,8 +874,12 @@ static sitrep_status frames_in_sentence(arena *a, frame_ctx *c, const cue_lexico
                 } else {
                     bool direct;
                     size_t k = content_start(c, i, end, form->strict, &direct);
-                    if (k != SIZE_MAX && k < end) {
-                        set_content(c, &f, k, end, direct);
+                    /* "a new poll shows Clinton ahead": a document needs no "that" */
+                    if (k == SIZE_MAX && form->cue_class == CUE_DOCUMENT &&
+                        TOK_IN(c, src_e - 1, document_heads))
+                        k = content_start(c, i, end, false, &direct);
+                    if (k != SIZE_MAX && k < content_end) {
+                        set_content(c, &f, k, content_end, direct);
                         ok = f.content.end > f.content.start;
                     }
                     /* "He said:" at the end of a sentence introduces the next sentence's

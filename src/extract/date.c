@@ -117,6 +117,22 @@ static int month_of(const text_result *text, size_t i)
     return 0;
 }
 
+/* A capitalised month abbreviation without its period ("Jan", "Sept"): a month only next to a
+ * day or year number ("1st Jan", "Jan 20"), since "Jan" is also a name. */
+static int month_bare_abbr(const text_result *text, size_t i)
+{
+    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                       "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (i >= text->ntokens || !(text->tokens[i].flags & TOKEN_UPPER))
+        return 0;
+    for (int m = 0; m < 12; m++)
+        if (extras_token_is(text, i, abbr[m]))
+            return m + 1;
+    if (extras_token_is(text, i, "sept"))
+        return 9;
+    return 0;
+}
+
 static int weekday_of(const text_result *text, size_t i)
 {
     static const char *const days[] = {"monday", "tuesday",  "wednesday", "thursday",
@@ -210,6 +226,7 @@ typedef struct scanner {
 
 typedef struct found {
     size_t ntokens;
+    size_t back;   /* tokens before the start that belong to the phrase: "the day before" */
     when from, to; /* to.precision 0: a point */
     bool relative;
     bool open_start, open_end; /* "../X", "X/.." */
@@ -226,10 +243,134 @@ static int infer_year(const scanner *sc, int month)
     return month <= sc->pub.m ? sc->pub.y : sc->pub.y - 1;
 }
 
+/* Up to three numbers of a numeric date starting at token i: "02/22/2016" (tokens 02 / 22 /
+ * 2016 joined without spaces) or "13.5.2015" (one token). Returns the tokens used, or 0. */
+static size_t numeric_parts(const scanner *sc, size_t i, int part[3], size_t digits[3],
+                            char *separator)
+{
+    const text_result *text = sc->text;
+    if (i >= sc->end || text->tokens[i].kind != TOKEN_NUMBER)
+        return 0;
+    slice s = token_text(text, &text->tokens[i]);
+    if (memchr(s.ptr, '.', s.len)) { /* one token: 13.5.2015 */
+        size_t n = 0, k = 0;
+        while (n < 3) {
+            int v = 0;
+            size_t len = 0;
+            while (k < s.len && s.ptr[k] >= '0' && s.ptr[k] <= '9' && len < 5)
+                v = v * 10 + (s.ptr[k++] - '0'), len++;
+            if (len == 0)
+                return 0;
+            part[n] = v;
+            digits[n++] = len;
+            if (k == s.len)
+                break;
+            if (s.ptr[k++] != '.')
+                return 0;
+        }
+        *separator = '.';
+        return n == 3 && k == s.len ? 1 : 0;
+    }
+    for (size_t n = 0; n < 3; n++) {
+        size_t t = i + 2 * n;
+        if (t >= sc->end || !int_token(text, t, false, &part[n], &digits[n]))
+            return 0;
+        if (n > 0 && (text->tokens[t].flags & TOKEN_SPACE_BEFORE))
+            return 0;
+        if (n < 2) {
+            if (t + 1 >= sc->end || (text->tokens[t + 1].flags & TOKEN_SPACE_BEFORE))
+                return 0;
+            slice sep = token_text(text, &text->tokens[t + 1]);
+            if (sep.len != 1 || (sep.ptr[0] != '/' && sep.ptr[0] != '-'))
+                return 0;
+            if (n == 0)
+                *separator = sep.ptr[0];
+            else if (sep.ptr[0] != *separator)
+                return 0;
+        }
+    }
+    /* "1/2/3/4" or "2-1-0-1" continue: not a date */
+    if (i + 5 < sc->end && !(text->tokens[i + 5].flags & TOKEN_SPACE_BEFORE) &&
+        (is_word(sc, i + 5, "/") || is_word(sc, i + 5, "-")))
+        return 0;
+    return 5;
+}
+
+/* A numeric date: year first (2015/08/12, 2015.5.13), else day first when the first number
+ * cannot be a month (21/04/2016), else month first as in American usage (02/22/2016,
+ * 3-7-2017); dotted dates are day first (13.5.2015). A two-digit year is 19xx from 50 on. */
+static bool match_numeric(const scanner *sc, size_t i, found *f)
+{
+    int part[3];
+    size_t digits[3];
+    char separator = 0;
+    size_t used = numeric_parts(sc, i, part, digits, &separator);
+    if (!used)
+        return false;
+    int y, m, d;
+    if (digits[0] == 4) {
+        if (separator == '-') /* 2025-01-20 is read by the ISO rule */
+            return false;
+        y = part[0];
+        m = part[1];
+        d = part[2];
+        if (digits[1] > 2 || digits[2] > 2)
+            return false;
+    } else {
+        if (digits[0] > 2 || digits[1] > 2 || (digits[2] != 4 && digits[2] != 2))
+            return false;
+        y = digits[2] == 4 ? part[2] : part[2] >= 50 ? 1900 + part[2] : 2000 + part[2];
+        if (separator == '.' || part[0] > 12) {
+            d = part[0];
+            m = part[1];
+        } else {
+            m = part[0];
+            d = part[1];
+        }
+    }
+    if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+        return false;
+    f->ntokens = used;
+    f->from = (when){y, m, d, 3};
+    return true;
+}
+
 static bool match_absolute(const scanner *sc, size_t i, found *f)
 {
     const text_result *text = sc->text;
     int y, m, d;
+    if (match_numeric(sc, i, f))
+        return true;
+    /* a weekday before a date: "Monday, January 12, 2016", "Wednesday 22 January" */
+    if (weekday_of(text, i) >= 0 && i + 1 < sc->end) {
+        size_t k = is_word(sc, i + 1, ",") ? i + 2 : i + 1;
+        found inner;
+        memset(&inner, 0, sizeof inner);
+        if (k < sc->end && weekday_of(text, k) < 0 && match_absolute(sc, k, &inner) &&
+            inner.from.precision == 3) {
+            *f = inner;
+            f->ntokens = k - i + inner.ntokens;
+            return true;
+        }
+        /* "Friday the 15th": that day of this month, or of the last one if still ahead */
+        if (is_word(sc, i + 1, "the") && day_token(text, i + 2, &d) && i + 2 < sc->end &&
+            month_of(text, i + 3) == 0) {
+            y = sc->pub.y;
+            m = sc->pub.m;
+            if (d > sc->pub.d) {
+                m--;
+                if (m == 0) {
+                    m = 12;
+                    y--;
+                }
+            }
+            if (d > days_in_month(y, m))
+                return false;
+            f->ntokens = 3;
+            f->from = (when){y, m, d, 3};
+            return true;
+        }
+    }
     /* 2025-01-20 */
     if (year_token(text, i, &y) && i + 4 < sc->end && is_word(sc, i + 1, "-") &&
         is_word(sc, i + 3, "-") && !(text->tokens[i + 1].flags & TOKEN_SPACE_BEFORE) &&
@@ -244,7 +385,8 @@ static bool match_absolute(const scanner *sc, size_t i, found *f)
     }
     /* 20 January 2025, 20th January */
     size_t mi = is_word(sc, i + 1, "of") ? i + 2 : i + 1; /* 20th of January */
-    if (day_token(text, i, &d) && mi < sc->end && (m = month_of(text, mi)) != 0) {
+    if (day_token(text, i, &d) && mi < sc->end &&
+        ((m = month_of(text, mi)) != 0 || (m = month_bare_abbr(text, mi)) != 0)) {
         size_t k = mi + 1;
         if (k < sc->end && year_token(text, k, &y)) {
             f->ntokens = k + 1 - i;
@@ -257,8 +399,13 @@ static bool match_absolute(const scanner *sc, size_t i, found *f)
         f->from = (when){y, m, d, 3};
         return true;
     }
-    /* January 20, 2025 / January 20 / January 2025 */
-    if ((m = month_of(text, i)) != 0) {
+    /* January 20, 2025 / January 20 / January 2025 ("Jan 20" too) */
+    int bare = month_of(text, i) ? 0 : month_bare_abbr(text, i);
+    if (bare && (day_token(text, i + 1, &d) || year_token(text, i + 1, &y)))
+        m = bare;
+    else
+        m = month_of(text, i);
+    if (m != 0) {
         /* "May" and "March" are also words: need a following number or a cue before */
         if (day_token(text, i + 1, &d) && i + 1 < sc->end) {
             size_t k = i + 2;
@@ -340,6 +487,20 @@ static bool match_relative(const scanner *sc, size_t i, found *f)
     long today = sc->pub_days;
     f->relative = true;
     /* yesterday, today, tomorrow, tonight */
+    /* "the day before yesterday", "the day after tomorrow" */
+    bool day_before = i >= sc->first + 2 && is_word(sc, i - 2, "day") &&
+                      (is_word(sc, i - 1, "before") || is_word(sc, i - 1, "after"));
+    if (day_before && (is_word(sc, i, "yesterday") || is_word(sc, i, "tomorrow"))) {
+        bool before = is_word(sc, i - 1, "before");
+        if (before != is_word(sc, i, "yesterday"))
+            day_before = false; /* "the day after yesterday" is today: leave it */
+        else {
+            f->ntokens = 1;
+            f->back = i >= sc->first + 3 && is_word(sc, i - 3, "the") ? 3 : 2;
+            f->from = when_day(today + (before ? -2 : 2));
+            return true;
+        }
+    }
     if (is_word(sc, i, "yesterday")) {
         f->ntokens = 1;
         f->from = when_day(today - 1);
@@ -369,6 +530,15 @@ static bool match_relative(const scanner *sc, size_t i, found *f)
         k++;
     }
     if (k < sc->end && (wd = weekday_of(text, k)) >= 0) {
+        /* "Friday next week", "Tuesday of last week": that day of the week named */
+        size_t w = is_word(sc, k + 1, "of") ? k + 2 : k + 1;
+        int week_shift = is_word(sc, w, "last") ? -1 : is_word(sc, w, "next") ? 1 : 0;
+        if (k == i && w + 1 < sc->end && (week_shift || is_word(sc, w, "this")) &&
+            is_word(sc, w + 1, "week")) {
+            f->ntokens = w + 2 - i;
+            f->from = when_day(today - weekday(today) + 7L * week_shift + wd);
+            return true;
+        }
         int pub_wd = weekday(today);
         long back = (pub_wd - wd + 7) % 7;    /* days back to the most recent such day */
         long forward = (wd - pub_wd + 7) % 7; /* days ahead to the next such day */
@@ -407,6 +577,14 @@ static bool match_relative(const scanner *sc, size_t i, found *f)
         }
         if (is_word(sc, k, "week") || is_word(sc, k, "weekend")) {
             long monday = today - weekday(today) + 7L * shift;
+            /* "next week on Friday", "this week Friday" */
+            size_t on = is_word(sc, k + 1, "on") ? k + 2 : k + 1;
+            int day_of_week = is_word(sc, k, "week") && on < sc->end ? weekday_of(text, on) : -1;
+            if (day_of_week >= 0) {
+                f->ntokens = on + 1 - i;
+                f->from = when_day(monday + day_of_week);
+                return true;
+            }
             f->ntokens = k + 1 - i;
             if (is_word(sc, k, "weekend")) {
                 long saturday = monday + 5;
@@ -551,7 +729,7 @@ sitrep_status date_find(arena *a, const text_result *text, const char *published
                 i++;
                 continue;
             }
-            size_t first = i;
+            size_t first = i - f.back;
             /* interval prefixes: "since 2014" -> 2014/..; "until (only) 2017" -> ../2017 */
             if (first > sc.first) {
                 size_t p = first - 1;

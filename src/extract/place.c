@@ -133,8 +133,13 @@ static sitrep_status plist_push(plist *l, const place_mention *m)
 /* Preference among entries sharing a name: by the noun after it, then by kind, then a country
  * already placed in this article, then file order. */
 static const place_entry *choose(const gazetteer_match *m, bool admin_noun, bool city_noun,
-                                 const plist *l)
+                                 const plist *l, size_t at)
 {
+    /* the place coded just before, when only "and", "or" or a comma lies between */
+    const place_mention *listed = l->count ? &l->items[l->count - 1] : NULL;
+    if (listed && (listed->first_token + listed->ntokens + 2 < at ||
+                   listed->entry->kind != PLACE_ADMIN1 || !listed->entry->country))
+        listed = NULL;
     static const int rank_plain[] = {[PLACE_COUNTRY] = 0,
                                      [PLACE_REGION] = 1,
                                      [PLACE_WATER] = 2,
@@ -164,6 +169,11 @@ static const place_entry *choose(const gazetteer_match *m, bool admin_noun, bool
                 l->items[p].entry->country && strcmp(l->items[p].entry->country, e->country) == 0;
         if (!seen)
             score += 2;
+        /* a region listed with a region of the same country just coded is one of its
+         * neighbours: "Iowa, New Hampshire and Georgia" is the state, not the country */
+        if (e->kind == PLACE_ADMIN1 && listed && e->country &&
+            strcmp(listed->entry->country, e->country) == 0)
+            score = -1;
         if (score < best_score) {
             best = e;
             best_score = score;
@@ -213,8 +223,9 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
             extras_token_is(text, noun_end, "]"))
             noun_end++; /* close the insertion: "Kursk [region]" */
         /* part of a longer capitalised name: "New York Times", "Georgia Tech" */
+        /* (a middle initial too: "Leon E. Panetta") */
         if (!admin_noun && !city_noun && after < end && (text->tokens[after].flags & TOKEN_UPPER) &&
-            text->tokens[after].kind == TOKEN_WORD &&
+            (text->tokens[after].kind == TOKEN_WORD || text->tokens[after].kind == TOKEN_ABBREV) &&
             !gazetteer_match_at(g, text, after, end, &(gazetteer_match){0})) {
             i = after;
             continue;
@@ -294,7 +305,12 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
             (extras_token_is(text, c - 1, "and") || extras_token_is(text, c - 1, "or") ||
              extras_token_is(text, c - 1, ",")))
             cue = "and";
-        const place_entry *e = choose(&m, admin_noun, city_noun, l);
+        /* the serial comma: "in Iowa, Ohio, and Georgia" */
+        if (!cue && last_licensed_end != SIZE_MAX && c >= first + 2 && c - 2 == last_licensed_end &&
+            extras_token_is(text, c - 2, ",") &&
+            (extras_token_is(text, c - 1, "and") || extras_token_is(text, c - 1, "or")))
+            cue = "and";
+        const place_entry *e = choose(&m, admin_noun, city_noun, l, i);
         /* named regions and waters are never metonyms for a government */
         if (!cue && e && (e->kind == PLACE_REGION || e->kind == PLACE_WATER))
             cue = "name";

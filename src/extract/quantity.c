@@ -9,6 +9,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #define QUANTITY_UNIT_MAX_WORDS 4 /* "North Korean artillery shells" */
@@ -16,18 +17,105 @@
 /* Words that can start a quantity or a date (sorted: binary search). Every other word token
  * is skipped at once, which keeps the recognisers cheap on ordinary prose. */
 static const char *const start_words[] = {
-    "a",         "an",       "apr.",      "april",    "aug.",      "august",    "billions",
-    "coming",    "dec.",     "december",  "dozens",   "earlier",   "eight",     "eighteen",
-    "eighty",    "eleven",   "feb.",      "february", "few",       "fifteen",   "fifty",
-    "five",      "forty",    "four",      "fourteen", "friday",    "half",      "hundreds",
-    "jan.",      "january",  "jul.",      "july",     "jun.",      "june",      "last",
-    "later",     "mar.",     "march",     "may",      "millions",  "monday",    "next",
-    "nine",      "nineteen", "ninety",    "nov.",     "november",  "oct.",      "october",
-    "one",       "past",     "recent",    "saturday", "scores",    "sep.",      "sept.",
-    "september", "seven",    "seventeen", "seventy",  "several",   "six",       "sixteen",
-    "sixty",     "sunday",   "ten",       "tens",     "thirteen",  "thirty",    "this",
-    "thousands", "three",    "thursday",  "today",    "tomorrow",  "tonight",   "tuesday",
-    "twelve",    "twenty",   "two",       "us",       "wednesday", "yesterday", "zero",
+    "a",
+    "an",
+    "apr.",
+    "april",
+    "aug.",
+    "august",
+    "billions",
+    "coming",
+    "dec.",
+    "december",
+    "dozens",
+    "earlier",
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "feb.",
+    "february",
+    "few",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "friday",
+    "half",
+    "hundreds",
+    "jan.",
+    "january",
+    "jul.",
+    "july",
+    "jun.",
+    "june",
+    "last",
+    "later",
+    "mar.",
+    "march",
+    "may",
+    "millions",
+    "minus",
+    "monday",
+    "negative",
+    "next",
+    "nine",
+    "nineteen",
+    "ninety",
+    "nov.",
+    "november",
+    "oct.",
+    "october",
+    "one",
+    "past",
+    "recent",
+    "saturday",
+    "scores",
+    "sep.",
+    "sept.",
+    "september",
+    "seven",
+    "seventeen",
+    "seventy",
+    "several",
+    "six",
+    "sixteen",
+    "sixty",
+    "sunday",
+    "ten",
+    "tens",
+    "thirteen",
+    "thirty",
+    "this",
+    "thousands",
+    "three",
+    "thursday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "twelve",
+    "twenty",
+    "two",
+    "us",
+    "wednesday",
+    "yesterday",
+    "zero",
+    /* month abbreviations without a period ("Jan 20", "1st Jan"; date.c checks the number) */
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 };
 
 /* Words that end the noun phrase after a number (its head is the last word before them). */
@@ -185,12 +273,18 @@ static const word_value small_numbers[] = {
     {"seventy", 70}, {"eighty", 80},  {"ninety", 90},
 };
 
-static const word_value scales[] =
-    {
-        {"thousand", 1e3}, {"million", 1e6},   {"billion", 1e9},  {"trillion", 1e12},
-        {"bn", 1e9},       {"mn", 1e6},        {"m", 1e6},        {"tn", 1e12},
-        {"k", 1e3},        {"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9},
-        {"b", 1e9}, /* only as a suffix (1.2b): the first four entries are the scale words */
+/* The first SCALE_WORDS entries are words (after digits or number words: "3 million",
+ * "three lakh", "1.5 crore"), the next SCALE_ABBREVS abbreviations that may also stand apart
+ * after digits ("10 bln", news agencies' style); the rest are suffixes only ("1.2b", "500m":
+ * "100 m" is metres). Lakh and crore are the Indian English hundred thousand and ten million. */
+#define SCALE_WORDS 8
+#define SCALE_ABBREVS 6
+static const word_value scales[] = {
+    {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},   {"trillion", 1e12}, {"lakh", 1e5},
+    {"lakhs", 1e5},    {"crore", 1e7},   {"crores", 1e7},    {"bn", 1e9},        {"mn", 1e6},
+    {"mln", 1e6},      {"bln", 1e9},     {"tln", 1e12},      {"trn", 1e12},      {"m", 1e6},
+    {"tn", 1e12},      {"k", 1e3},       {"thousands", 1e3}, {"millions", 1e6},  {"billions", 1e9},
+    {"b", 1e9},        {"mil", 1e6},
 };
 
 /* Denominators: "a third", "two fifths". */
@@ -212,11 +306,55 @@ static const currency_word currency_symbols[] = {
 };
 
 static const currency_word currency_names[] = {
-    {"dollars", "USD"},  {"dollar", "USD"},   {"euros", "EUR"},   {"euro", "EUR"},
-    {"pounds", "GBP"},   {"sterling", "GBP"}, {"yen", "JPY"},     {"yuan", "CNY"},
-    {"renminbi", "CNY"}, {"roubles", "RUB"},  {"rubles", "RUB"},  {"rupees", "INR"},
-    {"hryvnias", "UAH"}, {"hryvnia", "UAH"},  {"shekels", "ILS"}, {"won", "KRW"},
-    {"usd", "USD"},      {"eur", "EUR"},      {"gbp", "GBP"},
+    {"dollars", "USD"},  {"dollar", "USD"},   {"euros", "EUR"},    {"euro", "EUR"},
+    {"pounds", "GBP"},   {"sterling", "GBP"}, {"yen", "JPY"},      {"yuan", "CNY"},
+    {"renminbi", "CNY"}, {"roubles", "RUB"},  {"rubles", "RUB"},   {"rupees", "INR"},
+    {"hryvnias", "UAH"}, {"hryvnia", "UAH"},  {"shekels", "ILS"},  {"won", "KRW"},
+    {"usd", "USD"},      {"eur", "EUR"},      {"gbp", "GBP"},      {"rupee", "INR"},
+    {"pound", "GBP"},    {"riyals", "SAR"},   {"riyal", "SAR"},    {"rials", "IRR"},
+    {"dirhams", "AED"},  {"lira", "TRY"},     {"liras", "TRY"},    {"rand", "ZAR"},
+    {"naira", "NGN"},    {"rupiah", "IDR"},   {"ringgit", "MYR"},  {"baht", "THB"},
+    {"zloty", "PLN"},    {"zlotys", "PLN"},   {"forints", "HUF"},  {"kronor", "SEK"},
+    {"afghanis", "AFN"}, {"taka", "BDT"},     {"kyat", "MMK"},     {"birr", "ETB"},
+    {"cedis", "GHS"},    {"rmb", "CNY"},      {"bolivars", "VES"}, {"tenge", "KZT"},
+    {"lari", "GEL"},     {"drams", "AMD"},    {"cny", "CNY"},      {"jpy", "JPY"},
+    {"rub", "RUB"},      {"inr", "INR"},      {"chf", "CHF"},      {"cad", "CAD"},
+    {"aud", "AUD"},      {"sar", "SAR"},      {"aed", "AED"},      {"uah", "UAH"},
+    {"ils", "ILS"},      {"krw", "KRW"},      {"pln", "PLN"},      {"sek", "SEK"},
+    {"nok", "NOK"},      {"dkk", "DKK"},      {"mxn", "MXN"},      {"brl", "BRL"},
+    {"zar", "ZAR"},      {"hkd", "HKD"},      {"sgd", "SGD"},      {"twd", "TWD"},
+};
+
+/* A nationality before a currency noun names the currency: "125 million Australian dollars",
+ * "10,000 Swiss francs", "5 billion Egyptian pounds". Nouns that several countries use
+ * (francs, dinars, pesos, shillings) count only with their nationality. */
+static const char *const currency_nouns[] = {
+    "dollars", "dollar", "francs", "franc", "rupees",  "rupee",  "riyals",    "riyal",
+    "rials",   "rial",   "pounds", "pound", "pesos",   "peso",   "dinars",    "dinar",
+    "dirhams", "dirham", "yen",    "yuan",  "won",     "lira",   "shillings", "shilling",
+    "rand",    "naira",  "reais",  "real",  "roubles", "rubles", "hryvnias",  "shekels",
+};
+
+static const currency_word currency_nationalities[] = {
+    {"us", "USD"},           {"u.s.", "USD"},          {"american", "USD"},
+    {"australian", "AUD"},   {"canadian", "CAD"},      {"singapore", "SGD"},
+    {"taiwan", "TWD"},       {"taiwanese", "TWD"},     {"swiss", "CHF"},
+    {"cfa", "XOF"},          {"indian", "INR"},        {"pakistani", "PKR"},
+    {"nepalese", "NPR"},     {"saudi", "SAR"},         {"qatari", "QAR"},
+    {"iranian", "IRR"},      {"omani", "OMR"},         {"yemeni", "YER"},
+    {"egyptian", "EGP"},     {"lebanese", "LBP"},      {"syrian", "SYP"},
+    {"sudanese", "SDG"},     {"turkish", "TRY"},       {"japanese", "JPY"},
+    {"chinese", "CNY"},      {"russian", "RUB"},       {"ukrainian", "UAH"},
+    {"israeli", "ILS"},      {"nigerian", "NGN"},      {"mexican", "MXN"},
+    {"argentine", "ARS"},    {"philippine", "PHP"},    {"colombian", "COP"},
+    {"chilean", "CLP"},      {"cuban", "CUP"},         {"brazilian", "BRL"},
+    {"kenyan", "KES"},       {"ugandan", "UGX"},       {"tanzanian", "TZS"},
+    {"somali", "SOS"},       {"jordanian", "JOD"},     {"iraqi", "IQD"},
+    {"kuwaiti", "KWD"},      {"libyan", "LYD"},        {"algerian", "DZD"},
+    {"tunisian", "TND"},     {"serbian", "RSD"},       {"bahraini", "BHD"},
+    {"moroccan", "MAD"},     {"emirati", "AED"},       {"hong kong", "HKD"},
+    {"new zealand", "NZD"},  {"south african", "ZAR"}, {"north korean", "KPW"},
+    {"south korean", "KRW"}, {"sri lankan", "LKR"},    {"south sudanese", "SSP"},
 };
 
 static const char *const after_unit[] = {"above", "below", "beneath", "behind", "ahead",
@@ -275,24 +413,40 @@ static bool is_month_word(const text_result *text, size_t i)
 static bool parse_digits(slice s, double *value, slice *suffix, bool *has_comma)
 {
     char digits[64];
-    size_t n = 0, k = 0;
+    size_t n = 0, k = 0, group = 0; /* digits since the start or the last comma */
+    bool negative = s.len > 1 && s.ptr[0] == '-', point = false;
     *has_comma = false;
+    if (negative)
+        k++; /* a minus sign: "-5" (the tokenizer joins it only after a space) */
     while (k < s.len && n + 1 < sizeof digits) {
         char c = s.ptr[k];
-        if (c >= '0' && c <= '9')
+        if (c >= '0' && c <= '9') {
             digits[n++] = c;
-        else if (c == '.')
+            group++;
+        } else if (c == '.') {
+            point = true;
             digits[n++] = c;
-        else if (c == ',')
+        } else if (c == ',') {
+            /* thousands come in groups of three: "22,24,26" is a list, "1,3" is not 13 */
+            size_t next = 0;
+            while (k + 1 + next < s.len && s.ptr[k + 1 + next] >= '0' && s.ptr[k + 1 + next] <= '9')
+                next++;
+            if (point || next != 3 || group == 0 || (!*has_comma && group > 3) ||
+                (*has_comma && group != 3))
+                return false;
+            group = 0;
             *has_comma = true;
-        else
+        } else {
             break;
+        }
         k++;
     }
     if (n == 0 || n + 1 >= sizeof digits)
         return false;
     digits[n] = '\0';
     *value = strtod(digits, NULL);
+    if (negative)
+        *value = -*value;
     *suffix = slice_make(s.ptr + k, s.len - k);
     if (suffix->len == 0)
         return true;
@@ -312,7 +466,7 @@ static bool parse_digits(slice s, double *value, slice *suffix, bool *has_comma)
  * twenty", "twenty-five", "a dozen", "a thousand". Returns the number of tokens used. */
 static size_t parse_words(const text_result *text, size_t i, size_t end, double *value)
 {
-    double total = 0, current = 0;
+    double total = 0, current = 0, last_scale = 0;
     bool any = false;
     size_t k = i, used = 0;
     if (extras_token_is(text, k, "half") && extras_token_is(text, k + 1, "a") &&
@@ -324,7 +478,7 @@ static size_t parse_words(const text_result *text, size_t i, size_t end, double 
         /* "a hundred", "a thousand", "a dozen", "a million" */
         if (k + 1 < end &&
             (extras_token_is(text, k + 1, "hundred") || extras_token_is(text, k + 1, "dozen") ||
-             word_lookup(text, k + 1, scales, 4))) {
+             word_lookup(text, k + 1, scales, SCALE_WORDS))) {
             current = 1;
             any = true;
             k++;
@@ -356,10 +510,14 @@ static size_t parse_words(const text_result *text, size_t i, size_t end, double 
             used = ++k - i;
             continue;
         }
-        /* "two and a half", "one and a half million" */
-        if (any && extras_token_is(text, k, "and") && extras_token_is(text, k + 1, "a") &&
-            extras_token_is(text, k + 2, "half") && k + 2 < end) {
-            current += 0.5;
+        /* "two and a half", "one and a half million", "five and a quarter" */
+        const word_value *part =
+            any && k + 2 < end && extras_token_is(text, k, "and") &&
+                    extras_token_is(text, k + 1, "a")
+                ? word_lookup(text, k + 2, denominators, ARRAY_LEN(denominators))
+                : NULL;
+        if (part && part->value <= 10 && !extras_token_is(text, k + 3, "of")) {
+            current += 1.0 / part->value;
             k += 3;
             used = k - i;
             continue;
@@ -369,9 +527,13 @@ static size_t parse_words(const text_result *text, size_t i, size_t end, double 
             used = ++k - i;
             continue;
         }
-        const word_value *sc = any ? word_lookup(text, k, scales, 4) : NULL;
+        const word_value *sc = any ? word_lookup(text, k, scales, SCALE_WORDS) : NULL;
         if (sc) {
-            total += (current == 0 ? 1 : current) * sc->value;
+            if (current == 0 && total > 0 && sc->value > last_scale)
+                total *= sc->value; /* "three lakh crore" */
+            else
+                total += (current == 0 ? 1 : current) * sc->value;
+            last_scale = sc->value;
             current = 0;
             used = ++k - i;
             continue;
@@ -412,6 +574,20 @@ static size_t parse_number(const text_result *text, size_t i, size_t end, double
     return used;
 }
 
+/* True when token i is three digits after one space, no-break space or thin space. */
+static bool thousands_group_at(const text_result *text, size_t i)
+{
+    const token *t = &text->tokens[i], *p = &text->tokens[i - 1];
+    if (t->kind != TOKEN_NUMBER || t->end - t->start != 3)
+        return false;
+    for (uint32_t k = t->start; k < t->end; k++)
+        if (text->text[k] < '0' || text->text[k] > '9')
+            return false;
+    slice gap = slice_make(text->text + p->end, t->start - p->end);
+    return slice_eq_cstr(gap, " ") || slice_eq_cstr(gap, "\u00a0") ||
+           slice_eq_cstr(gap, "\u202f") || slice_eq_cstr(gap, "\u2009");
+}
+
 static size_t parse_number_raw(const text_result *text, size_t i, size_t end, double *value,
                                slice *suffix)
 {
@@ -431,13 +607,30 @@ static size_t parse_number_raw(const text_result *text, size_t i, size_t end, do
                 return 1;
             }
         size_t used = 1;
+        /* "40 000", "1 234 567" (a space, no-break or thin space between groups of three) */
+        slice whole = token_text(text, t);
+        if (!comma && suffix->len == 0 && whole.len <= 3 && whole.ptr[0] != '-') {
+            while (i + used < end && thousands_group_at(text, i + used)) {
+                *value = *value * 1000 + strtod(text->text + text->tokens[i + used].start, NULL);
+                used++;
+            }
+            if (used > 1)
+                return used;
+        }
         /* 14,000  1.5 million  3 billion */
         if (suffix->len == 0 && i + 1 < end) {
             /* as a separate word only thousand .. trillion, bn, mn: "100 m" is metres */
-            const word_value *sc = word_lookup(text, i + 1, scales, 6);
+            const word_value *sc = word_lookup(text, i + 1, scales, SCALE_WORDS + SCALE_ABBREVS);
             if (sc) {
                 *value *= sc->value;
                 used = 2;
+                /* "3 lakh crore" */
+                const word_value *sc2 =
+                    i + 2 < end ? word_lookup(text, i + 2, scales, SCALE_WORDS) : NULL;
+                if (sc2 && sc2->value > sc->value) {
+                    *value *= sc2->value;
+                    used = 3;
+                }
             } else if (extras_token_is(text, i + 1, "hundred")) {
                 *value *= 100;
                 used = 2;
@@ -618,8 +811,28 @@ static const char *currency_symbol_at(const text_result *text, size_t i)
     return NULL;
 }
 
-static const char *currency_name_at(const text_result *text, size_t i)
+/* The currency named at token i: a nationality and a currency noun ("Swiss francs"), or a
+ * currency word ("euros"). Sets *used to the tokens it takes; NULL when there is none. */
+static const char *currency_name_at(const text_result *text, size_t i, size_t *used)
 {
+    for (size_t c = 0; c < ARRAY_LEN(currency_nationalities); c++) {
+        const char *name = currency_nationalities[c].word, *space = strchr(name, ' ');
+        size_t n = 1;
+        if (space) { /* two words: "hong kong" */
+            char first[16];
+            snprintf(first, sizeof first, "%.*s", (int)(space - name), name);
+            if (!extras_token_is(text, i, first) || !extras_token_is(text, i + 1, space + 1))
+                continue;
+            n = 2;
+        } else if (!extras_token_is(text, i, name)) {
+            continue;
+        }
+        if (word_in(text, i + n, currency_nouns, ARRAY_LEN(currency_nouns))) {
+            *used = n + 1;
+            return currency_nationalities[c].code;
+        }
+    }
+    *used = 1;
     for (size_t c = 0; c < ARRAY_LEN(currency_names); c++)
         if (extras_token_is(text, i, currency_names[c].word))
             return currency_names[c].code;
@@ -668,8 +881,8 @@ static size_t parse_vague(const text_result *text, size_t i, size_t end, double 
         mult = 100;
     else if (extras_token_is(text, k, "dozen"))
         mult = 12;
-    else if (word_lookup(text, k, scales, 4))
-        mult = word_lookup(text, k, scales, 4)->value;
+    else if (word_lookup(text, k, scales, SCALE_WORDS))
+        mult = word_lookup(text, k, scales, SCALE_WORDS)->value;
     if (mult == 0 || k >= end)
         return 0;
     *value = base * mult;
@@ -686,12 +899,21 @@ static size_t parse_fraction(const text_result *text, size_t i, size_t end, doub
         k++;
     } else {
         const word_value *w = word_lookup(text, k, small_numbers, ARRAY_LEN(small_numbers));
-        if (w && w->value > 1 && w->value < 20 && k + 1 < end &&
-            word_lookup(text, k + 1, denominators, ARRAY_LEN(denominators))) {
+        size_t hyphen = k + 1 < end && extras_token_is(text, k + 1, "-") && joined(text, k + 1) &&
+                                joined(text, k + 2)
+                            ? 1
+                            : 0;
+        if (w && w->value > 1 && w->value < 20 && k + 1 + hyphen < end &&
+            word_lookup(text, k + 1 + hyphen, denominators, ARRAY_LEN(denominators))) {
             numerator = w->value;
             k++;
         }
     }
+    /* "two-thirds", "one-eighth" */
+    if (k > i && !extras_token_is(text, i, "a") && k + 1 < end && extras_token_is(text, k, "-") &&
+        joined(text, k) && joined(text, k + 1) &&
+        word_lookup(text, k + 1, denominators, ARRAY_LEN(denominators)))
+        k++;
     const word_value *d =
         k < end ? word_lookup(text, k, denominators, ARRAY_LEN(denominators)) : NULL;
     if (d && (k > i || extras_token_is(text, k, "half"))) {
@@ -789,11 +1011,21 @@ static sitrep_status scan_sentence(qlist *l, const text_result *text, size_t si,
             }
             if (currency)
                 k = sym + 1;
+            /* "minus 20 degrees", "negative 5 percent" */
+            bool minus =
+                !currency && k + 1 < end &&
+                (extras_token_is(text, k, "minus") || extras_token_is(text, k, "negative")) &&
+                (text->tokens[k + 1].kind == TOKEN_NUMBER ||
+                 word_lookup(text, k + 1, small_numbers, ARRAY_LEN(small_numbers)));
+            if (minus)
+                k++;
             used = parse_number(text, k, end, &value, &suffix);
             if (!used) {
                 i++;
                 continue;
             }
+            if (minus)
+                value = -value;
             const token *t = &text->tokens[k];
             if (t->kind == TOKEN_NUMBER) {
                 bool comma = memchr(text->text + t->start, ',', t->end - t->start) != NULL;
@@ -823,7 +1055,7 @@ static sitrep_status scan_sentence(qlist *l, const text_result *text, size_t si,
                 }
             } else {
                 /* "one" alone is often a pronoun: "no one", "the one", "one of them" is kept */
-                if (value == 1 && used == 1 &&
+                if (!minus && value == 1 && used == 1 &&
                     (k > first &&
                      (extras_token_is(text, k - 1, "no") || extras_token_is(text, k - 1, "the") ||
                       extras_token_is(text, k - 1, "any") ||
@@ -833,7 +1065,7 @@ static sitrep_status scan_sentence(qlist *l, const text_result *text, size_t si,
                     i = k + used;
                     continue;
                 }
-                if (value == 1 && used == 1 && !extras_token_is(text, k + 1, "of") &&
+                if (!minus && value == 1 && used == 1 && !extras_token_is(text, k + 1, "of") &&
                     !(k + 1 < end && token_is_word_like(text, k + 1) &&
                       !word_set_has(&stop_set, text, k + 1))) {
                     i = k + used;
@@ -896,8 +1128,9 @@ static sitrep_status scan_sentence(qlist *l, const text_result *text, size_t si,
         }
 
         /* money after the number: "500 million euros" */
-        if (!currency && (currency = currency_name_at(text, k)) != NULL) {
-            k++;
+        size_t currency_used;
+        if (!currency && (currency = currency_name_at(text, k, &currency_used)) != NULL) {
+            k += currency_used;
             number_end = k;
         }
 

@@ -31,3 +31,16 @@ rm -rf "$work/data/places"
 expect_exit 0 "extras: no gazetteer" -- env SITREP_DATA="$work/data" "$SITREP" code "$work/extras.txt"
 printf '%s\n' "$out" >"$work/extras-noplaces.json"
 expect_eq "extras: no places" "$("$JSONQ" places.length <"$work/extras-noplaces.json")" "0"
+
+# --no-extras (for measuring their cost): the same article without quantities, dates, places
+# and attribution, while the rest of the pipeline still runs
+expect_exit 0 "extras: --no-extras" -- "$SITREP" code --no-extras --published 2025-01-20 \
+    "$work/extras.txt"
+printf '%s\n' "$out" >"$work/extras-off.json"
+expect_eq "extras: --no-extras quantities" "$("$JSONQ" quantities.length <"$work/extras-off.json")" "0"
+expect_eq "extras: --no-extras dates" "$("$JSONQ" dates.length <"$work/extras-off.json")" "0"
+expect_eq "extras: --no-extras places" "$("$JSONQ" places.length <"$work/extras-off.json")" "0"
+expect_eq "extras: --no-extras attributions" \
+    "$("$JSONQ" attributions.length <"$work/extras-off.json")" "0"
+expect_eq "extras: --no-extras sentences" "$("$JSONQ" sentences.length <"$work/extras-off.json")" \
+    "$("$JSONQ" sentences.length <"$work/extras.json")"

@@ -17,7 +17,8 @@ for input in "$dir"/*.txt "$dir"/*.jsonl "$dir"/*.html; do
     args=""
     [ -f "$name.args" ] && args=$(cat "$name.args")
     # shellcheck disable=SC2086
-    SITREP_TODAY=2026-11-26 SITREP_DATA=${SITREP_DATA:-data} "$sitrep" code --format pretty $args "$input" >"$tmp" 2>"$tmp.err"
+    # undated articles resolve against a fixed "today", so the expected files hold on any day
+    SITREP_TODAY=${SITREP_TODAY:-2026-11-26} SITREP_DATA=${SITREP_DATA:-data} "$sitrep" code --format pretty $args "$input" >"$tmp" 2>"$tmp.err"
     rc=$?
     if [ "$rc" -ne 0 ]; then
         echo "golden: FAIL $(basename "$input"): sitrep exited $rc: $(head -c 300 "$tmp.err")"

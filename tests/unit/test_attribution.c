@@ -197,6 +197,55 @@ static void possessive_apposition(void **state)
     arena_release(&r.a);
 }
 
+static void objects_infinitives_relatives_documents(void **state)
+{
+    (void)state;
+    result r;
+    /* an object with a time phrase before "that"; an object then a subject pronoun */
+    analyse(&r, "The minister told a parliamentary hearing two weeks ago that a test was near. "
+                "The envoy told The Post he had seen the letter.");
+    assert_int_equal(r.art.nattributions, 2);
+    expect_span(&r, r.art.attributions[0].content, "a test was near");
+    expect_span(&r, r.art.attributions[1].source, "The envoy");
+    expect_span(&r, r.art.attributions[1].content, "he had seen the letter");
+    arena_release(&r.a);
+    /* commitments and appeals take an infinitive */
+    analyse(&r, "Iran vowed to retaliate. The council urged both sides to halt the fighting.");
+    assert_int_equal(r.art.nattributions, 2);
+    expect_span(&r, r.art.attributions[0].source, "Iran");
+    expect_span(&r, r.art.attributions[0].content, "to retaliate");
+    expect_span(&r, r.art.attributions[1].cue, "urged");
+    expect_span(&r, r.art.attributions[1].content, "to halt the fighting");
+    arena_release(&r.a);
+    /* a relative clause: the antecedent is the source, the clause ends the content */
+    analyse(&r, "Smith, who said he would resign, left the room.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "Smith");
+    expect_span(&r, r.art.attributions[0].content, "he would resign");
+    arena_release(&r.a);
+    /* a document needs no "that"; other senses still do */
+    analyse(&r, "A new poll shows the president ahead. The troops showed great courage.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "A new poll");
+    expect_span(&r, r.art.attributions[0].content, "the president ahead");
+    arena_release(&r.a);
+    /* "called X “...”" and "called on X to" are statements; "called for" alone is not */
+    analyse(&r, "The ministry called the sanctions \xE2\x80\x9C"
+                "economic war.\xE2\x80\x9D The UN "
+                "called on both sides to stop the fighting. He called on Monday.");
+    assert_int_equal(r.art.nattributions, 2);
+    expect_span(&r, r.art.attributions[0].source, "The ministry");
+    expect_span(&r, r.art.attributions[1].content, "to stop the fighting");
+    arena_release(&r.a);
+    /* after a quotation, "told" and its object close the frame */
+    analyse(&r, "\xE2\x80\x9CWe will win,\xE2\x80\x9D the senator told cheering supporters in "
+                "Ohio.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "the senator");
+    assert_true(r.art.attributions[0].direct);
+    arena_release(&r.a);
+}
+
 static void bad_cue_file_names_its_line(void **state)
 {
     (void)state;
@@ -227,6 +276,7 @@ int main(void)
         cmocka_unit_test(colon_introduces_next_sentence_quote),
         cmocka_unit_test(description_then_name_and_clauses_after_cues),
         cmocka_unit_test(possessive_apposition),
+        cmocka_unit_test(objects_infinitives_relatives_documents),
         cmocka_unit_test(bad_cue_file_names_its_line),
     };
     return cmocka_run_group_tests_name("attribution", tests, load_cues, free_cues);

@@ -64,6 +64,19 @@ static void absolute_dates(void **state)
         {"The 2014 annexation was condemned.", PUB, "2014", "2014", false},
         {"It happened on the 5th of May 2023.", PUB, "5th of May 2023", "2023-05-05", false},
         {"Fighting intensified in mid-2023.", PUB, "mid-2023", "2023", false},
+        /* numeric dates: year first, day first when it cannot be a month, else month first */
+        {"The decree of 2015/08/12 stands.", PUB, "2015/08/12", "2015-08-12", false},
+        {"It was signed on 21/04/2016.", PUB, "21/04/2016", "2016-04-21", false},
+        {"It was signed on 02/22/2016.", PUB, "02/22/2016", "2016-02-22", false},
+        {"It was signed on 3-7-2017.", PUB, "3-7-2017", "2017-03-07", false},
+        {"The letter is dated 13.5.2015.", PUB, "13.5.2015", "2015-05-13", false},
+        {"The order of 05/05/89 was lifted.", PUB, "05/05/89", "1989-05-05", false},
+        /* month abbreviations without a period, a weekday before a date */
+        {"Talks resume on Jan 24.", PUB, "Jan 24", "2025-01-24", false},
+        {"It ends on 1st Sept 2025.", PUB, "1st Sept 2025", "2025-09-01", false},
+        {"It began on Monday, January 13, 2025.", PUB, "Monday, January 13, 2025", "2025-01-13",
+         false},
+        {"They met on Friday the 17th.", PUB, "Friday the 17th", "2025-01-17", false},
     };
     for (size_t i = 0; i < ARRAY_LEN(cases); i++)
         check_one(&cases[i]);
@@ -95,6 +108,10 @@ static void relative_dates(void **state)
         {"Ties have grown since last year.", PUB, "since last year", "2024/..", true},
         {"A ceasefire began on Sunday.", "2024-03-01", "Sunday", "2024-02-25", true},
         {"Two days ago a convoy was hit.", "2024-03-01", "Two days ago", "2024-02-28", true},
+        {"He left the day before yesterday.", PUB, "the day before yesterday", "2025-01-18", true},
+        {"Talks resume on Friday next week.", PUB, "Friday next week", "2025-01-31", true},
+        {"They met next week on Tuesday.", PUB, "next week on Tuesday", "2025-01-28", true},
+        {"They met on Tuesday of last week.", PUB, "Tuesday of last week", "2025-01-14", true},
     };
     for (size_t i = 0; i < ARRAY_LEN(cases); i++)
         check_one(&cases[i]);
@@ -136,6 +153,10 @@ static void not_dates(void **state)
     assert_int_equal(count_in("Protesters march on the capital."), 0);
     assert_int_equal(count_in("The army has 2014 tanks."), 0);
     assert_int_equal(count_in("The 1990s were calmer."), 0);
+    /* scores, fractions, codes and names are not dates */
+    assert_int_equal(count_in("The vote was 9-1-2 and 1/2/3/4 in favour."), 0);
+    assert_int_equal(count_in("Since 9/11 and on 20/20 terms."), 0);
+    assert_int_equal(count_in("Jan Egeland spoke."), 0);
     /* no publication date at all: nothing is resolved, no crash */
     arena a;
     arena_init(&a, 16 << 20);

@@ -39,7 +39,10 @@ static const char *const good = "# test gazetteer\n"
                                 "region\tPSE\t-\t31.42\t34.37\tGaza Strip|Gaza\n"
                                 "region\tUKR\t-\t44.95\t34.10\tCrimea\n"
                                 "water\t-\t-\t20.0\t38.0\tRed Sea\n"
-                                "region\tAZE\t-\t39.82\t46.75\tNagorno-Karabakh\n";
+                                "region\tAZE\t-\t39.82\t46.75\tNagorno-Karabakh\n"
+                                "country\tGEO\t-\t41.72\t44.79\tGeorgia\n"
+                                "admin1\tUSA\t-\t33.75\t-84.39\tGeorgia\n"
+                                "admin1\tUSA\t-\t41.59\t-93.62\tIowa\n";
 
 static gazetteer *load_good(void)
 {
@@ -61,7 +64,7 @@ static void loads_and_finds(void **state)
 {
     (void)state;
     gazetteer *g = load_good();
-    assert_int_equal(gazetteer_count(g), 12);
+    assert_int_equal(gazetteer_count(g), 15);
     const place_entry *e[4];
     assert_int_equal(gazetteer_find(g, "kursk", e, 4), 2);
     assert_int_equal(gazetteer_find(g, "RUSSIAN FEDERATION", e, 4), 1);
@@ -175,6 +178,16 @@ static void recognises_places(void **state)
 
     assert_int_equal(find(g, "Fighting resumed in Nagorno-Karabakh.", f, 8), 1);
 
+    /* a name shared by a country and a region: the region when listed with a region of the
+     * same country (the serial comma too), else the country */
+    assert_int_equal(find(g, "Campaigns in Iowa, and Georgia.", f, 8), 2);
+    assert_string_equal(f[1].entry->country, "USA");
+    assert_int_equal(f[1].entry->kind, PLACE_ADMIN1);
+    assert_int_equal(find(g, "Talks in Iowa. Russia invaded Georgia.", f, 8), 2);
+    assert_string_equal(f[1].entry->country, "GEO");
+    assert_int_equal(find(g, "Troops in Iowa, Iraq and Georgia.", f, 8), 3);
+    assert_string_equal(f[2].entry->country, "GEO");
+
     /* an editor's insertion inside a quote */
     assert_int_equal(find(g, "They will wear uniforms, just like in [the] Kursk [region].", f, 8),
                      1);
@@ -199,6 +212,7 @@ static void metonyms_are_not_places(void **state)
     assert_string_equal(f[0].text, "Kursk region");
     /* part of a longer name */
     assert_int_equal(find(g, "He met Moscow Mayor Sobyanin.", f, 4), 0);
+    assert_int_equal(find(g, "He was chief of staff to Georgia E. Smith.", f, 4), 0);
     /* no gazetteer: nothing, no crash */
     arena a;
     arena_init(&a, 1 << 20);

@@ -104,6 +104,27 @@ static void news_phrasings(void **state)
         {"More than half the population was displaced.", "More than half the population", 0.5,
          "population", "at_least"},
         {"A 7.8-magnitude earthquake struck.", "7.8-magnitude", 7.8, "magnitude", "exact"},
+        /* Indian English scales and agency abbreviations */
+        {"The budget sets aside 3 lakh crore rupees.", "3 lakh crore rupees", 3e12, NULL, "exact"},
+        {"About 13 lakh people fled.", "About 13 lakh people", 1.3e6, "people", "approx"},
+        {"Exports rose to 10 bln dollars.", "10 bln dollars", 1e10, NULL, "exact"},
+        /* shares written with a hyphen, and "N and a quarter" */
+        {"Two-thirds of the soldiers deserted.", "Two-thirds of the soldiers", 2.0 / 3, "soldiers",
+         "fraction"},
+        {"The siege lasted two and a half years.", "two and a half years", 2.5, "years", "exact"},
+        {"They walked five and a quarter miles.", "five and a quarter miles", 5.25, "miles",
+         "exact"},
+        /* signs */
+        {"Temperatures fell to minus 20 degrees.", "minus 20 degrees", -20, "degrees", "exact"},
+        {"Growth was -1.5 percent.", "-1.5 percent", -1.5, NULL, "exact"},
+        /* thousands grouped by a space or a thin space */
+        {"The census counted 40 000 residents.", "40 000 residents", 40000, "residents", "exact"},
+        {"Some 1\u202f234\u202f567 votes were cast.", "Some 1\u202f234\u202f567 votes", 1234567,
+         "votes", "approx"},
+        /* money named by a nationality */
+        {"It paid 125 million Australian dollars.", "125 million Australian dollars", 1.25e8, NULL,
+         "exact"},
+        {"A fine of 10,000 Swiss francs was set.", "10,000 Swiss francs", 1e4, NULL, "exact"},
     };
     for (size_t i = 0; i < ARRAY_LEN(cases); i++)
         check_one(&cases[i]);
@@ -132,6 +153,10 @@ static void not_quantities(void **state)
     assert_int_equal(count_in("No one was hurt, and the one who fled was caught."), 0);
     assert_int_equal(count_in("It was the 3rd attack since the 1990s."), 0);
     assert_int_equal(count_in("A third party mediated."), 0);
+    /* thousands come in groups of three: a list of numbers is not one number */
+    assert_int_equal(count_in("See exercises 22,24,26."), 0);
+    /* a range, a year and a count are not one spaced number */
+    assert_int_equal(count_in("In 2014 300 people died."), 1);
 }
 
 static void skips_date_tokens(void **state)
@@ -152,12 +177,42 @@ static void skips_date_tokens(void **state)
     arena_release(&a);
 }
 
+static void money_currency(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *input, *currency;
+    } cases[] = {
+        {"It paid 125 million Australian dollars.", "AUD"},
+        {"A fine of 10,000 Swiss francs was set.", "CHF"},
+        {"Aid of 5 billion Egyptian pounds arrived.", "EGP"},
+        {"The deal is worth 3 billion riyals.", "SAR"},
+        {"They paid 420 million Hong Kong dollars.", "HKD"},
+        {"It cost 2 million pesos.", NULL}, /* pesos of which country? */
+    };
+    for (size_t c = 0; c < ARRAY_LEN(cases); c++) {
+        arena a;
+        arena_init(&a, 16 << 20);
+        text_result t = analyse(&a, cases[c].input);
+        quantity *q;
+        size_t n;
+        assert_int_equal(quantity_find(&a, &t, NULL, 0, &q, &n), SITREP_OK);
+        assert_int_equal(n, 1);
+        if (cases[c].currency)
+            assert_string_equal(q[0].currency, cases[c].currency);
+        else
+            assert_null(q[0].currency);
+        arena_release(&a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(news_phrasings),
         cmocka_unit_test(not_quantities),
         cmocka_unit_test(skips_date_tokens),
+        cmocka_unit_test(money_currency),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
