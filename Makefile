@@ -41,15 +41,22 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CMD_OBJ  := $(CMD_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps deps-test deps-fuzz demo test test-run unit golden cli bench fuzz fuzz-build \
+.PHONY: all deps deps-test deps-web deps-fuzz demo test test-run unit golden cli bench fuzz fuzz-build \
         format check-format install clean accuracy validate golden-update
 
-all: $(BUILD)/sitrep $(BUILD)/libsitrep.a compile_commands.json
+all: $(BUILD)/sitrep $(BUILD)/libsitrep.a compile_commands.json $(BUILD)/web/index.html
 
 deps:
 	@tools/deps.sh $(DEB_BUILD)
-deps-test: deps
+deps-test: deps deps-web
 	@tools/deps.sh $(DEB_TEST)
+# The dashboard's npm packages (package-lock.json), for `sitrep serve`.
+deps-web:
+	@tools/web-deps.sh
+
+# The dashboard `sitrep serve` serves: web/ plus uPlot and cytoscape from node_modules.
+$(BUILD)/web/index.html: $(wildcard web/*) $(wildcard node_modules/.sitrep-lock)
+	@tools/web-build.sh $(BUILD)/web
 deps-fuzz: deps
 	@tools/deps.sh $(DEB_FUZZ)
 
@@ -167,6 +174,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sitrep
 	install -m 755 $(BUILD)/sitrep $(DESTDIR)$(PREFIX)/bin/sitrep
 	cp -R data/. $(DESTDIR)$(PREFIX)/share/sitrep/
+	cp -R $(BUILD)/web $(DESTDIR)$(PREFIX)/share/sitrep/
 
 clean:
 	rm -rf build compile_commands.json
