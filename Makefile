@@ -13,7 +13,9 @@ Q        := $(if $(V),,@)
 # Debian packages: to build, to test, to fuzz. Keep in step with DESIGN.md section 5.
 DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev zlib1g-dev libsqlite3-dev \
              libmicrohttpd-dev
-DEB_TEST  := libcmocka-dev
+DEB_TEST  := libcmocka-dev curl
+# The dashboard's browser test; where it cannot be installed the test says SKIP.
+DEB_E2E   := chromium
 DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
 PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3 libmicrohttpd
@@ -50,6 +52,7 @@ deps:
 	@tools/deps.sh $(DEB_BUILD)
 deps-test: deps deps-web
 	@tools/deps.sh $(DEB_TEST)
+	@tools/deps.sh $(DEB_E2E) || echo "sitrep: cannot install $(DEB_E2E): the dashboard's browser test will be skipped" >&2
 # The dashboard's npm packages (package-lock.json), for `sitrep serve`.
 deps-web:
 	@tools/web-deps.sh

@@ -119,16 +119,20 @@ int cmd_serve(int argc, char **argv)
             return EXIT_OK;
         }
         if (i + 1 >= argc) {
-            cmd_error("%s (see --help)", arg[0] == '-' ? "option needs a value" : "unexpected argument");
+            cmd_error("%s (see --help)",
+                      arg[0] == '-' ? "option needs a value" : "unexpected argument");
             return EXIT_USAGE;
         }
         const char *value = argv[++i];
         static const struct {
             const char *name;
             long min, max;
-        } numbers[] = {{"--port", 0, 65535},          {"--threads", 1, 64},
-                       {"--max-connections", 1, 100000}, {"--connection-memory", 8, 1024},
-                       {"--timeout", 1, 3600},        {"--memory-limit", 32, 1 << 20}};
+        } numbers[] = {{"--port", 0, 65535},
+                       {"--threads", 1, 64},
+                       {"--max-connections", 1, 100000},
+                       {"--connection-memory", 8, 1024},
+                       {"--timeout", 1, 3600},
+                       {"--memory-limit", 32, 1 << 20}};
         long n[ARRAY_LEN(numbers)];
         size_t which = ARRAY_LEN(numbers);
         for (size_t k = 0; k < ARRAY_LEN(numbers); k++)
@@ -162,9 +166,11 @@ int cmd_serve(int argc, char **argv)
     }
     /* The budget: connections' request memory and the database caches first; what is left,
      * less the program's own, is for answers being sent. */
-    long long connections = (long long)options.max_connections * (long long)options.connection_memory;
+    long long connections =
+        (long long)options.max_connections * (long long)options.connection_memory;
     long long caches = (long long)options.threads * DB_CACHE_MB << 20;
-    long long left = ((long long)memory_mb << 20) - ((long long)BASE_MB << 20) - connections - caches;
+    long long left =
+        ((long long)memory_mb << 20) - ((long long)BASE_MB << 20) - connections - caches;
     if (left < (8 << 20)) {
         cmd_error("--memory-limit %ld MB is too small for %d connections of %zu KB and %d "
                   "threads (needs at least %lld MB)",
@@ -198,6 +204,10 @@ int cmd_serve(int argc, char **argv)
         /* SIGINT and SIGTERM are taken by sigwait below: blocked before the workers start, so
          * that they inherit the mask and never run the default action. */
         sigset_t stop;
+        /* A shell starts background jobs with SIGINT ignored; an ignored signal is discarded
+         * and sigwait would never see it. The server is stopped on purpose: take both. */
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
         sigemptyset(&stop);
         sigaddset(&stop, SIGINT);
         sigaddset(&stop, SIGTERM);

@@ -14,15 +14,14 @@
 enum { HTTP_OK = 200, HTTP_BAD = 400, HTTP_NOT_FOUND = 404, HTTP_ERROR = 500 };
 
 /* The filters of `sitrep query`, under the same names. */
-static const char *const filter_names[] = {
-    "actor", "source", "target", "cameo", "root", "plover", "modality", "attribution",
-    "since", "until", "country", "text", NULL};
+static const char *const filter_names[] = {"actor",   "source",   "target",      "cameo", "root",
+                                           "plover",  "modality", "attribution", "since", "until",
+                                           "country", "text",     NULL};
 
-static const char *const modalities[] = {"asserted", "negated", "planned", "possible",
-                                         "hypothetical", NULL};
-static const char *const attributions[] = {"named",    "official",  "organization",
-                                           "document", "publisher", "none",
-                                           NULL};
+static const char *const modalities[] = {"asserted", "negated",      "planned",
+                                         "possible", "hypothetical", NULL};
+static const char *const attributions[] = {
+    "named", "official", "organization", "document", "publisher", "none", NULL};
 
 static bool all_digits(const char *s)
 {
@@ -59,8 +58,8 @@ static bool read_filter(const serve_request *r, store_filter *q, serve_response 
     sitrep_status status = SITREP_OK;
     const struct {
         const char *name, *value;
-    } codes[] = {{"actor", q->actor}, {"source", q->source}, {"target", q->target},
-                 {"country", q->country}, {"cameo", q->cameo}, {"root", q->root}};
+    } codes[] = {{"actor", q->actor},     {"source", q->source}, {"target", q->target},
+                 {"country", q->country}, {"cameo", q->cameo},   {"root", q->root}};
     for (size_t i = 0; i < ARRAY_LEN(codes) && !status; i++)
         status = serve_check_code(codes[i].name, codes[i].value, error, sizeof error);
     if (!status && q->cameo && (!all_digits(q->cameo) || strlen(q->cameo) > 4))
@@ -69,16 +68,15 @@ static bool read_filter(const serve_request *r, store_filter *q, serve_response 
     if (!status && q->root && (!all_digits(q->root) || strlen(q->root) != 2))
         status = SITREP_EUSAGE,
         snprintf(error, sizeof error, "root wants two digits, not '%.20s'", q->root);
-    if (!status && q->plover && (!all_letters(q->plover) || !q->plover[0] ||
-                                 strlen(q->plover) > 32))
+    if (!status && q->plover &&
+        (!all_letters(q->plover) || !q->plover[0] || strlen(q->plover) > 32))
         status = SITREP_EUSAGE,
         snprintf(error, sizeof error, "plover wants a PLOVER type such as ASSAULT, not '%.40s'",
                  q->plover);
     if (!status)
         status = serve_check_word("modality", q->modality, modalities, error, sizeof error);
     if (!status)
-        status =
-            serve_check_word("attribution", q->attribution, attributions, error, sizeof error);
+        status = serve_check_word("attribution", q->attribution, attributions, error, sizeof error);
     if (!status)
         status = serve_check_date("since", q->since, error, sizeof error);
     if (!status)
@@ -218,9 +216,9 @@ static sitrep_status write_bucket(void *user, const store_bucket *b)
     return json_status(w);
 }
 
-static sitrep_status facet_array(store *s, const store_filter *q, json_writer *w,
-                                 const char *name, store_facet facet, long limit,
-                                 const char *key_name, const char *key2_name, diag *d)
+static sitrep_status facet_array(store *s, const store_filter *q, json_writer *w, const char *name,
+                                 store_facet facet, long limit, const char *key_name,
+                                 const char *key2_name, diag *d)
 {
     json_key(w, name);
     json_array_begin(w);
@@ -284,8 +282,8 @@ static void api_timeline(store *s, const serve_request *r, serve_response *resp)
     diag d;
     diag_clear(&d);
     /* 100,000 buckets: 68 years of days by four quad classes; more is not a chart */
-    sitrep_status status = facet_array(s, &q, &w, "buckets", facet, 100000, "date",
-                                       root ? "root" : "quad_class", &d);
+    sitrep_status status =
+        facet_array(s, &q, &w, "buckets", facet, 100000, "date", root ? "root" : "quad_class", &d);
     json_object_end(&w);
     if (!status)
         status = json_status(&w);

@@ -45,8 +45,8 @@ const char *serve_param_find(const serve_request *r, const char *name);
 
 /* Checks that every parameter of r is one of the NULL-terminated `allowed` names. Returns
  * SITREP_OK, or SITREP_EUSAGE with "unknown parameter 'x'" in error. */
-sitrep_status serve_params_allowed(const serve_request *r, const char *const *allowed,
-                                   char *error, size_t errlen) MUST_CHECK;
+sitrep_status serve_params_allowed(const serve_request *r, const char *const *allowed, char *error,
+                                   size_t errlen) MUST_CHECK;
 
 /* Value checks for API parameters; each returns SITREP_OK or SITREP_EUSAGE with a message
  * naming the parameter. NULL values pass (the parameter is absent). */
@@ -61,8 +61,8 @@ sitrep_status serve_check_date(const char *name, const char *value, char *error,
 sitrep_status serve_check_word(const char *name, const char *value, const char *const *words,
                                char *error, size_t errlen) MUST_CHECK;
 /* A decimal integer in [min, max]; *out is left unchanged when value is NULL. */
-sitrep_status serve_check_long(const char *name, const char *value, long min, long max,
-                               long *out, char *error, size_t errlen) MUST_CHECK;
+sitrep_status serve_check_long(const char *name, const char *value, long min, long max, long *out,
+                               char *error, size_t errlen) MUST_CHECK;
 /* Free text of 1-200 bytes with at least one letter or digit. */
 sitrep_status serve_check_text(const char *name, const char *value, char *error,
                                size_t errlen) MUST_CHECK;

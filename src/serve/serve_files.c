@@ -85,8 +85,8 @@ static sitrep_status load_dir(serve_files *files, const char *dir, const char *p
             status = load_dir(files, path, rel, depth + 1, d);
         } else if (S_ISREG(st.st_mode)) {
             if (files->count == MAX_FILES || files->bytes + (size_t)st.st_size > MAX_BYTES) {
-                diag_set(d, dir, 0, "the web directory has more than %d files or %zu MB",
-                         MAX_FILES, MAX_BYTES >> 20);
+                diag_set(d, dir, 0, "the web directory has more than %d files or %zu MB", MAX_FILES,
+                         MAX_BYTES >> 20);
                 status = SITREP_ELIMIT;
             } else {
                 serve_file *f = &files->files[files->count];

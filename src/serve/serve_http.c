@@ -27,7 +27,7 @@ struct serve {
 /* One request: the raw target as sent, taken before MHD decodes it. */
 typedef struct request_ctx {
     size_t length;
-    bool seen; /* the access handler was called once */
+    bool seen;     /* the access handler was called once */
     char target[]; /* at most SERVE_MAX_TARGET + 1 bytes are kept */
 } request_ctx;
 
@@ -99,8 +99,8 @@ static void count_status(serve *s, int status)
 }
 
 /* Queues a response whose body is the heap buffer data (taken over). */
-static enum MHD_Result queue_owned(serve *s, struct MHD_Connection *c, int status,
-                                   const char *type, char *data, size_t length)
+static enum MHD_Result queue_owned(serve *s, struct MHD_Connection *c, int status, const char *type,
+                                   char *data, size_t length)
 {
     body_ctx *body = xmalloc(sizeof *body);
     body->server = s;
@@ -205,8 +205,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         return MHD_NO;
     if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
         return queue_error(s, c, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD are served");
-    const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                     MHD_HTTP_HEADER_CONTENT_LENGTH);
+    const char *length =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if ((length && strcmp(length, "0") != 0) ||
         MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING))
         return queue_error(s, c, MHD_HTTP_CONTENT_TOO_LARGE, "requests here have no body");
@@ -243,8 +243,8 @@ sitrep_status serve_start(const serve_options *options, serve **out, diag *d)
     *out = NULL;
     const char *host = options->host ? options->host : "127.0.0.1";
     if (options->threads < 1 || options->threads > 64 || options->max_connections < 1 ||
-        options->connection_memory < 4096 || options->timeout_seconds < 1 ||
-        options->port < 0 || options->port > 65535 || !options->api)
+        options->connection_memory < 4096 || options->timeout_seconds < 1 || options->port < 0 ||
+        options->port > 65535 || !options->api)
         return diag_set(d, "", 0, "invalid server options"), SITREP_EUSAGE;
     struct sockaddr_in v4;
     struct sockaddr_in6 v6;
@@ -283,10 +283,10 @@ sitrep_status serve_start(const serve_options *options, serve **out, diag *d)
         options->connection_memory, MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)options->timeout_seconds, MHD_OPTION_URI_LOG_CALLBACK, log_uri, s,
         MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_EXTERNAL_LOGGER, no_log, s,
-        MHD_OPTION_END);
+        MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_END);
     if (!s->daemon) {
-        diag_set(d, "", 0, "cannot listen on %s port %d (in use, or not an address here?)",
-                 host, options->port);
+        diag_set(d, "", 0, "cannot listen on %s port %d (in use, or not an address here?)", host,
+                 options->port);
         serve_files_release(&s->files);
         free(s);
         return SITREP_EIO;

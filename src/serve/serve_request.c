@@ -11,10 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static sitrep_status fail(sitrep_status status, char *error, size_t errlen, const char *format,
-                          ...) PRINTF_LIKE(4, 5);
-static sitrep_status fail(sitrep_status status, char *error, size_t errlen, const char *format,
-                          ...)
+static sitrep_status fail(sitrep_status status, char *error, size_t errlen, const char *format, ...)
+    PRINTF_LIKE(4, 5);
+static sitrep_status fail(sitrep_status status, char *error, size_t errlen, const char *format, ...)
 {
     va_list args;
     va_start(args, format);
@@ -126,8 +125,7 @@ sitrep_status serve_request_parse(const char *target, size_t length, serve_reque
             continue;
         }
         if (out->nparams == SERVE_MAX_PARAMS)
-            return fail(SITREP_ELIMIT, error, errlen, "more than %d parameters",
-                        SERVE_MAX_PARAMS);
+            return fail(SITREP_ELIMIT, error, errlen, "more than %d parameters", SERVE_MAX_PARAMS);
         const char *eq = memchr(p, '=', (size_t)(stop - p));
         const char *name_end = eq ? eq : stop;
         char *name = store + used;
@@ -138,8 +136,7 @@ sitrep_status serve_request_parse(const char *target, size_t length, serve_reque
             return fail(SITREP_EUSAGE, error, errlen, "a parameter without a name");
         char *value = store + used;
         if (eq) {
-            if ((status = decode(eq + 1, (size_t)(stop - eq - 1), true, value, &n, error,
-                                 errlen)))
+            if ((status = decode(eq + 1, (size_t)(stop - eq - 1), true, value, &n, error, errlen)))
                 return status;
         } else {
             value[0] = '\0';
@@ -167,8 +164,8 @@ const char *serve_param_find(const serve_request *r, const char *name)
     return NULL;
 }
 
-sitrep_status serve_params_allowed(const serve_request *r, const char *const *allowed,
-                                   char *error, size_t errlen)
+sitrep_status serve_params_allowed(const serve_request *r, const char *const *allowed, char *error,
+                                   size_t errlen)
 {
     for (size_t i = 0; i < r->nparams; i++) {
         bool known = false;
@@ -191,8 +188,7 @@ sitrep_status serve_check_code(const char *name, const char *value, char *error,
         ok = (value[i] >= 'A' && value[i] <= 'Z') || (value[i] >= '0' && value[i] <= '9');
     if (!ok)
         return fail(SITREP_EUSAGE, error, errlen,
-                    "%s wants a code of 1-16 capital letters and digits, not '%.40s'", name,
-                    value);
+                    "%s wants a code of 1-16 capital letters and digits, not '%.40s'", name, value);
     return SITREP_OK;
 }
 
@@ -251,8 +247,8 @@ sitrep_status serve_check_word(const char *name, const char *value, const char *
                 value);
 }
 
-sitrep_status serve_check_long(const char *name, const char *value, long min, long max,
-                               long *out, char *error, size_t errlen)
+sitrep_status serve_check_long(const char *name, const char *value, long min, long max, long *out,
+                               char *error, size_t errlen)
 {
     if (!value)
         return SITREP_OK;
@@ -266,8 +262,8 @@ sitrep_status serve_check_long(const char *name, const char *value, long min, lo
         ok = errno == 0 && number >= min && number <= max;
     }
     if (!ok)
-        return fail(SITREP_EUSAGE, error, errlen, "%s wants a whole number from %ld to %ld, not '%.40s'",
-                    name, min, max, value);
+        return fail(SITREP_EUSAGE, error, errlen,
+                    "%s wants a whole number from %ld to %ld, not '%.40s'", name, min, max, value);
     *out = number;
     return SITREP_OK;
 }

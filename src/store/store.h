@@ -126,10 +126,10 @@ sitrep_status store_check(store *s, diag *d) MUST_CHECK;
 
 /* Groups of the events matching a filter. */
 typedef enum store_facet {
-    STORE_FACET_ACTOR, /* key: an actor code, as source or target; largest first */
-    STORE_FACET_DYAD,  /* key: source code, key2: target code; largest first */
-    STORE_FACET_DAY,   /* key: YYYY-MM-DD, key2: quad class ("1".."4", NULL unknown); by day */
-    STORE_FACET_WEEK,  /* key: the week's Monday, key2: quad class; by week */
+    STORE_FACET_ACTOR,    /* key: an actor code, as source or target; largest first */
+    STORE_FACET_DYAD,     /* key: source code, key2: target code; largest first */
+    STORE_FACET_DAY,      /* key: YYYY-MM-DD, key2: quad class ("1".."4", NULL unknown); by day */
+    STORE_FACET_WEEK,     /* key: the week's Monday, key2: quad class; by week */
     STORE_FACET_DAY_ROOT, /* key: YYYY-MM-DD, key2: CAMEO root; by day */
     STORE_FACET_WEEK_ROOT /* key: the week's Monday, key2: CAMEO root; by week */
 } store_facet;

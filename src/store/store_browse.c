@@ -92,8 +92,8 @@ sitrep_status store_article_find(store *s, const char *id, store_article_fn json
     if (status || !*found)
         return status;
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT key, event FROM mentions WHERE article = ?1 ORDER BY rowid",
-                           -1, &st, NULL) != SQLITE_OK)
+                           "SELECT key, event FROM mentions WHERE article = ?1 ORDER BY rowid", -1,
+                           &st, NULL) != SQLITE_OK)
         return store_sql_error(s, d, "cannot read the article's events");
     sqlite3_bind_int64(st, 1, rowid);
     while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
