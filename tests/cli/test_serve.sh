@@ -152,6 +152,13 @@ else
     total=$(printf '%s\n' "$body" | "$JSONQ" buckets | grep -o '"count":[0-9]*' | cut -d: -f2 | awk '{s += $1} END {print s}')
     dated=$("$SITREP" query --db "$sdb" --since 0001 --limit 0 --format json | wc -l | tr -d ' ')
     expect_eq "timeline: counts add up to the dated events" "$total" "$dated"
+    api_days=$(printf '%s\n' "$body" | "$JSONQ" buckets | grep -o '"date":"[0-9-]*"' | cut -d'"' -f4 | sort -u | tr '\n' ' ')
+    cli_days=$("$SITREP" query --db "$sdb" --since 0001 --limit 0 --format json | "$JSONQ" day | sort -u | tr '\n' ' ')
+    expect_eq "timeline: the days of the events" "$api_days" "$cli_days"
+    get "/api/timeline?interval=week"
+    not_monday=$(printf '%s\n' "$body" | "$JSONQ" buckets | grep -o '"date":"[0-9-]*"' | cut -d'"' -f4 | sort -u |
+        while read -r day; do [ "$(date -u -d "$day" +%u)" = 1 ] || echo "$day"; done)
+    expect_eq "timeline: weeks are named by their Monday" "$not_monday" ""
     get "/api/timeline?by=root&root=19"
     expect_no_match "timeline by root: only 19" "$(printf '%s\n' "$body" | "$JSONQ" buckets)" '"root":"(0|1[0-8]|20)'
     get "/api/search?q=troops&limit=3"
