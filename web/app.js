@@ -80,7 +80,9 @@ function drawTimeline(data) {
   if (!given.length) { box.append(el('p', { class: 'empty' }, 'No dated events.')); return; }
   /* every day (or week) from the first to the last, so that quiet ones show as zero */
   const step = (data.interval === 'day' ? 1 : 7) * 86400000;
-  const first = Date.parse(`${given[0]}T00:00:00Z`), last = Date.parse(`${given[given.length - 1]}T00:00:00Z`);
+  /* one empty step before and after, so that a single week still has a line and a range */
+  const first = Date.parse(`${given[0]}T00:00:00Z`) - step;
+  const last = Date.parse(`${given[given.length - 1]}T00:00:00Z`) + step;
   const days = (last - first) / step < 20000
     ? Array.from({ length: Math.round((last - first) / step) + 1 }, (_, i) => new Date(first + i * step).toISOString().slice(0, 10))
     : given;
@@ -148,7 +150,6 @@ function drawNetwork(data) {
         'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle',
         'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, color: '#555' } },
     ],
-    wheelSensitivity: 0.3,
   });
   state.graph.on('tap', 'node', (e) => {
     $('filters').elements.actor.value = e.target.id();

@@ -230,9 +230,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         result = queue_error(s, c, MHD_HTTP_BAD_REQUEST, error);
     else if (strncmp(req->path, "/api/", 5) == 0 || strcmp(req->path, "/api") == 0)
         result = serve_api(s, c, req);
-    else if (req->nparams)
-        result = queue_error(s, c, MHD_HTTP_BAD_REQUEST, "static files take no parameters");
-    else
+    else /* parameters of a page are the dashboard's own (its filters in the address) */
         result = serve_static(s, c, req->path);
     free(req);
     return result;

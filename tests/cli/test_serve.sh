@@ -139,7 +139,9 @@ else
     bad400 "malformed escape" "/api/events?actor=%zz"
     bad400 "invalid UTF-8" "/api/events?text=%ff%fe"
     bad400 "NUL byte" "/api/events?text=a%00b"
-    bad400 "static file with parameters" "/index.html?x=1"
+    get "/?actor=RUS&root=19"
+    expect_eq "the dashboard with its filters in the address" "$code" 200
+    bad400 "a page's parameters are still checked" "/?actor=%zz"
 
     # --- actors, timeline, search
     get "/api/actors?limit=5"

@@ -44,6 +44,13 @@ try {
   const after = await page.locator('#events tbody tr[data-event]').count();
   check(after > 0 && after <= before, `filter root=19: ${after} rows (before ${before})`);
   check(page.url().includes('root=19'), 'the filter is not in the address');
+  // The address keeps the filter: reloading shows the same rows.
+  await page.reload();
+  await page.waitForFunction((n) => {
+    const rows = [...document.querySelectorAll('#events tbody tr[data-event]')];
+    return rows.length === n && rows.every((r) => r.cells[3].textContent.trim().startsWith('19'));
+  }, after, { timeout: 15000 });
+  check(await page.inputValue('select[name=root]') === '19', 'the filter is not restored on reload');
   const claim = await page.locator('#events tbody tr[data-event] td:nth-child(7)').first().textContent();
   check(claim.trim().length > 0, 'no source of claim shown');
 
