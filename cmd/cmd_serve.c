@@ -109,7 +109,7 @@ int cmd_serve(int argc, char **argv)
         .max_connections = 1024,
         .connection_memory = 32 * 1024,
         .timeout_seconds = 30,
-        .max_response = 4 << 20,
+        .max_response = 16 << 20,
     };
     long memory_mb = 256;
     for (int i = 1; i < argc; i++) {
@@ -226,6 +226,10 @@ int cmd_serve(int argc, char **argv)
         } else {
             const char *host = options.host;
             bool v6 = strchr(host, ':') != NULL;
+            if (strncmp(host, "127.", 4) != 0 && strcmp(host, "::1") != 0)
+                cmd_error("warning: listening on %s: anyone who can reach this machine can read "
+                          "the database (there is no authentication)",
+                          host);
             fprintf(stderr,
                     "sitrep: serving http://%s%s%s:%d/ (%d threads, up to %d connections, "
                     "memory limit %ld MB); Ctrl-C stops\n",

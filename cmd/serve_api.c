@@ -126,7 +126,8 @@ static void store_failed(serve_response *resp, sitrep_status status, const diag 
     if (status == SITREP_EUSAGE)
         serve_error(resp, HTTP_BAD, "%s", message);
     else if (status == SITREP_ELIMIT)
-        serve_error(resp, HTTP_ERROR, "the answer is too large: ask for fewer");
+        serve_error(resp, HTTP_ERROR, "%s",
+                    d->message[0] ? d->message : "the answer is too large: ask for fewer");
     else
         serve_error(resp, HTTP_ERROR, "the store could not answer: %s", message);
 }

@@ -16,16 +16,17 @@ static void put(store *s, const char *id, const char *day, const char *source, c
                 const char *cameo, double goldstein, int quad, const char *text)
 {
     char json[4096];
-    snprintf(json, sizeof json,
-             "{\"id\":\"%s\",\"url\":null,\"published\":\"%s\",\"meta\":{\"publisher\":\"p%s\"},"
-             "\"sentences\":[{\"n\":0,\"start\":0,\"end\":40,\"text\":\"%s\"}],"
-             "\"actors\":[],\"events\":[{\"id\":\"e1\",\"sentence\":0,"
-             "\"source\":{\"text\":\"x\",\"code\":\"%s\"},\"target\":{\"text\":\"y\",\"code\":\"%s\"},"
-             "\"cameo\":\"%s\",\"root\":\"%.2s\",\"goldstein\":%g,\"quad_class\":%d,"
-             "\"modality\":\"asserted\",\"attribution\":null,\"quantities\":[],\"place\":null,"
-             "\"date\":null}],\"quotes\":[],\"quantities\":[],\"dates\":[],\"places\":[],"
-             "\"warnings\":[]}",
-             id, day, id, text, source, target, cameo, cameo, goldstein, quad);
+    snprintf(
+        json, sizeof json,
+        "{\"id\":\"%s\",\"url\":null,\"published\":\"%s\",\"meta\":{\"publisher\":\"p%s\"},"
+        "\"sentences\":[{\"n\":0,\"start\":0,\"end\":40,\"text\":\"%s\"}],"
+        "\"actors\":[],\"events\":[{\"id\":\"e1\",\"sentence\":0,"
+        "\"source\":{\"text\":\"x\",\"code\":\"%s\"},\"target\":{\"text\":\"y\",\"code\":\"%s\"},"
+        "\"cameo\":\"%s\",\"root\":\"%.2s\",\"goldstein\":%g,\"quad_class\":%d,"
+        "\"modality\":\"asserted\",\"attribution\":null,\"quantities\":[],\"place\":null,"
+        "\"date\":null}],\"quotes\":[],\"quantities\":[],\"dates\":[],\"places\":[],"
+        "\"warnings\":[]}",
+        id, day, id, text, source, target, cameo, cameo, goldstein, quad);
     diag d;
     diag_clear(&d);
     store_outcome outcome;
@@ -45,7 +46,8 @@ static store *sample(void)
     /* 2024-12-30 is a Monday; 2025-01-05 the Sunday of the same week */
     put(s, "a1", "2024-12-30", "RUSMIL", "UKRMIL", "190", -10, 4, "Shelling hit Kharkiv.");
     put(s, "a2", "2025-01-05", "RUSMIL", "UKRMIL", "193", -9, 4, "Drones hit Odesa again.");
-    put(s, "a3", "2025-01-06", "UKRGOV", "RUSGOV", "043", 1, 1, "Talks in Istanbul: \\\"OR\\\" NEAR.");
+    put(s, "a3", "2025-01-06", "UKRGOV", "RUSGOV", "043", 1, 1,
+        "Talks in Istanbul: \\\"OR\\\" NEAR.");
     put(s, "a4", "1969-12-31", "USAGOV", "RUSGOV", "042", 2, 1, "An old visit to Moscow.");
     assert_int_equal(store_commit(s, &d), SITREP_OK);
     return s;
@@ -100,7 +102,7 @@ static void groups_days_and_weeks(void **state)
     seen got = {0};
     assert_int_equal(store_facets(s, &all, STORE_FACET_WEEK, 0, remember, &got, &d), SITREP_OK);
     assert_int_equal(got.count, 3);
-    assert_string_equal(got.lines[0], "1969-12-29|1|1|2.00"); /* a Monday before 1970 */
+    assert_string_equal(got.lines[0], "1969-12-29|1|1|2.00");  /* a Monday before 1970 */
     assert_string_equal(got.lines[1], "2024-12-30|4|2|-9.50"); /* across the year end */
     assert_string_equal(got.lines[2], "2025-01-06|1|1|1.00");
     memset(&got, 0, sizeof got);
