@@ -128,6 +128,10 @@ accuracy: deps
 	@$(MAKE) --no-print-directory all $(ACCURACY_TOOLS)
 	@tools/accuracy.sh $(BUILD)/sitrep
 
+validate: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/tools/validate
+	@tools/validate.sh $(BUILD)/sitrep
+
 $(BUILD)/tools/%: tools/%.c $(BUILD)/libsitrep.a
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL)

@@ -91,4 +91,9 @@ void store_json_counts(struct json_writer *w, const struct store_event *e);
 void store_json_event(struct json_writer *w, const struct store_event *e);
 sitrep_status store_json_line(const struct json_writer *w, const struct buf *out);
 
+/* --dict-format tabari|petrarch, --verbs, --actors, --agents, --discards (cmd_code.c): sets
+ * the option in o and returns 1, returns -1 after a message for an invalid value, 0 when arg
+ * is another option. */
+int cmd_peer_option(const char *arg, const char *value, sitrep_options *o);
+
 #endif

@@ -7,7 +7,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 /* The id of an article without one: a hash of its body, so re-coding the same text gives the
  * same id. */
@@ -30,10 +29,7 @@ static sitrep_status pipeline_extras(const sitrep_context *context, arena *a, ar
         char *today = arena_alloc(a, 11);
         if (!today)
             return SITREP_ELIMIT;
-        time_t now = time(NULL);
-        struct tm tm;
-        gmtime_r(&now, &tm);
-        strftime(today, 11, "%Y-%m-%d", &tm);
+        clock_today(today);
         published = today;
     }
     sitrep_status st = date_find(a, &art->text, published, &art->dates, &art->ndates);

@@ -191,6 +191,12 @@ sitrep_status json_status(const json_writer *w);
 /* Appends s escaped as JSON string content (no quotes) to b. */
 sitrep_status json_escape(buf *b, const char *s, size_t length) MUST_CHECK;
 
+/* ---- today's date (clock.c) ---- */
+
+/* Writes today's UTC date "YYYY-MM-DD" (NUL-terminated) into out, or $SITREP_TODAY when it
+ * holds a valid date of that form (reproducible runs and tests). */
+void clock_today(char out[11]);
+
 /* ---- files and paths (file.c) ---- */
 
 /* Reads a whole file (or stdin when path is "-") into a heap buffer with a NUL appended.

@@ -1,6 +1,8 @@
 /* test_base.c - unit tests for base/: arena, buf, utf8, json writer, hashing, dates. */
 #include "unit.h"
 
+#include <stdlib.h>
+
 #include <string.h>
 
 static void arena_allocates_aligned_and_resets(void **state)
@@ -205,9 +207,26 @@ static void dictionary_lines_skip_comments(void **state)
     assert_false(slice_next_line(&cursor, end, &line, &s));
 }
 
+static void today_can_be_pinned(void **state)
+{
+    (void)state;
+    char day[11];
+    setenv("SITREP_TODAY", "2024-02-29", 1);
+    clock_today(day);
+    assert_string_equal(day, "2024-02-29");
+    /* not a date: the clock decides */
+    setenv("SITREP_TODAY", "yesterday", 1);
+    clock_today(day);
+    assert_int_equal(strlen(day), 10);
+    assert_true(day[4] == '-' && day[7] == '-' && day[0] == '2');
+    assert_string_not_equal(day, "yesterday");
+    unsetenv("SITREP_TODAY");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(today_can_be_pinned),
         cmocka_unit_test(arena_allocates_aligned_and_resets),
         cmocka_unit_test(arena_cap_returns_null),
         cmocka_unit_test(arena_grow_keeps_contents),
