@@ -229,6 +229,28 @@ static sitrep_status facet_array(store *s, const store_filter *q, json_writer *w
     return status;
 }
 
+typedef struct actor_lists {
+    bucket_writer actors, dyads;
+    bool in_dyads;
+} actor_lists;
+
+static sitrep_status list_actor(void *user, const store_bucket *b)
+{
+    return write_bucket(&((actor_lists *)user)->actors, b);
+}
+
+static sitrep_status list_dyad(void *user, const store_bucket *b)
+{
+    actor_lists *lists = user;
+    if (!lists->in_dyads) {
+        json_array_end(lists->dyads.w);
+        json_key(lists->dyads.w, "dyads");
+        json_array_begin(lists->dyads.w);
+        lists->in_dyads = true;
+    }
+    return write_bucket(&lists->dyads, b);
+}
+
 static void api_actors(store *s, const serve_request *r, serve_response *resp)
 {
     static const char *const extra[] = {"limit", NULL};
@@ -242,10 +264,17 @@ static void api_actors(store *s, const serve_request *r, serve_response *resp)
     json_object_begin(&w);
     diag d;
     diag_clear(&d);
-    sitrep_status status =
-        facet_array(s, &q, &w, "actors", STORE_FACET_ACTOR, limit, "code", NULL, &d);
-    if (!status)
-        status = facet_array(s, &q, &w, "dyads", STORE_FACET_DYAD, limit, "source", "target", &d);
+    /* one scan for both: the actors' array is closed when the first dyad arrives */
+    actor_lists lists = {.actors = {&w, "code", NULL}, .dyads = {&w, "source", "target"}};
+    json_key(&w, "actors");
+    json_array_begin(&w);
+    sitrep_status status = store_actor_facets(s, &q, limit, list_actor, list_dyad, &lists, &d);
+    if (!status && !lists.in_dyads) {
+        json_array_end(&w);
+        json_key(&w, "dyads");
+        json_array_begin(&w);
+    }
+    json_array_end(&w);
     json_object_end(&w);
     if (!status)
         status = json_status(&w);

@@ -149,6 +149,12 @@ typedef sitrep_status (*store_bucket_fn)(void *user, const store_bucket *bucket)
 sitrep_status store_facets(store *s, const store_filter *q, store_facet facet, long limit,
                            store_bucket_fn fn, void *user, diag *d) MUST_CHECK;
 
+/* The ACTOR and DYAD facets of one scan: actor_fn gets the `limit` largest actors, then dyad_fn
+ * the `limit` largest dyads. Either function may be NULL (that facet is not counted). */
+sitrep_status store_actor_facets(store *s, const store_filter *q, long limit,
+                                 store_bucket_fn actor_fn, store_bucket_fn dyad_fn, void *user,
+                                 diag *d) MUST_CHECK;
+
 /* Finds the article with this id: calls json_fn with its stored JSON object, then event_fn
  * once per event of the article with its key ("e1") and the merged event's id. *found says
  * whether there was one (not found is not an error). Strings are valid during the call. */

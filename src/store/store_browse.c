@@ -53,9 +53,14 @@ static sitrep_status groups_add(groups *g, const char *key, const char *key2, sq
                                 int goldstein_column)
 {
     char joined[128];
-    int n = snprintf(joined, sizeof joined, "%s\x1f%s", key, key2 ? key2 : "");
-    if (n < 0 || (size_t)n >= sizeof joined)
+    size_t n1 = strlen(key), n2 = key2 ? strlen(key2) : 0;
+    if (n1 + n2 + 2 > sizeof joined)
         return SITREP_OK; /* no code is that long; such a row is not a group worth showing */
+    memcpy(joined, key, n1);
+    joined[n1] = '\x1f';
+    memcpy(joined + n1 + 1, key2 ? key2 : "", n2);
+    joined[n1 + 1 + n2] = '\0';
+    int n = (int)(n1 + 1 + n2);
     if (g->used * 2 >= g->cap) {
         if (g->used >= MAX_GROUPS)
             return SITREP_ELIMIT;
@@ -108,54 +113,18 @@ static void day_text(long long z, char out[64])
     snprintf(out, 64, "%04lld-%02lld-%02lld", y + (m <= 2), m, d);
 }
 
-sitrep_status store_facets(store *s, const store_filter *q, store_facet facet, long limit,
-                           store_bucket_fn fn, void *user, diag *d)
+/* Calls fn for the `limit` first groups (0: all) of g, largest first or in key order. */
+static sitrep_status emit(groups *g, bool largest_first, long limit, store_bucket_fn fn, void *user)
 {
-    bool actors = facet == STORE_FACET_ACTOR || facet == STORE_FACET_DYAD;
-    bool week = facet == STORE_FACET_WEEK || facet == STORE_FACET_WEEK_ROOT;
-    bool root = facet == STORE_FACET_DAY_ROOT || facet == STORE_FACET_WEEK_ROOT;
-    if ((unsigned)facet > STORE_FACET_WEEK_ROOT)
-        return diag_set(d, "", 0, "unknown facet"), SITREP_EUSAGE;
-    const char *sql =
-        actors ? "SELECT e.source_code, e.target_code, e.goldstein FROM events e WHERE @WHERE"
-        : root ? "SELECT e.day_num, e.root, e.goldstein FROM events e WHERE @WHERE AND "
-                 "e.day_num IS NOT NULL"
-               : "SELECT e.day_num, e.quad_class, e.goldstein FROM events e WHERE @WHERE AND "
-                 "e.day_num IS NOT NULL";
-    sqlite3_stmt *st = NULL;
-    sitrep_status status = store_prepare_filtered(s, q, sql, &st, d);
-    groups g = {0};
-    int rc = SQLITE_DONE;
-    while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (facet == STORE_FACET_ACTOR) {
-            for (int c = 0; c < 2 && !status; c++)
-                if (col_text(st, c))
-                    status = groups_add(&g, col_text(st, c), NULL, st, 2);
-        } else if (facet == STORE_FACET_DYAD) {
-            if (col_text(st, 0) && col_text(st, 1))
-                status = groups_add(&g, col_text(st, 0), col_text(st, 1), st, 2);
-        } else {
-            long long day = sqlite3_column_int64(st, 0);
-            if (week) /* back to Monday: day 0, 1970-01-01, was a Thursday */
-                day -= ((day % 7) + 10) % 7;
-            char text[64];
-            day_text(day, text);
-            status = groups_add(&g, text, col_text(st, 1), st, 2);
-        }
-    }
-    if (status == SITREP_ELIMIT)
-        diag_set(d, "", 0, "more than %d groups: narrow the filter", MAX_GROUPS);
-    if (!status && rc != SQLITE_DONE)
-        status = store_sql_error(s, d, "cannot group events");
-    sqlite3_finalize(st);
-    group **order = xmalloc((g.used + 1) * sizeof *order);
+    group **order = xmalloc((g->used + 1) * sizeof *order);
     size_t n = 0;
-    for (size_t i = 0; i < g.cap; i++)
-        if (g.slots[i].key)
-            order[n++] = &g.slots[i];
-    qsort(order, n, sizeof *order, actors ? by_count : by_key);
+    for (size_t i = 0; i < g->cap; i++)
+        if (g->slots[i].key)
+            order[n++] = &g->slots[i];
+    qsort(order, n, sizeof *order, largest_first ? by_count : by_key);
     if (limit > 0 && (size_t)limit < n)
         n = (size_t)limit;
+    sitrep_status status = SITREP_OK;
     for (size_t i = 0; i < n && !status; i++) {
         char *sep = strchr(order[i]->key, '\x1f');
         *sep = '\0';
@@ -168,10 +137,87 @@ sitrep_status store_facets(store *s, const store_filter *q, store_facet facet, l
         };
         status = fn(user, &b);
     }
-    for (size_t i = 0; i < g.cap; i++)
-        free(g.slots[i].key);
-    free(g.slots);
     free(order);
+    return status;
+}
+
+static void groups_release(groups *g)
+{
+    for (size_t i = 0; i < g->cap; i++)
+        free(g->slots[i].key);
+    free(g->slots);
+}
+
+static sitrep_status scan_done(store *s, sqlite3_stmt *st, sitrep_status status, int rc, diag *d)
+{
+    if (status == SITREP_ELIMIT)
+        diag_set(d, "", 0, "more than %d groups: narrow the filter", MAX_GROUPS);
+    if (!status && rc != SQLITE_DONE)
+        status = store_sql_error(s, d, "cannot group events");
+    sqlite3_finalize(st);
+    return status;
+}
+
+sitrep_status store_actor_facets(store *s, const store_filter *q, long limit,
+                                 store_bucket_fn actor_fn, store_bucket_fn dyad_fn, void *user,
+                                 diag *d)
+{
+    sqlite3_stmt *st = NULL;
+    sitrep_status status = store_prepare_filtered(
+        s, q, "SELECT e.source_code, e.target_code, e.goldstein FROM events e WHERE @WHERE", &st,
+        d);
+    groups actors = {0}, dyads = {0};
+    int rc = SQLITE_DONE;
+    while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *source = col_text(st, 0), *target = col_text(st, 1);
+        if (actor_fn && source)
+            status = groups_add(&actors, source, NULL, st, 2);
+        if (actor_fn && target && !status)
+            status = groups_add(&actors, target, NULL, st, 2);
+        if (dyad_fn && source && target && !status)
+            status = groups_add(&dyads, source, target, st, 2);
+    }
+    status = scan_done(s, st, status, rc, d);
+    if (!status && actor_fn)
+        status = emit(&actors, true, limit, actor_fn, user);
+    if (!status && dyad_fn)
+        status = emit(&dyads, true, limit, dyad_fn, user);
+    groups_release(&actors);
+    groups_release(&dyads);
+    return status;
+}
+
+sitrep_status store_facets(store *s, const store_filter *q, store_facet facet, long limit,
+                           store_bucket_fn fn, void *user, diag *d)
+{
+    if (facet == STORE_FACET_ACTOR)
+        return store_actor_facets(s, q, limit, fn, NULL, user, d);
+    if (facet == STORE_FACET_DYAD)
+        return store_actor_facets(s, q, limit, NULL, fn, user, d);
+    bool week = facet == STORE_FACET_WEEK || facet == STORE_FACET_WEEK_ROOT;
+    bool root = facet == STORE_FACET_DAY_ROOT || facet == STORE_FACET_WEEK_ROOT;
+    if ((unsigned)facet > STORE_FACET_WEEK_ROOT)
+        return diag_set(d, "", 0, "unknown facet"), SITREP_EUSAGE;
+    const char *sql = root ? "SELECT e.day_num, e.root, e.goldstein FROM events e WHERE @WHERE "
+                             "AND e.day_num IS NOT NULL"
+                           : "SELECT e.day_num, e.quad_class, e.goldstein FROM events e WHERE "
+                             "@WHERE AND e.day_num IS NOT NULL";
+    sqlite3_stmt *st = NULL;
+    sitrep_status status = store_prepare_filtered(s, q, sql, &st, d);
+    groups g = {0};
+    int rc = SQLITE_DONE;
+    while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long long day = sqlite3_column_int64(st, 0);
+        if (week) /* back to Monday: day 0, 1970-01-01, was a Thursday */
+            day -= ((day % 7) + 10) % 7;
+        char text[64];
+        day_text(day, text);
+        status = groups_add(&g, text, col_text(st, 1), st, 2);
+    }
+    status = scan_done(s, st, status, rc, d);
+    if (!status)
+        status = emit(&g, false, limit, fn, user);
+    groups_release(&g);
     return status;
 }
 
