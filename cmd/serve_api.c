@@ -333,12 +333,8 @@ static sitrep_status article_json(void *user, const char *json, size_t length)
     article_writer *aw = user;
     /* The stored object was parsed and checked when it was ingested: embed it as it is. */
     json_key(aw->w, "article");
-    if (aw->w->status)
-        return aw->w->status;
-    sitrep_status status = buf_append(aw->w->out, json, length);
-    aw->w->need_comma[aw->w->depth] = true;
-    aw->w->after_key = false;
-    return status;
+    json_raw(aw->w, json, length);
+    return json_status(aw->w);
 }
 
 static sitrep_status article_event(void *user, const char *key, long long event_id)
