@@ -179,9 +179,12 @@ int cmd_serve(int argc, char **argv)
                   (((long long)BASE_MB << 20) + connections + caches + (8 << 20)) >> 20);
         return EXIT_USAGE;
     }
-    options.response_budget = (size_t)left;
-    if (options.max_response > options.response_budget / 2)
-        options.max_response = options.response_budget / 2;
+    /* Each worker may be building one answer while the others' are being sent: keep room for
+     * one answer per worker outside the budget of answers being sent (half of what is left
+     * at most), so the total stays within the limit. */
+    if (options.max_response > (size_t)left / 2 / (size_t)options.threads)
+        options.max_response = (size_t)left / 2 / (size_t)options.threads;
+    options.response_budget = (size_t)left - options.max_response * (size_t)options.threads;
     char web_root[PATH_MAX];
     if (!find_web_root(web, web_root, sizeof web_root)) {
         cmd_error("%s: no dashboard files there (build them with `make`, or give --web DIR)",
