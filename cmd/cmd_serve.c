@@ -245,9 +245,9 @@ int cmd_serve(int argc, char **argv)
             serve_stop(server);
             fprintf(stderr,
                     "sitrep: stopped on %s after %llu requests (%llu client errors, %llu "
-                    "server errors, %llu refused as busy)\n",
+                    "server errors, %llu refused as busy, %llu dropped: the client had gone)\n",
                     signal_number == SIGINT ? "SIGINT" : "SIGTERM", stats.requests,
-                    stats.errors_4xx, stats.errors_5xx, stats.refused_busy);
+                    stats.errors_4xx, stats.errors_5xx, stats.refused_busy, stats.abandoned);
         }
     }
     for (int i = 0; i < options.threads; i++)

@@ -39,7 +39,7 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 [ -n "$port" ] || { echo "serve: the server did not start: $(cat "$tmp/serve.err")"; exit 1; }
-echo "serve: sitrep serve --threads $threads --max-connections $((conns + 100)) --memory-limit $limit_mb; wrk 2 threads, $conns connections, ${seconds}s per run"
+echo "serve: sitrep serve --threads $threads --max-connections $((conns + 100)) --memory-limit $limit_mb; wrk 2 threads, ${seconds}s per run, /api/events"
 base=http://127.0.0.1:$port
 # warm the page cache the way a user's first look would
 for _ in 1 2 3; do curl -s -o /dev/null "$base/api/events?limit=50" || true; done
@@ -67,13 +67,19 @@ request = function()
 end
 LUA
 
-# load NAME URL [SCRIPT]: one wrk run; prints requests/s, latencies, errors
+# load NAME CONNECTIONS URL [SCRIPT]: one wrk run; prints requests/s, latencies, errors
 load() {
-    name=$1; url=$2; script=$3
+    name=$1; c=$2; url=$3; script=$4
+    # wait until the server is idle (requests of a previous run's clients are dropped)
+    for _ in $(seq 1 60); do
+        t=$(curl -s -o /dev/null -w '%{time_total}' "$base/api/events?limit=1" 2>/dev/null || echo 9)
+        awk -v t="$t" 'BEGIN { exit !(t < 0.2) }' && break
+        sleep 1
+    done
     if [ -n "$script" ]; then
-        wrk -t2 -c$conns -d"${seconds}s" --timeout 30s --latency -s "$script" "$url" >"$tmp/wrk.out" 2>&1 || true
+        wrk -t2 -c"$c" -d"${seconds}s" --timeout 30s --latency -s "$script" "$url" >"$tmp/wrk.out" 2>&1 || true
     else
-        wrk -t2 -c$conns -d"${seconds}s" --timeout 30s --latency "$url" >"$tmp/wrk.out" 2>&1 || true
+        wrk -t2 -c"$c" -d"${seconds}s" --timeout 30s --latency "$url" >"$tmp/wrk.out" 2>&1 || true
     fi
     awk -v n="$name" '
         /Requests\/sec/ { rps = $2 }
@@ -82,11 +88,14 @@ load() {
         /Non-2xx/ { non2xx = $NF }
         /Socket errors/ { sock = $0; sub(/.*Socket errors: /, "", sock) }
         END {
-            printf "serve: %-34s %8.0f requests/s  p50 %s  p90 %s  p99 %s  (%s requests, non-2xx %d, socket errors: %s)\n",
+            printf "serve: %-38s %8.0f requests/s  p50 %s  p90 %s  p99 %s  (%s requests, non-2xx %d, socket errors: %s)\n",
                    n, rps, p50, p90, p99, total, non2xx + 0, sock == "" ? "none" : sock }' "$tmp/wrk.out"
 }
-load "/api/events?limit=50 (newest)" "$base/api/events?limit=50"
-load "/api/events, 12 filters in turn" "$base/" "$tmp/serve-mix.lua"
+# few connections first: the latency of one request when little queues
+load "newest 50, 8 connections" 8 "$base/api/events?limit=50"
+load "12 filters in turn, 8 connections" 8 "$base/" "$tmp/serve-mix.lua"
+load "newest 50, $conns connections" $conns "$base/api/events?limit=50"
+load "12 filters in turn, $conns connections" $conns "$base/" "$tmp/serve-mix.lua"
 hwm=$(awk '/VmHWM/ { print $2 }' /proc/$pid/status)
 threads_now=$(awk '/Threads/ { print $2 }' /proc/$pid/status)
 echo "serve: peak RSS $((hwm / 1024)) MB of the $limit_mb MB limit ($threads_now threads)"

@@ -114,6 +114,7 @@ int serve_port(const serve *s);
 /* Counters since start, for the log line at shutdown. */
 typedef struct serve_stats {
     unsigned long long requests, errors_4xx, errors_5xx, refused_busy;
+    unsigned long long abandoned; /* API requests dropped because the client had gone */
 } serve_stats;
 void serve_get_stats(const serve *s, serve_stats *out);
 

@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -21,7 +22,7 @@ struct serve {
     int port;
     atomic_int next_worker;
     atomic_size_t in_flight; /* bytes of API responses not yet sent */
-    atomic_ullong requests, errors_4xx, errors_5xx, refused_busy;
+    atomic_ullong requests, errors_4xx, errors_5xx, refused_busy, abandoned;
 };
 
 /* One request: the raw target as sent, taken before MHD decodes it. */
@@ -186,6 +187,17 @@ static enum MHD_Result serve_api(serve *s, struct MHD_Connection *c, const serve
         return queue_error(s, c, MHD_HTTP_SERVICE_UNAVAILABLE,
                            "the server is busy sending other answers; try again");
     }
+    /* A client that has gone (wrk stopping, a browser leaving the page) still has its request
+     * queued here: asking the store for it would delay everyone else's. A peek that reads the
+     * end of the stream says so; such a request is dropped. (A client that half-closes after
+     * its request would be dropped too; HTTP clients do not.) */
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    char peek;
+    if (info && recv(info->connect_fd, &peek, 1, MSG_PEEK | MSG_DONTWAIT) == 0) {
+        atomic_fetch_add(&s->abandoned, 1);
+        return MHD_NO;
+    }
     serve_response resp = {.status = MHD_HTTP_OK};
     buf_init(&resp.body, s->options.max_response);
     s->options.api(s->options.api_user, worker_index, req, &resp);
@@ -306,6 +318,7 @@ void serve_get_stats(const serve *s, serve_stats *out)
     out->errors_4xx = atomic_load(&s->errors_4xx);
     out->errors_5xx = atomic_load(&s->errors_5xx);
     out->refused_busy = atomic_load(&s->refused_busy);
+    out->abandoned = atomic_load(&s->abandoned);
 }
 
 void serve_stop(serve *s)
