@@ -245,6 +245,12 @@ else
     serve_start "$sdb" --threads 1 --max-connections 16 --memory-limit 64
     get "/api/events?limit=1"
     expect_eq "second server answers" "$code" 200
+    # a writer at the same time: the server reads what it commits (WAL), never blocks it
+    printf '%s\n' 'A later report: Russian forces shelled Kharkiv on Monday.' >"$work/later.txt"
+    expect_exit 0 "ingest while serving" -- "$SITREP" ingest --db "$sdb" --published 2025-04-07 "$work/later.txt"
+    later=$("$SITREP" export --db "$sdb" --format jsonl | tail -1 | "$JSONQ" id)
+    get "/api/articles/$later"
+    expect_eq "the server sees the new article" "$(printf '%s\n' "$body" | "$JSONQ" article.id)" "$later"
     kill -INT "$serve_pid"
     wait "$serve_pid"
     expect_eq "SIGINT: exit 0" "$?" 0
