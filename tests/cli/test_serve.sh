@@ -223,10 +223,10 @@ else
     get "/api/events?limit=2"
     expect_eq "healthy after bad requests" "$code" 200
     for i in $(seq 1 40); do
-        curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$port/api/actors?limit=$i" &
+        curl -s --max-time 20 -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$port/api/actors?limit=$i" &
     done >"$work/parallel"
     wait_for=0
-    while [ "$(wc -l <"$work/parallel")" -lt 40 ] && [ $wait_for -lt 100 ]; do sleep 0.1; wait_for=$((wait_for + 1)); done
+    while [ "$(wc -l <"$work/parallel")" -lt 40 ] && [ $wait_for -lt 200 ]; do sleep 0.1; wait_for=$((wait_for + 1)); done
     expect_eq "40 parallel requests: all 200" "$(grep -c '^200$' "$work/parallel")" 40
 
     # --- clean shutdown on SIGTERM; the database was only read
