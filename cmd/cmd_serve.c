@@ -168,7 +168,9 @@ int cmd_serve(int argc, char **argv)
      * less the program's own, is for answers being sent. */
     long long connections =
         (long long)options.max_connections * (long long)options.connection_memory;
-    long long caches = (long long)options.threads * DB_CACHE_MB << 20;
+    long long caches = (long long)options.threads *
+                       (((long long)DB_CACHE_MB << 20) +
+                        (long long)SERVE_API_CACHED * (long long)SERVE_API_CACHED_BYTES);
     long long left =
         ((long long)memory_mb << 20) - ((long long)BASE_MB << 20) - connections - caches;
     if (left < (8 << 20)) {
@@ -194,14 +196,15 @@ int cmd_serve(int argc, char **argv)
     options.web_root = web_root;
     raise_file_limit(options.max_connections);
     /* SQLite frees cache pages beyond this instead of growing (all handles together). */
-    sqlite3_soft_heap_limit64(caches + (8 << 20));
+    sqlite3_soft_heap_limit64((long long)options.threads * ((long long)DB_CACHE_MB << 20) +
+                              (8 << 20));
 
-    serve_api api = {.stores = xcalloc((size_t)options.threads, sizeof(store *)),
-                     .nstores = options.threads};
+    serve_api api = {.workers = xcalloc((size_t)options.threads, sizeof(serve_api_worker)),
+                     .nworkers = options.threads};
     store_options store_opts = {.read_only = true, .cache_kib = DB_CACHE_MB * 1024};
     int rc = EXIT_OK;
     for (int i = 0; i < options.threads && rc == EXIT_OK; i++)
-        rc = cmd_store_open(db, &store_opts, &api.stores[i]);
+        rc = cmd_store_open(db, &store_opts, &api.workers[i].store);
     serve *server = NULL;
     if (rc == EXIT_OK) {
         /* SIGINT and SIGTERM are taken by sigwait below: blocked before the workers start, so
@@ -243,15 +246,20 @@ int cmd_serve(int argc, char **argv)
             serve_stats stats;
             serve_get_stats(server, &stats);
             serve_stop(server);
+            unsigned long long hits = 0;
+            for (int i = 0; i < options.threads; i++)
+                hits += api.workers[i].hits;
             fprintf(stderr,
                     "sitrep: stopped on %s after %llu requests (%llu client errors, %llu "
-                    "server errors, %llu refused as busy, %llu dropped: the client had gone)\n",
+                    "server errors, %llu refused as busy, %llu dropped: the client had gone; "
+                    "%llu answered from the cache)\n",
                     signal_number == SIGINT ? "SIGINT" : "SIGTERM", stats.requests,
-                    stats.errors_4xx, stats.errors_5xx, stats.refused_busy, stats.abandoned);
+                    stats.errors_4xx, stats.errors_5xx, stats.refused_busy, stats.abandoned, hits);
         }
     }
     for (int i = 0; i < options.threads; i++)
-        store_close(api.stores[i]);
-    free(api.stores);
+        store_close(api.workers[i].store);
+    serve_api_release(&api);
+    free(api.workers);
     return rc;
 }

@@ -9,6 +9,7 @@
 #include "store/store.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { HTTP_OK = 200, HTTP_BAD = 400, HTTP_NOT_FOUND = 404, HTTP_ERROR = 500 };
@@ -458,22 +459,90 @@ static void api_search(store *s, const serve_request *r, serve_response *resp)
         store_failed(resp, json_status(&w), &d);
 }
 
+/* ---- the answer cache of the group endpoints ---- */
+
+static char *cache_key(const serve_request *r)
+{
+    buf key;
+    buf_init(&key, 0);
+    sitrep_status status = buf_append_str(&key, r->path);
+    for (size_t i = 0; i < r->nparams && !status; i++)
+        status = buf_printf(&key, "\x1f%s=%s", r->params[i].name, r->params[i].value);
+    if (status) {
+        buf_release(&key);
+        return NULL;
+    }
+    return key.data;
+}
+
+/* Answers from the cache when the same request was answered since the last change to the
+ * database; otherwise runs answer() and keeps a successful, small enough result. */
+static void cached_answer(serve_api_worker *worker, const serve_request *r, serve_response *resp,
+                          void (*answer)(store *, const serve_request *, serve_response *))
+{
+    long long version;
+    diag d;
+    diag_clear(&d);
+    char *key = NULL;
+    if (store_data_version(worker->store, &version, &d) || !(key = cache_key(r))) {
+        answer(worker->store, r, resp);
+        return;
+    }
+    serve_cached *slot = NULL; /* an empty slot, else the least recently used */
+    for (int i = 0; i < SERVE_API_CACHED; i++) {
+        serve_cached *c = &worker->cached[i];
+        if (c->key && strcmp(c->key, key) == 0 && c->version == version) {
+            c->used = ++worker->clock;
+            worker->hits++;
+            free(key);
+            if (buf_append(&resp->body, c->body, c->length))
+                serve_error(resp, HTTP_ERROR, "the answer is too large: ask for fewer");
+            return;
+        }
+        if (!slot || (slot->key && (!c->key || c->used < slot->used)))
+            slot = c;
+    }
+    answer(worker->store, r, resp);
+    if (resp->status != HTTP_OK || !resp->body.data || resp->body.len > SERVE_API_CACHED_BYTES) {
+        free(key);
+        return;
+    }
+    free(slot->key);
+    free(slot->body);
+    slot->key = key;
+    slot->body = xmalloc(resp->body.len + 1);
+    memcpy(slot->body, resp->body.data, resp->body.len);
+    slot->length = resp->body.len;
+    slot->version = version;
+    slot->used = ++worker->clock;
+}
+
+void serve_api_release(serve_api *api)
+{
+    for (int w = 0; w < api->nworkers; w++)
+        for (int i = 0; i < SERVE_API_CACHED; i++) {
+            free(api->workers[w].cached[i].key);
+            free(api->workers[w].cached[i].body);
+        }
+}
+
 void serve_api_handle(void *user, int worker_index, const serve_request *r, serve_response *resp)
 {
     serve_api *api = user;
-    if (worker_index < 0 || worker_index >= api->nstores) {
+    if (worker_index < 0 || worker_index >= api->nworkers) {
         serve_error(resp, HTTP_ERROR, "no database handle for this worker");
         return;
     }
-    store *s = api->stores[worker_index];
+    serve_api_worker *worker = &api->workers[worker_index];
+    store *s = worker->store;
     const char *path = r->path;
     static const char prefix[] = "/api/articles/";
     if (strcmp(path, "/api/events") == 0)
         api_events(s, r, resp);
     else if (strcmp(path, "/api/actors") == 0)
-        api_actors(s, r, resp);
+        cached_answer(worker, r, resp, api_actors);
     else if (strcmp(path, "/api/timeline") == 0)
-        api_timeline(s, r, resp);
+        cached_answer(worker, r, resp, api_timeline);
     else if (strcmp(path, "/api/search") == 0)
         api_search(s, r, resp);
     else if (strncmp(path, prefix, sizeof prefix - 1) == 0 && r->nparams == 0)

@@ -10,11 +10,35 @@
 
 struct store;
 
-/* One read-only store handle per server worker: worker i uses stores[i] only. */
+/* Answers of the group endpoints (/api/actors, /api/timeline: a scan of every matching event)
+ * kept per worker and given again while the database has not changed. */
+enum { SERVE_API_CACHED = 8 };                   /* answers per worker */
+#define SERVE_API_CACHED_BYTES ((size_t)1 << 20) /* largest answer kept */
+
+typedef struct serve_cached {
+    char *key; /* path and parameters as given; NULL: empty slot */
+    char *body;
+    size_t length;
+    long long version; /* store_data_version when it was computed */
+    unsigned long long used;
+} serve_cached;
+
+typedef struct serve_api_worker {
+    struct store *store;
+    serve_cached cached[SERVE_API_CACHED];
+    unsigned long long clock;
+    unsigned long long hits;
+} serve_api_worker;
+
+/* One read-only store handle and answer cache per server worker: worker i uses workers[i]
+ * only, so nothing is locked. */
 typedef struct serve_api {
-    struct store **stores;
-    int nstores;
+    serve_api_worker *workers;
+    int nworkers;
 } serve_api;
+
+/* Frees the cached answers of every worker (the stores are the caller's). */
+void serve_api_release(serve_api *api);
 
 /* The serve_api_fn for serve_start: user is a serve_api. Writes JSON into resp->body; bad
  * parameters get 400, unknown endpoints and ids 404, store failures 500, each with

@@ -163,6 +163,10 @@ sitrep_status store_article_find(store *s, const char *id, store_article_fn json
                                  store_event_key_fn event_fn, void *user, bool *found,
                                  diag *d) MUST_CHECK;
 
+/* A number that changes whenever another connection commits to the database (SQLite's
+ * data_version): a reader's cached answers are still right while it stays the same. */
+sitrep_status store_data_version(store *s, long long *out, diag *d) MUST_CHECK;
+
 /* One sentence found by full-text search; strings valid during the callback. */
 typedef struct store_hit {
     const char *article_id, *headline, *published;

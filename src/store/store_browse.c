@@ -300,3 +300,14 @@ sitrep_status store_search(store *s, const char *words, long limit, long offset,
     buf_release(&match);
     return status;
 }
+
+sitrep_status store_data_version(store *s, long long *out, diag *d)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) != SQLITE_OK)
+        return store_sql_error(s, d, "cannot read the data version");
+    int rc = sqlite3_step(st);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? SITREP_OK : store_sql_error(s, d, "cannot read the data version");
+}

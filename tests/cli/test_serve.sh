@@ -242,19 +242,31 @@ else
     expect_eq "database unchanged by serving" "$(cksum <"$sdb")" "$before_sum"
 
     # --- SIGINT stops it too (a shell starts background jobs with SIGINT ignored)
-    serve_start "$sdb" --threads 1 --max-connections 16 --memory-limit 64
+    serve_start "$sdb" --threads 1 --max-connections 16 --memory-limit 96
     get "/api/events?limit=1"
     expect_eq "second server answers" "$code" 200
+    # group answers are cached until the database changes (one worker: one cache)
+    get "/api/timeline?interval=day"
+    before_total=$(printf '%s\n' "$body" | "$JSONQ" buckets | grep -o '"count":[0-9]*' | cut -d: -f2 | awk '{s += $1} END {print s}')
+    get "/api/timeline?interval=day"
+    again_total=$(printf '%s\n' "$body" | "$JSONQ" buckets | grep -o '"count":[0-9]*' | cut -d: -f2 | awk '{s += $1} END {print s}')
+    expect_eq "timeline from the cache" "$again_total" "$before_total"
     # a writer at the same time: the server reads what it commits (WAL), never blocks it
     printf '%s\n' 'A later report: Russian forces shelled Kharkiv on Monday.' >"$work/later.txt"
     expect_exit 0 "ingest while serving" -- "$SITREP" ingest --db "$sdb" --published 2025-04-07 "$work/later.txt"
     later=$("$SITREP" export --db "$sdb" --format jsonl | tail -1 | "$JSONQ" id)
     get "/api/articles/$later"
     expect_eq "the server sees the new article" "$(printf '%s\n' "$body" | "$JSONQ" article.id)" "$later"
+    get "/api/timeline?interval=day"
+    after_total=$(printf '%s\n' "$body" | "$JSONQ" buckets | grep -o '"count":[0-9]*' | cut -d: -f2 | awk '{s += $1} END {print s}')
+    dated=$("$SITREP" query --db "$sdb" --since 0001 --limit 0 --format json | wc -l | tr -d ' ')
+    expect_eq "the cached timeline is renewed after the ingest" "$after_total" "$dated"
+    expect_no_match "the ingest added dated events" "$dated" "^$before_total\$"
     kill -INT "$serve_pid"
     wait "$serve_pid"
     expect_eq "SIGINT: exit 0" "$?" 0
     expect_match "SIGINT: says so" "$(cat "$work/serve.err")" "stopped on SIGINT"
+    expect_match "one answer came from the cache" "$(cat "$work/serve.err")" "; 1 answered from the cache"
     serve_stop_all
 
     # --- the dashboard in headless Chromium
