@@ -187,6 +187,9 @@ void json_double(json_writer *w, double value); /* shortest round-trip-ish %.*g;
 void json_fixed(json_writer *w, double value, int decimals);
 void json_bool(json_writer *w, bool value);
 void json_null(json_writer *w);
+/* Writes json, which must already be one valid JSON value, as it is (e.g. an object stored
+ * after it was parsed and checked). */
+void json_raw(json_writer *w, const char *json, size_t length);
 sitrep_status json_status(const json_writer *w);
 /* Appends s escaped as JSON string content (no quotes) to b. */
 sitrep_status json_escape(buf *b, const char *s, size_t length) MUST_CHECK;

@@ -137,6 +137,27 @@ static void json_writer_escapes_and_repairs(void **state)
     buf_release(&b);
 }
 
+static void json_writer_embeds_raw_values(void **state)
+{
+    (void)state;
+    buf b;
+    buf_init(&b, 0);
+    json_writer w;
+    json_init(&w, &b, false);
+    json_object_begin(&w);
+    json_key(&w, "a");
+    json_raw(&w, "{\"x\":[1,2]}", 11);
+    json_key(&w, "b");
+    json_array_begin(&w);
+    json_raw(&w, "null", 4);
+    json_raw(&w, "3", 1);
+    json_array_end(&w);
+    json_object_end(&w);
+    assert_int_equal(json_status(&w), SITREP_OK);
+    assert_string_equal(b.data, "{\"a\":{\"x\":[1,2]},\"b\":[null,3]}");
+    buf_release(&b);
+}
+
 static void json_writer_pretty_prints(void **state)
 {
     (void)state;
@@ -236,6 +257,7 @@ int main(void)
         cmocka_unit_test(utf8_sanitize_replaces_and_counts),
         cmocka_unit_test(json_writer_escapes_and_repairs),
         cmocka_unit_test(json_writer_pretty_prints),
+        cmocka_unit_test(json_writer_embeds_raw_values),
         cmocka_unit_test(hash_is_stable),
         cmocka_unit_test(diag_formats_file_and_line),
         cmocka_unit_test(slices_compare),
