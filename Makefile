@@ -11,11 +11,14 @@ V        ?=
 Q        := $(if $(V),,@)
 
 # Debian packages: to build, to test, to fuzz. Keep in step with DESIGN.md section 5.
-DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev zlib1g-dev libsqlite3-dev
-DEB_TEST  := libcmocka-dev
+DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev zlib1g-dev libsqlite3-dev \
+             libmicrohttpd-dev
+DEB_TEST  := libcmocka-dev curl
+# The dashboard's browser test; where it cannot be installed the test says SKIP.
+DEB_E2E   := chromium
 DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
-PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3
+PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3 libmicrohttpd
 
 # Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -40,15 +43,23 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CMD_OBJ  := $(CMD_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps deps-test deps-fuzz demo test test-run unit golden cli bench fuzz fuzz-build \
+.PHONY: all deps deps-test deps-web deps-fuzz demo test test-run unit golden cli bench fuzz fuzz-build \
         format check-format install clean accuracy validate golden-update
 
-all: $(BUILD)/sitrep $(BUILD)/libsitrep.a compile_commands.json
+all: $(BUILD)/sitrep $(BUILD)/libsitrep.a compile_commands.json $(BUILD)/web/index.html
 
 deps:
 	@tools/deps.sh $(DEB_BUILD)
-deps-test: deps
+deps-test: deps deps-web
 	@tools/deps.sh $(DEB_TEST)
+	@tools/deps.sh $(DEB_E2E) || echo "sitrep: cannot install $(DEB_E2E): the dashboard's browser test will be skipped" >&2
+# The dashboard's npm packages (package-lock.json), for `sitrep serve`.
+deps-web:
+	@tools/web-deps.sh
+
+# The dashboard `sitrep serve` serves: web/ plus uPlot and cytoscape from node_modules.
+$(BUILD)/web/index.html: $(wildcard web/*) $(wildcard node_modules/.sitrep-lock)
+	@tools/web-build.sh $(BUILD)/web
 deps-fuzz: deps
 	@tools/deps.sh $(DEB_FUZZ)
 
@@ -117,6 +128,10 @@ accuracy: deps
 	@$(MAKE) --no-print-directory all $(ACCURACY_TOOLS)
 	@tools/accuracy.sh $(BUILD)/sitrep
 
+validate: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/tools/validate
+	@tools/validate.sh $(BUILD)/sitrep
+
 $(BUILD)/tools/%: tools/%.c $(BUILD)/libsitrep.a
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL)
@@ -166,6 +181,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sitrep
 	install -m 755 $(BUILD)/sitrep $(DESTDIR)$(PREFIX)/bin/sitrep
 	cp -R data/. $(DESTDIR)$(PREFIX)/share/sitrep/
+	cp -R $(BUILD)/web $(DESTDIR)$(PREFIX)/share/sitrep/
 
 clean:
 	rm -rf build compile_commands.json

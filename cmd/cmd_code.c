@@ -23,6 +23,9 @@ static const char code_help[] =
     "  --no-extras     skip quantities, dates, places and attribution (to measure their cost)\n"
     "  --dict DIR      data directory (default: $SITREP_DATA, the source tree, or the\n"
     "                  installed share/sitrep)\n"
+    "  --dict-format tabari|petrarch --verbs F --actors F --agents F [--discards F]\n"
+    "                  code with TABARI or PETRARCH dictionaries instead of ours\n"
+    "                  (docs/peer-dictionaries.md)\n"
     "\n"
     "A record that cannot be read is reported on stderr as FILE:LINE: message and skipped.\n"
     "Exit status: 0 all coded, 1 some input failed, 2 usage error.\n";
@@ -32,6 +35,32 @@ static const char sentences_help[] =
     "\n"
     "Prints each sentence sitrep finds, one per line: ID<TAB>N<TAB>START<TAB>END<TAB>TEXT\n"
     "(START and END are byte offsets into the article body). For checking the text stage.\n";
+
+/* --dict-format and the peer dictionary files: 1 when arg is one of them (taken), -1 when its
+ * value is invalid, 0 for another option. */
+int cmd_peer_option(const char *arg, const char *value, sitrep_options *o)
+{
+    if (strcmp(arg, "--dict-format") == 0) {
+        if (strcmp(value, "tabari") == 0)
+            o->dict_format = 1;
+        else if (strcmp(value, "petrarch") == 0)
+            o->dict_format = 2;
+        else {
+            cmd_error("unknown dictionary format '%s' (expected tabari or petrarch)", value);
+            return -1;
+        }
+        return 1;
+    }
+    const char **slot = strcmp(arg, "--verbs") == 0      ? &o->verbs
+                        : strcmp(arg, "--actors") == 0   ? &o->actors
+                        : strcmp(arg, "--agents") == 0   ? &o->agents
+                        : strcmp(arg, "--discards") == 0 ? &o->discards
+                                                         : NULL;
+    if (!slot)
+        return 0;
+    *slot = value;
+    return 1;
+}
 
 /* Parses the options shared by code and sentences. Returns -1 to continue, else an exit code.
  * Leaves the positional arguments in paths. */
@@ -92,8 +121,13 @@ static int parse(int argc, char **argv, bool allow_format, const char *help, bat
         } else if (strcmp(arg, "--dict") == 0) {
             context_options->data_dir = value;
         } else {
-            cmd_error("unknown option '%s' (see --help)", arg);
-            return EXIT_USAGE;
+            int peer = allow_format ? cmd_peer_option(arg, value, context_options) : 0;
+            if (peer < 0)
+                return EXIT_USAGE;
+            if (peer == 0) {
+                cmd_error("unknown option '%s' (see --help)", arg);
+                return EXIT_USAGE;
+            }
         }
         i++;
     }
@@ -116,6 +150,12 @@ static int run(int argc, char **argv, bool is_code)
     if (rc >= 0) {
         free(paths);
         return rc;
+    }
+    if (!context_options.dict_format && (context_options.verbs || context_options.actors ||
+                                         context_options.agents || context_options.discards)) {
+        cmd_error("--verbs, --actors, --agents and --discards need --dict-format");
+        free(paths);
+        return EXIT_USAGE;
     }
     char err[1024];
     sitrep_context *context = sitrep_context_new(&context_options, err, sizeof err);

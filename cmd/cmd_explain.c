@@ -20,7 +20,9 @@ static const char explain_help[] =
     "  --input K       treat the input as jsonl, html or text\n"
     "  --published D   publication date for articles that give none\n"
     "  --no-chrome     plain text is all article body (no site-chrome detection)\n"
-    "  --dict DIR      data directory\n";
+    "  --dict DIR      data directory\n"
+    "  --dict-format tabari|petrarch --verbs F --actors F --agents F [--discards F]\n"
+    "                  explain coding with TABARI or PETRARCH dictionaries\n";
 
 int cmd_explain(int argc, char **argv)
 {
@@ -30,7 +32,7 @@ int cmd_explain(int argc, char **argv)
     int npaths = 0;
     if (!paths)
         return EXIT_RUNTIME;
-    int rc = -1;
+    int rc = -1, peer;
     for (int i = 1; i < argc && rc < 0; i++) {
         const char *arg = argv[i];
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
@@ -62,6 +64,9 @@ int cmd_explain(int argc, char **argv)
             i++;
         } else if (strcmp(arg, "--dict") == 0) {
             context_options.data_dir = value;
+            i++;
+        } else if ((peer = cmd_peer_option(arg, value, &context_options)) != 0) {
+            rc = peer < 0 ? EXIT_USAGE : -1;
             i++;
         } else {
             cmd_error("unknown option '%s' (see --help)", arg);

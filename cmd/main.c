@@ -19,6 +19,7 @@ static const command commands[] = {
     {"query", cmd_query, "list stored events by actor, code, date, place or words"},
     {"export", cmd_export, "write stored events as GDELT 2.0, PLOVER JSON or our JSON lines"},
     {"stats", cmd_stats, "summarise (and with --check, verify) the event store"},
+    {"serve", cmd_serve, "serve the dashboard and its JSON API over the event store"},
     {"explain", cmd_explain, "why each event was (or was not) coded, sentence by sentence"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list the commands, or `help COMMAND` for one"},

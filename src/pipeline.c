@@ -7,7 +7,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 /* The id of an article without one: a hash of its body, so re-coding the same text gives the
  * same id. */

@@ -20,6 +20,43 @@ struct sitrep_coder {
     buf output;
 };
 
+/* Replaces our patterns and actors with TABARI or PETRARCH dictionaries. Frees the context and
+ * returns false on an error. */
+static bool load_peer(sitrep_context *c, const sitrep_options *options, char *errbuf, size_t errlen)
+{
+    peer_format format = options->dict_format == 1 ? PEER_TABARI : PEER_PETRARCH;
+    diag d;
+    diag_clear(&d);
+    sitrep_status st = SITREP_OK;
+    if (options->actors || options->agents) {
+        dict *peer = peer_dict_load(options->actors, options->agents, format, NULL, &d);
+        st = peer ? SITREP_OK : SITREP_EPARSE;
+        if (peer) {
+            dict_free(c->actors);
+            c->actors = peer;
+        }
+    }
+    if (!st && options->verbs) {
+        pattern_set *set = NULL;
+        if (!c->lemmas)
+            st = lemma_load(NULL, &c->lemmas, &d);
+        if (!st)
+            st = peer_verbs_load(options->verbs, options->discards, format, c->lemmas, &set, NULL,
+                                 &d);
+        if (!st) {
+            pattern_set_free(c->patterns);
+            c->patterns = set;
+        }
+    }
+    if (st) {
+        if (errbuf)
+            diag_format(&d, errbuf, errlen);
+        sitrep_context_free(c);
+        return false;
+    }
+    return true;
+}
+
 sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, size_t errlen)
 {
     sitrep_context *c = xcalloc(1, sizeof *c);
@@ -102,6 +139,8 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
+    if (options && options->dict_format && !load_peer(c, options, errbuf, errlen))
+        return NULL;
     c->events = (event_tables){
         .cameo = c->cameo, .lemmas = c->lemmas, .patterns = c->patterns, .tagger = c->tagger};
     return c;

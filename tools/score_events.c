@@ -5,6 +5,8 @@
  * multiset of (source country, target country, root) and of (source country, target country,
  * code) tuples are compared; precision, recall and F1 are micro-averaged over all sentences.
  * An actor's country is the first three letters of its code ("USAMIL" -> USA, "IGOUNO" -> IGO).
+ * With --plover the gold CODE is a PLOVER event type and is compared with each event's "plover"
+ * field (make accuracy, plover.sh).
  */
 #include "base/base.h"
 
@@ -17,7 +19,7 @@
 #define MAX_TUPLES 64
 
 typedef struct tuple {
-    char source[4], target[4], code[5];
+    char source[4], target[4], code[16];
 } tuple;
 
 typedef struct record {
@@ -28,6 +30,7 @@ typedef struct record {
 } record;
 
 static record records[MAX_SENTENCES];
+static const char *code_field = "cameo"; /* or "plover" */
 static int nrecords;
 
 static record *find(const char *id, bool add)
@@ -79,7 +82,7 @@ static int load_gold(const char *path)
         tuple *t = &r->gold[r->ngold++];
         country(fields[2], t->source);
         country(fields[3], t->target);
-        snprintf(t->code, sizeof t->code, "%.4s", fields[1]);
+        snprintf(t->code, sizeof t->code, "%.15s", fields[1]);
     }
     fclose(f);
     return 0;
@@ -91,6 +94,11 @@ static const char *actor_country(const cJSON *actor)
     if (cJSON_IsString(c))
         return c->valuestring;
     const cJSON *code = cJSON_GetObjectItemCaseSensitive(actor, "code");
+    const cJSON *role = cJSON_GetObjectItemCaseSensitive(actor, "role");
+    /* a bare agent ("the government": code GOV, no country) is PETRARCH's "---GOV" */
+    if (cJSON_IsString(code) && cJSON_IsString(role) &&
+        !strcmp(code->valuestring, role->valuestring))
+        return NULL;
     return cJSON_IsString(code) ? code->valuestring : NULL;
 }
 
@@ -119,13 +127,13 @@ static int load_system(const char *path)
             const cJSON *e;
             cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(o, "events"))
             {
-                const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "cameo");
+                const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, code_field);
                 if (!cJSON_IsString(code) || r->nsystem >= MAX_TUPLES)
                     continue;
                 tuple *t = &r->system[r->nsystem++];
                 country(actor_country(cJSON_GetObjectItemCaseSensitive(e, "source")), t->source);
                 country(actor_country(cJSON_GetObjectItemCaseSensitive(e, "target")), t->target);
-                snprintf(t->code, sizeof t->code, "%.4s", code->valuestring);
+                snprintf(t->code, sizeof t->code, "%.15s", code->valuestring);
             }
         }
         cJSON_Delete(o);
@@ -171,8 +179,14 @@ static void report(const char *what, int digits)
 
 int main(int argc, char **argv)
 {
+    bool plover = argc == 4 && !strcmp(argv[1], "--plover");
+    if (plover) {
+        code_field = "plover";
+        argv++;
+        argc--;
+    }
     if (argc != 3) {
-        fprintf(stderr, "usage: score_events GOLD.tsv SYSTEM.jsonl\n");
+        fprintf(stderr, "usage: score_events [--plover] GOLD.tsv SYSTEM.jsonl\n");
         return 2;
     }
     if (load_gold(argv[1]) || load_system(argv[2]))
@@ -184,6 +198,10 @@ int main(int argc, char **argv)
     }
     printf("events sentences %d (%d with gold events, %d coded by sitrep)\n", nrecords, with_gold,
            seen);
+    if (plover) {
+        report("(source country, target country, PLOVER type)", 0);
+        return 0;
+    }
     report("(source country, target country, root)", 2);
     report("(source country, target country, code)", 4);
     return 0;

@@ -8,7 +8,6 @@ set -e
 sitrep=${SITREP:-build/sitrep}
 tmp=${BENCH_TMP:-build/bench-data}
 gen=$(dirname "$sitrep")/bench/gen_coded
-big=${STORE_ARTICLES:-100000}
 mkdir -p "$tmp"
 
 now() { date +%s%N; }
@@ -37,15 +36,8 @@ else
 fi
 
 db=$tmp/store-1m.db
-events=$("$sitrep" stats --db "$db" 2>/dev/null | sed -n 's/.*events \([0-9]*\) .*/\1/p' | head -1)
-if [ "${events:-0}" -lt 1000000 ]; then
-    echo "store: building $db from $big generated articles x 10 events"
-    rm -f "$db" "$db-wal" "$db-shm"
-    start=$(now)
-    "$gen" "$big" 10 7 | "$sitrep" ingest --db "$db" --coded - 2>/dev/null
-    end=$(now)
-    echo "store: built in $(( (end - start) / 1000000 )) ms ($(( big * 1000000000 / (end - start) )) articles/s wall)"
-fi
+. "$(dirname "$0")/../bigdb.sh"
+SITREP=$sitrep bigdb_ensure "$db" | sed 's/^bench: /store: /'
 "$sitrep" stats --db "$db" --top 1 | head -1 | sed 's/^/store: database: /'
 ls -l "$db" | awk '{ printf "store: database size %.0f MB\n", $5 / 1e6 }'
 

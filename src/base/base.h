@@ -187,9 +187,18 @@ void json_double(json_writer *w, double value); /* shortest round-trip-ish %.*g;
 void json_fixed(json_writer *w, double value, int decimals);
 void json_bool(json_writer *w, bool value);
 void json_null(json_writer *w);
+/* Writes json, which must already be one valid JSON value, as it is (e.g. an object stored
+ * after it was parsed and checked). */
+void json_raw(json_writer *w, const char *json, size_t length);
 sitrep_status json_status(const json_writer *w);
 /* Appends s escaped as JSON string content (no quotes) to b. */
 sitrep_status json_escape(buf *b, const char *s, size_t length) MUST_CHECK;
+
+/* ---- today's date (clock.c) ---- */
+
+/* Writes today's UTC date "YYYY-MM-DD" (NUL-terminated) into out, or $SITREP_TODAY when it
+ * holds a valid date of that form (reproducible runs and tests). */
+void clock_today(char out[11]);
 
 /* ---- files and paths (file.c) ---- */
 
@@ -204,11 +213,6 @@ sitrep_status file_read_all(const char *path, size_t max_bytes, char **data, siz
  * the path into out and returns true when the directory exists. */
 bool path_find_data_dir(char *out, size_t outlen);
 
-/* ---- today (clock.c) ---- */
-
-/* Writes today's UTC date as "YYYY-MM-DD" (and a NUL) into out; $SITREP_TODAY, when it is a
- * date of that form, replaces the clock (reproducible tests). Cannot fail. */
-void clock_today(char out[11]);
 bool path_is_dir(const char *path);
 /* Returns the extension of a path without the dot ("jsonl"), or "" when there is none. */
 const char *path_extension(const char *path);

@@ -262,6 +262,12 @@ void json_null(json_writer *w)
     put(w, "null", 4);
 }
 
+void json_raw(json_writer *w, const char *json, size_t length)
+{
+    before_value(w);
+    put(w, json, length);
+}
+
 sitrep_status json_status(const json_writer *w)
 {
     return w->status;

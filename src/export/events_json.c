@@ -216,7 +216,8 @@ void export_events(json_writer *w, const article *art)
         json_key(w, "rule");
         if (e->rule) {
             char rule[300];
-            snprintf(rule, sizeof rule, "data/verbs/%s:%u", e->rule->file, e->rule->line);
+            snprintf(rule, sizeof rule, "%s%s:%u", /* peer dictionaries give their path */
+                     strchr(e->rule->file, '/') ? "" : "data/verbs/", e->rule->file, e->rule->line);
             json_cstr(w, rule);
         } else {
             json_null(w);

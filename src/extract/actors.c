@@ -12,7 +12,6 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 /* What one position of a sentence starts: the longest valid dictionary phrase, split by what
  * its values can play. */
@@ -31,7 +30,7 @@ typedef struct scan {
     const text_result *text;
     const token *tokens; /* the sentence's tokens */
     const uint32_t *ids;
-    const uint16_t *wflags; /* per token: W_* word classes */
+    const uint32_t *wflags; /* per token: W_* word classes */
     size_t n;
     bool tagged;
     int32_t date;
@@ -106,7 +105,8 @@ static const char *const org_words[] = {
     "authority",   "board",       "corps",      "battalion",  "regiment",     "division",
     "school",      "college",     "hospital",   "club",       "inc",          "ltd",
     "house",       "project",     "initiative", "nations",    "forum",        "bureau",
-    "directorate", NULL};
+    "directorate", "airlines",    "airways",    "railways",   "telecom",      "petroleum",
+    "oil",         "motors",      "airport",    NULL};
 
 /* Word classes of the function words above, looked up once per token through a small
  * static hash table (built once, then read-only). */
@@ -126,6 +126,8 @@ enum {
     W_PLACE = 1 << 12,
     W_PAIR_PEOPLE = 1 << 13,
     W_MODIFIER = 1 << 14,
+    W_ENVOY = 1 << 15,
+    W_SHIP = 1U << 16,
 };
 
 static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
@@ -145,8 +147,15 @@ static const char *const place_words[] = {
     "corridor", "frontline", "zone",        "bridge",   "dam",     "base",      NULL};
 /* Words that may stand between an owner and its role: "Ukraine's former commander". */
 static const char *const role_modifiers[] = {
-    "former",  "top",     "new",   "senior",  "deputy", "acting", "then", "outgoing", "incoming",
-    "current", "interim", "elite", "regular", "own",    "chief",  "main", "regional", NULL};
+    "former",   "top",      "new",      "senior",  "deputy", "acting",  "then",
+    "outgoing", "incoming", "current",  "interim", "elite",  "regular", "own",
+    "chief",    "main",     "regional", "vice",    NULL};
+/* A country's representatives abroad: "an embassy in Tehran" is not Iran's. */
+static const char *const envoy_words[] = {"embassy",    "embassies", "consulate", "consulates",
+                                          "ambassador", "diplomats", "diplomat",  "envoy",
+                                          "envoys",     "mission",   NULL};
+/* Warship prefixes ("USS Carney"): metonyms.txt gives their navies. */
+static const char *const ship_prefixes[] = {"uss", "hms", "hmcs", "hmas", "ins", "hnlms", NULL};
 /* Plural nouns for two people: "the two leaders". */
 static const char *const pair_people[] = {"leaders", "presidents", "men", "women", NULL};
 
@@ -156,7 +165,7 @@ static const char *const pair_people[] = {"leaders", "presidents", "men", "women
 typedef struct word_slot {
     char text[WORD_MAX];
     uint8_t length;
-    uint16_t flags;
+    uint32_t flags;
 } word_slot;
 
 static word_slot word_table[WORD_SLOTS];
@@ -167,7 +176,7 @@ static size_t word_hash(const char *s, size_t n)
     return (size_t)hash_bytes(s, n, 0x776f7264) & (WORD_SLOTS - 1);
 }
 
-static void word_add(const char *const *words, uint16_t flag)
+static void word_add(const char *const *words, uint32_t flag)
 {
     for (; *words; words++) {
         size_t n = strlen(*words);
@@ -183,8 +192,9 @@ static void word_add(const char *const *words, uint16_t flag)
 
 static void word_table_build(void)
 {
-    static const char *const the[] = {"the", NULL}, *const of[] = {"of", NULL},
-                             *const and[] = {"and", NULL}, *const two[] = {"two", NULL},
+    static const char *const the[] = {"the", NULL},
+                             *const of[] = {"of", "from", NULL}, /* "soldiers from Gondor" */
+                                 *const and[] = {"and", NULL}, *const two[] = {"two", NULL},
                              *const both[] = {"both", NULL};
     word_add(stopwords, W_STOP);
     word_add(connectors, W_CONNECTOR);
@@ -196,6 +206,8 @@ static void word_table_build(void)
     word_add(place_words, W_PLACE);
     word_add(pair_people, W_PAIR_PEOPLE);
     word_add(role_modifiers, W_MODIFIER);
+    word_add(envoy_words, W_ENVOY);
+    word_add(ship_prefixes, W_SHIP);
     word_add(the, W_THE);
     word_add(of, W_OF);
     word_add(and, W_AND);
@@ -204,7 +216,7 @@ static void word_table_build(void)
 }
 
 /* The word classes of an ASCII word (folded to lower case), 0 for others. */
-static uint16_t word_flags(const char *s, size_t n)
+static uint32_t word_flags(const char *s, size_t n)
 {
     if (n == 0 || n >= WORD_MAX)
         return 0;
@@ -405,6 +417,10 @@ static bool role_is_modifier(const scan *s, size_t last)
         return false;
     if (s->tokens[last].upos == UPOS_ADJ)
         return true;
+    /* a capitalised role before a name is a title ("Prime Minister Romendacil") */
+    if (last + 1 < s->n && s->tokens[last + 1].upos == UPOS_PROPN &&
+        (s->tokens[last].flags & TOKEN_UPPER) && (s->tokens[last + 1].flags & TOKEN_UPPER))
+        return false;
     return last + 1 < s->n &&
            (s->tokens[last + 1].upos == UPOS_NOUN || s->tokens[last + 1].upos == UPOS_PROPN);
 }
@@ -633,6 +649,199 @@ static const char *holder_kind(const dict_entry *e)
     return e->kind < DICT_KIND_COUNT ? names[e->kind] : KIND_AGENT;
 }
 
+/* True when tokens j, j+1 are "-" and a participle glued to the word before ("-held" in
+ * "government-held"): that word modifies what follows. */
+static bool compound_modifier_at(const scan *s, size_t j)
+{
+    static const char *const participles[] = {
+        "held",      "controlled", "run",       "occupied", "backed",    "led",    "linked",
+        "allied",    "aligned",    "based",     "owned",    "dominated", "funded", "supported",
+        "sponsored", "appointed",  "installed", "friendly", NULL};
+    if (j + 1 >= s->n || (s->tokens[j].flags & TOKEN_SPACE_BEFORE) ||
+        (s->tokens[j + 1].flags & TOKEN_SPACE_BEFORE) ||
+        !slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-"))
+        return false;
+    slice w = token_text(s->text, &s->tokens[j + 1]);
+    for (size_t k = 0; participles[k]; k++)
+        if (slice_eq_cstr(w, participles[k]))
+            return true;
+    return false;
+}
+
+/* The end of the common nouns (and adjectives before them) from token j on: "peace plan" in
+ * "a Senegalese peace plan". j when there is none. Untagged text: the next lower-case word
+ * that is not a stop word. */
+static size_t adjective_phrase_end(const scan *s, size_t j)
+{
+    size_t end = j;
+    for (size_t k = j; k < s->n && k < j + 3; k++) {
+        if (s->tokens[k].kind != TOKEN_WORD || is_cap(s, k) || has(s, k, W_STOP | W_AND | W_OF))
+            break;
+        if (s->tagged) {
+            if (s->tokens[k].upos == UPOS_NOUN)
+                end = k + 1;
+            else if (s->tokens[k].upos != UPOS_ADJ || end > j)
+                break; /* adjectives, then nouns: "new naval bases" */
+        } else {
+            return k + 1; /* untagged: the next word only */
+        }
+    }
+    return end;
+}
+
+/* True when tokens [i, j) open the sentence in capitals and a dateline's punctuation follows
+ * ("KHARTOUM (Reuters) -", "MOSCOW, March 3 -", "GAZA CITY:"). */
+static bool dateline_at(const scan *s, size_t i, size_t j)
+{
+    if (i != 0 || j >= s->n)
+        return false;
+    for (size_t k = i; k < j; k++)
+        if (!(s->tokens[k].flags & TOKEN_ALL_UPPER))
+            return false;
+    slice w = token_text(s->text, &s->tokens[j]);
+    return slice_eq_cstr(w, ",") || slice_eq_cstr(w, "(") || slice_eq_cstr(w, "-") ||
+           slice_eq_cstr(w, ":") || slice_eq_cstr(w, "\xe2\x80\x93") ||
+           slice_eq_cstr(w, "\xe2\x80\x94");
+}
+
+/* True when token j starts a word for a leader's government: "the Biden administration",
+ * "the Putin regime", "the Netanyahu government". */
+static bool leader_compound(const scan *s, size_t j)
+{
+    static const char *const words[] = {"administration", "government", "regime",
+                                        "cabinet",        "presidency", NULL};
+    if (j >= s->n)
+        return false;
+    slice w = token_text(s->text, &s->tokens[j]);
+    for (size_t k = 0; words[k]; k++)
+        if (slice_eq_cstr(w, words[k]))
+            return true;
+    return false;
+}
+
+/* True when the title r at token k is followed by a capitalised name ("Portuguese President
+ * Mario Soares"): the title heads the name, it does not modify a noun. */
+static bool title_before_name(const scan *s, const unit *r, size_t k)
+{
+    size_t next = k + r->len;
+    return r->role->kind == DICT_TITLE && next < s->n && is_cap(s, next) && !has(s, next, W_STOP);
+}
+
+/* The country of the place mention (from the places stage) that starts at token i, or NULL;
+ * *len gets its length in tokens. */
+static const char *place_country_at(const scan *s, size_t i, size_t *len)
+{
+    if (i >= s->n)
+        return NULL;
+    uint32_t at = s->tokens[i].start;
+    for (size_t p = 0; p < s->art->nplaces; p++) {
+        const place_mention *pm = &s->art->places[p];
+        if (pm->start > at)
+            break;
+        if (pm->start == at && pm->entry && pm->entry->country && pm->entry->kind != PLACE_WATER) {
+            size_t k = i;
+            while (k < s->n && s->tokens[k].start < pm->end)
+                k++;
+            *len = k - i;
+            return pm->entry->country;
+        }
+    }
+    return NULL;
+}
+
+/* True when one place mention covers tokens [i, j). */
+static bool place_covering(const scan *s, size_t i, size_t j)
+{
+    uint32_t start = s->tokens[i].start, end = s->tokens[j - 1].end;
+    for (size_t p = 0; p < s->art->nplaces; p++) {
+        const place_mention *pm = &s->art->places[p];
+        if (pm->start > start)
+            break;
+        if (pm->end >= end)
+            return true;
+    }
+    return false;
+}
+
+/* True when a place mention overlaps tokens [i, j) and runs on past them ("the West" in "the
+ * West Bank"). */
+static bool longer_place_over(const scan *s, size_t i, size_t j)
+{
+    uint32_t start = s->tokens[i].start, end = s->tokens[j - 1].end;
+    for (size_t p = 0; p < s->art->nplaces; p++) {
+        const place_mention *pm = &s->art->places[p];
+        if (pm->start >= end)
+            break;
+        if (pm->end > end && pm->start >= start)
+            return true;
+    }
+    return false;
+}
+
+/* True when the places stage found a place at token i after a cue of location ("in", "at",
+ * "near" ...; not "to": "a visit to Moscow" is to the government). */
+static bool located_place_at(const scan *s, size_t i)
+{
+    static const char *const cues[] = {"in",     "at",     "near",       "inside", "outside",
+                                       "across", "around", "throughout", "within", NULL};
+    uint32_t at = s->tokens[i].start;
+    for (size_t p = 0; p < s->art->nplaces; p++) {
+        const place_mention *pm = &s->art->places[p];
+        if (pm->start > at)
+            break;
+        if (pm->start == at && pm->cue)
+            for (size_t k = 0; cues[k]; k++)
+                if (strcmp(pm->cue, cues[k]) == 0)
+                    return true;
+    }
+    return false;
+}
+
+/* The country that owns a bare role through a following phrase: "the mayor of Nablus", "the
+ * government of Iraq", "a court in Guyana", "dissidents from Egypt" (a country, capital or
+ * metonym from the dictionary, or a place the places stage found). "in" does not give troops
+ * a country ("troops in Syria" are often foreign). NULL when none; *end gets the token after
+ * the phrase. */
+static const char *role_owner(scan *s, const dict_entry *role, size_t j, size_t *end)
+{
+    if (j >= s->n)
+        return NULL;
+    slice w = token_text(s->text, &s->tokens[j]);
+    bool of = has(s, j, W_OF), from = slice_eq_cstr(w, "from"), in = slice_eq_cstr(w, "in");
+    if (!of && !from && !in)
+        return NULL;
+    const char *code = entry_code(s, role);
+    if ((in || from) && (!code || strcmp(code, "MIL") == 0))
+        return NULL; /* "troops in Syria", "withdraw its troops from Lebanon": often foreign */
+    if (in && role->kind == DICT_TITLE)
+        return NULL;
+    /* "an embassy in Tehran", "diplomats in Moscow": a country's envoys live abroad */
+    if (in && has(s, j - 1, W_ENVOY))
+        return NULL;
+    size_t k = j + 1;
+    if (has(s, k, W_THE))
+        k++;
+    unit h = find_unit(s, k);
+    if (h.holder && h.holder->kind != DICT_PERSON && h.holder->kind != DICT_ORGANIZATION &&
+        h.holder->kind != DICT_GROUP && !is_possessive(s, k + h.len)) {
+        const char *hc = entry_code(s, h.holder);
+        const char *country = hc ? country_of(s, hc) : NULL;
+        if (country) {
+            *end = k + h.len;
+            return country;
+        }
+    }
+    if (h.len)
+        return NULL;
+    size_t len;
+    const char *country = place_country_at(s, k, &len);
+    if (country && !is_possessive(s, k + len)) {
+        *end = k + len;
+        return country;
+    }
+    return NULL;
+}
+
 /* A title or role after a country or owner: emits the combined mention. Returns the end. */
 static size_t combined(scan *s, size_t start, size_t k, const unit *r, const char *country,
                        const dict_entry *owner)
@@ -692,7 +901,9 @@ static size_t step(scan *s, size_t i)
         bool is_org;
         size_t run = unknown_run(s, i, &is_org);
         if (run) {
-            emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
+            /* "West Bank", "Gaza City": a place the places stage knows is no actor */
+            if (!place_covering(s, i, i + run))
+                emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
             return i + run;
         }
         long earlier = is_cap(s, i + 1) ? -1 : short_name(s, i);
@@ -723,12 +934,15 @@ static size_t step(scan *s, size_t i)
         country = country_of(s, entry_code(s, u.adj));
     }
     bool possessive = u.holder && is_possessive(s, j);
-    /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier */
-    bool compound = u.holder && !possessive && u.holder->kind != DICT_PERSON;
+    /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier;
+     * a leader's name before the government he leads too ("the Biden administration") */
+    bool compound =
+        u.holder && !possessive && (u.holder->kind != DICT_PERSON || leader_compound(s, j));
     /* "Washington Post", "China Daily News": a place name that starts an organisation's */
     if (u.holder && !possessive &&
-        (u.holder->kind == DICT_CAPITAL || u.holder->kind == DICT_COUNTRY) && is_cap(s, j) &&
-        !find_unit(s, j).len) {
+        (u.holder->kind == DICT_CAPITAL || u.holder->kind == DICT_COUNTRY ||
+         u.holder->kind == DICT_METONYM) &&
+        is_cap(s, j) && !find_unit(s, j).len) {
         bool is_org;
         size_t run = unknown_run(s, i, &is_org);
         if (run > u.len && is_org) {
@@ -757,8 +971,20 @@ static size_t step(scan *s, size_t i)
                 return i + run;
             }
         }
-        if (r.role && !r.holder && !role_is_modifier(s, k + r.len - 1))
+        if (r.role && !r.holder &&
+            (title_before_name(s, &r, k) || !role_is_modifier(s, k + r.len - 1)))
             return combined(s, i, k, &r, country, u.holder);
+        /* "US and British activists", "French and Egyptian warships": the first adjective
+         * shares the role of the second (which the next step codes on its own) */
+        if (u.adj && country && !possessive && has(s, j, W_AND)) {
+            unit a2 = find_unit(s, j + 1);
+            unit r2 = a2.adj ? find_unit(s, j + 1 + a2.len) : (unit){0};
+            if (r2.role && !r2.holder && r2.role->kind == DICT_AGENT) {
+                const char *role = entry_code(s, r2.role);
+                emit(s, i, j, role ? combine(s, country, role) : country, KIND_AGENT, NO_ENTRY, -1);
+                return j;
+            }
+        }
         if (compound && !u.adj) {
             /* not followed by a role: the name alone, below */
         } else if (u.adj && !u.holder) {
@@ -768,7 +994,15 @@ static size_t step(scan *s, size_t i)
                      last_mention_of(s, p.holder_index));
                 return j + p.len;
             }
-            return j; /* an adjective alone is not an actor */
+            /* "an Indian proposal", "Iraqi towns": a noun phrase headed by an adjective of
+             * nationality stands for its country, as in PETRARCH and TABARI; an adjective
+             * alone ("speaks Russian") is not an actor */
+            size_t end = adjective_phrase_end(s, j);
+            if (end > j && country) {
+                emit(s, i, end, country, KIND_ADJECTIVE, NO_ENTRY, -1);
+                return end;
+            }
+            return j;
         }
     }
     if (u.holder) {
@@ -782,10 +1016,32 @@ static size_t step(scan *s, size_t i)
                 return i + run;
             }
         }
+        /* "KHARTOUM (Reuters) -", "MOSCOW, March 3 -": a dateline is a place */
+        if (dateline_at(s, i, j))
+            return j;
+        /* "USS Carney", "HMS Diamond": a warship's prefix codes its navy; the name is the
+         * ship's, not a person's */
+        if (u.holder->kind == DICT_METONYM && has(s, i, W_SHIP) && j < s->n && is_cap(s, j)) {
+            size_t end = j + 1;
+            while (end < s->n && is_cap(s, end) && end < j + 3)
+                end++;
+            emit(s, i, end, entry_code(s, u.holder), KIND_METONYM, u.holder_index, -1);
+            return end;
+        }
+        /* "talks in Moscow", "a memorial in Washington": a capital after a locative cue is
+         * the place (the places stage has it), not the government */
+        if (u.holder->kind == DICT_CAPITAL && !possessive && located_place_at(s, i))
+            return j;
+        /* "the West Bank": a name inside a longer place name is not itself */
+        if (u.holder->kind != DICT_PERSON && longer_place_over(s, i, j))
+            return j;
         emit(s, i, j, entry_code(s, u.holder), holder_kind(u.holder), u.holder_index,
              u.holder->kind == DICT_PERSON ? last_mention_of(s, u.holder_index) : -1);
         return j;
     }
+    /* "government-held", "rebel-controlled": a role in a compound modifier is no actor */
+    if (compound_modifier_at(s, j))
+        return j + 2;
     /* a role or title alone */
     if (u.role->kind == DICT_TITLE && is_cap(s, i)) {
         unit p = find_unit(s, j);
@@ -796,8 +1052,21 @@ static size_t step(scan *s, size_t i)
         }
         bool is_org;
         size_t run = unknown_run(s, j, &is_org);
+        /* "King Hassan": one capitalised name word after a title */
+        if (!run && j < s->n && is_cap(s, j) && !has(s, j, W_STOP) && !find_unit(s, j).len &&
+            (!s->tagged || s->tokens[j].upos == UPOS_PROPN) && !is_cap(s, j + 1))
+            run = 1;
         if (run && !is_org) {
-            emit(s, i, j + run, NULL, KIND_PERSON, NO_ENTRY, -1);
+            /* "President Mario Soares", a person we do not know: the title's role at least,
+             * and the country after "of" ("King Hassan of Morocco") */
+            const char *role = entry_code(s, u.role);
+            size_t end;
+            const char *owner = role_owner(s, u.role, j + run, &end);
+            if (owner && role) {
+                emit(s, i, end, combine(s, owner, role), KIND_PERSON, NO_ENTRY, -1);
+                return end;
+            }
+            emit(s, i, j + run, role, KIND_PERSON, NO_ENTRY, -1);
             return j + run;
         }
     }
@@ -811,20 +1080,14 @@ static size_t step(scan *s, size_t i)
             return i + run;
         }
     }
-    if (has(s, j, W_OF)) {
-        unit h = find_unit(s, j + 1);
-        const char *owner = NULL;
-        if (h.holder && h.holder->kind != DICT_PERSON) {
-            const char *code = entry_code(s, h.holder);
-            owner = code ? country_of(s, code) : NULL;
-        } else if (h.adj) {
-            owner = NULL;
-        }
+    {
+        size_t end;
+        const char *owner = role_owner(s, u.role, j, &end);
         if (owner) {
             const char *role = entry_code(s, u.role);
-            emit(s, with_article(s, i), j + 1 + h.len, role ? combine(s, owner, role) : owner,
+            emit(s, with_article(s, i), end, role ? combine(s, owner, role) : owner,
                  u.role->kind == DICT_TITLE ? KIND_TITLE : KIND_AGENT, NO_ENTRY, -1);
-            return j + 1 + h.len;
+            return end;
         }
     }
     if (role_is_modifier(s, j - 1))
@@ -842,9 +1105,28 @@ static size_t step(scan *s, size_t i)
     return j;
 }
 
-static void today(char out[11])
+/* "Bree Prime Minister Romendacil": a name right after a country + role mention names the
+ * office holder, so a name coded with that country alone takes the longer code (BRE ->
+ * BREGOV), as a title before a name joins the person. */
+static void name_after_role(scan *s)
 {
-    clock_today(out);
+    for (size_t k = 1; k < s->count; k++) {
+        actor_mention *left = &s->mentions[k - 1], *right = &s->mentions[k];
+        if (left->sentence != right->sentence || !left->code || !right->code ||
+            left->end > right->start)
+            continue;
+        size_t n = strlen(right->code);
+        if (strlen(left->code) <= n || strncmp(left->code, right->code, n) != 0)
+            continue;
+        bool adjacent = true;
+        for (uint32_t i = left->end; i < right->start && adjacent; i++)
+            adjacent = s->text->text[i] == ' ';
+        if (!adjacent)
+            continue;
+        right->code = left->code;
+        right->country = left->country;
+        right->role = left->role;
+    }
 }
 
 sitrep_status actors_extract(arena *a, const dict *d, article *art)
@@ -858,7 +1140,7 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
     const char *published = art->doc->published;
     char now[11];
     if (!published || !dict_parse_date(published, strlen(published), false, &s.date)) {
-        today(now);
+        clock_today(now);
         if (!dict_parse_date(now, 10, false, &s.date))
             s.date = 0;
         s.date_is_today = true;
@@ -866,7 +1148,7 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
     pthread_once(&word_table_once, word_table_build);
     const vocab *v = dict_vocab(d);
     uint32_t *ids = NULL;
-    uint16_t *wflags = NULL;
+    uint32_t *wflags = NULL;
     size_t ids_alloc = 0;
     for (size_t si = 0; si < text->nsentences && !s.full; si++) {
         const sentence *sent = &text->sentences[si];
@@ -906,6 +1188,7 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
             return SITREP_ELIMIT;
         warning_add(&art->doc->warnings, "no_published_date", message);
     }
+    name_after_role(&s);
     art->actors = s.mentions;
     art->nactors = s.count;
     return SITREP_OK;

@@ -204,6 +204,13 @@ static const char *const non_implicative[] = {
     "urge", "ask",    "call",     "order",  "encourage", "persuade",  "tell",      "permit",
     "push", "press",  "pressure", "invite", "require",   "authorize", "authorise", "instruct",
     "warn", "advise", "want",     "need",   "expect",    "allow",     NULL};
+/* Support verbs: their object noun names the event, their subject is its source ("launched an
+ * attack", "mounted an invasion", "imposed sanctions", "held talks"). */
+static const char *const support_verbs[] = {
+    "launch",   "mount",   "carry",     "conduct",  "stage",    "begin",   "start",    "continue",
+    "resume",   "step",    "intensify", "escalate", "make",     "hold",    "pay",      "give",
+    "offer",    "provide", "impose",    "extend",   "announce", "order",   "deliver",  "undertake",
+    "complete", "renew",   "open",      "wage",     "unleash",  "perform", "conclude", NULL};
 /* Nouns of request before an infinitive: "pressure from Congress to help", "permission to". */
 static const char *const request_nouns[] = {
     "pressure",  "call",    "calls",      "appeal",    "appeals", "request", "requests",
@@ -286,12 +293,37 @@ static void group_add(actor_group *g, long k)
         g->items[g->n++] = k;
 }
 
+/* A conjunct may carry a determiner and adjectives ("and the evil awful Gondor", "good
+ * Gondor"): conjunct_first is the first token of those before an actor starting at `first`,
+ * conjunct_starting the actor after those starting at token i (-1 when none). */
+static bool conjunct_modifier(const clause_ctx *c, long i)
+{
+    return i >= 0 && (size_t)i < c->ntokens &&
+           (word_is(c, i, "the") || c->tokens[i].upos == UPOS_ADJ);
+}
+
+static long conjunct_first(const clause_ctx *c, long first)
+{
+    long i = first;
+    while (first - i < 3 && conjunct_modifier(c, i - 1) && actor_covering(c, i - 1) < 0)
+        i--;
+    return i;
+}
+
+static long conjunct_starting(const clause_ctx *c, long i)
+{
+    long j = actor_starting(c, i, 0);
+    for (int k = 0; j < 0 && k < 3 && conjunct_modifier(c, i + k); k++)
+        j = actor_starting(c, i + k + 1, 0);
+    return j;
+}
+
 /* Grows a group from actor k: others with the same span, then conjuncts joined by "and",
  * "or" or commas before and after. */
 static void group_from(const clause_ctx *c, long k, actor_group *g)
 {
     g->n = 0;
-    g->first = c->afirst[k];
+    g->first = conjunct_first(c, c->afirst[k]);
     g->last = c->alast[k];
     for (size_t j = 0; j < c->nact; j++)
         if (c->afirst[j] == c->afirst[k] && c->alast[j] == c->alast[k])
@@ -318,7 +350,7 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
         for (size_t m = 0; m < c->nact; m++)
             if (c->afirst[m] == c->afirst[j] && c->alast[m] == c->alast[j])
                 group_add(g, (long)m);
-        g->first = c->afirst[j];
+        g->first = conjunct_first(c, c->afirst[j]);
     }
     /* rightwards: "Russia and North Korea" seen from Russia */
     for (;;) {
@@ -328,14 +360,14 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
         bool joined = word_is(c, i, "and") || word_is(c, i, "or");
         if (!joined && is_comma(c, i)) {
             /* "Russia, China and Iran": a comma joins when a later "and" closes the list */
-            long j = actor_starting(c, i + 1, 0);
+            long j = conjunct_starting(c, i + 1);
             if (j < 0 || !(word_is(c, c->alast[j] + 1, "and") || is_comma(c, c->alast[j] + 1)))
                 break;
             joined = true;
         }
         if (!joined)
             break;
-        long j = actor_starting(c, i + 1, 0);
+        long j = conjunct_starting(c, i + 1);
         if (j < 0)
             break;
         for (size_t m = 0; m < c->nact; m++)
@@ -381,6 +413,29 @@ static bool is_adverb(const clause_ctx *c, long i)
 }
 
 /* Walks left from the anchor over auxiliaries, negation, adverbs and catenatives. */
+/* A participle after a noun is a reduced relative ("soldiers killed in Ukraine") only when the
+ * clause has a main verb elsewhere: before the noun ("There were 10 soldiers killed") or a
+ * finite verb after it ("troops stationed in Syria left"). "Students protested on Monday"
+ * (the tagger may say VBN) has none: the participle is the main verb. */
+static bool reduced_relative_has_main_verb(const clause_ctx *c, long anchor)
+{
+    for (long i = anchor - 2; i >= 0; i--) {
+        if (word_is(c, i, ";") || word_is(c, i, ":") || c->tokens[i].kind == TOKEN_QUOTE)
+            break;
+        if (upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX)
+            return true;
+    }
+    for (long i = anchor + 1; i < (long)c->ntokens; i++) {
+        if (word_is(c, i, ";") || word_is(c, i, ":"))
+            break;
+        const char *x = tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos);
+        if (strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0 ||
+            strcmp(x, "MD") == 0)
+            return true;
+    }
+    return false;
+}
+
 static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
 {
     memset(vg, 0, sizeof *vg);
@@ -429,7 +484,8 @@ static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
     if (vg->first == anchor && anchor > 0 && c->tables->tagger && c->tokens[anchor].upos &&
         strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor].xpos), "VBN") == 0 &&
         (upos(c, anchor - 1) == UPOS_NOUN || upos(c, anchor - 1) == UPOS_PROPN) &&
-        upos(c, anchor + 1) == UPOS_ADP && actor_starting(c, anchor + 1, 0) < 0)
+        upos(c, anchor + 1) == UPOS_ADP && actor_starting(c, anchor + 1, 0) < 0 &&
+        reduced_relative_has_main_verb(c, anchor))
         vg->passive = true;
     vg->infinitive = word_is(c, vg->first, "to");
 }
@@ -497,6 +553,31 @@ static bool code_is(const char *code, const char *prefix)
     return strncmp(code, prefix, strlen(prefix)) == 0;
 }
 
+/* Rebels, insurgents, militias, unidentified gunmen, opposition: their attacks inside their
+ * own country have that country as the target ("the RSF shelled a camp in North Darfur"). */
+static bool non_state(const actor_mention *am)
+{
+    const char *code = am->code;
+    return code && (strstr(code, "REB") || strstr(code, "UAF") || strstr(code, "OPP") ||
+                    strstr(code, "INS") || strstr(code, "IMG"));
+}
+
+/* People who act privately: civilians, refugees, business, media, students, workers, or a
+ * people named by its nationality ("Syrians arriving in ..."). Their travel is no visit. */
+static bool private_people(const actor_mention *am)
+{
+    static const char *const roles[] = {"CVL", "REF", "BUS", "MED", "EDU",
+                                        "LAB", "CRM", "HLH", "REL", NULL};
+    if (am->kind && (strcmp(am->kind, "demonym") == 0 || strcmp(am->kind, "adjective") == 0))
+        return true;
+    if (!am->role)
+        return false;
+    for (size_t i = 0; roles[i]; i++)
+        if (strcmp(am->role, roles[i]) == 0)
+            return true;
+    return false;
+}
+
 /* Force posture, coercion, assaults, fights, mass violence: their place is their target. */
 static bool military_code(const char *code)
 {
@@ -548,6 +629,29 @@ static bool previous_verb(const clause_ctx *c, long before, verb_group *out)
     return false;
 }
 
+/* True when token i is a finite verb (VBD, VBZ, VBP) by the tagger. */
+static bool finite_verb(const clause_ctx *c, long i)
+{
+    if (!c->tables->tagger || upos(c, i) != UPOS_VERB)
+        return false;
+    const char *x = tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos);
+    return strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0;
+}
+
+/* True when a subject pronoun stands right before the verb group starting at `first`, with
+ * no actor, verb or comma between it and the verb at token v: "Sudan's army said (on Sunday)
+ * it retook ...": the pronoun stands for the subject of v, so the scan goes on to it. */
+static bool pronoun_clause_after(const clause_ctx *c, long v, long first)
+{
+    static const char *const pronouns[] = {"it", "they", "he", "she", "we", NULL};
+    if (first - 1 <= v || !word_in(c, first - 1, pronouns))
+        return false;
+    for (long i = v + 1; i < first - 1; i++) /* "said on Sunday it had retaken" */
+        if (actor_covering(c, i) >= 0 || upos(c, i) == UPOS_VERB || is_comma(c, i))
+            return false;
+    return true;
+}
+
 /* The subject actor (index into c->actor) of a verb group, -1 when none is found. */
 static long subject_from_group(const clause_ctx *c, const verb_group *vg, int depth)
 {
@@ -582,6 +686,10 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     while (i >= 0 && steps++ < SCAN_LIMIT) {
         if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "(") ||
             c->tokens[i].kind == TOKEN_QUOTE)
+            break;
+        /* another finite verb between: an actor before it is that verb's subject ("goods
+         * that Mexico exports come to the US", "Trump says correctness has run amok") */
+        if (finite_verb(c, i) && actor_covering(c, i) < 0 && !pronoun_clause_after(c, i, vg->first))
             break;
         long k = actor_ending(c, i);
         if (k >= 0) {
@@ -629,6 +737,72 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
         i--;
     }
     return fallback;
+}
+
+/* Commissive verbs and adjectives: the subject commits itself to what the infinitive names
+ * ("pledged to send aid", "is ready to talk", "threatened to impose sanctions"). CAMEO codes
+ * the commitment, an "express intent" (03) or a "threaten" (13) event. */
+static const char *const commissives[] = {
+    "promise",   "pledge",   "vow",     "offer", "agree",    "commit", "undertake",
+    "volunteer", "threaten", "willing", "ready", "prepared", NULL};
+
+/* What committing to an act of code `code` is coded as (CAMEO codebook: "Portugal will
+ * support...", "Finland will give ... a grant" are its 032 and 0331 examples): the longest
+ * prefix of the act's code decides. Cooperative acts give 03x, hostile acts 13x; a threat
+ * ("threatened to") takes only hostile acts, a decision ("agreed to", "offered to") only
+ * cooperative ones (NULL otherwise). */
+static const char *intent_code(const char *code, bool threat, bool cooperative_only)
+{
+    static const char *const table[][2] = {
+        {"0871", "0356"}, {"0872", "0356"}, {"0873", "0356"}, {"0874", "0356"}, {"087", "0356"},
+        {"086", "0355"},  {"085", "0354"},  {"084", "0353"},  {"0831", "0341"}, {"0832", "0342"},
+        {"0833", "0343"}, {"0834", "0344"}, {"083", "034"},   {"082", "0352"},  {"081", "0351"},
+        {"08", "035"},    {"071", "0331"},  {"072", "0332"},  {"073", "0333"},  {"074", "0334"},
+        {"07", "033"},    {"061", "0311"},  {"062", "0312"},  {"063", "0313"},  {"064", "0314"},
+        {"06", "031"},    {"057", "030"},   {"05", "032"},    {"045", "039"},   {"04", "036"},
+        {"14", "133"},    {"161", "1313"},  {"162", "1311"},  {"163", "1312"},  {"16", "131"},
+        {"172", "132"},   {"17", "137"},    {"191", "1381"},  {"192", "1382"},  {"18", "1383"},
+        {"19", "138"},    {"204", "1385"},  {"20", "138"}};
+    if (code_is(code, "03"))
+        return threat ? NULL : code;
+    if (code_is(code, "13"))
+        return cooperative_only ? NULL : code;
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (code_is(code, table[i][0])) {
+            bool hostile = code_is(table[i][1], "13");
+            if (threat && !hostile)
+                return NULL; /* "threatened to withdraw": the threat pattern decides */
+            if (cooperative_only && hostile)
+                return NULL; /* "agreed to ban transactions" is a decision, not a threat */
+            return table[i][1];
+        }
+    return NULL;
+}
+
+/* When the infinitive group vg is what its subject commits to ("pledged to send", "is ready
+ * to talk"), the intent code for an act of `code` and the modality of the commitment itself
+ * ("refused to promise": negated); NULL otherwise. */
+static const char *commitment(const clause_ctx *c, const verb_group *vg, const char *code,
+                              uint8_t *modality)
+{
+    verb_group gov;
+    if (vg->governor >= 0 &&
+        (word_in(c, vg->governor, commissives) || lemma_in(c, vg->governor, commissives))) {
+        gov = *vg;
+        gov.anchor = vg->governor;
+    } else {
+        if (vg->governor >= 0 || !vg->infinitive || !previous_verb(c, vg->first, &gov) ||
+            gov.anchor != vg->first - 1 || !verb_lemma_in(c, gov.anchor, commissives))
+            return NULL;
+    }
+    static const char *const deciders[] = {"agree",     "commit", "undertake",
+                                           "volunteer", "offer",  NULL};
+    const char *intent =
+        intent_code(code, verb_lemma_in(c, gov.anchor, (const char *const[]){"threaten", NULL}),
+                    verb_lemma_in(c, gov.anchor, deciders));
+    if (intent)
+        *modality = modality_of(c, &gov);
+    return intent;
 }
 
 /* Why an infinitive is not an event of its own, or NULL when it is: the verb that governs it
@@ -706,7 +880,15 @@ static bool is_pattern_word(const clause_ctx *c, const verbmatch *m, long i)
 static bool excluded_by_pattern(const clause_ctx *c, const verbmatch *m, long k, bool military)
 {
     long first = c->afirst[k], last = c->alast[k];
-    for (long i = first; i <= last; i++)
+    const actor_mention *am = mention(c, k);
+    /* "rejected an Indian proposal", "killed ten Russian soldiers": the owner of the
+     * pattern's noun, or the people a violent act is done to, is the target */
+    bool owner = am->kind && strcmp(am->kind, "adjective") == 0;
+    /* ... except where the pattern's words are what is given, sent or withdrawn ("sent
+     * North Korean troops", "withdrew its troops") */
+    bool victims = am->country && !code_is(m->rule->code, "06") && !code_is(m->rule->code, "07") &&
+                   !code_is(m->rule->code, "08") && !code_is(m->rule->code, "15");
+    for (long i = first; i <= last && !owner && !victims; i++)
         if (i > (long)m->anchor && i <= (long)m->last && is_pattern_word(c, m, i))
             return true;
     long object = m->slot[PATTERN_OBJECT], place = m->slot[PATTERN_PLACE];
@@ -717,10 +899,35 @@ static bool excluded_by_pattern(const clause_ctx *c, const verbmatch *m, long k,
     return false;
 }
 
+/* True when token i is glued by a hyphen to the word before it ("held" in "government-held"):
+ * part of a compound modifier, not a verb of the clause. */
+static bool hyphen_glued(const clause_ctx *c, long i)
+{
+    return i >= 2 && i < (long)c->ntokens && !(c->tokens[i].flags & TOKEN_SPACE_BEFORE) &&
+           !(c->tokens[i - 1].flags & TOKEN_SPACE_BEFORE) && word_is(c, i - 1, "-");
+}
+
 static const char *const target_stops[] = {
     "that",     "which",  "who",   "whom",   "because", "during",    "after", "before",
     "since",    "when",   "while", "amid",   "despite", "as",        "where", "until",
     "although", "though", "if",    "unless", "whether", "following", "but",   NULL};
+
+/* A comma between two adjectives ("complete, full diplomatic ties") stays inside the phrase. */
+static bool adjective_comma(const clause_ctx *c, long i)
+{
+    return upos(c, i - 1) == UPOS_ADJ && upos(c, i + 1) == UPOS_ADJ;
+}
+
+/* True when token i ends a target search: a subordinator or relative word, but not the "as"
+ * of a quantity ("as many as 125 vessels", "as much as", "as well as"). */
+static bool target_stop(const clause_ctx *c, long i)
+{
+    if (!word_in(c, i, target_stops))
+        return false;
+    static const char *const amounts[] = {"many", "much", "few",  "little", "well",
+                                          "long", "far",  "high", "large",  NULL};
+    return !(word_is(c, i, "as") && (word_in(c, i + 1, amounts) || word_in(c, i - 1, amounts)));
+}
 
 /* The first actor (index into c->actor) starting in [from, to) with a country or a full code
  * (bare roles such as "troops" are usually the object, not the target), stopping at clause
@@ -730,15 +937,20 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
 {
     bool cooperative = m && m->rule->code[0] == '0'; /* roots 01-09 */
     for (long i = from; i < to && (size_t)i < c->ntokens; i++) {
-        if (word_is(c, i, ";") || word_is(c, i, ":") || (i > from && is_comma(c, i)) ||
-            word_in(c, i, target_stops) || c->tokens[i].kind == TOKEN_QUOTE)
+        if (word_is(c, i, ";") || word_is(c, i, ":") ||
+            (i > from && is_comma(c, i) && !adjective_comma(c, i)) || target_stop(c, i) ||
+            c->tokens[i].kind == TOKEN_QUOTE)
             return -1;
         if (i > from + 1 && upos(c, i) == UPOS_VERB && actor_covering(c, i) < 0 &&
-            !word_is(c, i - 1, "to"))
+            !word_is(c, i - 1, "to") && !hyphen_glued(c, i))
             return -1;
         /* a purpose infinitive starts a clause of its own ("sent advisers to help X") */
         if (i > from && word_is(c, i, "to") && is_verb_word(c, i + 1))
             return -1;
+        /* "lift the sanctions on Iran": a preposition right after a pattern that runs past its
+         * anchor takes the pattern's complement, not a topic */
+        bool complement = m && (long)m->last > (long)m->anchor && i - 1 == (long)m->last + 1 &&
+                          !code_is(m->rule->code, "04");
         for (long k = actor_starting(c, i, 0); k >= 0; k = actor_starting(c, i, (size_t)k + 1)) {
             if (m && excluded_by_pattern(c, m, k, military))
                 break;
@@ -750,9 +962,10 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
             /* "met X to discuss sanctions against Israel": for cooperative codes an actor
              * after these prepositions is the topic (the patterns' $T slots name the real
              * partners: "aid to $T", "talks with $T") */
-            if (cooperative && word_in(c, i - 1,
-                                       (const char *const[]){"against", "about", "over", "on",
-                                                             "regarding", "concerning", NULL}))
+            if (cooperative && !complement &&
+                word_in(c, i - 1,
+                        (const char *const[]){"against", "about", "over", "on", "regarding",
+                                              "concerning", NULL}))
                 break;
             const actor_mention *am = mention(c, k);
             if (actor_is_noise(c, k))
@@ -796,6 +1009,20 @@ static bool reciprocal(const char *code)
     for (const char *const *p = codes; *p; p++)
         if (code_is(code, *p))
             return true;
+    return false;
+}
+
+/* "Gondor and Osgiliath have postponed their meeting", "... met each other": an object the
+ * conjoined subjects share makes the act joint, whatever its code. */
+static bool joint_object(const clause_ctx *c, long anchor)
+{
+    for (long i = anchor + 1; i <= anchor + 3 && (size_t)i < c->ntokens; i++) {
+        if (is_comma(c, i))
+            return false;
+        if (word_is(c, i, "their") || (word_is(c, i, "each") && word_is(c, i + 1, "other")) ||
+            (word_is(c, i, "one") && word_is(c, i + 1, "another")))
+            return true;
+    }
     return false;
 }
 
@@ -968,13 +1195,24 @@ static long possessor(const clause_ctx *c, long anchor)
 }
 
 /* The actor in a role slot's phrase: the first actor with a code within PATTERN_SLOT_GAP
- * tokens of the slot's first token ("to eastern and southern areas of Ukraine"). */
-static long slot_actor(const clause_ctx *c, long slot)
+ * tokens of the slot's first token ("to eastern and southern areas of Ukraine", "condemned
+ * the coup in Niger"). For consultations (`consult`) the phrase ends at "in", "at", "near"
+ * (a place, not a partner). */
+static long slot_actor(const clause_ctx *c, long slot, bool consult)
 {
     if (slot < 0)
         return -1;
-    for (long i = slot; i < slot + PATTERN_SLOT_GAP + 2 && i < (long)c->ntokens; i++) {
-        if (i > slot && (is_punct(c, i) || word_in(c, i, target_stops)))
+    long end = slot + PATTERN_SLOT_GAP + 2;
+    for (long i = slot; i < end && i < (long)c->ntokens; i++) {
+        /* "a government-held part of Syria": a hyphenated modifier is passed over */
+        if (hyphen_glued(c, i + 2) || hyphen_glued(c, i + 1) || hyphen_glued(c, i)) {
+            end++;
+            continue;
+        }
+        if (i > slot && (is_punct(c, i) || target_stop(c, i)))
+            break;
+        /* "visited the memorial in Washington": a place, not the one visited */
+        if (i > slot && consult && word_in(c, i, (const char *const[]){"in", "at", "near", NULL}))
             break;
         /* "sent advisers to help X": a verb in the slot starts another clause */
         if (is_verb_word(c, i) && actor_covering(c, i) < 0)
@@ -982,7 +1220,8 @@ static long slot_actor(const clause_ctx *c, long slot)
         /* the head noun of a phrase that is no actor ends the slot, unless "of" follows
          * ("areas of Ukraine") */
         if ((upos(c, i) == UPOS_NOUN || upos(c, i) == UPOS_PROPN) && actor_covering(c, i) < 0 &&
-            !word_is(c, i + 1, "of") && !word_is(c, i + 1, "and") && !is_possessive(c, i + 1))
+            !word_is(c, i + 1, "of") && !word_is(c, i + 1, "and") && !is_possessive(c, i + 1) &&
+            (consult || !word_is(c, i + 1, "in")))
             break;
         long k = actor_starting(c, i, 0);
         if (k < 0 && i == slot)
@@ -1006,11 +1245,68 @@ static long place_after(const clause_ctx *c, const verbmatch *m)
         if (at <= (long)m->anchor || at > (long)m->anchor + OBJECT_WINDOW)
             continue;
         for (long i = m->anchor + 1; i < at; i++)
-            if (word_is(c, i, ";") || is_comma(c, i) || word_in(c, i, target_stops))
+            if (word_is(c, i, ";") || is_comma(c, i) || target_stop(c, i))
                 return -1;
         return (long)p;
     }
     return -1;
+}
+
+/* The demand or appeal (verb of root 02 or 10) whose complement holds match mi, or NULL:
+ * "demanded that Hamas renounce its armed struggle", "demanded a truce before allowing aid
+ * convoys": what is demanded is asked for, not done. The complement runs from the demand to
+ * the end of its clause (";", "but", "while", a coordinated finite verb of its own subject). */
+static const verbmatch *demanded_by(const clause_ctx *c, size_t mi)
+{
+    const verbmatch *m = &c->matches[mi];
+    for (size_t j = 0; j < c->nmatches; j++) {
+        const verbmatch *d = &c->matches[j];
+        if (j == mi || d->rule->noun || d->rule->discard || d->anchor >= m->anchor ||
+            !(code_is(d->rule->code, "02") || code_is(d->rule->code, "10")))
+            continue;
+        bool inside = true;
+        for (long i = (long)d->anchor + 1; i < (long)m->anchor && inside; i++)
+            if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "but") ||
+                word_is(c, i, "while") || word_is(c, i, "although") ||
+                (word_is(c, i, "and") && finite_verb(c, i + 1)))
+                inside = false;
+        if (inside)
+            return d;
+    }
+    return NULL;
+}
+
+/* True when the verb group holds an obligation ("must return", "should withdraw", "has to
+ * leave", "ought to"): the act is asked for, not done. */
+static bool obligation(const clause_ctx *c, const verb_group *vg)
+{
+    for (long i = vg->first; i < vg->anchor; i++)
+        if (word_is(c, i, "must") || word_is(c, i, "should") || word_is(c, i, "ought"))
+            return true;
+    return false;
+}
+
+/* "Russia said Sudan must return the helicopter": an obligation in what someone says is that
+ * speaker's demand (CAMEO 100) of the clause's subject; the act itself is not coded. */
+static sitrep_status code_demand(emit_state *st, const clause_ctx *c, const verbmatch *m,
+                                 long subject, long span_first, long span_last)
+{
+    int32_t f = attribution_of(c, m->anchor);
+    long speaker = -1;
+    if (f >= 0 && c->art->attributions[f].sentence == c->sentence) {
+        long t = token_at(c, c->art->attributions[f].source.start);
+        speaker = t >= 0 ? actor_covering(c, t) : -1;
+    }
+    if (speaker < 0 || subject < 0 || speaker == subject || !mention(c, speaker)->code ||
+        !mention(c, subject)->code)
+        return trace(c, "    not coded: an obligation (must, should) is asked for, not done\n");
+    if (trace(c, "    an obligation in what the speaker says: a demand (100) of the subject\n"))
+        return SITREP_ELIMIT;
+    if (c->afirst[speaker] < span_first)
+        span_first = c->afirst[speaker];
+    if (c->alast[speaker] > span_last)
+        span_last = c->alast[speaker];
+    return emit(st, c, m, speaker, subject, "100", MODALITY_ASSERTED, span_first, span_last);
 }
 
 static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
@@ -1025,24 +1321,47 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         return SITREP_ELIMIT;
     if (rule->discard)
         return trace(c, "    discard: an idiom or non-event; nothing coded on its span\n");
+    if (!code_is(rule->code, "01") && !code_is(rule->code, "02") && !code_is(rule->code, "10")) {
+        const verbmatch *d = demanded_by(c, mi);
+        if (d)
+            return trace(c, "    not coded: asked for in the demand of %s:%u, not done\n",
+                         d->rule->file, d->rule->line);
+    }
     if (!rule->noun && is_catenative_of_other(c, mi))
         return trace(c, "    not coded: it governs another verb (modality only)\n");
 
     long source = -1, target = -1;
+    const char *code = rule->code; /* or the intent to do it ("pledged to send": 0332) */
     uint8_t modality = MODALITY_ASSERTED;
     long span_first = m->first, span_last = m->last;
     long slot_first = m->slot[PATTERN_TARGET];
-    long tslot = slot_actor(c, slot_first);
-    /* "deploy troops to $L", "strikes on $L": the country of a military act's place is its
-     * target; a meeting's place is not */
+    long tslot = slot_actor(c, slot_first, code_is(rule->code, "04"));
+    /* "deploy troops to $L", "strikes on $L", "withdrew troops from $L": the country of a
+     * military act's place is its target; a meeting's place is not */
     if (tslot < 0 && slot_first < 0 &&
-        (code_is(rule->code, "07") || code_is(rule->code, "15") || code_is(rule->code, "18") ||
-         code_is(rule->code, "19") || code_is(rule->code, "20")))
-        tslot = slot_actor(c, m->slot[PATTERN_PLACE]);
+        (code_is(rule->code, "07") || code_is(rule->code, "087") || code_is(rule->code, "15") ||
+         code_is(rule->code, "18") || code_is(rule->code, "19") || code_is(rule->code, "20")))
+        tslot = slot_actor(c, m->slot[PATTERN_PLACE], false);
     if (rule->noun) {
-        source = slot_actor(c, m->slot[PATTERN_SOURCE]); /* "a visit by $S to $T" */
+        /* "held talks with": a support verb's pattern takes in the noun, which is no event
+         * again */
+        for (size_t j = 0; j < c->nmatches; j++) {
+            const verbmatch *o = &c->matches[j];
+            if (j != mi && !o->rule->noun && !o->rule->discard && o->first <= m->anchor &&
+                m->anchor <= o->last && verb_lemma_in(c, (long)o->anchor, support_verbs))
+                return trace(c, "    not coded: part of the verb pattern %s:%u\n", o->rule->file,
+                             o->rule->line);
+        }
+        source = slot_actor(c, m->slot[PATTERN_SOURCE], false); /* "a visit by $S to $T" */
         if (source < 0)
             source = possessor(c, m->anchor);
+        if (source < 0) {
+            /* "the Russian invasion of Ukraine", "an Israeli air strike on Gaza": the
+             * nationality adjective of the noun phrase is its source */
+            long k = actor_covering(c, m->anchor);
+            if (k >= 0 && mention(c, k)->kind && strcmp(mention(c, k)->kind, "adjective") == 0)
+                source = k;
+        }
         if (source < 0) {
             /* "the deployment of troops by X" */
             for (long i = m->anchor + 1; i < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW;
@@ -1058,7 +1377,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (source < 0 && word_is(c, m->anchor + 1, "of")) {
             /* "the deployment of North Korean troops": the actor deployed acts */
             long k = actor_starting(c, m->anchor + 2, 0);
-            if (k >= 0 && mention(c, k)->country && rule->code[0] == '1' &&
+            if (k >= 0 && k != tslot && mention(c, k)->country && rule->code[0] == '1' &&
                 (code_is(rule->code, "15") || code_is(rule->code, "19") ||
                  code_is(rule->code, "18")))
                 source = k;
@@ -1072,13 +1391,27 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (target == source)
             target = -1;
         /* the verb governing the noun gives the modality ("plans a visit") */
-        long v = m->anchor - 1;
-        while (v >= 0 && m->anchor - v < 5 && !is_verb_token(c, v) && !is_punct(c, v))
+        long v = (long)m->anchor - 1;
+        while (v >= 0 && m->anchor - v < 9 &&
+               ((!is_verb_token(c, v) && !is_punct(c, v)) || hyphen_glued(c, v) ||
+                hyphen_glued(c, v + 1)))
             v--;
-        if (v >= 0 && is_verb_token(c, v) && m->anchor - v < 5) {
+        if (v >= 0 && is_verb_token(c, v) && m->anchor - v < 9) {
             verb_group vg;
             verb_group_find(c, v, &vg);
             modality = modality_of(c, &vg);
+            /* a support verb lends the noun its subject: "Israel mounted its invasion of
+             * Lebanon", "Russia launched air strikes on Kyiv", "the UN imposed sanctions" */
+            if (source < 0 && verb_lemma_in(c, v, support_verbs)) {
+                long k = subject_from_group(c, &vg, 0);
+                if (k >= 0 && k != target && mention(c, k)->code) {
+                    source = k;
+                    if (trace(c, "    source from the support verb '%.*s'\n",
+                              (int)(c->tokens[v].end - c->tokens[v].start),
+                              c->text + c->tokens[v].start))
+                        return SITREP_ELIMIT;
+                }
+            }
         }
         if (source >= 0 && possessor(c, m->anchor) >= 0)
             span_first = c->afirst[source];
@@ -1086,6 +1419,10 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                   actor_label(c, source, l1, sizeof l1), actor_label(c, target, l2, sizeof l2)))
             return SITREP_ELIMIT;
     } else {
+        /* "Israeli-occupied", "Russian-backed": a participle glued to a word by a hyphen
+         * modifies a noun; it is no clause */
+        if (hyphen_glued(c, m->anchor))
+            return trace(c, "    not coded: part of a compound modifier\n");
         verb_group vg;
         verb_group_find(c, m->anchor, &vg);
         modality = modality_of(c, &vg);
@@ -1100,10 +1437,21 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             actor_ending(c, vg.anchor - 1) < 0)
             return trace(c, "    not coded: a participle modifying a noun or clause, not a "
                             "clause of its own\n");
-        const char *why = infinitive_not_coded(c, &vg);
-        if (why)
-            return trace(c, "    not coded: %s\n", why);
+        uint8_t committed;
+        code = commitment(c, &vg, rule->code, &committed);
+        if (code) {
+            modality = committed;
+            if (trace(c, "    committed to by the verb before it: coded as %s\n", code))
+                return SITREP_ELIMIT;
+        } else {
+            code = rule->code;
+            const char *why = infinitive_not_coded(c, &vg);
+            if (why)
+                return trace(c, "    not coded: %s\n", why);
+        }
         long subject = subject_from_group(c, &vg, 0);
+        if (!vg.passive && obligation(c, &vg))
+            return code_demand(st, c, m, subject, span_first, span_last);
         if (vg.passive) {
             long agent = -1;
             for (long i = m->anchor + 1; i < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW;
@@ -1115,6 +1463,15 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                     if (agent < 0)
                         agent = actor_starting(c, i + 2, 0);
                     break;
+                }
+                /* "were killed in Israeli air strikes": the nation whose attack it was */
+                if (agent < 0 && word_is(c, i, "in") && military_code(rule->code)) {
+                    long k = actor_starting(c, i + 1, 0);
+                    if (k < 0)
+                        k = actor_starting(c, i + 2, 0);
+                    if (k >= 0 && mention(c, k)->kind &&
+                        strcmp(mention(c, k)->kind, "adjective") == 0)
+                        agent = k;
                 }
             }
             source = agent;
@@ -1137,6 +1494,12 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
              * and its object slot are what is acted with, not upon */
             if (target < 0 && slot_first < 0 && !code_is(rule->code, "01"))
                 target = actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m,
+                                     military_code(rule->code));
+            /* "promised to continue military aid to Mozambique": a pattern that takes in a
+             * complement clause ("agree to lift ... sanctions") finds the target after it */
+            if (target < 0 && slot_first < 0 && (long)m->last > (long)m->anchor + 1 &&
+                !code_is(rule->code, "01"))
+                target = actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW, m,
                                      military_code(rule->code));
         }
         if (target == source)
@@ -1165,12 +1528,33 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             return SITREP_ELIMIT;
         target = -1;
     }
+    /* "demanded that North Korea abandon ...", "urged that Iran stop ...": the subject of
+     * the that-clause is the one asked */
+    if (target < 0 && !rule->noun && (code_is(rule->code, "02") || code_is(rule->code, "10"))) {
+        long that = word_is(c, (long)m->last, "that") ? (long)m->last : (long)m->last + 1;
+        if (word_is(c, that, "that")) {
+            for (long i = that + 1; i < (long)c->ntokens && i < that + 8; i++) {
+                if (is_verb_token(c, i) || is_punct(c, i))
+                    break;
+                long k = actor_starting(c, i, 0);
+                if (k >= 0 && mention(c, k)->code && k != source) {
+                    target = k;
+                    if (trace(c, "    target: the subject of the that-clause, %s\n",
+                              actor_label(c, k, l2, sizeof l2)))
+                        return SITREP_ELIMIT;
+                    break;
+                }
+            }
+        }
+    }
     /* a statement is not the event it reports: code it only with its own target */
     if (code_is(rule->code, "01") && target < 0)
         return trace(c, "    not coded: a statement without a target (the reported content "
                         "is coded on its own)\n");
     if (source < 0 || !mention(c, source)->code)
         return trace(c, "    not coded: no source actor\n");
+    if ((code_is(code, "042") || code_is(code, "043")) && private_people(mention(c, source)))
+        return trace(c, "    not coded: people or goods travelling are no official visit\n");
 
     actor_group sg, tg;
     group_from(c, source, &sg);
@@ -1179,20 +1563,24 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     else
         tg.n = 0;
     sitrep_status status;
-    if (tg.n == 0 && sg.n > 1 && reciprocal(rule->code)) {
+    if (tg.n == 0 && sg.n > 1 && (reciprocal(code) || joint_object(c, m->anchor))) {
         for (size_t i = 0; i < sg.n; i++)
             for (size_t j = 0; j < sg.n; j++)
-                if (i != j && (status = emit(st, c, m, sg.items[i], sg.items[j], rule->code,
-                                             modality, span_first, span_last)))
+                if (i != j && (status = emit(st, c, m, sg.items[i], sg.items[j], code, modality,
+                                             span_first, span_last)))
                     return status;
         return SITREP_OK;
     }
-    if (tg.n == 0 && military_code(rule->code)) {
+    if (tg.n == 0 &&
+        (military_code(rule->code) || code_is(code, "14") || code_is(rule->code, "081"))) {
         /* "Russian forces shelled Kherson": the country of the place attacked is the target */
         long p = place_after(c, m);
         const char *country = p >= 0 ? c->art->places[p].entry->country : NULL;
         const char *own = mention(c, source)->country;
-        if (country && !(own && strcmp(own, country) == 0)) {
+        /* a protest in one's own country is against its government: "Serbian students
+         * protested in Belgrade" (CAMEO and PLOVER code the country as the target) */
+        if (country && (!(own && strcmp(own, country) == 0) || code_is(code, "14") ||
+                        non_state(mention(c, source)))) {
             const place_mention *pm = &c->art->places[p];
             if (trace(c, "    target: the place '%.*s' (%s)\n", (int)(pm->end - pm->start),
                       c->text + pm->start, country))
@@ -1202,8 +1590,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             c->target_place = (int32_t)p;
             for (size_t i = 0; i < sg.n; i++)
                 if (mention(c, sg.items[i])->code &&
-                    (status = emit(st, c, m, sg.items[i], -1, rule->code, modality, span_first,
-                                   span_last))) {
+                    (status =
+                         emit(st, c, m, sg.items[i], -1, code, modality, span_first, span_last))) {
                     c->target_place = -1;
                     return status;
                 }
@@ -1211,19 +1599,34 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             return SITREP_OK;
         }
     }
+    /* protests, strikes and riots, and shows of force are events without a target:
+     * "Opponents protested", "North Korea fired two ballistic missiles into the sea" */
+    if (tg.n == 0 && (code_is(code, "14") || code_is(code, "15"))) {
+        if (trace(c, "    no target: a protest or a show of force needs none\n"))
+            return SITREP_ELIMIT;
+        for (size_t i = 0; i < sg.n; i++)
+            if (mention(c, sg.items[i])->code &&
+                (status = emit(st, c, m, sg.items[i], -1, code, modality, span_first, span_last)))
+                return status;
+        return SITREP_OK;
+    }
     if (tg.n == 0)
         return trace(c, "    not coded: no target actor\n");
     for (size_t i = 0; i < sg.n; i++) {
         if (!mention(c, sg.items[i])->code)
             continue;
         for (size_t j = 0; j < tg.n; j++) {
-            if ((status = emit(st, c, m, sg.items[i], tg.items[j], rule->code, modality, span_first,
+            if ((status = emit(st, c, m, sg.items[i], tg.items[j], code, modality, span_first,
                                span_last)))
                 return status;
-            /* a visit implies a host: 042 X -> Y is 043 Y -> X */
-            if (code_is(rule->code, "042") &&
-                (status = emit(st, c, m, tg.items[j], sg.items[i], "043", modality, span_first,
-                               span_last)))
+            /* a paired code (CODE:PAIR) codes the target back; a visit implies a host: 042
+             * X -> Y is 043 Y -> X (not when the act was turned into an intent) */
+            const char *pair = code != rule->code           ? NULL
+                               : rule->pair[0]              ? rule->pair
+                               : code_is(rule->code, "042") ? "043"
+                                                            : NULL;
+            if (pair && (status = emit(st, c, m, tg.items[j], sg.items[i], pair, modality,
+                                       span_first, span_last)))
                 return status;
         }
     }

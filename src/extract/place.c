@@ -17,6 +17,15 @@ static const char *const locative_cues[] = {
     "shelled", "struck", "attacked", "occupied", "annexed",
 };
 
+/* Nouns of attack before "on" or "of" that make a name the place attacked: "air strikes on
+ * Gaza", "the shelling of Kharkiv" (elsewhere "on Moscow" is a government: "sanctions on"). */
+static const char *const attack_nouns[] = {
+    "strike",      "strikes", "airstrike", "airstrikes", "attack",   "attacks",
+    "raid",        "raids",   "assault",   "offensive",  "shelling", "bombing",
+    "bombardment", "barrage", "siege",     "invasion",   "blockade", "capture",
+    "missiles",    "rockets", "drones",    "advance",    "march",    "push",
+};
+
 /* Nouns before "of" that make it locative: "areas of Ukraine", "south of Kyiv". */
 static const char *const area_nouns[] = {
     "area",      "areas",       "part",    "parts",     "region",    "regions", "province",
@@ -287,6 +296,10 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
                 cue = lower;
             }
         }
+        if (!cue && c >= first + 2 &&
+            (extras_token_is(text, c - 1, "on") || extras_token_is(text, c - 1, "of")) &&
+            word_in(text, c - 2, attack_nouns, ARRAY_LEN(attack_nouns)))
+            cue = extras_token_is(text, c - 1, "on") ? "on" : "of";
         /* "in Iraq and Syria": coordinated with a coded place */
         if (!cue && last_licensed_end != SIZE_MAX && c >= first + 1 && c - 1 == last_licensed_end &&
             (extras_token_is(text, c - 1, "and") || extras_token_is(text, c - 1, "or") ||

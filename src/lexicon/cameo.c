@@ -149,6 +149,8 @@ static sitrep_status parse_codes(cameo_table *t, const char *path, const char *t
     return SITREP_OK;
 }
 
+static const cameo_code *plover_holder(const cameo_table *table, const char *code);
+
 static sitrep_status parse_plover(cameo_table *t, const char *path, const char *text, size_t length,
                                   size_t *offsets, diag *d)
 {
@@ -218,6 +220,18 @@ sitrep_status cameo_load(const char *dir, cameo_table **out, diag *d)
                 offsets[i * 4 + (size_t)k] ? t->strings + offsets[i * 4 + (size_t)k] - 1 : NULL;
     }
     free(offsets);
+    /* a code without a PLOVER line of its own takes its nearest ancestor's (020 -> 02) */
+    for (size_t i = 0; i < t->count; i++) {
+        cameo_code *c = &t->codes[i];
+        if (c->plover)
+            continue;
+        const cameo_code *h = plover_holder(t, c->code);
+        if (h) {
+            c->plover = h->plover;
+            c->mode = h->mode;
+            c->context = h->context;
+        }
+    }
     *out = t;
     return SITREP_OK;
 }

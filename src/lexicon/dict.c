@@ -198,6 +198,7 @@ typedef struct line_ctx {
     long line;
     uint32_t file;
     diag *d;
+    bool countries; /* peer actors: each code's first three letters act as a country */
 } line_ctx;
 
 static sitrep_status line_error(line_ctx *c, const char *format, ...) PRINTF_LIKE(2, 3);
@@ -255,7 +256,7 @@ static bool known_role(const char *s)
 
 /* Parses one code "RUSGOV" or "RUSGOV 2000-05-07..2008-05-07". Role files want codes made of
  * known 3-letter roles. */
-static sitrep_status parse_code(line_ctx *c, slice text, bool roles, dict_code *out)
+static sitrep_status parse_code(line_ctx *c, slice text, int roles, dict_code *out)
 {
     memset(out, 0, sizeof *out);
     text = slice_trim(text);
@@ -272,7 +273,7 @@ static sitrep_status parse_code(line_ctx *c, slice text, bool roles, dict_code *
         return line_error(c, "invalid code '%.*s' (expected %s)", (int)n, text.ptr,
                           roles ? "one or more 3-letter roles" : "3 to 15 characters");
     memcpy(out->code, text.ptr, n);
-    if (roles)
+    if (roles == 1) /* peer agents (roles == 2) may use any 3-letter roles */
         for (size_t i = 0; i < n; i += 3)
             if (!known_role(out->code + i))
                 return line_error(c, "unknown role '%.3s' in '%s'", out->code + i, out->code);
@@ -390,7 +391,9 @@ static sitrep_status add_phrases(line_ctx *c, dict_kind kind, slice list, const 
 }
 
 /* "PHRASES => CODES" */
-static sitrep_status parse_entry(line_ctx *c, slice line, dict_kind kind, bool roles)
+static void add_country(dict *d, const char *code);
+
+static sitrep_status parse_entry(line_ctx *c, slice line, dict_kind kind, int roles)
 {
     const char *arrow = NULL;
     for (size_t i = 0; i + 1 < line.len; i++)
@@ -416,6 +419,10 @@ static sitrep_status parse_entry(line_ctx *c, slice line, dict_kind kind, bool r
         sitrep_status s = parse_code(c, slice_make(p, len), roles, &parsed[n]);
         if (s)
             return s;
+        if (c->countries) {
+            char country[4] = {parsed[n].code[0], parsed[n].code[1], parsed[n].code[2], '\0'};
+            add_country(c->b->d, country);
+        }
         n++;
         pos += len + 1;
         if (!comma)
@@ -510,13 +517,14 @@ sitrep_status dict_builder_add_text(dict_builder *b, const char *path, const cha
     dict *dt = b->d;
     dt->files = xrealloc(dt->files, (dt->nfiles + 1) * sizeof *dt->files);
     dt->files[dt->nfiles] = xstrdup(path);
-    line_ctx c = {b, path, 0, (uint32_t)dt->nfiles, d};
+    line_ctx c = {b, path, 0, (uint32_t)dt->nfiles, d, kind == DICT_FILE_PEER_ACTORS};
     dt->nfiles++;
     static const dict_kind entry_kinds[] = {
-        [DICT_FILE_PEOPLE] = DICT_PERSON,     [DICT_FILE_ORGANIZATIONS] = DICT_ORGANIZATION,
-        [DICT_FILE_GROUPS] = DICT_GROUP,      [DICT_FILE_METONYMS] = DICT_METONYM,
-        [DICT_FILE_AGENTS] = DICT_AGENT,      [DICT_FILE_TITLES] = DICT_TITLE,
-        [DICT_FILE_COUNTRIES] = DICT_COUNTRY, [DICT_FILE_UNKNOWN] = DICT_ORGANIZATION,
+        [DICT_FILE_PEOPLE] = DICT_PERSON,       [DICT_FILE_ORGANIZATIONS] = DICT_ORGANIZATION,
+        [DICT_FILE_GROUPS] = DICT_GROUP,        [DICT_FILE_METONYMS] = DICT_METONYM,
+        [DICT_FILE_AGENTS] = DICT_AGENT,        [DICT_FILE_TITLES] = DICT_TITLE,
+        [DICT_FILE_COUNTRIES] = DICT_COUNTRY,   [DICT_FILE_UNKNOWN] = DICT_ORGANIZATION,
+        [DICT_FILE_PEER_ACTORS] = DICT_COUNTRY, [DICT_FILE_PEER_AGENTS] = DICT_AGENT,
     };
     bool failed = false;
     size_t pos = 0;
@@ -541,7 +549,9 @@ sitrep_status dict_builder_add_text(dict_builder *b, const char *path, const cha
             s = parse_country(&c, line);
         else
             s = parse_entry(&c, line, entry_kinds[kind],
-                            kind == DICT_FILE_AGENTS || kind == DICT_FILE_TITLES);
+                            kind == DICT_FILE_AGENTS || kind == DICT_FILE_TITLES ? 1
+                            : kind == DICT_FILE_PEER_AGENTS                      ? 2
+                                                                                 : 0);
         if (s == SITREP_ELIMIT)
             return s;
         if (s) {

@@ -96,6 +96,8 @@ static sitrep_status parse_bracket(import_entry *e, const char *s, size_t n, lon
         dates++;
     if (clen == 0 || strcmp(code, "---") == 0 || strncmp(code, "---", 3) == 0)
         return note(report, line, "no code (unknown actor) skipped", s, n);
+    for (size_t i = 0; i < clen; i++) /* PETRARCH reads codes in any case */
+        code[i] = (char)toupper((unsigned char)code[i]);
     for (size_t i = 0; i < clen; i++)
         if (!isupper((unsigned char)code[i]) && !isdigit((unsigned char)code[i]))
             return note(report, line, "code not in our alphabet", s, n);
@@ -230,7 +232,7 @@ sitrep_status dict_import(const char *text, size_t length, bool petrarch, buf *o
     sitrep_status st = buf_printf(out, "# converted by `sitrep dict import --from %s`\n",
                                   petrarch ? "petrarch" : "tabari");
     long line = 0;
-    bool in_block = false;
+    bool in_block = false, in_comment = false;
     size_t pos = 0;
     while (!st && pos < length) {
         const char *p = text + pos;
@@ -250,6 +252,17 @@ sitrep_status dict_import(const char *text, size_t length, bool petrarch, buf *o
             end--;
         const char *s = p + start;
         size_t len = end - start;
+        /* <!-- comments --> (PETRARCH), on one line or several; "<! --" too */
+        bool opens = len >= 2 && memcmp(s, "<!", 2) == 0;
+        if (in_comment || opens) {
+            in_comment = true;
+            for (size_t i = opens ? (size_t)(s - p) + 2 : 0; i + 3 <= n; i++)
+                if (memcmp(p + i, "-->", 3) == 0)
+                    in_comment = false;
+            if (opens && in_comment && s[len - 1] == '>' && !strstr(s, "--"))
+                in_comment = false; /* <!DOCTYPE ...> */
+            continue;
+        }
         if (!len)
             continue;
         if (s[0] == '<') {

@@ -203,6 +203,32 @@ bool lemma_is_verb(const lemma_table *table, const char *lemma, size_t length)
     return map_has(table, &table->verbs, lemma, length);
 }
 
+size_t lemma_verbs_with_prefix(const lemma_table *table, const char *prefix, size_t length,
+                               const char **out, size_t max)
+{
+    size_t found = 0;
+    for (size_t i = 0; i <= table->verbs.mask; i++) {
+        uint32_t k = table->verbs.keys[i];
+        if (k == 0)
+            continue;
+        const char *key = table->blob + k - 1;
+        if (strncmp(key, prefix, length) != 0)
+            continue;
+        if (found < max)
+            out[found] = key;
+        found++;
+    }
+    /* map order depends on hashes only; sort so callers see a stable, readable order */
+    size_t n = found < max ? found : max;
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strcmp(out[j - 1], out[j]) > 0; j--) {
+            const char *swap = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = swap;
+        }
+    return found;
+}
+
 bool lemma_is_noun(const lemma_table *table, const char *lemma, size_t length)
 {
     return map_has(table, &table->nouns, lemma, length);

@@ -109,7 +109,9 @@ typedef enum dict_file_kind {
     DICT_FILE_AGENTS,
     DICT_FILE_TITLES,
     DICT_FILE_COUNTRIES,
-    DICT_FILE_UNKNOWN
+    DICT_FILE_UNKNOWN,
+    DICT_FILE_PEER_ACTORS, /* converted TABARI/PETRARCH actors: full codes, act as countries */
+    DICT_FILE_PEER_AGENTS  /* converted TABARI/PETRARCH agents: any 3-letter roles */
 } dict_file_kind;
 
 /* Returns the kind for a file name (base name "people.txt", "people-core.txt", ...):
@@ -172,6 +174,49 @@ bool dict_parse_date(const char *s, size_t length, bool end, int32_t *out);
  * to report. `petrarch` selects PETRARCH conventions. Returns SITREP_ELIMIT at a buffer cap. */
 sitrep_status dict_import(const char *text, size_t length, bool petrarch, buf *out,
                           buf *report) MUST_CHECK;
+
+/* ---- peer dictionaries: TABARI and PETRARCH (peer_actors.c, peer_verbs.c) ---- */
+
+typedef struct pattern_set pattern_set;
+typedef struct lemma_table lemma_table;
+
+typedef enum peer_format {
+    PEER_TABARI = 1, /* TABARI .actors/.agents/.verbs (';' comments, <SYNSETS>, VERB [CODE]) */
+    PEER_PETRARCH    /* PETRARCH 1 and 2 ('#' and <!-- --> comments, --- VERB [CODE] --- blocks) */
+} peer_format;
+
+/* Loads a peer actor dictionary and/or agent dictionary (either may be NULL) into one dict,
+ * through dict_import and the dictionary builder. Constructs that cannot be converted are
+ * listed in `report` (may be NULL) as "LINE: reason: text". Returns NULL with d filled
+ * ("FILE:LINE: message") when a file cannot be read or a converted line is malformed. Free
+ * with dict_free. */
+dict *peer_dict_load(const char *actors, const char *agents, peer_format format, buf *report,
+                     diag *d);
+/* The text of one peer actor (agents false) or agent (agents true) file, converted and added
+ * to a builder; `path` names it in messages. SITREP_EPARSE with d filled on a malformed
+ * converted line, SITREP_ELIMIT at a cap. */
+sitrep_status peer_dict_add_text(dict_builder *b, const char *path, const char *text, size_t length,
+                                 peer_format format, bool agents, buf *report, diag *d) MUST_CHECK;
+
+/* Translates a peer verbs dictionary into our pattern language: word classes (one
+ * "@name word ..." line per synset) into `classes`, patterns into `patterns` (each on the line
+ * number of its source line where possible). What cannot be translated is listed in report.
+ * TABARI verbs written without a final '_' are stems ("RESTOR"): with `lemmas` (may be NULL)
+ * a stem that is no verb becomes the WordNet verbs it begins (at most 8). Returns
+ * SITREP_ELIMIT at a buffer cap. */
+sitrep_status peer_verbs_translate(const char *text, size_t length, peer_format format,
+                                   const lemma_table *lemmas, buf *classes, buf *patterns,
+                                   buf *report) MUST_CHECK;
+/* Translates a PETRARCH discards list: each phrase becomes a SKIP pattern (a sentence that
+ * holds it codes nothing). */
+sitrep_status peer_discards_translate(const char *text, size_t length, buf *patterns,
+                                      buf *report) MUST_CHECK;
+/* Reads and translates a verbs file (and a discards file, may be NULL) and parses the result
+ * with pattern_set_parse_free. Returns SITREP_EIO/ENOTFOUND (unreadable file) or SITREP_EPARSE
+ * (d filled); on success *out is the set (free with pattern_set_free). */
+sitrep_status peer_verbs_load(const char *verbs_path, const char *discards_path, peer_format format,
+                              const lemma_table *lemmas, pattern_set **out, buf *report,
+                              diag *d) MUST_CHECK;
 
 /* ---- verbs, lemmas and CAMEO codes (events) ---- */
 
@@ -247,14 +292,16 @@ size_t lemma_word(const lemma_table *table, const char *word, size_t length, int
                   size_t outlen);
 /* True when WordNet lists `lemma` (lower case) as a verb / as a noun. */
 bool lemma_is_verb(const lemma_table *table, const char *lemma, size_t length);
+/* The WordNet verbs that start with prefix[0..length): writes up to max of them (sorted,
+ * owned by the table) to out and returns how many there are (which may exceed max). */
+size_t lemma_verbs_with_prefix(const lemma_table *table, const char *prefix, size_t length,
+                               const char **out, size_t max);
 bool lemma_is_noun(const lemma_table *table, const char *lemma, size_t length);
 
 /* -- verb and event-noun patterns (patterns.c) -- */
 
 /* The pattern files of data/verbs/ (format: docs/patterns.md) compiled into a table keyed by
  * the anchor lemma. Immutable once loaded; shared by threads. */
-typedef struct pattern_set pattern_set;
-
 /* Roles a slot can fill. */
 typedef enum pattern_role {
     PATTERN_SOURCE = 0, /* $S: who acts (rare in patterns: the coder finds subjects) */
@@ -272,9 +319,9 @@ typedef enum pattern_elem_kind {
 } pattern_elem_kind;
 
 #define PATTERN_MAX_ELEMS 16
-#define PATTERN_MAX_ALTS 64 /* alternatives in one element, after class expansion */
-#define PATTERN_GAP_MAX 4   /* tokens skipped by "..." */
-#define PATTERN_SLOT_GAP 8  /* tokens a slot's phrase may span before the next element */
+#define PATTERN_MAX_ALTS 128 /* alternatives in one element, after class expansion */
+#define PATTERN_GAP_MAX 4    /* tokens skipped by "..." */
+#define PATTERN_SLOT_GAP 8   /* tokens a slot's phrase may span before the next element */
 #define PATTERN_MAX_PATTERNS 200000
 #define PATTERN_MAX_FILE_BYTES ((size_t)16 << 20)
 
@@ -288,7 +335,9 @@ typedef struct pattern_elem {
 
 typedef struct pattern {
     char code[5];   /* CAMEO code, "" for a discard */
+    char pair[5];   /* "CODE:PAIR": the code of the paired event target -> source ("" none) */
     bool discard;   /* an idiom or non-event: suppresses matches on its span */
+    bool skip;      /* SKIP: a sentence-level discard (the whole sentence codes nothing) */
     bool noun;      /* anchored on an event noun (nominal event) rather than a verb */
     uint8_t anchor; /* index of the anchor element in elems */
     uint8_t nelems;
@@ -313,6 +362,12 @@ sitrep_status pattern_set_load(const char *dir, const cameo_table *codes, patter
 sitrep_status pattern_set_parse(const char *name, const char *text, size_t length,
                                 const char *classes, size_t classes_length,
                                 const cameo_table *codes, pattern_set **out, diag *d) MUST_CHECK;
+/* Like pattern_set_parse for translated peer dictionaries (lexicon/peer_verbs.c): codes are
+ * free (1-4 letters or digits, as TABARI and PETRARCH dictionaries use WEIS and private
+ * codes) and are not checked against a CAMEO table. */
+sitrep_status pattern_set_parse_free(const char *name, const char *text, size_t length,
+                                     const char *classes, size_t classes_length, pattern_set **out,
+                                     diag *d) MUST_CHECK;
 void pattern_set_free(pattern_set *set);
 size_t pattern_set_count(const pattern_set *set);
 const pattern *pattern_set_at(const pattern_set *set, size_t i);

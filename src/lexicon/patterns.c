@@ -35,6 +35,7 @@ struct pattern_set {
     size_t mask, nbuckets;
     pattern_class *classes;
     size_t nclasses;
+    bool free_codes; /* peer dictionaries: any 1-4 letters or digits, not checked */
 };
 
 static void *set_alloc(pattern_set *set, size_t size)
@@ -285,6 +286,19 @@ static int role_of(char c)
     }
 }
 
+/* A free code (peer dictionaries): 1-4 ASCII letters or digits. */
+static bool free_code_syntax(slice code)
+{
+    if (code.len == 0 || code.len > 4)
+        return false;
+    for (size_t i = 0; i < code.len; i++) {
+        char c = code.ptr[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            return false;
+    }
+    return true;
+}
+
 static sitrep_status parse_pattern_line(pattern_set *set, const char *name, long line, slice s,
                                         bool noun, bool check_codes, const cameo_table *codes,
                                         pattern *out, diag *d)
@@ -292,15 +306,33 @@ static sitrep_status parse_pattern_line(pattern_set *set, const char *name, long
     memset(out, 0, sizeof *out);
     const char *p = s.ptr, *e = s.ptr + s.len;
     slice code = next_field(&p, e);
-    if (slice_eq_cstr(code, "DISCARD")) {
+    slice pair = slice_make(code.ptr + code.len, 0);
+    const char *colon = memchr(code.ptr, ':', code.len);
+    if (colon) { /* CODE:PAIR - a paired event (visit / host a visit) */
+        pair = slice_make(colon + 1, (size_t)(code.ptr + code.len - colon - 1));
+        code.len = (size_t)(colon - code.ptr);
+    }
+    if (slice_eq_cstr(code, "DISCARD") || slice_eq_cstr(code, "SKIP")) {
         out->discard = true;
-    } else if (cameo_is_code_syntax(code.ptr, code.len)) {
+        out->skip = code.ptr[0] == 'S';
+        if (colon)
+            return diag_set(d, name, line, "a discard has no paired code");
+    } else if (set->free_codes ? free_code_syntax(code) && (!colon || free_code_syntax(pair))
+                               : cameo_is_code_syntax(code.ptr, code.len) &&
+                                     (!colon || cameo_is_code_syntax(pair.ptr, pair.len))) {
         memcpy(out->code, code.ptr, code.len);
-        if (cameo_root(code.ptr) == 0 ||
-            (check_codes && codes && !cameo_find(codes, code.ptr, code.len)))
-            return diag_set(d, name, line, "unknown CAMEO code '%.*s'", (int)code.len, code.ptr);
+        memcpy(out->pair, pair.ptr, pair.len);
+        if (!set->free_codes &&
+            (cameo_root(code.ptr) == 0 || (colon && cameo_root(out->pair) == 0) ||
+             (check_codes && codes &&
+              (!cameo_find(codes, code.ptr, code.len) ||
+               (colon && !cameo_find(codes, pair.ptr, pair.len))))))
+            return diag_set(d, name, line, "unknown CAMEO code '%.*s'",
+                            (int)(colon ? (size_t)(pair.ptr + pair.len - code.ptr) : code.len),
+                            code.ptr);
     } else {
-        return diag_set(d, name, line, "expected a CAMEO code or DISCARD, got '%.*s'",
+        return diag_set(d, name, line,
+                        "expected a CAMEO code or DISCARD (or CODE:PAIR, SKIP), got '%.*s'",
                         (int)code.len, code.ptr);
     }
     out->noun = noun;
@@ -418,13 +450,15 @@ static sitrep_status parse_patterns(pattern_set *set, const char *name, const ch
     return SITREP_OK;
 }
 
-sitrep_status pattern_set_parse(const char *name, const char *text, size_t length,
+static sitrep_status parse_text(const char *name, const char *text, size_t length,
                                 const char *classes, size_t classes_length,
-                                const cameo_table *codes, pattern_set **out, diag *d)
+                                const cameo_table *codes, bool free_codes, pattern_set **out,
+                                diag *d)
 {
     *out = NULL;
     diag_clear(d);
     pattern_set *set = set_new();
+    set->free_codes = free_codes;
     sitrep_status status = SITREP_OK;
     if (classes) {
         if (utf8_valid_prefix(classes, classes_length) != classes_length)
@@ -440,6 +474,20 @@ sitrep_status pattern_set_parse(const char *name, const char *text, size_t lengt
     }
     *out = set;
     return SITREP_OK;
+}
+
+sitrep_status pattern_set_parse(const char *name, const char *text, size_t length,
+                                const char *classes, size_t classes_length,
+                                const cameo_table *codes, pattern_set **out, diag *d)
+{
+    return parse_text(name, text, length, classes, classes_length, codes, false, out, d);
+}
+
+sitrep_status pattern_set_parse_free(const char *name, const char *text, size_t length,
+                                     const char *classes, size_t classes_length, pattern_set **out,
+                                     diag *d)
+{
+    return parse_text(name, text, length, classes, classes_length, NULL, true, out, d);
 }
 
 static int compare_names(const void *a, const void *b)

@@ -268,7 +268,7 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
                 lists[1] = pattern_set_find(set, surface, slen, &counts[1]);
         }
         verbmatch best;
-        int best_score = -1;
+        int best_score = -1, best_list = 0;
         for (int l = 0; l < 2; l++) {
             for (size_t k = 0; k < counts[l]; k++) {
                 if (l == 1 && lists[0]) { /* skip patterns already tried under the lemma */
@@ -287,10 +287,15 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
                     continue;
                 verbmatch candidate;
                 int score;
+                /* at equal words, a pattern written for the inflected form ("left") beats
+                 * one for the lemma ("leave") */
                 if (try_pattern(&m, p, i, &candidate, &score) &&
-                    (best_score < 0 || better(&candidate, score, &best, best_score))) {
+                    (best_score < 0 || (score == best_score && l > best_list) ||
+                     (!(score == best_score && l < best_list) &&
+                      better(&candidate, score, &best, best_score)))) {
                     best = candidate;
                     best_score = score;
+                    best_list = l;
                 }
             }
         }
@@ -304,9 +309,12 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
      * holds the discard's anchor ("holding contests before March 1": March is no march); a
      * one-word pattern anchored inside another event's span is dropped ("lifting the
      * embargo" is one event, 085, not also an embargo) */
+    bool skip = false; /* a sentence-level discard (SKIP) leaves only the discards */
+    for (size_t i = 0; i < nfound; i++)
+        skip = skip || found[i].rule->skip;
     size_t kept = 0;
     for (size_t i = 0; i < nfound; i++) {
-        bool covered = false;
+        bool covered = skip && !found[i].rule->discard;
         for (size_t j = 0; j < nfound && !covered; j++) {
             if (j == i || found[i].rule->discard)
                 continue;

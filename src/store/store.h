@@ -17,6 +17,7 @@ typedef struct store_options {
     int dedup_days;      /* events this many days apart still merge (0 = same day only) */
     int busy_timeout_ms; /* how long to wait for another writer (0 = 60 s) */
     bool read_only;      /* open an existing database for queries only */
+    int cache_kib;       /* page cache of this connection in KiB (0 = 128 MB) */
 } store_options;
 
 /* Writes the default database path into out: $XDG_DATA_HOME/sitrep/events.db, else
@@ -65,6 +66,7 @@ typedef struct store_filter {
     const char *country; /* place country */
     const char *text;    /* words that must all occur in a sentence that mentions the event */
     long limit;          /* 0: no limit */
+    long offset;         /* events skipped before the first one given (paging; with a limit) */
     bool oldest_first;   /* order by event id ascending (exports) instead of newest day first */
 } store_filter;
 
@@ -119,6 +121,65 @@ sitrep_status store_summary(store *s, store_group group, long limit, store_group
  * facts stored for it match the counts in its JSON) and every event's counts equal to its
  * mentions. Returns SITREP_OK, or SITREP_EPARSE with d->message naming the first problem. */
 sitrep_status store_check(store *s, diag *d) MUST_CHECK;
+
+/* ---- browsing (store_browse.c): what the dashboard asks ---- */
+
+/* Groups of the events matching a filter. */
+typedef enum store_facet {
+    STORE_FACET_ACTOR,    /* key: an actor code, as source or target; largest first */
+    STORE_FACET_DYAD,     /* key: source code, key2: target code; largest first */
+    STORE_FACET_DAY,      /* key: YYYY-MM-DD, key2: quad class ("1".."4", NULL unknown); by day */
+    STORE_FACET_WEEK,     /* key: the week's Monday, key2: quad class; by week */
+    STORE_FACET_DAY_ROOT, /* key: YYYY-MM-DD, key2: CAMEO root; by day */
+    STORE_FACET_WEEK_ROOT /* key: the week's Monday, key2: CAMEO root; by week */
+} store_facet;
+
+/* One group: strings owned by the store and valid only during the callback. */
+typedef struct store_bucket {
+    const char *key, *key2;
+    long long count;
+    double goldstein; /* mean Goldstein score of the group's events */
+    bool has_goldstein;
+} store_bucket;
+
+typedef sitrep_status (*store_bucket_fn)(void *user, const store_bucket *bucket);
+/* Calls fn for at most `limit` groups (0: all) of the events matching q (q->limit, offset and
+ * oldest_first are ignored); events without a day are left out of the day and week facets,
+ * NULL codes out of the actor and dyad ones. Errors as store_query. */
+sitrep_status store_facets(store *s, const store_filter *q, store_facet facet, long limit,
+                           store_bucket_fn fn, void *user, diag *d) MUST_CHECK;
+
+/* The ACTOR and DYAD facets of one scan: actor_fn gets the `limit` largest actors, then dyad_fn
+ * the `limit` largest dyads. Either function may be NULL (that facet is not counted). */
+sitrep_status store_actor_facets(store *s, const store_filter *q, long limit,
+                                 store_bucket_fn actor_fn, store_bucket_fn dyad_fn, void *user,
+                                 diag *d) MUST_CHECK;
+
+/* Finds the article with this id: calls json_fn with its stored JSON object, then event_fn
+ * once per event of the article with its key ("e1") and the merged event's id. *found says
+ * whether there was one (not found is not an error). Strings are valid during the call. */
+typedef sitrep_status (*store_event_key_fn)(void *user, const char *key, long long event_id);
+sitrep_status store_article_find(store *s, const char *id, store_article_fn json_fn,
+                                 store_event_key_fn event_fn, void *user, bool *found,
+                                 diag *d) MUST_CHECK;
+
+/* A number that changes whenever another connection commits to the database (SQLite's
+ * data_version): a reader's cached answers are still right while it stays the same. */
+sitrep_status store_data_version(store *s, long long *out, diag *d) MUST_CHECK;
+
+/* One sentence found by full-text search; strings valid during the callback. */
+typedef struct store_hit {
+    const char *article_id, *headline, *published;
+    long long sentence;
+    const char *text;
+    long long events; /* events reported by this sentence */
+} store_hit;
+typedef sitrep_status (*store_hit_fn)(void *user, const store_hit *hit);
+/* Calls fn for the sentences that contain every word of `words` (each word searched as given,
+ * never as FTS syntax), most recently stored first, skipping `offset` and giving at most
+ * `limit`. SITREP_EUSAGE when words has no word. */
+sitrep_status store_search(store *s, const char *words, long limit, long offset, store_hit_fn fn,
+                           void *user, diag *d) MUST_CHECK;
 
 /* ---- internal to the SQLite back end ---- */
 

@@ -226,6 +226,20 @@ static bool fts_common(store *s, const char *match, int cap)
     return common;
 }
 
+/* Whether q->text matches so many sentences that events are better walked in order. */
+static bool text_is_common(store *s, const store_filter *q)
+{
+    bool common_words = false;
+    if (q->text) {
+        buf words;
+        buf_init(&words, 1 << 16);
+        if (fts_words(&words, q->text) == SITREP_OK && words.len)
+            common_words = fts_common(s, words.data, 20000);
+        buf_release(&words);
+    }
+    return common_words;
+}
+
 /* The query runs in two steps so that only the events shown are joined to their first
  * mention: an inner select picks event ids (from covering indexes where it can) in order
  * with the limit, the outer one fetches the details. --actor becomes a UNION of a source and
@@ -237,15 +251,7 @@ static sitrep_status build_query(store *s, buf *sql, binds *b, buf *fts, const s
     buf_init(&where, 1 << 16);
     buf_init(&source, 1 << 10);
     buf_init(&target, 1 << 10);
-    bool common_words = false;
-    if (q->text) {
-        buf words;
-        buf_init(&words, 1 << 16);
-        if (fts_words(&words, q->text) == SITREP_OK && words.len)
-            common_words = fts_common(s, words.data, 20000);
-        buf_release(&words);
-    }
-    sitrep_status status = build_where(&where, b, fts, q, common_words, d);
+    sitrep_status status = build_where(&where, b, fts, q, text_is_common(s, q), d);
     if (!status && q->actor && !(status = prefix_clause(&source, b, "e.source_code", q->actor)))
         status = prefix_clause(&target, b, "e.target_code", q->actor);
     const char *order = q->oldest_first ? " ORDER BY id" : " ORDER BY dn DESC, id DESC";
@@ -271,6 +277,8 @@ static sitrep_status build_query(store *s, buf *sql, binds *b, buf *fts, const s
         status = buf_append_str(sql, order);
     if (!status && q->limit > 0)
         status = buf_printf(sql, " LIMIT %ld", q->limit);
+    if (!status && q->limit > 0 && q->offset > 0)
+        status = buf_printf(sql, " OFFSET %ld", q->offset);
     if (!status)
         status = buf_printf(sql,
                             ") p JOIN events e ON e.rowid = p.id "
@@ -495,4 +503,63 @@ sitrep_status store_check(store *s, diag *d)
                    d))
         return diag_set(d, "", 0, "the full-text index is out of step with the sentences");
     return SITREP_OK;
+}
+
+sitrep_status store_fts_words(buf *out, const char *text)
+{
+    return fts_words(out, text);
+}
+
+sitrep_status store_prepare_filtered(store *s, const store_filter *q, const char *sql_template,
+                                     sqlite3_stmt **out, diag *d)
+{
+    *out = NULL;
+    buf where, cond, source, target, fts, sql;
+    buf_init(&where, 1 << 16);
+    buf_init(&cond, 1 << 16);
+    buf_init(&source, 1 << 10);
+    buf_init(&target, 1 << 10);
+    buf_init(&fts, 1 << 16);
+    buf_init(&sql, 1 << 17);
+    binds b = {0};
+    sitrep_status status = build_where(&where, &b, &fts, q, text_is_common(s, q), d);
+    const char *w = where.data ? where.data : "";
+    if (!status && q->actor && !(status = prefix_clause(&source, &b, "e.source_code", q->actor)))
+        status = prefix_clause(&target, &b, "e.target_code", q->actor);
+    if (!status && q->actor)
+        status = buf_printf(&cond,
+                            "e.rowid IN (SELECT e.rowid FROM events e WHERE %s%s UNION "
+                            "SELECT e.rowid FROM events e WHERE %s%s)",
+                            source.data, w, target.data, w);
+    else if (!status)
+        status = buf_printf(&cond, "1%s", w);
+    /* every "@WHERE" of the template becomes the condition (bind numbers repeat safely) */
+    for (const char *p = sql_template; !status && *p;) {
+        const char *at = strstr(p, "@WHERE");
+        size_t n = at ? (size_t)(at - p) : strlen(p);
+        status = buf_append(&sql, p, n);
+        if (!status && at)
+            status = buf_append_str(&sql, cond.data);
+        p += n + (at ? 6 : 0);
+    }
+    if (status == SITREP_ELIMIT)
+        diag_set(d, "", 0, "the query is too long");
+    if (!status && sqlite3_prepare_v2(s->db, sql.data, -1, out, NULL) != SQLITE_OK)
+        status = store_sql_error(s, d, "cannot query");
+    for (int i = 0; !status && i < b.count; i++)
+        if (b.text[i])
+            sqlite3_bind_text(*out, i + 1, b.text[i], -1, SQLITE_TRANSIENT);
+        else
+            sqlite3_bind_int64(*out, i + 1, b.number[i]);
+    if (status && *out) {
+        sqlite3_finalize(*out);
+        *out = NULL;
+    }
+    buf_release(&where);
+    buf_release(&cond);
+    buf_release(&source);
+    buf_release(&target);
+    buf_release(&fts);
+    buf_release(&sql);
+    return status;
 }

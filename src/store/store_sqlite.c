@@ -255,6 +255,11 @@ sitrep_status store_open(const char *path, const store_options *options, store *
                             "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; "
                             "PRAGMA wal_autocheckpoint = 8192",
                             d);
+    if (!status && s->options.cache_kib > 0) {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", s->options.cache_kib);
+        status = store_exec(s, pragma, d);
+    }
     if (!status)
         status = migrate(s, d);
     for (int i = 0; !status && !s->options.read_only && i < ST_COUNT; i++)

@@ -26,4 +26,14 @@ sitrep_status store_exec(store *s, const char *sql, diag *d) MUST_CHECK;
  * space). Returns false when s is not such a date. */
 bool store_day_number(const char *s, long *out);
 
+/* Prepares sql_template with every "@WHERE" replaced by the condition that selects the
+ * events (alias e) matching q (q->limit, offset and order are ignored); the filter's values
+ * are bound as ?1..?N, so the template must not bind its own. On success *out is the
+ * statement (finalize it). Errors as store_query. */
+sitrep_status store_prepare_filtered(store *s, const store_filter *q, const char *sql_template,
+                                     sqlite3_stmt **out, diag *d) MUST_CHECK;
+
+/* Writes text as an FTS5 query in which every word is a quoted string. */
+sitrep_status store_fts_words(buf *out, const char *text) MUST_CHECK;
+
 #endif

@@ -7,6 +7,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
 export SITREP_DATA=${SITREP_DATA:-$here/../../data}
+export SITREP_TODAY=2026-11-26 # articles without a date code the same on any day
 . "$here/lib.sh"
 for t in "$here"/test_*.sh; do
     . "$t"

@@ -2,7 +2,8 @@
 # run.sh - golden tests: each tests/golden/NAME.{txt,jsonl,html} is coded with
 # `sitrep code --format pretty` (plus the options in NAME.args, if present) and compared with
 # NAME.expected.json. Add a test by adding the two files; `make golden-update` (UPDATE=1)
-# rewrites the expected files - review the diff before committing.
+# rewrites the expected files - review the diff before committing. "Today" is pinned
+# (SITREP_TODAY) so that articles without a publication date code the same on any day.
 sitrep=${1:-build/sitrep}
 dir=$(dirname "$0")
 pass=0

@@ -17,8 +17,10 @@ static const char countries[] =
     "TUR: Turkey ; adj: Turkish ; capital: Ankara\n";
 static const char agents[] = "troops | army | forces | military => MIL\n"
                              "officials | government | regime => GOV\n"
-                             "intelligence officials | military intelligence => SPY\n";
-static const char titles[] = "president | leader | chairman => GOV\n";
+                             "intelligence officials | military intelligence => SPY\n"
+                             "court | courts => JUD\ndissidents => OPP\n"
+                             "activists => NGO\nembassy => GOV\n";
+static const char titles[] = "president | leader | chairman | king | foreign minister => GOV\n";
 static const char groups[] = "Hezbollah => LBNREBHEZ\n";
 static const char metonyms[] = "the Kremlin | Kremlin => RUSGOV\nthe Pentagon => USAMIL\n"
                                "Downing Street => GBRGOV\n";
@@ -192,6 +194,54 @@ static void unknown_names_keep_text_with_null_code(void **state)
     assert_int_equal(short_name->antecedent, 0);
 }
 
+static void titles_before_unknown_names_and_owners_after_roles(void **state)
+{
+    (void)state;
+    article art = analyse("Turkish President Mario Soares spoke. President Ana Lopes arrived. "
+                          "A court in Ukraine ruled. Dissidents from China met the government of "
+                          "Turkey. Russia withdrew its troops from Ukraine. Troops in Britain "
+                          "fired.",
+                          "2025-01-01");
+    /* a title before a name we do not know still gives the country and role */
+    expect_code(&art, "Turkish President Mario Soares", "TURGOV");
+    expect_code(&art, "President Ana Lopes", "GOV");
+    /* "of", "in", "from" + a country give a bare role its country */
+    expect_code(&art, "court in Ukraine", "UKRJUD");
+    expect_code(&art, "Dissidents from China", "CHNOPP");
+    expect_code(&art, "the government of Turkey", "TURGOV");
+    /* but troops in or from a country are often foreign ones */
+    expect_code(&art, "troops", "MIL");
+    expect_code(&art, "Troops", "MIL");
+    expect_code(&art, "Britain", "GBR");
+    art = analyse("American and British activists marched. King Hassan of Turkey spoke. China "
+                  "opened an embassy in Moscow. Ukraine's vice foreign minister left.",
+                  "2025-01-01");
+    /* coordinated adjectives share the role */
+    expect_code(&art, "American", "USANGO");
+    expect_code(&art, "British activists", "GBRNGO");
+    expect_code(&art, "King Hassan of Turkey", "TURGOV");
+    /* an embassy in a capital is not that country's */
+    expect_code(&art, "embassy", "GOV");
+    expect_code(&art, "Moscow", "RUSGOV");
+    expect_code(&art, "Ukraine's vice foreign minister", "UKRGOV");
+    /* a nationality adjective heading a noun phrase is its country; alone it is no actor */
+    art = analyse("Britain rejected a Chinese proposal. He speaks Russian.", "2025-01-01");
+    expect_code(&art, "Chinese proposal", "CHN");
+    assert_string_equal(find(&art, "Chinese proposal")->kind, "adjective");
+    assert_null(find(&art, "Russian"));
+    /* a dateline is a place, not the government */
+    art = analyse("MOSCOW (Reuters) - Russia denied it.", "2025-01-01");
+    assert_null(find(&art, "MOSCOW"));
+    expect_code(&art, "Russia", "RUS");
+    /* a leader's name before the government he leads */
+    art = analyse("The Putin regime denied it.", "2025-01-01");
+    expect_code(&art, "The Putin regime", "RUSGOV");
+    /* a role in a compound modifier is no actor */
+    art = analyse("Russia shelled a government-held district.", "2025-01-01");
+    assert_null(find(&art, "government"));
+    expect_code(&art, "Russia", "RUS");
+}
+
 static void coreference(void **state)
 {
     (void)state;
@@ -302,6 +352,7 @@ int main(void)
         cmocka_unit_test(titles_and_people),
         cmocka_unit_test(unknown_names_keep_text_with_null_code),
         cmocka_unit_test(coreference),
+        cmocka_unit_test(titles_before_unknown_names_and_owners_after_roles),
         cmocka_unit_test(short_names_not_in_the_dictionary),
         cmocka_unit_test(groups_places_and_pairs_of_people),
         cmocka_unit_test(modifiers_demonyms_and_newspapers),

@@ -2,6 +2,7 @@
 #include "unit.h"
 
 #include <stdlib.h>
+
 #include <string.h>
 
 static void arena_allocates_aligned_and_resets(void **state)
@@ -136,6 +137,27 @@ static void json_writer_escapes_and_repairs(void **state)
     buf_release(&b);
 }
 
+static void json_writer_embeds_raw_values(void **state)
+{
+    (void)state;
+    buf b;
+    buf_init(&b, 0);
+    json_writer w;
+    json_init(&w, &b, false);
+    json_object_begin(&w);
+    json_key(&w, "a");
+    json_raw(&w, "{\"x\":[1,2]}", 11);
+    json_key(&w, "b");
+    json_array_begin(&w);
+    json_raw(&w, "null", 4);
+    json_raw(&w, "3", 1);
+    json_array_end(&w);
+    json_object_end(&w);
+    assert_int_equal(json_status(&w), SITREP_OK);
+    assert_string_equal(b.data, "{\"a\":{\"x\":[1,2]},\"b\":[null,3]}");
+    buf_release(&b);
+}
+
 static void json_writer_pretty_prints(void **state)
 {
     (void)state;
@@ -206,23 +228,26 @@ static void dictionary_lines_skip_comments(void **state)
     assert_false(slice_next_line(&cursor, end, &line, &s));
 }
 
-static void today_can_be_fixed(void **state)
+static void today_can_be_pinned(void **state)
 {
     (void)state;
     char day[11];
     setenv("SITREP_TODAY", "2024-02-29", 1);
     clock_today(day);
     assert_string_equal(day, "2024-02-29");
-    setenv("SITREP_TODAY", "yesterday", 1); /* not a date: the clock */
+    /* not a date: the clock decides */
+    setenv("SITREP_TODAY", "yesterday", 1);
     clock_today(day);
     assert_int_equal(strlen(day), 10);
-    assert_true(day[4] == '-' && day[7] == '-' && strcmp(day, "2024-02-29") != 0);
+    assert_true(day[4] == '-' && day[7] == '-' && day[0] == '2');
+    assert_string_not_equal(day, "yesterday");
     unsetenv("SITREP_TODAY");
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(today_can_be_pinned),
         cmocka_unit_test(arena_allocates_aligned_and_resets),
         cmocka_unit_test(arena_cap_returns_null),
         cmocka_unit_test(arena_grow_keeps_contents),
@@ -232,11 +257,11 @@ int main(void)
         cmocka_unit_test(utf8_sanitize_replaces_and_counts),
         cmocka_unit_test(json_writer_escapes_and_repairs),
         cmocka_unit_test(json_writer_pretty_prints),
+        cmocka_unit_test(json_writer_embeds_raw_values),
         cmocka_unit_test(hash_is_stable),
         cmocka_unit_test(diag_formats_file_and_line),
         cmocka_unit_test(slices_compare),
         cmocka_unit_test(dictionary_lines_skip_comments),
-        cmocka_unit_test(today_can_be_fixed),
     };
     return cmocka_run_group_tests_name("base", tests, NULL, NULL);
 }

@@ -27,9 +27,17 @@ static const char patterns_text[] = "010  say\n"
                                     "190  push $T out of $L\n"
                                     "195  strike $T\n"
                                     "DISCARD strike ... balance\n"
+                                    "085  lift ... sanctions\n"
+                                    "140  protest\n"
+                                    "172  ban ... transactions\n"
+                                    "0874 withdraw ... troops from $L\n"
+                                    "127  reject ... proposal\n"
+                                    "100  demand that\n"
                                     "%noun\n"
                                     "042  visit to $T\n"
-                                    "072  supply of $O to $T\n";
+                                    "072  supply of $O to $T\n"
+                                    "192  invasion of $T\n"
+                                    "195  air strikes on $T\n";
 
 static struct fixture {
     cameo_table *cameo;
@@ -358,6 +366,135 @@ static void no_patterns_no_events(void **state)
     done(&r);
 }
 
+static void commitments_code_the_intent(void **state)
+{
+    (void)state;
+    result r;
+    /* a pledge to act is CAMEO's "express intent" (03x), a threat to attack its 13x */
+    code(&r, "Britain pledged to send weapons to Ukraine.");
+    expect_event(&r, "0332", "GBR", "UKR", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "072", "GBR", "UKR"));
+    done(&r);
+    code(&r, "Russia threatened to attack Ukraine.");
+    expect_event(&r, "138", "RUS", "UKR", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "Iran is not willing to attack Israel.");
+    expect_event(&r, "138", "IRN", "ISR", MODALITY_NEGATED);
+    done(&r);
+    /* the target after the complement: "lift sanctions on Iran" */
+    code(&r, "The United States agreed to lift sanctions on Iran.");
+    expect_event(&r, "0354", "USA", "IRN", MODALITY_ASSERTED);
+    done(&r);
+    /* a decision to act against someone is no threat: the act itself is coded */
+    code(&r, "Britain agreed to ban transactions with Iran.");
+    assert_null(find_event(&r, "132", "GBR", "IRN"));
+    expect_event(&r, "172", "GBR", "IRN", MODALITY_ASSERTED);
+    done(&r);
+    /* "will" is a plan, not a commitment (the modality) */
+    code(&r, "Britain will send weapons to Ukraine.");
+    expect_event(&r, "072", "GBR", "UKR", MODALITY_PLANNED);
+    done(&r);
+}
+
+static void protests_and_withdrawals(void **state)
+{
+    (void)state;
+    result r;
+    /* a protest needs no target */
+    code(&r, "Serbian students protested on Monday.");
+    expect_event(&r, "140", "SRBEDU", "-", MODALITY_ASSERTED);
+    done(&r);
+    /* a withdrawal's place is its target */
+    code(&r, "Syria withdrew its troops from Lebanon.");
+    expect_event(&r, "0874", "SYR", "LBN", MODALITY_ASSERTED);
+    assert_int_equal(r.art.nevents, 1);
+    done(&r);
+    /* but other events are not coded without a target */
+    code(&r, "Serbia attacked.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+}
+
+static void nationality_adjectives_stand_for_countries(void **state)
+{
+    (void)state;
+    result r;
+    /* the owner of what is acted on is the target */
+    code(&r, "Britain rejected a Chinese proposal on Monday.");
+    expect_event(&r, "127", "GBR", "CHN", MODALITY_ASSERTED);
+    done(&r);
+    /* the adjective of an event noun is its source */
+    code(&r, "The Russian invasion of Ukraine began in 2022.");
+    expect_event(&r, "192", "RUS", "UKR", MODALITY_ASSERTED);
+    done(&r);
+    /* a hyphenated modifier is no actor and no clause: the target lies beyond it */
+    code(&r, "Russia attacked a government-held part of Ukraine.");
+    expect_event(&r, "190", "RUS", "UKR", MODALITY_ASSERTED);
+    assert_int_equal(r.art.nevents, 1);
+    done(&r);
+    code(&r, "Troops withdrew from the Russian-attacked towns.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+}
+
+static void subjects_stop_at_other_clauses(void **state)
+{
+    (void)state;
+    result r;
+    /* an actor before another finite verb is that verb's subject */
+    code(&r, "The drones that Iran sent attacked Ukraine.");
+    assert_null(find_event(&r, "190", "IRN", "UKR"));
+    done(&r);
+    /* but "X said (on Sunday) it ..." is X */
+    code(&r, "Russia said on Sunday it attacked Ukraine.");
+    expect_event(&r, "190", "RUS", "UKR", MODALITY_ASSERTED);
+    done(&r);
+    /* tourists visiting are no official visit */
+    code(&r, "Chinese tourists visited Japan in May.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+    code(&r, "China's foreign minister visited Japan in May.");
+    expect_event(&r, "042", "CHNGOV", "JPN", MODALITY_ASSERTED);
+    done(&r);
+    /* the place of the thing visited is not the one visited */
+    code(&r, "China's foreign minister visited a factory in Japan.");
+    assert_null(find_event(&r, "042", "CHNGOV", "JPN"));
+    done(&r);
+}
+
+static void demands_and_support_verbs(void **state)
+{
+    (void)state;
+    result r;
+    /* the subject of a that-clause is the one asked */
+    code(&r, "The United States demanded that North Korea abandon its nuclear program.");
+    expect_event(&r, "100", "USA", "PRK", MODALITY_ASSERTED);
+    done(&r);
+    /* a support verb lends its subject to the event noun */
+    code(&r, "Israel mounted its long-threatened invasion of Lebanon.");
+    expect_event(&r, "192", "ISR", "LBN", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "Russia launched air strikes on Syria.");
+    expect_event(&r, "195", "RUS", "SYR", MODALITY_ASSERTED);
+    done(&r);
+    /* an obligation in what someone says is that speaker's demand, not the act */
+    code(&r, "Russia said that Ukraine must attack Iran.");
+    expect_event(&r, "100", "RUS", "UKR", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "190", "UKR", "IRN"));
+    done(&r);
+    /* what is demanded is not done */
+    code(&r, "Russia demanded that Ukraine attack Iran.");
+    expect_event(&r, "100", "RUS", "UKR", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "190", "UKR", "IRN"));
+    done(&r);
+    code(&r, "Ukraine should attack Iran.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+    /* an event noun at the very start of a sentence */
+    code(&r, "Invasion of Ukraine: the day after.");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -375,6 +512,11 @@ int main(void)
         cmocka_unit_test(explain_says_why),
         cmocka_unit_test(modality_names),
         cmocka_unit_test(no_patterns_no_events),
+        cmocka_unit_test(commitments_code_the_intent),
+        cmocka_unit_test(protests_and_withdrawals),
+        cmocka_unit_test(nationality_adjectives_stand_for_countries),
+        cmocka_unit_test(subjects_stop_at_other_clauses),
+        cmocka_unit_test(demands_and_support_verbs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,18 @@
+# bigdb.sh - sourced by bench/parts/store.sh and serve.sh: bigdb_ensure DB makes sure DB holds
+# at least a million events, else stores STORE_ARTICLES (default 100100) generated articles x
+# 10 events (bench/gen_coded, seed 7) in it: a few of the 10 events per article merge, so
+# 100,000 articles give 999,986. Articles already there are skipped (ingest is idempotent), so
+# an older, smaller database is topped up rather than rebuilt. Needs $SITREP.
+bigdb_ensure() {
+    big_db=$1
+    big_n=${STORE_ARTICLES:-100100}
+    big_gen=$(dirname "$SITREP")/bench/gen_coded
+    big_events=$("$SITREP" stats --db "$big_db" 2>/dev/null | sed -n 's/.*events \([0-9]*\) .*/\1/p' | head -1)
+    if [ "${big_events:-0}" -lt 1000000 ]; then
+        echo "bench: storing $big_n generated articles x 10 events in $big_db (${big_events:-0} events there)"
+        big_start=$(date +%s%N)
+        "$big_gen" "$big_n" 10 7 | "$SITREP" ingest --db "$big_db" --coded - 2>/dev/null
+        big_end=$(date +%s%N)
+        echo "bench: built in $(( (big_end - big_start) / 1000000 )) ms ($(( big_n * 1000000000 / (big_end - big_start) )) articles/s wall)"
+    fi
+}

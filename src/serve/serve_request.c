@@ -1,0 +1,285 @@
+/* serve_request.c - parsing and checking HTTP request targets for `sitrep serve`: the raw
+ * target as the client sent it is percent-decoded here (not trusted to anyone else), its path
+ * checked so that it can never name anything outside the web directory, its query split into
+ * parameters, and API parameter values checked. Fuzzed by fuzz/fuzz_serve_request.c.
+ */
+#include "serve.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static sitrep_status fail(sitrep_status status, char *error, size_t errlen, const char *format, ...)
+    PRINTF_LIKE(4, 5);
+static sitrep_status fail(sitrep_status status, char *error, size_t errlen, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    if (errlen)
+        vsnprintf(error, errlen, format, args);
+    va_end(args);
+    return status;
+}
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Decodes s[0..n) into out (which has room for n + 1 bytes) and NUL-terminates it. In a path,
+ * an encoded '/' or '\\' is refused (it would hide a segment boundary); in a query, '+' is a
+ * space. The result must be valid UTF-8 without control characters. */
+static sitrep_status decode(const char *s, size_t n, bool query, char *out, size_t *outlen,
+                            char *error, size_t errlen)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '%') {
+            int high = i + 2 < n ? hex_value(s[i + 1]) : -1;
+            int low = i + 2 < n ? hex_value(s[i + 2]) : -1;
+            if (high < 0 || low < 0)
+                return fail(SITREP_EUSAGE, error, errlen, "malformed percent escape");
+            c = (char)(high * 16 + low);
+            i += 2;
+            if (!query && (c == '/' || c == '\\'))
+                return fail(SITREP_EUSAGE, error, errlen, "encoded slash in the path");
+        } else if (query && c == '+') {
+            c = ' ';
+        }
+        if ((unsigned char)c < 0x20 || c == 0x7f)
+            return fail(SITREP_EUSAGE, error, errlen, "control character in the request");
+        out[len++] = c;
+    }
+    out[len] = '\0';
+    if (utf8_valid_prefix(out, len) != len)
+        return fail(SITREP_EUSAGE, error, errlen, "invalid UTF-8 in the request");
+    *outlen = len;
+    return SITREP_OK;
+}
+
+/* A decoded path must be '/' followed by segments that are not empty, "." or "..", with no
+ * backslash (so it names the same thing on every system). "/" alone is allowed. */
+static sitrep_status check_path(const char *path, char *error, size_t errlen)
+{
+    if (path[0] != '/')
+        return fail(SITREP_EUSAGE, error, errlen, "the path must start with '/'");
+    if (path[1] == '\0')
+        return SITREP_OK;
+    const char *p = path + 1;
+    for (;;) {
+        const char *end = strchr(p, '/');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n == 0 && end)
+            return fail(SITREP_EUSAGE, error, errlen, "empty segment in the path");
+        if ((n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+            return fail(SITREP_EUSAGE, error, errlen, "'.' or '..' in the path");
+        if (memchr(p, '\\', n))
+            return fail(SITREP_EUSAGE, error, errlen, "backslash in the path");
+        if (!end)
+            return SITREP_OK;
+        p = end + 1;
+    }
+}
+
+sitrep_status serve_request_parse(const char *target, size_t length, serve_request *out,
+                                  char *error, size_t errlen)
+{
+    out->path = NULL;
+    out->nparams = 0;
+    if (length > SERVE_MAX_TARGET)
+        return fail(SITREP_ELIMIT, error, errlen, "the request target is longer than %d bytes",
+                    SERVE_MAX_TARGET);
+    if (length == 0 || target[0] != '/')
+        return fail(SITREP_EUSAGE, error, errlen, "the request target must start with '/'");
+    const char *query = memchr(target, '?', length);
+    size_t path_len = query ? (size_t)(query - target) : length;
+    /* A fragment is never sent by browsers; refuse it rather than guess. */
+    if (memchr(target, '#', length))
+        return fail(SITREP_EUSAGE, error, errlen, "'#' in the request target");
+    char *store = out->storage;
+    size_t used = 0, n;
+    sitrep_status status = decode(target, path_len, false, store, &n, error, errlen);
+    if (status)
+        return status;
+    if ((status = check_path(store, error, errlen)))
+        return status;
+    out->path = store;
+    used = n + 1;
+    if (!query)
+        return SITREP_OK;
+    const char *p = query + 1, *end = target + length;
+    while (p < end) {
+        const char *amp = memchr(p, '&', (size_t)(end - p));
+        const char *stop = amp ? amp : end;
+        if (stop == p) { /* "a=1&&b=2" or a trailing '&': nothing to name */
+            p = stop + 1;
+            continue;
+        }
+        if (out->nparams == SERVE_MAX_PARAMS)
+            return fail(SITREP_ELIMIT, error, errlen, "more than %d parameters", SERVE_MAX_PARAMS);
+        const char *eq = memchr(p, '=', (size_t)(stop - p));
+        const char *name_end = eq ? eq : stop;
+        char *name = store + used;
+        if ((status = decode(p, (size_t)(name_end - p), true, name, &n, error, errlen)))
+            return status;
+        used += n + 1;
+        if (n == 0)
+            return fail(SITREP_EUSAGE, error, errlen, "a parameter without a name");
+        char *value = store + used;
+        if (eq) {
+            if ((status = decode(eq + 1, (size_t)(stop - eq - 1), true, value, &n, error, errlen)))
+                return status;
+        } else {
+            value[0] = '\0';
+            n = 0;
+        }
+        used += n + 1;
+        if (n > SERVE_MAX_VALUE)
+            return fail(SITREP_ELIMIT, error, errlen, "parameter '%.40s' is longer than %d bytes",
+                        name, SERVE_MAX_VALUE);
+        if (serve_param_find(out, name))
+            return fail(SITREP_EUSAGE, error, errlen, "parameter '%.40s' given twice", name);
+        out->params[out->nparams].name = name;
+        out->params[out->nparams].value = value;
+        out->nparams++;
+        p = stop + 1;
+    }
+    return SITREP_OK;
+}
+
+const char *serve_param_find(const serve_request *r, const char *name)
+{
+    for (size_t i = 0; i < r->nparams; i++)
+        if (strcmp(r->params[i].name, name) == 0)
+            return r->params[i].value;
+    return NULL;
+}
+
+sitrep_status serve_params_allowed(const serve_request *r, const char *const *allowed, char *error,
+                                   size_t errlen)
+{
+    for (size_t i = 0; i < r->nparams; i++) {
+        bool known = false;
+        for (const char *const *a = allowed; *a && !known; a++)
+            known = strcmp(*a, r->params[i].name) == 0;
+        if (!known)
+            return fail(SITREP_EUSAGE, error, errlen, "unknown parameter '%.40s'",
+                        r->params[i].name);
+    }
+    return SITREP_OK;
+}
+
+sitrep_status serve_check_code(const char *name, const char *value, char *error, size_t errlen)
+{
+    if (!value)
+        return SITREP_OK;
+    size_t n = strlen(value);
+    bool ok = n >= 1 && n <= 16;
+    for (size_t i = 0; i < n && ok; i++)
+        ok = (value[i] >= 'A' && value[i] <= 'Z') || (value[i] >= '0' && value[i] <= '9');
+    if (!ok)
+        return fail(SITREP_EUSAGE, error, errlen,
+                    "%s wants a code of 1-16 capital letters and digits, not '%.40s'", name, value);
+    return SITREP_OK;
+}
+
+static bool digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+sitrep_status serve_check_date(const char *name, const char *value, char *error, size_t errlen)
+{
+    if (!value)
+        return SITREP_OK;
+    size_t n = strlen(value);
+    bool ok = (n == 4 || n == 7 || n == 10) && digits(value, 4);
+    int month = 1, day = 1;
+    if (ok && n >= 7) {
+        ok = value[4] == '-' && digits(value + 5, 2);
+        month = ok ? atoi(value + 5) : 0;
+        ok = ok && month >= 1 && month <= 12;
+    }
+    if (ok && n == 10) {
+        ok = value[7] == '-' && digits(value + 8, 2);
+        static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        day = ok ? atoi(value + 8) : 0;
+        int year = atoi(value);
+        bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        int last = month == 2 && !leap ? 28 : days[month - 1];
+        ok = ok && day >= 1 && day <= last;
+    }
+    if (!ok)
+        return fail(SITREP_EUSAGE, error, errlen,
+                    "%s wants a date YYYY, YYYY-MM or YYYY-MM-DD, not '%.40s'", name, value);
+    return SITREP_OK;
+}
+
+sitrep_status serve_check_word(const char *name, const char *value, const char *const *words,
+                               char *error, size_t errlen)
+{
+    if (!value)
+        return SITREP_OK;
+    for (const char *const *w = words; *w; w++)
+        if (strcmp(*w, value) == 0)
+            return SITREP_OK;
+    char list[256] = "";
+    size_t used = 0;
+    for (const char *const *w = words; *w && used < sizeof list; w++) {
+        int k = snprintf(list + used, sizeof list - used, "%s%s", w == words ? "" : ", ", *w);
+        if (k < 0)
+            break;
+        used += (size_t)k;
+    }
+    return fail(SITREP_EUSAGE, error, errlen, "%s must be one of %s, not '%.40s'", name, list,
+                value);
+}
+
+sitrep_status serve_check_long(const char *name, const char *value, long min, long max, long *out,
+                               char *error, size_t errlen)
+{
+    if (!value)
+        return SITREP_OK;
+    size_t n = strlen(value);
+    bool ok = n >= 1 && n <= 12 && digits(value + (value[0] == '-'), n - (value[0] == '-')) &&
+              n > (size_t)(value[0] == '-');
+    long number = 0;
+    if (ok) {
+        errno = 0;
+        number = strtol(value, NULL, 10);
+        ok = errno == 0 && number >= min && number <= max;
+    }
+    if (!ok)
+        return fail(SITREP_EUSAGE, error, errlen,
+                    "%s wants a whole number from %ld to %ld, not '%.40s'", name, min, max, value);
+    *out = number;
+    return SITREP_OK;
+}
+
+sitrep_status serve_check_text(const char *name, const char *value, char *error, size_t errlen)
+{
+    if (!value)
+        return SITREP_OK;
+    size_t n = strlen(value);
+    bool word = false;
+    for (size_t i = 0; i < n && !word; i++) {
+        unsigned char c = (unsigned char)value[i];
+        word = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+    }
+    if (n == 0 || n > 200 || !word)
+        return fail(SITREP_EUSAGE, error, errlen,
+                    "%s wants 1-200 bytes of text with a letter or digit", name);
+    return SITREP_OK;
+}
