@@ -1276,6 +1276,24 @@ static const verbmatch *demanded_by(const clause_ctx *c, size_t mi)
     return NULL;
 }
 
+/* True when a word of class @name (classes.txt) stands in the clause before token `before`
+ * (back to a comma, "that", "which" or the sentence start), by lemma or lower-case form. */
+static bool subject_names_class(const clause_ctx *c, long before, const char *name)
+{
+    for (long k = before - 1; k >= 0; k--) {
+        if (is_comma(c, k) || word_is(c, k, ";") || word_is(c, k, "that") || word_is(c, k, "which"))
+            break;
+        char low[64];
+        if (lower_token(c, k, low, sizeof low) &&
+            pattern_class_has(c->tables->patterns, name, low, strlen(low)))
+            return true;
+        slice l = c->lemmas[k];
+        if (l.len && pattern_class_has(c->tables->patterns, name, l.ptr, l.len))
+            return true;
+    }
+    return false;
+}
+
 /* True when the verb group holds an obligation ("must return", "should withdraw", "has to
  * leave", "ought to"): the act is asked for, not done. */
 static bool obligation(const clause_ctx *c, const verb_group *vg)
@@ -1399,10 +1417,18 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (v >= 0 && is_verb_token(c, v) && m->anchor - v < 9) {
             verb_group vg;
             verb_group_find(c, v, &vg);
-            modality = modality_of(c, &vg);
+            bool support = verb_lemma_in(c, v, support_verbs);
+            /* the governing verb's modality when the noun is its object or it is a support
+             * verb ("plans a visit"), not from a verb the noun only follows ("not surprised by
+             * the deployment") */
+            bool object = m->anchor - v < 5;
+            for (long k = v + 1; k < (long)m->anchor && object; k++)
+                object = upos(c, k) != UPOS_ADP;
+            if (object || support)
+                modality = modality_of(c, &vg);
             /* a support verb lends the noun its subject: "Israel mounted its invasion of
              * Lebanon", "Russia launched air strikes on Kyiv", "the UN imposed sanctions" */
-            if (source < 0 && verb_lemma_in(c, v, support_verbs)) {
+            if (source < 0 && support) {
                 long k = subject_from_group(c, &vg, 0);
                 if (k >= 0 && k != target && mention(c, k)->code) {
                     source = k;
@@ -1476,6 +1502,11 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             }
             source = agent;
             target = tslot >= 0 && tslot != agent ? tslot : subject;
+            /* "munitions ... were supplied by North Korea": what the passive's subject names
+             * makes aid military (070 -> 072), as "supply ... @weapon" does in the active */
+            if (code_is(code, "07") && strcmp(code, "072") != 0 &&
+                subject_names_class(c, vg.first, "weapon"))
+                code = "072";
             /* the subject of a passive is what was acted on ("at least half of all the
              * munitions ... were supplied"): the evidence reaches back to the clause start so
              * that its quantities belong to the event */

@@ -371,6 +371,8 @@ sitrep_status pattern_set_parse_free(const char *name, const char *text, size_t 
 void pattern_set_free(pattern_set *set);
 size_t pattern_set_count(const pattern_set *set);
 const pattern *pattern_set_at(const pattern_set *set, size_t i);
+/* True when the n bytes at `word` (lower case) are a word of class @name of classes.txt. */
+bool pattern_class_has(const pattern_set *set, const char *name, const char *word, size_t n);
 /* The patterns anchored on `lemma` (lower case): sets *n and returns an array of indices
  * (owned by the set), or NULL with *n = 0. */
 const uint32_t *pattern_set_find(const pattern_set *set, const char *lemma, size_t length,
