@@ -933,6 +933,24 @@ static size_t step(scan *s, size_t i)
     } else if (u.adj) {
         country = country_of(s, entry_code(s, u.adj));
     }
+    /* "the Saudi-led coalition", "US-led forces": the leading country's forces */
+    if (country && j + 2 < s->n && !(s->tokens[j].flags & TOKEN_SPACE_BEFORE) &&
+        slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-") &&
+        slice_eq_cstr(token_text(s->text, &s->tokens[j + 1]), "led")) {
+        size_t k = j + 2;
+        unit r = find_unit(s, k);
+        slice w = token_text(s->text, &s->tokens[k]);
+        size_t len = r.role && !r.holder ? r.len : 0;
+        if (!len && (slice_eq_cstr(w, "coalition") || slice_eq_cstr(w, "alliance") ||
+                     slice_eq_cstr(w, "mission") || slice_eq_cstr(w, "operation")))
+            len = 1;
+        if (len) {
+            const char *role = r.role && !r.holder ? entry_code(s, r.role) : "MIL";
+            emit(s, with_article(s, i), k + len, combine(s, country, role ? role : "MIL"),
+                 KIND_AGENT, NO_ENTRY, -1);
+            return k + len;
+        }
+    }
     bool possessive = u.holder && is_possessive(s, j);
     /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier;
      * a leader's name before the government he leads too ("the Biden administration") */
