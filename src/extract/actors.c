@@ -896,7 +896,6 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
         s.date_is_today = true;
     }
     pthread_once(&word_table_once, word_table_build);
-    const vocab *v = dict_vocab(d);
     uint32_t *ids = NULL;
     uint16_t *wflags = NULL;
     size_t ids_alloc = 0;
@@ -921,7 +920,7 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
             char folded[VOCAB_MAX_TOKEN];
             size_t len =
                 vocab_fold(text->text + t->start, t->end - t->start, folded, sizeof folded);
-            ids[k] = len ? vocab_find(v, folded, len) : VOCAB_NONE;
+            ids[k] = len ? dict_token_id(d, folded, len) : VOCAB_NONE;
             wflags[k] = t->kind == TOKEN_WORD ? word_flags(folded, len) : 0;
         }
         for (size_t i = 0; i < s.n && !s.full;)

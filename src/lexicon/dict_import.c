@@ -23,6 +23,7 @@ typedef struct import_entry {
     long line;
     bool agent;
     bool plural_given; /* a {PLURAL} or {} was written */
+    bool stems;        /* TABARI: a phrase without a final '_' is a stem ("Eriador*") */
 } import_entry;
 
 /* "VLADIMIR_V._PUTIN_" -> "Vladimir V. Putin" */
@@ -150,8 +151,15 @@ static sitrep_status add_phrase(import_entry *e, const char *s, size_t n, long l
         words += s[i] == '_' || s[i] == ' ' || s[i] == '.' || s[i] == '-';
     if (words > DICT_MAX_PHRASE_TOKENS)
         return note(report, line, "phrase too long", s, n);
-    convert_phrase(s, n, e->phrases[e->nphrases], sizeof e->phrases[0]);
-    if (e->phrases[e->nphrases][0])
+    char *out = e->phrases[e->nphrases];
+    convert_phrase(s, n, out, sizeof e->phrases[0]);
+    size_t len = strlen(out);
+    /* TABARI matches a final word written without '_' as a stem: "ERIADOR" is "Eriadori" too */
+    if (e->stems && !e->agent && n && s[n - 1] != '_' && len >= 4 &&
+        len + 2 < sizeof e->phrases[0] && isalpha((unsigned char)out[len - 1]) &&
+        isalpha((unsigned char)out[len - 2]) && isalpha((unsigned char)out[len - 3]))
+        memcpy(out + len, "*", 2);
+    if (out[0])
         e->nphrases++;
     return SITREP_OK;
 }
@@ -167,6 +175,8 @@ static sitrep_status flush(import_entry *e, buf *out, buf *report)
         for (size_t i = 0; e->agent && !e->plural_given && i < base; i++) {
             const char *ph = e->phrases[i];
             size_t len = strlen(ph);
+            if (len && ph[len - 1] == '*')
+                continue; /* a stem covers its plural */
             if (e->nphrases == IMPORT_MAX_PHRASES || len + 3 >= sizeof e->phrases[0] || !len)
                 break;
             char *pl = e->phrases[e->nphrases++];
@@ -298,6 +308,7 @@ sitrep_status dict_import(const char *text, size_t length, bool petrarch, buf *o
         } else {
             st = flush(e, out, report);
             e->line = line;
+            e->stems = !petrarch;
             if (!st)
                 st = parse_phrase_line(e, s, len, line, report);
         }
