@@ -879,6 +879,52 @@ static void name_after_role(scan *s)
     }
 }
 
+/* True when the text between byte offsets [from, to) is only spaces and one of: ",", "and",
+ * ", and", "or". */
+static bool list_joint(const scan *s, uint32_t from, uint32_t to)
+{
+    char between[16];
+    size_t n = 0;
+    for (uint32_t i = from; i < to; i++) {
+        if (s->text->text[i] == ' ')
+            continue;
+        if (n + 1 >= sizeof between)
+            return false;
+        between[n++] = s->text->text[i];
+    }
+    between[n] = '\0';
+    return strcmp(between, ",") == 0 || strcmp(between, "and") == 0 ||
+           strcmp(between, ",and") == 0 || strcmp(between, "or") == 0;
+}
+
+/* "the ambassadors of Arnor, Osgiliath and Gondor": the role of a "ROLE of/from COUNTRY"
+ * mention goes to the countries listed right after it (OSGGOV, GONGOV). */
+static void role_over_list(scan *s)
+{
+    for (size_t k = 0; k + 1 < s->count; k++) {
+        const actor_mention *first = &s->mentions[k];
+        if (!first->role || !first->country || first->kind != KIND_AGENT)
+            continue;
+        const char *t = s->text->text;
+        bool of = false;
+        for (uint32_t i = first->start; i + 6 <= first->end && !of; i++)
+            of = memcmp(t + i, " of ", 4) == 0 || memcmp(t + i, " from ", 6) == 0;
+        if (!of)
+            continue;
+        uint32_t end = first->end;
+        for (size_t j = k + 1; j < s->count; j++) {
+            actor_mention *m = &s->mentions[j];
+            if (m->sentence != first->sentence || m->start < end || !list_joint(s, end, m->start) ||
+                m->kind != KIND_COUNTRY || m->role || !m->country)
+                break;
+            const char *code = combine(s, m->country, first->role);
+            if (code)
+                m->code = code, m->role = first->role;
+            end = m->end;
+        }
+    }
+}
+
 sitrep_status actors_extract(arena *a, const dict *d, article *art)
 {
     art->actors = NULL;
@@ -938,6 +984,7 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
         warning_add(&art->doc->warnings, "no_published_date", message);
     }
     name_after_role(&s);
+    role_over_list(&s);
     art->actors = s.mentions;
     art->nactors = s.count;
     return SITREP_OK;

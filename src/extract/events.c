@@ -336,7 +336,7 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
             !word_is(c, g->last + 1, ",")) {
             bool listed = false;
             for (size_t m = 0; m < g->n && !listed; m++)
-                listed = word_is(c, (long)c->afirst[g->items[m]] - 1, "and");
+                listed = word_is(c, conjunct_first(c, c->afirst[g->items[m]]) - 1, "and");
             if (!listed)
                 break;
         }
