@@ -269,7 +269,10 @@ sitrep_status dict_import(const char *text, size_t length, bool petrarch, buf *o
             for (size_t i = opens ? (size_t)(s - p) + 2 : 0; i + 3 <= n; i++)
                 if (memcmp(p + i, "-->", 3) == 0)
                     in_comment = false;
-            if (opens && in_comment && s[len - 1] == '>' && !strstr(s, "--"))
+            bool dashes = false;
+            for (size_t i = 0; i + 1 < len && !dashes; i++)
+                dashes = s[i] == '-' && s[i + 1] == '-';
+            if (opens && in_comment && s[len - 1] == '>' && !dashes)
                 in_comment = false; /* <!DOCTYPE ...> */
             continue;
         }
