@@ -612,6 +612,9 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
         if (k >= 0) {
             long before = (long)c->afirst[k] - 1;
             if (word_in(c, before, skip_preps) || (is_possessive(c, i + 1) && i + 1 < vg->first)) {
+                /* "Ithilen's militia vowed": the possessor when the head is no actor */
+                if (fallback < 0 && !word_in(c, before, skip_preps))
+                    fallback = k;
                 i = before;
                 continue;
             }
