@@ -284,6 +284,7 @@ static void peer_actors_and_agents_load_into_our_dictionary(void **state)
                          "elves [elf]\n"
                          "BOROMIR [---]\n";
     const char *agents = "!PERSON! = MAN, MEN\n"
+                         "CONGRESS!PERSON! [~LEG]\n"
                          "AMBASSADOR [~GOV]\n"
                          "FOREIGN_MINISTER {FOREIGN_MINISTERS} [~GOVFRM]\n";
     dict_builder *b = dict_builder_new(NULL, NULL);
@@ -304,6 +305,8 @@ static void peer_actors_and_agents_load_into_our_dictionary(void **state)
     assert_null(lookup(dt, "Boromir", 0));              /* [---]: no code, reported */
     assert_non_null(strstr(report.data, "no code"));
     assert_string_equal(lookup(dt, "ambassadors", 0), "GOV"); /* regular plural made */
+    assert_string_equal(lookup(dt, "congressmen", 0), "LEG"); /* !PERSON! substituted */
+    assert_null(lookup(dt, "congressmens", 0));               /* the macro gives the forms */
     /* peer actors combine with agents as countries do ("Arnor's ambassador" -> ARNGOV) */
     assert_true(dict_is_country(dt, "ARN"));
     assert_true(dict_is_country(dt, "ELF"));
