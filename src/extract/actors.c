@@ -925,6 +925,24 @@ static void role_over_list(scan *s)
     }
 }
 
+/* "Danish media and government", "Russia's army and police": a country's role joined by
+ * "and" to a bare role lends that role its country (DNKMED, DNKGOV). */
+static void country_over_roles(scan *s)
+{
+    for (size_t k = 0; k + 1 < s->count; k++) {
+        const actor_mention *first = &s->mentions[k];
+        actor_mention *next = &s->mentions[k + 1];
+        if (!first->role || !first->country || first->kind != KIND_AGENT ||
+            next->sentence != first->sentence || next->start < first->end ||
+            next->kind != KIND_AGENT || next->country || !next->role || !next->code ||
+            strcmp(next->code, next->role) != 0 || !list_joint(s, first->end, next->start))
+            continue;
+        const char *code = combine(s, first->country, next->role);
+        if (code)
+            next->code = code, next->country = first->country;
+    }
+}
+
 sitrep_status actors_extract(arena *a, const dict *d, article *art)
 {
     art->actors = NULL;
@@ -985,6 +1003,7 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
     }
     name_after_role(&s);
     role_over_list(&s);
+    country_over_roles(&s);
     art->actors = s.mentions;
     art->nactors = s.count;
     return SITREP_OK;
