@@ -184,7 +184,7 @@ static void word_add(const char *const *words, uint16_t flag)
 static void word_table_build(void)
 {
     static const char *const the[] = {"the", NULL},
-                             *const of[] = {"of", "from", NULL}, /* "soldiers from Gondor" */
+                             *const of[] = {"of", "from", "in", NULL}, /* "soldiers from Gondor" */
                                  *const and[] = {"and", NULL}, *const two[] = {"two", NULL},
                              *const both[] = {"both", NULL};
     word_add(stopwords, W_STOP);
@@ -908,7 +908,8 @@ static void role_over_list(scan *s)
         const char *t = s->text->text;
         bool of = false;
         for (uint32_t i = first->start; i + 6 <= first->end && !of; i++)
-            of = memcmp(t + i, " of ", 4) == 0 || memcmp(t + i, " from ", 6) == 0;
+            of = memcmp(t + i, " of ", 4) == 0 || memcmp(t + i, " from ", 6) == 0 ||
+                 memcmp(t + i, " in ", 4) == 0;
         if (!of)
             continue;
         uint32_t end = first->end;
