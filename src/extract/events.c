@@ -324,7 +324,8 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
     /* leftwards: "Russia, China and Iran" seen from Iran */
     for (;;) {
         long i = g->first - 1;
-        if (!(word_is(c, i, "and") || word_is(c, i, "or") || is_comma(c, i)))
+        if (!(word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "nor") ||
+              is_comma(c, i)))
             break;
         if (is_comma(c, i - 1) || word_is(c, i - 1, "and"))
             i--;
@@ -350,7 +351,7 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
         long i = g->last + 1;
         if (is_comma(c, i) && (word_is(c, i + 1, "and") || word_is(c, i + 1, "or")))
             i++;
-        bool joined = word_is(c, i, "and") || word_is(c, i, "or");
+        bool joined = word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "nor");
         if (!joined && is_comma(c, i)) {
             /* "Russia, China and Iran": a comma joins when a later "and" closes the list */
             long j = conjunct_starting(c, i + 1);
@@ -605,6 +606,16 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     long fallback = -1;
     int steps = 0;
     while (i >= 0 && steps++ < SCAN_LIMIT) {
+        /* "the European Union (EU) agreed": a short bracket before the verb is skipped */
+        if (word_is(c, i, ")")) {
+            long open = i - 1;
+            while (open >= 0 && i - open <= 6 && !word_is(c, open, "(") && !word_is(c, open, ")"))
+                open--;
+            if (open >= 0 && word_is(c, open, "(")) {
+                i = open - 1;
+                continue;
+            }
+        }
         if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "(") ||
             c->tokens[i].kind == TOKEN_QUOTE)
             break;
