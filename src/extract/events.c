@@ -292,7 +292,9 @@ static void group_add(actor_group *g, long k)
 static bool conjunct_modifier(const clause_ctx *c, long i)
 {
     return i >= 0 && (size_t)i < c->ntokens &&
-           (word_is(c, i, "the") || c->tokens[i].upos == UPOS_ADJ);
+           (word_is(c, i, "the") || c->tokens[i].upos == UPOS_ADJ ||
+            (c->tokens[i].upos == UPOS_NOUN && !(c->tokens[i].flags & TOKEN_UPPER) &&
+             upos(c, i + 1) == UPOS_ADJ)); /* "the evil awful Gondor" */
 }
 
 static long conjunct_first(const clause_ctx *c, long first)
@@ -651,7 +653,8 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
              * before it */
             long s = segment_start(c, i);
             if (s >= 0 && is_comma(c, s) && actor_ending(c, s - 1) >= 0 &&
-                (!segment_has_verb(c, s + 1, i) || word_in(c, s + 1, rel_pronouns))) {
+                (!segment_has_verb(c, s + 1, i) || word_in(c, s + 1, rel_pronouns) ||
+                 word_in(c, s + 1, skip_preps))) { /* ", in remarks published on Monday," */
                 i = s - 1;
                 continue;
             }
