@@ -782,8 +782,10 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
             (i > from && is_comma(c, i) && !adjective_comma(c, i)) || word_in(c, i, target_stops) ||
             c->tokens[i].kind == TOKEN_QUOTE)
             return -1;
+        /* a verb ends the object, unless it is a participle after a determiner ("the
+         * affected Ithilen villages") */
         if (i > from + 1 && upos(c, i) == UPOS_VERB && actor_covering(c, i) < 0 &&
-            !word_is(c, i - 1, "to"))
+            !word_is(c, i - 1, "to") && upos(c, i - 1) != UPOS_DET)
             return -1;
         /* a purpose infinitive starts a clause of its own ("sent advisers to help X") */
         if (i > from && word_is(c, i, "to") && is_verb_word(c, i + 1))
