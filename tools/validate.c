@@ -332,8 +332,10 @@ static size_t read_tabari(const char *path, suite *s, record *records)
             }
         }
         p = close + 2;
-        if (stop)
+        if (stop) {
+            free(r->text);
             break;
+        }
         if (option || !r->text[0] || (!r->nevents && !r->noevents)) {
             free(r->text);
             continue;
@@ -393,6 +395,9 @@ int main(int argc, char **argv)
     sitrep_context *context = sitrep_context_new(&options, err, sizeof err);
     if (!context) {
         fprintf(stderr, "validate: %s\n", err);
+        for (size_t i = 0; i < n; i++)
+            free(records[i].text);
+        free(records);
         return 1;
     }
     sitrep_coder *coder = sitrep_coder_new(context);
