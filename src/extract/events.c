@@ -417,12 +417,17 @@ static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
     vg->governor = -1;
     long i = anchor - 1;
     bool saw_be = false, saw_to = false;
+    bool next_to_anchor = true; /* only adverbs and negation between i and the anchor */
     int adverbs = 0;
     while (i >= 0 && anchor - i < 12) {
         if (word_in(c, i, aux_words) || word_is(c, i, "\xe2\x80\x99ll") ||
             word_is(c, i, "n\xe2\x80\x99t") || word_is(c, i, "\xe2\x80\x99s")) {
-            if (vg->first == anchor && !saw_to && word_in(c, i, be_forms))
+            /* "was criticized", "was heavily criticized", "was not criticized" */
+            if (next_to_anchor && !saw_to && word_in(c, i, be_forms))
                 saw_be = true;
+            if (!(word_is(c, i, "not") || word_is(c, i, "n't") || word_is(c, i, "n\xe2\x80\x99t") ||
+                  word_is(c, i, "never")))
+                next_to_anchor = false;
             if (word_is(c, i, "to") && vg->first == i + 1)
                 saw_to = true;
             if (word_is(c, i, "to") && !(vg->first == i + 1))
@@ -442,6 +447,7 @@ static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         /* a catenative before "to" or before a gerund ("denied sending") */
         if (verb_lemma_in(c, i, catenatives) &&
             (word_is(c, vg->first, "to") || (vg->first == anchor && i == anchor - 1))) {
+            next_to_anchor = false;
             if (vg->governor < 0)
                 vg->governor = i;
             vg->first = i--;
