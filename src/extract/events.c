@@ -1259,7 +1259,9 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     else
         tg.n = 0;
     sitrep_status status;
-    if (tg.n == 0 && sg.n > 1 && (reciprocal(rule->code) || joint_object(c, m->anchor))) {
+    if (tg.n == 0 && sg.n > 1 &&
+        (reciprocal(rule->code) || joint_object(c, m->anchor) ||
+         strcmp(rule->pair, rule->code) == 0)) { /* CODE:CODE: a joint act */
         for (size_t i = 0; i < sg.n; i++)
             for (size_t j = 0; j < sg.n; j++)
                 if (i != j && (status = emit(st, c, m, sg.items[i], sg.items[j], rule->code,
