@@ -39,7 +39,8 @@ static const char petrarch_verbs[] = "<!-- a comment\n"
                                      "- SAID * WITH + [066:067]\n"
                                      "- $ * {FULL TIES} (WITH +) [068]\n"
                                      "- * AWAY [---]\n"
-                                     "- * &UNDEFINED [069]\n";
+                                     "- * &UNDEFINED [069]\n"
+                                     "- % * TOGETHER [070]\n";
 
 typedef struct translated {
     buf classes, patterns, report;
@@ -86,6 +87,8 @@ static void petrarch_verbs_translate_to_our_patterns(void **state)
     assert_true(
         has_line(&t.patterns, "068 *restore|renew|renews|renewed ... full ties ... with $T"));
     assert_true(has_line(&t.patterns, "DISCARD *restore|renew|renews|renewed ... away"));
+    /* "% *": a compound subject acting jointly is coded both ways */
+    assert_true(has_line(&t.patterns, "070:070 *restore|renew|renews|renewed ... together"));
     /* what cannot be translated is reported with its line, never guessed */
     assert_non_null(strstr(t.report.data, "15: unknown synset: &UNDEFINED"));
     assert_false(strstr(t.patterns.data, "069"));
