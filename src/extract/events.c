@@ -1209,14 +1209,20 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             if (target < 0 && slot_first < 0 && !code_is(rule->code, "01"))
                 target = actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m,
                                      military_code(rule->code));
-            /* "arrived in Gondor": a place right after the verb is what one actor acts on
-             * (conjoined subjects meeting somewhere act on each other) */
-            if (target < 0 && slot_first < 0 && source >= 0 && (size_t)m->last == m->anchor &&
-                word_in(c, m->anchor + 1, (const char *const[]){"in", "at", NULL})) {
+            /* "arrived in Gondor", "criticized the closure of guest houses in Bree": with
+             * no other target, the place one actor acts in is what it acts on (conjoined
+             * subjects meeting somewhere act on each other) */
+            if (target < 0 && slot_first < 0 && source >= 0 && !code_is(rule->code, "01")) {
                 actor_group g;
                 group_from(c, source, &g);
                 if (g.n == 1)
-                    target = actor_after(c, m->anchor + 2, m->anchor + 3, m, true);
+                    target = actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m, true);
+                /* a capital after in/at is where it happened ("meeting in Brussels") */
+                if (target >= 0 && mention(c, target)->kind &&
+                    strcmp(mention(c, target)->kind, "capital") == 0 &&
+                    word_in(c, (long)c->afirst[target] - 1,
+                            (const char *const[]){"in", "at", NULL}))
+                    target = -1;
             }
         }
         if (target == source)
