@@ -299,7 +299,9 @@ static void group_add(actor_group *g, long k)
 static bool conjunct_modifier(const clause_ctx *c, long i)
 {
     return i >= 0 && (size_t)i < c->ntokens &&
-           (word_is(c, i, "the") || c->tokens[i].upos == UPOS_ADJ);
+           (word_is(c, i, "the") || c->tokens[i].upos == UPOS_ADJ ||
+            (c->tokens[i].upos == UPOS_NOUN && !(c->tokens[i].flags & TOKEN_UPPER) &&
+             upos(c, i + 1) == UPOS_ADJ)); /* "the evil awful Gondor" */
 }
 
 static long conjunct_first(const clause_ctx *c, long first)
@@ -331,7 +333,8 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
     /* leftwards: "Russia, China and Iran" seen from Iran */
     for (;;) {
         long i = g->first - 1;
-        if (!(word_is(c, i, "and") || word_is(c, i, "or") || is_comma(c, i)))
+        if (!(word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "nor") ||
+              is_comma(c, i)))
             break;
         if (is_comma(c, i - 1) || word_is(c, i - 1, "and"))
             i--;
@@ -343,7 +346,7 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
             !word_is(c, g->last + 1, ",")) {
             bool listed = false;
             for (size_t m = 0; m < g->n && !listed; m++)
-                listed = word_is(c, (long)c->afirst[g->items[m]] - 1, "and");
+                listed = word_is(c, conjunct_first(c, c->afirst[g->items[m]]) - 1, "and");
             if (!listed)
                 break;
         }
@@ -357,7 +360,7 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
         long i = g->last + 1;
         if (is_comma(c, i) && (word_is(c, i + 1, "and") || word_is(c, i + 1, "or")))
             i++;
-        bool joined = word_is(c, i, "and") || word_is(c, i, "or");
+        bool joined = word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "nor");
         if (!joined && is_comma(c, i)) {
             /* "Russia, China and Iran": a comma joins when a later "and" closes the list */
             long j = conjunct_starting(c, i + 1);
@@ -444,12 +447,17 @@ static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
     vg->governor = -1;
     long i = anchor - 1;
     bool saw_be = false, saw_to = false;
+    bool next_to_anchor = true; /* only adverbs and negation between i and the anchor */
     int adverbs = 0;
     while (i >= 0 && anchor - i < 12) {
         if (word_in(c, i, aux_words) || word_is(c, i, "\xe2\x80\x99ll") ||
             word_is(c, i, "n\xe2\x80\x99t") || word_is(c, i, "\xe2\x80\x99s")) {
-            if (vg->first == anchor && !saw_to && word_in(c, i, be_forms))
+            /* "was criticized", "was heavily criticized", "was not criticized" */
+            if (next_to_anchor && !saw_to && word_in(c, i, be_forms))
                 saw_be = true;
+            if (!(word_is(c, i, "not") || word_is(c, i, "n't") || word_is(c, i, "n\xe2\x80\x99t") ||
+                  word_is(c, i, "never")))
+                next_to_anchor = false;
             if (word_is(c, i, "to") && vg->first == i + 1)
                 saw_to = true;
             if (word_is(c, i, "to") && !(vg->first == i + 1))
@@ -469,6 +477,7 @@ static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         /* a catenative before "to" or before a gerund ("denied sending") */
         if (verb_lemma_in(c, i, catenatives) &&
             (word_is(c, vg->first, "to") || (vg->first == anchor && i == anchor - 1))) {
+            next_to_anchor = false;
             if (vg->governor < 0)
                 vg->governor = i;
             vg->first = i--;
@@ -684,6 +693,16 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     long fallback = -1;
     int steps = 0;
     while (i >= 0 && steps++ < SCAN_LIMIT) {
+        /* "the European Union (EU) agreed": a short bracket before the verb is skipped */
+        if (word_is(c, i, ")")) {
+            long open = i - 1;
+            while (open >= 0 && i - open <= 6 && !word_is(c, open, "(") && !word_is(c, open, ")"))
+                open--;
+            if (open >= 0 && word_is(c, open, "(")) {
+                i = open - 1;
+                continue;
+            }
+        }
         if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "(") ||
             c->tokens[i].kind == TOKEN_QUOTE)
             break;
@@ -695,6 +714,9 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
         if (k >= 0) {
             long before = (long)c->afirst[k] - 1;
             if (word_in(c, before, skip_preps) || (is_possessive(c, i + 1) && i + 1 < vg->first)) {
+                /* "Ithilen's militia vowed": the possessor when the head is no actor */
+                if (fallback < 0 && !word_in(c, before, skip_preps))
+                    fallback = k;
                 i = before;
                 continue;
             }
@@ -720,7 +742,8 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
              * before it */
             long s = segment_start(c, i);
             if (s >= 0 && is_comma(c, s) && actor_ending(c, s - 1) >= 0 &&
-                (!segment_has_verb(c, s + 1, i) || word_in(c, s + 1, rel_pronouns))) {
+                (!segment_has_verb(c, s + 1, i) || word_in(c, s + 1, rel_pronouns) ||
+                 word_in(c, s + 1, skip_preps))) { /* ", in remarks published on Monday," */
                 i = s - 1;
                 continue;
             }
@@ -941,8 +964,10 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
             (i > from && is_comma(c, i) && !adjective_comma(c, i)) || target_stop(c, i) ||
             c->tokens[i].kind == TOKEN_QUOTE)
             return -1;
+        /* a verb ends the object, unless it is a participle after a determiner ("the
+         * affected Ithilen villages") */
         if (i > from + 1 && upos(c, i) == UPOS_VERB && actor_covering(c, i) < 0 &&
-            !word_is(c, i - 1, "to") && !hyphen_glued(c, i))
+            !word_is(c, i - 1, "to") && !hyphen_glued(c, i) && upos(c, i - 1) != UPOS_DET)
             return -1;
         /* a purpose infinitive starts a clause of its own ("sent advisers to help X") */
         if (i > from && word_is(c, i, "to") && is_verb_word(c, i + 1))
@@ -1532,6 +1557,21 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 !code_is(rule->code, "01"))
                 target = actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW, m,
                                      military_code(rule->code));
+            /* "arrived in Gondor", "criticized the closure of guest houses in Bree": with
+             * no other target, the place one actor acts in is what it acts on (conjoined
+             * subjects meeting somewhere act on each other) */
+            if (target < 0 && slot_first < 0 && source >= 0 && !code_is(rule->code, "01")) {
+                actor_group g;
+                group_from(c, source, &g);
+                if (g.n == 1)
+                    target = actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m, true);
+                /* a capital after in/at is where it happened ("meeting in Brussels") */
+                if (target >= 0 && mention(c, target)->kind &&
+                    strcmp(mention(c, target)->kind, "capital") == 0 &&
+                    word_in(c, (long)c->afirst[target] - 1,
+                            (const char *const[]){"in", "at", NULL}))
+                    target = -1;
+            }
         }
         if (target == source)
             target = -1;
@@ -1594,7 +1634,9 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     else
         tg.n = 0;
     sitrep_status status;
-    if (tg.n == 0 && sg.n > 1 && (reciprocal(code) || joint_object(c, m->anchor))) {
+    if (tg.n == 0 && sg.n > 1 &&
+        (reciprocal(code) || joint_object(c, m->anchor) ||
+         strcmp(rule->pair, rule->code) == 0)) { /* CODE:CODE: a joint act */
         for (size_t i = 0; i < sg.n; i++)
             for (size_t j = 0; j < sg.n; j++)
                 if (i != j && (status = emit(st, c, m, sg.items[i], sg.items[j], code, modality,

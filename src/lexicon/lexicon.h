@@ -162,6 +162,11 @@ const char *dict_value_exact(const dict *d, const dict_value *v);
  * else the last code), or NULL when the entry has only dated codes and none covers the date.
  * Sets *dated when a date range decided. The string lives as long as the dictionary. */
 const char *dict_entry_code(const dict *d, const dict_entry *e, int32_t date, bool *dated);
+/* The vocabulary id of a folded article token: its own, else (when the dictionary has stems,
+ * phrases written "Word*") that of the longest stem it begins with, at most 6 bytes shorter;
+ * VOCAB_NONE when none. */
+#define DICT_MIN_STEM 3
+uint32_t dict_token_id(const dict *d, const char *folded, size_t length);
 /* True when `code` (3 letters) is a country code of countries.txt. */
 bool dict_is_country(const dict *d, const char *code);
 
