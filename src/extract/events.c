@@ -840,7 +840,7 @@ static const char *infinitive_not_coded(const clause_ctx *c, const verb_group *v
     if (between <= 1 && !verb_lemma_in(c, gov.anchor, catenatives)) {
         for (size_t j = 0; j < c->nmatches; j++)
             if ((long)c->matches[j].anchor == gov.anchor && !c->matches[j].rule->discard &&
-                !c->matches[j].rule->noun)
+                !c->matches[j].rule->noun && (long)c->matches[j].last >= vg->first)
                 return "the verb that governs it codes it (\"threatened to\", \"agreed to\")";
     }
     bool actor_between = false, request = false;
@@ -970,7 +970,8 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
             !word_is(c, i - 1, "to") && !hyphen_glued(c, i) && upos(c, i - 1) != UPOS_DET)
             return -1;
         /* a purpose infinitive starts a clause of its own ("sent advisers to help X") */
-        if (i > from && word_is(c, i, "to") && is_verb_word(c, i + 1))
+        if (word_is(c, i, "to") && is_verb_word(c, i + 1) &&
+            (i > from || (m && i == (long)m->anchor + 1))) /* "agreed to ban ..." */
             return -1;
         /* "lift the sanctions on Iran": a preposition right after a pattern that runs past its
          * anchor takes the pattern's complement, not a topic */
