@@ -1635,8 +1635,14 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     else
         tg.n = 0;
     sitrep_status status;
+    /* "Reagan and Trump battled staunch opposition": fighting something is not fighting
+     * each other */
+    bool fights_object =
+        code_is(code, "19") && !rule->noun &&
+        (upos(c, (long)m->last + 1) == UPOS_DET || upos(c, (long)m->last + 1) == UPOS_ADJ ||
+         upos(c, (long)m->last + 1) == UPOS_NOUN || upos(c, (long)m->last + 1) == UPOS_NUM);
     if (tg.n == 0 && sg.n > 1 &&
-        (reciprocal(code) || joint_object(c, m->anchor) ||
+        ((reciprocal(code) && !fights_object) || joint_object(c, m->anchor) ||
          strcmp(rule->pair, rule->code) == 0)) { /* CODE:CODE: a joint act */
         for (size_t i = 0; i < sg.n; i++)
             for (size_t j = 0; j < sg.n; j++)
