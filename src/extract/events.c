@@ -185,11 +185,11 @@ static const char *const aux_words[] = {
 /* Catenative verbs: "is planning to deploy", "denied sending". They shape the modality of
  * the verb they govern; their own patterns (if any) are not events. */
 static const char *const catenatives[] = {
-    "plan",    "intend", "expect",   "aim",     "hope",   "prepare", "set",      "schedule",
-    "want",    "seek",   "try",      "attempt", "decide", "deny",    "refuse",   "fail",
-    "begin",   "start",  "continue", "appear",  "seem",   "likely",  "able",     "unable",
-    "willing", "ready",  "poised",   "due",     "mean",   "wish",    "consider", "contemplate",
-    "weigh",   "mull",   "discuss",  "propose", "resume", "keep",    NULL};
+    "plan",        "intend",  "expect",   "aim",     "hope",    "prepare", "set",      "schedule",
+    "want",        "seek",    "try",      "attempt", "decide",  "deny",    "refuse",   "fail",
+    "begin",       "start",   "continue", "appear",  "seem",    "likely",  "unlikely", "able",
+    "unable",      "willing", "ready",    "poised",  "due",     "mean",    "wish",     "consider",
+    "contemplate", "weigh",   "mull",     "discuss", "propose", "resume",  "keep",     NULL};
 /* Verbs whose infinitive complement takes the object as its subject ("urged Russia to
  * withdraw", "help the army drive ..."); others pass their subject down ("sent troops to
  * help"). */
@@ -510,9 +510,9 @@ static uint8_t modality_of(const clause_ctx *c, const verb_group *vg)
             lemma_is(c, i, "unable") || (word_is(c, i, "no") && word_is(c, i + 1, "longer")))
             negated = true;
         else if (word_is(c, i, "could") || word_is(c, i, "may") || word_is(c, i, "might") ||
-                 word_is(c, i, "can") || lemma_is(c, i, "likely") || lemma_is(c, i, "consider") ||
-                 lemma_is(c, i, "contemplate") || lemma_is(c, i, "weigh") ||
-                 lemma_is(c, i, "mull") || lemma_is(c, i, "discuss"))
+                 word_is(c, i, "can") || lemma_is(c, i, "likely") || lemma_is(c, i, "unlikely") ||
+                 lemma_is(c, i, "consider") || lemma_is(c, i, "contemplate") ||
+                 lemma_is(c, i, "weigh") || lemma_is(c, i, "mull") || lemma_is(c, i, "discuss"))
             possible = true;
         else if (word_is(c, i, "would") || word_is(c, i, "'d"))
             would = true;
