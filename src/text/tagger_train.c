@@ -298,15 +298,10 @@ static uint64_t lexicon_class(const uint32_t *counts, unsigned nclasses)
     if (!total)
         return 0;
     uint64_t h = 0x6c62272e07bb0142ULL;
-    unsigned top = 0;
-    for (unsigned k = 0; k < nclasses; k++) {
+    for (unsigned k = 0; k < nclasses; k++)
         if (counts[k] && (double)counts[k] >= LEXICON_MIN_SHARE * (double)total)
             h = hash_bytes(&k, sizeof k, h);
-        if (counts[k] > counts[top])
-            top = k;
-    }
-    h |= 0x100;
-    return (h & ~(uint64_t)0xFF) | top;
+    return h + (h == 0);
 }
 
 /* Builds the lexicon of the whole training data (for the model) and gives every training
