@@ -14,7 +14,7 @@
 
 #define TRAIN_MAX_TOKENS ((size_t)8 << 20)
 #define TRAIN_MAX_FEATURES ((size_t)16 << 20)
-#define LEXICON_MIN_SHARE 0.1 /* a class in a word's ambiguity class: this share of its uses */
+#define TAGLEX_MIN_SHARE 0.1 /* a class in a word's ambiguity class: this share of its uses */
 
 sitrep_status tagger_read_file(const char *path, size_t max_bytes, char **data, size_t *length,
                                diag *d)
@@ -281,16 +281,16 @@ static unsigned tagdict_find(const tagdict *t, const tagger_word *w)
 
 /* ---- the lexicon (ambiguity classes) ---- */
 
-typedef struct lexicon {
+typedef struct taglex {
     uint64_t *keys, *ambs; /* layout of the model file (tagger_lexicon_find) */
     uint32_t nslots, nwords;
-} lexicon;
+} taglex;
 
-#define LEXICON_FOLDS 10
+#define TAGLEX_FOLDS 10
 
 /* The ambiguity class of a word from its class counts: a hash of the classes it had at least
- * LEXICON_MIN_SHARE of the time, 0 when it was never seen. */
-static uint64_t lexicon_class(const uint32_t *counts, unsigned nclasses)
+ * TAGLEX_MIN_SHARE of the time, 0 when it was never seen. */
+static uint64_t taglex_class(const uint32_t *counts, unsigned nclasses)
 {
     uint32_t total = 0;
     for (unsigned k = 0; k < nclasses; k++)
@@ -299,15 +299,15 @@ static uint64_t lexicon_class(const uint32_t *counts, unsigned nclasses)
         return 0;
     uint64_t h = 0x6c62272e07bb0142ULL;
     for (unsigned k = 0; k < nclasses; k++)
-        if (counts[k] && (double)counts[k] >= LEXICON_MIN_SHARE * (double)total)
+        if (counts[k] && (double)counts[k] >= TAGLEX_MIN_SHARE * (double)total)
             h = hash_bytes(&k, sizeof k, h);
     return h + (h == 0);
 }
 
 /* Builds the lexicon of the whole training data (for the model) and gives every training
- * token the ambiguity class of its word as the other LEXICON_FOLDS - 1 folds of sentences
+ * token the ambiguity class of its word as the other TAGLEX_FOLDS - 1 folds of sentences
  * see it, so training meets unknown and incompletely known words as tagging will. */
-static void lexicon_build(corpus *c, unsigned nclasses, lexicon *lex)
+static void taglex_build(corpus *c, unsigned nclasses, taglex *lex)
 {
     size_t ntable = 1024;
     while (ntable < c->ntokens * 2 && ntable < ((size_t)1 << 26))
@@ -335,18 +335,18 @@ static void lexicon_build(corpus *c, unsigned nclasses, lexicon *lex)
     for (size_t i = 0; i < c->ntokens; i++)
         if (c->gold[i] < nclasses)
             total[(size_t)type_of[i] * nclasses + c->gold[i]]++;
-    for (unsigned f = 0; f < LEXICON_FOLDS; f++) {
+    for (unsigned f = 0; f < TAGLEX_FOLDS; f++) {
         memset(fold, 0, ntypes * nclasses * sizeof *fold);
-        for (size_t s = f; s < c->nsentences; s += LEXICON_FOLDS)
+        for (size_t s = f; s < c->nsentences; s += TAGLEX_FOLDS)
             for (size_t i = c->first[s]; i < c->first[s + 1]; i++)
                 if (c->gold[i] < nclasses)
                     fold[(size_t)type_of[i] * nclasses + c->gold[i]]++;
-        for (size_t s = f; s < c->nsentences; s += LEXICON_FOLDS)
+        for (size_t s = f; s < c->nsentences; s += TAGLEX_FOLDS)
             for (size_t i = c->first[s]; i < c->first[s + 1]; i++) {
                 size_t t = (size_t)type_of[i] * nclasses;
                 for (unsigned k = 0; k < nclasses; k++)
                     rest[k] = total[t + k] - fold[t + k];
-                c->words[i].amb = lexicon_class(rest, nclasses);
+                c->words[i].amb = taglex_class(rest, nclasses);
             }
     }
     lex->nslots = 2;
@@ -357,7 +357,7 @@ static void lexicon_build(corpus *c, unsigned nclasses, lexicon *lex)
     lex->ambs = xcalloc(lex->nslots, sizeof *lex->ambs);
     /* Types in order of first appearance: the table's layout depends only on the data. */
     for (size_t t = 0; t < ntypes; t++) {
-        uint64_t amb = lexicon_class(&total[t * nclasses], nclasses);
+        uint64_t amb = taglex_class(&total[t * nclasses], nclasses);
         if (!amb)
             continue;
         uint64_t k = keys[type_slot[t]];
@@ -640,7 +640,7 @@ static void quantise(const perceptron *p, int16_t *q, size_t *kept, size_t *nent
 }
 
 static sitrep_status model_write(const perceptron *stages, unsigned nstages, const tagset *tags,
-                                 const tagdict *dict, const lexicon *lex, buf *out, diag *d)
+                                 const tagdict *dict, const taglex *lex, buf *out, diag *d)
 {
     int16_t *q[TAGGER_MAX_STAGES];
     size_t kept = 0, nentries = 0;
@@ -651,7 +651,8 @@ static sitrep_status model_write(const perceptron *stages, unsigned nstages, con
     size_t nslots = 2; /* load factor at most 3/4 */
     while (nslots * 3 < kept * 4 + 4)
         nslots *= 2;
-    if (nslots > ((size_t)1 << 24) || nentries > ((size_t)1 << 26) || nentries == 0) {
+    if (nslots > ((size_t)1 << 24) || nentries > ((size_t)1 << 26) || nentries == 0 ||
+        lex->nslots > ((uint32_t)1 << 22)) {
         for (unsigned s = 0; s < nstages; s++)
             free(q[s]);
         diag_set(d, "model", 0, "model too large or empty (%zu features, %zu weights)", kept,
@@ -838,8 +839,8 @@ sitrep_status tagger_train(const char *train_path, const char *dev_path,
     uint8_t *right = NULL;
     tagdict dict;
     tagdict_build(&train, tags->nclasses, &dict);
-    lexicon lex;
-    lexicon_build(&train, tags->nclasses, &lex);
+    taglex lex;
+    taglex_build(&train, tags->nclasses, &lex);
     status = train_stage(&stages[0], &train, all, train.nsentences, 0, NULL, tags->nclasses,
                          options, 1, "pass 1", d);
     if (!status && nstages > 1) {

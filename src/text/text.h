@@ -128,8 +128,8 @@ static inline slice token_text(const text_result *text, const token *t)
 #define TAGGER_CONLLU_MAX_TOKENS 4096             /* word lines per CoNLL-U sentence */
 #define TAGGER_CONLLU_MAX_BYTES ((size_t)1 << 30) /* CoNLL-U input (training, tagging) */
 
-/* Loads a model file. Returns NULL and fills d ("PATH: checksum mismatch", "...: version 3,
- * expected 1", "...: truncated") on a bad file. The caller frees it with tagger_free. */
+/* Loads a model file. Returns NULL and fills d ("PATH: checksum mismatch", "...: version 2,
+ * expected 3", "...: truncated") on a bad file. The caller frees it with tagger_free. */
 tagger *tagger_load(const char *path, diag *d);
 /* Same from bytes in memory (copied; `name` is used in messages). */
 tagger *tagger_load_bytes(const char *data, size_t length, const char *name, diag *d);
