@@ -410,6 +410,8 @@ static size_t with_article(const scan *s, size_t i)
     return i;
 }
 
+static bool verb_before_object(const scan *s, size_t i);
+
 /* True when the tagger says the role word modifies a noun ("military technology"). */
 static bool role_is_modifier(const scan *s, size_t last)
 {
@@ -421,8 +423,22 @@ static bool role_is_modifier(const scan *s, size_t last)
     if (last + 1 < s->n && s->tokens[last + 1].upos == UPOS_PROPN &&
         (s->tokens[last].flags & TOKEN_UPPER) && (s->tokens[last + 1].flags & TOKEN_UPPER))
         return false;
-    return last + 1 < s->n &&
-           (s->tokens[last + 1].upos == UPOS_NOUN || s->tokens[last + 1].upos == UPOS_PROPN);
+    if (last + 1 >= s->n ||
+        (s->tokens[last + 1].upos != UPOS_NOUN && s->tokens[last + 1].upos != UPOS_PROPN))
+        return false;
+    /* "help the Russian army drive Kyiv's forces out": a "noun" followed by the start of an
+     * object is a verb the tagger missed, so the role is the head */
+    return !(s->tokens[last + 1].upos == UPOS_NOUN && verb_before_object(s, last + 1));
+}
+
+/* True when the word at token i, tagged NOUN, stands before what looks like its object: a
+ * determiner, a pronoun, or a proper name with a possessive ("drive Kyiv's forces"). */
+static bool verb_before_object(const scan *s, size_t i)
+{
+    if (i + 1 >= s->n)
+        return false;
+    uint8_t next = s->tokens[i + 1].upos;
+    return next == UPOS_DET || next == UPOS_PRON || (next == UPOS_PROPN && is_possessive(s, i + 2));
 }
 
 static const char *combine(scan *s, const char *country, const char *role)
@@ -678,6 +694,8 @@ static size_t adjective_phrase_end(const scan *s, size_t j)
         if (s->tokens[k].kind != TOKEN_WORD || is_cap(s, k) || has(s, k, W_STOP | W_AND | W_OF))
             break;
         if (s->tagged) {
+            if (s->tokens[k].upos == UPOS_NOUN && end > j && verb_before_object(s, k))
+                break; /* "Russian army drive Kyiv's forces": a missed verb */
             if (s->tokens[k].upos == UPOS_NOUN)
                 end = k + 1;
             else if (s->tokens[k].upos != UPOS_ADJ || end > j)

@@ -494,6 +494,7 @@ static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor].xpos), "VBN") == 0 &&
         (upos(c, anchor - 1) == UPOS_NOUN || upos(c, anchor - 1) == UPOS_PROPN) &&
         upos(c, anchor + 1) == UPOS_ADP && actor_starting(c, anchor + 1, 0) < 0 &&
+        !(word_is(c, anchor + 1, "up") && word_is(c, anchor + 2, "to")) && /* "fired up to 300" */
         reduced_relative_has_main_verb(c, anchor))
         vg->passive = true;
     vg->infinitive = word_is(c, vg->first, "to");
