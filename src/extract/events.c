@@ -1384,8 +1384,9 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     /* "deploy troops to $L", "strikes on $L", "withdrew troops from $L": the country of a
      * military act's place is its target; a meeting's place is not */
     if (tslot < 0 && slot_first < 0 &&
-        (code_is(rule->code, "07") || code_is(rule->code, "087") || code_is(rule->code, "15") ||
-         code_is(rule->code, "18") || code_is(rule->code, "19") || code_is(rule->code, "20")))
+        (code_is(rule->code, "07") || code_is(rule->code, "087") || code_is(rule->code, "162") ||
+         code_is(rule->code, "15") || code_is(rule->code, "18") || code_is(rule->code, "19") ||
+         code_is(rule->code, "20")))
         tslot = slot_actor(c, m->slot[PATTERN_PLACE], false);
     if (rule->noun) {
         /* "held talks with": a support verb's pattern takes in the noun, which is no event
@@ -1652,8 +1653,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                     return status;
         return SITREP_OK;
     }
-    if (tg.n == 0 &&
-        (military_code(rule->code) || code_is(code, "14") || code_is(rule->code, "081"))) {
+    if (tg.n == 0 && (military_code(rule->code) || code_is(code, "14") ||
+                      code_is(rule->code, "081") || code_is(rule->code, "162"))) {
         /* "Russian forces shelled Kherson": the country of the place attacked is the target */
         long p = place_after(c, m);
         const char *country = p >= 0 ? c->art->places[p].entry->country : NULL;
