@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MAX_RECORDS 4096
 #define MAX_EXPECTED 32
@@ -332,8 +333,10 @@ static size_t read_tabari(const char *path, suite *s, record *records)
             }
         }
         p = close + 2;
-        if (stop)
+        if (stop) {
+            free(r->text);
             break;
+        }
         if (option || !r->text[0] || (!r->nevents && !r->noevents)) {
             free(r->text);
             continue;
@@ -393,6 +396,9 @@ int main(int argc, char **argv)
     sitrep_context *context = sitrep_context_new(&options, err, sizeof err);
     if (!context) {
         fprintf(stderr, "validate: %s\n", err);
+        for (size_t i = 0; i < n; i++)
+            free(records[i].text);
+        free(records);
         return 1;
     }
     sitrep_coder *coder = sitrep_coder_new(context);
@@ -401,6 +407,8 @@ int main(int argc, char **argv)
     int total = 0, correct = 0, missed = 0, extra = 0;
     buf line;
     buf_init(&line, (size_t)16 << 20);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     for (size_t i = 0; i < n; i++) {
         record *r = &records[i];
         buf_reset(&line);
@@ -475,6 +483,10 @@ int main(int argc, char **argv)
         }
         cJSON_Delete(root);
     }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    printf("  %zu records coded in %.3f s (%.0f records/s, one thread)\n", n, seconds,
+           seconds > 0 ? (double)n / seconds : 0.0);
     for (int i = 0; i < ncats; i++)
         printf("  %-12s %4d expected  %4d correct  %4d missed  %4d extra\n", cats[i].name,
                cats[i].expected, cats[i].correct, cats[i].missed, cats[i].extra);

@@ -6,6 +6,7 @@
 build=$(dirname "${1:-build/sitrep}")
 here=$(cd "$(dirname "$0")" && pwd)
 PEERS="${PEERS:-$here/../../shared/peers}"
+export SITREP_DATA="${SITREP_DATA:-$here/../data}"
 flag=
 [ -n "$VALIDATE_VERBOSE" ] && flag=-v
 status=0

@@ -193,7 +193,7 @@ static void word_add(const char *const *words, uint32_t flag)
 static void word_table_build(void)
 {
     static const char *const the[] = {"the", NULL},
-                             *const of[] = {"of", "from", NULL}, /* "soldiers from Gondor" */
+                             *const of[] = {"of", "from", "in", NULL}, /* "soldiers from Gondor" */
                                  *const and[] = {"and", NULL}, *const two[] = {"two", NULL},
                              *const both[] = {"both", NULL};
     word_add(stopwords, W_STOP);
@@ -410,6 +410,8 @@ static size_t with_article(const scan *s, size_t i)
     return i;
 }
 
+static bool verb_before_object(const scan *s, size_t i);
+
 /* True when the tagger says the role word modifies a noun ("military technology"). */
 static bool role_is_modifier(const scan *s, size_t last)
 {
@@ -421,8 +423,22 @@ static bool role_is_modifier(const scan *s, size_t last)
     if (last + 1 < s->n && s->tokens[last + 1].upos == UPOS_PROPN &&
         (s->tokens[last].flags & TOKEN_UPPER) && (s->tokens[last + 1].flags & TOKEN_UPPER))
         return false;
-    return last + 1 < s->n &&
-           (s->tokens[last + 1].upos == UPOS_NOUN || s->tokens[last + 1].upos == UPOS_PROPN);
+    if (last + 1 >= s->n ||
+        (s->tokens[last + 1].upos != UPOS_NOUN && s->tokens[last + 1].upos != UPOS_PROPN))
+        return false;
+    /* "help the Russian army drive Kyiv's forces out": a "noun" followed by the start of an
+     * object is a verb the tagger missed, so the role is the head */
+    return !(s->tokens[last + 1].upos == UPOS_NOUN && verb_before_object(s, last + 1));
+}
+
+/* True when the word at token i, tagged NOUN, stands before what looks like its object: a
+ * determiner, a pronoun, or a proper name with a possessive ("drive Kyiv's forces"). */
+static bool verb_before_object(const scan *s, size_t i)
+{
+    if (i + 1 >= s->n)
+        return false;
+    uint8_t next = s->tokens[i + 1].upos;
+    return next == UPOS_DET || next == UPOS_PRON || (next == UPOS_PROPN && is_possessive(s, i + 2));
 }
 
 static const char *combine(scan *s, const char *country, const char *role)
@@ -678,6 +694,8 @@ static size_t adjective_phrase_end(const scan *s, size_t j)
         if (s->tokens[k].kind != TOKEN_WORD || is_cap(s, k) || has(s, k, W_STOP | W_AND | W_OF))
             break;
         if (s->tagged) {
+            if (s->tokens[k].upos == UPOS_NOUN && end > j && verb_before_object(s, k))
+                break; /* "Russian army drive Kyiv's forces": a missed verb */
             if (s->tokens[k].upos == UPOS_NOUN)
                 end = k + 1;
             else if (s->tokens[k].upos != UPOS_ADJ || end > j)
@@ -933,6 +951,24 @@ static size_t step(scan *s, size_t i)
     } else if (u.adj) {
         country = country_of(s, entry_code(s, u.adj));
     }
+    /* "the Saudi-led coalition", "US-led forces": the leading country's forces */
+    if (country && j + 2 < s->n && !(s->tokens[j].flags & TOKEN_SPACE_BEFORE) &&
+        slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-") &&
+        slice_eq_cstr(token_text(s->text, &s->tokens[j + 1]), "led")) {
+        size_t k = j + 2;
+        unit r = find_unit(s, k);
+        slice w = token_text(s->text, &s->tokens[k]);
+        size_t len = r.role && !r.holder ? r.len : 0;
+        if (!len && (slice_eq_cstr(w, "coalition") || slice_eq_cstr(w, "alliance") ||
+                     slice_eq_cstr(w, "mission") || slice_eq_cstr(w, "operation")))
+            len = 1;
+        if (len) {
+            const char *role = r.role && !r.holder ? entry_code(s, r.role) : "MIL";
+            emit(s, with_article(s, i), k + len, combine(s, country, role ? role : "MIL"),
+                 KIND_AGENT, NO_ENTRY, -1);
+            return k + len;
+        }
+    }
     bool possessive = u.holder && is_possessive(s, j);
     /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier;
      * a leader's name before the government he leads too ("the Biden administration") */
@@ -1129,6 +1165,71 @@ static void name_after_role(scan *s)
     }
 }
 
+/* True when the text between byte offsets [from, to) is only spaces and one of: ",", "and",
+ * ", and", "or". */
+static bool list_joint(const scan *s, uint32_t from, uint32_t to)
+{
+    char between[16];
+    size_t n = 0;
+    for (uint32_t i = from; i < to; i++) {
+        if (s->text->text[i] == ' ')
+            continue;
+        if (n + 1 >= sizeof between)
+            return false;
+        between[n++] = s->text->text[i];
+    }
+    between[n] = '\0';
+    return strcmp(between, ",") == 0 || strcmp(between, "and") == 0 ||
+           strcmp(between, ",and") == 0 || strcmp(between, "or") == 0;
+}
+
+/* "the ambassadors of Arnor, Osgiliath and Gondor": the role of a "ROLE of/from COUNTRY"
+ * mention goes to the countries listed right after it (OSGGOV, GONGOV). */
+static void role_over_list(scan *s)
+{
+    for (size_t k = 0; k + 1 < s->count; k++) {
+        const actor_mention *first = &s->mentions[k];
+        if (!first->role || !first->country || first->kind != KIND_AGENT)
+            continue;
+        const char *t = s->text->text;
+        bool of = false;
+        for (uint32_t i = first->start; i + 6 <= first->end && !of; i++)
+            of = memcmp(t + i, " of ", 4) == 0 || memcmp(t + i, " from ", 6) == 0 ||
+                 memcmp(t + i, " in ", 4) == 0;
+        if (!of)
+            continue;
+        uint32_t end = first->end;
+        for (size_t j = k + 1; j < s->count; j++) {
+            actor_mention *m = &s->mentions[j];
+            if (m->sentence != first->sentence || m->start < end || !list_joint(s, end, m->start) ||
+                m->kind != KIND_COUNTRY || m->role || !m->country)
+                break;
+            const char *code = combine(s, m->country, first->role);
+            if (code)
+                m->code = code, m->role = first->role;
+            end = m->end;
+        }
+    }
+}
+
+/* "Danish media and government", "Russia's army and police": a country's role joined by
+ * "and" to a bare role lends that role its country (DNKMED, DNKGOV). */
+static void country_over_roles(scan *s)
+{
+    for (size_t k = 0; k + 1 < s->count; k++) {
+        const actor_mention *first = &s->mentions[k];
+        actor_mention *next = &s->mentions[k + 1];
+        if (!first->role || !first->country || first->kind != KIND_AGENT ||
+            next->sentence != first->sentence || next->start < first->end ||
+            next->kind != KIND_AGENT || next->country || !next->role || !next->code ||
+            strcmp(next->code, next->role) != 0 || !list_joint(s, first->end, next->start))
+            continue;
+        const char *code = combine(s, first->country, next->role);
+        if (code)
+            next->code = code, next->country = first->country;
+    }
+}
+
 sitrep_status actors_extract(arena *a, const dict *d, article *art)
 {
     art->actors = NULL;
@@ -1146,7 +1247,6 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
         s.date_is_today = true;
     }
     pthread_once(&word_table_once, word_table_build);
-    const vocab *v = dict_vocab(d);
     uint32_t *ids = NULL;
     uint32_t *wflags = NULL;
     size_t ids_alloc = 0;
@@ -1171,7 +1271,7 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
             char folded[VOCAB_MAX_TOKEN];
             size_t len =
                 vocab_fold(text->text + t->start, t->end - t->start, folded, sizeof folded);
-            ids[k] = len ? vocab_find(v, folded, len) : VOCAB_NONE;
+            ids[k] = len ? dict_token_id(d, folded, len) : VOCAB_NONE;
             wflags[k] = t->kind == TOKEN_WORD ? word_flags(folded, len) : 0;
         }
         for (size_t i = 0; i < s.n && !s.full;)
@@ -1189,6 +1289,8 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
         warning_add(&art->doc->warnings, "no_published_date", message);
     }
     name_after_role(&s);
+    role_over_list(&s);
+    country_over_roles(&s);
     art->actors = s.mentions;
     art->nactors = s.count;
     return SITREP_OK;

@@ -839,6 +839,15 @@ static sitrep_status frames_in_sentence(arena *a, frame_ctx *c, const cue_lexico
             size_t v = i;
             while (v > first && TOK_IN(c, v - 1, auxiliaries))
                 v--;
+            /* "Turkey refused to promise ...": the subject of the verb governing "to CUE" */
+            while (v > first + 1 && tok_is(c, v - 1, "to") &&
+                   (c->tokens[v - 2].upos == UPOS_VERB ||
+                    (c->tokens[v - 2].upos == UPOS_NONE && c->tokens[v - 2].kind == TOKEN_WORD &&
+                     !(c->tokens[v - 2].flags & TOKEN_UPPER)))) {
+                v -= 2;
+                while (v > first && TOK_IN(c, v - 1, auxiliaries))
+                    v--;
+            }
             src_e = v;
             if (v > first + 1 && (tok_is(c, v - 1, "and") || tok_is(c, v - 1, "but")))
                 src_e = coordinated_subject_end(c, first, v - 1);

@@ -185,11 +185,11 @@ static const char *const aux_words[] = {
 /* Catenative verbs: "is planning to deploy", "denied sending". They shape the modality of
  * the verb they govern; their own patterns (if any) are not events. */
 static const char *const catenatives[] = {
-    "plan",    "intend", "expect",   "aim",     "hope",   "prepare", "set",      "schedule",
-    "want",    "seek",   "try",      "attempt", "decide", "deny",    "refuse",   "fail",
-    "begin",   "start",  "continue", "appear",  "seem",   "likely",  "able",     "unable",
-    "willing", "ready",  "poised",   "due",     "mean",   "wish",    "consider", "contemplate",
-    "weigh",   "mull",   "discuss",  "propose", "resume", "keep",    NULL};
+    "plan",        "intend",  "expect",   "aim",     "hope",    "prepare", "set",      "schedule",
+    "want",        "seek",    "try",      "attempt", "decide",  "deny",    "refuse",   "fail",
+    "begin",       "start",   "continue", "appear",  "seem",    "likely",  "unlikely", "able",
+    "unable",      "willing", "ready",    "poised",  "due",     "mean",    "wish",     "consider",
+    "contemplate", "weigh",   "mull",     "discuss", "propose", "resume",  "keep",     NULL};
 /* Verbs whose infinitive complement takes the object as its subject ("urged Russia to
  * withdraw", "help the army drive ..."); others pass their subject down ("sent troops to
  * help"). */
@@ -299,7 +299,9 @@ static void group_add(actor_group *g, long k)
 static bool conjunct_modifier(const clause_ctx *c, long i)
 {
     return i >= 0 && (size_t)i < c->ntokens &&
-           (word_is(c, i, "the") || c->tokens[i].upos == UPOS_ADJ);
+           (word_is(c, i, "the") || c->tokens[i].upos == UPOS_ADJ ||
+            (c->tokens[i].upos == UPOS_NOUN && !(c->tokens[i].flags & TOKEN_UPPER) &&
+             upos(c, i + 1) == UPOS_ADJ)); /* "the evil awful Gondor" */
 }
 
 static long conjunct_first(const clause_ctx *c, long first)
@@ -331,7 +333,8 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
     /* leftwards: "Russia, China and Iran" seen from Iran */
     for (;;) {
         long i = g->first - 1;
-        if (!(word_is(c, i, "and") || word_is(c, i, "or") || is_comma(c, i)))
+        if (!(word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "nor") ||
+              is_comma(c, i)))
             break;
         if (is_comma(c, i - 1) || word_is(c, i - 1, "and"))
             i--;
@@ -343,7 +346,7 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
             !word_is(c, g->last + 1, ",")) {
             bool listed = false;
             for (size_t m = 0; m < g->n && !listed; m++)
-                listed = word_is(c, (long)c->afirst[g->items[m]] - 1, "and");
+                listed = word_is(c, conjunct_first(c, c->afirst[g->items[m]]) - 1, "and");
             if (!listed)
                 break;
         }
@@ -357,7 +360,7 @@ static void group_from(const clause_ctx *c, long k, actor_group *g)
         long i = g->last + 1;
         if (is_comma(c, i) && (word_is(c, i + 1, "and") || word_is(c, i + 1, "or")))
             i++;
-        bool joined = word_is(c, i, "and") || word_is(c, i, "or");
+        bool joined = word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "nor");
         if (!joined && is_comma(c, i)) {
             /* "Russia, China and Iran": a comma joins when a later "and" closes the list */
             long j = conjunct_starting(c, i + 1);
@@ -444,12 +447,17 @@ static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
     vg->governor = -1;
     long i = anchor - 1;
     bool saw_be = false, saw_to = false;
+    bool next_to_anchor = true; /* only adverbs and negation between i and the anchor */
     int adverbs = 0;
     while (i >= 0 && anchor - i < 12) {
         if (word_in(c, i, aux_words) || word_is(c, i, "\xe2\x80\x99ll") ||
             word_is(c, i, "n\xe2\x80\x99t") || word_is(c, i, "\xe2\x80\x99s")) {
-            if (vg->first == anchor && !saw_to && word_in(c, i, be_forms))
+            /* "was criticized", "was heavily criticized", "was not criticized" */
+            if (next_to_anchor && !saw_to && word_in(c, i, be_forms))
                 saw_be = true;
+            if (!(word_is(c, i, "not") || word_is(c, i, "n't") || word_is(c, i, "n\xe2\x80\x99t") ||
+                  word_is(c, i, "never")))
+                next_to_anchor = false;
             if (word_is(c, i, "to") && vg->first == i + 1)
                 saw_to = true;
             if (word_is(c, i, "to") && !(vg->first == i + 1))
@@ -469,6 +477,7 @@ static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         /* a catenative before "to" or before a gerund ("denied sending") */
         if (verb_lemma_in(c, i, catenatives) &&
             (word_is(c, vg->first, "to") || (vg->first == anchor && i == anchor - 1))) {
+            next_to_anchor = false;
             if (vg->governor < 0)
                 vg->governor = i;
             vg->first = i--;
@@ -485,6 +494,7 @@ static void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor].xpos), "VBN") == 0 &&
         (upos(c, anchor - 1) == UPOS_NOUN || upos(c, anchor - 1) == UPOS_PROPN) &&
         upos(c, anchor + 1) == UPOS_ADP && actor_starting(c, anchor + 1, 0) < 0 &&
+        !(word_is(c, anchor + 1, "up") && word_is(c, anchor + 2, "to")) && /* "fired up to 300" */
         reduced_relative_has_main_verb(c, anchor))
         vg->passive = true;
     vg->infinitive = word_is(c, vg->first, "to");
@@ -501,9 +511,9 @@ static uint8_t modality_of(const clause_ctx *c, const verb_group *vg)
             lemma_is(c, i, "unable") || (word_is(c, i, "no") && word_is(c, i + 1, "longer")))
             negated = true;
         else if (word_is(c, i, "could") || word_is(c, i, "may") || word_is(c, i, "might") ||
-                 word_is(c, i, "can") || lemma_is(c, i, "likely") || lemma_is(c, i, "consider") ||
-                 lemma_is(c, i, "contemplate") || lemma_is(c, i, "weigh") ||
-                 lemma_is(c, i, "mull") || lemma_is(c, i, "discuss"))
+                 word_is(c, i, "can") || lemma_is(c, i, "likely") || lemma_is(c, i, "unlikely") ||
+                 lemma_is(c, i, "consider") || lemma_is(c, i, "contemplate") ||
+                 lemma_is(c, i, "weigh") || lemma_is(c, i, "mull") || lemma_is(c, i, "discuss"))
             possible = true;
         else if (word_is(c, i, "would") || word_is(c, i, "'d"))
             would = true;
@@ -684,6 +694,16 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     long fallback = -1;
     int steps = 0;
     while (i >= 0 && steps++ < SCAN_LIMIT) {
+        /* "the European Union (EU) agreed": a short bracket before the verb is skipped */
+        if (word_is(c, i, ")")) {
+            long open = i - 1;
+            while (open >= 0 && i - open <= 6 && !word_is(c, open, "(") && !word_is(c, open, ")"))
+                open--;
+            if (open >= 0 && word_is(c, open, "(")) {
+                i = open - 1;
+                continue;
+            }
+        }
         if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "(") ||
             c->tokens[i].kind == TOKEN_QUOTE)
             break;
@@ -695,6 +715,9 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
         if (k >= 0) {
             long before = (long)c->afirst[k] - 1;
             if (word_in(c, before, skip_preps) || (is_possessive(c, i + 1) && i + 1 < vg->first)) {
+                /* "Ithilen's militia vowed": the possessor when the head is no actor */
+                if (fallback < 0 && !word_in(c, before, skip_preps))
+                    fallback = k;
                 i = before;
                 continue;
             }
@@ -720,7 +743,8 @@ static long subject_from_group(const clause_ctx *c, const verb_group *vg, int de
              * before it */
             long s = segment_start(c, i);
             if (s >= 0 && is_comma(c, s) && actor_ending(c, s - 1) >= 0 &&
-                (!segment_has_verb(c, s + 1, i) || word_in(c, s + 1, rel_pronouns))) {
+                (!segment_has_verb(c, s + 1, i) || word_in(c, s + 1, rel_pronouns) ||
+                 word_in(c, s + 1, skip_preps))) { /* ", in remarks published on Monday," */
                 i = s - 1;
                 continue;
             }
@@ -817,7 +841,7 @@ static const char *infinitive_not_coded(const clause_ctx *c, const verb_group *v
     if (between <= 1 && !verb_lemma_in(c, gov.anchor, catenatives)) {
         for (size_t j = 0; j < c->nmatches; j++)
             if ((long)c->matches[j].anchor == gov.anchor && !c->matches[j].rule->discard &&
-                !c->matches[j].rule->noun)
+                !c->matches[j].rule->noun && (long)c->matches[j].last >= vg->first)
                 return "the verb that governs it codes it (\"threatened to\", \"agreed to\")";
     }
     bool actor_between = false, request = false;
@@ -941,11 +965,14 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
             (i > from && is_comma(c, i) && !adjective_comma(c, i)) || target_stop(c, i) ||
             c->tokens[i].kind == TOKEN_QUOTE)
             return -1;
+        /* a verb ends the object, unless it is a participle after a determiner ("the
+         * affected Ithilen villages") */
         if (i > from + 1 && upos(c, i) == UPOS_VERB && actor_covering(c, i) < 0 &&
-            !word_is(c, i - 1, "to") && !hyphen_glued(c, i))
+            !word_is(c, i - 1, "to") && !hyphen_glued(c, i) && upos(c, i - 1) != UPOS_DET)
             return -1;
         /* a purpose infinitive starts a clause of its own ("sent advisers to help X") */
-        if (i > from && word_is(c, i, "to") && is_verb_word(c, i + 1))
+        if (word_is(c, i, "to") && is_verb_word(c, i + 1) &&
+            (i > from || (m && i == (long)m->anchor + 1))) /* "agreed to ban ..." */
             return -1;
         /* "lift the sanctions on Iran": a preposition right after a pattern that runs past its
          * anchor takes the pattern's complement, not a topic */
@@ -1276,6 +1303,24 @@ static const verbmatch *demanded_by(const clause_ctx *c, size_t mi)
     return NULL;
 }
 
+/* True when a word of class @name (classes.txt) stands in the clause before token `before`
+ * (back to a comma, "that", "which" or the sentence start), by lemma or lower-case form. */
+static bool subject_names_class(const clause_ctx *c, long before, const char *name)
+{
+    for (long k = before - 1; k >= 0; k--) {
+        if (is_comma(c, k) || word_is(c, k, ";") || word_is(c, k, "that") || word_is(c, k, "which"))
+            break;
+        char low[64];
+        if (lower_token(c, k, low, sizeof low) &&
+            pattern_class_has(c->tables->patterns, name, low, strlen(low)))
+            return true;
+        slice l = c->lemmas[k];
+        if (l.len && pattern_class_has(c->tables->patterns, name, l.ptr, l.len))
+            return true;
+    }
+    return false;
+}
+
 /* True when the verb group holds an obligation ("must return", "should withdraw", "has to
  * leave", "ought to"): the act is asked for, not done. */
 static bool obligation(const clause_ctx *c, const verb_group *vg)
@@ -1339,8 +1384,9 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     /* "deploy troops to $L", "strikes on $L", "withdrew troops from $L": the country of a
      * military act's place is its target; a meeting's place is not */
     if (tslot < 0 && slot_first < 0 &&
-        (code_is(rule->code, "07") || code_is(rule->code, "087") || code_is(rule->code, "15") ||
-         code_is(rule->code, "18") || code_is(rule->code, "19") || code_is(rule->code, "20")))
+        (code_is(rule->code, "07") || code_is(rule->code, "087") || code_is(rule->code, "162") ||
+         code_is(rule->code, "15") || code_is(rule->code, "18") || code_is(rule->code, "19") ||
+         code_is(rule->code, "20")))
         tslot = slot_actor(c, m->slot[PATTERN_PLACE], false);
     if (rule->noun) {
         /* "held talks with": a support verb's pattern takes in the noun, which is no event
@@ -1399,10 +1445,18 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (v >= 0 && is_verb_token(c, v) && m->anchor - v < 9) {
             verb_group vg;
             verb_group_find(c, v, &vg);
-            modality = modality_of(c, &vg);
+            bool support = verb_lemma_in(c, v, support_verbs);
+            /* the governing verb's modality when the noun is its object or it is a support
+             * verb ("plans a visit"), not from a verb the noun only follows ("not surprised by
+             * the deployment") */
+            bool object = m->anchor - v < 5;
+            for (long k = v + 1; k < (long)m->anchor && object; k++)
+                object = upos(c, k) != UPOS_ADP;
+            if (object || support)
+                modality = modality_of(c, &vg);
             /* a support verb lends the noun its subject: "Israel mounted its invasion of
              * Lebanon", "Russia launched air strikes on Kyiv", "the UN imposed sanctions" */
-            if (source < 0 && verb_lemma_in(c, v, support_verbs)) {
+            if (source < 0 && support) {
                 long k = subject_from_group(c, &vg, 0);
                 if (k >= 0 && k != target && mention(c, k)->code) {
                     source = k;
@@ -1476,6 +1530,11 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             }
             source = agent;
             target = tslot >= 0 && tslot != agent ? tslot : subject;
+            /* "munitions ... were supplied by North Korea": what the passive's subject names
+             * makes aid military (070 -> 072), as "supply ... @weapon" does in the active */
+            if (code_is(code, "07") && strcmp(code, "072") != 0 &&
+                subject_names_class(c, vg.first, "weapon"))
+                code = "072";
             /* the subject of a passive is what was acted on ("at least half of all the
              * munitions ... were supplied"): the evidence reaches back to the clause start so
              * that its quantities belong to the event */
@@ -1501,6 +1560,21 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 !code_is(rule->code, "01"))
                 target = actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW, m,
                                      military_code(rule->code));
+            /* "arrived in Gondor", "criticized the closure of guest houses in Bree": with
+             * no other target, the place one actor acts in is what it acts on (conjoined
+             * subjects meeting somewhere act on each other) */
+            if (target < 0 && slot_first < 0 && source >= 0 && !code_is(rule->code, "01")) {
+                actor_group g;
+                group_from(c, source, &g);
+                if (g.n == 1)
+                    target = actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m, true);
+                /* a capital after in/at is where it happened ("meeting in Brussels") */
+                if (target >= 0 && mention(c, target)->kind &&
+                    strcmp(mention(c, target)->kind, "capital") == 0 &&
+                    word_in(c, (long)c->afirst[target] - 1,
+                            (const char *const[]){"in", "at", NULL}))
+                    target = -1;
+            }
         }
         if (target == source)
             target = -1;
@@ -1563,7 +1637,15 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     else
         tg.n = 0;
     sitrep_status status;
-    if (tg.n == 0 && sg.n > 1 && (reciprocal(code) || joint_object(c, m->anchor))) {
+    /* "Reagan and Trump battled staunch opposition": fighting something is not fighting
+     * each other */
+    bool fights_object =
+        code_is(code, "19") && !rule->noun &&
+        (upos(c, (long)m->last + 1) == UPOS_DET || upos(c, (long)m->last + 1) == UPOS_ADJ ||
+         upos(c, (long)m->last + 1) == UPOS_NOUN || upos(c, (long)m->last + 1) == UPOS_NUM);
+    if (tg.n == 0 && sg.n > 1 &&
+        ((reciprocal(code) && !fights_object) || joint_object(c, m->anchor) ||
+         strcmp(rule->pair, rule->code) == 0)) { /* CODE:CODE: a joint act */
         for (size_t i = 0; i < sg.n; i++)
             for (size_t j = 0; j < sg.n; j++)
                 if (i != j && (status = emit(st, c, m, sg.items[i], sg.items[j], code, modality,
@@ -1571,8 +1653,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                     return status;
         return SITREP_OK;
     }
-    if (tg.n == 0 &&
-        (military_code(rule->code) || code_is(code, "14") || code_is(rule->code, "081"))) {
+    if (tg.n == 0 && (military_code(rule->code) || code_is(code, "14") ||
+                      code_is(rule->code, "081") || code_is(rule->code, "162"))) {
         /* "Russian forces shelled Kherson": the country of the place attacked is the target */
         long p = place_after(c, m);
         const char *country = p >= 0 ? c->art->places[p].entry->country : NULL;

@@ -36,6 +36,9 @@ struct dict {
     size_t ncountries, countries_alloc;
     uint8_t country_bits[36 * 36 * 36 / 8 + 1]; /* one bit per 3-character code */
     size_t problems;
+    uint8_t *stems; /* per vocabulary id: 1 when a phrase ends in that word as a stem "Word*" */
+    size_t stems_alloc;
+    bool has_stems;
 };
 
 struct dict_builder {
@@ -179,6 +182,7 @@ void dict_free(dict *d)
     free(d->node_first);
     free(d->values);
     free(d->countries);
+    free(d->stems);
     free(d);
 }
 
@@ -316,6 +320,10 @@ static sitrep_status add_phrase(line_ctx *c, uint32_t entry, slice phrase)
         exact = true;
         phrase = slice_trim(slice_make(phrase.ptr + 1, phrase.len - 1));
     }
+    /* "Eriador*": the last word is a stem that also matches the words it begins */
+    bool stem = phrase.len > 1 && phrase.ptr[phrase.len - 1] == '*';
+    if (stem)
+        phrase = slice_trim(slice_make(phrase.ptr, phrase.len - 1));
     if (!phrase.len)
         return line_error(c, "empty phrase");
     arena_reset(&b->scratch);
@@ -335,6 +343,19 @@ static sitrep_status add_phrase(line_ctx *c, uint32_t entry, slice phrase)
             return line_error(c, "word '%.*s' is longer than %d bytes",
                               (int)(tokens[i].end - tokens[i].start), t, VOCAB_MAX_TOKEN);
         ids[i] = vocab_intern(d->vocab, folded, n);
+        if (i + 1 == ntokens && stem) {
+            if (n < DICT_MIN_STEM)
+                return line_error(c, "stem '%.*s*' is shorter than %d bytes", (int)n, folded,
+                                  DICT_MIN_STEM);
+            if (ids[i] >= d->stems_alloc) {
+                size_t alloc = (ids[i] + 1) * 2;
+                d->stems = xrealloc(d->stems, alloc);
+                memset(d->stems + d->stems_alloc, 0, alloc - d->stems_alloc);
+                d->stems_alloc = alloc;
+            }
+            d->stems[ids[i]] = 1;
+            d->has_stems = true;
+        }
     }
     dict_value v = {.entry = entry, .exact = 0, .ntokens = (uint16_t)ntokens};
     if (exact) {
@@ -857,6 +878,21 @@ const char *dict_entry_code(const dict *d, const dict_entry *e, int32_t date, bo
     if (e->ncodes)
         *dated = true; /* only dated codes, none covering the date: unknown */
     return NULL;
+}
+
+uint32_t dict_token_id(const dict *d, const char *folded, size_t length)
+{
+    uint32_t id = vocab_find(d->vocab, folded, length);
+    if (id != VOCAB_NONE || !d->has_stems)
+        return id;
+    /* the longest stem the word begins with ("Eriadori" -> "eriador*"); UTF-8 safe because
+     * stems are whole folded tokens and a cut inside a character finds none */
+    for (size_t n = length - 1; n >= DICT_MIN_STEM && n + 6 >= length; n--) {
+        id = vocab_find(d->vocab, folded, n);
+        if (id != VOCAB_NONE && id < d->stems_alloc && d->stems[id])
+            return id;
+    }
+    return VOCAB_NONE;
 }
 
 bool dict_is_country(const dict *d, const char *code)

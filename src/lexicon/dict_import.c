@@ -2,8 +2,9 @@
  * entry format (docs/dictionaries.md), for `sitrep dict import`.
  *
  * Handled: NAME_ [CODE] lines, +SYNONYM lines, indented [CODE DATES] blocks (YYMMDD or
- * YYYYMMDD, FROM-TO, >FROM, <TO), agents [~ROLE] with {PLURAL}. Everything else (macros,
- * <NOUN> blocks, unknown codes, malformed dates) is listed in the report, never guessed.
+ * YYYYMMDD, FROM-TO, >FROM, <TO), agents [~ROLE] with {PLURAL}, !MACRO! = A, B definitions
+ * substituted in phrases. Everything else (<NOUN> blocks, unknown codes, malformed dates) is
+ * listed in the report, never guessed.
  */
 #include "lexicon.h"
 
@@ -15,6 +16,17 @@
 #define IMPORT_MAX_PHRASES 256
 #define IMPORT_MAX_CODES 32
 
+#define IMPORT_MAX_MACROS 64
+#define IMPORT_MAX_MACRO_WORDS 32
+
+/* PETRARCH agent macros: "!PERSON! = MAN, MEN, WOMAN" (substituted where !PERSON! appears). */
+typedef struct import_macros {
+    char names[IMPORT_MAX_MACROS][32];
+    char words[IMPORT_MAX_MACROS][IMPORT_MAX_MACRO_WORDS][48];
+    size_t nwords[IMPORT_MAX_MACROS];
+    size_t count;
+} import_macros;
+
 typedef struct import_entry {
     char phrases[IMPORT_MAX_PHRASES][256];
     size_t nphrases;
@@ -23,6 +35,8 @@ typedef struct import_entry {
     long line;
     bool agent;
     bool plural_given; /* a {PLURAL} or {} was written */
+    bool stems;        /* TABARI: a phrase without a final '_' is a stem ("Eriador*") */
+    const import_macros *macros;
 } import_entry;
 
 /* "VLADIMIR_V._PUTIN_" -> "Vladimir V. Putin" */
@@ -139,19 +153,56 @@ static sitrep_status parse_bracket(import_entry *e, const char *s, size_t n, lon
     return SITREP_OK;
 }
 
+static sitrep_status add_phrase(import_entry *e, const char *s, size_t n, long line, buf *report);
+
+/* Expands the first "!NAME!" of a phrase with each word of the macro (then the rest). */
+static sitrep_status expand_macro(import_entry *e, const char *s, size_t n, long line, buf *report)
+{
+    const char *open = memchr(s, '!', n);
+    const char *close = open ? memchr(open + 1, '!', (size_t)(s + n - open - 1)) : NULL;
+    const import_macros *m = e->macros;
+    for (size_t k = 0; close && m && k < m->count; k++) {
+        size_t len = (size_t)(close - open + 1);
+        if (strlen(m->names[k]) != len || memcmp(m->names[k], open, len) != 0)
+            continue;
+        e->plural_given = true; /* the macro lists the forms ("MAN, MEN") */
+        for (size_t w = 0; w < m->nwords[k]; w++) {
+            char phrase[256];
+            int written = snprintf(phrase, sizeof phrase, "%.*s%s%.*s", (int)(open - s), s,
+                                   m->words[k][w], (int)(s + n - close - 1), close + 1);
+            if (written < 0 || (size_t)written >= sizeof phrase)
+                return note(report, line, "phrase too long", s, n);
+            sitrep_status st = add_phrase(e, phrase, (size_t)written, line, report);
+            if (st)
+                return st;
+        }
+        return SITREP_OK;
+    }
+    return note(report, line, "unknown macro", s, n);
+}
+
 static sitrep_status add_phrase(import_entry *e, const char *s, size_t n, long line, buf *report)
 {
+    if (memchr(s, '!', n))
+        return expand_macro(e, s, n, line, report);
     if (e->nphrases == IMPORT_MAX_PHRASES)
         return note(report, line, "too many synonyms", s, n);
-    if (memchr(s, '!', n) || memchr(s, '&', n) || memchr(s, '|', n) || memchr(s, '=', n))
-        return note(report, line, "macro or special syntax not converted", s, n);
+    if (memchr(s, '&', n) || memchr(s, '|', n) || memchr(s, '=', n))
+        return note(report, line, "special syntax not converted", s, n);
     size_t words = 1;
     for (size_t i = 0; i < n; i++)
         words += s[i] == '_' || s[i] == ' ' || s[i] == '.' || s[i] == '-';
     if (words > DICT_MAX_PHRASE_TOKENS)
         return note(report, line, "phrase too long", s, n);
-    convert_phrase(s, n, e->phrases[e->nphrases], sizeof e->phrases[0]);
-    if (e->phrases[e->nphrases][0])
+    char *out = e->phrases[e->nphrases];
+    convert_phrase(s, n, out, sizeof e->phrases[0]);
+    size_t len = strlen(out);
+    /* TABARI matches a final word written without '_' as a stem: "ERIADOR" is "Eriadori" too */
+    if (e->stems && !e->agent && n && s[n - 1] != '_' && len >= 4 &&
+        len + 2 < sizeof e->phrases[0] && isalpha((unsigned char)out[len - 1]) &&
+        isalpha((unsigned char)out[len - 2]) && isalpha((unsigned char)out[len - 3]))
+        memcpy(out + len, "*", 2);
+    if (out[0])
         e->nphrases++;
     return SITREP_OK;
 }
@@ -167,6 +218,8 @@ static sitrep_status flush(import_entry *e, buf *out, buf *report)
         for (size_t i = 0; e->agent && !e->plural_given && i < base; i++) {
             const char *ph = e->phrases[i];
             size_t len = strlen(ph);
+            if (len && ph[len - 1] == '*')
+                continue; /* a stem covers its plural */
             if (e->nphrases == IMPORT_MAX_PHRASES || len + 3 >= sizeof e->phrases[0] || !len)
                 break;
             char *pl = e->phrases[e->nphrases++];
@@ -226,9 +279,48 @@ static sitrep_status parse_phrase_line(import_entry *e, const char *s, size_t n,
     return st;
 }
 
+/* "!PERSON! = MAN, MEN, WOMAN" */
+static sitrep_status define_macro(import_macros *m, const char *s, size_t n, long line, buf *report)
+{
+    const char *eq = memchr(s, '=', n);
+    size_t name = (size_t)(eq - s);
+    while (name && (s[name - 1] == ' ' || s[name - 1] == '\t'))
+        name--;
+    if (name < 3 || name >= sizeof m->names[0] || s[name - 1] != '!' ||
+        m->count == IMPORT_MAX_MACROS)
+        return note(report, line, "macro definition not converted", s, n);
+    size_t k = m->count;
+    memcpy(m->names[k], s, name);
+    m->names[k][name] = '\0';
+    m->nwords[k] = 0;
+    for (const char *p = eq + 1; p < s + n;) {
+        while (p < s + n && (*p == ' ' || *p == '\t' || *p == ','))
+            p++;
+        const char *e = p;
+        while (e < s + n && *e != ',')
+            e++;
+        const char *w_end = e;
+        while (w_end > p && (w_end[-1] == ' ' || w_end[-1] == '\t'))
+            w_end--;
+        if (w_end > p) {
+            if (m->nwords[k] == IMPORT_MAX_MACRO_WORDS || (size_t)(w_end - p) >= 48 ||
+                memchr(p, '!', (size_t)(w_end - p)))
+                return note(report, line, "macro definition not converted", s, n);
+            memcpy(m->words[k][m->nwords[k]], p, (size_t)(w_end - p));
+            m->words[k][m->nwords[k]++][w_end - p] = '\0';
+        }
+        p = e;
+    }
+    if (!m->nwords[k])
+        return note(report, line, "macro definition not converted", s, n);
+    m->count++;
+    return SITREP_OK;
+}
+
 sitrep_status dict_import(const char *text, size_t length, bool petrarch, buf *out, buf *report)
 {
     import_entry *e = xcalloc(1, sizeof *e);
+    import_macros *macros = xcalloc(1, sizeof *macros);
     sitrep_status st = buf_printf(out, "# converted by `sitrep dict import --from %s`\n",
                                   petrarch ? "petrarch" : "tabari");
     long line = 0;
@@ -259,7 +351,10 @@ sitrep_status dict_import(const char *text, size_t length, bool petrarch, buf *o
             for (size_t i = opens ? (size_t)(s - p) + 2 : 0; i + 3 <= n; i++)
                 if (memcmp(p + i, "-->", 3) == 0)
                     in_comment = false;
-            if (opens && in_comment && s[len - 1] == '>' && !strstr(s, "--"))
+            bool dashes = false;
+            for (size_t i = 0; i + 1 < len && !dashes; i++)
+                dashes = s[i] == '-' && s[i + 1] == '-';
+            if (opens && in_comment && s[len - 1] == '>' && !dashes)
                 in_comment = false; /* <!DOCTYPE ...> */
             continue;
         }
@@ -279,7 +374,7 @@ sitrep_status dict_import(const char *text, size_t length, bool petrarch, buf *o
         if (in_block)
             continue;
         if (s[0] == '!' && memchr(s, '=', len)) {
-            st = note(report, line, "macro definition not converted", s, len);
+            st = define_macro(macros, s, len, line, report);
             continue;
         }
         if (s[0] == '[') {
@@ -298,6 +393,8 @@ sitrep_status dict_import(const char *text, size_t length, bool petrarch, buf *o
         } else {
             st = flush(e, out, report);
             e->line = line;
+            e->stems = !petrarch;
+            e->macros = macros;
             if (!st)
                 st = parse_phrase_line(e, s, len, line, report);
         }
@@ -305,5 +402,6 @@ sitrep_status dict_import(const char *text, size_t length, bool petrarch, buf *o
     if (!st)
         st = flush(e, out, report);
     free(e);
+    free(macros);
     return st;
 }

@@ -162,6 +162,11 @@ const char *dict_value_exact(const dict *d, const dict_value *v);
  * else the last code), or NULL when the entry has only dated codes and none covers the date.
  * Sets *dated when a date range decided. The string lives as long as the dictionary. */
 const char *dict_entry_code(const dict *d, const dict_entry *e, int32_t date, bool *dated);
+/* The vocabulary id of a folded article token: its own, else (when the dictionary has stems,
+ * phrases written "Word*") that of the longest stem it begins with, at most 6 bytes shorter;
+ * VOCAB_NONE when none. */
+#define DICT_MIN_STEM 3
+uint32_t dict_token_id(const dict *d, const char *folded, size_t length);
 /* True when `code` (3 letters) is a country code of countries.txt. */
 bool dict_is_country(const dict *d, const char *code);
 
@@ -371,6 +376,8 @@ sitrep_status pattern_set_parse_free(const char *name, const char *text, size_t 
 void pattern_set_free(pattern_set *set);
 size_t pattern_set_count(const pattern_set *set);
 const pattern *pattern_set_at(const pattern_set *set, size_t i);
+/* True when the n bytes at `word` (lower case) are a word of class @name of classes.txt. */
+bool pattern_class_has(const pattern_set *set, const char *name, const char *word, size_t n);
 /* The patterns anchored on `lemma` (lower case): sets *n and returns an array of indices
  * (owned by the set), or NULL with *n = 0. */
 const uint32_t *pattern_set_find(const pattern_set *set, const char *lemma, size_t length,

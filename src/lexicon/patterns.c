@@ -82,6 +82,19 @@ size_t pattern_set_count(const pattern_set *set)
     return set ? set->count : 0;
 }
 
+static const pattern_class *find_class(const pattern_set *set, const char *name, size_t n);
+
+bool pattern_class_has(const pattern_set *set, const char *name, const char *word, size_t n)
+{
+    const pattern_class *c = set ? find_class(set, name, strlen(name)) : NULL;
+    if (!c)
+        return false;
+    for (size_t i = 0; i < c->nwords; i++)
+        if (strlen(c->words[i]) == n && memcmp(c->words[i], word, n) == 0)
+            return true;
+    return false;
+}
+
 const pattern *pattern_set_at(const pattern_set *set, size_t i)
 {
     return set && i < set->count ? &set->patterns[i] : NULL;

@@ -292,7 +292,7 @@ static bool pattern_items(peer_ctx *c, long line, const char *s, size_t n, peer_
             continue;
         }
         if (ch == '*' || ch == '$' || ch == '+' || ch == '%' || ch == '^') {
-            it->kind = ch == '*' ? '*' : ch == '$' ? 'S' : ch == '^' ? 'g' : 'T';
+            it->kind = ch == '*' ? '*' : ch == '$' ? 'S' : ch == '^' ? 'g' : ch == '%' ? 'J' : 'T';
             i++;
             join = group;
             (*nitems)++;
@@ -326,7 +326,7 @@ static void emit_pattern(peer_ctx *c, long line, const char *code, const char *a
 {
     peer_item seq[PEER_MAX_ITEMS + 16];
     size_t n = 0;
-    bool anchored = false;
+    bool anchored = false, joint = false;
     for (size_t k = 0; k < nitems; k++) {
         const peer_item *it = &items[k];
         if (it->kind == '*') {
@@ -345,9 +345,13 @@ static void emit_pattern(peer_ctx *c, long line, const char *code, const char *a
             }
             continue;
         }
-        if (!anchored && (it->kind == 'S' || it->kind == 'T'))
+        if (!anchored && it->kind == 'J')
+            joint = true; /* "% *": a compound subject acts jointly */
+        if (!anchored && (it->kind == 'S' || it->kind == 'T' || it->kind == 'J'))
             continue; /* the coder finds the subject; a slot before the verb is dropped */
         seq[n++] = *it;
+        if (it->kind == 'J')
+            seq[n - 1].kind = 'T'; /* after the verb, % is the other party */
     }
     if (!anchored) { /* no '*': the verb comes first */
         memmove(seq + v->nwords, seq, n * sizeof *seq);
@@ -361,9 +365,12 @@ static void emit_pattern(peer_ctx *c, long line, const char *code, const char *a
             seq[v->nwords].adjacent = false;
         n += v->nwords;
     }
-    /* our elements: gaps between words that are not adjacent, none next to a slot */
+    /* our elements: gaps between words that are not adjacent, none next to a slot; a joint
+     * act is coded both ways: CODE:CODE */
     char text[2048];
     size_t o = (size_t)snprintf(text, sizeof text, "%s", code);
+    if (joint && !strchr(code, ':') && strcmp(code, "DISCARD") && strcmp(code, "SKIP"))
+        o += (size_t)snprintf(text + o, sizeof text - o, ":%s", code);
     char last = 0; /* kind of the last element written */
     size_t elems = 0;
     bool roles[2] = {false, false};

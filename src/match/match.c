@@ -10,10 +10,11 @@
 void match_token_ids(const dict *d, const text_result *text, const token *tokens, size_t n,
                      uint32_t *ids)
 {
-    const vocab *v = dict_vocab(d);
     for (size_t k = 0; k < n; k++) {
         const token *t = &tokens[k];
-        ids[k] = vocab_lookup(v, text->text + t->start, t->end - t->start);
+        char folded[VOCAB_MAX_TOKEN];
+        size_t len = vocab_fold(text->text + t->start, t->end - t->start, folded, sizeof folded);
+        ids[k] = len ? dict_token_id(d, folded, len) : VOCAB_NONE;
     }
 }
 

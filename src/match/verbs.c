@@ -192,6 +192,8 @@ static bool match_left(match_state *m, int e, long pos, long *first)
 
 /* Without tags, a capitalised word inside a sentence that is not in title case is taken for a
  * name ("the author of Bomb Hunters", "Henry James"): it anchors noun patterns only. */
+#define VERBMATCH_NOUN_AS_VERB_WORDS 3 /* words a verb pattern on a NOUN-tagged token needs */
+
 static bool pos_allows(const pattern *p, const token *t, bool name_like)
 {
     if (p->discard) /* discards describe word sequences, whatever the tags say */
@@ -283,13 +285,17 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
                     !title_case && i > 0 && (tokens[i].flags & TOKEN_UPPER) &&
                     tokens[i - 1].kind != TOKEN_QUOTE &&
                     !(tokens[i - 1].kind == TOKEN_PUNCT && text[tokens[i - 1].start] == ':');
-                if (!pos_allows(p, &tokens[i], name_like))
+                /* a verb the tagger took for a noun still anchors a verb pattern when two
+                 * more of its words match ("help the army drive Kyiv's forces out of ...") */
+                bool noun_as_verb = !p->noun && !p->discard && tokens[i].upos == UPOS_NOUN;
+                if (!noun_as_verb && !pos_allows(p, &tokens[i], name_like))
                     continue;
                 verbmatch candidate;
                 int score;
                 /* at equal words, a pattern written for the inflected form ("left") beats
                  * one for the lemma ("leave") */
                 if (try_pattern(&m, p, i, &candidate, &score) &&
+                    (!noun_as_verb || score >= VERBMATCH_NOUN_AS_VERB_WORDS) &&
                     (best_score < 0 || (score == best_score && l > best_list) ||
                      (!(score == best_score && l < best_list) &&
                       better(&candidate, score, &best, best_score)))) {

@@ -25,6 +25,8 @@ struct tagger {
     char (*xpos_names)[8];
     uint64_t *dict_keys; /* the tag dictionary (tagger_dict_find) */
     uint8_t *dict_classes;
+    uint64_t *lex_keys, *lex_ambs; /* the lexicon (tagger_lexicon_find) */
+    uint32_t nlex;
     uint8_t class_upos[256];
     uint8_t class_xpos[256];
     tagger_slot *slots;
@@ -59,6 +61,8 @@ void tagger_word_init(tagger_word *w, slice word)
     size_t n = 0, ns = 0;
     char last_class = 0;
     int run = 0;
+    size_t upper = 0, letters = 0;
+    bool initial_upper = false;
     const unsigned char *p = (const unsigned char *)word.ptr;
     for (size_t i = 0; i < word.len && n < WORD_MAX; i++) {
         unsigned char c = p[i];
@@ -74,8 +78,12 @@ void tagger_word_init(tagger_word *w, slice word)
         if (c >= 'A' && c <= 'Z') {
             lc = (char)(c + 32);
             sc = 'X';
+            initial_upper |= letters == 0;
+            letters++;
+            upper++;
         } else if (c >= 'a' && c <= 'z') {
             sc = 'x';
+            letters++;
         } else if (c >= '0' && c <= '9') {
             lc = '0';
             sc = 'd';
@@ -101,14 +109,34 @@ void tagger_word_init(tagger_word *w, slice word)
         w->prefix[k] = n > k + 1 ? hash_bytes(lower, k + 1, 0x60 + k) : w->lower;
     for (size_t k = 0; k < 4; k++)
         w->suffix[k] = n > k + 1 ? hash_bytes(lower + n - (k + 1), k + 1, 0x70 + k) : w->lower;
+    w->amb = 0;
+    w->caps = letters == 0                    ? TAGGER_CAPS_NONE
+              : upper == letters && upper > 1 ? TAGGER_CAPS_ALL
+              : initial_upper                 ? TAGGER_CAPS_INITIAL
+                                              : TAGGER_CAPS_LOWER;
+    w->style = 0;
+}
+
+void tagger_sentence_style(tagger_word *words, size_t n)
+{
+    size_t count[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        count[words[i].caps]++;
+    size_t alpha = count[1] + count[2] + count[3];
+    uint8_t style = 0;
+    if (alpha >= 3 && count[3] == alpha)
+        style = 3;
+    else if (alpha >= 3 && (count[2] + count[3]) * 4 >= alpha * 3)
+        style = 2;
+    else if (alpha >= 2 && count[2] + count[3] == 0)
+        style = 1;
+    for (size_t i = 0; i < n; i++)
+        words[i].style = style;
 }
 
 #define BOUNDARY(h)                                                                                \
     {                                                                                              \
-        h, h, h, {h, h, h},                                                                        \
-        {                                                                                          \
-            h, h, h, h                                                                             \
-        }                                                                                          \
+        h, h, h, {h, h, h}, {h, h, h, h}, h, 0, 0                                                  \
     }
 static const tagger_word boundary_words[4] = {
     BOUNDARY(0x8a5cd789635d2dffULL), BOUNDARY(0x121fd2155c472f96ULL),
@@ -119,13 +147,13 @@ const tagger_word *tagger_word_boundary(int where)
     return &boundary_words[where == -2 ? 0 : where == -1 ? 1 : where == 1 ? 2 : 3];
 }
 
-/* Template ids: 0-31 features of the word and its neighbours (and first-pass tags), 32-63
- * features of the previous tags; the second pass adds 64 to have its own weights. */
+/* Template ids: 0-63 features of the word and its neighbours (and first-pass tags), 64-127
+ * features of the previous tags; the second pass adds 128 to have its own weights. */
 size_t tagger_features_static(const tagger_word *const ctx[5], unsigned stage, unsigned right1,
                               unsigned right2, uint64_t out[TAGGER_MAX_STATIC])
 {
     const tagger_word *w = ctx[2];
-    unsigned k = 0, base = stage ? 64 : 0;
+    unsigned k = 0, base = stage ? 128 : 0;
 #define KEY(a, b) (out[k] = feature_key(k + base, a, b), k++)
     KEY(0, 0); /* bias */
     KEY(w->lower, 0);
@@ -150,6 +178,16 @@ size_t tagger_features_static(const tagger_word *const ctx[5], unsigned stage, u
     KEY(ctx[1]->lower, ctx[3]->lower);
     KEY(w->shape, ctx[1] == tagger_word_boundary(-1));
     KEY(ctx[0]->lower, ctx[1]->lower);
+    KEY(w->amb, 0);
+    KEY(ctx[3]->amb, 0);
+    KEY(ctx[4]->amb, 0);
+    KEY(ctx[1]->amb, 0);
+    KEY(w->amb, ctx[3]->amb);
+    KEY(ctx[1]->amb, w->amb);
+    KEY(w->lower, ctx[3]->amb);
+    KEY(w->style * 8 + w->caps, w->lower);
+    KEY(w->style * 8 + w->caps, ctx[1] == tagger_word_boundary(-1));
+    KEY(w->style * 8 + w->caps, w->amb);
     if (stage == 0)
         return k;
     KEY(right1, 0);
@@ -165,7 +203,7 @@ size_t tagger_features_dynamic(const tagger_word *const ctx[5], unsigned stage, 
                                unsigned prev2, unsigned right1, uint64_t out[TAGGER_MAX_DYNAMIC])
 {
     const tagger_word *w = ctx[2];
-    unsigned k = 0, base = stage ? 96 : 32;
+    unsigned k = 0, base = stage ? 192 : 64;
 #define KEY(a, b) (out[k] = feature_key(k + base, a, b), k++)
     KEY(prev1, 0);
     KEY(prev2, 0);
@@ -173,6 +211,8 @@ size_t tagger_features_dynamic(const tagger_word *const ctx[5], unsigned stage, 
     KEY(prev1, w->lower);
     KEY(prev1, w->suffix[2]);
     KEY(prev1, ctx[3]->lower);
+    KEY(prev1, w->amb);
+    KEY(prev1, ctx[3]->amb);
     if (stage)
         KEY(prev1, right1);
     return k;
@@ -186,10 +226,11 @@ static uint32_t get32(const unsigned char *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-#define HEADER_BYTES 40
+#define HEADER_BYTES 44
 #define MAX_SLOTS ((uint32_t)1 << 24)
 #define MAX_ENTRIES ((uint32_t)1 << 26)
 #define MAX_DICT ((uint32_t)1 << 20)
+#define MAX_LEXICON ((uint32_t)1 << 22)
 
 tagger *tagger_load_bytes(const char *data, size_t length, const char *name, diag *d)
 {
@@ -212,17 +253,17 @@ tagger *tagger_load_bytes(const char *data, size_t length, const char *name, dia
     }
     uint32_t nxpos = get32(p + 12), nclasses = get32(p + 16), nslots = get32(p + 20);
     uint32_t nentries = get32(p + 24), nfeatures = get32(p + 28), nstages = get32(p + 32);
-    uint32_t ndict = get32(p + 36);
+    uint32_t ndict = get32(p + 36), nlex = get32(p + 40);
     if (nxpos < 1 || nxpos > 256 || nclasses < 1 || nclasses > TAGGER_MAX_CLASSES || nslots < 2 ||
         nslots > MAX_SLOTS || (nslots & (nslots - 1)) != 0 || nentries < 1 ||
         nentries > MAX_ENTRIES || nfeatures >= nslots || nstages < 1 ||
         nstages > TAGGER_MAX_STAGES || ndict < 2 || ndict > MAX_DICT ||
-        (ndict & (ndict - 1)) != 0) {
+        (ndict & (ndict - 1)) != 0 || nlex < 2 || nlex > MAX_LEXICON || (nlex & (nlex - 1)) != 0) {
         diag_set(d, name, 0, "corrupt model header (counts out of range)");
         return NULL;
     }
     size_t need = HEADER_BYTES + (size_t)nxpos * 8 + (size_t)nclasses * 2 + (size_t)ndict * 12 +
-                  (size_t)nslots * 8 + (size_t)nentries * 4 + 4;
+                  (size_t)nlex * 16 + (size_t)nslots * 8 + (size_t)nentries * 4 + 4;
     if (length < need) {
         diag_set(d, name, 0, "truncated model (%zu bytes, expected %zu)", length, need);
         return NULL;
@@ -243,9 +284,12 @@ tagger *tagger_load_bytes(const char *data, size_t length, const char *name, dia
     m->nfeatures = nfeatures;
     m->nstages = nstages;
     m->ndict = ndict;
+    m->nlex = nlex;
     m->bytes = length;
     m->dict_keys = xmalloc((size_t)ndict * sizeof *m->dict_keys);
     m->dict_classes = xmalloc(ndict);
+    m->lex_keys = xmalloc((size_t)nlex * sizeof *m->lex_keys);
+    m->lex_ambs = xmalloc((size_t)nlex * sizeof *m->lex_ambs);
     m->xpos_names = xcalloc(256, sizeof *m->xpos_names);
     m->slots = xmalloc((size_t)nslots * sizeof *m->slots);
     m->entries = xmalloc((size_t)nentries * sizeof *m->entries);
@@ -280,6 +324,16 @@ tagger *tagger_load_bytes(const char *data, size_t length, const char *name, dia
     }
     if (!problem && in_dict >= ndict)
         problem = "tag dictionary full";
+    uint32_t in_lexicon = 0;
+    for (uint32_t i = 0; i < nlex && !problem; i++, q += 16) {
+        m->lex_keys[i] = (uint64_t)get32(q) | (uint64_t)get32(q + 4) << 32;
+        m->lex_ambs[i] = (uint64_t)get32(q + 8) | (uint64_t)get32(q + 12) << 32;
+        in_lexicon += m->lex_keys[i] != 0;
+        if (!m->lex_keys[i] && m->lex_ambs[i])
+            problem = "bad lexicon entry";
+    }
+    if (!problem && in_lexicon >= nlex)
+        problem = "lexicon full";
     uint32_t occupied = 0;
     for (uint32_t i = 0; i < nslots && !problem; i++, q += 8) {
         m->slots[i].fingerprint = get32(q);
@@ -327,6 +381,8 @@ void tagger_free(tagger *model)
     free(model->xpos_names);
     free(model->dict_keys);
     free(model->dict_classes);
+    free(model->lex_keys);
+    free(model->lex_ambs);
     free(model->slots);
     free(model->entries);
     free(model);
@@ -434,7 +490,10 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
         tagger_word_init(&info[i], words[i]);
         fixed[i] = (uint8_t)tagger_dict_find(model->dict_keys, model->dict_classes, model->ndict,
                                              info[i].form);
+        info[i].amb =
+            tagger_lexicon_find(model->lex_keys, model->lex_ambs, model->nlex, info[i].lower);
     }
+    tagger_sentence_style(info, n);
     uint64_t keys[CHUNK][TAGGER_MAX_STATIC];
     size_t nkeys[CHUNK];
     int32_t base[CHUNK][TAGGER_MAX_CLASSES];

@@ -14,6 +14,7 @@
 
 #define TRAIN_MAX_TOKENS ((size_t)8 << 20)
 #define TRAIN_MAX_FEATURES ((size_t)16 << 20)
+#define TAGLEX_MIN_SHARE 0.1 /* a class in a word's ambiguity class: this share of its uses */
 
 sitrep_status tagger_read_file(const char *path, size_t max_bytes, char **data, size_t *length,
                                diag *d)
@@ -186,6 +187,8 @@ static sitrep_status corpus_read(const char *path, tagset *tags, bool learn, cor
             tagger_word_init(&c->words[c->ntokens], words[i].form);
             c->gold[c->ntokens++] = cls < 0 ? 255 : (uint8_t)cls;
         }
+        if (!status)
+            tagger_sentence_style(&c->words[c->ntokens - n], n);
         if (status)
             break;
     }
@@ -274,6 +277,104 @@ static void tagdict_build(const corpus *c, unsigned nclasses, tagdict *t)
 static unsigned tagdict_find(const tagdict *t, const tagger_word *w)
 {
     return tagger_dict_find(t->keys, t->classes, t->nslots, w->form);
+}
+
+/* ---- the lexicon (ambiguity classes) ---- */
+
+typedef struct taglex {
+    uint64_t *keys, *ambs; /* layout of the model file (tagger_lexicon_find) */
+    uint32_t nslots, nwords;
+} taglex;
+
+#define TAGLEX_FOLDS 10
+
+/* The ambiguity class of a word from its class counts: a hash of the classes it had at least
+ * TAGLEX_MIN_SHARE of the time, 0 when it was never seen. */
+static uint64_t taglex_class(const uint32_t *counts, unsigned nclasses)
+{
+    uint32_t total = 0;
+    for (unsigned k = 0; k < nclasses; k++)
+        total += counts[k];
+    if (!total)
+        return 0;
+    uint64_t h = 0x6c62272e07bb0142ULL;
+    for (unsigned k = 0; k < nclasses; k++)
+        if (counts[k] && (double)counts[k] >= TAGLEX_MIN_SHARE * (double)total)
+            h = hash_bytes(&k, sizeof k, h);
+    return h + (h == 0);
+}
+
+/* Builds the lexicon of the whole training data (for the model) and gives every training
+ * token the ambiguity class of its word as the other TAGLEX_FOLDS - 1 folds of sentences
+ * see it, so training meets unknown and incompletely known words as tagging will. */
+static void taglex_build(corpus *c, unsigned nclasses, taglex *lex)
+{
+    size_t ntable = 1024;
+    while (ntable < c->ntokens * 2 && ntable < ((size_t)1 << 26))
+        ntable *= 2;
+    uint64_t *keys = xcalloc(ntable, sizeof *keys);
+    uint32_t *type_of = xmalloc((c->ntokens + 1) * sizeof *type_of);
+    uint32_t *type_slot = xmalloc((c->ntokens + 1) * sizeof *type_slot);
+    uint32_t *index = xcalloc(ntable, sizeof *index);
+    size_t ntypes = 0;
+    for (size_t i = 0; i < c->ntokens; i++) {
+        uint64_t k = c->words[i].lower + (c->words[i].lower == 0);
+        size_t s = (size_t)(k >> 40) & (ntable - 1);
+        while (keys[s] && keys[s] != k)
+            s = (s + 1) & (ntable - 1);
+        if (!keys[s]) {
+            keys[s] = k;
+            index[s] = (uint32_t)ntypes;
+            type_slot[ntypes++] = (uint32_t)s;
+        }
+        type_of[i] = index[s];
+    }
+    uint32_t *total = xcalloc(ntypes * nclasses, sizeof *total);
+    uint32_t *fold = xcalloc(ntypes * nclasses, sizeof *fold);
+    uint32_t *rest = xmalloc(nclasses * sizeof *rest);
+    for (size_t i = 0; i < c->ntokens; i++)
+        if (c->gold[i] < nclasses)
+            total[(size_t)type_of[i] * nclasses + c->gold[i]]++;
+    for (unsigned f = 0; f < TAGLEX_FOLDS; f++) {
+        memset(fold, 0, ntypes * nclasses * sizeof *fold);
+        for (size_t s = f; s < c->nsentences; s += TAGLEX_FOLDS)
+            for (size_t i = c->first[s]; i < c->first[s + 1]; i++)
+                if (c->gold[i] < nclasses)
+                    fold[(size_t)type_of[i] * nclasses + c->gold[i]]++;
+        for (size_t s = f; s < c->nsentences; s += TAGLEX_FOLDS)
+            for (size_t i = c->first[s]; i < c->first[s + 1]; i++) {
+                size_t t = (size_t)type_of[i] * nclasses;
+                for (unsigned k = 0; k < nclasses; k++)
+                    rest[k] = total[t + k] - fold[t + k];
+                c->words[i].amb = taglex_class(rest, nclasses);
+            }
+    }
+    lex->nslots = 2;
+    while (lex->nslots < ntypes * 2 + 2)
+        lex->nslots *= 2;
+    lex->nwords = 0;
+    lex->keys = xcalloc(lex->nslots, sizeof *lex->keys);
+    lex->ambs = xcalloc(lex->nslots, sizeof *lex->ambs);
+    /* Types in order of first appearance: the table's layout depends only on the data. */
+    for (size_t t = 0; t < ntypes; t++) {
+        uint64_t amb = taglex_class(&total[t * nclasses], nclasses);
+        if (!amb)
+            continue;
+        uint64_t k = keys[type_slot[t]];
+        size_t d = (size_t)(k >> 40) & (lex->nslots - 1);
+        while (lex->keys[d])
+            d = (d + 1) & (lex->nslots - 1);
+        lex->keys[d] = k;
+        lex->ambs[d] = amb;
+        lex->nwords++;
+    }
+    free(keys);
+    free(type_of);
+    free(type_slot);
+    free(index);
+    free(total);
+    free(fold);
+    free(rest);
 }
 
 /* The sentence's word window for token i (ctx[k] = word i + k - 2). */
@@ -539,7 +640,7 @@ static void quantise(const perceptron *p, int16_t *q, size_t *kept, size_t *nent
 }
 
 static sitrep_status model_write(const perceptron *stages, unsigned nstages, const tagset *tags,
-                                 const tagdict *dict, buf *out, diag *d)
+                                 const tagdict *dict, const taglex *lex, buf *out, diag *d)
 {
     int16_t *q[TAGGER_MAX_STAGES];
     size_t kept = 0, nentries = 0;
@@ -550,7 +651,8 @@ static sitrep_status model_write(const perceptron *stages, unsigned nstages, con
     size_t nslots = 2; /* load factor at most 3/4 */
     while (nslots * 3 < kept * 4 + 4)
         nslots *= 2;
-    if (nslots > ((size_t)1 << 24) || nentries > ((size_t)1 << 26) || nentries == 0) {
+    if (nslots > ((size_t)1 << 24) || nentries > ((size_t)1 << 26) || nentries == 0 ||
+        lex->nslots > ((uint32_t)1 << 22)) {
         for (unsigned s = 0; s < nstages; s++)
             free(q[s]);
         diag_set(d, "model", 0, "model too large or empty (%zu features, %zu weights)", kept,
@@ -590,9 +692,10 @@ static sitrep_status model_write(const perceptron *stages, unsigned nstages, con
     }
     size_t from = out->len;
     sitrep_status status = buf_append(out, TAGGER_MAGIC, 8);
-    uint32_t header[8] = {TAGGER_VERSION,     tags->nxpos,    tags->nclasses, (uint32_t)nslots,
-                          (uint32_t)nentries, (uint32_t)kept, nstages,        dict->nslots};
-    for (int i = 0; i < 8 && !status; i++)
+    uint32_t header[9] = {TAGGER_VERSION,   tags->nxpos,        tags->nclasses,
+                          (uint32_t)nslots, (uint32_t)nentries, (uint32_t)kept,
+                          nstages,          dict->nslots,       lex->nslots};
+    for (int i = 0; i < 9 && !status; i++)
         status = put32(out, header[i]);
     for (unsigned i = 0; i < tags->nxpos && !status; i++) {
         char name[8] = {0};
@@ -609,6 +712,11 @@ static sitrep_status model_write(const perceptron *stages, unsigned nstages, con
             !(status = put32(out, (uint32_t)(dict->keys[s] >> 32))))
             status = buf_append(out, cls, 4);
     }
+    for (uint32_t s = 0; s < lex->nslots && !status; s++)
+        if (!(status = put32(out, (uint32_t)lex->keys[s])) &&
+            !(status = put32(out, (uint32_t)(lex->keys[s] >> 32))) &&
+            !(status = put32(out, (uint32_t)lex->ambs[s])))
+            status = put32(out, (uint32_t)(lex->ambs[s] >> 32));
     for (size_t s = 0; s < nslots && !status; s++)
         if (!(status = put32(out, slot_fp[s])))
             status = put32(out, slot_off[s]);
@@ -731,6 +839,8 @@ sitrep_status tagger_train(const char *train_path, const char *dev_path,
     uint8_t *right = NULL;
     tagdict dict;
     tagdict_build(&train, tags->nclasses, &dict);
+    taglex lex;
+    taglex_build(&train, tags->nclasses, &lex);
     status = train_stage(&stages[0], &train, all, train.nsentences, 0, NULL, tags->nclasses,
                          options, 1, "pass 1", d);
     if (!status && nstages > 1) {
@@ -743,7 +853,9 @@ sitrep_status tagger_train(const char *train_path, const char *dev_path,
     free(all);
     free(right);
     if (!status)
-        status = model_write(stages, nstages, tags, &dict, model_out, d);
+        status = model_write(stages, nstages, tags, &dict, &lex, model_out, d);
+    free(lex.keys);
+    free(lex.ambs);
     free(dict.keys);
     free(dict.classes);
     for (unsigned s = 0; s < nstages; s++)

@@ -128,8 +128,8 @@ static inline slice token_text(const text_result *text, const token *t)
 #define TAGGER_CONLLU_MAX_TOKENS 4096             /* word lines per CoNLL-U sentence */
 #define TAGGER_CONLLU_MAX_BYTES ((size_t)1 << 30) /* CoNLL-U input (training, tagging) */
 
-/* Loads a model file. Returns NULL and fills d ("PATH: checksum mismatch", "...: version 3,
- * expected 1", "...: truncated") on a bad file. The caller frees it with tagger_free. */
+/* Loads a model file. Returns NULL and fills d ("PATH: checksum mismatch", "...: version 2,
+ * expected 3", "...: truncated") on a bad file. The caller frees it with tagger_free. */
 tagger *tagger_load(const char *path, diag *d);
 /* Same from bytes in memory (copied; `name` is used in messages). */
 tagger *tagger_load_bytes(const char *data, size_t length, const char *name, diag *d);
@@ -192,9 +192,9 @@ sitrep_status tagger_read_file(const char *path, size_t max_bytes, char **data, 
 /* ---- tagger internals shared by tagger.c and tagger_train.c (not for other stages) ---- */
 
 #define TAGGER_MAGIC "SRTAGGER"
-#define TAGGER_VERSION 2u
-#define TAGGER_MAX_STATIC 31 /* features that do not depend on the previous tags */
-#define TAGGER_MAX_DYNAMIC 7 /* features of the previous tags */
+#define TAGGER_VERSION 3u
+#define TAGGER_MAX_STATIC 44  /* features that do not depend on the previous tags (41 used) */
+#define TAGGER_MAX_DYNAMIC 10 /* features of the previous tags (9 used) */
 #define TAGGER_MAX_FEATURES (TAGGER_MAX_STATIC + TAGGER_MAX_DYNAMIC)
 #define TAGGER_MAX_STAGES 2
 #define TAGGER_MAX_CLASSES 254
@@ -208,12 +208,25 @@ sitrep_status tagger_read_file(const char *path, size_t max_bytes, char **data, 
  * word (twice the speed of re-tagging every word, and no less accurate: docs/tagger.md). */
 #define TAGGER_PASS2_MARGIN 10000
 
-/* The hashes of one word the features are made of. */
+/* The hashes of one word the features are made of. `amb` is the word's ambiguity class: a
+ * hash of the set of classes the training data gave its lower-case form (the model's
+ * lexicon), 0 for a word the lexicon does not know. */
 typedef struct tagger_word {
     uint64_t form, lower, shape, prefix[3], suffix[4];
+    uint64_t amb;
+    uint8_t caps;  /* TAGGER_CAPS_*: how the word is capitalised */
+    uint8_t style; /* how the whole sentence is capitalised (tagger_sentence_style) */
 } tagger_word;
 
-/* Fills w for a word (curly quotes are read as straight ones, digits as 0). */
+enum { TAGGER_CAPS_NONE, TAGGER_CAPS_LOWER, TAGGER_CAPS_INITIAL, TAGGER_CAPS_ALL };
+
+/* Sets style on the n words of a sentence: 1 when no word has a capital letter, 2 when most
+ * of its words (at least three) start with one (a headline), 3 when they are all capitals,
+ * 0 otherwise. Web text and headlines break the link between capitals and proper nouns. */
+void tagger_sentence_style(tagger_word *words, size_t n);
+
+/* Fills w for a word (curly quotes are read as straight ones, digits as 0); w->amb is 0 (the
+ * caller looks it up with tagger_lexicon_find). */
 void tagger_word_init(tagger_word *w, slice word);
 /* The pseudo-words before the start (-1, -2) and after the end (1, 2) of a sentence. */
 const tagger_word *tagger_word_boundary(int where);
@@ -238,6 +251,21 @@ static inline unsigned tagger_dict_find(const uint64_t *keys, const uint8_t *cla
             return classes[i];
         if (keys[i] == 0)
             return TAGGER_DICT_NONE;
+    }
+}
+
+/* The lexicon: an open-addressed table of nslots (a power of two, with at least one empty
+ * slot) lower-case-form hashes (tagger_word.lower, 0 = empty) and their ambiguity classes.
+ * Returns the ambiguity class of the form, 0 when it is absent. */
+static inline uint64_t tagger_lexicon_find(const uint64_t *keys, const uint64_t *ambs,
+                                           uint32_t nslots, uint64_t lower)
+{
+    lower += lower == 0;
+    for (uint32_t i = (uint32_t)(lower >> 40) & (nslots - 1);; i = (i + 1) & (nslots - 1)) {
+        if (keys[i] == lower)
+            return ambs[i];
+        if (keys[i] == 0)
+            return 0;
     }
 }
 

@@ -229,6 +229,9 @@ static void titles_before_unknown_names_and_owners_after_roles(void **state)
     expect_code(&art, "Chinese proposal", "CHN");
     assert_string_equal(find(&art, "Chinese proposal")->kind, "adjective");
     assert_null(find(&art, "Russian"));
+    /* a "-led" coalition is the leading country's forces */
+    art = analyse("The Russian-led alliance moved in.", "2025-01-01");
+    expect_code(&art, "The Russian-led alliance", "RUSMIL");
     /* a dateline is a place, not the government */
     art = analyse("MOSCOW (Reuters) - Russia denied it.", "2025-01-01");
     assert_null(find(&art, "MOSCOW"));

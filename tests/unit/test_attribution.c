@@ -217,6 +217,11 @@ static void objects_infinitives_relatives_documents(void **state)
     expect_span(&r, r.art.attributions[1].cue, "urged");
     expect_span(&r, r.art.attributions[1].content, "to halt the fighting");
     arena_release(&r.a);
+    /* a cue in an infinitive: the source is the subject of the verb that governs it */
+    analyse(&r, "Turkey refused to promise to withdraw its troops.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "Turkey");
+    arena_release(&r.a);
     /* a relative clause: the antecedent is the source, the clause ends the content */
     analyse(&r, "Smith, who said he would resign, left the room.");
     assert_int_equal(r.art.nattributions, 1);

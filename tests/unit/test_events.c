@@ -241,6 +241,7 @@ static void planned_possible_hypothetical(void **state)
         {"Russia could attack Ukraine.", MODALITY_POSSIBLE},
         {"Russia may attack Ukraine.", MODALITY_POSSIBLE},
         {"Russia might attack Ukraine.", MODALITY_POSSIBLE},
+        {"Russia is unlikely to attack Ukraine.", MODALITY_POSSIBLE},
         {"If talks fail, Russia would attack Ukraine.", MODALITY_HYPOTHETICAL},
         {"Without weapons, Russia could not attack Ukraine.", MODALITY_HYPOTHETICAL},
     };

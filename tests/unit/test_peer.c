@@ -39,7 +39,8 @@ static const char petrarch_verbs[] = "<!-- a comment\n"
                                      "- SAID * WITH + [066:067]\n"
                                      "- $ * {FULL TIES} (WITH +) [068]\n"
                                      "- * AWAY [---]\n"
-                                     "- * &UNDEFINED [069]\n";
+                                     "- * &UNDEFINED [069]\n"
+                                     "- % * TOGETHER [070]\n";
 
 typedef struct translated {
     buf classes, patterns, report;
@@ -86,6 +87,8 @@ static void petrarch_verbs_translate_to_our_patterns(void **state)
     assert_true(
         has_line(&t.patterns, "068 *restore|renew|renews|renewed ... full ties ... with $T"));
     assert_true(has_line(&t.patterns, "DISCARD *restore|renew|renews|renewed ... away"));
+    /* "% *": a compound subject acting jointly is coded both ways */
+    assert_true(has_line(&t.patterns, "070:070 *restore|renew|renews|renewed ... together"));
     /* what cannot be translated is reported with its line, never guessed */
     assert_non_null(strstr(t.report.data, "15: unknown synset: &UNDEFINED"));
     assert_false(strstr(t.patterns.data, "069"));
@@ -245,6 +248,35 @@ static const char *lookup(const dict *dt, const char *phrase, int32_t date)
     return dict_entry_code(dt, dict_entry_get(dt, v->entry), date, &dated);
 }
 
+static void tabari_stems_match_the_words_they_begin(void **state)
+{
+    (void)state;
+    const char *actors = "ERIADOR [ERI]\nGONDOR_ [GON]\nUN [IGOUNO]\n";
+    dict_builder *b = dict_builder_new(NULL, NULL);
+    diag d;
+    assert_int_equal(
+        peer_dict_add_text(b, "t.actors", actors, strlen(actors), PEER_TABARI, false, NULL, &d),
+        SITREP_OK);
+    dict *dt = dict_builder_finish(b);
+    const char *words[] = {"eriadori", "eriadorian", "eriador", "gondorian", "eri", "unity"};
+    const bool known[] = {true, true, true, false, false, false};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        uint32_t id = dict_token_id(dt, words[i], strlen(words[i]));
+        if ((id != VOCAB_NONE) != known[i])
+            fail_msg("'%s' %s", words[i], known[i] ? "not matched" : "matched");
+    }
+    assert_int_equal(dict_token_id(dt, "eriadori", 8), dict_token_id(dt, "eriador", 7));
+    dict_free(dt);
+    /* the same dictionary read as PETRARCH has no stems */
+    b = dict_builder_new(NULL, NULL);
+    assert_int_equal(
+        peer_dict_add_text(b, "p.actors", actors, strlen(actors), PEER_PETRARCH, false, NULL, &d),
+        SITREP_OK);
+    dt = dict_builder_finish(b);
+    assert_int_equal(dict_token_id(dt, "eriadori", 8), VOCAB_NONE);
+    dict_free(dt);
+}
+
 static void peer_actors_and_agents_load_into_our_dictionary(void **state)
 {
     (void)state;
@@ -255,6 +287,7 @@ static void peer_actors_and_agents_load_into_our_dictionary(void **state)
                          "elves [elf]\n"
                          "BOROMIR [---]\n";
     const char *agents = "!PERSON! = MAN, MEN\n"
+                         "CONGRESS!PERSON! [~LEG]\n"
                          "AMBASSADOR [~GOV]\n"
                          "FOREIGN_MINISTER {FOREIGN_MINISTERS} [~GOVFRM]\n";
     dict_builder *b = dict_builder_new(NULL, NULL);
@@ -275,6 +308,8 @@ static void peer_actors_and_agents_load_into_our_dictionary(void **state)
     assert_null(lookup(dt, "Boromir", 0));              /* [---]: no code, reported */
     assert_non_null(strstr(report.data, "no code"));
     assert_string_equal(lookup(dt, "ambassadors", 0), "GOV"); /* regular plural made */
+    assert_string_equal(lookup(dt, "congressmen", 0), "LEG"); /* !PERSON! substituted */
+    assert_null(lookup(dt, "congressmens", 0));               /* the macro gives the forms */
     /* peer actors combine with agents as countries do ("Arnor's ambassador" -> ARNGOV) */
     assert_true(dict_is_country(dt, "ARN"));
     assert_true(dict_is_country(dt, "ELF"));
@@ -290,6 +325,7 @@ int main(void)
         cmocka_unit_test(discards_become_sentence_skips),
         cmocka_unit_test(translated_patterns_match_sentences),
         cmocka_unit_test(our_pattern_language_takes_paired_codes_and_skips),
+        cmocka_unit_test(tabari_stems_match_the_words_they_begin),
         cmocka_unit_test(peer_actors_and_agents_load_into_our_dictionary),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
