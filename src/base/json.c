@@ -193,6 +193,25 @@ void json_string(json_writer *w, const char *s, size_t length)
         return;
     }
     before_value(w);
+    /* Plain ASCII (most names, codes and short strings) is copied with its quotes in one
+     * pass; anything to escape or validate takes the general path below. */
+    buf *b = w->out;
+    if (w->status == SITREP_OK && length < 256 && buf_reserve(b, length + 2) == SITREP_OK) {
+        char *d = b->data + b->len;
+        size_t k = 0;
+        while (k < length && (unsigned)((unsigned char)s[k] - 0x20) < 0x60 && s[k] != '"' &&
+               s[k] != '\\') {
+            d[k + 1] = s[k];
+            k++;
+        }
+        if (k == length) {
+            d[0] = '"';
+            d[length + 1] = '"';
+            b->len += length + 2;
+            b->data[b->len] = '\0';
+            return;
+        }
+    }
     put(w, "\"", 1);
     if (w->status == SITREP_OK)
         w->status = json_escape(w->out, s, length);

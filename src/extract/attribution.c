@@ -863,6 +863,18 @@ static sitrep_status frames_in_sentence(arena *a, frame_ctx *c, const cue_lexico
                     }
             }
             src_s = source_start(c, first, src_e);
+            /* nested: "He said officials believe ...": the source starts after the cue of a
+             * frame already found in the sentence (and its "that") */
+            for (size_t p = list->count; p-- > 0 && list->items[p].sentence == sentence_index;) {
+                uint32_t cue_stop = list->items[p].cue.end;
+                if (src_e <= src_s || cue_stop <= c->tokens[src_s].start ||
+                    cue_stop > c->tokens[src_e - 1].start)
+                    continue;
+                while (src_s < src_e && c->tokens[src_s].start < cue_stop)
+                    src_s++;
+                if (src_s < src_e && tok_is(c, src_s, "that"))
+                    src_s++;
+            }
             if (src_e > src_s && is_punct(c, src_e - 1, ','))
                 src_e--;
             if (src_e > src_s) {
@@ -967,6 +979,42 @@ static bool speaker_is_person(const article *art, const attribution *f)
     return false;
 }
 
+/* "The Bank urged X to share data, and a new survey shows ...": a reported content ends where
+ * a coordinated clause brings its own source (", and SOURCE CUE", "; SOURCE CUE"). A source
+ * inside the content without a coordinator is nested attribution ("said officials believe")
+ * and stays inside. */
+static void end_contents_at_coordinated_frames(const char *text, frame_list *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        attribution *f = &list->items[i];
+        if (f->direct)
+            continue;
+        for (size_t j = 0; j < list->count; j++) {
+            const attribution *g = &list->items[j];
+            uint32_t p = g->source.start;
+            if (j == i || g->sentence != f->sentence || p <= f->content.start ||
+                p >= f->content.end)
+                continue;
+            while (p > f->content.start && text[p - 1] == ' ')
+                p--;
+            if (p >= f->content.start + 4 &&
+                (memcmp(text + p - 3, "and", 3) == 0 || memcmp(text + p - 3, "but", 3) == 0) &&
+                text[p - 4] == ' ')
+                p -= 4;
+            while (p > f->content.start && text[p - 1] == ' ')
+                p--;
+            if (p > f->content.start + 1 && (text[p - 1] == ',' || text[p - 1] == ';') &&
+                p - 1 < f->content.end) {
+                uint32_t e = p - 1;
+                while (e > f->content.start && text[e - 1] == ' ')
+                    e--;
+                if (e > f->content.start)
+                    f->content.end = e;
+            }
+        }
+    }
+}
+
 sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
 {
     art->attributions = NULL;
@@ -987,6 +1035,7 @@ sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
         if (status)
             return status;
     }
+    end_contents_at_coordinated_frames(art->text.text, &list);
     for (size_t i = 0; i < list.count; i++) {
         attribution *f = &list.items[i];
         /* the actor stage knows people the capitalisation rule cannot see ("Fidan said") */

@@ -9,7 +9,6 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
-#include <stdio.h>
 #include <string.h>
 
 #define QUANTITY_UNIT_MAX_WORDS 4 /* "North Korean artillery shells" */
@@ -335,26 +334,31 @@ static const char *const currency_nouns[] = {
     "rand",    "naira",  "reais",  "real",  "roubles", "rubles", "hryvnias",  "shekels",
 };
 
-static const currency_word currency_nationalities[] = {
-    {"us", "USD"},           {"u.s.", "USD"},          {"american", "USD"},
-    {"australian", "AUD"},   {"canadian", "CAD"},      {"singapore", "SGD"},
-    {"taiwan", "TWD"},       {"taiwanese", "TWD"},     {"swiss", "CHF"},
-    {"cfa", "XOF"},          {"indian", "INR"},        {"pakistani", "PKR"},
-    {"nepalese", "NPR"},     {"saudi", "SAR"},         {"qatari", "QAR"},
-    {"iranian", "IRR"},      {"omani", "OMR"},         {"yemeni", "YER"},
-    {"egyptian", "EGP"},     {"lebanese", "LBP"},      {"syrian", "SYP"},
-    {"sudanese", "SDG"},     {"turkish", "TRY"},       {"japanese", "JPY"},
-    {"chinese", "CNY"},      {"russian", "RUB"},       {"ukrainian", "UAH"},
-    {"israeli", "ILS"},      {"nigerian", "NGN"},      {"mexican", "MXN"},
-    {"argentine", "ARS"},    {"philippine", "PHP"},    {"colombian", "COP"},
-    {"chilean", "CLP"},      {"cuban", "CUP"},         {"brazilian", "BRL"},
-    {"kenyan", "KES"},       {"ugandan", "UGX"},       {"tanzanian", "TZS"},
-    {"somali", "SOS"},       {"jordanian", "JOD"},     {"iraqi", "IQD"},
-    {"kuwaiti", "KWD"},      {"libyan", "LYD"},        {"algerian", "DZD"},
-    {"tunisian", "TND"},     {"serbian", "RSD"},       {"bahraini", "BHD"},
-    {"moroccan", "MAD"},     {"emirati", "AED"},       {"hong kong", "HKD"},
-    {"new zealand", "NZD"},  {"south african", "ZAR"}, {"north korean", "KPW"},
-    {"south korean", "KRW"}, {"sri lankan", "LKR"},    {"south sudanese", "SSP"},
+typedef struct currency_nationality {
+    const char *first, *second; /* second: NULL for one word */
+    const char *code;
+} currency_nationality;
+
+static const currency_nationality currency_nationalities[] = {
+    {"us", NULL, "USD"},         {"u.s.", NULL, "USD"},       {"american", NULL, "USD"},
+    {"australian", NULL, "AUD"}, {"canadian", NULL, "CAD"},   {"singapore", NULL, "SGD"},
+    {"taiwan", NULL, "TWD"},     {"taiwanese", NULL, "TWD"},  {"swiss", NULL, "CHF"},
+    {"cfa", NULL, "XOF"},        {"indian", NULL, "INR"},     {"pakistani", NULL, "PKR"},
+    {"nepalese", NULL, "NPR"},   {"saudi", NULL, "SAR"},      {"qatari", NULL, "QAR"},
+    {"iranian", NULL, "IRR"},    {"omani", NULL, "OMR"},      {"yemeni", NULL, "YER"},
+    {"egyptian", NULL, "EGP"},   {"lebanese", NULL, "LBP"},   {"syrian", NULL, "SYP"},
+    {"sudanese", NULL, "SDG"},   {"turkish", NULL, "TRY"},    {"japanese", NULL, "JPY"},
+    {"chinese", NULL, "CNY"},    {"russian", NULL, "RUB"},    {"ukrainian", NULL, "UAH"},
+    {"israeli", NULL, "ILS"},    {"nigerian", NULL, "NGN"},   {"mexican", NULL, "MXN"},
+    {"argentine", NULL, "ARS"},  {"philippine", NULL, "PHP"}, {"colombian", NULL, "COP"},
+    {"chilean", NULL, "CLP"},    {"cuban", NULL, "CUP"},      {"brazilian", NULL, "BRL"},
+    {"kenyan", NULL, "KES"},     {"ugandan", NULL, "UGX"},    {"tanzanian", NULL, "TZS"},
+    {"somali", NULL, "SOS"},     {"jordanian", NULL, "JOD"},  {"iraqi", NULL, "IQD"},
+    {"kuwaiti", NULL, "KWD"},    {"libyan", NULL, "LYD"},     {"algerian", NULL, "DZD"},
+    {"tunisian", NULL, "TND"},   {"serbian", NULL, "RSD"},    {"bahraini", NULL, "BHD"},
+    {"moroccan", NULL, "MAD"},   {"emirati", NULL, "AED"},    {"hong", "kong", "HKD"},
+    {"new", "zealand", "NZD"},   {"south", "african", "ZAR"}, {"north", "korean", "KPW"},
+    {"south", "korean", "KRW"},  {"sri", "lankan", "LKR"},    {"south", "sudanese", "SSP"},
 };
 
 static const char *const after_unit[] = {"above", "below", "beneath", "behind", "ahead",
@@ -815,23 +819,19 @@ static const char *currency_symbol_at(const text_result *text, size_t i)
  * currency word ("euros"). Sets *used to the tokens it takes; NULL when there is none. */
 static const char *currency_name_at(const text_result *text, size_t i, size_t *used)
 {
-    for (size_t c = 0; c < ARRAY_LEN(currency_nationalities); c++) {
-        const char *name = currency_nationalities[c].word, *space = strchr(name, ' ');
-        size_t n = 1;
-        if (space) { /* two words: "hong kong" */
-            char first[16];
-            snprintf(first, sizeof first, "%.*s", (int)(space - name), name);
-            if (!extras_token_is(text, i, first) || !extras_token_is(text, i + 1, space + 1))
+    char initial = i < text->ntokens ? (char)(text->text[text->tokens[i].start] | 0x20) : 0;
+    if (initial >= 'a' && initial <= 'z')
+        for (size_t c = 0; c < ARRAY_LEN(currency_nationalities); c++) {
+            const currency_nationality *n = &currency_nationalities[c];
+            if (n->first[0] != initial || !extras_token_is(text, i, n->first) ||
+                (n->second && !extras_token_is(text, i + 1, n->second)))
                 continue;
-            n = 2;
-        } else if (!extras_token_is(text, i, name)) {
-            continue;
+            size_t words = n->second ? 2 : 1;
+            if (word_in(text, i + words, currency_nouns, ARRAY_LEN(currency_nouns))) {
+                *used = words + 1;
+                return n->code;
+            }
         }
-        if (word_in(text, i + n, currency_nouns, ARRAY_LEN(currency_nouns))) {
-            *used = n + 1;
-            return currency_nationalities[c].code;
-        }
-    }
     *used = 1;
     for (size_t c = 0; c < ARRAY_LEN(currency_names); c++)
         if (extras_token_is(text, i, currency_names[c].word))

@@ -242,6 +242,16 @@ static void objects_infinitives_relatives_documents(void **state)
     expect_span(&r, r.art.attributions[0].source, "The ministry");
     expect_span(&r, r.art.attributions[1].content, "to stop the fighting");
     arena_release(&r.a);
+    /* nested attribution: the inner source starts after the outer cue; a coordinated clause
+     * with its own source ends the outer content */
+    analyse(&r, "He said officials believe the plan will fail. The bank urged both sides to "
+                "talk, and a new survey shows farmers leaving.");
+    assert_int_equal(r.art.nattributions, 4);
+    expect_span(&r, r.art.attributions[0].content, "officials believe the plan will fail");
+    expect_span(&r, r.art.attributions[1].source, "officials");
+    expect_span(&r, r.art.attributions[2].content, "to talk");
+    expect_span(&r, r.art.attributions[3].source, "a new survey");
+    arena_release(&r.a);
     /* after a quotation, "told" and its object close the frame */
     analyse(&r, "\xE2\x80\x9CWe will win,\xE2\x80\x9D the senator told cheering supporters in "
                 "Ohio.");
