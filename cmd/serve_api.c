@@ -24,14 +24,6 @@ static const char *const modalities[] = {"asserted", "negated",      "planned",
 static const char *const attributions[] = {
     "named", "official", "organization", "document", "publisher", "none", NULL};
 
-static bool all_digits(const char *s)
-{
-    for (; *s; s++)
-        if (*s < '0' || *s > '9')
-            return false;
-    return true;
-}
-
 static bool all_letters(const char *s)
 {
     for (; *s; s++)
@@ -63,10 +55,10 @@ static bool read_filter(const serve_request *r, store_filter *q, serve_response 
                  {"country", q->country}, {"cameo", q->cameo},   {"root", q->root}};
     for (size_t i = 0; i < ARRAY_LEN(codes) && !status; i++)
         status = serve_check_code(codes[i].name, codes[i].value, error, sizeof error);
-    if (!status && q->cameo && (!all_digits(q->cameo) || strlen(q->cameo) > 4))
+    if (!status && q->cameo && (!ascii_digits(q->cameo, strlen(q->cameo)) || strlen(q->cameo) > 4))
         status = SITREP_EUSAGE,
         snprintf(error, sizeof error, "cameo wants 1-4 digits, not '%.20s'", q->cameo);
-    if (!status && q->root && (!all_digits(q->root) || strlen(q->root) != 2))
+    if (!status && q->root && (!ascii_digits(q->root, strlen(q->root)) || strlen(q->root) != 2))
         status = SITREP_EUSAGE,
         snprintf(error, sizeof error, "root wants two digits, not '%.20s'", q->root);
     if (!status && q->plover &&

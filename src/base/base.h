@@ -116,6 +116,8 @@ bool slice_starts_with(slice s, const char *prefix);
  * left empty. *line counts lines read (from 1), for diagnostics. */
 bool slice_next_line(const char **cursor, const char *end, long *line, slice *out);
 bool slice_ends_with(slice s, const char *suffix);
+/* True when the n bytes at s are all ASCII digits (true for n = 0). */
+bool ascii_digits(const char *s, size_t n);
 
 /* ---- UTF-8 (utf8.c) ---- */
 

@@ -79,3 +79,11 @@ bool slice_next_line(const char **cursor, const char *end, long *line, slice *ou
     }
     return false;
 }
+
+bool ascii_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}

@@ -42,14 +42,6 @@ sitrep_status ingest_set_body(arena *a, document *doc, const slice *paragraphs, 
     return SITREP_OK;
 }
 
-static bool digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-    return true;
-}
-
 /* Writes the canonical form; the year has four digits, so it always fits in 11 bytes. */
 static void format_date(char out[11], int year, int month, int day)
 {
@@ -70,7 +62,7 @@ bool ingest_parse_date(const char *s, size_t length, char out[11])
         s++;
         length--;
     }
-    if (length < 4 || !digits(s, 4))
+    if (length < 4 || !ascii_digits(s, 4))
         return false;
     int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     if (year < 1000)
@@ -81,7 +73,7 @@ bool ingest_parse_date(const char *s, size_t length, char out[11])
         format_date(out, year, 0, 0);
         return true;
     }
-    if (length < 7 || !digits(s + 5, 2))
+    if (length < 7 || !ascii_digits(s + 5, 2))
         return false;
     int month = (s[5] - '0') * 10 + (s[6] - '0');
     if (month < 1 || month > 12)
@@ -92,7 +84,7 @@ bool ingest_parse_date(const char *s, size_t length, char out[11])
         format_date(out, year, month, 0);
         return true;
     }
-    if (length < 10 || !digits(s + 8, 2))
+    if (length < 10 || !ascii_digits(s + 8, 2))
         return false;
     int day = (s[8] - '0') * 10 + (s[9] - '0');
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

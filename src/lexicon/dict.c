@@ -98,14 +98,6 @@ dict_file_kind dict_file_kind_for_name(const char *name)
 
 /* ---- dates ---- */
 
-static bool digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-    return true;
-}
-
 static int number(const char *s, size_t n)
 {
     int v = 0;
@@ -124,20 +116,20 @@ static int days_in_month(int year, int month)
 
 bool dict_parse_date(const char *s, size_t length, bool end, int32_t *out)
 {
-    if (length < 4 || !digits(s, 4))
+    if (length < 4 || !ascii_digits(s, 4))
         return false;
     int year = number(s, 4), month = end ? 12 : 1, day = 1;
     if (year < 1000)
         return false;
     if (length > 4) {
-        if (length < 7 || s[4] != '-' || !digits(s + 5, 2))
+        if (length < 7 || s[4] != '-' || !ascii_digits(s + 5, 2))
             return false;
         month = number(s + 5, 2);
         if (month < 1 || month > 12)
             return false;
     }
     if (length > 7) {
-        if (length != 10 || s[7] != '-' || !digits(s + 8, 2))
+        if (length != 10 || s[7] != '-' || !ascii_digits(s + 8, 2))
             return false;
         day = number(s + 8, 2);
         if (day < 1 || day > days_in_month(year, month))

@@ -192,28 +192,20 @@ sitrep_status serve_check_code(const char *name, const char *value, char *error,
     return SITREP_OK;
 }
 
-static bool digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-    return true;
-}
-
 sitrep_status serve_check_date(const char *name, const char *value, char *error, size_t errlen)
 {
     if (!value)
         return SITREP_OK;
     size_t n = strlen(value);
-    bool ok = (n == 4 || n == 7 || n == 10) && digits(value, 4);
+    bool ok = (n == 4 || n == 7 || n == 10) && ascii_digits(value, 4);
     int month = 1, day = 1;
     if (ok && n >= 7) {
-        ok = value[4] == '-' && digits(value + 5, 2);
+        ok = value[4] == '-' && ascii_digits(value + 5, 2);
         month = ok ? atoi(value + 5) : 0;
         ok = ok && month >= 1 && month <= 12;
     }
     if (ok && n == 10) {
-        ok = value[7] == '-' && digits(value + 8, 2);
+        ok = value[7] == '-' && ascii_digits(value + 8, 2);
         static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
         day = ok ? atoi(value + 8) : 0;
         int year = atoi(value);
@@ -253,7 +245,7 @@ sitrep_status serve_check_long(const char *name, const char *value, long min, lo
     if (!value)
         return SITREP_OK;
     size_t n = strlen(value);
-    bool ok = n >= 1 && n <= 12 && digits(value + (value[0] == '-'), n - (value[0] == '-')) &&
+    bool ok = n >= 1 && n <= 12 && ascii_digits(value + (value[0] == '-'), n - (value[0] == '-')) &&
               n > (size_t)(value[0] == '-');
     long number = 0;
     if (ok) {
