@@ -1303,6 +1303,22 @@ static const verbmatch *demanded_by(const clause_ctx *c, size_t mi)
     return NULL;
 }
 
+/* The first token of the clause that ends before token `before` (back to a comma, ";", ":",
+ * "that", "which", "who" or a quote), or `at` when that is earlier: the evidence of a clause
+ * whose subject is what is acted on reaches back over the subject, so that its quantities
+ * belong to the event. */
+static long clause_start(const clause_ctx *c, long before, long at)
+{
+    for (long k = before - 1; k >= 0 && k < (long)c->ntokens; k--) {
+        if (is_comma(c, k) || word_is(c, k, ";") || word_is(c, k, ":") || word_is(c, k, "that") ||
+            word_is(c, k, "which") || word_is(c, k, "who") || c->tokens[k].kind == TOKEN_QUOTE)
+            break;
+        if (k < at)
+            at = k;
+    }
+    return at;
+}
+
 /* True when a word of class @name (classes.txt) stands in the clause before token `before`
  * (back to a comma, "that", "which" or the sentence start), by lemma or lower-case form. */
 static bool subject_names_class(const clause_ctx *c, long before, const char *name)
@@ -1538,14 +1554,17 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             /* the subject of a passive is what was acted on ("at least half of all the
              * munitions ... were supplied"): the evidence reaches back to the clause start so
              * that its quantities belong to the event */
-            for (long k = vg.first - 1; k >= 0 && k < (long)c->ntokens; k--) {
-                if (is_comma(c, k) || word_is(c, k, ";") || word_is(c, k, ":") ||
-                    word_is(c, k, "that") || word_is(c, k, "which") || word_is(c, k, "who") ||
-                    c->tokens[k].kind == TOKEN_QUOTE)
-                    break;
-                if (k < span_first)
-                    span_first = k;
-            }
+            span_first = clause_start(c, vg.first, span_first);
+        } else if (m->slot[PATTERN_SOURCE] >= 0) {
+            /* "most of Ukraine's weapons come from the United States", "one in two shells
+             * fired by Russia originates from North Korea": the $S slot gives, the subject's
+             * owner or user receives; weapons make the aid military */
+            source = slot_actor(c, m->slot[PATTERN_SOURCE], false);
+            target = subject;
+            if (code_is(code, "07") && strcmp(code, "072") != 0 &&
+                subject_names_class(c, vg.first, "weapon"))
+                code = "072";
+            span_first = clause_start(c, vg.first, span_first); /* what is given, counted */
         } else {
             source = subject;
             target = tslot;

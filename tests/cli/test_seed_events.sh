@@ -19,7 +19,12 @@ if [ -f "$seed" ]; then
     expect_match "seed: annexation of Crimea" "$events" "event 192 RUS -> UKR \(asserted\)"
     expect_match "seed: the Russian army drives Kyiv's forces out of Kursk" "$events" \
         "event 190 RUSMIL -> UKRMIL \(asserted\)"
+    expect_match "seed: one in every two shells originates from North Korea" "$events" \
+        "event 072 PRK -> RUS \(asserted\)"
     "$SITREP" code "$seed" >"$work/seed-events.json" 2>/dev/null
+    expect_match "seed: the one-in-two share rides on its event, attributed" \
+        "$("$JSONQ" events <"$work/seed-events.json")" \
+        "Ukrainian military intelligence[^]]*one in every two artillery shells"
     expect_no_match "seed: no event from the bio or the caption" \
         "$("$JSONQ" events <"$work/seed-events.json")" "Rayment|Parachute|EPA-EFE|Kona"
 else
