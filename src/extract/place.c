@@ -199,6 +199,14 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
             i++;
             continue;
         }
+        /* a short word in capitals inside a sentence is an acronym ("the NARA report"), not
+         * the place spelt alike, unless its neighbours are in capitals too (a headline) */
+        if (m.ntokens == 1 && i > first && (t->flags & TOKEN_ALL_UPPER) && t->end - t->start <= 4 &&
+            !(i + 1 < end && (text->tokens[i + 1].flags & TOKEN_ALL_UPPER)) &&
+            !(i > first && (text->tokens[i - 1].flags & TOKEN_ALL_UPPER))) {
+            i++;
+            continue;
+        }
         size_t after = i + m.ntokens; /* first token after the name */
         /* the place noun after the name: "Kursk region", "Kursk-region", "Mosul city" */
         size_t noun_end = after;

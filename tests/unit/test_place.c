@@ -210,6 +210,10 @@ static void metonyms_are_not_places(void **state)
     assert_int_equal(find(g, "According to Ukraine's army, troops stayed.", f, 4), 0);
     assert_int_equal(find(g, "Units moved into Russia's Kursk region.", f, 4), 1);
     assert_string_equal(f[0].text, "Kursk region");
+    /* a short word in capitals inside a sentence is an acronym, not the place */
+    assert_int_equal(find(g, "The panel met in IRAQ and then in Iraq.", f, 4), 1);
+    assert_string_equal(f[0].text, "Iraq");
+    assert_int_equal(find(g, "Fighting resumed in KURSK REGION.", f, 4), 1);
     /* part of a longer name */
     assert_int_equal(find(g, "He met Moscow Mayor Sobyanin.", f, 4), 0);
     assert_int_equal(find(g, "He was chief of staff to Georgia E. Smith.", f, 4), 0);
