@@ -13,16 +13,8 @@ static void write_actor(json_writer *w, const article *art, int32_t index)
         json_null(w);
         return;
     }
-    const actor_mention *m = &art->actors[index];
     json_object_begin(w);
-    json_key(w, "text");
-    json_string(w, art->text.text + m->start, m->end - m->start);
-    json_key(w, "code");
-    json_cstr(w, m->code);
-    json_key(w, "country");
-    json_cstr(w, m->country);
-    json_key(w, "role");
-    json_cstr(w, m->role);
+    export_actor_fields(w, art, &art->actors[index]);
     json_object_end(w);
 }
 

@@ -59,6 +59,18 @@ static void write_sentences(json_writer *w, const article *art)
     json_array_end(w);
 }
 
+void export_actor_fields(json_writer *w, const article *art, const actor_mention *m)
+{
+    json_key(w, "text");
+    json_string(w, art->text.text + m->start, m->end - m->start);
+    json_key(w, "code");
+    json_cstr(w, m->code);
+    json_key(w, "country");
+    json_cstr(w, m->country);
+    json_key(w, "role");
+    json_cstr(w, m->role);
+}
+
 static void write_actors(json_writer *w, const article *art)
 {
     json_key(w, "actors");
@@ -72,14 +84,7 @@ static void write_actors(json_writer *w, const article *art)
         json_int(w, m->start);
         json_key(w, "end");
         json_int(w, m->end);
-        json_key(w, "text");
-        json_string(w, art->text.text + m->start, m->end - m->start);
-        json_key(w, "code");
-        json_cstr(w, m->code);
-        json_key(w, "country");
-        json_cstr(w, m->country);
-        json_key(w, "role");
-        json_cstr(w, m->role);
+        export_actor_fields(w, art, m);
         json_key(w, "kind");
         json_cstr(w, m->kind);
         json_key(w, "antecedent");

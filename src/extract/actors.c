@@ -42,6 +42,7 @@ typedef struct scan {
     bool full;
     uint32_t sentence;
     size_t consumed_end; /* byte offset where the last emitted mention ends */
+    size_t place_first;  /* places before it end before the token being read (never needed) */
 } scan;
 
 #define NO_ENTRY UINT32_MAX
@@ -752,7 +753,7 @@ static const char *place_country_at(const scan *s, size_t i, size_t *len)
     if (i >= s->n)
         return NULL;
     uint32_t at = s->tokens[i].start;
-    for (size_t p = 0; p < s->art->nplaces; p++) {
+    for (size_t p = s->place_first; p < s->art->nplaces; p++) {
         const place_mention *pm = &s->art->places[p];
         if (pm->start > at)
             break;
@@ -771,7 +772,7 @@ static const char *place_country_at(const scan *s, size_t i, size_t *len)
 static bool place_covering(const scan *s, size_t i, size_t j)
 {
     uint32_t start = s->tokens[i].start, end = s->tokens[j - 1].end;
-    for (size_t p = 0; p < s->art->nplaces; p++) {
+    for (size_t p = s->place_first; p < s->art->nplaces; p++) {
         const place_mention *pm = &s->art->places[p];
         if (pm->start > start)
             break;
@@ -786,7 +787,7 @@ static bool place_covering(const scan *s, size_t i, size_t j)
 static bool longer_place_over(const scan *s, size_t i, size_t j)
 {
     uint32_t start = s->tokens[i].start, end = s->tokens[j - 1].end;
-    for (size_t p = 0; p < s->art->nplaces; p++) {
+    for (size_t p = s->place_first; p < s->art->nplaces; p++) {
         const place_mention *pm = &s->art->places[p];
         if (pm->start >= end)
             break;
@@ -803,7 +804,7 @@ static bool located_place_at(const scan *s, size_t i)
     static const char *const cues[] = {"in",     "at",     "near",       "inside", "outside",
                                        "across", "around", "throughout", "within", NULL};
     uint32_t at = s->tokens[i].start;
-    for (size_t p = 0; p < s->art->nplaces; p++) {
+    for (size_t p = s->place_first; p < s->art->nplaces; p++) {
         const place_mention *pm = &s->art->places[p];
         if (pm->start > at)
             break;
@@ -906,6 +907,10 @@ static size_t combined(scan *s, size_t start, size_t k, const unit *r, const cha
 
 static size_t step(scan *s, size_t i)
 {
+    /* the places (in text order) that end before this token concern no later lookup */
+    while (s->place_first < s->art->nplaces &&
+           s->art->places[s->place_first].end <= s->tokens[i].start)
+        s->place_first++;
     unit u = find_unit(s, i);
     if (!u.len) {
         size_t used = pair_reference(s, i);

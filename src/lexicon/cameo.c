@@ -298,18 +298,18 @@ static const cameo_code *plover_holder(const cameo_table *table, const char *cod
 
 const char *cameo_plover_type(const cameo_table *table, const char *code)
 {
-    const cameo_code *c = plover_holder(table, code);
+    const cameo_code *c = find_cstr(table, code); /* filled from its ancestor at load */
     return c ? c->plover : NULL;
 }
 
 const char *cameo_plover_mode(const cameo_table *table, const char *code)
 {
-    const cameo_code *c = plover_holder(table, code);
+    const cameo_code *c = find_cstr(table, code); /* filled from its ancestor at load */
     return c ? c->mode : NULL;
 }
 
 const char *cameo_plover_context(const cameo_table *table, const char *code)
 {
-    const cameo_code *c = plover_holder(table, code);
+    const cameo_code *c = find_cstr(table, code); /* filled from its ancestor at load */
     return c ? c->context : NULL;
 }

@@ -352,21 +352,29 @@ static size_t noun_rules(const lemma_table *t, const char *w, size_t n, char *ou
     return 0;
 }
 
-size_t lemma_verb(const lemma_table *table, const char *word, size_t length, char *out,
-                  size_t outlen)
+/* The verb lemma of the lower-cased word out[0..n): WordNet's exceptions, its verb list, then
+ * the inflection rules; 0 when none knows the word. w gets a copy of the word either way. */
+static size_t verb_known(const lemma_table *table, char *out, size_t n, size_t outlen,
+                         char w[LEMMA_MAX_WORD + 1])
 {
-    size_t n = lower(word, length, out, outlen);
-    if (length > LEMMA_MAX_WORD)
-        return n;
+    memcpy(w, out, n + 1);
     bool found;
     const char *base = map_get(table, &table->verb_exc, out, n, &found);
     if (base)
         return copy_out(base, strlen(base), out, outlen);
     if (map_has(table, &table->verbs, out, n))
         return n;
+    return verb_rules(table, w, n, out, outlen);
+}
+
+size_t lemma_verb(const lemma_table *table, const char *word, size_t length, char *out,
+                  size_t outlen)
+{
+    size_t n = lower(word, length, out, outlen);
+    if (length > LEMMA_MAX_WORD)
+        return n;
     char w[LEMMA_MAX_WORD + 1];
-    memcpy(w, out, n + 1);
-    size_t r = verb_rules(table, w, n, out, outlen);
+    size_t r = verb_known(table, out, n, outlen, w);
     if (r)
         return r;
     /* a hyphenated verb WordNet lacks (test-fired, re-deployed): inflect its last part */
@@ -416,15 +424,8 @@ size_t lemma_word(const lemma_table *table, const char *word, size_t length, int
     size_t n = lower(word, length, out, outlen);
     if (length > LEMMA_MAX_WORD)
         return n;
-    bool found;
-    const char *base = map_get(table, &table->verb_exc, out, n, &found);
-    if (base)
-        return copy_out(base, strlen(base), out, outlen);
-    if (map_has(table, &table->verbs, out, n))
-        return n;
     char w[LEMMA_MAX_WORD + 1];
-    memcpy(w, out, n + 1);
-    size_t r = verb_rules(table, w, n, out, outlen);
+    size_t r = verb_known(table, out, n, outlen, w);
     if (r)
         return r;
     return lemma_noun(table, w, n, out, outlen);
