@@ -18,6 +18,8 @@ DEB_TEST  := libcmocka-dev curl
 DEB_E2E   := chromium
 DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
+# `make accuracy` runs the real-news development set's own scorer (Python).
+DEB_ACCURACY := python3
 PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3 libmicrohttpd
 
 # Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
@@ -125,6 +127,7 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libsitrep.a
 ACCURACY_TOOLS := $(patsubst tools/%.c,$(BUILD)/tools/%,$(wildcard tools/*.c))
 
 accuracy: deps
+	@tools/deps.sh $(DEB_ACCURACY)
 	@$(MAKE) --no-print-directory all $(ACCURACY_TOOLS)
 	@tools/accuracy.sh $(BUILD)/sitrep
 
