@@ -2,7 +2,7 @@
  * (src/text/tagger_train.c) and writes it, with the dev-set accuracy on stderr.
  */
 #include "cmd.h"
-#include "text/text.h"
+#include "syntax/syntax.h"
 
 #include <errno.h>
 #include <stdio.h>

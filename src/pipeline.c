@@ -83,11 +83,11 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
     if (!doc->published && context->published[0])
         doc->published = context->published;
 
-    if ((status =
-             text_analyse(a, doc, depth == PIPELINE_FULL ? context->tagger : NULL, &art->text)))
+    if ((status = text_analyse(a, doc, &art->text)))
         return status;
     if (depth == PIPELINE_TEXT)
         goto done;
+    syntax_tag(context->tagger, &art->text);
 
     /* ---- quantities, dates, places (extras) ---- */
     if (!context->no_extras && (status = pipeline_extras(context, a, art)))

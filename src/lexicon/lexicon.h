@@ -10,7 +10,7 @@
 #define SITREP_LEXICON_H
 
 #include "../base/base.h"
-#include "../text/text.h"
+#include "../syntax/syntax.h"
 
 /* ---- actor dictionaries ---- */
 

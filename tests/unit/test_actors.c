@@ -73,7 +73,7 @@ static article analyse(const char *text, const char *date)
     assert_int_equal(ingest_text(&mem, text, strlen(text), &options, doc), SITREP_OK);
     doc->published = date;
     art.doc = doc;
-    assert_int_equal(text_analyse(&mem, doc, NULL, &art.text), SITREP_OK);
+    assert_int_equal(text_analyse(&mem, doc, &art.text), SITREP_OK);
     assert_int_equal(actors_extract(&mem, fixture, &art), SITREP_OK);
     return art;
 }
