@@ -6,7 +6,7 @@
  * runs ROUNDS times over every article. Bytes counted are the articles' text bytes; the
  * time is the process's CPU time (a per-core figure even on a busy machine).
  */
-#include "extract/extract.h"
+#include "actors/actors.h"
 
 #include <stdio.h>
 #include <stdlib.h>

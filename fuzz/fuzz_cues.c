@@ -1,6 +1,6 @@
 /* fuzz_cues.c - libFuzzer target for the reporting-cue dictionary parser. A file either
  * loads or is rejected with a message; then the lexicon is used on a fixed sentence. */
-#include "extract/extract.h"
+#include "attribution/attribution.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  * parsed dictionary is queried (codes by date, a trie walk) and used to find the actors of
  * the same text read as an article, so the compiled form and recognition are exercised too.
  */
-#include "extract/extract.h"
+#include "actors/actors.h"
 #include "match/match.h"
 
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* fuzz_extras.c - libFuzzer target: the text stage then the date, quantity and place
  * recognisers on arbitrary bytes (the gazetteer is the repository's data/places). */
-#include "extract/extract.h"
+#include "extras/extras.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,8 +7,15 @@
 #ifndef SITREP_PIPELINE_H
 #define SITREP_PIPELINE_H
 
+#include "actors/actors.h"
+#include "attribution/attribution.h"
 #include "base/base.h"
-#include "extract/extract.h"
+#include "events/events.h"
+#include "extras/extras.h"
+#include "ingest/ingest.h"
+#include "lexicon/lexicon.h"
+#include "syntax/syntax.h"
+#include "text/text.h"
 
 struct sitrep_context {
     char data_dir[4096];

@@ -7,7 +7,7 @@
 #define SITREP_EXPORT_H
 
 #include "../base/base.h"
-#include "../extract/extract.h"
+#include "../events/events.h"
 
 /* Appends the article as one JSON object (no trailing newline) to out. `pretty` indents.
  * Returns SITREP_ELIMIT when out's cap is reached (out then holds a partial object that the

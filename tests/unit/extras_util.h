@@ -3,7 +3,7 @@
 #ifndef SITREP_EXTRAS_UTIL_H
 #define SITREP_EXTRAS_UTIL_H
 
-#include "extract/extract.h"
+#include "extras/extras.h"
 
 #include <string.h>
 

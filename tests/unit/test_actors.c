@@ -3,7 +3,7 @@
  * coreference (pronouns, titles, short names, "the two countries"). */
 #include "unit.h"
 
-#include "extract/extract.h"
+#include "actors/actors.h"
 
 #include <string.h>
 

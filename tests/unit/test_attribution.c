@@ -1,7 +1,7 @@
 /* test_attribution.c - unit tests for reporting frames and quotations (extract/attribution.c). */
 #include "unit.h"
 
-#include "extract/extract.h"
+#include "attribution/attribution.h"
 
 #include <stdio.h>
 #include <stdlib.h>

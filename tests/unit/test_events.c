@@ -6,7 +6,7 @@
  */
 #include "unit.h"
 
-#include "extract/extract.h"
+#include "events/events.h"
 
 #include <stdio.h>
 #include <stdlib.h>

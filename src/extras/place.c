@@ -5,7 +5,7 @@
  * place noun (a capital without one is a metonym for a government: "Moscow said" is an actor).
  * Rules: docs/places.md. Output is the top-level `places` array.
  */
-#include "extract.h"
+#include "extras.h"
 
 #include <string.h>
 

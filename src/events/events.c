@@ -8,7 +8,7 @@
  * voice (the "by" agent is the source), compound actors, purpose infinitives, nominal events
  * with possessors, and reporting verbs (a statement without a target is not an event).
  */
-#include "extract.h"
+#include "events.h"
 
 #include "../match/match.h"
 

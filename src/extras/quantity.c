@@ -4,7 +4,7 @@
  * Works on the tokens of text_analyse alone (the POS tags are used when present). Rules and
  * value conventions are in docs/extras.md; the output is the top-level `quantities` array.
  */
-#include "extract.h"
+#include "extras.h"
 
 #include <math.h>
 #include <pthread.h>

@@ -6,7 +6,7 @@
  * null), and coreference within the article (pronouns, titles, short names, "the two
  * countries"). POS tags are used when present, never required.
  */
-#include "extract.h"
+#include "actors.h"
 #include "../match/match.h"
 
 #include <pthread.h>

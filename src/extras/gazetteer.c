@@ -4,7 +4,7 @@
  * Used by place.c to find the longest place name at a token. Format: docs/places.md.
  * Loaded in sitrep_context_new, shared by threads, never written after loading.
  */
-#include "extract.h"
+#include "extras.h"
 
 #include <dirent.h>
 #include <errno.h>

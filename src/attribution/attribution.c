@@ -7,7 +7,7 @@
  * (named person, unnamed official, organisation, document) and resolves pronoun sources to the
  * last named speaker. The event coder attaches frames to the events inside their content.
  */
-#include "extract.h"
+#include "attribution.h"
 
 #include <stdio.h>
 #include <stdlib.h>

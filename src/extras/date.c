@@ -4,7 +4,7 @@
  *
  * Works on tokens alone; output is the top-level `dates` array. Rules: docs/extras.md.
  */
-#include "extract.h"
+#include "extras.h"
 
 #include <stdio.h>
 #include <stdlib.h>
