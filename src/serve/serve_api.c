@@ -3,10 +3,9 @@
  * store_article_find, store_search) and the answer is written with the JSON writer; events use
  * the same object as `sitrep query --format json` (store_json.c).
  */
-#include "serve_api.h"
+#include "serve.h"
 
-#include "cmd.h"
-#include "store/store.h"
+#include "../store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
