@@ -14,10 +14,12 @@
  * caller must discard). */
 sitrep_status export_json(buf *out, const article *art, bool pretty) MUST_CHECK;
 
-/* Write the `attributions` and `quotes` members of an article object (attribution_json.c). */
 /* The "text", "code", "country" and "role" keys of an actor mention (the core that the
- * top-level actors and each event's source and target share). */
+ * top-level actors and each event's source and target share; actors_json.c). */
 void export_actor_fields(json_writer *w, const article *art, const actor_mention *m);
+/* Writes the `actors` member (actors_json.c). */
+void export_actors(json_writer *w, const article *art);
+/* Write the `attributions` and `quotes` members of an article object (attribution_json.c). */
 void export_attributions(json_writer *w, const article *art);
 void export_quotes(json_writer *w, const article *art);
 /* Writes the `events` member (events_json.c). */
