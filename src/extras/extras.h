@@ -123,6 +123,9 @@ sitrep_status place_find(arena *a, const gazetteer *g, const text_result *text, 
 /* True when token i may start a quantity or a date (a number, a symbol, or one of a few
  * dozen words); the recognisers skip every other token at once. */
 bool extras_may_start(const text_result *text, size_t i);
+/* True when token i, lower-cased, is a word that ends the noun phrase after a number
+ * ("the", "in", "were", "said" ...); false past the end. */
+bool extras_np_stop(const text_result *text, size_t i);
 /* ASCII case-insensitive test of token i against a lower-case word; false past the end.
  * Inline: the recognisers call it for many table words per candidate token; it stops at the
  * first mismatch and never measures the word. */
