@@ -45,12 +45,22 @@ typedef struct attribution {
 
 typedef struct cue_lexicon cue_lexicon;
 
+/* One form of a reporting cue ("claimed"), as cues_find returns it. */
+typedef struct cue_form {
+    char text[32]; /* lower case; "according_to" for the multi-word cue */
+    uint8_t cue_class;
+    bool strict; /* "+that": a cue only when "that", a colon or a quotation follows */
+} cue_form;
+
 /* Loads the reporting cues (data/cues/reporting.txt). NULL with d filled ("FILE:LINE: unknown
  * cue kind 'x'") on a bad file. Immutable once loaded; free with cues_free. */
 cue_lexicon *cues_load(const char *path, diag *d);
 /* Parses cue definitions from memory (`path` names them in messages). Same contract. */
 cue_lexicon *cues_parse(const char *text, size_t length, const char *path, diag *d);
 void cues_free(cue_lexicon *cues);
+/* The cue form of the word s[0, n) (any case; "according_to" for the two-word cue), or NULL.
+ * Points into the lexicon. */
+const cue_form *cues_find(const cue_lexicon *lex, const char *s, size_t n);
 
 /* Finds the reporting frames of an analysed article and stores them in art->attributions
  * (arena); run after actors_extract so that speakers get their actor codes. SITREP_ELIMIT
