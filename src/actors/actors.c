@@ -6,58 +6,15 @@
  * null), and coreference within the article (pronouns, titles, short names, "the two
  * countries"). POS tags are used when present, never required.
  */
-#include "actors.h"
-#include "../match/match.h"
+#include "actors_internal.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
-/* What one position of a sentence starts: the longest valid dictionary phrase, split by what
- * its values can play. */
-typedef struct unit {
-    size_t len;
-    const dict_entry *holder; /* a country, person, organisation ... with a code */
-    uint32_t holder_index;
-    const dict_entry *adj;  /* a country adjective */
-    const dict_entry *role; /* an agent or title */
-} unit;
-
-typedef struct scan {
-    arena *a;
-    const dict *d;
-    article *art;
-    const text_result *text;
-    const token *tokens; /* the sentence's tokens */
-    const uint32_t *ids;
-    const uint32_t *wflags; /* per token: W_* word classes */
-    size_t n;
-    bool tagged;
-    int32_t date;
-    bool date_is_today;
-    bool used_today;
-    actor_mention *mentions;
-    uint32_t *entries; /* per mention: dictionary entry + 1, 0 = none */
-    size_t count, alloc;
-    bool full;
-    uint32_t sentence;
-    size_t consumed_end; /* byte offset where the last emitted mention ends */
-    size_t place_first;  /* places before it end before the token being read (never needed) */
-} scan;
-
-#define NO_ENTRY UINT32_MAX
-/* How far back (in mentions) the lookups for earlier mentions go, so that an article with
- * thousands of mentions stays linear. */
-#define LOOKBACK 512
-
 /* ---- token tests ---- */
 
-static inline bool has(const scan *s, size_t i, unsigned flag)
-{
-    return i < s->n && (s->wflags[i] & flag);
-}
-
-static bool is_cap(const scan *s, size_t i)
+bool scan_is_cap(const scan *s, size_t i)
 {
     if (i >= s->n)
         return false;
@@ -66,7 +23,7 @@ static bool is_cap(const scan *s, size_t i)
            (t->flags & (TOKEN_UPPER | TOKEN_ALL_UPPER));
 }
 
-static bool is_possessive(const scan *s, size_t i)
+bool scan_is_possessive(const scan *s, size_t i)
 {
     if (i >= s->n || s->tokens[i].kind != TOKEN_CLITIC)
         return false;
@@ -108,28 +65,6 @@ static const char *const org_words[] = {
     "house",       "project",     "initiative", "nations",    "forum",        "bureau",
     "directorate", "airlines",    "airways",    "railways",   "telecom",      "petroleum",
     "oil",         "motors",      "airport",    NULL};
-
-/* Word classes of the function words above, looked up once per token through a small
- * static hash table (built once, then read-only). */
-enum {
-    W_STOP = 1 << 0,
-    W_CONNECTOR = 1 << 1,
-    W_ORG = 1 << 2,
-    W_PERSON_PRONOUN = 1 << 3,
-    W_PLURAL_PRONOUN = 1 << 4,
-    W_PAIR = 1 << 5,
-    W_THE = 1 << 6,
-    W_OF = 1 << 7,
-    W_AND = 1 << 8,
-    W_TWO = 1 << 9,
-    W_BOTH = 1 << 10,
-    W_POSSESSIVE_PRONOUN = 1 << 11,
-    W_PLACE = 1 << 12,
-    W_PAIR_PEOPLE = 1 << 13,
-    W_MODIFIER = 1 << 14,
-    W_ENVOY = 1 << 15,
-    W_SHIP = 1U << 16,
-};
 
 static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
                                               "her", "himself", "herself", NULL};
@@ -237,19 +172,19 @@ static uint32_t word_flags(const char *s, size_t n)
     }
 }
 
-/* The kinds of mention, one string each so that kinds compare by pointer. */
-static const char KIND_COUNTRY[] = "country";
-static const char KIND_ADJECTIVE[] = "adjective";
-static const char KIND_DEMONYM[] = "demonym";
-static const char KIND_CAPITAL[] = "capital";
-static const char KIND_METONYM[] = "metonym";
-static const char KIND_PERSON[] = "person";
-static const char KIND_ORGANIZATION[] = "organization";
-static const char KIND_GROUP[] = "group";
-static const char KIND_AGENT[] = "agent";
-static const char KIND_TITLE[] = "title";
-static const char KIND_PRONOUN[] = "pronoun";
-static const char KIND_REFERENCE[] = "reference";
+/* The kinds of mention (declared in actors_internal.h). */
+const char ACTOR_KIND_COUNTRY[] = "country";
+const char ACTOR_KIND_ADJECTIVE[] = "adjective";
+const char ACTOR_KIND_DEMONYM[] = "demonym";
+const char ACTOR_KIND_CAPITAL[] = "capital";
+const char ACTOR_KIND_METONYM[] = "metonym";
+const char ACTOR_KIND_PERSON[] = "person";
+const char ACTOR_KIND_ORGANIZATION[] = "organization";
+const char ACTOR_KIND_GROUP[] = "group";
+const char ACTOR_KIND_AGENT[] = "agent";
+const char ACTOR_KIND_TITLE[] = "title";
+const char ACTOR_KIND_PRONOUN[] = "pronoun";
+const char ACTOR_KIND_REFERENCE[] = "reference";
 
 /* ---- dictionary units ---- */
 
@@ -279,7 +214,7 @@ static int holder_rank(uint8_t kind)
 }
 
 /* The most recent mention of a dictionary entry, or -1. */
-static long last_mention_of(const scan *s, uint32_t entry)
+long scan_last_mention_of(const scan *s, uint32_t entry)
 {
     size_t stop = s->count > LOOKBACK ? s->count - LOOKBACK : 0;
     for (size_t k = s->count; k-- > stop;)
@@ -288,7 +223,7 @@ static long last_mention_of(const scan *s, uint32_t entry)
     return -1;
 }
 
-static unit find_unit(const scan *s, size_t i)
+unit scan_find_unit(const scan *s, size_t i)
 {
     unit u = {0};
     if (i >= s->n)
@@ -317,7 +252,7 @@ static unit find_unit(const scan *s, size_t i)
             } else {
                 /* Several holders share the phrase ("Kim"): the one the article mentioned
                  * last wins, then the kind's rank, then the first listed. */
-                long recent = last_mention_of(s, values[v].entry);
+                long recent = scan_last_mention_of(s, values[v].entry);
                 if (!u.holder || recent > best_recent ||
                     (recent == best_recent && holder_rank(e->kind) < holder_rank(u.holder->kind))) {
                     u.holder = e;
@@ -336,7 +271,7 @@ static unit find_unit(const scan *s, size_t i)
 
 /* ---- emitting ---- */
 
-static const char *country_of(const scan *s, const char *code)
+const char *scan_country_of(const scan *s, const char *code)
 {
     if (!code || strlen(code) < 3 || !dict_is_country(s->d, code))
         return NULL;
@@ -353,7 +288,7 @@ static const char *role_of(const scan *s, const char *code)
     return NULL;
 }
 
-static const char *entry_code(scan *s, const dict_entry *e)
+const char *scan_entry_code(scan *s, const dict_entry *e)
 {
     bool dated;
     const char *code = dict_entry_code(s->d, e, s->date, &dated);
@@ -363,8 +298,8 @@ static const char *entry_code(scan *s, const dict_entry *e)
 }
 
 /* Appends a mention over tokens [first, last) of the sentence. Returns its index or -1. */
-static long emit(scan *s, size_t first, size_t last, const char *code, const char *kind,
-                 uint32_t entry, long antecedent)
+long scan_emit(scan *s, size_t first, size_t last, const char *code, const char *kind,
+               uint32_t entry, long antecedent)
 {
     if (s->full)
         return -1;
@@ -391,10 +326,10 @@ static long emit(scan *s, size_t first, size_t last, const char *code, const cha
     m->start = s->tokens[first].start;
     m->end = s->tokens[last - 1].end;
     m->code = code;
-    m->country = country_of(s, code);
+    m->country = scan_country_of(s, code);
     m->role = role_of(s, code);
     if (!m->role && code && !m->country && strlen(code) == 3 && kind &&
-        (kind == KIND_AGENT || kind == KIND_TITLE))
+        (kind == ACTOR_KIND_AGENT || kind == ACTOR_KIND_TITLE))
         m->role = code;
     m->kind = kind;
     m->antecedent = (int32_t)antecedent;
@@ -404,17 +339,15 @@ static long emit(scan *s, size_t first, size_t last, const char *code, const cha
 }
 
 /* The first token of a mention, taking in a preceding "the" that no mention holds. */
-static size_t with_article(const scan *s, size_t i)
+size_t scan_with_article(const scan *s, size_t i)
 {
     if (i > 0 && has(s, i - 1, W_THE) && s->tokens[i - 1].start >= s->consumed_end)
         return i - 1;
     return i;
 }
 
-static bool verb_before_object(const scan *s, size_t i);
-
 /* True when the tagger says the role word modifies a noun ("military technology"). */
-static bool role_is_modifier(const scan *s, size_t last)
+bool scan_role_is_modifier(const scan *s, size_t last)
 {
     if (!s->tagged)
         return false;
@@ -429,20 +362,21 @@ static bool role_is_modifier(const scan *s, size_t last)
         return false;
     /* "help the Russian army drive Kyiv's forces out": a "noun" followed by the start of an
      * object is a verb the tagger missed, so the role is the head */
-    return !(s->tokens[last + 1].upos == UPOS_NOUN && verb_before_object(s, last + 1));
+    return !(s->tokens[last + 1].upos == UPOS_NOUN && scan_verb_before_object(s, last + 1));
 }
 
 /* True when the word at token i, tagged NOUN, stands before what looks like its object: a
  * determiner, a pronoun, or a proper name with a possessive ("drive Kyiv's forces"). */
-static bool verb_before_object(const scan *s, size_t i)
+bool scan_verb_before_object(const scan *s, size_t i)
 {
     if (i + 1 >= s->n)
         return false;
     uint8_t next = s->tokens[i + 1].upos;
-    return next == UPOS_DET || next == UPOS_PRON || (next == UPOS_PROPN && is_possessive(s, i + 2));
+    return next == UPOS_DET || next == UPOS_PRON ||
+           (next == UPOS_PROPN && scan_is_possessive(s, i + 2));
 }
 
-static const char *combine(scan *s, const char *country, const char *role)
+const char *scan_combine(scan *s, const char *country, const char *role)
 {
     return arena_printf(s->a, "%.3s%s", country, role);
 }
@@ -450,7 +384,7 @@ static const char *combine(scan *s, const char *country, const char *role)
 static bool mention_is_person(const scan *s, size_t k)
 {
     const actor_mention *m = &s->mentions[k];
-    return m->kind == KIND_PERSON;
+    return m->kind == ACTOR_KIND_PERSON;
 }
 
 /* The root of a mention's chain of antecedents. */
@@ -462,7 +396,7 @@ static size_t root_of(const scan *s, size_t k)
 }
 
 /* The most recent person mentioned within `sentences` sentences (optionally of a country). */
-static long recent_person(const scan *s, uint32_t sentences, const char *country)
+long scan_recent_person(const scan *s, uint32_t sentences, const char *country)
 {
     for (size_t k = s->count; k-- > 0;) {
         const actor_mention *m = &s->mentions[k];
@@ -482,18 +416,18 @@ static long recent_person(const scan *s, uint32_t sentences, const char *country
 
 /* Length of the capitalised name starting at i (0 when none): at least two capitalised
  * words, with connectors between them, no dictionary person/country inside. */
-static size_t unknown_run(const scan *s, size_t i, bool *is_org)
+size_t scan_unknown_run(const scan *s, size_t i, bool *is_org)
 {
     *is_org = false;
-    if (!is_cap(s, i) || has(s, i, W_STOP))
+    if (!scan_is_cap(s, i) || has(s, i, W_STOP))
         return 0;
     size_t k = i, ncap = 0, last = i;
     bool proper = false;
     while (k < s->n) {
-        if (is_cap(s, k)) {
+        if (scan_is_cap(s, k)) {
             if (k > i) {
-                unit u = find_unit(s, k);
-                bool after_connector = k > 0 && !is_cap(s, k - 1);
+                unit u = scan_find_unit(s, k);
+                bool after_connector = k > 0 && !scan_is_cap(s, k - 1);
                 if ((u.holder && !(after_connector && (u.holder->kind == DICT_ORGANIZATION ||
                                                        u.holder->kind == DICT_GROUP))) ||
                     u.adj)
@@ -514,7 +448,7 @@ static size_t unknown_run(const scan *s, size_t i, bool *is_org)
             }
             continue;
         }
-        if (has(s, k, W_CONNECTOR) && !is_cap(s, k) && is_cap(s, k + 1) &&
+        if (has(s, k, W_CONNECTOR) && !scan_is_cap(s, k) && scan_is_cap(s, k + 1) &&
             !(has(s, k, W_AND) && ncap < 2)) {
             k++;
             continue;
@@ -548,9 +482,9 @@ static bool is_name_word(slice name, slice word)
 /* An earlier person this capitalised word is the short name of ("Kovalenko" after "Andrii
  * Kovalenko", "Kim" after "Kim Jong-un" when the dictionary has no "Kim"), or -1. For a
  * dictionary person the entry's name is compared, so titles in the mention do not count. */
-static long short_name(const scan *s, size_t i)
+long scan_short_name(const scan *s, size_t i)
 {
-    if (!is_cap(s, i) || has(s, i, W_STOP))
+    if (!scan_is_cap(s, i) || has(s, i, W_STOP))
         return -1;
     slice word = token_text(s->text, &s->tokens[i]);
     size_t stop = s->count > LOOKBACK ? s->count - LOOKBACK : 0;
@@ -570,7 +504,7 @@ static long short_name(const scan *s, size_t i)
 
 /* "the two countries", "both nations": refers to the last two countries named. Returns the
  * tokens consumed or 0. */
-static size_t pair_reference(scan *s, size_t i)
+size_t scan_pair_reference(scan *s, size_t i)
 {
     size_t len = 0;
     if (has(s, i, W_THE) && has(s, i + 1, W_TWO) && has(s, i + 2, W_PAIR | W_PAIR_PEOPLE))
@@ -586,7 +520,7 @@ static size_t pair_reference(scan *s, size_t i)
     for (size_t k = s->count; k-- > stop && nfound < 2;) {
         size_t r = root_of(s, k);
         const actor_mention *m = &s->mentions[r];
-        if (!m->country || m->kind == KIND_REFERENCE || (people && !mention_is_person(s, r)))
+        if (!m->country || m->kind == ACTOR_KIND_REFERENCE || (people && !mention_is_person(s, r)))
             continue;
         if (nfound == 1 &&
             (people ? (long)r == found[0] : strcmp(s->mentions[found[0]].country, m->country) == 0))
@@ -597,12 +531,13 @@ static size_t pair_reference(scan *s, size_t i)
         return 0;
     for (int p = 1; p >= 0; p--) {
         const actor_mention *m = &s->mentions[found[p]];
-        emit(s, i, i + len, people ? m->code : m->country, KIND_REFERENCE, NO_ENTRY, found[p]);
+        scan_emit(s, i, i + len, people ? m->code : m->country, ACTOR_KIND_REFERENCE, NO_ENTRY,
+                  found[p]);
     }
     return len;
 }
 
-static size_t pronoun(scan *s, size_t i)
+size_t scan_pronoun(scan *s, size_t i)
 {
     bool person = has(s, i, W_PERSON_PRONOUN);
     bool plural = !person && has(s, i, W_PLURAL_PRONOUN);
@@ -612,7 +547,7 @@ static size_t pronoun(scan *s, size_t i)
     if (person && i == 0 && s->count) {
         /* a subject pronoun opening a sentence usually continues the previous subject: the
          * first person of the last sentence that named one */
-        long last = recent_person(s, 3, NULL);
+        long last = scan_recent_person(s, 3, NULL);
         if (last >= 0) {
             uint32_t within = s->mentions[s->count - 1].sentence;
             for (size_t k = s->count; k-- > 0 && s->mentions[k].sentence + 3 >= s->sentence;) {
@@ -626,14 +561,15 @@ static size_t pronoun(scan *s, size_t i)
             }
         }
     } else if (person) {
-        target = recent_person(s, 3, NULL);
+        target = scan_recent_person(s, 3, NULL);
     } else {
         for (size_t k = s->count; k-- > 0;) {
             const actor_mention *m = &s->mentions[k];
             if (m->sentence + 2 < s->sentence)
                 break;
             const char *kind = s->mentions[root_of(s, k)].kind;
-            if (kind == KIND_AGENT || kind == KIND_GROUP || kind == KIND_ORGANIZATION) {
+            if (kind == ACTOR_KIND_AGENT || kind == ACTOR_KIND_GROUP ||
+                kind == ACTOR_KIND_ORGANIZATION) {
                 target = (long)root_of(s, k);
                 break;
             }
@@ -644,506 +580,15 @@ static size_t pronoun(scan *s, size_t i)
     const actor_mention *t = &s->mentions[target];
     /* "his government": the person's country with the role */
     bool possessive = has(s, i, W_POSSESSIVE_PRONOUN);
-    unit u = possessive ? find_unit(s, i + 1) : (unit){0};
-    if (u.role && !u.holder && !role_is_modifier(s, i + u.len)) {
-        const char *role = entry_code(s, u.role);
-        const char *code = t->country && role ? combine(s, t->country, role) : t->code;
-        emit(s, i, i + 1 + u.len, code, KIND_AGENT, NO_ENTRY, target);
+    unit u = possessive ? scan_find_unit(s, i + 1) : (unit){0};
+    if (u.role && !u.holder && !scan_role_is_modifier(s, i + u.len)) {
+        const char *role = scan_entry_code(s, u.role);
+        const char *code = t->country && role ? scan_combine(s, t->country, role) : t->code;
+        scan_emit(s, i, i + 1 + u.len, code, ACTOR_KIND_AGENT, NO_ENTRY, target);
         return 1 + u.len;
     }
-    emit(s, i, i + 1, t->code, KIND_PRONOUN, NO_ENTRY, target);
+    scan_emit(s, i, i + 1, t->code, ACTOR_KIND_PRONOUN, NO_ENTRY, target);
     return 1;
-}
-
-/* ---- the sentence scan ---- */
-
-static const char *holder_kind(const dict_entry *e)
-{
-    static const char *const names[DICT_KIND_COUNT] = {
-        KIND_COUNTRY, KIND_ADJECTIVE,    KIND_DEMONYM, KIND_CAPITAL, KIND_METONYM,
-        KIND_PERSON,  KIND_ORGANIZATION, KIND_GROUP,   KIND_AGENT,   KIND_TITLE,
-    };
-    return e->kind < DICT_KIND_COUNT ? names[e->kind] : KIND_AGENT;
-}
-
-/* True when tokens j, j+1 are "-" and a participle glued to the word before ("-held" in
- * "government-held"): that word modifies what follows. */
-static bool compound_modifier_at(const scan *s, size_t j)
-{
-    static const char *const participles[] = {
-        "held",      "controlled", "run",       "occupied", "backed",    "led",    "linked",
-        "allied",    "aligned",    "based",     "owned",    "dominated", "funded", "supported",
-        "sponsored", "appointed",  "installed", "friendly", NULL};
-    if (j + 1 >= s->n || (s->tokens[j].flags & TOKEN_SPACE_BEFORE) ||
-        (s->tokens[j + 1].flags & TOKEN_SPACE_BEFORE) ||
-        !slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-"))
-        return false;
-    slice w = token_text(s->text, &s->tokens[j + 1]);
-    for (size_t k = 0; participles[k]; k++)
-        if (slice_eq_cstr(w, participles[k]))
-            return true;
-    return false;
-}
-
-/* The end of the common nouns (and adjectives before them) from token j on: "peace plan" in
- * "a Senegalese peace plan". j when there is none. Untagged text: the next lower-case word
- * that is not a stop word. */
-static size_t adjective_phrase_end(const scan *s, size_t j)
-{
-    size_t end = j;
-    for (size_t k = j; k < s->n && k < j + 3; k++) {
-        if (s->tokens[k].kind != TOKEN_WORD || is_cap(s, k) || has(s, k, W_STOP | W_AND | W_OF))
-            break;
-        if (s->tagged) {
-            if (s->tokens[k].upos == UPOS_NOUN && end > j && verb_before_object(s, k))
-                break; /* "Russian army drive Kyiv's forces": a missed verb */
-            if (s->tokens[k].upos == UPOS_NOUN)
-                end = k + 1;
-            else if (s->tokens[k].upos != UPOS_ADJ || end > j)
-                break; /* adjectives, then nouns: "new naval bases" */
-        } else {
-            return k + 1; /* untagged: the next word only */
-        }
-    }
-    return end;
-}
-
-/* True when tokens [i, j) open the sentence in capitals and a dateline's punctuation follows
- * ("KHARTOUM (Reuters) -", "MOSCOW, March 3 -", "GAZA CITY:"). */
-static bool dateline_at(const scan *s, size_t i, size_t j)
-{
-    if (i != 0 || j >= s->n)
-        return false;
-    for (size_t k = i; k < j; k++)
-        if (!(s->tokens[k].flags & TOKEN_ALL_UPPER))
-            return false;
-    slice w = token_text(s->text, &s->tokens[j]);
-    return slice_eq_cstr(w, ",") || slice_eq_cstr(w, "(") || slice_eq_cstr(w, "-") ||
-           slice_eq_cstr(w, ":") || slice_eq_cstr(w, "\xe2\x80\x93") ||
-           slice_eq_cstr(w, "\xe2\x80\x94");
-}
-
-/* True when token j starts a word for a leader's government: "the Biden administration",
- * "the Putin regime", "the Netanyahu government". */
-static bool leader_compound(const scan *s, size_t j)
-{
-    static const char *const words[] = {"administration", "government", "regime",
-                                        "cabinet",        "presidency", NULL};
-    if (j >= s->n)
-        return false;
-    slice w = token_text(s->text, &s->tokens[j]);
-    for (size_t k = 0; words[k]; k++)
-        if (slice_eq_cstr(w, words[k]))
-            return true;
-    return false;
-}
-
-/* True when the title r at token k is followed by a capitalised name ("Portuguese President
- * Mario Soares"): the title heads the name, it does not modify a noun. */
-static bool title_before_name(const scan *s, const unit *r, size_t k)
-{
-    size_t next = k + r->len;
-    return r->role->kind == DICT_TITLE && next < s->n && is_cap(s, next) && !has(s, next, W_STOP);
-}
-
-/* The country of the place mention (from the places stage) that starts at token i, or NULL;
- * *len gets its length in tokens. */
-static const char *place_country_at(const scan *s, size_t i, size_t *len)
-{
-    if (i >= s->n)
-        return NULL;
-    uint32_t at = s->tokens[i].start;
-    for (size_t p = s->place_first; p < s->art->nplaces; p++) {
-        const place_mention *pm = &s->art->places[p];
-        if (pm->start > at)
-            break;
-        if (pm->start == at && pm->entry && pm->entry->country && pm->entry->kind != PLACE_WATER) {
-            size_t k = i;
-            while (k < s->n && s->tokens[k].start < pm->end)
-                k++;
-            *len = k - i;
-            return pm->entry->country;
-        }
-    }
-    return NULL;
-}
-
-/* True when one place mention covers tokens [i, j). */
-static bool place_covering(const scan *s, size_t i, size_t j)
-{
-    uint32_t start = s->tokens[i].start, end = s->tokens[j - 1].end;
-    for (size_t p = s->place_first; p < s->art->nplaces; p++) {
-        const place_mention *pm = &s->art->places[p];
-        if (pm->start > start)
-            break;
-        if (pm->end >= end)
-            return true;
-    }
-    return false;
-}
-
-/* True when a place mention overlaps tokens [i, j) and runs on past them ("the West" in "the
- * West Bank"). */
-static bool longer_place_over(const scan *s, size_t i, size_t j)
-{
-    uint32_t start = s->tokens[i].start, end = s->tokens[j - 1].end;
-    for (size_t p = s->place_first; p < s->art->nplaces; p++) {
-        const place_mention *pm = &s->art->places[p];
-        if (pm->start >= end)
-            break;
-        if (pm->end > end && pm->start >= start)
-            return true;
-    }
-    return false;
-}
-
-/* True when the places stage found a place at token i after a cue of location ("in", "at",
- * "near" ...; not "to": "a visit to Moscow" is to the government). */
-static bool located_place_at(const scan *s, size_t i)
-{
-    static const char *const cues[] = {"in",     "at",     "near",       "inside", "outside",
-                                       "across", "around", "throughout", "within", NULL};
-    uint32_t at = s->tokens[i].start;
-    for (size_t p = s->place_first; p < s->art->nplaces; p++) {
-        const place_mention *pm = &s->art->places[p];
-        if (pm->start > at)
-            break;
-        if (pm->start == at && pm->cue)
-            for (size_t k = 0; cues[k]; k++)
-                if (strcmp(pm->cue, cues[k]) == 0)
-                    return true;
-    }
-    return false;
-}
-
-/* The country that owns a bare role through a following phrase: "the mayor of Nablus", "the
- * government of Iraq", "a court in Guyana", "dissidents from Egypt" (a country, capital or
- * metonym from the dictionary, or a place the places stage found). "in" does not give troops
- * a country ("troops in Syria" are often foreign). NULL when none; *end gets the token after
- * the phrase. */
-static const char *role_owner(scan *s, const dict_entry *role, size_t j, size_t *end)
-{
-    if (j >= s->n)
-        return NULL;
-    slice w = token_text(s->text, &s->tokens[j]);
-    bool of = has(s, j, W_OF), from = slice_eq_cstr(w, "from"), in = slice_eq_cstr(w, "in");
-    if (!of && !from && !in)
-        return NULL;
-    const char *code = entry_code(s, role);
-    if ((in || from) && (!code || strcmp(code, "MIL") == 0))
-        return NULL; /* "troops in Syria", "withdraw its troops from Lebanon": often foreign */
-    if (in && role->kind == DICT_TITLE)
-        return NULL;
-    /* "an embassy in Tehran", "diplomats in Moscow": a country's envoys live abroad */
-    if (in && has(s, j - 1, W_ENVOY))
-        return NULL;
-    size_t k = j + 1;
-    if (has(s, k, W_THE))
-        k++;
-    unit h = find_unit(s, k);
-    if (h.holder && h.holder->kind != DICT_PERSON && h.holder->kind != DICT_ORGANIZATION &&
-        h.holder->kind != DICT_GROUP && !is_possessive(s, k + h.len)) {
-        const char *hc = entry_code(s, h.holder);
-        const char *country = hc ? country_of(s, hc) : NULL;
-        if (country) {
-            *end = k + h.len;
-            return country;
-        }
-    }
-    if (h.len)
-        return NULL;
-    size_t len;
-    const char *country = place_country_at(s, k, &len);
-    if (country && !is_possessive(s, k + len)) {
-        *end = k + len;
-        return country;
-    }
-    return NULL;
-}
-
-/* A title or role after a country or owner: emits the combined mention. Returns the end. */
-static size_t combined(scan *s, size_t start, size_t k, const unit *r, const char *country,
-                       const dict_entry *owner)
-{
-    size_t end = k + r->len;
-    /* "Russian President Vladimir Putin": the person, title and adjective included */
-    if (r->role->kind == DICT_TITLE) {
-        unit p = find_unit(s, end);
-        if (p.holder && p.holder->kind == DICT_PERSON) {
-            emit(s, start, end + p.len, entry_code(s, p.holder), KIND_PERSON, p.holder_index,
-                 last_mention_of(s, p.holder_index));
-            return end + p.len;
-        }
-        bool is_org;
-        size_t run = unknown_run(s, end, &is_org);
-        if (run && !is_org) {
-            const char *role = entry_code(s, r->role);
-            emit(s, start, end + run,
-                 country && role ? combine(s, country, role)
-                 : owner         ? entry_code(s, owner)
-                                 : NULL,
-                 KIND_PERSON, NO_ENTRY, -1);
-            return end + run;
-        }
-    }
-    const char *role = entry_code(s, r->role);
-    const char *code;
-    if (country && role)
-        code = combine(s, country, role);
-    else if (owner)
-        code = entry_code(s, owner);
-    else
-        code = role;
-    long antecedent = -1;
-    if (r->role->kind == DICT_TITLE && country) {
-        antecedent = recent_person(s, 5, country);
-        if (antecedent >= 0)
-            code = s->mentions[antecedent].code;
-    }
-    emit(s, with_article(s, start), end, code,
-         r->role->kind == DICT_TITLE ? KIND_TITLE : KIND_AGENT, NO_ENTRY, antecedent);
-    return end;
-}
-
-static size_t step(scan *s, size_t i)
-{
-    /* the places (in text order) that end before this token concern no later lookup */
-    while (s->place_first < s->art->nplaces &&
-           s->art->places[s->place_first].end <= s->tokens[i].start)
-        s->place_first++;
-    unit u = find_unit(s, i);
-    if (!u.len) {
-        size_t used = pair_reference(s, i);
-        if (!used)
-            used = pronoun(s, i);
-        if (used)
-            return i + used;
-        /* "Later Kovalenko said": a capitalised first word before a known short name */
-        if (i == 0 && !is_cap(s, i + 2) && short_name(s, i + 1) >= 0)
-            return i + 1;
-        bool is_org;
-        size_t run = unknown_run(s, i, &is_org);
-        if (run) {
-            /* "West Bank", "Gaza City": a place the places stage knows is no actor */
-            if (!place_covering(s, i, i + run))
-                emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
-            return i + run;
-        }
-        long earlier = is_cap(s, i + 1) ? -1 : short_name(s, i);
-        if (earlier >= 0) {
-            const actor_mention *m = &s->mentions[earlier];
-            /* "Kim's regime" with "Kim" known only as a short name */
-            unit r = is_possessive(s, i + 1) ? find_unit(s, i + 2) : (unit){0};
-            const char *role = r.role && !r.holder && !role_is_modifier(s, i + 1 + r.len)
-                                   ? entry_code(s, r.role)
-                                   : NULL;
-            if (role && m->country) {
-                emit(s, i, i + 2 + r.len, combine(s, m->country, role), KIND_AGENT, NO_ENTRY,
-                     earlier);
-                return i + 2 + r.len;
-            }
-            emit(s, i, i + 1, m->code, KIND_PERSON, NO_ENTRY, earlier);
-        }
-        return i + 1;
-    }
-    size_t j = i + u.len;
-    const char *country = NULL;
-    if (u.holder && !u.adj) {
-        /* an organisation or group keeps its own code ("Hezbollah fighters") */
-        const char *code = entry_code(s, u.holder);
-        if (u.holder->kind != DICT_ORGANIZATION && u.holder->kind != DICT_GROUP)
-            country = code ? country_of(s, code) : NULL;
-    } else if (u.adj) {
-        country = country_of(s, entry_code(s, u.adj));
-    }
-    /* "the Saudi-led coalition", "US-led forces": the leading country's forces */
-    if (country && j + 2 < s->n && !(s->tokens[j].flags & TOKEN_SPACE_BEFORE) &&
-        slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-") &&
-        slice_eq_cstr(token_text(s->text, &s->tokens[j + 1]), "led")) {
-        size_t k = j + 2;
-        unit r = find_unit(s, k);
-        slice w = token_text(s->text, &s->tokens[k]);
-        size_t len = r.role && !r.holder ? r.len : 0;
-        if (!len && (slice_eq_cstr(w, "coalition") || slice_eq_cstr(w, "alliance") ||
-                     slice_eq_cstr(w, "mission") || slice_eq_cstr(w, "operation")))
-            len = 1;
-        if (len) {
-            const char *role = r.role && !r.holder ? entry_code(s, r.role) : "MIL";
-            emit(s, with_article(s, i), k + len, combine(s, country, role ? role : "MIL"),
-                 KIND_AGENT, NO_ENTRY, -1);
-            return k + len;
-        }
-    }
-    bool possessive = u.holder && is_possessive(s, j);
-    /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier;
-     * a leader's name before the government he leads too ("the Biden administration") */
-    bool compound =
-        u.holder && !possessive && (u.holder->kind != DICT_PERSON || leader_compound(s, j));
-    /* "Washington Post", "China Daily News": a place name that starts an organisation's */
-    if (u.holder && !possessive &&
-        (u.holder->kind == DICT_CAPITAL || u.holder->kind == DICT_COUNTRY ||
-         u.holder->kind == DICT_METONYM) &&
-        is_cap(s, j) && !find_unit(s, j).len) {
-        bool is_org;
-        size_t run = unknown_run(s, i, &is_org);
-        if (run > u.len && is_org) {
-            emit(s, i, i + run, NULL, KIND_ORGANIZATION, NO_ENTRY, -1);
-            return i + run;
-        }
-    }
-    if (u.adj || possessive || compound) {
-        size_t k = possessive ? j + 1 : j;
-        unit r = find_unit(s, k);
-        /* "Ukraine's former commander", "the Russian top brass": one modifier may intervene */
-        if (!r.len && has(s, k, W_MODIFIER)) {
-            unit after = find_unit(s, k + 1);
-            if (after.role && !after.holder) {
-                r = after;
-                k++;
-            }
-        }
-        /* "Norwegian Refugee Council": capitalised words go on, so it is a name */
-        if (r.role && r.role->kind == DICT_AGENT && !possessive && is_cap(s, k) &&
-            is_cap(s, k + r.len)) {
-            bool is_org;
-            size_t run = unknown_run(s, i, &is_org);
-            if (run > k + r.len - i) {
-                emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
-                return i + run;
-            }
-        }
-        if (r.role && !r.holder &&
-            (title_before_name(s, &r, k) || !role_is_modifier(s, k + r.len - 1)))
-            return combined(s, i, k, &r, country, u.holder);
-        /* "US and British activists", "French and Egyptian warships": the first adjective
-         * shares the role of the second (which the next step codes on its own) */
-        if (u.adj && country && !possessive && has(s, j, W_AND)) {
-            unit a2 = find_unit(s, j + 1);
-            unit r2 = a2.adj ? find_unit(s, j + 1 + a2.len) : (unit){0};
-            if (r2.role && !r2.holder && r2.role->kind == DICT_AGENT) {
-                const char *role = entry_code(s, r2.role);
-                emit(s, i, j, role ? combine(s, country, role) : country, KIND_AGENT, NO_ENTRY, -1);
-                return j;
-            }
-        }
-        if (compound && !u.adj) {
-            /* not followed by a role: the name alone, below */
-        } else if (u.adj && !u.holder) {
-            unit p = find_unit(s, j);
-            if (p.holder && p.holder->kind == DICT_PERSON) {
-                emit(s, i, j + p.len, entry_code(s, p.holder), KIND_PERSON, p.holder_index,
-                     last_mention_of(s, p.holder_index));
-                return j + p.len;
-            }
-            /* "an Indian proposal", "Iraqi towns": a noun phrase headed by an adjective of
-             * nationality stands for its country, as in PETRARCH and TABARI; an adjective
-             * alone ("speaks Russian") is not an actor */
-            size_t end = adjective_phrase_end(s, j);
-            if (end > j && country) {
-                emit(s, i, end, country, KIND_ADJECTIVE, NO_ENTRY, -1);
-                return end;
-            }
-            return j;
-        }
-    }
-    if (u.holder) {
-        /* "Kim Hughes" is not Kim Jong-un: a one-word person followed by an unknown name */
-        if (u.holder->kind == DICT_PERSON && u.len == 1 && !possessive && is_cap(s, j) &&
-            !find_unit(s, j).len && !has(s, j, W_STOP)) {
-            bool is_org;
-            size_t run = unknown_run(s, i, &is_org);
-            if (run) {
-                emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
-                return i + run;
-            }
-        }
-        /* "KHARTOUM (Reuters) -", "MOSCOW, March 3 -": a dateline is a place */
-        if (dateline_at(s, i, j))
-            return j;
-        /* "USS Carney", "HMS Diamond": a warship's prefix codes its navy; the name is the
-         * ship's, not a person's */
-        if (u.holder->kind == DICT_METONYM && has(s, i, W_SHIP) && j < s->n && is_cap(s, j)) {
-            size_t end = j + 1;
-            while (end < s->n && is_cap(s, end) && end < j + 3)
-                end++;
-            emit(s, i, end, entry_code(s, u.holder), KIND_METONYM, u.holder_index, -1);
-            return end;
-        }
-        /* "talks in Moscow", "a memorial in Washington": a capital after a locative cue is
-         * the place (the places stage has it), not the government */
-        if (u.holder->kind == DICT_CAPITAL && !possessive && located_place_at(s, i))
-            return j;
-        /* "the West Bank": a name inside a longer place name is not itself */
-        if (u.holder->kind != DICT_PERSON && longer_place_over(s, i, j))
-            return j;
-        emit(s, i, j, entry_code(s, u.holder), holder_kind(u.holder), u.holder_index,
-             u.holder->kind == DICT_PERSON ? last_mention_of(s, u.holder_index) : -1);
-        return j;
-    }
-    /* "government-held", "rebel-controlled": a role in a compound modifier is no actor */
-    if (compound_modifier_at(s, j))
-        return j + 2;
-    /* a role or title alone */
-    if (u.role->kind == DICT_TITLE && is_cap(s, i)) {
-        unit p = find_unit(s, j);
-        if (p.holder && p.holder->kind == DICT_PERSON) {
-            emit(s, i, j + p.len, entry_code(s, p.holder), KIND_PERSON, p.holder_index,
-                 last_mention_of(s, p.holder_index));
-            return j + p.len;
-        }
-        bool is_org;
-        size_t run = unknown_run(s, j, &is_org);
-        /* "King Hassan": one capitalised name word after a title */
-        if (!run && j < s->n && is_cap(s, j) && !has(s, j, W_STOP) && !find_unit(s, j).len &&
-            (!s->tagged || s->tokens[j].upos == UPOS_PROPN) && !is_cap(s, j + 1))
-            run = 1;
-        if (run && !is_org) {
-            /* "President Mario Soares", a person we do not know: the title's role at least,
-             * and the country after "of" ("King Hassan of Morocco") */
-            const char *role = entry_code(s, u.role);
-            size_t end;
-            const char *owner = role_owner(s, u.role, j + run, &end);
-            if (owner && role) {
-                emit(s, i, end, combine(s, owner, role), KIND_PERSON, NO_ENTRY, -1);
-                return end;
-            }
-            emit(s, i, j + run, role, KIND_PERSON, NO_ENTRY, -1);
-            return j + run;
-        }
-    }
-    /* "University of Oxford", "Security Service of Ukraine": a capitalised role word that
-     * starts a longer name is part of that name */
-    if (is_cap(s, i) && (i > 0 || is_cap(s, i + 1))) {
-        bool is_org;
-        size_t run = unknown_run(s, i, &is_org);
-        if (run > u.len) {
-            emit(s, i, i + run, NULL, is_org ? KIND_ORGANIZATION : KIND_PERSON, NO_ENTRY, -1);
-            return i + run;
-        }
-    }
-    {
-        size_t end;
-        const char *owner = role_owner(s, u.role, j, &end);
-        if (owner) {
-            const char *role = entry_code(s, u.role);
-            emit(s, with_article(s, i), end, role ? combine(s, owner, role) : owner,
-                 u.role->kind == DICT_TITLE ? KIND_TITLE : KIND_AGENT, NO_ENTRY, -1);
-            return end;
-        }
-    }
-    if (role_is_modifier(s, j - 1))
-        return j;
-    long antecedent = -1;
-    const char *code = entry_code(s, u.role);
-    /* "the president", "the minister": the person last named */
-    if (u.role->kind == DICT_TITLE && i > 0 && has(s, i - 1, W_THE)) {
-        antecedent = recent_person(s, 3, NULL);
-        if (antecedent >= 0)
-            code = s->mentions[antecedent].code;
-    }
-    emit(s, with_article(s, i), j, code, u.role->kind == DICT_TITLE ? KIND_TITLE : KIND_AGENT,
-         NO_ENTRY, antecedent);
-    return j;
 }
 
 /* "Bree Prime Minister Romendacil": a name right after a country + role mention names the
@@ -1194,7 +639,7 @@ static void role_over_list(scan *s)
 {
     for (size_t k = 0; k + 1 < s->count; k++) {
         const actor_mention *first = &s->mentions[k];
-        if (!first->role || !first->country || first->kind != KIND_AGENT)
+        if (!first->role || !first->country || first->kind != ACTOR_KIND_AGENT)
             continue;
         const char *t = s->text->text;
         bool of = false;
@@ -1207,9 +652,9 @@ static void role_over_list(scan *s)
         for (size_t j = k + 1; j < s->count; j++) {
             actor_mention *m = &s->mentions[j];
             if (m->sentence != first->sentence || m->start < end || !list_joint(s, end, m->start) ||
-                m->kind != KIND_COUNTRY || m->role || !m->country)
+                m->kind != ACTOR_KIND_COUNTRY || m->role || !m->country)
                 break;
-            const char *code = combine(s, m->country, first->role);
+            const char *code = scan_combine(s, m->country, first->role);
             if (code)
                 m->code = code, m->role = first->role;
             end = m->end;
@@ -1224,12 +669,12 @@ static void country_over_roles(scan *s)
     for (size_t k = 0; k + 1 < s->count; k++) {
         const actor_mention *first = &s->mentions[k];
         actor_mention *next = &s->mentions[k + 1];
-        if (!first->role || !first->country || first->kind != KIND_AGENT ||
+        if (!first->role || !first->country || first->kind != ACTOR_KIND_AGENT ||
             next->sentence != first->sentence || next->start < first->end ||
-            next->kind != KIND_AGENT || next->country || !next->role || !next->code ||
+            next->kind != ACTOR_KIND_AGENT || next->country || !next->role || !next->code ||
             strcmp(next->code, next->role) != 0 || !list_joint(s, first->end, next->start))
             continue;
-        const char *code = combine(s, first->country, next->role);
+        const char *code = scan_combine(s, first->country, next->role);
         if (code)
             next->code = code, next->country = first->country;
     }
@@ -1280,7 +725,7 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
             wflags[k] = t->kind == TOKEN_WORD ? word_flags(folded, len) : 0;
         }
         for (size_t i = 0; i < s.n && !s.full;)
-            i = step(&s, i);
+            i = scan_step(&s, i);
     }
     if (s.full && s.count < ACTORS_MAX_PER_ARTICLE)
         return SITREP_ELIMIT;
