@@ -1,7 +1,7 @@
 /* actors_internal.h - what the files of the actors stage share (not for other stages; they
  * include actors.h): the per-sentence scan state, the word classes of tokens, the kinds of
- * mention, and the helpers that scan.c (the sentence scan) calls in actors.c (dictionary
- * units, emitting, unknown names, coreference) and back.
+ * mention, and the helpers of mentions.c that the sentence scan (scan.c) and the driver
+ * (actors.c) call. actors.c calls scan.c, both call mentions.c, and nothing calls back.
  */
 #ifndef SITREP_ACTORS_INTERNAL_H
 #define SITREP_ACTORS_INTERNAL_H
@@ -124,5 +124,9 @@ size_t scan_unknown_run(const scan *s, size_t i, bool *is_org);
 bool scan_verb_before_object(const scan *s, size_t i);
 /* The first token of a mention, taking in a preceding "the" that no mention holds. */
 size_t scan_with_article(const scan *s, size_t i);
+/* Builds the word-class table once (thread-safe); call before scan_word_flags. */
+void scan_words_init(void);
+/* The word classes (W_*) of a word folded to lower case, 0 for others. */
+uint32_t scan_word_flags(const char *s, size_t n);
 
 #endif
