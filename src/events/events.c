@@ -1,12 +1,8 @@
-/* events.c - the clause-level event coder: from the patterns that matched in a sentence
- * (match/verbs.c), the actors (actors.c) and the reporting frames (attribution.c), the events
- * each sentence reports: source, target, CAMEO code, modality and attribution.
- *
- * Per match: the verb group left of the anchor (auxiliaries, modals, negation, catenatives),
- * the subject by a leftward scan that skips appositions, relative clauses and prepositional
- * actors, the target from the pattern's $T slot or the first actor after the anchor, passive
- * voice (the "by" agent is the source), compound actors, purpose infinitives, nominal events
- * with possessors, and reporting verbs (a statement without a target is not an event).
+/* events.c - the events stage's coder: from the patterns that matched in a sentence
+ * (match/verbs.c), the actors (actors/) and the reporting frames (attribution/), the events
+ * each sentence reports. Per match: demands and discards, then the verb group and modality
+ * (verb_group.c), source and target (arguments.c; nominal.c for event nouns), passive voice
+ * and statements; the events go out over compound actors (compound.c, emit.c).
  */
 #include "events_internal.h"
 

@@ -1,4 +1,4 @@
-/* date.c (extract) - when: absolute dates ("20 January 2025", "Jan. 20", "2025-01-20",
+/* date.c (extras stage) - when: absolute dates ("20 January 2025", "Jan. 20", "2025-01-20",
  * "in 2014") and relative ones ("last year", "eight years ago", "on Monday", "since 2014")
  * resolved against the publication date.
  *

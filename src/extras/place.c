@@ -1,4 +1,4 @@
-/* place.c (extract) - where: finds gazetteer names in the tokens ("in Kursk", "Russia's
+/* place.c (extras stage) - where: finds gazetteer names in the tokens ("in Kursk", "Russia's
  * western Kursk region", "eastern and southern areas of Ukraine", "the Gaza Strip").
  *
  * A country, city or first-level region is coded as a place only with a locative cue or a

@@ -1,4 +1,4 @@
-/* quantity.c (extract) - how many: numbers in digits and words, with qualifiers, fractions,
+/* quantity.c (extras stage) - how many: numbers in digits and words, with qualifiers, fractions,
  * percentages, money and ranges, each with the thing counted.
  *
  * Works on the tokens of text_analyse alone (the POS tags are used when present). Rules and
@@ -731,8 +731,7 @@ static bool looks_like_year(const text_result *text, size_t i, double value, boo
     if (i + 1 >= end)
         return true;
     const token *n = &text->tokens[i + 1];
-    return n->kind != TOKEN_WORD || (n->flags & TOKEN_UPPER) ||
-           extras_np_stop(text, i + 1);
+    return n->kind != TOKEN_WORD || (n->flags & TOKEN_UPPER) || extras_np_stop(text, i + 1);
 }
 
 static sitrep_status scan_sentence(qlist *l, const text_result *text, size_t si,

@@ -1,4 +1,4 @@
-/* lexicon.h - the third pipeline stage's data: dictionaries compiled for matching.
+/* lexicon.h - the lexicon stage (after syntax/, before match/): dictionaries for matching.
  *
  * Everything here is loaded once from data files (data/actors, data/cameo, data/verbs,
  * WordNet), immutable afterwards and shared by threads: the actor dictionaries (a vocabulary

@@ -1,6 +1,7 @@
 /* store_sqlite.h - private to the SQLite back end of the store (store_sqlite.c, store_put.c,
- * store_query.c, store_browse.c): the store struct, its prepared statements and helpers. Nothing outside src/store/ includes it; the interface is
- * store.h, so a PostgreSQL back end can implement the same functions.
+ * store_query.c, store_browse.c): the store struct, its prepared statements and helpers.
+ * Nothing outside src/store/ includes it; the interface is store.h, so a PostgreSQL back end
+ * can implement the same functions.
  */
 #ifndef SITREP_STORE_SQLITE_H
 #define SITREP_STORE_SQLITE_H

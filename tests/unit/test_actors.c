@@ -1,4 +1,4 @@
-/* test_actors.c - unit tests for extract/actors.c: recognition with a small fixture
+/* test_actors.c - unit tests for the actors stage (src/actors/): recognition with a small fixture
  * dictionary (roles, metonyms, possessives, titles, dates, case, unknown names, tags) and
  * coreference (pronouns, titles, short names, "the two countries"). */
 #include "unit.h"

@@ -1,4 +1,4 @@
-/* test_attribution.c - unit tests for reporting frames and quotations (extract/attribution.c). */
+/* test_attribution.c - unit tests for reporting frames and quotations (src/attribution/). */
 #include "unit.h"
 
 #include "attribution/attribution.h"

@@ -1,4 +1,4 @@
-/* test_events.c - unit tests for the clause-level event coder (extract/events.c): roles,
+/* test_events.c - unit tests for the clause-level event coder (src/events/): roles,
  * passive voice, compound actors, modality, purpose infinitives, nominal events, reporting
  * verbs, discards and the explanation. Patterns are given inline so that the tests exercise
  * the coder, not the shipped pattern files; actors, CAMEO table, cues and tagger are loaded
