@@ -1,6 +1,6 @@
 /* events_json.c (export) - writes article.events as the `events` member of the DESIGN.md
  * section 2 object: source, target, CAMEO code and its table facts, modality, attribution and
- * evidence (rule file:line). Quantities, place and date stay empty until those stages land.
+ * evidence (rule file:line), and the quantities, place and date of the event's clause.
  */
 #include "export.h"
 

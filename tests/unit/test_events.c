@@ -1,4 +1,4 @@
-/* test_events.c - unit tests for the clause-level event coder (extract/events.c): roles,
+/* test_events.c - unit tests for the clause-level event coder (src/events/): roles,
  * passive voice, compound actors, modality, purpose infinitives, nominal events, reporting
  * verbs, discards and the explanation. Patterns are given inline so that the tests exercise
  * the coder, not the shipped pattern files; actors, CAMEO table, cues and tagger are loaded
@@ -6,7 +6,7 @@
  */
 #include "unit.h"
 
-#include "extract/extract.h"
+#include "events/events.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,7 +105,8 @@ static void code_with(result *r, const char *text, const tagger *model)
     r->doc.published = "2025-03-01";
     memset(&r->art, 0, sizeof r->art);
     r->art.doc = &r->doc;
-    assert_int_equal(text_analyse(&r->a, &r->doc, model, &r->art.text), SITREP_OK);
+    assert_int_equal(text_analyse(&r->a, &r->doc, &r->art.text), SITREP_OK);
+    syntax_tag(model, &r->art.text);
     assert_int_equal(actors_extract(&r->a, fx.actors, &r->art), SITREP_OK);
     assert_int_equal(attribution_find(&r->a, fx.cues, &r->art), SITREP_OK);
     r->tables = (event_tables){

@@ -1,11 +1,11 @@
-/* place.c (extract) - where: finds gazetteer names in the tokens ("in Kursk", "Russia's
+/* place.c (extras stage) - where: finds gazetteer names in the tokens ("in Kursk", "Russia's
  * western Kursk region", "eastern and southern areas of Ukraine", "the Gaza Strip").
  *
  * A country, city or first-level region is coded as a place only with a locative cue or a
  * place noun (a capital without one is a metonym for a government: "Moscow said" is an actor).
  * Rules: docs/places.md. Output is the top-level `places` array.
  */
-#include "extract.h"
+#include "extras.h"
 
 #include <string.h>
 

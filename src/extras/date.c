@@ -1,10 +1,10 @@
-/* date.c (extract) - when: absolute dates ("20 January 2025", "Jan. 20", "2025-01-20",
+/* date.c (extras stage) - when: absolute dates ("20 January 2025", "Jan. 20", "2025-01-20",
  * "in 2014") and relative ones ("last year", "eight years ago", "on Monday", "since 2014")
  * resolved against the publication date.
  *
  * Works on tokens alone; output is the top-level `dates` array. Rules: docs/extras.md.
  */
-#include "extract.h"
+#include "extras.h"
 
 #include <stdio.h>
 #include <stdlib.h>

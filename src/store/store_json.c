@@ -1,11 +1,9 @@
-/* store_json.c - JSON pieces shared by `sitrep query --format json`, `sitrep export
- * --format plover` and `sitrep serve`'s /api/events: a stored event as one object, its place,
- * its mention counts, and writing one line.
+/* store_json.c - JSON forms of a stored event, shared by `sitrep query --format json`,
+ * `sitrep export --format plover` and the API of `sitrep serve` (serve/serve_api.c): the
+ * event as one object, its place and its mention counts. Part of the store stage; writes with
+ * the JSON writer of base/ and never prints.
  */
-#include "cmd.h"
-#include "store/store.h"
-
-#include <stdio.h>
+#include "store.h"
 
 void store_json_place(json_writer *w, const char *key, const store_event *e, bool with_text)
 {
@@ -110,14 +108,4 @@ void store_json_event(json_writer *w, const store_event *e)
     json_cstr(w, e->attribution_text);
     json_object_end(w);
     json_object_end(w);
-}
-
-sitrep_status store_json_line(const json_writer *w, const buf *out)
-{
-    sitrep_status status = json_status(w);
-    if (status)
-        return status;
-    fwrite(out->data, 1, out->len, stdout);
-    fputc('\n', stdout);
-    return ferror(stdout) ? SITREP_EIO : SITREP_OK;
 }

@@ -1,12 +1,11 @@
 /* serve_api.c - the JSON API of `sitrep serve`: every parameter is checked (400 with a JSON
  * error otherwise), then the store answers through store.h (store_query, store_facets,
  * store_article_find, store_search) and the answer is written with the JSON writer; events use
- * the same object as `sitrep query --format json` (store_json.c).
+ * the same object as `sitrep query --format json` (store/store_json.c).
  */
-#include "serve_api.h"
+#include "serve.h"
 
-#include "cmd.h"
-#include "store/store.h"
+#include "../store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,10 +1,10 @@
-/* gazetteer.c (extract) - our place gazetteer: loads the *.txt files of data/places once into an
- * immutable hash table keyed by the lower-cased token sequence of every name and alias.
+/* gazetteer.c (extras stage) - our place gazetteer: loads the *.txt files of data/places once into
+ * an immutable hash table keyed by the lower-cased token sequence of every name and alias.
  *
  * Used by place.c to find the longest place name at a token. Format: docs/places.md.
  * Loaded in sitrep_context_new, shared by threads, never written after loading.
  */
-#include "extract.h"
+#include "extras.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -4,7 +4,7 @@
  * averaging, quantises the averaged weights to 16 bits, drops zeros and writes the model
  * format tagger.c loads (docs/tagger.md). Same data and seed give the same bytes.
  */
-#include "text.h"
+#include "syntax.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -4,7 +4,7 @@
  * features of the word and its neighbours; weights sit in one open-addressed table of feature
  * fingerprints pointing at short runs of (class, weight) pairs. Also reads CoNLL-U.
  */
-#include "text.h"
+#include "syntax.h"
 
 #include <stdlib.h>
 #include <string.h>

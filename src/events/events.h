@@ -1,0 +1,67 @@
+/* events.h - the events stage (after attribution/, before export/): what happened.
+ *
+ * The event coder reads the verb and event-noun patterns that matched in each sentence
+ * (match/), the actors and the reporting frames, and codes events: source, target, CAMEO
+ * code, modality, attribution, and the quantities, place and date of the clause.
+ */
+#ifndef SITREP_EVENTS_H
+#define SITREP_EVENTS_H
+
+#include "../attribution/attribution.h"
+#include "../base/base.h"
+#include "../lexicon/lexicon.h"
+#include "../syntax/syntax.h"
+
+#define EVENTS_MAX_PER_ARTICLE 100000
+
+typedef enum event_modality {
+    MODALITY_ASSERTED = 0,
+    MODALITY_NEGATED,
+    MODALITY_PLANNED,
+    MODALITY_POSSIBLE,
+    MODALITY_HYPOTHETICAL
+} event_modality;
+
+/* One coded event: SOURCE does CODE to TARGET in a sentence. */
+typedef struct event {
+    uint32_t sentence;
+    int32_t source, target;  /* indices into article.actors; -1 when absent */
+    char code[5];            /* CAMEO code ("072") */
+    const cameo_code *cameo; /* its table entry (name, Goldstein, quad, PLOVER); may be NULL */
+    uint8_t modality;        /* event_modality */
+    int32_t attribution;     /* index into article.attributions, -1 when asserted by the text */
+    uint32_t start, end;     /* evidence: byte span of the clause material that coded it */
+    uint32_t verb_start, verb_end; /* the anchor (verb or event noun) */
+    const pattern *rule;           /* the pattern (file, line), owned by the pattern set */
+    /* extras of the clause: article.quantities[quantity_first, +nquantities), places, dates */
+    uint32_t quantity_first, nquantities;
+    int32_t place, date;  /* indices into article.places / article.dates, -1 when none */
+    int32_t target_place; /* no target actor: the place attacked ("shelled Kherson"), index
+                           * into article.places whose country is the target; else -1 */
+} event;
+
+/* What the coder reads: all long-lived and shared. `patterns` NULL: no events are coded.
+ * `tagger` (may be NULL) names XPOS tags (VBN for passives). */
+typedef struct event_tables {
+    const cameo_table *cameo;
+    const lemma_table *lemmas;
+    const pattern_set *patterns;
+    const tagger *tagger;
+} event_tables;
+
+/* Codes the events of an analysed article (text, actors, attributions) into art->events
+ * (arena), in sentence order. SITREP_ELIMIT at the arena cap; past EVENTS_MAX_PER_ARTICLE
+ * the rest is dropped with a warning. */
+sitrep_status events_code(arena *a, const event_tables *tables, article *art) MUST_CHECK;
+
+/* Appends a human-readable account of the coding of each sentence (or only sentence
+ * `only` when only >= 0) to out: actors, verb groups, matched rules, the events coded and,
+ * when nothing was coded, why not. Runs the coder again on art (which must have been
+ * through events_code). SITREP_ELIMIT at a cap. */
+sitrep_status events_explain(arena *a, const event_tables *tables, const article *art, long only,
+                             buf *out) MUST_CHECK;
+
+/* "asserted", "negated", "planned", "possible", "hypothetical". Static string. */
+const char *event_modality_name(event_modality modality);
+
+#endif
