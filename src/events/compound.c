@@ -156,8 +156,8 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
          strcmp(rule->pair, rule->code) == 0)) { /* CODE:CODE: a joint act */
         for (size_t i = 0; i < sg.n; i++)
             for (size_t j = 0; j < sg.n; j++)
-                if (i != j && (status = events_emit(st, c, m, sg.items[i], sg.items[j], code,
-                                                    modality, span_first, span_last)))
+                if (i != j && (status = events_emit_actors(st, c, m, sg.items[i], sg.items[j],
+                                                           code, modality, span_first, span_last)))
                     return status;
         return SITREP_OK;
     }
@@ -177,15 +177,13 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
                 return SITREP_ELIMIT;
             if (pm->end > c->tokens[span_last].end)
                 span_last = token_at(c, pm->end - 1);
-            c->target_place = (int32_t)p;
-            for (size_t i = 0; i < sg.n; i++)
-                if (mention(c, sg.items[i])->code &&
-                    (status = events_emit(st, c, m, sg.items[i], -1, code, modality, span_first,
-                                          span_last))) {
-                    c->target_place = -1;
+            event_side place = events_side_place(p, pm);
+            for (size_t i = 0; i < sg.n; i++) {
+                event_side side = events_side_actor(c, sg.items[i]);
+                if (side.code && (status = events_emit(st, c, m, &side, &place, code, modality,
+                                                       span_first, span_last)))
                     return status;
-                }
-            c->target_place = -1;
+            }
             return SITREP_OK;
         }
     }
@@ -196,8 +194,8 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             return SITREP_ELIMIT;
         for (size_t i = 0; i < sg.n; i++)
             if (mention(c, sg.items[i])->code &&
-                (status =
-                     events_emit(st, c, m, sg.items[i], -1, code, modality, span_first, span_last)))
+                (status = events_emit_actors(st, c, m, sg.items[i], -1, code, modality, span_first,
+                                             span_last)))
                 return status;
         return SITREP_OK;
     }
@@ -207,8 +205,8 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         if (!mention(c, sg.items[i])->code)
             continue;
         for (size_t j = 0; j < tg.n; j++) {
-            if ((status = events_emit(st, c, m, sg.items[i], tg.items[j], code, modality,
-                                      span_first, span_last)))
+            if ((status = events_emit_actors(st, c, m, sg.items[i], tg.items[j], code, modality,
+                                             span_first, span_last)))
                 return status;
             /* a paired code (CODE:PAIR) codes the target back; a visit implies a host: 042
              * X -> Y is 043 Y -> X (not when the act was turned into an intent) */
@@ -216,8 +214,8 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
                                : rule->pair[0]              ? rule->pair
                                : code_is(rule->code, "042") ? "043"
                                                             : NULL;
-            if (pair && (status = events_emit(st, c, m, tg.items[j], sg.items[i], pair, modality,
-                                              span_first, span_last)))
+            if (pair && (status = events_emit_actors(st, c, m, tg.items[j], sg.items[i], pair,
+                                                     modality, span_first, span_last)))
                 return status;
         }
     }

@@ -56,7 +56,7 @@ static sitrep_status code_demand(emit_state *st, const clause_ctx *c, const verb
         span_first = c->afirst[speaker];
     if (c->alast[speaker] > span_last)
         span_last = c->alast[speaker];
-    return events_emit(st, c, m, speaker, subject, "100", MODALITY_ASSERTED, span_first, span_last);
+    return events_emit_actors(st, c, m, speaker, subject, "100", MODALITY_ASSERTED, span_first, span_last);
 }
 
 static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
@@ -282,7 +282,6 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
     c->nmatches = 0;
     c->nact = 0;
     c->trace = NULL;
-    c->target_place = -1;
     if (!c->ntokens)
         return SITREP_OK;
     sitrep_status status =

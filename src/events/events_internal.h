@@ -34,8 +34,7 @@ typedef struct clause_ctx {
     uint32_t *afirst, *alast;
     size_t nact;
     int8_t *actor_at;     /* per token: 1 when inside an actor */
-    buf *trace;           /* explain output, NULL when coding */
-    int32_t target_place; /* set by code_match while it emits events against a place */
+    buf *trace; /* explain output, NULL when coding */
 } clause_ctx;
 
 /* ---- words ---- */
@@ -414,14 +413,26 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
 /* The reporting frame (index into article.attributions) whose content holds the anchor token
  * (the smallest when frames nest), -1 when the article asserts it itself. */
 int32_t events_attribution_of(const clause_ctx *c, long anchor);
-/* Appends the event SOURCE -CODE-> TARGET of match m (source, target: indices into c->actor,
- * -1 for none) with evidence over the sentence's tokens [span_first, span_last], unless it
- * repeats one already coded in the sentence (a specific code replaces its general root code)
- * or an actor acts on itself; traced when explaining. Past EVENTS_MAX_PER_ARTICLE the event
- * is dropped (st->dropped). Returns SITREP_ELIMIT at a cap. */
-sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *m, long source,
-                          long target, const char *code, uint8_t modality, long span_first,
-                          long span_last);
+/* The side named by actor k of the clause (index into c->actor): its code, country and role
+ * as the mention has them (SIDE_TEXT, or SIDE_REFERENCE for a pronoun or descriptor resolved
+ * to an earlier actor). */
+event_side events_side_actor(const clause_ctx *c, long k);
+/* The state of place p (index into article.places) as a side (SIDE_PLACE). */
+event_side events_side_place(long p, const place_mention *pm);
+/* No side at all: nothing in the text says who. */
+event_side events_side_none(void);
+/* Appends the event SOURCE -CODE-> TARGET of match m with evidence over the sentence's tokens
+ * [span_first, span_last], unless it repeats one already coded in the sentence (a specific
+ * code replaces its general root code) or an actor acts on itself; traced when explaining.
+ * Past EVENTS_MAX_PER_ARTICLE the event is dropped (st->dropped). Returns SITREP_ELIMIT at a
+ * cap. */
+sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *m,
+                          const event_side *source, const event_side *target, const char *code,
+                          uint8_t modality, long span_first, long span_last);
+/* events_emit between actors of the clause (indices into c->actor, -1 for none). */
+sitrep_status events_emit_actors(emit_state *st, const clause_ctx *c, const verbmatch *m,
+                                 long source, long target, const char *code, uint8_t modality,
+                                 long span_first, long span_last);
 /* Appends a printf-formatted line to the explain output (nothing when coding). Returns
  * SITREP_ELIMIT at the output's cap. */
 sitrep_status events_trace(const clause_ctx *c, const char *format, ...) PRINTF_LIKE(2, 3);
