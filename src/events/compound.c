@@ -156,8 +156,8 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
          strcmp(rule->pair, rule->code) == 0)) { /* CODE:CODE: a joint act */
         for (size_t i = 0; i < sg.n; i++)
             for (size_t j = 0; j < sg.n; j++)
-                if (i != j && (status = events_emit_actors(st, c, m, sg.items[i], sg.items[j],
-                                                           code, modality, span_first, span_last)))
+                if (i != j && (status = events_emit_actors(st, c, m, sg.items[i], sg.items[j], code,
+                                                           modality, span_first, span_last)))
                     return status;
         return SITREP_OK;
     }

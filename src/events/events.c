@@ -56,7 +56,8 @@ static sitrep_status code_demand(emit_state *st, const clause_ctx *c, const verb
         span_first = c->afirst[speaker];
     if (c->alast[speaker] > span_last)
         span_last = c->alast[speaker];
-    return events_emit_actors(st, c, m, speaker, subject, "100", MODALITY_ASSERTED, span_first, span_last);
+    return events_emit_actors(st, c, m, speaker, subject, "100", MODALITY_ASSERTED, span_first,
+                              span_last);
 }
 
 static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)

@@ -28,7 +28,7 @@ typedef enum side_via {
     SIDE_TEXT,        /* an actor mention that names the side itself ("Russian troops") */
     SIDE_REFERENCE,   /* a pronoun or descriptor resolved to an earlier actor ("he", "the group") */
     SIDE_PLACE,       /* a place standing for its state ("shelled Kherson": UKR) */
-    SIDE_CONTEXT      /* a role noun that takes its country from where it acts ("police in Lagos") */
+    SIDE_CONTEXT /* a role noun that takes its country from where it acts ("police in Lagos") */
 } side_via;
 
 /* One side of an event. `code` is NULL when the side is unknown: the text names no one, or

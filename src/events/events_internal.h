@@ -33,8 +33,8 @@ typedef struct clause_ctx {
     int32_t *actor;
     uint32_t *afirst, *alast;
     size_t nact;
-    int8_t *actor_at;     /* per token: 1 when inside an actor */
-    buf *trace; /* explain output, NULL when coding */
+    int8_t *actor_at; /* per token: 1 when inside an actor */
+    buf *trace;       /* explain output, NULL when coding */
 } clause_ctx;
 
 /* ---- words ---- */
