@@ -219,7 +219,7 @@ static const char *role_owner(scan *s, const dict_entry *role, size_t j, size_t 
 
 /* A title or role after a country or owner: emits the combined mention. Returns the end. */
 static size_t combined(scan *s, size_t start, size_t k, const unit *r, const char *country,
-                       const dict_entry *owner)
+                       const dict_entry *owner, bool ethnic)
 {
     size_t end = k + r->len;
     /* "Russian President Vladimir Putin": the person, title and adjective included */
@@ -243,6 +243,12 @@ static size_t combined(scan *s, size_t start, size_t k, const unit *r, const cha
         }
     }
     const char *role = scan_entry_code(s, r->role);
+    /* "Tuareg rebels", "Tigrayan forces": the armed men of a people fight as its state's
+     * rebels */
+    if (ethnic && role &&
+        (strcmp(role, "MIL") == 0 || strcmp(role, "UAF") == 0 || strcmp(role, "CRM") == 0 ||
+         strcmp(role, "GOV") == 0))
+        role = "REB";
     const char *code;
     if (country && role)
         code = scan_combine(s, country, role);
@@ -306,13 +312,16 @@ size_t scan_step(scan *s, size_t i)
     }
     size_t j = i + u.len;
     const char *country = NULL;
+    bool ethnic = false; /* an adjective of a people within a state ("Tuareg") */
     if (u.holder && !u.adj) {
         /* an organisation or group keeps its own code ("Hezbollah fighters") */
         const char *code = scan_entry_code(s, u.holder);
         if (u.holder->kind != DICT_ORGANIZATION && u.holder->kind != DICT_GROUP)
             country = code ? scan_country_of(s, code) : NULL;
     } else if (u.adj) {
-        country = scan_country_of(s, scan_entry_code(s, u.adj));
+        const char *code = scan_entry_code(s, u.adj);
+        country = scan_country_of(s, code);
+        ethnic = code && strlen(code) > 3;
     }
     /* "the Saudi-led coalition", "US-led forces": the leading country's forces */
     if (country && j + 2 < s->n && !(s->tokens[j].flags & TOKEN_SPACE_BEFORE) &&
@@ -372,9 +381,18 @@ size_t scan_step(scan *s, size_t i)
                 return i + run;
             }
         }
+        /* "M23 rebel fighters", "Syrian army officers": a role that modifies the next role
+         * joins it */
+        if (r.role && !r.holder && scan_role_is_modifier(s, k + r.len - 1)) {
+            unit r2 = scan_find_unit(s, k + r.len);
+            if (r2.role && !r2.holder && !scan_role_is_modifier(s, k + r.len + r2.len - 1)) {
+                k += r.len;
+                r = r2;
+            }
+        }
         if (r.role && !r.holder &&
             (title_before_name(s, &r, k) || !scan_role_is_modifier(s, k + r.len - 1)))
-            return combined(s, i, k, &r, country, u.holder);
+            return combined(s, i, k, &r, country, u.holder, ethnic);
         /* "US and British activists", "French and Egyptian warships": the first adjective
          * shares the role of the second (which the next step codes on its own) */
         if (u.adj && country && !possessive && has(s, j, W_AND)) {
@@ -400,7 +418,7 @@ size_t scan_step(scan *s, size_t i)
              * nationality stands for its country, as in PETRARCH and TABARI; an adjective
              * alone ("speaks Russian") is not an actor */
             size_t end = adjective_phrase_end(s, j);
-            if (end > j && country) {
+            if (end > j && country && !ethnic) {
                 scan_emit(s, i, end, country, ACTOR_KIND_ADJECTIVE, NO_ENTRY, -1);
                 return end;
             }

@@ -27,50 +27,6 @@ int32_t events_attribution_of(const clause_ctx *c, long anchor)
     return best;
 }
 
-event_side events_side_actor(const clause_ctx *c, long k)
-{
-    if (k < 0)
-        return events_side_none();
-    int32_t index = c->actor[k];
-    const actor_mention *m = &c->art->actors[index];
-    return (event_side){.actor = index,
-                        .place = -1,
-                        .code = m->code,
-                        .country = m->country,
-                        .role = m->role,
-                        .via = m->antecedent >= 0 ? SIDE_REFERENCE : SIDE_TEXT};
-}
-
-event_side events_side_place(long p, const place_mention *pm)
-{
-    return (event_side){.actor = -1,
-                        .place = (int32_t)p,
-                        .code = pm->entry->country,
-                        .country = pm->entry->country,
-                        .via = SIDE_PLACE};
-}
-
-event_side events_side_none(void)
-{
-    return (event_side){.actor = -1, .place = -1, .via = SIDE_UNKNOWN};
-}
-
-const char *event_side_via_name(side_via via)
-{
-    switch (via) {
-    case SIDE_TEXT:
-        return "text";
-    case SIDE_REFERENCE:
-        return "reference";
-    case SIDE_PLACE:
-        return "place";
-    case SIDE_CONTEXT:
-        return "context";
-    default:
-        return "unknown";
-    }
-}
-
 /* Two sides that code the same actor ("Putin" and "his" in one sentence), or the same
  * unknown side. */
 static bool same_side(const event_side *a, const event_side *b)
