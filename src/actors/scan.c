@@ -268,6 +268,43 @@ static size_t combined(scan *s, size_t start, size_t k, const unit *r, const cha
     return end;
 }
 
+/* True when most word tokens of the sentence are capitalised (a headline in Title Case):
+ * there capitals say nothing about names. */
+static bool title_case_sentence(const scan *s)
+{
+    size_t words = 0, caps = 0;
+    for (size_t k = 0; k < s->n; k++) {
+        if (s->tokens[k].kind != TOKEN_WORD)
+            continue;
+        words++;
+        caps += scan_is_cap(s, k);
+    }
+    return words >= 3 && caps * 10 >= words * 6;
+}
+
+/* "Puerto Jordan", "Mocimboa da Praia", "Michael Jordan": a country or capital name at token i
+ * that ends a longer proper name (after an unknown capitalised word, or after a Romance
+ * connector that follows one) is part of that name, not the state. */
+static bool ends_longer_name(const scan *s, size_t i)
+{
+    static const char *const romance[] = {"da",    "de", "do", "dos", "das", "del",
+                                          "della", "di", "du", "des", NULL};
+    if (i >= 2 && !scan_is_cap(s, i - 1) && scan_is_cap(s, i - 2)) {
+        slice w = token_text(s->text, &s->tokens[i - 1]);
+        for (const char *const *r = romance; *r; r++)
+            if (slice_eq_cstr(w, *r))
+                return !title_case_sentence(s);
+    }
+    if (i < 1 || !scan_is_cap(s, i - 1) || has(s, i - 1, W_STOP) ||
+        s->tokens[i - 1].kind != TOKEN_WORD || !(s->tokens[i].flags & TOKEN_SPACE_BEFORE))
+        return false;
+    if (s->tagged && s->tokens[i - 1].upos != UPOS_PROPN)
+        return false;
+    if (scan_find_unit(s, i - 1).len)
+        return false; /* "Syrian Kurdistan", "President Jordan": a known word before it */
+    return !title_case_sentence(s);
+}
+
 size_t scan_step(scan *s, size_t i)
 {
     /* the places (in text order) that end before this token concern no later lookup */
@@ -453,6 +490,9 @@ size_t scan_step(scan *s, size_t i)
         /* "talks in Moscow", "a memorial in Washington": a capital after a locative cue is
          * the place (the places stage has it), not the government */
         if (u.holder->kind == DICT_CAPITAL && !possessive && located_place_at(s, i))
+            return j;
+        if ((u.holder->kind == DICT_COUNTRY || u.holder->kind == DICT_CAPITAL) && !possessive &&
+            ends_longer_name(s, i))
             return j;
         /* "the West Bank": a name inside a longer place name is not itself */
         if (u.holder->kind != DICT_PERSON && longer_place_over(s, i, j))
