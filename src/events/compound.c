@@ -138,6 +138,40 @@ static bool mutual(const char *code)
     return false;
 }
 
+/* Acts aimed at someone that news often states without naming him in the clause ("fired
+ * warning shots after North Korean soldiers crossed the border", "pulled back after the
+ * warnings"): force posture and retreats. Fighting is not among them: its victim is usually
+ * named, and when it is not the other party of the sentence is often only its narrator. */
+static bool counterpart_code(const char *code)
+{
+    return code_is(code, "15") || code_is(code, "087");
+}
+
+/* The other party of the sentence: the one actor (by country) of the sentence other than the
+ * sources' countries, outside reported content and place phrases, when there is exactly one
+ * such country; -1 otherwise. */
+static long counterpart(const clause_ctx *c, const verbmatch *m, const event_side *sources,
+                        size_t ns)
+{
+    long found = -1;
+    for (size_t k = 0; k < c->nact; k++) {
+        const actor_mention *am = mention(c, (long)k);
+        if (!am->country || !am->code || (am->kind && strcmp(am->kind, "adjective") == 0))
+            continue;
+        bool own = false;
+        for (size_t i = 0; i < ns && !own; i++)
+            own = sources[i].country && strcmp(sources[i].country, am->country) == 0;
+        if (own || place_covering_token(c, (long)c->afirst[k]) ||
+            events_inside_reported_content(c, m->anchor, (long)k))
+            continue;
+        if (found >= 0 && strcmp(mention(c, found)->country, am->country) != 0)
+            return -1;
+        if (found < 0)
+            found = (long)k;
+    }
+    return found;
+}
+
 /* Acts whose target may be the place they are done to: force posture, coercion, assault,
  * fighting, mass violence, protests, aid and withdrawals to or from a place. */
 static bool place_target_code(const char *code)
@@ -159,6 +193,7 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
                                  uint8_t modality, long span_first, long span_last)
 {
     const pattern *rule = m->rule;
+    char l1[160];
     actor_group sg = {.n = 0}, tg = {.n = 0};
     if (source >= 0)
         events_group_from(c, source, &sg);
@@ -204,6 +239,32 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             if (pm->end > c->tokens[span_last].end)
                 span_last = token_at(c, pm->end - 1);
             ts[0] = events_side_place(p, pm);
+            nt = 1;
+            known_target = true;
+        }
+    }
+    /* "Thousands protested in Tbilisi": protesters the text does not name are the people of
+     * the place where they protest */
+    if (!known_source && code_is(code, "14")) {
+        long p = events_site(c, m);
+        const char *people =
+            p >= 0 ? arena_printf(c->a, "%sOPP", c->art->places[p].entry->country) : NULL;
+        if (people) {
+            ss[0] = events_side_place(p, &c->art->places[p]);
+            ss[0].code = people;
+            ss[0].role = "OPP";
+            ss[0].via = SIDE_CONTEXT;
+            ns = 1;
+            known_source = true;
+        }
+    }
+    if (!known_target && known_source && counterpart_code(code)) {
+        long k = counterpart(c, m, ss, ns);
+        if (k >= 0) {
+            if (events_trace(c, "    target: the other party of the sentence, %s\n",
+                             events_actor_label(c, k, l1, sizeof l1)))
+                return SITREP_ELIMIT;
+            ts[0] = events_side_actor(c, k);
             nt = 1;
             known_target = true;
         }
