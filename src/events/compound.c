@@ -229,7 +229,7 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
     }
     /* "Russian forces shelled Kherson", "protested in Belgrade": the country of the place
      * acted on is the target */
-    if (!known_target && place_target_code(rule->code)) {
+    if (!known_target && nt == 0 && place_target_code(rule->code)) {
         long p = events_site(c, m);
         if (p >= 0) {
             const place_mention *pm = &c->art->places[p];

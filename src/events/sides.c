@@ -113,10 +113,12 @@ long events_site(const clause_ctx *c, const verbmatch *m)
             break;
         long p = place_starting(c, i);
         if (p >= 0) {
-            /* a place that is part of an actor's name is no site ("the Kenyan police in
-             * Haiti" is fine; "the UN mission in Libya" names the mission) */
+            /* a place inside an organisation's name is no site ("the UN mission in Libya");
+             * "displaced people in North Darfur" (SDNREF) is */
             long k = actor_covering(c, i);
-            if (k < 0 || place_covering_token(c, (long)c->afirst[k]))
+            const char *country = c->art->places[p].entry->country;
+            if (k < 0 || place_covering_token(c, (long)c->afirst[k]) ||
+                (mention(c, k)->country && strcmp(mention(c, k)->country, country) == 0))
                 return p;
         }
     }
@@ -162,8 +164,13 @@ event_side events_side_in_context(const clause_ctx *c, long k, const verbmatch *
     /* police raiding, authorities arresting, protesters marching: where they act is whose
      * they are; the victims of an attack or arrest in a place are that state's */
     const char *code = m ? m->rule->code : "";
+    /* acts done in person where the actor is: protests, seizures, arrests, expulsions,
+     * crackdowns, violence (not bans, sanctions or cyber attacks, done from afar) */
+    bool in_person = code_is(code, "14") || code_is(code, "171") || code_is(code, "173") ||
+                     code_is(code, "174") || code_is(code, "175") || code_is(code, "18") ||
+                     code_is(code, "19") || code_is(code, "20");
     if (p < 0 && m &&
-        (as_source ? domestic_role(side.role) && (events_military_code(code) || code_is(code, "14"))
+        (as_source ? domestic_role(side.role) && in_person
                    : code_is(code, "14") || code_is(code, "15") || code_is(code, "18") ||
                          code_is(code, "19") || code_is(code, "20")))
         p = events_site(c, m);
