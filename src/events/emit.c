@@ -33,7 +33,7 @@ static bool same_side(const event_side *a, const event_side *b)
 {
     if (a->code && b->code)
         return strcmp(a->code, b->code) == 0;
-    return !a->code && !b->code && a->actor == b->actor && a->place == b->place;
+    return !a->code && !b->code;
 }
 
 static bool is_mention(const event_side *side)
@@ -50,6 +50,19 @@ sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *
         return SITREP_OK; /* an actor acting on itself */
     for (size_t i = 0; i < st->count; i++) {
         event *e = &st->items[i];
+        /* "Militants opened fire on the base ... the base came under fire": an act whose doer
+         * is unknown, done to a side that another event of the sentence with the same root
+         * has a doer for, is that event */
+        if (e->sentence == c->sentence && strncmp(e->code, code, 2) == 0 &&
+            same_side(&e->target, target) && target->code && !source->code && e->source.code)
+            return SITREP_OK;
+        if (e->sentence == c->sentence && strncmp(e->code, code, 2) == 0 &&
+            same_side(&e->target, target) && target->code && source->code && !e->source.code) {
+            st->count--; /* the doer is named now: replace the event that lacked it */
+            memmove(e, e + 1, (st->count - i) * sizeof *e);
+            i--;
+            continue;
+        }
         /* one event per pair and root in a sentence ("sent troops to help": 072, not 070) */
         if (e->sentence == c->sentence && same_side(&e->source, source) &&
             same_side(&e->target, target) && strncmp(e->code, code, 2) == 0) {
