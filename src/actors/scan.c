@@ -197,6 +197,16 @@ static const char *role_owner(scan *s, const dict_entry *role, size_t j, size_t 
     if (has(s, k, W_THE))
         k++;
     unit h = scan_find_unit(s, k);
+    /* "fighters of the Arakan Army", "militants from Boko Haram", "guerrillas of the ELN":
+     * members of a group are the group */
+    if (h.holder && h.holder->kind == DICT_GROUP && (of || from) &&
+        !scan_is_possessive(s, k + h.len)) {
+        const char *hc = scan_entry_code(s, h.holder);
+        if (hc) {
+            *end = k + h.len;
+            return hc;
+        }
+    }
     if (h.holder && h.holder->kind != DICT_PERSON && h.holder->kind != DICT_ORGANIZATION &&
         h.holder->kind != DICT_GROUP && !scan_is_possessive(s, k + h.len)) {
         const char *hc = scan_entry_code(s, h.holder);
@@ -526,7 +536,8 @@ size_t scan_step(scan *s, size_t i)
             size_t end;
             const char *owner = role_owner(s, u.role, j + run, &end);
             if (owner && role) {
-                scan_emit(s, i, end, scan_combine(s, owner, role), ACTOR_KIND_PERSON, NO_ENTRY, -1);
+                scan_emit(s, i, end, strlen(owner) == 3 ? scan_combine(s, owner, role) : owner,
+                          ACTOR_KIND_PERSON, NO_ENTRY, -1);
                 return end;
             }
             scan_emit(s, i, j + run, role, ACTOR_KIND_PERSON, NO_ENTRY, -1);
@@ -549,7 +560,8 @@ size_t scan_step(scan *s, size_t i)
         const char *owner = role_owner(s, u.role, j, &end);
         if (owner) {
             const char *role = scan_entry_code(s, u.role);
-            scan_emit(s, scan_with_article(s, i), end, role ? scan_combine(s, owner, role) : owner,
+            scan_emit(s, scan_with_article(s, i), end,
+                      role && strlen(owner) == 3 ? scan_combine(s, owner, role) : owner,
                       u.role->kind == DICT_TITLE ? ACTOR_KIND_TITLE : ACTOR_KIND_AGENT, NO_ENTRY,
                       -1);
             return end;

@@ -432,12 +432,12 @@ long events_place_of_actor(const clause_ctx *c, long k);
  * country after the anchor in its clause, else a place opening the sentence before a comma
  * ("In Gao, ..."); -1 when none. */
 long events_site(const clause_ctx *c, const verbmatch *m);
-/* True when an event of `code` is coded with its source (source true) or target unknown:
- * the policy of docs/events.md "Unknown sides". `passive`: the clause is an agentless
- * passive; `noun`: the event is an event noun; `role_named`: the side is a role noun without
- * a state ("gunmen", "two men"). */
-bool events_unknown_side_ok(const char *code, bool source, bool passive, bool noun,
-                            bool role_named);
+/* True when an event of `code` (match m) is coded with its source (source true) or target
+ * unknown: the policy of docs/events.md "Unknown sides". `passive`: the clause is an
+ * agentless passive; `other`: the side that is known; `role_named`: the unknown side is a
+ * role noun without a state ("gunmen", "two men"). */
+bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char *code, bool source,
+                            bool passive, const event_side *other, bool role_named);
 
 /* ---- compound and mutual actors (compound.c) ---- */
 

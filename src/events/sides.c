@@ -189,24 +189,89 @@ event_side events_side_in_context(const clause_ctx *c, long k, const verbmatch *
     return side;
 }
 
-bool events_unknown_side_ok(const char *code, bool source, bool passive, bool noun, bool role_named)
+/* Roles that fight: armed forces, rebels and militias, unidentified armed men, gangs,
+ * police, intelligence services. */
+static bool armed_role(const char *role)
 {
-    if (noun)
+    static const char *const roles[] = {"MIL", "REB", "UAF", "CRM", "COP", "SPY", "INS", NULL};
+    return role && in_list(role, roles);
+}
+
+/* True when an event noun of roots 18-20 stands in the object of match m ("condemned the
+ * attack", "denounced the strikes", "called for an end to the fighting"). */
+static bool violent_object(const clause_ctx *c, const verbmatch *m)
+{
+    for (size_t j = 0; j < c->nmatches; j++) {
+        const verbmatch *o = &c->matches[j];
+        if (o->rule->noun && !o->rule->discard && o->anchor > m->anchor &&
+            o->anchor <= m->anchor + OBJECT_WINDOW &&
+            (code_is(o->rule->code, "18") || code_is(o->rule->code, "19") ||
+             code_is(o->rule->code, "20")))
+            return true;
+    }
+    return false;
+}
+
+/* True when the clause before match m names a weapon or an attack as what acts ("a car bomb
+ * exploded", "an air strike killed"): an event noun of roots 18-20 or a word of the weapon or
+ * explosive classes, back to the clause start, with no actor between. */
+static bool violent_subject(const clause_ctx *c, const verbmatch *m)
+{
+    long from = events_clause_start(c, (long)m->first, (long)m->first);
+    for (long i = from; i < (long)m->first; i++) {
+        if (actor_covering(c, i) >= 0)
+            return false;
+        for (size_t j = 0; j < c->nmatches; j++) {
+            const verbmatch *o = &c->matches[j];
+            if (o->rule->noun && (long)o->anchor == i &&
+                (code_is(o->rule->code, "18") || code_is(o->rule->code, "19") ||
+                 code_is(o->rule->code, "20")))
+                return true;
+        }
+        char low[64];
+        if (lower_token(c, i, low, sizeof low) &&
+            (pattern_class_has(c->tables->patterns, "weapon", low, strlen(low)) ||
+             pattern_class_has(c->tables->patterns, "explosive", low, strlen(low))))
+            return true;
+    }
+    return false;
+}
+
+bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char *code, bool source,
+                            bool passive, const event_side *other, bool role_named)
+{
+    if (m->rule->noun)
         return false; /* an event noun names its doer and victim, or is background */
     if (source) {
         /* attacks, bombings, killings, abductions, arrests, seizures, crackdowns, protests
-         * whose doer is not named; accusations and sanctions only in the passive ("has been
-         * accused of", "were sanctioned") */
+         * whose doer the text does not name: in an agentless passive ("were killed"), by a
+         * role without a state ("gunmen kidnapped"), or by a weapon ("a car bomb exploded");
+         * an unrecognised name or pronoun is not an unknown doer. Accusations and sanctions
+         * only in the passive ("has been accused of", "were sanctioned") */
+        bool unnamed = passive || role_named || violent_subject(c, m);
         if (code_is(code, "14") || code_is(code, "17") || code_is(code, "18") ||
             code_is(code, "19") || code_is(code, "20"))
-            return true;
+            return unnamed;
         return passive && (code_is(code, "11") || code_is(code, "163"));
     }
-    /* appeals and condemnations with no addressee ("called for an end to the violence"),
-     * protests and shows of force; violence and coercion against people the text names
-     * without a state ("killed 100 people", "arrested two men") */
-    if (code_is(code, "02") || code_is(code, "11") || code_is(code, "14") || code_is(code, "15"))
+    /* protests and shows of force need no target */
+    if (code_is(code, "14") || code_is(code, "15"))
         return true;
-    return role_named && (code_is(code, "17") || code_is(code, "18") || code_is(code, "19") ||
-                          code_is(code, "20"));
+    /* appeals for restraint, a truce, an end to violence, surrender, peacekeepers ("called for
+     * an immediate halt to the fighting"), and condemnations of violence ("condemned the
+     * attack") whose addressee or author is not named */
+    if (code_is(code, "025") || code_is(code, "0234") || code_is(code, "0256"))
+        return true;
+    if ((code_is(code, "02") || code_is(code, "11")) && violent_object(c, m))
+        return true;
+    /* violence against people or places of no named state ("killed 19 people", "captured
+     * the town"): by an armed actor, or in words that only name violence (shelling, air
+     * strikes, bombings, abductions, massacres), not the generic "attack"/"fight"/"hit" that
+     * politics uses too */
+    if (code_is(code, "18") || code_is(code, "19") || code_is(code, "20")) {
+        bool generic = strcmp(code, "190") == 0 || strcmp(code, "180") == 0 ||
+                       strcmp(code, "1823") == 0 || strcmp(code, "200") == 0;
+        return role_named || armed_role(other->role) || !generic;
+    }
+    return role_named && code_is(code, "17"); /* "arrested two men", not "seized weapons" */
 }
