@@ -258,6 +258,22 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             known_source = true;
         }
     }
+    /* "Over 200 people were arrested in Lagos": an arrest, expulsion or crackdown whose doer
+     * is not named is done by the state where it happens (its police) */
+    if (!known_source && passive &&
+        (code_is(code, "173") || code_is(code, "174") || code_is(code, "175"))) {
+        long p = events_site(c, m);
+        const char *police =
+            p >= 0 ? arena_printf(c->a, "%sCOP", c->art->places[p].entry->country) : NULL;
+        if (police) {
+            ss[0] = events_side_place(p, &c->art->places[p]);
+            ss[0].code = police;
+            ss[0].role = "COP";
+            ss[0].via = SIDE_CONTEXT;
+            ns = 1;
+            known_source = true;
+        }
+    }
     if (!known_target && known_source && counterpart_code(code)) {
         long k = counterpart(c, m, ss, ns);
         if (k >= 0) {

@@ -197,8 +197,9 @@ static bool armed_role(const char *role)
     return role && in_list(role, roles);
 }
 
-/* True when an event noun of roots 18-20 stands in the object of match m ("condemned the
- * attack", "denounced the strikes", "called for an end to the fighting"). */
+/* True when an event noun of roots 18-20, or a word of the classes @attacknoun and @violence
+ * (classes.txt), stands in the object of match m ("condemned the attack", "denounced the
+ * strikes", "called for an end to the fighting"). */
 static bool violent_object(const clause_ctx *c, const verbmatch *m)
 {
     for (size_t j = 0; j < c->nmatches; j++) {
@@ -207,6 +208,15 @@ static bool violent_object(const clause_ctx *c, const verbmatch *m)
             o->anchor <= m->anchor + OBJECT_WINDOW &&
             (code_is(o->rule->code, "18") || code_is(o->rule->code, "19") ||
              code_is(o->rule->code, "20")))
+            return true;
+    }
+    for (long i = (long)m->anchor + 1; i <= (long)m->anchor + 8 && i < (long)c->ntokens; i++) {
+        if (is_punct(c, i) || events_target_stop(c, i))
+            break;
+        char low[64];
+        if (lower_token(c, i, low, sizeof low) &&
+            (pattern_class_has(c->tables->patterns, "attacknoun", low, strlen(low)) ||
+             pattern_class_has(c->tables->patterns, "violence", low, strlen(low))))
             return true;
     }
     return false;
@@ -218,7 +228,7 @@ static bool violent_object(const clause_ctx *c, const verbmatch *m)
 static bool violent_subject(const clause_ctx *c, const verbmatch *m)
 {
     long from = events_clause_start(c, (long)m->first, (long)m->first);
-    for (long i = from; i < (long)m->first; i++) {
+    for (long i = from; i < (long)m->anchor; i++) {
         if (actor_covering(c, i) >= 0)
             return false;
         for (size_t j = 0; j < c->nmatches; j++) {

@@ -10,11 +10,12 @@
 #include <string.h>
 
 static const char *const locative_cues[] = {
-    "in",      "near",   "to",       "from",     "into",     "at",         "across",  "outside",
-    "inside",  "around", "towards",  "toward",   "through",  "throughout", "within",  "over",
-    "along",   "via",    "beyond",   "off",      "onto",     "between",    "entered", "invaded",
-    "invade",  "enter",  "reach",    "reached",  "captured", "visit",      "visited", "bombed",
-    "shelled", "struck", "attacked", "occupied", "annexed",
+    "in",      "near",    "to",       "from",     "into",     "at",         "across",  "outside",
+    "inside",  "around",  "towards",  "toward",   "through",  "throughout", "within",  "over",
+    "along",   "via",     "beyond",   "off",      "onto",     "between",    "entered", "invaded",
+    "invade",  "enter",   "reach",    "reached",  "captured", "visit",      "visited", "bombed",
+    "shelled", "struck",  "attacked", "occupied", "annexed",  "recaptured", "retook",  "seized",
+    "overran", "stormed", "raided",
 };
 
 /* Nouns of attack before "on" or "of" that make a name the place attacked: "air strikes on
