@@ -223,8 +223,9 @@ static void malformed_lines_report_file_line_and_problem(void **state)
     assert_string_equal(error_of(DICT_FILE_COUNTRIES, "Russia ; adj: Russian\n", m, sizeof m),
                         "bad.txt:1: expected 'CODE: names ; adj: ... ; people: ... ; capital: "
                         "...' with a 3-letter country code");
-    assert_string_equal(error_of(DICT_FILE_COUNTRIES, "RUS: Russia ; noun: Rus\n", m, sizeof m),
-                        "bad.txt:1: unknown field 'noun' (expected adj:, people:, capital: or ethnic:)");
+    assert_string_equal(
+        error_of(DICT_FILE_COUNTRIES, "RUS: Russia ; noun: Rus\n", m, sizeof m),
+        "bad.txt:1: unknown field 'noun' (expected adj:, people:, capital: or ethnic:)");
     assert_string_equal(error_of(DICT_FILE_PEOPLE, "A\xff => RUS\n", m, sizeof m),
                         "bad.txt:1: invalid UTF-8");
     assert_string_equal(error_of(DICT_FILE_PEOPLE, "# only comments\n\n   \n", m, sizeof m), "");
