@@ -138,6 +138,26 @@ static bool mutual(const char *code)
     return false;
 }
 
+/* "clashed with", "engaged in battles with", "exchanged fire with": fighting that both sides
+ * do, coded both ways (a fight word, then "with" before the partner). */
+static bool fight_with(const clause_ctx *c, const verbmatch *m)
+{
+    static const char *const fights[] = {"battle", "battles", "clash", "clashes", "fight",
+                                         "fighting", "gunfight", "gunfights", "firefight",
+                                         "firefights", "skirmish", "skirmishes", "gunbattle",
+                                         "gunbattles", "exchange", NULL};
+    bool fight = false;
+    for (long i = (long)m->first; i <= (long)m->last + 3 && i < (long)c->ntokens; i++) {
+        if (word_in(c, i, fights) || lemma_in(c, i, fights))
+            fight = true;
+        else if (fight && word_is(c, i, "with"))
+            return true;
+        else if (is_punct(c, i))
+            break;
+    }
+    return false;
+}
+
 /* Acts aimed at someone that news often states without naming him in the clause ("fired
  * warning shots after North Korean soldiers crossed the border", "pulled back after the
  * warnings"): force posture and retreats. Fighting is not among them: its victim is usually
@@ -206,9 +226,18 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         code_is(code, "19") && !rule->noun &&
         (upos(c, (long)m->last + 1) == UPOS_DET || upos(c, (long)m->last + 1) == UPOS_ADJ ||
          upos(c, (long)m->last + 1) == UPOS_NOUN || upos(c, (long)m->last + 1) == UPOS_NUM);
-    if (tg.n == 0 && sg.n > 1 &&
+    /* "The US and Russia exchanged prisoners, including an American reporter": a joint act of
+     * conjoined subjects whose object belongs to one of them is no act on that object */
+    bool own_object = false;
+    if (tg.n > 0 && sg.n > 1 && (mutual(code) || code_is(code, "0841") || reciprocal(code))) {
+        const char *tc = mention(c, tg.items[0])->country;
+        for (size_t i = 0; i < sg.n && tc && !own_object; i++)
+            own_object = mention(c, sg.items[i])->country &&
+                         strcmp(mention(c, sg.items[i])->country, tc) == 0;
+    }
+    if ((tg.n == 0 || own_object) && sg.n > 1 &&
         ((reciprocal(code) && !fights_object) || joint_object(c, m->anchor) ||
-         strcmp(rule->pair, rule->code) == 0)) { /* CODE:CODE: a joint act */
+         strcmp(rule->pair, rule->code) == 0 || code_is(code, "0841"))) { /* a joint act */
         for (size_t i = 0; i < sg.n; i++)
             for (size_t j = 0; j < sg.n; j++)
                 if (i != j && (status = events_emit_actors(st, c, m, sg.items[i], sg.items[j], code,
@@ -315,8 +344,9 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             const char *pair = code != rule->code           ? (mutual(code) ? code : NULL)
                                : rule->pair[0]              ? rule->pair
                                : code_is(rule->code, "042") ? "043"
-                               : mutual(code)               ? code
-                                                            : NULL;
+                               : mutual(code) || (code_is(code, "19") && fight_with(c, m))
+                                   ? code
+                                   : NULL;
             if (pair && ss[i].code && ts[j].code &&
                 (status =
                      events_emit(st, c, m, &ts[j], &ss[i], pair, modality, span_first, span_last)))

@@ -228,6 +228,10 @@ static bool violent_object(const clause_ctx *c, const verbmatch *m)
 static bool violent_subject(const clause_ctx *c, const verbmatch *m)
 {
     long from = events_clause_start(c, (long)m->first, (long)m->first);
+    /* "the attack that targeted a village": a relative clause's antecedent */
+    if (from > 0 && word_in(c, from - 1, (const char *const[]){"that", "which", NULL}) &&
+        from - 2 >= 0)
+        from = from - 2 - (is_comma(c, from - 2) ? 1 : 0);
     for (long i = from; i < (long)m->anchor; i++) {
         if (actor_covering(c, i) >= 0)
             return false;
@@ -241,7 +245,8 @@ static bool violent_subject(const clause_ctx *c, const verbmatch *m)
         char low[64];
         if (lower_token(c, i, low, sizeof low) &&
             (pattern_class_has(c->tables->patterns, "weapon", low, strlen(low)) ||
-             pattern_class_has(c->tables->patterns, "explosive", low, strlen(low))))
+             pattern_class_has(c->tables->patterns, "explosive", low, strlen(low)) ||
+             pattern_class_has(c->tables->patterns, "attacknoun", low, strlen(low))))
             return true;
     }
     return false;
