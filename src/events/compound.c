@@ -158,6 +158,20 @@ static bool fight_with(const clause_ctx *c, const verbmatch *m)
     return false;
 }
 
+/* True when side t is introduced by "from" ("withdrew from Niger", "pulled out of Mali"). */
+static bool from_host(const clause_ctx *c, const event_side *t)
+{
+    uint32_t start = t->actor >= 0   ? c->art->actors[t->actor].start
+                     : t->place >= 0 ? c->art->places[t->place].start
+                                     : 0;
+    if (!start)
+        return false;
+    long i = token_at(c, start) - 1;
+    if (word_is(c, i, "the"))
+        i--;
+    return word_is(c, i, "from") || (word_is(c, i, "of") && word_is(c, i - 1, "out"));
+}
+
 /* Acts aimed at someone that news often states without naming him in the clause ("fired
  * warning shots after North Korean soldiers crossed the border", "pulled back after the
  * warnings"): force posture and retreats. Fighting is not among them: its victim is usually
@@ -168,10 +182,9 @@ static bool counterpart_code(const char *code)
 }
 
 /* The other party of the sentence: the one actor (by country) of the sentence other than the
- * sources' countries, outside reported content and place phrases, when there is exactly one
- * such country; -1 otherwise. */
-static long counterpart(const clause_ctx *c, const verbmatch *m, const event_side *sources,
-                        size_t ns)
+ * sources' countries, outside place phrases, when there is exactly one such country; -1
+ * otherwise. */
+static long counterpart(const clause_ctx *c, const event_side *sources, size_t ns)
 {
     long found = -1;
     for (size_t k = 0; k < c->nact; k++) {
@@ -181,8 +194,7 @@ static long counterpart(const clause_ctx *c, const verbmatch *m, const event_sid
         bool own = false;
         for (size_t i = 0; i < ns && !own; i++)
             own = sources[i].country && strcmp(sources[i].country, am->country) == 0;
-        if (own || place_covering_token(c, (long)c->afirst[k]) ||
-            events_inside_reported_content(c, m->anchor, (long)k))
+        if (own || place_covering_token(c, (long)c->afirst[k]))
             continue;
         if (found >= 0 && strcmp(mention(c, found)->country, am->country) != 0)
             return -1;
@@ -206,8 +218,8 @@ static bool place_target_code(const char *code)
  * target; else every source side to every target side, where a bare role takes its country
  * from where it acts (sides.c), the place acted on is the target of military acts and protests
  * without a target actor, and a side the text does not name is unknown where the policy of
- * events_unknown_side_ok allows it (never both). Mutual codes and paired codes (CODE:PAIR;
- * 042 visit implies 043 host) are coded back. Returns SITREP_ELIMIT at a cap. */
+ * events_unknown_side_ok allows it (never both). Mutual codes and paired codes (CODE:PAIR) are
+ * coded back. Returns SITREP_ELIMIT at a cap. */
 sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch *m,
                                  const char *code, long source, long target, bool passive,
                                  uint8_t modality, long span_first, long span_last)
@@ -303,8 +315,10 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             known_source = true;
         }
     }
-    if (!known_target && known_source && counterpart_code(code)) {
-        long k = counterpart(c, m, ss, ns);
+    /* (not for an event noun, nor an infinitive: "waiting for them to withdraw") */
+    if (!known_target && known_source && counterpart_code(code) && !rule->noun &&
+        !word_is(c, (long)m->anchor - 1, "to")) {
+        long k = counterpart(c, ss, ns);
         if (k >= 0) {
             if (events_trace(c, "    target: the other party of the sentence, %s\n",
                              events_actor_label(c, k, l1, sizeof l1)))
@@ -331,6 +345,14 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
     if (events_trace(c, "%s%s", known_source ? "" : "    source unknown (policy)\n",
                      known_target ? "" : "    target unknown (policy)\n"))
         return SITREP_ELIMIT;
+    /* "withdrew its troops from Niger": pulling one's forces out of another state that hosts
+     * them reduces relations (166); pulling back before an adversary stays a retreat (0874) */
+    if (strcmp(code, "0874") == 0 && known_source && known_target && ss[0].country &&
+        ts[0].country && strcmp(ss[0].country, ts[0].country) != 0 && from_host(c, &ts[0])) {
+        code = "166";
+        if (events_trace(c, "    withdrawal from a host state: 166\n"))
+            return SITREP_ELIMIT;
+    }
     for (size_t i = 0; i < ns; i++) {
         for (size_t j = 0; j < nt; j++) {
             if (!ss[i].code && !ts[j].code)
@@ -338,12 +360,10 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             if ((status =
                      events_emit(st, c, m, &ss[i], &ts[j], code, modality, span_first, span_last)))
                 return status;
-            /* a paired code (CODE:PAIR) codes the target back; a visit implies a host: 042
-             * X -> Y is 043 Y -> X (not when the act was turned into an intent); acts done
-             * together are coded both ways */
-            const char *pair = code != rule->code           ? (mutual(code) ? code : NULL)
-                               : rule->pair[0]              ? rule->pair
-                               : code_is(rule->code, "042") ? "043"
+            /* a paired code (CODE:PAIR) codes the target back (a visit codes no host by itself:
+             * 043 only where hosting is said); acts done together are coded both ways */
+            const char *pair = code != rule->code ? (mutual(code) ? code : NULL)
+                               : rule->pair[0]    ? rule->pair
                                : mutual(code) || (code_is(code, "19") && fight_with(c, m))
                                    ? code
                                    : NULL;

@@ -262,10 +262,11 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             }
         }
     }
-    /* a statement is not the event it reports: code it only with its own target */
-    if (code_is(rule->code, "01") && target < 0)
-        return events_trace(c, "    not coded: a statement without a target (the reported content "
-                               "is coded on its own)\n");
+    /* saying is not doing: a statement is the reporting frame of what it reports (the
+     * `attributions` array keeps every one); the content is coded on its own, and acts done by
+     * speaking (condemning, accusing, appealing, threatening) have patterns of their own roots */
+    if (code_is(rule->code, "01"))
+        return events_trace(c, "    not coded: a statement is a reporting frame, not an event\n");
     if (source >= 0 && (code_is(code, "042") || code_is(code, "043")) &&
         events_private_people(mention(c, source)))
         return events_trace(c, "    not coded: people or goods travelling are no official visit\n");
