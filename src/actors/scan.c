@@ -389,6 +389,11 @@ size_t scan_step(scan *s, size_t i)
             return k + len;
         }
     }
+    /* "Iran-backed militias", "Russian-occupied", "Kremlin-linked": a name glued to a
+     * participle modifies what follows, which is not that state's (backing is not
+     * nationality); the phrase names no actor */
+    if ((country || u.holder) && compound_modifier_at(s, j))
+        return j + 2;
     bool possessive = u.holder && scan_is_possessive(s, j);
     /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier;
      * a leader's name before the government he leads too ("the Biden administration") */

@@ -20,6 +20,7 @@ static bool conjunct_modifier(const clause_ctx *c, long i)
 {
     return i >= 0 && (size_t)i < c->ntokens &&
            (word_is(c, i, "the") || c->tokens[i].upos == UPOS_ADJ ||
+            word_in(c, i, possessive_dets) || /* "and his French counterpart" */
             (c->tokens[i].upos == UPOS_NOUN && !(c->tokens[i].flags & TOKEN_UPPER) &&
              upos(c, i + 1) == UPOS_ADJ)); /* "the evil awful Gondor" */
 }
@@ -27,14 +28,17 @@ static bool conjunct_modifier(const clause_ctx *c, long i)
 static long conjunct_first(const clause_ctx *c, long first)
 {
     long i = first;
-    while (first - i < 3 && conjunct_modifier(c, i - 1) && actor_covering(c, i - 1) < 0)
+    /* a possessive pronoun is a modifier here, though the actor stage resolves it too ("and
+     * his French counterpart") */
+    while (first - i < 3 && conjunct_modifier(c, i - 1) &&
+           (actor_covering(c, i - 1) < 0 || word_in(c, i - 1, possessive_dets)))
         i--;
     return i;
 }
 
 static long conjunct_starting(const clause_ctx *c, long i)
 {
-    long j = actor_starting(c, i, 0);
+    long j = word_in(c, i, possessive_dets) ? -1 : actor_starting(c, i, 0);
     for (int k = 0; j < 0 && k < 3 && conjunct_modifier(c, i + k); k++)
         j = actor_starting(c, i + k + 1, 0);
     return j;
@@ -142,10 +146,10 @@ static bool mutual(const char *code)
  * do, coded both ways (a fight word, then "with" before the partner). */
 static bool fight_with(const clause_ctx *c, const verbmatch *m)
 {
-    static const char *const fights[] = {"battle", "battles", "clash", "clashes", "fight",
-                                         "fighting", "gunfight", "gunfights", "firefight",
-                                         "firefights", "skirmish", "skirmishes", "gunbattle",
-                                         "gunbattles", "exchange", NULL};
+    static const char *const fights[] = {"battle",    "battles",    "clash",    "clashes",
+                                         "fight",     "fighting",   "gunfight", "gunfights",
+                                         "firefight", "firefights", "skirmish", "skirmishes",
+                                         "gunbattle", "gunbattles", "exchange", NULL};
     bool fight = false;
     for (long i = (long)m->first; i <= (long)m->last + 3 && i < (long)c->ntokens; i++) {
         if (word_in(c, i, fights) || lemma_in(c, i, fights))
@@ -251,10 +255,13 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         ((reciprocal(code) && !fights_object) || joint_object(c, m->anchor) ||
          strcmp(rule->pair, rule->code) == 0 || code_is(code, "0841"))) { /* a joint act */
         for (size_t i = 0; i < sg.n; i++)
-            for (size_t j = 0; j < sg.n; j++)
-                if (i != j && (status = events_emit_actors(st, c, m, sg.items[i], sg.items[j], code,
-                                                           modality, span_first, span_last)))
+            for (size_t j = 0; j < sg.n; j++) {
+                event_side a = events_side_actor(c, sg.items[i]);
+                event_side b = events_side_actor(c, sg.items[j]);
+                if (i != j && a.code && b.code &&
+                    (status = events_emit(st, c, m, &a, &b, code, modality, span_first, span_last)))
                     return status;
+            }
         return SITREP_OK;
     }
     event_side ss[GROUP_MAX], ts[GROUP_MAX];
@@ -364,9 +371,8 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
              * 043 only where hosting is said); acts done together are coded both ways */
             const char *pair = code != rule->code ? (mutual(code) ? code : NULL)
                                : rule->pair[0]    ? rule->pair
-                               : mutual(code) || (code_is(code, "19") && fight_with(c, m))
-                                   ? code
-                                   : NULL;
+                               : mutual(code) || (code_is(code, "19") && fight_with(c, m)) ? code
+                                                                                           : NULL;
             if (pair && ss[i].code && ts[j].code &&
                 (status =
                      events_emit(st, c, m, &ts[j], &ss[i], pair, modality, span_first, span_last)))

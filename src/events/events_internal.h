@@ -194,7 +194,7 @@ static const char *const object_control[] = {
     "urge",     "ask",    "call",    "force",  "help",      "order",     "allow",    "encourage",
     "persuade", "tell",   "permit",  "enable", "push",      "press",     "pressure", "invite",
     "let",      "make",   "require", "compel", "authorize", "authorise", "instruct", "warn",
-    "advise",   "assist", "want",    "need",   "expect",    "lead",      "prompt",    "cause",
+    "advise",   "assist", "want",    "need",   "expect",    "lead",      "prompt",   "cause",
     "spur",     "drive",  "trigger", NULL};
 /* Object-control verbs whose complement is asked for, not reported as done ("urged Russia to
  * withdraw": no withdrawal is coded; "helped the army drive ...": the drive is). */
