@@ -27,7 +27,7 @@ static bool compound_modifier_at(const scan *s, size_t j)
     static const char *const participles[] = {
         "held",      "controlled", "run",       "occupied", "backed",    "led",    "linked",
         "allied",    "aligned",    "based",     "owned",    "dominated", "funded", "supported",
-        "sponsored", "appointed",  "installed", "friendly", NULL};
+        "sponsored", "appointed",  "installed", "friendly", "member",    NULL};
     if (j + 1 >= s->n || (s->tokens[j].flags & TOKEN_SPACE_BEFORE) ||
         (s->tokens[j + 1].flags & TOKEN_SPACE_BEFORE) ||
         !slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-"))

@@ -72,6 +72,10 @@ static bool pronoun_clause_after(const clause_ctx *c, long v, long first)
     static const char *const pronouns[] = {"it", "they", "he", "she", "we", NULL};
     if (first - 1 <= v || !word_in(c, first - 1, pronouns))
         return false;
+    /* "said it killed two children": an "it" the actor stage left unresolved stands for a
+     * thing (the attack), not for the speaker */
+    if (word_is(c, first - 1, "it") && actor_covering(c, first - 1) < 0)
+        return false;
     for (long i = v + 1; i < first - 1; i++) /* "said on Sunday it had retaken" */
         if (actor_covering(c, i) >= 0 || upos(c, i) == UPOS_VERB || is_comma(c, i))
             return false;
@@ -313,9 +317,12 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
         for (long k = actor_starting(c, i, 0); k >= 0; k = actor_starting(c, i, (size_t)k + 1)) {
             if (m && excluded_by_pattern(c, m, k, military))
                 break;
-            /* "met X in Beijing": a place, not a target (military acts keep theirs) */
+            /* "met X in Beijing", "in the Omani capital": a place, not a target (military acts
+             * keep theirs) */
+            long before =
+                word_in(c, i - 1, (const char *const[]){"the", "a", "an", NULL}) ? i - 2 : i - 1;
             if (!military &&
-                word_in(c, i - 1,
+                word_in(c, before,
                         (const char *const[]){"in", "at", "near", "inside", "within", NULL}))
                 break;
             /* "met X to discuss sanctions against Israel": for cooperative codes an actor

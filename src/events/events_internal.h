@@ -37,6 +37,7 @@ typedef struct clause_ctx {
     buf *trace;         /* explain output, NULL when coding */
     arena *a;           /* the article's arena (codes made of a country and a role) */
     size_t place_first; /* first of the sentence's places in article.places */
+    bool adverbial;     /* the match being coded is an adverbial participle ("after blaming") */
 } clause_ctx;
 
 /* ---- words ---- */

@@ -104,8 +104,7 @@ long events_site(const clause_ctx *c, const verbmatch *m)
      * region", "captured a junta camp in western Myanmar's Rakhine State" */
     long end = (long)c->ntokens;
     for (long i = (long)m->anchor + 1; i < end; i++) {
-        if (word_is(c, i, ";") || word_is(c, i, ":") || events_target_stop(c, i) ||
-            c->tokens[i].kind == TOKEN_QUOTE)
+        if (word_is(c, i, ";") || word_is(c, i, ":") || events_target_stop(c, i))
             break;
         /* a comma ends the clause unless a place phrase follows it directly ("in Kayah,
          * Karen and ..."), or an apposition names the place ("in the capital, Nairobi") */
@@ -269,6 +268,10 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
             return unnamed;
         return passive && (code_is(code, "11") || code_is(code, "163"));
     }
+    /* an adverbial participle adds to its main clause only what it names ("after blaming the
+     * group"): no unknown target */
+    if (c->adverbial)
+        return false;
     /* protests and shows of force need no target */
     if (code_is(code, "14") || code_is(code, "15"))
         return true;
