@@ -9,7 +9,6 @@
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,7 +195,7 @@ int cmd_serve(int argc, char **argv)
     options.web_root = web_root;
     raise_file_limit(options.max_connections);
     /* SQLite frees cache pages beyond this instead of growing (all handles together). */
-    sqlite3_soft_heap_limit64((long long)options.threads * ((long long)DB_CACHE_MB << 20) +
+    store_limit_cache_memory((long long)options.threads * ((long long)DB_CACHE_MB << 20) +
                               (8 << 20));
 
     serve_api api = {.workers = xcalloc((size_t)options.threads, sizeof(serve_api_worker)),
