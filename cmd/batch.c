@@ -141,7 +141,8 @@ typedef struct work {
     sitrep_coder **coders;
     sitrep_format format;
     bool passthrough;
-    bool stopped; /* the sink stopped the run */
+    bool stopped;     /* the sink stopped the run: the rest is read and counted, not coded */
+    size_t not_taken; /* records read after that */
 } work;
 
 static void code_one(sitrep_coder *coder, record *r, sitrep_format format, bool passthrough)
@@ -192,6 +193,8 @@ static void *worker_main(void *p)
 
 static void process(work *w, int jobs)
 {
+    if (w->stopped)
+        return;
     size_t threads = (size_t)jobs < w->count ? (size_t)jobs : w->count;
     if (w->passthrough)
         threads = 1;
@@ -229,9 +232,10 @@ static size_t flush(work *w, const batch_sink *sink)
         w->stopped = true;
     for (size_t i = 0; i < w->count; i++) {
         record *r = &w->records[i];
-        if (r->status == SITREP_OK && sink) {
-            if (!w->stopped &&
-                !sink->record(sink->user, r->path, r->line, r->result, r->result_length))
+        if (w->stopped && sink) {
+            w->not_taken++; /* read after the sink stopped the run: counted, not coded */
+        } else if (r->status == SITREP_OK && sink) {
+            if (!sink->record(sink->user, r->path, r->line, r->result, r->result_length))
                 failed++;
         } else if (r->status == SITREP_OK) {
             fwrite(r->result, 1, r->result_length, stdout);
@@ -292,7 +296,7 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
         paths = default_paths;
         npaths = 1;
     }
-    for (int p = 0; p < npaths && !w.stopped; p++) {
+    for (int p = 0; p < npaths; p++) {
         const char *path = paths[p];
         bool is_stdin = strcmp(path, "-") == 0;
         const char *name = is_stdin ? "<stdin>" : path;
@@ -320,7 +324,7 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
             const char *line;
             size_t length;
             int got;
-            while (!w.stopped && (got = reader_next(&reader, &line, &length)) != 0) {
+            while ((got = reader_next(&reader, &line, &length)) != 0) {
                 if (got == -2) {
                     cmd_error("%s:%ld: read error: %s", name, reader.line + 1, strerror(errno));
                     failed++;
@@ -423,6 +427,8 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
     }
     if (show_progress)
         fprintf(stderr, "\rsitrep: %zu articles, %zu failed\n", coded, failed);
+    if (options->sink && options->sink->not_taken && w.not_taken)
+        options->sink->not_taken(options->sink->user, w.not_taken);
     for (int j = 0; j < jobs; j++)
         sitrep_coder_free(w.coders[j]);
     free(w.coders);

@@ -17,14 +17,15 @@
 #include <unistd.h>
 
 static const char serve_help[] =
-    "usage: sitrep serve [--db FILE] [--host ADDRESS] [--port P] [--web DIR] [--threads N]\n"
+    "usage: sitrep serve [--db FILE|URL] [--host ADDRESS] [--port P] [--web DIR] [--threads N]\n"
     "                    [--max-connections N] [--connection-memory KB] [--timeout S]\n"
     "                    [--memory-limit MB]\n"
     "\n"
     "Serves the dashboard and its JSON API (/api/events, /api/actors, /api/timeline,\n"
     "/api/articles/ID, /api/search) over the event store, read-only. Stops cleanly on\n"
     "SIGINT (Ctrl-C) or SIGTERM.\n"
-    "  --db FILE              the database (default: $XDG_DATA_HOME/sitrep/events.db)\n"
+    "  --db FILE|URL          an SQLite file or a PostgreSQL URL (default: $SITREP_DB,\n"
+    "                         else $XDG_DATA_HOME/sitrep/events.db)\n"
     "  --host ADDRESS         numeric address to listen on (default 127.0.0.1: this machine\n"
     "                         only; 0.0.0.0 opens it to the network, without authentication)\n"
     "  --port P               port (default 8080; 0 picks a free one)\n"

@@ -23,6 +23,34 @@ bool store_is_postgres(const char *db)
            strncmp(db, "service=", 8) == 0;
 }
 
+void store_display_name(const char *db, char *out, size_t outlen)
+{
+    if (outlen == 0)
+        return;
+    snprintf(out, outlen, "%s", db ? db : "");
+    if (!store_is_postgres(out))
+        return;
+    char *scheme = strstr(out, "://");
+    if (scheme) { /* postgresql://user:password@host/... */
+        char *user = scheme + 3;
+        char *at = strchr(user, '@');
+        char *slash = strchr(user, '/');
+        char *colon = strchr(user, ':');
+        if (at && (!slash || at < slash) && colon && colon < at && (size_t)(at - colon) > 1) {
+            memmove(colon + 4, at, strlen(at) + 1);
+            memcpy(colon + 1, "***", 3);
+        }
+    }
+    /* password=... in a connection string or a URL's query */
+    for (char *p = strstr(out, "password="); p; p = strstr(p + 1, "password=")) {
+        char *value = p + 9, *end = value + strcspn(value, " &");
+        if (end - value >= 3) {
+            memmove(value + 3, end, strlen(end) + 1);
+            memcpy(value, "***", 3);
+        }
+    }
+}
+
 sitrep_status store_open(const char *db, const store_options *options, store **out, diag *d)
 {
     *out = NULL;

@@ -22,6 +22,10 @@ typedef struct store_options {
     int cache_kib;       /* SQLite: page cache of this connection in KiB (0 = 128 MB) */
 } store_options;
 
+/* Writes db into out as it may be shown to a user: a password in a PostgreSQL URL or
+ * connection string becomes "***". */
+void store_display_name(const char *db, char *out, size_t outlen);
+
 /* Whether db names a PostgreSQL database (postgresql:// or postgres:// URL, or a libpq
  * "key=value" connection string) rather than an SQLite file. */
 bool store_is_postgres(const char *db);

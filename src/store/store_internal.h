@@ -17,6 +17,7 @@
  * parameters ?1..?N; the PostgreSQL back end rewrites them as $1..$N. */
 typedef struct store_stmt {
     store *owner;
+    bool reused; /* run many times (the writer's): the back end may keep it prepared */
 } store_stmt;
 
 /* What store_step returns. */

@@ -81,8 +81,11 @@ static const char *const statements[ST_COUNT] = {
 
 store_stmt *store_statement(store *s, int which, diag *d)
 {
-    if (!s->st[which] && store_prepare(s, statements[which], &s->st[which], d))
-        return NULL;
+    if (!s->st[which]) {
+        if (store_prepare(s, statements[which], &s->st[which], d))
+            return NULL;
+        s->st[which]->reused = true;
+    }
     return s->st[which];
 }
 

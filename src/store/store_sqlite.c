@@ -282,8 +282,23 @@ sitrep_status store_sqlite_open(const char *path, const store_options *options, 
     }
     sqlite3_busy_timeout(ss->db, s->options.busy_timeout_ms);
     sitrep_status status = SITREP_OK;
-    if (!s->options.read_only)
+    int version = 0, code = SQLITE_OK;
+    if (s->options.read_only) {
+        /* The first read opens the WAL journal's shared memory, which fails (READONLY or
+         * CANTOPEN) when this user may not write the file or its folder. */
+        status = user_version(s, &version, &code, d);
+        int primary = code & 0xFF;
+        if (status && (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN)) {
+            diag_clear(d);
+            status = open_as_on_disk(s, path, d);
+            if (!status) {
+                sqlite3_busy_timeout(ss->db, s->options.busy_timeout_ms);
+                status = user_version(s, &version, &code, d);
+            }
+        }
+    } else {
         status = exec_retry(s, "PRAGMA journal_mode = WAL", d);
+    }
     if (!status)
         /* A large page cache and rarer checkpoints keep a batch's index pages in memory
          * (about 3x faster ingest than the defaults); NORMAL sync is durable in WAL mode
@@ -298,17 +313,8 @@ sitrep_status store_sqlite_open(const char *path, const store_options *options, 
         snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", s->options.cache_kib);
         status = sqlite_exec(s, pragma, d);
     }
-    int version = 0, code = SQLITE_OK;
-    if (!status) {
+    if (!status && !s->options.read_only)
         status = user_version(s, &version, &code, d);
-        int primary = code & 0xFF;
-        if (status && s->options.read_only && (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN)) {
-            diag_clear(d);
-            status = open_as_on_disk(s, path, d);
-            if (!status)
-                status = user_version(s, &version, &code, d);
-        }
-    }
     if (!status)
         status = migrate(s, version, d);
     if (status) {
