@@ -97,7 +97,7 @@ demo: deps
 test: deps-test
 	@$(MAKE) --no-print-directory test-run
 
-test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq
+test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq $(BUILD)/bench/gen_coded $(BUILD)/bench/gencorpus
 	@$(MAKE) --no-print-directory check-includes
 	@tests/run-unit.sh $(UNIT_BIN)
 	@tests/golden/run.sh $(BUILD)/sitrep

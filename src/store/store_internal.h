@@ -39,6 +39,7 @@ enum store_statement {
     ST_LOCK_GROUP,  /* PostgreSQL: a transaction lock on an event's merge group */
     ST_INS_QUOTE,
     ST_INS_QUANTITY,
+    ST_INS_QUANTITY_LAST, /* PostgreSQL: a quantity of the session's last mention */
     ST_INS_DATE,
     ST_INS_PLACE,
     ST_INS_WARNING,
@@ -166,6 +167,13 @@ store_stmt *store_statement(store *s, int which, diag *d);
 sitrep_status store_write_article(store *s, store_article *a, store_outcome *outcome,
                                   store_event_in **events, size_t *nevents, size_t *cap,
                                   diag *d) MUST_CHECK;
+/* The two halves of store_write_article: the article's insert statement, bound (it gives
+ * back the new rowid, or no row when the article was already there), and the rest of its
+ * rows once the rowid is known. */
+store_stmt *store_bind_article(store *s, const store_article *a, diag *d);
+sitrep_status store_write_rows(store *s, const store_article *a, long long article,
+                               store_event_in **events, size_t *nevents, size_t *cap,
+                               diag *d) MUST_CHECK;
 sitrep_status store_write_event(store *s, const store_event_in *e, diag *d) MUST_CHECK;
 
 /* The checks of store_check that both back ends run (store_query.c): every article stored

@@ -3,7 +3,8 @@
  * store_backend (parameters as text, rows streamed one at a time), and batches that are kept
  * in memory until commit, then written in one transaction with events in the order of their
  * merge groups (writers never wait on each other in a circle), and written again when the
- * server aborts them as a deadlock or serialization failure.
+ * server aborts them as a deadlock or serialization failure. A batch's statements are sent in
+ * libpq's pipeline mode: hundreds per round trip instead of one.
  */
 #include "store_internal.h"
 
@@ -16,6 +17,7 @@
 
 #define MAX_PARAMS 64
 #define MAX_TRIES 5
+#define PIPELINE_DEPTH 512 /* statements sent before their results are read */
 
 typedef struct pg_store {
     store base;
@@ -24,6 +26,9 @@ typedef struct pg_store {
     char sqlstate[6];   /* and its SQLSTATE */
     int next_name;      /* names of prepared statements */
     unsigned random;    /* pauses between tries differ between writers */
+    bool pipeline;      /* statements are sent without waiting (a batch being written) */
+    bool failed;        /* a statement sent in the pipeline failed (error and sqlstate set) */
+    size_t pending;     /* statements sent since the last sync */
     store_article *queue; /* the open batch's articles (PostgreSQL writes them at commit) */
     size_t nqueue, queue_cap;
 } pg_store;
@@ -211,28 +216,108 @@ static void drain(pg_stmt *st)
     st->running = false;
 }
 
+/* Prepares a statement on the server once (pipelines send prepared statements only). */
+static bool prepare_named(pg_store *p, pg_stmt *st)
+{
+    if (st->name[0])
+        return true;
+    char name[16];
+    snprintf(name, sizeof name, "sitrep%d", p->next_name++);
+    PGresult *result = PQprepare(p->conn, name, st->sql, st->nparams, NULL);
+    bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
+    if (!ok)
+        set_error(p, result);
+    PQclear(result);
+    if (ok)
+        memcpy(st->name, name, sizeof name);
+    return ok;
+}
+
+/* Reads the results of the pipeline up to its next sync point. on_result (may be NULL) gets
+ * each statement's result with its number since the last sync. Returns false (the first
+ * error kept) when a statement failed. */
+typedef void (*result_fn)(void *user, size_t index, const PGresult *result);
+
+static bool pipeline_sync(pg_store *p, result_fn on_result, void *user)
+{
+    p->pending = 0;
+    if (PQpipelineSync(p->conn) != 1) {
+        set_error(p, NULL);
+        p->failed = true;
+        return false;
+    }
+    size_t index = 0;
+    for (;;) {
+        PGresult *result = PQgetResult(p->conn);
+        if (!result) {
+            if (PQstatus(p->conn) != CONNECTION_OK) {
+                set_error(p, NULL);
+                p->failed = true;
+                return false;
+            }
+            index++; /* the end of one statement's results */
+            continue;
+        }
+        ExecStatusType status = PQresultStatus(result);
+        if (status == PGRES_PIPELINE_SYNC) {
+            PQclear(result);
+            return !p->failed;
+        }
+        if (status == PGRES_FATAL_ERROR && !p->failed) {
+            set_error(p, result);
+            p->failed = true;
+        } else if (status != PGRES_PIPELINE_ABORTED && on_result) {
+            on_result(user, index, result);
+        }
+        PQclear(result);
+    }
+}
+
+/* Sends a bound statement into the pipeline; reads results every PIPELINE_DEPTH statements
+ * so that neither side's socket fills up. */
+static bool pipeline_send(pg_store *p, pg_stmt *st)
+{
+    if (p->failed)
+        return false;
+    if (!prepare_named(p, st))
+        return false;
+    if (!PQsendQueryPrepared(p->conn, st->name, st->nparams, (const char *const *)st->values,
+                             NULL, NULL, 0)) {
+        set_error(p, NULL);
+        p->failed = true;
+        return false;
+    }
+    return ++p->pending < PIPELINE_DEPTH || pipeline_sync(p, NULL, NULL);
+}
+
+/* Sends a command without parameters into the pipeline. */
+static bool pipeline_command(pg_store *p, const char *sql)
+{
+    if (p->failed)
+        return false;
+    if (!PQsendQueryParams(p->conn, sql, 0, NULL, NULL, NULL, NULL, 0)) {
+        set_error(p, NULL);
+        p->failed = true;
+        return false;
+    }
+    p->pending++;
+    return true;
+}
+
 static int pg_step(store_stmt *base)
 {
     pg_stmt *st = stmt_of(base);
     pg_store *p = pg_of(base->owner);
     PQclear(st->row);
     st->row = NULL;
+    if (p->pipeline) /* no result comes back now: errors show at the next sync */
+        return pipeline_send(p, st) ? STORE_STEP_DONE : STORE_STEP_ERROR;
     if (!st->running) {
         int sent;
         const char *const *values = (const char *const *)st->values;
         if (base->reused) {
-            if (!st->name[0]) {
-                char name[16];
-                snprintf(name, sizeof name, "sitrep%d", p->next_name++);
-                PGresult *result = PQprepare(p->conn, name, st->sql, st->nparams, NULL);
-                bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
-                if (!ok)
-                    set_error(p, result);
-                PQclear(result);
-                if (!ok)
-                    return STORE_STEP_ERROR;
-                memcpy(st->name, name, sizeof name);
-            }
+            if (!prepare_named(p, st))
+                return STORE_STEP_ERROR;
             sent = PQsendQueryPrepared(p->conn, st->name, st->nparams, values, NULL, NULL, 0);
         } else {
             sent = PQsendQueryParams(p->conn, st->sql, st->nparams, NULL, values, NULL, NULL, 0);
@@ -510,31 +595,91 @@ static int by_group(const void *a, const void *b)
     return c ? c : (x->sequence > y->sequence) - (x->sequence < y->sequence);
 }
 
-/* Writes the queued articles in one transaction; the counts go to s->batch. */
+/* Where the rowids of article inserts go: rowids[first + k] for the k-th article result
+ * after `skip` other results (BEGIN's). 0 stays when the article was already there. */
+typedef struct rowid_sink {
+    long long *rowids;
+    size_t first, skip;
+} rowid_sink;
+
+static void article_rowid(void *user, size_t index, const PGresult *result)
+{
+    rowid_sink *sink = user;
+    if (index >= sink->skip && PQresultStatus(result) == PGRES_TUPLES_OK &&
+        PQntuples(result) == 1)
+        sink->rowids[sink->first + index - sink->skip] =
+            strtoll(PQgetvalue(result, 0, 0), NULL, 10);
+}
+
+/* The statements of the PostgreSQL writer, prepared before a pipeline starts. */
+static const int pipelined[] = {ST_INS_ARTICLE, ST_INS_SENTENCE, ST_INS_ACTOR,
+                                ST_MERGE_EVENT, ST_LOCK_GROUP,   ST_INS_QUOTE,
+                                ST_INS_QUANTITY, ST_INS_QUANTITY_LAST, ST_INS_DATE,
+                                ST_INS_PLACE,   ST_INS_WARNING};
+
+/* Writes the queued articles in one transaction, in two round trips or a few more: the
+ * article rows first (which are new decides what follows), then every other row and the
+ * events in lock order, and COMMIT. The counts go to s->batch. */
 static sitrep_status write_batch(store *s, diag *d)
 {
     pg_store *p = pg_of(s);
     store_event_in *events = NULL;
     size_t nevents = 0, cap = 0;
     s->batch = (store_counts){0};
-    sitrep_status status = pg_exec(s, "BEGIN", d);
-    for (size_t i = 0; i < p->nqueue && !status; i++) {
-        store_outcome outcome;
-        status = store_write_article(s, &p->queue[i], &outcome, &events, &nevents, &cap, d);
-        if (!status && outcome == STORE_ADDED)
-            s->batch.added++;
-        else if (!status)
-            s->batch.duplicates++;
+    for (size_t i = 0; i < ARRAY_LEN(pipelined); i++) {
+        store_stmt *st = store_statement(s, pipelined[i], d);
+        if (!st || !prepare_named(p, stmt_of(st)))
+            return st ? store_sql_error(s, d, "cannot prepare a statement") : SITREP_ESQL;
     }
-    if (!status)
+    long long *rowids = xcalloc(p->nqueue + 1, sizeof *rowids);
+    sitrep_status status = SITREP_OK;
+    p->failed = false;
+    p->pending = 0;
+    if (PQenterPipelineMode(p->conn) != 1) {
+        set_error(p, NULL);
+        p->failed = true;
+    }
+    p->pipeline = !p->failed;
+    bool ok = pipeline_command(p, "BEGIN");
+    /* the article inserts in pieces short of the pipeline's depth, so that each piece's
+     * rowids are read together */
+    for (size_t i = 0; ok && (i < p->nqueue || i == 0);) {
+        rowid_sink sink = {rowids, i, i == 0 ? 1 : 0};
+        while (ok && i < p->nqueue && p->pending < PIPELINE_DEPTH - 1) {
+            store_stmt *st = store_bind_article(s, &p->queue[i++], d);
+            ok = st && pipeline_send(p, stmt_of(st));
+            if (st)
+                store_reset(st);
+        }
+        ok = ok && pipeline_sync(p, article_rowid, &sink);
+        if (p->nqueue == 0)
+            break;
+    }
+    for (size_t i = 0; i < p->nqueue && ok; i++) {
+        if (rowids[i] == 0) {
+            s->batch.duplicates++;
+            continue;
+        }
+        s->batch.added++;
+        ok = store_write_rows(s, &p->queue[i], rowids[i], &events, &nevents, &cap, d) == 0;
+    }
+    if (ok)
         qsort(events, nevents, sizeof *events, s->options.dedup_days ? by_group : by_group_day);
-    for (size_t i = 0; i < nevents && !status; i++)
-        status = store_write_event(s, &events[i], d);
-    if (!status)
-        status = pg_exec(s, "COMMIT", d);
+    for (size_t i = 0; i < nevents && ok; i++)
+        ok = store_write_event(s, &events[i], d) == SITREP_OK;
+    ok = ok && pipeline_command(p, "COMMIT") && pipeline_sync(p, NULL, NULL);
+    if (!ok) {
+        if (p->pending)
+            (void)pipeline_sync(p, NULL, NULL);
+        diag_set(d, "", 0, "cannot store the batch: %s", p->error);
+        status = SITREP_ESQL;
+    }
+    p->pipeline = false;
+    PQexitPipelineMode(p->conn);
     if (status)
         command(p, "ROLLBACK");
     free(events);
+    free(rowids);
     return status;
 }
 

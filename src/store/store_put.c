@@ -67,12 +67,15 @@ static const char *const statements[ST_COUNT] = {
         "SELECT coalesce((SELECT rowid FROM near), (SELECT rowid FROM ins)), ?27::bigint, "
         "?28::text, ?29::bigint, ?30::text, ?31::text, ?32::text, ?33::text, ?34::text, "
         "?35::text, ?36::text, ?37::text, ?38::text, ?39::text, ?40::bigint, ?41::bigint, "
-        "?42::text, ?43::text RETURNING rowid",
+        "?42::text, ?43::text",
     [ST_LOCK_GROUP] = "SELECT pg_advisory_xact_lock(?1::bigint)",
     [ST_INS_QUOTE] = "INSERT INTO quotes (article, sentence, speaker_text, speaker_code, cue, "
                      "text, direct) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [ST_INS_QUANTITY] = "INSERT INTO quantities (article, mention, value, unit, text, qualifier) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [ST_INS_QUANTITY_LAST] = "INSERT INTO quantities (article, mention, value, unit, text, "
+                             "qualifier) VALUES (?1, currval(pg_get_serial_sequence('mentions', "
+                             "'rowid')), ?2, ?3, ?4, ?5)",
     [ST_INS_DATE] = "INSERT INTO dates (article, text, value, json) VALUES (?1, ?2, ?3, ?4)",
     [ST_INS_PLACE] = "INSERT INTO places (article, text, name, country, lat, lon, json) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -311,10 +314,24 @@ static long long merge_pg(store *s, const store_event_in *e, diag *d)
         store_bind_null(st, 26);
     }
     bind_mention(st, 27, e);
-    long long mention = run(s, st, d);
-    if (mention == 0)
-        diag_set(d, "", 0, "an event was neither found nor stored");
-    return mention > 0 ? mention : -1;
+    /* no rowid comes back (the statements may be sent without waiting): the quantities take
+     * the session's last mention, and mentions.event NOT NULL refuses an event neither found
+     * nor stored */
+    return run(s, st, d) < 0 ? -1 : 1;
+}
+
+/* PostgreSQL: a quantity of the mention just written (currval of the session). */
+static sitrep_status put_quantity_last(store *s, long long article, const cJSON *q, diag *d)
+{
+    store_stmt *st = store_statement(s, ST_INS_QUANTITY_LAST, d);
+    if (!st)
+        return SITREP_ESQL;
+    store_bind_int64(st, 1, article);
+    bind_num(st, 2, q, "value");
+    bind_str(st, 3, q, "unit");
+    bind_str(st, 4, q, "text");
+    bind_str(st, 5, q, "qualifier");
+    return run(s, st, d) < 0 ? SITREP_ESQL : SITREP_OK;
 }
 
 sitrep_status store_write_event(store *s, const store_event_in *e, diag *d)
@@ -325,7 +342,8 @@ sitrep_status store_write_event(store *s, const store_event_in *e, diag *d)
     const cJSON *q;
     cJSON_ArrayForEach(q, store_jarr(e->json, "quantities"))
     {
-        sitrep_status status = put_quantity(s, e->article, q, mention, d);
+        sitrep_status status = s->postgres ? put_quantity_last(s, e->article, q, d)
+                                           : put_quantity(s, e->article, q, mention, d);
         if (status)
             return status;
     }
@@ -334,14 +352,14 @@ sitrep_status store_write_event(store *s, const store_event_in *e, diag *d)
 
 /* ---- the article ---- */
 
-static sitrep_status insert_article(store *s, const store_article *a, long long *rowid, diag *d)
+store_stmt *store_bind_article(store *s, const store_article *a, diag *d)
 {
     const cJSON *root = a->root, *meta = store_jobj(root, "meta");
     static const char *const arrays[] = {"sentences",  "actors", "events", "quotes",
                                          "quantities", "dates",  "places", "warnings"};
     store_stmt *st = store_statement(s, ST_INS_ARTICLE, d);
     if (!st)
-        return SITREP_ESQL;
+        return NULL;
     char *meta_json = meta ? cJSON_PrintUnformatted(meta) : NULL;
     store_bind_text(st, 1, a->id);
     store_bind_text(st, 2, a->hash);
@@ -357,9 +375,8 @@ static sitrep_status insert_article(store *s, const store_article *a, long long 
         store_bind_int64(st, 11 + (int)i, count_items(store_jarr(root, arrays[i])));
     store_bind_text(st, 19, s->now);
     s->backend->bind_text(st, 20, a->json, (int)a->length);
-    *rowid = run(s, st, d);
     free(meta_json);
-    return *rowid < 0 ? SITREP_ESQL : SITREP_OK;
+    return st;
 }
 
 /* Inserts the rows of one array with `which`, binding each item with `bind`. */
@@ -486,10 +503,20 @@ sitrep_status store_write_article(store *s, store_article *a, store_outcome *out
                                   store_event_in **events, size_t *nevents, size_t *cap, diag *d)
 {
     *outcome = STORE_DUPLICATE;
-    long long article;
-    sitrep_status status = insert_article(s, a, &article, d);
-    if (status || article == 0)
-        return status; /* already stored (same id or content): nothing changes */
+    store_stmt *st = store_bind_article(s, a, d);
+    long long article = st ? run(s, st, d) : -1;
+    if (article <= 0)
+        return article < 0 ? SITREP_ESQL : SITREP_OK; /* 0: already stored (same id or content) */
+    sitrep_status status = store_write_rows(s, a, article, events, nevents, cap, d);
+    if (!status)
+        *outcome = STORE_ADDED;
+    return status;
+}
+
+sitrep_status store_write_rows(store *s, const store_article *a, long long article,
+                               store_event_in **events, size_t *nevents, size_t *cap, diag *d)
+{
+    sitrep_status status;
     const cJSON *root = a->root;
     if ((status = put_sentences(s, article, store_jarr(root, "sentences"), d)) ||
         (status = put_items(s, ST_INS_ACTOR, article, store_jarr(root, "actors"), bind_actor, d)))
@@ -525,6 +552,5 @@ sitrep_status store_write_article(store *s, store_article *a, store_outcome *out
         (status =
              put_items(s, ST_INS_WARNING, article, store_jarr(root, "warnings"), bind_warning, d)))
         return status;
-    *outcome = STORE_ADDED;
     return SITREP_OK;
 }
