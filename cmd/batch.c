@@ -31,6 +31,7 @@ typedef struct record {
     char *result;
     size_t result_length;
     sitrep_status status;
+    bool other_shard; /* --shard: not this process's record */
     char error[512];
 } record;
 
@@ -147,6 +148,11 @@ typedef struct work {
 
 static void code_one(sitrep_coder *coder, record *r, sitrep_format format, bool passthrough)
 {
+    if (r->other_shard) { /* --shard: another process codes it */
+        free(r->bytes);
+        r->bytes = NULL;
+        return;
+    }
     if (passthrough) {
         r->status = SITREP_OK;
         r->result = r->bytes;
@@ -234,6 +240,8 @@ static size_t flush(work *w, const batch_sink *sink)
         record *r = &w->records[i];
         if (w->stopped && sink) {
             w->not_taken++; /* read after the sink stopped the run: counted, not coded */
+        } else if (r->other_shard) {
+            /* another shard's process codes it */
         } else if (r->status == SITREP_OK && sink) {
             if (!sink->record(sink->user, r->path, r->line, r->result, r->result_length))
                 failed++;
@@ -347,6 +355,9 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
                 r->bytes = copy_bytes(line, length);
                 r->length = length;
                 r->path = name;
+                r->other_shard = options->shards > 1 &&
+                                 sitrep_record_shard(r->kind, r->bytes, r->length,
+                                                     options->shards) != options->shard;
                 r->line = reader.line;
                 batch_bytes += length;
                 if (w.count == max_records || batch_bytes >= BATCH_BYTES) {
@@ -407,6 +418,9 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
                 r->bytes = all ? all : copy_bytes("", 0);
                 r->length = total;
                 r->path = name;
+                r->other_shard = options->shards > 1 &&
+                                 sitrep_record_shard(r->kind, r->bytes, r->length,
+                                                     options->shards) != options->shard;
                 batch_bytes += total;
                 if (w.count == max_records || batch_bytes >= BATCH_BYTES) {
                     process(&w, jobs);

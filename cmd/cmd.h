@@ -44,6 +44,7 @@ typedef struct batch_options {
     bool progress;          /* progress on stderr when it is a terminal */
     bool passthrough;       /* records are already coded: hand each line over unchanged */
     size_t batch_records;   /* records per batch; 0: 64 per job */
+    unsigned shard, shards; /* code only the records of shard `shard` of `shards` (0: all) */
     const batch_sink *sink; /* NULL: write to stdout */
 } batch_options;
 
