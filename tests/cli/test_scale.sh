@@ -30,7 +30,10 @@ rows() {
 }
 
 scale_stop() {
-    [ -n "${scale_pids:-}" ] && kill -9 $scale_pids 2>/dev/null
+    for pid in ${scale_pids:-}; do
+        kill -9 -- "-$pid" 2>/dev/null # a process group (dask), else the process
+        kill -9 "$pid" 2>/dev/null
+    done
     scale_pids=
     pg_stop
 }
