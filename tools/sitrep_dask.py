@@ -6,7 +6,7 @@ Each Dask task is one shard: `sitrep code --shard I/N INPUT... | sitrep ingest -
 is simply run again by Dask on another worker (`retries` more times on an ordinary failure).
 
 usage: sitrep_dask.py --scheduler ADDRESS|--scheduler-file FILE --db URL [--shards N]
-                      [--sitrep PATH] [--dict DIR] [--retries R] INPUT...
+                      [--batch B] [--sitrep PATH] [--dict DIR] [--retries R] INPUT...
 Inputs and the sitrep program must be readable at the same paths on every worker (a shared
 file system); the database URL must reach the PostgreSQL server from every worker. Prints
 one line per shard and a total; exits 1 when a shard failed for good.
@@ -18,11 +18,11 @@ import sys
 from distributed import Client
 
 
-def code_and_store(shard, shards, inputs, db, sitrep, data_dir):
+def code_and_store(shard, shards, inputs, db, sitrep, data_dir, batch):
     """Runs one shard on a worker; returns (shard, the ingest summary). Raises on failure so
     that Dask retries it."""
     code = [sitrep, "code", "--shard", f"{shard}/{shards}"]
-    ingest = [sitrep, "ingest", "--db", db, "--coded", "-"]
+    ingest = [sitrep, "ingest", "--db", db, "--batch", str(batch), "--coded", "-"]
     if data_dir:
         code += ["--dict", data_dir]
     coder = subprocess.Popen(code + list(inputs), stdout=subprocess.PIPE,
@@ -47,6 +47,7 @@ def main():
     parser.add_argument("--scheduler-file", help="the file dask-scheduler wrote")
     parser.add_argument("--db", required=True, help="postgresql://... URL of the store")
     parser.add_argument("--shards", type=int, default=16)
+    parser.add_argument("--batch", type=int, default=500, help="articles per transaction")
     parser.add_argument("--sitrep", default="sitrep")
     parser.add_argument("--dict", dest="data_dir", default=None)
     parser.add_argument("--retries", type=int, default=2)
@@ -58,7 +59,8 @@ def main():
         scheduler_file=args.scheduler_file, timeout=60)
     futures = client.map(code_and_store, range(args.shards), shards=args.shards,
                          inputs=args.inputs, db=args.db, sitrep=args.sitrep,
-                         data_dir=args.data_dir, retries=args.retries, pure=False)
+                         data_dir=args.data_dir, batch=args.batch, retries=args.retries,
+                         pure=False)
     failed = 0
     for future in futures:
         try:

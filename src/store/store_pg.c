@@ -4,7 +4,8 @@
  * in memory until commit, then written in one transaction with events in the order of their
  * merge groups (writers never wait on each other in a circle), and written again when the
  * server aborts them as a deadlock or serialization failure. A batch's statements are sent in
- * libpq's pipeline mode: hundreds per round trip instead of one.
+ * libpq's pipeline mode (hundreds per round trip instead of one), and the plain inserts of an
+ * article's sentences, actors, quotes, dates, places and warnings go in by COPY.
  */
 #include "store_internal.h"
 
@@ -29,6 +30,7 @@ typedef struct pg_store {
     bool pipeline;      /* statements are sent without waiting (a batch being written) */
     bool failed;        /* a statement sent in the pipeline failed (error and sqlstate set) */
     size_t pending;     /* statements sent since the last sync */
+    bool copying;       /* plain inserts add rows to their statement's COPY text */
     store_article *queue; /* the open batch's articles (PostgreSQL writes them at commit) */
     size_t nqueue, queue_cap;
 } pg_store;
@@ -36,6 +38,8 @@ typedef struct pg_store {
 typedef struct pg_stmt {
     store_stmt base;
     char *sql;             /* with $N parameters */
+    char *copy_sql;        /* "COPY table (columns) FROM STDIN" for a plain insert, else NULL */
+    buf copy;              /* rows waiting for it, in COPY's text format */
     char name[16];         /* server-side prepared statement ("" until prepared) */
     char *values[MAX_PARAMS];
     int nparams;
@@ -143,13 +147,69 @@ static char *convert_sql(const char *sql, int *nparams)
     return out;
 }
 
+/* "COPY t (a, b) FROM STDIN" when sql is exactly "INSERT INTO t (a, b) VALUES (?1, ?2)" (every
+ * column a parameter, in order, nothing after), else NULL. */
+static char *copy_form(const char *sql)
+{
+    const char *table = sql + 12, *values = strstr(sql, ") VALUES (");
+    if (strncmp(sql, "INSERT INTO ", 12) != 0 || !values || strchr(table, '(') > values)
+        return NULL;
+    const char *p = values + 10;
+    for (int n = 1;; n++) {
+        char want[16];
+        int w = snprintf(want, sizeof want, "?%d", n);
+        if (strncmp(p, want, (size_t)w) != 0)
+            return NULL;
+        p += w;
+        if (strcmp(p, ")") == 0)
+            break;
+        if (strncmp(p, ", ", 2) != 0)
+            return NULL;
+        p += 2;
+    }
+    size_t n = (size_t)(values - table) + 1; /* "t (a, b)" */
+    char *copy = xmalloc(n + 32);
+    snprintf(copy, n + 32, "COPY %.*s FROM STDIN", (int)n, table);
+    return copy;
+}
+
+/* Appends the bound values as one line of COPY's text format. */
+static void copy_row(pg_stmt *st)
+{
+    bool ok = true;
+    for (int i = 0; i < st->nparams && ok; i++) {
+        if (i)
+            ok = buf_append_char(&st->copy, '\t') == SITREP_OK;
+        const char *v = st->values[i];
+        if (!v) {
+            ok = ok && buf_append_str(&st->copy, "\\N") == SITREP_OK;
+            continue;
+        }
+        for (; *v && ok; v++) {
+            const char *escaped = *v == '\\'   ? "\\\\"
+                                  : *v == '\t' ? "\\t"
+                                  : *v == '\n' ? "\\n"
+                                  : *v == '\r' ? "\\r"
+                                                : NULL;
+            ok = (escaped ? buf_append_str(&st->copy, escaped)
+                          : buf_append_char(&st->copy, *v)) == SITREP_OK;
+        }
+    }
+    if (!ok || buf_append_char(&st->copy, '\n') != SITREP_OK)
+        die("a batch's COPY text passed 1 GiB");
+}
+
 static sitrep_status pg_prepare(store *s, const char *sql, store_stmt **out, diag *d)
 {
     pg_stmt *st = xcalloc(1, sizeof *st);
     st->base.owner = s;
     st->sql = convert_sql(sql, &st->nparams);
+    st->copy_sql = copy_form(sql);
+    buf_init(&st->copy, (size_t)1 << 30);
     if (st->nparams > MAX_PARAMS) {
         free(st->sql);
+        free(st->copy_sql);
+        buf_release(&st->copy);
         free(st);
         return diag_set(d, "", 0, "a statement with more than %d parameters", MAX_PARAMS),
                SITREP_ELIMIT;
@@ -310,6 +370,10 @@ static int pg_step(store_stmt *base)
     pg_store *p = pg_of(base->owner);
     PQclear(st->row);
     st->row = NULL;
+    if (p->copying && st->copy_sql) { /* sent by copy_flush */
+        copy_row(st);
+        return STORE_STEP_DONE;
+    }
     if (p->pipeline) /* no result comes back now: errors show at the next sync */
         return pipeline_send(p, st) ? STORE_STEP_DONE : STORE_STEP_ERROR;
     if (!st->running) {
@@ -394,6 +458,8 @@ static void pg_finalize(store_stmt *base)
     pg_stmt *st = stmt_of(base);
     pg_reset(base);
     free(st->sql);
+    free(st->copy_sql);
+    buf_release(&st->copy);
     free(st);
 }
 
@@ -611,15 +677,44 @@ static void article_rowid(void *user, size_t index, const PGresult *result)
             strtoll(PQgetvalue(result, 0, 0), NULL, 10);
 }
 
+/* Sends the rows each plain insert collected, one COPY per table (outside the pipeline). */
+static bool copy_flush(pg_store *p)
+{
+    for (int i = 0; i < ST_COUNT && !p->failed; i++) {
+        pg_stmt *st = p->base.st[i] ? stmt_of(p->base.st[i]) : NULL;
+        if (!st || !st->copy.len)
+            continue;
+        PGresult *result = PQexec(p->conn, st->copy_sql);
+        bool ok = PQresultStatus(result) == PGRES_COPY_IN;
+        PQclear(result);
+        ok = ok && PQputCopyData(p->conn, st->copy.data, (int)st->copy.len) == 1;
+        if (PQputCopyEnd(p->conn, ok ? NULL : "sitrep could not send the rows") != 1)
+            ok = false;
+        while ((result = PQgetResult(p->conn))) {
+            if (PQresultStatus(result) != PGRES_COMMAND_OK && !p->failed) {
+                set_error(p, result);
+                p->failed = true;
+            }
+            PQclear(result);
+        }
+        if (!ok && !p->failed) {
+            set_error(p, NULL);
+            p->failed = true;
+        }
+        buf_reset(&st->copy);
+    }
+    return !p->failed;
+}
+
 /* The statements of the PostgreSQL writer, prepared before a pipeline starts. */
 static const int pipelined[] = {ST_INS_ARTICLE, ST_INS_SENTENCE, ST_INS_ACTOR,
                                 ST_MERGE_EVENT, ST_LOCK_GROUP,   ST_INS_QUOTE,
                                 ST_INS_QUANTITY, ST_INS_QUANTITY_LAST, ST_INS_DATE,
                                 ST_INS_PLACE,   ST_INS_WARNING};
 
-/* Writes the queued articles in one transaction, in two round trips or a few more: the
- * article rows first (which are new decides what follows), then every other row and the
- * events in lock order, and COMMIT. The counts go to s->batch. */
+/* Writes the queued articles in one transaction, in a few round trips: the article rows first
+ * (which are new decides what follows), then their other rows by COPY, then the events in
+ * lock order, and COMMIT. The counts go to s->batch. */
 static sitrep_status write_batch(store *s, diag *d)
 {
     pg_store *p = pg_of(s);
@@ -630,6 +725,7 @@ static sitrep_status write_batch(store *s, diag *d)
         store_stmt *st = store_statement(s, pipelined[i], d);
         if (!st || !prepare_named(p, stmt_of(st)))
             return st ? store_sql_error(s, d, "cannot prepare a statement") : SITREP_ESQL;
+        buf_reset(&stmt_of(st)->copy); /* what a failed try left */
     }
     long long *rowids = xcalloc(p->nqueue + 1, sizeof *rowids);
     sitrep_status status = SITREP_OK;
@@ -655,6 +751,7 @@ static sitrep_status write_batch(store *s, diag *d)
         if (p->nqueue == 0)
             break;
     }
+    p->copying = true;
     for (size_t i = 0; i < p->nqueue && ok; i++) {
         if (rowids[i] == 0) {
             s->batch.duplicates++;
@@ -663,6 +760,13 @@ static sitrep_status write_batch(store *s, diag *d)
         s->batch.added++;
         ok = store_write_rows(s, &p->queue[i], rowids[i], &events, &nevents, &cap, d) == 0;
     }
+    p->copying = false;
+    /* COPY is not allowed in a pipeline: leave it (it is idle after the sync) and come back */
+    if (ok && PQexitPipelineMode(p->conn) != 1)
+        ok = false, set_error(p, NULL), p->failed = true;
+    ok = ok && copy_flush(p);
+    if (ok && PQenterPipelineMode(p->conn) != 1)
+        ok = false, set_error(p, NULL), p->failed = true;
     if (ok)
         qsort(events, nevents, sizeof *events, s->options.dedup_days ? by_group : by_group_day);
     for (size_t i = 0; i < nevents && ok; i++)

@@ -19,8 +19,8 @@ static const char *const statements[ST_COUNT] = {
                        "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) ON CONFLICT DO NOTHING "
                        "RETURNING rowid",
     [ST_INS_SENTENCE] = "INSERT INTO sentences (article, n, start, \"end\", paragraph, text) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING rowid",
-    [ST_INS_FTS] = "INSERT INTO sentences_fts (rowid, text) VALUES (?1, ?2)",
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [ST_INS_FTS] = "INSERT INTO sentences_fts (rowid, text) VALUES (last_insert_rowid(), ?1)",
     [ST_INS_ACTOR] = "INSERT INTO actors (article, sentence, start, \"end\", text, code) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [ST_FIND_EVENT] = "SELECT rowid FROM events WHERE cameo IS ?1 AND source_code IS ?2 AND "
@@ -74,8 +74,8 @@ static const char *const statements[ST_COUNT] = {
     [ST_INS_QUANTITY] = "INSERT INTO quantities (article, mention, value, unit, text, qualifier) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [ST_INS_QUANTITY_LAST] = "INSERT INTO quantities (article, mention, value, unit, text, "
-                             "qualifier) VALUES (?1, currval(pg_get_serial_sequence('mentions', "
-                             "'rowid')), ?2, ?3, ?4, ?5)",
+                             "qualifier) VALUES (?1, currval('mentions_rowid_seq'), ?2, ?3, "
+                             "?4, ?5)",
     [ST_INS_DATE] = "INSERT INTO dates (article, text, value, json) VALUES (?1, ?2, ?3, ?4)",
     [ST_INS_PLACE] = "INSERT INTO places (article, text, name, country, lat, lon, json) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -483,14 +483,12 @@ static sitrep_status put_sentences(store *s, long long article, const cJSON *sen
         bind_int(st, 4, item, "end");
         bind_int(st, 5, item, "paragraph");
         store_bind_text(st, 6, text ? text : "");
-        long long sentence = run(s, st, d);
-        if (sentence < 0)
+        if (run(s, st, d) < 0)
             return SITREP_ESQL;
         if (!s->postgres) { /* PostgreSQL indexes the sentence's own tsvector column */
             if (!(st = store_statement(s, ST_INS_FTS, d)))
                 return SITREP_ESQL;
-            store_bind_int64(st, 1, sentence);
-            store_bind_text(st, 2, text ? text : "");
+            store_bind_text(st, 1, text ? text : "");
             if (run(s, st, d) < 0)
                 return SITREP_ESQL;
         }

@@ -29,13 +29,14 @@ else
         scale_pids="$scale_pids $dask_groups"
     }
     dask_down() {
-        for g in $dask_groups; do kill -9 -- "-$g" 2>/dev/null; kill -9 "$g" 2>/dev/null; done
+        for g in $dask_groups; do /bin/kill -s KILL -- "-$g" 2>/dev/null; kill -9 "$g" 2>/dev/null; done
         for g in $dask_groups; do wait "$g" 2>/dev/null; done
         dask_groups=
     }
     dask_run() { # dask_run DB: codes and stores news.jsonl in 8 shards
         "$python" "$here/../../tools/sitrep_dask.py" --scheduler-file "$dask_dir/scheduler.json" \
-            --db "$1" --shards 8 --sitrep "$SITREP" --dict "$SITREP_DATA" "$work/news.jsonl"
+            --db "$1" --shards 8 --batch 20 --sitrep "$SITREP" --dict "$SITREP_DATA" \
+            "$work/news.jsonl"
     }
     "$scale_corpus" ${DASK_MB:-3} "$work/news.jsonl" "$work/news.txt" >/dev/null
     "$SITREP" code "$work/news.jsonl" 2>/dev/null | "$SITREP" ingest --db "$work/news.db" --coded - 2>/dev/null
@@ -56,9 +57,8 @@ else
     killed=no
     for _ in $(seq 1 3000); do # 5 minutes at most
         if pgrep -g "$dask_worker1" -f "sitrep ingest" >/dev/null 2>&1; then
-            [ -n "${DASK_DEBUG:-}" ] && pgrep -a -g "$dask_worker1" >&2
-            sleep 0.2
-            kill -9 -- "-$dask_worker1" 2>/dev/null && killed=yes
+            sleep 3 # some of the shard's batches (of 20) are committed by then
+            /bin/kill -s KILL -- "-$dask_worker1" 2>/dev/null && killed=yes
             break
         fi
         kill -0 "$client" 2>/dev/null || break
@@ -69,6 +69,8 @@ else
     expect_eq "dask: a worker was killed mid-shard" "$killed" "yes"
     expect_eq "dask: the client finishes after the kill" "$client_rc" "0"
     expect_match "dask: the lost shard ran again" "$(cat "$dask_dir/run2.out")" "8 of 8 shards stored"
+    expect_match "dask: the killed try had stored batches" "$(cat "$dask_dir/run2.out")" \
+        "stored, [1-9][0-9]* already there"
     same_keys "dask: killed worker, retried shard = one process + SQLite" "$work/news.db" "$pgk"
     expect_exit 0 "dask: check after the kill" -- "$SITREP" stats --db "$pgk" --check
     dask_down

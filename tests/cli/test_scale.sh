@@ -31,7 +31,7 @@ rows() {
 
 scale_stop() {
     for pid in ${scale_pids:-}; do
-        kill -9 -- "-$pid" 2>/dev/null # a process group (dask), else the process
+        /bin/kill -s KILL -- "-$pid" 2>/dev/null # a process group (dask), else the process
         kill -9 "$pid" 2>/dev/null
     done
     scale_pids=
