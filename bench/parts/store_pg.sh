@@ -20,7 +20,7 @@ if ! pg_start; then
 fi
 trap 'pg_stop' EXIT INT TERM
 pm=$(head -1 "$PG_DIR/data/postmaster.pid")
-echo "store_pg: PostgreSQL $("$pg_bin/postgres" --version | sed 's/.* //') on 127.0.0.1:$PG_PORT, default settings"
+echo "store_pg: PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $3 }') on 127.0.0.1:$PG_PORT, default settings"
 # CPU seconds of the server so far (its own and its ended backends'), in clock ticks
 server_ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"; }
 now() { date +%s%N; }
@@ -47,8 +47,8 @@ for writers in 1 2 4; do
     awk -v k="$writers" -v a="$n" -v w="$(( (end - start) / 1000000 ))" -v c="$client" \
         -v s="$(( s1 - s0 ))" -v hz="$(getconf CLK_TCK)" 'BEGIN {
         cpu = c + s / hz
-        printf "store_pg: ingest --coded, %d writer%s, %d articles x 4 events: %6.0f articles/s wall, %6.0f articles/s per CPU-second (%.2f s wall; CPU %.2f s sitrep + %.2f s server)\n",
-               k, k > 1 ? "s" : " ", a, a / (w / 1000), a / cpu, w / 1000, c, s / hz }'
+        printf "store_pg: ingest --coded, %d writer(s), %d articles x 4 events: %6.0f articles/s wall, %6.0f articles/s per CPU-second (%.2f s wall; CPU %.2f s sitrep + %.2f s server)\n",
+               k, a, a / (w / 1000), a / cpu, w / 1000, c, s / hz }'
     rm -f "$tmp"/pg-part-*.jsonl "$tmp"/pg-time-*
 done
 rm -f "$tmp/pg-coded.jsonl"
