@@ -69,8 +69,7 @@ static void civil(long days, int *y, int *m, int *d)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr,
-                "usage: gen_coded ARTICLES [EVENTS_PER_ARTICLE [SEED [DAYS [VARIETY]]]]\n");
+        fprintf(stderr, "usage: gen_coded ARTICLES [EVENTS_PER_ARTICLE [SEED [DAYS [VARIETY]]]]\n");
         return 2;
     }
     long n = atol(argv[1]);

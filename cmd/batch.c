@@ -355,9 +355,9 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
                 r->bytes = copy_bytes(line, length);
                 r->length = length;
                 r->path = name;
-                r->other_shard = options->shards > 1 &&
-                                 sitrep_record_shard(r->kind, r->bytes, r->length,
-                                                     options->shards) != options->shard;
+                r->other_shard =
+                    options->shards > 1 && sitrep_record_shard(r->kind, r->bytes, r->length,
+                                                               options->shards) != options->shard;
                 r->line = reader.line;
                 batch_bytes += length;
                 if (w.count == max_records || batch_bytes >= BATCH_BYTES) {
@@ -418,9 +418,9 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
                 r->bytes = all ? all : copy_bytes("", 0);
                 r->length = total;
                 r->path = name;
-                r->other_shard = options->shards > 1 &&
-                                 sitrep_record_shard(r->kind, r->bytes, r->length,
-                                                     options->shards) != options->shard;
+                r->other_shard =
+                    options->shards > 1 && sitrep_record_shard(r->kind, r->bytes, r->length,
+                                                               options->shards) != options->shard;
                 batch_bytes += total;
                 if (w.count == max_records || batch_bytes >= BATCH_BYTES) {
                     process(&w, jobs);

@@ -197,7 +197,7 @@ int cmd_serve(int argc, char **argv)
     raise_file_limit(options.max_connections);
     /* SQLite frees cache pages beyond this instead of growing (all handles together). */
     store_limit_cache_memory((long long)options.threads * ((long long)DB_CACHE_MB << 20) +
-                              (8 << 20));
+                             (8 << 20));
 
     serve_api api = {.workers = xcalloc((size_t)options.threads, sizeof(serve_api_worker)),
                      .nworkers = options.threads};

@@ -63,7 +63,8 @@ sitrep_status store_open(const char *db, const store_options *options, store **o
         o.dedup_days = 0;
     if (o.read_only)
         o.must_exist = true;
-    return store_is_postgres(db) ? store_pg_open(db, &o, out, d) : store_sqlite_open(db, &o, out, d);
+    return store_is_postgres(db) ? store_pg_open(db, &o, out, d)
+                                 : store_sqlite_open(db, &o, out, d);
 }
 
 void store_close(store *s)

@@ -342,7 +342,6 @@ static bool validate_article(reader *r, const cJSON *root)
     return !r->bad;
 }
 
-
 /* ---- readers for checked articles ---- */
 
 const char *store_jstr(const cJSON *object, const char *key)
@@ -441,7 +440,7 @@ void store_event_prepare(store_event_in *e, const cJSON *json, const char *publi
     const cJSON *place = store_jobj(json, "place"), *date = store_jobj(json, "date");
     const char *date_value = store_jstr(date, "value");
     /* The event's day: its own resolved date when it is a full date, else publication. */
-    const char *day_source = store_day_number(date_value, &e->day_num) ? date_value
+    const char *day_source = store_day_number(date_value, &e->day_num)  ? date_value
                              : store_day_number(published, &e->day_num) ? published
                                                                         : NULL;
     if (day_source) {

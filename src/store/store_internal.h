@@ -55,7 +55,7 @@ typedef struct store_event_in {
     long day_num;
     bool dated;
     char day[11];
-    char group[33];   /* hash of cameo, source, target and place key; "" when undated */
+    char group[33]; /* hash of cameo, source, target and place key; "" when undated */
     char place_key[512];
     char root[3];      /* the CAMEO root when the event gives none */
     long long article; /* rowid of its article (set by the writer) */
@@ -122,9 +122,9 @@ struct store {
     store_options options;
     bool postgres; /* the SQL dialect: PostgreSQL, else SQLite */
     bool in_batch;
-    char now[16];                /* UTC time the batch began, YYYYMMDDHHMMSS */
-    store_counts batch, last;    /* the open batch's counts and the last committed batch's */
-    store_stmt *st[ST_COUNT];    /* the writer's statements, prepared on first use */
+    char now[16];             /* UTC time the batch began, YYYYMMDDHHMMSS */
+    store_counts batch, last; /* the open batch's counts and the last committed batch's */
+    store_stmt *st[ST_COUNT]; /* the writer's statements, prepared on first use */
 };
 
 extern const store_backend store_sqlite_backend;

@@ -23,24 +23,24 @@
 typedef struct pg_store {
     store base;
     PGconn *conn;
-    char error[1024];   /* the last error's message */
-    char sqlstate[6];   /* and its SQLSTATE */
-    int next_name;      /* names of prepared statements */
-    unsigned random;    /* pauses between tries differ between writers */
-    bool pipeline;      /* statements are sent without waiting (a batch being written) */
-    bool failed;        /* a statement sent in the pipeline failed (error and sqlstate set) */
-    size_t pending;     /* statements sent since the last sync */
-    bool copying;       /* plain inserts add rows to their statement's COPY text */
+    char error[1024];     /* the last error's message */
+    char sqlstate[6];     /* and its SQLSTATE */
+    int next_name;        /* names of prepared statements */
+    unsigned random;      /* pauses between tries differ between writers */
+    bool pipeline;        /* statements are sent without waiting (a batch being written) */
+    bool failed;          /* a statement sent in the pipeline failed (error and sqlstate set) */
+    size_t pending;       /* statements sent since the last sync */
+    bool copying;         /* plain inserts add rows to their statement's COPY text */
     store_article *queue; /* the open batch's articles (PostgreSQL writes them at commit) */
     size_t nqueue, queue_cap;
 } pg_store;
 
 typedef struct pg_stmt {
     store_stmt base;
-    char *sql;             /* with $N parameters */
-    char *copy_sql;        /* "COPY table (columns) FROM STDIN" for a plain insert, else NULL */
-    buf copy;              /* rows waiting for it, in COPY's text format */
-    char name[16];         /* server-side prepared statement ("" until prepared) */
+    char *sql;      /* with $N parameters */
+    char *copy_sql; /* "COPY table (columns) FROM STDIN" for a plain insert, else NULL */
+    buf copy;       /* rows waiting for it, in COPY's text format */
+    char name[16];  /* server-side prepared statement ("" until prepared) */
     char *values[MAX_PARAMS];
     int nparams;
     PGresult *row; /* the current row (single-row mode) */
@@ -190,9 +190,9 @@ static void copy_row(pg_stmt *st)
                                   : *v == '\t' ? "\\t"
                                   : *v == '\n' ? "\\n"
                                   : *v == '\r' ? "\\r"
-                                                : NULL;
-            ok = (escaped ? buf_append_str(&st->copy, escaped)
-                          : buf_append_char(&st->copy, *v)) == SITREP_OK;
+                                               : NULL;
+            ok = (escaped ? buf_append_str(&st->copy, escaped) : buf_append_char(&st->copy, *v)) ==
+                 SITREP_OK;
         }
     }
     if (!ok || buf_append_char(&st->copy, '\n') != SITREP_OK)
@@ -341,8 +341,8 @@ static bool pipeline_send(pg_store *p, pg_stmt *st)
         return false;
     if (!prepare_named(p, st))
         return false;
-    if (!PQsendQueryPrepared(p->conn, st->name, st->nparams, (const char *const *)st->values,
-                             NULL, NULL, 0)) {
+    if (!PQsendQueryPrepared(p->conn, st->name, st->nparams, (const char *const *)st->values, NULL,
+                             NULL, 0)) {
         set_error(p, NULL);
         p->failed = true;
         return false;
@@ -497,8 +497,7 @@ static sitrep_status migrate(pg_store *p, diag *d)
     if (version < 0)
         return diag_set(d, "", 0, "cannot read the schema version: %s", p->error), SITREP_ESQL;
     if ((size_t)version > store_pg_nmigrations)
-        return diag_set(d, "", 0,
-                        "the database has schema version %d; this sitrep knows up to %zu",
+        return diag_set(d, "", 0, "the database has schema version %d; this sitrep knows up to %zu",
                         version, store_pg_nmigrations),
                SITREP_ESQL;
     if ((size_t)version == store_pg_nmigrations)
@@ -566,8 +565,7 @@ sitrep_status store_pg_open(const char *url, const store_options *options, store
     }
     const char *encoding = status ? NULL : PQparameterStatus(p->conn, "server_encoding");
     if (!status && (!encoding || strcmp(encoding, "UTF8") != 0)) {
-        diag_set(d, "", 0,
-                 "the database's encoding is %s; sitrep stores UTF-8 (createdb -E UTF8)",
+        diag_set(d, "", 0, "the database's encoding is %s; sitrep stores UTF-8 (createdb -E UTF8)",
                  encoding ? encoding : "unknown");
         status = SITREP_ESQL;
     }
@@ -580,8 +578,7 @@ sitrep_status store_pg_open(const char *url, const store_options *options, store
         status = (diag_set(d, "", 0, "%s", p->error), SITREP_ESQL);
     if (!status)
         status = migrate(p, d);
-    if (!status && s->options.read_only &&
-        !command(p, "SET default_transaction_read_only = on"))
+    if (!status && s->options.read_only && !command(p, "SET default_transaction_read_only = on"))
         status = (diag_set(d, "", 0, "%s", p->error), SITREP_ESQL);
     if (status) {
         store_close(s);
@@ -671,8 +668,7 @@ typedef struct rowid_sink {
 static void article_rowid(void *user, size_t index, const PGresult *result)
 {
     rowid_sink *sink = user;
-    if (index >= sink->skip && PQresultStatus(result) == PGRES_TUPLES_OK &&
-        PQntuples(result) == 1)
+    if (index >= sink->skip && PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) == 1)
         sink->rowids[sink->first + index - sink->skip] =
             strtoll(PQgetvalue(result, 0, 0), NULL, 10);
 }
@@ -707,10 +703,10 @@ static bool copy_flush(pg_store *p)
 }
 
 /* The statements of the PostgreSQL writer, prepared before a pipeline starts. */
-static const int pipelined[] = {ST_INS_ARTICLE, ST_INS_SENTENCE, ST_INS_ACTOR,
-                                ST_MERGE_EVENT, ST_LOCK_GROUP,   ST_INS_QUOTE,
+static const int pipelined[] = {ST_INS_ARTICLE,  ST_INS_SENTENCE,      ST_INS_ACTOR,
+                                ST_MERGE_EVENT,  ST_LOCK_GROUP,        ST_INS_QUOTE,
                                 ST_INS_QUANTITY, ST_INS_QUANTITY_LAST, ST_INS_DATE,
-                                ST_INS_PLACE,   ST_INS_WARNING};
+                                ST_INS_PLACE,    ST_INS_WARNING};
 
 /* Writes the queued articles in one transaction, in a few round trips: the article rows first
  * (which are new decides what follows), then their other rows by COPY, then the events in
@@ -832,8 +828,7 @@ static sitrep_status pg_check(store *s, diag *d)
                                &bad, d)))
         return status;
     if (bad)
-        return diag_set(d, "", 0, "%lld events' publisher counts disagree with event_sources",
-                        bad);
+        return diag_set(d, "", 0, "%lld events' publisher counts disagree with event_sources", bad);
     return SITREP_OK;
 }
 

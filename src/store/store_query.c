@@ -58,8 +58,7 @@ static sitrep_status prefix_clause(buf *sql, binds *b, const char *column, const
     int slot = add_bind(b, prefix);
     if (!slot)
         return SITREP_ELIMIT;
-    return buf_printf(sql, "(substr(%s, 1, length(CAST(?%d AS TEXT))) = ?%d)", column, slot,
-                      slot);
+    return buf_printf(sql, "(substr(%s, 1, length(CAST(?%d AS TEXT))) = ?%d)", column, slot, slot);
 }
 
 static int add_number(binds *b, long long value)

@@ -115,7 +115,9 @@ static void sqlite_bind_null(store_stmt *st, int i)
 static int sqlite_step(store_stmt *st)
 {
     int rc = sqlite3_step(stmt_of(st));
-    return rc == SQLITE_ROW ? STORE_STEP_ROW : rc == SQLITE_DONE ? STORE_STEP_DONE : STORE_STEP_ERROR;
+    return rc == SQLITE_ROW    ? STORE_STEP_ROW
+           : rc == SQLITE_DONE ? STORE_STEP_DONE
+                               : STORE_STEP_ERROR;
 }
 
 static bool sqlite_column_null(store_stmt *st, int i)
@@ -406,9 +408,9 @@ static sitrep_status sqlite_check(store *s, diag *d)
 {
     sitrep_status status;
     if ((status = expect_none(s, "PRAGMA integrity_check", "integrity check failed", d)) ||
-        (status = expect_none(s,
-                              "SELECT \"table\" || ' row ' || rowid FROM pragma_foreign_key_check",
-                              "a row points at nothing", d)) ||
+        (status =
+             expect_none(s, "SELECT \"table\" || ' row ' || rowid FROM pragma_foreign_key_check",
+                         "a row points at nothing", d)) ||
         (status = store_check_counts(s, d)))
         return status;
     /* FTS5's own check, against the sentences table too (rank 1). */
