@@ -92,17 +92,4 @@ q() {
     echo "store_pg: query $line"
 }
 echo "store_pg: query (best of 3, process start included)           SQLite               PostgreSQL"
-q "newest events (no filter)"
-q "--actor RUS" --actor RUS
-q "--source USAMIL --since 2020 --until 2020" --source USAMIL --since 2020 --until 2020
-q "--target ISRGOV" --target ISRGOV
-q "--cameo 19" --cameo 19
-q "--root 14 --country UKR" --root 14 --country UKR
-q "--plover assault" --plover assault
-q "--modality negated" --modality negated
-q "--attribution document" --attribution document
-q "--since 2024-06-01 --until 2024-06-30" --since 2024-06-01 --until 2024-06-30
-q "--text 'convoy drone'" --text 'convoy drone'
-q "--text 'article 4242' (one article)" --text 'article 4242'
-q "--actor IRN --target ISR --cameo 19" --actor IRN --target ISR --cameo 19
-q "--actor PRKGOV --since 2016 --until 2016 (rare)" --actor PRKGOV --since 2016 --until 2016
+bigdb_queries q

@@ -385,31 +385,12 @@ static sitrep_status sqlite_put(store *s, store_article *a, store_outcome *outco
 
 /* ---- checks ---- */
 
-/* Runs a check query: it must return no row (or a single "ok" for integrity_check). */
-static sitrep_status expect_none(store *s, const char *sql, const char *problem, diag *d)
-{
-    store_stmt *st;
-    if (store_prepare(s, sql, &st, d))
-        return SITREP_ESQL;
-    int rc = store_step(st);
-    sitrep_status status = SITREP_OK;
-    if (rc == STORE_STEP_ROW) {
-        const char *what = store_column_text(st, 0);
-        if (!(what && strcmp(what, "ok") == 0))
-            status = diag_set(d, "", 0, "%s: %s", problem, what ? what : "?");
-    } else if (rc == STORE_STEP_ERROR) {
-        status = store_sql_error(s, d, "cannot check");
-    }
-    store_finalize(st);
-    return status;
-}
-
 static sitrep_status sqlite_check(store *s, diag *d)
 {
     sitrep_status status;
-    if ((status = expect_none(s, "PRAGMA integrity_check", "integrity check failed", d)) ||
+    if ((status = store_expect_none(s, "PRAGMA integrity_check", "integrity check failed", d)) ||
         (status =
-             expect_none(s, "SELECT \"table\" || ' row ' || rowid FROM pragma_foreign_key_check",
+             store_expect_none(s, "SELECT \"table\" || ' row ' || rowid FROM pragma_foreign_key_check",
                          "a row points at nothing", d)) ||
         (status = store_check_counts(s, d)))
         return status;

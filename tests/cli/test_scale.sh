@@ -148,13 +148,7 @@ else
         "$SITREP" serve --db "$pg1" --port 0 --threads 2 2>"$work/pgserve.err" &
         spid=$!
         scale_pids=$spid
-        sport=
-        for _ in $(seq 1 100); do
-            sport=$(sed -n 's/^sitrep: serving http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$work/pgserve.err")
-            [ -n "$sport" ] && break
-            kill -0 "$spid" 2>/dev/null || break
-            sleep 0.1
-        done
+        sport=$(serving_port "$work/pgserve.err" "$spid")
         api=$(curl -s "http://127.0.0.1:$sport/api/events?cameo=02&limit=3")
         expect_match "pg serve: events" "$api" '"cameo":"02[0-9]"'
         api=$(curl -s "http://127.0.0.1:$sport/api/search?q=convoy&limit=2")

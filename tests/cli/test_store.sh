@@ -239,13 +239,7 @@ if command -v curl >/dev/null 2>&1; then
     : >"$work/ro-serve.err"
     $as_reader "$SITREP" serve --db "$rodir/ro.db" --port 0 --threads 1 2>>"$work/ro-serve.err" &
     ro_pid=$!
-    ro_port=
-    for _ in $(seq 1 100); do
-        ro_port=$(sed -n 's/^sitrep: serving http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$work/ro-serve.err")
-        [ -n "$ro_port" ] && break
-        kill -0 "$ro_pid" 2>/dev/null || break
-        sleep 0.1
-    done
+    ro_port=$(serving_port "$work/ro-serve.err" "$ro_pid")
     expect_match "read-only: served" "$(curl -s "http://127.0.0.1:$ro_port/api/events?cameo=19")" '"cameo":"190"'
     kill -TERM "$ro_pid" 2>/dev/null
     wait "$ro_pid" 2>/dev/null
