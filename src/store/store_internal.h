@@ -178,8 +178,7 @@ sitrep_status store_write_event(store *s, const store_event_in *e, diag *d) MUST
 
 /* Runs a check query: it must return no row, or a single "ok" (SQLite's integrity_check);
  * else SITREP_EPARSE with d->message "PROBLEM: the row's first column". */
-sitrep_status store_expect_none(store *s, const char *sql, const char *problem,
-                                diag *d) MUST_CHECK;
+sitrep_status store_expect_none(store *s, const char *sql, const char *problem, diag *d) MUST_CHECK;
 
 /* The checks of store_check that both back ends run (store_query.c): every article stored
  * completely and every event's counts equal to its mentions. */
