@@ -102,7 +102,9 @@ typedef struct store_backend {
     sitrep_status (*check)(store *s, diag *d);
     sitrep_status (*data_version)(store *s, long long *out, diag *d);
     sitrep_status (*prepare)(store *s, const char *sql, store_stmt **out, diag *d);
-    void (*bind_text)(store_stmt *st, int i, const char *text, int length); /* NULL: null */
+    /* text must stay unchanged until the statement is reset (NULL: null) */
+    void (*bind_text)(store_stmt *st, int i, const char *text, int length);
+    void (*bind_text_free)(store_stmt *st, int i, char *text); /* the back end frees it */
     void (*bind_int64)(store_stmt *st, int i, long long value);
     void (*bind_double)(store_stmt *st, int i, double value);
     void (*bind_null)(store_stmt *st, int i);
@@ -115,6 +117,8 @@ typedef struct store_backend {
     void (*reset)(store_stmt *st); /* ready to bind and step again; bindings cleared */
     void (*finalize)(store_stmt *st);
     const char *(*error)(store *s); /* the last error's message */
+    /* the rowid the last insert made, 0 when it made none (SQLite; PostgreSQL uses RETURNING) */
+    long long (*inserted_id)(store *s);
 } store_backend;
 
 struct store {
@@ -136,9 +140,16 @@ sitrep_status store_sqlite_open(const char *path, const store_options *options, 
 sitrep_status store_pg_open(const char *url, const store_options *options, store **out,
                             diag *d) MUST_CHECK;
 
-/* Statement calls, dispatched to the back end (store.c). */
+/* Finalizes the writer's statements and closes the back end (store_close without the
+ * rollback; what a back end calls when its open fails). */
+void store_free(store *s);
+
+/* Statement calls, dispatched to the back end (store_stmt.c). */
 sitrep_status store_prepare(store *s, const char *sql, store_stmt **out, diag *d) MUST_CHECK;
+/* text must stay unchanged until the statement is reset; store_bind_text_free takes a
+ * malloc'd string and frees it when done. */
 void store_bind_text(store_stmt *st, int i, const char *text);
+void store_bind_text_free(store_stmt *st, int i, char *text);
 void store_bind_int64(store_stmt *st, int i, long long value);
 void store_bind_double(store_stmt *st, int i, double value);
 void store_bind_null(store_stmt *st, int i);

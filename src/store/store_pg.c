@@ -242,6 +242,18 @@ static void pg_bind_text(store_stmt *st, int i, const char *text, int length)
     set_value(st, i, copy);
 }
 
+static void pg_bind_text_free(store_stmt *st, int i, char *text)
+{
+    set_value(st, i, text); /* the values are the statement's until reset */
+}
+
+/* PostgreSQL's inserts say their rowid with RETURNING. */
+static long long pg_inserted_id(store *s)
+{
+    (void)s;
+    return 0;
+}
+
 static void pg_bind_int64(store_stmt *st, int i, long long value)
 {
     char *text = xmalloc(24);
@@ -581,7 +593,7 @@ sitrep_status store_pg_open(const char *url, const store_options *options, store
     if (!status && s->options.read_only && !command(p, "SET default_transaction_read_only = on"))
         status = (diag_set(d, "", 0, "%s", p->error), SITREP_ESQL);
     if (status) {
-        store_close(s);
+        store_free(s);
         return status;
     }
     *out = s;
@@ -763,7 +775,7 @@ static sitrep_status write_batch(store *s, diag *d)
     ok = ok && copy_flush(p);
     if (ok && PQenterPipelineMode(p->conn) != 1)
         ok = false, set_error(p, NULL), p->failed = true;
-    if (ok)
+    if (ok && nevents > 1)
         qsort(events, nevents, sizeof *events, s->options.dedup_days ? by_group : by_group_day);
     for (size_t i = 0; i < nevents && ok; i++)
         ok = store_write_event(s, &events[i], d) == SITREP_OK;
@@ -862,6 +874,7 @@ const store_backend store_pg_backend = {
     .data_version = pg_data_version,
     .prepare = pg_prepare,
     .bind_text = pg_bind_text,
+    .bind_text_free = pg_bind_text_free,
     .bind_int64 = pg_bind_int64,
     .bind_double = pg_bind_double,
     .bind_null = pg_bind_null,
@@ -874,4 +887,5 @@ const store_backend store_pg_backend = {
     .reset = pg_reset,
     .finalize = pg_finalize,
     .error = pg_error,
+    .inserted_id = pg_inserted_id,
 };

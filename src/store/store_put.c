@@ -16,8 +16,7 @@ static const char *const statements[ST_COUNT] = {
                        "source_key, section, headline, byline, meta, n_sentences, n_actors, "
                        "n_events, n_quotes, n_quantities, n_dates, n_places, n_warnings, "
                        "ingested, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                       "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) ON CONFLICT DO NOTHING "
-                       "RETURNING rowid",
+                       "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) ON CONFLICT DO NOTHING",
     [ST_INS_SENTENCE] = "INSERT INTO sentences (article, n, start, \"end\", paragraph, text) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [ST_INS_FTS] = "INSERT INTO sentences_fts (rowid, text) VALUES (last_insert_rowid(), ?1)",
@@ -31,8 +30,7 @@ static const char *const statements[ST_COUNT] = {
                      "root, label, plover, goldstein, quad_class, place_key, place_text, "
                      "place_name, place_country, lat, lon, num_mentions, num_articles, "
                      "num_sources, added) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                     "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, 1, 1, 1, ?23) "
-                     "RETURNING rowid",
+                     "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, 1, 1, 1, ?23)",
     [ST_UPD_EVENT] = "UPDATE events SET num_mentions = num_mentions + 1, "
                      "num_articles = num_articles + ?2, num_sources = num_sources + ?3 "
                      "WHERE rowid = ?1",
@@ -43,8 +41,7 @@ static const char *const statements[ST_COUNT] = {
                        "attribution_kind, attribution_text, attribution_code, attribution_cue, "
                        "source_text, target_text, date_text, date_value, place_text, "
                        "evidence_start, evidence_end, verb, rule) VALUES (?1, ?2, ?3, ?4, "
-                       "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
-                       "RETURNING rowid",
+                       "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     /* The nearest event of the group within the window, else a new one; a concurrent writer's
      * new event of the same group and day is taken over by ON CONFLICT. The mention's
      * trigger counts it (store_pg_schema.c). */
@@ -85,7 +82,14 @@ static const char *const statements[ST_COUNT] = {
 store_stmt *store_statement(store *s, int which, diag *d)
 {
     if (!s->st[which]) {
-        if (store_prepare(s, statements[which], &s->st[which], d))
+        /* PostgreSQL's article insert says its rowid (SQLite's writer asks after it) */
+        char sql[2048];
+        const char *text = statements[which];
+        if (s->postgres && which == ST_INS_ARTICLE) {
+            snprintf(sql, sizeof sql, "%s RETURNING rowid", text);
+            text = sql;
+        }
+        if (store_prepare(s, text, &s->st[which], d))
             return NULL;
         s->st[which]->reused = true;
     }
@@ -117,12 +121,14 @@ static void bind_str(store_stmt *st, int i, const cJSON *object, const char *key
     store_bind_text(st, i, store_jstr(object, key));
 }
 
-/* Runs the bound statement `st`; returns the rowid it gives back (0 when it gives none) or -1
- * (d set) on error. */
+/* Runs the bound statement `st`; returns the rowid it gave back (RETURNING) or inserted (0
+ * when neither) or -1 (d set) on error. */
 static long long run(store *s, store_stmt *st, diag *d)
 {
     int rc = store_step(st);
-    long long id = rc == STORE_STEP_ROW ? store_column_int64(st, 0) : 0;
+    long long id = rc == STORE_STEP_ROW    ? store_column_int64(st, 0)
+                   : rc == STORE_STEP_DONE ? s->backend->inserted_id(s)
+                                           : 0;
     if (rc == STORE_STEP_ERROR) {
         store_sql_error(s, d, "cannot store the article");
         id = -1;
@@ -370,12 +376,11 @@ store_stmt *store_bind_article(store *s, const store_article *a, diag *d)
     bind_str(st, 7, meta, "section");
     bind_str(st, 8, meta, "headline");
     bind_str(st, 9, meta, "byline");
-    store_bind_text(st, 10, meta_json);
+    store_bind_text_free(st, 10, meta_json);
     for (size_t i = 0; i < ARRAY_LEN(arrays); i++)
         store_bind_int64(st, 11 + (int)i, count_items(store_jarr(root, arrays[i])));
     store_bind_text(st, 19, s->now);
     s->backend->bind_text(st, 20, a->json, (int)a->length);
-    free(meta_json);
     return st;
 }
 
@@ -434,8 +439,7 @@ static void bind_date(store_stmt *st, long long article, const cJSON *item, int 
     store_bind_int64(st, 1, article);
     bind_str(st, 2, item, "text");
     bind_str(st, 3, item, "value");
-    store_bind_text(st, 4, json); /* the back end copies it */
-    free(json);
+    store_bind_text_free(st, 4, json);
 }
 
 static void bind_place(store_stmt *st, long long article, const cJSON *item, int index)
@@ -448,8 +452,7 @@ static void bind_place(store_stmt *st, long long article, const cJSON *item, int
     bind_str(st, 4, item, "country");
     bind_num(st, 5, item, "lat");
     bind_num(st, 6, item, "lon");
-    store_bind_text(st, 7, json);
-    free(json);
+    store_bind_text_free(st, 7, json);
 }
 
 static void bind_warning(store_stmt *st, long long article, const cJSON *item, int index)

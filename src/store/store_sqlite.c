@@ -92,9 +92,22 @@ static sitrep_status sqlite_prepare(store *s, const char *sql, store_stmt **out,
 static void sqlite_bind_text(store_stmt *st, int i, const char *text, int length)
 {
     if (text)
-        sqlite3_bind_text(stmt_of(st), i, text, length, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt_of(st), i, text, length, SQLITE_STATIC);
     else
         sqlite3_bind_null(stmt_of(st), i);
+}
+
+static void sqlite_bind_text_free(store_stmt *st, int i, char *text)
+{
+    if (text)
+        sqlite3_bind_text(stmt_of(st), i, text, -1, free);
+    else
+        sqlite3_bind_null(stmt_of(st), i);
+}
+
+static long long sqlite_inserted_id(store *s)
+{
+    return sqlite3_changes(db_of(s)) > 0 ? sqlite3_last_insert_rowid(db_of(s)) : 0;
 }
 
 static void sqlite_bind_int64(store_stmt *st, int i, long long value)
@@ -279,7 +292,7 @@ sitrep_status store_sqlite_open(const char *path, const store_options *options, 
     if (sqlite3_open_v2(path, &ss->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         diag_set(d, path, 0, "cannot open the database: %s",
                  ss->db ? sqlite3_errmsg(ss->db) : "out of memory");
-        store_close(s);
+        store_free(s);
         return SITREP_EIO;
     }
     sqlite3_busy_timeout(ss->db, s->options.busy_timeout_ms);
@@ -322,7 +335,7 @@ sitrep_status store_sqlite_open(const char *path, const store_options *options, 
     if (status) {
         if (!d->path[0])
             snprintf(d->path, sizeof d->path, "%s", path);
-        store_close(s);
+        store_free(s);
         return status;
     }
     *out = s;
@@ -389,9 +402,9 @@ static sitrep_status sqlite_check(store *s, diag *d)
 {
     sitrep_status status;
     if ((status = store_expect_none(s, "PRAGMA integrity_check", "integrity check failed", d)) ||
-        (status =
-             store_expect_none(s, "SELECT \"table\" || ' row ' || rowid FROM pragma_foreign_key_check",
-                         "a row points at nothing", d)) ||
+        (status = store_expect_none(
+             s, "SELECT \"table\" || ' row ' || rowid FROM pragma_foreign_key_check",
+             "a row points at nothing", d)) ||
         (status = store_check_counts(s, d)))
         return status;
     /* FTS5's own check, against the sentences table too (rank 1). */
@@ -420,6 +433,7 @@ const store_backend store_sqlite_backend = {
     .data_version = sqlite_data_version,
     .prepare = sqlite_prepare,
     .bind_text = sqlite_bind_text,
+    .bind_text_free = sqlite_bind_text_free,
     .bind_int64 = sqlite_bind_int64,
     .bind_double = sqlite_bind_double,
     .bind_null = sqlite_bind_null,
@@ -432,4 +446,5 @@ const store_backend store_sqlite_backend = {
     .reset = sqlite_reset,
     .finalize = sqlite_finalize,
     .error = sqlite_error,
+    .inserted_id = sqlite_inserted_id,
 };
