@@ -55,7 +55,8 @@ static const char *const migration_1[] = {
     /* room on each page: a mention's update of the counts (no indexed column) stays on its
      * page without touching the eight indexes (a HOT update) */
     " WITH (fillfactor = 70)",
-    "CREATE INDEX events_day ON events(day_num)",
+    /* newest first (NULL days last, as SQLite orders them) straight from the index */
+    "CREATE INDEX events_day ON events(day_num DESC NULLS LAST, rowid DESC)",
     "CREATE INDEX events_source ON events(source_code, day_num)",
     "CREATE INDEX events_target ON events(target_code, day_num)",
     "CREATE INDEX events_cameo ON events(cameo, day_num)",
