@@ -154,6 +154,9 @@ build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_FLAGS) -c $< -o $@
 
+# The library's objects are kept between targets (not removed as intermediate files).
+.SECONDARY: $(FUZZ_LIB_OBJ)
+
 build/fuzz/%: fuzz/%.c $(FUZZ_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(LIBS_ALL)

@@ -24,8 +24,8 @@
 #define MAX_FILE_BYTES ((size_t)256 << 20) /* one text or HTML article, decompressed */
 #define MAX_LINE_BYTES ((size_t)64 << 20)  /* one JSON line */
 #define IN_FLIGHT_BYTES ((size_t)64 << 20) /* input bytes read but not yet written */
-#define SLOTS_PER_JOB 4                     /* records in flight per worker */
-#define SNIFF_BYTES ((size_t)64 << 10)      /* how far standard input is looked at for its kind */
+#define SLOTS_PER_JOB 4                    /* records in flight per worker */
+#define SNIFF_BYTES ((size_t)64 << 10)     /* how far standard input is looked at for its kind */
 
 typedef struct record {
     sitrep_input kind;
@@ -187,8 +187,7 @@ static bool read_input(runner *run, const char *path)
             char *copy = xmalloc(length + 1);
             memcpy(copy, line, length);
             copy[length] = '\0';
-            if (!(going = push_bytes(run, SITREP_INPUT_JSONL, name, stream_line(&s), copy,
-                                     length)))
+            if (!(going = push_bytes(run, SITREP_INPUT_JSONL, name, stream_line(&s), copy, length)))
                 break;
         }
     } else {
@@ -234,9 +233,11 @@ static void code_one(sitrep_coder *coder, record *r, const batch_options *option
     r->status = sitrep_code_bytes(coder, r->kind, r->bytes, r->length, r->path, options->format,
                                   &json, &n, r->error, sizeof r->error);
     if (r->status == SITREP_OK) {
-        r->result = xmalloc(n + 1);
-        memcpy(r->result, json, n + 1);
-        r->result_length = n;
+        (void)json;
+        r->result = sitrep_coder_take_result(coder, &r->result_length);
+        if (!r->result) /* nothing written (an empty output) */
+            r->result = xstrdup("");
+        (void)n;
     }
     free(r->bytes);
     r->bytes = NULL;
@@ -276,9 +277,9 @@ static void *worker_main(void *p)
 
 typedef struct writer {
     const batch_sink *sink;
-    size_t group;     /* records per sink transaction */
-    size_t in_group;  /* records handed to the open transaction */
-    bool open;        /* a transaction is open */
+    size_t group;    /* records per sink transaction */
+    size_t in_group; /* records handed to the open transaction */
+    bool open;       /* a transaction is open */
     size_t written, failed;
     bool stopped;
 } writer;

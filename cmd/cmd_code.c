@@ -134,6 +134,23 @@ static int parse(int argc, char **argv, bool allow_format, const char *help, bat
     return -1;
 }
 
+sitrep_context *cmd_context_new(const sitrep_options *options, bool warn, int *rc)
+{
+    char err[4400];
+    sitrep_context *context = sitrep_context_new(options, err, sizeof err);
+    if (!context) {
+        cmd_error("%s", err);
+        *rc = strstr(err, "invalid publication date") ? EXIT_USAGE : EXIT_RUNTIME;
+        return NULL;
+    }
+    size_t count;
+    const char *const *warnings = sitrep_context_warnings(context, &count);
+    for (size_t i = 0; warn && i < count; i++)
+        cmd_error("warning: %s", warnings[i]);
+    *rc = EXIT_OK;
+    return context;
+}
+
 static int run(int argc, char **argv, bool is_code)
 {
     batch_options options = {.input_kind = -1,
@@ -157,12 +174,10 @@ static int run(int argc, char **argv, bool is_code)
         free(paths);
         return EXIT_USAGE;
     }
-    char err[1024];
-    sitrep_context *context = sitrep_context_new(&context_options, err, sizeof err);
+    sitrep_context *context = cmd_context_new(&context_options, is_code, &rc);
     if (!context) {
-        cmd_error("%s", err);
         free(paths);
-        return strstr(err, "invalid publication date") ? EXIT_USAGE : EXIT_RUNTIME;
+        return rc;
     }
     rc = batch_run(context, &options, paths, npaths);
     sitrep_context_free(context);

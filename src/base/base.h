@@ -45,9 +45,11 @@ typedef struct arena_chunk arena_chunk;
 typedef struct arena {
     arena_chunk *head;  /* current chunk */
     arena_chunk *spare; /* chunks kept for reuse after reset */
+    arena_chunk *big;   /* blocks of ARENA_BIG bytes or more, one chunk each */
     size_t used_total;  /* bytes handed out since the last reset */
     size_t cap;         /* maximum bytes between resets */
     size_t peak;        /* highest used_total seen */
+    bool exhausted;     /* an allocation failed at the cap since the last reset */
 } arena;
 
 void arena_init(arena *a, size_t cap);
@@ -59,8 +61,9 @@ void arena_reset(arena *a);
 void *arena_alloc(arena *a, size_t size) MUST_CHECK;
 /* Like arena_alloc but zeroed. */
 void *arena_calloc(arena *a, size_t count, size_t size) MUST_CHECK;
-/* Resizes the most recent allocation in place when possible, otherwise copies. Returns NULL
- * at the cap (the old block stays valid). */
+/* Resizes the most recent allocation in place when possible, a large block (64 KiB or more,
+ * which has a chunk of its own) by reallocating its chunk, otherwise copies. Returns NULL at
+ * the cap (the old block stays valid). */
 void *arena_grow(arena *a, void *old, size_t old_size, size_t new_size) MUST_CHECK;
 /* Makes room for element number `count` in an arena array of `size`-byte elements holding
  * room for *cap: when full it doubles (from 16), moving the elements if it must, and updates
@@ -81,6 +84,7 @@ typedef struct buf {
     size_t len;
     size_t alloc;
     size_t cap;
+    bool full; /* an append failed at the cap (cleared by buf_reset) */
 } buf;
 
 void buf_init(buf *b, size_t cap);
@@ -224,7 +228,7 @@ typedef struct stream {
     size_t raw_length, raw_pos;
     unsigned long long raw_offset; /* bytes of the input before raw[0] */
     bool raw_eof, detected, member_done;
-    void *z; /* z_stream while decompressing gzip */
+    void *z;    /* z_stream while decompressing gzip */
     char *data; /* decoded bytes not yet handed out: data[start..end) */
     size_t start, end, scan, alloc;
     long line; /* lines handed out so far (stream_next_line) */

@@ -16,8 +16,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#define RAW_CHUNK ((size_t)256 << 10) /* bytes read from the file at a time */
-#define FILL_CHUNK ((size_t)1 << 20)  /* room made in the decoded buffer before a fill */
+#define RAW_CHUNK ((size_t)128 << 10) /* bytes read from the file at a time */
+#define FILL_CHUNK ((size_t)64 << 10) /* room made in the decoded buffer before a fill */
 
 static void stream_init(stream *s, const char *name)
 {
@@ -324,8 +324,7 @@ sitrep_status stream_next_line(stream *s, size_t max_line, const char **line, si
     bool skipping = false;
     unsigned long long skipped = 0;
     for (;;) {
-        char *nl =
-            s->scan < s->end ? memchr(s->data + s->scan, '\n', s->end - s->scan) : NULL;
+        char *nl = s->scan < s->end ? memchr(s->data + s->scan, '\n', s->end - s->scan) : NULL;
         if (nl || (s->eof && s->end > s->start)) {
             size_t n = nl ? (size_t)(nl - (s->data + s->start)) : s->end - s->start;
             const char *p = s->data + s->start;
