@@ -11,8 +11,7 @@ V        ?=
 Q        := $(if $(V),,@)
 
 # Debian packages: to build, to test, to fuzz. Keep in step with DESIGN.md section 5.
-DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev zlib1g-dev libsqlite3-dev \
-             libmicrohttpd-dev
+DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev zlib1g-dev libsqlite3-dev
 DEB_TEST  := libcmocka-dev curl
 # The dashboard's browser test; where it cannot be installed the test says SKIP.
 DEB_E2E   := chromium
@@ -20,7 +19,7 @@ DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
 # `make accuracy` runs the real-news development set's own scorer (Python).
 DEB_ACCURACY := python3
-PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3 libmicrohttpd
+PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3
 
 # Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -93,11 +92,17 @@ demo: deps
 test: deps-test
 	@$(MAKE) --no-print-directory test-run
 
-test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq
+test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq $(BUILD)/tests/httpprobe
 	@$(MAKE) --no-print-directory check-includes
 	@tests/run-unit.sh $(UNIT_BIN)
 	@tests/golden/run.sh $(BUILD)/sitrep
-	@JSONQ=$(BUILD)/tests/jsonq tests/cli/run.sh $(BUILD)/sitrep
+	@JSONQ=$(BUILD)/tests/jsonq HTTPPROBE=$(BUILD)/tests/httpprobe SANITIZED=$(SANITIZE) \
+	    tests/cli/run.sh $(BUILD)/sitrep
+
+# An HTTP client that behaves well and badly (the server's tests and soak); no library.
+$(BUILD)/tests/httpprobe: tests/tools/httpprobe.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LDFLAGS_ALL)
 
 $(BUILD)/tests/jsonq: tests/tools/jsonq.c $(BUILD)/libsitrep.a
 	@mkdir -p $(dir $@)
