@@ -29,7 +29,7 @@ ulimit -n 8192 2>/dev/null || ulimit -n "$(ulimit -H -n)" 2>/dev/null || true
 
 : >"$tmp/serve.err"
 "$sitrep" serve --db "$db" --port 0 --threads "$threads" --max-connections $((conns + 100)) \
-    --memory-limit $limit_mb 2>>"$tmp/serve.err" &
+    --max-per-address $((conns + 100)) --memory-limit $limit_mb 2>>"$tmp/serve.err" &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
 port=""

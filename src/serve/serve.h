@@ -73,7 +73,8 @@ sitrep_status serve_check_text(const char *name, const char *value, char *error,
 
 enum { SERVE_MAX_HEADERS = 100 }; /* header lines per request; more get 431 */
 
-/* A parsed request head. Pointers point into the bytes given to serve_head_parse. */
+/* A parsed request head. Pointers point into the bytes given to serve_head_parse (the target
+ * of an absolute-form request without a path, "http://host", is a static "/"). */
 typedef struct serve_head {
     char method[16];
     int minor;          /* HTTP/1.minor */
