@@ -70,7 +70,8 @@ int parse_input_kind(const char *value)
     return -1;
 }
 
-/* The kind a file's name says, looking through a ".gz": -1 when it says nothing. */
+/* The kind a file's name says, looking through a ".gz": .jsonl and .ndjson are JSON lines,
+ * .html and .htm web pages, anything else plain text. */
 static int kind_from_path(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -81,15 +82,16 @@ static int kind_from_path(const char *path)
     static const struct {
         const char *extension;
         sitrep_input kind;
-    } kinds[] = {{".jsonl", SITREP_INPUT_JSONL}, {".ndjson", SITREP_INPUT_JSONL},
-                 {".html", SITREP_INPUT_HTML},   {".htm", SITREP_INPUT_HTML},
-                 {".txt", SITREP_INPUT_TEXT},    {".text", SITREP_INPUT_TEXT}};
+    } kinds[] = {{".jsonl", SITREP_INPUT_JSONL},
+                 {".ndjson", SITREP_INPUT_JSONL},
+                 {".html", SITREP_INPUT_HTML},
+                 {".htm", SITREP_INPUT_HTML}};
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         size_t k = strlen(kinds[i].extension);
         if (n > k && strncasecmp(name + n - k, kinds[i].extension, k) == 0)
             return (int)kinds[i].kind;
     }
-    return -1;
+    return SITREP_INPUT_TEXT;
 }
 
 /* ---- the reader thread ---- */
@@ -159,8 +161,7 @@ static bool read_input(runner *run, const char *path)
     if (kind < 0 && !is_stdin)
         kind = kind_from_path(path);
     if (kind < 0) {
-        /* Look at the (decompressed) bytes: '{' starts JSON lines, '<' a web page. A named
-         * file whose name says nothing is text unless it looks like JSON lines or a page. */
+        /* standard input: the (decompressed) bytes say: '{' starts JSON lines, '<' a page */
         int c = stream_peek_nonspace(&s, SNIFF_BYTES, &d);
         kind = c == '{' ? SITREP_INPUT_JSONL : c == '<' ? SITREP_INPUT_HTML : SITREP_INPUT_TEXT;
     }

@@ -23,17 +23,7 @@ db=$tmp/store-1m.db
 SITREP=$sitrep bigdb_ensure "$db" | sed 's/^bench: /soak: /'
 ulimit -n 8192 2>/dev/null || ulimit -n "$(ulimit -H -n)" 2>/dev/null || true
 
-: >"$tmp/soak.err"
-"$sitrep" serve --db "$db" --port 0 2>>"$tmp/soak.err" &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
-port=""
-for _ in $(seq 1 100); do
-    port=$(sed -n 's/^sitrep: serving http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$tmp/soak.err")
-    [ -n "$port" ] && break
-    sleep 0.1
-done
-[ -n "$port" ] || { echo "soak: the server did not start: $(cat "$tmp/soak.err")"; exit 1; }
+SITREP=$sitrep bench_serve "$db" "$tmp/soak.err"
 echo "soak: sitrep serve (default limits) on $db; ${seconds}s of 4 well-behaved clients among hostile ones"
 "$probe" soak 127.0.0.1 "$port" "$seconds" "$pid" 127.0.0.2 >"$tmp/soak.out" 2>"$tmp/soak.probe.err"
 line=$(cat "$tmp/soak.out")

@@ -280,18 +280,8 @@ sitrep_status serve_check_text(const char *name, const char *value, char *error,
 
 /* ---- request heads ---- */
 
-/* Fills error and returns the HTTP status to refuse the request with. */
-static int refuse(int status, char *error, size_t errlen, const char *format, ...)
-    PRINTF_LIKE(4, 5);
-static int refuse(int status, char *error, size_t errlen, const char *format, ...)
-{
-    va_list args;
-    va_start(args, format);
-    if (errlen)
-        vsnprintf(error, errlen, format, args);
-    va_end(args);
-    return status;
-}
+/* Fills error and gives the HTTP status to refuse the request with. */
+#define REFUSE(status, ...) (fail(SITREP_EUSAGE, error, errlen, __VA_ARGS__), (status))
 
 static bool is_tchar(unsigned char c)
 {
@@ -336,28 +326,27 @@ static int request_line(const char *line, size_t n, serve_head *out, char *error
     while (i < n && is_tchar((unsigned char)line[i]))
         i++;
     if (i == 0 || i >= sizeof out->method || i >= n || line[i] != ' ')
-        return refuse(400, error, errlen, "malformed request line");
+        return REFUSE(400, "malformed request line");
     memcpy(out->method, line, i);
     out->method[i] = '\0';
     size_t target = ++i;
     while (i < n && line[i] != ' ') {
         unsigned char c = (unsigned char)line[i];
         if (c <= 0x20 || c == 0x7f)
-            return refuse(400, error, errlen, "control character in the request target");
+            return REFUSE(400, "control character in the request target");
         i++;
     }
     if (i == target || i >= n)
-        return refuse(400, error, errlen, "malformed request line");
+        return REFUSE(400, "malformed request line");
     out->target = line + target;
     out->target_length = i - target;
     const char *version = line + i + 1;
     size_t vn = n - i - 1;
     if (vn != 8 || memcmp(version, "HTTP/", 5) != 0 || version[6] != '.' || version[5] < '0' ||
         version[5] > '9' || version[7] < '0' || version[7] > '9')
-        return refuse(400, error, errlen, "malformed HTTP version");
+        return REFUSE(400, "malformed HTTP version");
     if (version[5] != '1')
-        return refuse(505, error, errlen, "HTTP version %.8s is not supported (1.0 and 1.1 are)",
-                      version);
+        return REFUSE(505, "HTTP version %.8s is not supported (1.0 and 1.1 are)", version);
     out->minor = version[7] - '0';
     /* absolute-form ("http://host/path", as a proxy would send it): the host is the target's */
     if (out->target_length > 7 && strncasecmp(out->target, "http://", 7) == 0) {
@@ -383,18 +372,16 @@ int serve_head_parse(const char *data, size_t length, size_t max_head, serve_hea
     const char *nl = line_end(p, end);
     if (!nl) {
         if (length > max_head || (size_t)(end - p) > SERVE_MAX_TARGET + 64)
-            return refuse(414, error, errlen, "the request line is longer than %d bytes",
-                          SERVE_MAX_TARGET);
+            return REFUSE(414, "the request line is longer than %d bytes", SERVE_MAX_TARGET);
         /* refuse what can never become a request line before it is complete */
         for (const char *q = p; q < end && *q != ' '; q++)
             if (!is_tchar((unsigned char)*q) || q - p >= (long)sizeof out->method)
-                return refuse(400, error, errlen, "malformed request line");
+                return REFUSE(400, "malformed request line");
         return -1;
     }
     size_t n = (size_t)(nl - p) - (nl > p && nl[-1] == '\r');
     if (n > SERVE_MAX_TARGET + 64)
-        return refuse(414, error, errlen, "the request line is longer than %d bytes",
-                      SERVE_MAX_TARGET);
+        return REFUSE(414, "the request line is longer than %d bytes", SERVE_MAX_TARGET);
     int status = request_line(p, n, out, error, errlen);
     if (status)
         return status;
@@ -402,8 +389,8 @@ int serve_head_parse(const char *data, size_t length, size_t max_head, serve_hea
     for (p = nl + 1;;) {
         if (!(nl = line_end(p, end))) {
             if (length > max_head)
-                return refuse(431, error, errlen,
-                              "the request header is larger than the limit of %zu bytes", max_head);
+                return REFUSE(431, "the request header is larger than the limit of %zu bytes",
+                              max_head);
             return -1;
         }
         const char *line = p;
@@ -412,17 +399,17 @@ int serve_head_parse(const char *data, size_t length, size_t max_head, serve_hea
         if (n == 0)
             break; /* the blank line: the head is complete */
         if ((size_t)(p - data) > max_head)
-            return refuse(431, error, errlen,
-                          "the request header is larger than the limit of %zu bytes", max_head);
+            return REFUSE(431, "the request header is larger than the limit of %zu bytes",
+                          max_head);
         if (++headers > SERVE_MAX_HEADERS)
-            return refuse(431, error, errlen, "more than %d header lines", SERVE_MAX_HEADERS);
+            return REFUSE(431, "more than %d header lines", SERVE_MAX_HEADERS);
         if (line[0] == ' ' || line[0] == '\t')
-            return refuse(400, error, errlen, "folded header line");
+            return REFUSE(400, "folded header line");
         size_t colon = 0;
         while (colon < n && is_tchar((unsigned char)line[colon]))
             colon++;
         if (colon == 0 || colon >= n || line[colon] != ':')
-            return refuse(400, error, errlen, "malformed header line");
+            return REFUSE(400, "malformed header line");
         size_t v = colon + 1, vend = n;
         while (v < vend && (line[v] == ' ' || line[v] == '\t'))
             v++;
@@ -431,20 +418,20 @@ int serve_head_parse(const char *data, size_t length, size_t max_head, serve_hea
         for (size_t k = v; k < vend; k++) {
             unsigned char c = (unsigned char)line[k];
             if ((c < 0x20 && c != '\t') || c == 0x7f)
-                return refuse(400, error, errlen, "control character in a header");
+                return REFUSE(400, "control character in a header");
         }
         const char *value = line + v;
         size_t vn = vend - v;
         if (name_is(line, colon, "Host")) {
             if (out->host)
-                return refuse(400, error, errlen, "Host given twice");
+                return REFUSE(400, "Host given twice");
             out->host = value;
             out->host_length = vn;
         } else if (name_is(line, colon, "Content-Length")) {
             if (out->content_length >= 0)
-                return refuse(400, error, errlen, "Content-Length given twice");
+                return REFUSE(400, "Content-Length given twice");
             if (vn == 0 || vn > 15 || !ascii_digits(value, vn))
-                return refuse(400, error, errlen, "malformed Content-Length");
+                return REFUSE(400, "malformed Content-Length");
             out->content_length = 0;
             for (size_t k = 0; k < vn; k++)
                 out->content_length = out->content_length * 10 + (value[k] - '0');
@@ -459,7 +446,7 @@ int serve_head_parse(const char *data, size_t length, size_t max_head, serve_hea
     }
     out->length = (size_t)(p - data);
     if (out->minor >= 1 && !out->host)
-        return refuse(400, error, errlen, "an HTTP/1.1 request needs a Host header");
+        return REFUSE(400, "an HTTP/1.1 request needs a Host header");
     if (out->absolute_host) {
         out->host = out->absolute_host;
         out->host_length = out->absolute_host_length;
