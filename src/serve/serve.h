@@ -119,20 +119,20 @@ typedef void (*serve_api_fn)(void *user, int worker_index, const serve_request *
                              serve_response *resp);
 
 typedef struct serve_options {
-    const char *host;         /* numeric IPv4 or IPv6 address to listen on; NULL: 127.0.0.1 */
-    int port;                 /* 0: any free port (serve_port says which) */
-    int threads;              /* worker threads answering the API, 1-64 */
-    size_t max_connections;   /* connections open at once; past it the one idle (or sending
-                                 its head) longest makes room, else 503 */
-    int max_per_address;      /* connections open at once from one client address; more: 503 */
-    size_t connection_memory; /* bytes of one request head (request line and headers) */
+    const char *host;           /* numeric IPv4 or IPv6 address to listen on; NULL: 127.0.0.1 */
+    int port;                   /* 0: any free port (serve_port says which) */
+    int threads;                /* worker threads answering the API, 1-64 */
+    size_t max_connections;     /* connections open at once; past it the one idle (or sending
+                                   its head) longest makes room, else 503 */
+    int max_per_address;        /* connections open at once from one client address; more: 503 */
+    size_t connection_memory;   /* bytes of one request head (request line and headers) */
     int header_timeout_seconds; /* a request head must arrive whole within this (else 408) */
-    int timeout_seconds; /* an idle connection, or one not reading its answer, is closed */
+    int timeout_seconds;        /* an idle connection, or one not reading its answer, is closed */
     const char *const *allowed_hosts; /* NULL-terminated Host names answered besides localhost,
                                          127.0.0.1, ::1 and the address listened on; NULL */
-    size_t max_response;      /* bytes of one API response */
-    size_t response_budget;   /* bytes of all responses being sent at once; over it: 503 */
-    const char *web_root;     /* directory of the dashboard's static files; NULL: none */
+    size_t max_response;              /* bytes of one API response */
+    size_t response_budget;           /* bytes of all responses being sent at once; over it: 503 */
+    const char *web_root;             /* directory of the dashboard's static files; NULL: none */
     serve_api_fn api;
     void *api_user;
 } serve_options;
@@ -155,7 +155,7 @@ int serve_port(const serve *s);
 /* Counters since start, for the log line at shutdown. */
 typedef struct serve_stats {
     unsigned long long requests, errors_4xx, errors_5xx, refused_busy;
-    unsigned long long abandoned; /* API requests dropped because the client had gone */
+    unsigned long long abandoned;           /* API requests dropped because the client had gone */
     unsigned long long refused_connections; /* over the limits (in all, per address) */
     unsigned long long header_timeouts;     /* heads that did not arrive in time */
 } serve_stats;

@@ -24,10 +24,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#define DRAIN_SLOTS 64     /* refused connections given time to read their answer */
-#define DRAIN_MS 2000      /* how long a connection being closed is read from, at most */
-#define EVICT_AFTER_MS 1000 /* at the connection limit, a connection idle or still sending its
-                              head for this long may be closed to make room */
+#define DRAIN_SLOTS 64 /* refused connections given time to read their answer */
+#define DRAIN_MS 2000  /* how long a connection being closed is read from, at most */
+#define EVICT_AFTER_MS                                                                             \
+    1000 /* at the connection limit, a connection idle or still sending its                        \
+           head for this long may be closed to make room */
 #define TAG_LISTEN UINT64_MAX
 #define TAG_WAKE (UINT64_MAX - 1)
 
@@ -42,13 +43,13 @@ typedef enum conn_state {
 typedef struct conn {
     conn_state state;
     int fd;
-    uint32_t generation;  /* changes each time the slot is reused (epoll tags carry it) */
-    uint32_t address;     /* slot in the address table */
-    bool counted;         /* holds one of its address's connections */
-    char local[64];       /* the address the client connected to (Host check) */
-    char *in;             /* bytes read and not yet consumed */
+    uint32_t generation; /* changes each time the slot is reused (epoll tags carry it) */
+    uint32_t address;    /* slot in the address table */
+    bool counted;        /* holds one of its address's connections */
+    char local[64];      /* the address the client connected to (Host check) */
+    char *in;            /* bytes read and not yet consumed */
     size_t in_length, in_alloc;
-    long long head_ms;    /* when the current request head began (0: idle between requests) */
+    long long head_ms;     /* when the current request head began (0: idle between requests) */
     long long activity_ms; /* last read or write */
     bool keep_alive, head_only;
     bool busy; /* process_input is running for it */
@@ -173,21 +174,25 @@ static void address_key(const struct sockaddr_storage *peer, unsigned char key[1
 
 static const char *reason(int status)
 {
-    switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 413: return "Content Too Large";
-    case 414: return "URI Too Long";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Unknown";
-    }
+    static const struct {
+        int status;
+        const char *text;
+    } reasons[] = {{200, "OK"},
+                   {400, "Bad Request"},
+                   {403, "Forbidden"},
+                   {404, "Not Found"},
+                   {405, "Method Not Allowed"},
+                   {408, "Request Timeout"},
+                   {413, "Content Too Large"},
+                   {414, "URI Too Long"},
+                   {431, "Request Header Fields Too Large"},
+                   {500, "Internal Server Error"},
+                   {503, "Service Unavailable"},
+                   {505, "HTTP Version Not Supported"}};
+    for (size_t i = 0; i < ARRAY_LEN(reasons); i++)
+        if (reasons[i].status == status)
+            return reasons[i].text;
+    return "Unknown";
 }
 
 static void update_date(serve *s)
@@ -239,21 +244,20 @@ void serve_error(serve_response *resp, int status, const char *format, ...)
 }
 
 /* Writes the status line and headers of an answer into c->header. */
-static void format_header(serve *s, conn *c, int status, const char *type, size_t length,
-                          bool api)
+static void format_header(serve *s, conn *c, int status, const char *type, size_t length, bool api)
 {
     update_date(s);
-    int n = snprintf(c->header, sizeof c->header,
-                     "HTTP/1.1 %d %s\r\nDate: %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
-                     "Cache-Control: %s\r\nX-Content-Type-Options: nosniff\r\n"
-                     "X-Frame-Options: DENY\r\nReferrer-Policy: no-referrer\r\n"
-                     "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
-                     "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'\r\n"
-                     "%s%sConnection: %s\r\n\r\n",
-                     status, reason(status), s->date, type, length, api ? "no-store" : "no-cache",
-                     status == 405 ? "Allow: GET, HEAD\r\n" : "",
-                     status == 503 ? "Retry-After: 1\r\n" : "",
-                     c->keep_alive ? "keep-alive" : "close");
+    int n =
+        snprintf(c->header, sizeof c->header,
+                 "HTTP/1.1 %d %s\r\nDate: %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
+                 "Cache-Control: %s\r\nX-Content-Type-Options: nosniff\r\n"
+                 "X-Frame-Options: DENY\r\nReferrer-Policy: no-referrer\r\n"
+                 "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
+                 "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'\r\n"
+                 "%s%sConnection: %s\r\n\r\n",
+                 status, reason(status), s->date, type, length, api ? "no-store" : "no-cache",
+                 status == 405 ? "Allow: GET, HEAD\r\n" : "",
+                 status == 503 ? "Retry-After: 1\r\n" : "", c->keep_alive ? "keep-alive" : "close");
     c->header_length = n > 0 && (size_t)n < sizeof c->header ? (size_t)n : 0;
     atomic_fetch_add(&s->requests, 1);
     if (status >= 500)
@@ -677,8 +681,7 @@ static void sweep(serve *s, long long now)
         conn *c = &s->conns[i];
         if (c->state == CONN_READING && c->head_ms && now - c->head_ms > head_ms) {
             atomic_fetch_add(&s->header_timeouts, 1);
-            respond_error(s, c, 408, false,
-                          "the request header did not arrive within %d seconds",
+            respond_error(s, c, 408, false, "the request header did not arrive within %d seconds",
                           s->options.header_timeout_seconds);
         } else if ((c->state == CONN_READING && !c->head_ms && now - c->activity_ms > idle_ms) ||
                    (c->state == CONN_WRITING && now - c->activity_ms > idle_ms) ||
@@ -878,7 +881,7 @@ sitrep_status serve_start(const serve_options *options, serve **out, diag *d)
     socklen_t bound_length = sizeof bound;
     getsockname(fd, (struct sockaddr *)&bound, &bound_length);
     s->port = ntohs(bound.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&bound)->sin6_port
-                                                 : ((struct sockaddr_in *)&bound)->sin_port);
+                                                : ((struct sockaddr_in *)&bound)->sin_port);
     s->nslots = options->max_connections + DRAIN_SLOTS;
     s->conns = xcalloc(s->nslots, sizeof *s->conns);
     for (size_t i = 0; i < s->nslots; i++)
