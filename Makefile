@@ -153,7 +153,7 @@ $(BUILD)/tools/%: tools/%.c $(BUILD)/libsitrep.a
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_FLAGS = $(CPPFLAGS_ALL) -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
-             -fno-sanitize-recover=all -pthread
+             -fno-sanitize-recover=all -pthread -MMD -MP
 
 build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -202,4 +202,4 @@ install: all
 clean:
 	rm -rf build compile_commands.json
 
--include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(FUZZ_LIB_OBJ:.o=.d)
