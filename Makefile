@@ -12,7 +12,7 @@ Q        := $(if $(V),,@)
 
 # Debian packages: to build, to test, to fuzz. Keep in step with DESIGN.md section 5.
 DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev zlib1g-dev libsqlite3-dev \
-             libmicrohttpd-dev libpq-dev
+             libpq-dev
 DEB_TEST  := libcmocka-dev curl
 # The PostgreSQL and Dask tests start their own server and workers (tests/cli/test_scale.sh);
 # where these cannot be installed the tests say SKIP.
@@ -23,7 +23,7 @@ DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
 # `make accuracy` runs the real-news development set's own scorer (Python).
 DEB_ACCURACY := python3
-PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3 libmicrohttpd libpq
+PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3 libpq
 
 # Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -97,11 +97,18 @@ demo: deps
 test: deps-test
 	@$(MAKE) --no-print-directory test-run
 
-test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq $(BUILD)/bench/gen_coded $(BUILD)/bench/gencorpus
+test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq $(BUILD)/tests/httpprobe $(BUILD)/bench/gen_coded \
+          $(BUILD)/bench/gencorpus
 	@$(MAKE) --no-print-directory check-includes
 	@tests/run-unit.sh $(UNIT_BIN)
 	@tests/golden/run.sh $(BUILD)/sitrep
-	@JSONQ=$(BUILD)/tests/jsonq tests/cli/run.sh $(BUILD)/sitrep
+	@JSONQ=$(BUILD)/tests/jsonq HTTPPROBE=$(BUILD)/tests/httpprobe SANITIZED=$(SANITIZE) \
+	    tests/cli/run.sh $(BUILD)/sitrep
+
+# An HTTP client that behaves well and badly (the server's tests and soak); no library.
+$(BUILD)/tests/httpprobe: tests/tools/httpprobe.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LDFLAGS_ALL)
 
 $(BUILD)/tests/jsonq: tests/tools/jsonq.c $(BUILD)/libsitrep.a
 	@mkdir -p $(dir $@)
@@ -117,7 +124,7 @@ golden-update: all
 BENCH_TOOLS := $(BUILD)/bench/gencorpus $(BUILD)/bench/measure $(BUILD)/bench/bench_text \
                $(BUILD)/bench/bench_html $(BUILD)/bench/bench_actors \
                $(BUILD)/bench/bench_patterns $(BUILD)/bench/bench_tagger \
-               $(BUILD)/bench/gen_coded
+               $(BUILD)/bench/gen_coded $(BUILD)/tests/httpprobe
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)
@@ -152,11 +159,14 @@ $(BUILD)/tools/%: tools/%.c $(BUILD)/libsitrep.a
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_FLAGS = $(CPPFLAGS_ALL) -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
-             -fno-sanitize-recover=all -pthread
+             -fno-sanitize-recover=all -pthread -MMD -MP
 
 build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_FLAGS) -c $< -o $@
+
+# The library's objects are kept between targets (not removed as intermediate files).
+.SECONDARY: $(FUZZ_LIB_OBJ)
 
 build/fuzz/%: fuzz/%.c $(FUZZ_LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -198,4 +208,4 @@ install: all
 clean:
 	rm -rf build compile_commands.json
 
--include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(FUZZ_LIB_OBJ:.o=.d)

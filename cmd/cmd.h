@@ -89,6 +89,11 @@ struct json_writer;
 struct buf;
 sitrep_status cmd_json_line(const struct json_writer *w, const struct buf *out);
 
+/* Loads a context (sitrep_context_new). On failure prints the error and returns NULL with
+ * *rc the exit status (EXIT_USAGE for an invalid --published date, else EXIT_RUNTIME). With
+ * `warn`, prints what the data directory lacks ("sitrep: warning: ...") once. */
+sitrep_context *cmd_context_new(const sitrep_options *options, bool warn, int *rc);
+
 /* --dict-format tabari|petrarch, --verbs, --actors, --agents, --discards (cmd_code.c): sets
  * the option in o and returns 1, returns -1 after a message for an invalid value, 0 when arg
  * is another option. */

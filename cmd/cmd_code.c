@@ -15,7 +15,10 @@ static const char code_help[] =
     "Codes each article and writes one JSON object per article (DESIGN.md section 2).\n"
     "A .jsonl file holds one record per line: {\"id\",\"text\"|\"html\",\"url\",\"published\",\n"
     "\"title\"}; .html/.htm files are web pages; anything else is a plain-text article.\n"
-    "Standard input is sniffed ('{' JSON lines, '<' HTML, else text).\n"
+    "Standard input is sniffed ('{' JSON lines, '<' HTML, else text). gzip-compressed input\n"
+    "(x.jsonl.gz, x.txt.gz, x.html.gz, or on standard input) is decompressed as it is read.\n"
+    "Limits: 256 MiB per text or HTML file (after decompression), 64 MiB per JSON line,\n"
+    "20,000 sentences per article (the rest is left out with a warning).\n"
     "\n"
     "  --format F      jsonl (one object per line, default) or pretty (indented)\n"
     "  --jobs N        code N articles in parallel; output stays in input order\n"
@@ -154,6 +157,23 @@ static int parse(int argc, char **argv, bool allow_format, const char *help, bat
     return -1;
 }
 
+sitrep_context *cmd_context_new(const sitrep_options *options, bool warn, int *rc)
+{
+    char err[4400];
+    sitrep_context *context = sitrep_context_new(options, err, sizeof err);
+    if (!context) {
+        cmd_error("%s", err);
+        *rc = strstr(err, "invalid publication date") ? EXIT_USAGE : EXIT_RUNTIME;
+        return NULL;
+    }
+    size_t count;
+    const char *const *warnings = sitrep_context_warnings(context, &count);
+    for (size_t i = 0; warn && i < count; i++)
+        cmd_error("warning: %s", warnings[i]);
+    *rc = EXIT_OK;
+    return context;
+}
+
 static int run(int argc, char **argv, bool is_code)
 {
     batch_options options = {.input_kind = -1,
@@ -177,12 +197,10 @@ static int run(int argc, char **argv, bool is_code)
         free(paths);
         return EXIT_USAGE;
     }
-    char err[1024];
-    sitrep_context *context = sitrep_context_new(&context_options, err, sizeof err);
+    sitrep_context *context = cmd_context_new(&context_options, is_code, &rc);
     if (!context) {
-        cmd_error("%s", err);
         free(paths);
-        return strstr(err, "invalid publication date") ? EXIT_USAGE : EXIT_RUNTIME;
+        return rc;
     }
     rc = batch_run(context, &options, paths, npaths);
     sitrep_context_free(context);

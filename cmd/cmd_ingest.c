@@ -235,12 +235,9 @@ int cmd_ingest(int argc, char **argv)
     sitrep_context *context = NULL;
     store *s = NULL;
     if (rc < 0 && !options.passthrough) {
-        char err[1024];
-        context = sitrep_context_new(&context_options, err, sizeof err);
-        if (!context) {
-            cmd_error("%s", err);
-            rc = strstr(err, "invalid publication date") ? EXIT_USAGE : EXIT_RUNTIME;
-        }
+        int context_rc;
+        if (!(context = cmd_context_new(&context_options, true, &context_rc)))
+            rc = context_rc;
     }
     if (rc < 0 && npaths > 0 && nfiles == 0 && !listing_failed) {
         cmd_error("no files to ingest");

@@ -32,6 +32,10 @@ struct sitrep_context {
     pattern_set *patterns;
     event_tables events;
     long explain_sentence; /* sitrep explain --sentence N: N, or -1 for every sentence */
+    size_t article_memory; /* arena cap of each coder (bytes per article) */
+    /* what the data directory lacks, coding goes on without it (sitrep_context_warnings) */
+    char *warnings[SITREP_MAX_WARNINGS];
+    size_t nwarnings;
 };
 
 /* How far to take an article: through the text stage only (sentences and tokens, untagged:

@@ -13,6 +13,9 @@
 /* Caps per article. Past them the rest of the text is not analysed, with a warning. */
 #define TEXT_MAX_TOKENS ((size_t)4 << 20)
 #define TEXT_MAX_SENTENCE_TOKENS 300 /* longer runs are split (a warning counts them) */
+/* Sentences coded per article (a long report has a few thousand); with every later stage's
+ * data per sentence this bounds an article's memory. */
+#define TEXT_MAX_SENTENCES 20000
 
 typedef enum token_kind {
     TOKEN_WORD = 0, /* letters, digits, internal hyphens/apostrophes: Kim, Jong-un, F-16 */
@@ -79,7 +82,9 @@ sitrep_status text_split_sentences(arena *a, const char *s, token *tokens, size_
                                    sentence **sentences, size_t *nsentences) MUST_CHECK;
 
 /* The whole stage: normalise doc->body (and its metadata strings), tokenise and split.
- * Tokens come out untagged (syntax_tag tags them). Warnings go to doc->warnings. */
+ * Tokens come out untagged (syntax_tag tags them). Past TEXT_MAX_TOKENS or
+ * TEXT_MAX_SENTENCES the rest of the body is left out, with a "truncated" warning naming the
+ * limit and the byte where analysis stopped. Warnings go to doc->warnings. */
 sitrep_status text_analyse(arena *a, document *doc, text_result *out) MUST_CHECK;
 
 /* Returns the token's text as a slice of the normalised body. */

@@ -26,11 +26,14 @@ expect_match "malformed CoNLL-U names file and line" "$err" "bad.conllu:1: expec
 
 # A broken model is a clear error from context creation, not a crash.
 mkdir -p "$work/data/models"
+cp "$SITREP_DATA/sitrep-data.txt" "$work/data/"
+ln -s "$SITREP_DATA/actors" "$work/data/actors"
 printf 'SRTAGGER\001\000\000\000garbage' >"$work/data/models/tagger.bin"
 expect_exit 1 "tag with a corrupt model" -- "$SITREP" tag --dict "$work/data" "$work/tag.txt"
 expect_match "corrupt model is named" "$err" "models/tagger.bin: (truncated|corrupt)"
 rm "$work/data/models/tagger.bin"
 expect_exit 0 "code without a model codes without tags" -- "$SITREP" code --dict "$work/data" "$work/tag.txt"
+expect_match "code without a model: warned" "$err" "warning: .*/models/tagger.bin: missing: parts of speech are not tagged"
 expect_exit 1 "tag with a missing model" -- "$SITREP" tag --dict "$work/data" "$work/tag.txt"
 expect_match "missing model path is named" "$err" "models/tagger.bin: no part-of-speech model"
 

@@ -155,6 +155,26 @@ static void jsonl_bad_records(void **state)
     arena_release(&a);
 }
 
+static void jsonl_nul_escape_keeps_the_text(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 24);
+    document doc;
+    diag d;
+    diag_clear(&d);
+    ingest_options options = {0};
+    /* "\u0000" used to end the string there; "\\u0000" is a backslash and "u0000" */
+    const char *line = "{\"id\":\"n\",\"text\":\"before\\u0000after \\\\u0000 kept\"}";
+    assert_int_equal(ingest_jsonl_record(&a, line, strlen(line), &options, &doc, &d), SITREP_OK);
+    assert_string_equal(doc.body, "before after \\u0000 kept");
+    assert_int_equal(doc.warnings.count, 1);
+    assert_string_equal(doc.warnings.items[0].kind, "nul_character");
+    /* the caller's line is not changed */
+    assert_non_null(strstr(line, "\\u0000after"));
+    arena_release(&a);
+}
+
 static void dates_parse_strictly(void **state)
 {
     (void)state;
@@ -182,6 +202,7 @@ int main(void)
         cmocka_unit_test(invalid_utf8_is_repaired_and_warned),
         cmocka_unit_test(jsonl_record_fields),
         cmocka_unit_test(jsonl_bad_records),
+        cmocka_unit_test(jsonl_nul_escape_keeps_the_text),
         cmocka_unit_test(dates_parse_strictly),
     };
     return cmocka_run_group_tests_name("ingest", tests, NULL, NULL);
