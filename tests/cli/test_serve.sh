@@ -127,6 +127,7 @@ else
     bad400 "code with SQL" "/api/events?actor=RUS%27%20OR%201=1--"
     bad400 "cameo letters" "/api/events?cameo=1a"
     bad400 "root of one digit" "/api/events?root=1"
+    bad400 "unknown PLOVER type" "/api/events?plover=bogus"
     bad400 "empty text" "/api/events?text="
     bad400 "text without words" "/api/events?text=%22%22%22"
     bad400 "unknown parameter" "/api/events?colour=red"

@@ -117,6 +117,17 @@ expect_eq "--limit" "$("$SITREP" query --db "$db" --format csv --limit 2 | tail 
 expect_eq "injection attempt is just a value" "$(q --actor "' OR 1=1 --")" ""
 expect_exit 2 "bad date" -- "$SITREP" query --db "$db" --since 2025-13
 expect_exit 2 "bad format" -- "$SITREP" query --db "$db" --format yaml
+# A filter that can never match is a usage error that names it (the API refuses the same).
+expect_exit 2 "query --root of one digit" -- "$SITREP" query --db "$db" --root 1
+expect_match "--root message" "$err" "--root wants two digits, not '1'"
+expect_exit 2 "query --plover bogus" -- "$SITREP" query --db "$db" --plover bogus
+expect_match "--plover message lists the types" "$err" "--plover wants a PLOVER type .*ASSAULT.*not 'bogus'"
+expect_exit 0 "query --plover in any case" -- "$SITREP" query --db "$db" --plover assault
+expect_exit 2 "query --modality maybe" -- "$SITREP" query --db "$db" --modality maybe
+expect_exit 2 "query --attribution rumour" -- "$SITREP" query --db "$db" --attribution rumour
+expect_exit 2 "query --cameo letters" -- "$SITREP" query --db "$db" --cameo 1a
+expect_exit 2 "query --actor lower case" -- "$SITREP" query --db "$db" --actor rus
+expect_exit 2 "query --until 30 February" -- "$SITREP" query --db "$db" --until 2025-02-30
 expect_exit 1 "missing database" -- "$SITREP" query --db "$work/none.db"
 expect_exit 0 "table" -- "$SITREP" query --db "$db" --format table
 expect_match "table header" "$out" "^ *ID +DAY +SOURCE +TARGET +CAMEO"
