@@ -10,17 +10,21 @@ FUZZ_SECONDS ?= 60
 V        ?=
 Q        := $(if $(V),,@)
 
-# Debian packages: to build, to test, to fuzz. Keep in step with DESIGN.md section 5.
+# Debian packages: to build, for the dashboard, to test, to fuzz. Keep in step with DESIGN.md
+# section 5. libexttextcat tells the language of an article (the `language` warning).
 DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev zlib1g-dev libsqlite3-dev \
-             libmicrohttpd-dev
-DEB_TEST  := libcmocka-dev curl
-# The dashboard's browser test; where it cannot be installed the test says SKIP.
-DEB_E2E   := chromium
+             libmicrohttpd-dev libexttextcat-dev libexttextcat-data
+# The dashboard's browser libraries (tools/web-build.sh copies them into build/web/vendor).
+DEB_WEB   := libjs-dygraphs libjs-d3
+# python3-jsonschema checks output against docs/output.schema.json; groff and man the man page.
+DEB_TEST  := libcmocka-dev curl python3 python3-jsonschema groff-base man-db
+# The dashboard's browser test: Debian's Chromium driven by Selenium through chromedriver.
+DEB_E2E   := chromium chromium-driver python3-selenium
 DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
 # `make accuracy` runs the real-news development set's own scorer (Python).
 DEB_ACCURACY := python3
-PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3 libmicrohttpd
+PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3 libmicrohttpd libexttextcat
 
 # Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -45,23 +49,19 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CMD_OBJ  := $(CMD_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps deps-test deps-web deps-fuzz demo test test-run unit golden cli bench fuzz fuzz-build \
+.PHONY: all deps deps-test deps-fuzz demo test test-run unit golden cli bench fuzz fuzz-build \
         format check-format install clean accuracy validate golden-update check-includes
 
 all: $(BUILD)/sitrep $(BUILD)/libsitrep.a compile_commands.json $(BUILD)/web/index.html
 
 deps:
 	@tools/deps.sh $(DEB_BUILD)
-deps-test: deps deps-web
-	@tools/deps.sh $(DEB_TEST)
-	@tools/deps.sh $(DEB_E2E) || echo "sitrep: cannot install $(DEB_E2E): the dashboard's browser test will be skipped" >&2
-# The dashboard's npm packages (package-lock.json), for `sitrep serve`.
-deps-web:
-	@tools/web-deps.sh
+deps-test: deps
+	@tools/deps.sh $(DEB_TEST) $(DEB_E2E)
 
-# The dashboard `sitrep serve` serves: web/ plus uPlot and cytoscape from node_modules.
-$(BUILD)/web/index.html: $(wildcard web/*) $(wildcard node_modules/.sitrep-lock)
-	@tools/web-build.sh $(BUILD)/web
+# The dashboard `sitrep serve` serves: web/ plus dygraphs and d3 from Debian's packages.
+$(BUILD)/web/index.html: $(wildcard web/*) tools/web-build.sh
+	@tools/web-build.sh $(BUILD)/web $(DEB_WEB)
 deps-fuzz: deps
 	@tools/deps.sh $(DEB_FUZZ)
 
