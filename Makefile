@@ -93,11 +93,12 @@ demo: deps
 test: deps-test
 	@$(MAKE) --no-print-directory test-run
 
+# Each runner under tools/no-strays.sh: a test that leaves a process behind fails the run.
 test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq
 	@$(MAKE) --no-print-directory check-includes
-	@tests/run-unit.sh $(UNIT_BIN)
-	@tests/golden/run.sh $(BUILD)/sitrep
-	@JSONQ=$(BUILD)/tests/jsonq tests/cli/run.sh $(BUILD)/sitrep
+	@tools/no-strays.sh tests/run-unit.sh $(UNIT_BIN)
+	@tools/no-strays.sh tests/golden/run.sh $(BUILD)/sitrep
+	@JSONQ=$(BUILD)/tests/jsonq tools/no-strays.sh tests/cli/run.sh $(BUILD)/sitrep
 
 $(BUILD)/tests/jsonq: tests/tools/jsonq.c $(BUILD)/libsitrep.a
 	@mkdir -p $(dir $@)
