@@ -60,6 +60,13 @@ int parse_input_kind(const char *value);
  * directory cannot be read. */
 bool batch_list_dir(const char *dir, char ***paths, int *npaths, int *alloc);
 
+/* Expands the inputs of a command line (paths.c): each directory becomes its regular files
+ * (batch_list_dir; an empty one is reported), each other path (a file, "-") is kept. Appends
+ * heap copies to *files, which starts empty (NULL, 0); free them with cmd_free_paths. Returns
+ * false when a directory could not be read (reported; the others are still expanded). */
+bool cmd_expand_paths(char *const *paths, int npaths, char ***files, int *nfiles);
+void cmd_free_paths(char **files, int nfiles);
+
 /* Opens the store at db (NULL: the default path, see docs/store.md). Returns EXIT_OK, or
  * reports the problem and returns EXIT_RUNTIME. Close with store_close. */
 struct store;

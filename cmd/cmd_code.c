@@ -8,17 +8,22 @@
 
 static const char code_help[] =
     "usage: sitrep code [--format jsonl|pretty] [--jobs N] [--input jsonl|html|text]\n"
-    "                   [--published YYYY-MM-DD] [--dict DIR] [FILE|-]...\n"
+    "                   [--published YYYY-MM-DD] [--published-from-name] [--dict DIR]\n"
+    "                   [FILE|DIR|-]...\n"
     "\n"
-    "Codes each article and writes one JSON object per article (DESIGN.md section 2).\n"
+    "Codes each article and writes one JSON object per article (docs/output.md).\n"
     "A .jsonl file holds one record per line: {\"id\",\"text\"|\"html\",\"url\",\"published\",\n"
     "\"title\"}; .html/.htm files are web pages; anything else is a plain-text article.\n"
-    "Standard input is sniffed ('{' JSON lines, '<' HTML, else text).\n"
+    "A directory is read recursively (hidden files skipped, sorted by name). Standard input\n"
+    "is sniffed ('{' JSON lines, '<' HTML, else text).\n"
     "\n"
     "  --format F      jsonl (one object per line, default) or pretty (indented)\n"
     "  --jobs N        code N articles in parallel; output stays in input order\n"
     "  --input K       treat every input as jsonl, html or text\n"
     "  --published D   publication date for articles that give none\n"
+    "  --published-from-name\n"
+    "                  an article that gives no date takes a YYYY-MM-DD in its file name\n"
+    "                  (PolNeAR's publisher_2016-10-04_slug.txt) before --published\n"
     "  --no-chrome     plain text is all article body (no site-chrome detection)\n"
     "  --no-extras     skip quantities, dates, places and attribution (to measure their cost)\n"
     "  --dict DIR      data directory (default: $SITREP_DATA, the source tree, or the\n"
@@ -31,7 +36,7 @@ static const char code_help[] =
     "Exit status: 0 all coded, 1 some input failed, 2 usage error.\n";
 
 static const char sentences_help[] =
-    "usage: sitrep sentences [--jobs N] [--input jsonl|html|text] [FILE|-]...\n"
+    "usage: sitrep sentences [--jobs N] [--input jsonl|html|text] [FILE|DIR|-]...\n"
     "\n"
     "Prints each sentence sitrep finds, one per line: ID<TAB>N<TAB>START<TAB>END<TAB>TEXT\n"
     "(START and END are byte offsets into the article body). For checking the text stage.\n";
@@ -85,6 +90,10 @@ static int parse(int argc, char **argv, bool allow_format, const char *help, bat
         }
         if (strcmp(arg, "--no-extras") == 0) {
             context_options->no_extras = 1;
+            continue;
+        }
+        if (strcmp(arg, "--published-from-name") == 0) {
+            context_options->published_from_name = 1;
             continue;
         }
         if (strcmp(arg, "--") == 0) {
@@ -157,17 +166,27 @@ static int run(int argc, char **argv, bool is_code)
         free(paths);
         return EXIT_USAGE;
     }
+    /* directories become their files, as in `sitrep ingest` */
+    char **files = NULL;
+    int nfiles = 0;
+    bool listed = cmd_expand_paths(paths, npaths, &files, &nfiles);
+    free(paths);
+    if (npaths > 0 && nfiles == 0) {
+        cmd_error("no files to read");
+        cmd_free_paths(files, nfiles);
+        return EXIT_RUNTIME;
+    }
     char err[1024];
     sitrep_context *context = sitrep_context_new(&context_options, err, sizeof err);
     if (!context) {
         cmd_error("%s", err);
-        free(paths);
+        cmd_free_paths(files, nfiles);
         return strstr(err, "invalid publication date") ? EXIT_USAGE : EXIT_RUNTIME;
     }
-    rc = batch_run(context, &options, paths, npaths);
+    rc = batch_run(context, &options, files, nfiles);
     sitrep_context_free(context);
-    free(paths);
-    return rc;
+    cmd_free_paths(files, nfiles);
+    return listed ? rc : EXIT_RUNTIME;
 }
 
 int cmd_code(int argc, char **argv)

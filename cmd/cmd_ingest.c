@@ -11,8 +11,8 @@
 
 static const char ingest_help[] =
     "usage: sitrep ingest [--db FILE] [--coded] [--jobs N] [--input jsonl|html|text]\n"
-    "                     [--published YYYY-MM-DD] [--dict DIR] [--dedup-days N]\n"
-    "                     [--batch N] [FILE|DIR|-]...\n"
+    "                     [--published YYYY-MM-DD] [--published-from-name] [--dict DIR]\n"
+    "                     [--dedup-days N] [--batch N] [FILE|DIR|-]...\n"
     "\n"
     "Codes each article (as `sitrep code` does) and stores the result in an SQLite database:\n"
     "articles, sentences (with a full-text index), actors, events, quotes, quantities, dates\n"
@@ -28,6 +28,9 @@ static const char ingest_help[] =
     "  --jobs N        code N articles in parallel\n"
     "  --input K       treat every input as jsonl, html or text\n"
     "  --published D   publication date for articles that give none\n"
+    "  --published-from-name\n"
+    "                  an article that gives no date takes a YYYY-MM-DD in its file name\n"
+    "                  (PolNeAR's publisher_2016-10-04_slug.txt) before --published\n"
     "  --dict DIR      data directory\n"
     "  --dedup-days N  events up to N days apart still count as one (default 0: same day)\n"
     "  --batch N       articles per transaction (default 500)\n"
@@ -160,6 +163,8 @@ int cmd_ingest(int argc, char **argv)
             paths[npaths++] = xstrdup(arg);
         } else if (strcmp(arg, "--coded") == 0) {
             options.passthrough = true;
+        } else if (strcmp(arg, "--published-from-name") == 0) {
+            context_options.published_from_name = 1;
         } else if (!value) {
             cmd_error("option '%s' needs a value (see --help)", arg);
             rc = EXIT_USAGE;
@@ -190,25 +195,9 @@ int cmd_ingest(int argc, char **argv)
     }
     /* Directories become their files, in sorted order. */
     char **files = NULL;
-    int nfiles = 0, files_alloc = 0;
-    bool listing_failed = false;
-    for (int i = 0; i < npaths && rc < 0; i++) {
-        if (strcmp(paths[i], "-") != 0 && path_is_dir(paths[i])) {
-            if (!batch_list_dir(paths[i], &files, &nfiles, &files_alloc))
-                listing_failed = true;
-            free(paths[i]);
-        } else {
-            if (nfiles == files_alloc) {
-                files_alloc = files_alloc ? files_alloc * 2 : 64;
-                files = xrealloc(files, (size_t)files_alloc * sizeof(char *));
-            }
-            files[nfiles++] = paths[i];
-        }
-        paths[i] = NULL;
-    }
-    for (int i = 0; i < npaths; i++)
-        free(paths[i]);
-    free(paths);
+    int nfiles = 0;
+    bool listing_failed = rc < 0 && !cmd_expand_paths(paths, npaths, &files, &nfiles);
+    cmd_free_paths(paths, npaths);
     if (options.passthrough)
         options.input_kind = SITREP_INPUT_JSONL;
 
@@ -244,8 +233,6 @@ int cmd_ingest(int argc, char **argv)
     }
     store_close(s);
     sitrep_context_free(context);
-    for (int i = 0; i < nfiles; i++)
-        free(files[i]);
-    free(files);
+    cmd_free_paths(files, nfiles);
     return rc;
 }

@@ -79,6 +79,7 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
     }
     c->keep_chrome = options && options->keep_chrome;
     c->no_extras = options && options->no_extras;
+    c->published_from_name = options && options->published_from_name;
     if (options && options->published) {
         if (!ingest_parse_date(options->published, strlen(options->published), c->published)) {
             if (errbuf)
@@ -195,7 +196,7 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
     diag d;
     diag_clear(&d);
     sitrep_status status =
-        pipeline_run(coder->context, &coder->arena, kind, bytes, length,
+        pipeline_run(coder->context, &coder->arena, kind, bytes, length, name,
                      format == SITREP_FORMAT_SENTENCES ? PIPELINE_TEXT : PIPELINE_FULL, &art, &d);
     if (status == SITREP_OK)
         status = format == SITREP_FORMAT_SENTENCES ? export_sentences(&coder->output, &art)
