@@ -95,6 +95,9 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
         return status;
     if (depth == PIPELINE_TEXT)
         goto done;
+    /* an article not in English is coded all the same, with a warning that says so */
+    if ((status = language_warn(context->language, a, &art->text, &doc->warnings)))
+        return status;
     /* syntax/: parts of speech */
     syntax_tag(context->tagger, &art->text);
     /* extras/: quantities, dates, places */

@@ -80,6 +80,7 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
     c->keep_chrome = options && options->keep_chrome;
     c->no_extras = options && options->no_extras;
     c->published_from_name = options && options->published_from_name;
+    c->language = language_model_new(getenv("SITREP_TEXTCAT_CONF"));
     if (options && options->published) {
         if (!ingest_parse_date(options->published, strlen(options->published), c->published)) {
             if (errbuf)
@@ -152,6 +153,7 @@ void sitrep_context_free(sitrep_context *context)
     if (!context)
         return;
     tagger_free(context->tagger);
+    language_model_free(context->language);
     dict_free(context->actors);
     cues_free(context->cues);
     gazetteer_free(context->places); /* extras */
