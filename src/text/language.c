@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <textcat.h>
+#include <unistd.h>
 
 /* Words of English that other languages written in Latin letters rarely use. */
 static const char *const english_words[] = {
@@ -75,6 +76,11 @@ void language_model_free(language_model *m)
 /* The fingerprint files are named relative to the configuration's folder. */
 static void load(language_model *m)
 {
+    /* libexttextcat prints when it cannot open its configuration; a library must not */
+    if (access(m->conf, R_OK) != 0) {
+        m->failed = true;
+        return;
+    }
     char prefix[1024];
     snprintf(prefix, sizeof prefix, "%s", m->conf);
     char *slash = strrchr(prefix, '/');

@@ -114,7 +114,7 @@ expect_eq "--text only in the event's own sentence" "$(q --text 'Second a4')" ""
 expect_eq "--text with FTS syntax is plain words" "$(q --text 'NEAR( "Kursk* OR')" ""
 expect_eq "combined filters" "$(q --actor RUS --plover ASSAULT --since 2025-03-11)" "2 "
 expect_eq "--limit" "$("$SITREP" query --db "$db" --format csv --limit 2 | tail -n +2 | wc -l | tr -d ' ')" "2"
-expect_eq "injection attempt is just a value" "$(q --actor "' OR 1=1 --")" ""
+expect_exit 2 "an injection attempt is not a code" -- "$SITREP" query --db "$db" --actor "' OR 1=1 --"
 expect_exit 2 "bad date" -- "$SITREP" query --db "$db" --since 2025-13
 expect_exit 2 "bad format" -- "$SITREP" query --db "$db" --format yaml
 # A filter that can never match is a usage error that names it (the API refuses the same).
