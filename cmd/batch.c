@@ -286,12 +286,14 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
     w.format = options->format;
     w.passthrough = options->passthrough;
     size_t failed = 0, batch_bytes = 0, coded = 0;
-    bool show_progress = options->progress && isatty(2);
+    unsigned long long bytes_read = 0;
     char *default_paths[] = {(char *)"-"};
     if (npaths == 0) {
         paths = default_paths;
         npaths = 1;
     }
+    progress meter;
+    progress_start(&meter, options->progress, paths, npaths);
     for (int p = 0; p < npaths && !w.stopped; p++) {
         const char *path = paths[p];
         bool is_stdin = strcmp(path, "-") == 0;
@@ -345,13 +347,13 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
                 r->path = name;
                 r->line = reader.line;
                 batch_bytes += length;
+                bytes_read += length + 1;
                 if (w.count == max_records || batch_bytes >= BATCH_BYTES) {
                     process(&w, jobs);
                     coded += w.count;
                     failed += flush(&w, options->sink);
                     batch_bytes = 0;
-                    if (show_progress)
-                        fprintf(stderr, "\rsitrep: %zu articles", coded);
+                    progress_update(&meter, coded, failed, bytes_read, (size_t)p);
                 }
             }
         } else {
@@ -404,6 +406,7 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
                 r->length = total;
                 r->path = name;
                 batch_bytes += total;
+                bytes_read += total;
                 if (w.count == max_records || batch_bytes >= BATCH_BYTES) {
                     process(&w, jobs);
                     coded += w.count;
@@ -420,9 +423,9 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
         batch_bytes = 0;
         if (!is_stdin)
             fclose(f);
+        progress_update(&meter, coded, failed, bytes_read, (size_t)p + 1);
     }
-    if (show_progress)
-        fprintf(stderr, "\rsitrep: %zu articles, %zu failed\n", coded, failed);
+    progress_finish(&meter, coded, failed);
     for (int j = 0; j < jobs; j++)
         sitrep_coder_free(w.coders[j]);
     free(w.coders);
