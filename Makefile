@@ -84,11 +84,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsitrep.a tests/unit/unit.h
 	    -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL) \
 	    $(shell pkg-config --libs cmocka 2>/dev/null)
 
-# The README's two commands.
+# The README's two commands. The demo's event store stays in the build tree (it says where).
+DEMO_DB := $(BUILD)/demo.db
 demo: deps
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/sitrep code --format pretty --published 2025-03-04 examples/wire-ceasefire-talks.txt
-	$(BUILD)/sitrep ingest examples && $(BUILD)/sitrep stats
+	$(BUILD)/sitrep ingest --db $(DEMO_DB) examples && $(BUILD)/sitrep stats --db $(DEMO_DB)
+	@echo "demo: the examples' events are stored in $(DEMO_DB); browse them with" \
+	    "$(BUILD)/sitrep serve --db $(DEMO_DB)"
 
 test: deps-test
 	@$(MAKE) --no-print-directory test-run

@@ -88,6 +88,10 @@ bool batch_list_dir(const char *dir, char ***paths, int *npaths, int *alloc);
 bool cmd_expand_paths(char *const *paths, int npaths, char ***files, int *nfiles);
 void cmd_free_paths(char **files, int nfiles);
 
+/* The database a store command uses: db, or when it is NULL the default path (see
+ * docs/store.md), written into path. Returns NULL after reporting when there is none. */
+const char *cmd_store_path(const char *db, char *path, size_t size);
+
 /* Opens the store at db (NULL: the default path, see docs/store.md). Returns EXIT_OK, or
  * reports the problem and returns EXIT_RUNTIME. Close with store_close. */
 struct store;

@@ -39,20 +39,28 @@ static const char ingest_help[] =
     "skipped; the rest is stored. Another process writing the same database is waited for.\n"
     "Exit status: 0 all stored, 1 some input failed, 2 usage error.\n";
 
+const char *cmd_store_path(const char *db, char *path, size_t size)
+{
+    if (db)
+        return db;
+    diag d;
+    diag_clear(&d);
+    if (store_default_path(path, size, &d) != SITREP_OK) {
+        char message[1200];
+        diag_format(&d, message, sizeof message);
+        cmd_error("%s", message);
+        return NULL;
+    }
+    return path;
+}
+
 int cmd_store_open(const char *db, const store_options *options, store **out)
 {
     char path[4096];
+    if (!(db = cmd_store_path(db, path, sizeof path)))
+        return EXIT_RUNTIME;
     diag d;
     diag_clear(&d);
-    if (!db) {
-        if (store_default_path(path, sizeof path, &d) != SITREP_OK) {
-            char message[1200];
-            diag_format(&d, message, sizeof message);
-            cmd_error("%s", message);
-            return EXIT_RUNTIME;
-        }
-        db = path;
-    }
     if (store_open(db, options, out, &d) != SITREP_OK) {
         cmd_error("%s: %s", db, d.message);
         return EXIT_RUNTIME;
@@ -215,6 +223,9 @@ int cmd_ingest(int argc, char **argv)
         cmd_error("no files to ingest");
         rc = EXIT_RUNTIME;
     }
+    char default_db[4096];
+    if (rc < 0 && !(db = cmd_store_path(db, default_db, sizeof default_db)))
+        rc = EXIT_RUNTIME;
     if (rc < 0) {
         int open_rc = cmd_store_open(db, &store_opts, &s);
         if (open_rc != EXIT_OK)
@@ -228,8 +239,8 @@ int cmd_ingest(int argc, char **argv)
         rc = batch_run(context, &options, nfiles ? files : stdin_path, nfiles ? nfiles : 1);
         if (listing_failed)
             rc = EXIT_RUNTIME;
-        fprintf(stderr, "sitrep: ingest: %lld stored, %lld already there, %lld failed\n",
-                state.added, state.unchanged, state.failed);
+        fprintf(stderr, "sitrep: ingest: %lld stored, %lld already there, %lld failed (in %s)\n",
+                state.added, state.unchanged, state.failed, db);
     }
     store_close(s);
     sitrep_context_free(context);

@@ -164,6 +164,7 @@ mkdir -p "$work/xdg"
 expect_exit 0 "ingest a directory to the default db" -- env XDG_DATA_HOME="$work/xdg" "$SITREP" ingest "$examples"
 expect_match "directory: every example" "$err" "5 stored"
 expect_eq "default path" "$([ -s "$work/xdg/sitrep/events.db" ] && echo yes)" "yes"
+expect_match "ingest says where it stored" "$err" "5 stored, 0 already there, 0 failed \(in $work/xdg/sitrep/events.db\)"
 expect_exit 0 "stats on the default db" -- env XDG_DATA_HOME="$work/xdg" "$SITREP" stats --check
 expect_match "raw articles stored" "$out" "articles 5,"
 expect_exit 0 "export from the default db" -- env XDG_DATA_HOME="$work/xdg" "$SITREP" export --format jsonl
@@ -224,3 +225,12 @@ cp "$work/garbage.db" "$work/garbage.copy"
 expect_exit 1 "not a database" -- "$SITREP" ingest --db "$work/garbage.db" --coded "$work/coded.jsonl"
 expect_match "not a database: message" "$err" "garbage.db: .*not a database"
 expect_eq "not a database: untouched" "$(cmp -s "$work/garbage.db" "$work/garbage.copy" && echo same)" "same"
+
+# --- make demo keeps its event store in the build tree (never the user's home unasked)
+root=$(cd "$here/../.." && pwd)
+demo_lines=$(make -s -C "$root" -n demo 2>/dev/null | grep -E "sitrep (ingest|stats|query|export)")
+expect_match "make demo stores events" "$demo_lines" "sitrep ingest"
+demo_cmds=$(printf '%s\n' "$demo_lines" | grep -oE "sitrep (ingest|stats|query|export)" | wc -l)
+demo_dbs=$(printf '%s\n' "$demo_lines" | grep -oE "sitrep (ingest|stats|query|export) --db build/[^ ]*demo\.db" | wc -l)
+expect_eq "make demo names a database in build/ every time" "$demo_dbs" "$demo_cmds"
+expect_match "make demo says where" "$(make -s -C "$root" -n demo 2>/dev/null)" "demo: the examples' events are stored in build"
