@@ -189,9 +189,13 @@ compile_commands.json: Makefile
 	        "$(CURDIR)" "$$f" "$(CC)" "$$(echo '$(CPPFLAGS_ALL) $(WARN)' | sed 's/"/\\"/g')" "$$f"; \
 	done; echo; echo ']'; } > $@
 
+# The program, its data and dashboard, the man page and bash completion.
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sitrep
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sitrep \
+	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(BUILD)/sitrep $(DESTDIR)$(PREFIX)/bin/sitrep
+	install -m 644 sitrep.1 $(DESTDIR)$(PREFIX)/share/man/man1/sitrep.1
+	install -m 644 completion/sitrep.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sitrep
 	cp -R data/. $(DESTDIR)$(PREFIX)/share/sitrep/
 	cp -R $(BUILD)/web $(DESTDIR)$(PREFIX)/share/sitrep/
 
