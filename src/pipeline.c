@@ -57,8 +57,8 @@ static sitrep_status pipeline_extras(const sitrep_context *context, arena *a, ar
 }
 
 sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input kind,
-                           const char *bytes, size_t length, const char *name,
-                           pipeline_depth depth, article *art, diag *d)
+                           const char *bytes, size_t length, const char *name, pipeline_depth depth,
+                           article *art, diag *d)
 {
     memset(art, 0, sizeof *art);
     document *doc = arena_calloc(a, 1, sizeof *doc);

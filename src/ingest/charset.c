@@ -14,27 +14,45 @@
 /* Labels whose meaning in browsers differs from ICU's, by the WHATWG Encoding standard. */
 static const struct {
     const char *label, *name;
-} browser_labels[] = {
-    {"ascii", "windows-1252"},         {"us-ascii", "windows-1252"},
-    {"iso-8859-1", "windows-1252"},    {"iso8859-1", "windows-1252"},
-    {"iso_8859-1", "windows-1252"},    {"iso88591", "windows-1252"},
-    {"latin1", "windows-1252"},        {"latin-1", "windows-1252"},
-    {"l1", "windows-1252"},            {"cp819", "windows-1252"},
-    {"ibm819", "windows-1252"},        {"csisolatin1", "windows-1252"},
-    {"iso-ir-100", "windows-1252"},    {"x-cp1252", "windows-1252"},
-    {"iso-8859-9", "windows-1254"},    {"iso8859-9", "windows-1254"},
-    {"latin5", "windows-1254"},        {"l5", "windows-1254"},
-    {"iso-8859-11", "windows-874"},    {"tis-620", "windows-874"},
-    {"gb2312", "GBK"},                 {"csgb2312", "GBK"},
-    {"chinese", "GBK"},                {"x-gbk", "GBK"},
-    {"iso-ir-58", "GBK"},              {"ks_c_5601-1987", "windows-949"},
-    {"euc-kr", "windows-949"},         {"korean", "windows-949"},
-    {"csksc56011987", "windows-949"},  {"big5", "Big5-HKSCS"},
-    {"x-x-big5", "Big5-HKSCS"},        {"cn-big5", "Big5-HKSCS"},
-    {"iso-8859-8-i", "ISO-8859-8"},    {"x-user-defined", "windows-1252"},
-    {"x-sjis", "Shift_JIS"},           {"ms_kanji", "Shift_JIS"},
-    {"windows-31j", "Shift_JIS"},      {"x-mac-roman", "macintosh"},
-    {"x-mac-cyrillic", "x-mac-cyrillic"}};
+} browser_labels[] = {{"ascii", "windows-1252"},
+                      {"us-ascii", "windows-1252"},
+                      {"iso-8859-1", "windows-1252"},
+                      {"iso8859-1", "windows-1252"},
+                      {"iso_8859-1", "windows-1252"},
+                      {"iso88591", "windows-1252"},
+                      {"latin1", "windows-1252"},
+                      {"latin-1", "windows-1252"},
+                      {"l1", "windows-1252"},
+                      {"cp819", "windows-1252"},
+                      {"ibm819", "windows-1252"},
+                      {"csisolatin1", "windows-1252"},
+                      {"iso-ir-100", "windows-1252"},
+                      {"x-cp1252", "windows-1252"},
+                      {"iso-8859-9", "windows-1254"},
+                      {"iso8859-9", "windows-1254"},
+                      {"latin5", "windows-1254"},
+                      {"l5", "windows-1254"},
+                      {"iso-8859-11", "windows-874"},
+                      {"tis-620", "windows-874"},
+                      {"gb2312", "GBK"},
+                      {"csgb2312", "GBK"},
+                      {"chinese", "GBK"},
+                      {"x-gbk", "GBK"},
+                      {"iso-ir-58", "GBK"},
+                      {"ks_c_5601-1987", "windows-949"},
+                      {"euc-kr", "windows-949"},
+                      {"korean", "windows-949"},
+                      {"csksc56011987", "windows-949"},
+                      {"big5", "Big5-HKSCS"},
+                      {"x-x-big5", "Big5-HKSCS"},
+                      {"cn-big5", "Big5-HKSCS"},
+                      {"iso-8859-8-i", "ISO-8859-8"},
+                      {"x-user-defined", "windows-1252"},
+                      {"x-sjis", "Shift_JIS"},
+                      {"ms_kanji", "Shift_JIS"},
+                      {"windows-31j", "Shift_JIS"},
+                      {"x-mac-roman", "macintosh"},
+                      {"x-mac-cyrillic", "x-mac-cyrillic"}};
 
 const char *ingest_charset_bom(const char *bytes, size_t length, size_t *bom)
 {
@@ -176,7 +194,8 @@ sitrep_status ingest_to_utf8(arena *a, const char *charset, const char *bytes, s
     char *text = NULL;
     size_t n = 0, invalid = 0;
     if (charset) {
-        sitrep_status status = ingest_charset_decode(a, charset, bytes, length, &text, &n, &invalid);
+        sitrep_status status =
+            ingest_charset_decode(a, charset, bytes, length, &text, &n, &invalid);
         if (status == SITREP_ELIMIT)
             return status;
         if (status == SITREP_OK) {

@@ -47,8 +47,8 @@ sitrep_status ingest_html(arena *a, const char *bytes, size_t length, const inge
     pthread_once(&html_once, html_init);
     char *text = NULL;
     size_t n = 0;
-    sitrep_status status = html_to_utf8(a, bytes, length, options && options->unicode, &text, &n,
-                                        &doc->warnings);
+    sitrep_status status =
+        html_to_utf8(a, bytes, length, options && options->unicode, &text, &n, &doc->warnings);
     if (status)
         return status;
     if (n > HTML_MAX_PAGE) {

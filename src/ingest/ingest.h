@@ -59,8 +59,8 @@ typedef struct document {
 /* Options shared by the readers. */
 typedef struct ingest_options {
     bool detect_chrome; /* separate site chrome and author bio from the body */
-    bool unicode; /* the bytes are already UTF-8 (a JSON string): no byte-order mark or
-                     declared charset is looked for */
+    bool unicode;       /* the bytes are already UTF-8 (a JSON string): no byte-order mark or
+                           declared charset is looked for */
 } ingest_options;
 
 /* ---- character sets (charset.c, ICU's converters) ---- */

@@ -598,14 +598,15 @@ sitrep_status ingest_text(arena *a, const char *bytes, size_t length, const inge
         length -= bom;
         /* UTF-16 and UTF-32 come in whole units: a stray final newline byte is one that a
          * line-by-line reader appended (a file read as lines gets a "\n" after its last) */
-        size_t unit = !charset ? 1 : strncmp(charset, "UTF-16", 6) == 0 ? 2
-                                   : strncmp(charset, "UTF-32", 6) == 0 ? 4 : 1;
+        size_t unit = !charset                             ? 1
+                      : strncmp(charset, "UTF-16", 6) == 0 ? 2
+                      : strncmp(charset, "UTF-32", 6) == 0 ? 4
+                                                           : 1;
         while (length % unit && bytes[length - 1] == '\n')
             length--;
     }
     char *text;
-    sitrep_status status =
-        ingest_to_utf8(a, charset, bytes, length, &text, &n, &doc->warnings);
+    sitrep_status status = ingest_to_utf8(a, charset, bytes, length, &text, &n, &doc->warnings);
     if (status)
         return status;
     if (charset && !bom) {

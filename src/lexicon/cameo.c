@@ -154,8 +154,8 @@ static const cameo_code *plover_holder(const cameo_table *table, const char *cod
 
 /* The PLOVER ontology's event types, in its order (cooperation to conflict). */
 static const char *const plover_types[] = {
-    "AGREE",   "CONSULT",  "SUPPORT", "CONCEDE", "COOPERATE", "AID",      "RETREAT", "REQUEST",
-    "ACCUSE",  "REJECT",   "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",  "ASSAULT"};
+    "AGREE",  "CONSULT", "SUPPORT",  "CONCEDE", "COOPERATE", "AID",      "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT",  "THREATEN", "PROTEST", "SANCTION",  "MOBILIZE", "COERCE",  "ASSAULT"};
 
 const char *cameo_plover_type_find(const char *name, size_t length)
 {

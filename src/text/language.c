@@ -18,11 +18,11 @@
 
 /* Words of English that other languages written in Latin letters rarely use. */
 static const char *const english_words[] = {
-    "the",   "of",    "and",  "to",   "that",  "for",   "with",  "was",  "said",
-    "from",  "his",   "are",  "have", "has",   "this",  "were",  "which", "who",
-    "will",  "their", "been", "would", "they", "after", "it",    "by",    "not",
-    "but",   "had",   "its",  "he",   "she",   "her",   "there", "about", "into",
-    "than",  "also",  "when", "what", "could", "should", "be",   "an",    "or"};
+    "the",  "of",    "and",  "to",    "that",  "for",    "with",  "was",   "said",
+    "from", "his",   "are",  "have",  "has",   "this",   "were",  "which", "who",
+    "will", "their", "been", "would", "they",  "after",  "it",    "by",    "not",
+    "but",  "had",   "its",  "he",    "she",   "her",    "there", "about", "into",
+    "than", "also",  "when", "what",  "could", "should", "be",    "an",    "or"};
 
 /* The share of those words at or above which the article is English without asking textcat.
  * Measured over words of letters: PolNeAR's 1,012 English news texts have a median of 0.29
@@ -95,16 +95,14 @@ static void load(language_model *m)
 /* Names of the languages news comes in most; other codes are shown as they are. */
 static const struct {
     const char *code, *name;
-} names[] = {{"fr", "French"},     {"de", "German"},     {"es", "Spanish"},
-             {"pt", "Portuguese"}, {"it", "Italian"},    {"nl", "Dutch"},
-             {"ru", "Russian"},    {"uk", "Ukrainian"},  {"pl", "Polish"},
-             {"cs", "Czech"},      {"tr", "Turkish"},    {"ar", "Arabic"},
-             {"fa", "Persian"},    {"he", "Hebrew"},     {"zh", "Chinese"},
-             {"ja", "Japanese"},   {"ko", "Korean"},     {"hi", "Hindi"},
-             {"ur", "Urdu"},       {"id", "Indonesian"}, {"sv", "Swedish"},
-             {"ro", "Romanian"},   {"hu", "Hungarian"},  {"el", "Greek"},
-             {"sr", "Serbian"},    {"hr", "Croatian"},   {"bg", "Bulgarian"},
-             {"fi", "Finnish"},    {"da", "Danish"},     {"nb", "Norwegian"}};
+} names[] = {{"fr", "French"},  {"de", "German"},   {"es", "Spanish"},   {"pt", "Portuguese"},
+             {"it", "Italian"}, {"nl", "Dutch"},    {"ru", "Russian"},   {"uk", "Ukrainian"},
+             {"pl", "Polish"},  {"cs", "Czech"},    {"tr", "Turkish"},   {"ar", "Arabic"},
+             {"fa", "Persian"}, {"he", "Hebrew"},   {"zh", "Chinese"},   {"ja", "Japanese"},
+             {"ko", "Korean"},  {"hi", "Hindi"},    {"ur", "Urdu"},      {"id", "Indonesian"},
+             {"sv", "Swedish"}, {"ro", "Romanian"}, {"hu", "Hungarian"}, {"el", "Greek"},
+             {"sr", "Serbian"}, {"hr", "Croatian"}, {"bg", "Bulgarian"}, {"fi", "Finnish"},
+             {"da", "Danish"},  {"nb", "Norwegian"}};
 
 const char *language_name(const char *code)
 {
@@ -178,10 +176,10 @@ sitrep_status language_warn(language_model *m, arena *a, const text_result *text
                               "sitrep's dictionaries and patterns are English, so few events "
                               "will be found")
             : arena_printf(a,
-                                       "the text looks like %s (%s), not English: sitrep's "
-                                       "dictionaries and patterns are English, so few events "
-                                       "will be found",
-                                       name ? name : code, code);
+                           "the text looks like %s (%s), not English: sitrep's "
+                           "dictionaries and patterns are English, so few events "
+                           "will be found",
+                           name ? name : code, code);
     if (!message)
         return SITREP_ELIMIT;
     warning_add(warnings, "language", message);

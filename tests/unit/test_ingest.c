@@ -127,8 +127,8 @@ static void text_charsets(void **state)
     (void)state;
     arena a;
     arena_init(&a, 1 << 24);
-    document doc = read_text(&a, "The caf\xe9 near the d\xe9p\xf4t was hit, \x93officials\x94 said.",
-                             false);
+    document doc =
+        read_text(&a, "The caf\xe9 near the d\xe9p\xf4t was hit, \x93officials\x94 said.", false);
     assert_string_equal(doc.body, "The caf\xc3\xa9 near the d\xc3\xa9p\xc3\xb4t was hit, "
                                   "\xe2\x80\x9cofficials\xe2\x80\x9d said.");
     assert_true(has_warning(&doc, "encoding"));
@@ -140,10 +140,10 @@ static void text_charsets(void **state)
     /* UTF-16LE and UTF-16BE with marks, a character beyond the BMP in a surrogate pair */
     const char *ascii = "Troops crossed the river \xf0\x9f\x9a\x80 at dawn.";
     static const unsigned char le[] = {
-        0xFF, 0xFE, 'T', 0, 'r', 0, 'o', 0, 'o', 0, 'p', 0, 's', 0, ' ', 0, 'c', 0, 'r', 0,
-        'o', 0, 's', 0, 's', 0, 'e', 0, 'd', 0, ' ', 0, 't', 0, 'h', 0, 'e', 0, ' ', 0, 'r', 0,
-        'i', 0, 'v', 0, 'e', 0, 'r', 0, ' ', 0, 0x3D, 0xD8, 0x80, 0xDE, ' ', 0, 'a', 0, 't', 0,
-        ' ', 0, 'd', 0, 'a', 0, 'w', 0, 'n', 0, '.', 0};
+        0xFF, 0xFE, 'T', 0, 'r', 0, 'o', 0, 'o', 0, 'p', 0, 's',  0,    ' ',  0,    'c', 0, 'r', 0,
+        'o',  0,    's', 0, 's', 0, 'e', 0, 'd', 0, ' ', 0, 't',  0,    'h',  0,    'e', 0, ' ', 0,
+        'r',  0,    'i', 0, 'v', 0, 'e', 0, 'r', 0, ' ', 0, 0x3D, 0xD8, 0x80, 0xDE, ' ', 0, 'a', 0,
+        't',  0,    ' ', 0, 'd', 0, 'a', 0, 'w', 0, 'n', 0, '.',  0};
     ingest_options options = {0};
     assert_int_equal(ingest_text(&a, (const char *)le, sizeof le, &options, &doc), SITREP_OK);
     assert_string_equal(doc.body, ascii);
@@ -158,7 +158,8 @@ static void text_charsets(void **state)
     static const unsigned char broken[] = {0xFF, 0xFE, 'A', 0, 0x3D, 0xD8, 'B', 0};
     assert_int_equal(ingest_text(&a, (const char *)broken, sizeof broken, &options, &doc),
                      SITREP_OK);
-    assert_string_equal(doc.body, "A\xef\xbf\xbd" "B");
+    assert_string_equal(doc.body, "A\xef\xbf\xbd"
+                                  "B");
     assert_true(has_warning(&doc, "encoding"));
     /* from a JSON string (unicode): no mark or legacy charset is looked for */
     options.unicode = true;
