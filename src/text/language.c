@@ -140,9 +140,12 @@ bool language_guess(language_model *m, const text_result *text, char code[16])
         candidate_t *candidates = textcat_GetClassifyFullOutput(m->textcat);
         int count = candidates ? textcat_ClassifyFull(m->textcat, text->text, n, candidates) : 0;
         /* one clear winner, or several of which English is none */
+        /* Scots is English to an n-gram profile: telegraphic English (headlines, short
+         * wire sentences with few function words) comes out as Scots */
         bool english_among = false;
         for (int i = 0; i < count; i++)
-            english_among |= strncmp(candidates[i].name, "en-", 3) == 0;
+            english_among |= strncmp(candidates[i].name, "en-", 3) == 0 ||
+                             strncmp(candidates[i].name, "sco-", 4) == 0;
         if (count >= 1 && !english_among) {
             size_t k = strcspn(candidates[0].name, "-");
             if (k > 0 && k < 16) {

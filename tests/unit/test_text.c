@@ -323,6 +323,20 @@ static void language_of_articles(void **state)
     assert_string_equal(code, "de");
     assert_true(guess(m, russian, code));
     assert_string_equal(code, "ru");
+    /* telegraphic English (few function words) that textcat takes for Scots is English */
+    static const char headlines[] =
+        "Rebels captured the town of Kidal from the Malian army on Sunday.\n\n"
+        "Sudanese troops recaptured an air base near Khartoum from the Rapid Support Forces.\n\n"
+        "Gunmen opened up with heavy machine guns on a Nigerian army patrol near Maiduguri.\n\n"
+        "Militants opened fire with mortars on a Somali army base.\n\n"
+        "Insurgents ambushed a Malian military convoy near the Algerian border.\n\n"
+        "Kenyan police fought a gun battle with gang members in Port-au-Prince.\n\n"
+        "The Indian army repelled an attack by Pakistani troops in Kashmir.\n\n"
+        "Israeli soldiers came under fire from Hezbollah fighters near the border.\n\n"
+        "A Russian drone struck a bus in Kherson on Tuesday.\n\n"
+        "Israeli forces exchanged artillery fire with Hezbollah on Monday.\n\n"
+        "Jihadists killed twelve Burkinabe soldiers in an ambush near Djibo.\n";
+    assert_false(guess(m, headlines, code));
     /* too short to tell */
     assert_false(guess(m, "Les forces russes ont bombard\xc3\xa9 la ville.", code));
     language_model_free(m);
