@@ -232,22 +232,16 @@ const char *ingest_text_charset(const char *bytes, size_t length, size_t *bom)
     /* No mark: UTF-8 unless some bytes are invalid in it and none is a valid sequence beyond
      * ASCII, which is Western text in its legacy charset (a file of Latin-1 or cp1252) rather
      * than UTF-8 with a few broken bytes. */
+    size_t valid = utf8_valid_prefix(bytes, length);
+    if (valid == length)
+        return NULL; /* the common case, decided at the speed of the UTF-8 check */
     const unsigned char *u = (const unsigned char *)bytes;
-    size_t invalid = 0, multibyte = 0;
     for (size_t i = 0; i < length;) {
-        if (u[i] < 0x80) {
-            i++;
-            continue;
-        }
         uint32_t cp;
-        int n = utf8_decode(u + i, length - i, &cp);
-        if (n > 1) {
-            multibyte++;
-            i += (size_t)n;
-        } else {
-            invalid++;
-            i++;
-        }
+        int n = u[i] < 0x80 ? 1 : utf8_decode(u + i, length - i, &cp);
+        if (n > 1)
+            return NULL; /* UTF-8 beyond ASCII: UTF-8 with broken bytes */
+        i += 1;
     }
-    return invalid && !multibyte ? "windows-1252" : NULL;
+    return "windows-1252";
 }
