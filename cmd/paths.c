@@ -11,6 +11,11 @@
 bool cmd_expand_paths(char *const *paths, int npaths, char ***files, int *nfiles)
 {
     int alloc = *nfiles;
+    if (!*files) {
+        /* room from the start: the directory walk sorts what it appends in place */
+        alloc = 64;
+        *files = xmalloc((size_t)alloc * sizeof(char *));
+    }
     bool ok = true;
     for (int i = 0; i < npaths; i++) {
         if (strcmp(paths[i], "-") != 0 && path_is_dir(paths[i])) {

@@ -80,7 +80,6 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
     c->keep_chrome = options && options->keep_chrome;
     c->no_extras = options && options->no_extras;
     c->published_from_name = options && options->published_from_name;
-    c->language = language_model_new(getenv("SITREP_TEXTCAT_CONF"));
     if (options && options->published) {
         if (!ingest_parse_date(options->published, strlen(options->published), c->published)) {
             if (errbuf)
@@ -90,6 +89,8 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
+    /* the language of articles: libexttextcat's models, read on first need */
+    c->language = language_model_new(getenv("SITREP_TEXTCAT_CONF"));
     /* the part-of-speech model; a data directory without one codes without tags */
     char path[sizeof c->data_dir + 32];
     diag d;
