@@ -32,6 +32,8 @@ static const char *const english_words[] = {
 #define ENGLISH_SHARE 0.15
 /* Fewer words than this: too short to tell; no warning. */
 #define MIN_WORDS 25
+/* The share is taken over the first words: enough to tell, and bounded. */
+#define SAMPLE_WORDS 600
 /* textcat reads this much of the body at most. */
 #define SAMPLE_BYTES 4096
 
@@ -42,16 +44,23 @@ struct language_model {
     bool failed;
 };
 
+/* A word of the list, in any case: the words are two to six letters long, and a word is
+ * compared only with the list's words of its own first letter. */
 static bool is_english_word(const char *s, size_t n)
 {
-    char lower[8];
-    if (n == 0 || n >= sizeof lower)
+    if (n < 2 || n > 6)
         return false;
-    for (size_t i = 0; i < n; i++)
-        lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
-    for (size_t i = 0; i < ARRAY_LEN(english_words); i++)
-        if (strlen(english_words[i]) == n && memcmp(english_words[i], lower, n) == 0)
+    char first = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] - 'A' + 'a' : s[0]);
+    for (size_t i = 0; i < ARRAY_LEN(english_words); i++) {
+        const char *w = english_words[i];
+        if (w[0] != first || strlen(w) != n)
+            continue;
+        size_t k = 1;
+        while (k < n && (s[k] == w[k] || s[k] - 'A' + 'a' == w[k]))
+            k++;
+        if (k == n)
             return true;
+    }
     return false;
 }
 
@@ -116,7 +125,7 @@ bool language_guess(language_model *m, const text_result *text, char code[16])
 {
     code[0] = '\0';
     size_t words = 0, english = 0;
-    for (size_t i = 0; i < text->ntokens && words < 2000; i++) {
+    for (size_t i = 0; i < text->ntokens && words < SAMPLE_WORDS; i++) {
         const token *t = &text->tokens[i];
         if (t->kind != TOKEN_WORD)
             continue;
