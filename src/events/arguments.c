@@ -235,8 +235,9 @@ static bool excluded_by_pattern(const clause_ctx *c, const verbmatch *m, long k,
     bool owner = am->kind && strcmp(am->kind, "adjective") == 0;
     /* ... except where the pattern's words are what is given, sent or withdrawn ("sent
      * North Korean troops", "withdrew its troops") */
-    bool victims = am->country && !code_is(m->rule->code, "06") && !code_is(m->rule->code, "07") &&
-                   !code_is(m->rule->code, "08") && !code_is(m->rule->code, "15");
+    bool victims = (am->country || am->role) && !code_is(m->rule->code, "06") &&
+                   !code_is(m->rule->code, "07") && !code_is(m->rule->code, "08") &&
+                   !code_is(m->rule->code, "15");
     for (long i = first; i <= last && !owner && !victims; i++)
         if (i > (long)m->anchor && i <= (long)m->last && is_pattern_word(c, m, i))
             return true;
@@ -261,7 +262,7 @@ static bool adjective_comma(const clause_ctx *c, long i)
 
 /* True when token i ends a target search: a subordinator or relative word, but not the "as"
  * of a quantity ("as many as 125 vessels", "as much as", "as well as"). */
-static bool target_stop(const clause_ctx *c, long i)
+bool events_target_stop(const clause_ctx *c, long i)
 {
     if (!word_in(c, i, target_stops))
         return false;
@@ -274,12 +275,13 @@ static bool target_stop(const clause_ctx *c, long i)
  * (bare roles such as "troops" are usually the object, not the target), stopping at clause
  * boundaries; actors that hold the pattern's own words or fill its object or (for non-military
  * codes) place slot are skipped (see excluded_by_pattern). -1 when none. */
-long events_actor_after(const clause_ctx *c, long from, long to, const verbmatch *m, bool military)
+static long actor_after(const clause_ctx *c, long from, long to, const verbmatch *m, bool military,
+                        bool roles)
 {
     bool cooperative = m && m->rule->code[0] == '0'; /* roots 01-09 */
     for (long i = from; i < to && (size_t)i < c->ntokens; i++) {
         if (word_is(c, i, ";") || word_is(c, i, ":") ||
-            (i > from && is_comma(c, i) && !adjective_comma(c, i)) || target_stop(c, i) ||
+            (i > from && is_comma(c, i) && !adjective_comma(c, i)) || events_target_stop(c, i) ||
             c->tokens[i].kind == TOKEN_QUOTE)
             return -1;
         /* a verb ends the object, unless it is a participle after a determiner ("the
@@ -316,11 +318,21 @@ long events_actor_after(const clause_ctx *c, long from, long to, const verbmatch
                 continue;
             if (word_in(c, i, possessive_dets))
                 continue; /* "his war": a possessor, not the object */
-            if (am->code && (am->country || strlen(am->code) > 3))
+            if (am->code && (am->country || strlen(am->code) > 3 || roles))
                 return k;
         }
     }
     return -1;
+}
+
+long events_actor_after(const clause_ctx *c, long from, long to, const verbmatch *m, bool military)
+{
+    return actor_after(c, from, to, m, military, false);
+}
+
+long events_role_after(const clause_ctx *c, long from, long to, const verbmatch *m)
+{
+    return actor_after(c, from, to, m, true, true);
 }
 
 /* True when actor k lies inside the content of a reporting frame whose cue is the anchor:
@@ -359,7 +371,7 @@ long events_slot_actor(const clause_ctx *c, long slot, bool consult)
             end++;
             continue;
         }
-        if (i > slot && (is_punct(c, i) || target_stop(c, i)))
+        if (i > slot && (is_punct(c, i) || events_target_stop(c, i)))
             break;
         /* "visited the memorial in Washington": a place, not the one visited */
         if (i > slot && consult && word_in(c, i, (const char *const[]){"in", "at", "near", NULL}))
@@ -379,25 +391,6 @@ long events_slot_actor(const clause_ctx *c, long slot, bool consult)
         if (k >= 0 && mention(c, k)->code && !word_in(c, i, possessive_dets) &&
             !actor_is_noise(c, k))
             return k;
-    }
-    return -1;
-}
-
-/* A place with a country named within OBJECT_WINDOW tokens after the anchor of m, in the same
- * clause (index into article.places), or -1. */
-long events_place_after(const clause_ctx *c, const verbmatch *m)
-{
-    for (size_t p = 0; p < c->art->nplaces; p++) {
-        const place_mention *pm = &c->art->places[p];
-        if (pm->sentence != c->sentence || !pm->entry || !pm->entry->country)
-            continue;
-        long at = token_at(c, pm->start);
-        if (at <= (long)m->anchor || at > (long)m->anchor + OBJECT_WINDOW)
-            continue;
-        for (long i = m->anchor + 1; i < at; i++)
-            if (word_is(c, i, ";") || is_comma(c, i) || target_stop(c, i))
-                return -1;
-        return (long)p;
     }
     return -1;
 }

@@ -56,7 +56,8 @@ static sitrep_status code_demand(emit_state *st, const clause_ctx *c, const verb
         span_first = c->afirst[speaker];
     if (c->alast[speaker] > span_last)
         span_last = c->alast[speaker];
-    return events_emit(st, c, m, speaker, subject, "100", MODALITY_ASSERTED, span_first, span_last);
+    return events_emit_actors(st, c, m, speaker, subject, "100", MODALITY_ASSERTED, span_first,
+                              span_last);
 }
 
 static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
@@ -81,6 +82,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         return events_trace(c, "    not coded: it governs another verb (modality only)\n");
 
     long source = -1, target = -1;
+    bool passive = false;          /* an agentless passive: the doer is not named */
     const char *code = rule->code; /* or the intent to do it ("pledged to send": 0332) */
     uint8_t modality = MODALITY_ASSERTED;
     long span_first = m->first, span_last = m->last;
@@ -156,6 +158,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 }
             }
             source = agent;
+            passive = agent < 0;
             target = tslot >= 0 && tslot != agent ? tslot : subject;
             /* "munitions ... were supplied by North Korea": what the passive's subject names
              * makes aid military (070 -> 072), as "supply ... @weapon" does in the active */
@@ -190,6 +193,11 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 !code_is(rule->code, "01"))
                 target = events_actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW,
                                             m, events_military_code(rule->code));
+            /* "killed 19 people", "abducted 30 students": the victims named by a role */
+            if (target < 0 && slot_first < 0 &&
+                (code_is(rule->code, "17") || code_is(rule->code, "18") ||
+                 code_is(rule->code, "19") || code_is(rule->code, "20")))
+                target = events_role_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m);
             /* "arrived in Gondor", "criticized the closure of guest houses in Bree": with
              * no other target, the place one actor acts in is what it acts on (conjoined
              * subjects meeting somewhere act on each other) */
@@ -258,12 +266,12 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     if (code_is(rule->code, "01") && target < 0)
         return events_trace(c, "    not coded: a statement without a target (the reported content "
                                "is coded on its own)\n");
-    if (source < 0 || !mention(c, source)->code)
-        return events_trace(c, "    not coded: no source actor\n");
-    if ((code_is(code, "042") || code_is(code, "043")) && events_private_people(mention(c, source)))
+    if (source >= 0 && (code_is(code, "042") || code_is(code, "043")) &&
+        events_private_people(mention(c, source)))
         return events_trace(c, "    not coded: people or goods travelling are no official visit\n");
 
-    return events_emit_groups(st, c, m, code, source, target, modality, span_first, span_last);
+    return events_emit_groups(st, c, m, code, source, target, passive, modality, span_first,
+                              span_last);
 }
 
 /* Prepares the per-sentence context: lemmas, matches, actor token ranges. */
@@ -282,7 +290,16 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
     c->nmatches = 0;
     c->nact = 0;
     c->trace = NULL;
-    c->target_place = -1;
+    c->a = a;
+    size_t lo_place = 0, hi_place = art->nplaces; /* places are in text order */
+    while (lo_place < hi_place) {
+        size_t mid = (lo_place + hi_place) / 2;
+        if (art->places[mid].sentence < n)
+            lo_place = mid + 1;
+        else
+            hi_place = mid;
+    }
+    c->place_first = lo_place;
     if (!c->ntokens)
         return SITREP_OK;
     sitrep_status status =

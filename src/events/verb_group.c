@@ -39,7 +39,8 @@ static bool reduced_relative_has_main_verb(const clause_ctx *c, long anchor)
     for (long i = anchor - 2; i >= 0; i--) {
         if (word_is(c, i, ";") || word_is(c, i, ":") || c->tokens[i].kind == TOKEN_QUOTE)
             break;
-        if (upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX)
+        /* "Iranian-backed militias launched": a participle glued by a hyphen is a modifier */
+        if ((upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX) && !hyphen_glued(c, i))
             return true;
     }
     for (long i = anchor + 1; i < (long)c->ntokens; i++) {
