@@ -10,7 +10,13 @@ for i in 1 2 3 4 5 6; do
 done
 expect_exit 0 "progress: not on a terminal" -- env SITREP_PROGRESS_DELAY=0 "$SITREP" code "$pdir"
 expect_eq "progress: nothing on stderr when it is not a terminal" "$err" ""
-if command -v script >/dev/null 2>&1; then
+tty_problem=""
+if ! command -v script >/dev/null 2>&1; then
+    tty_problem="script(1) is missing (apt-get install bsdutils)"
+elif ! script -qec true /dev/null >/dev/null 2>&1; then
+    tty_problem="script(1) cannot make a terminal here: $(script -qec true /dev/null 2>&1 | head -1)"
+fi
+if [ -z "$tty_problem" ]; then
     SITREP_PROGRESS_DELAY=0 script -qec "\"$SITREP\" code \"$pdir\" >/dev/null" /dev/null \
         >"$work/progress.tty" 2>&1
     tty_out=$(tr '\r' '\n' <"$work/progress.tty")
@@ -22,5 +28,5 @@ if command -v script >/dev/null 2>&1; then
     script -qec "\"$SITREP\" code \"$pdir/article1.txt\" >/dev/null" /dev/null >"$work/progress2.tty" 2>&1
     expect_eq "progress: a short batch shows nothing" "$(cat "$work/progress2.tty")" ""
 else
-    echo "cli: SKIP progress on a terminal: script(1) is missing (apt-get install bsdutils)"
+    echo "cli: SKIP progress on a terminal: $tty_problem"
 fi

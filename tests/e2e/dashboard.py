@@ -19,10 +19,23 @@ from urllib.parse import urlsplit
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common import utils
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROWS = '#events tbody tr[data-event]'
+
+
+class LoopbackService(Service):
+    """chromedriver reached at 127.0.0.1: Selenium's default, "localhost", needs a name
+    lookup that a bare root (no /etc/hosts, as a fresh debootstrap) cannot do."""
+
+    @property
+    def service_url(self):
+        return f'http://127.0.0.1:{self.port}'
+
+    def is_connectable(self):
+        return utils.is_connectable(self.port, host='127.0.0.1')
 
 
 def start(url):
@@ -36,7 +49,7 @@ def start(url):
                 f'--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE {urlsplit(url).hostname}'):
         options.add_argument(arg)
     options.set_capability('goog:loggingPrefs', {'browser': 'ALL', 'performance': 'ALL'})
-    service = Service(executable_path=os.environ.get('CHROMEDRIVER', '/usr/bin/chromedriver'))
+    service = LoopbackService(executable_path=os.environ.get('CHROMEDRIVER', '/usr/bin/chromedriver'))
     return webdriver.Chrome(service=service, options=options)
 
 
