@@ -53,6 +53,8 @@ typedef struct runner {
     bool reading_done; /* the reader has pushed its last record */
     bool stopped;      /* the sink stopped the run: the rest is read and counted, not coded */
     size_t not_taken;  /* records read after the run stopped (guarded by lock) */
+    unsigned long long bytes_read; /* input bytes handed over so far, for the progress line */
+    size_t files_done;             /* inputs read to their end */
     const sitrep_context *context;
     const batch_options *options;
     char **paths;
@@ -113,6 +115,7 @@ static bool push(runner *run, record *r)
         run->ring[run->tail % run->slots] = *r;
         run->tail++;
         run->bytes_in_flight += r->length;
+        run->bytes_read += r->length;
         pthread_cond_broadcast(&run->changed);
     } else {
         run->not_taken++;
@@ -219,9 +222,13 @@ static bool read_input(runner *run, const char *path)
 static void *reader_main(void *p)
 {
     runner *run = p;
-    for (int i = 0; i < run->npaths; i++)
+    for (int i = 0; i < run->npaths; i++) {
         if (!read_input(run, run->paths[i]))
             break;
+        pthread_mutex_lock(&run->lock);
+        run->files_done++;
+        pthread_mutex_unlock(&run->lock);
+    }
     pthread_mutex_lock(&run->lock);
     run->reading_done = true;
     pthread_cond_broadcast(&run->changed);
@@ -380,8 +387,8 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
 
     writer w = {.sink = options->sink,
                 .group = options->batch_records ? options->batch_records : (size_t)jobs * 64};
-    bool show_progress = options->progress && isatty(2);
-    time_t last_progress = 0;
+    progress meter;
+    progress_start(&meter, options->progress, paths, npaths);
     pthread_mutex_lock(&run.lock);
     for (;;) {
         /* head < next: a worker has taken the record (error records are done before) */
@@ -401,10 +408,8 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
             if (w.stopped)
                 run.stopped = true;
             pthread_cond_broadcast(&run.changed);
-            if (show_progress && time(NULL) != last_progress) {
-                last_progress = time(NULL);
-                fprintf(stderr, "\rsitrep: %zu articles", w.written);
-            }
+            progress_update(&meter, w.written, w.failed, run.bytes_read,
+                            run.files_done);
             continue;
         }
         if (run.head == run.tail && run.reading_done)
@@ -444,8 +449,7 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
         pthread_join(workers[j].thread, NULL);
         sitrep_coder_free(workers[j].coder);
     }
-    if (show_progress)
-        fprintf(stderr, "\rsitrep: %zu articles, %zu failed\n", w.written, w.failed);
+    progress_finish(&meter, w.written, w.failed);
     size_t not_taken = w.not_taken + run.not_taken;
     if (options->sink && options->sink->not_taken && not_taken)
         options->sink->not_taken(options->sink->user, not_taken);

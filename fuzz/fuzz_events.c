@@ -47,8 +47,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     article art;
     diag d;
     diag_clear(&d);
-    if (pipeline_run(context, &work, SITREP_INPUT_TEXT, (const char *)data, size, PIPELINE_FULL,
-                     &art, &d))
+    if (pipeline_run(context, &work, SITREP_INPUT_TEXT, (const char *)data, size, NULL,
+                     PIPELINE_FULL, &art, &d))
         return 0;
     for (size_t i = 0; i < art.nevents; i++) {
         const event *e = &art.events[i];

@@ -5,6 +5,7 @@
 #include "base/base.h"
 #include "sitrep.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,8 +20,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char err[512];
         sitrep_options options = {0};
         context = sitrep_context_new(&options, err, sizeof err);
-        if (!context)
+        if (!context) {
+            fprintf(stderr, "fuzz_pipeline: %s\n", err);
             abort();
+        }
         coder = sitrep_coder_new(context);
     }
     if (size == 0)

@@ -54,9 +54,11 @@ typedef struct sitrep_coder sitrep_coder;
 
 /* Options for a context. Zero-initialise, then set what you need. */
 typedef struct sitrep_options {
-    const char *data_dir;  /* NULL: $SITREP_DATA, the source tree, or PREFIX/share/sitrep */
-    const char *published; /* default publication date (YYYY-MM-DD) for undated articles */
-    int keep_chrome;       /* nonzero: plain text is all body (no site-chrome detection) */
+    const char *data_dir;    /* NULL: $SITREP_DATA, the source tree, or PREFIX/share/sitrep */
+    const char *published;   /* default publication date (YYYY-MM-DD) for undated articles */
+    int published_from_name; /* nonzero: an undated article takes a YYYY-MM-DD in its file
+                                name ("cnn_2016-10-04_slug.txt"), before `published` */
+    int keep_chrome;         /* nonzero: plain text is all body (no site-chrome detection) */
     int no_extras; /* nonzero: skip quantities, dates, places and attribution (to measure) */
     long explain_sentence; /* SITREP_FORMAT_EXPLAIN: N+1 to explain only sentence N; 0: all */
     /* Peer dictionaries (docs/peer-dictionaries.md): dict_format 1 = TABARI, 2 = PETRARCH, 0 =

@@ -209,6 +209,7 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         options && options->article_memory ? options->article_memory : CODER_ARENA_CAP;
     c->keep_chrome = options && options->keep_chrome;
     c->no_extras = options && options->no_extras;
+    c->published_from_name = options && options->published_from_name;
     if (options && options->published) {
         if (!ingest_parse_date(options->published, strlen(options->published), c->published)) {
             if (errbuf)
@@ -218,6 +219,8 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
+    /* the language of articles: libexttextcat's models, read on first need */
+    c->language = language_model_new(getenv("SITREP_TEXTCAT_CONF"));
     /* the part-of-speech model; a data directory without one codes without tags */
     char path[sizeof c->data_dir + 32];
     diag d;
@@ -290,6 +293,7 @@ void sitrep_context_free(sitrep_context *context)
     if (!context)
         return;
     tagger_free(context->tagger);
+    language_model_free(context->language);
     dict_free(context->actors);
     cues_free(context->cues);
     gazetteer_free(context->places); /* extras */
@@ -338,7 +342,7 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
     diag d;
     diag_clear(&d);
     sitrep_status status =
-        pipeline_run(coder->context, &coder->arena, kind, bytes, length,
+        pipeline_run(coder->context, &coder->arena, kind, bytes, length, name,
                      format == SITREP_FORMAT_SENTENCES ? PIPELINE_TEXT : PIPELINE_FULL, &art, &d);
     if (status == SITREP_OK)
         status = format == SITREP_FORMAT_SENTENCES ? export_sentences(&coder->output, &art)

@@ -143,7 +143,8 @@ char *utf8_sanitize(arena *a, const char *s, size_t n, size_t *out_len, size_t *
 
 /* A fast 64-bit hash of bytes (not cryptographic); stable across runs and machines. */
 uint64_t hash_bytes(const void *data, size_t length, uint64_t seed);
-/* 32-bit CRC (IEEE 802.3) for file checksums. */
+/* 32-bit CRC (IEEE 802.3, zlib's crc32_z) for file checksums; pass 0 to start, or the CRC of the
+ * bytes before to continue. */
 uint32_t hash_crc32(const void *data, size_t length, uint32_t crc);
 
 /* ---- diagnostics (diag.c) ---- */

@@ -97,9 +97,12 @@ sitrep_status ingest_jsonl_record(arena *a, const char *line, size_t length,
         status = diag_set(d, NULL, 0, "a record needs a \"text\" or \"html\" field");
         goto done;
     }
-    /* The input's raw bytes are gone once cJSON is freed; everything above is in the arena. */
-    status = has_text ? ingest_text(a, text, text_len, options, doc)
-                      : ingest_html(a, html, html_len, options, doc);
+    /* The input's raw bytes are gone once cJSON is freed; everything above is in the arena.
+     * A JSON string is Unicode already: no byte-order mark or declared charset counts. */
+    ingest_options unicode = options ? *options : (ingest_options){0};
+    unicode.unicode = true;
+    status = has_text ? ingest_text(a, text, text_len, &unicode, doc)
+                      : ingest_html(a, html, html_len, &unicode, doc);
     if (status)
         goto done;
     if (nuls) {

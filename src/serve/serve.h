@@ -68,6 +68,13 @@ sitrep_status serve_check_long(const char *name, const char *value, long min, lo
 /* Free text of 1-200 bytes with at least one letter or digit. */
 sitrep_status serve_check_text(const char *name, const char *value, char *error,
                                size_t errlen) MUST_CHECK;
+/* Every filter of q (the filters of `sitrep query` and /api/events) checked as above: codes,
+ * 1-4 CAMEO digits, a two-digit root, one of the 16 PLOVER types (any case), the modality and
+ * attribution words, dates, text. Returns SITREP_OK, or SITREP_EUSAGE with a message naming
+ * the filter in error. Used by the API and by `sitrep query`, so both refuse the same. */
+struct store_filter;
+sitrep_status serve_filter_check(const struct store_filter *q, char *error,
+                                 size_t errlen) MUST_CHECK;
 
 /* ---- request heads (serve_request.c) ---- */
 
