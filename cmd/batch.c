@@ -408,8 +408,7 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
             if (w.stopped)
                 run.stopped = true;
             pthread_cond_broadcast(&run.changed);
-            progress_update(&meter, w.written, w.failed, run.bytes_read,
-                            run.files_done);
+            progress_update(&meter, w.written, w.failed, run.bytes_read, run.files_done);
             continue;
         }
         if (run.head == run.tail && run.reading_done)
