@@ -183,7 +183,7 @@ static size_t article_peak(const sitrep_context *c, const char *one, size_t coun
     article art;
     diag d;
     diag_clear(&d);
-    assert_int_equal(pipeline_run(c, &a, SITREP_INPUT_TEXT, text, n, PIPELINE_FULL, &art, &d),
+    assert_int_equal(pipeline_run(c, &a, SITREP_INPUT_TEXT, text, n, NULL, PIPELINE_FULL, &art, &d),
                      SITREP_OK);
     assert_int_equal(art.text.nsentences, count);
     size_t peak = a.peak;
