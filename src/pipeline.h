@@ -19,13 +19,14 @@
 
 struct sitrep_context {
     char data_dir[4096];
-    char published[11]; /* default publication date, "" when none */
-    bool keep_chrome;   /* plain text is all body */
-    bool no_extras;     /* skip quantities, dates, places and attribution (measuring) */
-    tagger *tagger;     /* NULL when no model is installed */
-    cue_lexicon *cues;  /* reporting cues (attribution) */
-    dict *actors;       /* actor dictionaries of DATA/actors/ (empty when absent) */
-    gazetteer *places;  /* data/places/ (extras); empty when the directory is absent */
+    char published[11];   /* default publication date, "" when none */
+    bool published_today; /* --published today: undated articles are today's (live feeds) */
+    bool keep_chrome;     /* plain text is all body */
+    bool no_extras;       /* skip quantities, dates, places and attribution (measuring) */
+    tagger *tagger;       /* NULL when no model is installed */
+    cue_lexicon *cues;    /* reporting cues (attribution) */
+    dict *actors;         /* actor dictionaries of DATA/actors/ (empty when absent) */
+    gazetteer *places;    /* data/places/ (extras); empty when the directory is absent */
     /* event coder: code table, lemmas, patterns; NULL when DATA/verbs is absent */
     cameo_table *cameo;
     lemma_table *lemmas;

@@ -111,26 +111,43 @@ static void write_extras(json_writer *w, const article *art, const event *e)
     }
     json_array_end(w);
     json_key(w, "place");
-    if (e->place >= 0 && (size_t)e->place < art->nplaces) {
-        const place_mention *p = &art->places[e->place];
+    const place_mention *p =
+        e->place >= 0 && (size_t)e->place < art->nplaces ? &art->places[e->place] : NULL;
+    const place_entry *where = p ? p->entry : e->location;
+    if (where) {
         json_object_begin(w);
         json_key(w, "text");
-        json_string(w, body + p->start, p->end - p->start);
+        if (p)
+            json_string(w, body + p->start, p->end - p->start);
+        else
+            json_null(w);
         json_key(w, "name");
-        json_cstr(w, p->entry->name);
+        json_cstr(w, where->name);
+        json_key(w, "kind");
+        json_cstr(w, place_kind_name((place_kind)where->kind));
         json_key(w, "country");
-        json_cstr(w, p->entry->country);
+        json_cstr(w, where->country);
+        const char *admin1 = place_admin1(where);
+        if (admin1) {
+            json_key(w, "admin1");
+            json_cstr(w, admin1);
+        }
         json_key(w, "lat");
-        json_fixed(w, p->entry->lat, 4);
+        json_fixed(w, where->lat, 4);
         json_key(w, "lon");
-        json_fixed(w, p->entry->lon, 4);
+        json_fixed(w, where->lon, 4);
         json_object_end(w);
     } else {
         json_null(w);
     }
+    json_key(w, "place_source");
+    json_cstr(
+        w, event_place_source_name(where ? (event_place_source)e->place_source : EVENT_PLACE_NONE));
     json_key(w, "date");
-    if (e->date >= 0 && (size_t)e->date < art->ndates) {
-        const date_mention *d = &art->dates[e->date];
+    const date_mention *d =
+        e->date >= 0 && (size_t)e->date < art->ndates ? &art->dates[e->date] : NULL;
+    event_date_source source = (event_date_source)e->date_source;
+    if (d) {
         json_object_begin(w);
         json_key(w, "text");
         json_string(w, body + d->start, d->end - d->start);
@@ -139,9 +156,19 @@ static void write_extras(json_writer *w, const article *art, const event *e)
          * happened at X */
         json_cstr(w, d->anchor && d->end <= e->verb_start ? d->anchor : d->value);
         json_object_end(w);
+    } else if (source == EVENT_DATE_PUBLISHED && art->doc->published) {
+        json_object_begin(w);
+        json_key(w, "text");
+        json_null(w);
+        json_key(w, "value");
+        json_cstr(w, art->doc->published);
+        json_object_end(w);
     } else {
         json_null(w);
+        source = EVENT_DATE_NONE;
     }
+    json_key(w, "date_source");
+    json_cstr(w, event_date_source_name(source));
 }
 
 /* Whole weights print as integers (-10, not -1e+01). */

@@ -82,6 +82,21 @@ sitrep_status text_split_sentences(arena *a, const char *s, token *tokens, size_
  * Tokens come out untagged (syntax_tag tags them). Warnings go to doc->warnings. */
 sitrep_status text_analyse(arena *a, document *doc, text_result *out) MUST_CHECK;
 
+/* The index of the first token that starts at or after byte `at` (ntokens when none): tokens
+ * are in text order, so this is a binary search. */
+static inline size_t text_token_from(const text_result *text, uint32_t at)
+{
+    size_t lo = 0, hi = text->ntokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (text->tokens[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Returns the token's text as a slice of the normalised body. */
 static inline slice token_text(const text_result *text, const token *t)
 {
