@@ -43,7 +43,7 @@ static size_t separator_at(const cursor *c, size_t at, bool *dash)
         i++;
     const char *s = c->p + i;
     size_t left = c->n - i;
-    *dash = true;
+    bool is_dash = true;
     if (left >= 3 && (!memcmp(s, "\xe2\x80\x94", 3) || !memcmp(s, "\xe2\x80\x93", 3)))
         i += 3;
     else if (left >= 2 && !memcmp(s, "--", 2))
@@ -51,14 +51,17 @@ static size_t separator_at(const cursor *c, size_t at, bool *dash)
     else if (left >= 1 && s[0] == '-' && i > at) /* "WASHINGTON - ": spaced, not a hyphen */
         i += 1;
     else if (left >= 1 && s[0] == ':' && i == at)
-        i += 1, *dash = false;
+        i += 1, is_dash = false;
     else
         return 0;
     if (i < c->n && c->p[i] != ' ')
         return 0; /* "-based", ":30" */
     while (i < c->n && c->p[i] == ' ')
         i++;
-    return i < c->n ? i - at : 0; /* text must follow */
+    if (i >= c->n)
+        return 0; /* text must follow */
+    *dash = is_dash;
+    return i - at;
 }
 
 /* The word at c->i (up to a space, a comma or a bracket) without moving; its length. */
