@@ -69,10 +69,34 @@ static bool separated(const text_result *text, size_t date_first, size_t date_la
     return false;
 }
 
+/* True when the phrase that starts at token `first` is the object of a word that relates the
+ * act to another event ("after the talks on Monday", "in the wake of the September 11
+ * attacks", "ahead of the vote in Kyiv"): back over the phrase and its own preposition, a
+ * verb, a comma or another preposition than "of" ends it. */
+static bool after_other_event(const text_result *text, const sentence *s, size_t first)
+{
+    static const char *const relators[] = {"after", "before",     "following", "ahead",
+                                           "prior", "wake",       "preceding", "aftermath",
+                                           "eve",   "anniversary"};
+    /* the phrase's own preposition ("in Geneva", "on Monday") is part of it */
+    if (first > s->first_token && text->tokens[first - 1].upos == UPOS_ADP &&
+        !is_any(text, first - 1, relators, ARRAY_LEN(relators)))
+        first--;
+    for (size_t k = first, steps = 0; k > s->first_token && steps < 6; steps++) {
+        k--;
+        const token *t = &text->tokens[k];
+        if (is_any(text, k, relators, ARRAY_LEN(relators)))
+            return true;
+        if (t->upos == UPOS_VERB || t->upos == UPOS_AUX || extras_token_is(text, k, ",") ||
+            (t->upos == UPOS_ADP && !extras_token_is(text, k, "of")))
+            break;
+    }
+    return false;
+}
+
 /* True when the date dates something else than the clause's act: a modifier of a noun ("the
- * September 11, 2001 attacks", "the 2014 annexation", "Sunday's vote"), or the object of a
- * word that relates the act to another time ("after the talks on Monday", "in the wake of",
- * "ahead of the March 4 vote"). */
+ * September 11, 2001 attacks", "the 2014 annexation", "Sunday's vote"), or a phrase relating
+ * the act to another event (after_other_event). */
 static bool background(const text_result *text, const sentence *s, const date_mention *d)
 {
     size_t first = d->first_token, next = d->first_token + d->ntokens;
@@ -89,21 +113,7 @@ static bool background(const text_result *text, const sentence *s, const date_me
         next < end && text->tokens[next].upos == UPOS_NOUN &&
         !(text->tokens[next].flags & TOKEN_UPPER) && !is_any(text, next, times, ARRAY_LEN(times)))
         return true;
-    /* back over the date's own phrase: "in the wake of the", "ahead of Sunday's"; a verb, a
-     * comma or another preposition than "of" ends it */
-    static const char *const relators[] = {"after", "before",     "following", "ahead",
-                                           "prior", "wake",       "preceding", "aftermath",
-                                           "eve",   "anniversary"};
-    for (size_t k = first, steps = 0; k > s->first_token && steps < 6; steps++) {
-        k--;
-        const token *t = &text->tokens[k];
-        if (is_any(text, k, relators, ARRAY_LEN(relators)))
-            return true;
-        if (t->upos == UPOS_VERB || t->upos == UPOS_AUX || extras_token_is(text, k, ",") ||
-            (t->upos == UPOS_ADP && !extras_token_is(text, k, "of")))
-            break;
-    }
-    return false;
+    return after_other_event(text, s, first);
 }
 
 /* True when another event's anchor lies between the date and this one's, on the date's side
@@ -201,8 +211,9 @@ void events_place_of(const article *art, const gazetteer *places, event *e)
         if (m->sentence != e->sentence || (m->cue && !strcmp(m->cue, "dateline")))
             continue;
         if (m->start >= e->verb_end) {
-            /* the first place after the anchor, unless another clause holds it */
-            if (!separated(text, m->first_token, m->first_token + m->ntokens - 1, anchor))
+            /* the first place after the anchor, unless another clause or event holds it */
+            if (!separated(text, m->first_token, m->first_token + m->ntokens - 1, anchor) &&
+                !after_other_event(text, &text->sentences[m->sentence], m->first_token))
                 best = (long)p;
             break;
         }
