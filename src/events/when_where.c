@@ -116,18 +116,34 @@ static bool background(const text_result *text, const sentence *s, const date_me
     return after_other_event(text, s, first);
 }
 
+/* True when a conjunction joins another clause between bytes `from` and `to` ("... on Monday
+ * and Z retaliated"); a participle after a comma (", killing 12") is the same clause's. */
+static bool coordinated(const text_result *text, uint32_t from, uint32_t to)
+{
+    static const char *const words[] = {"and", "but", "or", "while", "whereas", "yet"};
+    for (size_t k = text_token_from(text, from); k < text->ntokens && text->tokens[k].end <= to;
+         k++)
+        if (text->tokens[k].upos == UPOS_CCONJ || is_any(text, k, words, ARRAY_LEN(words)))
+            return true;
+    return false;
+}
+
 /* True when another event's anchor lies between the date and this one's, on the date's side
- * after that anchor ("X attacked Y on Monday and Z retaliated": Monday is the attack's). */
-static bool others_date(const event *events, size_t nevents, const event *e, const date_mention *d)
+ * after that anchor, in a clause of its own ("X attacked Y on Monday and Z retaliated":
+ * Monday is the attack's). */
+static bool others_date(const text_result *text, const event *events, size_t nevents,
+                        const event *e, const date_mention *d)
 {
     for (size_t j = 0; j < nevents; j++) {
         const event *o = &events[j];
         if (o->sentence != e->sentence || o->verb_start == e->verb_start)
             continue;
-        if (o->verb_end <= d->start && d->end <= e->verb_start)
-            return true; /* B ... D ... A */
-        if (e->verb_end <= o->verb_start && o->verb_end <= d->start)
-            return true; /* A ... B ... D */
+        if (o->verb_end <= d->start && d->end <= e->verb_start &&
+            coordinated(text, d->end, e->verb_start))
+            return true; /* B ... D and A */
+        if (e->verb_end <= o->verb_start && o->verb_end <= d->start &&
+            coordinated(text, e->verb_end, o->verb_start))
+            return true; /* A and B ... D */
     }
     return false;
 }
@@ -159,7 +175,7 @@ void events_date_of(const article *art, const event *events, size_t nevents, eve
             continue;
         size_t last = d->first_token + d->ntokens - 1;
         if (background(text, s, d) || separated(text, d->first_token, last, anchor) ||
-            others_date(events, nevents, e, d))
+            others_date(text, events, nevents, e, d))
             continue;
         long distance = d->first_token > anchor ? (long)(d->first_token - anchor)
                                                 : (long)(anchor - last) + 1; /* ties: after */
