@@ -84,6 +84,9 @@ typedef struct event {
     uint8_t place_source; /* event_place_source */
     const place_entry *location; /* where: the clause's place, else the target's country (the
                                   * gazetteer's entry, owned by it); NULL when unknown */
+    /* where each side is placed: the place it comes from ("police in Lagos", "shelled
+     * Kherson"), else its country; gazetteer entries, NULL when unknown */
+    const place_entry *source_geo, *target_geo;
 } event;
 
 /* What the coder reads: all long-lived and shared. `patterns` NULL: no events are coded.

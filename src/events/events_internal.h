@@ -494,7 +494,8 @@ void events_attach_extras(const article *art, const event_tables *tables, event 
 void events_date_of(const article *art, const event *events, size_t nevents, event *e);
 /* The place of e: the first place after its anchor in its clause (else one inside its
  * evidence span; never the dateline), else its target's country from `places` (may be NULL).
- * Sets e->place, e->place_source and e->location. */
+ * Sets e->place, e->place_source and e->location, and where each side is placed (the place
+ * it comes from, else its country: e->source_geo, e->target_geo). */
 void events_place_of(const article *art, const gazetteer *places, event *e);
 
 #endif

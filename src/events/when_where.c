@@ -214,12 +214,34 @@ void events_date_of(const article *art, const event *events, size_t nevents, eve
     }
 }
 
+/* Where a side is placed: the place it comes from, else a place named inside its mention
+ * ("Police in Lagos"), else its country's entry. */
+static const place_entry *side_geo(const article *art, const gazetteer *places,
+                                   const event_side *side)
+{
+    if (side->place >= 0 && (size_t)side->place < art->nplaces)
+        return art->places[side->place].entry;
+    if (side->actor >= 0 && (size_t)side->actor < art->nactors) {
+        const actor_mention *m = &art->actors[side->actor];
+        for (size_t p = 0; p < art->nplaces; p++) {
+            const place_mention *pm = &art->places[p];
+            if (pm->start >= m->end)
+                break;
+            if (pm->start >= m->start && pm->end <= m->end && pm->start > m->start)
+                return pm->entry;
+        }
+    }
+    return gazetteer_country(places, side->country);
+}
+
 void events_place_of(const article *art, const gazetteer *places, event *e)
 {
     const text_result *text = &art->text;
     e->place = -1;
     e->place_source = EVENT_PLACE_NONE;
     e->location = NULL;
+    e->source_geo = side_geo(art, places, &e->source);
+    e->target_geo = side_geo(art, places, &e->target);
     size_t anchor = text_token_from(text, e->verb_start);
     long best = -1;
     for (size_t p = 0; p < art->nplaces; p++) {
