@@ -39,6 +39,12 @@ static sitrep_status article_line(void *user, const char *json, size_t length)
     return ferror(stdout) ? SITREP_EIO : SITREP_OK;
 }
 
+static sitrep_status no_event_key(void *user, const char *key, long long event_id)
+{
+    (void)user, (void)key, (void)event_id;
+    return SITREP_OK;
+}
+
 /* jsonl with filters: the article that first reported each selected event, once. */
 typedef struct article_pick {
     store *s;
@@ -72,7 +78,7 @@ static sitrep_status export_articles(store *s, const store_filter *q, bool filte
     for (size_t i = 0; i < p.nseen; i++) {
         bool found;
         if (!status)
-            status = store_article_find(s, p.seen[i], article_line, NULL, NULL, &found, d);
+            status = store_article_find(s, p.seen[i], article_line, no_event_key, NULL, &found, d);
         free(p.seen[i]);
     }
     free(p.seen);

@@ -140,8 +140,8 @@ static bool known_group(const char *code, const char *country, char out[4])
  * the United States, "IT" a sector). */
 static bool is_pronoun(const char *s)
 {
-    static const char *const words[] = {"he",  "she", "it",  "they",  "him",    "her", "them",
-                                        "his", "its", "we",  "us",    "our",    "i",   "you",
+    static const char *const words[] = {"he",    "she",    "it",  "they",  "him",  "her", "them",
+                                        "his",   "its",    "we",  "us",    "our",  "i",   "you",
                                         "their", "theirs", "who", "which", "this", "that"};
     char lower[16];
     size_t n = strlen(s);
@@ -254,8 +254,10 @@ static void put_geo(gdelt_row *row, int base, const place *p, const geocodes *co
         snprintf(full, sizeof full, "%s", p->name);
     put(row, base + 1, full);
     const char *fips = geocodes_fips(codes, p->country), *adm1 = NULL, *region_fips;
-    if (p->admin1 && geocodes_region(codes, p->country, p->admin1, &region_fips, &adm1))
-        fips = region_fips; /* the Gaza Strip is GZ */
+    /* the region the place lies in, else the place itself as a region (the Gaza Strip: GZ) */
+    if (geocodes_region(codes, p->country, p->admin1, &region_fips, &adm1) ||
+        geocodes_region(codes, p->country, p->name, &region_fips, &adm1))
+        fips = region_fips;
     put(row, base + 2, fips);
     if (type == 1)
         adm1 = fips; /* GDELT's ADM1 of a country is the country */

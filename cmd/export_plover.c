@@ -20,11 +20,11 @@ static int plover_quad(const char *type)
     static const struct {
         const char *type;
         int quad;
-    } quads[] = {{"AGREE", 1},     {"CONSULT", 1},   {"SUPPORT", 1},   {"CONCEDE", 1},
-                 {"COOPERATE", 2}, {"AID", 2},       {"RETREAT", 2},   {"INVESTIGATE", 2},
-                 {"DEMAND", 3},    {"DISAPPROVE", 3}, {"ACCUSE", 3},   {"REJECT", 3},
-                 {"SANCTION", 3},  {"THREATEN", 3},  {"PROTEST", 4},   {"CRIME", 4},
-                 {"MOBILIZE", 4},  {"COERCE", 4},    {"ASSAULT", 4}};
+    } quads[] = {{"AGREE", 1},     {"CONSULT", 1},    {"SUPPORT", 1}, {"CONCEDE", 1},
+                 {"COOPERATE", 2}, {"AID", 2},        {"RETREAT", 2}, {"INVESTIGATE", 2},
+                 {"DEMAND", 3},    {"DISAPPROVE", 3}, {"ACCUSE", 3},  {"REJECT", 3},
+                 {"SANCTION", 3},  {"THREATEN", 3},   {"PROTEST", 4}, {"CRIME", 4},
+                 {"MOBILIZE", 4},  {"COERCE", 4},     {"ASSAULT", 4}};
     for (size_t i = 0; i < ARRAY_LEN(quads); i++)
         if (type && !strcmp(type, quads[i].type))
             return quads[i].quad;
@@ -56,7 +56,8 @@ static void write_location(json_writer *w, const plover_export *x, const char *n
     json_key(w, "cc3");
     json_cstr(w, country);
     const char *fips, *adm1 = NULL;
-    if (!admin1 || !geocodes_region(x->codes, country, admin1, &fips, &adm1))
+    if (!geocodes_region(x->codes, country, admin1, &fips, &adm1) &&
+        !geocodes_region(x->codes, country, name, &fips, &adm1))
         adm1 = NULL;
     json_key(w, "admin1 code");
     json_cstr(w, adm1);
