@@ -13,7 +13,8 @@ Q        := $(if $(V),,@)
 # Debian packages: to build, to test, to fuzz. Keep in step with DESIGN.md section 5.
 DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev zlib1g-dev libsqlite3-dev \
              libmicrohttpd-dev libpq-dev
-DEB_TEST  := libcmocka-dev curl
+# python3-jsonschema: the PLOVER export's schema test (tests/tools/plover_check.py).
+DEB_TEST  := libcmocka-dev curl python3 python3-jsonschema
 # The PostgreSQL and Dask tests start their own server and workers (tests/cli/test_scale.sh);
 # where these cannot be installed the tests say SKIP.
 DEB_SCALE := postgresql python3-distributed

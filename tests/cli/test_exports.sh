@@ -114,3 +114,10 @@ expect_match "export: says what is wrong" "$err" "--limit wants a number"
 expect_exit 2 "export: an unknown option" -- "$SITREP" export --db "$xdb" --format gdelt --colour red
 expect_exit 0 "export --help lists the filters" -- "$SITREP" export --help
 expect_match "export --help: filters" "$out" "--plover T"
+
+# the benchmark pages (../shared): every row and record of their exports checked
+result=$(PEERS=${PEERS:-$here/../../../shared/peers} sh "$here/../../tools/check-exports.sh" "$SITREP" 2>&1)
+case $result in
+SKIP*) echo "cli: $result" ;;
+*) expect_match "exports: benchmark pages" "$result" "check-exports: ok" ;;
+esac

@@ -7,6 +7,7 @@
 #include "unit.h"
 
 #include "events/events.h"
+#include "export/export.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -679,6 +680,51 @@ static void event_places_from_their_clause_or_target(void **state)
     done(&r);
 }
 
+/* Where each side is placed (the GDELT Actor1Geo/Actor2Geo): a place inside its mention, else
+ * its country; and the JSON names a side as resolved, never as a pronoun. */
+static void sides_are_placed_and_named(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Police in Texas arrested two men.");
+    const event *e = r.art.nevents ? &r.art.events[0] : NULL;
+    assert_non_null(e);
+    assert_non_null(e->source_geo);
+    assert_string_equal(e->source_geo->name, "Texas");
+    assert_int_equal(e->source_geo->kind, PLACE_ADMIN1);
+    done(&r);
+    code(&r, "German police arrested two Iranian diplomats.");
+    e = find_event(&r, "173", "DEUCOP", "IRNGOV");
+    char list[2048];
+    describe(&r, list, sizeof list);
+    if (!e)
+        fail_msg("no event 173 DEUCOP -> IRNGOV; got %s", list);
+    assert_non_null(e->source_geo);
+    assert_non_null(e->target_geo);
+    assert_string_equal(e->source_geo->country, "DEU");
+    assert_int_equal(e->source_geo->kind, PLACE_COUNTRY);
+    assert_string_equal(e->target_geo->country, "IRN");
+    done(&r);
+    code(&r, "Vladimir Putin met Recep Tayyip Erdogan in Moscow. He accused Ukraine of sabotage.");
+    e = find_event(&r, "112", "RUSGOV", "UKR");
+    assert_non_null(e);
+    buf b;
+    buf_init(&b, 0);
+    json_writer w;
+    json_init(&w, &b, false);
+    json_object_begin(&w);
+    export_events(&w, &r.art);
+    json_object_end(&w);
+    assert_int_equal(json_status(&w), SITREP_OK);
+    const char *accuse = strstr(b.data, "\"text\":\"He\"");
+    if (!accuse)
+        fail_msg("no side written as 'He' in %s", b.data);
+    assert_non_null(strstr(accuse, "\"name\":\"Vladimir Putin\""));
+    assert_true(strstr(accuse, "\"name\":\"Vladimir Putin\"") < strstr(accuse, "\"code\""));
+    buf_release(&b);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -688,6 +734,7 @@ int main(void)
         cmocka_unit_test(mutual_acts_are_coded_both_ways),
         cmocka_unit_test(event_dates_from_their_clause),
         cmocka_unit_test(event_places_from_their_clause_or_target),
+        cmocka_unit_test(sides_are_placed_and_named),
         cmocka_unit_test(passive_agent_is_source),
         cmocka_unit_test(compound_subject_is_reciprocal),
         cmocka_unit_test(negation_rules),
