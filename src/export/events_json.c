@@ -48,7 +48,7 @@ static bool possessive_word(const char *s, size_t n)
 
 /* The name of a side as the text resolves it, never a pronoun: a pronoun or reference takes
  * its antecedent's name ("he": "Vladimir Putin"), a possessive its antecedent in its place
- * ("its ambassador": "Kabul ambassador"); a side from a place the place's name. Written into out;
+ * ("its ambassador": "Kabul's ambassador"); a side from a place the place's name. Written into out;
  * false when there is none (a pronoun without antecedent, an unnamed side). */
 static bool side_name(const article *art, const event_side *side, char *out, size_t n)
 {
@@ -82,7 +82,7 @@ static bool side_name(const article *art, const event_side *side, char *out, siz
         char owner[256];
         const event_side owner_side = {.actor = m->antecedent, .place = -1, .via = SIDE_TEXT};
         if (side_name(art, &owner_side, owner, sizeof owner))
-            return snprintf(out, n, "%s%.*s", owner, (int)(len - first), text + first) > 0;
+            return snprintf(out, n, "%s's%.*s", owner, (int)(len - first), text + first) > 0;
         return snprintf(out, n, "%.*s", (int)(len - first - 1), text + first + 1) > 0;
     }
     if (first == len && possessive_word(text, len))

@@ -56,8 +56,8 @@ static sitrep_status read_table(const char *dir, const char *name, char **text, 
     return file_read_all(path, GEOCODES_MAX_FILE, text, length, d);
 }
 
-static sitrep_status parse_countries(geocodes *g, const char *path, const char *text,
-                                     size_t length, diag *d)
+static sitrep_status parse_countries(geocodes *g, const char *path, const char *text, size_t length,
+                                     diag *d)
 {
     const char *cursor = text, *end = text + length;
     long line = 0;

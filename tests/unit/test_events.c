@@ -721,6 +721,17 @@ static void sides_are_placed_and_named(void **state)
         fail_msg("no side written as 'He' in %s", b.data);
     assert_non_null(strstr(accuse, "\"name\":\"Vladimir Putin\""));
     assert_true(strstr(accuse, "\"name\":\"Vladimir Putin\"") < strstr(accuse, "\"code\""));
+    done(&r);
+    /* a possessive side takes its owner's name */
+    code(&r, "Turkey said its troops attacked Syria.");
+    buf_reset(&b);
+    json_init(&w, &b, false);
+    json_object_begin(&w);
+    export_events(&w, &r.art);
+    json_object_end(&w);
+    assert_int_equal(json_status(&w), SITREP_OK);
+    if (!strstr(b.data, "\"text\":\"its troops\",\"name\":\"Turkey's troops\""))
+        fail_msg("'its troops' not named Turkey's troops in %s", b.data);
     buf_release(&b);
     done(&r);
 }
