@@ -21,6 +21,7 @@ struct sitrep_context {
     char data_dir[4096];
     char published[11];       /* default publication date, "" when none */
     bool published_from_name; /* a date in the file name (PolNeAR style) comes before it */
+    bool published_today;     /* --published today: undated articles are today's (live feeds) */
     bool keep_chrome;         /* plain text is all body */
     bool no_extras;           /* skip quantities, dates, places and attribution (measuring) */
     tagger *tagger;           /* NULL when no model is installed */

@@ -210,10 +210,13 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
     c->keep_chrome = options && options->keep_chrome;
     c->no_extras = options && options->no_extras;
     c->published_from_name = options && options->published_from_name;
-    if (options && options->published) {
+    if (options && options->published && strcmp(options->published, "today") == 0) {
+        c->published_today = true;
+    } else if (options && options->published) {
         if (!ingest_parse_date(options->published, strlen(options->published), c->published)) {
             if (errbuf)
-                snprintf(errbuf, errlen, "invalid publication date '%s' (expected YYYY-MM-DD)",
+                snprintf(errbuf, errlen,
+                         "invalid publication date '%s' (expected YYYY-MM-DD or 'today')",
                          options->published);
             free(c);
             return NULL;
@@ -283,8 +286,11 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         sitrep_context_free(c);
         return NULL;
     }
-    c->events = (event_tables){
-        .cameo = c->cameo, .lemmas = c->lemmas, .patterns = c->patterns, .tagger = c->tagger};
+    c->events = (event_tables){.cameo = c->cameo,
+                               .lemmas = c->lemmas,
+                               .patterns = c->patterns,
+                               .tagger = c->tagger,
+                               .places = c->places};
     return c;
 }
 

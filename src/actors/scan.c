@@ -63,10 +63,15 @@ static size_t adjective_phrase_end(const scan *s, size_t j)
     return end;
 }
 
-/* True when tokens [i, j) open the sentence in capitals and a dateline's punctuation follows
- * ("KHARTOUM (Reuters) -", "MOSCOW, March 3 -", "GAZA CITY:"). */
+/* True when tokens [i, j) lie in the article's dateline, or open the sentence in capitals and a
+ * dateline's punctuation follows ("KHARTOUM (Reuters) -", "MOSCOW, March 3 -", "GAZA CITY:"). */
 static bool dateline_at(const scan *s, size_t i, size_t j)
 {
+    /* the dateline the ingest stage found ("BERLIN --", "HANOI, Vietnam (AP) -") */
+    const dateline *dl = s->art->doc ? &s->art->doc->dateline : NULL;
+    if (dl && dl->end && j > i && s->tokens[i].start >= dl->start &&
+        s->tokens[j - 1].end <= dl->end)
+        return true;
     if (i != 0 || j >= s->n)
         return false;
     for (size_t k = i; k < j; k++)
@@ -334,8 +339,9 @@ size_t scan_step(scan *s, size_t i)
         bool is_org;
         size_t run = scan_unknown_run(s, i, &is_org);
         if (run) {
-            /* "West Bank", "Gaza City": a place the places stage knows is no actor */
-            if (!place_covering(s, i, i + run))
+            /* "West Bank", "Gaza City": a place the places stage knows is no actor; nor is
+             * the dateline's place ("SIOUX FALLS, S.D. -") */
+            if (!place_covering(s, i, i + run) && !dateline_at(s, i, i + run))
                 scan_emit(s, i, i + run, NULL, is_org ? ACTOR_KIND_ORGANIZATION : ACTOR_KIND_PERSON,
                           NO_ENTRY, -1);
             return i + run;

@@ -140,14 +140,13 @@ const char *events_actor_label(const clause_ctx *c, long k, char *out, size_t n)
     return out;
 }
 
-/* Attaches the extras of each event's clause: the quantities inside its evidence span, the
- * nearest place after its anchor in the sentence (else the nearest inside the span), and the
- * date nearest to its anchor in the sentence. All three arrays are in text order. */
-void events_attach_extras(const article *art, event *events, size_t nevents)
+/* Attaches the extras of each event's clause: the quantities inside its evidence span, then
+ * its place and date (when_where.c). All three arrays are in text order. */
+void events_attach_extras(const article *art, const event_tables *tables, event *events,
+                          size_t nevents)
 {
     for (size_t i = 0; i < nevents; i++) {
         event *e = &events[i];
-        e->place = e->date = -1;
         e->quantity_first = e->nquantities = 0;
         for (size_t q = 0; q < art->nquantities; q++) {
             const quantity *m = &art->quantities[q];
@@ -158,41 +157,7 @@ void events_attach_extras(const article *art, event *events, size_t nevents)
             if (e->quantity_first + e->nquantities == q)
                 e->nquantities++;
         }
-        long best = -1;
-        for (size_t p = 0; p < art->nplaces; p++) {
-            const place_mention *m = &art->places[p];
-            if (m->sentence != e->sentence)
-                continue;
-            if (m->start >= e->verb_end) {
-                best = (long)p;
-                break;
-            }
-            if (m->start >= e->start && m->end <= e->end)
-                best = (long)p;
-        }
-        e->place = (int32_t)best;
-        /* the date of its own clause: the first after the anchor and before the next event's
-         * anchor, else the last before it and after the previous event's anchor */
-        uint32_t next = UINT32_MAX, previous = 0;
-        for (size_t j = 0; j < nevents; j++) {
-            const event *o = &events[j];
-            if (o->sentence != e->sentence || o->verb_start == e->verb_start)
-                continue;
-            if (o->verb_start > e->verb_start && o->verb_start < next)
-                next = o->verb_start;
-            if (o->verb_end <= e->verb_start && o->verb_end > previous)
-                previous = o->verb_end;
-        }
-        long after = -1, before = -1;
-        for (size_t d = 0; d < art->ndates; d++) {
-            const date_mention *m = &art->dates[d];
-            if (m->sentence != e->sentence)
-                continue;
-            if (m->start >= e->verb_end && m->start < next && after < 0)
-                after = (long)d;
-            if (m->end <= e->verb_start && m->start >= previous)
-                before = (long)d;
-        }
-        e->date = (int32_t)(after >= 0 ? after : before);
+        events_place_of(art, tables ? tables->places : NULL, e);
+        events_date_of(art, events, nevents, e);
     }
 }

@@ -429,7 +429,7 @@ sitrep_status events_code(arena *a, const event_tables *tables, article *art)
     for (uint32_t n = 0; n < art->text.nsentences; n++)
         if ((status = code_sentence(a, tables, art, n, &st, c, NULL)))
             return status;
-    events_attach_extras(art, st.items, st.count);
+    events_attach_extras(art, tables, st.items, st.count);
     if (st.dropped)
         warning_add(&art->doc->warnings, "events_truncated",
                     "too many events in one article: the rest were dropped");

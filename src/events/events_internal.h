@@ -484,9 +484,19 @@ sitrep_status events_emit_actors(emit_state *st, const clause_ctx *c, const verb
 sitrep_status events_trace(const clause_ctx *c, const char *format, ...) PRINTF_LIKE(2, 3);
 /* "'TEXT' CODE" of actor k into out (n bytes), or "none" when k < 0: for explain lines. */
 const char *events_actor_label(const clause_ctx *c, long k, char *out, size_t n);
-/* Attaches the extras of each event's clause: the quantities inside its evidence span, the
- * nearest place after its anchor in the sentence (else the nearest inside the span), and the
- * date nearest to its anchor in the sentence. All three arrays are in text order. */
-void events_attach_extras(const article *art, event *events, size_t nevents);
+/* Attaches the extras of each event's clause: the quantities inside its evidence span, its
+ * place and its date (events_place_of, events_date_of). */
+void events_attach_extras(const article *art, const event_tables *tables, event *events,
+                          size_t nevents);
+/* The date of e (when_where.c): the nearest date of its own clause that no background phrase,
+ * clause boundary or other event's anchor separates from it (date_source "clause"); else the
+ * date of the reporting frame's cue ("report"); else the publication date ("published"), or
+ * none. Sets e->date and e->date_source; reads the other events of the sentence. */
+void events_date_of(const article *art, const event *events, size_t nevents, event *e);
+/* The place of e: the first place after its anchor in its clause (else one inside its
+ * evidence span; never the dateline), else its target's country from `places` (may be NULL).
+ * Sets e->place, e->place_source and e->location, and where each side is placed (the place
+ * it comes from, else its country: e->source_geo, e->target_geo). */
+void events_place_of(const article *art, const gazetteer *places, event *e);
 
 #endif

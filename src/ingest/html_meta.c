@@ -8,6 +8,8 @@
 #include "html_internal.h"
 
 #include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define META_TEXT_CAP 2048
@@ -20,6 +22,9 @@ typedef struct meta_found {
     const char *breadcrumb;
     /* JSON-LD */
     const char *ld_headline, *ld_author, *ld_date, *ld_section, *ld_publisher, *ld_body;
+    const char *ld_other_date;   /* datePublished of a JSON-LD object that is not an article,
+                                  * or read from JSON-LD that does not parse */
+    const char *published_named; /* a <meta> whose name speaks of a publication date */
 } meta_found;
 
 static bool has_word(const char *value, const char *word)
@@ -143,13 +148,21 @@ static void ld_object(arena *a, const cJSON *o, meta_found *m)
         return;
     if (ld_is_article(cJSON_GetObjectItemCaseSensitive(o, "@type")))
         ld_article(a, o, m);
+    /* a WebPage, ClaimReview or MedicalWebPage dates the page too, after any article */
+    keep_first(&m->ld_other_date,
+               ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "datePublished")));
     const cJSON *graph = cJSON_GetObjectItemCaseSensitive(o, "@graph");
     const cJSON *g;
     if (cJSON_IsArray(graph))
-        cJSON_ArrayForEach(g,
-                           graph) if (cJSON_IsObject(g) &&
-                                      ld_is_article(cJSON_GetObjectItemCaseSensitive(g, "@type")))
-            ld_article(a, g, m);
+        cJSON_ArrayForEach(g, graph)
+        {
+            if (!cJSON_IsObject(g))
+                continue;
+            if (ld_is_article(cJSON_GetObjectItemCaseSensitive(g, "@type")))
+                ld_article(a, g, m);
+            keep_first(&m->ld_other_date,
+                       ld_string(a, cJSON_GetObjectItemCaseSensitive(g, "datePublished")));
+        }
 }
 
 /* Visits objects at the top, in a top-level array and in @graph (no deeper: cJSON's own
@@ -162,8 +175,20 @@ static void ld_parse(arena *a, const char *text, meta_found *m)
     if (!strncmp(text, "<![CDATA[", 9))
         text += 9;
     cJSON *root = cJSON_Parse(text);
-    if (!root)
+    if (!root) {
+        /* broken JSON-LD (a stray character, a cut script): its datePublished string still
+         * dates the page */
+        const char *key = strstr(text, "\"datePublished\"");
+        if (key && !m->ld_other_date) {
+            const char *p = key + 15;
+            while (*p == ' ' || *p == ':' || *p == '\t')
+                p++;
+            const char *end = *p == '"' ? strchr(p + 1, '"') : NULL;
+            if (end && end - p < 64)
+                m->ld_other_date = arena_strndup(a, p + 1, (size_t)(end - p - 1));
+        }
         return;
+    }
     if (cJSON_IsArray(root)) {
         const cJSON *it;
         cJSON_ArrayForEach(it, root) ld_object(a, it, m);
@@ -205,6 +230,11 @@ static void meta_tag(const xmlNode *n, meta_found *m)
              !strcmp(k, "dc.date") || !strcmp(k, "dc.date.issued") || !strcmp(k, "sailthru.date") ||
              !strcmp(k, "parsely-pub-date") || !strcmp(k, "dcterms.created"))
         keep_first(&m->published_other, content);
+    /* other names sites give the date: "sn-post-date", "publish-date", "article:pubdate";
+     * read last (after every name above) and only when the content reads as a date */
+    else if ((strstr(k, "pub") || strstr(k, "post-date") || strstr(k, "post_date")) &&
+             strstr(k, "date") && !strstr(k, "modif") && !strstr(k, "updat"))
+        keep_first(&m->published_named, content);
     else if (!strcmp(k, "article:section") || !strcmp(k, "section") ||
              !strcmp(k, "parsely-section"))
         keep_first(&m->section, content);
@@ -376,7 +406,49 @@ static const char *clean_byline(arena *a, const char *s)
     return c;
 }
 
-/* Date in the URL: /2024/03/15/ or -2024-03-15 or /2024/03/. */
+/* A date in the URL written another way: /2019/nov/18/ (month in letters) or -20191115/ (eight
+ * digits between separators, a valid date from 1990 on). */
+static bool url_date_other(const char *url, char out[11])
+{
+    for (const char *p = url; *p; p++) {
+        if (!(p[0] == '/' || p[0] == '-' || p[0] == '_'))
+            continue;
+        const char *y = p + 1;
+        size_t digits = 0;
+        while (y[digits] >= '0' && y[digits] <= '9')
+            digits++;
+        char tmp[16];
+        int year = 0, month = 0, day = 0;
+        if (digits == 8 && (y[8] == '/' || y[8] == '-' || y[8] == '.' || y[8] == '_' || !y[8])) {
+            sscanf(y, "%4d%2d%2d", &year, &month, &day);
+        } else if (digits == 4 && y[4] == '/') {
+            const char *mo = y + 5;
+            size_t n = 0;
+            while ((mo[n] >= 'a' && mo[n] <= 'z') || (mo[n] >= 'A' && mo[n] <= 'Z'))
+                n++;
+            if (mo[n] != '/' || !(month = ingest_month_word(mo, n)))
+                continue;
+            year = atoi(y);
+            const char *d = mo + n + 1;
+            if (d[0] >= '0' && d[0] <= '9' &&
+                (d[1] == '/' || (d[1] >= '0' && d[1] <= '9' && d[2] == '/')))
+                day = atoi(d);
+        } else {
+            continue;
+        }
+        if (year < 1990 || year > 2100)
+            continue;
+        if (day)
+            snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", year, month, day);
+        else
+            snprintf(tmp, sizeof tmp, "%04d-%02d", year, month);
+        if (ingest_parse_date(tmp, strlen(tmp), out) && strlen(out) == strlen(tmp))
+            return true;
+    }
+    return false;
+}
+
+/* Date in the URL: /2024/03/15/ or -2024-03-15 or /2024/03/; else url_date_other. */
 static bool url_date(const char *url, char out[11])
 {
     if (!url)
@@ -415,7 +487,7 @@ static bool url_date(const char *url, char out[11])
         if (ingest_parse_date(tmp, len, out))
             return true;
     }
-    return false;
+    return url_date_other(url, out);
 }
 
 static const char *text_or_null(arena *a, const xmlNode *n)
@@ -568,11 +640,11 @@ sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char *
     const char *url = first_of((const char *const[]){m.canonical, m.og_url}, 2);
     if (url && (!strncmp(url, "http://", 7) || !strncmp(url, "https://", 8)))
         doc->url = html_clean(a, url, strlen(url));
-    const char *const dates[] = {m.published_meta, m.ld_date, m.time_pub, m.published_other,
-                                 m.time_dt};
+    const char *const dates[] = {m.published_meta, m.ld_date,         m.time_pub, m.published_other,
+                                 m.ld_other_date,  m.published_named, m.time_dt};
     char date[11];
     for (size_t i = 0; i < ARRAY_LEN(dates) && !doc->published; i++)
-        if (dates[i] && ingest_parse_date(dates[i], strlen(dates[i]), date))
+        if (dates[i] && ingest_parse_date_words(dates[i], strlen(dates[i]), date))
             doc->published = arena_strndup(a, date, strlen(date));
     if (!doc->published && url_date(doc->url, date))
         doc->published = arena_strndup(a, date, strlen(date));

@@ -153,8 +153,8 @@ expect_eq "gdelt: unused columns empty" "$(sed -n 2p "$work/gdelt.tsv" | cut -f9
 expect_eq "gdelt: source url" "$(sed -n 2p "$work/gdelt.tsv" | cut -f61)" "https://wire.example/a1"
 expect_exit 0 "export plover" -- "$SITREP" export --db "$db" --format plover
 expect_eq "plover lines" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" "4"
-expect_eq "plover type" "$(printf '%s\n' "$out" | tail -1 | "$JSONQ" event_type)" "AID"
-expect_eq "plover recipient" "$(printf '%s\n' "$out" | tail -1 | "$JSONQ" recipient_code)" "RUSMIL"
+expect_eq "plover type" "$(printf '%s\n' "$out" | tail -1 | "$JSONQ" event.0)" "AID"
+expect_eq "plover recipient" "$(printf '%s\n' "$out" | tail -1 | "$JSONQ" recipient.0.actor_code)" "RUSMIL"
 expect_exit 0 "export jsonl" -- "$SITREP" export --db "$db" --format jsonl
 expect_eq "jsonl is the contract as stored" "$(printf '%s\n' "$out" | cmp -s - "$work/coded.jsonl" && echo same)" "same"
 expect_exit 2 "export needs a format" -- "$SITREP" export --db "$db"

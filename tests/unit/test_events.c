@@ -7,6 +7,7 @@
 #include "unit.h"
 
 #include "events/events.h"
+#include "export/export.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,24 +110,34 @@ typedef struct result {
     event_tables tables;
 } result;
 
-static void code_with(result *r, const char *text, const tagger *model)
+static void code_dated(result *r, const char *text, const tagger *model, const char *published)
 {
     arena_init(&r->a, 1 << 26);
     ingest_options options = {.detect_chrome = false};
     assert_int_equal(ingest_text(&r->a, text, strlen(text), &options, &r->doc), SITREP_OK);
-    r->doc.published = "2025-03-01";
+    r->doc.published = published;
     memset(&r->art, 0, sizeof r->art);
     r->art.doc = &r->doc;
     assert_int_equal(text_analyse(&r->a, &r->doc, &r->art.text), SITREP_OK);
     syntax_tag(model, &r->art.text);
+    assert_int_equal(date_find(&r->a, &r->art.text, published, &r->art.dates, &r->art.ndates),
+                     SITREP_OK);
     /* places, as the pipeline finds them before actors (sides take states from them) */
     assert_int_equal(place_find(&r->a, fx.places, &r->art.text, &r->art.places, &r->art.nplaces),
                      SITREP_OK);
     assert_int_equal(actors_extract(&r->a, fx.actors, &r->art), SITREP_OK);
     assert_int_equal(attribution_find(&r->a, fx.cues, &r->art), SITREP_OK);
-    r->tables = (event_tables){
-        .cameo = fx.cameo, .lemmas = fx.lemmas, .patterns = fx.patterns, .tagger = model};
+    r->tables = (event_tables){.cameo = fx.cameo,
+                               .lemmas = fx.lemmas,
+                               .patterns = fx.patterns,
+                               .tagger = model,
+                               .places = fx.places};
     assert_int_equal(events_code(&r->a, &r->tables, &r->art), SITREP_OK);
+}
+
+static void code_with(result *r, const char *text, const tagger *model)
+{
+    code_dated(r, text, model, "2025-03-01");
 }
 
 static void code(result *r, const char *text)
@@ -585,6 +596,146 @@ static void mutual_acts_are_coded_both_ways(void **state)
     done(&r);
 }
 
+/* The date of the event (value, or "published" / "none" when it takes no date of its own). */
+static const char *date_of(const result *r, const char *cameo, const char *source,
+                           const char *target)
+{
+    const event *e = find_event(r, cameo, source, target);
+    char list[2048];
+    describe(r, list, sizeof list);
+    if (!e)
+        fail_msg("no event %s %s -> %s; got %s", cameo, source, target, list);
+    if (e->date >= 0)
+        return r->art.dates[e->date].value;
+    return event_date_source_name((event_date_source)e->date_source);
+}
+
+static void event_dates_from_their_clause(void **state)
+{
+    (void)state;
+    result r;
+    /* a date that modifies a noun dates that noun's event, not the accusation */
+    code(&r, "Ukraine accused Russia of the March 1, 2024 attacks.");
+    assert_string_equal(date_of(&r, "112", "UKR", "RUS"), "published");
+    done(&r);
+    /* a date in another clause ("after talks failed on Sunday") is that clause's */
+    code(&r, "Ukraine accused Russia on Monday after talks failed on Sunday.");
+    assert_string_equal(date_of(&r, "112", "UKR", "RUS"), "2025-02-24");
+    done(&r);
+    /* "in the wake of", "ahead of": the act is dated by the clause, not by what it follows */
+    code(&r, "Russia attacked Ukraine in the wake of the February 20 vote.");
+    assert_string_equal(date_of(&r, "190", "RUS", "UKR"), "published");
+    done(&r);
+    /* a fronted date holds for the clause */
+    code(&r, "On Monday, Ukraine accused Russia of war crimes.");
+    assert_string_equal(date_of(&r, "112", "UKR", "RUS"), "2025-02-24");
+    done(&r);
+    /* another event's date after its verb is that event's */
+    code(&r, "Russia attacked Ukraine on Monday and Ukraine struck Russia.");
+    assert_string_equal(date_of(&r, "190", "RUS", "UKR"), "2025-02-24");
+    assert_string_equal(date_of(&r, "195", "UKR", "RUS"), "published");
+    done(&r);
+    /* the date of the statement that reports the event */
+    code(&r, "Russia attacked Ukraine, Ukrainian officials said on Tuesday.");
+    const event *e = find_event(&r, "190", "RUS", "UKR");
+    assert_non_null(e);
+    assert_int_equal(e->date_source, EVENT_DATE_REPORT);
+    assert_string_equal(r.art.dates[e->date].value, "2025-02-25");
+    done(&r);
+    /* no publication date: no date, never today's */
+    code_dated(&r, "Russia attacked Ukraine on Monday.", fx.model, NULL);
+    assert_string_equal(date_of(&r, "190", "RUS", "UKR"), "none");
+    done(&r);
+    code_dated(&r, "Russia attacked Ukraine on February 24, 2022.", fx.model, NULL);
+    assert_string_equal(date_of(&r, "190", "RUS", "UKR"), "2022-02-24");
+    done(&r);
+}
+
+static void event_places_from_their_clause_or_target(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Russia attacked Ukrainian troops in Kharkiv region.");
+    const event *e = find_event(&r, "190", "RUS", "UKRMIL");
+    assert_non_null(e);
+    assert_int_equal(e->place_source, EVENT_PLACE_CLAUSE);
+    assert_string_equal(e->location->name, "Kharkiv");
+    assert_int_equal(e->location->kind, PLACE_ADMIN1);
+    done(&r);
+    /* no place in the clause: the target's country, at its centre (not its capital) */
+    code(&r, "Ukraine accused Russia.");
+    e = find_event(&r, "112", "UKR", "RUS");
+    assert_non_null(e);
+    assert_int_equal(e->place_source, EVENT_PLACE_TARGET);
+    assert_int_equal(e->place, -1);
+    assert_string_equal(e->location->country, "RUS");
+    assert_int_equal(e->location->kind, PLACE_COUNTRY);
+    assert_true(e->location->lon > 60); /* Moscow is at 37.6 */
+    done(&r);
+    /* a place in another clause is not the event's */
+    code(&r, "Ukraine accused Russia after talks in Geneva failed.");
+    e = find_event(&r, "112", "UKR", "RUS");
+    assert_non_null(e);
+    assert_int_equal(e->place_source, EVENT_PLACE_TARGET);
+    done(&r);
+}
+
+/* Where each side is placed (the GDELT Actor1Geo/Actor2Geo): a place inside its mention, else
+ * its country; and the JSON names a side as resolved, never as a pronoun. */
+static void sides_are_placed_and_named(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Police in Texas arrested two men.");
+    const event *e = r.art.nevents ? &r.art.events[0] : NULL;
+    assert_non_null(e);
+    assert_non_null(e->source_geo);
+    assert_string_equal(e->source_geo->name, "Texas");
+    assert_int_equal(e->source_geo->kind, PLACE_ADMIN1);
+    done(&r);
+    code(&r, "German police arrested two Iranian diplomats.");
+    e = find_event(&r, "173", "DEUCOP", "IRNGOV");
+    char list[2048];
+    describe(&r, list, sizeof list);
+    if (!e)
+        fail_msg("no event 173 DEUCOP -> IRNGOV; got %s", list);
+    assert_non_null(e->source_geo);
+    assert_non_null(e->target_geo);
+    assert_string_equal(e->source_geo->country, "DEU");
+    assert_int_equal(e->source_geo->kind, PLACE_COUNTRY);
+    assert_string_equal(e->target_geo->country, "IRN");
+    done(&r);
+    code(&r, "Vladimir Putin met Recep Tayyip Erdogan in Moscow. He accused Ukraine of sabotage.");
+    e = find_event(&r, "112", "RUSGOV", "UKR");
+    assert_non_null(e);
+    buf b;
+    buf_init(&b, 0);
+    json_writer w;
+    json_init(&w, &b, false);
+    json_object_begin(&w);
+    export_events(&w, &r.art);
+    json_object_end(&w);
+    assert_int_equal(json_status(&w), SITREP_OK);
+    const char *accuse = strstr(b.data, "\"text\":\"He\"");
+    if (!accuse)
+        fail_msg("no side written as 'He' in %s", b.data);
+    assert_non_null(strstr(accuse, "\"name\":\"Vladimir Putin\""));
+    assert_true(strstr(accuse, "\"name\":\"Vladimir Putin\"") < strstr(accuse, "\"code\""));
+    done(&r);
+    /* a possessive side takes its owner's name */
+    code(&r, "Turkey said its troops attacked Syria.");
+    buf_reset(&b);
+    json_init(&w, &b, false);
+    json_object_begin(&w);
+    export_events(&w, &r.art);
+    json_object_end(&w);
+    assert_int_equal(json_status(&w), SITREP_OK);
+    if (!strstr(b.data, "\"text\":\"its troops\",\"name\":\"Turkey's troops\""))
+        fail_msg("'its troops' not named Turkey's troops in %s", b.data);
+    buf_release(&b);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -592,6 +743,9 @@ int main(void)
         cmocka_unit_test(unknown_sides_follow_the_policy),
         cmocka_unit_test(places_and_peoples_give_states),
         cmocka_unit_test(mutual_acts_are_coded_both_ways),
+        cmocka_unit_test(event_dates_from_their_clause),
+        cmocka_unit_test(event_places_from_their_clause_or_target),
+        cmocka_unit_test(sides_are_placed_and_named),
         cmocka_unit_test(passive_agent_is_source),
         cmocka_unit_test(compound_subject_is_reciprocal),
         cmocka_unit_test(negation_rules),
