@@ -82,9 +82,10 @@ static const char *const place_words[] = {
     "corridor", "frontline", "zone",        "bridge",   "dam",     "base",      NULL};
 /* Words that may stand between an owner and its role: "Ukraine's former commander". */
 static const char *const role_modifiers[] = {
-    "former",   "top",      "new",      "senior",  "deputy", "acting",  "then",
-    "outgoing", "incoming", "current",  "interim", "elite",  "regular", "own",
-    "chief",    "main",     "regional", "vice",    NULL};
+    "former",    "top",         "new",      "senior",    "deputy", "acting",       "then",
+    "outgoing",  "incoming",    "current",  "interim",   "elite",  "regular",      "own",
+    "chief",     "main",        "regional", "vice",      "ruling", "transitional", "governing",
+    "caretaker", "provisional", "federal",  "embattled", NULL};
 /* A country's representatives abroad: "an embassy in Tehran" is not Iran's. */
 static const char *const envoy_words[] = {"embassy",    "embassies", "consulate", "consulates",
                                           "ambassador", "diplomats", "diplomat",  "envoy",

@@ -10,6 +10,40 @@
 
 /* ---- the sentence scan ---- */
 
+
+/* True when the role at token i is definite: "the" before it, adjectives between ("the ethnic
+ * rebel group"). */
+static bool definite_before(const scan *s, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && s->tagged && s->tokens[k - 1].upos == UPOS_ADJ && i - k < 3)
+        k--;
+    return k > 0 && has(s, k - 1, W_THE) && s->tokens[k - 1].start >= s->consumed_end;
+}
+
+/* The mention a definite description of role `code` ("REB", "GOV" ...) refers to: the last
+ * mention of that role with a state, within two sentences; -1 when none. Only groups and
+ * governments are described this way ("the group", "the junta"); "the police" or "the army" in
+ * a report are usually the reporting country's, not the last one named. */
+static long described_antecedent(const scan *s, const char *code)
+{
+    static const char *const described[] = {"REB", "INS", "UAF", "CRM", "GOV", NULL};
+    bool known = false;
+    for (const char *const *d = described; *d && !known; d++)
+        known = strcmp(code, *d) == 0;
+    if (!known)
+        return -1;
+    for (size_t k = s->count; k-- > 0;) {
+        const actor_mention *m = &s->mentions[k];
+        if (m->sentence + 2 < s->sentence)
+            break;
+        if (m->code && m->country && m->role && strcmp(m->role, code) == 0 &&
+            m->kind != ACTOR_KIND_PERSON && m->kind != ACTOR_KIND_TITLE)
+            return (long)k;
+    }
+    return -1;
+}
+
 static const char *holder_kind(const dict_entry *e)
 {
     static const char *const names[DICT_KIND_COUNT] = {
@@ -579,6 +613,13 @@ size_t scan_step(scan *s, size_t i)
     /* "the president", "the minister": the person last named */
     if (u.role->kind == DICT_TITLE && i > 0 && has(s, i - 1, W_THE)) {
         antecedent = scan_recent_person(s, 3, NULL);
+        if (antecedent >= 0)
+            code = s->mentions[antecedent].code;
+    }
+    /* "the rebel group", "the militia", "the junta": a definite description of a group or a
+     * government refers to the last one of its kind named (within two sentences) */
+    if (antecedent < 0 && u.role->kind == DICT_AGENT && code && definite_before(s, i)) {
+        antecedent = described_antecedent(s, code);
         if (antecedent >= 0)
             code = s->mentions[antecedent].code;
     }

@@ -275,6 +275,15 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         ts[nt] = events_side_in_context(c, tg.items[j], m, false);
         known_target |= ts[nt++].code != NULL;
     }
+    /* "junta troops surrendered to the Arakan Army": a state's forces fighting or dealing
+     * with a domestic rebel group are that group's state's */
+    if (ns == 1 && nt == 1 && known_source != known_target &&
+        events_side_civil(c, known_source ? &ts[0] : &ss[0], known_source ? &ss[0] : &ts[0])) {
+        known_source = known_target = true;
+        if (events_trace(c, "    %s: the state of the rebel group on the other side\n",
+                         ss[0].via == SIDE_CONTEXT ? "source" : "target"))
+            return SITREP_ELIMIT;
+    }
     /* "Russian forces shelled Kherson", "protested in Belgrade": the country of the place
      * acted on is the target */
     if (!known_target && nt == 0 && place_target_code(rule->code)) {

@@ -188,6 +188,23 @@ event_side events_side_in_context(const clause_ctx *c, long k, const verbmatch *
     return side;
 }
 
+bool events_side_civil(const clause_ctx *c, event_side *bare, const event_side *other)
+{
+    static const char *const state_roles[] = {"GOV", "MIL", "COP", "SPY", "JUD", NULL};
+    static const char *const domestic_foes[] = {"REB", "INS", "OPP", "CRM", "UAF", NULL};
+    if (bare->code || !bare->role || !in_list(bare->role, state_roles) || !other->code ||
+        !other->country || !other->role || !in_list(other->role, domestic_foes) ||
+        other->via == SIDE_CONTEXT || other->via == SIDE_PLACE)
+        return false;
+    const char *combined = combined_code(c, other->country, bare->role);
+    if (!combined)
+        return false;
+    bare->code = combined;
+    bare->country = other->country;
+    bare->via = SIDE_CONTEXT;
+    return true;
+}
+
 /* Roles that fight: armed forces, rebels and militias, unidentified armed men, gangs,
  * police, intelligence services. */
 static bool armed_role(const char *role)

@@ -548,6 +548,31 @@ static void unknown_sides_follow_the_policy(void **state)
     done(&r);
 }
 
+/* A state's forces or government named only by their role take the state of the rebel group
+ * they deal with; a definite description of a group refers to the last group of its kind. */
+static void civil_conflicts_and_descriptions(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Army troops attacked the Arakan Army on Monday.");
+    expect_event(&r, "190", "MMRMIL", "MMRREBARA", MODALITY_ASSERTED);
+    done(&r);
+    /* a foreign state's forces are named as such and keep their state */
+    code(&r, "French troops attacked Boko Haram fighters near the border.");
+    expect_event(&r, "190", "FRAMIL", "NGAREBBKH", MODALITY_ASSERTED);
+    done(&r);
+    /* the rebel group is the ELN of the sentence before, the government Colombia's */
+    code(&r, "The ELN attacked a pipeline. The government accused the rebel group of the attack.");
+    expect_event(&r, "112", "COLGOV", "COLREBELN", MODALITY_ASSERTED);
+    done(&r);
+    /* no group named before: the description stays a bare role */
+    code(&r, "The rebel group attacked a village.");
+    assert_true(r.art.nactors >= 1);
+    assert_string_equal(r.art.actors[0].code, "REB");
+    assert_int_equal(r.art.actors[0].antecedent, -1);
+    done(&r);
+}
+
 static void places_and_peoples_give_states(void **state)
 {
     (void)state;
@@ -591,6 +616,7 @@ int main(void)
         cmocka_unit_test(active_clause_codes_subject_and_object),
         cmocka_unit_test(unknown_sides_follow_the_policy),
         cmocka_unit_test(places_and_peoples_give_states),
+        cmocka_unit_test(civil_conflicts_and_descriptions),
         cmocka_unit_test(mutual_acts_are_coded_both_ways),
         cmocka_unit_test(passive_agent_is_source),
         cmocka_unit_test(compound_subject_is_reciprocal),
