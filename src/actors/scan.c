@@ -10,7 +10,6 @@
 
 /* ---- the sentence scan ---- */
 
-
 /* True when the role at token i is definite: "the" before it, adjectives between ("the ethnic
  * rebel group"). */
 static bool definite_before(const scan *s, size_t i)
