@@ -60,6 +60,42 @@ static sitrep_status code_demand(emit_state *st, const clause_ctx *c, const verb
                               span_last);
 }
 
+/* Verbs that send forces somewhere: "deployed", "sent", "dispatched", "stationed". */
+static bool sending_verb(const clause_ctx *c, long anchor)
+{
+    static const char *const lemmas[] = {"deploy",   "send", "dispatch", "station",
+                                         "redeploy", "post", NULL};
+    return verb_lemma_in(c, anchor, lemmas);
+}
+
+/* A state's forces: armed forces, police, intelligence, peacekeepers with a state. */
+static bool forces(const actor_mention *am)
+{
+    static const char *const roles[] = {"MIL", "COP", "SPY", NULL};
+    return am->code && am->country && am->role && in_list(am->role, roles);
+}
+
+/* "deployed troops to Haiti to help quell gang violence", "sent 1,000 troops to Mozambique to
+ * assist": forces sent with a purpose of help or protection are military protection or
+ * peacekeeping (074), not a show of force. */
+static bool sent_to_help(const clause_ctx *c, const verbmatch *m)
+{
+    static const char *const helping[] = {"help",    "assist",    "support",   "protect", "secure",
+                                          "restore", "stabilize", "stabilise", "quell",   "keep",
+                                          "guard",   "train",     "defend",    "shore",   NULL};
+    if (!sending_verb(c, m->anchor))
+        return false;
+    for (long i = (long)m->last + 1; i + 1 < (long)c->ntokens && i < (long)m->last + 16; i++) {
+        if (word_is(c, i, ";") || word_is(c, i, ".") || events_target_stop(c, i))
+            return false;
+        if (word_is(c, i, "to") &&
+            (word_in(c, i + 1, helping) ||
+             (word_is(c, i + 1, "help") || verb_lemma_in(c, i + 1, helping))))
+            return true;
+    }
+    return false;
+}
+
 static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
 {
     const verbmatch *m = &c->matches[mi];
@@ -181,6 +217,13 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             source = agent;
             passive = agent < 0;
             target = tslot >= 0 && tslot != agent ? tslot : subject;
+            /* "Kenyan police were deployed to Haiti": forces sent somewhere are their own
+             * state's act (the sender is theirs) */
+            if (agent < 0 && tslot >= 0 && subject >= 0 && subject != tslot &&
+                sending_verb(c, m->anchor) && forces(mention(c, subject))) {
+                source = subject;
+                passive = false;
+            }
             /* "munitions ... were supplied by North Korea": what the passive's subject names
              * makes aid military (070 -> 072), as "supply ... @weapon" does in the active */
             if (code_is(code, "07") && strcmp(code, "072") != 0 &&
@@ -295,6 +338,29 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         events_private_people(mention(c, source)))
         return events_trace(c, "    not coded: people or goods travelling are no official visit\n");
 
+    /* "deployed 1,000 troops to Mozambique to assist the nation": where forces are sent is
+     * whom they help when the helped is not named as an actor */
+    if (target < 0 && source >= 0 && code_is(code, "07") && sending_verb(c, m->anchor)) {
+        for (long i = m->anchor + 1; i + 1 < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW;
+             i++) {
+            if (is_punct(c, i) || events_target_stop(c, i))
+                break;
+            long k = word_is(c, i, "to") ? actor_starting(c, i + 1, 0) : -1;
+            if (k >= 0 && k != source && mention(c, k)->country) {
+                target = k;
+                if (events_trace(c, "    target: where the forces are sent, %s\n",
+                                 events_actor_label(c, k, l2, sizeof l2)))
+                    return SITREP_ELIMIT;
+                break;
+            }
+        }
+    }
+    if ((code_is(code, "15") || code_is(code, "07")) && strcmp(code, "074") != 0 &&
+        sent_to_help(c, m)) {
+        code = "074";
+        if (events_trace(c, "    forces sent to help: military protection or peacekeeping, 074\n"))
+            return SITREP_ELIMIT;
+    }
     return events_emit_groups(st, c, m, code, source, target, passive, modality, span_first,
                               span_last);
 }
