@@ -565,6 +565,14 @@ static void civil_conflicts_and_descriptions(void **state)
     code(&r, "The ELN attacked a pipeline. The government accused the rebel group of the attack.");
     expect_event(&r, "112", "COLGOV", "COLREBELN", MODALITY_ASSERTED);
     done(&r);
+    /* two mentions of one code fighting each other are two actors (a civil war); one actor
+     * and the pronoun that refers to it are one */
+    code(&r, "Serraj's forces attacked an LNA position.");
+    expect_event(&r, "190", "LBYMIL", "LBYMIL", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "Russia said it attacked its own positions by mistake.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
     /* no group named before: the description stays a bare role */
     code(&r, "The rebel group attacked a village.");
     assert_true(r.art.nactors >= 1);
