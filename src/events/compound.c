@@ -275,6 +275,23 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         ts[nt] = events_side_in_context(c, tg.items[j], m, false);
         known_target |= ts[nt++].code != NULL;
     }
+    /* "Police raided properties in Germany and arrested a Tunisian man": a role placed for
+     * one verb of the sentence is the same actor for the next verb it is the subject of */
+    for (size_t i = 0; i < ns; i++) {
+        if (ss[i].code || ss[i].actor < 0)
+            continue;
+        for (size_t e = 0; e < st->count; e++) {
+            const event *done = &st->items[e];
+            if (done->sentence == c->sentence && done->source.actor == ss[i].actor &&
+                done->source.code) {
+                ss[i] = done->source;
+                known_source = true;
+                if (events_trace(c, "    source: placed as for the sentence's earlier verb\n"))
+                    return SITREP_ELIMIT;
+                break;
+            }
+        }
+    }
     /* "junta troops surrendered to the Arakan Army": a state's forces fighting or dealing
      * with a domestic rebel group are that group's state's */
     if (ns == 1 && nt == 1 && known_source != known_target &&
