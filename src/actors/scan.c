@@ -237,6 +237,10 @@ static const char *role_owner(scan *s, const dict_entry *role, size_t j, size_t 
         const char *hc = scan_entry_code(s, h.holder);
         if (hc) {
             *end = k + h.len;
+            /* "fighters from the M23 rebel group": the role after the name is the name's */
+            unit tail = scan_find_unit(s, *end);
+            if (tail.role && !tail.holder && tail.role->kind == DICT_AGENT)
+                *end += tail.len;
             return hc;
         }
     }
@@ -605,8 +609,18 @@ size_t scan_step(scan *s, size_t i)
             return end;
         }
     }
-    if (scan_role_is_modifier(s, j - 1))
+    if (scan_role_is_modifier(s, j - 1)) {
+        /* "an opposition blogger", "government troops", "student protesters": a role
+         * modifying another role is the head's */
+        unit head = scan_find_unit(s, j);
+        if (head.role && !head.holder && head.role->kind == DICT_AGENT &&
+            !scan_role_is_modifier(s, j + head.len - 1)) {
+            scan_emit(s, scan_with_article(s, i), j + head.len, scan_entry_code(s, head.role),
+                      ACTOR_KIND_AGENT, NO_ENTRY, -1);
+            return j + head.len;
+        }
         return j;
+    }
     long antecedent = -1;
     const char *code = scan_entry_code(s, u.role);
     /* "the president", "the minister": the person last named */
