@@ -258,10 +258,16 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 target = events_actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW,
                                             m, events_military_code(rule->code));
             /* "killed 19 people", "abducted 30 students": the victims named by a role */
-            if (target < 0 && slot_first < 0 &&
+            if (target < 0 &&
                 (code_is(rule->code, "17") || code_is(rule->code, "18") ||
-                 code_is(rule->code, "19") || code_is(rule->code, "20")))
-                target = events_role_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m);
+                 code_is(rule->code, "19") || code_is(rule->code, "20"))) {
+                long from = slot_first >= 0 ? slot_first : m->anchor + 1;
+                long k = events_role_after(c, from, from + OBJECT_WINDOW, m);
+                /* in a pattern's object slot, only people named by a bare role ("detain
+                 * party workers"): the slot has already looked for a state */
+                if (k >= 0 && (slot_first < 0 || !mention(c, k)->country))
+                    target = k;
+            }
             /* "arrived in Gondor", "criticized the closure of guest houses in Bree": with
              * no other target, the place one actor acts in is what it acts on (conjoined
              * subjects meeting somewhere act on each other) */

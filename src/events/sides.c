@@ -103,8 +103,12 @@ long events_site(const clause_ctx *c, const verbmatch *m)
     /* after the anchor, to the end of the clause: "attacked a village in the Sagaing
      * region", "captured a junta camp in western Myanmar's Rakhine State" */
     long end = (long)c->ntokens;
+    /* a time adjunct happens where the clause does: "detained students after a protest in
+     * Tehran", "arrested during clashes in Lagos" */
+    static const char *const same_place[] = {"after", "during", "following", "amid", NULL};
     for (long i = (long)m->anchor + 1; i < end; i++) {
-        if (word_is(c, i, ";") || word_is(c, i, ":") || events_target_stop(c, i))
+        if (word_is(c, i, ";") || word_is(c, i, ":") ||
+            (events_target_stop(c, i) && !word_in(c, i, same_place)))
             break;
         /* a comma ends the clause unless a place phrase follows it directly ("in Kayah,
          * Karen and ..."), or an apposition names the place ("in the capital, Nairobi") */
