@@ -348,6 +348,22 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             known_source = true;
         }
     }
+    /* "In Gao, soldiers opened fire on a crowd": when neither side has a state, the people
+     * coerced are those of the place where it happens */
+    if (!known_source && !known_target && nt == 1 && ts[0].role && !ts[0].code &&
+        code_is(code, "17")) {
+        long p = events_site(c, m);
+        const char *people =
+            p >= 0 ? arena_printf(c->a, "%s%s", c->art->places[p].entry->country, ts[0].role)
+                   : NULL;
+        if (people) {
+            ts[0].code = people;
+            ts[0].country = c->art->places[p].entry->country;
+            ts[0].place = (int32_t)p;
+            ts[0].via = SIDE_CONTEXT;
+            known_target = true;
+        }
+    }
     /* (not for an event noun, nor an infinitive: "waiting for them to withdraw") */
     if (!known_target && known_source && counterpart_code(code) && !rule->noun &&
         !word_is(c, (long)m->anchor - 1, "to")) {

@@ -252,7 +252,13 @@ static bool violent_subject(const clause_ctx *c, const verbmatch *m)
     if (from > 0 && word_in(c, from - 1, (const char *const[]){"that", "which", NULL}) &&
         from - 2 >= 0)
         from = from - 2 - (is_comma(c, from - 2) ? 1 : 0);
-    for (long i = from; i < (long)m->anchor; i++) {
+    /* from the verb back to the clause start: the nearest noun phrase is the subject
+     * ("nine people died when a mortar shell landed on the camp") */
+    static const char *const clause_openers[] = {"when",    "after", "as",    "while", "before",
+                                                 "because", "until", "since", NULL};
+    for (long i = (long)m->anchor - 1; i >= from; i--) {
+        if (word_in(c, i, clause_openers))
+            break;
         if (actor_covering(c, i) >= 0)
             return false;
         for (size_t j = 0; j < c->nmatches; j++) {
