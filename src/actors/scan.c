@@ -629,6 +629,29 @@ size_t scan_step(scan *s, size_t i)
         if (antecedent >= 0)
             code = s->mentions[antecedent].code;
     }
+    /* "armed groups like Boko Haram", "militias such as the Wagner Group": the example named
+     * is what the role stands for */
+    if (antecedent < 0 && u.role->kind == DICT_AGENT) {
+        size_t k = j;
+        if (k < s->n && slice_eq_cstr(token_text(s->text, &s->tokens[k]), "like"))
+            k++;
+        else if (k + 1 < s->n && slice_eq_cstr(token_text(s->text, &s->tokens[k]), "such") &&
+                 slice_eq_cstr(token_text(s->text, &s->tokens[k + 1]), "as"))
+            k += 2;
+        if (k > j) {
+            if (has(s, k, W_THE))
+                k++;
+            unit g = scan_find_unit(s, k);
+            const char *gc = g.holder && g.holder->kind == DICT_GROUP
+                                 ? scan_entry_code(s, g.holder)
+                                 : NULL;
+            if (gc) {
+                scan_emit(s, scan_with_article(s, i), k + g.len, gc, ACTOR_KIND_GROUP,
+                          g.holder_index, -1);
+                return k + g.len;
+            }
+        }
+    }
     /* "the rebel group", "the militia", "the junta": a definite description of a group or a
      * government refers to the last one of its kind named (within two sentences) */
     if (antecedent < 0 && u.role->kind == DICT_AGENT && code && definite_before(s, i)) {
