@@ -48,9 +48,9 @@ static int32_t referent(const clause_ctx *c, int32_t k)
 
 /* Two sides from the same actor: one mention, one referring to the other ("Putin ... his"), or
  * the same words ("Russia ... Russia"). Two mentions of one code are two actors otherwise, which
- * matters for violence: "Serraj's forces struck an LNA position" (LBYMIL on both sides of a
- * civil war). Other acts between two mentions of one code are mostly misreadings and are not
- * coded. */
+ * matters for violence between armed actors: "Serraj's forces struck an LNA position" (LBYMIL
+ * on both sides of a civil war). Other acts between two mentions of one code are mostly
+ * misreadings ("Trump attacked Romney") and are not coded. */
 static bool same_actor(const clause_ctx *c, const event_side *a, const event_side *b)
 {
     if (a->actor < 0 || b->actor < 0)
@@ -61,6 +61,13 @@ static bool same_actor(const clause_ctx *c, const event_side *a, const event_sid
     const actor_mention *ma = &c->art->actors[ra], *mb = &c->art->actors[rb];
     size_t la = ma->end - ma->start, lb = mb->end - mb->start;
     return la == lb && strncasecmp(c->text + ma->start, c->text + mb->start, la) == 0;
+}
+
+/* Armed forces, rebels, police, intelligence, criminals: those whose fights are fights. */
+static bool armed(const event_side *side)
+{
+    static const char *const roles[] = {"MIL", "REB", "INS", "UAF", "COP", "SPY", "CRM", NULL};
+    return side->role && in_list(side->role, roles);
 }
 
 static bool is_mention(const event_side *side)
@@ -75,7 +82,7 @@ sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *
     if (is_mention(source) && is_mention(target) && source->code && target->code &&
         strcmp(source->code, target->code) == 0 &&
         (!(code_is(code, "18") || code_is(code, "19") || code_is(code, "20")) ||
-         same_actor(c, source, target)))
+         !armed(source) || same_actor(c, source, target)))
         return SITREP_OK; /* an actor acting on itself */
     for (size_t i = 0; i < st->count; i++) {
         event *e = &st->items[i];

@@ -258,14 +258,15 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 target = events_actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW,
                                             m, events_military_code(rule->code));
             /* "killed 19 people", "abducted 30 students": the victims named by a role */
-            if (target < 0 &&
-                (code_is(rule->code, "17") || code_is(rule->code, "18") ||
-                 code_is(rule->code, "19") || code_is(rule->code, "20"))) {
+            if (target < 0 && (code_is(rule->code, "17") || code_is(rule->code, "18") ||
+                               code_is(rule->code, "19") || code_is(rule->code, "20"))) {
                 long from = slot_first >= 0 ? slot_first : m->anchor + 1;
                 long k = events_role_after(c, from, from + OBJECT_WINDOW, m);
                 /* in a pattern's object slot, only people named by a bare role ("detain
-                 * party workers"): the slot has already looked for a state */
-                if (k >= 0 && (slot_first < 0 || !mention(c, k)->country))
+                 * party workers"), not for fighting ("attacked law enforcement officers" is
+                 * as often words): the slot has already looked for a state */
+                if (k >= 0 &&
+                    (slot_first < 0 || (!mention(c, k)->country && !code_is(rule->code, "19"))))
                     target = k;
             }
             /* "arrived in Gondor", "criticized the closure of guest houses in Bree": with

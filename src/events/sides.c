@@ -316,7 +316,9 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
     if (code_is(code, "18") || code_is(code, "19") || code_is(code, "20")) {
         bool generic = strcmp(code, "190") == 0 || strcmp(code, "180") == 0 ||
                        strcmp(code, "1823") == 0 || strcmp(code, "200") == 0;
-        return role_named || armed_role(other->role) || !generic;
+        /* victims named by a role ("killed 19 people") of a state or armed actor; a
+         * politician "attacking law enforcement officers" is words */
+        return !generic || armed_role(other->role) || (role_named && !other->role);
     }
     return role_named && code_is(code, "17"); /* "arrested two men", not "seized weapons" */
 }
