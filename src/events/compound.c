@@ -426,3 +426,65 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
     }
     return SITREP_OK;
 }
+
+sitrep_status events_between(emit_state *st, clause_ctx *c, const verbmatch *m, const char *code,
+                             uint8_t modality, bool *done)
+{
+    *done = false;
+    if (!(reciprocal(code) || mutual(code) || code_is(code, "0841") || code_is(code, "19")))
+        return SITREP_OK;
+    /* the noun, then at most two words ("talks between", "fierce clashes erupted between",
+     * "a prisoner exchange between") */
+    long at = -1;
+    for (long i = (long)m->anchor + 1; i <= (long)m->anchor + 3 && i < (long)c->ntokens; i++) {
+        if (word_is(c, i, "between")) {
+            at = i;
+            break;
+        }
+        if (is_punct(c, i))
+            break;
+    }
+    if (at < 0)
+        return SITREP_OK;
+    /* "a lack of reciprocal agreements between ...", "no talks between ...": none held */
+    for (long i = (long)m->first - 1; i >= 0 && i >= (long)m->first - 3; i--) {
+        if (word_in(c, i, (const char *const[]){"no", "without", "lack", "absence", NULL})) {
+            *done = true;
+            return events_trace(c, "    not coded: the joint act is said not to exist\n");
+        }
+        if (is_punct(c, i) || is_verb_token(c, i))
+            break;
+    }
+    long k = actor_starting(c, at + 1, 0);
+    if (k < 0 && word_in(c, at + 1, (const char *const[]){"the", "a", NULL}))
+        k = actor_starting(c, at + 2, 0);
+    if (k < 0)
+        return SITREP_OK;
+    actor_group g;
+    events_group_from(c, k, &g);
+    if (g.n < 2)
+        return SITREP_OK;
+    *done = true;
+    if (events_trace(c, "    a joint act of the actors after 'between', coded both ways\n"))
+        return SITREP_ELIMIT;
+    long span_last = g.last > (long)m->last ? g.last : (long)m->last;
+    for (size_t i = 0; i < g.n; i++)
+        for (size_t j = 0; j < g.n; j++) {
+            if (i == j)
+                continue;
+            event_side a = events_side_actor(c, g.items[i]);
+            event_side b = events_side_actor(c, g.items[j]);
+            /* "fighting between the army and the RSF": the army is the RSF's state's */
+            if (!a.code)
+                events_side_civil(c, &a, &b);
+            if (!b.code)
+                events_side_civil(c, &b, &a);
+            if (!a.code || !b.code)
+                continue;
+            sitrep_status status =
+                events_emit(st, c, m, &a, &b, code, modality, (long)m->first, span_last);
+            if (status)
+                return status;
+        }
+    return SITREP_OK;
+}

@@ -81,8 +81,8 @@ sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *
 {
     if (is_mention(source) && is_mention(target) && source->code && target->code &&
         strcmp(source->code, target->code) == 0 &&
-        (!(code_is(code, "18") || code_is(code, "19") || code_is(code, "20")) ||
-         !armed(source) || same_actor(c, source, target)))
+        (!(code_is(code, "18") || code_is(code, "19") || code_is(code, "20")) || !armed(source) ||
+         same_actor(c, source, target)))
         return SITREP_OK; /* an actor acting on itself */
     for (size_t i = 0; i < st->count; i++) {
         event *e = &st->items[i];

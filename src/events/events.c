@@ -137,7 +137,18 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                                               &span_first, &done);
         if (status || done)
             return status;
+        if ((status = events_between(st, c, m, rule->code, modality, &done)) || done)
+            return status;
     } else {
+        /* "Clashes between X and Y erupted", "Fighting between the army and the RSF
+         * continued": a fight word used as a noun */
+        bool done = false;
+        sitrep_status status = SITREP_OK;
+        if (upos(c, m->anchor) != UPOS_AUX &&
+            (status = events_between(st, c, m, rule->code, MODALITY_ASSERTED, &done)))
+            return status;
+        if (done)
+            return SITREP_OK;
         /* "Israeli-occupied", "Russian-backed": a participle glued to a word by a hyphen
          * modifies a noun; it is no clause */
         if (hyphen_glued(c, m->anchor))

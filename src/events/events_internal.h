@@ -454,6 +454,12 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
 /* Grows a group from actor k: others with the same span, then conjuncts joined by "and",
  * "or" or commas before and after. */
 void events_group_from(const clause_ctx *c, long k, actor_group *g);
+/* "talks between Russia and Ukraine", "clashes between Armenian and Azerbaijani troops", "a
+ * prisoner exchange between X and Y": a joint act (consultation, cooperation, exchange,
+ * fighting) whose word is followed by "between" and two or more conjoined actors is coded
+ * both ways between each pair; sets *done when it applied. SITREP_ELIMIT at a cap. */
+sitrep_status events_between(emit_state *st, clause_ctx *c, const verbmatch *m, const char *code,
+                             uint8_t modality, bool *done);
 /* Emits the events of a coded clause between the conjoined actors of its source and target
  * (joint acts, places acted on, paired codes; compound.c has the rules). SITREP_ELIMIT at a
  * cap. */
