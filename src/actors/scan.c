@@ -642,9 +642,8 @@ size_t scan_step(scan *s, size_t i)
             if (has(s, k, W_THE))
                 k++;
             unit g = scan_find_unit(s, k);
-            const char *gc = g.holder && g.holder->kind == DICT_GROUP
-                                 ? scan_entry_code(s, g.holder)
-                                 : NULL;
+            const char *gc =
+                g.holder && g.holder->kind == DICT_GROUP ? scan_entry_code(s, g.holder) : NULL;
             if (gc) {
                 scan_emit(s, scan_with_article(s, i), k + g.len, gc, ACTOR_KIND_GROUP,
                           g.holder_index, -1);
