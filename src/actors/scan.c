@@ -362,6 +362,8 @@ size_t scan_step(scan *s, size_t i)
     if (!u.len) {
         size_t used = scan_pair_reference(s, i);
         if (!used)
+            used = scan_description(s, i);
+        if (!used)
             used = scan_pronoun(s, i);
         if (used)
             return i + used;

@@ -548,6 +548,40 @@ static void unknown_sides_follow_the_policy(void **state)
     done(&r);
 }
 
+/* The code of the actor whose text is `text`, "-" for none, NULL when there is no such actor. */
+static const char *actor_text_code(const result *r, const char *text)
+{
+    size_t len = strlen(text);
+    for (size_t i = 0; i < r->art.nactors; i++) {
+        const actor_mention *m = &r->art.actors[i];
+        if (m->end - m->start == len && memcmp(r->art.text.text + m->start, text, len) == 0)
+            return m->code ? m->code : "-";
+    }
+    return NULL;
+}
+
+/* Definite descriptions refer to the last actor of their kind; examples name the group. */
+static void descriptions_refer_back(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Sudan has been at war since April. The country's army attacked the RSF. NATO met "
+             "in Vilnius. The alliance condemned Russia. Seoul said Pyongyang fired missiles. The "
+             "North denied it. The army fought armed groups like Boko Haram.");
+    assert_string_equal(actor_text_code(&r, "The country's army"), "SDNMIL");
+    assert_string_equal(actor_text_code(&r, "The alliance"), "IGOWSTNAT");
+    assert_string_equal(actor_text_code(&r, "The North"), "PRK");
+    assert_string_equal(actor_text_code(&r, "armed groups like Boko Haram"), "NGAREBBKH");
+    expect_event(&r, "190", "SDNMIL", "SDNREBRSF", MODALITY_ASSERTED);
+    expect_event(&r, "111", "IGOWSTNAT", "RUS", MODALITY_ASSERTED);
+    done(&r);
+    /* nothing of the kind named before, or a direction: no reference */
+    code(&r, "The country was calm. Troops returned to the North.");
+    assert_null(actor_text_code(&r, "The country"));
+    assert_null(actor_text_code(&r, "the North"));
+    done(&r);
+}
+
 /* A state's forces or government named only by their role take the state of the rebel group
  * they deal with; a definite description of a group refers to the last group of its kind. */
 static void civil_conflicts_and_descriptions(void **state)
@@ -625,6 +659,7 @@ int main(void)
         cmocka_unit_test(unknown_sides_follow_the_policy),
         cmocka_unit_test(places_and_peoples_give_states),
         cmocka_unit_test(civil_conflicts_and_descriptions),
+        cmocka_unit_test(descriptions_refer_back),
         cmocka_unit_test(mutual_acts_are_coded_both_ways),
         cmocka_unit_test(passive_agent_is_source),
         cmocka_unit_test(compound_subject_is_reciprocal),
