@@ -540,14 +540,14 @@ size_t scan_pair_reference(scan *s, size_t i)
 
 /* "the country", "the alliance", "the agency", "the North": a definite description refers to
  * the last actor of its kind named within two sentences (three for the Koreas): a state for
- * country, nation, kingdom and republic; an organisation for alliance, bloc, agency,
- * organisation, union and coalition; North or South Korea for a capitalised "the North" or
+ * country and nation ("the republic" is as often a region); an organisation for alliance, bloc,
+ * agency, organisation, union and coalition; North or South Korea for a capitalised "the North" or
  * "the South" when one of them was named. Returns the tokens used (0: none). */
 size_t scan_description(scan *s, size_t i)
 {
     if (!has(s, i, W_THE) || i + 1 >= s->n)
         return 0;
-    static const char *const states[] = {"country", "nation", "kingdom", "republic", NULL};
+    static const char *const states[] = {"country", "nation", NULL};
     static const char *const bodies[] = {"alliance",     "bloc",  "agency",    "organisation",
                                          "organization", "union", "coalition", NULL};
     slice w = token_text(s->text, &s->tokens[i + 1]);
