@@ -142,6 +142,24 @@ static bool mutual(const char *code)
     return false;
 }
 
+/* A protest named as the object of the act (the anchor to the clause's end): "disperse a
+ * demonstration", "broke up the rally", "fired tear gas at protests". */
+static bool protest_object(const clause_ctx *c, const verbmatch *m)
+{
+    static const char *const protests[] = {
+        "protest",    "protests",   "demonstration", "demonstrations", "rally",  "rallies",
+        "march",      "marches",    "crowd",         "crowds",         "sit-in", "gathering",
+        "gatherings", "protesters", "demonstrators", "protestors",     "vigil",  NULL};
+    for (long i = (long)m->anchor + 1; i < (long)c->ntokens && i < (long)m->anchor + 12; i++) {
+        if (word_is(c, i, ";") || word_is(c, i, ".") || is_comma(c, i) ||
+            events_target_stop(c, i))
+            return false;
+        if (word_in(c, i, protests))
+            return true;
+    }
+    return false;
+}
+
 /* "clashed with", "engaged in battles with", "exchanged fire with": fighting that both sides
  * do, coded both ways (a fight word, then "with" before the partner). */
 static bool fight_with(const clause_ctx *c, const verbmatch *m)
@@ -330,6 +348,25 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             ss[0].via = SIDE_CONTEXT;
             ns = 1;
             known_source = true;
+        }
+    }
+    /* "police moved to disperse a large demonstration", "fired tear gas to break up the
+     * rally": repression of a protest whose people the text does not name is done to the
+     * protesters of the place, else of the repressing state (COUNTRY+OPP) */
+    if (!known_target && known_source && code_is(code, "17") && protest_object(c, m)) {
+        long p = events_site(c, m);
+        const char *country = p >= 0 ? c->art->places[p].entry->country : ss[0].country;
+        const char *people = country ? arena_printf(c->a, "%sOPP", country) : NULL;
+        if (people) {
+            ts[0] = p >= 0 ? events_side_place(p, &c->art->places[p]) : events_side_none();
+            ts[0].code = people;
+            ts[0].country = country;
+            ts[0].role = "OPP";
+            ts[0].via = SIDE_CONTEXT;
+            nt = 1;
+            known_target = true;
+            if (events_trace(c, "    target: the protesters of %s\n", country))
+                return SITREP_ELIMIT;
         }
     }
     /* "Over 200 people were arrested in Lagos": an arrest, expulsion or crackdown whose doer
