@@ -151,8 +151,7 @@ static bool protest_object(const clause_ctx *c, const verbmatch *m)
         "march",      "marches",    "crowd",         "crowds",         "sit-in", "gathering",
         "gatherings", "protesters", "demonstrators", "protestors",     "vigil",  NULL};
     for (long i = (long)m->anchor + 1; i < (long)c->ntokens && i < (long)m->anchor + 12; i++) {
-        if (word_is(c, i, ";") || word_is(c, i, ".") || is_comma(c, i) ||
-            events_target_stop(c, i))
+        if (word_is(c, i, ";") || word_is(c, i, ".") || is_comma(c, i) || events_target_stop(c, i))
             return false;
         if (word_in(c, i, protests))
             return true;
@@ -323,6 +322,12 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
      * acted on is the target */
     if (!known_target && nt == 0 && place_target_code(rule->code)) {
         long p = events_site(c, m);
+        /* "German police raided flats in Berlin": a state coercing in its own territory acts
+         * on people the text may name, not on itself */
+        if (p >= 0 && code_is(code, "17") && ns > 0 && ss[0].country && ss[0].role &&
+            in_list(ss[0].role, (const char *const[]){"COP", "GOV", "MIL", "JUD", "SPY", NULL}) &&
+            strcmp(ss[0].country, c->art->places[p].entry->country) == 0)
+            p = -1;
         if (p >= 0) {
             const place_mention *pm = &c->art->places[p];
             if (events_trace(c, "    target: the place '%.*s' (%s)\n", (int)(pm->end - pm->start),

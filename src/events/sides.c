@@ -172,6 +172,15 @@ event_side events_side_in_context(const clause_ctx *c, long k, const verbmatch *
     bool in_person = code_is(code, "14") || code_is(code, "171") || code_is(code, "173") ||
                      code_is(code, "174") || code_is(code, "175") || code_is(code, "18") ||
                      code_is(code, "19") || code_is(code, "20");
+    /* "Police raided homes in Mombasa and arrested a Somali man": a place between the doer
+     * and a later verb it shares is where it acts */
+    if (p < 0 && m && as_source && domestic_role(side.role) && in_person)
+        for (long j = (long)c->alast[k] + 1; j + 1 < (long)m->first && p < 0; j++) {
+            if (word_is(c, j, ";") || events_target_stop(c, j))
+                break;
+            if (word_in(c, j, (const char *const[]){"in", "at", "near", "across", NULL}))
+                p = place_in_phrase(c, j + 1, (long)m->first);
+        }
     if (p < 0 && m &&
         (as_source ? domestic_role(side.role) && in_person
                    : code_is(code, "14") || code_is(code, "15") || code_is(code, "18") ||
