@@ -4,6 +4,8 @@
  */
 #include "events_internal.h"
 
+#include <strings.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -36,6 +38,38 @@ static bool same_side(const event_side *a, const event_side *b)
     return !a->code && !b->code;
 }
 
+/* The mention a side's mention refers to, through pronouns and descriptions. */
+static int32_t referent(const clause_ctx *c, int32_t k)
+{
+    for (int hops = 0; k >= 0 && hops < 8 && c->art->actors[k].antecedent >= 0; hops++)
+        k = c->art->actors[k].antecedent;
+    return k;
+}
+
+/* Two sides from the same actor: one mention, one referring to the other ("Putin ... his"), or
+ * the same words ("Russia ... Russia"). Two mentions of one code are two actors otherwise, which
+ * matters for violence between armed actors: "Serraj's forces struck an LNA position" (LBYMIL
+ * on both sides of a civil war). Other acts between two mentions of one code are mostly
+ * misreadings ("Trump attacked Romney") and are not coded. */
+static bool same_actor(const clause_ctx *c, const event_side *a, const event_side *b)
+{
+    if (a->actor < 0 || b->actor < 0)
+        return true;
+    int32_t ra = referent(c, a->actor), rb = referent(c, b->actor);
+    if (ra == rb)
+        return true;
+    const actor_mention *ma = &c->art->actors[ra], *mb = &c->art->actors[rb];
+    size_t la = ma->end - ma->start, lb = mb->end - mb->start;
+    return la == lb && strncasecmp(c->text + ma->start, c->text + mb->start, la) == 0;
+}
+
+/* Armed forces, rebels, police, intelligence, criminals: those whose fights are fights. */
+static bool armed(const event_side *side)
+{
+    static const char *const roles[] = {"MIL", "REB", "INS", "UAF", "COP", "SPY", "CRM", NULL};
+    return side->role && in_list(side->role, roles);
+}
+
 static bool is_mention(const event_side *side)
 {
     return side->via == SIDE_TEXT || side->via == SIDE_REFERENCE;
@@ -46,7 +80,9 @@ sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *
                           uint8_t modality, long span_first, long span_last)
 {
     if (is_mention(source) && is_mention(target) && source->code && target->code &&
-        strcmp(source->code, target->code) == 0)
+        strcmp(source->code, target->code) == 0 &&
+        (!(code_is(code, "18") || code_is(code, "19") || code_is(code, "20")) || !armed(source) ||
+         same_actor(c, source, target)))
         return SITREP_OK; /* an actor acting on itself */
     for (size_t i = 0; i < st->count; i++) {
         event *e = &st->items[i];

@@ -207,10 +207,11 @@ static const char *const non_implicative[] = {
 /* Support verbs: their object noun names the event, their subject is its source ("launched an
  * attack", "mounted an invasion", "imposed sanctions", "held talks"). */
 static const char *const support_verbs[] = {
-    "launch",   "mount",   "carry",     "conduct",  "stage",    "begin",   "start",    "continue",
-    "resume",   "step",    "intensify", "escalate", "make",     "hold",    "pay",      "give",
-    "offer",    "provide", "impose",    "extend",   "announce", "order",   "deliver",  "undertake",
-    "complete", "renew",   "open",      "wage",     "unleash",  "perform", "conclude", NULL};
+    "launch",   "mount",   "carry",     "conduct",   "stage",    "begin",  "start",
+    "continue", "resume",  "step",      "intensify", "escalate", "make",   "hold",
+    "pay",      "give",    "offer",     "provide",   "impose",   "extend", "announce",
+    "order",    "deliver", "undertake", "complete",  "renew",    "open",   "wage",
+    "unleash",  "perform", "conclude",  "engage",    "involve",  "enter",  NULL};
 /* Nouns of request before an infinitive: "pressure from Congress to help", "permission to". */
 static const char *const request_nouns[] = {
     "pressure",  "call",    "calls",      "appeal",    "appeals", "request", "requests",
@@ -428,6 +429,12 @@ event_side events_side_none(void);
  * site of the clause. Armed non-state groups as sources stay unknown. The code is in the
  * arena. */
 event_side events_side_in_context(const clause_ctx *c, long k, const verbmatch *m, bool as_source);
+/* "junta troops surrendered to the Arakan Army", "the army pushed Boko Haram out": when
+ * `bare` is a state's role without its state (government, armed forces, police, intelligence,
+ * courts) and `other` a rebel, insurgent, opposition or criminal group of one state, `bare`
+ * takes that state (SIDE_CONTEXT; a civil conflict; foreign forces are named as foreign).
+ * Returns true when it did. The code is in the arena. */
+bool events_side_civil(const clause_ctx *c, event_side *bare, const event_side *other);
 /* The place (index into article.places) named right after actor k ("police in Germany",
  * "authorities across Mali"), -1 when none. */
 long events_place_of_actor(const clause_ctx *c, long k);
@@ -447,6 +454,12 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
 /* Grows a group from actor k: others with the same span, then conjuncts joined by "and",
  * "or" or commas before and after. */
 void events_group_from(const clause_ctx *c, long k, actor_group *g);
+/* "talks between Russia and Ukraine", "clashes between Armenian and Azerbaijani troops", "a
+ * prisoner exchange between X and Y": a joint act (consultation, cooperation, exchange,
+ * fighting) whose word is followed by "between" and two or more conjoined actors is coded
+ * both ways between each pair; sets *done when it applied. SITREP_ELIMIT at a cap. */
+sitrep_status events_between(emit_state *st, clause_ctx *c, const verbmatch *m, const char *code,
+                             uint8_t modality, bool *done);
 /* Emits the events of a coded clause between the conjoined actors of its source and target
  * (joint acts, places acted on, paired codes; compound.c has the rules). SITREP_ELIMIT at a
  * cap. */

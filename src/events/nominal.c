@@ -30,6 +30,32 @@ static long possessor(const clause_ctx *c, long anchor)
     return k;
 }
 
+/* "Al-Shabaab claimed responsibility for the attack", "Iran was behind the bombing", "the
+ * group is responsible for the attack", "took credit for": whoever claims an act or is said to
+ * be behind it did it. The subject (index into c->actor) of that clause, -1 when none. */
+static long claimed_by(const clause_ctx *c, long first)
+{
+    long i = first - 1;
+    while (i >= 0 && first - i < 4 &&
+           (upos(c, i) == UPOS_DET || upos(c, i) == UPOS_ADJ || upos(c, i) == UPOS_NUM))
+        i--;
+    long v;
+    if (word_is(c, i, "for") &&
+        word_in(c, i - 1, (const char *const[]){"responsibility", "responsible", "credit", NULL}))
+        v = i - 2;
+    else if (word_is(c, i, "behind"))
+        v = i - 1;
+    else
+        return -1;
+    while (v >= 0 && i - v < 5 && !is_verb_token(c, v))
+        v--;
+    if (v < 0 || !is_verb_token(c, v))
+        return -1;
+    verb_group vg;
+    verb_group_find(c, v, &vg);
+    return events_subject_from_group(c, &vg, 0);
+}
+
 /* The source, target and modality of the event noun of match mi ("Putin's visit to Kyiv",
  * "the Russian invasion of Ukraine", "Russia launched air strikes on Kyiv"): the $S slot, the
  * possessor, a nationality adjective, "by X" or "of X" give the source; the $T slot (tslot,
@@ -85,6 +111,11 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
         if (k >= 0 && k != tslot && mention(c, k)->country && rule->code[0] == '1' &&
             (code_is(rule->code, "15") || code_is(rule->code, "19") || code_is(rule->code, "18")))
             source = k;
+    }
+    if (source < 0) {
+        source = claimed_by(c, (long)m->first);
+        if (source >= 0 && events_trace(c, "    source: who claims the act or is behind it\n"))
+            return SITREP_ELIMIT;
     }
     target = tslot >= 0
                  ? tslot

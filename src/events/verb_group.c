@@ -39,6 +39,10 @@ static bool reduced_relative_has_main_verb(const clause_ctx *c, long anchor)
     for (long i = anchor - 2; i >= 0; i--) {
         if (word_is(c, i, ";") || word_is(c, i, ":") || c->tokens[i].kind == TOKEN_QUOTE)
             break;
+        /* "said that Israeli forces fired on ...": a clause opened by a conjunction has
+         * its own main verb; the verbs before it are the matrix clause's */
+        if (upos(c, i) == UPOS_SCONJ || word_in(c, i, subordinators))
+            break;
         /* "Iranian-backed militias launched": a participle glued by a hyphen is a modifier */
         if ((upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX) && !hyphen_glued(c, i))
             return true;

@@ -559,6 +559,73 @@ static void unknown_sides_follow_the_policy(void **state)
     done(&r);
 }
 
+/* The code of the actor whose text is `text`, "-" for none, NULL when there is no such actor. */
+static const char *actor_text_code(const result *r, const char *text)
+{
+    size_t len = strlen(text);
+    for (size_t i = 0; i < r->art.nactors; i++) {
+        const actor_mention *m = &r->art.actors[i];
+        if (m->end - m->start == len && memcmp(r->art.text.text + m->start, text, len) == 0)
+            return m->code ? m->code : "-";
+    }
+    return NULL;
+}
+
+/* Definite descriptions refer to the last actor of their kind; examples name the group. */
+static void descriptions_refer_back(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Sudan has been at war since April. The country's army attacked the RSF. NATO met "
+             "in Vilnius. The alliance condemned Russia. Seoul said Pyongyang fired missiles. The "
+             "North denied it. The army fought armed groups like Boko Haram.");
+    assert_string_equal(actor_text_code(&r, "The country's army"), "SDNMIL");
+    assert_string_equal(actor_text_code(&r, "The alliance"), "IGOWSTNAT");
+    assert_string_equal(actor_text_code(&r, "The North"), "PRK");
+    assert_string_equal(actor_text_code(&r, "armed groups like Boko Haram"), "NGAREBBKH");
+    expect_event(&r, "190", "SDNMIL", "SDNREBRSF", MODALITY_ASSERTED);
+    expect_event(&r, "111", "IGOWSTNAT", "RUS", MODALITY_ASSERTED);
+    done(&r);
+    /* nothing of the kind named before, or a direction: no reference */
+    code(&r, "The country was calm. Troops returned to the North.");
+    assert_null(actor_text_code(&r, "The country"));
+    assert_null(actor_text_code(&r, "the North"));
+    done(&r);
+}
+
+/* A state's forces or government named only by their role take the state of the rebel group
+ * they deal with; a definite description of a group refers to the last group of its kind. */
+static void civil_conflicts_and_descriptions(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Army troops attacked the Arakan Army on Monday.");
+    expect_event(&r, "190", "MMRMIL", "MMRREBARA", MODALITY_ASSERTED);
+    done(&r);
+    /* a foreign state's forces are named as such and keep their state */
+    code(&r, "French troops attacked Boko Haram fighters near the border.");
+    expect_event(&r, "190", "FRAMIL", "NGAREBBKH", MODALITY_ASSERTED);
+    done(&r);
+    /* the rebel group is the ELN of the sentence before, the government Colombia's */
+    code(&r, "The ELN attacked a pipeline. The government accused the rebel group of the attack.");
+    expect_event(&r, "112", "COLGOV", "COLREBELN", MODALITY_ASSERTED);
+    done(&r);
+    /* two mentions of one code fighting each other are two actors (a civil war); one actor
+     * and the pronoun that refers to it are one */
+    code(&r, "Serraj's forces attacked an LNA position.");
+    expect_event(&r, "190", "LBYMIL", "LBYMIL", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "Russia said it attacked its own positions by mistake.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+    /* no group named before: the description stays a bare role */
+    code(&r, "The rebel group attacked a village.");
+    assert_true(r.art.nactors >= 1);
+    assert_string_equal(r.art.actors[0].code, "REB");
+    assert_int_equal(r.art.actors[0].antecedent, -1);
+    done(&r);
+}
+
 static void places_and_peoples_give_states(void **state)
 {
     (void)state;
@@ -742,6 +809,8 @@ int main(void)
         cmocka_unit_test(active_clause_codes_subject_and_object),
         cmocka_unit_test(unknown_sides_follow_the_policy),
         cmocka_unit_test(places_and_peoples_give_states),
+        cmocka_unit_test(civil_conflicts_and_descriptions),
+        cmocka_unit_test(descriptions_refer_back),
         cmocka_unit_test(mutual_acts_are_coded_both_ways),
         cmocka_unit_test(event_dates_from_their_clause),
         cmocka_unit_test(event_places_from_their_clause_or_target),
