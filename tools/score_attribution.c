@@ -7,6 +7,8 @@
  * do not matter; where normalisation changed a character the two sequences are aligned), with
  * quotation marks and punctuation at span edges ignored. For each role
  * (source, cue, content) it prints precision, recall and F1 of exact and of overlapping spans.
+ * Frames inside another frame's content ("within") are left out: PolNeAR labels each token
+ * once, so it never draws them.
  */
 #include "base/base.h"
 
@@ -208,11 +210,25 @@ static void read_predicted(const char *path, span_list pred[ROLES], mapping *bod
     const cJSON *f;
     cJSON_ArrayForEach(f, frames)
     {
+        /* PolNeAR gives each token one label, so a frame inside another's content ("He said
+         * officials believe ...": "officials believe") is never drawn: compare outer frames */
+        if (cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(f, "within")))
+            continue;
         const char *keys[ROLES] = {"source", "cue", "content"};
         for (int r = 0; r < ROLES; r++) {
             const cJSON *obj = cJSON_GetObjectItemCaseSensitive(f, keys[r]);
-            if (cJSON_IsObject(obj))
-                push(&pred[r], json_span(body_map, obj));
+            if (!cJSON_IsObject(obj))
+                continue;
+            nspan sp = json_span(body_map, obj);
+            /* “A,” he said. “B.”: PolNeAR draws one content over both parts (the scorer takes
+             * the hull of a discontinuous span on both sides) */
+            const cJSON *more = cJSON_GetObjectItemCaseSensitive(f, "continuation");
+            if (r == ROLE_CONTENT && cJSON_IsObject(more)) {
+                nspan m = json_span(body_map, more);
+                if (m.start >= 0 && sp.start >= 0 && m.end > sp.end)
+                    sp.end = m.end;
+            }
+            push(&pred[r], sp);
         }
     }
     cJSON_Delete(root);
