@@ -30,20 +30,6 @@ static void pair_quotes(frame_ctx *c)
     }
 }
 
-/* The token that starts at byte `offset` (or the first after it), by binary search. */
-static size_t token_at(const frame_ctx *c, uint32_t offset)
-{
-    size_t lo = 0, hi = c->ntokens;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->tokens[mid].start < offset)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* "The Bank urged X to share data, and a new survey shows ...": a reported content ends where
  * a coordinated clause brings its own source (", and SOURCE CUE", "; SOURCE CUE"). A source
  * inside the content without a coordinator is nested attribution ("said officials believe")
@@ -62,7 +48,7 @@ static void end_contents_at_coordinated_frames(const frame_ctx *c, frame_list *l
             const attribution *g = &list->items[j];
             if (j == i || g->source.end <= g->source.start)
                 continue;
-            size_t p = token_at(c, g->source.start);
+            size_t p = attribution_token_at(c, g->source.start);
             if (p <= f->content_first || p >= f->content_last)
                 continue;
             if (p > f->content_first + 1 && (tok_is(c, p - 1, "and") || tok_is(c, p - 1, "but")))
@@ -165,7 +151,7 @@ sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
     /* a frame whose cue lies inside another's content belongs to it */
     for (size_t i = 0; map && i < list.count; i++) {
         attribution *f = &list.items[i];
-        size_t t = token_at(&c, f->cue.start);
+        size_t t = attribution_token_at(&c, f->cue.start);
         if (t < n && map[t] >= 0 && (size_t)map[t] != i)
             f->parent = map[t];
     }

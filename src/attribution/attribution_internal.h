@@ -83,6 +83,8 @@ extern const word_list attribution_time_words;        /* yesterday, today, earli
 bool attribution_is_opening_quote(const frame_ctx *c, size_t i);
 bool attribution_is_closing_quote(const frame_ctx *c, size_t i);
 bool attribution_is_final_punct(const frame_ctx *c, size_t i);
+/* The first token that starts at or after byte `offset` (binary search). */
+size_t attribution_token_at(const frame_ctx *c, uint32_t offset);
 /* Is token i a verb as the tagger sees it (or untagged: any lower-case word)? */
 bool attribution_is_verb(const frame_ctx *c, size_t i);
 

@@ -80,7 +80,7 @@ static bool only_trailing(const frame_ctx *c, size_t k, size_t end)
         if (attribution_is_final_punct(c, k) || c->tokens[k].kind == TOKEN_QUOTE)
             continue;
         if (is_punct(c, k, ',') || c->tokens[k].kind == TOKEN_DASH)
-            return words > 0 || attribution_is_opening_quote(c, k + 1 < end ? k + 1 : k);
+            return words > 0;
         /* a clause is content, not a trailing phrase: "said it would increase patrols" */
         if (TOK_IN(c, k, attribution_auxiliaries) || TOK_IN(c, k, attribution_pronouns) ||
             tok_is(c, k, "that") || c->tokens[k].upos == UPOS_VERB ||
@@ -90,6 +90,37 @@ static bool only_trailing(const frame_ctx *c, size_t k, size_t end)
             return false;
     }
     return true;
+}
+
+/* "CLAUSE, SOURCE CUE (trailing phrase), CLAUSE.": the reported clause is split around its
+ * source and cue. Returns the first token of the second part, or SIZE_MAX. The first part must
+ * hold a verb (not "Later, he said, ...") and the second must not open a new frame. */
+static size_t parenthetical_rest(const frame_ctx *c, size_t first, size_t src_s, size_t cue_end,
+                                 size_t end)
+{
+    bool verb = false;
+    for (size_t k = first; k < src_s; k++)
+        verb |= c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX;
+    if (!verb)
+        return SIZE_MAX;
+    size_t k = cue_end;
+    for (size_t words = 0; k < end && !is_punct(c, k, ','); k++, words++)
+        if (words >= 8 || c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX ||
+            c->tokens[k].kind == TOKEN_QUOTE || attribution_is_final_punct(c, k) ||
+            tok_is(c, k, "that"))
+            return SIZE_MAX;
+    k++;
+    if (k + 3 > end || !is_word(c, k) || attribution_is_opening_quote(c, k) ||
+        (tok_is(c, k, "according") && k + 1 < end && tok_is(c, k + 1, "to")))
+        return SIZE_MAX;
+    slice w = tok(c, k);
+    if (slice_ends_with(w, "ing") && cues_find(c->cues, w.ptr, w.len))
+        return SIZE_MAX;
+    /* "..., he said, and the crowd cheered": a coordinated clause is not reported */
+    if (tok_is(c, k, "and") || tok_is(c, k, "but") || tok_is(c, k, "who") ||
+        tok_is(c, k, "which") || tok_is(c, k, "while") || tok_is(c, k, "as"))
+        return SIZE_MAX;
+    return k;
 }
 
 /* After "“CONTENT,” SOURCE told": is the rest of the sentence only the object ("told
@@ -199,9 +230,54 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
 static size_t verb_group_start(const frame_ctx *c, size_t first, size_t i)
 {
     size_t v = i;
-    while (v > first && TOK_IN(c, v - 1, attribution_auxiliaries) && !tok_is(c, v - 1, "that"))
+    while (v > first && !tok_is(c, v - 1, "that") &&
+           (TOK_IN(c, v - 1, attribution_auxiliaries) ||
+            (c->tokens[v - 1].upos == UPOS_ADV && !(c->tokens[v - 1].flags & TOKEN_UPPER) &&
+             slice_ends_with(tok(c, v - 1), "ly"))))
         v--;
     return v;
+}
+
+/* The subject a participial cue takes ("X hewed to the line, noting that ..."): the source of
+ * the sentence's last frame before it, else the subject of the sentence's first verb (for a
+ * participle that opens the sentence, the subject after its clause). */
+static bool participle_source(const frame_ctx *c, const frame_list *list, size_t sentence_frames,
+                              size_t first, size_t end, size_t i, size_t *src_s, size_t *src_e)
+{
+    for (size_t p = list->count; p-- > sentence_frames;) {
+        const attribution *g = &list->items[p];
+        if (g->source.end > g->source.start && g->cue.start < c->tokens[i].start) {
+            *src_s = attribution_token_at(c, g->source.start);
+            *src_e = attribution_token_at(c, g->source.end);
+            return *src_e > *src_s;
+        }
+    }
+    size_t from = first, to = i;
+    if (i == first) {
+        /* "Citing X, SOURCE urged ...": after the participle's clause */
+        from = i + 1;
+        while (from < end && !is_punct(c, from, ','))
+            from++;
+        from++;
+        to = end;
+    }
+    for (size_t k = from; k < to; k++) {
+        if (c->quote_end[k] >= 0) {
+            k = (size_t)c->quote_end[k];
+            continue;
+        }
+        const token *t = &c->tokens[k];
+        if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && !(t->flags & TOKEN_UPPER) &&
+            k > from) {
+            size_t v = verb_group_start(c, from, k), head;
+            if (v <= from)
+                return false;
+            *src_s = attribution_source_start(c, from, v, &head);
+            *src_e = head;
+            return *src_e > *src_s && !TOK_IN(c, *src_s, attribution_left_boundaries);
+        }
+    }
+    return false;
 }
 
 /* "“A,” he said. “B.”" or "“A,” he said, “B.”": the quotation after the cue that goes on
@@ -209,6 +285,10 @@ static size_t verb_group_start(const frame_ctx *c, size_t first, size_t i)
 static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, size_t end)
 {
     size_t k = j;
+    /* past a trailing phrase: “A,” he said at a rally in Ohio. “B.” */
+    for (size_t words = 0; k < end && is_word(c, k) && words < 12; k++, words++)
+        if (c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX)
+            return;
     while (k < end && (attribution_is_final_punct(c, k) || is_punct(c, k, ',') ||
                        is_punct(c, k, ':') || c->tokens[k].kind == TOKEN_DASH))
         k++;
@@ -383,10 +463,23 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             /* "Turkey refused to promise ...": the subject of the verb governing "to CUE" */
             size_t subject_end = v;
             for (;;) {
-                if (subject_end > first + 1 && tok_is(c, subject_end - 1, "to") &&
-                    attribution_is_verb(c, subject_end - 2) &&
-                    !(c->tokens[subject_end - 2].flags & TOKEN_UPPER))
-                    subject_end -= 2;
+                /* "refused to promise", "went on to argue", "is set to announce" */
+                size_t before_to = subject_end > first + 1 && tok_is(c, subject_end - 1, "to")
+                                       ? subject_end - 2
+                                       : SIZE_MAX;
+                while (before_to != SIZE_MAX && before_to > first &&
+                       (tok_is(c, before_to, "on") || tok_is(c, before_to, "ahead") ||
+                        tok_is(c, before_to, "out") || tok_is(c, before_to, "up") ||
+                        tok_is(c, before_to, "forward") || tok_is(c, before_to, "back") ||
+                        tok_is(c, before_to, "set") || tok_is(c, before_to, "able") ||
+                        tok_is(c, before_to, "ready") || tok_is(c, before_to, "likely") ||
+                        tok_is(c, before_to, "unlikely") || tok_is(c, before_to, "quick") ||
+                        tok_is(c, before_to, "eager") || tok_is(c, before_to, "willing") ||
+                        tok_is(c, before_to, "unwilling") || tok_is(c, before_to, "reluctant")))
+                    before_to--;
+                if (before_to != SIZE_MAX && attribution_is_verb(c, before_to) &&
+                    !(c->tokens[before_to].flags & TOKEN_UPPER))
+                    subject_end = before_to;
                 /* "would keep supporting", "began calling": a verb that takes this one */
                 else if (subject_end > first && c->tokens[subject_end - 1].upos == UPOS_VERB &&
                          !(c->tokens[subject_end - 1].flags & TOKEN_UPPER) &&
@@ -418,10 +511,20 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             }
             phrase_e = src_e;
             src_s = attribution_source_start(c, first, src_e, &src_e);
+            /* ", saying ...", ", adding that ...", "Citing X, SOURCE urged": a participle
+             * reports what the clause's subject says */
+            if (v == i && slice_ends_with(tok(c, i), "ing") &&
+                (i == first || is_punct(c, i - 1, ',') || c->tokens[i - 1].kind == TOKEN_DASH)) {
+                if (!participle_source(c, list, sentence_frames, first, end, i, &src_s, &src_e))
+                    continue;
+                phrase_e = src_e;
+            }
             /* raising and passive reporting: "The House is expected to pass the bill",
              * "Talks seemed close to collapse", "It was reported that ...": the subject is part
              * of the content, which has no source */
-            bool passive = v < i && is_be(c, i - 1);
+            bool passive = false;
+            for (size_t k = v; k < i; k++)
+                passive |= is_be(c, k);
             bool raised = src_e > src_s && v == subject_end &&
                           ((form->raise && (form->cue_class == CUE_PERCEPTION || passive)) ||
                            (passive && cue_end + 1 < end &&
@@ -439,6 +542,23 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     set_span(c, &f.cue, cue_s, cue_end);
                     if ((status = attribution_push(a, list, &f)))
                         return status;
+                }
+                continue;
+            }
+            /* the passive: "The country described by the president", "X was criticised by Y":
+             * the agent is the source and the subject the content; without an agent there is
+             * no source and no frame ("arguments are easily refuted") */
+            if (passive && src_e > src_s) {
+                if (cue_end + 1 < end && tok_is(c, cue_end, "by")) {
+                    size_t agent = cue_end + 1, agent_end = attribution_source_after(c, agent, end);
+                    attribution_set_content(c, &f, src_s, src_e, false);
+                    if (agent_end > agent && f.content.end > f.content.start) {
+                        set_span(c, &f.source, agent, agent_end);
+                        f.phrase = f.source;
+                        set_span(c, &f.cue, cue_s, cue_end + 1);
+                        if ((status = attribution_push(a, list, &f)))
+                            return status;
+                    }
                 }
                 continue;
             }
@@ -468,8 +588,11 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                                                       c->tokens[src_s - 1].kind == TOKEN_DASH));
                 bool direct;
                 size_t k = attribution_content_start(c, cue_end, end, form, &direct);
+                size_t rest = after_comma ? parenthetical_rest(c, first, src_s, cue_end, end)
+                                          : SIZE_MAX;
                 if (after_comma && (k == SIZE_MAX || k >= end || only_trailing(c, cue_end, end) ||
-                                    (form->object && trailing_object(c, cue_end, end)))) {
+                                    (form->object && trailing_object(c, cue_end, end)) ||
+                                    rest != SIZE_MAX)) {
                     /* "CONTENT, SOURCE CUE." or "“CONTENT,” SOURCE CUE." */
                     size_t b = src_s;
                     while (b > first &&
@@ -486,6 +609,21 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     ok = f.content.end > f.content.start;
                     if (ok && f.direct)
                         continue_quotation(c, &f, cue_end, end);
+                    /* "Mr. Trump is so reckless, the vice president said, that if ...": the
+                     * content goes on after the cue */
+                    if (ok && !f.direct && rest != SIZE_MAX) {
+                        size_t e = attribution_content_end(c, rest, content_end);
+                        while (e > rest && (attribution_is_final_punct(c, e - 1) ||
+                                            c->tokens[e - 1].kind == TOKEN_QUOTE ||
+                                            is_punct(c, e - 1, ',')))
+                            e--;
+                        if (e > rest) {
+                            f.continuation.start = c->tokens[rest].start;
+                            f.continuation.end = c->tokens[e - 1].end;
+                            f.continuation_first = (uint32_t)rest;
+                            f.continuation_last = (uint32_t)e;
+                        }
+                    }
                 } else {
                     /* "a new poll shows Clinton ahead": a document needs no "that" */
                     if (k == SIZE_MAX && form->cue_class == CUE_DOCUMENT &&

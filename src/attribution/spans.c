@@ -119,6 +119,9 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
             attribution_is_final_punct(c, j) || TOK_IN(c, j, attribution_left_boundaries))
             break;
         /* a finite verb before the phrase ends it ("When Sanders said", but not "so-called") */
+        /* an auxiliary ends it too ("... are easily refuted"), but not the possessive 's */
+        if (t->upos == UPOS_AUX && t->kind != TOKEN_CLITIC && !(t->flags & TOKEN_UPPER))
+            break;
         if (t->upos == UPOS_VERB && !(t->flags & TOKEN_UPPER) &&
             !(j > first && c->tokens[j - 1].kind == TOKEN_DASH)) {
             /* a participle that modifies a noun ("the resulting toll", "a retired worker",
@@ -126,6 +129,14 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
             slice w = tok(c, j);
             bool participle = w.len > 3 && (slice_ends_with(w, "ing") || slice_ends_with(w, "ed"));
             uint8_t before = j > first ? c->tokens[j - 1].upos : UPOS_NONE;
+            /* "Fiorina, speaking to Iowans, said": a participial apposition */
+            if (participle && closing_comma && j > first + 1 && is_punct(c, j - 1, ',') &&
+                is_word(c, j - 2)) {
+                apposition_comma = j - 1;
+                s = j - 1;
+                closing_comma = false;
+                continue;
+            }
             if (!participle ||
                 !(before == UPOS_DET || before == UPOS_ADJ || before == UPOS_ADV ||
                   before == UPOS_NUM || (j > first && c->tokens[j - 1].kind == TOKEN_CLITIC)))

@@ -140,20 +140,6 @@ attribution_kind attribution_classify(const frame_ctx *c, size_t s, size_t e, si
 
 /* ---- the speaker of each frame ---- */
 
-/* The token index of byte offset `offset` (a token start), by binary search. */
-static size_t token_at(const frame_ctx *c, uint32_t offset)
-{
-    size_t lo = 0, hi = c->ntokens;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->tokens[mid].start < offset)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* The root of a mention's chain of antecedents. */
 static int32_t root_mention(const article *art, int32_t k)
 {
@@ -309,9 +295,9 @@ void attribution_resolve_speakers(const frame_ctx *c, frame_list *list)
             f->speaker = f->source;
             continue;
         }
-        size_t s = token_at(c, f->source.start);
-        size_t e = token_at(c, f->source.end);
-        size_t pe = token_at(c, f->phrase.end > f->source.end ? f->phrase.end : f->source.end);
+        size_t s = attribution_token_at(c, f->source.start);
+        size_t e = attribution_token_at(c, f->source.end);
+        size_t pe = attribution_token_at(c, f->phrase.end > f->source.end ? f->phrase.end : f->source.end);
         f->speaker = f->source;
         if (e == s + 1 && TOK_IN(c, s, attribution_pronouns)) {
             resolve_pronoun(c, list, i, s);

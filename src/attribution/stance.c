@@ -44,19 +44,6 @@ static bool word_in(const frame_ctx *c, size_t i, const char *const *list, size_
 
 #define WORD_IN(c, i, list) word_in(c, i, list, ARRAY_LEN(list))
 
-static size_t token_at(const frame_ctx *c, uint32_t offset)
-{
-    size_t lo = 0, hi = c->ntokens;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->tokens[mid].start < offset)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* The claim inside a content [k, e): after its "that", after "claims that" or "reports of". */
 static void set_claim(const frame_ctx *c, attribution *f, size_t k, size_t e)
 {
@@ -126,7 +113,7 @@ sitrep_status attribution_read_stance(arena *a, const frame_ctx *c, frame_list *
         attribution *f = &list->items[n];
         if (f->content.end <= f->content.start || f->cue.end <= f->cue.start)
             continue;
-        size_t cs = token_at(c, f->cue.start), ce = token_at(c, f->cue.end);
+        size_t cs = attribution_token_at(c, f->cue.start), ce = attribution_token_at(c, f->cue.end);
         bool negated = false, deny = false, doubt = false, negatable = false;
         for (size_t k = cs; k < ce && k < c->ntokens; k++) {
             negated |= tok_is(c, k, "not") || tok_is(c, k, "n't") || tok_is(c, k, "n’t") ||

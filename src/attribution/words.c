@@ -137,10 +137,17 @@ bool attribution_is_opening_quote(const frame_ctx *c, size_t i)
         slice_eq_cstr(s, "\xE2\x80\x9E") || slice_eq_cstr(s, "\xE2\x80\x98") ||
         slice_eq_cstr(s, "``"))
         return true;
-    return (slice_eq_cstr(s, "\"") || slice_eq_cstr(s, "''")) &&
-           (c->tokens[i].flags & (TOKEN_SPACE_BEFORE | TOKEN_LINE_START) || i == 0 ||
-            c->tokens[i - 1].kind == TOKEN_DASH || is_punct(c, i - 1, '(') ||
-            is_punct(c, i - 1, '['));
+    if (!slice_eq_cstr(s, "\"") && !slice_eq_cstr(s, "''"))
+        return false;
+    /* a straight quote opens before a word it touches: ` "We` (and "''" after a space); one
+     * between spaces after a comma or a stop closes (`coalitions, '' said`) */
+    bool space_before = i == 0 || (c->tokens[i].flags & (TOKEN_SPACE_BEFORE | TOKEN_LINE_START));
+    bool touches_next = i + 1 < c->ntokens && !(c->tokens[i + 1].flags & TOKEN_SPACE_BEFORE);
+    if (space_before && !touches_next && i > 0 &&
+        (is_punct(c, i - 1, ',') || attribution_is_final_punct(c, i - 1)))
+        return false;
+    return space_before || c->tokens[i - 1].kind == TOKEN_DASH || is_punct(c, i - 1, '(') ||
+           is_punct(c, i - 1, '[');
 }
 
 bool attribution_is_closing_quote(const frame_ctx *c, size_t i)
@@ -150,8 +157,13 @@ bool attribution_is_closing_quote(const frame_ctx *c, size_t i)
     slice s = tok(c, i);
     if (slice_eq_cstr(s, "\xE2\x80\x9D") || slice_eq_cstr(s, "\xC2\xBB"))
         return true;
-    return (slice_eq_cstr(s, "\"") || slice_eq_cstr(s, "''") || slice_eq_cstr(s, "\xE2\x80\x99")) &&
-           !(c->tokens[i].flags & TOKEN_SPACE_BEFORE);
+    if (!slice_eq_cstr(s, "\"") && !slice_eq_cstr(s, "''") && !slice_eq_cstr(s, "\xE2\x80\x99"))
+        return false;
+    if (!(c->tokens[i].flags & TOKEN_SPACE_BEFORE))
+        return true;
+    bool touches_next = i + 1 < c->ntokens && !(c->tokens[i + 1].flags & TOKEN_SPACE_BEFORE);
+    return !touches_next && i > 0 &&
+           (is_punct(c, i - 1, ',') || attribution_is_final_punct(c, i - 1));
 }
 
 bool attribution_is_final_punct(const frame_ctx *c, size_t i)
@@ -168,4 +180,17 @@ bool attribution_is_verb(const frame_ctx *c, size_t i)
     if (upos == UPOS_NONE)
         return c->tokens[i].kind == TOKEN_WORD;
     return upos == UPOS_VERB || upos == UPOS_AUX;
+}
+
+size_t attribution_token_at(const frame_ctx *c, uint32_t offset)
+{
+    size_t lo = 0, hi = c->ntokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->tokens[mid].start < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
