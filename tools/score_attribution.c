@@ -353,6 +353,73 @@ static void print_prf(const char *what, long pred_ok, long pred, long gold_ok, l
     printf(" %s P %.3f R %.3f F1 %.3f", what, p, r, f);
 }
 
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* NAME_ef2d -> NAME (annotation files carry the annotator's id). */
+static void article_of(const char *name, char *out, size_t n)
+{
+    snprintf(out, n, "%s", name);
+    char *underscore = strrchr(out, '_');
+    if (underscore)
+        *underscore = '\0';
+}
+
+/* Human agreement: for the articles several people annotated, every annotator's spans scored
+ * against every other's (ordered pairs, so precision = recall). The ceiling a system can be
+ * expected to reach. */
+static void agreement(const char *text_dir, const char *ann_dir, char **names, size_t count)
+{
+    tally totals[ROLES] = {{0}};
+    long articles = 0;
+    for (size_t i = 0; i < count;) {
+        char article[512], other[512];
+        article_of(names[i], article, sizeof article);
+        size_t j = i + 1;
+        while (j < count && (article_of(names[j], other, sizeof other), strcmp(article, other) == 0))
+            j++;
+        if (j - i >= 2) {
+            char path[1200];
+            size_t n;
+            snprintf(path, sizeof path, "%s/%s.txt", text_dir, article);
+            char *text = read_file(path, &n);
+            if (text) {
+                mapping file_map;
+                map_build(&file_map, text, n);
+                size_t k = j - i;
+                span_list(*gold)[ROLES] = xcalloc(k, sizeof *gold);
+                for (size_t a = 0; a < k; a++) {
+                    snprintf(path, sizeof path, "%s/%s.ann", ann_dir, names[i + a]);
+                    read_gold(path, &file_map, gold[a]);
+                }
+                for (size_t a = 0; a < k; a++)
+                    for (size_t b = 0; b < k; b++)
+                        for (int r = 0; a != b && r < ROLES; r++)
+                            score(&gold[a][r], &gold[b][r], &totals[r]);
+                for (size_t a = 0; a < k; a++)
+                    for (int r = 0; r < ROLES; r++)
+                        free(gold[a][r].items);
+                free(gold);
+                map_free(&file_map);
+                free(text);
+                articles++;
+            }
+        }
+        i = j;
+    }
+    if (!articles)
+        return;
+    printf("attribution: human agreement on %ld articles several people annotated:", articles);
+    for (int r = 0; r < ROLES; r++) {
+        const tally *t = &totals[r];
+        double exact = t->pred ? (double)t->pred_exact / (double)t->pred : 0;
+        double over = t->pred ? (double)t->pred_overlap / (double)t->pred : 0;
+        printf(" %s %.3f (overlap %.3f)%s", role_names[r], exact, over, r + 1 < ROLES ? "," : "\n");
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 4 && argc != 5) {
@@ -364,22 +431,31 @@ int main(int argc, char **argv)
         perror(argv[2]);
         return 1;
     }
-    tally totals[ROLES] = {{0}};
-    long files = 0, misaligned = 0;
+    char **names = NULL;
+    size_t count = 0, cap = 0;
     struct dirent *e;
     while ((e = readdir(dir))) {
         size_t len = strlen(e->d_name);
-        if (len < 5 || strcmp(e->d_name + len - 4, ".ann") != 0)
+        if (len < 5 || len > 500 || strcmp(e->d_name + len - 4, ".ann") != 0)
             continue;
-        char name[512], path[1200];
-        snprintf(name, sizeof name, "%.*s", (int)(len - 4), e->d_name);
+        if (count == cap) {
+            cap = cap ? cap * 2 : 256;
+            names = xrealloc(names, cap * sizeof *names);
+        }
+        names[count] = xmalloc(len - 3);
+        snprintf(names[count], len - 3, "%.*s", (int)(len - 4), e->d_name);
+        count++;
+    }
+    closedir(dir);
+    if (count)
+        qsort(names, count, sizeof *names, compare_names);
+    tally totals[ROLES] = {{0}};
+    long files = 0, misaligned = 0;
+    for (size_t i = 0; i < count; i++) {
+        const char *name = names[i];
+        char path[1200], article_name[512];
         size_t n;
-        /* annotation files carry the annotator's id: NAME_ef2d.ann annotates NAME.txt */
-        char article_name[512];
-        snprintf(article_name, sizeof article_name, "%s", name);
-        char *underscore = strrchr(article_name, '_');
-        if (underscore)
-            *underscore = '\0';
+        article_of(name, article_name, sizeof article_name);
         snprintf(path, sizeof path, "%s/%s.txt", argv[1], article_name);
         char *text = read_file(path, &n);
         if (!text)
@@ -401,7 +477,8 @@ int main(int argc, char **argv)
             free(map);
             if (unmatched > 16 && unmatched * 50 > nonspace_total(&body_map)) {
                 misaligned++;
-                fprintf(stderr, "score_attribution: %s: %ld characters of the body match nothing in %s\n",
+                fprintf(stderr,
+                        "score_attribution: %s: %ld characters of the body match nothing in %s\n",
                         name, unmatched, article_name);
             }
         }
@@ -418,7 +495,6 @@ int main(int argc, char **argv)
         }
         free(text);
     }
-    closedir(dir);
     for (int r = 0; r < ROLES; r++) {
         tally *t = &totals[r];
         printf("attribution %-7s (%ld gold, %ld predicted):", role_names[r], t->gold, t->pred);
@@ -429,5 +505,9 @@ int main(int argc, char **argv)
     printf("attribution: %ld articles (PolNeAR %s split)%s\n", files, argc == 5 ? argv[4] : "test",
            misaligned ? "; WARNING: some bodies differ from their files in more than 2% of characters"
                       : "");
+    agreement(argv[1], argv[2], names, count);
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
     return 0;
 }
