@@ -83,7 +83,8 @@ static int compare_sizes(const void *a, const void *b)
 
 /* Paints, per token, the innermost frame whose content or continuation holds it: larger
  * contents first, so that smaller ones (nested frames) paint over them. Linear in the tokens
- * the contents cover. */
+ * the contents cover. Frames that take a stance on a thing rather than report a clause are
+ * left out (their content is no claim of theirs). */
 static sitrep_status index_tokens(arena *a, const frame_ctx *c, frame_list *list,
                                   int32_t **out)
 {
@@ -105,6 +106,19 @@ static sitrep_status index_tokens(arena *a, const frame_ctx *c, frame_list *list
     qsort(order, list->count, sizeof *order, compare_sizes);
     for (size_t n = 0; n < list->count; n++) {
         const attribution *f = &list->items[order[n].index];
+        /* "The House is expected to pass the bill": nobody to credit the event to */
+        if (f->source.end <= f->source.start)
+            continue;
+        /* a stance on something ("Israel rejected the French call") does not report it; a
+         * stance on a clause ("welcomed that the talks resumed") does */
+        if (f->cue_class == CUE_EVALUATION &&
+            !(f->content_first < c->ntokens && tok_is(c, f->content_first, "that")))
+            continue;
+        /* "Germany intends to supply tanks", "India agreed to buy jets": an intention is its
+         * own subject's act, not a claim the event coder should credit to anyone */
+        if (f->cue_class == CUE_INTENT && f->content_first < c->ntokens &&
+            tok_is(c, f->content_first, "to"))
+            continue;
         for (uint32_t t = f->content_first; t < f->content_last && t < c->ntokens; t++)
             map[t] = (int32_t)order[n].index;
         for (uint32_t t = f->continuation_first; t < f->continuation_last && t < c->ntokens; t++)

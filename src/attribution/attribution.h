@@ -103,6 +103,7 @@ typedef struct cue_form {
     bool object;     /* "+obj": an object may stand before the complement ("told reporters
                         that", "urged Israel to halt") */
     bool verb_only;  /* "+v": a cue only where the tagger reads a verb ("support", "plans") */
+    bool particle_only; /* "+p": a cue only with one of its particles ("fired back") */
     bool raise;      /* "+raise": the subject belongs to the content, which has no source
                         ("The House is expected to pass the bill", "Talks seemed close") */
     uint16_t particles; /* CUE_P_* the cue takes into its group */

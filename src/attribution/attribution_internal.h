@@ -98,8 +98,10 @@ size_t attribution_skip_time(const frame_ctx *c, size_t k, size_t end);
  * worker, said": source "Miller", phrase "Miller, a retired worker"). */
 size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end,
                                 size_t *phrase_end);
-/* The end (exclusive) of the source phrase after an inverted cue: "said Smith, a ...". */
-size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end);
+/* The end (exclusive) of the source phrase after an inverted cue: "said Smith, a ...". With
+ * `loose`, more kinds of apposition go with it ("said Smith, 45,", "said Smith, spokesman for
+ * X"): after "according to" a comma usually ends the source. */
+size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bool loose);
 /* Content from token k (inclusive) to e (exclusive), trimming final punctuation; a quotation
  * at k spans to its closing mark. */
 void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_t e, bool direct);

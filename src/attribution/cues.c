@@ -146,9 +146,11 @@ cue_lexicon *cues_parse(const char *text, size_t length, const char *path, diag 
                 proto.verb_only = true;
             else if (strcmp(flag, "raise") == 0)
                 proto.raise = true;
+            else if (strcmp(flag, "p") == 0)
+                proto.particle_only = true;
             else {
                 diag_set(d, path, line_number,
-                         "unknown flag '+%s' (expected +that, +to, +obj, +v or +raise)", flag);
+                         "unknown flag '+%s' (expected +that, +to, +obj, +v, +p or +raise)", flag);
                 failed = true;
             }
             if (plus)

@@ -221,7 +221,10 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
         return NULL;
     if (form->verb_only && t->upos == UPOS_NONE && (t->flags & TOKEN_UPPER))
         return NULL;
-    *cue_end += particle_after(c, form, *cue_end, end);
+    size_t particle = particle_after(c, form, *cue_end, end);
+    if (form->particle_only && !particle)
+        return NULL; /* "fired back", "lashed out" - not "fired drones" */
+    *cue_end += particle;
     return form;
 }
 
@@ -420,7 +423,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
         if (cue_end == i + 2 && tok_is(c, i, "according")) {
             /* according to SOURCE, CONTENT  |  CONTENT, according to SOURCE */
             src_s = cue_end;
-            src_e = phrase_e = attribution_source_after(c, src_s, end);
+            src_e = phrase_e = attribution_source_after(c, src_s, end, false);
             if (src_e > src_s) {
                 size_t lead = first;
                 while (lead < i && (is_punct(c, lead, ',') || tok_is(c, lead, "but") ||
@@ -438,10 +441,10 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                    cue_end < end && is_word(c, cue_end) && !tok_is(c, cue_end, "that") &&
                    !TOK_IN(c, cue_end, attribution_auxiliaries) &&
                    inverted_source_ok(c, i, cue_end,
-                                      attribution_source_after(c, cue_end, end))) {
+                                      attribution_source_after(c, cue_end, end, true))) {
             /* inverted: "“CONTENT,” said SOURCE." / "CONTENT, said SOURCE." */
             src_s = cue_end;
-            src_e = phrase_e = attribution_source_after(c, src_s, end);
+            src_e = phrase_e = attribution_source_after(c, src_s, end, true);
             size_t before = i - 1;
             while (before > first &&
                    (is_punct(c, before, ',') || attribution_is_closing_quote(c, before)))
@@ -525,6 +528,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             bool passive = false;
             for (size_t k = v; k < i; k++)
                 passive |= is_be(c, k);
+            if (slice_ends_with(tok(c, i), "ing"))
+                passive = false; /* "Turkey is planning to send": progressive, not passive */
             bool raised = src_e > src_s && v == subject_end &&
                           ((form->raise && (form->cue_class == CUE_PERCEPTION || passive)) ||
                            (passive && cue_end + 1 < end &&
@@ -550,7 +555,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
              * no source and no frame ("arguments are easily refuted") */
             if (passive && src_e > src_s) {
                 if (cue_end + 1 < end && tok_is(c, cue_end, "by")) {
-                    size_t agent = cue_end + 1, agent_end = attribution_source_after(c, agent, end);
+                    size_t agent = cue_end + 1;
+                    size_t agent_end = attribution_source_after(c, agent, end, false);
                     attribution_set_content(c, &f, src_s, src_e, false);
                     if (agent_end > agent && f.content.end > f.content.start) {
                         set_span(c, &f.source, agent, agent_end);
@@ -590,7 +596,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 size_t k = attribution_content_start(c, cue_end, end, form, &direct);
                 size_t rest = after_comma ? parenthetical_rest(c, first, src_s, cue_end, end)
                                           : SIZE_MAX;
-                if (after_comma && (k == SIZE_MAX || k >= end || only_trailing(c, cue_end, end) ||
+                if (after_comma && (only_trailing(c, cue_end, end) ||
                                     (form->object && trailing_object(c, cue_end, end)) ||
                                     rest != SIZE_MAX)) {
                     /* "CONTENT, SOURCE CUE." or "“CONTENT,” SOURCE CUE." */
@@ -637,6 +643,19 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                                           : attribution_content_end(c, k, content_end);
                         attribution_set_content(c, &f, k, e, direct);
                         ok = f.content.end > f.content.start;
+                        /* "urged Israel and Hezbollah to exercise restraint": PolNeAR draws the
+                         * addressee into the content; the reported clause (the token range the
+                         * event coder reads) starts at "to" */
+                        if (ok && !direct && form->object && form->infinitive)
+                            for (size_t j = f.content_first + 1;
+                                 j + 1 < f.content_last && j < f.content_first + 12; j++) {
+                                if (is_punct(c, j, ',') || tok_is(c, j, "that"))
+                                    break;
+                                if (tok_is(c, j, "to") && is_word(c, j + 1)) {
+                                    f.content_first = (uint32_t)j;
+                                    break;
+                                }
+                            }
                     }
                     /* "He said:" at the end of a sentence introduces the next sentence's
                      * quotation */

@@ -137,8 +137,27 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                 closing_comma = false;
                 continue;
             }
+            /* "Foreign ministers meeting in Brussels agreed": a reduced relative clause */
+            bool relative = slice_ends_with(w, "ing") && (before == UPOS_NOUN ||
+                                                          before == UPOS_PROPN) &&
+                            s < end && c->tokens[s].upos == UPOS_ADP;
+            /* "Smith, who said he had visited Patna, declined": the relative clause before the
+             * closing comma belongs to the phrase */
+            if (closing_comma) {
+                size_t rel = j;
+                while (rel > first + 1 && j - rel < 20 && !tok_is(c, rel, "who") &&
+                       !tok_is(c, rel, "which") && !tok_is(c, rel, "whose"))
+                    rel--;
+                if (rel > first + 1 && j - rel < 20 && is_punct(c, rel - 1, ',') &&
+                    is_word(c, rel - 2)) {
+                    apposition_comma = rel - 1;
+                    s = rel - 1;
+                    closing_comma = false;
+                    continue;
+                }
+            }
             if (!participle ||
-                !(before == UPOS_DET || before == UPOS_ADJ || before == UPOS_ADV ||
+                !(relative || before == UPOS_DET || before == UPOS_ADJ || before == UPOS_ADV ||
                   before == UPOS_NUM || (j > first && c->tokens[j - 1].kind == TOKEN_CLITIC)))
                 break;
         }
@@ -152,7 +171,7 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
             }
             /* an apposition: keep going left when the phrase after the comma starts like a
              * description or a relative clause and a name stands before */
-            if (j > first && s < end && !is_punct(c, s, ',') &&
+            if (closing_comma && j > first && s < end && !is_punct(c, s, ',') &&
                 (tok_is(c, s, "a") || tok_is(c, s, "an") || tok_is(c, s, "the") ||
                  tok_is(c, s, "former") || tok_is(c, s, "who") || tok_is(c, s, "whose") ||
                  tok_is(c, s, "one") || tok_is(c, s, "its") || tok_is(c, s, "his") ||
@@ -190,7 +209,7 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
     return s;
 }
 
-size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end)
+size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bool loose)
 {
     size_t k = start;
     while (k < end && k - start < ATTRIBUTION_MAX_SOURCE_TOKENS) {
@@ -201,17 +220,22 @@ size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end)
             /* "said Hugh Griffiths, a former UN expert." keeps the apposition */
             if (k + 1 < end && (tok_is(c, k + 1, "a") || tok_is(c, k + 1, "an") ||
                                 tok_is(c, k + 1, "the") || tok_is(c, k + 1, "who") ||
-                                tok_is(c, k + 1, "whose") || tok_is(c, k + 1, "one") ||
-                                tok_is(c, k + 1, "its") || tok_is(c, k + 1, "his") ||
-                                tok_is(c, k + 1, "her") || tok_is(c, k + 1, "their") ||
-                                c->tokens[k + 1].kind == TOKEN_NUMBER ||
-                                (k + 2 < end && c->tokens[k + 2].kind == TOKEN_CLITIC) ||
-                                (!is_capitalised(c, k + 1) &&
-                                 c->tokens[k + 1].upos == UPOS_NOUN)))
+                                (loose && (tok_is(c, k + 1, "whose") || tok_is(c, k + 1, "one") ||
+                                           tok_is(c, k + 1, "its") || tok_is(c, k + 1, "his") ||
+                                           tok_is(c, k + 1, "her") || tok_is(c, k + 1, "their") ||
+                                           c->tokens[k + 1].kind == TOKEN_NUMBER ||
+                                           (k + 2 < end && c->tokens[k + 2].kind == TOKEN_CLITIC) ||
+                                           (!is_capitalised(c, k + 1) &&
+                                            c->tokens[k + 1].upos == UPOS_NOUN)))))
                 ;
             else
                 break;
         }
+        /* after "according to" and "by", a preposition other than "of" and "for" ends the
+         * source ("condemned by the European Union over the strike") */
+        if (!loose && k > start && c->tokens[k].upos == UPOS_ADP && !tok_is(c, k, "of") &&
+            !tok_is(c, k, "for"))
+            break;
         /* "said Smith on Tuesday", "said Smith in a statement": a trailing phrase */
         if (k > start && (time_phrase_at(c, k, end) ||
                           (tok_is(c, k, "in") && k + 1 < end &&

@@ -7,6 +7,11 @@
  */
 #include "attribution_internal.h"
 
+/* Verbs that deny whatever they take: "denied shelling the plant", "refuted the report". */
+static const char *const deny_always[] = {"deny",     "denies",  "denied",   "denying", "refute",
+                                          "refutes",  "refuted", "refuting", "rebut",   "rebuts",
+                                          "rebutted", "debunk",  "debunked"};
+
 static const char *const deny_words[] = {
     "deny",    "denies",    "denied",  "denying",  "reject",  "rejects",  "rejected",
     "rejecting", "dismiss", "dismisses", "dismissed", "dismissing", "refute", "refutes",
@@ -64,6 +69,18 @@ static void set_claim(const frame_ctx *c, attribution *f, size_t k, size_t e)
     f->claim.end = c->tokens[e - 1].end;
 }
 
+/* Does the content [k, e) state a claim: a that-clause, or a noun naming one ("claims that",
+ * "the report", "allegations of")? */
+static bool names_claim(const frame_ctx *c, size_t k, size_t e)
+{
+    if (k < e && tok_is(c, k, "that"))
+        return true;
+    for (size_t j = k; j < e && j < k + 5; j++)
+        if (WORD_IN(c, j, claim_nouns))
+            return true;
+    return false;
+}
+
 /* "there is no evidence that", "no evidence has emerged that", "it is unclear whether":
  * the token after the pattern (its "that"/"whether" included) and its stance, or 0. */
 static size_t evidence_pattern(const frame_ctx *c, size_t i, size_t end, uint8_t *stance)
@@ -114,14 +131,19 @@ sitrep_status attribution_read_stance(arena *a, const frame_ctx *c, frame_list *
         if (f->content.end <= f->content.start || f->cue.end <= f->cue.start)
             continue;
         size_t cs = attribution_token_at(c, f->cue.start), ce = attribution_token_at(c, f->cue.end);
-        bool negated = false, deny = false, doubt = false, negatable = false;
+        bool negated = false, deny = false, doubt = false, negatable = false, always = false;
         for (size_t k = cs; k < ce && k < c->ntokens; k++) {
             negated |= tok_is(c, k, "not") || tok_is(c, k, "n't") || tok_is(c, k, "n’t") ||
                        tok_is(c, k, "never");
             deny |= WORD_IN(c, k, deny_words);
+            always |= WORD_IN(c, k, deny_always);
             doubt |= WORD_IN(c, k, doubt_words);
             negatable |= WORD_IN(c, k, negatable_words);
         }
+        /* "rejected the French call for a ceasefire" rejects a proposal, not a claim: reject,
+         * dismiss, dispute deny only a that-clause or a claim ("rejected claims that ...") */
+        if (deny && !always && !names_claim(c, f->content_first, f->content_last))
+            deny = false;
         uint8_t stance = deny && !negated           ? STANCE_DENIES
                          : doubt && !negated        ? STANCE_DOUBTS
                          : negated && (negatable || deny) ? STANCE_DOUBTS

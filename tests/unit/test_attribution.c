@@ -62,8 +62,8 @@ static void leading_source_with_that(void **state)
     assert_int_equal(r.art.nattributions, 1);
     const attribution *f = &r.art.attributions[0];
     expect_span(&r, f->source, "Intelligence officials");
-    expect_span(&r, f->cue, "claimed");
-    expect_span(&r, f->content, "the regime is planning a test");
+    expect_span(&r, f->cue, "have claimed"); /* the verb group, as PolNeAR draws it */
+    expect_span(&r, f->content, "that the regime is planning a test");
     assert_int_equal(f->kind, ATTRIB_OFFICIAL);
     assert_false(f->direct);
     arena_release(&r.a);
@@ -134,7 +134,8 @@ static void quotation_over_two_sentences(void **state)
     const attribution *f = &r.art.attributions[0];
     expect_span(&r, f->content, "First point. Second point, which he believes matters.");
     assert_true(f->direct);
-    expect_span(&r, f->source, "Edward Howell, an expert at Oxford");
+    expect_span(&r, f->source, "Edward Howell"); /* the noun phrase, without apposition */
+    expect_span(&r, f->phrase, "Edward Howell, an expert at Oxford");
     arena_release(&r.a);
 }
 
@@ -147,10 +148,10 @@ static void pronoun_resolves_to_last_named_speaker(void **state)
     assert_int_equal(r.art.nattributions, 2);
     const attribution *f = &r.art.attributions[1];
     expect_span(&r, f->source, "He");
-    expect_span(&r, f->speaker, "John Kirby, a White House spokesman");
+    expect_span(&r, f->speaker, "John Kirby");
     assert_true(f->resolved_from_pronoun);
     assert_int_equal(f->kind, ATTRIB_NAMED);
-    expect_span(&r, r.art.attributions[0].content, "talks continued");
+    expect_span(&r, r.art.attributions[0].content, "that talks continued");
     arena_release(&r.a);
 }
 
@@ -191,7 +192,8 @@ static void possessive_apposition(void **state)
     analyse(&r, "Gen. Oleksandr Syrskyi, Ukraine's top commander, said his troops had pushed "
                 "back an assault.");
     assert_int_equal(r.art.nattributions, 1);
-    expect_span(&r, r.art.attributions[0].source,
+    expect_span(&r, r.art.attributions[0].source, "Gen. Oleksandr Syrskyi");
+    expect_span(&r, r.art.attributions[0].phrase,
                 "Gen. Oleksandr Syrskyi, Ukraine's top commander");
     assert_int_equal(r.art.attributions[0].kind, ATTRIB_NAMED);
     arena_release(&r.a);
@@ -205,7 +207,7 @@ static void objects_infinitives_relatives_documents(void **state)
     analyse(&r, "The minister told a parliamentary hearing two weeks ago that a test was near. "
                 "The envoy told The Post he had seen the letter.");
     assert_int_equal(r.art.nattributions, 2);
-    expect_span(&r, r.art.attributions[0].content, "a test was near");
+    expect_span(&r, r.art.attributions[0].content, "that a test was near");
     expect_span(&r, r.art.attributions[1].source, "The envoy");
     expect_span(&r, r.art.attributions[1].content, "he had seen the letter");
     arena_release(&r.a);
@@ -215,12 +217,15 @@ static void objects_infinitives_relatives_documents(void **state)
     expect_span(&r, r.art.attributions[0].source, "Iran");
     expect_span(&r, r.art.attributions[0].content, "to retaliate");
     expect_span(&r, r.art.attributions[1].cue, "urged");
-    expect_span(&r, r.art.attributions[1].content, "to halt the fighting");
+    /* PolNeAR draws the addressee into the content; the clause the coder reads starts at "to" */
+    expect_span(&r, r.art.attributions[1].content, "both sides to halt the fighting");
     arena_release(&r.a);
     /* a cue in an infinitive: the source is the subject of the verb that governs it */
     analyse(&r, "Turkey refused to promise to withdraw its troops.");
-    assert_int_equal(r.art.nattributions, 1);
+    assert_int_equal(r.art.nattributions, 2);
     expect_span(&r, r.art.attributions[0].source, "Turkey");
+    expect_span(&r, r.art.attributions[1].source, "Turkey");
+    expect_span(&r, r.art.attributions[1].content, "to withdraw its troops");
     arena_release(&r.a);
     /* a relative clause: the antecedent is the source, the clause ends the content */
     analyse(&r, "Smith, who said he would resign, left the room.");
@@ -240,7 +245,7 @@ static void objects_infinitives_relatives_documents(void **state)
                 "called on both sides to stop the fighting. He called on Monday.");
     assert_int_equal(r.art.nattributions, 2);
     expect_span(&r, r.art.attributions[0].source, "The ministry");
-    expect_span(&r, r.art.attributions[1].content, "to stop the fighting");
+    expect_span(&r, r.art.attributions[1].content, "both sides to stop the fighting");
     arena_release(&r.a);
     /* nested attribution: the inner source starts after the outer cue; a coordinated clause
      * with its own source ends the outer content */
@@ -249,7 +254,7 @@ static void objects_infinitives_relatives_documents(void **state)
     assert_int_equal(r.art.nattributions, 4);
     expect_span(&r, r.art.attributions[0].content, "officials believe the plan will fail");
     expect_span(&r, r.art.attributions[1].source, "officials");
-    expect_span(&r, r.art.attributions[2].content, "to talk");
+    expect_span(&r, r.art.attributions[2].content, "both sides to talk");
     expect_span(&r, r.art.attributions[3].source, "a new survey");
     arena_release(&r.a);
     /* after a quotation, "told" and its object close the frame */
