@@ -84,7 +84,8 @@ static int compare_sizes(const void *a, const void *b)
 /* Paints, per token, the innermost frame whose content or continuation holds it: larger
  * contents first, so that smaller ones (nested frames) paint over them. Linear in the tokens
  * the contents cover. Frames that take a stance on a thing rather than report a clause are
- * left out (their content is no claim of theirs). */
+ * left out (their content is no claim of theirs), unless they deny or doubt a claim
+ * ("rejected claims that its soldiers attacked the convoy"). */
 static sitrep_status index_tokens(arena *a, const frame_ctx *c, frame_list *list,
                                   int32_t **out)
 {
@@ -111,7 +112,7 @@ static sitrep_status index_tokens(arena *a, const frame_ctx *c, frame_list *list
             continue;
         /* a stance on something ("Israel rejected the French call") does not report it; a
          * stance on a clause ("welcomed that the talks resumed") does */
-        if (f->cue_class == CUE_EVALUATION &&
+        if (f->cue_class == CUE_EVALUATION && f->stance == STANCE_ASSERTS &&
             !(f->content_first < c->ntokens && tok_is(c, f->content_first, "that")))
             continue;
         /* "Germany intends to supply tanks", "India agreed to buy jets": an intention is its

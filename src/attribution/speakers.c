@@ -6,6 +6,8 @@
  */
 #include "attribution_internal.h"
 
+#include <ctype.h>
+
 /* ---- actor mentions by offset ---- */
 
 /* The first mention that starts at or after `offset`. */
@@ -287,6 +289,46 @@ static bool speaker_is_person(const article *art, const attribution *f)
     return kind_is(m, "person");
 }
 
+/* The last word of a span of the body ("Lowell" of "press secretary Karen Lowell"). */
+static span last_word(const char *text, span s)
+{
+    uint32_t e = s.end;
+    while (e > s.start && !isalnum((unsigned char)text[e - 1]))
+        e--;
+    uint32_t b = e;
+    while (b > s.start && text[b - 1] != ' ' && text[b - 1] != '\n')
+        b--;
+    return (span){b, e};
+}
+
+/* A person named again by surname ("Lowell told reporters"), or a pronoun whose antecedent
+ * has no code ("she" for "Karen Lowell"): the nearest earlier named frame (at most 64 back)
+ * whose speaker ends with the same word lends its full name (for a bare surname) and its
+ * code. */
+static void same_person_before(const frame_ctx *c, frame_list *list, size_t index, bool surname)
+{
+    attribution *f = &list->items[index];
+    span w = last_word(c->text, f->speaker);
+    if (w.end <= w.start || !isupper((unsigned char)c->text[w.start]))
+        return;
+    for (size_t k = index; k-- > 0 && index - k <= 64;) {
+        const attribution *prev = &list->items[k];
+        if (prev->kind != ATTRIB_NAMED || prev->speaker.end <= prev->speaker.start)
+            continue;
+        span v = last_word(c->text, prev->speaker);
+        if (v.end - v.start != w.end - w.start ||
+            memcmp(c->text + v.start, c->text + w.start, w.end - w.start) != 0)
+            continue;
+        if (surname && prev->speaker.end - prev->speaker.start > f->speaker.end - f->speaker.start) {
+            f->speaker = prev->speaker;
+            f->speaker_actor = prev->speaker_actor;
+        }
+        if (!f->code)
+            f->code = prev->code;
+        return;
+    }
+}
+
 void attribution_resolve_speakers(const frame_ctx *c, frame_list *list)
 {
     for (size_t i = 0; i < list->count; i++) {
@@ -326,5 +368,20 @@ void attribution_resolve_speakers(const frame_ctx *c, frame_list *list)
                     break;
                 }
         f->code = speaker_code(c->art, f);
+        /* the name without its title: "White House press secretary Karen Lowell" speaks as
+         * "Karen Lowell" (the code stays the phrase's: USAGOV) */
+        if (f->kind == ATTRIB_NAMED && !f->resolved_from_pronoun)
+            for (size_t m = mention_at_or_after(c->art, f->speaker.start);
+                 m < c->art->nactors && c->art->actors[m].start < f->speaker.end; m++)
+                if (kind_is(&c->art->actors[m], "person") &&
+                    c->art->actors[m].end <= f->speaker.end) {
+                    f->speaker.start = c->art->actors[m].start;
+                    f->speaker.end = c->art->actors[m].end;
+                    break;
+                }
+        /* "Lowell said", after "press secretary Karen Lowell said": the same person */
+        bool surname = f->kind == ATTRIB_NAMED && !f->resolved_from_pronoun && e == s + 1;
+        if (f->kind == ATTRIB_NAMED && (surname || !f->code))
+            same_person_before(c, list, i, surname);
     }
 }
