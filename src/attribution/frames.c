@@ -214,6 +214,12 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
     /* "the claim", "a report", "his warning": a noun, not a reporting verb */
     if (i > first && TOK_IN(c, i - 1, attribution_determiners))
         return NULL;
+    /* "rejected claims that", "dismissed reports of": a plural noun, the object of a verb */
+    if (i > first && slice_ends_with(s, "s") && !TOK_IN(c, i - 1, attribution_auxiliaries) &&
+        (c->tokens[i - 1].upos == UPOS_VERB ||
+         (slice_ends_with(tok(c, i - 1), "ed") &&
+          cues_find(c->cues, tok(c, i - 1).ptr, tok(c, i - 1).len))))
+        return NULL;
     /* the tagger reads a noun or an adjective ("the alleged plot", "peace plans") */
     if (t->upos != UPOS_NONE && t->upos != UPOS_VERB && t->upos != UPOS_AUX &&
         (form->verb_only || t->upos == UPOS_NOUN || t->upos == UPOS_PROPN ||

@@ -266,6 +266,71 @@ static void objects_infinitives_relatives_documents(void **state)
     arena_release(&r.a);
 }
 
+/* The frame whose cue reads `cue`, starting at frame `from`; fails when there is none. */
+static size_t frame_with_cue(const result *r, size_t from, const char *cue)
+{
+    for (size_t i = from; i < r->art.nattributions; i++) {
+        span s = r->art.attributions[i].cue;
+        if (s.end - s.start == strlen(cue) &&
+            memcmp(r->art.text.text + s.start, cue, strlen(cue)) == 0)
+            return i;
+    }
+    fail_msg("no frame with the cue \"%s\"", cue);
+    return 0;
+}
+
+static void stance_denies_doubts_and_claims(void **state)
+{
+    (void)state;
+    result r;
+    analyse(&r, "Russia denied that its troops had shelled the plant. The army rejected claims "
+                "that its soldiers fired first. Ukraine rejected the French call for a "
+                "ceasefire. There is no evidence that Hamas used the hospital, the UN said. "
+                "Analysts doubted that China would invade. Iran did not deny that it had sent "
+                "drones.");
+    const attribution *f = r.art.attributions;
+    size_t denied = frame_with_cue(&r, 0, "denied");
+    assert_int_equal(f[denied].stance, STANCE_DENIES);
+    expect_span(&r, f[denied].claim, "its troops had shelled the plant");
+    size_t rejected = frame_with_cue(&r, 0, "rejected");
+    assert_int_equal(f[rejected].stance, STANCE_DENIES); /* a rejected claim is denied */
+    expect_span(&r, f[rejected].claim, "its soldiers fired first");
+    size_t proposal = frame_with_cue(&r, rejected + 1, "rejected");
+    assert_int_equal(f[proposal].stance, STANCE_ASSERTS); /* a rejected proposal: no claim */
+    assert_int_equal(f[proposal].claim.end, f[proposal].claim.start);
+    size_t said = frame_with_cue(&r, 0, "said");
+    assert_int_equal(f[said].stance, STANCE_DENIES);
+    expect_span(&r, f[said].source, "the UN");
+    expect_span(&r, f[said].claim, "Hamas used the hospital");
+    assert_int_equal(f[frame_with_cue(&r, 0, "doubted")].stance, STANCE_DOUBTS);
+    /* not denying is no assertion either */
+    assert_int_equal(f[frame_with_cue(&r, 0, "did not deny")].stance, STANCE_DOUBTS);
+    /* the claim's tokens belong to the denying frame: the event coder reads them there */
+    uint32_t t = 0;
+    while (t < r.art.text.ntokens && r.art.text.tokens[t].start < f[rejected].claim.start)
+        t++;
+    assert_int_equal(attribution_frame_of_token(&r.art, t), (int32_t)rejected);
+    arena_release(&r.a);
+}
+
+static void surname_and_title_name_the_same_speaker(void **state)
+{
+    (void)state;
+    result r;
+    analyse(&r, "White House press secretary Karen Lowell said the embassy would stay open. "
+                "Afghan President Ashraf Ghani said his forces would hold. Lowell told "
+                "reporters that no troops would return.");
+    assert_int_equal(r.art.nattributions, 3);
+    /* without the actor stage no mention names the person inside the title (the golden test
+     * attribution-speakers has "Karen Lowell" alone) */
+    expect_span(&r, r.art.attributions[0].speaker, "White House press secretary Karen Lowell");
+    expect_span(&r, r.art.attributions[2].source, "Lowell");
+    expect_span(&r, r.art.attributions[2].speaker, /* not the last speaker */
+                "White House press secretary Karen Lowell");
+    assert_int_equal(r.art.attributions[2].kind, ATTRIB_NAMED);    /* a bare surname */
+    arena_release(&r.a);
+}
+
 static void bad_cue_file_names_its_line(void **state)
 {
     (void)state;
@@ -297,6 +362,8 @@ int main(void)
         cmocka_unit_test(description_then_name_and_clauses_after_cues),
         cmocka_unit_test(possessive_apposition),
         cmocka_unit_test(objects_infinitives_relatives_documents),
+        cmocka_unit_test(stance_denies_doubts_and_claims),
+        cmocka_unit_test(surname_and_title_name_the_same_speaker),
         cmocka_unit_test(bad_cue_file_names_its_line),
     };
     return cmocka_run_group_tests_name("attribution", tests, load_cues, free_cues);

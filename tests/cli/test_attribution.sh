@@ -1,0 +1,42 @@
+# test_attribution.sh - who says so, through `sitrep code`: speakers across a text (a pronoun
+# after a quotation takes the last named person, a surname the full name), stances and the
+# claims they deny, the events' attribution, and a bad cue file's FILE:LINE message. Sourced by
+# tests/cli/run.sh ($SITREP, $JSONQ, $work, expect_* helpers).
+
+cat >"$work/attribution.txt" <<'TXT'
+White House press secretary Karen Lowell said on Monday that Washington would keep its embassy in Kabul open.
+
+Afghan President Ashraf Ghani met tribal elders on Tuesday. "Our forces will retake every district," he said.
+
+Lowell later told reporters that no troops would return.
+
+Russia denied that its troops had shelled the Zaporizhzhia nuclear plant.
+TXT
+expect_exit 0 "attribution: code" -- "$SITREP" code --published 2021-07-20 "$work/attribution.txt"
+printf '%s\n' "$out" >"$work/attribution.json"
+q() { "$JSONQ" "$1" <"$work/attribution.json"; }
+expect_eq "attribution: frames" "$(q attributions.length)" "4"
+expect_eq "attribution: pronoun after a quotation" "$(q attributions.1.speaker.text)" \
+    "Afghan President Ashraf Ghani"
+expect_eq "attribution: pronoun speaker's code" "$(q attributions.1.code)" "AFGGOV"
+expect_eq "attribution: surname source" "$(q attributions.2.source.text)" "Lowell"
+expect_eq "attribution: surname speaker" "$(q attributions.2.speaker.text)" "Karen Lowell"
+expect_eq "attribution: surname kind" "$(q attributions.2.kind)" "named"
+expect_eq "attribution: quote speaker" "$(q quotes.1.speaker.text)" "Afghan President Ashraf Ghani"
+expect_eq "attribution: asserts" "$(q attributions.0.stance)" "asserts"
+expect_eq "attribution: denies" "$(q attributions.3.stance)" "denies"
+expect_eq "attribution: denied claim" "$(q attributions.3.claim.text)" \
+    "its troops had shelled the Zaporizhzhia nuclear plant"
+# the shelling is negated and credited to the denier
+last=$(($(q events.length) - 1))
+expect_eq "attribution: denied event" "$(q events.$last.modality)" "negated"
+expect_eq "attribution: denied event's source" "$(q events.$last.attribution.text)" "Russia"
+expect_eq "attribution: denied event's stance" "$(q events.$last.attribution.stance)" "denies"
+
+# a bad cue file stops with FILE:LINE: message
+mkdir -p "$work/cuedata"
+cp -r "$SITREP_DATA"/. "$work/cuedata/"
+printf 'say speech+that+nosuch say says said\n' >>"$work/cuedata/cues/reporting.txt"
+expect_exit 1 "attribution: bad cue file" -- env SITREP_DATA="$work/cuedata" "$SITREP" code \
+    "$work/attribution.txt"
+expect_match "attribution: cue diagnostic" "$err" "cues/reporting.txt:[0-9]+: unknown flag '\+nosuch'"
