@@ -518,6 +518,22 @@ static bool inside(const xmlNode *n, const xmlNode *ancestor)
     return false;
 }
 
+/* Is n inside a comment (an ancestor within 8 levels whose class or id says so)? Readers'
+ * comments have bylines and user names of their own. */
+static bool in_comment(const xmlNode *n)
+{
+    char hints[256];
+    int depth = 0;
+    for (const xmlNode *p = n->parent; p && depth < 8; p = p->parent, depth++) {
+        if (p->type != XML_ELEMENT_NODE)
+            continue;
+        hints_of(p, hints, sizeof hints);
+        if (strstr(hints, "comment"))
+            return true;
+    }
+    return false;
+}
+
 static const char *text_or_null(arena *a, const xmlNode *n)
 {
     char *t = html_text(a, n, META_TEXT_CAP);
@@ -591,9 +607,10 @@ static sitrep_status scan(arena *a, xmlNode *root, meta_found *m, document *doc)
                                   strstr(hints, "authorname") || strstr(hints, "writtenby") ||
                                   has_word(hints, "author") || has_suffix_word(hints, "__author") ||
                                   has_suffix_word(hints, "-author"));
-                if (!m->byline_el && authorish) {
+                if (!m->byline_el && authorish && !in_comment(n)) {
                     const char *t = text_or_null(a, n);
-                    if (t && strlen(t) < 200) {
+                    /* an avatar's initial ("J") is no byline: a later block may be */
+                    if (t && strlen(t) > 2 && strlen(t) < 200) {
                         m->byline_el = t;
                         m->byline_node = n;
                     }
