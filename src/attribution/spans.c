@@ -114,6 +114,17 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
     while (s > first && end - s < ATTRIBUTION_MAX_SOURCE_TOKENS) {
         size_t j = s - 1;
         const token *t = &c->tokens[j];
+        /* "Sen. Lindsey Graham (R-S.C.) said": a short parenthesis after a name stays inside */
+        if (is_punct(c, j, ')') && j > first + 1) {
+            size_t open = j;
+            while (open > first && j - open < 8 && !is_punct(c, open - 1, '('))
+                open--;
+            if (open > first + 1 && j - open < 8 && is_punct(c, open - 1, '(') &&
+                is_capitalised(c, open - 2)) {
+                s = open - 1;
+                continue;
+            }
+        }
         if (t->kind == TOKEN_QUOTE || t->kind == TOKEN_DASH || is_punct(c, j, ';') ||
             is_punct(c, j, ':') || is_punct(c, j, '(') || is_punct(c, j, ')') ||
             attribution_is_final_punct(c, j) || TOK_IN(c, j, attribution_left_boundaries))
@@ -177,7 +188,8 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                  tok_is(c, s, "one") || tok_is(c, s, "its") || tok_is(c, s, "his") ||
                  tok_is(c, s, "her") || tok_is(c, s, "their") ||
                  (s + 1 < end && c->tokens[s + 1].kind == TOKEN_CLITIC) ||
-                 (closing_comma && !is_capitalised(c, s) && c->tokens[s].upos == UPOS_NOUN)) &&
+                 (closing_comma && !is_capitalised(c, s) &&
+                  (c->tokens[s].upos == UPOS_NOUN || c->tokens[s].upos == UPOS_ADJ))) &&
                 (is_capitalised(c, j - 1) || c->tokens[j - 1].kind == TOKEN_NUMBER)) {
                 apposition_comma = j;
                 s = j;
