@@ -211,8 +211,14 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
     /* a capitalised cue inside a sentence is a name: "Islamic State", "Reuters Reported" */
     if ((t->flags & TOKEN_UPPER) && i > first && c->tokens[i - 1].kind != TOKEN_QUOTE && !headline)
         return NULL;
+    /* "He’s claiming": after a pronoun, 's is "is" or "has", whatever the tagger read */
+    bool pronoun_aux = i > first + 1 && slice_ends_with(s, "ing") &&
+                       (tok_is(c, i - 1, "'s") || tok_is(c, i - 1, "’s")) &&
+                       (tok_is(c, i - 2, "he") || tok_is(c, i - 2, "she") ||
+                        tok_is(c, i - 2, "it") || tok_is(c, i - 2, "that") ||
+                        tok_is(c, i - 2, "who"));
     /* "the claim", "a report", "his warning": a noun, not a reporting verb */
-    if (i > first && TOK_IN(c, i - 1, attribution_determiners))
+    if (i > first && !pronoun_aux && TOK_IN(c, i - 1, attribution_determiners))
         return NULL;
     /* "rejected claims that", "dismissed reports of": a plural noun, the object of a verb */
     if (i > first && slice_ends_with(s, "s") && !TOK_IN(c, i - 1, attribution_auxiliaries) &&
@@ -221,7 +227,7 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
           cues_find(c->cues, tok(c, i - 1).ptr, tok(c, i - 1).len))))
         return NULL;
     /* the tagger reads a noun or an adjective ("the alleged plot", "peace plans") */
-    if (t->upos != UPOS_NONE && t->upos != UPOS_VERB && t->upos != UPOS_AUX &&
+    if (!pronoun_aux && t->upos != UPOS_NONE && t->upos != UPOS_VERB && t->upos != UPOS_AUX &&
         (form->verb_only || t->upos == UPOS_NOUN || t->upos == UPOS_PROPN ||
          t->upos == UPOS_ADJ))
         return NULL;
@@ -524,6 +530,10 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
              * reports what the clause's subject says */
             if (v == i && slice_ends_with(tok(c, i), "ing") &&
                 (i == first || is_punct(c, i - 1, ',') || c->tokens[i - 1].kind == TOKEN_DASH)) {
+                /* "Speaking at a rally in Ohio, Trump says ...": the circumstance of the main
+                 * frame, not one of its own */
+                if (i == first && cue_end < end && c->tokens[cue_end].upos == UPOS_ADP)
+                    continue;
                 if (!participle_source(c, list, sentence_frames, first, end, i, &src_s, &src_e))
                     continue;
                 phrase_e = src_e;

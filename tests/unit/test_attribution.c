@@ -331,6 +331,25 @@ static void surname_and_title_name_the_same_speaker(void **state)
     arena_release(&r.a);
 }
 
+static void parentheses_appositions_and_circumstances(void **state)
+{
+    (void)state;
+    result r;
+    analyse(&r, "Gov. Mike Pence (R-IN) said the tweet was a mistake. Megan Hester, senior "
+                "associate at the institute, said parents want local schools. Speaking at a "
+                "rally in Ohio, Trump says he is making a demand. He\xE2\x80\x99s claiming that "
+                "fraud is a problem.");
+    assert_int_equal(r.art.nattributions, 5); /* with "parents want local schools" */
+    expect_span(&r, r.art.attributions[0].source, "Gov. Mike Pence (R-IN)");
+    /* (without the tagger "senior" is no adjective here: tests/cli/test_attribution.sh has
+     * "Megan Hester" as the source) */
+    expect_span(&r, r.art.attributions[3].cue, "says"); /* "Speaking at" is no frame */
+    expect_span(&r, r.art.attributions[3].source, "Trump");
+    expect_span(&r, r.art.attributions[4].cue, "\xE2\x80\x99s claiming");
+    expect_span(&r, r.art.attributions[4].source, "He");
+    arena_release(&r.a);
+}
+
 static void bad_cue_file_names_its_line(void **state)
 {
     (void)state;
@@ -364,6 +383,7 @@ int main(void)
         cmocka_unit_test(objects_infinitives_relatives_documents),
         cmocka_unit_test(stance_denies_doubts_and_claims),
         cmocka_unit_test(surname_and_title_name_the_same_speaker),
+        cmocka_unit_test(parentheses_appositions_and_circumstances),
         cmocka_unit_test(bad_cue_file_names_its_line),
     };
     return cmocka_run_group_tests_name("attribution", tests, load_cues, free_cues);
