@@ -300,6 +300,14 @@ static bool participle_source(const frame_ctx *c, const frame_list *list, size_t
 static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, size_t end)
 {
     size_t k = j;
+    /* past a participial phrase: “A,” said Smith, speaking of the talks. “B.” */
+    if (k + 1 < end && is_punct(c, k, ',') && slice_ends_with(tok(c, k + 1), "ing")) {
+        size_t x = k + 1;
+        while (x < end && !attribution_is_final_punct(c, x) && c->tokens[x].kind != TOKEN_QUOTE)
+            x++;
+        if (x < end && attribution_is_final_punct(c, x))
+            k = x;
+    }
     /* past a trailing phrase: “A,” he said at a rally in Ohio. “B.” */
     for (size_t words = 0; k < end && is_word(c, k) && words < 12; k++, words++)
         if (c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX)

@@ -269,7 +269,10 @@ void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_
         f->direct = true;
         return;
     }
-    while (e > k && (attribution_is_final_punct(c, e - 1) || is_punct(c, e - 1, ',') ||
+    /* a question or exclamation mark is part of what was said (PolNeAR keeps it) */
+    while (e > k && ((attribution_is_final_punct(c, e - 1) && !is_punct(c, e - 1, '!') &&
+                      !is_punct(c, e - 1, '?')) ||
+                     is_punct(c, e - 1, ',') ||
                      is_punct(c, e - 1, ';') || is_punct(c, e - 1, ':') ||
                      c->tokens[e - 1].kind == TOKEN_QUOTE || c->tokens[e - 1].kind == TOKEN_DASH))
         e--;
