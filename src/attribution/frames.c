@@ -82,6 +82,10 @@ static bool only_trailing(const frame_ctx *c, size_t k, size_t end)
         if (is_punct(c, k, ',') || c->tokens[k].kind == TOKEN_DASH)
             return words > 0;
         /* a clause is content, not a trailing phrase: "said it would increase patrols" */
+        if (TOK_IN(c, k, attribution_time_words)) { /* "he said then", "she said later" */
+            words++;
+            continue;
+        }
         if (TOK_IN(c, k, attribution_auxiliaries) || TOK_IN(c, k, attribution_pronouns) ||
             tok_is(c, k, "that") || c->tokens[k].upos == UPOS_VERB ||
             c->tokens[k].upos == UPOS_AUX)
@@ -542,6 +546,21 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                  * frame, not one of its own */
                 if (i == first && cue_end < end && c->tokens[cue_end].upos == UPOS_ADP)
                     continue;
+                /* "Appearing aware of how voters view her, Mrs. Clinton said ...": the main
+                 * clause reports itself */
+                if (i == first && !tok_is(c, i, "citing") && !tok_is(c, i, "quoting")) {
+                    size_t x = cue_end;
+                    while (x < end && !is_punct(c, x, ','))
+                        x++;
+                    bool main_cue = false;
+                    for (size_t y = x + 1; y < end && y < x + 12 && !main_cue; y++) {
+                        size_t ignored;
+                        main_cue = c->tokens[y].upos == UPOS_VERB &&
+                                   cue_at(c, y, x + 1, end, false, &ignored) != NULL;
+                    }
+                    if (main_cue)
+                        continue;
+                }
                 if (!participle_source(c, list, sentence_frames, first, end, i, &src_s, &src_e))
                     continue;
                 phrase_e = src_e;
@@ -613,9 +632,14 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                                    !(c->tokens[first].flags & TOKEN_PARA_START) &&
                                    c->quote_start[first - 1] >= 0;
                 bool after_comma =
-                    after_quote || (src_s > first && (is_punct(c, src_s - 1, ',') ||
+                    after_quote || (src_s > first && src_s < i && (is_punct(c, src_s - 1, ',') ||
                                                       attribution_is_closing_quote(c, src_s - 1) ||
                                                       c->tokens[src_s - 1].kind == TOKEN_DASH));
+                /* "Citing the report, the senator urged the agency to act": what stands before
+                 * the comma is the participle's frame, not this one's content */
+                for (size_t p = sentence_frames; p < list->count && after_comma; p++)
+                    if (list->items[p].cue.start == c->tokens[first].start)
+                        after_comma = false;
                 bool direct;
                 size_t k = attribution_content_start(c, cue_end, end, form, &direct);
                 size_t rest = after_comma ? parenthetical_rest(c, first, src_s, cue_end, end)

@@ -229,6 +229,14 @@ size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bo
             c->tokens[k].kind == TOKEN_QUOTE || c->tokens[k].kind == TOKEN_DASH)
             break;
         if (is_punct(c, k, ',')) {
+            /* "said Beck, who said there were ...": a relative clause that reports has its own
+             * frame */
+            bool reports = false;
+            if (k + 2 < end && tok_is(c, k + 1, "who"))
+                for (size_t x = k + 2; x < end && x < k + 5 && !reports; x++)
+                    reports = cues_find(c->cues, tok(c, x).ptr, tok(c, x).len) != NULL;
+            if (reports)
+                break;
             /* "said Hugh Griffiths, a former UN expert." keeps the apposition */
             if (k + 1 < end && (tok_is(c, k + 1, "a") || tok_is(c, k + 1, "an") ||
                                 tok_is(c, k + 1, "the") || tok_is(c, k + 1, "who") ||

@@ -42,6 +42,19 @@ expect_eq "attribution: apposition" "$("$JSONQ" attributions.0.source.text <"$wo
 expect_eq "attribution: party label" \
     "$("$JSONQ" attributions.2.source.text <"$work/sources.json")" "Gov. Mike Pence (R-IN)"
 
+# a participle that opens the sentence: a frame of its own when it cites, a circumstance when
+# the main clause reports
+printf 'Citing the report, the senator urged the agency to act. Appearing aware of the risk, Mrs. Clinton said on Saturday that this cannot be an American fight.\n' >"$work/openings.txt"
+expect_exit 0 "attribution: openings" -- "$SITREP" code "$work/openings.txt"
+printf '%s\n' "$out" >"$work/openings.json"
+expect_eq "attribution: citing" "$("$JSONQ" attributions.0.content.text <"$work/openings.json")" \
+    "the report"
+expect_eq "attribution: urged" "$("$JSONQ" attributions.1.content.text <"$work/openings.json")" \
+    "the agency to act"
+expect_eq "attribution: circumstance" \
+    "$("$JSONQ" attributions.2.cue.text <"$work/openings.json")" "said"
+expect_eq "attribution: openings count" "$("$JSONQ" attributions.length <"$work/openings.json")" "3"
+
 # a bad cue file stops with FILE:LINE: message
 mkdir -p "$work/cuedata"
 cp -r "$SITREP_DATA"/. "$work/cuedata/"

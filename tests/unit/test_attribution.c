@@ -350,6 +350,20 @@ static void parentheses_appositions_and_circumstances(void **state)
     arena_release(&r.a);
 }
 
+static void trailing_words_relatives_and_openings(void **state)
+{
+    (void)state;
+    result r;
+    /* a time word after an inverted cue; a relative clause that reports has its own frame */
+    analyse(&r, "\xE2\x80\x9CThey control her,\xE2\x80\x9D he said then. \xE2\x80\x9CHe is a "
+                "dictator,\xE2\x80\x9D said Beck, who said there were problems.");
+    assert_int_equal(r.art.nattributions, 3);
+    expect_span(&r, r.art.attributions[0].content, "They control her,");
+    expect_span(&r, r.art.attributions[1].source, "Beck");
+    expect_span(&r, r.art.attributions[2].content, "there were problems");
+    arena_release(&r.a);
+}
+
 static void bad_cue_file_names_its_line(void **state)
 {
     (void)state;
@@ -384,6 +398,7 @@ int main(void)
         cmocka_unit_test(stance_denies_doubts_and_claims),
         cmocka_unit_test(surname_and_title_name_the_same_speaker),
         cmocka_unit_test(parentheses_appositions_and_circumstances),
+        cmocka_unit_test(trailing_words_relatives_and_openings),
         cmocka_unit_test(bad_cue_file_names_its_line),
     };
     return cmocka_run_group_tests_name("attribution", tests, load_cues, free_cues);
