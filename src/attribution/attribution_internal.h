@@ -78,6 +78,7 @@ extern const word_list attribution_official_heads;  /* official, spokesman, anal
 extern const word_list attribution_anonymous_heads; /* source, sources, insiders ... */
 extern const word_list attribution_institution_words; /* Ministry, Council, Army ... */
 extern const word_list attribution_day_words;         /* monday ... december */
+extern const word_list attribution_wh_words;          /* whether, if, how, why, what ... */
 extern const word_list attribution_time_words;        /* yesterday, today, earlier ... */
 
 bool attribution_is_opening_quote(const frame_ctx *c, size_t i);

@@ -459,6 +459,23 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     attribution_set_content(c, &f, first, i, false);
                 ok = f.content.end > f.content.start;
             }
+        } else if (tok_is(c, i, "asked") &&
+                   (i == first || (i == first + 1 && tok_is(c, first, "when"))) &&
+                   cue_end + 1 < end &&
+                   (TOK_IN(c, cue_end, attribution_wh_words) || cue_end > i + 1)) {
+            /* "Asked whether X, Ryan said ...", "When asked about X, ...": a question whose
+             * asker the text does not name - a frame with no source, its content up to the
+             * comma */
+            size_t e = cue_end;
+            while (e < end && !is_punct(c, e, ',') && !attribution_is_final_punct(c, e))
+                e = c->quote_end[e] > (int32_t)e ? (size_t)c->quote_end[e] + 1 : e + 1;
+            attribution_set_content(c, &f, cue_end, e < end ? e : end, false);
+            if (f.content.end > f.content.start) {
+                set_span(c, &f.cue, cue_s, cue_end);
+                if ((status = attribution_push(a, list, &f)))
+                    return status;
+            }
+            continue;
         } else if (i > first &&
                    (is_punct(c, i - 1, ',') || attribution_is_closing_quote(c, i - 1)) &&
                    !marked_complement(c, cue_end, end, form) &&
@@ -638,7 +655,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 /* "Citing the report, the senator urged the agency to act": what stands before
                  * the comma is the participle's frame, not this one's content */
                 for (size_t p = sentence_frames; p < list->count && after_comma; p++)
-                    if (list->items[p].cue.start == c->tokens[first].start)
+                    if (list->items[p].cue.start == c->tokens[first].start ||
+                        (first + 1 < end && list->items[p].cue.start == c->tokens[first + 1].start))
                         after_comma = false;
                 bool direct;
                 size_t k = attribution_content_start(c, cue_end, end, form, &direct);

@@ -320,6 +320,10 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
             if (form->infinitive && j > k && tok_is(c, j, "to") && j + 1 < end &&
                 c->tokens[j + 1].kind == TOKEN_WORD)
                 return k; /* the object belongs to the content: "urged Israel to halt" */
+            /* "asked Sanders how he was feeling": a wh-clause after the object */
+            if (j > k && (form->cue_class == CUE_SPEECH || form->cue_class == CUE_BELIEF) &&
+                TOK_IN(c, j, attribution_wh_words) && j + 1 < end && is_word(c, j + 1))
+                return j;
             /* a subject pronoun after the object starts a clause: "told CNN he would" */
             if (j > k && TOK_IN(c, j, attribution_pronouns) && !tok_is(c, j, "it") &&
                 is_word(c, j - 1) && !TOK_IN(c, j - 1, attribution_determiners) &&
@@ -330,6 +334,21 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
         }
     }
     k = attribution_skip_time(c, k, end);
+    /* "asked whether", "asked Sanders how he was", "explained why": a question or wh-clause
+     * is what is said (or known) */
+    bool wh_class = form->cue_class == CUE_SPEECH || form->cue_class == CUE_BELIEF;
+    if (wh_class && form->object)
+        for (size_t j = k; j < k + 6 && j + 1 < end; j++) {
+            if (is_punct(c, j, ',') || attribution_is_final_punct(c, j) || tok_is(c, j, "that"))
+                break;
+            if (TOK_IN(c, j, attribution_wh_words) && is_word(c, j + 1) &&
+                (j == k || !TOK_IN(c, j - 1, attribution_determiners))) {
+                k = j;
+                break;
+            }
+        }
+    if (wh_class && k + 1 < end && TOK_IN(c, k, attribution_wh_words) && is_word(c, k + 1))
+        marked = true;
     if (k < end && (is_punct(c, k, ':') || is_punct(c, k, ','))) {
         if (k + 1 < end && attribution_is_opening_quote(c, k + 1)) {
             k++;

@@ -124,6 +124,9 @@ WORD_LIST(attribution_day_words, "monday", "tuesday", "wednesday", "thursday", "
           "august", "september", "october", "november", "december", "jan.", "feb.", "aug.",
           "sept.", "oct.", "nov.", "dec.");
 
+WORD_LIST(attribution_wh_words, "whether", "if", "how", "why", "what", "who", "when", "where",
+          "which");
+
 WORD_LIST(attribution_time_words, "yesterday", "today", "tonight", "earlier", "later", "again",
           "recently", "previously", "then", "now", "once", "twice", "afterward", "afterwards",
           "overnight");

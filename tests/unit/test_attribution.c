@@ -362,6 +362,16 @@ static void trailing_words_relatives_and_openings(void **state)
     expect_span(&r, r.art.attributions[1].source, "Beck");
     expect_span(&r, r.art.attributions[2].content, "there were problems");
     arena_release(&r.a);
+    /* questions: a wh-clause after "asked" (and its object); "Asked whether ..." names no
+     * asker */
+    analyse(&r, "A reporter asked Sanders how he was feeling. Asked whether the plan would work, "
+                "most voters said no.");
+    assert_true(r.art.nattributions >= 2);
+    expect_span(&r, r.art.attributions[0].content, "how he was feeling");
+    size_t asked = frame_with_cue(&r, 1, "Asked");
+    expect_span(&r, r.art.attributions[asked].content, "whether the plan would work");
+    assert_int_equal(r.art.attributions[asked].source.end, r.art.attributions[asked].source.start);
+    arena_release(&r.a);
 }
 
 static void bad_cue_file_names_its_line(void **state)
