@@ -378,7 +378,8 @@ static void agreement(const char *text_dir, const char *ann_dir, char **names, s
         char article[512], other[512];
         article_of(names[i], article, sizeof article);
         size_t j = i + 1;
-        while (j < count && (article_of(names[j], other, sizeof other), strcmp(article, other) == 0))
+        while (j < count &&
+               (article_of(names[j], other, sizeof other), strcmp(article, other) == 0))
             j++;
         if (j - i >= 2) {
             char path[1200];
@@ -503,8 +504,9 @@ int main(int argc, char **argv)
         printf("\n");
     }
     printf("attribution: %ld articles (PolNeAR %s split)%s\n", files, argc == 5 ? argv[4] : "test",
-           misaligned ? "; WARNING: some bodies differ from their files in more than 2% of characters"
-                      : "");
+           misaligned
+               ? "; WARNING: some bodies differ from their files in more than 2% of characters"
+               : "");
     agreement(argv[1], argv[2], names, count);
     for (size_t i = 0; i < count; i++)
         free(names[i]);

@@ -43,8 +43,8 @@ static void end_contents_at_coordinated_frames(const frame_ctx *c, frame_list *l
             sentence_first = i;
         if (f->direct)
             continue;
-        for (size_t j = sentence_first;
-             j < list->count && list->items[j].sentence == f->sentence; j++) {
+        for (size_t j = sentence_first; j < list->count && list->items[j].sentence == f->sentence;
+             j++) {
             const attribution *g = &list->items[j];
             if (j == i || g->source.end <= g->source.start)
                 continue;
@@ -86,8 +86,7 @@ static int compare_sizes(const void *a, const void *b)
  * the contents cover. Frames that take a stance on a thing rather than report a clause are
  * left out (their content is no claim of theirs), unless they deny or doubt a claim
  * ("rejected claims that its soldiers attacked the convoy"). */
-static sitrep_status index_tokens(arena *a, const frame_ctx *c, frame_list *list,
-                                  int32_t **out)
+static sitrep_status index_tokens(arena *a, const frame_ctx *c, frame_list *list, int32_t **out)
 {
     *out = NULL;
     if (!list->count)
@@ -100,8 +99,8 @@ static sitrep_status index_tokens(arena *a, const frame_ctx *c, frame_list *list
         map[i] = -1;
     for (size_t i = 0; i < list->count; i++) {
         const attribution *f = &list->items[i];
-        order[i].size = f->content_last - f->content_first + f->continuation_last -
-                        f->continuation_first;
+        order[i].size =
+            f->content_last - f->content_first + f->continuation_last - f->continuation_first;
         order[i].index = (uint32_t)i;
     }
     qsort(order, list->count, sizeof *order, compare_sizes);

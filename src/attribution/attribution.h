@@ -61,13 +61,13 @@ typedef struct attribution {
     uint32_t content_last;
     uint32_t continuation_first; /* token range of the continuation, first == last: none */
     uint32_t continuation_last;
-    int32_t parent;         /* the frame whose content holds this cue, -1 (PolNeAR draws only the
-                               outer frame: each token has one label) */
-    int32_t speaker_actor;  /* index in article.actors of the speaker's mention, -1 */
-    uint8_t kind;           /* attribution_kind */
-    uint8_t cue_class;      /* CUE_* */
-    uint8_t stance;         /* attribution_stance */
-    bool direct;            /* the content is a quotation */
+    int32_t parent;        /* the frame whose content holds this cue, -1 (PolNeAR draws only the
+                              outer frame: each token has one label) */
+    int32_t speaker_actor; /* index in article.actors of the speaker's mention, -1 */
+    uint8_t kind;          /* attribution_kind */
+    uint8_t cue_class;     /* CUE_* */
+    uint8_t stance;        /* attribution_stance */
+    bool direct;           /* the content is a quotation */
     bool resolved_from_pronoun;
     const char *code; /* actor code of the speaker (from article.actors), NULL when unknown */
 } attribution;
@@ -97,15 +97,15 @@ enum {
 typedef struct cue_form {
     char text[32]; /* lower case; "according_to" for the multi-word cue */
     uint8_t cue_class;
-    bool strict;     /* "+that": a cue before its content only when "that", a colon, a quotation
-                        (or, with +to, an infinitive) follows */
-    bool infinitive; /* "+to": "vowed to retaliate" - the infinitive is the content */
-    bool object;     /* "+obj": an object may stand before the complement ("told reporters
-                        that", "urged Israel to halt") */
-    bool verb_only;  /* "+v": a cue only where the tagger reads a verb ("support", "plans") */
+    bool strict;        /* "+that": a cue before its content only when "that", a colon, a quotation
+                           (or, with +to, an infinitive) follows */
+    bool infinitive;    /* "+to": "vowed to retaliate" - the infinitive is the content */
+    bool object;        /* "+obj": an object may stand before the complement ("told reporters
+                           that", "urged Israel to halt") */
+    bool verb_only;     /* "+v": a cue only where the tagger reads a verb ("support", "plans") */
     bool particle_only; /* "+p": a cue only with one of its particles ("fired back") */
-    bool raise;      /* "+raise": the subject belongs to the content, which has no source
-                        ("The House is expected to pass the bill", "Talks seemed close") */
+    bool raise;         /* "+raise": the subject belongs to the content, which has no source
+                           ("The House is expected to pass the bill", "Talks seemed close") */
     uint16_t particles; /* CUE_P_* the cue takes into its group */
 } cue_form;
 

@@ -69,13 +69,13 @@ bool attribution_tok_in(const frame_ctx *c, size_t i, const word_list *list);
 #define TOK_IN(c, i, list) attribution_tok_in(c, i, &(list))
 
 /* The lists (words.c). */
-extern const word_list attribution_auxiliaries; /* has, was, also, repeatedly ... */
-extern const word_list attribution_left_boundaries; /* that, because, while ... */
-extern const word_list attribution_determiners;     /* the, a, his, 's ... */
-extern const word_list attribution_pronouns;        /* he, she, they, it, we, i, you */
-extern const word_list attribution_document_heads;  /* report, statement, poll ... */
-extern const word_list attribution_official_heads;  /* official, spokesman, analysts ... */
-extern const word_list attribution_anonymous_heads; /* source, sources, insiders ... */
+extern const word_list attribution_auxiliaries;       /* has, was, also, repeatedly ... */
+extern const word_list attribution_left_boundaries;   /* that, because, while ... */
+extern const word_list attribution_determiners;       /* the, a, his, 's ... */
+extern const word_list attribution_pronouns;          /* he, she, they, it, we, i, you */
+extern const word_list attribution_document_heads;    /* report, statement, poll ... */
+extern const word_list attribution_official_heads;    /* official, spokesman, analysts ... */
+extern const word_list attribution_anonymous_heads;   /* source, sources, insiders ... */
 extern const word_list attribution_institution_words; /* Ministry, Council, Army ... */
 extern const word_list attribution_day_words;         /* monday ... december */
 extern const word_list attribution_wh_words;          /* whether, if, how, why, what ... */
@@ -97,8 +97,7 @@ size_t attribution_skip_time(const frame_ctx *c, size_t k, size_t end);
 /* Scans left from `end` (exclusive) for the start of the source noun phrase; `*phrase_start`
  * receives the start of the phrase with any apposition before the cue ("Miller, a retired
  * worker, said": source "Miller", phrase "Miller, a retired worker"). */
-size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end,
-                                size_t *phrase_end);
+size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, size_t *phrase_end);
 /* The end (exclusive) of the source phrase after an inverted cue: "said Smith, a ...". With
  * `loose`, more kinds of apposition go with it ("said Smith, 45,", "said Smith, spokesman for
  * X"): after "according to" a comma usually ends the source. */

@@ -21,8 +21,9 @@ struct cue_lexicon {
     uint32_t shapes[32];
 };
 
-static const char *const particle_names[CUE_PARTICLES] = {
-    "of", "about", "on", "for", "to", "at", "against", "with", "out", "up", "back", "off", "into", "as"};
+static const char *const particle_names[CUE_PARTICLES] = {"of",   "about",   "on",   "for", "to",
+                                                          "at",   "against", "with", "out", "up",
+                                                          "back", "off",     "into", "as"};
 
 const char *cues_particle_name(unsigned bit)
 {

@@ -87,8 +87,7 @@ static bool only_trailing(const frame_ctx *c, size_t k, size_t end)
             continue;
         }
         if (TOK_IN(c, k, attribution_auxiliaries) || TOK_IN(c, k, attribution_pronouns) ||
-            tok_is(c, k, "that") || c->tokens[k].upos == UPOS_VERB ||
-            c->tokens[k].upos == UPOS_AUX)
+            tok_is(c, k, "that") || c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX)
             return false;
         if (++words > 8)
             return false;
@@ -148,8 +147,7 @@ static bool trailing_object(const frame_ctx *c, size_t k, size_t end)
 
 /* Does a complement marker ("that", a colon, a quotation) follow the cue? Then the cue leads
  * its content ("X, a spokesman, told reporters that ..."), it does not close it. */
-static bool marked_complement(const frame_ctx *c, size_t cue_end, size_t end,
-                              const cue_form *form)
+static bool marked_complement(const frame_ctx *c, size_t cue_end, size_t end, const cue_form *form)
 {
     cue_form strict = *form;
     strict.strict = true;
@@ -196,8 +194,8 @@ static size_t particle_after(const frame_ctx *c, const cue_form *form, size_t k,
 }
 
 /* The cue form at token i, or NULL; *cue_end receives the token after the cue word(s). */
-static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t end,
-                              bool headline, size_t *cue_end)
+static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t end, bool headline,
+                              size_t *cue_end)
 {
     const token *t = &c->tokens[i];
     if (t->kind != TOKEN_WORD)
@@ -216,11 +214,11 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
     if ((t->flags & TOKEN_UPPER) && i > first && c->tokens[i - 1].kind != TOKEN_QUOTE && !headline)
         return NULL;
     /* "He’s claiming": after a pronoun, 's is "is" or "has", whatever the tagger read */
-    bool pronoun_aux = i > first + 1 && slice_ends_with(s, "ing") &&
-                       (tok_is(c, i - 1, "'s") || tok_is(c, i - 1, "’s")) &&
-                       (tok_is(c, i - 2, "he") || tok_is(c, i - 2, "she") ||
-                        tok_is(c, i - 2, "it") || tok_is(c, i - 2, "that") ||
-                        tok_is(c, i - 2, "who"));
+    bool pronoun_aux =
+        i > first + 1 && slice_ends_with(s, "ing") &&
+        (tok_is(c, i - 1, "'s") || tok_is(c, i - 1, "’s")) &&
+        (tok_is(c, i - 2, "he") || tok_is(c, i - 2, "she") || tok_is(c, i - 2, "it") ||
+         tok_is(c, i - 2, "that") || tok_is(c, i - 2, "who"));
     /* "the claim", "a report", "his warning": a noun, not a reporting verb */
     if (i > first && !pronoun_aux && TOK_IN(c, i - 1, attribution_determiners))
         return NULL;
@@ -232,8 +230,7 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
         return NULL;
     /* the tagger reads a noun or an adjective ("the alleged plot", "peace plans") */
     if (!pronoun_aux && t->upos != UPOS_NONE && t->upos != UPOS_VERB && t->upos != UPOS_AUX &&
-        (form->verb_only || t->upos == UPOS_NOUN || t->upos == UPOS_PROPN ||
-         t->upos == UPOS_ADJ))
+        (form->verb_only || t->upos == UPOS_NOUN || t->upos == UPOS_PROPN || t->upos == UPOS_ADJ))
         return NULL;
     if (form->verb_only && t->upos == UPOS_NONE && (t->flags & TOKEN_UPPER))
         return NULL;
@@ -355,11 +352,13 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
 static bool colon_frame(frame_ctx *c, size_t first, size_t end, attribution *f)
 {
     static const char *const labels[] = {
-        "update",  "updated", "watch",   "read",    "related", "note",  "editor",  "photo",
-        "video",   "image",   "credit",  "listen",  "see",     "click", "follow",  "share",
-        "breaking", "exclusive", "live", "opinion", "analysis", "correction", "source",
-        "sources", "caption", "tags",   "topics",  "filed",   "posted", "more",   "also",
-        "warning", "subscribe", "advertisement", "recommended", "trending", "latest"};
+        "update",  "updated", "watch",     "read",          "related",     "note",
+        "editor",  "photo",   "video",     "image",         "credit",      "listen",
+        "see",     "click",   "follow",    "share",         "breaking",    "exclusive",
+        "live",    "opinion", "analysis",  "correction",    "source",      "sources",
+        "caption", "tags",    "topics",    "filed",         "posted",      "more",
+        "also",    "warning", "subscribe", "advertisement", "recommended", "trending",
+        "latest"};
     size_t colon = first;
     while (colon < end && colon < first + 7 && !is_punct(c, colon, ':'))
         colon++;
@@ -450,8 +449,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             src_e = phrase_e = attribution_source_after(c, src_s, end, false);
             if (src_e > src_s) {
                 size_t lead = first;
-                while (lead < i && (is_punct(c, lead, ',') || tok_is(c, lead, "but") ||
-                                    tok_is(c, lead, "and")))
+                while (lead < i &&
+                       (is_punct(c, lead, ',') || tok_is(c, lead, "but") || tok_is(c, lead, "and")))
                     lead++;
                 if (lead == i && src_e < end && is_punct(c, src_e, ','))
                     attribution_set_content(c, &f, src_e + 1, end, false);
@@ -478,8 +477,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             continue;
         } else if (i > first &&
                    (is_punct(c, i - 1, ',') || attribution_is_closing_quote(c, i - 1)) &&
-                   !marked_complement(c, cue_end, end, form) &&
-                   cue_end < end && is_word(c, cue_end) && !tok_is(c, cue_end, "that") &&
+                   !marked_complement(c, cue_end, end, form) && cue_end < end &&
+                   is_word(c, cue_end) && !tok_is(c, cue_end, "that") &&
                    !TOK_IN(c, cue_end, attribution_auxiliaries) &&
                    inverted_source_ok(c, i, cue_end,
                                       attribution_source_after(c, cue_end, end, true))) {
@@ -590,16 +589,16 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 passive |= is_be(c, k);
             if (slice_ends_with(tok(c, i), "ing"))
                 passive = false; /* "Turkey is planning to send": progressive, not passive */
-            bool raised = src_e > src_s && v == subject_end &&
-                          ((form->raise && (form->cue_class == CUE_PERCEPTION || passive)) ||
-                           (passive && cue_end + 1 < end &&
-                            ((tok_is(c, cue_end, "to") && is_word(c, cue_end + 1)) ||
-                             (tok_is(c, cue_end, "that") && tok_is(c, src_s, "it") &&
-                              src_e == src_s + 1))));
+            bool raised =
+                src_e > src_s && v == subject_end &&
+                ((form->raise && (form->cue_class == CUE_PERCEPTION || passive)) ||
+                 (passive && cue_end + 1 < end &&
+                  ((tok_is(c, cue_end, "to") && is_word(c, cue_end + 1)) ||
+                   (tok_is(c, cue_end, "that") && tok_is(c, src_s, "it") && src_e == src_s + 1))));
             if (raised) {
                 size_t k = cue_end;
-                bool expletive = tok_is(c, src_s, "it") && src_e == src_s + 1 &&
-                                 k < end && tok_is(c, k, "that");
+                bool expletive =
+                    tok_is(c, src_s, "it") && src_e == src_s + 1 && k < end && tok_is(c, k, "that");
                 size_t e = attribution_content_end(c, k, content_end);
                 attribution_set_content(c, &f, expletive ? k : src_s, e, false);
                 if (f.content.end > f.content.start && k < end &&
@@ -644,14 +643,13 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 src_e--;
             if (src_e > src_s) {
                 /* the sentence splitter ends a sentence at "right?”" before "Trump said." */
-                bool after_quote = src_s == first && first > 0 &&
-                                   attribution_is_closing_quote(c, first - 1) &&
-                                   !(c->tokens[first].flags & TOKEN_PARA_START) &&
-                                   c->quote_start[first - 1] >= 0;
-                bool after_comma =
-                    after_quote || (src_s > first && src_s < i && (is_punct(c, src_s - 1, ',') ||
-                                                      attribution_is_closing_quote(c, src_s - 1) ||
-                                                      c->tokens[src_s - 1].kind == TOKEN_DASH));
+                bool after_quote =
+                    src_s == first && first > 0 && attribution_is_closing_quote(c, first - 1) &&
+                    !(c->tokens[first].flags & TOKEN_PARA_START) && c->quote_start[first - 1] >= 0;
+                bool after_comma = after_quote || (src_s > first && src_s < i &&
+                                                   (is_punct(c, src_s - 1, ',') ||
+                                                    attribution_is_closing_quote(c, src_s - 1) ||
+                                                    c->tokens[src_s - 1].kind == TOKEN_DASH));
                 /* "Citing the report, the senator urged the agency to act": what stands before
                  * the comma is the participle's frame, not this one's content */
                 for (size_t p = sentence_frames; p < list->count && after_comma; p++)
@@ -660,11 +658,11 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                         after_comma = false;
                 bool direct;
                 size_t k = attribution_content_start(c, cue_end, end, form, &direct);
-                size_t rest = after_comma ? parenthetical_rest(c, first, src_s, cue_end, end)
-                                          : SIZE_MAX;
-                if (after_comma && (only_trailing(c, cue_end, end) ||
-                                    (form->object && trailing_object(c, cue_end, end)) ||
-                                    rest != SIZE_MAX)) {
+                size_t rest =
+                    after_comma ? parenthetical_rest(c, first, src_s, cue_end, end) : SIZE_MAX;
+                if (after_comma &&
+                    (only_trailing(c, cue_end, end) ||
+                     (form->object && trailing_object(c, cue_end, end)) || rest != SIZE_MAX)) {
                     /* "CONTENT, SOURCE CUE." or "“CONTENT,” SOURCE CUE." */
                     size_t b = src_s;
                     while (b > first &&
@@ -674,7 +672,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                         attribution_set_content(c, &f, (size_t)c->quote_start[first - 1],
                                                 c->ntokens, true);
                     else if (b > first && attribution_is_closing_quote(c, b - 1) &&
-                        c->quote_start[b - 1] >= 0)
+                             c->quote_start[b - 1] >= 0)
                         attribution_set_content(c, &f, (size_t)c->quote_start[b - 1], end, true);
                     else if (b > first)
                         attribution_set_content(c, &f, first, b, false);
@@ -685,9 +683,9 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                      * content goes on after the cue */
                     if (ok && !f.direct && rest != SIZE_MAX) {
                         size_t e = attribution_content_end(c, rest, content_end);
-                        while (e > rest && (attribution_is_final_punct(c, e - 1) ||
-                                            c->tokens[e - 1].kind == TOKEN_QUOTE ||
-                                            is_punct(c, e - 1, ',')))
+                        while (e > rest &&
+                               (attribution_is_final_punct(c, e - 1) ||
+                                c->tokens[e - 1].kind == TOKEN_QUOTE || is_punct(c, e - 1, ',')))
                             e--;
                         if (e > rest) {
                             f.continuation.start = c->tokens[rest].start;
@@ -705,8 +703,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                         k = attribution_content_start(c, cue_end, end, &loose, &direct);
                     }
                     if (k != SIZE_MAX && k < content_end) {
-                        size_t e = direct ? content_end
-                                          : attribution_content_end(c, k, content_end);
+                        size_t e =
+                            direct ? content_end : attribution_content_end(c, k, content_end);
                         attribution_set_content(c, &f, k, e, direct);
                         ok = f.content.end > f.content.start;
                         /* "urged Israel and Hezbollah to exercise restraint": PolNeAR draws the

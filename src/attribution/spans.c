@@ -17,8 +17,7 @@ static size_t time_phrase_at(const frame_ctx *c, size_t k, size_t end)
         tok_is(c, j, "next") || tok_is(c, j, "in")) {
         bool in = tok_is(c, j, "in");
         j++;
-        if (j < end && (tok_is(c, j, "this") || tok_is(c, j, "last") || tok_is(c, j, "the")) &&
-            !in)
+        if (j < end && (tok_is(c, j, "this") || tok_is(c, j, "last") || tok_is(c, j, "the")) && !in)
             j++;
         if (j >= end)
             return 0;
@@ -43,11 +42,11 @@ static size_t time_phrase_at(const frame_ctx *c, size_t k, size_t end)
         j++;
     } else
         return 0;
-    while (j < end && (TOK_IN(c, j, attribution_day_words) || c->tokens[j].kind == TOKEN_NUMBER ||
-                       tok_is(c, j, "night") || tok_is(c, j, "morning") ||
-                       tok_is(c, j, "evening") || tok_is(c, j, "afternoon") ||
-                       (is_punct(c, j, ',') && j + 1 < end &&
-                        c->tokens[j + 1].kind == TOKEN_NUMBER)))
+    while (j < end &&
+           (TOK_IN(c, j, attribution_day_words) || c->tokens[j].kind == TOKEN_NUMBER ||
+            tok_is(c, j, "night") || tok_is(c, j, "morning") || tok_is(c, j, "evening") ||
+            tok_is(c, j, "afternoon") ||
+            (is_punct(c, j, ',') && j + 1 < end && c->tokens[j + 1].kind == TOKEN_NUMBER)))
         j++;
     return j - k;
 }
@@ -149,9 +148,9 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                 continue;
             }
             /* "Foreign ministers meeting in Brussels agreed": a reduced relative clause */
-            bool relative = slice_ends_with(w, "ing") && (before == UPOS_NOUN ||
-                                                          before == UPOS_PROPN) &&
-                            s < end && c->tokens[s].upos == UPOS_ADP;
+            bool relative = slice_ends_with(w, "ing") &&
+                            (before == UPOS_NOUN || before == UPOS_PROPN) && s < end &&
+                            c->tokens[s].upos == UPOS_ADP;
             /* "Smith, who said he had visited Patna, declined": the relative clause before the
              * closing comma belongs to the phrase */
             if (closing_comma) {
@@ -205,11 +204,11 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
         s = j;
     }
     /* leading conjunctions, sentence adverbs and commas are not part of the source */
-    while (s < end && (tok_is(c, s, "but") || tok_is(c, s, "and") || tok_is(c, s, "so") ||
-                       tok_is(c, s, "however") || tok_is(c, s, "meanwhile") ||
-                       tok_is(c, s, "still") || tok_is(c, s, "now") || tok_is(c, s, "then") ||
-                       tok_is(c, s, "instead") || tok_is(c, s, "also") || tok_is(c, s, "or") ||
-                       is_punct(c, s, ',')))
+    while (s < end &&
+           (tok_is(c, s, "but") || tok_is(c, s, "and") || tok_is(c, s, "so") ||
+            tok_is(c, s, "however") || tok_is(c, s, "meanwhile") || tok_is(c, s, "still") ||
+            tok_is(c, s, "now") || tok_is(c, s, "then") || tok_is(c, s, "instead") ||
+            tok_is(c, s, "also") || tok_is(c, s, "or") || is_punct(c, s, ',')))
         s++;
     /* a time phrase that opens the sentence: "Tuesday, X said" is cut by the comma; "Last
      * week X said" is not */
@@ -238,15 +237,15 @@ size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bo
             if (reports)
                 break;
             /* "said Hugh Griffiths, a former UN expert." keeps the apposition */
-            if (k + 1 < end && (tok_is(c, k + 1, "a") || tok_is(c, k + 1, "an") ||
-                                tok_is(c, k + 1, "the") || tok_is(c, k + 1, "who") ||
-                                (loose && (tok_is(c, k + 1, "whose") || tok_is(c, k + 1, "one") ||
-                                           tok_is(c, k + 1, "its") || tok_is(c, k + 1, "his") ||
-                                           tok_is(c, k + 1, "her") || tok_is(c, k + 1, "their") ||
-                                           c->tokens[k + 1].kind == TOKEN_NUMBER ||
-                                           (k + 2 < end && c->tokens[k + 2].kind == TOKEN_CLITIC) ||
-                                           (!is_capitalised(c, k + 1) &&
-                                            c->tokens[k + 1].upos == UPOS_NOUN)))))
+            if (k + 1 < end &&
+                (tok_is(c, k + 1, "a") || tok_is(c, k + 1, "an") || tok_is(c, k + 1, "the") ||
+                 tok_is(c, k + 1, "who") ||
+                 (loose &&
+                  (tok_is(c, k + 1, "whose") || tok_is(c, k + 1, "one") ||
+                   tok_is(c, k + 1, "its") || tok_is(c, k + 1, "his") || tok_is(c, k + 1, "her") ||
+                   tok_is(c, k + 1, "their") || c->tokens[k + 1].kind == TOKEN_NUMBER ||
+                   (k + 2 < end && c->tokens[k + 2].kind == TOKEN_CLITIC) ||
+                   (!is_capitalised(c, k + 1) && c->tokens[k + 1].upos == UPOS_NOUN)))))
                 ;
             else
                 break;
@@ -257,9 +256,9 @@ size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bo
             !tok_is(c, k, "for"))
             break;
         /* "said Smith on Tuesday", "said Smith in a statement": a trailing phrase */
-        if (k > start && (time_phrase_at(c, k, end) ||
-                          (tok_is(c, k, "in") && k + 1 < end &&
-                           (tok_is(c, k + 1, "a") || tok_is(c, k + 1, "an")))))
+        if (k > start &&
+            (time_phrase_at(c, k, end) || (tok_is(c, k, "in") && k + 1 < end &&
+                                           (tok_is(c, k + 1, "a") || tok_is(c, k + 1, "an")))))
             break;
         k++;
     }
@@ -278,11 +277,11 @@ void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_
         return;
     }
     /* a question or exclamation mark is part of what was said (PolNeAR keeps it) */
-    while (e > k && ((attribution_is_final_punct(c, e - 1) && !is_punct(c, e - 1, '!') &&
-                      !is_punct(c, e - 1, '?')) ||
-                     is_punct(c, e - 1, ',') ||
-                     is_punct(c, e - 1, ';') || is_punct(c, e - 1, ':') ||
-                     c->tokens[e - 1].kind == TOKEN_QUOTE || c->tokens[e - 1].kind == TOKEN_DASH))
+    while (e > k &&
+           ((attribution_is_final_punct(c, e - 1) && !is_punct(c, e - 1, '!') &&
+             !is_punct(c, e - 1, '?')) ||
+            is_punct(c, e - 1, ',') || is_punct(c, e - 1, ';') || is_punct(c, e - 1, ':') ||
+            c->tokens[e - 1].kind == TOKEN_QUOTE || c->tokens[e - 1].kind == TOKEN_DASH))
         e--;
     while (k < e && (is_punct(c, k, ',') || c->tokens[k].kind == TOKEN_DASH))
         k++;
@@ -326,8 +325,8 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
                 return j;
             /* a subject pronoun after the object starts a clause: "told CNN he would" */
             if (j > k && TOK_IN(c, j, attribution_pronouns) && !tok_is(c, j, "it") &&
-                is_word(c, j - 1) && !TOK_IN(c, j - 1, attribution_determiners) &&
-                j + 1 < end && c->tokens[j + 1].kind == TOKEN_WORD)
+                is_word(c, j - 1) && !TOK_IN(c, j - 1, attribution_determiners) && j + 1 < end &&
+                c->tokens[j + 1].kind == TOKEN_WORD)
                 return j;
             if (is_punct(c, j, ',') || attribution_is_final_punct(c, j))
                 break;

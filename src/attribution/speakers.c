@@ -53,8 +53,8 @@ static bool has_name_run(const frame_ctx *c, size_t from, size_t to)
     for (size_t i = from; i < to; i++) {
         bool name_word = is_capitalised(c, i) && !tok_is(c, i, "the") && !tok_is(c, i, "a") &&
                          !tok_is(c, i, "an");
-        if (name_word && (TOK_IN(c, i, attribution_institution_words) ||
-                          c->tokens[i].flags & TOKEN_ALL_UPPER))
+        if (name_word &&
+            (TOK_IN(c, i, attribution_institution_words) || c->tokens[i].flags & TOKEN_ALL_UPPER))
             name_word = false;
         if (name_word) {
             if (++run >= 2)
@@ -319,7 +319,8 @@ static void same_person_before(const frame_ctx *c, frame_list *list, size_t inde
         if (v.end - v.start != w.end - w.start ||
             memcmp(c->text + v.start, c->text + w.start, w.end - w.start) != 0)
             continue;
-        if (surname && prev->speaker.end - prev->speaker.start > f->speaker.end - f->speaker.start) {
+        if (surname &&
+            prev->speaker.end - prev->speaker.start > f->speaker.end - f->speaker.start) {
             f->speaker = prev->speaker;
             f->speaker_actor = prev->speaker_actor;
         }
@@ -339,7 +340,8 @@ void attribution_resolve_speakers(const frame_ctx *c, frame_list *list)
         }
         size_t s = attribution_token_at(c, f->source.start);
         size_t e = attribution_token_at(c, f->source.end);
-        size_t pe = attribution_token_at(c, f->phrase.end > f->source.end ? f->phrase.end : f->source.end);
+        size_t pe =
+            attribution_token_at(c, f->phrase.end > f->source.end ? f->phrase.end : f->source.end);
         f->speaker = f->source;
         if (e == s + 1 && TOK_IN(c, s, attribution_pronouns)) {
             resolve_pronoun(c, list, i, s);

@@ -13,33 +13,36 @@ static const char *const deny_always[] = {"deny",     "denies",  "denied",   "de
                                           "rebutted", "debunk",  "debunked"};
 
 static const char *const deny_words[] = {
-    "deny",    "denies",    "denied",  "denying",  "reject",  "rejects",  "rejected",
-    "rejecting", "dismiss", "dismisses", "dismissed", "dismissing", "refute", "refutes",
-    "refuted", "refuting",  "rebut",   "rebuts",   "rebutted", "rebutting", "dispute",
-    "disputes", "disputed", "disputing", "disavow", "disavowed", "contradict", "contradicted",
-    "debunk",  "debunked"};
+    "deny",     "denies",    "denied",     "denying",      "reject",    "rejects",
+    "rejected", "rejecting", "dismiss",    "dismisses",    "dismissed", "dismissing",
+    "refute",   "refutes",   "refuted",    "refuting",     "rebut",     "rebuts",
+    "rebutted", "rebutting", "dispute",    "disputes",     "disputed",  "disputing",
+    "disavow",  "disavowed", "contradict", "contradicted", "debunk",    "debunked"};
 
-static const char *const doubt_words[] = {"doubt",       "doubts",      "doubted",
-                                          "doubting",    "question",    "questions",
-                                          "questioned",  "questioning", "challenge",
-                                          "challenged",  "challenges",  "wonder",
-                                          "wondered",    "wonders",     "skeptical",
-                                          "sceptical",   "unconvinced", "unsure"};
+static const char *const doubt_words[] = {
+    "doubt",      "doubts",      "doubted",   "doubting",   "question",    "questions",
+    "questioned", "questioning", "challenge", "challenged", "challenges",  "wonder",
+    "wondered",   "wonders",     "skeptical", "sceptical",  "unconvinced", "unsure"};
 
 /* Cues whose negation doubts the content: "does not believe that", "could not confirm". */
 static const char *const negatable_words[] = {
-    "believe", "believes", "believed", "think",    "thinks",   "thought",  "expect",
-    "expects", "expected", "know",     "knows",    "knew",     "confirm",  "confirmed",
-    "verify",  "verified", "see",      "sees",     "saw",      "convinced"};
+    "believe", "believes", "believed", "think", "thinks", "thought",  "expect",
+    "expects", "expected", "know",     "knows", "knew",   "confirm",  "confirmed",
+    "verify",  "verified", "see",      "sees",  "saw",    "convinced"};
 
 /* Nouns that name a claim: "rejected claims that ...", "dismissed reports of ...". */
-static const char *const claim_nouns[] = {
-    "claim",      "claims",     "report",      "reports",     "allegation",  "allegations",
-    "accusation", "accusations", "suggestion", "suggestions", "assertion",   "assertions",
-    "charge",     "charges",    "rumor",       "rumors",      "rumour",      "rumours",
-    "speculation", "notion",    "idea",        "story",       "stories",     "assessment",
-    "contention", "characterization", "characterisation", "narrative", "statement",
-    "statements", "remarks",    "comments",    "criticism",   "insinuation", "insinuations"};
+static const char *const claim_nouns[] = {"claim",       "claims",           "report",
+                                          "reports",     "allegation",       "allegations",
+                                          "accusation",  "accusations",      "suggestion",
+                                          "suggestions", "assertion",        "assertions",
+                                          "charge",      "charges",          "rumor",
+                                          "rumors",      "rumour",           "rumours",
+                                          "speculation", "notion",           "idea",
+                                          "story",       "stories",          "assessment",
+                                          "contention",  "characterization", "characterisation",
+                                          "narrative",   "statement",        "statements",
+                                          "remarks",     "comments",         "criticism",
+                                          "insinuation", "insinuations"};
 
 static bool word_in(const frame_ctx *c, size_t i, const char *const *list, size_t n)
 {
@@ -56,8 +59,8 @@ static void set_claim(const frame_ctx *c, attribution *f, size_t k, size_t e)
         k++;
     else {
         size_t j = k;
-        while (j < e && j < k + 4 && (TOK_IN(c, j, attribution_determiners) ||
-                                       c->tokens[j].upos == UPOS_ADJ))
+        while (j < e && j < k + 4 &&
+               (TOK_IN(c, j, attribution_determiners) || c->tokens[j].upos == UPOS_ADJ))
             j++;
         if (j < e && WORD_IN(c, j, claim_nouns) && j + 1 < e &&
             (tok_is(c, j + 1, "that") || tok_is(c, j + 1, "of") || tok_is(c, j + 1, "about")))
@@ -88,8 +91,9 @@ static size_t evidence_pattern(const frame_ctx *c, size_t i, size_t end, uint8_t
     /* (there|it) (is|was|has been|remains) (no|little|not) ... */
     if (tok_is(c, i, "no") || tok_is(c, i, "little")) {
         size_t j = i + 1;
-        while (j < end && j < i + 4 && (c->tokens[j].upos == UPOS_ADJ || tok_is(c, j, "hard") ||
-                                         tok_is(c, j, "public") || tok_is(c, j, "credible")))
+        while (j < end && j < i + 4 &&
+               (c->tokens[j].upos == UPOS_ADJ || tok_is(c, j, "hard") || tok_is(c, j, "public") ||
+                tok_is(c, j, "credible")))
             j++;
         if (j < end && tok_is(c, j, "evidence")) {
             size_t k = j + 1;
@@ -103,8 +107,8 @@ static size_t evidence_pattern(const frame_ctx *c, size_t i, size_t end, uint8_t
         }
         return 0;
     }
-    if ((tok_is(c, i, "unclear") ||
-         (tok_is(c, i, "clear") && i > 0 && (tok_is(c, i - 1, "not") || tok_is(c, i - 1, "n't")))) &&
+    if ((tok_is(c, i, "unclear") || (tok_is(c, i, "clear") && i > 0 &&
+                                     (tok_is(c, i - 1, "not") || tok_is(c, i - 1, "n't")))) &&
         i + 1 < end && (tok_is(c, i + 1, "whether") || tok_is(c, i + 1, "if"))) {
         *stance = STANCE_DOUBTS;
         return i + 1;
@@ -144,10 +148,10 @@ sitrep_status attribution_read_stance(arena *a, const frame_ctx *c, frame_list *
          * dismiss, dispute deny only a that-clause or a claim ("rejected claims that ...") */
         if (deny && !always && !names_claim(c, f->content_first, f->content_last))
             deny = false;
-        uint8_t stance = deny && !negated           ? STANCE_DENIES
-                         : doubt && !negated        ? STANCE_DOUBTS
+        uint8_t stance = deny && !negated                 ? STANCE_DENIES
+                         : doubt && !negated              ? STANCE_DOUBTS
                          : negated && (negatable || deny) ? STANCE_DOUBTS
-                                                    : STANCE_ASSERTS;
+                                                          : STANCE_ASSERTS;
         size_t k = f->content_first, e = f->content_last;
         /* "said there is no evidence that ...": the content denies its own claim */
         if (stance == STANCE_ASSERTS && !f->direct) {

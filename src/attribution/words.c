@@ -5,8 +5,8 @@
  */
 #include "attribution_internal.h"
 
-#define WORD_LIST(name, ...)                                                                      \
-    static const char *const name##_words[] = {__VA_ARGS__};                                     \
+#define WORD_LIST(name, ...)                                                                       \
+    static const char *const name##_words[] = {__VA_ARGS__};                                       \
     const word_list name = {name##_words, ARRAY_LEN(name##_words)}
 
 bool attribution_tok_in(const frame_ctx *c, size_t i, const word_list *list)
@@ -33,10 +33,10 @@ WORD_LIST(attribution_auxiliaries, "has", "have", "had", "'s", "’s", "is", "ar
           "originally", "frequently", "routinely", "consistently", "clearly", "explicitly",
           "quickly", "immediately", "finally", "simply", "personally", "angrily", "bluntly",
           "flatly", "categorically", "vehemently", "emphatically", "jokingly", "reluctantly",
-          "sharply", "sometimes", "always", "generally", "both", "all", "each", "too",
-          "ultimately", "nonetheless", "however", "apparently", "allegedly", "essentially",
-          "basically", "merely", "indeed", "certainly", "specifically", "particularly", "quietly",
-          "loudly", "notably", "increasingly", "largely", "mostly", "partly", "soon", "ago");
+          "sharply", "sometimes", "always", "generally", "both", "all", "each", "too", "ultimately",
+          "nonetheless", "however", "apparently", "allegedly", "essentially", "basically", "merely",
+          "indeed", "certainly", "specifically", "particularly", "quietly", "loudly", "notably",
+          "increasingly", "largely", "mostly", "partly", "soon", "ago");
 
 /* Words that end a noun phrase when scanning left from a verb: the source starts after them. */
 WORD_LIST(attribution_left_boundaries, "that", "as", "because", "while", "when", "after", "before",
@@ -56,13 +56,13 @@ WORD_LIST(attribution_document_heads, "report", "reports", "statement", "stateme
           "images", "records", "paper", "article", "book", "review", "briefing", "release",
           "notice", "decree", "resolution", "tweet", "post", "estimates", "figures", "cable",
           "transcript", "audit", "polls", "surveys", "studies", "findings", "results", "emails",
-          "email", "complaint", "lawsuit", "indictment", "ruling", "judgment", "verdict",
-          "summary", "projection", "projections", "forecast", "model", "index", "map",
-          "photographs", "photos", "evidence", "research", "guidelines", "order", "rules",
-          "bill", "legislation", "law", "proposal", "plan", "platform", "ad", "advertisement",
-          "website", "memorandum", "directive", "text", "speech", "census", "count", "tally",
-          "calculations", "numbers", "analyses", "assessments", "letters", "messages", "message",
-          "cables", "documents", "files", "ads", "videos", "tweets", "posts");
+          "email", "complaint", "lawsuit", "indictment", "ruling", "judgment", "verdict", "summary",
+          "projection", "projections", "forecast", "model", "index", "map", "photographs", "photos",
+          "evidence", "research", "guidelines", "order", "rules", "bill", "legislation", "law",
+          "proposal", "plan", "platform", "ad", "advertisement", "website", "memorandum",
+          "directive", "text", "speech", "census", "count", "tally", "calculations", "numbers",
+          "analyses", "assessments", "letters", "messages", "message", "cables", "documents",
+          "files", "ads", "videos", "tweets", "posts");
 
 WORD_LIST(attribution_official_heads, "official", "officials", "spokesman", "spokeswoman",
           "spokesperson", "spokesmen", "spokespeople", "diplomat", "diplomats", "aide", "aides",
@@ -79,19 +79,19 @@ WORD_LIST(attribution_official_heads, "official", "officials", "spokesman", "spo
           "chief", "head", "ambassador", "secretary", "general", "president", "premier",
           "chancellor", "commissioner", "director", "coordinator", "rapporteur", "inspector",
           "inspectors", "police", "paramedics", "voters", "strategists", "operatives", "donors",
-          "candidates", "candidate", "senator", "senators", "congressman", "congresswoman",
-          "judge", "judges", "lawyer", "lawyers", "attorney", "attorneys", "survivors",
-          "relatives", "families", "parents", "students", "protesters", "demonstrators",
-          "soldiers", "troops", "fighters", "rebels", "militants", "villagers", "refugees",
-          "americans", "democrats", "republicans", "conservatives", "liberals", "progressives",
-          "republican", "democrat", "historians", "scholars", "professor", "professors",
-          "manager", "executive", "executives", "founder", "chairman", "chairwoman", "chair",
-          "pollster", "pollsters", "consultant", "consultants", "columnist", "reporter",
-          "reporters", "journalist", "journalists", "editor", "writer", "author", "host",
-          "correspondent", "clerk", "employees", "colleagues", "allies", "friends", "fans",
-          "followers", "residents", "crowd", "audience", "participants", "respondents",
-          "others", "many", "some", "most", "few", "several", "both", "everyone", "nobody",
-          "someone", "anyone", "person", "man", "woman", "men", "women", "voter");
+          "candidates", "candidate", "senator", "senators", "congressman", "congresswoman", "judge",
+          "judges", "lawyer", "lawyers", "attorney", "attorneys", "survivors", "relatives",
+          "families", "parents", "students", "protesters", "demonstrators", "soldiers", "troops",
+          "fighters", "rebels", "militants", "villagers", "refugees", "americans", "democrats",
+          "republicans", "conservatives", "liberals", "progressives", "republican", "democrat",
+          "historians", "scholars", "professor", "professors", "manager", "executive", "executives",
+          "founder", "chairman", "chairwoman", "chair", "pollster", "pollsters", "consultant",
+          "consultants", "columnist", "reporter", "reporters", "journalist", "journalists",
+          "editor", "writer", "author", "host", "correspondent", "clerk", "employees", "colleagues",
+          "allies", "friends", "fans", "followers", "residents", "crowd", "audience",
+          "participants", "respondents", "others", "many", "some", "most", "few", "several", "both",
+          "everyone", "nobody", "someone", "anyone", "person", "man", "woman", "men", "women",
+          "voter");
 
 /* Heads of sources who are unnamed on purpose. */
 WORD_LIST(attribution_anonymous_heads, "source", "sources", "insider", "insiders", "person",
@@ -114,15 +114,15 @@ WORD_LIST(attribution_institution_words, "Ministry", "Council", "Army", "Forces"
           "Magazine", "Network", "Club", "Society", "Council", "Caucus", "Federation", "Board",
           "Company", "Corporation", "Inc.", "Co.", "Corp.", "Ltd.", "LLC", "Group", "Project",
           "Initiative", "Center", "Institute", "Trust", "Times", "Tribune", "Herald", "Gazette",
-          "Daily", "Weekly", "Radio", "Television", "TV", "Channel", "Agency", "Station",
-          "Church", "Mosque", "Hospital", "School", "College", "Academy", "Museum", "Library",
-          "Democrats", "Republicans", "GOP", "Conference", "Summit", "Forum", "Convention",
-          "Poll", "Survey", "Report", "Review", "Research", "Studies", "Study", "Index");
+          "Daily", "Weekly", "Radio", "Television", "TV", "Channel", "Agency", "Station", "Church",
+          "Mosque", "Hospital", "School", "College", "Academy", "Museum", "Library", "Democrats",
+          "Republicans", "GOP", "Conference", "Summit", "Forum", "Convention", "Poll", "Survey",
+          "Report", "Review", "Research", "Studies", "Study", "Index");
 
-WORD_LIST(attribution_day_words, "monday", "tuesday", "wednesday", "thursday", "friday",
-          "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-          "august", "september", "october", "november", "december", "jan.", "feb.", "aug.",
-          "sept.", "oct.", "nov.", "dec.");
+WORD_LIST(attribution_day_words, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+          "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.",
+          "nov.", "dec.");
 
 WORD_LIST(attribution_wh_words, "whether", "if", "how", "why", "what", "who", "when", "where",
           "which");

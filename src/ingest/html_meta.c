@@ -216,14 +216,24 @@ static const struct {
     const char *key;
     bool author;
     int rank;
-} ranked_keys[] = {
-    {"dc:title", false, 1},       {"dcterm:title", false, 2}, {"dcterms:title", false, 2},
-    {"og:title", false, 3},       {"weibo:article:title", false, 4},
-    {"weibo:webpage:title", false, 5}, {"title", false, 6},  {"twitter:title", false, 7},
-    {"parsely-title", false, 8},  {"dc:creator", true, 1},   {"dcterm:creator", true, 2},
-    {"dcterms:creator", true, 2}, {"author", true, 3},       {"parsely-author", true, 4},
-    {"byl", true, 5},             {"sailthru.author", true, 6}, {"og:article:author", true, 7},
-    {"article:author", true, 8}};
+} ranked_keys[] = {{"dc:title", false, 1},
+                   {"dcterm:title", false, 2},
+                   {"dcterms:title", false, 2},
+                   {"og:title", false, 3},
+                   {"weibo:article:title", false, 4},
+                   {"weibo:webpage:title", false, 5},
+                   {"title", false, 6},
+                   {"twitter:title", false, 7},
+                   {"parsely-title", false, 8},
+                   {"dc:creator", true, 1},
+                   {"dcterm:creator", true, 2},
+                   {"dcterms:creator", true, 2},
+                   {"author", true, 3},
+                   {"parsely-author", true, 4},
+                   {"byl", true, 5},
+                   {"sailthru.author", true, 6},
+                   {"og:article:author", true, 7},
+                   {"article:author", true, 8}};
 
 /* One key of a meta tag: "DC.Title" and "dc:title" are the same key. */
 static void meta_key(meta_found *m, const char *key, size_t n, const char *content, bool property)
@@ -252,9 +262,8 @@ static void meta_key(meta_found *m, const char *key, size_t n, const char *conte
              !strcmp(k, "article.published") || !strcmp(k, "og:published_time"))
         keep_first(&m->published_meta, content);
     else if (!strcmp(k, "pubdate") || !strcmp(k, "publishdate") || !strcmp(k, "date") ||
-             !strcmp(k, "dc:date") || !strcmp(k, "dc:date.issued") ||
-             !strcmp(k, "sailthru.date") || !strcmp(k, "parsely-pub-date") ||
-             !strcmp(k, "dcterms:created"))
+             !strcmp(k, "dc:date") || !strcmp(k, "dc:date.issued") || !strcmp(k, "sailthru.date") ||
+             !strcmp(k, "parsely-pub-date") || !strcmp(k, "dcterms:created"))
         keep_first(&m->published_other, content);
     else if (!strcmp(k, "article:section") || !strcmp(k, "section") ||
              !strcmp(k, "parsely-section"))
@@ -425,10 +434,10 @@ static const char *clean_byline(arena *a, const char *s)
             break;
         }
     }
-    static const char *const cuts[] = {" - ",        " | ",        " • ",          " — ",
-                                       " – ",        " —",         " @",           " Published",
-                                       " Updated",   " Posted",    " Last updated", " PUBLISHED",
-                                       " UPDATED",   " Published:"};
+    static const char *const cuts[] = {
+        " - ",      " | ",        " • ",      " — ",     " – ",           " —",
+        " @",       " Published", " Updated", " Posted", " Last updated", " PUBLISHED",
+        " UPDATED", " Published:"};
     for (size_t i = 0; i < ARRAY_LEN(cuts); i++) {
         char *p = strstr(c, cuts[i]);
         if (p && p > c)
@@ -440,15 +449,15 @@ static const char *clean_byline(arena *a, const char *s)
     for (size_t i = 0; i < ARRAY_LEN(months); i++) {
         size_t n = strlen(months[i]);
         for (char *p = c + 1; *p; p++)
-            if (p[-1] == ' ' && !strncasecmp(p, months[i], n) && p[n] == ' ' &&
-                p[n + 1] >= '0' && p[n + 1] <= '9') {
+            if (p[-1] == ' ' && !strncasecmp(p, months[i], n) && p[n] == ' ' && p[n + 1] >= '0' &&
+                p[n + 1] <= '9') {
                 p[-1] = '\0';
                 break;
             }
     }
     /* "Joe Wee Monday, 25 April 2016": a weekday after the names starts the date */
-    static const char *const days[] = {" Monday",   " Tuesday", " Wednesday", " Thursday",
-                                       " Friday",   " Saturday", " Sunday"};
+    static const char *const days[] = {" Monday", " Tuesday",  " Wednesday", " Thursday",
+                                       " Friday", " Saturday", " Sunday"};
     for (size_t i = 0; i < ARRAY_LEN(days); i++) {
         char *p = strstr(c, days[i]);
         size_t k = strlen(days[i]);
@@ -682,8 +691,9 @@ static const char *ld_title(const meta_found *m)
 /* Is a site name an edition or a section rather than a publisher ("U.S.", "World")? */
 static bool edition_label(const char *s)
 {
-    static const char *const labels[] = {"U.S.", "US", "UK", "U.K.", "World", "International",
-                                         "Europe", "Asia", "Africa", "Americas", "News", "Home"};
+    static const char *const labels[] = {"U.S.",          "US",     "UK",   "U.K.",   "World",
+                                         "International", "Europe", "Asia", "Africa", "Americas",
+                                         "News",          "Home"};
     for (size_t i = 0; i < ARRAY_LEN(labels); i++)
         if (!strcmp(s, labels[i]))
             return true;
@@ -750,7 +760,6 @@ static const char *publisher_of(arena *a, const meta_found *m)
     return NULL;
 }
 
-
 sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char **ld_body)
 {
     meta_found m;
@@ -775,8 +784,9 @@ sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char *
     const char *section = first_of((const char *const[]){m.section, m.ld_section, m.breadcrumb}, 3);
     if (section)
         doc->meta.section = html_clean(a, section, strlen(section));
-    const char *byline_el = m.inner_name ? m.inner_name : m.inner_author ? m.inner_author
-                                                                          : m.byline_el;
+    const char *byline_el = m.inner_name     ? m.inner_name
+                            : m.inner_author ? m.inner_author
+                                             : m.byline_el;
     const char *const authors[] = {m.ld_author,       m.author_meta.value, m.author_other,
                                    m.itemprop_author, m.rel_author,        byline_el};
     for (size_t i = 0; i < ARRAY_LEN(authors) && !doc->meta.byline; i++)

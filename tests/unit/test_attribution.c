@@ -327,7 +327,7 @@ static void surname_and_title_name_the_same_speaker(void **state)
     expect_span(&r, r.art.attributions[2].source, "Lowell");
     expect_span(&r, r.art.attributions[2].speaker, /* not the last speaker */
                 "White House press secretary Karen Lowell");
-    assert_int_equal(r.art.attributions[2].kind, ATTRIB_NAMED);    /* a bare surname */
+    assert_int_equal(r.art.attributions[2].kind, ATTRIB_NAMED); /* a bare surname */
     arena_release(&r.a);
 }
 
