@@ -233,6 +233,13 @@ static void objects_infinitives_relatives_documents(void **state)
     expect_span(&r, r.art.attributions[0].source, "Smith");
     expect_span(&r, r.art.attributions[0].content, "he would resign");
     arena_release(&r.a);
+    /* announcing, confirming, mentioning take a noun phrase as their content */
+    analyse(&r, "Eric Holder announced his resignation. The army confirmed the deaths of two "
+                "soldiers.");
+    assert_int_equal(r.art.nattributions, 2);
+    expect_span(&r, r.art.attributions[0].content, "his resignation");
+    expect_span(&r, r.art.attributions[1].content, "the deaths of two soldiers");
+    arena_release(&r.a);
     /* a document needs no "that"; other senses still do */
     analyse(&r, "A new poll shows the president ahead. The troops showed great courage.");
     assert_int_equal(r.art.nattributions, 1);
