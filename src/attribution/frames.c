@@ -705,6 +705,14 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     if (k != SIZE_MAX && k < content_end) {
                         size_t e =
                             direct ? content_end : attribution_content_end(c, k, content_end);
+                        /* "appealed for $45 million, but only ...": a demanded thing ends at
+                         * the comma */
+                        if (!direct && k > first && tok_is(c, k - 1, "for"))
+                            for (size_t x = k + 1; x < e; x++)
+                                if (is_punct(c, x, ',')) {
+                                    e = x;
+                                    break;
+                                }
                         attribution_set_content(c, &f, k, e, direct);
                         ok = f.content.end > f.content.start;
                         /* "urged Israel and Hezbollah to exercise restraint": PolNeAR draws the

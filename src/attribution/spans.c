@@ -348,6 +348,10 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
         }
     if (wh_class && k + 1 < end && TOK_IN(c, k, attribution_wh_words) && is_word(c, k + 1))
         marked = true;
+    /* "called for reducing the tax", "pressed for talks": a demand's object is its content */
+    if (form->cue_class == CUE_SPEECH && k == cue_end && k > 0 && tok_is(c, k - 1, "for") &&
+        k < end && is_word(c, k) && !TOK_IN(c, k, attribution_day_words))
+        marked = true;
     if (k < end && (is_punct(c, k, ':') || is_punct(c, k, ','))) {
         if (k + 1 < end && attribution_is_opening_quote(c, k + 1)) {
             k++;

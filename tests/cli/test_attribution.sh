@@ -53,6 +53,10 @@ expect_eq "attribution: urged" "$("$JSONQ" attributions.1.content.text <"$work/o
     "the agency to act"
 expect_eq "attribution: circumstance" \
     "$("$JSONQ" attributions.2.cue.text <"$work/openings.json")" "said"
+printf 'Obama called for reducing the tax rate.\n' >"$work/callfor.txt"
+expect_exit 0 "attribution: called for" -- "$SITREP" code "$work/callfor.txt"
+expect_eq "attribution: called for content" "$(printf '%s\n' "$out" | "$JSONQ" attributions.0.content.text)" \
+    "reducing the tax rate"
 expect_eq "attribution: openings count" "$("$JSONQ" attributions.length <"$work/openings.json")" "3"
 
 # a bad cue file stops with FILE:LINE: message

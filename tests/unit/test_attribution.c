@@ -240,6 +240,12 @@ static void objects_infinitives_relatives_documents(void **state)
     expect_span(&r, r.art.attributions[0].content, "his resignation");
     expect_span(&r, r.art.attributions[1].content, "the deaths of two soldiers");
     arena_release(&r.a);
+    /* "called for" and "appealed for" take what is demanded, up to a comma */
+    analyse(&r, "Aid agencies appealed for more money, but little came.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].cue, "appealed for");
+    expect_span(&r, r.art.attributions[0].content, "more money");
+    arena_release(&r.a);
     /* a document needs no "that"; other senses still do */
     analyse(&r, "A new poll shows the president ahead. The troops showed great courage.");
     assert_int_equal(r.art.nattributions, 1);
