@@ -170,6 +170,13 @@ sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
             f->parent = map[t];
     }
     attribution_resolve_speakers(&c, &list);
+    /* PolNeAR's source is the whole noun phrase, its apposition included ("Richard Revesz,
+     * director of the Institute for Policy Integrity"); the speaker stays the name */
+    for (size_t i = 0; i < list.count; i++) {
+        attribution *f = &list.items[i];
+        if (f->phrase.start == f->source.start && f->phrase.end > f->source.end)
+            f->source = f->phrase;
+    }
     art->attributions = list.items;
     art->nattributions = list.count;
     art->frame_of_token = map;

@@ -44,15 +44,17 @@ typedef enum attribution_stance {
 } attribution_stance;
 
 /* One reporting frame: SOURCE says (CUE) CONTENT. Spans are drawn as PolNeAR draws them: the
- * source is the noun phrase as written (an apposition after a name before the cue is not part
- * of it), the cue the reporting verb group ("has repeatedly said", "called on"), the content
+ * source is the noun phrase as written, its apposition included but no time words or
+ * prepositional tails ("Richard Revesz, director of the institute"; the speaker is "Richard
+ * Revesz"), the cue the reporting verb group ("has repeatedly said", "called on"), the content
  * the reported clause with its "that" or the quotation without its marks. */
 typedef struct attribution {
     uint32_t sentence;      /* sentence of the cue */
-    span source;            /* the source as written ("He", "Intelligence officials") */
+    span source;            /* the source as written ("He", "Miller, a retired worker") */
     span speaker;           /* who speaks: the name the source resolves to, without apposition
                                ("Ashraf Ghani" for "he"); the source itself when it names no one */
-    span phrase;            /* the source with its apposition ("Miller, a retired worker") */
+    span phrase;            /* the source with its apposition (once speakers are resolved, the
+                               source is this phrase) */
     span cue;               /* "claimed", "has said", "according to" */
     span content;           /* what is attributed (without quotation marks) */
     span continuation;      /* the same speech going on after the cue: “A,” he said. “B.” */

@@ -33,12 +33,15 @@ expect_eq "attribution: denied event" "$(q events.$last.modality)" "negated"
 expect_eq "attribution: denied event's source" "$(q events.$last.attribution.text)" "Russia"
 expect_eq "attribution: denied event's stance" "$(q events.$last.attribution.stance)" "denies"
 
-# sources as PolNeAR draws them: a name without its apposition, a party label kept
+# sources as PolNeAR draws them: the noun phrase with its apposition (the speaker is the name),
+# a party label kept
 printf 'Megan Hester, senior associate at the institute, said parents want local schools. Gov. Mike Pence (R-IN) said the tweet was a mistake.\n' >"$work/sources.txt"
 expect_exit 0 "attribution: sources" -- "$SITREP" code "$work/sources.txt"
 printf '%s\n' "$out" >"$work/sources.json"
 expect_eq "attribution: apposition" "$("$JSONQ" attributions.0.source.text <"$work/sources.json")" \
-    "Megan Hester"
+    "Megan Hester, senior associate at the institute"
+expect_eq "attribution: named speaker" \
+    "$("$JSONQ" attributions.0.speaker.text <"$work/sources.json")" "Megan Hester"
 expect_eq "attribution: party label" \
     "$("$JSONQ" attributions.2.source.text <"$work/sources.json")" "Gov. Mike Pence (R-IN)"
 
