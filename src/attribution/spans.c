@@ -215,6 +215,16 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
     size_t n = time_phrase_at(c, s, end);
     if (n && s + n < end)
         s += n;
+    /* "In a Bloomberg interview Trump said", "with footage of Clinton saying": a phrase that
+     * opens with a preposition is no source; the name at its end is */
+    if (s + 2 < end && c->tokens[s].upos == UPOS_ADP && !tok_is(c, s, "of") &&
+        !tok_is(c, s, "for") && apposition_comma == SIZE_MAX) {
+        size_t j = end;
+        while (j > s + 1 && is_capitalised(c, j - 1) && c->tokens[j - 1].kind == TOKEN_WORD)
+            j--;
+        if (j < end && j > s + 1 && !is_capitalised(c, j - 1))
+            s = j;
+    }
     if (apposition_comma != SIZE_MAX && apposition_comma > s)
         *head_end = apposition_comma;
     return s;
