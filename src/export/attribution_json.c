@@ -60,6 +60,20 @@ void export_attributions(json_writer *w, const article *art)
     json_array_end(w);
 }
 
+void export_speaker_fields(json_writer *w, const article *art, const attribution *f)
+{
+    span who = f->speaker.end > f->speaker.start ? f->speaker : f->source;
+    json_key(w, "text");
+    if (who.end > who.start)
+        json_string(w, art->text.text + who.start, who.end - who.start);
+    else
+        json_null(w);
+    json_key(w, "kind");
+    json_cstr(w, attribution_kind_name((attribution_kind)f->kind));
+    json_key(w, "code");
+    json_cstr(w, f->code);
+}
+
 static void write_quote(json_writer *w, const article *art, const attribution *f, span content)
 {
     const char *text = art->text.text;
@@ -68,15 +82,7 @@ static void write_quote(json_writer *w, const article *art, const attribution *f
     json_int(w, f->sentence);
     json_key(w, "speaker");
     json_object_begin(w);
-    json_key(w, "text");
-    if (f->speaker.end > f->speaker.start)
-        json_string(w, text + f->speaker.start, f->speaker.end - f->speaker.start);
-    else
-        json_null(w);
-    json_key(w, "kind");
-    json_cstr(w, attribution_kind_name((attribution_kind)f->kind));
-    json_key(w, "code");
-    json_cstr(w, f->code);
+    export_speaker_fields(w, art, f);
     json_object_end(w);
     json_key(w, "cue");
     json_string(w, text + f->cue.start, f->cue.end - f->cue.start);

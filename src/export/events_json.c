@@ -43,17 +43,8 @@ static void write_attribution(json_writer *w, const article *art, int32_t index)
         return;
     }
     const attribution *f = &art->attributions[index];
-    span who = f->speaker.end > f->speaker.start ? f->speaker : f->source;
     json_object_begin(w);
-    json_key(w, "text");
-    if (who.end > who.start)
-        json_string(w, art->text.text + who.start, who.end - who.start);
-    else
-        json_null(w);
-    json_key(w, "kind");
-    json_cstr(w, attribution_kind_name((attribution_kind)f->kind));
-    json_key(w, "code");
-    json_cstr(w, f->code);
+    export_speaker_fields(w, art, f);
     json_key(w, "cue");
     if (f->cue.end > f->cue.start)
         json_string(w, art->text.text + f->cue.start, f->cue.end - f->cue.start);
