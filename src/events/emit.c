@@ -11,22 +11,7 @@
 
 int32_t events_attribution_of(const clause_ctx *c, long anchor)
 {
-    uint32_t global = c->first_token + (uint32_t)anchor;
-    int32_t best = -1;
-    uint32_t best_size = 0;
-    for (size_t i = 0; i < c->art->nattributions; i++) {
-        const attribution *f = &c->art->attributions[i];
-        if (f->content_last <= f->content_first)
-            continue;
-        if (global >= f->content_first && global < f->content_last) {
-            uint32_t size = f->content_last - f->content_first;
-            if (best < 0 || size < best_size) {
-                best = (int32_t)i;
-                best_size = size;
-            }
-        }
-    }
-    return best;
+    return attribution_frame_of_token(c->art, c->first_token + (uint32_t)anchor);
 }
 
 /* Two sides that code the same actor ("Putin" and "his" in one sentence), or the same
@@ -111,6 +96,12 @@ sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *
             break;
         }
     }
+    /* the one place the coder takes modality from the frame: inside a claim its source denies
+     * ("Russia denied that its troops shelled the plant") the event is negated - once, also
+     * when its own verb group was negated already */
+    int32_t frame = events_attribution_of(c, m->anchor);
+    if (frame >= 0 && c->art->attributions[frame].stance == STANCE_DENIES)
+        modality = MODALITY_NEGATED;
     if (c->trace) {
         if (buf_printf(c->trace, "  event %s %s -> %s (%s) by %s:%u\n", code,
                        source->code ? source->code : "-", target->code ? target->code : "-",
@@ -133,7 +124,7 @@ sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *
     snprintf(e->code, sizeof e->code, "%s", code);
     e->cameo = c->tables->cameo ? cameo_find(c->tables->cameo, code, strlen(code)) : NULL;
     e->modality = modality;
-    e->attribution = events_attribution_of(c, m->anchor);
+    e->attribution = frame;
     if (span_first < 0)
         span_first = 0;
     if ((size_t)span_last >= c->ntokens)

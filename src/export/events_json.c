@@ -129,18 +129,6 @@ static void write_side(json_writer *w, const article *art, const event_side *sid
     json_object_end(w);
 }
 
-/* The actor code of a frame's speaker: a mention that starts where the speaker does. */
-static const char *speaker_code(const article *art, const attribution *f)
-{
-    span who = f->speaker.end > f->speaker.start ? f->speaker : f->source;
-    for (size_t i = 0; i < art->nactors; i++) {
-        const actor_mention *m = &art->actors[i];
-        if (m->start >= who.start && m->end <= who.end && m->code)
-            return m->code;
-    }
-    return NULL;
-}
-
 static void write_attribution(json_writer *w, const article *art, int32_t index)
 {
     if (index < 0 || (size_t)index >= art->nattributions) {
@@ -148,22 +136,15 @@ static void write_attribution(json_writer *w, const article *art, int32_t index)
         return;
     }
     const attribution *f = &art->attributions[index];
-    span who = f->speaker.end > f->speaker.start ? f->speaker : f->source;
     json_object_begin(w);
-    json_key(w, "text");
-    if (who.end > who.start)
-        json_string(w, art->text.text + who.start, who.end - who.start);
-    else
-        json_null(w);
-    json_key(w, "kind");
-    json_cstr(w, attribution_kind_name((attribution_kind)f->kind));
-    json_key(w, "code");
-    json_cstr(w, speaker_code(art, f));
+    export_speaker_fields(w, art, f);
     json_key(w, "cue");
     if (f->cue.end > f->cue.start)
         json_string(w, art->text.text + f->cue.start, f->cue.end - f->cue.start);
     else
         json_null(w);
+    json_key(w, "stance");
+    json_cstr(w, attribution_stance_name(f->stance));
     json_object_end(w);
 }
 

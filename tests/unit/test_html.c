@@ -380,6 +380,13 @@ static void title_suffix_and_by_prefix(void **state)
                    "2015\"></head><body><p>x</p></body></html>");
     assert_string_equal(doc.meta.byline, "Nathan Willis");
     assert_null(strstr(doc.body, "Tom Hale"));
+    /* a reader's comment has a byline and a user name: not the article's */
+    doc = read_str("<html><body><ul><li class=\"comment\"><div><div class=\"byline\"><div "
+                   "class=\"username\">J</div></div><div>Nice.</div></div></li></ul><div "
+                   "class=\"author\"><div class=\"author-name\">NATALIYA VASILYEVA</div></div>"
+                   "<p>Troops moved into the town on Monday, residents said, after days of "
+                   "shelling.</p></body></html>");
+    assert_string_equal(doc.meta.byline, "NATALIYA VASILYEVA");
 }
 
 static void text_in_a_container_and_double_br(void **state)
