@@ -216,6 +216,15 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                          events_actor_label(c, target, l2, sizeof l2)))
             return SITREP_ELIMIT;
     }
+    uint8_t asserted = modality;
+    const char *stance = events_stance(c, m, &modality);
+    if (stance)
+        return events_trace(c, "    not coded: %s\n", stance);
+    if (modality != asserted &&
+        events_trace(c, "    modality %s: %s\n", event_modality_name(modality),
+                     modality == MODALITY_NEGATED ? "a denial governs it"
+                                                  : "it stands in a condition or an open question"))
+        return SITREP_ELIMIT;
     /* the evidence covers the anchor's pattern, the source and the target */
     if (source >= 0 && (long)c->afirst[source] < span_first)
         span_first = c->afirst[source];

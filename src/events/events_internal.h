@@ -330,6 +330,9 @@ typedef struct emit_state {
 void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg);
 /* Modality from the words of the group [first, anchor] and the clause before it. */
 uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg);
+/* True when token i stands in a condition or an open question: an "if", "unless" or "whether"
+ * earlier in its comma segment ("if Iran attacked Israel, ...", "whether Trump withheld aid"). */
+bool events_in_condition(const clause_ctx *c, long i);
 /* The verb group of the nearest verb before token `before`, for coordinated and controlled
  * verbs. Matches' anchors are preferred; tags otherwise. */
 bool verb_group_previous(const clause_ctx *c, long before, verb_group *out);
@@ -349,6 +352,16 @@ bool events_is_catenative_of_other(const clause_ctx *c, size_t mi);
 /* True when the verb group holds an events_obligation ("must return", "should withdraw", "has to
  * leave", "ought to"): the act is asked for, not done. */
 bool events_obligation(const clause_ctx *c, const verb_group *vg);
+
+/* ---- denials, claims, allegations and purposes (stance.c) ---- */
+
+/* What the words around the anchor of match m make of its event: NULL when it is coded, with
+ * *modality set to negated for a denial ("denied that its jets struck") and to hypothetical
+ * inside a condition or an open question ("whether", "if"); otherwise why it is not coded: a
+ * disputed claim ("rejected claims that", "described the idea that ... as absurd", "no
+ * evidence that"), an allegation ("accused of executing"), the purpose of a diplomatic act
+ * ("summoned the ambassador to protest"). The returned string is static. */
+const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *modality);
 
 /* ---- subjects, objects and slots (arguments.c) ---- */
 

@@ -29,6 +29,63 @@ static bool is_adverb(const clause_ctx *c, long i)
     return s.len > 4 && slice_ends_with(s, "ly") && !(c->tokens[i].flags & TOKEN_UPPER);
 }
 
+/* Verbs that deny what they govern, with the words that must follow them before the
+ * infinitive's "to" or the gerund: "declined to send", "failed to deliver", "avoided naming",
+ * "refrained from attacking", "ruled out sending", "stopped short of imposing", "held off on
+ * striking", "shied away from". A verb alone here ("ruled", "stopped") negates nothing. */
+static const struct negator {
+    const char *verb;
+    const char *particles[3];
+} negators[] = {
+    {"decline", {NULL}},
+    {"refuse", {NULL}},
+    {"fail", {NULL}},
+    {"deny", {NULL}},
+    {"neglect", {NULL}},
+    {"avoid", {NULL}},
+    {"refrain", {"from", NULL}},
+    {"abstain", {"from", NULL}},
+    {"desist", {"from", NULL}},
+    {"rule", {"out", NULL}},
+    {"stop", {"short", "of"}},
+    {"hold", {"off", "on"}},
+    {"hold", {"off", "from"}},
+    {"hold", {"back", "from"}},
+    {"shy", {"away", "from"}},
+    {"back", {"away", "from"}},
+    {"steer", {"clear", "of"}},
+    {"balk", {"at", NULL}},
+    {"baulk", {"at", NULL}},
+    {"forgo", {NULL}},
+    {"forego", {NULL}},
+};
+
+/* The number of tokens of a negating phrase (negators) that starts at token i, 0 when none. */
+static long negator_length(const clause_ctx *c, long i)
+{
+    for (size_t k = 0; k < sizeof negators / sizeof negators[0]; k++) {
+        const struct negator *n = &negators[k];
+        if (!verb_lemma_in(c, i, (const char *const[]){n->verb, NULL}))
+            continue;
+        long len = 1;
+        while (len <= 2 && n->particles[len - 1] && word_is(c, i + len, n->particles[len - 1]))
+            len++;
+        if (len > 2 || !n->particles[len - 1])
+            return len;
+    }
+    return 0;
+}
+
+/* The first token of a negating phrase that ends at token `last` (the word right before the
+ * infinitive's "to" or the gerund), -1 when none. */
+static long negator_ending(const clause_ctx *c, long last)
+{
+    for (long start = last; start >= 0 && last - start <= 2; start--)
+        if (negator_length(c, start) == last - start + 1)
+            return start;
+    return -1;
+}
+
 /* Walks left from the anchor over auxiliaries, negation, adverbs and catenatives. */
 /* A participle after a noun is a reduced relative ("soldiers killed in Ukraine") only when the
  * clause has a main verb elsewhere: before the noun ("There were 10 soldiers killed") or a
@@ -88,6 +145,19 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
             vg->first = i--;
             continue;
         }
+        /* a verb that denies what it governs ("declined to send", "ruled out sending") */
+        long negator = -1;
+        if (word_is(c, vg->first, "to") || (vg->first == anchor && i == anchor - 1))
+            negator = negator_ending(c, i);
+        if (negator >= 0) {
+            next_to_anchor = false;
+            if (vg->governor < 0)
+                vg->governor = negator;
+            vg->first = negator;
+            i = negator - 1;
+            saw_to = false;
+            continue;
+        }
         /* a catenative before "to" or before a gerund ("denied sending") */
         if (verb_lemma_in(c, i, catenatives) &&
             (word_is(c, vg->first, "to") || (vg->first == anchor && i == anchor - 1))) {
@@ -121,8 +191,8 @@ uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
     for (long i = vg->first; i < vg->anchor; i++) {
         if (word_is(c, i, "not") || word_is(c, i, "n't") || word_is(c, i, "n\xe2\x80\x99t") ||
             word_is(c, i, "never") || (word_is(c, i, "yet") && word_is(c, i + 1, "to")) ||
-            verb_lemma_in(c, i, (const char *const[]){"deny", "refuse", "fail", NULL}) ||
-            lemma_is(c, i, "unable") || (word_is(c, i, "no") && word_is(c, i + 1, "longer")))
+            negator_length(c, i) > 0 || lemma_is(c, i, "unable") ||
+            (word_is(c, i, "no") && word_is(c, i + 1, "longer")))
             negated = true;
         else if (word_is(c, i, "could") || word_is(c, i, "may") || word_is(c, i, "might") ||
                  word_is(c, i, "can") || lemma_is(c, i, "likely") || lemma_is(c, i, "unlikely") ||
@@ -155,10 +225,10 @@ uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
     }
     if (condition && (would || possible || (negated && (would || possible))))
         return MODALITY_HYPOTHETICAL;
-    /* the condition itself: "if Iran attacked Israel, ..." (same comma segment) */
-    for (long i = vg->first - 1; i >= 0 && !is_comma(c, i) && !word_is(c, i, ";"); i--)
-        if (word_is(c, i, "if") || word_is(c, i, "unless"))
-            return MODALITY_HYPOTHETICAL;
+    /* the condition itself: "if Iran attacked Israel, ..." (same comma segment), and an
+     * open question: "examine whether Trump withheld aid", "asked if troops had crossed" */
+    if (events_in_condition(c, vg->first))
+        return MODALITY_HYPOTHETICAL;
     if (negated)
         return MODALITY_NEGATED;
     if (would && condition)
@@ -168,6 +238,16 @@ uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
     if (planned || would)
         return MODALITY_PLANNED;
     return MODALITY_ASSERTED;
+}
+
+/* True when token i stands in a condition or an open question: an "if", "unless" or "whether"
+ * earlier in its comma segment ("if Iran attacked Israel, ...", "whether Trump withheld aid"). */
+bool events_in_condition(const clause_ctx *c, long i)
+{
+    for (long k = i - 1; k >= 0 && !is_comma(c, k) && !word_is(c, k, ";"); k--)
+        if (word_is(c, k, "if") || word_is(c, k, "unless") || word_is(c, k, "whether"))
+            return true;
+    return false;
 }
 
 /* The verb group of the nearest verb before token `before`, for coordinated and controlled

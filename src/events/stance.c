@@ -1,0 +1,303 @@
+/* stance.c - what the words around an event's anchor make of it, for the event coder: a
+ * denial ("denied that its jets struck ...") negates it; a disputed claim ("rejected claims
+ * that ...", "described the idea that ... as absurd", "there is no evidence that ...") or an
+ * allegation ("accused of executing ...") is not coded; neither is the purpose of a
+ * diplomatic act ("summoned the ambassador to protest").
+ */
+#include "events_internal.h"
+
+/* Nouns that name a claim someone makes: "claims that", "reports of". */
+static const char *const claim_nouns[] = {
+    "claim",       "claims",      "allegation",   "allegations", "accusation",
+    "accusations", "report",      "reports",      "suggestion",  "suggestions",
+    "idea",        "notion",      "assertion",    "assertions",  "rumour",
+    "rumours",     "rumor",       "rumors",       "speculation", "charge",
+    "charges",     "story",       "stories",      "theory",      "theories",
+    "contention",  "insinuation", "insinuations", "narrative",   "version",
+    "assessment",  "accounts",    "speculations", NULL};
+/* Verbs that dispute a claim: "rejected claims that", "dismissed reports of". */
+static const char *const disputers[] = {
+    "reject",   "deny",      "dismiss", "refute", "rebut",   "debunk",     "dispute",
+    "contest",  "ridicule",  "mock",    "deride", "scoff",   "brush",      "laugh",
+    "discount", "discredit", "decry",   "slam",   "counter", "contradict", NULL};
+/* What a claim is called when it is denied: "false claims", "described ... as absurd". */
+static const char *const false_words[] = {"false",
+                                          "baseless",
+                                          "unfounded",
+                                          "groundless",
+                                          "absurd",
+                                          "ridiculous",
+                                          "nonsense",
+                                          "nonsensical",
+                                          "untrue",
+                                          "fabricated",
+                                          "fabrication",
+                                          "fabrications",
+                                          "lie",
+                                          "lies",
+                                          "bogus",
+                                          "fake",
+                                          "unsubstantiated",
+                                          "spurious",
+                                          "preposterous",
+                                          "ludicrous",
+                                          "laughable",
+                                          "fiction",
+                                          "fantasy",
+                                          "propaganda",
+                                          "disinformation",
+                                          "misinformation",
+                                          "slander",
+                                          "smear",
+                                          "outlandish",
+                                          "incorrect",
+                                          "inaccurate",
+                                          "erroneous",
+                                          "misleading",
+                                          "rubbish",
+                                          "hoax",
+                                          "fantastical",
+                                          "unjustified",
+                                          "invented",
+                                          "imaginary",
+                                          "fictitious",
+                                          "concocted",
+                                          "falsehood",
+                                          "falsehoods",
+                                          "libel",
+                                          "libellous",
+                                          "slanderous",
+                                          "defamatory",
+                                          "wrong",
+                                          NULL};
+/* Verbs that name what a claim is: "called the reports baseless", "branded ... lies". */
+static const char *const naming_verbs[] = {"call",  "brand", "label",    "term",    "deem",
+                                           "judge", "find",  "consider", "declare", NULL};
+/* Nouns of evidence: "there is no evidence that", "no sign of". */
+static const char *const evidence_nouns[] = {"evidence",   "proof",       "sign",         "signs",
+                                             "indication", "indications", "confirmation", NULL};
+/* Verbs of accusation whose complement is the act alleged: "accused X of executing",
+ * "suspected of planning", "charged with attacking", "blamed for the bombing". */
+static const char *const accusers[] = {"accuse", "suspect", "charge",    "blame", "indict",
+                                       "allege", "convict", "implicate", NULL};
+/* Verbs of a diplomatic act whose purpose infinitive is no second event: "summoned the
+ * ambassador to protest", "met to discuss", "called in the envoy to demand". */
+static const char *const diplomatic_acts[] = {
+    "summon", "meet",  "visit",   "travel", "fly",      "phone",   "telephone",
+    "call",   "write", "convene", "send",   "dispatch", "receive", "host",
+    "gather", "hold",  "arrive",  "come",   "go",       "recall",  NULL};
+
+static bool is_adverb_word(const clause_ctx *c, long i)
+{
+    return upos(c, i) == UPOS_ADV || word_in(c, i, (const char *const[]){"so", "very", NULL});
+}
+
+/* True when a negation stands right before the verb at v ("did not deny", "never denied"). */
+static bool not_before(const clause_ctx *c, long v)
+{
+    for (long i = v - 1; i >= 0 && v - i <= 2; i--)
+        if (word_in(c, i, (const char *const[]){"not", "n't", "never", NULL}) ||
+            word_is(c, i, "n\xe2\x80\x99t"))
+            return true;
+    return false;
+}
+
+/* The word of a noun phrase that ends before token `head` (determiners, adjectives, nouns,
+ * numbers, possessives, hyphens and the actors inside it: "the recent Russian", "Kyiv's
+ * latest", "ceasefire"), walked back: the first token before the phrase. */
+static long phrase_before(const clause_ctx *c, long head)
+{
+    long i = head - 1;
+    for (int steps = 0; i >= 0 && steps < 8; steps++) {
+        uint8_t u = upos(c, i);
+        if (actor_covering(c, i) >= 0 || is_possessive(c, i) || word_is(c, i, "-") ||
+            word_in(c, i,
+                    (const char *const[]){"a", "an", "the", "this", "these", "those", "its",
+                                          "their", "his", "her", "our", "any", "such", NULL}) ||
+            ((u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_NUM || u == UPOS_PROPN) &&
+             !word_in(c, i, claim_nouns) && !word_in(c, i, evidence_nouns)))
+            i--;
+        else
+            break;
+    }
+    return i;
+}
+
+/* True when a word that calls a claim false follows token `from` in the sentence: "described
+ * the idea that ... as (certainly) "absurd"", "the claim that ... is false"; after a verb of
+ * naming (`named`: "called the allegations that ... baseless") the word alone. */
+static bool called_false_after(const clause_ctx *c, long from, bool named)
+{
+    for (long i = from; i < (long)c->ntokens; i++) {
+        if (word_is(c, i, ";"))
+            return false;
+        if (named && word_in(c, i, false_words))
+            return true;
+        if (!word_is(c, i, "as") && !word_in(c, i, be_forms))
+            continue;
+        for (long k = i + 1, seen = 0; k < (long)c->ntokens && seen < 4; k++) {
+            if (c->tokens[k].kind == TOKEN_QUOTE)
+                continue;
+            seen++;
+            if (word_in(c, k, false_words))
+                return true;
+            if (!is_adverb_word(c, k) &&
+                !word_in(c, k,
+                         (const char *const[]){"a", "an", "pure", "complete", "total", "utter",
+                                               "not", "simply", NULL}))
+                break;
+        }
+    }
+    return false;
+}
+
+/* The claim noun at token n is disputed: a false word before it ("baseless allegations"), a
+ * disputing verb before it ("rejected claims", "dismissed as false the reports"), a false
+ * word after the claim's content (`end`: "... as absurd", "... is false"), or no evidence
+ * ("there is no evidence that"). */
+static bool claim_disputed(const clause_ctx *c, long n, long end)
+{
+    for (long i = n - 1; i >= 0 && n - i <= 3; i--)
+        if (word_in(c, i, false_words))
+            return true;
+    bool named = false;
+    for (long i = n - 1; i >= 0 && n - i <= 6; i--) {
+        if (is_punct(c, i))
+            break;
+        if (verb_lemma_in(c, i, disputers))
+            return true;
+        named |= verb_lemma_in(c, i, naming_verbs);
+    }
+    return called_false_after(c, end, named);
+}
+
+/* True when the evidence noun at token n is denied: "no evidence", "not any sign". */
+static bool evidence_denied(const clause_ctx *c, long n)
+{
+    for (long i = n - 1; i >= 0 && n - i <= 3; i--)
+        if (word_in(c, i, (const char *const[]){"no", "not", "n't", "without", "little", NULL}))
+            return true;
+    return false;
+}
+
+/* The complementizer "that" (or, for an event noun, "of") that opens the clause of the anchor
+ * ("claims that Russia attacked", "reports of a Russian attack"), walking left inside the
+ * clause; -1 when the clause has none. */
+static long clause_opener(const clause_ctx *c, long anchor, bool noun)
+{
+    if (noun) {
+        long p = phrase_before(c, anchor);
+        if (word_is(c, p, "of") || word_is(c, p, "that"))
+            return p;
+    }
+    for (long i = anchor - 1; i >= 0 && anchor - i <= 25; i--) {
+        if (word_is(c, i, ";") || word_is(c, i, ":") || is_comma(c, i))
+            return -1;
+        if (word_is(c, i, "that"))
+            return i;
+    }
+    return -1;
+}
+
+/* The accusation whose complement holds the anchor ("accused the junta of executing and
+ * raping civilians", "suspected of planning attacks", "blamed for the bombing"): the
+ * preposition before the anchor's phrase (over coordinated gerunds and their objects) and an
+ * accusing verb within a few words before it. */
+static bool alleged(const clause_ctx *c, long anchor, bool noun)
+{
+    if (!noun) {
+        slice s = token_text(&c->art->text, &c->tokens[anchor]);
+        if (!slice_ends_with(s, "ing"))
+            return false;
+    }
+    for (long i = anchor - 1; i >= 0 && anchor - i <= 10; i--) {
+        if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "that") ||
+            events_finite_verb(c, i))
+            return false;
+        if (!word_in(c, i, (const char *const[]){"of", "with", "for", NULL}))
+            continue;
+        for (long k = i - 1; k >= 0 && i - k <= 6; k--) {
+            if (is_punct(c, k) && !is_comma(c, k))
+                break;
+            if (verb_lemma_in(c, k, accusers))
+                return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+/* The infinitive of match m states the purpose of a diplomatic act before it ("summoned the
+ * ambassador to protest", "flew to Beijing to discuss", "met the envoy to demand"): verbal
+ * acts (statements, appeals, consultations, demands, disapproval, rejection, threats,
+ * protests) said at the meeting are its content, not a second event. */
+static bool purpose_of_diplomatic_act(const clause_ctx *c, const verbmatch *m)
+{
+    const char *code = m->rule->code;
+    static const char *const verbal[] = {"01", "02", "04", "10", "11", "12", "13", "14", NULL};
+    bool is_verbal = false;
+    for (size_t k = 0; verbal[k] && !is_verbal; k++)
+        is_verbal = code_is(code, verbal[k]);
+    if (!is_verbal || m->rule->noun)
+        return false;
+    verb_group vg, gov;
+    verb_group_find(c, m->anchor, &vg);
+    if (!vg.infinitive || vg.governor >= 0 || !verb_group_previous(c, vg.first, &gov))
+        return false;
+    if (verb_lemma_in(c, gov.anchor, diplomatic_acts))
+        return true;
+    /* or a matched consultation or diplomatic pattern of its own ("held talks ... to") */
+    for (size_t j = 0; j < c->nmatches; j++) {
+        const pattern *r = c->matches[j].rule;
+        if ((long)c->matches[j].anchor == gov.anchor && !r->discard &&
+            (code_is(r->code, "04") || code_is(r->code, "114") || code_is(r->code, "161")))
+            return true;
+    }
+    return false;
+}
+
+const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *modality)
+{
+    long anchor = m->anchor;
+    bool noun = m->rule->noun;
+    if (purpose_of_diplomatic_act(c, m))
+        return "the purpose of the diplomatic act before it, not a second event";
+    if (alleged(c, anchor, noun))
+        return "an allegation: the accusation is coded, not the act alleged";
+    long opener = clause_opener(c, anchor, noun);
+    if (opener >= 1) {
+        long n = opener - 1;
+        /* "claims by Ukraine that", "reports in the media that" */
+        for (long k = n; k >= 0 && opener - k <= 4 && !word_in(c, n, claim_nouns); k--)
+            if (word_in(c, k, claim_nouns))
+                n = k;
+        if (word_in(c, n, claim_nouns) && claim_disputed(c, n, anchor + 1))
+            return "a claim that is disputed, not an event (\"rejected claims that\")";
+        if (word_in(c, n, evidence_nouns) && evidence_denied(c, n))
+            return "no evidence is said to exist for it (\"no evidence that\")";
+        /* "denied that its forces attacked", "flatly denies that" */
+        long v = opener - 1;
+        while (v >= 0 && opener - v <= 3 && is_adverb_word(c, v))
+            v--;
+        if (word_is(c, opener, "that") &&
+            verb_lemma_in(c, v, (const char *const[]){"deny", "refute", NULL}) &&
+            !not_before(c, v)) {
+            *modality = MODALITY_NEGATED;
+            return NULL;
+        }
+    }
+    /* "Russia denied its troops had attacked": a clause without "that" */
+    if (!noun) {
+        verb_group vg;
+        verb_group_find(c, anchor, &vg);
+        long v = phrase_before(c, vg.first);
+        if (v < vg.first - 1 && verb_lemma_in(c, v, (const char *const[]){"deny", NULL}) &&
+            upos(c, v) == UPOS_VERB && !not_before(c, v)) {
+            *modality = MODALITY_NEGATED;
+            return NULL;
+        }
+    }
+    if (events_in_condition(c, anchor) && *modality != MODALITY_NEGATED)
+        *modality = MODALITY_HYPOTHETICAL;
+    return NULL;
+}
