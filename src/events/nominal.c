@@ -30,6 +30,67 @@ static long possessor(const clause_ctx *c, long anchor)
     return k;
 }
 
+/* The first token before the noun phrase headed by the anchor: its determiners, adjectives,
+ * numbers, compound nouns, possessors and nationality adjectives ("the latest Russian",
+ * "Israel's", "ceasefire") are walked over. */
+static long before_noun_phrase(const clause_ctx *c, long anchor)
+{
+    long i = anchor - 1;
+    for (int steps = 0; i >= 0 && steps < 8; steps++) {
+        uint8_t u = upos(c, i);
+        if (actor_covering(c, i) >= 0 || is_possessive(c, i) || word_is(c, i, "-") ||
+            u == UPOS_ADJ || u == UPOS_NUM || u == UPOS_DET || u == UPOS_NOUN || u == UPOS_PROPN ||
+            word_in(c, i, possessive_dets))
+            i--;
+        else
+            break;
+    }
+    return i;
+}
+
+/* Why the event noun at `anchor` is background, not a new event, or NULL: it stands in a
+ * reason, time, comparison or purpose adjunct - "in response to the attack", "in retaliation
+ * for the expulsion", "18 years after the invasion", "amid the war", "over ceasefire
+ * violations", "the deadliest since the 2014 war", "to prevent attacks". */
+static const char *background_adjunct(const clause_ctx *c, long anchor)
+{
+    static const char *const time_or_comparison[] = {
+        "after",  "before",  "since", "following", "until",  "till", "amid",  "amidst",
+        "during", "despite", "than",  "like",      "unlike", "over", "ahead", NULL};
+    /* the word before "of", "to" or "for" that makes the phrase an adjunct */
+    static const char *const before_of[] = {
+        "wake",   "aftermath", "anniversary", "eve",     "memory", "victims",     "survivors",
+        "result", "because",   "ahead",       "instead", "spite",  "lead",        "run",
+        "causes", "cause",     "legacy",      "scars",   "ruins",  "remembrance", NULL};
+    static const char *const before_to[] = {
+        "response", "reaction", "reply",      "retaliation", "prior",     "due",    "owing",
+        "similar",  "compared", "comparable", "up",          "prelude",   "thanks", "contrary",
+        "respond",  "react",    "reply",      "answer",      "retaliate", NULL};
+    static const char *const before_for[] = {
+        "retaliation",  "revenge",    "reprisal", "reprisals", "retribution", "vengeance",
+        "payback",      "punishment", "response", "apology",   "apologise",   "apologize",
+        "compensation", "retaliate",  "revenge",  "avenge",    "punish",      NULL};
+    /* verbs whose object event is prevented, ended, probed or remembered, not reported */
+    static const char *const preventers[] = {
+        "prevent",  "stop",   "end",       "halt",        "avert",   "deter", "avoid",
+        "thwart",   "foil",   "forestall", "investigate", "probe",   "mourn", "commemorate",
+        "remember", "recall", "forget",    "avenge",      "protest", "mark",  NULL};
+    long p = before_noun_phrase(c, anchor);
+    if (p < 0 || p == anchor)
+        return NULL;
+    if (word_in(c, p, time_or_comparison))
+        return "background: it stands in a time, reason or comparison adjunct (\"after the "
+               "invasion\", \"over the violations\")";
+    if ((word_is(c, p, "of") && word_in(c, p - 1, before_of)) ||
+        (word_is(c, p, "to") && verb_lemma_in(c, p - 1, before_to)) ||
+        (word_is(c, p, "for") && verb_lemma_in(c, p - 1, before_for)))
+        return "background: it stands in a reason or time adjunct (\"in response to the "
+               "attack\", \"in retaliation for\", \"in the wake of\")";
+    if ((upos(c, p) == UPOS_VERB || word_is(c, p - 1, "to")) && verb_lemma_in(c, p, preventers))
+        return "background: what is prevented, ended, probed or remembered is no new event";
+    return NULL;
+}
+
 /* The source, target and modality of the event noun of match mi ("Putin's visit to Kyiv",
  * "the Russian invasion of Ukraine", "Russia launched air strikes on Kyiv"): the $S slot, the
  * possessor, a nationality adjective, "by X" or "of X" give the source; the $T slot (tslot,
@@ -57,6 +118,11 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
             return events_trace(c, "    not coded: part of the verb pattern %s:%u\n", o->rule->file,
                                 o->rule->line);
         }
+    }
+    const char *background = background_adjunct(c, (long)m->first);
+    if (background) {
+        *done = true;
+        return events_trace(c, "    not coded: %s\n", background);
     }
     source = events_slot_actor(c, m->slot[PATTERN_SOURCE], false); /* "a visit by $S to $T" */
     if (source < 0)
