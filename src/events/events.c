@@ -272,6 +272,10 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     if ((code_is(code, "042") || code_is(code, "043")) && events_private_people(mention(c, source)))
         return events_trace(c, "    not coded: people or goods travelling are no official visit\n");
 
+    const char *not_coded;
+    sitrep_status status = events_sense(c, m, source, target, &code, &not_coded);
+    if (status || not_coded)
+        return status ? status : events_trace(c, "    not coded: %s\n", not_coded);
     return events_emit_groups(st, c, m, code, source, target, modality, span_first, span_last);
 }
 

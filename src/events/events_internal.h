@@ -363,6 +363,18 @@ bool events_obligation(const clause_ctx *c, const verb_group *vg);
  * ("summoned the ambassador to protest"). The returned string is static. */
 const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *modality);
 
+/* ---- word senses (senses.c) ---- */
+
+/* The sense of match m's anchor between source and target (indices into c->actor, -1 for
+ * none): a word with a violent and a non-violent sense ("attacked", "battling", "crossing
+ * into") keeps a code of roots 18-20 only with a violent object, instrument or actor, else
+ * becomes criticism (*code = "111") or nothing (*not_coded says why); readings that hang on
+ * the actor or object ("a raid by police" 173, "expelled the envoys" 161, troops arriving 154,
+ * "charged X with" 173 or 112, "fired warning shots" 150, killings by armed forces 190)
+ * replace *code. The strings are static. SITREP_ELIMIT at the explain buffer's cap. */
+sitrep_status events_sense(const clause_ctx *c, const verbmatch *m, long source, long target,
+                           const char **code, const char **not_coded);
+
 /* ---- subjects, objects and slots (arguments.c) ---- */
 
 /* Rebels, insurgents, militias, unidentified gunmen, opposition: their attacks inside their

@@ -39,8 +39,8 @@ static long before_noun_phrase(const clause_ctx *c, long anchor)
     for (int steps = 0; i >= 0 && steps < 8; steps++) {
         uint8_t u = upos(c, i);
         if (actor_covering(c, i) >= 0 || is_possessive(c, i) || word_is(c, i, "-") ||
-            u == UPOS_ADJ || u == UPOS_NUM || u == UPOS_DET || u == UPOS_NOUN || u == UPOS_PROPN ||
-            word_in(c, i, possessive_dets))
+            hyphen_glued(c, i) || u == UPOS_ADJ || u == UPOS_NUM || u == UPOS_DET ||
+            u == UPOS_NOUN || u == UPOS_PROPN || word_in(c, i, possessive_dets))
             i--;
         else
             break;
@@ -51,12 +51,14 @@ static long before_noun_phrase(const clause_ctx *c, long anchor)
 /* Why the event noun at `anchor` is background, not a new event, or NULL: it stands in a
  * reason, time, comparison or purpose adjunct - "in response to the attack", "in retaliation
  * for the expulsion", "18 years after the invasion", "amid the war", "over ceasefire
- * violations", "the deadliest since the 2014 war", "to prevent attacks". */
+ * violations", "the deadliest since the 2014 war", "to prevent attacks". "During" is left
+ * out: what happens during a visit or talks is usually reported with it ("signed a pact
+ * during Putin's visit to Pyongyang"). */
 static const char *background_adjunct(const clause_ctx *c, long anchor)
 {
     static const char *const time_or_comparison[] = {
-        "after",  "before",  "since", "following", "until",  "till", "amid",  "amidst",
-        "during", "despite", "than",  "like",      "unlike", "over", "ahead", NULL};
+        "after",   "before", "since", "following", "until", "till",  "amid", "amidst",
+        "despite", "than",   "like",  "unlike",    "over",  "ahead", NULL};
     /* the word before "of", "to" or "for" that makes the phrase an adjunct */
     static const char *const before_of[] = {
         "wake",   "aftermath", "anniversary", "eve",     "memory", "victims",     "survivors",
@@ -177,6 +179,11 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
         bool object = m->anchor - v < 5;
         for (long k = v + 1; k < (long)m->anchor && object; k++)
             object = upos(c, k) != UPOS_ADP;
+        /* the object of a verb that is an event of its own ("did not condemn the invasion",
+         * "avoided condemning the invasion") is presupposed: its modality is not the noun's */
+        for (size_t j = 0; j < c->nmatches && object && !support; j++)
+            object = !((long)c->matches[j].anchor == v && !c->matches[j].rule->discard &&
+                       !c->matches[j].rule->noun);
         if (object || support)
             modality = events_modality_of(c, &vg);
         /* a support verb lends the noun its subject: "Israel mounted its invasion of

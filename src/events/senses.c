@@ -1,0 +1,349 @@
+/* senses.c - word senses for the event coder: a word with a violent and a non-violent sense
+ * ("attacked", "fired back at", "battling", "crossing into") codes the violent one (roots
+ * 18-20) only with a violent object, instrument or actor; otherwise it is criticism (111) or
+ * nothing. The tables are word classes of data/verbs/classes.txt (@sense_*); a pattern set
+ * without them (peer dictionaries, tests) keeps every code. Also the readings that hang on the
+ * actor: a police raid, a military strike, a diplomat expelled, troops arriving, charges.
+ */
+#include "events_internal.h"
+
+/* The word classes the rule reads (classes.txt). Several classes may serve one table. */
+static const char *const criticise_words[] = {"sense_criticise", NULL};
+static const char *const contest_words[] = {"sense_contest", NULL};
+static const char *const movement_words[] = {"sense_movement", NULL};
+static const char *const instruments[] = {"sense_instrument", "weapon",    "smallarms",
+                                          "heavyweapon",      "explosive", NULL};
+static const char *const violent_objects[] = {"sense_target", "combatant", "stronghold",
+                                              "warship",      "vessel",    NULL};
+static const char *const civil_objects[] = {"sense_civil", "nonmil", "sports", NULL};
+static const char *const armed_words[] = {"sense_armed", NULL};
+static const char *const casualty_words[] = {"sense_casualty", NULL};
+static const char *const envoy_words[] = {"sense_envoy", "envoy", NULL};
+static const char *const legal_words[] = {"sense_legal", NULL};
+static const char *const warning_words[] = {"sense_warning", NULL};
+
+/* True when token i (by lower-case form or lemma) is a word of one of the classes. */
+static bool token_in_classes(const clause_ctx *c, long i, const char *const *classes)
+{
+    char low[64];
+    if (!lower_token(c, i, low, sizeof low))
+        return false;
+    size_t n = strlen(low);
+    slice l = c->lemmas[i];
+    for (size_t k = 0; classes[k]; k++) {
+        if (pattern_class_has(c->tables->patterns, classes[k], low, n) ||
+            (l.len && pattern_class_has(c->tables->patterns, classes[k], l.ptr, l.len)))
+            return true;
+    }
+    return false;
+}
+
+/* True when a token of [from, to) is a word of one of the classes. */
+static bool span_has(const clause_ctx *c, long from, long to, const char *const *classes)
+{
+    if (from < 0)
+        from = 0;
+    for (long i = from; i < to && i < (long)c->ntokens; i++)
+        if (token_in_classes(c, i, classes))
+            return true;
+    return false;
+}
+
+/* Armed actors: militaries, rebels, insurgents, unidentified gunmen, militant groups, police
+ * (`police`: whether police count). */
+static bool armed_code(const actor_mention *am, bool police)
+{
+    const char *code = am->code;
+    return code && (strstr(code, "MIL") || strstr(code, "REB") || strstr(code, "INS") ||
+                    strstr(code, "UAF") || strstr(code, "IMG") || (police && strstr(code, "COP")));
+}
+
+static bool police_actor(const clause_ctx *c, long k)
+{
+    if (k < 0)
+        return false;
+    const char *code = mention(c, k)->code;
+    if (code && strstr(code, "COP"))
+        return true;
+    for (long i = c->afirst[k]; i <= (long)c->alast[k]; i++)
+        if (word_in(c, i,
+                    (const char *const[]){"police", "policemen", "gendarmes", "gendarmerie",
+                                          "officers", NULL}))
+            return true;
+    return false;
+}
+
+/* An actor that bears arms: by its code, or by a word of @sense_armed in its phrase
+ * ("Serb gunmen", "Russian jets"). */
+static bool armed_actor(const clause_ctx *c, long k, bool police)
+{
+    if (k < 0)
+        return false;
+    if (armed_code(mention(c, k), police))
+        return true;
+    return span_has(c, c->afirst[k], c->alast[k] + 1, armed_words) &&
+           (police || !police_actor(c, k));
+}
+
+/* A state as a whole (a country, its capital, a metonym or nationality, its government or
+ * forces), not a person or a civil group. */
+static bool state_actor(const clause_ctx *c, long k)
+{
+    if (k < 0)
+        return false;
+    const actor_mention *am = mention(c, k);
+    const char *kind = am->kind ? am->kind : "";
+    if (strcmp(kind, "person") == 0 || strcmp(kind, "title") == 0 || strcmp(kind, "pronoun") == 0 ||
+        strcmp(kind, "demonym") == 0)
+        return false;
+    return am->country && (!am->role || strcmp(am->role, "GOV") == 0 ||
+                           strcmp(am->role, "MIL") == 0 || strcmp(am->role, "SPY") == 0);
+}
+
+/* A person or a civil group: a named or titled person, a pronoun for one, or a role that
+ * bears no arms (politicians, parties, media, courts, business, civilians ...). */
+static bool civil_actor(const clause_ctx *c, long k)
+{
+    if (k < 0 || armed_actor(c, k, true))
+        return false;
+    const actor_mention *am = mention(c, k);
+    const char *kind = am->kind ? am->kind : "";
+    if (strcmp(kind, "person") == 0 || strcmp(kind, "title") == 0)
+        return true;
+    if (strcmp(kind, "pronoun") == 0 && am->antecedent >= 0) {
+        const char *ak = c->art->actors[am->antecedent].kind;
+        if (ak && (strcmp(ak, "person") == 0 || strcmp(ak, "title") == 0))
+            return true;
+    }
+    static const char *const roles[] = {"ELI", "LEG", "PTY", "OPP", "MED", "JUD", "BUS", "EDU",
+                                        "NGO", "CVL", "LAB", "HLH", "REL", "REF", "ACT", NULL};
+    if (!am->role)
+        return false;
+    for (size_t i = 0; roles[i]; i++)
+        if (strcmp(am->role, roles[i]) == 0)
+            return true;
+    return false;
+}
+
+/* The end (exclusive) of the clause material after the anchor where its object and
+ * instruments stand: up to a ";", a finite verb of another clause or OBJECT_WINDOW tokens. */
+static long clause_end_after(const clause_ctx *c, long anchor)
+{
+    long i = anchor + 1;
+    for (; i < (long)c->ntokens && i < anchor + OBJECT_WINDOW; i++)
+        if (word_is(c, i, ";") || word_is(c, i, ":") ||
+            (i > anchor + 1 && events_finite_verb(c, i) && !word_is(c, i - 1, "and")))
+            break;
+    return i;
+}
+
+/* The object phrase right after the anchor (over particles such as "back at", "out at",
+ * "against"): its tokens up to the first preposition other than "of" or a punctuation mark,
+ * at most 6 tokens: [*first, *last). */
+static void object_phrase(const clause_ctx *c, const verbmatch *m, long *first, long *last)
+{
+    long i = (long)m->anchor + 1;
+    while (i < (long)c->ntokens &&
+           word_in(c, i,
+                   (const char *const[]){"back", "out", "at", "against", "on", "upon", "into",
+                                         "off", NULL}))
+        i++;
+    *first = i;
+    long k = i;
+    for (; k < (long)c->ntokens && k < i + 6; k++)
+        if (is_punct(c, k) || (upos(c, k) == UPOS_ADP && !word_is(c, k, "of")) ||
+            is_verb_token(c, k))
+            break;
+    *last = k;
+}
+
+/* A reason or topic given for the act ("attacked him over his remarks", "slammed the
+ * government for its handling of"): a civil word after "over", "for", "about" or "on" in
+ * the clause after the anchor. */
+static bool civil_reason(const clause_ctx *c, long from, long to)
+{
+    for (long i = from; i < to; i++)
+        if (word_in(c, i, (const char *const[]){"over", "for", "about", "on", "during", NULL}) &&
+            span_has(c, i + 1, i + 5 < to ? i + 5 : to, civil_objects))
+            return true;
+    return false;
+}
+
+typedef enum reading { READ_VIOLENT, READ_CIVIL } reading;
+
+/* The rule, once for every ambiguity class: violent with an instrument or casualties in the
+ * clause; civil with a civil object; violent with a violent object or an armed actor on
+ * either side; civil between people and civil groups or with a civil reason; else violent
+ * (movement words only between states: "China entered the WTO" is no incursion). */
+static reading read_sense(const clause_ctx *c, const verbmatch *m, long source, long target,
+                          bool movement, const char **why)
+{
+    long from = source >= 0 ? (long)c->afirst[source] : (long)m->first;
+    long end = clause_end_after(c, m->anchor);
+    long ofirst, olast;
+    object_phrase(c, m, &ofirst, &olast);
+    if (span_has(c, m->first, m->anchor, instruments) ||
+        span_has(c, m->anchor + 1, end, instruments) ||
+        (source >= 0 && span_has(c, c->afirst[source], c->alast[source] + 1, instruments))) {
+        *why = "an instrument of violence";
+        return READ_VIOLENT;
+    }
+    if (span_has(c, from, (long)c->ntokens, casualty_words)) {
+        *why = "casualties in the clause";
+        return READ_VIOLENT;
+    }
+    if (span_has(c, ofirst, olast, civil_objects)) {
+        *why = "a civil object (a policy, a ruling, a rival, a disease ...)";
+        return READ_CIVIL;
+    }
+    if (span_has(c, ofirst, olast, violent_objects) && !civil_actor(c, target)) {
+        *why = "a violent object (a base, a convoy, a town, troops ...)";
+        return READ_VIOLENT;
+    }
+    if (armed_actor(c, source, true) || armed_actor(c, target, true)) {
+        *why = "an armed actor";
+        return READ_VIOLENT;
+    }
+    if (civil_actor(c, source) && (target < 0 || civil_actor(c, target))) {
+        *why = "people or civil groups on both sides";
+        return READ_CIVIL;
+    }
+    if (civil_reason(c, m->anchor + 1, end)) {
+        *why = "a civil reason (\"over his remarks\")";
+        return READ_CIVIL;
+    }
+    if (movement && !(state_actor(c, source) && state_actor(c, target))) {
+        *why = "nothing armed moves, and not between states";
+        return READ_CIVIL;
+    }
+    *why = "between states";
+    return READ_VIOLENT;
+}
+
+static bool anchor_in(const clause_ctx *c, const verbmatch *m, const char *const *classes)
+{
+    return token_in_classes(c, m->anchor, classes);
+}
+
+/* Readings that hang on the actor or the object, for the special cases news gets wrong. */
+static const char *special_reading(const clause_ctx *c, const verbmatch *m, long source,
+                                   long target, const char *code, const char **why)
+{
+    long ofirst, olast;
+    object_phrase(c, m, &ofirst, &olast);
+    /* a raid by police is an arrest or a search; by an army an assault */
+    if (lemma_is(c, m->anchor, "raid") || word_is(c, m->anchor, "raids")) {
+        if ((code_is(code, "18") || code_is(code, "19")) && police_actor(c, source)) {
+            *why = "a raid by police is a search or an arrest";
+            return "173";
+        }
+        if (code_is(code, "17") && armed_actor(c, source, false)) {
+            *why = "a raid by armed forces is an assault";
+            return "190";
+        }
+    }
+    /* a strike launched by a military or at a military object is an attack, not a walkout */
+    bool strike = false;
+    for (long i = m->first; i <= (long)m->last && !strike; i++)
+        strike = lemma_is(c, i, "strike") || word_is(c, i, "strikes");
+    if (code_is(code, "14") && strike) {
+        const char *ignored;
+        if (!civil_actor(c, source) &&
+            (armed_actor(c, source, false) || armed_actor(c, target, false) ||
+             span_has(c, ofirst, olast, violent_objects) ||
+             span_has(c, m->first, c->ntokens, instruments) ||
+             (state_actor(c, source) && state_actor(c, target))) &&
+            read_sense(c, m, source, target, false, &ignored) == READ_VIOLENT) {
+            *why = "a strike by or against armed forces is an attack";
+            return "190";
+        }
+    }
+    /* expelling envoys reduces relations (161); it is no fight */
+    if ((code_is(code, "19") || code_is(code, "16") || code_is(code, "17")) &&
+        strcmp(code, "161") != 0 &&
+        verb_lemma_in(c, m->anchor,
+                      (const char *const[]){"expel", "kick", "oust", "throw", NULL})) {
+        bool envoy =
+            span_has(c, ofirst, olast, envoy_words) ||
+            (target >= 0 && span_has(c, c->afirst[target], c->alast[target] + 1, envoy_words));
+        if (envoy) {
+            *why = "envoys expelled: relations reduced";
+            return "161";
+        }
+    }
+    /* troops arriving in another country are deployed there; they pay no visit */
+    if (code_is(code, "042") && target >= 0 && source >= 0 && mention(c, source)->code &&
+        strstr(mention(c, source)->code, "MIL") &&
+        verb_lemma_in(c, m->anchor,
+                      (const char *const[]){"arrive", "reach", "land", "travel", "go", "come",
+                                            "return", "fly", "sail", "head", "enter", "cross",
+                                            NULL}) &&
+        !(mention(c, source)->country && mention(c, target)->country &&
+          strcmp(mention(c, source)->country, mention(c, target)->country) == 0)) {
+        *why = "armed forces arriving are a deployment, not a visit";
+        return "154";
+    }
+    /* "charged X with": a legal action by prosecutors, police or courts (173), else an
+     * accusation (112) */
+    if (lemma_is(c, m->anchor, "charge") && !m->rule->noun) {
+        bool legal = police_actor(c, source) ||
+                     (source >= 0 &&
+                      ((mention(c, source)->code && strstr(mention(c, source)->code, "JUD")) ||
+                       span_has(c, c->afirst[source], c->alast[source] + 1, legal_words)));
+        if (code_is(code, "173") && !legal && source >= 0) {
+            *why = "charged by no court, prosecutor or police: an accusation";
+            return "112";
+        }
+        if (code_is(code, "112") && legal) {
+            *why = "charged by prosecutors, police or a court: legal action";
+            return "173";
+        }
+    }
+    /* "fired a flare", "fired warning shots": a show of force, no dismissal or attack */
+    if (strcmp(code, "150") != 0 && lemma_is(c, m->anchor, "fire") &&
+        span_has(c, ofirst, olast, warning_words)) {
+        *why = "a warning shot or flare fired: a show of force";
+        return "150";
+    }
+    if (code_is(code, "172") && lemma_is(c, m->anchor, "fire") &&
+        span_has(c, ofirst, olast, instruments)) {
+        *why = "a weapon fired: force, no dismissal";
+        return "190";
+    }
+    /* a killing or an assault by armed forces in an attack is military force (190), not an
+     * act of unconventional violence */
+    if ((strcmp(code, "180") == 0 || strcmp(code, "1823") == 0) &&
+        (armed_actor(c, source, false) || (state_actor(c, source) && !police_actor(c, source)))) {
+        *why = "killed or assaulted by armed forces: military force";
+        return "190";
+    }
+    return NULL;
+}
+
+sitrep_status events_sense(const clause_ctx *c, const verbmatch *m, long source, long target,
+                           const char **code, const char **not_coded)
+{
+    const char *why = NULL;
+    *not_coded = NULL;
+    const char *special = special_reading(c, m, source, target, *code, &why);
+    if (special) {
+        *code = special;
+        return events_trace(c, "    sense: %s, coded as %s\n", why, special);
+    }
+    if (!(code_is(*code, "18") || code_is(*code, "19") || code_is(*code, "20")))
+        return SITREP_OK;
+    bool criticise = anchor_in(c, m, criticise_words);
+    bool contest = !criticise && anchor_in(c, m, contest_words);
+    bool movement = !criticise && !contest && anchor_in(c, m, movement_words);
+    if (!criticise && !contest && !movement)
+        return SITREP_OK;
+    if (read_sense(c, m, source, target, movement, &why) == READ_VIOLENT)
+        return events_trace(c, "    sense: violent (%s)\n", why);
+    if (criticise && target >= 0) {
+        *code = "111";
+        return events_trace(c, "    sense: not violent (%s): criticism, coded as 111\n", why);
+    }
+    *not_coded = criticise ? "not violent: criticism without a target"
+                           : "not violent: a contest, a move or a figure of speech";
+    return events_trace(c, "    sense: not violent (%s)\n", why);
+}
