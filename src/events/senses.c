@@ -21,6 +21,8 @@ static const char *const casualty_words[] = {"sense_casualty", NULL};
 static const char *const envoy_words[] = {"sense_envoy", "envoy", NULL};
 static const char *const legal_words[] = {"sense_legal", NULL};
 static const char *const warning_words[] = {"sense_warning", NULL};
+static const char *const bomb_words[] = {"sense_bomb", NULL};
+static const char *const territory_words[] = {"sense_territory", "stronghold", NULL};
 
 /* True when token i (by lower-case form or lemma) is a word of one of the classes. */
 static bool token_in_classes(const clause_ctx *c, long i, const char *const *classes)
@@ -231,6 +233,24 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
 {
     long ofirst, olast;
     object_phrase(c, m, &ofirst, &olast);
+    /* capturing or seizing a town, a base or a region is occupation (192); capturing people
+     * is an arrest (173) */
+    if (code_is(code, "17") &&
+        verb_lemma_in(c, m->anchor,
+                      (const char *const[]){"capture", "recapture", "seize", "take", "retake",
+                                            "overrun", NULL}) &&
+        (span_has(c, ofirst, olast, territory_words) ||
+         (target >= 0 && mention(c, target)->kind &&
+          (strcmp(mention(c, target)->kind, "country") == 0 ||
+           strcmp(mention(c, target)->kind, "capital") == 0)))) {
+        *why = "a town, base or region captured: occupation";
+        return "192";
+    }
+    /* storming or burning by armed men is an attack, not a violent protest */
+    if (code_is(code, "145") && armed_actor(c, source, false)) {
+        *why = "armed men storming or burning: an attack";
+        return "190";
+    }
     /* a raid by police is an arrest or a search; by an army an assault */
     if (lemma_is(c, m->anchor, "raid") || word_is(c, m->anchor, "raids")) {
         if ((code_is(code, "18") || code_is(code, "19")) && police_actor(c, source)) {
@@ -311,9 +331,11 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
         return "190";
     }
     /* a killing or an assault by armed forces in an attack is military force (190), not an
-     * act of unconventional violence */
+     * act of unconventional violence; a suicide or car bomber's stays unconventional */
     if ((strcmp(code, "180") == 0 || strcmp(code, "1823") == 0) &&
-        (armed_actor(c, source, false) || (state_actor(c, source) && !police_actor(c, source)))) {
+        (armed_actor(c, source, false) || (state_actor(c, source) && !police_actor(c, source))) &&
+        !span_has(c, source >= 0 ? (long)c->afirst[source] : (long)m->first,
+                  clause_end_after(c, m->anchor), bomb_words)) {
         *why = "killed or assaulted by armed forces: military force";
         return "190";
     }
