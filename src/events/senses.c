@@ -235,7 +235,7 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
     object_phrase(c, m, &ofirst, &olast);
     /* capturing or seizing a town, a base or a region is occupation (192); capturing people
      * is an arrest (173) */
-    if (code_is(code, "17") &&
+    if (code_is(code, "17") && !civil_actor(c, source) &&
         verb_lemma_in(c, m->anchor,
                       (const char *const[]){"capture", "recapture", "seize", "take", "retake",
                                             "overrun", NULL}) &&
