@@ -113,7 +113,10 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                          vg.passive ? ", passive" : "", vg.infinitive ? ", infinitive" : "",
                          event_modality_name(modality)))
             return SITREP_ELIMIT;
-        if (vg.first == vg.anchor && upos(c, vg.anchor) == UPOS_VERB && c->tables->tagger &&
+        verb_group main_clause;
+        bool adverbial = events_adverbial_participle(c, &vg, &main_clause);
+        if (!adverbial && vg.first == vg.anchor && upos(c, vg.anchor) == UPOS_VERB &&
+            c->tables->tagger &&
             strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[vg.anchor].xpos), "VBG") == 0 &&
             actor_ending(c, vg.anchor - 1) < 0)
             return events_trace(c, "    not coded: a participle modifying a noun or clause, not a "
@@ -130,7 +133,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             if (why)
                 return events_trace(c, "    not coded: %s\n", why);
         }
-        long subject = events_subject_from_group(c, &vg, 0);
+        /* ", threatening them with tariffs": the doer is the main clause's subject */
+        long subject = events_subject_from_group(c, adverbial ? &main_clause : &vg, 0);
         if (!vg.passive && events_obligation(c, &vg))
             return code_demand(st, c, m, subject, span_first, span_last);
         if (vg.passive) {

@@ -250,6 +250,25 @@ bool events_in_condition(const clause_ctx *c, long i)
     return false;
 }
 
+/* An adverbial participle: a bare -ing verb that opens a clause after a comma (", publicly
+ * threatening them with tariffs", ", killing two soldiers") when a finite verb stands before
+ * the comma. Its doer is the subject of that verb: *main gets that verb's group. */
+bool events_adverbial_participle(const clause_ctx *c, const verb_group *vg, verb_group *main)
+{
+    if (vg->passive || vg->infinitive || !c->tables->tagger || upos(c, vg->anchor) != UPOS_VERB ||
+        strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[vg->anchor].xpos), "VBG") != 0)
+        return false;
+    long i = vg->first - 1;
+    while (i >= 0 && vg->first - i <= 2 && upos(c, i) == UPOS_ADV)
+        i--;
+    if (!is_comma(c, i) || !verb_group_previous(c, i, main))
+        return false;
+    for (long k = main->anchor; k >= main->first; k--)
+        if (events_finite_verb(c, k) || word_in(c, k, aux_words))
+            return !main->infinitive;
+    return false;
+}
+
 /* The verb group of the nearest verb before token `before`, for coordinated and controlled
  * verbs. Matches' anchors are preferred; tags otherwise. */
 bool verb_group_previous(const clause_ctx *c, long before, verb_group *out)
