@@ -438,6 +438,12 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
                              long *source_out, long *target_out, uint8_t *modality_out,
                              long *span_first_out, bool *done);
 
+/* The first token before the noun phrase that ends before token `head`: its determiners,
+ * adjectives, numbers, compound nouns, hyphenated modifiers, possessors and actors ("the
+ * latest Russian", "Israel's", "ceasefire") are walked over, but no word of the NULL-ended
+ * lists `stops` (may be NULL). -1 when the phrase starts the sentence. */
+long events_before_noun_phrase(const clause_ctx *c, long head, const char *const *const *stops);
+
 /* ---- emitting events and explain lines (emit.c) ---- */
 
 /* The reporting frame (index into article.attributions) whose content holds the anchor token

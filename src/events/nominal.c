@@ -30,14 +30,16 @@ static long possessor(const clause_ctx *c, long anchor)
     return k;
 }
 
-/* The first token before the noun phrase headed by the anchor: its determiners, adjectives,
- * numbers, compound nouns, possessors and nationality adjectives ("the latest Russian",
- * "Israel's", "ceasefire") are walked over. */
-static long before_noun_phrase(const clause_ctx *c, long anchor)
+long events_before_noun_phrase(const clause_ctx *c, long head, const char *const *const *stops)
 {
-    long i = anchor - 1;
+    long i = head - 1;
     for (int steps = 0; i >= 0 && steps < 8; steps++) {
         uint8_t u = upos(c, i);
+        bool stop = false;
+        for (size_t k = 0; stops && stops[k] && !stop; k++)
+            stop = word_in(c, i, stops[k]);
+        if (stop)
+            break;
         if (actor_covering(c, i) >= 0 || is_possessive(c, i) || word_is(c, i, "-") ||
             hyphen_glued(c, i) || u == UPOS_ADJ || u == UPOS_NUM || u == UPOS_DET ||
             u == UPOS_NOUN || u == UPOS_PROPN || word_in(c, i, possessive_dets))
@@ -77,7 +79,7 @@ static const char *background_adjunct(const clause_ctx *c, long anchor)
         "prevent",  "stop",   "end",       "halt",        "avert",   "deter", "avoid",
         "thwart",   "foil",   "forestall", "investigate", "probe",   "mourn", "commemorate",
         "remember", "recall", "forget",    "avenge",      "protest", "mark",  NULL};
-    long p = before_noun_phrase(c, anchor);
+    long p = events_before_noun_phrase(c, anchor, NULL);
     if (p < 0 || p == anchor)
         return NULL;
     if (word_in(c, p, time_or_comparison))

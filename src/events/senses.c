@@ -160,14 +160,17 @@ static void object_phrase(const clause_ctx *c, const verbmatch *m, long *first, 
 }
 
 /* A reason or topic given for the act ("attacked him over his remarks", "slammed the
- * government for its handling of"): a civil word after "over", "for", "about" or "on" in
- * the clause after the anchor. */
+ * government for its handling of"): a civil noun after "over", "for", "about" or "during"
+ * in the clause after the anchor. */
 static bool civil_reason(const clause_ctx *c, long from, long to)
 {
-    for (long i = from; i < to; i++)
-        if (word_in(c, i, (const char *const[]){"over", "for", "about", "on", "during", NULL}) &&
-            span_has(c, i + 1, i + 5 < to ? i + 5 : to, civil_objects))
-            return true;
+    for (long i = from; i < to; i++) {
+        if (!word_in(c, i, (const char *const[]){"over", "for", "about", "during", NULL}))
+            continue;
+        for (long k = i + 1; k < to && k <= i + 4; k++)
+            if ((upos(c, k) == UPOS_NOUN || !upos(c, k)) && token_in_classes(c, k, civil_objects))
+                return true;
+    }
     return false;
 }
 

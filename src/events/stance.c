@@ -102,25 +102,12 @@ static bool not_before(const clause_ctx *c, long v)
     return false;
 }
 
-/* The word of a noun phrase that ends before token `head` (determiners, adjectives, nouns,
- * numbers, possessives, hyphens and the actors inside it: "the recent Russian", "Kyiv's
- * latest", "ceasefire"), walked back: the first token before the phrase. */
+/* The first token before the noun phrase that ends before `head`, not walking over the
+ * nouns of a claim or of evidence ("rejected [claims] that", "no [evidence] of"). */
 static long phrase_before(const clause_ctx *c, long head)
 {
-    long i = head - 1;
-    for (int steps = 0; i >= 0 && steps < 8; steps++) {
-        uint8_t u = upos(c, i);
-        if (actor_covering(c, i) >= 0 || is_possessive(c, i) || word_is(c, i, "-") ||
-            word_in(c, i,
-                    (const char *const[]){"a", "an", "the", "this", "these", "those", "its",
-                                          "their", "his", "her", "our", "any", "such", NULL}) ||
-            ((u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_NUM || u == UPOS_PROPN) &&
-             !word_in(c, i, claim_nouns) && !word_in(c, i, evidence_nouns)))
-            i--;
-        else
-            break;
-    }
-    return i;
+    static const char *const *const stops[] = {claim_nouns, evidence_nouns, NULL};
+    return events_before_noun_phrase(c, head, stops);
 }
 
 /* True when a word that calls a claim false follows token `from` in the sentence: "described
