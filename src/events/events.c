@@ -302,6 +302,7 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
     c->target_place = -1;
     if (!c->ntokens)
         return SITREP_OK;
+    c->tokens = events_repair_tags(a, tables, c->text, c->tokens, c->ntokens);
     sitrep_status status =
         verbmatch_lemmatize(tables->lemmas, a, c->text, c->tokens, c->ntokens, &c->lemmas);
     if (status)

@@ -367,6 +367,16 @@ bool events_obligation(const clause_ctx *c, const verb_group *vg);
  * ("summoned the ambassador to protest"). The returned string is static. */
 const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *modality);
 
+/* ---- verbs the tagger misread (misread.c) ---- */
+
+/* The tokens of a sentence as the coder reads them: `tokens` itself, or an arena copy in
+ * which verbs the tagger misread are VERB again (a past form tagged NOUN after its subject,
+ * "aircraft struck targets"; an -ed verb tagged ADJ between subject and object; a gerund
+ * tagged ADJ after a preposition, "of imposing sanctions"). Never fails: at the arena cap
+ * the tagger's reading stands. */
+const token *events_repair_tags(arena *a, const event_tables *tables, const char *text,
+                                const token *tokens, size_t ntokens);
+
 /* ---- word senses (senses.c) ---- */
 
 /* The sense of match m's anchor between source and target (indices into c->actor, -1 for

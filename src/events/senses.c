@@ -333,6 +333,14 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
         *why = "a weapon fired: force, no dismissal";
         return "190";
     }
+    /* bombs dropped by a state's aircraft or forces are air strikes (195); a militant's grenade
+     * or a suicide, car or roadside bomb stays a non-military bombing (183) */
+    if (code_is(code, "183") && strcmp(code, "1831") != 0 && strcmp(code, "1832") != 0 &&
+        strcmp(code, "1833") != 0 && state_actor(c, source) &&
+        !span_has(c, c->afirst[source], clause_end_after(c, m->anchor), bomb_words)) {
+        *why = "bombs dropped by a state's aircraft or forces: an air strike";
+        return "195";
+    }
     /* a killing or an assault by armed forces in an attack is military force (190), not an
      * act of unconventional violence; a suicide or car bomber's stays unconventional */
     if ((strcmp(code, "180") == 0 || strcmp(code, "1823") == 0) &&

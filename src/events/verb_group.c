@@ -86,6 +86,11 @@ static long negator_ending(const clause_ctx *c, long last)
     return -1;
 }
 
+static bool is_gerund(const clause_ctx *c, long i)
+{
+    return slice_ends_with(token_text(&c->art->text, &c->tokens[i]), "ing");
+}
+
 /* Walks left from the anchor over auxiliaries, negation, adverbs and catenatives. */
 /* A participle after a noun is a reduced relative ("soldiers killed in Ukraine") only when the
  * clause has a main verb elsewhere: before the noun ("There were 10 soldiers killed") or a
@@ -147,7 +152,8 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         }
         /* a verb that denies what it governs ("declined to send", "ruled out sending") */
         long negator = -1;
-        if (word_is(c, vg->first, "to") || (vg->first == anchor && i == anchor - 1))
+        if (word_is(c, vg->first, "to") ||
+            (vg->first == anchor && i == anchor - 1 && is_gerund(c, anchor)))
             negator = negator_ending(c, i);
         if (negator >= 0) {
             next_to_anchor = false;
@@ -158,9 +164,11 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
             saw_to = false;
             continue;
         }
-        /* a catenative before "to" or before a gerund ("denied sending") */
+        /* a catenative before "to" or before a gerund ("denied sending"; "planes bombed"
+         * has no gerund, and "planes" is no "plan") */
         if (verb_lemma_in(c, i, catenatives) &&
-            (word_is(c, vg->first, "to") || (vg->first == anchor && i == anchor - 1))) {
+            (word_is(c, vg->first, "to") ||
+             (vg->first == anchor && i == anchor - 1 && is_gerund(c, anchor)))) {
             next_to_anchor = false;
             if (vg->governor < 0)
                 vg->governor = i;
@@ -263,6 +271,10 @@ bool events_adverbial_participle(const clause_ctx *c, const verb_group *vg, verb
         i--;
     if (!is_comma(c, i) || !verb_group_previous(c, i, main))
         return false;
+    /* ", actually signing a deal has proved elusive": a gerund that is a subject */
+    for (long k = vg->anchor + 1; k < (long)c->ntokens && !is_punct(c, k); k++)
+        if (events_finite_verb(c, k) || upos(c, k) == UPOS_AUX)
+            return false;
     for (long k = main->anchor; k >= main->first; k--)
         if (events_finite_verb(c, k) || word_in(c, k, aux_words))
             return !main->infinitive;

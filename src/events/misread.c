@@ -1,0 +1,90 @@
+/* misread.c - verbs the tagger misread, repaired for the event coder: a past form tagged as a
+ * noun after its subject ("Israeli aircraft struck targets"), an -ed verb tagged as an
+ * adjective between its subject and object ("Pakistan denounced the raid"), a gerund tagged
+ * as an adjective after a preposition ("stopped short of imposing sanctions"). The coder and
+ * the pattern matcher read the repaired copy; the article's own tags are left as they are.
+ */
+#include "events_internal.h"
+
+/* Words a subject can end with, by tag: nouns, names, pronouns. */
+static bool subject_end(const token *t)
+{
+    return t->upos == UPOS_NOUN || t->upos == UPOS_PROPN || t->upos == UPOS_PRON;
+}
+
+/* Words an object can start with (a determiner, a name, a number, a pronoun); `nouns`: also
+ * a noun or an adjective. */
+static bool object_start(const token *t, bool nouns)
+{
+    return t->upos == UPOS_DET || t->upos == UPOS_PROPN || t->upos == UPOS_NUM ||
+           t->upos == UPOS_PRON || (nouns && (t->upos == UPOS_NOUN || t->upos == UPOS_ADJ));
+}
+
+static bool ends_with(const char *w, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n > k + 1 && memcmp(w + n - k, suffix, k) == 0;
+}
+
+/* The XPOS a misread verb at token i should have ("VBD", "VBG"), or NULL when the tagger's
+ * reading stands. `w` is the lower-case word (n bytes). */
+static const char *misread_verb(const lemma_table *lemmas, const token *tokens, size_t ntokens,
+                                size_t i, const char *w, size_t n)
+{
+    const token *t = &tokens[i];
+    if ((t->upos != UPOS_NOUN && t->upos != UPOS_ADJ) || i == 0 || i + 1 >= ntokens ||
+        t->kind != TOKEN_WORD || (t->flags & TOKEN_UPPER) || !(t->flags & TOKEN_SPACE_BEFORE))
+        return NULL;
+    char verb[LEMMA_MAX_WORD + 1], noun[LEMMA_MAX_WORD + 1];
+    size_t vn = lemma_verb(lemmas, w, n, verb, sizeof verb);
+    if (!vn || vn >= sizeof verb || (vn == n && memcmp(verb, w, n) == 0) ||
+        !lemma_is_verb(lemmas, verb, vn))
+        return NULL; /* not an inflected verb */
+    size_t nn = lemma_noun(lemmas, w, n, noun, sizeof noun);
+    if (nn && nn < sizeof noun && lemma_is_noun(lemmas, noun, nn))
+        return NULL; /* a real noun ("planes", "attacks", "bombing") */
+    const token *before = &tokens[i - 1], *after = &tokens[i + 1];
+    bool gerund = ends_with(w, n, "ing"), participle = ends_with(w, n, "ed");
+    /* "of imposing sanctions": a gerund after a preposition, before its object */
+    if (gerund)
+        return before->upos == UPOS_ADP && object_start(after, true) ? "VBG" : NULL;
+    /* "aircraft struck targets", "Pakistan denounced the raid": a finite verb between its
+     * subject and its object; an irregular past form also before a preposition ("struck at") */
+    if (!subject_end(before) || after->kind != TOKEN_WORD)
+        return NULL;
+    if (participle)
+        return object_start(after, false) ? "VBD" : NULL;
+    return object_start(after, false) || after->upos == UPOS_ADP ? "VBD" : NULL;
+}
+
+const token *events_repair_tags(arena *a, const event_tables *tables, const char *text,
+                                const token *tokens, size_t ntokens)
+{
+    if (!tables->tagger || !tables->lemmas)
+        return tokens;
+    token *copy = NULL;
+    for (size_t i = 0; i < ntokens; i++) {
+        const token *t = &tokens[i];
+        size_t n = t->end - t->start;
+        if ((t->upos != UPOS_NOUN && t->upos != UPOS_ADJ) || n < 4 || n > LEMMA_MAX_WORD)
+            continue;
+        char w[LEMMA_MAX_WORD + 1];
+        for (size_t k = 0; k < n; k++) {
+            char ch = text[t->start + k];
+            w[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+        }
+        w[n] = '\0';
+        const char *xpos = misread_verb(tables->lemmas, tokens, ntokens, i, w, n);
+        if (!xpos)
+            continue;
+        if (!copy) {
+            copy = arena_alloc(a, ntokens * sizeof *copy);
+            if (!copy)
+                return tokens; /* at the arena cap the tagger's reading stands */
+            memcpy(copy, tokens, ntokens * sizeof *copy);
+        }
+        copy[i].upos = UPOS_VERB;
+        copy[i].xpos = tagger_xpos_find(tables->tagger, xpos);
+    }
+    return copy ? copy : tokens;
+}
