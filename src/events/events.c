@@ -135,6 +135,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         }
         /* ", threatening them with tariffs": the doer is the main clause's subject */
         long subject = events_subject_from_group(c, adverbial ? &main_clause : &vg, 0);
+        if (subject < 0) /* "Russia, accused by Britain of ...": the actor before the comma */
+            subject = events_apposed_subject(c, &vg);
         if (!vg.passive && events_obligation(c, &vg))
             return code_demand(st, c, m, subject, span_first, span_last);
         if (vg.passive) {

@@ -328,6 +328,10 @@ typedef struct emit_state {
  * catenatives ("is not planning to deploy"); passive voice (be/get + participle, or a reduced
  * relative) and infinitives are marked. */
 void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg);
+/* "Russia, accused by Britain of ...": for a past participle in apposition with a "by" agent
+ * after it, the actor before the comma (index into c->actor), which the participle is done
+ * to; -1 otherwise. */
+long events_apposed_subject(const clause_ctx *c, const verb_group *vg);
 /* Modality from the words of the group [first, anchor] and the clause before it. */
 uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg);
 /* True when token i stands in a condition or an open question: an "if", "unless" or "whether"

@@ -91,6 +91,17 @@ static bool is_gerund(const clause_ctx *c, long i)
     return slice_ends_with(token_text(&c->art->text, &c->tokens[i]), "ing");
 }
 
+/* "Russia, accused by Britain of ...": a past participle in apposition, with its agent after
+ * it; the actor before the comma (index into c->actor) is what the participle is done to. */
+long events_apposed_subject(const clause_ctx *c, const verb_group *vg)
+{
+    long a = vg->anchor;
+    if (vg->first != a || a < 2 || !is_comma(c, a - 1) || !word_is(c, a + 1, "by") ||
+        !is_past_participle(c, a))
+        return -1;
+    return actor_ending(c, a - 2);
+}
+
 /* Walks left from the anchor over auxiliaries, negation, adverbs and catenatives. */
 /* A participle after a noun is a reduced relative ("soldiers killed in Ukraine") only when the
  * clause has a main verb elsewhere: before the noun ("There were 10 soldiers killed") or a
@@ -188,6 +199,8 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         upos(c, anchor + 1) == UPOS_ADP && actor_starting(c, anchor + 1, 0) < 0 &&
         !(word_is(c, anchor + 1, "up") && word_is(c, anchor + 2, "to")) && /* "fired up to 300" */
         reduced_relative_has_main_verb(c, anchor))
+        vg->passive = true;
+    if (events_apposed_subject(c, vg) >= 0)
         vg->passive = true;
     vg->infinitive = word_is(c, vg->first, "to");
 }
@@ -357,9 +370,14 @@ const char *events_commitment(const clause_ctx *c, const verb_group *vg, const c
     }
     static const char *const deciders[] = {"agree",     "commit", "undertake",
                                            "volunteer", "offer",  NULL};
+    /* agreeing to a truce (or to extending one) is the truce itself, not an intent */
+    bool truce = code_is(code, "0871") &&
+                 verb_lemma_in(c, gov.anchor, (const char *const[]){"agree", "accept", NULL});
     const char *intent =
-        intent_code(code, verb_lemma_in(c, gov.anchor, (const char *const[]){"threaten", NULL}),
-                    verb_lemma_in(c, gov.anchor, deciders));
+        truce ? code
+              : intent_code(code,
+                            verb_lemma_in(c, gov.anchor, (const char *const[]){"threaten", NULL}),
+                            verb_lemma_in(c, gov.anchor, deciders));
     if (intent)
         *modality = events_modality_of(c, &gov);
     return intent;
