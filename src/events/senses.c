@@ -217,7 +217,9 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, long source, 
         *why = "a civil reason (\"over his remarks\")";
         return READ_CIVIL;
     }
-    if (movement && !(state_actor(c, source) && state_actor(c, target))) {
+    /* "Russia invaded Crimea": a state moving into a place of another country */
+    bool into_place = target < 0 && events_place_after(c, m) >= 0;
+    if (movement && !(state_actor(c, source) && (state_actor(c, target) || into_place))) {
         *why = "nothing armed moves, and not between states";
         return READ_CIVIL;
     }
