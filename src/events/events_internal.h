@@ -273,6 +273,17 @@ static inline const actor_mention *mention(const clause_ctx *c, long k)
     return &c->art->actors[c->actor[k]];
 }
 
+/* True when the mention's role is one of the NULL-ended list ("CVL", "MED" ...). */
+static inline bool role_in(const actor_mention *am, const char *const *roles)
+{
+    if (!am->role)
+        return false;
+    for (size_t i = 0; roles[i]; i++)
+        if (strcmp(am->role, roles[i]) == 0)
+            return true;
+    return false;
+}
+
 /* ---- codes and verbs ---- */
 
 /* True when a CAMEO code starts with prefix ("072" with "07"). */

@@ -119,12 +119,7 @@ static bool civil_actor(const clause_ctx *c, long k)
     }
     static const char *const roles[] = {"ELI", "LEG", "PTY", "OPP", "MED", "JUD", "BUS", "EDU",
                                         "NGO", "CVL", "LAB", "HLH", "REL", "REF", "ACT", NULL};
-    if (!am->role)
-        return false;
-    for (size_t i = 0; roles[i]; i++)
-        if (strcmp(am->role, roles[i]) == 0)
-            return true;
-    return false;
+    return role_in(am, roles);
 }
 
 /* The end (exclusive) of the clause material after the anchor where its object and
