@@ -11,6 +11,7 @@
 static const char *const criticise_words[] = {"sense_criticise", NULL};
 static const char *const contest_words[] = {"sense_contest", NULL};
 static const char *const movement_words[] = {"sense_movement", NULL};
+static const char *const muster_words[] = {"sense_muster", NULL};
 static const char *const instruments[] = {"sense_instrument", "weapon",    "smallarms",
                                           "heavyweapon",      "explosive", NULL};
 static const char *const violent_objects[] = {"sense_target", "combatant", "stronghold",
@@ -246,11 +247,17 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
         *why = "a town, base or region captured: occupation";
         return "192";
     }
-    /* storming or burning by armed men is an attack, not a violent protest */
+    /* storming or burning by armed men is an attack, and violence by police repression; a
+     * march or rally by soldiers is a show of force: none of them is a protest */
     if (code_is(code, "145") && armed_actor(c, source, false)) {
         *why = "armed men storming or burning: an attack";
         return "190";
     }
+    if (code_is(code, "145") && police_actor(c, source)) {
+        *why = "violence by police: repression";
+        return "175";
+    }
+
     /* a raid by police is an arrest or a search; by an army an assault */
     if (lemma_is(c, m->anchor, "raid") || word_is(c, m->anchor, "raids")) {
         if ((code_is(code, "18") || code_is(code, "19")) && police_actor(c, source)) {
@@ -277,6 +284,12 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
             *why = "a strike by or against armed forces is an attack";
             return "190";
         }
+    }
+    /* soldiers marching or taking to the streets: a show of force, not a protest */
+    if (code_is(code, "14") && !code_is(code, "145") && upos(c, m->anchor) == UPOS_VERB &&
+        source >= 0 && mention(c, source)->code && strstr(mention(c, source)->code, "MIL")) {
+        *why = "soldiers taking to the streets: a show of force";
+        return "150";
     }
     /* expelling envoys reduces relations (161); it is no fight */
     if ((code_is(code, "19") || code_is(code, "16") || code_is(code, "17")) &&
@@ -360,11 +373,13 @@ sitrep_status events_sense(const clause_ctx *c, const verbmatch *m, long source,
         *code = special;
         return events_trace(c, "    sense: %s, coded as %s\n", why, special);
     }
-    if (!(code_is(*code, "18") || code_is(*code, "19") || code_is(*code, "20")))
+    bool posture = code_is(*code, "15");
+    if (!(posture || code_is(*code, "18") || code_is(*code, "19") || code_is(*code, "20")))
         return SITREP_OK;
-    bool criticise = anchor_in(c, m, criticise_words);
-    bool contest = !criticise && anchor_in(c, m, contest_words);
-    bool movement = !criticise && !contest && anchor_in(c, m, movement_words);
+    bool criticise = !posture && anchor_in(c, m, criticise_words);
+    bool contest = !posture && !criticise && anchor_in(c, m, contest_words);
+    bool movement =
+        !criticise && !contest && anchor_in(c, m, posture ? muster_words : movement_words);
     if (!criticise && !contest && !movement)
         return SITREP_OK;
     if (read_sense(c, m, source, target, movement, &why) == READ_VIOLENT)

@@ -187,19 +187,21 @@ static long clause_opener(const clause_ctx *c, long anchor, bool noun)
 }
 
 /* The accusation whose complement holds the anchor ("accused the junta of executing and
- * raping civilians", "suspected of planning attacks", "blamed for the bombing"): the
- * preposition before the anchor's phrase (over coordinated gerunds and their objects) and an
- * accusing verb within a few words before it. */
+ * raping civilians", "suspected of planning attacks", "blamed for the bombing", "accused of
+ * blocking aid in an attempt to force ..."): a preposition before the anchor over the
+ * complement's non-finite material, and an accusing verb within a few words before it. */
 static bool alleged(const clause_ctx *c, long anchor, bool noun)
 {
-    if (!noun) {
+    if (!noun) { /* a gerund, or an infinitive inside the complement ("... to force") */
         slice s = token_text(&c->art->text, &c->tokens[anchor]);
-        if (!slice_ends_with(s, "ing"))
+        if (!slice_ends_with(s, "ing") && !word_is(c, anchor - 1, "to"))
             return false;
     }
-    for (long i = anchor - 1; i >= 0 && anchor - i <= 10; i--) {
-        if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "that") ||
-            events_finite_verb(c, i))
+    /* over the non-finite material of the complement ("accused of creating a disaster by
+     * blocking aid in an attempt to force ..."): no finite verb, ";", "that" or comma */
+    for (long i = anchor - 1; i >= 0 && anchor - i <= 30; i--) {
+        if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "that") || is_comma(c, i) ||
+            events_finite_verb(c, i) || upos(c, i) == UPOS_AUX)
             return false;
         if (!word_in(c, i, (const char *const[]){"of", "with", "for", NULL}))
             continue;
@@ -209,7 +211,6 @@ static bool alleged(const clause_ctx *c, long anchor, bool noun)
             if (verb_lemma_in(c, k, accusers))
                 return true;
         }
-        return false;
     }
     return false;
 }
@@ -243,10 +244,42 @@ static bool purpose_of_diplomatic_act(const clause_ctx *c, const verbmatch *m)
     return false;
 }
 
+/* An infinitive with its own subject after "for" ("the pressure must continue for Damascus
+ * to allow ...", "an agreement for US troops to begin leaving"): wanted or needed, not done. */
+static bool for_infinitive(const clause_ctx *c, long anchor)
+{
+    verb_group vg;
+    verb_group_find(c, anchor, &vg);
+    if (!vg.infinitive)
+        return false;
+    for (long i = vg.first - 1; i >= 0 && vg.first - i <= 6; i--) {
+        if (word_is(c, i, "for"))
+            return i < vg.first - 1;
+        if (is_punct(c, i) || is_verb_token(c, i))
+            return false;
+    }
+    return false;
+}
+
+/* A gerund in a comparison ("saw it as tantamount to investigating Biden", "akin to
+ * invading"): likened, not done. */
+static bool compared_gerund(const clause_ctx *c, long anchor)
+{
+    slice s = token_text(&c->art->text, &c->tokens[anchor]);
+    return slice_ends_with(s, "ing") && word_is(c, anchor - 1, "to") &&
+           word_in(c, anchor - 2,
+                   (const char *const[]){"tantamount", "akin", "equivalent", "equal", "similar",
+                                         "comparable", "analogous", "tantamount", NULL});
+}
+
 const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *modality)
 {
     long anchor = m->anchor;
     bool noun = m->rule->noun;
+    if (!noun && for_infinitive(c, anchor))
+        return "an infinitive after \"for X\": wanted or needed, not done";
+    if (!noun && compared_gerund(c, anchor))
+        return "a gerund in a comparison (\"tantamount to\"): likened, not done";
     if (purpose_of_diplomatic_act(c, m))
         return "the purpose of the diplomatic act before it, not a second event";
     if (alleged(c, anchor, noun))

@@ -58,6 +58,11 @@ static const struct negator {
     {"baulk", {"at", NULL}},
     {"forgo", {NULL}},
     {"forego", {NULL}},
+    {"reluctant", {NULL}},
+    {"unwilling", {NULL}},
+    {"loath", {NULL}},
+    {"hesitant", {NULL}},
+    {"wary", {"of", NULL}},
 };
 
 /* The number of tokens of a negating phrase (negators) that starts at token i, 0 when none. */
@@ -282,15 +287,32 @@ bool events_adverbial_participle(const clause_ctx *c, const verb_group *vg, verb
     long i = vg->first - 1;
     while (i >= 0 && vg->first - i <= 2 && upos(c, i) == UPOS_ADV)
         i--;
-    if (!is_comma(c, i) || !verb_group_previous(c, i, main))
+    if (!is_comma(c, i))
         return false;
-    /* ", actually signing a deal has proved elusive": a gerund that is a subject */
-    for (long k = vg->anchor + 1; k < (long)c->ntokens && !is_punct(c, k); k++)
-        if (events_finite_verb(c, k) || upos(c, k) == UPOS_AUX)
+    /* ", actually signing a deal has proved elusive": a gerund that is a subject (the first
+     * finite verb after its phrase, with no subject of its own and no "and" between) */
+    for (long k = vg->anchor + 1; k < (long)c->ntokens && !is_punct(c, k); k++) {
+        if (word_in(c, k, (const char *const[]){"and", "or", "but", NULL}))
+            break;
+        if (events_finite_verb(c, k) || upos(c, k) == UPOS_AUX) {
+            if (upos(c, k - 1) == UPOS_PRON)
+                break;
             return false;
-    for (long k = main->anchor; k >= main->first; k--)
-        if (events_finite_verb(c, k) || word_in(c, k, aux_words))
-            return !main->infinitive;
+        }
+    }
+    /* the main verb before the comma: the nearest verb with a finite form or an auxiliary in
+     * its group, over participles ("including Europe, Japan and Mexico, threatening ...") */
+    for (long k = i - 1; k >= 0; k--) {
+        if (word_is(c, k, ";") || word_is(c, k, ":"))
+            return false;
+        if (upos(c, k) != UPOS_VERB)
+            continue;
+        verb_group_find(c, k, main);
+        for (long j = main->first; j <= main->anchor; j++)
+            if (events_finite_verb(c, j) || upos(c, j) == UPOS_AUX)
+                return !main->infinitive;
+        k = main->first;
+    }
     return false;
 }
 
