@@ -386,9 +386,10 @@ const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *moda
 
 /* The tokens of a sentence as the coder reads them: `tokens` itself, or an arena copy in
  * which verbs the tagger misread are VERB again (a past form tagged NOUN after its subject,
- * "aircraft struck targets"; an -ed verb tagged ADJ between subject and object; a gerund
- * tagged ADJ after a preposition, "of imposing sanctions"). Never fails: at the arena cap
- * the tagger's reading stands. */
+ * "Ukraine fought off"; an -ed verb tagged ADJ between subject and object; a gerund tagged
+ * ADJ after a preposition, "of imposing sanctions") and a participle that only modifies a noun
+ * is ADJ ("the most mistreated people"). Never fails: at the arena cap the tagger's reading
+ * stands. */
 const token *events_repair_tags(arena *a, const event_tables *tables, const char *text,
                                 const token *tokens, size_t ntokens);
 

@@ -1,8 +1,9 @@
 /* misread.c - verbs the tagger misread, repaired for the event coder: a past form tagged as a
- * noun after its subject ("Israeli aircraft struck targets"), an -ed verb tagged as an
- * adjective between its subject and object ("Pakistan denounced the raid"), a gerund tagged
- * as an adjective after a preposition ("stopped short of imposing sanctions"). The coder and
- * the pattern matcher read the repaired copy; the article's own tags are left as they are.
+ * noun after its subject ("Ukraine fought off an attack"), an -ed verb tagged as an adjective
+ * between its subject and object ("Erdogan pressured Sweden's government"), a gerund tagged as
+ * an adjective after a preposition ("stopped short of imposing sanctions"), and a participle
+ * tagged as a verb that only modifies a noun ("the most mistreated people"). The coder and the
+ * pattern matcher read the repaired copy; the article's own tags are left as they are.
  */
 #include "events_internal.h"
 
@@ -57,6 +58,21 @@ static const char *misread_verb(const lemma_table *lemmas, const token *tokens, 
     return object_start(after, false) || after->upos == UPOS_ADP ? "VBD" : NULL;
 }
 
+/* A past participle tagged as a verb that modifies the noun after it: "the most mistreated
+ * people", "a newly elected president" (not "has recently signed deals"). */
+static bool attributive_participle(const char *text, const token *tokens, size_t ntokens, size_t i)
+{
+    const token *t = &tokens[i];
+    if (t->upos != UPOS_VERB || i == 0 || i + 1 >= ntokens || t->end - t->start < 3 ||
+        memcmp(text + t->end - 2, "ed", 2) != 0)
+        return false;
+    const token *before = &tokens[i - 1], *after = &tokens[i + 1];
+    return after->upos == UPOS_NOUN && (before->upos == UPOS_DET || before->upos == UPOS_ADV) &&
+           !(before->upos == UPOS_ADV && i >= 2 &&
+             (tokens[i - 2].upos == UPOS_AUX || tokens[i - 2].upos == UPOS_NOUN ||
+              tokens[i - 2].upos == UPOS_PROPN || tokens[i - 2].upos == UPOS_PRON));
+}
+
 const token *events_repair_tags(arena *a, const event_tables *tables, const char *text,
                                 const token *tokens, size_t ntokens)
 {
@@ -66,15 +82,20 @@ const token *events_repair_tags(arena *a, const event_tables *tables, const char
     for (size_t i = 0; i < ntokens; i++) {
         const token *t = &tokens[i];
         size_t n = t->end - t->start;
-        if ((t->upos != UPOS_NOUN && t->upos != UPOS_ADJ) || n < 4 || n > LEMMA_MAX_WORD)
-            continue;
-        char w[LEMMA_MAX_WORD + 1];
-        for (size_t k = 0; k < n; k++) {
-            char ch = text[t->start + k];
-            w[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+        uint8_t upos = UPOS_VERB;
+        const char *xpos = NULL;
+        if (attributive_participle(text, tokens, ntokens, i)) {
+            upos = UPOS_ADJ;
+            xpos = "JJ";
+        } else if ((t->upos == UPOS_NOUN || t->upos == UPOS_ADJ) && n >= 4 && n <= LEMMA_MAX_WORD) {
+            char w[LEMMA_MAX_WORD + 1];
+            for (size_t k = 0; k < n; k++) {
+                char ch = text[t->start + k];
+                w[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+            }
+            w[n] = '\0';
+            xpos = misread_verb(tables->lemmas, tokens, ntokens, i, w, n);
         }
-        w[n] = '\0';
-        const char *xpos = misread_verb(tables->lemmas, tokens, ntokens, i, w, n);
         if (!xpos)
             continue;
         if (!copy) {
@@ -83,7 +104,7 @@ const token *events_repair_tags(arena *a, const event_tables *tables, const char
                 return tokens; /* at the arena cap the tagger's reading stands */
             memcpy(copy, tokens, ntokens * sizeof *copy);
         }
-        copy[i].upos = UPOS_VERB;
+        copy[i].upos = upos;
         copy[i].xpos = tagger_xpos_find(tables->tagger, xpos);
     }
     return copy ? copy : tokens;

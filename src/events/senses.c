@@ -123,6 +123,27 @@ static bool civil_actor(const clause_ctx *c, long k)
     return role_in(am, roles);
 }
 
+/* A named or titled person, or a pronoun that stands for one. */
+static bool person(const clause_ctx *c, long k)
+{
+    if (k < 0 || armed_actor(c, k, true))
+        return false;
+    const actor_mention *am = mention(c, k);
+    const char *kind = am->kind ? am->kind : "";
+    if (strcmp(kind, "pronoun") == 0 && am->antecedent >= 0)
+        kind = c->art->actors[am->antecedent].kind ? c->art->actors[am->antecedent].kind : "";
+    return strcmp(kind, "person") == 0 || strcmp(kind, "title") == 0;
+}
+
+/* A people named by nationality or a group of civilians ("Mexicans", "immigrants"). */
+static bool people(const clause_ctx *c, long k)
+{
+    if (k < 0 || armed_actor(c, k, true))
+        return false;
+    const actor_mention *am = mention(c, k);
+    return am->kind && strcmp(am->kind, "demonym") == 0;
+}
+
 /* The end (exclusive) of the clause material after the anchor where its object and
  * instruments stand: up to a ";", a finite verb of another clause or OBJECT_WINDOW tokens. */
 static long clause_end_after(const clause_ctx *c, long anchor)
@@ -161,7 +182,9 @@ static void object_phrase(const clause_ctx *c, const verbmatch *m, long *first, 
 static bool civil_reason(const clause_ctx *c, long from, long to)
 {
     for (long i = from; i < to; i++) {
-        if (!word_in(c, i, (const char *const[]){"over", "for", "about", "during", NULL}))
+        if (!word_in(
+                c, i,
+                (const char *const[]){"over", "for", "about", "during", "in", "against", NULL}))
             continue;
         for (long k = i + 1; k < to && k <= i + 4; k++)
             if ((upos(c, k) == UPOS_NOUN || !upos(c, k)) && token_in_classes(c, k, civil_objects))
@@ -177,7 +200,7 @@ typedef enum reading { READ_VIOLENT, READ_CIVIL } reading;
  * either side; civil between people and civil groups or with a civil reason; else violent
  * (movement words only between states: "China entered the WTO" is no incursion). */
 static reading read_sense(const clause_ctx *c, const verbmatch *m, long source, long target,
-                          bool movement, const char **why)
+                          bool movement, bool criticise, const char **why)
 {
     long from = source >= 0 ? (long)c->afirst[source] : (long)m->first;
     long end = clause_end_after(c, m->anchor);
@@ -205,8 +228,13 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, long source, 
         *why = "an armed actor";
         return READ_VIOLENT;
     }
-    if (civil_actor(c, source) && (target < 0 || civil_actor(c, target))) {
+    if (civil_actor(c, source) && (target < 0 || civil_actor(c, target) || people(c, target))) {
         *why = "people or civil groups on both sides";
+        return READ_CIVIL;
+    }
+    /* "Trump attacked China over trade": a person's attack without arms is words */
+    if (criticise && person(c, source)) {
+        *why = "a person attacking without arms";
         return READ_CIVIL;
     }
     if (civil_reason(c, m->anchor + 1, end)) {
@@ -223,9 +251,15 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, long source, 
     return READ_VIOLENT;
 }
 
-static bool anchor_in(const clause_ctx *c, const verbmatch *m, const char *const *classes)
+/* True when a word of the match's frame (its anchor or another of its own words, "launched
+ * an attack against"; not the words of its role slots) is a word of one of the classes. */
+static bool span_in(const clause_ctx *c, const verbmatch *m, const char *const *classes)
 {
-    return token_in_classes(c, m->anchor, classes);
+    long end = (long)m->last + 1;
+    for (int r = 0; r < PATTERN_ROLES; r++)
+        if (m->slot[r] > (long)m->anchor && m->slot[r] < end)
+            end = m->slot[r];
+    return span_has(c, m->first, end, classes);
 }
 
 /* Readings that hang on the actor or the object, for the special cases news gets wrong. */
@@ -280,7 +314,7 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
              span_has(c, ofirst, olast, violent_objects) ||
              span_has(c, m->first, c->ntokens, instruments) ||
              (state_actor(c, source) && state_actor(c, target))) &&
-            read_sense(c, m, source, target, false, &ignored) == READ_VIOLENT) {
+            read_sense(c, m, source, target, false, false, &ignored) == READ_VIOLENT) {
             *why = "a strike by or against armed forces is an attack";
             return "190";
         }
@@ -346,14 +380,14 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
     /* bombs dropped by a state's aircraft or forces are air strikes (195); a militant's grenade
      * or a suicide, car or roadside bomb stays a non-military bombing (183) */
     if (code_is(code, "183") && strcmp(code, "1831") != 0 && strcmp(code, "1832") != 0 &&
-        strcmp(code, "1833") != 0 && state_actor(c, source) &&
+        strcmp(code, "1833") != 0 && state_actor(c, source) && target >= 0 &&
         !span_has(c, c->afirst[source], clause_end_after(c, m->anchor), bomb_words)) {
         *why = "bombs dropped by a state's aircraft or forces: an air strike";
         return "195";
     }
     /* a killing or an assault by armed forces in an attack is military force (190), not an
      * act of unconventional violence; a suicide or car bomber's stays unconventional */
-    if ((strcmp(code, "180") == 0 || strcmp(code, "1823") == 0) &&
+    if ((strcmp(code, "180") == 0 || strcmp(code, "1823") == 0) && target >= 0 &&
         (armed_actor(c, source, false) || (state_actor(c, source) && !police_actor(c, source))) &&
         !span_has(c, source >= 0 ? (long)c->afirst[source] : (long)m->first,
                   clause_end_after(c, m->anchor), bomb_words)) {
@@ -368,27 +402,31 @@ sitrep_status events_sense(const clause_ctx *c, const verbmatch *m, long source,
 {
     const char *why = NULL;
     *not_coded = NULL;
+    bool posture = code_is(*code, "15");
+    if (posture || code_is(*code, "18") || code_is(*code, "19") || code_is(*code, "20")) {
+        bool criticise = !posture && span_in(c, m, criticise_words);
+        bool contest = !posture && !criticise && span_in(c, m, contest_words);
+        bool movement =
+            !criticise && !contest && span_in(c, m, posture ? muster_words : movement_words);
+        if (criticise || contest || movement) {
+            if (read_sense(c, m, source, target, movement, criticise, &why) == READ_CIVIL) {
+                if (criticise && target >= 0) {
+                    *code = "111";
+                    return events_trace(c, "    sense: not violent (%s): criticism, coded as 111\n",
+                                        why);
+                }
+                *not_coded = criticise ? "not violent: criticism without a target"
+                                       : "not violent: a contest, a move or a figure of speech";
+                return events_trace(c, "    sense: not violent (%s)\n", why);
+            }
+            if (events_trace(c, "    sense: violent (%s)\n", why))
+                return SITREP_ELIMIT;
+        }
+    }
     const char *special = special_reading(c, m, source, target, *code, &why);
     if (special) {
         *code = special;
         return events_trace(c, "    sense: %s, coded as %s\n", why, special);
     }
-    bool posture = code_is(*code, "15");
-    if (!(posture || code_is(*code, "18") || code_is(*code, "19") || code_is(*code, "20")))
-        return SITREP_OK;
-    bool criticise = !posture && anchor_in(c, m, criticise_words);
-    bool contest = !posture && !criticise && anchor_in(c, m, contest_words);
-    bool movement =
-        !criticise && !contest && anchor_in(c, m, posture ? muster_words : movement_words);
-    if (!criticise && !contest && !movement)
-        return SITREP_OK;
-    if (read_sense(c, m, source, target, movement, &why) == READ_VIOLENT)
-        return events_trace(c, "    sense: violent (%s)\n", why);
-    if (criticise && target >= 0) {
-        *code = "111";
-        return events_trace(c, "    sense: not violent (%s): criticism, coded as 111\n", why);
-    }
-    *not_coded = criticise ? "not violent: criticism without a target"
-                           : "not violent: a contest, a move or a figure of speech";
-    return events_trace(c, "    sense: not violent (%s)\n", why);
+    return SITREP_OK;
 }

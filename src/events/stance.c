@@ -218,7 +218,8 @@ static bool alleged(const clause_ctx *c, long anchor, bool noun)
 /* The infinitive of match m states the purpose of a diplomatic act before it ("summoned the
  * ambassador to protest", "flew to Beijing to discuss", "met the envoy to demand"): verbal
  * acts (statements, appeals, consultations, demands, disapproval, rejection, threats,
- * protests) said at the meeting are its content, not a second event. */
+ * protests) said at the meeting are its content, not a second event; and what an agreement
+ * is for ("struck a deal to eliminate the arsenal") is not done yet. */
 static bool purpose_of_diplomatic_act(const clause_ctx *c, const verbmatch *m)
 {
     const char *code = m->rule->code;
@@ -226,11 +227,18 @@ static bool purpose_of_diplomatic_act(const clause_ctx *c, const verbmatch *m)
     bool is_verbal = false;
     for (size_t k = 0; verbal[k] && !is_verbal; k++)
         is_verbal = code_is(code, verbal[k]);
-    if (!is_verbal || m->rule->noun)
+    if (m->rule->noun)
         return false;
     verb_group vg, gov;
     verb_group_find(c, m->anchor, &vg);
     if (!vg.infinitive || vg.governor >= 0 || !verb_group_previous(c, vg.first, &gov))
+        return false;
+    /* "struck a deal to eliminate the arsenal": what an agreement is for is not done yet */
+    for (size_t j = 0; j < c->nmatches; j++)
+        if ((long)c->matches[j].anchor == gov.anchor && !c->matches[j].rule->discard &&
+            code_is(c->matches[j].rule->code, "05") && vg.first - gov.anchor > 2)
+            return true;
+    if (!is_verbal)
         return false;
     if (verb_lemma_in(c, gov.anchor, diplomatic_acts))
         return true;
@@ -272,10 +280,48 @@ static bool compared_gerund(const clause_ctx *c, long anchor)
                                          "comparable", "analogous", "tantamount", NULL});
 }
 
+/* A gerund that names a topic ("his address about fighting terrorism", "little to say about
+ * defeating the group"): talked about, not done. */
+static bool topic_gerund(const clause_ctx *c, long anchor)
+{
+    slice s = token_text(&c->art->text, &c->tokens[anchor]);
+    return slice_ends_with(s, "ing") && word_is(c, anchor - 1, "about");
+}
+
+/* A question is no assertion ("Would it make ISIL less committed to kill Americans?"). */
+static bool in_question(const clause_ctx *c)
+{
+    for (long i = (long)c->ntokens - 1; i >= 0 && c->tokens[i].kind != TOKEN_WORD; i--)
+        if (word_is(c, i, "?"))
+            return true;
+    return false;
+}
+
+/* What an infinitive inherits from the verb it serves ("would consider sending troops to
+ * fight": possible; "will deploy soldiers to defeat": planned; "must act to fight": asked
+ * for). Returns false when it is asked for (not coded); sets *modality otherwise. */
+static bool infinitive_inherits(const clause_ctx *c, long anchor, uint8_t *modality)
+{
+    verb_group vg, gov;
+    verb_group_find(c, anchor, &vg);
+    if (!vg.infinitive || vg.governor >= 0 || !verb_group_previous(c, vg.first, &gov))
+        return true;
+    if (events_obligation(c, &gov))
+        return false;
+    uint8_t inherited = events_modality_of(c, &gov);
+    if (*modality == MODALITY_ASSERTED && inherited != MODALITY_NEGATED)
+        *modality = inherited;
+    return true;
+}
+
 const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *modality)
 {
     long anchor = m->anchor;
     bool noun = m->rule->noun;
+    if (!noun && topic_gerund(c, anchor))
+        return "a gerund after \"about\": a topic, not an act";
+    if (!noun && !infinitive_inherits(c, anchor, modality))
+        return "it serves a verb that is asked for (\"must act to\"), not done";
     if (!noun && for_infinitive(c, anchor))
         return "an infinitive after \"for X\": wanted or needed, not done";
     if (!noun && compared_gerund(c, anchor))
@@ -317,7 +363,7 @@ const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *moda
             return NULL;
         }
     }
-    if (events_in_condition(c, anchor) && *modality != MODALITY_NEGATED)
+    if ((events_in_condition(c, anchor) || in_question(c)) && *modality != MODALITY_NEGATED)
         *modality = MODALITY_HYPOTHETICAL;
     return NULL;
 }

@@ -107,6 +107,19 @@ long events_apposed_subject(const clause_ctx *c, const verb_group *vg)
     return actor_ending(c, a - 2);
 }
 
+/* "workers held hostage by Iran": a "by" agent within a few words after a participle, with
+ * only its complement between. */
+static bool by_follows(const clause_ctx *c, long anchor)
+{
+    for (long i = anchor + 1; i < (long)c->ntokens && i <= anchor + 3; i++) {
+        if (word_is(c, i, "by"))
+            return i > anchor + 1;
+        if (upos(c, i) != UPOS_NOUN && upos(c, i) != UPOS_ADJ) /* "met only by": no */
+            return false;
+    }
+    return false;
+}
+
 /* Walks left from the anchor over auxiliaries, negation, adverbs and catenatives. */
 /* A participle after a noun is a reduced relative ("soldiers killed in Ukraine") only when the
  * clause has a main verb elsewhere: before the noun ("There were 10 soldiers killed") or a
@@ -201,7 +214,8 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
     if (vg->first == anchor && anchor > 0 && c->tables->tagger && c->tokens[anchor].upos &&
         strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor].xpos), "VBN") == 0 &&
         (upos(c, anchor - 1) == UPOS_NOUN || upos(c, anchor - 1) == UPOS_PROPN) &&
-        upos(c, anchor + 1) == UPOS_ADP && actor_starting(c, anchor + 1, 0) < 0 &&
+        (upos(c, anchor + 1) == UPOS_ADP || by_follows(c, anchor)) &&
+        actor_starting(c, anchor + 1, 0) < 0 &&
         !(word_is(c, anchor + 1, "up") && word_is(c, anchor + 2, "to")) && /* "fired up to 300" */
         reduced_relative_has_main_verb(c, anchor))
         vg->passive = true;
@@ -271,7 +285,8 @@ uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
 bool events_in_condition(const clause_ctx *c, long i)
 {
     for (long k = i - 1; k >= 0 && !is_comma(c, k) && !word_is(c, k, ";"); k--)
-        if (word_is(c, k, "if") || word_is(c, k, "unless") || word_is(c, k, "whether"))
+        if (word_is(c, k, "if") || word_is(c, k, "unless") || word_is(c, k, "whether") ||
+            (word_is(c, k, "case") && word_is(c, k - 1, "in"))) /* "in case of a war" */
             return true;
     return false;
 }
