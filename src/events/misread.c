@@ -1,8 +1,9 @@
 /* misread.c - verbs the tagger misread, repaired for the event coder: a past form tagged as a
  * noun after its subject ("Ukraine fought off an attack"), an -ed verb tagged as an adjective
  * between its subject and object ("Erdogan pressured Sweden's government"), a gerund tagged as
- * an adjective after a preposition ("stopped short of imposing sanctions"), and a participle
- * tagged as a verb that only modifies a noun ("the most mistreated people"). The coder and the
+ * an adjective after a preposition ("stopped short of imposing sanctions"), and a participle or
+ * a base-form verb tagged as a verb that only modifies a noun ("the most mistreated people",
+ * "U.S. combat troops"). The coder and the
  * pattern matcher read the repaired copy; the article's own tags are left as they are.
  */
 #include "events_internal.h"
@@ -73,6 +74,40 @@ static bool attributive_participle(const char *text, const token *tokens, size_t
               tokens[i - 2].upos == UPOS_PROPN || tokens[i - 2].upos == UPOS_PRON));
 }
 
+/* A base-form verb that is a noun modifier ("U.S. combat troops": combat/VB): no "to",
+ * auxiliary or causative verb before it to license a bare verb, a noun after it, and a noun
+ * in WordNet. */
+static bool modifier_misread_as_verb(const lemma_table *lemmas, const tagger *model,
+                                     const char *text, const token *tokens, size_t ntokens,
+                                     size_t i)
+{
+    const token *t = &tokens[i];
+    if (t->upos != UPOS_VERB || i == 0 || i + 1 >= ntokens || tokens[i + 1].upos != UPOS_NOUN ||
+        strcmp(tagger_xpos_name(model, t->xpos), "VB") != 0)
+        return false;
+    uint8_t b = tokens[i - 1].upos;
+    if (b != UPOS_PROPN && b != UPOS_ADJ && b != UPOS_DET && b != UPOS_NUM && b != UPOS_NOUN)
+        return false;
+    for (size_t k = i > 5 ? i - 5 : 0; k < i; k++) {
+        const token *p = &tokens[k];
+        char lemma[LEMMA_MAX_WORD + 1];
+        size_t n = p->end - p->start;
+        if ((p->upos == UPOS_AUX || p->upos == UPOS_PART) &&
+            (k + 1 == i || (k + 2 == i && tokens[i - 1].upos == UPOS_ADV)))
+            return false; /* "will combat", "to combat", "not combat" */
+        size_t ln =
+            n <= LEMMA_MAX_WORD ? lemma_verb(lemmas, text + p->start, n, lemma, sizeof lemma) : 0;
+        if (ln && ln < sizeof lemma && (lemma[ln] = '\0', 1) &&
+            in_list(lemma, (const char *const[]){"let", "make", "help", "see", "watch", "have",
+                                                 "bid", "hear", "feel", NULL}))
+            return false;
+    }
+    size_t n = t->end - t->start;
+    char noun[LEMMA_MAX_WORD + 1];
+    size_t nn = n <= LEMMA_MAX_WORD ? lemma_noun(lemmas, text + t->start, n, noun, sizeof noun) : 0;
+    return nn && nn < sizeof noun && lemma_is_noun(lemmas, noun, nn);
+}
+
 const token *events_repair_tags(arena *a, const event_tables *tables, const char *text,
                                 const token *tokens, size_t ntokens)
 {
@@ -87,6 +122,10 @@ const token *events_repair_tags(arena *a, const event_tables *tables, const char
         if (attributive_participle(text, tokens, ntokens, i)) {
             upos = UPOS_ADJ;
             xpos = "JJ";
+        } else if (modifier_misread_as_verb(tables->lemmas, tables->tagger, text, tokens, ntokens,
+                                            i)) {
+            upos = UPOS_NOUN;
+            xpos = "NN";
         } else if ((t->upos == UPOS_NOUN || t->upos == UPOS_ADJ) && n >= 4 && n <= LEMMA_MAX_WORD) {
             char w[LEMMA_MAX_WORD + 1];
             for (size_t k = 0; k < n; k++) {

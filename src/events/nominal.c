@@ -90,6 +90,22 @@ static const char *background_adjunct(const clause_ctx *c, long anchor)
         (word_is(c, p, "for") && verb_lemma_in(c, p - 1, before_for)))
         return "background: it stands in a reason or time adjunct (\"in response to the "
                "attack\", \"in retaliation for\", \"in the wake of\")";
+    /* "the prospects for a trade deal", "fears of an invasion": hoped or feared, not done */
+    if ((word_is(c, p, "of") || word_is(c, p, "for")) &&
+        word_in(c, p - 1,
+                (const char *const[]){"prospect", "prospects", "hope",        "hopes",
+                                      "chance",   "chances",   "possibility", "likelihood",
+                                      "risk",     "risks",     "threat",      "threats",
+                                      "fear",     "fears",     "danger",      "spectre",
+                                      "specter",  "odds",      "prospective", NULL}))
+        return "a prospect or a fear, not an event (\"the prospects for a deal\")";
+    /* "a moral equivalence between the killings of ... and ...": compared, not reported */
+    if (word_is(c, p, "between") &&
+        word_in(c, p - 1,
+                (const char *const[]){"equivalence", "comparison", "comparisons", "parallel",
+                                      "parallels", "difference", "differences", "distinction",
+                                      "analogy", NULL}))
+        return "background: it is compared with another (\"an equivalence between\")";
     if ((upos(c, p) == UPOS_VERB || word_is(c, p - 1, "to")) && verb_lemma_in(c, p, preventers))
         return "background: what is prevented, ended, probed or remembered is no new event";
     return NULL;

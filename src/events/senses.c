@@ -120,7 +120,11 @@ static bool civil_actor(const clause_ctx *c, long k)
     }
     static const char *const roles[] = {"ELI", "LEG", "PTY", "OPP", "MED", "JUD", "BUS", "EDU",
                                         "NGO", "CVL", "LAB", "HLH", "REL", "REF", "ACT", NULL};
-    return role_in(am, roles);
+    if (role_in(am, roles))
+        return true;
+    /* a role-only code without its role field ("they" for businesses: BUS) */
+    return !am->role && am->code && strlen(am->code) == 3 && !am->country &&
+           in_list(am->code, roles);
 }
 
 /* A named or titled person, or a pronoun that stands for one. */
@@ -133,6 +137,28 @@ static bool person(const clause_ctx *c, long k)
     if (strcmp(kind, "pronoun") == 0 && am->antecedent >= 0)
         kind = c->art->actors[am->antecedent].kind ? c->art->actors[am->antecedent].kind : "";
     return strcmp(kind, "person") == 0 || strcmp(kind, "title") == 0;
+}
+
+/* The verb's subject is a noun that is not the source actor but only qualified by it ("U.S.
+ * deaths from Alzheimer's are exploding": the deaths explode, not the United States). */
+static bool thing_subject(const clause_ctx *c, const verbmatch *m, long source)
+{
+    if (source < 0 || m->rule->noun)
+        return false;
+    verb_group vg;
+    verb_group_find(c, m->anchor, &vg);
+    if (vg.infinitive || vg.passive || vg.first <= (long)c->alast[source])
+        return false;
+    /* a noun of its own between the actor and the verb, in one phrase */
+    bool noun = false;
+    for (long i = (long)c->alast[source] + 1; i < vg.first; i++) {
+        if (is_punct(c, i) || is_verb_token(c, i) ||
+            word_in(c, i, (const char *const[]){"that", "which", "who", NULL}))
+            return false;
+        noun |= upos(c, i) == UPOS_NOUN && actor_covering(c, i) < 0 &&
+                !token_in_classes(c, i, instruments) && !token_in_classes(c, i, armed_words);
+    }
+    return noun;
 }
 
 /* A people named by nationality or a group of civilians ("Mexicans", "immigrants"). */
@@ -220,6 +246,10 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, long source, 
         *why = "a civil object (a policy, a ruling, a rival, a disease ...)";
         return READ_CIVIL;
     }
+    if (!criticise && thing_subject(c, m, source)) {
+        *why = "its subject is a thing the actor only qualifies (\"U.S. deaths are exploding\")";
+        return READ_CIVIL;
+    }
     if (span_has(c, ofirst, olast, violent_objects) && !civil_actor(c, target)) {
         *why = "a violent object (a base, a convoy, a town, troops ...)";
         return READ_VIOLENT;
@@ -260,6 +290,13 @@ static bool span_in(const clause_ctx *c, const verbmatch *m, const char *const *
         if (m->slot[r] > (long)m->anchor && m->slot[r] < end)
             end = m->slot[r];
     return span_has(c, m->first, end, classes);
+}
+
+/* A target actor or a place acted on: without either, conjoined sources would code a recoded
+ * act between themselves (190 is a joint code). */
+static bool has_target(const clause_ctx *c, const verbmatch *m, long target)
+{
+    return target >= 0 || events_place_after(c, m) >= 0;
 }
 
 /* Readings that hang on the actor or the object, for the special cases news gets wrong. */
@@ -380,14 +417,14 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
     /* bombs dropped by a state's aircraft or forces are air strikes (195); a militant's grenade
      * or a suicide, car or roadside bomb stays a non-military bombing (183) */
     if (code_is(code, "183") && strcmp(code, "1831") != 0 && strcmp(code, "1832") != 0 &&
-        strcmp(code, "1833") != 0 && state_actor(c, source) && target >= 0 &&
+        strcmp(code, "1833") != 0 && state_actor(c, source) && has_target(c, m, target) &&
         !span_has(c, c->afirst[source], clause_end_after(c, m->anchor), bomb_words)) {
         *why = "bombs dropped by a state's aircraft or forces: an air strike";
         return "195";
     }
     /* a killing or an assault by armed forces in an attack is military force (190), not an
      * act of unconventional violence; a suicide or car bomber's stays unconventional */
-    if ((strcmp(code, "180") == 0 || strcmp(code, "1823") == 0) && target >= 0 &&
+    if ((strcmp(code, "180") == 0 || strcmp(code, "1823") == 0) && has_target(c, m, target) &&
         (armed_actor(c, source, false) || (state_actor(c, source) && !police_actor(c, source))) &&
         !span_has(c, source >= 0 ? (long)c->afirst[source] : (long)m->first,
                   clause_end_after(c, m->anchor), bomb_words)) {

@@ -304,6 +304,11 @@ static bool infinitive_inherits(const clause_ctx *c, long anchor, uint8_t *modal
 {
     verb_group vg, gov;
     verb_group_find(c, anchor, &vg);
+    /* "to control gun violence and fight ...": a coordinated bare verb shares the infinitive */
+    verb_group first;
+    if (!vg.infinitive && word_in(c, vg.first - 1, (const char *const[]){"and", "or", NULL}) &&
+        verb_group_previous(c, vg.first - 1, &first) && first.infinitive)
+        vg = first;
     if (!vg.infinitive || vg.governor >= 0 || !verb_group_previous(c, vg.first, &gov))
         return true;
     if (events_obligation(c, &gov))
@@ -314,10 +319,27 @@ static bool infinitive_inherits(const clause_ctx *c, long anchor, uint8_t *modal
     return true;
 }
 
+/* A gerund that a picture shows ("a cartoon of Trump electrocuting Clinton", "footage of
+ * soldiers beating ..."): depicted, not reported. */
+static bool depicted_gerund(const clause_ctx *c, long anchor)
+{
+    slice s = token_text(&c->art->text, &c->tokens[anchor]);
+    long k = actor_ending(c, anchor - 1);
+    long before = k >= 0 ? (long)c->afirst[k] - 1 : anchor - 1;
+    return slice_ends_with(s, "ing") && word_is(c, before, "of") &&
+           word_in(c, before - 1,
+                   (const char *const[]){"cartoon", "cartoons", "image", "images", "picture",
+                                         "pictures", "photo", "photos", "photograph", "drawing",
+                                         "meme", "painting", "illustration", "caricature", "mural",
+                                         "video", "animation", NULL});
+}
+
 const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *modality)
 {
     long anchor = m->anchor;
     bool noun = m->rule->noun;
+    if (!noun && depicted_gerund(c, anchor))
+        return "a picture of it, not the act (\"a cartoon of X doing\")";
     if (!noun && topic_gerund(c, anchor))
         return "a gerund after \"about\": a topic, not an act";
     if (!noun && !infinitive_inherits(c, anchor, modality))

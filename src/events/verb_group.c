@@ -63,6 +63,7 @@ static const struct negator {
     {"loath", {NULL}},
     {"hesitant", {NULL}},
     {"wary", {"of", NULL}},
+    {"bow", {"out", "of"}},
 };
 
 /* The number of tokens of a negating phrase (negators) that starts at token i, 0 when none. */
