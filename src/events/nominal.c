@@ -44,6 +44,9 @@ long events_before_noun_phrase(const clause_ctx *c, long head, const char *const
             hyphen_glued(c, i) || u == UPOS_ADJ || u == UPOS_NUM || u == UPOS_DET ||
             u == UPOS_NOUN || u == UPOS_PROPN || word_in(c, i, possessive_dets))
             i--;
+        else if (word_is(c, i, "of") && /* "any sort of trade deal" */
+                 word_in(c, i - 1, (const char *const[]){"sort", "kind", "type", "form", NULL}))
+            i -= 2;
         else
             break;
     }
@@ -100,8 +103,15 @@ static const char *background_adjunct(const clause_ctx *c, long anchor)
                                       "specter",  "odds",      "prospective", NULL}))
         return "a prospect or a fear, not an event (\"the prospects for a deal\")";
     /* "a moral equivalence between the killings of ... and ...": compared, not reported */
-    if (word_is(c, p, "between") &&
-        word_in(c, p - 1,
+    long between = p;
+    if (word_is(c, p, "and")) /* the second of the two: "between A and B" */
+        for (long k = p - 1; k >= 0 && p - k <= 12 && !is_punct(c, k) && !is_verb_token(c, k); k--)
+            if (word_is(c, k, "between")) {
+                between = k;
+                break;
+            }
+    if (word_is(c, between, "between") &&
+        word_in(c, between - 1,
                 (const char *const[]){"equivalence", "comparison", "comparisons", "parallel",
                                       "parallels", "difference", "differences", "distinction",
                                       "analogy", NULL}))

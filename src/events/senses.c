@@ -18,6 +18,7 @@ static const char *const violent_objects[] = {"sense_target", "combatant", "stro
                                               "warship",      "vessel",    NULL};
 static const char *const civil_objects[] = {"sense_civil", "nonmil", "sports", NULL};
 static const char *const armed_words[] = {"sense_armed", NULL};
+static const char *const collective_words[] = {"sense_collective", NULL};
 static const char *const casualty_words[] = {"sense_casualty", NULL};
 static const char *const envoy_words[] = {"sense_envoy", "envoy", NULL};
 static const char *const legal_words[] = {"sense_legal", NULL};
@@ -156,7 +157,8 @@ static bool thing_subject(const clause_ctx *c, const verbmatch *m, long source)
             word_in(c, i, (const char *const[]){"that", "which", "who", NULL}))
             return false;
         noun |= upos(c, i) == UPOS_NOUN && actor_covering(c, i) < 0 &&
-                !token_in_classes(c, i, instruments) && !token_in_classes(c, i, armed_words);
+                !token_in_classes(c, i, instruments) && !token_in_classes(c, i, armed_words) &&
+                !token_in_classes(c, i, collective_words);
     }
     return noun;
 }

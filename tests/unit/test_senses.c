@@ -39,6 +39,8 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "040  discuss\n"
                                     "170  pressure $T\n"
                                     "1312 threaten $T with\n"
+                                    "183  explode\n"
+                                    "1822 mistreat $T\n"
                                     "%noun\n"
                                     "190  attack on $T\n"
                                     "190  attacks on $T\n"
@@ -49,12 +51,13 @@ static const char patterns_text[] = "112  accuse $T\n"
 static const char classes_text[] =
     "@weapon weapons missiles drones tanks\n"
     "@sense_criticise attack attacks fire hit strike\n"
-    "@sense_contest battle fight war\n"
+    "@sense_contest battle fight war explode\n"
     "@sense_movement cross enter invade invasion remain\n"
     "@sense_instrument missiles artillery drones rockets knives\n"
     "@sense_target convoy base village town troops soldiers\n"
     "@sense_civil policy plan remarks budget extradition reform election\n"
     "@sense_armed troops soldiers forces gunmen militants jets\n"
+    "@sense_collective coalition group government\n"
     "@sense_casualty killed wounded dead\n"
     "@sense_envoy ambassador envoy diplomats\n"
     "@sense_legal prosecutors court police\n"
@@ -306,6 +309,27 @@ static void without_sense_tables_codes_stay(void **state)
     done(&r);
 }
 
+static void figures_pictures_comparisons_and_prospects_are_no_events(void **state)
+{
+    (void)state;
+    /* the subject is a thing the actor only qualifies; a coalition is a group that acts */
+    expect_none("U.S. deaths from cancer are exploding.");
+    expect_one("A Saudi-led coalition is battling Houthi rebels.", "190", "SAUMIL", "YEMREBHTI",
+               MODALITY_ASSERTED);
+    expect_none("Friends shared a cartoon of Putin attacking Obama.");
+    expect_none("Analysts drew an equivalence between Russian attacks on Ukraine and American "
+                "attacks on Iraq.");
+    expect_none("The talks dimmed the prospects for a Russian attack on Ukraine.");
+    expect_none("Obama spoke about attacking Syria.");
+    expect_none("He called the plan tantamount to attacking Ukraine.");
+    expect_none("It is time for Russia to attack Ukraine.");
+    /* an act asked for in a coordination; a question */
+    expect_none("Germany must act to protect Poland and attack Russia.");
+    expect_one("Did Russia attack Ukraine?", "190", "RUS", "UKR", MODALITY_HYPOTHETICAL);
+    expect_one("The United States bowed out of attacking Iran.", "190", "USA", "IRN",
+               MODALITY_NEGATED);
+}
+
 /* ---- tags ---- */
 
 static void verbs_the_tagger_misread_are_repaired(void **state)
@@ -318,6 +342,8 @@ static void verbs_the_tagger_misread_are_repaired(void **state)
     /* "planes" is no "plan": the bombing is asserted, not planned */
     expect_one("Argentine planes bombed the British fleet.", "195", "ARG", "GBR",
                MODALITY_ASSERTED);
+    /* a base-form verb that modifies a noun is a noun: the fight is what is wanted */
+    expect_none("Merkel did not want German combat troops in Mali to fight the Islamic State.");
     /* the article's own tags are left as the tagger gave them */
     result r;
     code(&r, "Ukraine fought off a Russian attack.");
@@ -338,6 +364,7 @@ int main(void)
         cmocka_unit_test(violent_words_need_a_violent_object_instrument_or_actor),
         cmocka_unit_test(readings_that_hang_on_the_actor),
         cmocka_unit_test(without_sense_tables_codes_stay),
+        cmocka_unit_test(figures_pictures_comparisons_and_prospects_are_no_events),
         cmocka_unit_test(verbs_the_tagger_misread_are_repaired),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
