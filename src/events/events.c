@@ -231,6 +231,9 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                      modality == MODALITY_NEGATED ? "a denial governs it"
                                                   : "it stands in a condition or an open question"))
         return SITREP_ELIMIT;
+    sitrep_status checked = events_direction(c, m, code, &source, &target, &stance);
+    if (checked || stance)
+        return checked ? checked : events_trace(c, "    not coded: %s\n", stance);
     /* the evidence covers the anchor's pattern, the source and the target */
     if (source >= 0 && (long)c->afirst[source] < span_first)
         span_first = c->afirst[source];

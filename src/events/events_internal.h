@@ -306,6 +306,23 @@ static inline bool hyphen_glued(const clause_ctx *c, long i)
            !(c->tokens[i - 1].flags & TOKEN_SPACE_BEFORE) && word_is(c, i - 1, "-");
 }
 
+/* True when token i, by its lower-case form or its lemma, is a word of one of the NULL-ended
+ * list of classes of classes.txt ("sense_civil", "weapon"); a class the pattern set lacks has
+ * no words. */
+static inline bool events_token_in_classes(const clause_ctx *c, long i, const char *const *classes)
+{
+    char low[64];
+    if (!lower_token(c, i, low, sizeof low))
+        return false;
+    size_t n = strlen(low);
+    slice l = c->lemmas[i];
+    for (size_t k = 0; classes[k]; k++)
+        if (pattern_class_has(c->tables->patterns, classes[k], low, n) ||
+            (l.len && pattern_class_has(c->tables->patterns, classes[k], l.ptr, l.len)))
+            return true;
+    return false;
+}
+
 /* ---- the coder's state ---- */
 
 /* A group of conjoined actors ("Russia and North Korea", "the two countries"). */
@@ -392,6 +409,18 @@ const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *moda
  * stands. */
 const token *events_repair_tags(arena *a, const event_tables *tables, const char *text,
                                 const token *tokens, size_t ntokens);
+
+/* ---- direction (direction.c) ---- */
+
+/* Checks who acts on whom once the clause's *source and *target (indices into c->actor, -1
+ * for none) of match m (coded `code`) are found: a relative clause acts through its antecedent
+ * (*source replaced; *not_coded set when its subject is no actor: "the drinking that killed
+ * him"); the subject of an infinitive after "for" is no target ("an agreement for US troops to
+ * begin leaving"); the nation of aid given is its giver ("withheld US military aid to
+ * Ukraine": the target is the actor after "to"). *not_coded is static. SITREP_ELIMIT at the
+ * explain buffer's cap. */
+sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const char *code,
+                               long *source, long *target, const char **not_coded);
 
 /* ---- word senses (senses.c) ---- */
 

@@ -26,29 +26,13 @@ static const char *const warning_words[] = {"sense_warning", NULL};
 static const char *const bomb_words[] = {"sense_bomb", NULL};
 static const char *const territory_words[] = {"sense_territory", "stronghold", NULL};
 
-/* True when token i (by lower-case form or lemma) is a word of one of the classes. */
-static bool token_in_classes(const clause_ctx *c, long i, const char *const *classes)
-{
-    char low[64];
-    if (!lower_token(c, i, low, sizeof low))
-        return false;
-    size_t n = strlen(low);
-    slice l = c->lemmas[i];
-    for (size_t k = 0; classes[k]; k++) {
-        if (pattern_class_has(c->tables->patterns, classes[k], low, n) ||
-            (l.len && pattern_class_has(c->tables->patterns, classes[k], l.ptr, l.len)))
-            return true;
-    }
-    return false;
-}
-
 /* True when a token of [from, to) is a word of one of the classes. */
 static bool span_has(const clause_ctx *c, long from, long to, const char *const *classes)
 {
     if (from < 0)
         from = 0;
     for (long i = from; i < to && i < (long)c->ntokens; i++)
-        if (token_in_classes(c, i, classes))
+        if (events_token_in_classes(c, i, classes))
             return true;
     return false;
 }
@@ -157,10 +141,19 @@ static bool thing_subject(const clause_ctx *c, const verbmatch *m, long source)
             word_in(c, i, (const char *const[]){"that", "which", "who", NULL}))
             return false;
         noun |= upos(c, i) == UPOS_NOUN && actor_covering(c, i) < 0 &&
-                !token_in_classes(c, i, instruments) && !token_in_classes(c, i, armed_words) &&
-                !token_in_classes(c, i, collective_words);
+                !events_token_in_classes(c, i, instruments) &&
+                !events_token_in_classes(c, i, armed_words) &&
+                !events_token_in_classes(c, i, collective_words);
     }
     return noun;
+}
+
+/* Business, civilians, media, schools ... with no country: private people. */
+static bool private_actor(const clause_ctx *c, long k)
+{
+    static const char *const roles[] = {"BUS", "CVL", "MED", "EDU", "LAB", "HLH", "REL", NULL};
+    const actor_mention *am = mention(c, k);
+    return !am->country && (role_in(am, roles) || (am->code && in_list(am->code, roles)));
 }
 
 /* A people named by nationality or a group of civilians ("Mexicans", "immigrants"). */
@@ -215,7 +208,8 @@ static bool civil_reason(const clause_ctx *c, long from, long to)
                 (const char *const[]){"over", "for", "about", "during", "in", "against", NULL}))
             continue;
         for (long k = i + 1; k < to && k <= i + 4; k++)
-            if ((upos(c, k) == UPOS_NOUN || !upos(c, k)) && token_in_classes(c, k, civil_objects))
+            if ((upos(c, k) == UPOS_NOUN || !upos(c, k)) &&
+                events_token_in_classes(c, k, civil_objects))
                 return true;
     }
     return false;
@@ -358,6 +352,14 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
             return "190";
         }
     }
+    /* a rescue or help by police, or help between private people ("rescued by police",
+     * "to help people contact them"), is no aid between political actors */
+    if (code_is(code, "07") &&
+        (police_actor(c, source) ||
+         (source >= 0 && target >= 0 && private_actor(c, source) && private_actor(c, target)))) {
+        *why = "help by police or between private people";
+        return "";
+    }
     /* soldiers marching or taking to the streets: a show of force, not a protest */
     if (code_is(code, "14") && !code_is(code, "145") && upos(c, m->anchor) == UPOS_VERB &&
         source >= 0 && mention(c, source)->code && strstr(mention(c, source)->code, "MIL")) {
@@ -463,6 +465,10 @@ sitrep_status events_sense(const clause_ctx *c, const verbmatch *m, long source,
         }
     }
     const char *special = special_reading(c, m, source, target, *code, &why);
+    if (special && !*special) {
+        *not_coded = why;
+        return events_trace(c, "    sense: %s\n", why);
+    }
     if (special) {
         *code = special;
         return events_trace(c, "    sense: %s, coded as %s\n", why, special);

@@ -40,6 +40,10 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "170  pressure $T\n"
                                     "1312 threaten $T with\n"
                                     "183  explode\n"
+                                    "046  hold talks\n"
+                                    "162  withhold ... aid\n"
+                                    "070  rescue $T\n"
+                                    "070  help $T\n"
                                     "1822 mistreat $T\n"
                                     "%noun\n"
                                     "190  attack on $T\n"
@@ -50,6 +54,7 @@ static const char patterns_text[] = "112  accuse $T\n"
 
 static const char classes_text[] =
     "@weapon weapons missiles drones tanks\n"
+    "@aid aid assistance\n"
     "@sense_criticise attack attacks fire hit strike\n"
     "@sense_contest battle fight war explode\n"
     "@sense_movement cross enter invade invasion remain\n"
@@ -239,6 +244,30 @@ static void direction_through_participles_and_by_phrases(void **state)
     expect_none("Despite the talks, actually attacking Georgia has proved hard.");
 }
 
+static void relative_clauses_infinitive_subjects_and_aid_givers(void **state)
+{
+    (void)state;
+    /* a relative clause acts through its antecedent, or codes nothing without an actor */
+    expect_one("The rebels fled from Syrian forces, which attacked Turkey.", "190", "SYRMIL", "TUR",
+               MODALITY_ASSERTED);
+    expect_none("It was the explosion that attacked Turkey.");
+    expect_none("Obama spoke of the raid in which a knifeman attacked Kenya.");
+    expect_one("Obama spoke of the raid in which gunmen attacked Kenya.", "190", "UAF", "KEN",
+               MODALITY_ASSERTED);
+    /* the subject of an infinitive after "for" is no target: the talks are mutual */
+    result r;
+    code(&r, "Washington and the Taliban held talks for American troops to leave.");
+    expect_event(&r, "046", "USAGOV", "AFGGOV", MODALITY_ASSERTED); /* the Taliban govern */
+    assert_null(find_event(&r, "046", "USAGOV", "USAMIL"));
+    done(&r);
+    /* the nation of aid gives it: the target follows "to" */
+    expect_one("Trump withheld US military aid to Ukraine.", "162", "USAGOV", "UKR",
+               MODALITY_ASSERTED);
+    /* help by police, or between private people, is no aid between political actors */
+    expect_none("Texas police rescued the students.");
+    expect_none("The company helps people.");
+}
+
 /* ---- senses ---- */
 
 static void violent_words_need_a_violent_object_instrument_or_actor(void **state)
@@ -361,6 +390,7 @@ int main(void)
         cmocka_unit_test(event_nouns_in_adjuncts_are_background),
         cmocka_unit_test(purposes_of_diplomatic_acts_are_no_second_event),
         cmocka_unit_test(direction_through_participles_and_by_phrases),
+        cmocka_unit_test(relative_clauses_infinitive_subjects_and_aid_givers),
         cmocka_unit_test(violent_words_need_a_violent_object_instrument_or_actor),
         cmocka_unit_test(readings_that_hang_on_the_actor),
         cmocka_unit_test(without_sense_tables_codes_stay),

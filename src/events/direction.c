@@ -1,0 +1,104 @@
+/* direction.c - who acts on whom, checked once a clause's source and target are found, for the
+ * event coder: a relative clause acts through its antecedent ("forces, which have used force
+ * to crush protests"; "the group that has carried out attacks"), the subject of an infinitive
+ * after "for" is no target ("an agreement for US troops to begin leaving"), and the nation
+ * whose aid it is gives it ("withheld US military aid to Ukraine").
+ */
+#include "events_internal.h"
+
+/* Nouns of aid and arms a nationality adjective qualifies: "US military aid", "German tanks". */
+static const char *const aid_nouns[] = {"aid", "weapon", NULL};
+
+/* The subject of a relative clause whose verb group starts at `first`: the antecedent of
+ * "who", "which" or "that" right before it (", which have used"), or of "in which", "by
+ * whom" with its own subject noun. Sets *subject to the antecedent actor (index into
+ * c->actor) and returns 1; returns -1 when the subject is a noun that is no actor ("the
+ * drinking that killed him", "the attack in which a knifeman killed"); 0 when the verb heads
+ * no relative clause. */
+static int relative_subject(const clause_ctx *c, long first, long *subject)
+{
+    static const char *const relatives[] = {"who", "which", "that", NULL};
+    long i = first - 1;
+    if (word_in(c, i, relatives)) {
+        long a = is_comma(c, i - 1) ? i - 2 : i - 1; /* ", which" */
+        long k = actor_covering(c, a);
+        if (k < 0 && upos(c, a) == UPOS_NOUN) {
+            /* "prosecutors and agents who conducted": a conjunct that is an actor */
+            long p = events_before_noun_phrase(c, a + 1, NULL);
+            if (word_in(c, p, (const char *const[]){"and", "or", NULL}))
+                k = actor_ending(c, p - 1);
+            if (k < 0)
+                return -1;
+        }
+        if (k >= 0) {
+            *subject = k;
+            return 1;
+        }
+        return 0;
+    }
+    /* "(the attack) in which a knife-wielding man killed": the subject is the noun phrase */
+    if ((upos(c, i) != UPOS_NOUN && upos(c, i) != UPOS_PROPN) || actor_covering(c, i) >= 0)
+        return 0;
+    long p = events_before_noun_phrase(c, i + 1, NULL);
+    return word_in(c, p, (const char *const[]){"which", "whom", NULL}) && upos(c, p - 1) == UPOS_ADP
+               ? -1
+               : 0;
+}
+
+sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const char *code,
+                               long *source, long *target, const char **not_coded)
+{
+    char l1[160];
+    *not_coded = NULL;
+    if (!m->rule->noun) {
+        verb_group vg;
+        verb_group_find(c, m->anchor, &vg);
+        long subject = -1;
+        int rel = vg.passive ? 0 : relative_subject(c, vg.first, &subject);
+        if (rel < 0) {
+            *not_coded = "the subject of its relative clause is no actor";
+            return SITREP_OK;
+        }
+        if (rel > 0 && subject != *source && subject != *target && mention(c, subject)->code) {
+            *source = subject;
+            if (events_trace(c, "    source: the antecedent of the relative clause, %s\n",
+                             events_actor_label(c, subject, l1, sizeof l1)))
+                return SITREP_ELIMIT;
+        }
+    }
+    if (*target < 0)
+        return SITREP_OK;
+    long t = *target, first = c->afirst[t], last = c->alast[t];
+    /* "an agreement for US troops to begin leaving": the infinitive's own subject */
+    if (word_is(c, first - 1, "for") && word_is(c, last + 1, "to") && is_verb_token(c, last + 2)) {
+        *target = -1;
+        return events_trace(c, "    target: none ('%.*s' is the subject of an infinitive)\n",
+                            (int)(c->tokens[last].end - c->tokens[first].start),
+                            c->text + c->tokens[first].start);
+    }
+    /* "withheld US military aid to Ukraine": the aid's nation gives it; the target follows */
+    if ((code_is(code, "07") || code_is(code, "162")) && mention(c, t)->kind &&
+        (strcmp(mention(c, t)->kind, "adjective") == 0 ||
+         strcmp(mention(c, t)->kind, "country") == 0)) {
+        long noun = last + 1;
+        while (noun < (long)c->ntokens && noun <= last + 3 && upos(c, noun) == UPOS_ADJ)
+            noun++;
+        if (events_token_in_classes(c, noun, aid_nouns)) {
+            long to = -1;
+            for (long i = noun + 1; i < (long)c->ntokens && i <= noun + OBJECT_WINDOW; i++) {
+                if (is_punct(c, i) || is_verb_token(c, i))
+                    break;
+                if (word_is(c, i, "to")) {
+                    to = actor_starting(c, i + 1, 0);
+                    if (to < 0)
+                        to = actor_starting(c, i + 2, 0);
+                    break;
+                }
+            }
+            *target = to;
+            return events_trace(c, "    target: %s (the aid's own nation gives it)\n",
+                                events_actor_label(c, to, l1, sizeof l1));
+        }
+    }
+    return SITREP_OK;
+}
