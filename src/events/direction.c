@@ -20,8 +20,15 @@ static int relative_subject(const clause_ctx *c, long first, long *subject)
     static const char *const relatives[] = {"who", "which", "that", NULL};
     long i = first - 1;
     if (word_in(c, i, relatives)) {
-        long a = is_comma(c, i - 1) ? i - 2 : i - 1; /* ", which" */
+        bool comma = is_comma(c, i - 1);
+        long a = comma ? i - 2 : i - 1; /* ", which" */
         long k = actor_covering(c, a);
+        /* "explosions at the White House that had injured ...": without a comma the clause
+         * belongs to the head noun before the actor's preposition */
+        if (k >= 0 && !comma && upos(c, (long)c->afirst[k] - 1) == UPOS_ADP &&
+            upos(c, (long)c->afirst[k] - 2) == UPOS_NOUN &&
+            actor_covering(c, (long)c->afirst[k] - 2) < 0)
+            return -1;
         if (k < 0 && upos(c, a) == UPOS_NOUN) {
             /* "prosecutors and agents who conducted": a conjunct that is an actor */
             long p = events_before_noun_phrase(c, a + 1, NULL);
