@@ -52,6 +52,20 @@ static int relative_subject(const clause_ctx *c, long first, long *subject)
                : 0;
 }
 
+/* A killing or wounding with no object after it and no auxiliary before it ("eleven police
+ * killed, dozens wounded in a car bomb attack"): a headline's passive, done to the subject. */
+static bool suffered(const clause_ctx *c, const verbmatch *m, const verb_group *vg, long target)
+{
+    long a = m->anchor, next = a + 1;
+    static const char *const places[] = {"in", "near", "during", "amid", NULL};
+    if (vg->first != a || vg->passive ||
+        (target >= 0 && !word_in(c, (long)c->afirst[target] - 1, places)) ||
+        !verb_lemma_in(c, a, (const char *const[]){"kill", "wound", "injure", "hurt", NULL}))
+        return false;
+    return next >= (long)c->ntokens || is_punct(c, next) ||
+           (word_in(c, next, places) && !word_is(c, next + 1, "least"));
+}
+
 sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const char *code,
                                long *source, long *target, const char **not_coded)
 {
@@ -62,6 +76,17 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ch
         verb_group_find(c, m->anchor, &vg);
         long subject = -1;
         int rel = vg.passive ? 0 : relative_subject(c, vg.first, &subject);
+        /* "forces, which have used force to crush protests": the infinitive's governor's
+         * relative clause */
+        verb_group gov;
+        if (!rel && vg.infinitive && verb_group_previous(c, vg.first, &gov) && !gov.passive)
+            rel = relative_subject(c, gov.first, &subject);
+        /* "ELEVEN POLICE KILLED, DOZENS WOUNDED": a killing with no object and no agent
+         * happened to its subject */
+        if (!rel && suffered(c, m, &vg, *target)) {
+            *not_coded = "its subject suffered it (a killing with no object or agent)";
+            return SITREP_OK;
+        }
         if (rel < 0) {
             *not_coded = "the subject of its relative clause is no actor";
             return SITREP_OK;

@@ -37,6 +37,16 @@ static bool span_has(const clause_ctx *c, long from, long to, const char *const 
     return false;
 }
 
+/* Like span_has, over the words of an object phrase that name no actor ("the White House"
+ * is a government, not a house). */
+static bool object_has(const clause_ctx *c, long from, long to, const char *const *classes)
+{
+    for (long i = from < 0 ? 0 : from; i < to && i < (long)c->ntokens; i++)
+        if (actor_covering(c, i) < 0 && events_token_in_classes(c, i, classes))
+            return true;
+    return false;
+}
+
 /* Armed actors: militaries, rebels, insurgents, unidentified gunmen, militant groups, police
  * (`police`: whether police count). */
 static bool armed_code(const actor_mention *am, bool police)
@@ -246,7 +256,7 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, long source, 
         *why = "its subject is a thing the actor only qualifies (\"U.S. deaths are exploding\")";
         return READ_CIVIL;
     }
-    if (span_has(c, ofirst, olast, violent_objects) && !civil_actor(c, target)) {
+    if (object_has(c, ofirst, olast, violent_objects) && !civil_actor(c, target)) {
         *why = "a violent object (a base, a convoy, a town, troops ...)";
         return READ_VIOLENT;
     }
@@ -344,7 +354,7 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
         const char *ignored;
         if (!civil_actor(c, source) &&
             (armed_actor(c, source, false) || armed_actor(c, target, false) ||
-             span_has(c, ofirst, olast, violent_objects) ||
+             object_has(c, ofirst, olast, violent_objects) ||
              span_has(c, m->first, c->ntokens, instruments) ||
              (state_actor(c, source) && state_actor(c, target))) &&
             read_sense(c, m, source, target, false, false, &ignored) == READ_VIOLENT) {

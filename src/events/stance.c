@@ -323,15 +323,23 @@ static bool infinitive_inherits(const clause_ctx *c, long anchor, uint8_t *modal
  * soldiers beating ..."): depicted, not reported. */
 static bool depicted_gerund(const clause_ctx *c, long anchor)
 {
+    static const char *const pictures[] = {
+        "cartoon",      "cartoons",   "image",      "images",  "picture",   "pictures",
+        "photo",        "photos",     "photograph", "drawing", "meme",      "painting",
+        "illustration", "caricature", "mural",      "video",   "animation", NULL};
     slice s = token_text(&c->art->text, &c->tokens[anchor]);
     long k = actor_ending(c, anchor - 1);
     long before = k >= 0 ? (long)c->afirst[k] - 1 : anchor - 1;
-    return slice_ends_with(s, "ing") && word_is(c, before, "of") &&
-           word_in(c, before - 1,
-                   (const char *const[]){"cartoon", "cartoons", "image", "images", "picture",
-                                         "pictures", "photo", "photos", "photograph", "drawing",
-                                         "meme", "painting", "illustration", "caricature", "mural",
-                                         "video", "animation", NULL});
+    if (!slice_ends_with(s, "ing") || !word_is(c, before, "of"))
+        return false;
+    /* "a cartoon (on social media) of Trump electrocuting ..." */
+    for (long i = before - 1; i >= 0 && before - i <= 5; i--) {
+        if (is_punct(c, i) || is_verb_token(c, i))
+            return false;
+        if (word_in(c, i, pictures))
+            return true;
+    }
+    return false;
 }
 
 const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *modality)

@@ -44,6 +44,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "162  withhold ... aid\n"
                                     "070  rescue $T\n"
                                     "070  help $T\n"
+                                    "175  crush $T\n"
                                     "1822 mistreat $T\n"
                                     "%noun\n"
                                     "190  attack on $T\n"
@@ -263,6 +264,10 @@ static void relative_clauses_infinitive_subjects_and_aid_givers(void **state)
     /* the nation of aid gives it: the target follows "to" */
     expect_one("Trump withheld US military aid to Ukraine.", "162", "USAGOV", "UKR",
                MODALITY_ASSERTED);
+    /* the infinitive of a relative clause's verb; a headline's killing without object */
+    expect_one("Protesters faced Iranian police, which used force to crush the Iranian opposition.",
+               "175", "IRNCOP", "IRNOPP", MODALITY_ASSERTED);
+    expect_none("Eleven police killed, dozens wounded in Turkey.");
     /* help by police, or between private people, is no aid between political actors */
     expect_none("Texas police rescued the students.");
     expect_none("The company helps people.");
@@ -346,6 +351,9 @@ static void figures_pictures_comparisons_and_prospects_are_no_events(void **stat
     expect_one("A Saudi-led coalition is battling Houthi rebels.", "190", "SAUMIL", "YEMREBHTI",
                MODALITY_ASSERTED);
     expect_none("Friends shared a cartoon of Putin attacking Obama.");
+    expect_none("Friends shared a cartoon on social media of Putin attacking Obama.");
+    /* "the White House" names a government, not a house: no violent object */
+    expect_none("Hillary Clinton would enter the White House in January.");
     expect_none("Analysts drew an equivalence between Russian attacks on Ukraine and American "
                 "attacks on Iraq.");
     expect_none("The talks dimmed the prospects for a Russian attack on Ukraine.");
