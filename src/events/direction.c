@@ -1,7 +1,8 @@
 /* direction.c - who acts on whom, checked once a clause's source and target are found, for the
  * event coder: a relative clause acts through its antecedent ("forces, which have used force
- * to crush protests"; "the group that has carried out attacks"), the subject of an infinitive
- * after "for" is no target ("an agreement for US troops to begin leaving"), and the nation
+ * to crush protests"; "the group that has carried out attacks"); a killing with no object
+ * happened to its subject; the subject of an infinitive after "for", an ally ("on the Eritrean
+ * side"), a hyphenated modifier and an actor of another clause are no targets; and the nation
  * whose aid it is gives it ("withheld US military aid to Ukraine").
  */
 #include "events_internal.h"
@@ -97,10 +98,43 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ch
                              events_actor_label(c, subject, l1, sizeof l1)))
                 return SITREP_ELIMIT;
         }
+        /* "murdered by his own people": the possessor in a "by" agent of a noun that is no
+         * actor is not the doer */
+        if (*source >= 0 && word_in(c, c->afirst[*source], possessive_dets) &&
+            c->afirst[*source] == c->alast[*source] &&
+            word_is(c, (long)c->afirst[*source] - 1, "by")) {
+            long n = (long)c->alast[*source] + 1;
+            while (n < (long)c->ntokens && upos(c, n) == UPOS_ADJ)
+                n++;
+            if (upos(c, n) == UPOS_NOUN && actor_covering(c, n) < 0) {
+                *not_coded = "its doer is a noun its possessor only owns (\"his own people\")";
+                return SITREP_OK;
+            }
+        }
     }
     if (*target < 0)
         return SITREP_OK;
     long t = *target, first = c->afirst[t], last = c->alast[t];
+    /* "fighting on the Eritrean side": an ally, no target */
+    if (word_is(c, last + 1, "side") || word_is(c, last + 1, "sides") ||
+        (is_possessive(c, last + 1) && word_is(c, last + 2, "side"))) {
+        *target = -1;
+        return events_trace(c, "    target: none (an actor whose side it is, not a target)\n");
+    }
+    /* "U.S.-backed South Vietnam": an actor in a hyphenated modifier is no target */
+    if (hyphen_glued(c, last + 2) && word_is(c, last + 1, "-")) {
+        *target = -1;
+        return events_trace(c, "    target: none (part of a hyphenated modifier)\n");
+    }
+    /* "Russia's annexation of Crimea renewed fears along Europe's flank": an event noun's
+     * target stays before the next finite verb */
+    if (m->rule->noun && first > (long)m->last) {
+        for (long i = (long)m->last + 1; i < first; i++)
+            if (events_finite_verb(c, i)) {
+                *target = -1;
+                return events_trace(c, "    target: none (the actor is in another clause)\n");
+            }
+    }
     /* "an agreement for US troops to begin leaving": the infinitive's own subject */
     if (word_is(c, first - 1, "for") && word_is(c, last + 1, "to") && is_verb_token(c, last + 2)) {
         *target = -1;

@@ -268,6 +268,16 @@ static void relative_clauses_infinitive_subjects_and_aid_givers(void **state)
     expect_one("Protesters faced Iranian police, which used force to crush the Iranian opposition.",
                "175", "IRNCOP", "IRNOPP", MODALITY_ASSERTED);
     expect_none("Eleven police killed, dozens wounded in Turkey.");
+    /* no target: an ally, a hyphenated modifier, an actor of another clause */
+    result q;
+    code(&q, "Ethiopian rebels fought on the Eritrean side.");
+    assert_null(find_event(&q, "190", "ETHREB", "ERI"));
+    done(&q);
+    code(&q, "Russia's invasion of Crimea alarmed Turkey.");
+    assert_null(find_event(&q, "192", "RUS", "TUR"));
+    done(&q);
+    /* the possessor in a "by" agent is not the doer; an owner of plans acts */
+    expect_none("Gaddafi was attacked by his own people.");
     /* help by police, or between private people, is no aid between political actors */
     expect_none("Texas police rescued the students.");
     expect_none("The company helps people.");
