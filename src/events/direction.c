@@ -128,8 +128,8 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ch
     }
     /* "Russia's annexation of Crimea renewed fears along Europe's flank": an event noun's
      * target stays before the next finite verb */
-    if (m->rule->noun && first > (long)m->last) {
-        for (long i = (long)m->last + 1; i < first; i++)
+    if (m->rule->noun && first > (long)m->anchor) {
+        for (long i = (long)m->anchor + 1; i < first; i++)
             if (events_finite_verb(c, i)) {
                 *target = -1;
                 return events_trace(c, "    target: none (the actor is in another clause)\n");
