@@ -127,10 +127,11 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ch
         return events_trace(c, "    target: none (part of a hyphenated modifier)\n");
     }
     /* "Russia's annexation of Crimea renewed fears along Europe's flank": an event noun's
-     * target stays before the next finite verb */
+     * target stays before the next verb */
     if (m->rule->noun && first > (long)m->anchor) {
         for (long i = (long)m->anchor + 1; i < first; i++)
-            if (events_finite_verb(c, i)) {
+            if (events_finite_verb(c, i) || /* "alarmed Turkey", not "associated with" */
+                (is_verb_token(c, i) && !hyphen_glued(c, i) && upos(c, i + 1) != UPOS_ADP)) {
                 *target = -1;
                 return events_trace(c, "    target: none (the actor is in another clause)\n");
             }
