@@ -106,9 +106,16 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ch
             long n = (long)c->alast[*source] + 1;
             while (n < (long)c->ntokens && upos(c, n) == UPOS_ADJ)
                 n++;
-            if (upos(c, n) == UPOS_NOUN && actor_covering(c, n) < 0) {
+            long owned = actor_covering(c, n);
+            if (upos(c, n) == UPOS_NOUN && owned < 0) {
                 *not_coded = "its doer is a noun its possessor only owns (\"his own people\")";
                 return SITREP_OK;
+            }
+            if (owned >= 0 && owned != *source && mention(c, owned)->code) {
+                *source = owned; /* "by his own people": the people */
+                if (events_trace(c, "    source: what the possessor owns, %s\n",
+                                 events_actor_label(c, owned, l1, sizeof l1)))
+                    return SITREP_ELIMIT;
             }
         }
     }
@@ -116,8 +123,8 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ch
         return SITREP_OK;
     long t = *target, first = c->afirst[t], last = c->alast[t];
     /* "fighting on the Eritrean side": an ally, no target */
-    if (word_is(c, last + 1, "side") || word_is(c, last + 1, "sides") ||
-        (is_possessive(c, last + 1) && word_is(c, last + 2, "side"))) {
+    if (word_is(c, last + 1, "side") || word_is(c, last + 1, "sides") || word_is(c, last, "side") ||
+        word_is(c, last, "sides") || (is_possessive(c, last + 1) && word_is(c, last + 2, "side"))) {
         *target = -1;
         return events_trace(c, "    target: none (an actor whose side it is, not a target)\n");
     }

@@ -277,7 +277,7 @@ static void relative_clauses_infinitive_subjects_and_aid_givers(void **state)
     assert_null(find_event(&q, "192", "RUS", "TUR"));
     done(&q);
     /* the possessor in a "by" agent is not the doer; an owner of plans acts */
-    expect_none("Gaddafi was attacked by his own people.");
+    expect_none("Putin was attacked by his own aides.");
     /* help by police, or between private people, is no aid between political actors */
     expect_none("Texas police rescued the students.");
     expect_none("The company helps people.");
