@@ -122,9 +122,13 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ch
     if (*target < 0)
         return SITREP_OK;
     long t = *target, first = c->afirst[t], last = c->alast[t];
-    /* "fighting on the Eritrean side": an ally, no target */
-    if (word_is(c, last + 1, "side") || word_is(c, last + 1, "sides") || word_is(c, last, "side") ||
-        word_is(c, last, "sides") || (is_possessive(c, last + 1) && word_is(c, last + 2, "side"))) {
+    /* "fighting on the Eritrean side": an ally, no target ("representations with the
+     * Vietnamese side" names a counterpart) */
+    bool on = word_is(c, first - 1, "on") ||
+              (word_is(c, first - 1, "the") && word_is(c, first - 2, "on"));
+    if (on && (word_in(c, last + 1, (const char *const[]){"side", "sides", NULL}) ||
+               word_in(c, last, (const char *const[]){"side", "sides", NULL}) ||
+               (is_possessive(c, last + 1) && word_is(c, last + 2, "side")))) {
         *target = -1;
         return events_trace(c, "    target: none (an actor whose side it is, not a target)\n");
     }
