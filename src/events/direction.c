@@ -132,6 +132,12 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ch
         *target = -1;
         return events_trace(c, "    target: none (an actor whose side it is, not a target)\n");
     }
+    /* "seizing seven districts between Armenia and Karabakh": a place named by the actors
+     * around it, not what is acted on */
+    if (!m->rule->noun && word_is(c, first - 1, "between") && upos(c, first - 2) == UPOS_NOUN) {
+        *target = -1;
+        return events_trace(c, "    target: none (it locates the object: \"between X and Y\")\n");
+    }
     /* "U.S.-backed South Vietnam": an actor in a hyphenated modifier is no target */
     if (hyphen_glued(c, last + 2) && word_is(c, last + 1, "-")) {
         *target = -1;

@@ -273,6 +273,10 @@ static void relative_clauses_infinitive_subjects_and_aid_givers(void **state)
     code(&q, "Ethiopian rebels fought on the Eritrean side.");
     assert_null(find_event(&q, "190", "ETHREB", "ERI"));
     done(&q);
+    code(&q, "Armenian troops captured seven districts between Armenia and Iran.");
+    assert_null(find_event(&q, "173", "ARMMIL", "ARM"));
+    assert_null(find_event(&q, "192", "ARMMIL", "ARM"));
+    done(&q);
     code(&q, "Russia's invasion of Crimea alarmed Turkey.");
     assert_null(find_event(&q, "192", "RUS", "TUR"));
     done(&q);
