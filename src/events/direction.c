@@ -9,6 +9,8 @@
 
 /* Nouns of aid and arms a nationality adjective qualifies: "US military aid", "German tanks". */
 static const char *const aid_nouns[] = {"aid", "weapon", NULL};
+/* Places other actors locate: "districts between Armenia and Karabakh" */
+static const char *const places[] = {"sense_territory", "stronghold", NULL};
 
 /* The subject of a relative clause whose verb group starts at `first`: the antecedent of
  * "who", "which" or "that" right before it (", which have used"), or of "in which", "by
@@ -134,7 +136,8 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ch
     }
     /* "seizing seven districts between Armenia and Karabakh": a place named by the actors
      * around it, not what is acted on */
-    if (!m->rule->noun && word_is(c, first - 1, "between") && upos(c, first - 2) == UPOS_NOUN) {
+    if (!m->rule->noun && word_is(c, first - 1, "between") &&
+        events_token_in_classes(c, first - 2, places)) {
         *target = -1;
         return events_trace(c, "    target: none (it locates the object: \"between X and Y\")\n");
     }
