@@ -10,7 +10,7 @@
 /* Nouns of aid and arms a nationality adjective qualifies: "US military aid", "German tanks". */
 static const char *const aid_nouns[] = {"aid", "weapon", NULL};
 /* Places other actors locate: "districts between Armenia and Karabakh" */
-static const char *const places[] = {"sense_territory", "stronghold", NULL};
+static const char *const located_places[] = {"sense_territory", "stronghold", NULL};
 
 /* The subject of a relative clause whose verb group starts at `first`: the antecedent of
  * "who", "which" or "that" right before it (", which have used"), or of "in which", "by
@@ -137,7 +137,7 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ch
     /* "seizing seven districts between Armenia and Karabakh": a place named by the actors
      * around it, not what is acted on */
     if (!m->rule->noun && word_is(c, first - 1, "between") &&
-        events_token_in_classes(c, first - 2, places)) {
+        events_token_in_classes(c, first - 2, located_places)) {
         *target = -1;
         return events_trace(c, "    target: none (it locates the object: \"between X and Y\")\n");
     }
