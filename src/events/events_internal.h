@@ -119,6 +119,11 @@ static inline bool verb_lemma_in(const clause_ctx *c, long i, const char *const 
         return true;
     if (i < 0 || (size_t)i >= c->ntokens || c->tokens[i].kind != TOKEN_WORD)
         return false;
+    /* a verb's lemma is already its verb lemma; only nouns, adjectives and untagged words are
+     * reduced again (this runs for every word of every verb group) */
+    uint8_t u = c->tokens[i].upos;
+    if (u != UPOS_NONE && u != UPOS_NOUN && u != UPOS_ADJ && u != UPOS_PROPN && u != UPOS_X)
+        return false;
     char lemma[LEMMA_MAX_WORD + 1];
     const token *t = &c->tokens[i];
     size_t n =

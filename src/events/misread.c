@@ -37,6 +37,19 @@ static const char *misread_verb(const lemma_table *lemmas, const token *tokens, 
     if ((t->upos != UPOS_NOUN && t->upos != UPOS_ADJ) || i == 0 || i + 1 >= ntokens ||
         t->kind != TOKEN_WORD || (t->flags & TOKEN_UPPER) || !(t->flags & TOKEN_SPACE_BEFORE))
         return NULL;
+    const token *before = &tokens[i - 1], *after = &tokens[i + 1];
+    bool gerund = ends_with(w, n, "ing"), participle = ends_with(w, n, "ed");
+    /* the context first (cheap), the dictionary last */
+    const char *xpos = NULL;
+    if (gerund) /* "of imposing sanctions": after a preposition, before its object */
+        xpos = before->upos == UPOS_ADP && object_start(after, true) ? "VBG" : NULL;
+    else if (subject_end(before) && after->kind == TOKEN_WORD)
+        /* "Ukraine fought off", "Erdogan pressured Sweden's": between subject and object; an
+         * irregular past form also before a preposition */
+        xpos =
+            object_start(after, false) || (!participle && after->upos == UPOS_ADP) ? "VBD" : NULL;
+    if (!xpos)
+        return NULL;
     char verb[LEMMA_MAX_WORD + 1], noun[LEMMA_MAX_WORD + 1];
     size_t vn = lemma_verb(lemmas, w, n, verb, sizeof verb);
     if (!vn || vn >= sizeof verb || (vn == n && memcmp(verb, w, n) == 0) ||
@@ -45,18 +58,7 @@ static const char *misread_verb(const lemma_table *lemmas, const token *tokens, 
     size_t nn = lemma_noun(lemmas, w, n, noun, sizeof noun);
     if (nn && nn < sizeof noun && lemma_is_noun(lemmas, noun, nn))
         return NULL; /* a real noun ("planes", "attacks", "bombing") */
-    const token *before = &tokens[i - 1], *after = &tokens[i + 1];
-    bool gerund = ends_with(w, n, "ing"), participle = ends_with(w, n, "ed");
-    /* "of imposing sanctions": a gerund after a preposition, before its object */
-    if (gerund)
-        return before->upos == UPOS_ADP && object_start(after, true) ? "VBG" : NULL;
-    /* "aircraft struck targets", "Pakistan denounced the raid": a finite verb between its
-     * subject and its object; an irregular past form also before a preposition ("struck at") */
-    if (!subject_end(before) || after->kind != TOKEN_WORD)
-        return NULL;
-    if (participle)
-        return object_start(after, false) ? "VBD" : NULL;
-    return object_start(after, false) || after->upos == UPOS_ADP ? "VBD" : NULL;
+    return xpos;
 }
 
 /* A past participle tagged as a verb that modifies the noun after it: "the most mistreated

@@ -69,9 +69,13 @@ static const struct negator {
 /* The number of tokens of a negating phrase (negators) that starts at token i, 0 when none. */
 static long negator_length(const clause_ctx *c, long i)
 {
+    if (i < 0 || (size_t)i >= c->ntokens || !c->lemmas[i].len)
+        return 0;
+    /* by the token's lemma only (runs for every word of every verb group) */
+    slice lemma = c->lemmas[i];
     for (size_t k = 0; k < sizeof negators / sizeof negators[0]; k++) {
         const struct negator *n = &negators[k];
-        if (!verb_lemma_in(c, i, (const char *const[]){n->verb, NULL}))
+        if (lemma.ptr[0] != n->verb[0] || !slice_eq_cstr(lemma, n->verb))
             continue;
         long len = 1;
         while (len <= 2 && n->particles[len - 1] && word_is(c, i + len, n->particles[len - 1]))
