@@ -176,9 +176,7 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ch
                 if (is_punct(c, i) || is_verb_token(c, i))
                     break;
                 if (word_is(c, i, "to")) {
-                    to = actor_starting(c, i + 1, 0);
-                    if (to < 0)
-                        to = actor_starting(c, i + 2, 0);
+                    to = actor_after_word(c, i);
                     break;
                 }
             }

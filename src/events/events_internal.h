@@ -257,6 +257,14 @@ static inline long actor_starting(const clause_ctx *c, long i, size_t from)
     return -1;
 }
 
+/* The actor right after the word at i ("by the European Union", "to Ukraine"): one starting at
+ * i + 1, or at i + 2 over a determiner; -1 when none. */
+static inline long actor_after_word(const clause_ctx *c, long i)
+{
+    long k = actor_starting(c, i + 1, 0);
+    return k >= 0 ? k : actor_starting(c, i + 2, 0);
+}
+
 static inline long actor_ending(const clause_ctx *c, long i)
 {
     for (size_t k = 0; k < c->nact; k++)

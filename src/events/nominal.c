@@ -170,9 +170,7 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
             if (is_punct(c, i))
                 break;
             if (word_is(c, i, "by")) {
-                source = actor_starting(c, i + 1, 0);
-                if (source < 0) /* "by the European Union" */
-                    source = actor_starting(c, i + 2, 0);
+                source = actor_after_word(c, i); /* "by the European Union" */
                 break;
             }
         }
