@@ -220,23 +220,21 @@ static bool alleged(const clause_ctx *c, long anchor, bool noun)
  * acts (statements, appeals, consultations, demands, disapproval, rejection, threats,
  * protests) said at the meeting are its content, not a second event; and what an agreement
  * is for ("struck a deal to eliminate the arsenal") is not done yet. */
-static bool purpose_of_diplomatic_act(const clause_ctx *c, const verbmatch *m)
+static bool purpose_of_diplomatic_act(const clause_ctx *c, const verbmatch *m, const verb_group *vg)
 {
     const char *code = m->rule->code;
     static const char *const verbal[] = {"01", "02", "04", "10", "11", "12", "13", "14", NULL};
     bool is_verbal = false;
     for (size_t k = 0; verbal[k] && !is_verbal; k++)
         is_verbal = code_is(code, verbal[k]);
-    if (m->rule->noun)
-        return false;
-    verb_group vg, gov;
-    verb_group_find(c, m->anchor, &vg);
-    if (!vg.infinitive || vg.governor >= 0 || !verb_group_previous(c, vg.first, &gov))
+    verb_group gov;
+    if (m->rule->noun || !vg->infinitive || vg->governor >= 0 ||
+        !verb_group_previous(c, vg->first, &gov))
         return false;
     /* "struck a deal to eliminate the arsenal": what an agreement is for is not done yet */
     for (size_t j = 0; j < c->nmatches; j++)
         if ((long)c->matches[j].anchor == gov.anchor && !c->matches[j].rule->discard &&
-            code_is(c->matches[j].rule->code, "05") && vg.first - gov.anchor > 2)
+            code_is(c->matches[j].rule->code, "05") && vg->first - gov.anchor > 2)
             return true;
     if (!is_verbal)
         return false;
@@ -254,15 +252,13 @@ static bool purpose_of_diplomatic_act(const clause_ctx *c, const verbmatch *m)
 
 /* An infinitive with its own subject after "for" ("the pressure must continue for Damascus
  * to allow ...", "an agreement for US troops to begin leaving"): wanted or needed, not done. */
-static bool for_infinitive(const clause_ctx *c, long anchor)
+static bool for_infinitive(const clause_ctx *c, const verb_group *vg)
 {
-    verb_group vg;
-    verb_group_find(c, anchor, &vg);
-    if (!vg.infinitive)
+    if (!vg->infinitive)
         return false;
-    for (long i = vg.first - 1; i >= 0 && vg.first - i <= 6; i--) {
+    for (long i = vg->first - 1; i >= 0 && vg->first - i <= 6; i--) {
         if (word_is(c, i, "for"))
-            return i < vg.first - 1;
+            return i < vg->first - 1;
         if (is_punct(c, i) || is_verb_token(c, i))
             return false;
     }
@@ -300,10 +296,9 @@ static bool in_question(const clause_ctx *c)
 /* What an infinitive inherits from the verb it serves ("would consider sending troops to
  * fight": possible; "will deploy soldiers to defeat": planned; "must act to fight": asked
  * for). Returns false when it is asked for (not coded); sets *modality otherwise. */
-static bool infinitive_inherits(const clause_ctx *c, long anchor, uint8_t *modality)
+static bool infinitive_inherits(const clause_ctx *c, const verb_group *group, uint8_t *modality)
 {
-    verb_group vg, gov;
-    verb_group_find(c, anchor, &vg);
+    verb_group vg = *group, gov;
     /* "to control gun violence and fight ...": a coordinated bare verb shares the infinitive */
     verb_group first;
     if (!vg.infinitive && word_in(c, vg.first - 1, (const char *const[]){"and", "or", NULL}) &&
@@ -350,13 +345,16 @@ const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *moda
         return "a picture of it, not the act (\"a cartoon of X doing\")";
     if (!noun && topic_gerund(c, anchor))
         return "a gerund after \"about\": a topic, not an act";
-    if (!noun && !infinitive_inherits(c, anchor, modality))
+    verb_group vg;
+    if (!noun)
+        verb_group_find(c, anchor, &vg);
+    if (!noun && !infinitive_inherits(c, &vg, modality))
         return "it serves a verb that is asked for (\"must act to\"), not done";
-    if (!noun && for_infinitive(c, anchor))
+    if (!noun && for_infinitive(c, &vg))
         return "an infinitive after \"for X\": wanted or needed, not done";
     if (!noun && compared_gerund(c, anchor))
         return "a gerund in a comparison (\"tantamount to\"): likened, not done";
-    if (purpose_of_diplomatic_act(c, m))
+    if (!noun && purpose_of_diplomatic_act(c, m, &vg))
         return "the purpose of the diplomatic act before it, not a second event";
     if (alleged(c, anchor, noun))
         return "an allegation: the accusation is coded, not the act alleged";
@@ -384,8 +382,6 @@ const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *moda
     }
     /* "Russia denied its troops had attacked": a clause without "that" */
     if (!noun) {
-        verb_group vg;
-        verb_group_find(c, anchor, &vg);
         long v = phrase_before(c, vg.first);
         if (v < vg.first - 1 && verb_lemma_in(c, v, (const char *const[]){"deny", NULL}) &&
             upos(c, v) == UPOS_VERB && !not_before(c, v)) {
