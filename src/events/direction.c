@@ -69,14 +69,17 @@ static bool suffered(const clause_ctx *c, const verbmatch *m, const verb_group *
            (word_in(c, next, places) && !word_is(c, next + 1, "least"));
 }
 
-sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const char *code,
-                               long *source, long *target, const char **not_coded)
+sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const verb_group *group,
+                               const char *code, long *source, long *target, const char **not_coded)
 {
     char l1[160];
     *not_coded = NULL;
     if (!m->rule->noun) {
         verb_group vg;
-        verb_group_find(c, m->anchor, &vg);
+        if (group)
+            vg = *group;
+        else
+            verb_group_find(c, m->anchor, &vg);
         long subject = -1;
         int rel = vg.passive ? 0 : relative_subject(c, vg.first, &subject);
         /* "forces, which have used force to crush protests": the infinitive's governor's

@@ -85,6 +85,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     uint8_t modality = MODALITY_ASSERTED;
     long span_first = m->first, span_last = m->last;
     long slot_first = m->slot[PATTERN_TARGET];
+    verb_group vg; /* the anchor's verb group, for a verb */
+    const verb_group *group = NULL;
     long tslot = events_slot_actor(c, slot_first, code_is(rule->code, "04"));
     /* "deploy troops to $L", "strikes on $L", "withdrew troops from $L": the country of a
      * military act's place is its target; a meeting's place is not */
@@ -104,8 +106,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
          * modifies a noun; it is no clause */
         if (hyphen_glued(c, m->anchor))
             return events_trace(c, "    not coded: part of a compound modifier\n");
-        verb_group vg;
         verb_group_find(c, m->anchor, &vg);
+        group = &vg;
         modality = events_modality_of(c, &vg);
         slice first = token_text(&c->art->text, &c->tokens[vg.first]);
         if (events_trace(c, "    verb group '%.*s'%s%s, modality %s\n",
@@ -223,7 +225,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             return SITREP_ELIMIT;
     }
     uint8_t asserted = modality;
-    const char *stance = events_stance(c, m, &modality);
+    const char *stance = events_stance(c, m, group, &modality);
     if (stance)
         return events_trace(c, "    not coded: %s\n", stance);
     if (modality != asserted &&
@@ -231,7 +233,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                      modality == MODALITY_NEGATED ? "a denial governs it"
                                                   : "it stands in a condition or an open question"))
         return SITREP_ELIMIT;
-    sitrep_status checked = events_direction(c, m, code, &source, &target, &stance);
+    sitrep_status checked = events_direction(c, m, group, code, &source, &target, &stance);
     if (checked || stance)
         return checked ? checked : events_trace(c, "    not coded: %s\n", stance);
     /* the evidence covers the anchor's pattern, the source and the target */
@@ -282,7 +284,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         return events_trace(c, "    not coded: people or goods travelling are no official visit\n");
 
     const char *not_coded;
-    sitrep_status status = events_sense(c, m, source, target, &code, &not_coded);
+    sitrep_status status = events_sense(c, m, group, source, target, &code, &not_coded);
     if (status || not_coded)
         return status ? status : events_trace(c, "    not coded: %s\n", not_coded);
     return events_emit_groups(st, c, m, code, source, target, modality, span_first, span_last);

@@ -404,13 +404,15 @@ bool events_obligation(const clause_ctx *c, const verb_group *vg);
 
 /* ---- denials, claims, allegations and purposes (stance.c) ---- */
 
-/* What the words around the anchor of match m make of its event: NULL when it is coded, with
+/* What the words around the anchor of match m (vg: its verb group, NULL for an event noun)
+ * make of its event: NULL when it is coded, with
  * *modality set to negated for a denial ("denied that its jets struck") and to hypothetical
  * inside a condition or an open question ("whether", "if"); otherwise why it is not coded: a
  * disputed claim ("rejected claims that", "described the idea that ... as absurd", "no
  * evidence that"), an allegation ("accused of executing"), the purpose of a diplomatic act
  * ("summoned the ambassador to protest"). The returned string is static. */
-const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *modality);
+const char *events_stance(const clause_ctx *c, const verbmatch *m, const verb_group *vg,
+                          uint8_t *modality);
 
 /* ---- verbs the tagger misread (misread.c) ---- */
 
@@ -426,26 +428,28 @@ const token *events_repair_tags(arena *a, const event_tables *tables, const char
 /* ---- direction (direction.c) ---- */
 
 /* Checks who acts on whom once the clause's *source and *target (indices into c->actor, -1
- * for none) of match m (coded `code`) are found: a relative clause acts through its antecedent
+ * for none) of match m (coded `code`; vg its verb group, NULL for an event noun) are found: a
+ * relative clause acts through its antecedent
  * (*source replaced; *not_coded set when its subject is no actor: "the drinking that killed
  * him"); the subject of an infinitive after "for" is no target ("an agreement for US troops to
  * begin leaving"); the nation of aid given is its giver ("withheld US military aid to
  * Ukraine": the target is the actor after "to"). *not_coded is static. SITREP_ELIMIT at the
  * explain buffer's cap. */
-sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const char *code,
-                               long *source, long *target, const char **not_coded);
+sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const verb_group *vg,
+                               const char *code, long *source, long *target,
+                               const char **not_coded);
 
 /* ---- word senses (senses.c) ---- */
 
-/* The sense of match m's anchor between source and target (indices into c->actor, -1 for
- * none): a word with a violent and a non-violent sense ("attacked", "battling", "crossing
- * into") keeps a code of roots 18-20 only with a violent object, instrument or actor, else
- * becomes criticism (*code = "111") or nothing (*not_coded says why); readings that hang on
- * the actor or object ("a raid by police" 173, "expelled the envoys" 161, troops arriving 154,
- * "charged X with" 173 or 112, "fired warning shots" 150, killings by armed forces 190)
- * replace *code. The strings are static. SITREP_ELIMIT at the explain buffer's cap. */
-sitrep_status events_sense(const clause_ctx *c, const verbmatch *m, long source, long target,
-                           const char **code, const char **not_coded);
+/* The sense of match m's anchor (vg: its verb group, NULL for an event noun) between source
+ * and target (indices into c->actor, -1 for none): a word with a violent and a non-violent sense
+ * ("attacked", "battling", "crossing into") keeps a code of roots 18-20 only with a violent object,
+ * instrument or actor, else becomes criticism (*code = "111") or nothing (*not_coded says why);
+ * readings that hang on the actor or object ("a raid by police" 173, "expelled the envoys" 161,
+ * troops arriving 154, "charged X with" 173 or 112, "fired warning shots" 150, killings by armed
+ * forces 190) replace *code. The strings are static. SITREP_ELIMIT at the explain buffer's cap. */
+sitrep_status events_sense(const clause_ctx *c, const verbmatch *m, const verb_group *vg,
+                           long source, long target, const char **code, const char **not_coded);
 
 /* ---- subjects, objects and slots (arguments.c) ---- */
 

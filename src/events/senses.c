@@ -136,17 +136,13 @@ static bool person(const clause_ctx *c, long k)
 
 /* The verb's subject is a noun that is not the source actor but only qualified by it ("U.S.
  * deaths from Alzheimer's are exploding": the deaths explode, not the United States). */
-static bool thing_subject(const clause_ctx *c, const verbmatch *m, long source)
+static bool thing_subject(const clause_ctx *c, const verb_group *vg, long source)
 {
-    if (source < 0 || m->rule->noun)
-        return false;
-    verb_group vg;
-    verb_group_find(c, m->anchor, &vg);
-    if (vg.infinitive || vg.passive || vg.first <= (long)c->alast[source])
+    if (source < 0 || vg->infinitive || vg->passive || vg->first <= (long)c->alast[source])
         return false;
     /* a noun of its own between the actor and the verb, in one phrase */
     bool noun = false;
-    for (long i = (long)c->alast[source] + 1; i < vg.first; i++) {
+    for (long i = (long)c->alast[source] + 1; i < vg->first; i++) {
         if (is_punct(c, i) || is_verb_token(c, i) ||
             word_in(c, i, (const char *const[]){"that", "which", "who", NULL}))
             return false;
@@ -231,8 +227,8 @@ typedef enum reading { READ_VIOLENT, READ_CIVIL } reading;
  * clause; civil with a civil object; violent with a violent object or an armed actor on
  * either side; civil between people and civil groups or with a civil reason; else violent
  * (movement words only between states: "China entered the WTO" is no incursion). */
-static reading read_sense(const clause_ctx *c, const verbmatch *m, long source, long target,
-                          bool movement, bool criticise, const char **why)
+static reading read_sense(const clause_ctx *c, const verbmatch *m, const verb_group *vg,
+                          long source, long target, bool movement, bool criticise, const char **why)
 {
     long from = source >= 0 ? (long)c->afirst[source] : (long)m->first;
     long end = clause_end_after(c, m->anchor);
@@ -252,7 +248,7 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, long source, 
         *why = "a civil object (a policy, a ruling, a rival, a disease ...)";
         return READ_CIVIL;
     }
-    if (!criticise && thing_subject(c, m, source)) {
+    if (!criticise && vg && thing_subject(c, vg, source)) {
         *why = "its subject is a thing the actor only qualifies (\"U.S. deaths are exploding\")";
         return READ_CIVIL;
     }
@@ -357,7 +353,7 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
              object_has(c, ofirst, olast, violent_objects) ||
              span_has(c, m->first, c->ntokens, instruments) ||
              (state_actor(c, source) && state_actor(c, target))) &&
-            read_sense(c, m, source, target, false, false, &ignored) == READ_VIOLENT) {
+            read_sense(c, m, NULL, source, target, false, false, &ignored) == READ_VIOLENT) {
             *why = "a strike by or against armed forces is an attack";
             return "190";
         }
@@ -448,8 +444,8 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
     return NULL;
 }
 
-sitrep_status events_sense(const clause_ctx *c, const verbmatch *m, long source, long target,
-                           const char **code, const char **not_coded)
+sitrep_status events_sense(const clause_ctx *c, const verbmatch *m, const verb_group *vg,
+                           long source, long target, const char **code, const char **not_coded)
 {
     const char *why = NULL;
     *not_coded = NULL;
@@ -460,7 +456,7 @@ sitrep_status events_sense(const clause_ctx *c, const verbmatch *m, long source,
         bool movement =
             !criticise && !contest && span_in(c, m, posture ? muster_words : movement_words);
         if (criticise || contest || movement) {
-            if (read_sense(c, m, source, target, movement, criticise, &why) == READ_CIVIL) {
+            if (read_sense(c, m, vg, source, target, movement, criticise, &why) == READ_CIVIL) {
                 if (criticise && target >= 0) {
                     *code = "111";
                     return events_trace(c, "    sense: not violent (%s): criticism, coded as 111\n",

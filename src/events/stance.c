@@ -337,7 +337,8 @@ static bool depicted_gerund(const clause_ctx *c, long anchor)
     return false;
 }
 
-const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *modality)
+const char *events_stance(const clause_ctx *c, const verbmatch *m, const verb_group *group,
+                          uint8_t *modality)
 {
     long anchor = m->anchor;
     bool noun = m->rule->noun;
@@ -346,8 +347,12 @@ const char *events_stance(const clause_ctx *c, const verbmatch *m, uint8_t *moda
     if (!noun && topic_gerund(c, anchor))
         return "a gerund after \"about\": a topic, not an act";
     verb_group vg;
-    if (!noun)
-        verb_group_find(c, anchor, &vg);
+    if (!noun) {
+        if (group)
+            vg = *group;
+        else
+            verb_group_find(c, anchor, &vg);
+    }
     if (!noun && !infinitive_inherits(c, &vg, modality))
         return "it serves a verb that is asked for (\"must act to\"), not done";
     if (!noun && for_infinitive(c, &vg))
