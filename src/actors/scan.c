@@ -27,7 +27,7 @@ static bool compound_modifier_at(const scan *s, size_t j)
     static const char *const participles[] = {
         "held",      "controlled", "run",       "occupied", "backed",    "led",    "linked",
         "allied",    "aligned",    "based",     "owned",    "dominated", "funded", "supported",
-        "sponsored", "appointed",  "installed", "friendly", NULL};
+        "sponsored", "appointed",  "installed", "friendly", "member",    NULL};
     if (j + 1 >= s->n || (s->tokens[j].flags & TOKEN_SPACE_BEFORE) ||
         (s->tokens[j + 1].flags & TOKEN_SPACE_BEFORE) ||
         !slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-"))
@@ -197,6 +197,16 @@ static const char *role_owner(scan *s, const dict_entry *role, size_t j, size_t 
     if (has(s, k, W_THE))
         k++;
     unit h = scan_find_unit(s, k);
+    /* "fighters of the Arakan Army", "militants from Boko Haram", "guerrillas of the ELN":
+     * members of a group are the group */
+    if (h.holder && h.holder->kind == DICT_GROUP && (of || from) &&
+        !scan_is_possessive(s, k + h.len)) {
+        const char *hc = scan_entry_code(s, h.holder);
+        if (hc) {
+            *end = k + h.len;
+            return hc;
+        }
+    }
     if (h.holder && h.holder->kind != DICT_PERSON && h.holder->kind != DICT_ORGANIZATION &&
         h.holder->kind != DICT_GROUP && !scan_is_possessive(s, k + h.len)) {
         const char *hc = scan_entry_code(s, h.holder);
@@ -219,7 +229,7 @@ static const char *role_owner(scan *s, const dict_entry *role, size_t j, size_t 
 
 /* A title or role after a country or owner: emits the combined mention. Returns the end. */
 static size_t combined(scan *s, size_t start, size_t k, const unit *r, const char *country,
-                       const dict_entry *owner)
+                       const dict_entry *owner, bool ethnic)
 {
     size_t end = k + r->len;
     /* "Russian President Vladimir Putin": the person, title and adjective included */
@@ -243,6 +253,12 @@ static size_t combined(scan *s, size_t start, size_t k, const unit *r, const cha
         }
     }
     const char *role = scan_entry_code(s, r->role);
+    /* "Tuareg rebels", "Tigrayan forces": the armed men of a people fight as its state's
+     * rebels */
+    if (ethnic && role &&
+        (strcmp(role, "MIL") == 0 || strcmp(role, "UAF") == 0 || strcmp(role, "CRM") == 0 ||
+         strcmp(role, "GOV") == 0))
+        role = "REB";
     const char *code;
     if (country && role)
         code = scan_combine(s, country, role);
@@ -260,6 +276,43 @@ static size_t combined(scan *s, size_t start, size_t k, const unit *r, const cha
               r->role->kind == DICT_TITLE ? ACTOR_KIND_TITLE : ACTOR_KIND_AGENT, NO_ENTRY,
               antecedent);
     return end;
+}
+
+/* True when most word tokens of the sentence are capitalised (a headline in Title Case):
+ * there capitals say nothing about names. */
+static bool title_case_sentence(const scan *s)
+{
+    size_t words = 0, caps = 0;
+    for (size_t k = 0; k < s->n; k++) {
+        if (s->tokens[k].kind != TOKEN_WORD)
+            continue;
+        words++;
+        caps += scan_is_cap(s, k);
+    }
+    return words >= 3 && caps * 10 >= words * 6;
+}
+
+/* "Puerto Jordan", "Mocimboa da Praia", "Michael Jordan": a country or capital name at token i
+ * that ends a longer proper name (after an unknown capitalised word, or after a Romance
+ * connector that follows one) is part of that name, not the state. */
+static bool ends_longer_name(const scan *s, size_t i)
+{
+    static const char *const romance[] = {"da",    "de", "do", "dos", "das", "del",
+                                          "della", "di", "du", "des", NULL};
+    if (i >= 2 && !scan_is_cap(s, i - 1) && scan_is_cap(s, i - 2)) {
+        slice w = token_text(s->text, &s->tokens[i - 1]);
+        for (const char *const *r = romance; *r; r++)
+            if (slice_eq_cstr(w, *r))
+                return !title_case_sentence(s);
+    }
+    if (i < 1 || !scan_is_cap(s, i - 1) || has(s, i - 1, W_STOP) ||
+        s->tokens[i - 1].kind != TOKEN_WORD || !(s->tokens[i].flags & TOKEN_SPACE_BEFORE))
+        return false;
+    if (s->tagged && s->tokens[i - 1].upos != UPOS_PROPN)
+        return false;
+    if (scan_find_unit(s, i - 1).len)
+        return false; /* "Syrian Kurdistan", "President Jordan": a known word before it */
+    return !title_case_sentence(s);
 }
 
 size_t scan_step(scan *s, size_t i)
@@ -306,13 +359,16 @@ size_t scan_step(scan *s, size_t i)
     }
     size_t j = i + u.len;
     const char *country = NULL;
+    bool ethnic = false; /* an adjective of a people within a state ("Tuareg") */
     if (u.holder && !u.adj) {
         /* an organisation or group keeps its own code ("Hezbollah fighters") */
         const char *code = scan_entry_code(s, u.holder);
         if (u.holder->kind != DICT_ORGANIZATION && u.holder->kind != DICT_GROUP)
             country = code ? scan_country_of(s, code) : NULL;
     } else if (u.adj) {
-        country = scan_country_of(s, scan_entry_code(s, u.adj));
+        const char *code = scan_entry_code(s, u.adj);
+        country = scan_country_of(s, code);
+        ethnic = code && strlen(code) > 3;
     }
     /* "the Saudi-led coalition", "US-led forces": the leading country's forces */
     if (country && j + 2 < s->n && !(s->tokens[j].flags & TOKEN_SPACE_BEFORE) &&
@@ -333,6 +389,11 @@ size_t scan_step(scan *s, size_t i)
             return k + len;
         }
     }
+    /* "Iran-backed militias", "Russian-occupied", "Kremlin-linked": a name glued to a
+     * participle modifies what follows, which is not that state's (backing is not
+     * nationality); the phrase names no actor */
+    if ((country || u.holder) && compound_modifier_at(s, j))
+        return j + 2;
     bool possessive = u.holder && scan_is_possessive(s, j);
     /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier;
      * a leader's name before the government he leads too ("the Biden administration") */
@@ -372,9 +433,18 @@ size_t scan_step(scan *s, size_t i)
                 return i + run;
             }
         }
+        /* "M23 rebel fighters", "Syrian army officers": a role that modifies the next role
+         * joins it */
+        if (r.role && !r.holder && scan_role_is_modifier(s, k + r.len - 1)) {
+            unit r2 = scan_find_unit(s, k + r.len);
+            if (r2.role && !r2.holder && !scan_role_is_modifier(s, k + r.len + r2.len - 1)) {
+                k += r.len;
+                r = r2;
+            }
+        }
         if (r.role && !r.holder &&
             (title_before_name(s, &r, k) || !scan_role_is_modifier(s, k + r.len - 1)))
-            return combined(s, i, k, &r, country, u.holder);
+            return combined(s, i, k, &r, country, u.holder, ethnic);
         /* "US and British activists", "French and Egyptian warships": the first adjective
          * shares the role of the second (which the next step codes on its own) */
         if (u.adj && country && !possessive && has(s, j, W_AND)) {
@@ -400,7 +470,7 @@ size_t scan_step(scan *s, size_t i)
              * nationality stands for its country, as in PETRARCH and TABARI; an adjective
              * alone ("speaks Russian") is not an actor */
             size_t end = adjective_phrase_end(s, j);
-            if (end > j && country) {
+            if (end > j && country && !ethnic) {
                 scan_emit(s, i, end, country, ACTOR_KIND_ADJECTIVE, NO_ENTRY, -1);
                 return end;
             }
@@ -436,6 +506,9 @@ size_t scan_step(scan *s, size_t i)
          * the place (the places stage has it), not the government */
         if (u.holder->kind == DICT_CAPITAL && !possessive && located_place_at(s, i))
             return j;
+        if ((u.holder->kind == DICT_COUNTRY || u.holder->kind == DICT_CAPITAL) && !possessive &&
+            ends_longer_name(s, i))
+            return j;
         /* "the West Bank": a name inside a longer place name is not itself */
         if (u.holder->kind != DICT_PERSON && longer_place_over(s, i, j))
             return j;
@@ -468,7 +541,8 @@ size_t scan_step(scan *s, size_t i)
             size_t end;
             const char *owner = role_owner(s, u.role, j + run, &end);
             if (owner && role) {
-                scan_emit(s, i, end, scan_combine(s, owner, role), ACTOR_KIND_PERSON, NO_ENTRY, -1);
+                scan_emit(s, i, end, strlen(owner) == 3 ? scan_combine(s, owner, role) : owner,
+                          ACTOR_KIND_PERSON, NO_ENTRY, -1);
                 return end;
             }
             scan_emit(s, i, j + run, role, ACTOR_KIND_PERSON, NO_ENTRY, -1);
@@ -491,7 +565,8 @@ size_t scan_step(scan *s, size_t i)
         const char *owner = role_owner(s, u.role, j, &end);
         if (owner) {
             const char *role = scan_entry_code(s, u.role);
-            scan_emit(s, scan_with_article(s, i), end, role ? scan_combine(s, owner, role) : owner,
+            scan_emit(s, scan_with_article(s, i), end,
+                      role && strlen(owner) == 3 ? scan_combine(s, owner, role) : owner,
                       u.role->kind == DICT_TITLE ? ACTOR_KIND_TITLE : ACTOR_KIND_AGENT, NO_ENTRY,
                       -1);
             return end;

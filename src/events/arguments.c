@@ -67,6 +67,10 @@ static bool pronoun_clause_after(const clause_ctx *c, long v, long first)
     static const char *const pronouns[] = {"it", "they", "he", "she", "we", NULL};
     if (first - 1 <= v || !word_in(c, first - 1, pronouns))
         return false;
+    /* "said it killed two children": an "it" the actor stage left unresolved stands for a
+     * thing (the attack), not for the speaker */
+    if (word_is(c, first - 1, "it") && actor_covering(c, first - 1) < 0)
+        return false;
     for (long i = v + 1; i < first - 1; i++) /* "said on Sunday it had retaken" */
         if (actor_covering(c, i) >= 0 || upos(c, i) == UPOS_VERB || is_comma(c, i))
             return false;
@@ -163,9 +167,21 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
             break;
         }
         if (word_in(c, i, rel_pronouns) && i == vg->first - 1) {
-            i--;
-            if (is_comma(c, i))
-                i--;
+            /* a relative clause's subject is its antecedent, the phrase right before the
+             * pronoun, even inside a prepositional phrase ("a comment from the Israeli
+             * military, which is waging ..."); an antecedent that is no actor ("the attack
+             * that targeted a village") leaves the subject unnamed rather than reaching further
+             * left */
+            long j = i - 1;
+            if (is_comma(c, j))
+                j--;
+            long antecedent = actor_ending(c, j);
+            if (antecedent < 0 && j >= 0 &&
+                (upos(c, j) == UPOS_NOUN || upos(c, j) == UPOS_PROPN || upos(c, j) == UPOS_NUM))
+                return -1;
+            if (antecedent >= 0 && mention(c, antecedent)->code)
+                return antecedent;
+            i = j;
             continue;
         }
         if (word_in(c, i, subordinators))
@@ -230,8 +246,9 @@ static bool excluded_by_pattern(const clause_ctx *c, const verbmatch *m, long k,
     bool owner = am->kind && strcmp(am->kind, "adjective") == 0;
     /* ... except where the pattern's words are what is given, sent or withdrawn ("sent
      * North Korean troops", "withdrew its troops") */
-    bool victims = am->country && !code_is(m->rule->code, "06") && !code_is(m->rule->code, "07") &&
-                   !code_is(m->rule->code, "08") && !code_is(m->rule->code, "15");
+    bool victims = (am->country || am->role) && !code_is(m->rule->code, "06") &&
+                   !code_is(m->rule->code, "07") && !code_is(m->rule->code, "08") &&
+                   !code_is(m->rule->code, "15");
     for (long i = first; i <= last && !owner && !victims; i++)
         if (i > (long)m->anchor && i <= (long)m->last && is_pattern_word(c, m, i))
             return true;
@@ -256,7 +273,7 @@ static bool adjective_comma(const clause_ctx *c, long i)
 
 /* True when token i ends a target search: a subordinator or relative word, but not the "as"
  * of a quantity ("as many as 125 vessels", "as much as", "as well as"). */
-static bool target_stop(const clause_ctx *c, long i)
+bool events_target_stop(const clause_ctx *c, long i)
 {
     if (!word_in(c, i, target_stops))
         return false;
@@ -269,23 +286,25 @@ static bool target_stop(const clause_ctx *c, long i)
  * (bare roles such as "troops" are usually the object, not the target), stopping at clause
  * boundaries; actors that hold the pattern's own words or fill its object or (for non-military
  * codes) place slot are skipped (see excluded_by_pattern). -1 when none. */
-long events_actor_after(const clause_ctx *c, long from, long to, const verbmatch *m, bool military)
+static long actor_after(const clause_ctx *c, long from, long to, const verbmatch *m, bool military,
+                        bool roles)
 {
     bool cooperative = m && m->rule->code[0] == '0'; /* roots 01-09 */
+    long located = -1; /* an actor after "in": the place of a military act, a second choice */
     for (long i = from; i < to && (size_t)i < c->ntokens; i++) {
         if (word_is(c, i, ";") || word_is(c, i, ":") ||
-            (i > from && is_comma(c, i) && !adjective_comma(c, i)) || target_stop(c, i) ||
+            (i > from && is_comma(c, i) && !adjective_comma(c, i)) || events_target_stop(c, i) ||
             c->tokens[i].kind == TOKEN_QUOTE)
-            return -1;
+            return located;
         /* a verb ends the object, unless it is a participle after a determiner ("the
          * affected Ithilen villages") */
         if (i > from + 1 && upos(c, i) == UPOS_VERB && actor_covering(c, i) < 0 &&
             !word_is(c, i - 1, "to") && !hyphen_glued(c, i) && upos(c, i - 1) != UPOS_DET)
-            return -1;
+            return located;
         /* a purpose infinitive starts a clause of its own ("sent advisers to help X") */
         if (word_is(c, i, "to") && is_verb_word(c, i + 1) &&
             (i > from || (m && i == (long)m->anchor + 1))) /* "agreed to ban ..." */
-            return -1;
+            return located;
         /* "lift the sanctions on Iran": a preposition right after a pattern that runs past its
          * anchor takes the pattern's complement, not a topic */
         bool complement = m && (long)m->last > (long)m->anchor && i - 1 == (long)m->last + 1 &&
@@ -293,9 +312,12 @@ long events_actor_after(const clause_ctx *c, long from, long to, const verbmatch
         for (long k = actor_starting(c, i, 0); k >= 0; k = actor_starting(c, i, (size_t)k + 1)) {
             if (m && excluded_by_pattern(c, m, k, military))
                 break;
-            /* "met X in Beijing": a place, not a target (military acts keep theirs) */
+            /* "met X in Beijing", "in the Omani capital": a place, not a target (military acts
+             * keep theirs) */
+            long before =
+                word_in(c, i - 1, (const char *const[]){"the", "a", "an", NULL}) ? i - 2 : i - 1;
             if (!military &&
-                word_in(c, i - 1,
+                word_in(c, before,
                         (const char *const[]){"in", "at", "near", "inside", "within", NULL}))
                 break;
             /* "met X to discuss sanctions against Israel": for cooperative codes an actor
@@ -311,11 +333,29 @@ long events_actor_after(const clause_ctx *c, long from, long to, const verbmatch
                 continue;
             if (word_in(c, i, possessive_dets))
                 continue; /* "his war": a possessor, not the object */
-            if (am->code && (am->country || strlen(am->code) > 3))
+            if (am->code && (am->country || strlen(am->code) > 3 || roles)) {
+                /* "waging an offensive in Lebanon against Hezbollah": who is fought, before
+                 * where */
+                if (military && located < 0 &&
+                    word_in(c, i - 1, (const char *const[]){"in", "inside", "near", NULL})) {
+                    located = k;
+                    break;
+                }
                 return k;
+            }
         }
     }
-    return -1;
+    return located;
+}
+
+long events_actor_after(const clause_ctx *c, long from, long to, const verbmatch *m, bool military)
+{
+    return actor_after(c, from, to, m, military, false);
+}
+
+long events_role_after(const clause_ctx *c, long from, long to, const verbmatch *m)
+{
+    return actor_after(c, from, to, m, true, true);
 }
 
 /* True when actor k lies inside the content of a reporting frame whose cue is the anchor:
@@ -354,7 +394,7 @@ long events_slot_actor(const clause_ctx *c, long slot, bool consult)
             end++;
             continue;
         }
-        if (i > slot && (is_punct(c, i) || target_stop(c, i)))
+        if (i > slot && (is_punct(c, i) || events_target_stop(c, i)))
             break;
         /* "visited the memorial in Washington": a place, not the one visited */
         if (i > slot && consult && word_in(c, i, (const char *const[]){"in", "at", "near", NULL}))
@@ -374,25 +414,6 @@ long events_slot_actor(const clause_ctx *c, long slot, bool consult)
         if (k >= 0 && mention(c, k)->code && !word_in(c, i, possessive_dets) &&
             !actor_is_noise(c, k))
             return k;
-    }
-    return -1;
-}
-
-/* A place with a country named within OBJECT_WINDOW tokens after the anchor of m, in the same
- * clause (index into article.places), or -1. */
-long events_place_after(const clause_ctx *c, const verbmatch *m)
-{
-    for (size_t p = 0; p < c->art->nplaces; p++) {
-        const place_mention *pm = &c->art->places[p];
-        if (pm->sentence != c->sentence || !pm->entry || !pm->entry->country)
-            continue;
-        long at = token_at(c, pm->start);
-        if (at <= (long)m->anchor || at > (long)m->anchor + OBJECT_WINDOW)
-            continue;
-        for (long i = m->anchor + 1; i < at; i++)
-            if (word_is(c, i, ";") || is_comma(c, i) || target_stop(c, i))
-                return -1;
-        return (long)p;
     }
     return -1;
 }

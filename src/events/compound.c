@@ -20,6 +20,7 @@ static bool conjunct_modifier(const clause_ctx *c, long i)
 {
     return i >= 0 && (size_t)i < c->ntokens &&
            (word_is(c, i, "the") || c->tokens[i].upos == UPOS_ADJ ||
+            word_in(c, i, possessive_dets) || /* "and his French counterpart" */
             (c->tokens[i].upos == UPOS_NOUN && !(c->tokens[i].flags & TOKEN_UPPER) &&
              upos(c, i + 1) == UPOS_ADJ)); /* "the evil awful Gondor" */
 }
@@ -27,14 +28,17 @@ static bool conjunct_modifier(const clause_ctx *c, long i)
 static long conjunct_first(const clause_ctx *c, long first)
 {
     long i = first;
-    while (first - i < 3 && conjunct_modifier(c, i - 1) && actor_covering(c, i - 1) < 0)
+    /* a possessive pronoun is a modifier here, though the actor stage resolves it too ("and
+     * his French counterpart") */
+    while (first - i < 3 && conjunct_modifier(c, i - 1) &&
+           (actor_covering(c, i - 1) < 0 || word_in(c, i - 1, possessive_dets)))
         i--;
     return i;
 }
 
 static long conjunct_starting(const clause_ctx *c, long i)
 {
-    long j = actor_starting(c, i, 0);
+    long j = word_in(c, i, possessive_dets) ? -1 : actor_starting(c, i, 0);
     for (int k = 0; j < 0 && k < 3 && conjunct_modifier(c, i + k); k++)
         j = actor_starting(c, i + k + 1, 0);
     return j;
@@ -126,24 +130,111 @@ static bool joint_object(const clause_ctx *c, long anchor)
     return false;
 }
 
+/* Codes of acts done together: coded both ways between a source and its partner ("met",
+ * "held talks with", "spoke by phone with", "signed an agreement with", "agreed a truce
+ * with"). */
+static bool mutual(const char *code)
+{
+    static const char *const codes[] = {"036", "040", "041", "044", "046", "057", "0871", NULL};
+    for (const char *const *p = codes; *p; p++)
+        if (strcmp(code, *p) == 0)
+            return true;
+    return false;
+}
+
+/* "clashed with", "engaged in battles with", "exchanged fire with": fighting that both sides
+ * do, coded both ways (a fight word, then "with" before the partner). */
+static bool fight_with(const clause_ctx *c, const verbmatch *m)
+{
+    static const char *const fights[] = {"battle",    "battles",    "clash",    "clashes",
+                                         "fight",     "fighting",   "gunfight", "gunfights",
+                                         "firefight", "firefights", "skirmish", "skirmishes",
+                                         "gunbattle", "gunbattles", "exchange", NULL};
+    bool fight = false;
+    for (long i = (long)m->first; i <= (long)m->last + 3 && i < (long)c->ntokens; i++) {
+        if (word_in(c, i, fights) || lemma_in(c, i, fights))
+            fight = true;
+        else if (fight && word_is(c, i, "with"))
+            return true;
+        else if (is_punct(c, i))
+            break;
+    }
+    return false;
+}
+
+/* True when side t is introduced by "from" ("withdrew from Niger", "pulled out of Mali"). */
+static bool from_host(const clause_ctx *c, const event_side *t)
+{
+    uint32_t start = t->actor >= 0   ? c->art->actors[t->actor].start
+                     : t->place >= 0 ? c->art->places[t->place].start
+                                     : 0;
+    if (!start)
+        return false;
+    long i = token_at(c, start) - 1;
+    if (word_is(c, i, "the"))
+        i--;
+    return word_is(c, i, "from") || (word_is(c, i, "of") && word_is(c, i - 1, "out"));
+}
+
+/* Acts aimed at someone that news often states without naming him in the clause ("fired
+ * warning shots after North Korean soldiers crossed the border", "pulled back after the
+ * warnings"): force posture and retreats. Fighting is not among them: its victim is usually
+ * named, and when it is not the other party of the sentence is often only its narrator. */
+static bool counterpart_code(const char *code)
+{
+    return code_is(code, "15") || code_is(code, "087");
+}
+
+/* The other party of the sentence: the one actor (by country) of the sentence other than the
+ * sources' countries, outside place phrases, when there is exactly one such country; -1
+ * otherwise. */
+static long counterpart(const clause_ctx *c, const event_side *sources, size_t ns)
+{
+    long found = -1;
+    for (size_t k = 0; k < c->nact; k++) {
+        const actor_mention *am = mention(c, (long)k);
+        if (!am->country || !am->code || (am->kind && strcmp(am->kind, "adjective") == 0))
+            continue;
+        bool own = false;
+        for (size_t i = 0; i < ns && !own; i++)
+            own = sources[i].country && strcmp(sources[i].country, am->country) == 0;
+        if (own || place_covering_token(c, (long)c->afirst[k]))
+            continue;
+        if (found >= 0 && strcmp(mention(c, found)->country, am->country) != 0)
+            return -1;
+        if (found < 0)
+            found = (long)k;
+    }
+    return found;
+}
+
+/* Acts whose target may be the place they are done to: force posture, coercion, assault,
+ * fighting, mass violence, protests, aid and withdrawals to or from a place. */
+static bool place_target_code(const char *code)
+{
+    return events_military_code(code) || code_is(code, "14") || code_is(code, "081") ||
+           code_is(code, "162");
+}
+
 /* Emits the events of a coded clause between the conjoined actors of its source and of its
  * target ("Russia and North Korea signed ..."): a joint act (a reciprocal code, a shared
  * object, a CODE:CODE pattern) between every two conjuncts of the source when there is no
- * target; else, for military acts, protests and shows of force without a target actor, against
- * the country of the place acted on or with no target; else every source to every target, and
- * back for a paired code (CODE:PAIR; 042 visit implies 043 host). Returns SITREP_ELIMIT at a
- * cap. */
+ * target; else every source side to every target side, where a bare role takes its country
+ * from where it acts (sides.c), the place acted on is the target of military acts and protests
+ * without a target actor, and a side the text does not name is unknown where the policy of
+ * events_unknown_side_ok allows it (never both). Mutual codes and paired codes (CODE:PAIR) are
+ * coded back. Returns SITREP_ELIMIT at a cap. */
 sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch *m,
-                                 const char *code, long source, long target, uint8_t modality,
-                                 long span_first, long span_last)
+                                 const char *code, long source, long target, bool passive,
+                                 uint8_t modality, long span_first, long span_last)
 {
     const pattern *rule = m->rule;
-    actor_group sg, tg;
-    events_group_from(c, source, &sg);
+    char l1[160];
+    actor_group sg = {.n = 0}, tg = {.n = 0};
+    if (source >= 0)
+        events_group_from(c, source, &sg);
     if (target >= 0)
         events_group_from(c, target, &tg);
-    else
-        tg.n = 0;
     sitrep_status status;
     /* "Reagan and Trump battled staunch opposition": fighting something is not fighting
      * each other */
@@ -151,73 +242,143 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         code_is(code, "19") && !rule->noun &&
         (upos(c, (long)m->last + 1) == UPOS_DET || upos(c, (long)m->last + 1) == UPOS_ADJ ||
          upos(c, (long)m->last + 1) == UPOS_NOUN || upos(c, (long)m->last + 1) == UPOS_NUM);
-    if (tg.n == 0 && sg.n > 1 &&
+    /* "The US and Russia exchanged prisoners, including an American reporter": a joint act of
+     * conjoined subjects whose object belongs to one of them is no act on that object */
+    bool own_object = false;
+    if (tg.n > 0 && sg.n > 1 && (mutual(code) || code_is(code, "0841") || reciprocal(code))) {
+        const char *tc = mention(c, tg.items[0])->country;
+        for (size_t i = 0; i < sg.n && tc && !own_object; i++)
+            own_object = mention(c, sg.items[i])->country &&
+                         strcmp(mention(c, sg.items[i])->country, tc) == 0;
+    }
+    if ((tg.n == 0 || own_object) && sg.n > 1 &&
         ((reciprocal(code) && !fights_object) || joint_object(c, m->anchor) ||
-         strcmp(rule->pair, rule->code) == 0)) { /* CODE:CODE: a joint act */
+         strcmp(rule->pair, rule->code) == 0 || code_is(code, "0841"))) { /* a joint act */
         for (size_t i = 0; i < sg.n; i++)
-            for (size_t j = 0; j < sg.n; j++)
-                if (i != j && (status = events_emit(st, c, m, sg.items[i], sg.items[j], code,
-                                                    modality, span_first, span_last)))
+            for (size_t j = 0; j < sg.n; j++) {
+                event_side a = events_side_actor(c, sg.items[i]);
+                event_side b = events_side_actor(c, sg.items[j]);
+                if (i != j && a.code && b.code &&
+                    (status = events_emit(st, c, m, &a, &b, code, modality, span_first, span_last)))
                     return status;
+            }
         return SITREP_OK;
     }
-    if (tg.n == 0 && (events_military_code(rule->code) || code_is(code, "14") ||
-                      code_is(rule->code, "081") || code_is(rule->code, "162"))) {
-        /* "Russian forces shelled Kherson": the country of the place attacked is the target */
-        long p = events_place_after(c, m);
-        const char *country = p >= 0 ? c->art->places[p].entry->country : NULL;
-        const char *own = mention(c, source)->country;
-        /* a protest in one's own country is against its government: "Serbian students
-         * protested in Belgrade" (CAMEO and PLOVER code the country as the target) */
-        if (country && (!(own && strcmp(own, country) == 0) || code_is(code, "14") ||
-                        events_non_state(mention(c, source)))) {
+    event_side ss[GROUP_MAX], ts[GROUP_MAX];
+    size_t ns = 0, nt = 0;
+    bool known_source = false, known_target = false;
+    for (size_t i = 0; i < sg.n; i++) {
+        ss[ns] = events_side_in_context(c, sg.items[i], m, true);
+        known_source |= ss[ns++].code != NULL;
+    }
+    for (size_t j = 0; j < tg.n; j++) {
+        ts[nt] = events_side_in_context(c, tg.items[j], m, false);
+        known_target |= ts[nt++].code != NULL;
+    }
+    /* "Russian forces shelled Kherson", "protested in Belgrade": the country of the place
+     * acted on is the target */
+    if (!known_target && nt == 0 && place_target_code(rule->code)) {
+        long p = events_site(c, m);
+        if (p >= 0) {
             const place_mention *pm = &c->art->places[p];
             if (events_trace(c, "    target: the place '%.*s' (%s)\n", (int)(pm->end - pm->start),
-                             c->text + pm->start, country))
+                             c->text + pm->start, pm->entry->country))
                 return SITREP_ELIMIT;
             if (pm->end > c->tokens[span_last].end)
                 span_last = token_at(c, pm->end - 1);
-            c->target_place = (int32_t)p;
-            for (size_t i = 0; i < sg.n; i++)
-                if (mention(c, sg.items[i])->code &&
-                    (status = events_emit(st, c, m, sg.items[i], -1, code, modality, span_first,
-                                          span_last))) {
-                    c->target_place = -1;
-                    return status;
-                }
-            c->target_place = -1;
-            return SITREP_OK;
+            ts[0] = events_side_place(p, pm);
+            nt = 1;
+            known_target = true;
         }
     }
-    /* protests, strikes and riots, and shows of force are events without a target:
-     * "Opponents protested", "North Korea fired two ballistic missiles into the sea" */
-    if (tg.n == 0 && (code_is(code, "14") || code_is(code, "15"))) {
-        if (events_trace(c, "    no target: a protest or a show of force needs none\n"))
-            return SITREP_ELIMIT;
-        for (size_t i = 0; i < sg.n; i++)
-            if (mention(c, sg.items[i])->code &&
-                (status =
-                     events_emit(st, c, m, sg.items[i], -1, code, modality, span_first, span_last)))
-                return status;
-        return SITREP_OK;
+    /* "Thousands protested in Tbilisi": protesters the text does not name are the people of
+     * the place where they protest */
+    if (!known_source && code_is(code, "14")) {
+        long p = events_site(c, m);
+        const char *people =
+            p >= 0 ? arena_printf(c->a, "%sOPP", c->art->places[p].entry->country) : NULL;
+        if (people) {
+            ss[0] = events_side_place(p, &c->art->places[p]);
+            ss[0].code = people;
+            ss[0].role = "OPP";
+            ss[0].via = SIDE_CONTEXT;
+            ns = 1;
+            known_source = true;
+        }
     }
-    if (tg.n == 0)
-        return events_trace(c, "    not coded: no target actor\n");
-    for (size_t i = 0; i < sg.n; i++) {
-        if (!mention(c, sg.items[i])->code)
-            continue;
-        for (size_t j = 0; j < tg.n; j++) {
-            if ((status = events_emit(st, c, m, sg.items[i], tg.items[j], code, modality,
-                                      span_first, span_last)))
+    /* "Over 200 people were arrested in Lagos": an arrest, expulsion or crackdown whose doer
+     * is not named is done by the state where it happens (its police) */
+    if (!known_source && passive &&
+        (code_is(code, "173") || code_is(code, "174") || code_is(code, "175"))) {
+        long p = events_site(c, m);
+        const char *police =
+            p >= 0 ? arena_printf(c->a, "%sCOP", c->art->places[p].entry->country) : NULL;
+        if (police) {
+            ss[0] = events_side_place(p, &c->art->places[p]);
+            ss[0].code = police;
+            ss[0].role = "COP";
+            ss[0].via = SIDE_CONTEXT;
+            ns = 1;
+            known_source = true;
+        }
+    }
+    /* (not for an event noun, nor an infinitive: "waiting for them to withdraw") */
+    if (!known_target && known_source && counterpart_code(code) && !rule->noun &&
+        !word_is(c, (long)m->anchor - 1, "to")) {
+        long k = counterpart(c, ss, ns);
+        if (k >= 0) {
+            if (events_trace(c, "    target: the other party of the sentence, %s\n",
+                             events_actor_label(c, k, l1, sizeof l1)))
+                return SITREP_ELIMIT;
+            ts[0] = events_side_actor(c, k);
+            nt = 1;
+            known_target = true;
+        }
+    }
+    if (!known_source) {
+        if (!events_unknown_side_ok(c, m, code, true, passive, &ts[0], ns > 0 && ss[0].role))
+            return events_trace(c, "    not coded: no source actor\n");
+        if (ns == 0)
+            ss[ns++] = events_side_none();
+    }
+    if (!known_target) {
+        if (!events_unknown_side_ok(c, m, code, false, passive, &ss[0], nt > 0 && ts[0].role))
+            return events_trace(c, "    not coded: no target actor\n");
+        if (nt == 0)
+            ts[nt++] = events_side_none();
+    }
+    if (!known_source && !known_target)
+        return events_trace(c, "    not coded: neither side is named\n");
+    if (events_trace(c, "%s%s", known_source ? "" : "    source unknown (policy)\n",
+                     known_target ? "" : "    target unknown (policy)\n"))
+        return SITREP_ELIMIT;
+    /* "withdrew its troops from Niger": pulling one's forces out of another state that hosts
+     * them reduces relations (166); pulling back before an adversary stays a retreat (0874) */
+    if (strcmp(code, "0874") == 0 && known_source && known_target && ss[0].country &&
+        ts[0].country && strcmp(ss[0].country, ts[0].country) != 0 && from_host(c, &ts[0])) {
+        code = "166";
+        if (events_trace(c, "    withdrawal from a host state: 166\n"))
+            return SITREP_ELIMIT;
+    }
+    for (size_t i = 0; i < ns; i++) {
+        for (size_t j = 0; j < nt; j++) {
+            if (!ss[i].code && !ts[j].code)
+                continue;
+            if ((status =
+                     events_emit(st, c, m, &ss[i], &ts[j], code, modality, span_first, span_last)))
                 return status;
-            /* a paired code (CODE:PAIR) codes the target back; a visit implies a host: 042
-             * X -> Y is 043 Y -> X (not when the act was turned into an intent) */
-            const char *pair = code != rule->code           ? NULL
+            /* a paired code (CODE:PAIR) codes the target back; a visit implies a host (042
+             * X -> Y is 043 Y -> X, not when the act was turned into an intent); acts done
+             * together are coded both ways */
+            bool both_ways = mutual(code) || (code_is(code, "19") && fight_with(c, m));
+            const char *pair = code != rule->code           ? (mutual(code) ? code : NULL)
                                : rule->pair[0]              ? rule->pair
                                : code_is(rule->code, "042") ? "043"
+                               : both_ways                  ? code
                                                             : NULL;
-            if (pair && (status = events_emit(st, c, m, tg.items[j], sg.items[i], pair, modality,
-                                              span_first, span_last)))
+            if (pair && ss[i].code && ts[j].code &&
+                (status =
+                     events_emit(st, c, m, &ts[j], &ss[i], pair, modality, span_first, span_last)))
                 return status;
         }
     }

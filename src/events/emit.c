@@ -27,31 +27,45 @@ int32_t events_attribution_of(const clause_ctx *c, long anchor)
     return best;
 }
 
-/* Two mentions that code the same actor ("Putin" and "his" in one sentence). */
-static bool same_actor(const article *art, int32_t a, int32_t b)
+/* Two sides that code the same actor ("Putin" and "his" in one sentence), or the same
+ * unknown side. */
+static bool same_side(const event_side *a, const event_side *b)
 {
-    if (a == b)
-        return true;
-    if (a < 0 || b < 0)
-        return false;
-    const char *x = art->actors[a].code, *y = art->actors[b].code;
-    return x && y && strcmp(x, y) == 0;
+    if (a->code && b->code)
+        return strcmp(a->code, b->code) == 0;
+    return !a->code && !b->code;
 }
 
-sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *m, long source,
-                          long target, const char *code, uint8_t modality, long span_first,
-                          long span_last)
+static bool is_mention(const event_side *side)
 {
-    int32_t s = source >= 0 ? c->actor[source] : -1, t = target >= 0 ? c->actor[target] : -1;
-    const actor_mention *ms = s >= 0 ? &c->art->actors[s] : NULL;
-    const actor_mention *mt = t >= 0 ? &c->art->actors[t] : NULL;
-    if (ms && mt && ms->code && mt->code && strcmp(ms->code, mt->code) == 0)
+    return side->via == SIDE_TEXT || side->via == SIDE_REFERENCE;
+}
+
+sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *m,
+                          const event_side *source, const event_side *target, const char *code,
+                          uint8_t modality, long span_first, long span_last)
+{
+    if (is_mention(source) && is_mention(target) && source->code && target->code &&
+        strcmp(source->code, target->code) == 0)
         return SITREP_OK; /* an actor acting on itself */
     for (size_t i = 0; i < st->count; i++) {
         event *e = &st->items[i];
+        /* "Militants opened fire on the base ... the base came under fire": an act whose doer
+         * is unknown, done to a side that another event of the sentence with the same root
+         * has a doer for, is that event */
+        if (e->sentence == c->sentence && strncmp(e->code, code, 2) == 0 &&
+            same_side(&e->target, target) && target->code && !source->code && e->source.code)
+            return SITREP_OK;
+        if (e->sentence == c->sentence && strncmp(e->code, code, 2) == 0 &&
+            same_side(&e->target, target) && target->code && source->code && !e->source.code) {
+            st->count--; /* the doer is named now: replace the event that lacked it */
+            memmove(e, e + 1, (st->count - i) * sizeof *e);
+            i--;
+            continue;
+        }
         /* one event per pair and root in a sentence ("sent troops to help": 072, not 070) */
-        if (e->sentence == c->sentence && same_actor(c->art, e->source, s) &&
-            same_actor(c->art, e->target, t) && strncmp(e->code, code, 2) == 0) {
+        if (e->sentence == c->sentence && same_side(&e->source, source) &&
+            same_side(&e->target, target) && strncmp(e->code, code, 2) == 0) {
             bool general = strlen(code) == 3 && code[2] == '0';
             if (general || strcmp(e->code, code) == 0 ||
                 !(strlen(e->code) == 3 && e->code[2] == '0'))
@@ -63,11 +77,7 @@ sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *
     }
     if (c->trace) {
         if (buf_printf(c->trace, "  event %s %s -> %s (%s) by %s:%u\n", code,
-                       ms && ms->code ? ms->code : "-",
-                       mt && mt->code ? mt->code
-                       : !mt && c->target_place >= 0
-                           ? c->art->places[c->target_place].entry->country
-                           : "-",
+                       source->code ? source->code : "-", target->code ? target->code : "-",
                        event_modality_name(modality), m->rule->file, m->rule->line))
             return SITREP_ELIMIT;
     }
@@ -82,8 +92,8 @@ sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *
     event *e = &st->items[st->count++];
     memset(e, 0, sizeof *e);
     e->sentence = c->sentence;
-    e->source = s;
-    e->target = t;
+    e->source = *source;
+    e->target = *target;
     snprintf(e->code, sizeof e->code, "%s", code);
     e->cameo = c->tables->cameo ? cameo_find(c->tables->cameo, code, strlen(code)) : NULL;
     e->modality = modality;
@@ -97,8 +107,15 @@ sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *
     e->verb_start = c->tokens[m->anchor].start;
     e->verb_end = c->tokens[m->anchor].end;
     e->rule = m->rule;
-    e->target_place = t < 0 ? c->target_place : -1;
     return SITREP_OK;
+}
+
+sitrep_status events_emit_actors(emit_state *st, const clause_ctx *c, const verbmatch *m,
+                                 long source, long target, const char *code, uint8_t modality,
+                                 long span_first, long span_last)
+{
+    event_side s = events_side_actor(c, source), t = events_side_actor(c, target);
+    return events_emit(st, c, m, &s, &t, code, modality, span_first, span_last);
 }
 
 sitrep_status events_trace(const clause_ctx *c, const char *format, ...)

@@ -56,7 +56,8 @@ static sitrep_status code_demand(emit_state *st, const clause_ctx *c, const verb
         span_first = c->afirst[speaker];
     if (c->alast[speaker] > span_last)
         span_last = c->alast[speaker];
-    return events_emit(st, c, m, speaker, subject, "100", MODALITY_ASSERTED, span_first, span_last);
+    return events_emit_actors(st, c, m, speaker, subject, "100", MODALITY_ASSERTED, span_first,
+                              span_last);
 }
 
 static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
@@ -81,6 +82,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         return events_trace(c, "    not coded: it governs another verb (modality only)\n");
 
     long source = -1, target = -1;
+    bool passive = false;          /* an agentless passive: the doer is not named */
     const char *code = rule->code; /* or the intent to do it ("pledged to send": 0332) */
     uint8_t modality = MODALITY_ASSERTED;
     long span_first = m->first, span_last = m->last;
@@ -115,14 +117,30 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                          vg.passive ? ", passive" : "", vg.infinitive ? ", infinitive" : "",
                          event_modality_name(modality)))
             return SITREP_ELIMIT;
+        /* a present participle with no actor before it modifies a noun or clause, unless it
+         * opens an adverbial clause whose doer is the main clause's subject (", threatening
+         * them with tariffs", ", killing two soldiers", "after blaming the rebel group") */
         verb_group main_clause;
         bool adverbial = events_adverbial_participle(c, &vg, &main_clause);
+        bool after_word = false; /* "after blaming", a comma: the main clause is the verb before */
+        c->adverbial = adverbial;
         if (!adverbial && vg.first == vg.anchor && upos(c, vg.anchor) == UPOS_VERB &&
             c->tables->tagger &&
             strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[vg.anchor].xpos), "VBG") == 0 &&
-            actor_ending(c, vg.anchor - 1) < 0)
-            return events_trace(c, "    not coded: a participle modifying a noun or clause, not a "
-                                   "clause of its own\n");
+            actor_ending(c, vg.anchor - 1) < 0) {
+            static const char *const adverbial_words[] = {"after", "before", "while", "when",
+                                                          "since", "by",     "upon",  NULL};
+            /* after a comma with no finite verb found before it (a headline's "Russian forces
+             * fired ..., killing"): the nearest verb before is the main clause */
+            after_word = (word_in(c, vg.anchor - 1, adverbial_words) ||
+                          (is_comma(c, vg.anchor - 1) && vg.anchor >= 3 &&
+                           !events_gerund_subject(c, &vg))) &&
+                         !code_is(rule->code, "01");
+            if (!after_word)
+                return events_trace(c, "    not coded: a participle modifying a noun or clause, "
+                                       "not a clause of its own\n");
+            c->adverbial = true;
+        }
         uint8_t committed;
         code = events_commitment(c, &vg, rule->code, &committed);
         if (code) {
@@ -135,8 +153,16 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             if (why)
                 return events_trace(c, "    not coded: %s\n", why);
         }
-        /* ", threatening them with tariffs": the doer is the main clause's subject */
-        long subject = events_subject_from_group(c, adverbial ? &main_clause : &vg, 0);
+        long subject = -1;
+        if (adverbial) /* ", threatening them with tariffs": the main clause's subject */
+            subject = events_subject_from_group(c, &main_clause, 0);
+        else if (!after_word)
+            subject = events_subject_from_group(c, &vg, 0);
+        else if (verb_group_previous(c, vg.anchor - 1, &main_clause))
+            subject = events_subject_from_group(c, &main_clause, 0);
+        if (c->adverbial &&
+            events_trace(c, "    an adverbial participle: the main clause's subject acts\n"))
+            return SITREP_ELIMIT;
         if (subject < 0) /* "Russia, accused by Britain of ...": the actor before the comma */
             subject = events_apposed_subject(c, &vg);
         if (!vg.passive && events_obligation(c, &vg))
@@ -164,6 +190,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 }
             }
             source = agent;
+            passive = agent < 0;
             target = tslot >= 0 && tslot != agent ? tslot : subject;
             /* "munitions ... were supplied by North Korea": what the passive's subject names
              * makes aid military (070 -> 072), as "supply ... @weapon" does in the active */
@@ -198,6 +225,11 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 !code_is(rule->code, "01"))
                 target = events_actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW,
                                             m, events_military_code(rule->code));
+            /* "killed 19 people", "abducted 30 students": the victims named by a role */
+            if (target < 0 && slot_first < 0 &&
+                (code_is(rule->code, "17") || code_is(rule->code, "18") ||
+                 code_is(rule->code, "19") || code_is(rule->code, "20")))
+                target = events_role_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m);
             /* "arrived in Gondor", "criticized the closure of guest houses in Bree": with
              * no other target, the place one actor acts in is what it acts on (conjoined
              * subjects meeting somewhere act on each other) */
@@ -256,8 +288,11 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         target = -1;
     }
     /* "demanded that North Korea abandon ...", "urged that Iran stop ...": the subject of
-     * the that-clause is the one asked */
-    if (target < 0 && !rule->noun && (code_is(rule->code, "02") || code_is(rule->code, "10"))) {
+     * the that-clause is the one asked; "expressed concern that Norway is militarizing",
+     * "warned that Iran would ...": the one it is about */
+    if (target < 0 && !rule->noun &&
+        (code_is(rule->code, "02") || code_is(rule->code, "10") || code_is(rule->code, "11") ||
+         code_is(rule->code, "13"))) {
         long that = word_is(c, (long)m->last, "that") ? (long)m->last : (long)m->last + 1;
         if (word_is(c, that, "that")) {
             for (long i = that + 1; i < (long)c->ntokens && i < that + 8; i++) {
@@ -274,20 +309,21 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             }
         }
     }
-    /* a statement is not the event it reports: code it only with its own target */
-    if (code_is(rule->code, "01") && target < 0)
-        return events_trace(c, "    not coded: a statement without a target (the reported content "
-                               "is coded on its own)\n");
-    if (source < 0 || !mention(c, source)->code)
-        return events_trace(c, "    not coded: no source actor\n");
-    if ((code_is(code, "042") || code_is(code, "043")) && events_private_people(mention(c, source)))
+    /* saying is not doing: a statement is the reporting frame of what it reports (the
+     * `attributions` array keeps every one); the content is coded on its own, and acts done by
+     * speaking (condemning, accusing, appealing, threatening) have patterns of their own roots */
+    if (code_is(rule->code, "01"))
+        return events_trace(c, "    not coded: a statement is a reporting frame, not an event\n");
+    if (source >= 0 && (code_is(code, "042") || code_is(code, "043")) &&
+        events_private_people(mention(c, source)))
         return events_trace(c, "    not coded: people or goods travelling are no official visit\n");
 
     const char *not_coded;
     sitrep_status status = events_sense(c, m, group, source, target, &code, &not_coded);
     if (status || not_coded)
         return status ? status : events_trace(c, "    not coded: %s\n", not_coded);
-    return events_emit_groups(st, c, m, code, source, target, modality, span_first, span_last);
+    return events_emit_groups(st, c, m, code, source, target, passive, modality, span_first,
+                              span_last);
 }
 
 /* Prepares the per-sentence context: lemmas, matches, actor token ranges. */
@@ -306,7 +342,16 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
     c->nmatches = 0;
     c->nact = 0;
     c->trace = NULL;
-    c->target_place = -1;
+    c->a = a;
+    size_t lo_place = 0, hi_place = art->nplaces; /* places are in text order */
+    while (lo_place < hi_place) {
+        size_t mid = (lo_place + hi_place) / 2;
+        if (art->places[mid].sentence < n)
+            lo_place = mid + 1;
+        else
+            hi_place = mid;
+    }
+    c->place_first = lo_place;
     if (!c->ntokens)
         return SITREP_OK;
     c->tokens = events_repair_tags(a, tables, c->text, c->tokens, c->ntokens);

@@ -22,10 +22,34 @@ typedef enum event_modality {
     MODALITY_HYPOTHETICAL
 } event_modality;
 
+/* How one side (source or target) of an event was identified. */
+typedef enum side_via {
+    SIDE_UNKNOWN = 0, /* the text does not say who ("were arrested"); role may still be known */
+    SIDE_TEXT,        /* an actor mention that names the side itself ("Russian troops") */
+    SIDE_REFERENCE,   /* a pronoun or descriptor resolved to an earlier actor ("he", "the group") */
+    SIDE_PLACE,       /* a place standing for its state ("shelled Kherson": UKR) */
+    SIDE_CONTEXT /* a role noun that takes its country from where it acts ("police in Lagos") */
+} side_via;
+
+/* One side of an event. `code` is NULL when the side is unknown: the text names no one, or
+ * only a role without a state ("gunmen": role REB). Strings are static, dictionary-owned or
+ * in the article's arena. */
+typedef struct event_side {
+    int32_t actor;       /* index into article.actors of the mention, -1 */
+    int32_t place;       /* index into article.places (SIDE_PLACE, SIDE_CONTEXT), -1 */
+    const char *code;    /* CAMEO actor code ("RUSGOV", "NGACOP", "UKR"), NULL when unknown */
+    const char *country; /* ISO alpha-3 (KSV for Kosovo), NULL when unknown */
+    const char *role;    /* "GOV", "REB", "COP" ..., NULL */
+    uint8_t via;         /* side_via */
+} event_side;
+
+/* "text", "reference", "place", "context", "unknown". Static string. */
+const char *event_side_via_name(side_via via);
+
 /* One coded event: SOURCE does CODE to TARGET in a sentence. */
 typedef struct event {
     uint32_t sentence;
-    int32_t source, target;  /* indices into article.actors; -1 when absent */
+    event_side source, target;
     char code[5];            /* CAMEO code ("072") */
     const cameo_code *cameo; /* its table entry (name, Goldstein, quad, PLOVER); may be NULL */
     uint8_t modality;        /* event_modality */
@@ -35,9 +59,7 @@ typedef struct event {
     const pattern *rule;           /* the pattern (file, line), owned by the pattern set */
     /* extras of the clause: article.quantities[quantity_first, +nquantities), places, dates */
     uint32_t quantity_first, nquantities;
-    int32_t place, date;  /* indices into article.places / article.dates, -1 when none */
-    int32_t target_place; /* no target actor: the place attacked ("shelled Kherson"), index
-                           * into article.places whose country is the target; else -1 */
+    int32_t place, date; /* indices into article.places / article.dates, -1 when none */
 } event;
 
 /* What the coder reads: all long-lived and shared. `patterns` NULL: no events are coded.

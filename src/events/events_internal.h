@@ -33,9 +33,11 @@ typedef struct clause_ctx {
     int32_t *actor;
     uint32_t *afirst, *alast;
     size_t nact;
-    int8_t *actor_at;     /* per token: 1 when inside an actor */
-    buf *trace;           /* explain output, NULL when coding */
-    int32_t target_place; /* set by code_match while it emits events against a place */
+    int8_t *actor_at;   /* per token: 1 when inside an actor */
+    buf *trace;         /* explain output, NULL when coding */
+    arena *a;           /* the article's arena (codes made of a country and a role) */
+    size_t place_first; /* first of the sentence's places in article.places */
+    bool adverbial;     /* the match being coded is an adverbial participle ("after blaming") */
 } clause_ctx;
 
 /* ---- words ---- */
@@ -198,7 +200,8 @@ static const char *const object_control[] = {
     "urge",     "ask",    "call",    "force",  "help",      "order",     "allow",    "encourage",
     "persuade", "tell",   "permit",  "enable", "push",      "press",     "pressure", "invite",
     "let",      "make",   "require", "compel", "authorize", "authorise", "instruct", "warn",
-    "advise",   "assist", "want",    "need",   "expect",    NULL};
+    "advise",   "assist", "want",    "need",   "expect",    "lead",      "prompt",   "cause",
+    "spur",     "drive",  "trigger", NULL};
 /* Object-control verbs whose complement is asked for, not reported as done ("urged Russia to
  * withdraw": no withdrawal is coded; "helped the army drive ...": the drive is). */
 static const char *const non_implicative[] = {
@@ -336,6 +339,22 @@ static inline bool events_token_in_classes(const clause_ctx *c, long i, const ch
     return false;
 }
 
+/* True when token i lies inside a place mention of the sentence. */
+static inline bool place_covering_token(const clause_ctx *c, long i)
+{
+    if (i < 0 || (size_t)i >= c->ntokens)
+        return false;
+    const token *t = &c->tokens[i];
+    for (size_t p = c->place_first; p < c->art->nplaces; p++) {
+        const place_mention *pm = &c->art->places[p];
+        if (pm->sentence != c->sentence || pm->start >= t->end)
+            break;
+        if (pm->start <= t->start && t->end <= pm->end)
+            return true;
+    }
+    return false;
+}
+
 /* ---- the coder's state ---- */
 
 /* A group of conjoined actors ("Russia and North Korea", "the two countries"). */
@@ -378,6 +397,9 @@ uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg);
 /* True when token i stands in a condition or an open question: an "if", "unless" or "whether"
  * earlier in its comma segment ("if Iran attacked Israel, ...", "whether Trump withheld aid"). */
 bool events_in_condition(const clause_ctx *c, long i);
+/* True when the -ing verb of vg is the subject of the finite verb after its phrase (",
+ * actually signing a deal has proved elusive"). */
+bool events_gerund_subject(const clause_ctx *c, const verb_group *vg);
 /* An adverbial participle: a bare -ing verb that opens a clause after a comma (", publicly
  * threatening them with tariffs", ", killing two soldiers") when a finite verb stands before
  * the comma. Its doer is the subject of that verb: *main gets that verb's group. */
@@ -470,6 +492,9 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
  * boundaries; actors that hold the pattern's own words or fill its object or (for non-military
  * codes) place slot are skipped (see excluded_by_pattern). -1 when none. */
 long events_actor_after(const clause_ctx *c, long from, long to, const verbmatch *m, bool military);
+/* Like events_actor_after, bare roles included: the people a violent or coercive act is done
+ * to when the text gives no state ("killed 19 people", "arrested two men"). */
+long events_role_after(const clause_ctx *c, long from, long to, const verbmatch *m);
 /* True when actor k lies inside the content of a reporting frame whose cue is the anchor:
  * "X claimed that Y ..." - Y belongs to the reported event, not to the statement. */
 bool events_inside_reported_content(const clause_ctx *c, long anchor, long k);
@@ -478,9 +503,9 @@ bool events_inside_reported_content(const clause_ctx *c, long anchor, long k);
  * the coup in Niger"). For consultations (`consult`) the phrase ends at "in", "at", "near"
  * (a place, not a partner). */
 long events_slot_actor(const clause_ctx *c, long slot, bool consult);
-/* A place with a country named within OBJECT_WINDOW tokens after the anchor of m, in the same
- * clause (index into article.places), or -1. */
-long events_place_after(const clause_ctx *c, const verbmatch *m);
+/* True when token i ends a target search: a subordinator or relative word, but not the "as"
+ * of a quantity ("as many as 125 vessels", "as much as", "as well as"). */
+bool events_target_stop(const clause_ctx *c, long i);
 /* The first token of the clause that ends before token `before` (back to a comma, ";", ":",
  * "that", "which", "who" or a quote), or `at` when that is earlier: the evidence of a clause
  * whose subject is what is acted on reaches back over the subject, so that its quantities
@@ -489,6 +514,36 @@ long events_clause_start(const clause_ctx *c, long before, long at);
 /* True when a word of class @name (classes.txt) stands in the clause before token `before`
  * (back to a comma, "that", "which" or the sentence start), by lemma or lower-case form. */
 bool events_subject_names_class(const clause_ctx *c, long before, const char *name);
+
+/* ---- the sides of an event (sides.c) ---- */
+
+/* The side named by actor k of the clause (index into c->actor): its code, country and role
+ * as the mention has them (SIDE_TEXT, or SIDE_REFERENCE for a pronoun or descriptor resolved
+ * to an earlier actor); a bare role ("gunmen") has no code, only its role. */
+event_side events_side_actor(const clause_ctx *c, long k);
+/* The state of place p (index into article.places) as a side (SIDE_PLACE). */
+event_side events_side_place(long p, const place_mention *pm);
+/* No side at all: nothing in the text says who. */
+event_side events_side_none(void);
+/* Actor k as a side of the event of match m, with a bare role placed where it acts
+ * (SIDE_CONTEXT): the place after it ("police in Germany"), else, for police, authorities,
+ * protesters and other domestic roles, and for the victims of violence and coercion, the
+ * site of the clause. Armed non-state groups as sources stay unknown. The code is in the
+ * arena. */
+event_side events_side_in_context(const clause_ctx *c, long k, const verbmatch *m, bool as_source);
+/* The place (index into article.places) named right after actor k ("police in Germany",
+ * "authorities across Mali"), -1 when none. */
+long events_place_of_actor(const clause_ctx *c, long k);
+/* The place where the clause of match m happens or that it acts on: the first place with a
+ * country after the anchor in its clause, else a place opening the sentence before a comma
+ * ("In Gao, ..."); -1 when none. */
+long events_site(const clause_ctx *c, const verbmatch *m);
+/* True when an event of `code` (match m) is coded with its source (source true) or target
+ * unknown: the policy of docs/events.md "Unknown sides". `passive`: the clause is an
+ * agentless passive; `other`: the side that is known; `role_named`: the unknown side is a
+ * role noun without a state ("gunmen", "two men"). */
+bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char *code, bool source,
+                            bool passive, const event_side *other, bool role_named);
 
 /* ---- compound and mutual actors (compound.c) ---- */
 
@@ -499,8 +554,8 @@ void events_group_from(const clause_ctx *c, long k, actor_group *g);
  * (joint acts, places acted on, paired codes; compound.c has the rules). SITREP_ELIMIT at a
  * cap. */
 sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch *m,
-                                 const char *code, long source, long target, uint8_t modality,
-                                 long span_first, long span_last);
+                                 const char *code, long source, long target, bool passive,
+                                 uint8_t modality, long span_first, long span_last);
 
 /* ---- nominal events (nominal.c) ---- */
 
@@ -521,14 +576,18 @@ long events_before_noun_phrase(const clause_ctx *c, long head, const char *const
 /* The reporting frame (index into article.attributions) whose content holds the anchor token
  * (the smallest when frames nest), -1 when the article asserts it itself. */
 int32_t events_attribution_of(const clause_ctx *c, long anchor);
-/* Appends the event SOURCE -CODE-> TARGET of match m (source, target: indices into c->actor,
- * -1 for none) with evidence over the sentence's tokens [span_first, span_last], unless it
- * repeats one already coded in the sentence (a specific code replaces its general root code)
- * or an actor acts on itself; traced when explaining. Past EVENTS_MAX_PER_ARTICLE the event
- * is dropped (st->dropped). Returns SITREP_ELIMIT at a cap. */
-sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *m, long source,
-                          long target, const char *code, uint8_t modality, long span_first,
-                          long span_last);
+/* Appends the event SOURCE -CODE-> TARGET of match m with evidence over the sentence's tokens
+ * [span_first, span_last], unless it repeats one already coded in the sentence (a specific
+ * code replaces its general root code) or an actor acts on itself; traced when explaining.
+ * Past EVENTS_MAX_PER_ARTICLE the event is dropped (st->dropped). Returns SITREP_ELIMIT at a
+ * cap. */
+sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *m,
+                          const event_side *source, const event_side *target, const char *code,
+                          uint8_t modality, long span_first, long span_last);
+/* events_emit between actors of the clause (indices into c->actor, -1 for none). */
+sitrep_status events_emit_actors(emit_state *st, const clause_ctx *c, const verbmatch *m,
+                                 long source, long target, const char *code, uint8_t modality,
+                                 long span_first, long span_last);
 /* Appends a printf-formatted line to the explain output (nothing when coding). Returns
  * SITREP_ELIMIT at the output's cap. */
 sitrep_status events_trace(const clause_ctx *c, const char *format, ...) PRINTF_LIKE(2, 3);

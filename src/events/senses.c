@@ -274,7 +274,7 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, const verb_gr
         return READ_CIVIL;
     }
     /* "Russia invaded Crimea": a state moving into a place of another country */
-    bool into_place = target < 0 && events_place_after(c, m) >= 0;
+    bool into_place = target < 0 && events_site(c, m) >= 0;
     if (movement && !(state_actor(c, source) && (state_actor(c, target) || into_place))) {
         *why = "nothing armed moves, and not between states";
         return READ_CIVIL;
@@ -298,7 +298,7 @@ static bool span_in(const clause_ctx *c, const verbmatch *m, const char *const *
  * act between themselves (190 is a joint code). */
 static bool has_target(const clause_ctx *c, const verbmatch *m, long target)
 {
-    return target >= 0 || events_place_after(c, m) >= 0;
+    return target >= 0 || events_site(c, m) >= 0;
 }
 
 /* Readings that hang on the actor or the object, for the special cases news gets wrong. */

@@ -135,7 +135,8 @@ static bool reduced_relative_has_main_verb(const clause_ctx *c, long anchor)
     for (long i = anchor - 2; i >= 0; i--) {
         if (word_is(c, i, ";") || word_is(c, i, ":") || c->tokens[i].kind == TOKEN_QUOTE)
             break;
-        if (upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX)
+        /* "Iranian-backed militias launched": a participle glued by a hyphen is a modifier */
+        if ((upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX) && !hyphen_glued(c, i))
             return true;
     }
     for (long i = anchor + 1; i < (long)c->ntokens; i++) {
@@ -296,6 +297,19 @@ bool events_in_condition(const clause_ctx *c, long i)
     return false;
 }
 
+/* True when the -ing verb of vg is the subject of the finite verb after its phrase (",
+ * actually signing a deal has proved elusive"): no subject of its own and no "and" between. */
+bool events_gerund_subject(const clause_ctx *c, const verb_group *vg)
+{
+    for (long k = vg->anchor + 1; k < (long)c->ntokens && !is_punct(c, k); k++) {
+        if (word_in(c, k, (const char *const[]){"and", "or", "but", NULL}))
+            return false;
+        if (events_finite_verb(c, k) || upos(c, k) == UPOS_AUX)
+            return upos(c, k - 1) != UPOS_PRON;
+    }
+    return false;
+}
+
 /* An adverbial participle: a bare -ing verb that opens a clause after a comma (", publicly
  * threatening them with tariffs", ", killing two soldiers") when a finite verb stands before
  * the comma. Its doer is the subject of that verb: *main gets that verb's group. */
@@ -307,19 +321,8 @@ bool events_adverbial_participle(const clause_ctx *c, const verb_group *vg, verb
     long i = vg->first - 1;
     while (i >= 0 && vg->first - i <= 2 && upos(c, i) == UPOS_ADV)
         i--;
-    if (!is_comma(c, i))
+    if (!is_comma(c, i) || events_gerund_subject(c, vg))
         return false;
-    /* ", actually signing a deal has proved elusive": a gerund that is a subject (the first
-     * finite verb after its phrase, with no subject of its own and no "and" between) */
-    for (long k = vg->anchor + 1; k < (long)c->ntokens && !is_punct(c, k); k++) {
-        if (word_in(c, k, (const char *const[]){"and", "or", "but", NULL}))
-            break;
-        if (events_finite_verb(c, k) || upos(c, k) == UPOS_AUX) {
-            if (upos(c, k - 1) == UPOS_PRON)
-                break;
-            return false;
-        }
-    }
     /* the main verb before the comma: the nearest verb with a finite form or an auxiliary in
      * its group, over participles ("including Europe, Japan and Mexico, threatening ...") */
     for (long k = i - 1; k >= 0; k--) {

@@ -10,11 +10,12 @@
 #include <string.h>
 
 static const char *const locative_cues[] = {
-    "in",      "near",   "to",       "from",     "into",     "at",         "across",  "outside",
-    "inside",  "around", "towards",  "toward",   "through",  "throughout", "within",  "over",
-    "along",   "via",    "beyond",   "off",      "onto",     "between",    "entered", "invaded",
-    "invade",  "enter",  "reach",    "reached",  "captured", "visit",      "visited", "bombed",
-    "shelled", "struck", "attacked", "occupied", "annexed",
+    "in",      "near",    "to",       "from",     "into",     "at",         "across",  "outside",
+    "inside",  "around",  "towards",  "toward",   "through",  "throughout", "within",  "over",
+    "along",   "via",     "beyond",   "off",      "onto",     "between",    "entered", "invaded",
+    "invade",  "enter",   "reach",    "reached",  "captured", "visit",      "visited", "bombed",
+    "shelled", "struck",  "attacked", "occupied", "annexed",  "recaptured", "retook",  "seized",
+    "overran", "stormed", "raided",
 };
 
 /* Nouns of attack before "on" or "of" that make a name the place attacked: "air strikes on
@@ -67,6 +68,26 @@ static bool word_in(const text_result *text, size_t i, const char *const *list, 
     for (size_t k = 0; k < n; k++)
         if (extras_token_is(text, i, list[k]))
             return true;
+    return false;
+}
+
+/* True when the words from token i (after a possessive "'s") name an area of the possessor:
+ * "Georgia's capital", "Burkina Faso's volatile north", "the country's mineral-rich east":
+ * then the possessor is the place. Up to two modifiers may come first. */
+static bool possessed_area(const text_result *text, size_t i, size_t end)
+{
+    for (size_t k = i; k < end && k < i + 5; k++) {
+        if (word_in(text, k, area_nouns, ARRAY_LEN(area_nouns)))
+            return true;
+        const token *t = &text->tokens[k];
+        /* the tagger often takes these modifiers for nouns ("volatile north") */
+        bool modifier = t->kind == TOKEN_WORD && !(t->flags & TOKEN_UPPER) && t->upos != UPOS_DET &&
+                        t->upos != UPOS_ADP && t->upos != UPOS_CCONJ && t->upos != UPOS_PRON &&
+                        t->upos != UPOS_AUX;
+        bool hyphen = t->kind == TOKEN_PUNCT && extras_token_is(text, k, "-");
+        if (!modifier && !hyphen)
+            return false;
+    }
     return false;
 }
 
@@ -241,7 +262,8 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
         /* a possessor is not the place: "Russia's Kursk region" places Kursk, "according to
          * Taiwan's defence ministry" places nothing */
         if (!admin_noun && !city_noun && after < end && text->tokens[after].kind == TOKEN_CLITIC &&
-            (extras_token_is(text, after, "'s") || extras_token_is(text, after, "\u2019s"))) {
+            (extras_token_is(text, after, "'s") || extras_token_is(text, after, "\u2019s")) &&
+            !possessed_area(text, after + 1, end)) {
             i = after;
             continue;
         }

@@ -1,5 +1,5 @@
 /* events_util.h - the fixture the event coder's unit tests share (test_events.c,
- * test_senses.c): the CAMEO table, lemmas, actors, cues and tagger from the data directory, a
+ * test_senses.c): the CAMEO table, lemmas, actors, cues, tagger and places from the data directory, a
  * pattern set given inline (with its word classes), coding a text through the pipeline up to
  * the events stage, and finding the events coded.
  */
@@ -19,6 +19,7 @@ typedef struct events_fixture {
     dict *actors;
     cue_lexicon *cues;
     tagger *model;
+    gazetteer *places;
 } events_fixture;
 
 static inline const char *events_data_dir(void)
@@ -49,6 +50,9 @@ static inline int events_fixture_load(events_fixture *fx, const char *patterns, 
     snprintf(path, sizeof path, "%s/models/tagger.bin", events_data_dir());
     if (!(fx->model = tagger_load(path, &d)))
         return -1;
+    snprintf(path, sizeof path, "%s/places", events_data_dir());
+    if (!(fx->places = gazetteer_load(path, &d)))
+        return -1;
     return 0;
 }
 
@@ -60,6 +64,7 @@ static inline void events_fixture_free(events_fixture *fx)
     dict_free(fx->actors);
     cues_free(fx->cues);
     tagger_free(fx->model);
+    gazetteer_free(fx->places);
 }
 
 typedef struct result {
@@ -82,6 +87,9 @@ static inline void code_with(result *r, const events_fixture *fx, const char *te
     r->art.doc = &r->doc;
     assert_int_equal(text_analyse(&r->a, &r->doc, &r->art.text), SITREP_OK);
     syntax_tag(model, &r->art.text);
+    /* places, as the pipeline finds them before actors (sides take states from them) */
+    assert_int_equal(place_find(&r->a, fx->places, &r->art.text, &r->art.places, &r->art.nplaces),
+                     SITREP_OK);
     assert_int_equal(actors_extract(&r->a, fx->actors, &r->art), SITREP_OK);
     assert_int_equal(attribution_find(&r->a, fx->cues, &r->art), SITREP_OK);
     r->tables = (event_tables){
@@ -94,9 +102,11 @@ static inline void done(result *r)
     arena_release(&r->a);
 }
 
-static inline const char *actor_code(const result *r, int32_t index)
+/* A side as the tests write it: its code, else the role the text gives ("REB"), else "-". */
+static inline const char *actor_code(const result *r, event_side side)
 {
-    return index < 0 ? "-" : r->art.actors[index].code ? r->art.actors[index].code : "?";
+    (void)r;
+    return side.code ? side.code : side.role ? side.role : "-";
 }
 
 /* Lists the events for failure messages. */

@@ -29,11 +29,18 @@ static const char patterns_text[] = "010  say\n"
                                     "0874 withdraw ... troops from $L\n"
                                     "127  reject ... proposal\n"
                                     "100  demand that\n"
+                                    "181  abduct $T\n"
+                                    "173  arrest $T\n"
+                                    "173  arrest\n"
+                                    "111  condemn $T\n"
+                                    "111  condemn\n"
+                                    "040  meet $T\n"
                                     "%noun\n"
                                     "042  visit to $T\n"
                                     "072  supply of $O to $T\n"
                                     "192  invasion of $T\n"
-                                    "195  air strikes on $T\n";
+                                    "195  air strikes on $T\n"
+                                    "190  attack\n";
 
 static events_fixture fx;
 
@@ -291,9 +298,9 @@ static void protests_and_withdrawals(void **state)
     code(&r, "Serbian students protested on Monday.");
     expect_event(&r, "140", "SRBEDU", "-", MODALITY_ASSERTED);
     done(&r);
-    /* a withdrawal's place is its target */
+    /* a withdrawal's place is its target; out of a host state it reduces relations (166) */
     code(&r, "Syria withdrew its troops from Lebanon.");
-    expect_event(&r, "0874", "SYR", "LBN", MODALITY_ASSERTED);
+    expect_event(&r, "166", "SYR", "LBN", MODALITY_ASSERTED);
     assert_int_equal(r.art.nevents, 1);
     done(&r);
     /* but other events are not coded without a target */
@@ -382,10 +389,84 @@ static void demands_and_support_verbs(void **state)
     done(&r);
 }
 
+static void unknown_sides_follow_the_policy(void **state)
+{
+    (void)state;
+    result r;
+    /* a role without a state: unknown source, the victims placed where it happened */
+    code(&r, "Gunmen abducted ten students in Zamfara state on Friday.");
+    expect_event(&r, "181", "REB", "NGAEDU", MODALITY_ASSERTED);
+    done(&r);
+    /* an agentless arrest in a place: that state's police */
+    code(&r, "More than 200 people were arrested in Lagos on Sunday.");
+    expect_event(&r, "173", "NGACOP", "CVL", MODALITY_ASSERTED);
+    done(&r);
+    /* police named by where they act */
+    code(&r, "Police in Lagos arrested two men.");
+    expect_event(&r, "173", "NGACOP", "CVL", MODALITY_ASSERTED);
+    done(&r);
+    /* a condemnation of violence whose author the sentence does not name */
+    code(&r, "The United Nations condemned the attack.");
+    expect_event(&r, "111", "IGOUNO", "-", MODALITY_ASSERTED);
+    done(&r);
+    /* an unrecognised name or pronoun is not an unknown doer, and a generic attack by no
+     * armed actor on no one is no event */
+    code(&r, "Smithers attacked the new plan.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+    code(&r, "He attacked on Monday.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+    /* never both sides unknown */
+    code(&r, "Two men were abducted.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+}
+
+static void places_and_peoples_give_states(void **state)
+{
+    (void)state;
+    result r;
+    /* a people within a state: its armed men are the state's rebels */
+    code(&r, "Tuareg rebels attacked Malian troops.");
+    expect_event(&r, "190", "MLIREB", "MLIMIL", MODALITY_ASSERTED);
+    done(&r);
+    /* members of a group are the group */
+    code(&r, "Guerrillas of the National Liberation Army attacked Colombian soldiers.");
+    expect_event(&r, "190", "COLREBELN", "COLMIL", MODALITY_ASSERTED);
+    done(&r);
+    /* the place attacked, own country included (a state fighting at home) */
+    code(&r, "The Myanmar military attacked villages in the Sagaing region.");
+    expect_event(&r, "190", "MMRMIL", "MMR", MODALITY_ASSERTED);
+    done(&r);
+    /* a country's name inside a longer place name is not the state */
+    code(&r, "Rebels attacked a base in Puerto Jordan.");
+    assert_null(find_event(&r, "190", "REB", "JOR"));
+    done(&r);
+}
+
+static void mutual_acts_are_coded_both_ways(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "India met China in Moscow on Friday.");
+    expect_event(&r, "040", "IND", "CHN", MODALITY_ASSERTED);
+    expect_event(&r, "040", "CHN", "IND", MODALITY_ASSERTED);
+    done(&r);
+    /* an accusation is not mutual */
+    code(&r, "India accused China on Friday.");
+    expect_event(&r, "112", "IND", "CHN", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "112", "CHN", "IND"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_clause_codes_subject_and_object),
+        cmocka_unit_test(unknown_sides_follow_the_policy),
+        cmocka_unit_test(places_and_peoples_give_states),
+        cmocka_unit_test(mutual_acts_are_coded_both_ways),
         cmocka_unit_test(passive_agent_is_source),
         cmocka_unit_test(compound_subject_is_reciprocal),
         cmocka_unit_test(negation_rules),
