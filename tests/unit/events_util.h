@@ -1,7 +1,7 @@
 /* events_util.h - the fixture the event coder's unit tests share (test_events.c,
- * test_senses.c): the CAMEO table, lemmas, actors, cues, tagger and places from the data directory, a
- * pattern set given inline (with its word classes), coding a text through the pipeline up to
- * the events stage, and finding the events coded.
+ * test_senses.c): the CAMEO table, lemmas, actors, cues, tagger and places from the data directory,
+ * a pattern set given inline (with its word classes), coding a text through the pipeline up to the
+ * events stage, and finding the events coded.
  */
 #ifndef SITREP_EVENTS_UTIL_H
 #define SITREP_EVENTS_UTIL_H
