@@ -37,6 +37,9 @@ static int relative_subject(const clause_ctx *c, long first, long *subject)
             long p = events_before_noun_phrase(c, a + 1, NULL);
             if (word_in(c, p, (const char *const[]){"and", "or", NULL}))
                 k = actor_ending(c, p - 1);
+            /* "the attack that targeted a village": an attack acts (events.c finds its side) */
+            if (k < 0 && events_token_in_classes(c, a, (const char *const[]){"attacknoun", NULL}))
+                return 0;
             if (k < 0)
                 return -1;
         }
@@ -96,6 +99,15 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ve
         if (rel < 0) {
             *not_coded = "the subject of its relative clause is no actor";
             return SITREP_OK;
+        }
+        /* "the base came under mortar fire", "came under attack": the subject suffered it */
+        if (lemma_is(c, (long)m->anchor, "come") && word_is(c, (long)m->anchor + 1, "under") &&
+            *source >= 0 && *target < 0) {
+            *target = *source;
+            *source = -1;
+            if (events_trace(c, "    target: the subject that came under it, %s\n",
+                             events_actor_label(c, *target, l1, sizeof l1)))
+                return SITREP_ELIMIT;
         }
         if (rel > 0 && subject != *source && subject != *target && mention(c, subject)->code) {
             *source = subject;

@@ -81,7 +81,8 @@ static const char *background_adjunct(const clause_ctx *c, long anchor)
     static const char *const preventers[] = {
         "prevent",  "stop",   "end",       "halt",        "avert",   "deter", "avoid",
         "thwart",   "foil",   "forestall", "investigate", "probe",   "mourn", "commemorate",
-        "remember", "recall", "forget",    "avenge",      "protest", "mark",  NULL};
+        "remember", "recall", "forget",    "avenge",      "protest", "mark",  "drop",
+        "abandon",  "close",  "suspend",   "shelve",      NULL};
     long p = events_before_noun_phrase(c, anchor, NULL);
     if (p < 0 || p == anchor)
         return NULL;
@@ -117,7 +118,8 @@ static const char *background_adjunct(const clause_ctx *c, long anchor)
                                       "analogy", NULL}))
         return "background: it is compared with another (\"an equivalence between\")";
     if ((upos(c, p) == UPOS_VERB || word_is(c, p - 1, "to")) && verb_lemma_in(c, p, preventers))
-        return "background: what is prevented, ended, probed or remembered is no new event";
+        return "background: what is prevented, ended, dropped, probed or remembered is no new "
+               "event";
     return NULL;
 }
 

@@ -12,6 +12,11 @@ static const char *const criticise_words[] = {"sense_criticise", NULL};
 static const char *const contest_words[] = {"sense_contest", NULL};
 static const char *const movement_words[] = {"sense_movement", NULL};
 static const char *const muster_words[] = {"sense_muster", NULL};
+static const char *const strict_words[] = {"sense_strict", NULL};
+static const char *const civil_modifiers[] = {"sense_civil_modifier", NULL};
+static const char *const accident_words[] = {"sense_accident", NULL};
+/* weapons fire, not what carries it: a helicopter crash is no attack, a missile's is */
+static const char *const fire_words[] = {"sense_instrument", "explosive", NULL};
 static const char *const instruments[] = {"sense_instrument", "weapon",    "smallarms",
                                           "heavyweapon",      "explosive", NULL};
 static const char *const violent_objects[] = {"sense_target", "combatant", "stronghold",
@@ -138,7 +143,8 @@ static bool person(const clause_ctx *c, long k)
  * deaths from Alzheimer's are exploding": the deaths explode, not the United States). */
 static bool thing_subject(const clause_ctx *c, const verb_group *vg, long source)
 {
-    if (source < 0 || vg->infinitive || vg->passive || vg->first <= (long)c->alast[source])
+    if (source < 0 || vg->infinitive || vg->passive || vg->first <= (long)c->alast[source] ||
+        armed_actor(c, source, true)) /* "armed men in armored vehicles seized" */
         return false;
     /* a noun of its own between the actor and the verb, in one phrase */
     bool noun = false;
@@ -183,12 +189,19 @@ static long clause_end_after(const clause_ctx *c, long anchor)
     return i;
 }
 
-/* The object phrase right after the anchor (over particles such as "back at", "out at",
- * "against"): its tokens up to the first preposition other than "of" or a punctuation mark,
- * at most 6 tokens: [*first, *last). */
-static void object_phrase(const clause_ctx *c, const verbmatch *m, long *first, long *last)
+/* The object phrase right after the anchor (with skip_frame, after the pattern's own words:
+ * "opened fire" has no object "fire"), over particles such as "back at", "out at", "against":
+ * its tokens up to the first preposition other than "of" or a punctuation mark, at most 6
+ * tokens: [*first, *last). */
+static void object_phrase(const clause_ctx *c, const verbmatch *m, bool skip_frame, long *first,
+                          long *last)
 {
-    long i = (long)m->anchor + 1;
+    /* after the pattern's own words ("opened fire"), up to its first role slot */
+    long frame_end = (long)m->last;
+    for (int r = 0; r < PATTERN_ROLES; r++)
+        if (m->slot[r] > (long)m->anchor && m->slot[r] - 1 < frame_end)
+            frame_end = m->slot[r] - 1;
+    long i = skip_frame && frame_end > (long)m->anchor ? frame_end + 1 : (long)m->anchor + 1;
     while (i < (long)c->ntokens &&
            word_in(c, i,
                    (const char *const[]){"back", "out", "at", "against", "on", "upon", "into",
@@ -202,6 +215,12 @@ static void object_phrase(const clause_ctx *c, const verbmatch *m, long *first, 
             break;
     *last = k;
 }
+
+/* What one is attacked for saying or doing in words ("for suggesting", "for calling"). */
+static const char *const speech_acts[] = {
+    "say",   "suggest", "call",   "claim",    "compare", "praise",   "support", "back",
+    "vote",  "write",   "tweet",  "describe", "refuse",  "question", "defend",  "endorse",
+    "argue", "remark",  "insist", "propose",  "oppose",  "deny",     NULL};
 
 /* A reason or topic given for the act ("attacked him over his remarks", "slammed the
  * government for its handling of"): a civil noun after "over", "for", "about" or "during"
@@ -217,6 +236,9 @@ static bool civil_reason(const clause_ctx *c, long from, long to)
             if ((upos(c, k) == UPOS_NOUN || !upos(c, k)) &&
                 events_token_in_classes(c, k, civil_objects))
                 return true;
+        /* "attacked by her rival for suggesting ...": blamed for what one said or did */
+        if (word_is(c, i, "for") && verb_lemma_in(c, i + 1, speech_acts))
+            return true;
     }
     return false;
 }
@@ -228,12 +250,13 @@ typedef enum reading { READ_VIOLENT, READ_CIVIL } reading;
  * either side; civil between people and civil groups or with a civil reason; else violent
  * (movement words only between states: "China entered the WTO" is no incursion). */
 static reading read_sense(const clause_ctx *c, const verbmatch *m, const verb_group *vg,
-                          long source, long target, bool movement, bool criticise, const char **why)
+                          long source, long target, bool movement, bool criticise, bool strict,
+                          const char **why)
 {
     long from = source >= 0 ? (long)c->afirst[source] : (long)m->first;
     long end = clause_end_after(c, m->anchor);
     long ofirst, olast;
-    object_phrase(c, m, &ofirst, &olast);
+    object_phrase(c, m, true, &ofirst, &olast);
     if (span_has(c, m->first, m->anchor, instruments) ||
         span_has(c, m->anchor + 1, end, instruments) ||
         (source >= 0 && span_has(c, c->afirst[source], c->alast[source] + 1, instruments))) {
@@ -248,6 +271,11 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, const verb_gr
         *why = "a civil object (a policy, a ruling, a rival, a disease ...)";
         return READ_CIVIL;
     }
+    /* "personal attacks", "negative ads": an event noun qualified as words */
+    if (m->rule->noun && events_token_in_classes(c, (long)m->anchor - 1, civil_modifiers)) {
+        *why = "qualified as words (\"personal attacks\")";
+        return READ_CIVIL;
+    }
     if (!criticise && vg && thing_subject(c, vg, source)) {
         *why = "its subject is a thing the actor only qualifies (\"U.S. deaths are exploding\")";
         return READ_CIVIL;
@@ -259,6 +287,10 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, const verb_gr
     if (armed_actor(c, source, true) || armed_actor(c, target, true)) {
         *why = "an armed actor";
         return READ_VIOLENT;
+    }
+    if (strict) {
+        *why = "no violent object, instrument, casualties or armed actor";
+        return READ_CIVIL;
     }
     if (civil_actor(c, source) && (target < 0 || civil_actor(c, target) || people(c, target))) {
         *why = "people or civil groups on both sides";
@@ -306,7 +338,7 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
                                    long target, const char *code, const char **why)
 {
     long ofirst, olast;
-    object_phrase(c, m, &ofirst, &olast);
+    object_phrase(c, m, false, &ofirst, &olast);
     /* capturing or seizing a town, a base or a region is occupation (192); capturing people
      * is an arrest (173) */
     if (code_is(code, "17") && !civil_actor(c, source) &&
@@ -314,7 +346,7 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
                       (const char *const[]){"capture", "recapture", "seize", "take", "retake",
                                             "overrun", NULL}) &&
         (span_has(c, ofirst, olast, territory_words) ||
-         (target >= 0 && mention(c, target)->kind &&
+         (target >= 0 && (long)c->afirst[target] > (long)m->anchor && mention(c, target)->kind &&
           (strcmp(mention(c, target)->kind, "country") == 0 ||
            strcmp(mention(c, target)->kind, "capital") == 0)))) {
         *why = "a town, base or region captured: occupation";
@@ -353,7 +385,7 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
              object_has(c, ofirst, olast, violent_objects) ||
              span_has(c, m->first, c->ntokens, instruments) ||
              (state_actor(c, source) && state_actor(c, target))) &&
-            read_sense(c, m, NULL, source, target, false, false, &ignored) == READ_VIOLENT) {
+            read_sense(c, m, NULL, source, target, false, false, false, &ignored) == READ_VIOLENT) {
             *why = "a strike by or against armed forces is an attack";
             return "190";
         }
@@ -450,13 +482,30 @@ sitrep_status events_sense(const clause_ctx *c, const verbmatch *m, const verb_g
     const char *why = NULL;
     *not_coded = NULL;
     bool posture = code_is(*code, "15");
+    /* "killed in a helicopter crash", "died in the floods": an accident or a disaster */
+    if (code_is(*code, "18") || code_is(*code, "19") || code_is(*code, "20")) {
+        long end =
+            (long)m->anchor + 1; /* to the end of the clause ("crash" may be tagged a verb) */
+        while (end < (long)c->ntokens && end < (long)m->anchor + OBJECT_WINDOW && !is_punct(c, end))
+            end++;
+        for (long i = (long)m->anchor + 1; i < end; i++)
+            if (word_in(c, i, (const char *const[]){"in", "by", "during", "from", NULL}) &&
+                span_has(c, i + 1, i + 5 < end ? i + 5 : end, accident_words) &&
+                !span_has(c, 0, end, fire_words)) {
+                *not_coded = "an accident or a disaster, not an attack";
+                return events_trace(c, "    sense: %s\n", *not_coded);
+            }
+    }
     if (posture || code_is(*code, "18") || code_is(*code, "19") || code_is(*code, "20")) {
         bool criticise = !posture && span_in(c, m, criticise_words);
         bool contest = !posture && !criticise && span_in(c, m, contest_words);
         bool movement =
             !criticise && !contest && span_in(c, m, posture ? muster_words : movement_words);
-        if (criticise || contest || movement) {
-            if (read_sense(c, m, vg, source, target, movement, criticise, &why) == READ_CIVIL) {
+        bool strict =
+            !posture && !criticise && !contest && !movement && span_in(c, m, strict_words);
+        if (criticise || contest || movement || strict) {
+            if (read_sense(c, m, vg, source, target, movement, criticise, strict, &why) ==
+                READ_CIVIL) {
                 if (criticise && target >= 0) {
                     *code = "111";
                     return events_trace(c, "    sense: not violent (%s): criticism, coded as 111\n",

@@ -87,6 +87,10 @@ static const char *const diplomatic_acts[] = {
     "call",   "write", "convene", "send",   "dispatch", "receive", "host",
     "gather", "hold",  "arrive",  "come",   "go",       "recall",  NULL};
 
+/* Verbs that prepare someone for an act: their object's infinitive is a purpose. */
+static const char *const preparers[] = {"train", "equip", "arm",   "prepare",
+                                        "teach", "drill", "groom", NULL};
+
 static bool is_adverb_word(const clause_ctx *c, long i)
 {
     return upos(c, i) == UPOS_ADV || word_in(c, i, (const char *const[]){"so", "very", NULL});
@@ -218,8 +222,9 @@ static bool alleged(const clause_ctx *c, long anchor, bool noun)
 /* The infinitive of match m states the purpose of a diplomatic act before it ("summoned the
  * ambassador to protest", "flew to Beijing to discuss", "met the envoy to demand"): verbal
  * acts (statements, appeals, consultations, demands, disapproval, rejection, threats,
- * protests) said at the meeting are its content, not a second event; and what an agreement
- * is for ("struck a deal to eliminate the arsenal") is not done yet. */
+ * protests) said at the meeting are its content, not a second event; what an agreement is
+ * for ("struck a deal to eliminate the arsenal") and what people are trained or equipped for
+ * ("training the forces to fight") are not done yet. */
 static bool purpose_of_diplomatic_act(const clause_ctx *c, const verbmatch *m, const verb_group *vg)
 {
     const char *code = m->rule->code;
@@ -236,6 +241,10 @@ static bool purpose_of_diplomatic_act(const clause_ctx *c, const verbmatch *m, c
         if ((long)c->matches[j].anchor == gov.anchor && !c->matches[j].rule->discard &&
             code_is(c->matches[j].rule->code, "05") && vg->first - gov.anchor > 2)
             return true;
+    /* "training the opposition forces to fight against Islamic State": what people are
+     * trained, equipped or prepared for is not reported as done */
+    if (verb_lemma_in(c, gov.anchor, preparers) && vg->first - gov.anchor > 1)
+        return true;
     if (!is_verbal)
         return false;
     if (verb_lemma_in(c, gov.anchor, diplomatic_acts))
@@ -281,7 +290,11 @@ static bool compared_gerund(const clause_ctx *c, long anchor)
 static bool topic_gerund(const clause_ctx *c, long anchor)
 {
     slice s = token_text(&c->art->text, &c->tokens[anchor]);
-    return slice_ends_with(s, "ing") && word_is(c, anchor - 1, "about");
+    long before = anchor - 1; /* "bragging about sexually assaulting" */
+    if (upos(c, before) == UPOS_ADV &&
+        slice_ends_with(token_text(&c->art->text, &c->tokens[before]), "ly"))
+        before--;
+    return slice_ends_with(s, "ing") && word_is(c, before, "about");
 }
 
 /* A question is no assertion ("Would it make ISIL less committed to kill Americans?"). */
@@ -372,6 +385,12 @@ const char *events_stance(const clause_ctx *c, const verbmatch *m, const verb_gr
                 n = k;
         if (word_in(c, n, claim_nouns) && claim_disputed(c, n, anchor + 1))
             return "a claim that is disputed, not an event (\"rejected claims that\")";
+        /* "allegations that he assaulted her": the allegation is the event, not its content */
+        if (word_is(c, opener, "that") &&
+            word_in(c, n,
+                    (const char *const[]){"allegation", "allegations", "accusation", "accusations",
+                                          NULL}))
+            return "an allegation: the accusation is coded, not the act alleged";
         if (word_in(c, n, evidence_nouns) && evidence_denied(c, n))
             return "no evidence is said to exist for it (\"no evidence that\")";
         /* "denied that its forces attacked", "flatly denies that" */

@@ -227,7 +227,10 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         vg->passive = true;
     if (events_apposed_subject(c, vg) >= 0)
         vg->passive = true;
-    vg->infinitive = word_is(c, vg->first, "to");
+    /* "how to neutralise": the adverb of a question opens the infinitive */
+    vg->infinitive = word_is(c, vg->first, "to") ||
+                     (word_is(c, vg->first + 1, "to") &&
+                      word_in(c, vg->first, (const char *const[]){"how", "whether", NULL}));
 }
 
 /* Modality from the words of the group [first, anchor] and the clause before it. */
@@ -433,6 +436,11 @@ const char *events_commitment(const clause_ctx *c, const verb_group *vg, const c
  * ("urged Russia to withdraw", "pressure from Congress to help"). */
 const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *vg)
 {
+    /* "figured out how to neutralise", "whether to strike": a way or a choice, not an act */
+    static const char *const question_words[] = {"how", "whether", "what", "when", NULL};
+    if (vg->infinitive &&
+        (word_in(c, vg->first - 1, question_words) || word_in(c, vg->first, question_words)))
+        return "a way or a choice (\"how to\", \"whether to\"), not an act";
     verb_group gov;
     if (!vg->infinitive || vg->governor >= 0 || !verb_group_previous(c, vg->first, &gov))
         return NULL;
