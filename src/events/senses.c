@@ -201,6 +201,11 @@ static void object_phrase(const clause_ctx *c, const verbmatch *m, bool skip_fra
     for (int r = 0; r < PATTERN_ROLES; r++)
         if (m->slot[r] > (long)m->anchor && m->slot[r] - 1 < frame_end)
             frame_end = m->slot[r] - 1;
+    /* only a frame of bare words right after the anchor ("opened fire"; "waged an aggressive
+     * campaign" has its object in the frame) */
+    for (long k = (long)m->anchor + 1; skip_frame && k <= frame_end; k++)
+        if (upos(c, k) == UPOS_DET || upos(c, k) == UPOS_ADJ || upos(c, k) == UPOS_NUM)
+            skip_frame = false;
     long i = skip_frame && frame_end > (long)m->anchor ? frame_end + 1 : (long)m->anchor + 1;
     while (i < (long)c->ntokens &&
            word_in(c, i,
@@ -245,6 +250,17 @@ static bool civil_reason(const clause_ctx *c, long from, long to)
 
 typedef enum reading { READ_VIOLENT, READ_CIVIL } reading;
 
+static const char *const war_words[] = {"war", "wars", "warfare", NULL};
+
+/* True when a token of [from, to) is one of the words. */
+static bool span_has_word(const clause_ctx *c, long from, long to, const char *const *words)
+{
+    for (long i = from < 0 ? 0 : from; i < to && i < (long)c->ntokens; i++)
+        if (word_in(c, i, words))
+            return true;
+    return false;
+}
+
 /* The rule, once for every ambiguity class: violent with an instrument or casualties in the
  * clause; civil with a civil object; violent with a violent object or an armed actor on
  * either side; civil between people and civil groups or with a civil reason; else violent
@@ -280,7 +296,8 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, const verb_gr
         *why = "its subject is a thing the actor only qualifies (\"U.S. deaths are exploding\")";
         return READ_CIVIL;
     }
-    if (object_has(c, ofirst, olast, violent_objects) && !civil_actor(c, target)) {
+    /* a movement into a building is no force by itself ("remain in the hospital") */
+    if (!movement && object_has(c, ofirst, olast, violent_objects) && !civil_actor(c, target)) {
         *why = "a violent object (a base, a convoy, a town, troops ...)";
         return READ_VIOLENT;
     }
@@ -296,8 +313,11 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, const verb_gr
         *why = "people or civil groups on both sides";
         return READ_CIVIL;
     }
-    /* "Trump attacked China over trade": a person's attack without arms is words */
-    if (criticise && person(c, source)) {
+    /* "Trump attacked China over trade": a person's attack without arms is words; people
+     * battling or toppled ("Sanders and Clinton battled", "Trump can't be toppled") contest */
+    if ((criticise && person(c, source)) ||
+        (!criticise && !movement && (person(c, source) || person(c, target)) &&
+         !state_actor(c, target) && !span_has_word(c, ofirst, olast, war_words))) {
         *why = "a person attacking without arms";
         return READ_CIVIL;
     }
@@ -307,7 +327,10 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, const verb_gr
     }
     /* "Russia invaded Crimea": a state moving into a place of another country */
     bool into_place = target < 0 && events_site(c, m) >= 0;
-    if (movement && !(state_actor(c, source) && (state_actor(c, target) || into_place))) {
+    bool leader = source >= 0 && mention(c, source)->country && mention(c, source)->role &&
+                  strcmp(mention(c, source)->role, "GOV") == 0; /* "Putin invaded Ukraine" */
+    if (movement &&
+        !((state_actor(c, source) || leader) && (state_actor(c, target) || into_place))) {
         *why = "nothing armed moves, and not between states";
         return READ_CIVIL;
     }
