@@ -31,13 +31,19 @@ static const char *const warning_words[] = {"sense_warning", NULL};
 static const char *const bomb_words[] = {"sense_bomb", NULL};
 static const char *const territory_words[] = {"sense_territory", "stronghold", NULL};
 
-/* True when a token of [from, to) is a word of one of the classes. */
+/* True when a token of [from, to) is a word of one of the classes; an instrument that
+ * qualifies a civil noun ("gun control", "arms sales") does not count as one. */
 static bool span_has(const clause_ctx *c, long from, long to, const char *const *classes)
 {
     if (from < 0)
         from = 0;
     for (long i = from; i < to && i < (long)c->ntokens; i++)
-        if (events_token_in_classes(c, i, classes))
+        if (events_token_in_classes(c, i, classes) &&
+            !(classes == instruments &&
+              (events_token_in_classes(c, i + 1, civil_objects) ||
+               word_in(c, i + 1,
+                       (const char *const[]){"control", "controls", "rights", "lobby", "owners",
+                                             "ownership", "sales", "show", "shows", NULL}))))
             return true;
     return false;
 }
@@ -287,8 +293,9 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, const verb_gr
         *why = "a civil object (a policy, a ruling, a rival, a disease ...)";
         return READ_CIVIL;
     }
-    /* "personal attacks", "negative ads": an event noun qualified as words */
-    if (m->rule->noun && events_token_in_classes(c, (long)m->anchor - 1, civil_modifiers)) {
+    /* "personal attacks", "pressed about the personal attacks": an attack qualified as words */
+    if ((m->rule->noun && events_token_in_classes(c, (long)m->anchor - 1, civil_modifiers)) ||
+        span_has(c, (long)m->anchor + 1, (long)m->last + 1, civil_modifiers)) {
         *why = "qualified as words (\"personal attacks\")";
         return READ_CIVIL;
     }
@@ -296,14 +303,25 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, const verb_gr
         *why = "its subject is a thing the actor only qualifies (\"U.S. deaths are exploding\")";
         return READ_CIVIL;
     }
-    /* a movement into a building is no force by itself ("remain in the hospital") */
-    if (!movement && object_has(c, ofirst, olast, violent_objects) && !civil_actor(c, target)) {
+    /* a person moving into a building uses no force by itself ("remain in the hospital") */
+    if (!(movement && civil_actor(c, source)) && object_has(c, ofirst, olast, violent_objects) &&
+        !civil_actor(c, target)) {
         *why = "a violent object (a base, a convoy, a town, troops ...)";
         return READ_VIOLENT;
     }
     if (armed_actor(c, source, true) || armed_actor(c, target, true)) {
         *why = "an armed actor";
         return READ_VIOLENT;
+    }
+    /* "the issues are being fought", "candidates battled in Wisconsin" (no doer named, nothing
+     * armed): a contest; "two villages were bombarded" names its violent object before */
+    long subject_from = vg ? vg->first : (long)m->anchor;
+    while (subject_from > 0 && vg && vg->first - subject_from < 8 && !is_punct(c, subject_from - 1))
+        subject_from--;
+    if (!criticise && !movement && source < 0 && !state_actor(c, target) &&
+        !(vg && vg->passive && object_has(c, subject_from, vg->first, violent_objects))) {
+        *why = "no doer and nothing armed";
+        return READ_CIVIL;
     }
     if (strict) {
         *why = "no violent object, instrument, casualties or armed actor";
@@ -529,7 +547,7 @@ sitrep_status events_sense(const clause_ctx *c, const verbmatch *m, const verb_g
         if (criticise || contest || movement || strict) {
             if (read_sense(c, m, vg, source, target, movement, criticise, strict, &why) ==
                 READ_CIVIL) {
-                if (criticise && target >= 0) {
+                if (criticise && target >= 0 && source >= 0) {
                     *code = "111";
                     return events_trace(c, "    sense: not violent (%s): criticism, coded as 111\n",
                                         why);
