@@ -216,7 +216,7 @@ static void object_phrase(const clause_ctx *c, const verbmatch *m, bool skip_fra
     while (i < (long)c->ntokens &&
            word_in(c, i,
                    (const char *const[]){"back", "out", "at", "against", "on", "upon", "into",
-                                         "off", NULL}))
+                                         "off", "up", "down", NULL}))
         i++;
     *first = i;
     long k = i;
@@ -485,6 +485,14 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
             *why = "charged by prosecutors, police or a court: legal action";
             return "173";
         }
+    }
+    /* "police ... to secure the city": policing a place is no occupation */
+    if (code_is(code, "192") && police_actor(c, source) &&
+        verb_lemma_in(
+            c, m->anchor,
+            (const char *const[]){"secure", "guard", "protect", "patrol", "control", NULL})) {
+        *why = "police securing a place: no occupation";
+        return "";
     }
     /* "fired a flare", "fired warning shots": a show of force, no dismissal or attack */
     if (strcmp(code, "150") != 0 && lemma_is(c, m->anchor, "fire") &&

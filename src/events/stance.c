@@ -243,8 +243,12 @@ static bool purpose_of_diplomatic_act(const clause_ctx *c, const verbmatch *m, c
             return true;
     /* "training the opposition forces to fight against Islamic State": what people are
      * trained, equipped or prepared for is not reported as done */
-    if (verb_lemma_in(c, gov.anchor, preparers) && vg->first - gov.anchor > 1)
-        return true;
+    for (long k = vg->first - 2; k >= 0 && vg->first - k <= 25; k--) {
+        if (word_in(c, k, (const char *const[]){";", ":", ".", NULL}))
+            break;
+        if (upos(c, k) == UPOS_VERB && verb_lemma_in(c, k, preparers))
+            return true;
+    }
     if (!is_verbal)
         return false;
     if (verb_lemma_in(c, gov.anchor, diplomatic_acts))
@@ -373,7 +377,8 @@ const char *events_stance(const clause_ctx *c, const verbmatch *m, const verb_gr
     if (!noun && compared_gerund(c, anchor))
         return "a gerund in a comparison (\"tantamount to\"): likened, not done";
     if (!noun && purpose_of_diplomatic_act(c, m, &vg))
-        return "the purpose of the diplomatic act before it, not a second event";
+        return "the purpose of the act before it (a diplomatic act, a training), not a second "
+               "event";
     if (alleged(c, anchor, noun))
         return "an allegation: the accusation is coded, not the act alleged";
     long opener = clause_opener(c, anchor, noun);
