@@ -46,6 +46,12 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "070  help $T\n"
                                     "175  crush $T\n"
                                     "1822 mistreat $T\n"
+                                    "186  eliminate $T\n"
+                                    "186  eliminate\n"
+                                    "190  roll into $T\n"
+                                    "1823 kill\n"
+                                    "192  secure $T\n"
+                                    "190  come under ... fire\n"
                                     "%noun\n"
                                     "190  attack on $T\n"
                                     "190  attacks on $T\n"
@@ -69,7 +75,10 @@ static const char classes_text[] =
     "@sense_legal prosecutors court police\n"
     "@sense_warning warning flares\n"
     "@sense_bomb suicide bomber car\n"
-    "@sense_territory town city base camp region\n";
+    "@sense_territory town city base camp region\n"
+    "@sense_strict eliminate roll kick\n"
+    "@sense_civil_modifier personal negative\n"
+    "@sense_accident crash accident floods\n";
 
 static events_fixture fx, plain; /* plain: the same patterns without the @sense_ tables */
 
@@ -404,6 +413,36 @@ static void verbs_the_tagger_misread_are_repaired(void **state)
     done(&r);
 }
 
+/* ---- figurative words, accidents, ways and purposes ---- */
+
+static void figurative_words_need_arms_and_accidents_are_no_attacks(void **state)
+{
+    (void)state;
+    /* a strict word: violent only with a violent object, instrument, casualties or arms */
+    expect_none("The Canadian governor would eliminate the taxes.");
+    expect_one("Russian troops eliminated the Ukrainian soldiers.", "186", "RUSMIL", "UKRMIL",
+               MODALITY_ASSERTED);
+    expect_none("The Ohio senator rolled into Dayton for a rally.");
+    expect_one("Russian tanks rolled into Kharkiv.", "190", "RUS", "UKR", MODALITY_ASSERTED);
+    /* an accident or a disaster is no attack; weapons fire is */
+    expect_none("Two Canadian soldiers were killed in a helicopter crash in Mali.");
+    /* a way or a choice, what people are trained for, an allegation's content */
+    expect_none("No Western government has figured out how to fight the militants.");
+    expect_none("The Fijian navy has been training Tongan soldiers to fight the pirates.");
+    expect_none("Critics made allegations that the Peruvian minister attacked Chile.");
+    /* attacked for what one said: criticism; an attack qualified as words */
+    expect_none("The debate was dominated by personal attacks on Bolivia.");
+    /* police securing a place occupy nothing */
+    expect_none("Police in Lagos moved to secure the city.");
+    /* the subject that came under fire suffered it: never its source */
+    result r;
+    code(&r, "Chilean troops came under artillery fire.");
+    for (size_t i = 0; i < r.art.nevents; i++)
+        assert_true(!r.art.events[i].source.code ||
+                    strcmp(r.art.events[i].source.code, "CHLMIL") != 0);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -420,6 +459,7 @@ int main(void)
         cmocka_unit_test(without_sense_tables_codes_stay),
         cmocka_unit_test(figures_pictures_comparisons_and_prospects_are_no_events),
         cmocka_unit_test(verbs_the_tagger_misread_are_repaired),
+        cmocka_unit_test(figurative_words_need_arms_and_accidents_are_no_attacks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
