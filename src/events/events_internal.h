@@ -397,13 +397,6 @@ uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg);
 /* True when token i stands in a condition or an open question: an "if", "unless" or "whether"
  * earlier in its comma segment ("if Iran attacked Israel, ...", "whether Trump withheld aid"). */
 bool events_in_condition(const clause_ctx *c, long i);
-/* True when the -ing verb of vg is the subject of the finite verb after its phrase (",
- * actually signing a deal has proved elusive"). */
-bool events_gerund_subject(const clause_ctx *c, const verb_group *vg);
-/* An adverbial participle: a bare -ing verb that opens a clause after a comma (", publicly
- * threatening them with tariffs", ", killing two soldiers") when a finite verb stands before
- * the comma. Its doer is the subject of that verb: *main gets that verb's group. */
-bool events_adverbial_participle(const clause_ctx *c, const verb_group *vg, verb_group *main);
 /* The verb group of the nearest verb before token `before`, for coordinated and controlled
  * verbs. Matches' anchors are preferred; tags otherwise. */
 bool verb_group_previous(const clause_ctx *c, long before, verb_group *out);
@@ -448,6 +441,14 @@ const token *events_repair_tags(arena *a, const event_tables *tables, const char
                                 const token *tokens, size_t ntokens);
 
 /* ---- direction (direction.c) ---- */
+
+/* True when the -ing verb of vg is the subject of the finite verb after its phrase (",
+ * actually signing a deal has proved elusive"). */
+bool events_gerund_subject(const clause_ctx *c, const verb_group *vg);
+/* An adverbial participle: a bare -ing verb that opens a clause after a comma (", publicly
+ * threatening them with tariffs", ", killing two soldiers") when a finite verb stands before
+ * the comma. Its doer is the subject of that verb: *main gets that verb's group. */
+bool events_adverbial_participle(const clause_ctx *c, const verb_group *vg, verb_group *main);
 
 /* Checks who acts on whom once the clause's *source and *target (indices into c->actor, -1
  * for none) of match m (coded `code`; vg its verb group, NULL for an event noun) are found: a

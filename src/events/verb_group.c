@@ -300,48 +300,6 @@ bool events_in_condition(const clause_ctx *c, long i)
     return false;
 }
 
-/* True when the -ing verb of vg is the subject of the finite verb after its phrase (",
- * actually signing a deal has proved elusive"): no subject of its own and no "and" between. */
-bool events_gerund_subject(const clause_ctx *c, const verb_group *vg)
-{
-    for (long k = vg->anchor + 1; k < (long)c->ntokens && !is_punct(c, k); k++) {
-        if (word_in(c, k, (const char *const[]){"and", "or", "but", NULL}))
-            return false;
-        if (events_finite_verb(c, k) || upos(c, k) == UPOS_AUX)
-            return upos(c, k - 1) != UPOS_PRON;
-    }
-    return false;
-}
-
-/* An adverbial participle: a bare -ing verb that opens a clause after a comma (", publicly
- * threatening them with tariffs", ", killing two soldiers") when a finite verb stands before
- * the comma. Its doer is the subject of that verb: *main gets that verb's group. */
-bool events_adverbial_participle(const clause_ctx *c, const verb_group *vg, verb_group *main)
-{
-    if (vg->passive || vg->infinitive || !c->tables->tagger || upos(c, vg->anchor) != UPOS_VERB ||
-        strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[vg->anchor].xpos), "VBG") != 0)
-        return false;
-    long i = vg->first - 1;
-    while (i >= 0 && vg->first - i <= 2 && upos(c, i) == UPOS_ADV)
-        i--;
-    if (!is_comma(c, i) || events_gerund_subject(c, vg))
-        return false;
-    /* the main verb before the comma: the nearest verb with a finite form or an auxiliary in
-     * its group, over participles ("including Europe, Japan and Mexico, threatening ...") */
-    for (long k = i - 1; k >= 0; k--) {
-        if (word_is(c, k, ";") || word_is(c, k, ":"))
-            return false;
-        if (upos(c, k) != UPOS_VERB)
-            continue;
-        verb_group_find(c, k, main);
-        for (long j = main->first; j <= main->anchor; j++)
-            if (events_finite_verb(c, j) || upos(c, j) == UPOS_AUX)
-                return !main->infinitive;
-        k = main->first;
-    }
-    return false;
-}
-
 /* The verb group of the nearest verb before token `before`, for coordinated and controlled
  * verbs. Matches' anchors are preferred; tags otherwise. */
 bool verb_group_previous(const clause_ctx *c, long before, verb_group *out)
