@@ -256,6 +256,17 @@ static bool civil_reason(const clause_ctx *c, long from, long to)
 
 typedef enum reading { READ_VIOLENT, READ_CIVIL } reading;
 
+/* True when the sentence from token `from` names its attacks as words: a civil modifier before
+ * a civil noun ("running $22 million in negative ads against him"). */
+static bool attack_ads(const clause_ctx *c, long from)
+{
+    for (long i = from; i + 1 < (long)c->ntokens; i++)
+        if (events_token_in_classes(c, i, civil_modifiers) &&
+            events_token_in_classes(c, i + 1, civil_objects))
+            return true;
+    return false;
+}
+
 static const char *const war_words[] = {"war", "wars", "warfare", NULL};
 
 /* True when a token of [from, to) is one of the words. */
@@ -295,7 +306,8 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, const verb_gr
     }
     /* "personal attacks", "pressed about the personal attacks": an attack qualified as words */
     if ((m->rule->noun && events_token_in_classes(c, (long)m->anchor - 1, civil_modifiers)) ||
-        span_has(c, (long)m->anchor + 1, (long)m->last + 1, civil_modifiers)) {
+        span_has(c, (long)m->anchor + 1, (long)m->last + 1, civil_modifiers) ||
+        (criticise && attack_ads(c, (long)m->anchor + 1))) {
         *why = "qualified as words (\"personal attacks\")";
         return READ_CIVIL;
     }
