@@ -8,6 +8,13 @@
  */
 #include "events_internal.h"
 
+/* Nouns of an arrangement whose "for X to" subject is no target ("an agreement for US troops
+ * to begin leaving"). */
+static const char *const arrangement_nouns[] = {
+    "agreement", "agreements", "deal",        "deals",       "pact",       "plan",    "plans",
+    "timetable", "deadline",   "framework",   "arrangement", "conditions", "roadmap", "accord",
+    "way",       "path",       "opportunity", "chance",      NULL};
+
 /* Nouns of aid and arms a nationality adjective qualifies: "US military aid", "German tanks". */
 static const char *const aid_nouns[] = {"aid", "weapon", NULL};
 /* Places other actors locate: "districts between Armenia and Karabakh" */
@@ -214,8 +221,11 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ve
                 return events_trace(c, "    target: none (the actor is in another clause)\n");
             }
     }
-    /* "an agreement for US troops to begin leaving": the infinitive's own subject */
-    if (word_is(c, first - 1, "for") && word_is(c, last + 1, "to") && is_verb_token(c, last + 2)) {
+    /* "an agreement for US troops to begin leaving": the infinitive's own subject, after a noun
+     * of an arrangement (not "called for Russia to withdraw", "raised its voice for Bree to
+     * win": the one asked or backed is the target) */
+    if (word_is(c, first - 1, "for") && word_is(c, last + 1, "to") && is_verb_token(c, last + 2) &&
+        word_in(c, first - 2, arrangement_nouns)) {
         *target = -1;
         return events_trace(c, "    target: none ('%.*s' is the subject of an infinitive)\n",
                             (int)(c->tokens[last].end - c->tokens[first].start),

@@ -527,7 +527,10 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
     }
     /* a killing or an assault by armed forces in an attack is military force (190), not an
      * act of unconventional violence; a suicide or car bomber's stays unconventional */
-    if ((strcmp(code, "180") == 0 || strcmp(code, "1823") == 0) && has_target(c, m, target) &&
+    if ((strcmp(code, "1823") == 0 ||
+         (strcmp(code, "180") == 0 && /* a generic 180 ("fired shells at") only with deaths */
+          span_has(c, (long)m->anchor, clause_end_after(c, m->anchor), casualty_words))) &&
+        has_target(c, m, target) &&
         (armed_actor(c, source, false) || (state_actor(c, source) && !police_actor(c, source))) &&
         !span_has(c, source >= 0 ? (long)c->afirst[source] : (long)m->first,
                   clause_end_after(c, m->anchor), bomb_words)) {

@@ -47,6 +47,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "175  crush $T\n"
                                     "1822 mistreat $T\n"
                                     "186  eliminate $T\n"
+                                    "020  call for\n"
                                     "186  eliminate\n"
                                     "190  roll into $T\n"
                                     "1823 kill\n"
@@ -432,6 +433,8 @@ static void figurative_words_need_arms_and_accidents_are_no_attacks(void **state
     expect_none("Critics made allegations that the Peruvian minister attacked Chile.");
     /* attacked for what one said: criticism; an attack qualified as words */
     expect_none("The debate was dominated by personal attacks on Bolivia.");
+    /* the one a call is for is its target, unlike the subject after an arrangement's "for" */
+    expect_one("The UN called for Russia to withdraw.", "020", "IGOUNO", "RUS", MODALITY_ASSERTED);
     /* police securing a place occupy nothing */
     expect_none("Police in Lagos moved to secure the city.");
     /* the subject that came under fire suffered it: never its source */
