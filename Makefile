@@ -82,7 +82,7 @@ $(BUILD)/sitrep: $(CMD_OBJ) $(BUILD)/libsitrep.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $(CMD_OBJ) $(BUILD)/libsitrep.a $(LIBS_ALL)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsitrep.a tests/unit/unit.h
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsitrep.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes $(shell pkg-config --cflags cmocka 2>/dev/null) \
 	    -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL) \

@@ -138,6 +138,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     uint8_t modality = MODALITY_ASSERTED;
     long span_first = m->first, span_last = m->last;
     long slot_first = m->slot[PATTERN_TARGET];
+    verb_group vg; /* the anchor's verb group, for a verb */
+    const verb_group *group = NULL;
     long tslot = events_slot_actor(c, slot_first, code_is(rule->code, "04"));
     /* "deploy troops to $L", "strikes on $L", "withdrew troops from $L": the country of a
      * military act's place is its target; a meeting's place is not */
@@ -168,11 +170,11 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
          * modifies a noun; it is no clause */
         if (hyphen_glued(c, m->anchor))
             return events_trace(c, "    not coded: part of a compound modifier\n");
-        verb_group vg;
         verb_group_find(c, m->anchor, &vg);
         if (long_ago_clause(c, vg.first))
             return events_trace(c, "    not coded: background, a clause of long ago ('18 years "
                                    "after Washington invaded')\n");
+        group = &vg;
         modality = events_modality_of(c, &vg);
         slice first = token_text(&c->art->text, &c->tokens[vg.first]);
         if (events_trace(c, "    verb group '%.*s'%s%s, modality %s\n",
@@ -181,19 +183,25 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                          event_modality_name(modality)))
             return SITREP_ELIMIT;
         /* a present participle with no actor before it modifies a noun or clause, unless it
-         * opens an adverbial clause whose doer is the main clause's subject ("after blaming
-         * the rebel group", "..., killing two soldiers") */
-        bool adverbial = false;
-        c->adverbial = false;
-        if (vg.first == vg.anchor && upos(c, vg.anchor) == UPOS_VERB && c->tables->tagger &&
+         * opens an adverbial clause whose doer is the main clause's subject (", threatening
+         * them with tariffs", ", killing two soldiers", "after blaming the rebel group") */
+        verb_group main_clause;
+        bool adverbial = events_adverbial_participle(c, &vg, &main_clause);
+        bool after_word = false; /* "after blaming", a comma: the main clause is the verb before */
+        c->adverbial = adverbial;
+        if (!adverbial && vg.first == vg.anchor && upos(c, vg.anchor) == UPOS_VERB &&
+            c->tables->tagger &&
             strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[vg.anchor].xpos), "VBG") == 0 &&
             actor_ending(c, vg.anchor - 1) < 0) {
             static const char *const adverbial_words[] = {"after", "before", "while", "when",
                                                           "since", "by",     "upon",  NULL};
-            adverbial = (word_in(c, vg.anchor - 1, adverbial_words) ||
-                         (is_comma(c, vg.anchor - 1) && vg.anchor >= 3)) &&
-                        !code_is(rule->code, "01");
-            if (!adverbial)
+            /* after a comma with no finite verb found before it (a headline's "Russian forces
+             * fired ..., killing"): the nearest verb before is the main clause */
+            after_word = (word_in(c, vg.anchor - 1, adverbial_words) ||
+                          (is_comma(c, vg.anchor - 1) && vg.anchor >= 3 &&
+                           !events_gerund_subject(c, &vg))) &&
+                         !code_is(rule->code, "01");
+            if (!after_word)
                 return events_trace(c, "    not coded: a participle modifying a noun or clause, "
                                        "not a clause of its own\n");
             c->adverbial = true;
@@ -211,14 +219,17 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 return events_trace(c, "    not coded: %s\n", why);
         }
         long subject = -1;
-        verb_group main_clause;
-        if (!adverbial)
-            subject = events_subject_from_group(c, &vg, 0);
-        else if (verb_group_previous(c, vg.anchor - 1, &main_clause)) {
+        if (adverbial) /* ", threatening them with tariffs": the main clause's subject */
             subject = events_subject_from_group(c, &main_clause, 0);
-            if (events_trace(c, "    an adverbial participle: the main clause's subject acts\n"))
-                return SITREP_ELIMIT;
-        }
+        else if (!after_word)
+            subject = events_subject_from_group(c, &vg, 0);
+        else if (verb_group_previous(c, vg.anchor - 1, &main_clause))
+            subject = events_subject_from_group(c, &main_clause, 0);
+        if (c->adverbial &&
+            events_trace(c, "    an adverbial participle: the main clause's subject acts\n"))
+            return SITREP_ELIMIT;
+        if (subject < 0) /* "Russia, accused by Britain of ...": the actor before the comma */
+            subject = events_apposed_subject(c, &vg);
         if (!vg.passive && events_obligation(c, &vg))
             return code_demand(st, c, m, subject, span_first, span_last);
         if (vg.passive) {
@@ -294,6 +305,11 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 /* in a pattern's object slot, only people named by a bare role ("detain
                  * party workers"), not for fighting ("attacked law enforcement officers" is
                  * as often words): the slot has already looked for a state */
+                /* the role must head the object ("detained 12 party workers"), not stand
+                 * after it ("captured seven districts between the rebels and ...") */
+                for (long i = from; k >= 0 && i < (long)c->afirst[k]; i++)
+                    if (upos(c, i) == UPOS_ADP)
+                        k = -1;
                 if (k >= 0 &&
                     (slot_first < 0 || (!mention(c, k)->country && !code_is(rule->code, "19"))))
                     target = k;
@@ -324,6 +340,18 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                          events_actor_label(c, target, l2, sizeof l2)))
             return SITREP_ELIMIT;
     }
+    uint8_t asserted = modality;
+    const char *stance = events_stance(c, m, group, &modality);
+    if (stance)
+        return events_trace(c, "    not coded: %s\n", stance);
+    if (modality != asserted &&
+        events_trace(c, "    modality %s: %s\n", event_modality_name(modality),
+                     modality == MODALITY_NEGATED ? "a denial governs it"
+                                                  : "it stands in a condition or an open question"))
+        return SITREP_ELIMIT;
+    sitrep_status checked = events_direction(c, m, group, code, &source, &target, &stance);
+    if (checked || stance)
+        return checked ? checked : events_trace(c, "    not coded: %s\n", stance);
     /* the evidence covers the anchor's pattern, the source and the target */
     if (source >= 0 && (long)c->afirst[source] < span_first)
         span_first = c->afirst[source];
@@ -397,6 +425,10 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (events_trace(c, "    forces sent to help: military protection or peacekeeping, 074\n"))
             return SITREP_ELIMIT;
     }
+    const char *not_coded;
+    sitrep_status status = events_sense(c, m, group, source, target, &code, &not_coded);
+    if (status || not_coded)
+        return status ? status : events_trace(c, "    not coded: %s\n", not_coded);
     return events_emit_groups(st, c, m, code, source, target, passive, modality, span_first,
                               span_last);
 }
@@ -438,6 +470,7 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
     c->place_first = lo_place;
     if (!c->ntokens)
         return SITREP_OK;
+    c->tokens = events_repair_tags(a, tables, c->text, c->tokens, c->ntokens);
     sitrep_status status =
         verbmatch_lemmatize_into(tables->lemmas, a, c->text, c->tokens, c->ntokens, c->lemmas);
     if (status)

@@ -6,12 +6,7 @@
  */
 #include "unit.h"
 
-#include "events/events.h"
-#include "export/export.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "events_util.h"
 
 static const char patterns_text[] = "010  say\n"
                                     "112  accuse $T\n"
@@ -47,155 +42,24 @@ static const char patterns_text[] = "010  say\n"
                                     "195  air strikes on $T\n"
                                     "190  attack\n";
 
-static struct fixture {
-    cameo_table *cameo;
-    lemma_table *lemmas;
-    pattern_set *patterns;
-    dict *actors;
-    cue_lexicon *cues;
-    tagger *model;
-    gazetteer *places;
-} fx;
-
-static const char *data_dir(void)
-{
-    const char *dir = getenv("SITREP_DATA");
-    return dir && *dir ? dir : "data";
-}
+static events_fixture fx;
 
 static int setup(void **state)
 {
     (void)state;
-    char path[1024];
-    diag d;
-    snprintf(path, sizeof path, "%s/cameo", data_dir());
-    if (cameo_load(path, &fx.cameo, &d) || lemma_load(NULL, &fx.lemmas, &d) ||
-        pattern_set_parse("test.txt", patterns_text, strlen(patterns_text), NULL, 0, fx.cameo,
-                          &fx.patterns, &d)) {
-        fprintf(stderr, "setup: %s:%ld: %s\n", d.path, d.line, d.message);
-        return -1;
-    }
-    snprintf(path, sizeof path, "%s/actors", data_dir());
-    if (!(fx.actors = dict_load_dir(path, &d)))
-        return -1;
-    snprintf(path, sizeof path, "%s/cues/reporting.txt", data_dir());
-    if (!(fx.cues = cues_load(path, &d)))
-        return -1;
-    snprintf(path, sizeof path, "%s/models/tagger.bin", data_dir());
-    if (!(fx.model = tagger_load(path, &d)))
-        return -1;
-    snprintf(path, sizeof path, "%s/places", data_dir());
-    if (!(fx.places = gazetteer_load(path, &d)))
-        return -1;
-    return 0;
+    return events_fixture_load(&fx, patterns_text, NULL);
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    pattern_set_free(fx.patterns);
-    lemma_free(fx.lemmas);
-    cameo_free(fx.cameo);
-    dict_free(fx.actors);
-    cues_free(fx.cues);
-    tagger_free(fx.model);
-    gazetteer_free(fx.places);
+    events_fixture_free(&fx);
     return 0;
-}
-
-typedef struct result {
-    arena a;
-    document doc;
-    article art;
-    event_tables tables;
-} result;
-
-static void code_dated(result *r, const char *text, const tagger *model, const char *published)
-{
-    arena_init(&r->a, 1 << 26);
-    ingest_options options = {.detect_chrome = false};
-    assert_int_equal(ingest_text(&r->a, text, strlen(text), &options, &r->doc), SITREP_OK);
-    r->doc.published = published;
-    memset(&r->art, 0, sizeof r->art);
-    r->art.doc = &r->doc;
-    assert_int_equal(text_analyse(&r->a, &r->doc, &r->art.text), SITREP_OK);
-    syntax_tag(model, &r->art.text);
-    assert_int_equal(date_find(&r->a, &r->art.text, published, &r->art.dates, &r->art.ndates),
-                     SITREP_OK);
-    /* places, as the pipeline finds them before actors (sides take states from them) */
-    assert_int_equal(place_find(&r->a, fx.places, &r->art.text, &r->art.places, &r->art.nplaces),
-                     SITREP_OK);
-    assert_int_equal(actors_extract(&r->a, fx.actors, &r->art), SITREP_OK);
-    assert_int_equal(attribution_find(&r->a, fx.cues, &r->art), SITREP_OK);
-    r->tables = (event_tables){.cameo = fx.cameo,
-                               .lemmas = fx.lemmas,
-                               .patterns = fx.patterns,
-                               .tagger = model,
-                               .places = fx.places};
-    assert_int_equal(events_code(&r->a, &r->tables, &r->art), SITREP_OK);
-}
-
-static void code_with(result *r, const char *text, const tagger *model)
-{
-    code_dated(r, text, model, "2025-03-01");
 }
 
 static void code(result *r, const char *text)
 {
-    code_with(r, text, fx.model);
-}
-
-/* A side as the tests write it: its code, else the role the text gives ("REB"), else "-". */
-static const char *actor_code(const result *r, event_side side)
-{
-    (void)r;
-    return side.code ? side.code : side.role ? side.role : "-";
-}
-
-/* Lists the events for failure messages. */
-static void describe(const result *r, char *out, size_t n)
-{
-    size_t used = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < r->art.nevents && used < n; i++) {
-        const event *e = &r->art.events[i];
-        int w =
-            snprintf(out + used, n - used, "[%s %s->%s %s] ", e->code, actor_code(r, e->source),
-                     actor_code(r, e->target), event_modality_name((event_modality)e->modality));
-        if (w < 0)
-            break;
-        used += (size_t)w;
-    }
-}
-
-static const event *find_event(const result *r, const char *cameo, const char *source,
-                               const char *target)
-{
-    for (size_t i = 0; i < r->art.nevents; i++) {
-        const event *e = &r->art.events[i];
-        if (strcmp(e->code, cameo) == 0 && strcmp(actor_code(r, e->source), source) == 0 &&
-            strcmp(actor_code(r, e->target), target) == 0)
-            return e;
-    }
-    return NULL;
-}
-
-static void expect_event(const result *r, const char *cameo, const char *source, const char *target,
-                         event_modality modality)
-{
-    const event *e = find_event(r, cameo, source, target);
-    char list[2048];
-    describe(r, list, sizeof list);
-    if (!e)
-        fail_msg("no event %s %s -> %s; got %s", cameo, source, target, list);
-    if (e->modality != modality)
-        fail_msg("event %s %s -> %s is %s, expected %s", cameo, source, target,
-                 event_modality_name((event_modality)e->modality), event_modality_name(modality));
-}
-
-static void done(result *r)
-{
-    arena_release(&r->a);
+    code_with(r, &fx, text, fx.model);
 }
 
 static void active_clause_codes_subject_and_object(void **state)
@@ -346,7 +210,7 @@ static void untagged_text_is_coded(void **state)
 {
     (void)state;
     result r;
-    code_with(&r, "Russia attacked Ukraine.", NULL);
+    code_with(&r, &fx, "Russia attacked Ukraine.", NULL);
     expect_event(&r, "190", "RUS", "UKR", MODALITY_ASSERTED);
     done(&r);
 }
@@ -710,10 +574,10 @@ static void event_dates_from_their_clause(void **state)
     assert_string_equal(r.art.dates[e->date].value, "2025-02-25");
     done(&r);
     /* no publication date: no date, never today's */
-    code_dated(&r, "Russia attacked Ukraine on Monday.", fx.model, NULL);
+    code_dated(&r, &fx, "Russia attacked Ukraine on Monday.", fx.model, NULL);
     assert_string_equal(date_of(&r, "190", "RUS", "UKR"), "none");
     done(&r);
-    code_dated(&r, "Russia attacked Ukraine on February 24, 2022.", fx.model, NULL);
+    code_dated(&r, &fx, "Russia attacked Ukraine on February 24, 2022.", fx.model, NULL);
     assert_string_equal(date_of(&r, "190", "RUS", "UKR"), "2022-02-24");
     done(&r);
 }
