@@ -32,11 +32,12 @@ struct sitrep_context {
     pattern_set *patterns;
     event_tables events;
     long explain_sentence; /* sitrep explain --sentence N: N, or -1 for every sentence */
+    sitrep_load load;      /* what was loaded: formats needing more are refused */
 };
 
 /* How far to take an article: through the text stage only (sentences and tokens, untagged:
- * what `sitrep sentences` needs) or through every stage. */
-typedef enum pipeline_depth { PIPELINE_TEXT, PIPELINE_FULL } pipeline_depth;
+ * what `sitrep sentences` needs), through the tagger (`sitrep tag`) or through every stage. */
+typedef enum pipeline_depth { PIPELINE_TEXT, PIPELINE_TAGS, PIPELINE_FULL } pipeline_depth;
 
 /* Runs the stages on one input, up to `depth`. Fills *art (allocated from a). Returns
  * SITREP_EPARSE with d filled when the record is rejected (malformed JSON line), SITREP_ELIMIT

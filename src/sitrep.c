@@ -89,6 +89,9 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
+    c->load = options ? options->load : SITREP_LOAD_ALL;
+    if (c->load == SITREP_LOAD_TEXT)
+        return c;
     /* the part-of-speech model; a data directory without one codes without tags */
     char path[sizeof c->data_dir + 32];
     diag d;
@@ -100,6 +103,8 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         sitrep_context_free(c);
         return NULL;
     }
+    if (c->load == SITREP_LOAD_TAGS)
+        return c;
     /* actor dictionaries (data/actors/) */
     snprintf(path, sizeof path, "%s/actors", c->data_dir);
     if (!(c->actors = dict_load_dir(path, &d))) {
@@ -195,9 +200,21 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
     article art;
     diag d;
     diag_clear(&d);
+    /* each format runs the stages it needs, and those only if the context loaded them */
+    pipeline_depth depth = format == SITREP_FORMAT_SENTENCES ? PIPELINE_TEXT
+                           : format == SITREP_FORMAT_TAGS    ? PIPELINE_TAGS
+                                                             : PIPELINE_FULL;
+    pipeline_depth loaded = coder->context->load == SITREP_LOAD_TEXT   ? PIPELINE_TEXT
+                            : coder->context->load == SITREP_LOAD_TAGS ? PIPELINE_TAGS
+                                                                       : PIPELINE_FULL;
+    if (depth > loaded) {
+        if (errbuf)
+            snprintf(errbuf, errlen, "the context was loaded for sentences%s only",
+                     loaded == PIPELINE_TAGS ? " and tags" : "");
+        return SITREP_EUSAGE;
+    }
     sitrep_status status =
-        pipeline_run(coder->context, &coder->arena, kind, bytes, length,
-                     format == SITREP_FORMAT_SENTENCES ? PIPELINE_TEXT : PIPELINE_FULL, &art, &d);
+        pipeline_run(coder->context, &coder->arena, kind, bytes, length, depth, &art, &d);
     if (status == SITREP_OK)
         status = format == SITREP_FORMAT_SENTENCES ? export_sentences(&coder->output, &art)
                  : format == SITREP_FORMAT_EXPLAIN
