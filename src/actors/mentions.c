@@ -547,15 +547,15 @@ static long neuter_antecedent(const scan *s, size_t i)
                       slice_eq_cstr(token_text(s->text, &s->tokens[i]), "Its");
     /* "it is unclear", "it was the worst attack", "it's estimated": an empty subject */
     if (!possessive && i + 2 < s->n) {
-        static const char *const be[] = {"is",      "was",      "'s",     "\xe2\x80\x99s",
+        static const char *const be[] = {"is",      "was",      "'s",      "\xe2\x80\x99s",
                                          "seems",   "seemed",   "appears", "appeared",
                                          "remains", "remained", NULL};
         static const char *const extraposed[] = {
-            "unclear",  "clear",     "likely", "unlikely", "possible", "impossible", "important",
-            "the",      "a",         "an",     "time",     "not",      "believed",   "said",
-            "expected", "estimated", "reported", "understood", "thought", "feared",  "hoped",
-            "too",      "still",     "also",   "hard",     "difficult", "easy",      "true",
-            NULL};
+            "unclear",   "clear",     "likely",   "unlikely",  "possible", "impossible",
+            "important", "the",       "a",        "an",        "time",     "not",
+            "believed",  "said",      "expected", "estimated", "reported", "understood",
+            "thought",   "feared",    "hoped",    "too",       "still",    "also",
+            "hard",      "difficult", "easy",     "true",      NULL};
         slice next = token_text(s->text, &s->tokens[i + 1]);
         slice after = token_text(s->text, &s->tokens[i + 2]);
         bool is_be = false, is_extraposed = false;
