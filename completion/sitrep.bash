@@ -69,6 +69,7 @@ _sitrep()
         --jobs | -j | --published | --since | --until | --actor | --source | --target | --cameo | \
             --country | --text | --limit | --top | --port | --host | --threads | --timeout | \
             --max-connections | --connection-memory | --memory-limit | --sentence | --batch | \
+            --shard | --max-per-address | --header-timeout | --allow-host | \
             --dedup-days | --epochs | --seed)
             return ;; # a value of the user's own
     esac
