@@ -48,8 +48,8 @@ if awk -v g="$growth" 'BEGIN { exit !(g < 1.10) }'; then
 fi
 echo "scaling: FAIL cost per sentence grows by 10% or more; functions (self cost per sentence, short -> long):"
 self() { # self NAME: "function instructions" per line
-    callgrind_annotate "$tmp/$1.cg" 2>/dev/null |
-        sed -n 's/^ *\([0-9,]*\) ([ 0-9.]*%) *\([^ ]*\).*/\1 \2/p' | tr -d ','
+    callgrind_annotate --auto=no --threshold=100 "$tmp/$1.cg" 2>/dev/null |
+        sed -n 's/^ *\([0-9,][0-9,]*\) ([ 0-9.]*%) *\([^ ]*:[^ ]*\).*/\1 \2/p' | tr -d ','
 }
 self short >"$tmp/short.fn"
 self long >"$tmp/long.fn"
