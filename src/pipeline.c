@@ -198,6 +198,8 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
         return status;
     /* syntax/: parts of speech */
     syntax_tag(context->tagger, &art->text);
+    if (depth == PIPELINE_TAGS)
+        goto done;
     /* extras/: quantities, dates, places */
     if (!context->no_extras && (status = pipeline_extras(context, a, art)))
         return status;

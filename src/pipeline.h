@@ -39,11 +39,12 @@ struct sitrep_context {
     /* what the data directory lacks, coding goes on without it (sitrep_context_warnings) */
     char *warnings[SITREP_MAX_WARNINGS];
     size_t nwarnings;
+    sitrep_load load; /* what was loaded: formats needing more are refused */
 };
 
 /* How far to take an article: through the text stage only (sentences and tokens, untagged:
- * what `sitrep sentences` needs) or through every stage. */
-typedef enum pipeline_depth { PIPELINE_TEXT, PIPELINE_FULL } pipeline_depth;
+ * what `sitrep sentences` needs), through the tagger (`sitrep tag`) or through every stage. */
+typedef enum pipeline_depth { PIPELINE_TEXT, PIPELINE_TAGS, PIPELINE_FULL } pipeline_depth;
 
 /* Runs the stages on one input, up to `depth`. `name` is the input's file name (or NULL): with
  * context->published_from_name, a date in it dates an article that gives none. Fills *art

@@ -201,7 +201,9 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
     if (options && options->dict_format && options->verbs)
         replaced[nreplaced++] = "verbs";
     check_state check = {.context = c, .errbuf = errbuf, .errlen = errlen};
-    if (data_check(c->data_dir, replaced, keep_problem, &check)) {
+    /* sentences and tags read no dictionary: a directory of theirs needs none */
+    c->load = options ? options->load : SITREP_LOAD_ALL;
+    if (c->load == SITREP_LOAD_ALL && data_check(c->data_dir, replaced, keep_problem, &check)) {
         sitrep_context_free(c);
         return NULL;
     }
@@ -222,6 +224,8 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
+    if (c->load == SITREP_LOAD_TEXT)
+        return c;
     /* the language of articles: libexttextcat's models, read on first need */
     c->language = language_model_new(getenv("SITREP_TEXTCAT_CONF"));
     /* the part-of-speech model; a data directory without one codes without tags */
@@ -235,6 +239,8 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         sitrep_context_free(c);
         return NULL;
     }
+    if (c->load == SITREP_LOAD_TAGS)
+        return c;
     /* actor dictionaries (data/actors/) */
     snprintf(path, sizeof path, "%s/actors", c->data_dir);
     if (!(c->actors = dict_load_dir(path, &d))) {
@@ -347,9 +353,21 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
     article art;
     diag d;
     diag_clear(&d);
+    /* each format runs the stages it needs, and those only if the context loaded them */
+    pipeline_depth depth = format == SITREP_FORMAT_SENTENCES ? PIPELINE_TEXT
+                           : format == SITREP_FORMAT_TAGS    ? PIPELINE_TAGS
+                                                             : PIPELINE_FULL;
+    pipeline_depth loaded = coder->context->load == SITREP_LOAD_TEXT   ? PIPELINE_TEXT
+                            : coder->context->load == SITREP_LOAD_TAGS ? PIPELINE_TAGS
+                                                                       : PIPELINE_FULL;
+    if (depth > loaded) {
+        if (errbuf)
+            snprintf(errbuf, errlen, "the context was loaded for sentences%s only",
+                     loaded == PIPELINE_TAGS ? " and tags" : "");
+        return SITREP_EUSAGE;
+    }
     sitrep_status status =
-        pipeline_run(coder->context, &coder->arena, kind, bytes, length, name,
-                     format == SITREP_FORMAT_SENTENCES ? PIPELINE_TEXT : PIPELINE_FULL, &art, &d);
+        pipeline_run(coder->context, &coder->arena, kind, bytes, length, name, depth, &art, &d);
     if (status == SITREP_OK)
         status = format == SITREP_FORMAT_SENTENCES ? export_sentences(&coder->output, &art)
                  : format == SITREP_FORMAT_EXPLAIN
