@@ -57,7 +57,9 @@ else
     killed=no
     for _ in $(seq 1 3000); do # 5 minutes at most
         if pgrep -g "$dask_worker1" -f "sitrep ingest" >/dev/null 2>&1; then
-            sleep 3 # some of the shard's batches (of 20) are committed by then
+            # some of the shard's batches (of 20) are committed by then; a sanitizer build
+            # codes several times slower, and on a busy machine 3 s were not always enough
+            if [ -n "${SANITIZED:-}" ]; then sleep 10; else sleep 3; fi
             /bin/kill -s KILL -- "-$dask_worker1" 2>/dev/null && killed=yes
             break
         fi
