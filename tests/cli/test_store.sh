@@ -241,6 +241,11 @@ if [ "$(id -u)" = 0 ]; then
     as_reader="setpriv --reuid=nobody --regid=nogroup --clear-groups"
     $as_reader true 2>/dev/null || as_reader="runuser -u nobody --"
 fi
+# "nobody" may not be able to walk the absolute path to this tree (a clone in a private
+# folder): the data and web folders are named relative to the current folder, as $SITREP is
+ro_data=$(realpath --relative-to=. "${SITREP_DATA:-$here/../../data}")
+ro_web=$(realpath --relative-to=. "$(dirname "$SITREP")/web")
+[ -n "$as_reader" ] && as_reader="$as_reader env SITREP_DATA=$ro_data"
 expect_exit 0 "read-only: query" -- $as_reader "$SITREP" query --db "$rodir/ro.db" --format json
 expect_match "read-only: query answers" "$out" '"cameo":"190"'
 expect_exit 0 "read-only: export" -- $as_reader "$SITREP" export --db "$rodir/ro.db" --format gdelt
@@ -249,7 +254,8 @@ expect_exit 0 "read-only: stats" -- $as_reader "$SITREP" stats --db "$rodir/ro.d
 expect_match "read-only: stats counts" "$out" "articles 5,"
 if command -v curl >/dev/null 2>&1; then
     : >"$work/ro-serve.err"
-    $as_reader "$SITREP" serve --db "$rodir/ro.db" --port 0 --threads 1 2>>"$work/ro-serve.err" &
+    $as_reader "$SITREP" serve --db "$rodir/ro.db" --port 0 --threads 1 --web "$ro_web" \
+        2>>"$work/ro-serve.err" &
     ro_pid=$!
     ro_port=$(serving_port "$work/ro-serve.err" "$ro_pid")
     expect_match "read-only: served" "$(curl -s "http://127.0.0.1:$ro_port/api/events?cameo=19")" '"cameo":"190"'
