@@ -230,6 +230,19 @@ int cmd_serve(int argc, char **argv)
 
     serve_api api = {.workers = xcalloc((size_t)options.threads, sizeof(serve_api_worker)),
                      .nworkers = options.threads};
+    /* names of actor codes from the dictionaries; without them the API gives codes */
+    char data_dir[PATH_MAX];
+    serve_names *names = NULL;
+    diag names_diag;
+    diag_clear(&names_diag);
+    if (!path_find_data_dir(data_dir, sizeof data_dir))
+        cmd_error("warning: no data directory: actors are shown by their codes");
+    else if (!(names = serve_names_load(data_dir, &names_diag))) {
+        char message[1200];
+        diag_format(&names_diag, message, sizeof message);
+        cmd_error("warning: actors are shown by their codes: %s", message);
+    }
+    api.names = names;
     store_options store_opts = {.read_only = true, .cache_kib = DB_CACHE_MB * 1024};
     int rc = EXIT_OK;
     for (int i = 0; i < options.threads && rc == EXIT_OK; i++)
@@ -291,6 +304,7 @@ int cmd_serve(int argc, char **argv)
     for (int i = 0; i < options.threads; i++)
         store_close(api.workers[i].store);
     serve_api_release(&api);
+    serve_names_free(names);
     free(api.workers);
     free(allowed);
     return rc;

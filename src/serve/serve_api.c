@@ -15,9 +15,11 @@
 enum { HTTP_OK = 200, HTTP_BAD = 400, HTTP_NOT_FOUND = 404, HTTP_ERROR = 500 };
 
 /* The filters of `sitrep query`, under the same names. */
-static const char *const filter_names[] = {"actor",   "source",   "target",      "cameo", "root",
-                                           "plover",  "modality", "attribution", "since", "until",
-                                           "country", "text",     NULL};
+static const char *const filter_names[] = {
+    "actor",   "source",    "target",        "cameo",         "root",
+    "plover",  "modality",  "attribution",   "since",         "until",
+    "country", "text",      "side",          "place",         "publisher",
+    "goldstein_min", "goldstein_max", "min_sources", "min_articles", NULL};
 
 static const char *const modalities[] = {"asserted", "negated",      "planned",
                                          "possible", "hypothetical", NULL};
@@ -56,7 +58,50 @@ sitrep_status serve_filter_check(const store_filter *q, char *error, size_t errl
         status = serve_check_date("until", q->until, error, errlen);
     if (!status)
         status = serve_check_text("text", q->text, error, errlen);
+    static const char *const sides[] = {"source", "target", NULL};
+    if (!status)
+        status = serve_check_word("side", q->side, sides, error, errlen);
+    if (!status && q->side && !q->actor)
+        status = SITREP_EUSAGE,
+        snprintf(error, errlen, "side needs actor: the side the actor must be on");
+    if (!status)
+        status = serve_check_text("place", q->place, error, errlen);
+    if (!status)
+        status = serve_check_text("publisher", q->publisher, error, errlen);
+    if (!status && q->has_goldstein_min && q->has_goldstein_max &&
+        q->goldstein_min > q->goldstein_max)
+        status = SITREP_EUSAGE, snprintf(error, errlen,
+                                         "goldstein_min (%g) is above goldstein_max (%g)",
+                                         q->goldstein_min, q->goldstein_max);
     return status;
+}
+
+/* Reads a Goldstein bound: a number from -10 to 10 with at most one decimal point. */
+static bool read_goldstein(const serve_request *r, const char *name, double *out, bool *has,
+                           serve_response *resp)
+{
+    const char *value = serve_param_find(r, name);
+    if (!value)
+        return true;
+    size_t n = strlen(value), digits = 0, points = 0;
+    for (size_t i = value[0] == '-'; i < n; i++) {
+        if (value[i] == '.')
+            points++;
+        else if (value[i] >= '0' && value[i] <= '9')
+            digits++;
+        else
+            points = 9; /* nothing else is part of a number here */
+    }
+    char *end = NULL;
+    double number = digits && points <= 1 && n <= 8 ? strtod(value, &end) : 0;
+    if (!end || *end || number < -10 || number > 10) {
+        serve_error(resp, HTTP_BAD, "%s wants a Goldstein score from -10 to 10, not '%.40s'",
+                    name, value);
+        return false;
+    }
+    *out = number;
+    *has = true;
+    return true;
 }
 
 /* Reads and checks the filter parameters into q. Returns false after writing a 400. */
@@ -75,7 +120,17 @@ static bool read_filter(const serve_request *r, store_filter *q, serve_response 
     q->until = serve_param_find(r, "until");
     q->country = serve_param_find(r, "country");
     q->text = serve_param_find(r, "text");
-    if (serve_filter_check(q, error, sizeof error)) {
+    q->side = serve_param_find(r, "side");
+    q->place = serve_param_find(r, "place");
+    q->publisher = serve_param_find(r, "publisher");
+    if (!read_goldstein(r, "goldstein_min", &q->goldstein_min, &q->has_goldstein_min, resp) ||
+        !read_goldstein(r, "goldstein_max", &q->goldstein_max, &q->has_goldstein_max, resp))
+        return false;
+    if (serve_check_long("min_sources", serve_param_find(r, "min_sources"), 1, 1000000,
+                         &q->min_sources, error, sizeof error) ||
+        serve_check_long("min_articles", serve_param_find(r, "min_articles"), 1, 1000000,
+                         &q->min_articles, error, sizeof error) ||
+        serve_filter_check(q, error, sizeof error)) {
         serve_error(resp, HTTP_BAD, "%s", error);
         return false;
     }
@@ -126,8 +181,16 @@ static void store_failed(serve_response *resp, sitrep_status status, const diag 
 
 /* ---- /api/events ---- */
 
+/* The store_namer of the API: serve_actor_name over the server's names. */
+static const char *name_of(const void *user, const char *code, const char *text, char *out,
+                           size_t outlen)
+{
+    return serve_actor_name(user, code, text, out, outlen);
+}
+
 typedef struct events_page {
     json_writer *w;
+    const serve_names *names;
     long shown, limit;
     bool more;
 } events_page;
@@ -140,11 +203,12 @@ static sitrep_status page_event(void *user, const store_event *e)
         return SITREP_OK;
     }
     p->shown++;
-    store_json_event(p->w, e);
+    store_json_event_named(p->w, e, name_of, p->names);
     return json_status(p->w);
 }
 
-static void api_events(store *s, const serve_request *r, serve_response *resp)
+static void api_events(const serve_api *api, store *s, const serve_request *r,
+                       serve_response *resp)
 {
     static const char *const extra[] = {"limit", "offset", NULL};
     store_filter q = {0};
@@ -155,12 +219,13 @@ static void api_events(store *s, const serve_request *r, serve_response *resp)
         return;
     q.limit = limit + 1;
     q.offset = offset;
+    q.details = true;
     json_writer w;
     json_init(&w, &resp->body, false);
     json_object_begin(&w);
     json_key(&w, "events");
     json_array_begin(&w);
-    events_page page = {.w = &w, .limit = limit};
+    events_page page = {.w = &w, .names = api->names, .limit = limit};
     diag d;
     diag_clear(&d);
     sitrep_status status = store_query(s, &q, page_event, &page, &d);
@@ -180,12 +245,138 @@ static void api_events(store *s, const serve_request *r, serve_response *resp)
         store_failed(resp, json_status(&w), &d);
 }
 
+/* ---- /api/events/{id}: one event and every article that reports it ---- */
+
+typedef struct event_answer {
+    json_writer *w;
+    const serve_names *names;
+    bool found;
+} event_answer;
+
+static sitrep_status one_event(void *user, const store_event *e)
+{
+    event_answer *a = user;
+    a->found = true;
+    json_key(a->w, "event");
+    store_json_event_named(a->w, e, name_of, a->names);
+    return json_status(a->w);
+}
+
+static sitrep_status write_report(void *user, const store_report *r)
+{
+    event_answer *a = user;
+    json_writer *w = a->w;
+    json_object_begin(w);
+    const struct {
+        const char *key, *value;
+    } texts[] = {{"article", r->article_id},  {"url", r->url},
+                 {"publisher", r->publisher}, {"published", r->published},
+                 {"headline", r->headline},   {"sentence_text", r->sentence_text},
+                 {"modality", r->modality},   {"verb", r->verb},
+                 {"source_text", r->source_text}, {"target_text", r->target_text}};
+    for (size_t i = 0; i < ARRAY_LEN(texts); i++) {
+        json_key(w, texts[i].key);
+        json_cstr(w, texts[i].value);
+    }
+    json_key(w, "sentence");
+    if (r->sentence >= 0)
+        json_int(w, r->sentence);
+    else
+        json_null(w);
+    json_key(w, "span");
+    if (r->span_start >= 0 && r->span_end > r->span_start) {
+        json_object_begin(w);
+        json_key(w, "start");
+        json_int(w, r->span_start);
+        json_key(w, "end");
+        json_int(w, r->span_end);
+        json_object_end(w);
+    } else {
+        json_null(w);
+    }
+    json_key(w, "attribution");
+    json_object_begin(w);
+    json_key(w, "kind");
+    json_cstr(w, r->attribution_kind);
+    json_key(w, "text");
+    json_cstr(w, r->attribution_text);
+    json_key(w, "code");
+    json_cstr(w, r->attribution_code);
+    json_key(w, "cue");
+    json_cstr(w, r->cue);
+    json_object_end(w);
+    json_key(w, "date");
+    json_object_begin(w);
+    json_key(w, "text");
+    json_cstr(w, r->date_text);
+    json_key(w, "value");
+    json_cstr(w, r->date_value ? r->date_value : r->published);
+    json_key(w, "from");
+    json_cstr(w, r->date_text ? "text" : r->published ? "published" : NULL);
+    json_object_end(w);
+    json_key(w, "quantities");
+    if (r->quantities && r->quantities[0] == '[')
+        json_raw(w, r->quantities, strlen(r->quantities));
+    else
+        json_raw(w, "[]", 2);
+    json_object_end(w);
+    return json_status(w);
+}
+
+static void api_event(const serve_api *api, store *s, const char *id_text, serve_response *resp)
+{
+    long long id = 0;
+    size_t n = strlen(id_text);
+    if (n == 0 || n > 15 || !ascii_digits(id_text, n) || (id = strtoll(id_text, NULL, 10)) < 1) {
+        serve_error(resp, HTTP_BAD, "an event id is a whole number from 1, not '%.40s'", id_text);
+        return;
+    }
+    json_writer w;
+    json_init(&w, &resp->body, false);
+    json_object_begin(&w);
+    event_answer answer = {.w = &w, .names = api->names};
+    store_filter q = {.event_id = id, .details = true, .limit = 1};
+    diag d;
+    diag_clear(&d);
+    sitrep_status status = store_query(s, &q, one_event, &answer, &d);
+    if (!status && !answer.found) {
+        serve_error(resp, HTTP_NOT_FOUND, "no event %lld", id);
+        return;
+    }
+    bool found = false;
+    if (!status) {
+        json_key(&w, "reports");
+        json_array_begin(&w);
+        status = store_event_reports(s, id, write_report, &answer, &found, &d);
+        json_array_end(&w);
+    }
+    json_object_end(&w);
+    if (!status)
+        status = json_status(&w);
+    if (status)
+        store_failed(resp, status, &d);
+}
+
 /* ---- /api/actors and /api/timeline ---- */
 
 typedef struct bucket_writer {
     json_writer *w;
     const char *key_name, *key2_name;
+    bool named;               /* keys are actor codes: each gets a name ("name", "source_name") */
+    const serve_names *names; /* may be NULL: the name is then the code */
 } bucket_writer;
+
+/* Writes "KEY_name": the actor's name, or the code when it has none. */
+static void name_member(json_writer *w, const serve_names *names, const char *key,
+                        const char *code)
+{
+    char member[64], name[512];
+    snprintf(member, sizeof member, "%s%sname", strcmp(key, "code") ? key : "",
+             strcmp(key, "code") ? "_" : "");
+    const char *resolved = serve_actor_name(names, code, NULL, name, sizeof name);
+    json_key(w, member);
+    json_cstr(w, resolved ? resolved : code);
+}
 
 static sitrep_status write_bucket(void *user, const store_bucket *b)
 {
@@ -194,9 +385,13 @@ static sitrep_status write_bucket(void *user, const store_bucket *b)
     json_object_begin(w);
     json_key(w, bw->key_name);
     json_cstr(w, b->key);
+    if (bw->named)
+        name_member(w, bw->names, bw->key_name, b->key);
     if (bw->key2_name) {
         json_key(w, bw->key2_name);
         json_cstr(w, b->key2);
+        if (bw->named)
+            name_member(w, bw->names, bw->key2_name, b->key2);
     }
     json_key(w, "count");
     json_int(w, b->count);
@@ -215,7 +410,7 @@ static sitrep_status facet_array(store *s, const store_filter *q, json_writer *w
 {
     json_key(w, name);
     json_array_begin(w);
-    bucket_writer bw = {w, key_name, key2_name};
+    bucket_writer bw = {w, key_name, key2_name, false, NULL};
     sitrep_status status = store_facets(s, q, facet, limit, write_bucket, &bw, d);
     json_array_end(w);
     return status;
@@ -243,7 +438,8 @@ static sitrep_status list_dyad(void *user, const store_bucket *b)
     return write_bucket(&lists->dyads, b);
 }
 
-static void api_actors(store *s, const serve_request *r, serve_response *resp)
+static void api_actors(const serve_api *api, store *s, const serve_request *r,
+                       serve_response *resp)
 {
     static const char *const extra[] = {"limit", NULL};
     store_filter q = {0};
@@ -257,7 +453,8 @@ static void api_actors(store *s, const serve_request *r, serve_response *resp)
     diag d;
     diag_clear(&d);
     /* one scan for both: the actors' array is closed when the first dyad arrives */
-    actor_lists lists = {.actors = {&w, "code", NULL}, .dyads = {&w, "source", "target"}};
+    actor_lists lists = {.actors = {&w, "code", NULL, true, api->names},
+                         .dyads = {&w, "source", "target", true, api->names}};
     json_key(&w, "actors");
     json_array_begin(&w);
     sitrep_status status = store_actor_facets(s, &q, limit, list_actor, list_dyad, &lists, &d);
@@ -274,8 +471,10 @@ static void api_actors(store *s, const serve_request *r, serve_response *resp)
         store_failed(resp, status, &d);
 }
 
-static void api_timeline(store *s, const serve_request *r, serve_response *resp)
+static void api_timeline(const serve_api *api, store *s, const serve_request *r,
+                         serve_response *resp)
 {
+    (void)api;
     static const char *const extra[] = {"interval", "by", NULL};
     static const char *const intervals[] = {"day", "week", NULL};
     static const char *const groupings[] = {"quad", "root", NULL};
@@ -468,15 +667,16 @@ static char *cache_key(const serve_request *r)
 
 /* Answers from the cache when the same request was answered since the last change to the
  * database; otherwise runs answer() and keeps a successful, small enough result. */
-static void cached_answer(serve_api_worker *worker, const serve_request *r, serve_response *resp,
-                          void (*answer)(store *, const serve_request *, serve_response *))
+typedef void (*answer_fn)(const serve_api *, store *, const serve_request *, serve_response *);
+static void cached_answer(const serve_api *api, serve_api_worker *worker, const serve_request *r,
+                          serve_response *resp, answer_fn answer)
 {
     long long version;
     diag d;
     diag_clear(&d);
     char *key = NULL;
     if (store_data_version(worker->store, &version, &d) || !(key = cache_key(r))) {
-        answer(worker->store, r, resp);
+        answer(api, worker->store, r, resp);
         return;
     }
     serve_cached *slot = NULL; /* an empty slot, else the least recently used */
@@ -493,7 +693,7 @@ static void cached_answer(serve_api_worker *worker, const serve_request *r, serv
         if (!slot || (slot->key && (!c->key || c->used < slot->used)))
             slot = c;
     }
-    answer(worker->store, r, resp);
+    answer(api, worker->store, r, resp);
     if (resp->status != HTTP_OK || !resp->body.data || resp->body.len > SERVE_API_CACHED_BYTES) {
         free(key);
         return;
@@ -528,12 +728,17 @@ void serve_api_handle(void *user, int worker_index, const serve_request *r, serv
     store *s = worker->store;
     const char *path = r->path;
     static const char prefix[] = "/api/articles/";
+    static const char event_prefix[] = "/api/events/";
     if (strcmp(path, "/api/events") == 0)
-        api_events(s, r, resp);
+        api_events(api, s, r, resp);
+    else if (strncmp(path, event_prefix, sizeof event_prefix - 1) == 0 && r->nparams == 0)
+        api_event(api, s, path + sizeof event_prefix - 1, resp);
+    else if (strncmp(path, event_prefix, sizeof event_prefix - 1) == 0)
+        serve_error(resp, HTTP_BAD, "an event takes no parameters");
     else if (strcmp(path, "/api/actors") == 0)
-        cached_answer(worker, r, resp, api_actors);
+        cached_answer(api, worker, r, resp, api_actors);
     else if (strcmp(path, "/api/timeline") == 0)
-        cached_answer(worker, r, resp, api_timeline);
+        cached_answer(api, worker, r, resp, api_timeline);
     else if (strcmp(path, "/api/search") == 0)
         api_search(s, r, resp);
     else if (strncmp(path, prefix, sizeof prefix - 1) == 0 && r->nparams == 0)

@@ -90,7 +90,16 @@ typedef struct store_filter {
     const char *since, *until;
     const char *country; /* place country */
     const char *text;    /* words that must all occur in a sentence that mentions the event */
-    long limit;          /* 0: no limit */
+    const char *side;      /* "source" or "target": actor matches that side only; NULL: either */
+    const char *place;     /* the place's name, exactly (case-insensitive ASCII) */
+    const char *publisher; /* some article that reports the event has this publisher, exactly */
+    double goldstein_min, goldstein_max; /* with has_goldstein_min / _max: an inclusive range */
+    bool has_goldstein_min, has_goldstein_max;
+    long min_sources;  /* at least this many independent sources (publishers); 0: any */
+    long min_articles; /* at least this many articles report it (corroboration); 0: any */
+    long long event_id; /* this event only; 0: any */
+    bool details;       /* fill the events' details (store_event: span, date, quantities) */
+    long limit;        /* 0: no limit */
     long offset;         /* events skipped before the first one given (paging; with a limit) */
     bool oldest_first;   /* order by event id ascending (exports) instead of newest day first */
 } store_filter;
@@ -121,6 +130,13 @@ typedef struct store_event {
      * when unknown or stored before they were kept */
     const char *source_name, *target_name, *source_place, *target_place;
     const char *place_kind, *place_admin1;
+    /* with store_filter.details: the first mention's details. The event's words in its
+     * sentence (byte offsets into sentence_text, -1 unknown); the date as the text gives it
+     * (NULL: the day is the publication date); the claimant's actor code; the quantities
+     * linked to the mention as a JSON array of {"value", "unit", "text", "qualifier"} ("[]") */
+    bool has_details;
+    long long span_start, span_end;
+    const char *date_text, *date_value, *attribution_code, *quantities;
 } store_event;
 
 /* Calls fn for each event matching q, newest day first (or by id with oldest_first). A
@@ -129,6 +145,22 @@ typedef struct store_event {
 typedef sitrep_status (*store_event_fn)(void *user, const store_event *event);
 sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, void *user,
                           diag *d) MUST_CHECK;
+
+/* One article's report of an event (a mention). Strings valid during the callback only. */
+typedef struct store_report {
+    const char *article_id, *url, *publisher, *published, *headline;
+    long long sentence; /* -1 when unknown */
+    const char *sentence_text;
+    long long span_start, span_end; /* the event's words in sentence_text; -1 unknown */
+    const char *modality, *attribution_kind, *attribution_text, *attribution_code;
+    const char *cue, *source_text, *target_text, *date_text, *date_value, *verb;
+    const char *quantities; /* a JSON array as in store_event */
+} store_report;
+typedef sitrep_status (*store_report_fn)(void *user, const store_report *report);
+/* Calls fn for every mention of event `id`, oldest article first (publication date, then
+ * storage order), and sets *found when the event exists. Errors as store_query. */
+sitrep_status store_event_reports(store *s, long long id, store_report_fn fn, void *user,
+                                  bool *found, diag *d) MUST_CHECK;
 
 /* Calls fn with each stored article's JSON object, in the order they were stored. */
 typedef sitrep_status (*store_article_fn)(void *user, const char *json, size_t length);
@@ -224,7 +256,16 @@ void store_limit_cache_memory(long long bytes);
 void store_json_place(json_writer *w, const char *key, const store_event *e, bool with_text);
 /* Writes the "num_mentions", "num_articles" and "num_sources" members. */
 void store_json_counts(json_writer *w, const store_event *e);
-/* Writes the whole event with its first mention, as `sitrep query --format json` prints it. */
+/* Writes the whole event with its first mention, as `sitrep query --format json` prints it
+ * (with its details when e->has_details). */
 void store_json_event(json_writer *w, const store_event *e);
+/* A name for an actor code (text: the name the text gives it, may be NULL): writes it into out
+ * and returns out, or NULL when it has none. */
+typedef const char *(*store_namer)(const void *user, const char *code, const char *text,
+                                   char *out, size_t outlen);
+/* store_json_event with a "name" in each side's object: namer's, else the text's name, else
+ * the code. namer NULL is store_json_event. */
+void store_json_event_named(json_writer *w, const store_event *e, store_namer namer,
+                            const void *user);
 
 #endif

@@ -304,3 +304,75 @@ sitrep_status store_search(store *s, const char *words, long limit, long offset,
     buf_release(&match);
     return status;
 }
+
+/* At most this many reports of one event are listed (the counts say how many there are). */
+#define MAX_REPORTS 1000
+
+sitrep_status store_event_reports(store *s, long long id, store_report_fn fn, void *user,
+                                  bool *found, diag *d)
+{
+    *found = false;
+    store_stmt *st;
+    if (store_prepare(s, "SELECT count(*) FROM events WHERE rowid = ?1", &st, d))
+        return SITREP_ESQL;
+    store_bind_int64(st, 1, id);
+    int rc = store_step(st);
+    *found = rc == STORE_STEP_ROW && store_column_int64(st, 0) > 0;
+    store_finalize(st);
+    if (rc == STORE_STEP_ERROR)
+        return store_sql_error(s, d, "cannot read the event");
+    if (!*found)
+        return SITREP_OK;
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "SELECT a.id, a.url, a.publisher, a.published, a.headline, m.sentence, s.text, "
+             "m.evidence_start - s.start, m.evidence_end - s.start, m.modality, "
+             "m.attribution_kind, m.attribution_text, m.attribution_code, m.attribution_cue, "
+             "m.source_text, m.target_text, m.date_text, m.date_value, m.verb, %s "
+             "FROM mentions m JOIN articles a ON a.rowid = m.article "
+             "LEFT JOIN sentences s ON s.article = m.article AND s.n = m.sentence "
+             "WHERE m.event = ?1 ORDER BY a.published NULLS LAST, m.rowid LIMIT %d",
+             s->postgres ? "(SELECT coalesce(json_agg(json_build_object('value', value, 'unit', "
+                           "unit, 'text', text, 'qualifier', qualifier)), '[]')::text FROM "
+                           "quantities WHERE mention = m.rowid)"
+                         : "(SELECT json_group_array(json_object('value', value, 'unit', unit, "
+                           "'text', text, 'qualifier', qualifier)) FROM quantities WHERE "
+                           "mention = m.rowid)",
+             MAX_REPORTS);
+    if (store_prepare(s, sql, &st, d))
+        return SITREP_ESQL;
+    store_bind_int64(st, 1, id);
+    sitrep_status status = SITREP_OK;
+    while (!status && (rc = store_step(st)) == STORE_STEP_ROW) {
+        store_report r;
+        int c = 0;
+        r.article_id = store_column_text(st, c++);
+        r.url = store_column_text(st, c++);
+        r.publisher = store_column_text(st, c++);
+        r.published = store_column_text(st, c++);
+        r.headline = store_column_text(st, c++);
+        r.sentence = store_column_null(st, c) ? -1 : store_column_int64(st, c);
+        c++;
+        r.sentence_text = store_column_text(st, c++);
+        r.span_start = store_column_null(st, c) ? -1 : store_column_int64(st, c);
+        c++;
+        r.span_end = store_column_null(st, c) ? -1 : store_column_int64(st, c);
+        c++;
+        r.modality = store_column_text(st, c++);
+        r.attribution_kind = store_column_text(st, c++);
+        r.attribution_text = store_column_text(st, c++);
+        r.attribution_code = store_column_text(st, c++);
+        r.cue = store_column_text(st, c++);
+        r.source_text = store_column_text(st, c++);
+        r.target_text = store_column_text(st, c++);
+        r.date_text = store_column_text(st, c++);
+        r.date_value = store_column_text(st, c++);
+        r.verb = store_column_text(st, c++);
+        r.quantities = store_column_text(st, c++);
+        status = fn(user, &r);
+    }
+    if (!status && rc == STORE_STEP_ERROR)
+        status = store_sql_error(s, d, "cannot read the event's reports");
+    store_finalize(st);
+    return status;
+}
