@@ -3,6 +3,7 @@
  * starts the server (src/serve/) and waits for SIGINT or SIGTERM to stop it cleanly.
  */
 #include "cmd.h"
+#include "lexicon/lexicon.h"
 #include "serve/serve.h"
 #include "store/store.h"
 
@@ -243,6 +244,13 @@ int cmd_serve(int argc, char **argv)
         cmd_error("warning: actors are shown by their codes: %s", message);
     }
     api.names = names;
+    /* the tables of the GDELT and PLOVER downloads */
+    geocodes *codes = NULL;
+    cameo_table *cameo = NULL;
+    if (!cmd_load_export_tables(&codes, &cameo))
+        cmd_error("warning: GDELT and PLOVER downloads are refused");
+    api.codes = codes;
+    api.cameo = cameo;
     store_options store_opts = {.read_only = true, .cache_kib = DB_CACHE_MB * 1024};
     int rc = EXIT_OK;
     for (int i = 0; i < options.threads && rc == EXIT_OK; i++)
@@ -305,6 +313,8 @@ int cmd_serve(int argc, char **argv)
         store_close(api.workers[i].store);
     serve_api_release(&api);
     serve_names_free(names);
+    geocodes_free(codes);
+    cameo_free(cameo);
     free(api.workers);
     free(allowed);
     return rc;

@@ -114,9 +114,12 @@ int serve_head_parse(const char *data, size_t length, size_t max_head, serve_hea
 typedef struct serve_response {
     int status;
     buf body;
+    const char *content_type; /* a static string; NULL: application/json */
+    char filename[64]; /* not empty: sent as an attachment of this name (letters, digits, '.',
+                          '-', '_' only) */
 } serve_response;
 
-/* Fills resp with status and {"error": message}. */
+/* Fills resp with status and {"error": message} (a JSON answer, no file name). */
 void serve_error(serve_response *resp, int status, const char *format, ...) PRINTF_LIKE(3, 4);
 
 /* Called for every GET or HEAD whose path starts with "/api/", on one of the server's
@@ -201,6 +204,7 @@ const serve_file *serve_files_find(const serve_files *files, const char *path);
 typedef struct serve_names serve_names;
 struct dict;
 struct geocodes;
+struct cameo_table;
 /* Loads DIR/actors (dict_load_dir) and DIR/codes (geocodes_load). NULL with d filled when
  * either cannot be read. Free with serve_names_free. */
 serve_names *serve_names_load(const char *data_dir, diag *d);
@@ -248,6 +252,8 @@ typedef struct serve_api {
     serve_api_worker *workers;
     int nworkers;
     const serve_names *names; /* actor names; NULL: codes and the text's names only */
+    const struct geocodes *codes;    /* downloads in GDELT and PLOVER form; NULL: refused */
+    const struct cameo_table *cameo; /* PLOVER's mode and context */
 } serve_api;
 
 /* Frees the cached answers of every worker (the stores are the caller's). */

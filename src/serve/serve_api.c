@@ -207,14 +207,80 @@ static sitrep_status page_event(void *user, const store_event *e)
     return json_status(p->w);
 }
 
+static sitrep_status append_body(void *user, const char *data, size_t length)
+{
+    return buf_append(user, data, length);
+}
+
+/* The events of the filter as a file: CSV, GDELT 2.0 rows or PLOVER records, written by the
+ * store's exporters (the same as `sitrep query --format csv` and `sitrep export`), oldest
+ * first, every matching event up to `limit` and the answer's size. */
+static void download(const serve_api *api, store *s, const serve_request *r, store_filter *q,
+                     const char *format, serve_response *resp)
+{
+    long limit = 0;
+    if (!read_long(r, "limit", 1, 10000000, &limit, resp))
+        return;
+    if (serve_param_find(r, "offset")) {
+        serve_error(resp, HTTP_BAD, "a download has every matching event: offset is not taken");
+        return;
+    }
+    if (strcmp(format, "csv") != 0 && (!api->codes || (!api->cameo && format[0] == 'p'))) {
+        serve_error(resp, HTTP_ERROR, "%s downloads need data/codes and data/cameo", format);
+        return;
+    }
+    q->limit = limit;
+    q->oldest_first = true;
+    store_export x = {.codes = api->codes,
+                      .cameo = api->cameo,
+                      .header = true,
+                      .write = append_body,
+                      .user = &resp->body};
+    diag d;
+    diag_clear(&d);
+    sitrep_status status;
+    if (strcmp(format, "csv") == 0) {
+        status = store_export_csv(s, q, &x, &d);
+        resp->content_type = "text/csv; charset=utf-8";
+        snprintf(resp->filename, sizeof resp->filename, "sitrep-events.csv");
+    } else if (strcmp(format, "gdelt") == 0) {
+        status = store_export_gdelt(s, q, &x, &d);
+        resp->content_type = "text/tab-separated-values; charset=utf-8";
+        snprintf(resp->filename, sizeof resp->filename, "sitrep-events.gdelt.tsv");
+    } else {
+        status = store_export_plover(s, q, &x, &d);
+        resp->content_type = "application/x-ndjson; charset=utf-8";
+        snprintf(resp->filename, sizeof resp->filename, "sitrep-events.plover.jsonl");
+    }
+    if (status == SITREP_ELIMIT && resp->body.full)
+        serve_error(resp, HTTP_ERROR,
+                    "the download is larger than the %zu MB an answer may have: narrow the "
+                    "filter or give a limit",
+                    resp->body.cap >> 20);
+    else if (status)
+        store_failed(resp, status, &d);
+}
+
 static void api_events(const serve_api *api, store *s, const serve_request *r,
                        serve_response *resp)
 {
-    static const char *const extra[] = {"limit", "offset", NULL};
+    static const char *const extra[] = {"limit", "offset", "format", NULL};
+    static const char *const formats[] = {"json", "csv", "gdelt", "plover", NULL};
     store_filter q = {0};
     long limit = 50, offset = 0;
-    if (!allowed(r, extra, resp) || !read_filter(r, &q, resp) ||
-        !read_long(r, "limit", 1, 500, &limit, resp) ||
+    const char *format = serve_param_find(r, "format");
+    char error[300];
+    if (!allowed(r, extra, resp) || !read_filter(r, &q, resp))
+        return;
+    if (serve_check_word("format", format, formats, error, sizeof error)) {
+        serve_error(resp, HTTP_BAD, "%s", error);
+        return;
+    }
+    if (format && strcmp(format, "json") != 0) {
+        download(api, s, r, &q, format, resp);
+        return;
+    }
+    if (!read_long(r, "limit", 1, 500, &limit, resp) ||
         !read_long(r, "offset", 0, 100000, &offset, resp))
         return;
     q.limit = limit + 1;

@@ -268,4 +268,42 @@ typedef const char *(*store_namer)(const void *user, const char *code, const cha
 void store_json_event_named(json_writer *w, const store_event *e, store_namer namer,
                             const void *user);
 
+/* ---- exports of stored events (store_csv.c, store_gdelt.c, store_plover.c) ---- */
+
+struct geocodes;
+struct cameo_table;
+
+/* Where an export's lines go: called once per line (the header included) with its bytes and
+ * the newline; a non-zero status stops the export and is returned. */
+typedef sitrep_status (*store_write_fn)(void *user, const char *data, size_t length);
+
+typedef struct store_export {
+    const struct geocodes *codes;    /* GDELT, PLOVER: FIPS and region codes (data/codes) */
+    const struct cameo_table *cameo; /* PLOVER: the CAMEO-to-PLOVER table (mode, context) */
+    bool header;                     /* CSV, GDELT: a first line with the column names */
+    store_write_fn write;
+    void *user;
+    long long rows;    /* written */
+    long long undated; /* GDELT, PLOVER: left out for want of a date */
+    long long untyped; /* PLOVER: left out without a PLOVER type (root 01 statements) */
+    buf line;          /* scratch */
+    struct gdelt_row *row;
+} store_export;
+
+#define GDELT_COLUMNS 61
+extern const char *const gdelt_columns[GDELT_COLUMNS];
+#define STORE_CSV_COLUMNS 19
+extern const char *const store_csv_columns[STORE_CSV_COLUMNS];
+
+/* Writes the events matching q as CSV rows (RFC 4180; the columns of store_csv_columns), GDELT
+ * 2.0 rows (61 tab-separated columns, docs/exports.md) or PLOVER JSON records, one per line
+ * (docs/exports.md, docs/schema/plover-record.schema.json), through x->write. Errors as
+ * store_query, or the write function's. */
+sitrep_status store_export_csv(store *s, const store_filter *q, store_export *x,
+                               diag *d) MUST_CHECK;
+sitrep_status store_export_gdelt(store *s, const store_filter *q, store_export *x,
+                                 diag *d) MUST_CHECK;
+sitrep_status store_export_plover(store *s, const store_filter *q, store_export *x,
+                                  diag *d) MUST_CHECK;
+
 #endif
