@@ -49,6 +49,21 @@ static const struct {
     {"YTH", "youth"},
 };
 
+/* CAMEO's regions, which stand where a country code would ("EURGOV"). */
+static const struct {
+    const char code[4], *name;
+} region_names[] = {
+    {"AFR", "Africa"},         {"ASA", "Asia"},           {"BLK", "Balkans"},
+    {"CAU", "Caucasus"},       {"CFR", "Central Africa"}, {"CAS", "Central Asia"},
+    {"CEU", "Central Europe"}, {"CRB", "Caribbean"},      {"EAF", "East Africa"},
+    {"EEU", "Eastern Europe"}, {"EIN", "East Indies"},    {"EUR", "Europe"},
+    {"LAM", "Latin America"},  {"MDT", "Mediterranean"},  {"MEA", "Middle East"},
+    {"NAF", "North Africa"},   {"NAM", "North America"},  {"PGS", "Persian Gulf"},
+    {"SAF", "Southern Africa"}, {"SAM", "South America"}, {"SAS", "South Asia"},
+    {"SCN", "Scandinavia"},    {"SEA", "Southeast Asia"}, {"WAF", "West Africa"},
+    {"WEU", "Western Europe"}, {"WST", "the West"},
+};
+
 typedef struct named_code {
     char code[16];
     const char *name; /* the dictionary's */
@@ -72,17 +87,23 @@ serve_names *serve_names_take(dict *actors, geocodes *countries)
     n->actors = actors;
     n->countries = countries;
     size_t count = actors ? dict_entry_count(actors) : 0;
-    n->codes = xcalloc(count + 1, sizeof *n->codes);
+    size_t cap = 0;
+    for (size_t i = 0; i < count; i++)
+        cap += dict_entry_get(actors, (uint32_t)i)->ncodes;
+    n->codes = xcalloc(cap + 1, sizeof *n->codes);
     for (size_t i = 0; i < count; i++) {
         const dict_entry *e = dict_entry_get(actors, (uint32_t)i);
         if (e->kind != DICT_ORGANIZATION && e->kind != DICT_GROUP)
             continue;
-        bool dated;
-        const char *code = dict_entry_code(actors, e, 0, &dated);
-        if (!code || strlen(code) >= sizeof n->codes[0].code)
-            continue;
-        snprintf(n->codes[n->ncodes].code, sizeof n->codes[0].code, "%s", code);
-        n->codes[n->ncodes++].name = e->name;
+        /* every code, dated ones too: the Taliban are AFGREBTAL until 2021, then AFGGOV (which
+         * country and roles name first, below) */
+        const dict_code *codes = dict_entry_codes(actors, e);
+        for (size_t c = 0; c < e->ncodes; c++) {
+            if (strlen(codes[c].code) >= sizeof n->codes[0].code)
+                continue;
+            snprintf(n->codes[n->ncodes].code, sizeof n->codes[0].code, "%s", codes[c].code);
+            n->codes[n->ncodes++].name = e->name;
+        }
     }
     /* the first entry of a code names it: a stable sort keeps the dictionaries' order */
     for (size_t i = 1; i < n->ncodes; i++)
@@ -217,6 +238,9 @@ const char *serve_actor_name(const serve_names *n, const char *code, const char 
     if (length >= 3) {
         memcpy(country, code, 3);
         country_name = geocodes_name(n->countries, country);
+        for (size_t i = 0; !country_name && i < ARRAY_LEN(region_names); i++)
+            if (memcmp(region_names[i].code, country, 3) == 0)
+                country_name = region_names[i].name;
     }
     if (country_name && length == 3) {
         snprintf(out, outlen, "%s", country_name);

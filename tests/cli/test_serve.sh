@@ -413,6 +413,25 @@ else
         expect_eq "dashboard e2e in Chromium ($(tail -1 "$work/e2e.out" | head -c 300))" "$e2e_rc" 0
         [ $e2e_rc -eq 0 ] || cat "$work/e2e.out"
         serve_stop_all
+        # The same on a store of real pages: the article-extraction benchmark's HTML and the
+        # PolNeAR dev texts (../shared/peers; read here, never copied into the repository).
+        peers="$root/../shared/peers"
+        if [ -d "$peers/article-extraction-benchmark/html" ] && [ -d "$peers/PolNeAR/data/dev/text" ]; then
+            "$SITREP" ingest --db "$work/real.db" --published-from-name \
+                "$peers/PolNeAR/data/dev/text" "$peers/article-extraction-benchmark/html" \
+                >/dev/null 2>"$work/real.err"
+            expect_eq "real pages: ingested" "$?" 0
+            serve_start "$work/real.db" --threads 2 --max-connections 64 --memory-limit 96
+            CHROMIUM=$chromium CHROMEDRIVER=$chromedriver timeout 300 "$python" \
+                "$root/tests/e2e/dashboard.py" "http://127.0.0.1:$port/" \
+                "$root/build/dashboard-real.png" >"$work/e2e.out" 2>&1
+            e2e_rc=$?
+            expect_eq "dashboard e2e on real pages ($(tail -1 "$work/e2e.out" | head -c 300))" "$e2e_rc" 0
+            [ $e2e_rc -eq 0 ] || cat "$work/e2e.out"
+            serve_stop_all
+        else
+            echo "cli: SKIP dashboard e2e on real pages: no $peers/article-extraction-benchmark/html or PolNeAR texts"
+        fi
     fi
 fi
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
