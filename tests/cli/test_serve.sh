@@ -114,7 +114,87 @@ else
     get "/api/events?modality=negated&attribution=none&text=talks"
     expect_eq "all filters at once" "$code" 200
 
+    # --- names beside codes (the dictionaries' names), the event's details
+    get "/api/events?limit=500"
+    expect_match "events: actors carry names" "$body" '"source":\{"code":"[A-Z]+","name":"[^"]+'
+    get "/api/actors?limit=50"
+    expect_match "actors: Russia's government by name" "$body" '"code":"RUSGOV","name":"Russia \(government\)"'
+    expect_match "dyads: both sides named" "$body" '"source_name":"[^"]+","target":"[A-Z]*","target_name":"[^"]+"'
+    get "/api/events?actor=RUS&limit=500"
+    expect_match "events: the event's words in its sentence" "$body" '"span":\{"start":[0-9]+,"end":[0-9]+\}'
+    expect_match "events: the date and where it comes from" "$body" '"date":\{"text":[^}]*"from":"(text|published)"'
+    expect_match "events: quantities linked to the event" "$body" '"quantities":\['
+
+    # --- the new filters agree with each other and with the counts
+    n_all=$(curl -s "http://127.0.0.1:$port/api/events?actor=RUS&limit=500" | "$JSONQ" events.length)
+    n_src=$(curl -s "http://127.0.0.1:$port/api/events?actor=RUS&side=source&limit=500" | "$JSONQ" events.length)
+    n_tgt=$(curl -s "http://127.0.0.1:$port/api/events?actor=RUS&side=target&limit=500" | "$JSONQ" events.length)
+    n_src_cli=$("$SITREP" query --db "$sdb" --source RUS --limit 0 --format json | wc -l | tr -d ' ')
+    expect_eq "side=source equals sitrep query --source" "$n_src" "$n_src_cli"
+    expect_eq "either side = source + target - both" "$((n_src + n_tgt >= n_all))" 1
+    n_conflict=$(curl -s "http://127.0.0.1:$port/api/events?goldstein_max=-5&limit=500" | "$JSONQ" events.length)
+    n_coop=$(curl -s "http://127.0.0.1:$port/api/events?goldstein_min=-4.9&limit=500" | "$JSONQ" events.length)
+    n_scored=$("$SITREP" query --db "$sdb" --limit 0 --format json | grep -c '"goldstein":-\{0,1\}[0-9]')
+    expect_eq "Goldstein ranges split the scored events" "$((n_conflict + n_coop))" "$n_scored"
+    get "/api/events?min_articles=1&min_sources=1&limit=500"
+    expect_eq "min 1 article and source: every event" "$(printf '%s\n' "$body" | "$JSONQ" events.length)" \
+        "$("$SITREP" query --db "$sdb" --limit 500 --format json | wc -l | tr -d ' ')"
+    get "/api/events?min_sources=99"
+    expect_eq "min 99 sources: none" "$(printf '%s\n' "$body" | "$JSONQ" events.length)" 0
+    get "/api/events?place=Nowhere%20At%20All&publisher=Nobody"
+    expect_eq "place and publisher filters" "$code" 200
+
+    # --- one event and every report of it
+    first_id=$("$SITREP" query --db "$sdb" --limit 1 --format json | "$JSONQ" id)
+    get "/api/events/$first_id"
+    expect_eq "event: status" "$code" 200
+    expect_eq "event: its id" "$(printf '%s\n' "$body" | "$JSONQ" event.id)" "$first_id"
+    expect_eq "event: a report per mention" "$(printf '%s\n' "$body" | "$JSONQ" reports.length)" \
+        "$(printf '%s\n' "$body" | "$JSONQ" event.num_mentions)"
+    expect_match "event: reports carry the claimant and wording" "$body" '"attribution":\{"kind":[^}]*"cue":'
+    get "/api/events/999999999"
+    expect_eq "event: unknown id" "$code" 404
+    bad400 "event id not a number" "/api/events/abc"
+    bad400 "event id zero" "/api/events/0"
+    bad400 "event with parameters" "/api/events/1?limit=2"
+
+    # --- downloads of the filter: CSV, GDELT and PLOVER, as the CLI writes them
+    dl() { # dl QUERY: headers to $work/dl.h, body to $work/dl.b
+        curl -s -D "$work/dl.h" -o "$work/dl.b" "http://127.0.0.1:$port/api/events?$1"
+    }
+    dl "root=19&format=csv"
+    expect_match "CSV: a file name" "$(cat "$work/dl.h")" 'Content-Disposition: attachment; filename="sitrep-events.csv"'
+    expect_match "CSV: its type" "$(cat "$work/dl.h")" 'Content-Type: text/csv'
+    expect_eq "CSV: the header of sitrep query's" "$(head -1 "$work/dl.b")" \
+        "$("$SITREP" query --db "$sdb" --root 19 --limit 1 --format csv | head -1)"
+    # the filter's events, oldest first (sitrep query lists the newest first)
+    expect_eq "CSV: the filter's events" "$(tail -n +2 "$work/dl.b" | cut -d, -f1 | tr '\n' ' ')" \
+        "$("$SITREP" query --db "$sdb" --root 19 --limit 0 --format json | "$JSONQ" id | sort -n | tr '\n' ' ')"
+    dl "root=19&format=gdelt"
+    expect_match "GDELT: a file name" "$(cat "$work/dl.h")" 'filename="sitrep-events.gdelt.tsv"'
+    expect_eq "GDELT: the rows of sitrep export" "$(tail -n +2 "$work/dl.b")" \
+        "$("$SITREP" export --db "$sdb" --root 19 --format gdelt 2>/dev/null)"
+    dl "root=19&format=plover"
+    expect_match "PLOVER: a file name" "$(cat "$work/dl.h")" 'filename="sitrep-events.plover.jsonl"'
+    expect_eq "PLOVER: the records of sitrep export" "$(cat "$work/dl.b")" \
+        "$("$SITREP" export --db "$sdb" --root 19 --format plover 2>/dev/null)"
+    dl "root=19&format=csv&limit=1"
+    expect_eq "download limit: header and one row" "$(wc -l <"$work/dl.b" | tr -d ' ')" 2
+
     # --- bad parameters: 400 with a JSON error
+    bad400 "side without actor" "/api/events?side=source"
+    bad400 "side word" "/api/events?actor=RUS&side=both"
+    bad400 "goldstein not a number" "/api/events?goldstein_min=low"
+    bad400 "goldstein out of range" "/api/events?goldstein_max=11"
+    bad400 "goldstein with an exponent" "/api/events?goldstein_max=1e1"
+    bad400 "goldstein range upside down" "/api/events?goldstein_min=5&goldstein_max=-5"
+    bad400 "min_sources 0" "/api/events?min_sources=0"
+    bad400 "min_articles not a number" "/api/events?min_articles=many"
+    bad400 "place without a letter" "/api/events?place=%20"
+    bad400 "publisher empty" "/api/events?publisher="
+    bad400 "unknown format" "/api/events?format=xml"
+    bad400 "download with an offset" "/api/events?format=csv&offset=5"
+    bad400 "download limit 0" "/api/events?format=gdelt&limit=0"
     bad400 "limit 0" "/api/events?limit=0"
     bad400 "limit too big" "/api/events?limit=100000"
     bad400 "limit not a number" "/api/events?limit=ten"
