@@ -1,7 +1,9 @@
 /* app.js - the sitrep dashboard: reads the filters, asks the JSON API (/api/timeline,
- * /api/actors, /api/events, /api/events/ID, /api/search, /api/articles/ID) and draws the
- * timeline (dygraphs), the actor network (a d3 force layout in SVG), the event table with its
- * downloads, one event's reports and the article view with its highlights. Both libraries come from Debian's packages (tools/web-build.sh).
+ * /api/map, /api/actors, /api/events, /api/events/ID, /api/search, /api/articles/ID) and draws
+ * the timeline and the people killed and wounded (dygraphs), the map (Leaflet, over country
+ * outlines served as countries.geojson), the actor network (a d3 force layout in SVG), the
+ * event table with its downloads, one event's reports and the article view with its
+ * highlights. The libraries come from Debian's packages (tools/web-build.sh).
  * Text from the store is only ever set with textContent, never parsed as HTML.
  */
 'use strict';
@@ -27,7 +29,7 @@ const PLOVER = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'R
 const PAGE = 50;
 
 const $ = (id) => document.getElementById(id);
-const state = { offset: 0, plot: null, graph: null };
+const state = { offset: 0, plot: null, casualtyPlot: null, graph: null, map: null, shapes: null, mapData: null };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -121,6 +123,145 @@ function drawTimeline(data) {
     labelsDiv: legend,
     ylabel: 'events',
   });
+}
+
+/* People killed and wounded per day or week (one series each), from /api/timeline?by=casualties. */
+function drawCasualties(data) {
+  const box = $('casualties');
+  if (state.casualtyPlot) { state.casualtyPlot.destroy(); state.casualtyPlot = null; }
+  box.textContent = '';
+  const given = [...new Set(data.buckets.map((b) => b.date))].sort();
+  if (!given.length) { box.append(el('p', { class: 'empty' }, 'No killed or wounded reported for these events.')); return; }
+  if (typeof Dygraph === 'undefined') {
+    box.append(el('p', { class: 'empty' }, 'dygraphs is missing (run make).'));
+    return;
+  }
+  const step = (data.interval === 'day' ? 1 : 7) * 86400000;
+  const first = Date.parse(`${given[0]}T00:00:00Z`) - step;
+  const last = Date.parse(`${given[given.length - 1]}T00:00:00Z`) + step;
+  const days = (last - first) / step < 20000
+    ? Array.from({ length: Math.round((last - first) / step) + 1 }, (_, i) => new Date(first + i * step).toISOString().slice(0, 10))
+    : given;
+  const index = new Map(days.map((d, i) => [d, i]));
+  const kinds = ['killed', 'wounded'];
+  const series = kinds.map(() => days.map(() => 0));
+  let total = 0;
+  for (const b of data.buckets) {
+    const k = kinds.indexOf(b.kind);
+    if (k >= 0 && index.has(b.date)) { series[k][index.get(b.date)] += b.people; total += b.people; }
+  }
+  const rows = days.map((d, i) => [new Date(`${d}T00:00:00Z`), ...series.map((s) => s[i])]);
+  const chart = el('div', {});
+  const legend = el('div', { class: 'legend-line' });
+  box.append(chart, legend);
+  box.dataset.people = String(total);
+  state.casualtyPlot = new Dygraph(chart, rows, {
+    labels: ['date', ...kinds],
+    colors: ['#8b1a1a', '#e08a2c'],
+    width: Math.max(240, box.clientWidth - 8),
+    height: 220,
+    stepPlot: true,
+    fillGraph: true,
+    fillAlpha: 0.2,
+    strokeWidth: 2,
+    includeZero: true,
+    labelsUTC: true,
+    legend: 'always',
+    labelsDiv: legend,
+    ylabel: 'people',
+  });
+}
+
+/* ---- map ---- */
+
+/* Blues by event count (a log scale up to the largest country), or the Goldstein colours. */
+function countColor(count, max) {
+  if (!count) return '#f4f6f8';
+  const t = Math.log(1 + count) / Math.log(1 + Math.max(max, 1));
+  return `rgb(${Math.round(222 - 190 * t)}, ${Math.round(235 - 160 * t)}, ${Math.round(247 - 80 * t)})`;
+}
+
+function mapFilter(name, value, also) {
+  const form = $('filters');
+  form.elements[name].value = value;
+  for (const [k, v] of Object.entries(also || {})) form.elements[k].value = v;
+  apply();
+}
+
+function drawMap(data) {
+  const box = $('map');
+  state.mapData = data;
+  if (typeof L === 'undefined') {
+    box.textContent = 'Leaflet is missing (run make).';
+    return;
+  }
+  if (!state.shapes) return; /* drawn when the outlines arrive */
+  if (!state.map) {
+    /* no tile layer: nothing is fetched from elsewhere, the outlines are the map */
+    state.map = L.map(box, { worldCopyJump: false, minZoom: 1, maxZoom: 8, zoomSnap: 0.25,
+      maxBounds: [[-85, -200], [85, 200]] }).fitBounds([[-56, -168], [78, 180]]);
+    state.map.attributionControl.setPrefix('Leaflet');
+    state.map.attributionControl.addAttribution('Natural Earth (public domain)');
+    state.legend = L.control({ position: 'bottomleft' });
+    state.legend.onAdd = () => el('div', { class: 'map-legend' });
+    state.legend.addTo(state.map);
+  }
+  if (state.countryLayer) state.countryLayer.remove();
+  if (state.placeLayer) state.placeLayer.remove();
+  const byCode = new Map(data.countries.map((c) => [c.code, c]));
+  const max = Math.max(0, ...data.countries.map((c) => c.count));
+  const measure = $('map-measure').value;
+  const selected = $('filters').elements.country.value.trim().toUpperCase();
+  state.countryLayer = L.geoJSON(state.shapes, {
+    style: (f) => {
+      const c = byCode.get(f.id);
+      const fill = !c ? '#f4f6f8' : measure === 'goldstein' ? goldsteinColor(c.goldstein) : countColor(c.count, max);
+      return { color: f.id === selected ? '#1d2733' : '#9aa6b2', weight: f.id === selected ? 2.5 : 0.6,
+        fillColor: fill, fillOpacity: c ? 0.85 : 0.6 };
+    },
+    onEachFeature: (f, layer) => {
+      const c = byCode.get(f.id);
+      layer.bindTooltip(`${f.properties.name} (${f.id || '?'}): ${c ? `${c.count} events, mean Goldstein ${c.goldstein ?? '—'}` : 'no events'}`, { sticky: true });
+      layer.on('click', () => { if (f.id) mapFilter('country', f.id, { place: '' }); });
+    },
+  }).addTo(state.map);
+  const pmax = Math.max(1, ...data.places.map((p) => p.count));
+  state.placeLayer = L.layerGroup(data.places.map((p) => {
+    const marker = L.circleMarker([p.lat, p.lon], { radius: 4 + 10 * Math.sqrt(p.count / pmax),
+      color: '#fff', weight: 1, fillColor: goldsteinColor(p.goldstein), fillOpacity: 0.95, className: 'map-place' });
+    marker.bindTooltip(`${p.place} (${p.country || '?'}): ${p.count} events, mean Goldstein ${p.goldstein ?? '—'}`);
+    marker.on('click', () => mapFilter('place', p.place, { country: p.country || '' }));
+    return marker;
+  })).addTo(state.map);
+  /* a country chosen (by a click or the filter): show it whole; none: the world */
+  if (selected !== state.mapCountry) {
+    state.mapCountry = selected;
+    let bounds = null;
+    state.countryLayer.eachLayer((l) => { if (l.feature.id === selected) bounds = l.getBounds(); });
+    if (bounds) state.map.fitBounds(bounds, { maxZoom: 6, padding: [20, 20] });
+    else state.map.fitBounds([[-56, -168], [78, 180]]);
+  }
+  const legend = state.legend.getContainer();
+  legend.textContent = '';
+  if (measure === 'goldstein') {
+    for (const g of [-10, -5, 0, 5, 10]) legend.append(el('div', {}, el('i', { style: `background:${goldsteinColor(g)}` }), `Goldstein ${g}`));
+  } else {
+    for (const n of [1, Math.round(Math.sqrt(max)), max].filter((v, i, a) => v > 0 && a.indexOf(v) === i)) legend.append(el('div', {}, el('i', { style: `background:${countColor(n, max)}` }), `${n} event${n === 1 ? '' : 's'}`));
+  }
+  box.dataset.countries = String(data.countries.length);
+  box.dataset.places = String(data.places.length);
+}
+
+async function loadShapes() {
+  try {
+    const response = await fetch('countries.geojson');
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    state.shapes = await response.json();
+  } catch (e) {
+    $('map').textContent = `The country outlines could not be read (countries.geojson: ${e.message}; run make).`;
+    return;
+  }
+  if (state.mapData) drawMap(state.mapData);
 }
 
 /* ---- network ---- */
@@ -462,13 +603,19 @@ async function apply(keepOffset) {
   try {
     const timelineParams = filterParams();
     timelineParams.set('interval', $('interval').value);
-    const [timeline, actors] = await Promise.all([
+    const casualtyParams = new URLSearchParams(timelineParams);
+    casualtyParams.set('by', 'casualties');
+    const [timeline, actors, casualties, map] = await Promise.all([
       api('/api/timeline', timelineParams),
       api('/api/actors', params),
+      api('/api/timeline', casualtyParams),
+      api('/api/map', params),
       loadEvents(),
       loadSearch(),
     ]);
     drawTimeline(timeline);
+    drawCasualties(casualties);
+    drawMap(map);
     drawNetwork(actors);
     drawActors(actors);
     setStatus('');
@@ -484,14 +631,21 @@ function init() {
   const given = new URLSearchParams(location.search);
   for (const name of FILTERS) if (given.has(name)) $('filters').elements[name].value = given.get(name);
   $('filters').addEventListener('submit', (e) => { e.preventDefault(); apply(); });
-  $('reset').addEventListener('click', () => { $('filters').reset(); apply(); });
+  /* the form's own reset(): form.reset is the button named "reset" */
+  $('reset').addEventListener('click', () => { HTMLFormElement.prototype.reset.call($('filters')); apply(); });
   $('interval').addEventListener('change', () => apply(true));
+  $('map-measure').addEventListener('change', () => { if (state.mapData) drawMap(state.mapData); });
+  loadShapes();
   $('prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents().catch((e) => setStatus(e.message, true)); });
   $('next').addEventListener('click', () => { state.offset += PAGE; loadEvents().catch((e) => setStatus(e.message, true)); });
   $('close-article').addEventListener('click', closeArticle);
   $('close-event').addEventListener('click', closeEvent);
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') { closeArticle(); closeEvent(); } });
-  window.addEventListener('resize', () => { if (state.plot) state.plot.resize(Math.max(300, $('timeline').clientWidth - 8), 220); });
+  window.addEventListener('resize', () => {
+    if (state.plot) state.plot.resize(Math.max(300, $('timeline').clientWidth - 8), 220);
+    if (state.casualtyPlot) state.casualtyPlot.resize(Math.max(240, $('casualties').clientWidth - 8), 220);
+    if (state.map) state.map.invalidateSize();
+  });
   apply();
   const m = location.hash.match(/^#article=(.+)$/);
   if (m) openArticle(decodeURIComponent(m[1]));

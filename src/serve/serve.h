@@ -221,8 +221,9 @@ void serve_names_free(serve_names *n); /* NULL is a no-op */
 const char *serve_actor_name(const serve_names *n, const char *code, const char *text, char *out,
                              size_t outlen);
 
-/* ---- the JSON API (serve_api.c): what /api/events, /api/actors, /api/timeline,
- * /api/articles/{id} and /api/search answer, read from the event store ---- */
+/* ---- the JSON API (serve_api.c): what /api/events, /api/events/{id}, /api/actors,
+ * /api/timeline (event counts, or by=casualties: people killed and wounded), /api/map (counts
+ * per country and city), /api/articles/{id} and /api/search answer, from the event store ---- */
 
 struct store;
 

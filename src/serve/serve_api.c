@@ -430,6 +430,8 @@ typedef struct bucket_writer {
     const char *key_name, *key2_name;
     bool named;               /* keys are actor codes: each gets a name ("name", "source_name") */
     const serve_names *names; /* may be NULL: the name is then the code */
+    bool casualties;          /* "people": the bucket's total */
+    bool coordinates;         /* "lat", "lon": the bucket's place */
 } bucket_writer;
 
 /* Writes "KEY_name": the actor's name, or the code when it has none. */
@@ -461,6 +463,18 @@ static sitrep_status write_bucket(void *user, const store_bucket *b)
     }
     json_key(w, "count");
     json_int(w, b->count);
+    if (bw->casualties) {
+        json_key(w, "people");
+        json_fixed(w, b->total, 0);
+        json_object_end(w);
+        return json_status(w);
+    }
+    if (bw->coordinates) {
+        json_key(w, "lat");
+        json_fixed(w, b->lat, 4);
+        json_key(w, "lon");
+        json_fixed(w, b->lon, 4);
+    }
     json_key(w, "goldstein");
     if (b->has_goldstein)
         json_fixed(w, b->goldstein, 2);
@@ -468,18 +482,6 @@ static sitrep_status write_bucket(void *user, const store_bucket *b)
         json_null(w);
     json_object_end(w);
     return json_status(w);
-}
-
-static sitrep_status facet_array(store *s, const store_filter *q, json_writer *w, const char *name,
-                                 store_facet facet, long limit, const char *key_name,
-                                 const char *key2_name, diag *d)
-{
-    json_key(w, name);
-    json_array_begin(w);
-    bucket_writer bw = {w, key_name, key2_name, false, NULL};
-    sitrep_status status = store_facets(s, q, facet, limit, write_bucket, &bw, d);
-    json_array_end(w);
-    return status;
 }
 
 typedef struct actor_lists {
@@ -543,7 +545,7 @@ static void api_timeline(const serve_api *api, store *s, const serve_request *r,
     (void)api;
     static const char *const extra[] = {"interval", "by", NULL};
     static const char *const intervals[] = {"day", "week", NULL};
-    static const char *const groupings[] = {"quad", "root", NULL};
+    static const char *const groupings[] = {"quad", "root", "casualties", NULL};
     store_filter q = {0};
     if (!allowed(r, extra, resp) || !read_filter(r, &q, resp))
         return;
@@ -557,20 +559,61 @@ static void api_timeline(const serve_api *api, store *s, const serve_request *r,
     }
     bool day = interval && strcmp(interval, "day") == 0;
     bool root = by && strcmp(by, "root") == 0;
+    bool casualties = by && strcmp(by, "casualties") == 0;
     store_facet facet = day ? (root ? STORE_FACET_DAY_ROOT : STORE_FACET_DAY)
                             : (root ? STORE_FACET_WEEK_ROOT : STORE_FACET_WEEK);
+    if (casualties)
+        facet = day ? STORE_FACET_DAY_CASUALTIES : STORE_FACET_WEEK_CASUALTIES;
     json_writer w;
     json_init(&w, &resp->body, false);
     json_object_begin(&w);
     json_key(&w, "interval");
     json_cstr(&w, day ? "day" : "week");
     json_key(&w, "by");
-    json_cstr(&w, root ? "root" : "quad");
+    json_cstr(&w, casualties ? "casualties" : root ? "root" : "quad");
     diag d;
     diag_clear(&d);
     /* 100,000 buckets: 68 years of days by four quad classes; more is not a chart */
-    sitrep_status status =
-        facet_array(s, &q, &w, "buckets", facet, 100000, "date", root ? "root" : "quad_class", &d);
+    json_key(&w, "buckets");
+    json_array_begin(&w);
+    bucket_writer bw = {&w, "date", casualties ? "kind" : root ? "root" : "quad_class",
+                        false, NULL, casualties, false};
+    sitrep_status status = store_facets(s, &q, facet, 100000, write_bucket, &bw, &d);
+    json_array_end(&w);
+    json_object_end(&w);
+    if (!status)
+        status = json_status(&w);
+    if (status)
+        store_failed(resp, status, &d);
+}
+
+/* /api/map: event counts and mean Goldstein per country of the events' places, and the
+ * places of city level with their coordinates. */
+static void api_map(const serve_api *api, store *s, const serve_request *r, serve_response *resp)
+{
+    static const char *const extra[] = {"limit", NULL};
+    store_filter q = {0};
+    long limit = 500;
+    if (!allowed(r, extra, resp) || !read_filter(r, &q, resp) ||
+        !read_long(r, "limit", 1, 5000, &limit, resp))
+        return;
+    json_writer w;
+    json_init(&w, &resp->body, false);
+    json_object_begin(&w);
+    diag d;
+    diag_clear(&d);
+    json_key(&w, "countries");
+    json_array_begin(&w);
+    /* a country code is named as an actor code of the country alone is: "Russia" */
+    bucket_writer countries = {&w, "code", NULL, true, api->names, false, false};
+    sitrep_status status = store_facets(s, &q, STORE_FACET_COUNTRY, 0, write_bucket, &countries, &d);
+    json_array_end(&w);
+    json_key(&w, "places");
+    json_array_begin(&w);
+    bucket_writer places = {&w, "place", "country", false, NULL, false, true};
+    if (!status)
+        status = store_facets(s, &q, STORE_FACET_CITY, limit, write_bucket, &places, &d);
+    json_array_end(&w);
     json_object_end(&w);
     if (!status)
         status = json_status(&w);
@@ -805,6 +848,8 @@ void serve_api_handle(void *user, int worker_index, const serve_request *r, serv
         cached_answer(api, worker, r, resp, api_actors);
     else if (strcmp(path, "/api/timeline") == 0)
         cached_answer(api, worker, r, resp, api_timeline);
+    else if (strcmp(path, "/api/map") == 0)
+        cached_answer(api, worker, r, resp, api_map);
     else if (strcmp(path, "/api/search") == 0)
         api_search(s, r, resp);
     else if (strncmp(path, prefix, sizeof prefix - 1) == 0 && r->nparams == 0)

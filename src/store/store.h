@@ -194,8 +194,18 @@ typedef enum store_facet {
     STORE_FACET_DYAD,     /* key: source code, key2: target code; largest first */
     STORE_FACET_DAY,      /* key: YYYY-MM-DD, key2: quad class ("1".."4", NULL unknown); by day */
     STORE_FACET_WEEK,     /* key: the week's Monday, key2: quad class; by week */
-    STORE_FACET_DAY_ROOT, /* key: YYYY-MM-DD, key2: CAMEO root; by day */
-    STORE_FACET_WEEK_ROOT /* key: the week's Monday, key2: CAMEO root; by week */
+    STORE_FACET_DAY_ROOT,  /* key: YYYY-MM-DD, key2: CAMEO root; by day */
+    STORE_FACET_WEEK_ROOT, /* key: the week's Monday, key2: CAMEO root; by week */
+    STORE_FACET_COUNTRY,   /* key: the place's country code; largest first */
+    STORE_FACET_CITY, /* key: the place's name, key2: its country; places of kind "city" with
+                         coordinates (the bucket's lat, lon: the first event's); largest first */
+    /* key: YYYY-MM-DD or the week's Monday, key2: "killed" or "wounded"; by day or week. The
+     * people killed or wounded in events of roots 18-20 (assault, fight, mass violence): per
+     * event, the largest number any of its reports links to it (a quantity whose unit says
+     * killed, dead, deaths, died or fatalities, or any count of people linked to a mention whose
+     * verb is "kill"; wounded, injured), summed in `total`; count is the events counted */
+    STORE_FACET_DAY_CASUALTIES,
+    STORE_FACET_WEEK_CASUALTIES
 } store_facet;
 
 /* One group: strings owned by the store and valid only during the callback. */
@@ -204,6 +214,8 @@ typedef struct store_bucket {
     long long count;
     double goldstein; /* mean Goldstein score of the group's events */
     bool has_goldstein;
+    double total;    /* STORE_FACET_*_CASUALTIES: the people; otherwise 0 */
+    double lat, lon; /* STORE_FACET_CITY: where the place is; otherwise 0 */
 } store_bucket;
 
 typedef sitrep_status (*store_bucket_fn)(void *user, const store_bucket *bucket);

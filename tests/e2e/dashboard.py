@@ -6,9 +6,10 @@ applies a filter (CAMEO root 19) that must reach the address and survive a reloa
 that actors are shown by name (code on hover) and the event's words are marked in its
 sentence, downloads the filtered events as CSV, GDELT and PLOVER and checks the rows, opens one
 event's reports, clicks an actor in the network, opens an article and checks its highlights,
-and saves screenshots (SCREENSHOT.png the page, SCREENSHOT-table.png the events,
-SCREENSHOT-event.png the event's reports,
-SCREENSHOT-article.png the article view).
+checks the map (Leaflet: country outlines coloured by the API's counts, a click on a country
+and on a city filters the page) and the chart of people killed and wounded, and saves
+screenshots (SCREENSHOT.png the page, SCREENSHOT-map.png the map, SCREENSHOT-table.png the
+events, SCREENSHOT-event.png the event's reports, SCREENSHOT-article.png the article view).
 Any request that leaves the server fails the test (the dashboard must work offline).
 
 Usage: dashboard.py URL SCREENSHOT.png   (CHROMIUM and CHROMEDRIVER override the paths)
@@ -29,6 +30,7 @@ from selenium.common.exceptions import (StaleElementReferenceException, TimeoutE
                                         WebDriverException)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common import utils
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -95,7 +97,100 @@ def main():
         check(circles, 'no actors in the network (d3)')
         check(arrows, 'no dyads in the network (d3)')
         check(driver.find_elements(By.CSS_SELECTOR, '#actors li'), 'no top actors')
+        # People killed and wounded: a chart when the API has some, else a message saying so.
+        with urllib.request.urlopen(origin + '/api/timeline?by=casualties', timeout=20) as a:
+            casualties = json.loads(a.read())['buckets']
+        people = sum(b['people'] for b in casualties)
+        if casualties:
+            wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '#casualties canvas'),
+                       'the casualty chart')
+            shown = driver.find_element(By.ID, 'casualties').get_attribute('data-people')
+            check(shown and float(shown) == people,
+                  f'the casualty chart shows {shown} people, the API {people}')
+        else:
+            check('No killed' in driver.find_element(By.ID, 'casualties').text,
+                  'no casualties and no message saying so')
         driver.save_screenshot(screenshot)
+
+        # The map: every country outline drawn, those with events coloured, cities as circles.
+        with urllib.request.urlopen(origin + '/api/map', timeout=20) as a:
+            mapped = json.loads(a.read())
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR,
+                                                 '#map path.leaflet-interactive')) > 150,
+                   'the map outlines')
+        outlines = len(driver.find_elements(By.CSS_SELECTOR, '#map path.leaflet-interactive'))
+        painted = driver.execute_script(
+            "const out = []; state.countryLayer.eachLayer((l) => { if (l.options.fillColor !== "
+            "'#f4f6f8') out.push(l.feature.id); }); return out;")
+        codes = {c['code'] for c in mapped['countries']}
+        drawable = driver.execute_script(
+            "const ids = new Set(); state.countryLayer.eachLayer((l) => ids.add(l.feature.id));"
+            " return [...ids];")
+        check(set(painted) == codes & set(drawable),
+              f'countries coloured {sorted(painted)} but the API counts {sorted(codes)}')
+        places = driver.find_elements(By.CSS_SELECTOR, '#map path.map-place')
+        check(len(places) == len(mapped['places']),
+              f'{len(places)} city circles for {len(mapped["places"])} cities')
+        driver.execute_script("document.getElementById('map-panel').scrollIntoView();"
+                              "window.scrollBy(0, -document.querySelector('header').offsetHeight)")
+        driver.save_screenshot(screenshot.replace('.png', '-map.png'))
+        clicked_country = ''
+        if painted:
+            # a real click inside the largest country with events: a point of its outline found
+            # by asking the page which element is under it
+            target = max(mapped['countries'], key=lambda c: c['count'] if c['code'] in painted else -1)
+            point = driver.execute_script('''
+                let el = null, box = null;
+                state.countryLayer.eachLayer((l) => { if (l.feature.id === arguments[0]) el = l.getElement(); });
+                if (!el) return null;
+                box = el.getBoundingClientRect();
+                for (let n = 4; n <= 64; n *= 2)
+                  for (let i = 1; i < n; i++)
+                    for (let j = 1; j < n; j++) {
+                      const x = box.left + box.width * i / n, y = box.top + box.height * j / n;
+                      if (document.elementFromPoint(x, y) === el) return [x, y];
+                    }
+                return null;''', target['code'])
+            check(point, f"no point of {target['code']}'s outline can be clicked")
+            if point:
+                clicker = ActionBuilder(driver)  # viewport coordinates, as elementFromPoint's
+                clicker.pointer_action.move_to_location(int(point[0]), int(point[1]))
+                clicker.pointer_action.click()
+                clicker.perform()
+                try:
+                    wait.until(lambda d: f"country={target['code']}" in d.current_url)
+                    wait.until(lambda d: rows() and all(
+                        r.get_attribute('data-event') for r in rows()))
+                    clicked_country = target['code']
+                except TimeoutException:
+                    failures.append(f"a click on {target['code']} on the map did not filter by it")
+                with urllib.request.urlopen(f"{origin}/api/events?country={target['code']}&limit=500",
+                                            timeout=20) as a:
+                    expected = len(json.loads(a.read())['events'])
+                wait.until(lambda d: len(rows()) == min(expected, 50),
+                           f"the events of {target['code']} after the click on the map")
+        if mapped['places']:
+            # a circle on top of any other (nearby cities overlap at a small zoom)
+            point = driver.execute_script('''
+                for (const el of document.querySelectorAll('#map path.map-place')) {
+                  const box = el.getBoundingClientRect();
+                  const x = box.left + box.width / 2, y = box.top + box.height / 2;
+                  if (document.elementFromPoint(x, y) === el) return [x, y];
+                }
+                return null;''')
+            check(point, 'no city circle can be clicked')
+            if point:
+                clicker = ActionBuilder(driver)
+                clicker.pointer_action.move_to_location(int(point[0]), int(point[1]))
+                clicker.pointer_action.click()
+                clicker.perform()
+                try:
+                    wait.until(lambda d: 'place=' in d.current_url)
+                except TimeoutException:
+                    failures.append('a click on a city on the map did not filter by it')
+        driver.find_element(By.ID, 'reset').click()
+        wait.until(lambda d: 'country=' not in d.current_url and len(rows()) == before,
+                   'the page after Reset')
 
         # A filter: CAMEO root 19 (fight). Every row shown must then be a 19x event.
         Select(driver.find_element(By.CSS_SELECTOR, 'select[name=root]')).select_by_value('19')
@@ -219,7 +314,9 @@ def main():
         check(not outside, f'requests outside the server: {" ".join(sorted(outside))}')
         print(f"e2e: rows {before} -> {after} after root=19; downloads {len(table)} CSV, "
               f"{len(gdelt)} GDELT, {len(plover)} PLOVER rows; event view {len(reports)} "
-              f"reports; network {len(circles)} actors, "
+              f"reports; map {outlines} outlines, {len(painted)} countries coloured, "
+              f"{len(places)} cities, click filtered by {clicked_country or '-'}; casualties "
+              f"{people:g} people; network {len(circles)} actors, "
               f"{len(arrows)} dyads, click filtered by {code}; article '{headline}': {actors} "
               f"actors, {events} event spans, {listed} events listed; screenshots {screenshot}")
     except TimeoutException as e:
