@@ -215,6 +215,13 @@ else
     bad400 "parameter twice" "/api/events?actor=RUS&actor=UKR"
     bad400 "timeline interval" "/api/timeline?interval=month"
     bad400 "timeline by" "/api/timeline?by=plover"
+    bad400 "timeline by casualty" "/api/timeline?by=casualty"
+    bad400 "casualties with a bad filter" "/api/timeline?by=casualties&root=2"
+    bad400 "map limit 0" "/api/map?limit=0"
+    bad400 "map limit too big" "/api/map?limit=5001"
+    bad400 "map unknown parameter" "/api/map?zoom=3"
+    bad400 "map lower-case country" "/api/map?country=ukr"
+    bad400 "map goldstein range" "/api/map?goldstein_min=3&goldstein_max=-3"
     bad400 "search without q" "/api/search"
     bad400 "search limit" "/api/search?q=troops&limit=0"
     bad400 "malformed escape" "/api/events?actor=%zz"
@@ -244,6 +251,26 @@ else
     expect_eq "timeline: weeks are named by their Monday" "$not_monday" ""
     get "/api/timeline?by=root&root=19"
     expect_no_match "timeline by root: only 19" "$(printf '%s\n' "$body" | "$JSONQ" buckets)" '"root":"(0|1[0-8]|20)'
+    # --- the map: events per country of their places, cities with coordinates
+    get "/api/map"
+    expect_eq "map: status" "$code" 200
+    map_total=$(printf '%s\n' "$body" | "$JSONQ" countries | grep -o '"count":[0-9]*' | cut -d: -f2 | awk '{s += $1} END {print s}')
+    placed=$("$SITREP" query --db "$sdb" --limit 0 --format json | "$JSONQ" place.country | grep -vc '^null$')
+    expect_eq "map: the countries' counts add up to the placed events" "$map_total" "$placed"
+    top_country=$(printf '%s\n' "$body" | "$JSONQ" countries.0.code)
+    in_top=$("$SITREP" query --db "$sdb" --country "$top_country" --limit 0 --format json | wc -l | tr -d ' ')
+    expect_eq "map: the largest country's count is its events" "$(printf '%s\n' "$body" | "$JSONQ" countries.0.count)" "$in_top"
+    expect_match "map: countries are named" "$(printf '%s\n' "$body" | "$JSONQ" countries.0.name)" "^[A-Z][a-z]"
+    expect_match "map: cities have coordinates" "$(printf '%s\n' "$body" | "$JSONQ" places.0)" '"lat":-?[0-9.]+,"lon":-?[0-9.]+'
+    get "/api/map?country=$top_country&limit=1"
+    expect_eq "map: filtered to one country" "$(printf '%s\n' "$body" | "$JSONQ" countries.length)" 1
+    expect_match "map: limit on cities" "$(printf '%s\n' "$body" | "$JSONQ" places.length)" '^[01]$'
+    # --- people killed and wounded in events of roots 18-20, per week
+    get "/api/timeline?by=casualties"
+    expect_eq "casualties: status" "$code" 200
+    expect_match "casualties: buckets of killed or wounded people" "$(printf '%s\n' "$body" | "$JSONQ" buckets.0)" '"kind":"(killed|wounded)","count":[0-9]+,"people":[0-9]+'
+    get "/api/timeline?by=casualties&root=04"
+    expect_eq "casualties: none in consultations" "$(printf '%s\n' "$body" | "$JSONQ" buckets.length)" 0
     get "/api/search?q=troops&limit=3"
     expect_eq "search: status" "$code" 200
     expect_match "search: the word is in each hit" "$(printf '%s\n' "$body" | "$JSONQ" hits.0.text)" "[Tt]roops"

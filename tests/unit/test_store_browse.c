@@ -3,7 +3,9 @@
  * and per week (weeks named by their Monday, across a year end and before 1970), filters on
  * groups, one article with its events' ids, full-text search with FTS syntax typed by a user;
  * the dashboard's filters (side, Goldstein range, sources, articles, publisher, place, one
- * event), one event's reports, and the CSV and GDELT writers through a callback.
+ * event), one event's reports, and the CSV and GDELT writers through a callback; the map's
+ * groups (countries, cities with coordinates) and the people killed and wounded per day (the
+ * largest figure of an event's reports, roots 18-20 only).
  */
 #include "unit.h"
 
@@ -316,6 +318,109 @@ static void dashboard_filters_reports_and_downloads(void **state)
     store_close(s);
 }
 
+/* An article with one event placed at `place` (a JSON place object or null), the quantities
+ * linked to it (a JSON array) and its verb. */
+static void put_placed(store *s, const char *id, const char *day, const char *cameo,
+                       const char *place, const char *quantities, const char *verb)
+{
+    char json[4096];
+    snprintf(json, sizeof json,
+             "{\"id\":\"%s\",\"url\":null,\"published\":\"%s\",\"meta\":{\"publisher\":\"p%s\"},"
+             "\"sentences\":[{\"n\":0,\"start\":0,\"end\":20,\"text\":\"Report %s.\"}],"
+             "\"actors\":[],\"events\":[{\"id\":\"e1\",\"sentence\":0,"
+             "\"source\":{\"text\":\"x\",\"code\":\"TALREB\"},"
+             "\"target\":{\"text\":\"y\",\"code\":\"AFGCVL\"},\"cameo\":\"%s\","
+             "\"root\":\"%.2s\",\"goldstein\":-9,\"quad_class\":4,\"modality\":\"asserted\","
+             "\"attribution\":null,\"quantities\":%s,\"place\":%s,\"date\":null,"
+             "\"evidence\":{\"start\":0,\"end\":9,\"verb\":\"%s\"}}],\"quotes\":[],"
+             "\"quantities\":[],\"dates\":[],\"places\":[],\"warnings\":[]}",
+             id, day, id, id, cameo, cameo, quantities, place, verb);
+    diag d;
+    diag_clear(&d);
+    store_outcome outcome;
+    if (store_put_article_json(s, json, strlen(json), &outcome, &d))
+        fail_msg("%s: %s", id, d.message);
+    assert_int_equal(outcome, STORE_ADDED);
+}
+
+static sitrep_status remember_total(void *user, const store_bucket *b)
+{
+    seen *s = user;
+    if (s->count < 16)
+        snprintf(s->lines[s->count++], sizeof s->lines[0], "%s|%s|%lld|%g|%.2f,%.2f", b->key,
+                 b->key2 ? b->key2 : "-", b->count, b->total, b->lat, b->lon);
+    return SITREP_OK;
+}
+
+static void groups_places_and_casualties(void **state)
+{
+    (void)state;
+    store *s = NULL;
+    diag d;
+    diag_clear(&d);
+    assert_int_equal(store_open(":memory:", NULL, &s, &d), SITREP_OK);
+    assert_int_equal(store_begin(s, &d), SITREP_OK);
+    static const char kabul[] = "{\"text\":\"Kabul\",\"name\":\"Kabul\",\"kind\":\"city\","
+                                "\"country\":\"AFG\",\"lat\":34.53,\"lon\":69.17}";
+    static const char pakistan[] = "{\"text\":\"Pakistan\",\"name\":\"Pakistan\","
+                                   "\"kind\":\"country\",\"country\":\"PAK\",\"lat\":30,"
+                                   "\"lon\":70}";
+    /* one attack reported twice with a rising toll: 15 killed, not 12 + 15 */
+    put_placed(s, "k1", "2025-03-03", "190", kabul,
+               "[{\"value\":12,\"unit\":\"civilians\",\"text\":\"12 civilians\"}]", "killed");
+    put_placed(s, "k2", "2025-03-03", "190", kabul,
+               "[{\"value\":15,\"unit\":\"people killed\",\"text\":\"15 people killed\"}]",
+               "attacked");
+    /* wounded, two days later, in a country without a city */
+    put_placed(s, "k3", "2025-03-05", "180", pakistan,
+               "[{\"value\":3,\"unit\":\"wounded\",\"text\":\"3 wounded\"},"
+               "{\"value\":40,\"unit\":\"percent\",\"text\":\"40 percent\"}]",
+               "attacked");
+    /* not an assault, fight or mass violence: its "killed" is not counted */
+    put_placed(s, "k4", "2025-03-04", "042", kabul,
+               "[{\"value\":40,\"unit\":\"people killed\",\"text\":\"40 people killed\"}]",
+               "visited");
+    /* civilians in a fight whose verb is not "kill": neither killed nor wounded */
+    put_placed(s, "k5", "2025-03-04", "193", "null",
+               "[{\"value\":7,\"unit\":\"civilians\",\"text\":\"7 civilians\"}]", "shelled");
+    assert_int_equal(store_commit(s, &d), SITREP_OK);
+
+    store_filter all = {0};
+    seen got = {0};
+    assert_int_equal(store_facets(s, &all, STORE_FACET_COUNTRY, 0, remember, &got, &d), SITREP_OK);
+    assert_int_equal(got.count, 2);
+    assert_string_equal(got.lines[0], "AFG|-|2|-9.00");
+    assert_string_equal(got.lines[1], "PAK|-|1|-9.00");
+    memset(&got, 0, sizeof got);
+    assert_int_equal(store_facets(s, &all, STORE_FACET_CITY, 0, remember_total, &got, &d),
+                     SITREP_OK);
+    assert_int_equal(got.count, 1);
+    assert_string_equal(got.lines[0], "Kabul|AFG|2|0|34.53,69.17");
+    memset(&got, 0, sizeof got);
+    assert_int_equal(
+        store_facets(s, &all, STORE_FACET_DAY_CASUALTIES, 0, remember_total, &got, &d), SITREP_OK);
+    assert_int_equal(got.count, 2);
+    assert_string_equal(got.lines[0], "2025-03-03|killed|1|15|0.00,0.00");
+    assert_string_equal(got.lines[1], "2025-03-05|wounded|1|3|0.00,0.00");
+    memset(&got, 0, sizeof got);
+    assert_int_equal(
+        store_facets(s, &all, STORE_FACET_WEEK_CASUALTIES, 0, remember_total, &got, &d), SITREP_OK);
+    assert_int_equal(got.count, 2);
+    assert_string_equal(got.lines[0], "2025-03-03|killed|1|15|0.00,0.00");
+    assert_string_equal(got.lines[1], "2025-03-03|wounded|1|3|0.00,0.00");
+    /* the filter applies: Pakistan's events only */
+    store_filter pak = {.country = "PAK"};
+    memset(&got, 0, sizeof got);
+    assert_int_equal(
+        store_facets(s, &pak, STORE_FACET_DAY_CASUALTIES, 0, remember_total, &got, &d), SITREP_OK);
+    assert_int_equal(got.count, 1);
+    assert_string_equal(got.lines[0], "2025-03-05|wounded|1|3|0.00,0.00");
+    memset(&got, 0, sizeof got);
+    assert_int_equal(store_facets(s, &pak, STORE_FACET_CITY, 0, remember, &got, &d), SITREP_OK);
+    assert_int_equal(got.count, 0);
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +428,7 @@ int main(void)
         cmocka_unit_test(groups_days_and_weeks),
         cmocka_unit_test(finds_articles_searches_and_pages),
         cmocka_unit_test(dashboard_filters_reports_and_downloads),
+        cmocka_unit_test(groups_places_and_casualties),
     };
     return cmocka_run_group_tests_name("store_browse", tests, NULL, NULL);
 }
