@@ -2,7 +2,8 @@
 # serve.sh - `sitrep serve` under load: wrk (Debian's, installed here when missing) on
 # loopback against /api/events on the million-event database of store.sh (bench/bigdb.sh),
 # 1,000 concurrent connections: requests/s, latency percentiles, errors, and the server's
-# peak RSS against its --memory-limit. Gets $SITREP and $BENCH_TMP from bench/run.sh.
+# peak RSS against its --memory-limit; then the dashboard's newer questions (filters by side,
+# place, publisher, Goldstein, sources and articles, /api/map, casualties, a CSV download). Gets $SITREP and $BENCH_TMP from bench/run.sh.
 # SERVE_SECONDS (default 20) per run; SERVE_THREADS (default 4) server threads.
 set -e
 sitrep=${SITREP:-build/sitrep}
@@ -57,6 +58,30 @@ request = function()
 end
 LUA
 
+# The dashboard's other questions (issue 23): the filters by side, place, publisher, Goldstein
+# range, sources and articles, the map, the people killed and wounded, a CSV download.
+cat >"$tmp/serve-dashboard.lua" <<'LUA'
+local paths = {
+  "/api/events?actor=RUS&side=source&limit=50",
+  "/api/events?place=Kyiv&limit=50",
+  "/api/events?publisher=Wire+One&limit=50",
+  "/api/events?goldstein_min=-10&goldstein_max=-9&limit=50",
+  "/api/events?min_sources=2&limit=50",
+  "/api/events?min_articles=2&root=19&limit=50",
+  "/api/map?country=UKR",
+  "/api/map?root=19&since=2024-06-01&until=2024-06-30",
+  "/api/timeline?by=casualties&country=SYR",
+  "/api/timeline?by=casualties&actor=RUS&target=UKR",
+  "/api/events?root=19&country=UKR&since=2024-06&until=2024-06&format=csv",
+  "/api/events/1",
+}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+LUA
+
 # load NAME CONNECTIONS URL [SCRIPT]: one wrk run; prints requests/s, latencies, errors
 load() {
     name=$1; c=$2; url=$3; script=$4
@@ -86,6 +111,11 @@ load "newest 50, 8 connections" 8 "$base/api/events?limit=50"
 load "12 filters in turn, 8 connections" 8 "$base/" "$tmp/serve-mix.lua"
 load "newest 50, $conns connections" $conns "$base/api/events?limit=50"
 load "12 filters in turn, $conns connections" $conns "$base/" "$tmp/serve-mix.lua"
+# (a server without these endpoints, an older build being compared, skips them)
+if [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/map?country=UKR")" = 200 ]; then
+    load "dashboard's 12 new questions, 8 conn." 8 "$base/" "$tmp/serve-dashboard.lua"
+    load "dashboard's 12 new questions, $conns conn." $conns "$base/" "$tmp/serve-dashboard.lua"
+fi
 hwm=$(awk '/VmHWM/ { print $2 }' /proc/$pid/status)
 threads_now=$(awk '/Threads/ { print $2 }' /proc/$pid/status)
 echo "serve: peak RSS $((hwm / 1024)) MB of the $limit_mb MB limit ($threads_now threads)"

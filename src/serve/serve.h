@@ -252,7 +252,7 @@ typedef struct serve_api_worker {
 typedef struct serve_api {
     serve_api_worker *workers;
     int nworkers;
-    const serve_names *names; /* actor names; NULL: codes and the text's names only */
+    const serve_names *names;        /* actor names; NULL: codes and the text's names only */
     const struct geocodes *codes;    /* downloads in GDELT and PLOVER form; NULL: refused */
     const struct cameo_table *cameo; /* PLOVER's mode and context */
 } serve_api;

@@ -16,9 +16,9 @@ enum { HTTP_OK = 200, HTTP_BAD = 400, HTTP_NOT_FOUND = 404, HTTP_ERROR = 500 };
 
 /* The filters of `sitrep query`, under the same names. */
 static const char *const filter_names[] = {
-    "actor",   "source",    "target",        "cameo",         "root",
-    "plover",  "modality",  "attribution",   "since",         "until",
-    "country", "text",      "side",          "place",         "publisher",
+    "actor",         "source",        "target",      "cameo",        "root",
+    "plover",        "modality",      "attribution", "since",        "until",
+    "country",       "text",          "side",        "place",        "publisher",
     "goldstein_min", "goldstein_max", "min_sources", "min_articles", NULL};
 
 static const char *const modalities[] = {"asserted", "negated",      "planned",
@@ -70,9 +70,9 @@ sitrep_status serve_filter_check(const store_filter *q, char *error, size_t errl
         status = serve_check_text("publisher", q->publisher, error, errlen);
     if (!status && q->has_goldstein_min && q->has_goldstein_max &&
         q->goldstein_min > q->goldstein_max)
-        status = SITREP_EUSAGE, snprintf(error, errlen,
-                                         "goldstein_min (%g) is above goldstein_max (%g)",
-                                         q->goldstein_min, q->goldstein_max);
+        status = SITREP_EUSAGE,
+        snprintf(error, errlen, "goldstein_min (%g) is above goldstein_max (%g)", q->goldstein_min,
+                 q->goldstein_max);
     return status;
 }
 
@@ -95,8 +95,8 @@ static bool read_goldstein(const serve_request *r, const char *name, double *out
     char *end = NULL;
     double number = digits && points <= 1 && n <= 8 ? strtod(value, &end) : 0;
     if (!end || *end || number < -10 || number > 10) {
-        serve_error(resp, HTTP_BAD, "%s wants a Goldstein score from -10 to 10, not '%.40s'",
-                    name, value);
+        serve_error(resp, HTTP_BAD, "%s wants a Goldstein score from -10 to 10, not '%.40s'", name,
+                    value);
         return false;
     }
     *out = number;
@@ -261,8 +261,7 @@ static void download(const serve_api *api, store *s, const serve_request *r, sto
         store_failed(resp, status, &d);
 }
 
-static void api_events(const serve_api *api, store *s, const serve_request *r,
-                       serve_response *resp)
+static void api_events(const serve_api *api, store *s, const serve_request *r, serve_response *resp)
 {
     static const char *const extra[] = {"limit", "offset", "format", NULL};
     static const char *const formats[] = {"json", "csv", "gdelt", "plover", NULL};
@@ -335,10 +334,10 @@ static sitrep_status write_report(void *user, const store_report *r)
     json_object_begin(w);
     const struct {
         const char *key, *value;
-    } texts[] = {{"article", r->article_id},  {"url", r->url},
-                 {"publisher", r->publisher}, {"published", r->published},
-                 {"headline", r->headline},   {"sentence_text", r->sentence_text},
-                 {"modality", r->modality},   {"verb", r->verb},
+    } texts[] = {{"article", r->article_id},      {"url", r->url},
+                 {"publisher", r->publisher},     {"published", r->published},
+                 {"headline", r->headline},       {"sentence_text", r->sentence_text},
+                 {"modality", r->modality},       {"verb", r->verb},
                  {"source_text", r->source_text}, {"target_text", r->target_text}};
     for (size_t i = 0; i < ARRAY_LEN(texts); i++) {
         json_key(w, texts[i].key);
@@ -435,8 +434,7 @@ typedef struct bucket_writer {
 } bucket_writer;
 
 /* Writes "KEY_name": the actor's name, or the code when it has none. */
-static void name_member(json_writer *w, const serve_names *names, const char *key,
-                        const char *code)
+static void name_member(json_writer *w, const serve_names *names, const char *key, const char *code)
 {
     char member[64], name[512];
     snprintf(member, sizeof member, "%s%sname", strcmp(key, "code") ? key : "",
@@ -506,8 +504,7 @@ static sitrep_status list_dyad(void *user, const store_bucket *b)
     return write_bucket(&lists->dyads, b);
 }
 
-static void api_actors(const serve_api *api, store *s, const serve_request *r,
-                       serve_response *resp)
+static void api_actors(const serve_api *api, store *s, const serve_request *r, serve_response *resp)
 {
     static const char *const extra[] = {"limit", NULL};
     store_filter q = {0};
@@ -576,8 +573,9 @@ static void api_timeline(const serve_api *api, store *s, const serve_request *r,
     /* 100,000 buckets: 68 years of days by four quad classes; more is not a chart */
     json_key(&w, "buckets");
     json_array_begin(&w);
-    bucket_writer bw = {&w, "date", casualties ? "kind" : root ? "root" : "quad_class",
-                        false, NULL, casualties, false};
+    bucket_writer bw = {&w,    "date", casualties ? "kind" : root ? "root" : "quad_class",
+                        false, NULL,   casualties,
+                        false};
     sitrep_status status = store_facets(s, &q, facet, 100000, write_bucket, &bw, &d);
     json_array_end(&w);
     json_object_end(&w);
@@ -606,7 +604,8 @@ static void api_map(const serve_api *api, store *s, const serve_request *r, serv
     json_array_begin(&w);
     /* a country code is named as an actor code of the country alone is: "Russia" */
     bucket_writer countries = {&w, "code", NULL, true, api->names, false, false};
-    sitrep_status status = store_facets(s, &q, STORE_FACET_COUNTRY, 0, write_bucket, &countries, &d);
+    sitrep_status status =
+        store_facets(s, &q, STORE_FACET_COUNTRY, 0, write_bucket, &countries, &d);
     json_array_end(&w);
     json_key(&w, "places");
     json_array_begin(&w);

@@ -263,8 +263,7 @@ static void format_header(serve *s, conn *c, int status, const char *type, size_
                  "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'\r\n"
                  "%s%sConnection: %s\r\n\r\n",
                  status, reason(status), s->date, type, length, disposition,
-                 api ? "no-store" : "no-cache",
-                 status == 405 ? "Allow: GET, HEAD\r\n" : "",
+                 api ? "no-store" : "no-cache", status == 405 ? "Allow: GET, HEAD\r\n" : "",
                  status == 503 ? "Retry-After: 1\r\n" : "", c->keep_alive ? "keep-alive" : "close");
     c->header_length = n > 0 && (size_t)n < sizeof c->header ? (size_t)n : 0;
     atomic_fetch_add(&s->requests, 1);
@@ -740,8 +739,8 @@ static void take_answers(serve *s)
             continue;
         }
         /* a download (an API answer in another format) says its type and file name */
-        respond_named(s, c, r->status, r->content_type ? r->content_type : "application/json",
-                      body, length, body, true, r->filename);
+        respond_named(s, c, r->status, r->content_type ? r->content_type : "application/json", body,
+                      length, body, true, r->filename);
     }
 }
 

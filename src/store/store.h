@@ -88,20 +88,20 @@ typedef struct store_filter {
     const char *modality;    /* some mention has this modality */
     const char *attribution; /* some mention has this attribution kind ("none": unattributed) */
     const char *since, *until;
-    const char *country; /* place country */
-    const char *text;    /* words that must all occur in a sentence that mentions the event */
+    const char *country;   /* place country */
+    const char *text;      /* words that must all occur in a sentence that mentions the event */
     const char *side;      /* "source" or "target": actor matches that side only; NULL: either */
     const char *place;     /* the place's name, exactly (case-insensitive ASCII) */
     const char *publisher; /* some article that reports the event has this publisher, exactly */
     double goldstein_min, goldstein_max; /* with has_goldstein_min / _max: an inclusive range */
     bool has_goldstein_min, has_goldstein_max;
-    long min_sources;  /* at least this many independent sources (publishers); 0: any */
-    long min_articles; /* at least this many articles report it (corroboration); 0: any */
+    long min_sources;   /* at least this many independent sources (publishers); 0: any */
+    long min_articles;  /* at least this many articles report it (corroboration); 0: any */
     long long event_id; /* this event only; 0: any */
     bool details;       /* fill the events' details (store_event: span, date, quantities) */
-    long limit;        /* 0: no limit */
-    long offset;         /* events skipped before the first one given (paging; with a limit) */
-    bool oldest_first;   /* order by event id ascending (exports) instead of newest day first */
+    long limit;         /* 0: no limit */
+    long offset;        /* events skipped before the first one given (paging; with a limit) */
+    bool oldest_first;  /* order by event id ascending (exports) instead of newest day first */
 } store_filter;
 
 /* One merged event and its first mention. Strings may be NULL; all are owned by the store and
@@ -190,15 +190,15 @@ sitrep_status store_check(store *s, diag *d) MUST_CHECK;
 
 /* Groups of the events matching a filter. */
 typedef enum store_facet {
-    STORE_FACET_ACTOR,    /* key: an actor code, as source or target; largest first */
-    STORE_FACET_DYAD,     /* key: source code, key2: target code; largest first */
-    STORE_FACET_DAY,      /* key: YYYY-MM-DD, key2: quad class ("1".."4", NULL unknown); by day */
-    STORE_FACET_WEEK,     /* key: the week's Monday, key2: quad class; by week */
+    STORE_FACET_ACTOR,     /* key: an actor code, as source or target; largest first */
+    STORE_FACET_DYAD,      /* key: source code, key2: target code; largest first */
+    STORE_FACET_DAY,       /* key: YYYY-MM-DD, key2: quad class ("1".."4", NULL unknown); by day */
+    STORE_FACET_WEEK,      /* key: the week's Monday, key2: quad class; by week */
     STORE_FACET_DAY_ROOT,  /* key: YYYY-MM-DD, key2: CAMEO root; by day */
     STORE_FACET_WEEK_ROOT, /* key: the week's Monday, key2: CAMEO root; by week */
     STORE_FACET_COUNTRY,   /* key: the place's country code; largest first */
-    STORE_FACET_CITY, /* key: the place's name, key2: its country; places of kind "city" with
-                         coordinates (the bucket's lat, lon: the first event's); largest first */
+    STORE_FACET_CITY,      /* key: the place's name, key2: its country; places of kind "city" with
+                              coordinates (the bucket's lat, lon: the first event's); largest first */
     /* key: YYYY-MM-DD or the week's Monday, key2: "killed" or "wounded"; by day or week. The
      * people killed or wounded in events of roots 18-20 (assault, fight, mass violence): per
      * event, the largest number any of its reports links to it (a quantity whose unit says
@@ -273,8 +273,8 @@ void store_json_counts(json_writer *w, const store_event *e);
 void store_json_event(json_writer *w, const store_event *e);
 /* A name for an actor code (text: the name the text gives it, may be NULL): writes it into out
  * and returns out, or NULL when it has none. */
-typedef const char *(*store_namer)(const void *user, const char *code, const char *text,
-                                   char *out, size_t outlen);
+typedef const char *(*store_namer)(const void *user, const char *code, const char *text, char *out,
+                                   size_t outlen);
 /* store_json_event with a "name" in each side's object: namer's, else the text's name, else
  * the code. namer NULL is store_json_event. */
 void store_json_event_named(json_writer *w, const store_event *e, store_namer namer,

@@ -233,7 +233,7 @@ static sitrep_status casualty_facets(store *s, const store_filter *q, bool week,
     /* one row per event and kind: the largest number any report gives (reports of one event
      * often differ as the toll rises; summing them would count the same dead twice) */
 #define KILLED                                                                                     \
-    "(lower(q.unit) LIKE '%killed' OR lower(q.unit) LIKE '%dead' OR lower(q.unit) LIKE "          \
+    "(lower(q.unit) LIKE '%killed' OR lower(q.unit) LIKE '%dead' OR lower(q.unit) LIKE "           \
     "'%deaths' OR lower(q.unit) LIKE '%died' OR lower(q.unit) LIKE '%fatalities')"
 #define WOUNDED "(lower(q.unit) LIKE '%wounded' OR lower(q.unit) LIKE '%injured')"
     static const char sql[] =
@@ -244,7 +244,7 @@ static sitrep_status casualty_facets(store *s, const store_filter *q, bool week,
         " OR " WOUNDED " OR (lower(m.verb) LIKE 'kill%' AND q.unit IS NOT NULL AND "
         "lower(q.unit) IN ('people', 'persons', 'civilians', 'soldiers', 'troops', 'children', "
         "'women', 'men', 'militants', 'fighters', 'police', 'officers', 'protesters'))) "
-        "GROUP BY e.rowid, kind";
+        "GROUP BY e.rowid, 2";
 #undef KILLED
 #undef WOUNDED
     store_stmt *st = NULL;

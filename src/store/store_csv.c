@@ -9,10 +9,10 @@
 #include <string.h>
 
 const char *const store_csv_columns[STORE_CSV_COLUMNS] = {
-    "id",           "day",          "source",      "target",      "cameo",
-    "root",         "plover",       "goldstein",   "quad_class",  "country",
-    "place",        "num_mentions", "num_articles", "num_sources", "modality",
-    "attribution",  "article",      "sentence",    "sentence_text"};
+    "id",          "day",          "source",       "target",       "cameo",
+    "root",        "plover",       "goldstein",    "quad_class",   "country",
+    "place",       "num_mentions", "num_articles", "num_sources",  "modality",
+    "attribution", "article",      "sentence",     "sentence_text"};
 
 static sitrep_status csv_field(buf *out, const char *s, bool last)
 {
@@ -40,11 +40,25 @@ static sitrep_status csv_row(void *user, const store_event *e)
     snprintf(goldstein, sizeof goldstein, e->has_goldstein ? "%g" : "", e->goldstein);
     snprintf(quad, sizeof quad, e->quad_class ? "%d" : "", e->quad_class);
     snprintf(sentence, sizeof sentence, e->sentence >= 0 ? "%lld" : "", e->sentence);
-    const char *fields[STORE_CSV_COLUMNS] = {
-        id,          e->day,           e->source_code,   e->target_code,   e->cameo,
-        e->root,     e->plover,        goldstein,        quad,             e->place_country,
-        e->place_name, mentions,       articles,         sources,          e->modality,
-        e->attribution_kind, e->article_id, sentence,    e->sentence_text};
+    const char *fields[STORE_CSV_COLUMNS] = {id,
+                                             e->day,
+                                             e->source_code,
+                                             e->target_code,
+                                             e->cameo,
+                                             e->root,
+                                             e->plover,
+                                             goldstein,
+                                             quad,
+                                             e->place_country,
+                                             e->place_name,
+                                             mentions,
+                                             articles,
+                                             sources,
+                                             e->modality,
+                                             e->attribution_kind,
+                                             e->article_id,
+                                             sentence,
+                                             e->sentence_text};
     buf_reset(&x->line);
     sitrep_status status = SITREP_OK;
     for (size_t i = 0; i < STORE_CSV_COLUMNS && !status; i++)

@@ -363,7 +363,8 @@ sitrep_status store_export_gdelt(store *s, const store_filter *q, store_export *
     buf_init(&x->line, 1 << 20);
     sitrep_status status = SITREP_OK;
     for (int c = 0; x->header && c < GDELT_COLUMNS && !status; c++)
-        status = buf_printf(&x->line, "%s%c", gdelt_columns[c], c == GDELT_COLUMNS - 1 ? '\n' : '\t');
+        status =
+            buf_printf(&x->line, "%s%c", gdelt_columns[c], c == GDELT_COLUMNS - 1 ? '\n' : '\t');
     if (!status && x->header)
         status = x->write(x->user, x->line.data, x->line.len);
     x->row = xmalloc(sizeof *x->row);

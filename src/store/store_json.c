@@ -164,8 +164,7 @@ void store_json_event(json_writer *w, const store_event *e)
     event_json(w, e, NULL);
 }
 
-void store_json_event_named(json_writer *w, const store_event *e, store_namer fn,
-                            const void *user)
+void store_json_event_named(json_writer *w, const store_event *e, store_namer fn, const void *user)
 {
     namer n = {fn, user};
     event_json(w, e, fn ? &n : NULL);

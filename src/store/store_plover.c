@@ -87,9 +87,9 @@ static void write_location(json_writer *w, const store_export *x, const char *na
 /* An actor object of the `actor` or `recipient` list: code (the top-level 3-character code:
  * the country, or IGO, NGO ...), sector (GOV, MIL ...), entity_text as written, entity_name
  * as resolved, the whole CAMEO code, and actor_loc. An empty list when the side is unknown. */
-static void write_entities(json_writer *w, const store_export *x, const char *key,
-                           const char *code, const char *country, const char *role,
-                           const char *text, const char *name, const char *place_json)
+static void write_entities(json_writer *w, const store_export *x, const char *key, const char *code,
+                           const char *country, const char *role, const char *text,
+                           const char *name, const char *place_json)
 {
     json_key(w, key);
     json_array_begin(w);

@@ -292,15 +292,15 @@ static bool text_is_common(store *s, const store_filter *q)
 /* The first mention's details (store_filter.details): the event's words relative to its
  * sentence, the date, the claimant's code and the linked quantities as a JSON array. */
 #define DETAILS_COMMON                                                                             \
-    "m.evidence_start - s.start, m.evidence_end - s.start, m.date_text, m.date_value, "         \
+    "m.evidence_start - s.start, m.evidence_end - s.start, m.date_text, m.date_value, "            \
     "m.attribution_code, "
 #define DETAILS_SQLITE                                                                             \
-    DETAILS_COMMON "(SELECT json_group_array(json_object('value', value, 'unit', unit, "        \
-                   "'text', text, 'qualifier', qualifier)) FROM quantities WHERE mention = "     \
+    DETAILS_COMMON "(SELECT json_group_array(json_object('value', value, 'unit', unit, "           \
+                   "'text', text, 'qualifier', qualifier)) FROM quantities WHERE mention = "       \
                    "m.rowid)"
 #define DETAILS_PG                                                                                 \
-    DETAILS_COMMON "(SELECT coalesce(json_agg(json_build_object('value', value, 'unit', unit, " \
-                   "'text', text, 'qualifier', qualifier)), '[]')::text FROM quantities WHERE "  \
+    DETAILS_COMMON "(SELECT coalesce(json_agg(json_build_object('value', value, 'unit', unit, "    \
+                   "'text', text, 'qualifier', qualifier)), '[]')::text FROM quantities WHERE "    \
                    "mention = m.rowid)"
 
 /* The query runs in two steps so that only the events shown are joined to their first
@@ -333,7 +333,7 @@ static sitrep_status build_query(store *s, buf *sql, binds *b, buf *fts, const s
                                      "e.target_name, e.source_place, e.target_place, "
                                      "e.place_kind, e.place_admin1, ");
     if (!status)
-        status = buf_append_str(sql, !q->details ? "NULL, NULL, NULL, NULL, NULL, NULL FROM ("
+        status = buf_append_str(sql, !q->details   ? "NULL, NULL, NULL, NULL, NULL, NULL FROM ("
                                      : s->postgres ? DETAILS_PG " FROM ("
                                                    : DETAILS_SQLITE " FROM (");
     if (!status && (by_source || by_target))

@@ -308,12 +308,12 @@ static void names_actor_codes(void **state)
     diag d;
     diag_clear(&d);
     dict_builder *b = dict_builder_new(NULL, NULL);
-    assert_int_equal(dict_builder_add_text(b, "people.txt", people, strlen(people),
-                                           DICT_FILE_PEOPLE, false, &d),
-                     SITREP_OK);
-    assert_int_equal(dict_builder_add_text(b, "groups.txt", groups, strlen(groups),
-                                           DICT_FILE_GROUPS, false, &d),
-                     SITREP_OK);
+    assert_int_equal(
+        dict_builder_add_text(b, "people.txt", people, strlen(people), DICT_FILE_PEOPLE, false, &d),
+        SITREP_OK);
+    assert_int_equal(
+        dict_builder_add_text(b, "groups.txt", groups, strlen(groups), DICT_FILE_GROUPS, false, &d),
+        SITREP_OK);
     geocodes *codes = geocodes_parse(countries, strlen(countries), NULL, 0, "codes", &d);
     assert_non_null(codes);
     serve_names *names = serve_names_take(dict_builder_finish(b), codes);
@@ -329,7 +329,7 @@ static void names_actor_codes(void **state)
         {"RUS", NULL, "Russia"},
         {"RUSMILSPY", NULL, "Russia (military, intelligence)"},
         {"LBNREBHEZ", "Hezbollah", "Hezbollah"},
-        {"AFGREBTAL", NULL, "Taliban"},         /* a dated code counts */
+        {"AFGREBTAL", NULL, "Taliban"},               /* a dated code counts */
         {"AFGGOV", NULL, "Afghanistan (government)"}, /* country and role before the group */
         {"ISRMIL", NULL, "Israel (military)"},
         {"LBNXYZ", NULL, "Lebanon (XYZ)"},

@@ -217,8 +217,8 @@ static sitrep_status report_publisher(void *user, const store_report *r)
 {
     seen *s = user;
     if (s->count < 16)
-        snprintf(s->lines[s->count++], sizeof s->lines[0], "%s|%s|%s", r->publisher,
-                 r->article_id, r->sentence_text ? r->sentence_text : "-");
+        snprintf(s->lines[s->count++], sizeof s->lines[0], "%s|%s|%s", r->publisher, r->article_id,
+                 r->sentence_text ? r->sentence_text : "-");
     return SITREP_OK;
 }
 
@@ -397,8 +397,8 @@ static void groups_places_and_casualties(void **state)
     assert_int_equal(got.count, 1);
     assert_string_equal(got.lines[0], "Kabul|AFG|2|0|34.53,69.17");
     memset(&got, 0, sizeof got);
-    assert_int_equal(
-        store_facets(s, &all, STORE_FACET_DAY_CASUALTIES, 0, remember_total, &got, &d), SITREP_OK);
+    assert_int_equal(store_facets(s, &all, STORE_FACET_DAY_CASUALTIES, 0, remember_total, &got, &d),
+                     SITREP_OK);
     assert_int_equal(got.count, 2);
     assert_string_equal(got.lines[0], "2025-03-03|killed|1|15|0.00,0.00");
     assert_string_equal(got.lines[1], "2025-03-05|wounded|1|3|0.00,0.00");
@@ -411,8 +411,8 @@ static void groups_places_and_casualties(void **state)
     /* the filter applies: Pakistan's events only */
     store_filter pak = {.country = "PAK"};
     memset(&got, 0, sizeof got);
-    assert_int_equal(
-        store_facets(s, &pak, STORE_FACET_DAY_CASUALTIES, 0, remember_total, &got, &d), SITREP_OK);
+    assert_int_equal(store_facets(s, &pak, STORE_FACET_DAY_CASUALTIES, 0, remember_total, &got, &d),
+                     SITREP_OK);
     assert_int_equal(got.count, 1);
     assert_string_equal(got.lines[0], "2025-03-05|wounded|1|3|0.00,0.00");
     memset(&got, 0, sizeof got);
