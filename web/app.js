@@ -79,20 +79,26 @@ async function api(path, params) {
 
 /* ---- timeline ---- */
 
+/* The days (or weeks' Mondays) of a timeline answer's x axis, or null when it has none: every
+ * one from the first to the last, so that quiet ones show as zero, with one empty step before
+ * and after, so that a single week still has a line and a range. */
+function dayAxis(data) {
+  const given = [...new Set(data.buckets.map((b) => b.date))].sort();
+  if (!given.length) return null;
+  const step = (data.interval === 'day' ? 1 : 7) * 86400000;
+  const first = Date.parse(`${given[0]}T00:00:00Z`) - step;
+  const last = Date.parse(`${given[given.length - 1]}T00:00:00Z`) + step;
+  return (last - first) / step < 20000
+    ? Array.from({ length: Math.round((last - first) / step) + 1 }, (_, i) => new Date(first + i * step).toISOString().slice(0, 10))
+    : given;
+}
+
 function drawTimeline(data) {
   const box = $('timeline');
   if (state.plot) { state.plot.destroy(); state.plot = null; }
   box.textContent = '';
-  const given = [...new Set(data.buckets.map((b) => b.date))].sort();
-  if (!given.length) { box.append(el('p', { class: 'empty' }, 'No dated events.')); return; }
-  /* every day (or week) from the first to the last, so that quiet ones show as zero */
-  const step = (data.interval === 'day' ? 1 : 7) * 86400000;
-  /* one empty step before and after, so that a single week still has a line and a range */
-  const first = Date.parse(`${given[0]}T00:00:00Z`) - step;
-  const last = Date.parse(`${given[given.length - 1]}T00:00:00Z`) + step;
-  const days = (last - first) / step < 20000
-    ? Array.from({ length: Math.round((last - first) / step) + 1 }, (_, i) => new Date(first + i * step).toISOString().slice(0, 10))
-    : given;
+  const days = dayAxis(data);
+  if (!days) { box.append(el('p', { class: 'empty' }, 'No dated events.')); return; }
   const index = new Map(days.map((d, i) => [d, i]));
   const series = QUADS.map(() => days.map(() => 0));
   for (const b of data.buckets) {
@@ -130,18 +136,12 @@ function drawCasualties(data) {
   const box = $('casualties');
   if (state.casualtyPlot) { state.casualtyPlot.destroy(); state.casualtyPlot = null; }
   box.textContent = '';
-  const given = [...new Set(data.buckets.map((b) => b.date))].sort();
-  if (!given.length) { box.append(el('p', { class: 'empty' }, 'No killed or wounded reported for these events.')); return; }
+  const days = dayAxis(data);
+  if (!days) { box.append(el('p', { class: 'empty' }, 'No killed or wounded reported for these events.')); return; }
   if (typeof Dygraph === 'undefined') {
     box.append(el('p', { class: 'empty' }, 'dygraphs is missing (run make).'));
     return;
   }
-  const step = (data.interval === 'day' ? 1 : 7) * 86400000;
-  const first = Date.parse(`${given[0]}T00:00:00Z`) - step;
-  const last = Date.parse(`${given[given.length - 1]}T00:00:00Z`) + step;
-  const days = (last - first) / step < 20000
-    ? Array.from({ length: Math.round((last - first) / step) + 1 }, (_, i) => new Date(first + i * step).toISOString().slice(0, 10))
-    : given;
   const index = new Map(days.map((d, i) => [d, i]));
   const kinds = ['killed', 'wounded'];
   const series = kinds.map(() => days.map(() => 0));

@@ -179,6 +179,16 @@ static void store_failed(serve_response *resp, sitrep_status status, const diag 
         serve_error(resp, HTTP_ERROR, "the store could not answer: %s", message);
 }
 
+/* The end of a JSON answer: closes its object; a failure becomes store_failed's error. */
+static void answer_end(json_writer *w, sitrep_status status, const diag *d, serve_response *resp)
+{
+    json_object_end(w);
+    if (!status)
+        status = json_status(w);
+    if (status)
+        store_failed(resp, status, d);
+}
+
 /* ---- /api/events ---- */
 
 /* The store_namer of the API: serve_actor_name over the server's names. */
@@ -415,11 +425,7 @@ static void api_event(const serve_api *api, store *s, const char *id_text, serve
         status = store_event_reports(s, id, write_report, &answer, &found, &d);
         json_array_end(&w);
     }
-    json_object_end(&w);
-    if (!status)
-        status = json_status(&w);
-    if (status)
-        store_failed(resp, status, &d);
+    answer_end(&w, status, &d, resp);
 }
 
 /* ---- /api/actors and /api/timeline ---- */
@@ -504,17 +510,27 @@ static sitrep_status list_dyad(void *user, const store_bucket *b)
     return write_bucket(&lists->dyads, b);
 }
 
-static void api_actors(const serve_api *api, store *s, const serve_request *r, serve_response *resp)
+/* The start of a group answer with a `limit` (1 to max) besides the filters: reads and checks
+ * them (false after writing a 400), then opens the JSON object in w. */
+static bool group_begin(const serve_request *r, long max, long *limit, store_filter *q,
+                        json_writer *w, serve_response *resp)
 {
     static const char *const extra[] = {"limit", NULL};
+    if (!allowed(r, extra, resp) || !read_filter(r, q, resp) ||
+        !read_long(r, "limit", 1, max, limit, resp))
+        return false;
+    json_init(w, &resp->body, false);
+    json_object_begin(w);
+    return true;
+}
+
+static void api_actors(const serve_api *api, store *s, const serve_request *r, serve_response *resp)
+{
     store_filter q = {0};
     long limit = 30;
-    if (!allowed(r, extra, resp) || !read_filter(r, &q, resp) ||
-        !read_long(r, "limit", 1, 500, &limit, resp))
-        return;
     json_writer w;
-    json_init(&w, &resp->body, false);
-    json_object_begin(&w);
+    if (!group_begin(r, 500, &limit, &q, &w, resp))
+        return;
     diag d;
     diag_clear(&d);
     /* one scan for both: the actors' array is closed when the first dyad arrives */
@@ -529,11 +545,7 @@ static void api_actors(const serve_api *api, store *s, const serve_request *r, s
         json_array_begin(&w);
     }
     json_array_end(&w);
-    json_object_end(&w);
-    if (!status)
-        status = json_status(&w);
-    if (status)
-        store_failed(resp, status, &d);
+    answer_end(&w, status, &d, resp);
 }
 
 static void api_timeline(const serve_api *api, store *s, const serve_request *r,
@@ -578,26 +590,18 @@ static void api_timeline(const serve_api *api, store *s, const serve_request *r,
                         false};
     sitrep_status status = store_facets(s, &q, facet, 100000, write_bucket, &bw, &d);
     json_array_end(&w);
-    json_object_end(&w);
-    if (!status)
-        status = json_status(&w);
-    if (status)
-        store_failed(resp, status, &d);
+    answer_end(&w, status, &d, resp);
 }
 
 /* /api/map: event counts and mean Goldstein per country of the events' places, and the
  * places of city level with their coordinates. */
 static void api_map(const serve_api *api, store *s, const serve_request *r, serve_response *resp)
 {
-    static const char *const extra[] = {"limit", NULL};
     store_filter q = {0};
     long limit = 500;
-    if (!allowed(r, extra, resp) || !read_filter(r, &q, resp) ||
-        !read_long(r, "limit", 1, 5000, &limit, resp))
-        return;
     json_writer w;
-    json_init(&w, &resp->body, false);
-    json_object_begin(&w);
+    if (!group_begin(r, 5000, &limit, &q, &w, resp))
+        return;
     diag d;
     diag_clear(&d);
     json_key(&w, "countries");
@@ -613,11 +617,7 @@ static void api_map(const serve_api *api, store *s, const serve_request *r, serv
     if (!status)
         status = store_facets(s, &q, STORE_FACET_CITY, limit, write_bucket, &places, &d);
     json_array_end(&w);
-    json_object_end(&w);
-    if (!status)
-        status = json_status(&w);
-    if (status)
-        store_failed(resp, status, &d);
+    answer_end(&w, status, &d, resp);
 }
 
 /* ---- /api/articles/{id} ---- */

@@ -163,6 +163,18 @@ static sitrep_status scan_done(store *s, store_stmt *st, sitrep_status status, i
     return status;
 }
 
+/* The end of a one-facet scan: scan_done, then the groups given to fn, then freed. */
+static sitrep_status scan_emit(store *s, store_stmt *st, sitrep_status status, int rc, groups *g,
+                               bool largest_first, long limit, store_bucket_fn fn, void *user,
+                               diag *d)
+{
+    status = scan_done(s, st, status, rc, d);
+    if (!status)
+        status = emit(g, largest_first, limit, fn, user);
+    groups_release(g);
+    return status;
+}
+
 sitrep_status store_actor_facets(store *s, const store_filter *q, long limit,
                                  store_bucket_fn actor_fn, store_bucket_fn dyad_fn, void *user,
                                  diag *d)
@@ -220,11 +232,7 @@ static sitrep_status place_facets(store *s, const store_filter *q, bool city, lo
             added->lon = store_column_double(st, 4);
         }
     }
-    status = scan_done(s, st, status, rc, d);
-    if (!status)
-        status = emit(&g, true, limit, fn, user);
-    groups_release(&g);
-    return status;
+    return scan_emit(s, st, status, rc, &g, true, limit, fn, user, d);
 }
 
 static sitrep_status casualty_facets(store *s, const store_filter *q, bool week, long limit,
@@ -259,11 +267,7 @@ static sitrep_status casualty_facets(store *s, const store_filter *q, bool week,
         if (added)
             added->total += store_column_double(st, 2);
     }
-    status = scan_done(s, st, status, rc, d);
-    if (!status)
-        status = emit(&g, false, limit, fn, user);
-    groups_release(&g);
-    return status;
+    return scan_emit(s, st, status, rc, &g, false, limit, fn, user, d);
 }
 
 sitrep_status store_facets(store *s, const store_filter *q, store_facet facet, long limit,
@@ -294,11 +298,7 @@ sitrep_status store_facets(store *s, const store_filter *q, store_facet facet, l
         day_key(store_column_int64(st, 0), week, text);
         status = groups_add(&g, text, store_column_text(st, 1), st, 2, NULL);
     }
-    status = scan_done(s, st, status, rc, d);
-    if (!status)
-        status = emit(&g, false, limit, fn, user);
-    groups_release(&g);
-    return status;
+    return scan_emit(s, st, status, rc, &g, false, limit, fn, user, d);
 }
 
 sitrep_status store_article_find(store *s, const char *id, store_article_fn json_fn,
