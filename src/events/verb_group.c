@@ -242,6 +242,23 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
 }
 
 /* Modality from the words of the group [first, anchor] and the clause before it. */
+/* True when the verb group is a present tense in an "until", "till" or "before" clause: such a
+ * clause speaks of what has not happened yet ("vowed to fight until they gain control of the
+ * villages", "leave before the army attacks"); a past tense tells what did ("fought until they
+ * took the town"). */
+static bool future_time_clause(const clause_ctx *c, const verb_group *vg)
+{
+    if (!c->tables->tagger || !c->tokens[vg->first].upos)
+        return false;
+    const char *xpos = tagger_xpos_name(c->tables->tagger, c->tokens[vg->first].xpos);
+    if (strcmp(xpos, "VBP") != 0 && strcmp(xpos, "VBZ") != 0)
+        return false;
+    for (long k = vg->first - 1; k >= 0 && k >= vg->first - 6 && !is_punct(c, k); k--)
+        if (word_is(c, k, "until") || word_is(c, k, "till") || word_is(c, k, "before"))
+            return true;
+    return false;
+}
+
 uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
 {
     bool negated = false, planned = false, possible = false, would = false;
@@ -292,7 +309,7 @@ uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
         return MODALITY_HYPOTHETICAL;
     if (possible)
         return MODALITY_POSSIBLE;
-    if (planned || would)
+    if (planned || would || future_time_clause(c, vg))
         return MODALITY_PLANNED;
     return MODALITY_ASSERTED;
 }

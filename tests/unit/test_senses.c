@@ -202,6 +202,11 @@ static void conditions_and_open_questions_are_hypothetical(void **state)
     expect_one("Analysts asked if the Russian attack on Kyiv was planned.", "190", "RUS", "UKRGOV",
                MODALITY_HYPOTHETICAL);
     expect_one("Russia attacked Georgia, analysts said.", "190", "RUS", "GEO", MODALITY_ASSERTED);
+    /* a present tense in an "until" or "before" clause has not happened yet */
+    expect_one("Georgia will resist until Russia attacks Georgia.", "190", "RUS", "GEO",
+               MODALITY_PLANNED);
+    expect_one("Georgia resisted until Russia attacked Georgia.", "190", "RUS", "GEO",
+               MODALITY_ASSERTED);
 }
 
 /* ---- background and purpose ---- */
