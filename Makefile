@@ -14,8 +14,9 @@ Q        := $(if $(V),,@)
 # section 5. libexttextcat tells the language of an article (the `language` warning).
 DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev zlib1g-dev libsqlite3-dev \
              libpq-dev libexttextcat-dev libexttextcat-data
-# The dashboard's browser libraries (tools/web-build.sh copies them into build/web/vendor).
-DEB_WEB   := libjs-dygraphs libjs-d3
+# The dashboard's browser libraries (tools/web-build.sh copies them into build/web/vendor) and
+# python3 for the map's outlines (tools/countries-geojson.py).
+DEB_WEB   := libjs-dygraphs libjs-d3 libjs-leaflet python3
 # python3-jsonschema checks output against docs/output.schema.json; groff and man the man page.
 DEB_TEST  := libcmocka-dev curl python3 python3-jsonschema groff-base man-db
 # The PostgreSQL and Dask tests start their own server and workers (tests/cli/test_scale.sh);
@@ -66,7 +67,7 @@ deps-test: deps
 	@tools/deps.sh $(DEB_SCALE) || echo "sitrep: cannot install $(DEB_SCALE): the PostgreSQL and Dask tests will be skipped" >&2
 
 # The dashboard `sitrep serve` serves: web/ plus dygraphs and d3 from Debian's packages.
-$(BUILD)/web/index.html: $(wildcard web/*) tools/web-build.sh
+$(BUILD)/web/index.html: $(wildcard web/*) tools/web-build.sh tools/countries-geojson.py
 	@tools/web-build.sh $(BUILD)/web $(DEB_WEB)
 deps-fuzz: deps
 	@tools/deps.sh $(DEB_FUZZ)

@@ -34,6 +34,7 @@ bigdb_queries() {
     "$1" "--text 'article 4242' (one article)" --text 'article 4242'
     "$1" "--actor IRN --target ISR --cameo 19" --actor IRN --target ISR --cameo 19
     "$1" "--actor PRKGOV --since 2016 --until 2016 (rare)" --actor PRKGOV --since 2016 --until 2016
+}
 
 # bench_serve DB LOG OPTIONS...: starts `sitrep serve --db DB --port 0 OPTIONS...` in the
 # background with its stderr in LOG, sets $pid and $port and a trap that stops it; exits with

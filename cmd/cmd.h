@@ -131,7 +131,7 @@ sitrep_context *cmd_context_new(const sitrep_options *options, bool warn, int *r
  * is another option. */
 int cmd_peer_option(const char *arg, const char *value, sitrep_options *o);
 
-/* ---- sitrep export (cmd_export.c, export_gdelt.c, export_plover.c) ---- */
+/* ---- sitrep export (cmd_export.c; the writers are the store's: store_export_gdelt ...) ---- */
 
 struct store;
 struct store_filter;
@@ -148,30 +148,12 @@ struct buf;
 int cmd_filter_option(const char *arg, const char *value, struct store_filter *q);
 extern const char cmd_filter_help[];
 
-#define GDELT_COLUMNS 61
-extern const char *const gdelt_columns[GDELT_COLUMNS];
+/* Loads data/codes (FIPS and ISO codes) and, when cameo is not NULL, data/cameo (PLOVER mode
+ * and context) for the exports. Returns false after reporting (both are then NULL). */
+bool cmd_load_export_tables(struct geocodes **codes, struct cameo_table **cameo);
 
-typedef struct gdelt_export {
-    const struct geocodes *codes; /* FIPS codes and region codes (data/codes) */
-    bool header;                  /* a first line with the column names */
-    long long rows, undated;      /* rows written; events left out for want of a date */
-    struct gdelt_row *row;        /* scratch */
-} gdelt_export;
-/* Writes the events matching q as GDELT 2.0 rows on stdout (docs/exports.md). Errors as
- * store_query; SITREP_EIO when stdout fails. */
-sitrep_status export_gdelt(struct store *s, const struct store_filter *q, gdelt_export *x,
-                           struct diag *d);
-
-typedef struct plover_export {
-    const struct geocodes *codes;
-    const struct cameo_table *cameo;     /* the CAMEO-to-PLOVER table: mode and context */
-    long long records, undated, untyped; /* written; left out without a date; without a PLOVER
-                                          * type (root 01 statements, which PLOVER dropped) */
-    struct buf *out;                     /* scratch */
-} plover_export;
-/* Writes the events matching q as PLOVER JSON records on stdout, one per line
- * (docs/exports.md, docs/schema/plover-record.schema.json). Errors as export_gdelt. */
-sitrep_status export_plover(struct store *s, const struct store_filter *q, plover_export *x,
-                            struct diag *d);
+/* Writes data to stdout: the store_write_fn of `sitrep query` and `sitrep export`. Returns
+ * SITREP_EIO when stdout fails. */
+sitrep_status cmd_write_stdout(void *user, const char *data, size_t length);
 
 #endif

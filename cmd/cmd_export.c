@@ -1,6 +1,7 @@
 /* cmd_export.c - `sitrep export`: the stored events, all or those `sitrep query`'s filters
- * select, as the GDELT 2.0 event table (export_gdelt.c), PLOVER records (export_plover.c), or
- * our own JSON-lines contract (the stored articles, as coded). docs/exports.md.
+ * select, as the GDELT 2.0 event table (store/store_gdelt.c), PLOVER records
+ * (store/store_plover.c), or our own JSON-lines contract (the stored articles, as coded).
+ * docs/exports.md.
  */
 #include "cmd.h"
 #include "lexicon/lexicon.h"
@@ -85,8 +86,7 @@ static sitrep_status export_articles(store *s, const store_filter *q, bool filte
     return status;
 }
 
-/* Loads data/codes (FIPS and ISO codes) and data/cameo (PLOVER mode and context). */
-static bool load_tables(geocodes **codes, cameo_table **cameo)
+bool cmd_load_export_tables(geocodes **codes, cameo_table **cameo)
 {
     char dir[4096], path[4200];
     if (!path_find_data_dir(dir, sizeof dir)) {
@@ -155,7 +155,7 @@ int cmd_export(int argc, char **argv)
     geocodes *codes = NULL;
     cameo_table *cameo = NULL;
     if (strcmp(format, "jsonl") != 0 &&
-        !load_tables(&codes, strcmp(format, "plover") == 0 ? &cameo : NULL))
+        !cmd_load_export_tables(&codes, strcmp(format, "plover") == 0 ? &cameo : NULL))
         return EXIT_RUNTIME;
     store *s;
     store_options options = {.read_only = true};
@@ -169,15 +169,15 @@ int cmd_export(int argc, char **argv)
     diag_clear(&d);
     sitrep_status status;
     if (strcmp(format, "gdelt") == 0) {
-        gdelt_export x = {.codes = codes, .header = header};
-        status = export_gdelt(s, &q, &x, &d);
+        store_export x = {.codes = codes, .header = header, .write = cmd_write_stdout};
+        status = store_export_gdelt(s, &q, &x, &d);
         if (!status && x.undated)
             fprintf(stderr,
                     "sitrep: %lld event(s) without a date left out (a GDELT row needs SQLDATE)\n",
                     x.undated);
     } else if (strcmp(format, "plover") == 0) {
-        plover_export x = {.codes = codes, .cameo = cameo};
-        status = export_plover(s, &q, &x, &d);
+        store_export x = {.codes = codes, .cameo = cameo, .write = cmd_write_stdout};
+        status = store_export_plover(s, &q, &x, &d);
         if (!status && x.untyped)
             fprintf(stderr,
                     "sitrep: %lld event(s) without a PLOVER type left out (root 01 statements: "

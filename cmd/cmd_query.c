@@ -179,57 +179,10 @@ static sitrep_status json_row(void *user, const store_event *e)
     return cmd_json_line(&w, out);
 }
 
-/* ---- CSV (RFC 4180) ---- */
-
-static void csv_field(const char *s, bool last)
-{
-    if (s && strpbrk(s, ",\"\r\n")) {
-        putchar('"');
-        for (; *s; s++) {
-            if (*s == '"')
-                putchar('"');
-            putchar(*s);
-        }
-        putchar('"');
-    } else if (s) {
-        fputs(s, stdout);
-    }
-    putchar(last ? '\n' : ',');
-}
-
-static sitrep_status csv_row(void *user, const store_event *e)
+sitrep_status cmd_write_stdout(void *user, const char *data, size_t length)
 {
     (void)user;
-    char id[32], mentions[32], articles[32], sources[32], goldstein[32], quad[8], sentence[32];
-    snprintf(id, sizeof id, "%lld", e->id);
-    snprintf(mentions, sizeof mentions, "%lld", e->num_mentions);
-    snprintf(articles, sizeof articles, "%lld", e->num_articles);
-    snprintf(sources, sizeof sources, "%lld", e->num_sources);
-    snprintf(goldstein, sizeof goldstein, e->has_goldstein ? "%g" : "", e->goldstein);
-    snprintf(quad, sizeof quad, e->quad_class ? "%d" : "", e->quad_class);
-    snprintf(sentence, sizeof sentence, e->sentence >= 0 ? "%lld" : "", e->sentence);
-    const char *fields[] = {id,
-                            e->day,
-                            e->source_code,
-                            e->target_code,
-                            e->cameo,
-                            e->root,
-                            e->plover,
-                            goldstein,
-                            quad,
-                            e->place_country,
-                            e->place_name,
-                            mentions,
-                            articles,
-                            sources,
-                            e->modality,
-                            e->attribution_kind,
-                            e->article_id,
-                            sentence,
-                            e->sentence_text};
-    for (size_t i = 0; i < ARRAY_LEN(fields); i++)
-        csv_field(fields[i], i + 1 == ARRAY_LEN(fields));
-    return ferror(stdout) ? SITREP_EIO : SITREP_OK;
+    return fwrite(data, 1, length, stdout) == length && !ferror(stdout) ? SITREP_OK : SITREP_EIO;
 }
 
 int cmd_filter_option(const char *arg, const char *value, store_filter *q)
@@ -331,10 +284,8 @@ int cmd_query(int argc, char **argv)
         status = store_query(s, &q, json_row, &out, &d);
         buf_release(&out);
     } else {
-        puts("id,day,source,target,cameo,root,plover,goldstein,quad_class,country,place,"
-             "num_mentions,num_articles,num_sources,modality,attribution,article,sentence,"
-             "sentence_text");
-        status = store_query(s, &q, csv_row, NULL, &d);
+        store_export x = {.header = true, .write = cmd_write_stdout};
+        status = store_export_csv(s, &q, &x, &d);
     }
     store_close(s);
     if (status) {

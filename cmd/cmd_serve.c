@@ -3,6 +3,7 @@
  * starts the server (src/serve/) and waits for SIGINT or SIGTERM to stop it cleanly.
  */
 #include "cmd.h"
+#include "lexicon/lexicon.h"
 #include "serve/serve.h"
 #include "store/store.h"
 
@@ -22,9 +23,10 @@ static const char serve_help[] =
     "                    [--header-timeout S] [--timeout S] [--allow-host NAME]...\n"
     "                    [--memory-limit MB]\n"
     "\n"
-    "Serves the dashboard and its JSON API (/api/events, /api/actors, /api/timeline,\n"
-    "/api/articles/ID, /api/search) over the event store, read-only. Stops cleanly on\n"
-    "SIGINT (Ctrl-C) or SIGTERM. Every error is a JSON object {\"error\": \"...\"}.\n"
+    "Serves the dashboard and its JSON API (/api/events, /api/events/ID, /api/actors,\n"
+    "/api/timeline, /api/map, /api/articles/ID, /api/search) over the event store,\n"
+    "read-only. Stops cleanly on SIGINT (Ctrl-C) or SIGTERM. Every error is a JSON\n"
+    "object {\"error\": \"...\"}.\n"
     "  --db FILE|URL          an SQLite file or a PostgreSQL URL (default: $SITREP_DB,\n"
     "                         else $XDG_DATA_HOME/sitrep/events.db)\n"
     "  --host ADDRESS         numeric address to listen on (default 127.0.0.1: this machine\n"
@@ -230,6 +232,26 @@ int cmd_serve(int argc, char **argv)
 
     serve_api api = {.workers = xcalloc((size_t)options.threads, sizeof(serve_api_worker)),
                      .nworkers = options.threads};
+    /* names of actor codes from the dictionaries; without them the API gives codes */
+    char data_dir[PATH_MAX];
+    serve_names *names = NULL;
+    diag names_diag;
+    diag_clear(&names_diag);
+    if (!path_find_data_dir(data_dir, sizeof data_dir))
+        cmd_error("warning: no data directory: actors are shown by their codes");
+    else if (!(names = serve_names_load(data_dir, &names_diag))) {
+        char message[1200];
+        diag_format(&names_diag, message, sizeof message);
+        cmd_error("warning: actors are shown by their codes: %s", message);
+    }
+    api.names = names;
+    /* the tables of the GDELT and PLOVER downloads */
+    geocodes *codes = NULL;
+    cameo_table *cameo = NULL;
+    if (!cmd_load_export_tables(&codes, &cameo))
+        cmd_error("warning: GDELT and PLOVER downloads are refused");
+    api.codes = codes;
+    api.cameo = cameo;
     store_options store_opts = {.read_only = true, .cache_kib = DB_CACHE_MB * 1024};
     int rc = EXIT_OK;
     for (int i = 0; i < options.threads && rc == EXIT_OK; i++)
@@ -291,6 +313,9 @@ int cmd_serve(int argc, char **argv)
     for (int i = 0; i < options.threads; i++)
         store_close(api.workers[i].store);
     serve_api_release(&api);
+    serve_names_free(names);
+    geocodes_free(codes);
+    cameo_free(cameo);
     free(api.workers);
     free(allowed);
     return rc;

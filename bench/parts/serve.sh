@@ -2,7 +2,9 @@
 # serve.sh - `sitrep serve` under load: wrk (Debian's, installed here when missing) on
 # loopback against /api/events on the million-event database of store.sh (bench/bigdb.sh),
 # 1,000 concurrent connections: requests/s, latency percentiles, errors, and the server's
-# peak RSS against its --memory-limit. Gets $SITREP and $BENCH_TMP from bench/run.sh.
+# peak RSS against its --memory-limit, requests per CPU-second of the server (utime + stime
+# of /proc/PID/stat around each run, as the machine is shared); then the dashboard's newer questions (filters by side,
+# place, publisher, Goldstein, sources and articles, /api/map, casualties, a CSV download). Gets $SITREP and $BENCH_TMP from bench/run.sh.
 # SERVE_SECONDS (default 20) per run; SERVE_THREADS (default 4) server threads.
 set -e
 sitrep=${SITREP:-build/sitrep}
@@ -34,28 +36,39 @@ base=http://127.0.0.1:$port
 # warm the page cache the way a user's first look would
 for _ in 1 2 3; do curl -s -o /dev/null "$base/api/events?limit=50" || true; done
 
-# A mix of the dashboard's event queries: filters of each kind, pages 1-3.
-cat >"$tmp/serve-mix.lua" <<'LUA'
-local paths = {
-  "/api/events?limit=50",
-  "/api/events?limit=50&offset=50",
-  "/api/events?actor=RUS&limit=50",
-  "/api/events?target=ISRGOV&limit=50",
-  "/api/events?cameo=19&limit=50",
-  "/api/events?root=14&country=UKR&limit=50",
-  "/api/events?plover=assault&limit=50",
-  "/api/events?modality=negated&limit=50",
-  "/api/events?attribution=document&limit=50",
-  "/api/events?since=2024-06-01&until=2024-06-30&limit=50",
-  "/api/events?source=USAMIL&since=2020&until=2020&limit=50&offset=100",
-  "/api/events?actor=IRN&target=ISR&cameo=19&limit=50",
+# mix FILE PATH...: a wrk script that asks the paths in turn.
+mix() {
+    mix_file=$1
+    shift
+    {
+        echo "local paths = {"
+        for mix_path in "$@"; do echo "  \"$mix_path\","; done
+        echo "}"
+        echo "local i = 0"
+        echo "request = function()"
+        echo "  i = i + 1"
+        echo "  return wrk.format(\"GET\", paths[(i % #paths) + 1])"
+        echo "end"
+    } >"$mix_file"
 }
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", paths[(i % #paths) + 1])
-end
-LUA
+# A mix of the dashboard's event queries: filters of each kind, pages 1-3.
+mix "$tmp/serve-mix.lua" "/api/events?limit=50" "/api/events?limit=50&offset=50" \
+    "/api/events?actor=RUS&limit=50" "/api/events?target=ISRGOV&limit=50" \
+    "/api/events?cameo=19&limit=50" "/api/events?root=14&country=UKR&limit=50" \
+    "/api/events?plover=assault&limit=50" "/api/events?modality=negated&limit=50" \
+    "/api/events?attribution=document&limit=50" \
+    "/api/events?since=2024-06-01&until=2024-06-30&limit=50" \
+    "/api/events?source=USAMIL&since=2020&until=2020&limit=50&offset=100" \
+    "/api/events?actor=IRN&target=ISR&cameo=19&limit=50"
+# The dashboard's other questions (issue 23): the filters by side, place, publisher, Goldstein
+# range, sources and articles, the map, the people killed and wounded, a CSV download, one event.
+mix "$tmp/serve-dashboard.lua" "/api/events?actor=RUS&side=source&limit=50" \
+    "/api/events?place=Kyiv&limit=50" "/api/events?publisher=Wire+One&limit=50" \
+    "/api/events?goldstein_min=-10&goldstein_max=-9&limit=50" \
+    "/api/events?min_sources=2&limit=50" "/api/events?min_articles=2&root=19&limit=50" \
+    "/api/map?country=UKR" "/api/map?root=19&since=2024-06-01&until=2024-06-30" \
+    "/api/timeline?by=casualties&country=SYR" "/api/timeline?by=casualties&actor=RUS&target=UKR" \
+    "/api/events?root=19&country=UKR&since=2024-06&until=2024-06&format=csv" "/api/events/1"
 
 # load NAME CONNECTIONS URL [SCRIPT]: one wrk run; prints requests/s, latencies, errors
 load() {
@@ -66,26 +79,33 @@ load() {
         awk -v t="$t" 'BEGIN { exit !(t < 0.2) }' && break
         sleep 1
     done
+    ticks0=$(awk '{ print $14 + $15 }' /proc/$pid/stat)
     if [ -n "$script" ]; then
         wrk -t2 -c"$c" -d"${seconds}s" --timeout 30s --latency -s "$script" "$url" >"$tmp/wrk.out" 2>&1 || true
     else
         wrk -t2 -c"$c" -d"${seconds}s" --timeout 30s --latency "$url" >"$tmp/wrk.out" 2>&1 || true
     fi
-    awk -v n="$name" '
+    ticks1=$(awk '{ print $14 + $15 }' /proc/$pid/stat)
+    awk -v n="$name" -v cpu="$(( ticks1 - ticks0 ))" -v hz="$(getconf CLK_TCK)" '
         /Requests\/sec/ { rps = $2 }
         /^ +50%/ { p50 = $2 } /^ +90%/ { p90 = $2 } /^ +99%/ { p99 = $2 }
         /requests in/ { total = $1 }
         /Non-2xx/ { non2xx = $NF }
         /Socket errors/ { sock = $0; sub(/.*Socket errors: /, "", sock) }
         END {
-            printf "serve: %-38s %8.0f requests/s  p50 %s  p90 %s  p99 %s  (%s requests, non-2xx %d, socket errors: %s)\n",
-                   n, rps, p50, p90, p99, total, non2xx + 0, sock == "" ? "none" : sock }' "$tmp/wrk.out"
+            printf "serve: %-38s %8.0f requests/s  p50 %s  p90 %s  p99 %s  %.0f per server CPU-second  (%s requests, non-2xx %d, socket errors: %s)\n",
+                   n, rps, p50, p90, p99, (cpu > 0 ? total / (cpu / hz) : 0), total, non2xx + 0, sock == "" ? "none" : sock }' "$tmp/wrk.out"
 }
 # few connections first: the latency of one request when little queues
 load "newest 50, 8 connections" 8 "$base/api/events?limit=50"
 load "12 filters in turn, 8 connections" 8 "$base/" "$tmp/serve-mix.lua"
 load "newest 50, $conns connections" $conns "$base/api/events?limit=50"
 load "12 filters in turn, $conns connections" $conns "$base/" "$tmp/serve-mix.lua"
+# (a server without these endpoints, an older build being compared, skips them)
+if [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/map?country=UKR")" = 200 ]; then
+    load "dashboard's 12 new questions, 8 conn." 8 "$base/" "$tmp/serve-dashboard.lua"
+    load "dashboard's 12 new questions, $conns conn." $conns "$base/" "$tmp/serve-dashboard.lua"
+fi
 hwm=$(awk '/VmHWM/ { print $2 }' /proc/$pid/status)
 threads_now=$(awk '/Threads/ { print $2 }' /proc/$pid/status)
 echo "serve: peak RSS $((hwm / 1024)) MB of the $limit_mb MB limit ($threads_now threads)"

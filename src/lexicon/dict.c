@@ -862,6 +862,11 @@ const char *dict_value_exact(const dict *d, const dict_value *v)
     return v->exact ? d->exact.data + v->exact - 1 : NULL;
 }
 
+const dict_code *dict_entry_codes(const dict *d, const dict_entry *e)
+{
+    return d->codes + e->first_code;
+}
+
 const char *dict_entry_code(const dict *d, const dict_entry *e, int32_t date, bool *dated)
 {
     const dict_code *codes = d->codes + e->first_code;

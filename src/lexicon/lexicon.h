@@ -159,6 +159,8 @@ const char *dict_file_name(const dict *d, uint32_t file);
 const dict_value *dict_node_values(const dict *d, uint32_t node, size_t *n);
 /* The exact-case texts of a value's tokens, concatenated without separators (NUL-ended). */
 const char *dict_value_exact(const dict *d, const dict_value *v);
+/* Every code of an entry, dated or not: e->ncodes of them, owned by the dictionary. */
+const dict_code *dict_entry_codes(const dict *d, const dict_entry *e);
 /* Returns the code of an entry valid on `date` (YYYYMMDD; 0 = ignore dates: the fallback or
  * else the last code), or NULL when the entry has only dated codes and none covers the date.
  * Sets *dated when a date range decided. The string lives as long as the dictionary. */

@@ -114,9 +114,12 @@ int serve_head_parse(const char *data, size_t length, size_t max_head, serve_hea
 typedef struct serve_response {
     int status;
     buf body;
+    const char *content_type; /* a static string; NULL: application/json */
+    char filename[64]; /* not empty: sent as an attachment of this name (letters, digits, '.',
+                          '-', '_' only) */
 } serve_response;
 
-/* Fills resp with status and {"error": message}. */
+/* Fills resp with status and {"error": message} (a JSON answer, no file name). */
 void serve_error(serve_response *resp, int status, const char *format, ...) PRINTF_LIKE(3, 4);
 
 /* Called for every GET or HEAD whose path starts with "/api/", on one of the server's
@@ -194,8 +197,33 @@ void serve_files_release(serve_files *files);
  * be found: a path is never joined to a directory. */
 const serve_file *serve_files_find(const serve_files *files, const char *path);
 
-/* ---- the JSON API (serve_api.c): what /api/events, /api/actors, /api/timeline,
- * /api/articles/{id} and /api/search answer, read from the event store ---- */
+/* ---- actor names (serve_names.c) ---- */
+
+/* Names of actor codes, read once from the actor dictionaries and the country table; immutable
+ * after, shared by every worker. */
+typedef struct serve_names serve_names;
+struct dict;
+struct geocodes;
+struct cameo_table;
+/* Loads DIR/actors (dict_load_dir) and DIR/codes (geocodes_load). NULL with d filled when
+ * either cannot be read. Free with serve_names_free. */
+serve_names *serve_names_load(const char *data_dir, diag *d);
+/* Builds the names from a dictionary and a country table (either may be NULL), taking both:
+ * serve_names_free frees them. */
+serve_names *serve_names_take(struct dict *actors, struct geocodes *countries);
+void serve_names_free(serve_names *n); /* NULL is a no-op */
+/* Writes the name of an actor into out and returns out, or returns NULL when none is known
+ * (n or code NULL, an unknown code). In this order: a person of the dictionaries that `text`
+ * (the name the text gives the side, may be NULL) is or ends with: "Vladimir Putin, RUSGOV";
+ * a country alone or with known roles: "Russia", "Russia (government)"; an organisation's or
+ * group's own code: its first name ("Hezbollah" for LBNREBHEZ); a country with other codes:
+ * "Lebanon (XYZ)"; roles without a country: "Civilians". */
+const char *serve_actor_name(const serve_names *n, const char *code, const char *text, char *out,
+                             size_t outlen);
+
+/* ---- the JSON API (serve_api.c): what /api/events, /api/events/{id}, /api/actors,
+ * /api/timeline (event counts, or by=casualties: people killed and wounded), /api/map (counts
+ * per country and city), /api/articles/{id} and /api/search answer, from the event store ---- */
 
 struct store;
 
@@ -224,6 +252,9 @@ typedef struct serve_api_worker {
 typedef struct serve_api {
     serve_api_worker *workers;
     int nworkers;
+    const serve_names *names;        /* actor names; NULL: codes and the text's names only */
+    const struct geocodes *codes;    /* downloads in GDELT and PLOVER form; NULL: refused */
+    const struct cameo_table *cameo; /* PLOVER's mode and context */
 } serve_api;
 
 /* Frees the cached answers of every worker (the stores are the caller's). */

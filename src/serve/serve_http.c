@@ -234,6 +234,8 @@ void serve_error(serve_response *resp, int status, const char *format, ...)
     vsnprintf(message, sizeof message, format, args);
     va_end(args);
     resp->status = status;
+    resp->content_type = NULL;
+    resp->filename[0] = '\0';
     buf_reset(&resp->body);
     json_writer w;
     json_init(&w, &resp->body, false);
@@ -244,19 +246,24 @@ void serve_error(serve_response *resp, int status, const char *format, ...)
 }
 
 /* Writes the status line and headers of an answer into c->header. */
-static void format_header(serve *s, conn *c, int status, const char *type, size_t length, bool api)
+static void format_header(serve *s, conn *c, int status, const char *type, size_t length, bool api,
+                          const char *filename)
 {
     update_date(s);
+    char disposition[128] = "";
+    if (filename && filename[0]) /* names the API makes: letters, digits, '.', '-', '_' */
+        snprintf(disposition, sizeof disposition,
+                 "Content-Disposition: attachment; filename=\"%.80s\"\r\n", filename);
     int n =
         snprintf(c->header, sizeof c->header,
-                 "HTTP/1.1 %d %s\r\nDate: %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
+                 "HTTP/1.1 %d %s\r\nDate: %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n%s"
                  "Cache-Control: %s\r\nX-Content-Type-Options: nosniff\r\n"
                  "X-Frame-Options: DENY\r\nReferrer-Policy: no-referrer\r\n"
                  "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
                  "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'\r\n"
                  "%s%sConnection: %s\r\n\r\n",
-                 status, reason(status), s->date, type, length, api ? "no-store" : "no-cache",
-                 status == 405 ? "Allow: GET, HEAD\r\n" : "",
+                 status, reason(status), s->date, type, length, disposition,
+                 api ? "no-store" : "no-cache", status == 405 ? "Allow: GET, HEAD\r\n" : "",
                  status == 503 ? "Retry-After: 1\r\n" : "", c->keep_alive ? "keep-alive" : "close");
     c->header_length = n > 0 && (size_t)n < sizeof c->header ? (size_t)n : 0;
     atomic_fetch_add(&s->requests, 1);
@@ -300,10 +307,10 @@ static void conn_write(serve *s, conn *c);
 
 /* Starts sending an answer. body is the caller's (static files) unless owned; an owned body of
  * an API answer counts against the budget until it is sent. */
-static void respond(serve *s, conn *c, int status, const char *type, const char *body,
-                    size_t length, char *owned, bool api)
+static void respond_named(serve *s, conn *c, int status, const char *type, const char *body,
+                          size_t length, char *owned, bool api, const char *filename)
 {
-    format_header(s, c, status, type, length, api);
+    format_header(s, c, status, type, length, api, filename);
     c->body = c->head_only ? NULL : body;
     c->body_length = c->head_only ? 0 : length;
     c->body_owned = owned;
@@ -321,6 +328,12 @@ static void respond(serve *s, conn *c, int status, const char *type, const char 
 }
 
 /* A JSON error; the connection is closed after it unless keep. */
+static void respond(serve *s, conn *c, int status, const char *type, const char *body,
+                    size_t length, char *owned, bool api)
+{
+    respond_named(s, c, status, type, body, length, owned, api, NULL);
+}
+
 static void respond_error(serve *s, conn *c, int status, bool keep, const char *format, ...)
     PRINTF_LIKE(5, 6);
 static void respond_error(serve *s, conn *c, int status, bool keep, const char *format, ...)
@@ -725,7 +738,9 @@ static void take_answers(serve *s)
             respond_error(s, c, 500, true, "the handler wrote nothing");
             continue;
         }
-        respond(s, c, r->status, "application/json", body, length, body, true);
+        /* a download (an API answer in another format) says its type and file name */
+        respond_named(s, c, r->status, r->content_type ? r->content_type : "application/json", body,
+                      length, body, true, r->filename);
     }
 }
 
@@ -795,6 +810,8 @@ static void *worker_main(void *p)
         c->abandoned = recv(c->fd, &peek, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
         if (!c->abandoned) {
             c->response.status = 200;
+            c->response.content_type = NULL;
+            c->response.filename[0] = '\0';
             buf_init(&c->response.body, s->options.max_response);
             if (atomic_load(&s->in_flight) > s->options.response_budget) {
                 atomic_fetch_add(&s->refused_busy, 1);

@@ -88,11 +88,20 @@ typedef struct store_filter {
     const char *modality;    /* some mention has this modality */
     const char *attribution; /* some mention has this attribution kind ("none": unattributed) */
     const char *since, *until;
-    const char *country; /* place country */
-    const char *text;    /* words that must all occur in a sentence that mentions the event */
-    long limit;          /* 0: no limit */
-    long offset;         /* events skipped before the first one given (paging; with a limit) */
-    bool oldest_first;   /* order by event id ascending (exports) instead of newest day first */
+    const char *country;   /* place country */
+    const char *text;      /* words that must all occur in a sentence that mentions the event */
+    const char *side;      /* "source" or "target": actor matches that side only; NULL: either */
+    const char *place;     /* the place's name, exactly (case-insensitive ASCII) */
+    const char *publisher; /* some article that reports the event has this publisher, exactly */
+    double goldstein_min, goldstein_max; /* with has_goldstein_min / _max: an inclusive range */
+    bool has_goldstein_min, has_goldstein_max;
+    long min_sources;   /* at least this many independent sources (publishers); 0: any */
+    long min_articles;  /* at least this many articles report it (corroboration); 0: any */
+    long long event_id; /* this event only; 0: any */
+    bool details;       /* fill the events' details (store_event: span, date, quantities) */
+    long limit;         /* 0: no limit */
+    long offset;        /* events skipped before the first one given (paging; with a limit) */
+    bool oldest_first;  /* order by event id ascending (exports) instead of newest day first */
 } store_filter;
 
 /* One merged event and its first mention. Strings may be NULL; all are owned by the store and
@@ -121,6 +130,13 @@ typedef struct store_event {
      * when unknown or stored before they were kept */
     const char *source_name, *target_name, *source_place, *target_place;
     const char *place_kind, *place_admin1;
+    /* with store_filter.details: the first mention's details. The event's words in its
+     * sentence (byte offsets into sentence_text, -1 unknown); the date as the text gives it
+     * (NULL: the day is the publication date); the claimant's actor code; the quantities
+     * linked to the mention as a JSON array of {"value", "unit", "text", "qualifier"} ("[]") */
+    bool has_details;
+    long long span_start, span_end;
+    const char *date_text, *date_value, *attribution_code, *quantities;
 } store_event;
 
 /* Calls fn for each event matching q, newest day first (or by id with oldest_first). A
@@ -129,6 +145,22 @@ typedef struct store_event {
 typedef sitrep_status (*store_event_fn)(void *user, const store_event *event);
 sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, void *user,
                           diag *d) MUST_CHECK;
+
+/* One article's report of an event (a mention). Strings valid during the callback only. */
+typedef struct store_report {
+    const char *article_id, *url, *publisher, *published, *headline;
+    long long sentence; /* -1 when unknown */
+    const char *sentence_text;
+    long long span_start, span_end; /* the event's words in sentence_text; -1 unknown */
+    const char *modality, *attribution_kind, *attribution_text, *attribution_code;
+    const char *cue, *source_text, *target_text, *date_text, *date_value, *verb;
+    const char *quantities; /* a JSON array as in store_event */
+} store_report;
+typedef sitrep_status (*store_report_fn)(void *user, const store_report *report);
+/* Calls fn for every mention of event `id`, oldest article first (publication date, then
+ * storage order), and sets *found when the event exists. Errors as store_query. */
+sitrep_status store_event_reports(store *s, long long id, store_report_fn fn, void *user,
+                                  bool *found, diag *d) MUST_CHECK;
 
 /* Calls fn with each stored article's JSON object, in the order they were stored. */
 typedef sitrep_status (*store_article_fn)(void *user, const char *json, size_t length);
@@ -158,12 +190,22 @@ sitrep_status store_check(store *s, diag *d) MUST_CHECK;
 
 /* Groups of the events matching a filter. */
 typedef enum store_facet {
-    STORE_FACET_ACTOR,    /* key: an actor code, as source or target; largest first */
-    STORE_FACET_DYAD,     /* key: source code, key2: target code; largest first */
-    STORE_FACET_DAY,      /* key: YYYY-MM-DD, key2: quad class ("1".."4", NULL unknown); by day */
-    STORE_FACET_WEEK,     /* key: the week's Monday, key2: quad class; by week */
-    STORE_FACET_DAY_ROOT, /* key: YYYY-MM-DD, key2: CAMEO root; by day */
-    STORE_FACET_WEEK_ROOT /* key: the week's Monday, key2: CAMEO root; by week */
+    STORE_FACET_ACTOR,     /* key: an actor code, as source or target; largest first */
+    STORE_FACET_DYAD,      /* key: source code, key2: target code; largest first */
+    STORE_FACET_DAY,       /* key: YYYY-MM-DD, key2: quad class ("1".."4", NULL unknown); by day */
+    STORE_FACET_WEEK,      /* key: the week's Monday, key2: quad class; by week */
+    STORE_FACET_DAY_ROOT,  /* key: YYYY-MM-DD, key2: CAMEO root; by day */
+    STORE_FACET_WEEK_ROOT, /* key: the week's Monday, key2: CAMEO root; by week */
+    STORE_FACET_COUNTRY,   /* key: the place's country code; largest first */
+    STORE_FACET_CITY,      /* key: the place's name, key2: its country; places of kind "city" with
+                              coordinates (the bucket's lat, lon: the first event's); largest first */
+    /* key: YYYY-MM-DD or the week's Monday, key2: "killed" or "wounded"; by day or week. The
+     * people killed or wounded in events of roots 18-20 (assault, fight, mass violence): per
+     * event, the largest number any of its reports links to it (a quantity whose unit says
+     * killed, dead, deaths, died or fatalities, or any count of people linked to a mention whose
+     * verb is "kill"; wounded, injured), summed in `total`; count is the events counted */
+    STORE_FACET_DAY_CASUALTIES,
+    STORE_FACET_WEEK_CASUALTIES
 } store_facet;
 
 /* One group: strings owned by the store and valid only during the callback. */
@@ -172,6 +214,8 @@ typedef struct store_bucket {
     long long count;
     double goldstein; /* mean Goldstein score of the group's events */
     bool has_goldstein;
+    double total;    /* STORE_FACET_*_CASUALTIES: the people; otherwise 0 */
+    double lat, lon; /* STORE_FACET_CITY: where the place is; otherwise 0 */
 } store_bucket;
 
 typedef sitrep_status (*store_bucket_fn)(void *user, const store_bucket *bucket);
@@ -224,7 +268,54 @@ void store_limit_cache_memory(long long bytes);
 void store_json_place(json_writer *w, const char *key, const store_event *e, bool with_text);
 /* Writes the "num_mentions", "num_articles" and "num_sources" members. */
 void store_json_counts(json_writer *w, const store_event *e);
-/* Writes the whole event with its first mention, as `sitrep query --format json` prints it. */
+/* Writes the whole event with its first mention, as `sitrep query --format json` prints it
+ * (with its details when e->has_details). */
 void store_json_event(json_writer *w, const store_event *e);
+/* A name for an actor code (text: the name the text gives it, may be NULL): writes it into out
+ * and returns out, or NULL when it has none. */
+typedef const char *(*store_namer)(const void *user, const char *code, const char *text, char *out,
+                                   size_t outlen);
+/* store_json_event with a "name" in each side's object: namer's, else the text's name, else
+ * the code. namer NULL is store_json_event. */
+void store_json_event_named(json_writer *w, const store_event *e, store_namer namer,
+                            const void *user);
+
+/* ---- exports of stored events (store_csv.c, store_gdelt.c, store_plover.c) ---- */
+
+struct geocodes;
+struct cameo_table;
+
+/* Where an export's lines go: called once per line (the header included) with its bytes and
+ * the newline; a non-zero status stops the export and is returned. */
+typedef sitrep_status (*store_write_fn)(void *user, const char *data, size_t length);
+
+typedef struct store_export {
+    const struct geocodes *codes;    /* GDELT, PLOVER: FIPS and region codes (data/codes) */
+    const struct cameo_table *cameo; /* PLOVER: the CAMEO-to-PLOVER table (mode, context) */
+    bool header;                     /* CSV, GDELT: a first line with the column names */
+    store_write_fn write;
+    void *user;
+    long long rows;    /* written */
+    long long undated; /* GDELT, PLOVER: left out for want of a date */
+    long long untyped; /* PLOVER: left out without a PLOVER type (root 01 statements) */
+    buf line;          /* scratch */
+    struct gdelt_row *row;
+} store_export;
+
+#define GDELT_COLUMNS 61
+extern const char *const gdelt_columns[GDELT_COLUMNS];
+#define STORE_CSV_COLUMNS 19
+extern const char *const store_csv_columns[STORE_CSV_COLUMNS];
+
+/* Writes the events matching q as CSV rows (RFC 4180; the columns of store_csv_columns), GDELT
+ * 2.0 rows (61 tab-separated columns, docs/exports.md) or PLOVER JSON records, one per line
+ * (docs/exports.md, docs/schema/plover-record.schema.json), through x->write. Errors as
+ * store_query, or the write function's. */
+sitrep_status store_export_csv(store *s, const store_filter *q, store_export *x,
+                               diag *d) MUST_CHECK;
+sitrep_status store_export_gdelt(store *s, const store_filter *q, store_export *x,
+                                 diag *d) MUST_CHECK;
+sitrep_status store_export_plover(store *s, const store_filter *q, store_export *x,
+                                  diag *d) MUST_CHECK;
 
 #endif

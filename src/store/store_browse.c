@@ -20,6 +20,7 @@ typedef struct group {
     uint64_t hash;
     long long count, scored;
     double goldstein_sum;
+    double total, lat, lon; /* casualties; a city's coordinates */
 } group;
 
 typedef struct groups {
@@ -44,9 +45,13 @@ static void groups_grow(groups *g)
     g->cap = cap;
 }
 
+/* Counts the row in the group KEY, KEY2 (creating it); *added (may be NULL) is the group, valid
+ * until the next call. Rows of over-long keys are skipped (*added NULL). */
 static sitrep_status groups_add(groups *g, const char *key, const char *key2, store_stmt *st,
-                                int goldstein_column)
+                                int goldstein_column, group **added)
 {
+    if (added)
+        *added = NULL;
     char joined[128];
     size_t n1 = strlen(key), n2 = key2 ? strlen(key2) : 0;
     if (n1 + n2 + 2 > sizeof joined)
@@ -75,7 +80,9 @@ static sitrep_status groups_add(groups *g, const char *key, const char *key2, st
         g->used++;
     }
     slot->count++;
-    if (!store_column_null(st, goldstein_column)) {
+    if (added)
+        *added = slot;
+    if (goldstein_column >= 0 && !store_column_null(st, goldstein_column)) {
         slot->scored++;
         slot->goldstein_sum += store_column_double(st, goldstein_column);
     }
@@ -129,6 +136,9 @@ static sitrep_status emit(groups *g, bool largest_first, long limit, store_bucke
             .count = order[i]->count,
             .has_goldstein = order[i]->scored > 0,
             .goldstein = order[i]->scored ? order[i]->goldstein_sum / (double)order[i]->scored : 0,
+            .total = order[i]->total,
+            .lat = order[i]->lat,
+            .lon = order[i]->lon,
         };
         status = fn(user, &b);
     }
@@ -153,6 +163,18 @@ static sitrep_status scan_done(store *s, store_stmt *st, sitrep_status status, i
     return status;
 }
 
+/* The end of a one-facet scan: scan_done, then the groups given to fn, then freed. */
+static sitrep_status scan_emit(store *s, store_stmt *st, sitrep_status status, int rc, groups *g,
+                               bool largest_first, long limit, store_bucket_fn fn, void *user,
+                               diag *d)
+{
+    status = scan_done(s, st, status, rc, d);
+    if (!status)
+        status = emit(g, largest_first, limit, fn, user);
+    groups_release(g);
+    return status;
+}
+
 sitrep_status store_actor_facets(store *s, const store_filter *q, long limit,
                                  store_bucket_fn actor_fn, store_bucket_fn dyad_fn, void *user,
                                  diag *d)
@@ -166,11 +188,11 @@ sitrep_status store_actor_facets(store *s, const store_filter *q, long limit,
     while (!status && (rc = store_step(st)) == STORE_STEP_ROW) {
         const char *source = store_column_text(st, 0), *target = store_column_text(st, 1);
         if (actor_fn && source)
-            status = groups_add(&actors, source, NULL, st, 2);
+            status = groups_add(&actors, source, NULL, st, 2, NULL);
         if (actor_fn && target && !status)
-            status = groups_add(&actors, target, NULL, st, 2);
+            status = groups_add(&actors, target, NULL, st, 2, NULL);
         if (dyad_fn && source && target && !status)
-            status = groups_add(&dyads, source, target, st, 2);
+            status = groups_add(&dyads, source, target, st, 2, NULL);
     }
     status = scan_done(s, st, status, rc, d);
     if (!status && actor_fn)
@@ -182,6 +204,72 @@ sitrep_status store_actor_facets(store *s, const store_filter *q, long limit,
     return status;
 }
 
+/* The day's key: YYYY-MM-DD of the day, or of its week's Monday. */
+static void day_key(long long day, bool week, char out[64])
+{
+    if (week) /* back to Monday: day 0, 1970-01-01, was a Thursday */
+        day -= ((day % 7) + 10) % 7;
+    day_text(day, out);
+}
+
+static sitrep_status place_facets(store *s, const store_filter *q, bool city, long limit,
+                                  store_bucket_fn fn, void *user, diag *d)
+{
+    const char *sql = city ? "SELECT e.place_name, e.place_country, e.goldstein, e.lat, e.lon "
+                             "FROM events e WHERE @WHERE AND e.place_kind = 'city' AND "
+                             "e.place_name IS NOT NULL AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+                           : "SELECT e.place_country, NULL, e.goldstein FROM events e WHERE "
+                             "@WHERE AND e.place_country IS NOT NULL";
+    store_stmt *st = NULL;
+    sitrep_status status = store_prepare_filtered(s, q, sql, &st, d);
+    groups g = {0};
+    int rc = STORE_STEP_DONE;
+    while (!status && (rc = store_step(st)) == STORE_STEP_ROW) {
+        group *added;
+        status = groups_add(&g, store_column_text(st, 0), store_column_text(st, 1), st, 2, &added);
+        if (city && added && added->count == 1) {
+            added->lat = store_column_double(st, 3);
+            added->lon = store_column_double(st, 4);
+        }
+    }
+    return scan_emit(s, st, status, rc, &g, true, limit, fn, user, d);
+}
+
+static sitrep_status casualty_facets(store *s, const store_filter *q, bool week, long limit,
+                                     store_bucket_fn fn, void *user, diag *d)
+{
+    /* one row per event and kind: the largest number any report gives (reports of one event
+     * often differ as the toll rises; summing them would count the same dead twice) */
+#define KILLED                                                                                     \
+    "(lower(q.unit) LIKE '%killed' OR lower(q.unit) LIKE '%dead' OR lower(q.unit) LIKE "           \
+    "'%deaths' OR lower(q.unit) LIKE '%died' OR lower(q.unit) LIKE '%fatalities')"
+#define WOUNDED "(lower(q.unit) LIKE '%wounded' OR lower(q.unit) LIKE '%injured')"
+    static const char sql[] =
+        "SELECT max(e.day_num), CASE WHEN " WOUNDED " THEN 'wounded' ELSE 'killed' END AS kind, "
+        "max(q.value) FROM events e JOIN mentions m ON m.event = e.rowid "
+        "JOIN quantities q ON q.mention = m.rowid WHERE @WHERE AND e.day_num IS NOT NULL AND "
+        "e.root IN ('18', '19', '20') AND q.value > 0 AND q.value < 10000000 AND (" KILLED
+        " OR " WOUNDED " OR (lower(m.verb) LIKE 'kill%' AND q.unit IS NOT NULL AND "
+        "lower(q.unit) IN ('people', 'persons', 'civilians', 'soldiers', 'troops', 'children', "
+        "'women', 'men', 'militants', 'fighters', 'police', 'officers', 'protesters'))) "
+        "GROUP BY e.rowid, 2";
+#undef KILLED
+#undef WOUNDED
+    store_stmt *st = NULL;
+    sitrep_status status = store_prepare_filtered(s, q, sql, &st, d);
+    groups g = {0};
+    int rc = STORE_STEP_DONE;
+    while (!status && (rc = store_step(st)) == STORE_STEP_ROW) {
+        char text[64];
+        day_key(store_column_int64(st, 0), week, text);
+        group *added;
+        status = groups_add(&g, text, store_column_text(st, 1), st, -1, &added);
+        if (added)
+            added->total += store_column_double(st, 2);
+    }
+    return scan_emit(s, st, status, rc, &g, false, limit, fn, user, d);
+}
+
 sitrep_status store_facets(store *s, const store_filter *q, store_facet facet, long limit,
                            store_bucket_fn fn, void *user, diag *d)
 {
@@ -189,6 +277,10 @@ sitrep_status store_facets(store *s, const store_filter *q, store_facet facet, l
         return store_actor_facets(s, q, limit, fn, NULL, user, d);
     if (facet == STORE_FACET_DYAD)
         return store_actor_facets(s, q, limit, NULL, fn, user, d);
+    if (facet == STORE_FACET_COUNTRY || facet == STORE_FACET_CITY)
+        return place_facets(s, q, facet == STORE_FACET_CITY, limit, fn, user, d);
+    if (facet == STORE_FACET_DAY_CASUALTIES || facet == STORE_FACET_WEEK_CASUALTIES)
+        return casualty_facets(s, q, facet == STORE_FACET_WEEK_CASUALTIES, limit, fn, user, d);
     bool week = facet == STORE_FACET_WEEK || facet == STORE_FACET_WEEK_ROOT;
     bool root = facet == STORE_FACET_DAY_ROOT || facet == STORE_FACET_WEEK_ROOT;
     if ((unsigned)facet > STORE_FACET_WEEK_ROOT)
@@ -202,18 +294,11 @@ sitrep_status store_facets(store *s, const store_filter *q, store_facet facet, l
     groups g = {0};
     int rc = STORE_STEP_DONE;
     while (!status && (rc = store_step(st)) == STORE_STEP_ROW) {
-        long long day = store_column_int64(st, 0);
-        if (week) /* back to Monday: day 0, 1970-01-01, was a Thursday */
-            day -= ((day % 7) + 10) % 7;
         char text[64];
-        day_text(day, text);
-        status = groups_add(&g, text, store_column_text(st, 1), st, 2);
+        day_key(store_column_int64(st, 0), week, text);
+        status = groups_add(&g, text, store_column_text(st, 1), st, 2, NULL);
     }
-    status = scan_done(s, st, status, rc, d);
-    if (!status)
-        status = emit(&g, false, limit, fn, user);
-    groups_release(&g);
-    return status;
+    return scan_emit(s, st, status, rc, &g, false, limit, fn, user, d);
 }
 
 sitrep_status store_article_find(store *s, const char *id, store_article_fn json_fn,
@@ -302,5 +387,77 @@ sitrep_status store_search(store *s, const char *words, long limit, long offset,
         status = store_sql_error(s, d, "cannot search");
     store_finalize(st);
     buf_release(&match);
+    return status;
+}
+
+/* At most this many reports of one event are listed (the counts say how many there are). */
+#define MAX_REPORTS 1000
+
+sitrep_status store_event_reports(store *s, long long id, store_report_fn fn, void *user,
+                                  bool *found, diag *d)
+{
+    *found = false;
+    store_stmt *st;
+    if (store_prepare(s, "SELECT count(*) FROM events WHERE rowid = ?1", &st, d))
+        return SITREP_ESQL;
+    store_bind_int64(st, 1, id);
+    int rc = store_step(st);
+    *found = rc == STORE_STEP_ROW && store_column_int64(st, 0) > 0;
+    store_finalize(st);
+    if (rc == STORE_STEP_ERROR)
+        return store_sql_error(s, d, "cannot read the event");
+    if (!*found)
+        return SITREP_OK;
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "SELECT a.id, a.url, a.publisher, a.published, a.headline, m.sentence, s.text, "
+             "m.evidence_start - s.start, m.evidence_end - s.start, m.modality, "
+             "m.attribution_kind, m.attribution_text, m.attribution_code, m.attribution_cue, "
+             "m.source_text, m.target_text, m.date_text, m.date_value, m.verb, %s "
+             "FROM mentions m JOIN articles a ON a.rowid = m.article "
+             "LEFT JOIN sentences s ON s.article = m.article AND s.n = m.sentence "
+             "WHERE m.event = ?1 ORDER BY a.published NULLS LAST, m.rowid LIMIT %d",
+             s->postgres ? "(SELECT coalesce(json_agg(json_build_object('value', value, 'unit', "
+                           "unit, 'text', text, 'qualifier', qualifier)), '[]')::text FROM "
+                           "quantities WHERE mention = m.rowid)"
+                         : "(SELECT json_group_array(json_object('value', value, 'unit', unit, "
+                           "'text', text, 'qualifier', qualifier)) FROM quantities WHERE "
+                           "mention = m.rowid)",
+             MAX_REPORTS);
+    if (store_prepare(s, sql, &st, d))
+        return SITREP_ESQL;
+    store_bind_int64(st, 1, id);
+    sitrep_status status = SITREP_OK;
+    while (!status && (rc = store_step(st)) == STORE_STEP_ROW) {
+        store_report r;
+        int c = 0;
+        r.article_id = store_column_text(st, c++);
+        r.url = store_column_text(st, c++);
+        r.publisher = store_column_text(st, c++);
+        r.published = store_column_text(st, c++);
+        r.headline = store_column_text(st, c++);
+        r.sentence = store_column_null(st, c) ? -1 : store_column_int64(st, c);
+        c++;
+        r.sentence_text = store_column_text(st, c++);
+        r.span_start = store_column_null(st, c) ? -1 : store_column_int64(st, c);
+        c++;
+        r.span_end = store_column_null(st, c) ? -1 : store_column_int64(st, c);
+        c++;
+        r.modality = store_column_text(st, c++);
+        r.attribution_kind = store_column_text(st, c++);
+        r.attribution_text = store_column_text(st, c++);
+        r.attribution_code = store_column_text(st, c++);
+        r.cue = store_column_text(st, c++);
+        r.source_text = store_column_text(st, c++);
+        r.target_text = store_column_text(st, c++);
+        r.date_text = store_column_text(st, c++);
+        r.date_value = store_column_text(st, c++);
+        r.verb = store_column_text(st, c++);
+        r.quantities = store_column_text(st, c++);
+        status = fn(user, &r);
+    }
+    if (!status && rc == STORE_STEP_ERROR)
+        status = store_sql_error(s, d, "cannot read the event's reports");
+    store_finalize(st);
     return status;
 }

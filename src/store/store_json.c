@@ -5,6 +5,8 @@
  */
 #include "store.h"
 
+#include <string.h>
+
 void store_json_place(json_writer *w, const char *key, const store_event *e, bool with_text)
 {
     json_key(w, key);
@@ -40,13 +42,24 @@ void store_json_counts(json_writer *w, const store_event *e)
     json_int(w, e->num_sources);
 }
 
+typedef struct namer {
+    store_namer fn;
+    const void *user;
+} namer;
+
 static void party(json_writer *w, const char *key, const char *code, const char *text,
-                  const char *country, const char *role)
+                  const char *name, const char *country, const char *role, const namer *n)
 {
     json_key(w, key);
     json_object_begin(w);
     json_key(w, "code");
     json_cstr(w, code);
+    if (n) {
+        char out[512];
+        const char *resolved = n->fn(n->user, code, name ? name : text, out, sizeof out);
+        json_key(w, "name");
+        json_cstr(w, resolved ? resolved : name ? name : code);
+    }
     json_key(w, "text");
     json_cstr(w, text);
     json_key(w, "country");
@@ -56,15 +69,49 @@ static void party(json_writer *w, const char *key, const char *code, const char 
     json_object_end(w);
 }
 
-void store_json_event(json_writer *w, const store_event *e)
+static void details(json_writer *w, const store_event *e)
+{
+    json_key(w, "span");
+    if (e->span_start >= 0 && e->span_end > e->span_start) {
+        json_object_begin(w);
+        json_key(w, "start");
+        json_int(w, e->span_start);
+        json_key(w, "end");
+        json_int(w, e->span_end);
+        json_object_end(w);
+    } else {
+        json_null(w);
+    }
+    json_key(w, "date");
+    json_object_begin(w);
+    json_key(w, "text");
+    json_cstr(w, e->date_text);
+    json_key(w, "value");
+    json_cstr(w, e->date_value ? e->date_value : e->day);
+    /* where the day comes from: words of the text, else the article's publication date */
+    json_key(w, "from");
+    json_cstr(w, e->date_text ? "text" : e->day ? "published" : NULL);
+    json_object_end(w);
+    json_key(w, "claimant_code");
+    json_cstr(w, e->attribution_code);
+    json_key(w, "quantities");
+    if (e->quantities && e->quantities[0] == '[')
+        json_raw(w, e->quantities, strlen(e->quantities));
+    else
+        json_raw(w, "[]", 2);
+}
+
+static void event_json(json_writer *w, const store_event *e, const namer *n)
 {
     json_object_begin(w);
     json_key(w, "id");
     json_int(w, e->id);
     json_key(w, "day");
     json_cstr(w, e->day);
-    party(w, "source", e->source_code, e->source_text, e->source_country, e->source_role);
-    party(w, "target", e->target_code, e->target_text, e->target_country, e->target_role);
+    party(w, "source", e->source_code, e->source_text, e->source_name, e->source_country,
+          e->source_role, n);
+    party(w, "target", e->target_code, e->target_text, e->target_name, e->target_country,
+          e->target_role, n);
     json_key(w, "cameo");
     json_cstr(w, e->cameo);
     json_key(w, "root");
@@ -107,5 +154,18 @@ void store_json_event(json_writer *w, const store_event *e)
     json_key(w, "text");
     json_cstr(w, e->attribution_text);
     json_object_end(w);
+    if (e->has_details)
+        details(w, e);
     json_object_end(w);
+}
+
+void store_json_event(json_writer *w, const store_event *e)
+{
+    event_json(w, e, NULL);
+}
+
+void store_json_event_named(json_writer *w, const store_event *e, store_namer fn, const void *user)
+{
+    namer n = {fn, user};
+    event_json(w, e, fn ? &n : NULL);
 }

@@ -15,8 +15,10 @@
 #define MAX_BINDS 32
 
 typedef struct binds {
-    const char *text[MAX_BINDS]; /* NULL: the value is number[i] */
+    const char *text[MAX_BINDS]; /* NULL: the value is number[i], or real[i] when is_real[i] */
     long long number[MAX_BINDS];
+    double real[MAX_BINDS];
+    bool is_real[MAX_BINDS];
     char owned[MAX_BINDS][64];
     int count;
 } binds;
@@ -67,6 +69,16 @@ static int add_number(binds *b, long long value)
         return 0;
     b->text[b->count] = NULL;
     b->number[b->count] = value;
+    return ++b->count;
+}
+
+static int add_real(binds *b, double value)
+{
+    if (b->count >= MAX_BINDS)
+        return 0;
+    b->text[b->count] = NULL;
+    b->real[b->count] = value;
+    b->is_real[b->count] = true;
     return ++b->count;
 }
 
@@ -168,6 +180,37 @@ static sitrep_status build_where(store *s, buf *sql, binds *b, buf *fts, const s
                                       slot)
                          : SITREP_ELIMIT;
     }
+    if (q->event_id > 0 && !status)
+        status = (slot = add_number(b, q->event_id)) ? buf_printf(sql, " AND e.rowid = ?%d", slot)
+                                                     : SITREP_ELIMIT;
+    if (q->place && !status)
+        status = (slot = add_bind(b, q->place))
+                     ? buf_printf(sql, " AND lower(e.place_name) = lower(CAST(?%d AS TEXT))", slot)
+                     : SITREP_ELIMIT;
+    if (q->publisher && !status)
+        status = (slot = add_bind(b, q->publisher))
+                     ? buf_printf(sql,
+                                  " AND EXISTS (SELECT 1 FROM mentions m3 JOIN articles a3 ON "
+                                  "a3.rowid = m3.article WHERE m3.event = e.rowid AND "
+                                  "a3.publisher = ?%d)",
+                                  slot)
+                     : SITREP_ELIMIT;
+    if (q->has_goldstein_min && !status)
+        status = (slot = add_real(b, q->goldstein_min))
+                     ? buf_printf(sql, " AND e.goldstein >= ?%d", slot)
+                     : SITREP_ELIMIT;
+    if (q->has_goldstein_max && !status)
+        status = (slot = add_real(b, q->goldstein_max))
+                     ? buf_printf(sql, " AND e.goldstein <= ?%d", slot)
+                     : SITREP_ELIMIT;
+    if (q->min_sources > 1 && !status)
+        status = (slot = add_number(b, q->min_sources))
+                     ? buf_printf(sql, " AND e.num_sources >= ?%d", slot)
+                     : SITREP_ELIMIT;
+    if (q->min_articles > 1 && !status)
+        status = (slot = add_number(b, q->min_articles))
+                     ? buf_printf(sql, " AND e.num_articles >= ?%d", slot)
+                     : SITREP_ELIMIT;
     const char *ends[2] = {q->since, q->until};
     for (int i = 0; i < 2 && !status; i++) {
         long day;
@@ -246,6 +289,20 @@ static bool text_is_common(store *s, const store_filter *q)
     return common_words;
 }
 
+/* The first mention's details (store_filter.details): the event's words relative to its
+ * sentence, the date, the claimant's code and the linked quantities as a JSON array. */
+#define DETAILS_COMMON                                                                             \
+    "m.evidence_start - s.start, m.evidence_end - s.start, m.date_text, m.date_value, "            \
+    "m.attribution_code, "
+#define DETAILS_SQLITE                                                                             \
+    DETAILS_COMMON "(SELECT json_group_array(json_object('value', value, 'unit', unit, "           \
+                   "'text', text, 'qualifier', qualifier)) FROM quantities WHERE mention = "       \
+                   "m.rowid)"
+#define DETAILS_PG                                                                                 \
+    DETAILS_COMMON "(SELECT coalesce(json_agg(json_build_object('value', value, 'unit', unit, "    \
+                   "'text', text, 'qualifier', qualifier)), '[]')::text FROM quantities WHERE "    \
+                   "mention = m.rowid)"
+
 /* The query runs in two steps so that only the events shown are joined to their first
  * mention: an inner select picks event ids (from covering indexes where it can) in order
  * with the limit, the outer one fetches the details. --actor becomes a UNION of a source and
@@ -258,6 +315,8 @@ static sitrep_status build_query(store *s, buf *sql, binds *b, buf *fts, const s
     buf_init(&source, 1 << 10);
     buf_init(&target, 1 << 10);
     sitrep_status status = build_where(s, &where, b, fts, q, text_is_common(s, q), d);
+    bool by_source = q->actor && q->side && strcmp(q->side, "source") == 0;
+    bool by_target = q->actor && q->side && strcmp(q->side, "target") == 0;
     if (!status && q->actor && !(status = prefix_clause(&source, b, "e.source_code", q->actor)))
         status = prefix_clause(&target, b, "e.target_code", q->actor);
     const char *order = q->oldest_first ? " ORDER BY id" : " ORDER BY dn DESC NULLS LAST, id DESC";
@@ -272,8 +331,15 @@ static sitrep_status build_query(store *s, buf *sql, binds *b, buf *fts, const s
                                      "a.id, a.url, a.publisher, m.sentence, s.text, m.modality, "
                                      "m.attribution_kind, m.attribution_text, e.source_name, "
                                      "e.target_name, e.source_place, e.target_place, "
-                                     "e.place_kind, e.place_admin1 FROM (");
-    if (!status && q->actor)
+                                     "e.place_kind, e.place_admin1, ");
+    if (!status)
+        status = buf_append_str(sql, !q->details   ? "NULL, NULL, NULL, NULL, NULL, NULL FROM ("
+                                     : s->postgres ? DETAILS_PG " FROM ("
+                                                   : DETAILS_SQLITE " FROM (");
+    if (!status && (by_source || by_target))
+        status = buf_printf(sql, "SELECT e.rowid AS id, e.day_num AS dn FROM events e WHERE %s%s",
+                            by_source ? source.data : target.data, w);
+    else if (!status && q->actor)
         status = buf_printf(sql,
                             "SELECT e.rowid AS id, e.day_num AS dn FROM events e WHERE %s%s "
                             "UNION SELECT e.rowid, e.day_num FROM events e WHERE %s%s",
@@ -309,6 +375,8 @@ static void bind_all(store_stmt *st, const binds *b)
     for (int i = 0; i < b->count; i++)
         if (b->text[i])
             store_bind_text(st, i + 1, b->text[i]);
+        else if (b->is_real[i])
+            store_bind_double(st, i + 1, b->real[i]);
         else
             store_bind_int64(st, i + 1, b->number[i]);
 }
@@ -374,6 +442,15 @@ sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, vo
         e.target_place = store_column_text(st, c++);
         e.place_kind = store_column_text(st, c++);
         e.place_admin1 = store_column_text(st, c++);
+        e.has_details = q->details;
+        e.span_start = store_column_null(st, c) ? -1 : store_column_int64(st, c);
+        c++;
+        e.span_end = store_column_null(st, c) ? -1 : store_column_int64(st, c);
+        c++;
+        e.date_text = store_column_text(st, c++);
+        e.date_value = store_column_text(st, c++);
+        e.attribution_code = store_column_text(st, c++);
+        e.quantities = store_column_text(st, c++);
         status = fn(user, &e);
     }
     if (!status && rc == STORE_STEP_ERROR)
@@ -529,9 +606,13 @@ sitrep_status store_prepare_filtered(store *s, const store_filter *q, const char
     binds b = {0};
     sitrep_status status = build_where(s, &where, &b, &fts, q, text_is_common(s, q), d);
     const char *w = where.data ? where.data : "";
+    bool by_source = q->actor && q->side && strcmp(q->side, "source") == 0;
+    bool by_target = q->actor && q->side && strcmp(q->side, "target") == 0;
     if (!status && q->actor && !(status = prefix_clause(&source, &b, "e.source_code", q->actor)))
         status = prefix_clause(&target, &b, "e.target_code", q->actor);
-    if (!status && q->actor)
+    if (!status && (by_source || by_target))
+        status = buf_printf(&cond, "%s%s", by_source ? source.data : target.data, w);
+    else if (!status && q->actor)
         status = buf_printf(&cond,
                             "e.rowid IN (SELECT e.rowid FROM events e WHERE %s%s UNION "
                             "SELECT e.rowid FROM events e WHERE %s%s)",

@@ -176,6 +176,10 @@ else
         expect_match "pg serve: search" "$api" 'convoy'
         api=$(curl -s "http://127.0.0.1:$sport/api/timeline?since=2015-01-01")
         expect_match "pg serve: timeline" "$api" '"2015-01-[0-9][0-9]"'
+        api=$(curl -s "http://127.0.0.1:$sport/api/map?cameo=02")
+        expect_match "pg serve: map" "$api" '^\{"countries":\[\{"code":"[A-Z]{3}","name":"[^"]+","count":[1-9]'
+        api=$(curl -s "http://127.0.0.1:$sport/api/timeline?by=casualties")
+        expect_match "pg serve: casualties" "$api" '"by":"casualties","buckets":\['
         kill -TERM "$spid" 2>/dev/null
         wait "$spid" 2>/dev/null
         scale_pids=

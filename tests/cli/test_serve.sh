@@ -114,7 +114,87 @@ else
     get "/api/events?modality=negated&attribution=none&text=talks"
     expect_eq "all filters at once" "$code" 200
 
+    # --- names beside codes (the dictionaries' names), the event's details
+    get "/api/events?limit=500"
+    expect_match "events: actors carry names" "$body" '"source":\{"code":"[A-Z]+","name":"[^"]+'
+    get "/api/actors?limit=50"
+    expect_match "actors: Russia's government by name" "$body" '"code":"RUSGOV","name":"Russia \(government\)"'
+    expect_match "dyads: both sides named" "$body" '"source_name":"[^"]+","target":"[A-Z]*","target_name":"[^"]+"'
+    get "/api/events?actor=RUS&limit=500"
+    expect_match "events: the event's words in its sentence" "$body" '"span":\{"start":[0-9]+,"end":[0-9]+\}'
+    expect_match "events: the date and where it comes from" "$body" '"date":\{"text":[^}]*"from":"(text|published)"'
+    expect_match "events: quantities linked to the event" "$body" '"quantities":\['
+
+    # --- the new filters agree with each other and with the counts
+    n_all=$(curl -s "http://127.0.0.1:$port/api/events?actor=RUS&limit=500" | "$JSONQ" events.length)
+    n_src=$(curl -s "http://127.0.0.1:$port/api/events?actor=RUS&side=source&limit=500" | "$JSONQ" events.length)
+    n_tgt=$(curl -s "http://127.0.0.1:$port/api/events?actor=RUS&side=target&limit=500" | "$JSONQ" events.length)
+    n_src_cli=$("$SITREP" query --db "$sdb" --source RUS --limit 0 --format json | wc -l | tr -d ' ')
+    expect_eq "side=source equals sitrep query --source" "$n_src" "$n_src_cli"
+    expect_eq "either side = source + target - both" "$((n_src + n_tgt >= n_all))" 1
+    n_conflict=$(curl -s "http://127.0.0.1:$port/api/events?goldstein_max=-5&limit=500" | "$JSONQ" events.length)
+    n_coop=$(curl -s "http://127.0.0.1:$port/api/events?goldstein_min=-4.9&limit=500" | "$JSONQ" events.length)
+    n_scored=$("$SITREP" query --db "$sdb" --limit 0 --format json | grep -c '"goldstein":-\{0,1\}[0-9]')
+    expect_eq "Goldstein ranges split the scored events" "$((n_conflict + n_coop))" "$n_scored"
+    get "/api/events?min_articles=1&min_sources=1&limit=500"
+    expect_eq "min 1 article and source: every event" "$(printf '%s\n' "$body" | "$JSONQ" events.length)" \
+        "$("$SITREP" query --db "$sdb" --limit 500 --format json | wc -l | tr -d ' ')"
+    get "/api/events?min_sources=99"
+    expect_eq "min 99 sources: none" "$(printf '%s\n' "$body" | "$JSONQ" events.length)" 0
+    get "/api/events?place=Nowhere%20At%20All&publisher=Nobody"
+    expect_eq "place and publisher filters" "$code" 200
+
+    # --- one event and every report of it
+    first_id=$("$SITREP" query --db "$sdb" --limit 1 --format json | "$JSONQ" id)
+    get "/api/events/$first_id"
+    expect_eq "event: status" "$code" 200
+    expect_eq "event: its id" "$(printf '%s\n' "$body" | "$JSONQ" event.id)" "$first_id"
+    expect_eq "event: a report per mention" "$(printf '%s\n' "$body" | "$JSONQ" reports.length)" \
+        "$(printf '%s\n' "$body" | "$JSONQ" event.num_mentions)"
+    expect_match "event: reports carry the claimant and wording" "$body" '"attribution":\{"kind":[^}]*"cue":'
+    get "/api/events/999999999"
+    expect_eq "event: unknown id" "$code" 404
+    bad400 "event id not a number" "/api/events/abc"
+    bad400 "event id zero" "/api/events/0"
+    bad400 "event with parameters" "/api/events/1?limit=2"
+
+    # --- downloads of the filter: CSV, GDELT and PLOVER, as the CLI writes them
+    dl() { # dl QUERY: headers to $work/dl.h, body to $work/dl.b
+        curl -s -D "$work/dl.h" -o "$work/dl.b" "http://127.0.0.1:$port/api/events?$1"
+    }
+    dl "root=19&format=csv"
+    expect_match "CSV: a file name" "$(cat "$work/dl.h")" 'Content-Disposition: attachment; filename="sitrep-events.csv"'
+    expect_match "CSV: its type" "$(cat "$work/dl.h")" 'Content-Type: text/csv'
+    expect_eq "CSV: the header of sitrep query's" "$(head -1 "$work/dl.b")" \
+        "$("$SITREP" query --db "$sdb" --root 19 --limit 1 --format csv | head -1)"
+    # the filter's events, oldest first (sitrep query lists the newest first)
+    expect_eq "CSV: the filter's events" "$(tail -n +2 "$work/dl.b" | cut -d, -f1 | tr '\n' ' ')" \
+        "$("$SITREP" query --db "$sdb" --root 19 --limit 0 --format json | "$JSONQ" id | sort -n | tr '\n' ' ')"
+    dl "root=19&format=gdelt"
+    expect_match "GDELT: a file name" "$(cat "$work/dl.h")" 'filename="sitrep-events.gdelt.tsv"'
+    expect_eq "GDELT: the rows of sitrep export" "$(tail -n +2 "$work/dl.b")" \
+        "$("$SITREP" export --db "$sdb" --root 19 --format gdelt 2>/dev/null)"
+    dl "root=19&format=plover"
+    expect_match "PLOVER: a file name" "$(cat "$work/dl.h")" 'filename="sitrep-events.plover.jsonl"'
+    expect_eq "PLOVER: the records of sitrep export" "$(cat "$work/dl.b")" \
+        "$("$SITREP" export --db "$sdb" --root 19 --format plover 2>/dev/null)"
+    dl "root=19&format=csv&limit=1"
+    expect_eq "download limit: header and one row" "$(wc -l <"$work/dl.b" | tr -d ' ')" 2
+
     # --- bad parameters: 400 with a JSON error
+    bad400 "side without actor" "/api/events?side=source"
+    bad400 "side word" "/api/events?actor=RUS&side=both"
+    bad400 "goldstein not a number" "/api/events?goldstein_min=low"
+    bad400 "goldstein out of range" "/api/events?goldstein_max=11"
+    bad400 "goldstein with an exponent" "/api/events?goldstein_max=1e1"
+    bad400 "goldstein range upside down" "/api/events?goldstein_min=5&goldstein_max=-5"
+    bad400 "min_sources 0" "/api/events?min_sources=0"
+    bad400 "min_articles not a number" "/api/events?min_articles=many"
+    bad400 "place without a letter" "/api/events?place=%20"
+    bad400 "publisher empty" "/api/events?publisher="
+    bad400 "unknown format" "/api/events?format=xml"
+    bad400 "download with an offset" "/api/events?format=csv&offset=5"
+    bad400 "download limit 0" "/api/events?format=gdelt&limit=0"
     bad400 "limit 0" "/api/events?limit=0"
     bad400 "limit too big" "/api/events?limit=100000"
     bad400 "limit not a number" "/api/events?limit=ten"
@@ -135,6 +215,13 @@ else
     bad400 "parameter twice" "/api/events?actor=RUS&actor=UKR"
     bad400 "timeline interval" "/api/timeline?interval=month"
     bad400 "timeline by" "/api/timeline?by=plover"
+    bad400 "timeline by casualty" "/api/timeline?by=casualty"
+    bad400 "casualties with a bad filter" "/api/timeline?by=casualties&root=2"
+    bad400 "map limit 0" "/api/map?limit=0"
+    bad400 "map limit too big" "/api/map?limit=5001"
+    bad400 "map unknown parameter" "/api/map?zoom=3"
+    bad400 "map lower-case country" "/api/map?country=ukr"
+    bad400 "map goldstein range" "/api/map?goldstein_min=3&goldstein_max=-3"
     bad400 "search without q" "/api/search"
     bad400 "search limit" "/api/search?q=troops&limit=0"
     bad400 "malformed escape" "/api/events?actor=%zz"
@@ -164,6 +251,26 @@ else
     expect_eq "timeline: weeks are named by their Monday" "$not_monday" ""
     get "/api/timeline?by=root&root=19"
     expect_no_match "timeline by root: only 19" "$(printf '%s\n' "$body" | "$JSONQ" buckets)" '"root":"(0|1[0-8]|20)'
+    # --- the map: events per country of their places, cities with coordinates
+    get "/api/map"
+    expect_eq "map: status" "$code" 200
+    map_total=$(printf '%s\n' "$body" | "$JSONQ" countries | grep -o '"count":[0-9]*' | cut -d: -f2 | awk '{s += $1} END {print s}')
+    placed=$("$SITREP" query --db "$sdb" --limit 0 --format json | "$JSONQ" place.country | grep -vc '^null$')
+    expect_eq "map: the countries' counts add up to the placed events" "$map_total" "$placed"
+    top_country=$(printf '%s\n' "$body" | "$JSONQ" countries.0.code)
+    in_top=$("$SITREP" query --db "$sdb" --country "$top_country" --limit 0 --format json | wc -l | tr -d ' ')
+    expect_eq "map: the largest country's count is its events" "$(printf '%s\n' "$body" | "$JSONQ" countries.0.count)" "$in_top"
+    expect_match "map: countries are named" "$(printf '%s\n' "$body" | "$JSONQ" countries.0.name)" "^[A-Z][a-z]"
+    expect_match "map: cities have coordinates" "$(printf '%s\n' "$body" | "$JSONQ" places.0)" '"lat":-?[0-9.]+,"lon":-?[0-9.]+'
+    get "/api/map?country=$top_country&limit=1"
+    expect_eq "map: filtered to one country" "$(printf '%s\n' "$body" | "$JSONQ" countries.length)" 1
+    expect_match "map: limit on cities" "$(printf '%s\n' "$body" | "$JSONQ" places.length)" '^[01]$'
+    # --- people killed and wounded in events of roots 18-20, per week
+    get "/api/timeline?by=casualties"
+    expect_eq "casualties: status" "$code" 200
+    expect_match "casualties: buckets of killed or wounded people" "$(printf '%s\n' "$body" | "$JSONQ" buckets.0)" '"kind":"(killed|wounded)","count":[0-9]+,"people":[0-9]+'
+    get "/api/timeline?by=casualties&root=04"
+    expect_eq "casualties: none in consultations" "$(printf '%s\n' "$body" | "$JSONQ" buckets.length)" 0
     get "/api/search?q=troops&limit=3"
     expect_eq "search: status" "$code" 200
     expect_match "search: the word is in each hit" "$(printf '%s\n' "$body" | "$JSONQ" hits.0.text)" "[Tt]roops"
@@ -413,6 +520,25 @@ else
         expect_eq "dashboard e2e in Chromium ($(tail -1 "$work/e2e.out" | head -c 300))" "$e2e_rc" 0
         [ $e2e_rc -eq 0 ] || cat "$work/e2e.out"
         serve_stop_all
+        # The same on a store of real pages: the article-extraction benchmark's HTML and the
+        # PolNeAR dev texts (../shared/peers; read here, never copied into the repository).
+        peers="$root/../shared/peers"
+        if [ -d "$peers/article-extraction-benchmark/html" ] && [ -d "$peers/PolNeAR/data/dev/text" ]; then
+            "$SITREP" ingest --db "$work/real.db" --published-from-name \
+                "$peers/PolNeAR/data/dev/text" "$peers/article-extraction-benchmark/html" \
+                >/dev/null 2>"$work/real.err"
+            expect_eq "real pages: ingested" "$?" 0
+            serve_start "$work/real.db" --threads 2 --max-connections 64 --memory-limit 96
+            CHROMIUM=$chromium CHROMEDRIVER=$chromedriver timeout 300 "$python" \
+                "$root/tests/e2e/dashboard.py" "http://127.0.0.1:$port/" \
+                "$root/build/dashboard-real.png" >"$work/e2e.out" 2>&1
+            e2e_rc=$?
+            expect_eq "dashboard e2e on real pages ($(tail -1 "$work/e2e.out" | head -c 300))" "$e2e_rc" 0
+            [ $e2e_rc -eq 0 ] || cat "$work/e2e.out"
+            serve_stop_all
+        else
+            echo "cli: SKIP dashboard e2e on real pages: no $peers/article-extraction-benchmark/html or PolNeAR texts"
+        fi
     fi
 fi
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT

@@ -2,24 +2,35 @@
 """dashboard.py - end-to-end test of the dashboard in headless Chromium, all from Debian's
 packages (chromium, chromium-driver, python3-selenium): loads the page from a running
 `sitrep serve`, checks the timeline (dygraphs) and the actor network (d3), the event table,
-applies a filter (CAMEO root 19) that must reach the address and survive a reload, clicks an
-actor in the network, opens an article and checks its highlights, and saves screenshots
-(SCREENSHOT.png the page, SCREENSHOT-article.png the article view).
+applies a filter (CAMEO root 19) that must reach the address and survive a reload, checks
+that actors are shown by name (code on hover) and the event's words are marked in its
+sentence, downloads the filtered events as CSV, GDELT and PLOVER and checks the rows, opens one
+event's reports, clicks an actor in the network, opens an article and checks its highlights,
+checks the map (Leaflet: country outlines coloured by the API's counts, a click on a country
+and on a city filters the page) and the chart of people killed and wounded, and saves
+screenshots (SCREENSHOT.png the page, SCREENSHOT-map.png the map, SCREENSHOT-table.png the
+events, SCREENSHOT-event.png the event's reports, SCREENSHOT-article.png the article view).
 Any request that leaves the server fails the test (the dashboard must work offline).
 
 Usage: dashboard.py URL SCREENSHOT.png   (CHROMIUM and CHROMEDRIVER override the paths)
 Exit status: 0 passed, 1 a check failed, 2 the browser could not be started.
 """
+import csv
+import io
 import json
 import os
+import re
 import signal
 import sys
+import urllib.request
 from urllib.parse import urlsplit
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import (StaleElementReferenceException, TimeoutException,
+                                        WebDriverException)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common import utils
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -68,7 +79,8 @@ def main():
         print(f'e2e: cannot start Chromium through chromedriver: {e.msg}')
         return 2
     try:
-        wait = WebDriverWait(driver, 15)
+        # rows redrawn while a check reads them are read again
+        wait = WebDriverWait(driver, 15, ignored_exceptions=(StaleElementReferenceException,))
         rows = lambda: driver.find_elements(By.CSS_SELECTOR, ROWS)
         driver.get(url)
         wait.until(lambda d: rows())
@@ -85,7 +97,100 @@ def main():
         check(circles, 'no actors in the network (d3)')
         check(arrows, 'no dyads in the network (d3)')
         check(driver.find_elements(By.CSS_SELECTOR, '#actors li'), 'no top actors')
+        # People killed and wounded: a chart when the API has some, else a message saying so.
+        with urllib.request.urlopen(origin + '/api/timeline?by=casualties', timeout=20) as a:
+            casualties = json.loads(a.read())['buckets']
+        people = sum(b['people'] for b in casualties)
+        if casualties:
+            wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '#casualties canvas'),
+                       'the casualty chart')
+            shown = driver.find_element(By.ID, 'casualties').get_attribute('data-people')
+            check(shown and float(shown) == people,
+                  f'the casualty chart shows {shown} people, the API {people}')
+        else:
+            check('No killed' in driver.find_element(By.ID, 'casualties').text,
+                  'no casualties and no message saying so')
         driver.save_screenshot(screenshot)
+
+        # The map: every country outline drawn, those with events coloured, cities as circles.
+        with urllib.request.urlopen(origin + '/api/map', timeout=20) as a:
+            mapped = json.loads(a.read())
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR,
+                                                 '#map path.leaflet-interactive')) > 150,
+                   'the map outlines')
+        outlines = len(driver.find_elements(By.CSS_SELECTOR, '#map path.leaflet-interactive'))
+        painted = driver.execute_script(
+            "const out = []; state.countryLayer.eachLayer((l) => { if (l.options.fillColor !== "
+            "'#f4f6f8') out.push(l.feature.id); }); return out;")
+        codes = {c['code'] for c in mapped['countries']}
+        drawable = driver.execute_script(
+            "const ids = new Set(); state.countryLayer.eachLayer((l) => ids.add(l.feature.id));"
+            " return [...ids];")
+        check(set(painted) == codes & set(drawable),
+              f'countries coloured {sorted(painted)} but the API counts {sorted(codes)}')
+        places = driver.find_elements(By.CSS_SELECTOR, '#map path.map-place')
+        check(len(places) == len(mapped['places']),
+              f'{len(places)} city circles for {len(mapped["places"])} cities')
+        driver.execute_script("document.getElementById('map-panel').scrollIntoView();"
+                              "window.scrollBy(0, -document.querySelector('header').offsetHeight)")
+        driver.save_screenshot(screenshot.replace('.png', '-map.png'))
+        clicked_country = ''
+        if painted:
+            # a real click inside the largest country with events: a point of its outline found
+            # by asking the page which element is under it
+            target = max(mapped['countries'], key=lambda c: c['count'] if c['code'] in painted else -1)
+            point = driver.execute_script('''
+                let el = null, box = null;
+                state.countryLayer.eachLayer((l) => { if (l.feature.id === arguments[0]) el = l.getElement(); });
+                if (!el) return null;
+                box = el.getBoundingClientRect();
+                for (let n = 4; n <= 64; n *= 2)
+                  for (let i = 1; i < n; i++)
+                    for (let j = 1; j < n; j++) {
+                      const x = box.left + box.width * i / n, y = box.top + box.height * j / n;
+                      if (document.elementFromPoint(x, y) === el) return [x, y];
+                    }
+                return null;''', target['code'])
+            check(point, f"no point of {target['code']}'s outline can be clicked")
+            if point:
+                clicker = ActionBuilder(driver)  # viewport coordinates, as elementFromPoint's
+                clicker.pointer_action.move_to_location(int(point[0]), int(point[1]))
+                clicker.pointer_action.click()
+                clicker.perform()
+                try:
+                    wait.until(lambda d: f"country={target['code']}" in d.current_url)
+                    wait.until(lambda d: rows() and all(
+                        r.get_attribute('data-event') for r in rows()))
+                    clicked_country = target['code']
+                except TimeoutException:
+                    failures.append(f"a click on {target['code']} on the map did not filter by it")
+                with urllib.request.urlopen(f"{origin}/api/events?country={target['code']}&limit=500",
+                                            timeout=20) as a:
+                    expected = len(json.loads(a.read())['events'])
+                wait.until(lambda d: len(rows()) == min(expected, 50),
+                           f"the events of {target['code']} after the click on the map")
+        if mapped['places']:
+            # a circle on top of any other (nearby cities overlap at a small zoom)
+            point = driver.execute_script('''
+                for (const el of document.querySelectorAll('#map path.map-place')) {
+                  const box = el.getBoundingClientRect();
+                  const x = box.left + box.width / 2, y = box.top + box.height / 2;
+                  if (document.elementFromPoint(x, y) === el) return [x, y];
+                }
+                return null;''')
+            check(point, 'no city circle can be clicked')
+            if point:
+                clicker = ActionBuilder(driver)
+                clicker.pointer_action.move_to_location(int(point[0]), int(point[1]))
+                clicker.pointer_action.click()
+                clicker.perform()
+                try:
+                    wait.until(lambda d: 'place=' in d.current_url)
+                except TimeoutException:
+                    failures.append('a click on a city on the map did not filter by it')
+        driver.find_element(By.ID, 'reset').click()
+        wait.until(lambda d: 'country=' not in d.current_url and len(rows()) == before,
+                   'the page after Reset')
 
         # A filter: CAMEO root 19 (fight). Every row shown must then be a 19x event.
         Select(driver.find_element(By.CSS_SELECTOR, 'select[name=root]')).select_by_value('19')
@@ -106,12 +211,64 @@ def main():
         root = Select(driver.find_element(By.CSS_SELECTOR, 'select[name=root]'))
         check(root.first_selected_option.get_attribute('value') == '19',
               'the filter is not restored on reload')
-        claim = driver.find_element(By.CSS_SELECTOR, ROWS + ' td:nth-child(7)').text
+        claim = driver.find_element(By.CSS_SELECTOR, ROWS + ' td:nth-child(9)').text
         check(claim.strip(), 'no source of claim shown')
 
+        # Names: each actor by its name, its code on hover; some name is not its code.
+        actors_shown = driver.find_elements(By.CSS_SELECTOR, ROWS + ' span.actor')
+        named = [a for a in actors_shown
+                 if a.text.strip() and a.text.strip() != a.get_attribute('title').split(' ')[0]]
+        check(actors_shown and named, 'actors are shown by their codes, not by names')
+        top = driver.find_elements(By.CSS_SELECTOR, '#actors li a')
+        check(top and all(a.text.strip() for a in top) and
+              any(a.text.strip() != a.get_attribute('title') for a in top),
+              'the top actors are not named')
+        marks = driver.find_elements(By.CSS_SELECTOR, ROWS + ' td.sentence-cell mark.hl-event')
+        check(marks, "no event's words marked in its sentence")
+        driver.execute_script("document.getElementById('events-panel').scrollIntoView()")
+        driver.save_screenshot(screenshot.replace('.png', '-table.png'))
+        driver.execute_script('window.scrollTo(0, 0)')
+
+        # Downloads of the filter: every row a root 19 event, as many as the store holds.
+        def fetch(link_id):
+            href = driver.find_element(By.ID, link_id).get_attribute('href')
+            check('root=19' in href, f'{link_id}: the download is not of the filter ({href})')
+            with urllib.request.urlopen(href, timeout=20) as answer:
+                return answer.headers, answer.read().decode('utf-8')
+        headers, text = fetch('download-csv')
+        check('attachment' in headers.get('Content-Disposition', ''),
+              'the CSV download has no Content-Disposition')
+        table = list(csv.DictReader(io.StringIO(text)))
+        check(len(table) >= after and all(r['root'] == '19' for r in table),
+              f'CSV download: {len(table)} rows, not all root 19 (the page shows {after})')
+        _, text = fetch('download-gdelt')
+        gdelt = [line.split('\t') for line in text.splitlines()[1:]]
+        check(gdelt and all(len(r) == 61 and r[28] == '19' for r in gdelt),
+              'GDELT download: rows without 61 columns or not root 19')
+        _, text = fetch('download-plover')
+        plover = [json.loads(line) for line in text.splitlines()]
+        check(plover and all(r['cameo'].startswith('19') for r in plover),
+              'PLOVER download: records not of root 19')
+
+        # One event, every report: the articles that report it with their wording.
+        first = driver.find_element(By.CSS_SELECTOR, ROWS + ' a.open-event')
+        articles = int(first.text.split('/')[0])
+        first.click()
+        wait.until(lambda d: d.find_elements(
+            By.CSS_SELECTOR, '#event-view:not([hidden]) #event-reports li'))
+        reports = driver.find_elements(By.CSS_SELECTOR, '#event-reports li')
+        check(len(reports) >= articles, f'the event view lists {len(reports)} reports for '
+              f'{articles} articles')
+        check(all(r.find_element(By.TAG_NAME, 'blockquote').text.strip() for r in reports),
+              'a report without its sentence')
+        check(driver.find_elements(By.CSS_SELECTOR, '#event-reports mark.hl-event'),
+              "the reports do not mark the event's words")
+        driver.save_screenshot(screenshot.replace('.png', '-event.png'))
+        driver.find_element(By.ID, 'close-event').click()
+
         # Open the first event's article.
-        sentence = driver.find_element(By.CSS_SELECTOR, ROWS + ' td:nth-child(4)') \
-            .get_attribute('title')
+        sentence = driver.find_element(By.CSS_SELECTOR, ROWS + ' td:nth-child(5)') \
+            .get_attribute('textContent')
         driver.find_element(By.CSS_SELECTOR, ROWS + ' a.open-article').click()
         wait.until(lambda d: d.find_elements(
             By.CSS_SELECTOR, '#article:not([hidden]) #article-body .sentence'))
@@ -132,7 +289,12 @@ def main():
 
         # A click on an actor of the network filters the page by it.
         node = driver.find_elements(By.CSS_SELECTOR, '#network svg g.node')
-        code = node[0].find_element(By.TAG_NAME, 'text').text if node else ''
+        # the label is the actor's name; its code is in the hover title: "NAME (CODE): N events"
+        title = node[0].find_element(By.TAG_NAME, 'title').get_attribute('textContent') \
+            if node else ''
+        code = re.search(r'\(([A-Z0-9]+)\): ', title).group(1) if node else ''
+        check(not node or node[0].find_element(By.TAG_NAME, 'text').text != code,
+              'the network labels actors by code, not by name')
         if node:
             node[0].find_element(By.TAG_NAME, 'circle').click()
             try:
@@ -150,7 +312,11 @@ def main():
                 if not requested.startswith((origin, 'data:')):
                     outside.add(requested)
         check(not outside, f'requests outside the server: {" ".join(sorted(outside))}')
-        print(f"e2e: rows {before} -> {after} after root=19; network {len(circles)} actors, "
+        print(f"e2e: rows {before} -> {after} after root=19; downloads {len(table)} CSV, "
+              f"{len(gdelt)} GDELT, {len(plover)} PLOVER rows; event view {len(reports)} "
+              f"reports; map {outlines} outlines, {len(painted)} countries coloured, "
+              f"{len(places)} cities, click filtered by {clicked_country or '-'}; casualties "
+              f"{people:g} people; network {len(circles)} actors, "
               f"{len(arrows)} dyads, click filtered by {code}; article '{headline}': {actors} "
               f"actors, {events} event spans, {listed} events listed; screenshots {screenshot}")
     except TimeoutException as e:

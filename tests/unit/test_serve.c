@@ -1,10 +1,11 @@
 /* test_serve.c - unit tests of the server's request handling (src/serve/): request heads
  * (strict parsing, every refusal with its status, limits), request targets decoded and
  * checked (traversal, encoded slashes, escapes, UTF-8, limits), parameter checks, and the
- * static file table that only knows the files loaded at start.
+ * static file table that only knows the files loaded at start, and the names of actor codes.
  */
 #include "unit.h"
 
+#include "lexicon/lexicon.h"
 #include "serve/serve.h"
 
 #include <stdio.h>
@@ -291,6 +292,69 @@ static void request_heads_refused(void **state)
     free(big);
 }
 
+static void names_actor_codes(void **state)
+{
+    (void)state;
+    static const char people[] =
+        "Vladimir Putin | Vladimir Vladimirovich Putin | Putin => RUSGOV 1999-08-09.., RUSELI\n"
+        "Volodymyr Zelensky | Zelensky => UKRGOV 2019-05-20.., UKRELI\n";
+    static const char groups[] =
+        "Hezbollah | Hizbollah => LBNREBHEZ\n"
+        "Taliban | the Taliban => AFGREBTAL ..2021-08-14, AFGGOV 2021-08-15..\n"
+        "Israel Defense Forces | IDF => ISRMIL\n";
+    static const char countries[] = "RUS\tRU\tRS\tRussia\nUKR\tUA\tUP\tUkraine\n"
+                                    "LBN\tLB\tLE\tLebanon\nAFG\tAF\tAF\tAfghanistan\n"
+                                    "ISR\tIL\tIS\tIsrael\n";
+    diag d;
+    diag_clear(&d);
+    dict_builder *b = dict_builder_new(NULL, NULL);
+    assert_int_equal(
+        dict_builder_add_text(b, "people.txt", people, strlen(people), DICT_FILE_PEOPLE, false, &d),
+        SITREP_OK);
+    assert_int_equal(
+        dict_builder_add_text(b, "groups.txt", groups, strlen(groups), DICT_FILE_GROUPS, false, &d),
+        SITREP_OK);
+    geocodes *codes = geocodes_parse(countries, strlen(countries), NULL, 0, "codes", &d);
+    assert_non_null(codes);
+    serve_names *names = serve_names_take(dict_builder_finish(b), codes);
+    char out[256];
+    const struct {
+        const char *code, *text, *name;
+    } cases[] = {
+        {"RUSGOV", NULL, "Russia (government)"},
+        {"RUSGOV", "Russian President Vladimir Putin", "Vladimir Putin, RUSGOV"},
+        {"RUSGOV", "Putin", "Vladimir Putin, RUSGOV"},
+        {"UKRGOV", "Zelensky", "Volodymyr Zelensky, UKRGOV"},
+        {"RUSGOV", "the Kremlin", "Russia (government)"},
+        {"RUS", NULL, "Russia"},
+        {"RUSMILSPY", NULL, "Russia (military, intelligence)"},
+        {"LBNREBHEZ", "Hezbollah", "Hezbollah"},
+        {"AFGREBTAL", NULL, "Taliban"},               /* a dated code counts */
+        {"AFGGOV", NULL, "Afghanistan (government)"}, /* country and role before the group */
+        {"ISRMIL", NULL, "Israel (military)"},
+        {"LBNXYZ", NULL, "Lebanon (XYZ)"},
+        {"GOV", NULL, "Government"},
+        {"CVL", "civilians", "Civilians"},
+        {"EURGOV", NULL, "Europe (government)"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        const char *name = serve_actor_name(names, cases[i].code, cases[i].text, out, sizeof out);
+        if (!name || strcmp(name, cases[i].name) != 0)
+            fail_msg("%s '%s': got '%s', wanted '%s'", cases[i].code,
+                     cases[i].text ? cases[i].text : "", name ? name : "(none)", cases[i].name);
+    }
+    assert_null(serve_actor_name(names, "QQQ", NULL, out, sizeof out));
+    assert_null(serve_actor_name(names, NULL, "Putin", out, sizeof out));
+    assert_null(serve_actor_name(names, "", NULL, out, sizeof out));
+    assert_null(serve_actor_name(NULL, "RUSGOV", NULL, out, sizeof out));
+    /* a name longer than the room is cut, never overrun */
+    char small[8];
+    assert_non_null(serve_actor_name(names, "RUSGOV", NULL, small, sizeof small));
+    assert_int_equal(strlen(small), 7);
+    serve_names_free(names);
+    serve_names_free(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -301,6 +365,7 @@ int main(void)
         cmocka_unit_test(static_files_are_a_closed_table),
         cmocka_unit_test(request_heads_parse),
         cmocka_unit_test(request_heads_refused),
+        cmocka_unit_test(names_actor_codes),
     };
     return cmocka_run_group_tests_name("serve", tests, NULL, NULL);
 }

@@ -1,12 +1,12 @@
-/* export_plover.c - `sitrep export --format plover`: stored events as PLOVER JSON records in
+/* store_plover.c - stored events as PLOVER JSON records (`sitrep export --format plover`, the
+ * dashboard's download), one per line, in
  * the shape of the PLOVER manual's data-fields chapter: `event` list, `actor` and `recipient`
  * entity lists, `event_loc` as a GeoNames-style location, `mode` and `context` from the
  * CAMEO-to-PLOVER table, `cite_info`. Root 01 statements (dropped by PLOVER) are left out and
  * counted. Fields: docs/exports.md; schema: docs/schema/plover-record.schema.json.
  */
-#include "cmd.h"
-#include "lexicon/lexicon.h"
-#include "store/store.h"
+#include "../lexicon/lexicon.h"
+#include "store.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -34,7 +34,7 @@ static int plover_quad(const char *type)
 /* A GeoNames-style location object (the manual's location table) of a place: name, latitude,
  * longitude, "country code" (ISO alpha-2), cc3, "admin1 code", "feature class" and "feature
  * code". */
-static void write_location(json_writer *w, const plover_export *x, const char *name,
+static void write_location(json_writer *w, const store_export *x, const char *name,
                            const char *kind, const char *country, const char *admin1,
                            bool has_coordinates, double lat, double lon)
 {
@@ -87,9 +87,9 @@ static void write_location(json_writer *w, const plover_export *x, const char *n
 /* An actor object of the `actor` or `recipient` list: code (the top-level 3-character code:
  * the country, or IGO, NGO ...), sector (GOV, MIL ...), entity_text as written, entity_name
  * as resolved, the whole CAMEO code, and actor_loc. An empty list when the side is unknown. */
-static void write_entities(json_writer *w, const plover_export *x, const char *key,
-                           const char *code, const char *country, const char *role,
-                           const char *text, const char *name, const char *place_json)
+static void write_entities(json_writer *w, const store_export *x, const char *key, const char *code,
+                           const char *country, const char *role, const char *text,
+                           const char *name, const char *place_json)
 {
     json_key(w, key);
     json_array_begin(w);
@@ -148,7 +148,7 @@ static void write_context(json_writer *w, const char *context)
 
 static sitrep_status plover_event(void *user, const store_event *e)
 {
-    plover_export *x = user;
+    store_export *x = user;
     if (!e->plover) {
         x->untyped++; /* root 01 statements: PLOVER does not code them */
         return SITREP_OK;
@@ -157,7 +157,7 @@ static sitrep_status plover_event(void *user, const store_event *e)
         x->undated++; /* PLOVER requires the date */
         return SITREP_OK;
     }
-    buf *out = x->out;
+    buf *out = &x->line;
     buf_reset(out);
     json_writer w;
     json_init(&w, out, false);
@@ -239,17 +239,17 @@ static sitrep_status plover_event(void *user, const store_event *e)
         json_null(&w);
     }
     json_object_end(&w);
-    x->records++;
-    return cmd_json_line(&w, out);
+    x->rows++;
+    sitrep_status status = json_status(&w);
+    if (!status)
+        status = buf_append_char(out, '\n');
+    return status ? status : x->write(x->user, out->data, out->len);
 }
 
-sitrep_status export_plover(store *s, const store_filter *q, plover_export *x, diag *d)
+sitrep_status store_export_plover(store *s, const store_filter *q, store_export *x, diag *d)
 {
-    buf out;
-    buf_init(&out, 0);
-    x->out = &out;
+    buf_init(&x->line, 0);
     sitrep_status status = store_query(s, q, plover_event, x, d);
-    buf_release(&out);
-    x->out = NULL;
+    buf_release(&x->line);
     return status;
 }

@@ -1,11 +1,12 @@
-/* export_gdelt.c - `sitrep export --format gdelt`: stored events as the GDELT 2.0 event table,
+/* store_gdelt.c - stored events as the GDELT 2.0 event table (`sitrep export --format gdelt`,
+ * the dashboard's download),
  * 61 tab-separated columns in the codebook's order: geography in FIPS 10-4 codes with
  * ActionGeo_Type by the place's kind, each actor placed where the text puts it, names
- * resolved and upper-case, no row without SQLDATE. Column choices: docs/exports.md.
+ * resolved and upper-case, no row without SQLDATE. Column choices: docs/exports.md. Lines go
+ * to the caller's write function; nothing is printed here.
  */
-#include "cmd.h"
-#include "lexicon/lexicon.h"
-#include "store/store.h"
+#include "../lexicon/lexicon.h"
+#include "store.h"
 
 #include <cjson/cJSON.h>
 #include <stdarg.h>
@@ -292,7 +293,7 @@ static int day_of_year(int y, int m, int d)
 
 static sitrep_status gdelt_event(void *user, const store_event *e)
 {
-    gdelt_export *x = user;
+    store_export *x = user;
     gdelt_row *row = x->row;
     int y, m, d;
     if (!e->day || sscanf(e->day, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
@@ -345,23 +346,32 @@ static sitrep_status gdelt_event(void *user, const store_event *e)
     }
     put(row, G_DATEADDED, e->added);
     put(row, G_SOURCEURL, e->url); /* empty rather than an id of ours */
-    for (int c = 0; c < GDELT_COLUMNS; c++) {
+    buf_reset(&x->line);
+    sitrep_status status = SITREP_OK;
+    for (int c = 0; c < GDELT_COLUMNS && !status; c++) {
         if (row->cell[c])
-            fputs(row->cell[c], stdout);
-        putchar(c == GDELT_COLUMNS - 1 ? '\n' : '\t');
+            status = buf_append_str(&x->line, row->cell[c]);
+        if (!status)
+            status = buf_append_char(&x->line, c == GDELT_COLUMNS - 1 ? '\n' : '\t');
     }
     x->rows++;
-    return ferror(stdout) ? SITREP_EIO : SITREP_OK;
+    return status ? status : x->write(x->user, x->line.data, x->line.len);
 }
 
-sitrep_status export_gdelt(store *s, const store_filter *q, gdelt_export *x, diag *d)
+sitrep_status store_export_gdelt(store *s, const store_filter *q, store_export *x, diag *d)
 {
-    if (x->header)
-        for (int c = 0; c < GDELT_COLUMNS; c++)
-            printf("%s%c", gdelt_columns[c], c == GDELT_COLUMNS - 1 ? '\n' : '\t');
+    buf_init(&x->line, 1 << 20);
+    sitrep_status status = SITREP_OK;
+    for (int c = 0; x->header && c < GDELT_COLUMNS && !status; c++)
+        status =
+            buf_printf(&x->line, "%s%c", gdelt_columns[c], c == GDELT_COLUMNS - 1 ? '\n' : '\t');
+    if (!status && x->header)
+        status = x->write(x->user, x->line.data, x->line.len);
     x->row = xmalloc(sizeof *x->row);
-    sitrep_status status = store_query(s, q, gdelt_event, x, d);
+    if (!status)
+        status = store_query(s, q, gdelt_event, x, d);
     free(x->row);
     x->row = NULL;
+    buf_release(&x->line);
     return status;
 }
