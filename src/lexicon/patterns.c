@@ -16,7 +16,9 @@
 
 typedef struct pattern_class {
     char name[48];
+    size_t name_len;
     const char *words[PATTERN_MAX_CLASS_WORDS];
+    uint32_t lengths[PATTERN_MAX_CLASS_WORDS]; /* of words[i], compared before the bytes */
     size_t nwords;
 } pattern_class;
 
@@ -102,7 +104,7 @@ bool pattern_class_has(const pattern_set *set, const char *name, const char *wor
     if (!c)
         return false;
     for (size_t i = 0; i < c->nwords; i++)
-        if (strlen(c->words[i]) == n && memcmp(c->words[i], word, n) == 0)
+        if (c->lengths[i] == n && memcmp(c->words[i], word, n) == 0)
             return true;
     return false;
 }
@@ -292,7 +294,7 @@ static bool word_char(char c)
 static const pattern_class *find_class(const pattern_set *set, const char *name, size_t n)
 {
     for (size_t i = 0; i < set->nclasses; i++)
-        if (strlen(set->classes[i].name) == n && memcmp(set->classes[i].name, name, n) == 0)
+        if (set->classes[i].name_len == n && memcmp(set->classes[i].name, name, n) == 0)
             return &set->classes[i];
     return NULL;
 }
@@ -332,6 +334,7 @@ static sitrep_status parse_classes(pattern_set *set, const char *name, const cha
             c = &set->classes[set->nclasses++];
             memcpy(c->name, head.ptr + 1, head.len - 1);
             c->name[head.len - 1] = '\0';
+            c->name_len = head.len - 1;
         }
         for (slice w = next_field(&p, e); w.len; w = next_field(&p, e)) {
             for (size_t i = 0; i < w.len; i++)
@@ -347,6 +350,7 @@ static sitrep_status parse_classes(pattern_set *set, const char *name, const cha
             for (char *ch = copy; *ch; ch++)
                 if (*ch == '_')
                     *ch = ' ';
+            c->lengths[c->nwords] = (uint32_t)w.len;
             c->words[c->nwords++] = copy;
         }
         if (c->nwords == 0)
