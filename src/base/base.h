@@ -123,6 +123,16 @@ bool slice_ends_with(slice s, const char *suffix);
 /* True when the n bytes at s are all ASCII digits (true for n = 0). */
 bool ascii_digits(const char *s, size_t n);
 
+/* ---- sorted arrays (search.c) ---- */
+
+/* The index of the first of `count` items of `size` bytes whose uint32_t field at byte
+ * `offset` is >= key (count when none). The field must not decrease along the array (every
+ * per-article array is in text order). SORTED_FIRST(place_mention, arr, n, sentence, s)
+ * for a struct array. */
+size_t sorted_first_u32(const void *items, size_t count, size_t size, size_t offset, uint32_t key);
+#define SORTED_FIRST(type, items, count, field, key)                                               \
+    sorted_first_u32((items), (count), sizeof(type), offsetof(type, field), (uint32_t)(key))
+
 /* ---- UTF-8 (utf8.c) ---- */
 
 /* Decodes one code point at s[0..n). Returns its length (1-4) and stores the code point, or

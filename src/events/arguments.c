@@ -196,10 +196,11 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
 static bool actor_is_noise(const clause_ctx *c, long k)
 {
     const actor_mention *am = mention(c, k);
-    for (size_t p = 0; p < c->art->nplaces; p++) {
+    for (size_t p = c->place_first;
+         p < c->art->nplaces && c->art->places[p].sentence == c->sentence; p++) {
         const place_mention *pm = &c->art->places[p];
-        if (pm->sentence == c->sentence && pm->entry && pm->entry->kind == PLACE_WATER &&
-            pm->start <= am->start && am->end <= pm->end)
+        if (pm->entry && pm->entry->kind == PLACE_WATER && pm->start <= am->start &&
+            am->end <= pm->end)
             return true;
     }
     long next = (long)c->alast[k] + 1;
@@ -364,7 +365,10 @@ bool events_inside_reported_content(const clause_ctx *c, long anchor, long k)
 {
     uint32_t at = c->tokens[anchor].start;
     uint32_t global = c->first_token + c->afirst[k];
-    for (size_t i = 0; i < c->art->nattributions; i++) {
+    /* frames are in text order of their cues; the anchor is in this sentence */
+    for (size_t i = SORTED_FIRST(attribution, c->art->attributions, c->art->nattributions, sentence,
+                                 c->sentence);
+         i < c->art->nattributions && c->art->attributions[i].sentence == c->sentence; i++) {
         const attribution *f = &c->art->attributions[i];
         if (at >= f->cue.start && at < f->cue.end && global >= f->content_first &&
             global < f->content_last)

@@ -69,7 +69,9 @@ sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *
         (!(code_is(code, "18") || code_is(code, "19") || code_is(code, "20")) || !armed(source) ||
          same_actor(c, source, target)))
         return SITREP_OK; /* an actor acting on itself */
-    for (size_t i = 0; i < st->count; i++) {
+    /* sentences are coded in order: the events of this one are the last ones */
+    for (size_t i = SORTED_FIRST(event, st->items, st->count, sentence, c->sentence); i < st->count;
+         i++) {
         event *e = &st->items[i];
         /* "Militants opened fire on the base ... the base came under fire": an act whose doer
          * is unknown, done to a side that another event of the sentence with the same root
@@ -175,9 +177,11 @@ void events_attach_extras(const article *art, const event_tables *tables, event 
     for (size_t i = 0; i < nevents; i++) {
         event *e = &events[i];
         e->quantity_first = e->nquantities = 0;
-        for (size_t q = 0; q < art->nquantities; q++) {
+        for (size_t q =
+                 SORTED_FIRST(quantity, art->quantities, art->nquantities, sentence, e->sentence);
+             q < art->nquantities && art->quantities[q].sentence == e->sentence; q++) {
             const quantity *m = &art->quantities[q];
-            if (m->sentence != e->sentence || m->start < e->start || m->end > e->end)
+            if (m->start < e->start || m->end > e->end)
                 continue;
             if (!e->nquantities)
                 e->quantity_first = (uint32_t)q;

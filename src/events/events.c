@@ -459,15 +459,8 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
     c->nact = 0;
     c->trace = NULL;
     c->a = a;
-    size_t lo_place = 0, hi_place = art->nplaces; /* places are in text order */
-    while (lo_place < hi_place) {
-        size_t mid = (lo_place + hi_place) / 2;
-        if (art->places[mid].sentence < n)
-            lo_place = mid + 1;
-        else
-            hi_place = mid;
-    }
-    c->place_first = lo_place;
+    /* places are in text order */
+    c->place_first = SORTED_FIRST(place_mention, art->places, art->nplaces, sentence, n);
     if (!c->ntokens)
         return SITREP_OK;
     c->tokens = events_repair_tags(a, tables, c->text, c->tokens, c->ntokens);
@@ -481,14 +474,7 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
     if (!c->nmatches)
         return SITREP_OK;
     /* actors of this sentence (art->actors is in text order) */
-    size_t lo = 0, hi = art->nactors;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (art->actors[mid].sentence < n)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = SORTED_FIRST(actor_mention, art->actors, art->nactors, sentence, n);
     size_t end = lo;
     while (end < art->nactors && art->actors[end].sentence == n)
         end++;

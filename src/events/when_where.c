@@ -134,9 +134,11 @@ static bool coordinated(const text_result *text, uint32_t from, uint32_t to)
 static bool others_date(const text_result *text, const event *events, size_t nevents,
                         const event *e, const date_mention *d)
 {
-    for (size_t j = 0; j < nevents; j++) {
+    /* events are in sentence order: only e's sentence is looked at */
+    for (size_t j = SORTED_FIRST(event, events, nevents, sentence, e->sentence);
+         j < nevents && events[j].sentence == e->sentence; j++) {
         const event *o = &events[j];
-        if (o->sentence != e->sentence || o->verb_start == e->verb_start)
+        if (o->verb_start == e->verb_start)
             continue;
         if (o->verb_end <= d->start && d->end <= e->verb_start &&
             coordinated(text, d->end, e->verb_start))
@@ -166,9 +168,10 @@ void events_date_of(const article *art, const event *events, size_t nevents, eve
                                    ? &art->attributions[e->attribution]
                                    : NULL;
     long best = -1, best_distance = 0;
-    for (size_t i = 0; i < art->ndates; i++) {
+    for (size_t i = SORTED_FIRST(date_mention, art->dates, art->ndates, sentence, e->sentence);
+         i < art->ndates && art->dates[i].sentence == e->sentence; i++) {
         const date_mention *d = &art->dates[i];
-        if (d->sentence != e->sentence || !d->value)
+        if (!d->value)
             continue;
         /* a date outside the reported content is the report's ("..., officials said Monday") */
         if (frame && frame->sentence == e->sentence && !inside(&frame->content, d))
@@ -195,9 +198,10 @@ void events_date_of(const article *art, const event *events, size_t nevents, eve
      * clause */
     const sentence *fs = &text->sentences[frame->sentence < text->nsentences ? frame->sentence : 0];
     size_t cue = text_token_from(text, frame->cue.start);
-    for (size_t i = 0; i < art->ndates; i++) {
+    for (size_t i = SORTED_FIRST(date_mention, art->dates, art->ndates, sentence, frame->sentence);
+         i < art->ndates && art->dates[i].sentence == frame->sentence; i++) {
         const date_mention *d = &art->dates[i];
-        if (d->sentence != frame->sentence || !d->value || inside(&frame->content, d))
+        if (!d->value || inside(&frame->content, d))
             continue;
         size_t last = d->first_token + d->ntokens - 1;
         if (background(text, fs, d) || separated(text, d->first_token, last, cue))
@@ -223,7 +227,9 @@ static const place_entry *side_geo(const article *art, const gazetteer *places,
         return art->places[side->place].entry;
     if (side->actor >= 0 && (size_t)side->actor < art->nactors) {
         const actor_mention *m = &art->actors[side->actor];
-        for (size_t p = 0; p < art->nplaces; p++) {
+        /* places are in text order: from the first that starts inside the mention */
+        for (size_t p = SORTED_FIRST(place_mention, art->places, art->nplaces, start, m->start);
+             p < art->nplaces; p++) {
             const place_mention *pm = &art->places[p];
             if (pm->start >= m->end)
                 break;
@@ -244,9 +250,10 @@ void events_place_of(const article *art, const gazetteer *places, event *e)
     e->target_geo = side_geo(art, places, &e->target);
     size_t anchor = text_token_from(text, e->verb_start);
     long best = -1;
-    for (size_t p = 0; p < art->nplaces; p++) {
+    for (size_t p = SORTED_FIRST(place_mention, art->places, art->nplaces, sentence, e->sentence);
+         p < art->nplaces && art->places[p].sentence == e->sentence; p++) {
         const place_mention *m = &art->places[p];
-        if (m->sentence != e->sentence || (m->cue && !strcmp(m->cue, "dateline")))
+        if (m->cue && !strcmp(m->cue, "dateline"))
             continue;
         if (m->start >= e->verb_end) {
             /* the first place after the anchor, unless another clause or event holds it */

@@ -137,7 +137,18 @@ typedef struct plist {
     arena *a;
     place_mention *items;
     size_t count, alloc;
+    /* the distinct countries of the places so far, so that choose does not scan them all */
+    const char **countries;
+    size_t ncountries, countries_alloc;
 } plist;
+
+static bool plist_has_country(const plist *l, const char *country)
+{
+    for (size_t k = 0; k < l->ncountries; k++)
+        if (strcmp(l->countries[k], country) == 0)
+            return true;
+    return false;
+}
 
 static sitrep_status plist_push(plist *l, const place_mention *m)
 {
@@ -148,6 +159,15 @@ static sitrep_status plist_push(plist *l, const place_mention *m)
         return SITREP_ELIMIT;
     l->items = p;
     l->items[l->count++] = *m;
+    const char *country = m->entry ? m->entry->country : NULL;
+    if (country && !plist_has_country(l, country)) {
+        const char **c =
+            arena_array_room(l->a, l->countries, l->ncountries, &l->countries_alloc, sizeof *c);
+        if (!c)
+            return SITREP_ELIMIT;
+        l->countries = c;
+        l->countries[l->ncountries++] = country;
+    }
     return SITREP_OK;
 }
 
@@ -184,11 +204,7 @@ static const place_entry *choose(const gazetteer_match *m, bool admin_noun, bool
         int score = rank[e->kind] * 4;
         if (e->kind == PLACE_CITY && !e->capital)
             score += 1;
-        bool seen = false;
-        for (size_t p = 0; p < l->count && !seen && e->country; p++)
-            seen =
-                l->items[p].entry->country && strcmp(l->items[p].entry->country, e->country) == 0;
-        if (!seen)
+        if (!e->country || !plist_has_country(l, e->country))
             score += 2;
         /* a region listed with a region of the same country just coded is one of its
          * neighbours: "Iowa, New Hampshire and Georgia" is the state, not the country */

@@ -337,11 +337,13 @@ typedef enum pattern_elem_kind {
 #define PATTERN_MAX_FILE_BYTES ((size_t)16 << 20)
 
 typedef struct pattern_elem {
-    uint8_t kind;       /* pattern_elem_kind */
-    uint8_t optional;   /* (word): may be absent */
-    uint8_t role;       /* for PATTERN_SLOT */
-    uint8_t nwords;     /* for PATTERN_WORD */
-    const char **words; /* lower-case alternatives, owned by the set */
+    uint8_t kind;               /* pattern_elem_kind */
+    uint8_t optional;           /* (word): may be absent */
+    uint8_t role;               /* for PATTERN_SLOT */
+    uint8_t nwords;             /* for PATTERN_WORD */
+    const char **words;         /* lower-case alternatives, owned by the set */
+    const uint32_t *const *ids; /* per alternative: the ids of its words (pattern_word_id),
+                                   ended by PATTERN_WORD_NONE; set once the set is loaded */
 } pattern_elem;
 
 typedef struct pattern {
@@ -388,6 +390,14 @@ bool pattern_class_has(const pattern_set *set, const char *name, const char *wor
  * (owned by the set), or NULL with *n = 0. */
 const uint32_t *pattern_set_find(const pattern_set *set, const char *lemma, size_t length,
                                  size_t *n);
+/* Pattern words are interned at load: every word of every alternative and anchor has an id
+ * from 1 up, so a matcher maps each token to ids once and compares integers. */
+#define PATTERN_WORD_NONE 0
+/* The id of the n bytes at s (ASCII upper case folded first when `lower`), or
+ * PATTERN_WORD_NONE when no pattern has that word. */
+uint32_t pattern_word_id(const pattern_set *set, const char *s, size_t n, bool lower);
+/* The patterns anchored on word id `id`: the same array as pattern_set_find of its word. */
+const uint32_t *pattern_set_find_id(const pattern_set *set, uint32_t id, size_t *n);
 
 /* Problems `pattern_check_dir` reports, one call per problem. `path` and `line` locate it. */
 typedef void (*pattern_report_fn)(void *user, const char *path, long line, const char *message);

@@ -16,7 +16,9 @@
 
 typedef struct pattern_class {
     char name[48];
+    size_t name_len;
     const char *words[PATTERN_MAX_CLASS_WORDS];
+    uint32_t lengths[PATTERN_MAX_CLASS_WORDS]; /* of words[i], compared before the bytes */
     size_t nwords;
 } pattern_class;
 
@@ -27,12 +29,22 @@ typedef struct pattern_bucket {
     size_t count, alloc;
 } pattern_bucket;
 
+/* One interned pattern word (word_slot table, open addressing): id 1.. */
+typedef struct word_slot {
+    const char *word; /* NULL = empty slot */
+    uint32_t length, id;
+    uint64_t hash;
+} word_slot;
+
 struct pattern_set {
     arena strings; /* words, alternative arrays, file names */
     pattern *patterns;
     size_t count, alloc;
     pattern_bucket *buckets;
     size_t mask, nbuckets;
+    word_slot *words; /* every word of every pattern, interned once loaded (index_words) */
+    size_t words_mask, nwords, longest_word;
+    uint32_t *anchored; /* per word id: its bucket + 1, 0 when it anchors nothing */
     pattern_class *classes;
     size_t nclasses;
     bool free_codes; /* peer dictionaries: any 1-4 letters or digits, not checked */
@@ -71,6 +83,8 @@ void pattern_set_free(pattern_set *set)
     for (size_t i = 0; i <= set->mask; i++)
         free(set->buckets[i].items);
     free(set->buckets);
+    free(set->words);
+    free(set->anchored);
     free(set->patterns);
     free(set->classes);
     arena_release(&set->strings);
@@ -90,7 +104,7 @@ bool pattern_class_has(const pattern_set *set, const char *name, const char *wor
     if (!c)
         return false;
     for (size_t i = 0; i < c->nwords; i++)
-        if (strlen(c->words[i]) == n && memcmp(c->words[i], word, n) == 0)
+        if (c->lengths[i] == n && memcmp(c->words[i], word, n) == 0)
             return true;
     return false;
 }
@@ -120,6 +134,126 @@ const uint32_t *pattern_set_find(const pattern_set *set, const char *lemma, size
         return NULL;
     *n = set->buckets[i].count;
     return set->buckets[i].items;
+}
+
+/* FNV-1a over the bytes, ASCII upper case folded when `lower`: a token's surface form is
+ * hashed as its lower-case copy would be, without making the copy. */
+static uint64_t word_hash(const char *s, size_t n, bool lower)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (lower && c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c - 'A' + 'a');
+        h = (h ^ c) * 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static bool word_equal(const char *stored, const char *s, size_t n, bool lower)
+{
+    for (size_t k = 0; k < n; k++) {
+        char c = s[k];
+        if (lower && c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != stored[k])
+            return false;
+    }
+    return true;
+}
+
+static size_t word_slot_of(const word_slot *slots, size_t mask, const char *s, size_t n, uint64_t h,
+                           bool lower)
+{
+    size_t i = (size_t)(h ^ h >> 29) & mask;
+    while (slots[i].word &&
+           !(slots[i].hash == h && slots[i].length == n && word_equal(slots[i].word, s, n, lower)))
+        i = (i + 1) & mask;
+    return i;
+}
+
+uint32_t pattern_word_id(const pattern_set *set, const char *s, size_t n, bool lower)
+{
+    if (!set || !set->words || n == 0 || n > set->longest_word)
+        return PATTERN_WORD_NONE;
+    const word_slot *w =
+        &set->words[word_slot_of(set->words, set->words_mask, s, n, word_hash(s, n, lower), lower)];
+    return w->word ? w->id : PATTERN_WORD_NONE;
+}
+
+const uint32_t *pattern_set_find_id(const pattern_set *set, uint32_t id, size_t *n)
+{
+    *n = 0;
+    if (!set || !set->anchored || id == PATTERN_WORD_NONE || id > set->nwords || !set->anchored[id])
+        return NULL;
+    const pattern_bucket *b = &set->buckets[set->anchored[id] - 1];
+    *n = b->count;
+    return b->items;
+}
+
+/* The id of the word s[0, n) (stored in the set's strings), interned when new. */
+static uint32_t intern_word(pattern_set *set, const char *s, size_t n)
+{
+    if ((set->nwords + 1) * 2 > set->words_mask) {
+        size_t mask = set->words_mask ? set->words_mask * 2 + 1 : 4095;
+        word_slot *bigger = xcalloc(mask + 1, sizeof *bigger);
+        for (size_t i = 0; set->words && i <= set->words_mask; i++)
+            if (set->words[i].word)
+                bigger[word_slot_of(bigger, mask, set->words[i].word, set->words[i].length,
+                                    set->words[i].hash, false)] = set->words[i];
+        free(set->words);
+        set->words = bigger;
+        set->words_mask = mask;
+    }
+    uint64_t h = word_hash(s, n, false);
+    word_slot *w = &set->words[word_slot_of(set->words, set->words_mask, s, n, h, false)];
+    if (!w->word) {
+        *w = (word_slot){.word = set_strdup(set, s, n),
+                         .length = (uint32_t)n,
+                         .id = (uint32_t)++set->nwords,
+                         .hash = h};
+        if (n > set->longest_word)
+            set->longest_word = n;
+    }
+    return w->id;
+}
+
+/* Once every pattern is read: each word of each alternative gets its id (elem->ids), and each
+ * anchor word its bucket, so that matching compares integers (src/match/verbs.c). */
+static void index_words(pattern_set *set)
+{
+    for (size_t p = 0; p < set->count; p++) {
+        pattern *pat = &set->patterns[p];
+        for (int e = 0; e < pat->nelems; e++) {
+            pattern_elem *elem = &pat->elems[e];
+            if (elem->kind != PATTERN_WORD)
+                continue;
+            const uint32_t **ids = set_alloc(set, (elem->nwords ? elem->nwords : 1) * sizeof *ids);
+            for (size_t k = 0; k < elem->nwords; k++) {
+                const char *w = elem->words[k];
+                size_t nids = 1;
+                for (const char *c = w; *c; c++)
+                    nids += *c == ' ';
+                uint32_t *alt = set_alloc(set, (nids + 1) * sizeof *alt);
+                for (size_t j = 0; j < nids; j++) {
+                    size_t n = strcspn(w, " ");
+                    alt[j] = intern_word(set, w, n);
+                    w += n + (w[n] == ' ');
+                }
+                alt[nids] = PATTERN_WORD_NONE;
+                ids[k] = alt;
+            }
+            elem->ids = ids;
+        }
+    }
+    for (size_t i = 0; i <= set->mask; i++)
+        if (set->buckets[i].lemma)
+            intern_word(set, set->buckets[i].lemma, strlen(set->buckets[i].lemma));
+    set->anchored = xcalloc(set->nwords + 1, sizeof *set->anchored);
+    for (size_t i = 0; i <= set->mask; i++)
+        if (set->buckets[i].lemma)
+            set->anchored[pattern_word_id(set, set->buckets[i].lemma, strlen(set->buckets[i].lemma),
+                                          false)] = (uint32_t)i + 1;
 }
 
 static void index_add(pattern_set *set, const char *lemma, uint32_t item)
@@ -160,7 +294,7 @@ static bool word_char(char c)
 static const pattern_class *find_class(const pattern_set *set, const char *name, size_t n)
 {
     for (size_t i = 0; i < set->nclasses; i++)
-        if (strlen(set->classes[i].name) == n && memcmp(set->classes[i].name, name, n) == 0)
+        if (set->classes[i].name_len == n && memcmp(set->classes[i].name, name, n) == 0)
             return &set->classes[i];
     return NULL;
 }
@@ -200,6 +334,7 @@ static sitrep_status parse_classes(pattern_set *set, const char *name, const cha
             c = &set->classes[set->nclasses++];
             memcpy(c->name, head.ptr + 1, head.len - 1);
             c->name[head.len - 1] = '\0';
+            c->name_len = head.len - 1;
         }
         for (slice w = next_field(&p, e); w.len; w = next_field(&p, e)) {
             for (size_t i = 0; i < w.len; i++)
@@ -215,6 +350,7 @@ static sitrep_status parse_classes(pattern_set *set, const char *name, const cha
             for (char *ch = copy; *ch; ch++)
                 if (*ch == '_')
                     *ch = ' ';
+            c->lengths[c->nwords] = (uint32_t)w.len;
             c->words[c->nwords++] = copy;
         }
         if (c->nwords == 0)
@@ -485,6 +621,7 @@ static sitrep_status parse_text(const char *name, const char *text, size_t lengt
         pattern_set_free(set);
         return status;
     }
+    index_words(set);
     *out = set;
     return SITREP_OK;
 }
@@ -575,6 +712,7 @@ static sitrep_status load_dir(const char *dir, const cameo_table *codes, bool ch
         pattern_set_free(set);
         return status;
     }
+    index_words(set);
     *out = set;
     return SITREP_OK;
 }

@@ -2,10 +2,13 @@
  *
  * Each token whose lemma anchors patterns is tried against them: words before the anchor are
  * matched leftwards, the rest rightwards with backtracking over optional words, gaps and role
- * slots. The event coder (events/) turns the matches and their slots into events.
+ * slots. Words are compared as integers: each token is mapped once to the pattern-word ids of
+ * its lemma and of its lower-case form (lexicon/patterns.c interns every pattern word at
+ * load). The event coder (events/) turns the matches and their slots into events.
  */
 #include "match.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct match_state {
@@ -13,6 +16,7 @@ typedef struct match_state {
     const token *tokens;
     size_t ntokens;
     const slice *lemmas;
+    const uint32_t *lemma_id, *surface_id; /* per token: pattern_word_id of lemma, of form */
     const pattern *rule;
     int32_t slot[PATTERN_ROLES];
     uint32_t last;
@@ -61,48 +65,25 @@ static bool token_blocks(const token *t)
     return t->kind == TOKEN_PUNCT || t->kind == TOKEN_DASH;
 }
 
-/* True when token i matches the single word w[0..n) by lemma or lower-case surface form. */
-static bool token_matches(const match_state *m, size_t i, const char *w, size_t n)
-{
-    const token *t = &m->tokens[i];
-    slice lemma = m->lemmas[i];
-    if (lemma.len == n && memcmp(lemma.ptr, w, n) == 0)
-        return true;
-    size_t length = t->end - t->start;
-    if (length != n)
-        return false;
-    const char *s = m->text + t->start;
-    for (size_t k = 0; k < n; k++) {
-        char c = s[k];
-        if (((c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c) != w[k])
-            return false;
-    }
-    return true;
-}
-
-/* Number of tokens the alternative (words separated by single spaces) covers starting at
- * token `start`, 0 when it does not match there. */
-static size_t alt_match_at(const match_state *m, size_t start, const char *alt)
+/* Number of tokens the alternative (the ids of its words, PATTERN_WORD_NONE-ended) covers
+ * starting at token `start`, 0 when it does not match there: a token matches a word by its
+ * lemma or its lower-case surface form. */
+static size_t alt_match_at(const match_state *m, size_t start, const uint32_t *alt)
 {
     size_t count = 0;
-    const char *p = alt;
-    for (;;) {
-        const char *space = strchr(p, ' ');
-        size_t n = space ? (size_t)(space - p) : strlen(p);
-        if (start + count >= m->ntokens || !token_matches(m, start + count, p, n))
+    for (; alt[count] != PATTERN_WORD_NONE; count++) {
+        size_t i = start + count;
+        if (i >= m->ntokens || (m->lemma_id[i] != alt[count] && m->surface_id[i] != alt[count]))
             return 0;
-        count++;
-        if (!space)
-            return count;
-        p = space + 1;
     }
+    return count;
 }
 
-static size_t alt_words(const char *alt)
+static size_t alt_words(const uint32_t *alt)
 {
-    size_t n = 1;
-    for (; *alt; alt++)
-        n += *alt == ' ';
+    size_t n = 0;
+    while (alt[n] != PATTERN_WORD_NONE)
+        n++;
     return n;
 }
 
@@ -120,7 +101,7 @@ static bool match_right(match_state *m, int e, size_t pos)
     switch (elem->kind) {
     case PATTERN_WORD:
         for (size_t k = 0; pos < m->ntokens && k < elem->nwords; k++) {
-            size_t n = alt_match_at(m, pos, elem->words[k]);
+            size_t n = alt_match_at(m, pos, elem->ids[k]);
             if (n == 0)
                 continue;
             m->words += (int)n;
@@ -179,8 +160,8 @@ static bool match_left(match_state *m, int e, long pos, long *first)
         return false;
     }
     for (size_t k = 0; pos >= 0 && k < elem->nwords; k++) {
-        long n = (long)alt_words(elem->words[k]);
-        if (pos - n + 1 < 0 || alt_match_at(m, (size_t)(pos - n + 1), elem->words[k]) == 0)
+        long n = (long)alt_words(elem->ids[k]);
+        if (pos - n + 1 < 0 || alt_match_at(m, (size_t)(pos - n + 1), elem->ids[k]) == 0)
             continue;
         m->words += (int)n;
         if (match_left(m, e - 1, pos - n, first))
@@ -243,7 +224,20 @@ static bool better(const verbmatch *a, int score_a, const verbmatch *b, int scor
 size_t verbmatch_sentence(const pattern_set *set, const char *text, const token *tokens,
                           size_t ntokens, const slice *lemmas, verbmatch *out, size_t max)
 {
-    match_state m = {.text = text, .tokens = tokens, .ntokens = ntokens, .lemmas = lemmas};
+    /* each token's ids, once: on the stack for ordinary sentences */
+    uint32_t stack_ids[2 * 256];
+    uint32_t *ids = ntokens <= 256 ? stack_ids : xmalloc(2 * ntokens * sizeof *ids);
+    for (size_t i = 0; i < ntokens; i++) {
+        ids[i] = pattern_word_id(set, lemmas[i].ptr, lemmas[i].len, false);
+        ids[ntokens + i] =
+            pattern_word_id(set, text + tokens[i].start, tokens[i].end - tokens[i].start, true);
+    }
+    match_state m = {.text = text,
+                     .tokens = tokens,
+                     .ntokens = ntokens,
+                     .lemmas = lemmas,
+                     .lemma_id = ids,
+                     .surface_id = ids + ntokens};
     size_t words = 0, capitalised = 0;
     for (size_t i = 0; i < ntokens; i++) {
         words += tokens[i].kind == TOKEN_WORD;
@@ -255,20 +249,14 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
     for (size_t i = 0; i < ntokens; i++) {
         if (tokens[i].kind != TOKEN_WORD)
             continue;
-        /* candidates: patterns keyed by the lemma and by the lower-case surface form */
-        char surface[LEMMA_MAX_WORD + 1];
+        /* candidates: patterns keyed by the lemma and by the lower-case surface form (equal
+         * ids: the same word) */
         size_t slen = tokens[i].end - tokens[i].start;
         const uint32_t *lists[2] = {NULL, NULL};
         size_t counts[2] = {0, 0};
-        lists[0] = pattern_set_find(set, lemmas[i].ptr, lemmas[i].len, &counts[0]);
-        if (slen <= LEMMA_MAX_WORD) {
-            for (size_t k = 0; k < slen; k++) {
-                char c = text[tokens[i].start + k];
-                surface[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-            }
-            if (!(slen == lemmas[i].len && memcmp(surface, lemmas[i].ptr, slen) == 0))
-                lists[1] = pattern_set_find(set, surface, slen, &counts[1]);
-        }
+        lists[0] = pattern_set_find_id(set, m.lemma_id[i], &counts[0]);
+        if (slen <= LEMMA_MAX_WORD && m.surface_id[i] != m.lemma_id[i])
+            lists[1] = pattern_set_find_id(set, m.surface_id[i], &counts[1]);
         verbmatch best;
         int best_score = -1, best_list = 0;
         for (int l = 0; l < 2; l++) {
@@ -339,6 +327,8 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
             out[kept] = found[i];
         kept++;
     }
+    if (ids != stack_ids)
+        free(ids);
     return total > kept ? total : kept;
 }
 

@@ -163,6 +163,10 @@ size_t tagger_features_static(const tagger_word *const ctx[5], unsigned stage, u
                               unsigned right2, uint64_t out[TAGGER_MAX_STATIC]);
 size_t tagger_features_dynamic(const tagger_word *const ctx[5], unsigned stage, unsigned prev1,
                                unsigned prev2, unsigned right1, uint64_t out[TAGGER_MAX_DYNAMIC]);
+/* True for the templates of tagger_features_static (by index in its output) that read only
+ * the word itself and the sentence's style, not its neighbours: the decoder caches their
+ * summed weights per word type. */
+bool tagger_feature_word_only(size_t template_index);
 
 /* The tag dictionary: an open-addressed table of nslots (a power of two, with at least one
  * empty slot) word-form hashes (tagger_word.form, 0 = empty) and their classes. Returns the

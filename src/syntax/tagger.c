@@ -6,6 +6,8 @@
  */
 #include "syntax.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +43,7 @@ struct tagger {
     int16_t *dense; /* rows of `lanes` weights (classes rounded up to LANES, zero padded) */
     uint32_t lanes, ndense;
     size_t bytes;
+    uint64_t id; /* unique per loaded model: a thread's word cache belongs to one */
 };
 
 /* ---- features ---- */
@@ -208,6 +211,18 @@ size_t tagger_features_static(const tagger_word *const ctx[5], unsigned stage, u
 #undef KEY
 }
 
+/* The templates of tagger_features_static that read the word alone (its form and what follows
+ * from it: lower case, affixes, shape, ambiguity class, capitals) and the sentence's style:
+ * bias 0, 1-10, w->amb 26, caps with lower 33, caps with amb 35. Their weights summed depend on
+ * the word type, so the decoder caches the sum per thread (word_cache). */
+#define WORD_ONLY_TEMPLATES                                                                        \
+    (((UINT64_C(1) << 11) - 1) | UINT64_C(1) << 26 | UINT64_C(1) << 33 | UINT64_C(1) << 35)
+
+bool tagger_feature_word_only(size_t template_index)
+{
+    return template_index < 64 && (WORD_ONLY_TEMPLATES >> template_index & 1);
+}
+
 size_t tagger_features_dynamic(const tagger_word *const ctx[5], unsigned stage, unsigned prev1,
                                unsigned prev2, unsigned right1, uint64_t out[TAGGER_MAX_DYNAMIC])
 {
@@ -321,7 +336,9 @@ tagger *tagger_load_bytes(const char *data, size_t length, const char *name, dia
         diag_set(d, name, 0, "checksum mismatch (the model file is corrupt)");
         return NULL;
     }
+    static atomic_uint_fast64_t next_id = 1;
     tagger *m = xcalloc(1, sizeof *m);
+    m->id = atomic_fetch_add(&next_id, 1);
     m->nxpos = nxpos;
     m->nclasses = nclasses;
     m->nslots = nslots;
@@ -528,6 +545,100 @@ static void add_weights(const tagger *model, const uint64_t *keys, size_t nkeys,
         add_slot(model, found[f], scores);
 }
 
+/* ---- the word cache ---- */
+
+/* Each thread keeps, per word type (form, lower case, sentence style and pass), the summed
+ * weights of the word-only templates in a direct-mapped table of WORD_CACHE_SLOTS rows: a word
+ * seen before costs one row copy instead of 14 lookups in megabytes of weights. Sums of
+ * integers do not depend on their order, so the tags are the same with and without it. It
+ * belongs to one model (emptied when the thread tags with another) and is freed with its thread. */
+enum { WORD_CACHE_SLOTS = 8192 };
+typedef struct word_cache_key {
+    uint64_t form, lower;
+    uint32_t tag; /* 0 = empty */
+} word_cache_key;
+typedef struct word_cache {
+    uint64_t model_id;
+    uint32_t lanes;
+    word_cache_key *keys;
+    int32_t *rows; /* WORD_CACHE_SLOTS rows of `lanes` scores */
+} word_cache;
+
+static pthread_key_t cache_key;
+static bool cache_key_ok;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+static _Thread_local word_cache *thread_cache;
+
+static void word_cache_free(void *p)
+{
+    word_cache *c = p;
+    if (c) {
+        free(c->keys);
+        free(c->rows);
+        free(c);
+    }
+}
+
+static void word_cache_key_make(void)
+{
+    cache_key_ok = pthread_key_create(&cache_key, word_cache_free) == 0;
+}
+
+/* This thread's cache, empty unless it last served `model`; NULL when the thread cannot have
+ * one (no thread-specific key: the scores are then summed for every word). */
+static word_cache *word_cache_get(const tagger *model)
+{
+    word_cache *c = thread_cache;
+    if (!c) {
+        pthread_once(&cache_once, word_cache_key_make);
+        if (!cache_key_ok)
+            return NULL;
+        c = xcalloc(1, sizeof *c);
+        if (pthread_setspecific(cache_key, c) != 0) {
+            free(c);
+            return NULL;
+        }
+        thread_cache = c;
+    }
+    if (c->model_id != model->id) {
+        if (c->lanes != model->lanes) {
+            free(c->rows);
+            c->rows = xmalloc((size_t)WORD_CACHE_SLOTS * model->lanes * sizeof *c->rows);
+            c->lanes = model->lanes;
+        }
+        if (!c->keys)
+            c->keys = xmalloc(WORD_CACHE_SLOTS * sizeof *c->keys);
+        memset(c->keys, 0, WORD_CACHE_SLOTS * sizeof *c->keys);
+        c->model_id = model->id;
+    }
+    return c;
+}
+
+/* Sets scores (model->lanes long) to the summed weights of word w's word-only keys in a pass,
+ * from the cache when it has them. */
+static void word_scores(const tagger *model, word_cache *cache, const tagger_word *w,
+                        unsigned stage, const uint64_t *keys, size_t nkeys, int32_t *scores)
+{
+    size_t bytes = model->lanes * sizeof *scores;
+    if (!cache) {
+        memset(scores, 0, bytes);
+        add_weights(model, keys, nkeys, scores);
+        return;
+    }
+    uint32_t tag = 1u | stage << 1 | (uint32_t)w->style << 2;
+    size_t at = mix64(w->form ^ (w->lower + tag)) & (WORD_CACHE_SLOTS - 1);
+    word_cache_key *k = &cache->keys[at];
+    int32_t *row = cache->rows + at * model->lanes;
+    if (k->tag != tag || k->form != w->form || k->lower != w->lower) {
+        memset(row, 0, bytes);
+        add_weights(model, keys, nkeys, row);
+        k->form = w->form;
+        k->lower = w->lower;
+        k->tag = tag;
+    }
+    memcpy(scores, row, bytes);
+}
+
 enum { STACK_WORDS = 320, CHUNK = 16 };
 
 /* The first class with the highest score. Two plain loops (maximum, then its position)
@@ -570,6 +681,7 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
             tagger_lexicon_find(model->lex_keys, model->lex_ambs, model->nlex, info[i].lower);
     }
     tagger_sentence_style(info, n);
+    word_cache *cache = word_cache_get(model);
     uint64_t keys[CHUNK][TAGGER_MAX_STATIC];
     size_t nkeys[CHUNK];
     int32_t base[CHUNK][SCORES_MAX];
@@ -591,8 +703,17 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
                 unsigned right2 = stage && i + 2 < n ? upos[i + 2] : TAGGER_START;
                 nkeys[j] = 0;
                 if (fixed[i] == TAGGER_DICT_NONE) {
-                    nkeys[j] = tagger_features_static(ctx, stage, right1, right2, keys[j]);
-                    memset(base[j], 0, sizeof base[j]);
+                    /* the word-only features from the cache, the others in the pipeline */
+                    uint64_t word_keys[TAGGER_MAX_STATIC];
+                    size_t nk = tagger_features_static(ctx, stage, right1, right2, keys[j]);
+                    size_t nw = 0, nc = 0;
+                    for (size_t f = 0; f < nk; f++)
+                        if (WORD_ONLY_TEMPLATES >> f & 1)
+                            word_keys[nw++] = keys[j][f];
+                        else
+                            keys[j][nc++] = keys[j][f];
+                    nkeys[j] = nc;
+                    word_scores(model, cache, &info[i], stage, word_keys, nw, base[j]);
                 }
             }
             const tagger_slot *lists[2][TAGGER_MAX_STATIC];

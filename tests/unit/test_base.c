@@ -201,6 +201,28 @@ static void diag_formats_file_and_line(void **state)
     assert_string_equal(out, "data/x.txt:42: unknown role 'GOVT'");
 }
 
+/* sorted_first_u32: the first item whose field is >= the key, over runs of equal keys, at
+ * both ends and for an empty array; the field is found by its offset, not the first one. */
+static void sorted_first_finds_runs(void **state)
+{
+    (void)state;
+    typedef struct item {
+        double pad;
+        uint32_t sentence;
+    } item;
+    const item items[] = {{0, 1}, {0, 1}, {0, 3}, {0, 3}, {0, 3}, {0, 7}};
+    size_t n = ARRAY_LEN(items);
+    assert_int_equal(SORTED_FIRST(item, items, n, sentence, 0), 0);
+    assert_int_equal(SORTED_FIRST(item, items, n, sentence, 1), 0);
+    assert_int_equal(SORTED_FIRST(item, items, n, sentence, 2), 2);
+    assert_int_equal(SORTED_FIRST(item, items, n, sentence, 3), 2);
+    assert_int_equal(SORTED_FIRST(item, items, n, sentence, 4), 5);
+    assert_int_equal(SORTED_FIRST(item, items, n, sentence, 7), 5);
+    assert_int_equal(SORTED_FIRST(item, items, n, sentence, 8), 6);
+    assert_int_equal(SORTED_FIRST(item, items, 0, sentence, 3), 0);
+    assert_int_equal(SORTED_FIRST(item, items, 1, sentence, UINT32_MAX), 1);
+}
+
 static void slices_compare(void **state)
 {
     (void)state;
@@ -261,6 +283,7 @@ int main(void)
         cmocka_unit_test(hash_is_stable),
         cmocka_unit_test(diag_formats_file_and_line),
         cmocka_unit_test(slices_compare),
+        cmocka_unit_test(sorted_first_finds_runs),
         cmocka_unit_test(dictionary_lines_skip_comments),
     };
     return cmocka_run_group_tests_name("base", tests, NULL, NULL);

@@ -129,6 +129,65 @@ static void parse_error(const char *text, const char *fragment, long line)
         fail_msg("message '%s' lacks '%s'", d.message, fragment);
 }
 
+/* Pattern words are interned at load: the same word has one id wherever it appears, lower-case
+ * folding is asked for explicitly, unknown words have none, and an anchor's patterns come by
+ * its id; matching over the ids keeps multi-word alternatives and works past 256 tokens. */
+static void pattern_words_have_ids(void **state)
+{
+    (void)state;
+    const char *text = "%verb\n"
+                       "190 drive $T out of $L\n"
+                       "042 hold press_conference with $T\n"
+                       "043 drive $T out\n";
+    pattern_set *set;
+    diag d;
+    assert_int_equal(pattern_set_parse("t.txt", text, strlen(text), NULL, 0, codes, &set, &d),
+                     SITREP_OK);
+    uint32_t drive = pattern_word_id(set, "drive", 5, false);
+    uint32_t out = pattern_word_id(set, "out", 3, false);
+    assert_int_not_equal(drive, PATTERN_WORD_NONE);
+    assert_int_not_equal(out, PATTERN_WORD_NONE);
+    assert_int_not_equal(drive, out);
+    assert_int_equal(pattern_word_id(set, "Drive", 5, true), drive);
+    assert_int_equal(pattern_word_id(set, "Drive", 5, false), PATTERN_WORD_NONE);
+    assert_int_equal(pattern_word_id(set, "drives", 6, false), PATTERN_WORD_NONE);
+    assert_int_equal(pattern_word_id(set, "conference", 10, false),
+                     pattern_word_id(set, "CONFERENCE", 10, true));
+    assert_int_equal(pattern_word_id(set, "", 0, false), PATTERN_WORD_NONE);
+    size_t n = 0;
+    const uint32_t *items = pattern_set_find_id(set, drive, &n);
+    assert_int_equal(n, 2);
+    size_t m = 0;
+    assert_ptr_equal(pattern_set_find(set, "drive", 5, &m), items);
+    assert_int_equal(m, 2);
+    assert_null(pattern_set_find_id(set, out, &n)); /* a word, but no anchor */
+    assert_int_equal(n, 0);
+    assert_null(pattern_set_find_id(set, PATTERN_WORD_NONE, &n));
+    assert_null(pattern_set_find_id(set, 100000, &n));
+
+    run r;
+    match_text(&r, set, "Officials HOLD Press Conference with Kyiv.");
+    const verbmatch *hold = match_on(&r, "HOLD");
+    assert_non_null(hold);
+    assert_string_equal(hold->rule->code, "042");
+    arena_release(&r.a);
+
+    /* a sentence of more than 256 tokens: the ids no longer fit on the stack */
+    buf long_text;
+    buf_init(&long_text, 1 << 20);
+    for (int i = 0; i < 150; i++)
+        assert_int_equal(buf_append_str(&long_text, "and so "), 0);
+    assert_int_equal(buf_append_str(&long_text, "they drive rebels out of Kursk."), 0);
+    match_text(&r, set, long_text.data);
+    const verbmatch *dr = match_on(&r, "drive");
+    assert_non_null(dr);
+    assert_string_equal(dr->rule->code, "190");
+    assert_int_equal(dr->slot[PATTERN_PLACE], token_index(&r, "Kursk"));
+    arena_release(&r.a);
+    buf_release(&long_text);
+    pattern_set_free(set);
+}
+
 static void parser_reports_file_and_line(void **state)
 {
     (void)state;
@@ -605,6 +664,7 @@ int main(void)
         cmocka_unit_test(data_codes_security_news),
         cmocka_unit_test(data_slots_on_news),
         cmocka_unit_test(data_skips_non_events),
+        cmocka_unit_test(pattern_words_have_ids),
         cmocka_unit_test(data_codes_coverage_news),
         cmocka_unit_test(data_coverage_frames),
         cmocka_unit_test(data_coverage_skips_figures),

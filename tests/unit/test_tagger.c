@@ -5,6 +5,7 @@
 #include "unit.h"
 #include "syntax/syntax.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -398,6 +399,101 @@ static void upos_names_round_trip(void **state)
     assert_int_equal(upos_from_name("NOPE", 4), UPOS_NONE);
 }
 
+/* The templates the decoder caches per word type read the word alone: changing every
+ * neighbour (and the first pass's classes on the right) changes every other key. */
+static void tagger_word_only_templates(void **state)
+{
+    (void)state;
+    tagger_word w, left2, left1, right1, right2, other[4];
+    const char *const names[4] = {"Alpha", "beta", "gamma", "delta"};
+    const char *const others[4] = {"one", "Two", "Three-4", "four"};
+    tagger_word *mine[4] = {&left2, &left1, &right1, &right2};
+    tagger_word_init(&w, slice_from_cstr("Pressed"));
+    w.amb = 11;
+    for (int k = 0; k < 4; k++) {
+        tagger_word_init(mine[k], slice_from_cstr(names[k]));
+        mine[k]->amb = (uint64_t)(20 + k);
+        tagger_word_init(&other[k], slice_from_cstr(others[k]));
+        other[k].amb = (uint64_t)(30 + k);
+    }
+    for (unsigned stage = 0; stage < 2; stage++) {
+        const tagger_word *a[5] = {&left2, tagger_word_boundary(-1), &w, &right1, &right2};
+        const tagger_word *b[5] = {&other[0], &other[1], &w, &other[2], &other[3]};
+        uint64_t ka[TAGGER_MAX_STATIC], kb[TAGGER_MAX_STATIC];
+        size_t na = tagger_features_static(a, stage, 3, 4, ka);
+        size_t nb = tagger_features_static(b, stage, 5, 6, kb);
+        assert_int_equal(na, nb);
+        size_t word_only = 0;
+        for (size_t f = 0; f < na; f++) {
+            if (tagger_feature_word_only(f)) {
+                word_only++;
+                assert_true(ka[f] == kb[f]);
+            } else {
+                if (ka[f] == kb[f])
+                    fail_msg("template %zu of stage %u reads no neighbour", f, stage);
+            }
+        }
+        assert_int_equal(word_only, 14);
+    }
+    assert_false(tagger_feature_word_only(11));
+    assert_false(tagger_feature_word_only(64));
+    assert_false(tagger_feature_word_only(1000));
+}
+
+static void *tag_in_thread(void *arg)
+{
+    char *out = arg;
+    const tagger *m = *(const tagger *const *)(void *)(out + 512);
+    tag_text(m, "the small dog sees Kim .", out, 512);
+    return NULL;
+}
+
+/* The per-thread word cache gives the tags of the first sight of each word: tagging again,
+ * with another model in between (its own cache), with a reloaded copy and in another thread
+ * gives the same tags. */
+static void tagger_word_cache_keeps_tags(void **state)
+{
+    (void)state;
+    buf one, two;
+    train_toy_passes(&one, 1, 2);
+    train_toy_passes(&two, 8, 1);
+    diag d;
+    tagger *a = tagger_load_bytes(one.data, one.len, "one", &d);
+    tagger *b = tagger_load_bytes(two.data, two.len, "two", &d);
+    assert_non_null(a);
+    assert_non_null(b);
+    static const char *const sentences[] = {"the small dog sees Kim .", "Kim sees the cats .",
+                                            "a cat runs .", "dogs sleep ."};
+    char first_a[4][512], first_b[4][512], tags[512];
+    for (int i = 0; i < 4; i++) {
+        tag_text(a, sentences[i], first_a[i], sizeof first_a[i]);
+        tag_text(b, sentences[i], first_b[i], sizeof first_b[i]);
+    }
+    assert_string_equal(first_a[0], "DET/DT ADJ/JJ NOUN/NN VERB/VBZ PROPN/NNP PUNCT/.");
+    for (int round = 0; round < 3; round++)
+        for (int i = 0; i < 4; i++) {
+            tag_text(a, sentences[i], tags, sizeof tags);
+            assert_string_equal(tags, first_a[i]);
+            tag_text(b, sentences[i], tags, sizeof tags);
+            assert_string_equal(tags, first_b[i]);
+        }
+    tagger_free(a);
+    a = tagger_load_bytes(one.data, one.len, "one again", &d);
+    assert_non_null(a);
+    tag_text(a, sentences[0], tags, sizeof tags);
+    assert_string_equal(tags, first_a[0]);
+    char out[512 + sizeof(tagger *)];
+    memcpy(out + 512, &a, sizeof a);
+    pthread_t thread;
+    assert_int_equal(pthread_create(&thread, NULL, tag_in_thread, out), 0);
+    assert_int_equal(pthread_join(thread, NULL), 0);
+    assert_string_equal(out, first_a[0]);
+    tagger_free(a);
+    tagger_free(b);
+    buf_release(&one);
+    buf_release(&two);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +504,8 @@ int main(void)
         cmocka_unit_test(tagger_rewrites_conllu_columns),
         cmocka_unit_test(tagger_reads_gzip),
         cmocka_unit_test(upos_names_round_trip),
+        cmocka_unit_test(tagger_word_only_templates),
+        cmocka_unit_test(tagger_word_cache_keeps_tags),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
