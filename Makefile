@@ -106,7 +106,7 @@ golden-update: all
 BENCH_TOOLS := $(BUILD)/bench/gencorpus $(BUILD)/bench/measure $(BUILD)/bench/bench_text \
                $(BUILD)/bench/bench_html $(BUILD)/bench/bench_actors \
                $(BUILD)/bench/bench_patterns $(BUILD)/bench/bench_tagger \
-               $(BUILD)/bench/gen_coded
+               $(BUILD)/bench/gen_coded $(BUILD)/bench/bench_parser
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)

@@ -59,6 +59,9 @@ typedef struct sitrep_options {
     int keep_chrome;       /* nonzero: plain text is all body (no site-chrome detection) */
     int no_extras; /* nonzero: skip quantities, dates, places and attribution (to measure) */
     long explain_sentence; /* SITREP_FORMAT_EXPLAIN: N+1 to explain only sentence N; 0: all */
+    /* nonzero: parse every sentence after tagging (DATA/models/parser.bin, an error when it
+     * is missing; docs/parser.md); SITREP_FORMAT_TAGS then prints heads and relations */
+    int parse;
     /* Peer dictionaries (docs/peer-dictionaries.md): dict_format 1 = TABARI, 2 = PETRARCH, 0 =
      * ours. With a peer format, the files given replace our verb patterns (verbs, discards)
      * and our actor dictionaries (actors, agents). */

@@ -88,6 +88,12 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
         return status;
     if (depth == PIPELINE_TEXT)
         goto done;
+    /* syntax: dependency parses, when the context has a parser */
+    if (context->parser)
+        for (size_t i = 0; i < art->text.nsentences; i++)
+            parser_parse_sentence(context->parser, context->tagger, &art->text,
+                                  art->text.tokens + art->text.sentences[i].first_token,
+                                  art->text.sentences[i].ntokens);
 
     /* ---- quantities, dates, places (extras) ---- */
     if (!context->no_extras && (status = pipeline_extras(context, a, art)))

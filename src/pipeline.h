@@ -9,6 +9,7 @@
 
 #include "base/base.h"
 #include "extract/extract.h"
+#include "syntax/parser.h"
 
 struct sitrep_context {
     char data_dir[4096];
@@ -16,6 +17,7 @@ struct sitrep_context {
     bool keep_chrome;   /* plain text is all body */
     bool no_extras;     /* skip quantities, dates, places and attribution (measuring) */
     tagger *tagger;     /* NULL when no model is installed */
+    parser *parser;     /* the dependency parser; NULL unless sitrep_options.parse asked */
     cue_lexicon *cues;  /* reporting cues (attribution) */
     dict *actors;       /* actor dictionaries of DATA/actors/ (empty when absent) */
     gazetteer *places;  /* data/places/ (extras); empty when the directory is absent */

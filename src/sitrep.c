@@ -99,6 +99,24 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         sitrep_context_free(c);
         return NULL;
     }
+    /* the dependency parser, only when asked for (it needs the tagger's tags) */
+    if (options && options->parse) {
+        snprintf(path, sizeof path, "%s/models/parser.bin", c->data_dir);
+        if (!c->tagger) {
+            if (errbuf)
+                snprintf(errbuf, errlen,
+                         "%s/models/tagger.bin: no part-of-speech model (the parser needs it)",
+                         c->data_dir);
+            sitrep_context_free(c);
+            return NULL;
+        }
+        if (!(c->parser = parser_load(path, &d))) {
+            if (errbuf)
+                diag_format(&d, errbuf, errlen);
+            sitrep_context_free(c);
+            return NULL;
+        }
+    }
     /* actor dictionaries (issue 4) */
     snprintf(path, sizeof path, "%s/actors", c->data_dir);
     if (!(c->actors = dict_load_dir(path, &d))) {
@@ -151,6 +169,7 @@ void sitrep_context_free(sitrep_context *context)
     if (!context)
         return;
     tagger_free(context->tagger);
+    parser_free(context->parser);
     dict_free(context->actors);
     cues_free(context->cues);
     gazetteer_free(context->places); /* extras */

@@ -43,6 +43,9 @@ typedef struct token {
     uint8_t flags;       /* TOKEN_* flags */
     uint8_t upos;        /* tagger output (upos_tag), 0 = not tagged */
     uint8_t xpos;        /* tagger output (index into the tagger's XPOS table), 0 = none */
+    uint8_t deprel;      /* parser output (dep_relation, syntax/parser.h), 0 = not parsed */
+    uint16_t head;       /* parser output: the head's 1-based position in the sentence, 0 for
+                            the root (deprel DEP_ROOT) or when not parsed */
     uint32_t sentence;   /* index of the sentence that holds it */
 } token;
 

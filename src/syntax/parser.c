@@ -1,0 +1,865 @@
+/* parser.c - the dependency parser: relations, the arc-hybrid transition system, features,
+ * model loading and greedy decoding (docs/parser.md).
+ *
+ * Runs in the syntax stage after the tagger: words and their tags in, one head and one
+ * Universal Dependencies relation per word out. The model (trained by parser_train.c) is an
+ * open-addressed table of feature fingerprints pointing at short runs of (class, weight).
+ */
+#include "parser.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- relations ---- */
+
+static const char *const relation_names[DEP_COUNT] = {
+    "_",          "acl",          "acl:relcl",     "advcl",        "advcl:relcl",
+    "advmod",     "amod",         "appos",         "aux",          "aux:pass",
+    "case",       "cc",           "cc:preconj",    "ccomp",        "clf",
+    "compound",   "compound:prt", "conj",          "cop",          "csubj",
+    "csubj:outer", "csubj:pass",  "dep",           "det",          "det:predet",
+    "discourse",  "dislocated",   "expl",          "fixed",        "flat",
+    "flat:foreign", "goeswith",   "iobj",          "list",         "mark",
+    "nmod",       "nmod:desc",    "nmod:npmod",    "nmod:poss",    "nmod:tmod",
+    "nmod:unmarked", "nsubj",     "nsubj:outer",   "nsubj:pass",   "nummod",
+    "obj",        "obl",          "obl:agent",     "obl:npmod",    "obl:tmod",
+    "obl:unmarked", "orphan",     "parataxis",     "punct",        "reparandum",
+    "root",       "vocative",     "xcomp",
+};
+
+const char *dep_relation_name(unsigned relation)
+{
+    return relation > DEP_NONE && relation < DEP_COUNT ? relation_names[relation] : "_";
+}
+
+dep_relation dep_relation_from_name(const char *name, size_t length)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        for (unsigned r = 1; r < DEP_COUNT; r++)
+            if (strlen(relation_names[r]) == length && memcmp(relation_names[r], name, length) == 0)
+                return (dep_relation)r;
+        const char *colon = memchr(name, ':', length);
+        if (!colon)
+            break;
+        length = (size_t)(colon - name);
+    }
+    return DEP_NONE;
+}
+
+/* ---- words, tags and the transition system ---- */
+
+#define WORD_MAX 64
+
+uint64_t parser_word_hash(slice form)
+{
+    char lower[WORD_MAX];
+    size_t n = 0;
+    const unsigned char *p = (const unsigned char *)form.ptr;
+    for (size_t i = 0; i < form.len && n < WORD_MAX; i++) {
+        unsigned char c = p[i];
+        /* Curly quotes read as straight ones (news typography, treebank spelling). */
+        if (c == 0xE2 && i + 2 < form.len && p[i + 1] == 0x80 && p[i + 2] >= 0x98 &&
+            p[i + 2] <= 0x9D) {
+            c = p[i + 2] <= 0x9B ? '\'' : '"';
+            i += 2;
+        }
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        else if (c >= '0' && c <= '9')
+            c = '0';
+        lower[n++] = (char)c;
+    }
+    uint64_t h = hash_bytes(lower, n, 0x7061727365ULL + (form.len > WORD_MAX ? form.len : 0));
+    return h + (h == 0);
+}
+
+uint64_t parser_tag_hash(unsigned upos, slice xpos)
+{
+    return hash_bytes(xpos.ptr, xpos.len, 0x746167ULL + upos);
+}
+
+static inline uint64_t mix64(uint64_t h)
+{
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ULL;
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ULL;
+    h ^= h >> 32;
+    return h;
+}
+
+/* The pseudo-words: nothing (an empty stack position, a missing child) and the root. */
+#define NONE_WORD 0x2f0b5c1d8e3a7964ULL
+#define NONE_TAG 0x5a17e4c3b2d19f08ULL
+#define ROOT_WORD 0x7c3e9a15d4b2f061ULL
+#define ROOT_TAG 0x1e5d7a3c9b0f4286ULL
+
+void parser_tokens_finish(parser_token *tokens, size_t n)
+{
+    tokens[0].word = NONE_WORD;
+    tokens[0].tag = NONE_TAG;
+    tokens[n + 1].word = ROOT_WORD;
+    tokens[n + 1].tag = ROOT_TAG;
+    for (size_t i = 0; i < n + 2; i++)
+        tokens[i].word_tag = mix64(tokens[i].word * 0x9E3779B97F4A7C15ULL + tokens[i].tag);
+}
+
+void parser_state_init(parser_state *state, const parser_token *tokens, parser_node *nodes,
+                       uint16_t *stack, size_t n)
+{
+    state->n = (uint32_t)n;
+    state->b = 1;
+    state->depth = 0;
+    state->tokens = tokens;
+    state->nodes = nodes;
+    state->stack = stack;
+    memset(nodes, 0, (n + 2) * sizeof *nodes);
+}
+
+bool parser_state_allows(const parser_state *s, unsigned move, unsigned relation)
+{
+    switch (move) {
+    case PARSER_SHIFT:
+        return s->b <= s->n;
+    case PARSER_LEFT:
+        if (s->depth == 0)
+            return false;
+        if (s->b == s->n + 1)
+            return s->depth == 1 && relation == DEP_ROOT;
+        return relation != DEP_ROOT;
+    default:
+        return s->depth >= 2 && relation != DEP_ROOT;
+    }
+}
+
+static inline void attach(parser_state *s, unsigned head, unsigned dependent, unsigned relation)
+{
+    parser_node *h = &s->nodes[head], *d = &s->nodes[dependent];
+    d->head = (uint16_t)head;
+    d->relation = (uint8_t)relation;
+    if (dependent < head) {
+        h->left2 = h->left1;
+        h->left1 = (uint16_t)dependent;
+        h->nleft += h->nleft < 255;
+        h->left_set |= (uint64_t)1 << relation;
+    } else {
+        h->right2 = h->right1;
+        h->right1 = (uint16_t)dependent;
+        h->nright += h->nright < 255;
+        h->right_set |= (uint64_t)1 << relation;
+    }
+}
+
+void parser_state_apply(parser_state *s, unsigned move, unsigned relation)
+{
+    if (move == PARSER_SHIFT) {
+        s->stack[s->depth++] = (uint16_t)s->b++;
+    } else if (move == PARSER_LEFT) {
+        attach(s, s->b, s->stack[s->depth - 1], relation);
+        s->depth--;
+    } else {
+        attach(s, s->stack[s->depth - 2], s->stack[s->depth - 1], relation);
+        s->depth--;
+    }
+}
+
+/* ---- features ---- */
+
+static inline uint64_t key3(unsigned template_id, uint64_t a, uint64_t b, uint64_t c)
+{
+    uint64_t h = a * 0x9E3779B97F4A7C15ULL + b * 0xC2B2AE3D27D4EB4FULL +
+                 c * 0x165667B19E3779F9ULL + (template_id + 1) * 0x27D4EB2F165667C5ULL;
+    return mix64(h);
+}
+
+static inline unsigned bucket(unsigned d)
+{
+    return d <= 5 ? d : d <= 7 ? 6 : d <= 10 ? 7 : d <= 15 ? 8 : 9;
+}
+
+size_t parser_features(const parser_state *s, uint64_t *out)
+{
+    const parser_token *t = s->tokens;
+    const parser_node *nd = s->nodes;
+    unsigned n = s->n, depth = s->depth;
+    unsigned s0 = depth > 0 ? s->stack[depth - 1] : 0;
+    unsigned s1 = depth > 1 ? s->stack[depth - 2] : 0;
+    unsigned s2 = depth > 2 ? s->stack[depth - 3] : 0;
+    unsigned b0 = s->b;
+    unsigned b1 = b0 + 1 <= n + 1 ? b0 + 1 : 0;
+    unsigned b2 = b0 + 2 <= n + 1 ? b0 + 2 : 0;
+    const parser_node *S0 = &nd[s0], *S1 = &nd[s1], *B0 = &nd[b0];
+    unsigned s0l1 = S0->left1, s0l2 = S0->left2, s0r1 = S0->right1, s0r2 = S0->right2;
+    unsigned b0l1 = B0->left1, b0l2 = B0->left2, s1r1 = S1->right1, s1l1 = S1->left1;
+    unsigned dist = s0 ? bucket(b0 - s0) : 0;
+    unsigned dist1 = s1 ? bucket(s0 - s1) : 0;
+#define W(x) t[x].word
+#define P(x) t[x].tag
+#define WP(x) t[x].word_tag
+#define L(x) nd[x].relation
+    unsigned k = 0;
+#define KEY(a, b, c) (out[k] = key3(k, (a), (b), (c)), k++)
+    KEY(0, 0, 0); /* bias */
+    /* single words */
+    KEY(W(s0), 0, 0);
+    KEY(P(s0), 0, 0);
+    KEY(WP(s0), 0, 0);
+    KEY(W(b0), 0, 0);
+    KEY(P(b0), 0, 0);
+    KEY(WP(b0), 0, 0);
+    KEY(W(b1), 0, 0);
+    KEY(P(b1), 0, 0);
+    KEY(WP(b1), 0, 0);
+    KEY(W(b2), 0, 0);
+    KEY(P(b2), 0, 0);
+    KEY(W(s1), 0, 0);
+    KEY(P(s1), 0, 0);
+    KEY(WP(s1), 0, 0);
+    KEY(P(s2), 0, 0);
+    KEY(W(s2), 0, 0);
+    /* pairs */
+    KEY(WP(s0), WP(b0), 0);
+    KEY(WP(s0), W(b0), 0);
+    KEY(W(s0), WP(b0), 0);
+    KEY(WP(s0), P(b0), 0);
+    KEY(P(s0), WP(b0), 0);
+    KEY(W(s0), W(b0), 0);
+    KEY(P(s0), P(b0), 0);
+    KEY(P(b0), P(b1), 0);
+    KEY(W(s1), W(s0), 0);
+    KEY(P(s1), P(s0), 0);
+    KEY(P(s1), WP(s0), 0);
+    KEY(WP(s1), P(s0), 0);
+    KEY(P(s1), P(b0), 0);
+    KEY(W(s1), W(b0), 0);
+    /* triples of tags */
+    KEY(P(b0), P(b1), P(b2));
+    KEY(P(s0), P(b0), P(b1));
+    KEY(P(s1), P(s0), P(b0));
+    KEY(P(s0), P(s0l1), P(b0));
+    KEY(P(s0), P(s0r1), P(b0));
+    KEY(P(s0), P(b0), P(b0l1));
+    KEY(P(s2), P(s1), P(s0));
+    KEY(P(s1), P(s1r1), P(s0));
+    KEY(P(s1), P(s0), P(s0l1));
+    /* distance */
+    KEY(W(s0), dist, 0);
+    KEY(P(s0), dist, 0);
+    KEY(W(b0), dist, 0);
+    KEY(P(b0), dist, 0);
+    KEY(W(s0), W(b0), dist);
+    KEY(P(s0), P(b0), dist);
+    KEY(P(s1), P(s0), dist1);
+    KEY(W(s1), W(s0), dist1);
+    /* valency */
+    unsigned s0vl = S0->nleft < 8 ? S0->nleft : 8, s0vr = S0->nright < 8 ? S0->nright : 8;
+    unsigned b0vl = B0->nleft < 8 ? B0->nleft : 8;
+    unsigned s1v = (S1->nleft < 8 ? S1->nleft : 8) * 16 + (S1->nright < 8 ? S1->nright : 8);
+    KEY(W(s0), s0vr, 0);
+    KEY(P(s0), s0vr, 0);
+    KEY(W(s0), s0vl, 0);
+    KEY(P(s0), s0vl, 0);
+    KEY(W(b0), b0vl, 0);
+    KEY(P(b0), b0vl, 0);
+    KEY(P(s1), s1v, 0);
+    /* children */
+    KEY(W(s0l1), 0, 0);
+    KEY(P(s0l1), 0, 0);
+    KEY(L(s0l1), 0, 0);
+    KEY(W(s0r1), 0, 0);
+    KEY(P(s0r1), 0, 0);
+    KEY(L(s0r1), 0, 0);
+    KEY(W(b0l1), 0, 0);
+    KEY(P(b0l1), 0, 0);
+    KEY(L(b0l1), 0, 0);
+    KEY(W(s1r1), 0, 0);
+    KEY(P(s1r1), 0, 0);
+    KEY(L(s1r1), 0, 0);
+    KEY(P(s1l1), L(s1l1), 0);
+    /* second children */
+    KEY(W(s0l2), 0, 0);
+    KEY(P(s0l2), 0, 0);
+    KEY(L(s0l2), 0, 0);
+    KEY(W(s0r2), 0, 0);
+    KEY(P(s0r2), 0, 0);
+    KEY(L(s0r2), 0, 0);
+    KEY(W(b0l2), 0, 0);
+    KEY(P(b0l2), 0, 0);
+    KEY(L(b0l2), 0, 0);
+    KEY(P(s0), P(s0l1), P(s0l2));
+    KEY(P(s0), P(s0r1), P(s0r2));
+    KEY(P(b0), P(b0l1), P(b0l2));
+    /* label sets */
+    KEY(W(s0), S0->right_set, 0);
+    KEY(P(s0), S0->right_set, 0);
+    KEY(W(s0), S0->left_set, 0);
+    KEY(P(s0), S0->left_set, 0);
+    KEY(W(b0), B0->left_set, 0);
+    KEY(P(b0), B0->left_set, 0);
+    KEY(P(s1), S1->right_set, S1->left_set);
+#undef KEY
+#undef W
+#undef P
+#undef WP
+#undef L
+    return k;
+}
+
+size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *out)
+{
+    const parser_token *t = s->tokens;
+    const parser_node *nd = s->nodes;
+    unsigned depth = s->depth;
+    unsigned dep = s->stack[depth - 1];
+    unsigned head = move == PARSER_LEFT ? s->b : s->stack[depth - 2];
+    const parser_node *D = &nd[dep], *H = &nd[head];
+    unsigned dl1 = D->left1, dr1 = D->right1, hl1 = H->left1, hr1 = H->right1;
+    unsigned dist = bucket(dep < head ? head - dep : dep - head);
+    unsigned dprev = dep - 1, dnext = dep + 1 <= s->n ? dep + 1 : 0;
+    uint64_t dir = move;
+#define W(x) t[x].word
+#define P(x) t[x].tag
+#define WP(x) t[x].word_tag
+#define L(x) nd[x].relation
+    unsigned k = 0;
+#define KEY(a, b, c) (out[k] = key3(k + 128, (a), (b), (c)), k++)
+    KEY(dir, 0, 0); /* bias */
+    KEY(W(dep), dir, 0);
+    KEY(P(dep), dir, 0);
+    KEY(WP(dep), dir, 0);
+    KEY(W(head), dir, 0);
+    KEY(P(head), dir, 0);
+    KEY(WP(head), dir, 0);
+    KEY(P(dep), P(head), dir);
+    KEY(W(dep), P(head), dir);
+    KEY(P(dep), W(head), dir);
+    KEY(W(dep), W(head), dir);
+    KEY(P(dep), P(head), dist * 4 + dir);
+    /* the dependent's children: case markers, determiners, clauses */
+    KEY(P(dep), D->left_set, dir);
+    KEY(P(dep), D->right_set, dir);
+    KEY(W(dl1), P(dep), dir);
+    KEY(W(dl1), P(head), dir);
+    KEY(W(dl1), W(head), dir);
+    KEY(P(dl1), L(dl1), P(dep));
+    KEY(P(dr1), L(dr1), P(dep));
+    KEY(W(D->left2), P(dep), dir);
+    /* the head's children so far (a passive auxiliary, an object already there) */
+    KEY(P(head), H->left_set, dir);
+    KEY(P(head), H->right_set, dir);
+    KEY(W(head), H->left_set, dir);
+    KEY(L(hl1), P(dep), dir);
+    KEY(L(hr1), P(dep), dir);
+    KEY(P(hr1), P(dep), P(head));
+    /* neighbours */
+    KEY(P(dprev), P(dep), dir);
+    KEY(P(dep), P(dnext), dir);
+    KEY(P(s->b), P(dep), dir);
+    KEY(W(s->b), P(dep), dir);
+    KEY(P(head), P(head + 1 <= s->n ? head + 1 : 0), dir);
+    KEY(D->nleft * 16 + D->nright, P(dep), dir);
+#undef KEY
+#undef W
+#undef P
+#undef WP
+#undef L
+    return k;
+}
+
+/* ---- the model ---- */
+
+/* The move classifier: one slot per feature with its three weights inline, so a feature
+ * costs one probe of one cache line. A 16-bit fingerprint (with the slot position, 36 bits
+ * of the key) tells features apart; 0 marks an empty slot. */
+typedef struct parser_move_slot {
+    uint16_t fingerprint;
+    int16_t weight[PARSER_MOVES];
+} parser_move_slot;
+
+/* The relation classifier: slots point at runs of (relation, weight). */
+typedef struct parser_slot {
+    uint32_t fingerprint; /* 0 = empty */
+    uint32_t offset;      /* first entry */
+} parser_slot;
+
+typedef struct parser_entry {
+    uint8_t relation;
+    uint8_t last; /* 1 on the last entry of a feature */
+    int16_t weight;
+} parser_entry;
+
+struct parser {
+    uint32_t nmove, nmove_features, nlabel, nlabel_features, nentries, nvocab;
+    uint64_t relations[PARSER_MOVES]; /* relations of left and right arcs, one bit each */
+    uint8_t left_relations[DEP_COUNT], right_relations[DEP_COUNT];
+    unsigned nleft_relations, nright_relations;
+    uint64_t *vocab;
+    parser_move_slot *moves;
+    parser_slot *labels;
+    parser_entry *entries;
+    size_t bytes;
+};
+
+static uint32_t get32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+#define HEADER_BYTES 64
+#define FEATURE_SET 2u /* the templates of parser_features; models of another set are refused */
+#define MAX_SLOTS ((uint32_t)1 << 24)
+#define MAX_ENTRIES ((uint32_t)1 << 26)
+#define MAX_VOCAB ((uint32_t)1 << 22)
+
+static bool power_of_two(uint32_t v, uint32_t max)
+{
+    return v >= 2 && v <= max && (v & (v - 1)) == 0;
+}
+
+parser *parser_load_bytes(const char *data, size_t length, const char *name, diag *d)
+{
+    const unsigned char *p = (const unsigned char *)data;
+    if (length < 8 || memcmp(p, PARSER_MAGIC, 8) != 0) {
+        diag_set(d, name, 0, "not a sitrep parser model (bad magic)");
+        return NULL;
+    }
+    if (length < HEADER_BYTES + 4) {
+        diag_set(d, name, 0, "truncated model (%zu bytes)", length);
+        return NULL;
+    }
+    uint32_t version = get32(p + 8);
+    if (version != PARSER_VERSION) {
+        diag_set(d, name, 0,
+                 "model format version %u, expected %u (retrain with `sitrep train-parser`)",
+                 version, PARSER_VERSION);
+        return NULL;
+    }
+    uint32_t feature_set = get32(p + 12);
+    if (feature_set != FEATURE_SET) {
+        diag_set(d, name, 0, "model of feature set %u, expected %u (retrain it)", feature_set,
+                 FEATURE_SET);
+        return NULL;
+    }
+    uint32_t nmove = get32(p + 16), nmove_features = get32(p + 20), nlabel = get32(p + 24);
+    uint32_t nlabel_features = get32(p + 28), nentries = get32(p + 32), nvocab = get32(p + 36);
+    uint64_t left = (uint64_t)get32(p + 40) | (uint64_t)get32(p + 44) << 32;
+    uint64_t right = (uint64_t)get32(p + 48) | (uint64_t)get32(p + 52) << 32;
+    uint64_t valid = (((uint64_t)1 << DEP_COUNT) - 1) & ~(uint64_t)1;
+    if (!power_of_two(nmove, MAX_SLOTS) || nmove_features >= nmove ||
+        !power_of_two(nlabel, MAX_SLOTS) || nlabel_features >= nlabel || nentries < 1 ||
+        nentries > MAX_ENTRIES || !power_of_two(nvocab, MAX_VOCAB) || get32(p + 56) ||
+        get32(p + 60) || (left & ~valid) || (right & ~valid) || !(left >> DEP_ROOT & 1) ||
+        (right >> DEP_ROOT & 1) || left == ((uint64_t)1 << DEP_ROOT) || right == 0) {
+        diag_set(d, name, 0, "corrupt model header (counts out of range)");
+        return NULL;
+    }
+    size_t need = HEADER_BYTES + (size_t)nvocab * 8 + (size_t)nmove * 8 + (size_t)nlabel * 8 +
+                  (size_t)nentries * 4 + 4;
+    if (length < need) {
+        diag_set(d, name, 0, "truncated model (%zu bytes, expected %zu)", length, need);
+        return NULL;
+    }
+    if (length > need) {
+        diag_set(d, name, 0, "corrupt model (%zu bytes, expected %zu)", length, need);
+        return NULL;
+    }
+    if (hash_crc32(p, need - 4, 0) != get32(p + need - 4)) {
+        diag_set(d, name, 0, "checksum mismatch (the model file is corrupt)");
+        return NULL;
+    }
+    parser *m = xcalloc(1, sizeof *m);
+    m->nmove = nmove;
+    m->nmove_features = nmove_features;
+    m->nlabel = nlabel;
+    m->nlabel_features = nlabel_features;
+    m->nentries = nentries;
+    m->nvocab = nvocab;
+    m->bytes = length;
+    m->relations[PARSER_LEFT] = left;
+    m->relations[PARSER_RIGHT] = right;
+    for (unsigned r = 1; r < DEP_COUNT; r++) {
+        if ((left >> r & 1) && r != DEP_ROOT)
+            m->left_relations[m->nleft_relations++] = (uint8_t)r;
+        if (right >> r & 1)
+            m->right_relations[m->nright_relations++] = (uint8_t)r;
+    }
+    m->vocab = xmalloc((size_t)nvocab * sizeof *m->vocab);
+    m->moves = xmalloc((size_t)nmove * sizeof *m->moves);
+    m->labels = xmalloc((size_t)nlabel * sizeof *m->labels);
+    m->entries = xmalloc((size_t)nentries * sizeof *m->entries);
+    const unsigned char *q = p + HEADER_BYTES;
+    const char *problem = NULL;
+    uint32_t used = 0;
+    for (uint32_t i = 0; i < nvocab; i++, q += 8) {
+        m->vocab[i] = (uint64_t)get32(q) | (uint64_t)get32(q + 4) << 32;
+        used += m->vocab[i] != 0;
+    }
+    if (used >= nvocab)
+        problem = "vocabulary full";
+    used = 0;
+    for (uint32_t i = 0; i < nmove; i++, q += 8) {
+        m->moves[i].fingerprint = (uint16_t)(q[0] | q[1] << 8);
+        for (int k = 0; k < PARSER_MOVES; k++)
+            m->moves[i].weight[k] = (int16_t)(uint16_t)(q[2 + 2 * k] | q[3 + 2 * k] << 8);
+        used += m->moves[i].fingerprint != 0;
+        if (!m->moves[i].fingerprint && (m->moves[i].weight[0] || m->moves[i].weight[1] ||
+                                         m->moves[i].weight[2]))
+            problem = "bad move slot";
+    }
+    if (!problem && used != nmove_features)
+        problem = "move feature count does not match the table";
+    used = 0;
+    for (uint32_t i = 0; i < nlabel && !problem; i++, q += 8) {
+        m->labels[i].fingerprint = get32(q);
+        m->labels[i].offset = get32(q + 4);
+        if (m->labels[i].fingerprint) {
+            used++;
+            if (m->labels[i].offset >= nentries)
+                problem = "feature offset out of range";
+        }
+    }
+    if (!problem && used != nlabel_features)
+        problem = "relation feature count does not match the table";
+    for (uint32_t i = 0; i < nentries && !problem; i++, q += 4) {
+        m->entries[i].relation = q[0];
+        m->entries[i].last = q[1];
+        m->entries[i].weight = (int16_t)(uint16_t)(q[2] | q[3] << 8);
+        if (q[0] == 0 || q[0] >= DEP_COUNT || q[1] > 1)
+            problem = "bad weight entry";
+    }
+    if (!problem && !m->entries[nentries - 1].last)
+        problem = "unterminated weight list";
+    if (problem) {
+        diag_set(d, name, 0, "corrupt model (%s)", problem);
+        parser_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+parser *parser_load(const char *path, diag *d)
+{
+    char *data;
+    size_t length;
+    if (file_read_all(path, PARSER_FILE_MAX, &data, &length, d))
+        return NULL;
+    parser *m = parser_load_bytes(data, length, path, d);
+    free(data);
+    return m;
+}
+
+void parser_free(parser *model)
+{
+    if (!model)
+        return;
+    free(model->vocab);
+    free(model->moves);
+    free(model->labels);
+    free(model->entries);
+    free(model);
+}
+
+void parser_get_info(const parser *model, parser_info *info)
+{
+    info->relations = model->nleft_relations + 1 + model->nright_relations;
+    info->move_features = model->nmove_features;
+    info->label_features = model->nlabel_features;
+    info->label_weights = model->nentries;
+    size_t words = 0;
+    for (uint32_t i = 0; i < model->nvocab; i++)
+        words += model->vocab[i] != 0;
+    info->words = words;
+    info->bytes = model->bytes;
+}
+
+/* ---- parsing ---- */
+
+/* Adds the move weights of the features found to scores: prefetch every slot, then probe,
+ * so that the cache misses overlap. */
+static void add_move_weights(const parser *model, const uint64_t *keys, size_t nkeys,
+                             int32_t scores[PARSER_MOVES])
+{
+    uint32_t mask = model->nmove - 1;
+    for (size_t f = 0; f < nkeys; f++)
+        __builtin_prefetch(&model->moves[(uint32_t)keys[f] & mask]);
+    int32_t s0 = 0, s1 = 0, s2 = 0;
+    for (size_t f = 0; f < nkeys; f++) {
+        uint16_t fp = (uint16_t)(keys[f] >> 48);
+        fp += fp == 0;
+        for (uint32_t i = (uint32_t)keys[f] & mask;; i = (i + 1) & mask) {
+            const parser_move_slot *s = &model->moves[i];
+            if (s->fingerprint == fp) {
+                s0 += s->weight[0];
+                s1 += s->weight[1];
+                s2 += s->weight[2];
+                break;
+            }
+            if (s->fingerprint == 0)
+                break;
+        }
+    }
+    scores[0] = s0;
+    scores[1] = s1;
+    scores[2] = s2;
+}
+
+static inline const parser_slot *find_label_slot(const parser *m, uint64_t key)
+{
+    uint32_t fp = (uint32_t)(key >> 32);
+    fp += fp == 0;
+    uint32_t mask = m->nlabel - 1;
+    for (uint32_t i = (uint32_t)key & mask;; i = (i + 1) & mask) {
+        const parser_slot *s = &m->labels[i];
+        if (s->fingerprint == fp)
+            return s;
+        if (s->fingerprint == 0)
+            return NULL;
+    }
+}
+
+/* The relation of the arc `move` would make: the best-scored relation the model has for
+ * that direction (never root; the lowest id on ties). */
+static unsigned choose_relation(const parser *model, const parser_state *state, unsigned move)
+{
+    uint64_t keys[PARSER_MAX_LABEL_FEATURES];
+    size_t nkeys = parser_label_features(state, move, keys);
+    uint32_t mask = model->nlabel - 1;
+    for (size_t f = 0; f < nkeys; f++)
+        __builtin_prefetch(&model->labels[(uint32_t)keys[f] & mask]);
+    const parser_entry *lists[PARSER_MAX_LABEL_FEATURES];
+    size_t nlists = 0;
+    for (size_t f = 0; f < nkeys; f++) {
+        const parser_slot *s = find_label_slot(model, keys[f]);
+        if (s) {
+            lists[nlists] = &model->entries[s->offset];
+            __builtin_prefetch(lists[nlists]);
+            nlists++;
+        }
+    }
+    int32_t scores[64] = {0};
+    for (size_t f = 0; f < nlists; f++)
+        for (const parser_entry *e = lists[f];; e++) {
+            scores[e->relation] += e->weight;
+            if (e->last)
+                break;
+        }
+    const uint8_t *candidates = move == PARSER_LEFT ? model->left_relations
+                                                    : model->right_relations;
+    unsigned n = move == PARSER_LEFT ? model->nleft_relations : model->nright_relations;
+    unsigned best = candidates[0];
+    for (unsigned i = 1; i < n; i++)
+        if (scores[candidates[i]] > scores[best])
+            best = candidates[i];
+    return best;
+}
+
+enum { STACK_WORDS = 320 };
+
+/* Parses tokens[1..n] (filled and finished) into head and relation. */
+static void parse_tokens(const parser *model, parser_token *tokens, size_t n, uint16_t *head,
+                         uint8_t *relation)
+{
+    parser_node stack_nodes[STACK_WORDS + 2];
+    uint16_t stack_stack[STACK_WORDS + 2];
+    bool small = n <= STACK_WORDS;
+    parser_node *nodes = small ? stack_nodes : xmalloc((n + 2) * sizeof *nodes);
+    uint16_t *stack = small ? stack_stack : xmalloc((n + 2) * sizeof *stack);
+    parser_state state;
+    parser_state_init(&state, tokens, nodes, stack, n);
+    uint64_t keys[PARSER_MAX_FEATURES];
+    while (!parser_state_done(&state)) {
+        unsigned move, rel = 0;
+        if (state.depth == 0) {
+            move = PARSER_SHIFT; /* the only move */
+        } else if (state.b == state.n + 1 && state.depth == 1) {
+            move = PARSER_LEFT;
+            rel = DEP_ROOT;
+        } else {
+            if (state.b == state.n + 1) {
+                move = PARSER_RIGHT; /* the buffer holds only the root */
+            } else {
+                /* shift, a left arc or, with two words on the stack, a right arc */
+                int32_t scores[PARSER_MOVES];
+                size_t nkeys = parser_features(&state, keys);
+                add_move_weights(model, keys, nkeys, scores);
+                move = scores[PARSER_LEFT] > scores[PARSER_SHIFT] ? PARSER_LEFT : PARSER_SHIFT;
+                if (state.depth >= 2 && scores[PARSER_RIGHT] > scores[move])
+                    move = PARSER_RIGHT;
+            }
+            if (move != PARSER_SHIFT)
+                rel = choose_relation(model, &state, move);
+        }
+        parser_state_apply(&state, move, rel);
+    }
+    for (size_t i = 0; i < n; i++) {
+        head[i] = nodes[i + 1].head == n + 1 ? 0 : nodes[i + 1].head;
+        relation[i] = nodes[i + 1].relation;
+    }
+    if (!small) {
+        free(nodes);
+        free(stack);
+    }
+}
+
+static inline uint64_t known_word(const parser *model, uint64_t word)
+{
+    return parser_vocab_has(model->vocab, model->nvocab, word) ? word : PARSER_UNKNOWN_WORD;
+}
+
+void parser_parse_hashes(const parser *model, const uint64_t *words, const uint64_t *tags,
+                         size_t n, uint16_t *head, uint8_t *relation)
+{
+    if (n == 0 || n > PARSER_MAX_WORDS)
+        return;
+    parser_token stack_tokens[STACK_WORDS + 2];
+    parser_token *tokens = n <= STACK_WORDS ? stack_tokens : xmalloc((n + 2) * sizeof *tokens);
+    for (size_t i = 0; i < n; i++) {
+        tokens[i + 1].word = known_word(model, words[i]);
+        tokens[i + 1].tag = tags[i];
+    }
+    parser_tokens_finish(tokens, n);
+    parse_tokens(model, tokens, n, head, relation);
+    if (tokens != stack_tokens)
+        free(tokens);
+}
+
+void parser_parse_words(const parser *model, const parser_word *words, size_t n, uint16_t *head,
+                        uint8_t *relation)
+{
+    if (n == 0 || n > PARSER_MAX_WORDS)
+        return;
+    parser_token stack_tokens[STACK_WORDS + 2];
+    parser_token *tokens = n <= STACK_WORDS ? stack_tokens : xmalloc((n + 2) * sizeof *tokens);
+    for (size_t i = 0; i < n; i++) {
+        tokens[i + 1].word = known_word(model, parser_word_hash(words[i].form));
+        tokens[i + 1].tag = parser_tag_hash(words[i].upos, words[i].xpos);
+    }
+    parser_tokens_finish(tokens, n);
+    parse_tokens(model, tokens, n, head, relation);
+    if (tokens != stack_tokens)
+        free(tokens);
+}
+
+void parser_parse_sentence(const parser *model, const tagger *tags, const text_result *text,
+                           token *tokens, size_t ntokens)
+{
+    enum { PIECE = TEXT_MAX_SENTENCE_TOKENS };
+    parser_word words[PIECE];
+    uint16_t head[PIECE];
+    uint8_t relation[PIECE];
+    for (size_t from = 0; from < ntokens; from += PIECE) {
+        size_t n = ntokens - from < PIECE ? ntokens - from : PIECE;
+        for (size_t i = 0; i < n; i++) {
+            const token *t = &tokens[from + i];
+            words[i].form = token_text(text, t);
+            words[i].xpos = slice_from_cstr(tagger_xpos_name(tags, t->xpos));
+            words[i].upos = t->upos;
+        }
+        parser_parse_words(model, words, n, head, relation);
+        for (size_t i = 0; i < n; i++) {
+            tokens[from + i].head = head[i];
+            tokens[from + i].deprel = relation[i];
+        }
+    }
+}
+
+/* ---- CoNLL-U ---- */
+
+/* Splits a line into at most 10 tab-separated columns; returns how many. */
+static int split_columns(const char *line, size_t length, slice columns[10])
+{
+    int n = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= length && n < 10; i++)
+        if (i == length || line[i] == '\t') {
+            columns[n++] = slice_make(line + start, i - start);
+            start = i + 1;
+        }
+    return n;
+}
+
+sitrep_status parser_parse_conllu(const parser *model, const tagger *tags, const char *data,
+                                  size_t length, const char *path, buf *out, diag *d)
+{
+    tagger_conllu_reader r;
+    tagger_conllu_init(&r, data, length, path);
+    enum { MAX = TAGGER_CONLLU_MAX_TOKENS };
+    tagger_conllu_word *words = xmalloc(MAX * sizeof *words);
+    parser_word *input = xmalloc(MAX * sizeof *input);
+    slice *forms = xmalloc(MAX * sizeof *forms);
+    uint8_t *upos = xmalloc(MAX), *xpos = xmalloc(MAX), *relation = xmalloc(MAX);
+    uint16_t *head = xmalloc(MAX * sizeof *head);
+    sitrep_status status = SITREP_OK;
+    for (;;) {
+        size_t n;
+        slice block;
+        if ((status = tagger_conllu_next(&r, words, MAX, &n, &block, d)))
+            break;
+        if (block.len == 0)
+            break;
+        if (tags) {
+            for (size_t i = 0; i < n; i++)
+                forms[i] = words[i].form;
+            tagger_tag_words(tags, forms, n, upos, xpos);
+        }
+        for (size_t i = 0; i < n; i++) {
+            input[i].form = words[i].form;
+            if (tags) {
+                input[i].upos = upos[i];
+                input[i].xpos = slice_from_cstr(tagger_xpos_name(tags, xpos[i]));
+            } else {
+                input[i].upos = (uint8_t)upos_from_name(words[i].upos.ptr, words[i].upos.len);
+                input[i].xpos = words[i].xpos;
+            }
+        }
+        parser_parse_words(model, input, n, head, relation);
+        /* Copy the block line by line, rewriting the columns of word lines. */
+        const char *p = block.ptr, *end = block.ptr + block.len;
+        size_t w = 0;
+        while (p < end && !status) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            const char *line_end = nl ? nl : end;
+            size_t len = (size_t)(line_end - p);
+            if (len && p[len - 1] == '\r')
+                len--;
+            if (w < n && p == words[w].line) {
+                slice col[10];
+                split_columns(p, len, col);
+                if (tags) {
+                    status = buf_append(out, p, (size_t)(col[3].ptr - p));
+                    if (!status)
+                        status = buf_printf(out, "%s\t%s\t", upos_name((upos_tag)upos[w]),
+                                            tagger_xpos_name(tags, xpos[w]));
+                    if (!status)
+                        status = buf_append(out, col[5].ptr, col[5].len);
+                } else {
+                    status = buf_append(out, p, (size_t)(col[5].ptr + col[5].len - p));
+                }
+                if (!status)
+                    status = buf_printf(out, "\t%u\t%s\t_\t", head[w], dep_relation_name(relation[w]));
+                if (!status)
+                    status = buf_append(out, col[9].ptr, (size_t)(p + len - col[9].ptr));
+                w++;
+            } else {
+                status = buf_append(out, p, len);
+            }
+            if (!status)
+                status = buf_append_char(out, '\n');
+            p = nl ? nl + 1 : end;
+        }
+        if (!status)
+            status = buf_append_char(out, '\n');
+        if (status) {
+            diag_set(d, path, r.line, "output limit reached");
+            break;
+        }
+    }
+    free(words);
+    free(input);
+    free(forms);
+    free(upos);
+    free(xpos);
+    free(relation);
+    free(head);
+    return status;
+}

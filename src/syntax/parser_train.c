@@ -1,0 +1,927 @@
+/* parser_train.c - trains the dependency parser's averaged perceptron from CoNLL-U.
+ *
+ * Reads a treebank (plain or gzip), lifts non-projective arcs, and trains with the dynamic
+ * oracle of the arc-hybrid system (Goldberg and Nivre 2013): at every step the perceptron is
+ * updated towards the best move that loses no more gold arcs than any other, and from
+ * `explore_from` on the parser follows its own mistakes so that it learns to recover. The
+ * averaged weights are quantised to 16 bits and written in the format parser.c loads. Same
+ * data, options and seed give the same bytes.
+ */
+#include "parser.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TRAIN_MAX_TOKENS ((size_t)8 << 20)
+#define TRAIN_MAX_FEATURES ((size_t)32 << 20)
+
+/* ---- a treebank in memory ---- */
+
+typedef struct treebank {
+    uint64_t *word, *tag; /* word hash (before the vocabulary), tag hash, per token */
+    uint16_t *head;       /* gold head: 1..n, n + 1 for the root */
+    uint8_t *relation;    /* gold dep_relation */
+    uint32_t *first;      /* first token of each sentence, plus one past the end */
+    size_t ntokens, nsentences;
+    size_t skipped; /* sentences that are not one tree */
+} treebank;
+
+static void treebank_release(treebank *t)
+{
+    free(t->word);
+    free(t->tag);
+    free(t->head);
+    free(t->relation);
+    free(t->first);
+    memset(t, 0, sizeof *t);
+}
+
+/* Whether heads[1..n] (n + 1 = the root) form one tree with a single root word. */
+static bool is_tree(const uint16_t *head, size_t n)
+{
+    size_t roots = 0;
+    for (size_t i = 1; i <= n; i++) {
+        if (head[i] < 1 || head[i] > n + 1 || head[i] == i)
+            return false;
+        roots += head[i] == n + 1;
+        /* no cycle: the chain of heads reaches the root within n steps */
+        size_t k = i, steps = 0;
+        while (k != n + 1 && steps++ <= n)
+            k = head[k];
+        if (k != n + 1)
+            return false;
+    }
+    return roots == 1;
+}
+
+/* Whether the arc to d is projective: every word between d and its head descends from it. */
+static bool arc_projective(const uint16_t *head, size_t n, size_t d)
+{
+    size_t h = head[d];
+    size_t lo = d < h ? d : h, hi = d < h ? h : d;
+    for (size_t k = lo + 1; k < hi; k++) {
+        size_t a = k;
+        while (a != h && a != n + 1)
+            a = head[a];
+        if (a != h)
+            return false;
+    }
+    return true;
+}
+
+/* Lifts non-projective arcs (the shortest first) to the head's head until the tree is
+ * projective, as pseudo-projective parsing does, without encoding the lift in the relation.
+ * Returns the number of lifts. */
+static size_t projectivize(uint16_t *head, size_t n)
+{
+    size_t lifts = 0;
+    for (;;) {
+        size_t pick = 0, shortest = SIZE_MAX;
+        for (size_t d = 1; d <= n; d++) {
+            size_t h = head[d], len = d < h ? h - d : d - h;
+            if (h != n + 1 && len < shortest && !arc_projective(head, n, d)) {
+                pick = d;
+                shortest = len;
+            }
+        }
+        if (!pick)
+            return lifts;
+        head[pick] = head[head[pick]];
+        lifts++;
+    }
+}
+
+/* Splits a line into at most 10 tab-separated columns. */
+static void columns(const char *line, size_t length, slice col[10])
+{
+    int n = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= length && n < 10; i++)
+        if (i == length || line[i] == '\t') {
+            col[n++] = slice_make(line + start, i - start);
+            start = i + 1;
+        }
+}
+
+static bool parse_number(slice s, long *out)
+{
+    if (s.len == 0 || s.len > 6)
+        return false;
+    long v = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        if (s.ptr[i] < '0' || s.ptr[i] > '9')
+            return false;
+        v = v * 10 + (s.ptr[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+/* Reads a treebank: tags as given, gold trees (non-projective arcs lifted when `lift`).
+ * Sentences that are not one single-rooted tree are skipped and counted. */
+static sitrep_status treebank_read(const char *path, bool lift, treebank *t, size_t *lifted,
+                                   diag *d)
+{
+    memset(t, 0, sizeof *t);
+    char *data;
+    size_t length;
+    sitrep_status status = tagger_read_file(path, TAGGER_CONLLU_MAX_BYTES, &data, &length, d);
+    if (status)
+        return status;
+    size_t alloc_tokens = 1024, alloc_sent = 256;
+    t->word = xmalloc(alloc_tokens * sizeof *t->word);
+    t->tag = xmalloc(alloc_tokens * sizeof *t->tag);
+    t->head = xmalloc(alloc_tokens * sizeof *t->head);
+    t->relation = xmalloc(alloc_tokens);
+    t->first = xmalloc(alloc_sent * sizeof *t->first);
+    enum { MAX = TAGGER_CONLLU_MAX_TOKENS };
+    tagger_conllu_word *words = xmalloc(MAX * sizeof *words);
+    uint16_t *head = xmalloc((MAX + 2) * sizeof *head);
+    tagger_conllu_reader r;
+    tagger_conllu_init(&r, data, length, path);
+    for (;;) {
+        size_t n;
+        slice block;
+        if ((status = tagger_conllu_next(&r, words, MAX, &n, &block, d)))
+            break;
+        if (block.len == 0)
+            break;
+        if (n == 0)
+            continue;
+        if (t->ntokens + n > TRAIN_MAX_TOKENS) {
+            diag_set(d, path, r.line, "more than %zu tokens", TRAIN_MAX_TOKENS);
+            status = SITREP_ELIMIT;
+            break;
+        }
+        while (t->ntokens + n > alloc_tokens) {
+            alloc_tokens *= 2;
+            t->word = xrealloc(t->word, alloc_tokens * sizeof *t->word);
+            t->tag = xrealloc(t->tag, alloc_tokens * sizeof *t->tag);
+            t->head = xrealloc(t->head, alloc_tokens * sizeof *t->head);
+            t->relation = xrealloc(t->relation, alloc_tokens);
+        }
+        if (t->nsentences + 2 > alloc_sent) {
+            alloc_sent *= 2;
+            t->first = xrealloc(t->first, alloc_sent * sizeof *t->first);
+        }
+        size_t base = t->ntokens;
+        for (size_t i = 0; i < n && !status; i++) {
+            slice col[10];
+            columns(words[i].line, words[i].line_len, col);
+            long id, h;
+            if (!parse_number(col[0], &id) || (size_t)id != i + 1)
+                status = diag_set(d, path, words[i].line_no, "word ID '%.*s', expected %zu",
+                                  (int)col[0].len, col[0].ptr, i + 1);
+            else if (!parse_number(col[6], &h) || (size_t)h > n)
+                status = diag_set(d, path, words[i].line_no, "bad HEAD '%.*s'", (int)col[6].len,
+                                  col[6].ptr);
+            else {
+                dep_relation rel = dep_relation_from_name(col[7].ptr, col[7].len);
+                if (rel == DEP_NONE)
+                    status = diag_set(d, path, words[i].line_no, "unknown relation '%.*s'",
+                                      (int)col[7].len, col[7].ptr);
+                if ((h == 0) != (rel == DEP_ROOT) && !status)
+                    status = diag_set(d, path, words[i].line_no,
+                                      "relation 'root' goes with HEAD 0 and only with it");
+                upos_tag u = upos_from_name(words[i].upos.ptr, words[i].upos.len);
+                t->word[base + i] = parser_word_hash(words[i].form);
+                t->tag[base + i] = parser_tag_hash(u, words[i].xpos);
+                head[i + 1] = h == 0 ? (uint16_t)(n + 1) : (uint16_t)h;
+                t->relation[base + i] = (uint8_t)rel;
+            }
+        }
+        if (status)
+            break;
+        if (!is_tree(head, n)) {
+            t->skipped++;
+            continue;
+        }
+        if (lift)
+            *lifted += projectivize(head, n);
+        for (size_t i = 0; i < n; i++)
+            t->head[base + i] = head[i + 1];
+        t->first[t->nsentences++] = (uint32_t)base;
+        t->ntokens += n;
+    }
+    t->first[t->nsentences] = (uint32_t)t->ntokens;
+    free(words);
+    free(head);
+    free(data);
+    if (status)
+        treebank_release(t);
+    return status;
+}
+
+/* ---- the vocabulary ---- */
+
+typedef struct vocab {
+    uint64_t *keys; /* layout of the model file (parser_vocab_has) */
+    uint32_t nslots, nwords;
+} vocab;
+
+/* Keeps the words seen at least min_count times, in order of first appearance. */
+static void vocab_build(const treebank *t, unsigned min_count, vocab *v)
+{
+    size_t ntable = 1024;
+    while (ntable < t->ntokens * 2)
+        ntable *= 2;
+    uint64_t *keys = xcalloc(ntable, sizeof *keys);
+    uint32_t *counts = xcalloc(ntable, sizeof *counts);
+    uint32_t *order = xmalloc((t->ntokens + 1) * sizeof *order);
+    size_t ntypes = 0;
+    for (size_t i = 0; i < t->ntokens; i++) {
+        uint64_t k = t->word[i];
+        size_t s = (size_t)(k >> 40) & (ntable - 1);
+        while (keys[s] && keys[s] != k)
+            s = (s + 1) & (ntable - 1);
+        if (!keys[s]) {
+            keys[s] = k;
+            order[ntypes++] = (uint32_t)s;
+        }
+        counts[s]++;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < ntypes; i++)
+        kept += counts[order[i]] >= min_count;
+    v->nslots = 2;
+    while (v->nslots < kept * 2 + 2)
+        v->nslots *= 2;
+    v->nwords = (uint32_t)kept;
+    v->keys = xcalloc(v->nslots, sizeof *v->keys);
+    for (size_t i = 0; i < ntypes; i++) {
+        if (counts[order[i]] < min_count)
+            continue;
+        uint64_t k = keys[order[i]];
+        size_t s = (size_t)(k >> 40) & (v->nslots - 1);
+        while (v->keys[s])
+            s = (s + 1) & (v->nslots - 1);
+        v->keys[s] = k;
+    }
+    free(keys);
+    free(counts);
+    free(order);
+}
+
+/* ---- the perceptron ---- */
+
+typedef struct weight {
+    int64_t total; /* sum of w over the instances before ts */
+    int32_t w;
+    uint32_t ts;
+    uint8_t cls;
+} weight;
+
+typedef struct feature {
+    uint64_t key;
+    uint32_t offset; /* into the pool */
+    uint16_t n, cap;
+} feature;
+
+typedef struct perceptron {
+    uint32_t *table; /* open addressing: feature index + 1, 0 = empty */
+    size_t table_size;
+    feature *features;
+    size_t nfeatures, alloc_features;
+    weight *pool;
+    size_t pool_len, pool_alloc;
+    uint32_t now; /* instances seen */
+} perceptron;
+
+static size_t table_pos(const perceptron *p, uint64_t key)
+{
+    size_t mask = p->table_size - 1;
+    size_t i = (size_t)(key ^ (key >> 29)) & mask;
+    while (p->table[i] && p->features[p->table[i] - 1].key != key)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static const feature *perceptron_find(const perceptron *p, uint64_t key)
+{
+    uint32_t slot = p->table[table_pos(p, key)];
+    return slot ? &p->features[slot - 1] : NULL;
+}
+
+static feature *perceptron_add(perceptron *p, uint64_t key)
+{
+    size_t pos = table_pos(p, key);
+    if (p->table[pos])
+        return &p->features[p->table[pos] - 1];
+    if (p->nfeatures == p->alloc_features) {
+        p->alloc_features = p->alloc_features ? p->alloc_features * 2 : 4096;
+        p->features = xrealloc(p->features, p->alloc_features * sizeof *p->features);
+    }
+    feature *f = &p->features[p->nfeatures++];
+    f->key = key;
+    f->offset = 0;
+    f->n = f->cap = 0;
+    p->table[pos] = (uint32_t)p->nfeatures;
+    if (p->nfeatures * 2 > p->table_size) {
+        free(p->table);
+        p->table_size *= 2;
+        p->table = xcalloc(p->table_size, sizeof *p->table);
+        for (size_t i = 0; i < p->nfeatures; i++)
+            p->table[table_pos(p, p->features[i].key)] = (uint32_t)(i + 1);
+    }
+    return f;
+}
+
+static void perceptron_update(perceptron *p, feature *f, unsigned cls, int delta)
+{
+    weight *w = NULL;
+    for (unsigned i = 0; i < f->n; i++)
+        if (p->pool[f->offset + i].cls == cls)
+            w = &p->pool[f->offset + i];
+    if (!w) {
+        if (f->n == f->cap) {
+            /* Move the feature's list to the end of the pool with twice the room. */
+            unsigned cap = f->cap ? f->cap * 2u : 2u;
+            if (p->pool_len + cap > p->pool_alloc) {
+                p->pool_alloc = (p->pool_len + cap) * 2;
+                p->pool = xrealloc(p->pool, p->pool_alloc * sizeof *p->pool);
+            }
+            if (f->n)
+                memcpy(&p->pool[p->pool_len], &p->pool[f->offset], f->n * sizeof *p->pool);
+            f->offset = (uint32_t)p->pool_len;
+            f->cap = (uint16_t)cap;
+            p->pool_len += cap;
+        }
+        w = &p->pool[f->offset + f->n++];
+        memset(w, 0, sizeof *w);
+        w->cls = (uint8_t)cls;
+        w->ts = p->now;
+    }
+    w->total += (int64_t)(p->now - w->ts) * w->w;
+    w->ts = p->now;
+    w->w += delta;
+}
+
+/* Scores of every class for the features; with `averaged`, by the averaged weights (scaled
+ * by the instance count, which keeps the sums exact). */
+static void perceptron_scores(const perceptron *p, const uint64_t *keys, size_t nkeys,
+                              bool averaged, int64_t *scores, unsigned nclasses)
+{
+    memset(scores, 0, nclasses * sizeof *scores);
+    for (size_t k = 0; k < nkeys; k++) {
+        const feature *f = perceptron_find(p, keys[k]);
+        if (!f)
+            continue;
+        for (unsigned i = 0; i < f->n; i++) {
+            const weight *w = &p->pool[f->offset + i];
+            scores[w->cls] += averaged ? w->total + (int64_t)(p->now - w->ts) * w->w : w->w;
+        }
+    }
+}
+
+static void perceptron_release(perceptron *p)
+{
+    free(p->table);
+    free(p->features);
+    free(p->pool);
+    memset(p, 0, sizeof *p);
+}
+
+static uint64_t splitmix(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+/* ---- relations and the dynamic oracle ---- */
+
+/* The relations of the training trees by direction: left arcs (a word left of its head; the
+ * root arc among them, as the root ends the buffer) and right arcs. */
+static void relations_build(const treebank *t, uint64_t relations[PARSER_MOVES])
+{
+    uint64_t left = 0, right = 0;
+    for (size_t s = 0; s < t->nsentences; s++)
+        for (size_t i = t->first[s]; i < t->first[s + 1]; i++) {
+            size_t pos = i - t->first[s] + 1;
+            if (t->head[i] > pos)
+                left |= (uint64_t)1 << t->relation[i];
+            else
+                right |= (uint64_t)1 << t->relation[i];
+        }
+    relations[PARSER_SHIFT] = 0;
+    relations[PARSER_LEFT] = left | (uint64_t)1 << DEP_ROOT;
+    relations[PARSER_RIGHT] = right & ~((uint64_t)1 << DEP_ROOT);
+}
+
+/* Gold arcs a move makes unreachable (Goldberg and Nivre 2013, arc-hybrid), unlabelled:
+ * gold[w] is word w's gold head (n + 1 = the root). */
+static void move_costs(const parser_state *s, const uint16_t *gold, unsigned cost[3])
+{
+    unsigned n = s->n, b = s->b, depth = s->depth;
+    unsigned s0 = depth ? s->stack[depth - 1] : 0, s1 = depth > 1 ? s->stack[depth - 2] : 0;
+    /* words of the buffer whose gold head is s0 (lost by both arcs) */
+    unsigned s0_children = 0;
+    if (s0)
+        for (unsigned w = b; w <= n; w++)
+            s0_children += gold[w] == s0;
+    cost[PARSER_LEFT] = cost[PARSER_RIGHT] = cost[PARSER_SHIFT] = 0;
+    if (s0) {
+        cost[PARSER_LEFT] = s0_children + (gold[s0] != b && (gold[s0] == s1 || gold[s0] >= b));
+        cost[PARSER_RIGHT] = s0_children + (gold[s0] >= b);
+    }
+    if (b <= n) {
+        unsigned c = 0;
+        for (unsigned k = 0; k < depth; k++) {
+            unsigned x = s->stack[k];
+            c += gold[x] == b;                   /* stack words whose head is b0 */
+            c += k + 1 < depth && gold[b] == x; /* b0's head below s0 */
+        }
+        cost[PARSER_SHIFT] = c;
+    }
+}
+
+/* ---- training ---- */
+
+typedef struct trainer {
+    const treebank *bank;
+    const vocab *words;
+    uint64_t relations[PARSER_MOVES];
+    perceptron moves, labels;
+    parser_token *tokens;
+    parser_node *nodes;
+    uint16_t *stack, *gold;
+} trainer;
+
+/* Prepares the tokens of sentence s (words through the vocabulary); returns its length. */
+static size_t sentence_tokens(trainer *tr, size_t s)
+{
+    const treebank *t = tr->bank;
+    size_t first = t->first[s], n = t->first[s + 1] - first;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t w = t->word[first + i];
+        tr->tokens[i + 1].word =
+            parser_vocab_has(tr->words->keys, tr->words->nslots, w) ? w : PARSER_UNKNOWN_WORD;
+        tr->tokens[i + 1].tag = t->tag[first + i];
+        tr->gold[i + 1] = t->head[first + i];
+    }
+    parser_tokens_finish(tr->tokens, n);
+    return n;
+}
+
+/* The best relation for an arc among those the training data has in its direction. */
+static unsigned best_relation(const trainer *tr, const int64_t *scores, unsigned move)
+{
+    int best = -1;
+    for (unsigned r = 1; r < DEP_COUNT; r++)
+        if ((tr->relations[move] >> r & 1) && r != DEP_ROOT && (best < 0 || scores[r] > scores[best]))
+            best = (int)r;
+    return (unsigned)best;
+}
+
+static bool chance(uint64_t *rng, double rate)
+{
+    return (double)(splitmix(rng) >> 11) * 0x1.0p-53 < rate;
+}
+
+static sitrep_status update(perceptron *p, const uint64_t *keys, size_t nkeys, unsigned good,
+                            unsigned bad, diag *d)
+{
+    if (p->nfeatures + nkeys > TRAIN_MAX_FEATURES) {
+        diag_set(d, "train-parser", 0, "more than %zu features", TRAIN_MAX_FEATURES);
+        return SITREP_ELIMIT;
+    }
+    for (size_t f = 0; f < nkeys; f++) {
+        feature *feat = perceptron_add(p, keys[f]);
+        perceptron_update(p, feat, good, 1);
+        perceptron_update(p, feat, bad, -1);
+    }
+    return SITREP_OK;
+}
+
+typedef struct epoch_counts {
+    size_t moves, move_errors, labels, label_errors;
+} epoch_counts;
+
+/* One pass over a sentence with the dynamic oracle. The move classifier learns the best
+ * move by the oracle's (unlabelled) costs; the relation classifier learns the gold relation
+ * of every arc made to a word's gold head. */
+static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double rate,
+                                    uint64_t *rng, epoch_counts *counts, diag *d)
+{
+    size_t n = sentence_tokens(tr, s);
+    const uint8_t *gold_rel = &tr->bank->relation[tr->bank->first[s]];
+    parser_state st;
+    parser_state_init(&st, tr->tokens, tr->nodes, tr->stack, n);
+    uint64_t keys[PARSER_MAX_FEATURES];
+    int64_t scores[64];
+    sitrep_status status = SITREP_OK;
+    while (!parser_state_done(&st) && !status) {
+        if (st.depth == 0) {
+            parser_state_apply(&st, PARSER_SHIFT, 0);
+            continue;
+        }
+        if (st.b == st.n + 1 && st.depth == 1) {
+            parser_state_apply(&st, PARSER_LEFT, DEP_ROOT);
+            continue;
+        }
+        unsigned move = PARSER_RIGHT;
+        if (st.b <= st.n) {
+            size_t nkeys = parser_features(&st, keys);
+            perceptron_scores(&tr->moves, keys, nkeys, false, scores, PARSER_MOVES);
+            unsigned cost[PARSER_MOVES];
+            move_costs(&st, tr->gold, cost);
+            int pred = -1, best = -1;
+            for (unsigned m = 0; m < PARSER_MOVES; m++) {
+                if (m == PARSER_RIGHT && st.depth < 2)
+                    continue;
+                if (pred < 0 || scores[m] > scores[pred])
+                    pred = (int)m;
+                if (best < 0 || cost[m] < cost[best] ||
+                    (cost[m] == cost[best] && scores[m] > scores[best]))
+                    best = (int)m;
+            }
+            tr->moves.now++;
+            counts->moves++;
+            move = (unsigned)pred;
+            if (cost[pred] > cost[best]) {
+                counts->move_errors++;
+                status = update(&tr->moves, keys, nkeys, (unsigned)best, (unsigned)pred, d);
+                /* Follow the mistake (to learn what to do after it) or the oracle. */
+                if (!(explore && chance(rng, rate)))
+                    move = (unsigned)best;
+            }
+        }
+        unsigned rel = 0;
+        if (move != PARSER_SHIFT && !status) {
+            unsigned dep = st.stack[st.depth - 1];
+            unsigned head = move == PARSER_LEFT ? st.b : st.stack[st.depth - 2];
+            size_t nkeys = parser_label_features(&st, move, keys);
+            perceptron_scores(&tr->labels, keys, nkeys, false, scores, DEP_COUNT);
+            rel = best_relation(tr, scores, move);
+            if (tr->gold[dep] == head) {
+                unsigned gold = gold_rel[dep - 1];
+                tr->labels.now++;
+                counts->labels++;
+                if (rel != gold) {
+                    counts->label_errors++;
+                    status = update(&tr->labels, keys, nkeys, gold, rel, d);
+                    if (!(explore && chance(rng, rate)))
+                        rel = gold;
+                }
+            }
+        }
+        parser_state_apply(&st, move, rel);
+    }
+    return status;
+}
+
+/* Parses a sentence of n words (prepared by sentence_tokens) with the averaged weights, for
+ * dev scores during training. */
+static void parse_averaged(trainer *tr, size_t n)
+{
+    parser_state st;
+    parser_state_init(&st, tr->tokens, tr->nodes, tr->stack, n);
+    uint64_t keys[PARSER_MAX_FEATURES];
+    int64_t scores[64];
+    while (!parser_state_done(&st)) {
+        unsigned move = PARSER_SHIFT, rel = 0;
+        if (st.b == st.n + 1 && st.depth == 1) {
+            move = PARSER_LEFT;
+            rel = DEP_ROOT;
+        } else if (st.b == st.n + 1) {
+            move = PARSER_RIGHT;
+        } else if (st.depth) {
+            size_t nkeys = parser_features(&st, keys);
+            perceptron_scores(&tr->moves, keys, nkeys, true, scores, PARSER_MOVES);
+            move = scores[PARSER_LEFT] > scores[PARSER_SHIFT] ? PARSER_LEFT : PARSER_SHIFT;
+            if (st.depth >= 2 && scores[PARSER_RIGHT] > scores[move])
+                move = PARSER_RIGHT;
+        }
+        if (move != PARSER_SHIFT && !rel) {
+            size_t nkeys = parser_label_features(&st, move, keys);
+            perceptron_scores(&tr->labels, keys, nkeys, true, scores, DEP_COUNT);
+            rel = best_relation(tr, scores, move);
+        }
+        parser_state_apply(&st, move, rel);
+    }
+}
+
+/* ---- writing the model ---- */
+
+static sitrep_status put32(buf *b, uint32_t v)
+{
+    unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 24)};
+    return buf_append(b, x, 4);
+}
+
+static double average(const weight *w, uint32_t now)
+{
+    return ((double)w->total + (double)(now - w->ts) * w->w) / (double)now;
+}
+
+/* Quantises a perceptron's averaged weights to 16 bits (the largest is 32767) into q (by
+ * pool index); features whose largest weight is below `prune` are zeroed. Counts the features
+ * kept and their nonzero weights. */
+static int16_t *quantise(const perceptron *p, unsigned prune, size_t *kept, size_t *nonzero)
+{
+    double max = 0;
+    for (size_t i = 0; i < p->nfeatures; i++)
+        for (unsigned k = 0; k < p->features[i].n; k++) {
+            double a = fabs(average(&p->pool[p->features[i].offset + k], p->now));
+            if (a > max)
+                max = a;
+        }
+    double scale = max > 0 ? 32767.0 / max : 1.0;
+    int16_t *q = xcalloc(p->pool_len + 1, sizeof *q);
+    *kept = *nonzero = 0;
+    for (size_t i = 0; i < p->nfeatures; i++) {
+        const feature *f = &p->features[i];
+        size_t nz = 0;
+        int top = 0;
+        for (unsigned k = 0; k < f->n; k++) {
+            double a = p->now ? nearbyint(average(&p->pool[f->offset + k], p->now) * scale) : 0;
+            q[f->offset + k] = (int16_t)a;
+            nz += a != 0;
+            top = abs((int)a) > top ? abs((int)a) : top;
+        }
+        if (nz == 0 || top < (int)prune) {
+            for (unsigned k = 0; k < f->n; k++)
+                q[f->offset + k] = 0;
+            continue;
+        }
+        (*kept)++;
+        *nonzero += nz;
+    }
+    return q;
+}
+
+static size_t slots_for(size_t features)
+{
+    size_t n = 2; /* load factor at most 3/4 */
+    while (n * 3 < features * 4 + 4)
+        n *= 2;
+    return n;
+}
+
+static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned prune, buf *out,
+                                 diag *d)
+{
+    size_t nmove_features, move_weights, nlabel_features, nentries;
+    int16_t *qm = quantise(&tr->moves, prune, &nmove_features, &move_weights);
+    int16_t *ql = quantise(&tr->labels, prune, &nlabel_features, &nentries);
+    size_t nmove = slots_for(nmove_features), nlabel = slots_for(nlabel_features);
+    if (nmove > ((size_t)1 << 24) || nlabel > ((size_t)1 << 24) || nentries > ((size_t)1 << 26) ||
+        nentries == 0) {
+        free(qm);
+        free(ql);
+        diag_set(d, "model", 0, "model too large or empty (%zu move features, %zu relation weights)",
+                 nmove_features, nentries);
+        return SITREP_ELIMIT;
+    }
+    /* the move table: fingerprint and three weights per slot */
+    unsigned char *moves = xcalloc(nmove, 8);
+    const perceptron *p = &tr->moves;
+    for (size_t i = 0; i < p->nfeatures; i++) {
+        const feature *f = &p->features[i];
+        int16_t w[PARSER_MOVES] = {0, 0, 0};
+        bool any = false;
+        for (unsigned k = 0; k < f->n; k++) {
+            w[p->pool[f->offset + k].cls] = qm[f->offset + k];
+            any |= qm[f->offset + k] != 0;
+        }
+        if (!any)
+            continue;
+        uint16_t fp = (uint16_t)(f->key >> 48);
+        fp += fp == 0;
+        size_t s = (size_t)f->key & (nmove - 1);
+        while (moves[s * 8] || moves[s * 8 + 1])
+            s = (s + 1) & (nmove - 1);
+        unsigned char *slot = &moves[s * 8];
+        slot[0] = (unsigned char)(fp & 0xFF);
+        slot[1] = (unsigned char)(fp >> 8);
+        for (int k = 0; k < PARSER_MOVES; k++) {
+            slot[2 + 2 * k] = (unsigned char)((uint16_t)w[k] & 0xFF);
+            slot[3 + 2 * k] = (unsigned char)((uint16_t)w[k] >> 8);
+        }
+    }
+    /* the relation table: slots pointing at runs of (relation, weight) */
+    uint32_t *slot_fp = xcalloc(nlabel, sizeof *slot_fp);
+    uint32_t *slot_off = xcalloc(nlabel, sizeof *slot_off);
+    unsigned char *entries = xmalloc(nentries * 4);
+    size_t e = 0;
+    p = &tr->labels;
+    for (size_t i = 0; i < p->nfeatures; i++) {
+        const feature *f = &p->features[i];
+        size_t start = e;
+        for (unsigned k = 0; k < f->n; k++) {
+            int16_t val = ql[f->offset + k];
+            if (!val)
+                continue;
+            entries[e * 4] = p->pool[f->offset + k].cls;
+            entries[e * 4 + 1] = 0;
+            entries[e * 4 + 2] = (unsigned char)((uint16_t)val & 0xFF);
+            entries[e * 4 + 3] = (unsigned char)((uint16_t)val >> 8);
+            e++;
+        }
+        if (e == start)
+            continue;
+        entries[(e - 1) * 4 + 1] = 1;
+        uint32_t fp = (uint32_t)(f->key >> 32);
+        fp += fp == 0;
+        size_t s = (size_t)f->key & (nlabel - 1);
+        while (slot_fp[s])
+            s = (s + 1) & (nlabel - 1);
+        slot_fp[s] = fp;
+        slot_off[s] = (uint32_t)start;
+    }
+    size_t from = out->len;
+    sitrep_status status = buf_append(out, PARSER_MAGIC, 8);
+    uint32_t header[14] = {PARSER_VERSION,
+                           2u, /* feature set */
+                           (uint32_t)nmove,
+                           (uint32_t)nmove_features,
+                           (uint32_t)nlabel,
+                           (uint32_t)nlabel_features,
+                           (uint32_t)nentries,
+                           v->nslots,
+                           (uint32_t)tr->relations[PARSER_LEFT],
+                           (uint32_t)(tr->relations[PARSER_LEFT] >> 32),
+                           (uint32_t)tr->relations[PARSER_RIGHT],
+                           (uint32_t)(tr->relations[PARSER_RIGHT] >> 32),
+                           0,
+                           0};
+    for (int i = 0; i < 14 && !status; i++)
+        status = put32(out, header[i]);
+    for (uint32_t s = 0; s < v->nslots && !status; s++)
+        if (!(status = put32(out, (uint32_t)v->keys[s])))
+            status = put32(out, (uint32_t)(v->keys[s] >> 32));
+    if (!status)
+        status = buf_append(out, moves, nmove * 8);
+    for (size_t s = 0; s < nlabel && !status; s++)
+        if (!(status = put32(out, slot_fp[s])))
+            status = put32(out, slot_off[s]);
+    if (!status)
+        status = buf_append(out, entries, nentries * 4);
+    if (!status)
+        status = put32(out, hash_crc32(out->data + from, out->len - from, 0));
+    free(qm);
+    free(ql);
+    free(moves);
+    free(slot_fp);
+    free(slot_off);
+    free(entries);
+    if (status)
+        diag_set(d, "model", 0, "model does not fit the output buffer");
+    return status;
+}
+
+/* ---- scoring ---- */
+
+/* Attachment scores of a model on a treebank (read without lifting; every word counts,
+ * punctuation included). */
+static void evaluate_model(const parser *model, const treebank *t, size_t longest, size_t *uas,
+                           size_t *las)
+{
+    *uas = *las = 0;
+    uint16_t *head = xmalloc((longest + 1) * sizeof *head);
+    uint8_t *rel = xmalloc(longest + 1);
+    for (size_t s = 0; s < t->nsentences; s++) {
+        size_t first = t->first[s], n = t->first[s + 1] - first;
+        parser_parse_hashes(model, &t->word[first], &t->tag[first], n, head, rel);
+        for (size_t i = 0; i < n; i++) {
+            unsigned gold = t->head[first + i] == n + 1 ? 0 : t->head[first + i];
+            *uas += head[i] == gold;
+            *las += head[i] == gold && rel[i] == t->relation[first + i];
+        }
+    }
+    free(head);
+    free(rel);
+}
+
+sitrep_status parser_train(const char *train_path, const char *dev_path,
+                           const parser_train_options *options, buf *model_out,
+                           parser_train_report *report, diag *d)
+{
+    memset(report, 0, sizeof *report);
+    if (options->epochs < 1 || options->epochs > 100)
+        return diag_set(d, "train-parser", 0, "epochs must be 1 to 100"), SITREP_EUSAGE;
+    if (!(options->explore_rate >= 0 && options->explore_rate <= 1))
+        return diag_set(d, "train-parser", 0, "the exploration rate must be 0 to 1"),
+               SITREP_EUSAGE;
+    treebank bank, dev;
+    memset(&dev, 0, sizeof dev);
+    size_t lifted = 0, dev_lifted = 0;
+    sitrep_status status = treebank_read(train_path, true, &bank, &lifted, d);
+    if (status)
+        return status;
+    if (bank.nsentences == 0) {
+        treebank_release(&bank);
+        return diag_set(d, train_path, 0, "no sentences to train on");
+    }
+    if (dev_path && (status = treebank_read(dev_path, false, &dev, &dev_lifted, d))) {
+        treebank_release(&bank);
+        return status;
+    }
+    report->train_sentences = bank.nsentences;
+    report->train_tokens = bank.ntokens;
+    report->nonprojective_arcs = lifted;
+
+    vocab words;
+    vocab_build(&bank, options->min_word_count ? options->min_word_count : 2, &words);
+    size_t longest = 1;
+    for (size_t s = 0; s < bank.nsentences; s++)
+        if (bank.first[s + 1] - bank.first[s] > longest)
+            longest = bank.first[s + 1] - bank.first[s];
+    for (size_t s = 0; s < dev.nsentences; s++)
+        if (dev.first[s + 1] - dev.first[s] > longest)
+            longest = dev.first[s + 1] - dev.first[s];
+    trainer tr;
+    memset(&tr, 0, sizeof tr);
+    tr.bank = &bank;
+    tr.words = &words;
+    relations_build(&bank, tr.relations);
+    tr.moves.table_size = tr.labels.table_size = 1 << 16;
+    tr.moves.table = xcalloc(tr.moves.table_size, sizeof *tr.moves.table);
+    tr.labels.table = xcalloc(tr.labels.table_size, sizeof *tr.labels.table);
+    tr.tokens = xmalloc((longest + 2) * sizeof *tr.tokens);
+    tr.nodes = xmalloc((longest + 2) * sizeof *tr.nodes);
+    tr.stack = xmalloc((longest + 2) * sizeof *tr.stack);
+    tr.gold = xmalloc((longest + 2) * sizeof *tr.gold);
+
+    uint32_t *order = xmalloc((bank.nsentences + 1) * sizeof *order);
+    for (size_t s = 0; s < bank.nsentences; s++)
+        order[s] = (uint32_t)s;
+    uint64_t rng = options->seed * 0x9E3779B97F4A7C15ULL + 0x70617273ULL;
+    for (unsigned epoch = 0; epoch < options->epochs && !status; epoch++) {
+        for (size_t s = bank.nsentences; s > 1; s--) {
+            size_t j = (size_t)(splitmix(&rng) % s);
+            uint32_t x = order[s - 1];
+            order[s - 1] = order[j];
+            order[j] = x;
+        }
+        epoch_counts counts = {0, 0, 0, 0};
+        bool explore = epoch >= options->explore_from && options->explore_rate > 0;
+        for (size_t k = 0; k < bank.nsentences && !status; k++)
+            status = train_sentence(&tr, order[k], explore, options->explore_rate, &rng, &counts,
+                                    d);
+        if (status)
+            break;
+        char line[300];
+        int used = snprintf(
+            line, sizeof line,
+            "epoch %u: moves %.2f%% wrong (%zu features), relations %.2f%% wrong (%zu features)",
+            epoch + 1, counts.moves ? 100.0 * (double)counts.move_errors / (double)counts.moves : 0,
+            tr.moves.nfeatures,
+            counts.labels ? 100.0 * (double)counts.label_errors / (double)counts.labels : 0,
+            tr.labels.nfeatures);
+        if (options->dev_each_epoch && dev.nsentences) {
+            /* The averaged model on dev (the gold trees of dev are not lifted). */
+            trainer dv = tr;
+            dv.bank = &dev;
+            size_t uas = 0, las = 0;
+            for (size_t s = 0; s < dev.nsentences; s++) {
+                size_t n = sentence_tokens(&dv, s);
+                parse_averaged(&dv, n);
+                const uint8_t *rel = &dev.relation[dev.first[s]];
+                for (size_t i = 1; i <= n; i++) {
+                    bool h = dv.nodes[i].head == dv.gold[i];
+                    uas += h;
+                    las += h && dv.nodes[i].relation == rel[i - 1];
+                }
+            }
+            snprintf(line + used, sizeof line - (size_t)used, "; dev UAS %.2f%% LAS %.2f%%",
+                     100.0 * (double)uas / (double)dev.ntokens,
+                     100.0 * (double)las / (double)dev.ntokens);
+        }
+        if (options->progress)
+            options->progress(options->progress_context, line);
+    }
+    free(order);
+    if (!status)
+        status = model_write(&tr, &words, options->prune, model_out, d);
+    perceptron_release(&tr.moves);
+    perceptron_release(&tr.labels);
+    free(words.keys);
+    if (!status) {
+        parser *model = parser_load_bytes(model_out->data, model_out->len, "model", d);
+        if (!model) {
+            status = SITREP_EPARSE;
+        } else {
+            parser_get_info(model, &report->info);
+            if (dev.nsentences) {
+                size_t uas = 0, las = 0;
+                evaluate_model(model, &dev, longest, &uas, &las);
+                report->dev_tokens = dev.ntokens;
+                report->dev_uas = (double)uas / (double)dev.ntokens;
+                report->dev_las = (double)las / (double)dev.ntokens;
+            }
+            parser_free(model);
+        }
+    }
+    free(tr.tokens);
+    free(tr.nodes);
+    free(tr.stack);
+    free(tr.gold);
+    treebank_release(&bank);
+    treebank_release(&dev);
+    return status;
+}
