@@ -1,8 +1,8 @@
 #!/bin/sh
 # parser-jackknife.sh - gives a treebank's training sentences the tags our tagger would
 # predict, for training the dependency parser on realistic tags (docs/parser.md): the
-# sentences are dealt into FOLDS folds (sentence k to fold k mod FOLDS), a tagger is trained
-# on all folds but one with the committed tagger's settings and re-tags the fold left out.
+# sentences are cut into FOLDS runs of consecutive sentences, a tagger is trained on all
+# folds but one with the committed tagger's settings and re-tags the fold left out.
 # Columns 4 and 5 (UPOS, XPOS) are replaced; the rest of every line, and the sentence order,
 # are kept. Deterministic: the same input gives the same output bytes.
 #
@@ -28,9 +28,13 @@ case $in in
 *.gz) zcat "$in" >"$tmp/all.conllu" ;;
 *) cat "$in" >"$tmp/all.conllu" ;;
 esac
-# Deal the sentences (blocks separated by blank lines) into folds; rest-K holds the others.
-awk -v RS= -v ORS='\n\n' -v n="$folds" -v dir="$tmp" '{
-    f = (NR - 1) % n
+# Cut the sentences (blocks separated by blank lines) into FOLDS runs of consecutive
+# sentences, so that a document's sentences mostly share a fold (sentences dealt round-robin
+# let a fold's tagger learn the words of the very documents it tags: 96.8% UPOS on EWT train
+# against 95.4% on dev); rest-K holds the other folds.
+total=$(awk -v RS= 'END { print NR }' "$tmp/all.conllu")
+awk -v RS= -v ORS='\n\n' -v n="$folds" -v total="$total" -v dir="$tmp" '{
+    f = int((NR - 1) * n / total)
     print > (dir "/fold-" f ".conllu")
     for (k = 0; k < n; k++)
         if (k != f)
@@ -58,17 +62,7 @@ for k in $(seq 0 $((folds - 1))); do
         exit 1
     }
 done
-# Put the sentences back in their original order: sentence i is block i / FOLDS of fold i % FOLDS.
-awk -v RS= -v ORS='\n\n' -v n="$folds" -v dir="$tmp" 'BEGIN {
-    total = 0
-    for (k = 0; k < n; k++) {
-        file = dir "/tagged-" k ".conllu"
-        i = 0
-        while ((getline block < file) > 0)
-            sent[k, i++] = block
-        count[k] = i
-        total += i
-    }
-    for (s = 0; s < total; s++)
-        print sent[s % n, int(s / n)]
-}' >"$out"
+# The folds in order are the sentences in their original order.
+for k in $(seq 0 $((folds - 1))); do
+    cat "$tmp/tagged-$k.conllu"
+done >"$out"

@@ -896,6 +896,30 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
             options->progress(options->progress_context, line);
     }
     free(order);
+    /* EXPERIMENT (temporary): write pruned variants */
+    if (!status && getenv("PARSER_PRUNE_SWEEP") && dev.nsentences) {
+        static const unsigned th[] = {0, 50, 100, 200, 400, 800, 1600};
+        for (size_t k = 0; k < sizeof th / sizeof th[0]; k++) {
+            buf tmp;
+            buf_init(&tmp, PARSER_FILE_MAX);
+            if (model_write(&tr, &words, th[k], &tmp, d) == SITREP_OK) {
+                parser *m = parser_load_bytes(tmp.data, tmp.len, "sweep", d);
+                if (m) {
+                    size_t uas, las;
+                    evaluate_model(m, &dev, longest, &uas, &las);
+                    parser_info in;
+                    parser_get_info(m, &in);
+                    fprintf(stderr, "sweep prune %u: %zu bytes, %zu move, %zu label feats: UAS %.2f LAS %.2f\n", th[k], tmp.len, in.move_features, in.label_features, 100.0*uas/dev.ntokens, 100.0*las/dev.ntokens);
+                    char name[64];
+                    snprintf(name, sizeof name, "/tmp/prune-%u.bin", th[k]);
+                    FILE *f = fopen(name, "wb");
+                    if (f) { fwrite(tmp.data, 1, tmp.len, f); fclose(f); }
+                    parser_free(m);
+                }
+            }
+            buf_release(&tmp);
+        }
+    }
     if (!status)
         status = model_write(&tr, &words, options->prune, model_out, d);
     perceptron_release(&tr.moves);
