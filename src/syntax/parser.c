@@ -368,19 +368,24 @@ size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *out
 
 /* ---- the model ---- */
 
-/* The move classifier: one slot per feature with its three weights inline, so a feature
- * costs one probe of one cache line. A 16-bit fingerprint (with the slot position, 36 bits
- * of the key) tells features apart; 0 marks an empty slot. */
-typedef struct parser_move_slot {
-    uint16_t fingerprint;
-    int16_t weight[PARSER_MOVES];
-} parser_move_slot;
+/* Both classifiers keep their features in buckets of one cache line holding eight features,
+ * found from the key's low bits (a bucket that is full sends the search on to the next one;
+ * a bucket with an empty slot ends it), so a feature costs one cache line to look up.
+ *
+ * The move classifier keeps a feature's three weights in its bucket; a 16-bit fingerprint
+ * (with the bucket's position, 35 bits of the key) tells features apart, 0 marks an empty
+ * slot. */
+#define BUCKET_SLOTS 8
+typedef struct parser_move_bucket {
+    uint16_t fingerprint[BUCKET_SLOTS];
+    int16_t weight[BUCKET_SLOTS][PARSER_MOVES];
+} parser_move_bucket;
 
-/* The relation classifier: slots point at runs of (relation, weight). */
-typedef struct parser_slot {
-    uint32_t fingerprint; /* 0 = empty */
-    uint32_t offset;      /* first entry */
-} parser_slot;
+/* The relation classifier's features point at runs of (relation, weight). */
+typedef struct parser_relation_bucket {
+    uint32_t fingerprint[BUCKET_SLOTS]; /* 0 = empty */
+    uint32_t offset[BUCKET_SLOTS];      /* first entry */
+} parser_relation_bucket;
 
 typedef struct parser_entry {
     uint8_t relation;
@@ -390,12 +395,11 @@ typedef struct parser_entry {
 
 struct parser {
     uint32_t nmove, nmove_features, nlabel, nlabel_features, nentries, nvocab;
-    uint64_t relations[PARSER_MOVES]; /* relations of left and right arcs, one bit each */
     uint8_t left_relations[DEP_COUNT], right_relations[DEP_COUNT];
     unsigned nleft_relations, nright_relations;
     uint64_t *vocab;
-    parser_move_slot *moves;
-    parser_slot *labels;
+    parser_move_bucket *moves;
+    parser_relation_bucket *labels;
     parser_entry *entries;
     size_t bytes;
 };
@@ -405,15 +409,28 @@ static uint32_t get32(const unsigned char *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
+static uint16_t get16(const unsigned char *p)
+{
+    return (uint16_t)(p[0] | p[1] << 8);
+}
+
 #define HEADER_BYTES 64
 #define FEATURE_SET 2u /* the templates of parser_features; models of another set are refused */
-#define MAX_SLOTS ((uint32_t)1 << 24)
+#define MAX_BUCKETS ((uint32_t)1 << 22)
 #define MAX_ENTRIES ((uint32_t)1 << 26)
 #define MAX_VOCAB ((uint32_t)1 << 22)
 
 static bool power_of_two(uint32_t v, uint32_t max)
 {
-    return v >= 2 && v <= max && (v & (v - 1)) == 0;
+    return v >= 1 && v <= max && (v & (v - 1)) == 0;
+}
+
+static void *aligned_or_die(size_t size)
+{
+    void *p = aligned_alloc(64, (size + 63) / 64 * 64);
+    if (!p)
+        die("out of memory (%zu bytes)", size);
+    return p;
 }
 
 parser *parser_load_bytes(const char *data, size_t length, const char *name, diag *d)
@@ -445,15 +462,16 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
     uint64_t left = (uint64_t)get32(p + 40) | (uint64_t)get32(p + 44) << 32;
     uint64_t right = (uint64_t)get32(p + 48) | (uint64_t)get32(p + 52) << 32;
     uint64_t valid = (((uint64_t)1 << DEP_COUNT) - 1) & ~(uint64_t)1;
-    if (!power_of_two(nmove, MAX_SLOTS) || nmove_features >= nmove ||
-        !power_of_two(nlabel, MAX_SLOTS) || nlabel_features >= nlabel || nentries < 1 ||
-        nentries > MAX_ENTRIES || !power_of_two(nvocab, MAX_VOCAB) || get32(p + 56) ||
-        get32(p + 60) || (left & ~valid) || (right & ~valid) || !(left >> DEP_ROOT & 1) ||
-        (right >> DEP_ROOT & 1) || left == ((uint64_t)1 << DEP_ROOT) || right == 0) {
+    if (!power_of_two(nmove, MAX_BUCKETS) || nmove_features >= nmove * BUCKET_SLOTS ||
+        !power_of_two(nlabel, MAX_BUCKETS) || nlabel_features >= nlabel * BUCKET_SLOTS ||
+        nentries < 1 || nentries > MAX_ENTRIES || nvocab < 2 || !power_of_two(nvocab, MAX_VOCAB) ||
+        get32(p + 56) || get32(p + 60) || (left & ~valid) || (right & ~valid) ||
+        !(left >> DEP_ROOT & 1) || (right >> DEP_ROOT & 1) || left == ((uint64_t)1 << DEP_ROOT) ||
+        right == 0) {
         diag_set(d, name, 0, "corrupt model header (counts out of range)");
         return NULL;
     }
-    size_t need = HEADER_BYTES + (size_t)nvocab * 8 + (size_t)nmove * 8 + (size_t)nlabel * 8 +
+    size_t need = HEADER_BYTES + (size_t)nvocab * 8 + (size_t)nmove * 64 + (size_t)nlabel * 64 +
                   (size_t)nentries * 4 + 4;
     if (length < need) {
         diag_set(d, name, 0, "truncated model (%zu bytes, expected %zu)", length, need);
@@ -475,8 +493,6 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
     m->nentries = nentries;
     m->nvocab = nvocab;
     m->bytes = length;
-    m->relations[PARSER_LEFT] = left;
-    m->relations[PARSER_RIGHT] = right;
     for (unsigned r = 1; r < DEP_COUNT; r++) {
         if ((left >> r & 1) && r != DEP_ROOT)
             m->left_relations[m->nleft_relations++] = (uint8_t)r;
@@ -484,8 +500,8 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
             m->right_relations[m->nright_relations++] = (uint8_t)r;
     }
     m->vocab = xmalloc((size_t)nvocab * sizeof *m->vocab);
-    m->moves = xmalloc((size_t)nmove * sizeof *m->moves);
-    m->labels = xmalloc((size_t)nlabel * sizeof *m->labels);
+    m->moves = aligned_or_die((size_t)nmove * sizeof *m->moves);
+    m->labels = aligned_or_die((size_t)nlabel * sizeof *m->labels);
     m->entries = xmalloc((size_t)nentries * sizeof *m->entries);
     const unsigned char *q = p + HEADER_BYTES;
     const char *problem = NULL;
@@ -496,26 +512,32 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
     }
     if (used >= nvocab)
         problem = "vocabulary full";
+    /* Every table needs an empty slot somewhere, or a search for an absent key never ends. */
     used = 0;
-    for (uint32_t i = 0; i < nmove; i++, q += 8) {
-        m->moves[i].fingerprint = (uint16_t)(q[0] | q[1] << 8);
-        for (int k = 0; k < PARSER_MOVES; k++)
-            m->moves[i].weight[k] = (int16_t)(uint16_t)(q[2 + 2 * k] | q[3 + 2 * k] << 8);
-        used += m->moves[i].fingerprint != 0;
-        if (!m->moves[i].fingerprint && (m->moves[i].weight[0] || m->moves[i].weight[1] ||
-                                         m->moves[i].weight[2]))
-            problem = "bad move slot";
+    for (uint32_t i = 0; i < nmove; i++, q += 64) {
+        parser_move_bucket *b = &m->moves[i];
+        for (int k = 0; k < BUCKET_SLOTS; k++) {
+            b->fingerprint[k] = get16(q + 2 * k);
+            bool empty = b->fingerprint[k] == 0;
+            used += !empty;
+            for (int mv = 0; mv < PARSER_MOVES; mv++) {
+                b->weight[k][mv] = (int16_t)get16(q + 16 + 6 * k + 2 * mv);
+                if (empty && b->weight[k][mv])
+                    problem = "bad move slot";
+            }
+        }
     }
     if (!problem && used != nmove_features)
         problem = "move feature count does not match the table";
     used = 0;
-    for (uint32_t i = 0; i < nlabel && !problem; i++, q += 8) {
-        m->labels[i].fingerprint = get32(q);
-        m->labels[i].offset = get32(q + 4);
-        if (m->labels[i].fingerprint) {
-            used++;
-            if (m->labels[i].offset >= nentries)
-                problem = "feature offset out of range";
+    for (uint32_t i = 0; i < nlabel; i++, q += 64) {
+        parser_relation_bucket *b = &m->labels[i];
+        for (int k = 0; k < BUCKET_SLOTS; k++) {
+            b->fingerprint[k] = get32(q + 4 * k);
+            b->offset[k] = get32(q + 32 + 4 * k);
+            used += b->fingerprint[k] != 0;
+            if (b->fingerprint[k] ? b->offset[k] >= nentries : b->offset[k] != 0)
+                problem = "bad relation slot";
         }
     }
     if (!problem && used != nlabel_features)
@@ -523,7 +545,7 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
     for (uint32_t i = 0; i < nentries && !problem; i++, q += 4) {
         m->entries[i].relation = q[0];
         m->entries[i].last = q[1];
-        m->entries[i].weight = (int16_t)(uint16_t)(q[2] | q[3] << 8);
+        m->entries[i].weight = (int16_t)get16(q + 2);
         if (q[0] == 0 || q[0] >= DEP_COUNT || q[1] > 1)
             problem = "bad weight entry";
     }
@@ -574,8 +596,49 @@ void parser_get_info(const parser *model, parser_info *info)
 
 /* ---- parsing ---- */
 
-/* Adds the move weights of the features found to scores: prefetch every slot, then probe,
- * so that the cache misses overlap. */
+/* The first slot of a bucket that holds fingerprint fp, or -1. The eight fingerprints are
+ * compared at once (GCC vector extensions: SSE2 on x86-64, NEON on ARM), then the first
+ * matching lane is found in the two 64-bit halves of the result. */
+typedef uint16_t fp16x8 __attribute__((vector_size(16)));
+typedef uint32_t fp32x4 __attribute__((vector_size(16)));
+typedef union {
+    fp16x8 v;
+    uint64_t half[2];
+} lanes16;
+typedef union {
+    fp32x4 v;
+    uint64_t half[2];
+} lanes32;
+
+static inline int match16(const uint16_t *slots, uint16_t fp)
+{
+    fp16x8 v;
+    memcpy(&v, slots, sizeof v);
+    lanes16 eq = {.v = (fp16x8)(v == fp)};
+    if (eq.half[0])
+        return __builtin_ctzll(eq.half[0]) >> 4;
+    if (eq.half[1])
+        return 4 + (__builtin_ctzll(eq.half[1]) >> 4);
+    return -1;
+}
+
+static inline int match32(const uint32_t *slots, uint32_t fp)
+{
+    fp32x4 a, b;
+    memcpy(&a, slots, sizeof a);
+    memcpy(&b, slots + 4, sizeof b);
+    lanes32 ea = {.v = (fp32x4)(a == fp)}, eb = {.v = (fp32x4)(b == fp)};
+    if (ea.half[0] | ea.half[1])
+        return ea.half[0] ? 0 + (__builtin_ctzll(ea.half[0]) >> 5)
+                          : 2 + (__builtin_ctzll(ea.half[1]) >> 5);
+    if (eb.half[0] | eb.half[1])
+        return eb.half[0] ? 4 + (__builtin_ctzll(eb.half[0]) >> 5)
+                          : 6 + (__builtin_ctzll(eb.half[1]) >> 5);
+    return -1;
+}
+
+/* Adds the move weights of the features found to scores. Every bucket is prefetched before
+ * the first is read, so that the cache misses overlap. */
 static void add_move_weights(const parser *model, const uint64_t *keys, size_t nkeys,
                              int32_t scores[PARSER_MOVES])
 {
@@ -587,14 +650,16 @@ static void add_move_weights(const parser *model, const uint64_t *keys, size_t n
         uint16_t fp = (uint16_t)(keys[f] >> 48);
         fp += fp == 0;
         for (uint32_t i = (uint32_t)keys[f] & mask;; i = (i + 1) & mask) {
-            const parser_move_slot *s = &model->moves[i];
-            if (s->fingerprint == fp) {
-                s0 += s->weight[0];
-                s1 += s->weight[1];
-                s2 += s->weight[2];
+            const parser_move_bucket *b = &model->moves[i];
+            int hit = match16(b->fingerprint, fp);
+            if (hit >= 0) {
+                const int16_t *w = b->weight[hit];
+                s0 += w[0];
+                s1 += w[1];
+                s2 += w[2];
                 break;
             }
-            if (s->fingerprint == 0)
+            if (match16(b->fingerprint, 0) >= 0)
                 break;
         }
     }
@@ -603,54 +668,44 @@ static void add_move_weights(const parser *model, const uint64_t *keys, size_t n
     scores[2] = s2;
 }
 
-static inline const parser_slot *find_label_slot(const parser *m, uint64_t key)
+/* The weight list of a relation feature, NULL when the model does not have it. */
+static inline const parser_entry *find_relation_feature(const parser *m, uint64_t key)
 {
     uint32_t fp = (uint32_t)(key >> 32);
     fp += fp == 0;
     uint32_t mask = m->nlabel - 1;
     for (uint32_t i = (uint32_t)key & mask;; i = (i + 1) & mask) {
-        const parser_slot *s = &m->labels[i];
-        if (s->fingerprint == fp)
-            return s;
-        if (s->fingerprint == 0)
+        const parser_relation_bucket *b = &m->labels[i];
+        int hit = match32(b->fingerprint, fp);
+        if (hit >= 0)
+            return &m->entries[b->offset[hit]];
+        if (match32(b->fingerprint, 0) >= 0)
             return NULL;
     }
 }
 
-/* The relation of the arc `move` would make: the best-scored relation the model has for
- * that direction (never root; the lowest id on ties). */
-static unsigned choose_relation(const parser *model, const parser_state *state, unsigned move)
+/* Adds the relation weights of the features found to scores[relation]. */
+static void add_relation_weights(const parser *model, const uint64_t *keys, size_t nkeys,
+                                 int32_t *scores)
 {
-    uint64_t keys[PARSER_MAX_LABEL_FEATURES];
-    size_t nkeys = parser_label_features(state, move, keys);
     uint32_t mask = model->nlabel - 1;
     for (size_t f = 0; f < nkeys; f++)
         __builtin_prefetch(&model->labels[(uint32_t)keys[f] & mask]);
     const parser_entry *lists[PARSER_MAX_LABEL_FEATURES];
     size_t nlists = 0;
     for (size_t f = 0; f < nkeys; f++) {
-        const parser_slot *s = find_label_slot(model, keys[f]);
-        if (s) {
-            lists[nlists] = &model->entries[s->offset];
-            __builtin_prefetch(lists[nlists]);
-            nlists++;
+        const parser_entry *e = find_relation_feature(model, keys[f]);
+        if (e) {
+            lists[nlists++] = e;
+            __builtin_prefetch(e);
         }
     }
-    int32_t scores[64] = {0};
     for (size_t f = 0; f < nlists; f++)
         for (const parser_entry *e = lists[f];; e++) {
             scores[e->relation] += e->weight;
             if (e->last)
                 break;
         }
-    const uint8_t *candidates = move == PARSER_LEFT ? model->left_relations
-                                                    : model->right_relations;
-    unsigned n = move == PARSER_LEFT ? model->nleft_relations : model->nright_relations;
-    unsigned best = candidates[0];
-    for (unsigned i = 1; i < n; i++)
-        if (scores[candidates[i]] > scores[best])
-            best = candidates[i];
-    return best;
 }
 
 enum { STACK_WORDS = 320 };
@@ -668,26 +723,43 @@ static void parse_tokens(const parser *model, parser_token *tokens, size_t n, ui
     parser_state_init(&state, tokens, nodes, stack, n);
     uint64_t keys[PARSER_MAX_FEATURES];
     while (!parser_state_done(&state)) {
-        unsigned move, rel = 0;
+        unsigned move = PARSER_SHIFT, rel = 0;
         if (state.depth == 0) {
             move = PARSER_SHIFT; /* the only move */
         } else if (state.b == state.n + 1 && state.depth == 1) {
             move = PARSER_LEFT;
             rel = DEP_ROOT;
         } else {
-            if (state.b == state.n + 1) {
-                move = PARSER_RIGHT; /* the buffer holds only the root */
-            } else {
-                /* shift, a left arc or, with two words on the stack, a right arc */
-                int32_t scores[PARSER_MOVES];
+            /* The best of shift, a left arc and a right arc with each relation: a move's
+             * score plus, for an arc, its relation's score (candidates in the order training
+             * uses, the first best wins). */
+            int32_t move_scores[PARSER_MOVES] = {0, 0, 0};
+            int64_t best = INT64_MIN;
+            if (state.b <= state.n) {
                 size_t nkeys = parser_features(&state, keys);
-                add_move_weights(model, keys, nkeys, scores);
-                move = scores[PARSER_LEFT] > scores[PARSER_SHIFT] ? PARSER_LEFT : PARSER_SHIFT;
-                if (state.depth >= 2 && scores[PARSER_RIGHT] > scores[move])
-                    move = PARSER_RIGHT;
+                add_move_weights(model, keys, nkeys, move_scores);
+                best = move_scores[PARSER_SHIFT];
             }
-            if (move != PARSER_SHIFT)
-                rel = choose_relation(model, &state, move);
+            for (unsigned m = PARSER_LEFT; m <= PARSER_RIGHT; m++) {
+                if (m == PARSER_LEFT ? state.b > state.n : state.depth < 2)
+                    continue;
+                int32_t scores[64] = {0};
+                uint64_t arc_keys[PARSER_MAX_LABEL_FEATURES];
+                size_t narc = parser_label_features(&state, m, arc_keys);
+                add_relation_weights(model, arc_keys, narc, scores);
+                const uint8_t *list = m == PARSER_LEFT ? model->left_relations
+                                                       : model->right_relations;
+                unsigned count = m == PARSER_LEFT ? model->nleft_relations
+                                                  : model->nright_relations;
+                for (unsigned i = 0; i < count; i++) {
+                    int64_t score = (int64_t)move_scores[m] + scores[list[i]];
+                    if (score > best) {
+                        best = score;
+                        move = m;
+                        rel = list[i];
+                    }
+                }
+            }
         }
         parser_state_apply(&state, move, rel);
     }

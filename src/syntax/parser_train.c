@@ -466,14 +466,48 @@ static size_t sentence_tokens(trainer *tr, size_t s)
     return n;
 }
 
-/* The best relation for an arc among those the training data has in its direction. */
-static unsigned best_relation(const trainer *tr, const int64_t *scores, unsigned move)
+typedef struct epoch_counts {
+    size_t moves, move_errors, labels, label_errors;
+} epoch_counts;
+
+/* A candidate move with its relation (0 for shift) and score. */
+typedef struct candidate {
+    uint8_t move, relation;
+    int64_t score;
+} candidate;
+
+/* The keys of one configuration: for the move and for the arc of each direction. */
+typedef struct config_keys {
+    uint64_t move[PARSER_MAX_FEATURES];
+    uint64_t arc[PARSER_MOVES][PARSER_MAX_LABEL_FEATURES];
+    size_t nmove, narc[PARSER_MOVES];
+} config_keys;
+
+/* Scores every allowed (move, relation) of a configuration that is not forced: a move's
+ * score from the move classifier plus, for an arc, its relation's score from the relation
+ * classifier on the keys of that arc. Returns how many candidates. */
+static size_t score_candidates(trainer *tr, const parser_state *st, bool averaged,
+                               config_keys *k, candidate *out)
 {
-    int best = -1;
-    for (unsigned r = 1; r < DEP_COUNT; r++)
-        if ((tr->relations[move] >> r & 1) && r != DEP_ROOT && (best < 0 || scores[r] > scores[best]))
-            best = (int)r;
-    return (unsigned)best;
+    int64_t move_scores[PARSER_MOVES] = {0, 0, 0}, rel_scores[64];
+    size_t n = 0;
+    k->nmove = 0;
+    if (st->b <= st->n) {
+        k->nmove = parser_features(st, k->move);
+        perceptron_scores(&tr->moves, k->move, k->nmove, averaged, move_scores, PARSER_MOVES);
+        out[n++] = (candidate){PARSER_SHIFT, 0, move_scores[PARSER_SHIFT]};
+    }
+    for (unsigned move = PARSER_LEFT; move <= PARSER_RIGHT; move++) {
+        k->narc[move] = 0;
+        if (move == PARSER_LEFT ? st->b > st->n : st->depth < 2)
+            continue;
+        k->narc[move] = parser_label_features(st, move, k->arc[move]);
+        perceptron_scores(&tr->labels, k->arc[move], k->narc[move], averaged, rel_scores, 64);
+        for (unsigned r = 1; r < DEP_COUNT; r++)
+            if ((tr->relations[move] >> r & 1) && r != DEP_ROOT)
+                out[n++] = (candidate){(uint8_t)move, (uint8_t)r, move_scores[move] + rel_scores[r]};
+    }
+    return n;
 }
 
 static bool chance(uint64_t *rng, double rate)
@@ -481,28 +515,22 @@ static bool chance(uint64_t *rng, double rate)
     return (double)(splitmix(rng) >> 11) * 0x1.0p-53 < rate;
 }
 
-static sitrep_status update(perceptron *p, const uint64_t *keys, size_t nkeys, unsigned good,
-                            unsigned bad, diag *d)
+static sitrep_status update(perceptron *p, const uint64_t *keys, size_t nkeys, unsigned cls,
+                            int delta, diag *d)
 {
     if (p->nfeatures + nkeys > TRAIN_MAX_FEATURES) {
         diag_set(d, "train-parser", 0, "more than %zu features", TRAIN_MAX_FEATURES);
         return SITREP_ELIMIT;
     }
-    for (size_t f = 0; f < nkeys; f++) {
-        feature *feat = perceptron_add(p, keys[f]);
-        perceptron_update(p, feat, good, 1);
-        perceptron_update(p, feat, bad, -1);
-    }
+    for (size_t f = 0; f < nkeys; f++)
+        perceptron_update(p, perceptron_add(p, keys[f]), cls, delta);
     return SITREP_OK;
 }
 
-typedef struct epoch_counts {
-    size_t moves, move_errors, labels, label_errors;
-} epoch_counts;
-
-/* One pass over a sentence with the dynamic oracle. The move classifier learns the best
- * move by the oracle's (unlabelled) costs; the relation classifier learns the gold relation
- * of every arc made to a word's gold head. */
+/* One pass over a sentence with the dynamic oracle: at every decision the candidates are
+ * costed (gold arcs made unreachable, plus one for a wrong relation on a gold arc) and, when
+ * the best-scored candidate costs more than the cheapest, both classifiers are updated
+ * towards the best-scored cheapest one. */
 static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double rate,
                                     uint64_t *rng, epoch_counts *counts, diag *d)
 {
@@ -510,8 +538,8 @@ static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double 
     const uint8_t *gold_rel = &tr->bank->relation[tr->bank->first[s]];
     parser_state st;
     parser_state_init(&st, tr->tokens, tr->nodes, tr->stack, n);
-    uint64_t keys[PARSER_MAX_FEATURES];
-    int64_t scores[64];
+    config_keys keys;
+    candidate cand[2 * DEP_COUNT + 1];
     sitrep_status status = SITREP_OK;
     while (!parser_state_done(&st) && !status) {
         if (st.depth == 0) {
@@ -522,53 +550,49 @@ static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double 
             parser_state_apply(&st, PARSER_LEFT, DEP_ROOT);
             continue;
         }
-        unsigned move = PARSER_RIGHT;
-        if (st.b <= st.n) {
-            size_t nkeys = parser_features(&st, keys);
-            perceptron_scores(&tr->moves, keys, nkeys, false, scores, PARSER_MOVES);
-            unsigned cost[PARSER_MOVES];
-            move_costs(&st, tr->gold, cost);
-            int pred = -1, best = -1;
-            for (unsigned m = 0; m < PARSER_MOVES; m++) {
-                if (m == PARSER_RIGHT && st.depth < 2)
-                    continue;
-                if (pred < 0 || scores[m] > scores[pred])
-                    pred = (int)m;
-                if (best < 0 || cost[m] < cost[best] ||
-                    (cost[m] == cost[best] && scores[m] > scores[best]))
-                    best = (int)m;
+        size_t nc = score_candidates(tr, &st, false, &keys, cand);
+        unsigned cost[PARSER_MOVES];
+        move_costs(&st, tr->gold, cost);
+        unsigned s0 = st.stack[st.depth - 1], s1 = st.depth > 1 ? st.stack[st.depth - 2] : 0;
+        size_t pred = 0, best = 0;
+        unsigned pred_cost = 0, best_cost = UINT32_MAX;
+        for (size_t c = 0; c < nc; c++) {
+            unsigned head = cand[c].move == PARSER_LEFT ? st.b : s1;
+            unsigned cc = cost[cand[c].move] + (cand[c].move != PARSER_SHIFT &&
+                                                tr->gold[s0] == head &&
+                                                gold_rel[s0 - 1] != cand[c].relation);
+            if (c == 0 || cand[c].score > cand[pred].score) {
+                pred = c;
+                pred_cost = cc;
             }
-            tr->moves.now++;
-            counts->moves++;
-            move = (unsigned)pred;
-            if (cost[pred] > cost[best]) {
-                counts->move_errors++;
-                status = update(&tr->moves, keys, nkeys, (unsigned)best, (unsigned)pred, d);
-                /* Follow the mistake (to learn what to do after it) or the oracle. */
-                if (!(explore && chance(rng, rate)))
-                    move = (unsigned)best;
+            if (cc < best_cost || (cc == best_cost && cand[c].score > cand[best].score)) {
+                best = c;
+                best_cost = cc;
             }
         }
-        unsigned rel = 0;
-        if (move != PARSER_SHIFT && !status) {
-            unsigned dep = st.stack[st.depth - 1];
-            unsigned head = move == PARSER_LEFT ? st.b : st.stack[st.depth - 2];
-            size_t nkeys = parser_label_features(&st, move, keys);
-            perceptron_scores(&tr->labels, keys, nkeys, false, scores, DEP_COUNT);
-            rel = best_relation(tr, scores, move);
-            if (tr->gold[dep] == head) {
-                unsigned gold = gold_rel[dep - 1];
-                tr->labels.now++;
-                counts->labels++;
-                if (rel != gold) {
-                    counts->label_errors++;
-                    status = update(&tr->labels, keys, nkeys, gold, rel, d);
-                    if (!(explore && chance(rng, rate)))
-                        rel = gold;
-                }
+        tr->moves.now++;
+        tr->labels.now = tr->moves.now;
+        counts->moves++;
+        size_t next = pred;
+        if (pred_cost > best_cost) {
+            counts->move_errors++;
+            const candidate *g = &cand[best], *p = &cand[pred];
+            if (g->move != p->move && keys.nmove) {
+                status = update(&tr->moves, keys.move, keys.nmove, g->move, 1, d);
+                if (!status)
+                    status = update(&tr->moves, keys.move, keys.nmove, p->move, -1, d);
             }
+            if (!status && g->move != PARSER_SHIFT)
+                status = update(&tr->labels, keys.arc[g->move], keys.narc[g->move], g->relation,
+                                1, d);
+            if (!status && p->move != PARSER_SHIFT)
+                status = update(&tr->labels, keys.arc[p->move], keys.narc[p->move], p->relation,
+                                -1, d);
+            /* Follow the mistake (to learn what to do after it) or the oracle. */
+            if (!(explore && chance(rng, rate)))
+                next = best;
         }
-        parser_state_apply(&st, move, rel);
+        parser_state_apply(&st, cand[next].move, cand[next].relation);
     }
     return status;
 }
@@ -579,28 +603,23 @@ static void parse_averaged(trainer *tr, size_t n)
 {
     parser_state st;
     parser_state_init(&st, tr->tokens, tr->nodes, tr->stack, n);
-    uint64_t keys[PARSER_MAX_FEATURES];
-    int64_t scores[64];
+    config_keys keys;
+    candidate cand[2 * DEP_COUNT + 1];
     while (!parser_state_done(&st)) {
-        unsigned move = PARSER_SHIFT, rel = 0;
+        if (st.depth == 0) {
+            parser_state_apply(&st, PARSER_SHIFT, 0);
+            continue;
+        }
         if (st.b == st.n + 1 && st.depth == 1) {
-            move = PARSER_LEFT;
-            rel = DEP_ROOT;
-        } else if (st.b == st.n + 1) {
-            move = PARSER_RIGHT;
-        } else if (st.depth) {
-            size_t nkeys = parser_features(&st, keys);
-            perceptron_scores(&tr->moves, keys, nkeys, true, scores, PARSER_MOVES);
-            move = scores[PARSER_LEFT] > scores[PARSER_SHIFT] ? PARSER_LEFT : PARSER_SHIFT;
-            if (st.depth >= 2 && scores[PARSER_RIGHT] > scores[move])
-                move = PARSER_RIGHT;
+            parser_state_apply(&st, PARSER_LEFT, DEP_ROOT);
+            continue;
         }
-        if (move != PARSER_SHIFT && !rel) {
-            size_t nkeys = parser_label_features(&st, move, keys);
-            perceptron_scores(&tr->labels, keys, nkeys, true, scores, DEP_COUNT);
-            rel = best_relation(tr, scores, move);
-        }
-        parser_state_apply(&st, move, rel);
+        size_t nc = score_candidates(tr, &st, true, &keys, cand);
+        size_t pred = 0;
+        for (size_t c = 1; c < nc; c++)
+            if (cand[c].score > cand[pred].score)
+                pred = c;
+        parser_state_apply(&st, cand[pred].move, cand[pred].relation);
     }
 }
 
@@ -621,7 +640,7 @@ static double average(const weight *w, uint32_t now)
 /* Quantises a perceptron's averaged weights to 16 bits (the largest is 32767) into q (by
  * pool index); features whose largest weight is below `prune` are zeroed. Counts the features
  * kept and their nonzero weights. */
-static int16_t *quantise(const perceptron *p, unsigned prune, size_t *kept, size_t *nonzero)
+static double largest_weight(const perceptron *p)
 {
     double max = 0;
     for (size_t i = 0; i < p->nfeatures; i++)
@@ -630,7 +649,12 @@ static int16_t *quantise(const perceptron *p, unsigned prune, size_t *kept, size
             if (a > max)
                 max = a;
         }
-    double scale = max > 0 ? 32767.0 / max : 1.0;
+    return max;
+}
+
+static int16_t *quantise(const perceptron *p, double scale, unsigned prune, size_t *kept,
+                         size_t *nonzero)
+{
     int16_t *q = xcalloc(p->pool_len + 1, sizeof *q);
     *kept = *nonzero = 0;
     for (size_t i = 0; i < p->nfeatures; i++) {
@@ -654,22 +678,54 @@ static int16_t *quantise(const perceptron *p, unsigned prune, size_t *kept, size
     return q;
 }
 
-static size_t slots_for(size_t features)
+/* Buckets of eight slots for n features: a power of two, at most three quarters full. */
+static size_t buckets_for(size_t features)
 {
-    size_t n = 2; /* load factor at most 3/4 */
-    while (n * 3 < features * 4 + 4)
+    size_t n = 1;
+    while (n * 8 * 3 < features * 4 + 4)
         n *= 2;
     return n;
+}
+
+static void put16_at(unsigned char *p, uint16_t v)
+{
+    p[0] = (unsigned char)(v & 0xFF);
+    p[1] = (unsigned char)(v >> 8);
+}
+
+static void put32_at(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* The bucket and slot for a new feature: its home bucket or the first one after it with a
+ * free slot (fingerprints of `width` bytes at the start of each 64-byte bucket). */
+static unsigned char *free_slot(unsigned char *table, size_t nbuckets, uint64_t key,
+                                unsigned width, unsigned *slot)
+{
+    for (size_t b = (size_t)key & (nbuckets - 1);; b = (b + 1) & (nbuckets - 1))
+        for (unsigned k = 0; k < 8; k++) {
+            const unsigned char *fp = &table[b * 64 + k * width];
+            if (fp[0] == 0 && fp[1] == 0 && (width == 2 || (fp[2] == 0 && fp[3] == 0))) {
+                *slot = k;
+                return &table[b * 64];
+            }
+        }
 }
 
 static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned prune, buf *out,
                                  diag *d)
 {
     size_t nmove_features, move_weights, nlabel_features, nentries;
-    int16_t *qm = quantise(&tr->moves, prune, &nmove_features, &move_weights);
-    int16_t *ql = quantise(&tr->labels, prune, &nlabel_features, &nentries);
-    size_t nmove = slots_for(nmove_features), nlabel = slots_for(nlabel_features);
-    if (nmove > ((size_t)1 << 24) || nlabel > ((size_t)1 << 24) || nentries > ((size_t)1 << 26) ||
+    /* One scale for both classifiers: their scores are added. */
+    double max = largest_weight(&tr->moves), max_labels = largest_weight(&tr->labels);
+    max = max_labels > max ? max_labels : max;
+    double scale = max > 0 ? 32767.0 / max : 1.0;
+    int16_t *qm = quantise(&tr->moves, scale, prune, &nmove_features, &move_weights);
+    int16_t *ql = quantise(&tr->labels, scale, prune, &nlabel_features, &nentries);
+    size_t nmove = buckets_for(nmove_features), nlabel = buckets_for(nlabel_features);
+    if (nmove > ((size_t)1 << 22) || nlabel > ((size_t)1 << 22) || nentries > ((size_t)1 << 26) ||
         nentries == 0) {
         free(qm);
         free(ql);
@@ -677,8 +733,8 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
                  nmove_features, nentries);
         return SITREP_ELIMIT;
     }
-    /* the move table: fingerprint and three weights per slot */
-    unsigned char *moves = xcalloc(nmove, 8);
+    /* the move table: fingerprints, then three weights per slot */
+    unsigned char *moves = xcalloc(nmove, 64);
     const perceptron *p = &tr->moves;
     for (size_t i = 0; i < p->nfeatures; i++) {
         const feature *f = &p->features[i];
@@ -692,20 +748,14 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
             continue;
         uint16_t fp = (uint16_t)(f->key >> 48);
         fp += fp == 0;
-        size_t s = (size_t)f->key & (nmove - 1);
-        while (moves[s * 8] || moves[s * 8 + 1])
-            s = (s + 1) & (nmove - 1);
-        unsigned char *slot = &moves[s * 8];
-        slot[0] = (unsigned char)(fp & 0xFF);
-        slot[1] = (unsigned char)(fp >> 8);
-        for (int k = 0; k < PARSER_MOVES; k++) {
-            slot[2 + 2 * k] = (unsigned char)((uint16_t)w[k] & 0xFF);
-            slot[3 + 2 * k] = (unsigned char)((uint16_t)w[k] >> 8);
-        }
+        unsigned slot;
+        unsigned char *bucket = free_slot(moves, nmove, f->key, 2, &slot);
+        put16_at(bucket + 2 * slot, fp);
+        for (int k = 0; k < PARSER_MOVES; k++)
+            put16_at(bucket + 16 + 6 * slot + 2 * k, (uint16_t)w[k]);
     }
-    /* the relation table: slots pointing at runs of (relation, weight) */
-    uint32_t *slot_fp = xcalloc(nlabel, sizeof *slot_fp);
-    uint32_t *slot_off = xcalloc(nlabel, sizeof *slot_off);
+    /* the relation table: fingerprints and offsets of runs of (relation, weight) */
+    unsigned char *labels = xcalloc(nlabel, 64);
     unsigned char *entries = xmalloc(nentries * 4);
     size_t e = 0;
     p = &tr->labels;
@@ -718,8 +768,7 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
                 continue;
             entries[e * 4] = p->pool[f->offset + k].cls;
             entries[e * 4 + 1] = 0;
-            entries[e * 4 + 2] = (unsigned char)((uint16_t)val & 0xFF);
-            entries[e * 4 + 3] = (unsigned char)((uint16_t)val >> 8);
+            put16_at(&entries[e * 4 + 2], (uint16_t)val);
             e++;
         }
         if (e == start)
@@ -727,11 +776,10 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
         entries[(e - 1) * 4 + 1] = 1;
         uint32_t fp = (uint32_t)(f->key >> 32);
         fp += fp == 0;
-        size_t s = (size_t)f->key & (nlabel - 1);
-        while (slot_fp[s])
-            s = (s + 1) & (nlabel - 1);
-        slot_fp[s] = fp;
-        slot_off[s] = (uint32_t)start;
+        unsigned slot;
+        unsigned char *bucket = free_slot(labels, nlabel, f->key, 4, &slot);
+        put32_at(bucket + 4 * slot, fp);
+        put32_at(bucket + 32 + 4 * slot, (uint32_t)start);
     }
     size_t from = out->len;
     sitrep_status status = buf_append(out, PARSER_MAGIC, 8);
@@ -755,10 +803,9 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
         if (!(status = put32(out, (uint32_t)v->keys[s])))
             status = put32(out, (uint32_t)(v->keys[s] >> 32));
     if (!status)
-        status = buf_append(out, moves, nmove * 8);
-    for (size_t s = 0; s < nlabel && !status; s++)
-        if (!(status = put32(out, slot_fp[s])))
-            status = put32(out, slot_off[s]);
+        status = buf_append(out, moves, nmove * 64);
+    if (!status)
+        status = buf_append(out, labels, nlabel * 64);
     if (!status)
         status = buf_append(out, entries, nentries * 4);
     if (!status)
@@ -766,8 +813,7 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
     free(qm);
     free(ql);
     free(moves);
-    free(slot_fp);
-    free(slot_off);
+    free(labels);
     free(entries);
     if (status)
         diag_set(d, "model", 0, "model does not fit the output buffer");
