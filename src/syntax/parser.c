@@ -322,7 +322,9 @@ size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *out
 #define WP(x) t[x].word_tag
 #define L(x) nd[x].relation
     unsigned k = 0;
-#define KEY(a, b, c) (out[k] = key3(k + 128, (a), (b), (c)), k++)
+    /* every key names the direction: a feature's weights are for one direction's relations */
+    unsigned base = move == PARSER_LEFT ? 128 : 192;
+#define KEY(a, b, c) (out[k] = key3(k + base, (a), (b), (c)), k++)
     KEY(dir, 0, 0); /* bias */
     KEY(W(dep), dir, 0);
     KEY(P(dep), dir, 0);
@@ -381,26 +383,31 @@ typedef struct parser_move_bucket {
     int16_t weight[BUCKET_SLOTS][PARSER_MOVES];
 } parser_move_bucket;
 
-/* The relation classifier's features point at runs of (relation, weight). */
+/* The relation classifier's features are for one direction of arc; their weights are given
+ * per lane, lane i standing for the direction's i-th relation (in id order, root apart). A
+ * feature with many weights has a dense row of PARSER_LANES weights (added with vector
+ * instructions); the others point at runs of (lane, weight). */
+#define DENSE_ROW 0x80000000u /* in a slot's reference: the rest is a row index */
 typedef struct parser_relation_bucket {
     uint32_t fingerprint[BUCKET_SLOTS]; /* 0 = empty */
-    uint32_t offset[BUCKET_SLOTS];      /* first entry */
+    uint32_t ref[BUCKET_SLOTS];         /* first entry, or DENSE_ROW | row */
 } parser_relation_bucket;
 
 typedef struct parser_entry {
-    uint8_t relation;
+    uint8_t lane;
     uint8_t last; /* 1 on the last entry of a feature */
     int16_t weight;
 } parser_entry;
 
 struct parser {
-    uint32_t nmove, nmove_features, nlabel, nlabel_features, nentries, nvocab;
-    uint8_t left_relations[DEP_COUNT], right_relations[DEP_COUNT];
-    unsigned nleft_relations, nright_relations;
+    uint32_t nmove, nmove_features, nlabel, nlabel_features, nentries, nrows, nvocab;
+    uint8_t relations[PARSER_MOVES][PARSER_LANES]; /* the relation of each lane */
+    unsigned nrelations[PARSER_MOVES];
     uint64_t *vocab;
     parser_move_bucket *moves;
     parser_relation_bucket *labels;
     parser_entry *entries;
+    int16_t (*rows)[PARSER_LANES];
     size_t bytes;
 };
 
@@ -459,20 +466,22 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
     }
     uint32_t nmove = get32(p + 16), nmove_features = get32(p + 20), nlabel = get32(p + 24);
     uint32_t nlabel_features = get32(p + 28), nentries = get32(p + 32), nvocab = get32(p + 36);
+    uint32_t nrows = get32(p + 56);
     uint64_t left = (uint64_t)get32(p + 40) | (uint64_t)get32(p + 44) << 32;
     uint64_t right = (uint64_t)get32(p + 48) | (uint64_t)get32(p + 52) << 32;
     uint64_t valid = (((uint64_t)1 << DEP_COUNT) - 1) & ~(uint64_t)1;
     if (!power_of_two(nmove, MAX_BUCKETS) || nmove_features >= nmove * BUCKET_SLOTS ||
         !power_of_two(nlabel, MAX_BUCKETS) || nlabel_features >= nlabel * BUCKET_SLOTS ||
-        nentries < 1 || nentries > MAX_ENTRIES || nvocab < 2 || !power_of_two(nvocab, MAX_VOCAB) ||
-        get32(p + 56) || get32(p + 60) || (left & ~valid) || (right & ~valid) ||
+        nentries > MAX_ENTRIES || nrows > MAX_ENTRIES || nvocab < 2 ||
+        !power_of_two(nvocab, MAX_VOCAB) || get32(p + 60) || (left & ~valid) || (right & ~valid) ||
         !(left >> DEP_ROOT & 1) || (right >> DEP_ROOT & 1) || left == ((uint64_t)1 << DEP_ROOT) ||
-        right == 0) {
+        right == 0 || __builtin_popcountll(left) - 1 > PARSER_LANES ||
+        __builtin_popcountll(right) > PARSER_LANES) {
         diag_set(d, name, 0, "corrupt model header (counts out of range)");
         return NULL;
     }
     size_t need = HEADER_BYTES + (size_t)nvocab * 8 + (size_t)nmove * 64 + (size_t)nlabel * 64 +
-                  (size_t)nentries * 4 + 4;
+                  (size_t)nentries * 4 + (size_t)nrows * PARSER_LANES * 2 + 4;
     if (length < need) {
         diag_set(d, name, 0, "truncated model (%zu bytes, expected %zu)", length, need);
         return NULL;
@@ -491,18 +500,20 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
     m->nlabel = nlabel;
     m->nlabel_features = nlabel_features;
     m->nentries = nentries;
+    m->nrows = nrows;
     m->nvocab = nvocab;
     m->bytes = length;
     for (unsigned r = 1; r < DEP_COUNT; r++) {
         if ((left >> r & 1) && r != DEP_ROOT)
-            m->left_relations[m->nleft_relations++] = (uint8_t)r;
+            m->relations[PARSER_LEFT][m->nrelations[PARSER_LEFT]++] = (uint8_t)r;
         if (right >> r & 1)
-            m->right_relations[m->nright_relations++] = (uint8_t)r;
+            m->relations[PARSER_RIGHT][m->nrelations[PARSER_RIGHT]++] = (uint8_t)r;
     }
     m->vocab = xmalloc((size_t)nvocab * sizeof *m->vocab);
     m->moves = aligned_or_die((size_t)nmove * sizeof *m->moves);
     m->labels = aligned_or_die((size_t)nlabel * sizeof *m->labels);
-    m->entries = xmalloc((size_t)nentries * sizeof *m->entries);
+    m->entries = xmalloc(((size_t)nentries + 1) * sizeof *m->entries);
+    m->rows = aligned_or_die(((size_t)nrows + 1) * sizeof *m->rows);
     const unsigned char *q = p + HEADER_BYTES;
     const char *problem = NULL;
     uint32_t used = 0;
@@ -534,23 +545,28 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
         parser_relation_bucket *b = &m->labels[i];
         for (int k = 0; k < BUCKET_SLOTS; k++) {
             b->fingerprint[k] = get32(q + 4 * k);
-            b->offset[k] = get32(q + 32 + 4 * k);
+            b->ref[k] = get32(q + 32 + 4 * k);
             used += b->fingerprint[k] != 0;
-            if (b->fingerprint[k] ? b->offset[k] >= nentries : b->offset[k] != 0)
+            uint32_t r = b->ref[k];
+            if (b->fingerprint[k] ? (r & DENSE_ROW ? (r & ~DENSE_ROW) >= nrows : r >= nentries)
+                                  : r != 0)
                 problem = "bad relation slot";
         }
     }
     if (!problem && used != nlabel_features)
         problem = "relation feature count does not match the table";
     for (uint32_t i = 0; i < nentries && !problem; i++, q += 4) {
-        m->entries[i].relation = q[0];
+        m->entries[i].lane = q[0];
         m->entries[i].last = q[1];
         m->entries[i].weight = (int16_t)get16(q + 2);
-        if (q[0] == 0 || q[0] >= DEP_COUNT || q[1] > 1)
+        if (q[0] >= PARSER_LANES || q[1] > 1)
             problem = "bad weight entry";
     }
-    if (!problem && !m->entries[nentries - 1].last)
+    if (!problem && nentries && !m->entries[nentries - 1].last)
         problem = "unterminated weight list";
+    for (uint32_t i = 0; i < nrows && !problem; i++)
+        for (int k = 0; k < PARSER_LANES; k++, q += 2)
+            m->rows[i][k] = (int16_t)get16(q);
     if (problem) {
         diag_set(d, name, 0, "corrupt model (%s)", problem);
         parser_free(m);
@@ -578,15 +594,16 @@ void parser_free(parser *model)
     free(model->moves);
     free(model->labels);
     free(model->entries);
+    free(model->rows);
     free(model);
 }
 
 void parser_get_info(const parser *model, parser_info *info)
 {
-    info->relations = model->nleft_relations + 1 + model->nright_relations;
+    info->relations = model->nrelations[PARSER_LEFT] + 1 + model->nrelations[PARSER_RIGHT];
     info->move_features = model->nmove_features;
     info->label_features = model->nlabel_features;
-    info->label_weights = model->nentries;
+    info->label_weights = model->nentries + (size_t)model->nrows * PARSER_LANES;
     size_t words = 0;
     for (uint32_t i = 0; i < model->nvocab; i++)
         words += model->vocab[i] != 0;
@@ -610,31 +627,45 @@ typedef union {
     uint64_t half[2];
 } lanes32;
 
-static inline int match16(const uint16_t *slots, uint16_t fp)
+/* The slot of a bucket that holds fingerprint fp, without a branch: *found is nonzero when
+ * one does (the slot returned is then that one, else any slot). Lookups are as often misses
+ * as hits, so a branch here would be mispredicted half the time. */
+static inline unsigned slot16(const uint16_t *slots, uint16_t fp, uint64_t *found)
 {
     fp16x8 v;
     memcpy(&v, slots, sizeof v);
     lanes16 eq = {.v = (fp16x8)(v == fp)};
-    if (eq.half[0])
-        return __builtin_ctzll(eq.half[0]) >> 4;
-    if (eq.half[1])
-        return 4 + (__builtin_ctzll(eq.half[1]) >> 4);
-    return -1;
+    uint64_t lo = eq.half[0], hi = eq.half[1];
+    *found = lo | hi;
+    uint64_t bits = lo ? lo : hi;
+    return (lo ? 0u : 4u) + ((unsigned)__builtin_ctzll(bits | (uint64_t)1 << 63) >> 4);
 }
 
-static inline int match32(const uint32_t *slots, uint32_t fp)
+static inline unsigned slot32(const uint32_t *slots, uint32_t fp, uint64_t *found)
 {
     fp32x4 a, b;
     memcpy(&a, slots, sizeof a);
     memcpy(&b, slots + 4, sizeof b);
     lanes32 ea = {.v = (fp32x4)(a == fp)}, eb = {.v = (fp32x4)(b == fp)};
-    if (ea.half[0] | ea.half[1])
-        return ea.half[0] ? 0 + (__builtin_ctzll(ea.half[0]) >> 5)
-                          : 2 + (__builtin_ctzll(ea.half[1]) >> 5);
-    if (eb.half[0] | eb.half[1])
-        return eb.half[0] ? 4 + (__builtin_ctzll(eb.half[0]) >> 5)
-                          : 6 + (__builtin_ctzll(eb.half[1]) >> 5);
-    return -1;
+    uint64_t q[4] = {ea.half[0], ea.half[1], eb.half[0], eb.half[1]};
+    *found = q[0] | q[1] | q[2] | q[3];
+    unsigned k = q[0] ? 0 : q[1] ? 1 : q[2] ? 2 : 3;
+    return 2 * k + ((unsigned)__builtin_ctzll(q[k] | (uint64_t)1 << 63) >> 5);
+}
+
+/* Whether a bucket has an empty slot (a search for an absent key ends there). */
+static inline bool has_empty16(const uint16_t *slots)
+{
+    uint64_t found;
+    (void)slot16(slots, 0, &found);
+    return found != 0;
+}
+
+static inline bool has_empty32(const uint32_t *slots)
+{
+    uint64_t found;
+    (void)slot32(slots, 0, &found);
+    return found != 0;
 }
 
 /* Adds the move weights of the features found to scores. Every bucket is prefetched before
@@ -649,63 +680,82 @@ static void add_move_weights(const parser *model, const uint64_t *keys, size_t n
     for (size_t f = 0; f < nkeys; f++) {
         uint16_t fp = (uint16_t)(keys[f] >> 48);
         fp += fp == 0;
-        for (uint32_t i = (uint32_t)keys[f] & mask;; i = (i + 1) & mask) {
-            const parser_move_bucket *b = &model->moves[i];
-            int hit = match16(b->fingerprint, fp);
-            if (hit >= 0) {
-                const int16_t *w = b->weight[hit];
-                s0 += w[0];
-                s1 += w[1];
-                s2 += w[2];
-                break;
-            }
-            if (match16(b->fingerprint, 0) >= 0)
-                break;
+        uint32_t i = (uint32_t)keys[f] & mask;
+        const parser_move_bucket *b = &model->moves[i];
+        uint64_t found;
+        unsigned slot = slot16(b->fingerprint, fp, &found);
+        /* A full bucket without the key sends the search on (rare: at most 3/4 full). */
+        while (__builtin_expect(!found && !has_empty16(b->fingerprint), 0)) {
+            i = (i + 1) & mask;
+            b = &model->moves[i];
+            slot = slot16(b->fingerprint, fp, &found);
         }
+        int32_t keep = -(int32_t)(found != 0);
+        const int16_t *w = b->weight[slot];
+        s0 += w[0] & keep;
+        s1 += w[1] & keep;
+        s2 += w[2] & keep;
     }
     scores[0] = s0;
     scores[1] = s1;
     scores[2] = s2;
 }
 
-/* The weight list of a relation feature, NULL when the model does not have it. */
-static inline const parser_entry *find_relation_feature(const parser *m, uint64_t key)
+/* The reference (first entry, or DENSE_ROW | row) of a relation feature; UINT32_MAX when the
+ * model does not have it. */
+static inline uint32_t find_relation_feature(const parser *m, uint64_t key)
 {
     uint32_t fp = (uint32_t)(key >> 32);
     fp += fp == 0;
     uint32_t mask = m->nlabel - 1;
-    for (uint32_t i = (uint32_t)key & mask;; i = (i + 1) & mask) {
-        const parser_relation_bucket *b = &m->labels[i];
-        int hit = match32(b->fingerprint, fp);
-        if (hit >= 0)
-            return &m->entries[b->offset[hit]];
-        if (match32(b->fingerprint, 0) >= 0)
-            return NULL;
+    uint32_t i = (uint32_t)key & mask;
+    const parser_relation_bucket *b = &m->labels[i];
+    uint64_t found;
+    unsigned slot = slot32(b->fingerprint, fp, &found);
+    while (__builtin_expect(!found && !has_empty32(b->fingerprint), 0)) {
+        i = (i + 1) & mask;
+        b = &m->labels[i];
+        slot = slot32(b->fingerprint, fp, &found);
     }
+    return found ? b->ref[slot] : UINT32_MAX;
 }
 
-/* Adds the relation weights of the features found to scores[relation]. */
+/* Adds the relation weights of the features found to scores[lane]: dense rows lane by lane
+ * (a loop the compiler vectorises), the other features entry by entry. */
 static void add_relation_weights(const parser *model, const uint64_t *keys, size_t nkeys,
-                                 int32_t *scores)
+                                 int32_t scores[PARSER_LANES])
 {
     uint32_t mask = model->nlabel - 1;
     for (size_t f = 0; f < nkeys; f++)
         __builtin_prefetch(&model->labels[(uint32_t)keys[f] & mask]);
-    const parser_entry *lists[PARSER_MAX_LABEL_FEATURES];
-    size_t nlists = 0;
+    uint32_t refs[PARSER_MAX_LABEL_FEATURES];
+    size_t nrefs = 0;
     for (size_t f = 0; f < nkeys; f++) {
-        const parser_entry *e = find_relation_feature(model, keys[f]);
-        if (e) {
-            lists[nlists++] = e;
-            __builtin_prefetch(e);
+        uint32_t ref = find_relation_feature(model, keys[f]);
+        refs[nrefs] = ref;
+        nrefs += ref != UINT32_MAX;
+    }
+    for (size_t f = 0; f < nrefs; f++) {
+        if (refs[f] & DENSE_ROW) {
+            __builtin_prefetch(model->rows[refs[f] & ~DENSE_ROW]);
+            __builtin_prefetch(&model->rows[refs[f] & ~DENSE_ROW][PARSER_LANES / 2]);
+        } else {
+            __builtin_prefetch(&model->entries[refs[f]]);
         }
     }
-    for (size_t f = 0; f < nlists; f++)
-        for (const parser_entry *e = lists[f];; e++) {
-            scores[e->relation] += e->weight;
-            if (e->last)
-                break;
+    for (size_t f = 0; f < nrefs; f++) {
+        if (refs[f] & DENSE_ROW) {
+            const int16_t *row = model->rows[refs[f] & ~DENSE_ROW];
+            for (int k = 0; k < PARSER_LANES; k++)
+                scores[k] += row[k];
+        } else {
+            for (const parser_entry *e = &model->entries[refs[f]];; e++) {
+                scores[e->lane] += e->weight;
+                if (e->last)
+                    break;
+            }
         }
+    }
 }
 
 enum { STACK_WORDS = 320 };
@@ -743,20 +793,16 @@ static void parse_tokens(const parser *model, parser_token *tokens, size_t n, ui
             for (unsigned m = PARSER_LEFT; m <= PARSER_RIGHT; m++) {
                 if (m == PARSER_LEFT ? state.b > state.n : state.depth < 2)
                     continue;
-                int32_t scores[64] = {0};
+                int32_t scores[PARSER_LANES] = {0};
                 uint64_t arc_keys[PARSER_MAX_LABEL_FEATURES];
                 size_t narc = parser_label_features(&state, m, arc_keys);
                 add_relation_weights(model, arc_keys, narc, scores);
-                const uint8_t *list = m == PARSER_LEFT ? model->left_relations
-                                                       : model->right_relations;
-                unsigned count = m == PARSER_LEFT ? model->nleft_relations
-                                                  : model->nright_relations;
-                for (unsigned i = 0; i < count; i++) {
-                    int64_t score = (int64_t)move_scores[m] + scores[list[i]];
+                for (unsigned i = 0; i < model->nrelations[m]; i++) {
+                    int64_t score = (int64_t)move_scores[m] + scores[i];
                     if (score > best) {
                         best = score;
                         move = m;
-                        rel = list[i];
+                        rel = model->relations[m][i];
                     }
                 }
             }

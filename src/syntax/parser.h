@@ -197,6 +197,9 @@ typedef struct parser_state {
 enum { PARSER_SHIFT = 0, PARSER_LEFT = 1, PARSER_RIGHT = 2, PARSER_MOVES = 3 };
 #define PARSER_MAX_FEATURES 96       /* keys of a configuration (parser_features) */
 #define PARSER_MAX_LABEL_FEATURES 48 /* keys of an arc (parser_label_features) */
+/* Relations a model may have for each direction of arc (40 left and 43 right in EWT): the
+ * relation classifier's weights for one feature fit a row of this many 16-bit lanes. */
+#define PARSER_LANES 48
 
 /* Hashes a word's form the way the vocabulary stores it (lower case, digits as 0, curly
  * quotes as straight ones; the first 64 bytes). */

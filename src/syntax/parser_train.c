@@ -444,6 +444,10 @@ typedef struct trainer {
     const treebank *bank;
     const vocab *words;
     uint64_t relations[PARSER_MOVES];
+    /* The relation classifier's classes: lane + 64 for right arcs (lanes: the relations of
+     * a direction in id order, root apart) */
+    uint8_t lane[PARSER_MOVES][DEP_COUNT], relation_of[PARSER_MOVES][PARSER_LANES];
+    unsigned nlanes[PARSER_MOVES];
     perceptron moves, labels;
     parser_token *tokens;
     parser_node *nodes;
@@ -489,7 +493,7 @@ typedef struct config_keys {
 static size_t score_candidates(trainer *tr, const parser_state *st, bool averaged,
                                config_keys *k, candidate *out)
 {
-    int64_t move_scores[PARSER_MOVES] = {0, 0, 0}, rel_scores[64];
+    int64_t move_scores[PARSER_MOVES] = {0, 0, 0}, rel_scores[128];
     size_t n = 0;
     k->nmove = 0;
     if (st->b <= st->n) {
@@ -502,10 +506,11 @@ static size_t score_candidates(trainer *tr, const parser_state *st, bool average
         if (move == PARSER_LEFT ? st->b > st->n : st->depth < 2)
             continue;
         k->narc[move] = parser_label_features(st, move, k->arc[move]);
-        perceptron_scores(&tr->labels, k->arc[move], k->narc[move], averaged, rel_scores, 64);
-        for (unsigned r = 1; r < DEP_COUNT; r++)
-            if ((tr->relations[move] >> r & 1) && r != DEP_ROOT)
-                out[n++] = (candidate){(uint8_t)move, (uint8_t)r, move_scores[move] + rel_scores[r]};
+        perceptron_scores(&tr->labels, k->arc[move], k->narc[move], averaged, rel_scores, 128);
+        unsigned base = move == PARSER_RIGHT ? 64 : 0;
+        for (unsigned i = 0; i < tr->nlanes[move]; i++)
+            out[n++] = (candidate){(uint8_t)move, tr->relation_of[move][i],
+                                   move_scores[move] + rel_scores[base + i]};
     }
     return n;
 }
@@ -525,6 +530,12 @@ static sitrep_status update(perceptron *p, const uint64_t *keys, size_t nkeys, u
     for (size_t f = 0; f < nkeys; f++)
         perceptron_update(p, perceptron_add(p, keys[f]), cls, delta);
     return SITREP_OK;
+}
+
+/* The relation classifier's class of an arc. */
+static unsigned label_class(const trainer *tr, unsigned move, unsigned relation)
+{
+    return (move == PARSER_RIGHT ? 64u : 0u) + tr->lane[move][relation];
 }
 
 /* One pass over a sentence with the dynamic oracle: at every decision the candidates are
@@ -583,11 +594,11 @@ static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double 
                     status = update(&tr->moves, keys.move, keys.nmove, p->move, -1, d);
             }
             if (!status && g->move != PARSER_SHIFT)
-                status = update(&tr->labels, keys.arc[g->move], keys.narc[g->move], g->relation,
-                                1, d);
+                status = update(&tr->labels, keys.arc[g->move], keys.narc[g->move],
+                                label_class(tr, g->move, g->relation), 1, d);
             if (!status && p->move != PARSER_SHIFT)
-                status = update(&tr->labels, keys.arc[p->move], keys.narc[p->move], p->relation,
-                                -1, d);
+                status = update(&tr->labels, keys.arc[p->move], keys.narc[p->move],
+                                label_class(tr, p->move, p->relation), -1, d);
             /* Follow the mistake (to learn what to do after it) or the oracle. */
             if (!(explore && chance(rng, rate)))
                 next = best;
@@ -679,6 +690,8 @@ static int16_t *quantise(const perceptron *p, double scale, unsigned prune, size
 }
 
 /* Buckets of eight slots for n features: a power of two, at most three quarters full. */
+#define DENSE_MIN 8 /* relation features with this many weights get a dense row */
+
 static size_t buckets_for(size_t features)
 {
     size_t n = 1;
@@ -754,32 +767,50 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
         for (int k = 0; k < PARSER_MOVES; k++)
             put16_at(bucket + 16 + 6 * slot + 2 * k, (uint16_t)w[k]);
     }
-    /* the relation table: fingerprints and offsets of runs of (relation, weight) */
+    /* the relation table: fingerprints and references to runs of (lane, weight) or, for
+     * features with at least DENSE_MIN weights, to dense rows */
     unsigned char *labels = xcalloc(nlabel, 64);
-    unsigned char *entries = xmalloc(nentries * 4);
-    size_t e = 0;
+    unsigned char *entries = xmalloc(nentries * 4 + 4);
+    size_t e = 0, nrows = 0, rows_alloc = 1024;
+    unsigned char *rows = xmalloc(rows_alloc * PARSER_LANES * 2);
     p = &tr->labels;
     for (size_t i = 0; i < p->nfeatures; i++) {
         const feature *f = &p->features[i];
-        size_t start = e;
-        for (unsigned k = 0; k < f->n; k++) {
-            int16_t val = ql[f->offset + k];
-            if (!val)
-                continue;
-            entries[e * 4] = p->pool[f->offset + k].cls;
-            entries[e * 4 + 1] = 0;
-            put16_at(&entries[e * 4 + 2], (uint16_t)val);
-            e++;
-        }
-        if (e == start)
+        size_t nz = 0;
+        for (unsigned k = 0; k < f->n; k++)
+            nz += ql[f->offset + k] != 0;
+        if (nz == 0)
             continue;
-        entries[(e - 1) * 4 + 1] = 1;
+        uint32_t ref;
+        if (nz >= DENSE_MIN) {
+            if (nrows == rows_alloc) {
+                rows_alloc *= 2;
+                rows = xrealloc(rows, rows_alloc * PARSER_LANES * 2);
+            }
+            unsigned char *row = &rows[nrows * PARSER_LANES * 2];
+            memset(row, 0, PARSER_LANES * 2);
+            for (unsigned k = 0; k < f->n; k++)
+                put16_at(row + 2 * (p->pool[f->offset + k].cls & 63), (uint16_t)ql[f->offset + k]);
+            ref = 0x80000000u | (uint32_t)nrows++;
+        } else {
+            ref = (uint32_t)e;
+            for (unsigned k = 0; k < f->n; k++) {
+                int16_t val = ql[f->offset + k];
+                if (!val)
+                    continue;
+                entries[e * 4] = p->pool[f->offset + k].cls & 63;
+                entries[e * 4 + 1] = 0;
+                put16_at(&entries[e * 4 + 2], (uint16_t)val);
+                e++;
+            }
+            entries[(e - 1) * 4 + 1] = 1;
+        }
         uint32_t fp = (uint32_t)(f->key >> 32);
         fp += fp == 0;
         unsigned slot;
         unsigned char *bucket = free_slot(labels, nlabel, f->key, 4, &slot);
         put32_at(bucket + 4 * slot, fp);
-        put32_at(bucket + 32 + 4 * slot, (uint32_t)start);
+        put32_at(bucket + 32 + 4 * slot, ref);
     }
     size_t from = out->len;
     sitrep_status status = buf_append(out, PARSER_MAGIC, 8);
@@ -789,13 +820,13 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
                            (uint32_t)nmove_features,
                            (uint32_t)nlabel,
                            (uint32_t)nlabel_features,
-                           (uint32_t)nentries,
+                           (uint32_t)e,
                            v->nslots,
                            (uint32_t)tr->relations[PARSER_LEFT],
                            (uint32_t)(tr->relations[PARSER_LEFT] >> 32),
                            (uint32_t)tr->relations[PARSER_RIGHT],
                            (uint32_t)(tr->relations[PARSER_RIGHT] >> 32),
-                           0,
+                           (uint32_t)nrows,
                            0};
     for (int i = 0; i < 14 && !status; i++)
         status = put32(out, header[i]);
@@ -807,7 +838,9 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
     if (!status)
         status = buf_append(out, labels, nlabel * 64);
     if (!status)
-        status = buf_append(out, entries, nentries * 4);
+        status = buf_append(out, entries, e * 4);
+    if (!status)
+        status = buf_append(out, rows, nrows * PARSER_LANES * 2);
     if (!status)
         status = put32(out, hash_crc32(out->data + from, out->len - from, 0));
     free(qm);
@@ -815,6 +848,7 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
     free(moves);
     free(labels);
     free(entries);
+    free(rows);
     if (status)
         diag_set(d, "model", 0, "model does not fit the output buffer");
     return status;
@@ -885,6 +919,20 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     tr.bank = &bank;
     tr.words = &words;
     relations_build(&bank, tr.relations);
+    for (unsigned m = PARSER_LEFT; m <= PARSER_RIGHT; m++)
+        for (unsigned r = 1; r < DEP_COUNT; r++)
+            if ((tr.relations[m] >> r & 1) && r != DEP_ROOT && tr.nlanes[m] < PARSER_LANES) {
+                tr.lane[m][r] = (uint8_t)tr.nlanes[m];
+                tr.relation_of[m][tr.nlanes[m]++] = (uint8_t)r;
+            }
+    if (__builtin_popcountll(tr.relations[PARSER_LEFT] & ~((uint64_t)1 << DEP_ROOT)) > PARSER_LANES ||
+        __builtin_popcountll(tr.relations[PARSER_RIGHT]) > PARSER_LANES) {
+        treebank_release(&bank);
+        treebank_release(&dev);
+        free(words.keys);
+        return diag_set(d, train_path, 0, "more than %d relations on left or on right arcs",
+                        PARSER_LANES);
+    }
     tr.moves.table_size = tr.labels.table_size = 1 << 16;
     tr.moves.table = xcalloc(tr.moves.table_size, sizeof *tr.moves.table);
     tr.labels.table = xcalloc(tr.labels.table_size, sizeof *tr.labels.table);
