@@ -360,6 +360,14 @@ size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *out
     KEY(W(s->b), P(dep), dir);
     KEY(P(head), P(head + 1 <= s->n ? head + 1 : 0), dir);
     KEY(D->nleft * 16 + D->nright, P(dep), dir);
+    /* more words (the classifier runs once per arc, so it can afford them) */
+    KEY(WP(dep), P(head), dir);
+    KEY(P(dep), WP(head), dir);
+    KEY(W(dep), dist, dir);
+    KEY(W(dl1), W(dep), dir);
+    KEY(W(dr1), P(dep), dir);
+    KEY(P(dep), D->left_set, P(head));
+    KEY(P(dep), L(dl1), P(head));
 #undef KEY
 #undef W
 #undef P
@@ -758,6 +766,21 @@ static void add_relation_weights(const parser *model, const uint64_t *keys, size
     }
 }
 
+/* The relation of the arc `move` would make: the best-scored of the direction's relations
+ * (never root; the first on ties). */
+static unsigned choose_relation(const parser *model, const parser_state *state, unsigned move)
+{
+    uint64_t keys[PARSER_MAX_LABEL_FEATURES];
+    size_t nkeys = parser_label_features(state, move, keys);
+    int32_t scores[PARSER_LANES] = {0};
+    add_relation_weights(model, keys, nkeys, scores);
+    unsigned best = 0;
+    for (unsigned i = 1; i < model->nrelations[move]; i++)
+        if (scores[i] > scores[best])
+            best = i;
+    return model->relations[move][best];
+}
+
 enum { STACK_WORDS = 320 };
 
 /* Parses tokens[1..n] (filled and finished) into head and relation. */
@@ -780,32 +803,20 @@ static void parse_tokens(const parser *model, parser_token *tokens, size_t n, ui
             move = PARSER_LEFT;
             rel = DEP_ROOT;
         } else {
-            /* The best of shift, a left arc and a right arc with each relation: a move's
-             * score plus, for an arc, its relation's score (candidates in the order training
-             * uses, the first best wins). */
-            int32_t move_scores[PARSER_MOVES] = {0, 0, 0};
-            int64_t best = INT64_MIN;
-            if (state.b <= state.n) {
+            if (state.b == state.n + 1) {
+                move = PARSER_RIGHT; /* only the root is left in the buffer */
+            } else {
+                /* shift, a left arc or, with two words on the stack, a right arc (the first
+                 * best on ties, as in training) */
+                int32_t scores[PARSER_MOVES];
                 size_t nkeys = parser_features(&state, keys);
-                add_move_weights(model, keys, nkeys, move_scores);
-                best = move_scores[PARSER_SHIFT];
+                add_move_weights(model, keys, nkeys, scores);
+                move = scores[PARSER_LEFT] > scores[PARSER_SHIFT] ? PARSER_LEFT : PARSER_SHIFT;
+                if (state.depth >= 2 && scores[PARSER_RIGHT] > scores[move])
+                    move = PARSER_RIGHT;
             }
-            for (unsigned m = PARSER_LEFT; m <= PARSER_RIGHT; m++) {
-                if (m == PARSER_LEFT ? state.b > state.n : state.depth < 2)
-                    continue;
-                int32_t scores[PARSER_LANES] = {0};
-                uint64_t arc_keys[PARSER_MAX_LABEL_FEATURES];
-                size_t narc = parser_label_features(&state, m, arc_keys);
-                add_relation_weights(model, arc_keys, narc, scores);
-                for (unsigned i = 0; i < model->nrelations[m]; i++) {
-                    int64_t score = (int64_t)move_scores[m] + scores[i];
-                    if (score > best) {
-                        best = score;
-                        move = m;
-                        rel = model->relations[m][i];
-                    }
-                }
-            }
+            if (move != PARSER_SHIFT)
+                rel = choose_relation(model, &state, move);
         }
         parser_state_apply(&state, move, rel);
     }

@@ -474,47 +474,6 @@ typedef struct epoch_counts {
     size_t moves, move_errors, labels, label_errors;
 } epoch_counts;
 
-/* A candidate move with its relation (0 for shift) and score. */
-typedef struct candidate {
-    uint8_t move, relation;
-    int64_t score;
-} candidate;
-
-/* The keys of one configuration: for the move and for the arc of each direction. */
-typedef struct config_keys {
-    uint64_t move[PARSER_MAX_FEATURES];
-    uint64_t arc[PARSER_MOVES][PARSER_MAX_LABEL_FEATURES];
-    size_t nmove, narc[PARSER_MOVES];
-} config_keys;
-
-/* Scores every allowed (move, relation) of a configuration that is not forced: a move's
- * score from the move classifier plus, for an arc, its relation's score from the relation
- * classifier on the keys of that arc. Returns how many candidates. */
-static size_t score_candidates(trainer *tr, const parser_state *st, bool averaged,
-                               config_keys *k, candidate *out)
-{
-    int64_t move_scores[PARSER_MOVES] = {0, 0, 0}, rel_scores[128];
-    size_t n = 0;
-    k->nmove = 0;
-    if (st->b <= st->n) {
-        k->nmove = parser_features(st, k->move);
-        perceptron_scores(&tr->moves, k->move, k->nmove, averaged, move_scores, PARSER_MOVES);
-        out[n++] = (candidate){PARSER_SHIFT, 0, move_scores[PARSER_SHIFT]};
-    }
-    for (unsigned move = PARSER_LEFT; move <= PARSER_RIGHT; move++) {
-        k->narc[move] = 0;
-        if (move == PARSER_LEFT ? st->b > st->n : st->depth < 2)
-            continue;
-        k->narc[move] = parser_label_features(st, move, k->arc[move]);
-        perceptron_scores(&tr->labels, k->arc[move], k->narc[move], averaged, rel_scores, 128);
-        unsigned base = move == PARSER_RIGHT ? 64 : 0;
-        for (unsigned i = 0; i < tr->nlanes[move]; i++)
-            out[n++] = (candidate){(uint8_t)move, tr->relation_of[move][i],
-                                   move_scores[move] + rel_scores[base + i]};
-    }
-    return n;
-}
-
 static bool chance(uint64_t *rng, double rate)
 {
     return (double)(splitmix(rng) >> 11) * 0x1.0p-53 < rate;
@@ -538,10 +497,29 @@ static unsigned label_class(const trainer *tr, unsigned move, unsigned relation)
     return (move == PARSER_RIGHT ? 64u : 0u) + tr->lane[move][relation];
 }
 
-/* One pass over a sentence with the dynamic oracle: at every decision the candidates are
- * costed (gold arcs made unreachable, plus one for a wrong relation on a gold arc) and, when
- * the best-scored candidate costs more than the cheapest, both classifiers are updated
- * towards the best-scored cheapest one. */
+/* The best-scored relation of an arc in direction `move` (scores by class). */
+static unsigned best_relation(const trainer *tr, const int64_t *scores, unsigned move)
+{
+    unsigned base = move == PARSER_RIGHT ? 64 : 0, best = 0;
+    for (unsigned i = 1; i < tr->nlanes[move]; i++)
+        if (scores[base + i] > scores[base + best])
+            best = i;
+    return tr->relation_of[move][best];
+}
+
+/* The best move of a configuration that is not forced, by the move classifier. */
+static unsigned best_move(const parser_state *st, const int64_t *scores)
+{
+    unsigned move = scores[PARSER_LEFT] > scores[PARSER_SHIFT] ? PARSER_LEFT : PARSER_SHIFT;
+    if (st->depth >= 2 && scores[PARSER_RIGHT] > scores[move])
+        move = PARSER_RIGHT;
+    return move;
+}
+
+/* One pass over a sentence with the dynamic oracle. The move classifier learns the best
+ * move by the oracle's costs (the gold arcs a move makes unreachable; the first best-scored
+ * of the cheapest); the relation classifier learns the gold relation of every arc made to a
+ * word's gold head. */
 static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double rate,
                                     uint64_t *rng, epoch_counts *counts, diag *d)
 {
@@ -549,8 +527,8 @@ static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double 
     const uint8_t *gold_rel = &tr->bank->relation[tr->bank->first[s]];
     parser_state st;
     parser_state_init(&st, tr->tokens, tr->nodes, tr->stack, n);
-    config_keys keys;
-    candidate cand[2 * DEP_COUNT + 1];
+    uint64_t keys[PARSER_MAX_FEATURES];
+    int64_t scores[128];
     sitrep_status status = SITREP_OK;
     while (!parser_state_done(&st) && !status) {
         if (st.depth == 0) {
@@ -561,49 +539,52 @@ static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double 
             parser_state_apply(&st, PARSER_LEFT, DEP_ROOT);
             continue;
         }
-        size_t nc = score_candidates(tr, &st, false, &keys, cand);
-        unsigned cost[PARSER_MOVES];
-        move_costs(&st, tr->gold, cost);
-        unsigned s0 = st.stack[st.depth - 1], s1 = st.depth > 1 ? st.stack[st.depth - 2] : 0;
-        size_t pred = 0, best = 0;
-        unsigned pred_cost = 0, best_cost = UINT32_MAX;
-        for (size_t c = 0; c < nc; c++) {
-            unsigned head = cand[c].move == PARSER_LEFT ? st.b : s1;
-            unsigned cc = cost[cand[c].move] + (cand[c].move != PARSER_SHIFT &&
-                                                tr->gold[s0] == head &&
-                                                gold_rel[s0 - 1] != cand[c].relation);
-            if (c == 0 || cand[c].score > cand[pred].score) {
-                pred = c;
-                pred_cost = cc;
-            }
-            if (cc < best_cost || (cc == best_cost && cand[c].score > cand[best].score)) {
-                best = c;
-                best_cost = cc;
-            }
-        }
-        tr->moves.now++;
-        tr->labels.now = tr->moves.now;
-        counts->moves++;
-        size_t next = pred;
-        if (pred_cost > best_cost) {
-            counts->move_errors++;
-            const candidate *g = &cand[best], *p = &cand[pred];
-            if (g->move != p->move && keys.nmove) {
-                status = update(&tr->moves, keys.move, keys.nmove, g->move, 1, d);
+        unsigned move = PARSER_RIGHT;
+        if (st.b <= st.n) {
+            size_t nkeys = parser_features(&st, keys);
+            perceptron_scores(&tr->moves, keys, nkeys, false, scores, PARSER_MOVES);
+            unsigned cost[PARSER_MOVES];
+            move_costs(&st, tr->gold, cost);
+            unsigned pred = best_move(&st, scores), best = PARSER_SHIFT;
+            for (unsigned m = PARSER_LEFT; m < (st.depth >= 2 ? 3u : 2u); m++)
+                if (cost[m] < cost[best] || (cost[m] == cost[best] && scores[m] > scores[best]))
+                    best = m;
+            tr->moves.now++;
+            counts->moves++;
+            move = pred;
+            if (cost[pred] > cost[best]) {
+                counts->move_errors++;
+                status = update(&tr->moves, keys, nkeys, best, 1, d);
                 if (!status)
-                    status = update(&tr->moves, keys.move, keys.nmove, p->move, -1, d);
+                    status = update(&tr->moves, keys, nkeys, pred, -1, d);
+                /* Follow the mistake (to learn what to do after it) or the oracle. */
+                if (!(explore && chance(rng, rate)))
+                    move = best;
             }
-            if (!status && g->move != PARSER_SHIFT)
-                status = update(&tr->labels, keys.arc[g->move], keys.narc[g->move],
-                                label_class(tr, g->move, g->relation), 1, d);
-            if (!status && p->move != PARSER_SHIFT)
-                status = update(&tr->labels, keys.arc[p->move], keys.narc[p->move],
-                                label_class(tr, p->move, p->relation), -1, d);
-            /* Follow the mistake (to learn what to do after it) or the oracle. */
-            if (!(explore && chance(rng, rate)))
-                next = best;
         }
-        parser_state_apply(&st, cand[next].move, cand[next].relation);
+        unsigned rel = 0;
+        if (move != PARSER_SHIFT && !status) {
+            unsigned dep = st.stack[st.depth - 1];
+            unsigned head = move == PARSER_LEFT ? st.b : st.stack[st.depth - 2];
+            size_t nkeys = parser_label_features(&st, move, keys);
+            perceptron_scores(&tr->labels, keys, nkeys, false, scores, 128);
+            rel = best_relation(tr, scores, move);
+            if (tr->gold[dep] == head) {
+                unsigned gold = gold_rel[dep - 1];
+                tr->labels.now++;
+                counts->labels++;
+                if (rel != gold) {
+                    counts->label_errors++;
+                    status = update(&tr->labels, keys, nkeys, label_class(tr, move, gold), 1, d);
+                    if (!status)
+                        status = update(&tr->labels, keys, nkeys, label_class(tr, move, rel), -1,
+                                        d);
+                    if (!(explore && chance(rng, rate)))
+                        rel = gold;
+                }
+            }
+        }
+        parser_state_apply(&st, move, rel);
     }
     return status;
 }
@@ -614,23 +595,26 @@ static void parse_averaged(trainer *tr, size_t n)
 {
     parser_state st;
     parser_state_init(&st, tr->tokens, tr->nodes, tr->stack, n);
-    config_keys keys;
-    candidate cand[2 * DEP_COUNT + 1];
+    uint64_t keys[PARSER_MAX_FEATURES];
+    int64_t scores[128];
     while (!parser_state_done(&st)) {
-        if (st.depth == 0) {
-            parser_state_apply(&st, PARSER_SHIFT, 0);
-            continue;
-        }
+        unsigned move = PARSER_SHIFT, rel = 0;
         if (st.b == st.n + 1 && st.depth == 1) {
-            parser_state_apply(&st, PARSER_LEFT, DEP_ROOT);
-            continue;
+            move = PARSER_LEFT;
+            rel = DEP_ROOT;
+        } else if (st.b == st.n + 1) {
+            move = PARSER_RIGHT;
+        } else if (st.depth) {
+            size_t nkeys = parser_features(&st, keys);
+            perceptron_scores(&tr->moves, keys, nkeys, true, scores, PARSER_MOVES);
+            move = best_move(&st, scores);
         }
-        size_t nc = score_candidates(tr, &st, true, &keys, cand);
-        size_t pred = 0;
-        for (size_t c = 1; c < nc; c++)
-            if (cand[c].score > cand[pred].score)
-                pred = c;
-        parser_state_apply(&st, cand[pred].move, cand[pred].relation);
+        if (move != PARSER_SHIFT && !rel) {
+            size_t nkeys = parser_label_features(&st, move, keys);
+            perceptron_scores(&tr->labels, keys, nkeys, true, scores, 128);
+            rel = best_relation(tr, scores, move);
+        }
+        parser_state_apply(&st, move, rel);
     }
 }
 
@@ -731,12 +715,12 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
                                  diag *d)
 {
     size_t nmove_features, move_weights, nlabel_features, nentries;
-    /* One scale for both classifiers: their scores are added. */
-    double max = largest_weight(&tr->moves), max_labels = largest_weight(&tr->labels);
-    max = max_labels > max ? max_labels : max;
-    double scale = max > 0 ? 32767.0 / max : 1.0;
-    int16_t *qm = quantise(&tr->moves, scale, prune, &nmove_features, &move_weights);
-    int16_t *ql = quantise(&tr->labels, scale, prune, &nlabel_features, &nentries);
+    /* Each classifier on its own scale (their scores are never added). */
+    double max_moves = largest_weight(&tr->moves), max_labels = largest_weight(&tr->labels);
+    int16_t *qm = quantise(&tr->moves, max_moves > 0 ? 32767.0 / max_moves : 1.0, prune,
+                           &nmove_features, &move_weights);
+    int16_t *ql = quantise(&tr->labels, max_labels > 0 ? 32767.0 / max_labels : 1.0, prune,
+                           &nlabel_features, &nentries);
     size_t nmove = buckets_for(nmove_features), nlabel = buckets_for(nlabel_features);
     if (nmove > ((size_t)1 << 22) || nlabel > ((size_t)1 << 22) || nentries > ((size_t)1 << 26) ||
         nentries == 0) {
