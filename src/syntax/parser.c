@@ -198,106 +198,108 @@ size_t parser_features(const parser_state *s, uint64_t *out)
 #define WP(x) t[x].word_tag
 #define L(x) nd[x].relation
     unsigned k = 0;
-#define KEY(a, b, c) (out[k] = key3(k, (a), (b), (c)), k++)
-    KEY(0, 0, 0); /* bias */
+#define TAG(a, b, c) (out[k] = key3(k, (a), (b), (c)) | PARSER_TAG_KEY, k++)
+#define LEX(a, b, c) (out[k] = key3(k, (a), (b), (c)) & ~PARSER_TAG_KEY, k++)
+    TAG(0, 0, 0); /* bias */
     /* single words */
-    KEY(W(s0), 0, 0);
-    KEY(P(s0), 0, 0);
-    KEY(WP(s0), 0, 0);
-    KEY(W(b0), 0, 0);
-    KEY(P(b0), 0, 0);
-    KEY(WP(b0), 0, 0);
-    KEY(W(b1), 0, 0);
-    KEY(P(b1), 0, 0);
-    KEY(WP(b1), 0, 0);
-    KEY(W(b2), 0, 0);
-    KEY(P(b2), 0, 0);
-    KEY(W(s1), 0, 0);
-    KEY(P(s1), 0, 0);
-    KEY(WP(s1), 0, 0);
-    KEY(P(s2), 0, 0);
-    KEY(W(s2), 0, 0);
+    LEX(W(s0), 0, 0);
+    TAG(P(s0), 0, 0);
+    LEX(WP(s0), 0, 0);
+    LEX(W(b0), 0, 0);
+    TAG(P(b0), 0, 0);
+    LEX(WP(b0), 0, 0);
+    LEX(W(b1), 0, 0);
+    TAG(P(b1), 0, 0);
+    LEX(WP(b1), 0, 0);
+    LEX(W(b2), 0, 0);
+    TAG(P(b2), 0, 0);
+    LEX(W(s1), 0, 0);
+    TAG(P(s1), 0, 0);
+    LEX(WP(s1), 0, 0);
+    TAG(P(s2), 0, 0);
+    LEX(W(s2), 0, 0);
     /* pairs */
-    KEY(WP(s0), WP(b0), 0);
-    KEY(WP(s0), W(b0), 0);
-    KEY(W(s0), WP(b0), 0);
-    KEY(WP(s0), P(b0), 0);
-    KEY(P(s0), WP(b0), 0);
-    KEY(W(s0), W(b0), 0);
-    KEY(P(s0), P(b0), 0);
-    KEY(P(b0), P(b1), 0);
-    KEY(W(s1), W(s0), 0);
-    KEY(P(s1), P(s0), 0);
-    KEY(P(s1), WP(s0), 0);
-    KEY(WP(s1), P(s0), 0);
-    KEY(P(s1), P(b0), 0);
-    KEY(W(s1), W(b0), 0);
+    LEX(WP(s0), WP(b0), 0);
+    LEX(WP(s0), W(b0), 0);
+    LEX(W(s0), WP(b0), 0);
+    LEX(WP(s0), P(b0), 0);
+    LEX(P(s0), WP(b0), 0);
+    LEX(W(s0), W(b0), 0);
+    TAG(P(s0), P(b0), 0);
+    TAG(P(b0), P(b1), 0);
+    LEX(W(s1), W(s0), 0);
+    TAG(P(s1), P(s0), 0);
+    LEX(P(s1), WP(s0), 0);
+    LEX(WP(s1), P(s0), 0);
+    TAG(P(s1), P(b0), 0);
+    LEX(W(s1), W(b0), 0);
     /* triples of tags */
-    KEY(P(b0), P(b1), P(b2));
-    KEY(P(s0), P(b0), P(b1));
-    KEY(P(s1), P(s0), P(b0));
-    KEY(P(s0), P(s0l1), P(b0));
-    KEY(P(s0), P(s0r1), P(b0));
-    KEY(P(s0), P(b0), P(b0l1));
-    KEY(P(s2), P(s1), P(s0));
-    KEY(P(s1), P(s1r1), P(s0));
-    KEY(P(s1), P(s0), P(s0l1));
+    TAG(P(b0), P(b1), P(b2));
+    TAG(P(s0), P(b0), P(b1));
+    TAG(P(s1), P(s0), P(b0));
+    TAG(P(s0), P(s0l1), P(b0));
+    TAG(P(s0), P(s0r1), P(b0));
+    TAG(P(s0), P(b0), P(b0l1));
+    TAG(P(s2), P(s1), P(s0));
+    TAG(P(s1), P(s1r1), P(s0));
+    TAG(P(s1), P(s0), P(s0l1));
     /* distance */
-    KEY(W(s0), dist, 0);
-    KEY(P(s0), dist, 0);
-    KEY(W(b0), dist, 0);
-    KEY(P(b0), dist, 0);
-    KEY(W(s0), W(b0), dist);
-    KEY(P(s0), P(b0), dist);
-    KEY(P(s1), P(s0), dist1);
-    KEY(W(s1), W(s0), dist1);
+    LEX(W(s0), dist, 0);
+    TAG(P(s0), dist, 0);
+    LEX(W(b0), dist, 0);
+    TAG(P(b0), dist, 0);
+    LEX(W(s0), W(b0), dist);
+    TAG(P(s0), P(b0), dist);
+    TAG(P(s1), P(s0), dist1);
+    LEX(W(s1), W(s0), dist1);
     /* valency */
     unsigned s0vl = S0->nleft < 8 ? S0->nleft : 8, s0vr = S0->nright < 8 ? S0->nright : 8;
     unsigned b0vl = B0->nleft < 8 ? B0->nleft : 8;
     unsigned s1v = (S1->nleft < 8 ? S1->nleft : 8) * 16 + (S1->nright < 8 ? S1->nright : 8);
-    KEY(W(s0), s0vr, 0);
-    KEY(P(s0), s0vr, 0);
-    KEY(W(s0), s0vl, 0);
-    KEY(P(s0), s0vl, 0);
-    KEY(W(b0), b0vl, 0);
-    KEY(P(b0), b0vl, 0);
-    KEY(P(s1), s1v, 0);
+    LEX(W(s0), s0vr, 0);
+    TAG(P(s0), s0vr, 0);
+    LEX(W(s0), s0vl, 0);
+    TAG(P(s0), s0vl, 0);
+    LEX(W(b0), b0vl, 0);
+    TAG(P(b0), b0vl, 0);
+    TAG(P(s1), s1v, 0);
     /* children */
-    KEY(W(s0l1), 0, 0);
-    KEY(P(s0l1), 0, 0);
-    KEY(L(s0l1), 0, 0);
-    KEY(W(s0r1), 0, 0);
-    KEY(P(s0r1), 0, 0);
-    KEY(L(s0r1), 0, 0);
-    KEY(W(b0l1), 0, 0);
-    KEY(P(b0l1), 0, 0);
-    KEY(L(b0l1), 0, 0);
-    KEY(W(s1r1), 0, 0);
-    KEY(P(s1r1), 0, 0);
-    KEY(L(s1r1), 0, 0);
-    KEY(P(s1l1), L(s1l1), 0);
+    LEX(W(s0l1), 0, 0);
+    TAG(P(s0l1), 0, 0);
+    TAG(L(s0l1), 0, 0);
+    LEX(W(s0r1), 0, 0);
+    TAG(P(s0r1), 0, 0);
+    TAG(L(s0r1), 0, 0);
+    LEX(W(b0l1), 0, 0);
+    TAG(P(b0l1), 0, 0);
+    TAG(L(b0l1), 0, 0);
+    LEX(W(s1r1), 0, 0);
+    TAG(P(s1r1), 0, 0);
+    TAG(L(s1r1), 0, 0);
+    TAG(P(s1l1), L(s1l1), 0);
     /* second children */
-    KEY(W(s0l2), 0, 0);
-    KEY(P(s0l2), 0, 0);
-    KEY(L(s0l2), 0, 0);
-    KEY(W(s0r2), 0, 0);
-    KEY(P(s0r2), 0, 0);
-    KEY(L(s0r2), 0, 0);
-    KEY(W(b0l2), 0, 0);
-    KEY(P(b0l2), 0, 0);
-    KEY(L(b0l2), 0, 0);
-    KEY(P(s0), P(s0l1), P(s0l2));
-    KEY(P(s0), P(s0r1), P(s0r2));
-    KEY(P(b0), P(b0l1), P(b0l2));
+    LEX(W(s0l2), 0, 0);
+    TAG(P(s0l2), 0, 0);
+    TAG(L(s0l2), 0, 0);
+    LEX(W(s0r2), 0, 0);
+    TAG(P(s0r2), 0, 0);
+    TAG(L(s0r2), 0, 0);
+    LEX(W(b0l2), 0, 0);
+    TAG(P(b0l2), 0, 0);
+    TAG(L(b0l2), 0, 0);
+    TAG(P(s0), P(s0l1), P(s0l2));
+    TAG(P(s0), P(s0r1), P(s0r2));
+    TAG(P(b0), P(b0l1), P(b0l2));
     /* label sets */
-    KEY(W(s0), S0->right_set, 0);
-    KEY(P(s0), S0->right_set, 0);
-    KEY(W(s0), S0->left_set, 0);
-    KEY(P(s0), S0->left_set, 0);
-    KEY(W(b0), B0->left_set, 0);
-    KEY(P(b0), B0->left_set, 0);
-    KEY(P(s1), S1->right_set, S1->left_set);
-#undef KEY
+    LEX(W(s0), S0->right_set, 0);
+    TAG(P(s0), S0->right_set, 0);
+    LEX(W(s0), S0->left_set, 0);
+    TAG(P(s0), S0->left_set, 0);
+    LEX(W(b0), B0->left_set, 0);
+    TAG(P(b0), B0->left_set, 0);
+    TAG(P(s1), S1->right_set, S1->left_set);
+#undef TAG
+#undef LEX
 #undef W
 #undef P
 #undef WP
@@ -324,51 +326,53 @@ size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *out
     unsigned k = 0;
     /* every key names the direction: a feature's weights are for one direction's relations */
     unsigned base = move == PARSER_LEFT ? 128 : 192;
-#define KEY(a, b, c) (out[k] = key3(k + base, (a), (b), (c)), k++)
-    KEY(dir, 0, 0); /* bias */
-    KEY(W(dep), dir, 0);
-    KEY(P(dep), dir, 0);
-    KEY(WP(dep), dir, 0);
-    KEY(W(head), dir, 0);
-    KEY(P(head), dir, 0);
-    KEY(WP(head), dir, 0);
-    KEY(P(dep), P(head), dir);
-    KEY(W(dep), P(head), dir);
-    KEY(P(dep), W(head), dir);
-    KEY(W(dep), W(head), dir);
-    KEY(P(dep), P(head), dist * 4 + dir);
+#define TAG(a, b, c) (out[k] = key3(k + base, (a), (b), (c)) | PARSER_TAG_KEY, k++)
+#define LEX(a, b, c) (out[k] = key3(k + base, (a), (b), (c)) & ~PARSER_TAG_KEY, k++)
+    TAG(dir, 0, 0); /* bias */
+    LEX(W(dep), dir, 0);
+    TAG(P(dep), dir, 0);
+    LEX(WP(dep), dir, 0);
+    LEX(W(head), dir, 0);
+    TAG(P(head), dir, 0);
+    LEX(WP(head), dir, 0);
+    TAG(P(dep), P(head), dir);
+    LEX(W(dep), P(head), dir);
+    LEX(P(dep), W(head), dir);
+    LEX(W(dep), W(head), dir);
+    TAG(P(dep), P(head), dist * 4 + dir);
     /* the dependent's children: case markers, determiners, clauses */
-    KEY(P(dep), D->left_set, dir);
-    KEY(P(dep), D->right_set, dir);
-    KEY(W(dl1), P(dep), dir);
-    KEY(W(dl1), P(head), dir);
-    KEY(W(dl1), W(head), dir);
-    KEY(P(dl1), L(dl1), P(dep));
-    KEY(P(dr1), L(dr1), P(dep));
-    KEY(W(D->left2), P(dep), dir);
+    TAG(P(dep), D->left_set, dir);
+    TAG(P(dep), D->right_set, dir);
+    LEX(W(dl1), P(dep), dir);
+    LEX(W(dl1), P(head), dir);
+    LEX(W(dl1), W(head), dir);
+    TAG(P(dl1), L(dl1), P(dep));
+    TAG(P(dr1), L(dr1), P(dep));
+    LEX(W(D->left2), P(dep), dir);
     /* the head's children so far (a passive auxiliary, an object already there) */
-    KEY(P(head), H->left_set, dir);
-    KEY(P(head), H->right_set, dir);
-    KEY(W(head), H->left_set, dir);
-    KEY(L(hl1), P(dep), dir);
-    KEY(L(hr1), P(dep), dir);
-    KEY(P(hr1), P(dep), P(head));
+    TAG(P(head), H->left_set, dir);
+    TAG(P(head), H->right_set, dir);
+    LEX(W(head), H->left_set, dir);
+    TAG(L(hl1), P(dep), dir);
+    TAG(L(hr1), P(dep), dir);
+    TAG(P(hr1), P(dep), P(head));
     /* neighbours */
-    KEY(P(dprev), P(dep), dir);
-    KEY(P(dep), P(dnext), dir);
-    KEY(P(s->b), P(dep), dir);
-    KEY(W(s->b), P(dep), dir);
-    KEY(P(head), P(head + 1 <= s->n ? head + 1 : 0), dir);
-    KEY(D->nleft * 16 + D->nright, P(dep), dir);
+    TAG(P(dprev), P(dep), dir);
+    TAG(P(dep), P(dnext), dir);
+    TAG(P(s->b), P(dep), dir);
+    LEX(W(s->b), P(dep), dir);
+    TAG(P(head), P(head + 1 <= s->n ? head + 1 : 0), dir);
+    TAG(D->nleft * 16 + D->nright, P(dep), dir);
     /* more words (the classifier runs once per arc, so it can afford them) */
-    KEY(WP(dep), P(head), dir);
-    KEY(P(dep), WP(head), dir);
-    KEY(W(dep), dist, dir);
-    KEY(W(dl1), W(dep), dir);
-    KEY(W(dr1), P(dep), dir);
-    KEY(P(dep), D->left_set, P(head));
-    KEY(P(dep), L(dl1), P(head));
-#undef KEY
+    LEX(WP(dep), P(head), dir);
+    LEX(P(dep), WP(head), dir);
+    LEX(W(dep), dist, dir);
+    LEX(W(dl1), W(dep), dir);
+    LEX(W(dr1), P(dep), dir);
+    TAG(P(dep), D->left_set, P(head));
+    TAG(P(dep), L(dl1), P(head));
+#undef TAG
+#undef LEX
 #undef W
 #undef P
 #undef WP
@@ -380,11 +384,13 @@ size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *out
 
 /* Both classifiers keep their features in buckets of one cache line holding eight features,
  * found from the key's low bits (a bucket that is full sends the search on to the next one;
- * a bucket with an empty slot ends it), so a feature costs one cache line to look up.
+ * a bucket with an empty slot ends it), so a feature costs one cache line to look up. Each
+ * classifier has two tables: features with words, and the few, always used features without
+ * (keys with PARSER_TAG_KEY), which stay in the cache.
  *
  * The move classifier keeps a feature's three weights in its bucket; a 16-bit fingerprint
- * (with the bucket's position, 35 bits of the key) tells features apart, 0 marks an empty
- * slot. */
+ * (bits 47-62 of the key, with the bucket's position about 35 bits) tells features apart, 0
+ * marks an empty slot. */
 #define BUCKET_SLOTS 8
 typedef struct parser_move_bucket {
     uint16_t fingerprint[BUCKET_SLOTS];
@@ -407,13 +413,19 @@ typedef struct parser_entry {
     int16_t weight;
 } parser_entry;
 
+/* A table of buckets: nbuckets (a power of two) and the features it holds. */
+typedef struct parser_table {
+    uint32_t nbuckets, nfeatures;
+    void *buckets; /* parser_move_bucket or parser_relation_bucket */
+} parser_table;
+
 struct parser {
-    uint32_t nmove, nmove_features, nlabel, nlabel_features, nentries, nrows, nvocab;
+    /* [0]: features with words, [1]: features without (keys with PARSER_TAG_KEY) */
+    parser_table moves[2], labels[2];
+    uint32_t nentries, nrows, nvocab;
     uint8_t relations[PARSER_MOVES][PARSER_LANES]; /* the relation of each lane */
     unsigned nrelations[PARSER_MOVES];
     uint64_t *vocab;
-    parser_move_bucket *moves;
-    parser_relation_bucket *labels;
     parser_entry *entries;
     int16_t (*rows)[PARSER_LANES];
     size_t bytes;
@@ -429,8 +441,8 @@ static uint16_t get16(const unsigned char *p)
     return (uint16_t)(p[0] | p[1] << 8);
 }
 
-#define HEADER_BYTES 64
-#define FEATURE_SET 2u /* the templates of parser_features; models of another set are refused */
+#define HEADER_BYTES 80
+#define FEATURE_SET 3u /* the templates of parser_features; models of another set are refused */
 #define MAX_BUCKETS ((uint32_t)1 << 22)
 #define MAX_ENTRIES ((uint32_t)1 << 26)
 #define MAX_VOCAB ((uint32_t)1 << 22)
@@ -446,6 +458,47 @@ static void *aligned_or_die(size_t size)
     if (!p)
         die("out of memory (%zu bytes)", size);
     return p;
+}
+
+/* Reads a move table of t->nbuckets buckets at q; returns a problem or NULL. */
+static const char *read_moves(parser_table *t, const unsigned char *q)
+{
+    parser_move_bucket *buckets = t->buckets = aligned_or_die((size_t)t->nbuckets * 64);
+    uint32_t used = 0;
+    for (uint32_t i = 0; i < t->nbuckets; i++, q += 64) {
+        parser_move_bucket *b = &buckets[i];
+        for (int k = 0; k < BUCKET_SLOTS; k++) {
+            b->fingerprint[k] = get16(q + 2 * k);
+            used += b->fingerprint[k] != 0;
+            for (int mv = 0; mv < PARSER_MOVES; mv++) {
+                b->weight[k][mv] = (int16_t)get16(q + 16 + 6 * k + 2 * mv);
+                if (!b->fingerprint[k] && b->weight[k][mv])
+                    return "bad move slot";
+            }
+        }
+    }
+    return used == t->nfeatures ? NULL : "move feature count does not match the table";
+}
+
+/* Reads a relation table at q; references must fall inside the entries and rows. */
+static const char *read_relations(parser_table *t, const unsigned char *q, uint32_t nentries,
+                                  uint32_t nrows)
+{
+    parser_relation_bucket *buckets = t->buckets = aligned_or_die((size_t)t->nbuckets * 64);
+    uint32_t used = 0;
+    for (uint32_t i = 0; i < t->nbuckets; i++, q += 64) {
+        parser_relation_bucket *b = &buckets[i];
+        for (int k = 0; k < BUCKET_SLOTS; k++) {
+            b->fingerprint[k] = get32(q + 4 * k);
+            b->ref[k] = get32(q + 32 + 4 * k);
+            used += b->fingerprint[k] != 0;
+            uint32_t r = b->ref[k];
+            if (b->fingerprint[k] ? (r & DENSE_ROW ? (r & ~DENSE_ROW) >= nrows : r >= nentries)
+                                  : r != 0)
+                return "bad relation slot";
+        }
+    }
+    return used == t->nfeatures ? NULL : "relation feature count does not match the table";
 }
 
 parser *parser_load_bytes(const char *data, size_t length, const char *name, diag *d)
@@ -472,15 +525,20 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
                  FEATURE_SET);
         return NULL;
     }
-    uint32_t nmove = get32(p + 16), nmove_features = get32(p + 20), nlabel = get32(p + 24);
-    uint32_t nlabel_features = get32(p + 28), nentries = get32(p + 32), nvocab = get32(p + 36);
-    uint32_t nrows = get32(p + 56);
-    uint64_t left = (uint64_t)get32(p + 40) | (uint64_t)get32(p + 44) << 32;
-    uint64_t right = (uint64_t)get32(p + 48) | (uint64_t)get32(p + 52) << 32;
+    parser_table tables[4]; /* moves[0], moves[1], labels[0], labels[1] */
+    bool ok = true;
+    for (int i = 0; i < 4; i++) {
+        tables[i].nbuckets = get32(p + 16 + 8 * i);
+        tables[i].nfeatures = get32(p + 20 + 8 * i);
+        tables[i].buckets = NULL;
+        ok &= power_of_two(tables[i].nbuckets, MAX_BUCKETS) &&
+              tables[i].nfeatures < tables[i].nbuckets * BUCKET_SLOTS;
+    }
+    uint32_t nentries = get32(p + 48), nrows = get32(p + 52), nvocab = get32(p + 56);
+    uint64_t left = (uint64_t)get32(p + 64) | (uint64_t)get32(p + 68) << 32;
+    uint64_t right = (uint64_t)get32(p + 72) | (uint64_t)get32(p + 76) << 32;
     uint64_t valid = (((uint64_t)1 << DEP_COUNT) - 1) & ~(uint64_t)1;
-    if (!power_of_two(nmove, MAX_BUCKETS) || nmove_features >= nmove * BUCKET_SLOTS ||
-        !power_of_two(nlabel, MAX_BUCKETS) || nlabel_features >= nlabel * BUCKET_SLOTS ||
-        nentries > MAX_ENTRIES || nrows > MAX_ENTRIES || nvocab < 2 ||
+    if (!ok || nentries > MAX_ENTRIES || nrows > MAX_ENTRIES || nvocab < 2 ||
         !power_of_two(nvocab, MAX_VOCAB) || get32(p + 60) || (left & ~valid) || (right & ~valid) ||
         !(left >> DEP_ROOT & 1) || (right >> DEP_ROOT & 1) || left == ((uint64_t)1 << DEP_ROOT) ||
         right == 0 || __builtin_popcountll(left) - 1 > PARSER_LANES ||
@@ -488,8 +546,10 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
         diag_set(d, name, 0, "corrupt model header (counts out of range)");
         return NULL;
     }
-    size_t need = HEADER_BYTES + (size_t)nvocab * 8 + (size_t)nmove * 64 + (size_t)nlabel * 64 +
-                  (size_t)nentries * 4 + (size_t)nrows * PARSER_LANES * 2 + 4;
+    size_t need = HEADER_BYTES + (size_t)nvocab * 8 + (size_t)nentries * 4 +
+                  (size_t)nrows * PARSER_LANES * 2 + 4;
+    for (int i = 0; i < 4; i++)
+        need += (size_t)tables[i].nbuckets * 64;
     if (length < need) {
         diag_set(d, name, 0, "truncated model (%zu bytes, expected %zu)", length, need);
         return NULL;
@@ -503,10 +563,6 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
         return NULL;
     }
     parser *m = xcalloc(1, sizeof *m);
-    m->nmove = nmove;
-    m->nmove_features = nmove_features;
-    m->nlabel = nlabel;
-    m->nlabel_features = nlabel_features;
     m->nentries = nentries;
     m->nrows = nrows;
     m->nvocab = nvocab;
@@ -518,8 +574,6 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
             m->relations[PARSER_RIGHT][m->nrelations[PARSER_RIGHT]++] = (uint8_t)r;
     }
     m->vocab = xmalloc((size_t)nvocab * sizeof *m->vocab);
-    m->moves = aligned_or_die((size_t)nmove * sizeof *m->moves);
-    m->labels = aligned_or_die((size_t)nlabel * sizeof *m->labels);
     m->entries = xmalloc(((size_t)nentries + 1) * sizeof *m->entries);
     m->rows = aligned_or_die(((size_t)nrows + 1) * sizeof *m->rows);
     const unsigned char *q = p + HEADER_BYTES;
@@ -531,38 +585,20 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
     }
     if (used >= nvocab)
         problem = "vocabulary full";
-    /* Every table needs an empty slot somewhere, or a search for an absent key never ends. */
-    used = 0;
-    for (uint32_t i = 0; i < nmove; i++, q += 64) {
-        parser_move_bucket *b = &m->moves[i];
-        for (int k = 0; k < BUCKET_SLOTS; k++) {
-            b->fingerprint[k] = get16(q + 2 * k);
-            bool empty = b->fingerprint[k] == 0;
-            used += !empty;
-            for (int mv = 0; mv < PARSER_MOVES; mv++) {
-                b->weight[k][mv] = (int16_t)get16(q + 16 + 6 * k + 2 * mv);
-                if (empty && b->weight[k][mv])
-                    problem = "bad move slot";
-            }
-        }
+    /* Every table needs an empty slot somewhere, or a search for an absent key never ends:
+     * the feature counts are below the slot counts (checked with the header). */
+    for (int i = 0; i < 2; i++) {
+        m->moves[i] = tables[i];
+        const char *why = read_moves(&m->moves[i], q);
+        problem = problem ? problem : why;
+        q += (size_t)tables[i].nbuckets * 64;
     }
-    if (!problem && used != nmove_features)
-        problem = "move feature count does not match the table";
-    used = 0;
-    for (uint32_t i = 0; i < nlabel; i++, q += 64) {
-        parser_relation_bucket *b = &m->labels[i];
-        for (int k = 0; k < BUCKET_SLOTS; k++) {
-            b->fingerprint[k] = get32(q + 4 * k);
-            b->ref[k] = get32(q + 32 + 4 * k);
-            used += b->fingerprint[k] != 0;
-            uint32_t r = b->ref[k];
-            if (b->fingerprint[k] ? (r & DENSE_ROW ? (r & ~DENSE_ROW) >= nrows : r >= nentries)
-                                  : r != 0)
-                problem = "bad relation slot";
-        }
+    for (int i = 0; i < 2; i++) {
+        m->labels[i] = tables[2 + i];
+        const char *why = read_relations(&m->labels[i], q, nentries, nrows);
+        problem = problem ? problem : why;
+        q += (size_t)tables[2 + i].nbuckets * 64;
     }
-    if (!problem && used != nlabel_features)
-        problem = "relation feature count does not match the table";
     for (uint32_t i = 0; i < nentries && !problem; i++, q += 4) {
         m->entries[i].lane = q[0];
         m->entries[i].last = q[1];
@@ -599,8 +635,10 @@ void parser_free(parser *model)
     if (!model)
         return;
     free(model->vocab);
-    free(model->moves);
-    free(model->labels);
+    for (int i = 0; i < 2; i++) {
+        free(model->moves[i].buckets);
+        free(model->labels[i].buckets);
+    }
     free(model->entries);
     free(model->rows);
     free(model);
@@ -609,8 +647,8 @@ void parser_free(parser *model)
 void parser_get_info(const parser *model, parser_info *info)
 {
     info->relations = model->nrelations[PARSER_LEFT] + 1 + model->nrelations[PARSER_RIGHT];
-    info->move_features = model->nmove_features;
-    info->label_features = model->nlabel_features;
+    info->move_features = model->moves[0].nfeatures + model->moves[1].nfeatures;
+    info->label_features = model->labels[0].nfeatures + model->labels[1].nfeatures;
     info->label_weights = model->nentries + (size_t)model->nrows * PARSER_LANES;
     size_t words = 0;
     for (uint32_t i = 0; i < model->nvocab; i++)
@@ -681,21 +719,26 @@ static inline bool has_empty32(const uint32_t *slots)
 static void add_move_weights(const parser *model, const uint64_t *keys, size_t nkeys,
                              int32_t scores[PARSER_MOVES])
 {
-    uint32_t mask = model->nmove - 1;
-    for (size_t f = 0; f < nkeys; f++)
-        __builtin_prefetch(&model->moves[(uint32_t)keys[f] & mask]);
+    for (size_t f = 0; f < nkeys; f++) {
+        const parser_table *t = &model->moves[keys[f] >> 63];
+        __builtin_prefetch((const parser_move_bucket *)t->buckets +
+                           ((uint32_t)keys[f] & (t->nbuckets - 1)));
+    }
     int32_t s0 = 0, s1 = 0, s2 = 0;
     for (size_t f = 0; f < nkeys; f++) {
-        uint16_t fp = (uint16_t)(keys[f] >> 48);
+        const parser_table *t = &model->moves[keys[f] >> 63];
+        const parser_move_bucket *buckets = t->buckets;
+        uint32_t mask = t->nbuckets - 1;
+        uint16_t fp = (uint16_t)(keys[f] >> 47);
         fp += fp == 0;
         uint32_t i = (uint32_t)keys[f] & mask;
-        const parser_move_bucket *b = &model->moves[i];
+        const parser_move_bucket *b = &buckets[i];
         uint64_t found;
         unsigned slot = slot16(b->fingerprint, fp, &found);
         /* A full bucket without the key sends the search on (rare: at most 3/4 full). */
         while (__builtin_expect(!found && !has_empty16(b->fingerprint), 0)) {
             i = (i + 1) & mask;
-            b = &model->moves[i];
+            b = &buckets[i];
             slot = slot16(b->fingerprint, fp, &found);
         }
         int32_t keep = -(int32_t)(found != 0);
@@ -713,16 +756,18 @@ static void add_move_weights(const parser *model, const uint64_t *keys, size_t n
  * model does not have it. */
 static inline uint32_t find_relation_feature(const parser *m, uint64_t key)
 {
-    uint32_t fp = (uint32_t)(key >> 32);
+    const parser_table *t = &m->labels[key >> 63];
+    const parser_relation_bucket *buckets = t->buckets;
+    uint32_t fp = (uint32_t)(key >> 31);
     fp += fp == 0;
-    uint32_t mask = m->nlabel - 1;
+    uint32_t mask = t->nbuckets - 1;
     uint32_t i = (uint32_t)key & mask;
-    const parser_relation_bucket *b = &m->labels[i];
+    const parser_relation_bucket *b = &buckets[i];
     uint64_t found;
     unsigned slot = slot32(b->fingerprint, fp, &found);
     while (__builtin_expect(!found && !has_empty32(b->fingerprint), 0)) {
         i = (i + 1) & mask;
-        b = &m->labels[i];
+        b = &buckets[i];
         slot = slot32(b->fingerprint, fp, &found);
     }
     return found ? b->ref[slot] : UINT32_MAX;
@@ -733,9 +778,11 @@ static inline uint32_t find_relation_feature(const parser *m, uint64_t key)
 static void add_relation_weights(const parser *model, const uint64_t *keys, size_t nkeys,
                                  int32_t scores[PARSER_LANES])
 {
-    uint32_t mask = model->nlabel - 1;
-    for (size_t f = 0; f < nkeys; f++)
-        __builtin_prefetch(&model->labels[(uint32_t)keys[f] & mask]);
+    for (size_t f = 0; f < nkeys; f++) {
+        const parser_table *t = &model->labels[keys[f] >> 63];
+        __builtin_prefetch((const parser_relation_bucket *)t->buckets +
+                           ((uint32_t)keys[f] & (t->nbuckets - 1)));
+    }
     uint32_t refs[PARSER_MAX_LABEL_FEATURES];
     size_t nrefs = 0;
     for (size_t f = 0; f < nkeys; f++) {

@@ -221,6 +221,10 @@ static inline bool parser_state_done(const parser_state *s)
 bool parser_state_allows(const parser_state *s, unsigned move, unsigned relation);
 /* Applies an allowed move. */
 void parser_state_apply(parser_state *s, unsigned move, unsigned relation);
+/* Keys of features made of tags, relations, distances and counts only (no words) have this
+ * bit set: there are few of them and they are used all the time, so the model keeps them in
+ * small tables of their own that stay in the cache. */
+#define PARSER_TAG_KEY ((uint64_t)1 << 63)
 /* Writes the feature keys of a configuration for choosing the move; returns how many
  * (<= PARSER_MAX_FEATURES). */
 size_t parser_features(const parser_state *s, uint64_t *keys);

@@ -711,6 +711,20 @@ static unsigned char *free_slot(unsigned char *table, size_t nbuckets, uint64_t 
         }
 }
 
+/* Counts the features of a perceptron whose quantised weights q are not all zero, by table
+ * (0: with words, 1: keys with PARSER_TAG_KEY). */
+static void count_tables(const perceptron *p, const int16_t *q, size_t count[2])
+{
+    count[0] = count[1] = 0;
+    for (size_t i = 0; i < p->nfeatures; i++) {
+        const feature *f = &p->features[i];
+        bool any = false;
+        for (unsigned k = 0; k < f->n; k++)
+            any |= q[f->offset + k] != 0;
+        count[f->key >> 63] += any;
+    }
+}
+
 static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned prune, buf *out,
                                  diag *d)
 {
@@ -721,17 +735,25 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
                            &nmove_features, &move_weights);
     int16_t *ql = quantise(&tr->labels, max_labels > 0 ? 32767.0 / max_labels : 1.0, prune,
                            &nlabel_features, &nentries);
-    size_t nmove = buckets_for(nmove_features), nlabel = buckets_for(nlabel_features);
-    if (nmove > ((size_t)1 << 22) || nlabel > ((size_t)1 << 22) || nentries > ((size_t)1 << 26) ||
-        nentries == 0) {
+    size_t nfeat[4], nbuckets[4];
+    count_tables(&tr->moves, qm, nfeat);
+    count_tables(&tr->labels, ql, nfeat + 2);
+    bool too_large = nentries > ((size_t)1 << 26);
+    for (int i = 0; i < 4; i++) {
+        nbuckets[i] = buckets_for(nfeat[i]);
+        too_large |= nbuckets[i] > ((size_t)1 << 22);
+    }
+    if (too_large) {
         free(qm);
         free(ql);
-        diag_set(d, "model", 0, "model too large or empty (%zu move features, %zu relation weights)",
+        diag_set(d, "model", 0, "model too large (%zu move features, %zu relation weights)",
                  nmove_features, nentries);
         return SITREP_ELIMIT;
     }
-    /* the move table: fingerprints, then three weights per slot */
-    unsigned char *moves = xcalloc(nmove, 64);
+    unsigned char *tables[4];
+    for (int i = 0; i < 4; i++)
+        tables[i] = xcalloc(nbuckets[i], 64);
+    /* the move tables: fingerprints, then three weights per slot */
     const perceptron *p = &tr->moves;
     for (size_t i = 0; i < p->nfeatures; i++) {
         const feature *f = &p->features[i];
@@ -743,17 +765,17 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
         }
         if (!any)
             continue;
-        uint16_t fp = (uint16_t)(f->key >> 48);
+        unsigned t = (unsigned)(f->key >> 63);
+        uint16_t fp = (uint16_t)(f->key >> 47);
         fp += fp == 0;
         unsigned slot;
-        unsigned char *bucket = free_slot(moves, nmove, f->key, 2, &slot);
+        unsigned char *bucket = free_slot(tables[t], nbuckets[t], f->key, 2, &slot);
         put16_at(bucket + 2 * slot, fp);
         for (int k = 0; k < PARSER_MOVES; k++)
             put16_at(bucket + 16 + 6 * slot + 2 * k, (uint16_t)w[k]);
     }
-    /* the relation table: fingerprints and references to runs of (lane, weight) or, for
+    /* the relation tables: fingerprints and references to runs of (lane, weight) or, for
      * features with at least DENSE_MIN weights, to dense rows */
-    unsigned char *labels = xcalloc(nlabel, 64);
     unsigned char *entries = xmalloc(nentries * 4 + 4);
     size_t e = 0, nrows = 0, rows_alloc = 1024;
     unsigned char *rows = xmalloc(rows_alloc * PARSER_LANES * 2);
@@ -789,38 +811,36 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
             }
             entries[(e - 1) * 4 + 1] = 1;
         }
-        uint32_t fp = (uint32_t)(f->key >> 32);
+        unsigned t = 2 + (unsigned)(f->key >> 63);
+        uint32_t fp = (uint32_t)(f->key >> 31);
         fp += fp == 0;
         unsigned slot;
-        unsigned char *bucket = free_slot(labels, nlabel, f->key, 4, &slot);
+        unsigned char *bucket = free_slot(tables[t], nbuckets[t], f->key, 4, &slot);
         put32_at(bucket + 4 * slot, fp);
         put32_at(bucket + 32 + 4 * slot, ref);
     }
     size_t from = out->len;
     sitrep_status status = buf_append(out, PARSER_MAGIC, 8);
-    uint32_t header[14] = {PARSER_VERSION,
-                           2u, /* feature set */
-                           (uint32_t)nmove,
-                           (uint32_t)nmove_features,
-                           (uint32_t)nlabel,
-                           (uint32_t)nlabel_features,
-                           (uint32_t)e,
-                           v->nslots,
-                           (uint32_t)tr->relations[PARSER_LEFT],
-                           (uint32_t)(tr->relations[PARSER_LEFT] >> 32),
-                           (uint32_t)tr->relations[PARSER_RIGHT],
-                           (uint32_t)(tr->relations[PARSER_RIGHT] >> 32),
-                           (uint32_t)nrows,
-                           0};
-    for (int i = 0; i < 14 && !status; i++)
+    uint32_t header[18] = {PARSER_VERSION, 3u /* feature set */};
+    for (int i = 0; i < 4; i++) {
+        header[2 + 2 * i] = (uint32_t)nbuckets[i];
+        header[3 + 2 * i] = (uint32_t)nfeat[i];
+    }
+    header[10] = (uint32_t)e;
+    header[11] = (uint32_t)nrows;
+    header[12] = v->nslots;
+    header[13] = 0;
+    header[14] = (uint32_t)tr->relations[PARSER_LEFT];
+    header[15] = (uint32_t)(tr->relations[PARSER_LEFT] >> 32);
+    header[16] = (uint32_t)tr->relations[PARSER_RIGHT];
+    header[17] = (uint32_t)(tr->relations[PARSER_RIGHT] >> 32);
+    for (int i = 0; i < 18 && !status; i++)
         status = put32(out, header[i]);
     for (uint32_t s = 0; s < v->nslots && !status; s++)
         if (!(status = put32(out, (uint32_t)v->keys[s])))
             status = put32(out, (uint32_t)(v->keys[s] >> 32));
-    if (!status)
-        status = buf_append(out, moves, nmove * 64);
-    if (!status)
-        status = buf_append(out, labels, nlabel * 64);
+    for (int i = 0; i < 4 && !status; i++)
+        status = buf_append(out, tables[i], nbuckets[i] * 64);
     if (!status)
         status = buf_append(out, entries, e * 4);
     if (!status)
@@ -829,8 +849,8 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
         status = put32(out, hash_crc32(out->data + from, out->len - from, 0));
     free(qm);
     free(ql);
-    free(moves);
-    free(labels);
+    for (int i = 0; i < 4; i++)
+        free(tables[i]);
     free(entries);
     free(rows);
     if (status)
