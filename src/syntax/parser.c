@@ -165,11 +165,16 @@ void parser_state_apply(parser_state *s, unsigned move, unsigned relation)
 
 /* ---- features ---- */
 
+/* The key of a feature: its template and up to three values (word and tag hashes, small
+ * numbers). One multiply-xorshift round after the sum is enough to spread them over the
+ * bits the tables use (low bits: the bucket; high bits: the fingerprint). */
 static inline uint64_t key3(unsigned template_id, uint64_t a, uint64_t b, uint64_t c)
 {
     uint64_t h = a * 0x9E3779B97F4A7C15ULL + b * 0xC2B2AE3D27D4EB4FULL +
                  c * 0x165667B19E3779F9ULL + (template_id + 1) * 0x27D4EB2F165667C5ULL;
-    return mix64(h);
+    h ^= h >> 29;
+    h *= 0xd6e8feb86659fd93ULL;
+    return h ^ h >> 32;
 }
 
 static inline unsigned bucket(unsigned d)
@@ -177,7 +182,7 @@ static inline unsigned bucket(unsigned d)
     return d <= 5 ? d : d <= 7 ? 6 : d <= 10 ? 7 : d <= 15 ? 8 : 9;
 }
 
-size_t parser_features(const parser_state *s, uint64_t *out)
+size_t parser_features(const parser_state *s, uint64_t *out, size_t *tags)
 {
     const parser_token *t = s->tokens;
     const parser_node *nd = s->nodes;
@@ -198,8 +203,11 @@ size_t parser_features(const parser_state *s, uint64_t *out)
 #define WP(x) t[x].word_tag
 #define L(x) nd[x].relation
     unsigned k = 0;
-#define TAG(a, b, c) (out[k] = key3(k, (a), (b), (c)) | PARSER_TAG_KEY, k++)
-#define LEX(a, b, c) (out[k] = key3(k, (a), (b), (c)) & ~PARSER_TAG_KEY, k++)
+    /* tag keys from the front of out, word keys from the back */
+    unsigned ntag = 0, nword = 0;
+#define TAG(a, b, c) (out[ntag++] = key3(k++, (a), (b), (c)) | PARSER_TAG_KEY)
+#define LEX(a, b, c)                                                                               \
+    (out[PARSER_MAX_FEATURES - 1 - nword++] = key3(k++, (a), (b), (c)) & ~PARSER_TAG_KEY)
     TAG(0, 0, 0); /* bias */
     /* single words */
     LEX(W(s0), 0, 0);
@@ -304,10 +312,12 @@ size_t parser_features(const parser_state *s, uint64_t *out)
 #undef P
 #undef WP
 #undef L
+    memmove(out + ntag, out + PARSER_MAX_FEATURES - nword, nword * sizeof *out);
+    *tags = ntag;
     return k;
 }
 
-size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *out)
+size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *out, size_t *tags)
 {
     const parser_token *t = s->tokens;
     const parser_node *nd = s->nodes;
@@ -326,8 +336,10 @@ size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *out
     unsigned k = 0;
     /* every key names the direction: a feature's weights are for one direction's relations */
     unsigned base = move == PARSER_LEFT ? 128 : 192;
-#define TAG(a, b, c) (out[k] = key3(k + base, (a), (b), (c)) | PARSER_TAG_KEY, k++)
-#define LEX(a, b, c) (out[k] = key3(k + base, (a), (b), (c)) & ~PARSER_TAG_KEY, k++)
+    unsigned ntag = 0, nword = 0;
+#define TAG(a, b, c) (out[ntag++] = key3(base + k++, (a), (b), (c)) | PARSER_TAG_KEY)
+#define LEX(a, b, c)                                                                               \
+    (out[PARSER_MAX_LABEL_FEATURES - 1 - nword++] = key3(base + k++, (a), (b), (c)) & ~PARSER_TAG_KEY)
     TAG(dir, 0, 0); /* bias */
     LEX(W(dep), dir, 0);
     TAG(P(dep), dir, 0);
@@ -377,6 +389,8 @@ size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *out
 #undef P
 #undef WP
 #undef L
+    memmove(out + ntag, out + PARSER_MAX_LABEL_FEATURES - nword, nword * sizeof *out);
+    *tags = ntag;
     return k;
 }
 
@@ -716,19 +730,17 @@ static inline bool has_empty32(const uint32_t *slots)
 
 /* Adds the move weights of the features found to scores. Every bucket is prefetched before
  * the first is read, so that the cache misses overlap. */
-static void add_move_weights(const parser *model, const uint64_t *keys, size_t nkeys,
-                             int32_t scores[PARSER_MOVES])
+/* Adds to scores the weights of the keys found in a move table. Every bucket is prefetched
+ * before the first is read, so that the cache misses overlap. */
+static void add_move_table(const parser_table *t, const uint64_t *keys, size_t nkeys,
+                           int32_t scores[PARSER_MOVES])
 {
-    for (size_t f = 0; f < nkeys; f++) {
-        const parser_table *t = &model->moves[keys[f] >> 63];
-        __builtin_prefetch((const parser_move_bucket *)t->buckets +
-                           ((uint32_t)keys[f] & (t->nbuckets - 1)));
-    }
+    const parser_move_bucket *buckets = t->buckets;
+    uint32_t mask = t->nbuckets - 1;
+    for (size_t f = 0; f < nkeys; f++)
+        __builtin_prefetch(&buckets[(uint32_t)keys[f] & mask]);
     int32_t s0 = 0, s1 = 0, s2 = 0;
     for (size_t f = 0; f < nkeys; f++) {
-        const parser_table *t = &model->moves[keys[f] >> 63];
-        const parser_move_bucket *buckets = t->buckets;
-        uint32_t mask = t->nbuckets - 1;
         uint16_t fp = (uint16_t)(keys[f] >> 47);
         fp += fp == 0;
         uint32_t i = (uint32_t)keys[f] & mask;
@@ -747,16 +759,15 @@ static void add_move_weights(const parser *model, const uint64_t *keys, size_t n
         s1 += w[1] & keep;
         s2 += w[2] & keep;
     }
-    scores[0] = s0;
-    scores[1] = s1;
-    scores[2] = s2;
+    scores[0] += s0;
+    scores[1] += s1;
+    scores[2] += s2;
 }
 
 /* The reference (first entry, or DENSE_ROW | row) of a relation feature; UINT32_MAX when the
  * model does not have it. */
-static inline uint32_t find_relation_feature(const parser *m, uint64_t key)
+static inline uint32_t find_relation_feature(const parser_table *t, uint64_t key)
 {
-    const parser_table *t = &m->labels[key >> 63];
     const parser_relation_bucket *buckets = t->buckets;
     uint32_t fp = (uint32_t)(key >> 31);
     fp += fp == 0;
@@ -774,19 +785,20 @@ static inline uint32_t find_relation_feature(const parser *m, uint64_t key)
 }
 
 /* Adds the relation weights of the features found to scores[lane]: dense rows lane by lane
- * (a loop the compiler vectorises), the other features entry by entry. */
+ * (a loop the compiler vectorises), the other features entry by entry. keys[0..tags) are
+ * looked up in the table of tag features, the rest in the table of word features. */
 static void add_relation_weights(const parser *model, const uint64_t *keys, size_t nkeys,
-                                 int32_t scores[PARSER_LANES])
+                                 size_t tags, int32_t scores[PARSER_LANES])
 {
     for (size_t f = 0; f < nkeys; f++) {
-        const parser_table *t = &model->labels[keys[f] >> 63];
+        const parser_table *t = &model->labels[f < tags];
         __builtin_prefetch((const parser_relation_bucket *)t->buckets +
                            ((uint32_t)keys[f] & (t->nbuckets - 1)));
     }
     uint32_t refs[PARSER_MAX_LABEL_FEATURES];
     size_t nrefs = 0;
     for (size_t f = 0; f < nkeys; f++) {
-        uint32_t ref = find_relation_feature(model, keys[f]);
+        uint32_t ref = find_relation_feature(&model->labels[f < tags], keys[f]);
         refs[nrefs] = ref;
         nrefs += ref != UINT32_MAX;
     }
@@ -818,9 +830,9 @@ static void add_relation_weights(const parser *model, const uint64_t *keys, size
 static unsigned choose_relation(const parser *model, const parser_state *state, unsigned move)
 {
     uint64_t keys[PARSER_MAX_LABEL_FEATURES];
-    size_t nkeys = parser_label_features(state, move, keys);
+    size_t tags, nkeys = parser_label_features(state, move, keys, &tags);
     int32_t scores[PARSER_LANES] = {0};
-    add_relation_weights(model, keys, nkeys, scores);
+    add_relation_weights(model, keys, nkeys, tags, scores);
     unsigned best = 0;
     for (unsigned i = 1; i < model->nrelations[move]; i++)
         if (scores[i] > scores[best])
@@ -855,9 +867,10 @@ static void parse_tokens(const parser *model, parser_token *tokens, size_t n, ui
             } else {
                 /* shift, a left arc or, with two words on the stack, a right arc (the first
                  * best on ties, as in training) */
-                int32_t scores[PARSER_MOVES];
-                size_t nkeys = parser_features(&state, keys);
-                add_move_weights(model, keys, nkeys, scores);
+                int32_t scores[PARSER_MOVES] = {0, 0, 0};
+                size_t tags, nkeys = parser_features(&state, keys, &tags);
+                add_move_table(&model->moves[1], keys, tags, scores);
+                add_move_table(&model->moves[0], keys + tags, nkeys - tags, scores);
                 move = scores[PARSER_LEFT] > scores[PARSER_SHIFT] ? PARSER_LEFT : PARSER_SHIFT;
                 if (state.depth >= 2 && scores[PARSER_RIGHT] > scores[move])
                     move = PARSER_RIGHT;

@@ -226,11 +226,13 @@ void parser_state_apply(parser_state *s, unsigned move, unsigned relation);
  * small tables of their own that stay in the cache. */
 #define PARSER_TAG_KEY ((uint64_t)1 << 63)
 /* Writes the feature keys of a configuration for choosing the move; returns how many
- * (<= PARSER_MAX_FEATURES). */
-size_t parser_features(const parser_state *s, uint64_t *keys);
+ * (<= PARSER_MAX_FEATURES). The *tags first are keys of tag features (PARSER_TAG_KEY). */
+size_t parser_features(const parser_state *s, uint64_t *keys, size_t *tags);
 /* Writes the feature keys for choosing the relation of the arc `move` (PARSER_LEFT: s0 to
- * b0; PARSER_RIGHT: s0 to s1) would make; returns how many (<= PARSER_MAX_LABEL_FEATURES). */
-size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *keys);
+ * b0; PARSER_RIGHT: s0 to s1) would make; returns how many (<= PARSER_MAX_LABEL_FEATURES),
+ * tag features first as parser_features. */
+size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *keys,
+                             size_t *tags);
 
 /* parser_parse_words on words already hashed (parser_word_hash, parser_tag_hash). */
 void parser_parse_hashes(const parser *model, const uint64_t *words, const uint64_t *tags,

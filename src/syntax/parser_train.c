@@ -528,6 +528,7 @@ static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double 
     parser_state st;
     parser_state_init(&st, tr->tokens, tr->nodes, tr->stack, n);
     uint64_t keys[PARSER_MAX_FEATURES];
+    size_t ntags;
     int64_t scores[128];
     sitrep_status status = SITREP_OK;
     while (!parser_state_done(&st) && !status) {
@@ -541,7 +542,7 @@ static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double 
         }
         unsigned move = PARSER_RIGHT;
         if (st.b <= st.n) {
-            size_t nkeys = parser_features(&st, keys);
+            size_t nkeys = parser_features(&st, keys, &ntags);
             perceptron_scores(&tr->moves, keys, nkeys, false, scores, PARSER_MOVES);
             unsigned cost[PARSER_MOVES];
             move_costs(&st, tr->gold, cost);
@@ -566,7 +567,7 @@ static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double 
         if (move != PARSER_SHIFT && !status) {
             unsigned dep = st.stack[st.depth - 1];
             unsigned head = move == PARSER_LEFT ? st.b : st.stack[st.depth - 2];
-            size_t nkeys = parser_label_features(&st, move, keys);
+            size_t nkeys = parser_label_features(&st, move, keys, &ntags);
             perceptron_scores(&tr->labels, keys, nkeys, false, scores, 128);
             rel = best_relation(tr, scores, move);
             if (tr->gold[dep] == head) {
@@ -596,6 +597,7 @@ static void parse_averaged(trainer *tr, size_t n)
     parser_state st;
     parser_state_init(&st, tr->tokens, tr->nodes, tr->stack, n);
     uint64_t keys[PARSER_MAX_FEATURES];
+    size_t ntags;
     int64_t scores[128];
     while (!parser_state_done(&st)) {
         unsigned move = PARSER_SHIFT, rel = 0;
@@ -605,12 +607,12 @@ static void parse_averaged(trainer *tr, size_t n)
         } else if (st.b == st.n + 1) {
             move = PARSER_RIGHT;
         } else if (st.depth) {
-            size_t nkeys = parser_features(&st, keys);
+            size_t nkeys = parser_features(&st, keys, &ntags);
             perceptron_scores(&tr->moves, keys, nkeys, true, scores, PARSER_MOVES);
             move = best_move(&st, scores);
         }
         if (move != PARSER_SHIFT && !rel) {
-            size_t nkeys = parser_label_features(&st, move, keys);
+            size_t nkeys = parser_label_features(&st, move, keys, &ntags);
             perceptron_scores(&tr->labels, keys, nkeys, true, scores, 128);
             rel = best_relation(tr, scores, move);
         }
