@@ -78,6 +78,11 @@ uint64_t parser_tag_hash(unsigned upos, slice xpos)
     return hash_bytes(xpos.ptr, xpos.len, 0x746167ULL + upos);
 }
 
+uint64_t parser_upos_hash(unsigned upos)
+{
+    return (upos + 1) * 0x9E3779B97F4A7C15ULL ^ 0x75706f73ULL;
+}
+
 static inline uint64_t mix64(uint64_t h)
 {
     h ^= h >> 32;
@@ -100,6 +105,8 @@ void parser_tokens_finish(parser_token *tokens, size_t n)
     tokens[0].tag = NONE_TAG;
     tokens[n + 1].word = ROOT_WORD;
     tokens[n + 1].tag = ROOT_TAG;
+    tokens[0].upos = NONE_TAG + 1;
+    tokens[n + 1].upos = ROOT_TAG + 1;
     for (size_t i = 0; i < n + 2; i++)
         tokens[i].word_tag = mix64(tokens[i].word * 0x9E3779B97F4A7C15ULL + tokens[i].tag);
 }
@@ -202,6 +209,7 @@ size_t parser_features(const parser_state *s, uint64_t *out, size_t *tags)
 #define P(x) t[x].tag
 #define WP(x) t[x].word_tag
 #define L(x) nd[x].relation
+#define U(x) t[x].upos
     unsigned k = 0;
     /* tag keys from the front of out, word keys from the back */
     unsigned ntag = 0, nword = 0;
@@ -306,6 +314,15 @@ size_t parser_features(const parser_state *s, uint64_t *out, size_t *tags)
     LEX(W(b0), B0->left_set, 0);
     TAG(P(b0), B0->left_set, 0);
     TAG(P(s1), S1->right_set, S1->left_set);
+    /* UPOS alone */
+    TAG(U(s0), 0, 0);
+    TAG(U(b0), 0, 0);
+    TAG(U(s1), 0, 0);
+    TAG(U(b1), 0, 0);
+    TAG(U(s0), U(b0), 0);
+    TAG(U(s1), U(s0), 0);
+    TAG(U(s0), U(b0), U(b1));
+#undef U
 #undef TAG
 #undef LEX
 #undef W
@@ -896,7 +913,7 @@ static inline uint64_t known_word(const parser *model, uint64_t word)
 }
 
 void parser_parse_hashes(const parser *model, const uint64_t *words, const uint64_t *tags,
-                         size_t n, uint16_t *head, uint8_t *relation)
+                         const uint8_t *upos, size_t n, uint16_t *head, uint8_t *relation)
 {
     if (n == 0 || n > PARSER_MAX_WORDS)
         return;
@@ -905,6 +922,7 @@ void parser_parse_hashes(const parser *model, const uint64_t *words, const uint6
     for (size_t i = 0; i < n; i++) {
         tokens[i + 1].word = known_word(model, words[i]);
         tokens[i + 1].tag = tags[i];
+        tokens[i + 1].upos = parser_upos_hash(upos[i]);
     }
     parser_tokens_finish(tokens, n);
     parse_tokens(model, tokens, n, head, relation);
@@ -922,6 +940,7 @@ void parser_parse_words(const parser *model, const parser_word *words, size_t n,
     for (size_t i = 0; i < n; i++) {
         tokens[i + 1].word = known_word(model, parser_word_hash(words[i].form));
         tokens[i + 1].tag = parser_tag_hash(words[i].upos, words[i].xpos);
+        tokens[i + 1].upos = parser_upos_hash(words[i].upos);
     }
     parser_tokens_finish(tokens, n);
     parse_tokens(model, tokens, n, head, relation);

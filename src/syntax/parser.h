@@ -172,6 +172,7 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
  * is "no word", index n + 1 the root. */
 typedef struct parser_token {
     uint64_t word, tag, word_tag;
+    uint64_t upos; /* the UPOS alone (a hash): robust to XPOS errors such as VBD for VBN */
 } parser_token;
 
 /* The parse so far of one word. Children arrive in order (left ones from the nearest out,
@@ -204,8 +205,9 @@ enum { PARSER_SHIFT = 0, PARSER_LEFT = 1, PARSER_RIGHT = 2, PARSER_MOVES = 3 };
 /* Hashes a word's form the way the vocabulary stores it (lower case, digits as 0, curly
  * quotes as straight ones; the first 64 bytes). */
 uint64_t parser_word_hash(slice form);
-/* The hash of a tag pair. */
+/* The hash of a tag pair, and of a UPOS alone. */
 uint64_t parser_tag_hash(unsigned upos, slice xpos);
+uint64_t parser_upos_hash(unsigned upos);
 /* Completes tokens[0..n+1] once tokens[1..n] have their word (already mapped through the
  * vocabulary) and tag: the pseudo-words at 0 and n + 1, and every word_tag. */
 void parser_tokens_finish(parser_token *tokens, size_t n);
@@ -234,9 +236,10 @@ size_t parser_features(const parser_state *s, uint64_t *keys, size_t *tags);
 size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *keys,
                              size_t *tags);
 
-/* parser_parse_words on words already hashed (parser_word_hash, parser_tag_hash). */
+/* parser_parse_words on words already hashed (parser_word_hash, parser_tag_hash) with their
+ * UPOS. */
 void parser_parse_hashes(const parser *model, const uint64_t *words, const uint64_t *tags,
-                         size_t n, uint16_t *head, uint8_t *relation);
+                         const uint8_t *upos, size_t n, uint16_t *head, uint8_t *relation);
 
 /* The vocabulary: an open-addressed table of word hashes (0 = empty slot, at least one
  * empty). Returns whether the word is in it. */

@@ -21,6 +21,7 @@
 
 typedef struct treebank {
     uint64_t *word, *tag; /* word hash (before the vocabulary), tag hash, per token */
+    uint8_t *upos;
     uint16_t *head;       /* gold head: 1..n, n + 1 for the root */
     uint8_t *relation;    /* gold dep_relation */
     uint32_t *first;      /* first token of each sentence, plus one past the end */
@@ -32,6 +33,7 @@ static void treebank_release(treebank *t)
 {
     free(t->word);
     free(t->tag);
+    free(t->upos);
     free(t->head);
     free(t->relation);
     free(t->first);
@@ -133,6 +135,7 @@ static sitrep_status treebank_read(const char *path, bool lift, treebank *t, siz
     size_t alloc_tokens = 1024, alloc_sent = 256;
     t->word = xmalloc(alloc_tokens * sizeof *t->word);
     t->tag = xmalloc(alloc_tokens * sizeof *t->tag);
+    t->upos = xmalloc(alloc_tokens);
     t->head = xmalloc(alloc_tokens * sizeof *t->head);
     t->relation = xmalloc(alloc_tokens);
     t->first = xmalloc(alloc_sent * sizeof *t->first);
@@ -159,6 +162,7 @@ static sitrep_status treebank_read(const char *path, bool lift, treebank *t, siz
             alloc_tokens *= 2;
             t->word = xrealloc(t->word, alloc_tokens * sizeof *t->word);
             t->tag = xrealloc(t->tag, alloc_tokens * sizeof *t->tag);
+            t->upos = xrealloc(t->upos, alloc_tokens);
             t->head = xrealloc(t->head, alloc_tokens * sizeof *t->head);
             t->relation = xrealloc(t->relation, alloc_tokens);
         }
@@ -188,6 +192,7 @@ static sitrep_status treebank_read(const char *path, bool lift, treebank *t, siz
                 upos_tag u = upos_from_name(words[i].upos.ptr, words[i].upos.len);
                 t->word[base + i] = parser_word_hash(words[i].form);
                 t->tag[base + i] = parser_tag_hash(u, words[i].xpos);
+                t->upos[base + i] = (uint8_t)u;
                 head[i + 1] = h == 0 ? (uint16_t)(n + 1) : (uint16_t)h;
                 t->relation[base + i] = (uint8_t)rel;
             }
@@ -464,6 +469,7 @@ static size_t sentence_tokens(trainer *tr, size_t s)
         tr->tokens[i + 1].word =
             parser_vocab_has(tr->words->keys, tr->words->nslots, w) ? w : PARSER_UNKNOWN_WORD;
         tr->tokens[i + 1].tag = t->tag[first + i];
+        tr->tokens[i + 1].upos = parser_upos_hash(t->upos[first + i]);
         tr->gold[i + 1] = t->head[first + i];
     }
     parser_tokens_finish(tr->tokens, n);
@@ -872,7 +878,8 @@ static void evaluate_model(const parser *model, const treebank *t, size_t longes
     uint8_t *rel = xmalloc(longest + 1);
     for (size_t s = 0; s < t->nsentences; s++) {
         size_t first = t->first[s], n = t->first[s + 1] - first;
-        parser_parse_hashes(model, &t->word[first], &t->tag[first], n, head, rel);
+        parser_parse_hashes(model, &t->word[first], &t->tag[first], &t->upos[first], n, head,
+                            rel);
         for (size_t i = 0; i < n; i++) {
             unsigned gold = t->head[first + i] == n + 1 ? 0 : t->head[first + i];
             *uas += head[i] == gold;
