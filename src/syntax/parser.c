@@ -50,10 +50,11 @@ dep_relation dep_relation_from_name(const char *name, size_t length)
 
 #define WORD_MAX 64
 
-uint64_t parser_word_hash(slice form)
+void parser_input_init(parser_input *in, slice form, unsigned upos, slice xpos)
 {
-    char lower[WORD_MAX];
+    char lower[WORD_MAX] = {0};
     size_t n = 0;
+    unsigned upper = 0, letters = 0, digits = 0, hyphens = 0;
     const unsigned char *p = (const unsigned char *)form.ptr;
     for (size_t i = 0; i < form.len && n < WORD_MAX; i++) {
         unsigned char c = p[i];
@@ -63,19 +64,29 @@ uint64_t parser_word_hash(slice form)
             c = p[i + 2] <= 0x9B ? '\'' : '"';
             i += 2;
         }
-        if (c >= 'A' && c <= 'Z')
+        if (c >= 'A' && c <= 'Z') {
             c = (unsigned char)(c + 32);
-        else if (c >= '0' && c <= '9')
+            upper += letters == 0 ? 2 : 1; /* an initial capital counts apart */
+            letters++;
+        } else if (c >= 'a' && c <= 'z') {
+            letters++;
+        } else if (c >= '0' && c <= '9') {
             c = '0';
+            digits++;
+        } else if (c == '-') {
+            hyphens++;
+        }
         lower[n++] = (char)c;
     }
     uint64_t h = hash_bytes(lower, n, 0x7061727365ULL + (form.len > WORD_MAX ? form.len : 0));
-    return h + (h == 0);
-}
-
-uint64_t parser_tag_hash(unsigned upos, slice xpos)
-{
-    return hash_bytes(xpos.ptr, xpos.len, 0x746167ULL + upos);
+    in->word = h + (h == 0);
+    /* the shape of an unknown word: its last three bytes and classes of its characters */
+    unsigned caps = letters == 0 ? 0 : upper == letters + 1 && letters > 1 ? 3 : upper >= 2 ? 2 : 1;
+    unsigned shape = caps | (digits ? 4u : 0u) | (hyphens ? 8u : 0u);
+    size_t from = n > 3 ? n - 3 : 0;
+    in->signature = hash_bytes(lower + from, n - from, 0x756e6b00ULL + shape);
+    in->tag = hash_bytes(xpos.ptr, xpos.len, 0x746167ULL + upos);
+    in->upos = (uint8_t)upos;
 }
 
 uint64_t parser_upos_hash(unsigned upos)
@@ -907,23 +918,25 @@ static void parse_tokens(const parser *model, parser_token *tokens, size_t n, ui
     }
 }
 
-static inline uint64_t known_word(const parser *model, uint64_t word)
+/* The token the features read for a word: its form when the vocabulary knows it, else its
+ * shape. */
+static inline void token_fill(const parser *model, parser_token *t, const parser_input *in)
 {
-    return parser_vocab_has(model->vocab, model->nvocab, word) ? word : PARSER_UNKNOWN_WORD;
+    bool known = parser_vocab_has(model->vocab, model->nvocab, in->word);
+    t->word = known ? in->word : in->signature;
+    t->tag = in->tag;
+    t->upos = parser_upos_hash(in->upos);
 }
 
-void parser_parse_hashes(const parser *model, const uint64_t *words, const uint64_t *tags,
-                         const uint8_t *upos, size_t n, uint16_t *head, uint8_t *relation)
+void parser_parse_inputs(const parser *model, const parser_input *words, size_t n,
+                         uint16_t *head, uint8_t *relation)
 {
     if (n == 0 || n > PARSER_MAX_WORDS)
         return;
     parser_token stack_tokens[STACK_WORDS + 2];
     parser_token *tokens = n <= STACK_WORDS ? stack_tokens : xmalloc((n + 2) * sizeof *tokens);
-    for (size_t i = 0; i < n; i++) {
-        tokens[i + 1].word = known_word(model, words[i]);
-        tokens[i + 1].tag = tags[i];
-        tokens[i + 1].upos = parser_upos_hash(upos[i]);
-    }
+    for (size_t i = 0; i < n; i++)
+        token_fill(model, &tokens[i + 1], &words[i]);
     parser_tokens_finish(tokens, n);
     parse_tokens(model, tokens, n, head, relation);
     if (tokens != stack_tokens)
@@ -938,9 +951,9 @@ void parser_parse_words(const parser *model, const parser_word *words, size_t n,
     parser_token stack_tokens[STACK_WORDS + 2];
     parser_token *tokens = n <= STACK_WORDS ? stack_tokens : xmalloc((n + 2) * sizeof *tokens);
     for (size_t i = 0; i < n; i++) {
-        tokens[i + 1].word = known_word(model, parser_word_hash(words[i].form));
-        tokens[i + 1].tag = parser_tag_hash(words[i].upos, words[i].xpos);
-        tokens[i + 1].upos = parser_upos_hash(words[i].upos);
+        parser_input in;
+        parser_input_init(&in, words[i].form, words[i].upos, words[i].xpos);
+        token_fill(model, &tokens[i + 1], &in);
     }
     parser_tokens_finish(tokens, n);
     parse_tokens(model, tokens, n, head, relation);

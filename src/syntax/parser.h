@@ -202,11 +202,17 @@ enum { PARSER_SHIFT = 0, PARSER_LEFT = 1, PARSER_RIGHT = 2, PARSER_MOVES = 3 };
  * relation classifier's weights for one feature fit a row of this many 16-bit lanes. */
 #define PARSER_LANES 48
 
-/* Hashes a word's form the way the vocabulary stores it (lower case, digits as 0, curly
- * quotes as straight ones; the first 64 bytes). */
-uint64_t parser_word_hash(slice form);
-/* The hash of a tag pair, and of a UPOS alone. */
-uint64_t parser_tag_hash(unsigned upos, slice xpos);
+/* A word as the parser reads it: hashes of its form the way the vocabulary stores it (lower
+ * case, digits as 0, curly quotes as straight ones; the first 64 bytes), of its shape for
+ * when the vocabulary does not know it (last three letters, capitals, digits, hyphen), and of
+ * its tags. */
+typedef struct parser_input {
+    uint64_t word, signature, tag;
+    uint8_t upos;
+} parser_input;
+
+void parser_input_init(parser_input *in, slice form, unsigned upos, slice xpos);
+/* The hash of a UPOS alone. */
 uint64_t parser_upos_hash(unsigned upos);
 /* Completes tokens[0..n+1] once tokens[1..n] have their word (already mapped through the
  * vocabulary) and tag: the pseudo-words at 0 and n + 1, and every word_tag. */
@@ -236,10 +242,9 @@ size_t parser_features(const parser_state *s, uint64_t *keys, size_t *tags);
 size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *keys,
                              size_t *tags);
 
-/* parser_parse_words on words already hashed (parser_word_hash, parser_tag_hash) with their
- * UPOS. */
-void parser_parse_hashes(const parser *model, const uint64_t *words, const uint64_t *tags,
-                         const uint8_t *upos, size_t n, uint16_t *head, uint8_t *relation);
+/* parser_parse_words on words already read (parser_input_init). */
+void parser_parse_inputs(const parser *model, const parser_input *words, size_t n,
+                         uint16_t *head, uint8_t *relation);
 
 /* The vocabulary: an open-addressed table of word hashes (0 = empty slot, at least one
  * empty). Returns whether the word is in it. */
@@ -253,7 +258,5 @@ static inline bool parser_vocab_has(const uint64_t *keys, uint32_t nslots, uint6
             return false;
     }
 }
-/* The value of every word the vocabulary does not know. */
-#define PARSER_UNKNOWN_WORD 0x6b1f3c7e2a9d4e15ULL
 
 #endif

@@ -20,8 +20,7 @@
 /* ---- a treebank in memory ---- */
 
 typedef struct treebank {
-    uint64_t *word, *tag; /* word hash (before the vocabulary), tag hash, per token */
-    uint8_t *upos;
+    parser_input *input;  /* per token */
     uint16_t *head;       /* gold head: 1..n, n + 1 for the root */
     uint8_t *relation;    /* gold dep_relation */
     uint32_t *first;      /* first token of each sentence, plus one past the end */
@@ -31,9 +30,7 @@ typedef struct treebank {
 
 static void treebank_release(treebank *t)
 {
-    free(t->word);
-    free(t->tag);
-    free(t->upos);
+    free(t->input);
     free(t->head);
     free(t->relation);
     free(t->first);
@@ -133,9 +130,7 @@ static sitrep_status treebank_read(const char *path, bool lift, treebank *t, siz
     if (status)
         return status;
     size_t alloc_tokens = 1024, alloc_sent = 256;
-    t->word = xmalloc(alloc_tokens * sizeof *t->word);
-    t->tag = xmalloc(alloc_tokens * sizeof *t->tag);
-    t->upos = xmalloc(alloc_tokens);
+    t->input = xmalloc(alloc_tokens * sizeof *t->input);
     t->head = xmalloc(alloc_tokens * sizeof *t->head);
     t->relation = xmalloc(alloc_tokens);
     t->first = xmalloc(alloc_sent * sizeof *t->first);
@@ -160,9 +155,7 @@ static sitrep_status treebank_read(const char *path, bool lift, treebank *t, siz
         }
         while (t->ntokens + n > alloc_tokens) {
             alloc_tokens *= 2;
-            t->word = xrealloc(t->word, alloc_tokens * sizeof *t->word);
-            t->tag = xrealloc(t->tag, alloc_tokens * sizeof *t->tag);
-            t->upos = xrealloc(t->upos, alloc_tokens);
+            t->input = xrealloc(t->input, alloc_tokens * sizeof *t->input);
             t->head = xrealloc(t->head, alloc_tokens * sizeof *t->head);
             t->relation = xrealloc(t->relation, alloc_tokens);
         }
@@ -190,9 +183,7 @@ static sitrep_status treebank_read(const char *path, bool lift, treebank *t, siz
                     status = diag_set(d, path, words[i].line_no,
                                       "relation 'root' goes with HEAD 0 and only with it");
                 upos_tag u = upos_from_name(words[i].upos.ptr, words[i].upos.len);
-                t->word[base + i] = parser_word_hash(words[i].form);
-                t->tag[base + i] = parser_tag_hash(u, words[i].xpos);
-                t->upos[base + i] = (uint8_t)u;
+                parser_input_init(&t->input[base + i], words[i].form, u, words[i].xpos);
                 head[i + 1] = h == 0 ? (uint16_t)(n + 1) : (uint16_t)h;
                 t->relation[base + i] = (uint8_t)rel;
             }
@@ -237,7 +228,7 @@ static void vocab_build(const treebank *t, unsigned min_count, vocab *v)
     uint32_t *order = xmalloc((t->ntokens + 1) * sizeof *order);
     size_t ntypes = 0;
     for (size_t i = 0; i < t->ntokens; i++) {
-        uint64_t k = t->word[i];
+        uint64_t k = t->input[i].word;
         size_t s = (size_t)(k >> 40) & (ntable - 1);
         while (keys[s] && keys[s] != k)
             s = (s + 1) & (ntable - 1);
@@ -465,11 +456,11 @@ static size_t sentence_tokens(trainer *tr, size_t s)
     const treebank *t = tr->bank;
     size_t first = t->first[s], n = t->first[s + 1] - first;
     for (size_t i = 0; i < n; i++) {
-        uint64_t w = t->word[first + i];
-        tr->tokens[i + 1].word =
-            parser_vocab_has(tr->words->keys, tr->words->nslots, w) ? w : PARSER_UNKNOWN_WORD;
-        tr->tokens[i + 1].tag = t->tag[first + i];
-        tr->tokens[i + 1].upos = parser_upos_hash(t->upos[first + i]);
+        const parser_input *in = &t->input[first + i];
+        bool known = parser_vocab_has(tr->words->keys, tr->words->nslots, in->word);
+        tr->tokens[i + 1].word = known ? in->word : in->signature;
+        tr->tokens[i + 1].tag = in->tag;
+        tr->tokens[i + 1].upos = parser_upos_hash(in->upos);
         tr->gold[i + 1] = t->head[first + i];
     }
     parser_tokens_finish(tr->tokens, n);
@@ -878,8 +869,7 @@ static void evaluate_model(const parser *model, const treebank *t, size_t longes
     uint8_t *rel = xmalloc(longest + 1);
     for (size_t s = 0; s < t->nsentences; s++) {
         size_t first = t->first[s], n = t->first[s + 1] - first;
-        parser_parse_hashes(model, &t->word[first], &t->tag[first], &t->upos[first], n, head,
-                            rel);
+        parser_parse_inputs(model, &t->input[first], n, head, rel);
         for (size_t i = 0; i < n; i++) {
             unsigned gold = t->head[first + i] == n + 1 ? 0 : t->head[first + i];
             *uas += head[i] == gold;
