@@ -52,9 +52,8 @@ dep_relation dep_relation_from_name(const char *name, size_t length)
 
 void parser_input_init(parser_input *in, slice form, unsigned upos, slice xpos)
 {
-    char lower[WORD_MAX] = {0};
+    char lower[WORD_MAX];
     size_t n = 0;
-    unsigned upper = 0, letters = 0, digits = 0, hyphens = 0;
     const unsigned char *p = (const unsigned char *)form.ptr;
     for (size_t i = 0; i < form.len && n < WORD_MAX; i++) {
         unsigned char c = p[i];
@@ -64,27 +63,14 @@ void parser_input_init(parser_input *in, slice form, unsigned upos, slice xpos)
             c = p[i + 2] <= 0x9B ? '\'' : '"';
             i += 2;
         }
-        if (c >= 'A' && c <= 'Z') {
+        if (c >= 'A' && c <= 'Z')
             c = (unsigned char)(c + 32);
-            upper += letters == 0 ? 2 : 1; /* an initial capital counts apart */
-            letters++;
-        } else if (c >= 'a' && c <= 'z') {
-            letters++;
-        } else if (c >= '0' && c <= '9') {
+        else if (c >= '0' && c <= '9')
             c = '0';
-            digits++;
-        } else if (c == '-') {
-            hyphens++;
-        }
         lower[n++] = (char)c;
     }
     uint64_t h = hash_bytes(lower, n, 0x7061727365ULL + (form.len > WORD_MAX ? form.len : 0));
     in->word = h + (h == 0);
-    /* the shape of an unknown word: its last three bytes and classes of its characters */
-    unsigned caps = letters == 0 ? 0 : upper == letters + 1 && letters > 1 ? 3 : upper >= 2 ? 2 : 1;
-    unsigned shape = caps | (digits ? 4u : 0u) | (hyphens ? 8u : 0u);
-    size_t from = n > 3 ? n - 3 : 0;
-    in->signature = hash_bytes(lower + from, n - from, 0x756e6b00ULL + shape);
     in->tag = hash_bytes(xpos.ptr, xpos.len, 0x746167ULL + upos);
     in->upos = (uint8_t)upos;
 }
@@ -918,12 +904,11 @@ static void parse_tokens(const parser *model, parser_token *tokens, size_t n, ui
     }
 }
 
-/* The token the features read for a word: its form when the vocabulary knows it, else its
- * shape. */
+/* The token the features read for a word. */
 static inline void token_fill(const parser *model, parser_token *t, const parser_input *in)
 {
     bool known = parser_vocab_has(model->vocab, model->nvocab, in->word);
-    t->word = known ? in->word : in->signature;
+    t->word = known ? in->word : PARSER_UNKNOWN_WORD;
     t->tag = in->tag;
     t->upos = parser_upos_hash(in->upos);
 }

@@ -458,7 +458,7 @@ static size_t sentence_tokens(trainer *tr, size_t s)
     for (size_t i = 0; i < n; i++) {
         const parser_input *in = &t->input[first + i];
         bool known = parser_vocab_has(tr->words->keys, tr->words->nslots, in->word);
-        tr->tokens[i + 1].word = known ? in->word : in->signature;
+        tr->tokens[i + 1].word = known ? in->word : PARSER_UNKNOWN_WORD;
         tr->tokens[i + 1].tag = in->tag;
         tr->tokens[i + 1].upos = parser_upos_hash(in->upos);
         tr->gold[i + 1] = t->head[first + i];
