@@ -9,6 +9,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- relations ---- */
 
@@ -455,7 +458,7 @@ struct parser {
     unsigned nrelations[PARSER_MOVES];
     uint64_t *vocab;
     parser_entry *entries;
-    int16_t (*rows)[PARSER_LANES];
+    int32_t (*rows)[PARSER_LANES]; /* 16 bits in the file, 32 in memory: no widening per add */
     size_t bytes;
 };
 
@@ -687,91 +690,69 @@ void parser_get_info(const parser *model, parser_info *info)
 
 /* ---- parsing ---- */
 
-/* The first slot of a bucket that holds fingerprint fp, or -1. The eight fingerprints are
- * compared at once (GCC vector extensions: SSE2 on x86-64, NEON on ARM), then the first
- * matching lane is found in the two 64-bit halves of the result. */
-typedef uint16_t fp16x8 __attribute__((vector_size(16)));
-typedef uint32_t fp32x4 __attribute__((vector_size(16)));
-typedef union {
-    fp16x8 v;
-    uint64_t half[2];
-} lanes16;
-typedef union {
-    fp32x4 v;
-    uint64_t half[2];
-} lanes32;
-
-/* The slot of a bucket that holds fingerprint fp, without a branch: *found is nonzero when
- * one does (the slot returned is then that one, else any slot). Lookups are as often misses
- * as hits, so a branch here would be mispredicted half the time. */
-static inline unsigned slot16(const uint16_t *slots, uint16_t fp, uint64_t *found)
+/* Which slots of a bucket hold fingerprint fp, as a bit mask: bits 2k and 2k + 1 for slot k
+ * of 16-bit fingerprints, bits 4k to 4k + 3 for slot k of 32-bit ones. The eight
+ * fingerprints are compared at once (SSE2 on x86-64; a plain loop elsewhere). No branch:
+ * lookups are as often misses as hits, so a branch would be mispredicted half the time. */
+static inline unsigned match16(const uint16_t *slots, uint16_t fp)
 {
-    fp16x8 v;
-    memcpy(&v, slots, sizeof v);
-    lanes16 eq = {.v = (fp16x8)(v == fp)};
-    uint64_t lo = eq.half[0], hi = eq.half[1];
-    *found = lo | hi;
-    uint64_t bits = lo ? lo : hi;
-    return (lo ? 0u : 4u) + ((unsigned)__builtin_ctzll(bits | (uint64_t)1 << 63) >> 4);
+#ifdef __SSE2__
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)slots);
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(v, _mm_set1_epi16((short)fp)));
+#else
+    unsigned m = 0;
+    for (unsigned k = 0; k < BUCKET_SLOTS; k++)
+        m |= (slots[k] == fp ? 3u : 0u) << (2 * k);
+    return m;
+#endif
 }
 
-static inline unsigned slot32(const uint32_t *slots, uint32_t fp, uint64_t *found)
+static inline unsigned match32(const uint32_t *slots, uint32_t fp)
 {
-    fp32x4 a, b;
-    memcpy(&a, slots, sizeof a);
-    memcpy(&b, slots + 4, sizeof b);
-    lanes32 ea = {.v = (fp32x4)(a == fp)}, eb = {.v = (fp32x4)(b == fp)};
-    uint64_t q[4] = {ea.half[0], ea.half[1], eb.half[0], eb.half[1]};
-    *found = q[0] | q[1] | q[2] | q[3];
-    unsigned k = q[0] ? 0 : q[1] ? 1 : q[2] ? 2 : 3;
-    return 2 * k + ((unsigned)__builtin_ctzll(q[k] | (uint64_t)1 << 63) >> 5);
+#ifdef __SSE2__
+    __m128i want = _mm_set1_epi32((int)fp);
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)slots);
+    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(slots + 4));
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi32(a, want)) |
+           (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi32(b, want)) << 16;
+#else
+    unsigned m = 0;
+    for (unsigned k = 0; k < BUCKET_SLOTS; k++)
+        m |= (slots[k] == fp ? 15u : 0u) << (4 * k);
+    return m;
+#endif
 }
 
-/* Whether a bucket has an empty slot (a search for an absent key ends there). */
-static inline bool has_empty16(const uint16_t *slots)
-{
-    uint64_t found;
-    (void)slot16(slots, 0, &found);
-    return found != 0;
-}
-
-static inline bool has_empty32(const uint32_t *slots)
-{
-    uint64_t found;
-    (void)slot32(slots, 0, &found);
-    return found != 0;
-}
-
-/* Adds the move weights of the features found to scores. Every bucket is prefetched before
- * the first is read, so that the cache misses overlap. */
 /* Adds to scores the weights of the keys found in a move table. Every bucket is prefetched
  * before the first is read, so that the cache misses overlap. */
+static const int16_t no_weights[PARSER_MOVES];
+
 static void add_move_table(const parser_table *t, const uint64_t *keys, size_t nkeys,
-                           int32_t scores[PARSER_MOVES])
+                           bool prefetch, int32_t scores[PARSER_MOVES])
 {
     const parser_move_bucket *buckets = t->buckets;
     uint32_t mask = t->nbuckets - 1;
-    for (size_t f = 0; f < nkeys; f++)
-        __builtin_prefetch(&buckets[(uint32_t)keys[f] & mask]);
+    if (prefetch)
+        for (size_t f = 0; f < nkeys; f++)
+            __builtin_prefetch(&buckets[(uint32_t)keys[f] & mask]);
     int32_t s0 = 0, s1 = 0, s2 = 0;
     for (size_t f = 0; f < nkeys; f++) {
         uint16_t fp = (uint16_t)(keys[f] >> 47);
         fp += fp == 0;
         uint32_t i = (uint32_t)keys[f] & mask;
         const parser_move_bucket *b = &buckets[i];
-        uint64_t found;
-        unsigned slot = slot16(b->fingerprint, fp, &found);
+        unsigned hit = match16(b->fingerprint, fp), empty = match16(b->fingerprint, 0);
         /* A full bucket without the key sends the search on (rare: at most 3/4 full). */
-        while (__builtin_expect(!found && !has_empty16(b->fingerprint), 0)) {
+        while (__builtin_expect((hit | empty) == 0, 0)) {
             i = (i + 1) & mask;
             b = &buckets[i];
-            slot = slot16(b->fingerprint, fp, &found);
+            hit = match16(b->fingerprint, fp);
+            empty = match16(b->fingerprint, 0);
         }
-        int32_t keep = -(int32_t)(found != 0);
-        const int16_t *w = b->weight[slot];
-        s0 += w[0] & keep;
-        s1 += w[1] & keep;
-        s2 += w[2] & keep;
+        const int16_t *w = hit ? b->weight[__builtin_ctz(hit | 0x10000) >> 1] : no_weights;
+        s0 += w[0];
+        s1 += w[1];
+        s2 += w[2];
     }
     scores[0] += s0;
     scores[1] += s1;
@@ -788,14 +769,14 @@ static inline uint32_t find_relation_feature(const parser_table *t, uint64_t key
     uint32_t mask = t->nbuckets - 1;
     uint32_t i = (uint32_t)key & mask;
     const parser_relation_bucket *b = &buckets[i];
-    uint64_t found;
-    unsigned slot = slot32(b->fingerprint, fp, &found);
-    while (__builtin_expect(!found && !has_empty32(b->fingerprint), 0)) {
+    unsigned hit = match32(b->fingerprint, fp), empty = match32(b->fingerprint, 0);
+    while (__builtin_expect((hit | empty) == 0, 0)) {
         i = (i + 1) & mask;
         b = &buckets[i];
-        slot = slot32(b->fingerprint, fp, &found);
+        hit = match32(b->fingerprint, fp);
+        empty = match32(b->fingerprint, 0);
     }
-    return found ? b->ref[slot] : UINT32_MAX;
+    return hit ? b->ref[__builtin_ctz(hit) >> 2] : UINT32_MAX;
 }
 
 /* Adds the relation weights of the features found to scores[lane]: dense rows lane by lane
@@ -804,11 +785,10 @@ static inline uint32_t find_relation_feature(const parser_table *t, uint64_t key
 static void add_relation_weights(const parser *model, const uint64_t *keys, size_t nkeys,
                                  size_t tags, int32_t scores[PARSER_LANES])
 {
-    for (size_t f = 0; f < nkeys; f++) {
-        const parser_table *t = &model->labels[f < tags];
-        __builtin_prefetch((const parser_relation_bucket *)t->buckets +
-                           ((uint32_t)keys[f] & (t->nbuckets - 1)));
-    }
+    const parser_table *words = &model->labels[0];
+    for (size_t f = tags; f < nkeys; f++)
+        __builtin_prefetch((const parser_relation_bucket *)words->buckets +
+                           ((uint32_t)keys[f] & (words->nbuckets - 1)));
     uint32_t refs[PARSER_MAX_LABEL_FEATURES];
     size_t nrefs = 0;
     for (size_t f = 0; f < nkeys; f++) {
@@ -818,15 +798,17 @@ static void add_relation_weights(const parser *model, const uint64_t *keys, size
     }
     for (size_t f = 0; f < nrefs; f++) {
         if (refs[f] & DENSE_ROW) {
-            __builtin_prefetch(model->rows[refs[f] & ~DENSE_ROW]);
-            __builtin_prefetch(&model->rows[refs[f] & ~DENSE_ROW][PARSER_LANES / 2]);
+            const int32_t *row = model->rows[refs[f] & ~DENSE_ROW];
+            __builtin_prefetch(row);
+            __builtin_prefetch(row + 16);
+            __builtin_prefetch(row + 32);
         } else {
             __builtin_prefetch(&model->entries[refs[f]]);
         }
     }
     for (size_t f = 0; f < nrefs; f++) {
         if (refs[f] & DENSE_ROW) {
-            const int16_t *row = model->rows[refs[f] & ~DENSE_ROW];
+            const int32_t *row = model->rows[refs[f] & ~DENSE_ROW];
             for (int k = 0; k < PARSER_LANES; k++)
                 scores[k] += row[k];
         } else {
@@ -883,8 +865,8 @@ static void parse_tokens(const parser *model, parser_token *tokens, size_t n, ui
                  * best on ties, as in training) */
                 int32_t scores[PARSER_MOVES] = {0, 0, 0};
                 size_t tags, nkeys = parser_features(&state, keys, &tags);
-                add_move_table(&model->moves[1], keys, tags, scores);
-                add_move_table(&model->moves[0], keys + tags, nkeys - tags, scores);
+                add_move_table(&model->moves[0], keys + tags, nkeys - tags, true, scores);
+                add_move_table(&model->moves[1], keys, tags, false, scores);
                 move = scores[PARSER_LEFT] > scores[PARSER_SHIFT] ? PARSER_LEFT : PARSER_SHIFT;
                 if (state.depth >= 2 && scores[PARSER_RIGHT] > scores[move])
                     move = PARSER_RIGHT;
