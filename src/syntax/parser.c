@@ -220,35 +220,24 @@ size_t parser_features(const parser_state *s, uint64_t *out, size_t *tags)
     /* single words */
     LEX(W(s0), 0, 0);
     TAG(P(s0), 0, 0);
-    LEX(WP(s0), 0, 0);
     LEX(W(b0), 0, 0);
     TAG(P(b0), 0, 0);
-    LEX(WP(b0), 0, 0);
     LEX(W(b1), 0, 0);
     TAG(P(b1), 0, 0);
     LEX(WP(b1), 0, 0);
-    LEX(W(b2), 0, 0);
     TAG(P(b2), 0, 0);
     LEX(W(s1), 0, 0);
     TAG(P(s1), 0, 0);
     LEX(WP(s1), 0, 0);
-    TAG(P(s2), 0, 0);
-    LEX(W(s2), 0, 0);
     /* pairs */
     LEX(WP(s0), WP(b0), 0);
     LEX(WP(s0), W(b0), 0);
     LEX(W(s0), WP(b0), 0);
-    LEX(WP(s0), P(b0), 0);
     LEX(P(s0), WP(b0), 0);
     LEX(W(s0), W(b0), 0);
-    TAG(P(s0), P(b0), 0);
     TAG(P(b0), P(b1), 0);
-    LEX(W(s1), W(s0), 0);
-    TAG(P(s1), P(s0), 0);
     LEX(P(s1), WP(s0), 0);
-    LEX(WP(s1), P(s0), 0);
     TAG(P(s1), P(b0), 0);
-    LEX(W(s1), W(b0), 0);
     /* triples of tags */
     TAG(P(b0), P(b1), P(b2));
     TAG(P(s0), P(b0), P(b1));
@@ -257,7 +246,6 @@ size_t parser_features(const parser_state *s, uint64_t *out, size_t *tags)
     TAG(P(s0), P(s0r1), P(b0));
     TAG(P(s0), P(b0), P(b0l1));
     TAG(P(s2), P(s1), P(s0));
-    TAG(P(s1), P(s1r1), P(s0));
     TAG(P(s1), P(s0), P(s0l1));
     /* distance */
     LEX(W(s0), dist, 0);
@@ -267,15 +255,12 @@ size_t parser_features(const parser_state *s, uint64_t *out, size_t *tags)
     LEX(W(s0), W(b0), dist);
     TAG(P(s0), P(b0), dist);
     TAG(P(s1), P(s0), dist1);
-    LEX(W(s1), W(s0), dist1);
     /* valency */
     unsigned s0vl = S0->nleft < 8 ? S0->nleft : 8, s0vr = S0->nright < 8 ? S0->nright : 8;
     unsigned b0vl = B0->nleft < 8 ? B0->nleft : 8;
     unsigned s1v = (S1->nleft < 8 ? S1->nleft : 8) * 16 + (S1->nright < 8 ? S1->nright : 8);
-    LEX(W(s0), s0vr, 0);
     TAG(P(s0), s0vr, 0);
     LEX(W(s0), s0vl, 0);
-    TAG(P(s0), s0vl, 0);
     LEX(W(b0), b0vl, 0);
     TAG(P(b0), b0vl, 0);
     TAG(P(s1), s1v, 0);
@@ -283,34 +268,25 @@ size_t parser_features(const parser_state *s, uint64_t *out, size_t *tags)
     LEX(W(s0l1), 0, 0);
     TAG(P(s0l1), 0, 0);
     TAG(L(s0l1), 0, 0);
-    LEX(W(s0r1), 0, 0);
     TAG(P(s0r1), 0, 0);
     TAG(L(s0r1), 0, 0);
     LEX(W(b0l1), 0, 0);
     TAG(P(b0l1), 0, 0);
     TAG(L(b0l1), 0, 0);
-    LEX(W(s1r1), 0, 0);
-    TAG(P(s1r1), 0, 0);
     TAG(L(s1r1), 0, 0);
     TAG(P(s1l1), L(s1l1), 0);
     /* second children */
     LEX(W(s0l2), 0, 0);
     TAG(P(s0l2), 0, 0);
     TAG(L(s0l2), 0, 0);
-    LEX(W(s0r2), 0, 0);
-    TAG(P(s0r2), 0, 0);
-    TAG(L(s0r2), 0, 0);
     LEX(W(b0l2), 0, 0);
     TAG(P(b0l2), 0, 0);
     TAG(L(b0l2), 0, 0);
-    TAG(P(s0), P(s0l1), P(s0l2));
     TAG(P(s0), P(s0r1), P(s0r2));
     TAG(P(b0), P(b0l1), P(b0l2));
     /* label sets */
-    LEX(W(s0), S0->right_set, 0);
     TAG(P(s0), S0->right_set, 0);
     LEX(W(s0), S0->left_set, 0);
-    TAG(P(s0), S0->left_set, 0);
     LEX(W(b0), B0->left_set, 0);
     TAG(P(b0), B0->left_set, 0);
     TAG(P(s1), S1->right_set, S1->left_set);
@@ -320,7 +296,6 @@ size_t parser_features(const parser_state *s, uint64_t *out, size_t *tags)
     TAG(U(s1), 0, 0);
     TAG(U(b1), 0, 0);
     TAG(U(s0), U(b0), 0);
-    TAG(U(s1), U(s0), 0);
     TAG(U(s0), U(b0), U(b1));
 #undef U
 #undef TAG
@@ -473,7 +448,7 @@ static uint16_t get16(const unsigned char *p)
 }
 
 #define HEADER_BYTES 80
-#define FEATURE_SET 3u /* the templates of parser_features; models of another set are refused */
+#define FEATURE_SET 4u /* the templates of parser_features; models of another set are refused */
 #define MAX_BUCKETS ((uint32_t)1 << 22)
 #define MAX_ENTRIES ((uint32_t)1 << 26)
 #define MAX_VOCAB ((uint32_t)1 << 22)
