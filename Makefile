@@ -18,6 +18,8 @@ DEB_TEST  := libcmocka-dev curl
 DEB_E2E   := chromium
 DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
+# `make accuracy` runs the real-news development set's own scorer (Python).
+DEB_ACCURACY := python3
 PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3 libmicrohttpd
 
 # Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
@@ -44,7 +46,7 @@ CMD_OBJ  := $(CMD_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps deps-test deps-web deps-fuzz demo test test-run unit golden cli bench fuzz fuzz-build \
-        format check-format install clean accuracy validate golden-update
+        format check-format install clean accuracy validate golden-update check-includes
 
 all: $(BUILD)/sitrep $(BUILD)/libsitrep.a compile_commands.json $(BUILD)/web/index.html
 
@@ -92,6 +94,7 @@ test: deps-test
 	@$(MAKE) --no-print-directory test-run
 
 test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq
+	@$(MAKE) --no-print-directory check-includes
 	@tests/run-unit.sh $(UNIT_BIN)
 	@tests/golden/run.sh $(BUILD)/sitrep
 	@JSONQ=$(BUILD)/tests/jsonq tests/cli/run.sh $(BUILD)/sitrep
@@ -99,6 +102,10 @@ test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq
 $(BUILD)/tests/jsonq: tests/tools/jsonq.c $(BUILD)/libsitrep.a
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS_ALL) -D_GNU_SOURCE -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL)
+
+# No include or call circles, no stage that uses a later one (the order is in the script).
+check-includes: $(LIB_OBJ)
+	@tools/check-includes.sh . $(BUILD)/obj && echo "check-includes: stages and files in order"
 
 golden-update: all
 	@UPDATE=1 tests/golden/run.sh $(BUILD)/sitrep
@@ -125,6 +132,7 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libsitrep.a
 ACCURACY_TOOLS := $(patsubst tools/%.c,$(BUILD)/tools/%,$(wildcard tools/*.c))
 
 accuracy: deps
+	@tools/deps.sh $(DEB_ACCURACY)
 	@$(MAKE) --no-print-directory all $(ACCURACY_TOOLS)
 	@tools/accuracy.sh $(BUILD)/sitrep
 

@@ -1,12 +1,12 @@
 /* bench_actors.c - in-process throughput of actor recognition on already tokenized text
- * (issue 4 target: 50 MB/s per core), and the time to load the actor dictionaries.
+ * (target: 50 MB/s per core), and the time to load the actor dictionaries.
  *
  * usage: bench_actors DICT_DIR FILE [ROUNDS] [MAX_MB]   FILE is plain text, cut into ~4 KB
  * articles at blank lines and tokenized once (up to MAX_MB, default 16); then actors_extract
  * runs ROUNDS times over every article. Bytes counted are the articles' text bytes; the
  * time is the process's CPU time (a per-core figure even on a busy machine).
  */
-#include "extract/extract.h"
+#include "actors/actors.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  *
  * usage: bench_parser PARSER TAGGER FILE [ROUNDS]   FILE is plain text (e.g. news articles).
  */
-#include "syntax/parser.h"
+#include "syntax/syntax.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  *
  * usage: bench_tagger MODEL FILE [ROUNDS]   FILE is plain text (the bench corpus).
  */
-#include "text/text.h"
+#include "syntax/syntax.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* bench_text.c - in-process throughput of the text stage (tokenise + split sentences), the
- * figure the foundation issue targets (150 MB/s per core), without JSON or I/O costs. Time is
+ * figure the text stage aims at (150 MB/s per core), without JSON or I/O costs. Time is
  * the process CPU time, so other load on the machine does not distort the figure.
  *
  * usage: bench_text FILE [ROUNDS]   FILE is plain text; it is cut into articles at blank-line

@@ -81,17 +81,11 @@ int cmd_export(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 
-/* JSON pieces of a stored event shared by query and export (store_json.c). The writer's
- * buffer is `out`; store_json_line checks the writer and prints the buffer as one line. */
-struct store_event;
+/* Checks the JSON writer w and prints its buffer `out` as one line on stdout (cmd_query.c):
+ * returns the writer's error, SITREP_EIO when stdout fails, else SITREP_OK. */
 struct json_writer;
 struct buf;
-void store_json_place(struct json_writer *w, const char *key, const struct store_event *e,
-                      bool with_text);
-void store_json_counts(struct json_writer *w, const struct store_event *e);
-/* The whole event with its first mention, as `sitrep query --format json` prints it. */
-void store_json_event(struct json_writer *w, const struct store_event *e);
-sitrep_status store_json_line(const struct json_writer *w, const struct buf *out);
+sitrep_status cmd_json_line(const struct json_writer *w, const struct buf *out);
 
 /* --dict-format tabari|petrarch, --verbs, --actors, --agents, --discards (cmd_code.c): sets
  * the option in o and returns 1, returns -1 after a message for an invalid value, 0 when arg

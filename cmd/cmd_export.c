@@ -226,7 +226,7 @@ static sitrep_status plover_event(void *user, const store_event *e)
     json_cstr(&w, e->sentence_text);
     json_object_end(&w);
     json_object_end(&w);
-    return store_json_line(&w, out);
+    return cmd_json_line(&w, out);
 }
 
 static sitrep_status article_line(void *user, const char *json, size_t length)

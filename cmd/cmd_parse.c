@@ -2,7 +2,7 @@
  * CoNLL-U file) and `sitrep train-parser` (src/syntax/parser_train.c).
  */
 #include "cmd.h"
-#include "syntax/parser.h"
+#include "syntax/syntax.h"
 
 #include <errno.h>
 #include <stdio.h>

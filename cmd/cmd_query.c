@@ -10,6 +10,16 @@
 #include <string.h>
 #include <unistd.h>
 
+sitrep_status cmd_json_line(const json_writer *w, const buf *out)
+{
+    sitrep_status status = json_status(w);
+    if (status)
+        return status;
+    fwrite(out->data, 1, out->len, stdout);
+    fputc('\n', stdout);
+    return ferror(stdout) ? SITREP_EIO : SITREP_OK;
+}
+
 static const char query_help[] =
     "usage: sitrep query [--db FILE] [--actor C] [--source C] [--target C] [--cameo P]\n"
     "                    [--root R] [--plover T] [--modality M] [--attribution KIND]\n"
@@ -158,7 +168,7 @@ static sitrep_status json_row(void *user, const store_event *e)
     json_writer w;
     json_init(&w, out, false);
     store_json_event(&w, e);
-    return store_json_line(&w, out);
+    return cmd_json_line(&w, out);
 }
 
 /* ---- CSV (RFC 4180) ---- */

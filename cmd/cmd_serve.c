@@ -3,7 +3,7 @@
  * starts the server (src/serve/) and waits for SIGINT or SIGTERM to stop it cleanly.
  */
 #include "cmd.h"
-#include "serve_api.h"
+#include "serve/serve.h"
 #include "store/store.h"
 
 #include <limits.h>

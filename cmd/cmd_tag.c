@@ -2,7 +2,7 @@
  * a CoNLL-U file (columns 4 and 5 replaced, so the tagger can be scored against a treebank).
  */
 #include "cmd.h"
-#include "text/text.h"
+#include "syntax/syntax.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,8 +1,8 @@
 /* cmd_train_tagger.c - `sitrep train-tagger`: trains the part-of-speech model from CoNLL-U
- * (src/text/tagger_train.c) and writes it, with the dev-set accuracy on stderr.
+ * (src/syntax/tagger_train.c) and writes it, with the dev-set accuracy on stderr.
  */
 #include "cmd.h"
-#include "text/text.h"
+#include "syntax/syntax.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -1,4 +1,6 @@
-/* main.c - the sitrep command table: dispatches `sitrep COMMAND ...` to cmd_<name>.c. */
+/* main.c - the sitrep command table: dispatches `sitrep COMMAND ...` to cmd_<name>.c, and
+ * prints errors (cmd_error). The command layer over the library, no pipeline stage of its own.
+ */
 #include "cmd.h"
 
 #include <stdarg.h>

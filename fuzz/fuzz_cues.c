@@ -1,6 +1,6 @@
 /* fuzz_cues.c - libFuzzer target for the reporting-cue dictionary parser. A file either
  * loads or is rejected with a message; then the lexicon is used on a fixed sentence. */
-#include "extract/extract.h"
+#include "attribution/attribution.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&art, 0, sizeof art);
     art.doc = &doc;
     if (ingest_text(&a, text, strlen(text), &options, &doc) == SITREP_OK &&
-        text_analyse(&a, &doc, NULL, &art.text) == SITREP_OK)
+        text_analyse(&a, &doc, &art.text) == SITREP_OK)
         (void)attribution_find(&a, cues, &art);
     arena_release(&a);
     cues_free(cues);

@@ -5,7 +5,7 @@
  * parsed dictionary is queried (codes by date, a trie walk) and used to find the actors of
  * the same text read as an article, so the compiled form and recognition are exercised too.
  */
-#include "extract/extract.h"
+#include "actors/actors.h"
 #include "match/match.h"
 
 #include <stdlib.h>
@@ -68,7 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (doc && ingest_text(&a, text, length, &options, doc) == SITREP_OK) {
             doc->published = (data[0] & 2) ? "2020-02-29" : NULL;
             art.doc = doc;
-            if (text_analyse(&a, doc, NULL, &art.text) == SITREP_OK &&
+            if (text_analyse(&a, doc, &art.text) == SITREP_OK &&
                 actors_extract(&a, dt, &art) == SITREP_OK) {
                 for (size_t i = 0; i < art.nactors; i++) {
                     const actor_mention *m = &art.actors[i];

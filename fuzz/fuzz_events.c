@@ -11,6 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A side points at an actor or place of the article, or at nothing; a code has a country or
+ * is an organisation's. */
+static bool side_valid(const article *art, const event_side *side)
+{
+    if (side->actor >= 0 && (size_t)side->actor >= art->nactors)
+        return false;
+    if (side->place >= 0 && (size_t)side->place >= art->nplaces)
+        return false;
+    return side->via <= SIDE_CONTEXT;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static sitrep_context *context;
@@ -41,9 +52,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     for (size_t i = 0; i < art.nevents; i++) {
         const event *e = &art.events[i];
-        if (e->sentence >= art.text.nsentences || e->source < 0 ||
-            (size_t)e->source >= art.nactors ||
-            (e->target >= 0 && (size_t)e->target >= art.nactors) ||
+        if (e->sentence >= art.text.nsentences || !side_valid(&art, &e->source) ||
+            !side_valid(&art, &e->target) || (!e->source.code && !e->target.code) ||
             (e->attribution >= 0 && (size_t)e->attribution >= art.nattributions) ||
             e->start > e->end || e->end > art.text.length || e->verb_start < e->start ||
             e->verb_end > e->end || !e->rule || e->rule->discard)

@@ -1,6 +1,6 @@
 /* fuzz_extras.c - libFuzzer target: the text stage then the date, quantity and place
  * recognisers on arbitrary bytes (the gazetteer is the repository's data/places). */
-#include "extract/extract.h"
+#include "extras/extras.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         doc->body = body;
         doc->body_len = length;
         text_result t;
-        if (text_analyse(&a, doc, NULL, &t) == SITREP_OK) {
+        if (text_analyse(&a, doc, &t) == SITREP_OK) {
             date_mention *dates;
             size_t ndates;
             quantity *q;

@@ -1,6 +1,6 @@
 /* fuzz_gazetteer.c - libFuzzer target: gazetteer_load on an arbitrary file (data/places
  * format), then a lookup; a malformed file must give a diagnostic, never a crash. */
-#include "extract/extract.h"
+#include "extras/extras.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (doc.id && utf8_valid_prefix(doc.id, strlen(doc.id)) != strlen(doc.id))
             abort();
         text_result text;
-        (void)text_analyse(&a, &doc, NULL, &text);
+        (void)text_analyse(&a, &doc, &text);
     } else if (status == SITREP_EPARSE && d.message[0] == '\0') {
         abort(); /* a rejected record must say why */
     }

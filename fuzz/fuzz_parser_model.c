@@ -3,7 +3,7 @@
  * runs so the fuzzer reaches the table checks behind it; a loaded model then parses a fixed
  * sentence, which must come out as one projective tree.
  */
-#include "syntax/parser.h"
+#include "syntax/syntax.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (doc.paragraphs[i] > doc.body_len)
                 abort();
         text_result text;
-        if (text_analyse(&a, &doc, NULL, &text) == SITREP_OK)
+        if (text_analyse(&a, &doc, &text) == SITREP_OK)
             for (size_t i = 0; i < text.nsentences; i++)
                 if (text.sentences[i].end > text.length)
                     abort();

@@ -2,7 +2,7 @@
  * model or a diagnostic, never a crash. The checksum is patched in half of the runs so the
  * fuzzer reaches the table checks behind it; a loaded model then tags a fixed sentence.
  */
-#include "text/text.h"
+#include "syntax/syntax.h"
 
 #include <stdlib.h>
 #include <string.h>

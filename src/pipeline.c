@@ -1,7 +1,8 @@
 /* pipeline.c - the one place that knows the stage order.
  *
- * ingest -> text -> (lexicon/match -> extract, as they land) for one article, all in the
- * caller's arena. The sink (export) is called by the public API in sitrep.c.
+ * ingest -> text -> syntax -> extras -> actors -> attribution -> events for one article, all
+ * in the caller's arena. lexicon/ and match/ hold what the actor and event stages look up
+ * (dictionaries, patterns); the sink (export/) is called by the public API in sitrep.c.
  */
 #include "pipeline.h"
 
@@ -18,9 +19,8 @@ static const char *content_id(arena *a, const document *doc)
     return arena_printf(a, "%016llx", (unsigned long long)h);
 }
 
-/* ---- quantities, dates, places (extras) ---- */
-/* Dates first (quantities skip their tokens). A cap reached keeps what was found, with a
- * warning; only the arena cap stops the article. */
+/* The extras stage: quantities, dates, places. Dates first (quantities skip their tokens).
+ * A cap reached keeps what was found, with a warning; only the arena cap stops the article. */
 static sitrep_status pipeline_extras(const sitrep_context *context, arena *a, article *art)
 {
     document *doc = art->doc;
@@ -65,6 +65,7 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
     if (!doc)
         return SITREP_ELIMIT;
     art->doc = doc;
+    /* ingest/: bytes to a document (metadata, body paragraphs) */
     ingest_options options = {.detect_chrome = !context->keep_chrome};
     sitrep_status status;
     switch (kind) {
@@ -83,28 +84,25 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
     if (!doc->published && context->published[0])
         doc->published = context->published;
 
-    if ((status =
-             text_analyse(a, doc, depth == PIPELINE_FULL ? context->tagger : NULL, &art->text)))
+    /* text/: normalise, tokenise, split sentences */
+    if ((status = text_analyse(a, doc, &art->text)))
         return status;
     if (depth == PIPELINE_TEXT)
         goto done;
-    /* syntax: dependency parses, when the context has a parser */
+    /* syntax/: parts of speech, and dependency parses when the context has a parser */
+    syntax_tag(context->tagger, &art->text);
     if (context->parser)
-        for (size_t i = 0; i < art->text.nsentences; i++)
-            parser_parse_sentence(context->parser, context->tagger, &art->text,
-                                  art->text.tokens + art->text.sentences[i].first_token,
-                                  art->text.sentences[i].ntokens);
-
-    /* ---- quantities, dates, places (extras) ---- */
+        syntax_parse(context->parser, context->tagger, &art->text);
+    /* extras/: quantities, dates, places */
     if (!context->no_extras && (status = pipeline_extras(context, a, art)))
         return status;
-    /* actors (issue 4) */
+    /* actors/: who, with dated codes and coreference */
     if ((status = actors_extract(a, context->actors, art)))
         return status;
-    /* who says so */
+    /* attribution/: who says so */
     if (!context->no_extras && (status = attribution_find(a, context->cues, art)))
         return status;
-    /* what happened (issue 5) */
+    /* events/: what happened */
     if ((status = events_code(a, &context->events, art)))
         return status;
 done:

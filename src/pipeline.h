@@ -1,15 +1,21 @@
 /* pipeline.h - the one place that knows the order of the stages.
  *
- * pipeline_run takes the bytes of one article through ingest -> text -> lexicon/match ->
- * extract and leaves the result in an `article` in the caller's arena; the public API in
- * include/sitrep.h (context, coder) wraps it and adds the sink.
+ * pipeline_run takes the bytes of one article through ingest -> text -> syntax -> extras ->
+ * actors -> attribution -> events and leaves the result in an `article` in the caller's
+ * arena; the public API in include/sitrep.h (context, coder) wraps it and adds the sink.
  */
 #ifndef SITREP_PIPELINE_H
 #define SITREP_PIPELINE_H
 
+#include "actors/actors.h"
+#include "attribution/attribution.h"
 #include "base/base.h"
-#include "extract/extract.h"
-#include "syntax/parser.h"
+#include "events/events.h"
+#include "extras/extras.h"
+#include "ingest/ingest.h"
+#include "lexicon/lexicon.h"
+#include "syntax/syntax.h"
+#include "text/text.h"
 
 struct sitrep_context {
     char data_dir[4096];
@@ -21,7 +27,7 @@ struct sitrep_context {
     cue_lexicon *cues;  /* reporting cues (attribution) */
     dict *actors;       /* actor dictionaries of DATA/actors/ (empty when absent) */
     gazetteer *places;  /* data/places/ (extras); empty when the directory is absent */
-    /* event coder (issue 5): code table, lemmas, patterns; NULL when DATA/verbs is absent */
+    /* event coder: code table, lemmas, patterns; NULL when DATA/verbs is absent */
     cameo_table *cameo;
     lemma_table *lemmas;
     pattern_set *patterns;

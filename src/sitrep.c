@@ -117,7 +117,7 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
-    /* actor dictionaries (issue 4) */
+    /* actor dictionaries (data/actors/) */
     snprintf(path, sizeof path, "%s/actors", c->data_dir);
     if (!(c->actors = dict_load_dir(path, &d))) {
         if (errbuf)

@@ -1,5 +1,5 @@
 #!/bin/sh
-# actors.sh - `make bench` part for issue 4: actor dictionary load time, recognition
+# actors.sh - `make bench` part for the actor stage: actor dictionary load time, recognition
 # throughput on already tokenized text, and `sitrep code` start-up (load) wall time and RSS.
 # Gets $SITREP, $CORPUS_TEXT and $BENCH_TMP from bench/run.sh.
 build=$(dirname "$SITREP")

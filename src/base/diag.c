@@ -1,4 +1,6 @@
-/* diag.c - diagnostics for user files: where (path, line) and what went wrong. */
+/* diag.c - diagnostics for user files: where (path, line) and what went wrong. Part of base/,
+ * under every stage: the dictionary, pattern and cue loaders fill one, the CLI prints it.
+ */
 #include "base.h"
 
 #include <stdio.h>

@@ -1,4 +1,6 @@
-/* status.c - names for the library's status codes (sitrep_strerror). */
+/* status.c - names for the library's status codes (sitrep_strerror). Part of base/: every
+ * stage returns a sitrep_status, and the CLI names it in its messages.
+ */
 #include "base.h"
 
 const char *sitrep_strerror(sitrep_status status)

@@ -1,4 +1,6 @@
-/* str.c - string slices: views into text that is owned elsewhere (the article body). */
+/* str.c - string slices: views into text that is owned elsewhere (the article body). Part of
+ * base/: every stage from text/ on reads tokens as slices of the body.
+ */
 #include "base.h"
 
 #include <string.h>

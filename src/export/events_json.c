@@ -1,35 +1,38 @@
 /* events_json.c (export) - writes article.events as the `events` member of the DESIGN.md
  * section 2 object: source, target, CAMEO code and its table facts, modality, attribution and
- * evidence (rule file:line). Quantities, place and date stay empty until those stages land.
+ * evidence (rule file:line), and the quantities, place and date of the event's clause.
  */
 #include "export.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static void write_actor(json_writer *w, const article *art, int32_t index)
+/* One side of an event: the mention's text, or the place's; the code, country and role as
+ * the coder resolved them; null when nothing is known of it. */
+static void write_side(json_writer *w, const article *art, const event_side *side)
 {
-    if (index < 0 || (size_t)index >= art->nactors) {
+    const actor_mention *m =
+        side->actor >= 0 && (size_t)side->actor < art->nactors ? &art->actors[side->actor] : NULL;
+    const place_mention *p =
+        side->place >= 0 && (size_t)side->place < art->nplaces ? &art->places[side->place] : NULL;
+    if (!m && !p && !side->code && !side->role) {
         json_null(w);
         return;
     }
     json_object_begin(w);
-    export_actor_fields(w, art, &art->actors[index]);
-    json_object_end(w);
-}
-
-/* A place as a target: its country is the actor ("shelled Kherson" -> UKR). */
-static void write_place_target(json_writer *w, const article *art, const place_mention *p)
-{
-    json_object_begin(w);
     json_key(w, "text");
-    json_string(w, art->text.text + p->start, p->end - p->start);
+    if (m)
+        json_string(w, art->text.text + m->start, m->end - m->start);
+    else if (p)
+        json_string(w, art->text.text + p->start, p->end - p->start);
+    else
+        json_null(w);
     json_key(w, "code");
-    json_cstr(w, p->entry->country);
+    json_cstr(w, side->code);
     json_key(w, "country");
-    json_cstr(w, p->entry->country);
+    json_cstr(w, side->country);
     json_key(w, "role");
-    json_null(w);
+    json_cstr(w, side->role);
     json_object_end(w);
 }
 
@@ -165,12 +168,9 @@ void export_events(json_writer *w, const article *art)
         json_key(w, "sentence");
         json_int(w, e->sentence);
         json_key(w, "source");
-        write_actor(w, art, e->source);
+        write_side(w, art, &e->source);
         json_key(w, "target");
-        if (e->target < 0 && e->target_place >= 0 && (size_t)e->target_place < art->nplaces)
-            write_place_target(w, art, &art->places[e->target_place]);
-        else
-            write_actor(w, art, e->target);
+        write_side(w, art, &e->target);
         json_key(w, "cameo");
         json_cstr(w, e->code);
         json_key(w, "root");

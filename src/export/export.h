@@ -7,17 +7,19 @@
 #define SITREP_EXPORT_H
 
 #include "../base/base.h"
-#include "../extract/extract.h"
+#include "../events/events.h"
 
 /* Appends the article as one JSON object (no trailing newline) to out. `pretty` indents.
  * Returns SITREP_ELIMIT when out's cap is reached (out then holds a partial object that the
  * caller must discard). */
 sitrep_status export_json(buf *out, const article *art, bool pretty) MUST_CHECK;
 
-/* Write the `attributions` and `quotes` members of an article object (attribution_json.c). */
 /* The "text", "code", "country" and "role" keys of an actor mention (the core that the
- * top-level actors and each event's source and target share). */
+ * top-level actors and each event's source and target share; actors_json.c). */
 void export_actor_fields(json_writer *w, const article *art, const actor_mention *m);
+/* Writes the `actors` member (actors_json.c). */
+void export_actors(json_writer *w, const article *art);
+/* Write the `attributions` and `quotes` members of an article object (attribution_json.c). */
 void export_attributions(json_writer *w, const article *art);
 void export_quotes(json_writer *w, const article *art);
 /* Writes the `events` member (events_json.c). */

@@ -1,4 +1,6 @@
-/* sentences.c (export) - the `sitrep sentences` debugging format: one sentence per line. */
+/* sentences.c (export) - the `sitrep sentences` debugging format: one sentence per line. Part
+ * of the sink; the pipeline stops after the text stage for it (PIPELINE_TEXT).
+ */
 #include "export.h"
 
 #include <string.h>

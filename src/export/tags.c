@@ -2,7 +2,7 @@
  * CoNLL-U-like lines, one block per sentence, for reading and checking the tagger.
  */
 #include "export.h"
-#include "../syntax/parser.h"
+#include "../syntax/syntax.h"
 
 /* Appends s with tabs and line breaks as spaces (CoNLL-U fields and comments are one line). */
 static sitrep_status append_flat(buf *out, const char *s, size_t length)

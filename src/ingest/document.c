@@ -1,4 +1,6 @@
-/* document.c - helpers every reader shares: warnings, the body, dates. */
+/* document.c - helpers every reader of the ingest stage shares: warnings, the body and its
+ * paragraphs, publication dates. plaintext.c, html*.c and jsonl.c build on it.
+ */
 #include "ingest.h"
 
 #include <stdio.h>

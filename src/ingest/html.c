@@ -2,7 +2,7 @@
  *
  * The page is converted to UTF-8 (html_encoding.c), parsed by libxml2's HTML parser in
  * recover mode, then the metadata is read (html_meta.c) and the article found by scoring
- * blocks (html_score.c). Also the small tree helpers the other files share.
+ * blocks (html_score.c); the tree helpers they share are html_tree.c.
  */
 #include "html_internal.h"
 
@@ -16,124 +16,6 @@ static pthread_once_t html_once = PTHREAD_ONCE_INIT;
 static void html_init(void)
 {
     xmlInitParser();
-}
-
-bool html_is(const xmlNode *node, const char *name)
-{
-    if (!node || node->type != XML_ELEMENT_NODE || !node->name)
-        return false;
-    const char *n = (const char *)node->name;
-    for (; *n && *name; n++, name++) {
-        char c = *n >= 'A' && *n <= 'Z' ? (char)(*n - 'A' + 'a') : *n;
-        if (c != *name)
-            return false;
-    }
-    return *n == '\0' && *name == '\0';
-}
-
-const char *html_attr(const xmlNode *node, const char *name)
-{
-    if (!node || node->type != XML_ELEMENT_NODE)
-        return NULL;
-    for (const xmlAttr *at = node->properties; at; at = at->next) {
-        if (!at->name || strcmp((const char *)at->name, name) != 0)
-            continue;
-        if (at->children && at->children->content)
-            return (const char *)at->children->content;
-        return "";
-    }
-    return NULL;
-}
-
-static bool skipped_element(const xmlNode *n)
-{
-    return html_is(n, "script") || html_is(n, "style") || html_is(n, "noscript") ||
-           html_is(n, "template");
-}
-
-/* Appends text collapsing white space (ASCII space characters and U+00A0) to one space. */
-void html_append_collapsed(buf *b, const char *s)
-{
-    bool space = b->len == 0 || b->data[b->len - 1] == ' ';
-    const char *run = s;
-    for (const char *p = s;; p++) {
-        unsigned char c = (unsigned char)*p;
-        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-        size_t wlen = ws ? 1 : 0;
-        if (c == 0xC2 && (unsigned char)p[1] == 0xA0) {
-            ws = true;
-            wlen = 2;
-        }
-        if (c == '\0' || ws) {
-            if (p > run && buf_append(b, run, (size_t)(p - run)) != SITREP_OK)
-                return;
-            if (p > run)
-                space = false;
-            if (c == '\0')
-                return;
-            if (!space && buf_append_char(b, ' ') != SITREP_OK)
-                return;
-            space = true;
-            p += wlen - 1;
-            run = p + 1;
-        }
-    }
-}
-
-void html_text_append(buf *b, const xmlNode *node)
-{
-    if (!node)
-        return;
-    const xmlNode *n = node;
-    for (;;) {
-        bool descend = false;
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (n->content)
-                html_append_collapsed(b, (const char *)n->content);
-        } else if (n->type == XML_ELEMENT_NODE && !skipped_element(n)) {
-            if (html_is(n, "br") || html_is(n, "p") || html_is(n, "div") || html_is(n, "li"))
-                html_append_collapsed(b, " ");
-            descend = n->children != NULL;
-        }
-        if (b->cap && b->len + 8 >= b->cap)
-            return;
-        if (descend) {
-            n = n->children;
-            continue;
-        }
-        while (n != node && !n->next)
-            n = n->parent;
-        if (n == node)
-            return;
-        n = n->next;
-    }
-}
-
-char *html_clean(arena *a, const char *s, size_t length)
-{
-    buf b;
-    buf_init(&b, length + 8);
-    char *tmp = arena_strndup(a, s, length);
-    if (!tmp) {
-        buf_release(&b);
-        return NULL;
-    }
-    html_append_collapsed(&b, tmp);
-    slice t = slice_trim(slice_make(b.data ? b.data : "", b.len));
-    char *out = arena_strndup(a, t.ptr, t.len);
-    buf_release(&b);
-    return out;
-}
-
-char *html_text(arena *a, const xmlNode *node, size_t cap)
-{
-    buf b;
-    buf_init(&b, cap);
-    html_text_append(&b, node);
-    slice t = slice_trim(slice_make(b.data ? b.data : "", b.len));
-    char *out = arena_strndup(a, t.ptr, t.len);
-    buf_release(&b);
-    return out;
 }
 
 /* Splits a JSON-LD articleBody into paragraphs at newlines (used only when the page's own

@@ -1,8 +1,9 @@
 /* html_internal.h - what the files of the HTML reader share (not part of the stage's API).
  *
  * html_encoding.c turns page bytes into clean UTF-8, html_meta.c reads the metadata (meta
- * tags, JSON-LD, <time>, the URL), html_score.c finds the article text by scoring blocks, and
- * html.c ties them together behind ingest_html().
+ * tags, JSON-LD, <time>, the URL), html_score.c finds the article text by scoring blocks,
+ * html_tree.c holds the tree helpers they share, and html.c ties them together behind
+ * ingest_html().
  */
 #ifndef SITREP_HTML_INTERNAL_H
 #define SITREP_HTML_INTERNAL_H

@@ -479,17 +479,23 @@ static sitrep_status parse_country(line_ctx *c, slice line)
     static const struct {
         const char *key;
         dict_kind kind;
-    } keys[] = {{"adj", DICT_ADJECTIVE}, {"people", DICT_DEMONYM}, {"capital", DICT_CAPITAL}};
+    } keys[] = {{"adj", DICT_ADJECTIVE},
+                {"people", DICT_DEMONYM},
+                {"capital", DICT_CAPITAL},
+                {"ethnic", DICT_ADJECTIVE}};
     const char *colon = memchr(line.ptr, ':', line.len);
     slice code = slice_trim(slice_make(line.ptr, colon ? (size_t)(colon - line.ptr) : 0));
     if (!colon || code.len != 3 || !is_code_char(code.ptr[0]) || !is_code_char(code.ptr[1]) ||
         !is_code_char(code.ptr[2]))
         return line_error(c, "expected 'CODE: names ; adj: ... ; people: ... ; capital: ...' "
                              "with a 3-letter country code");
-    dict_code country = {0}, government = {0};
+    dict_code country = {0}, government = {0}, ethnic = {0};
     memcpy(country.code, code.ptr, 3);
     memcpy(government.code, code.ptr, 3);
     memcpy(government.code + 3, "GOV", 3);
+    /* a people of the state whose armed men fight as its rebels ("Tuareg rebels") */
+    memcpy(ethnic.code, code.ptr, 3);
+    memcpy(ethnic.code + 3, "REB", 3);
     add_country(c->b->d, country.code);
     size_t pos = (size_t)(colon - line.ptr) + 1;
     bool first = true;
@@ -510,11 +516,16 @@ static sitrep_status parse_country(line_ctx *c, slice line)
             while (k < ARRAY_LEN(keys) && !(kc && slice_eq_cstr(key, keys[k].key)))
                 k++;
             if (k == ARRAY_LEN(keys))
-                return line_error(c, "unknown field '%.*s' (expected adj:, people: or capital:)",
+                return line_error(c,
+                                  "unknown field '%.*s' (expected adj:, people:, capital: or "
+                                  "ethnic:)",
                                   (int)(kc ? key.len : field.len), kc ? key.ptr : field.ptr);
             slice value = slice_make(kc + 1, field.len - (size_t)(kc + 1 - field.ptr));
             s = add_phrases(c, keys[k].kind, value,
-                            keys[k].kind == DICT_CAPITAL ? &government : &country, 1);
+                            keys[k].kind == DICT_CAPITAL   ? &government
+                            : slice_eq_cstr(key, "ethnic") ? &ethnic
+                                                           : &country,
+                            1);
         }
         if (s)
             return s;

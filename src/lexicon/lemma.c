@@ -6,7 +6,7 @@
  */
 #include "lexicon.h"
 
-#include "../text/text.h"
+#include "../syntax/syntax.h"
 
 #include <stdio.h>
 #include <stdlib.h>

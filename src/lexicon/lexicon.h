@@ -1,4 +1,4 @@
-/* lexicon.h - the third pipeline stage's data: dictionaries compiled for matching.
+/* lexicon.h - the lexicon stage (after syntax/, before match/): dictionaries for matching.
  *
  * Everything here is loaded once from data files (data/actors, data/cameo, data/verbs,
  * WordNet), immutable afterwards and shared by threads: the actor dictionaries (a vocabulary
@@ -10,7 +10,7 @@
 #define SITREP_LEXICON_H
 
 #include "../base/base.h"
-#include "../text/text.h"
+#include "../syntax/syntax.h"
 
 /* ---- actor dictionaries ---- */
 

@@ -1,4 +1,4 @@
-/* match.h - phrase matching and verb patterns over a sentence's tokens (the third stage).
+/* match.h - the match stage (after lexicon/): phrase matching and verb patterns over tokens.
  *
  * Actor phrases: tokens are mapped once to vocabulary ids; match_prefixes walks the dictionary
  * trie from one token and reports every phrase that ends on the way, longest first. Verb

@@ -2,7 +2,7 @@
  *
  * Each token whose lemma anchors patterns is tried against them: words before the anchor are
  * matched leftwards, the rest rightwards with backtracking over optional words, gaps and role
- * slots. The coder (extract/) turns the matches and their slots into events.
+ * slots. The event coder (events/) turns the matches and their slots into events.
  */
 #include "match.h"
 

@@ -174,7 +174,7 @@ static enum MHD_Result serve_static(serve *s, struct MHD_Connection *c, const ch
     return result;
 }
 
-static enum MHD_Result serve_api(serve *s, struct MHD_Connection *c, const serve_request *req)
+static enum MHD_Result answer_api(serve *s, struct MHD_Connection *c, const serve_request *req)
 {
     if (worker_server != s) {
         worker_server = s;
@@ -241,7 +241,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     else if (status)
         result = queue_error(s, c, MHD_HTTP_BAD_REQUEST, error);
     else if (strncmp(req->path, "/api/", 5) == 0 || strcmp(req->path, "/api") == 0)
-        result = serve_api(s, c, req);
+        result = answer_api(s, c, req);
     else /* parameters of a page are the dashboard's own (its filters in the address) */
         result = serve_static(s, c, req->path);
     free(req);

@@ -188,4 +188,13 @@ sitrep_status store_search(store *s, const char *words, long limit, long offset,
 extern const char *const *const store_migrations[];
 extern const size_t store_nmigrations;
 
+/* ---- JSON of a stored event (store_json.c) ---- */
+
+/* Writes KEY: {"text" (with_text), "name", "country", "lat", "lon"} of the event's place. */
+void store_json_place(json_writer *w, const char *key, const store_event *e, bool with_text);
+/* Writes the "num_mentions", "num_articles" and "num_sources" members. */
+void store_json_counts(json_writer *w, const store_event *e);
+/* Writes the whole event with its first mention, as `sitrep query --format json` prints it. */
+void store_json_event(json_writer *w, const store_event *e);
+
 #endif

@@ -1,6 +1,7 @@
-/* store_sqlite.h - private to the SQLite back end of the store (store_sqlite.c, store_query.c):
- * the store struct and two helpers. Nothing outside src/store/ includes it; the interface is
- * store.h, so a PostgreSQL back end can implement the same functions.
+/* store_sqlite.h - private to the SQLite back end of the store (store_sqlite.c, store_put.c,
+ * store_query.c, store_browse.c): the store struct, its prepared statements and helpers.
+ * Nothing outside src/store/ includes it; the interface is store.h, so a PostgreSQL back end
+ * can implement the same functions.
  */
 #ifndef SITREP_STORE_SQLITE_H
 #define SITREP_STORE_SQLITE_H
@@ -8,6 +9,27 @@
 #include "store.h"
 
 #include <sqlite3.h>
+
+/* The prepared statements of store.st (SQL text: store_sqlite.c; used by store_put.c). */
+enum store_statement {
+    ST_FIND_ARTICLE,
+    ST_INS_ARTICLE,
+    ST_INS_SENTENCE,
+    ST_INS_FTS,
+    ST_INS_ACTOR,
+    ST_FIND_EVENT,
+    ST_INS_EVENT,
+    ST_UPD_EVENT,
+    ST_HAS_MENTION,
+    ST_HAS_SOURCE,
+    ST_INS_MENTION,
+    ST_INS_QUOTE,
+    ST_INS_QUANTITY,
+    ST_INS_DATE,
+    ST_INS_PLACE,
+    ST_INS_WARNING,
+    ST_COUNT
+};
 
 struct store {
     sqlite3 *db;

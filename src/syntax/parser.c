@@ -5,7 +5,7 @@
  * Universal Dependencies relation per word out. The model (trained by parser_train.c) is an
  * open-addressed table of feature fingerprints pointing at short runs of (class, weight).
  */
-#include "parser.h"
+#include "syntax.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,7 +7,7 @@
  * averaged weights are quantised to 16 bits and written in the format parser.c loads. Same
  * data, options and seed give the same bytes.
  */
-#include "parser.h"
+#include "syntax.h"
 
 #include <math.h>
 #include <stdio.h>

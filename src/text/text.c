@@ -1,28 +1,10 @@
-/* text.c - the text stage entry point: normalise, tokenise, split, tag.
- *
- * Also holds the Universal POS tag names shared by the tagger and later stages.
+/* text.c - the text stage entry point (text_analyse): normalise the body and the metadata
+ * strings, tokenise, split sentences, with warnings for the caps reached. Runs after ingest/
+ * (a document); the syntax stage tags the tokens next.
  */
 #include "text.h"
 
 #include <string.h>
-
-static const char *const upos_names[UPOS_COUNT] = {
-    "_",   "ADJ",  "ADP",  "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN",
-    "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X",
-};
-
-const char *upos_name(upos_tag tag)
-{
-    return (unsigned)tag < UPOS_COUNT ? upos_names[tag] : "_";
-}
-
-upos_tag upos_from_name(const char *name, size_t length)
-{
-    for (int t = 1; t < UPOS_COUNT; t++)
-        if (strlen(upos_names[t]) == length && memcmp(upos_names[t], name, length) == 0)
-            return (upos_tag)t;
-    return UPOS_NONE;
-}
 
 /* Normalises a metadata string in place (NULL stays NULL). */
 static sitrep_status normalize_field(arena *a, const char **field)
@@ -63,7 +45,7 @@ static sitrep_status refind_paragraphs(arena *a, document *doc)
     return SITREP_OK;
 }
 
-sitrep_status text_analyse(arena *a, document *doc, const tagger *model, text_result *out)
+sitrep_status text_analyse(arena *a, document *doc, text_result *out)
 {
     memset(out, 0, sizeof *out);
     sitrep_status status;
@@ -113,9 +95,5 @@ sitrep_status text_analyse(arena *a, document *doc, const tagger *model, text_re
                                        long_runs, TEXT_MAX_SENTENCE_TOKENS);
         warning_add(&doc->warnings, "long_sentence", msg ? msg : "long sentences were cut");
     }
-    if (model)
-        for (size_t i = 0; i < out->nsentences; i++)
-            tagger_tag_sentence(model, out, out->tokens + out->sentences[i].first_token,
-                                out->sentences[i].ntokens);
     return SITREP_OK;
 }

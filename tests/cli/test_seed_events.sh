@@ -1,4 +1,4 @@
-# test_seed_events.sh - the event-coding issue's "Done when" on the seed article: every event a
+# test_seed_events.sh - the event coder's acceptance check on the seed article: every event a
 # reader sees, with its source, target, code and modality, and nothing from the author's bio
 # or the photo caption. Sourced by tests/cli/run.sh; skips visibly without ../shared (the
 # features are also tested by tests/unit/test_events.c and the events-* goldens).

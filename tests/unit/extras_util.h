@@ -3,7 +3,7 @@
 #ifndef SITREP_EXTRAS_UTIL_H
 #define SITREP_EXTRAS_UTIL_H
 
-#include "extract/extract.h"
+#include "extras/extras.h"
 
 #include <string.h>
 
@@ -14,7 +14,7 @@ static inline text_result analyse(arena *a, const char *s)
     doc->body = s;
     doc->body_len = strlen(s);
     text_result t;
-    assert_int_equal(text_analyse(a, doc, NULL, &t), SITREP_OK);
+    assert_int_equal(text_analyse(a, doc, &t), SITREP_OK);
     return t;
 }
 

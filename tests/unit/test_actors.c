@@ -1,9 +1,9 @@
-/* test_actors.c - unit tests for extract/actors.c: recognition with a small fixture
+/* test_actors.c - unit tests for the actors stage (src/actors/): recognition with a small fixture
  * dictionary (roles, metonyms, possessives, titles, dates, case, unknown names, tags) and
  * coreference (pronouns, titles, short names, "the two countries"). */
 #include "unit.h"
 
-#include "extract/extract.h"
+#include "actors/actors.h"
 
 #include <string.h>
 
@@ -73,7 +73,7 @@ static article analyse(const char *text, const char *date)
     assert_int_equal(ingest_text(&mem, text, strlen(text), &options, doc), SITREP_OK);
     doc->published = date;
     art.doc = doc;
-    assert_int_equal(text_analyse(&mem, doc, NULL, &art.text), SITREP_OK);
+    assert_int_equal(text_analyse(&mem, doc, &art.text), SITREP_OK);
     assert_int_equal(actors_extract(&mem, fixture, &art), SITREP_OK);
     return art;
 }

@@ -1,7 +1,7 @@
-/* test_attribution.c - unit tests for reporting frames and quotations (extract/attribution.c). */
+/* test_attribution.c - unit tests for reporting frames and quotations (src/attribution/). */
 #include "unit.h"
 
-#include "extract/extract.h"
+#include "attribution/attribution.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,7 +42,7 @@ static void analyse(result *r, const char *text)
     assert_int_equal(ingest_text(&r->a, text, strlen(text), &options, &r->doc), SITREP_OK);
     memset(&r->art, 0, sizeof r->art);
     r->art.doc = &r->doc;
-    assert_int_equal(text_analyse(&r->a, &r->doc, NULL, &r->art.text), SITREP_OK);
+    assert_int_equal(text_analyse(&r->a, &r->doc, &r->art.text), SITREP_OK);
     assert_int_equal(attribution_find(&r->a, cues, &r->art), SITREP_OK);
 }
 

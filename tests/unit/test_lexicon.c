@@ -166,7 +166,8 @@ static void countries_format_gives_names_adjectives_people_capitals(void **state
     dict *d = build(&p, DICT_FILE_COUNTRIES,
                     "RUS: Russia | Russian Federation ; adj: Russian ; people: Russians ; "
                     "capital: Moscow\n"
-                    "PRK: North Korea | DPRK ; adj: North Korean ; capital: Pyongyang\n");
+                    "PRK: North Korea | DPRK ; adj: North Korean ; capital: Pyongyang\n"
+                    "MLI: Mali ; adj: Malian ; ethnic: Tuareg\n");
     assert_true(dict_is_country(d, "RUS"));
     assert_true(dict_is_country(d, "PRKGOV"));
     assert_false(dict_is_country(d, "GOV"));
@@ -185,6 +186,10 @@ static void countries_format_gives_names_adjectives_people_capitals(void **state
             assert_string_equal(code, "PRK");
         } else if (strcmp(e->name, "Russians") == 0) {
             assert_int_equal(e->kind, DICT_DEMONYM);
+        } else if (strcmp(e->name, "Tuareg") == 0) {
+            /* a people within a state: an adjective whose armed men are the state's rebels */
+            assert_int_equal(e->kind, DICT_ADJECTIVE);
+            assert_string_equal(code, "MLIREB");
         }
     }
     assert_string_equal(longest(d, "North Korean troops", &n), "North Korean");
@@ -218,8 +223,9 @@ static void malformed_lines_report_file_line_and_problem(void **state)
     assert_string_equal(error_of(DICT_FILE_COUNTRIES, "Russia ; adj: Russian\n", m, sizeof m),
                         "bad.txt:1: expected 'CODE: names ; adj: ... ; people: ... ; capital: "
                         "...' with a 3-letter country code");
-    assert_string_equal(error_of(DICT_FILE_COUNTRIES, "RUS: Russia ; noun: Rus\n", m, sizeof m),
-                        "bad.txt:1: unknown field 'noun' (expected adj:, people: or capital:)");
+    assert_string_equal(
+        error_of(DICT_FILE_COUNTRIES, "RUS: Russia ; noun: Rus\n", m, sizeof m),
+        "bad.txt:1: unknown field 'noun' (expected adj:, people:, capital: or ethnic:)");
     assert_string_equal(error_of(DICT_FILE_PEOPLE, "A\xff => RUS\n", m, sizeof m),
                         "bad.txt:1: invalid UTF-8");
     assert_string_equal(error_of(DICT_FILE_PEOPLE, "# only comments\n\n   \n", m, sizeof m), "");

@@ -4,7 +4,7 @@
  * format's error checks and CoNLL-U rewriting. Needs nothing outside the repository.
  */
 #include "unit.h"
-#include "syntax/parser.h"
+#include "syntax/syntax.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -477,6 +477,121 @@ static void data_skips_non_events(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* ---- coverage of what national-security news reports (issue 16) ---- */
+
+static void data_codes_coverage_news(void **state)
+{
+    (void)state;
+    failures = 0;
+    /* fighting: captures of towns and bases are 192, weapons pick 193/194/195 */
+    expect_code("Rebels captured the town from the army.", "captured", "192");
+    expect_code("Troops recaptured the air base on Sunday.", "recaptured", "192");
+    expect_code("Gunmen opened up with heavy machine guns on the patrol.", "opened", "193");
+    expect_code("Militants opened fire with mortars on the base.", "opened", "194");
+    expect_code("Insurgents ambushed a military convoy near the border.", "ambushed", "190");
+    expect_code("The army repelled an attack on the town.", "repelled", "190");
+    expect_code("Police fought a gun battle with gang members.", "fought", "193");
+    expect_code("Jihadists killed twelve soldiers in an ambush.", "killed", "190");
+    expect_code("A drone struck a bus in the city.", "struck", "1952");
+    /* force posture */
+    expect_code("The army fired warning shots at the intruders.", "fired", "150");
+    expect_code("Soldiers crossed the military demarcation line.", "crossed", "150");
+    expect_code("Fighter jets violated the country's airspace.", "violated", "150");
+    expect_code("Thailand sent reinforcements to the border.", "sent", "154");
+    /* coercion */
+    expect_code("Police seized a tanker in the gulf.", "seized", "171");
+    expect_code("The ship damaged an undersea cable.", "damaged", "171");
+    expect_code("Russia jammed GPS signals over the region.", "jammed", "170");
+    expect_code("Police took two journalists into custody.", "took", "173");
+    expect_code("Police dispersed protesters with tear gas.", "dispersed", "175");
+    expect_code("Hackers breached the networks of the ministry.", "breached", "176");
+    /* assault and mass violence */
+    expect_code("Gunmen kidnapped dozens of students from a school.", "kidnapped", "181");
+    expect_code("Militants threw a grenade at a police patrol.", "threw", "183");
+    expect_code("A suicide bomber killed nine soldiers at the base.", "killed", "1831");
+    expect_code("Investigators found a mass grave near the town.", "found", "202");
+    expect_code("The army used chemical weapons against civilians.", "used", "2041");
+    /* consultation, support, cooperation, aid */
+    expect_code("The president held a phone call with his counterpart.", "held", "041");
+    expect_code("The two leaders spoke by video link on Friday.", "spoke", "041");
+    expect_code("Qatar mediated between the two sides.", "mediated", "045");
+    expect_code("Poland said it stands with Ukraine.", "stands", "051");
+    expect_code("India will buy fighter jets from France.", "buy", "062");
+    expect_code("Japan handed over three patrol vessels to the coast guard.", "handed", "072");
+    expect_code("Kenya sent police officers to Haiti to help restore order.", "sent", "074");
+    /* yielding */
+    expect_code("Hundreds of soldiers gave themselves up to the rebels.", "gave", "0874");
+    expect_code("The two countries exchanged dozens of prisoners.", "exchanged", "0841");
+    expect_code("Both sides reached a ceasefire deal on Monday.", "reached", "0871");
+    /* relations */
+    expect_code("Niger expelled the French ambassador.", "expelled", "161");
+    expect_code("Cambodia evacuated its embassy in Bangkok.", "evacuated", "161");
+    expect_code("Mali ended military cooperation with France.", "ended", "160");
+    expect_code("Niger ordered American troops to leave the country.", "ordered", "166");
+    /* verbal conflict, appeals, demands, investigations */
+    expect_code("Guyana called the referendum illegal.", "called", "111");
+    expect_code("China expressed deep concern over the move.", "expressed", "110");
+    expect_code("Islamabad held Tehran responsible for the attack.", "held", "112");
+    expect_code("Vietnam made solemn representations to China.", "made", "114");
+    expect_code("Russia cast its veto on the resolution.", "cast", "129");
+    expect_code("The army is ready to respond with force.", "respond", "138");
+    expect_code("The UN urged the warring sides to hold a truce.", "urged", "0256");
+    expect_code("Kosovo urged the gunmen to surrender.", "urged", "025");
+    expect_code("Cambodia told Thailand to withdraw its troops.", "told", "1056");
+    expect_code("The council established a fact-finding mission.", "established", "092");
+    expect_code("Students blocked a major intersection in the capital.", "blocked", "144");
+    assert_int_equal(failures, 0);
+}
+
+static void data_coverage_frames(void **state)
+{
+    (void)state;
+    failures = 0;
+    /* words before the anchor: a passive release names the prisoners first */
+    expect_code("Dozens of prisoners were freed on Thursday.", "freed", "0841");
+    expect_code("Prisoners from seven countries were freed in the swap.", "freed", "0841");
+    /* hyphenated words are split by the tokenizer; patterns write them as "fact_-_finding" */
+    expect_code("The council set up a fact-finding mission.", "set", "092");
+    expect_code("North Korea test-fired two missiles.", "fired", "150");
+    expect_code("Soldiers gang-raped women in the village.", "raped", "1821");
+    expect_code("The cease-fire took effect at midnight.", "took", "0871");
+    /* a subject in the class before the anchor: places, not politicians, fall to a force */
+    expect_code("The town fell to the rebels.", "fell", "192");
+    expect_no_event("His support fell to ten percent.", "fell");
+    expect_code("Soldiers came under fire from the militants.", "came", "190");
+    expect_no_event("The senator came under fire from Democrats.", "came");
+    assert_int_equal(failures, 0);
+    /* "received ... from $S": the giver is the source slot */
+    run r;
+    match_text(&r, data_set, "Ukraine received fighter jets from Denmark.");
+    const verbmatch *m = match_on(&r, "received");
+    assert_non_null(m);
+    assert_string_equal(m->rule->code, "072");
+    assert_int_equal(m->slot[PATTERN_SOURCE], token_index(&r, "Denmark"));
+    arena_release(&r.a);
+    /* "came under fire from $S": the attacker is the source slot */
+    match_text(&r, data_set, "Soldiers came under fire from Hezbollah.");
+    m = match_on(&r, "came");
+    assert_non_null(m);
+    assert_int_equal(m->slot[PATTERN_SOURCE], token_index(&r, "Hezbollah"));
+    arena_release(&r.a);
+}
+
+static void data_coverage_skips_figures(void **state)
+{
+    (void)state;
+    failures = 0;
+    expect_no_event("Clinton seized on the report during the debate.", "seized");
+    expect_no_event("The senator spoke with reporters in Iowa.", "spoke");
+    expect_no_event("The senator locked up the nomination.", "locked");
+    expect_no_event("Voters will take back the House.", "take");
+    /* aid received names aid, a release demanded names captives: these fall back to the
+     * general patterns (043 receive $T, 100 order $T to), not 070 and 1053 */
+    expect_code("The company received support from investors.", "received", "043");
+    expect_code("The judge ordered the department to release the emails.", "ordered", "100");
+    assert_int_equal(failures, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -490,6 +605,9 @@ int main(void)
         cmocka_unit_test(data_codes_security_news),
         cmocka_unit_test(data_slots_on_news),
         cmocka_unit_test(data_skips_non_events),
+        cmocka_unit_test(data_codes_coverage_news),
+        cmocka_unit_test(data_coverage_frames),
+        cmocka_unit_test(data_coverage_skips_figures),
     };
     return cmocka_run_group_tests_name("patterns", tests, setup, teardown);
 }

@@ -3,7 +3,7 @@
  * rewriting and gzip input. Needs nothing outside the repository.
  */
 #include "unit.h"
-#include "text/text.h"
+#include "syntax/syntax.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -388,6 +388,16 @@ static int teardown(void **state)
     return rmdir(tmpdir);
 }
 
+static void upos_names_round_trip(void **state)
+{
+    (void)state;
+    for (int t = 1; t < UPOS_COUNT; t++) {
+        const char *name = upos_name((upos_tag)t);
+        assert_int_equal(upos_from_name(name, strlen(name)), t);
+    }
+    assert_int_equal(upos_from_name("NOPE", 4), UPOS_NONE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -397,6 +407,7 @@ int main(void)
         cmocka_unit_test(tagger_rejects_bad_model_files),
         cmocka_unit_test(tagger_rewrites_conllu_columns),
         cmocka_unit_test(tagger_reads_gzip),
+        cmocka_unit_test(upos_names_round_trip),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -250,16 +250,6 @@ static void normalize_composes_to_nfc(void **state)
     arena_release(&a);
 }
 
-static void upos_names_round_trip(void **state)
-{
-    (void)state;
-    for (int t = 1; t < UPOS_COUNT; t++) {
-        const char *name = upos_name((upos_tag)t);
-        assert_int_equal(upos_from_name(name, strlen(name)), t);
-    }
-    assert_int_equal(upos_from_name("NOPE", 4), UPOS_NONE);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,7 +264,6 @@ int main(void)
         cmocka_unit_test(sentences_paragraphs_and_headlines),
         cmocka_unit_test(sentences_long_runs_are_cut),
         cmocka_unit_test(normalize_composes_to_nfc),
-        cmocka_unit_test(upos_names_round_trip),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

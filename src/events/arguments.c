@@ -1,0 +1,430 @@
+/* arguments.c - argument finding for the event coder: the subject by a leftward scan that
+ * skips appositions, relative clauses and prepositional actors; the target from a pattern
+ * slot or the first actor after the anchor; actors that are noise or part of the pattern;
+ * places acted on; and what lies inside reported content.
+ */
+#include "events_internal.h"
+
+/* Rebels, insurgents, militias, unidentified gunmen, opposition: their attacks inside their
+ * own country have that country as the target ("the RSF shelled a camp in North Darfur"). */
+bool events_non_state(const actor_mention *am)
+{
+    const char *code = am->code;
+    return code && (strstr(code, "REB") || strstr(code, "UAF") || strstr(code, "OPP") ||
+                    strstr(code, "INS") || strstr(code, "IMG"));
+}
+
+/* People who act privately: civilians, refugees, business, media, students, workers, or a
+ * people named by its nationality ("Syrians arriving in ..."). Their travel is no visit. */
+bool events_private_people(const actor_mention *am)
+{
+    static const char *const roles[] = {"CVL", "REF", "BUS", "MED", "EDU",
+                                        "LAB", "CRM", "HLH", "REL", NULL};
+    if (am->kind && (strcmp(am->kind, "demonym") == 0 || strcmp(am->kind, "adjective") == 0))
+        return true;
+    if (!am->role)
+        return false;
+    for (size_t i = 0; roles[i]; i++)
+        if (strcmp(am->role, roles[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Force posture, coercion, assaults, fights, mass violence: their place is their target. */
+bool events_military_code(const char *code)
+{
+    return code_is(code, "15") || code_is(code, "17") || code_is(code, "18") ||
+           code_is(code, "19") || code_is(code, "20");
+}
+
+/* The token where a comma-delimited segment before `comma` starts (after the previous comma
+ * or dash), or -1 when the sentence starts first. */
+static long segment_start(const clause_ctx *c, long comma)
+{
+    for (long i = comma - 1; i >= 0; i--)
+        if (is_comma(c, i) || c->tokens[i].kind == TOKEN_DASH || word_is(c, i, "("))
+            return i;
+    return -1;
+}
+
+static bool segment_has_verb(const clause_ctx *c, long from, long to)
+{
+    for (long i = from; i < to; i++)
+        if (upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX)
+            return true;
+    return false;
+}
+
+/* True when token i is a finite verb (VBD, VBZ, VBP) by the tagger. */
+bool events_finite_verb(const clause_ctx *c, long i)
+{
+    if (!c->tables->tagger || upos(c, i) != UPOS_VERB)
+        return false;
+    const char *x = tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos);
+    return strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0;
+}
+
+/* True when a subject pronoun stands right before the verb group starting at `first`, with
+ * no actor, verb or comma between it and the verb at token v: "Sudan's army said (on Sunday)
+ * it retook ...": the pronoun stands for the subject of v, so the scan goes on to it. */
+static bool pronoun_clause_after(const clause_ctx *c, long v, long first)
+{
+    static const char *const pronouns[] = {"it", "they", "he", "she", "we", NULL};
+    if (first - 1 <= v || !word_in(c, first - 1, pronouns))
+        return false;
+    for (long i = v + 1; i < first - 1; i++) /* "said on Sunday it had retaken" */
+        if (actor_covering(c, i) >= 0 || upos(c, i) == UPOS_VERB || is_comma(c, i))
+            return false;
+    return true;
+}
+
+/* The subject actor (index into c->actor) of a verb group, -1 when none is found. */
+long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int depth)
+{
+    if (depth > 4)
+        return -1;
+    long i = vg->first - 1;
+    /* an infinitive: the governor's subject or object */
+    if (vg->infinitive) {
+        verb_group gov;
+        if (verb_group_previous(c, vg->first, &gov)) {
+            if (verb_lemma_in(c, gov.anchor, object_control) || vg->governor >= 0) {
+                /* "urged Russia to withdraw": the nearest actor between governor and "to" */
+                for (long j = vg->first - 1; j > gov.anchor; j--) {
+                    long k = actor_covering(c, j);
+                    if (k >= 0 && mention(c, k)->code)
+                        return k;
+                }
+            }
+            return events_subject_from_group(c, &gov, depth + 1);
+        }
+    }
+    /* coordinated verbs: "invaded Ukraine and annexed Crimea" */
+    if (word_is(c, i, "and") || word_is(c, i, "but") || word_is(c, i, "or")) {
+        long j = is_comma(c, i - 1) ? i - 1 : i;
+        verb_group prev;
+        if (verb_group_previous(c, j, &prev) && prev.anchor < j)
+            return events_subject_from_group(c, &prev, depth + 1);
+    }
+    /* bare infinitive after an object-control verb ("help the army drive ...") */
+    long fallback = -1;
+    int steps = 0;
+    while (i >= 0 && steps++ < SCAN_LIMIT) {
+        /* "the European Union (EU) agreed": a short bracket before the verb is skipped */
+        if (word_is(c, i, ")")) {
+            long open = i - 1;
+            while (open >= 0 && i - open <= 6 && !word_is(c, open, "(") && !word_is(c, open, ")"))
+                open--;
+            if (open >= 0 && word_is(c, open, "(")) {
+                i = open - 1;
+                continue;
+            }
+        }
+        if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "(") ||
+            c->tokens[i].kind == TOKEN_QUOTE)
+            break;
+        /* another finite verb between: an actor before it is that verb's subject ("goods
+         * that Mexico exports come to the US", "Trump says correctness has run amok") */
+        if (events_finite_verb(c, i) && actor_covering(c, i) < 0 &&
+            !pronoun_clause_after(c, i, vg->first))
+            break;
+        long k = actor_ending(c, i);
+        if (k >= 0) {
+            long before = (long)c->afirst[k] - 1;
+            if (word_in(c, before, skip_preps) || (is_possessive(c, i + 1) && i + 1 < vg->first)) {
+                /* "Ithilen's militia vowed": the possessor when the head is no actor */
+                if (fallback < 0 && !word_in(c, before, skip_preps))
+                    fallback = k;
+                i = before;
+                continue;
+            }
+            if (word_is(c, before, "by")) {
+                /* a reduced relative's agent ("munitions used by the army"): second choice */
+                if (fallback < 0)
+                    fallback = k;
+                i = before;
+                continue;
+            }
+            if (word_is(c, before, "of")) {
+                /* "member of X", "one of X": the head before "of" is the subject; X only if
+                 * nothing better precedes */
+                if (fallback < 0)
+                    fallback = k;
+                i = before;
+                continue;
+            }
+            return k;
+        }
+        if (is_comma(c, i) || c->tokens[i].kind == TOKEN_DASH) {
+            /* an apposition or relative clause between commas: skip it when an actor stands
+             * before it */
+            long s = segment_start(c, i);
+            if (s >= 0 && is_comma(c, s) && actor_ending(c, s - 1) >= 0 &&
+                (!segment_has_verb(c, s + 1, i) || word_in(c, s + 1, rel_pronouns) ||
+                 word_in(c, s + 1, skip_preps))) { /* ", in remarks published on Monday," */
+                i = s - 1;
+                continue;
+            }
+            break;
+        }
+        if (word_in(c, i, rel_pronouns) && i == vg->first - 1) {
+            i--;
+            if (is_comma(c, i))
+                i--;
+            continue;
+        }
+        if (word_in(c, i, subordinators))
+            break;
+        i--;
+    }
+    return fallback;
+}
+
+/* Actors that are not actors here: inside a body of water's name ("the Sea of Japan") or glued
+ * to a currency sign ("US$45 million"). */
+static bool actor_is_noise(const clause_ctx *c, long k)
+{
+    const actor_mention *am = mention(c, k);
+    for (size_t p = 0; p < c->art->nplaces; p++) {
+        const place_mention *pm = &c->art->places[p];
+        if (pm->sentence == c->sentence && pm->entry && pm->entry->kind == PLACE_WATER &&
+            pm->start <= am->start && am->end <= pm->end)
+            return true;
+    }
+    long next = (long)c->alast[k] + 1;
+    return (size_t)next < c->ntokens && !(c->tokens[next].flags & TOKEN_SPACE_BEFORE) &&
+           c->tokens[next].kind == TOKEN_SYMBOL;
+}
+
+/* True when token i is one of the literal words of m's pattern ("troops" in "deploy ...
+ * @troop"): compared by lemma or lower-case surface form, first word of each alternative. */
+static bool is_pattern_word(const clause_ctx *c, const verbmatch *m, long i)
+{
+    const pattern *p = m->rule;
+    for (int e = 0; e < p->nelems; e++) {
+        const pattern_elem *el = &p->elems[e];
+        if (el->kind != PATTERN_WORD || e == p->anchor)
+            continue;
+        for (int k = 0; k < el->nwords; k++) {
+            const char *w = el->words[k];
+            size_t n = strcspn(w, " ");
+            slice lemma = c->lemmas[i];
+            if (lemma.len == n && memcmp(lemma.ptr, w, n) == 0)
+                return true;
+            char word[64];
+            if (n < sizeof word) {
+                memcpy(word, w, n);
+                word[n] = '\0';
+                if (word_is(c, i, word))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* An actor the pattern uses as its own material: it holds a literal word of the pattern
+ * inside the pattern's span, or starts in the object slot, or (non-military codes) in the
+ * place slot. */
+static bool excluded_by_pattern(const clause_ctx *c, const verbmatch *m, long k, bool military)
+{
+    long first = c->afirst[k], last = c->alast[k];
+    const actor_mention *am = mention(c, k);
+    /* "rejected an Indian proposal", "killed ten Russian soldiers": the owner of the
+     * pattern's noun, or the people a violent act is done to, is the target */
+    bool owner = am->kind && strcmp(am->kind, "adjective") == 0;
+    /* ... except where the pattern's words are what is given, sent or withdrawn ("sent
+     * North Korean troops", "withdrew its troops") */
+    bool victims = (am->country || am->role) && !code_is(m->rule->code, "06") &&
+                   !code_is(m->rule->code, "07") && !code_is(m->rule->code, "08") &&
+                   !code_is(m->rule->code, "15");
+    for (long i = first; i <= last && !owner && !victims; i++)
+        if (i > (long)m->anchor && i <= (long)m->last && is_pattern_word(c, m, i))
+            return true;
+    long object = m->slot[PATTERN_OBJECT], place = m->slot[PATTERN_PLACE];
+    if (object >= 0 && first >= object && first <= object + 1)
+        return true;
+    if (!military && place >= 0 && first >= place && first <= place + PATTERN_SLOT_GAP)
+        return true;
+    return false;
+}
+
+static const char *const target_stops[] = {
+    "that",     "which",  "who",   "whom",   "because", "during",    "after", "before",
+    "since",    "when",   "while", "amid",   "despite", "as",        "where", "until",
+    "although", "though", "if",    "unless", "whether", "following", "but",   NULL};
+
+/* A comma between two adjectives ("complete, full diplomatic ties") stays inside the phrase. */
+static bool adjective_comma(const clause_ctx *c, long i)
+{
+    return upos(c, i - 1) == UPOS_ADJ && upos(c, i + 1) == UPOS_ADJ;
+}
+
+/* True when token i ends a target search: a subordinator or relative word, but not the "as"
+ * of a quantity ("as many as 125 vessels", "as much as", "as well as"). */
+bool events_target_stop(const clause_ctx *c, long i)
+{
+    if (!word_in(c, i, target_stops))
+        return false;
+    static const char *const amounts[] = {"many", "much", "few",  "little", "well",
+                                          "long", "far",  "high", "large",  NULL};
+    return !(word_is(c, i, "as") && (word_in(c, i + 1, amounts) || word_in(c, i - 1, amounts)));
+}
+
+/* The first actor (index into c->actor) starting in [from, to) with a country or a full code
+ * (bare roles such as "troops" are usually the object, not the target), stopping at clause
+ * boundaries; actors that hold the pattern's own words or fill its object or (for non-military
+ * codes) place slot are skipped (see excluded_by_pattern). -1 when none. */
+static long actor_after(const clause_ctx *c, long from, long to, const verbmatch *m, bool military,
+                        bool roles)
+{
+    bool cooperative = m && m->rule->code[0] == '0'; /* roots 01-09 */
+    for (long i = from; i < to && (size_t)i < c->ntokens; i++) {
+        if (word_is(c, i, ";") || word_is(c, i, ":") ||
+            (i > from && is_comma(c, i) && !adjective_comma(c, i)) || events_target_stop(c, i) ||
+            c->tokens[i].kind == TOKEN_QUOTE)
+            return -1;
+        /* a verb ends the object, unless it is a participle after a determiner ("the
+         * affected Ithilen villages") */
+        if (i > from + 1 && upos(c, i) == UPOS_VERB && actor_covering(c, i) < 0 &&
+            !word_is(c, i - 1, "to") && !hyphen_glued(c, i) && upos(c, i - 1) != UPOS_DET)
+            return -1;
+        /* a purpose infinitive starts a clause of its own ("sent advisers to help X") */
+        if (word_is(c, i, "to") && is_verb_word(c, i + 1) &&
+            (i > from || (m && i == (long)m->anchor + 1))) /* "agreed to ban ..." */
+            return -1;
+        /* "lift the sanctions on Iran": a preposition right after a pattern that runs past its
+         * anchor takes the pattern's complement, not a topic */
+        bool complement = m && (long)m->last > (long)m->anchor && i - 1 == (long)m->last + 1 &&
+                          !code_is(m->rule->code, "04");
+        for (long k = actor_starting(c, i, 0); k >= 0; k = actor_starting(c, i, (size_t)k + 1)) {
+            if (m && excluded_by_pattern(c, m, k, military))
+                break;
+            /* "met X in Beijing": a place, not a target (military acts keep theirs) */
+            if (!military &&
+                word_in(c, i - 1,
+                        (const char *const[]){"in", "at", "near", "inside", "within", NULL}))
+                break;
+            /* "met X to discuss sanctions against Israel": for cooperative codes an actor
+             * after these prepositions is the topic (the patterns' $T slots name the real
+             * partners: "aid to $T", "talks with $T") */
+            if (cooperative && !complement &&
+                word_in(c, i - 1,
+                        (const char *const[]){"against", "about", "over", "on", "regarding",
+                                              "concerning", NULL}))
+                break;
+            const actor_mention *am = mention(c, k);
+            if (actor_is_noise(c, k))
+                continue;
+            if (word_in(c, i, possessive_dets))
+                continue; /* "his war": a possessor, not the object */
+            if (am->code && (am->country || strlen(am->code) > 3 || roles))
+                return k;
+        }
+    }
+    return -1;
+}
+
+long events_actor_after(const clause_ctx *c, long from, long to, const verbmatch *m, bool military)
+{
+    return actor_after(c, from, to, m, military, false);
+}
+
+long events_role_after(const clause_ctx *c, long from, long to, const verbmatch *m)
+{
+    return actor_after(c, from, to, m, true, true);
+}
+
+/* True when actor k lies inside the content of a reporting frame whose cue is the anchor:
+ * "X claimed that Y ..." - Y belongs to the reported event, not to the statement. */
+bool events_inside_reported_content(const clause_ctx *c, long anchor, long k)
+{
+    uint32_t at = c->tokens[anchor].start;
+    uint32_t global = c->first_token + c->afirst[k];
+    for (size_t i = 0; i < c->art->nattributions; i++) {
+        const attribution *f = &c->art->attributions[i];
+        if (at >= f->cue.start && at < f->cue.end && global >= f->content_first &&
+            global < f->content_last)
+            return true;
+    }
+    if (word_is(c, anchor + 1, "that") && (long)c->afirst[k] > anchor + 1 &&
+        (long)c->afirst[k] <= anchor + 3)
+        return true;
+    /* "said Russia attacked", "hoped French officials would ...": an actor followed by a
+     * finite verb is the subject of the reported clause */
+    long next = (long)c->alast[k] + 1;
+    return (upos(c, next) == UPOS_AUX || upos(c, next) == UPOS_VERB) && !word_is(c, next, "to");
+}
+
+/* The actor in a role slot's phrase: the first actor with a code within PATTERN_SLOT_GAP
+ * tokens of the slot's first token ("to eastern and southern areas of Ukraine", "condemned
+ * the coup in Niger"). For consultations (`consult`) the phrase ends at "in", "at", "near"
+ * (a place, not a partner). */
+long events_slot_actor(const clause_ctx *c, long slot, bool consult)
+{
+    if (slot < 0)
+        return -1;
+    long end = slot + PATTERN_SLOT_GAP + 2;
+    for (long i = slot; i < end && i < (long)c->ntokens; i++) {
+        /* "a government-held part of Syria": a hyphenated modifier is passed over */
+        if (hyphen_glued(c, i + 2) || hyphen_glued(c, i + 1) || hyphen_glued(c, i)) {
+            end++;
+            continue;
+        }
+        if (i > slot && (is_punct(c, i) || events_target_stop(c, i)))
+            break;
+        /* "visited the memorial in Washington": a place, not the one visited */
+        if (i > slot && consult && word_in(c, i, (const char *const[]){"in", "at", "near", NULL}))
+            break;
+        /* "sent advisers to help X": a verb in the slot starts another clause */
+        if (is_verb_word(c, i) && actor_covering(c, i) < 0)
+            break;
+        /* the head noun of a phrase that is no actor ends the slot, unless "of" follows
+         * ("areas of Ukraine") */
+        if ((upos(c, i) == UPOS_NOUN || upos(c, i) == UPOS_PROPN) && actor_covering(c, i) < 0 &&
+            !word_is(c, i + 1, "of") && !word_is(c, i + 1, "and") && !is_possessive(c, i + 1) &&
+            (consult || !word_is(c, i + 1, "in")))
+            break;
+        long k = actor_starting(c, i, 0);
+        if (k < 0 && i == slot)
+            k = actor_covering(c, i);
+        if (k >= 0 && mention(c, k)->code && !word_in(c, i, possessive_dets) &&
+            !actor_is_noise(c, k))
+            return k;
+    }
+    return -1;
+}
+
+/* The first token of the clause that ends before token `before` (back to a comma, ";", ":",
+ * "that", "which", "who" or a quote), or `at` when that is earlier: the evidence of a clause
+ * whose subject is what is acted on reaches back over the subject, so that its quantities
+ * belong to the event. */
+long events_clause_start(const clause_ctx *c, long before, long at)
+{
+    for (long k = before - 1; k >= 0 && k < (long)c->ntokens; k--) {
+        if (is_comma(c, k) || word_is(c, k, ";") || word_is(c, k, ":") || word_is(c, k, "that") ||
+            word_is(c, k, "which") || word_is(c, k, "who") || c->tokens[k].kind == TOKEN_QUOTE)
+            break;
+        if (k < at)
+            at = k;
+    }
+    return at;
+}
+
+/* True when a word of class @name (classes.txt) stands in the clause before token `before`
+ * (back to a comma, "that", "which" or the sentence start), by lemma or lower-case form. */
+bool events_subject_names_class(const clause_ctx *c, long before, const char *name)
+{
+    for (long k = before - 1; k >= 0; k--) {
+        if (is_comma(c, k) || word_is(c, k, ";") || word_is(c, k, "that") || word_is(c, k, "which"))
+            break;
+        char low[64];
+        if (lower_token(c, k, low, sizeof low) &&
+            pattern_class_has(c->tables->patterns, name, low, strlen(low)))
+            return true;
+        slice l = c->lemmas[k];
+        if (l.len && pattern_class_has(c->tables->patterns, name, l.ptr, l.len))
+            return true;
+    }
+    return false;
+}

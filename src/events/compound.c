@@ -1,0 +1,327 @@
+/* compound.c - compound and mutual actors for the event coder: groups of conjoined actors
+ * ("Russia, China and Iran", "the two countries"), reciprocal codes and joint objects ("met
+ * each other"), and the emission of a clause's events over every source and target conjunct.
+ */
+#include "events_internal.h"
+
+static void group_add(actor_group *g, long k)
+{
+    for (size_t i = 0; i < g->n; i++)
+        if (g->items[i] == k)
+            return;
+    if (g->n < GROUP_MAX)
+        g->items[g->n++] = k;
+}
+
+/* A conjunct may carry a determiner and adjectives ("and the evil awful Gondor", "good
+ * Gondor"): conjunct_first is the first token of those before an actor starting at `first`,
+ * conjunct_starting the actor after those starting at token i (-1 when none). */
+static bool conjunct_modifier(const clause_ctx *c, long i)
+{
+    return i >= 0 && (size_t)i < c->ntokens &&
+           (word_is(c, i, "the") || c->tokens[i].upos == UPOS_ADJ ||
+            (c->tokens[i].upos == UPOS_NOUN && !(c->tokens[i].flags & TOKEN_UPPER) &&
+             upos(c, i + 1) == UPOS_ADJ)); /* "the evil awful Gondor" */
+}
+
+static long conjunct_first(const clause_ctx *c, long first)
+{
+    long i = first;
+    while (first - i < 3 && conjunct_modifier(c, i - 1) && actor_covering(c, i - 1) < 0)
+        i--;
+    return i;
+}
+
+static long conjunct_starting(const clause_ctx *c, long i)
+{
+    long j = actor_starting(c, i, 0);
+    for (int k = 0; j < 0 && k < 3 && conjunct_modifier(c, i + k); k++)
+        j = actor_starting(c, i + k + 1, 0);
+    return j;
+}
+
+/* Grows a group from actor k: others with the same span, then conjuncts joined by "and",
+ * "or" or commas before and after. */
+void events_group_from(const clause_ctx *c, long k, actor_group *g)
+{
+    g->n = 0;
+    g->first = conjunct_first(c, c->afirst[k]);
+    g->last = c->alast[k];
+    for (size_t j = 0; j < c->nact; j++)
+        if (c->afirst[j] == c->afirst[k] && c->alast[j] == c->alast[k])
+            group_add(g, (long)j);
+    /* leftwards: "Russia, China and Iran" seen from Iran */
+    for (;;) {
+        long i = g->first - 1;
+        if (!(word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "nor") ||
+              is_comma(c, i)))
+            break;
+        if (is_comma(c, i - 1) || word_is(c, i - 1, "and"))
+            i--;
+        long j = actor_ending(c, i - 1);
+        if (j < 0)
+            break;
+        /* a comma alone joins only when an "and" follows the group (a list) */
+        if (is_comma(c, g->first - 1) && !word_is(c, g->last + 1, "and") &&
+            !word_is(c, g->last + 1, ",")) {
+            bool listed = false;
+            for (size_t m = 0; m < g->n && !listed; m++)
+                listed = word_is(c, conjunct_first(c, c->afirst[g->items[m]]) - 1, "and");
+            if (!listed)
+                break;
+        }
+        for (size_t m = 0; m < c->nact; m++)
+            if (c->afirst[m] == c->afirst[j] && c->alast[m] == c->alast[j])
+                group_add(g, (long)m);
+        g->first = conjunct_first(c, c->afirst[j]);
+    }
+    /* rightwards: "Russia and North Korea" seen from Russia */
+    for (;;) {
+        long i = g->last + 1;
+        if (is_comma(c, i) && (word_is(c, i + 1, "and") || word_is(c, i + 1, "or")))
+            i++;
+        bool joined = word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "nor");
+        if (!joined && is_comma(c, i)) {
+            /* "Russia, China and Iran": a comma joins when a later "and" closes the list */
+            long j = conjunct_starting(c, i + 1);
+            if (j < 0 || !(word_is(c, c->alast[j] + 1, "and") || is_comma(c, c->alast[j] + 1)))
+                break;
+            joined = true;
+        }
+        if (!joined)
+            break;
+        long j = conjunct_starting(c, i + 1);
+        if (j < 0)
+            break;
+        for (size_t m = 0; m < c->nact; m++)
+            if (c->afirst[m] == c->afirst[j] && c->alast[m] == c->alast[j])
+                group_add(g, (long)m);
+        g->last = c->alast[j];
+    }
+}
+
+/* ---- mutual acts ---- */
+
+/* Codes that describe a joint act: coded in both directions between conjoined actors. */
+static bool reciprocal(const char *code)
+{
+    static const char *const codes[] = {"03", "040", "041", "044", "046", "05", "06", "190", NULL};
+    for (const char *const *p = codes; *p; p++)
+        if (code_is(code, *p))
+            return true;
+    return false;
+}
+
+/* "Gondor and Osgiliath have postponed their meeting", "... met each other": an object the
+ * conjoined subjects share makes the act joint, whatever its code. */
+static bool joint_object(const clause_ctx *c, long anchor)
+{
+    for (long i = anchor + 1; i <= anchor + 3 && (size_t)i < c->ntokens; i++) {
+        if (is_comma(c, i))
+            return false;
+        if (word_is(c, i, "their") || (word_is(c, i, "each") && word_is(c, i + 1, "other")) ||
+            (word_is(c, i, "one") && word_is(c, i + 1, "another")))
+            return true;
+    }
+    return false;
+}
+
+/* Codes of acts done together: coded both ways between a source and its partner ("met",
+ * "held talks with", "spoke by phone with", "signed an agreement with", "agreed a truce
+ * with"). */
+static bool mutual(const char *code)
+{
+    static const char *const codes[] = {"036", "040", "041", "044", "046", "057", "0871", NULL};
+    for (const char *const *p = codes; *p; p++)
+        if (strcmp(code, *p) == 0)
+            return true;
+    return false;
+}
+
+/* Acts aimed at someone that news often states without naming him in the clause ("fired
+ * warning shots after North Korean soldiers crossed the border", "pulled back after the
+ * warnings"): force posture and retreats. Fighting is not among them: its victim is usually
+ * named, and when it is not the other party of the sentence is often only its narrator. */
+static bool counterpart_code(const char *code)
+{
+    return code_is(code, "15") || code_is(code, "087");
+}
+
+/* The other party of the sentence: the one actor (by country) of the sentence other than the
+ * sources' countries, outside reported content and place phrases, when there is exactly one
+ * such country; -1 otherwise. */
+static long counterpart(const clause_ctx *c, const verbmatch *m, const event_side *sources,
+                        size_t ns)
+{
+    long found = -1;
+    for (size_t k = 0; k < c->nact; k++) {
+        const actor_mention *am = mention(c, (long)k);
+        if (!am->country || !am->code || (am->kind && strcmp(am->kind, "adjective") == 0))
+            continue;
+        bool own = false;
+        for (size_t i = 0; i < ns && !own; i++)
+            own = sources[i].country && strcmp(sources[i].country, am->country) == 0;
+        if (own || place_covering_token(c, (long)c->afirst[k]) ||
+            events_inside_reported_content(c, m->anchor, (long)k))
+            continue;
+        if (found >= 0 && strcmp(mention(c, found)->country, am->country) != 0)
+            return -1;
+        if (found < 0)
+            found = (long)k;
+    }
+    return found;
+}
+
+/* Acts whose target may be the place they are done to: force posture, coercion, assault,
+ * fighting, mass violence, protests, aid and withdrawals to or from a place. */
+static bool place_target_code(const char *code)
+{
+    return events_military_code(code) || code_is(code, "14") || code_is(code, "081") ||
+           code_is(code, "162");
+}
+
+/* Emits the events of a coded clause between the conjoined actors of its source and of its
+ * target ("Russia and North Korea signed ..."): a joint act (a reciprocal code, a shared
+ * object, a CODE:CODE pattern) between every two conjuncts of the source when there is no
+ * target; else every source side to every target side, where a bare role takes its country
+ * from where it acts (sides.c), the place acted on is the target of military acts and protests
+ * without a target actor, and a side the text does not name is unknown where the policy of
+ * events_unknown_side_ok allows it (never both). Mutual codes and paired codes (CODE:PAIR;
+ * 042 visit implies 043 host) are coded back. Returns SITREP_ELIMIT at a cap. */
+sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch *m,
+                                 const char *code, long source, long target, bool passive,
+                                 uint8_t modality, long span_first, long span_last)
+{
+    const pattern *rule = m->rule;
+    char l1[160];
+    actor_group sg = {.n = 0}, tg = {.n = 0};
+    if (source >= 0)
+        events_group_from(c, source, &sg);
+    if (target >= 0)
+        events_group_from(c, target, &tg);
+    sitrep_status status;
+    /* "Reagan and Trump battled staunch opposition": fighting something is not fighting
+     * each other */
+    bool fights_object =
+        code_is(code, "19") && !rule->noun &&
+        (upos(c, (long)m->last + 1) == UPOS_DET || upos(c, (long)m->last + 1) == UPOS_ADJ ||
+         upos(c, (long)m->last + 1) == UPOS_NOUN || upos(c, (long)m->last + 1) == UPOS_NUM);
+    if (tg.n == 0 && sg.n > 1 &&
+        ((reciprocal(code) && !fights_object) || joint_object(c, m->anchor) ||
+         strcmp(rule->pair, rule->code) == 0)) { /* CODE:CODE: a joint act */
+        for (size_t i = 0; i < sg.n; i++)
+            for (size_t j = 0; j < sg.n; j++)
+                if (i != j && (status = events_emit_actors(st, c, m, sg.items[i], sg.items[j], code,
+                                                           modality, span_first, span_last)))
+                    return status;
+        return SITREP_OK;
+    }
+    event_side ss[GROUP_MAX], ts[GROUP_MAX];
+    size_t ns = 0, nt = 0;
+    bool known_source = false, known_target = false;
+    for (size_t i = 0; i < sg.n; i++) {
+        ss[ns] = events_side_in_context(c, sg.items[i], m, true);
+        known_source |= ss[ns++].code != NULL;
+    }
+    for (size_t j = 0; j < tg.n; j++) {
+        ts[nt] = events_side_in_context(c, tg.items[j], m, false);
+        known_target |= ts[nt++].code != NULL;
+    }
+    /* "Russian forces shelled Kherson", "protested in Belgrade": the country of the place
+     * acted on is the target */
+    if (!known_target && nt == 0 && place_target_code(rule->code)) {
+        long p = events_site(c, m);
+        if (p >= 0) {
+            const place_mention *pm = &c->art->places[p];
+            if (events_trace(c, "    target: the place '%.*s' (%s)\n", (int)(pm->end - pm->start),
+                             c->text + pm->start, pm->entry->country))
+                return SITREP_ELIMIT;
+            if (pm->end > c->tokens[span_last].end)
+                span_last = token_at(c, pm->end - 1);
+            ts[0] = events_side_place(p, pm);
+            nt = 1;
+            known_target = true;
+        }
+    }
+    /* "Thousands protested in Tbilisi": protesters the text does not name are the people of
+     * the place where they protest */
+    if (!known_source && code_is(code, "14")) {
+        long p = events_site(c, m);
+        const char *people =
+            p >= 0 ? arena_printf(c->a, "%sOPP", c->art->places[p].entry->country) : NULL;
+        if (people) {
+            ss[0] = events_side_place(p, &c->art->places[p]);
+            ss[0].code = people;
+            ss[0].role = "OPP";
+            ss[0].via = SIDE_CONTEXT;
+            ns = 1;
+            known_source = true;
+        }
+    }
+    /* "Over 200 people were arrested in Lagos": an arrest, expulsion or crackdown whose doer
+     * is not named is done by the state where it happens (its police) */
+    if (!known_source && passive &&
+        (code_is(code, "173") || code_is(code, "174") || code_is(code, "175"))) {
+        long p = events_site(c, m);
+        const char *police =
+            p >= 0 ? arena_printf(c->a, "%sCOP", c->art->places[p].entry->country) : NULL;
+        if (police) {
+            ss[0] = events_side_place(p, &c->art->places[p]);
+            ss[0].code = police;
+            ss[0].role = "COP";
+            ss[0].via = SIDE_CONTEXT;
+            ns = 1;
+            known_source = true;
+        }
+    }
+    if (!known_target && known_source && counterpart_code(code)) {
+        long k = counterpart(c, m, ss, ns);
+        if (k >= 0) {
+            if (events_trace(c, "    target: the other party of the sentence, %s\n",
+                             events_actor_label(c, k, l1, sizeof l1)))
+                return SITREP_ELIMIT;
+            ts[0] = events_side_actor(c, k);
+            nt = 1;
+            known_target = true;
+        }
+    }
+    if (!known_source) {
+        if (!events_unknown_side_ok(c, m, code, true, passive, &ts[0], ns > 0 && ss[0].role))
+            return events_trace(c, "    not coded: no source actor\n");
+        if (ns == 0)
+            ss[ns++] = events_side_none();
+    }
+    if (!known_target) {
+        if (!events_unknown_side_ok(c, m, code, false, passive, &ss[0], nt > 0 && ts[0].role))
+            return events_trace(c, "    not coded: no target actor\n");
+        if (nt == 0)
+            ts[nt++] = events_side_none();
+    }
+    if (!known_source && !known_target)
+        return events_trace(c, "    not coded: neither side is named\n");
+    if (events_trace(c, "%s%s", known_source ? "" : "    source unknown (policy)\n",
+                     known_target ? "" : "    target unknown (policy)\n"))
+        return SITREP_ELIMIT;
+    for (size_t i = 0; i < ns; i++) {
+        for (size_t j = 0; j < nt; j++) {
+            if (!ss[i].code && !ts[j].code)
+                continue;
+            if ((status =
+                     events_emit(st, c, m, &ss[i], &ts[j], code, modality, span_first, span_last)))
+                return status;
+            /* a paired code (CODE:PAIR) codes the target back; a visit implies a host: 042
+             * X -> Y is 043 Y -> X (not when the act was turned into an intent); acts done
+             * together are coded both ways */
+            const char *pair = code != rule->code           ? (mutual(code) ? code : NULL)
+                               : rule->pair[0]              ? rule->pair
+                               : code_is(rule->code, "042") ? "043"
+                               : mutual(code)               ? code
+                                                            : NULL;
+            if (pair && ss[i].code && ts[j].code &&
+                (status =
+                     events_emit(st, c, m, &ts[j], &ss[i], pair, modality, span_first, span_last)))
+                return status;
+        }
+    }
+    return SITREP_OK;
+}

@@ -1,0 +1,422 @@
+/* events.c - the events stage's coder: from the patterns that matched in a sentence
+ * (match/verbs.c), the actors (actors/) and the reporting frames (attribution/), the events
+ * each sentence reports. Per match: demands and discards, then the verb group and modality
+ * (verb_group.c), source and target (arguments.c; nominal.c for event nouns), passive voice
+ * and statements; the events go out over compound actors (compound.c, emit.c).
+ */
+#include "events_internal.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The demand or appeal (verb of root 02 or 10) whose complement holds match mi, or NULL:
+ * "demanded that Hamas renounce its armed struggle", "demanded a truce before allowing aid
+ * convoys": what is demanded is asked for, not done. The complement runs from the demand to
+ * the end of its clause (";", "but", "while", a coordinated finite verb of its own subject). */
+static const verbmatch *demanded_by(const clause_ctx *c, size_t mi)
+{
+    const verbmatch *m = &c->matches[mi];
+    for (size_t j = 0; j < c->nmatches; j++) {
+        const verbmatch *d = &c->matches[j];
+        if (j == mi || d->rule->noun || d->rule->discard || d->anchor >= m->anchor ||
+            !(code_is(d->rule->code, "02") || code_is(d->rule->code, "10")))
+            continue;
+        bool inside = true;
+        for (long i = (long)d->anchor + 1; i < (long)m->anchor && inside; i++)
+            if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "but") ||
+                word_is(c, i, "while") || word_is(c, i, "although") ||
+                (word_is(c, i, "and") && events_finite_verb(c, i + 1)))
+                inside = false;
+        if (inside)
+            return d;
+    }
+    return NULL;
+}
+
+/* "Russia said Sudan must return the helicopter": an obligation in what someone says is that
+ * speaker's demand (CAMEO 100) of the clause's subject; the act itself is not coded. */
+static sitrep_status code_demand(emit_state *st, const clause_ctx *c, const verbmatch *m,
+                                 long subject, long span_first, long span_last)
+{
+    int32_t f = events_attribution_of(c, m->anchor);
+    long speaker = -1;
+    if (f >= 0 && c->art->attributions[f].sentence == c->sentence) {
+        long t = token_at(c, c->art->attributions[f].source.start);
+        speaker = t >= 0 ? actor_covering(c, t) : -1;
+    }
+    if (speaker < 0 || subject < 0 || speaker == subject || !mention(c, speaker)->code ||
+        !mention(c, subject)->code)
+        return events_trace(
+            c, "    not coded: an events_obligation (must, should) is asked for, not done\n");
+    if (events_trace(c,
+                     "    an obligation in what the speaker says: a demand (100) of the subject\n"))
+        return SITREP_ELIMIT;
+    if (c->afirst[speaker] < span_first)
+        span_first = c->afirst[speaker];
+    if (c->alast[speaker] > span_last)
+        span_last = c->alast[speaker];
+    return events_emit_actors(st, c, m, speaker, subject, "100", MODALITY_ASSERTED, span_first,
+                              span_last);
+}
+
+static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
+{
+    const verbmatch *m = &c->matches[mi];
+    const pattern *rule = m->rule;
+    char l1[160], l2[160];
+    slice verb = token_text(&c->art->text, &c->tokens[m->anchor]);
+    if (events_trace(c, "  rule %s:%u %s '%.*s' -> %s\n", rule->file, rule->line,
+                     rule->noun ? "noun" : "verb", (int)verb.len, verb.ptr,
+                     rule->discard ? "DISCARD" : rule->code))
+        return SITREP_ELIMIT;
+    if (rule->discard)
+        return events_trace(c, "    discard: an idiom or non-event; nothing coded on its span\n");
+    if (!code_is(rule->code, "01") && !code_is(rule->code, "02") && !code_is(rule->code, "10")) {
+        const verbmatch *d = demanded_by(c, mi);
+        if (d)
+            return events_trace(c, "    not coded: asked for in the demand of %s:%u, not done\n",
+                                d->rule->file, d->rule->line);
+    }
+    if (!rule->noun && events_is_catenative_of_other(c, mi))
+        return events_trace(c, "    not coded: it governs another verb (modality only)\n");
+
+    long source = -1, target = -1;
+    bool passive = false;          /* an agentless passive: the doer is not named */
+    const char *code = rule->code; /* or the intent to do it ("pledged to send": 0332) */
+    uint8_t modality = MODALITY_ASSERTED;
+    long span_first = m->first, span_last = m->last;
+    long slot_first = m->slot[PATTERN_TARGET];
+    long tslot = events_slot_actor(c, slot_first, code_is(rule->code, "04"));
+    /* "deploy troops to $L", "strikes on $L", "withdrew troops from $L": the country of a
+     * military act's place is its target; a meeting's place is not */
+    if (tslot < 0 && slot_first < 0 &&
+        (code_is(rule->code, "07") || code_is(rule->code, "087") || code_is(rule->code, "162") ||
+         code_is(rule->code, "15") || code_is(rule->code, "18") || code_is(rule->code, "19") ||
+         code_is(rule->code, "20")))
+        tslot = events_slot_actor(c, m->slot[PATTERN_PLACE], false);
+    if (rule->noun) {
+        bool done = false;
+        sitrep_status status = events_nominal(c, mi, tslot, slot_first, &source, &target, &modality,
+                                              &span_first, &done);
+        if (status || done)
+            return status;
+    } else {
+        /* "Israeli-occupied", "Russian-backed": a participle glued to a word by a hyphen
+         * modifies a noun; it is no clause */
+        if (hyphen_glued(c, m->anchor))
+            return events_trace(c, "    not coded: part of a compound modifier\n");
+        verb_group vg;
+        verb_group_find(c, m->anchor, &vg);
+        modality = events_modality_of(c, &vg);
+        slice first = token_text(&c->art->text, &c->tokens[vg.first]);
+        if (events_trace(c, "    verb group '%.*s'%s%s, modality %s\n",
+                         (int)(c->tokens[vg.anchor].end - c->tokens[vg.first].start), first.ptr,
+                         vg.passive ? ", passive" : "", vg.infinitive ? ", infinitive" : "",
+                         event_modality_name(modality)))
+            return SITREP_ELIMIT;
+        if (vg.first == vg.anchor && upos(c, vg.anchor) == UPOS_VERB && c->tables->tagger &&
+            strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[vg.anchor].xpos), "VBG") == 0 &&
+            actor_ending(c, vg.anchor - 1) < 0)
+            return events_trace(c, "    not coded: a participle modifying a noun or clause, not a "
+                                   "clause of its own\n");
+        uint8_t committed;
+        code = events_commitment(c, &vg, rule->code, &committed);
+        if (code) {
+            modality = committed;
+            if (events_trace(c, "    committed to by the verb before it: coded as %s\n", code))
+                return SITREP_ELIMIT;
+        } else {
+            code = rule->code;
+            const char *why = events_infinitive_not_coded(c, &vg);
+            if (why)
+                return events_trace(c, "    not coded: %s\n", why);
+        }
+        long subject = events_subject_from_group(c, &vg, 0);
+        if (!vg.passive && events_obligation(c, &vg))
+            return code_demand(st, c, m, subject, span_first, span_last);
+        if (vg.passive) {
+            long agent = -1;
+            for (long i = m->anchor + 1; i < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW;
+                 i++) {
+                if (word_is(c, i, ";") || is_comma(c, i))
+                    break;
+                if (word_is(c, i, "by")) {
+                    agent = actor_starting(c, i + 1, 0);
+                    if (agent < 0)
+                        agent = actor_starting(c, i + 2, 0);
+                    break;
+                }
+                /* "were killed in Israeli air strikes": the nation whose attack it was */
+                if (agent < 0 && word_is(c, i, "in") && events_military_code(rule->code)) {
+                    long k = actor_starting(c, i + 1, 0);
+                    if (k < 0)
+                        k = actor_starting(c, i + 2, 0);
+                    if (k >= 0 && mention(c, k)->kind &&
+                        strcmp(mention(c, k)->kind, "adjective") == 0)
+                        agent = k;
+                }
+            }
+            source = agent;
+            passive = agent < 0;
+            target = tslot >= 0 && tslot != agent ? tslot : subject;
+            /* "munitions ... were supplied by North Korea": what the passive's subject names
+             * makes aid military (070 -> 072), as "supply ... @weapon" does in the active */
+            if (code_is(code, "07") && strcmp(code, "072") != 0 &&
+                events_subject_names_class(c, vg.first, "weapon"))
+                code = "072";
+            /* the subject of a passive is what was acted on ("at least half of all the
+             * munitions ... were supplied"): the evidence reaches back to the clause start so
+             * that its quantities belong to the event */
+            span_first = events_clause_start(c, vg.first, span_first);
+        } else if (m->slot[PATTERN_SOURCE] >= 0) {
+            /* "most of Ukraine's weapons come from the United States", "one in two shells
+             * fired by Russia originates from North Korea": the $S slot gives, the subject's
+             * owner or user receives; weapons make the aid military */
+            source = events_slot_actor(c, m->slot[PATTERN_SOURCE], false);
+            target = subject;
+            if (code_is(code, "07") && strcmp(code, "072") != 0 &&
+                events_subject_names_class(c, vg.first, "weapon"))
+                code = "072";
+            span_first = events_clause_start(c, vg.first, span_first); /* what is given, counted */
+        } else {
+            source = subject;
+            target = tslot;
+            /* the object after the anchor; the pattern's own words ("deploy ... @troop")
+             * and its object slot are what is acted with, not upon */
+            if (target < 0 && slot_first < 0 && !code_is(rule->code, "01"))
+                target = events_actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m,
+                                            events_military_code(rule->code));
+            /* "promised to continue military aid to Mozambique": a pattern that takes in a
+             * complement clause ("agree to lift ... sanctions") finds the target after it */
+            if (target < 0 && slot_first < 0 && (long)m->last > (long)m->anchor + 1 &&
+                !code_is(rule->code, "01"))
+                target = events_actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW,
+                                            m, events_military_code(rule->code));
+            /* "killed 19 people", "abducted 30 students": the victims named by a role */
+            if (target < 0 && slot_first < 0 &&
+                (code_is(rule->code, "17") || code_is(rule->code, "18") ||
+                 code_is(rule->code, "19") || code_is(rule->code, "20")))
+                target = events_role_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m);
+            /* "arrived in Gondor", "criticized the closure of guest houses in Bree": with
+             * no other target, the place one actor acts in is what it acts on (conjoined
+             * subjects meeting somewhere act on each other) */
+            if (target < 0 && slot_first < 0 && source >= 0 && !code_is(rule->code, "01")) {
+                actor_group g;
+                events_group_from(c, source, &g);
+                if (g.n == 1)
+                    target =
+                        events_actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m, true);
+                /* a capital after in/at is where it happened ("meeting in Brussels") */
+                if (target >= 0 && mention(c, target)->kind &&
+                    strcmp(mention(c, target)->kind, "capital") == 0 &&
+                    word_in(c, (long)c->afirst[target] - 1,
+                            (const char *const[]){"in", "at", NULL}))
+                    target = -1;
+            }
+        }
+        if (target == source)
+            target = -1;
+        if (source >= 0 && (long)c->afirst[source] < span_first)
+            span_first = c->afirst[source];
+        if (events_trace(c, "    source %s, target %s\n",
+                         events_actor_label(c, source, l1, sizeof l1),
+                         events_actor_label(c, target, l2, sizeof l2)))
+            return SITREP_ELIMIT;
+    }
+    /* the evidence covers the anchor's pattern, the source and the target */
+    if (source >= 0 && (long)c->afirst[source] < span_first)
+        span_first = c->afirst[source];
+    if (source >= 0 && (long)c->alast[source] > span_last)
+        span_last = c->alast[source];
+    if (target >= 0 && (long)c->afirst[target] < span_first)
+        span_first = c->afirst[target];
+    if (target >= 0 && (long)c->alast[target] > span_last)
+        span_last = c->alast[target];
+
+    if (target >= 0 && !rule->noun &&
+        (code_is(rule->code, "01") || code_is(rule->code, "02") || code_is(rule->code, "03")) &&
+        events_inside_reported_content(c, m->anchor, target)) {
+        if (events_trace(c,
+                         "    the target stands in the reported content: it is not the target of "
+                         "the statement\n"))
+            return SITREP_ELIMIT;
+        target = -1;
+    }
+    /* "demanded that North Korea abandon ...", "urged that Iran stop ...": the subject of
+     * the that-clause is the one asked */
+    if (target < 0 && !rule->noun && (code_is(rule->code, "02") || code_is(rule->code, "10"))) {
+        long that = word_is(c, (long)m->last, "that") ? (long)m->last : (long)m->last + 1;
+        if (word_is(c, that, "that")) {
+            for (long i = that + 1; i < (long)c->ntokens && i < that + 8; i++) {
+                if (is_verb_token(c, i) || is_punct(c, i))
+                    break;
+                long k = actor_starting(c, i, 0);
+                if (k >= 0 && mention(c, k)->code && k != source) {
+                    target = k;
+                    if (events_trace(c, "    target: the subject of the that-clause, %s\n",
+                                     events_actor_label(c, k, l2, sizeof l2)))
+                        return SITREP_ELIMIT;
+                    break;
+                }
+            }
+        }
+    }
+    /* a statement is not the event it reports: code it only with its own target */
+    if (code_is(rule->code, "01") && target < 0)
+        return events_trace(c, "    not coded: a statement without a target (the reported content "
+                               "is coded on its own)\n");
+    if (source >= 0 && (code_is(code, "042") || code_is(code, "043")) &&
+        events_private_people(mention(c, source)))
+        return events_trace(c, "    not coded: people or goods travelling are no official visit\n");
+
+    return events_emit_groups(st, c, m, code, source, target, passive, modality, span_first,
+                              span_last);
+}
+
+/* Prepares the per-sentence context: lemmas, matches, actor token ranges. */
+static sitrep_status sentence_prepare(arena *a, const event_tables *tables, const article *art,
+                                      uint32_t n, clause_ctx *c)
+{
+    const sentence *s = &art->text.sentences[n];
+    memset(c, 0, offsetof(clause_ctx, matches));
+    c->tables = tables;
+    c->art = art;
+    c->text = art->text.text;
+    c->tokens = art->text.tokens + s->first_token;
+    c->ntokens = s->ntokens;
+    c->sentence = n;
+    c->first_token = s->first_token;
+    c->nmatches = 0;
+    c->nact = 0;
+    c->trace = NULL;
+    c->a = a;
+    size_t lo_place = 0, hi_place = art->nplaces; /* places are in text order */
+    while (lo_place < hi_place) {
+        size_t mid = (lo_place + hi_place) / 2;
+        if (art->places[mid].sentence < n)
+            lo_place = mid + 1;
+        else
+            hi_place = mid;
+    }
+    c->place_first = lo_place;
+    if (!c->ntokens)
+        return SITREP_OK;
+    sitrep_status status =
+        verbmatch_lemmatize(tables->lemmas, a, c->text, c->tokens, c->ntokens, &c->lemmas);
+    if (status)
+        return status;
+    size_t found = verbmatch_sentence(tables->patterns, c->text, c->tokens, c->ntokens, c->lemmas,
+                                      c->matches, VERBMATCH_MAX);
+    c->nmatches = found < VERBMATCH_MAX ? found : VERBMATCH_MAX;
+    if (!c->nmatches)
+        return SITREP_OK;
+    /* actors of this sentence (art->actors is in text order) */
+    size_t lo = 0, hi = art->nactors;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (art->actors[mid].sentence < n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < art->nactors && art->actors[end].sentence == n)
+        end++;
+    size_t count = end - lo; /* art->actors is in text order (actors_extract) */
+    if (!count)
+        return SITREP_OK;
+    c->actor = arena_alloc(a, count * sizeof *c->actor);
+    c->afirst = arena_alloc(a, count * sizeof *c->afirst);
+    c->alast = arena_alloc(a, count * sizeof *c->alast);
+    if (!c->actor || !c->afirst || !c->alast)
+        return SITREP_ELIMIT;
+    for (size_t i = lo; i < end; i++) {
+        const actor_mention *m = &art->actors[i];
+        if (m->sentence != n || m->end <= m->start)
+            continue;
+        long first = token_at(c, m->start), last = token_at(c, m->end - 1);
+        if (first >= (long)c->ntokens || last >= (long)c->ntokens)
+            continue;
+        c->actor[c->nact] = (int32_t)i;
+        c->afirst[c->nact] = (uint32_t)first;
+        c->alast[c->nact] = (uint32_t)last;
+        c->nact++;
+    }
+    return SITREP_OK;
+}
+
+static sitrep_status code_sentence(arena *a, const event_tables *tables, const article *art,
+                                   uint32_t n, emit_state *st, buf *trace_out)
+{
+    clause_ctx *c = arena_alloc(a, sizeof *c);
+    if (!c)
+        return SITREP_ELIMIT;
+    sitrep_status status = sentence_prepare(a, tables, art, n, c);
+    if (status)
+        return status;
+    c->trace = trace_out;
+    if (trace_out) {
+        const sentence *s = &art->text.sentences[n];
+        if (buf_printf(trace_out, "sentence %u: %.*s\n", n, (int)(s->end - s->start),
+                       c->text + s->start))
+            return SITREP_ELIMIT;
+        for (size_t i = 0; i < art->nactors; i++) {
+            const actor_mention *m = &art->actors[i];
+            if (m->sentence == n &&
+                buf_printf(trace_out, "  actor '%.*s' %s\n", (int)(m->end - m->start),
+                           c->text + m->start, m->code ? m->code : "(no code)"))
+                return SITREP_ELIMIT;
+        }
+        if (!c->nmatches)
+            return events_trace(c, "  nothing coded: no pattern matched\n");
+        if (!c->nact && events_trace(c, "  no actors in this sentence\n"))
+            return SITREP_ELIMIT;
+    }
+    size_t before = st->count;
+    for (size_t i = 0; i < c->nmatches; i++)
+        if ((status = code_match(st, c, i)))
+            return status;
+    if (trace_out && st->count == before)
+        return events_trace(c, "  nothing coded in this sentence (see the reasons above)\n");
+    return SITREP_OK;
+}
+
+sitrep_status events_code(arena *a, const event_tables *tables, article *art)
+{
+    art->events = NULL;
+    art->nevents = 0;
+    if (!tables || !tables->patterns || !tables->lemmas)
+        return SITREP_OK;
+    emit_state st = {.a = a};
+    sitrep_status status;
+    for (uint32_t n = 0; n < art->text.nsentences; n++)
+        if ((status = code_sentence(a, tables, art, n, &st, NULL)))
+            return status;
+    events_attach_extras(art, st.items, st.count);
+    if (st.dropped)
+        warning_add(&art->doc->warnings, "events_truncated",
+                    "too many events in one article: the rest were dropped");
+    art->events = st.items;
+    art->nevents = st.count;
+    return SITREP_OK;
+}
+
+sitrep_status events_explain(arena *a, const event_tables *tables, const article *art, long only,
+                             buf *out)
+{
+    if (!tables || !tables->patterns || !tables->lemmas)
+        return buf_append_str(out, "no event patterns are loaded\n") ? SITREP_ELIMIT : SITREP_OK;
+    emit_state st = {.a = a};
+    sitrep_status status;
+    for (uint32_t n = 0; n < art->text.nsentences; n++) {
+        if (only >= 0 && (long)n != only)
+            continue;
+        if ((status = code_sentence(a, tables, art, n, &st, out)))
+            return status;
+    }
+    if (only >= 0 && (size_t)only >= art->text.nsentences &&
+        buf_printf(out, "no sentence %ld (the article has %zu)\n", only, art->text.nsentences))
+        return SITREP_ELIMIT;
+    return SITREP_OK;
+}

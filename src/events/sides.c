@@ -1,0 +1,287 @@
+/* sides.c - who the sides of an event are when the text names them only in part: an actor
+ * mention as it is coded, a role noun without a state ("gunmen": unknown, role REB) that takes
+ * its country from where it acts ("police in Lagos", "protesters ... in Tbilisi"), the place
+ * an act is done to standing for its state ("shelled Kherson"), and the policy for coding an
+ * event whose doer or victim the text does not name (docs/events.md, "Unknown sides").
+ */
+#include "events_internal.h"
+
+#include <stdio.h>
+
+/* A bare role ("troops", "gunmen", "the police"): a code that is only the role, no state. */
+static bool bare_role(const actor_mention *am)
+{
+    return am->code && am->role && !am->country && strcmp(am->code, am->role) == 0;
+}
+
+event_side events_side_actor(const clause_ctx *c, long k)
+{
+    if (k < 0)
+        return events_side_none();
+    int32_t index = c->actor[k];
+    const actor_mention *m = &c->art->actors[index];
+    return (event_side){.actor = index,
+                        .place = -1,
+                        .code = bare_role(m) ? NULL : m->code,
+                        .country = m->country,
+                        .role = m->role,
+                        .via = m->antecedent >= 0 ? SIDE_REFERENCE : SIDE_TEXT};
+}
+
+event_side events_side_place(long p, const place_mention *pm)
+{
+    return (event_side){.actor = -1,
+                        .place = (int32_t)p,
+                        .code = pm->entry->country,
+                        .country = pm->entry->country,
+                        .via = SIDE_PLACE};
+}
+
+event_side events_side_none(void)
+{
+    return (event_side){.actor = -1, .place = -1, .via = SIDE_UNKNOWN};
+}
+
+const char *event_side_via_name(side_via via)
+{
+    switch (via) {
+    case SIDE_TEXT:
+        return "text";
+    case SIDE_REFERENCE:
+        return "reference";
+    case SIDE_PLACE:
+        return "place";
+    case SIDE_CONTEXT:
+        return "context";
+    default:
+        return "unknown";
+    }
+}
+
+/* The place (index into article.places) that starts at sentence token i, -1 when none. */
+static long place_starting(const clause_ctx *c, long i)
+{
+    if (i < 0 || (size_t)i >= c->ntokens)
+        return -1;
+    uint32_t at = c->tokens[i].start;
+    for (size_t p = c->place_first; p < c->art->nplaces; p++) {
+        const place_mention *pm = &c->art->places[p];
+        if (pm->sentence != c->sentence || pm->start > at)
+            break;
+        if (pm->start == at && pm->entry && pm->entry->country)
+            return (long)p;
+    }
+    return -1;
+}
+
+/* Words that may stand between "in" and a place: "in the capital, Nairobi" is handled by the
+ * apposition; "in northern Mali", "in the north of Mali", "in western Myanmar's Rakhine". */
+static long place_in_phrase(const clause_ctx *c, long i, long end)
+{
+    for (long j = i; j < end && j < i + 6 && (size_t)j < c->ntokens; j++) {
+        long p = place_starting(c, j);
+        if (p >= 0)
+            return p;
+        if (is_punct(c, j) || is_verb_token(c, j) || events_target_stop(c, j))
+            return -1;
+        if (actor_covering(c, j) >= 0 && !place_covering_token(c, j))
+            return -1;
+    }
+    return -1;
+}
+
+long events_place_of_actor(const clause_ctx *c, long k)
+{
+    long i = (long)c->alast[k] + 1;
+    if (!word_in(c, i, (const char *const[]){"in", "from", "across", "throughout", "inside", NULL}))
+        return -1;
+    return place_in_phrase(c, i + 1, i + 8);
+}
+
+long events_site(const clause_ctx *c, const verbmatch *m)
+{
+    /* after the anchor, to the end of the clause: "attacked a village in the Sagaing
+     * region", "captured a junta camp in western Myanmar's Rakhine State" */
+    long end = (long)c->ntokens;
+    for (long i = (long)m->anchor + 1; i < end; i++) {
+        if (word_is(c, i, ";") || word_is(c, i, ":") || events_target_stop(c, i) ||
+            c->tokens[i].kind == TOKEN_QUOTE)
+            break;
+        /* a comma ends the clause unless a place phrase follows it directly ("in Kayah,
+         * Karen and ..."), or an apposition names the place ("in the capital, Nairobi") */
+        if (is_comma(c, i) && !(place_starting(c, i + 1) >= 0 && i > (long)m->anchor + 1))
+            break;
+        long p = place_starting(c, i);
+        if (p >= 0) {
+            /* a place inside an organisation's name is no site ("the UN mission in Libya");
+             * "displaced people in North Darfur" (SDNREF) is */
+            long k = actor_covering(c, i);
+            const char *country = c->art->places[p].entry->country;
+            if (k < 0 || place_covering_token(c, (long)c->afirst[k]) ||
+                (mention(c, k)->country && strcmp(mention(c, k)->country, country) == 0))
+                return p;
+        }
+    }
+    /* a place opening the sentence: "In Gao, soldiers opened fire on a crowd" */
+    if (word_in(c, 0, (const char *const[]){"in", "inside", "across", NULL})) {
+        long p = place_in_phrase(c, 1, (long)m->anchor);
+        if (p >= 0) {
+            long close = token_at(c, c->art->places[p].end - 1) + 1;
+            if (is_comma(c, close) && close < (long)m->anchor)
+                return p;
+        }
+    }
+    return -1;
+}
+
+/* Roles that act where they are: police, authorities, courts and prosecutors, security
+ * services, opposition and protesters, civilians, workers and students. Armed forces are not
+ * among them (troops fight abroad), nor rebels and criminals (a group based somewhere is not
+ * that state). */
+static bool domestic_role(const char *role)
+{
+    static const char *const roles[] = {"COP", "GOV", "JUD", "SPY", "OPP", "CVL",
+                                        "LAB", "EDU", "LEG", "MED", NULL};
+    return role && in_list(role, roles);
+}
+
+/* CODE+ROLE from the arena, or NULL at its cap. */
+static const char *combined_code(const clause_ctx *c, const char *country, const char *role)
+{
+    return arena_printf(c->a, "%s%s", country, role);
+}
+
+event_side events_side_in_context(const clause_ctx *c, long k, const verbmatch *m, bool as_source)
+{
+    event_side side = events_side_actor(c, k);
+    if (side.code || !side.role)
+        return side;
+    const actor_mention *am = mention(c, k);
+    if (!bare_role(am))
+        return side;
+    /* "police in Germany", "protesters in Tbilisi", "gangs in Port-au-Prince" */
+    long p = events_place_of_actor(c, k);
+    /* police raiding, authorities arresting, protesters marching: where they act is whose
+     * they are; the victims of an attack or arrest in a place are that state's */
+    const char *code = m ? m->rule->code : "";
+    /* acts done in person where the actor is: protests, seizures, arrests, expulsions,
+     * crackdowns, violence (not bans, sanctions or cyber attacks, done from afar) */
+    bool in_person = code_is(code, "14") || code_is(code, "171") || code_is(code, "173") ||
+                     code_is(code, "174") || code_is(code, "175") || code_is(code, "18") ||
+                     code_is(code, "19") || code_is(code, "20");
+    if (p < 0 && m &&
+        (as_source ? domestic_role(side.role) && in_person
+                   : code_is(code, "14") || code_is(code, "15") || code_is(code, "18") ||
+                         code_is(code, "19") || code_is(code, "20")))
+        p = events_site(c, m);
+    if (p < 0)
+        return side;
+    const place_mention *pm = &c->art->places[p];
+    if (as_source && !domestic_role(side.role))
+        return side; /* "an armed group based in Tarhouna" stays unknown */
+    const char *combined = combined_code(c, pm->entry->country, side.role);
+    if (!combined)
+        return side;
+    side.code = combined;
+    side.country = pm->entry->country;
+    side.place = (int32_t)p;
+    side.via = SIDE_CONTEXT;
+    return side;
+}
+
+/* Roles that fight: armed forces, rebels and militias, unidentified armed men, gangs,
+ * police, intelligence services. */
+static bool armed_role(const char *role)
+{
+    static const char *const roles[] = {"MIL", "REB", "UAF", "CRM", "COP", "SPY", "INS", NULL};
+    return role && in_list(role, roles);
+}
+
+/* True when an event noun of roots 18-20, or a word of the classes @attacknoun and @violence
+ * (classes.txt), stands in the object of match m ("condemned the attack", "denounced the
+ * strikes", "called for an end to the fighting"). */
+static bool violent_object(const clause_ctx *c, const verbmatch *m)
+{
+    for (size_t j = 0; j < c->nmatches; j++) {
+        const verbmatch *o = &c->matches[j];
+        if (o->rule->noun && !o->rule->discard && o->anchor > m->anchor &&
+            o->anchor <= m->anchor + OBJECT_WINDOW &&
+            (code_is(o->rule->code, "18") || code_is(o->rule->code, "19") ||
+             code_is(o->rule->code, "20")))
+            return true;
+    }
+    for (long i = (long)m->anchor + 1; i <= (long)m->anchor + 8 && i < (long)c->ntokens; i++) {
+        if (is_punct(c, i) || events_target_stop(c, i))
+            break;
+        char low[64];
+        if (lower_token(c, i, low, sizeof low) &&
+            (pattern_class_has(c->tables->patterns, "attacknoun", low, strlen(low)) ||
+             pattern_class_has(c->tables->patterns, "violence", low, strlen(low))))
+            return true;
+    }
+    return false;
+}
+
+/* True when the clause before match m names a weapon or an attack as what acts ("a car bomb
+ * exploded", "an air strike killed"): an event noun of roots 18-20 or a word of the weapon or
+ * explosive classes, back to the clause start, with no actor between. */
+static bool violent_subject(const clause_ctx *c, const verbmatch *m)
+{
+    long from = events_clause_start(c, (long)m->first, (long)m->first);
+    for (long i = from; i < (long)m->anchor; i++) {
+        if (actor_covering(c, i) >= 0)
+            return false;
+        for (size_t j = 0; j < c->nmatches; j++) {
+            const verbmatch *o = &c->matches[j];
+            if (o->rule->noun && (long)o->anchor == i &&
+                (code_is(o->rule->code, "18") || code_is(o->rule->code, "19") ||
+                 code_is(o->rule->code, "20")))
+                return true;
+        }
+        char low[64];
+        if (lower_token(c, i, low, sizeof low) &&
+            (pattern_class_has(c->tables->patterns, "weapon", low, strlen(low)) ||
+             pattern_class_has(c->tables->patterns, "explosive", low, strlen(low))))
+            return true;
+    }
+    return false;
+}
+
+bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char *code, bool source,
+                            bool passive, const event_side *other, bool role_named)
+{
+    if (m->rule->noun)
+        return false; /* an event noun names its doer and victim, or is background */
+    if (source) {
+        /* attacks, bombings, killings, abductions, arrests, seizures, crackdowns, protests
+         * whose doer the text does not name: in an agentless passive ("were killed"), by a
+         * role without a state ("gunmen kidnapped"), or by a weapon ("a car bomb exploded");
+         * an unrecognised name or pronoun is not an unknown doer. Accusations and sanctions
+         * only in the passive ("has been accused of", "were sanctioned") */
+        bool unnamed = passive || role_named || violent_subject(c, m);
+        if (code_is(code, "14") || code_is(code, "17") || code_is(code, "18") ||
+            code_is(code, "19") || code_is(code, "20"))
+            return unnamed;
+        return passive && (code_is(code, "11") || code_is(code, "163"));
+    }
+    /* protests and shows of force need no target */
+    if (code_is(code, "14") || code_is(code, "15"))
+        return true;
+    /* appeals for restraint, a truce, an end to violence, surrender, peacekeepers ("called for
+     * an immediate halt to the fighting"), and condemnations of violence ("condemned the
+     * attack") whose addressee or author is not named */
+    if (code_is(code, "025") || code_is(code, "0234") || code_is(code, "0256"))
+        return true;
+    if ((code_is(code, "02") || code_is(code, "11")) && violent_object(c, m))
+        return true;
+    /* violence against people or places of no named state ("killed 19 people", "captured
+     * the town"): by an armed actor, or in words that only name violence (shelling, air
+     * strikes, bombings, abductions, massacres), not the generic "attack"/"fight"/"hit" that
+     * politics uses too */
+    if (code_is(code, "18") || code_is(code, "19") || code_is(code, "20")) {
+        bool generic = strcmp(code, "190") == 0 || strcmp(code, "180") == 0 ||
+                       strcmp(code, "1823") == 0 || strcmp(code, "200") == 0;
+        return role_named || armed_role(other->role) || !generic;
+    }
+    return role_named && code_is(code, "17"); /* "arrested two men", not "seized weapons" */
+}

@@ -1,0 +1,325 @@
+/* verb_group.c - verb groups and modality for the event coder: the auxiliaries, negation,
+ * adverbs and catenatives left of an anchor ("is not planning to deploy"), passive voice,
+ * the modality they give (asserted, negated, planned, possible, hypothetical), commitments
+ * ("pledged to send": the intent code), infinitives not coded, and obligations.
+ */
+#include "events_internal.h"
+
+static bool is_past_participle(const clause_ctx *c, long i)
+{
+    const token *t = &c->tokens[i];
+    if (t->upos && c->tables->tagger) {
+        const char *x = tagger_xpos_name(c->tables->tagger, t->xpos);
+        if (strcmp(x, "_") != 0)
+            return strcmp(x, "VBN") == 0 || strcmp(x, "VBD") == 0;
+    }
+    slice s = token_text(&c->art->text, t);
+    return slice_ends_with(s, "ed") || slice_ends_with(s, "en") || slice_ends_with(s, "wn") ||
+           slice_ends_with(s, "ne") || slice_ends_with(s, "lt") || slice_ends_with(s, "ught") ||
+           slice_ends_with(s, "ld") || slice_ends_with(s, "nt") || slice_ends_with(s, "ck");
+}
+
+static bool is_adverb(const clause_ctx *c, long i)
+{
+    if (upos(c, i) == UPOS_ADV)
+        return !word_in(c, i, subordinators);
+    if (upos(c, i))
+        return false;
+    slice s = token_text(&c->art->text, &c->tokens[i]);
+    return s.len > 4 && slice_ends_with(s, "ly") && !(c->tokens[i].flags & TOKEN_UPPER);
+}
+
+/* Walks left from the anchor over auxiliaries, negation, adverbs and catenatives. */
+/* A participle after a noun is a reduced relative ("soldiers killed in Ukraine") only when the
+ * clause has a main verb elsewhere: before the noun ("There were 10 soldiers killed") or a
+ * finite verb after it ("troops stationed in Syria left"). "Students protested on Monday"
+ * (the tagger may say VBN) has none: the participle is the main verb. */
+static bool reduced_relative_has_main_verb(const clause_ctx *c, long anchor)
+{
+    for (long i = anchor - 2; i >= 0; i--) {
+        if (word_is(c, i, ";") || word_is(c, i, ":") || c->tokens[i].kind == TOKEN_QUOTE)
+            break;
+        /* "Iranian-backed militias launched": a participle glued by a hyphen is a modifier */
+        if ((upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX) && !hyphen_glued(c, i))
+            return true;
+    }
+    for (long i = anchor + 1; i < (long)c->ntokens; i++) {
+        if (word_is(c, i, ";") || word_is(c, i, ":"))
+            break;
+        const char *x = tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos);
+        if (strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0 ||
+            strcmp(x, "MD") == 0)
+            return true;
+    }
+    return false;
+}
+
+void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
+{
+    memset(vg, 0, sizeof *vg);
+    vg->anchor = anchor;
+    vg->first = anchor;
+    vg->governor = -1;
+    long i = anchor - 1;
+    bool saw_be = false, saw_to = false;
+    bool next_to_anchor = true; /* only adverbs and negation between i and the anchor */
+    int adverbs = 0;
+    while (i >= 0 && anchor - i < 12) {
+        if (word_in(c, i, aux_words) || word_is(c, i, "\xe2\x80\x99ll") ||
+            word_is(c, i, "n\xe2\x80\x99t") || word_is(c, i, "\xe2\x80\x99s")) {
+            /* "was criticized", "was heavily criticized", "was not criticized" */
+            if (next_to_anchor && !saw_to && word_in(c, i, be_forms))
+                saw_be = true;
+            if (!(word_is(c, i, "not") || word_is(c, i, "n't") || word_is(c, i, "n\xe2\x80\x99t") ||
+                  word_is(c, i, "never")))
+                next_to_anchor = false;
+            if (word_is(c, i, "to") && vg->first == i + 1)
+                saw_to = true;
+            if (word_is(c, i, "to") && !(vg->first == i + 1))
+                break;
+            /* "'s" is a possessive unless a participle or verb follows */
+            if ((word_is(c, i, "'s") || word_is(c, i, "\xe2\x80\x99s")) && is_possessive(c, i) &&
+                !saw_be)
+                break;
+            vg->first = i--;
+            continue;
+        }
+        if (is_adverb(c, i) && adverbs < 2) {
+            adverbs++;
+            vg->first = i--;
+            continue;
+        }
+        /* a catenative before "to" or before a gerund ("denied sending") */
+        if (verb_lemma_in(c, i, catenatives) &&
+            (word_is(c, vg->first, "to") || (vg->first == anchor && i == anchor - 1))) {
+            next_to_anchor = false;
+            if (vg->governor < 0)
+                vg->governor = i;
+            vg->first = i--;
+            saw_to = false;
+            continue;
+        }
+        break;
+    }
+    if (saw_be && is_past_participle(c, anchor))
+        vg->passive = true;
+    /* a reduced relative ("soldiers killed in Ukraine", "civilians held by ..."): a past
+     * participle right after a noun, with no auxiliary */
+    if (vg->first == anchor && anchor > 0 && c->tables->tagger && c->tokens[anchor].upos &&
+        strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor].xpos), "VBN") == 0 &&
+        (upos(c, anchor - 1) == UPOS_NOUN || upos(c, anchor - 1) == UPOS_PROPN) &&
+        upos(c, anchor + 1) == UPOS_ADP && actor_starting(c, anchor + 1, 0) < 0 &&
+        !(word_is(c, anchor + 1, "up") && word_is(c, anchor + 2, "to")) && /* "fired up to 300" */
+        reduced_relative_has_main_verb(c, anchor))
+        vg->passive = true;
+    vg->infinitive = word_is(c, vg->first, "to");
+}
+
+/* Modality from the words of the group [first, anchor] and the clause before it. */
+uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
+{
+    bool negated = false, planned = false, possible = false, would = false;
+    for (long i = vg->first; i < vg->anchor; i++) {
+        if (word_is(c, i, "not") || word_is(c, i, "n't") || word_is(c, i, "n\xe2\x80\x99t") ||
+            word_is(c, i, "never") || (word_is(c, i, "yet") && word_is(c, i + 1, "to")) ||
+            verb_lemma_in(c, i, (const char *const[]){"deny", "refuse", "fail", NULL}) ||
+            lemma_is(c, i, "unable") || (word_is(c, i, "no") && word_is(c, i + 1, "longer")))
+            negated = true;
+        else if (word_is(c, i, "could") || word_is(c, i, "may") || word_is(c, i, "might") ||
+                 word_is(c, i, "can") || lemma_is(c, i, "likely") || lemma_is(c, i, "unlikely") ||
+                 lemma_is(c, i, "consider") || lemma_is(c, i, "contemplate") ||
+                 lemma_is(c, i, "weigh") || lemma_is(c, i, "mull") || lemma_is(c, i, "discuss"))
+            possible = true;
+        else if (word_is(c, i, "would") || word_is(c, i, "'d"))
+            would = true;
+        else if (word_is(c, i, "will") || word_is(c, i, "shall") || word_is(c, i, "'ll") ||
+                 word_is(c, i, "\xe2\x80\x99ll") || word_is(c, i, "going") ||
+                 verb_lemma_in(c, i,
+                               (const char *const[]){"plan", "intend", "expect", "aim", "hope",
+                                                     "prepare", "set", "schedule", "want", "seek",
+                                                     "ready", "poised", "due", "willing", "propose",
+                                                     "mean", "wish", NULL}) ||
+                 (word_is(c, i, "about") && word_is(c, i + 1, "to")))
+            planned = true;
+    }
+    /* "if ... would", "without X ... could not": a condition earlier in the sentence */
+    bool condition = false;
+    if (would || possible || negated) {
+        for (long i = vg->first - 1; i >= 0; i--)
+            if (word_is(c, i, "if") || word_is(c, i, "unless") || word_is(c, i, "without") ||
+                word_is(c, i, "were") /* "were X to ..." */) {
+                condition = word_is(c, i, "if") || word_is(c, i, "unless") ||
+                            word_is(c, i, "without") || i == 0;
+                if (condition)
+                    break;
+            }
+    }
+    if (condition && (would || possible || (negated && (would || possible))))
+        return MODALITY_HYPOTHETICAL;
+    /* the condition itself: "if Iran attacked Israel, ..." (same comma segment) */
+    for (long i = vg->first - 1; i >= 0 && !is_comma(c, i) && !word_is(c, i, ";"); i--)
+        if (word_is(c, i, "if") || word_is(c, i, "unless"))
+            return MODALITY_HYPOTHETICAL;
+    if (negated)
+        return MODALITY_NEGATED;
+    if (would && condition)
+        return MODALITY_HYPOTHETICAL;
+    if (possible)
+        return MODALITY_POSSIBLE;
+    if (planned || would)
+        return MODALITY_PLANNED;
+    return MODALITY_ASSERTED;
+}
+
+/* The verb group of the nearest verb before token `before`, for coordinated and controlled
+ * verbs. Matches' anchors are preferred; tags otherwise. */
+bool verb_group_previous(const clause_ctx *c, long before, verb_group *out)
+{
+    for (long i = before - 1; i >= 0; i--) {
+        bool anchor = false;
+        for (size_t m = 0; m < c->nmatches && !anchor; m++)
+            anchor = (long)c->matches[m].anchor == i && !c->matches[m].rule->noun;
+        if (anchor || upos(c, i) == UPOS_VERB) {
+            verb_group_find(c, i, out);
+            return true;
+        }
+        if (word_is(c, i, ";") || word_is(c, i, ":"))
+            return false;
+    }
+    return false;
+}
+
+/* Commissive verbs and adjectives: the subject commits itself to what the infinitive names
+ * ("pledged to send aid", "is ready to talk", "threatened to impose sanctions"). CAMEO codes
+ * the commitment, an "express intent" (03) or a "threaten" (13) event. */
+static const char *const commissives[] = {
+    "promise",   "pledge",   "vow",     "offer", "agree",    "commit", "undertake",
+    "volunteer", "threaten", "willing", "ready", "prepared", NULL};
+
+/* What committing to an act of code `code` is coded as (CAMEO codebook: "Portugal will
+ * support...", "Finland will give ... a grant" are its 032 and 0331 examples): the longest
+ * prefix of the act's code decides. Cooperative acts give 03x, hostile acts 13x; a threat
+ * ("threatened to") takes only hostile acts, a decision ("agreed to", "offered to") only
+ * cooperative ones (NULL otherwise). */
+static const char *intent_code(const char *code, bool threat, bool cooperative_only)
+{
+    static const char *const table[][2] = {
+        {"0871", "0356"}, {"0872", "0356"}, {"0873", "0356"}, {"0874", "0356"}, {"087", "0356"},
+        {"086", "0355"},  {"085", "0354"},  {"084", "0353"},  {"0831", "0341"}, {"0832", "0342"},
+        {"0833", "0343"}, {"0834", "0344"}, {"083", "034"},   {"082", "0352"},  {"081", "0351"},
+        {"08", "035"},    {"071", "0331"},  {"072", "0332"},  {"073", "0333"},  {"074", "0334"},
+        {"07", "033"},    {"061", "0311"},  {"062", "0312"},  {"063", "0313"},  {"064", "0314"},
+        {"06", "031"},    {"057", "030"},   {"05", "032"},    {"045", "039"},   {"04", "036"},
+        {"14", "133"},    {"161", "1313"},  {"162", "1311"},  {"163", "1312"},  {"16", "131"},
+        {"172", "132"},   {"17", "137"},    {"191", "1381"},  {"192", "1382"},  {"18", "1383"},
+        {"19", "138"},    {"204", "1385"},  {"20", "138"}};
+    if (code_is(code, "03"))
+        return threat ? NULL : code;
+    if (code_is(code, "13"))
+        return cooperative_only ? NULL : code;
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (code_is(code, table[i][0])) {
+            bool hostile = code_is(table[i][1], "13");
+            if (threat && !hostile)
+                return NULL; /* "threatened to withdraw": the threat pattern decides */
+            if (cooperative_only && hostile)
+                return NULL; /* "agreed to ban transactions" is a decision, not a threat */
+            return table[i][1];
+        }
+    return NULL;
+}
+
+/* When the infinitive group vg is what its subject commits to ("pledged to send", "is ready
+ * to talk"), the intent code for an act of `code` and the modality of the commitment itself
+ * ("refused to promise": negated); NULL otherwise. */
+const char *events_commitment(const clause_ctx *c, const verb_group *vg, const char *code,
+                              uint8_t *modality)
+{
+    verb_group gov;
+    if (vg->governor >= 0 &&
+        (word_in(c, vg->governor, commissives) || lemma_in(c, vg->governor, commissives))) {
+        gov = *vg;
+        gov.anchor = vg->governor;
+    } else {
+        if (vg->governor >= 0 || !vg->infinitive || !verb_group_previous(c, vg->first, &gov) ||
+            gov.anchor != vg->first - 1 || !verb_lemma_in(c, gov.anchor, commissives))
+            return NULL;
+    }
+    static const char *const deciders[] = {"agree",     "commit", "undertake",
+                                           "volunteer", "offer",  NULL};
+    const char *intent =
+        intent_code(code, verb_lemma_in(c, gov.anchor, (const char *const[]){"threaten", NULL}),
+                    verb_lemma_in(c, gov.anchor, deciders));
+    if (intent)
+        *modality = events_modality_of(c, &gov);
+    return intent;
+}
+
+/* Why an infinitive is not an event of its own, or NULL when it is: the verb that governs it
+ * directly codes it ("threatened to attack", "agreed to lift"), or it is asked of someone
+ * ("urged Russia to withdraw", "pressure from Congress to help"). */
+const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *vg)
+{
+    verb_group gov;
+    if (!vg->infinitive || vg->governor >= 0 || !verb_group_previous(c, vg->first, &gov))
+        return NULL;
+    long between = vg->first - gov.anchor - 1;
+    if (between <= 1 && !verb_lemma_in(c, gov.anchor, catenatives)) {
+        for (size_t j = 0; j < c->nmatches; j++)
+            if ((long)c->matches[j].anchor == gov.anchor && !c->matches[j].rule->discard &&
+                !c->matches[j].rule->noun && (long)c->matches[j].last >= vg->first)
+                return "the verb that governs it codes it (\"threatened to\", \"agreed to\")";
+    }
+    bool actor_between = false, request = false;
+    for (long j = gov.anchor + 1; j < vg->first; j++) {
+        actor_between |= actor_covering(c, j) >= 0;
+        request |= word_in(c, j, request_nouns);
+    }
+    if (request || (actor_between && verb_lemma_in(c, gov.anchor, non_implicative)) ||
+        (gov.passive && verb_lemma_in(c, gov.anchor, non_implicative)))
+        return "it is asked for, not reported as done";
+    return NULL;
+}
+
+/* True when the anchor of match m sits inside the verb group of another match (a catenative
+ * such as "plan" in "is planning to deploy"), or is the cue of a reporting frame that has its
+ * content elsewhere. */
+bool events_is_catenative_of_other(const clause_ctx *c, size_t mi)
+{
+    long a = c->matches[mi].anchor;
+    for (size_t j = 0; j < c->nmatches; j++) {
+        if (j == mi || c->matches[j].rule->discard || c->matches[j].rule->noun)
+            continue;
+        verb_group vg;
+        verb_group_find(c, c->matches[j].anchor, &vg);
+        if (vg.first <= a && a < vg.anchor)
+            return true;
+    }
+    return false;
+}
+
+/* True when the verb group holds an events_obligation ("must return", "should withdraw", "has to
+ * leave", "ought to"): the act is asked for, not done. */
+bool events_obligation(const clause_ctx *c, const verb_group *vg)
+{
+    for (long i = vg->first; i < vg->anchor; i++)
+        if (word_is(c, i, "must") || word_is(c, i, "should") || word_is(c, i, "ought"))
+            return true;
+    return false;
+}
+
+const char *event_modality_name(event_modality modality)
+{
+    switch (modality) {
+    case MODALITY_NEGATED:
+        return "negated";
+    case MODALITY_PLANNED:
+        return "planned";
+    case MODALITY_POSSIBLE:
+        return "possible";
+    case MODALITY_HYPOTHETICAL:
+        return "hypothetical";
+    default:
+        return "asserted";
+    }
+}

@@ -1,0 +1,753 @@
+/* tagger.c - the part-of-speech tagger: features, model loading and greedy decoding.
+ *
+ * An averaged perceptron (trained by tagger_train.c) scores (UPOS, XPOS) classes from hashed
+ * features of the word and its neighbours; weights sit in one open-addressed table of feature
+ * fingerprints pointing at short runs of (class, weight) pairs. Also reads CoNLL-U.
+ */
+#include "syntax.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct tagger_slot {
+    uint32_t fingerprint; /* 0 = empty */
+    uint32_t offset;      /* first entry */
+} tagger_slot;
+
+typedef struct tagger_entry {
+    uint8_t cls;
+    uint8_t last; /* 1 on the last entry of a feature */
+    int16_t weight;
+} tagger_entry;
+
+struct tagger {
+    uint32_t nxpos, nclasses, nslots, nentries, nfeatures, nstages, ndict;
+    char (*xpos_names)[8];
+    uint64_t *dict_keys; /* the tag dictionary (tagger_dict_find) */
+    uint8_t *dict_classes;
+    uint64_t *lex_keys, *lex_ambs; /* the lexicon (tagger_lexicon_find) */
+    uint32_t nlex;
+    uint8_t class_upos[256];
+    uint8_t class_xpos[256];
+    tagger_slot *slots;
+    tagger_entry *entries;
+    size_t bytes;
+};
+
+/* ---- features ---- */
+
+static uint64_t mix64(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+static inline uint64_t feature_key(unsigned template_id, uint64_t a, uint64_t b)
+{
+    uint64_t h = (a + 0x9E3779B97F4A7C15ULL * (template_id + 1)) * 0xff51afd7ed558ccdULL;
+    h ^= b + 0x632BE59BD9B4E019ULL + (h << 6) + (h >> 2);
+    return mix64(h);
+}
+
+#define WORD_MAX 64 /* bytes of a word the features look at */
+
+void tagger_word_init(tagger_word *w, slice word)
+{
+    char lower[WORD_MAX], form[WORD_MAX], shape[16];
+    size_t n = 0, ns = 0;
+    char last_class = 0;
+    int run = 0;
+    size_t upper = 0, letters = 0;
+    bool initial_upper = false;
+    const unsigned char *p = (const unsigned char *)word.ptr;
+    for (size_t i = 0; i < word.len && n < WORD_MAX; i++) {
+        unsigned char c = p[i];
+        /* Curly quotes (U+2018/2019, U+201C/201D) read as the straight ones news rarely
+         * uses and the treebank mostly does. */
+        if (c == 0xE2 && i + 2 < word.len && p[i + 1] == 0x80 && p[i + 2] >= 0x98 &&
+            p[i + 2] <= 0x9D) {
+            c = p[i + 2] <= 0x9B ? '\'' : '"';
+            i += 2;
+        }
+        char sc;
+        char lc = (char)c;
+        if (c >= 'A' && c <= 'Z') {
+            lc = (char)(c + 32);
+            sc = 'X';
+            initial_upper |= letters == 0;
+            letters++;
+            upper++;
+        } else if (c >= 'a' && c <= 'z') {
+            sc = 'x';
+            letters++;
+        } else if (c >= '0' && c <= '9') {
+            lc = '0';
+            sc = 'd';
+        } else if (c >= 0x80) {
+            sc = (c & 0xC0) == 0x80 ? 0 : 'u'; /* one mark per non-ASCII character */
+        } else {
+            sc = (char)c;
+        }
+        form[n] = (char)c;
+        lower[n++] = lc;
+        if (sc) {
+            run = sc == last_class ? run + 1 : 1;
+            last_class = sc;
+            if (run <= 2 && ns < sizeof shape)
+                shape[ns++] = sc;
+        }
+    }
+    uint64_t seed = word.len > WORD_MAX ? word.len : 0;
+    w->form = hash_bytes(form, n, 0x51 + seed);
+    w->lower = hash_bytes(lower, n, 0x52 + seed);
+    w->shape = hash_bytes(shape, ns, 0x53);
+    for (size_t k = 0; k < 3; k++)
+        w->prefix[k] = n > k + 1 ? hash_bytes(lower, k + 1, 0x60 + k) : w->lower;
+    for (size_t k = 0; k < 4; k++)
+        w->suffix[k] = n > k + 1 ? hash_bytes(lower + n - (k + 1), k + 1, 0x70 + k) : w->lower;
+    w->amb = 0;
+    w->caps = letters == 0                    ? TAGGER_CAPS_NONE
+              : upper == letters && upper > 1 ? TAGGER_CAPS_ALL
+              : initial_upper                 ? TAGGER_CAPS_INITIAL
+                                              : TAGGER_CAPS_LOWER;
+    w->style = 0;
+}
+
+void tagger_sentence_style(tagger_word *words, size_t n)
+{
+    size_t count[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        count[words[i].caps]++;
+    size_t alpha = count[1] + count[2] + count[3];
+    uint8_t style = 0;
+    if (alpha >= 3 && count[3] == alpha)
+        style = 3;
+    else if (alpha >= 3 && (count[2] + count[3]) * 4 >= alpha * 3)
+        style = 2;
+    else if (alpha >= 2 && count[2] + count[3] == 0)
+        style = 1;
+    for (size_t i = 0; i < n; i++)
+        words[i].style = style;
+}
+
+#define BOUNDARY(h)                                                                                \
+    {                                                                                              \
+        h, h, h, {h, h, h}, {h, h, h, h}, h, 0, 0                                                  \
+    }
+static const tagger_word boundary_words[4] = {
+    BOUNDARY(0x8a5cd789635d2dffULL), BOUNDARY(0x121fd2155c472f96ULL),
+    BOUNDARY(0x3f6c1e9b3ab5e8a1ULL), BOUNDARY(0xd6e8feb86659fd93ULL)};
+
+const tagger_word *tagger_word_boundary(int where)
+{
+    return &boundary_words[where == -2 ? 0 : where == -1 ? 1 : where == 1 ? 2 : 3];
+}
+
+/* Template ids: 0-63 features of the word and its neighbours (and first-pass tags), 64-127
+ * features of the previous tags; the second pass adds 128 to have its own weights. */
+size_t tagger_features_static(const tagger_word *const ctx[5], unsigned stage, unsigned right1,
+                              unsigned right2, uint64_t out[TAGGER_MAX_STATIC])
+{
+    const tagger_word *w = ctx[2];
+    unsigned k = 0, base = stage ? 128 : 0;
+#define KEY(a, b) (out[k] = feature_key(k + base, a, b), k++)
+    KEY(0, 0); /* bias */
+    KEY(w->lower, 0);
+    KEY(w->form, 0);
+    for (int s = 0; s < 4; s++)
+        KEY(w->suffix[s], 0);
+    for (int s = 0; s < 3; s++)
+        KEY(w->prefix[s], 0);
+    KEY(w->shape, 0);
+    KEY(ctx[1]->lower, 0);
+    KEY(ctx[1]->suffix[2], 0);
+    KEY(ctx[0]->lower, 0);
+    KEY(ctx[3]->lower, 0);
+    KEY(ctx[3]->suffix[2], 0);
+    KEY(ctx[4]->lower, 0);
+    KEY(ctx[1]->lower, w->lower);
+    KEY(w->lower, ctx[3]->lower);
+    KEY(ctx[1]->shape, 0);
+    KEY(ctx[3]->shape, 0);
+    KEY(ctx[1]->form, 0);
+    KEY(ctx[3]->form, 0);
+    KEY(ctx[1]->lower, ctx[3]->lower);
+    KEY(w->shape, ctx[1] == tagger_word_boundary(-1));
+    KEY(ctx[0]->lower, ctx[1]->lower);
+    KEY(w->amb, 0);
+    KEY(ctx[3]->amb, 0);
+    KEY(ctx[4]->amb, 0);
+    KEY(ctx[1]->amb, 0);
+    KEY(w->amb, ctx[3]->amb);
+    KEY(ctx[1]->amb, w->amb);
+    KEY(w->lower, ctx[3]->amb);
+    KEY(w->style * 8 + w->caps, w->lower);
+    KEY(w->style * 8 + w->caps, ctx[1] == tagger_word_boundary(-1));
+    KEY(w->style * 8 + w->caps, w->amb);
+    if (stage == 0)
+        return k;
+    KEY(right1, 0);
+    KEY(right2, 0);
+    KEY(right1, right2);
+    KEY(right1, w->lower);
+    KEY(right1, w->suffix[2]);
+    return k;
+#undef KEY
+}
+
+size_t tagger_features_dynamic(const tagger_word *const ctx[5], unsigned stage, unsigned prev1,
+                               unsigned prev2, unsigned right1, uint64_t out[TAGGER_MAX_DYNAMIC])
+{
+    const tagger_word *w = ctx[2];
+    unsigned k = 0, base = stage ? 192 : 64;
+#define KEY(a, b) (out[k] = feature_key(k + base, a, b), k++)
+    KEY(prev1, 0);
+    KEY(prev2, 0);
+    KEY(prev1, prev2);
+    KEY(prev1, w->lower);
+    KEY(prev1, w->suffix[2]);
+    KEY(prev1, ctx[3]->lower);
+    KEY(prev1, w->amb);
+    KEY(prev1, ctx[3]->amb);
+    if (stage)
+        KEY(prev1, right1);
+    return k;
+#undef KEY
+}
+
+/* ---- loading ---- */
+
+static uint32_t get32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+#define HEADER_BYTES 44
+#define MAX_SLOTS ((uint32_t)1 << 24)
+#define MAX_ENTRIES ((uint32_t)1 << 26)
+#define MAX_DICT ((uint32_t)1 << 20)
+#define MAX_LEXICON ((uint32_t)1 << 22)
+
+tagger *tagger_load_bytes(const char *data, size_t length, const char *name, diag *d)
+{
+    const unsigned char *p = (const unsigned char *)data;
+    if (length < 8 || memcmp(p, TAGGER_MAGIC, 8) != 0) {
+        diag_set(d, name, 0, "not a sitrep tagger model (bad magic)");
+        return NULL;
+    }
+    if (length < HEADER_BYTES + 4) {
+        diag_set(d, name, 0, "truncated model (%zu bytes)", length);
+        return NULL;
+    }
+    uint32_t version = get32(p + 8);
+    if (version != TAGGER_VERSION) {
+        diag_set(d, name, 0,
+                 "model format version %u, expected %u (retrain with "
+                 "`sitrep train-tagger`)",
+                 version, TAGGER_VERSION);
+        return NULL;
+    }
+    uint32_t nxpos = get32(p + 12), nclasses = get32(p + 16), nslots = get32(p + 20);
+    uint32_t nentries = get32(p + 24), nfeatures = get32(p + 28), nstages = get32(p + 32);
+    uint32_t ndict = get32(p + 36), nlex = get32(p + 40);
+    if (nxpos < 1 || nxpos > 256 || nclasses < 1 || nclasses > TAGGER_MAX_CLASSES || nslots < 2 ||
+        nslots > MAX_SLOTS || (nslots & (nslots - 1)) != 0 || nentries < 1 ||
+        nentries > MAX_ENTRIES || nfeatures >= nslots || nstages < 1 ||
+        nstages > TAGGER_MAX_STAGES || ndict < 2 || ndict > MAX_DICT ||
+        (ndict & (ndict - 1)) != 0 || nlex < 2 || nlex > MAX_LEXICON || (nlex & (nlex - 1)) != 0) {
+        diag_set(d, name, 0, "corrupt model header (counts out of range)");
+        return NULL;
+    }
+    size_t need = HEADER_BYTES + (size_t)nxpos * 8 + (size_t)nclasses * 2 + (size_t)ndict * 12 +
+                  (size_t)nlex * 16 + (size_t)nslots * 8 + (size_t)nentries * 4 + 4;
+    if (length < need) {
+        diag_set(d, name, 0, "truncated model (%zu bytes, expected %zu)", length, need);
+        return NULL;
+    }
+    if (length > need) {
+        diag_set(d, name, 0, "corrupt model (%zu bytes, expected %zu)", length, need);
+        return NULL;
+    }
+    if (hash_crc32(p, need - 4, 0) != get32(p + need - 4)) {
+        diag_set(d, name, 0, "checksum mismatch (the model file is corrupt)");
+        return NULL;
+    }
+    tagger *m = xcalloc(1, sizeof *m);
+    m->nxpos = nxpos;
+    m->nclasses = nclasses;
+    m->nslots = nslots;
+    m->nentries = nentries;
+    m->nfeatures = nfeatures;
+    m->nstages = nstages;
+    m->ndict = ndict;
+    m->nlex = nlex;
+    m->bytes = length;
+    m->dict_keys = xmalloc((size_t)ndict * sizeof *m->dict_keys);
+    m->dict_classes = xmalloc(ndict);
+    m->lex_keys = xmalloc((size_t)nlex * sizeof *m->lex_keys);
+    m->lex_ambs = xmalloc((size_t)nlex * sizeof *m->lex_ambs);
+    m->xpos_names = xcalloc(256, sizeof *m->xpos_names);
+    m->slots = xmalloc((size_t)nslots * sizeof *m->slots);
+    m->entries = xmalloc((size_t)nentries * sizeof *m->entries);
+    const unsigned char *q = p + HEADER_BYTES;
+    const char *problem = NULL;
+    for (uint32_t i = 0; i < nxpos && !problem; i++, q += 8) {
+        memcpy(m->xpos_names[i], q, 8);
+        if (m->xpos_names[i][7] != 0 || m->xpos_names[i][0] == 0)
+            problem = "bad XPOS name";
+        for (int k = 0; k < 7 && m->xpos_names[i][k]; k++)
+            if ((unsigned char)m->xpos_names[i][k] <= ' ' ||
+                (unsigned char)m->xpos_names[i][k] >= 0x7F)
+                problem = "bad XPOS name";
+    }
+    for (uint32_t i = nxpos; i < 256; i++)
+        memcpy(m->xpos_names[i], "_", 2);
+    for (uint32_t i = 0; i < nclasses && !problem; i++, q += 2) {
+        m->class_upos[i] = q[0];
+        m->class_xpos[i] = q[1];
+        if (q[0] == 0 || q[0] >= UPOS_COUNT || q[1] >= nxpos)
+            problem = "bad class table";
+    }
+    uint32_t in_dict = 0;
+    for (uint32_t i = 0; i < ndict && !problem; i++, q += 12) {
+        m->dict_keys[i] = (uint64_t)get32(q) | (uint64_t)get32(q + 4) << 32;
+        m->dict_classes[i] = q[8];
+        in_dict += m->dict_keys[i] != 0;
+        if (m->dict_keys[i] ? q[8] >= nclasses : q[8] != 0)
+            problem = "bad tag dictionary entry";
+        if (q[9] || q[10] || q[11])
+            problem = "bad tag dictionary entry";
+    }
+    if (!problem && in_dict >= ndict)
+        problem = "tag dictionary full";
+    uint32_t in_lexicon = 0;
+    for (uint32_t i = 0; i < nlex && !problem; i++, q += 16) {
+        m->lex_keys[i] = (uint64_t)get32(q) | (uint64_t)get32(q + 4) << 32;
+        m->lex_ambs[i] = (uint64_t)get32(q + 8) | (uint64_t)get32(q + 12) << 32;
+        in_lexicon += m->lex_keys[i] != 0;
+        if (!m->lex_keys[i] && m->lex_ambs[i])
+            problem = "bad lexicon entry";
+    }
+    if (!problem && in_lexicon >= nlex)
+        problem = "lexicon full";
+    uint32_t occupied = 0;
+    for (uint32_t i = 0; i < nslots && !problem; i++, q += 8) {
+        m->slots[i].fingerprint = get32(q);
+        m->slots[i].offset = get32(q + 4);
+        if (m->slots[i].fingerprint) {
+            occupied++;
+            if (m->slots[i].offset >= nentries)
+                problem = "feature offset out of range";
+        }
+    }
+    if (!problem && occupied != nfeatures)
+        problem = "feature count does not match the table";
+    for (uint32_t i = 0; i < nentries && !problem; i++, q += 4) {
+        m->entries[i].cls = q[0];
+        m->entries[i].last = q[1];
+        m->entries[i].weight = (int16_t)(uint16_t)(q[2] | q[3] << 8);
+        if (q[0] >= nclasses || q[1] > 1)
+            problem = "bad weight entry";
+    }
+    if (!problem && !m->entries[nentries - 1].last)
+        problem = "unterminated weight list";
+    if (problem) {
+        diag_set(d, name, 0, "corrupt model (%s)", problem);
+        tagger_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+tagger *tagger_load(const char *path, diag *d)
+{
+    char *data;
+    size_t length;
+    if (file_read_all(path, TAGGER_FILE_MAX, &data, &length, d))
+        return NULL;
+    tagger *m = tagger_load_bytes(data, length, path, d);
+    free(data);
+    return m;
+}
+
+void tagger_free(tagger *model)
+{
+    if (!model)
+        return;
+    free(model->xpos_names);
+    free(model->dict_keys);
+    free(model->dict_classes);
+    free(model->lex_keys);
+    free(model->lex_ambs);
+    free(model->slots);
+    free(model->entries);
+    free(model);
+}
+
+const char *tagger_xpos_name(const tagger *model, uint8_t xpos)
+{
+    return model && xpos < model->nxpos ? model->xpos_names[xpos] : "_";
+}
+
+uint8_t tagger_xpos_find(const tagger *model, const char *name)
+{
+    for (uint32_t i = 1; model && i < model->nxpos; i++)
+        if (strcmp(model->xpos_names[i], name) == 0)
+            return (uint8_t)i;
+    return 0;
+}
+
+void tagger_get_info(const tagger *model, tagger_info *info)
+{
+    info->classes = model->nclasses;
+    info->xpos = model->nxpos;
+    info->features = model->nfeatures;
+    info->weights = model->nentries;
+    info->bytes = model->bytes;
+}
+
+/* ---- decoding ---- */
+
+static inline const tagger_slot *find_slot(const tagger *m, uint64_t key)
+{
+    uint32_t fp = (uint32_t)(key >> 32);
+    fp += fp == 0;
+    uint32_t mask = m->nslots - 1;
+    for (uint32_t i = (uint32_t)key & mask;; i = (i + 1) & mask) {
+        const tagger_slot *s = &m->slots[i];
+        if (s->fingerprint == fp)
+            return s;
+        if (s->fingerprint == 0)
+            return NULL;
+    }
+}
+
+/* Adds the weights of the features found to scores. The lookups are cache misses in a table
+ * of megabytes, so they go in rounds - prefetch every slot, probe them and prefetch the weight
+ * lists, then add - letting the misses overlap. */
+static void add_weights(const tagger *model, const uint64_t *keys, size_t nkeys, int32_t *scores)
+{
+    uint32_t mask = model->nslots - 1;
+    for (size_t f = 0; f < nkeys; f++)
+        __builtin_prefetch(&model->slots[(uint32_t)keys[f] & mask]);
+    const tagger_entry *lists[TAGGER_MAX_FEATURES];
+    size_t nlists = 0;
+    for (size_t f = 0; f < nkeys; f++) {
+        const tagger_slot *s = find_slot(model, keys[f]);
+        if (s) {
+            lists[nlists] = &model->entries[s->offset];
+            __builtin_prefetch(lists[nlists]);
+            nlists++;
+        }
+    }
+    for (size_t f = 0; f < nlists; f++)
+        for (const tagger_entry *e = lists[f];; e++) {
+            scores[e->cls] += e->weight;
+            if (e->last)
+                break;
+        }
+}
+
+enum { STACK_WORDS = 320, CHUNK = 16 };
+
+/* The first class with the highest score. Two plain loops (maximum, then its position)
+ * vectorise, unlike a loop that tracks the position of the best so far. */
+static unsigned argmax(const int32_t *scores, unsigned n)
+{
+    int32_t top = scores[0];
+    for (unsigned c = 1; c < n; c++)
+        top = scores[c] > top ? scores[c] : top;
+    unsigned c = 0;
+    while (scores[c] != top)
+        c++;
+    return c;
+}
+
+/* ctx[k] = word i + k - 2 of n. */
+static void word_window(const tagger_word *info, size_t n, size_t i, const tagger_word *ctx[5])
+{
+    for (int k = 0; k < 5; k++) {
+        size_t j = i + (size_t)k; /* word i + k - 2, shifted by 2 */
+        ctx[k] = j < 2        ? tagger_word_boundary((int)j - 2)
+                 : j - 2 >= n ? tagger_word_boundary(j - 2 == n ? 1 : 2)
+                              : &info[j - 2];
+    }
+}
+
+void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t *upos,
+                      uint8_t *xpos)
+{
+    tagger_word stack_words[STACK_WORDS];
+    tagger_word *info = n <= STACK_WORDS ? stack_words : xmalloc(n * sizeof *info);
+    uint8_t stack_fixed[STACK_WORDS];
+    uint8_t *fixed = n <= STACK_WORDS ? stack_fixed : xmalloc(n);
+    /* Words of the tag dictionary get their class directly, in every pass. */
+    for (size_t i = 0; i < n; i++) {
+        tagger_word_init(&info[i], words[i]);
+        fixed[i] = (uint8_t)tagger_dict_find(model->dict_keys, model->dict_classes, model->ndict,
+                                             info[i].form);
+        info[i].amb =
+            tagger_lexicon_find(model->lex_keys, model->lex_ambs, model->nlex, info[i].lower);
+    }
+    tagger_sentence_style(info, n);
+    uint64_t keys[CHUNK][TAGGER_MAX_STATIC];
+    size_t nkeys[CHUNK];
+    int32_t base[CHUNK][TAGGER_MAX_CLASSES];
+    uint64_t dynamic[TAGGER_MAX_DYNAMIC];
+    size_t score_bytes = model->nclasses * sizeof base[0][0];
+    /* The first pass leaves its classes in upos[]; the second reads those of the next two
+     * words (not yet overwritten) before replacing each upos[i] with its own class. */
+    for (unsigned stage = 0; stage < model->nstages; stage++) {
+        unsigned prev1 = TAGGER_START, prev2 = TAGGER_START;
+        for (size_t from = 0; from < n; from += CHUNK) {
+            size_t m = n - from < CHUNK ? n - from : CHUNK;
+            /* The static features of a chunk of words, scored as one software pipeline:
+             * prefetch word j's slots, probe word j - 1's and prefetch its weight lists, add
+             * word j - 2's weights - so misses of neighbouring words overlap. */
+            for (size_t j = 0; j < m; j++) {
+                const tagger_word *ctx[5];
+                size_t i = from + j;
+                word_window(info, n, i, ctx);
+                unsigned right1 = stage && i + 1 < n ? upos[i + 1] : TAGGER_START;
+                unsigned right2 = stage && i + 2 < n ? upos[i + 2] : TAGGER_START;
+                nkeys[j] = 0;
+                if (fixed[i] == TAGGER_DICT_NONE) {
+                    nkeys[j] = tagger_features_static(ctx, stage, right1, right2, keys[j]);
+                    memset(base[j], 0, score_bytes);
+                }
+            }
+            const tagger_entry *lists[2][TAGGER_MAX_STATIC];
+            size_t nlists[2] = {0, 0};
+            uint32_t mask = model->nslots - 1;
+            for (size_t j = 0; j < m + 2; j++) {
+                if (j < m)
+                    for (size_t f = 0; f < nkeys[j]; f++)
+                        __builtin_prefetch(&model->slots[(uint32_t)keys[j][f] & mask]);
+                if (j >= 1 && j - 1 < m) {
+                    size_t b = (j - 1) & 1, nl = 0;
+                    for (size_t f = 0; f < nkeys[j - 1]; f++) {
+                        const tagger_slot *s = find_slot(model, keys[j - 1][f]);
+                        if (s) {
+                            lists[b][nl] = &model->entries[s->offset];
+                            __builtin_prefetch(lists[b][nl]);
+                            nl++;
+                        }
+                    }
+                    nlists[b] = nl;
+                }
+                if (j >= 2) {
+                    size_t b = (j - 2) & 1;
+                    int32_t *scores = base[j - 2];
+                    for (size_t f = 0; f < nlists[b]; f++)
+                        for (const tagger_entry *e = lists[b][f];; e++) {
+                            scores[e->cls] += e->weight;
+                            if (e->last)
+                                break;
+                        }
+                }
+            }
+            /* Then the greedy left-to-right decision with the previous tags. */
+            for (size_t j = 0; j < m; j++) {
+                const tagger_word *ctx[5];
+                size_t i = from + j;
+                if (fixed[i] != TAGGER_DICT_NONE) {
+                    upos[i] = fixed[i];
+                    prev2 = prev1;
+                    prev1 = fixed[i];
+                    continue;
+                }
+                word_window(info, n, i, ctx);
+                unsigned right1 = stage && i + 1 < n ? upos[i + 1] : TAGGER_START;
+                size_t nd = tagger_features_dynamic(ctx, stage, prev1, prev2, right1, dynamic);
+                add_weights(model, dynamic, nd, base[j]);
+                unsigned best = argmax(base[j], model->nclasses);
+                upos[i] = (uint8_t)best;
+                if (stage == 0 && model->nstages > 1) {
+                    /* A confident first-pass decision is final: the second pass skips it. */
+                    int32_t top = base[j][best], second = INT32_MIN;
+                    for (unsigned c = 0; c < model->nclasses; c++)
+                        if (c != best && base[j][c] > second)
+                            second = base[j][c];
+                    if ((int64_t)top - second >= TAGGER_PASS2_MARGIN)
+                        fixed[i] = (uint8_t)best;
+                }
+                prev2 = prev1;
+                prev1 = best;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        xpos[i] = model->class_xpos[upos[i]];
+        upos[i] = model->class_upos[upos[i]];
+    }
+    if (info != stack_words)
+        free(info);
+    if (fixed != stack_fixed)
+        free(fixed);
+}
+
+void tagger_tag_sentence(const tagger *model, const text_result *text, token *tokens,
+                         size_t ntokens)
+{
+    enum { PIECE = TEXT_MAX_SENTENCE_TOKENS };
+    slice words[PIECE];
+    uint8_t upos[PIECE], xpos[PIECE];
+    /* Sentences are cut at TEXT_MAX_SENTENCE_TOKENS by the splitter; a longer run would be
+     * tagged in pieces. */
+    for (size_t from = 0; from < ntokens; from += PIECE) {
+        size_t n = ntokens - from < PIECE ? ntokens - from : PIECE;
+        for (size_t i = 0; i < n; i++)
+            words[i] = token_text(text, &tokens[from + i]);
+        tagger_tag_words(model, words, n, upos, xpos);
+        for (size_t i = 0; i < n; i++) {
+            tokens[from + i].upos = upos[i];
+            tokens[from + i].xpos = xpos[i];
+        }
+    }
+}
+
+/* ---- CoNLL-U ---- */
+
+void tagger_conllu_init(tagger_conllu_reader *r, const char *data, size_t length, const char *path)
+{
+    r->pos = data;
+    r->end = data + length;
+    r->path = path;
+    r->line = 0;
+}
+
+/* Splits a line into at most 10 tab-separated columns; returns how many. */
+static int split_columns(const char *line, size_t length, slice columns[10])
+{
+    int n = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= length && n < 10; i++)
+        if (i == length || line[i] == '\t') {
+            columns[n++] = slice_make(line + start, i - start);
+            start = i + 1;
+        }
+    return n;
+}
+
+sitrep_status tagger_conllu_next(tagger_conllu_reader *r, tagger_conllu_word *words, size_t max,
+                                 size_t *n, slice *block, diag *d)
+{
+    *n = 0;
+    *block = slice_make(r->pos, 0);
+    /* Skip blank lines between sentences. */
+    while (r->pos < r->end) {
+        const char *nl = memchr(r->pos, '\n', (size_t)(r->end - r->pos));
+        const char *line_end = nl ? nl : r->end;
+        size_t len = (size_t)(line_end - r->pos);
+        if (len && r->pos[len - 1] == '\r')
+            len--;
+        if (len != 0)
+            break;
+        r->line++;
+        r->pos = nl ? nl + 1 : r->end;
+    }
+    const char *start = r->pos;
+    const char *last_end = r->pos;
+    while (r->pos < r->end) {
+        const char *nl = memchr(r->pos, '\n', (size_t)(r->end - r->pos));
+        const char *line_end = nl ? nl : r->end;
+        const char *line = r->pos;
+        size_t len = (size_t)(line_end - line);
+        if (len && line[len - 1] == '\r')
+            len--;
+        if (len == 0)
+            break;
+        r->line++;
+        r->pos = nl ? nl + 1 : r->end;
+        last_end = line + len;
+        if (line[0] == '#')
+            continue;
+        slice col[10];
+        if (split_columns(line, len, col) < 10)
+            return diag_set(d, r->path, r->line,
+                            "expected 10 tab-separated columns in a CoNLL-U word line");
+        bool range = memchr(col[0].ptr, '-', col[0].len) || memchr(col[0].ptr, '.', col[0].len);
+        if (range)
+            continue;
+        if (col[0].len == 0 || col[1].len == 0)
+            return diag_set(d, r->path, r->line, "empty ID or FORM column");
+        if (*n >= max) {
+            diag_set(d, r->path, r->line, "sentence longer than %zu words", max);
+            return SITREP_ELIMIT;
+        }
+        tagger_conllu_word *w = &words[(*n)++];
+        w->form = col[1];
+        w->upos = col[3];
+        w->xpos = col[4];
+        w->line = line;
+        w->line_len = len;
+        w->line_no = r->line;
+    }
+    *block = slice_make(start, (size_t)(last_end - start));
+    return SITREP_OK;
+}
+
+sitrep_status tagger_tag_conllu(const tagger *model, const char *data, size_t length,
+                                const char *path, buf *out, diag *d)
+{
+    tagger_conllu_reader r;
+    tagger_conllu_init(&r, data, length, path);
+    tagger_conllu_word *words = xmalloc(TAGGER_CONLLU_MAX_TOKENS * sizeof *words);
+    slice *forms = xmalloc(TAGGER_CONLLU_MAX_TOKENS * sizeof *forms);
+    uint8_t *upos = xmalloc(TAGGER_CONLLU_MAX_TOKENS);
+    uint8_t *xpos = xmalloc(TAGGER_CONLLU_MAX_TOKENS);
+    sitrep_status status = SITREP_OK;
+    for (;;) {
+        size_t n;
+        slice block;
+        if ((status = tagger_conllu_next(&r, words, TAGGER_CONLLU_MAX_TOKENS, &n, &block, d)))
+            break;
+        if (block.len == 0)
+            break;
+        for (size_t i = 0; i < n; i++)
+            forms[i] = words[i].form;
+        tagger_tag_words(model, forms, n, upos, xpos);
+        /* Copy the block line by line, rewriting columns 4 and 5 of word lines. */
+        const char *p = block.ptr, *end = block.ptr + block.len;
+        size_t w = 0;
+        while (p < end && !status) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            const char *line_end = nl ? nl : end;
+            size_t len = (size_t)(line_end - p);
+            if (len && p[len - 1] == '\r')
+                len--;
+            if (w < n && p == words[w].line) {
+                slice col[10];
+                split_columns(p, len, col);
+                const char *after = col[5].ptr; /* from column 6 to the end of the line */
+                status = buf_append(out, p, (size_t)(col[3].ptr - p));
+                if (!status)
+                    status = buf_printf(out, "%s\t%s\t", upos_name((upos_tag)upos[w]),
+                                        tagger_xpos_name(model, xpos[w]));
+                if (!status)
+                    status = buf_append(out, after, (size_t)(p + len - after));
+                w++;
+            } else {
+                status = buf_append(out, p, len);
+            }
+            if (!status)
+                status = buf_append_char(out, '\n');
+            p = nl ? nl + 1 : end;
+        }
+        if (!status)
+            status = buf_append_char(out, '\n');
+        if (status) {
+            diag_set(d, path, r.line, "output limit reached");
+            break;
+        }
+    }
+    free(words);
+    free(forms);
+    free(upos);
+    free(xpos);
+    return status;
+}
