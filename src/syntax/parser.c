@@ -319,7 +319,7 @@ size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *out
     const parser_node *D = &nd[dep], *H = &nd[head];
     unsigned dl1 = D->left1, dr1 = D->right1, hl1 = H->left1, hr1 = H->right1;
     unsigned dist = bucket(dep < head ? head - dep : dep - head);
-    unsigned dprev = dep - 1, dnext = dep + 1 <= s->n ? dep + 1 : 0;
+    unsigned dnext = dep + 1 <= s->n ? dep + 1 : 0;
     uint64_t dir = move;
 #define W(x) t[x].word
 #define P(x) t[x].tag
@@ -338,15 +338,12 @@ size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *out
     LEX(WP(dep), dir, 0);
     LEX(W(head), dir, 0);
     TAG(P(head), dir, 0);
-    LEX(WP(head), dir, 0);
     TAG(P(dep), P(head), dir);
     LEX(W(dep), P(head), dir);
     LEX(P(dep), W(head), dir);
-    LEX(W(dep), W(head), dir);
     TAG(P(dep), P(head), dist * 4 + dir);
     /* the dependent's children: case markers, determiners, clauses */
     TAG(P(dep), D->left_set, dir);
-    TAG(P(dep), D->right_set, dir);
     LEX(W(dl1), P(dep), dir);
     LEX(W(dl1), P(head), dir);
     LEX(W(dl1), W(head), dir);
@@ -356,23 +353,15 @@ size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *out
     /* the head's children so far (a passive auxiliary, an object already there) */
     TAG(P(head), H->left_set, dir);
     TAG(P(head), H->right_set, dir);
-    LEX(W(head), H->left_set, dir);
     TAG(L(hl1), P(dep), dir);
     TAG(L(hr1), P(dep), dir);
     TAG(P(hr1), P(dep), P(head));
     /* neighbours */
-    TAG(P(dprev), P(dep), dir);
     TAG(P(dep), P(dnext), dir);
     TAG(P(s->b), P(dep), dir);
-    LEX(W(s->b), P(dep), dir);
     TAG(P(head), P(head + 1 <= s->n ? head + 1 : 0), dir);
-    TAG(D->nleft * 16 + D->nright, P(dep), dir);
     /* more words (the classifier runs once per arc, so it can afford them) */
-    LEX(WP(dep), P(head), dir);
-    LEX(P(dep), WP(head), dir);
-    LEX(W(dep), dist, dir);
     LEX(W(dl1), W(dep), dir);
-    LEX(W(dr1), P(dep), dir);
     TAG(P(dep), D->left_set, P(head));
     TAG(P(dep), L(dl1), P(head));
 #undef TAG
@@ -448,7 +437,7 @@ static uint16_t get16(const unsigned char *p)
 }
 
 #define HEADER_BYTES 80
-#define FEATURE_SET 4u /* the templates of parser_features; models of another set are refused */
+#define FEATURE_SET 5u /* the templates of parser_features; models of another set are refused */
 #define MAX_BUCKETS ((uint32_t)1 << 22)
 #define MAX_ENTRIES ((uint32_t)1 << 26)
 #define MAX_VOCAB ((uint32_t)1 << 22)

@@ -820,7 +820,7 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
     }
     size_t from = out->len;
     sitrep_status status = buf_append(out, PARSER_MAGIC, 8);
-    uint32_t header[18] = {PARSER_VERSION, 4u /* feature set */};
+    uint32_t header[18] = {PARSER_VERSION, 5u /* feature set */};
     for (int i = 0; i < 4; i++) {
         header[2 + 2 * i] = (uint32_t)nbuckets[i];
         header[3 + 2 * i] = (uint32_t)nfeat[i];
