@@ -12,15 +12,18 @@ Q        := $(if $(V),,@)
 
 # Debian packages: to build, to test, to fuzz. Keep in step with DESIGN.md section 5.
 DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev zlib1g-dev libsqlite3-dev \
-             libmicrohttpd-dev
+             libmicrohttpd-dev libpq-dev
 DEB_TEST  := libcmocka-dev curl
+# The PostgreSQL and Dask tests start their own server and workers (tests/cli/test_scale.sh);
+# where these cannot be installed the tests say SKIP.
+DEB_SCALE := postgresql python3-distributed
 # The dashboard's browser test; where it cannot be installed the test says SKIP.
 DEB_E2E   := chromium
 DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
 # `make accuracy` runs the real-news development set's own scorer (Python).
 DEB_ACCURACY := python3
-PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3 libmicrohttpd
+PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3 libmicrohttpd libpq
 
 # Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -55,6 +58,7 @@ deps:
 deps-test: deps deps-web
 	@tools/deps.sh $(DEB_TEST)
 	@tools/deps.sh $(DEB_E2E) || echo "sitrep: cannot install $(DEB_E2E): the dashboard's browser test will be skipped" >&2
+	@tools/deps.sh $(DEB_SCALE) || echo "sitrep: cannot install $(DEB_SCALE): the PostgreSQL and Dask tests will be skipped" >&2
 # The dashboard's npm packages (package-lock.json), for `sitrep serve`.
 deps-web:
 	@tools/web-deps.sh
@@ -93,7 +97,7 @@ demo: deps
 test: deps-test
 	@$(MAKE) --no-print-directory test-run
 
-test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq
+test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq $(BUILD)/bench/gen_coded $(BUILD)/bench/gencorpus
 	@$(MAKE) --no-print-directory check-includes
 	@tests/run-unit.sh $(UNIT_BIN)
 	@tests/golden/run.sh $(BUILD)/sitrep

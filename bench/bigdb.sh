@@ -16,3 +16,22 @@ bigdb_ensure() {
         echo "bench: built in $(( (big_end - big_start) / 1000000 )) ms ($(( big_n * 1000000000 / (big_end - big_start) )) articles/s wall)"
     fi
 }
+
+# bigdb_queries FN: calls FN DESCRIPTION QUERY-OPTIONS... for each of the benchmark's 14
+# queries on the big database (store.sh and store_pg.sh time them).
+bigdb_queries() {
+    "$1" "newest events (no filter)"
+    "$1" "--actor RUS" --actor RUS
+    "$1" "--source USAMIL --since 2020 --until 2020" --source USAMIL --since 2020 --until 2020
+    "$1" "--target ISRGOV" --target ISRGOV
+    "$1" "--cameo 19" --cameo 19
+    "$1" "--root 14 --country UKR" --root 14 --country UKR
+    "$1" "--plover assault" --plover assault
+    "$1" "--modality negated" --modality negated
+    "$1" "--attribution document" --attribution document
+    "$1" "--since 2024-06-01 --until 2024-06-30" --since 2024-06-01 --until 2024-06-30
+    "$1" "--text 'convoy drone' (in ~15% of sentences)" --text 'convoy drone'
+    "$1" "--text 'article 4242' (one article)" --text 'article 4242'
+    "$1" "--actor IRN --target ISR --cameo 19" --actor IRN --target ISR --cameo 19
+    "$1" "--actor PRKGOV --since 2016 --until 2016 (rare)" --actor PRKGOV --since 2016 --until 2016
+}

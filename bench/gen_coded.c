@@ -1,10 +1,12 @@
 /* gen_coded.c - writes deterministic coded articles (the DESIGN.md section 2 contract, with
  * events, quotes and quantities) for the store's benchmark and tests.
  *
- * usage: gen_coded ARTICLES [EVENTS_PER_ARTICLE [SEED [DAYS]]]
+ * usage: gen_coded ARTICLES [EVENTS_PER_ARTICLE [SEED [DAYS [VARIETY]]]]
  * Each line is one article object. Events draw source, target, CAMEO code, place and day
  * from fixed lists with a fixed-seed generator over DAYS days (default 3650) from 2015-01-01,
- * so some events repeat across articles (and merge) while most stay distinct.
+ * so some events repeat across articles (and merge) while most stay distinct. VARIETY N
+ * draws countries, roles, CAMEO codes and places from the first N of each list only, so that
+ * many events merge (the store's concurrency tests).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -20,7 +22,13 @@ static uint32_t next_random(void)
     return (uint32_t)(state >> 16);
 }
 
+static uint32_t variety; /* 0: whole lists */
+
 #define PICK(list) list[next_random() % (sizeof list / sizeof list[0])]
+#define PICK_FEW(list)                                                                             \
+    list[next_random() % (variety && variety < sizeof list / sizeof list[0]                        \
+                              ? variety                                                            \
+                              : (uint32_t)(sizeof list / sizeof list[0]))]
 
 static const char *const countries[] = {"RUS", "UKR", "PRK", "CHN", "USA", "IRN", "ISR", "SYR",
                                         "TUR", "IND", "PAK", "AFG", "SDN", "YEM", "LBN", "IRQ",
@@ -61,7 +69,7 @@ static void civil(long days, int *y, int *m, int *d)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: gen_coded ARTICLES [EVENTS_PER_ARTICLE [SEED [DAYS]]]\n");
+        fprintf(stderr, "usage: gen_coded ARTICLES [EVENTS_PER_ARTICLE [SEED [DAYS [VARIETY]]]]\n");
         return 2;
     }
     long n = atol(argv[1]);
@@ -71,6 +79,7 @@ int main(int argc, char **argv)
     long span = argc > 4 ? atol(argv[4]) : 3650;
     if (span < 1)
         span = 1;
+    variety = argc > 5 ? (uint32_t)atol(argv[5]) : 0;
     const long base = 16436; /* 2015-01-01 */
     for (long a = 0; a < n; a++) {
         int y, m, d;
@@ -93,9 +102,9 @@ int main(int argc, char **argv)
         }
         printf("],\"actors\":[],\"events\":[");
         for (int e = 0; e < events; e++) {
-            const char *sc = PICK(countries), *sr = PICK(roles);
-            const char *tc = PICK(countries), *tr = PICK(roles);
-            const char *cameo = PICK(cameos);
+            const char *sc = PICK_FEW(countries), *sr = PICK_FEW(roles);
+            const char *tc = PICK_FEW(countries), *tr = PICK_FEW(roles);
+            const char *cameo = PICK_FEW(cameos);
             const char *kind = PICK(kinds);
             int q = 1 + (int)(next_random() % 4);
             printf("%s{\"id\":\"e%d\",\"sentence\":%d,"
@@ -122,7 +131,7 @@ int main(int argc, char **argv)
                 printf("\"quantities\":[],");
             printf("\"place\":{\"text\":\"in %s\",\"name\":\"%s\",\"country\":\"%s\","
                    "\"lat\":%.2f,\"lon\":%.2f},",
-                   PICK(places), PICK(places), tc, (double)(next_random() % 1800) / 10 - 90,
+                   PICK(places), PICK_FEW(places), tc, (double)(next_random() % 1800) / 10 - 90,
                    (double)(next_random() % 3600) / 10 - 180);
             printf("\"date\":{\"text\":\"on %s\",\"value\":\"%04d-%02d-%02d\"},"
                    "\"evidence\":{\"start\":0,\"end\":80,\"verb\":\"said\","

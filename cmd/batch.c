@@ -31,6 +31,7 @@ typedef struct record {
     char *result;
     size_t result_length;
     sitrep_status status;
+    bool other_shard; /* --shard: not this process's record */
     char error[512];
 } record;
 
@@ -141,11 +142,17 @@ typedef struct work {
     sitrep_coder **coders;
     sitrep_format format;
     bool passthrough;
-    bool stopped; /* the sink stopped the run */
+    bool stopped;     /* the sink stopped the run: the rest is read and counted, not coded */
+    size_t not_taken; /* records read after that */
 } work;
 
 static void code_one(sitrep_coder *coder, record *r, sitrep_format format, bool passthrough)
 {
+    if (r->other_shard) { /* --shard: another process codes it */
+        free(r->bytes);
+        r->bytes = NULL;
+        return;
+    }
     if (passthrough) {
         r->status = SITREP_OK;
         r->result = r->bytes;
@@ -192,6 +199,8 @@ static void *worker_main(void *p)
 
 static void process(work *w, int jobs)
 {
+    if (w->stopped)
+        return;
     size_t threads = (size_t)jobs < w->count ? (size_t)jobs : w->count;
     if (w->passthrough)
         threads = 1;
@@ -229,9 +238,12 @@ static size_t flush(work *w, const batch_sink *sink)
         w->stopped = true;
     for (size_t i = 0; i < w->count; i++) {
         record *r = &w->records[i];
-        if (r->status == SITREP_OK && sink) {
-            if (!w->stopped &&
-                !sink->record(sink->user, r->path, r->line, r->result, r->result_length))
+        if (w->stopped && sink) {
+            w->not_taken++; /* read after the sink stopped the run: counted, not coded */
+        } else if (r->other_shard) {
+            /* another shard's process codes it */
+        } else if (r->status == SITREP_OK && sink) {
+            if (!sink->record(sink->user, r->path, r->line, r->result, r->result_length))
                 failed++;
         } else if (r->status == SITREP_OK) {
             fwrite(r->result, 1, r->result_length, stdout);
@@ -292,7 +304,7 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
         paths = default_paths;
         npaths = 1;
     }
-    for (int p = 0; p < npaths && !w.stopped; p++) {
+    for (int p = 0; p < npaths; p++) {
         const char *path = paths[p];
         bool is_stdin = strcmp(path, "-") == 0;
         const char *name = is_stdin ? "<stdin>" : path;
@@ -320,7 +332,7 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
             const char *line;
             size_t length;
             int got;
-            while (!w.stopped && (got = reader_next(&reader, &line, &length)) != 0) {
+            while ((got = reader_next(&reader, &line, &length)) != 0) {
                 if (got == -2) {
                     cmd_error("%s:%ld: read error: %s", name, reader.line + 1, strerror(errno));
                     failed++;
@@ -343,6 +355,9 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
                 r->bytes = copy_bytes(line, length);
                 r->length = length;
                 r->path = name;
+                r->other_shard =
+                    options->shards > 1 && sitrep_record_shard(r->kind, r->bytes, r->length,
+                                                               options->shards) != options->shard;
                 r->line = reader.line;
                 batch_bytes += length;
                 if (w.count == max_records || batch_bytes >= BATCH_BYTES) {
@@ -403,6 +418,9 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
                 r->bytes = all ? all : copy_bytes("", 0);
                 r->length = total;
                 r->path = name;
+                r->other_shard =
+                    options->shards > 1 && sitrep_record_shard(r->kind, r->bytes, r->length,
+                                                               options->shards) != options->shard;
                 batch_bytes += total;
                 if (w.count == max_records || batch_bytes >= BATCH_BYTES) {
                     process(&w, jobs);
@@ -423,6 +441,8 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
     }
     if (show_progress)
         fprintf(stderr, "\rsitrep: %zu articles, %zu failed\n", coded, failed);
+    if (options->sink && options->sink->not_taken && w.not_taken)
+        options->sink->not_taken(options->sink->user, w.not_taken);
     for (int j = 0; j < jobs; j++)
         sitrep_coder_free(w.coders[j]);
     free(w.coders);

@@ -24,13 +24,16 @@ void cmd_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
 /* Where coded records go instead of stdout (`sitrep ingest`). A batch of records is handed
  * over as begin, record... (in input order), end. begin and end return 0, or non-zero to stop
- * the whole run (they have reported why). record returns true when the record was taken,
- * false when it failed (it has reported why, with path and line; line 0 for whole files). */
+ * the run (they have reported why): the rest of the input is then read without being coded,
+ * and not_taken (when not NULL) is told at the end how many records were not handed over.
+ * record returns true when the record was taken, false when it failed (it has reported why,
+ * with path and line; line 0 for whole files). */
 typedef struct batch_sink {
     void *user;
     int (*begin)(void *user);
     bool (*record)(void *user, const char *path, long line, const char *json, size_t length);
     int (*end)(void *user);
+    void (*not_taken)(void *user, size_t records);
 } batch_sink;
 
 /* Input kind forced by --input, or -1 to decide per file (extension, or sniffing stdin). */
@@ -41,6 +44,7 @@ typedef struct batch_options {
     bool progress;          /* progress on stderr when it is a terminal */
     bool passthrough;       /* records are already coded: hand each line over unchanged */
     size_t batch_records;   /* records per batch; 0: 64 per job */
+    unsigned shard, shards; /* code only the records of shard `shard` of `shards` (0: all) */
     const batch_sink *sink; /* NULL: write to stdout */
 } batch_options;
 

@@ -1,4 +1,6 @@
 /* cmd_code.c - `sitrep code` and `sitrep sentences`: code articles, print JSON (or sentences).
+ * With --shard I/N a process codes only its share of the records, as a map step of a
+ * distributed engine (docs/scale.md).
  */
 #include "cmd.h"
 
@@ -8,7 +10,7 @@
 
 static const char code_help[] =
     "usage: sitrep code [--format jsonl|pretty] [--jobs N] [--input jsonl|html|text]\n"
-    "                   [--published YYYY-MM-DD] [--dict DIR] [FILE|-]...\n"
+    "                   [--published YYYY-MM-DD] [--dict DIR] [--shard I/N] [FILE|-]...\n"
     "\n"
     "Codes each article and writes one JSON object per article (DESIGN.md section 2).\n"
     "A .jsonl file holds one record per line: {\"id\",\"text\"|\"html\",\"url\",\"published\",\n"
@@ -19,6 +21,8 @@ static const char code_help[] =
     "  --jobs N        code N articles in parallel; output stays in input order\n"
     "  --input K       treat every input as jsonl, html or text\n"
     "  --published D   publication date for articles that give none\n"
+    "  --shard I/N     code only shard I (0 to N-1) of N: the records whose id (else whose\n"
+    "                  bytes) hashes to I; N processes with I = 0..N-1 code each record once\n"
     "  --no-chrome     plain text is all article body (no site-chrome detection)\n"
     "  --no-extras     skip quantities, dates, places and attribution (to measure their cost)\n"
     "  --dict DIR      data directory (default: $SITREP_DATA, the source tree, or the\n"
@@ -28,7 +32,10 @@ static const char code_help[] =
     "                  (docs/peer-dictionaries.md)\n"
     "\n"
     "A record that cannot be read is reported on stderr as FILE:LINE: message and skipped.\n"
-    "Exit status: 0 all coded, 1 some input failed, 2 usage error.\n";
+    "Output is in input order and each record is coded on its own, so the same input (or\n"
+    "shard) always gives the same output: a failed run can simply be run again.\n"
+    "Exit status: 0 all coded; 1 some input failed (each named on stderr; the other records\n"
+    "were written); 2 usage error; killed by a signal: nothing can be assumed, run it again.\n";
 
 static const char sentences_help[] =
     "usage: sitrep sentences [--jobs N] [--input jsonl|html|text] [FILE|-]...\n"
@@ -113,6 +120,19 @@ static int parse(int argc, char **argv, bool allow_format, const char *help, bat
                 return EXIT_USAGE;
             }
             options->jobs = (int)jobs;
+        } else if (strcmp(arg, "--shard") == 0) {
+            char *slash;
+            unsigned long index = strtoul(value, &slash, 10), count = 0;
+            char *end = slash;
+            if (*slash == '/')
+                count = strtoul(slash + 1, &end, 10);
+            if (slash == value || *slash != '/' || *end || end == slash + 1 || count < 1 ||
+                count > 1000000 || index >= count || value[0] == '-') {
+                cmd_error("--shard wants I/N with 0 <= I < N (e.g. 3/8), not '%s'", value);
+                return EXIT_USAGE;
+            }
+            options->shard = (unsigned)index;
+            options->shards = (unsigned)count;
         } else if (strcmp(arg, "--input") == 0) {
             if ((options->input_kind = parse_input_kind(value)) < 0)
                 return EXIT_USAGE;

@@ -11,14 +11,16 @@
 #include <string.h>
 
 static const char export_help[] =
-    "usage: sitrep export [--db FILE] --format gdelt|plover|jsonl [--header]\n"
+    "usage: sitrep export [--db FILE|URL] --format gdelt|plover|jsonl [--header]\n"
     "\n"
     "Writes everything in the store to standard output:\n"
     "  gdelt   the GDELT 2.0 event table: one merged event per line, 61 tab-separated\n"
     "          columns in the codebook's order, columns sitrep does not fill left empty\n"
     "          (--header adds a first line with the column names)\n"
     "  plover  one PLOVER-style JSON object per event per line\n"
-    "  jsonl   the stored articles, one JSON object per line, as `sitrep code` wrote them\n";
+    "  jsonl   the stored articles, one JSON object per line, as `sitrep code` wrote them\n"
+    "--db names an SQLite file or a PostgreSQL URL (default: $SITREP_DB, else\n"
+    "$XDG_DATA_HOME/sitrep/events.db); it is opened read-only.\n";
 
 /* The GDELT 2.0 event table, in the codebook's order. */
 static const char *const gdelt_columns[] = {

@@ -1,6 +1,6 @@
 /* cmd_ingest.c - `sitrep ingest`: code articles (or read already-coded JSON lines) and keep
  * them in the event store, one transaction per batch. Also the --db handling shared by the
- * store commands (query, export, stats).
+ * store commands (query, export, stats, serve): a file, a PostgreSQL URL, or $SITREP_DB.
  */
 #include "cmd.h"
 #include "store/store.h"
@@ -10,19 +10,20 @@
 #include <string.h>
 
 static const char ingest_help[] =
-    "usage: sitrep ingest [--db FILE] [--coded] [--jobs N] [--input jsonl|html|text]\n"
+    "usage: sitrep ingest [--db FILE|URL] [--coded] [--jobs N] [--input jsonl|html|text]\n"
     "                     [--published YYYY-MM-DD] [--dict DIR] [--dedup-days N]\n"
     "                     [--batch N] [FILE|DIR|-]...\n"
     "\n"
-    "Codes each article (as `sitrep code` does) and stores the result in an SQLite database:\n"
+    "Codes each article (as `sitrep code` does) and stores the result in the event store:\n"
     "articles, sentences (with a full-text index), actors, events, quotes, quantities, dates\n"
     "and places. A directory is read recursively. Storing the same article again (same id or\n"
     "same text) changes nothing. The same event reported by several articles (same source,\n"
     "target and CAMEO code, same place, same day) is stored once with its number of mentions,\n"
     "articles and distinct publishers.\n"
     "\n"
-    "  --db FILE       the database (default: $XDG_DATA_HOME/sitrep/events.db, else\n"
-    "                  ~/.local/share/sitrep/events.db)\n"
+    "  --db FILE|URL   an SQLite file, or a PostgreSQL server shared by many writers\n"
+    "                  (postgresql://USER@HOST/DB); default: $SITREP_DB, else\n"
+    "                  $XDG_DATA_HOME/sitrep/events.db, else ~/.local/share/sitrep/events.db\n"
     "  --coded         the input is already coded: one JSON object per line as written by\n"
     "                  `sitrep code` (e.g. coded on another machine)\n"
     "  --jobs N        code N articles in parallel\n"
@@ -33,15 +34,20 @@ static const char ingest_help[] =
     "  --batch N       articles per transaction (default 500)\n"
     "\n"
     "A record that cannot be read or stored is reported on stderr as FILE:LINE: message and\n"
-    "skipped; the rest is stored. Another process writing the same database is waited for.\n"
-    "Exit status: 0 all stored, 1 some input failed, 2 usage error.\n";
+    "skipped; the rest is stored. Another process writing the same database is waited for\n"
+    "(SQLite) or writes at the same time (PostgreSQL). After a database error nothing more is\n"
+    "stored; the rest of the input is counted as not stored, and ingesting it again later\n"
+    "stores what is missing. Exit status: 0 all stored, 1 something was not stored, 2 usage\n"
+    "error.\n";
 
 int cmd_store_open(const char *db, const store_options *options, store **out)
 {
-    char path[4096];
+    char path[4096], shown[4096];
     diag d;
     diag_clear(&d);
-    if (!db) {
+    if (!db || !db[0])
+        db = getenv("SITREP_DB");
+    if (!db || !db[0]) {
         if (store_default_path(path, sizeof path, &d) != SITREP_OK) {
             char message[1200];
             diag_format(&d, message, sizeof message);
@@ -51,7 +57,8 @@ int cmd_store_open(const char *db, const store_options *options, store **out)
         db = path;
     }
     if (store_open(db, options, out, &d) != SITREP_OK) {
-        cmd_error("%s: %s", db, d.message);
+        store_display_name(db, shown, sizeof shown);
+        cmd_error("%s: %s", shown, d.message);
         return EXIT_RUNTIME;
     }
     return EXIT_OK;
@@ -60,7 +67,8 @@ int cmd_store_open(const char *db, const store_options *options, store **out)
 typedef struct ingest_state {
     store *store;
     long long added, unchanged, failed;
-    long long batch_added; /* not committed yet */
+    long long batch_taken; /* records put in the open batch */
+    long long not_stored;  /* records lost to a database error: rolled back or never tried */
     bool sql_failed;
 } ingest_state;
 
@@ -74,33 +82,35 @@ static int sink_begin(void *user)
         return 1;
     }
     state->sql_failed = false;
-    state->batch_added = 0;
+    state->batch_taken = 0;
     return 0;
 }
 
 static bool sink_record(void *user, const char *path, long line, const char *json, size_t length)
 {
     ingest_state *state = user;
-    if (state->sql_failed)
+    if (state->sql_failed) {
+        state->not_stored++;
         return false;
+    }
     diag d;
     diag_clear(&d);
     store_outcome outcome;
     sitrep_status status = store_put_article_json(state->store, json, length, &outcome, &d);
     if (status == SITREP_OK) {
-        if (outcome == STORE_ADDED)
-            state->batch_added++;
-        else
-            state->unchanged++;
+        state->batch_taken++;
         return true;
     }
-    state->failed++;
     if (line > 0)
         cmd_error("%s:%ld: %s", path, line, d.message);
     else
         cmd_error("%s: %s", path, d.message);
-    if (status == SITREP_ESQL)
+    if (status == SITREP_ESQL) {
         state->sql_failed = true;
+        state->not_stored++;
+    } else {
+        state->failed++;
+    }
     return false;
 }
 
@@ -111,16 +121,26 @@ static int sink_end(void *user)
     diag_clear(&d);
     if (state->sql_failed) {
         store_rollback(state->store);
+        state->not_stored += state->batch_taken;
         cmd_error("the database failed; the batch of %lld articles was rolled back",
-                  state->batch_added);
+                  state->batch_taken);
         return 1;
     }
     if (store_commit(state->store, &d) != SITREP_OK) {
-        cmd_error("cannot commit (%lld articles not stored): %s", state->batch_added, d.message);
+        state->not_stored += state->batch_taken;
+        cmd_error("cannot commit (%lld articles not stored): %s", state->batch_taken, d.message);
         return 1;
     }
-    state->added += state->batch_added;
+    store_counts counts = store_committed(state->store);
+    state->added += counts.added;
+    state->unchanged += counts.duplicates;
     return 0;
+}
+
+/* After a database error the rest of the input is read, not coded: it counts as not stored. */
+static void sink_not_taken(void *user, size_t records)
+{
+    ((ingest_state *)user)->not_stored += (long long)records;
 }
 
 static bool parse_count(const char *option, const char *value, long low, long high, long *out)
@@ -233,14 +253,23 @@ int cmd_ingest(int argc, char **argv)
     }
     if (rc < 0) {
         ingest_state state = {.store = s};
-        batch_sink sink = {&state, sink_begin, sink_record, sink_end};
+        batch_sink sink = {&state, sink_begin, sink_record, sink_end, sink_not_taken};
         options.sink = &sink;
         char *stdin_path[] = {(char *)"-"};
         rc = batch_run(context, &options, nfiles ? files : stdin_path, nfiles ? nfiles : 1);
         if (listing_failed)
             rc = EXIT_RUNTIME;
-        fprintf(stderr, "sitrep: ingest: %lld stored, %lld already there, %lld failed\n",
-                state.added, state.unchanged, state.failed);
+        if (state.not_stored) {
+            fprintf(stderr,
+                    "sitrep: ingest: %lld stored, %lld already there, %lld failed, %lld not "
+                    "stored after the database error (ingest them again once it is fixed: what "
+                    "is stored is skipped)\n",
+                    state.added, state.unchanged, state.failed, state.not_stored);
+            rc = EXIT_RUNTIME;
+        } else {
+            fprintf(stderr, "sitrep: ingest: %lld stored, %lld already there, %lld failed\n",
+                    state.added, state.unchanged, state.failed);
+        }
     }
     store_close(s);
     sitrep_context_free(context);

@@ -21,7 +21,7 @@ sitrep_status cmd_json_line(const json_writer *w, const buf *out)
 }
 
 static const char query_help[] =
-    "usage: sitrep query [--db FILE] [--actor C] [--source C] [--target C] [--cameo P]\n"
+    "usage: sitrep query [--db FILE|URL] [--actor C] [--source C] [--target C] [--cameo P]\n"
     "                    [--root R] [--plover T] [--modality M] [--attribution KIND]\n"
     "                    [--since D] [--until D] [--country C] [--text WORDS] [--limit N]\n"
     "                    [--format table|json|csv]\n"
@@ -41,17 +41,20 @@ static const char query_help[] =
     "  --limit N        at most N events (default 100; 0 for all)\n"
     "  --format F       table (default on a terminal), json (one object per line, default\n"
     "                   otherwise) or csv\n"
-    "  --db FILE        the database (default: $XDG_DATA_HOME/sitrep/events.db)\n";
+    "  --db FILE|URL    the database: an SQLite file or a PostgreSQL URL (default:\n"
+    "                   $SITREP_DB, else $XDG_DATA_HOME/sitrep/events.db); read-only\n";
 
 static const char stats_help[] =
-    "usage: sitrep stats [--db FILE] [--top N] [--check]\n"
+    "usage: sitrep stats [--db FILE|URL] [--top N] [--check]\n"
     "\n"
     "Prints how many articles, sentences, events and mentions the store holds, and the\n"
     "largest groups of events by CAMEO root, by dyad (source -> target) and by PLOVER type.\n"
     "  --top N    groups to show (default 10)\n"
-    "  --check    also verify the database: SQLite's integrity and foreign-key checks, every\n"
-    "             article stored completely, every event's counts equal to its mentions;\n"
-    "             exit status 1 names the first problem\n";
+    "  --check    also verify the database: SQLite's integrity, foreign-key and full-text\n"
+    "             checks, every article stored completely, every event's counts equal to\n"
+    "             its mentions; exit status 1 names the first problem\n"
+    "  --db FILE|URL  an SQLite file or a PostgreSQL URL (default: $SITREP_DB, else\n"
+    "             $XDG_DATA_HOME/sitrep/events.db); it must exist\n";
 
 enum { FORMAT_TABLE, FORMAT_JSON, FORMAT_CSV };
 
@@ -362,7 +365,7 @@ int cmd_stats(int argc, char **argv)
         }
     }
     store *s;
-    store_options options = {.read_only = !check};
+    store_options options = {.read_only = !check, .must_exist = true};
     int rc = cmd_store_open(db, &options, &s);
     if (rc != EXIT_OK)
         return rc;

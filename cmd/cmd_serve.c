@@ -9,7 +9,6 @@
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,14 +17,15 @@
 #include <unistd.h>
 
 static const char serve_help[] =
-    "usage: sitrep serve [--db FILE] [--host ADDRESS] [--port P] [--web DIR] [--threads N]\n"
+    "usage: sitrep serve [--db FILE|URL] [--host ADDRESS] [--port P] [--web DIR] [--threads N]\n"
     "                    [--max-connections N] [--connection-memory KB] [--timeout S]\n"
     "                    [--memory-limit MB]\n"
     "\n"
     "Serves the dashboard and its JSON API (/api/events, /api/actors, /api/timeline,\n"
     "/api/articles/ID, /api/search) over the event store, read-only. Stops cleanly on\n"
     "SIGINT (Ctrl-C) or SIGTERM.\n"
-    "  --db FILE              the database (default: $XDG_DATA_HOME/sitrep/events.db)\n"
+    "  --db FILE|URL          an SQLite file or a PostgreSQL URL (default: $SITREP_DB,\n"
+    "                         else $XDG_DATA_HOME/sitrep/events.db)\n"
     "  --host ADDRESS         numeric address to listen on (default 127.0.0.1: this machine\n"
     "                         only; 0.0.0.0 opens it to the network, without authentication)\n"
     "  --port P               port (default 8080; 0 picks a free one)\n"
@@ -196,8 +196,8 @@ int cmd_serve(int argc, char **argv)
     options.web_root = web_root;
     raise_file_limit(options.max_connections);
     /* SQLite frees cache pages beyond this instead of growing (all handles together). */
-    sqlite3_soft_heap_limit64((long long)options.threads * ((long long)DB_CACHE_MB << 20) +
-                              (8 << 20));
+    store_limit_cache_memory((long long)options.threads * ((long long)DB_CACHE_MB << 20) +
+                             (8 << 20));
 
     serve_api api = {.workers = xcalloc((size_t)options.threads, sizeof(serve_api_worker)),
                      .nworkers = options.threads};

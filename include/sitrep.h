@@ -93,4 +93,9 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
                                 const char **json, size_t *json_length, char *errbuf,
                                 size_t errlen) SITREP_MUST_CHECK;
 
+/* Which of `count` shards (0 .. count-1) a record belongs to, for `sitrep code --shard I/N`:
+ * a 64-bit hash of its "id" (a JSON line that has one), else of its bytes, modulo count. The
+ * same on every machine, so N processes on N hosts split an input without talking. */
+unsigned sitrep_record_shard(sitrep_input kind, const char *bytes, size_t length, unsigned count);
+
 #endif

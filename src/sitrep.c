@@ -6,6 +6,7 @@
 #include "export/export.h"
 #include "pipeline.h"
 
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -237,4 +238,24 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
     *json = coder->output.data;
     *json_length = coder->output.len;
     return SITREP_OK;
+}
+
+unsigned sitrep_record_shard(sitrep_input kind, const char *bytes, size_t length, unsigned count)
+{
+    if (count <= 1)
+        return 0;
+    uint64_t h = 0;
+    bool keyed = false;
+    if (kind == SITREP_INPUT_JSONL) {
+        cJSON *root = cJSON_ParseWithLength(bytes, length);
+        const cJSON *id = root ? cJSON_GetObjectItemCaseSensitive(root, "id") : NULL;
+        if (cJSON_IsString(id) && id->valuestring[0]) {
+            h = hash_bytes(id->valuestring, strlen(id->valuestring), 0);
+            keyed = true;
+        }
+        cJSON_Delete(root);
+    }
+    if (!keyed)
+        h = hash_bytes(bytes, length, 0);
+    return (unsigned)(h % count);
 }

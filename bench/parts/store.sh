@@ -55,17 +55,4 @@ q() {
     done
     printf 'store: query %-44s %4d ms  (%d rows)\n' "$what" "$best" "$(wc -l <"$tmp/q.out")"
 }
-q "newest events (no filter)"
-q "--actor RUS" --actor RUS
-q "--source USAMIL --since 2020 --until 2020" --source USAMIL --since 2020 --until 2020
-q "--target ISRGOV" --target ISRGOV
-q "--cameo 19" --cameo 19
-q "--root 14 --country UKR" --root 14 --country UKR
-q "--plover assault" --plover assault
-q "--modality negated" --modality negated
-q "--attribution document" --attribution document
-q "--since 2024-06-01 --until 2024-06-30" --since 2024-06-01 --until 2024-06-30
-q "--text 'convoy drone' (in ~15% of sentences)" --text 'convoy drone'
-q "--text 'article 4242' (one article)" --text 'article 4242'
-q "--actor IRN --target ISR --cameo 19" --actor IRN --target ISR --cameo 19
-q "--actor PRKGOV --since 2016 --until 2016 (rare)" --actor PRKGOV --since 2016 --until 2016
+bigdb_queries q

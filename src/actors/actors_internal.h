@@ -73,6 +73,7 @@ enum {
     W_MODIFIER = 1 << 14,
     W_ENVOY = 1 << 15,
     W_SHIP = 1U << 16,
+    W_NEUTER_PRONOUN = 1U << 17,
 };
 
 static inline bool has(const scan *s, size_t i, unsigned flag)

@@ -66,6 +66,8 @@ static const char *const org_words[] = {
 static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
                                               "her", "himself", "herself", NULL};
 static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
+/* "it", "its": a state, organisation or group ("said that it would", "its airspace") */
+static const char *const neuter_pronouns[] = {"it", "its", NULL};
 static const char *const pair_nouns[] = {"countries",  "nations",   "states", "governments",
                                          "neighbours", "neighbors", NULL};
 static const char *const possessive_pronouns[] = {"his", "her", "their", NULL};
@@ -134,6 +136,7 @@ static void word_table_build(void)
     word_add(org_words, W_ORG);
     word_add(person_pronouns, W_PERSON_PRONOUN);
     word_add(plural_pronouns, W_PLURAL_PRONOUN);
+    word_add(neuter_pronouns, W_NEUTER_PRONOUN);
     word_add(pair_nouns, W_PAIR);
     word_add(possessive_pronouns, W_POSSESSIVE_PRONOUN);
     word_add(place_words, W_PLACE);
@@ -534,14 +537,81 @@ size_t scan_pair_reference(scan *s, size_t i)
     return len;
 }
 
+/* The antecedent of "it"/"its" at token i: the last state, capital, metonym, organisation,
+ * group or state body ("the Israeli military") named before it, in the same sentence for "it"
+ * (which as a subject is more often empty: "it is unclear"), within two sentences for "its". "it"
+ * before a form of "be", "seem", "appear" or "remain" is not resolved. -1 when none. */
+static long neuter_antecedent(const scan *s, size_t i)
+{
+    bool possessive = slice_eq_cstr(token_text(s->text, &s->tokens[i]), "its") ||
+                      slice_eq_cstr(token_text(s->text, &s->tokens[i]), "Its");
+    /* "it is unclear", "it was the worst attack", "it's estimated": an empty subject */
+    if (!possessive && i + 2 < s->n) {
+        static const char *const be[] = {"is",      "was",      "'s",      "\xe2\x80\x99s",
+                                         "seems",   "seemed",   "appears", "appeared",
+                                         "remains", "remained", NULL};
+        static const char *const extraposed[] = {
+            "unclear",   "clear",     "likely",   "unlikely",  "possible", "impossible",
+            "important", "the",       "a",        "an",        "time",     "not",
+            "believed",  "said",      "expected", "estimated", "reported", "understood",
+            "thought",   "feared",    "hoped",    "too",       "still",    "also",
+            "hard",      "difficult", "easy",     "true",      NULL};
+        slice next = token_text(s->text, &s->tokens[i + 1]);
+        slice after = token_text(s->text, &s->tokens[i + 2]);
+        bool is_be = false, is_extraposed = false;
+        for (const char *const *w = be; *w && !is_be; w++)
+            is_be = slice_eq_cstr(next, *w);
+        for (const char *const *w = extraposed; *w && !is_extraposed; w++)
+            is_extraposed = slice_eq_cstr(after, *w);
+        if (is_be && is_extraposed)
+            return -1;
+    }
+    /* "denounced the attack ... and said it killed two children": "it" after an event noun
+     * is the event, not a state */
+    static const char *const events[] = {"attack",    "strike", "bombing",  "blast",
+                                         "explosion", "raid",   "assault",  "shelling",
+                                         "operation", "war",    "conflict", NULL};
+    long first_here = -1; /* "its": the sentence's first candidate, usually its subject */
+    for (size_t k = s->count; k-- > 0;) {
+        const actor_mention *m = &s->mentions[k];
+        if (m->sentence + (possessive ? 2 : 0) < s->sentence)
+            break;
+        if (possessive && m->sentence != s->sentence && first_here >= 0)
+            return first_here;
+        size_t r = root_of(s, k);
+        const char *kind = s->mentions[r].kind;
+        if (!s->mentions[r].code ||
+            !(kind == ACTOR_KIND_COUNTRY || kind == ACTOR_KIND_CAPITAL ||
+              kind == ACTOR_KIND_METONYM || kind == ACTOR_KIND_ORGANIZATION ||
+              kind == ACTOR_KIND_GROUP ||
+              (kind == ACTOR_KIND_AGENT && s->mentions[r].country))) /* "the Israeli army" */
+            continue;
+        if (possessive && m->sentence == s->sentence) {
+            first_here = (long)r;
+            continue;
+        }
+        if (!possessive && s->mentions[r].sentence == s->sentence) {
+            for (size_t t = i; t-- > 0 && s->tokens[t].start >= s->mentions[r].end;)
+                for (const char *const *e = events; *e; e++)
+                    if (slice_eq_cstr(token_text(s->text, &s->tokens[t]), *e))
+                        return -1;
+        }
+        return (long)r;
+    }
+    return first_here;
+}
+
 size_t scan_pronoun(scan *s, size_t i)
 {
     bool person = has(s, i, W_PERSON_PRONOUN);
     bool plural = !person && has(s, i, W_PLURAL_PRONOUN);
-    if (!person && !plural)
+    bool neuter = !person && !plural && has(s, i, W_NEUTER_PRONOUN);
+    if (!person && !plural && !neuter)
         return 0;
     long target = -1;
-    if (person && i == 0 && s->count) {
+    if (neuter) {
+        target = neuter_antecedent(s, i);
+    } else if (person && i == 0 && s->count) {
         /* a subject pronoun opening a sentence usually continues the previous subject: the
          * first person of the last sentence that named one */
         long last = scan_recent_person(s, 3, NULL);
@@ -575,8 +645,10 @@ size_t scan_pronoun(scan *s, size_t i)
     if (target < 0)
         return 0;
     const actor_mention *t = &s->mentions[target];
-    /* "his government": the person's country with the role */
-    bool possessive = has(s, i, W_POSSESSIVE_PRONOUN);
+    /* "his government", "its troops": the antecedent's country with the role */
+    bool possessive = has(s, i, W_POSSESSIVE_PRONOUN) ||
+                      (neuter && (slice_eq_cstr(token_text(s->text, &s->tokens[i]), "its") ||
+                                  slice_eq_cstr(token_text(s->text, &s->tokens[i]), "Its")));
     unit u = possessive ? scan_find_unit(s, i + 1) : (unit){0};
     if (u.role && !u.holder && !scan_role_is_modifier(s, i + u.len)) {
         const char *role = scan_entry_code(s, u.role);

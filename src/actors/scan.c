@@ -27,7 +27,7 @@ static bool compound_modifier_at(const scan *s, size_t j)
     static const char *const participles[] = {
         "held",      "controlled", "run",       "occupied", "backed",    "led",    "linked",
         "allied",    "aligned",    "based",     "owned",    "dominated", "funded", "supported",
-        "sponsored", "appointed",  "installed", "friendly", NULL};
+        "sponsored", "appointed",  "installed", "friendly", "member",    NULL};
     if (j + 1 >= s->n || (s->tokens[j].flags & TOKEN_SPACE_BEFORE) ||
         (s->tokens[j + 1].flags & TOKEN_SPACE_BEFORE) ||
         !slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-"))
@@ -389,6 +389,11 @@ size_t scan_step(scan *s, size_t i)
             return k + len;
         }
     }
+    /* "Iran-backed militias", "Russian-occupied", "Kremlin-linked": a name glued to a
+     * participle modifies what follows, which is not that state's (backing is not
+     * nationality); the phrase names no actor */
+    if ((country || u.holder) && compound_modifier_at(s, j))
+        return j + 2;
     bool possessive = u.holder && scan_is_possessive(s, j);
     /* "the Kremlin leader", "Pentagon officials", "NATO troops": a name used as a modifier;
      * a leader's name before the government he leads too ("the Biden administration") */

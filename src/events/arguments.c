@@ -72,6 +72,10 @@ static bool pronoun_clause_after(const clause_ctx *c, long v, long first)
     static const char *const pronouns[] = {"it", "they", "he", "she", "we", NULL};
     if (first - 1 <= v || !word_in(c, first - 1, pronouns))
         return false;
+    /* "said it killed two children": an "it" the actor stage left unresolved stands for a
+     * thing (the attack), not for the speaker */
+    if (word_is(c, first - 1, "it") && actor_covering(c, first - 1) < 0)
+        return false;
     for (long i = v + 1; i < first - 1; i++) /* "said on Sunday it had retaken" */
         if (actor_covering(c, i) >= 0 || upos(c, i) == UPOS_VERB || is_comma(c, i))
             return false;
@@ -168,9 +172,21 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
             break;
         }
         if (word_in(c, i, rel_pronouns) && i == vg->first - 1) {
-            i--;
-            if (is_comma(c, i))
-                i--;
+            /* a relative clause's subject is its antecedent, the phrase right before the
+             * pronoun, even inside a prepositional phrase ("a comment from the Israeli
+             * military, which is waging ..."); an antecedent that is no actor ("the attack
+             * that targeted a village") leaves the subject unnamed rather than reaching further
+             * left */
+            long j = i - 1;
+            if (is_comma(c, j))
+                j--;
+            long antecedent = actor_ending(c, j);
+            if (antecedent < 0 && j >= 0 &&
+                (upos(c, j) == UPOS_NOUN || upos(c, j) == UPOS_PROPN || upos(c, j) == UPOS_NUM))
+                return -1;
+            if (antecedent >= 0 && mention(c, antecedent)->code)
+                return antecedent;
+            i = j;
             continue;
         }
         if (word_in(c, i, subordinators))
@@ -279,20 +295,21 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
                         bool roles)
 {
     bool cooperative = m && m->rule->code[0] == '0'; /* roots 01-09 */
+    long located = -1; /* an actor after "in": the place of a military act, a second choice */
     for (long i = from; i < to && (size_t)i < c->ntokens; i++) {
         if (word_is(c, i, ";") || word_is(c, i, ":") ||
             (i > from && is_comma(c, i) && !adjective_comma(c, i)) || events_target_stop(c, i) ||
             c->tokens[i].kind == TOKEN_QUOTE)
-            return -1;
+            return located;
         /* a verb ends the object, unless it is a participle after a determiner ("the
          * affected Ithilen villages") */
         if (i > from + 1 && upos(c, i) == UPOS_VERB && actor_covering(c, i) < 0 &&
             !word_is(c, i - 1, "to") && !hyphen_glued(c, i) && upos(c, i - 1) != UPOS_DET)
-            return -1;
+            return located;
         /* a purpose infinitive starts a clause of its own ("sent advisers to help X") */
         if (word_is(c, i, "to") && is_verb_word(c, i + 1) &&
             (i > from || (m && i == (long)m->anchor + 1))) /* "agreed to ban ..." */
-            return -1;
+            return located;
         /* "lift the sanctions on Iran": a preposition right after a pattern that runs past its
          * anchor takes the pattern's complement, not a topic */
         bool complement = m && (long)m->last > (long)m->anchor && i - 1 == (long)m->last + 1 &&
@@ -300,9 +317,12 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
         for (long k = actor_starting(c, i, 0); k >= 0; k = actor_starting(c, i, (size_t)k + 1)) {
             if (m && excluded_by_pattern(c, m, k, military))
                 break;
-            /* "met X in Beijing": a place, not a target (military acts keep theirs) */
+            /* "met X in Beijing", "in the Omani capital": a place, not a target (military acts
+             * keep theirs) */
+            long before =
+                word_in(c, i - 1, (const char *const[]){"the", "a", "an", NULL}) ? i - 2 : i - 1;
             if (!military &&
-                word_in(c, i - 1,
+                word_in(c, before,
                         (const char *const[]){"in", "at", "near", "inside", "within", NULL}))
                 break;
             /* "met X to discuss sanctions against Israel": for cooperative codes an actor
@@ -318,11 +338,19 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
                 continue;
             if (word_in(c, i, possessive_dets))
                 continue; /* "his war": a possessor, not the object */
-            if (am->code && (am->country || strlen(am->code) > 3 || roles))
+            if (am->code && (am->country || strlen(am->code) > 3 || roles)) {
+                /* "waging an offensive in Lebanon against Hezbollah": who is fought, before
+                 * where */
+                if (military && located < 0 &&
+                    word_in(c, i - 1, (const char *const[]){"in", "inside", "near", NULL})) {
+                    located = k;
+                    break;
+                }
                 return k;
+            }
         }
     }
-    return -1;
+    return located;
 }
 
 long events_actor_after(const clause_ctx *c, long from, long to, const verbmatch *m, bool military)

@@ -20,6 +20,7 @@ static bool conjunct_modifier(const clause_ctx *c, long i)
 {
     return i >= 0 && (size_t)i < c->ntokens &&
            (word_is(c, i, "the") || c->tokens[i].upos == UPOS_ADJ ||
+            word_in(c, i, possessive_dets) || /* "and his French counterpart" */
             (c->tokens[i].upos == UPOS_NOUN && !(c->tokens[i].flags & TOKEN_UPPER) &&
              upos(c, i + 1) == UPOS_ADJ)); /* "the evil awful Gondor" */
 }
@@ -27,14 +28,17 @@ static bool conjunct_modifier(const clause_ctx *c, long i)
 static long conjunct_first(const clause_ctx *c, long first)
 {
     long i = first;
-    while (first - i < 3 && conjunct_modifier(c, i - 1) && actor_covering(c, i - 1) < 0)
+    /* a possessive pronoun is a modifier here, though the actor stage resolves it too ("and
+     * his French counterpart") */
+    while (first - i < 3 && conjunct_modifier(c, i - 1) &&
+           (actor_covering(c, i - 1) < 0 || word_in(c, i - 1, possessive_dets)))
         i--;
     return i;
 }
 
 static long conjunct_starting(const clause_ctx *c, long i)
 {
-    long j = actor_starting(c, i, 0);
+    long j = word_in(c, i, possessive_dets) ? -1 : actor_starting(c, i, 0);
     for (int k = 0; j < 0 && k < 3 && conjunct_modifier(c, i + k); k++)
         j = actor_starting(c, i + k + 1, 0);
     return j;
@@ -138,6 +142,40 @@ static bool mutual(const char *code)
     return false;
 }
 
+/* "clashed with", "engaged in battles with", "exchanged fire with": fighting that both sides
+ * do, coded both ways (a fight word, then "with" before the partner). */
+static bool fight_with(const clause_ctx *c, const verbmatch *m)
+{
+    static const char *const fights[] = {"battle",    "battles",    "clash",    "clashes",
+                                         "fight",     "fighting",   "gunfight", "gunfights",
+                                         "firefight", "firefights", "skirmish", "skirmishes",
+                                         "gunbattle", "gunbattles", "exchange", NULL};
+    bool fight = false;
+    for (long i = (long)m->first; i <= (long)m->last + 3 && i < (long)c->ntokens; i++) {
+        if (word_in(c, i, fights) || lemma_in(c, i, fights))
+            fight = true;
+        else if (fight && word_is(c, i, "with"))
+            return true;
+        else if (is_punct(c, i))
+            break;
+    }
+    return false;
+}
+
+/* True when side t is introduced by "from" ("withdrew from Niger", "pulled out of Mali"). */
+static bool from_host(const clause_ctx *c, const event_side *t)
+{
+    uint32_t start = t->actor >= 0   ? c->art->actors[t->actor].start
+                     : t->place >= 0 ? c->art->places[t->place].start
+                                     : 0;
+    if (!start)
+        return false;
+    long i = token_at(c, start) - 1;
+    if (word_is(c, i, "the"))
+        i--;
+    return word_is(c, i, "from") || (word_is(c, i, "of") && word_is(c, i - 1, "out"));
+}
+
 /* Acts aimed at someone that news often states without naming him in the clause ("fired
  * warning shots after North Korean soldiers crossed the border", "pulled back after the
  * warnings"): force posture and retreats. Fighting is not among them: its victim is usually
@@ -148,10 +186,9 @@ static bool counterpart_code(const char *code)
 }
 
 /* The other party of the sentence: the one actor (by country) of the sentence other than the
- * sources' countries, outside reported content and place phrases, when there is exactly one
- * such country; -1 otherwise. */
-static long counterpart(const clause_ctx *c, const verbmatch *m, const event_side *sources,
-                        size_t ns)
+ * sources' countries, outside place phrases, when there is exactly one such country; -1
+ * otherwise. */
+static long counterpart(const clause_ctx *c, const event_side *sources, size_t ns)
 {
     long found = -1;
     for (size_t k = 0; k < c->nact; k++) {
@@ -161,8 +198,7 @@ static long counterpart(const clause_ctx *c, const verbmatch *m, const event_sid
         bool own = false;
         for (size_t i = 0; i < ns && !own; i++)
             own = sources[i].country && strcmp(sources[i].country, am->country) == 0;
-        if (own || place_covering_token(c, (long)c->afirst[k]) ||
-            events_inside_reported_content(c, m->anchor, (long)k))
+        if (own || place_covering_token(c, (long)c->afirst[k]))
             continue;
         if (found >= 0 && strcmp(mention(c, found)->country, am->country) != 0)
             return -1;
@@ -186,8 +222,8 @@ static bool place_target_code(const char *code)
  * target; else every source side to every target side, where a bare role takes its country
  * from where it acts (sides.c), the place acted on is the target of military acts and protests
  * without a target actor, and a side the text does not name is unknown where the policy of
- * events_unknown_side_ok allows it (never both). Mutual codes and paired codes (CODE:PAIR;
- * 042 visit implies 043 host) are coded back. Returns SITREP_ELIMIT at a cap. */
+ * events_unknown_side_ok allows it (never both). Mutual codes and paired codes (CODE:PAIR) are
+ * coded back. Returns SITREP_ELIMIT at a cap. */
 sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch *m,
                                  const char *code, long source, long target, bool passive,
                                  uint8_t modality, long span_first, long span_last)
@@ -206,14 +242,26 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         code_is(code, "19") && !rule->noun &&
         (upos(c, (long)m->last + 1) == UPOS_DET || upos(c, (long)m->last + 1) == UPOS_ADJ ||
          upos(c, (long)m->last + 1) == UPOS_NOUN || upos(c, (long)m->last + 1) == UPOS_NUM);
-    if (tg.n == 0 && sg.n > 1 &&
+    /* "The US and Russia exchanged prisoners, including an American reporter": a joint act of
+     * conjoined subjects whose object belongs to one of them is no act on that object */
+    bool own_object = false;
+    if (tg.n > 0 && sg.n > 1 && (mutual(code) || code_is(code, "0841") || reciprocal(code))) {
+        const char *tc = mention(c, tg.items[0])->country;
+        for (size_t i = 0; i < sg.n && tc && !own_object; i++)
+            own_object = mention(c, sg.items[i])->country &&
+                         strcmp(mention(c, sg.items[i])->country, tc) == 0;
+    }
+    if ((tg.n == 0 || own_object) && sg.n > 1 &&
         ((reciprocal(code) && !fights_object) || joint_object(c, m->anchor) ||
-         strcmp(rule->pair, rule->code) == 0)) { /* CODE:CODE: a joint act */
+         strcmp(rule->pair, rule->code) == 0 || code_is(code, "0841"))) { /* a joint act */
         for (size_t i = 0; i < sg.n; i++)
-            for (size_t j = 0; j < sg.n; j++)
-                if (i != j && (status = events_emit_actors(st, c, m, sg.items[i], sg.items[j], code,
-                                                           modality, span_first, span_last)))
+            for (size_t j = 0; j < sg.n; j++) {
+                event_side a = events_side_actor(c, sg.items[i]);
+                event_side b = events_side_actor(c, sg.items[j]);
+                if (i != j && a.code && b.code &&
+                    (status = events_emit(st, c, m, &a, &b, code, modality, span_first, span_last)))
                     return status;
+            }
         return SITREP_OK;
     }
     event_side ss[GROUP_MAX], ts[GROUP_MAX];
@@ -274,8 +322,10 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             known_source = true;
         }
     }
-    if (!known_target && known_source && counterpart_code(code)) {
-        long k = counterpart(c, m, ss, ns);
+    /* (not for an event noun, nor an infinitive: "waiting for them to withdraw") */
+    if (!known_target && known_source && counterpart_code(code) && !rule->noun &&
+        !word_is(c, (long)m->anchor - 1, "to")) {
+        long k = counterpart(c, ss, ns);
         if (k >= 0) {
             if (events_trace(c, "    target: the other party of the sentence, %s\n",
                              events_actor_label(c, k, l1, sizeof l1)))
@@ -302,6 +352,14 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
     if (events_trace(c, "%s%s", known_source ? "" : "    source unknown (policy)\n",
                      known_target ? "" : "    target unknown (policy)\n"))
         return SITREP_ELIMIT;
+    /* "withdrew its troops from Niger": pulling one's forces out of another state that hosts
+     * them reduces relations (166); pulling back before an adversary stays a retreat (0874) */
+    if (strcmp(code, "0874") == 0 && known_source && known_target && ss[0].country &&
+        ts[0].country && strcmp(ss[0].country, ts[0].country) != 0 && from_host(c, &ts[0])) {
+        code = "166";
+        if (events_trace(c, "    withdrawal from a host state: 166\n"))
+            return SITREP_ELIMIT;
+    }
     for (size_t i = 0; i < ns; i++) {
         for (size_t j = 0; j < nt; j++) {
             if (!ss[i].code && !ts[j].code)
@@ -309,13 +367,14 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             if ((status =
                      events_emit(st, c, m, &ss[i], &ts[j], code, modality, span_first, span_last)))
                 return status;
-            /* a paired code (CODE:PAIR) codes the target back; a visit implies a host: 042
-             * X -> Y is 043 Y -> X (not when the act was turned into an intent); acts done
+            /* a paired code (CODE:PAIR) codes the target back; a visit implies a host (042
+             * X -> Y is 043 Y -> X, not when the act was turned into an intent); acts done
              * together are coded both ways */
+            bool both_ways = mutual(code) || (code_is(code, "19") && fight_with(c, m));
             const char *pair = code != rule->code           ? (mutual(code) ? code : NULL)
                                : rule->pair[0]              ? rule->pair
                                : code_is(rule->code, "042") ? "043"
-                               : mutual(code)               ? code
+                               : both_ways                  ? code
                                                             : NULL;
             if (pair && ss[i].code && ts[j].code &&
                 (status =

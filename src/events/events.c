@@ -115,11 +115,24 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                          vg.passive ? ", passive" : "", vg.infinitive ? ", infinitive" : "",
                          event_modality_name(modality)))
             return SITREP_ELIMIT;
+        /* a present participle with no actor before it modifies a noun or clause, unless it
+         * opens an adverbial clause whose doer is the main clause's subject ("after blaming
+         * the rebel group", "..., killing two soldiers") */
+        bool adverbial = false;
+        c->adverbial = false;
         if (vg.first == vg.anchor && upos(c, vg.anchor) == UPOS_VERB && c->tables->tagger &&
             strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[vg.anchor].xpos), "VBG") == 0 &&
-            actor_ending(c, vg.anchor - 1) < 0)
-            return events_trace(c, "    not coded: a participle modifying a noun or clause, not a "
-                                   "clause of its own\n");
+            actor_ending(c, vg.anchor - 1) < 0) {
+            static const char *const adverbial_words[] = {"after", "before", "while", "when",
+                                                          "since", "by",     "upon",  NULL};
+            adverbial = (word_in(c, vg.anchor - 1, adverbial_words) ||
+                         (is_comma(c, vg.anchor - 1) && vg.anchor >= 3)) &&
+                        !code_is(rule->code, "01");
+            if (!adverbial)
+                return events_trace(c, "    not coded: a participle modifying a noun or clause, "
+                                       "not a clause of its own\n");
+            c->adverbial = true;
+        }
         uint8_t committed;
         code = events_commitment(c, &vg, rule->code, &committed);
         if (code) {
@@ -132,7 +145,15 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             if (why)
                 return events_trace(c, "    not coded: %s\n", why);
         }
-        long subject = events_subject_from_group(c, &vg, 0);
+        long subject = -1;
+        verb_group main_clause;
+        if (!adverbial)
+            subject = events_subject_from_group(c, &vg, 0);
+        else if (verb_group_previous(c, vg.anchor - 1, &main_clause)) {
+            subject = events_subject_from_group(c, &main_clause, 0);
+            if (events_trace(c, "    an adverbial participle: the main clause's subject acts\n"))
+                return SITREP_ELIMIT;
+        }
         if (!vg.passive && events_obligation(c, &vg))
             return code_demand(st, c, m, subject, span_first, span_last);
         if (vg.passive) {
@@ -244,8 +265,11 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         target = -1;
     }
     /* "demanded that North Korea abandon ...", "urged that Iran stop ...": the subject of
-     * the that-clause is the one asked */
-    if (target < 0 && !rule->noun && (code_is(rule->code, "02") || code_is(rule->code, "10"))) {
+     * the that-clause is the one asked; "expressed concern that Norway is militarizing",
+     * "warned that Iran would ...": the one it is about */
+    if (target < 0 && !rule->noun &&
+        (code_is(rule->code, "02") || code_is(rule->code, "10") || code_is(rule->code, "11") ||
+         code_is(rule->code, "13"))) {
         long that = word_is(c, (long)m->last, "that") ? (long)m->last : (long)m->last + 1;
         if (word_is(c, that, "that")) {
             for (long i = that + 1; i < (long)c->ntokens && i < that + 8; i++) {
@@ -262,10 +286,11 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             }
         }
     }
-    /* a statement is not the event it reports: code it only with its own target */
-    if (code_is(rule->code, "01") && target < 0)
-        return events_trace(c, "    not coded: a statement without a target (the reported content "
-                               "is coded on its own)\n");
+    /* saying is not doing: a statement is the reporting frame of what it reports (the
+     * `attributions` array keeps every one); the content is coded on its own, and acts done by
+     * speaking (condemning, accusing, appealing, threatening) have patterns of their own roots */
+    if (code_is(rule->code, "01"))
+        return events_trace(c, "    not coded: a statement is a reporting frame, not an event\n");
     if (source >= 0 && (code_is(code, "042") || code_is(code, "043")) &&
         events_private_people(mention(c, source)))
         return events_trace(c, "    not coded: people or goods travelling are no official visit\n");

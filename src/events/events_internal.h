@@ -37,6 +37,7 @@ typedef struct clause_ctx {
     buf *trace;         /* explain output, NULL when coding */
     arena *a;           /* the article's arena (codes made of a country and a role) */
     size_t place_first; /* first of the sentence's places in article.places */
+    bool adverbial;     /* the match being coded is an adverbial participle ("after blaming") */
 } clause_ctx;
 
 /* ---- words ---- */
@@ -194,7 +195,8 @@ static const char *const object_control[] = {
     "urge",     "ask",    "call",    "force",  "help",      "order",     "allow",    "encourage",
     "persuade", "tell",   "permit",  "enable", "push",      "press",     "pressure", "invite",
     "let",      "make",   "require", "compel", "authorize", "authorise", "instruct", "warn",
-    "advise",   "assist", "want",    "need",   "expect",    NULL};
+    "advise",   "assist", "want",    "need",   "expect",    "lead",      "prompt",   "cause",
+    "spur",     "drive",  "trigger", NULL};
 /* Object-control verbs whose complement is asked for, not reported as done ("urged Russia to
  * withdraw": no withdrawal is coded; "helped the army drive ...": the drive is). */
 static const char *const non_implicative[] = {

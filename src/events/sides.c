@@ -104,8 +104,7 @@ long events_site(const clause_ctx *c, const verbmatch *m)
      * region", "captured a junta camp in western Myanmar's Rakhine State" */
     long end = (long)c->ntokens;
     for (long i = (long)m->anchor + 1; i < end; i++) {
-        if (word_is(c, i, ";") || word_is(c, i, ":") || events_target_stop(c, i) ||
-            c->tokens[i].kind == TOKEN_QUOTE)
+        if (word_is(c, i, ";") || word_is(c, i, ":") || events_target_stop(c, i))
             break;
         /* a comma ends the clause unless a place phrase follows it directly ("in Kayah,
          * Karen and ..."), or an apposition names the place ("in the capital, Nairobi") */
@@ -228,6 +227,10 @@ static bool violent_object(const clause_ctx *c, const verbmatch *m)
 static bool violent_subject(const clause_ctx *c, const verbmatch *m)
 {
     long from = events_clause_start(c, (long)m->first, (long)m->first);
+    /* "the attack that targeted a village": a relative clause's antecedent */
+    if (from > 0 && word_in(c, from - 1, (const char *const[]){"that", "which", NULL}) &&
+        from - 2 >= 0)
+        from = from - 2 - (is_comma(c, from - 2) ? 1 : 0);
     for (long i = from; i < (long)m->anchor; i++) {
         if (actor_covering(c, i) >= 0)
             return false;
@@ -241,7 +244,8 @@ static bool violent_subject(const clause_ctx *c, const verbmatch *m)
         char low[64];
         if (lower_token(c, i, low, sizeof low) &&
             (pattern_class_has(c->tables->patterns, "weapon", low, strlen(low)) ||
-             pattern_class_has(c->tables->patterns, "explosive", low, strlen(low))))
+             pattern_class_has(c->tables->patterns, "explosive", low, strlen(low)) ||
+             pattern_class_has(c->tables->patterns, "attacknoun", low, strlen(low))))
             return true;
     }
     return false;
@@ -264,6 +268,10 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
             return unnamed;
         return passive && (code_is(code, "11") || code_is(code, "163"));
     }
+    /* an adverbial participle adds to its main clause only what it names ("after blaming the
+     * group"): no unknown target */
+    if (c->adverbial)
+        return false;
     /* protests and shows of force need no target */
     if (code_is(code, "14") || code_is(code, "15"))
         return true;

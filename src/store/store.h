@@ -3,8 +3,9 @@
  * The store is fed the output contract (DESIGN.md section 2): one JSON object per article, as
  * `sitrep code` writes it, so it does not depend on the pipeline's internal structs and can
  * take JSON lines coded elsewhere. Same events reported by several articles are merged into
- * one event row with mention, article and source counts (docs/store.md). SQLite is the only
- * back end today; every function here is written so that a PostgreSQL one can sit behind it.
+ * one event row with mention, article and source counts (docs/store.md). Two back ends sit
+ * behind this one interface, chosen by the database name: an SQLite file (the embedded
+ * default) or a PostgreSQL server (a postgresql:// URL) shared by many writers.
  */
 #ifndef SITREP_STORE_H
 #define SITREP_STORE_H
@@ -16,31 +17,55 @@ typedef struct store store;
 typedef struct store_options {
     int dedup_days;      /* events this many days apart still merge (0 = same day only) */
     int busy_timeout_ms; /* how long to wait for another writer (0 = 60 s) */
-    bool read_only;      /* open an existing database for queries only */
-    int cache_kib;       /* page cache of this connection in KiB (0 = 128 MB) */
+    bool read_only;      /* open an existing database for queries only (implies must_exist) */
+    bool must_exist;     /* a missing database is an error instead of being created */
+    int cache_kib;       /* SQLite: page cache of this connection in KiB (0 = 128 MB) */
 } store_options;
+
+/* Writes db into out as it may be shown to a user: a password in a PostgreSQL URL or
+ * connection string becomes "***". */
+void store_display_name(const char *db, char *out, size_t outlen);
+
+/* Whether db names a PostgreSQL database (postgresql:// or postgres:// URL, or a libpq
+ * "key=value" connection string) rather than an SQLite file. */
+bool store_is_postgres(const char *db);
 
 /* Writes the default database path into out: $XDG_DATA_HOME/sitrep/events.db, else
  * $HOME/.local/share/sitrep/events.db, and creates the directory. Returns SITREP_EIO (d says
  * why) when no directory can be made, SITREP_ELIMIT when out is too small. */
 sitrep_status store_default_path(char *out, size_t outlen, diag *d) MUST_CHECK;
 
-/* Opens (creating when needed, unless read_only) the database at path and brings its schema up
- * to date. On success *out is the store (free with store_close). Errors: SITREP_ESQL or
- * SITREP_EIO with d->message set; *out is then NULL. A store is used by one thread. */
-sitrep_status store_open(const char *path, const store_options *options, store **out,
+/* Opens the database `db` (an SQLite file path, or a PostgreSQL URL: store_is_postgres),
+ * creating it when needed unless read_only or must_exist, and brings its schema up to date.
+ * On success *out is the store (free with store_close). Errors: SITREP_ESQL or SITREP_EIO with
+ * d->message set (a missing database with must_exist: SITREP_EIO); *out is then NULL. A store
+ * is used by one thread. A read-only SQLite file (or one in a read-only folder) is read as it
+ * is on disk when its journal cannot be shared. */
+sitrep_status store_open(const char *db, const store_options *options, store **out,
                          diag *d) MUST_CHECK;
 void store_close(store *s); /* NULL is a no-op; rolls back an open batch */
 
-/* A batch is one transaction; articles put inside it are committed together. store_begin
- * waits for other writers up to the busy timeout. */
+/* A batch is one transaction; articles put inside it are committed together, and a process
+ * killed before the commit leaves none of them. SQLite: store_begin waits for other writers up
+ * to the busy timeout. PostgreSQL: writers run at once; the articles are kept until
+ * store_commit writes them (events in the order of their merge groups, so that writers never
+ * deadlock; a batch the server aborts as a deadlock or serialization failure is written again,
+ * up to 5 times). */
 sitrep_status store_begin(store *s, diag *d) MUST_CHECK;
 sitrep_status store_commit(store *s, diag *d) MUST_CHECK;
 void store_rollback(store *s);
 
+/* Articles a batch stored, and those that were already there. */
+typedef struct store_counts {
+    long long added, duplicates;
+} store_counts;
+/* What the last successful store_commit stored. */
+store_counts store_committed(const store *s);
+
 typedef enum store_outcome {
     STORE_ADDED = 0, /* the article and its facts were stored */
-    STORE_DUPLICATE  /* an article with the same id or content was already there: unchanged */
+    STORE_DUPLICATE, /* an article with the same id or content was already there: unchanged */
+    STORE_QUEUED     /* checked and kept for store_commit (PostgreSQL): see store_committed */
 } store_outcome;
 
 /* Stores one coded article (a JSON object per DESIGN.md section 2) inside the open batch.
@@ -117,9 +142,10 @@ typedef sitrep_status (*store_group_fn)(void *user, const char *key, long long c
 sitrep_status store_summary(store *s, store_group group, long limit, store_group_fn fn, void *user,
                             diag *d) MUST_CHECK;
 
-/* Checks the database: SQLite's integrity and foreign-key checks, every article complete (the
- * facts stored for it match the counts in its JSON) and every event's counts equal to its
- * mentions. Returns SITREP_OK, or SITREP_EPARSE with d->message naming the first problem. */
+/* Checks the database: SQLite's integrity, foreign-key and full-text checks (PostgreSQL keeps
+ * those by itself), every article complete (the facts stored for it match the counts in its
+ * JSON) and every event's counts equal to its mentions. Returns SITREP_OK, or SITREP_EPARSE
+ * with d->message naming the first problem. */
 sitrep_status store_check(store *s, diag *d) MUST_CHECK;
 
 /* ---- browsing (store_browse.c): what the dashboard asks ---- */
@@ -164,7 +190,8 @@ sitrep_status store_article_find(store *s, const char *id, store_article_fn json
                                  diag *d) MUST_CHECK;
 
 /* A number that changes whenever another connection commits to the database (SQLite's
- * data_version): a reader's cached answers are still right while it stays the same. */
+ * data_version; PostgreSQL: a hash of the current snapshot, which changes when any transaction
+ * ends): a reader's cached answers are still right while it stays the same. */
 sitrep_status store_data_version(store *s, long long *out, diag *d) MUST_CHECK;
 
 /* One sentence found by full-text search; strings valid during the callback. */
@@ -176,17 +203,14 @@ typedef struct store_hit {
 } store_hit;
 typedef sitrep_status (*store_hit_fn)(void *user, const store_hit *hit);
 /* Calls fn for the sentences that contain every word of `words` (each word searched as given,
- * never as FTS syntax), most recently stored first, skipping `offset` and giving at most
- * `limit`. SITREP_EUSAGE when words has no word. */
+ * never as full-text syntax; case-insensitive, no stemming), most recently stored first,
+ * skipping `offset` and giving at most `limit`. SITREP_EUSAGE when words has no word. */
 sitrep_status store_search(store *s, const char *words, long limit, long offset, store_hit_fn fn,
                            void *user, diag *d) MUST_CHECK;
 
-/* ---- internal to the SQLite back end ---- */
-
-/* Migration N (0-based) takes the schema from user_version N to N+1 (store_schema.c): a
- * NULL-terminated list of statements. */
-extern const char *const *const store_migrations[];
-extern const size_t store_nmigrations;
+/* Caps the memory of all SQLite page caches of the process together (sitrep serve);
+ * PostgreSQL's caches are the server's. */
+void store_limit_cache_memory(long long bytes);
 
 /* ---- JSON of a stored event (store_json.c) ---- */
 

@@ -1,18 +1,13 @@
-/* store_browse.c - reading the SQLite event store for the dashboard (`sitrep serve`): groups
- * of filtered events (top actors, dyads, counts per day or week, counted in a hash table), one
- * article with the ids of its merged events, and full-text search over sentences. The
- * filter's SQL comes from store_query.c, so the dashboard filters exactly as `sitrep query`.
+/* store_browse.c - reading the event store for the dashboard (`sitrep serve`), on either back
+ * end: groups of filtered events (top actors, dyads, counts per day or week, counted in a hash
+ * table), one article with the ids of its merged events, and full-text search over sentences.
+ * The filter's SQL comes from store_query.c, so the dashboard filters exactly as `sitrep query`.
  */
-#include "store_sqlite.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-    return (const char *)sqlite3_column_text(st, i);
-}
 
 /* Groups are counted here rather than by SQLite's GROUP BY: one scan of the matching events
  * into a hash table of at most MAX_GROUPS groups is 3-20x faster on a million events than
@@ -49,7 +44,7 @@ static void groups_grow(groups *g)
     g->cap = cap;
 }
 
-static sitrep_status groups_add(groups *g, const char *key, const char *key2, sqlite3_stmt *st,
+static sitrep_status groups_add(groups *g, const char *key, const char *key2, store_stmt *st,
                                 int goldstein_column)
 {
     char joined[128];
@@ -80,9 +75,9 @@ static sitrep_status groups_add(groups *g, const char *key, const char *key2, sq
         g->used++;
     }
     slot->count++;
-    if (sqlite3_column_type(st, goldstein_column) != SQLITE_NULL) {
+    if (!store_column_null(st, goldstein_column)) {
         slot->scored++;
-        slot->goldstein_sum += sqlite3_column_double(st, goldstein_column);
+        slot->goldstein_sum += store_column_double(st, goldstein_column);
     }
     return SITREP_OK;
 }
@@ -148,13 +143,13 @@ static void groups_release(groups *g)
     free(g->slots);
 }
 
-static sitrep_status scan_done(store *s, sqlite3_stmt *st, sitrep_status status, int rc, diag *d)
+static sitrep_status scan_done(store *s, store_stmt *st, sitrep_status status, int rc, diag *d)
 {
     if (status == SITREP_ELIMIT)
         diag_set(d, "", 0, "more than %d groups: narrow the filter", MAX_GROUPS);
-    if (!status && rc != SQLITE_DONE)
+    if (!status && rc == STORE_STEP_ERROR)
         status = store_sql_error(s, d, "cannot group events");
-    sqlite3_finalize(st);
+    store_finalize(st);
     return status;
 }
 
@@ -162,14 +157,14 @@ sitrep_status store_actor_facets(store *s, const store_filter *q, long limit,
                                  store_bucket_fn actor_fn, store_bucket_fn dyad_fn, void *user,
                                  diag *d)
 {
-    sqlite3_stmt *st = NULL;
+    store_stmt *st = NULL;
     sitrep_status status = store_prepare_filtered(
         s, q, "SELECT e.source_code, e.target_code, e.goldstein FROM events e WHERE @WHERE", &st,
         d);
     groups actors = {0}, dyads = {0};
-    int rc = SQLITE_DONE;
-    while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *source = col_text(st, 0), *target = col_text(st, 1);
+    int rc = STORE_STEP_DONE;
+    while (!status && (rc = store_step(st)) == STORE_STEP_ROW) {
+        const char *source = store_column_text(st, 0), *target = store_column_text(st, 1);
         if (actor_fn && source)
             status = groups_add(&actors, source, NULL, st, 2);
         if (actor_fn && target && !status)
@@ -202,17 +197,17 @@ sitrep_status store_facets(store *s, const store_filter *q, store_facet facet, l
                              "AND e.day_num IS NOT NULL"
                            : "SELECT e.day_num, e.quad_class, e.goldstein FROM events e WHERE "
                              "@WHERE AND e.day_num IS NOT NULL";
-    sqlite3_stmt *st = NULL;
+    store_stmt *st = NULL;
     sitrep_status status = store_prepare_filtered(s, q, sql, &st, d);
     groups g = {0};
-    int rc = SQLITE_DONE;
-    while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        long long day = sqlite3_column_int64(st, 0);
+    int rc = STORE_STEP_DONE;
+    while (!status && (rc = store_step(st)) == STORE_STEP_ROW) {
+        long long day = store_column_int64(st, 0);
         if (week) /* back to Monday: day 0, 1970-01-01, was a Thursday */
             day -= ((day % 7) + 10) % 7;
         char text[64];
         day_text(day, text);
-        status = groups_add(&g, text, col_text(st, 1), st, 2);
+        status = groups_add(&g, text, store_column_text(st, 1), st, 2);
     }
     status = scan_done(s, st, status, rc, d);
     if (!status)
@@ -225,34 +220,32 @@ sitrep_status store_article_find(store *s, const char *id, store_article_fn json
                                  store_event_key_fn event_fn, void *user, bool *found, diag *d)
 {
     *found = false;
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT rowid, json FROM articles WHERE id = ?1", -1, &st,
-                           NULL) != SQLITE_OK)
-        return store_sql_error(s, d, "cannot read the article");
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
+    store_stmt *st;
+    if (store_prepare(s, "SELECT rowid, json FROM articles WHERE id = ?1", &st, d))
+        return SITREP_ESQL;
+    store_bind_text(st, 1, id);
+    int rc = store_step(st);
     sitrep_status status = SITREP_OK;
     long long rowid = 0;
-    if (rc == SQLITE_ROW) {
+    if (rc == STORE_STEP_ROW) {
         *found = true;
-        rowid = sqlite3_column_int64(st, 0);
-        status = json_fn(user, col_text(st, 1), (size_t)sqlite3_column_bytes(st, 1));
-    } else if (rc != SQLITE_DONE) {
+        rowid = store_column_int64(st, 0);
+        status = json_fn(user, store_column_text(st, 1), store_column_bytes(st, 1));
+    } else if (rc == STORE_STEP_ERROR) {
         status = store_sql_error(s, d, "cannot read the article");
     }
-    sqlite3_finalize(st);
+    store_finalize(st);
     if (status || !*found)
         return status;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT key, event FROM mentions WHERE article = ?1 ORDER BY rowid", -1,
-                           &st, NULL) != SQLITE_OK)
-        return store_sql_error(s, d, "cannot read the article's events");
-    sqlite3_bind_int64(st, 1, rowid);
-    while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        status = event_fn(user, col_text(st, 0), sqlite3_column_int64(st, 1));
-    if (!status && rc != SQLITE_DONE)
+    if (store_prepare(s, "SELECT key, event FROM mentions WHERE article = ?1 ORDER BY rowid", &st,
+                      d))
+        return SITREP_ESQL;
+    store_bind_int64(st, 1, rowid);
+    while (!status && (rc = store_step(st)) == STORE_STEP_ROW)
+        status = event_fn(user, store_column_text(st, 0), store_column_int64(st, 1));
+    if (!status && rc == STORE_STEP_ERROR)
         status = store_sql_error(s, d, "cannot read the article's events");
-    sqlite3_finalize(st);
+    store_finalize(st);
     return status;
 }
 
@@ -261,53 +254,53 @@ sitrep_status store_search(store *s, const char *words, long limit, long offset,
 {
     buf match;
     buf_init(&match, 1 << 16);
-    sitrep_status status = store_fts_words(&match, words);
+    sitrep_status status = store_fts_words(s, &match, words);
     if (!status && match.len == 0) {
         diag_set(d, "", 0, "the search needs at least one word");
         status = SITREP_EUSAGE;
     }
-    sqlite3_stmt *st = NULL;
-    if (!status &&
-        sqlite3_prepare_v2(s->db,
-                           "SELECT a.id, a.headline, a.published, s.n, s.text, "
-                           "(SELECT count(*) FROM mentions m WHERE m.article = s.article AND "
-                           "m.sentence = s.n) FROM sentences_fts f "
-                           "JOIN sentences s ON s.rowid = f.rowid "
-                           "JOIN articles a ON a.rowid = s.article "
-                           "WHERE sentences_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2 OFFSET ?3",
-                           -1, &st, NULL) != SQLITE_OK)
-        status = store_sql_error(s, d, "cannot search");
-    int rc = SQLITE_DONE;
+    /* the words, then the limit and offset, bound in the same places in both dialects */
+    static const char sqlite_sql[] =
+        "SELECT a.id, a.headline, a.published, s.n, s.text, "
+        "(SELECT count(*) FROM mentions m WHERE m.article = s.article AND "
+        "m.sentence = s.n) FROM sentences_fts f "
+        "JOIN sentences s ON s.rowid = f.rowid "
+        "JOIN articles a ON a.rowid = s.article "
+        "WHERE sentences_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2 OFFSET ?3";
+    static const char pg_sql[] =
+        "SELECT a.id, a.headline, a.published, s.n, s.text, "
+        "(SELECT count(*) FROM mentions m WHERE m.article = s.article AND "
+        "m.sentence = s.n) FROM sentences s "
+        "JOIN articles a ON a.rowid = s.article "
+        "WHERE s.tsv @@ plainto_tsquery('simple', ?1) ORDER BY s.rowid DESC LIMIT ?2 OFFSET ?3";
+    store_stmt *st = NULL;
+    if (!status && store_prepare(s, s->postgres ? pg_sql : sqlite_sql, &st, d))
+        status = SITREP_ESQL;
+    int rc = STORE_STEP_DONE;
     if (!status) {
-        sqlite3_bind_text(st, 1, match.data, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
-        sqlite3_bind_int64(st, 3, offset > 0 ? offset : 0);
+        store_bind_text(st, 1, match.data);
+        if (limit > 0)
+            store_bind_int64(st, 2, limit);
+        else if (s->postgres)
+            store_bind_null(st, 2); /* LIMIT NULL: no limit */
+        else
+            store_bind_int64(st, 2, -1);
+        store_bind_int64(st, 3, offset > 0 ? offset : 0);
     }
-    while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (!status && (rc = store_step(st)) == STORE_STEP_ROW) {
         store_hit hit = {
-            .article_id = col_text(st, 0),
-            .headline = col_text(st, 1),
-            .published = col_text(st, 2),
-            .sentence = sqlite3_column_int64(st, 3),
-            .text = col_text(st, 4),
-            .events = sqlite3_column_int64(st, 5),
+            .article_id = store_column_text(st, 0),
+            .headline = store_column_text(st, 1),
+            .published = store_column_text(st, 2),
+            .sentence = store_column_int64(st, 3),
+            .text = store_column_text(st, 4),
+            .events = store_column_int64(st, 5),
         };
         status = fn(user, &hit);
     }
-    if (!status && rc != SQLITE_DONE)
+    if (!status && rc == STORE_STEP_ERROR)
         status = store_sql_error(s, d, "cannot search");
-    sqlite3_finalize(st);
+    store_finalize(st);
     buf_release(&match);
     return status;
-}
-
-sitrep_status store_data_version(store *s, long long *out, diag *d)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) != SQLITE_OK)
-        return store_sql_error(s, d, "cannot read the data version");
-    int rc = sqlite3_step(st);
-    *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? SITREP_OK : store_sql_error(s, d, "cannot read the data version");
 }

@@ -1,10 +1,12 @@
-/* store_query.c - reading the SQLite event store: filtered event queries, the stored articles,
- * totals and summaries, and the consistency check.
+/* store_query.c - reading the event store: filtered event queries, the stored articles,
+ * totals and summaries, and the checks of event counts, in SQL that SQLite and PostgreSQL
+ * both run (the few differences are chosen by s->postgres).
  *
  * Queries are assembled from fixed SQL fragments only; every user value is bound as a
- * parameter. Code prefixes become index range scans (code >= P AND code < P+1).
+ * parameter. Code prefixes become index range scans (code >= P AND code < P+1; PostgreSQL's
+ * code columns sort bytewise, COLLATE "C", so the range is the same).
  */
-#include "store_sqlite.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,7 +58,7 @@ static sitrep_status prefix_clause(buf *sql, binds *b, const char *column, const
     int slot = add_bind(b, prefix);
     if (!slot)
         return SITREP_ELIMIT;
-    return buf_printf(sql, "(substr(%s, 1, length(?%d)) = ?%d)", column, slot, slot);
+    return buf_printf(sql, "(substr(%s, 1, length(CAST(?%d AS TEXT))) = ?%d)", column, slot, slot);
 }
 
 static int add_number(binds *b, long long value)
@@ -123,13 +125,8 @@ static sitrep_status fts_words(buf *out, const char *text)
     return status;
 }
 
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-    return (const char *)sqlite3_column_text(st, i);
-}
-
 /* Writes the conditions of q (all but --actor) into sql as " AND ..." fragments. */
-static sitrep_status build_where(buf *sql, binds *b, buf *fts, const store_filter *q,
+static sitrep_status build_where(store *s, buf *sql, binds *b, buf *fts, const store_filter *q,
                                  bool common_words, diag *d)
 {
     sitrep_status status = SITREP_OK;
@@ -146,7 +143,7 @@ static sitrep_status build_where(buf *sql, binds *b, buf *fts, const store_filte
                                                : SITREP_ELIMIT;
     if (q->plover && !status)
         status = (slot = add_bind(b, q->plover))
-                     ? buf_printf(sql, " AND e.plover = ?%d COLLATE NOCASE", slot)
+                     ? buf_printf(sql, " AND lower(e.plover) = lower(CAST(?%d AS TEXT))", slot)
                      : SITREP_ELIMIT;
     if (q->country && !status)
         status = (slot = add_bind(b, q->country))
@@ -184,15 +181,23 @@ static sitrep_status build_where(buf *sql, binds *b, buf *fts, const store_filte
                      : SITREP_ELIMIT;
     }
     if (q->text && !status) {
-        if ((status = fts_words(fts, q->text)))
+        if ((status = store_fts_words(s, fts, q->text)))
             return status;
         if (fts->len == 0)
             return diag_set(d, "", 0, "--text needs at least one word"), SITREP_EUSAGE;
         if (!(slot = add_bind(b, fts->data)))
             return SITREP_ELIMIT;
-        /* Few matching sentences: collect their events first. Many: walk the events in
-         * order and ask the index about each one's sentences, which stops at the limit. */
-        if (common_words)
+        /* SQLite, few matching sentences: collect their events first. Many: walk the events
+         * in order and ask the index about each one's sentences, which stops at the limit.
+         * PostgreSQL's planner picks between the two itself. */
+        if (s->postgres)
+            status = buf_printf(sql,
+                                " AND e.rowid IN (SELECT m2.event FROM sentences s2 "
+                                "JOIN mentions m2 ON m2.article = s2.article AND "
+                                "m2.sentence = s2.n WHERE s2.tsv @@ plainto_tsquery('simple', "
+                                "?%d))",
+                                slot);
+        else if (common_words)
             status = buf_printf(sql,
                                 " AND EXISTS (SELECT 1 FROM mentions m2 JOIN sentences s2 ON "
                                 "s2.article = m2.article AND s2.n = m2.sentence "
@@ -210,19 +215,20 @@ static sitrep_status build_where(buf *sql, binds *b, buf *fts, const store_filte
     return status;
 }
 
-/* Whether more than `cap` sentences match an FTS query. */
+/* Whether more than `cap` sentences match an FTS5 query (SQLite). */
 static bool fts_common(store *s, const char *match, int cap)
 {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT count(*) FROM (SELECT 1 FROM sentences_fts WHERE "
-                           "sentences_fts MATCH ?1 LIMIT ?2)",
-                           -1, &st, NULL) != SQLITE_OK)
+    store_stmt *st;
+    diag ignored;
+    if (store_prepare(s,
+                      "SELECT count(*) FROM (SELECT 1 FROM sentences_fts WHERE "
+                      "sentences_fts MATCH ?1 LIMIT ?2)",
+                      &st, &ignored))
         return false;
-    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 2, cap + 1);
-    bool common = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > cap;
-    sqlite3_finalize(st);
+    store_bind_text(st, 1, match);
+    store_bind_int64(st, 2, cap + 1);
+    bool common = store_step(st) == STORE_STEP_ROW && store_column_int64(st, 0) > cap;
+    store_finalize(st);
     return common;
 }
 
@@ -230,10 +236,10 @@ static bool fts_common(store *s, const char *match, int cap)
 static bool text_is_common(store *s, const store_filter *q)
 {
     bool common_words = false;
-    if (q->text) {
+    if (q->text && !s->postgres) {
         buf words;
         buf_init(&words, 1 << 16);
-        if (fts_words(&words, q->text) == SITREP_OK && words.len)
+        if (store_fts_words(s, &words, q->text) == SITREP_OK && words.len)
             common_words = fts_common(s, words.data, 20000);
         buf_release(&words);
     }
@@ -251,10 +257,10 @@ static sitrep_status build_query(store *s, buf *sql, binds *b, buf *fts, const s
     buf_init(&where, 1 << 16);
     buf_init(&source, 1 << 10);
     buf_init(&target, 1 << 10);
-    sitrep_status status = build_where(&where, b, fts, q, text_is_common(s, q), d);
+    sitrep_status status = build_where(s, &where, b, fts, q, text_is_common(s, q), d);
     if (!status && q->actor && !(status = prefix_clause(&source, b, "e.source_code", q->actor)))
         status = prefix_clause(&target, b, "e.target_code", q->actor);
-    const char *order = q->oldest_first ? " ORDER BY id" : " ORDER BY dn DESC, id DESC";
+    const char *order = q->oldest_first ? " ORDER BY id" : " ORDER BY dn DESC NULLS LAST, id DESC";
     const char *w = where.data ? where.data : ""; /* an empty buf has no data yet */
     if (!status)
         status = buf_append_str(sql, "SELECT e.rowid, e.day, e.source_code, e.source_text, "
@@ -272,7 +278,7 @@ static sitrep_status build_query(store *s, buf *sql, binds *b, buf *fts, const s
                             source.data, w, target.data, w);
     else if (!status)
         status =
-            buf_printf(sql, "SELECT e.rowid AS id, e.day_num AS dn FROM events e WHERE 1%s", w);
+            buf_printf(sql, "SELECT e.rowid AS id, e.day_num AS dn FROM events e WHERE true%s", w);
     if (!status)
         status = buf_append_str(sql, order);
     if (!status && q->limit > 0)
@@ -287,11 +293,22 @@ static sitrep_status build_query(store *s, buf *sql, binds *b, buf *fts, const s
                             "JOIN articles a ON a.rowid = m.article "
                             "LEFT JOIN sentences s ON s.article = m.article AND s.n = m.sentence"
                             "%s",
-                            q->oldest_first ? " ORDER BY p.id" : " ORDER BY p.dn DESC, p.id DESC");
+                            q->oldest_first ? " ORDER BY p.id"
+                                            : " ORDER BY p.dn DESC NULLS LAST, p.id DESC");
     buf_release(&where);
     buf_release(&source);
     buf_release(&target);
     return status;
+}
+
+/* Binds the filter's values. */
+static void bind_all(store_stmt *st, const binds *b)
+{
+    for (int i = 0; i < b->count; i++)
+        if (b->text[i])
+            store_bind_text(st, i + 1, b->text[i]);
+        else
+            store_bind_int64(st, i + 1, b->number[i]);
 }
 
 sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, void *user, diag *d)
@@ -300,64 +317,60 @@ sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, vo
     buf_init(&sql, 1 << 16);
     buf_init(&fts, 1 << 16);
     binds b = {0};
-    sqlite3_stmt *st = NULL;
+    store_stmt *st = NULL;
     sitrep_status status = build_query(s, &sql, &b, &fts, q, d);
     if (status == SITREP_ELIMIT)
         diag_set(d, "", 0, "the query is too long");
-    if (!status && sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK)
-        status = store_sql_error(s, d, "cannot query");
-    for (int i = 0; !status && i < b.count; i++)
-        if (b.text[i])
-            sqlite3_bind_text(st, i + 1, b.text[i], -1, SQLITE_STATIC);
-        else
-            sqlite3_bind_int64(st, i + 1, b.number[i]);
-    int rc = SQLITE_DONE;
-    while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (!status && store_prepare(s, sql.data, &st, d))
+        status = SITREP_ESQL;
+    if (!status)
+        bind_all(st, &b);
+    int rc = STORE_STEP_DONE;
+    while (!status && (rc = store_step(st)) == STORE_STEP_ROW) {
         store_event e;
         memset(&e, 0, sizeof e);
         int c = 0;
-        e.id = sqlite3_column_int64(st, c++);
-        e.day = col_text(st, c++);
-        e.source_code = col_text(st, c++);
-        e.source_text = col_text(st, c++);
-        e.source_country = col_text(st, c++);
-        e.source_role = col_text(st, c++);
-        e.target_code = col_text(st, c++);
-        e.target_text = col_text(st, c++);
-        e.target_country = col_text(st, c++);
-        e.target_role = col_text(st, c++);
-        e.cameo = col_text(st, c++);
-        e.root = col_text(st, c++);
-        e.label = col_text(st, c++);
-        e.plover = col_text(st, c++);
-        e.has_goldstein = sqlite3_column_type(st, c) != SQLITE_NULL;
-        e.goldstein = sqlite3_column_double(st, c++);
-        e.quad_class = sqlite3_column_int(st, c++);
-        e.place_text = col_text(st, c++);
-        e.place_name = col_text(st, c++);
-        e.place_country = col_text(st, c++);
-        e.has_coordinates = sqlite3_column_type(st, c) != SQLITE_NULL &&
-                            sqlite3_column_type(st, c + 1) != SQLITE_NULL;
-        e.lat = sqlite3_column_double(st, c++);
-        e.lon = sqlite3_column_double(st, c++);
-        e.num_mentions = sqlite3_column_int64(st, c++);
-        e.num_articles = sqlite3_column_int64(st, c++);
-        e.num_sources = sqlite3_column_int64(st, c++);
-        e.added = col_text(st, c++);
-        e.article_id = col_text(st, c++);
-        e.url = col_text(st, c++);
-        e.publisher = col_text(st, c++);
-        e.sentence = sqlite3_column_type(st, c) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, c);
+        e.id = store_column_int64(st, c++);
+        e.day = store_column_text(st, c++);
+        e.source_code = store_column_text(st, c++);
+        e.source_text = store_column_text(st, c++);
+        e.source_country = store_column_text(st, c++);
+        e.source_role = store_column_text(st, c++);
+        e.target_code = store_column_text(st, c++);
+        e.target_text = store_column_text(st, c++);
+        e.target_country = store_column_text(st, c++);
+        e.target_role = store_column_text(st, c++);
+        e.cameo = store_column_text(st, c++);
+        e.root = store_column_text(st, c++);
+        e.label = store_column_text(st, c++);
+        e.plover = store_column_text(st, c++);
+        e.has_goldstein = !store_column_null(st, c);
+        e.goldstein = store_column_double(st, c++);
+        e.quad_class = (int)store_column_int64(st, c++);
+        e.place_text = store_column_text(st, c++);
+        e.place_name = store_column_text(st, c++);
+        e.place_country = store_column_text(st, c++);
+        e.has_coordinates = !store_column_null(st, c) && !store_column_null(st, c + 1);
+        e.lat = store_column_double(st, c++);
+        e.lon = store_column_double(st, c++);
+        e.num_mentions = store_column_int64(st, c++);
+        e.num_articles = store_column_int64(st, c++);
+        e.num_sources = store_column_int64(st, c++);
+        e.added = store_column_text(st, c++);
+        e.article_id = store_column_text(st, c++);
+        e.url = store_column_text(st, c++);
+        e.publisher = store_column_text(st, c++);
+        e.sentence = store_column_null(st, c) ? -1 : store_column_int64(st, c);
         c++;
-        e.sentence_text = col_text(st, c++);
-        e.modality = col_text(st, c++);
-        e.attribution_kind = col_text(st, c++);
-        e.attribution_text = col_text(st, c++);
+        e.sentence_text = store_column_text(st, c++);
+        e.modality = store_column_text(st, c++);
+        e.attribution_kind = store_column_text(st, c++);
+        e.attribution_text = store_column_text(st, c++);
         status = fn(user, &e);
     }
-    if (!status && rc != SQLITE_DONE)
+    if (!status && rc == STORE_STEP_ERROR)
         status = store_sql_error(s, d, "cannot query");
-    sqlite3_finalize(st);
+    store_finalize(st);
     buf_release(&sql);
     buf_release(&fts);
     return status;
@@ -365,33 +378,17 @@ sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, vo
 
 sitrep_status store_articles(store *s, store_article_fn fn, void *user, diag *d)
 {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT json FROM articles ORDER BY rowid", -1, &st, NULL) !=
-        SQLITE_OK)
-        return store_sql_error(s, d, "cannot read articles");
+    store_stmt *st;
+    if (store_prepare(s, "SELECT json FROM articles ORDER BY rowid", &st, d))
+        return SITREP_ESQL;
     sitrep_status status = SITREP_OK;
-    int rc;
-    while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        status =
-            fn(user, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
-    if (!status && rc != SQLITE_DONE)
+    int rc = STORE_STEP_DONE;
+    while (!status && (rc = store_step(st)) == STORE_STEP_ROW)
+        status = fn(user, store_column_text(st, 0), store_column_bytes(st, 0));
+    if (!status && rc == STORE_STEP_ERROR)
         status = store_sql_error(s, d, "cannot read articles");
-    sqlite3_finalize(st);
+    store_finalize(st);
     return status;
-}
-
-/* Runs a query that returns one integer. */
-static sitrep_status scalar(store *s, const char *sql, long long *out, diag *d)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return store_sql_error(s, d, "cannot count");
-    int rc = sqlite3_step(st);
-    *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_sql_error(s, d, "cannot count");
-    return SITREP_OK;
 }
 
 sitrep_status store_count(store *s, store_totals *t, diag *d)
@@ -413,7 +410,7 @@ sitrep_status store_count(store *s, store_totals *t, diag *d)
         {"SELECT count(*) FROM events WHERE num_articles > 1", &t->merged},
     };
     for (size_t i = 0; i < ARRAY_LEN(counts); i++) {
-        sitrep_status status = scalar(s, counts[i].sql, counts[i].out, d);
+        sitrep_status status = store_scalar(s, counts[i].sql, counts[i].out, d);
         if (status)
             return status;
     }
@@ -425,54 +422,54 @@ sitrep_status store_summary(store *s, store_group group, long limit, store_group
 {
     static const char *const sql[] = {
         [STORE_BY_ROOT] = "SELECT coalesce(root, '-'), count(*) FROM events GROUP BY root "
-                          "ORDER BY 2 DESC, 1 LIMIT ?1",
+                          "ORDER BY 2 DESC, 1",
         [STORE_BY_DYAD] = "SELECT coalesce(source_code, '-') || ' -> ' || "
                           "coalesce(target_code, '-'), count(*) FROM events "
-                          "GROUP BY source_code, target_code ORDER BY 2 DESC, 1 LIMIT ?1",
+                          "GROUP BY source_code, target_code ORDER BY 2 DESC, 1",
         [STORE_BY_PLOVER] = "SELECT coalesce(plover, '-'), count(*) FROM events GROUP BY "
-                            "plover ORDER BY 2 DESC, 1 LIMIT ?1",
+                            "plover ORDER BY 2 DESC, 1",
     };
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql[group], -1, &st, NULL) != SQLITE_OK)
-        return store_sql_error(s, d, "cannot summarise");
-    sqlite3_bind_int64(st, 1, limit > 0 ? limit : -1);
+    char text[512];
+    if (limit > 0)
+        snprintf(text, sizeof text, "%s LIMIT %ld", sql[group], limit);
+    else
+        snprintf(text, sizeof text, "%s", sql[group]);
+    store_stmt *st;
+    if (store_prepare(s, text, &st, d))
+        return SITREP_ESQL;
     sitrep_status status = SITREP_OK;
-    int rc;
-    while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        status = fn(user, col_text(st, 0), sqlite3_column_int64(st, 1));
-    if (!status && rc != SQLITE_DONE)
+    int rc = STORE_STEP_DONE;
+    while (!status && (rc = store_step(st)) == STORE_STEP_ROW)
+        status = fn(user, store_column_text(st, 0), store_column_int64(st, 1));
+    if (!status && rc == STORE_STEP_ERROR)
         status = store_sql_error(s, d, "cannot summarise");
-    sqlite3_finalize(st);
+    store_finalize(st);
     return status;
 }
 
-/* Runs a check query: it must return no row (or a single "ok" for integrity_check). */
-static sitrep_status expect_none(store *s, const char *sql, const char *problem, diag *d)
+sitrep_status store_expect_none(store *s, const char *sql, const char *problem, diag *d)
 {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return store_sql_error(s, d, "cannot check");
-    int rc = sqlite3_step(st);
+    store_stmt *st;
+    if (store_prepare(s, sql, &st, d))
+        return SITREP_ESQL;
+    int rc = store_step(st);
     sitrep_status status = SITREP_OK;
-    if (rc == SQLITE_ROW) {
-        const char *what = col_text(st, 0);
+    if (rc == STORE_STEP_ROW) {
+        const char *what = store_column_text(st, 0);
         if (!(what && strcmp(what, "ok") == 0))
             status = diag_set(d, "", 0, "%s: %s", problem, what ? what : "?");
-    } else if (rc != SQLITE_DONE) {
+    } else if (rc == STORE_STEP_ERROR) {
         status = store_sql_error(s, d, "cannot check");
     }
-    sqlite3_finalize(st);
+    store_finalize(st);
     return status;
 }
 
-sitrep_status store_check(store *s, diag *d)
+sitrep_status store_check_counts(store *s, diag *d)
 {
     static const struct {
         const char *sql, *problem;
     } checks[] = {
-        {"PRAGMA integrity_check", "integrity check failed"},
-        {"SELECT \"table\" || ' row ' || rowid FROM pragma_foreign_key_check",
-         "a row points at nothing"},
         {"SELECT id FROM articles a WHERE "
          "n_sentences != (SELECT count(*) FROM sentences WHERE article = a.rowid) OR "
          "n_actors != (SELECT count(*) FROM actors WHERE article = a.rowid) OR "
@@ -484,7 +481,7 @@ sitrep_status store_check(store *s, diag *d)
          "n_places != (SELECT count(*) FROM places WHERE article = a.rowid) OR "
          "n_warnings != (SELECT count(*) FROM warnings WHERE article = a.rowid) LIMIT 1",
          "an article is stored incompletely"},
-        {"SELECT rowid FROM events e WHERE "
+        {"SELECT CAST(rowid AS TEXT) FROM events e WHERE "
          "num_mentions != (SELECT count(*) FROM mentions WHERE event = e.rowid) OR "
          "num_articles != (SELECT count(DISTINCT article) FROM mentions WHERE event = e.rowid) "
          "OR num_sources != (SELECT count(DISTINCT a.source_key) FROM mentions m JOIN articles a "
@@ -492,26 +489,26 @@ sitrep_status store_check(store *s, diag *d)
          "an event's counts disagree with its mentions"},
     };
     for (size_t i = 0; i < ARRAY_LEN(checks); i++) {
-        sitrep_status status = expect_none(s, checks[i].sql, checks[i].problem, d);
+        sitrep_status status = store_expect_none(s, checks[i].sql, checks[i].problem, d);
         if (status)
             return status;
     }
-    /* FTS5's own check, against the sentences table too (rank 1). */
-    if (store_exec(s,
-                   "INSERT INTO sentences_fts (sentences_fts, rank) VALUES "
-                   "('integrity-check', 1)",
-                   d))
-        return diag_set(d, "", 0, "the full-text index is out of step with the sentences");
     return SITREP_OK;
 }
 
-sitrep_status store_fts_words(buf *out, const char *text)
+sitrep_status store_fts_words(store *s, buf *out, const char *text)
 {
-    return fts_words(out, text);
+    if (!s->postgres)
+        return fts_words(out, text);
+    /* plainto_tsquery reads plain words: no syntax to escape; blank text has no word */
+    const char *p = text;
+    while (*p == ' ' || *p == '\t' || *p == '\n')
+        p++;
+    return *p ? buf_append_str(out, p) : SITREP_OK;
 }
 
 sitrep_status store_prepare_filtered(store *s, const store_filter *q, const char *sql_template,
-                                     sqlite3_stmt **out, diag *d)
+                                     store_stmt **out, diag *d)
 {
     *out = NULL;
     buf where, cond, source, target, fts, sql;
@@ -522,7 +519,7 @@ sitrep_status store_prepare_filtered(store *s, const store_filter *q, const char
     buf_init(&fts, 1 << 16);
     buf_init(&sql, 1 << 17);
     binds b = {0};
-    sitrep_status status = build_where(&where, &b, &fts, q, text_is_common(s, q), d);
+    sitrep_status status = build_where(s, &where, &b, &fts, q, text_is_common(s, q), d);
     const char *w = where.data ? where.data : "";
     if (!status && q->actor && !(status = prefix_clause(&source, &b, "e.source_code", q->actor)))
         status = prefix_clause(&target, &b, "e.target_code", q->actor);
@@ -532,7 +529,7 @@ sitrep_status store_prepare_filtered(store *s, const store_filter *q, const char
                             "SELECT e.rowid FROM events e WHERE %s%s)",
                             source.data, w, target.data, w);
     else if (!status)
-        status = buf_printf(&cond, "1%s", w);
+        status = buf_printf(&cond, "true%s", w);
     /* every "@WHERE" of the template becomes the condition (bind numbers repeat safely) */
     for (const char *p = sql_template; !status && *p;) {
         const char *at = strstr(p, "@WHERE");
@@ -544,15 +541,12 @@ sitrep_status store_prepare_filtered(store *s, const store_filter *q, const char
     }
     if (status == SITREP_ELIMIT)
         diag_set(d, "", 0, "the query is too long");
-    if (!status && sqlite3_prepare_v2(s->db, sql.data, -1, out, NULL) != SQLITE_OK)
-        status = store_sql_error(s, d, "cannot query");
-    for (int i = 0; !status && i < b.count; i++)
-        if (b.text[i])
-            sqlite3_bind_text(*out, i + 1, b.text[i], -1, SQLITE_TRANSIENT);
-        else
-            sqlite3_bind_int64(*out, i + 1, b.number[i]);
+    if (!status && store_prepare(s, sql.data, out, d))
+        status = SITREP_ESQL;
+    if (!status)
+        bind_all(*out, &b);
     if (status && *out) {
-        sqlite3_finalize(*out);
+        store_finalize(*out);
         *out = NULL;
     }
     buf_release(&where);

@@ -4,7 +4,7 @@
  * ones, each in its own transaction. Never edit a migration that has shipped: add one.
  * docs/store.md describes the tables.
  */
-#include "store.h"
+#include "store_internal.h"
 
 /* 1: the whole output contract */
 static const char *const migration_1[] = {

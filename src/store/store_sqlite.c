@@ -1,89 +1,63 @@
-/* store_sqlite.c - the SQLite back end of the event store: the default path, open and
- * migrate (store_schema.c), the prepared statements, and batches (one transaction each, WAL
- * journal, so a killed process leaves whole batches only). Storing one coded article is
- * store_put.c; queries are store_query.c and store_browse.c.
+/* store_sqlite.c - the SQLite back end of the event store (the embedded default): open and
+ * migrate (store_schema.c), batches (one transaction each, WAL journal, so a killed process
+ * leaves whole batches only), the statement calls of store_backend, and the checks only SQLite
+ * needs. A read-only file whose journal cannot be shared is read as it is on disk.
  */
-#include "store_sqlite.h"
+#include "store_internal.h"
 
-#include <errno.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
-_Static_assert(ST_COUNT <= 20, "store.st is too small");
+typedef struct sqlite_store {
+    store base;
+    sqlite3 *db;
+} sqlite_store;
 
-static const char *const statements[ST_COUNT] = {
-    [ST_FIND_ARTICLE] = "SELECT 1 FROM articles WHERE id = ?1 UNION ALL "
-                        "SELECT 1 FROM articles WHERE content_hash = ?2 LIMIT 1",
-    [ST_INS_ARTICLE] = "INSERT INTO articles (id, content_hash, url, published, publisher, "
-                       "source_key, section, headline, byline, meta, n_sentences, n_actors, "
-                       "n_events, n_quotes, n_quantities, n_dates, n_places, n_warnings, "
-                       "ingested, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                       "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-    [ST_INS_SENTENCE] = "INSERT INTO sentences (article, n, start, \"end\", paragraph, text) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    [ST_INS_FTS] = "INSERT INTO sentences_fts (rowid, text) VALUES (?1, ?2)",
-    [ST_INS_ACTOR] = "INSERT INTO actors (article, sentence, start, \"end\", text, code) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    [ST_FIND_EVENT] = "SELECT rowid FROM events WHERE cameo IS ?1 AND source_code IS ?2 AND "
-                      "target_code IS ?3 AND place_key = ?4 AND day_num BETWEEN ?5 AND ?6 "
-                      "ORDER BY abs(day_num - ?7), rowid LIMIT 1",
-    [ST_INS_EVENT] = "INSERT INTO events (day, day_num, source_code, source_country, source_role, "
-                     "source_text, target_code, target_country, target_role, target_text, cameo, "
-                     "root, label, plover, goldstein, quad_class, place_key, place_text, "
-                     "place_name, place_country, lat, lon, num_mentions, num_articles, "
-                     "num_sources, added) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                     "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, 1, 1, 1, ?23)",
-    [ST_UPD_EVENT] = "UPDATE events SET num_mentions = num_mentions + 1, "
-                     "num_articles = num_articles + ?2, num_sources = num_sources + ?3 "
-                     "WHERE rowid = ?1",
-    [ST_HAS_MENTION] = "SELECT 1 FROM mentions WHERE event = ?1 AND article = ?2 LIMIT 1",
-    [ST_HAS_SOURCE] = "SELECT 1 FROM mentions m JOIN articles a ON a.rowid = m.article "
-                      "WHERE m.event = ?1 AND a.source_key = ?2 LIMIT 1",
-    [ST_INS_MENTION] = "INSERT INTO mentions (event, article, key, sentence, modality, "
-                       "attribution_kind, attribution_text, attribution_code, attribution_cue, "
-                       "source_text, target_text, date_text, date_value, place_text, "
-                       "evidence_start, evidence_end, verb, rule) VALUES (?1, ?2, ?3, ?4, "
-                       "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-    [ST_INS_QUOTE] = "INSERT INTO quotes (article, sentence, speaker_text, speaker_code, cue, "
-                     "text, direct) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    [ST_INS_QUANTITY] = "INSERT INTO quantities (article, mention, value, unit, text, qualifier) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    [ST_INS_DATE] = "INSERT INTO dates (article, text, value, json) VALUES (?1, ?2, ?3, ?4)",
-    [ST_INS_PLACE] = "INSERT INTO places (article, text, name, country, lat, lon, json) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    [ST_INS_WARNING] = "INSERT INTO warnings (article, kind, message) VALUES (?1, ?2, ?3)",
-};
+typedef struct sqlite_stmt {
+    store_stmt base;
+    sqlite3_stmt *st;
+} sqlite_stmt;
 
-sitrep_status store_sql_error(store *s, diag *d, const char *what)
+static sqlite3 *db_of(store *s)
 {
-    diag_set(d, "", 0, "%s: %s", what, sqlite3_errmsg(s->db));
-    return SITREP_ESQL;
+    return ((sqlite_store *)s)->db;
 }
 
-sitrep_status store_exec(store *s, const char *sql, diag *d)
+static sqlite3_stmt *stmt_of(store_stmt *st)
+{
+    return ((sqlite_stmt *)st)->st;
+}
+
+static const char *sqlite_error(store *s)
+{
+    return sqlite3_errmsg(db_of(s));
+}
+
+static sitrep_status sqlite_exec(store *s, const char *sql, diag *d)
 {
     char *message = NULL;
-    if (sqlite3_exec(s->db, sql, NULL, NULL, &message) != SQLITE_OK) {
-        diag_set(d, "", 0, "%s", message ? message : sqlite3_errmsg(s->db));
+    if (sqlite3_exec(db_of(s), sql, NULL, NULL, &message) != SQLITE_OK) {
+        diag_set(d, "", 0, "%s", message ? message : sqlite3_errmsg(db_of(s)));
         sqlite3_free(message);
         return SITREP_ESQL;
     }
     return SITREP_OK;
 }
 
-/* Like store_exec, but waits out SQLITE_BUSY and SQLITE_LOCKED for up to the busy timeout.
+/* Like sqlite_exec, but waits out SQLITE_BUSY and SQLITE_LOCKED for up to the busy timeout.
  * Switching a new database to WAL needs an exclusive lock, and SQLite reports that conflict at
  * once instead of calling the busy handler, so two processes opening one new database would
  * otherwise fail with "database is locked". */
-static sitrep_status store_exec_retry(store *s, const char *sql, diag *d)
+static sitrep_status exec_retry(store *s, const char *sql, diag *d)
 {
     long waited_ms = 0;
     for (;;) {
         char *message = NULL;
-        int rc = sqlite3_exec(s->db, sql, NULL, NULL, &message);
+        int rc = sqlite3_exec(db_of(s), sql, NULL, NULL, &message);
         if (rc == SQLITE_OK)
             return SITREP_OK;
         int primary = rc & 0xFF;
@@ -95,78 +69,137 @@ static sitrep_status store_exec_retry(store *s, const char *sql, diag *d)
             waited_ms += 10;
             continue;
         }
-        diag_set(d, "", 0, "%s", message ? message : sqlite3_errmsg(s->db));
+        diag_set(d, "", 0, "%s", message ? message : sqlite3_errmsg(db_of(s)));
         sqlite3_free(message);
         return SITREP_ESQL;
     }
 }
 
-/* ---- default path ---- */
+/* ---- statements ---- */
 
-static bool make_dirs(char *path)
+static sitrep_status sqlite_prepare(store *s, const char *sql, store_stmt **out, diag *d)
 {
-    for (char *p = path + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        bool ok = mkdir(path, 0755) == 0 || errno == EEXIST;
-        *p = '/';
-        if (!ok)
-            return false;
-    }
-    return mkdir(path, 0755) == 0 || errno == EEXIST;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v3(db_of(s), sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+        return store_sql_error(s, d, "cannot prepare a statement");
+    sqlite_stmt *wrapped = xcalloc(1, sizeof *wrapped);
+    wrapped->base.owner = s;
+    wrapped->st = st;
+    *out = &wrapped->base;
+    return SITREP_OK;
 }
 
-sitrep_status store_default_path(char *out, size_t outlen, diag *d)
+static void sqlite_bind_text(store_stmt *st, int i, const char *text, int length)
 {
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
-    char dir[4096];
-    int n;
-    /* The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored. */
-    if (xdg && xdg[0] == '/')
-        n = snprintf(dir, sizeof dir, "%s/sitrep", xdg);
-    else if (home && home[0])
-        n = snprintf(dir, sizeof dir, "%s/.local/share/sitrep", home);
+    if (text)
+        sqlite3_bind_text(stmt_of(st), i, text, length, SQLITE_STATIC);
     else
-        return diag_set(d, "", 0, "no --db given and neither XDG_DATA_HOME nor HOME is set"),
-               SITREP_EIO;
-    if (n < 0 || (size_t)n >= sizeof dir || (size_t)n + sizeof "/events.db" > outlen)
-        return SITREP_ELIMIT;
-    if (!make_dirs(dir)) {
-        diag_set(d, dir, 0, "cannot create the directory: %s", strerror(errno));
-        return SITREP_EIO;
-    }
-    snprintf(out, outlen, "%s/events.db", dir);
-    return SITREP_OK;
+        sqlite3_bind_null(stmt_of(st), i);
+}
+
+static void sqlite_bind_text_free(store_stmt *st, int i, char *text)
+{
+    if (text)
+        sqlite3_bind_text(stmt_of(st), i, text, -1, free);
+    else
+        sqlite3_bind_null(stmt_of(st), i);
+}
+
+static long long sqlite_inserted_id(store *s)
+{
+    return sqlite3_changes(db_of(s)) > 0 ? sqlite3_last_insert_rowid(db_of(s)) : 0;
+}
+
+static void sqlite_bind_int64(store_stmt *st, int i, long long value)
+{
+    sqlite3_bind_int64(stmt_of(st), i, value);
+}
+
+static void sqlite_bind_double(store_stmt *st, int i, double value)
+{
+    sqlite3_bind_double(stmt_of(st), i, value);
+}
+
+static void sqlite_bind_null(store_stmt *st, int i)
+{
+    sqlite3_bind_null(stmt_of(st), i);
+}
+
+static int sqlite_step(store_stmt *st)
+{
+    int rc = sqlite3_step(stmt_of(st));
+    return rc == SQLITE_ROW    ? STORE_STEP_ROW
+           : rc == SQLITE_DONE ? STORE_STEP_DONE
+                               : STORE_STEP_ERROR;
+}
+
+static bool sqlite_column_null(store_stmt *st, int i)
+{
+    return sqlite3_column_type(stmt_of(st), i) == SQLITE_NULL;
+}
+
+static const char *sqlite_column_text(store_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(stmt_of(st), i);
+}
+
+static size_t sqlite_column_bytes(store_stmt *st, int i)
+{
+    return (size_t)sqlite3_column_bytes(stmt_of(st), i);
+}
+
+static long long sqlite_column_int64(store_stmt *st, int i)
+{
+    return sqlite3_column_int64(stmt_of(st), i);
+}
+
+static double sqlite_column_double(store_stmt *st, int i)
+{
+    return sqlite3_column_double(stmt_of(st), i);
+}
+
+static void sqlite_reset(store_stmt *st)
+{
+    sqlite3_reset(stmt_of(st));
+    sqlite3_clear_bindings(stmt_of(st));
+}
+
+static void sqlite_finalize(store_stmt *st)
+{
+    sqlite3_finalize(stmt_of(st));
+    free(st);
 }
 
 /* ---- open and migrate ---- */
 
-static sitrep_status user_version(store *s, int *version, diag *d)
+static sitrep_status user_version(store *s, int *version, int *code, diag *d)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+    *code = SQLITE_OK;
+    int rc = sqlite3_prepare_v2(db_of(s), "PRAGMA user_version", -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        *code = sqlite3_extended_errcode(db_of(s));
         return store_sql_error(s, d, "cannot read the schema version");
-    int rc = sqlite3_step(st);
+    }
+    rc = sqlite3_step(st);
     *version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    if (rc != SQLITE_ROW)
+        *code = sqlite3_extended_errcode(db_of(s));
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW)
         return store_sql_error(s, d, "cannot read the schema version");
     return SITREP_OK;
 }
 
-static sitrep_status migrate(store *s, diag *d)
+static sitrep_status migrate(store *s, int version, diag *d)
 {
-    int version;
-    sitrep_status status = user_version(s, &version, d);
-    if (status)
-        return status;
     if ((size_t)version > store_nmigrations) {
         diag_set(d, "", 0, "the database has schema version %d; this sitrep knows up to %zu",
                  version, store_nmigrations);
         return SITREP_ESQL;
     }
+    int code;
+    sitrep_status status;
     while ((size_t)version < store_nmigrations) {
         if (s->options.read_only) {
             diag_set(d, "", 0,
@@ -175,24 +208,24 @@ static sitrep_status migrate(store *s, diag *d)
                      version, store_nmigrations);
             return SITREP_ESQL;
         }
-        if ((status = store_exec(s, "BEGIN IMMEDIATE", d)))
+        if ((status = sqlite_exec(s, "BEGIN IMMEDIATE", d)))
             return status;
         /* Another process may have migrated while we waited for the write lock. */
-        if ((status = user_version(s, &version, d))) {
-            store_rollback(s);
+        if ((status = user_version(s, &version, &code, d))) {
+            sqlite_exec(s, "ROLLBACK", d);
             return status;
         }
         if ((size_t)version >= store_nmigrations) {
-            store_rollback(s);
+            sqlite3_exec(db_of(s), "ROLLBACK", NULL, NULL, NULL);
             break;
         }
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version + 1);
         for (const char *const *sql = store_migrations[version]; *sql && !status; sql++)
-            status = store_exec(s, *sql, d);
-        if (status || (status = store_exec(s, pragma, d)) ||
-            (status = store_exec(s, "COMMIT", d))) {
-            store_rollback(s);
+            status = sqlite_exec(s, *sql, d);
+        if (status || (status = sqlite_exec(s, pragma, d)) ||
+            (status = sqlite_exec(s, "COMMIT", d))) {
+            sqlite3_exec(db_of(s), "ROLLBACK", NULL, NULL, NULL);
             return status;
         }
         version++;
@@ -200,76 +233,127 @@ static sitrep_status migrate(store *s, diag *d)
     return SITREP_OK;
 }
 
-sitrep_status store_open(const char *path, const store_options *options, store **out, diag *d)
+/* Opens path read-only as it is on disk ("immutable": no journal, no locks). Used when the
+ * WAL journal's shared-memory file can neither be opened nor made (a read-only file or
+ * folder), and only when no unfinished WAL journal holds writes the file lacks. */
+static sitrep_status open_as_on_disk(store *s, const char *path, diag *d)
 {
-    *out = NULL;
-    store *s = xcalloc(1, sizeof *s);
-    if (options)
-        s->options = *options;
-    if (s->options.busy_timeout_ms <= 0)
-        s->options.busy_timeout_ms = 60000;
-    if (s->options.dedup_days < 0)
-        s->options.dedup_days = 0;
-    int flags =
-        s->options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-        diag_set(d, path, 0, "cannot open the database: %s",
-                 s->db ? sqlite3_errmsg(s->db) : "out of memory");
-        store_close(s);
+    char wal[4096];
+    struct stat st;
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    if (stat(wal, &st) == 0 && st.st_size > 0) {
+        diag_set(d, path, 0,
+                 "cannot read the database: its journal %s holds writes this user cannot "
+                 "share (open it once as its owner, e.g. `sitrep stats --db %s`)",
+                 wal, path);
         return SITREP_EIO;
     }
-    sqlite3_busy_timeout(s->db, s->options.busy_timeout_ms);
+    sqlite3_close(db_of(s));
+    ((sqlite_store *)s)->db = NULL;
+    buf uri;
+    buf_init(&uri, 3 * 4096 + 64);
+    sitrep_status status = buf_append_str(&uri, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p && !status; p++)
+        status = (*p == '%' || *p == '?' || *p == '#' || *p < 0x20)
+                     ? buf_printf(&uri, "%%%02X", *p)
+                     : buf_append_char(&uri, (char)*p);
+    if (!status)
+        status = buf_append_str(&uri, "?immutable=1");
+    if (status || sqlite3_open_v2(uri.data, &((sqlite_store *)s)->db,
+                                  SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                                  NULL) != SQLITE_OK) {
+        diag_set(d, path, 0, "cannot open the database: %s",
+                 db_of(s) ? sqlite3_errmsg(db_of(s)) : "the path is too long");
+        status = SITREP_EIO;
+    }
+    buf_release(&uri);
+    return status;
+}
+
+static bool is_memory(const char *path)
+{
+    return path[0] == '\0' || strcmp(path, ":memory:") == 0;
+}
+
+sitrep_status store_sqlite_open(const char *path, const store_options *options, store **out,
+                                diag *d)
+{
+    struct stat st;
+    if (options->must_exist && !is_memory(path) && stat(path, &st) != 0) {
+        diag_set(d, path, 0, "no database here (`sitrep ingest --db %s` makes one)", path);
+        return SITREP_EIO;
+    }
+    sqlite_store *ss = xcalloc(1, sizeof *ss);
+    store *s = &ss->base;
+    s->backend = &store_sqlite_backend;
+    s->options = *options;
+    int flags =
+        s->options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &ss->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        diag_set(d, path, 0, "cannot open the database: %s",
+                 ss->db ? sqlite3_errmsg(ss->db) : "out of memory");
+        store_free(s);
+        return SITREP_EIO;
+    }
+    sqlite3_busy_timeout(ss->db, s->options.busy_timeout_ms);
     sitrep_status status = SITREP_OK;
-    if (!s->options.read_only)
-        status = store_exec_retry(s, "PRAGMA journal_mode = WAL", d);
+    int version = 0, code = SQLITE_OK;
+    if (s->options.read_only) {
+        /* The first read opens the WAL journal's shared memory, which fails (READONLY or
+         * CANTOPEN) when this user may not write the file or its folder. */
+        status = user_version(s, &version, &code, d);
+        int primary = code & 0xFF;
+        if (status && (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN)) {
+            diag_clear(d);
+            status = open_as_on_disk(s, path, d);
+            if (!status) {
+                sqlite3_busy_timeout(ss->db, s->options.busy_timeout_ms);
+                status = user_version(s, &version, &code, d);
+            }
+        }
+    } else {
+        status = exec_retry(s, "PRAGMA journal_mode = WAL", d);
+    }
     if (!status)
         /* A large page cache and rarer checkpoints keep a batch's index pages in memory
          * (about 3x faster ingest than the defaults); NORMAL sync is durable in WAL mode
          * except for the last transactions before a power cut, never inconsistent. */
-        status = store_exec(s,
-                            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
-                            "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; "
-                            "PRAGMA wal_autocheckpoint = 8192",
-                            d);
+        status = sqlite_exec(s,
+                             "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+                             "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; "
+                             "PRAGMA wal_autocheckpoint = 8192",
+                             d);
     if (!status && s->options.cache_kib > 0) {
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", s->options.cache_kib);
-        status = store_exec(s, pragma, d);
+        status = sqlite_exec(s, pragma, d);
     }
+    if (!status && !s->options.read_only)
+        status = user_version(s, &version, &code, d);
     if (!status)
-        status = migrate(s, d);
-    for (int i = 0; !status && !s->options.read_only && i < ST_COUNT; i++)
-        if (sqlite3_prepare_v3(s->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i],
-                               NULL) != SQLITE_OK)
-            status = store_sql_error(s, d, "cannot prepare a statement");
+        status = migrate(s, version, d);
     if (status) {
         if (!d->path[0])
             snprintf(d->path, sizeof d->path, "%s", path);
-        store_close(s);
+        store_free(s);
         return status;
     }
     *out = s;
     return SITREP_OK;
 }
 
-void store_close(store *s)
+static void sqlite_close(store *s)
 {
-    if (!s)
-        return;
-    if (s->in_batch)
-        store_rollback(s);
-    for (int i = 0; i < ST_COUNT; i++)
-        sqlite3_finalize(s->st[i]);
-    sqlite3_close(s->db);
+    sqlite3_close(db_of(s));
     free(s);
 }
 
 /* ---- batches ---- */
 
-sitrep_status store_begin(store *s, diag *d)
+static sitrep_status sqlite_begin(store *s, diag *d)
 {
     /* IMMEDIATE takes the write lock now, so two writers queue instead of deadlocking. */
-    sitrep_status status = store_exec(s, "BEGIN IMMEDIATE", d);
+    sitrep_status status = sqlite_exec(s, "BEGIN IMMEDIATE", d);
     if (status)
         return status;
     s->in_batch = true;
@@ -280,20 +364,87 @@ sitrep_status store_begin(store *s, diag *d)
     return SITREP_OK;
 }
 
-sitrep_status store_commit(store *s, diag *d)
+static void sqlite_rollback(store *s)
 {
-    sitrep_status status = store_exec(s, "COMMIT", d);
+    if (!sqlite3_get_autocommit(db_of(s)))
+        sqlite3_exec(db_of(s), "ROLLBACK", NULL, NULL, NULL);
+    s->in_batch = false;
+}
+
+static sitrep_status sqlite_commit(store *s, diag *d)
+{
+    sitrep_status status = sqlite_exec(s, "COMMIT", d);
     if (status) {
-        store_rollback(s);
+        sqlite_rollback(s);
         return status;
     }
     s->in_batch = false;
     return SITREP_OK;
 }
 
-void store_rollback(store *s)
+/* No savepoint per article: FTS5 flushes its pending index data at every savepoint, which
+ * made ingest about 3x slower. The article was checked whole, so a failure now is the
+ * database's, and the caller rolls the batch back. */
+static sitrep_status sqlite_put(store *s, store_article *a, store_outcome *outcome, diag *d)
 {
-    if (!sqlite3_get_autocommit(s->db))
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    s->in_batch = false;
+    sitrep_status status = store_write_article(s, a, outcome, NULL, NULL, NULL, d);
+    if (!status && *outcome == STORE_ADDED)
+        s->batch.added++;
+    else if (!status)
+        s->batch.duplicates++;
+    store_article_release(a);
+    return status;
 }
+
+/* ---- checks ---- */
+
+static sitrep_status sqlite_check(store *s, diag *d)
+{
+    sitrep_status status;
+    if ((status = store_expect_none(s, "PRAGMA integrity_check", "integrity check failed", d)) ||
+        (status = store_expect_none(
+             s, "SELECT \"table\" || ' row ' || rowid FROM pragma_foreign_key_check",
+             "a row points at nothing", d)) ||
+        (status = store_check_counts(s, d)))
+        return status;
+    /* FTS5's own check, against the sentences table too (rank 1). */
+    if (sqlite_exec(s,
+                    "INSERT INTO sentences_fts (sentences_fts, rank) VALUES "
+                    "('integrity-check', 1)",
+                    d))
+        return diag_set(d, "", 0, "the full-text index is out of step with the sentences");
+    return SITREP_OK;
+}
+
+static sitrep_status sqlite_data_version(store *s, long long *out, diag *d)
+{
+    return store_scalar(s, "PRAGMA data_version", out, d);
+}
+
+const store_backend store_sqlite_backend = {
+    .name = "SQLite",
+    .close = sqlite_close,
+    .exec = sqlite_exec,
+    .begin = sqlite_begin,
+    .commit = sqlite_commit,
+    .rollback = sqlite_rollback,
+    .put = sqlite_put,
+    .check = sqlite_check,
+    .data_version = sqlite_data_version,
+    .prepare = sqlite_prepare,
+    .bind_text = sqlite_bind_text,
+    .bind_text_free = sqlite_bind_text_free,
+    .bind_int64 = sqlite_bind_int64,
+    .bind_double = sqlite_bind_double,
+    .bind_null = sqlite_bind_null,
+    .step = sqlite_step,
+    .column_null = sqlite_column_null,
+    .column_text = sqlite_column_text,
+    .column_bytes = sqlite_column_bytes,
+    .column_int64 = sqlite_column_int64,
+    .column_double = sqlite_column_double,
+    .reset = sqlite_reset,
+    .finalize = sqlite_finalize,
+    .error = sqlite_error,
+    .inserted_id = sqlite_inserted_id,
+};

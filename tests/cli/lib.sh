@@ -21,6 +21,17 @@ expect_match() {
 expect_no_match() {
     if printf '%s' "$2" | grep -Eq -- "$3"; then bad "$1: unexpected match for /$3/"; else ok; fi
 }
+# serving_port ERRFILE PID: waits (10 s at most) until `sitrep serve` (process PID, its stderr
+# in ERRFILE) says where it listens, and prints the port; fails when it stopped first.
+serving_port() {
+    for _ in $(seq 1 100); do
+        sp=$(sed -n 's/^sitrep: serving http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$1")
+        [ -n "$sp" ] && { echo "$sp"; return 0; }
+        kill -0 "$2" 2>/dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}
 expect_eq() {
     if [ "$2" = "$3" ]; then ok; else bad "$1: got '$2', wanted '$3'"; fi
 }

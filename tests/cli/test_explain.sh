@@ -12,7 +12,7 @@ expect_exit 0 "explain an article" -- "$SITREP" explain --no-chrome "$work/event
 expect_match "explain: every sentence" "$out" "sentence 2: Poland said"
 expect_match "explain: why nothing was coded" "$out" "no pattern matched"
 expect_match "explain: rule file and line" "$out" "rule [0-9a-z-]+\.txt:[0-9]+ verb 'signed'"
-expect_match "explain: the statement is not the event" "$out" "statement without a target"
+expect_match "explain: the statement is not the event" "$out" "a statement is a reporting frame"
 expect_exit 0 "explain one sentence" -- "$SITREP" explain --no-chrome --sentence 1 "$work/events.txt"
 expect_match "explain --sentence 1" "$out" "^sentence 1: Russia and China"
 expect_no_match "explain --sentence 1 only" "$out" "sentence 0:"

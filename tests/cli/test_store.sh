@@ -213,3 +213,60 @@ cp "$work/garbage.db" "$work/garbage.copy"
 expect_exit 1 "not a database" -- "$SITREP" ingest --db "$work/garbage.db" --coded "$work/coded.jsonl"
 expect_match "not a database: message" "$err" "garbage.db: .*not a database"
 expect_eq "not a database: untouched" "$(cmp -s "$work/garbage.db" "$work/garbage.copy" && echo same)" "same"
+
+# --- a read-only database (file and folder) is queried, exported, summed up and served,
+# and nothing is written next to it (it was "attempt to write a readonly database")
+rodir=$work/readonly
+mkdir -p "$rodir"
+"$SITREP" ingest --db "$rodir/ro.db" --coded "$work/coded.jsonl" 2>/dev/null
+chmod 444 "$rodir/ro.db"
+chmod 555 "$rodir"
+work_mode=$(stat -c %a "$work")
+chmod 755 "$work"
+# root may write anything: read as "nobody" then
+as_reader=
+if [ "$(id -u)" = 0 ]; then
+    as_reader="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+    $as_reader true 2>/dev/null || as_reader="runuser -u nobody --"
+fi
+expect_exit 0 "read-only: query" -- $as_reader "$SITREP" query --db "$rodir/ro.db" --format json
+expect_match "read-only: query answers" "$out" '"cameo":"190"'
+expect_exit 0 "read-only: export" -- $as_reader "$SITREP" export --db "$rodir/ro.db" --format gdelt
+expect_eq "read-only: export lines" "$(printf '%s\n' "$out" | wc -l)" "4"
+expect_exit 0 "read-only: stats" -- $as_reader "$SITREP" stats --db "$rodir/ro.db"
+expect_match "read-only: stats counts" "$out" "articles 5,"
+if command -v curl >/dev/null 2>&1; then
+    : >"$work/ro-serve.err"
+    $as_reader "$SITREP" serve --db "$rodir/ro.db" --port 0 --threads 1 2>>"$work/ro-serve.err" &
+    ro_pid=$!
+    ro_port=$(serving_port "$work/ro-serve.err" "$ro_pid")
+    expect_match "read-only: served" "$(curl -s "http://127.0.0.1:$ro_port/api/events?cameo=19")" '"cameo":"190"'
+    kill -TERM "$ro_pid" 2>/dev/null
+    wait "$ro_pid" 2>/dev/null
+fi
+expect_eq "read-only: nothing written beside it" "$(ls "$rodir")" "ro.db"
+chmod 755 "$rodir"
+chmod "$work_mode" "$work"
+
+# --- a mistyped database name is an error, and no empty database is made (stats --check
+# used to create one and say "check: ok")
+expect_exit 1 "stats --check typo" -- "$SITREP" stats --check --db "$work/typo.db"
+expect_match "stats --check typo: message" "$err" "typo.db: no database here"
+expect_exit 1 "query typo" -- "$SITREP" query --db "$work/typo.db"
+expect_exit 1 "export typo" -- "$SITREP" export --db "$work/typo.db" --format jsonl
+expect_eq "typo: no file made" "$(ls "$work" | grep -c '^typo')" "0"
+
+# --- the disk fills up mid-ingest (a file size limit here): the summary counts what was not
+# stored, the exit status says so, and ingesting again stores the rest (it said "50 stored, 0
+# failed" while the rest was never stored)
+"$(dirname "$SITREP")/bench/gen_coded" 2000 4 5 >"$work/fill.jsonl"
+expect_exit 1 "full disk: ingest fails" -- sh -c \
+    "trap '' XFSZ; ulimit -f 2000; exec \"\$0\" ingest --db \"\$1\" --batch 50 --coded \"\$2\"" \
+    "$SITREP" "$work/full.db" "$work/fill.jsonl"
+stored=$(printf '%s' "$err" | sed -n 's/.*ingest: \([0-9]*\) stored, 0 already there, 0 failed, \([0-9]*\) not stored.*/\1 \2/p')
+expect_match "full disk: counts what was not stored" "$stored" "^[0-9]+ [1-9][0-9]*$"
+expect_eq "full disk: stored + not stored = all" "$(echo "$stored" | awk '{ print $1 + $2 }')" "2000"
+expect_exit 0 "full disk: what was stored is whole" -- "$SITREP" stats --db "$work/full.db" --check
+expect_match "full disk: stored as said" "$out" "articles ${stored%% *},"
+expect_exit 0 "full disk: ingest again" -- "$SITREP" ingest --db "$work/full.db" --coded "$work/fill.jsonl"
+expect_match "full disk: the rest stored" "$err" "${stored#* } stored, ${stored%% *} already there, 0 failed"
