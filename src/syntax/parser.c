@@ -16,18 +16,64 @@
 /* ---- relations ---- */
 
 static const char *const relation_names[DEP_COUNT] = {
-    "_",          "acl",          "acl:relcl",     "advcl",        "advcl:relcl",
-    "advmod",     "amod",         "appos",         "aux",          "aux:pass",
-    "case",       "cc",           "cc:preconj",    "ccomp",        "clf",
-    "compound",   "compound:prt", "conj",          "cop",          "csubj",
-    "csubj:outer", "csubj:pass",  "dep",           "det",          "det:predet",
-    "discourse",  "dislocated",   "expl",          "fixed",        "flat",
-    "flat:foreign", "goeswith",   "iobj",          "list",         "mark",
-    "nmod",       "nmod:desc",    "nmod:npmod",    "nmod:poss",    "nmod:tmod",
-    "nmod:unmarked", "nsubj",     "nsubj:outer",   "nsubj:pass",   "nummod",
-    "obj",        "obl",          "obl:agent",     "obl:npmod",    "obl:tmod",
-    "obl:unmarked", "orphan",     "parataxis",     "punct",        "reparandum",
-    "root",       "vocative",     "xcomp",
+    "_",
+    "acl",
+    "acl:relcl",
+    "advcl",
+    "advcl:relcl",
+    "advmod",
+    "amod",
+    "appos",
+    "aux",
+    "aux:pass",
+    "case",
+    "cc",
+    "cc:preconj",
+    "ccomp",
+    "clf",
+    "compound",
+    "compound:prt",
+    "conj",
+    "cop",
+    "csubj",
+    "csubj:outer",
+    "csubj:pass",
+    "dep",
+    "det",
+    "det:predet",
+    "discourse",
+    "dislocated",
+    "expl",
+    "fixed",
+    "flat",
+    "flat:foreign",
+    "goeswith",
+    "iobj",
+    "list",
+    "mark",
+    "nmod",
+    "nmod:desc",
+    "nmod:npmod",
+    "nmod:poss",
+    "nmod:tmod",
+    "nmod:unmarked",
+    "nsubj",
+    "nsubj:outer",
+    "nsubj:pass",
+    "nummod",
+    "obj",
+    "obl",
+    "obl:agent",
+    "obl:npmod",
+    "obl:tmod",
+    "obl:unmarked",
+    "orphan",
+    "parataxis",
+    "punct",
+    "reparandum",
+    "root",
+    "vocative",
+    "xcomp",
 };
 
 const char *dep_relation_name(unsigned relation)
@@ -177,8 +223,8 @@ void parser_state_apply(parser_state *s, unsigned move, unsigned relation)
  * bits the tables use (low bits: the bucket; high bits: the fingerprint). */
 static inline uint64_t key3(unsigned template_id, uint64_t a, uint64_t b, uint64_t c)
 {
-    uint64_t h = a * 0x9E3779B97F4A7C15ULL + b * 0xC2B2AE3D27D4EB4FULL +
-                 c * 0x165667B19E3779F9ULL + (template_id + 1) * 0x27D4EB2F165667C5ULL;
+    uint64_t h = a * 0x9E3779B97F4A7C15ULL + b * 0xC2B2AE3D27D4EB4FULL + c * 0x165667B19E3779F9ULL +
+                 (template_id + 1) * 0x27D4EB2F165667C5ULL;
     h ^= h >> 29;
     h *= 0xd6e8feb86659fd93ULL;
     return h ^ h >> 32;
@@ -331,7 +377,8 @@ size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *out
     unsigned ntag = 0, nword = 0;
 #define TAG(a, b, c) (out[ntag++] = key3(base + k++, (a), (b), (c)) | PARSER_TAG_KEY)
 #define LEX(a, b, c)                                                                               \
-    (out[PARSER_MAX_LABEL_FEATURES - 1 - nword++] = key3(base + k++, (a), (b), (c)) & ~PARSER_TAG_KEY)
+    (out[PARSER_MAX_LABEL_FEATURES - 1 - nword++] =                                                \
+         key3(base + k++, (a), (b), (c)) & ~PARSER_TAG_KEY)
     TAG(dir, 0, 0); /* bias */
     LEX(W(dep), dir, 0);
     TAG(P(dep), dir, 0);
@@ -691,8 +738,8 @@ static inline unsigned match32(const uint32_t *slots, uint32_t fp)
  * before the first is read, so that the cache misses overlap. */
 static const int16_t no_weights[PARSER_MOVES];
 
-static void add_move_table(const parser_table *t, const uint64_t *keys, size_t nkeys,
-                           bool prefetch, int32_t scores[PARSER_MOVES])
+static void add_move_table(const parser_table *t, const uint64_t *keys, size_t nkeys, bool prefetch,
+                           int32_t scores[PARSER_MOVES])
 {
     const parser_move_bucket *buckets = t->buckets;
     uint32_t mask = t->nbuckets - 1;
@@ -859,8 +906,8 @@ static inline void token_fill(const parser *model, parser_token *t, const parser
     t->upos = parser_upos_hash(in->upos);
 }
 
-void parser_parse_inputs(const parser *model, const parser_input *words, size_t n,
-                         uint16_t *head, uint8_t *relation)
+void parser_parse_inputs(const parser *model, const parser_input *words, size_t n, uint16_t *head,
+                         uint8_t *relation)
 {
     if (n == 0 || n > PARSER_MAX_WORDS)
         return;
@@ -913,105 +960,4 @@ void parser_parse_sentence(const parser *model, const tagger *tags, const text_r
             tokens[from + i].deprel = relation[i];
         }
     }
-}
-
-/* ---- CoNLL-U ---- */
-
-/* Splits a line into at most 10 tab-separated columns; returns how many. */
-static int split_columns(const char *line, size_t length, slice columns[10])
-{
-    int n = 0;
-    size_t start = 0;
-    for (size_t i = 0; i <= length && n < 10; i++)
-        if (i == length || line[i] == '\t') {
-            columns[n++] = slice_make(line + start, i - start);
-            start = i + 1;
-        }
-    return n;
-}
-
-sitrep_status parser_parse_conllu(const parser *model, const tagger *tags, const char *data,
-                                  size_t length, const char *path, buf *out, diag *d)
-{
-    tagger_conllu_reader r;
-    tagger_conllu_init(&r, data, length, path);
-    enum { MAX = TAGGER_CONLLU_MAX_TOKENS };
-    tagger_conllu_word *words = xmalloc(MAX * sizeof *words);
-    parser_word *input = xmalloc(MAX * sizeof *input);
-    slice *forms = xmalloc(MAX * sizeof *forms);
-    uint8_t *upos = xmalloc(MAX), *xpos = xmalloc(MAX), *relation = xmalloc(MAX);
-    uint16_t *head = xmalloc(MAX * sizeof *head);
-    sitrep_status status = SITREP_OK;
-    for (;;) {
-        size_t n;
-        slice block;
-        if ((status = tagger_conllu_next(&r, words, MAX, &n, &block, d)))
-            break;
-        if (block.len == 0)
-            break;
-        if (tags) {
-            for (size_t i = 0; i < n; i++)
-                forms[i] = words[i].form;
-            tagger_tag_words(tags, forms, n, upos, xpos);
-        }
-        for (size_t i = 0; i < n; i++) {
-            input[i].form = words[i].form;
-            if (tags) {
-                input[i].upos = upos[i];
-                input[i].xpos = slice_from_cstr(tagger_xpos_name(tags, xpos[i]));
-            } else {
-                input[i].upos = (uint8_t)upos_from_name(words[i].upos.ptr, words[i].upos.len);
-                input[i].xpos = words[i].xpos;
-            }
-        }
-        parser_parse_words(model, input, n, head, relation);
-        /* Copy the block line by line, rewriting the columns of word lines. */
-        const char *p = block.ptr, *end = block.ptr + block.len;
-        size_t w = 0;
-        while (p < end && !status) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            const char *line_end = nl ? nl : end;
-            size_t len = (size_t)(line_end - p);
-            if (len && p[len - 1] == '\r')
-                len--;
-            if (w < n && p == words[w].line) {
-                slice col[10];
-                split_columns(p, len, col);
-                if (tags) {
-                    status = buf_append(out, p, (size_t)(col[3].ptr - p));
-                    if (!status)
-                        status = buf_printf(out, "%s\t%s\t", upos_name((upos_tag)upos[w]),
-                                            tagger_xpos_name(tags, xpos[w]));
-                    if (!status)
-                        status = buf_append(out, col[5].ptr, col[5].len);
-                } else {
-                    status = buf_append(out, p, (size_t)(col[5].ptr + col[5].len - p));
-                }
-                if (!status)
-                    status = buf_printf(out, "\t%u\t%s\t_\t", head[w], dep_relation_name(relation[w]));
-                if (!status)
-                    status = buf_append(out, col[9].ptr, (size_t)(p + len - col[9].ptr));
-                w++;
-            } else {
-                status = buf_append(out, p, len);
-            }
-            if (!status)
-                status = buf_append_char(out, '\n');
-            p = nl ? nl + 1 : end;
-        }
-        if (!status)
-            status = buf_append_char(out, '\n');
-        if (status) {
-            diag_set(d, path, r.line, "output limit reached");
-            break;
-        }
-    }
-    free(words);
-    free(input);
-    free(forms);
-    free(upos);
-    free(xpos);
-    free(relation);
-    free(head);
-    return status;
 }

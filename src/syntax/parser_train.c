@@ -14,201 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TRAIN_MAX_TOKENS ((size_t)8 << 20)
 #define TRAIN_MAX_FEATURES ((size_t)32 << 20)
-
-/* ---- a treebank in memory ---- */
-
-typedef struct treebank {
-    parser_input *input;  /* per token */
-    uint16_t *head;       /* gold head: 1..n, n + 1 for the root */
-    uint8_t *relation;    /* gold dep_relation */
-    uint32_t *first;      /* first token of each sentence, plus one past the end */
-    size_t ntokens, nsentences;
-    size_t skipped; /* sentences that are not one tree */
-} treebank;
-
-static void treebank_release(treebank *t)
-{
-    free(t->input);
-    free(t->head);
-    free(t->relation);
-    free(t->first);
-    memset(t, 0, sizeof *t);
-}
-
-/* Whether heads[1..n] (n + 1 = the root) form one tree with a single root word. */
-static bool is_tree(const uint16_t *head, size_t n)
-{
-    size_t roots = 0;
-    for (size_t i = 1; i <= n; i++) {
-        if (head[i] < 1 || head[i] > n + 1 || head[i] == i)
-            return false;
-        roots += head[i] == n + 1;
-        /* no cycle: the chain of heads reaches the root within n steps */
-        size_t k = i, steps = 0;
-        while (k != n + 1 && steps++ <= n)
-            k = head[k];
-        if (k != n + 1)
-            return false;
-    }
-    return roots == 1;
-}
-
-/* Whether the arc to d is projective: every word between d and its head descends from it. */
-static bool arc_projective(const uint16_t *head, size_t n, size_t d)
-{
-    size_t h = head[d];
-    size_t lo = d < h ? d : h, hi = d < h ? h : d;
-    for (size_t k = lo + 1; k < hi; k++) {
-        size_t a = k;
-        while (a != h && a != n + 1)
-            a = head[a];
-        if (a != h)
-            return false;
-    }
-    return true;
-}
-
-/* Lifts non-projective arcs (the shortest first) to the head's head until the tree is
- * projective, as pseudo-projective parsing does, without encoding the lift in the relation.
- * Returns the number of lifts. */
-static size_t projectivize(uint16_t *head, size_t n)
-{
-    size_t lifts = 0;
-    for (;;) {
-        size_t pick = 0, shortest = SIZE_MAX;
-        for (size_t d = 1; d <= n; d++) {
-            size_t h = head[d], len = d < h ? h - d : d - h;
-            if (h != n + 1 && len < shortest && !arc_projective(head, n, d)) {
-                pick = d;
-                shortest = len;
-            }
-        }
-        if (!pick)
-            return lifts;
-        head[pick] = head[head[pick]];
-        lifts++;
-    }
-}
-
-/* Splits a line into at most 10 tab-separated columns. */
-static void columns(const char *line, size_t length, slice col[10])
-{
-    int n = 0;
-    size_t start = 0;
-    for (size_t i = 0; i <= length && n < 10; i++)
-        if (i == length || line[i] == '\t') {
-            col[n++] = slice_make(line + start, i - start);
-            start = i + 1;
-        }
-}
-
-static bool parse_number(slice s, long *out)
-{
-    if (s.len == 0 || s.len > 6)
-        return false;
-    long v = 0;
-    for (size_t i = 0; i < s.len; i++) {
-        if (s.ptr[i] < '0' || s.ptr[i] > '9')
-            return false;
-        v = v * 10 + (s.ptr[i] - '0');
-    }
-    *out = v;
-    return true;
-}
-
-/* Reads a treebank: tags as given, gold trees (non-projective arcs lifted when `lift`).
- * Sentences that are not one single-rooted tree are skipped and counted. */
-static sitrep_status treebank_read(const char *path, bool lift, treebank *t, size_t *lifted,
-                                   diag *d)
-{
-    memset(t, 0, sizeof *t);
-    char *data;
-    size_t length;
-    sitrep_status status = tagger_read_file(path, TAGGER_CONLLU_MAX_BYTES, &data, &length, d);
-    if (status)
-        return status;
-    size_t alloc_tokens = 1024, alloc_sent = 256;
-    t->input = xmalloc(alloc_tokens * sizeof *t->input);
-    t->head = xmalloc(alloc_tokens * sizeof *t->head);
-    t->relation = xmalloc(alloc_tokens);
-    t->first = xmalloc(alloc_sent * sizeof *t->first);
-    enum { MAX = TAGGER_CONLLU_MAX_TOKENS };
-    tagger_conllu_word *words = xmalloc(MAX * sizeof *words);
-    uint16_t *head = xmalloc((MAX + 2) * sizeof *head);
-    tagger_conllu_reader r;
-    tagger_conllu_init(&r, data, length, path);
-    for (;;) {
-        size_t n;
-        slice block;
-        if ((status = tagger_conllu_next(&r, words, MAX, &n, &block, d)))
-            break;
-        if (block.len == 0)
-            break;
-        if (n == 0)
-            continue;
-        if (t->ntokens + n > TRAIN_MAX_TOKENS) {
-            diag_set(d, path, r.line, "more than %zu tokens", TRAIN_MAX_TOKENS);
-            status = SITREP_ELIMIT;
-            break;
-        }
-        while (t->ntokens + n > alloc_tokens) {
-            alloc_tokens *= 2;
-            t->input = xrealloc(t->input, alloc_tokens * sizeof *t->input);
-            t->head = xrealloc(t->head, alloc_tokens * sizeof *t->head);
-            t->relation = xrealloc(t->relation, alloc_tokens);
-        }
-        if (t->nsentences + 2 > alloc_sent) {
-            alloc_sent *= 2;
-            t->first = xrealloc(t->first, alloc_sent * sizeof *t->first);
-        }
-        size_t base = t->ntokens;
-        for (size_t i = 0; i < n && !status; i++) {
-            slice col[10];
-            columns(words[i].line, words[i].line_len, col);
-            long id, h;
-            if (!parse_number(col[0], &id) || (size_t)id != i + 1)
-                status = diag_set(d, path, words[i].line_no, "word ID '%.*s', expected %zu",
-                                  (int)col[0].len, col[0].ptr, i + 1);
-            else if (!parse_number(col[6], &h) || (size_t)h > n)
-                status = diag_set(d, path, words[i].line_no, "bad HEAD '%.*s'", (int)col[6].len,
-                                  col[6].ptr);
-            else {
-                dep_relation rel = dep_relation_from_name(col[7].ptr, col[7].len);
-                if (rel == DEP_NONE)
-                    status = diag_set(d, path, words[i].line_no, "unknown relation '%.*s'",
-                                      (int)col[7].len, col[7].ptr);
-                if ((h == 0) != (rel == DEP_ROOT) && !status)
-                    status = diag_set(d, path, words[i].line_no,
-                                      "relation 'root' goes with HEAD 0 and only with it");
-                upos_tag u = upos_from_name(words[i].upos.ptr, words[i].upos.len);
-                parser_input_init(&t->input[base + i], words[i].form, u, words[i].xpos);
-                head[i + 1] = h == 0 ? (uint16_t)(n + 1) : (uint16_t)h;
-                t->relation[base + i] = (uint8_t)rel;
-            }
-        }
-        if (status)
-            break;
-        if (!is_tree(head, n)) {
-            t->skipped++;
-            continue;
-        }
-        if (lift)
-            *lifted += projectivize(head, n);
-        for (size_t i = 0; i < n; i++)
-            t->head[base + i] = head[i + 1];
-        t->first[t->nsentences++] = (uint32_t)base;
-        t->ntokens += n;
-    }
-    t->first[t->nsentences] = (uint32_t)t->ntokens;
-    free(words);
-    free(head);
-    free(data);
-    if (status)
-        treebank_release(t);
-    return status;
-}
 
 /* ---- the vocabulary ---- */
 
@@ -218,7 +24,7 @@ typedef struct vocab {
 } vocab;
 
 /* Keeps the words seen at least min_count times, in order of first appearance. */
-static void vocab_build(const treebank *t, unsigned min_count, vocab *v)
+static void vocab_build(const parser_treebank *t, unsigned min_count, vocab *v)
 {
     size_t ntable = 1024;
     while (ntable < t->ntokens * 2)
@@ -391,7 +197,7 @@ static uint64_t splitmix(uint64_t *state)
 
 /* The relations of the training trees by direction: left arcs (a word left of its head; the
  * root arc among them, as the root ends the buffer) and right arcs. */
-static void relations_build(const treebank *t, uint64_t relations[PARSER_MOVES])
+static void relations_build(const parser_treebank *t, uint64_t relations[PARSER_MOVES])
 {
     uint64_t left = 0, right = 0;
     for (size_t s = 0; s < t->nsentences; s++)
@@ -427,7 +233,7 @@ static void move_costs(const parser_state *s, const uint16_t *gold, unsigned cos
         unsigned c = 0;
         for (unsigned k = 0; k < depth; k++) {
             unsigned x = s->stack[k];
-            c += gold[x] == b;                   /* stack words whose head is b0 */
+            c += gold[x] == b;                  /* stack words whose head is b0 */
             c += k + 1 < depth && gold[b] == x; /* b0's head below s0 */
         }
         cost[PARSER_SHIFT] = c;
@@ -437,7 +243,7 @@ static void move_costs(const parser_state *s, const uint16_t *gold, unsigned cos
 /* ---- training ---- */
 
 typedef struct trainer {
-    const treebank *bank;
+    const parser_treebank *bank;
     const vocab *words;
     uint64_t relations[PARSER_MOVES];
     /* The relation classifier's classes: lane + 64 for right arcs (lanes: the relations of
@@ -453,7 +259,7 @@ typedef struct trainer {
 /* Prepares the tokens of sentence s (words through the vocabulary); returns its length. */
 static size_t sentence_tokens(trainer *tr, size_t s)
 {
-    const treebank *t = tr->bank;
+    const parser_treebank *t = tr->bank;
     size_t first = t->first[s], n = t->first[s + 1] - first;
     for (size_t i = 0; i < n; i++) {
         const parser_input *in = &t->input[first + i];
@@ -517,8 +323,8 @@ static unsigned best_move(const parser_state *st, const int64_t *scores)
  * move by the oracle's costs (the gold arcs a move makes unreachable; the first best-scored
  * of the cheapest); the relation classifier learns the gold relation of every arc made to a
  * word's gold head. */
-static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double rate,
-                                    uint64_t *rng, epoch_counts *counts, diag *d)
+static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double rate, uint64_t *rng,
+                                    epoch_counts *counts, diag *d)
 {
     size_t n = sentence_tokens(tr, s);
     const uint8_t *gold_rel = &tr->bank->relation[tr->bank->first[s]];
@@ -575,8 +381,8 @@ static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double 
                     counts->label_errors++;
                     status = update(&tr->labels, keys, nkeys, label_class(tr, move, gold), 1, d);
                     if (!status)
-                        status = update(&tr->labels, keys, nkeys, label_class(tr, move, rel), -1,
-                                        d);
+                        status =
+                            update(&tr->labels, keys, nkeys, label_class(tr, move, rel), -1, d);
                     if (!(explore && chance(rng, rate)))
                         rel = gold;
                 }
@@ -697,8 +503,8 @@ static void put32_at(unsigned char *p, uint32_t v)
 
 /* The bucket and slot for a new feature: its home bucket or the first one after it with a
  * free slot (fingerprints of `width` bytes at the start of each 64-byte bucket). */
-static unsigned char *free_slot(unsigned char *table, size_t nbuckets, uint64_t key,
-                                unsigned width, unsigned *slot)
+static unsigned char *free_slot(unsigned char *table, size_t nbuckets, uint64_t key, unsigned width,
+                                unsigned *slot)
 {
     for (size_t b = (size_t)key & (nbuckets - 1);; b = (b + 1) & (nbuckets - 1))
         for (unsigned k = 0; k < 8; k++) {
@@ -861,8 +667,8 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
 
 /* Attachment scores of a model on a treebank (read without lifting; every word counts,
  * punctuation included). */
-static void evaluate_model(const parser *model, const treebank *t, size_t longest, size_t *uas,
-                           size_t *las)
+static void evaluate_model(const parser *model, const parser_treebank *t, size_t longest,
+                           size_t *uas, size_t *las)
 {
     *uas = *las = 0;
     uint16_t *head = xmalloc((longest + 1) * sizeof *head);
@@ -888,20 +694,19 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     if (options->epochs < 1 || options->epochs > 100)
         return diag_set(d, "train-parser", 0, "epochs must be 1 to 100"), SITREP_EUSAGE;
     if (!(options->explore_rate >= 0 && options->explore_rate <= 1))
-        return diag_set(d, "train-parser", 0, "the exploration rate must be 0 to 1"),
-               SITREP_EUSAGE;
-    treebank bank, dev;
+        return diag_set(d, "train-parser", 0, "the exploration rate must be 0 to 1"), SITREP_EUSAGE;
+    parser_treebank bank, dev;
     memset(&dev, 0, sizeof dev);
     size_t lifted = 0, dev_lifted = 0;
-    sitrep_status status = treebank_read(train_path, true, &bank, &lifted, d);
+    sitrep_status status = parser_treebank_read(train_path, true, &bank, &lifted, d);
     if (status)
         return status;
     if (bank.nsentences == 0) {
-        treebank_release(&bank);
+        parser_treebank_release(&bank);
         return diag_set(d, train_path, 0, "no sentences to train on");
     }
-    if (dev_path && (status = treebank_read(dev_path, false, &dev, &dev_lifted, d))) {
-        treebank_release(&bank);
+    if (dev_path && (status = parser_treebank_read(dev_path, false, &dev, &dev_lifted, d))) {
+        parser_treebank_release(&bank);
         return status;
     }
     report->train_sentences = bank.nsentences;
@@ -928,10 +733,11 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
                 tr.lane[m][r] = (uint8_t)tr.nlanes[m];
                 tr.relation_of[m][tr.nlanes[m]++] = (uint8_t)r;
             }
-    if (__builtin_popcountll(tr.relations[PARSER_LEFT] & ~((uint64_t)1 << DEP_ROOT)) > PARSER_LANES ||
+    if (__builtin_popcountll(tr.relations[PARSER_LEFT] & ~((uint64_t)1 << DEP_ROOT)) >
+            PARSER_LANES ||
         __builtin_popcountll(tr.relations[PARSER_RIGHT]) > PARSER_LANES) {
-        treebank_release(&bank);
-        treebank_release(&dev);
+        parser_treebank_release(&bank);
+        parser_treebank_release(&dev);
         free(words.keys);
         return diag_set(d, train_path, 0, "more than %d relations on left or on right arcs",
                         PARSER_LANES);
@@ -958,8 +764,8 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
         epoch_counts counts = {0, 0, 0, 0};
         bool explore = epoch >= options->explore_from && options->explore_rate > 0;
         for (size_t k = 0; k < bank.nsentences && !status; k++)
-            status = train_sentence(&tr, order[k], explore, options->explore_rate, &rng, &counts,
-                                    d);
+            status =
+                train_sentence(&tr, order[k], explore, options->explore_rate, &rng, &counts, d);
         if (status)
             break;
         char line[300];
@@ -1006,11 +812,18 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
                     evaluate_model(m, &dev, longest, &uas, &las);
                     parser_info in;
                     parser_get_info(m, &in);
-                    fprintf(stderr, "sweep prune %u: %zu bytes, %zu move, %zu label feats: UAS %.2f LAS %.2f\n", th[k], tmp.len, in.move_features, in.label_features, 100.0*uas/dev.ntokens, 100.0*las/dev.ntokens);
+                    fprintf(
+                        stderr,
+                        "sweep prune %u: %zu bytes, %zu move, %zu label feats: UAS %.2f LAS %.2f\n",
+                        th[k], tmp.len, in.move_features, in.label_features,
+                        100.0 * uas / dev.ntokens, 100.0 * las / dev.ntokens);
                     char name[64];
                     snprintf(name, sizeof name, "/tmp/prune-%u.bin", th[k]);
                     FILE *f = fopen(name, "wb");
-                    if (f) { fwrite(tmp.data, 1, tmp.len, f); fclose(f); }
+                    if (f) {
+                        fwrite(tmp.data, 1, tmp.len, f);
+                        fclose(f);
+                    }
                     parser_free(m);
                 }
             }
@@ -1042,7 +855,7 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     free(tr.nodes);
     free(tr.stack);
     free(tr.gold);
-    treebank_release(&bank);
-    treebank_release(&dev);
+    parser_treebank_release(&bank);
+    parser_treebank_release(&dev);
     return status;
 }

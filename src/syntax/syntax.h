@@ -79,6 +79,21 @@ const char *tagger_xpos_name(const tagger *model, uint8_t xpos);
 /* Returns the xpos index of a Penn tag name ("VBN") in this model, 0 when it has none. Later
  * stages look indices up once at load time rather than compare names per token. */
 uint8_t tagger_xpos_find(const tagger *model, const char *name);
+/* Reading a parse (parser_tree.c). `words` are the n tokens of one parsed sentence
+ * (text->tokens + sentence.first_token), indexes 0-based. Both return false, and leave
+ * first and last alone, when the sentence is not parsed or the index is out of range. */
+
+/* The words w governs, itself included: [*first, *last] (a parse is projective, so the span
+ * holds nothing else). */
+bool syntax_subtree(const token *words, size_t n, size_t w, size_t *first, size_t *last);
+/* The clause the reporting verb at `verb` reports, as a span without edge punctuation: the
+ * words of its ccomp ("said [that the army shelled the town]": a leading "that" is in the
+ * span, its deprel DEP_MARK), else of its nearest parataxis dependent ("said: [...]"); when
+ * the verb is itself a parataxis ("[the army shelled the town], officials said"), the words
+ * of its head's clause on the far side of the verb's own words. False when the verb reports
+ * no clause in the parse. */
+bool syntax_reported_clause(const token *words, size_t n, size_t verb, size_t *first, size_t *last);
+
 /* Model figures for messages and benchmarks. */
 typedef struct tagger_info {
     size_t classes, xpos, features, weights, bytes;
@@ -308,7 +323,7 @@ dep_relation dep_relation_from_name(const char *name, size_t length);
 #define PARSER_MAGIC "SRPARSER"
 #define PARSER_VERSION 1u
 #define PARSER_FILE_MAX ((size_t)64 << 20) /* larger model files are refused */
-#define PARSER_MAX_WORDS 4096 /* longest sentence (CoNLL-U); heads fit 16 bits */
+#define PARSER_MAX_WORDS 4096              /* longest sentence (CoNLL-U); heads fit 16 bits */
 
 /* Loads a model file. Returns NULL and fills d ("PATH: not a sitrep parser model (bad
  * magic)", "...: truncated model", "...: checksum mismatch", "...: model format version 2,
@@ -357,11 +372,11 @@ void parser_get_info(const parser *model, parser_info *info);
 
 /* Training (parser_train.c). `progress`, when set, receives one line per epoch. */
 typedef struct parser_train_options {
-    unsigned epochs;        /* passes over the training data (1..100) */
-    uint64_t seed;          /* shuffles the sentences and the exploration; same data and seed,
-                               same model bytes */
-    unsigned explore_from;  /* first epoch (0-based) that follows the model's own mistakes */
-    double explore_rate;    /* share of mistakes followed from then on (0..1) */
+    unsigned epochs;         /* passes over the training data (1..100) */
+    uint64_t seed;           /* shuffles the sentences and the exploration; same data and seed,
+                                same model bytes */
+    unsigned explore_from;   /* first epoch (0-based) that follows the model's own mistakes */
+    double explore_rate;     /* share of mistakes followed from then on (0..1) */
     unsigned min_word_count; /* words seen fewer times are unknown (0 = 2) */
     unsigned prune;          /* drop features whose largest quantised weight is below this */
     bool dev_each_epoch;     /* score dev after every epoch (slower) */
@@ -384,7 +399,8 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
                            const parser_train_options *options, buf *model_out,
                            parser_train_report *report, diag *d) MUST_CHECK;
 
-/* ---- internals shared by parser.c and parser_train.c (not for other stages) ---- */
+/* ---- internals shared by parser.c, parser_train.c and parser_treebank.c (not for other stages)
+ * ---- */
 
 /* What the features know of a word: hashes of its (lower-case) form, mapped to one value
  * for words the model's vocabulary does not know, its tags, and both. Index 0 of a sentence
@@ -397,11 +413,11 @@ typedef struct parser_token {
 /* The parse so far of one word. Children arrive in order (left ones from the nearest out,
  * right ones from the nearest out), so the newest is always the outermost. */
 typedef struct parser_node {
-    uint16_t head;           /* 0 while unattached */
-    uint16_t left1, left2;   /* leftmost and second leftmost child, 0 = none */
-    uint16_t right1, right2; /* rightmost and second rightmost */
-    uint8_t relation;        /* dep_relation, 0 while unattached */
-    uint8_t nleft, nright;   /* child counts (capped at 255) */
+    uint16_t head;                /* 0 while unattached */
+    uint16_t left1, left2;        /* leftmost and second leftmost child, 0 = none */
+    uint16_t right1, right2;      /* rightmost and second rightmost */
+    uint8_t relation;             /* dep_relation, 0 while unattached */
+    uint8_t nleft, nright;        /* child counts (capped at 255) */
     uint64_t left_set, right_set; /* relations of the children, one bit each */
 } parser_node;
 
@@ -459,12 +475,11 @@ size_t parser_features(const parser_state *s, uint64_t *keys, size_t *tags);
 /* Writes the feature keys for choosing the relation of the arc `move` (PARSER_LEFT: s0 to
  * b0; PARSER_RIGHT: s0 to s1) would make; returns how many (<= PARSER_MAX_LABEL_FEATURES),
  * tag features first as parser_features. */
-size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *keys,
-                             size_t *tags);
+size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *keys, size_t *tags);
 
 /* parser_parse_words on words already read (parser_input_init). */
-void parser_parse_inputs(const parser *model, const parser_input *words, size_t n,
-                         uint16_t *head, uint8_t *relation);
+void parser_parse_inputs(const parser *model, const parser_input *words, size_t n, uint16_t *head,
+                         uint8_t *relation);
 
 /* The vocabulary: an open-addressed table of word hashes (0 = empty slot, at least one
  * empty). Returns whether the word is in it. */
@@ -478,5 +493,25 @@ static inline bool parser_vocab_has(const uint64_t *keys, uint32_t nslots, uint6
             return false;
     }
 }
+
+/* Splits a CoNLL-U line into at most 10 tab-separated columns; returns how many. */
+int parser_conllu_columns(const char *line, size_t length, slice columns[10]);
+
+/* A treebank in memory (parser_treebank.c), for training and scoring. */
+typedef struct parser_treebank {
+    parser_input *input; /* per token */
+    uint16_t *head;      /* gold head: 1..n, n + 1 for the root */
+    uint8_t *relation;   /* gold dep_relation */
+    uint32_t *first;     /* first token of each sentence, plus one past the end */
+    size_t ntokens, nsentences;
+    size_t skipped; /* sentences that are not one tree */
+} parser_treebank;
+
+/* Reads a CoNLL-U treebank (plain or gzip): tags as given, gold trees (non-projective arcs
+ * lifted to their head's head when `lift`, counted in *lifted). Sentences that are not one
+ * single-rooted tree are skipped and counted. Errors name the file and line. */
+sitrep_status parser_treebank_read(const char *path, bool lift, parser_treebank *t, size_t *lifted,
+                                   diag *d) MUST_CHECK;
+void parser_treebank_release(parser_treebank *t);
 
 #endif

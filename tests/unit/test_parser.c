@@ -20,9 +20,8 @@ static const char *const toy[][4] = {
     {"Kim saw the dog in the park .",
      "PROPN:NNP VERB:VBD DET:DT NOUN:NN ADP:IN DET:DT NOUN:NN PUNCT:.", "2 0 4 2 7 7 2 2",
      "nsubj root det obj case det obl punct"},
-    {"the city was attacked by troops .",
-     "DET:DT NOUN:NN AUX:VBD VERB:VBN ADP:IN NOUN:NNS PUNCT:.", "2 4 4 0 6 4 4",
-     "det nsubj:pass aux:pass root case obl:agent punct"},
+    {"the city was attacked by troops .", "DET:DT NOUN:NN AUX:VBD VERB:VBN ADP:IN NOUN:NNS PUNCT:.",
+     "2 4 4 0 6 4 4", "det nsubj:pass aux:pass root case obl:agent punct"},
     {"dogs and cats run .", "NOUN:NNS CCONJ:CC NOUN:NNS VERB:VBP PUNCT:.", "4 3 1 0 4",
      "nsubj cc conj root punct"},
     {"Kim , a leader , spoke .", "PROPN:NNP PUNCT:, DET:DT NOUN:NN PUNCT:, VERB:VBD PUNCT:.",
@@ -65,8 +64,8 @@ static void toy_conllu(buf *b, int copies)
 {
     for (int c = 0; c < copies; c++)
         for (size_t s = 0; s < ARRAY_LEN(toy); s++) {
-            assert_int_equal(buf_printf(b, "# sent_id = toy-%d-%zu\n# text = %s\n", c, s, toy[s][0]),
-                             SITREP_OK);
+            assert_int_equal(
+                buf_printf(b, "# sent_id = toy-%d-%zu\n# text = %s\n", c, s, toy[s][0]), SITREP_OK);
             char text[4][256];
             char *field[4][32];
             size_t n[4];
@@ -203,8 +202,9 @@ static void parser_learns_toy_treebank(void **state)
     parser *m = load_toy(1);
     uint16_t head[64];
     uint8_t rel[64];
-    size_t n = parse_line(m, "the/DET/DT city/NOUN/NN was/AUX/VBD attacked/VERB/VBN by/ADP/IN "
-                             "troops/NOUN/NNS ./PUNCT/.",
+    size_t n = parse_line(m,
+                          "the/DET/DT city/NOUN/NN was/AUX/VBD attacked/VERB/VBN by/ADP/IN "
+                          "troops/NOUN/NNS ./PUNCT/.",
                           head, rel);
     assert_tree(head, rel, n);
     assert_int_equal(head[3], 0); /* attacked */
@@ -240,12 +240,11 @@ static void parses_are_trees(void **state)
 {
     (void)state;
     parser *m = load_toy(1);
-    static const char *const vocab[] = {"the", "dog", "runs", ".", "Kim", ",", "by", "who",
-                                        "cat", "and", "saw", "unknownword"};
-    static const char *const tags[][2] = {{"DET", "DT"},   {"NOUN", "NN"},  {"VERB", "VBZ"},
-                                          {"PUNCT", "."},  {"PROPN", "NNP"}, {"ADP", "IN"},
-                                          {"PRON", "WP"},  {"CCONJ", "CC"},  {"AUX", "VBD"},
-                                          {"X", "FW"}};
+    static const char *const vocab[] = {"the", "dog", "runs", ".",   "Kim", ",",
+                                        "by",  "who", "cat",  "and", "saw", "unknownword"};
+    static const char *const tags[][2] = {
+        {"DET", "DT"}, {"NOUN", "NN"}, {"VERB", "VBZ"}, {"PUNCT", "."}, {"PROPN", "NNP"},
+        {"ADP", "IN"}, {"PRON", "WP"}, {"CCONJ", "CC"}, {"AUX", "VBD"}, {"X", "FW"}};
     enum { MAX = 700 };
     parser_word *words = calloc(MAX, sizeof *words);
     uint16_t *head = calloc(MAX, sizeof *head);
@@ -408,6 +407,66 @@ static void training_reports_bad_treebanks(void **state)
     buf_release(&model);
 }
 
+/* Fills n tokens with heads and relations from "h:rel" pairs (heads 1-based, 0 the root). */
+static size_t tree(token *words, const char *spec)
+{
+    char copy[512];
+    snprintf(copy, sizeof copy, "%s", spec);
+    char *pieces[64];
+    size_t n = split(copy, pieces, 64);
+    for (size_t i = 0; i < n; i++) {
+        char *colon = strchr(pieces[i], ':');
+        assert_non_null(colon);
+        memset(&words[i], 0, sizeof words[i]);
+        words[i].head = (uint16_t)atoi(pieces[i]);
+        words[i].deprel = (uint8_t)dep_relation_from_name(colon + 1, strlen(colon + 1));
+        assert_int_not_equal(words[i].deprel, DEP_NONE);
+    }
+    return n;
+}
+
+static void subtrees_and_reported_clauses(void **state)
+{
+    (void)state;
+    token w[64];
+    size_t first = 99, last = 99;
+    /* Officials said that the army shelled the town . */
+    size_t n = tree(w, "2:nsubj 0:root 6:mark 5:det 6:nsubj 2:ccomp 8:det 6:obj 2:punct");
+    assert_true(syntax_subtree(w, n, 5, &first, &last));
+    assert_int_equal(first, 2);
+    assert_int_equal(last, 7);
+    assert_true(syntax_subtree(w, n, 1, &first, &last));
+    assert_int_equal(first, 0);
+    assert_int_equal(last, 8);
+    assert_true(syntax_reported_clause(w, n, 1, &first, &last));
+    assert_int_equal(first, 2); /* "that" ... */
+    assert_int_equal(last, 7);  /* ... "town", without the full stop */
+    assert_int_equal(w[first].deprel, DEP_MARK);
+    /* The army shelled the town , officials said . */
+    n = tree(w, "2:det 3:nsubj 0:root 5:det 3:obj 3:punct 8:nsubj 3:parataxis 3:punct");
+    assert_true(syntax_reported_clause(w, n, 7, &first, &last));
+    assert_int_equal(first, 0);
+    assert_int_equal(last, 4); /* the comma is left out */
+    /* He said : troops moved in . */
+    n = tree(w, "2:nsubj 0:root 5:punct 5:nsubj 2:parataxis 5:compound:prt 2:punct");
+    assert_true(syntax_reported_clause(w, n, 1, &first, &last));
+    assert_int_equal(first, 3);
+    assert_int_equal(last, 5);
+    /* A verb that reports nothing, an index out of range, an unparsed sentence. */
+    first = last = 99;
+    assert_false(syntax_reported_clause(w, n, 3, &first, &last)); /* "troops" */
+    assert_false(syntax_subtree(w, n, n, &first, &last));
+    w[2].deprel = DEP_NONE;
+    assert_false(syntax_subtree(w, n, 1, &first, &last));
+    assert_false(syntax_reported_clause(w, n, 1, &first, &last));
+    assert_int_equal(first, 99);
+    /* A cycle (never made by the parser) is no tree: no word descends from outside it. */
+    n = tree(w, "2:nsubj 1:root");
+    assert_true(syntax_subtree(w, n, 0, &first, &last));
+    assert_int_equal(first, 0);
+    assert_int_equal(last, 1);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -433,6 +492,7 @@ int main(void)
         cmocka_unit_test(parser_rejects_bad_model_files),
         cmocka_unit_test(parser_rewrites_conllu_columns),
         cmocka_unit_test(training_reports_bad_treebanks),
+        cmocka_unit_test(subtrees_and_reported_clauses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
