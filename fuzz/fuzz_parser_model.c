@@ -33,10 +33,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     parser *model = parser_load_bytes(copy, size, "fuzz", &d);
     if (model) {
         static const char *const words[][3] = {
-            {"The", "DET", "DT"},     {"troops", "NOUN", "NNS"}, {"were", "AUX", "VBD"},
-            {"sent", "VERB", "VBN"},  {"to", "ADP", "IN"},       {"Kursk", "PROPN", "NNP"},
-            {"by", "ADP", "IN"},      {"Kim", "PROPN", "NNP"},   {",", "PUNCT", ","},
-            {"who", "PRON", "WP"},    {"denied", "VERB", "VBD"}, {"it", "PRON", "PRP"},
+            {"The", "DET", "DT"},    {"troops", "NOUN", "NNS"}, {"were", "AUX", "VBD"},
+            {"sent", "VERB", "VBN"}, {"to", "ADP", "IN"},       {"Kursk", "PROPN", "NNP"},
+            {"by", "ADP", "IN"},     {"Kim", "PROPN", "NNP"},   {",", "PUNCT", ","},
+            {"who", "PRON", "WP"},   {"denied", "VERB", "VBD"}, {"it", "PRON", "PRP"},
             {".", "PUNCT", "."}};
         enum { N = sizeof words / sizeof words[0] };
         parser_word w[N];
