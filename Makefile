@@ -10,20 +10,24 @@ FUZZ_SECONDS ?= 60
 V        ?=
 Q        := $(if $(V),,@)
 
-# Debian packages: to build, to test, to fuzz. Keep in step with DESIGN.md section 5.
+# Debian packages: to build, for the dashboard, to test, to fuzz. Keep in step with DESIGN.md
+# section 5. libexttextcat tells the language of an article (the `language` warning).
 DEB_BUILD := pkg-config libicu-dev libcjson-dev wordnet-base libxml2-dev zlib1g-dev libsqlite3-dev \
-             libmicrohttpd-dev libpq-dev
-DEB_TEST  := libcmocka-dev curl
+             libpq-dev libexttextcat-dev libexttextcat-data
+# The dashboard's browser libraries (tools/web-build.sh copies them into build/web/vendor).
+DEB_WEB   := libjs-dygraphs libjs-d3
+# python3-jsonschema checks output against docs/output.schema.json; groff and man the man page.
+DEB_TEST  := libcmocka-dev curl python3 python3-jsonschema groff-base man-db
 # The PostgreSQL and Dask tests start their own server and workers (tests/cli/test_scale.sh);
 # where these cannot be installed the tests say SKIP.
 DEB_SCALE := postgresql python3-distributed
-# The dashboard's browser test; where it cannot be installed the test says SKIP.
-DEB_E2E   := chromium
+# The dashboard's browser test: Debian's Chromium driven by Selenium through chromedriver.
+DEB_E2E   := chromium chromium-driver python3-selenium
 DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
 # `make accuracy` runs the real-news development set's own scorer (Python).
 DEB_ACCURACY := python3
-PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3 libmicrohttpd libpq
+PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3 libpq libexttextcat
 
 # Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -48,7 +52,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CMD_OBJ  := $(CMD_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps deps-test deps-web deps-fuzz demo test test-run unit golden cli bench fuzz fuzz-build \
+.PHONY: all deps deps-test deps-fuzz demo test test-run unit golden cli bench fuzz fuzz-build \
         format check-format install clean accuracy validate golden-update check-includes \
         parser-model
 
@@ -56,17 +60,13 @@ all: $(BUILD)/sitrep $(BUILD)/libsitrep.a compile_commands.json $(BUILD)/web/ind
 
 deps:
 	@tools/deps.sh $(DEB_BUILD)
-deps-test: deps deps-web
-	@tools/deps.sh $(DEB_TEST)
-	@tools/deps.sh $(DEB_E2E) || echo "sitrep: cannot install $(DEB_E2E): the dashboard's browser test will be skipped" >&2
+deps-test: deps
+	@tools/deps.sh $(DEB_TEST) $(DEB_E2E)
 	@tools/deps.sh $(DEB_SCALE) || echo "sitrep: cannot install $(DEB_SCALE): the PostgreSQL and Dask tests will be skipped" >&2
-# The dashboard's npm packages (package-lock.json), for `sitrep serve`.
-deps-web:
-	@tools/web-deps.sh
 
-# The dashboard `sitrep serve` serves: web/ plus uPlot and cytoscape from node_modules.
-$(BUILD)/web/index.html: $(wildcard web/*) $(wildcard node_modules/.sitrep-lock)
-	@tools/web-build.sh $(BUILD)/web
+# The dashboard `sitrep serve` serves: web/ plus dygraphs and d3 from Debian's packages.
+$(BUILD)/web/index.html: $(wildcard web/*) tools/web-build.sh
+	@tools/web-build.sh $(BUILD)/web $(DEB_WEB)
 deps-fuzz: deps
 	@tools/deps.sh $(DEB_FUZZ)
 
@@ -89,20 +89,31 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsitrep.a tests/unit/unit.h
 	    -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL) \
 	    $(shell pkg-config --libs cmocka 2>/dev/null)
 
-# The README's two commands.
+# The README's two commands. The demo's event store stays in the build tree (it says where).
+DEMO_DB := $(BUILD)/demo.db
 demo: deps
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/sitrep code --format pretty --published 2025-03-04 examples/wire-ceasefire-talks.txt
-	$(BUILD)/sitrep ingest examples && $(BUILD)/sitrep stats
+	$(BUILD)/sitrep ingest --db $(DEMO_DB) examples && $(BUILD)/sitrep stats --db $(DEMO_DB)
+	@echo "demo: the examples' events are stored in $(DEMO_DB); browse them with" \
+	    "$(BUILD)/sitrep serve --db $(DEMO_DB)"
 
 test: deps-test
 	@$(MAKE) --no-print-directory test-run
 
-test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq $(BUILD)/bench/gen_coded $(BUILD)/bench/gencorpus
+# Each runner under tools/no-strays.sh: a test that leaves a process behind fails the run.
+test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq $(BUILD)/tests/httpprobe $(BUILD)/bench/gen_coded \
+          $(BUILD)/bench/gencorpus
 	@$(MAKE) --no-print-directory check-includes
-	@tests/run-unit.sh $(UNIT_BIN)
-	@tests/golden/run.sh $(BUILD)/sitrep
-	@JSONQ=$(BUILD)/tests/jsonq tests/cli/run.sh $(BUILD)/sitrep
+	@tools/no-strays.sh tests/run-unit.sh $(UNIT_BIN)
+	@tools/no-strays.sh tests/golden/run.sh $(BUILD)/sitrep
+	@JSONQ=$(BUILD)/tests/jsonq HTTPPROBE=$(BUILD)/tests/httpprobe SANITIZED=$(SANITIZE) \
+	    tools/no-strays.sh tests/cli/run.sh $(BUILD)/sitrep
+
+# An HTTP client that behaves well and badly (the server's tests and soak); no library.
+$(BUILD)/tests/httpprobe: tests/tools/httpprobe.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LDFLAGS_ALL)
 
 $(BUILD)/tests/jsonq: tests/tools/jsonq.c $(BUILD)/libsitrep.a
 	@mkdir -p $(dir $@)
@@ -123,7 +134,7 @@ golden-update: all
 BENCH_TOOLS := $(BUILD)/bench/gencorpus $(BUILD)/bench/measure $(BUILD)/bench/bench_text \
                $(BUILD)/bench/bench_html $(BUILD)/bench/bench_actors \
                $(BUILD)/bench/bench_patterns $(BUILD)/bench/bench_tagger \
-               $(BUILD)/bench/gen_coded $(BUILD)/bench/bench_parser
+               $(BUILD)/bench/gen_coded $(BUILD)/tests/httpprobe $(BUILD)/bench/bench_parser
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)
@@ -158,11 +169,14 @@ $(BUILD)/tools/%: tools/%.c $(BUILD)/libsitrep.a
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_FLAGS = $(CPPFLAGS_ALL) -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
-             -fno-sanitize-recover=all -pthread
+             -fno-sanitize-recover=all -pthread -MMD -MP
 
 build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_FLAGS) -c $< -o $@
+
+# The library's objects are kept between targets (not removed as intermediate files).
+.SECONDARY: $(FUZZ_LIB_OBJ)
 
 build/fuzz/%: fuzz/%.c $(FUZZ_LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -195,13 +209,17 @@ compile_commands.json: Makefile
 	        "$(CURDIR)" "$$f" "$(CC)" "$$(echo '$(CPPFLAGS_ALL) $(WARN)' | sed 's/"/\\"/g')" "$$f"; \
 	done; echo; echo ']'; } > $@
 
+# The program, its data and dashboard, the man page and bash completion.
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sitrep
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sitrep \
+	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(BUILD)/sitrep $(DESTDIR)$(PREFIX)/bin/sitrep
+	install -m 644 sitrep.1 $(DESTDIR)$(PREFIX)/share/man/man1/sitrep.1
+	install -m 644 completion/sitrep.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sitrep
 	cp -R data/. $(DESTDIR)$(PREFIX)/share/sitrep/
 	cp -R $(BUILD)/web $(DESTDIR)$(PREFIX)/share/sitrep/
 
 clean:
 	rm -rf build compile_commands.json
 
--include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(FUZZ_LIB_OBJ:.o=.d)

@@ -1,4 +1,4 @@
-# bigdb.sh - sourced by bench/parts/store.sh and serve.sh: bigdb_ensure DB makes sure DB holds
+# bigdb.sh - sourced by bench/parts/store.sh, serve.sh and soak.sh: bigdb_ensure DB makes sure DB holds
 # at least a million events, else stores STORE_ARTICLES (default 100100) generated articles x
 # 10 events (bench/gen_coded, seed 7) in it: a few of the 10 events per article merge, so
 # 100,000 articles give 999,986. Articles already there are skipped (ingest is idempotent), so
@@ -34,4 +34,23 @@ bigdb_queries() {
     "$1" "--text 'article 4242' (one article)" --text 'article 4242'
     "$1" "--actor IRN --target ISR --cameo 19" --actor IRN --target ISR --cameo 19
     "$1" "--actor PRKGOV --since 2016 --until 2016 (rare)" --actor PRKGOV --since 2016 --until 2016
+
+# bench_serve DB LOG OPTIONS...: starts `sitrep serve --db DB --port 0 OPTIONS...` in the
+# background with its stderr in LOG, sets $pid and $port and a trap that stops it; exits with
+# a message when it does not start.
+bench_serve() {
+    serve_db=$1
+    serve_log=$2
+    shift 2
+    : >"$serve_log"
+    "$SITREP" serve --db "$serve_db" --port 0 "$@" 2>>"$serve_log" &
+    pid=$!
+    trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
+    port=""
+    for _ in $(seq 1 100); do
+        port=$(sed -n 's/^sitrep: serving http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$serve_log")
+        [ -n "$port" ] && break
+        sleep 0.1
+    done
+    [ -n "$port" ] || { echo "bench: the server did not start: $(cat "$serve_log")"; exit 1; }
 }

@@ -1,11 +1,14 @@
 /* batch.c - runs the coder over files and JSON-lines streams, in parallel, in input order.
  *
- * Records are read in batches (a whole file for text and HTML, one line for JSON lines),
- * coded by --jobs worker threads, each with its own coder (its own arena), and written in
- * input order. A record that fails is reported with its file and line and skipped; the rest
- * of the batch is still coded.
+ * A reader thread turns the inputs (files, pipes, standard input; gzip is decompressed) into
+ * records: a whole file for text and HTML, one line for JSON lines. --jobs worker threads code
+ * them, each with its own coder, and this thread writes each result as soon as every earlier
+ * one is written. Records in flight are bounded (in number and bytes), so memory does not
+ * grow with the input; a record that fails is reported with its file and line and skipped.
  */
 #include "cmd.h"
+
+#include "base/base.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -15,12 +18,14 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-#define MAX_FILE_BYTES ((size_t)256 << 20)
-#define MAX_LINE_BYTES ((size_t)64 << 20)
-#define BATCH_BYTES ((size_t)64 << 20)
-#define READ_CHUNK ((size_t)1 << 20)
+#define MAX_FILE_BYTES ((size_t)256 << 20) /* one text or HTML article, decompressed */
+#define MAX_LINE_BYTES ((size_t)64 << 20)  /* one JSON line */
+#define IN_FLIGHT_BYTES ((size_t)64 << 20) /* input bytes read but not yet written */
+#define SLOTS_PER_JOB 4                    /* records in flight per worker */
+#define SNIFF_BYTES ((size_t)64 << 10)     /* how far standard input is looked at for its kind */
 
 typedef struct record {
     sitrep_input kind;
@@ -31,81 +36,30 @@ typedef struct record {
     char *result;
     size_t result_length;
     sitrep_status status;
-    bool other_shard; /* --shard: not this process's record */
-    char error[512];
+    bool done;
+    char error[600];
 } record;
 
-/* A buffered reader of lines that may contain any byte, NUL included. */
-typedef struct line_reader {
-    FILE *file;
-    char *data;
-    size_t start, end, alloc;
-    bool eof;
-    long line;
-} line_reader;
-
-static void reader_init(line_reader *r, FILE *f)
-{
-    memset(r, 0, sizeof *r);
-    r->file = f;
-    r->alloc = READ_CHUNK;
-    r->data = malloc(r->alloc);
-    if (!r->data) {
-        fputs("sitrep: fatal: out of memory\n", stderr);
-        abort();
-    }
-}
-
-/* Returns the next line (without its newline) in *line and *length, pointing into the reader's
- * buffer until the next call. Returns 0 at the end, 1 for a line, -1 for a line longer than
- * MAX_LINE_BYTES (skipped), -2 on a read error. */
-static int reader_next(line_reader *r, const char **line, size_t *length)
-{
-    bool too_long = false;
-    for (;;) {
-        char *nl = r->end > r->start ? memchr(r->data + r->start, '\n', r->end - r->start) : NULL;
-        if (nl || (r->eof && r->end > r->start)) {
-            size_t n = nl ? (size_t)(nl - (r->data + r->start)) : r->end - r->start;
-            *line = r->data + r->start;
-            *length = n;
-            r->start += n + (nl ? 1 : 0);
-            r->line++;
-            if (too_long)
-                return -1;
-            if (n && (*line)[n - 1] == '\r')
-                (*length)--;
-            return 1;
-        }
-        if (r->eof)
-            return too_long ? -1 : 0;
-        /* compact, grow if needed, read more */
-        if (r->start > 0) {
-            memmove(r->data, r->data + r->start, r->end - r->start);
-            r->end -= r->start;
-            r->start = 0;
-        }
-        if (r->end > MAX_LINE_BYTES) {
-            too_long = true; /* drop what we have of this line and keep reading to its end */
-            r->end = 0;
-        }
-        if (r->alloc - r->end < READ_CHUNK) {
-            r->alloc *= 2;
-            char *grown = realloc(r->data, r->alloc);
-            if (!grown) {
-                fputs("sitrep: fatal: out of memory\n", stderr);
-                abort();
-            }
-            r->data = grown;
-        }
-        size_t got = fread(r->data + r->end, 1, r->alloc - r->end, r->file);
-        r->end += got;
-        if (got == 0) {
-            if (ferror(r->file))
-                return -2;
-            r->eof = true;
-        }
-    }
-}
+/* The records between reading and writing: a ring of `slots` records; counters only grow
+ * (record n lives in ring[n % slots]). head <= next <= tail: [head, next) are being coded or
+ * coded and waiting to be written, [next, tail) are waiting for a worker. */
+typedef struct runner {
+    pthread_mutex_t lock;
+    pthread_cond_t changed; /* broadcast on every change of the counters or a record's done */
+    record *ring;
+    size_t slots;
+    size_t head, next, tail;
+    size_t bytes_in_flight;
+    bool reading_done; /* the reader has pushed its last record */
+    bool stopped;      /* the sink stopped the run: the rest is read and counted, not coded */
+    size_t not_taken;  /* records read after the run stopped (guarded by lock) */
+    unsigned long long bytes_read; /* input bytes handed over so far, for the progress line */
+    size_t files_done;             /* inputs read to their end */
+    const sitrep_context *context;
+    const batch_options *options;
+    char **paths;
+    int npaths;
+} runner;
 
 int parse_input_kind(const char *value)
 {
@@ -119,41 +73,174 @@ int parse_input_kind(const char *value)
     return -1;
 }
 
-static sitrep_input kind_from_path(const char *path)
+/* The kind a file's name says, looking through a ".gz": .jsonl and .ndjson are JSON lines,
+ * .html and .htm web pages, anything else plain text. */
+static int kind_from_path(const char *path)
 {
-    const char *dot = strrchr(path, '.');
     const char *slash = strrchr(path, '/');
-    if (!dot || (slash && dot < slash))
-        return SITREP_INPUT_TEXT;
-    if (strcasecmp(dot, ".jsonl") == 0 || strcasecmp(dot, ".ndjson") == 0)
-        return SITREP_INPUT_JSONL;
-    if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)
-        return SITREP_INPUT_HTML;
+    const char *name = slash ? slash + 1 : path;
+    size_t n = strlen(name);
+    if (n > 3 && strcasecmp(name + n - 3, ".gz") == 0)
+        n -= 3;
+    static const struct {
+        const char *extension;
+        sitrep_input kind;
+    } kinds[] = {{".jsonl", SITREP_INPUT_JSONL},
+                 {".ndjson", SITREP_INPUT_JSONL},
+                 {".html", SITREP_INPUT_HTML},
+                 {".htm", SITREP_INPUT_HTML}};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        size_t k = strlen(kinds[i].extension);
+        if (n > k && strncasecmp(name + n - k, kinds[i].extension, k) == 0)
+            return (int)kinds[i].kind;
+    }
     return SITREP_INPUT_TEXT;
+}
+
+/* ---- the reader thread ---- */
+
+/* Hands a record to the workers, waiting while the ring is full or holds too many bytes (one
+ * record is always let in, however large). Takes over r->bytes. After the sink stopped the run,
+ * the record is only counted as not taken and freed (the rest of the input is still read, so
+ * that the count is complete). Returns true (reading goes on). */
+static bool push(runner *run, record *r)
+{
+    pthread_mutex_lock(&run->lock);
+    while (!run->stopped &&
+           (run->tail - run->head == run->slots ||
+            (run->tail > run->head && run->bytes_in_flight + r->length > IN_FLIGHT_BYTES)))
+        pthread_cond_wait(&run->changed, &run->lock);
+    bool stopped = run->stopped;
+    if (!stopped) {
+        run->ring[run->tail % run->slots] = *r;
+        run->tail++;
+        run->bytes_in_flight += r->length;
+        run->bytes_read += r->length;
+        pthread_cond_broadcast(&run->changed);
+    } else {
+        run->not_taken++;
+    }
+    pthread_mutex_unlock(&run->lock);
+    if (stopped)
+        free(r->bytes);
+    return true;
+}
+
+/* A record that is only an error to report in its place ("FILE:LINE: message"). */
+static bool push_error(runner *run, const char *path, const diag *d)
+{
+    record r;
+    memset(&r, 0, sizeof r);
+    r.path = path;
+    r.line = d->line;
+    r.status = SITREP_EIO;
+    r.done = true;
+    snprintf(r.error, sizeof r.error, "%s", d->message);
+    return push(run, &r);
+}
+
+/* Hands over one record's bytes (taken over), unless --shard gives it to another process. */
+static bool push_bytes(runner *run, sitrep_input kind, const char *path, long line, char *bytes,
+                       size_t length)
+{
+    const batch_options *options = run->options;
+    if (options->shards > 1 &&
+        sitrep_record_shard(kind, bytes, length, options->shards) != options->shard) {
+        free(bytes); /* another shard's process codes it */
+        return true;
+    }
+    record r;
+    memset(&r, 0, sizeof r);
+    r.kind = kind;
+    r.path = path;
+    r.line = line;
+    r.bytes = bytes;
+    r.length = length;
+    return push(run, &r);
+}
+
+/* Reads one input into records. Returns false when the run was stopped. */
+static bool read_input(runner *run, const char *path)
+{
+    diag d;
+    diag_clear(&d);
+    stream s;
+    if (stream_open(&s, path, &d))
+        return push_error(run, path, &d);
+    const char *name = s.name;
+    bool is_stdin = strcmp(path, "-") == 0;
+    if (is_stdin)
+        name = "<stdin>";
+    int kind = run->options->input_kind;
+    if (kind < 0 && !is_stdin)
+        kind = kind_from_path(path);
+    if (kind < 0) {
+        /* standard input: the (decompressed) bytes say: '{' starts JSON lines, '<' a page */
+        int c = stream_peek_nonspace(&s, SNIFF_BYTES, &d);
+        kind = c == '{' ? SITREP_INPUT_JSONL : c == '<' ? SITREP_INPUT_HTML : SITREP_INPUT_TEXT;
+    }
+    bool going = true;
+    if (kind == SITREP_INPUT_JSONL) {
+        for (;;) {
+            const char *line;
+            size_t length;
+            sitrep_status st = stream_next_line(&s, MAX_LINE_BYTES, &line, &length, &d);
+            if (st) {
+                if (!(going = push_error(run, name, &d)))
+                    break;
+                if (s.failed)
+                    break;
+                continue;
+            }
+            if (!line)
+                break;
+            size_t k = 0;
+            while (k < length && (line[k] == ' ' || line[k] == '\t'))
+                k++;
+            if (k == length)
+                continue; /* blank lines are allowed */
+            char *copy = xmalloc(length + 1);
+            memcpy(copy, line, length);
+            copy[length] = '\0';
+            if (!(going = push_bytes(run, SITREP_INPUT_JSONL, name, stream_line(&s), copy, length)))
+                break;
+        }
+    } else {
+        char *all;
+        size_t length;
+        if (stream_read_all(&s, MAX_FILE_BYTES, &all, &length, &d)) {
+            d.line = 0;
+            going = push_error(run, name, &d);
+        } else {
+            going = push_bytes(run, (sitrep_input)kind, name, 0, all, length);
+        }
+    }
+    stream_close(&s);
+    return going;
+}
+
+static void *reader_main(void *p)
+{
+    runner *run = p;
+    for (int i = 0; i < run->npaths; i++) {
+        if (!read_input(run, run->paths[i]))
+            break;
+        pthread_mutex_lock(&run->lock);
+        run->files_done++;
+        pthread_mutex_unlock(&run->lock);
+    }
+    pthread_mutex_lock(&run->lock);
+    run->reading_done = true;
+    pthread_cond_broadcast(&run->changed);
+    pthread_mutex_unlock(&run->lock);
+    return NULL;
 }
 
 /* ---- workers ---- */
 
-typedef struct work {
-    record *records;
-    size_t count;
-    size_t next; /* guarded by lock */
-    pthread_mutex_t lock;
-    sitrep_coder **coders;
-    sitrep_format format;
-    bool passthrough;
-    bool stopped;     /* the sink stopped the run: the rest is read and counted, not coded */
-    size_t not_taken; /* records read after that */
-} work;
-
-static void code_one(sitrep_coder *coder, record *r, sitrep_format format, bool passthrough)
+static void code_one(sitrep_coder *coder, record *r, const batch_options *options)
 {
-    if (r->other_shard) { /* --shard: another process codes it */
-        free(r->bytes);
-        r->bytes = NULL;
-        return;
-    }
-    if (passthrough) {
+    if (options->passthrough) {
         r->status = SITREP_OK;
         r->result = r->bytes;
         r->result_length = r->length;
@@ -162,120 +249,101 @@ static void code_one(sitrep_coder *coder, record *r, sitrep_format format, bool 
     }
     const char *json;
     size_t n;
-    r->status = sitrep_code_bytes(coder, r->kind, r->bytes, r->length, r->path, format, &json, &n,
-                                  r->error, sizeof r->error);
+    r->status = sitrep_code_bytes(coder, r->kind, r->bytes, r->length, r->path, options->format,
+                                  &json, &n, r->error, sizeof r->error);
     if (r->status == SITREP_OK) {
-        r->result = malloc(n + 1);
-        if (!r->result) {
-            fputs("sitrep: fatal: out of memory\n", stderr);
-            abort();
-        }
-        memcpy(r->result, json, n + 1);
-        r->result_length = n;
+        (void)json;
+        r->result = sitrep_coder_take_result(coder, &r->result_length);
+        if (!r->result) /* nothing written (an empty output) */
+            r->result = xstrdup("");
+        (void)n;
     }
     free(r->bytes);
     r->bytes = NULL;
 }
 
-typedef struct worker_arg {
-    work *w;
-    size_t index;
-} worker_arg;
+typedef struct worker {
+    runner *run;
+    sitrep_coder *coder;
+    pthread_t thread;
+} worker;
 
 static void *worker_main(void *p)
 {
-    worker_arg *arg = p;
-    work *w = arg->w;
+    worker *self = p;
+    runner *run = self->run;
+    pthread_mutex_lock(&run->lock);
     for (;;) {
-        pthread_mutex_lock(&w->lock);
-        size_t i = w->next++;
-        pthread_mutex_unlock(&w->lock);
-        if (i >= w->count)
-            break;
-        code_one(w->coders[arg->index], &w->records[i], w->format, w->passthrough);
+        while (run->next == run->tail && !run->reading_done && !run->stopped)
+            pthread_cond_wait(&run->changed, &run->lock);
+        if (run->next == run->tail)
+            break; /* everything read has been taken */
+        record *r = &run->ring[run->next % run->slots];
+        run->next++;
+        bool skip = run->stopped || r->done; /* done: an error record from the reader */
+        pthread_mutex_unlock(&run->lock);
+        if (!skip)
+            code_one(self->coder, r, run->options);
+        pthread_mutex_lock(&run->lock);
+        r->done = true;
+        pthread_cond_broadcast(&run->changed);
     }
+    pthread_mutex_unlock(&run->lock);
     return NULL;
 }
 
-static void process(work *w, int jobs)
+/* ---- the writer (the calling thread) ---- */
+
+typedef struct writer {
+    const batch_sink *sink;
+    size_t group;    /* records per sink transaction */
+    size_t in_group; /* records handed to the open transaction */
+    bool open;       /* a transaction is open */
+    size_t written, failed;
+    size_t not_taken; /* coded records not handed to the sink because it stopped the run */
+    bool stopped;
+} writer;
+
+static void writer_end(writer *w)
 {
-    if (w->stopped)
-        return;
-    size_t threads = (size_t)jobs < w->count ? (size_t)jobs : w->count;
-    if (w->passthrough)
-        threads = 1;
-    w->next = 0;
-    if (threads <= 1) {
-        for (size_t i = 0; i < w->count; i++)
-            code_one(w->coders[0], &w->records[i], w->format, w->passthrough);
-        return;
-    }
-    pthread_t ids[256];
-    worker_arg args[256];
-    size_t started = 0;
-    for (size_t t = 0; t < threads && t < 256; t++) {
-        args[t].w = w;
-        args[t].index = t;
-        if (pthread_create(&ids[t], NULL, worker_main, &args[t]) != 0)
-            break;
-        started++;
-    }
-    if (started == 0) {
-        for (size_t i = 0; i < w->count; i++)
-            code_one(w->coders[0], &w->records[i], w->format, w->passthrough);
-        return;
-    }
-    for (size_t t = 0; t < started; t++)
-        pthread_join(ids[t], NULL);
+    if (w->open && w->sink->end(w->sink->user) != 0)
+        w->stopped = true;
+    w->open = false;
+    w->in_group = 0;
 }
 
-/* Writes results in order (or hands them to the sink); returns the number of failed
- * records. */
-static size_t flush(work *w, const batch_sink *sink)
+static void write_record(writer *w, record *r)
 {
-    size_t failed = 0;
-    if (sink && w->count && !w->stopped && sink->begin(sink->user) != 0)
-        w->stopped = true;
-    for (size_t i = 0; i < w->count; i++) {
-        record *r = &w->records[i];
-        if (w->stopped && sink) {
-            w->not_taken++; /* read after the sink stopped the run: counted, not coded */
-        } else if (r->other_shard) {
-            /* another shard's process codes it */
-        } else if (r->status == SITREP_OK && sink) {
-            if (!sink->record(sink->user, r->path, r->line, r->result, r->result_length))
-                failed++;
-        } else if (r->status == SITREP_OK) {
-            fwrite(r->result, 1, r->result_length, stdout);
-            if (r->result_length)
-                fputc('\n', stdout);
-        } else {
-            failed++;
-            if (r->line > 0)
-                cmd_error("%s:%ld: %s", r->path, r->line, r->error);
+    if (r->status != SITREP_OK) {
+        w->failed++;
+        if (r->line > 0)
+            cmd_error("%s:%ld: %s", r->path, r->line, r->error);
+        else
+            cmd_error("%s: %s", r->path, r->error);
+    } else if (w->sink) {
+        if (!w->open && !w->stopped) {
+            if (w->sink->begin(w->sink->user) != 0)
+                w->stopped = true;
             else
-                cmd_error("%s: %s", r->path, r->error);
+                w->open = true;
         }
-        free(r->result);
-        free(r->bytes);
+        if (w->open) {
+            if (!w->sink->record(w->sink->user, r->path, r->line, r->result, r->result_length))
+                w->failed++;
+            if (++w->in_group >= w->group)
+                writer_end(w);
+        } else {
+            w->not_taken++;
+        }
+    } else {
+        fwrite(r->result, 1, r->result_length, stdout);
+        if (r->result_length)
+            fputc('\n', stdout);
     }
-    if (sink && w->count && !w->stopped && sink->end(sink->user) != 0)
-        w->stopped = true;
-    fflush(stdout);
-    w->count = 0;
-    return failed;
-}
-
-static char *copy_bytes(const char *p, size_t n)
-{
-    char *c = malloc(n + 1);
-    if (!c) {
-        fputs("sitrep: fatal: out of memory\n", stderr);
-        abort();
-    }
-    memcpy(c, p, n);
-    c[n] = '\0';
-    return c;
+    w->written++;
+    free(r->result);
+    free(r->bytes);
+    r->result = r->bytes = NULL;
 }
 
 int batch_run(const sitrep_context *context, const batch_options *options, char **paths, int npaths)
@@ -283,172 +351,112 @@ int batch_run(const sitrep_context *context, const batch_options *options, char 
     int jobs = options->jobs > 0 ? options->jobs : 1;
     if (jobs > 256)
         jobs = 256;
-    size_t max_records = options->batch_records ? options->batch_records : (size_t)jobs * 64;
-    work w;
-    memset(&w, 0, sizeof w);
-    pthread_mutex_init(&w.lock, NULL);
-    w.records = calloc(max_records, sizeof(record));
-    w.coders = calloc((size_t)jobs, sizeof(sitrep_coder *));
-    if (!w.records || !w.coders) {
-        fputs("sitrep: fatal: out of memory\n", stderr);
-        abort();
-    }
-    for (int j = 0; j < jobs && !options->passthrough; j++)
-        w.coders[j] = sitrep_coder_new(context);
-    w.format = options->format;
-    w.passthrough = options->passthrough;
-    size_t failed = 0, batch_bytes = 0, coded = 0;
-    bool show_progress = options->progress && isatty(2);
+    if (options->passthrough)
+        jobs = 1;
     char *default_paths[] = {(char *)"-"};
     if (npaths == 0) {
         paths = default_paths;
         npaths = 1;
     }
-    for (int p = 0; p < npaths; p++) {
-        const char *path = paths[p];
-        bool is_stdin = strcmp(path, "-") == 0;
-        const char *name = is_stdin ? "<stdin>" : path;
-        FILE *f = is_stdin ? stdin : fopen(path, "rb");
-        if (!f) {
-            cmd_error("%s: cannot open: %s", path, strerror(errno));
-            failed++;
+    runner run = {.slots = (size_t)jobs * SLOTS_PER_JOB + 2,
+                  .context = context,
+                  .options = options,
+                  .paths = paths,
+                  .npaths = npaths};
+    pthread_mutex_init(&run.lock, NULL);
+    pthread_cond_init(&run.changed, NULL);
+    run.ring = xcalloc(run.slots, sizeof(record));
+    worker *workers = xcalloc((size_t)jobs, sizeof(worker));
+    int started = 0;
+    pthread_t reader;
+    bool reader_started = pthread_create(&reader, NULL, reader_main, &run) == 0;
+    if (!reader_started)
+        die("cannot start a thread: %s", strerror(errno));
+    for (int j = 0; j < jobs; j++) {
+        workers[j].run = &run;
+        if (!options->passthrough)
+            workers[j].coder = sitrep_coder_new(context);
+        if (pthread_create(&workers[j].thread, NULL, worker_main, &workers[j]) != 0) {
+            sitrep_coder_free(workers[j].coder);
+            break;
+        }
+        started++;
+    }
+    if (started == 0)
+        die("cannot start a thread: %s", strerror(errno));
+
+    writer w = {.sink = options->sink,
+                .group = options->batch_records ? options->batch_records : (size_t)jobs * 64};
+    progress meter;
+    progress_start(&meter, options->progress, paths, npaths);
+    pthread_mutex_lock(&run.lock);
+    for (;;) {
+        /* head < next: a worker has taken the record (error records are done before) */
+        if (run.head < run.next && run.ring[run.head % run.slots].done) {
+            record r = run.ring[run.head % run.slots];
+            pthread_mutex_unlock(&run.lock);
+            if (w.stopped) {
+                w.not_taken++;
+                free(r.result);
+                free(r.bytes);
+            } else {
+                write_record(&w, &r);
+            }
+            pthread_mutex_lock(&run.lock);
+            run.head++;
+            run.bytes_in_flight -= r.length;
+            if (w.stopped)
+                run.stopped = true;
+            pthread_cond_broadcast(&run.changed);
+            progress_update(&meter, w.written, w.failed, run.bytes_read, run.files_done);
             continue;
         }
-        int kind = options->input_kind;
-        if (kind < 0 && !is_stdin)
-            kind = (int)kind_from_path(path);
-        if (kind < 0) {
-            /* sniff standard input: '{' starts JSON lines, '<' a web page */
-            int c;
-            while ((c = getc(f)) != EOF && (c == ' ' || c == '\n' || c == '\r' || c == '\t'))
-                ;
-            kind = c == '{' ? SITREP_INPUT_JSONL : c == '<' ? SITREP_INPUT_HTML : SITREP_INPUT_TEXT;
-            if (c != EOF)
-                ungetc(c, f);
+        if (run.head == run.tail && run.reading_done)
+            break;
+        if (run.head == run.tail && w.open) {
+            /* Nothing is being coded: the input is slow (a pipe). Wait a little, then commit
+             * what was stored so far rather than hold it back. */
+            struct timespec until;
+            clock_gettime(CLOCK_REALTIME, &until);
+            until.tv_nsec += 200 * 1000000L;
+            if (until.tv_nsec >= 1000000000L) {
+                until.tv_sec++;
+                until.tv_nsec -= 1000000000L;
+            }
+            if (pthread_cond_timedwait(&run.changed, &run.lock, &until) == ETIMEDOUT &&
+                run.head == run.tail) {
+                pthread_mutex_unlock(&run.lock);
+                writer_end(&w);
+                fflush(stdout);
+                pthread_mutex_lock(&run.lock);
+                if (w.stopped)
+                    run.stopped = true;
+                pthread_cond_broadcast(&run.changed);
+            }
+            continue;
         }
-        line_reader reader;
-        reader_init(&reader, f);
-        if (kind == SITREP_INPUT_JSONL) {
-            const char *line;
-            size_t length;
-            int got;
-            while ((got = reader_next(&reader, &line, &length)) != 0) {
-                if (got == -2) {
-                    cmd_error("%s:%ld: read error: %s", name, reader.line + 1, strerror(errno));
-                    failed++;
-                    break;
-                }
-                if (got == -1) {
-                    cmd_error("%s:%ld: line longer than %zu bytes; skipped", name, reader.line,
-                              MAX_LINE_BYTES);
-                    failed++;
-                    continue;
-                }
-                size_t k = 0;
-                while (k < length && (line[k] == ' ' || line[k] == '\t'))
-                    k++;
-                if (k == length)
-                    continue; /* blank lines are allowed */
-                record *r = &w.records[w.count++];
-                memset(r, 0, sizeof *r);
-                r->kind = SITREP_INPUT_JSONL;
-                r->bytes = copy_bytes(line, length);
-                r->length = length;
-                r->path = name;
-                r->other_shard =
-                    options->shards > 1 && sitrep_record_shard(r->kind, r->bytes, r->length,
-                                                               options->shards) != options->shard;
-                r->line = reader.line;
-                batch_bytes += length;
-                if (w.count == max_records || batch_bytes >= BATCH_BYTES) {
-                    process(&w, jobs);
-                    coded += w.count;
-                    failed += flush(&w, options->sink);
-                    batch_bytes = 0;
-                    if (show_progress)
-                        fprintf(stderr, "\rsitrep: %zu articles", coded);
-                }
-            }
-        } else {
-            /* a whole file is one article */
-            size_t total = 0;
-            bool too_big = false, read_error = false;
-            int read_errno = 0;
-            const char *chunk;
-            size_t length;
-            char *all = NULL;
-            int got;
-            while ((got = reader_next(&reader, &chunk, &length)) != 0) {
-                if (got == -2) {
-                    read_error = true;
-                    read_errno = errno;
-                    break;
-                }
-                if (got < 0) {
-                    too_big = true;
-                    break;
-                }
-                if (total + length + 1 > MAX_FILE_BYTES) {
-                    too_big = true;
-                    break;
-                }
-                char *grown = realloc(all, total + length + 2);
-                if (!grown) {
-                    fputs("sitrep: fatal: out of memory\n", stderr);
-                    abort();
-                }
-                all = grown;
-                memcpy(all + total, chunk, length);
-                total += length;
-                all[total++] = '\n';
-            }
-            if (read_error) {
-                cmd_error("%s: cannot read: %s", name, strerror(read_errno));
-                free(all);
-                failed++;
-            } else if (too_big) {
-                cmd_error("%s: larger than the limit of %zu bytes for one article", name,
-                          MAX_FILE_BYTES);
-                free(all);
-                failed++;
-            } else {
-                record *r = &w.records[w.count++];
-                memset(r, 0, sizeof *r);
-                r->kind = (sitrep_input)kind;
-                r->bytes = all ? all : copy_bytes("", 0);
-                r->length = total;
-                r->path = name;
-                r->other_shard =
-                    options->shards > 1 && sitrep_record_shard(r->kind, r->bytes, r->length,
-                                                               options->shards) != options->shard;
-                batch_bytes += total;
-                if (w.count == max_records || batch_bytes >= BATCH_BYTES) {
-                    process(&w, jobs);
-                    coded += w.count;
-                    failed += flush(&w, options->sink);
-                    batch_bytes = 0;
-                }
-            }
-        }
-        free(reader.data);
-        /* Results name their file, so a batch is finished before the file is closed. */
-        process(&w, jobs);
-        coded += w.count;
-        failed += flush(&w, options->sink);
-        batch_bytes = 0;
-        if (!is_stdin)
-            fclose(f);
+        if (run.head == run.tail)
+            fflush(stdout); /* a streaming filter: what is done is passed on while we wait */
+        pthread_cond_wait(&run.changed, &run.lock);
     }
-    if (show_progress)
-        fprintf(stderr, "\rsitrep: %zu articles, %zu failed\n", coded, failed);
-    if (options->sink && options->sink->not_taken && w.not_taken)
-        options->sink->not_taken(options->sink->user, w.not_taken);
-    for (int j = 0; j < jobs; j++)
-        sitrep_coder_free(w.coders[j]);
-    free(w.coders);
-    free(w.records);
-    pthread_mutex_destroy(&w.lock);
-    return failed || w.stopped ? EXIT_RUNTIME : EXIT_OK;
+    pthread_mutex_unlock(&run.lock);
+    if (!w.stopped)
+        writer_end(&w);
+    fflush(stdout);
+    pthread_join(reader, NULL);
+    for (int j = 0; j < started; j++) {
+        pthread_join(workers[j].thread, NULL);
+        sitrep_coder_free(workers[j].coder);
+    }
+    progress_finish(&meter, w.written, w.failed);
+    size_t not_taken = w.not_taken + run.not_taken;
+    if (options->sink && options->sink->not_taken && not_taken)
+        options->sink->not_taken(options->sink->user, not_taken);
+    free(workers);
+    free(run.ring);
+    pthread_cond_destroy(&run.changed);
+    pthread_mutex_destroy(&run.lock);
+    return w.failed || w.stopped ? EXIT_RUNTIME : EXIT_OK;
 }
 
 static int compare_paths(const void *a, const void *b)

@@ -48,6 +48,27 @@ typedef struct batch_options {
     const batch_sink *sink; /* NULL: write to stdout */
 } batch_options;
 
+/* The progress line of a long batch on stderr (progress.c). */
+typedef struct progress {
+    bool on;            /* asked for, and stderr is a terminal */
+    bool shown;         /* a line was drawn (so the last one must end it) */
+    bool sizes_unknown; /* standard input or a pipe among the inputs */
+    double start, last, delay;
+    size_t files_total, files_done, articles, failed;
+    unsigned long long bytes_total, bytes_done;
+} progress;
+/* Starts the clock; `wanted` and a terminal on stderr turn it on. The inputs' sizes give the
+ * share read and the time left. Prints nothing yet. */
+void progress_start(progress *p, bool wanted, char *const *paths, int npaths);
+/* Records what is done so far (articles coded, failed, input bytes handed over, files
+ * finished) and redraws the line when the batch has run for a second (SITREP_PROGRESS_DELAY
+ * seconds), at most four times a second. */
+void progress_update(progress *p, size_t articles, size_t failed, unsigned long long bytes,
+                     size_t files);
+/* Draws the final line (articles, rate, failures, time taken) ending with a newline, when a
+ * line was shown at all. */
+void progress_finish(progress *p, size_t articles, size_t failed);
+
 /* Codes every record of every path (files, "-" for stdin) with `context` and writes each
  * result followed by a newline to stdout (or hands it to options->sink), in input order. A
  * record that fails is reported on stderr as "sitrep: FILE:LINE: message" and skipped.
@@ -63,6 +84,17 @@ int parse_input_kind(const char *value);
  * appending heap copies to *paths (grown as needed). Returns false (and reports) when the
  * directory cannot be read. */
 bool batch_list_dir(const char *dir, char ***paths, int *npaths, int *alloc);
+
+/* Expands the inputs of a command line (paths.c): each directory becomes its regular files
+ * (batch_list_dir; an empty one is reported), each other path (a file, "-") is kept. Appends
+ * heap copies to *files, which starts empty (NULL, 0); free them with cmd_free_paths. Returns
+ * false when a directory could not be read (reported; the others are still expanded). */
+bool cmd_expand_paths(char *const *paths, int npaths, char ***files, int *nfiles);
+void cmd_free_paths(char **files, int nfiles);
+
+/* The database a store command uses: db, else $SITREP_DB, else the default path (see
+ * docs/store.md), written into path. Returns NULL after reporting when there is none. */
+const char *cmd_store_path(const char *db, char *path, size_t size);
 
 /* Opens the store at db (NULL: the default path, see docs/store.md). Returns EXIT_OK, or
  * reports the problem and returns EXIT_RUNTIME. Close with store_close. */
@@ -90,6 +122,11 @@ int cmd_serve(int argc, char **argv);
 struct json_writer;
 struct buf;
 sitrep_status cmd_json_line(const struct json_writer *w, const struct buf *out);
+
+/* Loads a context (sitrep_context_new). On failure prints the error and returns NULL with
+ * *rc the exit status (EXIT_USAGE for an invalid --published date, else EXIT_RUNTIME). With
+ * `warn`, prints what the data directory lacks ("sitrep: warning: ...") once. */
+sitrep_context *cmd_context_new(const sitrep_options *options, bool warn, int *rc);
 
 /* --dict-format tabari|petrarch, --verbs, --actors, --agents, --discards (cmd_code.c): sets
  * the option in o and returns 1, returns -1 after a message for an invalid value, 0 when arg

@@ -10,12 +10,17 @@
 
 static const char code_help[] =
     "usage: sitrep code [--format jsonl|pretty] [--jobs N] [--input jsonl|html|text]\n"
-    "                   [--published YYYY-MM-DD] [--dict DIR] [--shard I/N] [FILE|-]...\n"
+    "                   [--published YYYY-MM-DD] [--published-from-name] [--dict DIR]\n"
+    "                   [--shard I/N] [FILE|DIR|-]...\n"
     "\n"
-    "Codes each article and writes one JSON object per article (DESIGN.md section 2).\n"
+    "Codes each article and writes one JSON object per article (docs/output.md).\n"
     "A .jsonl file holds one record per line: {\"id\",\"text\"|\"html\",\"url\",\"published\",\n"
     "\"title\"}; .html/.htm files are web pages; anything else is a plain-text article.\n"
-    "Standard input is sniffed ('{' JSON lines, '<' HTML, else text).\n"
+    "A directory is read recursively (hidden files skipped, sorted by name). Standard input\n"
+    "is sniffed ('{' JSON lines, '<' HTML, else text). gzip-compressed input (x.jsonl.gz,\n"
+    "x.txt.gz, x.html.gz, or on standard input) is decompressed as it is read.\n"
+    "Limits: 256 MiB per text or HTML file (after decompression), 64 MiB per JSON line,\n"
+    "20,000 sentences per article (the rest is left out with a warning).\n"
     "\n"
     "  --format F      jsonl (one object per line, default) or pretty (indented)\n"
     "  --jobs N        code N articles in parallel; output stays in input order\n"
@@ -23,6 +28,9 @@ static const char code_help[] =
     "  --published D   publication date for articles that give none\n"
     "  --shard I/N     code only shard I (0 to N-1) of N: the records whose id (else whose\n"
     "                  bytes) hashes to I; N processes with I = 0..N-1 code each record once\n"
+    "  --published-from-name\n"
+    "                  an article that gives no date takes a YYYY-MM-DD in its file name\n"
+    "                  (PolNeAR's publisher_2016-10-04_slug.txt) before --published\n"
     "  --no-chrome     plain text is all article body (no site-chrome detection)\n"
     "  --no-extras     skip quantities, dates, places and attribution (to measure their cost)\n"
     "  --dict DIR      data directory (default: $SITREP_DATA, the source tree, or the\n"
@@ -38,7 +46,7 @@ static const char code_help[] =
     "were written); 2 usage error; killed by a signal: nothing can be assumed, run it again.\n";
 
 static const char sentences_help[] =
-    "usage: sitrep sentences [--jobs N] [--input jsonl|html|text] [FILE|-]...\n"
+    "usage: sitrep sentences [--jobs N] [--input jsonl|html|text] [FILE|DIR|-]...\n"
     "\n"
     "Prints each sentence sitrep finds, one per line: ID<TAB>N<TAB>START<TAB>END<TAB>TEXT\n"
     "(START and END are byte offsets into the article body). For checking the text stage.\n";
@@ -92,6 +100,10 @@ static int parse(int argc, char **argv, bool allow_format, const char *help, bat
         }
         if (strcmp(arg, "--no-extras") == 0) {
             context_options->no_extras = 1;
+            continue;
+        }
+        if (strcmp(arg, "--published-from-name") == 0) {
+            context_options->published_from_name = 1;
             continue;
         }
         if (strcmp(arg, "--") == 0) {
@@ -154,6 +166,23 @@ static int parse(int argc, char **argv, bool allow_format, const char *help, bat
     return -1;
 }
 
+sitrep_context *cmd_context_new(const sitrep_options *options, bool warn, int *rc)
+{
+    char err[4400];
+    sitrep_context *context = sitrep_context_new(options, err, sizeof err);
+    if (!context) {
+        cmd_error("%s", err);
+        *rc = strstr(err, "invalid publication date") ? EXIT_USAGE : EXIT_RUNTIME;
+        return NULL;
+    }
+    size_t count;
+    const char *const *warnings = sitrep_context_warnings(context, &count);
+    for (size_t i = 0; warn && i < count; i++)
+        cmd_error("warning: %s", warnings[i]);
+    *rc = EXIT_OK;
+    return context;
+}
+
 static int run(int argc, char **argv, bool is_code)
 {
     batch_options options = {.input_kind = -1,
@@ -177,17 +206,25 @@ static int run(int argc, char **argv, bool is_code)
         free(paths);
         return EXIT_USAGE;
     }
-    char err[1024];
-    sitrep_context *context = sitrep_context_new(&context_options, err, sizeof err);
-    if (!context) {
-        cmd_error("%s", err);
-        free(paths);
-        return strstr(err, "invalid publication date") ? EXIT_USAGE : EXIT_RUNTIME;
-    }
-    rc = batch_run(context, &options, paths, npaths);
-    sitrep_context_free(context);
+    /* directories become their files, as in `sitrep ingest` */
+    char **files = NULL;
+    int nfiles = 0;
+    bool listed = cmd_expand_paths(paths, npaths, &files, &nfiles);
     free(paths);
-    return rc;
+    if (npaths > 0 && nfiles == 0) {
+        cmd_error("no files to read");
+        cmd_free_paths(files, nfiles);
+        return EXIT_RUNTIME;
+    }
+    sitrep_context *context = cmd_context_new(&context_options, is_code, &rc);
+    if (!context) {
+        cmd_free_paths(files, nfiles);
+        return rc;
+    }
+    rc = batch_run(context, &options, files, nfiles);
+    sitrep_context_free(context);
+    cmd_free_paths(files, nfiles);
+    return listed ? rc : EXIT_RUNTIME;
 }
 
 int cmd_code(int argc, char **argv)

@@ -8,14 +8,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char dict_help[] =
     "usage: sitrep dict check [DIR]\n"
     "       sitrep dict import --from tabari|petrarch FILE\n"
     "\n"
-    "check   reads every actor dictionary of DIR (default: the data directory's actors/)\n"
-    "        and prints FILE:LINE: message for each malformed entry, duplicate phrase,\n"
-    "        phrase with conflicting codes and overlapping date ranges. Exit 1 when any.\n"
+    "check   checks a data directory (default: the one sitrep uses) or a folder of actor\n"
+    "        dictionaries: prints FILE:LINE: message for each malformed entry, duplicate\n"
+    "        phrase, phrase with conflicting codes and overlapping date ranges, and what a\n"
+    "        data directory lacks (no sitrep-data.txt or no actors: problems; no model,\n"
+    "        verb patterns, cues or gazetteer: warnings). Exit 1 when any problem.\n"
     "import  converts a TABARI or PETRARCH actor or agent dictionary into our format\n"
     "        (docs/dictionaries.md) on stdout; what it could not convert goes to stderr\n"
     "        as LINE: reason, with a count at the end.\n";
@@ -48,29 +51,53 @@ static int compare_problems(const void *a, const void *b)
     return strcmp(x->message, y->message);
 }
 
+/* Problems of the data directory as a whole (sitrep_data_check): fatal ones are problems,
+ * the others warnings. */
+typedef struct data_problems {
+    size_t fatal, warnings;
+} data_problems;
+
+static void report_data_problem(void *user, const char *message, int fatal)
+{
+    data_problems *p = user;
+    if (fatal) {
+        p->fatal++;
+        cmd_error("%s", message);
+    } else {
+        p->warnings++;
+        cmd_error("warning: %s", message);
+    }
+}
+
 static int dict_check(int argc, char **argv)
 {
-    char dir[4200];
+    char dir[4200], data[4096];
     if (argc > 2) {
         cmd_error("dict check takes one directory (see sitrep dict --help)");
         return EXIT_USAGE;
     }
     if (argc == 2) {
-        snprintf(dir, sizeof dir, "%s", argv[1]);
-    } else {
-        char data[4096];
-        if (!path_find_data_dir(data, sizeof data)) {
-            cmd_error("cannot find the data directory; give DIR or set SITREP_DATA");
-            return EXIT_RUNTIME;
-        }
-        snprintf(dir, sizeof dir, "%s/actors", data);
-    }
-    if (!path_is_dir(dir)) {
-        cmd_error("%s: not a directory", dir);
+        snprintf(data, sizeof data, "%s", argv[1]);
+    } else if (!path_find_data_dir(data, sizeof data)) {
+        cmd_error("cannot find the data directory; give DIR or set SITREP_DATA");
         return EXIT_RUNTIME;
     }
+    if (!path_is_dir(data)) {
+        cmd_error("%s: not a directory", data);
+        return EXIT_RUNTIME;
+    }
+    /* A data directory (or no DIR) is checked whole; a folder of dictionaries alone. */
+    data_problems whole = {0};
+    snprintf(dir, sizeof dir, "%s/sitrep-data.txt", data);
+    bool is_data = argc < 2 || access(dir, F_OK) == 0;
+    if (is_data) {
+        sitrep_data_check(data, report_data_problem, &whole);
+        snprintf(dir, sizeof dir, "%s/actors", data);
+    } else {
+        snprintf(dir, sizeof dir, "%s", data);
+    }
     problem_list list = {0};
-    size_t problems = dict_check_dir(dir, collect_problem, &list);
+    size_t problems = path_is_dir(dir) ? dict_check_dir(dir, collect_problem, &list) : 0;
     if (list.count)
         qsort(list.items, list.count, sizeof *list.items, compare_problems);
     size_t printed = 0;
@@ -84,13 +111,33 @@ static int dict_check(int argc, char **argv)
         fprintf(stderr, "sitrep: %s\n", line);
     }
     free(list.items);
+    if (problems && printed)
+        problems = printed;
+    if (!problems && !whole.fatal && path_is_dir(dir)) {
+        /* files that hold no entry at all (only comments) code nothing either */
+        diag d;
+        dict *loaded = dict_load_dir(dir, &d);
+        if (loaded && !dict_entry_count(loaded)) {
+            if (is_data)
+                cmd_error("%s: no dictionary entries: no actors can be recognised", dir);
+            else
+                cmd_error("%s: neither a data directory (no sitrep-data.txt) nor a folder of "
+                          "actor dictionaries (no entries found)",
+                          dir);
+            problems++;
+        }
+        dict_free(loaded);
+    }
+    problems += whole.fatal;
     if (problems) {
-        if (printed)
-            problems = printed;
-        cmd_error("%zu problem%s in %s", problems, problems == 1 ? "" : "s", dir);
+        cmd_error("%zu problem%s in %s", problems, problems == 1 ? "" : "s", data);
         return EXIT_RUNTIME;
     }
-    printf("%s: no problems\n", dir);
+    if (whole.warnings)
+        printf("%s: no problems in the actor dictionaries; %zu warning%s (see above)\n", data,
+               whole.warnings, whole.warnings == 1 ? "" : "s");
+    else
+        printf("%s: no problems\n", data);
     return EXIT_OK;
 }
 

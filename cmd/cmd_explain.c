@@ -78,11 +78,9 @@ int cmd_explain(int argc, char **argv)
         rc = EXIT_USAGE;
     }
     if (rc < 0) {
-        char err[1024];
-        sitrep_context *context = sitrep_context_new(&context_options, err, sizeof err);
+        sitrep_context *context = cmd_context_new(&context_options, true, &rc);
         if (!context) {
-            cmd_error("%s", err);
-            rc = EXIT_RUNTIME;
+            rc = rc == EXIT_OK ? EXIT_RUNTIME : rc;
         } else {
             rc = batch_run(context, &options, paths, npaths);
             sitrep_context_free(context);

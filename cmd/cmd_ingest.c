@@ -11,8 +11,8 @@
 
 static const char ingest_help[] =
     "usage: sitrep ingest [--db FILE|URL] [--coded] [--jobs N] [--input jsonl|html|text]\n"
-    "                     [--published YYYY-MM-DD] [--dict DIR] [--dedup-days N]\n"
-    "                     [--batch N] [FILE|DIR|-]...\n"
+    "                     [--published YYYY-MM-DD] [--published-from-name] [--dict DIR]\n"
+    "                     [--dedup-days N] [--batch N] [FILE|DIR|-]...\n"
     "\n"
     "Codes each article (as `sitrep code` does) and stores the result in the event store:\n"
     "articles, sentences (with a full-text index), actors, events, quotes, quantities, dates\n"
@@ -29,6 +29,9 @@ static const char ingest_help[] =
     "  --jobs N        code N articles in parallel\n"
     "  --input K       treat every input as jsonl, html or text\n"
     "  --published D   publication date for articles that give none\n"
+    "  --published-from-name\n"
+    "                  an article that gives no date takes a YYYY-MM-DD in its file name\n"
+    "                  (PolNeAR's publisher_2016-10-04_slug.txt) before --published\n"
     "  --dict DIR      data directory\n"
     "  --dedup-days N  events up to N days apart still count as one (default 0: same day)\n"
     "  --batch N       articles per transaction (default 500)\n"
@@ -40,22 +43,30 @@ static const char ingest_help[] =
     "stores what is missing. Exit status: 0 all stored, 1 something was not stored, 2 usage\n"
     "error.\n";
 
+const char *cmd_store_path(const char *db, char *path, size_t size)
+{
+    if (!db || !db[0])
+        db = getenv("SITREP_DB");
+    if (db && db[0])
+        return db;
+    diag d;
+    diag_clear(&d);
+    if (store_default_path(path, size, &d) != SITREP_OK) {
+        char message[1200];
+        diag_format(&d, message, sizeof message);
+        cmd_error("%s", message);
+        return NULL;
+    }
+    return path;
+}
+
 int cmd_store_open(const char *db, const store_options *options, store **out)
 {
     char path[4096], shown[4096];
+    if (!(db = cmd_store_path(db, path, sizeof path)))
+        return EXIT_RUNTIME;
     diag d;
     diag_clear(&d);
-    if (!db || !db[0])
-        db = getenv("SITREP_DB");
-    if (!db || !db[0]) {
-        if (store_default_path(path, sizeof path, &d) != SITREP_OK) {
-            char message[1200];
-            diag_format(&d, message, sizeof message);
-            cmd_error("%s", message);
-            return EXIT_RUNTIME;
-        }
-        db = path;
-    }
     if (store_open(db, options, out, &d) != SITREP_OK) {
         store_display_name(db, shown, sizeof shown);
         cmd_error("%s: %s", shown, d.message);
@@ -180,6 +191,8 @@ int cmd_ingest(int argc, char **argv)
             paths[npaths++] = xstrdup(arg);
         } else if (strcmp(arg, "--coded") == 0) {
             options.passthrough = true;
+        } else if (strcmp(arg, "--published-from-name") == 0) {
+            context_options.published_from_name = 1;
         } else if (!value) {
             cmd_error("option '%s' needs a value (see --help)", arg);
             rc = EXIT_USAGE;
@@ -210,42 +223,26 @@ int cmd_ingest(int argc, char **argv)
     }
     /* Directories become their files, in sorted order. */
     char **files = NULL;
-    int nfiles = 0, files_alloc = 0;
-    bool listing_failed = false;
-    for (int i = 0; i < npaths && rc < 0; i++) {
-        if (strcmp(paths[i], "-") != 0 && path_is_dir(paths[i])) {
-            if (!batch_list_dir(paths[i], &files, &nfiles, &files_alloc))
-                listing_failed = true;
-            free(paths[i]);
-        } else {
-            if (nfiles == files_alloc) {
-                files_alloc = files_alloc ? files_alloc * 2 : 64;
-                files = xrealloc(files, (size_t)files_alloc * sizeof(char *));
-            }
-            files[nfiles++] = paths[i];
-        }
-        paths[i] = NULL;
-    }
-    for (int i = 0; i < npaths; i++)
-        free(paths[i]);
-    free(paths);
+    int nfiles = 0;
+    bool listing_failed = rc < 0 && !cmd_expand_paths(paths, npaths, &files, &nfiles);
+    cmd_free_paths(paths, npaths);
     if (options.passthrough)
         options.input_kind = SITREP_INPUT_JSONL;
 
     sitrep_context *context = NULL;
     store *s = NULL;
     if (rc < 0 && !options.passthrough) {
-        char err[1024];
-        context = sitrep_context_new(&context_options, err, sizeof err);
-        if (!context) {
-            cmd_error("%s", err);
-            rc = strstr(err, "invalid publication date") ? EXIT_USAGE : EXIT_RUNTIME;
-        }
+        int context_rc;
+        if (!(context = cmd_context_new(&context_options, true, &context_rc)))
+            rc = context_rc;
     }
     if (rc < 0 && npaths > 0 && nfiles == 0 && !listing_failed) {
         cmd_error("no files to ingest");
         rc = EXIT_RUNTIME;
     }
+    char default_db[4096];
+    if (rc < 0 && !(db = cmd_store_path(db, default_db, sizeof default_db)))
+        rc = EXIT_RUNTIME;
     if (rc < 0) {
         int open_rc = cmd_store_open(db, &store_opts, &s);
         if (open_rc != EXIT_OK)
@@ -259,22 +256,23 @@ int cmd_ingest(int argc, char **argv)
         rc = batch_run(context, &options, nfiles ? files : stdin_path, nfiles ? nfiles : 1);
         if (listing_failed)
             rc = EXIT_RUNTIME;
+        char shown[4096];
+        store_display_name(db, shown, sizeof shown);
         if (state.not_stored) {
             fprintf(stderr,
                     "sitrep: ingest: %lld stored, %lld already there, %lld failed, %lld not "
-                    "stored after the database error (ingest them again once it is fixed: what "
-                    "is stored is skipped)\n",
-                    state.added, state.unchanged, state.failed, state.not_stored);
+                    "stored after the database error (in %s; ingest them again once it is fixed: "
+                    "what is stored is skipped)\n",
+                    state.added, state.unchanged, state.failed, state.not_stored, shown);
             rc = EXIT_RUNTIME;
         } else {
-            fprintf(stderr, "sitrep: ingest: %lld stored, %lld already there, %lld failed\n",
-                    state.added, state.unchanged, state.failed);
+            fprintf(stderr,
+                    "sitrep: ingest: %lld stored, %lld already there, %lld failed (in %s)\n",
+                    state.added, state.unchanged, state.failed, shown);
         }
     }
     store_close(s);
     sitrep_context_free(context);
-    for (int i = 0; i < nfiles; i++)
-        free(files[i]);
-    free(files);
+    cmd_free_paths(files, nfiles);
     return rc;
 }

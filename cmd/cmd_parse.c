@@ -202,7 +202,7 @@ static const char train_help[] =
     "                     (default 0)\n"
     "  --dev-each-epoch   score --dev after every epoch (slower)\n";
 
-static void progress(void *context, const char *line)
+static void print_progress(void *context, const char *line)
 {
     (void)context;
     fprintf(stderr, "train-parser: %s\n", line);
@@ -229,7 +229,7 @@ int cmd_train_parser(int argc, char **argv)
                                     .explore_from = 1,
                                     .explore_rate = 0.9,
                                     .min_word_count = 2,
-                                    .progress = progress};
+                                    .progress = print_progress};
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {

@@ -3,6 +3,7 @@
  * database). Reads the event store through store.h.
  */
 #include "cmd.h"
+#include "serve/serve.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -293,6 +294,13 @@ int cmd_query(int argc, char **argv)
             cmd_error("unknown option '%s' (see --help)", arg);
             return EXIT_USAGE;
         }
+    }
+    /* The same checks as the API's: a filter that cannot match is a usage error, not an
+     * empty answer. */
+    char error[400];
+    if (serve_filter_check(&q, error, sizeof error)) {
+        cmd_error("query: --%s (see --help)", error);
+        return EXIT_USAGE;
     }
     store *s;
     store_options options = {.read_only = true};

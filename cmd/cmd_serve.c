@@ -18,12 +18,13 @@
 
 static const char serve_help[] =
     "usage: sitrep serve [--db FILE|URL] [--host ADDRESS] [--port P] [--web DIR] [--threads N]\n"
-    "                    [--max-connections N] [--connection-memory KB] [--timeout S]\n"
+    "                    [--max-connections N] [--max-per-address N] [--connection-memory KB]\n"
+    "                    [--header-timeout S] [--timeout S] [--allow-host NAME]...\n"
     "                    [--memory-limit MB]\n"
     "\n"
     "Serves the dashboard and its JSON API (/api/events, /api/actors, /api/timeline,\n"
     "/api/articles/ID, /api/search) over the event store, read-only. Stops cleanly on\n"
-    "SIGINT (Ctrl-C) or SIGTERM.\n"
+    "SIGINT (Ctrl-C) or SIGTERM. Every error is a JSON object {\"error\": \"...\"}.\n"
     "  --db FILE|URL          an SQLite file or a PostgreSQL URL (default: $SITREP_DB,\n"
     "                         else $XDG_DATA_HOME/sitrep/events.db)\n"
     "  --host ADDRESS         numeric address to listen on (default 127.0.0.1: this machine\n"
@@ -32,9 +33,15 @@ static const char serve_help[] =
     "  --web DIR              the dashboard's files (default: web/ next to the program, or\n"
     "                         the installed share/sitrep/web)\n"
     "  --threads N            worker threads, each with its own database handle (default 4)\n"
-    "  --max-connections N    connections open at once (default 1024)\n"
-    "  --connection-memory KB memory for one connection's request (default 32)\n"
+    "  --max-connections N    connections open at once (default 1024); past it the one idle\n"
+    "                         or slow the longest makes room, else 503\n"
+    "  --max-per-address N    connections open at once from one address (default 64)\n"
+    "  --connection-memory KB the largest request head (request line and headers; default 32)\n"
+    "  --header-timeout S     a request head must arrive whole within S seconds (default 10)\n"
     "  --timeout S            idle connections are closed after S seconds (default 30)\n"
+    "  --allow-host NAME      answer requests for NAME too (the Host header): by default only\n"
+    "                         localhost, 127.0.0.1, ::1 and the address listened on are, so\n"
+    "                         that a web page cannot reach the API by DNS rebinding\n"
     "  --memory-limit MB      the memory the server plans for (default 256): connections,\n"
     "                         database caches and answers being sent share it; answers\n"
     "                         beyond it are refused with 503 until others are sent\n";
@@ -43,6 +50,8 @@ static const char serve_help[] =
  * files, thread stacks touched, allocator slack. Measured RSS of an idle server is ~12 MB. */
 #define BASE_MB 40
 #define DB_CACHE_MB 8 /* page cache per worker's database handle */
+/* Per connection besides its request head: its state and a parsed request target. */
+#define CONNECTION_BYTES ((long long)sizeof(serve_request) + 2048)
 
 static bool parse_number(const char *option, const char *value, long min, long max, long *out)
 {
@@ -107,20 +116,27 @@ int cmd_serve(int argc, char **argv)
         .port = 8080,
         .threads = 4,
         .max_connections = 1024,
+        .max_per_address = 64,
         .connection_memory = 32 * 1024,
+        .header_timeout_seconds = 10,
         .timeout_seconds = 30,
         .max_response = 16 << 20,
     };
     long memory_mb = 256;
+    const char **allowed = xcalloc((size_t)argc + 1, sizeof *allowed);
+    size_t nallowed = 0;
+    options.allowed_hosts = allowed;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(serve_help, stdout);
+            free(allowed);
             return EXIT_OK;
         }
         if (i + 1 >= argc) {
             cmd_error("%s (see --help)",
                       arg[0] == '-' ? "option needs a value" : "unexpected argument");
+            free(allowed);
             return EXIT_USAGE;
         }
         const char *value = argv[++i];
@@ -132,15 +148,19 @@ int cmd_serve(int argc, char **argv)
                        {"--max-connections", 1, 100000},
                        {"--connection-memory", 8, 1024},
                        {"--timeout", 1, 3600},
-                       {"--memory-limit", 32, 1 << 20}};
+                       {"--memory-limit", 32, 1 << 20},
+                       {"--max-per-address", 1, 100000},
+                       {"--header-timeout", 1, 3600}};
         long n[ARRAY_LEN(numbers)];
         size_t which = ARRAY_LEN(numbers);
         for (size_t k = 0; k < ARRAY_LEN(numbers); k++)
             if (strcmp(arg, numbers[k].name) == 0)
                 which = k;
         if (which < ARRAY_LEN(numbers) &&
-            !parse_number(arg, value, numbers[which].min, numbers[which].max, &n[which]))
+            !parse_number(arg, value, numbers[which].min, numbers[which].max, &n[which])) {
+            free(allowed);
             return EXIT_USAGE;
+        }
         if (strcmp(arg, "--db") == 0)
             db = value;
         else if (strcmp(arg, "--web") == 0)
@@ -152,33 +172,41 @@ int cmd_serve(int argc, char **argv)
         else if (which == 1)
             options.threads = (int)n[1];
         else if (which == 2)
-            options.max_connections = (int)n[2];
+            options.max_connections = (size_t)n[2];
         else if (which == 3)
             options.connection_memory = (size_t)n[3] * 1024;
         else if (which == 4)
             options.timeout_seconds = (int)n[4];
         else if (which == 5)
             memory_mb = n[5];
+        else if (which == 6)
+            options.max_per_address = (int)n[6];
+        else if (which == 7)
+            options.header_timeout_seconds = (int)n[7];
+        else if (strcmp(arg, "--allow-host") == 0)
+            allowed[nallowed++] = value;
         else {
             cmd_error("unknown option '%s' (see --help)", arg);
+            free(allowed);
             return EXIT_USAGE;
         }
     }
     /* The budget: connections' request memory and the database caches first; what is left,
      * less the program's own, is for answers being sent. */
-    long long connections =
-        (long long)options.max_connections * (long long)options.connection_memory;
+    long long connections = (long long)options.max_connections *
+                            ((long long)options.connection_memory + CONNECTION_BYTES);
     long long caches = (long long)options.threads *
                        (((long long)DB_CACHE_MB << 20) +
                         (long long)SERVE_API_CACHED * (long long)SERVE_API_CACHED_BYTES);
     long long left =
         ((long long)memory_mb << 20) - ((long long)BASE_MB << 20) - connections - caches;
     if (left < (8 << 20)) {
-        cmd_error("--memory-limit %ld MB is too small for %d connections of %zu KB and %d "
+        cmd_error("--memory-limit %ld MB is too small for %zu connections of %zu KB and %d "
                   "threads (needs at least %lld MB)",
                   memory_mb, options.max_connections, options.connection_memory / 1024,
                   options.threads,
                   (((long long)BASE_MB << 20) + connections + caches + (8 << 20)) >> 20);
+        free(allowed);
         return EXIT_USAGE;
     }
     /* Each worker may be building one answer while the others' are being sent: keep room for
@@ -191,10 +219,11 @@ int cmd_serve(int argc, char **argv)
     if (!find_web_root(web, web_root, sizeof web_root)) {
         cmd_error("%s: no dashboard files there (build them with `make`, or give --web DIR)",
                   web_root);
+        free(allowed);
         return EXIT_RUNTIME;
     }
     options.web_root = web_root;
-    raise_file_limit(options.max_connections);
+    raise_file_limit((long)options.max_connections);
     /* SQLite frees cache pages beyond this instead of growing (all handles together). */
     store_limit_cache_memory((long long)options.threads * ((long long)DB_CACHE_MB << 20) +
                              (8 << 20));
@@ -237,7 +266,7 @@ int cmd_serve(int argc, char **argv)
                           "the database (there is no authentication)",
                           host);
             fprintf(stderr,
-                    "sitrep: serving http://%s%s%s:%d/ (%d threads, up to %d connections, "
+                    "sitrep: serving http://%s%s%s:%d/ (%d threads, up to %zu connections, "
                     "memory limit %ld MB); Ctrl-C stops\n",
                     v6 ? "[" : "", host, v6 ? "]" : "", serve_port(server), options.threads,
                     options.max_connections, memory_mb);
@@ -252,14 +281,17 @@ int cmd_serve(int argc, char **argv)
             fprintf(stderr,
                     "sitrep: stopped on %s after %llu requests (%llu client errors, %llu "
                     "server errors, %llu refused as busy, %llu dropped: the client had gone; "
+                    "%llu connections refused over a limit, %llu request heads too slow; "
                     "%llu answered from the cache)\n",
                     signal_number == SIGINT ? "SIGINT" : "SIGTERM", stats.requests,
-                    stats.errors_4xx, stats.errors_5xx, stats.refused_busy, stats.abandoned, hits);
+                    stats.errors_4xx, stats.errors_5xx, stats.refused_busy, stats.abandoned,
+                    stats.refused_connections, stats.header_timeouts, hits);
         }
     }
     for (int i = 0; i < options.threads; i++)
         store_close(api.workers[i].store);
     serve_api_release(&api);
     free(api.workers);
+    free(allowed);
     return rc;
 }

@@ -27,7 +27,7 @@ static const char train_help[] =
     "               also seeing the first pass's tags of the next two words (+0.25 UPOS on\n"
     "               EWT, about a quarter slower); 1: one greedy pass (see docs/tagger.md)\n";
 
-static void progress(void *context, const char *line)
+static void report(void *context, const char *line)
 {
     (void)context;
     fprintf(stderr, "train-tagger: %s\n", line);
@@ -36,7 +36,7 @@ static void progress(void *context, const char *line)
 int cmd_train_tagger(int argc, char **argv)
 {
     const char *train = NULL, *dev = NULL, *out = NULL;
-    tagger_train_options options = {.epochs = 8, .seed = 1, .passes = 2, .progress = progress};
+    tagger_train_options options = {.epochs = 8, .seed = 1, .passes = 2, .progress = report};
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {

@@ -47,8 +47,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     article art;
     diag d;
     diag_clear(&d);
-    if (pipeline_run(context, &work, SITREP_INPUT_TEXT, (const char *)data, size, PIPELINE_FULL,
-                     &art, &d))
+    if (pipeline_run(context, &work, SITREP_INPUT_TEXT, (const char *)data, size, NULL,
+                     PIPELINE_FULL, &art, &d))
         return 0;
     for (size_t i = 0; i < art.nevents; i++) {
         const event *e = &art.events[i];
@@ -67,4 +67,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         utf8_valid_prefix(out.data, out.len) != out.len)
         abort();
     return 0;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* The data is loaded here, once, so that its load (seconds under the sanitizers on a busy
+ * machine) is not counted against the first input's time limit. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    static const uint8_t empty[1];
+    return LLVMFuzzerTestOneInput(empty, 0);
 }

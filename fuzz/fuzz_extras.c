@@ -51,3 +51,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     arena_release(&a);
     return 0;
 }
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* The data is loaded here, once, so that its load (seconds under the sanitizers on a busy
+ * machine) is not counted against the first input's time limit. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    static const uint8_t empty[1];
+    return LLVMFuzzerTestOneInput(empty, 0);
+}

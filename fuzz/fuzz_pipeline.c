@@ -5,6 +5,7 @@
 #include "base/base.h"
 #include "sitrep.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,8 +20,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char err[512];
         sitrep_options options = {0};
         context = sitrep_context_new(&options, err, sizeof err);
-        if (!context)
+        if (!context) {
+            fprintf(stderr, "fuzz_pipeline: %s\n", err);
             abort();
+        }
         coder = sitrep_coder_new(context);
     }
     if (size == 0)
@@ -36,4 +39,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
     }
     return 0;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* The data is loaded here, once, so that its load (seconds under the sanitizers on a busy
+ * machine) is not counted against the first input's time limit. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    static const uint8_t empty[1];
+    return LLVMFuzzerTestOneInput(empty, 0);
 }

@@ -54,9 +54,11 @@ typedef struct sitrep_coder sitrep_coder;
 
 /* Options for a context. Zero-initialise, then set what you need. */
 typedef struct sitrep_options {
-    const char *data_dir;  /* NULL: $SITREP_DATA, the source tree, or PREFIX/share/sitrep */
-    const char *published; /* default publication date (YYYY-MM-DD) for undated articles */
-    int keep_chrome;       /* nonzero: plain text is all body (no site-chrome detection) */
+    const char *data_dir;    /* NULL: $SITREP_DATA, the source tree, or PREFIX/share/sitrep */
+    const char *published;   /* default publication date (YYYY-MM-DD) for undated articles */
+    int published_from_name; /* nonzero: an undated article takes a YYYY-MM-DD in its file
+                                name ("cnn_2016-10-04_slug.txt"), before `published` */
+    int keep_chrome;         /* nonzero: plain text is all body (no site-chrome detection) */
     int no_extras; /* nonzero: skip quantities, dates, places and attribution (to measure) */
     long explain_sentence; /* SITREP_FORMAT_EXPLAIN: N+1 to explain only sentence N; 0: all */
     /* nonzero: parse every sentence after tagging (DATA/models/parser.bin, an error when it
@@ -67,6 +69,8 @@ typedef struct sitrep_options {
      * and our actor dictionaries (actors, agents). */
     int dict_format;
     const char *verbs, *actors, *agents, *discards;
+    size_t article_memory; /* bytes of memory one article may use (0: 1 GiB); past it the
+                              article is refused with an error that names the limit */
 } sitrep_options;
 
 /* Loads dictionaries and models. On failure returns NULL and, if errbuf is not NULL, writes
@@ -80,6 +84,21 @@ void sitrep_context_free(sitrep_context *context);
 /* Returns the data directory the context uses (owned by the context). */
 const char *sitrep_context_data_dir(const sitrep_context *context);
 
+/* What the context's data directory lacks that coding can go on without, one message each
+ * ("DATA/models/tagger.bin: missing: parts of speech are not tagged, so fewer actors and
+ * events are found"): the part-of-speech model, the verb patterns, the reporting cues, the
+ * gazetteer. Sets *count; the strings are owned by the context. */
+#define SITREP_MAX_WARNINGS 8
+const char *const *sitrep_context_warnings(const sitrep_context *context, size_t *count);
+
+/* Checks that dir is a data directory (it holds sitrep-data.txt) with actor dictionaries
+ * (actors/ with at least one dictionary file): problems of which are fatal (a context cannot
+ * be made). A missing part-of-speech model, verb patterns, CAMEO tables, reporting cues or
+ * gazetteer are not fatal. Calls report(user, message, fatal) for each problem and returns the
+ * number of fatal ones. sitrep_context_new runs the same check. */
+int sitrep_data_check(const char *dir, void (*report)(void *user, const char *message, int fatal),
+                      void *user);
+
 /* A coder owns one arena; use one coder per thread. */
 sitrep_coder *sitrep_coder_new(const sitrep_context *context) SITREP_MUST_CHECK;
 void sitrep_coder_free(sitrep_coder *coder);
@@ -87,7 +106,8 @@ void sitrep_coder_free(sitrep_coder *coder);
 /* Codes one article (bytes of the given kind; `name` is used in messages and as a fallback
  * id source). On success *json points at a NUL-terminated JSON object (no trailing newline)
  * owned by the coder and valid until the next call on it. On SITREP_EPARSE the record was
- * rejected and errbuf says why; the coder stays usable. */
+ * rejected and errbuf says why; on SITREP_ELIMIT errbuf names the limit the article exceeded
+ * (memory per article, output per article). The coder stays usable. */
 sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const char *bytes,
                                 size_t length, const char *name, sitrep_format format,
                                 const char **json, size_t *json_length, char *errbuf,
@@ -97,5 +117,10 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
  * a 64-bit hash of its "id" (a JSON line that has one), else of its bytes, modulo count. The
  * same on every machine, so N processes on N hosts split an input without talking. */
 unsigned sitrep_record_shard(sitrep_input kind, const char *bytes, size_t length, unsigned count);
+
+/* Hands over the JSON of the last successful sitrep_code_bytes on this coder: returns it as a
+ * NUL-terminated heap buffer of *json_length bytes that the caller frees (the coder starts a
+ * new one), or NULL when there is none. Saves a copy of a large result. */
+char *sitrep_coder_take_result(sitrep_coder *coder, size_t *json_length) SITREP_MUST_CHECK;
 
 #endif

@@ -57,8 +57,8 @@ static sitrep_status pipeline_extras(const sitrep_context *context, arena *a, ar
 }
 
 sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input kind,
-                           const char *bytes, size_t length, pipeline_depth depth, article *art,
-                           diag *d)
+                           const char *bytes, size_t length, const char *name, pipeline_depth depth,
+                           article *art, diag *d)
 {
     memset(art, 0, sizeof *art);
     document *doc = arena_calloc(a, 1, sizeof *doc);
@@ -81,6 +81,12 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
     }
     if (status)
         return status;
+    /* The article's own date first, then its file name's (when asked), then --published. */
+    char from_name[11];
+    if (!doc->published && context->published_from_name && name &&
+        ingest_date_from_name(name, from_name) &&
+        !(doc->published = arena_strndup(a, from_name, strlen(from_name))))
+        return SITREP_ELIMIT;
     if (!doc->published && context->published[0])
         doc->published = context->published;
 
@@ -89,6 +95,9 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
         return status;
     if (depth == PIPELINE_TEXT)
         goto done;
+    /* an article not in English is coded all the same, with a warning that says so */
+    if ((status = language_warn(context->language, a, &art->text, &doc->warnings)))
+        return status;
     /* syntax/: parts of speech, and dependency parses when the context has a parser */
     syntax_tag(context->tagger, &art->text);
     if (context->parser)

@@ -19,31 +19,38 @@
 
 struct sitrep_context {
     char data_dir[4096];
-    char published[11]; /* default publication date, "" when none */
-    bool keep_chrome;   /* plain text is all body */
-    bool no_extras;     /* skip quantities, dates, places and attribution (measuring) */
-    tagger *tagger;     /* NULL when no model is installed */
-    parser *parser;     /* the dependency parser; NULL unless sitrep_options.parse asked */
-    cue_lexicon *cues;  /* reporting cues (attribution) */
-    dict *actors;       /* actor dictionaries of DATA/actors/ (empty when absent) */
-    gazetteer *places;  /* data/places/ (extras); empty when the directory is absent */
+    char published[11];       /* default publication date, "" when none */
+    bool published_from_name; /* a date in the file name (PolNeAR style) comes before it */
+    bool keep_chrome;         /* plain text is all body */
+    bool no_extras;           /* skip quantities, dates, places and attribution (measuring) */
+    tagger *tagger;           /* NULL when no model is installed */
+    parser *parser;           /* the dependency parser; NULL unless sitrep_options.parse asked */
+    language_model *language; /* the `language` warning for articles not in English */
+    cue_lexicon *cues;        /* reporting cues (attribution) */
+    dict *actors;             /* actor dictionaries of DATA/actors/ (empty when absent) */
+    gazetteer *places;        /* data/places/ (extras); empty when the directory is absent */
     /* event coder: code table, lemmas, patterns; NULL when DATA/verbs is absent */
     cameo_table *cameo;
     lemma_table *lemmas;
     pattern_set *patterns;
     event_tables events;
     long explain_sentence; /* sitrep explain --sentence N: N, or -1 for every sentence */
+    size_t article_memory; /* arena cap of each coder (bytes per article) */
+    /* what the data directory lacks, coding goes on without it (sitrep_context_warnings) */
+    char *warnings[SITREP_MAX_WARNINGS];
+    size_t nwarnings;
 };
 
 /* How far to take an article: through the text stage only (sentences and tokens, untagged:
  * what `sitrep sentences` needs) or through every stage. */
 typedef enum pipeline_depth { PIPELINE_TEXT, PIPELINE_FULL } pipeline_depth;
 
-/* Runs the stages on one input, up to `depth`. Fills *art (allocated from a). Returns
- * SITREP_EPARSE with d filled when the record is rejected (malformed JSON line), SITREP_ELIMIT
- * at the arena cap. */
+/* Runs the stages on one input, up to `depth`. `name` is the input's file name (or NULL): with
+ * context->published_from_name, a date in it dates an article that gives none. Fills *art
+ * (allocated from a). Returns SITREP_EPARSE with d filled when the record is rejected
+ * (malformed JSON line), SITREP_ELIMIT at the arena cap. */
 sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input kind,
-                           const char *bytes, size_t length, pipeline_depth depth, article *art,
-                           diag *d) MUST_CHECK;
+                           const char *bytes, size_t length, const char *name, pipeline_depth depth,
+                           article *art, diag *d) MUST_CHECK;
 
 #endif

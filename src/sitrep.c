@@ -7,13 +7,18 @@
 #include "pipeline.h"
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#define CODER_ARENA_CAP ((size_t)2 << 30)
+/* Per article. With the text stage's caps (tokens, sentences) real articles stay far below
+ * these; they stop hostile input before it takes the machine's memory, once per --jobs. */
+#define CODER_ARENA_CAP ((size_t)1 << 30)
 #define CODER_OUTPUT_CAP ((size_t)1 << 30)
+/* An output buffer grown beyond this by one article is given back rather than kept. */
+#define CODER_OUTPUT_KEEP ((size_t)16 << 20)
 
 struct sitrep_coder {
     const sitrep_context *context;
@@ -58,6 +63,115 @@ static bool load_peer(sitrep_context *c, const sitrep_options *options, char *er
     return true;
 }
 
+/* The parts of a data directory and what coding loses without each. */
+static const struct data_part {
+    const char *path;
+    bool required;
+    const char *without;
+} data_parts[] = {
+    {"actors", true, "no actors can be recognised, so no events are coded"},
+    {"models/tagger.bin", false,
+     "parts of speech are not tagged, so fewer actors and events are found"},
+    {"verbs", false, "no event patterns: no events are coded"},
+    {"cameo", false, "no CAMEO code table: events cannot be coded"},
+    {"cues/reporting.txt", false, "no reporting cues: attribution and quotes are not found"},
+    {"places", false, "no gazetteer: places are not resolved"},
+};
+
+/* True when dir holds at least one regular file named *.txt (a dictionary or table). */
+static bool has_text_files(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return false;
+    bool found = false;
+    struct dirent *entry;
+    while (!found && (entry = readdir(d))) {
+        size_t n = strlen(entry->d_name);
+        found = entry->d_name[0] != '.' && n > 4 && strcmp(entry->d_name + n - 4, ".txt") == 0;
+    }
+    closedir(d);
+    return found;
+}
+
+/* sitrep_data_check; parts that peer dictionaries replace (--dict-format) are not looked
+ * at: `replaced` names them ("actors", "verbs"). */
+static int data_check(const char *dir, const char *const *replaced,
+                      void (*report)(void *user, const char *message, int fatal), void *user)
+{
+    char path[4200], message[4600];
+    int fatal = 0;
+    if (!path_is_dir(dir)) {
+        snprintf(message, sizeof message, "%s: data directory not found", dir);
+        report(user, message, 1);
+        return 1;
+    }
+    snprintf(path, sizeof path, "%s/sitrep-data.txt", dir);
+    if (access(path, R_OK) != 0) {
+        snprintf(message, sizeof message,
+                 "%s: not a sitrep data directory (it has no sitrep-data.txt); give the "
+                 "directory that holds actors/, verbs/ and models/",
+                 dir);
+        report(user, message, 1);
+        fatal++;
+    }
+    bool verbs_missing = false;
+    for (size_t i = 0; i < ARRAY_LEN(data_parts); i++) {
+        const struct data_part *part = &data_parts[i];
+        bool skip = false;
+        for (const char *const *r = replaced; r && *r && !skip; r++)
+            skip = strcmp(*r, part->path) == 0;
+        /* without verb patterns the code table is not needed */
+        if (skip || (strcmp(part->path, "cameo") == 0 && verbs_missing))
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, part->path);
+        bool is_dir = strchr(part->path, '/') == NULL;
+        const char *problem = NULL;
+        if (is_dir ? !path_is_dir(path) : access(path, R_OK) != 0)
+            problem = "missing";
+        else if (is_dir && !has_text_files(path))
+            problem = "empty (no .txt files)";
+        if (!problem)
+            continue;
+        verbs_missing = verbs_missing || strcmp(part->path, "verbs") == 0;
+        snprintf(message, sizeof message, "%s: %s: %s", path, problem, part->without);
+        report(user, message, part->required);
+        fatal += part->required;
+    }
+    return fatal;
+}
+
+int sitrep_data_check(const char *dir, void (*report)(void *user, const char *message, int fatal),
+                      void *user)
+{
+    return data_check(dir, NULL, report, user);
+}
+
+/* Keeps a warning of the data check in the context; the first fatal one goes to errbuf. */
+typedef struct check_state {
+    sitrep_context *context;
+    char *errbuf;
+    size_t errlen;
+    int fatal;
+} check_state;
+
+static void keep_problem(void *user, const char *message, int fatal)
+{
+    check_state *st = user;
+    if (fatal) {
+        if (!st->fatal++ && st->errbuf)
+            snprintf(st->errbuf, st->errlen, "%s", message);
+    } else if (st->context->nwarnings < SITREP_MAX_WARNINGS) {
+        st->context->warnings[st->context->nwarnings++] = xstrdup(message);
+    }
+}
+
+const char *const *sitrep_context_warnings(const sitrep_context *context, size_t *count)
+{
+    *count = context->nwarnings;
+    return (const char *const *)context->warnings;
+}
+
 sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, size_t errlen)
 {
     sitrep_context *c = xcalloc(1, sizeof *c);
@@ -78,8 +192,24 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         free(c);
         return NULL;
     }
+    /* A directory that is not a data directory, or has no actors, would code nothing and
+     * exit 0: refuse it. What else is missing is a warning (coding goes on without it). */
+    const char *replaced[3] = {NULL, NULL, NULL};
+    size_t nreplaced = 0;
+    if (options && options->dict_format && (options->actors || options->agents))
+        replaced[nreplaced++] = "actors";
+    if (options && options->dict_format && options->verbs)
+        replaced[nreplaced++] = "verbs";
+    check_state check = {.context = c, .errbuf = errbuf, .errlen = errlen};
+    if (data_check(c->data_dir, replaced, keep_problem, &check)) {
+        sitrep_context_free(c);
+        return NULL;
+    }
+    c->article_memory =
+        options && options->article_memory ? options->article_memory : CODER_ARENA_CAP;
     c->keep_chrome = options && options->keep_chrome;
     c->no_extras = options && options->no_extras;
+    c->published_from_name = options && options->published_from_name;
     if (options && options->published) {
         if (!ingest_parse_date(options->published, strlen(options->published), c->published)) {
             if (errbuf)
@@ -89,6 +219,8 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
+    /* the language of articles: libexttextcat's models, read on first need */
+    c->language = language_model_new(getenv("SITREP_TEXTCAT_CONF"));
     /* the part-of-speech model; a data directory without one codes without tags */
     char path[sizeof c->data_dir + 32];
     diag d;
@@ -160,6 +292,15 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
     }
     if (options && options->dict_format && !load_peer(c, options, errbuf, errlen))
         return NULL;
+    if (!dict_entry_count(c->actors)) {
+        if (errbuf)
+            snprintf(errbuf, errlen,
+                     "%s/actors: no actor dictionary entries: no actors can be recognised, so "
+                     "no events are coded",
+                     c->data_dir);
+        sitrep_context_free(c);
+        return NULL;
+    }
     c->events = (event_tables){
         .cameo = c->cameo, .lemmas = c->lemmas, .patterns = c->patterns, .tagger = c->tagger};
     return c;
@@ -171,12 +312,15 @@ void sitrep_context_free(sitrep_context *context)
         return;
     tagger_free(context->tagger);
     parser_free(context->parser);
+    language_model_free(context->language);
     dict_free(context->actors);
     cues_free(context->cues);
     gazetteer_free(context->places); /* extras */
     pattern_set_free(context->patterns);
     lemma_free(context->lemmas);
     cameo_free(context->cameo);
+    for (size_t i = 0; i < context->nwarnings; i++)
+        free(context->warnings[i]);
     free(context);
 }
 
@@ -189,7 +333,7 @@ sitrep_coder *sitrep_coder_new(const sitrep_context *context)
 {
     sitrep_coder *coder = xcalloc(1, sizeof *coder);
     coder->context = context;
-    arena_init(&coder->arena, CODER_ARENA_CAP);
+    arena_init(&coder->arena, context->article_memory);
     buf_init(&coder->output, CODER_OUTPUT_CAP);
     return coder;
 }
@@ -208,6 +352,8 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
                                 const char **json, size_t *json_length, char *errbuf, size_t errlen)
 {
     arena_reset(&coder->arena);
+    if (coder->output.alloc > CODER_OUTPUT_KEEP)
+        buf_release(&coder->output);
     buf_reset(&coder->output);
     *json = NULL;
     *json_length = 0;
@@ -215,7 +361,7 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
     diag d;
     diag_clear(&d);
     sitrep_status status =
-        pipeline_run(coder->context, &coder->arena, kind, bytes, length,
+        pipeline_run(coder->context, &coder->arena, kind, bytes, length, name,
                      format == SITREP_FORMAT_SENTENCES ? PIPELINE_TEXT : PIPELINE_FULL, &art, &d);
     if (status == SITREP_OK)
         status = format == SITREP_FORMAT_SENTENCES ? export_sentences(&coder->output, &art)
@@ -227,9 +373,22 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
                      : export_json(&coder->output, &art, format == SITREP_FORMAT_PRETTY);
     if (status) {
         if (errbuf) {
-            if (status == SITREP_EPARSE && d.message[0])
+            char limit[32];
+            if (status == SITREP_EPARSE && d.message[0]) {
                 snprintf(errbuf, errlen, "%s", d.message);
-            else
+            } else if (status == SITREP_ELIMIT && coder->arena.exhausted) {
+                diag_size(limit, coder->arena.cap);
+                snprintf(errbuf, errlen,
+                         "the article needs more than the %s of memory allowed per article; "
+                         "not coded (split it into smaller articles)",
+                         limit);
+            } else if (status == SITREP_ELIMIT && coder->output.full) {
+                diag_size(limit, coder->output.cap);
+                snprintf(errbuf, errlen,
+                         "the article's output is larger than the limit of %s per article; "
+                         "not coded (split it into smaller articles)",
+                         limit);
+            } else
                 snprintf(errbuf, errlen, "%s%s%s", sitrep_strerror(status), name ? " in " : "",
                          name ? name : "");
         }
@@ -258,4 +417,15 @@ unsigned sitrep_record_shard(sitrep_input kind, const char *bytes, size_t length
     if (!keyed)
         h = hash_bytes(bytes, length, 0);
     return (unsigned)(h % count);
+}
+
+char *sitrep_coder_take_result(sitrep_coder *coder, size_t *json_length)
+{
+    *json_length = 0;
+    if (!coder->output.data)
+        return NULL;
+    char *json = coder->output.data;
+    *json_length = coder->output.len;
+    buf_init(&coder->output, CODER_OUTPUT_CAP);
+    return json;
 }

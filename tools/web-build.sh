@@ -1,24 +1,32 @@
 #!/bin/sh
-# web-build.sh - assembles the dashboard that `sitrep serve` serves: web/ plus uPlot and
-# cytoscape copied from node_modules (installed by `npm ci`, see tools/web-deps.sh) into
-# OUT/vendor with their licences. Nothing is fetched here. Usage: tools/web-build.sh OUT
+# web-build.sh - assembles the dashboard that `sitrep serve` serves: web/ plus the two browser
+# libraries it draws with, copied from Debian's packages (dygraphs for the timeline, d3 for the
+# actor network) into OUT/vendor with their copyright files. Nothing is fetched from the
+# network here or at run time. Usage: tools/web-build.sh OUT PACKAGE...
+# The packages are installed first (tools/deps.sh: as root; otherwise it prints the command).
 set -eu
 out=$1
+shift
+tools/deps.sh "$@" || {
+    echo "sitrep: the dashboard needs the Debian packages: $* (see the command above)" >&2
+    exit 1
+}
 rm -rf "$out.tmp"
 mkdir -p "$out.tmp/vendor"
 cp web/*.html web/*.js web/*.css "$out.tmp/"
-missing=""
-for f in uplot/dist/uPlot.iife.min.js uplot/dist/uPlot.min.css uplot/LICENSE \
-         cytoscape/dist/cytoscape.min.js cytoscape/LICENSE; do
-    if [ -f "node_modules/$f" ]; then
-        case $f in
-            */LICENSE) cp "node_modules/$f" "$out.tmp/vendor/${f%%/*}-LICENSE.txt" ;;
-            *) cp "node_modules/$f" "$out.tmp/vendor/" ;;
-        esac
-    else
-        missing="$missing $f"
+# FILE:PACKAGE pairs; the package's copyright file goes beside its library.
+for pair in /usr/share/javascript/dygraphs/dygraph.min.js:libjs-dygraphs \
+            /usr/share/javascript/dygraphs/dygraph.min.css:libjs-dygraphs \
+            /usr/share/javascript/d3/d3.min.js:libjs-d3; do
+    file=${pair%%:*}
+    package=${pair#*:}
+    if [ ! -f "$file" ]; then
+        echo "sitrep: $file is missing: reinstall the Debian package $package" >&2
+        rm -rf "$out.tmp"
+        exit 1
     fi
+    cp "$file" "$out.tmp/vendor/"
+    cp "/usr/share/doc/$package/copyright" "$out.tmp/vendor/$package-copyright.txt"
 done
-[ -z "$missing" ] || echo "sitrep: the dashboard will lack its charts: missing node_modules/:$missing (run make deps-web)" >&2
 rm -rf "$out"
 mv "$out.tmp" "$out"

@@ -1,6 +1,7 @@
 /* app.js - the sitrep dashboard: reads the filters, asks the JSON API (/api/timeline,
- * /api/actors, /api/events, /api/search, /api/articles/ID) and draws the timeline (uPlot), the
- * actor network (cytoscape), the event table and the article view with its highlights.
+ * /api/actors, /api/events, /api/search, /api/articles/ID) and draws the timeline (dygraphs),
+ * the actor network (a d3 force layout in SVG), the event table and the article view with its
+ * highlights. Both libraries come from Debian's packages (tools/web-build.sh).
  * Text from the store is only ever set with textContent, never parsed as HTML.
  */
 'use strict';
@@ -92,21 +93,30 @@ function drawTimeline(data) {
     const q = QUADS.findIndex(([key]) => key === b.quad_class);
     if (q >= 0 && index.has(b.date)) series[q][index.get(b.date)] += b.count;
   }
-  const xs = days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
-  if (typeof uPlot === 'undefined') {
-    box.append(el('p', { class: 'empty' }, 'uPlot is missing (run make).'));
+  if (typeof Dygraph === 'undefined') {
+    box.append(el('p', { class: 'empty' }, 'dygraphs is missing (run make).'));
     return;
   }
-  const opts = {
+  const rows = days.map((d, i) => [new Date(`${d}T00:00:00Z`), ...series.map((s) => s[i])]);
+  const chart = el('div', {});
+  const legend = el('div', { class: 'legend-line' });
+  box.append(chart, legend);
+  state.plot = new Dygraph(chart, rows, {
+    labels: ['date', ...QUADS.map(([, label]) => label)],
+    colors: QUADS.map(([, , color]) => color),
     width: Math.max(300, box.clientWidth - 8),
     height: 220,
-    scales: { x: { time: true } },
-    series: [{}].concat(QUADS.map(([, label, color]) => ({
-      label, stroke: color, width: 2, fill: `${color}22`, points: { show: days.length < 60 },
-    }))),
-    axes: [{}, { label: 'events' }],
-  };
-  state.plot = new uPlot(opts, [xs, ...series], box);
+    fillGraph: true,
+    fillAlpha: 0.12,
+    strokeWidth: 2,
+    drawPoints: days.length < 60,
+    pointSize: 2,
+    includeZero: true,
+    labelsUTC: true,
+    legend: 'always',
+    labelsDiv: legend,
+    ylabel: 'events',
+  });
 }
 
 /* ---- network ---- */
@@ -118,43 +128,80 @@ function goldsteinColor(g) {
   return `rgb(${Math.round(170 - 130 * t)}, ${Math.round(170 - 20 * t)}, ${Math.round(170 - 80 * t)})`;
 }
 
+/* Actors as circles (area by events), dyads as arrows (width by events, colour by mean
+ * Goldstein score), placed by d3's force layout: run to rest before drawing, then dragging a
+ * node lets it move again. A click on an actor filters the page by it. */
 function drawNetwork(data) {
   const box = $('network');
-  if (state.graph) { state.graph.destroy(); state.graph = null; }
+  if (state.graph) { state.graph.stop(); state.graph = null; }
   box.textContent = '';
   if (!data.dyads.length) { box.append(el('p', { class: 'empty' }, 'No dyads.')); return; }
-  if (typeof cytoscape === 'undefined') {
-    box.append(el('p', { class: 'empty' }, 'cytoscape is missing (run make).'));
+  if (typeof d3 === 'undefined') {
+    box.append(el('p', { class: 'empty' }, 'd3 is missing (run make).'));
     return;
   }
+  const width = Math.max(300, box.clientWidth);
+  const height = Math.max(200, box.clientHeight || 380);
   const counts = new Map(data.actors.map((a) => [a.code, a.count]));
-  const nodes = new Map();
-  const edges = [];
-  const max = Math.max(...data.dyads.map((d) => d.count));
+  const index = new Map();
+  const nodes = [];
   for (const d of data.dyads) {
     for (const code of [d.source, d.target]) {
-      if (!nodes.has(code)) nodes.set(code, { data: { id: code, label: code, weight: counts.get(code) || 1 } });
+      if (index.has(code)) continue;
+      index.set(code, nodes.length);
+      const weight = counts.get(code) || 1;
+      nodes.push({ id: code, weight, r: 6 + 14 * Math.sqrt(Math.min(weight, 50) / 50) });
     }
-    edges.push({ data: { id: `${d.source}>${d.target}`, source: d.source, target: d.target,
-      count: d.count, width: 1 + 7 * d.count / max, color: goldsteinColor(d.goldstein),
-      label: `${d.count}` } });
   }
-  state.graph = cytoscape({
-    container: box,
-    elements: [...nodes.values(), ...edges],
-    layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000 },
-    style: [
-      { selector: 'node', style: { label: 'data(label)', 'font-size': 10, 'background-color': '#345',
-        color: '#123', width: 'mapData(weight, 1, 50, 14, 40)', height: 'mapData(weight, 1, 50, 14, 40)' } },
-      { selector: 'edge', style: { width: 'data(width)', 'line-color': 'data(color)',
-        'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle',
-        'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, color: '#555' } },
-    ],
-  });
-  state.graph.on('tap', 'node', (e) => {
-    $('filters').elements.actor.value = e.target.id();
+  const max = Math.max(...data.dyads.map((d) => d.count));
+  const links = data.dyads.map((d) => ({ source: index.get(d.source), target: index.get(d.target),
+    count: d.count, width: 1 + 7 * d.count / max, color: goldsteinColor(d.goldstein) }));
+  const force = d3.layout.force().nodes(nodes).links(links).size([width, height])
+    .charge(-Math.min(300, 8 * width * height / nodes.length / 100)).linkDistance(60)
+    .gravity(0.15);
+  force.start();
+  for (let i = 0; i < 300; i++) force.tick();
+  force.stop();
+
+  const svg = d3.select(box).append('svg').attr('width', width).attr('height', height);
+  svg.append('defs').append('marker').attr('id', 'arrow').attr('viewBox', '0 -4 8 8')
+    .attr('refX', 8).attr('markerWidth', 6).attr('markerHeight', 6).attr('orient', 'auto')
+    .attr('markerUnits', 'userSpaceOnUse')
+    .append('path').attr('d', 'M0,-4L8,0L0,4').attr('fill', '#667');
+  const link = svg.selectAll('line.link').data(links).enter().append('line').attr('class', 'link')
+    .style('stroke', (d) => d.color).style('stroke-width', (d) => d.width)
+    .attr('marker-end', 'url(#arrow)');
+  link.append('title').text((d) => `${d.source.id} -> ${d.target.id}: ${d.count} events`);
+  const label = svg.selectAll('text.count').data(links).enter().append('text')
+    .attr('class', 'count').text((d) => d.count);
+  const node = svg.selectAll('g.node').data(nodes).enter().append('g').attr('class', 'node')
+    .call(force.drag);
+  node.append('circle').attr('r', (d) => d.r);
+  node.append('text').attr('dx', (d) => d.r + 3).attr('dy', '.35em').text((d) => d.id);
+  node.append('title').text((d) => `${d.id}: ${d.weight} events`);
+  node.on('click', (d) => {
+    if (d3.event.defaultPrevented) return; /* the end of a drag, not a click */
+    $('filters').elements.actor.value = d.id;
     apply();
   });
+  const inside = (v, r, size) => Math.max(r, Math.min(size - r, v));
+  function place() {
+    for (const n of nodes) { n.x = inside(n.x, n.r, width); n.y = inside(n.y, n.r, height); }
+    /* arrows end at the edge of the target's circle */
+    link.each(function position(d) {
+      const dx = d.target.x - d.source.x;
+      const dy = d.target.y - d.source.y;
+      const length = Math.sqrt(dx * dx + dy * dy) || 1;
+      d3.select(this).attr('x1', d.source.x).attr('y1', d.source.y)
+        .attr('x2', d.target.x - dx * (d.target.r + 2) / length)
+        .attr('y2', d.target.y - dy * (d.target.r + 2) / length);
+    });
+    label.attr('x', (d) => (d.source.x + d.target.x) / 2).attr('y', (d) => (d.source.y + d.target.y) / 2);
+    node.attr('transform', (d) => `translate(${d.x},${d.y})`);
+  }
+  force.on('tick', place);
+  place();
+  state.graph = force;
 }
 
 function drawActors(data) {
@@ -356,7 +403,7 @@ function init() {
   $('next').addEventListener('click', () => { state.offset += PAGE; loadEvents().catch((e) => setStatus(e.message, true)); });
   $('close-article').addEventListener('click', closeArticle);
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') closeArticle(); });
-  window.addEventListener('resize', () => { if (state.plot) state.plot.setSize({ width: Math.max(300, $('timeline').clientWidth - 8), height: 220 }); });
+  window.addEventListener('resize', () => { if (state.plot) state.plot.resize(Math.max(300, $('timeline').clientWidth - 8), 220); });
   apply();
   const m = location.hash.match(/^#article=(.+)$/);
   if (m) openArticle(decodeURIComponent(m[1]));

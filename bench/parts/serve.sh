@@ -27,18 +27,8 @@ SITREP=$sitrep bigdb_ensure "$db" | sed 's/^bench: /serve: /'
 # wrk and the server each hold 1,000 sockets
 ulimit -n 8192 2>/dev/null || ulimit -n "$(ulimit -H -n)" 2>/dev/null || true
 
-: >"$tmp/serve.err"
-"$sitrep" serve --db "$db" --port 0 --threads "$threads" --max-connections $((conns + 100)) \
-    --memory-limit $limit_mb 2>>"$tmp/serve.err" &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
-port=""
-for _ in $(seq 1 100); do
-    port=$(sed -n 's/^sitrep: serving http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$tmp/serve.err")
-    [ -n "$port" ] && break
-    sleep 0.1
-done
-[ -n "$port" ] || { echo "serve: the server did not start: $(cat "$tmp/serve.err")"; exit 1; }
+SITREP=$sitrep bench_serve "$db" "$tmp/serve.err" --threads "$threads" \
+    --max-connections $((conns + 100)) --max-per-address $((conns + 100)) --memory-limit $limit_mb
 echo "serve: sitrep serve --threads $threads --max-connections $((conns + 100)) --memory-limit $limit_mb; wrk 2 threads, ${seconds}s per run, /api/events"
 base=http://127.0.0.1:$port
 # warm the page cache the way a user's first look would

@@ -12,6 +12,9 @@
 
 #define ARENA_ALIGN 16
 #define ARENA_MIN_CHUNK (64 * 1024)
+/* A block this large gets a chunk of its own, so that growing it (a per-article array that
+ * doubles) reallocates that chunk instead of leaving every smaller copy behind. */
+#define ARENA_BIG (64 * 1024)
 
 struct arena_chunk {
     arena_chunk *next;
@@ -45,6 +48,7 @@ void arena_release(arena *a)
 {
     free_chunks(a->head);
     free_chunks(a->spare);
+    free_chunks(a->big);
     memset(a, 0, sizeof *a);
 }
 
@@ -66,7 +70,31 @@ void arena_reset(arena *a)
         c = next;
     }
     a->head = NULL;
+    free_chunks(a->big);
+    a->big = NULL;
     a->used_total = 0;
+    a->exhausted = false;
+}
+
+/* A block of its own chunk (the chunk's data), linked into a->big. */
+static void *big_alloc(arena *a, size_t need)
+{
+    arena_chunk *c = xmalloc(sizeof *c + need);
+    c->size = need;
+    c->used = need;
+    c->last = 0;
+    c->next = a->big;
+    a->big = c;
+    return c->data;
+}
+
+/* The link that points at the big chunk holding block p, or NULL when p is not one. */
+static arena_chunk **big_link(arena *a, const void *p)
+{
+    for (arena_chunk **link = &a->big; *link; link = &(*link)->next)
+        if ((const void *)(*link)->data == p)
+            return link;
+    return NULL;
 }
 
 static arena_chunk *new_chunk(arena *a, size_t need)
@@ -98,8 +126,16 @@ static arena_chunk *new_chunk(arena *a, size_t need)
 void *arena_alloc(arena *a, size_t size)
 {
     size_t need = align_up(size ? size : 1);
-    if (need < size || a->used_total + need > a->cap)
+    if (need < size || a->used_total + need > a->cap) {
+        a->exhausted = true;
         return NULL;
+    }
+    if (need >= ARENA_BIG) {
+        a->used_total += need;
+        if (a->used_total > a->peak)
+            a->peak = a->used_total;
+        return big_alloc(a, need);
+    }
     arena_chunk *c = a->head;
     if (!c || c->size - c->used < need) {
         c = new_chunk(a, need);
@@ -135,8 +171,10 @@ void *arena_grow(arena *a, void *old, size_t old_size, size_t new_size)
     if (c && (char *)c->data + c->last == (char *)old) {
         size_t old_need = c->used - c->last;
         size_t new_need = align_up(new_size);
-        if (new_need - old_need + a->used_total > a->cap)
+        if (new_need - old_need + a->used_total > a->cap) {
+            a->exhausted = true;
             return NULL;
+        }
         if (c->last + new_need <= c->size) {
             a->used_total += new_need - old_need;
             c->used = c->last + new_need;
@@ -144,6 +182,21 @@ void *arena_grow(arena *a, void *old, size_t old_size, size_t new_size)
                 a->peak = a->used_total;
             return old;
         }
+    }
+    arena_chunk **link = align_up(new_size) >= ARENA_BIG ? big_link(a, old) : NULL;
+    if (link) {
+        size_t old_need = (*link)->size, new_need = align_up(new_size);
+        if (new_need - old_need + a->used_total > a->cap) {
+            a->exhausted = true;
+            return NULL;
+        }
+        arena_chunk *grown = xrealloc(*link, sizeof *grown + new_need);
+        grown->size = grown->used = new_need;
+        *link = grown;
+        a->used_total += new_need - old_need;
+        if (a->used_total > a->peak)
+            a->peak = a->used_total;
+        return grown->data;
     }
     void *p = arena_alloc(a, new_size);
     if (p)

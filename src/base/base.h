@@ -45,9 +45,11 @@ typedef struct arena_chunk arena_chunk;
 typedef struct arena {
     arena_chunk *head;  /* current chunk */
     arena_chunk *spare; /* chunks kept for reuse after reset */
+    arena_chunk *big;   /* blocks of ARENA_BIG bytes or more, one chunk each */
     size_t used_total;  /* bytes handed out since the last reset */
     size_t cap;         /* maximum bytes between resets */
     size_t peak;        /* highest used_total seen */
+    bool exhausted;     /* an allocation failed at the cap since the last reset */
 } arena;
 
 void arena_init(arena *a, size_t cap);
@@ -59,8 +61,9 @@ void arena_reset(arena *a);
 void *arena_alloc(arena *a, size_t size) MUST_CHECK;
 /* Like arena_alloc but zeroed. */
 void *arena_calloc(arena *a, size_t count, size_t size) MUST_CHECK;
-/* Resizes the most recent allocation in place when possible, otherwise copies. Returns NULL
- * at the cap (the old block stays valid). */
+/* Resizes the most recent allocation in place when possible, a large block (64 KiB or more,
+ * which has a chunk of its own) by reallocating its chunk, otherwise copies. Returns NULL at
+ * the cap (the old block stays valid). */
 void *arena_grow(arena *a, void *old, size_t old_size, size_t new_size) MUST_CHECK;
 /* Makes room for element number `count` in an arena array of `size`-byte elements holding
  * room for *cap: when full it doubles (from 16), moving the elements if it must, and updates
@@ -81,6 +84,7 @@ typedef struct buf {
     size_t len;
     size_t alloc;
     size_t cap;
+    bool full; /* an append failed at the cap (cleared by buf_reset) */
 } buf;
 
 void buf_init(buf *b, size_t cap);
@@ -139,7 +143,8 @@ char *utf8_sanitize(arena *a, const char *s, size_t n, size_t *out_len, size_t *
 
 /* A fast 64-bit hash of bytes (not cryptographic); stable across runs and machines. */
 uint64_t hash_bytes(const void *data, size_t length, uint64_t seed);
-/* 32-bit CRC (IEEE 802.3) for file checksums. */
+/* 32-bit CRC (IEEE 802.3, zlib's crc32_z) for file checksums; pass 0 to start, or the CRC of the
+ * bytes before to continue. */
 uint32_t hash_crc32(const void *data, size_t length, uint32_t crc);
 
 /* ---- diagnostics (diag.c) ---- */
@@ -202,11 +207,72 @@ sitrep_status json_escape(buf *b, const char *s, size_t length) MUST_CHECK;
  * holds a valid date of that form (reproducible runs and tests). */
 void clock_today(char out[11]);
 
+/* Writes a byte count for a message: "64 MiB", "1 GiB", "4 KiB", else "1234 bytes". */
+void diag_size(char out[32], unsigned long long bytes);
+
+/* ---- input streams (stream.c) ---- */
+
+/* How far a line longer than the caller's limit is read on, looking for its end, before the
+ * rest of the stream is given up (a stream without newlines, such as /dev/zero). */
+#define STREAM_MAX_SKIP ((unsigned long long)1 << 30)
+
+/* A file, pipe, standard input or memory buffer read as a stream of bytes. gzip data (any
+ * number of members, recognised by its magic bytes whatever the name) is decompressed as it
+ * is read. Buffers grow geometrically and never beyond what the caller's limit needs. */
+typedef struct stream {
+    char name[512]; /* the path, or "<stdin>", for messages */
+    int fd;         /* -1: reading memory */
+    bool close_fd;
+    const unsigned char *memory;
+    size_t memory_length, memory_pos;
+    unsigned char *raw; /* bytes as read (compressed or not) */
+    size_t raw_length, raw_pos;
+    unsigned long long raw_offset; /* bytes of the input before raw[0] */
+    bool raw_eof, detected, member_done;
+    void *z;    /* z_stream while decompressing gzip */
+    char *data; /* decoded bytes not yet handed out: data[start..end) */
+    size_t start, end, scan, alloc;
+    long line; /* lines handed out so far (stream_next_line) */
+    bool eof, failed, failure_told;
+    sitrep_status failure; /* when failed: the error, repeated to the next reader */
+    char error[400];
+} stream;
+
+/* Opens path ("-": standard input) for reading. Fails with SITREP_EIO ("cannot open: ...")
+ * in d. Close with stream_close. */
+sitrep_status stream_open(stream *s, const char *path, diag *d) MUST_CHECK;
+/* A stream over length bytes at data (not copied: they must outlive the stream); name is
+ * used in messages. */
+void stream_open_memory(stream *s, const char *name, const void *data, size_t length);
+void stream_close(stream *s);
+/* True once the stream has been recognised as gzip (after the first read). */
+bool stream_is_gzip(const stream *s);
+/* Lines handed out so far by stream_next_line (the number of the last one). */
+long stream_line(const stream *s);
+/* The first byte that is not white space among the next `within` bytes, without consuming
+ * anything; -1 when there is none (or at the end, or on a read error: the next read says so). */
+int stream_peek_nonspace(stream *s, size_t within, diag *d);
+/* Reads the rest of the stream into a heap buffer (NUL appended; caller frees *data). Fails
+ * with SITREP_ELIMIT when it is (or decompresses to) more than max_bytes ("larger than the
+ * limit of 256 MiB"), SITREP_EIO on a read error, SITREP_EPARSE on corrupt or truncated gzip
+ * data; d says which (path, and the limit or the byte offset). */
+sitrep_status stream_read_all(stream *s, size_t max_bytes, char **data, size_t *length,
+                              diag *d) MUST_CHECK;
+/* Reads the next line (without its "\n" or "\r\n"; it may hold any byte, NUL included) into
+ * *line and *length; *line points into the stream's buffer until the next call and is NULL at
+ * the end. A line longer than max_line is skipped and reported as SITREP_ELIMIT with its line
+ * number in d ("line is longer than the limit of 64 MiB; skipped"): reading may go on. When
+ * the line has no end within STREAM_MAX_SKIP bytes, or on SITREP_EIO or SITREP_EPARSE (corrupt
+ * gzip data), the stream is finished: the next call returns the end. */
+sitrep_status stream_next_line(stream *s, size_t max_line, const char **line, size_t *length,
+                               diag *d) MUST_CHECK;
+
 /* ---- files and paths (file.c) ---- */
 
-/* Reads a whole file (or stdin when path is "-") into a heap buffer with a NUL appended.
- * Fails with SITREP_EIO (d says why, e.g. "cannot open: No such file or directory") or
- * SITREP_ELIMIT when the file exceeds max_bytes. Caller frees *data. */
+/* Reads a whole file (or stdin when path is "-"; gzip is decompressed) into a heap buffer
+ * with a NUL appended. Fails with SITREP_EIO (d says why, e.g. "cannot open: No such file or
+ * directory"), SITREP_ELIMIT when the file exceeds max_bytes, or SITREP_EPARSE for corrupt
+ * gzip data (stream_read_all). Caller frees *data. */
 sitrep_status file_read_all(const char *path, size_t max_bytes, char **data, size_t *length,
                             diag *d) MUST_CHECK;
 /* Finds the data directory: $SITREP_DATA; else `data/` beside the executable's parent

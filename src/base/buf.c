@@ -15,6 +15,7 @@ void buf_init(buf *b, size_t cap)
     b->len = 0;
     b->alloc = 0;
     b->cap = cap;
+    b->full = false;
 }
 
 void buf_release(buf *b)
@@ -26,14 +27,17 @@ void buf_release(buf *b)
 void buf_reset(buf *b)
 {
     b->len = 0;
+    b->full = false;
     if (b->data)
         b->data[0] = '\0';
 }
 
 sitrep_status buf_reserve(buf *b, size_t extra)
 {
-    if (b->cap && (extra > b->cap || b->len > b->cap - extra))
+    if (b->cap && (extra > b->cap || b->len > b->cap - extra)) {
+        b->full = true;
         return SITREP_ELIMIT;
+    }
     size_t need = b->len + extra + 1;
     if (need <= b->alloc)
         return SITREP_OK;

@@ -39,3 +39,15 @@ void diag_format(const diag *d, char *out, size_t outlen)
     else
         snprintf(out, outlen, "%s", d->message);
 }
+
+void diag_size(char out[32], unsigned long long bytes)
+{
+    if (bytes >= ((unsigned long long)1 << 30) && bytes % ((unsigned long long)1 << 30) == 0)
+        snprintf(out, 32, "%llu GiB", bytes >> 30);
+    else if (bytes >= ((unsigned long long)1 << 20) && bytes % ((unsigned long long)1 << 20) == 0)
+        snprintf(out, 32, "%llu MiB", bytes >> 20);
+    else if (bytes >= 1024 && bytes % 1024 == 0)
+        snprintf(out, 32, "%llu KiB", bytes >> 10);
+    else
+        snprintf(out, 32, "%llu bytes", bytes);
+}

@@ -1,4 +1,4 @@
-/* file.c - reading whole files and finding the data directory.
+/* file.c - reading whole files (through stream.c) and finding the data directory.
  *
  * The data directory is found the same way by every command, so a binary run from the source
  * tree, an installed binary and a test with $SITREP_DATA all see their own dictionaries.
@@ -22,52 +22,13 @@ sitrep_status file_read_all(const char *path, size_t max_bytes, char **data, siz
 {
     *data = NULL;
     *length = 0;
-    bool is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        diag_set(d, path, 0, "cannot open: %s", strerror(errno));
-        return SITREP_EIO;
-    }
-    struct stat st;
-    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
-        diag_set(d, path, 0, "is a directory");
-        return SITREP_EIO;
-    }
-    size_t alloc = 64 * 1024, len = 0;
-    char *p = xmalloc(alloc);
-    for (;;) {
-        if (alloc - len < 2) {
-            alloc *= 2;
-            p = xrealloc(p, alloc);
-        }
-        size_t n = fread(p + len, 1, alloc - len - 1, f);
-        len += n;
-        if (len > max_bytes) {
-            free(p);
-            if (!is_stdin)
-                fclose(f);
-            diag_set(d, path, 0, "file is larger than the limit of %zu bytes", max_bytes);
-            return SITREP_ELIMIT;
-        }
-        if (n == 0) {
-            if (ferror(f)) {
-                int err = errno;
-                free(p);
-                if (!is_stdin)
-                    fclose(f);
-                diag_set(d, path, 0, "cannot read: %s", strerror(err));
-                return SITREP_EIO;
-            }
-            break;
-        }
-    }
-    if (!is_stdin)
-        fclose(f);
-    p[len] = '\0';
-    *data = p;
-    *length = len;
-    return SITREP_OK;
+    stream s;
+    sitrep_status status = stream_open(&s, path, d);
+    if (status)
+        return status;
+    status = stream_read_all(&s, max_bytes, data, length, d);
+    stream_close(&s);
+    return status;
 }
 
 bool path_is_dir(const char *path)

@@ -304,7 +304,16 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
                                       uint32_t n, clause_ctx *c)
 {
     const sentence *s = &art->text.sentences[n];
+    slice *lemmas = c->lemmas;
+    size_t lemmas_room = c->lemmas_room;
     memset(c, 0, offsetof(clause_ctx, matches));
+    if (s->ntokens > lemmas_room) {
+        lemmas_room = s->ntokens < 64 ? 64 : s->ntokens;
+        if (!(lemmas = arena_alloc(a, lemmas_room * sizeof *lemmas)))
+            return SITREP_ELIMIT;
+    }
+    c->lemmas = lemmas;
+    c->lemmas_room = lemmas_room;
     c->tables = tables;
     c->art = art;
     c->text = art->text.text;
@@ -328,7 +337,7 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
     if (!c->ntokens)
         return SITREP_OK;
     sitrep_status status =
-        verbmatch_lemmatize(tables->lemmas, a, c->text, c->tokens, c->ntokens, &c->lemmas);
+        verbmatch_lemmatize_into(tables->lemmas, a, c->text, c->tokens, c->ntokens, c->lemmas);
     if (status)
         return status;
     size_t found = verbmatch_sentence(tables->patterns, c->text, c->tokens, c->ntokens, c->lemmas,
@@ -371,12 +380,11 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
     return SITREP_OK;
 }
 
+/* c is the caller's, reused from sentence to sentence: its match table alone is a few KB, too
+ * much to take from the arena once per sentence. */
 static sitrep_status code_sentence(arena *a, const event_tables *tables, const article *art,
-                                   uint32_t n, emit_state *st, buf *trace_out)
+                                   uint32_t n, emit_state *st, clause_ctx *c, buf *trace_out)
 {
-    clause_ctx *c = arena_alloc(a, sizeof *c);
-    if (!c)
-        return SITREP_ELIMIT;
     sitrep_status status = sentence_prepare(a, tables, art, n, c);
     if (status)
         return status;
@@ -414,9 +422,12 @@ sitrep_status events_code(arena *a, const event_tables *tables, article *art)
     if (!tables || !tables->patterns || !tables->lemmas)
         return SITREP_OK;
     emit_state st = {.a = a};
+    clause_ctx *c = arena_calloc(a, 1, sizeof *c);
+    if (!c)
+        return SITREP_ELIMIT;
     sitrep_status status;
     for (uint32_t n = 0; n < art->text.nsentences; n++)
-        if ((status = code_sentence(a, tables, art, n, &st, NULL)))
+        if ((status = code_sentence(a, tables, art, n, &st, c, NULL)))
             return status;
     events_attach_extras(art, st.items, st.count);
     if (st.dropped)
@@ -433,11 +444,14 @@ sitrep_status events_explain(arena *a, const event_tables *tables, const article
     if (!tables || !tables->patterns || !tables->lemmas)
         return buf_append_str(out, "no event patterns are loaded\n") ? SITREP_ELIMIT : SITREP_OK;
     emit_state st = {.a = a};
+    clause_ctx *c = arena_calloc(a, 1, sizeof *c);
+    if (!c)
+        return SITREP_ELIMIT;
     sitrep_status status;
     for (uint32_t n = 0; n < art->text.nsentences; n++) {
         if (only >= 0 && (long)n != only)
             continue;
-        if ((status = code_sentence(a, tables, art, n, &st, out)))
+        if ((status = code_sentence(a, tables, art, n, &st, c, out)))
             return status;
     }
     if (only >= 0 && (size_t)only >= art->text.nsentences &&

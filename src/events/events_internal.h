@@ -27,6 +27,7 @@ typedef struct clause_ctx {
     uint32_t sentence;
     uint32_t first_token; /* of the sentence in the article */
     slice *lemmas;
+    size_t lemmas_room; /* slices allocated at lemmas, reused by the next sentence */
     verbmatch matches[VERBMATCH_MAX];
     size_t nmatches;
     /* actors of the sentence: index into art->actors and token range [first, last] */

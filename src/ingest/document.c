@@ -58,6 +58,25 @@ static void format_date(char out[11], int year, int month, int day)
     out[10] = '\0';
 }
 
+bool ingest_date_from_name(const char *path, char out[11])
+{
+    const char *name = strrchr(path, '/');
+    name = name ? name + 1 : path;
+    size_t n = strlen(name);
+    /* a full date YYYY-MM-DD standing alone between separators, as in
+     * "breitbart_2016-10-04_bill-clinton-calls.txt" or "2016-10-04.html" */
+    for (size_t i = 0; i + 10 <= n; i++) {
+        bool starts = i == 0 || name[i - 1] == '_' || name[i - 1] == '-' || name[i - 1] == '.' ||
+                      name[i - 1] == ' ';
+        bool ends = i + 10 == n || name[i + 10] == '_' || name[i + 10] == '-' ||
+                    name[i + 10] == '.' || name[i + 10] == ' ';
+        if (starts && ends && name[i + 4] == '-' && name[i + 7] == '-' &&
+            ingest_parse_date(name + i, 10, out) && strlen(out) == 10)
+            return true;
+    }
+    return false;
+}
+
 bool ingest_parse_date(const char *s, size_t length, char out[11])
 {
     while (length && (*s == ' ' || *s == '\t')) {

@@ -41,12 +41,14 @@ static sitrep_status body_from_text(arena *a, document *doc, const char *text)
 sitrep_status ingest_html(arena *a, const char *bytes, size_t length, const ingest_options *options,
                           document *doc)
 {
-    (void)options; /* the HTML reader always separates chrome from the article */
+    /* the HTML reader always separates chrome from the article; options only say whether the
+     * bytes are already Unicode */
     memset(doc, 0, sizeof *doc);
     pthread_once(&html_once, html_init);
     char *text = NULL;
     size_t n = 0;
-    sitrep_status status = html_to_utf8(a, bytes, length, &text, &n, &doc->warnings);
+    sitrep_status status =
+        html_to_utf8(a, bytes, length, options && options->unicode, &text, &n, &doc->warnings);
     if (status)
         return status;
     if (n > HTML_MAX_PAGE) {

@@ -20,11 +20,13 @@
 #define HTML_MAX_BLOCKS ((size_t)1 << 20)
 
 /* Converts a page to valid UTF-8 in the arena: detects the encoding (byte-order mark,
- * <meta charset>, http-equiv Content-Type), converts UTF-16, Windows-1252 and Latin-1, and
- * repairs invalid UTF-8 (warning "invalid_utf8"). An unknown declared charset is read as
- * UTF-8 with a warning "encoding". Returns SITREP_ELIMIT at the arena cap. */
-sitrep_status html_to_utf8(arena *a, const char *bytes, size_t length, char **out, size_t *out_len,
-                           warning_list *warnings) MUST_CHECK;
+ * <meta charset>, http-equiv Content-Type; none with `unicode`, for a page from a JSON
+ * string), converts any charset ICU knows (charset.c; bytes invalid in it: a warning
+ * "encoding"), and repairs invalid UTF-8 (warning "invalid_utf8"). An unknown declared
+ * charset is read as UTF-8 with a warning "encoding". *out may point into bytes. Returns
+ * SITREP_ELIMIT at the arena cap. */
+sitrep_status html_to_utf8(arena *a, const char *bytes, size_t length, bool unicode, char **out,
+                           size_t *out_len, warning_list *warnings) MUST_CHECK;
 
 /* Lower-cased ASCII comparison of an element's name. */
 bool html_is(const xmlNode *node, const char *name);

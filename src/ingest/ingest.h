@@ -59,7 +59,38 @@ typedef struct document {
 /* Options shared by the readers. */
 typedef struct ingest_options {
     bool detect_chrome; /* separate site chrome and author bio from the body */
+    bool unicode;       /* the bytes are already UTF-8 (a JSON string): no byte-order mark or
+                           declared charset is looked for */
 } ingest_options;
+
+/* ---- character sets (charset.c, ICU's converters) ---- */
+
+/* The charset a byte-order mark at the start of bytes names (UTF-8, UTF-16LE/BE, UTF-32LE/BE,
+ * GB18030), with the mark's length in *bom; NULL (and *bom 0) when there is none. The name is
+ * static. */
+const char *ingest_charset_bom(const char *bytes, size_t length, size_t *bom);
+/* The converter name for a charset label as browsers read it (WHATWG: "latin1" and
+ * "iso-8859-1" are windows-1252, "gb2312" is GBK, ...); other labels are copied into buffer
+ * as they are. Returns NULL for an empty label or one longer than size - 1. */
+const char *ingest_charset_name(const char *label, size_t length, char *buffer, size_t size);
+/* True when ICU has a converter for name; with ascii_compatible, only one that reads ASCII
+ * bytes as ASCII (a charset declared inside a page: not UTF-16, UTF-7, ISO-2022-KR ...). */
+bool ingest_charset_known(const char *name, bool ascii_compatible);
+/* Converts bytes in charset `name` to NUL-terminated UTF-8 in the arena (*out, *out_len).
+ * Bytes not valid in the charset become U+FFFD; *replaced counts them. The result may hold
+ * NULs and controls (repair it with utf8_sanitize). Returns SITREP_ENOTFOUND for a name ICU
+ * does not know, SITREP_ELIMIT at the arena cap. */
+sitrep_status ingest_charset_decode(arena *a, const char *name, const char *bytes, size_t length,
+                                    char **out, size_t *out_len, size_t *replaced) MUST_CHECK;
+/* Bytes in charset (NULL: UTF-8) to valid UTF-8 in the arena: converted and repaired (NUL
+ * and C0 controls become spaces). Bytes invalid in the charset add a warning "encoding",
+ * invalid UTF-8 a warning "invalid_utf8". Returns SITREP_ELIMIT at the arena cap. */
+sitrep_status ingest_to_utf8(arena *a, const char *charset, const char *bytes, size_t length,
+                             char **out, size_t *out_len, warning_list *warnings) MUST_CHECK;
+/* The charset of a plain-text file: the one its byte-order mark names (mark length in *bom),
+ * else windows-1252 when the bytes are not UTF-8 and hold no UTF-8 sequence beyond ASCII,
+ * else NULL for UTF-8. The name is static. */
+const char *ingest_text_charset(const char *bytes, size_t length, size_t *bom);
 
 /* Reads a plain-text article. The text is repaired (invalid UTF-8 -> U+FFFD, counted in a
  * warning), line ends normalised, paragraphs found (blank lines, or one paragraph per line on
@@ -83,6 +114,11 @@ sitrep_status ingest_html(arena *a, const char *bytes, size_t length, const inge
 /* Checks a date string: returns true and copies a canonical YYYY-MM-DD, YYYY-MM or YYYY into
  * out[11] when `s` starts with one (an ISO timestamp's date part is accepted). */
 bool ingest_parse_date(const char *s, size_t length, char out[11]);
+
+/* Finds a full date YYYY-MM-DD between separators (_ - . space, or the ends) in the base name
+ * of path, as PolNeAR's "publisher_2016-10-04_slug.txt"; copies it into out[11] and returns
+ * true, or returns false when there is none (an impossible date such as 2016-02-30 is none). */
+bool ingest_date_from_name(const char *path, char out[11]);
 
 /* Builds the body from paragraphs: joins them with "\n\n", fills doc->body and
  * doc->paragraphs. Used by every reader. */

@@ -2,7 +2,8 @@
  *
  * A record is {"id", "text" or "html", "url", "published", "title"}; unknown keys are ignored.
  * cJSON parses the line; it accepts invalid UTF-8, so every string is repaired with
- * utf8_sanitize before it enters the document.
+ * utf8_sanitize before it enters the document. A "\u0000" escape is read as a space (with a
+ * warning) rather than ending the string.
  */
 #include "ingest.h"
 
@@ -41,10 +42,36 @@ static sitrep_status string_member(arena *a, const cJSON *object, const char *ke
     return SITREP_OK;
 }
 
+/* cJSON keeps strings NUL-terminated, so a "\u0000" escape would silently end the text there.
+ * Each one is rewritten as "\u0020" (same length, so byte offsets in messages still hold): a
+ * NUL is read as a space, as a raw NUL byte in text is (utf8_sanitize). Returns the line to
+ * parse (the input, or a patched copy in the arena; NULL at the cap) and the count in *nuls. */
+static const char *replace_nul_escapes(arena *a, const char *line, size_t length, size_t *nuls)
+{
+    *nuls = 0;
+    char *copy = NULL;
+    for (size_t i = 0; i + 1 < length; i++) {
+        if (line[i] != '\\')
+            continue;
+        /* every backslash starts an escape: in "\\u0000" the escape is the first two bytes */
+        if (line[i + 1] == 'u' && i + 5 < length && memcmp(line + i + 2, "0000", 4) == 0) {
+            if (!copy && !(copy = arena_strndup(a, line, length)))
+                return NULL;
+            memcpy(copy + i + 2, "0020", 4);
+            (*nuls)++;
+        }
+        i++;
+    }
+    return copy ? copy : line;
+}
+
 sitrep_status ingest_jsonl_record(arena *a, const char *line, size_t length,
                                   const ingest_options *options, document *doc, diag *d)
 {
     memset(doc, 0, sizeof *doc);
+    size_t nuls;
+    if (!(line = replace_nul_escapes(a, line, length, &nuls)))
+        return SITREP_ELIMIT;
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(line, length, &end, false);
     if (!root) {
@@ -70,11 +97,19 @@ sitrep_status ingest_jsonl_record(arena *a, const char *line, size_t length,
         status = diag_set(d, NULL, 0, "a record needs a \"text\" or \"html\" field");
         goto done;
     }
-    /* The input's raw bytes are gone once cJSON is freed; everything above is in the arena. */
-    status = has_text ? ingest_text(a, text, text_len, options, doc)
-                      : ingest_html(a, html, html_len, options, doc);
+    /* The input's raw bytes are gone once cJSON is freed; everything above is in the arena.
+     * A JSON string is Unicode already: no byte-order mark or declared charset counts. */
+    ingest_options unicode = options ? *options : (ingest_options){0};
+    unicode.unicode = true;
+    status = has_text ? ingest_text(a, text, text_len, &unicode, doc)
+                      : ingest_html(a, html, html_len, &unicode, doc);
     if (status)
         goto done;
+    if (nuls) {
+        const char *msg = arena_printf(a, "%zu NUL character%s (\\u0000) read as a space", nuls,
+                                       nuls == 1 ? "" : "s");
+        warning_add(&doc->warnings, "nul_character", msg ? msg : "NUL characters read as spaces");
+    }
     doc->id = id;
     doc->url = url ? url : doc->url;
     if (title)

@@ -590,13 +590,28 @@ sitrep_status ingest_text(arena *a, const char *bytes, size_t length, const inge
         length = INGEST_MAX_BODY;
         truncated = true;
     }
-    size_t invalid = 0, n = 0;
-    char *text = utf8_sanitize(a, bytes, length, &n, &invalid);
-    if (!text)
-        return SITREP_ELIMIT;
-    if (invalid) {
-        const char *msg = arena_printf(a, "%zu invalid UTF-8 bytes replaced by U+FFFD", invalid);
-        warning_add(&doc->warnings, "invalid_utf8", msg ? msg : "invalid UTF-8 replaced");
+    size_t bom = 0, n = 0;
+    const char *charset = NULL;
+    if (!options || !options->unicode) {
+        charset = ingest_text_charset(bytes, length, &bom);
+        bytes += bom;
+        length -= bom;
+        /* UTF-16 and UTF-32 come in whole units: a stray final newline byte is one that a
+         * line-by-line reader appended (a file read as lines gets a "\n" after its last) */
+        size_t unit = !charset                             ? 1
+                      : strncmp(charset, "UTF-16", 6) == 0 ? 2
+                      : strncmp(charset, "UTF-32", 6) == 0 ? 4
+                                                           : 1;
+        while (length % unit && bytes[length - 1] == '\n')
+            length--;
+    }
+    char *text;
+    sitrep_status status = ingest_to_utf8(a, charset, bytes, length, &text, &n, &doc->warnings);
+    if (status)
+        return status;
+    if (charset && !bom) {
+        const char *msg = arena_printf(a, "not UTF-8: read as %s", charset);
+        warning_add(&doc->warnings, "encoding", msg ? msg : "not UTF-8");
     }
     if (truncated)
         warning_add(&doc->warnings, "truncated", "article longer than 64 MiB was cut");
@@ -605,10 +620,7 @@ sitrep_status ingest_text(arena *a, const char *bytes, size_t length, const inge
     if (!split_paragraphs(a, text, n, &paras)) {
         warning_add(&doc->warnings, "truncated", "too many paragraphs; the rest is dropped");
     }
-    if (options && options->detect_chrome) {
-        sitrep_status status = detect_chrome(a, &paras, doc);
-        if (status)
-            return status;
-    }
+    if (options && options->detect_chrome && (status = detect_chrome(a, &paras, doc)))
+        return status;
     return ingest_set_body(a, doc, paras.items, paras.count);
 }

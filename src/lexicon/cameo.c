@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct cameo_table {
     cameo_code *codes;
@@ -151,6 +152,19 @@ static sitrep_status parse_codes(cameo_table *t, const char *path, const char *t
 
 static const cameo_code *plover_holder(const cameo_table *table, const char *code);
 
+/* The PLOVER ontology's event types, in its order (cooperation to conflict). */
+static const char *const plover_types[] = {
+    "AGREE",  "CONSULT", "SUPPORT",  "CONCEDE", "COOPERATE", "AID",      "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT",  "THREATEN", "PROTEST", "SANCTION",  "MOBILIZE", "COERCE",  "ASSAULT"};
+
+const char *cameo_plover_type_find(const char *name, size_t length)
+{
+    for (size_t i = 0; i < ARRAY_LEN(plover_types); i++)
+        if (strlen(plover_types[i]) == length && strncasecmp(plover_types[i], name, length) == 0)
+            return plover_types[i];
+    return NULL;
+}
+
 static sitrep_status parse_plover(cameo_table *t, const char *path, const char *text, size_t length,
                                   size_t *offsets, diag *d)
 {
@@ -174,6 +188,8 @@ static sitrep_status parse_plover(cameo_table *t, const char *path, const char *
         if (offsets[i * 4 + 1])
             return diag_set(d, path, line, "duplicate PLOVER line for '%.*s'", (int)f[0].len,
                             f[0].ptr);
+        if (!(f[1].len == 1 && f[1].ptr[0] == '-') && !cameo_plover_type_find(f[1].ptr, f[1].len))
+            return diag_set(d, path, line, "unknown PLOVER type '%.*s'", (int)f[1].len, f[1].ptr);
         for (int k = 1; k < 4; k++)
             if (!(f[k].len == 1 && f[k].ptr[0] == '-'))
                 offsets[i * 4 + (size_t)k] = store_string(t, f[k].ptr, f[k].len);

@@ -265,6 +265,9 @@ const char *cameo_plover_mode(const cameo_table *table, const char *code);
 const char *cameo_plover_context(const cameo_table *table, const char *code);
 /* The root of a code: its first two digits as an integer 1..20, or 0 when malformed. */
 int cameo_root(const char *code);
+/* The 16 PLOVER event types of the PLOVER ontology (AGREE ... ASSAULT): returns the type's
+ * canonical upper-case name (static) when name is one of them in any case, else NULL. */
+const char *cameo_plover_type_find(const char *name, size_t length);
 /* True when s is 2-4 ASCII digits. */
 bool cameo_is_code_syntax(const char *s, size_t length);
 

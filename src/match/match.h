@@ -52,6 +52,11 @@ typedef struct verbmatch {
  * arena cap. */
 sitrep_status verbmatch_lemmatize(const lemma_table *lemmas, arena *a, const char *text,
                                   const token *tokens, size_t ntokens, slice **out) MUST_CHECK;
+/* The same into out, which has room for ntokens slices (reused from sentence to sentence by
+ * the event coder); only lemmas that are not a prefix of their token's text take arena
+ * memory. */
+sitrep_status verbmatch_lemmatize_into(const lemma_table *lemmas, arena *a, const char *text,
+                                       const token *tokens, size_t ntokens, slice *out) MUST_CHECK;
 
 /* Finds the patterns of `set` in one sentence: for each token whose lemma (or lower-case
  * surface form) anchors patterns, the best pattern that matches around it (most required

@@ -342,6 +342,31 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
     return total > kept ? total : kept;
 }
 
+sitrep_status verbmatch_lemmatize_into(const lemma_table *lemmas, arena *a, const char *text,
+                                       const token *tokens, size_t ntokens, slice *out)
+{
+    char word[LEMMA_MAX_WORD + 1];
+    for (size_t i = 0; i < ntokens; i++) {
+        const token *t = &tokens[i];
+        const char *s = text + t->start;
+        size_t n = t->end - t->start;
+        if (t->kind != TOKEN_WORD || n > LEMMA_MAX_WORD) {
+            out[i] = slice_make(s, n);
+            continue;
+        }
+        size_t len = lemma_word(lemmas, s, n, t->upos, word, sizeof word);
+        if (len <= n && memcmp(word, s, len) == 0) { /* "forces" -> "force": no copy */
+            out[i] = slice_make(s, len);
+            continue;
+        }
+        char *copy = arena_strndup(a, word, len);
+        if (!copy)
+            return SITREP_ELIMIT;
+        out[i] = slice_make(copy, len);
+    }
+    return SITREP_OK;
+}
+
 sitrep_status verbmatch_lemmatize(const lemma_table *lemmas, arena *a, const char *text,
                                   const token *tokens, size_t ntokens, slice **out)
 {
@@ -349,21 +374,9 @@ sitrep_status verbmatch_lemmatize(const lemma_table *lemmas, arena *a, const cha
     slice *result = arena_alloc(a, (ntokens ? ntokens : 1) * sizeof *result);
     if (!result)
         return SITREP_ELIMIT;
-    char word[LEMMA_MAX_WORD + 1];
-    for (size_t i = 0; i < ntokens; i++) {
-        const token *t = &tokens[i];
-        const char *s = text + t->start;
-        size_t n = t->end - t->start;
-        if (t->kind != TOKEN_WORD || n > LEMMA_MAX_WORD) {
-            result[i] = slice_make(s, n);
-            continue;
-        }
-        size_t len = lemma_word(lemmas, s, n, t->upos, word, sizeof word);
-        char *copy = arena_strndup(a, word, len);
-        if (!copy)
-            return SITREP_ELIMIT;
-        result[i] = slice_make(copy, len);
-    }
+    sitrep_status status = verbmatch_lemmatize_into(lemmas, a, text, tokens, ntokens, result);
+    if (status)
+        return status;
     *out = result;
     return SITREP_OK;
 }

@@ -1,8 +1,9 @@
 /* serve.h - the serve stage (the last, after store/): the HTTP server behind `sitrep serve`.
  *
- * libmicrohttpd with a thread pool and limits, static files of the dashboard held in memory
- * (nothing outside the web directory can be named), request targets parsed and validated
- * here, and the JSON API over the event store that answers /api/ (serve_api.c).
+ * An HTTP/1.1 server of our own (one I/O thread, a pool of API workers, limits on everything
+ * a client can make it hold), static files of the dashboard held in memory (nothing outside
+ * the web directory can be named), request heads and targets parsed and validated here, and
+ * the JSON API over the event store that answers /api/ (serve_api.c).
  * docs/serve.md describes both.
  */
 #ifndef SITREP_SERVE_H
@@ -67,6 +68,44 @@ sitrep_status serve_check_long(const char *name, const char *value, long min, lo
 /* Free text of 1-200 bytes with at least one letter or digit. */
 sitrep_status serve_check_text(const char *name, const char *value, char *error,
                                size_t errlen) MUST_CHECK;
+/* Every filter of q (the filters of `sitrep query` and /api/events) checked as above: codes,
+ * 1-4 CAMEO digits, a two-digit root, one of the 16 PLOVER types (any case), the modality and
+ * attribution words, dates, text. Returns SITREP_OK, or SITREP_EUSAGE with a message naming
+ * the filter in error. Used by the API and by `sitrep query`, so both refuse the same. */
+struct store_filter;
+sitrep_status serve_filter_check(const struct store_filter *q, char *error,
+                                 size_t errlen) MUST_CHECK;
+
+/* ---- request heads (serve_request.c) ---- */
+
+enum { SERVE_MAX_HEADERS = 100 }; /* header lines per request; more get 431 */
+
+/* A parsed request head. Pointers point into the bytes given to serve_head_parse (the target
+ * of an absolute-form request without a path, "http://host", is a static "/"). */
+typedef struct serve_head {
+    char method[16];
+    int minor;          /* HTTP/1.minor */
+    const char *target; /* the raw request target (origin-form "/path?query") */
+    size_t target_length;
+    const char *host; /* the Host header, or the host of an absolute-form target; NULL */
+    size_t host_length;
+    const char *absolute_host;
+    size_t absolute_host_length;
+    long long content_length; /* -1 when absent */
+    bool transfer_encoding;   /* a Transfer-Encoding header was given */
+    bool close, keep_alive;   /* Connection: close / keep-alive */
+    size_t length;            /* bytes of the head, its blank line included */
+} serve_head;
+
+/* Parses the request head at the start of data[0..length) (HTTP/1.0 or 1.1; blank lines
+ * before it are skipped). Returns 0 when the head is complete (out filled), -1 when it is not
+ * complete yet and nothing in it is wrong so far, or the HTTP status to refuse it with and a
+ * message in error: 400 (a malformed request line or header line, a folded or repeated Host
+ * or Content-Length, a control character, HTTP/1.1 without Host), 414 (a request line over
+ * SERVE_MAX_TARGET + 64 bytes), 431 (a head over max_head bytes, more than SERVE_MAX_HEADERS
+ * lines), 505 (an HTTP version other than 1.x). */
+int serve_head_parse(const char *data, size_t length, size_t max_head, serve_head *out, char *error,
+                     size_t errlen);
 
 /* ---- the server (serve_http.c, serve_files.c) ---- */
 
@@ -87,15 +126,20 @@ typedef void (*serve_api_fn)(void *user, int worker_index, const serve_request *
                              serve_response *resp);
 
 typedef struct serve_options {
-    const char *host;         /* numeric IPv4 or IPv6 address to listen on; NULL: 127.0.0.1 */
-    int port;                 /* 0: any free port (serve_port says which) */
-    int threads;              /* worker threads (the pool), 1-64 */
-    int max_connections;      /* connections open at once; more are refused */
-    size_t connection_memory; /* bytes per connection for the request head (MHD's pool) */
-    int timeout_seconds;      /* an idle connection is closed after this */
-    size_t max_response;      /* bytes of one API response */
-    size_t response_budget;   /* bytes of all responses being sent at once; over it: 503 */
-    const char *web_root;     /* directory of the dashboard's static files; NULL: none */
+    const char *host;           /* numeric IPv4 or IPv6 address to listen on; NULL: 127.0.0.1 */
+    int port;                   /* 0: any free port (serve_port says which) */
+    int threads;                /* worker threads answering the API, 1-64 */
+    size_t max_connections;     /* connections open at once; past it the one idle (or sending
+                                   its head) longest makes room, else 503 */
+    int max_per_address;        /* connections open at once from one client address; more: 503 */
+    size_t connection_memory;   /* bytes of one request head (request line and headers) */
+    int header_timeout_seconds; /* a request head must arrive whole within this (else 408) */
+    int timeout_seconds;        /* an idle connection, or one not reading its answer, is closed */
+    const char *const *allowed_hosts; /* NULL-terminated Host names answered besides localhost,
+                                         127.0.0.1, ::1 and the address listened on; NULL */
+    size_t max_response;              /* bytes of one API response */
+    size_t response_budget;           /* bytes of all responses being sent at once; over it: 503 */
+    const char *web_root;             /* directory of the dashboard's static files; NULL: none */
     serve_api_fn api;
     void *api_user;
 } serve_options;
@@ -103,10 +147,13 @@ typedef struct serve_options {
 typedef struct serve serve;
 
 /* Loads the static files under web_root (regular files only, at most 512 files and 32 MB,
- * names of letters, digits, '.', '_' and '-') and starts listening. On success *out is the
- * running server (stop it with serve_stop). Errors: SITREP_EUSAGE (bad host or options),
- * SITREP_EIO (web files unreadable, or the port cannot be bound), SITREP_ELIMIT (too many
- * web files); d->message says what. */
+ * names of letters, digits, '.', '_' and '-') and starts listening: one thread reads and
+ * writes every connection, `threads` workers answer the API. Every refusal is a JSON error
+ * ({"error": "..."}): 400, 403 (a Host not answered to), 405, 408 (the head too slow), 413,
+ * 414, 431, 503 (a connection limit, or the budget of answers being sent), 505. On success
+ * *out is the running server (stop it with serve_stop). Errors: SITREP_EUSAGE (bad host or
+ * options), SITREP_EIO (web files unreadable, or the port cannot be bound), SITREP_ELIMIT
+ * (too many web files); d->message says what. */
 sitrep_status serve_start(const serve_options *options, serve **out, diag *d) MUST_CHECK;
 
 /* The port the server listens on. */
@@ -115,7 +162,9 @@ int serve_port(const serve *s);
 /* Counters since start, for the log line at shutdown. */
 typedef struct serve_stats {
     unsigned long long requests, errors_4xx, errors_5xx, refused_busy;
-    unsigned long long abandoned; /* API requests dropped because the client had gone */
+    unsigned long long abandoned;           /* API requests dropped because the client had gone */
+    unsigned long long refused_connections; /* over the limits (in all, per address) */
+    unsigned long long header_timeouts;     /* heads that did not arrive in time */
 } serve_stats;
 void serve_get_stats(const serve *s, serve_stats *out);
 

@@ -5,6 +5,7 @@
  */
 #include "serve.h"
 
+#include "../lexicon/lexicon.h"
 #include "../store/store.h"
 
 #include <stdio.h>
@@ -23,18 +24,45 @@ static const char *const modalities[] = {"asserted", "negated",      "planned",
 static const char *const attributions[] = {
     "named", "official", "organization", "document", "publisher", "none", NULL};
 
-static bool all_letters(const char *s)
+sitrep_status serve_filter_check(const store_filter *q, char *error, size_t errlen)
 {
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
-            return false;
-    return true;
+    sitrep_status status = SITREP_OK;
+    const struct {
+        const char *name, *value;
+    } codes[] = {{"actor", q->actor},     {"source", q->source}, {"target", q->target},
+                 {"country", q->country}, {"cameo", q->cameo},   {"root", q->root}};
+    for (size_t i = 0; i < ARRAY_LEN(codes) && !status; i++)
+        status = serve_check_code(codes[i].name, codes[i].value, error, errlen);
+    if (!status && q->cameo && (!ascii_digits(q->cameo, strlen(q->cameo)) || strlen(q->cameo) > 4))
+        status = SITREP_EUSAGE,
+        snprintf(error, errlen, "cameo wants 1-4 digits, not '%.20s'", q->cameo);
+    if (!status && q->root && (!ascii_digits(q->root, strlen(q->root)) || strlen(q->root) != 2))
+        status = SITREP_EUSAGE,
+        snprintf(error, errlen, "root wants two digits, not '%.20s'", q->root);
+    if (!status && q->plover && !cameo_plover_type_find(q->plover, strlen(q->plover)))
+        status = SITREP_EUSAGE, snprintf(error, errlen,
+                                         "plover wants a PLOVER type (AGREE, CONSULT, SUPPORT, "
+                                         "CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, "
+                                         "REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, "
+                                         "ASSAULT), not '%.40s'",
+                                         q->plover);
+    if (!status)
+        status = serve_check_word("modality", q->modality, modalities, error, errlen);
+    if (!status)
+        status = serve_check_word("attribution", q->attribution, attributions, error, errlen);
+    if (!status)
+        status = serve_check_date("since", q->since, error, errlen);
+    if (!status)
+        status = serve_check_date("until", q->until, error, errlen);
+    if (!status)
+        status = serve_check_text("text", q->text, error, errlen);
+    return status;
 }
 
 /* Reads and checks the filter parameters into q. Returns false after writing a 400. */
 static bool read_filter(const serve_request *r, store_filter *q, serve_response *resp)
 {
-    char error[300];
+    char error[400];
     q->actor = serve_param_find(r, "actor");
     q->source = serve_param_find(r, "source");
     q->target = serve_param_find(r, "target");
@@ -47,35 +75,7 @@ static bool read_filter(const serve_request *r, store_filter *q, serve_response 
     q->until = serve_param_find(r, "until");
     q->country = serve_param_find(r, "country");
     q->text = serve_param_find(r, "text");
-    sitrep_status status = SITREP_OK;
-    const struct {
-        const char *name, *value;
-    } codes[] = {{"actor", q->actor},     {"source", q->source}, {"target", q->target},
-                 {"country", q->country}, {"cameo", q->cameo},   {"root", q->root}};
-    for (size_t i = 0; i < ARRAY_LEN(codes) && !status; i++)
-        status = serve_check_code(codes[i].name, codes[i].value, error, sizeof error);
-    if (!status && q->cameo && (!ascii_digits(q->cameo, strlen(q->cameo)) || strlen(q->cameo) > 4))
-        status = SITREP_EUSAGE,
-        snprintf(error, sizeof error, "cameo wants 1-4 digits, not '%.20s'", q->cameo);
-    if (!status && q->root && (!ascii_digits(q->root, strlen(q->root)) || strlen(q->root) != 2))
-        status = SITREP_EUSAGE,
-        snprintf(error, sizeof error, "root wants two digits, not '%.20s'", q->root);
-    if (!status && q->plover &&
-        (!all_letters(q->plover) || !q->plover[0] || strlen(q->plover) > 32))
-        status = SITREP_EUSAGE,
-        snprintf(error, sizeof error, "plover wants a PLOVER type such as ASSAULT, not '%.40s'",
-                 q->plover);
-    if (!status)
-        status = serve_check_word("modality", q->modality, modalities, error, sizeof error);
-    if (!status)
-        status = serve_check_word("attribution", q->attribution, attributions, error, sizeof error);
-    if (!status)
-        status = serve_check_date("since", q->since, error, sizeof error);
-    if (!status)
-        status = serve_check_date("until", q->until, error, sizeof error);
-    if (!status)
-        status = serve_check_text("text", q->text, error, sizeof error);
-    if (status) {
+    if (serve_filter_check(q, error, sizeof error)) {
         serve_error(resp, HTTP_BAD, "%s", error);
         return false;
     }

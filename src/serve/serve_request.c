@@ -1,7 +1,8 @@
-/* serve_request.c - parsing and checking HTTP request targets for `sitrep serve`: the raw
- * target as the client sent it is percent-decoded here (not trusted to anyone else), its path
- * checked so that it can never name anything outside the web directory, its query split into
- * parameters, and API parameter values checked. Fuzzed by fuzz/fuzz_serve_request.c.
+/* serve_request.c - parsing and checking HTTP requests for `sitrep serve`: the request head
+ * (request line and header fields, strictly, with limits), then the raw target as the client
+ * sent it, percent-decoded here (not trusted to anyone else), its path checked so that it can
+ * never name anything outside the web directory, its query split into parameters, and API
+ * parameter values checked. Fuzzed by fuzz/fuzz_serve_request.c and fuzz/fuzz_serve_head.c.
  */
 #include "serve.h"
 
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static sitrep_status fail(sitrep_status status, char *error, size_t errlen, const char *format, ...)
     PRINTF_LIKE(4, 5);
@@ -274,4 +276,180 @@ sitrep_status serve_check_text(const char *name, const char *value, char *error,
         return fail(SITREP_EUSAGE, error, errlen,
                     "%s wants 1-200 bytes of text with a letter or digit", name);
     return SITREP_OK;
+}
+
+/* ---- request heads ---- */
+
+/* Fills error and gives the HTTP status to refuse the request with. */
+#define REFUSE(status, ...) (fail(SITREP_EUSAGE, error, errlen, __VA_ARGS__), (status))
+
+static bool is_tchar(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (c && strchr("!#$%&'*+-.^_`|~", c));
+}
+
+static bool name_is(const char *name, size_t n, const char *want)
+{
+    return strlen(want) == n && strncasecmp(name, want, n) == 0;
+}
+
+/* Does the comma-separated token list value[0..n) hold `token` (any case)? */
+static bool list_has(const char *value, size_t n, const char *token)
+{
+    size_t k = strlen(token);
+    for (size_t i = 0; i < n;) {
+        while (i < n && (value[i] == ' ' || value[i] == '\t' || value[i] == ','))
+            i++;
+        size_t start = i;
+        while (i < n && value[i] != ',')
+            i++;
+        size_t end = i;
+        while (end > start && (value[end - 1] == ' ' || value[end - 1] == '\t'))
+            end--;
+        if (end - start == k && strncasecmp(value + start, token, k) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The end of the line that starts at p (the LF), or NULL when it has not arrived. */
+static const char *line_end(const char *p, const char *end)
+{
+    return memchr(p, '\n', (size_t)(end - p));
+}
+
+/* Parses the request line "METHOD SP TARGET SP HTTP/1.x"; line[0..n) without its line end. */
+static int request_line(const char *line, size_t n, serve_head *out, char *error, size_t errlen)
+{
+    size_t i = 0;
+    while (i < n && is_tchar((unsigned char)line[i]))
+        i++;
+    if (i == 0 || i >= sizeof out->method || i >= n || line[i] != ' ')
+        return REFUSE(400, "malformed request line");
+    memcpy(out->method, line, i);
+    out->method[i] = '\0';
+    size_t target = ++i;
+    while (i < n && line[i] != ' ') {
+        unsigned char c = (unsigned char)line[i];
+        if (c <= 0x20 || c == 0x7f)
+            return REFUSE(400, "control character in the request target");
+        i++;
+    }
+    if (i == target || i >= n)
+        return REFUSE(400, "malformed request line");
+    out->target = line + target;
+    out->target_length = i - target;
+    const char *version = line + i + 1;
+    size_t vn = n - i - 1;
+    if (vn != 8 || memcmp(version, "HTTP/", 5) != 0 || version[6] != '.' || version[5] < '0' ||
+        version[5] > '9' || version[7] < '0' || version[7] > '9')
+        return REFUSE(400, "malformed HTTP version");
+    if (version[5] != '1')
+        return REFUSE(505, "HTTP version %.8s is not supported (1.0 and 1.1 are)", version);
+    out->minor = version[7] - '0';
+    /* absolute-form ("http://host/path", as a proxy would send it): the host is the target's */
+    if (out->target_length > 7 && strncasecmp(out->target, "http://", 7) == 0) {
+        const char *authority = out->target + 7, *stop = out->target + out->target_length;
+        const char *slash = memchr(authority, '/', (size_t)(stop - authority));
+        out->absolute_host = authority;
+        out->absolute_host_length = (size_t)((slash ? slash : stop) - authority);
+        out->target = slash ? slash : "/";
+        out->target_length = slash ? (size_t)(stop - slash) : 1;
+    }
+    return 0;
+}
+
+int serve_head_parse(const char *data, size_t length, size_t max_head, serve_head *out, char *error,
+                     size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    out->content_length = -1;
+    const char *p = data, *end = data + length;
+    /* blank lines before a request are allowed (RFC 9112, 2.2) */
+    while (p < end && (*p == '\r' || *p == '\n'))
+        p++;
+    const char *nl = line_end(p, end);
+    if (!nl) {
+        if (length > max_head || (size_t)(end - p) > SERVE_MAX_TARGET + 64)
+            return REFUSE(414, "the request line is longer than %d bytes", SERVE_MAX_TARGET);
+        /* refuse what can never become a request line before it is complete */
+        for (const char *q = p; q < end && *q != ' '; q++)
+            if (!is_tchar((unsigned char)*q) || q - p >= (long)sizeof out->method)
+                return REFUSE(400, "malformed request line");
+        return -1;
+    }
+    size_t n = (size_t)(nl - p) - (nl > p && nl[-1] == '\r');
+    if (n > SERVE_MAX_TARGET + 64)
+        return REFUSE(414, "the request line is longer than %d bytes", SERVE_MAX_TARGET);
+    int status = request_line(p, n, out, error, errlen);
+    if (status)
+        return status;
+    size_t headers = 0;
+    for (p = nl + 1;;) {
+        if (!(nl = line_end(p, end))) {
+            if (length > max_head)
+                return REFUSE(431, "the request header is larger than the limit of %zu bytes",
+                              max_head);
+            return -1;
+        }
+        const char *line = p;
+        n = (size_t)(nl - p) - (nl > p && nl[-1] == '\r');
+        p = nl + 1;
+        if (n == 0)
+            break; /* the blank line: the head is complete */
+        if ((size_t)(p - data) > max_head)
+            return REFUSE(431, "the request header is larger than the limit of %zu bytes",
+                          max_head);
+        if (++headers > SERVE_MAX_HEADERS)
+            return REFUSE(431, "more than %d header lines", SERVE_MAX_HEADERS);
+        if (line[0] == ' ' || line[0] == '\t')
+            return REFUSE(400, "folded header line");
+        size_t colon = 0;
+        while (colon < n && is_tchar((unsigned char)line[colon]))
+            colon++;
+        if (colon == 0 || colon >= n || line[colon] != ':')
+            return REFUSE(400, "malformed header line");
+        size_t v = colon + 1, vend = n;
+        while (v < vend && (line[v] == ' ' || line[v] == '\t'))
+            v++;
+        while (vend > v && (line[vend - 1] == ' ' || line[vend - 1] == '\t'))
+            vend--;
+        for (size_t k = v; k < vend; k++) {
+            unsigned char c = (unsigned char)line[k];
+            if ((c < 0x20 && c != '\t') || c == 0x7f)
+                return REFUSE(400, "control character in a header");
+        }
+        const char *value = line + v;
+        size_t vn = vend - v;
+        if (name_is(line, colon, "Host")) {
+            if (out->host)
+                return REFUSE(400, "Host given twice");
+            out->host = value;
+            out->host_length = vn;
+        } else if (name_is(line, colon, "Content-Length")) {
+            if (out->content_length >= 0)
+                return REFUSE(400, "Content-Length given twice");
+            if (vn == 0 || vn > 15 || !ascii_digits(value, vn))
+                return REFUSE(400, "malformed Content-Length");
+            out->content_length = 0;
+            for (size_t k = 0; k < vn; k++)
+                out->content_length = out->content_length * 10 + (value[k] - '0');
+        } else if (name_is(line, colon, "Transfer-Encoding")) {
+            out->transfer_encoding = true;
+        } else if (name_is(line, colon, "Connection")) {
+            if (list_has(value, vn, "close"))
+                out->close = true;
+            if (list_has(value, vn, "keep-alive"))
+                out->keep_alive = true;
+        }
+    }
+    out->length = (size_t)(p - data);
+    if (out->minor >= 1 && !out->host)
+        return REFUSE(400, "an HTTP/1.1 request needs a Host header");
+    if (out->absolute_host) {
+        out->host = out->absolute_host;
+        out->host_length = out->absolute_host_length;
+    }
+    return 0;
 }

@@ -86,6 +86,16 @@ sitrep_status text_analyse(arena *a, document *doc, text_result *out)
                                   doc->nparagraphs, &out->sentences, &out->nsentences);
     if (status)
         return status;
+    if (out->nsentences > TEXT_MAX_SENTENCES) {
+        const sentence *last = &out->sentences[TEXT_MAX_SENTENCES - 1];
+        const char *msg = arena_printf(a,
+                                       "sentence limit of %d reached; text after byte %u is "
+                                       "not analysed",
+                                       TEXT_MAX_SENTENCES, last->end);
+        warning_add(&doc->warnings, "truncated", msg ? msg : "sentence limit reached");
+        out->nsentences = TEXT_MAX_SENTENCES;
+        out->ntokens = (size_t)last->first_token + last->ntokens;
+    }
     size_t long_runs = 0;
     for (size_t i = 0; i < out->nsentences; i++)
         if (out->sentences[i].ntokens >= TEXT_MAX_SENTENCE_TOKENS)

@@ -13,6 +13,9 @@
 /* Caps per article. Past them the rest of the text is not analysed, with a warning. */
 #define TEXT_MAX_TOKENS ((size_t)4 << 20)
 #define TEXT_MAX_SENTENCE_TOKENS 300 /* longer runs are split (a warning counts them) */
+/* Sentences coded per article (a long report has a few thousand); with every later stage's
+ * data per sentence this bounds an article's memory. */
+#define TEXT_MAX_SENTENCES 20000
 
 typedef enum token_kind {
     TOKEN_WORD = 0, /* letters, digits, internal hyphens/apostrophes: Kim, Jong-un, F-16 */
@@ -82,8 +85,37 @@ sitrep_status text_split_sentences(arena *a, const char *s, token *tokens, size_
                                    sentence **sentences, size_t *nsentences) MUST_CHECK;
 
 /* The whole stage: normalise doc->body (and its metadata strings), tokenise and split.
- * Tokens come out untagged (syntax_tag tags them). Warnings go to doc->warnings. */
+ * Tokens come out untagged (syntax_tag tags them). Past TEXT_MAX_TOKENS or
+ * TEXT_MAX_SENTENCES the rest of the body is left out, with a "truncated" warning naming the
+ * limit and the byte where analysis stopped. Warnings go to doc->warnings. */
 sitrep_status text_analyse(arena *a, document *doc, text_result *out) MUST_CHECK;
+
+/* ---- language (language.c): is the article English? ---- */
+
+/* libexttextcat's configuration: its list of language fingerprints (Debian's path). */
+#ifndef LANGUAGE_TEXTCAT_CONF
+#define LANGUAGE_TEXTCAT_CONF "/usr/share/libexttextcat/fpdb.conf"
+#endif
+
+/* Names the language of articles that are not English. Created once per context and shared
+ * by threads; libexttextcat's models are read on first need (an English article never needs
+ * them). */
+typedef struct language_model language_model;
+/* conf: a libexttextcat fpdb.conf (NULL: LANGUAGE_TEXTCAT_CONF). Never fails: a configuration
+ * that cannot be read makes language_guess answer "und" for text that is not English. */
+language_model *language_model_new(const char *conf);
+void language_model_free(language_model *model);
+/* True when the text is not English: a share of English function words below 15% over at
+ * least 25 words, and libexttextcat does not count English among its best guesses. Writes
+ * the guessed language's code ("fr", "zh", "und" when it cannot be named) into code. False
+ * for English text and text too short to tell. m may be NULL (code "und"). Thread-safe. */
+bool language_guess(language_model *m, const text_result *text, char code[16]);
+/* The English name of a language code ("fr" -> "French"), NULL when not in the table. */
+const char *language_name(const char *code);
+/* Adds a warning "language" to warnings when language_guess finds the text is not English.
+ * Returns SITREP_ELIMIT at the arena cap. */
+sitrep_status language_warn(language_model *m, arena *a, const text_result *text,
+                            warning_list *warnings) MUST_CHECK;
 
 /* Returns the token's text as a slice of the normalised body. */
 static inline slice token_text(const text_result *text, const token *t)

@@ -3,6 +3,7 @@
 # Usage: tests/cli/run.sh build/sitrep   (JSONQ names the jsonq test tool)
 SITREP=${1:-build/sitrep}
 JSONQ=${JSONQ:-build/tests/jsonq}
+HTTPPROBE=${HTTPPROBE:-build/tests/httpprobe}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT

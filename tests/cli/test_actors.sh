@@ -20,6 +20,7 @@ Ann Lee => GBRGOV
 Di Fo => ITAGOV 2000..2010, ITAMIL 2005..2012
 X
 printf 'troops => GOVT\n' >"$work/baddict/actors/agents.txt"
+cp "$SITREP_DATA/sitrep-data.txt" "$work/baddict/"
 expect_exit 1 "dict check broken" -- "$SITREP" dict check "$work/baddict/actors"
 expect_match "missing arrow" "$err" "sitrep: .*/people.txt:3: missing '=>'"
 expect_match "reversed range" "$err" "people.txt:4: date range '2012..2008' ends before it starts"

@@ -105,8 +105,8 @@ else
     echo "cli: SKIP unreadable-file check: running as root, which can read any file"
 fi
 mkdir -p "$work/adir"
-expect_exit 1 "a directory" -- "$SITREP" code "$work/adir"
-expect_match "a directory: message" "$err" "adir: cannot read: Is a directory"
+expect_exit 1 "an empty directory" -- "$SITREP" code "$work/adir"
+expect_match "an empty directory: message" "$err" "adir: no files in the directory"
 : >"$work/empty.txt"
 expect_exit 0 "empty file" -- "$SITREP" code "$work/empty.txt"
 expect_eq "empty file gives no sentences" "$(printf '%s\n' "$out" | "$JSONQ" sentences.length)" "0"

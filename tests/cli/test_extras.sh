@@ -20,17 +20,22 @@ expect_exit 0 "extras: no date" -- "$SITREP" code "$work/extras.txt"
 printf '%s\n' "$out" >"$work/extras-nodate.json"
 expect_eq "extras: warning kind" "$("$JSONQ" warnings.0.kind <"$work/extras-nodate.json")" "date"
 
-# a malformed gazetteer line stops with FILE:LINE: message
+# a malformed gazetteer line stops with FILE:LINE: message (in a data directory of the
+# shipped actors and nothing else)
 mkdir -p "$work/data/places"
+cp "$SITREP_DATA/sitrep-data.txt" "$work/data/"
+ln -s "$SITREP_DATA/actors" "$work/data/actors"
 printf 'country\tUKR\t-\t50.45\t30.52\tUkraine\ncity\tUKR\t-\t95\t30\tNowhere\n' \
     >"$work/data/places/bad.txt"
 expect_exit 1 "extras: bad gazetteer" -- env SITREP_DATA="$work/data" "$SITREP" code "$work/extras.txt"
 expect_match "extras: gazetteer diagnostic" "$err" "places/bad.txt:2: bad latitude '95'"
-# no places directory: no places, no error
+# no places directory: no places, no error, and a warning that says what is missing
 rm -rf "$work/data/places"
 expect_exit 0 "extras: no gazetteer" -- env SITREP_DATA="$work/data" "$SITREP" code "$work/extras.txt"
+expect_match "extras: no gazetteer is warned" "$err" "warning: .*/data/places: missing: no gazetteer"
 printf '%s\n' "$out" >"$work/extras-noplaces.json"
 expect_eq "extras: no places" "$("$JSONQ" places.length <"$work/extras-noplaces.json")" "0"
+rm -rf "$work/data"
 
 # --no-extras (for measuring their cost): the same article without quantities, dates, places
 # and attribution, while the rest of the pipeline still runs

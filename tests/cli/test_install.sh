@@ -25,3 +25,8 @@ expect_exit 0 "--dict overrides" -- \
     env -u SITREP_DATA "$lonely/bin/sitrep" code --dict "$prefix/share/sitrep" "$here/../../examples/batch.jsonl"
 expect_exit 1 "--dict pointing nowhere" -- "$SITREP" code --dict "$work/nowhere" "$here/../../examples/batch.jsonl"
 expect_match "--dict pointing nowhere: message" "$err" "nowhere: data directory not found"
+
+# make install puts the man page and the bash completion where man and bash-completion look
+install_lines=$(make -s -C "$here/../.." -n install DESTDIR="$work/dest" PREFIX=/usr/local 2>/dev/null)
+expect_match "make install: the man page" "$install_lines" "install -m 644 sitrep.1 $work/dest/usr/local/share/man/man1/sitrep.1"
+expect_match "make install: the completion" "$install_lines" "install -m 644 completion/sitrep.bash $work/dest/usr/local/share/bash-completion/completions/sitrep"

@@ -114,9 +114,20 @@ expect_eq "--text only in the event's own sentence" "$(q --text 'Second a4')" ""
 expect_eq "--text with FTS syntax is plain words" "$(q --text 'NEAR( "Kursk* OR')" ""
 expect_eq "combined filters" "$(q --actor RUS --plover ASSAULT --since 2025-03-11)" "2 "
 expect_eq "--limit" "$("$SITREP" query --db "$db" --format csv --limit 2 | tail -n +2 | wc -l | tr -d ' ')" "2"
-expect_eq "injection attempt is just a value" "$(q --actor "' OR 1=1 --")" ""
+expect_exit 2 "an injection attempt is not a code" -- "$SITREP" query --db "$db" --actor "' OR 1=1 --"
 expect_exit 2 "bad date" -- "$SITREP" query --db "$db" --since 2025-13
 expect_exit 2 "bad format" -- "$SITREP" query --db "$db" --format yaml
+# A filter that can never match is a usage error that names it (the API refuses the same).
+expect_exit 2 "query --root of one digit" -- "$SITREP" query --db "$db" --root 1
+expect_match "--root message" "$err" "--root wants two digits, not '1'"
+expect_exit 2 "query --plover bogus" -- "$SITREP" query --db "$db" --plover bogus
+expect_match "--plover message lists the types" "$err" "--plover wants a PLOVER type .*ASSAULT.*not 'bogus'"
+expect_exit 0 "query --plover in any case" -- "$SITREP" query --db "$db" --plover assault
+expect_exit 2 "query --modality maybe" -- "$SITREP" query --db "$db" --modality maybe
+expect_exit 2 "query --attribution rumour" -- "$SITREP" query --db "$db" --attribution rumour
+expect_exit 2 "query --cameo letters" -- "$SITREP" query --db "$db" --cameo 1a
+expect_exit 2 "query --actor lower case" -- "$SITREP" query --db "$db" --actor rus
+expect_exit 2 "query --until 30 February" -- "$SITREP" query --db "$db" --until 2025-02-30
 expect_exit 1 "missing database" -- "$SITREP" query --db "$work/none.db"
 expect_exit 0 "table" -- "$SITREP" query --db "$db" --format table
 expect_match "table header" "$out" "^ *ID +DAY +SOURCE +TARGET +CAMEO"
@@ -153,6 +164,7 @@ mkdir -p "$work/xdg"
 expect_exit 0 "ingest a directory to the default db" -- env XDG_DATA_HOME="$work/xdg" "$SITREP" ingest "$examples"
 expect_match "directory: every example" "$err" "5 stored"
 expect_eq "default path" "$([ -s "$work/xdg/sitrep/events.db" ] && echo yes)" "yes"
+expect_match "ingest says where it stored" "$err" "5 stored, 0 already there, 0 failed \(in $work/xdg/sitrep/events.db\)"
 expect_exit 0 "stats on the default db" -- env XDG_DATA_HOME="$work/xdg" "$SITREP" stats --check
 expect_match "raw articles stored" "$out" "articles 5,"
 expect_exit 0 "export from the default db" -- env XDG_DATA_HOME="$work/xdg" "$SITREP" export --format jsonl
@@ -270,3 +282,12 @@ expect_exit 0 "full disk: what was stored is whole" -- "$SITREP" stats --db "$wo
 expect_match "full disk: stored as said" "$out" "articles ${stored%% *},"
 expect_exit 0 "full disk: ingest again" -- "$SITREP" ingest --db "$work/full.db" --coded "$work/fill.jsonl"
 expect_match "full disk: the rest stored" "$err" "${stored#* } stored, ${stored%% *} already there, 0 failed"
+
+# --- make demo keeps its event store in the build tree (never the user's home unasked)
+root=$(cd "$here/../.." && pwd)
+demo_lines=$(make -s -C "$root" -n demo 2>/dev/null | grep -E "sitrep (ingest|stats|query|export)")
+expect_match "make demo stores events" "$demo_lines" "sitrep ingest"
+demo_cmds=$(printf '%s\n' "$demo_lines" | grep -oE "sitrep (ingest|stats|query|export)" | wc -l)
+demo_dbs=$(printf '%s\n' "$demo_lines" | grep -oE "sitrep (ingest|stats|query|export) --db build/[^ ]*demo\.db" | wc -l)
+expect_eq "make demo names a database in build/ every time" "$demo_dbs" "$demo_cmds"
+expect_match "make demo says where" "$(make -s -C "$root" -n demo 2>/dev/null)" "demo: the examples' events are stored in build"

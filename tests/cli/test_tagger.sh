@@ -26,11 +26,14 @@ expect_match "malformed CoNLL-U names file and line" "$err" "bad.conllu:1: expec
 
 # A broken model is a clear error from context creation, not a crash.
 mkdir -p "$work/data/models"
+cp "$SITREP_DATA/sitrep-data.txt" "$work/data/"
+ln -s "$SITREP_DATA/actors" "$work/data/actors"
 printf 'SRTAGGER\001\000\000\000garbage' >"$work/data/models/tagger.bin"
 expect_exit 1 "tag with a corrupt model" -- "$SITREP" tag --dict "$work/data" "$work/tag.txt"
 expect_match "corrupt model is named" "$err" "models/tagger.bin: (truncated|corrupt)"
 rm "$work/data/models/tagger.bin"
 expect_exit 0 "code without a model codes without tags" -- "$SITREP" code --dict "$work/data" "$work/tag.txt"
+expect_match "code without a model: warned" "$err" "warning: .*/models/tagger.bin: missing: parts of speech are not tagged"
 expect_exit 1 "tag with a missing model" -- "$SITREP" tag --dict "$work/data" "$work/tag.txt"
 expect_match "missing model path is named" "$err" "models/tagger.bin: no part-of-speech model"
 
@@ -41,6 +44,15 @@ expect_match "train-tagger reports dev accuracy" "$err" "dev UPOS [0-9.]+% XPOS"
 "$SITREP" train-tagger --train "$work/train.conllu" --out "$work/m2.bin" --epochs 3 --seed 5 2>/dev/null
 if cmp -s "$work/m1.bin" "$work/m2.bin"; then ok; else bad "train-tagger is not reproducible"; fi
 expect_exit 0 "tag --conllu --model" -- "$SITREP" tag --conllu --model "$work/m1.bin" "$work/in.conllu"
+# One flipped byte in a model is caught by its CRC-32 (zlib's): refused, never used.
+cp "$work/m1.bin" "$work/flipped.bin"
+size=$(wc -c <"$work/flipped.bin")
+middle=$((size / 2))
+byte=$(od -An -tu1 -j "$middle" -N1 "$work/flipped.bin" | tr -d ' ')
+printf "\\$(printf '%03o' $(((byte + 1) % 256)))" |
+    dd of="$work/flipped.bin" bs=1 seek="$middle" conv=notrunc 2>/dev/null
+expect_exit 1 "a model with one byte changed is refused" -- "$SITREP" tag --conllu --model "$work/flipped.bin" "$work/in.conllu"
+expect_match "the refusal names the checksum" "$err" "flipped.bin: .*checksum"
 expect_exit 2 "train-tagger without --out" -- "$SITREP" train-tagger --train "$work/train.conllu"
 
 # Accuracy regression on the EWT test split (gold tokens).

@@ -135,8 +135,21 @@ static void malformed_tables_are_errors(void **state)
     assert_int_equal(load_text("01 1 0 x\n", "02 REQUEST - -\n", &d), SITREP_EPARSE);
     assert_non_null(strstr(d.message, "not in codes.txt"));
     assert_int_equal(load_text("01 1 0 x\n", "01 REQUEST -\n", &d), SITREP_EPARSE);
+    assert_int_equal(load_text("01 1 0 x\n", "01 REQUST - -\n", &d), SITREP_EPARSE);
+    assert_non_null(strstr(d.message, "unknown PLOVER type 'REQUST'"));
     assert_int_equal(load_text("01 1 0 x\n", NULL, &d), SITREP_ENOTFOUND);
     assert_non_null(strstr(d.path, "plover.txt"));
+}
+
+static void plover_types_are_the_ontology(void **state)
+{
+    (void)state;
+    assert_string_equal(cameo_plover_type_find("assault", 7), "ASSAULT");
+    assert_string_equal(cameo_plover_type_find("Agree", 5), "AGREE");
+    assert_string_equal(cameo_plover_type_find("COOPERATEX", 9), "COOPERATE");
+    assert_null(cameo_plover_type_find("bogus", 5));
+    assert_null(cameo_plover_type_find("ASSAUL", 6));
+    assert_null(cameo_plover_type_find("", 0));
 }
 
 int main(void)
@@ -145,6 +158,7 @@ int main(void)
         cmocka_unit_test(every_code_once_with_its_root),
         cmocka_unit_test(accessors),
         cmocka_unit_test(malformed_tables_are_errors),
+        cmocka_unit_test(plover_types_are_the_ontology),
     };
     return cmocka_run_group_tests_name("cameo", tests, setup, teardown);
 }

@@ -155,6 +155,102 @@ static void latin1_meta_charset_and_bom(void **state)
     assert_string_equal(doc.body, "Troops crossed the river at dawn, a spokesman said.");
 }
 
+/* Every charset ICU knows, with labels read as browsers read them. */
+static void other_charsets_through_icu(void **state)
+{
+    (void)state;
+    /* windows-1251 (Cyrillic): "Минобороны" = CC E8 ED EE E1 EE F0 EE ED FB */
+    const char cp1251[] = "<html><head><meta charset=\"windows-1251\"></head><body><p>"
+                          "\xcc\xe8\xed\xee\xe1\xee\xf0\xee\xed\xfb said the strike hit a depot "
+                          "near Belgorod on Sunday, according to the regional governor.</p>"
+                          "</body></html>";
+    document doc = read_str(cp1251);
+    assert_non_null(strstr(doc.body, "\xd0\x9c\xd0\xb8\xd0\xbd\xd0\xbe\xd0\xb1\xd0\xbe\xd1\x80"
+                                     "\xd0\xbe\xd0\xbd\xd1\x8b said"));
+    assert_false(has_warning(&doc, "encoding"));
+    /* KOI8-R through an http-equiv declaration: "мир" = CD C9 D2 */
+    const char koi8[] = "<html><head><meta http-equiv=\"content-type\" content=\"text/html; "
+                        "charset=KOI8-R\"></head><body><p>Talks on a \xcd\xc9\xd2 deal resumed in "
+                        "Geneva on Monday, the foreign ministry said in a statement.</p></body>"
+                        "</html>";
+    doc = read_str(koi8);
+    assert_non_null(strstr(doc.body, "a \xd0\xbc\xd0\xb8\xd1\x80 deal"));
+    /* Shift_JIS: "東京" = 93 8C 8B 9E */
+    const char sjis[] = "<html><head><meta charset=\"shift_jis\"></head><body><p>Officials in "
+                        "\x93\x8c\x8b\x9e said the missile fell into the sea off the coast "
+                        "early on Tuesday, the defence ministry said.</p></body></html>";
+    doc = read_str(sjis);
+    assert_non_null(strstr(doc.body, "in \xe6\x9d\xb1\xe4\xba\xac said"));
+    /* gb2312 means GBK to a browser: "北京" = B1 B1 BE A9 */
+    const char gbk[] = "<html><head><meta charset=\"gb2312\"></head><body><p>Envoys met in "
+                       "\xb1\xb1\xbe\xa9 on Wednesday to discuss the ceasefire, state media "
+                       "reported.</p></body></html>";
+    doc = read_str(gbk);
+    assert_non_null(strstr(doc.body, "in \xe5\x8c\x97\xe4\xba\xac on"));
+    /* a declared charset nobody knows: read as UTF-8, with a warning naming it */
+    const char unknown[] = "<html><head><meta charset=\"x-klingon\"></head><body><p>The "
+                           "ministry said the convoy reached the city late on Thursday after "
+                           "a delay.</p></body></html>";
+    doc = read_str(unknown);
+    assert_true(has_warning(&doc, "encoding"));
+    assert_non_null(strstr(doc.body, "convoy reached"));
+    /* UTF-7 and ISO-2022-KR are not ASCII-compatible: refused when declared */
+    const char utf7[] = "<html><head><meta charset=\"utf-7\"></head><body><p>A+AGQ-b said the "
+                        "talks failed on Friday, the agency reported in a brief note.</p>"
+                        "</body></html>";
+    doc = read_str(utf7);
+    assert_true(has_warning(&doc, "encoding"));
+    assert_non_null(strstr(doc.body, "A+AGQ-b said"));
+    /* declared windows-1251 but valid UTF-8 beyond ASCII: the declaration is wrong */
+    const char mislabelled[] = "<html><head><meta charset=\"windows-1251\"></head><body><p>"
+                               "\xd0\x9c\xd0\xb8\xd1\x80 talks resumed in Geneva on Monday, "
+                               "the foreign ministry said in a statement.</p></body></html>";
+    doc = read_str(mislabelled);
+    assert_true(strncmp(doc.body, "\xd0\x9c\xd0\xb8\xd1\x80 talks", 12) == 0);
+    /* bytes invalid in the declared charset: U+FFFD and a warning with the count */
+    const char bad_sjis[] = "<html><head><meta charset=\"shift_jis\"></head><body><p>Officials "
+                            "said \x85\x40 the missile fell into the sea off the coast early on "
+                            "Tuesday.</p></body></html>";
+    doc = read_str(bad_sjis);
+    assert_true(has_warning(&doc, "encoding"));
+    assert_non_null(strstr(doc.body, "\xef\xbf\xbd"));
+    /* UTF-32BE and UTF-16BE byte-order marks */
+    const char *ascii = "<html><body><p>Troops crossed the river at dawn, a spokesman "
+                        "said.</p></body></html>";
+    size_t n = strlen(ascii);
+    char *u32 = calloc(4 + 4 * n, 1);
+    u32[2] = (char)0xFE;
+    u32[3] = (char)0xFF;
+    for (size_t i = 0; i < n; i++)
+        u32[4 + 4 * i + 3] = ascii[i];
+    doc = read_page(u32, 4 + 4 * n);
+    assert_string_equal(doc.body, "Troops crossed the river at dawn, a spokesman said.");
+    u32[0] = (char)0xFE; /* UTF-16BE: FE FF, then 00 'x' pairs */
+    u32[1] = (char)0xFF;
+    for (size_t i = 0; i < n; i++) {
+        u32[2 + 2 * i] = 0;
+        u32[3 + 2 * i] = ascii[i];
+    }
+    doc = read_page(u32, 2 + 2 * n);
+    assert_string_equal(doc.body, "Troops crossed the river at dawn, a spokesman said.");
+    free(u32);
+}
+
+/* A page inside a JSON string is Unicode already: its meta charset is ignored. */
+static void page_from_json_ignores_its_charset(void **state)
+{
+    (void)state;
+    const char page[] = "<html><head><meta charset=\"windows-1251\"></head><body><p>"
+                        "\xd0\x9c\xd0\xb8\xd1\x80 talks resumed, \xc2\xab the ministry \xc2\xbb "
+                        "said on Monday in a statement about Geneva.</p></body></html>";
+    ingest_options options = {.unicode = true};
+    document doc;
+    arena_reset(&test_arena);
+    assert_int_equal(ingest_html(&test_arena, page, strlen(page), &options, &doc), SITREP_OK);
+    assert_true(strncmp(doc.body, "\xd0\x9c\xd0\xb8\xd1\x80 talks", 12) == 0);
+    assert_false(has_warning(&doc, "encoding"));
+}
+
 static void invalid_utf8_is_repaired(void **state)
 {
     (void)state;
@@ -386,6 +482,8 @@ int main(void)
         cmocka_unit_test(news_page_metadata),
         cmocka_unit_test(news_page_body_without_boilerplate),
         cmocka_unit_test(windows_1252_is_converted),
+        cmocka_unit_test(other_charsets_through_icu),
+        cmocka_unit_test(page_from_json_ignores_its_charset),
         cmocka_unit_test(latin1_meta_charset_and_bom),
         cmocka_unit_test(invalid_utf8_is_repaired),
         cmocka_unit_test(json_ld_metadata),

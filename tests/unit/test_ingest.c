@@ -103,10 +103,68 @@ static void invalid_utf8_is_repaired_and_warned(void **state)
     (void)state;
     arena a;
     arena_init(&a, 1 << 24);
-    document doc = read_text(&a, "Bad \xFF byte and a NUL-free body.", false);
+    /* UTF-8 beyond ASCII (na\xc3\xafve) with one broken byte: repaired as UTF-8 */
+    document doc = read_text(&a, "A na\xc3\xafve bad \xFF byte and a NUL-free body.", false);
     assert_non_null(strstr(doc.body, "\xEF\xBF\xBD"));
+    assert_non_null(strstr(doc.body, "na\xc3\xafve"));
     assert_int_equal(doc.warnings.count, 1);
     assert_string_equal(doc.warnings.items[0].kind, "invalid_utf8");
+    arena_release(&a);
+}
+
+static bool has_warning(const document *doc, const char *kind)
+{
+    for (size_t i = 0; i < doc->warnings.count; i++)
+        if (!strcmp(doc->warnings.items[i].kind, kind))
+            return true;
+    return false;
+}
+
+/* Plain text has no declaration: a byte-order mark, else Latin-1/cp1252 when nothing in it
+ * is UTF-8 beyond ASCII. */
+static void text_charsets(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 24);
+    document doc =
+        read_text(&a, "The caf\xe9 near the d\xe9p\xf4t was hit, \x93officials\x94 said.", false);
+    assert_string_equal(doc.body, "The caf\xc3\xa9 near the d\xc3\xa9p\xc3\xb4t was hit, "
+                                  "\xe2\x80\x9cofficials\xe2\x80\x9d said.");
+    assert_true(has_warning(&doc, "encoding"));
+    assert_false(has_warning(&doc, "invalid_utf8"));
+    /* a UTF-8 byte-order mark is dropped, not coded */
+    doc = read_text(&a, "\xef\xbb\xbfTroops crossed the river.", false);
+    assert_string_equal(doc.body, "Troops crossed the river.");
+    assert_int_equal(doc.warnings.count, 0);
+    /* UTF-16LE and UTF-16BE with marks, a character beyond the BMP in a surrogate pair */
+    const char *ascii = "Troops crossed the river \xf0\x9f\x9a\x80 at dawn.";
+    static const unsigned char le[] = {
+        0xFF, 0xFE, 'T', 0, 'r', 0, 'o', 0, 'o', 0, 'p', 0, 's',  0,    ' ',  0,    'c', 0, 'r', 0,
+        'o',  0,    's', 0, 's', 0, 'e', 0, 'd', 0, ' ', 0, 't',  0,    'h',  0,    'e', 0, ' ', 0,
+        'r',  0,    'i', 0, 'v', 0, 'e', 0, 'r', 0, ' ', 0, 0x3D, 0xD8, 0x80, 0xDE, ' ', 0, 'a', 0,
+        't',  0,    ' ', 0, 'd', 0, 'a', 0, 'w', 0, 'n', 0, '.',  0};
+    ingest_options options = {0};
+    assert_int_equal(ingest_text(&a, (const char *)le, sizeof le, &options, &doc), SITREP_OK);
+    assert_string_equal(doc.body, ascii);
+    unsigned char be[sizeof le];
+    for (size_t i = 0; i < sizeof le; i += 2) {
+        be[i] = le[i + 1];
+        be[i + 1] = le[i];
+    }
+    assert_int_equal(ingest_text(&a, (const char *)be, sizeof be, &options, &doc), SITREP_OK);
+    assert_string_equal(doc.body, ascii);
+    /* a lone high surrogate: U+FFFD and a warning, never a crash */
+    static const unsigned char broken[] = {0xFF, 0xFE, 'A', 0, 0x3D, 0xD8, 'B', 0};
+    assert_int_equal(ingest_text(&a, (const char *)broken, sizeof broken, &options, &doc),
+                     SITREP_OK);
+    assert_string_equal(doc.body, "A\xef\xbf\xbd"
+                                  "B");
+    assert_true(has_warning(&doc, "encoding"));
+    /* from a JSON string (unicode): no mark or legacy charset is looked for */
+    options.unicode = true;
+    assert_int_equal(ingest_text(&a, "caf\xe9 \xff", 6, &options, &doc), SITREP_OK);
+    assert_true(has_warning(&doc, "invalid_utf8"));
     arena_release(&a);
 }
 
@@ -155,6 +213,26 @@ static void jsonl_bad_records(void **state)
     arena_release(&a);
 }
 
+static void jsonl_nul_escape_keeps_the_text(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 24);
+    document doc;
+    diag d;
+    diag_clear(&d);
+    ingest_options options = {0};
+    /* "\u0000" used to end the string there; "\\u0000" is a backslash and "u0000" */
+    const char *line = "{\"id\":\"n\",\"text\":\"before\\u0000after \\\\u0000 kept\"}";
+    assert_int_equal(ingest_jsonl_record(&a, line, strlen(line), &options, &doc, &d), SITREP_OK);
+    assert_string_equal(doc.body, "before after \\u0000 kept");
+    assert_int_equal(doc.warnings.count, 1);
+    assert_string_equal(doc.warnings.items[0].kind, "nul_character");
+    /* the caller's line is not changed */
+    assert_non_null(strstr(line, "\\u0000after"));
+    arena_release(&a);
+}
+
 static void dates_parse_strictly(void **state)
 {
     (void)state;
@@ -180,8 +258,10 @@ int main(void)
         cmocka_unit_test(wire_text_is_left_alone),
         cmocka_unit_test(soft_wrapped_lines_join),
         cmocka_unit_test(invalid_utf8_is_repaired_and_warned),
+        cmocka_unit_test(text_charsets),
         cmocka_unit_test(jsonl_record_fields),
         cmocka_unit_test(jsonl_bad_records),
+        cmocka_unit_test(jsonl_nul_escape_keeps_the_text),
         cmocka_unit_test(dates_parse_strictly),
     };
     return cmocka_run_group_tests_name("ingest", tests, NULL, NULL);

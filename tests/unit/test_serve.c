@@ -1,6 +1,7 @@
-/* test_serve.c - unit tests of the server's request handling (src/serve/): request targets
- * decoded and checked (traversal, encoded slashes, escapes, UTF-8, limits), parameter checks,
- * and the static file table that only knows the files loaded at start.
+/* test_serve.c - unit tests of the server's request handling (src/serve/): request heads
+ * (strict parsing, every refusal with its status, limits), request targets decoded and
+ * checked (traversal, encoded slashes, escapes, UTF-8, limits), parameter checks, and the
+ * static file table that only knows the files loaded at start.
  */
 #include "unit.h"
 
@@ -190,6 +191,106 @@ static void static_files_are_a_closed_table(void **state)
     assert_int_equal(serve_files_load(&files, "/nonexistent-sitrep-dir", &d), SITREP_EIO);
 }
 
+static int head(const char *text, serve_head *h, char *error)
+{
+    return serve_head_parse(text, strlen(text), 32768, h, error, 256);
+}
+
+static void request_heads_parse(void **state)
+{
+    (void)state;
+    serve_head h;
+    char error[256];
+    assert_int_equal(head("GET /api/events?limit=1 HTTP/1.1\r\nHost: localhost:8080\r\n"
+                          "Connection: keep-alive, Upgrade\r\nX-Other:  spaced  \r\n\r\nNEXT",
+                          &h, error),
+                     0);
+    assert_string_equal(h.method, "GET");
+    assert_int_equal(h.minor, 1);
+    assert_int_equal(h.target_length, 19);
+    assert_memory_equal(h.target, "/api/events?limit=1", 19);
+    assert_int_equal(h.host_length, 14);
+    assert_memory_equal(h.host, "localhost:8080", 14);
+    assert_true(h.keep_alive);
+    assert_false(h.close);
+    assert_int_equal(h.content_length, -1);
+    assert_int_equal(h.length, strlen("GET /api/events?limit=1 HTTP/1.1\r\nHost: localhost:8080\r\n"
+                                      "Connection: keep-alive, Upgrade\r\nX-Other:  spaced  "
+                                      "\r\n\r\n"));
+    /* bare LF line ends, HTTP/1.0 without Host, blank lines before the request */
+    assert_int_equal(head("\r\nHEAD / HTTP/1.0\nconnection: CLOSE\n\n", &h, error), 0);
+    assert_string_equal(h.method, "HEAD");
+    assert_int_equal(h.minor, 0);
+    assert_null(h.host);
+    assert_true(h.close);
+    /* absolute-form: the target's host counts */
+    assert_int_equal(
+        head("GET http://news.example:8080/app.js HTTP/1.1\r\nHost: other\r\n\r\n", &h, error), 0);
+    assert_memory_equal(h.target, "/app.js", 7);
+    assert_int_equal(h.host_length, 17);
+    assert_memory_equal(h.host, "news.example:8080", 17);
+    /* incomplete: more to come, nothing wrong yet */
+    assert_int_equal(head("GET /api/ev", &h, error), -1);
+    assert_int_equal(head("GET / HTTP/1.1\r\nHost: x\r\nX-A: b\r\n", &h, error), -1);
+    assert_int_equal(head("", &h, error), -1);
+}
+
+static void request_heads_refused(void **state)
+{
+    (void)state;
+    serve_head h;
+    char error[256];
+    static const struct {
+        const char *text;
+        int status;
+        const char *message;
+    } cases[] = {
+        {"GARBAGE\r\n\r\n", 400, "malformed request line"},
+        {"\x16\x03\x01\x02", 400, "malformed request line"}, /* TLS: refused before a line end */
+        {"GET /\r\n\r\n", 400, "malformed request line"},
+        {"GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505, "HTTP/2.0 is not supported"},
+        {"GET / HTTP/1.1x\r\n\r\n", 400, "malformed HTTP version"},
+        {"GET / HTTP/1.1\r\n\r\n", 400, "needs a Host"},
+        {"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400, "Host given twice"},
+        {"GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\nContent-Length: 0\r\n\r\n", 400,
+         "Content-Length given twice"},
+        {"GET / HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n", 400,
+         "malformed Content-Length"},
+        {"GET / HTTP/1.1\r\nHost: a\r\n folded\r\n\r\n", 400, "folded header line"},
+        {"GET / HTTP/1.1\r\nHost : a\r\n\r\n", 400, "malformed header line"},
+        {"GET / HTTP/1.1\r\nHost: a\x01b\r\n\r\n", 400, "control character in a header"},
+        {"GET /a\x01b HTTP/1.1\r\nHost: a\r\n\r\n", 400, "control character in the request"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        error[0] = '\0';
+        int status = head(cases[i].text, &h, error);
+        if (status != cases[i].status || !strstr(error, cases[i].message))
+            fail_msg("case %zu: %d '%s', wanted %d '%s'", i, status, error, cases[i].status,
+                     cases[i].message);
+    }
+    /* limits: a request line over the target limit (414), a head over max_head (431), too
+     * many lines (431) */
+    char *big = malloc(70000);
+    size_t n = (size_t)snprintf(big, 70000, "GET /");
+    memset(big + n, 'a', 5000);
+    n += 5000;
+    n += (size_t)snprintf(big + n, 70000 - n, " HTTP/1.1\r\nHost: a\r\n\r\n");
+    assert_int_equal(serve_head_parse(big, n, 32768, &h, error, 256), 414);
+    assert_int_equal(serve_head_parse(big, 4000, 32768, &h, error, 256), -1);
+    assert_int_equal(serve_head_parse(big, 4200, 32768, &h, error, 256), 414);
+    n = (size_t)snprintf(big, 70000, "GET / HTTP/1.1\r\nHost: a\r\nX-Big: ");
+    memset(big + n, 'b', 40000);
+    n += 40000;
+    assert_int_equal(serve_head_parse(big, n, 32768, &h, error, 256), 431);
+    assert_non_null(strstr(error, "larger than the limit of 32768 bytes"));
+    n = (size_t)snprintf(big, 70000, "GET / HTTP/1.1\r\nHost: a\r\n");
+    for (int i = 0; i < SERVE_MAX_HEADERS + 1; i++)
+        n += (size_t)snprintf(big + n, 70000 - n, "X-%d: y\r\n", i);
+    n += (size_t)snprintf(big + n, 70000 - n, "\r\n");
+    assert_int_equal(serve_head_parse(big, n, 32768, &h, error, 256), 431);
+    free(big);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -198,6 +299,8 @@ int main(void)
         cmocka_unit_test(enforces_limits),
         cmocka_unit_test(checks_values),
         cmocka_unit_test(static_files_are_a_closed_table),
+        cmocka_unit_test(request_heads_parse),
+        cmocka_unit_test(request_heads_refused),
     };
     return cmocka_run_group_tests_name("serve", tests, NULL, NULL);
 }

@@ -250,6 +250,107 @@ static void normalize_composes_to_nfc(void **state)
     arena_release(&a);
 }
 
+/* Analyses text as the pipeline does and asks language_guess about it. */
+static bool guess(language_model *m, const char *text, char code[16])
+{
+    arena a;
+    arena_init(&a, 1 << 24);
+    document doc = {0};
+    ingest_options options = {0};
+    assert_int_equal(ingest_text(&a, text, strlen(text), &options, &doc), SITREP_OK);
+    text_result result;
+    assert_int_equal(text_analyse(&a, &doc, &result), SITREP_OK);
+    bool found = language_guess(m, &result, code);
+    arena_release(&a);
+    return found;
+}
+
+static void language_of_articles(void **state)
+{
+    (void)state;
+    static const char english[] =
+        "Russian forces shelled the city of Kharkiv overnight, the regional governor said on "
+        "Monday, adding that two people had been killed and that rescue teams were still "
+        "searching the rubble of a residential building hit by a missile.";
+    static const char french[] = "Les forces russes ont bombard\xc3\xa9 la ville de Kharkiv "
+                                 "pendant la nuit, a indiqu\xc3\xa9 "
+                                 "lundi le gouverneur r\xc3\xa9gional, ajoutant que deux personnes "
+                                 "avaient \xc3\xa9t\xc3\xa9 "
+                                 "tu\xc3\xa9"
+                                 "es et que les secours cherchaient encore dans les d\xc3\xa9"
+                                 "combres d'un immeuble "
+                                 "r\xc3\xa9sidentiel touch\xc3\xa9"
+                                 " par un missile.";
+    static const char german[] =
+        "Russische Truppen haben die Stadt Charkiw in der Nacht beschossen, sagte der "
+        "Gouverneur der Region am Montag. Zwei Menschen wurden get\xc3\xb6tet, und die Rettungskr"
+        "\xc3\xa4"
+        "fte suchten noch immer in den Tr\xc3\xbcmmern eines Wohnhauses, das von einer "
+        "Rakete getroffen wurde.";
+    static const char russian[] =
+        "\xd0\xa0\xd0\xbe\xd1\x81\xd1\x81\xd0\xb8\xd0\xb9\xd1\x81\xd0\xba\xd0\xb8\xd0\xb5 "
+        "\xd0\xb2\xd0\xbe\xd0\xb9\xd1\x81\xd0\xba\xd0\xb0 \xd0\xbe\xd0\xb1\xd1\x81\xd1\x82"
+        "\xd1\x80\xd0\xb5\xd0\xbb\xd1\x8f\xd0\xbb\xd0\xb8 \xd0\xb3\xd0\xbe\xd1\x80\xd0\xbe\xd0\xb4 "
+        "\xd0\xbd\xd0\xbe\xd1\x87\xd1\x8c\xd1\x8e, \xd1\x81\xd0\xbe\xd0\xbe\xd0\xb1\xd1\x89\xd0\xb8"
+        "\xd0\xbb \xd0\xb3\xd1\x83\xd0\xb1\xd0\xb5\xd1\x80\xd0\xbd\xd0\xb0\xd1\x82\xd0\xbe\xd1\x80 "
+        "\xd0\xb2 \xd0\xbf\xd0\xbe\xd0\xbd\xd0\xb5\xd0\xb4\xd0\xb5\xd0\xbb\xd1\x8c\xd0\xbd\xd0\xb8"
+        "\xd0\xba. \xd0\x94\xd0\xb2\xd0\xb0 "
+        "\xd1\x87\xd0\xb5\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xb5\xd0\xba"
+        "\xd0\xb0 \xd0\xbf\xd0\xbe\xd0\xb3\xd0\xb8\xd0\xb1\xd0\xbb\xd0\xb8, "
+        "\xd1\x81\xd0\xbf\xd0\xb0"
+        "\xd1\x81\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb8 \xd0\xb8\xd1\x89\xd1\x83\xd1\x82 \xd0\xbb"
+        "\xd1\x8e\xd0\xb4\xd0\xb5\xd0\xb9 \xd0\xbf\xd0\xbe\xd0\xb4 \xd0\xb7\xd0\xb0\xd0\xb2\xd0\xb0"
+        "\xd0\xbb\xd0\xb0\xd0\xbc\xd0\xb8 \xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb0, "
+        "\xd0\xba\xd1\x83\xd0\xb4"
+        "\xd0\xb0 \xd0\xbf\xd0\xbe\xd0\xbf\xd0\xb0\xd0\xbb\xd0\xb0 \xd1\x80\xd0\xb0\xd0\xba\xd0\xb5"
+        "\xd1\x82\xd0\xb0 \xd0\xb8 \xd1\x80\xd0\xb0\xd0\xb7\xd1\x80\xd1\x83\xd1\x88\xd0\xb8\xd0\xbb"
+        "\xd0\xb0 \xd1\x82\xd1\x80\xd0\xb8 \xd1\x8d\xd1\x82\xd0\xb0\xd0\xb6\xd0\xb0 \xd0\xb8 "
+        "\xd0\xb4"
+        "\xd0\xb2\xd0\xb0 \xd0\xbf\xd0\xbe\xd0\xb4\xd1\x8a\xd0\xb5\xd0\xb7\xd0\xb4\xd0\xb0 \xd1\x81"
+        "\xd1\x80\xd0\xb0\xd0\xb7\xd1\x83 \xd0\xbf\xd0\xbe\xd1\x81\xd0\xbb\xd0\xb5 \xd0\xbf\xd0\xbe"
+        "\xd0\xbb\xd1\x83\xd0\xbd\xd0\xbe\xd1\x87\xd0\xb8 \xd0\xb2 \xd1\x81\xd0\xb0\xd0\xbc\xd0\xbe"
+        "\xd0\xbc \xd1\x86\xd0\xb5\xd0\xbd\xd1\x82\xd1\x80\xd0\xb5 \xd0\xb3\xd0\xbe\xd1\x80\xd0\xbe"
+        "\xd0\xb4\xd0\xb0 \xd0\xb8 \xd0\xb5\xd0\xb3\xd0\xbe "
+        "\xd0\xbe\xd0\xba\xd1\x80\xd0\xb5\xd1\x81"
+        "\xd1\x82\xd0\xbd\xd0\xbe\xd1\x81\xd1\x82\xd0\xb5\xd0\xb9.";
+    language_model *m = language_model_new(NULL);
+    char code[16];
+    assert_false(guess(m, english, code));
+    assert_true(guess(m, french, code));
+    assert_string_equal(code, "fr");
+    assert_string_equal(language_name(code), "French");
+    assert_true(guess(m, german, code));
+    assert_string_equal(code, "de");
+    assert_true(guess(m, russian, code));
+    assert_string_equal(code, "ru");
+    /* telegraphic English (few function words) that textcat takes for Scots is English */
+    static const char headlines[] =
+        "Rebels captured the town of Kidal from the Malian army on Sunday.\n\n"
+        "Sudanese troops recaptured an air base near Khartoum from the Rapid Support Forces.\n\n"
+        "Gunmen opened up with heavy machine guns on a Nigerian army patrol near Maiduguri.\n\n"
+        "Militants opened fire with mortars on a Somali army base.\n\n"
+        "Insurgents ambushed a Malian military convoy near the Algerian border.\n\n"
+        "Kenyan police fought a gun battle with gang members in Port-au-Prince.\n\n"
+        "The Indian army repelled an attack by Pakistani troops in Kashmir.\n\n"
+        "Israeli soldiers came under fire from Hezbollah fighters near the border.\n\n"
+        "A Russian drone struck a bus in Kherson on Tuesday.\n\n"
+        "Israeli forces exchanged artillery fire with Hezbollah on Monday.\n\n"
+        "Jihadists killed twelve Burkinabe soldiers in an ambush near Djibo.\n";
+    assert_false(guess(m, headlines, code));
+    /* too short to tell */
+    assert_false(guess(m, "Les forces russes ont bombard\xc3\xa9 la ville.", code));
+    language_model_free(m);
+    /* no models to name it with: still not English, named "und" */
+    m = language_model_new("/nonexistent/fpdb.conf");
+    assert_true(guess(m, french, code));
+    assert_string_equal(code, "und");
+    assert_false(guess(m, english, code));
+    language_model_free(m);
+    assert_true(guess(NULL, german, code));
+    assert_string_equal(code, "und");
+    assert_null(language_name("xx"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +365,7 @@ int main(void)
         cmocka_unit_test(sentences_paragraphs_and_headlines),
         cmocka_unit_test(sentences_long_runs_are_cut),
         cmocka_unit_test(normalize_composes_to_nfc),
+        cmocka_unit_test(language_of_articles),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
