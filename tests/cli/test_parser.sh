@@ -54,6 +54,9 @@ expect_match "malformed CoNLL-U names file and line" "$err" "bad.conllu:1: expec
 # Broken or missing models are clear errors naming the file, never a crash.
 mkdir -p "$work/pdata/models"
 cp "$SITREP_DATA/models/tagger.bin" "$work/pdata/models/"
+for entry in "$SITREP_DATA"/*; do # everything but the models, which each check replaces
+    [ "$(basename "$entry")" = models ] || ln -s "$entry" "$work/pdata/"
+done
 expect_exit 1 "parse without a parser model" -- "$SITREP" parse --dict "$work/pdata" "$work/parse.txt"
 expect_match "missing parser model is named" "$err" "models/parser.bin: cannot open"
 printf 'SRPARSER\001\000\000\000garbage' >"$work/pdata/models/parser.bin"
