@@ -27,6 +27,7 @@ DEB_FUZZ  := clang libclang-rt-14-dev
 DEB_DEV   := clang-format
 # `make accuracy` runs the real-news development set's own scorer (Python).
 DEB_ACCURACY := python3
+DEB_SCALING := valgrind
 PKGS      := icu-uc icu-i18n libcjson libxml-2.0 zlib sqlite3 libpq libexttextcat
 
 # Evaluated lazily (=), after `deps` has installed pkg-config and the libraries.
@@ -54,7 +55,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps deps-test deps-fuzz demo test test-run unit golden cli bench fuzz fuzz-build \
         format check-format install clean accuracy validate golden-update check-includes \
-        parser-model
+        parser-model test-scaling
 
 all: $(BUILD)/sitrep $(BUILD)/libsitrep.a compile_commands.json $(BUILD)/web/index.html
 
@@ -83,7 +84,7 @@ $(BUILD)/sitrep: $(CMD_OBJ) $(BUILD)/libsitrep.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $(CMD_OBJ) $(BUILD)/libsitrep.a $(LIBS_ALL)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsitrep.a tests/unit/unit.h
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsitrep.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes $(shell pkg-config --cflags cmocka 2>/dev/null) \
 	    -o $@ $< $(BUILD)/libsitrep.a $(LDFLAGS_ALL) $(LIBS_ALL) \
@@ -109,6 +110,12 @@ test-run: all $(UNIT_BIN) $(BUILD)/tests/jsonq $(BUILD)/tests/httpprobe $(BUILD)
 	@tools/no-strays.sh tests/golden/run.sh $(BUILD)/sitrep
 	@JSONQ=$(BUILD)/tests/jsonq HTTPPROBE=$(BUILD)/tests/httpprobe SANITIZED=$(SANITIZE) \
 	    tools/no-strays.sh tests/cli/run.sh $(BUILD)/sitrep
+
+# Cost per sentence of a 5,000-sentence article against a 50-sentence one, in instructions
+# (callgrind): fails at +10% or more and names the functions that grew (issue 20).
+test-scaling: all
+	@tools/deps.sh $(DEB_SCALING)
+	@tests/scaling/run.sh $(BUILD)/sitrep
 
 # An HTTP client that behaves well and badly (the server's tests and soak); no library.
 $(BUILD)/tests/httpprobe: tests/tools/httpprobe.c

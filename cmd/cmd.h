@@ -133,4 +133,47 @@ sitrep_context *cmd_context_new(const sitrep_options *options, bool warn, int *r
  * is another option. */
 int cmd_peer_option(const char *arg, const char *value, sitrep_options *o);
 
+/* ---- sitrep export (cmd_export.c, export_gdelt.c, export_plover.c) ---- */
+
+struct store;
+struct store_filter;
+struct store_event;
+struct geocodes;
+struct cameo_table;
+struct diag;
+struct buf;
+
+/* Reads one of `sitrep query`'s filter options (--actor, --source, --target, --cameo, --root,
+ * --plover, --modality, --attribution, --since, --until, --country, --text, --limit) into q.
+ * Returns 1 when arg was one (value taken), 0 when it is another option, -1 after reporting a
+ * bad value. The options' lines for --help are cmd_filter_help. */
+int cmd_filter_option(const char *arg, const char *value, struct store_filter *q);
+extern const char cmd_filter_help[];
+
+#define GDELT_COLUMNS 61
+extern const char *const gdelt_columns[GDELT_COLUMNS];
+
+typedef struct gdelt_export {
+    const struct geocodes *codes; /* FIPS codes and region codes (data/codes) */
+    bool header;                  /* a first line with the column names */
+    long long rows, undated;      /* rows written; events left out for want of a date */
+    struct gdelt_row *row;        /* scratch */
+} gdelt_export;
+/* Writes the events matching q as GDELT 2.0 rows on stdout (docs/exports.md). Errors as
+ * store_query; SITREP_EIO when stdout fails. */
+sitrep_status export_gdelt(struct store *s, const struct store_filter *q, gdelt_export *x,
+                           struct diag *d);
+
+typedef struct plover_export {
+    const struct geocodes *codes;
+    const struct cameo_table *cameo;     /* the CAMEO-to-PLOVER table: mode and context */
+    long long records, undated, untyped; /* written; left out without a date; without a PLOVER
+                                          * type (root 01 statements, which PLOVER dropped) */
+    struct buf *out;                     /* scratch */
+} plover_export;
+/* Writes the events matching q as PLOVER JSON records on stdout, one per line
+ * (docs/exports.md, docs/schema/plover-record.schema.json). Errors as export_gdelt. */
+sitrep_status export_plover(struct store *s, const struct store_filter *q, plover_export *x,
+                            struct diag *d);
+
 #endif

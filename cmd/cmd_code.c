@@ -189,7 +189,8 @@ static int run(int argc, char **argv, bool is_code)
                              .format = is_code ? SITREP_FORMAT_JSONL : SITREP_FORMAT_SENTENCES,
                              .jobs = 1,
                              .progress = true};
-    sitrep_options context_options = {0};
+    /* sentences needs no dictionary or model */
+    sitrep_options context_options = {.load = is_code ? SITREP_LOAD_ALL : SITREP_LOAD_TEXT};
     char **paths = calloc((size_t)argc + 1, sizeof(char *));
     int npaths = 0;
     if (!paths)

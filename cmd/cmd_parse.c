@@ -96,7 +96,7 @@ int cmd_parse(int argc, char **argv)
 {
     batch_options options = {
         .input_kind = -1, .format = SITREP_FORMAT_TAGS, .jobs = 1, .progress = true};
-    sitrep_options context_options = {.parse = 1};
+    sitrep_options context_options = {.parse = 1, .load = SITREP_LOAD_TAGS}; /* tagger and parser */
     const char *model_path = NULL, *tagger_path = NULL;
     bool conllu = false, gold_tags = false;
     char **paths = calloc((size_t)argc + 1, sizeof(char *));

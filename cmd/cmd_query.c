@@ -21,13 +21,7 @@ sitrep_status cmd_json_line(const json_writer *w, const buf *out)
     return ferror(stdout) ? SITREP_EIO : SITREP_OK;
 }
 
-static const char query_help[] =
-    "usage: sitrep query [--db FILE|URL] [--actor C] [--source C] [--target C] [--cameo P]\n"
-    "                    [--root R] [--plover T] [--modality M] [--attribution KIND]\n"
-    "                    [--since D] [--until D] [--country C] [--text WORDS] [--limit N]\n"
-    "                    [--format table|json|csv]\n"
-    "\n"
-    "Lists stored events, newest first, each with its first mention (article, sentence).\n"
+const char cmd_filter_help[] =
     "  --actor C        source or target code starts with C (RUS matches RUSGOV, RUSMIL)\n"
     "  --source C       source code starts with C;  --target C: target code starts with C\n"
     "  --cameo P        CAMEO event code starts with P (19 matches 190-196)\n"
@@ -38,7 +32,17 @@ static const char query_help[] =
     "                   organization, a document, the publisher, or none\n"
     "  --since D        on or after D; --until D: on or before D (YYYY, YYYY-MM, YYYY-MM-DD)\n"
     "  --country C      the event's place is in country C\n"
-    "  --text WORDS     every word occurs in a sentence that reports the event\n"
+    "  --text WORDS     every word occurs in a sentence that reports the event\n";
+
+static const char query_help_head[] =
+    "usage: sitrep query [--db FILE|URL] [--actor C] [--source C] [--target C] [--cameo P]\n"
+    "                    [--root R] [--plover T] [--modality M] [--attribution KIND]\n"
+    "                    [--since D] [--until D] [--country C] [--text WORDS] [--limit N]\n"
+    "                    [--format table|json|csv]\n"
+    "\n"
+    "Lists stored events, newest first, each with its first mention (article, sentence).\n";
+
+static const char query_help_tail[] =
     "  --limit N        at most N events (default 100; 0 for all)\n"
     "  --format F       table (default on a terminal), json (one object per line, default\n"
     "                   otherwise) or csv\n"
@@ -228,34 +232,48 @@ static sitrep_status csv_row(void *user, const store_event *e)
     return ferror(stdout) ? SITREP_EIO : SITREP_OK;
 }
 
+int cmd_filter_option(const char *arg, const char *value, store_filter *q)
+{
+    struct {
+        const char *name;
+        const char **field;
+    } filters[] = {
+        {"--actor", &q->actor},       {"--source", &q->source},
+        {"--target", &q->target},     {"--cameo", &q->cameo},
+        {"--root", &q->root},         {"--plover", &q->plover},
+        {"--modality", &q->modality}, {"--attribution", &q->attribution},
+        {"--since", &q->since},       {"--until", &q->until},
+        {"--country", &q->country},   {"--text", &q->text},
+    };
+    for (size_t f = 0; f < ARRAY_LEN(filters); f++)
+        if (strcmp(arg, filters[f].name) == 0) {
+            *filters[f].field = value;
+            return 1;
+        }
+    if (strcmp(arg, "--limit") == 0) {
+        char *end;
+        q->limit = strtol(value, &end, 10);
+        if (*end || end == value || q->limit < 0) {
+            cmd_error("--limit wants a number (0 for all), not '%s'", value);
+            return -1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
 int cmd_query(int argc, char **argv)
 {
     store_filter q = {.limit = 100};
     const char *db = NULL;
     int format = isatty(1) ? FORMAT_TABLE : FORMAT_JSON;
-    struct {
-        const char *name;
-        const char **field;
-    } filters[] = {
-        {"--actor", &q.actor},
-        {"--source", &q.source},
-        {"--target", &q.target},
-        {"--cameo", &q.cameo},
-        {"--root", &q.root},
-        {"--plover", &q.plover},
-        {"--modality", &q.modality},
-        {"--attribution", &q.attribution},
-        {"--since", &q.since},
-        {"--until", &q.until},
-        {"--country", &q.country},
-        {"--text", &q.text},
-        {"--db", &db},
-    };
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-            fputs(query_help, stdout);
+            fputs(query_help_head, stdout);
+            fputs(cmd_filter_help, stdout);
+            fputs(query_help_tail, stdout);
             return EXIT_OK;
         }
         if (!value) {
@@ -264,21 +282,13 @@ int cmd_query(int argc, char **argv)
             return EXIT_USAGE;
         }
         i++;
-        bool known = false;
-        for (size_t f = 0; f < ARRAY_LEN(filters) && !known; f++)
-            if (strcmp(arg, filters[f].name) == 0) {
-                *filters[f].field = value;
-                known = true;
-            }
-        if (known)
+        int filter = cmd_filter_option(arg, value, &q);
+        if (filter < 0)
+            return EXIT_USAGE;
+        if (filter)
             continue;
-        if (strcmp(arg, "--limit") == 0) {
-            char *end;
-            q.limit = strtol(value, &end, 10);
-            if (*end || end == value || q.limit < 0) {
-                cmd_error("--limit wants a number (0 for all), not '%s'", value);
-                return EXIT_USAGE;
-            }
+        if (strcmp(arg, "--db") == 0) {
+            db = value;
         } else if (strcmp(arg, "--format") == 0) {
             if (strcmp(value, "table") == 0)
                 format = FORMAT_TABLE;

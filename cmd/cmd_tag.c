@@ -78,7 +78,7 @@ int cmd_tag(int argc, char **argv)
 {
     batch_options options = {
         .input_kind = -1, .format = SITREP_FORMAT_TAGS, .jobs = 1, .progress = true};
-    sitrep_options context_options = {0};
+    sitrep_options context_options = {.load = SITREP_LOAD_TAGS}; /* the tagger alone */
     const char *model_path = NULL;
     bool conllu = false;
     char **paths = calloc((size_t)argc + 1, sizeof(char *));

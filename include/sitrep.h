@@ -52,6 +52,14 @@ typedef enum sitrep_format {
 typedef struct sitrep_context sitrep_context;
 typedef struct sitrep_coder sitrep_coder;
 
+/* What a context loads (sitrep_options.load): everything, or only what the sentences or the
+ * tags output needs. A context loaded for less codes only those formats. */
+typedef enum sitrep_load {
+    SITREP_LOAD_ALL = 0, /* every dictionary and model: any format */
+    SITREP_LOAD_TEXT,    /* nothing: SITREP_FORMAT_SENTENCES only */
+    SITREP_LOAD_TAGS     /* the part-of-speech model: SENTENCES and TAGS only */
+} sitrep_load;
+
 /* Options for a context. Zero-initialise, then set what you need. */
 typedef struct sitrep_options {
     const char *data_dir;    /* NULL: $SITREP_DATA, the source tree, or PREFIX/share/sitrep */
@@ -61,6 +69,7 @@ typedef struct sitrep_options {
     int keep_chrome;         /* nonzero: plain text is all body (no site-chrome detection) */
     int no_extras; /* nonzero: skip quantities, dates, places and attribution (to measure) */
     long explain_sentence; /* SITREP_FORMAT_EXPLAIN: N+1 to explain only sentence N; 0: all */
+    sitrep_load load;      /* what to load (default: everything) */
     /* nonzero: parse every sentence after tagging (DATA/models/parser.bin, an error when it
      * is missing; docs/parser.md); SITREP_FORMAT_TAGS then prints heads and relations */
     int parse;
@@ -107,7 +116,9 @@ void sitrep_coder_free(sitrep_coder *coder);
  * id source). On success *json points at a NUL-terminated JSON object (no trailing newline)
  * owned by the coder and valid until the next call on it. On SITREP_EPARSE the record was
  * rejected and errbuf says why; on SITREP_ELIMIT errbuf names the limit the article exceeded
- * (memory per article, output per article). The coder stays usable. */
+ * (memory per article, output per article); SITREP_EUSAGE: the context was loaded for less
+ * than the format needs (sitrep_options.load). The coder stays usable. The pipeline stops
+ * after the stage the format needs: sentences after text/, tags after syntax/. */
 sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const char *bytes,
                                 size_t length, const char *name, sitrep_format format,
                                 const char **json, size_t *json_length, char *errbuf,

@@ -6,6 +6,7 @@
  */
 #include "pipeline.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,26 +20,113 @@ static const char *content_id(arena *a, const document *doc)
     return arena_printf(a, "%016llx", (unsigned long long)h);
 }
 
-/* The extras stage: quantities, dates, places. Dates first (quantities skip their tokens).
- * A cap reached keeps what was found, with a warning; only the arena cap stops the article. */
+/* A warning whose message is built with printf (kept in the arena); a static fallback at the
+ * arena cap. */
+static void warn(arena *a, document *doc, const char *kind, const char *fallback,
+                 const char *format, ...) PRINTF_LIKE(5, 6);
+static void warn(arena *a, document *doc, const char *kind, const char *fallback,
+                 const char *format, ...)
+{
+    char message[300];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+    const char *kept = arena_strndup(a, message, strlen(message));
+    warning_add(&doc->warnings, kind, kept ? kept : fallback);
+}
+
+/* The dateline: its place from the gazetteer (a dateline that only a colon or a line of its
+ * own marks is kept only when the place is known), placed first among the places. */
+static sitrep_status pipeline_dateline(const sitrep_context *context, arena *a, article *art)
+{
+    document *doc = art->doc;
+    dateline *dl = &doc->dateline;
+    if (!dl->end)
+        return SITREP_OK;
+    place_mention where;
+    bool placed = dl->place_end > dl->place_start &&
+                  place_dateline(context->places, &art->text, dl->place_start, dl->place_end,
+                                 dl->end, &where);
+    if (!placed && !dl->certain) {
+        memset(dl, 0, sizeof *dl);
+        return SITREP_OK;
+    }
+    if (!placed)
+        return SITREP_OK;
+    /* first in text order; a place the scan found inside the dateline gives way to it */
+    place_mention *places = arena_alloc(a, (art->nplaces + 1) * sizeof *places);
+    if (!places)
+        return SITREP_ELIMIT;
+    size_t n = 0;
+    places[n++] = where;
+    for (size_t i = 0; i < art->nplaces; i++)
+        if (art->places[i].start >= dl->end)
+            places[n++] = art->places[i];
+    art->places = places;
+    art->nplaces = n;
+    return SITREP_OK;
+}
+
+/* The publication date when none is given (the record, the page, --published): the dateline's
+ * day, else the latest full date of the text; then the dates resolved against it. Without
+ * any, relative dates stay unresolved and a warning says so. */
+static sitrep_status pipeline_dates(arena *a, article *art)
+{
+    document *doc = art->doc;
+    char inferred[11] = "";
+    if (doc->published)
+        return date_find(a, &art->text, doc->published, &art->dates, &art->ndates);
+    /* nothing given: the dates that need no publication date come first */
+    sitrep_status st = date_find(a, &art->text, NULL, &art->dates, &art->ndates);
+    if (st)
+        return st;
+    const dateline *dl = &doc->dateline;
+    const char *text = doc->body;
+    if (dl->end && dl->month && dl->day && dl->year) {
+        snprintf(inferred, sizeof inferred, "%04d-%02d-%02d", dl->year, dl->month, dl->day);
+        doc->published_source = PUBLISHED_DATELINE;
+    } else if (dl->end && dl->month && dl->day &&
+               date_complete_year(&art->text, art->dates, art->ndates, dl->month, dl->day,
+                                  inferred)) {
+        doc->published_source = PUBLISHED_DATELINE;
+    } else if (dl->end && dl->month && dl->day) {
+        warn(a, doc, "published", "the dateline's date has no year",
+             "the dateline '%.*s' gives no year and the text dates nothing else",
+             (int)(dl->end - dl->start), text + dl->start);
+    }
+    const date_mention *from = NULL;
+    if (!inferred[0] &&
+        date_publication_from_text(&art->text, art->dates, art->ndates, inferred, &from))
+        doc->published_source = PUBLISHED_TEXT;
+    if (!inferred[0]) {
+        doc->published_source = PUBLISHED_NONE;
+        warning_add(&doc->warnings, "published",
+                    "no publication date: relative dates are left unresolved and events have "
+                    "no date");
+        return SITREP_OK;
+    }
+    if (!(doc->published = arena_strndup(a, inferred, strlen(inferred))))
+        return SITREP_ELIMIT;
+    if (doc->published_source == PUBLISHED_DATELINE)
+        warn(a, doc, "published", "no publication date given: dated by the dateline",
+             "no publication date given: dated %s by the dateline '%.*s'", doc->published,
+             (int)(dl->end - dl->start), text + dl->start);
+    else
+        warn(a, doc, "published", "no publication date given: dated by the text",
+             "no publication date given: dated %s by the latest full date of the text, '%.*s'",
+             doc->published, from ? (int)(from->end - from->start) : 0,
+             from ? art->text.text + from->start : "");
+    return date_find(a, &art->text, doc->published, &art->dates, &art->ndates);
+}
+
+/* The extras stage: dates (with the publication date), quantities, places. Dates first
+ * (quantities skip their tokens). A cap reached keeps what was found, with a warning; only
+ * the arena cap stops the article. */
 static sitrep_status pipeline_extras(const sitrep_context *context, arena *a, article *art)
 {
     document *doc = art->doc;
-    const char *published = doc->published;
-    if (!published) {
-        char *today = arena_alloc(a, 11);
-        if (!today)
-            return SITREP_ELIMIT;
-        clock_today(today);
-        published = today;
-    }
-    sitrep_status st = date_find(a, &art->text, published, &art->dates, &art->ndates);
-    bool relative = false;
-    for (size_t i = 0; i < art->ndates && !relative; i++)
-        relative = art->dates[i].relative;
-    if (relative && !doc->published)
-        warning_add(&doc->warnings, "date",
-                    "no publication date: relative dates resolved against today");
+    sitrep_status st = pipeline_dates(a, art);
     if (st == SITREP_ELIMIT && art->ndates >= EXTRAS_MAX_MENTIONS)
         warning_add(&doc->warnings, "limit", "too many dates: the rest are dropped");
     else if (st)
@@ -53,7 +141,7 @@ static sitrep_status pipeline_extras(const sitrep_context *context, arena *a, ar
         warning_add(&doc->warnings, "limit", "too many places: the rest are dropped");
     else if (st)
         return st;
-    return SITREP_OK;
+    return pipeline_dateline(context, a, art);
 }
 
 sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input kind,
@@ -89,10 +177,20 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
         return SITREP_ELIMIT;
     if (!doc->published && context->published[0])
         doc->published = context->published;
+    if (!doc->published && context->published_today) {
+        char *today = arena_alloc(a, 11);
+        if (!today)
+            return SITREP_ELIMIT;
+        clock_today(today);
+        doc->published = today;
+    }
+    if (doc->published)
+        doc->published_source = PUBLISHED_GIVEN;
 
     /* text/: normalise, tokenise, split sentences */
     if ((status = text_analyse(a, doc, &art->text)))
         return status;
+    ingest_find_dateline(doc); /* on the normalised body: offsets are the text's */
     if (depth == PIPELINE_TEXT)
         goto done;
     /* an article not in English is coded all the same, with a warning that says so */
@@ -102,6 +200,8 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
     syntax_tag(context->tagger, &art->text);
     if (context->parser)
         syntax_parse(context->parser, context->tagger, &art->text);
+    if (depth == PIPELINE_TAGS)
+        goto done;
     /* extras/: quantities, dates, places */
     if (!context->no_extras && (status = pipeline_extras(context, a, art)))
         return status;

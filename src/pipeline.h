@@ -21,6 +21,7 @@ struct sitrep_context {
     char data_dir[4096];
     char published[11];       /* default publication date, "" when none */
     bool published_from_name; /* a date in the file name (PolNeAR style) comes before it */
+    bool published_today;     /* --published today: undated articles are today's (live feeds) */
     bool keep_chrome;         /* plain text is all body */
     bool no_extras;           /* skip quantities, dates, places and attribution (measuring) */
     tagger *tagger;           /* NULL when no model is installed */
@@ -39,11 +40,12 @@ struct sitrep_context {
     /* what the data directory lacks, coding goes on without it (sitrep_context_warnings) */
     char *warnings[SITREP_MAX_WARNINGS];
     size_t nwarnings;
+    sitrep_load load; /* what was loaded: formats needing more are refused */
 };
 
 /* How far to take an article: through the text stage only (sentences and tokens, untagged:
- * what `sitrep sentences` needs) or through every stage. */
-typedef enum pipeline_depth { PIPELINE_TEXT, PIPELINE_FULL } pipeline_depth;
+ * what `sitrep sentences` needs), through the tagger (`sitrep tag`) or through every stage. */
+typedef enum pipeline_depth { PIPELINE_TEXT, PIPELINE_TAGS, PIPELINE_FULL } pipeline_depth;
 
 /* Runs the stages on one input, up to `depth`. `name` is the input's file name (or NULL): with
  * context->published_from_name, a date in it dates an article that gives none. Fills *art

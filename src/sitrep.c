@@ -201,7 +201,9 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
     if (options && options->dict_format && options->verbs)
         replaced[nreplaced++] = "verbs";
     check_state check = {.context = c, .errbuf = errbuf, .errlen = errlen};
-    if (data_check(c->data_dir, replaced, keep_problem, &check)) {
+    /* sentences and tags read no dictionary: a directory of theirs needs none */
+    c->load = options ? options->load : SITREP_LOAD_ALL;
+    if (c->load == SITREP_LOAD_ALL && data_check(c->data_dir, replaced, keep_problem, &check)) {
         sitrep_context_free(c);
         return NULL;
     }
@@ -210,15 +212,20 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
     c->keep_chrome = options && options->keep_chrome;
     c->no_extras = options && options->no_extras;
     c->published_from_name = options && options->published_from_name;
-    if (options && options->published) {
+    if (options && options->published && strcmp(options->published, "today") == 0) {
+        c->published_today = true;
+    } else if (options && options->published) {
         if (!ingest_parse_date(options->published, strlen(options->published), c->published)) {
             if (errbuf)
-                snprintf(errbuf, errlen, "invalid publication date '%s' (expected YYYY-MM-DD)",
+                snprintf(errbuf, errlen,
+                         "invalid publication date '%s' (expected YYYY-MM-DD or 'today')",
                          options->published);
             free(c);
             return NULL;
         }
     }
+    if (c->load == SITREP_LOAD_TEXT)
+        return c;
     /* the language of articles: libexttextcat's models, read on first need */
     c->language = language_model_new(getenv("SITREP_TEXTCAT_CONF"));
     /* the part-of-speech model; a data directory without one codes without tags */
@@ -250,6 +257,8 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             return NULL;
         }
     }
+    if (c->load == SITREP_LOAD_TAGS)
+        return c;
     /* actor dictionaries (data/actors/) */
     snprintf(path, sizeof path, "%s/actors", c->data_dir);
     if (!(c->actors = dict_load_dir(path, &d))) {
@@ -301,8 +310,11 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         sitrep_context_free(c);
         return NULL;
     }
-    c->events = (event_tables){
-        .cameo = c->cameo, .lemmas = c->lemmas, .patterns = c->patterns, .tagger = c->tagger};
+    c->events = (event_tables){.cameo = c->cameo,
+                               .lemmas = c->lemmas,
+                               .patterns = c->patterns,
+                               .tagger = c->tagger,
+                               .places = c->places};
     return c;
 }
 
@@ -360,9 +372,21 @@ sitrep_status sitrep_code_bytes(sitrep_coder *coder, sitrep_input kind, const ch
     article art;
     diag d;
     diag_clear(&d);
+    /* each format runs the stages it needs, and those only if the context loaded them */
+    pipeline_depth depth = format == SITREP_FORMAT_SENTENCES ? PIPELINE_TEXT
+                           : format == SITREP_FORMAT_TAGS    ? PIPELINE_TAGS
+                                                             : PIPELINE_FULL;
+    pipeline_depth loaded = coder->context->load == SITREP_LOAD_TEXT   ? PIPELINE_TEXT
+                            : coder->context->load == SITREP_LOAD_TAGS ? PIPELINE_TAGS
+                                                                       : PIPELINE_FULL;
+    if (depth > loaded) {
+        if (errbuf)
+            snprintf(errbuf, errlen, "the context was loaded for sentences%s only",
+                     loaded == PIPELINE_TAGS ? " and tags" : "");
+        return SITREP_EUSAGE;
+    }
     sitrep_status status =
-        pipeline_run(coder->context, &coder->arena, kind, bytes, length, name,
-                     format == SITREP_FORMAT_SENTENCES ? PIPELINE_TEXT : PIPELINE_FULL, &art, &d);
+        pipeline_run(coder->context, &coder->arena, kind, bytes, length, name, depth, &art, &d);
     if (status == SITREP_OK)
         status = format == SITREP_FORMAT_SENTENCES ? export_sentences(&coder->output, &art)
                  : format == SITREP_FORMAT_EXPLAIN

@@ -1,11 +1,14 @@
 /* score_attribution.c - scores sitrep's attribution frames against PolNeAR annotations.
  *
- * usage: score_attribution TEXT_DIR ANN_DIR JSON_DIR
+ * usage: score_attribution TEXT_DIR ANN_DIR JSON_DIR [SPLIT]
  * For every NAME_ANNOTATOR.ann in ANN_DIR it reads the article TEXT_DIR/NAME.txt and sitrep's
  * output JSON_DIR/NAME_ANNOTATOR.json (`sitrep code --no-chrome`). Spans are compared on the
  * sequence of non-space characters (so white-space differences between the file and sitrep's body
- * do not matter), with quotation marks and punctuation at span edges ignored. For each role
+ * do not matter; where normalisation changed a character the two sequences are aligned), with
+ * quotation marks and punctuation at span edges ignored. For each role
  * (source, cue, content) it prints precision, recall and F1 of exact and of overlapping spans.
+ * Frames inside another frame's content ("within") are left out: PolNeAR labels each token
+ * once, so it never draws them.
  */
 #include "base/base.h"
 
@@ -207,26 +210,104 @@ static void read_predicted(const char *path, span_list pred[ROLES], mapping *bod
     const cJSON *f;
     cJSON_ArrayForEach(f, frames)
     {
+        /* PolNeAR gives each token one label, so a frame inside another's content ("He said
+         * officials believe ...": "officials believe") is never drawn: compare outer frames */
+        if (cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(f, "within")))
+            continue;
         const char *keys[ROLES] = {"source", "cue", "content"};
         for (int r = 0; r < ROLES; r++) {
             const cJSON *obj = cJSON_GetObjectItemCaseSensitive(f, keys[r]);
-            if (cJSON_IsObject(obj))
-                push(&pred[r], json_span(body_map, obj));
+            if (!cJSON_IsObject(obj))
+                continue;
+            nspan sp = json_span(body_map, obj);
+            /* “A,” he said. “B.”: PolNeAR draws one content over both parts (the scorer takes
+             * the hull of a discontinuous span on both sides) */
+            const cJSON *more = cJSON_GetObjectItemCaseSensitive(f, "continuation");
+            if (r == ROLE_CONTENT && cJSON_IsObject(more)) {
+                nspan m = json_span(body_map, more);
+                if (m.start >= 0 && sp.start >= 0 && m.end > sp.end)
+                    sp.end = m.end;
+            }
+            push(&pred[r], sp);
         }
     }
     cJSON_Delete(root);
     *body_out = body;
 }
 
-/* Maps predicted spans (indexes in the body's non-space sequence) to the file's: both
- * sequences hold the same characters when chrome detection is off, so the indexes agree;
- * we only check that the sequences have the same length as a sanity test. */
-static long nonspace_count(const mapping *m)
+/* The non-space code points of a text, in order. */
+static uint32_t *nonspace_chars(const mapping *m, long *count)
+{
+    uint32_t *out = xcalloc(m->ncodepoints + 1, sizeof *out);
+    long n = 0;
+    for (size_t k = 0; k < m->ncodepoints; k++)
+        if (m->by_codepoint[k] >= 0)
+            out[n++] = m->chars[k];
+    *count = n;
+    return out;
+}
+
+/* Maps the body's non-space indexes to the file's. The two sequences hold the same characters
+ * except where sitrep's normalisation changed the text (NFC joins "A" + U+0303 into one code
+ * point; a byte-order mark or an escape character is dropped): at a difference the walk resyncs
+ * on the nearest point where four characters agree again. Returns the map (xmalloc'd, one
+ * entry per body index) and the number of body characters that matched nothing. */
+static long *align_nonspace(const mapping *body, const mapping *file, long *unmatched)
+{
+    long nb, nf;
+    uint32_t *b = nonspace_chars(body, &nb), *f = nonspace_chars(file, &nf);
+    long *map = xcalloc((size_t)nb + 1, sizeof *map);
+    long i = 0, j = 0;
+    *unmatched = 0;
+    while (i < nb && j < nf) {
+        if (b[i] == f[j]) {
+            map[i++] = j++;
+            continue;
+        }
+        long best_i = -1, best_j = -1;
+        for (long total = 1; total <= 16 && best_i < 0; total++)
+            for (long di = 0; di <= total && best_i < 0; di++) {
+                long dj = total - di, k = 0;
+                while (k < 4 && i + di + k < nb && j + dj + k < nf &&
+                       b[i + di + k] == f[j + dj + k])
+                    k++;
+                if (k == 4 || (k > 0 && (i + di + k == nb || j + dj + k == nf))) {
+                    best_i = i + di;
+                    best_j = j + dj;
+                }
+            }
+        if (best_i < 0) { /* no resync nearby: take it as a substitution */
+            best_i = i + 1;
+            best_j = j + 1;
+        }
+        for (; i < best_i; i++) {
+            map[i] = j < nf ? j : nf - 1;
+            ++*unmatched;
+        }
+        j = best_j;
+    }
+    for (; i < nb; i++)
+        map[i] = nf > 0 ? nf - 1 : 0;
+    map[nb] = nf;
+    free(b);
+    free(f);
+    return map;
+}
+
+static long nonspace_total(const mapping *m)
 {
     long n = 0;
     for (size_t k = 0; k < m->ncodepoints; k++)
         n += m->by_codepoint[k] >= 0;
     return n;
+}
+
+static void map_spans(span_list *l, const long *map)
+{
+    for (size_t k = 0; k < l->count; k++) {
+        l->items[k].start = map[l->items[k].start];
+        l->items[k].end = map[l->items[k].end];
+    }
 }
 
 typedef struct tally {
@@ -272,10 +353,78 @@ static void print_prf(const char *what, long pred_ok, long pred, long gold_ok, l
     printf(" %s P %.3f R %.3f F1 %.3f", what, p, r, f);
 }
 
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* NAME_ef2d -> NAME (annotation files carry the annotator's id). */
+static void article_of(const char *name, char *out, size_t n)
+{
+    snprintf(out, n, "%s", name);
+    char *underscore = strrchr(out, '_');
+    if (underscore)
+        *underscore = '\0';
+}
+
+/* Human agreement: for the articles several people annotated, every annotator's spans scored
+ * against every other's (ordered pairs, so precision = recall). The ceiling a system can be
+ * expected to reach. */
+static void agreement(const char *text_dir, const char *ann_dir, char **names, size_t count)
+{
+    tally totals[ROLES] = {{0}};
+    long articles = 0;
+    for (size_t i = 0; i < count;) {
+        char article[512], other[512];
+        article_of(names[i], article, sizeof article);
+        size_t j = i + 1;
+        while (j < count &&
+               (article_of(names[j], other, sizeof other), strcmp(article, other) == 0))
+            j++;
+        if (j - i >= 2) {
+            char path[1200];
+            size_t n;
+            snprintf(path, sizeof path, "%s/%s.txt", text_dir, article);
+            char *text = read_file(path, &n);
+            if (text) {
+                mapping file_map;
+                map_build(&file_map, text, n);
+                size_t k = j - i;
+                span_list(*gold)[ROLES] = xcalloc(k, sizeof *gold);
+                for (size_t a = 0; a < k; a++) {
+                    snprintf(path, sizeof path, "%s/%s.ann", ann_dir, names[i + a]);
+                    read_gold(path, &file_map, gold[a]);
+                }
+                for (size_t a = 0; a < k; a++)
+                    for (size_t b = 0; b < k; b++)
+                        for (int r = 0; a != b && r < ROLES; r++)
+                            score(&gold[a][r], &gold[b][r], &totals[r]);
+                for (size_t a = 0; a < k; a++)
+                    for (int r = 0; r < ROLES; r++)
+                        free(gold[a][r].items);
+                free(gold);
+                map_free(&file_map);
+                free(text);
+                articles++;
+            }
+        }
+        i = j;
+    }
+    if (!articles)
+        return;
+    printf("attribution: human agreement on %ld articles several people annotated:", articles);
+    for (int r = 0; r < ROLES; r++) {
+        const tally *t = &totals[r];
+        double exact = t->pred ? (double)t->pred_exact / (double)t->pred : 0;
+        double over = t->pred ? (double)t->pred_overlap / (double)t->pred : 0;
+        printf(" %s %.3f (overlap %.3f)%s", role_names[r], exact, over, r + 1 < ROLES ? "," : "\n");
+    }
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 4) {
-        fprintf(stderr, "usage: score_attribution TEXT_DIR ANN_DIR JSON_DIR\n");
+    if (argc != 4 && argc != 5) {
+        fprintf(stderr, "usage: score_attribution TEXT_DIR ANN_DIR JSON_DIR [SPLIT]\n");
         return 2;
     }
     DIR *dir = opendir(argv[2]);
@@ -283,22 +432,31 @@ int main(int argc, char **argv)
         perror(argv[2]);
         return 1;
     }
-    tally totals[ROLES] = {{0}};
-    long files = 0, misaligned = 0;
+    char **names = NULL;
+    size_t count = 0, cap = 0;
     struct dirent *e;
     while ((e = readdir(dir))) {
         size_t len = strlen(e->d_name);
-        if (len < 5 || strcmp(e->d_name + len - 4, ".ann") != 0)
+        if (len < 5 || len > 500 || strcmp(e->d_name + len - 4, ".ann") != 0)
             continue;
-        char name[512], path[1200];
-        snprintf(name, sizeof name, "%.*s", (int)(len - 4), e->d_name);
+        if (count == cap) {
+            cap = cap ? cap * 2 : 256;
+            names = xrealloc(names, cap * sizeof *names);
+        }
+        names[count] = xmalloc(len - 3);
+        snprintf(names[count], len - 3, "%.*s", (int)(len - 4), e->d_name);
+        count++;
+    }
+    closedir(dir);
+    if (count)
+        qsort(names, count, sizeof *names, compare_names);
+    tally totals[ROLES] = {{0}};
+    long files = 0, misaligned = 0;
+    for (size_t i = 0; i < count; i++) {
+        const char *name = names[i];
+        char path[1200], article_name[512];
         size_t n;
-        /* annotation files carry the annotator's id: NAME_ef2d.ann annotates NAME.txt */
-        char article_name[512];
-        snprintf(article_name, sizeof article_name, "%s", name);
-        char *underscore = strrchr(article_name, '_');
-        if (underscore)
-            *underscore = '\0';
+        article_of(name, article_name, sizeof article_name);
         snprintf(path, sizeof path, "%s/%s.txt", argv[1], article_name);
         char *text = read_file(path, &n);
         if (!text)
@@ -312,8 +470,19 @@ int main(int argc, char **argv)
         char *body = NULL;
         snprintf(path, sizeof path, "%s/%s.json", argv[3], name);
         read_predicted(path, pred, &body_map, &body);
-        if (body && nonspace_count(&body_map) != nonspace_count(&file_map))
-            misaligned++;
+        if (body) {
+            long unmatched;
+            long *map = align_nonspace(&body_map, &file_map, &unmatched);
+            for (int r = 0; r < ROLES; r++)
+                map_spans(&pred[r], map);
+            free(map);
+            if (unmatched > 16 && unmatched * 50 > nonspace_total(&body_map)) {
+                misaligned++;
+                fprintf(stderr,
+                        "score_attribution: %s: %ld characters of the body match nothing in %s\n",
+                        name, unmatched, article_name);
+            }
+        }
         for (int r = 0; r < ROLES; r++) {
             score(&pred[r], &gold[r], &totals[r]);
             free(gold[r].items);
@@ -327,7 +496,6 @@ int main(int argc, char **argv)
         }
         free(text);
     }
-    closedir(dir);
     for (int r = 0; r < ROLES; r++) {
         tally *t = &totals[r];
         printf("attribution %-7s (%ld gold, %ld predicted):", role_names[r], t->gold, t->pred);
@@ -335,7 +503,13 @@ int main(int argc, char **argv)
         print_prf(" | overlap", t->pred_overlap, t->pred, t->gold_overlap, t->gold);
         printf("\n");
     }
-    printf("attribution: %ld articles (PolNeAR test split)%s\n", files,
-           misaligned ? "; WARNING: some bodies did not align with their files" : "");
+    printf("attribution: %ld articles (PolNeAR %s split)%s\n", files, argc == 5 ? argv[4] : "test",
+           misaligned
+               ? "; WARNING: some bodies differ from their files in more than 2% of characters"
+               : "");
+    agreement(argv[1], argv[2], names, count);
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
     return 0;
 }

@@ -34,6 +34,8 @@ typedef struct article {
     size_t nactors;
     struct attribution *attributions; /* attribution stage */
     size_t nattributions;
+    int32_t *frame_of_token; /* attribution stage: per token, the innermost frame whose content
+                                holds it, -1 (NULL when there are no frames) */
     /* extras stage */
     quantity *quantities;
     size_t nquantities;

@@ -106,6 +106,9 @@ long scan_last_mention_of(const scan *s, uint32_t entry);
 /* "the two countries", "both nations": refers to the last two countries named. Returns the
  * tokens consumed or 0. */
 size_t scan_pair_reference(scan *s, size_t i);
+/* "the country", "the alliance", "the North": a definite description emitted with the actor it
+ * refers to (mentions.c has the kinds). Returns the tokens used (0: none). */
+size_t scan_description(scan *s, size_t i);
 /* A personal or plural pronoun at token i, emitted with its antecedent. Returns the tokens
  * used (0: none). */
 size_t scan_pronoun(scan *s, size_t i);

@@ -82,9 +82,10 @@ static const char *const place_words[] = {
     "corridor", "frontline", "zone",        "bridge",   "dam",     "base",      NULL};
 /* Words that may stand between an owner and its role: "Ukraine's former commander". */
 static const char *const role_modifiers[] = {
-    "former",   "top",      "new",      "senior",  "deputy", "acting",  "then",
-    "outgoing", "incoming", "current",  "interim", "elite",  "regular", "own",
-    "chief",    "main",     "regional", "vice",    NULL};
+    "former",    "top",         "new",      "senior",    "deputy", "acting",       "then",
+    "outgoing",  "incoming",    "current",  "interim",   "elite",  "regular",      "own",
+    "chief",     "main",        "regional", "vice",      "ruling", "transitional", "governing",
+    "caretaker", "provisional", "federal",  "embattled", NULL};
 /* A country's representatives abroad: "an embassy in Tehran" is not Iran's. */
 static const char *const envoy_words[] = {"embassy",    "embassies", "consulate", "consulates",
                                           "ambassador", "diplomats", "diplomat",  "envoy",
@@ -535,6 +536,77 @@ size_t scan_pair_reference(scan *s, size_t i)
                   found[p]);
     }
     return len;
+}
+
+/* "the country", "the alliance", "the agency", "the North": a definite description refers to
+ * the last actor of its kind named within two sentences (three for the Koreas): a state for
+ * country and nation ("the republic" is as often a region); an organisation for alliance, bloc,
+ * agency, organisation, union and coalition; North or South Korea for a capitalised "the North" or
+ * "the South" when one of them was named. Returns the tokens used (0: none). */
+size_t scan_description(scan *s, size_t i)
+{
+    if (!has(s, i, W_THE) || i + 1 >= s->n)
+        return 0;
+    static const char *const states[] = {"country", "nation", NULL};
+    static const char *const bodies[] = {"alliance",     "bloc",  "agency",    "organisation",
+                                         "organization", "union", "coalition", NULL};
+    slice w = token_text(s->text, &s->tokens[i + 1]);
+    bool state = false, body = false, korea = false;
+    for (const char *const *p = states; *p && !state; p++)
+        state = slice_eq_cstr(w, *p);
+    for (const char *const *p = bodies; *p && !body; p++)
+        body = slice_eq_cstr(w, *p);
+    const char *side = slice_eq_cstr(w, "North") ? "PRK" : slice_eq_cstr(w, "South") ? "KOR" : NULL;
+    korea = side != NULL && !scan_is_cap(s, i + 2);
+    if (!state && !body && !korea)
+        return 0;
+    /* "returned to the North": a direction, not the state */
+    if (korea && i > 0 &&
+        (has(s, i - 1, W_OF) || slice_eq_cstr(token_text(s->text, &s->tokens[i - 1]), "to") ||
+         slice_eq_cstr(token_text(s->text, &s->tokens[i - 1]), "into") ||
+         slice_eq_cstr(token_text(s->text, &s->tokens[i - 1]), "across")))
+        return 0;
+    /* "the country's army": the state's role; "the country's parliament in Tbilisi" and
+     * other possessions are left to what follows */
+    unit role = {0};
+    if (scan_is_possessive(s, i + 2)) {
+        role = state ? scan_find_unit(s, i + 3) : (unit){0};
+        if (!role.role || role.holder)
+            return 0;
+    }
+    uint32_t window = korea ? 3 : 2;
+    for (size_t k = s->count; k-- > 0;) {
+        const actor_mention *m = &s->mentions[k];
+        if (m->sentence + window < s->sentence)
+            break;
+        size_t r = root_of(s, k);
+        const actor_mention *a = &s->mentions[r];
+        if (!a->code)
+            continue;
+        bool fits = false;
+        if (state)
+            fits = a->kind == ACTOR_KIND_COUNTRY && a->country;
+        else if (body)
+            fits = a->kind == ACTOR_KIND_ORGANIZATION && strncmp(a->code, "IGO", 3) == 0;
+        else
+            fits = a->country && (strcmp(a->country, "PRK") == 0 || strcmp(a->country, "KOR") == 0);
+        if (!fits)
+            continue;
+        if (korea) {
+            scan_emit(s, i, i + 2, side, ACTOR_KIND_REFERENCE, NO_ENTRY, -1);
+            return 2;
+        }
+        if (role.len) {
+            const char *code = scan_entry_code(s, role.role);
+            scan_emit(s, i, i + 3 + role.len, code ? scan_combine(s, a->country, code) : a->country,
+                      ACTOR_KIND_AGENT, NO_ENTRY, -1);
+            return 3 + role.len;
+        }
+        scan_emit(s, i, i + 2, state ? a->country : a->code, ACTOR_KIND_REFERENCE, NO_ENTRY,
+                  (long)r);
+        return 2;
+    }
+    return 0;
 }
 
 /* The antecedent of "it"/"its" at token i: the last state, capital, metonym, organisation,

@@ -10,6 +10,39 @@
 
 /* ---- the sentence scan ---- */
 
+/* True when the role at token i is definite: "the" before it, adjectives between ("the ethnic
+ * rebel group"). */
+static bool definite_before(const scan *s, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && s->tagged && s->tokens[k - 1].upos == UPOS_ADJ && i - k < 3)
+        k--;
+    return k > 0 && has(s, k - 1, W_THE) && s->tokens[k - 1].start >= s->consumed_end;
+}
+
+/* The mention a definite description of role `code` ("REB", "GOV" ...) refers to: the last
+ * mention of that role with a state, within two sentences; -1 when none. Only groups and
+ * governments are described this way ("the group", "the junta"); "the police" or "the army" in
+ * a report are usually the reporting country's, not the last one named. */
+static long described_antecedent(const scan *s, const char *code)
+{
+    static const char *const described[] = {"REB", "INS", "UAF", "CRM", "GOV", NULL};
+    bool known = false;
+    for (const char *const *d = described; *d && !known; d++)
+        known = strcmp(code, *d) == 0;
+    if (!known)
+        return -1;
+    for (size_t k = s->count; k-- > 0;) {
+        const actor_mention *m = &s->mentions[k];
+        if (m->sentence + 2 < s->sentence)
+            break;
+        if (m->code && m->country && m->role && strcmp(m->role, code) == 0 &&
+            m->kind != ACTOR_KIND_PERSON && m->kind != ACTOR_KIND_TITLE)
+            return (long)k;
+    }
+    return -1;
+}
+
 static const char *holder_kind(const dict_entry *e)
 {
     static const char *const names[DICT_KIND_COUNT] = {
@@ -63,10 +96,15 @@ static size_t adjective_phrase_end(const scan *s, size_t j)
     return end;
 }
 
-/* True when tokens [i, j) open the sentence in capitals and a dateline's punctuation follows
- * ("KHARTOUM (Reuters) -", "MOSCOW, March 3 -", "GAZA CITY:"). */
+/* True when tokens [i, j) lie in the article's dateline, or open the sentence in capitals and a
+ * dateline's punctuation follows ("KHARTOUM (Reuters) -", "MOSCOW, March 3 -", "GAZA CITY:"). */
 static bool dateline_at(const scan *s, size_t i, size_t j)
 {
+    /* the dateline the ingest stage found ("BERLIN --", "HANOI, Vietnam (AP) -") */
+    const dateline *dl = s->art->doc ? &s->art->doc->dateline : NULL;
+    if (dl && dl->end && j > i && s->tokens[i].start >= dl->start &&
+        s->tokens[j - 1].end <= dl->end)
+        return true;
     if (i != 0 || j >= s->n)
         return false;
     for (size_t k = i; k < j; k++)
@@ -204,6 +242,10 @@ static const char *role_owner(scan *s, const dict_entry *role, size_t j, size_t 
         const char *hc = scan_entry_code(s, h.holder);
         if (hc) {
             *end = k + h.len;
+            /* "fighters from the M23 rebel group": the role after the name is the name's */
+            unit tail = scan_find_unit(s, *end);
+            if (tail.role && !tail.holder && tail.role->kind == DICT_AGENT)
+                *end += tail.len;
             return hc;
         }
     }
@@ -325,6 +367,8 @@ size_t scan_step(scan *s, size_t i)
     if (!u.len) {
         size_t used = scan_pair_reference(s, i);
         if (!used)
+            used = scan_description(s, i);
+        if (!used)
             used = scan_pronoun(s, i);
         if (used)
             return i + used;
@@ -334,8 +378,9 @@ size_t scan_step(scan *s, size_t i)
         bool is_org;
         size_t run = scan_unknown_run(s, i, &is_org);
         if (run) {
-            /* "West Bank", "Gaza City": a place the places stage knows is no actor */
-            if (!place_covering(s, i, i + run))
+            /* "West Bank", "Gaza City": a place the places stage knows is no actor; nor is
+             * the dateline's place ("SIOUX FALLS, S.D. -") */
+            if (!place_covering(s, i, i + run) && !dateline_at(s, i, i + run))
                 scan_emit(s, i, i + run, NULL, is_org ? ACTOR_KIND_ORGANIZATION : ACTOR_KIND_PERSON,
                           NO_ENTRY, -1);
             return i + run;
@@ -572,13 +617,52 @@ size_t scan_step(scan *s, size_t i)
             return end;
         }
     }
-    if (scan_role_is_modifier(s, j - 1))
+    if (scan_role_is_modifier(s, j - 1)) {
+        /* "an opposition blogger", "government troops", "student protesters": a role
+         * modifying another role is the head's */
+        unit head = scan_find_unit(s, j);
+        if (head.role && !head.holder && head.role->kind == DICT_AGENT &&
+            !scan_role_is_modifier(s, j + head.len - 1)) {
+            scan_emit(s, scan_with_article(s, i), j + head.len, scan_entry_code(s, head.role),
+                      ACTOR_KIND_AGENT, NO_ENTRY, -1);
+            return j + head.len;
+        }
         return j;
+    }
     long antecedent = -1;
     const char *code = scan_entry_code(s, u.role);
     /* "the president", "the minister": the person last named */
     if (u.role->kind == DICT_TITLE && i > 0 && has(s, i - 1, W_THE)) {
         antecedent = scan_recent_person(s, 3, NULL);
+        if (antecedent >= 0)
+            code = s->mentions[antecedent].code;
+    }
+    /* "armed groups like Boko Haram", "militias such as the Wagner Group": the example named
+     * is what the role stands for */
+    if (antecedent < 0 && u.role->kind == DICT_AGENT) {
+        size_t k = j;
+        if (k < s->n && slice_eq_cstr(token_text(s->text, &s->tokens[k]), "like"))
+            k++;
+        else if (k + 1 < s->n && slice_eq_cstr(token_text(s->text, &s->tokens[k]), "such") &&
+                 slice_eq_cstr(token_text(s->text, &s->tokens[k + 1]), "as"))
+            k += 2;
+        if (k > j) {
+            if (has(s, k, W_THE))
+                k++;
+            unit g = scan_find_unit(s, k);
+            const char *gc =
+                g.holder && g.holder->kind == DICT_GROUP ? scan_entry_code(s, g.holder) : NULL;
+            if (gc) {
+                scan_emit(s, scan_with_article(s, i), k + g.len, gc, ACTOR_KIND_GROUP,
+                          g.holder_index, -1);
+                return k + g.len;
+            }
+        }
+    }
+    /* "the rebel group", "the militia", "the junta": a definite description of a group or a
+     * government refers to the last one of its kind named (within two sentences) */
+    if (antecedent < 0 && u.role->kind == DICT_AGENT && code && definite_before(s, i)) {
+        antecedent = described_antecedent(s, code);
         if (antecedent >= 0)
             code = s->mentions[antecedent].code;
     }

@@ -1,6 +1,7 @@
 /* cues.c - the reporting cues of the attribution stage (data/cues/reporting.txt): verbs and
- * their inflections marked speech, belief or document, loaded once into a hash table that
- * attribution.c probes per token (a shape test rejects most tokens before hashing).
+ * their inflections with their class (speech, belief, document, intent, evaluation,
+ * perception), the complements they take and the particles of their group, loaded once into a
+ * hash table that frames.c probes per token (a shape test rejects most tokens before hashing).
  */
 #include "attribution.h"
 
@@ -19,6 +20,25 @@ struct cue_lexicon {
      * token whose shape is absent is rejected before hashing (most tokens are not cues) */
     uint32_t shapes[32];
 };
+
+static const char *const particle_names[CUE_PARTICLES] = {"of",   "about",   "on",   "for", "to",
+                                                          "at",   "against", "with", "out", "up",
+                                                          "back", "off",     "into", "as"};
+
+const char *cues_particle_name(unsigned bit)
+{
+    return bit < CUE_PARTICLES ? particle_names[bit] : "";
+}
+
+static uint8_t cue_class_of(const char *kind)
+{
+    static const char *const names[] = {"speech", "belief",     "document",
+                                        "intent", "evaluation", "perception"};
+    for (size_t i = 0; i < ARRAY_LEN(names); i++)
+        if (strcmp(kind, names[i]) == 0)
+            return (uint8_t)(CUE_SPEECH + i);
+    return 0;
+}
 
 static unsigned first_letter(char c)
 {
@@ -108,28 +128,62 @@ cue_lexicon *cues_parse(const char *text, size_t length, const char *path, diag 
             break;
         }
         char *kind = words[1];
-        bool strict = false;
-        char *plus = strchr(kind, '+');
-        if (plus) {
-            if (strcmp(plus, "+that") != 0) {
-                diag_set(d, path, line_number, "unknown flag '%s' (expected +that)", plus);
-                failed = true;
-                break;
-            }
-            strict = true;
+        cue_form proto;
+        memset(&proto, 0, sizeof proto);
+        /* flags: KIND+that+to+obj+v */
+        for (char *plus = strchr(kind, '+'); plus && !failed;) {
             *plus = '\0';
+            char *flag = plus + 1;
+            plus = strchr(flag, '+');
+            if (plus)
+                *plus = '\0';
+            if (strcmp(flag, "that") == 0)
+                proto.strict = true;
+            else if (strcmp(flag, "to") == 0)
+                proto.infinitive = true;
+            else if (strcmp(flag, "obj") == 0)
+                proto.object = true;
+            else if (strcmp(flag, "v") == 0)
+                proto.verb_only = true;
+            else if (strcmp(flag, "raise") == 0)
+                proto.raise = true;
+            else if (strcmp(flag, "p") == 0)
+                proto.particle_only = true;
+            else {
+                diag_set(d, path, line_number,
+                         "unknown flag '+%s' (expected +that, +to, +obj, +v, +p or +raise)", flag);
+                failed = true;
+            }
+            if (plus)
+                *plus = '+';
         }
-        uint8_t cue_class = strcmp(kind, "speech") == 0     ? CUE_SPEECH
-                            : strcmp(kind, "belief") == 0   ? CUE_BELIEF
-                            : strcmp(kind, "document") == 0 ? CUE_DOCUMENT
-                                                            : 0;
-        if (!cue_class) {
+        if (failed)
+            break;
+        proto.cue_class = cue_class_of(kind);
+        if (!proto.cue_class) {
             diag_set(d, path, line_number,
-                     "unknown cue kind '%s' (expected speech, belief or document)", kind);
+                     "unknown cue kind '%s' (expected speech, belief, document, intent, "
+                     "evaluation or perception)",
+                     kind);
             failed = true;
             break;
         }
-        for (size_t i = 2; i < n; i++) {
+        /* particles: /of /about ... anywhere after the kind */
+        for (size_t i = 2; i < n && !failed; i++) {
+            if (words[i][0] != '/')
+                continue;
+            unsigned bit = 0;
+            while (bit < CUE_PARTICLES && strcmp(particle_names[bit], words[i] + 1) != 0)
+                bit++;
+            if (bit == CUE_PARTICLES) {
+                diag_set(d, path, line_number, "unknown particle '%s'", words[i]);
+                failed = true;
+            } else
+                proto.particles |= (uint16_t)(1u << bit);
+        }
+        for (size_t i = 2; i < n && !failed; i++) {
+            if (words[i][0] == '/')
+                continue;
             if (strlen(words[i]) >= sizeof lex->forms[0].text || lex->count >= CUE_MAX_FORMS) {
                 diag_set(d, path, line_number, "form '%.40s' is too long or too many forms",
                          words[i]);
@@ -137,12 +191,11 @@ cue_lexicon *cues_parse(const char *text, size_t length, const char *path, diag 
                 break;
             }
             cue_form *f = &lex->forms[lex->count++];
+            *f = proto;
             snprintf(f->text, sizeof f->text, "%s", words[i]);
             for (char *c = f->text; *c; c++)
                 if (*c >= 'A' && *c <= 'Z')
                     *c = (char)(*c + 32);
-            f->cue_class = cue_class;
-            f->strict = strict;
         }
     }
     free(data);

@@ -22,12 +22,7 @@ bool events_private_people(const actor_mention *am)
                                         "LAB", "CRM", "HLH", "REL", NULL};
     if (am->kind && (strcmp(am->kind, "demonym") == 0 || strcmp(am->kind, "adjective") == 0))
         return true;
-    if (!am->role)
-        return false;
-    for (size_t i = 0; roles[i]; i++)
-        if (strcmp(am->role, roles[i]) == 0)
-            return true;
-    return false;
+    return role_in(am, roles);
 }
 
 /* Force posture, coercion, assaults, fights, mass violence: their place is their target. */

@@ -142,6 +142,23 @@ static bool mutual(const char *code)
     return false;
 }
 
+/* A protest named as the object of the act (the anchor to the clause's end): "disperse a
+ * demonstration", "broke up the rally", "fired tear gas at protests". */
+static bool protest_object(const clause_ctx *c, const verbmatch *m)
+{
+    static const char *const protests[] = {
+        "protest",    "protests",   "demonstration", "demonstrations", "rally",  "rallies",
+        "march",      "marches",    "crowd",         "crowds",         "sit-in", "gathering",
+        "gatherings", "protesters", "demonstrators", "protestors",     "vigil",  NULL};
+    for (long i = (long)m->anchor + 1; i < (long)c->ntokens && i < (long)m->anchor + 12; i++) {
+        if (word_is(c, i, ";") || word_is(c, i, ".") || is_comma(c, i) || events_target_stop(c, i))
+            return false;
+        if (word_in(c, i, protests))
+            return true;
+    }
+    return false;
+}
+
 /* "clashed with", "engaged in battles with", "exchanged fire with": fighting that both sides
  * do, coded both ways (a fight word, then "with" before the partner). */
 static bool fight_with(const clause_ctx *c, const verbmatch *m)
@@ -275,10 +292,42 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         ts[nt] = events_side_in_context(c, tg.items[j], m, false);
         known_target |= ts[nt++].code != NULL;
     }
+    /* "Police raided properties in Germany and arrested a Tunisian man": a role placed for
+     * one verb of the sentence is the same actor for the next verb it is the subject of */
+    for (size_t i = 0; i < ns; i++) {
+        if (ss[i].code || ss[i].actor < 0)
+            continue;
+        for (size_t e = 0; e < st->count; e++) {
+            const event *done = &st->items[e];
+            if (done->sentence == c->sentence && done->source.actor == ss[i].actor &&
+                done->source.code) {
+                ss[i] = done->source;
+                known_source = true;
+                if (events_trace(c, "    source: placed as for the sentence's earlier verb\n"))
+                    return SITREP_ELIMIT;
+                break;
+            }
+        }
+    }
+    /* "junta troops surrendered to the Arakan Army": a state's forces fighting or dealing
+     * with a domestic rebel group are that group's state's */
+    if (ns == 1 && nt == 1 && known_source != known_target &&
+        events_side_civil(c, known_source ? &ts[0] : &ss[0], known_source ? &ss[0] : &ts[0])) {
+        known_source = known_target = true;
+        if (events_trace(c, "    %s: the state of the rebel group on the other side\n",
+                         ss[0].via == SIDE_CONTEXT ? "source" : "target"))
+            return SITREP_ELIMIT;
+    }
     /* "Russian forces shelled Kherson", "protested in Belgrade": the country of the place
      * acted on is the target */
     if (!known_target && nt == 0 && place_target_code(rule->code)) {
         long p = events_site(c, m);
+        /* "German police raided flats in Berlin": a state coercing in its own territory acts
+         * on people the text may name, not on itself */
+        if (p >= 0 && code_is(code, "17") && ns > 0 && ss[0].country && ss[0].role &&
+            in_list(ss[0].role, (const char *const[]){"COP", "GOV", "MIL", "JUD", "SPY", NULL}) &&
+            strcmp(ss[0].country, c->art->places[p].entry->country) == 0)
+            p = -1;
         if (p >= 0) {
             const place_mention *pm = &c->art->places[p];
             if (events_trace(c, "    target: the place '%.*s' (%s)\n", (int)(pm->end - pm->start),
@@ -306,6 +355,25 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             known_source = true;
         }
     }
+    /* "police moved to disperse a large demonstration", "fired tear gas to break up the
+     * rally": repression of a protest whose people the text does not name is done to the
+     * protesters of the place, else of the repressing state (COUNTRY+OPP) */
+    if (!known_target && known_source && code_is(code, "17") && protest_object(c, m)) {
+        long p = events_site(c, m);
+        const char *country = p >= 0 ? c->art->places[p].entry->country : ss[0].country;
+        const char *people = country ? arena_printf(c->a, "%sOPP", country) : NULL;
+        if (people) {
+            ts[0] = p >= 0 ? events_side_place(p, &c->art->places[p]) : events_side_none();
+            ts[0].code = people;
+            ts[0].country = country;
+            ts[0].role = "OPP";
+            ts[0].via = SIDE_CONTEXT;
+            nt = 1;
+            known_target = true;
+            if (events_trace(c, "    target: the protesters of %s\n", country))
+                return SITREP_ELIMIT;
+        }
+    }
     /* "Over 200 people were arrested in Lagos": an arrest, expulsion or crackdown whose doer
      * is not named is done by the state where it happens (its police) */
     if (!known_source && passive &&
@@ -320,6 +388,22 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             ss[0].via = SIDE_CONTEXT;
             ns = 1;
             known_source = true;
+        }
+    }
+    /* "In Gao, soldiers opened fire on a crowd": when neither side has a state, the people
+     * coerced are those of the place where it happens */
+    if (!known_source && !known_target && nt == 1 && ts[0].role && !ts[0].code &&
+        code_is(code, "17")) {
+        long p = events_site(c, m);
+        const char *people =
+            p >= 0 ? arena_printf(c->a, "%s%s", c->art->places[p].entry->country, ts[0].role)
+                   : NULL;
+        if (people) {
+            ts[0].code = people;
+            ts[0].country = c->art->places[p].entry->country;
+            ts[0].place = (int32_t)p;
+            ts[0].via = SIDE_CONTEXT;
+            known_target = true;
         }
     }
     /* (not for an event noun, nor an infinitive: "waiting for them to withdraw") */
@@ -382,5 +466,67 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
                 return status;
         }
     }
+    return SITREP_OK;
+}
+
+sitrep_status events_between(emit_state *st, clause_ctx *c, const verbmatch *m, const char *code,
+                             uint8_t modality, bool *done)
+{
+    *done = false;
+    if (!(reciprocal(code) || mutual(code) || code_is(code, "0841") || code_is(code, "19")))
+        return SITREP_OK;
+    /* the noun, then at most two words ("talks between", "fierce clashes erupted between",
+     * "a prisoner exchange between") */
+    long at = -1;
+    for (long i = (long)m->anchor + 1; i <= (long)m->anchor + 3 && i < (long)c->ntokens; i++) {
+        if (word_is(c, i, "between")) {
+            at = i;
+            break;
+        }
+        if (is_punct(c, i))
+            break;
+    }
+    if (at < 0)
+        return SITREP_OK;
+    /* "a lack of reciprocal agreements between ...", "no talks between ...": none held */
+    for (long i = (long)m->first - 1; i >= 0 && i >= (long)m->first - 3; i--) {
+        if (word_in(c, i, (const char *const[]){"no", "without", "lack", "absence", NULL})) {
+            *done = true;
+            return events_trace(c, "    not coded: the joint act is said not to exist\n");
+        }
+        if (is_punct(c, i) || is_verb_token(c, i))
+            break;
+    }
+    long k = actor_starting(c, at + 1, 0);
+    if (k < 0 && word_in(c, at + 1, (const char *const[]){"the", "a", NULL}))
+        k = actor_starting(c, at + 2, 0);
+    if (k < 0)
+        return SITREP_OK;
+    actor_group g;
+    events_group_from(c, k, &g);
+    if (g.n < 2)
+        return SITREP_OK;
+    *done = true;
+    if (events_trace(c, "    a joint act of the actors after 'between', coded both ways\n"))
+        return SITREP_ELIMIT;
+    long span_last = g.last > (long)m->last ? g.last : (long)m->last;
+    for (size_t i = 0; i < g.n; i++)
+        for (size_t j = 0; j < g.n; j++) {
+            if (i == j)
+                continue;
+            event_side a = events_side_actor(c, g.items[i]);
+            event_side b = events_side_actor(c, g.items[j]);
+            /* "fighting between the army and the RSF": the army is the RSF's state's */
+            if (!a.code)
+                events_side_civil(c, &a, &b);
+            if (!b.code)
+                events_side_civil(c, &b, &a);
+            if (!a.code || !b.code)
+                continue;
+            sitrep_status status =
+                events_emit(st, c, m, &a, &b, code, modality, (long)m->first, span_last);
+            if (status)
+                return status;
+        }
     return SITREP_OK;
 }

@@ -4,27 +4,14 @@
  */
 #include "events_internal.h"
 
+#include <strings.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 
 int32_t events_attribution_of(const clause_ctx *c, long anchor)
 {
-    uint32_t global = c->first_token + (uint32_t)anchor;
-    int32_t best = -1;
-    uint32_t best_size = 0;
-    for (size_t i = 0; i < c->art->nattributions; i++) {
-        const attribution *f = &c->art->attributions[i];
-        if (f->content_last <= f->content_first)
-            continue;
-        if (global >= f->content_first && global < f->content_last) {
-            uint32_t size = f->content_last - f->content_first;
-            if (best < 0 || size < best_size) {
-                best = (int32_t)i;
-                best_size = size;
-            }
-        }
-    }
-    return best;
+    return attribution_frame_of_token(c->art, c->first_token + (uint32_t)anchor);
 }
 
 /* Two sides that code the same actor ("Putin" and "his" in one sentence), or the same
@@ -34,6 +21,38 @@ static bool same_side(const event_side *a, const event_side *b)
     if (a->code && b->code)
         return strcmp(a->code, b->code) == 0;
     return !a->code && !b->code;
+}
+
+/* The mention a side's mention refers to, through pronouns and descriptions. */
+static int32_t referent(const clause_ctx *c, int32_t k)
+{
+    for (int hops = 0; k >= 0 && hops < 8 && c->art->actors[k].antecedent >= 0; hops++)
+        k = c->art->actors[k].antecedent;
+    return k;
+}
+
+/* Two sides from the same actor: one mention, one referring to the other ("Putin ... his"), or
+ * the same words ("Russia ... Russia"). Two mentions of one code are two actors otherwise, which
+ * matters for violence between armed actors: "Serraj's forces struck an LNA position" (LBYMIL
+ * on both sides of a civil war). Other acts between two mentions of one code are mostly
+ * misreadings ("Trump attacked Romney") and are not coded. */
+static bool same_actor(const clause_ctx *c, const event_side *a, const event_side *b)
+{
+    if (a->actor < 0 || b->actor < 0)
+        return true;
+    int32_t ra = referent(c, a->actor), rb = referent(c, b->actor);
+    if (ra == rb)
+        return true;
+    const actor_mention *ma = &c->art->actors[ra], *mb = &c->art->actors[rb];
+    size_t la = ma->end - ma->start, lb = mb->end - mb->start;
+    return la == lb && strncasecmp(c->text + ma->start, c->text + mb->start, la) == 0;
+}
+
+/* Armed forces, rebels, police, intelligence, criminals: those whose fights are fights. */
+static bool armed(const event_side *side)
+{
+    static const char *const roles[] = {"MIL", "REB", "INS", "UAF", "COP", "SPY", "CRM", NULL};
+    return side->role && in_list(side->role, roles);
 }
 
 static bool is_mention(const event_side *side)
@@ -46,7 +65,9 @@ sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *
                           uint8_t modality, long span_first, long span_last)
 {
     if (is_mention(source) && is_mention(target) && source->code && target->code &&
-        strcmp(source->code, target->code) == 0)
+        strcmp(source->code, target->code) == 0 &&
+        (!(code_is(code, "18") || code_is(code, "19") || code_is(code, "20")) || !armed(source) ||
+         same_actor(c, source, target)))
         return SITREP_OK; /* an actor acting on itself */
     for (size_t i = 0; i < st->count; i++) {
         event *e = &st->items[i];
@@ -75,6 +96,12 @@ sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *
             break;
         }
     }
+    /* the one place the coder takes modality from the frame: inside a claim its source denies
+     * ("Russia denied that its troops shelled the plant") the event is negated - once, also
+     * when its own verb group was negated already */
+    int32_t frame = events_attribution_of(c, m->anchor);
+    if (frame >= 0 && c->art->attributions[frame].stance == STANCE_DENIES)
+        modality = MODALITY_NEGATED;
     if (c->trace) {
         if (buf_printf(c->trace, "  event %s %s -> %s (%s) by %s:%u\n", code,
                        source->code ? source->code : "-", target->code ? target->code : "-",
@@ -97,7 +124,7 @@ sitrep_status events_emit(emit_state *st, const clause_ctx *c, const verbmatch *
     snprintf(e->code, sizeof e->code, "%s", code);
     e->cameo = c->tables->cameo ? cameo_find(c->tables->cameo, code, strlen(code)) : NULL;
     e->modality = modality;
-    e->attribution = events_attribution_of(c, m->anchor);
+    e->attribution = frame;
     if (span_first < 0)
         span_first = 0;
     if ((size_t)span_last >= c->ntokens)
@@ -140,14 +167,13 @@ const char *events_actor_label(const clause_ctx *c, long k, char *out, size_t n)
     return out;
 }
 
-/* Attaches the extras of each event's clause: the quantities inside its evidence span, the
- * nearest place after its anchor in the sentence (else the nearest inside the span), and the
- * date nearest to its anchor in the sentence. All three arrays are in text order. */
-void events_attach_extras(const article *art, event *events, size_t nevents)
+/* Attaches the extras of each event's clause: the quantities inside its evidence span, then
+ * its place and date (when_where.c). All three arrays are in text order. */
+void events_attach_extras(const article *art, const event_tables *tables, event *events,
+                          size_t nevents)
 {
     for (size_t i = 0; i < nevents; i++) {
         event *e = &events[i];
-        e->place = e->date = -1;
         e->quantity_first = e->nquantities = 0;
         for (size_t q = 0; q < art->nquantities; q++) {
             const quantity *m = &art->quantities[q];
@@ -158,41 +184,7 @@ void events_attach_extras(const article *art, event *events, size_t nevents)
             if (e->quantity_first + e->nquantities == q)
                 e->nquantities++;
         }
-        long best = -1;
-        for (size_t p = 0; p < art->nplaces; p++) {
-            const place_mention *m = &art->places[p];
-            if (m->sentence != e->sentence)
-                continue;
-            if (m->start >= e->verb_end) {
-                best = (long)p;
-                break;
-            }
-            if (m->start >= e->start && m->end <= e->end)
-                best = (long)p;
-        }
-        e->place = (int32_t)best;
-        /* the date of its own clause: the first after the anchor and before the next event's
-         * anchor, else the last before it and after the previous event's anchor */
-        uint32_t next = UINT32_MAX, previous = 0;
-        for (size_t j = 0; j < nevents; j++) {
-            const event *o = &events[j];
-            if (o->sentence != e->sentence || o->verb_start == e->verb_start)
-                continue;
-            if (o->verb_start > e->verb_start && o->verb_start < next)
-                next = o->verb_start;
-            if (o->verb_end <= e->verb_start && o->verb_end > previous)
-                previous = o->verb_end;
-        }
-        long after = -1, before = -1;
-        for (size_t d = 0; d < art->ndates; d++) {
-            const date_mention *m = &art->dates[d];
-            if (m->sentence != e->sentence)
-                continue;
-            if (m->start >= e->verb_end && m->start < next && after < 0)
-                after = (long)d;
-            if (m->end <= e->verb_start && m->start >= previous)
-                before = (long)d;
-        }
-        e->date = (int32_t)(after >= 0 ? after : before);
+        events_place_of(art, tables ? tables->places : NULL, e);
+        events_date_of(art, events, nevents, e);
     }
 }

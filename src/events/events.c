@@ -60,6 +60,57 @@ static sitrep_status code_demand(emit_state *st, const clause_ctx *c, const verb
                               span_last);
 }
 
+/* Verbs that send forces somewhere: "deployed", "sent", "dispatched", "stationed". */
+static bool sending_verb(const clause_ctx *c, long anchor)
+{
+    static const char *const lemmas[] = {"deploy",   "send", "dispatch", "station",
+                                         "redeploy", "post", NULL};
+    return verb_lemma_in(c, anchor, lemmas);
+}
+
+/* A state's forces: armed forces, police, intelligence, peacekeepers with a state. */
+static bool forces(const actor_mention *am)
+{
+    static const char *const roles[] = {"MIL", "COP", "SPY", NULL};
+    return am->code && am->country && am->role && in_list(am->role, roles);
+}
+
+/* "deployed troops to Haiti to help quell gang violence", "sent 1,000 troops to Mozambique to
+ * assist": forces sent with a purpose of help or protection are military protection or
+ * peacekeeping (074), not a show of force. */
+static bool sent_to_help(const clause_ctx *c, const verbmatch *m)
+{
+    static const char *const helping[] = {"help",    "assist",    "support",   "protect", "secure",
+                                          "restore", "stabilize", "stabilise", "quell",   "keep",
+                                          "guard",   "train",     "defend",    "shore",   NULL};
+    if (!sending_verb(c, m->anchor))
+        return false;
+    for (long i = (long)m->last + 1; i + 1 < (long)c->ntokens && i < (long)m->last + 16; i++) {
+        if (word_is(c, i, ";") || word_is(c, i, ".") || events_target_stop(c, i))
+            return false;
+        if (word_is(c, i, "to") &&
+            (word_in(c, i + 1, helping) ||
+             (word_is(c, i + 1, "help") || verb_lemma_in(c, i + 1, helping))))
+            return true;
+    }
+    return false;
+}
+
+/* "18 years after Washington invaded the country", "decades since the army seized power": a
+ * clause dated by a span of time before the main clause is background, not news. */
+static bool long_ago_clause(const clause_ctx *c, long first)
+{
+    static const char *const spans[] = {"years",   "decades",   "months", "weeks",
+                                        "century", "centuries", NULL};
+    for (long i = first - 1; i >= 1 && first - i <= 6; i--) {
+        if (is_punct(c, i) || is_verb_token(c, i))
+            return false;
+        if (word_in(c, i, (const char *const[]){"after", "since", NULL}))
+            return word_in(c, i - 1, spans);
+    }
+    return false;
+}
+
 static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
 {
     const verbmatch *m = &c->matches[mi];
@@ -87,6 +138,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     uint8_t modality = MODALITY_ASSERTED;
     long span_first = m->first, span_last = m->last;
     long slot_first = m->slot[PATTERN_TARGET];
+    verb_group vg; /* the anchor's verb group, for a verb */
+    const verb_group *group = NULL;
     long tslot = events_slot_actor(c, slot_first, code_is(rule->code, "04"));
     /* "deploy troops to $L", "strikes on $L", "withdrew troops from $L": the country of a
      * military act's place is its target; a meeting's place is not */
@@ -101,13 +154,27 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                                               &span_first, &done);
         if (status || done)
             return status;
+        if ((status = events_between(st, c, m, rule->code, modality, &done)) || done)
+            return status;
     } else {
+        /* "Clashes between X and Y erupted", "Fighting between the army and the RSF
+         * continued": a fight word used as a noun */
+        bool done = false;
+        sitrep_status status = SITREP_OK;
+        if (upos(c, m->anchor) != UPOS_AUX &&
+            (status = events_between(st, c, m, rule->code, MODALITY_ASSERTED, &done)))
+            return status;
+        if (done)
+            return SITREP_OK;
         /* "Israeli-occupied", "Russian-backed": a participle glued to a word by a hyphen
          * modifies a noun; it is no clause */
         if (hyphen_glued(c, m->anchor))
             return events_trace(c, "    not coded: part of a compound modifier\n");
-        verb_group vg;
         verb_group_find(c, m->anchor, &vg);
+        if (long_ago_clause(c, vg.first))
+            return events_trace(c, "    not coded: background, a clause of long ago ('18 years "
+                                   "after Washington invaded')\n");
+        group = &vg;
         modality = events_modality_of(c, &vg);
         slice first = token_text(&c->art->text, &c->tokens[vg.first]);
         if (events_trace(c, "    verb group '%.*s'%s%s, modality %s\n",
@@ -116,19 +183,25 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                          event_modality_name(modality)))
             return SITREP_ELIMIT;
         /* a present participle with no actor before it modifies a noun or clause, unless it
-         * opens an adverbial clause whose doer is the main clause's subject ("after blaming
-         * the rebel group", "..., killing two soldiers") */
-        bool adverbial = false;
-        c->adverbial = false;
-        if (vg.first == vg.anchor && upos(c, vg.anchor) == UPOS_VERB && c->tables->tagger &&
+         * opens an adverbial clause whose doer is the main clause's subject (", threatening
+         * them with tariffs", ", killing two soldiers", "after blaming the rebel group") */
+        verb_group main_clause;
+        bool adverbial = events_adverbial_participle(c, &vg, &main_clause);
+        bool after_word = false; /* "after blaming", a comma: the main clause is the verb before */
+        c->adverbial = adverbial;
+        if (!adverbial && vg.first == vg.anchor && upos(c, vg.anchor) == UPOS_VERB &&
+            c->tables->tagger &&
             strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[vg.anchor].xpos), "VBG") == 0 &&
             actor_ending(c, vg.anchor - 1) < 0) {
             static const char *const adverbial_words[] = {"after", "before", "while", "when",
                                                           "since", "by",     "upon",  NULL};
-            adverbial = (word_in(c, vg.anchor - 1, adverbial_words) ||
-                         (is_comma(c, vg.anchor - 1) && vg.anchor >= 3)) &&
-                        !code_is(rule->code, "01");
-            if (!adverbial)
+            /* after a comma with no finite verb found before it (a headline's "Russian forces
+             * fired ..., killing"): the nearest verb before is the main clause */
+            after_word = (word_in(c, vg.anchor - 1, adverbial_words) ||
+                          (is_comma(c, vg.anchor - 1) && vg.anchor >= 3 &&
+                           !events_gerund_subject(c, &vg))) &&
+                         !code_is(rule->code, "01");
+            if (!after_word)
                 return events_trace(c, "    not coded: a participle modifying a noun or clause, "
                                        "not a clause of its own\n");
             c->adverbial = true;
@@ -146,14 +219,17 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 return events_trace(c, "    not coded: %s\n", why);
         }
         long subject = -1;
-        verb_group main_clause;
-        if (!adverbial)
-            subject = events_subject_from_group(c, &vg, 0);
-        else if (verb_group_previous(c, vg.anchor - 1, &main_clause)) {
+        if (adverbial) /* ", threatening them with tariffs": the main clause's subject */
             subject = events_subject_from_group(c, &main_clause, 0);
-            if (events_trace(c, "    an adverbial participle: the main clause's subject acts\n"))
-                return SITREP_ELIMIT;
-        }
+        else if (!after_word)
+            subject = events_subject_from_group(c, &vg, 0);
+        else if (verb_group_previous(c, vg.anchor - 1, &main_clause))
+            subject = events_subject_from_group(c, &main_clause, 0);
+        if (c->adverbial &&
+            events_trace(c, "    an adverbial participle: the main clause's subject acts\n"))
+            return SITREP_ELIMIT;
+        if (subject < 0) /* "Russia, accused by Britain of ...": the actor before the comma */
+            subject = events_apposed_subject(c, &vg);
         if (!vg.passive && events_obligation(c, &vg))
             return code_demand(st, c, m, subject, span_first, span_last);
         if (vg.passive) {
@@ -181,6 +257,13 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             source = agent;
             passive = agent < 0;
             target = tslot >= 0 && tslot != agent ? tslot : subject;
+            /* "Kenyan police were deployed to Haiti": forces sent somewhere are their own
+             * state's act (the sender is theirs) */
+            if (agent < 0 && tslot >= 0 && subject >= 0 && subject != tslot &&
+                sending_verb(c, m->anchor) && forces(mention(c, subject))) {
+                source = subject;
+                passive = false;
+            }
             /* "munitions ... were supplied by North Korea": what the passive's subject names
              * makes aid military (070 -> 072), as "supply ... @weapon" does in the active */
             if (code_is(code, "07") && strcmp(code, "072") != 0 &&
@@ -215,10 +298,22 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 target = events_actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW,
                                             m, events_military_code(rule->code));
             /* "killed 19 people", "abducted 30 students": the victims named by a role */
-            if (target < 0 && slot_first < 0 &&
-                (code_is(rule->code, "17") || code_is(rule->code, "18") ||
-                 code_is(rule->code, "19") || code_is(rule->code, "20")))
-                target = events_role_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m);
+            if (target < 0 && (code_is(rule->code, "17") || code_is(rule->code, "18") ||
+                               code_is(rule->code, "19") || code_is(rule->code, "20"))) {
+                long from = slot_first >= 0 ? slot_first : m->anchor + 1;
+                long k = events_role_after(c, from, from + OBJECT_WINDOW, m);
+                /* in a pattern's object slot, only people named by a bare role ("detain
+                 * party workers"), not for fighting ("attacked law enforcement officers" is
+                 * as often words): the slot has already looked for a state */
+                /* the role must head the object ("detained 12 party workers"), not stand
+                 * after it ("captured seven districts between the rebels and ...") */
+                for (long i = from; k >= 0 && i < (long)c->afirst[k]; i++)
+                    if (upos(c, i) == UPOS_ADP)
+                        k = -1;
+                if (k >= 0 &&
+                    (slot_first < 0 || (!mention(c, k)->country && !code_is(rule->code, "19"))))
+                    target = k;
+            }
             /* "arrived in Gondor", "criticized the closure of guest houses in Bree": with
              * no other target, the place one actor acts in is what it acts on (conjoined
              * subjects meeting somewhere act on each other) */
@@ -245,6 +340,18 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                          events_actor_label(c, target, l2, sizeof l2)))
             return SITREP_ELIMIT;
     }
+    uint8_t asserted = modality;
+    const char *stance = events_stance(c, m, group, &modality);
+    if (stance)
+        return events_trace(c, "    not coded: %s\n", stance);
+    if (modality != asserted &&
+        events_trace(c, "    modality %s: %s\n", event_modality_name(modality),
+                     modality == MODALITY_NEGATED ? "a denial governs it"
+                                                  : "it stands in a condition or an open question"))
+        return SITREP_ELIMIT;
+    sitrep_status checked = events_direction(c, m, group, code, &source, &target, &stance);
+    if (checked || stance)
+        return checked ? checked : events_trace(c, "    not coded: %s\n", stance);
     /* the evidence covers the anchor's pattern, the source and the target */
     if (source >= 0 && (long)c->afirst[source] < span_first)
         span_first = c->afirst[source];
@@ -295,6 +402,33 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         events_private_people(mention(c, source)))
         return events_trace(c, "    not coded: people or goods travelling are no official visit\n");
 
+    /* "deployed 1,000 troops to Mozambique to assist the nation": where forces are sent is
+     * whom they help when the helped is not named as an actor */
+    if (target < 0 && source >= 0 && code_is(code, "07") && sending_verb(c, m->anchor)) {
+        for (long i = m->anchor + 1; i + 1 < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW;
+             i++) {
+            if (is_punct(c, i) || events_target_stop(c, i))
+                break;
+            long k = word_is(c, i, "to") ? actor_starting(c, i + 1, 0) : -1;
+            if (k >= 0 && k != source && mention(c, k)->country) {
+                target = k;
+                if (events_trace(c, "    target: where the forces are sent, %s\n",
+                                 events_actor_label(c, k, l2, sizeof l2)))
+                    return SITREP_ELIMIT;
+                break;
+            }
+        }
+    }
+    if ((code_is(code, "15") || code_is(code, "07")) && strcmp(code, "074") != 0 &&
+        sent_to_help(c, m)) {
+        code = "074";
+        if (events_trace(c, "    forces sent to help: military protection or peacekeeping, 074\n"))
+            return SITREP_ELIMIT;
+    }
+    const char *not_coded;
+    sitrep_status status = events_sense(c, m, group, source, target, &code, &not_coded);
+    if (status || not_coded)
+        return status ? status : events_trace(c, "    not coded: %s\n", not_coded);
     return events_emit_groups(st, c, m, code, source, target, passive, modality, span_first,
                               span_last);
 }
@@ -336,6 +470,7 @@ static sitrep_status sentence_prepare(arena *a, const event_tables *tables, cons
     c->place_first = lo_place;
     if (!c->ntokens)
         return SITREP_OK;
+    c->tokens = events_repair_tags(a, tables, c->text, c->tokens, c->ntokens);
     sitrep_status status =
         verbmatch_lemmatize_into(tables->lemmas, a, c->text, c->tokens, c->ntokens, c->lemmas);
     if (status)
@@ -429,7 +564,7 @@ sitrep_status events_code(arena *a, const event_tables *tables, article *art)
     for (uint32_t n = 0; n < art->text.nsentences; n++)
         if ((status = code_sentence(a, tables, art, n, &st, c, NULL)))
             return status;
-    events_attach_extras(art, st.items, st.count);
+    events_attach_extras(art, tables, st.items, st.count);
     if (st.dropped)
         warning_add(&art->doc->warnings, "events_truncated",
                     "too many events in one article: the rest were dropped");

@@ -9,6 +9,7 @@
 
 #include "../attribution/attribution.h"
 #include "../base/base.h"
+#include "../extras/extras.h"
 #include "../lexicon/lexicon.h"
 #include "../syntax/syntax.h"
 
@@ -46,6 +47,25 @@ typedef struct event_side {
 /* "text", "reference", "place", "context", "unknown". Static string. */
 const char *event_side_via_name(side_via via);
 
+/* Where an event's date comes from (`date_source`). */
+typedef enum event_date_source {
+    EVENT_DATE_NONE = 0,  /* no date: the article has no publication date either */
+    EVENT_DATE_CLAUSE,    /* a date expression of the event's own clause */
+    EVENT_DATE_REPORT,    /* the date of the statement that reports it ("..., he said Monday") */
+    EVENT_DATE_PUBLISHED, /* the article's publication date */
+} event_date_source;
+
+/* Where an event's location comes from (`place_source`). */
+typedef enum event_place_source {
+    EVENT_PLACE_NONE = 0,
+    EVENT_PLACE_CLAUSE, /* a place named in the event's clause */
+    EVENT_PLACE_TARGET, /* the country of its target ("sanctioned Iran": Iran) */
+} event_place_source;
+
+/* "none", "clause", "report", "published" / "none", "clause", "target". Static strings. */
+const char *event_date_source_name(event_date_source source);
+const char *event_place_source_name(event_place_source source);
+
 /* One coded event: SOURCE does CODE to TARGET in a sentence. */
 typedef struct event {
     uint32_t sentence;
@@ -59,7 +79,14 @@ typedef struct event {
     const pattern *rule;           /* the pattern (file, line), owned by the pattern set */
     /* extras of the clause: article.quantities[quantity_first, +nquantities), places, dates */
     uint32_t quantity_first, nquantities;
-    int32_t place, date; /* indices into article.places / article.dates, -1 when none */
+    int32_t place, date;  /* indices into article.places / article.dates, -1 when none */
+    uint8_t date_source;  /* event_date_source: `date`, else the publication date, else none */
+    uint8_t place_source; /* event_place_source */
+    const place_entry *location; /* where: the clause's place, else the target's country (the
+                                  * gazetteer's entry, owned by it); NULL when unknown */
+    /* where each side is placed: the place it comes from ("police in Lagos", "shelled
+     * Kherson"), else its country; gazetteer entries, NULL when unknown */
+    const place_entry *source_geo, *target_geo;
 } event;
 
 /* What the coder reads: all long-lived and shared. `patterns` NULL: no events are coded.
@@ -69,6 +96,7 @@ typedef struct event_tables {
     const lemma_table *lemmas;
     const pattern_set *patterns;
     const tagger *tagger;
+    const gazetteer *places; /* for a target country's location; may be NULL */
 } event_tables;
 
 /* Codes the events of an analysed article (text, actors, attributions) into art->events

@@ -122,6 +122,11 @@ static inline bool verb_lemma_in(const clause_ctx *c, long i, const char *const 
         return true;
     if (i < 0 || (size_t)i >= c->ntokens || c->tokens[i].kind != TOKEN_WORD)
         return false;
+    /* a verb's lemma is already its verb lemma; only nouns, adjectives and untagged words are
+     * reduced again (this runs for every word of every verb group) */
+    uint8_t u = c->tokens[i].upos;
+    if (u != UPOS_NONE && u != UPOS_NOUN && u != UPOS_ADJ && u != UPOS_PROPN && u != UPOS_X)
+        return false;
     char lemma[LEMMA_MAX_WORD + 1];
     const token *t = &c->tokens[i];
     size_t n =
@@ -207,10 +212,11 @@ static const char *const non_implicative[] = {
 /* Support verbs: their object noun names the event, their subject is its source ("launched an
  * attack", "mounted an invasion", "imposed sanctions", "held talks"). */
 static const char *const support_verbs[] = {
-    "launch",   "mount",   "carry",     "conduct",  "stage",    "begin",   "start",    "continue",
-    "resume",   "step",    "intensify", "escalate", "make",     "hold",    "pay",      "give",
-    "offer",    "provide", "impose",    "extend",   "announce", "order",   "deliver",  "undertake",
-    "complete", "renew",   "open",      "wage",     "unleash",  "perform", "conclude", NULL};
+    "launch",   "mount",   "carry",     "conduct",   "stage",    "begin",  "start",
+    "continue", "resume",  "step",      "intensify", "escalate", "make",   "hold",
+    "pay",      "give",    "offer",     "provide",   "impose",   "extend", "announce",
+    "order",    "deliver", "undertake", "complete",  "renew",    "open",   "wage",
+    "unleash",  "perform", "conclude",  "engage",    "involve",  "enter",  NULL};
 /* Nouns of request before an infinitive: "pressure from Congress to help", "permission to". */
 static const char *const request_nouns[] = {
     "pressure",  "call",    "calls",      "appeal",    "appeals", "request", "requests",
@@ -256,6 +262,14 @@ static inline long actor_starting(const clause_ctx *c, long i, size_t from)
     return -1;
 }
 
+/* The actor right after the word at i ("by the European Union", "to Ukraine"): one starting at
+ * i + 1, or at i + 2 over a determiner; -1 when none. */
+static inline long actor_after_word(const clause_ctx *c, long i)
+{
+    long k = actor_starting(c, i + 1, 0);
+    return k >= 0 ? k : actor_starting(c, i + 2, 0);
+}
+
 static inline long actor_ending(const clause_ctx *c, long i)
 {
     for (size_t k = 0; k < c->nact; k++)
@@ -275,6 +289,17 @@ static inline long actor_covering(const clause_ctx *c, long i)
 static inline const actor_mention *mention(const clause_ctx *c, long k)
 {
     return &c->art->actors[c->actor[k]];
+}
+
+/* True when the mention's role is one of the NULL-ended list ("CVL", "MED" ...). */
+static inline bool role_in(const actor_mention *am, const char *const *roles)
+{
+    if (!am->role)
+        return false;
+    for (size_t i = 0; roles[i]; i++)
+        if (strcmp(am->role, roles[i]) == 0)
+            return true;
+    return false;
 }
 
 /* ---- codes and verbs ---- */
@@ -297,6 +322,23 @@ static inline bool hyphen_glued(const clause_ctx *c, long i)
 {
     return i >= 2 && i < (long)c->ntokens && !(c->tokens[i].flags & TOKEN_SPACE_BEFORE) &&
            !(c->tokens[i - 1].flags & TOKEN_SPACE_BEFORE) && word_is(c, i - 1, "-");
+}
+
+/* True when token i, by its lower-case form or its lemma, is a word of one of the NULL-ended
+ * list of classes of classes.txt ("sense_civil", "weapon"); a class the pattern set lacks has
+ * no words. */
+static inline bool events_token_in_classes(const clause_ctx *c, long i, const char *const *classes)
+{
+    char low[64];
+    if (!lower_token(c, i, low, sizeof low))
+        return false;
+    size_t n = strlen(low);
+    slice l = c->lemmas[i];
+    for (size_t k = 0; classes[k]; k++)
+        if (pattern_class_has(c->tables->patterns, classes[k], low, n) ||
+            (l.len && pattern_class_has(c->tables->patterns, classes[k], l.ptr, l.len)))
+            return true;
+    return false;
 }
 
 /* True when token i lies inside a place mention of the sentence. */
@@ -348,8 +390,15 @@ typedef struct emit_state {
  * catenatives ("is not planning to deploy"); passive voice (be/get + participle, or a reduced
  * relative) and infinitives are marked. */
 void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg);
+/* "Russia, accused by Britain of ...": for a past participle in apposition with a "by" agent
+ * after it, the actor before the comma (index into c->actor), which the participle is done
+ * to; -1 otherwise. */
+long events_apposed_subject(const clause_ctx *c, const verb_group *vg);
 /* Modality from the words of the group [first, anchor] and the clause before it. */
 uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg);
+/* True when token i stands in a condition or an open question: an "if", "unless" or "whether"
+ * earlier in its comma segment ("if Iran attacked Israel, ...", "whether Trump withheld aid"). */
+bool events_in_condition(const clause_ctx *c, long i);
 /* The verb group of the nearest verb before token `before`, for coordinated and controlled
  * verbs. Matches' anchors are preferred; tags otherwise. */
 bool verb_group_previous(const clause_ctx *c, long before, verb_group *out);
@@ -369,6 +418,63 @@ bool events_is_catenative_of_other(const clause_ctx *c, size_t mi);
 /* True when the verb group holds an events_obligation ("must return", "should withdraw", "has to
  * leave", "ought to"): the act is asked for, not done. */
 bool events_obligation(const clause_ctx *c, const verb_group *vg);
+
+/* ---- denials, claims, allegations and purposes (stance.c) ---- */
+
+/* What the words around the anchor of match m (vg: its verb group, NULL for an event noun)
+ * make of its event: NULL when it is coded, with
+ * *modality set to negated for a denial ("denied that its jets struck") and to hypothetical
+ * inside a condition or an open question ("whether", "if"); otherwise why it is not coded: a
+ * disputed claim ("rejected claims that", "described the idea that ... as absurd", "no
+ * evidence that"), an allegation ("accused of executing"), the purpose of a diplomatic act
+ * ("summoned the ambassador to protest"). The returned string is static. */
+const char *events_stance(const clause_ctx *c, const verbmatch *m, const verb_group *vg,
+                          uint8_t *modality);
+
+/* ---- verbs the tagger misread (misread.c) ---- */
+
+/* The tokens of a sentence as the coder reads them: `tokens` itself, or an arena copy in
+ * which verbs the tagger misread are VERB again (a past form tagged NOUN after its subject,
+ * "Ukraine fought off"; an -ed verb tagged ADJ between subject and object; a gerund tagged
+ * ADJ after a preposition, "of imposing sanctions") and a participle that only modifies a noun
+ * is ADJ ("the most mistreated people"). Never fails: at the arena cap the tagger's reading
+ * stands. */
+const token *events_repair_tags(arena *a, const event_tables *tables, const char *text,
+                                const token *tokens, size_t ntokens);
+
+/* ---- direction (direction.c) ---- */
+
+/* True when the -ing verb of vg is the subject of the finite verb after its phrase (",
+ * actually signing a deal has proved elusive"). */
+bool events_gerund_subject(const clause_ctx *c, const verb_group *vg);
+/* An adverbial participle: a bare -ing verb that opens a clause after a comma (", publicly
+ * threatening them with tariffs", ", killing two soldiers") when a finite verb stands before
+ * the comma. Its doer is the subject of that verb: *main gets that verb's group. */
+bool events_adverbial_participle(const clause_ctx *c, const verb_group *vg, verb_group *main);
+
+/* Checks who acts on whom once the clause's *source and *target (indices into c->actor, -1
+ * for none) of match m (coded `code`; vg its verb group, NULL for an event noun) are found: a
+ * relative clause acts through its antecedent
+ * (*source replaced; *not_coded set when its subject is no actor: "the drinking that killed
+ * him"); the subject of an infinitive after "for" is no target ("an agreement for US troops to
+ * begin leaving"); the nation of aid given is its giver ("withheld US military aid to
+ * Ukraine": the target is the actor after "to"). *not_coded is static. SITREP_ELIMIT at the
+ * explain buffer's cap. */
+sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const verb_group *vg,
+                               const char *code, long *source, long *target,
+                               const char **not_coded);
+
+/* ---- word senses (senses.c) ---- */
+
+/* The sense of match m's anchor (vg: its verb group, NULL for an event noun) between source
+ * and target (indices into c->actor, -1 for none): a word with a violent and a non-violent sense
+ * ("attacked", "battling", "crossing into") keeps a code of roots 18-20 only with a violent object,
+ * instrument or actor, else becomes criticism (*code = "111") or nothing (*not_coded says why);
+ * readings that hang on the actor or object ("a raid by police" 173, "expelled the envoys" 161,
+ * troops arriving 154, "charged X with" 173 or 112, "fired warning shots" 150, killings by armed
+ * forces 190) replace *code. The strings are static. SITREP_ELIMIT at the explain buffer's cap. */
+sitrep_status events_sense(const clause_ctx *c, const verbmatch *m, const verb_group *vg,
+                           long source, long target, const char **code, const char **not_coded);
 
 /* ---- subjects, objects and slots (arguments.c) ---- */
 
@@ -428,6 +534,12 @@ event_side events_side_none(void);
  * site of the clause. Armed non-state groups as sources stay unknown. The code is in the
  * arena. */
 event_side events_side_in_context(const clause_ctx *c, long k, const verbmatch *m, bool as_source);
+/* "junta troops surrendered to the Arakan Army", "the army pushed Boko Haram out": when
+ * `bare` is a state's role without its state (government, armed forces, police, intelligence,
+ * courts) and `other` a rebel, insurgent, opposition or criminal group of one state, `bare`
+ * takes that state (SIDE_CONTEXT; a civil conflict; foreign forces are named as foreign).
+ * Returns true when it did. The code is in the arena. */
+bool events_side_civil(const clause_ctx *c, event_side *bare, const event_side *other);
 /* The place (index into article.places) named right after actor k ("police in Germany",
  * "authorities across Mali"), -1 when none. */
 long events_place_of_actor(const clause_ctx *c, long k);
@@ -447,6 +559,12 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
 /* Grows a group from actor k: others with the same span, then conjuncts joined by "and",
  * "or" or commas before and after. */
 void events_group_from(const clause_ctx *c, long k, actor_group *g);
+/* "talks between Russia and Ukraine", "clashes between Armenian and Azerbaijani troops", "a
+ * prisoner exchange between X and Y": a joint act (consultation, cooperation, exchange,
+ * fighting) whose word is followed by "between" and two or more conjoined actors is coded
+ * both ways between each pair; sets *done when it applied. SITREP_ELIMIT at a cap. */
+sitrep_status events_between(emit_state *st, clause_ctx *c, const verbmatch *m, const char *code,
+                             uint8_t modality, bool *done);
 /* Emits the events of a coded clause between the conjoined actors of its source and target
  * (joint acts, places acted on, paired codes; compound.c has the rules). SITREP_ELIMIT at a
  * cap. */
@@ -461,6 +579,12 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
 sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long slot_first,
                              long *source_out, long *target_out, uint8_t *modality_out,
                              long *span_first_out, bool *done);
+
+/* The first token before the noun phrase that ends before token `head`: its determiners,
+ * adjectives, numbers, compound nouns, hyphenated modifiers, possessors and actors ("the
+ * latest Russian", "Israel's", "ceasefire") are walked over, but no word of the NULL-ended
+ * lists `stops` (may be NULL). -1 when the phrase starts the sentence. */
+long events_before_noun_phrase(const clause_ctx *c, long head, const char *const *const *stops);
 
 /* ---- emitting events and explain lines (emit.c) ---- */
 
@@ -484,9 +608,19 @@ sitrep_status events_emit_actors(emit_state *st, const clause_ctx *c, const verb
 sitrep_status events_trace(const clause_ctx *c, const char *format, ...) PRINTF_LIKE(2, 3);
 /* "'TEXT' CODE" of actor k into out (n bytes), or "none" when k < 0: for explain lines. */
 const char *events_actor_label(const clause_ctx *c, long k, char *out, size_t n);
-/* Attaches the extras of each event's clause: the quantities inside its evidence span, the
- * nearest place after its anchor in the sentence (else the nearest inside the span), and the
- * date nearest to its anchor in the sentence. All three arrays are in text order. */
-void events_attach_extras(const article *art, event *events, size_t nevents);
+/* Attaches the extras of each event's clause: the quantities inside its evidence span, its
+ * place and its date (events_place_of, events_date_of). */
+void events_attach_extras(const article *art, const event_tables *tables, event *events,
+                          size_t nevents);
+/* The date of e (when_where.c): the nearest date of its own clause that no background phrase,
+ * clause boundary or other event's anchor separates from it (date_source "clause"); else the
+ * date of the reporting frame's cue ("report"); else the publication date ("published"), or
+ * none. Sets e->date and e->date_source; reads the other events of the sentence. */
+void events_date_of(const article *art, const event *events, size_t nevents, event *e);
+/* The place of e: the first place after its anchor in its clause (else one inside its
+ * evidence span; never the dateline), else its target's country from `places` (may be NULL).
+ * Sets e->place, e->place_source and e->location, and where each side is placed (the place
+ * it comes from, else its country: e->source_geo, e->target_geo). */
+void events_place_of(const article *art, const gazetteer *places, event *e);
 
 #endif

@@ -30,6 +30,125 @@ static long possessor(const clause_ctx *c, long anchor)
     return k;
 }
 
+/* "Al-Shabaab claimed responsibility for the attack", "Iran was behind the bombing", "the
+ * group is responsible for the attack", "took credit for": whoever claims an act or is said to
+ * be behind it did it. The subject (index into c->actor) of that clause, -1 when none. */
+static long claimed_by(const clause_ctx *c, long first)
+{
+    long i = first - 1;
+    while (i >= 0 && first - i < 4 &&
+           (upos(c, i) == UPOS_DET || upos(c, i) == UPOS_ADJ || upos(c, i) == UPOS_NUM))
+        i--;
+    long v;
+    if (word_is(c, i, "for") &&
+        word_in(c, i - 1, (const char *const[]){"responsibility", "responsible", "credit", NULL}))
+        v = i - 2;
+    else if (word_is(c, i, "behind"))
+        v = i - 1;
+    else
+        return -1;
+    while (v >= 0 && i - v < 5 && !is_verb_token(c, v))
+        v--;
+    if (v < 0 || !is_verb_token(c, v))
+        return -1;
+    verb_group vg;
+    verb_group_find(c, v, &vg);
+    return events_subject_from_group(c, &vg, 0);
+}
+
+long events_before_noun_phrase(const clause_ctx *c, long head, const char *const *const *stops)
+{
+    long i = head - 1;
+    for (int steps = 0; i >= 0 && steps < 8; steps++) {
+        uint8_t u = upos(c, i);
+        bool stop = false;
+        for (size_t k = 0; stops && stops[k] && !stop; k++)
+            stop = word_in(c, i, stops[k]);
+        if (stop)
+            break;
+        if (actor_covering(c, i) >= 0 || is_possessive(c, i) || word_is(c, i, "-") ||
+            hyphen_glued(c, i) || u == UPOS_ADJ || u == UPOS_NUM || u == UPOS_DET ||
+            u == UPOS_NOUN || u == UPOS_PROPN || word_in(c, i, possessive_dets))
+            i--;
+        else if (word_is(c, i, "of") && /* "any sort of trade deal" */
+                 word_in(c, i - 1, (const char *const[]){"sort", "kind", "type", "form", NULL}))
+            i -= 2;
+        else
+            break;
+    }
+    return i;
+}
+
+/* Why the event noun at `anchor` is background, not a new event, or NULL: it stands in a
+ * reason, time, comparison or purpose adjunct - "in response to the attack", "in retaliation
+ * for the expulsion", "18 years after the invasion", "amid the war", "over ceasefire
+ * violations", "the deadliest since the 2014 war", "to prevent attacks". "During" is left
+ * out: what happens during a visit or talks is usually reported with it ("signed a pact
+ * during Putin's visit to Pyongyang"). */
+static const char *background_adjunct(const clause_ctx *c, long anchor)
+{
+    static const char *const time_or_comparison[] = {
+        "after",   "before", "since", "following", "until", "till",  "amid", "amidst",
+        "despite", "than",   "like",  "unlike",    "over",  "ahead", NULL};
+    /* the word before "of", "to" or "for" that makes the phrase an adjunct */
+    static const char *const before_of[] = {
+        "wake",   "aftermath", "anniversary", "eve",     "memory", "victims",     "survivors",
+        "result", "because",   "ahead",       "instead", "spite",  "lead",        "run",
+        "causes", "cause",     "legacy",      "scars",   "ruins",  "remembrance", NULL};
+    static const char *const before_to[] = {
+        "response", "reaction", "reply",      "retaliation", "prior",     "due",    "owing",
+        "similar",  "compared", "comparable", "up",          "prelude",   "thanks", "contrary",
+        "respond",  "react",    "reply",      "answer",      "retaliate", NULL};
+    static const char *const before_for[] = {
+        "retaliation",  "revenge",    "reprisal", "reprisals", "retribution", "vengeance",
+        "payback",      "punishment", "response", "apology",   "apologise",   "apologize",
+        "compensation", "retaliate",  "revenge",  "avenge",    "punish",      NULL};
+    /* verbs whose object event is prevented, ended, probed or remembered, not reported */
+    static const char *const preventers[] = {
+        "prevent",  "stop",   "end",       "halt",        "avert",   "deter", "avoid",
+        "thwart",   "foil",   "forestall", "investigate", "probe",   "mourn", "commemorate",
+        "remember", "recall", "forget",    "avenge",      "protest", "mark",  "drop",
+        "abandon",  "close",  "suspend",   "shelve",      NULL};
+    long p = events_before_noun_phrase(c, anchor, NULL);
+    if (p < 0 || p == anchor)
+        return NULL;
+    if (word_in(c, p, time_or_comparison))
+        return "background: it stands in a time, reason or comparison adjunct (\"after the "
+               "invasion\", \"over the violations\")";
+    if ((word_is(c, p, "of") && word_in(c, p - 1, before_of)) ||
+        (word_is(c, p, "to") && verb_lemma_in(c, p - 1, before_to)) ||
+        (word_is(c, p, "for") && verb_lemma_in(c, p - 1, before_for)))
+        return "background: it stands in a reason or time adjunct (\"in response to the "
+               "attack\", \"in retaliation for\", \"in the wake of\")";
+    /* "the prospects for a trade deal", "fears of an invasion": hoped or feared, not done */
+    if ((word_is(c, p, "of") || word_is(c, p, "for")) &&
+        word_in(c, p - 1,
+                (const char *const[]){"prospect", "prospects", "hope",        "hopes",
+                                      "chance",   "chances",   "possibility", "likelihood",
+                                      "risk",     "risks",     "threat",      "threats",
+                                      "fear",     "fears",     "danger",      "spectre",
+                                      "specter",  "odds",      "prospective", NULL}))
+        return "a prospect or a fear, not an event (\"the prospects for a deal\")";
+    /* "a moral equivalence between the killings of ... and ...": compared, not reported */
+    long between = p;
+    if (word_is(c, p, "and")) /* the second of the two: "between A and B" */
+        for (long k = p - 1; k >= 0 && p - k <= 12 && !is_punct(c, k) && !is_verb_token(c, k); k--)
+            if (word_is(c, k, "between")) {
+                between = k;
+                break;
+            }
+    if (word_is(c, between, "between") &&
+        word_in(c, between - 1,
+                (const char *const[]){"equivalence", "comparison", "comparisons", "parallel",
+                                      "parallels", "difference", "differences", "distinction",
+                                      "analogy", NULL}))
+        return "background: it is compared with another (\"an equivalence between\")";
+    if ((upos(c, p) == UPOS_VERB || word_is(c, p - 1, "to")) && verb_lemma_in(c, p, preventers))
+        return "background: what is prevented, ended, dropped, probed or remembered is no new "
+               "event";
+    return NULL;
+}
+
 /* The source, target and modality of the event noun of match mi ("Putin's visit to Kyiv",
  * "the Russian invasion of Ukraine", "Russia launched air strikes on Kyiv"): the $S slot, the
  * possessor, a nationality adjective, "by X" or "of X" give the source; the $T slot (tslot,
@@ -58,6 +177,11 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
                                 o->rule->line);
         }
     }
+    const char *background = background_adjunct(c, (long)m->first);
+    if (background) {
+        *done = true;
+        return events_trace(c, "    not coded: %s\n", background);
+    }
     source = events_slot_actor(c, m->slot[PATTERN_SOURCE], false); /* "a visit by $S to $T" */
     if (source < 0)
         source = possessor(c, m->anchor);
@@ -74,7 +198,7 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
             if (is_punct(c, i))
                 break;
             if (word_is(c, i, "by")) {
-                source = actor_starting(c, i + 1, 0);
+                source = actor_after_word(c, i); /* "by the European Union" */
                 break;
             }
         }
@@ -85,6 +209,11 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
         if (k >= 0 && k != tslot && mention(c, k)->country && rule->code[0] == '1' &&
             (code_is(rule->code, "15") || code_is(rule->code, "19") || code_is(rule->code, "18")))
             source = k;
+    }
+    if (source < 0) {
+        source = claimed_by(c, (long)m->first);
+        if (source >= 0 && events_trace(c, "    source: who claims the act or is behind it\n"))
+            return SITREP_ELIMIT;
     }
     target = tslot >= 0
                  ? tslot
@@ -111,6 +240,11 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
         bool object = m->anchor - v < 5;
         for (long k = v + 1; k < (long)m->anchor && object; k++)
             object = upos(c, k) != UPOS_ADP;
+        /* the object of a verb that is an event of its own ("did not condemn the invasion",
+         * "avoided condemning the invasion") is presupposed: its modality is not the noun's */
+        for (size_t j = 0; j < c->nmatches && object && !support; j++)
+            object = !((long)c->matches[j].anchor == v && !c->matches[j].rule->discard &&
+                       !c->matches[j].rule->noun);
         if (object || support)
             modality = events_modality_of(c, &vg);
         /* a support verb lends the noun its subject: "Israel mounted its invasion of

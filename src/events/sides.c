@@ -103,8 +103,12 @@ long events_site(const clause_ctx *c, const verbmatch *m)
     /* after the anchor, to the end of the clause: "attacked a village in the Sagaing
      * region", "captured a junta camp in western Myanmar's Rakhine State" */
     long end = (long)c->ntokens;
+    /* a time adjunct happens where the clause does: "detained students after a protest in
+     * Tehran", "arrested during clashes in Lagos" */
+    static const char *const same_place[] = {"after", "during", "following", "amid", NULL};
     for (long i = (long)m->anchor + 1; i < end; i++) {
-        if (word_is(c, i, ";") || word_is(c, i, ":") || events_target_stop(c, i))
+        if (word_is(c, i, ";") || word_is(c, i, ":") ||
+            (events_target_stop(c, i) && !word_in(c, i, same_place)))
             break;
         /* a comma ends the clause unless a place phrase follows it directly ("in Kayah,
          * Karen and ..."), or an apposition names the place ("in the capital, Nairobi") */
@@ -168,6 +172,15 @@ event_side events_side_in_context(const clause_ctx *c, long k, const verbmatch *
     bool in_person = code_is(code, "14") || code_is(code, "171") || code_is(code, "173") ||
                      code_is(code, "174") || code_is(code, "175") || code_is(code, "18") ||
                      code_is(code, "19") || code_is(code, "20");
+    /* "Police raided homes in Mombasa and arrested a Somali man": a place between the doer
+     * and a later verb it shares is where it acts */
+    if (p < 0 && m && as_source && domestic_role(side.role) && in_person)
+        for (long j = (long)c->alast[k] + 1; j + 1 < (long)m->first && p < 0; j++) {
+            if (word_is(c, j, ";") || events_target_stop(c, j))
+                break;
+            if (word_in(c, j, (const char *const[]){"in", "at", "near", "across", NULL}))
+                p = place_in_phrase(c, j + 1, (long)m->first);
+        }
     if (p < 0 && m &&
         (as_source ? domestic_role(side.role) && in_person
                    : code_is(code, "14") || code_is(code, "15") || code_is(code, "18") ||
@@ -186,6 +199,23 @@ event_side events_side_in_context(const clause_ctx *c, long k, const verbmatch *
     side.place = (int32_t)p;
     side.via = SIDE_CONTEXT;
     return side;
+}
+
+bool events_side_civil(const clause_ctx *c, event_side *bare, const event_side *other)
+{
+    static const char *const state_roles[] = {"GOV", "MIL", "COP", "SPY", "JUD", NULL};
+    static const char *const domestic_foes[] = {"REB", "INS", "OPP", "CRM", "UAF", NULL};
+    if (bare->code || !bare->role || !in_list(bare->role, state_roles) || !other->code ||
+        !other->country || !other->role || !in_list(other->role, domestic_foes) ||
+        other->via == SIDE_CONTEXT || other->via == SIDE_PLACE)
+        return false;
+    const char *combined = combined_code(c, other->country, bare->role);
+    if (!combined)
+        return false;
+    bare->code = combined;
+    bare->country = other->country;
+    bare->via = SIDE_CONTEXT;
+    return true;
 }
 
 /* Roles that fight: armed forces, rebels and militias, unidentified armed men, gangs,
@@ -231,7 +261,13 @@ static bool violent_subject(const clause_ctx *c, const verbmatch *m)
     if (from > 0 && word_in(c, from - 1, (const char *const[]){"that", "which", NULL}) &&
         from - 2 >= 0)
         from = from - 2 - (is_comma(c, from - 2) ? 1 : 0);
-    for (long i = from; i < (long)m->anchor; i++) {
+    /* from the verb back to the clause start: the nearest noun phrase is the subject
+     * ("nine people died when a mortar shell landed on the camp") */
+    static const char *const clause_openers[] = {"when",    "after", "as",    "while", "before",
+                                                 "because", "until", "since", NULL};
+    for (long i = (long)m->anchor - 1; i >= from; i--) {
+        if (word_in(c, i, clause_openers))
+            break;
         if (actor_covering(c, i) >= 0)
             return false;
         for (size_t j = 0; j < c->nmatches; j++) {
@@ -289,7 +325,9 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
     if (code_is(code, "18") || code_is(code, "19") || code_is(code, "20")) {
         bool generic = strcmp(code, "190") == 0 || strcmp(code, "180") == 0 ||
                        strcmp(code, "1823") == 0 || strcmp(code, "200") == 0;
-        return role_named || armed_role(other->role) || !generic;
+        /* victims named by a role ("killed 19 people") of a state or armed actor; a
+         * politician "attacking law enforcement officers" is words */
+        return !generic || armed_role(other->role) || (role_named && !other->role);
     }
     return role_named && code_is(code, "17"); /* "arrested two men", not "seized weapons" */
 }

@@ -29,6 +29,102 @@ static bool is_adverb(const clause_ctx *c, long i)
     return s.len > 4 && slice_ends_with(s, "ly") && !(c->tokens[i].flags & TOKEN_UPPER);
 }
 
+/* Verbs that deny what they govern, with the words that must follow them before the
+ * infinitive's "to" or the gerund: "declined to send", "failed to deliver", "avoided naming",
+ * "refrained from attacking", "ruled out sending", "stopped short of imposing", "held off on
+ * striking", "shied away from". A verb alone here ("ruled", "stopped") negates nothing. */
+static const struct negator {
+    const char *verb;
+    const char *particles[3];
+} negators[] = {
+    {"decline", {NULL}},
+    {"refuse", {NULL}},
+    {"fail", {NULL}},
+    {"deny", {NULL}},
+    {"neglect", {NULL}},
+    {"avoid", {NULL}},
+    {"refrain", {"from", NULL}},
+    {"abstain", {"from", NULL}},
+    {"desist", {"from", NULL}},
+    {"rule", {"out", NULL}},
+    {"stop", {"short", "of"}},
+    {"hold", {"off", "on"}},
+    {"hold", {"off", "from"}},
+    {"hold", {"back", "from"}},
+    {"shy", {"away", "from"}},
+    {"back", {"away", "from"}},
+    {"steer", {"clear", "of"}},
+    {"balk", {"at", NULL}},
+    {"baulk", {"at", NULL}},
+    {"forgo", {NULL}},
+    {"forego", {NULL}},
+    {"reluctant", {NULL}},
+    {"unwilling", {NULL}},
+    {"loath", {NULL}},
+    {"hesitant", {NULL}},
+    {"wary", {"of", NULL}},
+    {"bow", {"out", "of"}},
+};
+
+/* The number of tokens of a negating phrase (negators) that starts at token i, 0 when none. */
+static long negator_length(const clause_ctx *c, long i)
+{
+    if (i < 0 || (size_t)i >= c->ntokens || !c->lemmas[i].len)
+        return 0;
+    /* by the token's lemma only (runs for every word of every verb group) */
+    slice lemma = c->lemmas[i];
+    for (size_t k = 0; k < sizeof negators / sizeof negators[0]; k++) {
+        const struct negator *n = &negators[k];
+        if (lemma.ptr[0] != n->verb[0] || !slice_eq_cstr(lemma, n->verb))
+            continue;
+        long len = 1;
+        while (len <= 2 && n->particles[len - 1] && word_is(c, i + len, n->particles[len - 1]))
+            len++;
+        if (len > 2 || !n->particles[len - 1])
+            return len;
+    }
+    return 0;
+}
+
+/* The first token of a negating phrase that ends at token `last` (the word right before the
+ * infinitive's "to" or the gerund), -1 when none. */
+static long negator_ending(const clause_ctx *c, long last)
+{
+    for (long start = last; start >= 0 && last - start <= 2; start--)
+        if (negator_length(c, start) == last - start + 1)
+            return start;
+    return -1;
+}
+
+static bool is_gerund(const clause_ctx *c, long i)
+{
+    return slice_ends_with(token_text(&c->art->text, &c->tokens[i]), "ing");
+}
+
+/* "Russia, accused by Britain of ...": a past participle in apposition, with its agent after
+ * it; the actor before the comma (index into c->actor) is what the participle is done to. */
+long events_apposed_subject(const clause_ctx *c, const verb_group *vg)
+{
+    long a = vg->anchor;
+    if (vg->first != a || a < 2 || !is_comma(c, a - 1) || !word_is(c, a + 1, "by") ||
+        !is_past_participle(c, a))
+        return -1;
+    return actor_ending(c, a - 2);
+}
+
+/* "workers held hostage by Iran": a "by" agent within a few words after a participle, with
+ * only its complement between. */
+static bool by_follows(const clause_ctx *c, long anchor)
+{
+    for (long i = anchor + 1; i < (long)c->ntokens && i <= anchor + 3; i++) {
+        if (word_is(c, i, "by"))
+            return i > anchor + 1;
+        if (upos(c, i) != UPOS_NOUN && upos(c, i) != UPOS_ADJ) /* "met only by": no */
+            return false;
+    }
+    return false;
+}
+
 /* Walks left from the anchor over auxiliaries, negation, adverbs and catenatives. */
 /* A participle after a noun is a reduced relative ("soldiers killed in Ukraine") only when the
  * clause has a main verb elsewhere: before the noun ("There were 10 soldiers killed") or a
@@ -38,6 +134,10 @@ static bool reduced_relative_has_main_verb(const clause_ctx *c, long anchor)
 {
     for (long i = anchor - 2; i >= 0; i--) {
         if (word_is(c, i, ";") || word_is(c, i, ":") || c->tokens[i].kind == TOKEN_QUOTE)
+            break;
+        /* "said that Israeli forces fired on ...": a clause opened by a conjunction has
+         * its own main verb; the verbs before it are the matrix clause's */
+        if (upos(c, i) == UPOS_SCONJ || word_in(c, i, subordinators))
             break;
         /* "Iranian-backed militias launched": a participle glued by a hyphen is a modifier */
         if ((upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX) && !hyphen_glued(c, i))
@@ -89,9 +189,25 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
             vg->first = i--;
             continue;
         }
-        /* a catenative before "to" or before a gerund ("denied sending") */
+        /* a verb that denies what it governs ("declined to send", "ruled out sending") */
+        long negator = -1;
+        if (word_is(c, vg->first, "to") ||
+            (vg->first == anchor && i == anchor - 1 && is_gerund(c, anchor)))
+            negator = negator_ending(c, i);
+        if (negator >= 0) {
+            next_to_anchor = false;
+            if (vg->governor < 0)
+                vg->governor = negator;
+            vg->first = negator;
+            i = negator - 1;
+            saw_to = false;
+            continue;
+        }
+        /* a catenative before "to" or before a gerund ("denied sending"; "planes bombed"
+         * has no gerund, and "planes" is no "plan") */
         if (verb_lemma_in(c, i, catenatives) &&
-            (word_is(c, vg->first, "to") || (vg->first == anchor && i == anchor - 1))) {
+            (word_is(c, vg->first, "to") ||
+             (vg->first == anchor && i == anchor - 1 && is_gerund(c, anchor)))) {
             next_to_anchor = false;
             if (vg->governor < 0)
                 vg->governor = i;
@@ -108,11 +224,17 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
     if (vg->first == anchor && anchor > 0 && c->tables->tagger && c->tokens[anchor].upos &&
         strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor].xpos), "VBN") == 0 &&
         (upos(c, anchor - 1) == UPOS_NOUN || upos(c, anchor - 1) == UPOS_PROPN) &&
-        upos(c, anchor + 1) == UPOS_ADP && actor_starting(c, anchor + 1, 0) < 0 &&
+        (upos(c, anchor + 1) == UPOS_ADP || by_follows(c, anchor)) &&
+        actor_starting(c, anchor + 1, 0) < 0 &&
         !(word_is(c, anchor + 1, "up") && word_is(c, anchor + 2, "to")) && /* "fired up to 300" */
         reduced_relative_has_main_verb(c, anchor))
         vg->passive = true;
-    vg->infinitive = word_is(c, vg->first, "to");
+    if (events_apposed_subject(c, vg) >= 0)
+        vg->passive = true;
+    /* "how to neutralise": the adverb of a question opens the infinitive */
+    vg->infinitive = word_is(c, vg->first, "to") ||
+                     (word_is(c, vg->first + 1, "to") &&
+                      word_in(c, vg->first, (const char *const[]){"how", "whether", NULL}));
 }
 
 /* Modality from the words of the group [first, anchor] and the clause before it. */
@@ -122,8 +244,8 @@ uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
     for (long i = vg->first; i < vg->anchor; i++) {
         if (word_is(c, i, "not") || word_is(c, i, "n't") || word_is(c, i, "n\xe2\x80\x99t") ||
             word_is(c, i, "never") || (word_is(c, i, "yet") && word_is(c, i + 1, "to")) ||
-            verb_lemma_in(c, i, (const char *const[]){"deny", "refuse", "fail", NULL}) ||
-            lemma_is(c, i, "unable") || (word_is(c, i, "no") && word_is(c, i + 1, "longer")))
+            negator_length(c, i) > 0 || lemma_is(c, i, "unable") ||
+            (word_is(c, i, "no") && word_is(c, i + 1, "longer")))
             negated = true;
         else if (word_is(c, i, "could") || word_is(c, i, "may") || word_is(c, i, "might") ||
                  word_is(c, i, "can") || lemma_is(c, i, "likely") || lemma_is(c, i, "unlikely") ||
@@ -156,10 +278,10 @@ uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
     }
     if (condition && (would || possible || (negated && (would || possible))))
         return MODALITY_HYPOTHETICAL;
-    /* the condition itself: "if Iran attacked Israel, ..." (same comma segment) */
-    for (long i = vg->first - 1; i >= 0 && !is_comma(c, i) && !word_is(c, i, ";"); i--)
-        if (word_is(c, i, "if") || word_is(c, i, "unless"))
-            return MODALITY_HYPOTHETICAL;
+    /* the condition itself: "if Iran attacked Israel, ..." (same comma segment), and an
+     * open question: "examine whether Trump withheld aid", "asked if troops had crossed" */
+    if (events_in_condition(c, vg->first))
+        return MODALITY_HYPOTHETICAL;
     if (negated)
         return MODALITY_NEGATED;
     if (would && condition)
@@ -169,6 +291,17 @@ uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
     if (planned || would)
         return MODALITY_PLANNED;
     return MODALITY_ASSERTED;
+}
+
+/* True when token i stands in a condition or an open question: an "if", "unless" or "whether"
+ * earlier in its comma segment ("if Iran attacked Israel, ...", "whether Trump withheld aid"). */
+bool events_in_condition(const clause_ctx *c, long i)
+{
+    for (long k = i - 1; k >= 0 && !is_comma(c, k) && !word_is(c, k, ";"); k--)
+        if (word_is(c, k, "if") || word_is(c, k, "unless") || word_is(c, k, "whether") ||
+            (word_is(c, k, "case") && word_is(c, k - 1, "in"))) /* "in case of a war" */
+            return true;
+    return false;
 }
 
 /* The verb group of the nearest verb before token `before`, for coordinated and controlled
@@ -247,9 +380,14 @@ const char *events_commitment(const clause_ctx *c, const verb_group *vg, const c
     }
     static const char *const deciders[] = {"agree",     "commit", "undertake",
                                            "volunteer", "offer",  NULL};
+    /* agreeing to a truce (or to extending one) is the truce itself, not an intent */
+    bool truce = code_is(code, "0871") &&
+                 verb_lemma_in(c, gov.anchor, (const char *const[]){"agree", "accept", NULL});
     const char *intent =
-        intent_code(code, verb_lemma_in(c, gov.anchor, (const char *const[]){"threaten", NULL}),
-                    verb_lemma_in(c, gov.anchor, deciders));
+        truce ? code
+              : intent_code(code,
+                            verb_lemma_in(c, gov.anchor, (const char *const[]){"threaten", NULL}),
+                            verb_lemma_in(c, gov.anchor, deciders));
     if (intent)
         *modality = events_modality_of(c, &gov);
     return intent;
@@ -260,6 +398,11 @@ const char *events_commitment(const clause_ctx *c, const verb_group *vg, const c
  * ("urged Russia to withdraw", "pressure from Congress to help"). */
 const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *vg)
 {
+    /* "figured out how to neutralise", "whether to strike": a way or a choice, not an act */
+    static const char *const question_words[] = {"how", "whether", "what", "when", NULL};
+    if (vg->infinitive &&
+        (word_in(c, vg->first - 1, question_words) || word_in(c, vg->first, question_words)))
+        return "a way or a choice (\"how to\", \"whether to\"), not an act";
     verb_group gov;
     if (!vg->infinitive || vg->governor >= 0 || !verb_group_previous(c, vg->first, &gov))
         return NULL;

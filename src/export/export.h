@@ -22,6 +22,9 @@ void export_actors(json_writer *w, const article *art);
 /* Write the `attributions` and `quotes` members of an article object (attribution_json.c). */
 void export_attributions(json_writer *w, const article *art);
 void export_quotes(json_writer *w, const article *art);
+/* The "text", "kind" and "code" keys of a frame's speaker (null text when the frame has no
+ * source): what each quote's speaker and each event's attribution share. */
+void export_speaker_fields(json_writer *w, const article *art, const struct attribution *f);
 /* Writes the `events` member (events_json.c). */
 void export_events(json_writer *w, const article *art);
 

@@ -85,7 +85,6 @@ static void write_date(json_writer *w, const article *art, const date_mention *d
 
 static void write_place(json_writer *w, const article *art, const place_mention *p)
 {
-    static const char *const kinds[] = {"country", "admin1", "city", "region", "water"};
     static const char *const dirs[] = {"north", "south", "east", "west", "centre"};
     const place_entry *e = p->entry;
     json_object_begin(w);
@@ -94,10 +93,10 @@ static void write_place(json_writer *w, const article *art, const place_mention 
     json_key(w, "name");
     json_cstr(w, e->name);
     json_key(w, "kind");
-    json_cstr(w, e->kind < ARRAY_LEN(kinds) ? kinds[e->kind] : "region");
+    json_cstr(w, place_kind_name((place_kind)e->kind));
     json_key(w, "country");
     json_cstr(w, e->country);
-    const char *admin1 = e->kind == PLACE_ADMIN1 && !e->admin1 ? e->name : e->admin1;
+    const char *admin1 = place_admin1(e);
     if (admin1) {
         json_key(w, "admin1");
         json_cstr(w, admin1);

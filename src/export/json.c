@@ -7,10 +7,18 @@
 
 #include <string.h>
 
-static void write_meta(json_writer *w, const document_meta *m)
+static void write_meta(json_writer *w, const document *doc)
 {
+    const document_meta *m = &doc->meta;
     json_key(w, "meta");
     json_object_begin(w);
+    json_key(w, "published_source");
+    json_cstr(w, ingest_published_source_name((published_source)doc->published_source));
+    json_key(w, "dateline");
+    if (doc->dateline.end > doc->dateline.start && doc->dateline.end <= doc->body_len)
+        json_string(w, doc->body + doc->dateline.start, doc->dateline.end - doc->dateline.start);
+    else
+        json_null(w);
     json_key(w, "publisher");
     json_cstr(w, m->publisher);
     json_key(w, "tagline");
@@ -71,7 +79,7 @@ sitrep_status export_json(buf *out, const article *art, bool pretty)
     json_cstr(&w, doc->url);
     json_key(&w, "published");
     json_cstr(&w, doc->published);
-    write_meta(&w, &doc->meta);
+    write_meta(&w, doc);
     write_sentences(&w, art);
     export_actors(&w, art);
     export_events(&w, art);

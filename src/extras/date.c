@@ -12,7 +12,7 @@
 
 /* ---- calendar arithmetic (proleptic Gregorian, days since 1970-01-01) ---- */
 
-static long days_from_civil(int y, int m, int d)
+long date_day_number(int y, int m, int d)
 {
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -42,7 +42,7 @@ static int weekday(long days)
     return (int)(w < 0 ? w + 7 : w);
 }
 
-static int days_in_month(int y, int m)
+int date_days_in_month(int y, int m)
 {
     static const int n[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
@@ -229,6 +229,7 @@ typedef struct found {
     size_t back;   /* tokens before the start that belong to the phrase: "the day before" */
     when from, to; /* to.precision 0: a point */
     bool relative;
+    bool inferred;             /* the year (or month) came from the publication date */
     bool open_start, open_end; /* "../X", "X/.." */
 } found;
 
@@ -237,9 +238,14 @@ static bool is_word(const scanner *sc, size_t i, const char *w)
     return i < sc->end && extras_token_is(sc->text, i, w);
 }
 
-/* The most recent `month` on or before the publication month (past-tense news). */
-static int infer_year(const scanner *sc, int month)
+/* The most recent `month` on or before the publication month (past-tense news); the
+ * publication year itself when only the year is known. Marks the date as resolved against the
+ * publication date. */
+static int infer_year(const scanner *sc, found *f, int month)
 {
+    f->inferred = true;
+    if (sc->pub.precision < 2)
+        return sc->pub.y;
     return month <= sc->pub.m ? sc->pub.y : sc->pub.y - 1;
 }
 
@@ -328,7 +334,7 @@ static bool match_numeric(const scanner *sc, size_t i, found *f)
             d = part[1];
         }
     }
-    if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > date_days_in_month(y, m))
         return false;
     f->ntokens = used;
     f->from = (when){y, m, d, 3};
@@ -355,16 +361,17 @@ static bool match_absolute(const scanner *sc, size_t i, found *f)
         /* "Friday the 15th": that day of this month, or of the last one if still ahead */
         if (is_word(sc, i + 1, "the") && day_token(text, i + 2, &d) && i + 2 < sc->end &&
             month_of(text, i + 3) == 0) {
+            f->inferred = true;
             y = sc->pub.y;
             m = sc->pub.m;
-            if (d > sc->pub.d) {
+            if (sc->pub.precision == 3 && d > sc->pub.d) {
                 m--;
                 if (m == 0) {
                     m = 12;
                     y--;
                 }
             }
-            if (d > days_in_month(y, m))
+            if (d > date_days_in_month(y, m))
                 return false;
             f->ntokens = 3;
             f->from = (when){y, m, d, 3};
@@ -378,7 +385,7 @@ static bool match_absolute(const scanner *sc, size_t i, found *f)
         !(text->tokens[i + 3].flags & TOKEN_SPACE_BEFORE) &&
         !(text->tokens[i + 4].flags & TOKEN_SPACE_BEFORE) &&
         int_token(text, i + 2, false, &m, NULL) && int_token(text, i + 4, false, &d, NULL) &&
-        m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m)) {
+        m >= 1 && m <= 12 && d >= 1 && d <= date_days_in_month(y, m)) {
         f->ntokens = 5;
         f->from = (when){y, m, d, 3};
         return true;
@@ -391,10 +398,10 @@ static bool match_absolute(const scanner *sc, size_t i, found *f)
         if (k < sc->end && year_token(text, k, &y)) {
             f->ntokens = k + 1 - i;
         } else {
-            y = infer_year(sc, m);
+            y = infer_year(sc, f, m);
             f->ntokens = mi + 1 - i;
         }
-        if (d > days_in_month(y, m))
+        if (d > date_days_in_month(y, m))
             return false;
         f->from = (when){y, m, d, 3};
         return true;
@@ -414,10 +421,10 @@ static bool match_absolute(const scanner *sc, size_t i, found *f)
             } else if (k < sc->end && year_token(text, k, &y)) {
                 f->ntokens = 3;
             } else {
-                y = infer_year(sc, m);
+                y = infer_year(sc, f, m);
                 f->ntokens = 2;
             }
-            if (d > days_in_month(y, m))
+            if (d > date_days_in_month(y, m))
                 return false;
             f->from = (when){y, m, d, 3};
             return true;
@@ -434,7 +441,7 @@ static bool match_absolute(const scanner *sc, size_t i, found *f)
             for (size_t c = 0; c < ARRAY_LEN(cues); c++)
                 if (is_word(sc, i - 1, cues[c])) {
                     f->ntokens = 1;
-                    f->from = when_month(infer_year(sc, m), m);
+                    f->from = when_month(infer_year(sc, f, m), m);
                     return true;
                 }
         }
@@ -689,20 +696,32 @@ static sitrep_status dlist_push(dlist *l, const date_mention *m)
     return SITREP_OK;
 }
 
+/* "YYYY-MM-DD", "YYYY-MM" or "YYYY", with its precision: a month-only date keeps its month
+ * (day 1 stands in for the arithmetic, and results finer than the month are cut to it). */
 static bool parse_published(const char *s, when *w)
 {
-    int y = 0, m = 1, d = 1;
+    int y = 0, m = 1, d = 1, precision = 1;
     size_t n = s ? strlen(s) : 0;
     if (n < 4 || sscanf(s, "%4d", &y) != 1)
         return false;
-    if (n >= 7 && sscanf(s + 5, "%2d", &m) != 1)
+    if (n >= 7 && (precision = 2, sscanf(s + 5, "%2d", &m) != 1))
         return false;
-    if (n >= 10 && sscanf(s + 8, "%2d", &d) != 1)
+    if (n >= 10 && (precision = 3, sscanf(s + 8, "%2d", &d) != 1))
         return false;
-    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    if (m < 1 || m > 12 || d < 1 || d > date_days_in_month(y, m))
         return false;
-    *w = (when){y, m, d, 3};
+    *w = (when){y, m, d, precision};
     return true;
+}
+
+/* A relative date finer than the publication date it was counted from says no more than that
+ * date: "on Wednesday" in an article known only as "2019-11" is "2019-11". */
+static void cut_to_publication(const scanner *sc, found *f)
+{
+    if (f->from.precision <= sc->pub.precision)
+        return;
+    f->from = sc->pub;
+    f->to.precision = 0;
 }
 
 sitrep_status date_find(arena *a, const text_result *text, const char *published,
@@ -712,9 +731,12 @@ sitrep_status date_find(arena *a, const text_result *text, const char *published
     *out = NULL;
     *count = 0;
     scanner sc = {.text = text};
-    if (!parse_published(published, &sc.pub))
-        return SITREP_OK; /* nothing to resolve against: the caller passes today */
-    sc.pub_days = days_from_civil(sc.pub.y, sc.pub.m, sc.pub.d);
+    /* without a publication date, dates that need one are found but left unresolved; a
+     * stand-in date keeps the arithmetic defined */
+    bool dated = published && parse_published(published, &sc.pub);
+    if (!dated)
+        sc.pub = (when){2000, 1, 1, 3};
+    sc.pub_days = date_day_number(sc.pub.y, sc.pub.m, sc.pub.d);
     for (size_t si = 0; si < text->nsentences; si++) {
         const sentence *s = &text->sentences[si];
         sc.first = s->first_token;
@@ -743,6 +765,8 @@ sitrep_status date_find(arena *a, const text_result *text, const char *published
                     first = p;
                 }
             }
+            if (f.relative && dated)
+                cut_to_publication(&sc, &f);
             char value[64], from_value[24], end_value[24];
             format_when(from_value, sizeof from_value, f.from);
             if (f.to.precision) {
@@ -762,11 +786,14 @@ sitrep_status date_find(arena *a, const text_result *text, const char *published
             m.start = text->tokens[first].start;
             m.end = text->tokens[i + f.ntokens - 1].end;
             m.relative = f.relative;
-            m.value = arena_strndup(a, value, strlen(value));
-            m.anchor = NULL;
-            if (f.open_start || f.open_end)
-                m.anchor = arena_strndup(a, from_value, strlen(from_value));
-            if (!m.value || ((f.open_start || f.open_end) && !m.anchor))
+            m.inferred = f.inferred;
+            m.precision = (uint8_t)f.from.precision;
+            m.value = m.anchor = NULL;
+            bool resolved = dated || !(f.relative || f.inferred);
+            if (resolved && !(m.value = arena_strndup(a, value, strlen(value))))
+                return SITREP_ELIMIT;
+            if (resolved && (f.open_start || f.open_end) &&
+                !(m.anchor = arena_strndup(a, from_value, strlen(from_value))))
                 return SITREP_ELIMIT;
             sitrep_status st = dlist_push(&l, &m);
             *out = l.items;

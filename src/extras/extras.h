@@ -46,9 +46,12 @@ typedef struct date_mention {
     uint32_t sentence;
     uint32_t start, end;           /* byte offsets */
     uint32_t first_token, ntokens; /* token span */
-    const char *value;             /* "2014", "2024-03", "2025-01-19", "2014/..", "../2017" */
-    const char *anchor;            /* for "since X" / "until X": X alone ("2014"), else NULL */
-    bool relative;                 /* resolved against the publication date */
+    const char *value;  /* "2014", "2024-03", "2025-01-19", "2014/..", "../2017"; NULL when it
+                         * needs a publication date the article does not have */
+    const char *anchor; /* for "since X" / "until X": X alone ("2014"), else NULL */
+    bool relative;      /* counted from the publication date ("last year", "on Monday") */
+    bool inferred;      /* written without its year ("March 4"): the year is the publication's */
+    uint8_t precision;  /* of its (first) point: 1 year, 2 month, 3 day */
 } date_mention;
 
 /* A gazetteer entry (gazetteer.c); immutable, owned by the gazetteer. */
@@ -69,6 +72,12 @@ typedef struct place_entry {
     bool capital;
 } place_entry;
 
+/* "country", "admin1", "city", "region", "water". Static string. */
+const char *place_kind_name(place_kind kind);
+/* The first-level region an entry lies in: its own name for an admin1 entry, the region a
+ * city names, else NULL. */
+const char *place_admin1(const place_entry *e);
+
 typedef struct gazetteer gazetteer;
 
 /* Loads every *.txt file of `dir` (format: docs/places.md). Returns NULL and fills d
@@ -77,6 +86,8 @@ typedef struct gazetteer gazetteer;
 gazetteer *gazetteer_load(const char *dir, diag *d);
 void gazetteer_free(gazetteer *g);
 size_t gazetteer_count(const gazetteer *g);
+/* The country entry of an ISO alpha-3 code ("AFG"), or NULL (also for a NULL gazetteer). */
+const place_entry *gazetteer_country(const gazetteer *g, const char *code);
 /* Finds the entries named by the lower-cased token sequence of `name` ("kursk", "gaza strip"):
  * writes up to max pointers and returns how many there are. Used by tests and place.c. */
 size_t gazetteer_find(const gazetteer *g, const char *name, const place_entry **out, size_t max);
@@ -110,16 +121,40 @@ typedef struct place_mention {
 /* Each recogniser appends nothing on failure and returns SITREP_ELIMIT at the arena cap or at
  * EXTRAS_MAX_MENTIONS (the mentions so far are kept). Results are in text order. */
 
-/* Dates, resolved against `published` ("YYYY-MM-DD", "YYYY-MM" or "YYYY"; required: the
- * pipeline passes today's date when the article has none). */
+/* Dates, resolved against `published` ("YYYY-MM-DD", "YYYY-MM" or "YYYY"; a month or year
+ * keeps its precision: "on Monday" in a "2019-11" article is "2019-11"). With `published`
+ * NULL, dates that need it (relative ones, and those written without a year) are found with
+ * value NULL. */
 sitrep_status date_find(arena *a, const text_result *text, const char *published,
                         date_mention **out, size_t *count) MUST_CHECK;
+/* The publication date an article's own text suggests when none is given: the latest full
+ * date (day, else month, with its year written) that the text does not speak of as still to
+ * come ("will meet on", "scheduled for", "by"), skipping one more than a year after all
+ * others. Writes "YYYY-MM-DD" or "YYYY-MM" to out and the mention to *from (may be NULL);
+ * false when the text has no such date. `dates` come from date_find with published NULL. */
+bool date_publication_from_text(const text_result *text, const date_mention *dates, size_t n,
+                                char out[11], const date_mention **from);
+/* The year of a dateline's month and day ("ISTANBUL, March 4"): the first that puts it on or
+ * after the text's latest dated point (a month's slack allowed). Writes "YYYY-MM-DD"; false
+ * when the text dates nothing with a year or the day does not exist. */
+bool date_complete_year(const text_result *text, const date_mention *dates, size_t n, int month,
+                        int day, char out[11]);
+/* Days since 1970-01-01 of a proleptic Gregorian date; the days of a month. */
+long date_day_number(int year, int month, int day);
+int date_days_in_month(int year, int month);
+
 /* Quantities. Tokens inside `dates` (may be NULL) are never read as numbers. */
 sitrep_status quantity_find(arena *a, const text_result *text, const date_mention *dates,
                             size_t ndates, quantity **out, size_t *count) MUST_CHECK;
 /* Places (rule for ambiguous names: docs/places.md). `g` may be NULL: nothing found. */
 sitrep_status place_find(arena *a, const gazetteer *g, const text_result *text, place_mention **out,
                          size_t *count) MUST_CHECK;
+/* The place of a dateline ("ISTANBUL, March 4 (Reuters) -": Istanbul; "BAAR, SWITZERLAND":
+ * Switzerland): the gazetteer name at byte `start` that ends by `place_end` (a city first),
+ * else the capitalised name after the comma, before byte `end`. Fills *out (cue "dateline");
+ * false when the gazetteer knows neither. */
+bool place_dateline(const gazetteer *g, const text_result *text, uint32_t start, uint32_t place_end,
+                    uint32_t end, place_mention *out);
 /* True when token i may start a quantity or a date (a number, a symbol, or one of a few
  * dozen words); the recognisers skip every other token at once. */
 bool extras_may_start(const text_result *text, size_t i);

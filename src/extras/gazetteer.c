@@ -33,6 +33,8 @@ struct gazetteer {
     size_t nrefs;
     gaz_slot *slots;
     size_t mask;
+    const place_entry **countries; /* the country entries, by ISO code */
+    size_t ncountries;
 };
 
 typedef struct key_pair {
@@ -305,6 +307,12 @@ static int compare_strings(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static int compare_countries(const void *a, const void *b)
+{
+    const place_entry *x = *(const place_entry *const *)a, *y = *(const place_entry *const *)b;
+    return strcmp(x->country, y->country);
+}
+
 static void build_table(gazetteer *g, loader *l)
 {
     if (l->npairs) /* qsort(NULL, 0) is undefined behaviour */
@@ -331,6 +339,12 @@ static void build_table(gazetteer *g, loader *l)
     }
     for (size_t k = 0; k < l->nprefixes; k++)
         slot_insert(g, l->prefixes[k])->prefix = 1;
+    g->countries = xmalloc((g->nentries ? g->nentries : 1) * sizeof *g->countries);
+    for (size_t k = 0; k < g->nentries; k++)
+        if (g->entries[k].kind == PLACE_COUNTRY && g->entries[k].country)
+            g->countries[g->ncountries++] = &g->entries[k];
+    if (g->ncountries)
+        qsort(g->countries, g->ncountries, sizeof *g->countries, compare_countries);
 }
 
 gazetteer *gazetteer_load(const char *dir, diag *d)
@@ -384,7 +398,37 @@ void gazetteer_free(gazetteer *g)
     free(g->entries);
     free(g->refs);
     free(g->slots);
+    free(g->countries);
     free(g);
+}
+
+const char *place_kind_name(place_kind kind)
+{
+    static const char *const kinds[] = {"country", "admin1", "city", "region", "water"};
+    return (unsigned)kind < ARRAY_LEN(kinds) ? kinds[kind] : "region";
+}
+
+const char *place_admin1(const place_entry *e)
+{
+    return e->kind == PLACE_ADMIN1 && !e->admin1 ? e->name : e->admin1;
+}
+
+const place_entry *gazetteer_country(const gazetteer *g, const char *code)
+{
+    if (!g || !code)
+        return NULL;
+    size_t lo = 0, hi = g->ncountries;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(g->countries[mid]->country, code);
+        if (c == 0)
+            return g->countries[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
 }
 
 size_t gazetteer_count(const gazetteer *g)

@@ -378,3 +378,44 @@ sitrep_status place_find(arena *a, const gazetteer *g, const text_result *text, 
     *count = l.count;
     return st;
 }
+
+bool place_dateline(const gazetteer *g, const text_result *text, uint32_t start, uint32_t place_end,
+                    uint32_t end, place_mention *out)
+{
+    if (!g || start >= end)
+        return false;
+    size_t first = text_token_from(text, start), stop = text_token_from(text, end);
+    if (first >= stop || stop > text->ntokens)
+        return false;
+    size_t si = 0;
+    while (si + 1 < text->nsentences && text->sentences[si + 1].first_token <= first)
+        si++;
+    plist none = {0};
+    gazetteer_match m;
+    /* the place written first is a city ("BUFFALO", "SAN FRANCISCO"), else the region or
+     * country after its comma names where ("BAAR, SWITZERLAND") */
+    size_t at = first;
+    bool city = true;
+    if (!gazetteer_match_at(g, text, at, stop, &m) ||
+        text->tokens[at + m.ntokens - 1].end > place_end) {
+        at = text_token_from(text, place_end);
+        if (at < stop && extras_token_is(text, at, ","))
+            at++;
+        city = false;
+        if (at >= stop || !(text->tokens[at].flags & TOKEN_UPPER) ||
+            !gazetteer_match_at(g, text, at, stop, &m))
+            return false;
+    }
+    const place_entry *e = choose(&m, false, city, &none, at);
+    if (!e)
+        return false;
+    out->sentence = (uint32_t)si;
+    out->first_token = (uint32_t)at;
+    out->ntokens = (uint32_t)m.ntokens;
+    out->start = text->tokens[at].start;
+    out->end = text->tokens[at + m.ntokens - 1].end;
+    out->entry = e;
+    out->directions = 0;
+    out->cue = "dateline";
+    return true;
+}

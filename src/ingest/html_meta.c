@@ -1,26 +1,54 @@
-/* html_meta.c - the metadata of a web page: headline, byline, date, section, site, url,
+/* html_meta.c - the metadata of a web page: headline, byline, publisher, date, section, url,
  * figure captions and their credits.
  *
- * Sources in order of trust: JSON-LD (parsed with cJSON), Open Graph / article / Dublin Core /
- * Twitter meta tags, then the markup itself (<h1>, <title> minus the site name, rel=author and
- * "byline" elements, <time datetime>, breadcrumbs) and finally a date in the URL.
+ * Sources in order of trust: JSON-LD (parsed with cJSON), then meta tags in a fixed order
+ * (Dublin Core, Open Graph, name=title/author, Twitter, Parse.ly), then the markup itself
+ * (<title> minus the site name, <h1>, rel=author and "byline" elements - the innermost name
+ * inside a byline block -, <time datetime>, breadcrumbs), finally the URL (a date, the site).
  */
 #include "html_internal.h"
 
 #include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define META_TEXT_CAP 2048
 
+/* A meta value and the rank of the tag it came from (lower is more trusted). */
+typedef struct ranked {
+    const char *value;
+    int rank;
+} ranked;
+
 /* What one pass over the tree finds; every string is in the arena or the tree. */
 typedef struct meta_found {
-    const char *og_title, *twitter_title, *site_name, *og_url, *canonical;
-    const char *published_meta, *published_other, *section, *author_meta, *author_other;
+    ranked title_meta, author_meta;
+    const char *site_name, *og_url, *canonical;
+    const char *published_meta, *published_other, *section, *author_other;
     const char *title, *h1, *rel_author, *itemprop_author, *byline_el, *time_dt, *time_pub;
     const char *breadcrumb;
+    const xmlNode *byline_node; /* the first byline block: a name inside it is better */
+    const char *inner_name;     /* inside it, the first element marked as a name */
+    const char *inner_author;   /* inside it, the first other element marked as an author */
     /* JSON-LD */
-    const char *ld_headline, *ld_author, *ld_date, *ld_section, *ld_publisher, *ld_body;
+    const char *ld_headline, *ld_name, *ld_author, *ld_date, *ld_section, *ld_publisher, *ld_body;
+    const char *ld_other_date;   /* datePublished of a JSON-LD object that is not an article,
+                                  * or read from JSON-LD that does not parse */
+    const char *published_named; /* a <meta> whose name speaks of a publication date */
 } meta_found;
+
+/* Keeps the value of the best-ranked tag; of two tags of one rank, the later. */
+static void keep_ranked(ranked *slot, const char *value, int rank)
+{
+    if (!value || !*value)
+        return;
+    if (!slot->value || rank <= slot->rank) {
+        slot->value = value;
+        slot->rank = rank;
+    }
+}
 
 static bool has_word(const char *value, const char *word)
 {
@@ -33,6 +61,16 @@ static bool has_word(const char *value, const char *word)
         if (start && end)
             return true;
     }
+    return false;
+}
+
+/* Does a space-separated list hold a word that ends with `suffix` ("article__author")? */
+static bool has_suffix_word(const char *value, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    for (const char *p = value; (p = strstr(p, suffix)) != NULL; p++)
+        if (p[n] == '\0' || p[n] == ' ')
+            return true;
     return false;
 }
 
@@ -123,6 +161,7 @@ static const char *ld_authors(arena *a, const cJSON *item)
 static void ld_article(arena *a, const cJSON *o, meta_found *m)
 {
     keep_first(&m->ld_headline, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "headline")));
+    keep_first(&m->ld_name, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "name")));
     const char *author = ld_authors(a, cJSON_GetObjectItemCaseSensitive(o, "author"));
     if (!looks_like_url(author))
         keep_first(&m->ld_author, author);
@@ -143,13 +182,21 @@ static void ld_object(arena *a, const cJSON *o, meta_found *m)
         return;
     if (ld_is_article(cJSON_GetObjectItemCaseSensitive(o, "@type")))
         ld_article(a, o, m);
+    /* a WebPage, ClaimReview or MedicalWebPage dates the page too, after any article */
+    keep_first(&m->ld_other_date,
+               ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "datePublished")));
     const cJSON *graph = cJSON_GetObjectItemCaseSensitive(o, "@graph");
     const cJSON *g;
     if (cJSON_IsArray(graph))
-        cJSON_ArrayForEach(g,
-                           graph) if (cJSON_IsObject(g) &&
-                                      ld_is_article(cJSON_GetObjectItemCaseSensitive(g, "@type")))
-            ld_article(a, g, m);
+        cJSON_ArrayForEach(g, graph)
+        {
+            if (!cJSON_IsObject(g))
+                continue;
+            if (ld_is_article(cJSON_GetObjectItemCaseSensitive(g, "@type")))
+                ld_article(a, g, m);
+            keep_first(&m->ld_other_date,
+                       ld_string(a, cJSON_GetObjectItemCaseSensitive(g, "datePublished")));
+        }
 }
 
 /* Visits objects at the top, in a top-level array and in @graph (no deeper: cJSON's own
@@ -162,8 +209,20 @@ static void ld_parse(arena *a, const char *text, meta_found *m)
     if (!strncmp(text, "<![CDATA[", 9))
         text += 9;
     cJSON *root = cJSON_Parse(text);
-    if (!root)
+    if (!root) {
+        /* broken JSON-LD (a stray character, a cut script): its datePublished string still
+         * dates the page */
+        const char *key = strstr(text, "\"datePublished\"");
+        if (key && !m->ld_other_date) {
+            const char *p = key + 15;
+            while (*p == ' ' || *p == ':' || *p == '\t')
+                p++;
+            const char *end = *p == '"' ? strchr(p + 1, '"') : NULL;
+            if (end && end - p < 64)
+                m->ld_other_date = arena_strndup(a, p + 1, (size_t)(end - p - 1));
+        }
         return;
+    }
     if (cJSON_IsArray(root)) {
         const cJSON *it;
         cJSON_ArrayForEach(it, root) ld_object(a, it, m);
@@ -175,26 +234,52 @@ static void ld_parse(arena *a, const char *text, meta_found *m)
 
 /* ---- meta tags and markup ---- */
 
-static void meta_tag(const xmlNode *n, meta_found *m)
+/* Title and author tags in the order of trust (Readability's, which readers expect): Dublin
+ * Core, Open Graph, name=title/author, Twitter, Parse.ly. A property attribute ranks just
+ * above the same key in a name attribute ("dc:title" over "DC.title"). */
+static const struct {
+    const char *key;
+    bool author;
+    int rank;
+} ranked_keys[] = {{"dc:title", false, 1},
+                   {"dcterm:title", false, 2},
+                   {"dcterms:title", false, 2},
+                   {"og:title", false, 3},
+                   {"weibo:article:title", false, 4},
+                   {"weibo:webpage:title", false, 5},
+                   {"title", false, 6},
+                   {"twitter:title", false, 7},
+                   {"parsely-title", false, 8},
+                   {"dc:creator", true, 1},
+                   {"dcterm:creator", true, 2},
+                   {"dcterms:creator", true, 2},
+                   {"author", true, 3},
+                   {"parsely-author", true, 4},
+                   {"byl", true, 5},
+                   {"sailthru.author", true, 6},
+                   {"og:article:author", true, 7},
+                   {"article:author", true, 8}};
+
+/* One key of a meta tag: "DC.Title" and "dc:title" are the same key. */
+static void meta_key(meta_found *m, const char *key, size_t n, const char *content, bool property)
 {
-    const char *key = html_attr(n, "property");
-    if (!key)
-        key = html_attr(n, "name");
-    if (!key)
-        key = html_attr(n, "itemprop");
-    const char *content = html_attr(n, "content");
-    if (!key || !content || !*content)
-        return;
     char k[64];
-    size_t i = 0;
-    for (; key[i] && i < sizeof k - 1; i++)
+    if (n >= sizeof k)
+        return;
+    for (size_t i = 0; i < n; i++)
         k[i] = (char)(key[i] >= 'A' && key[i] <= 'Z' ? key[i] - 'A' + 'a' : key[i]);
-    k[i] = '\0';
-    if (!strcmp(k, "og:title"))
-        keep_first(&m->og_title, content);
-    else if (!strcmp(k, "twitter:title"))
-        keep_first(&m->twitter_title, content);
-    else if (!strcmp(k, "og:site_name"))
+    k[n] = '\0';
+    if (!strncmp(k, "dc.", 3) || !strncmp(k, "dcterm.", 7) || !strncmp(k, "dcterms.", 8))
+        *strchr(k, '.') = ':';
+    for (size_t i = 0; i < ARRAY_LEN(ranked_keys); i++)
+        if (!strcmp(k, ranked_keys[i].key)) {
+            if (ranked_keys[i].author && looks_like_url(content))
+                return;
+            keep_ranked(ranked_keys[i].author ? &m->author_meta : &m->title_meta, content,
+                        ranked_keys[i].rank * 2 + (property ? 0 : 1));
+            return;
+        }
+    if (!strcmp(k, "og:site_name"))
         keep_first(&m->site_name, content);
     else if (!strcmp(k, "og:url"))
         keep_first(&m->og_url, content);
@@ -202,20 +287,48 @@ static void meta_tag(const xmlNode *n, meta_found *m)
              !strcmp(k, "article.published") || !strcmp(k, "og:published_time"))
         keep_first(&m->published_meta, content);
     else if (!strcmp(k, "pubdate") || !strcmp(k, "publishdate") || !strcmp(k, "date") ||
-             !strcmp(k, "dc.date") || !strcmp(k, "dc.date.issued") || !strcmp(k, "sailthru.date") ||
-             !strcmp(k, "parsely-pub-date") || !strcmp(k, "dcterms.created"))
+             !strcmp(k, "dc:date") || !strcmp(k, "dc:date.issued") || !strcmp(k, "sailthru.date") ||
+             !strcmp(k, "parsely-pub-date") || !strcmp(k, "dcterms:created"))
         keep_first(&m->published_other, content);
+    /* other names sites give the date: "sn-post-date", "publish-date", "article:pubdate";
+     * read last (after every name above) and only when the content reads as a date */
+    else if ((strstr(k, "pub") || strstr(k, "post-date") || strstr(k, "post_date")) &&
+             strstr(k, "date") && !strstr(k, "modif") && !strstr(k, "updat"))
+        keep_first(&m->published_named, content);
     else if (!strcmp(k, "article:section") || !strcmp(k, "section") ||
              !strcmp(k, "parsely-section"))
         keep_first(&m->section, content);
-    else if (!strcmp(k, "author") || !strcmp(k, "dc.creator") || !strcmp(k, "dcterms.creator") ||
-             !strcmp(k, "byl") || !strcmp(k, "parsely-author") || !strcmp(k, "sailthru.author")) {
-        if (!looks_like_url(content))
-            keep_first(&m->author_meta, content);
-    } else if (!strcmp(k, "article:author")) {
+    else if (!strcmp(k, "article:author")) {
         if (!looks_like_url(content))
             keep_first(&m->author_other, content);
     }
+}
+
+static void meta_tag(const xmlNode *n, meta_found *m)
+{
+    const char *content = html_attr(n, "content");
+    if (!content || !*content)
+        return;
+    /* a property may hold several keys: property="dc:creator twitter:site_name" */
+    const char *property = html_attr(n, "property");
+    if (property) {
+        for (const char *p = property; *p;) {
+            while (*p == ' ' || *p == '\t' || *p == '\n')
+                p++;
+            const char *e = p;
+            while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+                e++;
+            if (e > p)
+                meta_key(m, p, (size_t)(e - p), content, true);
+            p = e;
+        }
+        return;
+    }
+    const char *key = html_attr(n, "name");
+    if (!key)
+        key = html_attr(n, "itemprop");
+    if (key)
+        meta_key(m, key, strlen(key), content, false);
 }
 
 /* Lower-cased class and id of an element, joined by a space, in out[cap]. */
@@ -351,7 +464,10 @@ static const char *clean_byline(arena *a, const char *s)
             break;
         }
     }
-    static const char *const cuts[] = {" - ", " | ", " • ", " — ", " – ", " —", " @"};
+    static const char *const cuts[] = {
+        " - ",      " | ",        " • ",      " — ",     " – ",           " —",
+        " @",       " Published", " Updated", " Posted", " Last updated", " PUBLISHED",
+        " UPDATED", " Published:"};
     for (size_t i = 0; i < ARRAY_LEN(cuts); i++) {
         char *p = strstr(c, cuts[i]);
         if (p && p > c)
@@ -362,21 +478,78 @@ static const char *clean_byline(arena *a, const char *s)
                                          "September", "October",  "November", "December"};
     for (size_t i = 0; i < ARRAY_LEN(months); i++) {
         size_t n = strlen(months[i]);
-        for (char *p = strstr(c, months[i]); p; p = strstr(p + 1, months[i]))
-            if (p > c && p[-1] == ' ' && p[n] == ' ' && p[n + 1] >= '0' && p[n + 1] <= '9') {
+        for (char *p = c + 1; *p; p++)
+            if (p[-1] == ' ' && !strncasecmp(p, months[i], n) && p[n] == ' ' && p[n + 1] >= '0' &&
+                p[n + 1] <= '9') {
                 p[-1] = '\0';
                 break;
             }
+    }
+    /* "Joe Wee Monday, 25 April 2016": a weekday after the names starts the date */
+    static const char *const days[] = {" Monday", " Tuesday",  " Wednesday", " Thursday",
+                                       " Friday", " Saturday", " Sunday"};
+    for (size_t i = 0; i < ARRAY_LEN(days); i++) {
+        char *p = strstr(c, days[i]);
+        size_t k = strlen(days[i]);
+        if (p && p > c && (p[k] == '\0' || p[k] == ' ' || p[k] == ','))
+            *p = '\0';
     }
     size_t n = strlen(c);
     while (n && (c[n - 1] == ' ' || c[n - 1] == ',' || c[n - 1] == '-'))
         c[--n] = '\0';
     if (n == 0 || n > 120)
         return NULL;
+    /* what is left of "Last Updated: ...", "Published ..." is no name */
+    static const char *const not_names[] = {"Last", "Updated", "Published", "Posted", "Share"};
+    for (size_t i = 0; i < ARRAY_LEN(not_names); i++)
+        if (!strncmp(c, not_names[i], strlen(not_names[i])))
+            return NULL;
     return c;
 }
 
-/* Date in the URL: /2024/03/15/ or -2024-03-15 or /2024/03/. */
+/* A date in the URL written another way: /2019/nov/18/ (month in letters) or -20191115/ (eight
+ * digits between separators, a valid date from 1990 on). */
+static bool url_date_other(const char *url, char out[11])
+{
+    for (const char *p = url; *p; p++) {
+        if (!(p[0] == '/' || p[0] == '-' || p[0] == '_'))
+            continue;
+        const char *y = p + 1;
+        size_t digits = 0;
+        while (y[digits] >= '0' && y[digits] <= '9')
+            digits++;
+        char tmp[16];
+        int year = 0, month = 0, day = 0;
+        if (digits == 8 && (y[8] == '/' || y[8] == '-' || y[8] == '.' || y[8] == '_' || !y[8])) {
+            sscanf(y, "%4d%2d%2d", &year, &month, &day);
+        } else if (digits == 4 && y[4] == '/') {
+            const char *mo = y + 5;
+            size_t n = 0;
+            while ((mo[n] >= 'a' && mo[n] <= 'z') || (mo[n] >= 'A' && mo[n] <= 'Z'))
+                n++;
+            if (mo[n] != '/' || !(month = ingest_month_word(mo, n)))
+                continue;
+            year = atoi(y);
+            const char *d = mo + n + 1;
+            if (d[0] >= '0' && d[0] <= '9' &&
+                (d[1] == '/' || (d[1] >= '0' && d[1] <= '9' && d[2] == '/')))
+                day = atoi(d);
+        } else {
+            continue;
+        }
+        if (year < 1990 || year > 2100)
+            continue;
+        if (day)
+            snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", year, month, day);
+        else
+            snprintf(tmp, sizeof tmp, "%04d-%02d", year, month);
+        if (ingest_parse_date(tmp, strlen(tmp), out) && strlen(out) == strlen(tmp))
+            return true;
+    }
+    return false;
+}
+
+/* Date in the URL: /2024/03/15/ or -2024-03-15 or /2024/03/; else url_date_other. */
 static bool url_date(const char *url, char out[11])
 {
     if (!url)
@@ -413,6 +586,30 @@ static bool url_date(const char *url, char out[11])
         if (year < 1990 || year > 2100)
             continue;
         if (ingest_parse_date(tmp, len, out))
+            return true;
+    }
+    return url_date_other(url, out);
+}
+
+static bool inside(const xmlNode *n, const xmlNode *ancestor)
+{
+    for (const xmlNode *p = n->parent; p; p = p->parent)
+        if (p == ancestor)
+            return true;
+    return false;
+}
+
+/* Is n inside a comment (an ancestor within 8 levels whose class or id says so)? Readers'
+ * comments have bylines and user names of their own. */
+static bool in_comment(const xmlNode *n)
+{
+    char hints[256];
+    int depth = 0;
+    for (const xmlNode *p = n->parent; p && depth < 8; p = p->parent, depth++) {
+        if (p->type != XML_ELEMENT_NODE)
+            continue;
+        hints_of(p, hints, sizeof hints);
+        if (strstr(hints, "comment"))
             return true;
     }
     return false;
@@ -480,16 +677,32 @@ static sitrep_status scan(arena *a, xmlNode *root, meta_found *m, document *doc)
                         c = html_attr(n, "datetime");
                     keep_first(&m->time_pub, c);
                 }
-                if (m->byline_el && m->breadcrumb)
+                if (m->byline_el && m->breadcrumb && (m->inner_name || !m->byline_node))
                     goto next;
                 if (!html_attr(n, "class") && !html_attr(n, "id"))
                     goto next;
                 hints_of(n, hints, sizeof hints);
-                if (!m->byline_el && (strstr(hints, "byline") || strstr(hints, "author-name") ||
-                                      strstr(hints, "writtenby") || has_word(hints, "author"))) {
+                /* comments and comment forms have authors too */
+                bool authorish = !strstr(hints, "comment") &&
+                                 (strstr(hints, "byline") || strstr(hints, "author-name") ||
+                                  strstr(hints, "authorname") || strstr(hints, "writtenby") ||
+                                  has_word(hints, "author") || has_suffix_word(hints, "__author") ||
+                                  has_suffix_word(hints, "-author"));
+                if (!m->byline_el && authorish && !in_comment(n)) {
                     const char *t = text_or_null(a, n);
-                    if (t && strlen(t) < 100)
+                    /* an avatar's initial ("J") is no byline: a later block may be */
+                    if (t && strlen(t) > 2 && strlen(t) < 200) {
                         m->byline_el = t;
+                        m->byline_node = n;
+                    }
+                } else if (m->byline_node && !m->inner_name && n != m->byline_node &&
+                           inside(n, m->byline_node)) {
+                    /* "<div class=byline><span class=author>Tom Davies</span><span
+                     * class=publication>Associated Press</span> Published ...": the name */
+                    if (strstr(hints, "name") || has_word(hints, "fn"))
+                        m->inner_name = text_or_null(a, n);
+                    else if (!m->inner_author && strstr(hints, "author"))
+                        m->inner_author = text_or_null(a, n);
                 }
                 if (!m->breadcrumb && strstr(hints, "breadcrumb")) {
                     /* the last link of the trail names the section */
@@ -537,6 +750,88 @@ static const char *first_of(const char *const *list, size_t n)
     return NULL;
 }
 
+/* JSON-LD's title: its headline, or its name when that is what the <title> says ("New Zealand -
+ * Wikipedia" over the headline "constitutional monarchy in Oceania"). */
+static const char *ld_title(const meta_found *m)
+{
+    if (m->ld_name && m->ld_headline && strcmp(m->ld_name, m->ld_headline) != 0 && m->title &&
+        !strncmp(m->title, m->ld_name, strlen(m->ld_name)) && !strstr(m->title, m->ld_headline))
+        return m->ld_name;
+    return m->ld_headline;
+}
+
+/* Is a site name an edition or a section rather than a publisher ("U.S.", "World")? */
+static bool edition_label(const char *s)
+{
+    static const char *const labels[] = {"U.S.",          "US",     "UK",   "U.K.",   "World",
+                                         "International", "Europe", "Asia", "Africa", "Americas",
+                                         "News",          "Home"};
+    for (size_t i = 0; i < ARRAY_LEN(labels); i++)
+        if (!strcmp(s, labels[i]))
+            return true;
+    return false;
+}
+
+/* The site's name from its address: "https://www.reuters.com/..." -> "Reuters". */
+static const char *domain_name(arena *a, const char *url)
+{
+    if (!url)
+        return NULL;
+    const char *p = strstr(url, "://");
+    p = p ? p + 3 : url;
+    if (!strncmp(p, "www.", 4))
+        p += 4;
+    const char *dot = strchr(p, '.');
+    if (!dot || dot == p || dot - p > 40)
+        return NULL;
+    char *name = arena_strndup(a, p, (size_t)(dot - p));
+    if (name && name[0] >= 'a' && name[0] <= 'z')
+        name[0] = (char)(name[0] - 32);
+    return name;
+}
+
+/* The publisher: JSON-LD's publisher, else og:site_name (not an address, not an edition label
+ * like Reuters' "U.S.", its tagline cut: "LinkNaija | Nigeria's popular news platform"), else
+ * the site's domain when the page names an edition. */
+/* A site name that is a slug or an address ("detroitnews", "livescience.com"), not a name. */
+static bool slug_or_domain(const char *s)
+{
+    bool upper = false, space = false;
+    for (const char *p = s; *p; p++) {
+        upper |= *p >= 'A' && *p <= 'Z';
+        space |= *p == ' ';
+    }
+    const char *dot = strrchr(s, '.');
+    bool domain = dot && dot > s && dot[1] >= 'a' && dot[1] <= 'z' && strlen(dot) <= 4 && !space;
+    return (!upper && !space) || domain;
+}
+
+static const char *publisher_of(arena *a, const meta_found *m)
+{
+    /* the site's own name first: a wire story's JSON-LD names the agency ("Associated Press"
+     * on the Connecticut Post); JSON-LD when the site name is a slug, an address or missing */
+    const char *site = m->site_name && !slug_or_domain(m->site_name) ? m->site_name : NULL;
+    const char *candidates[] = {site, m->ld_publisher, m->site_name};
+    for (size_t i = 0; i < ARRAY_LEN(candidates); i++) {
+        const char *s = candidates[i];
+        if (!s || !*s || looks_like_url(s) || strstr(s, "www."))
+            continue;
+        char *c = html_clean(a, s, strlen(s));
+        if (!c || !*c)
+            continue;
+        static const char *const cuts[] = {" | ", " - ", " – ", " — ", ": "};
+        for (size_t k = 0; k < ARRAY_LEN(cuts); k++) {
+            char *p = strstr(c, cuts[k]);
+            if (p && p > c)
+                *p = '\0';
+        }
+        if (edition_label(c))
+            return domain_name(a, first_of((const char *const[]){m->canonical, m->og_url}, 2));
+        return c;
+    }
+    return NULL;
+}
+
 sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char **ld_body)
 {
     meta_found m;
@@ -550,29 +845,32 @@ sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char *
         return status;
     *ld_body = m.ld_body;
 
-    const char *site = first_of((const char *const[]){m.site_name, m.ld_publisher}, 2);
+    const char *site = publisher_of(a, &m);
     const char *title = m.title ? clean_title(a, m.title, site) : NULL;
-    const char *headline =
-        first_of((const char *const[]){m.og_title, m.twitter_title, m.ld_headline, title, m.h1}, 5);
+    const char *const headlines[] = {ld_title(&m), m.title_meta.value, title, m.h1};
+    const char *headline = first_of(headlines, ARRAY_LEN(headlines));
     if (headline && (headline = html_clean(a, headline, strlen(headline))) && *headline)
         doc->meta.headline = headline;
     if (site)
-        doc->meta.publisher = html_clean(a, site, strlen(site));
+        doc->meta.publisher = site;
     const char *section = first_of((const char *const[]){m.section, m.ld_section, m.breadcrumb}, 3);
     if (section)
         doc->meta.section = html_clean(a, section, strlen(section));
-    const char *const authors[] = {m.ld_author,       m.author_meta, m.author_other,
-                                   m.itemprop_author, m.rel_author,  m.byline_el};
+    const char *byline_el = m.inner_name     ? m.inner_name
+                            : m.inner_author ? m.inner_author
+                                             : m.byline_el;
+    const char *const authors[] = {m.ld_author,       m.author_meta.value, m.author_other,
+                                   m.itemprop_author, m.rel_author,        byline_el};
     for (size_t i = 0; i < ARRAY_LEN(authors) && !doc->meta.byline; i++)
         doc->meta.byline = clean_byline(a, authors[i]);
     const char *url = first_of((const char *const[]){m.canonical, m.og_url}, 2);
     if (url && (!strncmp(url, "http://", 7) || !strncmp(url, "https://", 8)))
         doc->url = html_clean(a, url, strlen(url));
-    const char *const dates[] = {m.published_meta, m.ld_date, m.time_pub, m.published_other,
-                                 m.time_dt};
+    const char *const dates[] = {m.published_meta, m.ld_date,         m.time_pub, m.published_other,
+                                 m.ld_other_date,  m.published_named, m.time_dt};
     char date[11];
     for (size_t i = 0; i < ARRAY_LEN(dates) && !doc->published; i++)
-        if (dates[i] && ingest_parse_date(dates[i], strlen(dates[i]), date))
+        if (dates[i] && ingest_parse_date_words(dates[i], strlen(dates[i]), date))
             doc->published = arena_strndup(a, date, strlen(date));
     if (!doc->published && url_date(doc->url, date))
         doc->published = arena_strndup(a, date, strlen(date));

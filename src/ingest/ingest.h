@@ -44,10 +44,33 @@ typedef struct document_meta {
     size_t ncredits;
 } document_meta;
 
+/* Where the publication date came from (meta.published_source). */
+typedef enum published_source {
+    PUBLISHED_NONE = 0, /* no date anywhere: relative dates stay unresolved */
+    PUBLISHED_GIVEN,    /* the record, the page's metadata or URL, a date line, --published */
+    PUBLISHED_DATELINE, /* the dateline's date ("ISTANBUL, March 4 (Reuters) -") */
+    PUBLISHED_TEXT      /* the latest full date of the article's own text */
+} published_source;
+
+/* "none", "given", "dateline", "text". Static string. */
+const char *ingest_published_source_name(published_source source);
+
+/* The dateline that opens a wire story: "ISTANBUL, March 4 (Reuters) -", "BUFFALO, N.Y. -",
+ * "NEW DELHI:", "November 20, 2019 -". Byte offsets into the body; end == 0: none. */
+typedef struct dateline {
+    uint32_t start, end;             /* the dateline, its separator excluded */
+    uint32_t place_start, place_end; /* the place written first ("BUFFALO"); equal: none */
+    int year, month, day;            /* its date; 0 for a part it does not give */
+    bool certain; /* a dash, an agency or a date follow the place: a dateline whatever the place
+                   * is; otherwise (a colon, a line of its own) only when the place is known */
+} dateline;
+
 typedef struct document {
-    const char *id;        /* given id, or NULL until the pipeline assigns a content hash */
-    const char *url;       /* NULL when unknown */
-    const char *published; /* YYYY-MM-DD (or a prefix: YYYY-MM, YYYY) or NULL */
+    const char *id;           /* given id, or NULL until the pipeline assigns a content hash */
+    const char *url;          /* NULL when unknown */
+    const char *published;    /* YYYY-MM-DD (or a prefix: YYYY-MM, YYYY) or NULL */
+    uint8_t published_source; /* published_source: set by the pipeline */
+    dateline dateline;        /* found by ingest_find_dateline */
     document_meta meta;
     const char *body; /* NUL-terminated valid UTF-8 */
     size_t body_len;
@@ -111,6 +134,10 @@ sitrep_status ingest_jsonl_record(arena *a, const char *line, size_t length,
 sitrep_status ingest_html(arena *a, const char *bytes, size_t length, const ingest_options *options,
                           document *doc) MUST_CHECK;
 
+/* Finds the dateline at the start of the body's first paragraph and fills doc->dateline
+ * (zeroed when there is none). Reads only doc->body; never fails. */
+void ingest_find_dateline(document *doc);
+
 /* Checks a date string: returns true and copies a canonical YYYY-MM-DD, YYYY-MM or YYYY into
  * out[11] when `s` starts with one (an ISO timestamp's date part is accepted). */
 bool ingest_parse_date(const char *s, size_t length, char out[11]);
@@ -119,6 +146,17 @@ bool ingest_parse_date(const char *s, size_t length, char out[11]);
  * of path, as PolNeAR's "publisher_2016-10-04_slug.txt"; copies it into out[11] and returns
  * true, or returns false when there is none (an impossible date such as 2016-02-30 is none). */
 bool ingest_date_from_name(const char *path, char out[11]);
+/* A date written in words or digits, as pages put it in their metadata and date lines: "Wed, 20
+ * Nov 2019 08:02 GMT", "November 19, 2019, 07:47 PM EST", "Nov. 18, 2019", "2019/11/19",
+ * "19.11.2019", else an ISO date (ingest_parse_date). Times of day, weekdays and other words
+ * are passed over; two months, days or years in one string are not one date. Returns true and
+ * writes YYYY-MM-DD (or YYYY-MM for a month and year) into out[11]. */
+bool ingest_parse_date_words(const char *s, size_t length, char out[11]);
+/* The parts of such a date: year (0 when the string has none: "March 4"), month 1-12 and day
+ * (0 when none: "November 2019"). False unless there is a month and a day or year. */
+bool ingest_date_parts(const char *s, size_t length, int *year, int *month, int *day);
+/* The month (1-12) a word names: "November", "Nov", "Nov.", "Sept"; 0 for any other word. */
+int ingest_month_word(const char *word, size_t length);
 
 /* Builds the body from paragraphs: joins them with "\n\n", fills doc->body and
  * doc->paragraphs. Used by every reader. */

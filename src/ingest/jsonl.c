@@ -116,12 +116,12 @@ sitrep_status ingest_jsonl_record(arena *a, const char *line, size_t length,
         doc->meta.headline = title;
     if (published) {
         char date[11];
-        if (ingest_parse_date(published, strlen(published), date)) {
+        if (ingest_parse_date_words(published, strlen(published), date)) {
             doc->published = arena_strndup(a, date, strlen(date));
         } else {
             const char *msg = arena_printf(a,
-                                           "published date \"%.40s\" is not YYYY-MM-DD; "
-                                           "ignored",
+                                           "published date \"%.40s\" is not a date "
+                                           "(YYYY-MM-DD, or as in \"20 Nov 2019\"); ignored",
                                            published);
             warning_add(&doc->warnings, "bad_date", msg ? msg : "published date ignored");
         }

@@ -295,10 +295,6 @@ static bool is_byline(slice para, slice *name)
     return true;
 }
 
-static const char *const month_names[] = {"january",   "february", "march",    "april",
-                                          "may",       "june",     "july",     "august",
-                                          "september", "october",  "november", "december"};
-
 /* A line that is only a date: "2025-01-20", "January 20, 2025", "20 January 2025",
  * optionally after "Published", "Updated" or a weekday. Writes YYYY-MM-DD. */
 static bool is_date_line(slice para, char out[11])
@@ -306,36 +302,15 @@ static bool is_date_line(slice para, char out[11])
     if (count_words(para) > 8)
         return false;
     size_t pos = 0;
-    int day = 0, month = 0, year = 0;
     for (slice w = next_word(para, &pos); w.len; w = next_word(para, &pos)) {
         char tmp[11];
         if (ingest_parse_date(w.ptr, w.len, tmp) && strlen(tmp) == 10) {
             memcpy(out, tmp, 11);
             return true;
         }
-        size_t n = w.len;
-        while (n && (w.ptr[n - 1] == ',' || w.ptr[n - 1] == '.'))
-            n--;
-        bool number = n > 0 && n <= 4;
-        int value = 0;
-        for (size_t i = 0; number && i < n; i++) {
-            if (w.ptr[i] < '0' || w.ptr[i] > '9') {
-                number = false;
-                break;
-            }
-            value = value * 10 + (w.ptr[i] - '0');
-        }
-        if (number && n == 4 && value >= 1900)
-            year = value;
-        else if (number && n <= 2 && value >= 1 && value <= 31)
-            day = value;
-        else
-            for (int m = 0; m < 12; m++)
-                if (n >= 3 && n <= strlen(month_names[m]) &&
-                    strncasecmp(w.ptr, month_names[m], n) == 0)
-                    month = m + 1;
     }
-    if (!(day && month && year))
+    int year, month, day;
+    if (!ingest_date_parts(para.ptr, para.len, &year, &month, &day) || !year || !day)
         return false;
     char tmp[48];
     snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", year, month, day);

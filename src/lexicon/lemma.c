@@ -298,8 +298,14 @@ static size_t verb_rules(const lemma_table *t, const char *w, size_t n, char *ou
     if (n > 3 && slice_ends_with(slice_make(w, n), "ies") &&
         try_stem(t, v, w, n - 3, "y", out, outlen, &r))
         return r;
+    /* -es only after a sibilant or an o (pushes, fixes, reaches, vetoes); "planes" is plane,
+     * not plan */
+    slice base = slice_make(w, n > 2 ? n - 2 : 0);
     if (n > 2 && slice_ends_with(slice_make(w, n), "es") &&
-        try_stem(t, v, w, n - 2, "", out, outlen, &r)) /* pushes, fixes, reaches */
+        (slice_ends_with(base, "s") || slice_ends_with(base, "x") || slice_ends_with(base, "z") ||
+         slice_ends_with(base, "ch") || slice_ends_with(base, "sh") ||
+         slice_ends_with(base, "o")) &&
+        try_stem(t, v, w, n - 2, "", out, outlen, &r))
         return r;
     if (n > 1 && w[n - 1] == 's' && w[n - 2] != 's' &&
         try_stem(t, v, w, n - 1, "", out, outlen, &r))

@@ -406,4 +406,32 @@ sitrep_status pattern_check_dir(const char *dir, const cameo_table *codes,
                                 const lemma_table *lemmas, pattern_report_fn report, void *user,
                                 pattern_stats *stats) MUST_CHECK;
 
+/* ---- codes of places for the exports (geocodes.c) ---- */
+
+/* Each country's ISO 3166-1 alpha-2 and FIPS 10-4 codes by our ISO alpha-3 (KSV for Kosovo),
+ * and the GDELT ADM1 codes of the first-level regions we know them for: data/codes/
+ * countries.txt and admin1.txt (format: docs/exports.md). Immutable once loaded. */
+typedef struct geocodes geocodes;
+
+/* Loads DIR/countries.txt and DIR/admin1.txt (optional). NULL with d filled ("PATH:LINE:
+ * bad FIPS 10-4 code 'x'") on a malformed line or an unreadable file. Free with
+ * geocodes_free. */
+geocodes *geocodes_load(const char *dir, diag *d);
+/* The same from memory (`regions` may be NULL); `path` names the directory in messages. */
+geocodes *geocodes_parse(const char *countries, size_t countries_length, const char *regions,
+                         size_t regions_length, const char *path, diag *d);
+void geocodes_free(geocodes *g); /* NULL is a no-op */
+size_t geocodes_count(const geocodes *g);
+/* The FIPS 10-4 / ISO alpha-2 code of a country ("AFG": "AF" / "AF"; "DEU": "GM" / "DE"), or
+ * NULL (also for a NULL table or code). Owned by the table. */
+const char *geocodes_fips(const geocodes *g, const char *iso3);
+const char *geocodes_iso2(const geocodes *g, const char *iso3);
+/* The country's name in English ("Afghanistan"), or NULL. Owned by the table. */
+const char *geocodes_name(const geocodes *g, const char *iso3);
+/* The codes of a first-level region named `admin1` (as data/places names it) of country
+ * `iso3`: *fips the country code GDELT gives its places (GZ for the Gaza Strip, else the
+ * country's), *adm1 its ADM1 code ("USCA"). False when the table does not know it. */
+bool geocodes_region(const geocodes *g, const char *iso3, const char *admin1, const char **fips,
+                     const char **adm1);
+
 #endif

@@ -115,6 +115,12 @@ typedef struct store_event {
     const char *article_id, *url, *publisher;
     long long sentence; /* -1 when unknown */
     const char *sentence_text, *modality, *attribution_kind, *attribution_text;
+    /* the sides' names as the text resolves them (never a pronoun), where each is placed (a
+     * JSON place object: name, kind, country, admin1, lat, lon), and the kind ("country",
+     * "admin1", "city", "region", "water") and first-level region of the event's place; NULL
+     * when unknown or stored before they were kept */
+    const char *source_name, *target_name, *source_place, *target_place;
+    const char *place_kind, *place_admin1;
 } store_event;
 
 /* Calls fn for each event matching q, newest day first (or by id with oldest_first). A

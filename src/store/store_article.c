@@ -198,12 +198,14 @@ static const field_rule event_rules[] = {
     {"quad_class", 'n'}, {"modality", 's'}, {"attribution", 'o'},
     {"quantities", 'a'}, {"place", 'o'},    {"date", 'o'},
     {"evidence", 'o'},   {NULL, 0}};
-static const field_rule party_rules[] = {
-    {"text", 's'}, {"code", 's'}, {"country", 's'}, {"role", 's'}, {NULL, 0}};
+static const field_rule party_rules[] = {{"text", 's'},    {"name", 's'}, {"code", 's'},
+                                         {"country", 's'}, {"role", 's'}, {"place", 'o'},
+                                         {NULL, 0}};
 static const field_rule attribution_rules[] = {
     {"text", 's'}, {"kind", 's'}, {"code", 's'}, {"cue", 's'}, {NULL, 0}};
-static const field_rule place_rules[] = {{"text", 's'}, {"name", 's'}, {"country", 's'},
-                                         {"lat", 'n'},  {"lon", 'n'},  {NULL, 0}};
+static const field_rule place_rules[] = {{"text", 's'},    {"name", 's'},   {"kind", 's'},
+                                         {"country", 's'}, {"admin1", 's'}, {"lat", 'n'},
+                                         {"lon", 'n'},     {NULL, 0}};
 static const field_rule date_rules[] = {{"text", 's'}, {"value", 's'}, {NULL, 0}};
 static const field_rule evidence_rules[] = {
     {"start", 'n'}, {"end", 'n'}, {"verb", 's'}, {"rule", 's'}, {NULL, 0}};
@@ -295,6 +297,8 @@ static bool validate_article(reader *r, const cJSON *root)
         r->where = where;
         if (!check_fields(r, jobj(r, item, "source"), party_rules) ||
             !check_fields(r, jobj(r, item, "target"), party_rules) ||
+            !check_fields(r, jobj(r, jobj(r, item, "source"), "place"), place_rules) ||
+            !check_fields(r, jobj(r, jobj(r, item, "target"), "place"), place_rules) ||
             !check_fields(r, jobj(r, item, "attribution"), attribution_rules) ||
             !check_fields(r, jobj(r, item, "place"), place_rules) ||
             !check_fields(r, jobj(r, item, "date"), date_rules) ||

@@ -130,6 +130,14 @@ static const char *const migration_1[] = {
     NULL,
 };
 
-const char *const *const store_pg_migrations[] = {migration_1};
+/* 2: as SQLite's migration 2 (store_schema.c) */
+static const char *const migration_2[] = {
+    "ALTER TABLE events ADD COLUMN source_name text, ADD COLUMN target_name text,"
+    "  ADD COLUMN source_place text, ADD COLUMN target_place text,"
+    "  ADD COLUMN place_kind text COLLATE \"C\", ADD COLUMN place_admin1 text",
+    NULL,
+};
+
+const char *const *const store_pg_migrations[] = {migration_1, migration_2};
 
 const size_t store_pg_nmigrations = sizeof store_pg_migrations / sizeof store_pg_migrations[0];

@@ -29,8 +29,10 @@ static const char *const statements[ST_COUNT] = {
                      "source_text, target_code, target_country, target_role, target_text, cameo, "
                      "root, label, plover, goldstein, quad_class, place_key, place_text, "
                      "place_name, place_country, lat, lon, num_mentions, num_articles, "
-                     "num_sources, added) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                     "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, 1, 1, 1, ?23)",
+                     "num_sources, added, source_name, target_name, source_place, target_place, "
+                     "place_kind, place_admin1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                     "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, 1, 1, 1, ?23, "
+                     "?24, ?25, ?26, ?27, ?28, ?29)",
     [ST_UPD_EVENT] = "UPDATE events SET num_mentions = num_mentions + 1, "
                      "num_articles = num_articles + ?2, num_sources = num_sources + ?3 "
                      "WHERE rowid = ?1",
@@ -51,11 +53,13 @@ static const char *const statements[ST_COUNT] = {
         "ins AS (INSERT INTO events (day, day_num, source_code, source_country, source_role, "
         "source_text, target_code, target_country, target_role, target_text, cameo, root, "
         "label, plover, goldstein, quad_class, place_key, place_text, place_name, "
-        "place_country, lat, lon, added, merge_group, num_mentions, num_articles, num_sources) "
+        "place_country, lat, lon, added, merge_group, num_mentions, num_articles, num_sources, "
+        "source_name, target_name, source_place, target_place, place_kind, place_admin1) "
         "SELECT ?1::text, ?2::bigint, ?3::text, ?4::text, ?5::text, ?6::text, ?7::text, "
         "?8::text, ?9::text, ?10::text, ?11::text, ?12::text, ?13::text, ?14::text, "
         "?15::float8, ?16::bigint, ?17::text, ?18::text, ?19::text, ?20::text, ?21::float8, "
-        "?22::float8, ?23::text, ?24::text, 0, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM near) "
+        "?22::float8, ?23::text, ?24::text, 0, 0, 0, ?44::text, ?45::text, ?46::text, "
+        "?47::text, ?48::text, ?49::text WHERE NOT EXISTS (SELECT 1 FROM near) "
         "ON CONFLICT (merge_group, day_num) DO UPDATE SET merge_group = EXCLUDED.merge_group "
         "RETURNING rowid) "
         "INSERT INTO mentions (event, article, key, sentence, modality, attribution_kind, "
@@ -162,8 +166,18 @@ static sitrep_status put_quantity(store *s, long long article, const cJSON *q, l
     return run(s, st, d) < 0 ? SITREP_ESQL : SITREP_OK;
 }
 
-/* Binds the event's own columns as ?1..?23 (day ... added) of ST_INS_EVENT / ST_MERGE_EVENT. */
-static void bind_event(store *s, store_stmt *st, const store_event_in *e)
+/* Binds a side's place (a JSON object) as compact JSON text, or null. */
+static void bind_json(store_stmt *st, int i, const cJSON *object)
+{
+    if (object)
+        store_bind_text_free(st, i, cJSON_PrintUnformatted(object));
+    else
+        store_bind_null(st, i);
+}
+
+/* Binds the event's own columns as ?1..?23 (day ... added) of ST_INS_EVENT / ST_MERGE_EVENT,
+ * and the six of migration 2 (source_name ... place_admin1) from `more` on. */
+static void bind_event(store *s, store_stmt *st, const store_event_in *e, int more)
 {
     const cJSON *ev = e->json;
     const cJSON *source = store_jobj(ev, "source"), *target = store_jobj(ev, "target");
@@ -196,6 +210,12 @@ static void bind_event(store *s, store_stmt *st, const store_event_in *e)
     bind_num(st, 21, place, "lat");
     bind_num(st, 22, place, "lon");
     store_bind_text(st, 23, s->now);
+    bind_str(st, more, source, "name");
+    bind_str(st, more + 1, target, "name");
+    bind_json(st, more + 2, store_jobj(source, "place"));
+    bind_json(st, more + 3, store_jobj(target, "place"));
+    bind_str(st, more + 4, place, "kind");
+    bind_str(st, more + 5, place, "admin1");
 }
 
 /* Binds the mention's columns from `first` on: article, key ... rule (18 values). */
@@ -280,7 +300,7 @@ static long long merge_sqlite(store *s, const store_event_in *e, diag *d)
     } else {
         if (!(st = store_statement(s, ST_INS_EVENT, d)))
             return -1;
-        bind_event(s, st, e);
+        bind_event(s, st, e, 24);
         if ((event = run(s, st, d)) <= 0)
             return -1;
     }
@@ -309,7 +329,7 @@ static long long merge_pg(store *s, const store_event_in *e, diag *d)
     }
     if (!(st = store_statement(s, ST_MERGE_EVENT, d)))
         return -1;
-    bind_event(s, st, e);
+    bind_event(s, st, e, 44);
     if (e->dated) {
         store_bind_text(st, 24, e->group);
         store_bind_int64(st, 25, e->day_num - s->options.dedup_days);

@@ -270,7 +270,9 @@ static sitrep_status build_query(store *s, buf *sql, binds *b, buf *fts, const s
                                      "e.place_text, e.place_name, e.place_country, e.lat, e.lon, "
                                      "e.num_mentions, e.num_articles, e.num_sources, e.added, "
                                      "a.id, a.url, a.publisher, m.sentence, s.text, m.modality, "
-                                     "m.attribution_kind, m.attribution_text FROM (");
+                                     "m.attribution_kind, m.attribution_text, e.source_name, "
+                                     "e.target_name, e.source_place, e.target_place, "
+                                     "e.place_kind, e.place_admin1 FROM (");
     if (!status && q->actor)
         status = buf_printf(sql,
                             "SELECT e.rowid AS id, e.day_num AS dn FROM events e WHERE %s%s "
@@ -366,6 +368,12 @@ sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, vo
         e.modality = store_column_text(st, c++);
         e.attribution_kind = store_column_text(st, c++);
         e.attribution_text = store_column_text(st, c++);
+        e.source_name = store_column_text(st, c++);
+        e.target_name = store_column_text(st, c++);
+        e.source_place = store_column_text(st, c++);
+        e.target_place = store_column_text(st, c++);
+        e.place_kind = store_column_text(st, c++);
+        e.place_admin1 = store_column_text(st, c++);
         status = fn(user, &e);
     }
     if (!status && rc == STORE_STEP_ERROR)

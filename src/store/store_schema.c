@@ -93,6 +93,18 @@ static const char *const migration_1[] = {
     NULL,
 };
 
-const char *const *const store_migrations[] = {migration_1};
+/* 2: what the GDELT and PLOVER exports need of an event: the sides' resolved names, where
+ * each side is placed (a JSON place object), the kind and first-level region of its place */
+static const char *const migration_2[] = {
+    "ALTER TABLE events ADD COLUMN source_name TEXT;",
+    "ALTER TABLE events ADD COLUMN target_name TEXT;",
+    "ALTER TABLE events ADD COLUMN source_place TEXT;",
+    "ALTER TABLE events ADD COLUMN target_place TEXT;",
+    "ALTER TABLE events ADD COLUMN place_kind TEXT;",
+    "ALTER TABLE events ADD COLUMN place_admin1 TEXT;",
+    NULL,
+};
+
+const char *const *const store_migrations[] = {migration_1, migration_2};
 
 const size_t store_nmigrations = sizeof store_migrations / sizeof store_migrations[0];

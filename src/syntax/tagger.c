@@ -9,10 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A feature: its fingerprint and where its weights are. Most features have a few weights, a
+ * run of entries; the few thousand with at least DENSE_MIN (the bias, affixes, shapes and
+ * previous tags: most of the weights added) have a row of a weight for every class, added with
+ * vector instructions. The file holds runs only; the loader makes the rows. */
 typedef struct tagger_slot {
     uint32_t fingerprint; /* 0 = empty */
-    uint32_t offset;      /* first entry */
+    uint32_t offset;      /* first entry; with SLOT_DENSE set, a row of dense */
 } tagger_slot;
+#define SLOT_DENSE 0x80000000u
+enum { DENSE_MIN = 32, LANES = 8 };
+#define SCORES_MAX 256 /* TAGGER_MAX_CLASSES rounded up to LANES */
 
 typedef struct tagger_entry {
     uint8_t cls;
@@ -31,6 +38,8 @@ struct tagger {
     uint8_t class_xpos[256];
     tagger_slot *slots;
     tagger_entry *entries;
+    int16_t *dense; /* rows of `lanes` weights (classes rounded up to LANES, zero padded) */
+    uint32_t lanes, ndense;
     size_t bytes;
 };
 
@@ -232,6 +241,42 @@ static uint32_t get32(const unsigned char *p)
 #define MAX_DICT ((uint32_t)1 << 20)
 #define MAX_LEXICON ((uint32_t)1 << 22)
 
+/* Gives the features with at least DENSE_MIN weights, or a quarter of the classes (at least
+ * 4: small models use rows too, so the unit tests' models exercise them), a dense row; returns
+ * a problem or NULL. A run has at most one weight per class (so a walk along one is short). */
+static const char *make_dense(tagger *m)
+{
+    m->lanes = (m->nclasses + LANES - 1) / LANES * LANES;
+    uint32_t cap = 0, quarter = m->nclasses / 4 < 4 ? 4 : m->nclasses / 4;
+    uint32_t least = quarter < DENSE_MIN ? quarter : DENSE_MIN;
+    for (uint32_t i = 0; i < m->nslots; i++) {
+        tagger_slot *s = &m->slots[i];
+        if (!s->fingerprint)
+            continue;
+        uint32_t count = 1;
+        for (const tagger_entry *e = &m->entries[s->offset]; !e->last; e++)
+            if (++count > m->nclasses)
+                return "weight list longer than the classes";
+        if (count < least)
+            continue;
+        if (m->ndense >= m->nentries / least) /* rows only for runs of their own */
+            return "weight lists overlap";
+        if (m->ndense == cap) {
+            cap = cap ? cap * 2 : 1024;
+            m->dense = xrealloc(m->dense, (size_t)cap * m->lanes * sizeof *m->dense);
+        }
+        int16_t *row = m->dense + (size_t)m->ndense * m->lanes;
+        memset(row, 0, m->lanes * sizeof *row);
+        for (const tagger_entry *e = &m->entries[s->offset];; e++) {
+            row[e->cls] = (int16_t)(row[e->cls] + e->weight);
+            if (e->last)
+                break;
+        }
+        s->offset = SLOT_DENSE | m->ndense++;
+    }
+    return NULL;
+}
+
 tagger *tagger_load_bytes(const char *data, size_t length, const char *name, diag *d)
 {
     const unsigned char *p = (const unsigned char *)data;
@@ -355,6 +400,8 @@ tagger *tagger_load_bytes(const char *data, size_t length, const char *name, dia
     }
     if (!problem && !m->entries[nentries - 1].last)
         problem = "unterminated weight list";
+    if (!problem)
+        problem = make_dense(m);
     if (problem) {
         diag_set(d, name, 0, "corrupt model (%s)", problem);
         tagger_free(m);
@@ -385,6 +432,7 @@ void tagger_free(tagger *model)
     free(model->lex_ambs);
     free(model->slots);
     free(model->entries);
+    free(model->dense);
     free(model);
 }
 
@@ -426,6 +474,39 @@ static inline const tagger_slot *find_slot(const tagger *m, uint64_t key)
     }
 }
 
+typedef int16_t lanes16 __attribute__((vector_size(2 * LANES)));
+typedef int32_t lanes32 __attribute__((vector_size(4 * LANES)));
+
+/* Where a feature's weights are, for prefetching. */
+static inline const void *weights_of(const tagger *model, const tagger_slot *s)
+{
+    return s->offset & SLOT_DENSE
+               ? (const void *)(model->dense + (size_t)(s->offset & ~SLOT_DENSE) * model->lanes)
+               : (const void *)&model->entries[s->offset];
+}
+
+/* Adds the weights of one feature to scores (SCORES_MAX long). */
+static inline void add_slot(const tagger *model, const tagger_slot *s, int32_t *scores)
+{
+    if (s->offset & SLOT_DENSE) {
+        const int16_t *row = model->dense + (size_t)(s->offset & ~SLOT_DENSE) * model->lanes;
+        for (uint32_t c = 0; c < model->lanes; c += LANES) {
+            lanes16 w;
+            lanes32 sum;
+            memcpy(&w, row + c, sizeof w);
+            memcpy(&sum, scores + c, sizeof sum);
+            sum += __builtin_convertvector(w, lanes32);
+            memcpy(scores + c, &sum, sizeof sum);
+        }
+        return;
+    }
+    for (const tagger_entry *e = &model->entries[s->offset];; e++) {
+        scores[e->cls] += e->weight;
+        if (e->last)
+            break;
+    }
+}
+
 /* Adds the weights of the features found to scores. The lookups are cache misses in a table
  * of megabytes, so they go in rounds - prefetch every slot, probe them and prefetch the weight
  * lists, then add - letting the misses overlap. */
@@ -434,22 +515,17 @@ static void add_weights(const tagger *model, const uint64_t *keys, size_t nkeys,
     uint32_t mask = model->nslots - 1;
     for (size_t f = 0; f < nkeys; f++)
         __builtin_prefetch(&model->slots[(uint32_t)keys[f] & mask]);
-    const tagger_entry *lists[TAGGER_MAX_FEATURES];
-    size_t nlists = 0;
+    const tagger_slot *found[TAGGER_MAX_FEATURES];
+    size_t nfound = 0;
     for (size_t f = 0; f < nkeys; f++) {
         const tagger_slot *s = find_slot(model, keys[f]);
         if (s) {
-            lists[nlists] = &model->entries[s->offset];
-            __builtin_prefetch(lists[nlists]);
-            nlists++;
+            __builtin_prefetch(weights_of(model, s));
+            found[nfound++] = s;
         }
     }
-    for (size_t f = 0; f < nlists; f++)
-        for (const tagger_entry *e = lists[f];; e++) {
-            scores[e->cls] += e->weight;
-            if (e->last)
-                break;
-        }
+    for (size_t f = 0; f < nfound; f++)
+        add_slot(model, found[f], scores);
 }
 
 enum { STACK_WORDS = 320, CHUNK = 16 };
@@ -496,9 +572,8 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
     tagger_sentence_style(info, n);
     uint64_t keys[CHUNK][TAGGER_MAX_STATIC];
     size_t nkeys[CHUNK];
-    int32_t base[CHUNK][TAGGER_MAX_CLASSES];
+    int32_t base[CHUNK][SCORES_MAX];
     uint64_t dynamic[TAGGER_MAX_DYNAMIC];
-    size_t score_bytes = model->nclasses * sizeof base[0][0];
     /* The first pass leaves its classes in upos[]; the second reads those of the next two
      * words (not yet overwritten) before replacing each upos[i] with its own class. */
     for (unsigned stage = 0; stage < model->nstages; stage++) {
@@ -517,10 +592,10 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
                 nkeys[j] = 0;
                 if (fixed[i] == TAGGER_DICT_NONE) {
                     nkeys[j] = tagger_features_static(ctx, stage, right1, right2, keys[j]);
-                    memset(base[j], 0, score_bytes);
+                    memset(base[j], 0, sizeof base[j]);
                 }
             }
-            const tagger_entry *lists[2][TAGGER_MAX_STATIC];
+            const tagger_slot *lists[2][TAGGER_MAX_STATIC];
             size_t nlists[2] = {0, 0};
             uint32_t mask = model->nslots - 1;
             for (size_t j = 0; j < m + 2; j++) {
@@ -532,9 +607,8 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
                     for (size_t f = 0; f < nkeys[j - 1]; f++) {
                         const tagger_slot *s = find_slot(model, keys[j - 1][f]);
                         if (s) {
-                            lists[b][nl] = &model->entries[s->offset];
-                            __builtin_prefetch(lists[b][nl]);
-                            nl++;
+                            __builtin_prefetch(weights_of(model, s));
+                            lists[b][nl++] = s;
                         }
                     }
                     nlists[b] = nl;
@@ -543,11 +617,7 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
                     size_t b = (j - 2) & 1;
                     int32_t *scores = base[j - 2];
                     for (size_t f = 0; f < nlists[b]; f++)
-                        for (const tagger_entry *e = lists[b][f];; e++) {
-                            scores[e->cls] += e->weight;
-                            if (e->last)
-                                break;
-                        }
+                        add_slot(model, lists[b][f], scores);
                 }
             }
             /* Then the greedy left-to-right decision with the previous tags. */

@@ -117,6 +117,21 @@ const char *language_name(const char *code);
 sitrep_status language_warn(language_model *m, arena *a, const text_result *text,
                             warning_list *warnings) MUST_CHECK;
 
+/* The index of the first token that starts at or after byte `at` (ntokens when none): tokens
+ * are in text order, so this is a binary search. */
+static inline size_t text_token_from(const text_result *text, uint32_t at)
+{
+    size_t lo = 0, hi = text->ntokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (text->tokens[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Returns the token's text as a slice of the normalised body. */
 static inline slice token_text(const text_result *text, const token *t)
 {

@@ -57,7 +57,9 @@ else
     killed=no
     for _ in $(seq 1 3000); do # 5 minutes at most
         if pgrep -g "$dask_worker1" -f "sitrep ingest" >/dev/null 2>&1; then
-            sleep 3 # some of the shard's batches (of 20) are committed by then
+            # some of the shard's batches (of 20) are committed by then; a sanitizer build
+            # codes several times slower, and on a busy machine 3 s were not always enough
+            if [ -n "${SANITIZED:-}" ]; then sleep 10; else sleep 3; fi
             /bin/kill -s KILL -- "-$dask_worker1" 2>/dev/null && killed=yes
             break
         fi
@@ -69,8 +71,16 @@ else
     expect_eq "dask: a worker was killed mid-shard" "$killed" "yes"
     expect_eq "dask: the client finishes after the kill" "$client_rc" "0"
     expect_match "dask: the lost shard ran again" "$(cat "$dask_dir/run2.out")" "8 of 8 shards stored"
-    expect_match "dask: the killed try had stored batches" "$(cat "$dask_dir/run2.out")" \
-        "stored, [1-9][0-9]* already there"
+    # that the retry skips what the killed try committed can only be seen when the kill came
+    # after a commit: a sanitizer build on a busy machine may not have committed any yet
+    if [ -n "${SANITIZED:-}" ] &&
+        ! grep -Eq "stored, [1-9][0-9]* already there" "$dask_dir/run2.out"; then
+        echo "cli: SKIP dask: the killed try had committed nothing yet (sanitizer build, slow);" \
+            "the plain run checks that a retry skips committed batches"
+    else
+        expect_match "dask: the killed try had stored batches" "$(cat "$dask_dir/run2.out")" \
+            "stored, [1-9][0-9]* already there"
+    fi
     same_keys "dask: killed worker, retried shard = one process + SQLite" "$work/news.db" "$pgk"
     expect_exit 0 "dask: check after the kill" -- "$SITREP" stats --db "$pgk" --check
     dask_down

@@ -15,10 +15,12 @@ expect_eq "extras: place" "$("$JSONQ" places.0.text <"$work/extras.json")" "Khar
 expect_eq "extras: place country" "$("$JSONQ" places.0.country <"$work/extras.json")" "UKR"
 expect_eq "extras: no warning" "$("$JSONQ" warnings.length <"$work/extras.json")" "0"
 
-# no publication date: relative dates resolve against today, with a warning
+# no publication date anywhere: relative dates stay unresolved (never today), with a warning
 expect_exit 0 "extras: no date" -- "$SITREP" code "$work/extras.txt"
 printf '%s\n' "$out" >"$work/extras-nodate.json"
-expect_eq "extras: warning kind" "$("$JSONQ" warnings.0.kind <"$work/extras-nodate.json")" "date"
+expect_eq "extras: warning kind" "$("$JSONQ" warnings.0.kind <"$work/extras-nodate.json")" \
+    "published"
+expect_eq "extras: unresolved" "$("$JSONQ" dates.0.value <"$work/extras-nodate.json")" "null"
 
 # a malformed gazetteer line stops with FILE:LINE: message (in a data directory of the
 # shipped actors and nothing else)

@@ -103,6 +103,27 @@ else
     expect_no_match "pg: no password in messages" "$err" "s3cret"
     expect_match "pg: the URL without it" "$err" "nobody:\*\*\*@127.0.0.1"
 
+    # --- the GDELT and PLOVER exports (sides' names and places, place kinds: migration 2) as
+    # SQLite's, row for row but for what the writer fills in (ids and their order, the day
+    # stored)
+    pgx=$(pg_createdb exports)
+    "$SITREP" ingest --db "$work/pgx.db" "$here/exports.jsonl" 2>/dev/null
+    expect_exit 0 "pg: ingest the export articles" -- "$SITREP" ingest --db "$pgx" "$here/exports.jsonl"
+    for fmt in gdelt plover; do
+        "$SITREP" export --db "$pgx" --format $fmt 2>/dev/null |
+            sed 's/^[0-9]*\t//; s/\t[0-9]\{14\}\t/\t/; s/"id":"sitrep-[0-9]*",//; s/"coded_date":"[-0-9]*"//' | LC_ALL=C sort >"$work/pgx.$fmt"
+        "$SITREP" export --db "$work/pgx.db" --format $fmt 2>/dev/null |
+            sed 's/^[0-9]*\t//; s/\t[0-9]\{14\}\t/\t/; s/"id":"sitrep-[0-9]*",//; s/"coded_date":"[-0-9]*"//' | LC_ALL=C sort >"$work/sqx.$fmt"
+        expect_match "pg: $fmt export has rows" "$(wc -l <"$work/pgx.$fmt")" "^[1-9]"
+        expect_eq "pg: $fmt export as SQLite's" "$(cksum <"$work/pgx.$fmt")" "$(cksum <"$work/sqx.$fmt")"
+    done
+    expect_match "pg: actor geography kept" "$(cat "$work/pgx.gdelt")" "	3	Houston, Texas, United States	US	USTX	"
+    if python3 -c 'import jsonschema' 2>/dev/null; then
+        "$SITREP" export --db "$pgx" --format plover >"$work/pgx.plover.jsonl" 2>/dev/null
+        expect_exit 0 "pg: plover records valid" -- python3 "$here/../tools/plover_check.py" "$work/pgx.plover.jsonl" \
+            "$here/../../docs/schema/plover-record.schema.json"
+    fi
+
     # --- four writers at once, each article written by two of them, in small batches: the
     # same events and counts as one writer into SQLite
     "$scale_gen" 1200 4 5 10 3 >"$work/many.jsonl"

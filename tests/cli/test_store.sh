@@ -153,8 +153,8 @@ expect_eq "gdelt: unused columns empty" "$(sed -n 2p "$work/gdelt.tsv" | cut -f9
 expect_eq "gdelt: source url" "$(sed -n 2p "$work/gdelt.tsv" | cut -f61)" "https://wire.example/a1"
 expect_exit 0 "export plover" -- "$SITREP" export --db "$db" --format plover
 expect_eq "plover lines" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" "4"
-expect_eq "plover type" "$(printf '%s\n' "$out" | tail -1 | "$JSONQ" event_type)" "AID"
-expect_eq "plover recipient" "$(printf '%s\n' "$out" | tail -1 | "$JSONQ" recipient_code)" "RUSMIL"
+expect_eq "plover type" "$(printf '%s\n' "$out" | tail -1 | "$JSONQ" event.0)" "AID"
+expect_eq "plover recipient" "$(printf '%s\n' "$out" | tail -1 | "$JSONQ" recipient.0.actor_code)" "RUSMIL"
 expect_exit 0 "export jsonl" -- "$SITREP" export --db "$db" --format jsonl
 expect_eq "jsonl is the contract as stored" "$(printf '%s\n' "$out" | cmp -s - "$work/coded.jsonl" && echo same)" "same"
 expect_exit 2 "export needs a format" -- "$SITREP" export --db "$db"
@@ -241,6 +241,11 @@ if [ "$(id -u)" = 0 ]; then
     as_reader="setpriv --reuid=nobody --regid=nogroup --clear-groups"
     $as_reader true 2>/dev/null || as_reader="runuser -u nobody --"
 fi
+# "nobody" may not be able to walk the absolute path to this tree (a clone in a private
+# folder): the data and web folders are named relative to the current folder, as $SITREP is
+ro_data=$(realpath --relative-to=. "${SITREP_DATA:-$here/../../data}")
+ro_web=$(realpath --relative-to=. "$(dirname "$SITREP")/web")
+[ -n "$as_reader" ] && as_reader="$as_reader env SITREP_DATA=$ro_data"
 expect_exit 0 "read-only: query" -- $as_reader "$SITREP" query --db "$rodir/ro.db" --format json
 expect_match "read-only: query answers" "$out" '"cameo":"190"'
 expect_exit 0 "read-only: export" -- $as_reader "$SITREP" export --db "$rodir/ro.db" --format gdelt
@@ -249,7 +254,8 @@ expect_exit 0 "read-only: stats" -- $as_reader "$SITREP" stats --db "$rodir/ro.d
 expect_match "read-only: stats counts" "$out" "articles 5,"
 if command -v curl >/dev/null 2>&1; then
     : >"$work/ro-serve.err"
-    $as_reader "$SITREP" serve --db "$rodir/ro.db" --port 0 --threads 1 2>>"$work/ro-serve.err" &
+    $as_reader "$SITREP" serve --db "$rodir/ro.db" --port 0 --threads 1 --web "$ro_web" \
+        2>>"$work/ro-serve.err" &
     ro_pid=$!
     ro_port=$(serving_port "$work/ro-serve.err" "$ro_pid")
     expect_match "read-only: served" "$(curl -s "http://127.0.0.1:$ro_port/api/events?cameo=19")" '"cameo":"190"'

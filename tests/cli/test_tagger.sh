@@ -37,6 +37,22 @@ expect_match "code without a model: warned" "$err" "warning: .*/models/tagger.bi
 expect_exit 1 "tag with a missing model" -- "$SITREP" tag --dict "$work/data" "$work/tag.txt"
 expect_match "missing model path is named" "$err" "models/tagger.bin: no part-of-speech model"
 
+# tag loads the tagger alone and stops after it; sentences loads nothing: a data directory
+# with only the model (no actors, places, cues or verbs) is enough for them, not for code.
+mkdir -p "$work/tagonly/models"
+ln -s "$(cd "$SITREP_DATA" && pwd)/models/tagger.bin" "$work/tagonly/models/tagger.bin"
+expect_exit 0 "tag with only the model in the data directory" -- "$SITREP" tag --dict "$work/tagonly" "$work/tag.txt"
+expect_match "tag from the model alone still tags" "$out" "3	said	_	VERB	VBD	"
+expect_exit 0 "sentences with an empty data directory" -- "$SITREP" sentences --dict "$work/data" "$work/tag.txt"
+expect_match "sentences from an empty data directory" "$out" "The army said on Friday"
+# a verbs/ folder without its CAMEO table stops code, which loads them; tag and sentences
+# never read them
+mkdir -p "$work/tagonly/verbs"
+expect_exit 0 "tag does not load the event coder's data" -- "$SITREP" tag --dict "$work/tagonly" "$work/tag.txt"
+expect_exit 0 "sentences does not load the event coder's data" -- "$SITREP" sentences --dict "$work/tagonly" "$work/tag.txt"
+expect_exit 1 "code loads the event coder's data" -- "$SITREP" code --dict "$work/tagonly" "$work/tag.txt"
+expect_match "code names the directory it could not use" "$err" "tagonly"
+
 # Training is reproducible: same data and seed, same bytes.
 "$SITREP" tag --conllu "$work/in.conllu" >"$work/train.conllu"
 expect_exit 0 "train-tagger" -- "$SITREP" train-tagger --train "$work/train.conllu" --dev "$work/train.conllu" --out "$work/m1.bin" --epochs 3 --seed 5

@@ -157,14 +157,140 @@ static void not_dates(void **state)
     assert_int_equal(count_in("The vote was 9-1-2 and 1/2/3/4 in favour."), 0);
     assert_int_equal(count_in("Since 9/11 and on 20/20 terms."), 0);
     assert_int_equal(count_in("Jan Egeland spoke."), 0);
-    /* no publication date at all: nothing is resolved, no crash */
+    /* no usable publication date: the date is found but left unresolved, no crash */
     arena a;
     arena_init(&a, 16 << 20);
     text_result t = analyse(&a, "It happened last year.");
     date_mention *d;
     size_t n;
     assert_int_equal(date_find(&a, &t, "garbage", &d, &n), SITREP_OK);
-    assert_int_equal(n, 0);
+    assert_int_equal(n, 1);
+    assert_null(d[0].value);
+    assert_true(d[0].relative);
+    arena_release(&a);
+}
+
+/* The value of the date written `text` in `input` (NULL when unresolved); fails when absent. */
+static const char *value_of(arena *a, const char *input, const char *published, const char *text)
+{
+    text_result t = analyse(a, input);
+    date_mention *d;
+    size_t n;
+    assert_int_equal(date_find(a, &t, published, &d, &n), SITREP_OK);
+    for (size_t i = 0; i < n; i++)
+        if (strlen(text) == d[i].end - d[i].start &&
+            !memcmp(t.text + d[i].start, text, strlen(text)))
+            return d[i].value;
+    print_error("%s: '%s' not found\n", input, text);
+    fail();
+    return NULL;
+}
+
+static void without_publication_date(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 16 << 20);
+    /* a written year needs no publication date; a relative date or a day without its year do */
+    const char *input =
+        "On November 20, 2019, troops left; on March 4 and last week they came back.";
+    assert_string_equal(value_of(&a, input, NULL, "November 20, 2019"), "2019-11-20");
+    assert_null(value_of(&a, input, NULL, "March 4"));
+    assert_null(value_of(&a, input, NULL, "last week"));
+    assert_string_equal(value_of(&a, "Russia annexed Crimea in 2014.", NULL, "2014"), "2014");
+    arena_release(&a);
+}
+
+static void publication_month_or_year(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 16 << 20);
+    /* a month-only publication date keeps its month: a weekday in it is that month */
+    assert_string_equal(value_of(&a, "They struck on Wednesday.", "2019-11", "Wednesday"),
+                        "2019-11");
+    assert_string_equal(value_of(&a, "They struck yesterday.", "2019-11", "yesterday"), "2019-11");
+    assert_string_equal(value_of(&a, "They struck last month.", "2019-11", "last month"),
+                        "2019-10");
+    assert_string_equal(value_of(&a, "They struck last year.", "2019-11", "last year"), "2018");
+    assert_string_equal(value_of(&a, "They struck on March 4.", "2019-11", "March 4"),
+                        "2019-03-04");
+    /* a year-only one: a month or day in it says no more than the year */
+    assert_string_equal(value_of(&a, "They struck last month.", "2019", "last month"), "2019");
+    assert_string_equal(value_of(&a, "They struck on March 4.", "2019", "March 4"), "2019-03-04");
+    assert_string_equal(value_of(&a, "They struck last year.", "2019", "last year"), "2018");
+    arena_release(&a);
+}
+
+/* date_publication_from_text over `input`'s dates found without a publication date. */
+static bool from_text(arena *a, const char *input, char out[11])
+{
+    text_result t = analyse(a, input);
+    date_mention *d;
+    size_t n;
+    assert_int_equal(date_find(a, &t, NULL, &d, &n), SITREP_OK);
+    const date_mention *from = NULL;
+    bool found = date_publication_from_text(&t, d, n, out, &from);
+    if (found)
+        assert_non_null(from);
+    return found;
+}
+
+static void publication_from_text(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 16 << 20);
+    char out[11];
+    /* the latest full date */
+    assert_true(
+        from_text(&a, "On Nov. 6, 2019, tariffs rose. In June 30, 2019 talks stalled.", out));
+    assert_string_equal(out, "2019-11-06");
+    /* a date the text speaks of as still to come is not the article's */
+    assert_true(from_text(&a,
+                          "The tariffs rose on Nov. 6, 2019. New ones will take effect on "
+                          "December 15, 2019, and are scheduled for March 1, 2020.",
+                          out));
+    assert_string_equal(out, "2019-11-06");
+    /* one more than a year after all the others is left out */
+    assert_true(
+        from_text(&a, "Talks began on May 2, 2018. The accord runs to January 1, 2030.", out));
+    assert_string_equal(out, "2018-05-02");
+    /* a month and year keep their month; a day of that month is later than the month */
+    assert_true(from_text(&a, "In October 2019 the ban ended.", out));
+    assert_string_equal(out, "2019-10");
+    assert_true(from_text(&a, "In October 2019, on October 3, 2019, the ban ended.", out));
+    assert_string_equal(out, "2019-10-03");
+    /* years alone, relative dates and days without a year date nothing */
+    assert_false(from_text(&a, "In 2019, last week, on March 4, they met.", out));
+    assert_false(from_text(&a, "No dates here.", out));
+    arena_release(&a);
+}
+
+static void dateline_year(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 16 << 20);
+    char out[11];
+    text_result t = analyse(&a, "The clashes began on February 27, 2020.");
+    date_mention *d;
+    size_t n;
+    assert_int_equal(date_find(&a, &t, NULL, &d, &n), SITREP_OK);
+    assert_true(date_complete_year(&t, d, n, 3, 4, out));
+    assert_string_equal(out, "2020-03-04");
+    /* "January 2" after a text dated at the end of December is in the next year */
+    t = analyse(&a, "Fighting resumed on December 30, 2019.");
+    assert_int_equal(date_find(&a, &t, NULL, &d, &n), SITREP_OK);
+    assert_true(date_complete_year(&t, d, n, 1, 2, out));
+    assert_string_equal(out, "2020-01-02");
+    /* February 29 only in a leap year; nothing dated: no year */
+    t = analyse(&a, "It began in 2021.");
+    assert_int_equal(date_find(&a, &t, NULL, &d, &n), SITREP_OK);
+    assert_false(date_complete_year(&t, d, n, 2, 29, out));
+    t = analyse(&a, "It began last week.");
+    assert_int_equal(date_find(&a, &t, NULL, &d, &n), SITREP_OK);
+    assert_false(date_complete_year(&t, d, n, 3, 4, out));
     arena_release(&a);
 }
 
@@ -173,6 +299,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(absolute_dates),
         cmocka_unit_test(relative_dates),
+        cmocka_unit_test(without_publication_date),
+        cmocka_unit_test(publication_month_or_year),
+        cmocka_unit_test(publication_from_text),
+        cmocka_unit_test(dateline_year),
         cmocka_unit_test(not_dates),
         cmocka_unit_test(interval_anchor),
     };

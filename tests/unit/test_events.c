@@ -6,11 +6,7 @@
  */
 #include "unit.h"
 
-#include "events/events.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "events_util.h"
 
 static const char patterns_text[] = "010  say\n"
                                     "112  accuse $T\n"
@@ -46,145 +42,24 @@ static const char patterns_text[] = "010  say\n"
                                     "195  air strikes on $T\n"
                                     "190  attack\n";
 
-static struct fixture {
-    cameo_table *cameo;
-    lemma_table *lemmas;
-    pattern_set *patterns;
-    dict *actors;
-    cue_lexicon *cues;
-    tagger *model;
-    gazetteer *places;
-} fx;
-
-static const char *data_dir(void)
-{
-    const char *dir = getenv("SITREP_DATA");
-    return dir && *dir ? dir : "data";
-}
+static events_fixture fx;
 
 static int setup(void **state)
 {
     (void)state;
-    char path[1024];
-    diag d;
-    snprintf(path, sizeof path, "%s/cameo", data_dir());
-    if (cameo_load(path, &fx.cameo, &d) || lemma_load(NULL, &fx.lemmas, &d) ||
-        pattern_set_parse("test.txt", patterns_text, strlen(patterns_text), NULL, 0, fx.cameo,
-                          &fx.patterns, &d)) {
-        fprintf(stderr, "setup: %s:%ld: %s\n", d.path, d.line, d.message);
-        return -1;
-    }
-    snprintf(path, sizeof path, "%s/actors", data_dir());
-    if (!(fx.actors = dict_load_dir(path, &d)))
-        return -1;
-    snprintf(path, sizeof path, "%s/cues/reporting.txt", data_dir());
-    if (!(fx.cues = cues_load(path, &d)))
-        return -1;
-    snprintf(path, sizeof path, "%s/models/tagger.bin", data_dir());
-    if (!(fx.model = tagger_load(path, &d)))
-        return -1;
-    snprintf(path, sizeof path, "%s/places", data_dir());
-    if (!(fx.places = gazetteer_load(path, &d)))
-        return -1;
-    return 0;
+    return events_fixture_load(&fx, patterns_text, NULL);
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    pattern_set_free(fx.patterns);
-    lemma_free(fx.lemmas);
-    cameo_free(fx.cameo);
-    dict_free(fx.actors);
-    cues_free(fx.cues);
-    tagger_free(fx.model);
-    gazetteer_free(fx.places);
+    events_fixture_free(&fx);
     return 0;
-}
-
-typedef struct result {
-    arena a;
-    document doc;
-    article art;
-    event_tables tables;
-} result;
-
-static void code_with(result *r, const char *text, const tagger *model)
-{
-    arena_init(&r->a, 1 << 26);
-    ingest_options options = {.detect_chrome = false};
-    assert_int_equal(ingest_text(&r->a, text, strlen(text), &options, &r->doc), SITREP_OK);
-    r->doc.published = "2025-03-01";
-    memset(&r->art, 0, sizeof r->art);
-    r->art.doc = &r->doc;
-    assert_int_equal(text_analyse(&r->a, &r->doc, &r->art.text), SITREP_OK);
-    syntax_tag(model, &r->art.text);
-    /* places, as the pipeline finds them before actors (sides take states from them) */
-    assert_int_equal(place_find(&r->a, fx.places, &r->art.text, &r->art.places, &r->art.nplaces),
-                     SITREP_OK);
-    assert_int_equal(actors_extract(&r->a, fx.actors, &r->art), SITREP_OK);
-    assert_int_equal(attribution_find(&r->a, fx.cues, &r->art), SITREP_OK);
-    r->tables = (event_tables){
-        .cameo = fx.cameo, .lemmas = fx.lemmas, .patterns = fx.patterns, .tagger = model};
-    assert_int_equal(events_code(&r->a, &r->tables, &r->art), SITREP_OK);
 }
 
 static void code(result *r, const char *text)
 {
-    code_with(r, text, fx.model);
-}
-
-/* A side as the tests write it: its code, else the role the text gives ("REB"), else "-". */
-static const char *actor_code(const result *r, event_side side)
-{
-    (void)r;
-    return side.code ? side.code : side.role ? side.role : "-";
-}
-
-/* Lists the events for failure messages. */
-static void describe(const result *r, char *out, size_t n)
-{
-    size_t used = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < r->art.nevents && used < n; i++) {
-        const event *e = &r->art.events[i];
-        int w =
-            snprintf(out + used, n - used, "[%s %s->%s %s] ", e->code, actor_code(r, e->source),
-                     actor_code(r, e->target), event_modality_name((event_modality)e->modality));
-        if (w < 0)
-            break;
-        used += (size_t)w;
-    }
-}
-
-static const event *find_event(const result *r, const char *cameo, const char *source,
-                               const char *target)
-{
-    for (size_t i = 0; i < r->art.nevents; i++) {
-        const event *e = &r->art.events[i];
-        if (strcmp(e->code, cameo) == 0 && strcmp(actor_code(r, e->source), source) == 0 &&
-            strcmp(actor_code(r, e->target), target) == 0)
-            return e;
-    }
-    return NULL;
-}
-
-static void expect_event(const result *r, const char *cameo, const char *source, const char *target,
-                         event_modality modality)
-{
-    const event *e = find_event(r, cameo, source, target);
-    char list[2048];
-    describe(r, list, sizeof list);
-    if (!e)
-        fail_msg("no event %s %s -> %s; got %s", cameo, source, target, list);
-    if (e->modality != modality)
-        fail_msg("event %s %s -> %s is %s, expected %s", cameo, source, target,
-                 event_modality_name((event_modality)e->modality), event_modality_name(modality));
-}
-
-static void done(result *r)
-{
-    arena_release(&r->a);
+    code_with(r, &fx, text, fx.model);
 }
 
 static void active_clause_codes_subject_and_object(void **state)
@@ -335,7 +210,7 @@ static void untagged_text_is_coded(void **state)
 {
     (void)state;
     result r;
-    code_with(&r, "Russia attacked Ukraine.", NULL);
+    code_with(&r, &fx, "Russia attacked Ukraine.", NULL);
     expect_event(&r, "190", "RUS", "UKR", MODALITY_ASSERTED);
     done(&r);
 }
@@ -548,6 +423,73 @@ static void unknown_sides_follow_the_policy(void **state)
     done(&r);
 }
 
+/* The code of the actor whose text is `text`, "-" for none, NULL when there is no such actor. */
+static const char *actor_text_code(const result *r, const char *text)
+{
+    size_t len = strlen(text);
+    for (size_t i = 0; i < r->art.nactors; i++) {
+        const actor_mention *m = &r->art.actors[i];
+        if (m->end - m->start == len && memcmp(r->art.text.text + m->start, text, len) == 0)
+            return m->code ? m->code : "-";
+    }
+    return NULL;
+}
+
+/* Definite descriptions refer to the last actor of their kind; examples name the group. */
+static void descriptions_refer_back(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Sudan has been at war since April. The country's army attacked the RSF. NATO met "
+             "in Vilnius. The alliance condemned Russia. Seoul said Pyongyang fired missiles. The "
+             "North denied it. The army fought armed groups like Boko Haram.");
+    assert_string_equal(actor_text_code(&r, "The country's army"), "SDNMIL");
+    assert_string_equal(actor_text_code(&r, "The alliance"), "IGOWSTNAT");
+    assert_string_equal(actor_text_code(&r, "The North"), "PRK");
+    assert_string_equal(actor_text_code(&r, "armed groups like Boko Haram"), "NGAREBBKH");
+    expect_event(&r, "190", "SDNMIL", "SDNREBRSF", MODALITY_ASSERTED);
+    expect_event(&r, "111", "IGOWSTNAT", "RUS", MODALITY_ASSERTED);
+    done(&r);
+    /* nothing of the kind named before, or a direction: no reference */
+    code(&r, "The country was calm. Troops returned to the North.");
+    assert_null(actor_text_code(&r, "The country"));
+    assert_null(actor_text_code(&r, "the North"));
+    done(&r);
+}
+
+/* A state's forces or government named only by their role take the state of the rebel group
+ * they deal with; a definite description of a group refers to the last group of its kind. */
+static void civil_conflicts_and_descriptions(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Army troops attacked the Arakan Army on Monday.");
+    expect_event(&r, "190", "MMRMIL", "MMRREBARA", MODALITY_ASSERTED);
+    done(&r);
+    /* a foreign state's forces are named as such and keep their state */
+    code(&r, "French troops attacked Boko Haram fighters near the border.");
+    expect_event(&r, "190", "FRAMIL", "NGAREBBKH", MODALITY_ASSERTED);
+    done(&r);
+    /* the rebel group is the ELN of the sentence before, the government Colombia's */
+    code(&r, "The ELN attacked a pipeline. The government accused the rebel group of the attack.");
+    expect_event(&r, "112", "COLGOV", "COLREBELN", MODALITY_ASSERTED);
+    done(&r);
+    /* two mentions of one code fighting each other are two actors (a civil war); one actor
+     * and the pronoun that refers to it are one */
+    code(&r, "Serraj's forces attacked an LNA position.");
+    expect_event(&r, "190", "LBYMIL", "LBYMIL", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "Russia said it attacked its own positions by mistake.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+    /* no group named before: the description stays a bare role */
+    code(&r, "The rebel group attacked a village.");
+    assert_true(r.art.nactors >= 1);
+    assert_string_equal(r.art.actors[0].code, "REB");
+    assert_int_equal(r.art.actors[0].antecedent, -1);
+    done(&r);
+}
+
 static void places_and_peoples_give_states(void **state)
 {
     (void)state;
@@ -585,13 +527,158 @@ static void mutual_acts_are_coded_both_ways(void **state)
     done(&r);
 }
 
+/* The date of the event (value, or "published" / "none" when it takes no date of its own). */
+static const char *date_of(const result *r, const char *cameo, const char *source,
+                           const char *target)
+{
+    const event *e = find_event(r, cameo, source, target);
+    char list[2048];
+    describe(r, list, sizeof list);
+    if (!e)
+        fail_msg("no event %s %s -> %s; got %s", cameo, source, target, list);
+    if (e->date >= 0)
+        return r->art.dates[e->date].value;
+    return event_date_source_name((event_date_source)e->date_source);
+}
+
+static void event_dates_from_their_clause(void **state)
+{
+    (void)state;
+    result r;
+    /* a date that modifies a noun dates that noun's event, not the accusation */
+    code(&r, "Ukraine accused Russia of the March 1, 2024 attacks.");
+    assert_string_equal(date_of(&r, "112", "UKR", "RUS"), "published");
+    done(&r);
+    /* a date in another clause ("after talks failed on Sunday") is that clause's */
+    code(&r, "Ukraine accused Russia on Monday after talks failed on Sunday.");
+    assert_string_equal(date_of(&r, "112", "UKR", "RUS"), "2025-02-24");
+    done(&r);
+    /* "in the wake of", "ahead of": the act is dated by the clause, not by what it follows */
+    code(&r, "Russia attacked Ukraine in the wake of the February 20 vote.");
+    assert_string_equal(date_of(&r, "190", "RUS", "UKR"), "published");
+    done(&r);
+    /* a fronted date holds for the clause */
+    code(&r, "On Monday, Ukraine accused Russia of war crimes.");
+    assert_string_equal(date_of(&r, "112", "UKR", "RUS"), "2025-02-24");
+    done(&r);
+    /* another event's date after its verb is that event's */
+    code(&r, "Russia attacked Ukraine on Monday and Ukraine struck Russia.");
+    assert_string_equal(date_of(&r, "190", "RUS", "UKR"), "2025-02-24");
+    assert_string_equal(date_of(&r, "195", "UKR", "RUS"), "published");
+    done(&r);
+    /* the date of the statement that reports the event */
+    code(&r, "Russia attacked Ukraine, Ukrainian officials said on Tuesday.");
+    const event *e = find_event(&r, "190", "RUS", "UKR");
+    assert_non_null(e);
+    assert_int_equal(e->date_source, EVENT_DATE_REPORT);
+    assert_string_equal(r.art.dates[e->date].value, "2025-02-25");
+    done(&r);
+    /* no publication date: no date, never today's */
+    code_dated(&r, &fx, "Russia attacked Ukraine on Monday.", fx.model, NULL);
+    assert_string_equal(date_of(&r, "190", "RUS", "UKR"), "none");
+    done(&r);
+    code_dated(&r, &fx, "Russia attacked Ukraine on February 24, 2022.", fx.model, NULL);
+    assert_string_equal(date_of(&r, "190", "RUS", "UKR"), "2022-02-24");
+    done(&r);
+}
+
+static void event_places_from_their_clause_or_target(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Russia attacked Ukrainian troops in Kharkiv region.");
+    const event *e = find_event(&r, "190", "RUS", "UKRMIL");
+    assert_non_null(e);
+    assert_int_equal(e->place_source, EVENT_PLACE_CLAUSE);
+    assert_string_equal(e->location->name, "Kharkiv");
+    assert_int_equal(e->location->kind, PLACE_ADMIN1);
+    done(&r);
+    /* no place in the clause: the target's country, at its centre (not its capital) */
+    code(&r, "Ukraine accused Russia.");
+    e = find_event(&r, "112", "UKR", "RUS");
+    assert_non_null(e);
+    assert_int_equal(e->place_source, EVENT_PLACE_TARGET);
+    assert_int_equal(e->place, -1);
+    assert_string_equal(e->location->country, "RUS");
+    assert_int_equal(e->location->kind, PLACE_COUNTRY);
+    assert_true(e->location->lon > 60); /* Moscow is at 37.6 */
+    done(&r);
+    /* a place in another clause is not the event's */
+    code(&r, "Ukraine accused Russia after talks in Geneva failed.");
+    e = find_event(&r, "112", "UKR", "RUS");
+    assert_non_null(e);
+    assert_int_equal(e->place_source, EVENT_PLACE_TARGET);
+    done(&r);
+}
+
+/* Where each side is placed (the GDELT Actor1Geo/Actor2Geo): a place inside its mention, else
+ * its country; and the JSON names a side as resolved, never as a pronoun. */
+static void sides_are_placed_and_named(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Police in Texas arrested two men.");
+    const event *e = r.art.nevents ? &r.art.events[0] : NULL;
+    assert_non_null(e);
+    assert_non_null(e->source_geo);
+    assert_string_equal(e->source_geo->name, "Texas");
+    assert_int_equal(e->source_geo->kind, PLACE_ADMIN1);
+    done(&r);
+    code(&r, "German police arrested two Iranian diplomats.");
+    e = find_event(&r, "173", "DEUCOP", "IRNGOV");
+    char list[2048];
+    describe(&r, list, sizeof list);
+    if (!e)
+        fail_msg("no event 173 DEUCOP -> IRNGOV; got %s", list);
+    assert_non_null(e->source_geo);
+    assert_non_null(e->target_geo);
+    assert_string_equal(e->source_geo->country, "DEU");
+    assert_int_equal(e->source_geo->kind, PLACE_COUNTRY);
+    assert_string_equal(e->target_geo->country, "IRN");
+    done(&r);
+    code(&r, "Vladimir Putin met Recep Tayyip Erdogan in Moscow. He accused Ukraine of sabotage.");
+    e = find_event(&r, "112", "RUSGOV", "UKR");
+    assert_non_null(e);
+    buf b;
+    buf_init(&b, 0);
+    json_writer w;
+    json_init(&w, &b, false);
+    json_object_begin(&w);
+    export_events(&w, &r.art);
+    json_object_end(&w);
+    assert_int_equal(json_status(&w), SITREP_OK);
+    const char *accuse = strstr(b.data, "\"text\":\"He\"");
+    if (!accuse)
+        fail_msg("no side written as 'He' in %s", b.data);
+    assert_non_null(strstr(accuse, "\"name\":\"Vladimir Putin\""));
+    assert_true(strstr(accuse, "\"name\":\"Vladimir Putin\"") < strstr(accuse, "\"code\""));
+    done(&r);
+    /* a possessive side takes its owner's name */
+    code(&r, "Turkey said its troops attacked Syria.");
+    buf_reset(&b);
+    json_init(&w, &b, false);
+    json_object_begin(&w);
+    export_events(&w, &r.art);
+    json_object_end(&w);
+    assert_int_equal(json_status(&w), SITREP_OK);
+    if (!strstr(b.data, "\"text\":\"its troops\",\"name\":\"Turkey's troops\""))
+        fail_msg("'its troops' not named Turkey's troops in %s", b.data);
+    buf_release(&b);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_clause_codes_subject_and_object),
         cmocka_unit_test(unknown_sides_follow_the_policy),
         cmocka_unit_test(places_and_peoples_give_states),
+        cmocka_unit_test(civil_conflicts_and_descriptions),
+        cmocka_unit_test(descriptions_refer_back),
         cmocka_unit_test(mutual_acts_are_coded_both_ways),
+        cmocka_unit_test(event_dates_from_their_clause),
+        cmocka_unit_test(event_places_from_their_clause_or_target),
+        cmocka_unit_test(sides_are_placed_and_named),
         cmocka_unit_test(passive_agent_is_source),
         cmocka_unit_test(compound_subject_is_reciprocal),
         cmocka_unit_test(negation_rules),

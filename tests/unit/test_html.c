@@ -315,6 +315,54 @@ static void dates_from_time_and_url(void **state)
     assert_string_equal(doc.published, "2022-09-14");
 }
 
+/* A page whose only date is given in the head as `head` (the body is the same prose). */
+static const char *published_with(const char *head)
+{
+    char page[2048];
+    snprintf(page, sizeof page,
+             "<html><head>%s</head><body><p>Talks stalled again on Wednesday, with neither "
+             "side willing to move on the question of prisoners.</p></body></html>",
+             head);
+    document doc = read_str(page);
+    return doc.published;
+}
+
+static void dates_written_other_ways(void **state)
+{
+    (void)state;
+    /* dates in words, where sites write them so */
+    assert_string_equal(published_with("<meta property=\"article:published_time\" "
+                                       "content=\"November 19, 2019, 07:47 PM EST\">"),
+                        "2019-11-19");
+    assert_string_equal(
+        published_with("<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+                       "\"datePublished\": \"20 Nov 2019 08:02 GMT\"}</script>"),
+        "2019-11-20");
+    /* a page's JSON-LD that is no article, and JSON-LD that does not parse */
+    assert_string_equal(
+        published_with("<script type=\"application/ld+json\">{\"@type\": \"ClaimReview\", "
+                       "\"datePublished\": \"2019-11-18T10:15:00+00:00\"}</script>"),
+        "2019-11-18");
+    assert_string_equal(
+        published_with("<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+                       "\"datePublished\": \"2019-11-18T16:06:51-05:00\", \"x\": ,}</script>"),
+        "2019-11-18");
+    /* a meta name of the site's own that speaks of a publication date */
+    assert_string_equal(published_with("<meta name=\"sn-post-date\" content=\"2019/11/19\">"),
+                        "2019-11-19");
+    assert_null(published_with("<meta name=\"sn-update-date\" content=\"2019/11/19\">"));
+    /* dates in the URL: a month in letters, eight digits */
+    assert_string_equal(published_with("<link rel=\"canonical\" href=\"https://news.example/"
+                                       "2019/nov/18/what-value-drugs\">"),
+                        "2019-11-18");
+    assert_string_equal(published_with("<link rel=\"canonical\" href=\"https://news.example/"
+                                       "tuft-cells-20191115/\">"),
+                        "2019-11-15");
+    /* an id of eight digits that is no date is not one */
+    assert_null(published_with("<link rel=\"canonical\" href=\"https://news.example/"
+                               "article-14848164.php\">"));
+}
+
 static void title_suffix_and_by_prefix(void **state)
 {
     (void)state;
@@ -332,6 +380,13 @@ static void title_suffix_and_by_prefix(void **state)
                    "2015\"></head><body><p>x</p></body></html>");
     assert_string_equal(doc.meta.byline, "Nathan Willis");
     assert_null(strstr(doc.body, "Tom Hale"));
+    /* a reader's comment has a byline and a user name: not the article's */
+    doc = read_str("<html><body><ul><li class=\"comment\"><div><div class=\"byline\"><div "
+                   "class=\"username\">J</div></div><div>Nice.</div></div></li></ul><div "
+                   "class=\"author\"><div class=\"author-name\">NATALIYA VASILYEVA</div></div>"
+                   "<p>Troops moved into the town on Monday, residents said, after days of "
+                   "shelling.</p></body></html>");
+    assert_string_equal(doc.meta.byline, "NATALIYA VASILYEVA");
 }
 
 static void text_in_a_container_and_double_br(void **state)
@@ -489,6 +544,7 @@ int main(void)
         cmocka_unit_test(json_ld_metadata),
         cmocka_unit_test(json_ld_body_when_markup_has_none),
         cmocka_unit_test(dates_from_time_and_url),
+        cmocka_unit_test(dates_written_other_ways),
         cmocka_unit_test(title_suffix_and_by_prefix),
         cmocka_unit_test(text_in_a_container_and_double_br),
         cmocka_unit_test(unclosed_tags_are_recovered),

@@ -3,6 +3,7 @@
 
 #include "ingest/ingest.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static document read_text(arena *a, const char *text, bool chrome)
@@ -250,6 +251,113 @@ static void dates_parse_strictly(void **state)
     assert_false(ingest_parse_date("May 2", 5, out));
 }
 
+static void dates_in_words(void **state)
+{
+    (void)state;
+    char out[11];
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"Wed, 20 Nov 2019 08:02:00 GMT", "2019-11-20"},
+        {"Wed Nov 20 2019 08:00:58 GMT+0000", "2019-11-20"},
+        {"20 Nov 2019 08:02 GMT", "2019-11-20"},
+        {"November 19, 2019, 07:47 PM EST", "2019-11-19"},
+        {"01:38:07 PM IST Nov 20, 2019", "2019-11-20"},
+        {"Nov. 18, 2019, 4:06 p.m.", "2019-11-18"},
+        {"Published 3rd September 2020", "2020-09-03"},
+        {"2019/11/19", "2019-11-19"},
+        {"19.11.2019", "2019-11-19"},
+        {"Sept. 2018", "2018-09"},
+        {"2019-11-18T10:15:00+00:00", "2019-11-18"},
+        {"2019-11", "2019-11"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        if (!ingest_parse_date_words(cases[i].in, strlen(cases[i].in), out)) {
+            print_error("'%s' not read as a date\n", cases[i].in);
+            fail();
+        }
+        assert_string_equal(out, cases[i].out);
+    }
+    /* two dates, a bare slashed date (day or month first?), an impossible day, no month */
+    static const char *const not_dates[] = {
+        "Nov 20 2019 - Dec 3 2019", "11/10/2019", "February 30, 2019", "20 2019", "Monday", ""};
+    for (size_t i = 0; i < ARRAY_LEN(not_dates); i++)
+        assert_false(ingest_parse_date_words(not_dates[i], strlen(not_dates[i]), out));
+    /* the parts of a date without its year (a dateline's "March 4") */
+    int y, m, d;
+    assert_true(ingest_date_parts("March 4", 7, &y, &m, &d));
+    assert_int_equal(y, 0);
+    assert_int_equal(m, 3);
+    assert_int_equal(d, 4);
+    assert_int_equal(ingest_month_word("Sept.", 5), 9);
+    assert_int_equal(ingest_month_word("Marc", 4), 0);
+    assert_int_equal(ingest_month_word("Mon", 3), 0);
+}
+
+/* The dateline of a one-paragraph body (or none: end 0). */
+static dateline dateline_of(const char *body)
+{
+    document doc;
+    memset(&doc, 0, sizeof doc);
+    doc.body = body;
+    doc.body_len = strlen(body);
+    ingest_find_dateline(&doc);
+    return doc.dateline;
+}
+
+static void datelines(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *body;
+        const char *text, *place; /* the dateline and its place as written */
+        int year, month, day;
+        bool certain;
+    } cases[] = {
+        {"ISTANBUL, March 4 (Reuters) - Turkish forces shelled ...", "ISTANBUL, March 4 (Reuters)",
+         "ISTANBUL", 0, 3, 4, true},
+        {"KYIV, Ukraine, Feb 24, 2022 (Wire) \xe2\x80\x94 Russia invaded ...",
+         "KYIV, Ukraine, Feb 24, 2022 (Wire)", "KYIV", 2022, 2, 24, true},
+        {"BUFFALO, N.Y. \xe2\x80\x94 Hours before the game ...", "BUFFALO, N.Y.", "BUFFALO", 0, 0,
+         0, true},
+        {"WASHINGTON (AP) -- New uncertainty hangs over ...", "WASHINGTON (AP)", "WASHINGTON", 0, 0,
+         0, true},
+        {"NEW DELHI: Their American dream shattered ...", "NEW DELHI", "NEW DELHI", 0, 0, 0, false},
+        {"BAAR, SWITZERLAND\n\nAscom announced ...", "BAAR, SWITZERLAND", "BAAR", 0, 0, 0, false},
+        {"November 20, 2019 - 11:28 AMT Verified video shows ...", "November 20, 2019", "", 2019,
+         11, 20, true},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        dateline dl = dateline_of(cases[i].body);
+        char text[80], place[40];
+        snprintf(text, sizeof text, "%.*s", (int)(dl.end - dl.start), cases[i].body + dl.start);
+        snprintf(place, sizeof place, "%.*s", (int)(dl.place_end - dl.place_start),
+                 cases[i].body + dl.place_start);
+        assert_string_equal(text, cases[i].text);
+        assert_string_equal(place, cases[i].place);
+        assert_int_equal(dl.year, cases[i].year);
+        assert_int_equal(dl.month, cases[i].month);
+        assert_int_equal(dl.day, cases[i].day);
+        assert_int_equal(dl.certain, cases[i].certain);
+    }
+    /* capitals that open prose, a hyphenated word, an acronym, a label on its own */
+    static const char *const none[] = {"U.S. troops left Syria on Monday.",
+                                       "NASA has recruited five companies.",
+                                       "CHEER ON Juniors as they ride.",
+                                       "NATO-led forces withdrew.",
+                                       "GIRLS BASKETBALL",
+                                       "MOSCOW said on Monday it would respond.",
+                                       "ISTANBUL, a city of 15 million - ...",
+                                       ""};
+    for (size_t i = 0; i < ARRAY_LEN(none); i++) {
+        dateline dl = dateline_of(none[i]);
+        if (dl.end) {
+            print_error("'%s': dateline found\n", none[i]);
+            fail();
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -263,6 +371,8 @@ int main(void)
         cmocka_unit_test(jsonl_bad_records),
         cmocka_unit_test(jsonl_nul_escape_keeps_the_text),
         cmocka_unit_test(dates_parse_strictly),
+        cmocka_unit_test(dates_in_words),
+        cmocka_unit_test(datelines),
     };
     return cmocka_run_group_tests_name("ingest", tests, NULL, NULL);
 }

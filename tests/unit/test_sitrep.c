@@ -1,7 +1,8 @@
 /* test_sitrep.c - unit tests for the public API (src/sitrep.c) around data and limits: a data
  * directory without its marker file or actors is refused, what else it lacks is a warning;
  * an article over the memory limit is refused with a message that names the limit; the
- * sentence cap keeps the first sentences with a warning; a result can be taken over.
+ * sentence cap keeps the first sentences with a warning; a result can be taken over. A context
+ * loaded for sentences (or tags) only needs no other data and refuses the other formats.
  * Run from the source tree (data/ is the shipped data directory).
  */
 #include "unit.h"
@@ -249,6 +250,73 @@ static void sentence_cap_keeps_the_first(void **state)
     sitrep_context_free(c);
 }
 
+static const char api_article[] = "The army said on Friday that it had destroyed two drones.\n";
+
+static void text_context_needs_no_data(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sitrep-test-api-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    /* no marker, no actors, a verbs/ folder without the CAMEO table: a full load fails, a
+     * text load reads nothing */
+    char verbs[64];
+    snprintf(verbs, sizeof verbs, "%s/verbs", dir);
+    assert_int_equal(mkdir(verbs, 0700), 0);
+    char err[512] = "";
+    sitrep_options full = {.data_dir = dir};
+    assert_null(sitrep_context_new(&full, err, sizeof err));
+    assert_true(err[0] != 0);
+    sitrep_options text = {.data_dir = dir, .load = SITREP_LOAD_TEXT};
+    sitrep_context *c = sitrep_context_new(&text, err, sizeof err);
+    assert_non_null(c);
+    sitrep_coder *coder = sitrep_coder_new(c);
+    const char *out;
+    size_t len;
+    assert_int_equal(sitrep_code_bytes(coder, SITREP_INPUT_TEXT, api_article,
+                                       sizeof api_article - 1, "a.txt", SITREP_FORMAT_SENTENCES,
+                                       &out, &len, err, sizeof err),
+                     SITREP_OK);
+    assert_non_null(strstr(out, "The army said on Friday"));
+    err[0] = 0;
+    assert_int_equal(sitrep_code_bytes(coder, SITREP_INPUT_TEXT, api_article,
+                                       sizeof api_article - 1, "a.txt", SITREP_FORMAT_JSONL, &out,
+                                       &len, err, sizeof err),
+                     SITREP_EUSAGE);
+    assert_string_equal(err, "the context was loaded for sentences only");
+    assert_int_equal(sitrep_code_bytes(coder, SITREP_INPUT_TEXT, api_article,
+                                       sizeof api_article - 1, "a.txt", SITREP_FORMAT_TAGS, &out,
+                                       &len, err, sizeof err),
+                     SITREP_EUSAGE);
+    sitrep_coder_free(coder);
+    sitrep_context_free(c);
+    rmdir(verbs);
+    rmdir(dir);
+}
+
+static void tags_context_tags_and_refuses_events(void **state)
+{
+    (void)state;
+    char err[512] = "";
+    sitrep_options tags = {.data_dir = source_data, .load = SITREP_LOAD_TAGS};
+    sitrep_context *c = sitrep_context_new(&tags, err, sizeof err);
+    assert_non_null(c);
+    sitrep_coder *coder = sitrep_coder_new(c);
+    const char *out;
+    size_t len;
+    assert_int_equal(sitrep_code_bytes(coder, SITREP_INPUT_TEXT, api_article,
+                                       sizeof api_article - 1, "a.txt", SITREP_FORMAT_TAGS, &out,
+                                       &len, err, sizeof err),
+                     SITREP_OK);
+    assert_non_null(strstr(out, "3\tsaid\t_\tVERB\tVBD\t"));
+    assert_int_equal(sitrep_code_bytes(coder, SITREP_INPUT_TEXT, api_article,
+                                       sizeof api_article - 1, "a.txt", SITREP_FORMAT_EXPLAIN, &out,
+                                       &len, err, sizeof err),
+                     SITREP_EUSAGE);
+    assert_string_equal(err, "the context was loaded for sentences and tags only");
+    sitrep_coder_free(coder);
+    sitrep_context_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +325,8 @@ int main(void)
         cmocka_unit_test(article_memory_limit_is_named),
         cmocka_unit_test(memory_per_sentence),
         cmocka_unit_test(sentence_cap_keeps_the_first),
+        cmocka_unit_test(text_context_needs_no_data),
+        cmocka_unit_test(tags_context_tags_and_refuses_events),
     };
     return cmocka_run_group_tests_name("sitrep", tests, setup, NULL);
 }

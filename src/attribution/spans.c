@@ -1,0 +1,413 @@
+/* spans.c - the spans of a reporting frame as PolNeAR draws them (attribution stage): the
+ * source noun phrase (no time phrase, no apposition before the cue, no leading conjunction),
+ * the content after a leading cue (with its "that" or "to", after an object such as "told
+ * reporters"), and where a reported clause ends. frames.c calls these for every cue it finds.
+ */
+#include "attribution_internal.h"
+
+/* "on Sunday", "on Jan. 5", "late Monday", "last week", "this month", "earlier this year",
+ * "Tuesday night", "yesterday": the length of a time phrase starting at k, 0 when none. */
+static size_t time_phrase_at(const frame_ctx *c, size_t k, size_t end)
+{
+    if (k >= end || !is_word(c, k))
+        return 0;
+    size_t j = k;
+    if (tok_is(c, j, "on") || tok_is(c, j, "late") || tok_is(c, j, "early") ||
+        tok_is(c, j, "earlier") || tok_is(c, j, "last") || tok_is(c, j, "this") ||
+        tok_is(c, j, "next") || tok_is(c, j, "in")) {
+        bool in = tok_is(c, j, "in");
+        j++;
+        if (j < end && (tok_is(c, j, "this") || tok_is(c, j, "last") || tok_is(c, j, "the")) && !in)
+            j++;
+        if (j >= end)
+            return 0;
+        if (in) {
+            /* "in March", "in 2015" */
+            if (TOK_IN(c, j, attribution_day_words) || c->tokens[j].kind == TOKEN_NUMBER)
+                j++;
+            else
+                return 0;
+        } else if (TOK_IN(c, j, attribution_day_words) || c->tokens[j].kind == TOKEN_NUMBER ||
+                   tok_is(c, j, "week") || tok_is(c, j, "month") || tok_is(c, j, "year") ||
+                   tok_is(c, j, "night") || tok_is(c, j, "weekend") || tok_is(c, j, "morning") ||
+                   tok_is(c, j, "evening") || tok_is(c, j, "afternoon") || tok_is(c, j, "summer") ||
+                   tok_is(c, j, "spring") || tok_is(c, j, "fall") || tok_is(c, j, "winter"))
+            j++;
+        else
+            return 0;
+    } else if (TOK_IN(c, j, attribution_day_words) && !tok_is(c, j, "may") &&
+               !tok_is(c, j, "march")) {
+        j++;
+    } else if (tok_is(c, j, "yesterday") || tok_is(c, j, "today") || tok_is(c, j, "tonight")) {
+        j++;
+    } else
+        return 0;
+    while (j < end &&
+           (TOK_IN(c, j, attribution_day_words) || c->tokens[j].kind == TOKEN_NUMBER ||
+            tok_is(c, j, "night") || tok_is(c, j, "morning") || tok_is(c, j, "evening") ||
+            tok_is(c, j, "afternoon") ||
+            (is_punct(c, j, ',') && j + 1 < end && c->tokens[j + 1].kind == TOKEN_NUMBER)))
+        j++;
+    return j - k;
+}
+
+size_t attribution_skip_time(const frame_ctx *c, size_t k, size_t end)
+{
+    if (k >= end)
+        return k;
+    if (TOK_IN(c, k, attribution_time_words) && !tok_is(c, k, "once"))
+        return k + 1;
+    size_t n = time_phrase_at(c, k, end);
+    if (n)
+        return k + n;
+    if (tok_is(c, k, "in") && k + 2 < end &&
+        (tok_is(c, k + 1, "a") || tok_is(c, k + 1, "an") || tok_is(c, k + 1, "his") ||
+         tok_is(c, k + 1, "her") || tok_is(c, k + 1, "its") || tok_is(c, k + 1, "their"))) {
+        /* "in a statement", "in a televised address on Monday": up to "that", a colon or a
+         * comma */
+        for (size_t j = k + 2; j < end && j < k + 8; j++)
+            if (tok_is(c, j, "that") || is_punct(c, j, ',') || is_punct(c, j, ':'))
+                return j;
+    }
+    return k;
+}
+
+/* The end of a source after taking off a time phrase that closes it: "Amnesty International
+ * on Tuesday (said)" -> "Amnesty International". */
+static size_t strip_trailing_time(const frame_ctx *c, size_t first, size_t end)
+{
+    for (size_t k = end > first + 6 ? end - 6 : first + 1; k < end; k++)
+        if (time_phrase_at(c, k, end) == end - k && !is_capitalised(c, k))
+            return k;
+    for (size_t k = end > first + 6 ? end - 6 : first + 1; k < end; k++)
+        if (time_phrase_at(c, k, end) == end - k)
+            return k;
+    return end;
+}
+
+/* Does [from, to) look like a list of names closed by "and" ("Cruz and Kasich")? */
+static bool name_list_tail(const frame_ctx *c, size_t from, size_t to)
+{
+    bool and_seen = false;
+    for (size_t k = from; k < to; k++) {
+        if (tok_is(c, k, "and") || tok_is(c, k, "or"))
+            and_seen = true;
+        else if (!is_capitalised(c, k) && !is_punct(c, k, ','))
+            return false;
+    }
+    return and_seen;
+}
+
+size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, size_t *head_end)
+{
+    end = strip_trailing_time(c, first, end);
+    *head_end = end;
+    size_t s = end;
+    /* "NAME, a senior member of X, said": the comma that closes an apposition */
+    bool closing_comma = false;
+    if (s > first + 2 && is_punct(c, s - 1, ',')) {
+        s--;
+        closing_comma = true;
+    }
+    size_t apposition_comma = SIZE_MAX;
+    while (s > first && end - s < ATTRIBUTION_MAX_SOURCE_TOKENS) {
+        size_t j = s - 1;
+        const token *t = &c->tokens[j];
+        /* "Sen. Lindsey Graham (R-S.C.) said": a short parenthesis after a name stays inside */
+        if (is_punct(c, j, ')') && j > first + 1) {
+            size_t open = j;
+            while (open > first && j - open < 8 && !is_punct(c, open - 1, '('))
+                open--;
+            if (open > first + 1 && j - open < 8 && is_punct(c, open - 1, '(') &&
+                is_capitalised(c, open - 2)) {
+                s = open - 1;
+                continue;
+            }
+        }
+        if (t->kind == TOKEN_QUOTE || t->kind == TOKEN_DASH || is_punct(c, j, ';') ||
+            is_punct(c, j, ':') || is_punct(c, j, '(') || is_punct(c, j, ')') ||
+            attribution_is_final_punct(c, j) || TOK_IN(c, j, attribution_left_boundaries))
+            break;
+        /* a finite verb before the phrase ends it ("When Sanders said", but not "so-called") */
+        /* an auxiliary ends it too ("... are easily refuted"), but not the possessive 's */
+        if (t->upos == UPOS_AUX && t->kind != TOKEN_CLITIC && !(t->flags & TOKEN_UPPER))
+            break;
+        if (t->upos == UPOS_VERB && !(t->flags & TOKEN_UPPER) &&
+            !(j > first && c->tokens[j - 1].kind == TOKEN_DASH)) {
+            /* a participle that modifies a noun ("the resulting toll", "a retired worker",
+             * "Trump's hand-picked") stays inside */
+            slice w = tok(c, j);
+            bool participle = w.len > 3 && (slice_ends_with(w, "ing") || slice_ends_with(w, "ed"));
+            uint8_t before = j > first ? c->tokens[j - 1].upos : UPOS_NONE;
+            /* "Fiorina, speaking to Iowans, said": a participial apposition */
+            if (participle && closing_comma && j > first + 1 && is_punct(c, j - 1, ',') &&
+                is_word(c, j - 2)) {
+                apposition_comma = j - 1;
+                s = j - 1;
+                closing_comma = false;
+                continue;
+            }
+            /* "Foreign ministers meeting in Brussels agreed": a reduced relative clause */
+            bool relative = slice_ends_with(w, "ing") &&
+                            (before == UPOS_NOUN || before == UPOS_PROPN) && s < end &&
+                            c->tokens[s].upos == UPOS_ADP;
+            /* "Smith, who said he had visited Patna, declined": the relative clause before the
+             * closing comma belongs to the phrase */
+            if (closing_comma) {
+                size_t rel = j;
+                while (rel > first + 1 && j - rel < 20 && !tok_is(c, rel, "who") &&
+                       !tok_is(c, rel, "which") && !tok_is(c, rel, "whose"))
+                    rel--;
+                if (rel > first + 1 && j - rel < 20 && is_punct(c, rel - 1, ',') &&
+                    is_word(c, rel - 2)) {
+                    apposition_comma = rel - 1;
+                    s = rel - 1;
+                    closing_comma = false;
+                    continue;
+                }
+            }
+            if (!participle ||
+                !(relative || before == UPOS_DET || before == UPOS_ADJ || before == UPOS_ADV ||
+                  before == UPOS_NUM || (j > first && c->tokens[j - 1].kind == TOKEN_CLITIC)))
+                break;
+        }
+        if (is_punct(c, j, ',')) {
+            /* "the EU's naval mission, Aspides, said": a short name in commas */
+            if (closing_comma && j > first && end - s <= 5 && is_capitalised(c, s) &&
+                !is_capitalised(c, j - 1)) {
+                s = j;
+                closing_comma = false;
+                continue;
+            }
+            /* an apposition: keep going left when the phrase after the comma starts like a
+             * description or a relative clause and a name stands before */
+            if (closing_comma && j > first && s < end && !is_punct(c, s, ',') &&
+                (tok_is(c, s, "a") || tok_is(c, s, "an") || tok_is(c, s, "the") ||
+                 tok_is(c, s, "former") || tok_is(c, s, "who") || tok_is(c, s, "whose") ||
+                 tok_is(c, s, "one") || tok_is(c, s, "its") || tok_is(c, s, "his") ||
+                 tok_is(c, s, "her") || tok_is(c, s, "their") ||
+                 (s + 1 < end && c->tokens[s + 1].kind == TOKEN_CLITIC) ||
+                 (closing_comma && !is_capitalised(c, s) &&
+                  (c->tokens[s].upos == UPOS_NOUN || c->tokens[s].upos == UPOS_ADJ))) &&
+                (is_capitalised(c, j - 1) || c->tokens[j - 1].kind == TOKEN_NUMBER)) {
+                apposition_comma = j;
+                s = j;
+                continue;
+            }
+            /* "Rubio, Cruz and Kasich said": a list of names */
+            if (j > first && is_capitalised(c, j - 1) && name_list_tail(c, s, end)) {
+                s = j;
+                continue;
+            }
+            break;
+        }
+        s = j;
+    }
+    /* leading conjunctions, sentence adverbs and commas are not part of the source */
+    while (s < end &&
+           (tok_is(c, s, "but") || tok_is(c, s, "and") || tok_is(c, s, "so") ||
+            tok_is(c, s, "however") || tok_is(c, s, "meanwhile") || tok_is(c, s, "still") ||
+            tok_is(c, s, "now") || tok_is(c, s, "then") || tok_is(c, s, "instead") ||
+            tok_is(c, s, "also") || tok_is(c, s, "or") || is_punct(c, s, ',')))
+        s++;
+    /* a time phrase that opens the sentence: "Tuesday, X said" is cut by the comma; "Last
+     * week X said" is not */
+    size_t n = time_phrase_at(c, s, end);
+    if (n && s + n < end)
+        s += n;
+    /* "In a Bloomberg interview Trump said", "with footage of Clinton saying": a phrase that
+     * opens with a preposition is no source; the name at its end is */
+    if (s + 2 < end && c->tokens[s].upos == UPOS_ADP && !tok_is(c, s, "of") &&
+        !tok_is(c, s, "for") && apposition_comma == SIZE_MAX) {
+        size_t j = end;
+        while (j > s + 1 && is_capitalised(c, j - 1) && c->tokens[j - 1].kind == TOKEN_WORD)
+            j--;
+        if (j < end && j > s + 1 && !is_capitalised(c, j - 1))
+            s = j;
+    }
+    if (apposition_comma != SIZE_MAX && apposition_comma > s)
+        *head_end = apposition_comma;
+    return s;
+}
+
+size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bool loose)
+{
+    size_t k = start;
+    while (k < end && k - start < ATTRIBUTION_MAX_SOURCE_TOKENS) {
+        if (attribution_is_final_punct(c, k) || is_punct(c, k, ';') ||
+            c->tokens[k].kind == TOKEN_QUOTE || c->tokens[k].kind == TOKEN_DASH)
+            break;
+        if (is_punct(c, k, ',')) {
+            /* "said Beck, who said there were ...": a relative clause that reports has its own
+             * frame */
+            bool reports = false;
+            if (k + 2 < end && tok_is(c, k + 1, "who"))
+                for (size_t x = k + 2; x < end && x < k + 5 && !reports; x++)
+                    reports = cues_find(c->cues, tok(c, x).ptr, tok(c, x).len) != NULL;
+            if (reports)
+                break;
+            /* "said Hugh Griffiths, a former UN expert." keeps the apposition */
+            if (k + 1 < end &&
+                (tok_is(c, k + 1, "a") || tok_is(c, k + 1, "an") || tok_is(c, k + 1, "the") ||
+                 tok_is(c, k + 1, "who") ||
+                 (loose &&
+                  (tok_is(c, k + 1, "whose") || tok_is(c, k + 1, "one") ||
+                   tok_is(c, k + 1, "its") || tok_is(c, k + 1, "his") || tok_is(c, k + 1, "her") ||
+                   tok_is(c, k + 1, "their") || c->tokens[k + 1].kind == TOKEN_NUMBER ||
+                   (k + 2 < end && c->tokens[k + 2].kind == TOKEN_CLITIC) ||
+                   (!is_capitalised(c, k + 1) && c->tokens[k + 1].upos == UPOS_NOUN)))))
+                ;
+            else
+                break;
+        }
+        /* after "according to" and "by", a preposition other than "of" and "for" ends the
+         * source ("condemned by the European Union over the strike") */
+        if (!loose && k > start && c->tokens[k].upos == UPOS_ADP && !tok_is(c, k, "of") &&
+            !tok_is(c, k, "for"))
+            break;
+        /* "said Smith on Tuesday", "said Smith in a statement": a trailing phrase */
+        if (k > start &&
+            (time_phrase_at(c, k, end) || (tok_is(c, k, "in") && k + 1 < end &&
+                                           (tok_is(c, k + 1, "a") || tok_is(c, k + 1, "an")))))
+            break;
+        k++;
+    }
+    return k;
+}
+
+void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_t e, bool direct)
+{
+    if (direct && c->quote_end[k] >= 0) {
+        size_t close = (size_t)c->quote_end[k];
+        f->content.start = c->tokens[k + 1 <= close ? k + 1 : k].start;
+        f->content.end = c->tokens[close > k + 1 ? close - 1 : k].end;
+        f->content_first = (uint32_t)(k + 1);
+        f->content_last = (uint32_t)close;
+        f->direct = true;
+        return;
+    }
+    /* a question or exclamation mark is part of what was said (PolNeAR keeps it) */
+    while (e > k &&
+           ((attribution_is_final_punct(c, e - 1) && !is_punct(c, e - 1, '!') &&
+             !is_punct(c, e - 1, '?')) ||
+            is_punct(c, e - 1, ',') || is_punct(c, e - 1, ';') || is_punct(c, e - 1, ':') ||
+            c->tokens[e - 1].kind == TOKEN_QUOTE || c->tokens[e - 1].kind == TOKEN_DASH))
+        e--;
+    while (k < e && (is_punct(c, k, ',') || c->tokens[k].kind == TOKEN_DASH))
+        k++;
+    if (e <= k) {
+        f->content.start = f->content.end = 0;
+        f->content_first = f->content_last = 0;
+        return;
+    }
+    f->content.start = c->tokens[k].start;
+    f->content.end = c->tokens[e - 1].end;
+    f->content_first = (uint32_t)k;
+    f->content_last = (uint32_t)e;
+    f->direct = false;
+}
+
+size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
+                                 const cue_form *form, bool *direct)
+{
+    size_t k = cue_end;
+    *direct = false;
+    bool marked = false;
+    if (form->infinitive && k + 1 < end && tok_is(c, k, "to") && is_word(c, k + 1))
+        return k;
+    if (form->object) {
+        /* "told reporters", "told the BBC", "told a parliamentary hearing two weeks ago that",
+         * "told The Post he was", "urged Israel to halt": an object of up to ten tokens, then
+         * a complement */
+        size_t limit = k + 10 < end ? k + 10 : end;
+        for (size_t j = k; j < limit; j++) {
+            if (tok_is(c, j, "that") || is_punct(c, j, ':') || attribution_is_opening_quote(c, j) ||
+                (is_punct(c, j, ',') && j + 1 < end && attribution_is_opening_quote(c, j + 1))) {
+                k = j;
+                break;
+            }
+            if (form->infinitive && j > k && tok_is(c, j, "to") && j + 1 < end &&
+                c->tokens[j + 1].kind == TOKEN_WORD)
+                return k; /* the object belongs to the content: "urged Israel to halt" */
+            /* "asked Sanders how he was feeling": a wh-clause after the object */
+            if (j > k && (form->cue_class == CUE_SPEECH || form->cue_class == CUE_BELIEF) &&
+                TOK_IN(c, j, attribution_wh_words) && j + 1 < end && is_word(c, j + 1))
+                return j;
+            /* a subject pronoun after the object starts a clause: "told CNN he would" */
+            if (j > k && TOK_IN(c, j, attribution_pronouns) && !tok_is(c, j, "it") &&
+                is_word(c, j - 1) && !TOK_IN(c, j - 1, attribution_determiners) && j + 1 < end &&
+                c->tokens[j + 1].kind == TOKEN_WORD)
+                return j;
+            if (is_punct(c, j, ',') || attribution_is_final_punct(c, j))
+                break;
+        }
+    }
+    k = attribution_skip_time(c, k, end);
+    /* "asked whether", "asked Sanders how he was", "explained why": a question or wh-clause
+     * is what is said (or known) */
+    bool wh_class = form->cue_class == CUE_SPEECH || form->cue_class == CUE_BELIEF;
+    if (wh_class && form->object)
+        for (size_t j = k; j < k + 6 && j + 1 < end; j++) {
+            if (is_punct(c, j, ',') || attribution_is_final_punct(c, j) || tok_is(c, j, "that"))
+                break;
+            if (TOK_IN(c, j, attribution_wh_words) && is_word(c, j + 1) &&
+                (j == k || !TOK_IN(c, j - 1, attribution_determiners))) {
+                k = j;
+                break;
+            }
+        }
+    if (wh_class && k + 1 < end && TOK_IN(c, k, attribution_wh_words) && is_word(c, k + 1))
+        marked = true;
+    /* "called for reducing the tax", "pressed for talks": a demand's object is its content */
+    if (form->cue_class == CUE_SPEECH && k == cue_end && k > 0 && tok_is(c, k - 1, "for") &&
+        k < end && is_word(c, k) && !TOK_IN(c, k, attribution_day_words))
+        marked = true;
+    if (k < end && (is_punct(c, k, ':') || is_punct(c, k, ','))) {
+        if (k + 1 < end && attribution_is_opening_quote(c, k + 1)) {
+            k++;
+            marked = true;
+        } else if (is_punct(c, k, ':')) {
+            k++;
+            marked = true;
+        }
+    }
+    if (k < end && tok_is(c, k, "that") && !(k + 1 < end && is_punct(c, k + 1, '.'))) {
+        marked = true; /* the content keeps its "that", as PolNeAR draws it */
+    }
+    if (k < end && attribution_is_opening_quote(c, k)) {
+        *direct = true;
+        return k;
+    }
+    if (form->infinitive && k + 1 < end && tok_is(c, k, "to") && is_word(c, k + 1))
+        return k;
+    if (form->strict && !marked)
+        return SIZE_MAX;
+    return k;
+}
+
+/* Participles that open a new frame of the same source: ", saying ...", ", adding ...". */
+static bool participle_cue(const frame_ctx *c, size_t k)
+{
+    slice w = tok(c, k);
+    if (w.len < 5 || !slice_ends_with(w, "ing"))
+        return false;
+    const cue_form *form = cues_find(c->cues, w.ptr, w.len);
+    return form != NULL;
+}
+
+size_t attribution_content_end(const frame_ctx *c, size_t k, size_t end)
+{
+    for (size_t j = k + 1; j + 1 < end; j++) {
+        if (c->quote_end[j] >= 0) {
+            j = (size_t)c->quote_end[j];
+            continue;
+        }
+        if (!is_punct(c, j, ',') && c->tokens[j].kind != TOKEN_DASH)
+            continue;
+        if (participle_cue(c, j + 1))
+            return j;
+        if (tok_is(c, j + 1, "according") && j + 2 < end && tok_is(c, j + 2, "to"))
+            return j;
+    }
+    return end;
+}

@@ -1,0 +1,71 @@
+# test_attribution.sh - who says so, through `sitrep code`: speakers across a text (a pronoun
+# after a quotation takes the last named person, a surname the full name), stances and the
+# claims they deny, the events' attribution, and a bad cue file's FILE:LINE message. Sourced by
+# tests/cli/run.sh ($SITREP, $JSONQ, $work, expect_* helpers).
+
+cat >"$work/attribution.txt" <<'TXT'
+White House press secretary Karen Lowell said on Monday that Washington would keep its embassy in Kabul open.
+
+Afghan President Ashraf Ghani met tribal elders on Tuesday. "Our forces will retake every district," he said.
+
+Lowell later told reporters that no troops would return.
+
+Russia denied that its troops had shelled the Zaporizhzhia nuclear plant.
+TXT
+expect_exit 0 "attribution: code" -- "$SITREP" code --published 2021-07-20 "$work/attribution.txt"
+printf '%s\n' "$out" >"$work/attribution.json"
+q() { "$JSONQ" "$1" <"$work/attribution.json"; }
+expect_eq "attribution: frames" "$(q attributions.length)" "4"
+expect_eq "attribution: pronoun after a quotation" "$(q attributions.1.speaker.text)" \
+    "Afghan President Ashraf Ghani"
+expect_eq "attribution: pronoun speaker's code" "$(q attributions.1.code)" "AFGGOV"
+expect_eq "attribution: surname source" "$(q attributions.2.source.text)" "Lowell"
+expect_eq "attribution: surname speaker" "$(q attributions.2.speaker.text)" "Karen Lowell"
+expect_eq "attribution: surname kind" "$(q attributions.2.kind)" "named"
+expect_eq "attribution: quote speaker" "$(q quotes.1.speaker.text)" "Afghan President Ashraf Ghani"
+expect_eq "attribution: asserts" "$(q attributions.0.stance)" "asserts"
+expect_eq "attribution: denies" "$(q attributions.3.stance)" "denies"
+expect_eq "attribution: denied claim" "$(q attributions.3.claim.text)" \
+    "its troops had shelled the Zaporizhzhia nuclear plant"
+# the shelling is negated and credited to the denier
+last=$(($(q events.length) - 1))
+expect_eq "attribution: denied event" "$(q events.$last.modality)" "negated"
+expect_eq "attribution: denied event's source" "$(q events.$last.attribution.text)" "Russia"
+expect_eq "attribution: denied event's stance" "$(q events.$last.attribution.stance)" "denies"
+
+# sources as PolNeAR draws them: the noun phrase with its apposition (the speaker is the name),
+# a party label kept
+printf 'Megan Hester, senior associate at the institute, said parents want local schools. Gov. Mike Pence (R-IN) said the tweet was a mistake.\n' >"$work/sources.txt"
+expect_exit 0 "attribution: sources" -- "$SITREP" code "$work/sources.txt"
+printf '%s\n' "$out" >"$work/sources.json"
+expect_eq "attribution: apposition" "$("$JSONQ" attributions.0.source.text <"$work/sources.json")" \
+    "Megan Hester, senior associate at the institute"
+expect_eq "attribution: named speaker" \
+    "$("$JSONQ" attributions.0.speaker.text <"$work/sources.json")" "Megan Hester"
+expect_eq "attribution: party label" \
+    "$("$JSONQ" attributions.2.source.text <"$work/sources.json")" "Gov. Mike Pence (R-IN)"
+
+# a participle that opens the sentence: a frame of its own when it cites, a circumstance when
+# the main clause reports
+printf 'Citing the report, the senator urged the agency to act. Appearing aware of the risk, Mrs. Clinton said on Saturday that this cannot be an American fight.\n' >"$work/openings.txt"
+expect_exit 0 "attribution: openings" -- "$SITREP" code "$work/openings.txt"
+printf '%s\n' "$out" >"$work/openings.json"
+expect_eq "attribution: citing" "$("$JSONQ" attributions.0.content.text <"$work/openings.json")" \
+    "the report"
+expect_eq "attribution: urged" "$("$JSONQ" attributions.1.content.text <"$work/openings.json")" \
+    "the agency to act"
+expect_eq "attribution: circumstance" \
+    "$("$JSONQ" attributions.2.cue.text <"$work/openings.json")" "said"
+printf 'Obama called for reducing the tax rate.\n' >"$work/callfor.txt"
+expect_exit 0 "attribution: called for" -- "$SITREP" code "$work/callfor.txt"
+expect_eq "attribution: called for content" "$(printf '%s\n' "$out" | "$JSONQ" attributions.0.content.text)" \
+    "reducing the tax rate"
+expect_eq "attribution: openings count" "$("$JSONQ" attributions.length <"$work/openings.json")" "3"
+
+# a bad cue file stops with FILE:LINE: message
+mkdir -p "$work/cuedata"
+cp -r "$SITREP_DATA"/. "$work/cuedata/"
+printf 'say speech+that+nosuch say says said\n' >>"$work/cuedata/cues/reporting.txt"
+expect_exit 1 "attribution: bad cue file" -- env SITREP_DATA="$work/cuedata" "$SITREP" code \
+    "$work/attribution.txt"
+expect_match "attribution: cue diagnostic" "$err" "cues/reporting.txt:[0-9]+: unknown flag '\+nosuch'"
