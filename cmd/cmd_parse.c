@@ -179,7 +179,7 @@ int cmd_parse(int argc, char **argv)
 static const char train_help[] =
     "usage: sitrep train-parser --train F.conllu[.gz] [--dev F.conllu] --out FILE\n"
     "                           [--epochs N] [--seed S] [--explore-from E] [--explore-rate P]\n"
-    "                           [--min-count N] [--prune N] [--dev-each-epoch]\n"
+    "                           [--min-count N] [--prune N] [--beam W] [--dev-each-epoch]\n"
     "\n"
     "Trains the dependency parser (arc-hybrid transitions, an averaged perceptron, a dynamic\n"
     "oracle) on a CoNLL-U treebank (plain or gzip-compressed) and writes the model to FILE.\n"
@@ -200,6 +200,9 @@ static const char train_help[] =
     "  --min-count N      words seen fewer times are unknown words (default 2)\n"
     "  --prune N          drop features whose largest weight (of 32767) is below N\n"
     "                     (default 0)\n"
+    "  --beam W           beam search of width W (2 to 16): the moves are trained globally\n"
+    "                     (early update) and the model parses with that beam (default 1:\n"
+    "                     greedy)\n"
     "  --dev-each-epoch   score --dev after every epoch (slower)\n";
 
 static void print_progress(void *context, const char *line)
@@ -260,6 +263,10 @@ int cmd_train_parser(int argc, char **argv)
             if (!number_option(arg, value, 1, 101, &n))
                 return EXIT_USAGE;
             options.explore_from = (unsigned)n - 1;
+        } else if (strcmp(arg, "--beam") == 0) {
+            if (!number_option(arg, value, 1, PARSER_BEAM_MAX, &n))
+                return EXIT_USAGE;
+            options.beam = (unsigned)n;
         } else if (strcmp(arg, "--min-count") == 0) {
             if (!number_option(arg, value, 1, 1000000, &n))
                 return EXIT_USAGE;
@@ -321,10 +328,11 @@ int cmd_train_parser(int argc, char **argv)
     fprintf(stderr,
             "train-parser: %zu sentences, %zu tokens, %zu non-projective arcs lifted; model %zu "
             "bytes: %zu move features, %zu relation features with %zu weights, %zu relations, "
-            "%zu words\n",
+            "%zu words, beam %u\n",
             report.train_sentences, report.train_tokens, report.nonprojective_arcs,
             report.info.bytes, report.info.move_features, report.info.label_features,
-            report.info.label_weights, report.info.relations, report.info.words);
+            report.info.label_weights, report.info.relations, report.info.words,
+            report.info.beam);
     if (dev)
         fprintf(stderr, "train-parser: dev UAS %.2f%% LAS %.2f%% on %zu tokens\n",
                 100 * report.dev_uas, 100 * report.dev_las, report.dev_tokens);

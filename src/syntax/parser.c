@@ -471,6 +471,7 @@ struct parser {
     parser_entry *entries;
     int32_t (*rows)[PARSER_LANES]; /* 16 bits in the file, 32 in memory: no widening per add */
     size_t bytes;
+    unsigned beam; /* the beam width it was trained with (0 or 1: greedy) */
 };
 
 static uint32_t get32(const unsigned char *p)
@@ -581,7 +582,7 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
     uint64_t right = (uint64_t)get32(p + 72) | (uint64_t)get32(p + 76) << 32;
     uint64_t valid = (((uint64_t)1 << DEP_COUNT) - 1) & ~(uint64_t)1;
     if (!ok || nentries > MAX_ENTRIES || nrows > MAX_ENTRIES || nvocab < 2 ||
-        !power_of_two(nvocab, MAX_VOCAB) || get32(p + 60) || (left & ~valid) || (right & ~valid) ||
+        !power_of_two(nvocab, MAX_VOCAB) || get32(p + 60) > PARSER_BEAM_MAX || (left & ~valid) || (right & ~valid) ||
         !(left >> DEP_ROOT & 1) || (right >> DEP_ROOT & 1) || left == ((uint64_t)1 << DEP_ROOT) ||
         right == 0 || __builtin_popcountll(left) - 1 > PARSER_LANES ||
         __builtin_popcountll(right) > PARSER_LANES) {
@@ -609,6 +610,7 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
     m->nrows = nrows;
     m->nvocab = nvocab;
     m->bytes = length;
+    m->beam = get32(p + 60);
     for (unsigned r = 1; r < DEP_COUNT; r++) {
         if ((left >> r & 1) && r != DEP_ROOT)
             m->relations[PARSER_LEFT][m->nrelations[PARSER_LEFT]++] = (uint8_t)r;
@@ -697,6 +699,7 @@ void parser_get_info(const parser *model, parser_info *info)
         words += model->vocab[i] != 0;
     info->words = words;
     info->bytes = model->bytes;
+    info->beam = model->beam > 1 ? model->beam : 1;
 }
 
 /* ---- parsing ---- */
@@ -834,7 +837,7 @@ static void add_relation_weights(const parser *model, const uint64_t *keys, size
 
 /* The relation of the arc `move` would make: the best-scored of the direction's relations
  * (never root; the first on ties). */
-static unsigned choose_relation(const parser *model, const parser_state *state, unsigned move)
+unsigned parser_choose_relation(const parser *model, const parser_state *state, unsigned move)
 {
     uint64_t keys[PARSER_MAX_LABEL_FEATURES];
     size_t tags, nkeys = parser_label_features(state, move, keys, &tags);
@@ -847,12 +850,53 @@ static unsigned choose_relation(const parser *model, const parser_state *state, 
     return model->relations[move][best];
 }
 
+void parser_score_moves(const parser *model, const parser_state *s, int64_t scores[PARSER_MOVES])
+{
+    uint64_t keys[PARSER_MAX_FEATURES];
+    int32_t sum[PARSER_MOVES] = {0, 0, 0};
+    size_t tags, nkeys = parser_features(s, keys, &tags);
+    add_move_table(&model->moves[0], keys + tags, nkeys - tags, true, sum);
+    add_move_table(&model->moves[1], keys, tags, false, sum);
+    for (int m = 0; m < PARSER_MOVES; m++)
+        scores[m] = sum[m];
+}
+
+static void beam_moves(void *model, const parser_state *s, int64_t scores[PARSER_MOVES])
+{
+    parser_score_moves(model, s, scores);
+}
+
+static unsigned beam_relation(void *model, const parser_state *s, unsigned move)
+{
+    return parser_choose_relation(model, s, move);
+}
+
+/* Parses with the model's beam. */
+static void parse_beam(const parser *model, parser_token *tokens, size_t n, uint16_t *head,
+                       uint8_t *relation)
+{
+    parser_beam b;
+    parser_beam_init(&b, model->beam, n);
+    parser_beam_scorer sc = {beam_moves, beam_relation, (void *)(uintptr_t)model, NULL};
+    parser_beam_parse(&b, &sc, tokens, n);
+    const parser_node *nodes = b.item[b.gen][0].st.nodes;
+    for (size_t i = 0; i < n; i++) {
+        head[i] = nodes[i + 1].head == n + 1 ? 0 : nodes[i + 1].head;
+        relation[i] = nodes[i + 1].relation;
+    }
+    parser_beam_release(&b);
+}
+
 enum { STACK_WORDS = 320 };
 
 /* Parses tokens[1..n] (filled and finished) into head and relation. */
 static void parse_tokens(const parser *model, parser_token *tokens, size_t n, uint16_t *head,
                          uint8_t *relation)
 {
+    if (model->beam > 1) {
+        parse_beam(model, tokens, n, head, relation);
+        return;
+    }
     parser_node stack_nodes[STACK_WORDS + 2];
     uint16_t stack_stack[STACK_WORDS + 2];
     bool small = n <= STACK_WORDS;
@@ -883,7 +927,7 @@ static void parse_tokens(const parser *model, parser_token *tokens, size_t n, ui
                     move = PARSER_RIGHT;
             }
             if (move != PARSER_SHIFT)
-                rel = choose_relation(model, &state, move);
+                rel = parser_choose_relation(model, &state, move);
         }
         parser_state_apply(&state, move, rel);
     }

@@ -213,33 +213,6 @@ static void relations_build(const parser_treebank *t, uint64_t relations[PARSER_
     relations[PARSER_RIGHT] = right & ~((uint64_t)1 << DEP_ROOT);
 }
 
-/* Gold arcs a move makes unreachable (Goldberg and Nivre 2013, arc-hybrid), unlabelled:
- * gold[w] is word w's gold head (n + 1 = the root). */
-static void move_costs(const parser_state *s, const uint16_t *gold, unsigned cost[3])
-{
-    unsigned n = s->n, b = s->b, depth = s->depth;
-    unsigned s0 = depth ? s->stack[depth - 1] : 0, s1 = depth > 1 ? s->stack[depth - 2] : 0;
-    /* words of the buffer whose gold head is s0 (lost by both arcs) */
-    unsigned s0_children = 0;
-    if (s0)
-        for (unsigned w = b; w <= n; w++)
-            s0_children += gold[w] == s0;
-    cost[PARSER_LEFT] = cost[PARSER_RIGHT] = cost[PARSER_SHIFT] = 0;
-    if (s0) {
-        cost[PARSER_LEFT] = s0_children + (gold[s0] != b && (gold[s0] == s1 || gold[s0] >= b));
-        cost[PARSER_RIGHT] = s0_children + (gold[s0] >= b);
-    }
-    if (b <= n) {
-        unsigned c = 0;
-        for (unsigned k = 0; k < depth; k++) {
-            unsigned x = s->stack[k];
-            c += gold[x] == b;                  /* stack words whose head is b0 */
-            c += k + 1 < depth && gold[b] == x; /* b0's head below s0 */
-        }
-        cost[PARSER_SHIFT] = c;
-    }
-}
-
 /* ---- training ---- */
 
 typedef struct trainer {
@@ -254,6 +227,7 @@ typedef struct trainer {
     parser_token *tokens;
     parser_node *nodes;
     uint16_t *stack, *gold;
+    unsigned beam; /* width of the beam of global training; 0: greedy */
 } trainer;
 
 /* Prepares the tokens of sentence s (words through the vocabulary); returns its length. */
@@ -324,7 +298,7 @@ static unsigned best_move(const parser_state *st, const int64_t *scores)
  * of the cheapest); the relation classifier learns the gold relation of every arc made to a
  * word's gold head. */
 static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double rate, uint64_t *rng,
-                                    epoch_counts *counts, diag *d)
+                                    bool train_moves, epoch_counts *counts, diag *d)
 {
     size_t n = sentence_tokens(tr, s);
     const uint8_t *gold_rel = &tr->bank->relation[tr->bank->first[s]];
@@ -348,19 +322,23 @@ static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double 
             size_t nkeys = parser_features(&st, keys, &ntags);
             perceptron_scores(&tr->moves, keys, nkeys, false, scores, PARSER_MOVES);
             unsigned cost[PARSER_MOVES];
-            move_costs(&st, tr->gold, cost);
+            parser_move_costs(&st, tr->gold, cost);
             unsigned pred = best_move(&st, scores), best = PARSER_SHIFT;
             for (unsigned m = PARSER_LEFT; m < (st.depth >= 2 ? 3u : 2u); m++)
                 if (cost[m] < cost[best] || (cost[m] == cost[best] && scores[m] > scores[best]))
                     best = m;
-            tr->moves.now++;
-            counts->moves++;
             move = pred;
+            if (train_moves) {
+                tr->moves.now++;
+                counts->moves++;
+            }
             if (cost[pred] > cost[best]) {
-                counts->move_errors++;
-                status = update(&tr->moves, keys, nkeys, best, 1, d);
-                if (!status)
-                    status = update(&tr->moves, keys, nkeys, pred, -1, d);
+                if (train_moves) {
+                    counts->move_errors++;
+                    status = update(&tr->moves, keys, nkeys, best, 1, d);
+                    if (!status)
+                        status = update(&tr->moves, keys, nkeys, pred, -1, d);
+                }
                 /* Follow the mistake (to learn what to do after it) or the oracle. */
                 if (!(explore && chance(rng, rate)))
                     move = best;
@@ -390,6 +368,89 @@ static sitrep_status train_sentence(trainer *tr, size_t s, bool explore, double 
         }
         parser_state_apply(&st, move, rel);
     }
+    return status;
+}
+
+/* The perceptrons as the beam's scorer: current weights in training, averaged ones for dev. */
+typedef struct train_scorer {
+    trainer *tr;
+    bool averaged;
+} train_scorer;
+
+static void scorer_moves(void *context, const parser_state *s, int64_t scores[PARSER_MOVES])
+{
+    const train_scorer *ts = context;
+    uint64_t keys[PARSER_MAX_FEATURES];
+    size_t ntags, nkeys = parser_features(s, keys, &ntags);
+    perceptron_scores(&ts->tr->moves, keys, nkeys, ts->averaged, scores, PARSER_MOVES);
+}
+
+static unsigned scorer_relation(void *context, const parser_state *s, unsigned move)
+{
+    const train_scorer *ts = context;
+    uint64_t keys[PARSER_MAX_LABEL_FEATURES];
+    int64_t scores[128];
+    size_t ntags, nkeys = parser_label_features(s, move, keys, &ntags);
+    perceptron_scores(&ts->tr->labels, keys, nkeys, ts->averaged, scores, 128);
+    return best_relation(ts->tr, scores, move);
+}
+
+/* Adds delta to the move weights of the scored steps of a history from step `from` on
+ * (the steps before it are shared with the other history of the update: they cancel). */
+static sitrep_status update_history(trainer *tr, size_t n, const uint16_t *history, unsigned steps,
+                                    unsigned from, int delta, diag *d)
+{
+    parser_state st;
+    parser_state_init(&st, tr->tokens, tr->nodes, tr->stack, n);
+    uint64_t keys[PARSER_MAX_FEATURES];
+    sitrep_status status = SITREP_OK;
+    for (unsigned i = 0; i < steps && !status; i++) {
+        unsigned move = history[i] & 3, rel = history[i] >> 2;
+        if (i >= from && st.depth && st.b <= st.n) {
+            size_t ntags, nkeys = parser_features(&st, keys, &ntags);
+            status = update(&tr->moves, keys, nkeys, move, delta, d);
+        }
+        parser_state_apply(&st, move, rel);
+    }
+    return status;
+}
+
+/* Global training of the move classifier on one sentence with a beam and early update
+ * (Collins and Roark 2004; Zhang and Clark 2008): when no item of the beam is free of cost
+ * any more (every one has lost a gold arc), or the best complete parse has a cost, the
+ * weights move towards the best-scored history without cost and away from the beam's best,
+ * and the sentence ends there. The history without cost is latent: any sequence of moves
+ * that loses no gold arc (the dynamic oracle's costs) is right. */
+static sitrep_status train_sentence_beam(trainer *tr, parser_beam *bm, uint16_t *gold_history,
+                                         size_t s, epoch_counts *counts, diag *d)
+{
+    size_t n = sentence_tokens(tr, s);
+    train_scorer ts = {tr, false};
+    parser_beam_scorer sc = {scorer_moves, scorer_relation, &ts, tr->gold};
+    parser_beam_start(bm, tr->tokens, n);
+    tr->moves.now++;
+    counts->moves++;
+    bool kept = true;
+    while (kept && parser_beam_step(bm, &sc, gold_history, &kept))
+        ;
+    const parser_beam_item *top = &bm->item[bm->gen][0];
+    const uint16_t *gold = gold_history;
+    if (kept) {
+        if (top->cost == 0)
+            return SITREP_OK;
+        for (unsigned k = 1; k < bm->count; k++)
+            if (bm->item[bm->gen][k].cost == 0) {
+                gold = bm->item[bm->gen][k].history;
+                break;
+            }
+    }
+    counts->move_errors++;
+    unsigned from = 0;
+    while (from < bm->steps && gold[from] == top->history[from])
+        from++;
+    sitrep_status status = update_history(tr, n, gold, bm->steps, from, 1, d);
+    if (!status)
+        status = update_history(tr, n, top->history, bm->steps, from, -1, d);
     return status;
 }
 
@@ -634,7 +695,7 @@ static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned pru
     header[10] = (uint32_t)e;
     header[11] = (uint32_t)nrows;
     header[12] = v->nslots;
-    header[13] = 0;
+    header[13] = tr->beam;
     header[14] = (uint32_t)tr->relations[PARSER_LEFT];
     header[15] = (uint32_t)(tr->relations[PARSER_LEFT] >> 32);
     header[16] = (uint32_t)tr->relations[PARSER_RIGHT];
@@ -750,6 +811,11 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     tr.stack = xmalloc((longest + 2) * sizeof *tr.stack);
     tr.gold = xmalloc((longest + 2) * sizeof *tr.gold);
 
+    unsigned beam = options->beam > 1 ? options->beam : 0;
+    parser_beam bm;
+    parser_beam_init(&bm, beam ? beam : 1, longest);
+    uint16_t *gold_history = xmalloc((2 * longest + 2) * sizeof *gold_history);
+    tr.beam = beam;
     uint32_t *order = xmalloc((bank.nsentences + 1) * sizeof *order);
     for (size_t s = 0; s < bank.nsentences; s++)
         order[s] = (uint32_t)s;
@@ -763,15 +829,24 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
         }
         epoch_counts counts = {0, 0, 0, 0};
         bool explore = epoch >= options->explore_from && options->explore_rate > 0;
-        for (size_t k = 0; k < bank.nsentences && !status; k++)
-            status =
-                train_sentence(&tr, order[k], explore, options->explore_rate, &rng, &counts, d);
+        for (size_t k = 0; k < bank.nsentences && !status; k++) {
+            /* with a beam, the moves are trained globally and the relations on the greedy
+             * parse of the same sentence */
+            if (beam)
+                status = train_sentence_beam(&tr, &bm, gold_history, order[k], &counts, d);
+            if (!status)
+                status = train_sentence(&tr, order[k], explore, options->explore_rate, &rng,
+                                        !beam, &counts, d);
+        }
         if (status)
             break;
         char line[300];
         int used = snprintf(
             line, sizeof line,
-            "epoch %u: moves %.2f%% wrong (%zu features), relations %.2f%% wrong (%zu features)",
+            beam ? "epoch %u: %.2f%% of sentences updated (%zu move features), relations %.2f%% "
+                   "wrong (%zu features)"
+                 : "epoch %u: moves %.2f%% wrong (%zu features), relations %.2f%% wrong (%zu "
+                   "features)",
             epoch + 1, counts.moves ? 100.0 * (double)counts.move_errors / (double)counts.moves : 0,
             tr.moves.nfeatures,
             counts.labels ? 100.0 * (double)counts.label_errors / (double)counts.labels : 0,
@@ -783,12 +858,20 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
             size_t uas = 0, las = 0;
             for (size_t s = 0; s < dev.nsentences; s++) {
                 size_t n = sentence_tokens(&dv, s);
-                parse_averaged(&dv, n);
+                const parser_node *nodes = dv.nodes;
+                if (beam) {
+                    train_scorer ts = {&dv, true};
+                    parser_beam_scorer sc = {scorer_moves, scorer_relation, &ts, NULL};
+                    parser_beam_parse(&bm, &sc, dv.tokens, n);
+                    nodes = bm.item[bm.gen][0].st.nodes;
+                } else {
+                    parse_averaged(&dv, n);
+                }
                 const uint8_t *rel = &dev.relation[dev.first[s]];
                 for (size_t i = 1; i <= n; i++) {
-                    bool h = dv.nodes[i].head == dv.gold[i];
+                    bool h = nodes[i].head == dv.gold[i];
                     uas += h;
-                    las += h && dv.nodes[i].relation == rel[i - 1];
+                    las += h && nodes[i].relation == rel[i - 1];
                 }
             }
             snprintf(line + used, sizeof line - (size_t)used, "; dev UAS %.2f%% LAS %.2f%%",
@@ -799,37 +882,8 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
             options->progress(options->progress_context, line);
     }
     free(order);
-    /* EXPERIMENT (temporary): write pruned variants */
-    if (!status && getenv("PARSER_PRUNE_SWEEP") && dev.nsentences) {
-        static const unsigned th[] = {0, 50, 100, 200, 400, 800, 1600};
-        for (size_t k = 0; k < sizeof th / sizeof th[0]; k++) {
-            buf tmp;
-            buf_init(&tmp, PARSER_FILE_MAX);
-            if (model_write(&tr, &words, th[k], &tmp, d) == SITREP_OK) {
-                parser *m = parser_load_bytes(tmp.data, tmp.len, "sweep", d);
-                if (m) {
-                    size_t uas, las;
-                    evaluate_model(m, &dev, longest, &uas, &las);
-                    parser_info in;
-                    parser_get_info(m, &in);
-                    fprintf(
-                        stderr,
-                        "sweep prune %u: %zu bytes, %zu move, %zu label feats: UAS %.2f LAS %.2f\n",
-                        th[k], tmp.len, in.move_features, in.label_features,
-                        100.0 * uas / dev.ntokens, 100.0 * las / dev.ntokens);
-                    char name[64];
-                    snprintf(name, sizeof name, "/tmp/prune-%u.bin", th[k]);
-                    FILE *f = fopen(name, "wb");
-                    if (f) {
-                        fwrite(tmp.data, 1, tmp.len, f);
-                        fclose(f);
-                    }
-                    parser_free(m);
-                }
-            }
-            buf_release(&tmp);
-        }
-    }
+    parser_beam_release(&bm);
+    free(gold_history);
     if (!status)
         status = model_write(&tr, &words, options->prune, model_out, d);
     perceptron_release(&tr.moves);

@@ -367,6 +367,7 @@ typedef struct parser_info {
     size_t label_features; /* features of the relation classifier ... */
     size_t label_weights;  /* ... and their nonzero weights */
     size_t words, bytes;
+    unsigned beam; /* the width of the beam it parses with (1: greedy) */
 } parser_info;
 void parser_get_info(const parser *model, parser_info *info);
 
@@ -380,6 +381,8 @@ typedef struct parser_train_options {
     unsigned min_word_count; /* words seen fewer times are unknown (0 = 2) */
     unsigned prune;          /* drop features whose largest quantised weight is below this */
     bool dev_each_epoch;     /* score dev after every epoch (slower) */
+    unsigned beam;           /* 2..PARSER_BEAM_MAX: beam search with global training of the
+                                moves, and the model is decoded with it; 0 or 1: greedy */
     void (*progress)(void *context, const char *line);
     void *progress_context;
 } parser_train_options;
@@ -480,6 +483,53 @@ size_t parser_label_features(const parser_state *s, unsigned move, uint64_t *key
 /* parser_parse_words on words already read (parser_input_init). */
 void parser_parse_inputs(const parser *model, const parser_input *words, size_t n, uint16_t *head,
                          uint8_t *relation);
+
+/* Gold arcs a move makes unreachable (the dynamic oracle of Goldberg and Nivre 2013 for
+ * arc-hybrid, unlabelled): gold[w] is word w's gold head (n + 1 = the root). */
+void parser_move_costs(const parser_state *s, const uint16_t *gold, unsigned cost[PARSER_MOVES]);
+/* A model's move scores and best relation for a configuration (what the beam asks). */
+void parser_score_moves(const parser *model, const parser_state *s, int64_t scores[PARSER_MOVES]);
+unsigned parser_choose_relation(const parser *model, const parser_state *s, unsigned move);
+
+/* Beam search (parser_beam.c). The items of generation `gen` are the live ones, best first;
+ * each owns its nodes, stack and history (one entry per move made: move | relation << 2). */
+#define PARSER_BEAM_MAX 16
+typedef struct parser_beam_item {
+    parser_state st;
+    int64_t score;     /* sum of the scores of its moves */
+    uint32_t cost;     /* gold arcs lost so far (with a gold tree) */
+    uint16_t *history; /* `steps` entries */
+} parser_beam_item;
+typedef struct parser_beam {
+    unsigned width, gen, count, steps;
+    size_t capacity; /* longest sentence the pools hold */
+    parser_beam_item item[2][PARSER_BEAM_MAX];
+    parser_node *node_pool;
+    uint16_t *stack_pool, *history_pool;
+} parser_beam;
+/* Who scores: moves() fills the scores of the three moves of a configuration where more
+ * than one is allowed; relation() names the relation of an arc; gold (training, or NULL)
+ * gives each item its cost. */
+typedef struct parser_beam_scorer {
+    void (*moves)(void *context, const parser_state *s, int64_t scores[PARSER_MOVES]);
+    unsigned (*relation)(void *context, const parser_state *s, unsigned move);
+    void *context;
+    const uint16_t *gold;
+} parser_beam_scorer;
+/* Allocates a beam of width 1..PARSER_BEAM_MAX (clamped) for sentences up to `longest`. */
+void parser_beam_init(parser_beam *b, unsigned width, size_t longest);
+void parser_beam_release(parser_beam *b);
+/* Starts a sentence of n <= capacity words (tokens finished). */
+void parser_beam_start(parser_beam *b, const parser_token *tokens, size_t n);
+/* Advances every item by one move and keeps the `width` best. Returns false (and does
+ * nothing) once the parses are complete. With a gold tree: *gold_kept tells whether an item
+ * without cost survived, and gold_history (steps + 1 entries) receives the history of the
+ * best-scored candidate without cost. */
+bool parser_beam_step(parser_beam *b, const parser_beam_scorer *sc, uint16_t *gold_history,
+                      bool *gold_kept);
+/* Runs the beam over a whole sentence; the best parse is then item[gen][0]. */
+void parser_beam_parse(parser_beam *b, const parser_beam_scorer *sc, const parser_token *tokens,
+                       size_t n);
 
 /* The vocabulary: an open-addressed table of word hashes (0 = empty slot, at least one
  * empty). Returns whether the word is in it. */

@@ -88,8 +88,9 @@ static void toy_conllu(buf *b, int copies)
         }
 }
 
-/* Trains on the toy treebank with `seed`; the model bytes go to *model (caller releases). */
-static void train_toy(buf *model, uint64_t seed, parser_train_report *report)
+/* Trains on the toy treebank with `seed` and a beam of `beam` (1: greedy); the model bytes
+ * go to *model (caller releases). */
+static void train_toy_beam(buf *model, uint64_t seed, unsigned beam, parser_train_report *report)
 {
     buf text;
     buf_init(&text, 0);
@@ -100,10 +101,17 @@ static void train_toy(buf *model, uint64_t seed, parser_train_report *report)
     buf_init(model, PARSER_FILE_MAX);
     parser_train_options options = {
         .epochs = 10, .seed = seed, .explore_from = 2, .explore_rate = 0.9, .min_word_count = 1};
+    options.beam = beam;
     diag d;
     diag_clear(&d);
     assert_int_equal(parser_train(path, path, &options, model, report, &d), SITREP_OK);
     assert_int_equal(report->train_sentences, 3 * ARRAY_LEN(toy));
+    assert_int_equal(report->info.beam, beam);
+}
+
+static void train_toy(buf *model, uint64_t seed, parser_train_report *report)
+{
+    train_toy_beam(model, seed, 1, report);
 }
 
 static parser *load_toy(uint64_t seed)
@@ -346,6 +354,65 @@ static void parser_rejects_bad_model_files(void **state)
     buf_release(&model);
 }
 
+/* A model trained with a beam learns the toy treebank as well, parses with its beam (the
+ * width is in the file), and is reproducible. */
+static void beam_parser_learns_toy_treebank(void **state)
+{
+    (void)state;
+    buf a, b;
+    parser_train_report report;
+    train_toy_beam(&a, 3, 4, &report);
+    assert_true(report.dev_uas > 0.95);
+    assert_true(report.dev_las > 0.9);
+    train_toy_beam(&b, 3, 4, &report);
+    assert_int_equal(a.len, b.len);
+    assert_memory_equal(a.data, b.data, a.len);
+    diag d;
+    diag_clear(&d);
+    parser *m = parser_load_bytes(a.data, a.len, "beam.bin", &d);
+    assert_non_null(m);
+    parser_info info;
+    parser_get_info(m, &info);
+    assert_int_equal(info.beam, 4);
+    uint16_t head[64];
+    uint8_t rel[64];
+    size_t n = parse_line(m,
+                          "the/DET/DT city/NOUN/NN was/AUX/VBD attacked/VERB/VBN by/ADP/IN "
+                          "troops/NOUN/NNS ./PUNCT/.",
+                          head, rel);
+    assert_tree(head, rel, n);
+    assert_int_equal(head[3], 0);
+    assert_int_equal(head[1], 4);
+    assert_int_equal(rel[1], DEP_NSUBJ_PASS);
+    assert_int_equal(head[5], 4);
+    assert_int_equal(rel[5], DEP_OBL_AGENT);
+    /* random words still give trees through the beam */
+    uint64_t rng = 99;
+    for (int round = 0; round < 200; round++) {
+        parser_word words[40];
+        size_t len = 1 + (size_t)(rng % 40);
+        for (size_t i = 0; i < len; i++) {
+            rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+            static const char *const forms[] = {"the", "dog", "saw", ",", "Kim", "by", "zzz"};
+            words[i].form = slice_from_cstr(forms[(rng >> 33) % 7]);
+            words[i].upos = (uint8_t)((rng >> 40) % UPOS_COUNT);
+            words[i].xpos = slice_from_cstr((rng >> 50) & 1 ? "NN" : "VBD");
+        }
+        parser_parse_words(m, words, len, head, rel);
+        assert_tree(head, rel, len);
+    }
+    parser_free(m);
+    /* a beam wider than the format allows is refused */
+    char *copy = malloc(a.len);
+    memcpy(copy, a.data, a.len);
+    copy[60] = PARSER_BEAM_MAX + 1;
+    fix_crc(copy, a.len);
+    expect_load_error(copy, a.len, "corrupt model header");
+    free(copy);
+    buf_release(&a);
+    buf_release(&b);
+}
+
 static void parser_rewrites_conllu_columns(void **state)
 {
     (void)state;
@@ -489,6 +556,7 @@ int main(void)
         cmocka_unit_test(parser_learns_toy_treebank),
         cmocka_unit_test(parser_training_is_reproducible),
         cmocka_unit_test(parses_are_trees),
+        cmocka_unit_test(beam_parser_learns_toy_treebank),
         cmocka_unit_test(parser_rejects_bad_model_files),
         cmocka_unit_test(parser_rewrites_conllu_columns),
         cmocka_unit_test(training_reports_bad_treebanks),
