@@ -91,12 +91,12 @@ int main(int argc, char **argv)
         checksum = checksum * 31 + tokens[i].head * 7 + tokens[i].deprel;
     parser_info info;
     parser_get_info(model, &info);
-    printf("parser (1 thread, CPU time): %.2f M tokens/s over %zu tokens in %zu sentences x %d "
-           "rounds; model load %.1f ms (%.1f MB, %zu move features, %zu relation features, beam %u; "
-           "parse checksum %08x)\n",
-           (double)parsed / s / 1e6, ntokens, nsentences, rounds, load * 1e3,
-           (double)info.bytes / 1e6, info.move_features, info.label_features, info.beam,
-           checksum);
+    printf(
+        "parser (1 thread, CPU time): %.2f M tokens/s over %zu tokens in %zu sentences x %d "
+        "rounds; model load %.1f ms (%.1f MB, %zu move features, %zu relation features, beam %u; "
+        "parse checksum %08x)\n",
+        (double)parsed / s / 1e6, ntokens, nsentences, rounds, load * 1e3, (double)info.bytes / 1e6,
+        info.move_features, info.label_features, info.beam, checksum);
     parser_free(model);
     tagger_free(tags);
     arena_release(&a);

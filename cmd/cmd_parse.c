@@ -331,8 +331,7 @@ int cmd_train_parser(int argc, char **argv)
             "%zu words, beam %u\n",
             report.train_sentences, report.train_tokens, report.nonprojective_arcs,
             report.info.bytes, report.info.move_features, report.info.label_features,
-            report.info.label_weights, report.info.relations, report.info.words,
-            report.info.beam);
+            report.info.label_weights, report.info.relations, report.info.words, report.info.beam);
     if (dev)
         fprintf(stderr, "train-parser: dev UAS %.2f%% LAS %.2f%% on %zu tokens\n",
                 100 * report.dev_uas, 100 * report.dev_las, report.dev_tokens);

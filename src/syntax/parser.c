@@ -582,9 +582,10 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
     uint64_t right = (uint64_t)get32(p + 72) | (uint64_t)get32(p + 76) << 32;
     uint64_t valid = (((uint64_t)1 << DEP_COUNT) - 1) & ~(uint64_t)1;
     if (!ok || nentries > MAX_ENTRIES || nrows > MAX_ENTRIES || nvocab < 2 ||
-        !power_of_two(nvocab, MAX_VOCAB) || get32(p + 60) > PARSER_BEAM_MAX || (left & ~valid) || (right & ~valid) ||
-        !(left >> DEP_ROOT & 1) || (right >> DEP_ROOT & 1) || left == ((uint64_t)1 << DEP_ROOT) ||
-        right == 0 || __builtin_popcountll(left) - 1 > PARSER_LANES ||
+        !power_of_two(nvocab, MAX_VOCAB) || get32(p + 60) > PARSER_BEAM_MAX || (left & ~valid) ||
+        (right & ~valid) || !(left >> DEP_ROOT & 1) || (right >> DEP_ROOT & 1) ||
+        left == ((uint64_t)1 << DEP_ROOT) || right == 0 ||
+        __builtin_popcountll(left) - 1 > PARSER_LANES ||
         __builtin_popcountll(right) > PARSER_LANES) {
         diag_set(d, name, 0, "corrupt model header (counts out of range)");
         return NULL;

@@ -835,8 +835,8 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
             if (beam)
                 status = train_sentence_beam(&tr, &bm, gold_history, order[k], &counts, d);
             if (!status)
-                status = train_sentence(&tr, order[k], explore, options->explore_rate, &rng,
-                                        !beam, &counts, d);
+                status = train_sentence(&tr, order[k], explore, options->explore_rate, &rng, !beam,
+                                        &counts, d);
         }
         if (status)
             break;

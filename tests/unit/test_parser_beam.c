@@ -61,7 +61,7 @@ static int64_t best_total(const parser_state *s, unsigned step, unsigned *partia
         memcpy(stack, s->stack, sizeof stack);
         t.nodes = nodes;
         t.stack = stack;
-        unsigned rel = m == PARSER_SHIFT                   ? 0
+        unsigned rel = m == PARSER_SHIFT                    ? 0
                        : m == PARSER_LEFT && t.b == t.n + 1 ? DEP_ROOT
                                                             : fixed_relation(NULL, &t, m);
         parser_state_apply(&t, m, rel);
