@@ -179,7 +179,8 @@ int cmd_parse(int argc, char **argv)
 static const char train_help[] =
     "usage: sitrep train-parser --train F.conllu[.gz] [--dev F.conllu] --out FILE\n"
     "                           [--epochs N] [--seed S] [--explore-from E] [--explore-rate P]\n"
-    "                           [--min-count N] [--prune N] [--beam W] [--dev-each-epoch]\n"
+    "                           [--min-count N] [--prune N] [--beam W [--max-violation]]\n"
+    "                           [--dev-each-epoch]\n"
     "\n"
     "Trains the dependency parser (arc-hybrid transitions, an averaged perceptron, a dynamic\n"
     "oracle) on a CoNLL-U treebank (plain or gzip-compressed) and writes the model to FILE.\n"
@@ -203,6 +204,8 @@ static const char train_help[] =
     "  --beam W           beam search of width W (2 to 16): the moves are trained globally\n"
     "                     (early update) and the model parses with that beam (default 1:\n"
     "                     greedy)\n"
+    "  --max-violation    with --beam: update where the beam's best outscores the gold parse\n"
+    "                     most (Huang et al. 2012) rather than where the gold parse falls off\n"
     "  --dev-each-epoch   score --dev after every epoch (slower)\n";
 
 static void print_progress(void *context, const char *line)
@@ -238,6 +241,10 @@ int cmd_train_parser(int argc, char **argv)
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(train_help, stdout);
             return EXIT_OK;
+        }
+        if (strcmp(arg, "--max-violation") == 0) {
+            options.max_violation = true;
+            continue;
         }
         if (strcmp(arg, "--dev-each-epoch") == 0) {
             options.dev_each_epoch = true;

@@ -16,56 +16,6 @@
 
 #define TRAIN_MAX_FEATURES ((size_t)32 << 20)
 
-/* ---- the vocabulary ---- */
-
-typedef struct vocab {
-    uint64_t *keys; /* layout of the model file (parser_vocab_has) */
-    uint32_t nslots, nwords;
-} vocab;
-
-/* Keeps the words seen at least min_count times, in order of first appearance. */
-static void vocab_build(const parser_treebank *t, unsigned min_count, vocab *v)
-{
-    size_t ntable = 1024;
-    while (ntable < t->ntokens * 2)
-        ntable *= 2;
-    uint64_t *keys = xcalloc(ntable, sizeof *keys);
-    uint32_t *counts = xcalloc(ntable, sizeof *counts);
-    uint32_t *order = xmalloc((t->ntokens + 1) * sizeof *order);
-    size_t ntypes = 0;
-    for (size_t i = 0; i < t->ntokens; i++) {
-        uint64_t k = t->input[i].word;
-        size_t s = (size_t)(k >> 40) & (ntable - 1);
-        while (keys[s] && keys[s] != k)
-            s = (s + 1) & (ntable - 1);
-        if (!keys[s]) {
-            keys[s] = k;
-            order[ntypes++] = (uint32_t)s;
-        }
-        counts[s]++;
-    }
-    size_t kept = 0;
-    for (size_t i = 0; i < ntypes; i++)
-        kept += counts[order[i]] >= min_count;
-    v->nslots = 2;
-    while (v->nslots < kept * 2 + 2)
-        v->nslots *= 2;
-    v->nwords = (uint32_t)kept;
-    v->keys = xcalloc(v->nslots, sizeof *v->keys);
-    for (size_t i = 0; i < ntypes; i++) {
-        if (counts[order[i]] < min_count)
-            continue;
-        uint64_t k = keys[order[i]];
-        size_t s = (size_t)(k >> 40) & (v->nslots - 1);
-        while (v->keys[s])
-            s = (s + 1) & (v->nslots - 1);
-        v->keys[s] = k;
-    }
-    free(keys);
-    free(counts);
-    free(order);
-}
-
 /* ---- the perceptron ---- */
 
 typedef struct weight {
@@ -193,31 +143,11 @@ static uint64_t splitmix(uint64_t *state)
     return z ^ (z >> 31);
 }
 
-/* ---- relations and the dynamic oracle ---- */
-
-/* The relations of the training trees by direction: left arcs (a word left of its head; the
- * root arc among them, as the root ends the buffer) and right arcs. */
-static void relations_build(const parser_treebank *t, uint64_t relations[PARSER_MOVES])
-{
-    uint64_t left = 0, right = 0;
-    for (size_t s = 0; s < t->nsentences; s++)
-        for (size_t i = t->first[s]; i < t->first[s + 1]; i++) {
-            size_t pos = i - t->first[s] + 1;
-            if (t->head[i] > pos)
-                left |= (uint64_t)1 << t->relation[i];
-            else
-                right |= (uint64_t)1 << t->relation[i];
-        }
-    relations[PARSER_SHIFT] = 0;
-    relations[PARSER_LEFT] = left | (uint64_t)1 << DEP_ROOT;
-    relations[PARSER_RIGHT] = right & ~((uint64_t)1 << DEP_ROOT);
-}
-
 /* ---- training ---- */
 
 typedef struct trainer {
     const parser_treebank *bank;
-    const vocab *words;
+    const parser_vocab *words;
     uint64_t relations[PARSER_MOVES];
     /* The relation classifier's classes: lane + 64 for right arcs (lanes: the relations of
      * a direction in id order, root apart) */
@@ -228,6 +158,11 @@ typedef struct trainer {
     parser_node *nodes;
     uint16_t *stack, *gold;
     unsigned beam; /* width of the beam of global training; 0: greedy */
+    bool max_violation;
+    /* max-violation updates: the gold parse followed past the beam, and the two histories of
+     * the step where the beam's best outscored it by most */
+    parser_node *gold_nodes;
+    uint16_t *gold_stack, *gold_moves, *violation_gold, *violation_top;
 } trainer;
 
 /* Prepares the tokens of sentence s (words through the vocabulary); returns its length. */
@@ -454,6 +389,88 @@ static sitrep_status train_sentence_beam(trainer *tr, parser_beam *bm, uint16_t 
     return status;
 }
 
+/* Max-violation update (Huang, Fayong and Guo 2012): the beam runs to the end; the gold
+ * parse is the best item without cost while the beam has one, then goes on by itself (at each
+ * step the best-scored move that loses no gold arc). The update is made at the step where the
+ * beam's best outscores the gold parse by most, when the final best parse has a cost. */
+static sitrep_status train_sentence_violation(trainer *tr, parser_beam *bm, size_t s,
+                                              epoch_counts *counts, diag *d)
+{
+    size_t n = sentence_tokens(tr, s);
+    train_scorer ts = {tr, false};
+    parser_beam_scorer sc = {scorer_moves, scorer_relation, &ts, tr->gold};
+    parser_beam_start(bm, tr->tokens, n);
+    tr->moves.now++;
+    counts->moves++;
+    parser_state gold;
+    parser_state_init(&gold, tr->tokens, tr->gold_nodes, tr->gold_stack, n);
+    int64_t gold_score = 0, worst = -1;
+    unsigned violation_steps = 0;
+    bool kept = true;
+    while (true) {
+        if (!parser_beam_step(bm, &sc, NULL, &kept))
+            break;
+        unsigned step = bm->steps - 1;
+        if (kept) {
+            const parser_beam_item *g = &bm->item[bm->gen][0];
+            for (unsigned k = 0; g->cost; k++)
+                g = &bm->item[bm->gen][k + 1];
+            memcpy(tr->gold_nodes, g->st.nodes, (n + 2) * sizeof *tr->gold_nodes);
+            memcpy(tr->gold_stack, g->st.stack, g->st.depth * sizeof *tr->gold_stack);
+            memcpy(tr->gold_moves, g->history, bm->steps * sizeof *tr->gold_moves);
+            gold.b = g->st.b;
+            gold.depth = g->st.depth;
+            gold_score = g->score;
+        } else {
+            unsigned cost[PARSER_MOVES];
+            parser_move_costs(&gold, tr->gold, cost);
+            int64_t scores[PARSER_MOVES] = {0, 0, 0};
+            bool free_choice = gold.depth && gold.b <= gold.n;
+            if (free_choice)
+                scorer_moves(&ts, &gold, scores);
+            unsigned move = PARSER_SHIFT;
+            if (gold.depth == 0)
+                move = PARSER_SHIFT;
+            else if (gold.b == gold.n + 1)
+                move = gold.depth == 1 ? PARSER_LEFT : PARSER_RIGHT;
+            else {
+                bool found = false;
+                for (unsigned m = 0; m < (gold.depth >= 2 ? 3u : 2u); m++)
+                    if (cost[m] == 0 && (!found || scores[m] > scores[move])) {
+                        move = m;
+                        found = true;
+                    }
+            }
+            unsigned rel = 0;
+            if (move == PARSER_LEFT && gold.b == gold.n + 1)
+                rel = DEP_ROOT;
+            else if (move != PARSER_SHIFT)
+                rel = scorer_relation(&ts, &gold, move);
+            gold_score += scores[move];
+            tr->gold_moves[step] = (uint16_t)(move | rel << 2);
+            parser_state_apply(&gold, move, rel);
+        }
+        const parser_beam_item *top = &bm->item[bm->gen][0];
+        if (top->cost && top->score - gold_score >= worst) {
+            worst = top->score - gold_score;
+            violation_steps = bm->steps;
+            memcpy(tr->violation_top, top->history, bm->steps * sizeof *tr->violation_top);
+            memcpy(tr->violation_gold, tr->gold_moves, bm->steps * sizeof *tr->violation_gold);
+        }
+    }
+    if (bm->item[bm->gen][0].cost == 0 || !violation_steps)
+        return SITREP_OK;
+    counts->move_errors++;
+    unsigned from = 0;
+    while (from < violation_steps && tr->violation_gold[from] == tr->violation_top[from])
+        from++;
+    sitrep_status status =
+        update_history(tr, n, tr->violation_gold, violation_steps, from, 1, d);
+    if (!status)
+        status = update_history(tr, n, tr->violation_top, violation_steps, from, -1, d);
+    return status;
+}
+
 /* Parses a sentence of n words (prepared by sentence_tokens) with the averaged weights, for
  * dev scores during training. */
 static void parse_averaged(trainer *tr, size_t n)
@@ -591,7 +608,7 @@ static void count_tables(const perceptron *p, const int16_t *q, size_t count[2])
     }
 }
 
-static sitrep_status model_write(const trainer *tr, const vocab *v, unsigned prune, buf *out,
+static sitrep_status model_write(const trainer *tr, const parser_vocab *v, unsigned prune, buf *out,
                                  diag *d)
 {
     size_t nmove_features, move_weights, nlabel_features, nentries;
@@ -774,8 +791,8 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     report->train_tokens = bank.ntokens;
     report->nonprojective_arcs = lifted;
 
-    vocab words;
-    vocab_build(&bank, options->min_word_count ? options->min_word_count : 2, &words);
+    parser_vocab words;
+    parser_vocab_build(&bank, options->min_word_count ? options->min_word_count : 2, &words);
     size_t longest = 1;
     for (size_t s = 0; s < bank.nsentences; s++)
         if (bank.first[s + 1] - bank.first[s] > longest)
@@ -787,7 +804,7 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     memset(&tr, 0, sizeof tr);
     tr.bank = &bank;
     tr.words = &words;
-    relations_build(&bank, tr.relations);
+    parser_relations_build(&bank, tr.relations);
     for (unsigned m = PARSER_LEFT; m <= PARSER_RIGHT; m++)
         for (unsigned r = 1; r < DEP_COUNT; r++)
             if ((tr.relations[m] >> r & 1) && r != DEP_ROOT && tr.nlanes[m] < PARSER_LANES) {
@@ -816,6 +833,12 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     parser_beam_init(&bm, beam ? beam : 1, longest);
     uint16_t *gold_history = xmalloc((2 * longest + 2) * sizeof *gold_history);
     tr.beam = beam;
+    tr.max_violation = options->max_violation;
+    tr.gold_nodes = xmalloc((longest + 2) * sizeof *tr.gold_nodes);
+    tr.gold_stack = xmalloc((longest + 2) * sizeof *tr.gold_stack);
+    tr.gold_moves = xmalloc((2 * longest + 2) * sizeof *tr.gold_moves);
+    tr.violation_gold = xmalloc((2 * longest + 2) * sizeof *tr.violation_gold);
+    tr.violation_top = xmalloc((2 * longest + 2) * sizeof *tr.violation_top);
     uint32_t *order = xmalloc((bank.nsentences + 1) * sizeof *order);
     for (size_t s = 0; s < bank.nsentences; s++)
         order[s] = (uint32_t)s;
@@ -832,7 +855,9 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
         for (size_t k = 0; k < bank.nsentences && !status; k++) {
             /* with a beam, the moves are trained globally and the relations on the greedy
              * parse of the same sentence */
-            if (beam)
+            if (beam && tr.max_violation)
+                status = train_sentence_violation(&tr, &bm, order[k], &counts, d);
+            else if (beam)
                 status = train_sentence_beam(&tr, &bm, gold_history, order[k], &counts, d);
             if (!status)
                 status = train_sentence(&tr, order[k], explore, options->explore_rate, &rng, !beam,
@@ -884,6 +909,11 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     free(order);
     parser_beam_release(&bm);
     free(gold_history);
+    free(tr.gold_nodes);
+    free(tr.gold_stack);
+    free(tr.gold_moves);
+    free(tr.violation_gold);
+    free(tr.violation_top);
     if (!status)
         status = model_write(&tr, &words, options->prune, model_out, d);
     perceptron_release(&tr.moves);

@@ -282,3 +282,64 @@ sitrep_status parser_treebank_read(const char *path, bool lift, parser_treebank 
         parser_treebank_release(t);
     return status;
 }
+
+/* Keeps the words seen at least min_count times, in order of first appearance. */
+void parser_vocab_build(const parser_treebank *t, unsigned min_count, parser_vocab *v)
+{
+    size_t ntable = 1024;
+    while (ntable < t->ntokens * 2)
+        ntable *= 2;
+    uint64_t *keys = xcalloc(ntable, sizeof *keys);
+    uint32_t *counts = xcalloc(ntable, sizeof *counts);
+    uint32_t *order = xmalloc((t->ntokens + 1) * sizeof *order);
+    size_t ntypes = 0;
+    for (size_t i = 0; i < t->ntokens; i++) {
+        uint64_t k = t->input[i].word;
+        size_t s = (size_t)(k >> 40) & (ntable - 1);
+        while (keys[s] && keys[s] != k)
+            s = (s + 1) & (ntable - 1);
+        if (!keys[s]) {
+            keys[s] = k;
+            order[ntypes++] = (uint32_t)s;
+        }
+        counts[s]++;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < ntypes; i++)
+        kept += counts[order[i]] >= min_count;
+    v->nslots = 2;
+    while (v->nslots < kept * 2 + 2)
+        v->nslots *= 2;
+    v->nwords = (uint32_t)kept;
+    v->keys = xcalloc(v->nslots, sizeof *v->keys);
+    for (size_t i = 0; i < ntypes; i++) {
+        if (counts[order[i]] < min_count)
+            continue;
+        uint64_t k = keys[order[i]];
+        size_t s = (size_t)(k >> 40) & (v->nslots - 1);
+        while (v->keys[s])
+            s = (s + 1) & (v->nslots - 1);
+        v->keys[s] = k;
+    }
+    free(keys);
+    free(counts);
+    free(order);
+}
+
+/* The relations of the training trees by direction: left arcs (a word left of its head; the
+ * root arc among them, as the root ends the buffer) and right arcs. */
+void parser_relations_build(const parser_treebank *t, uint64_t relations[PARSER_MOVES])
+{
+    uint64_t left = 0, right = 0;
+    for (size_t s = 0; s < t->nsentences; s++)
+        for (size_t i = t->first[s]; i < t->first[s + 1]; i++) {
+            size_t pos = i - t->first[s] + 1;
+            if (t->head[i] > pos)
+                left |= (uint64_t)1 << t->relation[i];
+            else
+                right |= (uint64_t)1 << t->relation[i];
+        }
+    relations[PARSER_SHIFT] = 0;
+    relations[PARSER_LEFT] = left | (uint64_t)1 << DEP_ROOT;
+    relations[PARSER_RIGHT] = right & ~((uint64_t)1 << DEP_ROOT);
+}

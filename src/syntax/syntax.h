@@ -383,6 +383,7 @@ typedef struct parser_train_options {
     bool dev_each_epoch;     /* score dev after every epoch (slower) */
     unsigned beam;           /* 2..PARSER_BEAM_MAX: beam search with global training of the
                                 moves, and the model is decoded with it; 0 or 1: greedy */
+    bool max_violation;      /* with a beam: max-violation updates instead of early updates */
     void (*progress)(void *context, const char *line);
     void *progress_context;
 } parser_train_options;
@@ -563,5 +564,15 @@ typedef struct parser_treebank {
 sitrep_status parser_treebank_read(const char *path, bool lift, parser_treebank *t, size_t *lifted,
                                    diag *d) MUST_CHECK;
 void parser_treebank_release(parser_treebank *t);
+/* The words of a treebank seen at least min_count times, as a table parser_vocab_has
+ * reads (the model file's layout); the caller frees keys. */
+typedef struct parser_vocab {
+    uint64_t *keys;
+    uint32_t nslots, nwords;
+} parser_vocab;
+void parser_vocab_build(const parser_treebank *t, unsigned min_count, parser_vocab *v);
+/* The relations of a treebank's trees by direction, one bit each: [PARSER_LEFT] those of
+ * words left of their head, with root (the root ends the buffer); [PARSER_RIGHT] the rest. */
+void parser_relations_build(const parser_treebank *t, uint64_t relations[PARSER_MOVES]);
 
 #endif
