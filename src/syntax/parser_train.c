@@ -464,8 +464,7 @@ static sitrep_status train_sentence_violation(trainer *tr, parser_beam *bm, size
     unsigned from = 0;
     while (from < violation_steps && tr->violation_gold[from] == tr->violation_top[from])
         from++;
-    sitrep_status status =
-        update_history(tr, n, tr->violation_gold, violation_steps, from, 1, d);
+    sitrep_status status = update_history(tr, n, tr->violation_gold, violation_steps, from, 1, d);
     if (!status)
         status = update_history(tr, n, tr->violation_top, violation_steps, from, -1, d);
     return status;

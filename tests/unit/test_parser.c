@@ -88,9 +88,10 @@ static void toy_conllu(buf *b, int copies)
         }
 }
 
-/* Trains on the toy treebank with `seed` and a beam of `beam` (1: greedy); the model bytes
- * go to *model (caller releases). */
-static void train_toy_beam(buf *model, uint64_t seed, unsigned beam, parser_train_report *report)
+/* Trains on the toy treebank with `seed` and a beam of `beam` (1: greedy), with max-violation
+ * updates when `max_violation`; the model bytes go to *model (caller releases). */
+static void train_toy_options(buf *model, uint64_t seed, unsigned beam, bool max_violation,
+                              parser_train_report *report)
 {
     buf text;
     buf_init(&text, 0);
@@ -102,11 +103,17 @@ static void train_toy_beam(buf *model, uint64_t seed, unsigned beam, parser_trai
     parser_train_options options = {
         .epochs = 10, .seed = seed, .explore_from = 2, .explore_rate = 0.9, .min_word_count = 1};
     options.beam = beam;
+    options.max_violation = max_violation;
     diag d;
     diag_clear(&d);
     assert_int_equal(parser_train(path, path, &options, model, report, &d), SITREP_OK);
     assert_int_equal(report->train_sentences, 3 * ARRAY_LEN(toy));
     assert_int_equal(report->info.beam, beam);
+}
+
+static void train_toy_beam(buf *model, uint64_t seed, unsigned beam, parser_train_report *report)
+{
+    train_toy_options(model, seed, beam, false, report);
 }
 
 static void train_toy(buf *model, uint64_t seed, parser_train_report *report)
@@ -242,6 +249,41 @@ static void parser_training_is_reproducible(void **state)
     assert_memory_equal(a.data, b.data, a.len);
     buf_release(&a);
     buf_release(&b);
+}
+
+/* Max-violation updates (the gold parse followed past the beam's end) learn the toy treebank
+ * too, reproducibly, and make another model than early updates do. */
+static void max_violation_parser_learns_toy_treebank(void **state)
+{
+    (void)state;
+    buf a, b, early;
+    parser_train_report report;
+    train_toy_options(&a, 5, 4, true, &report);
+    assert_true(report.dev_uas > 0.95);
+    assert_true(report.dev_las > 0.9);
+    train_toy_options(&b, 5, 4, true, &report);
+    assert_int_equal(a.len, b.len);
+    assert_memory_equal(a.data, b.data, a.len);
+    train_toy_options(&early, 5, 4, false, &report);
+    assert_true(early.len != a.len || memcmp(early.data, a.data, a.len) != 0);
+    diag d;
+    diag_clear(&d);
+    parser *m = parser_load_bytes(a.data, a.len, "mv.bin", &d);
+    assert_non_null(m);
+    uint16_t head[64];
+    uint8_t rel[64];
+    size_t n = parse_line(m,
+                          "the/DET/DT city/NOUN/NN was/AUX/VBD attacked/VERB/VBN by/ADP/IN "
+                          "troops/NOUN/NNS ./PUNCT/.",
+                          head, rel);
+    assert_tree(head, rel, n);
+    assert_int_equal(head[3], 0);
+    assert_int_equal(rel[1], DEP_NSUBJ_PASS);
+    assert_int_equal(rel[5], DEP_OBL_AGENT);
+    parser_free(m);
+    buf_release(&a);
+    buf_release(&b);
+    buf_release(&early);
 }
 
 static void parses_are_trees(void **state)
@@ -557,6 +599,7 @@ int main(void)
         cmocka_unit_test(parser_training_is_reproducible),
         cmocka_unit_test(parses_are_trees),
         cmocka_unit_test(beam_parser_learns_toy_treebank),
+        cmocka_unit_test(max_violation_parser_learns_toy_treebank),
         cmocka_unit_test(parser_rejects_bad_model_files),
         cmocka_unit_test(parser_rewrites_conllu_columns),
         cmocka_unit_test(training_reports_bad_treebanks),
