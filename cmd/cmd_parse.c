@@ -310,6 +310,10 @@ int cmd_train_parser(int argc, char **argv)
         cmd_error("train-parser needs --train and --out (see --help)");
         return EXIT_USAGE;
     }
+    if (options.max_violation && options.beam < 2) {
+        cmd_error("--max-violation needs --beam 2 or wider (see --help)");
+        return EXIT_USAGE;
+    }
     buf model;
     buf_init(&model, PARSER_FILE_MAX);
     parser_train_report report;

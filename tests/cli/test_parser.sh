@@ -82,6 +82,16 @@ expect_match "train-parser reports dev scores" "$err" "dev UAS [0-9.]+% LAS [0-9
 "$SITREP" train-parser --train "$work/train3.conllu" --out "$work/p2.bin" --epochs 3 --seed 5 2>/dev/null
 if cmp -s "$work/p1.bin" "$work/p2.bin"; then ok; else bad "train-parser is not reproducible"; fi
 expect_exit 0 "parse --conllu --model" -- "$SITREP" parse --conllu --model "$work/p1.bin" "$work/in.conllu"
+# Beam training, with max-violation updates: the model keeps its width and parses every word.
+expect_exit 2 "--max-violation without --beam" -- "$SITREP" train-parser --train x --out y --max-violation
+expect_match "--max-violation without --beam is explained" "$err" "needs --beam"
+expect_exit 2 "--beam 17" -- "$SITREP" train-parser --train x --out y --beam 17
+expect_exit 0 "train-parser --beam 3 --max-violation" -- "$SITREP" train-parser --train "$work/train3.conllu" --dev "$work/train.conllu" --out "$work/mv.bin" --epochs 2 --seed 5 --beam 3 --max-violation
+expect_match "beam training reports its width" "$err" "beam 3"
+expect_exit 0 "parse --conllu with a beam model" -- "$SITREP" parse --conllu --model "$work/mv.bin" "$work/in.conllu"
+words=$(grep -c '^[0-9]' "$work/in.conllu")
+heads=$(printf '%s\n' "$out" | awk -F'\t' '$1 ~ /^[0-9]+$/ && $7 ~ /^[0-9]+$/' | wc -l)
+if [ "$words" -gt 0 ] && [ "$words" -eq "$heads" ]; then ok; else bad "beam model parsed $heads of $words words"; fi
 expect_exit 1 "train-parser on a missing file" -- "$SITREP" train-parser --train "$work/none.conllu" --out "$work/p3.bin"
 expect_match "missing treebank is named" "$err" "none.conllu: cannot open"
 if [ -e "$work/p3.bin" ]; then bad "a failed training left a model behind"; else ok; fi
