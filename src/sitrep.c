@@ -256,6 +256,8 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
             sitrep_context_free(c);
             return NULL;
         }
+        if (options->parse_beam > 0)
+            parser_set_beam(c->parser, (unsigned)options->parse_beam);
     }
     if (c->load == SITREP_LOAD_TAGS)
         return c;

@@ -266,7 +266,8 @@ struct parser {
     parser_entry *entries;
     int32_t (*rows)[PARSER_LANES]; /* 16 bits in the file, 32 in memory: no widening per add */
     size_t bytes;
-    unsigned beam; /* the beam width it was trained with (0 or 1: greedy) */
+    unsigned beam;         /* the beam width it decodes with (0 or 1: greedy) */
+    unsigned trained_beam; /* the width in the file */
 };
 
 static uint32_t get32(const unsigned char *p)
@@ -406,7 +407,7 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
     m->nrows = nrows;
     m->nvocab = nvocab;
     m->bytes = length;
-    m->beam = get32(p + 60);
+    m->beam = m->trained_beam = get32(p + 60);
     for (unsigned r = 1; r < DEP_COUNT; r++) {
         if ((left >> r & 1) && r != DEP_ROOT)
             m->relations[PARSER_LEFT][m->nrelations[PARSER_LEFT]++] = (uint8_t)r;
@@ -496,6 +497,13 @@ void parser_get_info(const parser *model, parser_info *info)
     info->words = words;
     info->bytes = model->bytes;
     info->beam = model->beam > 1 ? model->beam : 1;
+}
+
+void parser_set_beam(parser *model, unsigned width)
+{
+    model->beam = width == 0                ? model->trained_beam
+                  : width > PARSER_BEAM_MAX ? PARSER_BEAM_MAX
+                                            : width;
 }
 
 /* ---- parsing ---- */

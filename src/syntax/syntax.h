@@ -370,6 +370,10 @@ typedef struct parser_info {
     unsigned beam; /* the width of the beam it parses with (1: greedy) */
 } parser_info;
 void parser_get_info(const parser *model, parser_info *info);
+/* Decodes with a beam of `width` (1: greedy; capped at PARSER_BEAM_MAX) instead of the width
+ * the model was trained with (0 restores it). A narrower beam than the training's parses
+ * faster and less accurately (docs/parser.md). Not thread-safe: call before sharing the model. */
+void parser_set_beam(parser *model, unsigned width);
 
 /* Training (parser_train.c). `progress`, when set, receives one line per epoch. */
 typedef struct parser_train_options {

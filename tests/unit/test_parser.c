@@ -442,7 +442,21 @@ static void beam_parser_learns_toy_treebank(void **state)
         }
         parser_parse_words(m, words, len, head, rel);
         assert_tree(head, rel, len);
+        /* decoding greedily (a narrower beam than the training's) still gives trees */
+        parser_set_beam(m, 1);
+        parser_parse_words(m, words, len, head, rel);
+        assert_tree(head, rel, len);
+        parser_set_beam(m, 0);
     }
+    parser_set_beam(m, 1);
+    parser_get_info(m, &info);
+    assert_int_equal(info.beam, 1);
+    parser_set_beam(m, 99);
+    parser_get_info(m, &info);
+    assert_int_equal(info.beam, PARSER_BEAM_MAX);
+    parser_set_beam(m, 0);
+    parser_get_info(m, &info);
+    assert_int_equal(info.beam, 4);
     parser_free(m);
     /* a beam wider than the format allows is refused */
     char *copy = malloc(a.len);
