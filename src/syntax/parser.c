@@ -1,6 +1,6 @@
-/* parser.c - the dependency parser: relations, the arc-hybrid transition system, model
- * loading and decoding, greedy or with a beam (docs/parser.md); the feature templates are in
- * parser_features.c, the beam in parser_beam.c.
+/* parser.c - the dependency parser: relations, words and tags, model loading and decoding,
+ * greedy or with a beam (docs/parser.md); the transition system is in parser_state.c, the
+ * feature templates in parser_features.c, the beam in parser_beam.c.
  *
  * Runs in the syntax stage after the tagger: words and their tags in, one head and one
  * Universal Dependencies relation per word out. The model (trained by parser_train.c) is an
@@ -96,7 +96,7 @@ dep_relation dep_relation_from_name(const char *name, size_t length)
     return DEP_NONE;
 }
 
-/* ---- words, tags and the transition system ---- */
+/* ---- words and tags ---- */
 
 #define WORD_MAX 64
 
@@ -156,65 +156,6 @@ void parser_tokens_finish(parser_token *tokens, size_t n)
     tokens[n + 1].upos = ROOT_TAG + 1;
     for (size_t i = 0; i < n + 2; i++)
         tokens[i].word_tag = mix64(tokens[i].word * 0x9E3779B97F4A7C15ULL + tokens[i].tag);
-}
-
-void parser_state_init(parser_state *state, const parser_token *tokens, parser_node *nodes,
-                       uint16_t *stack, size_t n)
-{
-    state->n = (uint32_t)n;
-    state->b = 1;
-    state->depth = 0;
-    state->tokens = tokens;
-    state->nodes = nodes;
-    state->stack = stack;
-    memset(nodes, 0, (n + 2) * sizeof *nodes);
-}
-
-bool parser_state_allows(const parser_state *s, unsigned move, unsigned relation)
-{
-    switch (move) {
-    case PARSER_SHIFT:
-        return s->b <= s->n;
-    case PARSER_LEFT:
-        if (s->depth == 0)
-            return false;
-        if (s->b == s->n + 1)
-            return s->depth == 1 && relation == DEP_ROOT;
-        return relation != DEP_ROOT;
-    default:
-        return s->depth >= 2 && relation != DEP_ROOT;
-    }
-}
-
-static inline void attach(parser_state *s, unsigned head, unsigned dependent, unsigned relation)
-{
-    parser_node *h = &s->nodes[head], *d = &s->nodes[dependent];
-    d->head = (uint16_t)head;
-    d->relation = (uint8_t)relation;
-    if (dependent < head) {
-        h->left2 = h->left1;
-        h->left1 = (uint16_t)dependent;
-        h->nleft += h->nleft < 255;
-        h->left_set |= (uint64_t)1 << relation;
-    } else {
-        h->right2 = h->right1;
-        h->right1 = (uint16_t)dependent;
-        h->nright += h->nright < 255;
-        h->right_set |= (uint64_t)1 << relation;
-    }
-}
-
-void parser_state_apply(parser_state *s, unsigned move, unsigned relation)
-{
-    if (move == PARSER_SHIFT) {
-        s->stack[s->depth++] = (uint16_t)s->b++;
-    } else if (move == PARSER_LEFT) {
-        attach(s, s->b, s->stack[s->depth - 1], relation);
-        s->depth--;
-    } else {
-        attach(s, s->stack[s->depth - 2], s->stack[s->depth - 1], relation);
-        s->depth--;
-    }
 }
 
 /* ---- the model ---- */

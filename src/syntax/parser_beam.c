@@ -9,33 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Gold arcs a move makes unreachable (Goldberg and Nivre 2013, arc-hybrid), unlabelled:
- * gold[w] is word w's gold head (n + 1 = the root). */
-void parser_move_costs(const parser_state *s, const uint16_t *gold, unsigned cost[3])
-{
-    unsigned n = s->n, b = s->b, depth = s->depth;
-    unsigned s0 = depth ? s->stack[depth - 1] : 0, s1 = depth > 1 ? s->stack[depth - 2] : 0;
-    /* words of the buffer whose gold head is s0 (lost by both arcs) */
-    unsigned s0_children = 0;
-    if (s0)
-        for (unsigned w = b; w <= n; w++)
-            s0_children += gold[w] == s0;
-    cost[PARSER_LEFT] = cost[PARSER_RIGHT] = cost[PARSER_SHIFT] = 0;
-    if (s0) {
-        cost[PARSER_LEFT] = s0_children + (gold[s0] != b && (gold[s0] == s1 || gold[s0] >= b));
-        cost[PARSER_RIGHT] = s0_children + (gold[s0] >= b);
-    }
-    if (b <= n) {
-        unsigned c = 0;
-        for (unsigned k = 0; k < depth; k++) {
-            unsigned x = s->stack[k];
-            c += gold[x] == b;                  /* stack words whose head is b0 */
-            c += k + 1 < depth && gold[b] == x; /* b0's head below s0 */
-        }
-        cost[PARSER_SHIFT] = c;
-    }
-}
-
 void parser_beam_init(parser_beam *b, unsigned width, size_t longest)
 {
     memset(b, 0, sizeof *b);

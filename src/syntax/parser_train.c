@@ -16,132 +16,7 @@
 
 #define TRAIN_MAX_FEATURES ((size_t)32 << 20)
 
-/* ---- the perceptron ---- */
-
-typedef struct weight {
-    int64_t total; /* sum of w over the instances before ts */
-    int32_t w;
-    uint32_t ts;
-    uint8_t cls;
-} weight;
-
-typedef struct feature {
-    uint64_t key;
-    uint32_t offset; /* into the pool */
-    uint16_t n, cap;
-} feature;
-
-typedef struct perceptron {
-    uint32_t *table; /* open addressing: feature index + 1, 0 = empty */
-    size_t table_size;
-    feature *features;
-    size_t nfeatures, alloc_features;
-    weight *pool;
-    size_t pool_len, pool_alloc;
-    uint32_t now; /* instances seen */
-} perceptron;
-
-static size_t table_pos(const perceptron *p, uint64_t key)
-{
-    size_t mask = p->table_size - 1;
-    size_t i = (size_t)(key ^ (key >> 29)) & mask;
-    while (p->table[i] && p->features[p->table[i] - 1].key != key)
-        i = (i + 1) & mask;
-    return i;
-}
-
-static const feature *perceptron_find(const perceptron *p, uint64_t key)
-{
-    uint32_t slot = p->table[table_pos(p, key)];
-    return slot ? &p->features[slot - 1] : NULL;
-}
-
-static feature *perceptron_add(perceptron *p, uint64_t key)
-{
-    size_t pos = table_pos(p, key);
-    if (p->table[pos])
-        return &p->features[p->table[pos] - 1];
-    if (p->nfeatures == p->alloc_features) {
-        p->alloc_features = p->alloc_features ? p->alloc_features * 2 : 4096;
-        p->features = xrealloc(p->features, p->alloc_features * sizeof *p->features);
-    }
-    feature *f = &p->features[p->nfeatures++];
-    f->key = key;
-    f->offset = 0;
-    f->n = f->cap = 0;
-    p->table[pos] = (uint32_t)p->nfeatures;
-    if (p->nfeatures * 2 > p->table_size) {
-        free(p->table);
-        p->table_size *= 2;
-        p->table = xcalloc(p->table_size, sizeof *p->table);
-        for (size_t i = 0; i < p->nfeatures; i++)
-            p->table[table_pos(p, p->features[i].key)] = (uint32_t)(i + 1);
-    }
-    return f;
-}
-
-static void perceptron_update(perceptron *p, feature *f, unsigned cls, int delta)
-{
-    weight *w = NULL;
-    for (unsigned i = 0; i < f->n; i++)
-        if (p->pool[f->offset + i].cls == cls)
-            w = &p->pool[f->offset + i];
-    if (!w) {
-        if (f->n == f->cap) {
-            /* Move the feature's list to the end of the pool with twice the room. */
-            unsigned cap = f->cap ? f->cap * 2u : 2u;
-            if (p->pool_len + cap > p->pool_alloc) {
-                p->pool_alloc = (p->pool_len + cap) * 2;
-                p->pool = xrealloc(p->pool, p->pool_alloc * sizeof *p->pool);
-            }
-            if (f->n)
-                memcpy(&p->pool[p->pool_len], &p->pool[f->offset], f->n * sizeof *p->pool);
-            f->offset = (uint32_t)p->pool_len;
-            f->cap = (uint16_t)cap;
-            p->pool_len += cap;
-        }
-        w = &p->pool[f->offset + f->n++];
-        memset(w, 0, sizeof *w);
-        w->cls = (uint8_t)cls;
-        w->ts = p->now;
-    }
-    w->total += (int64_t)(p->now - w->ts) * w->w;
-    w->ts = p->now;
-    w->w += delta;
-}
-
-/* Scores of every class for the features; with `averaged`, by the averaged weights (scaled
- * by the instance count, which keeps the sums exact). */
-static void perceptron_scores(const perceptron *p, const uint64_t *keys, size_t nkeys,
-                              bool averaged, int64_t *scores, unsigned nclasses)
-{
-    memset(scores, 0, nclasses * sizeof *scores);
-    for (size_t k = 0; k < nkeys; k++) {
-        const feature *f = perceptron_find(p, keys[k]);
-        if (!f)
-            continue;
-        for (unsigned i = 0; i < f->n; i++) {
-            const weight *w = &p->pool[f->offset + i];
-            scores[w->cls] += averaged ? w->total + (int64_t)(p->now - w->ts) * w->w : w->w;
-        }
-    }
-}
-
-static void perceptron_release(perceptron *p)
-{
-    free(p->table);
-    free(p->features);
-    free(p->pool);
-    memset(p, 0, sizeof *p);
-}
-
-static uint64_t splitmix(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
+/* ---- the perceptron: perceptron.c ---- */
 
 /* ---- training ---- */
 
@@ -188,7 +63,7 @@ typedef struct epoch_counts {
 
 static bool chance(uint64_t *rng, double rate)
 {
-    return (double)(splitmix(rng) >> 11) * 0x1.0p-53 < rate;
+    return (double)(syntax_splitmix(rng) >> 11) * 0x1.0p-53 < rate;
 }
 
 static sitrep_status update(perceptron *p, const uint64_t *keys, size_t nkeys, unsigned cls,
@@ -509,11 +384,6 @@ static sitrep_status put32(buf *b, uint32_t v)
     return buf_append(b, x, 4);
 }
 
-static double average(const weight *w, uint32_t now)
-{
-    return ((double)w->total + (double)(now - w->ts) * w->w) / (double)now;
-}
-
 /* Quantises a perceptron's averaged weights to 16 bits (the largest is 32767) into q (by
  * pool index); features whose largest weight is below `prune` are zeroed. Counts the features
  * kept and their nonzero weights. */
@@ -522,7 +392,7 @@ static double largest_weight(const perceptron *p)
     double max = 0;
     for (size_t i = 0; i < p->nfeatures; i++)
         for (unsigned k = 0; k < p->features[i].n; k++) {
-            double a = fabs(average(&p->pool[p->features[i].offset + k], p->now));
+            double a = fabs(perceptron_average(&p->pool[p->features[i].offset + k], p->now));
             if (a > max)
                 max = a;
         }
@@ -535,11 +405,12 @@ static int16_t *quantise(const perceptron *p, double scale, unsigned prune, size
     int16_t *q = xcalloc(p->pool_len + 1, sizeof *q);
     *kept = *nonzero = 0;
     for (size_t i = 0; i < p->nfeatures; i++) {
-        const feature *f = &p->features[i];
+        const perceptron_feature *f = &p->features[i];
         size_t nz = 0;
         int top = 0;
         for (unsigned k = 0; k < f->n; k++) {
-            double a = p->now ? nearbyint(average(&p->pool[f->offset + k], p->now) * scale) : 0;
+            double a =
+                p->now ? nearbyint(perceptron_average(&p->pool[f->offset + k], p->now) * scale) : 0;
             q[f->offset + k] = (int16_t)a;
             nz += a != 0;
             top = abs((int)a) > top ? abs((int)a) : top;
@@ -599,7 +470,7 @@ static void count_tables(const perceptron *p, const int16_t *q, size_t count[2])
 {
     count[0] = count[1] = 0;
     for (size_t i = 0; i < p->nfeatures; i++) {
-        const feature *f = &p->features[i];
+        const perceptron_feature *f = &p->features[i];
         bool any = false;
         for (unsigned k = 0; k < f->n; k++)
             any |= q[f->offset + k] != 0;
@@ -638,7 +509,7 @@ static sitrep_status model_write(const trainer *tr, const parser_vocab *v, unsig
     /* the move tables: fingerprints, then three weights per slot */
     const perceptron *p = &tr->moves;
     for (size_t i = 0; i < p->nfeatures; i++) {
-        const feature *f = &p->features[i];
+        const perceptron_feature *f = &p->features[i];
         int16_t w[PARSER_MOVES] = {0, 0, 0};
         bool any = false;
         for (unsigned k = 0; k < f->n; k++) {
@@ -663,7 +534,7 @@ static sitrep_status model_write(const trainer *tr, const parser_vocab *v, unsig
     unsigned char *rows = xmalloc(rows_alloc * PARSER_LANES * 2);
     p = &tr->labels;
     for (size_t i = 0; i < p->nfeatures; i++) {
-        const feature *f = &p->features[i];
+        const perceptron_feature *f = &p->features[i];
         size_t nz = 0;
         for (unsigned k = 0; k < f->n; k++)
             nz += ql[f->offset + k] != 0;
@@ -844,7 +715,7 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     uint64_t rng = options->seed * 0x9E3779B97F4A7C15ULL + 0x70617273ULL;
     for (unsigned epoch = 0; epoch < options->epochs && !status; epoch++) {
         for (size_t s = bank.nsentences; s > 1; s--) {
-            size_t j = (size_t)(splitmix(&rng) % s);
+            size_t j = (size_t)(syntax_splitmix(&rng) % s);
             uint32_t x = order[s - 1];
             order[s - 1] = order[j];
             order[j] = x;

@@ -579,4 +579,46 @@ void parser_vocab_build(const parser_treebank *t, unsigned min_count, parser_voc
  * words left of their head, with root (the root ends the buffer); [PARSER_RIGHT] the rest. */
 void parser_relations_build(const parser_treebank *t, uint64_t relations[PARSER_MOVES]);
 
+/* ---- the averaged perceptron of training (perceptron.c; tagger_train.c, parser_train.c) ----
+ * Zero-initialise a perceptron, give it a table (table_size a power of two, table
+ * xcalloc'd), then add features and update their weights; `now` counts the instances seen
+ * (the caller increments it), which the averages divide by. */
+typedef struct perceptron_weight {
+    int64_t total; /* sum of w over the instances before ts */
+    int32_t w;
+    uint32_t ts;
+    uint8_t cls;
+} perceptron_weight;
+
+typedef struct perceptron_feature {
+    uint64_t key;
+    uint32_t offset; /* into the pool */
+    uint16_t n, cap;
+} perceptron_feature;
+
+typedef struct perceptron {
+    uint32_t *table; /* open addressing: feature index + 1, 0 = empty */
+    size_t table_size;
+    perceptron_feature *features;
+    size_t nfeatures, alloc_features;
+    perceptron_weight *pool;
+    size_t pool_len, pool_alloc;
+    uint32_t now; /* instances seen */
+} perceptron;
+
+const perceptron_feature *perceptron_find(const perceptron *p, uint64_t key);
+/* The feature of key, added (without weights) when new. */
+perceptron_feature *perceptron_add(perceptron *p, uint64_t key);
+/* Adds delta to the feature's weight for class cls (created at 0 when new). */
+void perceptron_update(perceptron *p, perceptron_feature *f, unsigned cls, int delta);
+/* scores[0..nclasses) of the features' classes; with `averaged`, the averaged weights scaled by
+ * the instance count (exact sums); classes of weights must be below nclasses. */
+void perceptron_scores(const perceptron *p, const uint64_t *keys, size_t nkeys, bool averaged,
+                       int64_t *scores, unsigned nclasses);
+/* A weight's average over the `now` instances seen. */
+double perceptron_average(const perceptron_weight *w, uint32_t now);
+void perceptron_release(perceptron *p);
+/* The next of a seeded sequence of random numbers (splitmix64). */
+uint64_t syntax_splitmix(uint64_t *state);
+
 #endif
