@@ -56,7 +56,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps deps-test deps-fuzz demo test test-run unit golden cli bench fuzz fuzz-build \
         format check-format install clean accuracy validate golden-update check-includes \
-        test-scaling
+        parser-model test-scaling
 
 all: $(BUILD)/sitrep $(BUILD)/libsitrep.a compile_commands.json $(BUILD)/web/index.html
 
@@ -135,13 +135,18 @@ $(BUILD)/tests/jsonq: tests/tools/jsonq.c $(BUILD)/libsitrep.a
 check-includes: $(LIB_OBJ)
 	@tools/check-includes.sh . $(BUILD)/obj && echo "check-includes: stages and files in order"
 
+# Retrains data/models/parser.bin from UD English EWT in ../shared/peers (docs/parser.md);
+# the same treebank gives the same bytes (`git diff --stat data/models` shows no change).
+parser-model: all
+	@nice tools/train-parser-model.sh data/models/parser.bin
+
 golden-update: all
 	@UPDATE=1 tests/golden/run.sh $(BUILD)/sitrep
 
 BENCH_TOOLS := $(BUILD)/bench/gencorpus $(BUILD)/bench/measure $(BUILD)/bench/bench_text \
                $(BUILD)/bench/bench_html $(BUILD)/bench/bench_actors \
                $(BUILD)/bench/bench_patterns $(BUILD)/bench/bench_tagger \
-               $(BUILD)/bench/gen_coded $(BUILD)/tests/httpprobe
+               $(BUILD)/bench/gen_coded $(BUILD)/tests/httpprobe $(BUILD)/bench/bench_parser
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)

@@ -108,6 +108,8 @@ int cmd_dict(int argc, char **argv);
 int cmd_patterns(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
 int cmd_train_tagger(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+int cmd_train_parser(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_query(int argc, char **argv);

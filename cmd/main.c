@@ -17,6 +17,8 @@ static const command commands[] = {
     {"patterns", cmd_patterns, "check the event pattern files (`patterns check [DIR]`)"},
     {"tag", cmd_tag, "print tokens with part-of-speech tags (raw text or CoNLL-U)"},
     {"train-tagger", cmd_train_tagger, "train the part-of-speech tagger from CoNLL-U"},
+    {"parse", cmd_parse, "print dependency parses (raw text or CoNLL-U)"},
+    {"train-parser", cmd_train_parser, "train the dependency parser from CoNLL-U"},
     {"ingest", cmd_ingest, "code articles and keep them in the event store (SQLite)"},
     {"query", cmd_query, "list stored events by actor, code, date, place or words"},
     {"export", cmd_export, "write stored events as GDELT 2.0, PLOVER JSON or our JSON lines"},

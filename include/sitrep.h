@@ -70,6 +70,12 @@ typedef struct sitrep_options {
     int no_extras; /* nonzero: skip quantities, dates, places and attribution (to measure) */
     long explain_sentence; /* SITREP_FORMAT_EXPLAIN: N+1 to explain only sentence N; 0: all */
     sitrep_load load;      /* what to load (default: everything) */
+    /* nonzero: parse every sentence after tagging (DATA/models/parser.bin, an error when it
+     * is missing; docs/parser.md); SITREP_FORMAT_TAGS then prints heads and relations */
+    int parse;
+    /* with parse: decode with a beam of this width (1: greedy, at most 16) instead of the one
+     * the model was trained with (0); narrower is faster and less accurate */
+    int parse_beam;
     /* Peer dictionaries (docs/peer-dictionaries.md): dict_format 1 = TABARI, 2 = PETRARCH, 0 =
      * ours. With a peer format, the files given replace our verb patterns (verbs, discards)
      * and our actor dictionaries (actors, agents). */

@@ -196,8 +196,10 @@ sitrep_status pipeline_run(const sitrep_context *context, arena *a, sitrep_input
     /* an article not in English is coded all the same, with a warning that says so */
     if ((status = language_warn(context->language, a, &art->text, &doc->warnings)))
         return status;
-    /* syntax/: parts of speech */
+    /* syntax/: parts of speech, and dependency parses when the context has a parser */
     syntax_tag(context->tagger, &art->text);
+    if (context->parser)
+        syntax_parse(context->parser, context->tagger, &art->text);
     if (depth == PIPELINE_TAGS)
         goto done;
     /* extras/: quantities, dates, places */

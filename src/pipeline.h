@@ -25,6 +25,7 @@ struct sitrep_context {
     bool keep_chrome;         /* plain text is all body */
     bool no_extras;           /* skip quantities, dates, places and attribution (measuring) */
     tagger *tagger;           /* NULL when no model is installed */
+    parser *parser;           /* the dependency parser; NULL unless sitrep_options.parse asked */
     language_model *language; /* the `language` warning for articles not in English */
     cue_lexicon *cues;        /* reporting cues (attribution) */
     dict *actors;             /* actor dictionaries of DATA/actors/ (empty when absent) */

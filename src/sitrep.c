@@ -239,6 +239,26 @@ sitrep_context *sitrep_context_new(const sitrep_options *options, char *errbuf, 
         sitrep_context_free(c);
         return NULL;
     }
+    /* the dependency parser, only when asked for (it needs the tagger's tags) */
+    if (options && options->parse) {
+        snprintf(path, sizeof path, "%s/models/parser.bin", c->data_dir);
+        if (!c->tagger) {
+            if (errbuf)
+                snprintf(errbuf, errlen,
+                         "%s/models/tagger.bin: no part-of-speech model (the parser needs it)",
+                         c->data_dir);
+            sitrep_context_free(c);
+            return NULL;
+        }
+        if (!(c->parser = parser_load(path, &d))) {
+            if (errbuf)
+                diag_format(&d, errbuf, errlen);
+            sitrep_context_free(c);
+            return NULL;
+        }
+        if (options->parse_beam > 0)
+            parser_set_beam(c->parser, (unsigned)options->parse_beam);
+    }
     if (c->load == SITREP_LOAD_TAGS)
         return c;
     /* actor dictionaries (data/actors/) */
@@ -305,6 +325,7 @@ void sitrep_context_free(sitrep_context *context)
     if (!context)
         return;
     tagger_free(context->tagger);
+    parser_free(context->parser);
     language_model_free(context->language);
     dict_free(context->actors);
     cues_free(context->cues);

@@ -2,6 +2,7 @@
  * CoNLL-U-like lines, one block per sentence, for reading and checking the tagger.
  */
 #include "export.h"
+#include "../syntax/syntax.h"
 
 /* Appends s with tabs and line breaks as spaces (CoNLL-U fields and comments are one line). */
 static sitrep_status append_flat(buf *out, const char *s, size_t length)
@@ -30,7 +31,11 @@ sitrep_status export_tags(buf *out, const article *art, const tagger *model)
             status = buf_printf(out, "\n%u\t", k + 1);
             if (!status)
                 status = append_flat(out, form.ptr, form.len);
-            if (!status)
+            if (!status && tok->deprel)
+                status = buf_printf(out, "\t_\t%s\t%s\t_\t%u\t%s\t_\t_", upos_name(tok->upos),
+                                    tagger_xpos_name(model, tok->xpos), tok->head,
+                                    dep_relation_name(tok->deprel));
+            else if (!status)
                 status = buf_printf(out, "\t_\t%s\t%s\t_\t_\t_\t_\t_", upos_name(tok->upos),
                                     tagger_xpos_name(model, tok->xpos));
         }

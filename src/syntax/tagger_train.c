@@ -391,128 +391,19 @@ static void window(const corpus *c, size_t first, size_t n, size_t i, const tagg
     }
 }
 
-/* ---- the perceptron ---- */
+/* ---- the perceptron (perceptron.c) ---- */
 
-typedef struct weight {
-    int64_t total; /* sum of w over the instances before ts */
-    int32_t w;
-    uint32_t ts;
-    uint8_t cls;
-} weight;
-
-typedef struct feature {
-    uint64_t key;
-    uint32_t offset; /* into the pool */
-    uint16_t n, cap;
-} feature;
-
-typedef struct perceptron {
-    uint32_t *table; /* open addressing: feature index + 1, 0 = empty */
-    size_t table_size;
-    feature *features;
-    size_t nfeatures, alloc_features;
-    weight *pool;
-    size_t pool_len, pool_alloc;
-    uint32_t now; /* instances seen */
-} perceptron;
-
-static size_t table_pos(const perceptron *p, uint64_t key)
-{
-    size_t mask = p->table_size - 1;
-    size_t i = (size_t)(key ^ (key >> 29)) & mask;
-    while (p->table[i] && p->features[p->table[i] - 1].key != key)
-        i = (i + 1) & mask;
-    return i;
-}
-
-static const feature *perceptron_find(const perceptron *p, uint64_t key)
-{
-    uint32_t slot = p->table[table_pos(p, key)];
-    return slot ? &p->features[slot - 1] : NULL;
-}
-
-static feature *perceptron_add(perceptron *p, uint64_t key)
-{
-    size_t pos = table_pos(p, key);
-    if (p->table[pos])
-        return &p->features[p->table[pos] - 1];
-    if (p->nfeatures == p->alloc_features) {
-        p->alloc_features = p->alloc_features ? p->alloc_features * 2 : 4096;
-        p->features = xrealloc(p->features, p->alloc_features * sizeof *p->features);
-    }
-    feature *f = &p->features[p->nfeatures++];
-    f->key = key;
-    f->offset = 0;
-    f->n = f->cap = 0;
-    p->table[pos] = (uint32_t)p->nfeatures;
-    if (p->nfeatures * 2 > p->table_size) {
-        free(p->table);
-        p->table_size *= 2;
-        p->table = xcalloc(p->table_size, sizeof *p->table);
-        for (size_t i = 0; i < p->nfeatures; i++)
-            p->table[table_pos(p, p->features[i].key)] = (uint32_t)(i + 1);
-    }
-    return f;
-}
-
-static void perceptron_update(perceptron *p, feature *f, unsigned cls, int delta)
-{
-    weight *w = NULL;
-    for (unsigned i = 0; i < f->n; i++)
-        if (p->pool[f->offset + i].cls == cls)
-            w = &p->pool[f->offset + i];
-    if (!w) {
-        if (f->n == f->cap) {
-            /* Move the feature's list to the end of the pool with twice the room. */
-            unsigned cap = f->cap ? f->cap * 2u : 2u;
-            if (p->pool_len + cap > p->pool_alloc) {
-                p->pool_alloc = (p->pool_len + cap) * 2;
-                p->pool = xrealloc(p->pool, p->pool_alloc * sizeof *p->pool);
-            }
-            if (f->n)
-                memcpy(&p->pool[p->pool_len], &p->pool[f->offset], f->n * sizeof *p->pool);
-            f->offset = (uint32_t)p->pool_len;
-            f->cap = (uint16_t)cap;
-            p->pool_len += cap;
-        }
-        w = &p->pool[f->offset + f->n++];
-        memset(w, 0, sizeof *w);
-        w->cls = (uint8_t)cls;
-        w->ts = p->now;
-    }
-    w->total += (int64_t)(p->now - w->ts) * w->w;
-    w->ts = p->now;
-    w->w += delta;
-}
-
-/* The best class for the features; with `averaged`, by the averaged weights (scaled by the
- * instance count, which keeps the sums exact). */
+/* The best class for the features; with `averaged`, by the averaged weights. */
 static unsigned perceptron_predict(const perceptron *p, const uint64_t *keys, size_t nkeys,
                                    unsigned nclasses, bool averaged)
 {
-    int64_t scores[256] = {0};
-    for (size_t k = 0; k < nkeys; k++) {
-        const feature *f = perceptron_find(p, keys[k]);
-        if (!f)
-            continue;
-        for (unsigned i = 0; i < f->n; i++) {
-            const weight *w = &p->pool[f->offset + i];
-            scores[w->cls] += averaged ? w->total + (int64_t)(p->now - w->ts) * w->w : w->w;
-        }
-    }
+    int64_t scores[256];
+    perceptron_scores(p, keys, nkeys, averaged, scores, nclasses);
     unsigned best = 0;
     for (unsigned c = 1; c < nclasses; c++)
         if (scores[c] > scores[best])
             best = c;
     return best;
-}
-
-static uint64_t splitmix(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
 }
 
 /* Feature keys of token i of the sentence starting at `first` (n words) for a stage;
@@ -546,7 +437,7 @@ static sitrep_status train_stage(perceptron *p, const corpus *c, const uint32_t 
     sitrep_status status = SITREP_OK;
     for (unsigned epoch = 0; epoch < options->epochs && !status; epoch++) {
         for (size_t s = nsentences; s > 1; s--) {
-            size_t j = (size_t)(splitmix(&rng) % s);
+            size_t j = (size_t)(syntax_splitmix(&rng) % s);
             uint32_t t = order[s - 1];
             order[s - 1] = order[j];
             order[j] = t;
@@ -569,7 +460,7 @@ static sitrep_status train_stage(perceptron *p, const corpus *c, const uint32_t 
                         break;
                     }
                     for (size_t f = 0; f < nkeys; f++) {
-                        feature *feat = perceptron_add(p, keys[f]);
+                        perceptron_feature *feat = perceptron_add(p, keys[f]);
                         perceptron_update(p, feat, gold, 1);
                         perceptron_update(p, feat, guess, -1);
                     }
@@ -592,14 +483,6 @@ static sitrep_status train_stage(perceptron *p, const corpus *c, const uint32_t 
     return status;
 }
 
-static void perceptron_release(perceptron *p)
-{
-    free(p->table);
-    free(p->features);
-    free(p->pool);
-    memset(p, 0, sizeof *p);
-}
-
 /* ---- writing the model ---- */
 
 static sitrep_status put32(buf *b, uint32_t v)
@@ -609,11 +492,6 @@ static sitrep_status put32(buf *b, uint32_t v)
     return buf_append(b, x, 4);
 }
 
-static double average(const weight *w, uint32_t now)
-{
-    return ((double)w->total + (double)(now - w->ts) * w->w) / (double)now;
-}
-
 /* Quantises a stage's averaged weights to 16 bits (its own scale: stages are never added
  * together); q[pool index] receives them. Counts kept features and nonzero weights. */
 static void quantise(const perceptron *p, int16_t *q, size_t *kept, size_t *nentries)
@@ -621,16 +499,16 @@ static void quantise(const perceptron *p, int16_t *q, size_t *kept, size_t *nent
     double max = 0;
     for (size_t i = 0; i < p->nfeatures; i++)
         for (unsigned k = 0; k < p->features[i].n; k++) {
-            double a = fabs(average(&p->pool[p->features[i].offset + k], p->now));
+            double a = fabs(perceptron_average(&p->pool[p->features[i].offset + k], p->now));
             if (a > max)
                 max = a;
         }
     double scale = max > 0 ? 32767.0 / max : 1.0;
     for (size_t i = 0; i < p->nfeatures; i++) {
-        const feature *f = &p->features[i];
+        const perceptron_feature *f = &p->features[i];
         size_t nz = 0;
         for (unsigned k = 0; k < f->n; k++) {
-            double v = nearbyint(average(&p->pool[f->offset + k], p->now) * scale);
+            double v = nearbyint(perceptron_average(&p->pool[f->offset + k], p->now) * scale);
             q[f->offset + k] = (int16_t)v;
             nz += v != 0;
         }
@@ -666,7 +544,7 @@ static sitrep_status model_write(const perceptron *stages, unsigned nstages, con
     for (unsigned st = 0; st < nstages; st++) {
         const perceptron *p = &stages[st];
         for (size_t i = 0; i < p->nfeatures; i++) {
-            const feature *f = &p->features[i];
+            const perceptron_feature *f = &p->features[i];
             size_t start = e;
             for (unsigned k = 0; k < f->n; k++) {
                 int16_t v = q[st][f->offset + k];

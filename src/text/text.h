@@ -46,6 +46,9 @@ typedef struct token {
     uint8_t flags;       /* TOKEN_* flags */
     uint8_t upos;        /* syntax stage: upos_tag (syntax/syntax.h), 0 = not tagged */
     uint8_t xpos;        /* syntax stage: index into the tagger's XPOS table, 0 = none */
+    uint8_t deprel;      /* syntax stage: dep_relation (syntax/syntax.h), 0 = not parsed */
+    uint16_t head;       /* syntax stage: the head's 1-based position in the sentence, 0 for
+                            the root (deprel DEP_ROOT) or when not parsed */
     uint32_t sentence;   /* index of the sentence that holds it */
 } token;
 

@@ -1,0 +1,179 @@
+/* parser_beam.c - beam search over arc-hybrid configurations (Zhang and Clark 2008; Zhang and
+ * Nivre 2011): the `width` best-scored partial parses advance together, a parse's score being
+ * the sum of its moves' scores. Used by the parser at run time (a model trained with a beam
+ * is decoded with it) and by training, which also tracks each item's cost (gold arcs lost,
+ * the dynamic oracle's count) to make the early update of global training.
+ */
+#include "syntax.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void parser_beam_init(parser_beam *b, unsigned width, size_t longest)
+{
+    memset(b, 0, sizeof *b);
+    if (width < 1)
+        width = 1;
+    if (width > PARSER_BEAM_MAX)
+        width = PARSER_BEAM_MAX;
+    b->width = width;
+    b->capacity = longest;
+    size_t slots = 2 * (size_t)width;
+    b->node_pool = xmalloc(slots * (longest + 2) * sizeof *b->node_pool);
+    b->stack_pool = xmalloc(slots * (longest + 2) * sizeof *b->stack_pool);
+    b->history_pool = xmalloc(slots * (2 * longest + 2) * sizeof *b->history_pool);
+}
+
+void parser_beam_release(parser_beam *b)
+{
+    free(b->node_pool);
+    free(b->stack_pool);
+    free(b->history_pool);
+    memset(b, 0, sizeof *b);
+}
+
+/* Points item k of generation g at its own storage. */
+static void bind(parser_beam *b, unsigned g, unsigned k)
+{
+    parser_beam_item *it = &b->item[g][k];
+    size_t slot = (size_t)g * b->width + k, n = b->capacity;
+    it->st.nodes = b->node_pool + slot * (n + 2);
+    it->st.stack = b->stack_pool + slot * (n + 2);
+    it->history = b->history_pool + slot * (2 * n + 2);
+}
+
+void parser_beam_start(parser_beam *b, const parser_token *tokens, size_t n)
+{
+    b->gen = 0;
+    b->count = 1;
+    b->steps = 0;
+    bind(b, 0, 0);
+    parser_beam_item *it = &b->item[0][0];
+    parser_state_init(&it->st, tokens, it->st.nodes, it->st.stack, n);
+    it->score = 0;
+    it->cost = 0;
+}
+
+/* The moves allowed in a configuration, as a bit set; more than one only when none is
+ * forced (then the moves are scored). */
+static unsigned allowed_moves(const parser_state *s)
+{
+    if (s->depth == 0)
+        return 1u << PARSER_SHIFT;
+    if (s->b == s->n + 1)
+        return s->depth == 1 ? 1u << PARSER_LEFT : 1u << PARSER_RIGHT;
+    return 1u << PARSER_SHIFT | 1u << PARSER_LEFT | (s->depth >= 2 ? 1u << PARSER_RIGHT : 0);
+}
+
+typedef struct candidate {
+    int64_t score;
+    uint32_t cost;
+    uint8_t parent, move;
+} candidate;
+
+/* Whether a ranks before b: higher score, then earlier parent, then lower move (so that
+ * equal scores give the same parse every time). */
+static bool before(const candidate *a, const candidate *b)
+{
+    if (a->score != b->score)
+        return a->score > b->score;
+    if (a->parent != b->parent)
+        return a->parent < b->parent;
+    return a->move < b->move;
+}
+
+/* Makes new item slot of the next generation from a parent and a move. */
+static void extend(parser_beam *b, const parser_beam_scorer *sc, unsigned slot, const candidate *c)
+{
+    const parser_beam_item *p = &b->item[b->gen][c->parent];
+    unsigned g = b->gen ^ 1u;
+    bind(b, g, slot);
+    parser_beam_item *it = &b->item[g][slot];
+    size_t n = p->st.n;
+    unsigned rel = 0;
+    if (c->move == PARSER_LEFT && p->st.b == n + 1)
+        rel = DEP_ROOT;
+    else if (c->move != PARSER_SHIFT)
+        rel = sc->relation(sc->context, &p->st, c->move);
+    parser_node *nodes = it->st.nodes;
+    uint16_t *stack = it->st.stack, *history = it->history;
+    it->st = p->st;
+    it->st.nodes = nodes;
+    it->st.stack = stack;
+    memcpy(nodes, p->st.nodes, (n + 2) * sizeof *nodes);
+    memcpy(stack, p->st.stack, p->st.depth * sizeof *stack);
+    memcpy(history, p->history, b->steps * sizeof *history);
+    history[b->steps] = (uint16_t)(c->move | rel << 2);
+    it->history = history;
+    it->score = c->score;
+    it->cost = c->cost;
+    parser_state_apply(&it->st, c->move, rel);
+}
+
+bool parser_beam_step(parser_beam *b, const parser_beam_scorer *sc, uint16_t *gold_history,
+                      bool *gold_kept)
+{
+    if (parser_state_done(&b->item[b->gen][0].st))
+        return false;
+    candidate top[PARSER_BEAM_MAX], gold = {0, UINT32_MAX, 0, 0};
+    unsigned ntop = 0;
+    bool have_gold = false;
+    for (unsigned k = 0; k < b->count; k++) {
+        const parser_beam_item *it = &b->item[b->gen][k];
+        unsigned moves = allowed_moves(&it->st);
+        int64_t scores[PARSER_MOVES] = {0, 0, 0};
+        if (moves & (moves - 1))
+            sc->moves(sc->context, &it->st, scores);
+        unsigned cost[PARSER_MOVES] = {0, 0, 0};
+        if (sc->gold)
+            parser_move_costs(&it->st, sc->gold, cost);
+        for (unsigned m = 0; m < PARSER_MOVES; m++) {
+            if (!(moves >> m & 1))
+                continue;
+            candidate c = {it->score + scores[m], it->cost + cost[m], (uint8_t)k, (uint8_t)m};
+            if (sc->gold && c.cost == 0 && (!have_gold || before(&c, &gold))) {
+                gold = c;
+                have_gold = true;
+            }
+            /* insert into the top `width`, kept in rank order */
+            if (ntop == b->width && !before(&c, &top[ntop - 1]))
+                continue;
+            unsigned at = ntop < b->width ? ntop++ : ntop - 1;
+            while (at > 0 && before(&c, &top[at - 1])) {
+                top[at] = top[at - 1];
+                at--;
+            }
+            top[at] = c;
+        }
+    }
+    bool kept = false;
+    for (unsigned k = 0; k < ntop; k++) {
+        extend(b, sc, k, &top[k]);
+        kept |= sc->gold && top[k].cost == 0;
+    }
+    if (sc->gold && have_gold && gold_history) {
+        /* the best-scored candidate that has lost no gold arc, for the update */
+        const parser_beam_item *p = &b->item[b->gen][gold.parent];
+        memcpy(gold_history, p->history, b->steps * sizeof *gold_history);
+        unsigned rel = 0;
+        if (gold.move == PARSER_LEFT && p->st.b == p->st.n + 1)
+            rel = DEP_ROOT;
+        else if (gold.move != PARSER_SHIFT)
+            rel = sc->relation(sc->context, &p->st, gold.move);
+        gold_history[b->steps] = (uint16_t)(gold.move | rel << 2);
+    }
+    if (gold_kept)
+        *gold_kept = kept;
+    b->gen ^= 1u;
+    b->count = ntop;
+    b->steps++;
+    return true;
+}
+
+void parser_beam_parse(parser_beam *b, const parser_beam_scorer *sc, const parser_token *tokens,
+                       size_t n)
+{
+    parser_beam_start(b, tokens, n);
+    while (parser_beam_step(b, sc, NULL, NULL))
+        ;
+}
