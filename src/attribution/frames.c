@@ -59,8 +59,19 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
     if (word.len > 4 && memcmp(word.ptr + word.len - 3, "ing", 3) == 0)
         return false;
     if (!is_capitalised(c, s) && !tok_is(c, s, "the") && !tok_is(c, s, "a") &&
-        !tok_is(c, s, "an") && !tok_is(c, s, "one") && !tok_is(c, s, "another"))
-        return false;
+        !tok_is(c, s, "an") && !tok_is(c, s, "one") && !tok_is(c, s, "another")) {
+        /* "said 9/11 widow Terry Strada", "said former senator Bob Dole": a lower-case title
+         * or description before the name */
+        size_t k = s;
+        while (k < e && k < s + 5 && !is_capitalised(c, k) &&
+               (c->tokens[k].kind == TOKEN_NUMBER || is_punct(c, k, '/') ||
+                c->tokens[k].upos == UPOS_NOUN ||
+                c->tokens[k].upos == UPOS_ADJ || c->tokens[k].upos == UPOS_NUM) &&
+               !TOK_IN(c, k, attribution_pronouns) && !TOK_IN(c, k, attribution_auxiliaries))
+            k++;
+        if (k == s || k >= e || !is_capitalised(c, k))
+            return false;
+    }
     for (size_t k = s; k < e; k++) {
         if (is_punct(c, k, ','))
             break; /* an apposition may hold anything: "said Smith, who ..." */
@@ -478,7 +489,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
         } else if (i > first &&
                    (is_punct(c, i - 1, ',') || attribution_is_closing_quote(c, i - 1)) &&
                    !marked_complement(c, cue_end, end, form) && cue_end < end &&
-                   is_word(c, cue_end) && !tok_is(c, cue_end, "that") &&
+                   (is_word(c, cue_end) || c->tokens[cue_end].kind == TOKEN_NUMBER) &&
+                   !tok_is(c, cue_end, "that") &&
                    !TOK_IN(c, cue_end, attribution_auxiliaries) &&
                    inverted_source_ok(c, i, cue_end,
                                       attribution_source_after(c, cue_end, end, true))) {

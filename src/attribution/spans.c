@@ -110,6 +110,25 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
         closing_comma = true;
     }
     size_t apposition_comma = SIZE_MAX;
+    /* "Derek Mitchell, who served as ambassador until earlier this year, said": a relative
+     * clause between commas belongs to the phrase, whatever words it holds */
+    if (closing_comma) {
+        for (size_t rel = s; rel > first + 1 && s - rel < 30; rel--) {
+            size_t j = rel - 1;
+            if (attribution_is_final_punct(c, j) || c->tokens[j].kind == TOKEN_QUOTE ||
+                is_punct(c, j, ';') || is_punct(c, j, ':') || is_punct(c, j, ','))
+                break;
+            if ((tok_is(c, j, "who") || tok_is(c, j, "which") || tok_is(c, j, "whose")) &&
+                j > first + 1 && is_punct(c, j - 1, ',') && is_word(c, j - 2) &&
+                (is_capitalised(c, j - 2) || c->tokens[j - 2].upos == UPOS_NOUN ||
+                 c->tokens[j - 2].upos == UPOS_PROPN)) {
+                apposition_comma = j - 1;
+                s = j - 1;
+                closing_comma = false;
+                break;
+            }
+        }
+    }
     while (s > first && end - s < ATTRIBUTION_MAX_SOURCE_TOKENS) {
         size_t j = s - 1;
         const token *t = &c->tokens[j];
