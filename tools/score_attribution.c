@@ -423,7 +423,6 @@ static void agreement(const char *text_dir, const char *ann_dir, char **names, s
     }
 }
 
-
 /* The text of non-space span s of the file, white space included, into out. */
 static size_t span_text(const mapping *m, const char *text, nspan s, char *out, size_t n)
 {

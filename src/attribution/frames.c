@@ -65,8 +65,8 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
         size_t k = s;
         while (k < e && k < s + 5 && !is_capitalised(c, k) &&
                (c->tokens[k].kind == TOKEN_NUMBER || is_punct(c, k, '/') ||
-                c->tokens[k].upos == UPOS_NOUN ||
-                c->tokens[k].upos == UPOS_ADJ || c->tokens[k].upos == UPOS_NUM) &&
+                c->tokens[k].upos == UPOS_NOUN || c->tokens[k].upos == UPOS_ADJ ||
+                c->tokens[k].upos == UPOS_NUM) &&
                !TOK_IN(c, k, attribution_pronouns) && !TOK_IN(c, k, attribution_auxiliaries))
             k++;
         if (k == s || k >= e || !is_capitalised(c, k))
@@ -490,8 +490,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                    (is_punct(c, i - 1, ',') || attribution_is_closing_quote(c, i - 1)) &&
                    !marked_complement(c, cue_end, end, form) && cue_end < end &&
                    (is_word(c, cue_end) || c->tokens[cue_end].kind == TOKEN_NUMBER) &&
-                   !tok_is(c, cue_end, "that") &&
-                   !TOK_IN(c, cue_end, attribution_auxiliaries) &&
+                   !tok_is(c, cue_end, "that") && !TOK_IN(c, cue_end, attribution_auxiliaries) &&
                    inverted_source_ok(c, i, cue_end,
                                       attribution_source_after(c, cue_end, end, true))) {
             /* inverted: "“CONTENT,” said SOURCE." / "CONTENT, said SOURCE." */
