@@ -48,6 +48,29 @@ static void end_contents_at_coordinated_frames(const frame_ctx *c, frame_list *l
             const attribution *g = &list->items[j];
             if (j == i || g->source.end <= g->source.start)
                 continue;
+            /* "Authorities announced the arrest of a man and said a curfew would continue":
+             * a second verb of the same subject reports its own content */
+            size_t q = attribution_token_at(c, g->cue.start);
+            if (g->source.start == f->source.start && q > f->content_first + 1 &&
+                q < f->content_last) {
+                size_t and_at = q - 1;
+                while (and_at > f->content_first && TOK_IN(c, and_at, attribution_auxiliaries))
+                    and_at--;
+                /* only a conjunct of f itself: no other cue between the two */
+                bool between = false;
+                for (size_t k = 0; k < list->count && !between; k++)
+                    between = k != i && k != j && list->items[k].cue.start > f->cue.start &&
+                              list->items[k].cue.start < g->cue.start;
+                if (!between && and_at > f->content_first &&
+                    (tok_is(c, and_at, "and") || tok_is(c, and_at, "but"))) {
+                    size_t stop = and_at;
+                    if (stop > f->content_first + 1 && is_punct(c, stop - 1, ','))
+                        stop--;
+                    f->content_last = (uint32_t)stop;
+                    f->content.end = c->tokens[stop - 1].end;
+                    continue;
+                }
+            }
             size_t p = attribution_token_at(c, g->source.start);
             if (p <= f->content_first || p >= f->content_last)
                 continue;

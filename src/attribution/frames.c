@@ -65,8 +65,11 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
         size_t k = s;
         while (k < e && k < s + 5 && !is_capitalised(c, k) &&
                (c->tokens[k].kind == TOKEN_NUMBER || is_punct(c, k, '/') ||
-                c->tokens[k].upos == UPOS_NOUN || c->tokens[k].upos == UPOS_ADJ ||
-                c->tokens[k].upos == UPOS_NUM) &&
+                (is_word(c, k) && c->tokens[k].upos != UPOS_VERB && c->tokens[k].upos != UPOS_AUX &&
+                 c->tokens[k].upos != UPOS_ADP && c->tokens[k].upos != UPOS_DET &&
+                 c->tokens[k].upos != UPOS_PRON && c->tokens[k].upos != UPOS_CCONJ &&
+                 c->tokens[k].upos != UPOS_SCONJ && c->tokens[k].upos != UPOS_PART &&
+                 !TOK_IN(c, k, attribution_time_words) && !TOK_IN(c, k, attribution_day_words))) &&
                !TOK_IN(c, k, attribution_pronouns) && !TOK_IN(c, k, attribution_auxiliaries))
             k++;
         if (k == s || k >= e || !is_capitalised(c, k))
@@ -172,17 +175,32 @@ static bool marked_complement(const frame_ctx *c, size_t cue_end, size_t end, co
  * clause, or `first` (no source) when there is none within eight tokens. */
 static size_t coordinated_subject_end(const frame_ctx *c, size_t first, size_t and_index)
 {
+    size_t found = first;
     for (size_t j = first + 1; j < and_index && j < first + 8; j++) {
         const token *t = &c->tokens[j];
         if (t->kind != TOKEN_WORD || (t->flags & TOKEN_UPPER))
             continue;
-        if (t->upos == UPOS_VERB || t->upos == UPOS_AUX)
-            return j;
         slice w = tok(c, j);
-        if (t->upos == UPOS_NONE && w.len > 3 && slice_ends_with(w, "ed"))
-            return j;
+        if (t->upos == UPOS_VERB || t->upos == UPOS_AUX ||
+            (t->upos == UPOS_NONE && w.len > 3 && slice_ends_with(w, "ed"))) {
+            found = j;
+            break;
+        }
     }
-    return first;
+    if (found == first)
+        return first;
+    /* "Merrill says Machado promised to help and said ...": a later clause with a named
+     * subject of its own is the nearer conjunct */
+    for (size_t j = and_index - 1; j > found + 1; j--)
+        if (c->tokens[j].upos == UPOS_VERB && !(c->tokens[j].flags & TOKEN_UPPER) &&
+            c->tokens[j - 1].upos == UPOS_PROPN && is_capitalised(c, j - 1)) {
+            found = j;
+            break;
+        }
+    /* "Democrats also described ...": an adverb before the verb is not the subject's */
+    while (found > first + 1 && TOK_IN(c, found - 1, attribution_auxiliaries))
+        found--;
+    return found;
 }
 
 static bool is_be(const frame_ctx *c, size_t i)
@@ -463,6 +481,29 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 while (lead < i &&
                        (is_punct(c, lead, ',') || tok_is(c, lead, "but") || tok_is(c, lead, "and")))
                     lead++;
+                /* "According to a report by Politico, X ...", "According to Rush Limbaugh,
+                 * the move ...": before its content, the source runs to the first comma (an
+                 * apposition only when it is marked: ", a conservative host,") */
+                if (lead == i) {
+                    size_t comma = src_s;
+                    while (comma < end && comma - src_s < ATTRIBUTION_MAX_SOURCE_TOKENS &&
+                           !is_punct(c, comma, ',') && !attribution_is_final_punct(c, comma) &&
+                           c->tokens[comma].kind != TOKEN_QUOTE)
+                        comma++;
+                    if (comma < end && comma > src_s && is_punct(c, comma, ',')) {
+                        src_e = phrase_e = comma;
+                        if (comma + 2 < end &&
+                            (tok_is(c, comma + 1, "a") || tok_is(c, comma + 1, "an") ||
+                             tok_is(c, comma + 1, "who"))) {
+                            size_t next = comma + 2;
+                            while (next < end && next < comma + 16 && !is_punct(c, next, ',') &&
+                                   !attribution_is_final_punct(c, next))
+                                next++;
+                            if (next + 1 < end && next < comma + 16 && is_punct(c, next, ','))
+                                src_e = phrase_e = next;
+                        }
+                    }
+                }
                 if (lead == i && src_e < end && is_punct(c, src_e, ','))
                     attribution_set_content(c, &f, src_e + 1, end, false);
                 else
