@@ -362,6 +362,27 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
         }
     }
     k = attribution_skip_time(c, k, end);
+    /* "said during a rally in Michigan that", "said on its website that", "tweeted in the early
+     * morning hours that", "said at a stop in Toledo, Ohio, that": a setting phrase before
+     * "that" is neither cue nor content */
+    if (k < end && c->tokens[k].upos == UPOS_ADP && !tok_is(c, k, "that") && !tok_is(c, k, "for") &&
+        !tok_is(c, k, "of") && !tok_is(c, k, "about") && !tok_is(c, k, "to"))
+        for (size_t j = k + 1; j < end && j < k + 16; j++) {
+            if (tok_is(c, j, "that")) {
+                bool clause =
+                    j + 1 < end && (is_word(c, j + 1) || attribution_is_opening_quote(c, j + 1) ||
+                                    is_punct(c, j + 1, ','));
+                /* "..., Ohio, that": a comma before "that" closes a place, not a clause */
+                if (clause && (!is_punct(c, j - 1, ',') ||
+                               (j > k + 2 && c->tokens[j - 2].kind != TOKEN_PUNCT)))
+                    k = j;
+                break;
+            }
+            if (c->tokens[j].upos == UPOS_VERB || c->tokens[j].upos == UPOS_AUX ||
+                TOK_IN(c, j, attribution_pronouns) || attribution_is_final_punct(c, j) ||
+                c->tokens[j].kind == TOKEN_QUOTE || is_punct(c, j, ':') || is_punct(c, j, ';'))
+                break;
+        }
     /* "asked whether", "asked Sanders how he was", "explained why": a question or wh-clause
      * is what is said (or known) */
     bool wh_class = form->cue_class == CUE_SPEECH || form->cue_class == CUE_BELIEF;
