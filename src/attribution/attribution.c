@@ -199,6 +199,8 @@ sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
         attribution *f = &list.items[i];
         if (f->phrase.start == f->source.start && f->phrase.end > f->source.end)
             f->source = f->phrase;
+        if (f->relative.end > f->relative.start)
+            f->source = f->relative;
     }
     art->attributions = list.items;
     art->nattributions = list.count;

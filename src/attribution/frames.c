@@ -591,7 +591,10 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             /* a relative clause: "McClendon, who said he would vote, left" - the antecedent;
              * the content ends with the clause */
             size_t content_end = end;
-            if (src_e >= first + 3 && tok_is(c, src_e - 1, "who") && is_punct(c, src_e - 2, ',')) {
+            if (src_e >= first + 3 &&
+                (tok_is(c, src_e - 1, "who") || tok_is(c, src_e - 1, "which")) &&
+                is_punct(c, src_e - 2, ',')) {
+                set_span(c, &f.relative, src_e - 1, src_e);
                 src_e = src_e - 2;
                 for (size_t j = cue_end; j < end; j++) {
                     if (c->quote_end[j] >= 0) {
@@ -604,6 +607,12 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     }
                 }
             }
+            /* "Hillary Clinton plans to [cue]": a verb the tagger read as a noun before "to"
+             * is not part of the source */
+            if (src_e > first + 2 && tok_is(c, src_e - 1, "to") &&
+                !(c->tokens[src_e - 2].flags & TOKEN_UPPER) &&
+                cues_find(c->cues, tok(c, src_e - 2).ptr, tok(c, src_e - 2).len))
+                src_e -= 2;
             phrase_e = src_e;
             src_s = attribution_source_start(c, first, src_e, &src_e);
             /* ", saying ...", ", adding that ...", "Citing X, SOURCE urged": a participle
