@@ -585,6 +585,12 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 subject_end = verb_group_start(c, first, subject_end);
             }
             src_e = subject_end;
+            /* "went on to argue", "refused to disclose", "began calling": PolNeAR draws the
+             * verb that governs the cue into the cue */
+            if (subject_end < v)
+                cue_s = subject_end;
+            else if (v > first && tok_is(c, v - 1, "to"))
+                cue_s = v - 1; /* "the decision to withdraw", "a chance to say" */
             if (subject_end > first + 1 &&
                 (tok_is(c, subject_end - 1, "and") || tok_is(c, subject_end - 1, "but")))
                 src_e = coordinated_subject_end(c, first, subject_end - 1);
