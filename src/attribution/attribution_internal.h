@@ -80,6 +80,7 @@ extern const word_list attribution_institution_words; /* Ministry, Council, Army
 extern const word_list attribution_day_words;         /* monday ... december */
 extern const word_list attribution_wh_words;          /* whether, if, how, why, what ... */
 extern const word_list attribution_time_words;        /* yesterday, today, earlier ... */
+extern const word_list attribution_interrupters;      /* meanwhile, though, for his part ... */
 
 bool attribution_is_opening_quote(const frame_ctx *c, size_t i);
 bool attribution_is_closing_quote(const frame_ctx *c, size_t i);

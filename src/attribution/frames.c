@@ -87,14 +87,19 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
 
 /* Is everything from k to the sentence end a trailing adverbial ("on Monday", "in a
  * statement", "last week")? Then a cue before it ends the sentence. */
-static bool only_trailing(const frame_ctx *c, size_t k, size_t end)
+static bool only_trailing(const frame_ctx *c, size_t k, size_t end, size_t limit)
 {
     size_t words = 0;
     for (; k < end; k++) {
         if (attribution_is_final_punct(c, k) || c->tokens[k].kind == TOKEN_QUOTE)
             continue;
-        if (is_punct(c, k, ',') || c->tokens[k].kind == TOKEN_DASH)
+        if (is_punct(c, k, ',') || c->tokens[k].kind == TOKEN_DASH) {
+            /* "“A,” Cruz said, adding: “B.”": the participle has a frame of its own */
+            if (words == 0 && k + 1 < end && slice_ends_with(tok(c, k + 1), "ing") &&
+                cues_find(c->cues, tok(c, k + 1).ptr, tok(c, k + 1).len))
+                return true;
             return words > 0;
+        }
         /* a clause is content, not a trailing phrase: "said it would increase patrols" */
         if (TOK_IN(c, k, attribution_time_words)) { /* "he said then", "she said later" */
             words++;
@@ -103,7 +108,7 @@ static bool only_trailing(const frame_ctx *c, size_t k, size_t end)
         if (TOK_IN(c, k, attribution_auxiliaries) || TOK_IN(c, k, attribution_pronouns) ||
             tok_is(c, k, "that") || c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX)
             return false;
-        if (++words > 8)
+        if (++words > limit)
             return false;
     }
     return true;
@@ -142,7 +147,7 @@ static size_t parenthetical_rest(const frame_ctx *c, size_t first, size_t src_s,
 
 /* After "“CONTENT,” SOURCE told": is the rest of the sentence only the object ("told
  * cheering supporters in St. Augustine.")? Up to ten words, no clause. */
-static bool trailing_object(const frame_ctx *c, size_t k, size_t end)
+static bool trailing_object(const frame_ctx *c, size_t k, size_t end, size_t limit)
 {
     size_t words = 0;
     for (; k < end; k++) {
@@ -153,10 +158,22 @@ static bool trailing_object(const frame_ctx *c, size_t k, size_t end)
         if (tok_is(c, k, "that") || TOK_IN(c, k, attribution_auxiliaries) ||
             (TOK_IN(c, k, attribution_pronouns) && !tok_is(c, k, "it") && !tok_is(c, k, "you")))
             return false;
-        if (++words > 10)
+        if (++words > limit)
             return false;
     }
     return words > 0;
+}
+
+/* Does a closing quotation mark (and commas or a dash) stand right before the source at
+ * src_s? "“A,” Clinton told reporters Friday at a convention of ... in Washington." */
+static bool after_quotation(const frame_ctx *c, size_t first, size_t src_s)
+{
+    size_t b = src_s;
+    while (b > first && (is_punct(c, b - 1, ',') || c->tokens[b - 1].kind == TOKEN_DASH))
+        b--;
+    if (b > first)
+        return attribution_is_closing_quote(c, b - 1);
+    return b > 0 && attribution_is_closing_quote(c, b - 1);
 }
 
 /* Does a complement marker ("that", a colon, a quotation) follow the cue? Then the cue leads
@@ -619,6 +636,16 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 !(c->tokens[src_e - 2].flags & TOKEN_UPPER) &&
                 cues_find(c->cues, tok(c, src_e - 2).ptr, tok(c, src_e - 2).len))
                 src_e -= 2;
+            /* "Hunter, meanwhile, told ...", "Obama, for his part, said ...": the source ends
+             * before the parenthetical */
+            if (src_e > first + 3 && is_punct(c, src_e - 1, ',')) {
+                size_t open = src_e - 2;
+                while (open > first && open + 5 > src_e && TOK_IN(c, open, attribution_interrupters))
+                    open--;
+                if (open > first && open < src_e - 2 && is_punct(c, open, ',') &&
+                    is_word(c, open - 1))
+                    src_e = open;
+            }
             phrase_e = src_e;
             src_s = attribution_source_start(c, first, src_e, &src_e);
             /* ", saying ...", ", adding that ...", "Citing X, SOURCE urged": a participle
@@ -727,9 +754,11 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 size_t k = attribution_content_start(c, cue_end, end, form, &direct);
                 size_t rest =
                     after_comma ? parenthetical_rest(c, first, src_s, cue_end, end) : SIZE_MAX;
+                bool quoted = after_comma && after_quotation(c, first, src_s);
                 if (after_comma &&
-                    (only_trailing(c, cue_end, end) ||
-                     (form->object && trailing_object(c, cue_end, end)) || rest != SIZE_MAX)) {
+                    (only_trailing(c, cue_end, end, quoted ? 24 : 8) ||
+                     (form->object && trailing_object(c, cue_end, end, quoted ? 30 : 10)) ||
+                     rest != SIZE_MAX)) {
                     /* "CONTENT, SOURCE CUE." or "“CONTENT,” SOURCE CUE." */
                     size_t b = src_s;
                     while (b > first &&

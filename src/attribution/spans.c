@@ -362,6 +362,15 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
                 is_word(c, j - 1) && !TOK_IN(c, j - 1, attribution_determiners) && j + 1 < end &&
                 c->tokens[j + 1].kind == TOKEN_WORD)
                 return j;
+            /* "told reporters this was the only chance", "told CNN there were": a demonstrative
+             * or expletive subject before an auxiliary */
+            if (j > k && j + 1 < end &&
+                (tok_is(c, j, "it") || tok_is(c, j, "this") || tok_is(c, j, "there") ||
+                 tok_is(c, j, "these") || tok_is(c, j, "those")) &&
+                is_word(c, j - 1) && !TOK_IN(c, j - 1, attribution_determiners) &&
+                c->tokens[j - 1].upos != UPOS_ADP && c->tokens[j - 1].upos != UPOS_VERB &&
+                (c->tokens[j + 1].upos == UPOS_AUX || c->tokens[j + 1].upos == UPOS_VERB))
+                return j;
             if (is_punct(c, j, ',') || attribution_is_final_punct(c, j))
                 break;
         }

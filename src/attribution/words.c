@@ -131,6 +131,18 @@ WORD_LIST(attribution_time_words, "yesterday", "today", "tonight", "earlier", "l
           "recently", "previously", "then", "now", "once", "twice", "afterward", "afterwards",
           "overnight");
 
+/* The words of a parenthetical between a source and its cue: "Hunter, meanwhile, told",
+ * "Murphy, though, said", "Obama, for his part, said", "Clinton, in turn, argued". */
+WORD_LIST(attribution_interrupters, "meanwhile", "though", "however", "too", "also", "instead",
+          "in", "turn", "for", "his", "her", "its", "their", "part", "example", "instance",
+          "contrast", "addition", "fact", "response", "moreover", "likewise", "similarly",
+          "separately", "nonetheless", "nevertheless", "therefore", "then", "now", "earlier",
+          "later", "ultimately", "indeed", "notably", "afterward", "afterwards", "again",
+          "still", "meantime", "the", "particular", "short", "yesterday", "today", "tonight",
+          "privately", "publicly", "previously", "recently", "once", "otherwise",
+          "thus", "hence", "accordingly", "consequently", "besides", "furthermore", "alone",
+          "personally", "himself", "herself", "themselves", "itself");
+
 bool attribution_is_opening_quote(const frame_ctx *c, size_t i)
 {
     if (c->tokens[i].kind != TOKEN_QUOTE)
