@@ -85,6 +85,15 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
     return e > s;
 }
 
+/* "Sunday’s", "MSNBC's": a possessive ending, not the auxiliary of "he's going". */
+static bool possessive(const frame_ctx *c, size_t k)
+{
+    return k > 0 && (tok_is(c, k, "'s") || tok_is(c, k, "’s")) &&
+           c->tokens[k].start == c->tokens[k - 1].end && is_word(c, k - 1) &&
+           !TOK_IN(c, k - 1, attribution_pronouns) && !tok_is(c, k - 1, "that") &&
+           !tok_is(c, k - 1, "there") && !tok_is(c, k - 1, "what") && !tok_is(c, k - 1, "who");
+}
+
 /* Is everything from k to the sentence end a trailing adverbial ("on Monday", "in a
  * statement", "last week")? Then a cue before it ends the sentence. */
 static bool only_trailing(const frame_ctx *c, size_t k, size_t end, size_t limit)
@@ -93,9 +102,11 @@ static bool only_trailing(const frame_ctx *c, size_t k, size_t end, size_t limit
     for (; k < end; k++) {
         if (attribution_is_final_punct(c, k) || c->tokens[k].kind == TOKEN_QUOTE)
             continue;
+        if (possessive(c, k))
+            continue;
         if (is_punct(c, k, ',') || c->tokens[k].kind == TOKEN_DASH) {
             /* "“A,” Cruz said, adding: “B.”": the participle has a frame of its own */
-            if (words == 0 && k + 1 < end && slice_ends_with(tok(c, k + 1), "ing") &&
+            if (k + 1 < end && slice_ends_with(tok(c, k + 1), "ing") &&
                 cues_find(c->cues, tok(c, k + 1).ptr, tok(c, k + 1).len))
                 return true;
             return words > 0;
@@ -152,6 +163,8 @@ static bool trailing_object(const frame_ctx *c, size_t k, size_t end, size_t lim
     size_t words = 0;
     for (; k < end; k++) {
         if (attribution_is_final_punct(c, k) || c->tokens[k].kind == TOKEN_QUOTE)
+            continue;
+        if (possessive(c, k))
             continue;
         if (is_punct(c, k, ','))
             return words > 0;
