@@ -8,6 +8,13 @@
 
 #include <stdlib.h>
 
+/* A single curly quotation mark ("‘", "’"): inside a double quotation it marks a quotation
+ * within the quotation ("“... the two words ‘Radical Islam’ she should ...”"). */
+static bool single_curly(const frame_ctx *c, size_t i, const char *mark)
+{
+    return c->tokens[i].kind == TOKEN_QUOTE && slice_eq_cstr(tok(c, i), mark);
+}
+
 static void pair_quotes(frame_ctx *c)
 {
     size_t ntokens = c->ntokens;
@@ -16,12 +23,28 @@ static void pair_quotes(frame_ctx *c)
     for (size_t i = 0; i < ntokens; i++) {
         if (!attribution_is_opening_quote(c, i))
             continue;
+        bool single = single_curly(c, i, "\xE2\x80\x98");
+        size_t inner = SIZE_MAX; /* an open single quotation inside this double one */
         for (size_t j = i + 1; j < ntokens && j - i < ATTRIBUTION_MAX_QUOTE_TOKENS; j++) {
+            bool right_single = single_curly(c, j, "\xE2\x80\x99");
+            if (!single && right_single) {
+                /* an apostrophe or the end of an inner quotation, not the end of this one */
+                if (inner != SIZE_MAX && attribution_is_closing_quote(c, j)) {
+                    c->quote_end[inner] = (int32_t)j;
+                    c->quote_start[j] = (int32_t)inner;
+                    inner = SIZE_MAX;
+                }
+                continue;
+            }
             if (attribution_is_closing_quote(c, j)) {
                 c->quote_end[i] = (int32_t)j;
                 c->quote_start[j] = (int32_t)i;
                 i = j;
                 break;
+            }
+            if (!single && inner == SIZE_MAX && single_curly(c, j, "\xE2\x80\x98")) {
+                inner = j;
+                continue;
             }
             if (attribution_is_opening_quote(c, j) && !slice_eq_cstr(tok(c, j), "\"") &&
                 !slice_eq_cstr(tok(c, j), "''"))
