@@ -78,6 +78,10 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
     for (size_t k = s; k < e; k++) {
         if (is_punct(c, k, ','))
             break; /* an apposition may hold anything: "said Smith, who ..." */
+        /* "said Judicial Watch President Tom Fitton": a capitalised word inside a name is
+         * no verb, whatever the tagger read */
+        if (k > s && is_capitalised(c, k) && is_capitalised(c, k - 1))
+            continue;
         if (TOK_IN(c, k, attribution_auxiliaries) || c->tokens[k].upos == UPOS_VERB ||
             c->tokens[k].upos == UPOS_AUX)
             return false;
