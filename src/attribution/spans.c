@@ -382,6 +382,10 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
     if (k < end && c->tokens[k].upos == UPOS_ADP && !tok_is(c, k, "that") && !tok_is(c, k, "for") &&
         !tok_is(c, k, "of") && !tok_is(c, k, "about") && !tok_is(c, k, "to"))
         for (size_t j = k + 1; j < end && j < k + 16; j++) {
+            /* "promised Sunday at a Las Vegas rally to end the program" */
+            if (form->infinitive && tok_is(c, j, "to") && j + 1 < end &&
+                c->tokens[j + 1].kind == TOKEN_WORD && c->tokens[j + 1].upos == UPOS_VERB)
+                return j;
             if (tok_is(c, j, "that")) {
                 bool clause =
                     j + 1 < end && (is_word(c, j + 1) || attribution_is_opening_quote(c, j + 1) ||
