@@ -657,7 +657,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
              * before the parenthetical */
             if (src_e > first + 3 && is_punct(c, src_e - 1, ',')) {
                 size_t open = src_e - 2;
-                while (open > first && open + 5 > src_e && TOK_IN(c, open, attribution_interrupters))
+                while (open > first && open + 5 > src_e &&
+                       TOK_IN(c, open, attribution_interrupters))
                     open--;
                 if (open > first && open < src_e - 2 && is_punct(c, open, ',') &&
                     is_word(c, open - 1))

@@ -137,11 +137,11 @@ WORD_LIST(attribution_interrupters, "meanwhile", "though", "however", "too", "al
           "in", "turn", "for", "his", "her", "its", "their", "part", "example", "instance",
           "contrast", "addition", "fact", "response", "moreover", "likewise", "similarly",
           "separately", "nonetheless", "nevertheless", "therefore", "then", "now", "earlier",
-          "later", "ultimately", "indeed", "notably", "afterward", "afterwards", "again",
-          "still", "meantime", "the", "particular", "short", "yesterday", "today", "tonight",
-          "privately", "publicly", "previously", "recently", "once", "otherwise",
-          "thus", "hence", "accordingly", "consequently", "besides", "furthermore", "alone",
-          "personally", "himself", "herself", "themselves", "itself");
+          "later", "ultimately", "indeed", "notably", "afterward", "afterwards", "again", "still",
+          "meantime", "the", "particular", "short", "yesterday", "today", "tonight", "privately",
+          "publicly", "previously", "recently", "once", "otherwise", "thus", "hence", "accordingly",
+          "consequently", "besides", "furthermore", "alone", "personally", "himself", "herself",
+          "themselves", "itself");
 
 bool attribution_is_opening_quote(const frame_ctx *c, size_t i)
 {

@@ -404,13 +404,15 @@ static void parentheticals_nested_quotes_and_long_tails(void **state)
     arena_release(&r.a);
     /* a quotation inside a quotation: the outer one stays paired, its cue ("say") is the
      * speaker's own word, the frame is the inverted one after it */
-    analyse(&r, "\xE2\x80\x9CIf they will not say \xE2\x80\x98" "ceasefire\xE2\x80\x99 they "
+    analyse(&r, "\xE2\x80\x9CIf they will not say \xE2\x80\x98"
+                "ceasefire\xE2\x80\x99 they "
                 "should leave the talks,\xE2\x80\x9D Okafor said.");
     assert_int_equal(r.art.nattributions, 1);
     expect_span(&r, r.art.attributions[0].cue, "said");
     expect_span(&r, r.art.attributions[0].source, "Okafor");
     expect_span(&r, r.art.attributions[0].content,
-                "If they will not say \xE2\x80\x98" "ceasefire\xE2\x80\x99 they should leave "
+                "If they will not say \xE2\x80\x98"
+                "ceasefire\xE2\x80\x99 they should leave "
                 "the talks,");
     arena_release(&r.a);
     /* a long trailing phrase after a quotation; a participle cue after the inverted one */
