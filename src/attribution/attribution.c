@@ -97,7 +97,9 @@ static void end_contents_at_coordinated_frames(const frame_ctx *c, frame_list *l
             size_t p = attribution_token_at(c, g->source.start);
             if (p <= f->content_first || p >= f->content_last)
                 continue;
-            if (p > f->content_first + 1 && (tok_is(c, p - 1, "and") || tok_is(c, p - 1, "but")))
+            if (p > f->content_first + 1 &&
+                (tok_is(c, p - 1, "and") || tok_is(c, p - 1, "but") || tok_is(c, p - 1, "while") ||
+                 tok_is(c, p - 1, "whereas") || tok_is(c, p - 1, "although")))
                 p--;
             if (p > f->content_first + 1 && (is_punct(c, p - 1, ',') || is_punct(c, p - 1, ';'))) {
                 f->content_last = (uint32_t)(p - 1);

@@ -210,7 +210,15 @@ static bool marked_complement(const frame_ctx *c, size_t cue_end, size_t end, co
 static size_t coordinated_subject_end(const frame_ctx *c, size_t first, size_t and_index)
 {
     size_t found = first;
-    for (size_t j = first + 1; j < and_index && j < first + 8; j++) {
+    /* "In an interview Thursday, the senator criticized ... and said": past a leading phrase */
+    size_t from = first;
+    if (c->tokens[first].upos == UPOS_ADP || c->tokens[first].upos == UPOS_SCONJ)
+        for (size_t j = first + 1; j < and_index && j < first + 10; j++)
+            if (is_punct(c, j, ',')) {
+                from = j + 1;
+                break;
+            }
+    for (size_t j = from + 1; j < and_index && j < from + 8; j++) {
         const token *t = &c->tokens[j];
         if (t->kind != TOKEN_WORD || (t->flags & TOKEN_UPPER))
             continue;
@@ -623,8 +631,12 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
              * verb that governs the cue into the cue */
             if (subject_end < v)
                 cue_s = subject_end;
-            else if (v > first && tok_is(c, v - 1, "to"))
+            else if (v > first + 1 && tok_is(c, v - 1, "to") &&
+                     (c->tokens[v - 2].upos == UPOS_NOUN || c->tokens[v - 2].upos == UPOS_PROPN)) {
                 cue_s = v - 1; /* "the decision to withdraw", "a chance to say" */
+                src_e = v - 1;
+            } else if (v > first && tok_is(c, v - 1, "to"))
+                continue; /* "difficult to predict", "so far as to say": no source */
             if (subject_end > first + 1 &&
                 (tok_is(c, subject_end - 1, "and") || tok_is(c, subject_end - 1, "but")))
                 src_e = coordinated_subject_end(c, first, subject_end - 1);

@@ -177,8 +177,13 @@ bool attribution_is_closing_quote(const frame_ctx *c, size_t i)
     if (!(c->tokens[i].flags & TOKEN_SPACE_BEFORE))
         return true;
     bool touches_next = i + 1 < c->ntokens && !(c->tokens[i + 1].flags & TOKEN_SPACE_BEFORE);
-    return !touches_next && i > 0 &&
-           (is_punct(c, i - 1, ',') || attribution_is_final_punct(c, i - 1));
+    if (touches_next || i == 0)
+        return false;
+    /* "... the name of 'Clinton,' " said": a single quotation closes before the double one */
+    if (i > 1 && c->tokens[i - 1].kind == TOKEN_QUOTE && !slice_eq_cstr(tok(c, i - 1), "\"") &&
+        (is_punct(c, i - 2, ',') || attribution_is_final_punct(c, i - 2)))
+        return true;
+    return is_punct(c, i - 1, ',') || attribution_is_final_punct(c, i - 1);
 }
 
 bool attribution_is_final_punct(const frame_ctx *c, size_t i)
