@@ -89,6 +89,17 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
     return e > s;
 }
 
+/* A source of one word must be able to name someone: not "off" ("put off deciding"), "to" or
+ * "because" - the tagger's particles, prepositions and conjunctions. */
+static bool plausible_source(const frame_ctx *c, size_t s, size_t e)
+{
+    if (e != s + 1 || is_capitalised(c, s) || TOK_IN(c, s, attribution_pronouns))
+        return true;
+    upos_tag p = (upos_tag)c->tokens[s].upos;
+    return p != UPOS_ADP && p != UPOS_PART && p != UPOS_CCONJ && p != UPOS_SCONJ &&
+           p != UPOS_AUX && p != UPOS_ADV && p != UPOS_DET && p != UPOS_PUNCT;
+}
+
 /* "Sunday’s", "MSNBC's": a possessive ending, not the auxiliary of "he's going". */
 static bool possessive(const frame_ctx *c, size_t k)
 {
@@ -868,12 +879,15 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
         }
         if (!ok || src_e <= src_s)
             continue;
-        set_span(c, &f.source, src_s, src_e);
-        if (phrase_e < src_e)
-            phrase_e = src_e;
-        while (phrase_e > src_e && is_punct(c, phrase_e - 1, ','))
-            phrase_e--;
-        set_span(c, &f.phrase, src_s, phrase_e);
+        /* a word that names no one is no source: the frame stands without one */
+        if (plausible_source(c, src_s, src_e)) {
+            set_span(c, &f.source, src_s, src_e);
+            if (phrase_e < src_e)
+                phrase_e = src_e;
+            while (phrase_e > src_e && is_punct(c, phrase_e - 1, ','))
+                phrase_e--;
+            set_span(c, &f.phrase, src_s, phrase_e);
+        }
         set_span(c, &f.cue, cue_s, cue_end);
         if ((status = attribution_push(a, list, &f)))
             return status;
