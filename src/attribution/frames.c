@@ -96,8 +96,8 @@ static bool plausible_source(const frame_ctx *c, size_t s, size_t e)
     if (e != s + 1 || is_capitalised(c, s) || TOK_IN(c, s, attribution_pronouns))
         return true;
     upos_tag p = (upos_tag)c->tokens[s].upos;
-    return p != UPOS_ADP && p != UPOS_PART && p != UPOS_CCONJ && p != UPOS_SCONJ &&
-           p != UPOS_AUX && p != UPOS_ADV && p != UPOS_DET && p != UPOS_PUNCT;
+    return p != UPOS_ADP && p != UPOS_PART && p != UPOS_CCONJ && p != UPOS_SCONJ && p != UPOS_AUX &&
+           p != UPOS_ADV && p != UPOS_DET && p != UPOS_PUNCT;
 }
 
 /* "Sunday’s", "MSNBC's": a possessive ending, not the auxiliary of "he's going". */
@@ -651,6 +651,18 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             if (subject_end > first + 1 &&
                 (tok_is(c, subject_end - 1, "and") || tok_is(c, subject_end - 1, "but")))
                 src_e = coordinated_subject_end(c, first, subject_end - 1);
+            /* "critics who say he should ...", "experts who warn that ...": a restrictive
+             * relative clause; the pronoun is the source PolNeAR draws, the antecedent the
+             * speaker */
+            if (src_e >= first + 2 && tok_is(c, src_e - 1, "who") && is_word(c, src_e - 2) &&
+                !TOK_IN(c, src_e - 2, attribution_left_boundaries) &&
+                (c->tokens[src_e - 2].upos == UPOS_NOUN ||
+                 c->tokens[src_e - 2].upos == UPOS_PROPN ||
+                 c->tokens[src_e - 2].upos == UPOS_PRON ||
+                 c->tokens[src_e - 2].upos == UPOS_NONE)) {
+                set_span(c, &f.relative, src_e - 1, src_e);
+                src_e--;
+            }
             /* a relative clause: "McClendon, who said he would vote, left" - the antecedent;
              * the content ends with the clause */
             size_t content_end = end;

@@ -400,7 +400,15 @@ static void parentheticals_nested_quotes_and_long_tails(void **state)
     expect_span(&r, r.art.attributions[told].source, "Ortega");
     expect_span(&r, r.art.attributions[told].content, "that the border was closed");
     size_t promise = frame_with_cue(&r, 0, "refused to promise");
+    expect_span(&r, r.art.attributions[promise].content, "that the troops would leave");
     expect_span(&r, r.art.attributions[promise].source, "The minister");
+    arena_release(&r.a);
+    /* a restrictive relative clause: the pronoun is the source, the antecedent the speaker */
+    analyse(&r, "Aid groups say the road is open, but officials who say it is mined want a "
+                "survey.");
+    size_t say = frame_with_cue(&r, 1, "say");
+    expect_span(&r, r.art.attributions[say].source, "who");
+    expect_span(&r, r.art.attributions[say].speaker, "officials");
     arena_release(&r.a);
     /* a quotation inside a quotation: the outer one stays paired, its cue ("say") is the
      * speaker's own word, the frame is the inverted one after it */
