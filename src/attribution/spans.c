@@ -345,6 +345,12 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
          * a complement */
         size_t limit = k + 10 < end ? k + 10 : end;
         for (size_t j = k; j < limit; j++) {
+            /* "called the businessman “unhinged”", "blamed the law on “knuckleheaded
+             * politicians”": a short quotation after the object is part of what is said about
+             * it; the object belongs to the content */
+            if (j > k && attribution_is_opening_quote(c, j) && is_word(c, j - 1) &&
+                c->quote_end[j] > (int32_t)j && c->quote_end[j] - (int32_t)j <= 8)
+                return k;
             if (tok_is(c, j, "that") || is_punct(c, j, ':') || attribution_is_opening_quote(c, j) ||
                 (is_punct(c, j, ',') && j + 1 < end && attribution_is_opening_quote(c, j + 1))) {
                 k = j;

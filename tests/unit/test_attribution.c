@@ -403,6 +403,14 @@ static void parentheticals_nested_quotes_and_long_tails(void **state)
     expect_span(&r, r.art.attributions[promise].content, "that the troops would leave");
     expect_span(&r, r.art.attributions[promise].source, "The minister");
     arena_release(&r.a);
+    /* a short quotation after the object: the object is part of the content */
+    analyse(&r, "The governor called the ruling \xE2\x80\x9C"
+                "a disgrace\xE2\x80\x9D on Monday.");
+    size_t called = frame_with_cue(&r, 0, "called");
+    expect_span(&r, r.art.attributions[called].content,
+                "the ruling \xE2\x80\x9C"
+                "a disgrace\xE2\x80\x9D on Monday");
+    arena_release(&r.a);
     /* a restrictive relative clause: the pronoun is the source, the antecedent the speaker */
     analyse(&r, "Aid groups say the road is open, but officials who say it is mined want a "
                 "survey.");
