@@ -89,6 +89,23 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
     return e > s;
 }
 
+/* Does the sentence open with a subordinate clause ("While ...", "Although ...")? */
+static bool is_subordinator(const frame_ctx *c, size_t k)
+{
+    return tok_is(c, k, "while") || tok_is(c, k, "although") || tok_is(c, k, "though") ||
+           tok_is(c, k, "whereas") || tok_is(c, k, "if") || tok_is(c, k, "because") ||
+           tok_is(c, k, "since") || tok_is(c, k, "as") || tok_is(c, k, "when") ||
+           tok_is(c, k, "after") || tok_is(c, k, "before") || tok_is(c, k, "unless");
+}
+
+static bool clause_has_comma(const frame_ctx *c, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (is_punct(c, k, ','))
+            return true;
+    return false;
+}
+
 /* A source of one word must be able to name someone: not "off" ("put off deciding"), "to" or
  * "because" - the tagger's particles, prepositions and conjunctions. */
 static bool plausible_source(const frame_ctx *c, size_t s, size_t e)
@@ -682,6 +699,20 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     }
                 }
             }
+            /* "While Rubio supports a path to citizenship, there is ...": in a clause that
+             * opens the sentence with a subordinator the content ends at its comma */
+            if (content_end == end && src_e > first + 1 && is_subordinator(c, first) &&
+                !clause_has_comma(c, first, src_e))
+                for (size_t j = cue_end + 1; j + 2 < end; j++) {
+                    if (c->quote_end[j] >= 0) {
+                        j = (size_t)c->quote_end[j];
+                        continue;
+                    }
+                    if (is_punct(c, j, ',')) {
+                        content_end = j;
+                        break;
+                    }
+                }
             /* "Hillary Clinton plans to [cue]": a verb the tagger read as a noun before "to"
              * is not part of the source */
             if (src_e > first + 2 && tok_is(c, src_e - 1, "to") &&
