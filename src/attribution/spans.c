@@ -310,6 +310,14 @@ void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_
         f->direct = true;
         return;
     }
+    /* 'said reform “is a question of when. It is not a question of if.”': a quotation that
+     * opens inside the content goes on to its closing mark, past the sentence end */
+    for (size_t j = k; j < e; j++)
+        if (attribution_is_opening_quote(c, j) && c->quote_end[j] >= (int32_t)e &&
+            c->quote_end[j] - (int32_t)j < 200) {
+            e = (size_t)c->quote_end[j] + 1;
+            break;
+        }
     /* a question or exclamation mark is part of what was said (PolNeAR keeps it) */
     while (e > k &&
            ((attribution_is_final_punct(c, e - 1) && !is_punct(c, e - 1, '!') &&
