@@ -339,6 +339,27 @@ void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_
     f->direct = false;
 }
 
+/* Does a clause without "that" start at k: "implied he was biased", "indicated the court
+ * would rule"? A subject pronoun, or a short noun phrase after a determiner, then a finite
+ * auxiliary or verb. */
+static bool bare_clause(const frame_ctx *c, size_t k, size_t end)
+{
+    if (k + 1 >= end || !is_word(c, k))
+        return false;
+    if (TOK_IN(c, k, attribution_pronouns) && !tok_is(c, k, "it") && !tok_is(c, k, "you"))
+        return c->tokens[k + 1].upos == UPOS_AUX || c->tokens[k + 1].upos == UPOS_VERB;
+    if (!tok_is(c, k, "the") && !tok_is(c, k, "a") && !tok_is(c, k, "an"))
+        return false;
+    for (size_t j = k + 1; j < end && j < k + 5; j++) {
+        if (c->tokens[j].upos == UPOS_AUX)
+            return j > k + 1;
+        if (!is_word(c, j) || (c->tokens[j].upos != UPOS_NOUN && c->tokens[j].upos != UPOS_ADJ &&
+                               c->tokens[j].upos != UPOS_PROPN))
+            return false;
+    }
+    return false;
+}
+
 size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
                                  const cue_form *form, bool *direct)
 {
@@ -452,7 +473,7 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
     }
     if (form->infinitive && k + 1 < end && tok_is(c, k, "to") && is_word(c, k + 1))
         return k;
-    if (form->strict && !marked)
+    if (form->strict && !marked && !bare_clause(c, k, end))
         return SIZE_MAX;
     return k;
 }
