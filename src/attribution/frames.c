@@ -668,6 +668,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             if (subject_end > first + 1 &&
                 (tok_is(c, subject_end - 1, "and") || tok_is(c, subject_end - 1, "but")))
                 src_e = coordinated_subject_end(c, first, subject_end - 1);
+            size_t relative_end = end;
             /* "critics who say he should ...", "experts who warn that ...": a restrictive
              * relative clause; the pronoun is the source PolNeAR draws, the antecedent the
              * speaker */
@@ -679,10 +680,17 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                  c->tokens[src_e - 2].upos == UPOS_NONE)) {
                 set_span(c, &f.relative, src_e - 1, src_e);
                 src_e--;
+                /* "aid workers who say it is mined have refused": the main clause's verb
+                 * group ends the relative clause */
+                for (size_t j = cue_end + 2; j < end; j++)
+                    if (c->tokens[j].upos == UPOS_AUX && c->tokens[j - 1].upos == UPOS_VERB) {
+                        relative_end = j;
+                        break;
+                    }
             }
             /* a relative clause: "McClendon, who said he would vote, left" - the antecedent;
              * the content ends with the clause */
-            size_t content_end = end;
+            size_t content_end = relative_end;
             if (src_e >= first + 3 &&
                 (tok_is(c, src_e - 1, "who") || tok_is(c, src_e - 1, "which")) &&
                 is_punct(c, src_e - 2, ',')) {
