@@ -130,9 +130,38 @@ sitrep_status attribution_read_stance(arena *a, const frame_ctx *c, frame_list *
 
 /* ---- frames (frames.c) ---- */
 
+static inline void attribution_frame_init(attribution *f, size_t sentence_index)
+{
+    memset(f, 0, sizeof *f);
+    f->sentence = (uint32_t)sentence_index;
+    f->parent = -1;
+    f->speaker_actor = -1;
+}
+
+/* The span from token `first` to token `last` (exclusive); empty when last <= first. */
+static inline void attribution_set_span(const frame_ctx *c, span *s, size_t first, size_t last)
+{
+    if (last <= first) {
+        s->start = s->end = 0;
+        return;
+    }
+    s->start = c->tokens[first].start;
+    s->end = c->tokens[last - 1].end;
+}
+
 sitrep_status attribution_push(arena *a, frame_list *list, const attribution *f) MUST_CHECK;
 /* Finds the frames of one sentence and appends them to list. */
 sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sentence_index,
                                              frame_list *list) MUST_CHECK;
+
+/* ---- frames without a reporting verb (shapes.c) ---- */
+
+/* "Donald Trump: “...”": a short capitalised source before a colon that opens a sentence. */
+bool attribution_colon_frame(const frame_ctx *c, size_t first, size_t end, attribution *f);
+/* "In a new CBS poll, Trump leads": a poll or study opening the sentence is the source. */
+bool attribution_in_document_frame(const frame_ctx *c, size_t first, size_t end, attribution *f);
+/* "As Haddad put it, ..." / "..., as Haddad put it": token i is "put". */
+bool attribution_put_it_frame(const frame_ctx *c, size_t i, size_t first, size_t end,
+                              attribution *f);
 
 #endif

@@ -18,24 +18,6 @@ sitrep_status attribution_push(arena *a, frame_list *list, const attribution *f)
     return SITREP_OK;
 }
 
-static void frame_init(attribution *f, size_t sentence_index)
-{
-    memset(f, 0, sizeof *f);
-    f->sentence = (uint32_t)sentence_index;
-    f->parent = -1;
-    f->speaker_actor = -1;
-}
-
-static void set_span(const frame_ctx *c, span *s, size_t first, size_t last)
-{
-    if (last <= first) {
-        s->start = s->end = 0;
-        return;
-    }
-    s->start = c->tokens[first].start;
-    s->end = c->tokens[last - 1].end;
-}
-
 /* Is the sentence a title-case headline ("Trump Says He Will Win")? There a capital letter
  * does not make a cue a name. */
 static bool title_case(const frame_ctx *c, size_t first, size_t end)
@@ -446,78 +428,6 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
     f->continuation_last = (uint32_t)close;
 }
 
-/* "Donald Trump: “...”", "Q: ...", "Poll: Sanders leads": a short capitalised source before a
- * colon that opens a sentence (headlines, transcripts, social posts). */
-static bool colon_frame(frame_ctx *c, size_t first, size_t end, attribution *f)
-{
-    static const char *const labels[] = {
-        "update",  "updated", "watch",     "read",          "related",     "note",
-        "editor",  "photo",   "video",     "image",         "credit",      "listen",
-        "see",     "click",   "follow",    "share",         "breaking",    "exclusive",
-        "live",    "opinion", "analysis",  "correction",    "source",      "sources",
-        "caption", "tags",    "topics",    "filed",         "posted",      "more",
-        "also",    "warning", "subscribe", "advertisement", "recommended", "trending",
-        "latest"};
-    size_t colon = first;
-    while (colon < end && colon < first + 7 && !is_punct(c, colon, ':'))
-        colon++;
-    if (colon == first || colon >= end || colon + 1 >= end || !is_punct(c, colon, ':'))
-        return false;
-    for (size_t k = first; k < colon; k++) {
-        if (!is_capitalised(c, k) && !(k > first && tok_is(c, k, "of")))
-            return false;
-        for (size_t l = 0; l < ARRAY_LEN(labels); l++)
-            if (tok_is(c, k, labels[l]))
-                return false;
-        if (c->tokens[k].kind == TOKEN_NUMBER)
-            return false;
-    }
-    /* the content is a sentence or a quotation, not a list ("Tags: ...") */
-    size_t k = colon + 1;
-    bool direct = attribution_is_opening_quote(c, k);
-    if (!direct && end - k < 4)
-        return false;
-    set_span(c, &f->source, first, colon);
-    f->phrase = f->source;
-    f->cue.start = c->tokens[colon].start;
-    f->cue.end = c->tokens[colon].end;
-    f->cue_class = CUE_SPEECH;
-    attribution_set_content(c, f, k, direct ? c->ntokens : end, direct);
-    return f->content.end > f->content.start;
-}
-
-/* "In a new CBS poll, Trump leads by 10 points": a poll, survey or study that opens the
- * sentence is the source of what follows the comma. */
-static bool in_document_frame(const frame_ctx *c, size_t first, size_t end, attribution *f)
-{
-    if (!tok_is(c, first, "in") || first + 3 >= end)
-        return false;
-    size_t comma = first + 1;
-    while (comma < end && comma < first + 14 && !is_punct(c, comma, ','))
-        comma++;
-    if (comma >= end || !is_punct(c, comma, ',') || comma < first + 3)
-        return false;
-    bool found = false;
-    for (size_t k = first + 1; k < comma; k++) {
-        if (tok_is(c, k, "poll") || tok_is(c, k, "survey") || tok_is(c, k, "study") ||
-            tok_is(c, k, "polls") || tok_is(c, k, "surveys") || tok_is(c, k, "analysis") ||
-            tok_is(c, k, "report"))
-            found = true;
-        if (c->tokens[k].upos == UPOS_VERB && k + 1 < comma)
-            found = found && tok_is(c, k - 1, "poll"); /* "a poll released Sunday" */
-    }
-    if (!found)
-        return false;
-    set_span(c, &f->source, first + 1, comma);
-    f->phrase = f->source;
-    f->cue.start = c->tokens[first].start;
-    f->cue.end = c->tokens[first].end;
-    f->cue_class = CUE_DOCUMENT;
-    f->kind = ATTRIB_DOCUMENT;
-    attribution_set_content(c, f, comma + 1, end, false);
-    return f->content.end > f->content.start;
-}
-
 sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sentence_index,
                                              frame_list *list)
 {
@@ -532,12 +442,21 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             c->inside_until = c->quote_end[i];
         if ((int32_t)i <= c->inside_until)
             continue;
+        if (tok_is(c, i, "put") || tok_is(c, i, "puts")) {
+            attribution f;
+            attribution_frame_init(&f, sentence_index);
+            if (attribution_put_it_frame(c, i, first, end, &f)) {
+                if ((status = attribution_push(a, list, &f)))
+                    return status;
+                continue;
+            }
+        }
         size_t cue_end;
         const cue_form *form = cue_at(c, i, first, end, headline, &cue_end);
         if (!form)
             continue;
         attribution f;
-        frame_init(&f, sentence_index);
+        attribution_frame_init(&f, sentence_index);
         f.cue_class = form->cue_class;
         size_t src_s = 0, src_e = 0, phrase_e = 0, cue_s = i;
         bool ok = false;
@@ -592,7 +511,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 e = c->quote_end[e] > (int32_t)e ? (size_t)c->quote_end[e] + 1 : e + 1;
             attribution_set_content(c, &f, cue_end, e < end ? e : end, false);
             if (f.content.end > f.content.start) {
-                set_span(c, &f.cue, cue_s, cue_end);
+                attribution_set_span(c, &f.cue, cue_s, cue_end);
                 if ((status = attribution_push(a, list, &f)))
                     return status;
             }
@@ -678,7 +597,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                  c->tokens[src_e - 2].upos == UPOS_PROPN ||
                  c->tokens[src_e - 2].upos == UPOS_PRON ||
                  c->tokens[src_e - 2].upos == UPOS_NONE)) {
-                set_span(c, &f.relative, src_e - 1, src_e);
+                attribution_set_span(c, &f.relative, src_e - 1, src_e);
                 src_e--;
                 /* "aid workers who say it is mined have refused": the main clause's verb
                  * group ends the relative clause */
@@ -694,7 +613,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             if (src_e >= first + 3 &&
                 (tok_is(c, src_e - 1, "who") || tok_is(c, src_e - 1, "which")) &&
                 is_punct(c, src_e - 2, ',')) {
-                set_span(c, &f.relative, src_e - 1, src_e);
+                attribution_set_span(c, &f.relative, src_e - 1, src_e);
                 src_e = src_e - 2;
                 for (size_t j = cue_end; j < end; j++) {
                     if (c->quote_end[j] >= 0) {
@@ -789,7 +708,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 attribution_set_content(c, &f, expletive ? k : src_s, e, false);
                 if (f.content.end > f.content.start && k < end &&
                     !attribution_is_final_punct(c, k)) {
-                    set_span(c, &f.cue, cue_s, cue_end);
+                    attribution_set_span(c, &f.cue, cue_s, cue_end);
                     if ((status = attribution_push(a, list, &f)))
                         return status;
                 }
@@ -804,9 +723,9 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     size_t agent_end = attribution_source_after(c, agent, end, false);
                     attribution_set_content(c, &f, src_s, src_e, false);
                     if (agent_end > agent && f.content.end > f.content.start) {
-                        set_span(c, &f.source, agent, agent_end);
+                        attribution_set_span(c, &f.source, agent, agent_end);
                         f.phrase = f.source;
-                        set_span(c, &f.cue, cue_s, cue_end + 1);
+                        attribution_set_span(c, &f.cue, cue_s, cue_end + 1);
                         if ((status = attribution_push(a, list, &f)))
                             return status;
                     }
@@ -932,14 +851,14 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             continue;
         /* a word that names no one is no source: the frame stands without one */
         if (plausible_source(c, src_s, src_e)) {
-            set_span(c, &f.source, src_s, src_e);
+            attribution_set_span(c, &f.source, src_s, src_e);
             if (phrase_e < src_e)
                 phrase_e = src_e;
             while (phrase_e > src_e && is_punct(c, phrase_e - 1, ','))
                 phrase_e--;
-            set_span(c, &f.phrase, src_s, phrase_e);
+            attribution_set_span(c, &f.phrase, src_s, phrase_e);
         }
-        set_span(c, &f.cue, cue_s, cue_end);
+        attribution_set_span(c, &f.cue, cue_s, cue_end);
         if ((status = attribution_push(a, list, &f)))
             return status;
         if (f.direct && (int32_t)f.content_last > c->inside_until)
@@ -951,8 +870,9 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
     /* the shapes without a cue word, where no cue word made a frame */
     if (list->count == sentence_frames && (int32_t)first > c->inside_until) {
         attribution f;
-        frame_init(&f, sentence_index);
-        if (colon_frame(c, first, end, &f) || in_document_frame(c, first, end, &f)) {
+        attribution_frame_init(&f, sentence_index);
+        if (attribution_colon_frame(c, first, end, &f) ||
+            attribution_in_document_frame(c, first, end, &f)) {
             if ((status = attribution_push(a, list, &f)))
                 return status;
             if (f.direct && (int32_t)f.content_last > c->inside_until)

@@ -411,6 +411,16 @@ static void parentheticals_nested_quotes_and_long_tails(void **state)
                 "the ruling \xE2\x80\x9C"
                 "a disgrace\xE2\x80\x9D on Monday");
     arena_release(&r.a);
+    /* "as X put it" on either side of its content */
+    analyse(&r, "As one diplomat put it, the talks are over. The border will stay closed, as the "
+                "minister put it.");
+    assert_int_equal(r.art.nattributions, 2);
+    expect_span(&r, r.art.attributions[0].source, "one diplomat");
+    expect_span(&r, r.art.attributions[0].cue, "put it");
+    expect_span(&r, r.art.attributions[0].content, "the talks are over");
+    expect_span(&r, r.art.attributions[1].source, "the minister");
+    expect_span(&r, r.art.attributions[1].content, "The border will stay closed");
+    arena_release(&r.a);
     /* a restrictive relative clause: the pronoun is the source, the antecedent the speaker */
     analyse(&r, "Aid groups say the road is open, but officials who say it is mined want a "
                 "survey.");
