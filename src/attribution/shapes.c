@@ -81,8 +81,7 @@ bool attribution_in_document_frame(const frame_ctx *c, size_t first, size_t end,
 bool attribution_put_it_frame(const frame_ctx *c, size_t i, size_t first, size_t end,
                               attribution *f)
 {
-    if (i + 1 >= end || !tok_is(c, i + 1, "it") ||
-        (!tok_is(c, i, "put") && !tok_is(c, i, "puts")))
+    if (i + 1 >= end || !tok_is(c, i + 1, "it") || (!tok_is(c, i, "put") && !tok_is(c, i, "puts")))
         return false;
     size_t as = i;
     while (as > first && i - as < 10 && !tok_is(c, as - 1, "as"))

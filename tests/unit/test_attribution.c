@@ -411,6 +411,16 @@ static void parentheticals_nested_quotes_and_long_tails(void **state)
                 "the ruling \xE2\x80\x9C"
                 "a disgrace\xE2\x80\x9D on Monday");
     arena_release(&r.a);
+    /* a content inside a subordinate clause ends at its comma; a quotation that opens inside
+     * an indirect content runs on to its closing mark */
+    analyse(&r, "While the ministry says the crossing is safe, aid workers stay away. The envoy "
+                "said the deal \"is a matter of weeks. It is not a matter of months.\"");
+    size_t says = frame_with_cue(&r, 0, "says");
+    expect_span(&r, r.art.attributions[says].content, "the crossing is safe");
+    size_t envoy = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[envoy].content,
+                "the deal \"is a matter of weeks. It is not a matter of months");
+    arena_release(&r.a);
     /* "as X put it" on either side of its content */
     analyse(&r, "As one diplomat put it, the talks are over. The border will stay closed, as the "
                 "minister put it.");
