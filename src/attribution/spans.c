@@ -206,6 +206,10 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                  tok_is(c, s, "one") || tok_is(c, s, "its") || tok_is(c, s, "his") ||
                  tok_is(c, s, "her") || tok_is(c, s, "their") ||
                  (s + 1 < end && c->tokens[s + 1].kind == TOKEN_CLITIC) ||
+                 /* "Lindsey Graham, Republican of South Carolina,", "Pantucci, at the
+                  * Royal United Services Institute," */
+                 (s + 1 < end && is_capitalised(c, s) && tok_is(c, s + 1, "of")) ||
+                 tok_is(c, s, "at") ||
                  (closing_comma && !is_capitalised(c, s) &&
                   (c->tokens[s].upos == UPOS_NOUN || c->tokens[s].upos == UPOS_ADJ))) &&
                 (is_capitalised(c, j - 1) || c->tokens[j - 1].kind == TOKEN_NUMBER)) {
