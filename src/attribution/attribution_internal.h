@@ -95,6 +95,9 @@ bool attribution_is_verb(const frame_ctx *c, size_t i);
 /* Skips a time or setting phrase at k ("on Sunday", "last week", "in a statement"); returns
  * the first token after it (k when there is none). */
 size_t attribution_skip_time(const frame_ctx *c, size_t k, size_t end);
+/* `end` without a time phrase that closes [first, end) ("Sanders on Saturday", "the
+ * candidates Thursday", "Trump at the time"). */
+size_t attribution_strip_time(const frame_ctx *c, size_t first, size_t end);
 /* Scans left from `end` (exclusive) for the start of the source noun phrase; `*phrase_start`
  * receives the start of the phrase with any apposition before the cue ("Miller, a retired
  * worker, said": source "Miller", phrase "Miller, a retired worker"). */

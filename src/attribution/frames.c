@@ -657,7 +657,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     is_word(c, open - 1))
                     src_e = open;
             }
-            phrase_e = src_e;
+            phrase_e = attribution_strip_time(c, first, src_e); /* "Sanders (I-Vt.) on Saturday" */
             src_s = attribution_source_start(c, first, src_e, &src_e);
             /* ", saying ...", ", adding that ...", "Citing X, SOURCE urged": a participle
              * reports what the clause's subject says */

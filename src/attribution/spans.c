@@ -40,6 +40,9 @@ static size_t time_phrase_at(const frame_ctx *c, size_t k, size_t end)
         j++;
     } else if (tok_is(c, j, "yesterday") || tok_is(c, j, "today") || tok_is(c, j, "tonight")) {
         j++;
+    } else if (tok_is(c, j, "at") && j + 2 < end && tok_is(c, j + 1, "the") &&
+               tok_is(c, j + 2, "time")) {
+        j += 3; /* "Trump at the time said" */
     } else
         return 0;
     while (j < end &&
@@ -74,7 +77,7 @@ size_t attribution_skip_time(const frame_ctx *c, size_t k, size_t end)
 
 /* The end of a source after taking off a time phrase that closes it: "Amnesty International
  * on Tuesday (said)" -> "Amnesty International". */
-static size_t strip_trailing_time(const frame_ctx *c, size_t first, size_t end)
+size_t attribution_strip_time(const frame_ctx *c, size_t first, size_t end)
 {
     for (size_t k = end > first + 6 ? end - 6 : first + 1; k < end; k++)
         if (time_phrase_at(c, k, end) == end - k && !is_capitalised(c, k))
@@ -100,7 +103,7 @@ static bool name_list_tail(const frame_ctx *c, size_t from, size_t to)
 
 size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, size_t *head_end)
 {
-    end = strip_trailing_time(c, first, end);
+    end = attribution_strip_time(c, first, end);
     *head_end = end;
     size_t s = end;
     /* "NAME, a senior member of X, said": the comma that closes an apposition */

@@ -421,6 +421,12 @@ static void parentheticals_nested_quotes_and_long_tails(void **state)
     expect_span(&r, r.art.attributions[envoy].content,
                 "the deal \"is a matter of weeks. It is not a matter of months");
     arena_release(&r.a);
+    /* a time phrase after the source phrase is neither source nor phrase */
+    analyse(&r, "Sen. Maria Ortiz (D-Vt.) on Saturday said the vote was a mistake. Mendez at "
+                "the time said nothing had changed.");
+    expect_span(&r, r.art.attributions[0].source, "Sen. Maria Ortiz (D-Vt.)");
+    expect_span(&r, r.art.attributions[1].source, "Mendez");
+    arena_release(&r.a);
     /* "as X put it" on either side of its content */
     analyse(&r, "As one diplomat put it, the talks are over. The border will stay closed, as the "
                 "minister put it.");
