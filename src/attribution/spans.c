@@ -254,7 +254,8 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
     /* "(talks) with experts", "(a deal) with Russia": the preposition is not the source's */
     if (s + 1 < end && c->tokens[s].upos == UPOS_ADP &&
         (tok_is(c, s, "with") || tok_is(c, s, "by") || tok_is(c, s, "from") ||
-         tok_is(c, s, "among") || tok_is(c, s, "via")))
+         tok_is(c, s, "among") || tok_is(c, s, "via") || tok_is(c, s, "like") ||
+         tok_is(c, s, "unlike") || tok_is(c, s, "including")))
         s++;
     if (apposition_comma != SIZE_MAX && apposition_comma > s)
         *head_end = apposition_comma;
