@@ -578,12 +578,9 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
              * verb that governs the cue into the cue */
             if (subject_end < v)
                 cue_s = subject_end;
-            else if (v > first + 1 && tok_is(c, v - 1, "to") &&
-                     (c->tokens[v - 2].upos == UPOS_NOUN || c->tokens[v - 2].upos == UPOS_PROPN)) {
-                cue_s = v - 1; /* "the decision to withdraw", "a chance to say" */
-                src_e = v - 1;
-            } else if (v > first && tok_is(c, v - 1, "to"))
-                continue; /* "difficult to predict", "so far as to say": no source */
+            else if (v > first && tok_is(c, v - 1, "to"))
+                continue; /* "difficult to predict", "agreed to meet in Istanbul to discuss":
+                             no verb governs this one and no source stands before it */
             if (subject_end > first + 1 &&
                 (tok_is(c, subject_end - 1, "and") || tok_is(c, subject_end - 1, "but")))
                 src_e = coordinated_subject_end(c, first, subject_end - 1);
