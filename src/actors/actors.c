@@ -136,14 +136,20 @@ sitrep_status actors_extract(arena *a, const dict *d, article *art)
         s.sentence = (uint32_t)si;
         s.tagged = s.n && s.tokens[0].upos != UPOS_NONE;
         /* one fold per token serves the vocabulary and the word classes */
+        size_t words = 0, capitals = 0;
         for (size_t k = 0; k < s.n; k++) {
             const token *t = &s.tokens[k];
+            if (t->kind == TOKEN_WORD && t->end - t->start > 1) {
+                words++;
+                capitals += (t->flags & TOKEN_ALL_UPPER) != 0;
+            }
             char folded[VOCAB_MAX_TOKEN];
             size_t len =
                 vocab_fold(text->text + t->start, t->end - t->start, folded, sizeof folded);
             ids[k] = len ? dict_token_id(d, folded, len) : VOCAB_NONE;
             wflags[k] = t->kind == TOKEN_WORD ? scan_word_flags(folded, len) : 0;
         }
+        s.in_capitals = words >= 3 && capitals * 5 >= words * 4;
         for (size_t i = 0; i < s.n && !s.full;)
             i = scan_step(&s, i);
     }

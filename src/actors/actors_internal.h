@@ -30,6 +30,7 @@ typedef struct scan {
     const uint32_t *wflags; /* per token: W_* word classes */
     size_t n;
     bool tagged;
+    bool in_capitals; /* the sentence is written in capitals (a headline): "CAR BOMB" */
     int32_t date;
     bool date_is_today;
     bool used_today;
@@ -74,6 +75,11 @@ enum {
     W_ENVOY = 1 << 15,
     W_SHIP = 1U << 16,
     W_NEUTER_PRONOUN = 1U << 17,
+    W_HUMAN_FEMALE = 1U << 18, /* "woman", "mother": a singular noun for one woman */
+    W_HUMAN_MALE = 1U << 19,   /* "man", "father" */
+    W_HUMAN = 1U << 20,        /* "victim", "official": one person of either sex */
+    W_FEMALE_PRONOUN = 1U << 21,
+    W_MALE_PRONOUN = 1U << 22,
 };
 
 static inline bool has(const scan *s, size_t i, unsigned flag)

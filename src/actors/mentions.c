@@ -65,7 +65,30 @@ static const char *const org_words[] = {
 
 static const char *const person_pronouns[] = {"he",  "him",     "his",     "she",
                                               "her", "himself", "herself", NULL};
+static const char *const female_pronouns[] = {"she", "her", "herself", NULL};
+static const char *const male_pronouns[] = {"he", "him", "his", "himself", NULL};
 static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
+/* Singular nouns for one person: "the woman ... she" refers to the woman, not to the last
+ * named person. By sex where the noun says it, and of either sex. */
+static const char *const female_nouns[] = {
+    "woman",      "girl",          "mother",        "wife",        "daughter",   "sister",
+    "actress",    "widow",         "grandmother",   "queen",       "princess",   "spokeswoman",
+    "chairwoman", "businesswoman", "congresswoman", "policewoman", "girlfriend", "aunt",
+    "niece",      "mum",           "mom",           "lady",        "schoolgirl", NULL};
+static const char *const male_nouns[] = {
+    "man",       "boy",         "father",    "husband",    "son",         "brother",
+    "king",      "prince",      "spokesman", "chairman",   "businessman", "congressman",
+    "policeman", "gunman",      "boyfriend", "uncle",      "nephew",      "dad",
+    "schoolboy", "grandfather", "fisherman", "serviceman", NULL};
+static const char *const human_nouns[] = {
+    "person",    "victim",    "suspect",    "official", "soldier",      "officer",  "journalist",
+    "reporter",  "student",   "teenager",   "child",    "witness",      "resident", "doctor",
+    "activist",  "lawyer",    "worker",     "driver",   "pilot",        "attacker", "assailant",
+    "shooter",   "protester", "protestor",  "survivor", "prisoner",     "detainee", "hostage",
+    "teacher",   "farmer",    "refugee",    "migrant",  "citizen",      "civilian", "defendant",
+    "plaintiff", "accuser",   "informant",  "diplomat", "spokesperson", "someone",  "somebody",
+    "passenger", "employee",  "contractor", "militant", "fighter",      "bomber",   "sniper",
+    NULL};
 /* "it", "its": a state, organisation or group ("said that it would", "its airspace") */
 static const char *const neuter_pronouns[] = {"it", "its", NULL};
 static const char *const pair_nouns[] = {"countries",  "nations",   "states", "governments",
@@ -137,6 +160,11 @@ static void word_table_build(void)
     word_add(org_words, W_ORG);
     word_add(person_pronouns, W_PERSON_PRONOUN);
     word_add(plural_pronouns, W_PLURAL_PRONOUN);
+    word_add(female_pronouns, W_FEMALE_PRONOUN);
+    word_add(male_pronouns, W_MALE_PRONOUN);
+    word_add(female_nouns, W_HUMAN_FEMALE);
+    word_add(male_nouns, W_HUMAN_MALE);
+    word_add(human_nouns, W_HUMAN);
     word_add(neuter_pronouns, W_NEUTER_PRONOUN);
     word_add(pair_nouns, W_PAIR);
     word_add(possessive_pronouns, W_POSSESSIVE_PRONOUN);
@@ -240,6 +268,12 @@ unit scan_find_unit(const scan *s, size_t i)
         long best_recent = -2;
         for (size_t v = 0; v < nvalues; v++) {
             if (!match_case_ok(s->d, &values[v], s->text, s->tokens + i))
+                continue;
+            /* in a headline in capitals every word looks like an acronym: "CAR" read as a
+             * common noun by the tagger ("TURKEY CAR BOMB") is the word, not the country */
+            if (s->in_capitals && s->tagged && values[v].acronym &&
+                (s->tokens[i].upos == UPOS_NOUN || s->tokens[i].upos == UPOS_VERB ||
+                 s->tokens[i].upos == UPOS_ADJ))
                 continue;
             const dict_entry *e = dict_entry_get(s->d, values[v].entry);
             if (is_name_kind(e->kind) && !any_cap)
@@ -420,7 +454,8 @@ long scan_recent_person(const scan *s, uint32_t sentences, const char *country)
 size_t scan_unknown_run(const scan *s, size_t i, bool *is_org)
 {
     *is_org = false;
-    if (!scan_is_cap(s, i) || has(s, i, W_STOP))
+    /* in a headline in capitals every word is capitalised: no name can be told from them */
+    if (s->in_capitals || !scan_is_cap(s, i) || has(s, i, W_STOP))
         return 0;
     size_t k = i, ncap = 0, last = i;
     bool proper = false;
@@ -673,6 +708,113 @@ static long neuter_antecedent(const scan *s, size_t i)
     return first_here;
 }
 
+/* Whether a singular noun for a person with word classes `noun` may be what a pronoun with
+ * word classes `pronoun` refers to ("the woman" for "she", "the victim" for either). */
+static bool person_noun_fits(uint32_t noun, uint32_t pronoun)
+{
+    if (noun & W_HUMAN)
+        return true;
+    if (noun & W_HUMAN_FEMALE)
+        return (pronoun & W_FEMALE_PRONOUN) != 0;
+    if (noun & W_HUMAN_MALE)
+        return (pronoun & W_MALE_PRONOUN) != 0;
+    return false;
+}
+
+/* A singular noun for a person earlier in the pronoun's sentence and after the named
+ * antecedent `named` is what the pronoun at token i refers to: "The woman has claimed that she
+ * was ..." is about the woman, not about the president named before. Returns the mention of
+ * that noun (an agent: "the woman" is CVL), -2 when the noun is not an actor (the pronoun stays
+ * unresolved), `named` when there is none. Only within the sentence: across sentences the
+ * subject of the last one ("He says the man died") is the likelier referent. */
+static long nearer_person_noun(const scan *s, size_t i, long named)
+{
+    uint32_t pronoun = s->wflags[i];
+    uint32_t limit = named >= 0 ? s->mentions[named].end : 0;
+    /* in this sentence, by its tokens (a noun the dictionaries do not hold counts too) */
+    for (size_t t = i; t-- > 0 && s->tokens[t].start >= limit;) {
+        if (s->tokens[t].upos != UPOS_NOUN || !person_noun_fits(s->wflags[t], pronoun))
+            continue;
+        for (size_t k = s->count; k-- > 0 && s->mentions[k].sentence == s->sentence;) {
+            const actor_mention *m = &s->mentions[k];
+            if (m->start <= s->tokens[t].start && s->tokens[t].end <= m->end)
+                return m->code ? (long)root_of(s, k) : -2;
+        }
+        return -2;
+    }
+    return named;
+}
+
+/* Whether the mention m is followed by a verb: the subject of its clause ("the police
+ * assaulted ..."), which a later "they" more often continues. */
+static bool mention_is_subject(const scan *s, const actor_mention *m)
+{
+    const token *all = s->text->tokens;
+    size_t lo = 0, hi = s->text->ntokens;
+    while (lo < hi) { /* the first token at or after the mention's end */
+        size_t mid = lo + (hi - lo) / 2;
+        if (all[mid].start < m->end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < s->text->ntokens && all[lo].upos == UPOS_ADV && all[lo].sentence == m->sentence)
+        lo++;
+    return lo < s->text->ntokens && all[lo].sentence == m->sentence &&
+           (all[lo].upos == UPOS_VERB || all[lo].upos == UPOS_AUX);
+}
+
+/* Whether the mention m, in this sentence, is the subject of the clause whose object is the
+ * token i: only verbs, adverbs, auxiliaries and particles between them ("Turkish troops
+ * followed them"). An object pronoun does not refer to its own clause's subject. */
+static bool subject_of_same_clause(const scan *s, const actor_mention *m, size_t i)
+{
+    if (m->sentence != s->sentence || !s->tagged)
+        return false;
+    size_t k = i;
+    while (k > 0 && s->tokens[k - 1].start >= m->end) {
+        uint8_t u = s->tokens[--k].upos;
+        if (u != UPOS_VERB && u != UPOS_AUX && u != UPOS_ADV && u != UPOS_PART)
+            return false;
+    }
+    return k < i && mention_is_subject(s, m);
+}
+
+/* The antecedent of "they"/"them"/"their" at token i: the last agent, group, organisation or
+ * people ("Americans") named within two sentences; a subject "they" takes the last such
+ * subject when there is one ("the police assaulted the demonstrators; later they shot ...");
+ * an object "them" skips the subject of its own clause. -1 when none. */
+static long plural_antecedent(const scan *s, size_t i)
+{
+    bool object = slice_eq_nocase(token_text(s->text, &s->tokens[i]), "them");
+    bool subject = i + 1 < s->n &&
+                   (s->tokens[i + 1].upos == UPOS_VERB || s->tokens[i + 1].upos == UPOS_AUX ||
+                    (s->tokens[i + 1].upos == UPOS_ADV && i + 2 < s->n &&
+                     (s->tokens[i + 2].upos == UPOS_VERB || s->tokens[i + 2].upos == UPOS_AUX)));
+    long nearest = -1;
+    for (size_t k = s->count; k-- > 0;) {
+        const actor_mention *m = &s->mentions[k];
+        if (m->sentence + 2 < s->sentence)
+            break;
+        size_t r = root_of(s, k);
+        const char *kind = s->mentions[r].kind;
+        if (!(kind == ACTOR_KIND_AGENT || kind == ACTOR_KIND_GROUP ||
+              kind == ACTOR_KIND_ORGANIZATION || kind == ACTOR_KIND_DEMONYM))
+            continue;
+        if (object && subject_of_same_clause(s, m, i))
+            continue;
+        if (nearest < 0)
+            nearest = (long)r;
+        if (!subject)
+            break;
+        if (m->sentence + 1 < s->sentence)
+            break; /* subjects are looked for in this sentence and the one before */
+        if (mention_is_subject(s, m))
+            return (long)r;
+    }
+    return nearest;
+}
+
 size_t scan_pronoun(scan *s, size_t i)
 {
     bool person = has(s, i, W_PERSON_PRONOUN);
@@ -702,18 +844,11 @@ size_t scan_pronoun(scan *s, size_t i)
     } else if (person) {
         target = scan_recent_person(s, 3, NULL);
     } else {
-        for (size_t k = s->count; k-- > 0;) {
-            const actor_mention *m = &s->mentions[k];
-            if (m->sentence + 2 < s->sentence)
-                break;
-            const char *kind = s->mentions[root_of(s, k)].kind;
-            if (kind == ACTOR_KIND_AGENT || kind == ACTOR_KIND_GROUP ||
-                kind == ACTOR_KIND_ORGANIZATION) {
-                target = (long)root_of(s, k);
-                break;
-            }
-        }
+        target = plural_antecedent(s, i);
     }
+    /* a reflexive ("blew himself up") is the clause's own subject: left to the coder */
+    if (person && !slice_ends_with(token_text(s->text, &s->tokens[i]), "self"))
+        target = nearer_person_noun(s, i, target);
     if (target < 0)
         return 0;
     const actor_mention *t = &s->mentions[target];

@@ -23,6 +23,7 @@ static const char *const violent_objects[] = {"sense_target", "combatant", "stro
                                               "warship",      "vessel",    NULL};
 static const char *const civil_objects[] = {"sense_civil", "nonmil", "sports", NULL};
 static const char *const armed_words[] = {"sense_armed", NULL};
+static const char *const sports_words[] = {"sense_sport", NULL};
 static const char *const collective_words[] = {"sense_collective", NULL};
 static const char *const casualty_words[] = {"sense_casualty", NULL};
 static const char *const envoy_words[] = {"sense_envoy", "envoy", NULL};
@@ -40,7 +41,8 @@ static bool span_has(const clause_ctx *c, long from, long to, const char *const 
     for (long i = from; i < to && i < (long)c->ntokens; i++)
         if (events_token_in_classes(c, i, classes) &&
             !(classes == instruments &&
-              (events_token_in_classes(c, i + 1, civil_objects) ||
+              (events_token_in_classes(c, i, civil_objects) || /* "the system" */
+               events_token_in_classes(c, i + 1, civil_objects) ||
                word_in(c, i + 1,
                        (const char *const[]){"control", "controls", "rights", "lobby", "owners",
                                              "ownership", "sales", "show", "shows", NULL}))))
@@ -247,10 +249,20 @@ static bool civil_reason(const clause_ctx *c, long from, long to)
             if ((upos(c, k) == UPOS_NOUN || !upos(c, k)) &&
                 events_token_in_classes(c, k, civil_objects))
                 return true;
-        /* "attacked by her rival for suggesting ...": blamed for what one said or did */
+    }
+    return false;
+}
+
+/* "attacked by her rival for suggesting ...", "hit China for calling ...": blamed for what
+ * one said; words answer words, whoever the two sides are. Looks from token `from` to the
+ * next comma or semicolon (a long "by" phrase may hold a conjunction or a hyphen). */
+static bool blamed_for_words(const clause_ctx *c, long from)
+{
+    for (long i = from;
+         i + 1 < (long)c->ntokens && !word_in(c, i, (const char *const[]){",", ";", ":", NULL});
+         i++)
         if (word_is(c, i, "for") && verb_lemma_in(c, i + 1, speech_acts))
             return true;
-    }
     return false;
 }
 
@@ -288,6 +300,17 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, const verb_gr
 {
     long from = source >= 0 ? (long)c->afirst[source] : (long)m->first;
     long end = clause_end_after(c, m->anchor);
+    /* "the dispute surrounding the region", "questions surrounding the base": a participle
+     * right after a noun that names nothing armed only describes that noun */
+    long a = (long)m->anchor;
+    if (movement && !m->rule->noun && a > 0 && c->tokens[a].xpos &&
+        strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[a].xpos), "VBG") == 0 &&
+        c->tokens[a - 1].upos == UPOS_NOUN && !span_has(c, a - 1, a, armed_words) &&
+        !span_has(c, a - 1, a, violent_objects) && !span_has(c, a - 1, a, instruments) &&
+        !events_token_in_classes(c, a - 1, (const char *const[]){"protester", "civilian", NULL})) {
+        *why = "a participle describing a noun (\"the dispute surrounding the region\")";
+        return READ_CIVIL;
+    }
     long ofirst, olast;
     object_phrase(c, m, true, &ofirst, &olast);
     if (span_has(c, m->first, m->anchor, instruments) ||
@@ -300,8 +323,17 @@ static reading read_sense(const clause_ctx *c, const verbmatch *m, const verb_gr
         *why = "casualties in the clause";
         return READ_VIOLENT;
     }
+    /* "defeated the champions in the final": a contest in a sentence about sport */
+    if (!criticise && !movement && span_has(c, 0, (long)c->ntokens, sports_words)) {
+        *why = "a sports contest (\"in the final\", \"five matches\")";
+        return READ_CIVIL;
+    }
     if (span_has(c, ofirst, olast, civil_objects)) {
         *why = "a civil object (a policy, a ruling, a rival, a disease ...)";
+        return READ_CIVIL;
+    }
+    if (blamed_for_words(c, (long)m->anchor + 1)) {
+        *why = "blamed for words (\"for suggesting\")";
         return READ_CIVIL;
     }
     /* "personal attacks", "pressed about the personal attacks": an attack qualified as words */

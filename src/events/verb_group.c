@@ -64,6 +64,10 @@ static const struct negator {
     {"hesitant", {NULL}},
     {"wary", {"of", NULL}},
     {"bow", {"out", "of"}},
+    /* "has done little to fight", "did nothing to stop" */
+    {"do", {"little", NULL}},
+    {"do", {"nothing", NULL}},
+    {"do", {"precious", "little"}},
 };
 
 /* The number of tokens of a negating phrase (negators) that starts at token i, 0 when none. */
@@ -238,6 +242,23 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
 }
 
 /* Modality from the words of the group [first, anchor] and the clause before it. */
+/* True when the verb group is a present tense in an "until", "till" or "before" clause: such a
+ * clause speaks of what has not happened yet ("vowed to fight until they gain control of the
+ * villages", "leave before the army attacks"); a past tense tells what did ("fought until they
+ * took the town"). */
+static bool future_time_clause(const clause_ctx *c, const verb_group *vg)
+{
+    if (!c->tables->tagger || !c->tokens[vg->first].upos)
+        return false;
+    const char *xpos = tagger_xpos_name(c->tables->tagger, c->tokens[vg->first].xpos);
+    if (strcmp(xpos, "VBP") != 0 && strcmp(xpos, "VBZ") != 0)
+        return false;
+    for (long k = vg->first - 1; k >= 0 && k >= vg->first - 6 && !is_punct(c, k); k--)
+        if (word_is(c, k, "until") || word_is(c, k, "till") || word_is(c, k, "before"))
+            return true;
+    return false;
+}
+
 uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
 {
     bool negated = false, planned = false, possible = false, would = false;
@@ -288,16 +309,29 @@ uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
         return MODALITY_HYPOTHETICAL;
     if (possible)
         return MODALITY_POSSIBLE;
-    if (planned || would)
+    if (planned || would || future_time_clause(c, vg))
         return MODALITY_PLANNED;
     return MODALITY_ASSERTED;
+}
+
+/* True when the comma at token k opens or closes a short aside right after a complementiser
+ * ("evidence that, say, an agent was killed"): the clause goes on through it. */
+static bool aside_after_that(const clause_ctx *c, long k)
+{
+    if (word_is(c, k - 1, "that"))
+        return true;
+    for (long j = k - 2; j >= 1 && j >= k - 3; j--)
+        if (is_comma(c, j))
+            return word_is(c, j - 1, "that");
+    return false;
 }
 
 /* True when token i stands in a condition or an open question: an "if", "unless" or "whether"
  * earlier in its comma segment ("if Iran attacked Israel, ...", "whether Trump withheld aid"). */
 bool events_in_condition(const clause_ctx *c, long i)
 {
-    for (long k = i - 1; k >= 0 && !is_comma(c, k) && !word_is(c, k, ";"); k--)
+    for (long k = i - 1;
+         k >= 0 && !(is_comma(c, k) && !aside_after_that(c, k)) && !word_is(c, k, ";"); k--)
         if (word_is(c, k, "if") || word_is(c, k, "unless") || word_is(c, k, "whether") ||
             (word_is(c, k, "case") && word_is(c, k - 1, "in"))) /* "in case of a war" */
             return true;

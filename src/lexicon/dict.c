@@ -350,6 +350,11 @@ static sitrep_status add_phrase(line_ctx *c, uint32_t entry, slice phrase)
         }
     }
     dict_value v = {.entry = entry, .exact = 0, .ntokens = (uint16_t)ntokens};
+    if (ntokens == 1 && phrase.len >= 2) {
+        v.acronym = 1;
+        for (size_t i = 0; i < phrase.len && v.acronym; i++)
+            v.acronym = !(phrase.ptr[i] >= 'a' && phrase.ptr[i] <= 'z');
+    }
     if (exact) {
         v.exact = (uint32_t)d->exact.len + 1;
         for (size_t i = 0; i < ntokens; i++)

@@ -92,6 +92,7 @@ typedef struct dict_value {
     uint32_t entry;   /* index into the entries */
     uint32_t exact;   /* offset+1 of the exact-case token texts (see dict_value_exact), 0 */
     uint16_t ntokens; /* tokens in the phrase */
+    uint8_t acronym;  /* 1: one word written in capitals in the dictionary ("CAR", "UN") */
 } dict_value;
 
 /* A loaded set of dictionaries. Immutable after dict_builder_finish; share it freely. */

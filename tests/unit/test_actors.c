@@ -14,12 +14,15 @@ static const char countries[] =
     "GBR: Britain | =UK ; adj: British ; people: the British ; capital: London\n"
     "USA: United States | =US ; adj: American | =US ; capital: Washington\n"
     "CHN: China ; adj: Chinese ; capital: Beijing\n"
-    "TUR: Turkey ; adj: Turkish ; capital: Ankara\n";
+    "TUR: Turkey ; adj: Turkish ; capital: Ankara\n"
+    "CAF: Central African Republic | =CAR ; adj: Central African ; capital: Bangui\n";
 static const char agents[] = "troops | army | forces | military => MIL\n"
                              "officials | government | regime => GOV\n"
                              "intelligence officials | military intelligence => SPY\n"
                              "court | courts => JUD\ndissidents => OPP\n"
-                             "activists => NGO\nembassy => GOV\n";
+                             "activists => NGO\nembassy => GOV\n"
+                             "woman | women => CVL\nspokesman => GOV\npolice => COP\n"
+                             "students => EDU\n";
 static const char titles[] = "president | leader | chairman | king | foreign minister => GOV\n";
 static const char groups[] = "Hezbollah => LBNREBHEZ\n";
 static const char metonyms[] = "the Kremlin | Kremlin => RUSGOV\nthe Pentagon => USAMIL\n"
@@ -105,6 +108,28 @@ static void expect_code(const article *art, const char *text, const char *code)
         assert_string_equal(m->code ? m->code : "(null)", code);
     else
         assert_null(m->code);
+}
+
+/* Tags the article's tokens by `tags`, one letter per token (N noun, P proper noun, V verb,
+ * A adjective, D determiner, R pronoun, S subordinator, C conjunction, I adposition,
+ * U punctuation, X other), and finds its actors again. */
+static void retag(article *art, const char *tags)
+{
+    static const struct {
+        char letter;
+        upos_tag tag;
+    } letters[] = {{'N', UPOS_NOUN}, {'P', UPOS_PROPN}, {'V', UPOS_VERB},  {'A', UPOS_ADJ},
+                   {'D', UPOS_DET},  {'R', UPOS_PRON},  {'S', UPOS_SCONJ}, {'C', UPOS_CCONJ},
+                   {'I', UPOS_ADP},  {'U', UPOS_PUNCT}, {'X', UPOS_X}};
+    assert_int_equal(strlen(tags), art->text.ntokens);
+    for (size_t i = 0; i < art->text.ntokens; i++) {
+        art->text.tokens[i].upos = UPOS_NONE;
+        for (size_t l = 0; l < ARRAY_LEN(letters); l++)
+            if (letters[l].letter == tags[i])
+                art->text.tokens[i].upos = letters[l].tag;
+        assert_int_not_equal(art->text.tokens[i].upos, UPOS_NONE);
+    }
+    assert_int_equal(actors_extract(&mem, fixture, art), SITREP_OK);
 }
 
 static void roles_combine_with_countries(void **state)
@@ -278,6 +303,57 @@ static void coreference(void **state)
     expect_code(&art, "his government", "USAGOV");
 }
 
+static void pronouns_agree_with_their_antecedent(void **state)
+{
+    (void)state;
+    /* a noun for one person between the named antecedent and the pronoun, of the right sex */
+    article art = analyse("Putin met a woman who said that she had been detained.", "2022-01-01");
+    retag(&art, "PVDNRVSRVVVU");
+    const actor_mention *she = find(&art, "she");
+    assert_non_null(she);
+    assert_string_equal(she->code, "CVL");
+    assert_true(she->antecedent >= 0);
+    assert_memory_equal(art.text.text + art.actors[she->antecedent].end - 5, "woman", 5);
+    /* a noun of the other sex does not take the pronoun */
+    art = analyse("Putin met a woman and said that he was pleased.", "2022-01-01");
+    retag(&art, "PVDNCVSRVAU");
+    const actor_mention *he = find(&art, "he");
+    assert_non_null(he);
+    assert_string_equal(he->code, "RUSGOV");
+    /* a reflexive is left to the clause's subject: not the woman */
+    art = analyse("Putin met a woman who blew herself up.", "2022-01-01");
+    retag(&art, "PVDNRVRXU");
+    const actor_mention *herself = find(&art, "herself");
+    assert_true(herself == NULL || strcmp(herself->code ? herself->code : "", "CVL") != 0);
+    /* a people named by its demonym is what "them" refers to */
+    art = analyse("Russians marched in Moscow, and Turkish troops followed them.", "2022-01-01");
+    retag(&art, "PVIPUCANVRU");
+    expect_code(&art, "them", "RUS");
+    /* a subject "they" continues the last subject, not the last object */
+    art = analyse("The Turkish police beat the students; later they detained 12 activists.",
+                  "2022-01-01");
+    retag(&art, "DANVDNUXRVXNU");
+    expect_code(&art, "they", "TURCOP");
+    /* the nearest plural actor otherwise */
+    art = analyse("The Turkish police beat the students and detained them.", "2022-01-01");
+    retag(&art, "DANVDNCVRU");
+    expect_code(&art, "them", "EDU");
+}
+
+static void headlines_in_capitals(void **state)
+{
+    (void)state;
+    /* an acronym of a country is the country in running text ... */
+    article art = analyse("Rebels in CAR attacked a convoy.", "2022-01-01");
+    retag(&art, "NIPVDNU");
+    expect_code(&art, "CAR", "CAF");
+    /* ... but in a headline in capitals a word the tagger reads as a common noun is the word */
+    art = analyse("ARMY KILLS FIVE IN CAR BOMB ATTACK IN MOSCOW", "2022-01-01");
+    retag(&art, "NVXINNNIP");
+    assert_null(find(&art, "CAR"));
+    assert_non_null(find(&art, "MOSCOW")); /* a name in capitals is still found */
+}
+
 static void short_names_not_in_the_dictionary(void **state)
 {
     (void)state;
@@ -356,6 +432,8 @@ int main(void)
         cmocka_unit_test(titles_and_people),
         cmocka_unit_test(unknown_names_keep_text_with_null_code),
         cmocka_unit_test(coreference),
+        cmocka_unit_test(pronouns_agree_with_their_antecedent),
+        cmocka_unit_test(headlines_in_capitals),
         cmocka_unit_test(titles_before_unknown_names_and_owners_after_roles),
         cmocka_unit_test(short_names_not_in_the_dictionary),
         cmocka_unit_test(groups_places_and_pairs_of_people),

@@ -15,6 +15,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "072  supply @weapon to $T\n"
                                     "072  receive @weapon from $S\n"
                                     "190  attack $T\n"
+                                    "191  surround $T\n"
                                     "190  attack\n"
                                     "190  fire back at $T\n"
                                     "190  fire ... at $T\n"
@@ -61,14 +62,15 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "042  visit to $T\n";
 
 static const char classes_text[] =
-    "@weapon weapons missiles drones tanks\n"
+    "@weapon weapons missiles drones tanks system\n"
     "@aid aid assistance\n"
     "@sense_criticise attack attacks fire hit strike\n"
     "@sense_contest battle fight war explode\n"
-    "@sense_movement cross enter invade invasion remain\n"
+    "@sense_movement cross enter invade invasion remain surround\n"
     "@sense_instrument missiles artillery drones rockets knives\n"
     "@sense_target convoy base village town troops soldiers\n"
-    "@sense_civil policy plan remarks budget extradition reform election\n"
+    "@sense_civil policy plan remarks budget extradition reform election system\n"
+    "@sense_sport football tennis semifinal final\n"
     "@sense_armed troops soldiers forces gunmen militants jets\n"
     "@sense_collective coalition group government\n"
     "@sense_casualty killed wounded dead\n"
@@ -200,6 +202,11 @@ static void conditions_and_open_questions_are_hypothetical(void **state)
     expect_one("Analysts asked if the Russian attack on Kyiv was planned.", "190", "RUS", "UKRGOV",
                MODALITY_HYPOTHETICAL);
     expect_one("Russia attacked Georgia, analysts said.", "190", "RUS", "GEO", MODALITY_ASSERTED);
+    /* a present tense in an "until" or "before" clause has not happened yet */
+    expect_one("Georgia will resist until Russia attacks Georgia.", "190", "RUS", "GEO",
+               MODALITY_PLANNED);
+    expect_one("Georgia resisted until Russia attacked Georgia.", "190", "RUS", "GEO",
+               MODALITY_ASSERTED);
 }
 
 /* ---- background and purpose ---- */
@@ -325,6 +332,25 @@ static void violent_words_need_a_violent_object_instrument_or_actor(void **state
     expect_none("Britain remained in the European Union.");
     expect_one("Serbian troops crossed into Kosovo.", "190", "SRBMIL", "KSV", MODALITY_ASSERTED);
     expect_one("Russia invaded Georgia in 2008.", "190", "RUS", "GEO", MODALITY_ASSERTED);
+}
+
+static void sports_participles_and_words_of_two_classes(void **state)
+{
+    (void)state;
+    /* a contest in a sentence about sport is a game */
+    expect_none("Spain beat Italy in the football semifinal and will fight France in the final.");
+    expect_none("Serena Williams battled Venus Williams in the tennis final.");
+    expect_one("Spain will fight France.", "190", "ESP", "FRA", MODALITY_PLANNED);
+    /* a movement verb as a participle after a noun that is no armed actor describes it */
+    expect_none("The dispute surrounding the Serbian town has lasted for decades.");
+    expect_one("Serbian troops surrounded a Kosovar village.", "191", "SRBMIL", "KSV",
+               MODALITY_ASSERTED);
+    /* blamed for words, whoever the sides are */
+    expect_one("Chile attacked Peru for suggesting a new border.", "111", "CHL", "PER",
+               MODALITY_ASSERTED);
+    expect_one("Chile attacked Peru for a new border.", "190", "CHL", "PER", MODALITY_ASSERTED);
+    /* a word that is both a weapon and a civil object counts as civil */
+    expect_none("The populist candidate promised to attack the system.");
 }
 
 static void readings_that_hang_on_the_actor(void **state)
@@ -459,6 +485,7 @@ int main(void)
         cmocka_unit_test(direction_through_participles_and_by_phrases),
         cmocka_unit_test(relative_clauses_infinitive_subjects_and_aid_givers),
         cmocka_unit_test(violent_words_need_a_violent_object_instrument_or_actor),
+        cmocka_unit_test(sports_participles_and_words_of_two_classes),
         cmocka_unit_test(readings_that_hang_on_the_actor),
         cmocka_unit_test(without_sense_tables_codes_stay),
         cmocka_unit_test(figures_pictures_comparisons_and_prospects_are_no_events),
