@@ -80,6 +80,20 @@ static bool is_subordinator(const frame_ctx *c, size_t k)
            tok_is(c, k, "after") || tok_is(c, k, "before") || tok_is(c, k, "unless");
 }
 
+/* The first comma in [from, end) outside quotation marks, or end. */
+static size_t comma_outside_quotes(const frame_ctx *c, size_t from, size_t end)
+{
+    for (size_t j = from; j < end; j++) {
+        if (c->quote_end[j] >= 0) {
+            j = (size_t)c->quote_end[j];
+            continue;
+        }
+        if (is_punct(c, j, ','))
+            return j;
+    }
+    return end;
+}
+
 static bool clause_has_comma(const frame_ctx *c, size_t s, size_t e)
 {
     for (size_t k = s; k < e; k++)
@@ -612,31 +626,18 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 is_punct(c, src_e - 2, ',')) {
                 attribution_set_span(c, &f.relative, src_e - 1, src_e);
                 src_e = src_e - 2;
-                for (size_t j = cue_end; j < end; j++) {
-                    if (c->quote_end[j] >= 0) {
-                        j = (size_t)c->quote_end[j];
-                        continue;
-                    }
-                    if (is_punct(c, j, ',')) {
-                        content_end = j;
-                        break;
-                    }
-                }
+                size_t comma = comma_outside_quotes(c, cue_end, end);
+                if (comma < end)
+                    content_end = comma;
             }
             /* "While Rubio supports a path to citizenship, there is ...": in a clause that
              * opens the sentence with a subordinator the content ends at its comma */
             if (content_end == end && src_e > first + 1 && is_subordinator(c, first) &&
-                !clause_has_comma(c, first, src_e))
-                for (size_t j = cue_end + 1; j + 2 < end; j++) {
-                    if (c->quote_end[j] >= 0) {
-                        j = (size_t)c->quote_end[j];
-                        continue;
-                    }
-                    if (is_punct(c, j, ',')) {
-                        content_end = j;
-                        break;
-                    }
-                }
+                !clause_has_comma(c, first, src_e)) {
+                size_t comma = comma_outside_quotes(c, cue_end + 1, end);
+                if (comma + 2 < end)
+                    content_end = comma;
+            }
             /* "Hillary Clinton plans to [cue]": a verb the tagger read as a noun before "to"
              * is not part of the source */
             if (src_e > first + 2 && tok_is(c, src_e - 1, "to") &&
