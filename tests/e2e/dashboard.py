@@ -17,7 +17,8 @@ import sys
 from urllib.parse import urlsplit
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import (StaleElementReferenceException, TimeoutException,
+                                        WebDriverException)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common import utils
 from selenium.webdriver.common.by import By
@@ -68,7 +69,8 @@ def main():
         print(f'e2e: cannot start Chromium through chromedriver: {e.msg}')
         return 2
     try:
-        wait = WebDriverWait(driver, 15)
+        # a table redrawn while a condition reads its rows is read again, not a failure
+        wait = WebDriverWait(driver, 15, ignored_exceptions=[StaleElementReferenceException])
         rows = lambda: driver.find_elements(By.CSS_SELECTOR, ROWS)
         driver.get(url)
         wait.until(lambda d: rows())
