@@ -8,7 +8,9 @@
  * quotation marks and punctuation at span edges ignored. For each role
  * (source, cue, content) it prints precision, recall and F1 of exact and of overlapping spans.
  * Frames inside another frame's content ("within") are left out: PolNeAR labels each token
- * once, so it never draws them.
+ * once, so it never draws them. With $SCORE_ATTRIBUTION_DUMP set to a file name, every missed
+ * gold span and every wrong prediction is written there with its text and the overlapping span
+ * of the other side (for finding what is missed; the file stays outside the repository).
  */
 #include "base/base.h"
 
@@ -421,6 +423,67 @@ static void agreement(const char *text_dir, const char *ann_dir, char **names, s
     }
 }
 
+/* The text of non-space span s of the file, white space included, into out. */
+static size_t span_text(const mapping *m, const char *text, nspan s, char *out, size_t n)
+{
+    long a = -1, b = -1;
+    for (size_t k = 0; k < m->ncodepoints; k++) {
+        if (m->by_codepoint[k] == s.start && a < 0)
+            a = (long)k;
+        if (m->by_codepoint[k] == s.end)
+            b = (long)k;
+    }
+    out[0] = '\0';
+    if (a < 0 || b < a)
+        return 0;
+    /* code point index -> byte offset: walk the text */
+    size_t byte = 0, bytes_a = 0, bytes_b = 0, total = strlen(text);
+    for (long k = 0; k <= b && byte < total; k++) {
+        if (k == a)
+            bytes_a = byte;
+        uint32_t cp;
+        int len = utf8_decode((const unsigned char *)text + byte, total - byte, &cp);
+        byte += len ? (size_t)len : 1;
+        bytes_b = byte;
+    }
+    size_t len = bytes_b - bytes_a;
+    if (len >= n)
+        len = n - 1;
+    memcpy(out, text + bytes_a, len);
+    out[len] = '\0';
+    for (char *c = out; *c; c++)
+        if (*c == '\n' || *c == '\t')
+            *c = ' ';
+    return bytes_a;
+}
+
+/* Writes the spans of one side that have no exact partner on the other, with the text of the
+ * overlapping partner if any. */
+static void dump_side(FILE *out, const char *name, const char *role, const char *kind,
+                      const span_list *side, const span_list *other, const mapping *m,
+                      const char *text)
+{
+    static char a[4096], b[4096];
+    for (size_t i = 0; i < side->count; i++) {
+        bool exact = false;
+        long partner = -1;
+        for (size_t j = 0; j < other->count; j++) {
+            if (side->items[i].start == other->items[j].start &&
+                side->items[i].end == other->items[j].end)
+                exact = true;
+            else if (partner < 0 && overlaps(side->items[i], other->items[j]))
+                partner = (long)j;
+        }
+        if (exact)
+            continue;
+        size_t at = span_text(m, text, side->items[i], a, sizeof a);
+        b[0] = '\0';
+        if (partner >= 0)
+            span_text(m, text, other->items[partner], b, sizeof b);
+        fprintf(out, "%s\t%s\t%s\t%s\t%s\t%zu\n", kind, role, name, a, b, at);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 4 && argc != 5) {
@@ -452,6 +515,10 @@ int main(int argc, char **argv)
         qsort(names, count, sizeof *names, compare_names);
     tally totals[ROLES] = {{0}};
     long files = 0, misaligned = 0;
+    const char *dump_path = getenv("SCORE_ATTRIBUTION_DUMP");
+    FILE *dump = dump_path && *dump_path ? fopen(dump_path, "w") : NULL;
+    if (dump_path && *dump_path && !dump)
+        perror(dump_path);
     for (size_t i = 0; i < count; i++) {
         const char *name = names[i];
         char path[1200], article_name[512];
@@ -484,6 +551,10 @@ int main(int argc, char **argv)
             }
         }
         for (int r = 0; r < ROLES; r++) {
+            if (dump) {
+                dump_side(dump, name, role_names[r], "MISS", &gold[r], &pred[r], &file_map, text);
+                dump_side(dump, name, role_names[r], "WRONG", &pred[r], &gold[r], &file_map, text);
+            }
             score(&pred[r], &gold[r], &totals[r]);
             free(gold[r].items);
             free(pred[r].items);
@@ -507,6 +578,8 @@ int main(int argc, char **argv)
            misaligned
                ? "; WARNING: some bodies differ from their files in more than 2% of characters"
                : "");
+    if (dump)
+        fclose(dump);
     agreement(argv[1], argv[2], names, count);
     for (size_t i = 0; i < count; i++)
         free(names[i]);

@@ -8,6 +8,13 @@
 
 #include <stdlib.h>
 
+/* A single curly quotation mark ("‘", "’"): inside a double quotation it marks a quotation
+ * within the quotation ("“... the two words ‘Radical Islam’ she should ...”"). */
+static bool single_curly(const frame_ctx *c, size_t i, const char *mark)
+{
+    return c->tokens[i].kind == TOKEN_QUOTE && slice_eq_cstr(tok(c, i), mark);
+}
+
 static void pair_quotes(frame_ctx *c)
 {
     size_t ntokens = c->ntokens;
@@ -16,12 +23,28 @@ static void pair_quotes(frame_ctx *c)
     for (size_t i = 0; i < ntokens; i++) {
         if (!attribution_is_opening_quote(c, i))
             continue;
+        bool single = single_curly(c, i, "\xE2\x80\x98");
+        size_t inner = SIZE_MAX; /* an open single quotation inside this double one */
         for (size_t j = i + 1; j < ntokens && j - i < ATTRIBUTION_MAX_QUOTE_TOKENS; j++) {
+            bool right_single = single_curly(c, j, "\xE2\x80\x99");
+            if (!single && right_single) {
+                /* an apostrophe or the end of an inner quotation, not the end of this one */
+                if (inner != SIZE_MAX && attribution_is_closing_quote(c, j)) {
+                    c->quote_end[inner] = (int32_t)j;
+                    c->quote_start[j] = (int32_t)inner;
+                    inner = SIZE_MAX;
+                }
+                continue;
+            }
             if (attribution_is_closing_quote(c, j)) {
                 c->quote_end[i] = (int32_t)j;
                 c->quote_start[j] = (int32_t)i;
                 i = j;
                 break;
+            }
+            if (!single && inner == SIZE_MAX && single_curly(c, j, "\xE2\x80\x98")) {
+                inner = j;
+                continue;
             }
             if (attribution_is_opening_quote(c, j) && !slice_eq_cstr(tok(c, j), "\"") &&
                 !slice_eq_cstr(tok(c, j), "''"))
@@ -48,10 +71,35 @@ static void end_contents_at_coordinated_frames(const frame_ctx *c, frame_list *l
             const attribution *g = &list->items[j];
             if (j == i || g->source.end <= g->source.start)
                 continue;
+            /* "Authorities announced the arrest of a man and said a curfew would continue":
+             * a second verb of the same subject reports its own content */
+            size_t q = attribution_token_at(c, g->cue.start);
+            if (g->source.start == f->source.start && q > f->content_first + 1 &&
+                q < f->content_last) {
+                size_t and_at = q - 1;
+                while (and_at > f->content_first && TOK_IN(c, and_at, attribution_auxiliaries))
+                    and_at--;
+                /* only a conjunct of f itself: no other cue between the two */
+                bool between = false;
+                for (size_t k = 0; k < list->count && !between; k++)
+                    between = k != i && k != j && list->items[k].cue.start > f->cue.start &&
+                              list->items[k].cue.start < g->cue.start;
+                if (!between && and_at > f->content_first &&
+                    (tok_is(c, and_at, "and") || tok_is(c, and_at, "but"))) {
+                    size_t stop = and_at;
+                    if (stop > f->content_first + 1 && is_punct(c, stop - 1, ','))
+                        stop--;
+                    f->content_last = (uint32_t)stop;
+                    f->content.end = c->tokens[stop - 1].end;
+                    continue;
+                }
+            }
             size_t p = attribution_token_at(c, g->source.start);
             if (p <= f->content_first || p >= f->content_last)
                 continue;
-            if (p > f->content_first + 1 && (tok_is(c, p - 1, "and") || tok_is(c, p - 1, "but")))
+            if (p > f->content_first + 1 &&
+                (tok_is(c, p - 1, "and") || tok_is(c, p - 1, "but") || tok_is(c, p - 1, "while") ||
+                 tok_is(c, p - 1, "whereas") || tok_is(c, p - 1, "although")))
                 p--;
             if (p > f->content_first + 1 && (is_punct(c, p - 1, ',') || is_punct(c, p - 1, ';'))) {
                 f->content_last = (uint32_t)(p - 1);
@@ -176,6 +224,8 @@ sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
         attribution *f = &list.items[i];
         if (f->phrase.start == f->source.start && f->phrase.end > f->source.end)
             f->source = f->phrase;
+        if (f->relative.end > f->relative.start)
+            f->source = f->relative;
     }
     art->attributions = list.items;
     art->nattributions = list.count;

@@ -59,6 +59,8 @@ typedef struct attribution {
     span content;           /* what is attributed (without quotation marks) */
     span continuation;      /* the same speech going on after the cue: “A,” he said. “B.” */
     span claim;             /* denies/doubts: the claim denied ("its troops shelled the plant") */
+    span relative;          /* "Smith, who said ...": the relative pronoun, which PolNeAR draws as
+                               the source (the speaker stays the antecedent); empty when none */
     uint32_t content_first; /* token range of the content: [first, last) */
     uint32_t content_last;
     uint32_t continuation_first; /* token range of the continuation, first == last: none */

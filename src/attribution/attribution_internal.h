@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#define ATTRIBUTION_MAX_SOURCE_TOKENS 24
+#define ATTRIBUTION_MAX_SOURCE_TOKENS 40
 #define ATTRIBUTION_MAX_QUOTE_TOKENS 600
 #define ATTRIBUTION_MAX_PER_ARTICLE 4096
 
@@ -80,6 +80,7 @@ extern const word_list attribution_institution_words; /* Ministry, Council, Army
 extern const word_list attribution_day_words;         /* monday ... december */
 extern const word_list attribution_wh_words;          /* whether, if, how, why, what ... */
 extern const word_list attribution_time_words;        /* yesterday, today, earlier ... */
+extern const word_list attribution_interrupters;      /* meanwhile, though, for his part ... */
 
 bool attribution_is_opening_quote(const frame_ctx *c, size_t i);
 bool attribution_is_closing_quote(const frame_ctx *c, size_t i);
@@ -94,6 +95,9 @@ bool attribution_is_verb(const frame_ctx *c, size_t i);
 /* Skips a time or setting phrase at k ("on Sunday", "last week", "in a statement"); returns
  * the first token after it (k when there is none). */
 size_t attribution_skip_time(const frame_ctx *c, size_t k, size_t end);
+/* `end` without a time phrase that closes [first, end) ("Sanders on Saturday", "the
+ * candidates Thursday", "Trump at the time"). */
+size_t attribution_strip_time(const frame_ctx *c, size_t first, size_t end);
 /* Scans left from `end` (exclusive) for the start of the source noun phrase; `*phrase_start`
  * receives the start of the phrase with any apposition before the cue ("Miller, a retired
  * worker, said": source "Miller", phrase "Miller, a retired worker"). */
@@ -129,9 +133,38 @@ sitrep_status attribution_read_stance(arena *a, const frame_ctx *c, frame_list *
 
 /* ---- frames (frames.c) ---- */
 
+static inline void attribution_frame_init(attribution *f, size_t sentence_index)
+{
+    memset(f, 0, sizeof *f);
+    f->sentence = (uint32_t)sentence_index;
+    f->parent = -1;
+    f->speaker_actor = -1;
+}
+
+/* The span from token `first` to token `last` (exclusive); empty when last <= first. */
+static inline void attribution_set_span(const frame_ctx *c, span *s, size_t first, size_t last)
+{
+    if (last <= first) {
+        s->start = s->end = 0;
+        return;
+    }
+    s->start = c->tokens[first].start;
+    s->end = c->tokens[last - 1].end;
+}
+
 sitrep_status attribution_push(arena *a, frame_list *list, const attribution *f) MUST_CHECK;
 /* Finds the frames of one sentence and appends them to list. */
 sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sentence_index,
                                              frame_list *list) MUST_CHECK;
+
+/* ---- frames without a reporting verb (shapes.c) ---- */
+
+/* "Donald Trump: “...”": a short capitalised source before a colon that opens a sentence. */
+bool attribution_colon_frame(const frame_ctx *c, size_t first, size_t end, attribution *f);
+/* "In a new CBS poll, Trump leads": a poll or study opening the sentence is the source. */
+bool attribution_in_document_frame(const frame_ctx *c, size_t first, size_t end, attribution *f);
+/* "As Haddad put it, ..." / "..., as Haddad put it": token i is "put". */
+bool attribution_put_it_frame(const frame_ctx *c, size_t i, size_t first, size_t end,
+                              attribution *f);
 
 #endif

@@ -18,24 +18,6 @@ sitrep_status attribution_push(arena *a, frame_list *list, const attribution *f)
     return SITREP_OK;
 }
 
-static void frame_init(attribution *f, size_t sentence_index)
-{
-    memset(f, 0, sizeof *f);
-    f->sentence = (uint32_t)sentence_index;
-    f->parent = -1;
-    f->speaker_actor = -1;
-}
-
-static void set_span(const frame_ctx *c, span *s, size_t first, size_t last)
-{
-    if (last <= first) {
-        s->start = s->end = 0;
-        return;
-    }
-    s->start = c->tokens[first].start;
-    s->end = c->tokens[last - 1].end;
-}
-
 /* Is the sentence a title-case headline ("Trump Says He Will Win")? There a capital letter
  * does not make a cue a name. */
 static bool title_case(const frame_ctx *c, size_t first, size_t end)
@@ -59,11 +41,29 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
     if (word.len > 4 && memcmp(word.ptr + word.len - 3, "ing", 3) == 0)
         return false;
     if (!is_capitalised(c, s) && !tok_is(c, s, "the") && !tok_is(c, s, "a") &&
-        !tok_is(c, s, "an") && !tok_is(c, s, "one") && !tok_is(c, s, "another"))
-        return false;
+        !tok_is(c, s, "an") && !tok_is(c, s, "one") && !tok_is(c, s, "another")) {
+        /* "said 9/11 widow Terry Strada", "said former senator Bob Dole": a lower-case title
+         * or description before the name */
+        size_t k = s;
+        while (k < e && k < s + 5 && !is_capitalised(c, k) &&
+               (c->tokens[k].kind == TOKEN_NUMBER || is_punct(c, k, '/') ||
+                (is_word(c, k) && c->tokens[k].upos != UPOS_VERB && c->tokens[k].upos != UPOS_AUX &&
+                 c->tokens[k].upos != UPOS_ADP && c->tokens[k].upos != UPOS_DET &&
+                 c->tokens[k].upos != UPOS_PRON && c->tokens[k].upos != UPOS_CCONJ &&
+                 c->tokens[k].upos != UPOS_SCONJ && c->tokens[k].upos != UPOS_PART &&
+                 !TOK_IN(c, k, attribution_time_words) && !TOK_IN(c, k, attribution_day_words))) &&
+               !TOK_IN(c, k, attribution_pronouns) && !TOK_IN(c, k, attribution_auxiliaries))
+            k++;
+        if (k == s || k >= e || !is_capitalised(c, k))
+            return false;
+    }
     for (size_t k = s; k < e; k++) {
         if (is_punct(c, k, ','))
             break; /* an apposition may hold anything: "said Smith, who ..." */
+        /* "said Judicial Watch President Tom Fitton": a capitalised word inside a name is
+         * no verb, whatever the tagger read */
+        if (k > s && is_capitalised(c, k) && is_capitalised(c, k - 1))
+            continue;
         if (TOK_IN(c, k, attribution_auxiliaries) || c->tokens[k].upos == UPOS_VERB ||
             c->tokens[k].upos == UPOS_AUX)
             return false;
@@ -71,16 +71,74 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
     return e > s;
 }
 
+/* Does the sentence open with a subordinate clause ("While ...", "Although ...")? */
+static bool is_subordinator(const frame_ctx *c, size_t k)
+{
+    return tok_is(c, k, "while") || tok_is(c, k, "although") || tok_is(c, k, "though") ||
+           tok_is(c, k, "whereas") || tok_is(c, k, "if") || tok_is(c, k, "because") ||
+           tok_is(c, k, "since") || tok_is(c, k, "as") || tok_is(c, k, "when") ||
+           tok_is(c, k, "after") || tok_is(c, k, "before") || tok_is(c, k, "unless");
+}
+
+/* The first comma in [from, end) outside quotation marks, or end. */
+static size_t comma_outside_quotes(const frame_ctx *c, size_t from, size_t end)
+{
+    for (size_t j = from; j < end; j++) {
+        if (c->quote_end[j] >= 0) {
+            j = (size_t)c->quote_end[j];
+            continue;
+        }
+        if (is_punct(c, j, ','))
+            return j;
+    }
+    return end;
+}
+
+static bool clause_has_comma(const frame_ctx *c, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (is_punct(c, k, ','))
+            return true;
+    return false;
+}
+
+/* A source of one word must be able to name someone: not "off" ("put off deciding"), "to" or
+ * "because" - the tagger's particles, prepositions and conjunctions. */
+static bool plausible_source(const frame_ctx *c, size_t s, size_t e)
+{
+    if (e != s + 1 || is_capitalised(c, s) || TOK_IN(c, s, attribution_pronouns))
+        return true;
+    upos_tag p = (upos_tag)c->tokens[s].upos;
+    return p != UPOS_ADP && p != UPOS_PART && p != UPOS_CCONJ && p != UPOS_SCONJ && p != UPOS_AUX &&
+           p != UPOS_ADV && p != UPOS_DET && p != UPOS_PUNCT;
+}
+
+/* "Sunday’s", "MSNBC's": a possessive ending, not the auxiliary of "he's going". */
+static bool possessive(const frame_ctx *c, size_t k)
+{
+    return k > 0 && (tok_is(c, k, "'s") || tok_is(c, k, "’s")) &&
+           c->tokens[k].start == c->tokens[k - 1].end && is_word(c, k - 1) &&
+           !TOK_IN(c, k - 1, attribution_pronouns) && !tok_is(c, k - 1, "that") &&
+           !tok_is(c, k - 1, "there") && !tok_is(c, k - 1, "what") && !tok_is(c, k - 1, "who");
+}
+
 /* Is everything from k to the sentence end a trailing adverbial ("on Monday", "in a
  * statement", "last week")? Then a cue before it ends the sentence. */
-static bool only_trailing(const frame_ctx *c, size_t k, size_t end)
+static bool only_trailing(const frame_ctx *c, size_t k, size_t end, size_t limit)
 {
     size_t words = 0;
     for (; k < end; k++) {
         if (attribution_is_final_punct(c, k) || c->tokens[k].kind == TOKEN_QUOTE)
             continue;
-        if (is_punct(c, k, ',') || c->tokens[k].kind == TOKEN_DASH)
+        if (possessive(c, k))
+            continue;
+        if (is_punct(c, k, ',') || c->tokens[k].kind == TOKEN_DASH) {
+            /* "“A,” Cruz said, adding: “B.”": the participle has a frame of its own */
+            if (k + 1 < end && slice_ends_with(tok(c, k + 1), "ing") &&
+                cues_find(c->cues, tok(c, k + 1).ptr, tok(c, k + 1).len))
+                return true;
             return words > 0;
+        }
         /* a clause is content, not a trailing phrase: "said it would increase patrols" */
         if (TOK_IN(c, k, attribution_time_words)) { /* "he said then", "she said later" */
             words++;
@@ -89,7 +147,7 @@ static bool only_trailing(const frame_ctx *c, size_t k, size_t end)
         if (TOK_IN(c, k, attribution_auxiliaries) || TOK_IN(c, k, attribution_pronouns) ||
             tok_is(c, k, "that") || c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX)
             return false;
-        if (++words > 8)
+        if (++words > limit)
             return false;
     }
     return true;
@@ -128,21 +186,35 @@ static size_t parenthetical_rest(const frame_ctx *c, size_t first, size_t src_s,
 
 /* After "“CONTENT,” SOURCE told": is the rest of the sentence only the object ("told
  * cheering supporters in St. Augustine.")? Up to ten words, no clause. */
-static bool trailing_object(const frame_ctx *c, size_t k, size_t end)
+static bool trailing_object(const frame_ctx *c, size_t k, size_t end, size_t limit)
 {
     size_t words = 0;
     for (; k < end; k++) {
         if (attribution_is_final_punct(c, k) || c->tokens[k].kind == TOKEN_QUOTE)
+            continue;
+        if (possessive(c, k))
             continue;
         if (is_punct(c, k, ','))
             return words > 0;
         if (tok_is(c, k, "that") || TOK_IN(c, k, attribution_auxiliaries) ||
             (TOK_IN(c, k, attribution_pronouns) && !tok_is(c, k, "it") && !tok_is(c, k, "you")))
             return false;
-        if (++words > 10)
+        if (++words > limit)
             return false;
     }
     return words > 0;
+}
+
+/* Does a closing quotation mark (and commas or a dash) stand right before the source at
+ * src_s? "“A,” Clinton told reporters Friday at a convention of ... in Washington." */
+static bool after_quotation(const frame_ctx *c, size_t first, size_t src_s)
+{
+    size_t b = src_s;
+    while (b > first && (is_punct(c, b - 1, ',') || c->tokens[b - 1].kind == TOKEN_DASH))
+        b--;
+    if (b > first)
+        return attribution_is_closing_quote(c, b - 1);
+    return b > 0 && attribution_is_closing_quote(c, b - 1);
 }
 
 /* Does a complement marker ("that", a colon, a quotation) follow the cue? Then the cue leads
@@ -161,17 +233,40 @@ static bool marked_complement(const frame_ctx *c, size_t cue_end, size_t end, co
  * clause, or `first` (no source) when there is none within eight tokens. */
 static size_t coordinated_subject_end(const frame_ctx *c, size_t first, size_t and_index)
 {
-    for (size_t j = first + 1; j < and_index && j < first + 8; j++) {
+    size_t found = first;
+    /* "In an interview Thursday, the senator criticized ... and said": past a leading phrase */
+    size_t from = first;
+    if (c->tokens[first].upos == UPOS_ADP || c->tokens[first].upos == UPOS_SCONJ)
+        for (size_t j = first + 1; j < and_index && j < first + 10; j++)
+            if (is_punct(c, j, ',')) {
+                from = j + 1;
+                break;
+            }
+    for (size_t j = from + 1; j < and_index && j < from + 8; j++) {
         const token *t = &c->tokens[j];
         if (t->kind != TOKEN_WORD || (t->flags & TOKEN_UPPER))
             continue;
-        if (t->upos == UPOS_VERB || t->upos == UPOS_AUX)
-            return j;
         slice w = tok(c, j);
-        if (t->upos == UPOS_NONE && w.len > 3 && slice_ends_with(w, "ed"))
-            return j;
+        if (t->upos == UPOS_VERB || t->upos == UPOS_AUX ||
+            (t->upos == UPOS_NONE && w.len > 3 && slice_ends_with(w, "ed"))) {
+            found = j;
+            break;
+        }
     }
-    return first;
+    if (found == first)
+        return first;
+    /* "Merrill says Machado promised to help and said ...": a later clause with a named
+     * subject of its own is the nearer conjunct */
+    for (size_t j = and_index - 1; j > found + 1; j--)
+        if (c->tokens[j].upos == UPOS_VERB && !(c->tokens[j].flags & TOKEN_UPPER) &&
+            c->tokens[j - 1].upos == UPOS_PROPN && is_capitalised(c, j - 1)) {
+            found = j;
+            break;
+        }
+    /* "Democrats also described ...": an adverb before the verb is not the subject's */
+    while (found > first + 1 && TOK_IN(c, found - 1, attribution_auxiliaries))
+        found--;
+    return found;
 }
 
 static bool is_be(const frame_ctx *c, size_t i)
@@ -347,78 +442,6 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
     f->continuation_last = (uint32_t)close;
 }
 
-/* "Donald Trump: “...”", "Q: ...", "Poll: Sanders leads": a short capitalised source before a
- * colon that opens a sentence (headlines, transcripts, social posts). */
-static bool colon_frame(frame_ctx *c, size_t first, size_t end, attribution *f)
-{
-    static const char *const labels[] = {
-        "update",  "updated", "watch",     "read",          "related",     "note",
-        "editor",  "photo",   "video",     "image",         "credit",      "listen",
-        "see",     "click",   "follow",    "share",         "breaking",    "exclusive",
-        "live",    "opinion", "analysis",  "correction",    "source",      "sources",
-        "caption", "tags",    "topics",    "filed",         "posted",      "more",
-        "also",    "warning", "subscribe", "advertisement", "recommended", "trending",
-        "latest"};
-    size_t colon = first;
-    while (colon < end && colon < first + 7 && !is_punct(c, colon, ':'))
-        colon++;
-    if (colon == first || colon >= end || colon + 1 >= end || !is_punct(c, colon, ':'))
-        return false;
-    for (size_t k = first; k < colon; k++) {
-        if (!is_capitalised(c, k) && !(k > first && tok_is(c, k, "of")))
-            return false;
-        for (size_t l = 0; l < ARRAY_LEN(labels); l++)
-            if (tok_is(c, k, labels[l]))
-                return false;
-        if (c->tokens[k].kind == TOKEN_NUMBER)
-            return false;
-    }
-    /* the content is a sentence or a quotation, not a list ("Tags: ...") */
-    size_t k = colon + 1;
-    bool direct = attribution_is_opening_quote(c, k);
-    if (!direct && end - k < 4)
-        return false;
-    set_span(c, &f->source, first, colon);
-    f->phrase = f->source;
-    f->cue.start = c->tokens[colon].start;
-    f->cue.end = c->tokens[colon].end;
-    f->cue_class = CUE_SPEECH;
-    attribution_set_content(c, f, k, direct ? c->ntokens : end, direct);
-    return f->content.end > f->content.start;
-}
-
-/* "In a new CBS poll, Trump leads by 10 points": a poll, survey or study that opens the
- * sentence is the source of what follows the comma. */
-static bool in_document_frame(const frame_ctx *c, size_t first, size_t end, attribution *f)
-{
-    if (!tok_is(c, first, "in") || first + 3 >= end)
-        return false;
-    size_t comma = first + 1;
-    while (comma < end && comma < first + 14 && !is_punct(c, comma, ','))
-        comma++;
-    if (comma >= end || !is_punct(c, comma, ',') || comma < first + 3)
-        return false;
-    bool found = false;
-    for (size_t k = first + 1; k < comma; k++) {
-        if (tok_is(c, k, "poll") || tok_is(c, k, "survey") || tok_is(c, k, "study") ||
-            tok_is(c, k, "polls") || tok_is(c, k, "surveys") || tok_is(c, k, "analysis") ||
-            tok_is(c, k, "report"))
-            found = true;
-        if (c->tokens[k].upos == UPOS_VERB && k + 1 < comma)
-            found = found && tok_is(c, k - 1, "poll"); /* "a poll released Sunday" */
-    }
-    if (!found)
-        return false;
-    set_span(c, &f->source, first + 1, comma);
-    f->phrase = f->source;
-    f->cue.start = c->tokens[first].start;
-    f->cue.end = c->tokens[first].end;
-    f->cue_class = CUE_DOCUMENT;
-    f->kind = ATTRIB_DOCUMENT;
-    attribution_set_content(c, f, comma + 1, end, false);
-    return f->content.end > f->content.start;
-}
-
 sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sentence_index,
                                              frame_list *list)
 {
@@ -433,12 +456,21 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             c->inside_until = c->quote_end[i];
         if ((int32_t)i <= c->inside_until)
             continue;
+        if (tok_is(c, i, "put") || tok_is(c, i, "puts")) {
+            attribution f;
+            attribution_frame_init(&f, sentence_index);
+            if (attribution_put_it_frame(c, i, first, end, &f)) {
+                if ((status = attribution_push(a, list, &f)))
+                    return status;
+                continue;
+            }
+        }
         size_t cue_end;
         const cue_form *form = cue_at(c, i, first, end, headline, &cue_end);
         if (!form)
             continue;
         attribution f;
-        frame_init(&f, sentence_index);
+        attribution_frame_init(&f, sentence_index);
         f.cue_class = form->cue_class;
         size_t src_s = 0, src_e = 0, phrase_e = 0, cue_s = i;
         bool ok = false;
@@ -452,6 +484,29 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 while (lead < i &&
                        (is_punct(c, lead, ',') || tok_is(c, lead, "but") || tok_is(c, lead, "and")))
                     lead++;
+                /* "According to a report by Politico, X ...", "According to Rush Limbaugh,
+                 * the move ...": before its content, the source runs to the first comma (an
+                 * apposition only when it is marked: ", a conservative host,") */
+                if (lead == i) {
+                    size_t comma = src_s;
+                    while (comma < end && comma - src_s < ATTRIBUTION_MAX_SOURCE_TOKENS &&
+                           !is_punct(c, comma, ',') && !attribution_is_final_punct(c, comma) &&
+                           c->tokens[comma].kind != TOKEN_QUOTE)
+                        comma++;
+                    if (comma < end && comma > src_s && is_punct(c, comma, ',')) {
+                        src_e = phrase_e = comma;
+                        if (comma + 2 < end &&
+                            (tok_is(c, comma + 1, "a") || tok_is(c, comma + 1, "an") ||
+                             tok_is(c, comma + 1, "who"))) {
+                            size_t next = comma + 2;
+                            while (next < end && next < comma + 16 && !is_punct(c, next, ',') &&
+                                   !attribution_is_final_punct(c, next))
+                                next++;
+                            if (next + 1 < end && next < comma + 16 && is_punct(c, next, ','))
+                                src_e = phrase_e = next;
+                        }
+                    }
+                }
                 if (lead == i && src_e < end && is_punct(c, src_e, ','))
                     attribution_set_content(c, &f, src_e + 1, end, false);
                 else
@@ -470,7 +525,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 e = c->quote_end[e] > (int32_t)e ? (size_t)c->quote_end[e] + 1 : e + 1;
             attribution_set_content(c, &f, cue_end, e < end ? e : end, false);
             if (f.content.end > f.content.start) {
-                set_span(c, &f.cue, cue_s, cue_end);
+                attribution_set_span(c, &f.cue, cue_s, cue_end);
                 if ((status = attribution_push(a, list, &f)))
                     return status;
             }
@@ -478,8 +533,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
         } else if (i > first &&
                    (is_punct(c, i - 1, ',') || attribution_is_closing_quote(c, i - 1)) &&
                    !marked_complement(c, cue_end, end, form) && cue_end < end &&
-                   is_word(c, cue_end) && !tok_is(c, cue_end, "that") &&
-                   !TOK_IN(c, cue_end, attribution_auxiliaries) &&
+                   (is_word(c, cue_end) || c->tokens[cue_end].kind == TOKEN_NUMBER) &&
+                   !tok_is(c, cue_end, "that") && !TOK_IN(c, cue_end, attribution_auxiliaries) &&
                    inverted_source_ok(c, i, cue_end,
                                       attribution_source_after(c, cue_end, end, true))) {
             /* inverted: "“CONTENT,” said SOURCE." / "CONTENT, said SOURCE." */
@@ -533,26 +588,74 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 subject_end = verb_group_start(c, first, subject_end);
             }
             src_e = subject_end;
+            /* "went on to argue", "refused to disclose", "began calling": PolNeAR draws the
+             * verb that governs the cue into the cue */
+            if (subject_end < v)
+                cue_s = subject_end;
+            else if (v > first && tok_is(c, v - 1, "to"))
+                continue; /* "difficult to predict", "agreed to meet in Istanbul to discuss":
+                             no verb governs this one and no source stands before it */
             if (subject_end > first + 1 &&
                 (tok_is(c, subject_end - 1, "and") || tok_is(c, subject_end - 1, "but")))
                 src_e = coordinated_subject_end(c, first, subject_end - 1);
-            /* a relative clause: "McClendon, who said he would vote, left" - the antecedent;
-             * the content ends with the clause */
-            size_t content_end = end;
-            if (src_e >= first + 3 && tok_is(c, src_e - 1, "who") && is_punct(c, src_e - 2, ',')) {
-                src_e = src_e - 2;
-                for (size_t j = cue_end; j < end; j++) {
-                    if (c->quote_end[j] >= 0) {
-                        j = (size_t)c->quote_end[j];
-                        continue;
-                    }
-                    if (is_punct(c, j, ',')) {
-                        content_end = j;
+            size_t relative_end = end;
+            /* "critics who say he should ...", "experts who warn that ...": a restrictive
+             * relative clause; the pronoun is the source PolNeAR draws, the antecedent the
+             * speaker */
+            if (src_e >= first + 2 && tok_is(c, src_e - 1, "who") && is_word(c, src_e - 2) &&
+                !TOK_IN(c, src_e - 2, attribution_left_boundaries) &&
+                (c->tokens[src_e - 2].upos == UPOS_NOUN ||
+                 c->tokens[src_e - 2].upos == UPOS_PROPN ||
+                 c->tokens[src_e - 2].upos == UPOS_PRON ||
+                 c->tokens[src_e - 2].upos == UPOS_NONE)) {
+                attribution_set_span(c, &f.relative, src_e - 1, src_e);
+                src_e--;
+                /* "aid workers who say it is mined have refused": the main clause's verb
+                 * group ends the relative clause */
+                for (size_t j = cue_end + 2; j < end; j++)
+                    if (c->tokens[j].upos == UPOS_AUX && c->tokens[j - 1].upos == UPOS_VERB) {
+                        relative_end = j;
                         break;
                     }
-                }
             }
-            phrase_e = src_e;
+            /* a relative clause: "McClendon, who said he would vote, left" - the antecedent;
+             * the content ends with the clause */
+            size_t content_end = relative_end;
+            if (src_e >= first + 3 &&
+                (tok_is(c, src_e - 1, "who") || tok_is(c, src_e - 1, "which")) &&
+                is_punct(c, src_e - 2, ',')) {
+                attribution_set_span(c, &f.relative, src_e - 1, src_e);
+                src_e = src_e - 2;
+                size_t comma = comma_outside_quotes(c, cue_end, end);
+                if (comma < end)
+                    content_end = comma;
+            }
+            /* "While Rubio supports a path to citizenship, there is ...": in a clause that
+             * opens the sentence with a subordinator the content ends at its comma */
+            if (content_end == end && src_e > first + 1 && is_subordinator(c, first) &&
+                !clause_has_comma(c, first, src_e)) {
+                size_t comma = comma_outside_quotes(c, cue_end + 1, end);
+                if (comma + 2 < end)
+                    content_end = comma;
+            }
+            /* "Hillary Clinton plans to [cue]": a verb the tagger read as a noun before "to"
+             * is not part of the source */
+            if (src_e > first + 2 && tok_is(c, src_e - 1, "to") &&
+                !(c->tokens[src_e - 2].flags & TOKEN_UPPER) &&
+                cues_find(c->cues, tok(c, src_e - 2).ptr, tok(c, src_e - 2).len))
+                src_e -= 2;
+            /* "Hunter, meanwhile, told ...", "Obama, for his part, said ...": the source ends
+             * before the parenthetical */
+            if (src_e > first + 3 && is_punct(c, src_e - 1, ',')) {
+                size_t open = src_e - 2;
+                while (open > first && open + 5 > src_e &&
+                       TOK_IN(c, open, attribution_interrupters))
+                    open--;
+                if (open > first && open < src_e - 2 && is_punct(c, open, ',') &&
+                    is_word(c, open - 1))
+                    src_e = open;
+            }
+            phrase_e = attribution_strip_time(c, first, src_e); /* "Sanders (I-Vt.) on Saturday" */
             src_s = attribution_source_start(c, first, src_e, &src_e);
             /* ", saying ...", ", adding that ...", "Citing X, SOURCE urged": a participle
              * reports what the clause's subject says */
@@ -603,7 +706,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 attribution_set_content(c, &f, expletive ? k : src_s, e, false);
                 if (f.content.end > f.content.start && k < end &&
                     !attribution_is_final_punct(c, k)) {
-                    set_span(c, &f.cue, cue_s, cue_end);
+                    attribution_set_span(c, &f.cue, cue_s, cue_end);
                     if ((status = attribution_push(a, list, &f)))
                         return status;
                 }
@@ -618,9 +721,9 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     size_t agent_end = attribution_source_after(c, agent, end, false);
                     attribution_set_content(c, &f, src_s, src_e, false);
                     if (agent_end > agent && f.content.end > f.content.start) {
-                        set_span(c, &f.source, agent, agent_end);
+                        attribution_set_span(c, &f.source, agent, agent_end);
                         f.phrase = f.source;
-                        set_span(c, &f.cue, cue_s, cue_end + 1);
+                        attribution_set_span(c, &f.cue, cue_s, cue_end + 1);
                         if ((status = attribution_push(a, list, &f)))
                             return status;
                     }
@@ -660,9 +763,11 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 size_t k = attribution_content_start(c, cue_end, end, form, &direct);
                 size_t rest =
                     after_comma ? parenthetical_rest(c, first, src_s, cue_end, end) : SIZE_MAX;
+                bool quoted = after_comma && after_quotation(c, first, src_s);
                 if (after_comma &&
-                    (only_trailing(c, cue_end, end) ||
-                     (form->object && trailing_object(c, cue_end, end)) || rest != SIZE_MAX)) {
+                    (only_trailing(c, cue_end, end, quoted ? 24 : 8) ||
+                     (form->object && trailing_object(c, cue_end, end, quoted ? 30 : 10)) ||
+                     rest != SIZE_MAX)) {
                     /* "CONTENT, SOURCE CUE." or "“CONTENT,” SOURCE CUE." */
                     size_t b = src_s;
                     while (b > first &&
@@ -742,13 +847,16 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
         }
         if (!ok || src_e <= src_s)
             continue;
-        set_span(c, &f.source, src_s, src_e);
-        if (phrase_e < src_e)
-            phrase_e = src_e;
-        while (phrase_e > src_e && is_punct(c, phrase_e - 1, ','))
-            phrase_e--;
-        set_span(c, &f.phrase, src_s, phrase_e);
-        set_span(c, &f.cue, cue_s, cue_end);
+        /* a word that names no one is no source: the frame stands without one */
+        if (plausible_source(c, src_s, src_e)) {
+            attribution_set_span(c, &f.source, src_s, src_e);
+            if (phrase_e < src_e)
+                phrase_e = src_e;
+            while (phrase_e > src_e && is_punct(c, phrase_e - 1, ','))
+                phrase_e--;
+            attribution_set_span(c, &f.phrase, src_s, phrase_e);
+        }
+        attribution_set_span(c, &f.cue, cue_s, cue_end);
         if ((status = attribution_push(a, list, &f)))
             return status;
         if (f.direct && (int32_t)f.content_last > c->inside_until)
@@ -760,8 +868,9 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
     /* the shapes without a cue word, where no cue word made a frame */
     if (list->count == sentence_frames && (int32_t)first > c->inside_until) {
         attribution f;
-        frame_init(&f, sentence_index);
-        if (colon_frame(c, first, end, &f) || in_document_frame(c, first, end, &f)) {
+        attribution_frame_init(&f, sentence_index);
+        if (attribution_colon_frame(c, first, end, &f) ||
+            attribution_in_document_frame(c, first, end, &f)) {
             if ((status = attribution_push(a, list, &f)))
                 return status;
             if (f.direct && (int32_t)f.content_last > c->inside_until)

@@ -40,6 +40,9 @@ static size_t time_phrase_at(const frame_ctx *c, size_t k, size_t end)
         j++;
     } else if (tok_is(c, j, "yesterday") || tok_is(c, j, "today") || tok_is(c, j, "tonight")) {
         j++;
+    } else if (tok_is(c, j, "at") && j + 2 < end && tok_is(c, j + 1, "the") &&
+               tok_is(c, j + 2, "time")) {
+        j += 3; /* "Trump at the time said" */
     } else
         return 0;
     while (j < end &&
@@ -74,7 +77,7 @@ size_t attribution_skip_time(const frame_ctx *c, size_t k, size_t end)
 
 /* The end of a source after taking off a time phrase that closes it: "Amnesty International
  * on Tuesday (said)" -> "Amnesty International". */
-static size_t strip_trailing_time(const frame_ctx *c, size_t first, size_t end)
+size_t attribution_strip_time(const frame_ctx *c, size_t first, size_t end)
 {
     for (size_t k = end > first + 6 ? end - 6 : first + 1; k < end; k++)
         if (time_phrase_at(c, k, end) == end - k && !is_capitalised(c, k))
@@ -100,7 +103,7 @@ static bool name_list_tail(const frame_ctx *c, size_t from, size_t to)
 
 size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, size_t *head_end)
 {
-    end = strip_trailing_time(c, first, end);
+    end = attribution_strip_time(c, first, end);
     *head_end = end;
     size_t s = end;
     /* "NAME, a senior member of X, said": the comma that closes an apposition */
@@ -110,6 +113,25 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
         closing_comma = true;
     }
     size_t apposition_comma = SIZE_MAX;
+    /* "Derek Mitchell, who served as ambassador until earlier this year, said": a relative
+     * clause between commas belongs to the phrase, whatever words it holds */
+    if (closing_comma) {
+        for (size_t rel = s; rel > first + 1 && s - rel < 30; rel--) {
+            size_t j = rel - 1;
+            if (attribution_is_final_punct(c, j) || c->tokens[j].kind == TOKEN_QUOTE ||
+                is_punct(c, j, ';') || is_punct(c, j, ':') || is_punct(c, j, ','))
+                break;
+            if ((tok_is(c, j, "who") || tok_is(c, j, "which") || tok_is(c, j, "whose")) &&
+                j > first + 1 && is_punct(c, j - 1, ',') && is_word(c, j - 2) &&
+                (is_capitalised(c, j - 2) || c->tokens[j - 2].upos == UPOS_NOUN ||
+                 c->tokens[j - 2].upos == UPOS_PROPN)) {
+                apposition_comma = j - 1;
+                s = j - 1;
+                closing_comma = false;
+                break;
+            }
+        }
+    }
     while (s > first && end - s < ATTRIBUTION_MAX_SOURCE_TOKENS) {
         size_t j = s - 1;
         const token *t = &c->tokens[j];
@@ -187,6 +209,10 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                  tok_is(c, s, "one") || tok_is(c, s, "its") || tok_is(c, s, "his") ||
                  tok_is(c, s, "her") || tok_is(c, s, "their") ||
                  (s + 1 < end && c->tokens[s + 1].kind == TOKEN_CLITIC) ||
+                 /* "Lindsey Graham, Republican of South Carolina,", "Pantucci, at the
+                  * Royal United Services Institute," */
+                 (s + 1 < end && is_capitalised(c, s) && tok_is(c, s + 1, "of")) ||
+                 tok_is(c, s, "at") ||
                  (closing_comma && !is_capitalised(c, s) &&
                   (c->tokens[s].upos == UPOS_NOUN || c->tokens[s].upos == UPOS_ADJ))) &&
                 (is_capitalised(c, j - 1) || c->tokens[j - 1].kind == TOKEN_NUMBER)) {
@@ -225,6 +251,12 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
         if (j < end && j > s + 1 && !is_capitalised(c, j - 1))
             s = j;
     }
+    /* "(talks) with experts", "(a deal) with Russia": the preposition is not the source's */
+    if (s + 1 < end && c->tokens[s].upos == UPOS_ADP &&
+        (tok_is(c, s, "with") || tok_is(c, s, "by") || tok_is(c, s, "from") ||
+         tok_is(c, s, "among") || tok_is(c, s, "via") || tok_is(c, s, "like") ||
+         tok_is(c, s, "unlike") || tok_is(c, s, "including")))
+        s++;
     if (apposition_comma != SIZE_MAX && apposition_comma > s)
         *head_end = apposition_comma;
     return s;
@@ -286,6 +318,14 @@ void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_
         f->direct = true;
         return;
     }
+    /* 'said reform “is a question of when. It is not a question of if.”': a quotation that
+     * opens inside the content goes on to its closing mark, past the sentence end */
+    for (size_t j = k; j < e; j++)
+        if (attribution_is_opening_quote(c, j) && c->quote_end[j] >= (int32_t)e &&
+            c->quote_end[j] - (int32_t)j < 200) {
+            e = (size_t)c->quote_end[j] + 1;
+            break;
+        }
     /* a question or exclamation mark is part of what was said (PolNeAR keeps it) */
     while (e > k &&
            ((attribution_is_final_punct(c, e - 1) && !is_punct(c, e - 1, '!') &&
@@ -307,6 +347,27 @@ void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_
     f->direct = false;
 }
 
+/* Does a clause without "that" start at k: "implied he was biased", "indicated the court
+ * would rule"? A subject pronoun, or a short noun phrase after a determiner, then a finite
+ * auxiliary or verb. */
+static bool bare_clause(const frame_ctx *c, size_t k, size_t end)
+{
+    if (k + 1 >= end || !is_word(c, k))
+        return false;
+    if (TOK_IN(c, k, attribution_pronouns) && !tok_is(c, k, "it") && !tok_is(c, k, "you"))
+        return c->tokens[k + 1].upos == UPOS_AUX || c->tokens[k + 1].upos == UPOS_VERB;
+    if (!tok_is(c, k, "the") && !tok_is(c, k, "a") && !tok_is(c, k, "an"))
+        return false;
+    for (size_t j = k + 1; j < end && j < k + 5; j++) {
+        if (c->tokens[j].upos == UPOS_AUX)
+            return j > k + 1;
+        if (!is_word(c, j) || (c->tokens[j].upos != UPOS_NOUN && c->tokens[j].upos != UPOS_ADJ &&
+                               c->tokens[j].upos != UPOS_PROPN))
+            return false;
+    }
+    return false;
+}
+
 size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
                                  const cue_form *form, bool *direct)
 {
@@ -321,6 +382,12 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
          * a complement */
         size_t limit = k + 10 < end ? k + 10 : end;
         for (size_t j = k; j < limit; j++) {
+            /* "called the businessman “unhinged”", "blamed the law on “knuckleheaded
+             * politicians”": a short quotation after the object is part of what is said about
+             * it; the object belongs to the content */
+            if (j > k && attribution_is_opening_quote(c, j) && is_word(c, j - 1) &&
+                c->quote_end[j] > (int32_t)j && c->quote_end[j] - (int32_t)j <= 8)
+                return k;
             if (tok_is(c, j, "that") || is_punct(c, j, ':') || attribution_is_opening_quote(c, j) ||
                 (is_punct(c, j, ',') && j + 1 < end && attribution_is_opening_quote(c, j + 1))) {
                 k = j;
@@ -338,11 +405,45 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
                 is_word(c, j - 1) && !TOK_IN(c, j - 1, attribution_determiners) && j + 1 < end &&
                 c->tokens[j + 1].kind == TOKEN_WORD)
                 return j;
+            /* "told reporters this was the only chance", "told CNN there were": a demonstrative
+             * or expletive subject before an auxiliary */
+            if (j > k && j + 1 < end &&
+                (tok_is(c, j, "it") || tok_is(c, j, "this") || tok_is(c, j, "there") ||
+                 tok_is(c, j, "these") || tok_is(c, j, "those")) &&
+                is_word(c, j - 1) && !TOK_IN(c, j - 1, attribution_determiners) &&
+                c->tokens[j - 1].upos != UPOS_ADP && c->tokens[j - 1].upos != UPOS_VERB &&
+                (c->tokens[j + 1].upos == UPOS_AUX || c->tokens[j + 1].upos == UPOS_VERB))
+                return j;
             if (is_punct(c, j, ',') || attribution_is_final_punct(c, j))
                 break;
         }
     }
     k = attribution_skip_time(c, k, end);
+    /* "said during a rally in Michigan that", "said on its website that", "tweeted in the early
+     * morning hours that", "said at a stop in Toledo, Ohio, that": a setting phrase before
+     * "that" is neither cue nor content */
+    if (k < end && c->tokens[k].upos == UPOS_ADP && !tok_is(c, k, "that") && !tok_is(c, k, "for") &&
+        !tok_is(c, k, "of") && !tok_is(c, k, "about") && !tok_is(c, k, "to"))
+        for (size_t j = k + 1; j < end && j < k + 16; j++) {
+            /* "promised Sunday at a Las Vegas rally to end the program" */
+            if (form->infinitive && tok_is(c, j, "to") && j + 1 < end &&
+                c->tokens[j + 1].kind == TOKEN_WORD && c->tokens[j + 1].upos == UPOS_VERB)
+                return j;
+            if (tok_is(c, j, "that")) {
+                bool clause =
+                    j + 1 < end && (is_word(c, j + 1) || attribution_is_opening_quote(c, j + 1) ||
+                                    is_punct(c, j + 1, ','));
+                /* "..., Ohio, that": a comma before "that" closes a place, not a clause */
+                if (clause && (!is_punct(c, j - 1, ',') ||
+                               (j > k + 2 && c->tokens[j - 2].kind != TOKEN_PUNCT)))
+                    k = j;
+                break;
+            }
+            if (c->tokens[j].upos == UPOS_VERB || c->tokens[j].upos == UPOS_AUX ||
+                TOK_IN(c, j, attribution_pronouns) || attribution_is_final_punct(c, j) ||
+                c->tokens[j].kind == TOKEN_QUOTE || is_punct(c, j, ':') || is_punct(c, j, ';'))
+                break;
+        }
     /* "asked whether", "asked Sanders how he was", "explained why": a question or wh-clause
      * is what is said (or known) */
     bool wh_class = form->cue_class == CUE_SPEECH || form->cue_class == CUE_BELIEF;
@@ -380,7 +481,7 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
     }
     if (form->infinitive && k + 1 < end && tok_is(c, k, "to") && is_word(c, k + 1))
         return k;
-    if (form->strict && !marked)
+    if (form->strict && !marked && !bare_clause(c, k, end))
         return SIZE_MAX;
     return k;
 }

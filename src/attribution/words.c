@@ -131,6 +131,18 @@ WORD_LIST(attribution_time_words, "yesterday", "today", "tonight", "earlier", "l
           "recently", "previously", "then", "now", "once", "twice", "afterward", "afterwards",
           "overnight");
 
+/* The words of a parenthetical between a source and its cue: "Hunter, meanwhile, told",
+ * "Murphy, though, said", "Obama, for his part, said", "Clinton, in turn, argued". */
+WORD_LIST(attribution_interrupters, "meanwhile", "though", "however", "too", "also", "instead",
+          "in", "turn", "for", "his", "her", "its", "their", "part", "example", "instance",
+          "contrast", "addition", "fact", "response", "moreover", "likewise", "similarly",
+          "separately", "nonetheless", "nevertheless", "therefore", "then", "now", "earlier",
+          "later", "ultimately", "indeed", "notably", "afterward", "afterwards", "again", "still",
+          "meantime", "the", "particular", "short", "yesterday", "today", "tonight", "privately",
+          "publicly", "previously", "recently", "once", "otherwise", "thus", "hence", "accordingly",
+          "consequently", "besides", "furthermore", "alone", "personally", "himself", "herself",
+          "themselves", "itself");
+
 bool attribution_is_opening_quote(const frame_ctx *c, size_t i)
 {
     if (c->tokens[i].kind != TOKEN_QUOTE)
@@ -165,8 +177,13 @@ bool attribution_is_closing_quote(const frame_ctx *c, size_t i)
     if (!(c->tokens[i].flags & TOKEN_SPACE_BEFORE))
         return true;
     bool touches_next = i + 1 < c->ntokens && !(c->tokens[i + 1].flags & TOKEN_SPACE_BEFORE);
-    return !touches_next && i > 0 &&
-           (is_punct(c, i - 1, ',') || attribution_is_final_punct(c, i - 1));
+    if (touches_next || i == 0)
+        return false;
+    /* "... the name of 'Clinton,' " said": a single quotation closes before the double one */
+    if (i > 1 && c->tokens[i - 1].kind == TOKEN_QUOTE && !slice_eq_cstr(tok(c, i - 1), "\"") &&
+        (is_punct(c, i - 2, ',') || attribution_is_final_punct(c, i - 2)))
+        return true;
+    return is_punct(c, i - 1, ',') || attribution_is_final_punct(c, i - 1);
 }
 
 bool attribution_is_final_punct(const frame_ctx *c, size_t i)

@@ -137,7 +137,9 @@ sitrep_status text_split_sentences(arena *a, const char *s, token *tokens, size_
                 slice x = text_of(s, &tokens[i]);
                 bool title = in_list(x, title_abbreviations, ARRAY_LEN(title_abbreviations));
                 bool initial = x.len == 2 && (tokens[i].flags & TOKEN_UPPER);
-                bool closed = j > i + 1;
+                /* "Sen. David Perdue (R-Ga.) said": a closing mark after the abbreviation
+                 * ends the sentence only when what follows can open one */
+                bool closed = j > i + 1 && j < ntokens && opens_sentence(s, &tokens[j]);
                 if (!title && !initial &&
                     (closed || in_list(text_of(s, &tokens[j]), sentence_starters,
                                        ARRAY_LEN(sentence_starters))))

@@ -227,10 +227,12 @@ static void objects_infinitives_relatives_documents(void **state)
     expect_span(&r, r.art.attributions[1].source, "Turkey");
     expect_span(&r, r.art.attributions[1].content, "to withdraw its troops");
     arena_release(&r.a);
-    /* a relative clause: the antecedent is the source, the clause ends the content */
+    /* a relative clause: the relative pronoun is the source (as PolNeAR draws it), the
+     * antecedent the speaker; the clause ends the content */
     analyse(&r, "Smith, who said he would resign, left the room.");
     assert_int_equal(r.art.nattributions, 1);
-    expect_span(&r, r.art.attributions[0].source, "Smith");
+    expect_span(&r, r.art.attributions[0].source, "who");
+    expect_span(&r, r.art.attributions[0].speaker, "Smith");
     expect_span(&r, r.art.attributions[0].content, "he would resign");
     arena_release(&r.a);
     /* announcing, confirming, mentioning take a noun phrase as their content */
@@ -387,6 +389,89 @@ static void trailing_words_relatives_and_openings(void **state)
     arena_release(&r.a);
 }
 
+static void parentheticals_nested_quotes_and_long_tails(void **state)
+{
+    (void)state;
+    result r;
+    /* a parenthetical between source and cue; the verb that governs the cue is in the cue */
+    analyse(&r, "Ortega, meanwhile, told the council that the border was closed. The minister "
+                "refused to promise that the troops would leave.");
+    size_t told = frame_with_cue(&r, 0, "told");
+    expect_span(&r, r.art.attributions[told].source, "Ortega");
+    expect_span(&r, r.art.attributions[told].content, "that the border was closed");
+    size_t promise = frame_with_cue(&r, 0, "refused to promise");
+    expect_span(&r, r.art.attributions[promise].content, "that the troops would leave");
+    expect_span(&r, r.art.attributions[promise].source, "The minister");
+    arena_release(&r.a);
+    /* a short quotation after the object: the object is part of the content */
+    analyse(&r, "The governor called the ruling \xE2\x80\x9C"
+                "a disgrace\xE2\x80\x9D on Monday.");
+    size_t called = frame_with_cue(&r, 0, "called");
+    expect_span(&r, r.art.attributions[called].content,
+                "the ruling \xE2\x80\x9C"
+                "a disgrace\xE2\x80\x9D on Monday");
+    arena_release(&r.a);
+    /* a content inside a subordinate clause ends at its comma; a quotation that opens inside
+     * an indirect content runs on to its closing mark */
+    analyse(&r, "While the ministry says the crossing is safe, aid workers stay away. The envoy "
+                "said the deal \"is a matter of weeks. It is not a matter of months.\"");
+    size_t says = frame_with_cue(&r, 0, "says");
+    expect_span(&r, r.art.attributions[says].content, "the crossing is safe");
+    size_t envoy = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[envoy].content,
+                "the deal \"is a matter of weeks. It is not a matter of months");
+    arena_release(&r.a);
+    /* a time phrase after the source phrase is neither source nor phrase */
+    analyse(&r, "Sen. Maria Ortiz (D-Vt.) on Saturday said the vote was a mistake. Mendez at "
+                "the time said nothing had changed.");
+    expect_span(&r, r.art.attributions[0].source, "Sen. Maria Ortiz (D-Vt.)");
+    expect_span(&r, r.art.attributions[1].source, "Mendez");
+    arena_release(&r.a);
+    /* "as X put it" on either side of its content */
+    analyse(&r, "As one diplomat put it, the talks are over. The border will stay closed, as the "
+                "minister put it.");
+    assert_int_equal(r.art.nattributions, 2);
+    expect_span(&r, r.art.attributions[0].source, "one diplomat");
+    expect_span(&r, r.art.attributions[0].cue, "put it");
+    expect_span(&r, r.art.attributions[0].content, "the talks are over");
+    expect_span(&r, r.art.attributions[1].source, "the minister");
+    expect_span(&r, r.art.attributions[1].content, "The border will stay closed");
+    arena_release(&r.a);
+    /* a restrictive relative clause: the pronoun is the source, the antecedent the speaker */
+    analyse(&r, "Aid groups say the road is open, but officials who say it is mined want a "
+                "survey.");
+    size_t say = frame_with_cue(&r, 1, "say");
+    expect_span(&r, r.art.attributions[say].source, "who");
+    expect_span(&r, r.art.attributions[say].speaker, "officials");
+    arena_release(&r.a);
+    /* a quotation inside a quotation: the outer one stays paired, its cue ("say") is the
+     * speaker's own word, the frame is the inverted one after it */
+    analyse(&r, "\xE2\x80\x9CIf they will not say \xE2\x80\x98"
+                "ceasefire\xE2\x80\x99 they "
+                "should leave the talks,\xE2\x80\x9D Okafor said.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].cue, "said");
+    expect_span(&r, r.art.attributions[0].source, "Okafor");
+    expect_span(&r, r.art.attributions[0].content,
+                "If they will not say \xE2\x80\x98"
+                "ceasefire\xE2\x80\x99 they should leave "
+                "the talks,");
+    arena_release(&r.a);
+    /* a long trailing phrase after a quotation; a participle cue after the inverted one */
+    analyse(&r, "\xE2\x80\x9CWe will not retreat,\xE2\x80\x9D Haddad told reporters on "
+                "Friday at a meeting of regional defence ministers in the capital of Jordan. "
+                "\xE2\x80\x9CThe talks are over,\xE2\x80\x9D Haddad said, adding: "
+                "\xE2\x80\x9CWe have waited long enough.\xE2\x80\x9D");
+    told = frame_with_cue(&r, 0, "told");
+    expect_span(&r, r.art.attributions[told].source, "Haddad");
+    expect_span(&r, r.art.attributions[told].content, "We will not retreat,");
+    size_t said = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[said].content, "The talks are over,");
+    size_t adding = frame_with_cue(&r, 0, "adding");
+    expect_span(&r, r.art.attributions[adding].content, "We have waited long enough.");
+    arena_release(&r.a);
+}
+
 static void bad_cue_file_names_its_line(void **state)
 {
     (void)state;
@@ -422,6 +507,7 @@ int main(void)
         cmocka_unit_test(surname_and_title_name_the_same_speaker),
         cmocka_unit_test(parentheses_appositions_and_circumstances),
         cmocka_unit_test(trailing_words_relatives_and_openings),
+        cmocka_unit_test(parentheticals_nested_quotes_and_long_tails),
         cmocka_unit_test(bad_cue_file_names_its_line),
     };
     return cmocka_run_group_tests_name("attribution", tests, load_cues, free_cues);
