@@ -26,7 +26,7 @@ expect_eq "extras: unresolved" "$("$JSONQ" dates.0.value <"$work/extras-nodate.j
 # shipped actors and nothing else)
 mkdir -p "$work/data/places"
 cp "$SITREP_DATA/sitrep-data.txt" "$work/data/"
-ln -s "$SITREP_DATA/actors" "$work/data/actors"
+ln -sfn "$SITREP_DATA/actors" "$work/data/actors" # -n: never a link inside an earlier link
 printf 'country\tUKR\t-\t50.45\t30.52\tUkraine\ncity\tUKR\t-\t95\t30\tNowhere\n' \
     >"$work/data/places/bad.txt"
 expect_exit 1 "extras: bad gazetteer" -- env SITREP_DATA="$work/data" "$SITREP" code "$work/extras.txt"

@@ -27,7 +27,7 @@ expect_match "malformed CoNLL-U names file and line" "$err" "bad.conllu:1: expec
 # A broken model is a clear error from context creation, not a crash.
 mkdir -p "$work/data/models"
 cp "$SITREP_DATA/sitrep-data.txt" "$work/data/"
-ln -s "$SITREP_DATA/actors" "$work/data/actors"
+ln -sfn "$SITREP_DATA/actors" "$work/data/actors" # -n: never a link inside an earlier link
 printf 'SRTAGGER\001\000\000\000garbage' >"$work/data/models/tagger.bin"
 expect_exit 1 "tag with a corrupt model" -- "$SITREP" tag --dict "$work/data" "$work/tag.txt"
 expect_match "corrupt model is named" "$err" "models/tagger.bin: (truncated|corrupt)"
