@@ -91,8 +91,17 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
                 /* "urged Russia to withdraw": the nearest actor between governor and "to" */
                 for (long j = vg->first - 1; j > gov.anchor; j--) {
                     long k = actor_covering(c, j);
-                    if (k >= 0 && mention(c, k)->code)
-                        return k;
+                    if (k < 0 || !mention(c, k)->code)
+                        continue;
+                    /* "the junta ordered police to expel": forces with no country of their
+                     * own act for whoever ordered them */
+                    if (!mention(c, k)->country &&
+                        events_order_to_own_forces(c, gov.anchor, vg->anchor)) {
+                        long orderer = events_subject_from_group(c, &gov, depth + 1);
+                        if (orderer >= 0)
+                            return orderer;
+                    }
+                    return k;
                 }
             }
             return events_subject_from_group(c, &gov, depth + 1);

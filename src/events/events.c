@@ -28,7 +28,7 @@ static const verbmatch *demanded_by(const clause_ctx *c, size_t mi)
                 word_is(c, i, "while") || word_is(c, i, "although") ||
                 (word_is(c, i, "and") && events_finite_verb(c, i + 1)))
                 inside = false;
-        if (inside)
+        if (inside && !events_order_to_own_forces(c, (long)d->anchor, (long)m->anchor))
             return d;
     }
     return NULL;

@@ -411,6 +411,10 @@ const char *events_commitment(const clause_ctx *c, const verb_group *vg, const c
  * directly codes it ("threatened to attack", "agreed to lift"), or it is asked of someone
  * ("urged Russia to withdraw", "pressure from Congress to help"). */
 const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *vg);
+/* True when the verb at `order` orders one's own forces (police, troops, intelligence of no
+ * other country than the orderer's, named before the act at `act`) to act: "the junta ordered
+ * police to expel the ambassador" is the junta's act, coded as such. */
+bool events_order_to_own_forces(const clause_ctx *c, long order, long act);
 /* True when the anchor of match m sits inside the verb group of another match (a catenative
  * such as "plan" in "is planning to deploy"), or is the cue of a reporting frame that has its
  * content elsewhere. */

@@ -427,6 +427,36 @@ const char *events_commitment(const clause_ctx *c, const verb_group *vg, const c
     return intent;
 }
 
+/* "the junta ordered police to expel the ambassador", "Putin ordered troops to withdraw": an
+ * order to one's own forces (police, troops, intelligence of no other country than the
+ * orderer's, named between the order at `order` and "to" before the act at `act`) is how a
+ * government acts: the act is coded, not held back as a demand. */
+bool events_order_to_own_forces(const clause_ctx *c, long order, long act)
+{
+    static const char *const orders[] = {"order",     "instruct",  "direct", "command",
+                                         "authorize", "authorise", "task",   NULL};
+    static const char *const roles[] = {"MIL", "COP", "SPY", NULL};
+    if (!verb_lemma_in(c, order, orders))
+        return false;
+    const actor_mention *orderer = NULL;
+    for (size_t k = 0; k < c->nact; k++)
+        if ((long)c->alast[k] < order)
+            orderer = mention(c, k);
+    for (size_t k = 0; k < c->nact; k++) {
+        if ((long)c->afirst[k] <= order || (long)c->afirst[k] >= act)
+            continue;
+        const actor_mention *am = mention(c, k);
+        long to = (long)c->alast[k] + 1; /* the act is the forces' own infinitive */
+        if (!word_is(c, to, "to") || act - to > 2)
+            continue;
+        if (am->role && in_list(am->role, roles) &&
+            (!am->country ||
+             (orderer && orderer->country && strcmp(orderer->country, am->country) == 0)))
+            return true;
+    }
+    return false;
+}
+
 /* Why an infinitive is not an event of its own, or NULL when it is: the verb that governs it
  * directly codes it ("threatened to attack", "agreed to lift"), or it is asked of someone
  * ("urged Russia to withdraw", "pressure from Congress to help"). */
@@ -439,6 +469,8 @@ const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *v
         return "a way or a choice (\"how to\", \"whether to\"), not an act";
     verb_group gov;
     if (!vg->infinitive || vg->governor >= 0 || !verb_group_previous(c, vg->first, &gov))
+        return NULL;
+    if (events_order_to_own_forces(c, gov.anchor, vg->anchor))
         return NULL;
     long between = vg->first - gov.anchor - 1;
     if (between <= 1 && !verb_lemma_in(c, gov.anchor, catenatives)) {

@@ -49,6 +49,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "1822 mistreat $T\n"
                                     "186  eliminate $T\n"
                                     "020  call for\n"
+                                    "100  order $T to\n"
                                     "186  eliminate\n"
                                     "190  roll into $T\n"
                                     "1823 kill\n"
@@ -242,6 +243,20 @@ static void purposes_of_diplomatic_acts_are_no_second_event(void **state)
     done(&r);
     code(&r, "France summoned the Italian ambassador and protested.");
     assert_non_null(find_event(&r, "140", "FRA", "-"));
+    done(&r);
+}
+
+static void orders_to_own_forces_are_the_orderers_acts(void **state)
+{
+    (void)state;
+    /* forces with no other country act for whoever ordered them */
+    expect_one("The Malian junta ordered police to expel the French ambassador.", "161", "MLIGOV",
+               "FRAGOV", MODALITY_ASSERTED);
+    /* an order to another state is a demand: the act is not done */
+    result r;
+    code(&r, "Mali ordered Russia to expel the French ambassador.");
+    assert_null(find_event(&r, "161", "RUS", "FRAGOV"));
+    assert_null(find_event(&r, "161", "MLI", "FRAGOV"));
     done(&r);
 }
 
@@ -482,6 +497,7 @@ int main(void)
         cmocka_unit_test(conditions_and_open_questions_are_hypothetical),
         cmocka_unit_test(event_nouns_in_adjuncts_are_background),
         cmocka_unit_test(purposes_of_diplomatic_acts_are_no_second_event),
+        cmocka_unit_test(orders_to_own_forces_are_the_orderers_acts),
         cmocka_unit_test(direction_through_participles_and_by_phrases),
         cmocka_unit_test(relative_clauses_infinitive_subjects_and_aid_givers),
         cmocka_unit_test(violent_words_need_a_violent_object_instrument_or_actor),
