@@ -278,8 +278,14 @@ static size_t combined(scan *s, size_t start, size_t k, const unit *r, const cha
     if (r->role->kind == DICT_TITLE) {
         unit p = scan_find_unit(s, end);
         if (p.holder && p.holder->kind == DICT_PERSON) {
-            scan_emit(s, start, end + p.len, scan_entry_code(s, p.holder), ACTOR_KIND_PERSON,
-                      p.holder_index, scan_last_mention_of(s, p.holder_index));
+            /* a person whose dated roles do not reach the article's date (a former or late
+             * minister) still holds the title the text gives: "Iranian Foreign Minister X" */
+            const char *code = scan_entry_code(s, p.holder);
+            const char *title = scan_entry_code(s, r->role);
+            if (!code && country && title)
+                code = scan_combine(s, country, title);
+            scan_emit(s, start, end + p.len, code, ACTOR_KIND_PERSON, p.holder_index,
+                      scan_last_mention_of(s, p.holder_index));
             return end + p.len;
         }
         bool is_org;

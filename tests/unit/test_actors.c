@@ -31,7 +31,8 @@ static const char people[] =
     "Vladimir Putin | Putin => RUSGOV 1999-08-09..2008-05-07, RUSGOV 2012-05-07.., RUSELI\n"
     "Kim Jong-un | Kim => PRKGOV 2011-12-17.., PRKELI\n"
     "Joe Biden | Biden => USAGOV 2021-01-20..2025-01-20, USAELI\n"
-    "Xi Jinping => CHNGOV 2012-11-15..\n";
+    "Xi Jinping => CHNGOV 2012-11-15..\n"
+    "Ahmet Davutoglu => TURGOV 2009-05-01..2016-05-24\n";
 
 static dict *fixture;
 static arena mem;
@@ -250,6 +251,11 @@ static void titles_before_unknown_names_and_owners_after_roles(void **state)
     expect_code(&art, "embassy", "GOV");
     expect_code(&art, "Moscow", "RUSGOV");
     expect_code(&art, "Ukraine's vice foreign minister", "UKRGOV");
+    /* a person known only for an earlier office still holds the title the text gives */
+    art = analyse("Turkish Foreign Minister Ahmet Davutoglu spoke. Ahmet Davutoglu left.",
+                  "2022-01-01");
+    expect_code(&art, "Turkish Foreign Minister Ahmet Davutoglu", "TURGOV");
+    expect_code(&art, "Ahmet Davutoglu", NULL);
     /* a nationality adjective heading a noun phrase is its country; alone it is no actor */
     art = analyse("Britain rejected a Chinese proposal. He speaks Russian.", "2025-01-01");
     expect_code(&art, "Chinese proposal", "CHN");
