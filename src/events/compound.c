@@ -226,11 +226,12 @@ static long counterpart(const clause_ctx *c, const event_side *sources, size_t n
 }
 
 /* Acts whose target may be the place they are done to: force posture, coercion, assault,
- * fighting, mass violence, protests, aid and withdrawals to or from a place. */
+ * fighting, mass violence, protests, aid and withdrawals to or from a place, visits to a place
+ * abroad. */
 static bool place_target_code(const char *code)
 {
     return events_military_code(code) || code_is(code, "14") || code_is(code, "081") ||
-           code_is(code, "162");
+           code_is(code, "162") || code_is(code, "042");
 }
 
 /* Emits the events of a coded clause between the conjoined actors of its source and of its
@@ -327,6 +328,15 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         if (p >= 0 && code_is(code, "17") && ns > 0 && ss[0].country && ss[0].role &&
             in_list(ss[0].role, (const char *const[]){"COP", "GOV", "MIL", "JUD", "SPY", NULL}) &&
             strcmp(ss[0].country, c->art->places[p].entry->country) == 0)
+            p = -1;
+        /* "Xi arrived in Belgrade for a state visit": a visit is to the country of the place
+         * its pattern names ("arrive in $T"), one visitor's, never to its own country */
+        if (p >= 0 && code_is(code, "042") &&
+            !(ns == 1 && ss[0].country &&
+              strcmp(ss[0].country, c->art->places[p].entry->country) != 0 &&
+              m->slot[PATTERN_TARGET] >= 0 &&
+              c->art->places[p].start <= c->tokens[m->slot[PATTERN_TARGET]].start &&
+              c->tokens[m->slot[PATTERN_TARGET]].end <= c->art->places[p].end))
             p = -1;
         if (p >= 0) {
             const place_mention *pm = &c->art->places[p];
