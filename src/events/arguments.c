@@ -161,6 +161,19 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
                 i = before;
                 continue;
             }
+            /* "Vietnam's foreign minister, Pham Binh Minh, ... began": a name we cannot code
+             * in apposition to a phrase we can (that heads its own noun phrase) is that
+             * phrase's actor */
+            if (!mention(c, k)->code && is_comma(c, before)) {
+                long head = actor_ending(c, before - 1);
+                long lead = head >= 0 ? (long)c->afirst[head] - 1 : -1;
+                while (lead > 0 && (upos(c, lead) == UPOS_ADJ || upos(c, lead) == UPOS_DET))
+                    lead--; /* "of the former president" */
+                /* not a phrase inside another ("the son of the former president, X,") */
+                if (head >= 0 && mention(c, head)->code && !word_in(c, lead, skip_preps) &&
+                    !word_in(c, lead, (const char *const[]){"of", "by", NULL}))
+                    return head;
+            }
             return k;
         }
         if (is_comma(c, i) || c->tokens[i].kind == TOKEN_DASH) {

@@ -461,15 +461,14 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             if ((status =
                      events_emit(st, c, m, &ss[i], &ts[j], code, modality, span_first, span_last)))
                 return status;
-            /* a paired code (CODE:PAIR) codes the target back; a visit implies a host (042
-             * X -> Y is 043 Y -> X, not when the act was turned into an intent); acts done
-             * together are coded both ways */
+            /* a paired code (CODE:PAIR) codes the target back; acts done together are coded
+             * both ways. A visit is one event (042 X -> Y): coding its host too (043 Y -> X)
+             * added only false events on the real-news set and the PLOVER records. */
             bool both_ways = mutual(code) || (code_is(code, "19") && fight_with(c, m));
-            const char *pair = code != rule->code           ? (mutual(code) ? code : NULL)
-                               : rule->pair[0]              ? rule->pair
-                               : code_is(rule->code, "042") ? "043"
-                               : both_ways                  ? code
-                                                            : NULL;
+            const char *pair = code != rule->code ? (mutual(code) ? code : NULL)
+                               : rule->pair[0]    ? rule->pair
+                               : both_ways        ? code
+                                                  : NULL;
             if (pair && ss[i].code && ts[j].code &&
                 (status =
                      events_emit(st, c, m, &ts[j], &ss[i], pair, modality, span_first, span_last)))

@@ -260,15 +260,23 @@ static void orders_to_own_forces_are_the_orderers_acts(void **state)
     done(&r);
 }
 
-static void visits_go_to_the_country_of_a_place_abroad(void **state)
+static void visits_and_visitors_named_in_apposition(void **state)
 {
     (void)state;
     expect_one("The Chinese president arrived in Belgrade for talks.", "042", "CHNGOV", "SRB",
                MODALITY_ASSERTED);
+    /* a name we cannot code in apposition to a title we can is the title's actor */
+    expect_one("Chile's foreign minister, Alberto Fuentes, who is also the deputy prime minister, "
+               "began a visit to Peru.",
+               "042", "CHLGOV", "PER", MODALITY_ASSERTED);
     /* a journey at home is no visit */
     result r;
     code(&r, "The Serbian president arrived in Belgrade for talks.");
     assert_null(find_event(&r, "042", "SRBGOV", "SRB"));
+    done(&r);
+    /* but not a phrase inside another ("the son of the president, X,") */
+    code(&r, "The son of the Chilean president, Alberto Fuentes, attacked Peru.");
+    assert_null(find_event(&r, "190", "CHLGOV", "PER"));
     done(&r);
 }
 
@@ -510,7 +518,7 @@ int main(void)
         cmocka_unit_test(event_nouns_in_adjuncts_are_background),
         cmocka_unit_test(purposes_of_diplomatic_acts_are_no_second_event),
         cmocka_unit_test(orders_to_own_forces_are_the_orderers_acts),
-        cmocka_unit_test(visits_go_to_the_country_of_a_place_abroad),
+        cmocka_unit_test(visits_and_visitors_named_in_apposition),
         cmocka_unit_test(direction_through_participles_and_by_phrases),
         cmocka_unit_test(relative_clauses_infinitive_subjects_and_aid_givers),
         cmocka_unit_test(violent_words_need_a_violent_object_instrument_or_actor),
