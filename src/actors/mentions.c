@@ -783,10 +783,30 @@ static bool subject_of_same_clause(const scan *s, const actor_mention *m, size_t
 /* The antecedent of "they"/"them"/"their" at token i: the last agent, group, organisation or
  * people ("Americans") named within two sentences; a subject "they" takes the last such
  * subject when there is one ("the police assaulted the demonstrators; later they shot ...");
- * an object "them" skips the subject of its own clause. -1 when none. */
+ * an object "them" skips the subject of its own clause and refers to no actor when a plural
+ * noun for things stands nearer ("condemned the strikes, calling them"). -1 when none. */
+/* The nearest plural common noun before token i in the sentence that no mention covers ("the
+ * strikes", "the weapons"), -1 when none: an object "them" after it refers to those things. */
+static long nearer_plural_thing(const scan *s, size_t i)
+{
+    for (size_t t = i; t-- > 0;) {
+        const token *tok = &s->tokens[t];
+        slice w = token_text(s->text, tok);
+        if (tok->upos != UPOS_NOUN || w.len < 4 || w.ptr[w.len - 1] != 's' ||
+            w.ptr[w.len - 2] == 's')
+            continue;
+        for (size_t k = s->count; k-- > 0 && s->mentions[k].sentence == s->sentence;)
+            if (s->mentions[k].start <= tok->start && tok->end <= s->mentions[k].end)
+                return -1; /* the nearest plural noun is an actor's */
+        return (long)t;
+    }
+    return -1;
+}
+
 static long plural_antecedent(const scan *s, size_t i)
 {
     bool object = slice_eq_nocase(token_text(s->text, &s->tokens[i]), "them");
+    long thing = object && s->tagged ? nearer_plural_thing(s, i) : -1;
     bool subject = i + 1 < s->n &&
                    (s->tokens[i + 1].upos == UPOS_VERB || s->tokens[i + 1].upos == UPOS_AUX ||
                     (s->tokens[i + 1].upos == UPOS_ADV && i + 2 < s->n &&
@@ -801,6 +821,8 @@ static long plural_antecedent(const scan *s, size_t i)
         if (!(kind == ACTOR_KIND_AGENT || kind == ACTOR_KIND_GROUP ||
               kind == ACTOR_KIND_ORGANIZATION || kind == ACTOR_KIND_DEMONYM))
             continue;
+        if (thing >= 0 && m->sentence == s->sentence && m->end <= s->tokens[thing].start)
+            return -1; /* "condemned the strikes, calling them ...": the things, no actor */
         if (object && subject_of_same_clause(s, m, i))
             continue;
         if (nearest < 0)

@@ -340,6 +340,10 @@ static void pronouns_agree_with_their_antecedent(void **state)
                   "2022-01-01");
     retag(&art, "DANVDNUXRVXNU");
     expect_code(&art, "they", "TURCOP");
+    /* things named nearer than any actor ("the strikes ... them") are what "them" means */
+    art = analyse("Turkish troops condemned the strikes, calling them illegal.", "2022-01-01");
+    retag(&art, "ANVDNUVRAU");
+    assert_null(find(&art, "them"));
     /* the nearest plural actor otherwise */
     art = analyse("The Turkish police beat the students and detained them.", "2022-01-01");
     retag(&art, "DANVDNCVRU");
