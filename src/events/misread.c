@@ -1,6 +1,7 @@
 /* misread.c - verbs the tagger misread, repaired for the event coder: a past form tagged as a
  * noun after its subject ("Ukraine fought off an attack"), an -ed verb tagged as an adjective
- * between its subject and object ("Erdogan pressured Sweden's government"), a gerund tagged as
+ * between its subject and object ("Erdogan pressured Sweden's government") or before a verb it is
+ * coordinated with ("the militia advanced and seized"), a gerund tagged as
  * an adjective after a preposition ("stopped short of imposing sanctions"), and a participle or
  * a base-form verb tagged as a verb that only modifies a noun ("the most mistreated people",
  * "U.S. combat troops"). The coder and the
@@ -46,8 +47,12 @@ static const char *misread_verb(const lemma_table *lemmas, const token *tokens, 
     else if (subject_end(before) && after->kind == TOKEN_WORD)
         /* "Ukraine fought off", "Erdogan pressured Sweden's": between subject and object; an
          * irregular past form also before a preposition */
-        xpos =
-            object_start(after, false) || (!participle && after->upos == UPOS_ADP) ? "VBD" : NULL;
+        xpos = object_start(after, false) || (!participle && after->upos == UPOS_ADP) ||
+                       /* "the militia advanced and seized": a past form coordinated with a verb */
+                       (after->upos == UPOS_CCONJ && i + 2 < ntokens &&
+                        tokens[i + 2].upos == UPOS_VERB)
+                   ? "VBD"
+                   : NULL;
     if (!xpos)
         return NULL;
     char verb[LEMMA_MAX_WORD + 1], noun[LEMMA_MAX_WORD + 1];

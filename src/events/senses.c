@@ -222,10 +222,14 @@ static void object_phrase(const clause_ctx *c, const verbmatch *m, bool skip_fra
         i++;
     *first = i;
     long k = i;
-    for (; k < (long)c->ntokens && k < i + 6; k++)
+    for (; k < (long)c->ntokens && k < i + 6; k++) {
+        /* "a junta-manned police station": a hyphenated modifier is part of the phrase */
+        if (hyphen_glued(c, k + 1) || hyphen_glued(c, k))
+            continue;
         if (is_punct(c, k) || (upos(c, k) == UPOS_ADP && !word_is(c, k, "of")) ||
             is_verb_token(c, k))
             break;
+    }
     *last = k;
 }
 

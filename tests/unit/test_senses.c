@@ -467,6 +467,11 @@ static void verbs_the_tagger_misread_are_repaired(void **state)
     /* "planes" is no "plan": the bombing is asserted, not planned */
     expect_one("Argentine planes bombed the British fleet.", "195", "ARG", "GBR",
                MODALITY_ASSERTED);
+    /* "advanced" read as an adjective before the verb it is coordinated with: the subject
+     * reaches the second verb through it */
+    expect_one("The conflict escalated in January when the M23 militia advanced and captured the "
+               "city of Goma.",
+               "192", "CODREBMAR", "COD", MODALITY_ASSERTED);
     /* a base-form verb that modifies a noun is a noun: the fight is what is wanted */
     expect_none("Merkel did not want German combat troops in Mali to fight the Islamic State.");
     /* the article's own tags are left as the tagger gave them */
