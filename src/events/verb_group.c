@@ -193,6 +193,17 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
             vg->first = i--;
             continue;
         }
+        /* "have been reported killed", "were feared dead", "are believed kidnapped": a
+         * passive verb of report or belief right before the participle passes its voice on */
+        if (next_to_anchor && vg->first == i + 1 && i > 0 && is_past_participle(c, i) &&
+            is_past_participle(c, anchor) &&
+            verb_lemma_in(c, i,
+                          (const char *const[]){"report", "believe", "confirm", "fear", "say",
+                                                "presume", "think", "know", "feared", NULL}) &&
+            word_in(c, i - 1, be_forms)) {
+            vg->first = i--;
+            continue;
+        }
         /* a verb that denies what it governs ("declined to send", "ruled out sending") */
         long negator = -1;
         if (word_is(c, vg->first, "to") ||

@@ -280,6 +280,18 @@ static void visits_and_visitors_named_in_apposition(void **state)
     done(&r);
 }
 
+static void reported_casualties_are_passive(void **state)
+{
+    (void)state;
+    /* a passive verb of report before a participle passes its voice on: the soldiers suffered */
+    expect_one("Twelve Peruvian soldiers have been reported killed.", "1823", "-", "PERMIL",
+               MODALITY_ASSERTED);
+    result r;
+    code(&r, "Twelve Peruvian soldiers have been reported killed.");
+    assert_null(find_event(&r, "1823", "PERMIL", "-"));
+    done(&r);
+}
+
 /* ---- direction ---- */
 
 static void direction_through_participles_and_by_phrases(void **state)
@@ -524,6 +536,7 @@ int main(void)
         cmocka_unit_test(purposes_of_diplomatic_acts_are_no_second_event),
         cmocka_unit_test(orders_to_own_forces_are_the_orderers_acts),
         cmocka_unit_test(visits_and_visitors_named_in_apposition),
+        cmocka_unit_test(reported_casualties_are_passive),
         cmocka_unit_test(direction_through_participles_and_by_phrases),
         cmocka_unit_test(relative_clauses_infinitive_subjects_and_aid_givers),
         cmocka_unit_test(violent_words_need_a_violent_object_instrument_or_actor),
