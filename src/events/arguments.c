@@ -78,6 +78,29 @@ static bool pronoun_clause_after(const clause_ctx *c, long v, long first)
 }
 
 /* The subject actor (index into c->actor) of a verb group, -1 when none is found. */
+/* "In addition to recalling its diplomat, Pakistan has refused ...", "After meeting Putin,
+ * Xi said ...": a gerund in an adjunct that opens the sentence (no finite verb before it)
+ * has the main clause's subject, the first coded actor after the adjunct's comma that a verb
+ * follows; -1 when there is none. */
+static long opening_adjunct_controller(const clause_ctx *c, const verb_group *vg)
+{
+    if (!is_gerund(c, vg->anchor) || vg->first > 4)
+        return -1;
+    for (long i = 0; i < vg->first; i++)
+        if (is_comma(c, i) || events_finite_verb(c, i))
+            return -1;
+    long comma = vg->anchor + 1;
+    while (comma < (long)c->ntokens && !is_comma(c, comma) && comma < vg->anchor + 20)
+        comma++;
+    if (comma >= (long)c->ntokens || !is_comma(c, comma))
+        return -1;
+    long k = actor_starting(c, comma + 1, 0);
+    if (k < 0 || !mention(c, k)->code)
+        return -1;
+    long next = (long)c->alast[k] + 1;
+    return upos(c, next) == UPOS_VERB || upos(c, next) == UPOS_AUX ? k : -1;
+}
+
 long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int depth)
 {
     if (depth > 4)
@@ -210,6 +233,8 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
             break;
         i--;
     }
+    if (fallback < 0)
+        fallback = opening_adjunct_controller(c, vg);
     return fallback;
 }
 

@@ -225,6 +225,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             subject = events_subject_from_group(c, &vg, 0);
         else if (verb_group_previous(c, vg.anchor - 1, &main_clause))
             subject = events_subject_from_group(c, &main_clause, 0);
+        else /* "After summoning the envoy, Chile ...": the main clause follows */
+            subject = events_subject_from_group(c, &vg, 0);
         if (c->adverbial &&
             events_trace(c, "    an adverbial participle: the main clause's subject acts\n"))
             return SITREP_ELIMIT;

@@ -341,6 +341,12 @@ static inline bool events_token_in_classes(const clause_ctx *c, long i, const ch
     return false;
 }
 
+/* True when token i is a form in -ing ("sending", "recalling"). */
+static inline bool is_gerund(const clause_ctx *c, long i)
+{
+    return slice_ends_with(token_text(&c->art->text, &c->tokens[i]), "ing");
+}
+
 /* True when token i lies inside a place mention of the sentence. */
 static inline bool place_covering_token(const clause_ctx *c, long i)
 {

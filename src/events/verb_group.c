@@ -100,11 +100,6 @@ static long negator_ending(const clause_ctx *c, long last)
     return -1;
 }
 
-static bool is_gerund(const clause_ctx *c, long i)
-{
-    return slice_ends_with(token_text(&c->art->text, &c->tokens[i]), "ing");
-}
-
 /* "Russia, accused by Britain of ...": a past participle in apposition, with its agent after
  * it; the actor before the comma (index into c->actor) is what the participle is done to. */
 long events_apposed_subject(const clause_ctx *c, const verb_group *vg)

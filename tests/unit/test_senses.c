@@ -280,6 +280,14 @@ static void visits_and_visitors_named_in_apposition(void **state)
     done(&r);
 }
 
+static void opening_adjuncts_take_the_main_subject(void **state)
+{
+    (void)state;
+    /* a gerund in an adjunct that opens the sentence has the main clause's subject */
+    expect_one("After summoning the Peruvian ambassador on Monday, Chile held talks.", "114", "CHL",
+               "PERGOV", MODALITY_ASSERTED);
+}
+
 static void reported_casualties_are_passive(void **state)
 {
     (void)state;
@@ -537,6 +545,7 @@ int main(void)
         cmocka_unit_test(orders_to_own_forces_are_the_orderers_acts),
         cmocka_unit_test(visits_and_visitors_named_in_apposition),
         cmocka_unit_test(reported_casualties_are_passive),
+        cmocka_unit_test(opening_adjuncts_take_the_main_subject),
         cmocka_unit_test(direction_through_participles_and_by_phrases),
         cmocka_unit_test(relative_clauses_infinitive_subjects_and_aid_givers),
         cmocka_unit_test(violent_words_need_a_violent_object_instrument_or_actor),
