@@ -251,8 +251,8 @@ void json_int(json_writer *w, long long value)
  * double for the smallest d <= 8 is written as k with d decimals, which is what the %.*g loop
  * below writes (k / 10^d, both exact, rounds as strtod of the text does; the smallest d is the
  * fewest digits; below 10^15 the decimals are further apart than a double's precision, so
- * only one of them reads back as the value). Returns the length written into out (at least 40 bytes), 0 when the value
- * needs the loop. */
+ * only one of them reads back as the value). Returns the length written into out (at least 40
+ * bytes), 0 when the value needs the loop. */
 static int short_decimal(double value, char *out)
 {
     static const double powers[] = {1, 10, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};

@@ -141,8 +141,7 @@ void store_done(store_stmt *st)
     if (st && st->kept) {
         st->owner->backend->reset(st);
         st->lent = false;
-    }
-    else
+    } else
         store_finalize(st);
 }
 
