@@ -246,6 +246,43 @@ void json_int(json_writer *w, long long value)
     put(w, p, (size_t)(tmp + 32 - p));
 }
 
+/* The common case of json_double without printf or strtod (a page of events has a hundred
+ * coordinates and scores): a value of 0.001 <= |value| < 1e9 that is k / 10^d exactly as a
+ * double for the smallest d <= 8 is written as k with d decimals, which is what the %.*g loop
+ * below writes (k / 10^d, both exact, rounds as strtod of the text does; the smallest d is the
+ * fewest digits; below 10^15 the decimals are further apart than a double's precision, so
+ * only one of them reads back as the value). Returns the length written into out (at least 40
+ * bytes), 0 when the value needs the loop. */
+static int short_decimal(double value, char *out)
+{
+    static const double powers[] = {1, 10, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+    double magnitude = fabs(value);
+    if (!(magnitude >= 1e-3 && magnitude < 1e9))
+        return 0;
+    for (int d = 1; d < (int)(sizeof powers / sizeof powers[0]); d++) {
+        double scaled = nearbyint(magnitude * powers[d]);
+        if (scaled >= 1e15) /* two d-decimals may then round to the same double */
+            return 0;
+        if (scaled / powers[d] != magnitude)
+            continue;
+        unsigned long long k = (unsigned long long)scaled;
+        char digits[32];
+        int nd = 0;
+        for (; k || nd <= d; k /= 10) /* at least d + 1 digits: 0.05 is "005" */
+            digits[nd++] = (char)('0' + k % 10);
+        int n = 0;
+        if (value < 0)
+            out[n++] = '-';
+        for (int i = nd - 1; i >= 0; i--) {
+            out[n++] = digits[i];
+            if (i == d)
+                out[n++] = '.';
+        }
+        return n;
+    }
+    return 0;
+}
+
 void json_double(json_writer *w, double value)
 {
     if (!isfinite(value)) {
@@ -257,7 +294,7 @@ void json_double(json_writer *w, double value)
     if (value == floor(value) && fabs(value) < 1e15) {
         /* whole numbers as integers: 40, not 4e+01 */
         n = snprintf(tmp, sizeof tmp, "%.0f", value);
-    } else {
+    } else if (!(n = short_decimal(value, tmp))) {
         /* The shortest of %.1g..%.17g that reads back as the same double. */
         for (int precision = 1; precision <= 17; precision++) {
             n = snprintf(tmp, sizeof tmp, "%.*g", precision, value);

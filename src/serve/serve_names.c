@@ -102,7 +102,41 @@ struct serve_names {
     geocodes *countries;
     named_code *codes; /* organisations' and groups' own codes, sorted */
     size_t ncodes;
+    /* the name of every three-letter country or region code AAA..ZZZ (NULL: none), filled once
+     * so that a page of events does not scan the country table twice per event */
+    const char **country_names;
 };
+
+enum { LETTERS = 26, COUNTRY_SLOTS = LETTERS * LETTERS * LETTERS };
+
+/* The slot of an upper-case three-letter code, or -1. */
+static int country_slot(const char *code)
+{
+    int slot = 0;
+    for (int i = 0; i < 3; i++) {
+        if (code[i] < 'A' || code[i] > 'Z')
+            return -1;
+        slot = slot * LETTERS + (code[i] - 'A');
+    }
+    return slot;
+}
+
+/* The country's or region's name by the country table, then the regions CAMEO adds. */
+static const char *country_name_scan(const serve_names *n, const char *country)
+{
+    const char *name = geocodes_name(n->countries, country);
+    for (size_t i = 0; !name && i < ARRAY_LEN(region_names); i++)
+        if (memcmp(region_names[i].code, country, 3) == 0)
+            name = region_names[i].name;
+    return name;
+}
+
+/* country is 3 letters and a NUL. */
+static const char *name_of_country(const serve_names *n, const char *country)
+{
+    int slot = country_slot(country);
+    return slot >= 0 ? n->country_names[slot] : country_name_scan(n, country);
+}
 
 static int compare_codes(const void *a, const void *b)
 {
@@ -145,6 +179,12 @@ serve_names *serve_names_take(dict *actors, geocodes *countries)
         if (!kept || strcmp(n->codes[kept - 1].code, n->codes[i].code) != 0)
             n->codes[kept++] = n->codes[i];
     n->ncodes = kept;
+    n->country_names = xcalloc(COUNTRY_SLOTS, sizeof *n->country_names);
+    for (int slot = 0; slot < COUNTRY_SLOTS; slot++) {
+        char country[4] = {(char)('A' + slot / (LETTERS * LETTERS)),
+                           (char)('A' + slot / LETTERS % LETTERS), (char)('A' + slot % LETTERS), 0};
+        n->country_names[slot] = country_name_scan(n, country);
+    }
     return n;
 }
 
@@ -171,6 +211,7 @@ void serve_names_free(serve_names *n)
     dict_free(n->actors);
     geocodes_free(n->countries);
     free(n->codes);
+    free(n->country_names);
     free(n);
 }
 
@@ -265,10 +306,7 @@ const char *serve_actor_name(const serve_names *n, const char *code, const char 
     const char *country_name = NULL;
     if (length >= 3) {
         memcpy(country, code, 3);
-        country_name = geocodes_name(n->countries, country);
-        for (size_t i = 0; !country_name && i < ARRAY_LEN(region_names); i++)
-            if (memcmp(region_names[i].code, country, 3) == 0)
-                country_name = region_names[i].name;
+        country_name = name_of_country(n, country);
     }
     if (country_name && length == 3) {
         snprintf(out, outlen, "%s", country_name);

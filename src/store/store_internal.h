@@ -18,6 +18,8 @@
 typedef struct store_stmt {
     store *owner;
     bool reused; /* run many times (the writer's): the back end may keep it prepared */
+    bool kept;   /* one of the reader's kept statements (store_prepare_kept) */
+    bool lent;   /* a kept statement in use (a callback's query gets a statement of its own) */
 } store_stmt;
 
 /* What store_step returns. */
@@ -90,6 +92,8 @@ const cJSON *store_jarr(const cJSON *object, const char *key);
 
 /* ---- the back end ---- */
 
+enum { STORE_KEPT = 8 }; /* statements store_prepare_kept keeps per store */
+
 typedef struct store_backend {
     const char *name; /* "SQLite", "PostgreSQL" */
     void (*close)(store *s);
@@ -129,6 +133,11 @@ struct store {
     char now[16];             /* UTC time the batch began, YYYYMMDDHHMMSS */
     store_counts batch, last; /* the open batch's counts and the last committed batch's */
     store_stmt *st[ST_COUNT]; /* the writer's statements, prepared on first use */
+    /* the reader's last queries, kept prepared by their SQL text (store_prepare_kept): a server
+     * worker answers the same few page queries over and over */
+    store_stmt *kept[STORE_KEPT];
+    char *kept_sql[STORE_KEPT];
+    unsigned long kept_used[STORE_KEPT], kept_clock;
 };
 
 extern const store_backend store_sqlite_backend;
@@ -161,6 +170,14 @@ long long store_column_int64(store_stmt *st, int i);
 double store_column_double(store_stmt *st, int i);
 void store_reset(store_stmt *st);
 void store_finalize(store_stmt *st); /* NULL is a no-op */
+/* store_prepare for a query that is asked again and again with other values (a page of
+ * events): on SQLite the statement of the same SQL text is kept prepared per store (the least
+ * recently used of STORE_KEPT is dropped), which saves parsing and planning it each time. The
+ * store owns the statement: give it back with store_done, never store_finalize. */
+sitrep_status store_prepare_kept(store *s, const char *sql, store_stmt **out, diag *d) MUST_CHECK;
+/* Ends a statement of store_prepare or store_prepare_kept: a kept one is reset (its bindings
+ * cleared, its read transaction ended) for the next use, another finalized. NULL is a no-op. */
+void store_done(store_stmt *st);
 
 /* Sets d->message to "WHAT: the back end's message"; returns SITREP_ESQL. */
 sitrep_status store_sql_error(store *s, diag *d, const char *what);

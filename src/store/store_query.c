@@ -391,7 +391,7 @@ sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, vo
     sitrep_status status = build_query(s, &sql, &b, &fts, q, d);
     if (status == SITREP_ELIMIT)
         diag_set(d, "", 0, "the query is too long");
-    if (!status && store_prepare(s, sql.data, &st, d))
+    if (!status && store_prepare_kept(s, sql.data, &st, d))
         status = SITREP_ESQL;
     if (!status)
         bind_all(st, &b);
@@ -455,7 +455,7 @@ sitrep_status store_query(store *s, const store_filter *q, store_event_fn fn, vo
     }
     if (!status && rc == STORE_STEP_ERROR)
         status = store_sql_error(s, d, "cannot query");
-    store_finalize(st);
+    store_done(st); /* before fts goes: it holds bound text */
     buf_release(&sql);
     buf_release(&fts);
     return status;

@@ -5,6 +5,9 @@
  */
 #include "store_internal.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 sitrep_status store_prepare(store *s, const char *sql, store_stmt **out, diag *d)
 {
     *out = NULL;
@@ -102,9 +105,53 @@ sitrep_status store_scalar(store *s, const char *sql, long long *out, diag *d)
     return status;
 }
 
+sitrep_status store_prepare_kept(store *s, const char *sql, store_stmt **out, diag *d)
+{
+    *out = NULL;
+    if (s->postgres) /* its statements are prepared per call (store_pg.c) */
+        return store_prepare(s, sql, out, d);
+    int slot = -1;
+    for (int i = 0; i < STORE_KEPT; i++) {
+        if (s->kept_sql[i] && strcmp(s->kept_sql[i], sql) == 0) {
+            if (s->kept[i]->lent) /* the same query inside its own callback */
+                return store_prepare(s, sql, out, d);
+            s->kept_used[i] = ++s->kept_clock;
+            s->kept[i]->lent = true;
+            *out = s->kept[i];
+            return SITREP_OK;
+        }
+        if (!(s->kept[i] && s->kept[i]->lent) && (slot < 0 || s->kept_used[i] < s->kept_used[slot]))
+            slot = i;
+    }
+    sitrep_status status = store_prepare(s, sql, out, d);
+    if (status || slot < 0) /* every kept statement is in use: this one is not kept */
+        return status;
+    store_finalize(s->kept[slot]);
+    free(s->kept_sql[slot]);
+    s->kept[slot] = *out;
+    s->kept_sql[slot] = xstrdup(sql);
+    s->kept_used[slot] = ++s->kept_clock;
+    (*out)->kept = true;
+    (*out)->lent = true;
+    return SITREP_OK;
+}
+
+void store_done(store_stmt *st)
+{
+    if (st && st->kept) {
+        st->owner->backend->reset(st);
+        st->lent = false;
+    } else
+        store_finalize(st);
+}
+
 void store_free(store *s)
 {
     for (int i = 0; i < ST_COUNT; i++)
         store_finalize(s->st[i]);
+    for (int i = 0; i < STORE_KEPT; i++) {
+        store_finalize(s->kept[i]);
+        free(s->kept_sql[i]);
+    }
     s->backend->close(s);
 }

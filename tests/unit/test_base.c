@@ -1,6 +1,8 @@
 /* test_base.c - unit tests for base/: arena, buf, utf8, json writer, hashing, dates. */
 #include "unit.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include <string.h>
@@ -135,6 +137,70 @@ static void json_writer_escapes_and_repairs(void **state)
         b.data,
         "{\"s\":\"a\\\"b\\\\c\\n\\u0001\xEF\xBF\xBD\",\"n\":null,\"a\":[-3,8.3,40,-0.25,true]}");
     buf_release(&b);
+}
+
+/* The shortest %.*g that reads back, as json_double wrote every number before its fast path. */
+static void shortest_g(double value, char *out, size_t size)
+{
+    if (value == floor(value) && fabs(value) < 1e15) {
+        snprintf(out, size, "%.0f", value);
+        return;
+    }
+    for (int precision = 1; precision <= 17; precision++) {
+        snprintf(out, size, "%.*g", precision, value);
+        if (strtod(out, NULL) == value)
+            return;
+    }
+}
+
+/* Coordinates, scores and odd values: json_double writes what the printf loop writes. */
+static void json_double_matches_the_shortest_g(void **state)
+{
+    (void)state;
+    double fixed[] = {50.4501,
+                      30.5234,
+                      -122.4194,
+                      0.05,
+                      0.001,
+                      0.0009765625,
+                      1e-5,
+                      -0.1,
+                      0.3,
+                      2.675,
+                      1e9 + 0.5,
+                      123456.789,
+                      8.3,
+                      -10.0,
+                      1.0 / 3,
+                      0.1 + 0.2,
+                      99999999.99999999,
+                      4503599627370495.5,
+                      1e15 + 0.5};
+    unsigned long long seed = 12345;
+    char expected[64];
+    for (int i = 0; i < 200000; i++) {
+        double value;
+        if (i < (int)(sizeof fixed / sizeof fixed[0])) {
+            value = fixed[i];
+        } else {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            long long whole = (long long)(seed >> 33) % 2000000 - 1000000;
+            int decimals = (int)(seed >> 20) % 10;
+            double scale = pow(10, decimals);
+            value = (double)whole / scale; /* 5 to 7 digits with 0-9 decimals */
+            if (i % 7 == 0)
+                value = (double)(seed >> 11) / 9007199254740992.0 * 360 - 180; /* full precision */
+        }
+        buf b;
+        buf_init(&b, 0);
+        json_writer w;
+        json_init(&w, &b, false);
+        json_double(&w, value);
+        shortest_g(value, expected, sizeof expected);
+        if (strcmp(b.data, expected) != 0)
+            fail_msg("json_double(%.17g) wrote %s, the printf loop %s", value, b.data, expected);
+        buf_release(&b);
+    }
 }
 
 static void json_writer_embeds_raw_values(void **state)
@@ -279,6 +345,7 @@ int main(void)
         cmocka_unit_test(utf8_sanitize_replaces_and_counts),
         cmocka_unit_test(json_writer_escapes_and_repairs),
         cmocka_unit_test(json_writer_pretty_prints),
+        cmocka_unit_test(json_double_matches_the_shortest_g),
         cmocka_unit_test(json_writer_embeds_raw_values),
         cmocka_unit_test(hash_is_stable),
         cmocka_unit_test(diag_formats_file_and_line),

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* An article with one event: id, day, source, target, cameo, goldstein, quad class, text. */
 static void put(store *s, const char *id, const char *day, const char *source, const char *target,
@@ -421,6 +422,81 @@ static void groups_places_and_casualties(void **state)
     store_close(s);
 }
 
+typedef struct nested {
+    store *s;
+    const store_filter *q;
+    int outer, inner;
+} nested;
+
+/* Asks the same query again for every row of it. */
+static sitrep_status ask_again(void *user, const store_event *e)
+{
+    (void)e;
+    nested *n = user;
+    if (++n->outer > 10) /* the outer query restarted: stop instead of looping */
+        return SITREP_ELIMIT;
+    n->inner += count_events(n->s, n->q);
+    return SITREP_OK;
+}
+
+/* The page queries are kept prepared per store (store_prepare_kept): asked again they give the
+ * same rows with other values bound, see rows another connection has committed since (the
+ * kept statement holds no read transaction between requests), work inside their own callback,
+ * and more shapes than are kept are still answered. */
+static void kept_queries_rebind_refresh_and_nest(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/sitrep-test-kept-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    store *writer = NULL, *reader = NULL;
+    diag d;
+    diag_clear(&d);
+    assert_int_equal(store_open(path, NULL, &writer, &d), SITREP_OK);
+    assert_int_equal(store_begin(writer, &d), SITREP_OK);
+    put(writer, "a1", "2024-12-30", "RUSMIL", "UKRMIL", "190", -10, 4, "Shelling hit Kharkiv.");
+    put(writer, "a2", "2025-01-05", "UKRMIL", "RUSMIL", "193", -9, 4, "Drones hit Belgorod.");
+    assert_int_equal(store_commit(writer, &d), SITREP_OK);
+    store_options read_only = {.read_only = true};
+    assert_int_equal(store_open(path, &read_only, &reader, &d), SITREP_OK);
+
+    store_filter by_source = {.actor = "RUS", .side = "source", .limit = 10, .details = true};
+    assert_int_equal(count_events(reader, &by_source), 1);
+    for (int i = 0; i < 3; i++) { /* the same statement, other values */
+        by_source.actor = i % 2 ? "RUS" : "UKR";
+        ids got = {0};
+        assert_int_equal(store_query(reader, &by_source, collect, &got, &d), SITREP_OK);
+        assert_int_equal(got.count, 1);
+        assert_int_equal(got.id[0], i % 2 ? 1 : 2);
+    }
+    store_filter page = {.limit = 10, .details = true};
+    assert_int_equal(count_events(reader, &page), 2);
+    assert_int_equal(store_begin(writer, &d), SITREP_OK);
+    put(writer, "a3", "2025-01-06", "UKRGOV", "RUSGOV", "043", 1, 1, "Talks in Istanbul.");
+    assert_int_equal(store_commit(writer, &d), SITREP_OK);
+    assert_int_equal(count_events(reader, &page), 3);
+
+    nested n = {.s = reader, .q = &page};
+    assert_int_equal(store_query(reader, &page, ask_again, &n, &d), SITREP_OK);
+    assert_int_equal(n.outer, 3);
+    assert_int_equal(n.inner, 9);
+
+    for (int round = 0; round < 2; round++) /* 12 shapes (limits) for 8 kept statements */
+        for (long limit = 1; limit <= 12; limit++) {
+            store_filter q = {.limit = limit, .details = round == 1};
+            assert_int_equal(count_events(reader, &q), limit < 3 ? (int)limit : 3);
+        }
+    store_close(reader);
+    store_close(writer);
+    const char *suffixes[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < ARRAY_LEN(suffixes); i++) {
+        char name[64];
+        snprintf(name, sizeof name, "%s%s", path, suffixes[i]);
+        unlink(name);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -429,6 +505,7 @@ int main(void)
         cmocka_unit_test(finds_articles_searches_and_pages),
         cmocka_unit_test(dashboard_filters_reports_and_downloads),
         cmocka_unit_test(groups_places_and_casualties),
+        cmocka_unit_test(kept_queries_rebind_refresh_and_nest),
     };
     return cmocka_run_group_tests_name("store_browse", tests, NULL, NULL);
 }
