@@ -57,9 +57,15 @@ else
     killed=no
     for _ in $(seq 1 3000); do # 5 minutes at most
         if pgrep -g "$dask_worker1" -f "sitrep ingest" >/dev/null 2>&1; then
-            # some of the shard's batches (of 20) are committed by then; a sanitizer build
-            # codes several times slower, and on a busy machine 3 s were not always enough
-            if [ -n "${SANITIZED:-}" ]; then sleep 10; else sleep 3; fi
+            # kill once both workers have committed some batches (of 20): wait for 100 of the
+            # shards' ~270 articles each to be stored, by progress rather than by a timer (a
+            # sanitizer build or a busy machine codes several times slower)
+            for _ in $(seq 1 1200); do # 2 minutes at most
+                stored=$("$SITREP" stats --db "$pgk" 2>/dev/null | sed -n 's/^articles \([0-9]*\),.*/\1/p')
+                [ "${stored:-0}" -ge 100 ] && break
+                kill -0 "$client" 2>/dev/null || break
+                sleep 0.1
+            done
             /bin/kill -s KILL -- "-$dask_worker1" 2>/dev/null && killed=yes
             break
         fi
