@@ -72,6 +72,23 @@ static bool compound_modifier_at(const scan *s, size_t j)
     return false;
 }
 
+/* True when tokens j, j+1 are "-" and a participle of registry glued to the word before
+ * ("-flagged" in "British-flagged"): the state named before owns or flags what follows. */
+static bool registry_modifier_at(const scan *s, size_t j)
+{
+    static const char *const participles[] = {"flagged",  "registered", "owned",
+                                              "operated", "managed",    NULL};
+    if (j + 1 >= s->n || (s->tokens[j].flags & TOKEN_SPACE_BEFORE) ||
+        (s->tokens[j + 1].flags & TOKEN_SPACE_BEFORE) ||
+        !slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-"))
+        return false;
+    slice w = token_text(s->text, &s->tokens[j + 1]);
+    for (size_t k = 0; participles[k]; k++)
+        if (slice_eq_cstr(w, participles[k]))
+            return true;
+    return false;
+}
+
 /* The end of the common nouns (and adjectives before them) from token j on: "peace plan" in
  * "a Senegalese peace plan". j when there is none. Untagged text: the next lower-case word
  * that is not a stop word. */
@@ -438,6 +455,23 @@ size_t scan_step(scan *s, size_t i)
                       scan_combine(s, country, role ? role : "MIL"), ACTOR_KIND_AGENT, NO_ENTRY,
                       -1);
             return k + len;
+        }
+    }
+    /* "the Gulf of Oman", "the Sea of Japan": water named after a state is a place */
+    if (u.holder && u.holder->kind == DICT_COUNTRY && i >= 2 && has(s, i - 1, W_OF) &&
+        has(s, i - 2, W_WATER) && scan_is_cap(s, i - 2))
+        return j;
+    /* "a Turkish-managed cargo vessel", "British-flagged tanker", "the Cook Islands-registered
+     * Eagle S": a ship or aircraft flagged, registered, owned, operated or managed in a state
+     * is that state's property, as "a Turkish cargo vessel" is */
+    if (country && !ethnic && registry_modifier_at(s, j)) {
+        size_t end = adjective_phrase_end(s, j + 2);
+        if (end == j + 2 && end < s->n && scan_is_cap(s, end))
+            while (end < s->n && end < j + 5 && scan_is_cap(s, end))
+                end++; /* a name: "Eagle S" */
+        if (end > j + 2) {
+            scan_emit(s, i, end, country, ACTOR_KIND_ADJECTIVE, NO_ENTRY, -1);
+            return end;
         }
     }
     /* "Iran-backed militias", "Russian-occupied", "Kremlin-linked": a name glued to a

@@ -134,8 +134,23 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     if (word_is(c, i, "and") || word_is(c, i, "but") || word_is(c, i, "or")) {
         long j = is_comma(c, i - 1) ? i - 1 : i;
         verb_group prev;
-        if (verb_group_previous(c, j, &prev) && prev.anchor < j)
+        if (verb_group_previous(c, j, &prev) && prev.anchor < j) {
+            /* "seized a vessel suspected of damaging a cable and detained its crew": a finite
+             * verb is conjoined with the last finite verb before it, over the participles
+             * that describe a noun between them */
+            verb_group q = prev;
+            for (int n = 0; n < 4 && events_finite_verb(c, vg->anchor) &&
+                            !events_finite_verb(c, q.anchor) && q.first == q.anchor;
+                 n++) {
+                verb_group earlier;
+                if (!verb_group_previous(c, q.first, &earlier) || earlier.anchor >= q.first)
+                    break;
+                q = earlier;
+            }
+            if (events_finite_verb(c, q.anchor))
+                prev = q;
             return events_subject_from_group(c, &prev, depth + 1);
+        }
     }
     /* bare infinitive after an object-control verb ("help the army drive ...") */
     long fallback = -1;
@@ -379,6 +394,11 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
             const actor_mention *am = mention(c, k);
             if (actor_is_noise(c, k))
                 continue;
+            /* "a junta-manned police station": a name glued to a participle modifies the
+             * noun after it */
+            long after = (long)c->alast[k] + 1;
+            if (word_is(c, after, "-") && hyphen_glued(c, after + 1))
+                continue;
             if (word_in(c, i, possessive_dets))
                 continue; /* "his war": a possessor, not the object */
             if (am->code && (am->country || strlen(am->code) > 3 || roles)) {
@@ -440,8 +460,13 @@ long events_slot_actor(const clause_ctx *c, long slot, bool consult)
         return -1;
     long end = slot + PATTERN_SLOT_GAP + 2;
     for (long i = slot; i < end && i < (long)c->ntokens; i++) {
-        /* "a government-held part of Syria": a hyphenated modifier is passed over */
+        /* "a government-held part of Syria": a hyphenated modifier is passed over, unless it
+         * is part of an actor ("a Turkish-managed cargo vessel") */
         if (hyphen_glued(c, i + 2) || hyphen_glued(c, i + 1) || hyphen_glued(c, i)) {
+            long k = actor_starting(c, i, 0);
+            if (k >= 0 && (long)c->alast[k] >= i + 2 && mention(c, k)->code &&
+                !actor_is_noise(c, k))
+                return k;
             end++;
             continue;
         }

@@ -430,13 +430,13 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         }
     }
     if (!known_source) {
-        if (!events_unknown_side_ok(c, m, code, true, passive, &ts[0], ns > 0 && ss[0].role))
+        if (!events_unknown_side_ok(c, m, code, true, passive, &ts[0], ns > 0 ? ss[0].role : NULL))
             return events_trace(c, "    not coded: no source actor\n");
         if (ns == 0)
             ss[ns++] = events_side_none();
     }
     if (!known_target) {
-        if (!events_unknown_side_ok(c, m, code, false, passive, &ss[0], nt > 0 && ts[0].role))
+        if (!events_unknown_side_ok(c, m, code, false, passive, &ss[0], nt > 0 ? ts[0].role : NULL))
             return events_trace(c, "    not coded: no target actor\n");
         if (nt == 0)
             ts[nt++] = events_side_none();

@@ -96,6 +96,27 @@ static bool sent_to_help(const clause_ctx *c, const verbmatch *m)
     return false;
 }
 
+/* "the partially recognized Kosovo", "its annexed regions", "the disputed islands": a past
+ * participle between a determiner or possessive and its noun, with only adverbs before it,
+ * describes the noun; it is no clause and no event. */
+static bool prenominal_participle(const clause_ctx *c, const verb_group *vg)
+{
+    long a = (long)vg->anchor, before = (long)vg->first - 1;
+    if (!c->tables->tagger || before < 0 || a + 1 >= (long)c->ntokens)
+        return false;
+    const char *x = tagger_xpos_name(c->tables->tagger, c->tokens[a].xpos);
+    if (strcmp(x, "VBN") != 0 && strcmp(x, "JJ") != 0)
+        return false;
+    for (long i = (long)vg->first; i < a; i++)
+        if (upos(c, i) != UPOS_ADV)
+            return false;
+    bool determiner =
+        upos(c, before) == UPOS_DET ||
+        strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[before].xpos), "PRP$") == 0;
+    uint8_t next = upos(c, a + 1);
+    return determiner && (next == UPOS_NOUN || next == UPOS_PROPN || next == UPOS_ADJ);
+}
+
 /* "18 years after Washington invaded the country", "decades since the army seized power": a
  * clause dated by a span of time before the main clause is background, not news. */
 static bool long_ago_clause(const clause_ctx *c, long first)
@@ -171,6 +192,9 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (hyphen_glued(c, m->anchor))
             return events_trace(c, "    not coded: part of a compound modifier\n");
         verb_group_find(c, m->anchor, &vg);
+        if (prenominal_participle(c, &vg))
+            return events_trace(c, "    not coded: a participle before its noun ('the partially "
+                                   "recognized Kosovo'), no clause\n");
         if (long_ago_clause(c, vg.first))
             return events_trace(c, "    not coded: background, a clause of long ago ('18 years "
                                    "after Washington invaded')\n");

@@ -559,10 +559,10 @@ long events_place_of_actor(const clause_ctx *c, long k);
 long events_site(const clause_ctx *c, const verbmatch *m);
 /* True when an event of `code` (match m) is coded with its source (source true) or target
  * unknown: the policy of docs/events.md "Unknown sides". `passive`: the clause is an
- * agentless passive; `other`: the side that is known; `role_named`: the unknown side is a
- * role noun without a state ("gunmen", "two men"). */
+ * agentless passive; `other`: the side that is known; `named_role`: the role of the unknown
+ * side when it is a role noun without a state ("gunmen", "two men"), else NULL. */
 bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char *code, bool source,
-                            bool passive, const event_side *other, bool role_named);
+                            bool passive, const event_side *other, const char *named_role);
 
 /* ---- compound and mutual actors (compound.c) ---- */
 

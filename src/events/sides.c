@@ -226,6 +226,15 @@ static bool armed_role(const char *role)
     return role && in_list(role, roles);
 }
 
+/* Roles of public actors whose acts are news without their state named: officials, forces,
+ * courts, parties, rebels, organisations (not civilians, businesses, doctors or reporters). */
+static bool public_role(const char *role)
+{
+    static const char *const roles[] = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "NGO",
+                                        "IGO", "SPY", "UAF", "INS", "SEP", "PTY", NULL};
+    return role && in_list(role, roles);
+}
+
 /* True when an event noun of roots 18-20, or a word of the classes @attacknoun and @violence
  * (classes.txt), stands in the object of match m ("condemned the attack", "denounced the
  * strikes", "called for an end to the fighting"). */
@@ -288,21 +297,25 @@ static bool violent_subject(const clause_ctx *c, const verbmatch *m)
 }
 
 bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char *code, bool source,
-                            bool passive, const event_side *other, bool role_named)
+                            bool passive, const event_side *other, const char *named_role)
 {
+    bool role_named = named_role != NULL;
     if (m->rule->noun)
         return false; /* an event noun names its doer and victim, or is background */
     if (source) {
         /* attacks, bombings, killings, abductions, arrests, seizures, crackdowns, protests
          * whose doer the text does not name: in an agentless passive ("were killed"), by a
          * role without a state ("gunmen kidnapped"), or by a weapon ("a car bomb exploded");
-         * an unrecognised name or pronoun is not an unknown doer. Accusations and sanctions
-         * only in the passive ("has been accused of", "were sanctioned") */
+         * an unrecognised name or pronoun is not an unknown doer */
         bool unnamed = passive || role_named || violent_subject(c, m);
         if (code_is(code, "14") || code_is(code, "17") || code_is(code, "18") ||
             code_is(code, "19") || code_is(code, "20"))
             return unnamed;
-        return passive && (code_is(code, "11") || code_is(code, "163"));
+        /* other acts by a kind of actor the text names without its state ("Human rights
+         * groups have accused the Ethiopian authorities", "the ministry delivered a strong
+         * protest"), and accusations and sanctions in an agentless passive */
+        return public_role(named_role) ||
+               (passive && (code_is(code, "11") || code_is(code, "163")));
     }
     /* an adverbial participle adds to its main clause only what it names ("after blaming the
      * group"): no unknown target */

@@ -59,10 +59,18 @@ static bool slot_can_start(const match_state *m, size_t i)
     return true;
 }
 
-/* Gaps and role phrases do not run over punctuation and dashes (commas end phrases). */
-static bool token_blocks(const token *t)
+/* Gaps and role phrases do not run over punctuation and dashes (commas end phrases); a
+ * hyphen inside a word ("a Turkish-managed vessel", "pro-Russian") is part of the phrase. */
+static bool token_blocks(const match_state *m, size_t i)
 {
-    return t->kind == TOKEN_PUNCT || t->kind == TOKEN_DASH;
+    const token *t = &m->tokens[i];
+    if (t->kind != TOKEN_PUNCT && t->kind != TOKEN_DASH)
+        return false;
+    bool glued = t->end == t->start + 1 && m->text[t->start] == '-' && i > 0 &&
+                 i + 1 < m->ntokens && !(t->flags & TOKEN_SPACE_BEFORE) &&
+                 !(m->tokens[i + 1].flags & TOKEN_SPACE_BEFORE) &&
+                 token_is_word(&m->tokens[i - 1]) && token_is_word(&m->tokens[i + 1]);
+    return !glued;
 }
 
 /* Number of tokens the alternative (the ids of its words, PATTERN_WORD_NONE-ended) covers
@@ -112,7 +120,7 @@ static bool match_right(match_state *m, int e, size_t pos)
         return elem->optional && match_right(m, e + 1, pos);
     case PATTERN_GAP:
         for (size_t k = 0; k <= PATTERN_GAP_MAX && pos + k <= m->ntokens; k++) {
-            if (k > 0 && token_blocks(&m->tokens[pos + k - 1]))
+            if (k > 0 && token_blocks(m, pos + k - 1))
                 break;
             if (match_right(m, e + 1, pos + k))
                 return true;
@@ -127,7 +135,7 @@ static bool match_right(match_state *m, int e, size_t pos)
             return true;
         }
         for (size_t k = 1; k <= PATTERN_SLOT_GAP && pos + k < m->ntokens; k++) {
-            if (token_blocks(&m->tokens[pos + k - 1]))
+            if (token_blocks(m, pos + k - 1))
                 break;
             if (match_right(m, e + 1, pos + k))
                 return true;
@@ -152,7 +160,7 @@ static bool match_left(match_state *m, int e, long pos, long *first)
     const pattern_elem *elem = &m->rule->elems[e];
     if (elem->kind == PATTERN_GAP) {
         for (long k = 0; k <= PATTERN_GAP_MAX && pos - k >= -1; k++) {
-            if (k > 0 && token_blocks(&m->tokens[pos - k + 1]))
+            if (k > 0 && token_blocks(m, (size_t)(pos - k + 1)))
                 break;
             if (match_left(m, e - 1, pos - k, first))
                 return true;

@@ -10,6 +10,11 @@
 #include "events_util.h"
 
 static const char patterns_text[] = "112  accuse $T\n"
+                                    "171  seize ... vessel|tanker|cargo\n"
+                                    "171  seize $O\n"
+                                    "173  detain $T\n"
+                                    "054  recognize $T\n"
+                                    "040  contact $T\n"
                                     "112  accuse\n"
                                     "072  send @weapon to $T\n"
                                     "072  supply @weapon to $T\n"
@@ -408,6 +413,41 @@ static void sports_participles_and_words_of_two_classes(void **state)
     expect_none("The populist candidate promised to attack the system.");
 }
 
+/* ---- property by its flag, places captured, conjoined verbs, unnamed public actors ---- */
+
+static void ships_places_and_unnamed_public_actors(void **state)
+{
+    (void)state;
+    /* a ship flagged, registered or managed in a state is that state's */
+    expect_one("Finnish authorities seized a Turkish-managed cargo vessel.", "171", "FINGOV", "TUR",
+               MODALITY_ASSERTED);
+    expect_one("Iranian forces seized a British-flagged tanker.", "171", "IRNMIL", "GBR",
+               MODALITY_ASSERTED);
+    /* water named after a state is no actor, and a ship taken there is no town captured */
+    result r;
+    code(&r, "Iran seized a Panama-registered tanker in the Gulf of Oman.");
+    expect_event(&r, "171", "IRN", "PAN", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "192", "IRN", "OMN"));
+    assert_null(find_event(&r, "171", "IRN", "OMN"));
+    done(&r);
+    /* a named region seized is occupation */
+    expect_one("Russia seized Crimea in 2014.", "192", "RUS", "UKR", MODALITY_ASSERTED);
+    /* a finite verb conjoined over participles that describe a noun keeps the first
+     * verb's subject */
+    code(&r, "Finnish police seized a Turkish-managed cargo vessel suspected of damaging an "
+             "undersea cable and detained its 14 crew members.");
+    expect_event(&r, "173", "FINCOP", "CVL", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "173", "TUR", "CVL"));
+    done(&r);
+    /* a public actor without its state still acts ("?" source); people and businesses do not */
+    expect_one("Human rights groups have accused the Ethiopian authorities of mass arrests.", "112",
+               "NGO", "ETHGOV", MODALITY_ASSERTED);
+    expect_none("The doctors asked people to contact the company.");
+    expect_one("Kenya recognized Kosovo in 2015.", "054", "KEN", "KSV", MODALITY_ASSERTED);
+    /* a participle between a determiner and its noun is no clause */
+    expect_none("The leaders of the partially recognized Kosovo met in Tirana.");
+}
+
 static void readings_that_hang_on_the_actor(void **state)
 {
     (void)state;
@@ -551,6 +591,7 @@ int main(void)
         cmocka_unit_test(violent_words_need_a_violent_object_instrument_or_actor),
         cmocka_unit_test(sports_participles_and_words_of_two_classes),
         cmocka_unit_test(readings_that_hang_on_the_actor),
+        cmocka_unit_test(ships_places_and_unnamed_public_actors),
         cmocka_unit_test(without_sense_tables_codes_stay),
         cmocka_unit_test(figures_pictures_comparisons_and_prospects_are_no_events),
         cmocka_unit_test(verbs_the_tagger_misread_are_repaired),
