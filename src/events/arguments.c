@@ -36,9 +36,21 @@ bool events_military_code(const char *code)
  * or dash), or -1 when the sentence starts first. */
 static long segment_start(const clause_ctx *c, long comma)
 {
-    for (long i = comma - 1; i >= 0; i--)
+    for (long i = comma - 1; i >= 0; i--) {
+        /* "Indonesia, current chair of the Association of Southeast Asian Nations (ASEAN),":
+         * a short bracket inside the segment is part of it */
+        if (word_is(c, i, ")")) {
+            long open = i - 1;
+            while (open >= 0 && i - open <= 8 && !word_is(c, open, "(") && !word_is(c, open, ")"))
+                open--;
+            if (open >= 0 && word_is(c, open, "(")) {
+                i = open;
+                continue;
+            }
+        }
         if (is_comma(c, i) || c->tokens[i].kind == TOKEN_DASH || word_is(c, i, "("))
             return i;
+    }
     return -1;
 }
 
@@ -101,6 +113,22 @@ static long opening_adjunct_controller(const clause_ctx *c, const verb_group *vg
     return upos(c, next) == UPOS_VERB || upos(c, next) == UPOS_AUX ? k : -1;
 }
 
+/* True when token i is a noun of an event or a decision, which does nothing itself: the
+ * anchor of an event noun's match, a word of the classes @attacknoun and @violence, or one of
+ * a few nouns of acts ("the coup that ousted ...", "the law that bans ..."). */
+static bool event_noun_at(const clause_ctx *c, long i)
+{
+    static const char *const acts[] = {"coup",       "war",  "invasion", "decision", "move",
+                                       "resolution", "law",  "plan",     "deal",     "agreement",
+                                       "policy",     "vote", "ruling",   "order",    NULL};
+    for (size_t j = 0; j < c->nmatches; j++)
+        if (c->matches[j].rule->noun && !c->matches[j].rule->discard &&
+            (long)c->matches[j].anchor == i)
+            return true;
+    return word_in(c, i, acts) ||
+           events_token_in_classes(c, i, (const char *const[]){"attacknoun", "violence", NULL});
+}
+
 long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int depth)
 {
     if (depth > 4)
@@ -149,7 +177,16 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
             }
             if (events_finite_verb(c, q.anchor))
                 prev = q;
-            return events_subject_from_group(c, &prev, depth + 1);
+            long subject = events_subject_from_group(c, &prev, depth + 1);
+            /* "France had condemned the coup that ousted the president and called for ...": a
+             * relative clause on an event noun cannot be what the verb continues (a coup does
+             * not call for anything); the verb before the relative pronoun can */
+            verb_group outer;
+            if (subject < 0 && word_in(c, prev.first - 1, rel_pronouns) &&
+                event_noun_at(c, is_comma(c, prev.first - 2) ? prev.first - 3 : prev.first - 2) &&
+                verb_group_previous(c, prev.first - 1, &outer) && outer.anchor < prev.first - 1)
+                subject = events_subject_from_group(c, &outer, depth + 1);
+            return subject;
         }
     }
     /* bare infinitive after an object-control verb ("help the army drive ...") */

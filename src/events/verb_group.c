@@ -402,6 +402,21 @@ static const char *intent_code(const char *code, bool threat, bool cooperative_o
     return NULL;
 }
 
+/* True when the governor at `gov` stands right before the infinitive starting at `first`, or
+ * with only a short adjunct between them that opens with a preposition or an adverb ("agreed
+ * in October to lead", "pledged on Monday to send"). */
+static bool adjunct_between(const clause_ctx *c, long gov, long first)
+{
+    if (gov == first - 1)
+        return true;
+    if (first - gov > 5 || (upos(c, gov + 1) != UPOS_ADP && upos(c, gov + 1) != UPOS_ADV))
+        return false;
+    for (long i = gov + 1; i < first; i++)
+        if (is_punct(c, i) || upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX)
+            return false;
+    return true;
+}
+
 /* When the infinitive group vg is what its subject commits to ("pledged to send", "is ready
  * to talk"), the intent code for an act of `code` and the modality of the commitment itself
  * ("refused to promise": negated); NULL otherwise. */
@@ -415,7 +430,8 @@ const char *events_commitment(const clause_ctx *c, const verb_group *vg, const c
         gov.anchor = vg->governor;
     } else {
         if (vg->governor >= 0 || !vg->infinitive || !verb_group_previous(c, vg->first, &gov) ||
-            gov.anchor != vg->first - 1 || !verb_lemma_in(c, gov.anchor, commissives))
+            !adjunct_between(c, gov.anchor, vg->first) ||
+            !verb_lemma_in(c, gov.anchor, commissives))
             return NULL;
     }
     static const char *const deciders[] = {"agree",     "commit", "undertake",

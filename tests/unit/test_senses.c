@@ -15,6 +15,10 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "173  detain $T\n"
                                     "054  recognize $T\n"
                                     "040  contact $T\n"
+                                    "111  condemn $T\n"
+                                    "111  condemn\n"
+                                    "074  lead ... force to $T\n"
+                                    "046  involved in ... talks\n"
                                     "112  accuse\n"
                                     "072  send @weapon to $T\n"
                                     "072  supply @weapon to $T\n"
@@ -87,7 +91,8 @@ static const char classes_text[] =
     "@sense_territory town city base camp region\n"
     "@sense_strict eliminate roll kick\n"
     "@sense_civil_modifier personal negative\n"
-    "@sense_accident crash accident floods\n";
+    "@sense_accident crash accident floods\n"
+    "@violence violence fighting\n";
 
 static events_fixture fx, plain; /* plain: the same patterns without the @sense_ tables */
 
@@ -448,6 +453,36 @@ static void ships_places_and_unnamed_public_actors(void **state)
     expect_none("The leaders of the partially recognized Kosovo met in Tirana.");
 }
 
+/* ---- subjects over brackets, relative clauses on acts, adjuncts; participles read as
+ * adjectives ---- */
+
+static void subjects_over_brackets_relatives_and_adjuncts(void **state)
+{
+    (void)state;
+    /* an apposition with a bracket inside it is passed over to its actor */
+    expect_one("Indonesia, current chair of the Association of Southeast Asian Nations (ASEAN), "
+               "called for an immediate end to the violence.",
+               "020", "IDN", "-", MODALITY_ASSERTED);
+    /* a verb conjoined after a relative clause on an act continues the main clause */
+    expect_one("France, the former colonial power in Niger, condemned the coup that ousted the "
+               "president and called for an end to the fighting.",
+               "020", "FRA", "-", MODALITY_ASSERTED);
+    /* ... but after a relative clause on a group, the group (no actor) is not replaced */
+    result r;
+    code(&r, "The army said the group, which attacked the base and killed 10 soldiers, is "
+             "linked to al-Qaeda.");
+    assert_null(find_event(&r, "1823", "MIL", "MIL"));
+    done(&r);
+    /* "agreed in October to lead": the commitment over a short adjunct is an intent */
+    expect_one("Kenya agreed in October to lead an international police force to Haiti.", "0334",
+               "KEN", "HTI", MODALITY_ASSERTED);
+    /* a participle read as an adjective after "been" still anchors its pattern */
+    code(&r, "India and China have been involved in talks to ease the border tensions.");
+    expect_event(&r, "046", "IND", "CHN", MODALITY_ASSERTED);
+    expect_event(&r, "046", "CHN", "IND", MODALITY_ASSERTED);
+    done(&r);
+}
+
 static void readings_that_hang_on_the_actor(void **state)
 {
     (void)state;
@@ -592,6 +627,7 @@ int main(void)
         cmocka_unit_test(sports_participles_and_words_of_two_classes),
         cmocka_unit_test(readings_that_hang_on_the_actor),
         cmocka_unit_test(ships_places_and_unnamed_public_actors),
+        cmocka_unit_test(subjects_over_brackets_relatives_and_adjuncts),
         cmocka_unit_test(without_sense_tables_codes_stay),
         cmocka_unit_test(figures_pictures_comparisons_and_prospects_are_no_events),
         cmocka_unit_test(verbs_the_tagger_misread_are_repaired),
