@@ -113,6 +113,30 @@ static long opening_adjunct_controller(const clause_ctx *c, const verb_group *vg
     return upos(c, next) == UPOS_VERB || upos(c, next) == UPOS_AUX ? k : -1;
 }
 
+/* True when token i is a past participle by the tagger ("based"), or a verb of belief that
+ * opens a reduced relative whatever its tag (", thought to belong to ..."). */
+static bool past_participle(const clause_ctx *c, long i)
+{
+    static const char *const beliefs[] = {"believed", "thought",   "said",  "reported",
+                                          "alleged",  "suspected", "known", NULL};
+    return word_in(c, i, beliefs) ||
+           (c->tables->tagger && upos(c, i) == UPOS_VERB &&
+            strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos), "VBN") == 0);
+}
+
+/* True when the phrase ending at token `end` is an actor followed by a short participle
+ * phrase that describes it ("an armed group based in Tarhouna"). */
+static bool actor_with_participle(const clause_ctx *c, long end)
+{
+    for (long i = end; i > 0 && end - i < 6; i--) {
+        if (is_punct(c, i) || events_finite_verb(c, i))
+            return false;
+        if (past_participle(c, i))
+            return actor_ending(c, i - 1) >= 0;
+    }
+    return false;
+}
+
 /* True when token i is a noun of an event or a decision, which does nothing itself: the
  * anchor of an event noun's match, a word of the classes @attacknoun and @violence, or one of
  * a few nouns of acts ("the coup that ousted ...", "the law that bans ..."). */
@@ -255,9 +279,11 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
             /* an apposition or relative clause between commas: skip it when an actor stands
              * before it */
             long s = segment_start(c, i);
-            if (s >= 0 && is_comma(c, s) && actor_ending(c, s - 1) >= 0 &&
+            if (s >= 0 && is_comma(c, s) &&
+                (actor_ending(c, s - 1) >= 0 || actor_with_participle(c, s - 1)) &&
                 (!segment_has_verb(c, s + 1, i) || word_in(c, s + 1, rel_pronouns) ||
-                 word_in(c, s + 1, skip_preps))) { /* ", in remarks published on Monday," */
+                 word_in(c, s + 1, skip_preps) || /* ", in remarks published on Monday," */
+                 past_participle(c, s + 1))) {    /* ", believed to be from the minority," */
                 i = s - 1;
                 continue;
             }

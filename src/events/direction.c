@@ -214,7 +214,17 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ve
     /* "Russia's annexation of Crimea renewed fears along Europe's flank": an event noun's
      * target stays before the next verb */
     if (m->rule->noun && first > (long)m->anchor) {
-        for (long i = (long)m->anchor + 1; i < first; i++)
+        /* ... unless the noun is the subject of the harm done ("a rocket attack by X damaged
+         * a Greek-owned ship", "an air strike killed three soldiers") */
+        static const char *const harm[] = {"kill", "wound",  "injure", "damage", "destroy", "hit",
+                                           "sink", "strike", "target", "maim",   "cripple", NULL};
+        bool harmed = false;
+        for (long i = (long)m->anchor + 1; i < first && !harmed; i++) {
+            if (events_finite_verb(c, i) && !verb_lemma_in(c, i, harm))
+                break;
+            harmed = is_verb_token(c, i) && verb_lemma_in(c, i, harm) && !hyphen_glued(c, i);
+        }
+        for (long i = (long)m->anchor + 1; i < first && !harmed; i++)
             if (events_finite_verb(c, i) || /* "alarmed Turkey", not "associated with" */
                 (is_verb_token(c, i) && !hyphen_glued(c, i) && upos(c, i + 1) != UPOS_ADP)) {
                 *target = -1;

@@ -222,6 +222,22 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
     if (target < 0 && slot_first < 0)
         target = events_actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m,
                                     events_military_code(rule->code));
+    /* "a drone attack carried out by X(, an Iran-backed group,) wounded three soldiers": past
+     * the doer and its apposition, the victim */
+    if (target == source && source >= 0 && tslot < 0) {
+        long from = (long)c->alast[source] + 1;
+        if (is_comma(c, from))
+            for (long i = from + 1; i < from + 10 && i < (long)c->ntokens; i++) {
+                if (events_finite_verb(c, i))
+                    break;
+                if (is_comma(c, i)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        target =
+            events_actor_after(c, from, from + OBJECT_WINDOW, m, events_military_code(rule->code));
+    }
     if (target == source)
         target = -1;
     /* the verb governing the noun gives the modality ("plans a visit") */

@@ -38,8 +38,14 @@ static bool span_has(const clause_ctx *c, long from, long to, const char *const 
 {
     if (from < 0)
         from = 0;
+    static const char *const armed_modifiers[] = {"border", "military",    "army",
+                                                  "police", "observation", NULL};
     for (long i = from; i < to && i < (long)c->ntokens; i++)
         if (events_token_in_classes(c, i, classes) &&
+            /* "border posts", "military post": a civil word in an armed compound is not */
+            !(classes == civil_objects &&
+              word_in(c, i, (const char *const[]){"post", "posts", NULL}) &&
+              word_in(c, i - 1, armed_modifiers)) &&
             !(classes == instruments &&
               (events_token_in_classes(c, i, civil_objects) || /* "the system" */
                events_token_in_classes(c, i + 1, civil_objects) ||

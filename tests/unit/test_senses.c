@@ -69,7 +69,9 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "190  attacks on $T\n"
                                     "192  invasion of $T\n"
                                     "163  sanctions on $T\n"
-                                    "042  visit to $T\n";
+                                    "042  visit to $T\n"
+                                    "195  drone *attack\n"
+                                    "194  rocket *attack\n";
 
 static const char classes_text[] =
     "@weapon weapons missiles drones tanks system\n"
@@ -483,6 +485,28 @@ static void subjects_over_brackets_relatives_and_adjuncts(void **state)
     done(&r);
 }
 
+/* ---- doers and victims past appositions and participle phrases ---- */
+
+static void doers_and_victims_past_appositions(void **state)
+{
+    (void)state;
+    /* the victim of an event noun is found past its doer and the doer's apposition */
+    expect_one("A drone attack carried out by Kataib Hezbollah militants, an Iran-backed group, "
+               "wounded three U.S. service members.",
+               "195", "IRQREBKTH", "USAMIL", MODALITY_ASSERTED);
+    /* ... also when the noun is the subject of the harm and the doer has a participle phrase */
+    expect_one("A rocket attack carried out by Houthi fighters, a group aligned with Iran, "
+               "damaged a Greek-owned cargo ship.",
+               "194", "YEMREBHTI", "GRC", MODALITY_ASSERTED);
+    /* a subject before an apposition that opens with a participle */
+    expect_one("Insurgents, believed to be from an ethnic minority, attacked Myanmar border posts.",
+               "190", "REB", "MMR", MODALITY_ASSERTED);
+    /* a subject described by a participle phrase before an apposition */
+    expect_one("An armed group based in Tarhouna, some 70 kilometres from the capital, attacked "
+               "Libyan troops.",
+               "190", "REB", "LBYMIL", MODALITY_ASSERTED);
+}
+
 static void readings_that_hang_on_the_actor(void **state)
 {
     (void)state;
@@ -628,6 +652,7 @@ int main(void)
         cmocka_unit_test(readings_that_hang_on_the_actor),
         cmocka_unit_test(ships_places_and_unnamed_public_actors),
         cmocka_unit_test(subjects_over_brackets_relatives_and_adjuncts),
+        cmocka_unit_test(doers_and_victims_past_appositions),
         cmocka_unit_test(without_sense_tables_codes_stay),
         cmocka_unit_test(figures_pictures_comparisons_and_prospects_are_no_events),
         cmocka_unit_test(verbs_the_tagger_misread_are_repaired),
