@@ -311,10 +311,15 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
         if (code_is(code, "14") || code_is(code, "17") || code_is(code, "18") ||
             code_is(code, "19") || code_is(code, "20"))
             return unnamed;
-        /* other acts by a kind of actor the text names without its state ("Human rights
+        /* criticism, accusations, protests to envoys, rejections, threats, sanctions and
+         * appeals by a kind of public actor the text names without its state ("Human rights
          * groups have accused the Ethiopian authorities", "the ministry delivered a strong
-         * protest"), and accusations and sanctions in an agentless passive */
-        return public_role(named_role) ||
+         * protest"); not cooperation, meetings or worries, which such phrases ("officials who
+         * met with her", "voters worried about ...") mostly report about people; and
+         * accusations and sanctions in an agentless passive */
+        bool pointed = (code_is(code, "11") && !code_is(code, "110")) || code_is(code, "02") ||
+                       code_is(code, "12") || code_is(code, "13") || code_is(code, "16");
+        return (pointed && public_role(named_role)) ||
                (passive && (code_is(code, "11") || code_is(code, "163")));
     }
     /* an adverbial participle adds to its main clause only what it names ("after blaming the
