@@ -401,9 +401,12 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         }
     }
     /* "In Gao, soldiers opened fire on a crowd": when neither side has a state, the people
-     * coerced are those of the place where it happens */
-    if (!known_source && !known_target && nt == 1 && ts[0].role && !ts[0].code &&
-        code_is(code, "17")) {
+     * coerced are those of the place where it happens; so are the victims of violence named
+     * by a role ("Gunmen kidnapped 30 people in Zamfara state", "Boko Haram seized 270
+     * schoolgirls from a school at Chibok") */
+    if (!known_target && nt == 1 && ts[0].role && !ts[0].code &&
+        ((!known_source && code_is(code, "17")) || code_is(code, "18") || code_is(code, "19") ||
+         code_is(code, "20"))) {
         long p = events_site(c, m);
         const char *people =
             p >= 0 ? arena_printf(c->a, "%s%s", c->art->places[p].entry->country, ts[0].role)

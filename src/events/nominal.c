@@ -237,6 +237,19 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
             }
         target =
             events_actor_after(c, from, from + OBJECT_WINDOW, m, events_military_code(rule->code));
+        /* only as the object of the verb the noun is the subject of ("... wounded three
+         * soldiers"), not in a phrase that goes on describing the doer ("the parents of a
+         * soldier killed by a bomber") */
+        bool verb = false;
+        for (long i = from; target >= 0 && i < (long)c->afirst[target] && !verb; i++)
+            verb = events_finite_verb(c, i) ||
+                   ((upos(c, i) == UPOS_VERB ||
+                     (upos(c, i) == UPOS_ADJ &&
+                      slice_ends_with(token_text(&c->art->text, &c->tokens[i]), "ed"))) &&
+                    !hyphen_glued(c, i) && !word_is(c, i + 1, "by") &&
+                    !is_gerund(c, i)); /* "wounded" misread, not "killed by" */
+        if (!verb)
+            target = -1;
     }
     if (target == source)
         target = -1;

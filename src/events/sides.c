@@ -112,6 +112,16 @@ long events_site(const clause_ctx *c, const verbmatch *m)
             break;
         /* a comma ends the clause unless a place phrase follows it directly ("in Kayah,
          * Karen and ..."), or an apposition names the place ("in the capital, Nairobi") */
+        /* ", including at least 24 students," is part of the object */
+        if (is_comma(c, i) && word_is(c, i + 1, "including")) {
+            long close = i + 2;
+            while (close < end && close < i + 12 && !is_comma(c, close) && !is_punct(c, close))
+                close++;
+            if (close < end && is_comma(c, close)) {
+                i = close;
+                continue;
+            }
+        }
         if (is_comma(c, i) && !(place_starting(c, i + 1) >= 0 && i > (long)m->anchor + 1))
             break;
         long p = place_starting(c, i);

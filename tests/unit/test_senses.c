@@ -13,6 +13,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "171  seize ... vessel|tanker|cargo\n"
                                     "171  seize $O\n"
                                     "173  detain $T\n"
+                                    "181  kidnap $T\n"
                                     "054  recognize $T\n"
                                     "040  contact $T\n"
                                     "111  condemn $T\n"
@@ -498,6 +499,10 @@ static void doers_and_victims_past_appositions(void **state)
     expect_one("A rocket attack carried out by Houthi fighters, a group aligned with Iran, "
                "damaged a Greek-owned cargo ship.",
                "194", "YEMREBHTI", "GRC", MODALITY_ASSERTED);
+    /* victims named by a role are of the state where it happens, past ", including ...," */
+    expect_one("Gunmen kidnapped 30 people, including 24 students, in northern Iraq's Nineveh "
+               "province.",
+               "181", "REB", "IRQCVL", MODALITY_ASSERTED);
     /* a subject before an apposition that opens with a participle */
     expect_one("Insurgents, believed to be from an ethnic minority, attacked Myanmar border posts.",
                "190", "REB", "MMR", MODALITY_ASSERTED);
