@@ -419,6 +419,26 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             known_target = true;
         }
     }
+    /* "Cambodia evacuated its embassy in Bangkok", "closed its consulate in Jeddah": a
+     * mission reduced in another state's place is reduced towards that state */
+    if (!known_target && known_source && code_is(code, "16") && ss[0].country) {
+        long p = events_site(c, m);
+        const char *host = p >= 0 ? c->art->places[p].entry->country : NULL;
+        bool mission = false;
+        for (long i = (long)m->anchor + 1; p >= 0 && i < token_at(c, c->art->places[p].start); i++)
+            mission = mission ||
+                      word_in(c, i,
+                              (const char *const[]){"embassy", "embassies", "consulate",
+                                                    "consulates", "mission", NULL}) ||
+                      events_token_in_classes(c, i, (const char *const[]){"envoy", NULL});
+        if (mission && host && strcmp(host, ss[0].country) != 0) {
+            ts[0] = events_side_place(p, &c->art->places[p]);
+            nt = 1;
+            known_target = true;
+            if (events_trace(c, "    target: the state of the mission's place, %s\n", host))
+                return SITREP_ELIMIT;
+        }
+    }
     /* (not for an event noun, nor an infinitive: "waiting for them to withdraw") */
     if (!known_target && known_source && counterpart_code(code) && !rule->noun &&
         !word_is(c, (long)m->anchor - 1, "to")) {

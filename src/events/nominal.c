@@ -276,6 +276,28 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
                        !c->matches[j].rule->noun);
         if (object || support)
             modality = events_modality_of(c, &vg);
+        /* "asked ministers to consider new sanctions on Russia", "is discussing a new round
+         * of sanctions": what is deliberated is possible, and the deliberating do it */
+        static const char *const deliberation[] = {"consider", "weigh", "mull", "contemplate",
+                                                   NULL};
+        /* (talk about an act may be about one done: "discussed the attack") */
+        static const char *const talk[] = {"discuss", "debate", "explore", NULL};
+        bool measure = code_is(rule->code, "16") || code_is(rule->code, "05") ||
+                       code_is(rule->code, "06") || code_is(rule->code, "07");
+        bool deliberated = verb_lemma_in(c, v, deliberation) ||
+                           (measure && verb_lemma_in(c, v, talk)); /* "a new round of sanctions" */
+        for (long k = v + 1; k < (long)m->anchor && deliberated; k++)
+            deliberated = upos(c, k) != UPOS_ADP || word_is(c, k, "of");
+        /* (what is not discussed is no event: the deliberation lends nothing then) */
+        if (deliberated && events_modality_of(c, &vg) != MODALITY_NEGATED) {
+            modality = MODALITY_POSSIBLE;
+            long k = events_subject_from_group(c, &vg, 0);
+            if (source < 0 && k >= 0 && k != target && mention(c, k)->code) {
+                source = k;
+                if (events_trace(c, "    source: who deliberates it, and it is possible\n"))
+                    return SITREP_ELIMIT;
+            }
+        }
         /* a support verb lends the noun its subject: "Israel mounted its invasion of
          * Lebanon", "Russia launched air strikes on Kyiv", "the UN imposed sanctions" */
         if (source < 0 && support) {

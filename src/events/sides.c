@@ -326,11 +326,13 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
          * groups have accused the Ethiopian authorities", "the ministry delivered a strong
          * protest"); not cooperation, meetings or worries, which such phrases ("officials who
          * met with her", "voters worried about ...") mostly report about people; and
-         * accusations and sanctions in an agentless passive */
+         * accusations, sanctions and economic, military or humanitarian aid in an agentless
+         * passive ("the equipment was provided to the Philippines") */
         bool pointed = (code_is(code, "11") && !code_is(code, "110")) || code_is(code, "02") ||
                        code_is(code, "12") || code_is(code, "13") || code_is(code, "16");
         return (pointed && public_role(named_role)) ||
-               (passive && (code_is(code, "11") || code_is(code, "163")));
+               (passive && (code_is(code, "11") || code_is(code, "163") || code_is(code, "071") ||
+                            code_is(code, "072") || code_is(code, "073")));
     }
     /* an adverbial participle adds to its main clause only what it names ("after blaming the
      * group"): no unknown target */

@@ -14,6 +14,8 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "171  seize $O\n"
                                     "173  detain $T\n"
                                     "181  kidnap $T\n"
+                                    "161  evacuate ... embassy\n"
+                                    "072  provide ... to $T\n"
                                     "054  recognize $T\n"
                                     "040  contact $T\n"
                                     "111  condemn $T\n"
@@ -512,6 +514,24 @@ static void doers_and_victims_past_appositions(void **state)
                "190", "REB", "LBYMIL", MODALITY_ASSERTED);
 }
 
+/* ---- missions abroad, deliberated measures, aid in the passive ---- */
+
+static void missions_deliberations_and_passive_aid(void **state)
+{
+    (void)state;
+    /* a mission reduced in another state's capital is reduced towards that state */
+    expect_one("In response, Cambodia evacuated its embassy in Bangkok.", "161", "KHM", "THA",
+               MODALITY_ASSERTED);
+    /* sanctions under discussion are possible, and the discussing impose them */
+    expect_one("The European Union is discussing a new round of sanctions on Russia.", "163",
+               "IGOEUREEC", "RUS", MODALITY_POSSIBLE);
+    expect_none("The European Union did not discuss sanctions on Russia.");
+    expect_none("Russia discussed the attack on the embassy.");
+    /* military aid in an agentless passive has an unknown giver */
+    expect_one("The equipment was provided to the Philippines last year.", "072", "-", "PHL",
+               MODALITY_ASSERTED);
+}
+
 static void readings_that_hang_on_the_actor(void **state)
 {
     (void)state;
@@ -658,6 +678,7 @@ int main(void)
         cmocka_unit_test(ships_places_and_unnamed_public_actors),
         cmocka_unit_test(subjects_over_brackets_relatives_and_adjuncts),
         cmocka_unit_test(doers_and_victims_past_appositions),
+        cmocka_unit_test(missions_deliberations_and_passive_aid),
         cmocka_unit_test(without_sense_tables_codes_stay),
         cmocka_unit_test(figures_pictures_comparisons_and_prospects_are_no_events),
         cmocka_unit_test(verbs_the_tagger_misread_are_repaired),
