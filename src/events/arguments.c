@@ -431,6 +431,12 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
         if (word_is(c, i, "to") && is_verb_word(c, i + 1) &&
             (i > from || (m && i == (long)m->anchor + 1))) /* "agreed to ban ..." */
             return located;
+        /* "talked about China and Mexico": for cooperative codes all that follows a topic
+         * preposition is the topic (not "lift the sanctions on Iran", below) */
+        if (cooperative &&
+            word_in(c, i, (const char *const[]){"about", "regarding", "concerning", NULL}) &&
+            !((long)m->last > (long)m->anchor && i == (long)m->last + 1))
+            return located;
         /* "lift the sanctions on Iran": a preposition right after a pattern that runs past its
          * anchor takes the pattern's complement, not a topic */
         bool complement = m && (long)m->last > (long)m->anchor && i - 1 == (long)m->last + 1 &&
