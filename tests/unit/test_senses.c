@@ -15,6 +15,8 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "173  detain $T\n"
                                     "181  kidnap $T\n"
                                     "161  evacuate ... embassy\n"
+                                    "040  talk\n"
+                                    "040  talk with $T\n"
                                     "072  provide ... to $T\n"
                                     "054  recognize $T\n"
                                     "040  contact $T\n"
@@ -527,6 +529,9 @@ static void missions_deliberations_and_passive_aid(void **state)
                "IGOEUREEC", "RUS", MODALITY_POSSIBLE);
     expect_none("The European Union did not discuss sanctions on Russia.");
     expect_none("Russia discussed the attack on the embassy.");
+    /* what follows "about" is the topic of a talk, not its partner */
+    expect_none("Trump talked about China and Mexico.");
+    expect_one("France talked with Germany about Russia.", "040", "FRA", "DEU", MODALITY_ASSERTED);
     /* military aid in an agentless passive has an unknown giver */
     expect_one("The equipment was provided to the Philippines last year.", "072", "-", "PHL",
                MODALITY_ASSERTED);
