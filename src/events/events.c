@@ -60,14 +60,6 @@ static sitrep_status code_demand(emit_state *st, const clause_ctx *c, const verb
                               span_last);
 }
 
-/* Verbs that send forces somewhere: "deployed", "sent", "dispatched", "stationed". */
-static bool sending_verb(const clause_ctx *c, long anchor)
-{
-    static const char *const lemmas[] = {"deploy",   "send", "dispatch", "station",
-                                         "redeploy", "post", NULL};
-    return verb_lemma_in(c, anchor, lemmas);
-}
-
 /* A state's forces: armed forces, police, intelligence, peacekeepers with a state. */
 static bool forces(const actor_mention *am)
 {
@@ -83,7 +75,7 @@ static bool sent_to_help(const clause_ctx *c, const verbmatch *m)
     static const char *const helping[] = {"help",    "assist",    "support",   "protect", "secure",
                                           "restore", "stabilize", "stabilise", "quell",   "keep",
                                           "guard",   "train",     "defend",    "shore",   NULL};
-    if (!sending_verb(c, m->anchor))
+    if (!events_sending_verb(c, m->anchor))
         return false;
     for (long i = (long)m->last + 1; i + 1 < (long)c->ntokens && i < (long)m->last + 16; i++) {
         if (word_is(c, i, ";") || word_is(c, i, ".") || events_target_stop(c, i))
@@ -286,7 +278,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             /* "Kenyan police were deployed to Haiti": forces sent somewhere are their own
              * state's act (the sender is theirs) */
             if (agent < 0 && tslot >= 0 && subject >= 0 && subject != tslot &&
-                sending_verb(c, m->anchor) && forces(mention(c, subject))) {
+                events_sending_verb(c, m->anchor) && forces(mention(c, subject))) {
                 source = subject;
                 passive = false;
             }
@@ -430,7 +422,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
 
     /* "deployed 1,000 troops to Mozambique to assist the nation": where forces are sent is
      * whom they help when the helped is not named as an actor */
-    if (target < 0 && source >= 0 && code_is(code, "07") && sending_verb(c, m->anchor)) {
+    if (target < 0 && source >= 0 && code_is(code, "07") && events_sending_verb(c, m->anchor)) {
         for (long i = m->anchor + 1; i + 1 < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW;
              i++) {
             if (is_punct(c, i) || events_target_stop(c, i))

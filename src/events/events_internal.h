@@ -316,6 +316,14 @@ static inline bool is_verb_token(const clause_ctx *c, long i)
     return u == UPOS_VERB || u == UPOS_AUX;
 }
 
+/* True when the verb at `anchor` sends forces somewhere ("deploy", "send", "dispatch"). */
+static inline bool events_sending_verb(const clause_ctx *c, long anchor)
+{
+    static const char *const lemmas[] = {"deploy",   "send", "dispatch", "station",
+                                         "redeploy", "post", NULL};
+    return verb_lemma_in(c, anchor, lemmas);
+}
+
 /* True when token i is glued by a hyphen to the word before it ("held" in "government-held"):
  * part of a compound modifier, not a verb of the clause. */
 static inline bool hyphen_glued(const clause_ctx *c, long i)

@@ -501,6 +501,10 @@ const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *v
                 !c->matches[j].rule->noun && (long)c->matches[j].last >= vg->first)
                 return "the verb that governs it codes it (\"threatened to\", \"agreed to\")";
     }
+    /* "sent 200 mercenaries to support Haftar", "deployed police to Haiti to help": what
+     * the sent are to do is the sending's purpose, not an act */
+    if (between >= 1 && events_sending_verb(c, gov.anchor))
+        return "the purpose of a sending (\"sent troops to support\"), not an act";
     bool actor_between = false, request = false;
     for (long j = gov.anchor + 1; j < vg->first; j++) {
         actor_between |= actor_covering(c, j) >= 0;

@@ -16,6 +16,8 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "181  kidnap $T\n"
                                     "161  evacuate ... embassy\n"
                                     "040  talk\n"
+                                    "050  support $T\n"
+                                    "072  send ... to $T\n"
                                     "040  talk with $T\n"
                                     "072  provide ... to $T\n"
                                     "054  recognize $T\n"
@@ -529,6 +531,13 @@ static void missions_deliberations_and_passive_aid(void **state)
                "IGOEUREEC", "RUS", MODALITY_POSSIBLE);
     expect_none("The European Union did not discuss sanctions on Russia.");
     expect_none("Russia discussed the attack on the embassy.");
+    /* what the sent are to do is the sending's purpose, not an act */
+    result r;
+    code(&r, "Russia has sent about 200 mercenaries to Libya to support the rebels.");
+    assert_string_equal(r.art.nevents ? r.art.events[0].code : "", "074"); /* sent to help */
+    assert_null(find_event(&r, "050", "RUS", "REB"));
+    assert_int_equal(r.art.nevents, 1);
+    done(&r);
     /* what follows "about" is the topic of a talk, not its partner */
     expect_none("Trump talked about China and Mexico.");
     expect_one("France talked with Germany about Russia.", "040", "FRA", "DEU", MODALITY_ASSERTED);
