@@ -227,6 +227,34 @@ static bool located_place_at(const scan *s, size_t i)
     return false;
 }
 
+/* True for the codes of world regions ("EUR", "ASA", "MEA" ...), which stand in the country
+ * position of CAMEO codes. */
+static bool region_code(const char *code)
+{
+    static const char *const regions[] = {"EUR", "AFR", "ASA", "MEA", "LAM", "WST", NULL};
+    for (size_t k = 0; code && regions[k]; k++)
+        if (strcmp(code, regions[k]) == 0)
+            return true;
+    return false;
+}
+
+/* True when a locative word ("in", "across", "throughout") stands before token i, over "the"
+ * ("in the Middle East"). */
+static bool located_region_at(const scan *s, size_t i)
+{
+    static const char *const cues[] = {"in", "across", "throughout", "around", "within", NULL};
+    size_t k = i;
+    if (k > 0 && has(s, k - 1, W_THE))
+        k--;
+    if (k == 0)
+        return false;
+    slice w = token_text(s->text, &s->tokens[k - 1]);
+    for (size_t c = 0; cues[c]; c++)
+        if (slice_eq_cstr(w, cues[c]))
+            return true;
+    return false;
+}
+
 /* The country that owns a bare role through a following phrase: "the mayor of Nablus", "the
  * government of Iraq", "a court in Guyana", "dissidents from Egypt" (a country, capital or
  * metonym from the dictionary, or a place the places stage found). "in" does not give troops
@@ -590,6 +618,11 @@ size_t scan_step(scan *s, size_t i)
         /* "talks in Moscow", "a memorial in Washington": a capital after a locative cue is
          * the place (the places stage has it), not the government */
         if (u.holder->kind == DICT_CAPITAL && !possessive && located_place_at(s, i))
+            return j;
+        /* "its oldest ally in Asia", "across Europe": a region after a locative word is where,
+         * not who */
+        if (u.holder->kind == DICT_COUNTRY && !possessive &&
+            region_code(scan_entry_code(s, u.holder)) && located_region_at(s, i))
             return j;
         if ((u.holder->kind == DICT_COUNTRY || u.holder->kind == DICT_CAPITAL) && !possessive &&
             ends_longer_name(s, i))

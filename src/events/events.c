@@ -230,7 +230,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 return SITREP_ELIMIT;
         } else {
             code = rule->code;
-            const char *why = events_infinitive_not_coded(c, &vg);
+            const char *why = events_infinitive_not_coded(c, &vg, code);
             if (why)
                 return events_trace(c, "    not coded: %s\n", why);
         }

@@ -422,9 +422,11 @@ bool verb_group_previous(const clause_ctx *c, long before, verb_group *out);
 const char *events_commitment(const clause_ctx *c, const verb_group *vg, const char *code,
                               uint8_t *modality);
 /* Why an infinitive is not an event of its own, or NULL when it is: the verb that governs it
- * directly codes it ("threatened to attack", "agreed to lift"), or it is asked of someone
- * ("urged Russia to withdraw", "pressure from Congress to help"). */
-const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *vg);
+ * directly codes it ("threatened to attack", "agreed to lift"), it is asked of someone
+ * ("urged Russia to withdraw", "pressure from Congress to help"), or it is the support that
+ * sent forces are to give (`code` of roots 01-09: "sent mercenaries to support Haftar"). */
+const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *vg,
+                                        const char *code);
 /* True when the verb at `order` orders one's own forces (police, troops, intelligence of no
  * other country than the orderer's, named before the act at `act`) to act: "the junta ordered
  * police to expel the ambassador" is the junta's act, coded as such. */

@@ -482,7 +482,7 @@ bool events_order_to_own_forces(const clause_ctx *c, long order, long act)
 /* Why an infinitive is not an event of its own, or NULL when it is: the verb that governs it
  * directly codes it ("threatened to attack", "agreed to lift"), or it is asked of someone
  * ("urged Russia to withdraw", "pressure from Congress to help"). */
-const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *vg)
+const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *vg, const char *code)
 {
     /* "figured out how to neutralise", "whether to strike": a way or a choice, not an act */
     static const char *const question_words[] = {"how", "whether", "what", "when", NULL};
@@ -501,9 +501,10 @@ const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *v
                 !c->matches[j].rule->noun && (long)c->matches[j].last >= vg->first)
                 return "the verb that governs it codes it (\"threatened to\", \"agreed to\")";
     }
-    /* "sent 200 mercenaries to support Haftar", "deployed police to Haiti to help": what
-     * the sent are to do is the sending's purpose, not an act */
-    if (between >= 1 && events_sending_verb(c, gov.anchor))
+    /* "sent 200 mercenaries to support Haftar", "deployed police to Haiti to help": support
+     * the sent are to give is the sending's purpose, which its code (07x) says already; a
+     * fight they are sent to wage is coded, planned ("deploy soldiers to defeat the group") */
+    if (between >= 1 && events_sending_verb(c, gov.anchor) && code[0] == '0')
         return "the purpose of a sending (\"sent troops to support\"), not an act";
     bool actor_between = false, request = false;
     for (long j = gov.anchor + 1; j < vg->first; j++) {

@@ -17,6 +17,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "161  evacuate ... embassy\n"
                                     "040  talk\n"
                                     "050  support $T\n"
+                                    "052  defend $T\n"
                                     "072  send ... to $T\n"
                                     "040  talk with $T\n"
                                     "072  provide ... to $T\n"
@@ -538,6 +539,8 @@ static void missions_deliberations_and_passive_aid(void **state)
     assert_null(find_event(&r, "050", "RUS", "REB"));
     assert_int_equal(r.art.nevents, 1);
     done(&r);
+    /* a region after "in" is where, not who ("it" is not Asia) */
+    expect_none("Manila is its oldest treaty ally in Asia, and it is obligated to defend them.");
     /* what follows "about" is the topic of a talk, not its partner */
     expect_none("Trump talked about China and Mexico.");
     expect_one("France talked with Germany about Russia.", "040", "FRA", "DEU", MODALITY_ASSERTED);
