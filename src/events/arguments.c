@@ -463,6 +463,13 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
             const actor_mention *am = mention(c, k);
             if (actor_is_noise(c, k))
                 continue;
+            /* "condemned the strikes as a violation of Iraqi sovereignty": a state's
+             * sovereignty, airspace or security is what was violated, not who is criticised */
+            if (m && (code_is(m->rule->code, "11") || code_is(m->rule->code, "12")) &&
+                word_in(c, (long)c->alast[k],
+                        (const char *const[]){"sovereignty", "airspace", "integrity", "security",
+                                              "independence", "interests", "waters", NULL}))
+                continue;
             /* "a junta-manned police station": a name glued to a participle modifies the
              * noun after it */
             long after = (long)c->alast[k] + 1;
