@@ -539,6 +539,11 @@ static void missions_deliberations_and_passive_aid(void **state)
     assert_null(find_event(&r, "050", "RUS", "REB"));
     assert_int_equal(r.art.nevents, 1);
     done(&r);
+    /* a state's sovereignty is what was violated, not whom a condemnation criticises */
+    result r2;
+    code(&r2, "Iraq condemned the strikes as a violation of Iraqi sovereignty.");
+    assert_null(find_event(&r2, "111", "IRQ", "IRQ"));
+    done(&r2);
     /* a region after "in" is where, not who ("it" is not Asia) */
     expect_none("Manila is its oldest treaty ally in Asia, and it is obligated to defend them.");
     /* what follows "about" is the topic of a talk, not its partner */
