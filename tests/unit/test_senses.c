@@ -510,6 +510,9 @@ static void doers_and_victims_past_appositions(void **state)
     expect_one("Gunmen kidnapped 30 people, including 24 students, in northern Iraq's Nineveh "
                "province.",
                "181", "REB", "IRQCVL", MODALITY_ASSERTED);
+    /* "were among those killed": the subject suffered it, by someone unnamed */
+    expect_one("Two Americans were among those killed in the attack.", "1823", "-", "USA",
+               MODALITY_ASSERTED);
     /* a subject before an apposition that opens with a participle */
     expect_one("Insurgents, believed to be from an ethnic minority, attacked Myanmar border posts.",
                "190", "REB", "MMR", MODALITY_ASSERTED);
