@@ -419,6 +419,26 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             known_target = true;
         }
     }
+    /* "JNIM killed seven Wagner mercenaries and seized some weapons", "assaulted fishermen,
+     * damaged their gear and seized their catch": things seized by the doer of an attack
+     * conjoined before it, whose owner is not named, are the attacked side's */
+    if (!known_target && known_source && code_is(code, "171") && !rule->noun && ss[0].code &&
+        (word_is(c, (long)m->anchor - 1, "and") || is_comma(c, (long)m->anchor - 1))) {
+        for (size_t e = st->count; e-- > 0 && st->items[e].sentence == c->sentence;) {
+            const event *prior = &st->items[e];
+            if (!(code_is(prior->code, "18") || code_is(prior->code, "19")) ||
+                !prior->source.code || strcmp(prior->source.code, ss[0].code) != 0 ||
+                !prior->target.country)
+                continue;
+            ts[0] = prior->target;
+            nt = 1;
+            known_target = true;
+            if (events_trace(c, "    target: the side attacked before it, %s\n",
+                             prior->target.code))
+                return SITREP_ELIMIT;
+            break;
+        }
+    }
     /* "Cambodia evacuated its embassy in Bangkok", "closed its consulate in Jeddah": a
      * mission reduced in another state's place is reduced towards that state */
     if (!known_target && known_source && code_is(code, "16") && ss[0].country) {

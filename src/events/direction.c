@@ -105,9 +105,7 @@ bool events_adverbial_participle(const clause_ctx *c, const verb_group *vg, verb
                 return !main->infinitive;
         /* "Israeli forces fired on the bases, injuring ...": a past form right after its
          * subject that the tagger read as a participle is the main verb */
-        if (main->first == main->anchor && !main->infinitive &&
-            actor_ending(c, main->first - 1) >= 0 &&
-            strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[main->anchor].xpos), "VBN") == 0)
+        if (events_clause_verb(c, main))
             return true;
         k = main->first;
     }

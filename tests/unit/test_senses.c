@@ -510,6 +510,14 @@ static void doers_and_victims_past_appositions(void **state)
     expect_one("Gunmen kidnapped 30 people, including 24 students, in northern Iraq's Nineveh "
                "province.",
                "181", "REB", "IRQCVL", MODALITY_ASSERTED);
+    /* a series of finite verbs shares its subject, and things seized after an attack are the
+     * attacked side's */
+    result r;
+    code(&r, "Russian troops attacked Ukrainian positions, killed five soldiers and seized "
+             "their weapons.");
+    expect_event(&r, "190", "RUSMIL", "MIL", MODALITY_ASSERTED); /* killing soldiers: a fight */
+    expect_event(&r, "171", "RUSMIL", "UKR", MODALITY_ASSERTED);
+    done(&r);
     /* "were among those killed": the subject suffered it, by someone unnamed */
     expect_one("Two Americans were among those killed in the attack.", "1823", "-", "USA",
                MODALITY_ASSERTED);
