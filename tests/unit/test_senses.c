@@ -18,6 +18,8 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "040  talk\n"
                                     "050  support $T\n"
                                     "052  defend $T\n"
+                                    "057:057 sign ... agreement with $T\n"
+                                    "062  buy ... jets\n"
                                     "072  send ... to $T\n"
                                     "040  talk with $T\n"
                                     "072  provide ... to $T\n"
@@ -557,6 +559,12 @@ static void missions_deliberations_and_passive_aid(void **state)
     done(&r2);
     /* a region after "in" is where, not who ("it" is not Asia) */
     expect_none("Manila is its oldest treaty ally in Asia, and it is obligated to defend them.");
+    /* an agreement signed to buy arms is the signing and the purchase from the partner */
+    code(&r, "India signed an agreement with France to buy 36 fighter jets.");
+    expect_event(&r, "057", "IND", "FRA", MODALITY_ASSERTED);
+    expect_event(&r, "057", "FRA", "IND", MODALITY_ASSERTED);
+    expect_event(&r, "062", "IND", "FRA", MODALITY_ASSERTED);
+    done(&r);
     /* what follows "about" is the topic of a talk, not its partner */
     expect_none("Trump talked about China and Mexico.");
     expect_one("France talked with Germany about Russia.", "040", "FRA", "DEU", MODALITY_ASSERTED);
