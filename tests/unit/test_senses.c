@@ -18,6 +18,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "040  talk\n"
                                     "050  support $T\n"
                                     "052  defend $T\n"
+                                    "110  express ... concern\n"
                                     "057:057 sign ... agreement with $T\n"
                                     "062  buy ... jets\n"
                                     "072  send ... to $T\n"
@@ -565,6 +566,9 @@ static void missions_deliberations_and_passive_aid(void **state)
     expect_event(&r, "057", "FRA", "IND", MODALITY_ASSERTED);
     expect_event(&r, "062", "IND", "FRA", MODALITY_ASSERTED);
     done(&r);
+    /* the subject of a that-clause of concern, past a hyphenated modifier, is its target */
+    expect_one("Russia expressed concern that NATO-member Norway is militarizing the islands.",
+               "110", "RUS", "NOR", MODALITY_ASSERTED);
     /* what follows "about" is the topic of a talk, not its partner */
     expect_none("Trump talked about China and Mexico.");
     expect_one("France talked with Germany about Russia.", "040", "FRA", "DEU", MODALITY_ASSERTED);
