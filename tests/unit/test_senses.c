@@ -521,6 +521,9 @@ static void doers_and_victims_past_appositions(void **state)
     expect_event(&r, "190", "RUSMIL", "MIL", MODALITY_ASSERTED); /* killing soldiers: a fight */
     expect_event(&r, "171", "RUSMIL", "UKR", MODALITY_ASSERTED);
     done(&r);
+    /* a participle conjoined with a passive one is passive too */
+    expect_one("Two Malian soldiers were ambushed and killed by militants.", "190", "REB", "MLIMIL",
+               MODALITY_ASSERTED);
     /* "were among those killed": the subject suffered it, by someone unnamed */
     expect_one("Two Americans were among those killed in the attack.", "1823", "-", "USA",
                MODALITY_ASSERTED);
