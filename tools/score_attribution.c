@@ -10,7 +10,9 @@
  * Frames inside another frame's content ("within") are left out: PolNeAR labels each token
  * once, so it never draws them. With $SCORE_ATTRIBUTION_DUMP set to a file name, every missed
  * gold span and every wrong prediction is written there with its text and the overlapping span
- * of the other side (for finding what is missed; the file stays outside the repository).
+ * of the other side, the byte offset of the span in the file, and the non-space character ranges
+ * of the span and its partner (-1 -1 for none), for sorting errors by cause (missed, spurious,
+ * edge too far left or right); the file stays outside the repository.
  */
 #include "base/base.h"
 
@@ -480,7 +482,9 @@ static void dump_side(FILE *out, const char *name, const char *role, const char 
         b[0] = '\0';
         if (partner >= 0)
             span_text(m, text, other->items[partner], b, sizeof b);
-        fprintf(out, "%s\t%s\t%s\t%s\t%s\t%zu\n", kind, role, name, a, b, at);
+        nspan o = partner >= 0 ? other->items[partner] : (nspan){-1, -1};
+        fprintf(out, "%s\t%s\t%s\t%s\t%s\t%zu\t%ld\t%ld\t%ld\t%ld\n", kind, role, name, a, b, at,
+                side->items[i].start, side->items[i].end, o.start, o.end);
     }
 }
 
