@@ -31,6 +31,15 @@ static bool title_case(const frame_ctx *c, size_t first, size_t end)
     return words >= 3 && upper * 10 >= words * 8;
 }
 
+/* "Sunday’s", "MSNBC's": a possessive ending, not the auxiliary of "he's going". */
+static bool possessive(const frame_ctx *c, size_t k)
+{
+    return k > 0 && (tok_is(c, k, "'s") || tok_is(c, k, "’s")) &&
+           c->tokens[k].start == c->tokens[k - 1].end && is_word(c, k - 1) &&
+           !TOK_IN(c, k - 1, attribution_pronouns) && !tok_is(c, k - 1, "that") &&
+           !tok_is(c, k - 1, "there") && !tok_is(c, k - 1, "what") && !tok_is(c, k - 1, "who");
+}
+
 /* The phrase after an inverted cue must look like a speaker ("said Smith", "said the
  * official, who ..."), not a clause ("said the vessel had been hit", "adding about 10 days"):
  * it starts with a capitalised word or a determiner, holds no verb, and the cue is not an
@@ -58,8 +67,13 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
             return false;
     }
     for (size_t k = s; k < e; k++) {
-        if (is_punct(c, k, ','))
-            break; /* an apposition may hold anything: "said Smith, who ..." */
+        /* an apposition, a relative clause or a parenthesis may hold anything: "said Smith,
+         * who ...", "said the man who built ...", "said Mr. Burman (a view echoed by ...)" */
+        if (is_punct(c, k, ',') || is_punct(c, k, '(') ||
+            (k > s && (tok_is(c, k, "who") || tok_is(c, k, "whose"))))
+            break;
+        if (possessive(c, k)) /* "said Clinton's top aide Jake Sullivan" */
+            continue;
         /* "said Judicial Watch President Tom Fitton": a capitalised word inside a name is
          * no verb, whatever the tagger read */
         if (k > s && is_capitalised(c, k) && is_capitalised(c, k - 1))
@@ -111,15 +125,6 @@ static bool plausible_source(const frame_ctx *c, size_t s, size_t e)
     upos_tag p = (upos_tag)c->tokens[s].upos;
     return p != UPOS_ADP && p != UPOS_PART && p != UPOS_CCONJ && p != UPOS_SCONJ && p != UPOS_AUX &&
            p != UPOS_ADV && p != UPOS_DET && p != UPOS_PUNCT;
-}
-
-/* "Sunday’s", "MSNBC's": a possessive ending, not the auxiliary of "he's going". */
-static bool possessive(const frame_ctx *c, size_t k)
-{
-    return k > 0 && (tok_is(c, k, "'s") || tok_is(c, k, "’s")) &&
-           c->tokens[k].start == c->tokens[k - 1].end && is_word(c, k - 1) &&
-           !TOK_IN(c, k - 1, attribution_pronouns) && !tok_is(c, k - 1, "that") &&
-           !tok_is(c, k - 1, "there") && !tok_is(c, k - 1, "what") && !tok_is(c, k - 1, "who");
 }
 
 /* Is everything from k to the sentence end a trailing adverbial ("on Monday", "in a
@@ -323,8 +328,16 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
          (slice_ends_with(tok(c, i - 1), "ed") &&
           cues_find(c->cues, tok(c, i - 1).ptr, tok(c, i - 1).len))))
         return NULL;
+    /* "Trump asserts that", "AROS argues that": after a name or a subject pronoun and before
+     * "that", a form ending in -s or -ed is the verb, whatever the tagger read */
+    bool subject_verb = !form->verb_only && i > first && *cue_end < end &&
+                        (slice_ends_with(s, "s") || slice_ends_with(s, "ed")) &&
+                        (c->tokens[i - 1].upos == UPOS_PROPN ||
+                         (TOK_IN(c, i - 1, attribution_pronouns) && !tok_is(c, i - 1, "it"))) &&
+                        tok_is(c, *cue_end, "that");
     /* the tagger reads a noun or an adjective ("the alleged plot", "peace plans") */
-    if (!pronoun_aux && t->upos != UPOS_NONE && t->upos != UPOS_VERB && t->upos != UPOS_AUX &&
+    if (!pronoun_aux && !subject_verb && t->upos != UPOS_NONE && t->upos != UPOS_VERB &&
+        t->upos != UPOS_AUX &&
         (form->verb_only || t->upos == UPOS_NOUN || t->upos == UPOS_PROPN || t->upos == UPOS_ADJ))
         return NULL;
     if (form->verb_only && t->upos == UPOS_NONE && (t->flags & TOKEN_UPPER))

@@ -347,6 +347,18 @@ void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_
     f->direct = false;
 }
 
+/* Is token k a preposition of the cue's group ("about" in "complained about")? */
+static bool took_particle(const frame_ctx *c, const cue_form *form, size_t k)
+{
+    if (!form->particles || !(c->tokens[k].upos == UPOS_ADP || c->tokens[k].upos == UPOS_PART))
+        return false;
+    for (unsigned bit = 0; bit < CUE_PARTICLES; bit++)
+        if ((form->particles >> bit & 1) && tok_is(c, k, cues_particle_name(bit)))
+            return !tok_is(c, k, "out") && !tok_is(c, k, "up") && !tok_is(c, k, "back") &&
+                   !tok_is(c, k, "off");
+    return false;
+}
+
 /* Does a clause without "that" start at k: "implied he was biased", "indicated the court
  * would rule"? A subject pronoun, or a short noun phrase after a determiner, then a finite
  * auxiliary or verb. */
@@ -356,7 +368,17 @@ static bool bare_clause(const frame_ctx *c, size_t k, size_t end)
         return false;
     if (TOK_IN(c, k, attribution_pronouns) && !tok_is(c, k, "it") && !tok_is(c, k, "you"))
         return c->tokens[k + 1].upos == UPOS_AUX || c->tokens[k + 1].upos == UPOS_VERB;
-    if (!tok_is(c, k, "the") && !tok_is(c, k, "a") && !tok_is(c, k, "an"))
+    /* "stressed it was time": "it" before an auxiliary is a subject, not an object */
+    if (tok_is(c, k, "it"))
+        return c->tokens[k + 1].upos == UPOS_AUX && !tok_is(c, k + 1, "to");
+    /* "hoped electric utilities would", "feared his campaign could": a bare noun phrase or one
+     * after a possessive works as well, when a modal or auxiliary follows it */
+    bool det = tok_is(c, k, "the") || tok_is(c, k, "a") || tok_is(c, k, "an");
+    bool bare = !det && !(c->tokens[k].flags & TOKEN_UPPER) &&
+                (c->tokens[k].upos == UPOS_NOUN || c->tokens[k].upos == UPOS_ADJ ||
+                 tok_is(c, k, "his") || tok_is(c, k, "her") || tok_is(c, k, "their") ||
+                 tok_is(c, k, "its") || tok_is(c, k, "our"));
+    if (!det && !bare)
         return false;
     for (size_t j = k + 1; j < end && j < k + 5; j++) {
         if (c->tokens[j].upos == UPOS_AUX)
@@ -462,6 +484,11 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
     /* "called for reducing the tax", "pressed for talks": a demand's object is its content */
     if (form->cue_class == CUE_SPEECH && k == cue_end && k > 0 && tok_is(c, k - 1, "for") &&
         k < end && is_word(c, k) && !TOK_IN(c, k, attribution_day_words))
+        marked = true;
+    /* "complained about his mic", "responded to the charge", "warned of a crisis": after a
+     * preposition the cue group took, its object is the content PolNeAR draws */
+    if (k == cue_end && k > 0 && k < end && is_word(c, k) && !TOK_IN(c, k, attribution_day_words) &&
+        took_particle(c, form, k - 1))
         marked = true;
     if (k < end && (is_punct(c, k, ':') || is_punct(c, k, ','))) {
         if (k + 1 < end && attribution_is_opening_quote(c, k + 1)) {

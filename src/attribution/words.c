@@ -167,9 +167,13 @@ bool attribution_is_opening_quote(const frame_ctx *c, size_t i)
 
 bool attribution_is_closing_quote(const frame_ctx *c, size_t i)
 {
+    slice s = tok(c, i);
+    /* "the mechanics'' of": the tokenizer reads '' after a plural as its possessive, but a
+     * doubled apostrophe is always a quotation mark */
+    if (c->tokens[i].kind == TOKEN_CLITIC && slice_eq_cstr(s, "''"))
+        return true;
     if (c->tokens[i].kind != TOKEN_QUOTE)
         return false;
-    slice s = tok(c, i);
     if (slice_eq_cstr(s, "\xE2\x80\x9D") || slice_eq_cstr(s, "\xC2\xBB"))
         return true;
     if (!slice_eq_cstr(s, "\"") && !slice_eq_cstr(s, "''") && !slice_eq_cstr(s, "\xE2\x80\x99"))
