@@ -138,9 +138,12 @@ static bool only_trailing(const frame_ctx *c, size_t k, size_t end, size_t limit
         if (possessive(c, k))
             continue;
         if (is_punct(c, k, ',') || c->tokens[k].kind == TOKEN_DASH) {
-            /* "“A,” Cruz said, adding: “B.”": the participle has a frame of its own */
+            /* "“A,” Cruz said, adding: “B.”": the participle has a frame of its own; "“A?”
+             * Trump asked, looking far from displeased.": a participle phrase describes the
+             * speaker */
             if (k + 1 < end && slice_ends_with(tok(c, k + 1), "ing") &&
-                cues_find(c->cues, tok(c, k + 1).ptr, tok(c, k + 1).len))
+                (cues_find(c->cues, tok(c, k + 1).ptr, tok(c, k + 1).len) ||
+                 (c->tokens[k + 1].upos == UPOS_VERB && !(c->tokens[k + 1].flags & TOKEN_UPPER))))
                 return true;
             return words > 0;
         }
@@ -330,11 +333,15 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
         return NULL;
     /* "Trump asserts that", "AROS argues that": after a name or a subject pronoun and before
      * "that", a form ending in -s or -ed is the verb, whatever the tagger read */
-    bool subject_verb = !form->verb_only && i > first && *cue_end < end &&
+    bool subject_verb = !form->verb_only && i > first && *cue_end + 1 < end &&
                         (slice_ends_with(s, "s") || slice_ends_with(s, "ed")) &&
-                        (c->tokens[i - 1].upos == UPOS_PROPN ||
+                        (c->tokens[i - 1].upos == UPOS_PROPN || c->tokens[i - 1].upos == UPOS_NOUN ||
                          (TOK_IN(c, i - 1, attribution_pronouns) && !tok_is(c, i - 1, "it"))) &&
-                        tok_is(c, *cue_end, "that");
+                        tok_is(c, *cue_end, "that") && is_word(c, *cue_end + 1);
+    /* "Another tweeted": a past form is no noun */
+    if (t->upos == UPOS_NOUN && slice_ends_with(s, "ed") && i > first &&
+        !TOK_IN(c, i - 1, attribution_determiners))
+        subject_verb = true;
     /* the tagger reads a noun or an adjective ("the alleged plot", "peace plans") */
     if (!pronoun_aux && !subject_verb && t->upos != UPOS_NONE && t->upos != UPOS_VERB &&
         t->upos != UPOS_AUX &&

@@ -380,9 +380,12 @@ static bool bare_clause(const frame_ctx *c, size_t k, size_t end)
                  tok_is(c, k, "its") || tok_is(c, k, "our"));
     if (!det && !bare)
         return false;
-    for (size_t j = k + 1; j < end && j < k + 5; j++) {
-        if (c->tokens[j].upos == UPOS_AUX)
+    for (size_t j = k + 1; j < end && j < k + 6; j++) {
+        if (c->tokens[j].upos == UPOS_AUX && !tok_is(c, j, "'s") && !tok_is(c, j, "’s"))
             return j > k + 1;
+        if (j > k + 1 && (tok_is(c, j, "'s") || tok_is(c, j, "’s")) &&
+            c->tokens[j].start == c->tokens[j - 1].end)
+            continue; /* "the state's own standards are" */
         if (!is_word(c, j) || (c->tokens[j].upos != UPOS_NOUN && c->tokens[j].upos != UPOS_ADJ &&
                                c->tokens[j].upos != UPOS_PROPN))
             return false;
@@ -426,6 +429,12 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
             if (j > k && TOK_IN(c, j, attribution_pronouns) && !tok_is(c, j, "it") &&
                 is_word(c, j - 1) && !TOK_IN(c, j - 1, attribution_determiners) && j + 1 < end &&
                 c->tokens[j + 1].kind == TOKEN_WORD)
+                return j;
+            /* "told POLITICO Florida the state's standards are not perfect": a clause with a
+             * noun phrase subject after the object */
+            if (j > k && tok_is(c, j, "the") && is_word(c, j - 1) &&
+                !TOK_IN(c, j - 1, attribution_determiners) && c->tokens[j - 1].upos != UPOS_ADP &&
+                bare_clause(c, j, end))
                 return j;
             /* "told reporters this was the only chance", "told CNN there were": a demonstrative
              * or expletive subject before an auxiliary */
@@ -490,6 +499,15 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
     if (k == cue_end && k > 0 && k < end && is_word(c, k) && !TOK_IN(c, k, attribution_day_words) &&
         took_particle(c, form, k - 1))
         marked = true;
+    /* "added, though, that": an interrupter between commas stands between cue and content */
+    if (k + 2 < end && is_punct(c, k, ',') && TOK_IN(c, k + 1, attribution_interrupters)) {
+        size_t j = k + 1;
+        while (j < end && j < k + 4 && TOK_IN(c, j, attribution_interrupters))
+            j++;
+        if (j + 1 < end && is_punct(c, j, ',') &&
+            (tok_is(c, j + 1, "that") || attribution_is_opening_quote(c, j + 1)))
+            k = j + 1;
+    }
     if (k < end && (is_punct(c, k, ':') || is_punct(c, k, ','))) {
         if (k + 1 < end && attribution_is_opening_quote(c, k + 1)) {
             k++;
