@@ -784,6 +784,17 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 size_t rest =
                     after_comma ? parenthetical_rest(c, first, src_s, cue_end, end) : SIZE_MAX;
                 bool quoted = after_comma && after_quotation(c, first, src_s);
+                /* "Sunday morning, Clinton slammed the shift": a phrase without a verb before the
+                 * comma is reported only when no content follows the cue ("Sorry, Sanders
+                 * said.") */
+                if (after_comma && !quoted && !after_quote && k != SIZE_MAX && k < end &&
+                    !attribution_is_final_punct(c, k)) {
+                    bool verb = false;
+                    for (size_t x = first; x < src_s && !verb; x++)
+                        verb = c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX ||
+                               c->tokens[x].kind == TOKEN_QUOTE;
+                    after_comma = verb;
+                }
                 if (after_comma &&
                     (only_trailing(c, cue_end, end, quoted ? 24 : 8) ||
                      (form->object && trailing_object(c, cue_end, end, quoted ? 30 : 10)) ||
