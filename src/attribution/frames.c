@@ -40,6 +40,19 @@ static bool possessive(const frame_ctx *c, size_t k)
            !tok_is(c, k - 1, "there") && !tok_is(c, k - 1, "what") && !tok_is(c, k - 1, "who");
 }
 
+/* A lower-case word the tagger may read as a verb right before a name ("host" in "MSNBC host
+ * Chris Matthews", "aide" in "campaign aide John Smith"): a title, when it has no verb ending. */
+static bool title_word(const frame_ctx *c, size_t k, size_t e)
+{
+    if (k + 1 >= e || !is_word(c, k) || (c->tokens[k].flags & TOKEN_UPPER) ||
+        c->tokens[k].upos != UPOS_VERB || !is_capitalised(c, k + 1) ||
+        TOK_IN(c, k, attribution_auxiliaries))
+        return false;
+    slice w = tok(c, k);
+    return w.len > 2 && !slice_ends_with(w, "ed") && !slice_ends_with(w, "ing") &&
+           !slice_ends_with(w, "s");
+}
+
 /* The phrase after an inverted cue must look like a speaker ("said Smith", "said the
  * official, who ..."), not a clause ("said the vessel had been hit", "adding about 10 days"):
  * it starts with a capitalised word or a determiner, holds no verb, and the cue is not an
@@ -55,7 +68,7 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
          * or description before the name */
         size_t k = s;
         while (k < e && k < s + 5 && !is_capitalised(c, k) &&
-               (c->tokens[k].kind == TOKEN_NUMBER || is_punct(c, k, '/') ||
+               (c->tokens[k].kind == TOKEN_NUMBER || is_punct(c, k, '/') || title_word(c, k, e) ||
                 (is_word(c, k) && c->tokens[k].upos != UPOS_VERB && c->tokens[k].upos != UPOS_AUX &&
                  c->tokens[k].upos != UPOS_ADP && c->tokens[k].upos != UPOS_DET &&
                  c->tokens[k].upos != UPOS_PRON && c->tokens[k].upos != UPOS_CCONJ &&
@@ -77,6 +90,8 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
         /* "said Judicial Watch President Tom Fitton": a capitalised word inside a name is
          * no verb, whatever the tagger read */
         if (k > s && is_capitalised(c, k) && is_capitalised(c, k - 1))
+            continue;
+        if (title_word(c, k, e)) /* "said MSNBC host Chris Matthews" */
             continue;
         if (TOK_IN(c, k, attribution_auxiliaries) || c->tokens[k].upos == UPOS_VERB ||
             c->tokens[k].upos == UPOS_AUX)
@@ -895,6 +910,10 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
         if (f.continuation_last > f.continuation_first &&
             (int32_t)f.continuation_last > c->inside_until)
             c->inside_until = (int32_t)f.continuation_last;
+        /* "said Tim Selaty, organizer of a group called Citizens for Trump": no cue inside a
+         * source that follows its cue */
+        if (src_s > i && phrase_e > i + 1)
+            i = phrase_e - 1;
     }
     /* the shapes without a cue word, where no cue word made a frame */
     if (list->count == sentence_frames && (int32_t)first > c->inside_until) {
