@@ -162,6 +162,10 @@ static bool only_trailing(const frame_ctx *c, size_t k, size_t end, size_t limit
                 return true;
             return words > 0;
         }
+        /* "“A,” Christie said when asked whether ...": the question has a frame of its own */
+        if ((tok_is(c, k, "when") || tok_is(c, k, "if") || tok_is(c, k, "after")) &&
+            k + 1 < end && tok_is(c, k + 1, "asked"))
+            return true;
         /* a clause is content, not a trailing phrase: "said it would increase patrols" */
         if (TOK_IN(c, k, attribution_time_words)) { /* "he said then", "she said later" */
             words++;
@@ -371,6 +375,40 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
     return form;
 }
 
+/* After "asked" (and its particle, when `particle`: "asked about X"): an optional "by ASKER"
+ * (the asker's tokens into *src_s, *src_e) and adverbs, then the question - a wh-word, "about"
+ * or "to". Returns the question's first token, or SIZE_MAX. */
+static size_t asked_content(const frame_ctx *c, size_t k, size_t end, bool particle, size_t *src_s,
+                            size_t *src_e)
+{
+    *src_s = *src_e = 0;
+    if (particle) /* "asked about X" */
+        return k;
+    if (k < end && tok_is(c, k, "by")) {
+        size_t s = k + 1, e = s;
+        while (e < end && e < s + 6 && is_word(c, e) && !tok_is(c, e, "to") &&
+               !tok_is(c, e, "about") && !TOK_IN(c, e, attribution_wh_words) &&
+               !TOK_IN(c, e, attribution_time_words) && !TOK_IN(c, e, attribution_day_words) &&
+               c->tokens[e].upos != UPOS_VERB && c->tokens[e].upos != UPOS_AUX &&
+               (e > s || is_capitalised(c, e) || TOK_IN(c, e, attribution_determiners)))
+            e++;
+        if (e == s)
+            return SIZE_MAX;
+        *src_s = s;
+        *src_e = e;
+        k = attribution_skip_time(c, e, end);
+    }
+    while (k < end && c->tokens[k].upos == UPOS_ADV && slice_ends_with(tok(c, k), "ly"))
+        k++;
+    if (k + 1 >= end)
+        return SIZE_MAX;
+    if (tok_is(c, k, "about"))
+        return k + 1;
+    if (TOK_IN(c, k, attribution_wh_words) || (tok_is(c, k, "to") && is_word(c, k + 1)))
+        return k;
+    return SIZE_MAX;
+}
+
 /* The subject's end for a leading cue: auxiliaries and adverbs before it ("has repeatedly
  * said") join the cue group; "refused to promise" takes the subject of the governing verb. */
 static size_t verb_group_start(const frame_ctx *c, size_t first, size_t i)
@@ -433,6 +471,10 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
     size_t k = j;
     /* past a participial phrase: “A,” said Smith, speaking of the talks. “B.” */
     if (k + 1 < end && is_punct(c, k, ',') && slice_ends_with(tok(c, k + 1), "ing")) {
+        /* "..., she said, referring to the big enterprises. “B.”": a participle that reports
+         * has a frame of its own, and the quotation after it is its content's neighbour */
+        if (cues_find(c->cues, tok(c, k + 1).ptr, tok(c, k + 1).len))
+            return;
         size_t x = k + 1;
         while (x < end && !attribution_is_final_punct(c, x) && c->tokens[x].kind != TOKEN_QUOTE)
             x++;
@@ -549,16 +591,22 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 ok = f.content.end > f.content.start;
             }
         } else if (tok_is(c, i, "asked") &&
-                   (i == first || (i == first + 1 && tok_is(c, first, "when"))) &&
+                   (i == first || (i > first && (tok_is(c, i - 1, "when") || tok_is(c, i - 1, "if") ||
+                                                 tok_is(c, i - 1, "after")))) &&
                    cue_end + 1 < end &&
-                   (TOK_IN(c, cue_end, attribution_wh_words) || cue_end > i + 1)) {
-            /* "Asked whether X, Ryan said ...", "When asked about X, ...": a question whose
-             * asker the text does not name - a frame with no source, its content up to the
-             * comma */
-            size_t e = cue_end;
+                   asked_content(c, cue_end, end, cue_end > i + 1, &src_s, &src_e) != SIZE_MAX) {
+            /* "Asked whether X, Ryan said ...", "When asked about X, ...", "..., Christie
+             * said when asked whether ...": a question whose asker the text does not name - a
+             * frame with no source, its content up to the comma; "Asked by Stephanopoulos to
+             * respond, Carson said": the asker after "by" is the source */
+            size_t k0 = asked_content(c, cue_end, end, cue_end > i + 1, &src_s, &src_e);
+            if (src_e > src_s)
+                attribution_set_span(c, &f.source, src_s, src_e);
+            f.phrase = f.source;
+            size_t e = k0;
             while (e < end && !is_punct(c, e, ',') && !attribution_is_final_punct(c, e))
                 e = c->quote_end[e] > (int32_t)e ? (size_t)c->quote_end[e] + 1 : e + 1;
-            attribution_set_content(c, &f, cue_end, e < end ? e : end, false);
+            attribution_set_content(c, &f, k0, e < end ? e : end, false);
             if (f.content.end > f.content.start) {
                 attribution_set_span(c, &f.cue, cue_s, cue_end);
                 if ((status = attribution_push(a, list, &f)))
