@@ -189,8 +189,6 @@ static size_t parenthetical_rest(const frame_ctx *c, size_t first, size_t src_s,
     bool verb = false;
     for (size_t k = first; k < src_s; k++)
         verb |= c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX;
-    if (!verb)
-        return SIZE_MAX;
     size_t k = cue_end;
     for (size_t words = 0; k < end && !is_punct(c, k, ','); k++, words++)
         if (words >= 8 || c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX ||
@@ -204,6 +202,22 @@ static size_t parenthetical_rest(const frame_ctx *c, size_t first, size_t src_s,
     slice w = tok(c, k);
     if (slice_ends_with(w, "ing") && cues_find(c->cues, w.ptr, w.len))
         return SIZE_MAX;
+    /* "This campaign, he says, is different", "The trouble, Frank writes, began in ...": a
+     * subject before the cue and its predicate after it (not "Later, he said, ...") */
+    if (!verb) {
+        size_t p = k;
+        while (p < end && c->tokens[p].upos == UPOS_ADV)
+            p++;
+        bool subject = false;
+        for (size_t x = first; x < src_s && !subject; x++)
+            subject = c->tokens[x].upos == UPOS_NOUN || c->tokens[x].upos == UPOS_PROPN ||
+                      c->tokens[x].upos == UPOS_PRON;
+        if (!subject || p >= end ||
+            c->tokens[first].upos == UPOS_ADP || c->tokens[first].upos == UPOS_ADV ||
+            (c->tokens[p].upos != UPOS_VERB && c->tokens[p].upos != UPOS_AUX) ||
+            slice_ends_with(tok(c, p), "ing"))
+            return SIZE_MAX;
+    }
     /* "..., he said, and the crowd cheered": a coordinated clause is not reported */
     if (tok_is(c, k, "and") || tok_is(c, k, "but") || tok_is(c, k, "who") ||
         tok_is(c, k, "which") || tok_is(c, k, "while") || tok_is(c, k, "as"))
@@ -850,8 +864,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 /* "Sunday morning, Clinton slammed the shift": a phrase without a verb before the
                  * comma is reported only when no content follows the cue ("Sorry, Sanders
                  * said.") */
-                if (after_comma && !quoted && !after_quote && k != SIZE_MAX && k < end &&
-                    !attribution_is_final_punct(c, k)) {
+                if (after_comma && !quoted && !after_quote && rest == SIZE_MAX && k != SIZE_MAX &&
+                    k < end && !attribution_is_final_punct(c, k)) {
                     bool verb = false;
                     for (size_t x = first; x < src_s && !verb; x++)
                         verb = c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX ||
