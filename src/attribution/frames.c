@@ -144,7 +144,7 @@ static bool plausible_source(const frame_ctx *c, size_t s, size_t e)
 
 /* Is everything from k to the sentence end a trailing adverbial ("on Monday", "in a
  * statement", "last week")? Then a cue before it ends the sentence. */
-static bool only_trailing(const frame_ctx *c, size_t k, size_t end, size_t limit)
+static bool only_trailing(const frame_ctx *c, size_t k, size_t end, size_t limit, bool quoted)
 {
     size_t words = 0;
     for (; k < end; k++) {
@@ -153,6 +153,9 @@ static bool only_trailing(const frame_ctx *c, size_t k, size_t end, size_t limit
         if (possessive(c, k))
             continue;
         if (is_punct(c, k, ',') || c->tokens[k].kind == TOKEN_DASH) {
+            /* "“A,” Mr. Autor said, “and B.”": the second part goes on with the first */
+            if (quoted && k + 1 < end && attribution_is_opening_quote(c, k + 1))
+                return true;
             /* "“A,” Cruz said, adding: “B.”": the participle has a frame of its own; "“A?”
              * Trump asked, looking far from displeased.": a participle phrase describes the
              * speaker */
@@ -873,7 +876,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     after_comma = verb;
                 }
                 if (after_comma &&
-                    (only_trailing(c, cue_end, end, quoted ? 24 : 8) ||
+                    (only_trailing(c, cue_end, end, quoted ? 24 : 8, quoted) ||
                      (form->object && trailing_object(c, cue_end, end, quoted ? 30 : 10)) ||
                      rest != SIZE_MAX)) {
                     /* "CONTENT, SOURCE CUE." or "“CONTENT,” SOURCE CUE." */
