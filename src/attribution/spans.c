@@ -154,8 +154,13 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
         /* an auxiliary ends it too ("... are easily refuted"), but not the possessive 's */
         if (t->upos == UPOS_AUX && t->kind != TOKEN_CLITIC && !(t->flags & TOKEN_UPPER))
             break;
+        /* "a policy-focused conservative", "the highest-ranking Republican": a hyphen inside
+         * a word joins it */
+        bool hyphenated = j > first + 1 && is_punct(c, j - 1, '-') &&
+                          c->tokens[j - 1].start == c->tokens[j - 2].end &&
+                          c->tokens[j].start == c->tokens[j - 1].end;
         if (t->upos == UPOS_VERB && !(t->flags & TOKEN_UPPER) &&
-            !(j > first && c->tokens[j - 1].kind == TOKEN_DASH)) {
+            !(j > first && c->tokens[j - 1].kind == TOKEN_DASH) && !hyphenated) {
             /* a participle that modifies a noun ("the resulting toll", "a retired worker",
              * "Trump's hand-picked") stays inside */
             slice w = tok(c, j);
@@ -214,8 +219,13 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                  (s + 1 < end && is_capitalised(c, s) && tok_is(c, s + 1, "of")) ||
                  tok_is(c, s, "at") ||
                  (closing_comma && !is_capitalised(c, s) &&
-                  (c->tokens[s].upos == UPOS_NOUN || c->tokens[s].upos == UPOS_ADJ))) &&
-                (is_capitalised(c, j - 1) || c->tokens[j - 1].kind == TOKEN_NUMBER)) {
+                  (c->tokens[s].upos == UPOS_NOUN || c->tokens[s].upos == UPOS_ADJ)) ||
+                 /* "Fiorina, 61,", "Tina Tchen, Mrs. Obama's chief of staff," */
+                 (c->tokens[s].kind == TOKEN_NUMBER && end - s <= 2) ||
+                 (s + 2 < end && is_capitalised(c, s) && c->tokens[s + 2].kind == TOKEN_CLITIC)) &&
+                (is_capitalised(c, j - 1) || c->tokens[j - 1].kind == TOKEN_NUMBER ||
+                 /* "Rep. Elijah Cummings (D-Md.), chair of the committee," */
+                 (is_punct(c, j - 1, ')') && j > first + 1))) {
                 apposition_comma = j;
                 s = j;
                 continue;
