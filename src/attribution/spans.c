@@ -570,6 +570,12 @@ size_t attribution_content_end(const frame_ctx *c, size_t k, size_t end)
     for (size_t j = k + 1; j + 1 < end; j++) {
         if (c->quote_end[j] >= 0) {
             j = (size_t)c->quote_end[j];
+            /* "that he has “expanded the Republican party,” claiming that ...": the comma
+             * inside the closing mark ends the clause as well */
+            if (j + 1 < end && j > 0 && is_punct(c, j - 1, ',') &&
+                (participle_cue(c, j + 1) ||
+                 (tok_is(c, j + 1, "according") && j + 2 < end && tok_is(c, j + 2, "to"))))
+                return j + 1;
             continue;
         }
         /* "...; the Center for Federal Tax Policy puts the figure at": a new clause */
