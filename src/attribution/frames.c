@@ -100,6 +100,18 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
     return e > s;
 }
 
+/* "“...,” Ramos, 58, told AFP": the comma before the cue closes an apposition of the source
+ * before it, so the cue is no inverted one. */
+static bool apposition_before(const frame_ctx *c, size_t first, size_t i)
+{
+    if (i < first + 4 || !is_punct(c, i - 1, ','))
+        return false;
+    size_t head;
+    size_t s = attribution_source_start(c, first, i, &head);
+    return s < head && head < i - 1 && is_capitalised(c, s) && is_punct(c, head, ',') &&
+           (s == first || is_punct(c, s - 1, ',') || attribution_is_closing_quote(c, s - 1));
+}
+
 /* Does the sentence open with a subordinate clause ("While ...", "Although ...")? */
 static bool is_subordinator(const frame_ctx *c, size_t k)
 {
@@ -635,6 +647,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                    !marked_complement(c, cue_end, end, form) && cue_end < end &&
                    (is_word(c, cue_end) || c->tokens[cue_end].kind == TOKEN_NUMBER) &&
                    !tok_is(c, cue_end, "that") && !TOK_IN(c, cue_end, attribution_auxiliaries) &&
+                   !apposition_before(c, first, i) &&
                    inverted_source_ok(c, i, cue_end,
                                       attribution_source_after(c, cue_end, end, true))) {
             /* inverted: "“CONTENT,” said SOURCE." / "CONTENT, said SOURCE." */
