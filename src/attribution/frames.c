@@ -880,6 +880,19 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 /* "Sunday morning, Clinton slammed the shift": a phrase without a verb before the
                  * comma is reported only when no content follows the cue ("Sorry, Sanders
                  * said.") */
+                /* "On Monday, Kabul accused Pakistan ... and recalled its ambassador": a time or
+                 * setting phrase is never what is reported */
+                if (after_comma && !quoted && !after_quote && rest == SIZE_MAX &&
+                    (c->tokens[first].upos == UPOS_ADP ||
+                     attribution_skip_time(c, first, src_s) + 1 >= src_s)) {
+                    after_comma = false;
+                    /* the object after the cue is the content then, as PolNeAR draws it */
+                    if (k == SIZE_MAX && cue_end + 1 < end && is_word(c, cue_end)) {
+                        cue_form loose = *form;
+                        loose.strict = false;
+                        k = attribution_content_start(c, cue_end, end, &loose, &direct);
+                    }
+                }
                 if (after_comma && !quoted && !after_quote && rest == SIZE_MAX && k != SIZE_MAX &&
                     k < end && !attribution_is_final_punct(c, k)) {
                     bool verb = false;
