@@ -100,6 +100,16 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
     return e > s;
 }
 
+/* Does a noun phrase start at k ("the deal", "those worries", "Bob's account")? */
+static bool np_starts(const frame_ctx *c, size_t k, size_t end)
+{
+    if (k + 1 >= end || !is_word(c, k) || tok_is(c, k, "that"))
+        return false;
+    upos_tag p = (upos_tag)c->tokens[k].upos;
+    return TOK_IN(c, k, attribution_determiners) || p == UPOS_NOUN || p == UPOS_PROPN ||
+           p == UPOS_NUM || (p == UPOS_ADJ && c->tokens[k + 1].upos == UPOS_NOUN);
+}
+
 /* "“...,” Ramos, 58, told AFP": the comma before the cue closes an apposition of the source
  * before it, so the cue is no inverted one. */
 static bool apposition_before(const frame_ctx *c, size_t first, size_t i)
@@ -938,6 +948,17 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     }
                 } else {
                     /* "a new poll shows Clinton ahead": a document needs no "that" */
+                    /* "Mr. Lew stressed those worries", "Republicans also denounced the deal",
+                     * "a second officer backed Bob's account": before a noun phrase a verb of
+                     * speech, stance or belief has it as content, as PolNeAR draws it (a
+                     * document verb does not: "police found a body") */
+                    if (k == SIZE_MAX && np_starts(c, cue_end, end) &&
+                        (form->cue_class == CUE_SPEECH || form->cue_class == CUE_EVALUATION ||
+                         form->cue_class == CUE_BELIEF)) {
+                        cue_form loose = *form;
+                        loose.strict = false;
+                        k = attribution_content_start(c, cue_end, end, &loose, &direct);
+                    }
                     if (k == SIZE_MAX && form->cue_class == CUE_DOCUMENT &&
                         TOK_IN(c, src_e - 1, attribution_document_heads)) {
                         cue_form loose = *form;
