@@ -100,6 +100,19 @@ static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t 
     return e > s;
 }
 
+/* Is the source a document ("a new poll", "A Monmouth poll out Monday", "the average of
+ * recent polls")? A document head among its first words. */
+static bool document_source(const frame_ctx *c, size_t s, size_t e)
+{
+    for (size_t k = s; k < e && k < s + 6; k++) {
+        if (TOK_IN(c, k, attribution_document_heads))
+            return true;
+        if (c->tokens[k].upos == UPOS_ADP && !tok_is(c, k, "of"))
+            return false;
+    }
+    return false;
+}
+
 /* Does a noun phrase start at k ("the deal", "those worries", "Bob's account")? */
 static bool np_starts(const frame_ctx *c, size_t k, size_t end)
 {
@@ -960,7 +973,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                         k = attribution_content_start(c, cue_end, end, &loose, &direct);
                     }
                     if (k == SIZE_MAX && form->cue_class == CUE_DOCUMENT &&
-                        TOK_IN(c, src_e - 1, attribution_document_heads)) {
+                        document_source(c, src_s, src_e)) {
                         cue_form loose = *form;
                         loose.strict = false;
                         k = attribution_content_start(c, cue_end, end, &loose, &direct);
