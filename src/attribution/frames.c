@@ -409,6 +409,14 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
                         (c->tokens[i - 1].upos == UPOS_PROPN || c->tokens[i - 1].upos == UPOS_NOUN ||
                          (TOK_IN(c, i - 1, attribution_pronouns) && !tok_is(c, i - 1, "it"))) &&
                         tok_is(c, *cue_end, "that") && is_word(c, *cue_end + 1);
+    /* "Trump endorses Cruz", "Clinton plans to visit": after a name, an -s form before an
+     * object or an infinitive is the verb */
+    if (!subject_verb && i > first && *cue_end + 1 < end && slice_ends_with(s, "s") &&
+        !slice_ends_with(s, "ss") && c->tokens[i - 1].upos == UPOS_PROPN &&
+        !TOK_IN(c, i - 1, attribution_determiners) &&
+        (c->tokens[*cue_end].upos == UPOS_PROPN || c->tokens[*cue_end].upos == UPOS_DET ||
+         (tok_is(c, *cue_end, "to") && c->tokens[*cue_end + 1].upos == UPOS_VERB)))
+        subject_verb = true;
     /* "Another tweeted": a past form is no noun */
     if (t->upos == UPOS_NOUN && slice_ends_with(s, "ed") && i > first &&
         !TOK_IN(c, i - 1, attribution_determiners))
