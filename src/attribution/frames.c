@@ -113,6 +113,31 @@ static bool document_source(const frame_ctx *c, size_t s, size_t e)
     return false;
 }
 
+/* The end of an object content [k, e) of the cue at i: before "and" or "but" and a verb of
+ * the cue's tense ("accused X of Y and recalled ...", "praises X but warns ..."). */
+static size_t object_end(const frame_ctx *c, size_t i, size_t k, size_t e)
+{
+    slice cue = tok(c, i);
+    bool past = slice_ends_with(cue, "ed"), present = !past && slice_ends_with(cue, "s");
+    for (size_t x = k + 1; x + 1 < e; x++) {
+        if (c->quote_end[x] >= 0) {
+            x = (size_t)c->quote_end[x];
+            continue;
+        }
+        if (!tok_is(c, x, "and") && !tok_is(c, x, "but"))
+            continue;
+        size_t v = x + 1;
+        if (v + 1 < e && c->tokens[v].upos == UPOS_ADV)
+            v++;
+        slice w = tok(c, v);
+        if (c->tokens[v].upos != UPOS_VERB || (c->tokens[v].flags & TOKEN_UPPER) ||
+            !((past && slice_ends_with(w, "ed")) || (present && slice_ends_with(w, "s"))))
+            continue;
+        return x > k + 1 && is_punct(c, x - 1, ',') ? x - 1 : x;
+    }
+    return e;
+}
+
 /* Does a noun phrase start at k ("the deal", "those worries", "Bob's account")? */
 static bool np_starts(const frame_ctx *c, size_t k, size_t end)
 {
@@ -450,7 +475,8 @@ static size_t asked_content(const frame_ctx *c, size_t k, size_t end, bool parti
                !tok_is(c, e, "about") && !TOK_IN(c, e, attribution_wh_words) &&
                !TOK_IN(c, e, attribution_time_words) && !TOK_IN(c, e, attribution_day_words) &&
                c->tokens[e].upos != UPOS_VERB && c->tokens[e].upos != UPOS_AUX &&
-               (e > s || is_capitalised(c, e) || TOK_IN(c, e, attribution_determiners)))
+               (e > s || is_capitalised(c, e) || TOK_IN(c, e, attribution_determiners) ||
+                c->tokens[e].upos == UPOS_NOUN))
             e++;
         if (e == s)
             return SIZE_MAX;
@@ -918,7 +944,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                      attribution_skip_time(c, first, src_s) + 1 >= src_s)) {
                     after_comma = false;
                     /* the object after the cue is the content then, as PolNeAR draws it */
-                    if (k == SIZE_MAX && cue_end + 1 < end && is_word(c, cue_end)) {
+                    if (k == SIZE_MAX && !form->thing && cue_end + 1 < end && is_word(c, cue_end)) {
                         cue_form loose = *form;
                         loose.strict = false;
                         k = attribution_content_start(c, cue_end, end, &loose, &direct);
@@ -973,7 +999,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                      * "a second officer backed Bob's account": before a noun phrase a verb of
                      * speech, stance or belief has it as content, as PolNeAR draws it (a
                      * document verb does not: "police found a body") */
-                    if (k == SIZE_MAX && np_starts(c, cue_end, end) &&
+                    if (k == SIZE_MAX && !form->thing && np_starts(c, cue_end, end) &&
                         (form->cue_class == CUE_SPEECH || form->cue_class == CUE_EVALUATION ||
                          form->cue_class == CUE_BELIEF)) {
                         cue_form loose = *form;
@@ -997,6 +1023,11 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                                     e = x;
                                     break;
                                 }
+                        /* "accused Pakistan of sheltering the group and recalled its
+                         * ambassador": after an object, a verb of the cue's tense coordinated
+                         * with it is the source's next act */
+                        if (!direct && !tok_is(c, k, "that") && !TOK_IN(c, k, attribution_wh_words))
+                            e = object_end(c, i, k, e);
                         attribution_set_content(c, &f, k, e, direct);
                         ok = f.content.end > f.content.start;
                         /* "urged Israel and Hezbollah to exercise restraint": PolNeAR draws the

@@ -2,12 +2,14 @@
 #include "unit.h"
 
 #include "attribution/attribution.h"
+#include "syntax/syntax.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static cue_lexicon *cues;
+static tagger *model; /* the shipped tagger, for the rules that read part-of-speech tags */
 
 static int load_cues(void **state)
 {
@@ -19,13 +21,18 @@ static int load_cues(void **state)
     cues = cues_load(path, &d);
     if (!cues)
         fprintf(stderr, "cannot load %s: %s\n", path, d.message);
-    return cues ? 0 : -1;
+    snprintf(path, sizeof path, "%s/models/tagger.bin", dir && *dir ? dir : "data");
+    model = tagger_load(path, &d);
+    if (!model)
+        fprintf(stderr, "cannot load %s: %s\n", path, d.message);
+    return cues && model ? 0 : -1;
 }
 
 static int free_cues(void **state)
 {
     (void)state;
     cues_free(cues);
+    tagger_free(model);
     return 0;
 }
 
@@ -43,6 +50,19 @@ static void analyse(result *r, const char *text)
     memset(&r->art, 0, sizeof r->art);
     r->art.doc = &r->doc;
     assert_int_equal(text_analyse(&r->a, &r->doc, &r->art.text), SITREP_OK);
+    assert_int_equal(attribution_find(&r->a, cues, &r->art), SITREP_OK);
+}
+
+/* As the pipeline runs it: the text stage, the tagger, then the frames. */
+static void analyse_tagged(result *r, const char *text)
+{
+    arena_init(&r->a, 1 << 24);
+    ingest_options options = {.detect_chrome = false};
+    assert_int_equal(ingest_text(&r->a, text, strlen(text), &options, &r->doc), SITREP_OK);
+    memset(&r->art, 0, sizeof r->art);
+    r->art.doc = &r->doc;
+    assert_int_equal(text_analyse(&r->a, &r->doc, &r->art.text), SITREP_OK);
+    syntax_tag(model, &r->art.text);
     assert_int_equal(attribution_find(&r->a, cues, &r->art), SITREP_OK);
 }
 
