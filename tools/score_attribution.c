@@ -489,7 +489,9 @@ static void dump_side(FILE *out, const char *name, const char *role, const char 
         for (int r = 0; r < ROLES; r++)
             for (size_t j = 0; j < all_other[r].count; j++)
                 if (overlaps(side->items[i], all_other[r].items[j])) {
-                    strcat(roles, role_names[r][0] == 's' ? "S" : role_names[r][1] == 'u' ? "Q" : "C");
+                    strcat(roles, role_names[r][0] == 's'   ? "S"
+                                  : role_names[r][1] == 'u' ? "Q"
+                                                            : "C");
                     break;
                 }
         fprintf(out, "%s\t%s\t%s\t%s\t%s\t%zu\t%ld\t%ld\t%ld\t%ld\t%s\n", kind, role, name, a, b,
