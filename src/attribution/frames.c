@@ -316,14 +316,17 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             }
         } else if (tok_is(c, i, "asked") &&
                    (i == first ||
-                    (i > first && (tok_is(c, i - 1, "when") || tok_is(c, i - 1, "if") ||
-                                   tok_is(c, i - 1, "after")))) &&
+                    (i > first + 1 &&
+                     (tok_is(c, i - 1, "when") || tok_is(c, i - 1, "if") ||
+                      tok_is(c, i - 1, "after") ||
+                      (is_punct(c, i - 1, ',') && !attribution_is_closing_quote(c, i - 2))))) &&
                    cue_end + 1 < end &&
                    asked_content(c, cue_end, end, cue_end > i + 1, &src_s, &src_e) != SIZE_MAX) {
             /* "Asked whether X, Ryan said ...", "When asked about X, ...", "..., Christie
-             * said when asked whether ...": a question whose asker the text does not name - a
-             * frame with no source, its content up to the comma; "Asked by Stephanopoulos to
-             * respond, Carson said": the asker after "by" is the source */
+             * said when asked whether ...", "..., Haddad said, asked about X": a question whose
+             * asker the text does not name - a frame with no source, its content up to the comma;
+             * "Asked by Stephanopoulos to respond, Carson said": the asker after "by" is the source
+             */
             size_t k0 = asked_content(c, cue_end, end, cue_end > i + 1, &src_s, &src_e);
             if (src_e > src_s)
                 attribution_set_span(c, &f.source, src_s, src_e);
