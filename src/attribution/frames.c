@@ -49,6 +49,17 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
     /* a capitalised cue inside a sentence is a name: "Islamic State", "Reuters Reported" */
     if ((t->flags & TOKEN_UPPER) && i > first && c->tokens[i - 1].kind != TOKEN_QUOTE && !headline)
         return NULL;
+    /* "court-ordered solutions": the second half of a hyphenated word is no verb */
+    if (i > first + 1 && is_punct(c, i - 1, '-') && t->start == c->tokens[i - 1].end &&
+        c->tokens[i - 1].start == c->tokens[i - 2].end)
+        return NULL;
+    /* "a group called Lashkar-e-Taiba", "a film called “Selma”": after a common noun, a name
+     * follows - the group is named, nobody speaks */
+    if ((tok_is(c, i, "called") || tok_is(c, i, "named") || tok_is(c, i, "dubbed")) &&
+        i > first && c->tokens[i - 1].upos == UPOS_NOUN &&
+        !(c->tokens[i - 1].flags & TOKEN_UPPER) && *cue_end < end &&
+        (is_capitalised(c, *cue_end) || attribution_is_opening_quote(c, *cue_end)))
+        return NULL;
     /* "He’s claiming": after a pronoun, 's is "is" or "has", whatever the tagger read */
     bool pronoun_aux =
         i > first + 1 && slice_ends_with(s, "ing") &&
