@@ -55,9 +55,9 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
         return NULL;
     /* "a group called Lashkar-e-Taiba", "a film called “Selma”": after a common noun, a name
      * follows - the group is named, nobody speaks */
-    if ((tok_is(c, i, "called") || tok_is(c, i, "named") || tok_is(c, i, "dubbed")) &&
-        i > first && c->tokens[i - 1].upos == UPOS_NOUN &&
-        !(c->tokens[i - 1].flags & TOKEN_UPPER) && *cue_end < end &&
+    if ((tok_is(c, i, "called") || tok_is(c, i, "named") || tok_is(c, i, "dubbed")) && i > first &&
+        c->tokens[i - 1].upos == UPOS_NOUN && !(c->tokens[i - 1].flags & TOKEN_UPPER) &&
+        *cue_end < end &&
         (is_capitalised(c, *cue_end) || attribution_is_opening_quote(c, *cue_end)))
         return NULL;
     /* "He’s claiming": after a pronoun, 's is "is" or "has", whatever the tagger read */
@@ -77,9 +77,12 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
         return NULL;
     /* "Trump asserts that", "AROS argues that": after a name or a subject pronoun and before
      * "that", a form ending in -s or -ed is the verb, whatever the tagger read */
+    /* "Emails unearthed in the inquiry show that": a plural subject before a bare form */
+    bool plural_subject =
+        i > first && slice_ends_with(tok(c, i - 1), "s") && !(c->tokens[i - 1].flags & TOKEN_UPPER);
     bool subject_verb =
         !form->verb_only && i > first && *cue_end + 1 < end &&
-        (slice_ends_with(s, "s") || slice_ends_with(s, "ed")) &&
+        (slice_ends_with(s, "s") || slice_ends_with(s, "ed") || plural_subject) &&
         (c->tokens[i - 1].upos == UPOS_PROPN || c->tokens[i - 1].upos == UPOS_NOUN ||
          (TOK_IN(c, i - 1, attribution_pronouns) && !tok_is(c, i - 1, "it"))) &&
         tok_is(c, *cue_end, "that") && is_word(c, *cue_end + 1);

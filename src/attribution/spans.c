@@ -175,9 +175,17 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                 continue;
             }
             /* "Foreign ministers meeting in Brussels agreed": a reduced relative clause */
-            bool relative = slice_ends_with(w, "ing") &&
+            bool relative = (slice_ends_with(w, "ing") || slice_ends_with(w, "ed")) &&
                             (before == UPOS_NOUN || before == UPOS_PROPN) && s < end &&
                             c->tokens[s].upos == UPOS_ADP;
+            /* "a senior official who spoke on the condition of anonymity said": a relative
+             * clause without commas belongs to the phrase */
+            if (!participle && j > first + 1 &&
+                (tok_is(c, j - 1, "who") || tok_is(c, j - 1, "that")) &&
+                (c->tokens[j - 2].upos == UPOS_NOUN || c->tokens[j - 2].upos == UPOS_PROPN)) {
+                s = j - 1;
+                continue;
+            }
             /* "Smith, who said he had visited Patna, declined": the relative clause before the
              * closing comma belongs to the phrase */
             if (closing_comma) {
