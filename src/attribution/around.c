@@ -190,15 +190,20 @@ bool attribution_plausible_source(const frame_ctx *c, size_t s, size_t e)
            p != UPOS_ADV && p != UPOS_DET && p != UPOS_PUNCT;
 }
 
+/* A stop, a quotation mark or a possessive ending: nothing a trailing phrase counts. */
+static bool trailing_mark(const frame_ctx *c, size_t k)
+{
+    return attribution_is_final_punct(c, k) || c->tokens[k].kind == TOKEN_QUOTE ||
+           attribution_possessive(c, k);
+}
+
 /* Is everything from k to the sentence end a trailing adverbial ("on Monday", "in a
  * statement", "last week")? Then a cue before it ends the sentence. */
 bool attribution_only_trailing(const frame_ctx *c, size_t k, size_t end, size_t limit, bool quoted)
 {
     size_t words = 0;
     for (; k < end; k++) {
-        if (attribution_is_final_punct(c, k) || c->tokens[k].kind == TOKEN_QUOTE)
-            continue;
-        if (attribution_possessive(c, k))
+        if (trailing_mark(c, k))
             continue;
         if (is_punct(c, k, ',') || c->tokens[k].kind == TOKEN_DASH) {
             /* "“A,” Mr. Autor said, “and B.”": the second part goes on with the first */
@@ -282,9 +287,7 @@ bool attribution_trailing_object(const frame_ctx *c, size_t k, size_t end, size_
 {
     size_t words = 0;
     for (; k < end; k++) {
-        if (attribution_is_final_punct(c, k) || c->tokens[k].kind == TOKEN_QUOTE)
-            continue;
-        if (attribution_possessive(c, k))
+        if (trailing_mark(c, k))
             continue;
         if (is_punct(c, k, ','))
             return words > 0;

@@ -559,20 +559,6 @@ static bool participle_cue(const frame_ctx *c, size_t k)
     return form != NULL;
 }
 
-/* Is there a comma in [k, end) outside quotations? */
-static bool comma_after(const frame_ctx *c, size_t k, size_t end)
-{
-    for (size_t j = k; j < end; j++) {
-        if (c->quote_end[j] >= 0) {
-            j = (size_t)c->quote_end[j];
-            continue;
-        }
-        if (is_punct(c, j, ','))
-            return true;
-    }
-    return false;
-}
-
 size_t attribution_content_end(const frame_ctx *c, size_t k, size_t end)
 {
     for (size_t j = k + 1; j + 1 < end; j++) {
@@ -596,7 +582,7 @@ size_t attribution_content_end(const frame_ctx *c, size_t k, size_t end)
         /* "the health of Donald Trump, who is 70", "..., which the Supreme Court upheld": a
          * relative clause that closes the sentence is the writer's aside */
         if (is_punct(c, j, ',') && (tok_is(c, j + 1, "who") || tok_is(c, j + 1, "which")) &&
-            !comma_after(c, j + 2, end))
+            attribution_comma_outside_quotes(c, j + 2, end) == end)
             return j;
         if (tok_is(c, j + 1, "according") && j + 2 < end && tok_is(c, j + 2, "to"))
             return j;

@@ -42,7 +42,8 @@ typedef struct result {
     document doc;
 } result;
 
-static void analyse(result *r, const char *text)
+/* The text stage, with the tagger when `tagged` (as the pipeline runs it), then the frames. */
+static void analyse_with(result *r, const char *text, bool tagged)
 {
     arena_init(&r->a, 1 << 24);
     ingest_options options = {.detect_chrome = false};
@@ -50,20 +51,19 @@ static void analyse(result *r, const char *text)
     memset(&r->art, 0, sizeof r->art);
     r->art.doc = &r->doc;
     assert_int_equal(text_analyse(&r->a, &r->doc, &r->art.text), SITREP_OK);
+    if (tagged)
+        syntax_tag(model, &r->art.text);
     assert_int_equal(attribution_find(&r->a, cues, &r->art), SITREP_OK);
 }
 
-/* As the pipeline runs it: the text stage, the tagger, then the frames. */
+static void analyse(result *r, const char *text)
+{
+    analyse_with(r, text, false);
+}
+
 static void analyse_tagged(result *r, const char *text)
 {
-    arena_init(&r->a, 1 << 24);
-    ingest_options options = {.detect_chrome = false};
-    assert_int_equal(ingest_text(&r->a, text, strlen(text), &options, &r->doc), SITREP_OK);
-    memset(&r->art, 0, sizeof r->art);
-    r->art.doc = &r->doc;
-    assert_int_equal(text_analyse(&r->a, &r->doc, &r->art.text), SITREP_OK);
-    syntax_tag(model, &r->art.text);
-    assert_int_equal(attribution_find(&r->a, cues, &r->art), SITREP_OK);
+    analyse_with(r, text, true);
 }
 
 static void expect_span(const result *r, span s, const char *expected)
