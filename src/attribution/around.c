@@ -157,20 +157,6 @@ bool attribution_is_subordinator(const frame_ctx *c, size_t k)
            tok_is(c, k, "after") || tok_is(c, k, "before") || tok_is(c, k, "unless");
 }
 
-/* The first comma in [from, end) outside quotation marks, or end. */
-size_t attribution_comma_outside_quotes(const frame_ctx *c, size_t from, size_t end)
-{
-    for (size_t j = from; j < end; j++) {
-        if (c->quote_end[j] >= 0) {
-            j = (size_t)c->quote_end[j];
-            continue;
-        }
-        if (is_punct(c, j, ','))
-            return j;
-    }
-    return end;
-}
-
 bool attribution_clause_has_comma(const frame_ctx *c, size_t s, size_t e)
 {
     for (size_t k = s; k < e; k++)

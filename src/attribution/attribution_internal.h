@@ -87,6 +87,8 @@ bool attribution_is_closing_quote(const frame_ctx *c, size_t i);
 bool attribution_is_final_punct(const frame_ctx *c, size_t i);
 /* The first token that starts at or after byte `offset` (binary search). */
 size_t attribution_token_at(const frame_ctx *c, uint32_t offset);
+/* The first comma in [from, end) outside quotation marks, or end. */
+size_t attribution_comma_outside_quotes(const frame_ctx *c, size_t from, size_t end);
 /* Is token i a verb as the tagger sees it (or untagged: any lower-case word)? */
 bool attribution_is_verb(const frame_ctx *c, size_t i);
 
@@ -159,8 +161,6 @@ bool attribution_np_starts(const frame_ctx *c, size_t k, size_t end);
 bool attribution_apposition_before(const frame_ctx *c, size_t first, size_t i);
 /* Does the sentence open with a subordinate clause ("While ...", "Although ...")? */
 bool attribution_is_subordinator(const frame_ctx *c, size_t k);
-/* The first comma in [from, end) outside quotation marks, or end. */
-size_t attribution_comma_outside_quotes(const frame_ctx *c, size_t from, size_t end);
 bool attribution_clause_has_comma(const frame_ctx *c, size_t s, size_t e);
 /* A source of one word must be able to name someone: not "off" ("put off deciding"), "to" or
  * "because" - the tagger's particles, prepositions and conjunctions. */

@@ -238,3 +238,17 @@ size_t attribution_token_at(const frame_ctx *c, uint32_t offset)
     }
     return lo;
 }
+
+/* The first comma in [from, end) outside quotation marks, or end. */
+size_t attribution_comma_outside_quotes(const frame_ctx *c, size_t from, size_t end)
+{
+    for (size_t j = from; j < end; j++) {
+        if (c->quote_end[j] >= 0) {
+            j = (size_t)c->quote_end[j];
+            continue;
+        }
+        if (is_punct(c, j, ','))
+            return j;
+    }
+    return end;
+}
