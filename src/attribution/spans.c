@@ -79,6 +79,11 @@ size_t attribution_skip_time(const frame_ctx *c, size_t k, size_t end)
  * on Tuesday (said)" -> "Amnesty International". */
 size_t attribution_strip_time(const frame_ctx *c, size_t first, size_t end)
 {
+    /* "DeSantis, who was elected to the House in 2012, said": inside a relative clause the
+     * time belongs to the clause */
+    for (size_t k = end > first + 12 ? end - 12 : first; k + 1 < end; k++)
+        if ((tok_is(c, k, "who") || tok_is(c, k, "which")) && k > first && is_punct(c, k - 1, ','))
+            return end;
     for (size_t k = end > first + 6 ? end - 6 : first + 1; k < end; k++)
         if (time_phrase_at(c, k, end) == end - k && !is_capitalised(c, k))
             return k;
@@ -86,6 +91,18 @@ size_t attribution_strip_time(const frame_ctx *c, size_t first, size_t end)
         if (time_phrase_at(c, k, end) == end - k)
             return k;
     return end;
+}
+
+/* Is [s, e) a state or party label ("Pa.", "R-Ky.", "D-N.Y.")? A short capitalised word
+ * with a full stop, after a party letter and a hyphen or not. */
+static bool state_label(const frame_ctx *c, size_t s, size_t e)
+{
+    if (s + 2 < e && c->tokens[s].end - c->tokens[s].start == 1 && is_punct(c, s + 1, '-'))
+        s += 2;
+    if (s + 1 != e || !is_capitalised(c, s))
+        return false;
+    slice w = tok(c, s);
+    return w.len >= 3 && w.len <= 5 && w.ptr[w.len - 1] == '.';
 }
 
 /* Does [from, to) look like a list of names closed by "and" ("Cruz and Kasich")? */
@@ -229,12 +246,19 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                  (closing_comma && !is_capitalised(c, s) &&
                   (c->tokens[s].upos == UPOS_NOUN || c->tokens[s].upos == UPOS_ADJ)) ||
                  /* "Fiorina, 61,", "Tina Tchen, Mrs. Obama's chief of staff," */
-                 (c->tokens[s].kind == TOKEN_NUMBER && end - s <= 2) ||
+                 (c->tokens[s].kind == TOKEN_NUMBER && (end - s <= 2 || is_punct(c, s + 1, ','))) ||
                  (s + 2 < end && is_capitalised(c, s) && c->tokens[s + 2].kind == TOKEN_CLITIC)) &&
                 (is_capitalised(c, j - 1) || c->tokens[j - 1].kind == TOKEN_NUMBER ||
                  /* "Rep. Elijah Cummings (D-Md.), chair of the committee," */
                  (is_punct(c, j - 1, ')') && j > first + 1))) {
                 apposition_comma = j;
+                s = j;
+                continue;
+            }
+            /* "Mitch McConnell, R-Ky., said", "a retiree in Allentown, Pa., said": a state
+             * or party label between commas belongs to the phrase before it */
+            if (closing_comma && j > first && end - s <= 4 && is_capitalised(c, s) &&
+                state_label(c, s, end - 1) && is_capitalised(c, j - 1)) {
                 s = j;
                 continue;
             }

@@ -542,6 +542,15 @@ static void inverted_sources_and_appositions(void **state)
     analyse_tagged(&r, "Fiorina, 61, said she would run again.");
     expect_span(&r, r.art.attributions[0].source, "Fiorina, 61");
     arena_release(&r.a);
+    /* a state or party label between commas; a time inside a relative clause stays */
+    analyse_tagged(&r, "Senator Ana Ruiz, R-Ky., said the vote would fail. Lena Ortiz, 67, a "
+                       "retired nurse in Allentown, Pa., said she would vote. Ruiz, who was "
+                       "elected in 2012, said the bill was bad.");
+    expect_span(&r, r.art.attributions[0].source, "Senator Ana Ruiz, R-Ky.");
+    expect_span(&r, r.art.attributions[1].source,
+                "Lena Ortiz, 67, a retired nurse in Allentown, Pa.");
+    expect_span(&r, r.art.attributions[2].source, "Ruiz, who was elected in 2012");
+    arena_release(&r.a);
     /* a verb the tagger may read as a noun after a name, before "that" */
     analyse_tagged(&r, "Varga asserts that the deal holds.");
     assert_int_equal(r.art.nattributions, 1);
