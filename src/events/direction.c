@@ -103,6 +103,12 @@ bool events_adverbial_participle(const clause_ctx *c, const verb_group *vg, verb
         for (long j = main->first; j <= main->anchor; j++)
             if (events_finite_verb(c, j) || upos(c, j) == UPOS_AUX)
                 return !main->infinitive;
+        /* "Israeli forces fired on the bases, injuring ...": a past form right after its
+         * subject that the tagger read as a participle is the main verb */
+        if (main->first == main->anchor && !main->infinitive &&
+            actor_ending(c, main->first - 1) >= 0 &&
+            strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[main->anchor].xpos), "VBN") == 0)
+            return true;
         k = main->first;
     }
     return false;
@@ -214,7 +220,17 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ve
     /* "Russia's annexation of Crimea renewed fears along Europe's flank": an event noun's
      * target stays before the next verb */
     if (m->rule->noun && first > (long)m->anchor) {
-        for (long i = (long)m->anchor + 1; i < first; i++)
+        /* ... unless the noun is the subject of the harm done ("a rocket attack by X damaged
+         * a Greek-owned ship", "an air strike killed three soldiers") */
+        static const char *const harm[] = {"kill", "wound",  "injure", "damage", "destroy", "hit",
+                                           "sink", "strike", "target", "maim",   "cripple", NULL};
+        bool harmed = false;
+        for (long i = (long)m->anchor + 1; i < first && !harmed; i++) {
+            if (events_finite_verb(c, i) && !verb_lemma_in(c, i, harm))
+                break;
+            harmed = is_verb_token(c, i) && verb_lemma_in(c, i, harm) && !hyphen_glued(c, i);
+        }
+        for (long i = (long)m->anchor + 1; i < first && !harmed; i++)
             if (events_finite_verb(c, i) || /* "alarmed Turkey", not "associated with" */
                 (is_verb_token(c, i) && !hyphen_glued(c, i) && upos(c, i + 1) != UPOS_ADP)) {
                 *target = -1;
