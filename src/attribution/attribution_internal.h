@@ -115,6 +115,13 @@ void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_
  * SIZE_MAX when the cue needs a complement marker and none follows. */
 size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
                                  const cue_form *form, bool *direct);
+/* Does a clause without "that" start at k ("implied he was biased", "hoped electric
+ * utilities would")? */
+bool attribution_bare_clause(const frame_ctx *c, size_t k, size_t end);
+/* Where the event coder's part of an object content [k, last) starts: the preposition or
+ * infinitive after the object noun phrase ("asked France | for more help", "accused Pakistan |
+ * of sheltering"), or `last` when none follows ("stressed those concerns"). */
+size_t attribution_after_object(const frame_ctx *c, size_t k, size_t last);
 /* Where a reported clause that starts at k ends (exclusive), at most `end`: a new clause with
  * its own source or a participle phrase (", saying ...") ends it. */
 size_t attribution_content_end(const frame_ctx *c, size_t k, size_t end);

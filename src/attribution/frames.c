@@ -66,8 +66,13 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
         (tok_is(c, i - 1, "'s") || tok_is(c, i - 1, "’s")) &&
         (tok_is(c, i - 2, "he") || tok_is(c, i - 2, "she") || tok_is(c, i - 2, "it") ||
          tok_is(c, i - 2, "that") || tok_is(c, i - 2, "who"));
-    /* "the claim", "a report", "his warning": a noun, not a reporting verb */
-    if (i > first && !pronoun_aux && TOK_IN(c, i - 1, attribution_determiners))
+    /* "the claim", "a report", "his warning": a noun, not a reporting verb; "the partially
+     * recognized republic": a participle before its noun */
+    size_t before = i;
+    while (before > first + 1 && c->tokens[before - 1].upos == UPOS_ADV &&
+           slice_ends_with(tok(c, before - 1), "ly"))
+        before--;
+    if (before > first && !pronoun_aux && TOK_IN(c, before - 1, attribution_determiners))
         return NULL;
     /* "rejected claims that", "dismissed reports of": a plural noun, the object of a verb */
     if (i > first && slice_ends_with(s, "s") && !TOK_IN(c, i - 1, attribution_auxiliaries) &&
@@ -701,6 +706,15 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                                     break;
                                 }
                             }
+                        /* "asked France for more help", "promised Ukraine aid": the object is
+                         * PolNeAR's content too, but for the event coder it is the act's
+                         * target, not what is reported: the coder's range starts after it */
+                        if (ok && !direct && k == cue_end && f.content_first == k &&
+                            (form->strict || form->object) && !tok_is(c, k, "that") &&
+                            !TOK_IN(c, k, attribution_wh_words) &&
+                            !attribution_bare_clause(c, k, end))
+                            f.content_first =
+                                (uint32_t)attribution_after_object(c, k, f.content_last);
                     }
                     /* "He said:" at the end of a sentence introduces the next sentence's
                      * quotation */

@@ -404,7 +404,7 @@ static bool took_particle(const frame_ctx *c, const cue_form *form, size_t k)
 /* Does a clause without "that" start at k: "implied he was biased", "indicated the court
  * would rule"? A subject pronoun, or a short noun phrase after a determiner, then a finite
  * auxiliary or verb. */
-static bool bare_clause(const frame_ctx *c, size_t k, size_t end)
+bool attribution_bare_clause(const frame_ctx *c, size_t k, size_t end)
 {
     if (k + 1 >= end || !is_word(c, k))
         return false;
@@ -476,7 +476,7 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
              * noun phrase subject after the object */
             if (j > k && tok_is(c, j, "the") && is_word(c, j - 1) &&
                 !TOK_IN(c, j - 1, attribution_determiners) && c->tokens[j - 1].upos != UPOS_ADP &&
-                bare_clause(c, j, end))
+                attribution_bare_clause(c, j, end))
                 return j;
             /* "told reporters this was the only chance", "told CNN there were": a demonstrative
              * or expletive subject before an auxiliary */
@@ -568,7 +568,7 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
     }
     if (form->infinitive && k + 1 < end && tok_is(c, k, "to") && is_word(c, k + 1))
         return k;
-    if (form->strict && !marked && !bare_clause(c, k, end))
+    if (form->strict && !marked && !attribution_bare_clause(c, k, end))
         return SIZE_MAX;
     return k;
 }
@@ -612,4 +612,26 @@ size_t attribution_content_end(const frame_ctx *c, size_t k, size_t end)
             return j;
     }
     return end;
+}
+
+size_t attribution_after_object(const frame_ctx *c, size_t k, size_t last)
+{
+    for (size_t j = k; j < last && j < k + 10; j++) {
+        if (tok_is(c, j, "to") && j + 1 < last && c->tokens[j + 1].upos == UPOS_VERB)
+            return j;
+        if (j > k && tok_is(c, j, "of")) {
+            /* "accused Pakistan of", "accused him of": after a name or a pronoun "of" opens
+             * the complement; "the deaths of two soldiers" goes on */
+            upos_tag p = (upos_tag)c->tokens[j - 1].upos;
+            if (p == UPOS_PROPN || p == UPOS_PRON)
+                return j;
+            continue;
+        }
+        if (j > k && c->tokens[j].upos == UPOS_ADP && !tok_is(c, j, "'s") && !tok_is(c, j, "’s"))
+            return j;
+        if (c->tokens[j].kind == TOKEN_PUNCT || c->tokens[j].kind == TOKEN_QUOTE ||
+            c->tokens[j].upos == UPOS_VERB || c->tokens[j].upos == UPOS_AUX)
+            break;
+    }
+    return last;
 }

@@ -618,6 +618,17 @@ static void split_contents_and_objects(void **state)
     analyse_tagged(&r, "The ministry condemned the arrest of the reporter, who is 34.");
     expect_span(&r, r.art.attributions[0].content, "the arrest of the reporter");
     arena_release(&r.a);
+    /* a participle between a determiner and its noun is no cue */
+    analyse_tagged(&r, "Officials of the partially recognized republic met in the capital.");
+    assert_int_equal(r.art.nattributions, 0);
+    arena_release(&r.a);
+    /* the object is PolNeAR's content; the event coder's part starts after it */
+    analyse_tagged(&r, "The government has asked France for more help.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].content, "France for more help");
+    assert_true(r.art.text.tokens[r.art.attributions[0].content_first].start ==
+                r.art.attributions[0].content.start + strlen("France "));
+    arena_release(&r.a);
     analyse_tagged(&r, "A survey of voters in the north shows that the governor is ahead.");
     assert_int_equal(r.art.nattributions, 1);
     expect_span(&r, r.art.attributions[0].source, "A survey of voters in the north");
