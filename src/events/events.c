@@ -370,6 +370,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     sitrep_status checked = events_direction(c, m, group, code, &source, &target, &stance);
     if (checked || stance)
         return checked ? checked : events_trace(c, "    not coded: %s\n", stance);
+    if (group && source < 0 && events_among_subject(c, group) >= 0)
+        passive = true; /* "were among those killed": done to them, by someone unnamed */
     /* the evidence covers the anchor's pattern, the source and the target */
     if (source >= 0 && (long)c->afirst[source] < span_first)
         span_first = c->afirst[source];
