@@ -10,7 +10,10 @@
  * Frames inside another frame's content ("within") are left out: PolNeAR labels each token
  * once, so it never draws them. With $SCORE_ATTRIBUTION_DUMP set to a file name, every missed
  * gold span and every wrong prediction is written there with its text and the overlapping span
- * of the other side (for finding what is missed; the file stays outside the repository).
+ * of the other side, the byte offset of the span in the file, and the non-space character ranges
+ * of the span and its partner (-1 -1 for none), the roles of the other side's spans it
+ * overlaps (S, Q for cue, C), for sorting errors by cause (missed, spurious,
+ * edge too far left or right); the file stays outside the repository.
  */
 #include "base/base.h"
 
@@ -460,8 +463,8 @@ static size_t span_text(const mapping *m, const char *text, nspan s, char *out, 
 /* Writes the spans of one side that have no exact partner on the other, with the text of the
  * overlapping partner if any. */
 static void dump_side(FILE *out, const char *name, const char *role, const char *kind,
-                      const span_list *side, const span_list *other, const mapping *m,
-                      const char *text)
+                      const span_list *side, const span_list *other, const span_list *all_other,
+                      const mapping *m, const char *text)
 {
     static char a[4096], b[4096];
     for (size_t i = 0; i < side->count; i++) {
@@ -480,7 +483,19 @@ static void dump_side(FILE *out, const char *name, const char *role, const char 
         b[0] = '\0';
         if (partner >= 0)
             span_text(m, text, other->items[partner], b, sizeof b);
-        fprintf(out, "%s\t%s\t%s\t%s\t%s\t%zu\n", kind, role, name, a, b, at);
+        nspan o = partner >= 0 ? other->items[partner] : (nspan){-1, -1};
+        /* the roles of the other side's spans it overlaps, any role */
+        char roles[32] = "";
+        for (int r = 0; r < ROLES; r++)
+            for (size_t j = 0; j < all_other[r].count; j++)
+                if (overlaps(side->items[i], all_other[r].items[j])) {
+                    strcat(roles, role_names[r][0] == 's'   ? "S"
+                                  : role_names[r][1] == 'u' ? "Q"
+                                                            : "C");
+                    break;
+                }
+        fprintf(out, "%s\t%s\t%s\t%s\t%s\t%zu\t%ld\t%ld\t%ld\t%ld\t%s\n", kind, role, name, a, b,
+                at, side->items[i].start, side->items[i].end, o.start, o.end, roles);
     }
 }
 
@@ -550,11 +565,12 @@ int main(int argc, char **argv)
                         name, unmatched, article_name);
             }
         }
+        for (int r = 0; dump && r < ROLES; r++) {
+            dump_side(dump, name, role_names[r], "MISS", &gold[r], &pred[r], pred, &file_map, text);
+            dump_side(dump, name, role_names[r], "WRONG", &pred[r], &gold[r], gold, &file_map,
+                      text);
+        }
         for (int r = 0; r < ROLES; r++) {
-            if (dump) {
-                dump_side(dump, name, role_names[r], "MISS", &gold[r], &pred[r], &file_map, text);
-                dump_side(dump, name, role_names[r], "WRONG", &pred[r], &gold[r], &file_map, text);
-            }
             score(&pred[r], &gold[r], &totals[r]);
             free(gold[r].items);
             free(pred[r].items);

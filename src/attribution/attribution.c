@@ -66,6 +66,9 @@ static void end_contents_at_coordinated_frames(const frame_ctx *c, frame_list *l
             sentence_first = i;
         if (f->direct)
             continue;
+        /* the content's first token (the event coder's part may start later: "asked France |
+         * for more help") */
+        size_t first = attribution_token_at(c, f->content.start);
         for (size_t j = sentence_first; j < list->count && list->items[j].sentence == f->sentence;
              j++) {
             const attribution *g = &list->items[j];
@@ -74,35 +77,38 @@ static void end_contents_at_coordinated_frames(const frame_ctx *c, frame_list *l
             /* "Authorities announced the arrest of a man and said a curfew would continue":
              * a second verb of the same subject reports its own content */
             size_t q = attribution_token_at(c, g->cue.start);
-            if (g->source.start == f->source.start && q > f->content_first + 1 &&
-                q < f->content_last) {
+            if (g->source.start == f->source.start && q > first + 1 && q < f->content_last) {
                 size_t and_at = q - 1;
-                while (and_at > f->content_first && TOK_IN(c, and_at, attribution_auxiliaries))
+                while (and_at > first && TOK_IN(c, and_at, attribution_auxiliaries))
                     and_at--;
                 /* only a conjunct of f itself: no other cue between the two */
                 bool between = false;
                 for (size_t k = 0; k < list->count && !between; k++)
                     between = k != i && k != j && list->items[k].cue.start > f->cue.start &&
                               list->items[k].cue.start < g->cue.start;
-                if (!between && and_at > f->content_first &&
+                if (!between && and_at > first &&
                     (tok_is(c, and_at, "and") || tok_is(c, and_at, "but"))) {
                     size_t stop = and_at;
-                    if (stop > f->content_first + 1 && is_punct(c, stop - 1, ','))
+                    if (stop > first + 1 && is_punct(c, stop - 1, ','))
                         stop--;
                     f->content_last = (uint32_t)stop;
+                    if (f->content_first > f->content_last)
+                        f->content_first = f->content_last;
                     f->content.end = c->tokens[stop - 1].end;
                     continue;
                 }
             }
             size_t p = attribution_token_at(c, g->source.start);
-            if (p <= f->content_first || p >= f->content_last)
+            if (p <= first || p >= f->content_last)
                 continue;
-            if (p > f->content_first + 1 &&
+            if (p > first + 1 &&
                 (tok_is(c, p - 1, "and") || tok_is(c, p - 1, "but") || tok_is(c, p - 1, "while") ||
                  tok_is(c, p - 1, "whereas") || tok_is(c, p - 1, "although")))
                 p--;
-            if (p > f->content_first + 1 && (is_punct(c, p - 1, ',') || is_punct(c, p - 1, ';'))) {
+            if (p > first + 1 && (is_punct(c, p - 1, ',') || is_punct(c, p - 1, ';'))) {
                 f->content_last = (uint32_t)(p - 1);
+                if (f->content_first > f->content_last)
+                    f->content_first = f->content_last;
                 f->content.end = c->tokens[p - 2].end;
             }
         }

@@ -110,6 +110,8 @@ typedef struct cue_form {
     bool particle_only; /* "+p": a cue only with one of its particles ("fired back") */
     bool raise;         /* "+raise": the subject belongs to the content, which has no source
                            ("The House is expected to pass the bill", "Talks seemed close") */
+    bool thing;         /* "+thing": a noun phrase after the verb is a thing it acts on, not
+                           what it reports ("recalled its envoy", "added 500 troops") */
     uint16_t particles; /* CUE_P_* the cue takes into its group */
 } cue_form;
 

@@ -87,6 +87,8 @@ bool attribution_is_closing_quote(const frame_ctx *c, size_t i);
 bool attribution_is_final_punct(const frame_ctx *c, size_t i);
 /* The first token that starts at or after byte `offset` (binary search). */
 size_t attribution_token_at(const frame_ctx *c, uint32_t offset);
+/* The first comma in [from, end) outside quotation marks, or end. */
+size_t attribution_comma_outside_quotes(const frame_ctx *c, size_t from, size_t end);
 /* Is token i a verb as the tagger sees it (or untagged: any lower-case word)? */
 bool attribution_is_verb(const frame_ctx *c, size_t i);
 
@@ -113,6 +115,13 @@ void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_
  * SIZE_MAX when the cue needs a complement marker and none follows. */
 size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
                                  const cue_form *form, bool *direct);
+/* Does a clause without "that" start at k ("implied he was biased", "hoped electric
+ * utilities would")? */
+bool attribution_bare_clause(const frame_ctx *c, size_t k, size_t end);
+/* Where the event coder's part of an object content [k, last) starts: the preposition or
+ * infinitive after the object noun phrase ("asked France | for more help", "accused Pakistan |
+ * of sheltering"), or `last` when none follows ("stressed those concerns"). */
+size_t attribution_after_object(const frame_ctx *c, size_t k, size_t last);
 /* Where a reported clause that starts at k ends (exclusive), at most `end`: a new clause with
  * its own source or a participle phrase (", saying ...") ends it. */
 size_t attribution_content_end(const frame_ctx *c, size_t k, size_t end);
@@ -130,6 +139,62 @@ void attribution_resolve_speakers(const frame_ctx *c, frame_list *list);
 /* Sets stance and claim of every frame (denies, doubts), and adds the frames the article
  * itself states without a source ("there is no evidence that ..."). SITREP_ELIMIT at the cap. */
 sitrep_status attribution_read_stance(arena *a, const frame_ctx *c, frame_list *list) MUST_CHECK;
+
+/* ---- the words around a cue (around.c) ---- */
+
+/* Is the sentence a title-case headline ("Trump Says He Will Win")? There a capital letter
+ * does not make a cue a name. */
+bool attribution_title_case(const frame_ctx *c, size_t first, size_t end);
+/* "Sunday’s", "MSNBC's": a possessive ending, not the auxiliary of "he's going". */
+bool attribution_possessive(const frame_ctx *c, size_t k);
+/* A lower-case word the tagger may read as a verb right before a name ("host" in "MSNBC host
+ * Chris Matthews", "aide" in "campaign aide John Smith"): a title, when it has no verb ending. */
+bool attribution_title_word(const frame_ctx *c, size_t k, size_t e);
+/* The phrase after an inverted cue must look like a speaker ("said Smith", "said the
+ * official, who ..."), not a clause ("said the vessel had been hit", "adding about 10 days"):
+ * it starts with a capitalised word or a determiner, holds no verb, and the cue is not an
+ * -ing form. */
+bool attribution_inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t e);
+/* Is the source a document ("a new poll", "A Monmouth poll out Monday", "the average of
+ * recent polls")? A document head among its first words. */
+bool attribution_document_source(const frame_ctx *c, size_t s, size_t e);
+/* The end of an object content [k, e) of the cue at i: before "and" or "but" and a verb of
+ * the cue's tense ("accused X of Y and recalled ...", "praises X but warns ..."). */
+size_t attribution_object_end(const frame_ctx *c, size_t i, size_t k, size_t e);
+/* Does a noun phrase start at k ("the deal", "those worries", "Bob's account")? */
+bool attribution_np_starts(const frame_ctx *c, size_t k, size_t end);
+/* "“...,” Ramos, 58, told AFP": the comma before the cue closes an apposition of the source
+ * before it, so the cue is no inverted one. */
+bool attribution_apposition_before(const frame_ctx *c, size_t first, size_t i);
+/* Does the sentence open with a subordinate clause ("While ...", "Although ...")? */
+bool attribution_is_subordinator(const frame_ctx *c, size_t k);
+bool attribution_clause_has_comma(const frame_ctx *c, size_t s, size_t e);
+/* A source of one word must be able to name someone: not "off" ("put off deciding"), "to" or
+ * "because" - the tagger's particles, prepositions and conjunctions. */
+bool attribution_plausible_source(const frame_ctx *c, size_t s, size_t e);
+/* Is everything from k to the sentence end a trailing adverbial ("on Monday", "in a
+ * statement", "last week")? Then a cue before it ends the sentence. */
+bool attribution_only_trailing(const frame_ctx *c, size_t k, size_t end, size_t limit, bool quoted);
+/* "CLAUSE, SOURCE CUE (trailing phrase), CLAUSE.": the reported clause is split around its
+ * source and cue. Returns the first token of the second part, or SIZE_MAX. The first part must
+ * hold a verb (not "Later, he said, ...") and the second must not open a new frame. */
+size_t attribution_parenthetical_rest(const frame_ctx *c, size_t first, size_t src_s,
+                                      size_t cue_end, size_t end);
+/* After "“CONTENT,” SOURCE told": is the rest of the sentence only the object ("told
+ * cheering supporters in St. Augustine.")? Up to ten words, no clause. */
+bool attribution_trailing_object(const frame_ctx *c, size_t k, size_t end, size_t limit);
+/* Does a closing quotation mark (and commas or a dash) stand right before the source at
+ * src_s? "“A,” Clinton told reporters Friday at a convention of ... in Washington." */
+bool attribution_after_quotation(const frame_ctx *c, size_t first, size_t src_s);
+/* Does a complement marker ("that", a colon, a quotation) follow the cue? Then the cue leads
+ * its content ("X, a spokesman, told reporters that ..."), it does not close it. */
+bool attribution_marked_complement(const frame_ctx *c, size_t cue_end, size_t end,
+                                   const cue_form *form);
+/* "Russia's foreign ministry called the measures illegal and said ...": the subject of a
+ * second verb is the subject of the first: the end of the phrase before the first verb of the
+ * clause, or `first` (no source) when there is none within eight tokens. */
+size_t attribution_coordinated_subject_end(const frame_ctx *c, size_t first, size_t and_index);
+bool attribution_is_be(const frame_ctx *c, size_t i);
 
 /* ---- frames (frames.c) ---- */
 

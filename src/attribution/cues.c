@@ -149,9 +149,12 @@ cue_lexicon *cues_parse(const char *text, size_t length, const char *path, diag 
                 proto.raise = true;
             else if (strcmp(flag, "p") == 0)
                 proto.particle_only = true;
+            else if (strcmp(flag, "thing") == 0)
+                proto.thing = true;
             else {
                 diag_set(d, path, line_number,
-                         "unknown flag '+%s' (expected +that, +to, +obj, +v, +p or +raise)", flag);
+                         "unknown flag '+%s' (expected +that, +to, +obj, +v, +p, +raise or +thing)",
+                         flag);
                 failed = true;
             }
             if (plus)

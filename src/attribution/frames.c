@@ -18,265 +18,6 @@ sitrep_status attribution_push(arena *a, frame_list *list, const attribution *f)
     return SITREP_OK;
 }
 
-/* Is the sentence a title-case headline ("Trump Says He Will Win")? There a capital letter
- * does not make a cue a name. */
-static bool title_case(const frame_ctx *c, size_t first, size_t end)
-{
-    size_t words = 0, upper = 0;
-    for (size_t i = first; i < end; i++)
-        if (c->tokens[i].kind == TOKEN_WORD && c->tokens[i].end - c->tokens[i].start > 3) {
-            words++;
-            upper += (c->tokens[i].flags & TOKEN_UPPER) != 0;
-        }
-    return words >= 3 && upper * 10 >= words * 8;
-}
-
-/* The phrase after an inverted cue must look like a speaker ("said Smith", "said the
- * official, who ..."), not a clause ("said the vessel had been hit", "adding about 10 days"):
- * it starts with a capitalised word or a determiner, holds no verb, and the cue is not an
- * -ing form. */
-static bool inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, size_t e)
-{
-    slice word = tok(c, cue);
-    if (word.len > 4 && memcmp(word.ptr + word.len - 3, "ing", 3) == 0)
-        return false;
-    if (!is_capitalised(c, s) && !tok_is(c, s, "the") && !tok_is(c, s, "a") &&
-        !tok_is(c, s, "an") && !tok_is(c, s, "one") && !tok_is(c, s, "another")) {
-        /* "said 9/11 widow Terry Strada", "said former senator Bob Dole": a lower-case title
-         * or description before the name */
-        size_t k = s;
-        while (k < e && k < s + 5 && !is_capitalised(c, k) &&
-               (c->tokens[k].kind == TOKEN_NUMBER || is_punct(c, k, '/') ||
-                (is_word(c, k) && c->tokens[k].upos != UPOS_VERB && c->tokens[k].upos != UPOS_AUX &&
-                 c->tokens[k].upos != UPOS_ADP && c->tokens[k].upos != UPOS_DET &&
-                 c->tokens[k].upos != UPOS_PRON && c->tokens[k].upos != UPOS_CCONJ &&
-                 c->tokens[k].upos != UPOS_SCONJ && c->tokens[k].upos != UPOS_PART &&
-                 !TOK_IN(c, k, attribution_time_words) && !TOK_IN(c, k, attribution_day_words))) &&
-               !TOK_IN(c, k, attribution_pronouns) && !TOK_IN(c, k, attribution_auxiliaries))
-            k++;
-        if (k == s || k >= e || !is_capitalised(c, k))
-            return false;
-    }
-    for (size_t k = s; k < e; k++) {
-        if (is_punct(c, k, ','))
-            break; /* an apposition may hold anything: "said Smith, who ..." */
-        /* "said Judicial Watch President Tom Fitton": a capitalised word inside a name is
-         * no verb, whatever the tagger read */
-        if (k > s && is_capitalised(c, k) && is_capitalised(c, k - 1))
-            continue;
-        if (TOK_IN(c, k, attribution_auxiliaries) || c->tokens[k].upos == UPOS_VERB ||
-            c->tokens[k].upos == UPOS_AUX)
-            return false;
-    }
-    return e > s;
-}
-
-/* Does the sentence open with a subordinate clause ("While ...", "Although ...")? */
-static bool is_subordinator(const frame_ctx *c, size_t k)
-{
-    return tok_is(c, k, "while") || tok_is(c, k, "although") || tok_is(c, k, "though") ||
-           tok_is(c, k, "whereas") || tok_is(c, k, "if") || tok_is(c, k, "because") ||
-           tok_is(c, k, "since") || tok_is(c, k, "as") || tok_is(c, k, "when") ||
-           tok_is(c, k, "after") || tok_is(c, k, "before") || tok_is(c, k, "unless");
-}
-
-/* The first comma in [from, end) outside quotation marks, or end. */
-static size_t comma_outside_quotes(const frame_ctx *c, size_t from, size_t end)
-{
-    for (size_t j = from; j < end; j++) {
-        if (c->quote_end[j] >= 0) {
-            j = (size_t)c->quote_end[j];
-            continue;
-        }
-        if (is_punct(c, j, ','))
-            return j;
-    }
-    return end;
-}
-
-static bool clause_has_comma(const frame_ctx *c, size_t s, size_t e)
-{
-    for (size_t k = s; k < e; k++)
-        if (is_punct(c, k, ','))
-            return true;
-    return false;
-}
-
-/* A source of one word must be able to name someone: not "off" ("put off deciding"), "to" or
- * "because" - the tagger's particles, prepositions and conjunctions. */
-static bool plausible_source(const frame_ctx *c, size_t s, size_t e)
-{
-    if (e != s + 1 || is_capitalised(c, s) || TOK_IN(c, s, attribution_pronouns))
-        return true;
-    upos_tag p = (upos_tag)c->tokens[s].upos;
-    return p != UPOS_ADP && p != UPOS_PART && p != UPOS_CCONJ && p != UPOS_SCONJ && p != UPOS_AUX &&
-           p != UPOS_ADV && p != UPOS_DET && p != UPOS_PUNCT;
-}
-
-/* "Sunday’s", "MSNBC's": a possessive ending, not the auxiliary of "he's going". */
-static bool possessive(const frame_ctx *c, size_t k)
-{
-    return k > 0 && (tok_is(c, k, "'s") || tok_is(c, k, "’s")) &&
-           c->tokens[k].start == c->tokens[k - 1].end && is_word(c, k - 1) &&
-           !TOK_IN(c, k - 1, attribution_pronouns) && !tok_is(c, k - 1, "that") &&
-           !tok_is(c, k - 1, "there") && !tok_is(c, k - 1, "what") && !tok_is(c, k - 1, "who");
-}
-
-/* Is everything from k to the sentence end a trailing adverbial ("on Monday", "in a
- * statement", "last week")? Then a cue before it ends the sentence. */
-static bool only_trailing(const frame_ctx *c, size_t k, size_t end, size_t limit)
-{
-    size_t words = 0;
-    for (; k < end; k++) {
-        if (attribution_is_final_punct(c, k) || c->tokens[k].kind == TOKEN_QUOTE)
-            continue;
-        if (possessive(c, k))
-            continue;
-        if (is_punct(c, k, ',') || c->tokens[k].kind == TOKEN_DASH) {
-            /* "“A,” Cruz said, adding: “B.”": the participle has a frame of its own */
-            if (k + 1 < end && slice_ends_with(tok(c, k + 1), "ing") &&
-                cues_find(c->cues, tok(c, k + 1).ptr, tok(c, k + 1).len))
-                return true;
-            return words > 0;
-        }
-        /* a clause is content, not a trailing phrase: "said it would increase patrols" */
-        if (TOK_IN(c, k, attribution_time_words)) { /* "he said then", "she said later" */
-            words++;
-            continue;
-        }
-        if (TOK_IN(c, k, attribution_auxiliaries) || TOK_IN(c, k, attribution_pronouns) ||
-            tok_is(c, k, "that") || c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX)
-            return false;
-        if (++words > limit)
-            return false;
-    }
-    return true;
-}
-
-/* "CLAUSE, SOURCE CUE (trailing phrase), CLAUSE.": the reported clause is split around its
- * source and cue. Returns the first token of the second part, or SIZE_MAX. The first part must
- * hold a verb (not "Later, he said, ...") and the second must not open a new frame. */
-static size_t parenthetical_rest(const frame_ctx *c, size_t first, size_t src_s, size_t cue_end,
-                                 size_t end)
-{
-    bool verb = false;
-    for (size_t k = first; k < src_s; k++)
-        verb |= c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX;
-    if (!verb)
-        return SIZE_MAX;
-    size_t k = cue_end;
-    for (size_t words = 0; k < end && !is_punct(c, k, ','); k++, words++)
-        if (words >= 8 || c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX ||
-            c->tokens[k].kind == TOKEN_QUOTE || attribution_is_final_punct(c, k) ||
-            tok_is(c, k, "that"))
-            return SIZE_MAX;
-    k++;
-    if (k + 3 > end || !is_word(c, k) || attribution_is_opening_quote(c, k) ||
-        (tok_is(c, k, "according") && k + 1 < end && tok_is(c, k + 1, "to")))
-        return SIZE_MAX;
-    slice w = tok(c, k);
-    if (slice_ends_with(w, "ing") && cues_find(c->cues, w.ptr, w.len))
-        return SIZE_MAX;
-    /* "..., he said, and the crowd cheered": a coordinated clause is not reported */
-    if (tok_is(c, k, "and") || tok_is(c, k, "but") || tok_is(c, k, "who") ||
-        tok_is(c, k, "which") || tok_is(c, k, "while") || tok_is(c, k, "as"))
-        return SIZE_MAX;
-    return k;
-}
-
-/* After "“CONTENT,” SOURCE told": is the rest of the sentence only the object ("told
- * cheering supporters in St. Augustine.")? Up to ten words, no clause. */
-static bool trailing_object(const frame_ctx *c, size_t k, size_t end, size_t limit)
-{
-    size_t words = 0;
-    for (; k < end; k++) {
-        if (attribution_is_final_punct(c, k) || c->tokens[k].kind == TOKEN_QUOTE)
-            continue;
-        if (possessive(c, k))
-            continue;
-        if (is_punct(c, k, ','))
-            return words > 0;
-        if (tok_is(c, k, "that") || TOK_IN(c, k, attribution_auxiliaries) ||
-            (TOK_IN(c, k, attribution_pronouns) && !tok_is(c, k, "it") && !tok_is(c, k, "you")))
-            return false;
-        if (++words > limit)
-            return false;
-    }
-    return words > 0;
-}
-
-/* Does a closing quotation mark (and commas or a dash) stand right before the source at
- * src_s? "“A,” Clinton told reporters Friday at a convention of ... in Washington." */
-static bool after_quotation(const frame_ctx *c, size_t first, size_t src_s)
-{
-    size_t b = src_s;
-    while (b > first && (is_punct(c, b - 1, ',') || c->tokens[b - 1].kind == TOKEN_DASH))
-        b--;
-    if (b > first)
-        return attribution_is_closing_quote(c, b - 1);
-    return b > 0 && attribution_is_closing_quote(c, b - 1);
-}
-
-/* Does a complement marker ("that", a colon, a quotation) follow the cue? Then the cue leads
- * its content ("X, a spokesman, told reporters that ..."), it does not close it. */
-static bool marked_complement(const frame_ctx *c, size_t cue_end, size_t end, const cue_form *form)
-{
-    cue_form strict = *form;
-    strict.strict = true;
-    strict.infinitive = false;
-    bool direct;
-    return attribution_content_start(c, cue_end, end, &strict, &direct) != SIZE_MAX;
-}
-
-/* "Russia's foreign ministry called the measures illegal and said ...": the subject of a
- * second verb is the subject of the first: the end of the phrase before the first verb of the
- * clause, or `first` (no source) when there is none within eight tokens. */
-static size_t coordinated_subject_end(const frame_ctx *c, size_t first, size_t and_index)
-{
-    size_t found = first;
-    /* "In an interview Thursday, the senator criticized ... and said": past a leading phrase */
-    size_t from = first;
-    if (c->tokens[first].upos == UPOS_ADP || c->tokens[first].upos == UPOS_SCONJ)
-        for (size_t j = first + 1; j < and_index && j < first + 10; j++)
-            if (is_punct(c, j, ',')) {
-                from = j + 1;
-                break;
-            }
-    for (size_t j = from + 1; j < and_index && j < from + 8; j++) {
-        const token *t = &c->tokens[j];
-        if (t->kind != TOKEN_WORD || (t->flags & TOKEN_UPPER))
-            continue;
-        slice w = tok(c, j);
-        if (t->upos == UPOS_VERB || t->upos == UPOS_AUX ||
-            (t->upos == UPOS_NONE && w.len > 3 && slice_ends_with(w, "ed"))) {
-            found = j;
-            break;
-        }
-    }
-    if (found == first)
-        return first;
-    /* "Merrill says Machado promised to help and said ...": a later clause with a named
-     * subject of its own is the nearer conjunct */
-    for (size_t j = and_index - 1; j > found + 1; j--)
-        if (c->tokens[j].upos == UPOS_VERB && !(c->tokens[j].flags & TOKEN_UPPER) &&
-            c->tokens[j - 1].upos == UPOS_PROPN && is_capitalised(c, j - 1)) {
-            found = j;
-            break;
-        }
-    /* "Democrats also described ...": an adverb before the verb is not the subject's */
-    while (found > first + 1 && TOK_IN(c, found - 1, attribution_auxiliaries))
-        found--;
-    return found;
-}
-
-static bool is_be(const frame_ctx *c, size_t i)
-{
-    return tok_is(c, i, "is") || tok_is(c, i, "are") || tok_is(c, i, "was") ||
-           tok_is(c, i, "were") || tok_is(c, i, "be") || tok_is(c, i, "been") ||
-           tok_is(c, i, "being") || tok_is(c, i, "'s") || tok_is(c, i, "’s") ||
-           tok_is(c, i, "'re") || tok_is(c, i, "’re");
-}
-
 /* The particle after a cue that belongs to its group ("called on", "warned of"), or 0. */
 static size_t particle_after(const frame_ctx *c, const cue_form *form, size_t k, size_t end)
 {
@@ -308,14 +49,30 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
     /* a capitalised cue inside a sentence is a name: "Islamic State", "Reuters Reported" */
     if ((t->flags & TOKEN_UPPER) && i > first && c->tokens[i - 1].kind != TOKEN_QUOTE && !headline)
         return NULL;
+    /* "court-ordered solutions": the second half of a hyphenated word is no verb */
+    if (i > first + 1 && is_punct(c, i - 1, '-') && t->start == c->tokens[i - 1].end &&
+        c->tokens[i - 1].start == c->tokens[i - 2].end)
+        return NULL;
+    /* "a group called Lashkar-e-Taiba", "a film called “Selma”": after a common noun, a name
+     * follows - the group is named, nobody speaks */
+    if ((tok_is(c, i, "called") || tok_is(c, i, "named") || tok_is(c, i, "dubbed")) && i > first &&
+        c->tokens[i - 1].upos == UPOS_NOUN && !(c->tokens[i - 1].flags & TOKEN_UPPER) &&
+        *cue_end < end &&
+        (is_capitalised(c, *cue_end) || attribution_is_opening_quote(c, *cue_end)))
+        return NULL;
     /* "He’s claiming": after a pronoun, 's is "is" or "has", whatever the tagger read */
     bool pronoun_aux =
         i > first + 1 && slice_ends_with(s, "ing") &&
         (tok_is(c, i - 1, "'s") || tok_is(c, i - 1, "’s")) &&
         (tok_is(c, i - 2, "he") || tok_is(c, i - 2, "she") || tok_is(c, i - 2, "it") ||
          tok_is(c, i - 2, "that") || tok_is(c, i - 2, "who"));
-    /* "the claim", "a report", "his warning": a noun, not a reporting verb */
-    if (i > first && !pronoun_aux && TOK_IN(c, i - 1, attribution_determiners))
+    /* "the claim", "a report", "his warning": a noun, not a reporting verb; "the partially
+     * recognized republic": a participle before its noun */
+    size_t before = i;
+    while (before > first + 1 && c->tokens[before - 1].upos == UPOS_ADV &&
+           slice_ends_with(tok(c, before - 1), "ly"))
+        before--;
+    if (before > first && !pronoun_aux && TOK_IN(c, before - 1, attribution_determiners))
         return NULL;
     /* "rejected claims that", "dismissed reports of": a plural noun, the object of a verb */
     if (i > first && slice_ends_with(s, "s") && !TOK_IN(c, i - 1, attribution_auxiliaries) &&
@@ -323,8 +80,32 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
          (slice_ends_with(tok(c, i - 1), "ed") &&
           cues_find(c->cues, tok(c, i - 1).ptr, tok(c, i - 1).len))))
         return NULL;
+    /* "Trump asserts that", "AROS argues that": after a name or a subject pronoun and before
+     * "that", a form ending in -s or -ed is the verb, whatever the tagger read */
+    /* "Emails unearthed in the inquiry show that": a plural subject before a bare form */
+    bool plural_subject =
+        i > first && slice_ends_with(tok(c, i - 1), "s") && !(c->tokens[i - 1].flags & TOKEN_UPPER);
+    bool subject_verb =
+        !form->verb_only && i > first && *cue_end + 1 < end &&
+        (slice_ends_with(s, "s") || slice_ends_with(s, "ed") || plural_subject) &&
+        (c->tokens[i - 1].upos == UPOS_PROPN || c->tokens[i - 1].upos == UPOS_NOUN ||
+         (TOK_IN(c, i - 1, attribution_pronouns) && !tok_is(c, i - 1, "it"))) &&
+        tok_is(c, *cue_end, "that") && is_word(c, *cue_end + 1);
+    /* "Trump endorses Cruz", "Clinton plans to visit": after a name, an -s form before an
+     * object or an infinitive is the verb */
+    if (!subject_verb && i > first && *cue_end + 1 < end && slice_ends_with(s, "s") &&
+        !slice_ends_with(s, "ss") && c->tokens[i - 1].upos == UPOS_PROPN &&
+        !TOK_IN(c, i - 1, attribution_determiners) &&
+        (c->tokens[*cue_end].upos == UPOS_PROPN || c->tokens[*cue_end].upos == UPOS_DET ||
+         (tok_is(c, *cue_end, "to") && c->tokens[*cue_end + 1].upos == UPOS_VERB)))
+        subject_verb = true;
+    /* "Another tweeted": a past form is no noun */
+    if (t->upos == UPOS_NOUN && slice_ends_with(s, "ed") && i > first &&
+        !TOK_IN(c, i - 1, attribution_determiners))
+        subject_verb = true;
     /* the tagger reads a noun or an adjective ("the alleged plot", "peace plans") */
-    if (!pronoun_aux && t->upos != UPOS_NONE && t->upos != UPOS_VERB && t->upos != UPOS_AUX &&
+    if (!pronoun_aux && !subject_verb && t->upos != UPOS_NONE && t->upos != UPOS_VERB &&
+        t->upos != UPOS_AUX &&
         (form->verb_only || t->upos == UPOS_NOUN || t->upos == UPOS_PROPN || t->upos == UPOS_ADJ))
         return NULL;
     if (form->verb_only && t->upos == UPOS_NONE && (t->flags & TOKEN_UPPER))
@@ -334,6 +115,41 @@ static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t
         return NULL; /* "fired back", "lashed out" - not "fired drones" */
     *cue_end += particle;
     return form;
+}
+
+/* After "asked" (and its particle, when `particle`: "asked about X"): an optional "by ASKER"
+ * (the asker's tokens into *src_s, *src_e) and adverbs, then the question - a wh-word, "about"
+ * or "to". Returns the question's first token, or SIZE_MAX. */
+static size_t asked_content(const frame_ctx *c, size_t k, size_t end, bool particle, size_t *src_s,
+                            size_t *src_e)
+{
+    *src_s = *src_e = 0;
+    if (particle) /* "asked about X" */
+        return k;
+    if (k < end && tok_is(c, k, "by")) {
+        size_t s = k + 1, e = s;
+        while (e < end && e < s + 6 && is_word(c, e) && !tok_is(c, e, "to") &&
+               !tok_is(c, e, "about") && !TOK_IN(c, e, attribution_wh_words) &&
+               !TOK_IN(c, e, attribution_time_words) && !TOK_IN(c, e, attribution_day_words) &&
+               c->tokens[e].upos != UPOS_VERB && c->tokens[e].upos != UPOS_AUX &&
+               (e > s || is_capitalised(c, e) || TOK_IN(c, e, attribution_determiners) ||
+                c->tokens[e].upos == UPOS_NOUN))
+            e++;
+        if (e == s)
+            return SIZE_MAX;
+        *src_s = s;
+        *src_e = e;
+        k = attribution_skip_time(c, e, end);
+    }
+    while (k < end && c->tokens[k].upos == UPOS_ADV && slice_ends_with(tok(c, k), "ly"))
+        k++;
+    if (k + 1 >= end)
+        return SIZE_MAX;
+    if (tok_is(c, k, "about"))
+        return k + 1;
+    if (TOK_IN(c, k, attribution_wh_words) || (tok_is(c, k, "to") && is_word(c, k + 1)))
+        return k;
+    return SIZE_MAX;
 }
 
 /* The subject's end for a leading cue: auxiliaries and adverbs before it ("has repeatedly
@@ -398,6 +214,10 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
     size_t k = j;
     /* past a participial phrase: “A,” said Smith, speaking of the talks. “B.” */
     if (k + 1 < end && is_punct(c, k, ',') && slice_ends_with(tok(c, k + 1), "ing")) {
+        /* "..., she said, referring to the big enterprises. “B.”": a participle that reports
+         * has a frame of its own, and the quotation after it is its content's neighbour */
+        if (cues_find(c->cues, tok(c, k + 1).ptr, tok(c, k + 1).len))
+            return;
         size_t x = k + 1;
         while (x < end && !attribution_is_final_punct(c, x) && c->tokens[x].kind != TOKEN_QUOTE)
             x++;
@@ -449,7 +269,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
     size_t first = sent->first_token, end = first + sent->ntokens;
     size_t sentence_frames = list->count;
     sitrep_status status;
-    bool headline = title_case(c, first, end);
+    bool headline = attribution_title_case(c, first, end);
     for (size_t i = first; i < end; i++) {
         /* a cue inside a quotation is the speaker's own words, not a frame of the article */
         if (c->quote_end[i] >= 0 && c->quote_end[i] > c->inside_until)
@@ -514,16 +334,26 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 ok = f.content.end > f.content.start;
             }
         } else if (tok_is(c, i, "asked") &&
-                   (i == first || (i == first + 1 && tok_is(c, first, "when"))) &&
+                   (i == first ||
+                    (i > first + 1 &&
+                     (tok_is(c, i - 1, "when") || tok_is(c, i - 1, "if") ||
+                      tok_is(c, i - 1, "after") ||
+                      (is_punct(c, i - 1, ',') && !attribution_is_closing_quote(c, i - 2))))) &&
                    cue_end + 1 < end &&
-                   (TOK_IN(c, cue_end, attribution_wh_words) || cue_end > i + 1)) {
-            /* "Asked whether X, Ryan said ...", "When asked about X, ...": a question whose
-             * asker the text does not name - a frame with no source, its content up to the
-             * comma */
-            size_t e = cue_end;
+                   asked_content(c, cue_end, end, cue_end > i + 1, &src_s, &src_e) != SIZE_MAX) {
+            /* "Asked whether X, Ryan said ...", "When asked about X, ...", "..., Christie
+             * said when asked whether ...", "..., Haddad said, asked about X": a question whose
+             * asker the text does not name - a frame with no source, its content up to the comma;
+             * "Asked by Stephanopoulos to respond, Carson said": the asker after "by" is the source
+             */
+            size_t k0 = asked_content(c, cue_end, end, cue_end > i + 1, &src_s, &src_e);
+            if (src_e > src_s)
+                attribution_set_span(c, &f.source, src_s, src_e);
+            f.phrase = f.source;
+            size_t e = k0;
             while (e < end && !is_punct(c, e, ',') && !attribution_is_final_punct(c, e))
                 e = c->quote_end[e] > (int32_t)e ? (size_t)c->quote_end[e] + 1 : e + 1;
-            attribution_set_content(c, &f, cue_end, e < end ? e : end, false);
+            attribution_set_content(c, &f, k0, e < end ? e : end, false);
             if (f.content.end > f.content.start) {
                 attribution_set_span(c, &f.cue, cue_s, cue_end);
                 if ((status = attribution_push(a, list, &f)))
@@ -532,11 +362,12 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             continue;
         } else if (i > first &&
                    (is_punct(c, i - 1, ',') || attribution_is_closing_quote(c, i - 1)) &&
-                   !marked_complement(c, cue_end, end, form) && cue_end < end &&
+                   !attribution_marked_complement(c, cue_end, end, form) && cue_end < end &&
                    (is_word(c, cue_end) || c->tokens[cue_end].kind == TOKEN_NUMBER) &&
                    !tok_is(c, cue_end, "that") && !TOK_IN(c, cue_end, attribution_auxiliaries) &&
-                   inverted_source_ok(c, i, cue_end,
-                                      attribution_source_after(c, cue_end, end, true))) {
+                   !attribution_apposition_before(c, first, i) &&
+                   attribution_inverted_source_ok(
+                       c, i, cue_end, attribution_source_after(c, cue_end, end, true))) {
             /* inverted: "“CONTENT,” said SOURCE." / "CONTENT, said SOURCE." */
             src_s = cue_end;
             src_e = phrase_e = attribution_source_after(c, src_s, end, true);
@@ -597,7 +428,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                              no verb governs this one and no source stands before it */
             if (subject_end > first + 1 &&
                 (tok_is(c, subject_end - 1, "and") || tok_is(c, subject_end - 1, "but")))
-                src_e = coordinated_subject_end(c, first, subject_end - 1);
+                src_e = attribution_coordinated_subject_end(c, first, subject_end - 1);
             size_t relative_end = end;
             /* "critics who say he should ...", "experts who warn that ...": a restrictive
              * relative clause; the pronoun is the source PolNeAR draws, the antecedent the
@@ -626,15 +457,15 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 is_punct(c, src_e - 2, ',')) {
                 attribution_set_span(c, &f.relative, src_e - 1, src_e);
                 src_e = src_e - 2;
-                size_t comma = comma_outside_quotes(c, cue_end, end);
+                size_t comma = attribution_comma_outside_quotes(c, cue_end, end);
                 if (comma < end)
                     content_end = comma;
             }
             /* "While Rubio supports a path to citizenship, there is ...": in a clause that
              * opens the sentence with a subordinator the content ends at its comma */
-            if (content_end == end && src_e > first + 1 && is_subordinator(c, first) &&
-                !clause_has_comma(c, first, src_e)) {
-                size_t comma = comma_outside_quotes(c, cue_end + 1, end);
+            if (content_end == end && src_e > first + 1 && attribution_is_subordinator(c, first) &&
+                !attribution_clause_has_comma(c, first, src_e)) {
+                size_t comma = attribution_comma_outside_quotes(c, cue_end + 1, end);
                 if (comma + 2 < end)
                     content_end = comma;
             }
@@ -689,7 +520,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
              * of the content, which has no source */
             bool passive = false;
             for (size_t k = v; k < i; k++)
-                passive |= is_be(c, k);
+                passive |= attribution_is_be(c, k);
             if (slice_ends_with(tok(c, i), "ing"))
                 passive = false; /* "Turkey is planning to send": progressive, not passive */
             bool raised =
@@ -761,12 +592,38 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                         after_comma = false;
                 bool direct;
                 size_t k = attribution_content_start(c, cue_end, end, form, &direct);
-                size_t rest =
-                    after_comma ? parenthetical_rest(c, first, src_s, cue_end, end) : SIZE_MAX;
-                bool quoted = after_comma && after_quotation(c, first, src_s);
+                size_t rest = after_comma
+                                  ? attribution_parenthetical_rest(c, first, src_s, cue_end, end)
+                                  : SIZE_MAX;
+                bool quoted = after_comma && attribution_after_quotation(c, first, src_s);
+                /* "Sunday morning, Clinton slammed the shift": a phrase without a verb before the
+                 * comma is reported only when no content follows the cue ("Sorry, Sanders
+                 * said.") */
+                /* "On Monday, Kabul accused Pakistan ... and recalled its ambassador": a time or
+                 * setting phrase is never what is reported */
+                if (after_comma && !quoted && !after_quote && rest == SIZE_MAX &&
+                    (c->tokens[first].upos == UPOS_ADP ||
+                     attribution_skip_time(c, first, src_s) + 1 >= src_s)) {
+                    after_comma = false;
+                    /* the object after the cue is the content then, as PolNeAR draws it */
+                    if (k == SIZE_MAX && !form->thing && cue_end + 1 < end && is_word(c, cue_end)) {
+                        cue_form loose = *form;
+                        loose.strict = false;
+                        k = attribution_content_start(c, cue_end, end, &loose, &direct);
+                    }
+                }
+                if (after_comma && !quoted && !after_quote && rest == SIZE_MAX && k != SIZE_MAX &&
+                    k < end && !attribution_is_final_punct(c, k)) {
+                    bool verb = false;
+                    for (size_t x = first; x < src_s && !verb; x++)
+                        verb = c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX ||
+                               c->tokens[x].kind == TOKEN_QUOTE;
+                    after_comma = verb;
+                }
                 if (after_comma &&
-                    (only_trailing(c, cue_end, end, quoted ? 24 : 8) ||
-                     (form->object && trailing_object(c, cue_end, end, quoted ? 30 : 10)) ||
+                    (attribution_only_trailing(c, cue_end, end, quoted ? 24 : 8, quoted) ||
+                     (form->object &&
+                      attribution_trailing_object(c, cue_end, end, quoted ? 30 : 10)) ||
                      rest != SIZE_MAX)) {
                     /* "CONTENT, SOURCE CUE." or "“CONTENT,” SOURCE CUE." */
                     size_t b = src_s;
@@ -801,8 +658,19 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     }
                 } else {
                     /* "a new poll shows Clinton ahead": a document needs no "that" */
+                    /* "Mr. Lew stressed those worries", "Republicans also denounced the deal",
+                     * "a second officer backed Bob's account": before a noun phrase a verb of
+                     * speech, stance or belief has it as content, as PolNeAR draws it (a
+                     * document verb does not: "police found a body") */
+                    if (k == SIZE_MAX && !form->thing && attribution_np_starts(c, cue_end, end) &&
+                        (form->cue_class == CUE_SPEECH || form->cue_class == CUE_EVALUATION ||
+                         form->cue_class == CUE_BELIEF)) {
+                        cue_form loose = *form;
+                        loose.strict = false;
+                        k = attribution_content_start(c, cue_end, end, &loose, &direct);
+                    }
                     if (k == SIZE_MAX && form->cue_class == CUE_DOCUMENT &&
-                        TOK_IN(c, src_e - 1, attribution_document_heads)) {
+                        attribution_document_source(c, src_s, src_e)) {
                         cue_form loose = *form;
                         loose.strict = false;
                         k = attribution_content_start(c, cue_end, end, &loose, &direct);
@@ -818,6 +686,11 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                                     e = x;
                                     break;
                                 }
+                        /* "accused Pakistan of sheltering the group and recalled its
+                         * ambassador": after an object, a verb of the cue's tense coordinated
+                         * with it is the source's next act */
+                        if (!direct && !tok_is(c, k, "that") && !TOK_IN(c, k, attribution_wh_words))
+                            e = attribution_object_end(c, i, k, e);
                         attribution_set_content(c, &f, k, e, direct);
                         ok = f.content.end > f.content.start;
                         /* "urged Israel and Hezbollah to exercise restraint": PolNeAR draws the
@@ -833,6 +706,15 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                                     break;
                                 }
                             }
+                        /* "asked France for more help", "promised Ukraine aid": the object is
+                         * PolNeAR's content too, but for the event coder it is the act's
+                         * target, not what is reported: the coder's range starts after it */
+                        if (ok && !direct && k == cue_end && f.content_first == k &&
+                            (form->strict || form->object) && !tok_is(c, k, "that") &&
+                            !TOK_IN(c, k, attribution_wh_words) &&
+                            !attribution_bare_clause(c, k, end))
+                            f.content_first =
+                                (uint32_t)attribution_after_object(c, k, f.content_last);
                     }
                     /* "He said:" at the end of a sentence introduces the next sentence's
                      * quotation */
@@ -848,7 +730,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
         if (!ok || src_e <= src_s)
             continue;
         /* a word that names no one is no source: the frame stands without one */
-        if (plausible_source(c, src_s, src_e)) {
+        if (attribution_plausible_source(c, src_s, src_e)) {
             attribution_set_span(c, &f.source, src_s, src_e);
             if (phrase_e < src_e)
                 phrase_e = src_e;
@@ -864,6 +746,10 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
         if (f.continuation_last > f.continuation_first &&
             (int32_t)f.continuation_last > c->inside_until)
             c->inside_until = (int32_t)f.continuation_last;
+        /* "said Tim Selaty, organizer of a group called Citizens for Trump": no cue inside a
+         * source that follows its cue */
+        if (src_s > i && phrase_e > i + 1)
+            i = phrase_e - 1;
     }
     /* the shapes without a cue word, where no cue word made a frame */
     if (list->count == sentence_frames && (int32_t)first > c->inside_until) {

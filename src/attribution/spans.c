@@ -79,6 +79,11 @@ size_t attribution_skip_time(const frame_ctx *c, size_t k, size_t end)
  * on Tuesday (said)" -> "Amnesty International". */
 size_t attribution_strip_time(const frame_ctx *c, size_t first, size_t end)
 {
+    /* "DeSantis, who was elected to the House in 2012, said": inside a relative clause the
+     * time belongs to the clause */
+    for (size_t k = end > first + 12 ? end - 12 : first; k + 1 < end; k++)
+        if ((tok_is(c, k, "who") || tok_is(c, k, "which")) && k > first && is_punct(c, k - 1, ','))
+            return end;
     for (size_t k = end > first + 6 ? end - 6 : first + 1; k < end; k++)
         if (time_phrase_at(c, k, end) == end - k && !is_capitalised(c, k))
             return k;
@@ -86,6 +91,18 @@ size_t attribution_strip_time(const frame_ctx *c, size_t first, size_t end)
         if (time_phrase_at(c, k, end) == end - k)
             return k;
     return end;
+}
+
+/* Is [s, e) a state or party label ("Pa.", "R-Ky.", "D-N.Y.")? A short capitalised word
+ * with a full stop, after a party letter and a hyphen or not. */
+static bool state_label(const frame_ctx *c, size_t s, size_t e)
+{
+    if (s + 2 < e && c->tokens[s].end - c->tokens[s].start == 1 && is_punct(c, s + 1, '-'))
+        s += 2;
+    if (s + 1 != e || !is_capitalised(c, s))
+        return false;
+    slice w = tok(c, s);
+    return w.len >= 3 && w.len <= 5 && w.ptr[w.len - 1] == '.';
 }
 
 /* Does [from, to) look like a list of names closed by "and" ("Cruz and Kasich")? */
@@ -154,8 +171,13 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
         /* an auxiliary ends it too ("... are easily refuted"), but not the possessive 's */
         if (t->upos == UPOS_AUX && t->kind != TOKEN_CLITIC && !(t->flags & TOKEN_UPPER))
             break;
+        /* "a policy-focused conservative", "the highest-ranking Republican": a hyphen inside
+         * a word joins it */
+        bool hyphenated = j > first + 1 && is_punct(c, j - 1, '-') &&
+                          c->tokens[j - 1].start == c->tokens[j - 2].end &&
+                          c->tokens[j].start == c->tokens[j - 1].end;
         if (t->upos == UPOS_VERB && !(t->flags & TOKEN_UPPER) &&
-            !(j > first && c->tokens[j - 1].kind == TOKEN_DASH)) {
+            !(j > first && c->tokens[j - 1].kind == TOKEN_DASH) && !hyphenated) {
             /* a participle that modifies a noun ("the resulting toll", "a retired worker",
              * "Trump's hand-picked") stays inside */
             slice w = tok(c, j);
@@ -170,9 +192,17 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                 continue;
             }
             /* "Foreign ministers meeting in Brussels agreed": a reduced relative clause */
-            bool relative = slice_ends_with(w, "ing") &&
+            bool relative = (slice_ends_with(w, "ing") || slice_ends_with(w, "ed")) &&
                             (before == UPOS_NOUN || before == UPOS_PROPN) && s < end &&
                             c->tokens[s].upos == UPOS_ADP;
+            /* "a senior official who spoke on the condition of anonymity said": a relative
+             * clause without commas belongs to the phrase */
+            if (!participle && j > first + 1 &&
+                (tok_is(c, j - 1, "who") || tok_is(c, j - 1, "that")) &&
+                (c->tokens[j - 2].upos == UPOS_NOUN || c->tokens[j - 2].upos == UPOS_PROPN)) {
+                s = j - 1;
+                continue;
+            }
             /* "Smith, who said he had visited Patna, declined": the relative clause before the
              * closing comma belongs to the phrase */
             if (closing_comma) {
@@ -214,9 +244,21 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                  (s + 1 < end && is_capitalised(c, s) && tok_is(c, s + 1, "of")) ||
                  tok_is(c, s, "at") ||
                  (closing_comma && !is_capitalised(c, s) &&
-                  (c->tokens[s].upos == UPOS_NOUN || c->tokens[s].upos == UPOS_ADJ))) &&
-                (is_capitalised(c, j - 1) || c->tokens[j - 1].kind == TOKEN_NUMBER)) {
+                  (c->tokens[s].upos == UPOS_NOUN || c->tokens[s].upos == UPOS_ADJ)) ||
+                 /* "Fiorina, 61,", "Tina Tchen, Mrs. Obama's chief of staff," */
+                 (c->tokens[s].kind == TOKEN_NUMBER && (end - s <= 2 || is_punct(c, s + 1, ','))) ||
+                 (s + 2 < end && is_capitalised(c, s) && c->tokens[s + 2].kind == TOKEN_CLITIC)) &&
+                (is_capitalised(c, j - 1) || c->tokens[j - 1].kind == TOKEN_NUMBER ||
+                 /* "Rep. Elijah Cummings (D-Md.), chair of the committee," */
+                 (is_punct(c, j - 1, ')') && j > first + 1))) {
                 apposition_comma = j;
+                s = j;
+                continue;
+            }
+            /* "Mitch McConnell, R-Ky., said", "a retiree in Allentown, Pa., said": a state
+             * or party label between commas belongs to the phrase before it */
+            if (closing_comma && j > first && end - s <= 4 && is_capitalised(c, s) &&
+                state_label(c, s, end - 1) && is_capitalised(c, j - 1)) {
                 s = j;
                 continue;
             }
@@ -347,20 +389,45 @@ void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_
     f->direct = false;
 }
 
+/* Is token k a preposition of the cue's group ("about" in "complained about")? */
+static bool took_particle(const frame_ctx *c, const cue_form *form, size_t k)
+{
+    if (!form->particles || !(c->tokens[k].upos == UPOS_ADP || c->tokens[k].upos == UPOS_PART))
+        return false;
+    for (unsigned bit = 0; bit < CUE_PARTICLES; bit++)
+        if ((form->particles >> bit & 1) && tok_is(c, k, cues_particle_name(bit)))
+            return !tok_is(c, k, "out") && !tok_is(c, k, "up") && !tok_is(c, k, "back") &&
+                   !tok_is(c, k, "off");
+    return false;
+}
+
 /* Does a clause without "that" start at k: "implied he was biased", "indicated the court
  * would rule"? A subject pronoun, or a short noun phrase after a determiner, then a finite
  * auxiliary or verb. */
-static bool bare_clause(const frame_ctx *c, size_t k, size_t end)
+bool attribution_bare_clause(const frame_ctx *c, size_t k, size_t end)
 {
     if (k + 1 >= end || !is_word(c, k))
         return false;
     if (TOK_IN(c, k, attribution_pronouns) && !tok_is(c, k, "it") && !tok_is(c, k, "you"))
         return c->tokens[k + 1].upos == UPOS_AUX || c->tokens[k + 1].upos == UPOS_VERB;
-    if (!tok_is(c, k, "the") && !tok_is(c, k, "a") && !tok_is(c, k, "an"))
+    /* "stressed it was time": "it" before an auxiliary is a subject, not an object */
+    if (tok_is(c, k, "it"))
+        return c->tokens[k + 1].upos == UPOS_AUX && !tok_is(c, k + 1, "to");
+    /* "hoped electric utilities would", "feared his campaign could": a bare noun phrase or one
+     * after a possessive works as well, when a modal or auxiliary follows it */
+    bool det = tok_is(c, k, "the") || tok_is(c, k, "a") || tok_is(c, k, "an");
+    bool bare = !det && !(c->tokens[k].flags & TOKEN_UPPER) &&
+                (c->tokens[k].upos == UPOS_NOUN || c->tokens[k].upos == UPOS_ADJ ||
+                 tok_is(c, k, "his") || tok_is(c, k, "her") || tok_is(c, k, "their") ||
+                 tok_is(c, k, "its") || tok_is(c, k, "our"));
+    if (!det && !bare)
         return false;
-    for (size_t j = k + 1; j < end && j < k + 5; j++) {
-        if (c->tokens[j].upos == UPOS_AUX)
+    for (size_t j = k + 1; j < end && j < k + 6; j++) {
+        if (c->tokens[j].upos == UPOS_AUX && !tok_is(c, j, "'s") && !tok_is(c, j, "’s"))
             return j > k + 1;
+        if (j > k + 1 && (tok_is(c, j, "'s") || tok_is(c, j, "’s")) &&
+            c->tokens[j].start == c->tokens[j - 1].end)
+            continue; /* "the state's own standards are" */
         if (!is_word(c, j) || (c->tokens[j].upos != UPOS_NOUN && c->tokens[j].upos != UPOS_ADJ &&
                                c->tokens[j].upos != UPOS_PROPN))
             return false;
@@ -404,6 +471,12 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
             if (j > k && TOK_IN(c, j, attribution_pronouns) && !tok_is(c, j, "it") &&
                 is_word(c, j - 1) && !TOK_IN(c, j - 1, attribution_determiners) && j + 1 < end &&
                 c->tokens[j + 1].kind == TOKEN_WORD)
+                return j;
+            /* "told POLITICO Florida the state's standards are not perfect": a clause with a
+             * noun phrase subject after the object */
+            if (j > k && tok_is(c, j, "the") && is_word(c, j - 1) &&
+                !TOK_IN(c, j - 1, attribution_determiners) && c->tokens[j - 1].upos != UPOS_ADP &&
+                attribution_bare_clause(c, j, end))
                 return j;
             /* "told reporters this was the only chance", "told CNN there were": a demonstrative
              * or expletive subject before an auxiliary */
@@ -463,6 +536,20 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
     if (form->cue_class == CUE_SPEECH && k == cue_end && k > 0 && tok_is(c, k - 1, "for") &&
         k < end && is_word(c, k) && !TOK_IN(c, k, attribution_day_words))
         marked = true;
+    /* "complained about his mic", "responded to the charge", "warned of a crisis": after a
+     * preposition the cue group took, its object is the content PolNeAR draws */
+    if (k == cue_end && k > 0 && k < end && is_word(c, k) && !TOK_IN(c, k, attribution_day_words) &&
+        took_particle(c, form, k - 1))
+        marked = true;
+    /* "added, though, that": an interrupter between commas stands between cue and content */
+    if (k + 2 < end && is_punct(c, k, ',') && TOK_IN(c, k + 1, attribution_interrupters)) {
+        size_t j = k + 1;
+        while (j < end && j < k + 4 && TOK_IN(c, j, attribution_interrupters))
+            j++;
+        if (j + 1 < end && is_punct(c, j, ',') &&
+            (tok_is(c, j + 1, "that") || attribution_is_opening_quote(c, j + 1)))
+            k = j + 1;
+    }
     if (k < end && (is_punct(c, k, ':') || is_punct(c, k, ','))) {
         if (k + 1 < end && attribution_is_opening_quote(c, k + 1)) {
             k++;
@@ -481,7 +568,7 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
     }
     if (form->infinitive && k + 1 < end && tok_is(c, k, "to") && is_word(c, k + 1))
         return k;
-    if (form->strict && !marked && !bare_clause(c, k, end))
+    if (form->strict && !marked && !attribution_bare_clause(c, k, end))
         return SIZE_MAX;
     return k;
 }
@@ -501,14 +588,50 @@ size_t attribution_content_end(const frame_ctx *c, size_t k, size_t end)
     for (size_t j = k + 1; j + 1 < end; j++) {
         if (c->quote_end[j] >= 0) {
             j = (size_t)c->quote_end[j];
+            /* "that he has “expanded the Republican party,” claiming that ...": the comma
+             * inside the closing mark ends the clause as well */
+            if (j + 1 < end && j > 0 && is_punct(c, j - 1, ',') &&
+                (participle_cue(c, j + 1) ||
+                 (tok_is(c, j + 1, "according") && j + 2 < end && tok_is(c, j + 2, "to"))))
+                return j + 1;
             continue;
         }
+        /* "...; the Center for Federal Tax Policy puts the figure at": a new clause */
+        if (is_punct(c, j, ';'))
+            return j;
         if (!is_punct(c, j, ',') && c->tokens[j].kind != TOKEN_DASH)
             continue;
         if (participle_cue(c, j + 1))
+            return j;
+        /* "the health of Donald Trump, who is 70", "..., which the Supreme Court upheld": a
+         * relative clause that closes the sentence is the writer's aside */
+        if (is_punct(c, j, ',') && (tok_is(c, j + 1, "who") || tok_is(c, j + 1, "which")) &&
+            attribution_comma_outside_quotes(c, j + 2, end) == end)
             return j;
         if (tok_is(c, j + 1, "according") && j + 2 < end && tok_is(c, j + 2, "to"))
             return j;
     }
     return end;
+}
+
+size_t attribution_after_object(const frame_ctx *c, size_t k, size_t last)
+{
+    for (size_t j = k; j < last && j < k + 10; j++) {
+        if (tok_is(c, j, "to") && j + 1 < last && c->tokens[j + 1].upos == UPOS_VERB)
+            return j;
+        if (j > k && tok_is(c, j, "of")) {
+            /* "accused Pakistan of", "accused him of": after a name or a pronoun "of" opens
+             * the complement; "the deaths of two soldiers" goes on */
+            upos_tag p = (upos_tag)c->tokens[j - 1].upos;
+            if (p == UPOS_PROPN || p == UPOS_PRON)
+                return j;
+            continue;
+        }
+        if (j > k && c->tokens[j].upos == UPOS_ADP && !tok_is(c, j, "'s") && !tok_is(c, j, "’s"))
+            return j;
+        if (c->tokens[j].kind == TOKEN_PUNCT || c->tokens[j].kind == TOKEN_QUOTE ||
+            c->tokens[j].upos == UPOS_VERB || c->tokens[j].upos == UPOS_AUX)
+            break;
+    }
+    return last;
 }

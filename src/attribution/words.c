@@ -143,11 +143,26 @@ WORD_LIST(attribution_interrupters, "meanwhile", "though", "however", "too", "al
           "consequently", "besides", "furthermore", "alone", "personally", "himself", "herself",
           "themselves", "itself");
 
+/* "“It's unusual,“ said Larry Noble": an opening mark that touches a comma or a stop before
+ * it and stands before a space closes the quotation (a typing slip the news keeps). */
+static bool misturned_close(const frame_ctx *c, size_t i)
+{
+    if (i == 0 || (c->tokens[i].flags & TOKEN_SPACE_BEFORE) ||
+        !slice_eq_cstr(tok(c, i), "\xE2\x80\x9C"))
+        return false;
+    if (!is_punct(c, i - 1, ',') && !attribution_is_final_punct(c, i - 1))
+        return false;
+    return i + 1 >= c->ntokens ||
+           (c->tokens[i + 1].flags & (TOKEN_SPACE_BEFORE | TOKEN_LINE_START));
+}
+
 bool attribution_is_opening_quote(const frame_ctx *c, size_t i)
 {
     if (c->tokens[i].kind != TOKEN_QUOTE)
         return false;
     slice s = tok(c, i);
+    if (misturned_close(c, i))
+        return false;
     if (slice_eq_cstr(s, "\xE2\x80\x9C") || slice_eq_cstr(s, "\xC2\xAB") ||
         slice_eq_cstr(s, "\xE2\x80\x9E") || slice_eq_cstr(s, "\xE2\x80\x98") ||
         slice_eq_cstr(s, "``"))
@@ -167,10 +182,19 @@ bool attribution_is_opening_quote(const frame_ctx *c, size_t i)
 
 bool attribution_is_closing_quote(const frame_ctx *c, size_t i)
 {
+    slice s = tok(c, i);
+    /* "the mechanics'' of": the tokenizer reads '' after a plural as its possessive, but a
+     * doubled apostrophe is always a quotation mark */
+    if (c->tokens[i].kind == TOKEN_CLITIC && slice_eq_cstr(s, "''"))
+        return true;
     if (c->tokens[i].kind != TOKEN_QUOTE)
         return false;
-    slice s = tok(c, i);
-    if (slice_eq_cstr(s, "\xE2\x80\x9D") || slice_eq_cstr(s, "\xC2\xBB"))
+    if (slice_eq_cstr(s, "\xE2\x80\x9D") || slice_eq_cstr(s, "\xC2\xBB") || misturned_close(c, i))
+        return true;
+    /* "a special case,''' Mr. Putin said": the single quotation's mark after the double one's
+     * (the tokenizer reads ''' as '' and ') */
+    if (slice_eq_cstr(s, "'") && i > 0 && !(c->tokens[i].flags & TOKEN_SPACE_BEFORE) &&
+        slice_eq_cstr(tok(c, i - 1), "''") && attribution_is_closing_quote(c, i - 1))
         return true;
     if (!slice_eq_cstr(s, "\"") && !slice_eq_cstr(s, "''") && !slice_eq_cstr(s, "\xE2\x80\x99"))
         return false;
@@ -213,4 +237,18 @@ size_t attribution_token_at(const frame_ctx *c, uint32_t offset)
             hi = mid;
     }
     return lo;
+}
+
+/* The first comma in [from, end) outside quotation marks, or end. */
+size_t attribution_comma_outside_quotes(const frame_ctx *c, size_t from, size_t end)
+{
+    for (size_t j = from; j < end; j++) {
+        if (c->quote_end[j] >= 0) {
+            j = (size_t)c->quote_end[j];
+            continue;
+        }
+        if (is_punct(c, j, ','))
+            return j;
+    }
+    return end;
 }

@@ -3,7 +3,7 @@
  * `attributions` lists every frame with source, speaker, cue, content (and its continuation
  * after the cue) as spans with byte offsets into the body, its stance and the claim a denial
  * or a doubt is about; `quotes` (DESIGN.md section 2) lists what was said - the frames with a
- * speech cue or a quotation - with the speaker resolved through pronouns.
+ * speech cue and a source, or a quotation - with the speaker resolved through pronouns.
  */
 #include "export.h"
 
@@ -107,6 +107,10 @@ void export_quotes(json_writer *w, const article *art)
         const attribution *f = &art->attributions[i];
         if ((!f->direct && f->cue_class != CUE_SPEECH) || f->content.end <= f->content.start ||
             f->cue.end <= f->cue.start)
+            continue;
+        /* "when asked about a ceasefire": a question nobody is named to have asked says
+         * nothing anyone said */
+        if (!f->direct && f->source.end <= f->source.start)
             continue;
         write_quote(w, art, f, f->content);
         /* “A,” he said. “B.”: the quotation that goes on after the cue is a quote too */

@@ -62,6 +62,30 @@ expect_eq "attribution: called for content" "$(printf '%s\n' "$out" | "$JSONQ" a
     "reducing the tax rate"
 expect_eq "attribution: openings count" "$("$JSONQ" attributions.length <"$work/openings.json")" "3"
 
+# quotation marks as news types them and the shapes of this round: '' after a plural closes a
+# quotation; a question asked by someone; a subject split from its predicate by the cue; a noun
+# phrase after a verb of speech; a verb marked +thing takes none
+cat >"$work/typing.txt" <<'TXT'
+''We admire the mechanics'' of the proposal, Mr. Varga said. ''They are detailed.''
+
+Asked by reporters whether talks would resume, Haddad said they would.
+
+The offensive, the general said, would end by spring.
+
+Mr. Varga stressed those concerns. Kabul recalled its envoy.
+TXT
+expect_exit 0 "attribution: typing" -- "$SITREP" code "$work/typing.txt"
+printf '%s\n' "$out" >"$work/typing.json"
+t() { "$JSONQ" "$1" <"$work/typing.json"; }
+expect_eq "attribution: '' quotation" "$(t attributions.0.source.text)" "Mr. Varga"
+expect_eq "attribution: asked by" "$(t attributions.1.source.text)" "reporters"
+expect_eq "attribution: question" "$(t attributions.1.content.text)" "whether talks would resume"
+expect_eq "attribution: split content" "$(t attributions.3.content.text)" "The offensive"
+expect_eq "attribution: split continuation" "$(t attributions.3.continuation.text)" \
+    "would end by spring"
+expect_eq "attribution: noun phrase content" "$(t attributions.4.content.text)" "those concerns"
+expect_eq "attribution: +thing" "$(t attributions.length)" "5"
+
 # a bad cue file stops with FILE:LINE: message
 mkdir -p "$work/cuedata"
 cp -r "$SITREP_DATA"/. "$work/cuedata/"

@@ -2,12 +2,14 @@
 #include "unit.h"
 
 #include "attribution/attribution.h"
+#include "syntax/syntax.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static cue_lexicon *cues;
+static tagger *model; /* the shipped tagger, for the rules that read part-of-speech tags */
 
 static int load_cues(void **state)
 {
@@ -19,13 +21,18 @@ static int load_cues(void **state)
     cues = cues_load(path, &d);
     if (!cues)
         fprintf(stderr, "cannot load %s: %s\n", path, d.message);
-    return cues ? 0 : -1;
+    snprintf(path, sizeof path, "%s/models/tagger.bin", dir && *dir ? dir : "data");
+    model = tagger_load(path, &d);
+    if (!model)
+        fprintf(stderr, "cannot load %s: %s\n", path, d.message);
+    return cues && model ? 0 : -1;
 }
 
 static int free_cues(void **state)
 {
     (void)state;
     cues_free(cues);
+    tagger_free(model);
     return 0;
 }
 
@@ -35,7 +42,8 @@ typedef struct result {
     document doc;
 } result;
 
-static void analyse(result *r, const char *text)
+/* The text stage, with the tagger when `tagged` (as the pipeline runs it), then the frames. */
+static void analyse_with(result *r, const char *text, bool tagged)
 {
     arena_init(&r->a, 1 << 24);
     ingest_options options = {.detect_chrome = false};
@@ -43,7 +51,19 @@ static void analyse(result *r, const char *text)
     memset(&r->art, 0, sizeof r->art);
     r->art.doc = &r->doc;
     assert_int_equal(text_analyse(&r->a, &r->doc, &r->art.text), SITREP_OK);
+    if (tagged)
+        syntax_tag(model, &r->art.text);
     assert_int_equal(attribution_find(&r->a, cues, &r->art), SITREP_OK);
+}
+
+static void analyse(result *r, const char *text)
+{
+    analyse_with(r, text, false);
+}
+
+static void analyse_tagged(result *r, const char *text)
+{
+    analyse_with(r, text, true);
 }
 
 static void expect_span(const result *r, span s, const char *expected)
@@ -472,6 +492,150 @@ static void parentheticals_nested_quotes_and_long_tails(void **state)
     arena_release(&r.a);
 }
 
+/* How news types its quotation marks: '' after a plural, ''' closing two quotations at once,
+ * an opening mark turned the wrong way at the end of a quotation. */
+static void quotation_marks_as_typed(void **state)
+{
+    (void)state;
+    result r;
+    analyse_tagged(&r, "''We admire the mechanics'' of the proposal, Mr. Varga said. ''They "
+                       "are detailed.''");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "Mr. Varga");
+    expect_span(&r, r.art.attributions[0].cue, "said");
+    arena_release(&r.a);
+    analyse_tagged(&r, "''They keep saying, 'This is a special case,''' Mr. Okoro said. ''It is "
+                       "not.''");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "Mr. Okoro");
+    arena_release(&r.a);
+    analyse_tagged(&r, "\xE2\x80\x9CIt is unusual,\xE2\x80\x9C said Lena Brandt, a lawyer for the "
+                       "families. \xE2\x80\x9CIt happens rarely.\xE2\x80\x9D");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "Lena Brandt, a lawyer for the families");
+    expect_span(&r, r.art.attributions[0].content, "It is unusual,");
+    expect_span(&r, r.art.attributions[0].continuation, "It happens rarely.");
+    arena_release(&r.a);
+}
+
+/* Inverted sources with a possessive title, a relative clause, a parenthesis after them; an
+ * age in an apposition before a cue is no inverted frame. */
+static void inverted_sources_and_appositions(void **state)
+{
+    (void)state;
+    result r;
+    analyse_tagged(&r, "\xE2\x80\x9CWe are ready,\xE2\x80\x9D said Mali\xE2\x80\x99s defence "
+                       "minister Omar Haddad.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "Mali\xE2\x80\x99s defence minister Omar Haddad");
+    arena_release(&r.a);
+    analyse_tagged(&r, "\xE2\x80\x9CWe are ready,\xE2\x80\x9D said the man who led the talks.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "the man who led the talks");
+    arena_release(&r.a);
+    analyse_tagged(&r, "\xE2\x80\x9CWe were wrong,\xE2\x80\x9D Ramos, 58, told the agency.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "Ramos, 58");
+    expect_span(&r, r.art.attributions[0].cue, "told");
+    expect_span(&r, r.art.attributions[0].content, "We were wrong,");
+    arena_release(&r.a);
+    analyse_tagged(&r, "Fiorina, 61, said she would run again.");
+    expect_span(&r, r.art.attributions[0].source, "Fiorina, 61");
+    arena_release(&r.a);
+    /* a state or party label between commas; a time inside a relative clause stays */
+    analyse_tagged(&r, "Senator Ana Ruiz, R-Ky., said the vote would fail. Lena Ortiz, 67, a "
+                       "retired nurse in Allentown, Pa., said she would vote. Ruiz, who was "
+                       "elected in 2012, said the bill was bad.");
+    expect_span(&r, r.art.attributions[0].source, "Senator Ana Ruiz, R-Ky.");
+    expect_span(&r, r.art.attributions[1].source,
+                "Lena Ortiz, 67, a retired nurse in Allentown, Pa.");
+    expect_span(&r, r.art.attributions[2].source, "Ruiz, who was elected in 2012");
+    arena_release(&r.a);
+    /* a verb the tagger may read as a noun after a name, before "that" */
+    analyse_tagged(&r, "Varga asserts that the deal holds.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].cue, "asserts");
+    expect_span(&r, r.art.attributions[0].content, "that the deal holds");
+    arena_release(&r.a);
+}
+
+/* Questions: "Asked by X whether ...", "when asked about ..." anywhere in the sentence. */
+static void questions_asked(void **state)
+{
+    (void)state;
+    result r;
+    analyse_tagged(&r, "Asked by reporters whether talks would resume, Haddad said they would.");
+    size_t asked = frame_with_cue(&r, 0, "Asked");
+    expect_span(&r, r.art.attributions[asked].source, "reporters");
+    expect_span(&r, r.art.attributions[asked].content, "whether talks would resume");
+    size_t said = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[said].source, "Haddad");
+    arena_release(&r.a);
+    analyse_tagged(&r, "\xE2\x80\x9CWe will,\xE2\x80\x9D the minister said when asked about a "
+                       "ceasefire.");
+    said = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[said].content, "We will,");
+    asked = frame_with_cue(&r, 0, "asked about");
+    expect_span(&r, r.art.attributions[asked].content, "a ceasefire");
+    assert_int_equal(r.art.attributions[asked].source.end, r.art.attributions[asked].source.start);
+    arena_release(&r.a);
+}
+
+/* A content split by its cue, noun phrases as contents, and where an object content ends. */
+static void split_contents_and_objects(void **state)
+{
+    (void)state;
+    result r;
+    analyse_tagged(&r, "The offensive, the general said, would end by spring.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].content, "The offensive");
+    expect_span(&r, r.art.attributions[0].continuation, "would end by spring");
+    arena_release(&r.a);
+    analyse_tagged(&r, "\xE2\x80\x9CThe border is closed,\xE2\x80\x9D the minister said, "
+                       "\xE2\x80\x9C"
+                       "and it will stay closed.\xE2\x80\x9D");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].content, "The border is closed,");
+    expect_span(&r, r.art.attributions[0].continuation, "and it will stay closed.");
+    arena_release(&r.a);
+    analyse_tagged(&r, "The mayor complained about the delays.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].cue, "complained about");
+    expect_span(&r, r.art.attributions[0].content, "the delays");
+    arena_release(&r.a);
+    analyse_tagged(&r, "Mr. Varga stressed those concerns.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].content, "those concerns");
+    arena_release(&r.a);
+    /* a time phrase before the comma is no content; "recalled its envoy" is no report (+thing);
+     * the object ends before the coordinated verb */
+    analyse_tagged(&r, "On Monday, Kabul accused Islamabad of sheltering the group and recalled "
+                       "its envoy.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "Kabul");
+    expect_span(&r, r.art.attributions[0].content, "Islamabad of sheltering the group");
+    arena_release(&r.a);
+    analyse_tagged(&r, "The ministry condemned the arrest of the reporter, who is 34.");
+    expect_span(&r, r.art.attributions[0].content, "the arrest of the reporter");
+    arena_release(&r.a);
+    /* a participle between a determiner and its noun is no cue */
+    analyse_tagged(&r, "Officials of the partially recognized republic met in the capital.");
+    assert_int_equal(r.art.nattributions, 0);
+    arena_release(&r.a);
+    /* the object is PolNeAR's content; the event coder's part starts after it */
+    analyse_tagged(&r, "The government has asked France for more help.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].content, "France for more help");
+    assert_true(r.art.text.tokens[r.art.attributions[0].content_first].start ==
+                r.art.attributions[0].content.start + strlen("France "));
+    arena_release(&r.a);
+    analyse_tagged(&r, "A survey of voters in the north shows that the governor is ahead.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "A survey of voters in the north");
+    assert_int_equal(r.art.attributions[0].kind, ATTRIB_DOCUMENT);
+    arena_release(&r.a);
+}
+
 static void bad_cue_file_names_its_line(void **state)
 {
     (void)state;
@@ -508,6 +672,10 @@ int main(void)
         cmocka_unit_test(parentheses_appositions_and_circumstances),
         cmocka_unit_test(trailing_words_relatives_and_openings),
         cmocka_unit_test(parentheticals_nested_quotes_and_long_tails),
+        cmocka_unit_test(quotation_marks_as_typed),
+        cmocka_unit_test(inverted_sources_and_appositions),
+        cmocka_unit_test(questions_asked),
+        cmocka_unit_test(split_contents_and_objects),
         cmocka_unit_test(bad_cue_file_names_its_line),
     };
     return cmocka_run_group_tests_name("attribution", tests, load_cues, free_cues);
