@@ -80,7 +80,7 @@ static inline uint64_t feature_key(unsigned template_id, uint64_t a, uint64_t b)
 
 #define WORD_MAX 64 /* bytes of a word the features look at */
 
-void tagger_word_init(tagger_word *w, slice word)
+void tagger_word_init(tagger_word *w, slice word, bool affixes)
 {
     char lower[WORD_MAX], form[WORD_MAX], shape[16];
     size_t n = 0, ns = 0;
@@ -131,9 +131,12 @@ void tagger_word_init(tagger_word *w, slice word)
     w->lower = hash_bytes(lower, n, 0x52 + seed);
     w->shape = hash_bytes(shape, ns, 0x53);
     for (size_t k = 0; k < 3; k++)
-        w->prefix[k] = n > k + 1 ? hash_bytes(lower, k + 1, 0x60 + k) : w->lower;
+        w->prefix[k] = !affixes ? 0 : n > k + 1 ? hash_bytes(lower, k + 1, 0x60 + k) : w->lower;
     for (size_t k = 0; k < 4; k++)
-        w->suffix[k] = n > k + 1 ? hash_bytes(lower + n - (k + 1), k + 1, 0x70 + k) : w->lower;
+        w->suffix[k] = !affixes && k != 2 ? 0
+                       : n > k + 1        ? hash_bytes(lower + n - (k + 1), k + 1, 0x70 + k)
+                                          : w->lower;
+    w->affixes = affixes;
     w->amb = 0;
     w->caps = letters == 0                    ? TAGGER_CAPS_NONE
               : upper == letters && upper > 1 ? TAGGER_CAPS_ALL
@@ -161,7 +164,7 @@ void tagger_sentence_style(tagger_word *words, size_t n)
 
 #define BOUNDARY(h)                                                                                \
     {                                                                                              \
-        h, h, h, {h, h, h}, {h, h, h, h}, h, 0, 0                                                  \
+        h, h, h, {h, h, h}, {h, h, h, h}, h, 0, 0, 1                                               \
     }
 static const tagger_word boundary_words[4] = {
     BOUNDARY(0x8a5cd789635d2dffULL), BOUNDARY(0x121fd2155c472f96ULL),
@@ -174,12 +177,12 @@ const tagger_word *tagger_word_boundary(int where)
 
 /* Template ids: 0-63 features of the word and its neighbours (and first-pass tags), 64-127
  * features of the previous tags; the second pass adds 128 to have its own weights. */
-size_t tagger_features_static(const tagger_word *const ctx[5], unsigned stage, unsigned right1,
-                              unsigned right2, uint64_t out[TAGGER_MAX_STATIC])
+size_t tagger_features_static_some(const tagger_word *const ctx[5], unsigned stage, unsigned right1,
+                                   unsigned right2, uint64_t which, uint64_t out[TAGGER_MAX_STATIC])
 {
     const tagger_word *w = ctx[2];
-    unsigned k = 0, base = stage ? 128 : 0;
-#define KEY(a, b) (out[k] = feature_key(k + base, a, b), k++)
+    unsigned k = 0, n = 0, base = stage ? 128 : 0;
+#define KEY(a, b) ((which >> k & 1 ? (void)(out[n++] = feature_key(k + base, a, b)) : (void)0), k++)
     KEY(0, 0); /* bias */
     KEY(w->lower, 0);
     KEY(w->form, 0);
@@ -214,14 +217,20 @@ size_t tagger_features_static(const tagger_word *const ctx[5], unsigned stage, u
     KEY(w->style * 8 + w->caps, ctx[1] == tagger_word_boundary(-1));
     KEY(w->style * 8 + w->caps, w->amb);
     if (stage == 0)
-        return k;
+        return n;
     KEY(right1, 0);
     KEY(right2, 0);
     KEY(right1, right2);
     KEY(right1, w->lower);
     KEY(right1, w->suffix[2]);
-    return k;
+    return n;
 #undef KEY
+}
+
+size_t tagger_features_static(const tagger_word *const ctx[5], unsigned stage, unsigned right1,
+                              unsigned right2, uint64_t out[TAGGER_MAX_STATIC])
+{
+    return tagger_features_static_some(ctx, stage, right1, right2, ~UINT64_C(0), out);
 }
 
 /* The templates of tagger_features_static that read the word alone (its form and what follows
@@ -653,37 +662,55 @@ static word_cache *word_cache_get(const tagger *model)
     return c;
 }
 
-/* Sets scores (model->lanes long) to the summed weights of word w's word-only keys in a pass,
- * from the cache when it has them. */
-SCORING_CLONES static void word_scores(const tagger *model, word_cache *cache, const tagger_word *w,
-                                       unsigned stage, const uint64_t *keys, size_t nkeys,
+/* Sums the weights of the word-only keys of word ctx[2] (whose text is `word`) in a pass into
+ * scores (model->lanes long, zeroed first). Its affixes are hashed first if they were left out. */
+static void word_sum(const tagger *model, const tagger_word *const ctx[5], slice word,
+                     unsigned stage, int32_t *scores)
+{
+    tagger_word *w = (tagger_word *)ctx[2]; /* a word of tagger_tag_words' own array */
+    if (!w->affixes) {
+        uint64_t amb = w->amb;
+        uint8_t style = w->style;
+        tagger_word_init(w, word, true);
+        w->amb = amb;
+        w->style = style;
+    }
+    uint64_t keys[TAGGER_MAX_STATIC];
+    size_t nkeys = tagger_features_static_some(ctx, stage, TAGGER_START, TAGGER_START,
+                                               WORD_ONLY_TEMPLATES, keys);
+    memset(scores, 0, model->lanes * sizeof *scores);
+    add_weights(model, keys, nkeys, scores);
+}
+
+/* Sets scores (model->lanes long) to the summed weights of word ctx[2]'s word-only keys in a
+ * pass, from the cache when it has them. */
+SCORING_CLONES static void word_scores(const tagger *model, word_cache *cache,
+                                       const tagger_word *const ctx[5], slice word, unsigned stage,
                                        int32_t *scores)
 {
-    size_t bytes = model->lanes * sizeof *scores;
     if (!cache) {
-        memset(scores, 0, bytes);
-        add_weights(model, keys, nkeys, scores);
+        word_sum(model, ctx, word, stage, scores);
         return;
     }
+    const tagger_word *w = ctx[2];
     uint32_t tag = 1u | stage << 1 | (uint32_t)w->style << 2;
     size_t at = mix64(w->form ^ (w->lower + tag)) & (WORD_CACHE_SLOTS - 1);
     word_cache_key *k = &cache->keys[at];
     int32_t *row = cache->rows + at * model->lanes;
     if (k->tag != tag || k->form != w->form || k->lower != w->lower) {
-        memset(row, 0, bytes);
-        add_weights(model, keys, nkeys, row);
+        word_sum(model, ctx, word, stage, row);
         k->form = w->form;
         k->lower = w->lower;
         k->tag = tag;
     }
-    memcpy(scores, row, bytes);
+    memcpy(scores, row, model->lanes * sizeof *scores);
 }
 
 enum { STACK_WORDS = 320, CHUNK = 16 };
 
 /* The highest of scores[0..n), in vectors of LANES (the compiler does not vectorise the plain
  * loop at -O2). */
-static inline int32_t max_score(const int32_t *scores, unsigned n)
+__attribute__((always_inline)) static inline int32_t max_score(const int32_t *scores, unsigned n)
 {
     int32_t top = scores[0];
     unsigned c = 0;
@@ -705,7 +732,8 @@ static inline int32_t max_score(const int32_t *scores, unsigned n)
 
 /* The first class with the highest score (the maximum, then its position), and unless second
  * is NULL the highest score of the other classes in *second. */
-static unsigned argmax(int32_t *scores, unsigned n, int32_t *second)
+__attribute__((always_inline)) static inline unsigned argmax(int32_t *scores, unsigned n,
+                                                             int32_t *second)
 {
     int32_t top = max_score(scores, n);
     unsigned c = 0;
@@ -745,7 +773,7 @@ SCORING_CLONES void tagger_tag_words(const tagger *model, const slice *words, si
     uint8_t *fixed = n <= STACK_WORDS ? stack_fixed : xmalloc(n);
     /* Words of the tag dictionary get their class directly, in every pass. */
     for (size_t i = 0; i < n; i++) {
-        tagger_word_init(&info[i], words[i]);
+        tagger_word_init(&info[i], words[i], false); /* the affixes when needed */
         fixed[i] = (uint8_t)tagger_dict_find(model->dict_keys, model->dict_classes, model->ndict,
                                              info[i].form);
         info[i].amb =
@@ -775,16 +803,9 @@ SCORING_CLONES void tagger_tag_words(const tagger *model, const slice *words, si
                 nkeys[j] = 0;
                 if (fixed[i] == TAGGER_DICT_NONE) {
                     /* the word-only features from the cache, the others in the pipeline */
-                    uint64_t word_keys[TAGGER_MAX_STATIC];
-                    size_t nk = tagger_features_static(ctx, stage, right1, right2, keys[j]);
-                    size_t nw = 0, nc = 0;
-                    for (size_t f = 0; f < nk; f++)
-                        if (WORD_ONLY_TEMPLATES >> f & 1)
-                            word_keys[nw++] = keys[j][f];
-                        else
-                            keys[j][nc++] = keys[j][f];
-                    nkeys[j] = nc;
-                    word_scores(model, cache, &info[i], stage, word_keys, nw, base[j]);
+                    nkeys[j] = tagger_features_static_some(ctx, stage, right1, right2,
+                                                           ~WORD_ONLY_TEMPLATES, keys[j]);
+                    word_scores(model, cache, ctx, words[i], stage, base[j]);
                 }
             }
             const tagger_slot *lists[2][TAGGER_MAX_STATIC];

@@ -408,12 +408,12 @@ static void tagger_word_only_templates(void **state)
     const char *const names[4] = {"Alpha", "beta", "gamma", "delta"};
     const char *const others[4] = {"one", "Two", "Three-4", "four"};
     tagger_word *mine[4] = {&left2, &left1, &right1, &right2};
-    tagger_word_init(&w, slice_from_cstr("Pressed"));
+    tagger_word_init(&w, slice_from_cstr("Pressed"), true);
     w.amb = 11;
     for (int k = 0; k < 4; k++) {
-        tagger_word_init(mine[k], slice_from_cstr(names[k]));
+        tagger_word_init(mine[k], slice_from_cstr(names[k]), true);
         mine[k]->amb = (uint64_t)(20 + k);
-        tagger_word_init(&other[k], slice_from_cstr(others[k]));
+        tagger_word_init(&other[k], slice_from_cstr(others[k]), true);
         other[k].amb = (uint64_t)(30 + k);
     }
     for (unsigned stage = 0; stage < 2; stage++) {
