@@ -71,6 +71,18 @@ bool events_finite_verb(const clause_ctx *c, long i)
     return strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0;
 }
 
+bool events_clause_verb(const clause_ctx *c, const verb_group *vg)
+{
+    for (long j = vg->first; j <= vg->anchor; j++)
+        if (events_finite_verb(c, j) || upos(c, j) == UPOS_AUX)
+            return !vg->infinitive;
+    /* "Israeli forces fired on the bases": a past form right after its subject that the
+     * tagger read as a participle */
+    return vg->first == vg->anchor && !vg->infinitive && c->tables->tagger &&
+           actor_ending(c, vg->first - 1) >= 0 &&
+           strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[vg->anchor].xpos), "VBN") == 0;
+}
+
 /* True when a subject pronoun stands right before the verb group starting at `first`, with
  * no actor, verb or comma between it and the verb at token v: "Sudan's army said (on Sunday)
  * it retook ...": the pronoun stands for the subject of v, so the scan goes on to it. */
@@ -212,6 +224,19 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
                 subject = events_subject_from_group(c, &outer, depth + 1);
             return subject;
         }
+    }
+    /* a series of finite verbs ("personnel assaulted 10 fishermen, damaged their gear and
+     * seized their catch"): a finite verb right after a comma continues the finite verb
+     * before it when no subject stands between */
+    if (is_comma(c, i) && events_finite_verb(c, vg->anchor) && vg->first == vg->anchor) {
+        verb_group prev;
+        bool clear =
+            verb_group_previous(c, i, &prev) && prev.anchor < i && events_clause_verb(c, &prev);
+        for (long j = prev.anchor + 1; clear && j < i; j++)
+            clear =
+                !events_finite_verb(c, j) && !is_punct(c, j) && c->tokens[j].kind != TOKEN_QUOTE;
+        if (clear)
+            return events_subject_from_group(c, &prev, depth + 1);
     }
     /* bare infinitive after an object-control verb ("help the army drive ...") */
     long fallback = -1;

@@ -419,6 +419,45 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             known_target = true;
         }
     }
+    /* "JNIM killed seven Wagner mercenaries and seized some weapons", "assaulted fishermen,
+     * damaged their gear and seized their catch": things seized by the doer of an attack
+     * conjoined before it, whose owner is not named, are the attacked side's */
+    if (!known_target && known_source && code_is(code, "171") && !rule->noun && ss[0].code &&
+        (word_is(c, (long)m->anchor - 1, "and") || is_comma(c, (long)m->anchor - 1))) {
+        for (size_t e = st->count; e-- > 0 && st->items[e].sentence == c->sentence;) {
+            const event *prior = &st->items[e];
+            if (!(code_is(prior->code, "18") || code_is(prior->code, "19")) ||
+                !prior->source.code || strcmp(prior->source.code, ss[0].code) != 0 ||
+                !prior->target.country)
+                continue;
+            ts[0] = prior->target;
+            nt = 1;
+            known_target = true;
+            if (events_trace(c, "    target: the side attacked before it, %s\n",
+                             prior->target.code))
+                return SITREP_ELIMIT;
+            break;
+        }
+    }
+    /* "signed an agreement with France to buy 36 jets": the seller is the partner of the
+     * agreement the purchase is for */
+    if (!known_target && known_source && code_is(code, "062") && !rule->noun &&
+        word_is(c, (long)m->anchor - 1, "to")) {
+        for (long i = (long)m->anchor - 2; i > 0 && m->anchor - i <= 10; i--) {
+            if (is_punct(c, i) || events_finite_verb(c, i))
+                break;
+            long k = word_is(c, i, "with") ? actor_after_word(c, i) : -1;
+            if (k >= 0 && mention(c, k)->code && mention(c, k)->country) {
+                ts[0] = events_side_actor(c, k);
+                nt = 1;
+                known_target = true;
+                if (events_trace(c, "    target: the partner of the agreement, %s\n",
+                                 events_actor_label(c, k, l1, sizeof l1)))
+                    return SITREP_ELIMIT;
+                break;
+            }
+        }
+    }
     /* "Cambodia evacuated its embassy in Bangkok", "closed its consulate in Jeddah": a
      * mission reduced in another state's place is reduced towards that state */
     if (!known_target && known_source && code_is(code, "16") && ss[0].country) {

@@ -370,6 +370,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     sitrep_status checked = events_direction(c, m, group, code, &source, &target, &stance);
     if (checked || stance)
         return checked ? checked : events_trace(c, "    not coded: %s\n", stance);
+    if (group && source < 0 && events_among_subject(c, group) >= 0)
+        passive = true; /* "were among those killed": done to them, by someone unnamed */
     /* the evidence covers the anchor's pattern, the source and the target */
     if (source >= 0 && (long)c->afirst[source] < span_first)
         span_first = c->afirst[source];
@@ -398,7 +400,9 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         long that = word_is(c, (long)m->last, "that") ? (long)m->last : (long)m->last + 1;
         if (word_is(c, that, "that")) {
             for (long i = that + 1; i < (long)c->ntokens && i < that + 8; i++) {
-                if (is_verb_token(c, i) || is_punct(c, i))
+                if (word_is(c, i, "-") && hyphen_glued(c, i + 1))
+                    continue; /* "that NATO-member Norway" */
+                if ((is_verb_token(c, i) && !hyphen_glued(c, i)) || is_punct(c, i))
                     break;
                 long k = actor_starting(c, i, 0);
                 if (k >= 0 && mention(c, k)->code && k != source) {

@@ -425,6 +425,14 @@ const char *events_commitment(const clause_ctx *c, const verb_group *vg, const c
  * directly codes it ("threatened to attack", "agreed to lift"), it is asked of someone
  * ("urged Russia to withdraw", "pressure from Congress to help"), or it is the support that
  * sent forces are to give (`code` of roots 01-09: "sent mercenaries to support Haftar"). */
+/* True when verb group vg heads a clause: a finite verb or an auxiliary in it (and no
+ * infinitive), or a lone past form right after an actor that the tagger read as a participle
+ * ("Israeli forces fired on ..."). */
+bool events_clause_verb(const clause_ctx *c, const verb_group *vg);
+/* The subject of "were among" before the participle of vg ("Two Americans were among those
+ * killed", "were among 20 people detained"): the target of the participle's act, whose doer
+ * is its "by" agent or unnamed; -1 when there is none. */
+long events_among_subject(const clause_ctx *c, const verb_group *vg);
 const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *vg,
                                         const char *code);
 /* True when the verb at `order` orders one's own forces (police, troops, intelligence of no

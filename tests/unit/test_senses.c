@@ -18,6 +18,9 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "040  talk\n"
                                     "050  support $T\n"
                                     "052  defend $T\n"
+                                    "110  express ... concern\n"
+                                    "057:057 sign ... agreement with $T\n"
+                                    "062  buy ... jets\n"
                                     "072  send ... to $T\n"
                                     "040  talk with $T\n"
                                     "072  provide ... to $T\n"
@@ -510,6 +513,20 @@ static void doers_and_victims_past_appositions(void **state)
     expect_one("Gunmen kidnapped 30 people, including 24 students, in northern Iraq's Nineveh "
                "province.",
                "181", "REB", "IRQCVL", MODALITY_ASSERTED);
+    /* a series of finite verbs shares its subject, and things seized after an attack are the
+     * attacked side's */
+    result r;
+    code(&r, "Russian troops attacked Ukrainian positions, killed five soldiers and seized "
+             "their weapons.");
+    expect_event(&r, "190", "RUSMIL", "MIL", MODALITY_ASSERTED); /* killing soldiers: a fight */
+    expect_event(&r, "171", "RUSMIL", "UKR", MODALITY_ASSERTED);
+    done(&r);
+    /* a participle conjoined with a passive one is passive too */
+    expect_one("Two Malian soldiers were ambushed and killed by militants.", "190", "REB", "MLIMIL",
+               MODALITY_ASSERTED);
+    /* "were among those killed": the subject suffered it, by someone unnamed */
+    expect_one("Two Americans were among those killed in the attack.", "1823", "-", "USA",
+               MODALITY_ASSERTED);
     /* a subject before an apposition that opens with a participle */
     expect_one("Insurgents, believed to be from an ethnic minority, attacked Myanmar border posts.",
                "190", "REB", "MMR", MODALITY_ASSERTED);
@@ -546,6 +563,15 @@ static void missions_deliberations_and_passive_aid(void **state)
     done(&r2);
     /* a region after "in" is where, not who ("it" is not Asia) */
     expect_none("Manila is its oldest treaty ally in Asia, and it is obligated to defend them.");
+    /* an agreement signed to buy arms is the signing and the purchase from the partner */
+    code(&r, "India signed an agreement with France to buy 36 fighter jets.");
+    expect_event(&r, "057", "IND", "FRA", MODALITY_ASSERTED);
+    expect_event(&r, "057", "FRA", "IND", MODALITY_ASSERTED);
+    expect_event(&r, "062", "IND", "FRA", MODALITY_ASSERTED);
+    done(&r);
+    /* the subject of a that-clause of concern, past a hyphenated modifier, is its target */
+    expect_one("Russia expressed concern that NATO-member Norway is militarizing the islands.",
+               "110", "RUS", "NOR", MODALITY_ASSERTED);
     /* what follows "about" is the topic of a talk, not its partner */
     expect_none("Trump talked about China and Mexico.");
     expect_one("France talked with Germany about Russia.", "040", "FRA", "DEU", MODALITY_ASSERTED);
