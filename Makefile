@@ -56,7 +56,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps deps-test deps-fuzz demo test test-run unit golden cli bench fuzz fuzz-build \
         format check-format install clean accuracy validate golden-update check-includes \
-        parser-model test-scaling
+        parser-model tagger-model test-scaling
 
 all: $(BUILD)/sitrep $(BUILD)/libsitrep.a compile_commands.json $(BUILD)/web/index.html
 
@@ -139,6 +139,11 @@ check-includes: $(LIB_OBJ)
 # the same treebank gives the same bytes (`git diff --stat data/models` shows no change).
 parser-model: all
 	@nice tools/train-parser-model.sh data/models/parser.bin
+
+# Retrains data/models/tagger.bin from UD English EWT train + dev in ../shared/peers
+# (docs/tagger.md); the same treebank gives the same bytes.
+tagger-model: all
+	@nice tools/train-tagger-model.sh data/models/tagger.bin
 
 golden-update: all
 	@UPDATE=1 tests/golden/run.sh $(BUILD)/sitrep

@@ -162,8 +162,10 @@ sitrep_status tagger_read_file(const char *path, size_t max_bytes, char **data, 
 typedef struct tagger_word {
     uint64_t form, lower, shape, prefix[3], suffix[4];
     uint64_t amb;
-    uint8_t caps;  /* TAGGER_CAPS_*: how the word is capitalised */
-    uint8_t style; /* how the whole sentence is capitalised (tagger_sentence_style) */
+    uint8_t caps;    /* TAGGER_CAPS_*: how the word is capitalised */
+    uint8_t style;   /* how the whole sentence is capitalised (tagger_sentence_style) */
+    uint8_t affixes; /* 1: every prefix and suffix is set; 0: only suffix[2] (the decoder
+                        hashes the others when it has no cached sum for the word) */
 } tagger_word;
 
 enum { TAGGER_CAPS_NONE, TAGGER_CAPS_LOWER, TAGGER_CAPS_INITIAL, TAGGER_CAPS_ALL };
@@ -174,8 +176,10 @@ enum { TAGGER_CAPS_NONE, TAGGER_CAPS_LOWER, TAGGER_CAPS_INITIAL, TAGGER_CAPS_ALL
 void tagger_sentence_style(tagger_word *words, size_t n);
 
 /* Fills w for a word (curly quotes are read as straight ones, digits as 0); w->amb is 0 (the
- * caller looks it up with tagger_lexicon_find). */
-void tagger_word_init(tagger_word *w, slice word);
+ * caller looks it up with tagger_lexicon_find). With affixes false, only suffix[2] of the
+ * affixes (what the neighbours' and the dynamic features read; the rest are 0 and
+ * w->affixes is 0). */
+void tagger_word_init(tagger_word *w, slice word, bool affixes);
 /* The pseudo-words before the start (-1, -2) and after the end (1, 2) of a sentence. */
 const tagger_word *tagger_word_boundary(int where);
 /* Write the feature keys of the word ctx[2] with neighbours ctx[0..4] for a stage (0: the
@@ -184,6 +188,12 @@ const tagger_word *tagger_word_boundary(int where);
  * classes, TAGGER_START at the start). Each returns the number of keys written. */
 size_t tagger_features_static(const tagger_word *const ctx[5], unsigned stage, unsigned right1,
                               unsigned right2, uint64_t out[TAGGER_MAX_STATIC]);
+/* The keys of tagger_features_static whose template index (position in its output) has its
+ * bit set in `which`, in the same order: the decoder computes the word-only ones only when it
+ * has no cached sum for the word. */
+size_t tagger_features_static_some(const tagger_word *const ctx[5], unsigned stage, unsigned right1,
+                                   unsigned right2, uint64_t which,
+                                   uint64_t out[TAGGER_MAX_STATIC]);
 size_t tagger_features_dynamic(const tagger_word *const ctx[5], unsigned stage, unsigned prev1,
                                unsigned prev2, unsigned right1, uint64_t out[TAGGER_MAX_DYNAMIC]);
 /* True for the templates of tagger_features_static (by index in its output) that read only

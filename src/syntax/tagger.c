@@ -2,7 +2,8 @@
  *
  * An averaged perceptron (trained by tagger_train.c) scores (UPOS, XPOS) classes from hashed
  * features of the word and its neighbours; weights sit in one open-addressed table of feature
- * fingerprints pointing at short runs of (class, weight) pairs. Also reads CoNLL-U.
+ * fingerprints pointing at short runs of (class, weight) pairs. CoNLL-U is read and rewritten
+ * in tagger_conllu.c.
  */
 #include "syntax.h"
 
@@ -10,6 +11,21 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* With GCC on x86-64 the scoring loops are compiled twice, for AVX2 and for the baseline, and
+ * the dynamic loader picks one at run time (an ifunc); a dense row is then widened and added 8
+ * weights per instruction (add_row_avx2) instead of 8 per seven. Sanitizer builds and clang
+ * (the fuzzers) take the baseline path, so `make SANITIZE=... test` checks that it gives the
+ * same tags (the golden tests). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) &&                             \
+    !defined(__SANITIZE_ADDRESS__)
+#include <immintrin.h>
+#define SCORING_CLONES __attribute__((target_clones("avx2", "default")))
+#define HAVE_AVX2_ROWS 1
+#else
+#define SCORING_CLONES
+#define HAVE_AVX2_ROWS 0
+#endif
 
 /* A feature: its fingerprint and where its weights are. Most features have a few weights, a
  * run of entries; the few thousand with at least DENSE_MIN (the bias, affixes, shapes and
@@ -42,6 +58,7 @@ struct tagger {
     tagger_entry *entries;
     int16_t *dense; /* rows of `lanes` weights (classes rounded up to LANES, zero padded) */
     uint32_t lanes, ndense;
+    bool avx2; /* the processor has AVX2: add_row_avx2 adds the dense rows */
     size_t bytes;
     uint64_t id; /* unique per loaded model: a thread's word cache belongs to one */
 };
@@ -67,7 +84,7 @@ static inline uint64_t feature_key(unsigned template_id, uint64_t a, uint64_t b)
 
 #define WORD_MAX 64 /* bytes of a word the features look at */
 
-void tagger_word_init(tagger_word *w, slice word)
+void tagger_word_init(tagger_word *w, slice word, bool affixes)
 {
     char lower[WORD_MAX], form[WORD_MAX], shape[16];
     size_t n = 0, ns = 0;
@@ -118,9 +135,12 @@ void tagger_word_init(tagger_word *w, slice word)
     w->lower = hash_bytes(lower, n, 0x52 + seed);
     w->shape = hash_bytes(shape, ns, 0x53);
     for (size_t k = 0; k < 3; k++)
-        w->prefix[k] = n > k + 1 ? hash_bytes(lower, k + 1, 0x60 + k) : w->lower;
+        w->prefix[k] = !affixes ? 0 : n > k + 1 ? hash_bytes(lower, k + 1, 0x60 + k) : w->lower;
     for (size_t k = 0; k < 4; k++)
-        w->suffix[k] = n > k + 1 ? hash_bytes(lower + n - (k + 1), k + 1, 0x70 + k) : w->lower;
+        w->suffix[k] = !affixes && k != 2 ? 0
+                       : n > k + 1        ? hash_bytes(lower + n - (k + 1), k + 1, 0x70 + k)
+                                          : w->lower;
+    w->affixes = affixes;
     w->amb = 0;
     w->caps = letters == 0                    ? TAGGER_CAPS_NONE
               : upper == letters && upper > 1 ? TAGGER_CAPS_ALL
@@ -148,7 +168,7 @@ void tagger_sentence_style(tagger_word *words, size_t n)
 
 #define BOUNDARY(h)                                                                                \
     {                                                                                              \
-        h, h, h, {h, h, h}, {h, h, h, h}, h, 0, 0                                                  \
+        h, h, h, {h, h, h}, {h, h, h, h}, h, 0, 0, 1                                               \
     }
 static const tagger_word boundary_words[4] = {
     BOUNDARY(0x8a5cd789635d2dffULL), BOUNDARY(0x121fd2155c472f96ULL),
@@ -161,12 +181,12 @@ const tagger_word *tagger_word_boundary(int where)
 
 /* Template ids: 0-63 features of the word and its neighbours (and first-pass tags), 64-127
  * features of the previous tags; the second pass adds 128 to have its own weights. */
-size_t tagger_features_static(const tagger_word *const ctx[5], unsigned stage, unsigned right1,
-                              unsigned right2, uint64_t out[TAGGER_MAX_STATIC])
+size_t tagger_features_static_some(const tagger_word *const ctx[5], unsigned stage, unsigned right1,
+                                   unsigned right2, uint64_t which, uint64_t out[TAGGER_MAX_STATIC])
 {
     const tagger_word *w = ctx[2];
-    unsigned k = 0, base = stage ? 128 : 0;
-#define KEY(a, b) (out[k] = feature_key(k + base, a, b), k++)
+    unsigned k = 0, n = 0, base = stage ? 128 : 0;
+#define KEY(a, b) ((which >> k & 1 ? (void)(out[n++] = feature_key(k + base, a, b)) : (void)0), k++)
     KEY(0, 0); /* bias */
     KEY(w->lower, 0);
     KEY(w->form, 0);
@@ -201,14 +221,20 @@ size_t tagger_features_static(const tagger_word *const ctx[5], unsigned stage, u
     KEY(w->style * 8 + w->caps, ctx[1] == tagger_word_boundary(-1));
     KEY(w->style * 8 + w->caps, w->amb);
     if (stage == 0)
-        return k;
+        return n;
     KEY(right1, 0);
     KEY(right2, 0);
     KEY(right1, right2);
     KEY(right1, w->lower);
     KEY(right1, w->suffix[2]);
-    return k;
+    return n;
 #undef KEY
+}
+
+size_t tagger_features_static(const tagger_word *const ctx[5], unsigned stage, unsigned right1,
+                              unsigned right2, uint64_t out[TAGGER_MAX_STATIC])
+{
+    return tagger_features_static_some(ctx, stage, right1, right2, ~UINT64_C(0), out);
 }
 
 /* The templates of tagger_features_static that read the word alone (its form and what follows
@@ -339,6 +365,9 @@ tagger *tagger_load_bytes(const char *data, size_t length, const char *name, dia
     static atomic_uint_fast64_t next_id = 1;
     tagger *m = xcalloc(1, sizeof *m);
     m->id = atomic_fetch_add(&next_id, 1);
+#if HAVE_AVX2_ROWS
+    m->avx2 = __builtin_cpu_supports("avx2");
+#endif
     m->nxpos = nxpos;
     m->nclasses = nclasses;
     m->nslots = nslots;
@@ -502,12 +531,34 @@ static inline const void *weights_of(const tagger *model, const tagger_slot *s)
                : (const void *)&model->entries[s->offset];
 }
 
+#if HAVE_AVX2_ROWS
+__attribute__((target("avx2"))) static inline void add_row_avx2(const int16_t *row, int32_t *scores,
+                                                                uint32_t lanes)
+{
+#pragma GCC unroll 4
+    for (uint32_t c = 0; c < lanes; c += LANES) {
+        __m256i w = _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(row + c)));
+        __m256i *to = (__m256i *)(scores + c);
+        _mm256_storeu_si256(to, _mm256_add_epi32(_mm256_loadu_si256(to), w));
+    }
+}
+#endif
+
 /* Adds the weights of one feature to scores (SCORES_MAX long). */
 static inline void add_slot(const tagger *model, const tagger_slot *s, int32_t *scores)
 {
     if (s->offset & SLOT_DENSE) {
-        const int16_t *row = model->dense + (size_t)(s->offset & ~SLOT_DENSE) * model->lanes;
-        for (uint32_t c = 0; c < model->lanes; c += LANES) {
+        /* lanes in a local: the stores to scores could alias model->lanes otherwise, and the
+         * loop would read it again every step */
+        uint32_t lanes = model->lanes;
+        const int16_t *row = model->dense + (size_t)(s->offset & ~SLOT_DENSE) * lanes;
+#if HAVE_AVX2_ROWS
+        if (model->avx2) {
+            add_row_avx2(row, scores, lanes);
+            return;
+        }
+#endif
+        for (uint32_t c = 0; c < lanes; c += LANES) {
             lanes16 w;
             lanes32 sum;
             memcpy(&w, row + c, sizeof w);
@@ -527,7 +578,8 @@ static inline void add_slot(const tagger *model, const tagger_slot *s, int32_t *
 /* Adds the weights of the features found to scores. The lookups are cache misses in a table
  * of megabytes, so they go in rounds - prefetch every slot, probe them and prefetch the weight
  * lists, then add - letting the misses overlap. */
-static void add_weights(const tagger *model, const uint64_t *keys, size_t nkeys, int32_t *scores)
+SCORING_CLONES static void add_weights(const tagger *model, const uint64_t *keys, size_t nkeys,
+                                       int32_t *scores)
 {
     uint32_t mask = model->nslots - 1;
     for (size_t f = 0; f < nkeys; f++)
@@ -614,49 +666,100 @@ static word_cache *word_cache_get(const tagger *model)
     return c;
 }
 
-/* Sets scores (model->lanes long) to the summed weights of word w's word-only keys in a pass,
- * from the cache when it has them. */
-static void word_scores(const tagger *model, word_cache *cache, const tagger_word *w,
-                        unsigned stage, const uint64_t *keys, size_t nkeys, int32_t *scores)
+/* Sums the weights of the word-only keys of word ctx[2] (whose text is `word`) in a pass into
+ * scores (model->lanes long, zeroed first). Its affixes are hashed first if they were left out. */
+static void word_sum(const tagger *model, const tagger_word *const ctx[5], slice word,
+                     unsigned stage, int32_t *scores)
 {
-    size_t bytes = model->lanes * sizeof *scores;
+    tagger_word *w = (tagger_word *)ctx[2]; /* a word of tagger_tag_words' own array */
+    if (!w->affixes) {
+        uint64_t amb = w->amb;
+        uint8_t style = w->style;
+        tagger_word_init(w, word, true);
+        w->amb = amb;
+        w->style = style;
+    }
+    uint64_t keys[TAGGER_MAX_STATIC];
+    size_t nkeys = tagger_features_static_some(ctx, stage, TAGGER_START, TAGGER_START,
+                                               WORD_ONLY_TEMPLATES, keys);
+    memset(scores, 0, model->lanes * sizeof *scores);
+    add_weights(model, keys, nkeys, scores);
+}
+
+/* Sets scores (model->lanes long) to the summed weights of word ctx[2]'s word-only keys in a
+ * pass, from the cache when it has them. */
+SCORING_CLONES static void word_scores(const tagger *model, word_cache *cache,
+                                       const tagger_word *const ctx[5], slice word, unsigned stage,
+                                       int32_t *scores)
+{
     if (!cache) {
-        memset(scores, 0, bytes);
-        add_weights(model, keys, nkeys, scores);
+        word_sum(model, ctx, word, stage, scores);
         return;
     }
+    const tagger_word *w = ctx[2];
     uint32_t tag = 1u | stage << 1 | (uint32_t)w->style << 2;
     size_t at = mix64(w->form ^ (w->lower + tag)) & (WORD_CACHE_SLOTS - 1);
     word_cache_key *k = &cache->keys[at];
     int32_t *row = cache->rows + at * model->lanes;
     if (k->tag != tag || k->form != w->form || k->lower != w->lower) {
-        memset(row, 0, bytes);
-        add_weights(model, keys, nkeys, row);
+        word_sum(model, ctx, word, stage, row);
         k->form = w->form;
         k->lower = w->lower;
         k->tag = tag;
     }
-    memcpy(scores, row, bytes);
+    memcpy(scores, row, model->lanes * sizeof *scores);
 }
 
 enum { STACK_WORDS = 320, CHUNK = 16 };
 
-/* The first class with the highest score. Two plain loops (maximum, then its position)
- * vectorise, unlike a loop that tracks the position of the best so far. */
-static unsigned argmax(const int32_t *scores, unsigned n)
+/* The highest of scores[0..n), in vectors of LANES (the compiler does not vectorise the plain
+ * loop at -O2). */
+__attribute__((always_inline)) static inline int32_t max_score(const int32_t *scores, unsigned n)
 {
     int32_t top = scores[0];
-    for (unsigned c = 1; c < n; c++)
+    unsigned c = 0;
+    if (n >= LANES) {
+        lanes32 v, x;
+        memcpy(&v, scores, sizeof v);
+        for (c = LANES; c + LANES <= n; c += LANES) {
+            memcpy(&x, scores + c, sizeof x);
+            lanes32 more = x > v;
+            v = (x & more) | (v & ~more);
+        }
+        for (unsigned k = 0; k < LANES; k++)
+            top = v[k] > top ? v[k] : top;
+    }
+    for (; c < n; c++)
         top = scores[c] > top ? scores[c] : top;
+    return top;
+}
+
+/* The first class with the highest score (the maximum, then its position), and unless second
+ * is NULL the highest score of the other classes in *second. */
+__attribute__((always_inline)) static inline unsigned argmax(int32_t *scores, unsigned n,
+                                                             int32_t *second)
+{
+    int32_t top = max_score(scores, n);
     unsigned c = 0;
     while (scores[c] != top)
         c++;
+    if (second) {
+        scores[c] = INT32_MIN;
+        *second = n > 1 ? max_score(scores, n) : INT32_MIN;
+        scores[c] = top;
+    }
     return c;
 }
 
 /* ctx[k] = word i + k - 2 of n. */
-static void word_window(const tagger_word *info, size_t n, size_t i, const tagger_word *ctx[5])
+static inline void word_window(const tagger_word *info, size_t n, size_t i,
+                               const tagger_word *ctx[5])
 {
+    if (i >= 2 && i + 2 < n) {
+        for (int k = 0; k < 5; k++)
+            ctx[k] = &info[i + (size_t)k - 2];
+        return;
+    }
     for (int k = 0; k < 5; k++) {
         size_t j = i + (size_t)k; /* word i + k - 2, shifted by 2 */
         ctx[k] = j < 2        ? tagger_word_boundary((int)j - 2)
@@ -665,8 +768,8 @@ static void word_window(const tagger_word *info, size_t n, size_t i, const tagge
     }
 }
 
-void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t *upos,
-                      uint8_t *xpos)
+SCORING_CLONES void tagger_tag_words(const tagger *model, const slice *words, size_t n,
+                                     uint8_t *upos, uint8_t *xpos)
 {
     tagger_word stack_words[STACK_WORDS];
     tagger_word *info = n <= STACK_WORDS ? stack_words : xmalloc(n * sizeof *info);
@@ -674,7 +777,7 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
     uint8_t *fixed = n <= STACK_WORDS ? stack_fixed : xmalloc(n);
     /* Words of the tag dictionary get their class directly, in every pass. */
     for (size_t i = 0; i < n; i++) {
-        tagger_word_init(&info[i], words[i]);
+        tagger_word_init(&info[i], words[i], false); /* the affixes when needed */
         fixed[i] = (uint8_t)tagger_dict_find(model->dict_keys, model->dict_classes, model->ndict,
                                              info[i].form);
         info[i].amb =
@@ -704,16 +807,9 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
                 nkeys[j] = 0;
                 if (fixed[i] == TAGGER_DICT_NONE) {
                     /* the word-only features from the cache, the others in the pipeline */
-                    uint64_t word_keys[TAGGER_MAX_STATIC];
-                    size_t nk = tagger_features_static(ctx, stage, right1, right2, keys[j]);
-                    size_t nw = 0, nc = 0;
-                    for (size_t f = 0; f < nk; f++)
-                        if (WORD_ONLY_TEMPLATES >> f & 1)
-                            word_keys[nw++] = keys[j][f];
-                        else
-                            keys[j][nc++] = keys[j][f];
-                    nkeys[j] = nc;
-                    word_scores(model, cache, &info[i], stage, word_keys, nw, base[j]);
+                    nkeys[j] = tagger_features_static_some(ctx, stage, right1, right2,
+                                                           ~WORD_ONLY_TEMPLATES, keys[j]);
+                    word_scores(model, cache, ctx, words[i], stage, base[j]);
                 }
             }
             const tagger_slot *lists[2][TAGGER_MAX_STATIC];
@@ -755,17 +851,13 @@ void tagger_tag_words(const tagger *model, const slice *words, size_t n, uint8_t
                 unsigned right1 = stage && i + 1 < n ? upos[i + 1] : TAGGER_START;
                 size_t nd = tagger_features_dynamic(ctx, stage, prev1, prev2, right1, dynamic);
                 add_weights(model, dynamic, nd, base[j]);
-                unsigned best = argmax(base[j], model->nclasses);
+                bool gate = stage == 0 && model->nstages > 1;
+                int32_t second;
+                unsigned best = argmax(base[j], model->nclasses, gate ? &second : NULL);
                 upos[i] = (uint8_t)best;
-                if (stage == 0 && model->nstages > 1) {
-                    /* A confident first-pass decision is final: the second pass skips it. */
-                    int32_t top = base[j][best], second = INT32_MIN;
-                    for (unsigned c = 0; c < model->nclasses; c++)
-                        if (c != best && base[j][c] > second)
-                            second = base[j][c];
-                    if ((int64_t)top - second >= TAGGER_PASS2_MARGIN)
-                        fixed[i] = (uint8_t)best;
-                }
+                /* A confident first-pass decision is final: the second pass skips it. */
+                if (gate && (int64_t)base[j][best] - second >= TAGGER_PASS2_MARGIN)
+                    fixed[i] = (uint8_t)best;
                 prev2 = prev1;
                 prev1 = best;
             }
@@ -799,146 +891,4 @@ void tagger_tag_sentence(const tagger *model, const text_result *text, token *to
             tokens[from + i].xpos = xpos[i];
         }
     }
-}
-
-/* ---- CoNLL-U ---- */
-
-void tagger_conllu_init(tagger_conllu_reader *r, const char *data, size_t length, const char *path)
-{
-    r->pos = data;
-    r->end = data + length;
-    r->path = path;
-    r->line = 0;
-}
-
-/* Splits a line into at most 10 tab-separated columns; returns how many. */
-static int split_columns(const char *line, size_t length, slice columns[10])
-{
-    int n = 0;
-    size_t start = 0;
-    for (size_t i = 0; i <= length && n < 10; i++)
-        if (i == length || line[i] == '\t') {
-            columns[n++] = slice_make(line + start, i - start);
-            start = i + 1;
-        }
-    return n;
-}
-
-sitrep_status tagger_conllu_next(tagger_conllu_reader *r, tagger_conllu_word *words, size_t max,
-                                 size_t *n, slice *block, diag *d)
-{
-    *n = 0;
-    *block = slice_make(r->pos, 0);
-    /* Skip blank lines between sentences. */
-    while (r->pos < r->end) {
-        const char *nl = memchr(r->pos, '\n', (size_t)(r->end - r->pos));
-        const char *line_end = nl ? nl : r->end;
-        size_t len = (size_t)(line_end - r->pos);
-        if (len && r->pos[len - 1] == '\r')
-            len--;
-        if (len != 0)
-            break;
-        r->line++;
-        r->pos = nl ? nl + 1 : r->end;
-    }
-    const char *start = r->pos;
-    const char *last_end = r->pos;
-    while (r->pos < r->end) {
-        const char *nl = memchr(r->pos, '\n', (size_t)(r->end - r->pos));
-        const char *line_end = nl ? nl : r->end;
-        const char *line = r->pos;
-        size_t len = (size_t)(line_end - line);
-        if (len && line[len - 1] == '\r')
-            len--;
-        if (len == 0)
-            break;
-        r->line++;
-        r->pos = nl ? nl + 1 : r->end;
-        last_end = line + len;
-        if (line[0] == '#')
-            continue;
-        slice col[10];
-        if (split_columns(line, len, col) < 10)
-            return diag_set(d, r->path, r->line,
-                            "expected 10 tab-separated columns in a CoNLL-U word line");
-        bool range = memchr(col[0].ptr, '-', col[0].len) || memchr(col[0].ptr, '.', col[0].len);
-        if (range)
-            continue;
-        if (col[0].len == 0 || col[1].len == 0)
-            return diag_set(d, r->path, r->line, "empty ID or FORM column");
-        if (*n >= max) {
-            diag_set(d, r->path, r->line, "sentence longer than %zu words", max);
-            return SITREP_ELIMIT;
-        }
-        tagger_conllu_word *w = &words[(*n)++];
-        w->form = col[1];
-        w->upos = col[3];
-        w->xpos = col[4];
-        w->line = line;
-        w->line_len = len;
-        w->line_no = r->line;
-    }
-    *block = slice_make(start, (size_t)(last_end - start));
-    return SITREP_OK;
-}
-
-sitrep_status tagger_tag_conllu(const tagger *model, const char *data, size_t length,
-                                const char *path, buf *out, diag *d)
-{
-    tagger_conllu_reader r;
-    tagger_conllu_init(&r, data, length, path);
-    tagger_conllu_word *words = xmalloc(TAGGER_CONLLU_MAX_TOKENS * sizeof *words);
-    slice *forms = xmalloc(TAGGER_CONLLU_MAX_TOKENS * sizeof *forms);
-    uint8_t *upos = xmalloc(TAGGER_CONLLU_MAX_TOKENS);
-    uint8_t *xpos = xmalloc(TAGGER_CONLLU_MAX_TOKENS);
-    sitrep_status status = SITREP_OK;
-    for (;;) {
-        size_t n;
-        slice block;
-        if ((status = tagger_conllu_next(&r, words, TAGGER_CONLLU_MAX_TOKENS, &n, &block, d)))
-            break;
-        if (block.len == 0)
-            break;
-        for (size_t i = 0; i < n; i++)
-            forms[i] = words[i].form;
-        tagger_tag_words(model, forms, n, upos, xpos);
-        /* Copy the block line by line, rewriting columns 4 and 5 of word lines. */
-        const char *p = block.ptr, *end = block.ptr + block.len;
-        size_t w = 0;
-        while (p < end && !status) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            const char *line_end = nl ? nl : end;
-            size_t len = (size_t)(line_end - p);
-            if (len && p[len - 1] == '\r')
-                len--;
-            if (w < n && p == words[w].line) {
-                slice col[10];
-                split_columns(p, len, col);
-                const char *after = col[5].ptr; /* from column 6 to the end of the line */
-                status = buf_append(out, p, (size_t)(col[3].ptr - p));
-                if (!status)
-                    status = buf_printf(out, "%s\t%s\t", upos_name((upos_tag)upos[w]),
-                                        tagger_xpos_name(model, xpos[w]));
-                if (!status)
-                    status = buf_append(out, after, (size_t)(p + len - after));
-                w++;
-            } else {
-                status = buf_append(out, p, len);
-            }
-            if (!status)
-                status = buf_append_char(out, '\n');
-            p = nl ? nl + 1 : end;
-        }
-        if (!status)
-            status = buf_append_char(out, '\n');
-        if (status) {
-            diag_set(d, path, r.line, "output limit reached");
-            break;
-        }
-    }
-    free(words);
-    free(forms);
-    free(upos);
-    free(xpos);
-    return status;
 }

@@ -184,7 +184,7 @@ static sitrep_status corpus_read(const char *path, tagset *tags, bool learn, cor
                 tags->upos[cls] = (uint8_t)u;
                 tags->xpos_of[cls] = (uint8_t)x;
             }
-            tagger_word_init(&c->words[c->ntokens], words[i].form);
+            tagger_word_init(&c->words[c->ntokens], words[i].form, true);
             c->gold[c->ntokens++] = cls < 0 ? 255 : (uint8_t)cls;
         }
         if (!status)

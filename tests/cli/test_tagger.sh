@@ -71,6 +71,13 @@ expect_exit 1 "a model with one byte changed is refused" -- "$SITREP" tag --conl
 expect_match "the refusal names the checksum" "$err" "flipped.bin: .*checksum"
 expect_exit 2 "train-tagger without --out" -- "$SITREP" train-tagger --train "$work/train.conllu"
 
+# make tagger-model's script: usage, and a clear error when the treebank is not where it looks.
+expect_exit 2 "train-tagger-model.sh without an output" -- sh "$here/../../tools/train-tagger-model.sh"
+expect_match "train-tagger-model.sh prints its usage" "$err" "usage: .*OUT.bin"
+expect_exit 1 "train-tagger-model.sh without the treebank" -- env PEERS="$work/none" SITREP="$SITREP" sh "$here/../../tools/train-tagger-model.sh" "$work/m.bin"
+expect_match "train-tagger-model.sh names the folder it read" "$err" "not in $work/none/UD_English-EWT"
+expect_eq "train-tagger-model.sh leaves no model" "$(ls "$work/m.bin" 2>/dev/null)" ""
+
 # Accuracy regression on the EWT test split (gold tokens).
 ewt="$here/../../../shared/peers/UD_English-EWT/en_ewt-ud-test.conllu"
 if [ -f "$ewt" ]; then

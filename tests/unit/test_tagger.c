@@ -408,12 +408,12 @@ static void tagger_word_only_templates(void **state)
     const char *const names[4] = {"Alpha", "beta", "gamma", "delta"};
     const char *const others[4] = {"one", "Two", "Three-4", "four"};
     tagger_word *mine[4] = {&left2, &left1, &right1, &right2};
-    tagger_word_init(&w, slice_from_cstr("Pressed"));
+    tagger_word_init(&w, slice_from_cstr("Pressed"), true);
     w.amb = 11;
     for (int k = 0; k < 4; k++) {
-        tagger_word_init(mine[k], slice_from_cstr(names[k]));
+        tagger_word_init(mine[k], slice_from_cstr(names[k]), true);
         mine[k]->amb = (uint64_t)(20 + k);
-        tagger_word_init(&other[k], slice_from_cstr(others[k]));
+        tagger_word_init(&other[k], slice_from_cstr(others[k]), true);
         other[k].amb = (uint64_t)(30 + k);
     }
     for (unsigned stage = 0; stage < 2; stage++) {
@@ -438,6 +438,48 @@ static void tagger_word_only_templates(void **state)
     assert_false(tagger_feature_word_only(11));
     assert_false(tagger_feature_word_only(64));
     assert_false(tagger_feature_word_only(1000));
+}
+
+/* The decoder makes the word-only keys apart from the others (tagger_features_static_some)
+ * and hashes a word's affixes only when it needs them: the two halves are exactly the keys of
+ * tagger_features_static, in its order, and a word without its affixes has the same hashes
+ * for everything its neighbours read. */
+static void tagger_keys_in_parts(void **state)
+{
+    (void)state;
+    const char *const text[5] = {"The", "\xE2\x80\x9Cquick\xE2\x80\x9D", "Brown-99", "foxes", "."};
+    tagger_word full[5], lazy[5];
+    for (int k = 0; k < 5; k++) {
+        tagger_word_init(&full[k], slice_from_cstr(text[k]), true);
+        tagger_word_init(&lazy[k], slice_from_cstr(text[k]), false);
+        assert_int_equal(full[k].affixes, 1);
+        assert_int_equal(lazy[k].affixes, 0);
+        assert_true(full[k].form == lazy[k].form && full[k].lower == lazy[k].lower);
+        assert_true(full[k].shape == lazy[k].shape && full[k].suffix[2] == lazy[k].suffix[2]);
+        assert_int_equal(full[k].caps, lazy[k].caps);
+        full[k].amb = lazy[k].amb = (uint64_t)(40 + k);
+    }
+    uint64_t word_only = 0;
+    for (size_t f = 0; f < 64; f++)
+        word_only |= (uint64_t)tagger_feature_word_only(f) << f;
+    for (unsigned stage = 0; stage < 2; stage++) {
+        const tagger_word *ctx[5] = {&full[0], &full[1], &full[2], &full[3], &full[4]};
+        const tagger_word *lazy_ctx[5] = {&lazy[0], &lazy[1], &full[2], &lazy[3], &lazy[4]};
+        uint64_t all[TAGGER_MAX_STATIC], mine[TAGGER_MAX_STATIC], rest[TAGGER_MAX_STATIC];
+        size_t n = tagger_features_static(ctx, stage, 7, 9, all);
+        size_t nw = tagger_features_static_some(ctx, stage, 7, 9, word_only, mine);
+        size_t nr = tagger_features_static_some(lazy_ctx, stage, 7, 9, ~word_only, rest);
+        assert_int_equal(nw, 14);
+        assert_int_equal(nw + nr, n);
+        size_t iw = 0, ir = 0;
+        for (size_t f = 0; f < n; f++)
+            assert_true(all[f] == (word_only >> f & 1 ? mine[iw++] : rest[ir++]));
+        /* with the word's own affixes left out, its context keys change */
+        const tagger_word *bad[5] = {&lazy[0], &lazy[1], &lazy[2], &lazy[3], &lazy[4]};
+        uint64_t some[TAGGER_MAX_STATIC];
+        tagger_features_static_some(bad, stage, 7, 9, word_only, some);
+        assert_false(some[3] == mine[3]); /* suffix 1 */
+    }
 }
 
 static void *tag_in_thread(void *arg)
@@ -505,6 +547,7 @@ int main(void)
         cmocka_unit_test(tagger_reads_gzip),
         cmocka_unit_test(upos_names_round_trip),
         cmocka_unit_test(tagger_word_only_templates),
+        cmocka_unit_test(tagger_keys_in_parts),
         cmocka_unit_test(tagger_word_cache_keeps_tags),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
