@@ -92,7 +92,7 @@ int main(int argc, char **argv)
     parser_info info;
     parser_get_info(model, &info);
     printf(
-        "parser (1 thread, CPU time): %.2f M tokens/s over %zu tokens in %zu sentences x %d "
+        "parser (1 thread, CPU time): %.3f M tokens/s over %zu tokens in %zu sentences x %d "
         "rounds; model load %.1f ms (%.1f MB, %zu move features, %zu relation features, beam %u; "
         "parse checksum %08x)\n",
         (double)parsed / s / 1e6, ntokens, nsentences, rounds, load * 1e3, (double)info.bytes / 1e6,
