@@ -141,9 +141,11 @@ bool parser_beam_step(parser_beam *b, const parser_beam_scorer *sc, uint16_t *go
     candidate top[PARSER_BEAM_MAX], gold = {0, UINT32_MAX, 0, 0, 0};
     unsigned ntop = 0;
     bool have_gold = false;
+    /* every (item, move) pair with the move's score */
+    candidate pairs[PARSER_BEAM_MAX * PARSER_MOVES];
+    unsigned npairs = 0;
     for (unsigned k = 0; k < b->count; k++) {
-        const parser_beam_item *it = &b->item[b->gen][k];
-        const parser_state *st = &it->st;
+        const parser_state *st = &b->item[b->gen][k].st;
         unsigned moves = allowed_moves(st);
         int64_t scores[PARSER_MOVES] = {0, 0, 0};
         if (moves & (moves - 1))
@@ -151,34 +153,45 @@ bool parser_beam_step(parser_beam *b, const parser_beam_scorer *sc, uint16_t *go
         unsigned cost[PARSER_MOVES] = {0, 0, 0};
         if (sc->gold)
             parser_move_costs(st, sc->gold, cost);
-        for (unsigned m = 0; m < PARSER_MOVES; m++) {
-            if (!(moves >> m & 1))
-                continue;
-            candidate c = {it->score + scores[m], it->cost + cost[m], (uint8_t)k, (uint8_t)m, 0};
-            bool root = m == PARSER_LEFT && st->b == st->n + 1;
-            if (root)
-                c.relation = DEP_ROOT;
-            if (m == PARSER_SHIFT || root || !sc->relations) {
-                offer_gold(sc, &gold, &have_gold, &c);
-                offer(top, &ntop, b->width, &c);
-                continue;
+        for (unsigned m = 0; m < PARSER_MOVES; m++)
+            if (moves >> m & 1) {
+                bool root = m == PARSER_LEFT && st->b == st->n + 1;
+                pairs[npairs++] = (candidate){b->item[b->gen][k].score + scores[m],
+                                              b->item[b->gen][k].cost + cost[m], (uint8_t)k,
+                                              (uint8_t)m, root ? DEP_ROOT : 0};
             }
-            /* joint scoring: one candidate per relation of the arc, the relation's score
-             * added to the move's; a wrong relation on a gold arc costs one */
-            int64_t lanes[PARSER_LANES];
-            const uint8_t *relation_of;
-            unsigned nlanes = sc->relations(sc->context, st, m, lanes, &relation_of);
-            unsigned dep = st->stack[st->depth - 1];
-            unsigned head = m == PARSER_LEFT ? st->b : st->stack[st->depth - 2];
-            bool gold_arc = sc->gold && sc->gold_relation && sc->gold[dep] == head;
-            for (unsigned i = 0; i < nlanes; i++) {
-                candidate r = c;
-                r.score += lanes[i];
-                r.relation = relation_of[i];
-                r.cost += gold_arc && relation_of[i] != sc->gold_relation[dep];
-                offer_gold(sc, &gold, &have_gold, &r);
-                offer(top, &ntop, b->width, &r);
-            }
+    }
+    for (unsigned p = 0; p < npairs; p++) {
+        const candidate *c = &pairs[p];
+        if (c->move == PARSER_SHIFT || c->relation == DEP_ROOT || !sc->relations) {
+            offer_gold(sc, &gold, &have_gold, c);
+            offer(top, &ntop, b->width, c);
+            continue;
+        }
+        /* joint scoring: one candidate per relation of the arc, the relation's score added
+         * to the move's; a wrong relation on a gold arc costs one */
+        const parser_state *st = &b->item[b->gen][c->parent].st;
+        int64_t lanes[PARSER_LANES];
+        const uint8_t *relation_of;
+        unsigned nlanes = sc->relations(sc->context, st, c->move, lanes, &relation_of);
+        unsigned dep = st->stack[st->depth - 1];
+        unsigned head = c->move == PARSER_LEFT ? st->b : st->stack[st->depth - 2];
+        bool gold_arc = sc->gold && sc->gold_relation && sc->gold[dep] == head;
+        if (!sc->gold && ntop == b->width) {
+            /* none of the arc's candidates can enter a full beam below its worst item */
+            int64_t best = lanes[0];
+            for (unsigned i = 1; i < nlanes; i++)
+                best = lanes[i] > best ? lanes[i] : best;
+            if (c->score + best < top[ntop - 1].score)
+                continue;
+        }
+        for (unsigned i = 0; i < nlanes; i++) {
+            candidate r = *c;
+            r.score += lanes[i];
+            r.relation = relation_of[i];
+            r.cost += gold_arc && relation_of[i] != sc->gold_relation[dep];
+            offer_gold(sc, &gold, &have_gold, &r);
+            offer(top, &ntop, b->width, &r);
         }
     }
     bool kept = false;
