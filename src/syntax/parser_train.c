@@ -797,16 +797,25 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
         if (status)
             break;
         char line[300];
-        int used = snprintf(
-            line, sizeof line,
-            beam ? "epoch %u: %.2f%% of sentences updated (%zu move features), relations %.2f%% "
-                   "wrong (%zu features)"
-                 : "epoch %u: moves %.2f%% wrong (%zu features), relations %.2f%% wrong (%zu "
-                   "features)",
-            epoch + 1, counts.moves ? 100.0 * (double)counts.move_errors / (double)counts.moves : 0,
-            tr.moves.nfeatures,
-            counts.labels ? 100.0 * (double)counts.label_errors / (double)counts.labels : 0,
-            tr.labels.nfeatures);
+        double moves = counts.moves ? 100.0 * (double)counts.move_errors / (double)counts.moves : 0;
+        double labels =
+            counts.labels ? 100.0 * (double)counts.label_errors / (double)counts.labels : 0;
+        int used;
+        if (tr.joint)
+            used = snprintf(line, sizeof line,
+                            "epoch %u: %.2f%% of sentences updated (%zu move features, %zu "
+                            "relation features, trained with the moves)",
+                            epoch + 1, moves, tr.moves.nfeatures, tr.labels.nfeatures);
+        else if (beam)
+            used = snprintf(line, sizeof line,
+                            "epoch %u: %.2f%% of sentences updated (%zu move features), "
+                            "relations %.2f%% wrong (%zu features)",
+                            epoch + 1, moves, tr.moves.nfeatures, labels, tr.labels.nfeatures);
+        else
+            used = snprintf(line, sizeof line,
+                            "epoch %u: moves %.2f%% wrong (%zu features), relations %.2f%% wrong "
+                            "(%zu features)",
+                            epoch + 1, moves, tr.moves.nfeatures, labels, tr.labels.nfeatures);
         if (options->dev_each_epoch && dev.nsentences) {
             /* The averaged model on dev (the gold trees of dev are not lifted). */
             trainer dv = tr;
