@@ -80,6 +80,7 @@ enum {
     W_HUMAN = 1U << 20,        /* "victim", "official": one person of either sex */
     W_FEMALE_PRONOUN = 1U << 21,
     W_MALE_PRONOUN = 1U << 22,
+    W_WATER = 1U << 23, /* "gulf", "sea": "the Gulf of Oman" names water, not the state */
 };
 
 static inline bool has(const scan *s, size_t i, unsigned flag)

@@ -103,6 +103,9 @@ static const char *const place_words[] = {
     "plateau",  "basin",     "pass",        "highway",  "shoal",   "shoals",    "reef",
     "reefs",    "atoll",     "archipelago", "channel",  "cape",    "border",    "crossing",
     "corridor", "frontline", "zone",        "bridge",   "dam",     "base",      NULL};
+/* Bodies of water named after a state ("the Gulf of Oman", "the Sea of Japan"). */
+static const char *const water_words[] = {"gulf",    "sea",   "bay",     "strait",
+                                          "straits", "ocean", "channel", NULL};
 /* Words that may stand between an owner and its role: "Ukraine's former commander". */
 static const char *const role_modifiers[] = {
     "former",    "top",         "new",      "senior",    "deputy", "acting",       "then",
@@ -169,6 +172,7 @@ static void word_table_build(void)
     word_add(pair_nouns, W_PAIR);
     word_add(possessive_pronouns, W_POSSESSIVE_PRONOUN);
     word_add(place_words, W_PLACE);
+    word_add(water_words, W_WATER);
     word_add(pair_people, W_PAIR_PEOPLE);
     word_add(role_modifiers, W_MODIFIER);
     word_add(envoy_words, W_ENVOY);

@@ -72,6 +72,23 @@ static bool compound_modifier_at(const scan *s, size_t j)
     return false;
 }
 
+/* True when tokens j, j+1 are "-" and a participle of registry glued to the word before
+ * ("-flagged" in "British-flagged"): the state named before owns or flags what follows. */
+static bool registry_modifier_at(const scan *s, size_t j)
+{
+    static const char *const participles[] = {"flagged",  "registered", "owned",
+                                              "operated", "managed",    NULL};
+    if (j + 1 >= s->n || (s->tokens[j].flags & TOKEN_SPACE_BEFORE) ||
+        (s->tokens[j + 1].flags & TOKEN_SPACE_BEFORE) ||
+        !slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-"))
+        return false;
+    slice w = token_text(s->text, &s->tokens[j + 1]);
+    for (size_t k = 0; participles[k]; k++)
+        if (slice_eq_cstr(w, participles[k]))
+            return true;
+    return false;
+}
+
 /* The end of the common nouns (and adjectives before them) from token j on: "peace plan" in
  * "a Senegalese peace plan". j when there is none. Untagged text: the next lower-case word
  * that is not a stop word. */
@@ -207,6 +224,34 @@ static bool located_place_at(const scan *s, size_t i)
                 if (strcmp(pm->cue, cues[k]) == 0)
                     return true;
     }
+    return false;
+}
+
+/* True for the codes of world regions ("EUR", "ASA", "MEA" ...), which stand in the country
+ * position of CAMEO codes. */
+static bool region_code(const char *code)
+{
+    static const char *const regions[] = {"EUR", "AFR", "ASA", "MEA", "LAM", "WST", NULL};
+    for (size_t k = 0; code && regions[k]; k++)
+        if (strcmp(code, regions[k]) == 0)
+            return true;
+    return false;
+}
+
+/* True when a locative word ("in", "across", "throughout") stands before token i, over "the"
+ * ("in the Middle East"). */
+static bool located_region_at(const scan *s, size_t i)
+{
+    static const char *const cues[] = {"in", "across", "throughout", "around", "within", NULL};
+    size_t k = i;
+    if (k > 0 && has(s, k - 1, W_THE))
+        k--;
+    if (k == 0)
+        return false;
+    slice w = token_text(s->text, &s->tokens[k - 1]);
+    for (size_t c = 0; cues[c]; c++)
+        if (slice_eq_cstr(w, cues[c]))
+            return true;
     return false;
 }
 
@@ -440,6 +485,23 @@ size_t scan_step(scan *s, size_t i)
             return k + len;
         }
     }
+    /* "the Gulf of Oman", "the Sea of Japan": water named after a state is a place */
+    if (u.holder && u.holder->kind == DICT_COUNTRY && i >= 2 && has(s, i - 1, W_OF) &&
+        has(s, i - 2, W_WATER) && scan_is_cap(s, i - 2))
+        return j;
+    /* "a Turkish-managed cargo vessel", "British-flagged tanker", "the Cook Islands-registered
+     * Eagle S": a ship or aircraft flagged, registered, owned, operated or managed in a state
+     * is that state's property, as "a Turkish cargo vessel" is */
+    if (country && !ethnic && registry_modifier_at(s, j)) {
+        size_t end = adjective_phrase_end(s, j + 2);
+        if (end == j + 2 && end < s->n && scan_is_cap(s, end))
+            while (end < s->n && end < j + 5 && scan_is_cap(s, end))
+                end++; /* a name: "Eagle S" */
+        if (end > j + 2) {
+            scan_emit(s, i, end, country, ACTOR_KIND_ADJECTIVE, NO_ENTRY, -1);
+            return end;
+        }
+    }
     /* "Iran-backed militias", "Russian-occupied", "Kremlin-linked": a name glued to a
      * participle modifies what follows, which is not that state's (backing is not
      * nationality); the phrase names no actor */
@@ -556,6 +618,11 @@ size_t scan_step(scan *s, size_t i)
         /* "talks in Moscow", "a memorial in Washington": a capital after a locative cue is
          * the place (the places stage has it), not the government */
         if (u.holder->kind == DICT_CAPITAL && !possessive && located_place_at(s, i))
+            return j;
+        /* "its oldest ally in Asia", "across Europe": a region after a locative word is where,
+         * not who */
+        if (u.holder->kind == DICT_COUNTRY && !possessive &&
+            region_code(scan_entry_code(s, u.holder)) && located_region_at(s, i))
             return j;
         if ((u.holder->kind == DICT_COUNTRY || u.holder->kind == DICT_CAPITAL) && !possessive &&
             ends_longer_name(s, i))

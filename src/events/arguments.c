@@ -36,9 +36,21 @@ bool events_military_code(const char *code)
  * or dash), or -1 when the sentence starts first. */
 static long segment_start(const clause_ctx *c, long comma)
 {
-    for (long i = comma - 1; i >= 0; i--)
+    for (long i = comma - 1; i >= 0; i--) {
+        /* "Indonesia, current chair of the Association of Southeast Asian Nations (ASEAN),":
+         * a short bracket inside the segment is part of it */
+        if (word_is(c, i, ")")) {
+            long open = i - 1;
+            while (open >= 0 && i - open <= 8 && !word_is(c, open, "(") && !word_is(c, open, ")"))
+                open--;
+            if (open >= 0 && word_is(c, open, "(")) {
+                i = open;
+                continue;
+            }
+        }
         if (is_comma(c, i) || c->tokens[i].kind == TOKEN_DASH || word_is(c, i, "("))
             return i;
+    }
     return -1;
 }
 
@@ -57,6 +69,18 @@ bool events_finite_verb(const clause_ctx *c, long i)
         return false;
     const char *x = tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos);
     return strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0;
+}
+
+bool events_clause_verb(const clause_ctx *c, const verb_group *vg)
+{
+    for (long j = vg->first; j <= vg->anchor; j++)
+        if (events_finite_verb(c, j) || upos(c, j) == UPOS_AUX)
+            return !vg->infinitive;
+    /* "Israeli forces fired on the bases": a past form right after its subject that the
+     * tagger read as a participle */
+    return vg->first == vg->anchor && !vg->infinitive && c->tables->tagger &&
+           actor_ending(c, vg->first - 1) >= 0 &&
+           strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[vg->anchor].xpos), "VBN") == 0;
 }
 
 /* True when a subject pronoun stands right before the verb group starting at `first`, with
@@ -101,6 +125,46 @@ static long opening_adjunct_controller(const clause_ctx *c, const verb_group *vg
     return upos(c, next) == UPOS_VERB || upos(c, next) == UPOS_AUX ? k : -1;
 }
 
+/* True when token i is a past participle by the tagger ("based"), or a verb of belief that
+ * opens a reduced relative whatever its tag (", thought to belong to ..."). */
+static bool past_participle(const clause_ctx *c, long i)
+{
+    static const char *const beliefs[] = {"believed", "thought",   "said",  "reported",
+                                          "alleged",  "suspected", "known", NULL};
+    return word_in(c, i, beliefs) ||
+           (c->tables->tagger && upos(c, i) == UPOS_VERB &&
+            strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos), "VBN") == 0);
+}
+
+/* True when the phrase ending at token `end` is an actor followed by a short participle
+ * phrase that describes it ("an armed group based in Tarhouna"). */
+static bool actor_with_participle(const clause_ctx *c, long end)
+{
+    for (long i = end; i > 0 && end - i < 6; i--) {
+        if (is_punct(c, i) || events_finite_verb(c, i))
+            return false;
+        if (past_participle(c, i))
+            return actor_ending(c, i - 1) >= 0;
+    }
+    return false;
+}
+
+/* True when token i is a noun of an event or a decision, which does nothing itself: the
+ * anchor of an event noun's match, a word of the classes @attacknoun and @violence, or one of
+ * a few nouns of acts ("the coup that ousted ...", "the law that bans ..."). */
+static bool event_noun_at(const clause_ctx *c, long i)
+{
+    static const char *const acts[] = {"coup",       "war",  "invasion", "decision", "move",
+                                       "resolution", "law",  "plan",     "deal",     "agreement",
+                                       "policy",     "vote", "ruling",   "order",    NULL};
+    for (size_t j = 0; j < c->nmatches; j++)
+        if (c->matches[j].rule->noun && !c->matches[j].rule->discard &&
+            (long)c->matches[j].anchor == i)
+            return true;
+    return word_in(c, i, acts) ||
+           events_token_in_classes(c, i, (const char *const[]){"attacknoun", "violence", NULL});
+}
+
 long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int depth)
 {
     if (depth > 4)
@@ -134,7 +198,44 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     if (word_is(c, i, "and") || word_is(c, i, "but") || word_is(c, i, "or")) {
         long j = is_comma(c, i - 1) ? i - 1 : i;
         verb_group prev;
-        if (verb_group_previous(c, j, &prev) && prev.anchor < j)
+        if (verb_group_previous(c, j, &prev) && prev.anchor < j) {
+            /* "seized a vessel suspected of damaging a cable and detained its crew": a finite
+             * verb is conjoined with the last finite verb before it, over the participles
+             * that describe a noun between them */
+            verb_group q = prev;
+            for (int n = 0; n < 4 && events_finite_verb(c, vg->anchor) &&
+                            !events_finite_verb(c, q.anchor) && q.first == q.anchor;
+                 n++) {
+                verb_group earlier;
+                if (!verb_group_previous(c, q.first, &earlier) || earlier.anchor >= q.first)
+                    break;
+                q = earlier;
+            }
+            if (events_finite_verb(c, q.anchor))
+                prev = q;
+            long subject = events_subject_from_group(c, &prev, depth + 1);
+            /* "France had condemned the coup that ousted the president and called for ...": a
+             * relative clause on an event noun cannot be what the verb continues (a coup does
+             * not call for anything); the verb before the relative pronoun can */
+            verb_group outer;
+            if (subject < 0 && word_in(c, prev.first - 1, rel_pronouns) &&
+                event_noun_at(c, is_comma(c, prev.first - 2) ? prev.first - 3 : prev.first - 2) &&
+                verb_group_previous(c, prev.first - 1, &outer) && outer.anchor < prev.first - 1)
+                subject = events_subject_from_group(c, &outer, depth + 1);
+            return subject;
+        }
+    }
+    /* a series of finite verbs ("personnel assaulted 10 fishermen, damaged their gear and
+     * seized their catch"): a finite verb right after a comma continues the finite verb
+     * before it when no subject stands between */
+    if (is_comma(c, i) && events_finite_verb(c, vg->anchor) && vg->first == vg->anchor) {
+        verb_group prev;
+        bool clear =
+            verb_group_previous(c, i, &prev) && prev.anchor < i && events_clause_verb(c, &prev);
+        for (long j = prev.anchor + 1; clear && j < i; j++)
+            clear =
+                !events_finite_verb(c, j) && !is_punct(c, j) && c->tokens[j].kind != TOKEN_QUOTE;
+        if (clear)
             return events_subject_from_group(c, &prev, depth + 1);
     }
     /* bare infinitive after an object-control verb ("help the army drive ...") */
@@ -203,9 +304,11 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
             /* an apposition or relative clause between commas: skip it when an actor stands
              * before it */
             long s = segment_start(c, i);
-            if (s >= 0 && is_comma(c, s) && actor_ending(c, s - 1) >= 0 &&
+            if (s >= 0 && is_comma(c, s) &&
+                (actor_ending(c, s - 1) >= 0 || actor_with_participle(c, s - 1)) &&
                 (!segment_has_verb(c, s + 1, i) || word_in(c, s + 1, rel_pronouns) ||
-                 word_in(c, s + 1, skip_preps))) { /* ", in remarks published on Monday," */
+                 word_in(c, s + 1, skip_preps) || /* ", in remarks published on Monday," */
+                 past_participle(c, s + 1))) {    /* ", believed to be from the minority," */
                 i = s - 1;
                 continue;
             }
@@ -353,6 +456,12 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
         if (word_is(c, i, "to") && is_verb_word(c, i + 1) &&
             (i > from || (m && i == (long)m->anchor + 1))) /* "agreed to ban ..." */
             return located;
+        /* "talked about China and Mexico": for cooperative codes all that follows a topic
+         * preposition is the topic (not "lift the sanctions on Iran", below) */
+        if (cooperative &&
+            word_in(c, i, (const char *const[]){"about", "regarding", "concerning", NULL}) &&
+            !((long)m->last > (long)m->anchor && i == (long)m->last + 1))
+            return located;
         /* "lift the sanctions on Iran": a preposition right after a pattern that runs past its
          * anchor takes the pattern's complement, not a topic */
         bool complement = m && (long)m->last > (long)m->anchor && i - 1 == (long)m->last + 1 &&
@@ -378,6 +487,18 @@ static long actor_after(const clause_ctx *c, long from, long to, const verbmatch
                 break;
             const actor_mention *am = mention(c, k);
             if (actor_is_noise(c, k))
+                continue;
+            /* "condemned the strikes as a violation of Iraqi sovereignty": a state's
+             * sovereignty, airspace or security is what was violated, not who is criticised */
+            if (m && (code_is(m->rule->code, "11") || code_is(m->rule->code, "12")) &&
+                word_in(c, (long)c->alast[k],
+                        (const char *const[]){"sovereignty", "airspace", "integrity", "security",
+                                              "independence", "interests", "waters", NULL}))
+                continue;
+            /* "a junta-manned police station": a name glued to a participle modifies the
+             * noun after it */
+            long after = (long)c->alast[k] + 1;
+            if (word_is(c, after, "-") && hyphen_glued(c, after + 1))
                 continue;
             if (word_in(c, i, possessive_dets))
                 continue; /* "his war": a possessor, not the object */
@@ -440,8 +561,13 @@ long events_slot_actor(const clause_ctx *c, long slot, bool consult)
         return -1;
     long end = slot + PATTERN_SLOT_GAP + 2;
     for (long i = slot; i < end && i < (long)c->ntokens; i++) {
-        /* "a government-held part of Syria": a hyphenated modifier is passed over */
+        /* "a government-held part of Syria": a hyphenated modifier is passed over, unless it
+         * is part of an actor ("a Turkish-managed cargo vessel") */
         if (hyphen_glued(c, i + 2) || hyphen_glued(c, i + 1) || hyphen_glued(c, i)) {
+            long k = actor_starting(c, i, 0);
+            if (k >= 0 && (long)c->alast[k] >= i + 2 && mention(c, k)->code &&
+                !actor_is_noise(c, k))
+                return k;
             end++;
             continue;
         }

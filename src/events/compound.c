@@ -401,9 +401,12 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         }
     }
     /* "In Gao, soldiers opened fire on a crowd": when neither side has a state, the people
-     * coerced are those of the place where it happens */
-    if (!known_source && !known_target && nt == 1 && ts[0].role && !ts[0].code &&
-        code_is(code, "17")) {
+     * coerced are those of the place where it happens; so are the victims of violence named
+     * by a role ("Gunmen kidnapped 30 people in Zamfara state", "Boko Haram seized 270
+     * schoolgirls from a school at Chibok") */
+    if (!known_target && nt == 1 && ts[0].role && !ts[0].code &&
+        ((!known_source && code_is(code, "17")) || code_is(code, "18") || code_is(code, "19") ||
+         code_is(code, "20"))) {
         long p = events_site(c, m);
         const char *people =
             p >= 0 ? arena_printf(c->a, "%s%s", c->art->places[p].entry->country, ts[0].role)
@@ -414,6 +417,65 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             ts[0].place = (int32_t)p;
             ts[0].via = SIDE_CONTEXT;
             known_target = true;
+        }
+    }
+    /* "JNIM killed seven Wagner mercenaries and seized some weapons", "assaulted fishermen,
+     * damaged their gear and seized their catch": things seized by the doer of an attack
+     * conjoined before it, whose owner is not named, are the attacked side's */
+    if (!known_target && known_source && code_is(code, "171") && !rule->noun && ss[0].code &&
+        (word_is(c, (long)m->anchor - 1, "and") || is_comma(c, (long)m->anchor - 1))) {
+        for (size_t e = st->count; e-- > 0 && st->items[e].sentence == c->sentence;) {
+            const event *prior = &st->items[e];
+            if (!(code_is(prior->code, "18") || code_is(prior->code, "19")) ||
+                !prior->source.code || strcmp(prior->source.code, ss[0].code) != 0 ||
+                !prior->target.country)
+                continue;
+            ts[0] = prior->target;
+            nt = 1;
+            known_target = true;
+            if (events_trace(c, "    target: the side attacked before it, %s\n",
+                             prior->target.code))
+                return SITREP_ELIMIT;
+            break;
+        }
+    }
+    /* "signed an agreement with France to buy 36 jets": the seller is the partner of the
+     * agreement the purchase is for */
+    if (!known_target && known_source && code_is(code, "062") && !rule->noun &&
+        word_is(c, (long)m->anchor - 1, "to")) {
+        for (long i = (long)m->anchor - 2; i > 0 && m->anchor - i <= 10; i--) {
+            if (is_punct(c, i) || events_finite_verb(c, i))
+                break;
+            long k = word_is(c, i, "with") ? actor_after_word(c, i) : -1;
+            if (k >= 0 && mention(c, k)->code && mention(c, k)->country) {
+                ts[0] = events_side_actor(c, k);
+                nt = 1;
+                known_target = true;
+                if (events_trace(c, "    target: the partner of the agreement, %s\n",
+                                 events_actor_label(c, k, l1, sizeof l1)))
+                    return SITREP_ELIMIT;
+                break;
+            }
+        }
+    }
+    /* "Cambodia evacuated its embassy in Bangkok", "closed its consulate in Jeddah": a
+     * mission reduced in another state's place is reduced towards that state */
+    if (!known_target && known_source && code_is(code, "16") && ss[0].country) {
+        long p = events_site(c, m);
+        const char *host = p >= 0 ? c->art->places[p].entry->country : NULL;
+        bool mission = false;
+        for (long i = (long)m->anchor + 1; p >= 0 && i < token_at(c, c->art->places[p].start); i++)
+            mission = mission ||
+                      word_in(c, i,
+                              (const char *const[]){"embassy", "embassies", "consulate",
+                                                    "consulates", "mission", NULL}) ||
+                      events_token_in_classes(c, i, (const char *const[]){"envoy", NULL});
+        if (mission && host && strcmp(host, ss[0].country) != 0) {
+            ts[0] = events_side_place(p, &c->art->places[p]);
+            nt = 1;
+            known_target = true;
+            if (events_trace(c, "    target: the state of the mission's place, %s\n", host))
+                return SITREP_ELIMIT;
         }
     }
     /* (not for an event noun, nor an infinitive: "waiting for them to withdraw") */
@@ -430,13 +492,13 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         }
     }
     if (!known_source) {
-        if (!events_unknown_side_ok(c, m, code, true, passive, &ts[0], ns > 0 && ss[0].role))
+        if (!events_unknown_side_ok(c, m, code, true, passive, &ts[0], ns > 0 ? ss[0].role : NULL))
             return events_trace(c, "    not coded: no source actor\n");
         if (ns == 0)
             ss[ns++] = events_side_none();
     }
     if (!known_target) {
-        if (!events_unknown_side_ok(c, m, code, false, passive, &ss[0], nt > 0 && ts[0].role))
+        if (!events_unknown_side_ok(c, m, code, false, passive, &ss[0], nt > 0 ? ts[0].role : NULL))
             return events_trace(c, "    not coded: no target actor\n");
         if (nt == 0)
             ts[nt++] = events_side_none();

@@ -103,9 +103,31 @@ bool events_adverbial_participle(const clause_ctx *c, const verb_group *vg, verb
         for (long j = main->first; j <= main->anchor; j++)
             if (events_finite_verb(c, j) || upos(c, j) == UPOS_AUX)
                 return !main->infinitive;
+        /* "Israeli forces fired on the bases, injuring ...": a past form right after its
+         * subject that the tagger read as a participle is the main verb */
+        if (events_clause_verb(c, main))
+            return true;
         k = main->first;
     }
     return false;
+}
+
+long events_among_subject(const clause_ctx *c, const verb_group *vg)
+{
+    static const char *const fillers[] = {"the",    "those",    "people",    "persons", "others",
+                                          "dozens", "hundreds", "civilians", NULL};
+    if (vg->first != vg->anchor)
+        return -1;
+    long i = vg->first - 1;
+    while (i >= 0 && vg->first - i <= 4 &&
+           (word_in(c, i, fillers) || upos(c, i) == UPOS_NUM || word_is(c, i, "at") ||
+            word_is(c, i, "least")))
+        i--;
+    if (i < 2 || !word_is(c, i, "among") ||
+        !word_in(c, i - 1, (const char *const[]){"were", "was", "are", "is", NULL}))
+        return -1;
+    long k = actor_ending(c, i - 2);
+    return k >= 0 && mention(c, k)->code ? k : -1;
 }
 
 /* A killing or wounding with no object after it and no auxiliary before it ("eleven police
@@ -142,6 +164,17 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ve
             rel = relative_subject(c, gov.first, &subject);
         /* "ELEVEN POLICE KILLED, DOZENS WOUNDED": a killing with no object and no agent
          * happened to its subject */
+        /* "Two Americans were among those killed", "... were among 20 people detained": the
+         * subject of "were among" suffered it; its doer is the "by" agent or unnamed */
+        long among = events_among_subject(c, &vg);
+        if (among >= 0) {
+            *target = among;
+            long agent =
+                word_is(c, (long)vg.anchor + 1, "by") ? actor_after_word(c, vg.anchor + 1) : -1;
+            *source = agent >= 0 && mention(c, agent)->code ? agent : -1;
+            return events_trace(c, "    target: the subject of 'were among', %s\n",
+                                events_actor_label(c, among, l1, sizeof l1));
+        }
         if (!rel && suffered(c, m, &vg, *target)) {
             *not_coded = "its subject suffered it (a killing with no object or agent)";
             return SITREP_OK;
@@ -214,7 +247,17 @@ sitrep_status events_direction(const clause_ctx *c, const verbmatch *m, const ve
     /* "Russia's annexation of Crimea renewed fears along Europe's flank": an event noun's
      * target stays before the next verb */
     if (m->rule->noun && first > (long)m->anchor) {
-        for (long i = (long)m->anchor + 1; i < first; i++)
+        /* ... unless the noun is the subject of the harm done ("a rocket attack by X damaged
+         * a Greek-owned ship", "an air strike killed three soldiers") */
+        static const char *const harm[] = {"kill", "wound",  "injure", "damage", "destroy", "hit",
+                                           "sink", "strike", "target", "maim",   "cripple", NULL};
+        bool harmed = false;
+        for (long i = (long)m->anchor + 1; i < first && !harmed; i++) {
+            if (events_finite_verb(c, i) && !verb_lemma_in(c, i, harm))
+                break;
+            harmed = is_verb_token(c, i) && verb_lemma_in(c, i, harm) && !hyphen_glued(c, i);
+        }
+        for (long i = (long)m->anchor + 1; i < first && !harmed; i++)
             if (events_finite_verb(c, i) || /* "alarmed Turkey", not "associated with" */
                 (is_verb_token(c, i) && !hyphen_glued(c, i) && upos(c, i + 1) != UPOS_ADP)) {
                 *target = -1;

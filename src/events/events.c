@@ -60,14 +60,6 @@ static sitrep_status code_demand(emit_state *st, const clause_ctx *c, const verb
                               span_last);
 }
 
-/* Verbs that send forces somewhere: "deployed", "sent", "dispatched", "stationed". */
-static bool sending_verb(const clause_ctx *c, long anchor)
-{
-    static const char *const lemmas[] = {"deploy",   "send", "dispatch", "station",
-                                         "redeploy", "post", NULL};
-    return verb_lemma_in(c, anchor, lemmas);
-}
-
 /* A state's forces: armed forces, police, intelligence, peacekeepers with a state. */
 static bool forces(const actor_mention *am)
 {
@@ -83,7 +75,7 @@ static bool sent_to_help(const clause_ctx *c, const verbmatch *m)
     static const char *const helping[] = {"help",    "assist",    "support",   "protect", "secure",
                                           "restore", "stabilize", "stabilise", "quell",   "keep",
                                           "guard",   "train",     "defend",    "shore",   NULL};
-    if (!sending_verb(c, m->anchor))
+    if (!events_sending_verb(c, m->anchor))
         return false;
     for (long i = (long)m->last + 1; i + 1 < (long)c->ntokens && i < (long)m->last + 16; i++) {
         if (word_is(c, i, ";") || word_is(c, i, ".") || events_target_stop(c, i))
@@ -94,6 +86,27 @@ static bool sent_to_help(const clause_ctx *c, const verbmatch *m)
             return true;
     }
     return false;
+}
+
+/* "the partially recognized Kosovo", "its annexed regions", "the disputed islands": a past
+ * participle between a determiner or possessive and its noun, with only adverbs before it,
+ * describes the noun; it is no clause and no event. */
+static bool prenominal_participle(const clause_ctx *c, const verb_group *vg)
+{
+    long a = (long)vg->anchor, before = (long)vg->first - 1;
+    if (!c->tables->tagger || before < 0 || a + 1 >= (long)c->ntokens)
+        return false;
+    const char *x = tagger_xpos_name(c->tables->tagger, c->tokens[a].xpos);
+    if (strcmp(x, "VBN") != 0 && strcmp(x, "JJ") != 0)
+        return false;
+    for (long i = (long)vg->first; i < a; i++)
+        if (upos(c, i) != UPOS_ADV)
+            return false;
+    bool determiner =
+        upos(c, before) == UPOS_DET ||
+        strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[before].xpos), "PRP$") == 0;
+    uint8_t next = upos(c, a + 1);
+    return determiner && (next == UPOS_NOUN || next == UPOS_PROPN || next == UPOS_ADJ);
 }
 
 /* "18 years after Washington invaded the country", "decades since the army seized power": a
@@ -171,6 +184,9 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (hyphen_glued(c, m->anchor))
             return events_trace(c, "    not coded: part of a compound modifier\n");
         verb_group_find(c, m->anchor, &vg);
+        if (prenominal_participle(c, &vg))
+            return events_trace(c, "    not coded: a participle before its noun ('the partially "
+                                   "recognized Kosovo'), no clause\n");
         if (long_ago_clause(c, vg.first))
             return events_trace(c, "    not coded: background, a clause of long ago ('18 years "
                                    "after Washington invaded')\n");
@@ -214,7 +230,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 return SITREP_ELIMIT;
         } else {
             code = rule->code;
-            const char *why = events_infinitive_not_coded(c, &vg);
+            const char *why = events_infinitive_not_coded(c, &vg, code);
             if (why)
                 return events_trace(c, "    not coded: %s\n", why);
         }
@@ -262,7 +278,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             /* "Kenyan police were deployed to Haiti": forces sent somewhere are their own
              * state's act (the sender is theirs) */
             if (agent < 0 && tslot >= 0 && subject >= 0 && subject != tslot &&
-                sending_verb(c, m->anchor) && forces(mention(c, subject))) {
+                events_sending_verb(c, m->anchor) && forces(mention(c, subject))) {
                 source = subject;
                 passive = false;
             }
@@ -354,6 +370,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     sitrep_status checked = events_direction(c, m, group, code, &source, &target, &stance);
     if (checked || stance)
         return checked ? checked : events_trace(c, "    not coded: %s\n", stance);
+    if (group && source < 0 && events_among_subject(c, group) >= 0)
+        passive = true; /* "were among those killed": done to them, by someone unnamed */
     /* the evidence covers the anchor's pattern, the source and the target */
     if (source >= 0 && (long)c->afirst[source] < span_first)
         span_first = c->afirst[source];
@@ -406,7 +424,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
 
     /* "deployed 1,000 troops to Mozambique to assist the nation": where forces are sent is
      * whom they help when the helped is not named as an actor */
-    if (target < 0 && source >= 0 && code_is(code, "07") && sending_verb(c, m->anchor)) {
+    if (target < 0 && source >= 0 && code_is(code, "07") && events_sending_verb(c, m->anchor)) {
         for (long i = m->anchor + 1; i + 1 < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW;
              i++) {
             if (is_punct(c, i) || events_target_stop(c, i))

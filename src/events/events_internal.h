@@ -316,6 +316,14 @@ static inline bool is_verb_token(const clause_ctx *c, long i)
     return u == UPOS_VERB || u == UPOS_AUX;
 }
 
+/* True when the verb at `anchor` sends forces somewhere ("deploy", "send", "dispatch"). */
+static inline bool events_sending_verb(const clause_ctx *c, long anchor)
+{
+    static const char *const lemmas[] = {"deploy",   "send", "dispatch", "station",
+                                         "redeploy", "post", NULL};
+    return verb_lemma_in(c, anchor, lemmas);
+}
+
 /* True when token i is glued by a hyphen to the word before it ("held" in "government-held"):
  * part of a compound modifier, not a verb of the clause. */
 static inline bool hyphen_glued(const clause_ctx *c, long i)
@@ -414,9 +422,19 @@ bool verb_group_previous(const clause_ctx *c, long before, verb_group *out);
 const char *events_commitment(const clause_ctx *c, const verb_group *vg, const char *code,
                               uint8_t *modality);
 /* Why an infinitive is not an event of its own, or NULL when it is: the verb that governs it
- * directly codes it ("threatened to attack", "agreed to lift"), or it is asked of someone
- * ("urged Russia to withdraw", "pressure from Congress to help"). */
-const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *vg);
+ * directly codes it ("threatened to attack", "agreed to lift"), it is asked of someone
+ * ("urged Russia to withdraw", "pressure from Congress to help"), or it is the support that
+ * sent forces are to give (`code` of roots 01-09: "sent mercenaries to support Haftar"). */
+/* True when verb group vg heads a clause: a finite verb or an auxiliary in it (and no
+ * infinitive), or a lone past form right after an actor that the tagger read as a participle
+ * ("Israeli forces fired on ..."). */
+bool events_clause_verb(const clause_ctx *c, const verb_group *vg);
+/* The subject of "were among" before the participle of vg ("Two Americans were among those
+ * killed", "were among 20 people detained"): the target of the participle's act, whose doer
+ * is its "by" agent or unnamed; -1 when there is none. */
+long events_among_subject(const clause_ctx *c, const verb_group *vg);
+const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *vg,
+                                        const char *code);
 /* True when the verb at `order` orders one's own forces (police, troops, intelligence of no
  * other country than the orderer's, named before the act at `act`) to act: "the junta ordered
  * police to expel the ambassador" is the junta's act, coded as such. */
@@ -559,10 +577,10 @@ long events_place_of_actor(const clause_ctx *c, long k);
 long events_site(const clause_ctx *c, const verbmatch *m);
 /* True when an event of `code` (match m) is coded with its source (source true) or target
  * unknown: the policy of docs/events.md "Unknown sides". `passive`: the clause is an
- * agentless passive; `other`: the side that is known; `role_named`: the unknown side is a
- * role noun without a state ("gunmen", "two men"). */
+ * agentless passive; `other`: the side that is known; `named_role`: the role of the unknown
+ * side when it is a role noun without a state ("gunmen", "two men"), else NULL. */
 bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char *code, bool source,
-                            bool passive, const event_side *other, bool role_named);
+                            bool passive, const event_side *other, const char *named_role);
 
 /* ---- compound and mutual actors (compound.c) ---- */
 

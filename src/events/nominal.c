@@ -222,6 +222,35 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
     if (target < 0 && slot_first < 0)
         target = events_actor_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m,
                                     events_military_code(rule->code));
+    /* "a drone attack carried out by X(, an Iran-backed group,) wounded three soldiers": past
+     * the doer and its apposition, the victim */
+    if (target == source && source >= 0 && tslot < 0) {
+        long from = (long)c->alast[source] + 1;
+        if (is_comma(c, from))
+            for (long i = from + 1; i < from + 10 && i < (long)c->ntokens; i++) {
+                if (events_finite_verb(c, i))
+                    break;
+                if (is_comma(c, i)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        target =
+            events_actor_after(c, from, from + OBJECT_WINDOW, m, events_military_code(rule->code));
+        /* only as the object of the verb the noun is the subject of ("... wounded three
+         * soldiers"), not in a phrase that goes on describing the doer ("the parents of a
+         * soldier killed by a bomber") */
+        bool verb = false;
+        for (long i = from; target >= 0 && i < (long)c->afirst[target] && !verb; i++)
+            verb = events_finite_verb(c, i) ||
+                   ((upos(c, i) == UPOS_VERB ||
+                     (upos(c, i) == UPOS_ADJ &&
+                      slice_ends_with(token_text(&c->art->text, &c->tokens[i]), "ed"))) &&
+                    !hyphen_glued(c, i) && !word_is(c, i + 1, "by") &&
+                    !is_gerund(c, i)); /* "wounded" misread, not "killed by" */
+        if (!verb)
+            target = -1;
+    }
     if (target == source)
         target = -1;
     /* the verb governing the noun gives the modality ("plans a visit") */
@@ -247,6 +276,28 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
                        !c->matches[j].rule->noun);
         if (object || support)
             modality = events_modality_of(c, &vg);
+        /* "asked ministers to consider new sanctions on Russia", "is discussing a new round
+         * of sanctions": what is deliberated is possible, and the deliberating do it */
+        static const char *const deliberation[] = {"consider", "weigh", "mull", "contemplate",
+                                                   NULL};
+        /* (talk about an act may be about one done: "discussed the attack") */
+        static const char *const talk[] = {"discuss", "debate", "explore", NULL};
+        bool measure = code_is(rule->code, "16") || code_is(rule->code, "05") ||
+                       code_is(rule->code, "06") || code_is(rule->code, "07");
+        bool deliberated = verb_lemma_in(c, v, deliberation) ||
+                           (measure && verb_lemma_in(c, v, talk)); /* "a new round of sanctions" */
+        for (long k = v + 1; k < (long)m->anchor && deliberated; k++)
+            deliberated = upos(c, k) != UPOS_ADP || word_is(c, k, "of");
+        /* (what is not discussed is no event: the deliberation lends nothing then) */
+        if (deliberated && events_modality_of(c, &vg) != MODALITY_NEGATED) {
+            modality = MODALITY_POSSIBLE;
+            long k = events_subject_from_group(c, &vg, 0);
+            if (source < 0 && k >= 0 && k != target && mention(c, k)->code) {
+                source = k;
+                if (events_trace(c, "    source: who deliberates it, and it is possible\n"))
+                    return SITREP_ELIMIT;
+            }
+        }
         /* a support verb lends the noun its subject: "Israel mounted its invasion of
          * Lebanon", "Russia launched air strikes on Kyiv", "the UN imposed sanctions" */
         if (source < 0 && support) {

@@ -38,8 +38,14 @@ static bool span_has(const clause_ctx *c, long from, long to, const char *const 
 {
     if (from < 0)
         from = 0;
+    static const char *const armed_modifiers[] = {"border", "military",    "army",
+                                                  "police", "observation", NULL};
     for (long i = from; i < to && i < (long)c->ntokens; i++)
         if (events_token_in_classes(c, i, classes) &&
+            /* "border posts", "military post": a civil word in an armed compound is not */
+            !(classes == civil_objects &&
+              word_in(c, i, (const char *const[]){"post", "posts", NULL}) &&
+              word_in(c, i - 1, armed_modifiers)) &&
             !(classes == instruments &&
               (events_token_in_classes(c, i, civil_objects) || /* "the system" */
                events_token_in_classes(c, i + 1, civil_objects) ||
@@ -422,6 +428,16 @@ static bool has_target(const clause_ctx *c, const verbmatch *m, long target)
     return target >= 0 || events_site(c, m) >= 0;
 }
 
+/* True when a token of [from, to) is part of a named place that no actor covers ("seized
+ * Crimea", "captured Mocimboa da Praia"). */
+static bool place_in(const clause_ctx *c, long from, long to)
+{
+    for (long i = from < 0 ? 0 : from; i < to && i < (long)c->ntokens; i++)
+        if (place_covering_token(c, i) && actor_covering(c, i) < 0)
+            return true;
+    return false;
+}
+
 /* Readings that hang on the actor or the object, for the special cases news gets wrong. */
 static const char *special_reading(const clause_ctx *c, const verbmatch *m, long source,
                                    long target, const char *code, const char **why)
@@ -434,8 +450,9 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
         verb_lemma_in(c, m->anchor,
                       (const char *const[]){"capture", "recapture", "seize", "take", "retake",
                                             "overrun", NULL}) &&
-        (span_has(c, ofirst, olast, territory_words) ||
-         (target >= 0 && (long)c->afirst[target] > (long)m->anchor && mention(c, target)->kind &&
+        (span_has(c, ofirst, olast, territory_words) || place_in(c, ofirst, olast) ||
+         (target >= 0 && (long)c->afirst[target] > (long)m->anchor &&
+          (long)c->afirst[target] < olast && mention(c, target)->kind &&
           (strcmp(mention(c, target)->kind, "country") == 0 ||
            strcmp(mention(c, target)->kind, "capital") == 0)))) {
         *why = "a town, base or region captured: occupation";

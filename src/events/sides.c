@@ -112,6 +112,16 @@ long events_site(const clause_ctx *c, const verbmatch *m)
             break;
         /* a comma ends the clause unless a place phrase follows it directly ("in Kayah,
          * Karen and ..."), or an apposition names the place ("in the capital, Nairobi") */
+        /* ", including at least 24 students," is part of the object */
+        if (is_comma(c, i) && word_is(c, i + 1, "including")) {
+            long close = i + 2;
+            while (close < end && close < i + 12 && !is_comma(c, close) && !is_punct(c, close))
+                close++;
+            if (close < end && is_comma(c, close)) {
+                i = close;
+                continue;
+            }
+        }
         if (is_comma(c, i) && !(place_starting(c, i + 1) >= 0 && i > (long)m->anchor + 1))
             break;
         long p = place_starting(c, i);
@@ -226,6 +236,15 @@ static bool armed_role(const char *role)
     return role && in_list(role, roles);
 }
 
+/* Roles of public actors whose acts are news without their state named: officials, forces,
+ * courts, parties, rebels, organisations (not civilians, businesses, doctors or reporters). */
+static bool public_role(const char *role)
+{
+    static const char *const roles[] = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "NGO",
+                                        "IGO", "SPY", "UAF", "INS", "SEP", "PTY", NULL};
+    return role && in_list(role, roles);
+}
+
 /* True when an event noun of roots 18-20, or a word of the classes @attacknoun and @violence
  * (classes.txt), stands in the object of match m ("condemned the attack", "denounced the
  * strikes", "called for an end to the fighting"). */
@@ -288,21 +307,32 @@ static bool violent_subject(const clause_ctx *c, const verbmatch *m)
 }
 
 bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char *code, bool source,
-                            bool passive, const event_side *other, bool role_named)
+                            bool passive, const event_side *other, const char *named_role)
 {
+    bool role_named = named_role != NULL;
     if (m->rule->noun)
         return false; /* an event noun names its doer and victim, or is background */
     if (source) {
         /* attacks, bombings, killings, abductions, arrests, seizures, crackdowns, protests
          * whose doer the text does not name: in an agentless passive ("were killed"), by a
          * role without a state ("gunmen kidnapped"), or by a weapon ("a car bomb exploded");
-         * an unrecognised name or pronoun is not an unknown doer. Accusations and sanctions
-         * only in the passive ("has been accused of", "were sanctioned") */
+         * an unrecognised name or pronoun is not an unknown doer */
         bool unnamed = passive || role_named || violent_subject(c, m);
         if (code_is(code, "14") || code_is(code, "17") || code_is(code, "18") ||
             code_is(code, "19") || code_is(code, "20"))
             return unnamed;
-        return passive && (code_is(code, "11") || code_is(code, "163"));
+        /* criticism, accusations, protests to envoys, rejections, threats, sanctions and
+         * appeals by a kind of public actor the text names without its state ("Human rights
+         * groups have accused the Ethiopian authorities", "the ministry delivered a strong
+         * protest"); not cooperation, meetings or worries, which such phrases ("officials who
+         * met with her", "voters worried about ...") mostly report about people; and
+         * accusations, sanctions and economic, military or humanitarian aid in an agentless
+         * passive ("the equipment was provided to the Philippines") */
+        bool pointed = (code_is(code, "11") && !code_is(code, "110")) || code_is(code, "02") ||
+                       code_is(code, "12") || code_is(code, "13") || code_is(code, "16");
+        return (pointed && public_role(named_role)) ||
+               (passive && (code_is(code, "11") || code_is(code, "163") || code_is(code, "071") ||
+                            code_is(code, "072") || code_is(code, "073")));
     }
     /* an adverbial participle adds to its main clause only what it names ("after blaming the
      * group"): no unknown target */

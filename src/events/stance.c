@@ -236,8 +236,10 @@ static bool purpose_of_diplomatic_act(const clause_ctx *c, const verbmatch *m, c
     if (m->rule->noun || !vg->infinitive || vg->governor >= 0 ||
         !verb_group_previous(c, vg->first, &gov))
         return false;
-    /* "struck a deal to eliminate the arsenal": what an agreement is for is not done yet */
-    for (size_t j = 0; j < c->nmatches; j++)
+    /* "struck a deal to eliminate the arsenal": what an agreement is for is not done yet
+     * (but an agreement signed to buy arms is the purchase: "signed an agreement with France
+     * to buy 36 jets") */
+    for (size_t j = 0; j < c->nmatches && !code_is(code, "062"); j++)
         if ((long)c->matches[j].anchor == gov.anchor && !c->matches[j].rule->discard &&
             code_is(c->matches[j].rule->code, "05") && vg->first - gov.anchor > 2)
             return true;

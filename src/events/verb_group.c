@@ -402,6 +402,21 @@ static const char *intent_code(const char *code, bool threat, bool cooperative_o
     return NULL;
 }
 
+/* True when the governor at `gov` stands right before the infinitive starting at `first`, or
+ * with only a short adjunct between them that opens with a preposition or an adverb ("agreed
+ * in October to lead", "pledged on Monday to send"). */
+static bool adjunct_between(const clause_ctx *c, long gov, long first)
+{
+    if (gov == first - 1)
+        return true;
+    if (first - gov > 5 || (upos(c, gov + 1) != UPOS_ADP && upos(c, gov + 1) != UPOS_ADV))
+        return false;
+    for (long i = gov + 1; i < first; i++)
+        if (is_punct(c, i) || upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX)
+            return false;
+    return true;
+}
+
 /* When the infinitive group vg is what its subject commits to ("pledged to send", "is ready
  * to talk"), the intent code for an act of `code` and the modality of the commitment itself
  * ("refused to promise": negated); NULL otherwise. */
@@ -415,7 +430,8 @@ const char *events_commitment(const clause_ctx *c, const verb_group *vg, const c
         gov.anchor = vg->governor;
     } else {
         if (vg->governor >= 0 || !vg->infinitive || !verb_group_previous(c, vg->first, &gov) ||
-            gov.anchor != vg->first - 1 || !verb_lemma_in(c, gov.anchor, commissives))
+            !adjunct_between(c, gov.anchor, vg->first) ||
+            !verb_lemma_in(c, gov.anchor, commissives))
             return NULL;
     }
     static const char *const deciders[] = {"agree",     "commit", "undertake",
@@ -466,7 +482,7 @@ bool events_order_to_own_forces(const clause_ctx *c, long order, long act)
 /* Why an infinitive is not an event of its own, or NULL when it is: the verb that governs it
  * directly codes it ("threatened to attack", "agreed to lift"), or it is asked of someone
  * ("urged Russia to withdraw", "pressure from Congress to help"). */
-const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *vg)
+const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *vg, const char *code)
 {
     /* "figured out how to neutralise", "whether to strike": a way or a choice, not an act */
     static const char *const question_words[] = {"how", "whether", "what", "when", NULL};
@@ -485,6 +501,11 @@ const char *events_infinitive_not_coded(const clause_ctx *c, const verb_group *v
                 !c->matches[j].rule->noun && (long)c->matches[j].last >= vg->first)
                 return "the verb that governs it codes it (\"threatened to\", \"agreed to\")";
     }
+    /* "sent 200 mercenaries to support Haftar", "deployed police to Haiti to help": support
+     * the sent are to give is the sending's purpose, which its code (07x) says already; a
+     * fight they are sent to wage is coded, planned ("deploy soldiers to defeat the group") */
+    if (between >= 1 && events_sending_verb(c, gov.anchor) && code[0] == '0')
+        return "the purpose of a sending (\"sent troops to support\"), not an act";
     bool actor_between = false, request = false;
     for (long j = gov.anchor + 1; j < vg->first; j++) {
         actor_between |= actor_covering(c, j) >= 0;

@@ -91,6 +91,26 @@ static bool possessed_area(const text_result *text, size_t i, size_t end)
     return false;
 }
 
+/* True when a country named in the gazetteer, followed by "'s", stands right before token
+ * `at` and is the country of place e ("Nigeria's Zamfara State", "Syria's Idlib"). */
+static bool possessed_by_country(const gazetteer *g, const text_result *text, size_t first,
+                                 size_t at, const place_entry *e)
+{
+    if (at < first + 2 || !e->country || text->tokens[at - 1].kind != TOKEN_CLITIC ||
+        !(extras_token_is(text, at - 1, "'s") || extras_token_is(text, at - 1, "\u2019s")))
+        return false;
+    for (size_t j = at - 2 + 1; j-- > first && at - 2 - j < 3;) {
+        gazetteer_match pm;
+        if (!gazetteer_match_at(g, text, j, at - 1, &pm) || j + pm.ntokens != at - 1)
+            continue;
+        for (size_t k = 0; k < pm.nentries; k++)
+            if (pm.entries[k]->kind == PLACE_COUNTRY && pm.entries[k]->country &&
+                strcmp(pm.entries[k]->country, e->country) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* Direction bits of token i ("north-eastern" is north - eastern: three tokens, handled by the
  * caller reading "north" "-" "eastern"). */
 static uint8_t direction_at(const text_result *text, size_t i)
@@ -357,6 +377,9 @@ static sitrep_status scan_sentence(plist *l, const gazetteer *g, const text_resu
             (extras_token_is(text, c - 1, "and") || extras_token_is(text, c - 1, "or")))
             cue = "and";
         const place_entry *e = choose(&m, admin_noun, city_noun, l, i);
+        /* "in northwest Nigeria's Zamfara State": a place of the country that possesses it */
+        if (!cue && e && possessed_by_country(g, text, first, c, e))
+            cue = "of";
         /* named regions and waters are never metonyms for a government */
         if (!cue && e && (e->kind == PLACE_REGION || e->kind == PLACE_WATER))
             cue = "name";

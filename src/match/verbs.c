@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct match_state {
     const char *text;
@@ -59,10 +60,18 @@ static bool slot_can_start(const match_state *m, size_t i)
     return true;
 }
 
-/* Gaps and role phrases do not run over punctuation and dashes (commas end phrases). */
-static bool token_blocks(const token *t)
+/* Gaps and role phrases do not run over punctuation and dashes (commas end phrases); a
+ * hyphen inside a word ("a Turkish-managed vessel", "pro-Russian") is part of the phrase. */
+static bool token_blocks(const match_state *m, size_t i)
 {
-    return t->kind == TOKEN_PUNCT || t->kind == TOKEN_DASH;
+    const token *t = &m->tokens[i];
+    if (t->kind != TOKEN_PUNCT && t->kind != TOKEN_DASH)
+        return false;
+    bool glued = t->end == t->start + 1 && m->text[t->start] == '-' && i > 0 &&
+                 i + 1 < m->ntokens && !(t->flags & TOKEN_SPACE_BEFORE) &&
+                 !(m->tokens[i + 1].flags & TOKEN_SPACE_BEFORE) &&
+                 token_is_word(&m->tokens[i - 1]) && token_is_word(&m->tokens[i + 1]);
+    return !glued;
 }
 
 /* Number of tokens the alternative (the ids of its words, PATTERN_WORD_NONE-ended) covers
@@ -112,7 +121,7 @@ static bool match_right(match_state *m, int e, size_t pos)
         return elem->optional && match_right(m, e + 1, pos);
     case PATTERN_GAP:
         for (size_t k = 0; k <= PATTERN_GAP_MAX && pos + k <= m->ntokens; k++) {
-            if (k > 0 && token_blocks(&m->tokens[pos + k - 1]))
+            if (k > 0 && token_blocks(m, pos + k - 1))
                 break;
             if (match_right(m, e + 1, pos + k))
                 return true;
@@ -127,7 +136,7 @@ static bool match_right(match_state *m, int e, size_t pos)
             return true;
         }
         for (size_t k = 1; k <= PATTERN_SLOT_GAP && pos + k < m->ntokens; k++) {
-            if (token_blocks(&m->tokens[pos + k - 1]))
+            if (token_blocks(m, pos + k - 1))
                 break;
             if (match_right(m, e + 1, pos + k))
                 return true;
@@ -152,7 +161,7 @@ static bool match_left(match_state *m, int e, long pos, long *first)
     const pattern_elem *elem = &m->rule->elems[e];
     if (elem->kind == PATTERN_GAP) {
         for (long k = 0; k <= PATTERN_GAP_MAX && pos - k >= -1; k++) {
-            if (k > 0 && token_blocks(&m->tokens[pos - k + 1]))
+            if (k > 0 && token_blocks(m, (size_t)(pos - k + 1)))
                 break;
             if (match_left(m, e - 1, pos - k, first))
                 return true;
@@ -175,7 +184,25 @@ static bool match_left(match_state *m, int e, long pos, long *first)
  * name ("the author of Bomb Hunters", "Henry James"): it anchors noun patterns only. */
 #define VERBMATCH_NOUN_AS_VERB_WORDS 3 /* words a verb pattern on a NOUN-tagged token needs */
 
-static bool pos_allows(const pattern *p, const token *t, bool name_like)
+/* True when token i is a participle the tagger read as an adjective after a form of "be"
+ * ("have been involved in talks", "were wounded"): a passive verb for the patterns. */
+static bool adjectival_participle(const match_state *m, size_t i)
+{
+    static const char *const be[] = {"be", "is", "are", "was", "were", "been", "being", NULL};
+    const token *t = &m->tokens[i];
+    size_t n = t->end - t->start;
+    if (t->upos != UPOS_ADJ || i == 0 || n < 4 || memcmp(m->text + t->end - 2, "ed", 2) != 0)
+        return false;
+    const token *b = &m->tokens[i - 1];
+    for (size_t k = 0; be[k]; k++)
+        if (b->end - b->start == strlen(be[k]) &&
+            strncasecmp(m->text + b->start, be[k], b->end - b->start) == 0)
+            return true;
+    return false;
+}
+
+static bool pos_allows(const match_state *m, size_t i, const pattern *p, const token *t,
+                       bool name_like)
 {
     if (p->discard) /* discards describe word sequences, whatever the tags say */
         return true;
@@ -183,7 +210,7 @@ static bool pos_allows(const pattern *p, const token *t, bool name_like)
         return p->noun || !name_like;
     if (p->noun)
         return t->upos == UPOS_NOUN || t->upos == UPOS_PROPN;
-    return t->upos == UPOS_VERB || t->upos == UPOS_AUX;
+    return t->upos == UPOS_VERB || t->upos == UPOS_AUX || adjectival_participle(m, i);
 }
 
 /* Tries one pattern anchored at token i; fills *out on success and returns its score. */
@@ -276,7 +303,7 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
                 /* a verb the tagger took for a noun still anchors a verb pattern when two
                  * more of its words match ("help the army drive Kyiv's forces out of ...") */
                 bool noun_as_verb = !p->noun && !p->discard && tokens[i].upos == UPOS_NOUN;
-                if (!noun_as_verb && !pos_allows(p, &tokens[i], name_like))
+                if (!noun_as_verb && !pos_allows(&m, i, p, &tokens[i], name_like))
                     continue;
                 verbmatch candidate;
                 int score;

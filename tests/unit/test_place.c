@@ -33,6 +33,7 @@ static const char *const good = "# test gazetteer\n"
                                 "capital\tRUS\t-\t55.76\t37.62\tMoscow\n"
                                 "capital\tUKR\t-\t50.45\t30.52\tKyiv|Kiev\n"
                                 "admin1\tRUS\t-\t51.73\t36.19\tKursk\n"
+                                "admin1\tRUS\t-\t51.20\t33.10\tBelgorod Oblast\n"
                                 "city\tRUS\tKursk\t51.73\t36.19\tKursk\n"
                                 "country\tIRQ\t-\t33.31\t44.36\tIraq\n"
                                 "country\tSYR\t-\t33.51\t36.29\tSyria\n"
@@ -64,7 +65,7 @@ static void loads_and_finds(void **state)
 {
     (void)state;
     gazetteer *g = load_good();
-    assert_int_equal(gazetteer_count(g), 15);
+    assert_int_equal(gazetteer_count(g), 16);
     const place_entry *e[4];
     assert_int_equal(gazetteer_find(g, "kursk", e, 4), 2);
     assert_int_equal(gazetteer_find(g, "RUSSIAN FEDERATION", e, 4), 1);
@@ -157,6 +158,11 @@ static void recognises_places(void **state)
     assert_int_equal(find(g, "Forces moved to eastern and southern areas of Ukraine.", f, 8), 1);
     assert_string_equal(f[0].text, "eastern and southern areas of Ukraine");
     assert_int_equal(f[0].directions, PLACE_DIR_EAST | PLACE_DIR_SOUTH);
+
+    /* a place named with its own region word, possessed by its country */
+    assert_int_equal(find(g, "Drones hit a depot in Russia's Belgorod Oblast.", f, 8), 1);
+    assert_string_equal(f[0].text, "Belgorod Oblast");
+    assert_int_equal(find(g, "Drones hit a depot in Ukraine's Belgorod Oblast.", f, 8), 0);
 
     assert_int_equal(find(g, "Shelling continued in Kursk.", f, 8), 1);
     assert_int_equal(f[0].entry->kind, PLACE_CITY); /* a city without a region noun */

@@ -10,6 +10,25 @@
 #include "events_util.h"
 
 static const char patterns_text[] = "112  accuse $T\n"
+                                    "171  seize ... vessel|tanker|cargo\n"
+                                    "171  seize $O\n"
+                                    "173  detain $T\n"
+                                    "181  kidnap $T\n"
+                                    "161  evacuate ... embassy\n"
+                                    "040  talk\n"
+                                    "050  support $T\n"
+                                    "052  defend $T\n"
+                                    "057:057 sign ... agreement with $T\n"
+                                    "062  buy ... jets\n"
+                                    "072  send ... to $T\n"
+                                    "040  talk with $T\n"
+                                    "072  provide ... to $T\n"
+                                    "054  recognize $T\n"
+                                    "040  contact $T\n"
+                                    "111  condemn $T\n"
+                                    "111  condemn\n"
+                                    "074  lead ... force to $T\n"
+                                    "046  involved in ... talks\n"
                                     "112  accuse\n"
                                     "072  send @weapon to $T\n"
                                     "072  supply @weapon to $T\n"
@@ -60,7 +79,9 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "190  attacks on $T\n"
                                     "192  invasion of $T\n"
                                     "163  sanctions on $T\n"
-                                    "042  visit to $T\n";
+                                    "042  visit to $T\n"
+                                    "195  drone *attack\n"
+                                    "194  rocket *attack\n";
 
 static const char classes_text[] =
     "@weapon weapons missiles drones tanks system\n"
@@ -82,7 +103,8 @@ static const char classes_text[] =
     "@sense_territory town city base camp region\n"
     "@sense_strict eliminate roll kick\n"
     "@sense_civil_modifier personal negative\n"
-    "@sense_accident crash accident floods\n";
+    "@sense_accident crash accident floods\n"
+    "@violence violence fighting\n";
 
 static events_fixture fx, plain; /* plain: the same patterns without the @sense_ tables */
 
@@ -408,6 +430,149 @@ static void sports_participles_and_words_of_two_classes(void **state)
     expect_none("The populist candidate promised to attack the system.");
 }
 
+/* ---- property by its flag, places captured, conjoined verbs, unnamed public actors ---- */
+
+static void ships_places_and_unnamed_public_actors(void **state)
+{
+    (void)state;
+    /* a ship flagged, registered or managed in a state is that state's */
+    expect_one("Finnish authorities seized a Turkish-managed cargo vessel.", "171", "FINGOV", "TUR",
+               MODALITY_ASSERTED);
+    expect_one("Iranian forces seized a British-flagged tanker.", "171", "IRNMIL", "GBR",
+               MODALITY_ASSERTED);
+    /* water named after a state is no actor, and a ship taken there is no town captured */
+    result r;
+    code(&r, "Iran seized a Panama-registered tanker in the Gulf of Oman.");
+    expect_event(&r, "171", "IRN", "PAN", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "192", "IRN", "OMN"));
+    assert_null(find_event(&r, "171", "IRN", "OMN"));
+    done(&r);
+    /* a named region seized is occupation */
+    expect_one("Russia seized Crimea in 2014.", "192", "RUS", "UKR", MODALITY_ASSERTED);
+    /* a finite verb conjoined over participles that describe a noun keeps the first
+     * verb's subject */
+    code(&r, "Finnish police seized a Turkish-managed cargo vessel suspected of damaging an "
+             "undersea cable and detained its 14 crew members.");
+    expect_event(&r, "173", "FINCOP", "CVL", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "173", "TUR", "CVL"));
+    done(&r);
+    /* a public actor without its state still acts ("?" source); people and businesses do not */
+    expect_one("Human rights groups have accused the Ethiopian authorities of mass arrests.", "112",
+               "NGO", "ETHGOV", MODALITY_ASSERTED);
+    expect_none("The doctors asked people to contact the company.");
+    expect_one("Kenya recognized Kosovo in 2015.", "054", "KEN", "KSV", MODALITY_ASSERTED);
+    /* a participle between a determiner and its noun is no clause */
+    expect_none("The leaders of the partially recognized Kosovo met in Tirana.");
+}
+
+/* ---- subjects over brackets, relative clauses on acts, adjuncts; participles read as
+ * adjectives ---- */
+
+static void subjects_over_brackets_relatives_and_adjuncts(void **state)
+{
+    (void)state;
+    /* an apposition with a bracket inside it is passed over to its actor */
+    expect_one("Indonesia, current chair of the Association of Southeast Asian Nations (ASEAN), "
+               "called for an immediate end to the violence.",
+               "020", "IDN", "-", MODALITY_ASSERTED);
+    /* a verb conjoined after a relative clause on an act continues the main clause */
+    expect_one("France, the former colonial power in Niger, condemned the coup that ousted the "
+               "president and called for an end to the fighting.",
+               "020", "FRA", "-", MODALITY_ASSERTED);
+    /* ... but after a relative clause on a group, the group (no actor) is not replaced */
+    result r;
+    code(&r, "The army said the group, which attacked the base and killed 10 soldiers, is "
+             "linked to al-Qaeda.");
+    assert_null(find_event(&r, "1823", "MIL", "MIL"));
+    done(&r);
+    /* "agreed in October to lead": the commitment over a short adjunct is an intent */
+    expect_one("Kenya agreed in October to lead an international police force to Haiti.", "0334",
+               "KEN", "HTI", MODALITY_ASSERTED);
+    /* a participle read as an adjective after "been" still anchors its pattern */
+    code(&r, "India and China have been involved in talks to ease the border tensions.");
+    expect_event(&r, "046", "IND", "CHN", MODALITY_ASSERTED);
+    expect_event(&r, "046", "CHN", "IND", MODALITY_ASSERTED);
+    done(&r);
+}
+
+/* ---- doers and victims past appositions and participle phrases ---- */
+
+static void doers_and_victims_past_appositions(void **state)
+{
+    (void)state;
+    /* the victim of an event noun is found past its doer and the doer's apposition */
+    expect_one("A drone attack carried out by Kataib Hezbollah militants, an Iran-backed group, "
+               "wounded three U.S. service members.",
+               "195", "IRQREBKTH", "USAMIL", MODALITY_ASSERTED);
+    /* ... also when the noun is the subject of the harm and the doer has a participle phrase */
+    expect_one("A rocket attack carried out by Houthi fighters, a group aligned with Iran, "
+               "damaged a Greek-owned cargo ship.",
+               "194", "YEMREBHTI", "GRC", MODALITY_ASSERTED);
+    /* victims named by a role are of the state where it happens, past ", including ...," */
+    expect_one("Gunmen kidnapped 30 people, including 24 students, in northern Iraq's Nineveh "
+               "province.",
+               "181", "REB", "IRQCVL", MODALITY_ASSERTED);
+    /* a series of finite verbs shares its subject, and things seized after an attack are the
+     * attacked side's */
+    result r;
+    code(&r, "Russian troops attacked Ukrainian positions, killed five soldiers and seized "
+             "their weapons.");
+    expect_event(&r, "190", "RUSMIL", "MIL", MODALITY_ASSERTED); /* killing soldiers: a fight */
+    expect_event(&r, "171", "RUSMIL", "UKR", MODALITY_ASSERTED);
+    done(&r);
+    /* "were among those killed": the subject suffered it, by someone unnamed */
+    expect_one("Two Americans were among those killed in the attack.", "1823", "-", "USA",
+               MODALITY_ASSERTED);
+    /* a subject before an apposition that opens with a participle */
+    expect_one("Insurgents, believed to be from an ethnic minority, attacked Myanmar border posts.",
+               "190", "REB", "MMR", MODALITY_ASSERTED);
+    /* a subject described by a participle phrase before an apposition */
+    expect_one("An armed group based in Tarhouna, some 70 kilometres from the capital, attacked "
+               "Libyan troops.",
+               "190", "REB", "LBYMIL", MODALITY_ASSERTED);
+}
+
+/* ---- missions abroad, deliberated measures, aid in the passive ---- */
+
+static void missions_deliberations_and_passive_aid(void **state)
+{
+    (void)state;
+    /* a mission reduced in another state's capital is reduced towards that state */
+    expect_one("In response, Cambodia evacuated its embassy in Bangkok.", "161", "KHM", "THA",
+               MODALITY_ASSERTED);
+    /* sanctions under discussion are possible, and the discussing impose them */
+    expect_one("The European Union is discussing a new round of sanctions on Russia.", "163",
+               "IGOEUREEC", "RUS", MODALITY_POSSIBLE);
+    expect_none("The European Union did not discuss sanctions on Russia.");
+    expect_none("Russia discussed the attack on the embassy.");
+    /* what the sent are to do is the sending's purpose, not an act */
+    result r;
+    code(&r, "Russia has sent about 200 mercenaries to Libya to support the rebels.");
+    assert_string_equal(r.art.nevents ? r.art.events[0].code : "", "074"); /* sent to help */
+    assert_null(find_event(&r, "050", "RUS", "REB"));
+    assert_int_equal(r.art.nevents, 1);
+    done(&r);
+    /* a state's sovereignty is what was violated, not whom a condemnation criticises */
+    result r2;
+    code(&r2, "Iraq condemned the strikes as a violation of Iraqi sovereignty.");
+    assert_null(find_event(&r2, "111", "IRQ", "IRQ"));
+    done(&r2);
+    /* a region after "in" is where, not who ("it" is not Asia) */
+    expect_none("Manila is its oldest treaty ally in Asia, and it is obligated to defend them.");
+    /* an agreement signed to buy arms is the signing and the purchase from the partner */
+    code(&r, "India signed an agreement with France to buy 36 fighter jets.");
+    expect_event(&r, "057", "IND", "FRA", MODALITY_ASSERTED);
+    expect_event(&r, "057", "FRA", "IND", MODALITY_ASSERTED);
+    expect_event(&r, "062", "IND", "FRA", MODALITY_ASSERTED);
+    done(&r);
+    /* what follows "about" is the topic of a talk, not its partner */
+    expect_none("Trump talked about China and Mexico.");
+    expect_one("France talked with Germany about Russia.", "040", "FRA", "DEU", MODALITY_ASSERTED);
+    /* military aid in an agentless passive has an unknown giver */
+    expect_one("The equipment was provided to the Philippines last year.", "072", "-", "PHL",
+               MODALITY_ASSERTED);
+}
+
 static void readings_that_hang_on_the_actor(void **state)
 {
     (void)state;
@@ -551,6 +716,10 @@ int main(void)
         cmocka_unit_test(violent_words_need_a_violent_object_instrument_or_actor),
         cmocka_unit_test(sports_participles_and_words_of_two_classes),
         cmocka_unit_test(readings_that_hang_on_the_actor),
+        cmocka_unit_test(ships_places_and_unnamed_public_actors),
+        cmocka_unit_test(subjects_over_brackets_relatives_and_adjuncts),
+        cmocka_unit_test(doers_and_victims_past_appositions),
+        cmocka_unit_test(missions_deliberations_and_passive_aid),
         cmocka_unit_test(without_sense_tables_codes_stay),
         cmocka_unit_test(figures_pictures_comparisons_and_prospects_are_no_events),
         cmocka_unit_test(verbs_the_tagger_misread_are_repaired),
