@@ -2,7 +2,8 @@
  * tokens parsed per second on one thread, over text tokenised, split and tagged beforehand
  * (so the figure excludes the text stage, the tagger, I/O and output).
  *
- * usage: bench_parser PARSER TAGGER FILE [ROUNDS]   FILE is plain text (e.g. news articles).
+ * usage: bench_parser PARSER TAGGER FILE [ROUNDS [BEAM]]   FILE is plain text (e.g. news
+ * articles); BEAM decodes with another beam width than the model's (parser_set_beam).
  */
 #include "syntax/syntax.h"
 
@@ -22,7 +23,7 @@ static double seconds_since(const struct timespec *t0)
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: bench_parser PARSER TAGGER FILE [ROUNDS]\n");
+        fprintf(stderr, "usage: bench_parser PARSER TAGGER FILE [ROUNDS [BEAM]]\n");
         return 2;
     }
     int rounds = argc > 4 ? atoi(argv[4]) : 3;
@@ -42,6 +43,8 @@ int main(int argc, char **argv)
             break;
         load = s < load ? s : load;
     }
+    if (model && argc > 5)
+        parser_set_beam(model, (unsigned)atoi(argv[5]));
     tagger *tags = model ? tagger_load(argv[2], &d) : NULL;
     if (!model || !tags) {
         diag_format(&d, message, sizeof message);
@@ -92,7 +95,7 @@ int main(int argc, char **argv)
     parser_info info;
     parser_get_info(model, &info);
     printf(
-        "parser (1 thread, CPU time): %.2f M tokens/s over %zu tokens in %zu sentences x %d "
+        "parser (1 thread, CPU time): %.3f M tokens/s over %zu tokens in %zu sentences x %d "
         "rounds; model load %.1f ms (%.1f MB, %zu move features, %zu relation features, beam %u; "
         "parse checksum %08x)\n",
         (double)parsed / s / 1e6, ntokens, nsentences, rounds, load * 1e3, (double)info.bytes / 1e6,

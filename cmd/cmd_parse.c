@@ -194,7 +194,8 @@ int cmd_parse(int argc, char **argv)
 static const char train_help[] =
     "usage: sitrep train-parser --train F.conllu[.gz] [--dev F.conllu] --out FILE\n"
     "                           [--epochs N] [--seed S] [--explore-from E] [--explore-rate P]\n"
-    "                           [--min-count N] [--prune N] [--beam W [--max-violation]]\n"
+    "                           [--min-count N] [--prune N]\n"
+    "                           [--beam W [--max-violation] [--joint]]\n"
     "                           [--dev-each-epoch]\n"
     "\n"
     "Trains the dependency parser (arc-hybrid transitions, an averaged perceptron, a dynamic\n"
@@ -221,6 +222,9 @@ static const char train_help[] =
     "                     greedy)\n"
     "  --max-violation    with --beam: update where the beam's best outscores the gold parse\n"
     "                     most (Huang et al. 2012) rather than where the gold parse falls off\n"
+    "  --joint            with --beam: every move with each of its relations is a candidate of\n"
+    "                     the beam, the relations trained globally with the moves (Zhang and\n"
+    "                     Nivre 2011) rather than chosen once the move is\n"
     "  --dev-each-epoch   score --dev after every epoch (slower)\n";
 
 static void print_progress(void *context, const char *line)
@@ -259,6 +263,10 @@ int cmd_train_parser(int argc, char **argv)
         }
         if (strcmp(arg, "--max-violation") == 0) {
             options.max_violation = true;
+            continue;
+        }
+        if (strcmp(arg, "--joint") == 0) {
+            options.joint = true;
             continue;
         }
         if (strcmp(arg, "--dev-each-epoch") == 0) {
@@ -327,6 +335,10 @@ int cmd_train_parser(int argc, char **argv)
     }
     if (options.max_violation && options.beam < 2) {
         cmd_error("--max-violation needs --beam 2 or wider (see --help)");
+        return EXIT_USAGE;
+    }
+    if (options.joint && options.beam < 2) {
+        cmd_error("--joint needs --beam 2 or wider (see --help)");
         return EXIT_USAGE;
     }
     buf model;

@@ -209,6 +209,7 @@ struct parser {
     size_t bytes;
     unsigned beam;         /* the beam width it decodes with (0 or 1: greedy) */
     unsigned trained_beam; /* the width in the file */
+    bool joint;            /* moves and relations scored together (a beam, even of one) */
 };
 
 static uint32_t get32(const unsigned char *p)
@@ -222,7 +223,6 @@ static uint16_t get16(const unsigned char *p)
 }
 
 #define HEADER_BYTES 80
-#define FEATURE_SET 5u /* the templates of parser_features; models of another set are refused */
 #define MAX_BUCKETS ((uint32_t)1 << 22)
 #define MAX_ENTRIES ((uint32_t)1 << 26)
 #define MAX_VOCAB ((uint32_t)1 << 22)
@@ -300,9 +300,9 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
         return NULL;
     }
     uint32_t feature_set = get32(p + 12);
-    if (feature_set != FEATURE_SET) {
+    if (feature_set != PARSER_FEATURE_SET) {
         diag_set(d, name, 0, "model of feature set %u, expected %u (retrain it)", feature_set,
-                 FEATURE_SET);
+                 PARSER_FEATURE_SET);
         return NULL;
     }
     parser_table tables[4]; /* moves[0], moves[1], labels[0], labels[1] */
@@ -319,10 +319,10 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
     uint64_t right = (uint64_t)get32(p + 72) | (uint64_t)get32(p + 76) << 32;
     uint64_t valid = (((uint64_t)1 << DEP_COUNT) - 1) & ~(uint64_t)1;
     if (!ok || nentries > MAX_ENTRIES || nrows > MAX_ENTRIES || nvocab < 2 ||
-        !power_of_two(nvocab, MAX_VOCAB) || get32(p + 60) > PARSER_BEAM_MAX || (left & ~valid) ||
-        (right & ~valid) || !(left >> DEP_ROOT & 1) || (right >> DEP_ROOT & 1) ||
-        left == ((uint64_t)1 << DEP_ROOT) || right == 0 ||
-        __builtin_popcountll(left) - 1 > PARSER_LANES ||
+        !power_of_two(nvocab, MAX_VOCAB) || (get32(p + 60) & 0xffff) > PARSER_BEAM_MAX ||
+        (get32(p + 60) >> 16 & ~PARSER_FLAG_JOINT) || (left & ~valid) || (right & ~valid) ||
+        !(left >> DEP_ROOT & 1) || (right >> DEP_ROOT & 1) || left == ((uint64_t)1 << DEP_ROOT) ||
+        right == 0 || __builtin_popcountll(left) - 1 > PARSER_LANES ||
         __builtin_popcountll(right) > PARSER_LANES) {
         diag_set(d, name, 0, "corrupt model header (counts out of range)");
         return NULL;
@@ -348,7 +348,8 @@ parser *parser_load_bytes(const char *data, size_t length, const char *name, dia
     m->nrows = nrows;
     m->nvocab = nvocab;
     m->bytes = length;
-    m->beam = m->trained_beam = get32(p + 60);
+    m->beam = m->trained_beam = get32(p + 60) & 0xffff;
+    m->joint = get32(p + 60) >> 16 & PARSER_FLAG_JOINT;
     for (unsigned r = 1; r < DEP_COUNT; r++) {
         if ((left >> r & 1) && r != DEP_ROOT)
             m->relations[PARSER_LEFT][m->nrelations[PARSER_LEFT]++] = (uint8_t)r;
@@ -595,25 +596,93 @@ unsigned parser_choose_relation(const parser *model, const parser_state *state, 
     return model->relations[move][best];
 }
 
-void parser_score_moves(const parser *model, const parser_state *s, int64_t scores[PARSER_MOVES])
+/* The beam's scorer at run time. The items of a beam often see the same words around the
+ * same arc (they differ in arcs made further back), so the scores are cached by a signature
+ * of the feature keys, in direct-mapped tables reset for each sentence: the move scores of a
+ * configuration and every relation's score of an arc. */
+#define CACHE_SLOTS 64
+typedef struct beam_context {
+    const parser *model;
+    struct {
+        uint64_t signature; /* 0: empty */
+        int32_t scores[PARSER_MOVES];
+    } moves[CACHE_SLOTS];
+    struct {
+        uint64_t signature;
+        int32_t scores[PARSER_LANES];
+    } relations[CACHE_SLOTS];
+} beam_context;
+
+/* A signature of a set of keys (never 0). The keys are already well-mixed hashes that name
+ * their template, so their xor and their sum, folded, tell sets apart; both are computed in
+ * parallel, without a chain of multiplications. */
+static inline uint64_t signature(const uint64_t *keys, size_t n, uint64_t seed)
 {
+    uint64_t x = seed, a = 0;
+    for (size_t i = 0; i < n; i++) {
+        x ^= keys[i];
+        a += keys[i];
+    }
+    uint64_t h = (x ^ (a << 32 | a >> 32)) * 0x9E3779B97F4A7C15ULL;
+    return (h ^ h >> 29) | 1;
+}
+
+static void beam_moves(void *context, const parser_state *s, int64_t scores[PARSER_MOVES])
+{
+    beam_context *c = context;
     uint64_t keys[PARSER_MAX_FEATURES];
-    int32_t sum[PARSER_MOVES] = {0, 0, 0};
     size_t tags, nkeys = parser_features(s, keys, &tags);
-    add_move_table(&model->moves[0], keys + tags, nkeys - tags, true, sum);
-    add_move_table(&model->moves[1], keys, tags, false, sum);
+    uint64_t sig = signature(keys, nkeys, nkeys);
+    unsigned slot = (unsigned)(sig >> 40) & (CACHE_SLOTS - 1);
+    int32_t *sum = c->moves[slot].scores;
+    if (c->moves[slot].signature != sig) {
+        c->moves[slot].signature = sig;
+        sum[0] = sum[1] = sum[2] = 0;
+        add_move_table(&c->model->moves[0], keys + tags, nkeys - tags, true, sum);
+        add_move_table(&c->model->moves[1], keys, tags, false, sum);
+    }
     for (int m = 0; m < PARSER_MOVES; m++)
         scores[m] = sum[m];
 }
 
-static void beam_moves(void *model, const parser_state *s, int64_t scores[PARSER_MOVES])
+/* The relation classifier's scores of the arc `move` would make, by lane (cached). */
+static const int32_t *relation_scores(beam_context *c, const parser_state *s, unsigned move)
 {
-    parser_score_moves(model, s, scores);
+    uint64_t keys[PARSER_MAX_LABEL_FEATURES];
+    size_t tags, nkeys = parser_label_features(s, move, keys, &tags);
+    uint64_t sig = signature(keys, nkeys, move);
+    unsigned slot = (unsigned)(sig >> 40) & (CACHE_SLOTS - 1);
+    int32_t *scores = c->relations[slot].scores;
+    if (c->relations[slot].signature != sig) {
+        c->relations[slot].signature = sig;
+        memset(scores, 0, sizeof c->relations[slot].scores);
+        add_relation_weights(c->model, keys, nkeys, tags, scores);
+    }
+    return scores;
 }
 
-static unsigned beam_relation(void *model, const parser_state *s, unsigned move)
+static unsigned beam_relation(void *context, const parser_state *s, unsigned move)
 {
-    return parser_choose_relation(model, s, move);
+    beam_context *c = context;
+    const int32_t *scores = relation_scores(c, s, move);
+    unsigned best = 0;
+    for (unsigned i = 1; i < c->model->nrelations[move]; i++)
+        if (scores[i] > scores[best])
+            best = i;
+    return c->model->relations[move][best];
+}
+
+/* Every relation's score for the arc `move` would make (joint scoring). */
+static unsigned beam_relations(void *context, const parser_state *s, unsigned move,
+                               int64_t lanes[PARSER_LANES], const uint8_t **relation_of)
+{
+    beam_context *c = context;
+    const int32_t *scores = relation_scores(c, s, move);
+    unsigned n = c->model->nrelations[move];
+    for (unsigned i = 0; i < n; i++)
+        lanes[i] = scores[i];
+    *relation_of = c->model->relations[move];
+    return n;
 }
 
 /* Parses with the model's beam. */
@@ -622,7 +691,14 @@ static void parse_beam(const parser *model, parser_token *tokens, size_t n, uint
 {
     parser_beam b;
     parser_beam_init(&b, model->beam, n);
-    parser_beam_scorer sc = {beam_moves, beam_relation, (void *)(uintptr_t)model, NULL};
+    beam_context *context = xmalloc(sizeof *context);
+    context->model = model;
+    for (unsigned i = 0; i < CACHE_SLOTS; i++)
+        context->moves[i].signature = context->relations[i].signature = 0;
+    parser_beam_scorer sc = {.moves = beam_moves,
+                             .relation = beam_relation,
+                             .relations = model->joint ? beam_relations : NULL,
+                             .context = context};
     parser_beam_parse(&b, &sc, tokens, n);
     const parser_node *nodes = b.item[b.gen][0].st.nodes;
     for (size_t i = 0; i < n; i++) {
@@ -630,6 +706,7 @@ static void parse_beam(const parser *model, parser_token *tokens, size_t n, uint
         relation[i] = nodes[i + 1].relation;
     }
     parser_beam_release(&b);
+    free(context);
 }
 
 enum { STACK_WORDS = 320 };
@@ -638,7 +715,7 @@ enum { STACK_WORDS = 320 };
 static void parse_tokens(const parser *model, parser_token *tokens, size_t n, uint16_t *head,
                          uint8_t *relation)
 {
-    if (model->beam > 1) {
+    if (model->beam > 1 || model->joint) {
         parse_beam(model, tokens, n, head, relation);
         return;
     }

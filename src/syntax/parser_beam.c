@@ -68,18 +68,20 @@ static unsigned allowed_moves(const parser_state *s)
 typedef struct candidate {
     int64_t score;
     uint32_t cost;
-    uint8_t parent, move;
+    uint8_t parent, move, relation; /* relation: chosen with the move (joint scoring) */
 } candidate;
 
-/* Whether a ranks before b: higher score, then earlier parent, then lower move (so that
- * equal scores give the same parse every time). */
+/* Whether a ranks before b: higher score, then earlier parent, then lower move and relation
+ * (so that equal scores give the same parse every time). */
 static bool before(const candidate *a, const candidate *b)
 {
     if (a->score != b->score)
         return a->score > b->score;
     if (a->parent != b->parent)
         return a->parent < b->parent;
-    return a->move < b->move;
+    if (a->move != b->move)
+        return a->move < b->move;
+    return a->relation < b->relation;
 }
 
 /* Makes new item slot of the next generation from a parent and a move. */
@@ -90,10 +92,8 @@ static void extend(parser_beam *b, const parser_beam_scorer *sc, unsigned slot, 
     bind(b, g, slot);
     parser_beam_item *it = &b->item[g][slot];
     size_t n = p->st.n;
-    unsigned rel = 0;
-    if (c->move == PARSER_LEFT && p->st.b == n + 1)
-        rel = DEP_ROOT;
-    else if (c->move != PARSER_SHIFT)
+    unsigned rel = c->relation;
+    if (c->move != PARSER_SHIFT && !rel)
         rel = sc->relation(sc->context, &p->st, c->move);
     parser_node *nodes = it->st.nodes;
     uint16_t *stack = it->st.stack, *history = it->history;
@@ -110,40 +110,88 @@ static void extend(parser_beam *b, const parser_beam_scorer *sc, unsigned slot, 
     parser_state_apply(&it->st, c->move, rel);
 }
 
+/* Inserts candidate c into the `width` best, kept in rank order. */
+static void offer(candidate *top, unsigned *ntop, unsigned width, const candidate *c)
+{
+    if (*ntop == width && !before(c, &top[*ntop - 1]))
+        return;
+    unsigned at = *ntop < width ? (*ntop)++ : *ntop - 1;
+    while (at > 0 && before(c, &top[at - 1])) {
+        top[at] = top[at - 1];
+        at--;
+    }
+    top[at] = *c;
+}
+
+/* Tracks the best-scored candidate without cost (training). */
+static void offer_gold(const parser_beam_scorer *sc, candidate *gold, bool *have,
+                       const candidate *c)
+{
+    if (sc->gold && c->cost == 0 && (!*have || before(c, gold))) {
+        *gold = *c;
+        *have = true;
+    }
+}
+
 bool parser_beam_step(parser_beam *b, const parser_beam_scorer *sc, uint16_t *gold_history,
                       bool *gold_kept)
 {
     if (parser_state_done(&b->item[b->gen][0].st))
         return false;
-    candidate top[PARSER_BEAM_MAX], gold = {0, UINT32_MAX, 0, 0};
+    candidate top[PARSER_BEAM_MAX], gold = {0, UINT32_MAX, 0, 0, 0};
     unsigned ntop = 0;
     bool have_gold = false;
+    /* every (item, move) pair with the move's score */
+    candidate pairs[PARSER_BEAM_MAX * PARSER_MOVES];
+    unsigned npairs = 0;
     for (unsigned k = 0; k < b->count; k++) {
-        const parser_beam_item *it = &b->item[b->gen][k];
-        unsigned moves = allowed_moves(&it->st);
+        const parser_state *st = &b->item[b->gen][k].st;
+        unsigned moves = allowed_moves(st);
         int64_t scores[PARSER_MOVES] = {0, 0, 0};
         if (moves & (moves - 1))
-            sc->moves(sc->context, &it->st, scores);
+            sc->moves(sc->context, st, scores);
         unsigned cost[PARSER_MOVES] = {0, 0, 0};
         if (sc->gold)
-            parser_move_costs(&it->st, sc->gold, cost);
-        for (unsigned m = 0; m < PARSER_MOVES; m++) {
-            if (!(moves >> m & 1))
-                continue;
-            candidate c = {it->score + scores[m], it->cost + cost[m], (uint8_t)k, (uint8_t)m};
-            if (sc->gold && c.cost == 0 && (!have_gold || before(&c, &gold))) {
-                gold = c;
-                have_gold = true;
+            parser_move_costs(st, sc->gold, cost);
+        for (unsigned m = 0; m < PARSER_MOVES; m++)
+            if (moves >> m & 1) {
+                bool root = m == PARSER_LEFT && st->b == st->n + 1;
+                pairs[npairs++] = (candidate){b->item[b->gen][k].score + scores[m],
+                                              b->item[b->gen][k].cost + cost[m], (uint8_t)k,
+                                              (uint8_t)m, root ? DEP_ROOT : 0};
             }
-            /* insert into the top `width`, kept in rank order */
-            if (ntop == b->width && !before(&c, &top[ntop - 1]))
+    }
+    for (unsigned p = 0; p < npairs; p++) {
+        const candidate *c = &pairs[p];
+        if (c->move == PARSER_SHIFT || c->relation == DEP_ROOT || !sc->relations) {
+            offer_gold(sc, &gold, &have_gold, c);
+            offer(top, &ntop, b->width, c);
+            continue;
+        }
+        /* joint scoring: one candidate per relation of the arc, the relation's score added
+         * to the move's; a wrong relation on a gold arc costs one */
+        const parser_state *st = &b->item[b->gen][c->parent].st;
+        int64_t lanes[PARSER_LANES];
+        const uint8_t *relation_of;
+        unsigned nlanes = sc->relations(sc->context, st, c->move, lanes, &relation_of);
+        unsigned dep = st->stack[st->depth - 1];
+        unsigned head = c->move == PARSER_LEFT ? st->b : st->stack[st->depth - 2];
+        bool gold_arc = sc->gold && sc->gold_relation && sc->gold[dep] == head;
+        if (!sc->gold && ntop == b->width) {
+            /* none of the arc's candidates can enter a full beam below its worst item */
+            int64_t best = lanes[0];
+            for (unsigned i = 1; i < nlanes; i++)
+                best = lanes[i] > best ? lanes[i] : best;
+            if (c->score + best < top[ntop - 1].score)
                 continue;
-            unsigned at = ntop < b->width ? ntop++ : ntop - 1;
-            while (at > 0 && before(&c, &top[at - 1])) {
-                top[at] = top[at - 1];
-                at--;
-            }
-            top[at] = c;
+        }
+        for (unsigned i = 0; i < nlanes; i++) {
+            candidate r = *c;
+            r.score += lanes[i];
+            r.relation = relation_of[i];
+            r.cost += gold_arc && relation_of[i] != sc->gold_relation[dep];
+            offer_gold(sc, &gold, &have_gold, &r);
+            offer(top, &ntop, b->width, &r);
         }
     }
     bool kept = false;
@@ -155,10 +203,8 @@ bool parser_beam_step(parser_beam *b, const parser_beam_scorer *sc, uint16_t *go
         /* the best-scored candidate that has lost no gold arc, for the update */
         const parser_beam_item *p = &b->item[b->gen][gold.parent];
         memcpy(gold_history, p->history, b->steps * sizeof *gold_history);
-        unsigned rel = 0;
-        if (gold.move == PARSER_LEFT && p->st.b == p->st.n + 1)
-            rel = DEP_ROOT;
-        else if (gold.move != PARSER_SHIFT)
+        unsigned rel = gold.relation;
+        if (gold.move != PARSER_SHIFT && !rel)
             rel = sc->relation(sc->context, &p->st, gold.move);
         gold_history[b->steps] = (uint16_t)(gold.move | rel << 2);
     }

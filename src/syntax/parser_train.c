@@ -32,8 +32,10 @@ typedef struct trainer {
     parser_token *tokens;
     parser_node *nodes;
     uint16_t *stack, *gold;
-    unsigned beam; /* width of the beam of global training; 0: greedy */
+    uint8_t *gold_relation; /* gold_relation[w]: word w's gold relation (1-based) */
+    unsigned beam;          /* width of the beam of global training; 0: greedy */
     bool max_violation;
+    bool joint; /* moves and relations scored together in the beam, both trained globally */
     /* max-violation updates: the gold parse followed past the beam, and the two histories of
      * the step where the beam's best outscored it by most */
     parser_node *gold_nodes;
@@ -52,6 +54,7 @@ static size_t sentence_tokens(trainer *tr, size_t s)
         tr->tokens[i + 1].tag = in->tag;
         tr->tokens[i + 1].upos = parser_upos_hash(in->upos);
         tr->gold[i + 1] = t->head[first + i];
+        tr->gold_relation[i + 1] = t->relation[first + i];
     }
     parser_tokens_finish(tr->tokens, n);
     return n;
@@ -205,8 +208,35 @@ static unsigned scorer_relation(void *context, const parser_state *s, unsigned m
     return best_relation(ts->tr, scores, move);
 }
 
+static unsigned scorer_relations(void *context, const parser_state *s, unsigned move,
+                                 int64_t lanes[PARSER_LANES], const uint8_t **relation_of)
+{
+    const train_scorer *ts = context;
+    uint64_t keys[PARSER_MAX_LABEL_FEATURES];
+    int64_t scores[128];
+    size_t ntags, nkeys = parser_label_features(s, move, keys, &ntags);
+    perceptron_scores(&ts->tr->labels, keys, nkeys, ts->averaged, scores, 128);
+    unsigned base = move == PARSER_RIGHT ? 64 : 0, n = ts->tr->nlanes[move];
+    memcpy(lanes, scores + base, n * sizeof *lanes);
+    *relation_of = ts->tr->relation_of[move];
+    return n;
+}
+
+/* The beam's scorer over the perceptrons (training: current weights; dev: averaged). */
+static parser_beam_scorer beam_scorer(trainer *tr, train_scorer *ts, bool with_gold)
+{
+    parser_beam_scorer sc = {.moves = scorer_moves,
+                             .relation = scorer_relation,
+                             .relations = tr->joint ? scorer_relations : NULL,
+                             .context = ts,
+                             .gold = with_gold ? tr->gold : NULL,
+                             .gold_relation = with_gold ? tr->gold_relation : NULL};
+    return sc;
+}
+
 /* Adds delta to the move weights of the scored steps of a history from step `from` on
- * (the steps before it are shared with the other history of the update: they cancel). */
+ * (the steps before it are shared with the other history of the update: they cancel), and
+ * with joint scoring to the relation weights of its arcs (root apart). */
 static sitrep_status update_history(trainer *tr, size_t n, const uint16_t *history, unsigned steps,
                                     unsigned from, int delta, diag *d)
 {
@@ -219,6 +249,10 @@ static sitrep_status update_history(trainer *tr, size_t n, const uint16_t *histo
         if (i >= from && st.depth && st.b <= st.n) {
             size_t ntags, nkeys = parser_features(&st, keys, &ntags);
             status = update(&tr->moves, keys, nkeys, move, delta, d);
+        }
+        if (i >= from && tr->joint && move != PARSER_SHIFT && rel != DEP_ROOT && !status) {
+            size_t ntags, nkeys = parser_label_features(&st, move, keys, &ntags);
+            status = update(&tr->labels, keys, nkeys, label_class(tr, move, rel), delta, d);
         }
         parser_state_apply(&st, move, rel);
     }
@@ -236,9 +270,10 @@ static sitrep_status train_sentence_beam(trainer *tr, parser_beam *bm, uint16_t 
 {
     size_t n = sentence_tokens(tr, s);
     train_scorer ts = {tr, false};
-    parser_beam_scorer sc = {scorer_moves, scorer_relation, &ts, tr->gold};
+    parser_beam_scorer sc = beam_scorer(tr, &ts, true);
     parser_beam_start(bm, tr->tokens, n);
     tr->moves.now++;
+    tr->labels.now += tr->joint;
     counts->moves++;
     bool kept = true;
     while (kept && parser_beam_step(bm, &sc, gold_history, &kept))
@@ -264,6 +299,24 @@ static sitrep_status train_sentence_beam(trainer *tr, parser_beam *bm, uint16_t 
     return status;
 }
 
+/* The relation of the gold parse's arc (joint scoring): the gold relation when the arc is
+ * gold, else the best-scored; returns the relation's score. */
+static int64_t gold_lane(trainer *tr, train_scorer *ts, const parser_state *st, unsigned move,
+                         unsigned *rel)
+{
+    int64_t lanes[PARSER_LANES];
+    const uint8_t *relation_of;
+    unsigned n = scorer_relations(ts, st, move, lanes, &relation_of), best = 0;
+    unsigned dep = st->stack[st->depth - 1];
+    unsigned head = move == PARSER_LEFT ? st->b : st->stack[st->depth - 2];
+    for (unsigned i = 1; i < n; i++)
+        if (tr->gold[dep] == head ? relation_of[i] == tr->gold_relation[dep]
+                                  : lanes[i] > lanes[best])
+            best = i;
+    *rel = relation_of[best];
+    return lanes[best];
+}
+
 /* Max-violation update (Huang, Fayong and Guo 2012): the beam runs to the end; the gold
  * parse is the best item without cost while the beam has one, then goes on by itself (at each
  * step the best-scored move that loses no gold arc). The update is made at the step where the
@@ -273,9 +326,10 @@ static sitrep_status train_sentence_violation(trainer *tr, parser_beam *bm, size
 {
     size_t n = sentence_tokens(tr, s);
     train_scorer ts = {tr, false};
-    parser_beam_scorer sc = {scorer_moves, scorer_relation, &ts, tr->gold};
+    parser_beam_scorer sc = beam_scorer(tr, &ts, true);
     parser_beam_start(bm, tr->tokens, n);
     tr->moves.now++;
+    tr->labels.now += tr->joint;
     counts->moves++;
     parser_state gold;
     parser_state_init(&gold, tr->tokens, tr->gold_nodes, tr->gold_stack, n);
@@ -319,6 +373,8 @@ static sitrep_status train_sentence_violation(trainer *tr, parser_beam *bm, size
             unsigned rel = 0;
             if (move == PARSER_LEFT && gold.b == gold.n + 1)
                 rel = DEP_ROOT;
+            else if (move != PARSER_SHIFT && tr->joint)
+                gold_score += gold_lane(tr, &ts, &gold, move, &rel);
             else if (move != PARSER_SHIFT)
                 rel = scorer_relation(&ts, &gold, move);
             gold_score += scores[move];
@@ -482,8 +538,11 @@ static sitrep_status model_write(const trainer *tr, const parser_vocab *v, unsig
                                  diag *d)
 {
     size_t nmove_features, move_weights, nlabel_features, nentries;
-    /* Each classifier on its own scale (their scores are never added). */
+    /* Each classifier on its own scale when their scores are never added; one scale for both
+     * with joint scoring. */
     double max_moves = largest_weight(&tr->moves), max_labels = largest_weight(&tr->labels);
+    if (tr->joint)
+        max_moves = max_labels = max_moves > max_labels ? max_moves : max_labels;
     int16_t *qm = quantise(&tr->moves, max_moves > 0 ? 32767.0 / max_moves : 1.0, prune,
                            &nmove_features, &move_weights);
     int16_t *ql = quantise(&tr->labels, max_labels > 0 ? 32767.0 / max_labels : 1.0, prune,
@@ -574,7 +633,7 @@ static sitrep_status model_write(const trainer *tr, const parser_vocab *v, unsig
     }
     size_t from = out->len;
     sitrep_status status = buf_append(out, PARSER_MAGIC, 8);
-    uint32_t header[18] = {PARSER_VERSION, 5u /* feature set */};
+    uint32_t header[18] = {PARSER_VERSION, PARSER_FEATURE_SET};
     for (int i = 0; i < 4; i++) {
         header[2 + 2 * i] = (uint32_t)nbuckets[i];
         header[3 + 2 * i] = (uint32_t)nfeat[i];
@@ -582,7 +641,7 @@ static sitrep_status model_write(const trainer *tr, const parser_vocab *v, unsig
     header[10] = (uint32_t)e;
     header[11] = (uint32_t)nrows;
     header[12] = v->nslots;
-    header[13] = tr->beam;
+    header[13] = tr->beam | (tr->joint ? PARSER_FLAG_JOINT : 0u) << 16;
     header[14] = (uint32_t)tr->relations[PARSER_LEFT];
     header[15] = (uint32_t)(tr->relations[PARSER_LEFT] >> 32);
     header[16] = (uint32_t)tr->relations[PARSER_RIGHT];
@@ -697,6 +756,7 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     tr.nodes = xmalloc((longest + 2) * sizeof *tr.nodes);
     tr.stack = xmalloc((longest + 2) * sizeof *tr.stack);
     tr.gold = xmalloc((longest + 2) * sizeof *tr.gold);
+    tr.gold_relation = xmalloc(longest + 2);
 
     unsigned beam = options->beam > 1 ? options->beam : 0;
     parser_beam bm;
@@ -704,6 +764,7 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     uint16_t *gold_history = xmalloc((2 * longest + 2) * sizeof *gold_history);
     tr.beam = beam;
     tr.max_violation = options->max_violation;
+    tr.joint = beam && options->joint;
     tr.gold_nodes = xmalloc((longest + 2) * sizeof *tr.gold_nodes);
     tr.gold_stack = xmalloc((longest + 2) * sizeof *tr.gold_stack);
     tr.gold_moves = xmalloc((2 * longest + 2) * sizeof *tr.gold_moves);
@@ -724,28 +785,37 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
         bool explore = epoch >= options->explore_from && options->explore_rate > 0;
         for (size_t k = 0; k < bank.nsentences && !status; k++) {
             /* with a beam, the moves are trained globally and the relations on the greedy
-             * parse of the same sentence */
+             * parse of the same sentence, or with joint scoring globally with the moves */
             if (beam && tr.max_violation)
                 status = train_sentence_violation(&tr, &bm, order[k], &counts, d);
             else if (beam)
                 status = train_sentence_beam(&tr, &bm, gold_history, order[k], &counts, d);
-            if (!status)
+            if (!status && !tr.joint)
                 status = train_sentence(&tr, order[k], explore, options->explore_rate, &rng, !beam,
                                         &counts, d);
         }
         if (status)
             break;
         char line[300];
-        int used = snprintf(
-            line, sizeof line,
-            beam ? "epoch %u: %.2f%% of sentences updated (%zu move features), relations %.2f%% "
-                   "wrong (%zu features)"
-                 : "epoch %u: moves %.2f%% wrong (%zu features), relations %.2f%% wrong (%zu "
-                   "features)",
-            epoch + 1, counts.moves ? 100.0 * (double)counts.move_errors / (double)counts.moves : 0,
-            tr.moves.nfeatures,
-            counts.labels ? 100.0 * (double)counts.label_errors / (double)counts.labels : 0,
-            tr.labels.nfeatures);
+        double moves = counts.moves ? 100.0 * (double)counts.move_errors / (double)counts.moves : 0;
+        double labels =
+            counts.labels ? 100.0 * (double)counts.label_errors / (double)counts.labels : 0;
+        int used;
+        if (tr.joint)
+            used = snprintf(line, sizeof line,
+                            "epoch %u: %.2f%% of sentences updated (%zu move features, %zu "
+                            "relation features, trained with the moves)",
+                            epoch + 1, moves, tr.moves.nfeatures, tr.labels.nfeatures);
+        else if (beam)
+            used = snprintf(line, sizeof line,
+                            "epoch %u: %.2f%% of sentences updated (%zu move features), "
+                            "relations %.2f%% wrong (%zu features)",
+                            epoch + 1, moves, tr.moves.nfeatures, labels, tr.labels.nfeatures);
+        else
+            used = snprintf(line, sizeof line,
+                            "epoch %u: moves %.2f%% wrong (%zu features), relations %.2f%% wrong "
+                            "(%zu features)",
+                            epoch + 1, moves, tr.moves.nfeatures, labels, tr.labels.nfeatures);
         if (options->dev_each_epoch && dev.nsentences) {
             /* The averaged model on dev (the gold trees of dev are not lifted). */
             trainer dv = tr;
@@ -756,7 +826,7 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
                 const parser_node *nodes = dv.nodes;
                 if (beam) {
                     train_scorer ts = {&dv, true};
-                    parser_beam_scorer sc = {scorer_moves, scorer_relation, &ts, NULL};
+                    parser_beam_scorer sc = beam_scorer(&dv, &ts, false);
                     parser_beam_parse(&bm, &sc, dv.tokens, n);
                     nodes = bm.item[bm.gen][0].st.nodes;
                 } else {
@@ -809,6 +879,7 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     free(tr.nodes);
     free(tr.stack);
     free(tr.gold);
+    free(tr.gold_relation);
     parser_treebank_release(&bank);
     parser_treebank_release(&dev);
     return status;

@@ -335,7 +335,10 @@ const char *dep_relation_name(unsigned relation);
 dep_relation dep_relation_from_name(const char *name, size_t length);
 
 #define PARSER_MAGIC "SRPARSER"
-#define PARSER_VERSION 1u
+#define PARSER_VERSION 2u
+#define PARSER_FEATURE_SET 5u /* the templates of parser_features and parser_label_features */
+/* Model flags (the high half of the beam field): moves and relations scored together. */
+#define PARSER_FLAG_JOINT 1u
 #define PARSER_FILE_MAX ((size_t)64 << 20) /* larger model files are refused */
 #define PARSER_MAX_WORDS 4096              /* longest sentence (CoNLL-U); heads fit 16 bits */
 
@@ -402,6 +405,8 @@ typedef struct parser_train_options {
     unsigned beam;           /* 2..PARSER_BEAM_MAX: beam search with global training of the
                                 moves, and the model is decoded with it; 0 or 1: greedy */
     bool max_violation;      /* with a beam: max-violation updates instead of early updates */
+    bool joint;              /* with a beam: every (move, relation) pair a candidate of the
+                                beam, relations trained globally with the moves */
     void (*progress)(void *context, const char *line);
     void *progress_context;
 } parser_train_options;
@@ -506,8 +511,7 @@ void parser_parse_inputs(const parser *model, const parser_input *words, size_t 
 /* Gold arcs a move makes unreachable (the dynamic oracle of Goldberg and Nivre 2013 for
  * arc-hybrid, unlabelled): gold[w] is word w's gold head (n + 1 = the root). */
 void parser_move_costs(const parser_state *s, const uint16_t *gold, unsigned cost[PARSER_MOVES]);
-/* A model's move scores and best relation for a configuration (what the beam asks). */
-void parser_score_moves(const parser *model, const parser_state *s, int64_t scores[PARSER_MOVES]);
+/* A model's best relation for the arc `move` would make (greedy parsing). */
 unsigned parser_choose_relation(const parser *model, const parser_state *s, unsigned move);
 
 /* Beam search (parser_beam.c). The items of generation `gen` are the live ones, best first;
@@ -527,13 +531,20 @@ typedef struct parser_beam {
     uint16_t *stack_pool, *history_pool;
 } parser_beam;
 /* Who scores: moves() fills the scores of the three moves of a configuration where more
- * than one is allowed; relation() names the relation of an arc; gold (training, or NULL)
- * gives each item its cost. */
+ * than one is allowed. Relations: with relations() NULL, relation() names the relation of an
+ * arc once the move is chosen; with relations() set (joint scoring, Zhang and Nivre 2011),
+ * every relation of an arc is a candidate of its own, relations() giving the score of each
+ * lane (added to the move's) and, in *relation_of, the relation of each lane; it returns the
+ * number of lanes. gold (training, or NULL) gives each item its cost (gold arcs lost), and
+ * with joint scoring gold_relation[w] (1-based) makes a wrong relation on a gold arc cost one. */
 typedef struct parser_beam_scorer {
     void (*moves)(void *context, const parser_state *s, int64_t scores[PARSER_MOVES]);
     unsigned (*relation)(void *context, const parser_state *s, unsigned move);
+    unsigned (*relations)(void *context, const parser_state *s, unsigned move,
+                          int64_t scores[PARSER_LANES], const uint8_t **relation_of);
     void *context;
     const uint16_t *gold;
+    const uint8_t *gold_relation;
 } parser_beam_scorer;
 /* Allocates a beam of width 1..PARSER_BEAM_MAX (clamped) for sentences up to `longest`. */
 void parser_beam_init(parser_beam *b, unsigned width, size_t longest);

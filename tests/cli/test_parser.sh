@@ -99,6 +99,25 @@ expect_exit 2 "parse --beam x" -- "$SITREP" parse --conllu --beam x "$work/in.co
 words=$(grep -c '^[0-9]' "$work/in.conllu")
 heads=$(awk -F'\t' '$1 ~ /^[0-9]+$/ && $7 ~ /^[0-9]+$/' "$work/mv.out" | wc -l)
 if [ "$words" -gt 0 ] && [ "$words" -eq "$heads" ]; then ok; else bad "beam model parsed $heads of $words words"; fi
+# Joint scoring of moves and relations: needs a beam; the model parses at any width and
+# training is reproducible.
+expect_exit 2 "--joint without --beam" -- "$SITREP" train-parser --train x --out y --joint
+expect_match "--joint without --beam is explained" "$err" "--joint needs --beam"
+expect_exit 0 "train-parser --beam 3 --max-violation --joint" -- "$SITREP" train-parser --train "$work/train3.conllu" --dev "$work/train.conllu" --out "$work/joint.bin" --epochs 2 --seed 5 --beam 3 --max-violation --joint
+expect_match "joint training reports dev scores" "$err" "dev UAS [0-9.]+% LAS [0-9.]+%"
+"$SITREP" train-parser --train "$work/train3.conllu" --out "$work/joint2.bin" --epochs 2 --seed 5 --beam 3 --max-violation --joint 2>/dev/null
+if cmp -s "$work/joint.bin" "$work/joint2.bin"; then ok; else bad "joint training is not reproducible"; fi
+if cmp -s "$work/joint.bin" "$work/mv.bin"; then bad "--joint made the same model as without it"; else ok; fi
+for width in 1 3 8; do
+    "$SITREP" parse --conllu --beam $width --model "$work/joint.bin" "$work/in.conllu" >"$work/joint.out"
+    heads=$(awk -F'\t' '$1 ~ /^[0-9]+$/ && $7 ~ /^[0-9]+$/ && $8 ~ /^[a-z]/' "$work/joint.out" | wc -l)
+    if [ "$words" -eq "$heads" ]; then ok; else bad "joint model, beam $width: $heads of $words words parsed"; fi
+done
+# A model of the previous format (version 1) is refused with a hint to retrain.
+cp "$work/joint.bin" "$work/v1.bin"
+printf '\001' | dd of="$work/v1.bin" bs=1 seek=8 conv=notrunc 2>/dev/null
+expect_exit 1 "parse --conllu with a version 1 model" -- "$SITREP" parse --conllu --model "$work/v1.bin" "$work/in.conllu"
+expect_match "version 1 model is explained" "$err" "v1.bin: model format version 1, expected 2 \\(retrain"
 expect_exit 1 "train-parser on a missing file" -- "$SITREP" train-parser --train "$work/none.conllu" --out "$work/p3.bin"
 expect_match "missing treebank is named" "$err" "none.conllu: cannot open"
 if [ -e "$work/p3.bin" ]; then bad "a failed training left a model behind"; else ok; fi
@@ -109,7 +128,7 @@ if [ -f "$ewt" ]; then
     "$SITREP" parse --conllu "$ewt" >"$work/ewt.conllu"
     score=$(awk -f "$here/../../tools/accuracy/score_parse.awk" "$work/ewt.conllu" "$ewt")
     las=$(echo "$score" | cut -d' ' -f2)
-    min=${PARSER_MIN_LAS:-82.0} # the committed model: 82.42 (docs/parser.md)
+    min=${PARSER_MIN_LAS:-82.2} # the committed model: 82.56 (docs/parser.md)
     if [ -n "$las" ] && awk -v l="$las" -v min="$min" 'BEGIN { exit !(l >= min) }'; then ok; else bad "EWT test LAS '$las'% below $min%"; fi
 else
     echo "cli: SKIP parser accuracy: $ewt not found"

@@ -89,9 +89,10 @@ static void toy_conllu(buf *b, int copies)
 }
 
 /* Trains on the toy treebank with `seed` and a beam of `beam` (1: greedy), with max-violation
- * updates when `max_violation`; the model bytes go to *model (caller releases). */
-static void train_toy_options(buf *model, uint64_t seed, unsigned beam, bool max_violation,
-                              parser_train_report *report)
+ * updates when `max_violation` and moves and relations scored together when `joint`; the
+ * model bytes go to *model (caller releases). */
+static void train_toy_joint(buf *model, uint64_t seed, unsigned beam, bool max_violation,
+                            bool joint, parser_train_report *report)
 {
     buf text;
     buf_init(&text, 0);
@@ -104,11 +105,18 @@ static void train_toy_options(buf *model, uint64_t seed, unsigned beam, bool max
         .epochs = 10, .seed = seed, .explore_from = 2, .explore_rate = 0.9, .min_word_count = 1};
     options.beam = beam;
     options.max_violation = max_violation;
+    options.joint = joint;
     diag d;
     diag_clear(&d);
     assert_int_equal(parser_train(path, path, &options, model, report, &d), SITREP_OK);
     assert_int_equal(report->train_sentences, 3 * ARRAY_LEN(toy));
     assert_int_equal(report->info.beam, beam);
+}
+
+static void train_toy_options(buf *model, uint64_t seed, unsigned beam, bool max_violation,
+                              parser_train_report *report)
+{
+    train_toy_joint(model, seed, beam, max_violation, false, report);
 }
 
 static void train_toy_beam(buf *model, uint64_t seed, unsigned beam, parser_train_report *report)
@@ -360,7 +368,10 @@ static void parser_rejects_bad_model_files(void **state)
     /* another version */
     memcpy(copy, model.data, model.len);
     copy[8] = 9;
-    expect_load_error(copy, model.len, "version 9, expected 1");
+    expect_load_error(copy, model.len, "version 9, expected 2");
+    /* a model of the previous format (version 1: no joint scoring flag) is told to retrain */
+    copy[8] = 1;
+    expect_load_error(copy, model.len, "version 1, expected 2 (retrain");
     /* a flipped byte in the tables */
     memcpy(copy, model.data, model.len);
     copy[model.len / 2] ^= 0x40;
@@ -394,6 +405,53 @@ static void parser_rejects_bad_model_files(void **state)
     assert_non_null(strstr(d.path, "missing.bin"));
     free(copy);
     buf_release(&model);
+}
+
+/* Moves and relations scored together (--joint): the toy treebank is learnt, reproducibly,
+ * into another model than the factored one; the file says so (an unknown flag is refused),
+ * and the model parses with any beam width, one included. */
+static void joint_parser_learns_toy_treebank(void **state)
+{
+    (void)state;
+    buf a, b, factored;
+    parser_train_report report;
+    train_toy_joint(&a, 5, 4, true, true, &report);
+    assert_true(report.dev_uas > 0.95);
+    assert_true(report.dev_las > 0.9);
+    train_toy_joint(&b, 5, 4, true, true, &report);
+    assert_int_equal(a.len, b.len);
+    assert_memory_equal(a.data, b.data, a.len);
+    train_toy_options(&factored, 5, 4, true, &report);
+    assert_true(factored.len != a.len || memcmp(factored.data, a.data, a.len) != 0);
+    assert_int_equal((unsigned char)a.data[62], PARSER_FLAG_JOINT);
+    assert_int_equal((unsigned char)factored.data[62], 0);
+    diag d;
+    diag_clear(&d);
+    parser *m = parser_load_bytes(a.data, a.len, "joint.bin", &d);
+    assert_non_null(m);
+    uint16_t head[64];
+    uint8_t rel[64];
+    for (unsigned width = 1; width <= 4; width += 3) {
+        parser_set_beam(m, width);
+        size_t n = parse_line(m,
+                              "the/DET/DT city/NOUN/NN was/AUX/VBD attacked/VERB/VBN by/ADP/IN "
+                              "troops/NOUN/NNS ./PUNCT/.",
+                              head, rel);
+        assert_tree(head, rel, n);
+        assert_int_equal(head[3], 0);
+        assert_int_equal(rel[1], DEP_NSUBJ_PASS);
+        assert_int_equal(rel[5], DEP_OBL_AGENT);
+    }
+    parser_free(m);
+    char *copy = malloc(a.len);
+    memcpy(copy, a.data, a.len);
+    copy[62] = 2; /* a flag this version does not know */
+    fix_crc(copy, a.len);
+    expect_load_error(copy, a.len, "corrupt model header");
+    free(copy);
+    buf_release(&a);
+    buf_release(&b);
+    buf_release(&factored);
 }
 
 /* A model trained with a beam learns the toy treebank as well, parses with its beam (the
@@ -614,6 +672,7 @@ int main(void)
         cmocka_unit_test(parses_are_trees),
         cmocka_unit_test(beam_parser_learns_toy_treebank),
         cmocka_unit_test(max_violation_parser_learns_toy_treebank),
+        cmocka_unit_test(joint_parser_learns_toy_treebank),
         cmocka_unit_test(parser_rejects_bad_model_files),
         cmocka_unit_test(parser_rewrites_conllu_columns),
         cmocka_unit_test(training_reports_bad_treebanks),
