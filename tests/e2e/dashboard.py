@@ -287,8 +287,17 @@ def main():
         driver.save_screenshot(screenshot.replace('.png', '-article.png'))
         driver.find_element(By.ID, 'close-article').click()
 
-        # A click on an actor of the network filters the page by it.
+        # A click on an actor of the network filters the page by it. The layout may put one
+        # node over another: the node clicked is the first whose circle is on top at its
+        # centre, so that the click is a real one.
         node = driver.find_elements(By.CSS_SELECTOR, '#network svg g.node')
+        on_top = [n for n in node if driver.execute_script(
+            'const c = arguments[0].querySelector("circle");'
+            'c.scrollIntoView({block: "center"});'
+            'const r = c.getBoundingClientRect();'
+            'const e = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);'
+            'return e === c || (e && c.parentNode.contains(e));', n)]
+        node = on_top or node
         # the label is the actor's name; its code is in the hover title: "NAME (CODE): N events"
         title = node[0].find_element(By.TAG_NAME, 'title').get_attribute('textContent') \
             if node else ''
