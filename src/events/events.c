@@ -400,7 +400,9 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         long that = word_is(c, (long)m->last, "that") ? (long)m->last : (long)m->last + 1;
         if (word_is(c, that, "that")) {
             for (long i = that + 1; i < (long)c->ntokens && i < that + 8; i++) {
-                if (is_verb_token(c, i) || is_punct(c, i))
+                if (word_is(c, i, "-") && hyphen_glued(c, i + 1))
+                    continue; /* "that NATO-member Norway" */
+                if ((is_verb_token(c, i) && !hyphen_glued(c, i)) || is_punct(c, i))
                     break;
                 long k = actor_starting(c, i, 0);
                 if (k >= 0 && mention(c, k)->code && k != source) {

@@ -241,6 +241,26 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         vg->passive = true;
     if (events_apposed_subject(c, vg) >= 0)
         vg->passive = true;
+    /* "were shot and killed by the police": a participle conjoined with a passive one shares
+     * its auxiliaries and its voice */
+    if (!vg->passive && vg->first == anchor && anchor >= 3 && word_is(c, anchor - 1, "and") &&
+        is_past_participle(c, anchor) &&
+        (is_past_participle(c, anchor - 2) ||
+         (upos(c, anchor - 2) == UPOS_ADJ && /* "ambushed", "shot" read as adjectives */
+          (slice_ends_with(token_text(&c->art->text, &c->tokens[anchor - 2]), "ed") ||
+           word_in(c, anchor - 2,
+                   (const char *const[]){"shot", "hit", "beaten", "struck", "taken", "held",
+                                         "thrown", NULL}))))) {
+        long k = anchor - 3;
+        while (k > 0 && upos(c, k) == UPOS_ADV)
+            k--;
+        if (word_in(c, k,
+                    (const char *const[]){"was", "were", "is", "are", "been", "be", "being", "got",
+                                          "get", NULL})) {
+            vg->passive = true;
+            vg->first = k;
+        }
+    }
     /* "how to neutralise": the adverb of a question opens the infinitive */
     vg->infinitive = word_is(c, vg->first, "to") ||
                      (word_is(c, vg->first + 1, "to") &&

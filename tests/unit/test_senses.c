@@ -18,6 +18,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "040  talk\n"
                                     "050  support $T\n"
                                     "052  defend $T\n"
+                                    "110  express ... concern\n"
                                     "057:057 sign ... agreement with $T\n"
                                     "062  buy ... jets\n"
                                     "072  send ... to $T\n"
@@ -520,6 +521,9 @@ static void doers_and_victims_past_appositions(void **state)
     expect_event(&r, "190", "RUSMIL", "MIL", MODALITY_ASSERTED); /* killing soldiers: a fight */
     expect_event(&r, "171", "RUSMIL", "UKR", MODALITY_ASSERTED);
     done(&r);
+    /* a participle conjoined with a passive one is passive too */
+    expect_one("Two Malian soldiers were ambushed and killed by militants.", "190", "REB", "MLIMIL",
+               MODALITY_ASSERTED);
     /* "were among those killed": the subject suffered it, by someone unnamed */
     expect_one("Two Americans were among those killed in the attack.", "1823", "-", "USA",
                MODALITY_ASSERTED);
@@ -565,6 +569,9 @@ static void missions_deliberations_and_passive_aid(void **state)
     expect_event(&r, "057", "FRA", "IND", MODALITY_ASSERTED);
     expect_event(&r, "062", "IND", "FRA", MODALITY_ASSERTED);
     done(&r);
+    /* the subject of a that-clause of concern, past a hyphenated modifier, is its target */
+    expect_one("Russia expressed concern that NATO-member Norway is militarizing the islands.",
+               "110", "RUS", "NOR", MODALITY_ASSERTED);
     /* what follows "about" is the topic of a talk, not its partner */
     expect_none("Trump talked about China and Mexico.");
     expect_one("France talked with Germany about Russia.", "040", "FRA", "DEU", MODALITY_ASSERTED);
