@@ -529,6 +529,22 @@ long events_role_after(const clause_ctx *c, long from, long to, const verbmatch 
 
 /* True when actor k lies inside the content of a reporting frame whose cue is the anchor:
  * "X claimed that Y ..." - Y belongs to the reported event, not to the statement. */
+/* True when frame f reports a clause or a quotation: a noun phrase it attributes ("promised
+ * aid to the villages", "welcomed assurances from Bree") holds the act's own target. */
+static bool clausal_content(const clause_ctx *c, const attribution *f)
+{
+    if (f->direct)
+        return true;
+    for (uint32_t g = f->content_first; g < f->content_last; g++) {
+        long i = (long)g - (long)c->first_token;
+        if (i >= 0 && i < (long)c->ntokens &&
+            (events_finite_verb(c, i) || upos(c, i) == UPOS_AUX || word_is(c, i, "that") ||
+             (word_is(c, i, "to") && upos(c, i + 1) == UPOS_VERB)))
+            return true;
+    }
+    return false;
+}
+
 bool events_inside_reported_content(const clause_ctx *c, long anchor, long k)
 {
     uint32_t at = c->tokens[anchor].start;
@@ -539,7 +555,7 @@ bool events_inside_reported_content(const clause_ctx *c, long anchor, long k)
          i < c->art->nattributions && c->art->attributions[i].sentence == c->sentence; i++) {
         const attribution *f = &c->art->attributions[i];
         if (at >= f->cue.start && at < f->cue.end && global >= f->content_first &&
-            global < f->content_last)
+            global < f->content_last && clausal_content(c, f))
             return true;
     }
     if (word_is(c, anchor + 1, "that") && (long)c->afirst[k] > anchor + 1 &&

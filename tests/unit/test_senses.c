@@ -19,6 +19,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "050  support $T\n"
                                     "052  defend $T\n"
                                     "110  express ... concern\n"
+                                    "033  promise ... aid to $T\n"
                                     "057:057 sign ... agreement with $T\n"
                                     "062  buy ... jets\n"
                                     "072  send ... to $T\n"
@@ -572,6 +573,9 @@ static void missions_deliberations_and_passive_aid(void **state)
     /* the subject of a that-clause of concern, past a hyphenated modifier, is its target */
     expect_one("Russia expressed concern that NATO-member Norway is militarizing the islands.",
                "110", "RUS", "NOR", MODALITY_ASSERTED);
+    /* a noun phrase a speech verb takes is no reported clause: its actor stays the target */
+    expect_one("Kenya condemned the attack and promised aid to Haiti.", "033", "KEN", "HTI",
+               MODALITY_ASSERTED);
     /* what follows "about" is the topic of a talk, not its partner */
     expect_none("Trump talked about China and Mexico.");
     expect_one("France talked with Germany about Russia.", "040", "FRA", "DEU", MODALITY_ASSERTED);
