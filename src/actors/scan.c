@@ -53,40 +53,38 @@ static const char *holder_kind(const dict_entry *e)
     return e->kind < DICT_KIND_COUNT ? names[e->kind] : ACTOR_KIND_AGENT;
 }
 
-/* True when tokens j, j+1 are "-" and a participle glued to the word before ("-held" in
- * "government-held"): that word modifies what follows. */
+/* True when tokens j, j+1 are "-" and one of the NULL-ended words glued to the word before. */
+static bool glued_word_at(const scan *s, size_t j, const char *const *words)
+{
+    if (j + 1 >= s->n || (s->tokens[j].flags & TOKEN_SPACE_BEFORE) ||
+        (s->tokens[j + 1].flags & TOKEN_SPACE_BEFORE) ||
+        !slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-"))
+        return false;
+    slice w = token_text(s->text, &s->tokens[j + 1]);
+    for (size_t k = 0; words[k]; k++)
+        if (slice_eq_cstr(w, words[k]))
+            return true;
+    return false;
+}
+
+/* True when a participle is glued to the word before token j ("-held" in "government-held"):
+ * that word modifies what follows. */
 static bool compound_modifier_at(const scan *s, size_t j)
 {
     static const char *const participles[] = {
         "held",      "controlled", "run",       "occupied", "backed",    "led",    "linked",
         "allied",    "aligned",    "based",     "owned",    "dominated", "funded", "supported",
         "sponsored", "appointed",  "installed", "friendly", "member",    NULL};
-    if (j + 1 >= s->n || (s->tokens[j].flags & TOKEN_SPACE_BEFORE) ||
-        (s->tokens[j + 1].flags & TOKEN_SPACE_BEFORE) ||
-        !slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-"))
-        return false;
-    slice w = token_text(s->text, &s->tokens[j + 1]);
-    for (size_t k = 0; participles[k]; k++)
-        if (slice_eq_cstr(w, participles[k]))
-            return true;
-    return false;
+    return glued_word_at(s, j, participles);
 }
 
-/* True when tokens j, j+1 are "-" and a participle of registry glued to the word before
- * ("-flagged" in "British-flagged"): the state named before owns or flags what follows. */
+/* True when a participle of registry is glued to the word before token j ("-flagged" in
+ * "British-flagged"): the state named before owns or flags what follows. */
 static bool registry_modifier_at(const scan *s, size_t j)
 {
     static const char *const participles[] = {"flagged",  "registered", "owned",
                                               "operated", "managed",    NULL};
-    if (j + 1 >= s->n || (s->tokens[j].flags & TOKEN_SPACE_BEFORE) ||
-        (s->tokens[j + 1].flags & TOKEN_SPACE_BEFORE) ||
-        !slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-"))
-        return false;
-    slice w = token_text(s->text, &s->tokens[j + 1]);
-    for (size_t k = 0; participles[k]; k++)
-        if (slice_eq_cstr(w, participles[k]))
-            return true;
-    return false;
+    return glued_word_at(s, j, participles);
 }
 
 /* The end of the common nouns (and adjectives before them) from token j on: "peace plan" in
