@@ -216,7 +216,8 @@ static const char *const support_verbs[] = {
     "continue", "resume",  "step",      "intensify", "escalate", "make",   "hold",
     "pay",      "give",    "offer",     "provide",   "impose",   "extend", "announce",
     "order",    "deliver", "undertake", "complete",  "renew",    "open",   "wage",
-    "unleash",  "perform", "conclude",  "engage",    "involve",  "enter",  NULL};
+    "unleash",  "perform", "conclude",  "engage",    "involve",  "enter",  "initiate",
+    "commence", "perpetrate", "commit", "spearhead", "orchestrate", NULL};
 /* Nouns of request before an infinitive: "pressure from Congress to help", "permission to". */
 static const char *const request_nouns[] = {
     "pressure",  "call",    "calls",      "appeal",    "appeals", "request", "requests",

@@ -310,8 +310,13 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
                             bool passive, const event_side *other, const char *named_role)
 {
     bool role_named = named_role != NULL;
+    /* an event noun names its doer and victim, or is background; but an armed role without
+     * a state that the noun's phrase or its support verb names as the doer is an unnamed doer,
+     * as it is of a verb ("an attack by jihadists on the army post", "gunmen launched an
+     * attack on the police station") */
     if (m->rule->noun)
-        return false; /* an event noun names its doer and victim, or is background */
+        return source && armed_role(named_role) &&
+               (code_is(code, "18") || code_is(code, "19") || code_is(code, "20"));
     if (source) {
         /* attacks, bombings, killings, abductions, arrests, seizures, crackdowns, protests
          * whose doer the text does not name: in an agentless passive ("were killed"), by a

@@ -21,6 +21,9 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "110  express ... concern\n"
                                     "033  promise ... aid to $T\n"
                                     "057:057 sign ... agreement with $T\n"
+                                    "057  sign ... agreement\n"
+                                    "129  veto ... in|at $T\n"
+                                    "129  veto\n"
                                     "062  buy ... jets\n"
                                     "072  send ... to $T\n"
                                     "040  talk with $T\n"
@@ -79,6 +82,8 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "%noun\n"
                                     "190  attack on $T\n"
                                     "190  attacks on $T\n"
+                                    "190  attack|attacks|ambush by $S\n"
+                                    "195  air *strikes\n"
                                     "192  invasion of $T\n"
                                     "163  sanctions on $T\n"
                                     "042  visit to $T\n"
@@ -539,6 +544,47 @@ static void doers_and_victims_past_appositions(void **state)
 
 /* ---- missions abroad, deliberated measures, aid in the passive ---- */
 
+/* Victims of an act a noun names, doers a role names, and objects past a time adjunct
+ * (stop 29) */
+static void victims_of_named_acts_and_objects_past_time(void **state)
+{
+    (void)state;
+    /* the subject of a passive whose agent is the act is its victim */
+    expect_one("Ukrainian positions were hit by Russian air strikes overnight.", "195", "RUS", "UKR",
+               MODALITY_ASSERTED);
+    /* and the subject of "be the target of" it; an armed role that the noun names as the doer
+     * is an unnamed doer, as it is of a verb */
+    expect_one("The Malian army base was the target of an attack by militants.", "190", "REB",
+               "MLIMIL", MODALITY_ASSERTED);
+    /* a state named only as the doer's own phrase is no victim */
+    result r;
+    code(&r, "Five soldiers died in an attack by militants of the Islamic State.");
+    for (size_t i = 0; i < r.art.nevents; i++)
+        assert_false(r.art.events[i].source.code && r.art.events[i].target.code &&
+                     strcmp(r.art.events[i].source.code, r.art.events[i].target.code) == 0);
+    done(&r);
+    /* past a doer named after the noun, only a preposition of direction opens the victim */
+    code(&r, "The bombing was an attack by Hamas, Iran's ally.");
+    assert_null(find_event(&r, "190", "PSEREBHAM", "IRN"));
+    done(&r);
+    /* a support verb's object noun with an armed role as subject */
+    expect_one("Gunmen initiated an attack on a Nigerian army patrol.", "190", "REB", "NGAMIL",
+               MODALITY_ASSERTED);
+    /* a time adjunct between the verb and its object does not end the pattern's gap */
+    code(&r, "Poland and Ukraine signed on Monday a new security agreement.");
+    expect_event(&r, "057", "POL", "UKR", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "Poland and Ukraine signed earlier this month a new security agreement.");
+    expect_event(&r, "057", "UKR", "POL", MODALITY_ASSERTED);
+    done(&r);
+    /* a veto in the Security Council is cast against it */
+    expect_one("Russia vetoed the resolution in the Security Council.", "129", "RUS", "IGOUNO",
+               MODALITY_ASSERTED);
+    /* people among those a violent act was done to, past an adverb */
+    expect_one("Two Iranian reporters were among those reportedly killed by police.", "1823", "COP",
+               "IRNMED", MODALITY_ASSERTED);
+}
+
 static void missions_deliberations_and_passive_aid(void **state)
 {
     (void)state;
@@ -731,6 +777,7 @@ int main(void)
         cmocka_unit_test(subjects_over_brackets_relatives_and_adjuncts),
         cmocka_unit_test(doers_and_victims_past_appositions),
         cmocka_unit_test(missions_deliberations_and_passive_aid),
+        cmocka_unit_test(victims_of_named_acts_and_objects_past_time),
         cmocka_unit_test(without_sense_tables_codes_stay),
         cmocka_unit_test(figures_pictures_comparisons_and_prospects_are_no_events),
         cmocka_unit_test(verbs_the_tagger_misread_are_repaired),
