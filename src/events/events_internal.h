@@ -212,12 +212,12 @@ static const char *const non_implicative[] = {
 /* Support verbs: their object noun names the event, their subject is its source ("launched an
  * attack", "mounted an invasion", "imposed sanctions", "held talks"). */
 static const char *const support_verbs[] = {
-    "launch",   "mount",   "carry",     "conduct",   "stage",    "begin",  "start",
-    "continue", "resume",  "step",      "intensify", "escalate", "make",   "hold",
-    "pay",      "give",    "offer",     "provide",   "impose",   "extend", "announce",
-    "order",    "deliver", "undertake", "complete",  "renew",    "open",   "wage",
-    "unleash",  "perform", "conclude",  "engage",    "involve",  "enter",  "initiate",
-    "commence", "perpetrate", "commit", "spearhead", "orchestrate", NULL};
+    "launch",   "mount",      "carry",     "conduct",   "stage",       "begin",  "start",
+    "continue", "resume",     "step",      "intensify", "escalate",    "make",   "hold",
+    "pay",      "give",       "offer",     "provide",   "impose",      "extend", "announce",
+    "order",    "deliver",    "undertake", "complete",  "renew",       "open",   "wage",
+    "unleash",  "perform",    "conclude",  "engage",    "involve",     "enter",  "initiate",
+    "commence", "perpetrate", "commit",    "spearhead", "orchestrate", NULL};
 /* Nouns of request before an infinitive: "pressure from Congress to help", "permission to". */
 static const char *const request_nouns[] = {
     "pressure",  "call",    "calls",      "appeal",    "appeals", "request", "requests",

@@ -308,8 +308,8 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
         while (p > (long)m->anchor && (upos(c, p) == UPOS_DET || upos(c, p) == UPOS_ADJ))
             p--;
         if (!word_in(c, p,
-                     (const char *const[]){"on", "against", "into", "in", "at", "near",
-                                           "targeting", NULL}))
+                     (const char *const[]){"on", "against", "into", "in", "at", "near", "targeting",
+                                           NULL}))
             target = -1;
     }
     /* "an attack by guerrillas of the ELN": the doer's own phrase names no victim */

@@ -114,11 +114,11 @@ static bool token_word_in(const match_state *m, size_t i, const char *const *wor
  * it. */
 static size_t time_adjunct_len(const match_state *m, size_t i)
 {
-    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                       "saturday", "sunday", NULL};
+    static const char *const days[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                       "friday", "saturday", "sunday",    NULL};
     static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
-    static const char *const units[] = {"week", "month", "year", "weekend", "summer", "winter",
-                                        "spring", "autumn", "fall", NULL};
+    static const char *const units[] = {"week",   "month",  "year",   "weekend", "summer",
+                                        "winter", "spring", "autumn", "fall",    NULL};
     static const char *const deictic[] = {"yesterday", "today", "tonight", "overnight", NULL};
     if (i >= m->ntokens || m->tokens[i].end - m->tokens[i].start > 9)
         return 0;

@@ -550,8 +550,8 @@ static void victims_of_named_acts_and_objects_past_time(void **state)
 {
     (void)state;
     /* the subject of a passive whose agent is the act is its victim */
-    expect_one("Ukrainian positions were hit by Russian air strikes overnight.", "195", "RUS", "UKR",
-               MODALITY_ASSERTED);
+    expect_one("Ukrainian positions were hit by Russian air strikes overnight.", "195", "RUS",
+               "UKR", MODALITY_ASSERTED);
     /* and the subject of "be the target of" it; an armed role that the noun names as the doer
      * is an unnamed doer, as it is of a verb */
     expect_one("The Malian army base was the target of an attack by militants.", "190", "REB",
