@@ -417,6 +417,9 @@ bool events_in_condition(const clause_ctx *c, long i);
 /* The verb group of the nearest verb before token `before`, for coordinated and controlled
  * verbs. Matches' anchors are preferred; tags otherwise. */
 bool verb_group_previous(const clause_ctx *c, long before, verb_group *out);
+/* Token i, or past the date that starts at it ("on Monday", "last week", "in March"): the
+ * first token after the date. */
+long events_skip_date(const clause_ctx *c, long i);
 /* When the infinitive group vg is what its subject commits to ("pledged to send", "is ready
  * to talk"), the intent code for an act of `code` and the modality of the commitment itself
  * ("refused to promise": negated); NULL otherwise. */

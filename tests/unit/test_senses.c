@@ -22,6 +22,8 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "033  promise ... aid to $T\n"
                                     "057:057 sign ... agreement with $T\n"
                                     "057  sign ... agreement\n"
+                                    "020  ask $T\n"
+                                    "045  act as ... mediator\n"
                                     "129  veto ... in|at $T\n"
                                     "129  veto\n"
                                     "062  buy ... jets\n"
@@ -579,6 +581,19 @@ static void victims_of_named_acts_and_objects_past_time(void **state)
     done(&r);
     /* a veto in the Security Council is cast against it */
     expect_one("Russia vetoed the resolution in the Security Council.", "129", "RUS", "IGOUNO",
+               MODALITY_ASSERTED);
+    /* what a body asks its own officials to deliberate is its own possible act, a date
+     * between them and "to" included */
+    expect_one("EU leaders asked their foreign ministers on Tuesday to consider new sanctions on "
+               "Russia.",
+               "163", "IGOEUREEC", "RUS", MODALITY_POSSIBLE);
+    result r2;
+    code(&r2, "EU leaders asked Japan to consider new sanctions on Russia.");
+    expect_event(&r2, "020", "IGOEUREEC", "JPN", MODALITY_ASSERTED); /* an appeal to another */
+    assert_null(find_event(&r2, "163", "IGOEUREEC", "RUS"));
+    done(&r2);
+    /* a name the tagger misread as an adverb is no part of the verb group */
+    expect_one("Qatar acted as mediator between Israel and Hamas.", "045", "QAT", "ISR",
                MODALITY_ASSERTED);
     /* people among those a violent act was done to, past an adverb */
     expect_one("Two Iranian reporters were among those reportedly killed by police.", "1823", "COP",
