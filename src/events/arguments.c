@@ -277,6 +277,17 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
                 i = before;
                 continue;
             }
+            /* "M23 rebels battling the Congolese army captured the town": the object of a
+             * present participle that describes the subject is not the subject */
+            long g = before;
+            while (g > 0 && before - g < 3 &&
+                   (upos(c, g) == UPOS_DET || upos(c, g) == UPOS_ADJ || upos(c, g) == UPOS_PROPN))
+                g--;
+            if (g > 0 && upos(c, g) == UPOS_VERB && is_gerund(c, g) && !hyphen_glued(c, g)) {
+                long doer = actor_ending(c, g - 1);
+                if (doer >= 0 && mention(c, doer)->code)
+                    return doer;
+            }
             if (word_is(c, before, "of")) {
                 /* "member of X", "one of X": the head before "of" is the subject; X only if
                  * nothing better precedes */

@@ -23,6 +23,8 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "057:057 sign ... agreement with $T\n"
                                     "057  sign ... agreement\n"
                                     "020  ask $T\n"
+                                    "192  capture ... town\n"
+                                    "190  go after ... militants\n"
                                     "045  act as ... mediator\n"
                                     "129  veto ... in|at $T\n"
                                     "129  veto\n"
@@ -595,6 +597,19 @@ static void victims_of_named_acts_and_objects_past_time(void **state)
     /* a name the tagger misread as an adverb is no part of the verb group */
     expect_one("Qatar acted as mediator between Israel and Hamas.", "045", "QAT", "ISR",
                MODALITY_ASSERTED);
+    /* the object of a present participle describing the subject is not the subject */
+    result r3;
+    code(&r3, "Chadian rebels fighting the Sudanese army captured a border town.");
+    assert_null(find_event(&r3, "192", "SDNMIL", "-"));
+    assert_non_null(find_event(&r3, "192", "TCDREB", "-"));
+    done(&r3);
+    /* a conjunct opened by a number is a conjunct ("and 47 Malian soldiers") */
+    code(&r3, "Rebels killed 80 Russian mercenaries and 47 Malian soldiers.");
+    assert_non_null(find_event(&r3, "190", "REB", "RUS"));
+    assert_non_null(find_event(&r3, "190", "REB", "MLIMIL"));
+    done(&r3);
+    expect_one("Iraq said its army will go after militants near the border.", "190", "IRQMIL", "-",
+               MODALITY_PLANNED);
     /* people among those a violent act was done to, past an adverb */
     expect_one("Two Iranian reporters were among those reportedly killed by police.", "1823", "COP",
                "IRNMED", MODALITY_ASSERTED);
