@@ -417,6 +417,9 @@ bool events_in_condition(const clause_ctx *c, long i);
 /* The verb group of the nearest verb before token `before`, for coordinated and controlled
  * verbs. Matches' anchors are preferred; tags otherwise. */
 bool verb_group_previous(const clause_ctx *c, long before, verb_group *out);
+/* The "deny" verb when the event noun of match m is what someone denies a part in ("denied
+ * any involvement in the attack", "denies a role in the strikes"), -1 otherwise. */
+long events_denied_involvement(const clause_ctx *c, const verbmatch *m);
 /* Token i, or past the date that starts at it ("on Monday", "last week", "in March"): the
  * first token after the date. */
 long events_skip_date(const clause_ctx *c, long i);

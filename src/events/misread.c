@@ -2,7 +2,8 @@
  * noun after its subject ("Ukraine fought off an attack"), an -ed verb tagged as an adjective
  * between its subject and object ("Erdogan pressured Sweden's government") or before a verb it is
  * coordinated with ("the militia advanced and seized"), a gerund tagged as
- * an adjective after a preposition ("stopped short of imposing sanctions"), and a participle or
+ * an adjective after a preposition ("stopped short of imposing sanctions"), a present form tagged
+ * as a noun before the verb it governs ("Rwanda denies backing"), and a participle or
  * a base-form verb tagged as a verb that only modifies a noun ("the most mistreated people",
  * "U.S. combat troops"). The coder and the
  * pattern matcher read the repaired copy; the article's own tags are left as they are.
@@ -44,6 +45,8 @@ static const char *misread_verb(const lemma_table *lemmas, const token *tokens, 
     const char *xpos = NULL;
     if (gerund) /* "of imposing sanctions": after a preposition, before its object */
         xpos = before->upos == UPOS_ADP && object_start(after, true) ? "VBG" : NULL;
+    else if (ends_with(w, n, "s") && subject_end(before) && after->upos == UPOS_VERB)
+        xpos = "VBZ"; /* "Rwanda denies backing the rebels": before the verb it governs */
     else if (subject_end(before) && after->kind == TOKEN_WORD)
         /* "Ukraine fought off", "Erdogan pressured Sweden's": between subject and object; an
          * irregular past form also before a preposition */

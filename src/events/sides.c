@@ -314,9 +314,11 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
      * a state that the noun's phrase or its support verb names as the doer is an unnamed doer,
      * as it is of a verb ("an attack by jihadists on the army post", "gunmen launched an
      * attack on the police station") */
+    bool violent = code_is(code, "18") || code_is(code, "19") || code_is(code, "20");
+    /* (and a denied part in violence names no victim: "denied any involvement in the
+     * bombing") */
     if (m->rule->noun)
-        return source && armed_role(named_role) &&
-               (code_is(code, "18") || code_is(code, "19") || code_is(code, "20"));
+        return violent && (source ? armed_role(named_role) : events_denied_involvement(c, m) >= 0);
     if (source) {
         /* attacks, bombings, killings, abductions, arrests, seizures, crackdowns, protests
          * whose doer the text does not name: in an agentless passive ("were killed"), by a

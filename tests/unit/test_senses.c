@@ -610,6 +610,13 @@ static void victims_of_named_acts_and_objects_past_time(void **state)
     done(&r3);
     expect_one("Iraq said its army will go after militants near the border.", "190", "IRQMIL", "-",
                MODALITY_PLANNED);
+    /* who denies a part in an act named by a noun is its doer, negated, with no victim named */
+    expect_one("Russia has denied any involvement in the attack on the pipeline.", "190", "RUS",
+               "-", MODALITY_NEGATED);
+    expect_none("Russia did not deny any involvement in the attack on the pipeline.");
+    /* a present form the tagger read as a noun before the verb it governs */
+    expect_one("Rwanda denies supporting the M23 rebels.", "050", "RWA", "CODREBMAR",
+               MODALITY_NEGATED);
     /* people among those a violent act was done to, past an adverb */
     expect_one("Two Iranian reporters were among those reportedly killed by police.", "1823", "COP",
                "IRNMED", MODALITY_ASSERTED);
