@@ -33,6 +33,18 @@ static bool token_is_word(const token *t)
            t->kind == TOKEN_CLITIC;
 }
 
+static bool token_word_in(const match_state *m, size_t i, const char *const *words)
+{
+    if (i >= m->ntokens)
+        return false;
+    const token *t = &m->tokens[i];
+    size_t n = t->end - t->start;
+    for (size_t k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && strncasecmp(m->text + t->start, words[k], n) == 0)
+            return true;
+    return false;
+}
+
 /* Function words that cannot begin a role's phrase ("fired by Russia": "by" is no target).
  * Tagged tokens are judged by their tag instead. */
 static bool slot_can_start(const match_state *m, size_t i)
@@ -40,9 +52,14 @@ static bool slot_can_start(const match_state *m, size_t i)
     const token *t = &m->tokens[i];
     if (!token_is_word(t))
         return false;
+    /* wh-words open a clause, whatever their tag ("were killed when Russian missiles hit") */
+    static const char *const wh[] = {"when", "where", "while",   "which",    "who",
+                                     "whom", "whose", "whereas", "whenever", NULL};
     if (t->upos != UPOS_NONE)
         return t->upos != UPOS_ADP && t->upos != UPOS_CCONJ && t->upos != UPOS_SCONJ &&
-               t->upos != UPOS_PART && t->upos != UPOS_AUX && t->upos != UPOS_VERB;
+               t->upos != UPOS_PART && t->upos != UPOS_AUX && t->upos != UPOS_VERB &&
+               !((t->upos == UPOS_ADV || t->upos == UPOS_PRON || t->upos == UPOS_DET) &&
+                 token_word_in(m, i, wh));
     static const char *const stop[] = {
         "by",     "of",      "at",      "on",      "in",     "to",      "for",     "with",
         "from",   "into",    "onto",    "upon",    "over",   "under",   "about",   "after",
@@ -94,18 +111,6 @@ static size_t alt_words(const uint32_t *alt)
     while (alt[n] != PATTERN_WORD_NONE)
         n++;
     return n;
-}
-
-static bool token_word_in(const match_state *m, size_t i, const char *const *words)
-{
-    if (i >= m->ntokens)
-        return false;
-    const token *t = &m->tokens[i];
-    size_t n = t->end - t->start;
-    for (size_t k = 0; words[k]; k++)
-        if (strlen(words[k]) == n && strncasecmp(m->text + t->start, words[k], n) == 0)
-            return true;
-    return false;
 }
 
 /* Tokens of a short time adjunct starting at token i, 0 when none: "on Monday", "on Friday

@@ -23,6 +23,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "057:057 sign ... agreement with $T\n"
                                     "057  sign ... agreement\n"
                                     "020  ask $T\n"
+
                                     "192  capture ... town\n"
                                     "190  go after ... militants\n"
                                     "045  act as ... mediator\n"
@@ -617,6 +618,10 @@ static void victims_of_named_acts_and_objects_past_time(void **state)
     /* a present form the tagger read as a noun before the verb it governs */
     expect_one("Rwanda denies supporting the M23 rebels.", "050", "RWA", "CODREBMAR",
                MODALITY_NEGATED);
+    /* a wh-word opens a clause, not a role's phrase */
+    code(&r3, "Twenty people were killed when Russian missiles hit the city.");
+    assert_null(find_event(&r3, "1823", "-", "RUS"));
+    done(&r3);
     /* people among those a violent act was done to, past an adverb */
     expect_one("Two Iranian reporters were among those reportedly killed by police.", "1823", "COP",
                "IRNMED", MODALITY_ASSERTED);
