@@ -23,6 +23,8 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "057:057 sign ... agreement with $T\n"
                                     "057  sign ... agreement\n"
                                     "020  ask $T\n"
+                                    "051  welcome ... decision to\n"
+                                    "043  welcome $T to\n"
 
                                     "192  capture ... town\n"
                                     "190  go after ... militants\n"
@@ -622,6 +624,14 @@ static void victims_of_named_acts_and_objects_past_time(void **state)
     code(&r3, "Twenty people were killed when Russian missiles hit the city.");
     assert_null(find_event(&r3, "1823", "-", "RUS"));
     done(&r3);
+    /* an infinitive after a noun of decision is done by the noun's owner, not by who
+     * criticises or welcomes the decision */
+    code(&r3, "China criticised Washington's decision to send weapons to Taiwan.");
+    expect_event(&r3, "072", "USAGOV", "TWN", MODALITY_ASSERTED);
+    assert_null(find_event(&r3, "072", "CHNGOV", "TWN"));
+    done(&r3);
+    expect_one("Ukraine welcomed the European Union's decision to open talks.", "051", "UKR",
+               "IGOEUREEC", MODALITY_ASSERTED);
     /* people among those a violent act was done to, past an adverb */
     expect_one("Two Iranian reporters were among those reportedly killed by police.", "1823", "COP",
                "IRNMED", MODALITY_ASSERTED);
