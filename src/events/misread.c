@@ -78,7 +78,9 @@ static bool attributive_participle(const char *text, const token *tokens, size_t
         memcmp(text + t->end - 2, "ed", 2) != 0)
         return false;
     const token *before = &tokens[i - 1], *after = &tokens[i + 1];
-    return after->upos == UPOS_NOUN && (before->upos == UPOS_DET || before->upos == UPOS_ADV) &&
+    return after->upos == UPOS_NOUN &&
+           (before->upos == UPOS_DET || before->upos == UPOS_ADV ||
+            before->upos == UPOS_NUM) && /* "rescued 20 kidnapped students" */
            !(before->upos == UPOS_ADV && i >= 2 &&
              (tokens[i - 2].upos == UPOS_AUX || tokens[i - 2].upos == UPOS_NOUN ||
               tokens[i - 2].upos == UPOS_PROPN || tokens[i - 2].upos == UPOS_PRON));

@@ -23,6 +23,8 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "057:057 sign ... agreement with $T\n"
                                     "057  sign ... agreement\n"
                                     "020  ask $T\n"
+                                    "070  rescue ... students\n"
+                                    "145  set fire to\n"
                                     "051  welcome ... decision to\n"
                                     "043  welcome $T to\n"
 
@@ -632,6 +634,16 @@ static void victims_of_named_acts_and_objects_past_time(void **state)
     done(&r3);
     expect_one("Ukraine welcomed the European Union's decision to open talks.", "051", "UKR",
                "IGOEUREEC", MODALITY_ASSERTED);
+    /* a participle between a number and its noun describes the noun: the rescuers did not
+     * kidnap */
+    code(&r3, "Nigerian troops rescued 20 kidnapped students in Zamfara state.");
+    assert_null(find_event(&r3, "181", "NGAMIL", "NGAEDU"));
+    done(&r3);
+    /* an attack named as the subject of "set fire" is the event, not a protest */
+    code(&r3, "A Ukrainian drone attack set fire to an oil depot in Russia's Bryansk region.");
+    for (size_t i = 0; i < r3.art.nevents; i++)
+        assert_string_not_equal(r3.art.events[i].code, "145");
+    done(&r3);
     /* people among those a violent act was done to, past an adverb */
     expect_one("Two Iranian reporters were among those reportedly killed by police.", "1823", "COP",
                "IRNMED", MODALITY_ASSERTED);
