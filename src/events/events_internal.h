@@ -417,9 +417,6 @@ bool events_in_condition(const clause_ctx *c, long i);
 /* The verb group of the nearest verb before token `before`, for coordinated and controlled
  * verbs. Matches' anchors are preferred; tags otherwise. */
 bool verb_group_previous(const clause_ctx *c, long before, verb_group *out);
-/* The "deny" verb when the event noun of match m is what someone denies a part in ("denied
- * any involvement in the attack", "denies a role in the strikes"), -1 otherwise. */
-long events_denied_involvement(const clause_ctx *c, const verbmatch *m);
 /* Token i, or past the date that starts at it ("on Monday", "last week", "in March"): the
  * first token after the date. */
 long events_skip_date(const clause_ctx *c, long i);
@@ -555,6 +552,9 @@ bool events_subject_names_class(const clause_ctx *c, long before, const char *na
 
 /* ---- the sides of an event (sides.c) ---- */
 
+/* The "deny" verb when the event noun of match m is what someone denies a part in ("denied
+ * any involvement in the attack", "denies a role in the strikes"), -1 otherwise. */
+long events_denied_involvement(const clause_ctx *c, const verbmatch *m);
 /* The side named by actor k of the clause (index into c->actor): its code, country and role
  * as the mention has them (SIDE_TEXT, or SIDE_REFERENCE for a pronoun or descriptor resolved
  * to an earlier actor); a bare role ("gunmen") has no code, only its role. */

@@ -106,30 +106,6 @@ static long done_to_subject(const clause_ctx *c, long first)
     return events_subject_from_group(c, &vg, 0);
 }
 
-long events_denied_involvement(const clause_ctx *c, const verbmatch *m)
-{
-    static const char *const shares[] = {"involvement", "role",           "part",          "hand",
-                                         "complicity",  "responsibility", "participation", NULL};
-    if (!m->rule->noun)
-        return -1;
-    long p = (long)m->first - 1;
-    while (p >= 0 && m->first - p < 4 && (upos(c, p) == UPOS_DET || upos(c, p) == UPOS_ADJ))
-        p--;
-    if (!word_in(c, p, (const char *const[]){"in", "for", "with", NULL}) ||
-        !word_in(c, p - 1, shares))
-        return -1;
-    long v = p - 2;
-    while (v >= 0 && p - v < 5 &&
-           (upos(c, v) == UPOS_DET || upos(c, v) == UPOS_ADJ || word_in(c, v, possessive_dets)))
-        v--;
-    if (v < 0 || !verb_lemma_in(c, v, (const char *const[]){"deny", NULL}))
-        return -1;
-    for (long i = v - 1; i >= 0 && v - i <= 2; i--) /* "did not deny" */
-        if (word_in(c, i, (const char *const[]){"not", "n't", "never", NULL}))
-            return -1;
-    return v;
-}
-
 long events_before_noun_phrase(const clause_ctx *c, long head, const char *const *const *stops)
 {
     long i = head - 1;
