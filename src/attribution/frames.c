@@ -601,8 +601,12 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                  * said.") */
                 /* "On Monday, Kabul accused Pakistan ... and recalled its ambassador": a time or
                  * setting phrase is never what is reported */
+                bool clause_before = false; /* "As a woman, she raised less suspicion, X said" */
+                for (size_t x = first; x < src_s && !clause_before; x++)
+                    clause_before =
+                        c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX;
                 if (after_comma && !quoted && !after_quote && rest == SIZE_MAX &&
-                    (c->tokens[first].upos == UPOS_ADP ||
+                    ((c->tokens[first].upos == UPOS_ADP && !clause_before) ||
                      attribution_skip_time(c, first, src_s) + 1 >= src_s)) {
                     after_comma = false;
                     /* the object after the cue is the content then, as PolNeAR draws it */
