@@ -105,7 +105,9 @@ static void end_contents_at_coordinated_frames(const frame_ctx *c, frame_list *l
                 (tok_is(c, p - 1, "and") || tok_is(c, p - 1, "but") || tok_is(c, p - 1, "while") ||
                  tok_is(c, p - 1, "whereas") || tok_is(c, p - 1, "although")))
                 p--;
-            if (p > first + 1 && (is_punct(c, p - 1, ',') || is_punct(c, p - 1, ';'))) {
+            /* "... -- but he said": a dash before the conjunction ends the content too */
+            if (p > first + 1 && (is_punct(c, p - 1, ',') || is_punct(c, p - 1, ';') ||
+                                  c->tokens[p - 1].kind == TOKEN_DASH)) {
                 f->content_last = (uint32_t)(p - 1);
                 if (f->content_first > f->content_last)
                     f->content_first = f->content_last;

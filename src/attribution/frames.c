@@ -624,6 +624,15 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                                c->tokens[x].kind == TOKEN_QUOTE;
                     after_comma = verb;
                 }
+                /* "Zeke Emanuel, an oncologist who advised Obama on health care, said ...": a
+                 * relative clause in an apposition reports no name before it */
+                if (after_comma && !quoted && !after_quote && f.relative.end > f.relative.start) {
+                    bool verb = false;
+                    for (size_t x = first; x < src_s && !verb; x++)
+                        verb = c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX;
+                    if (!verb)
+                        continue;
+                }
                 if (after_comma &&
                     (attribution_only_trailing(c, cue_end, end, quoted ? 24 : 8, quoted) ||
                      (form->object &&
