@@ -77,13 +77,18 @@ static void end_contents_at_coordinated_frames(const frame_ctx *c, frame_list *l
             /* "Authorities announced the arrest of a man and said a curfew would continue":
              * a second verb of the same subject reports its own content */
             size_t q = attribution_token_at(c, g->cue.start);
-            if (g->source.start == f->source.start && q > first + 1 && q < f->content_last) {
+            /* "Sullivan put off deciding whether X could question Clinton but said ...": a cue
+             * whose source stands before this content is no part of it either */
+            bool outside = g->source.end <= f->content.start && g->source.end <= f->cue.start &&
+                           g->cue.start > f->cue.start;
+            if ((g->source.start == f->source.start || outside) && q > first + 1 &&
+                q < f->content_last) {
                 size_t and_at = q - 1;
                 while (and_at > first && TOK_IN(c, and_at, attribution_auxiliaries))
                     and_at--;
                 /* only a conjunct of f itself: no other cue between the two */
                 bool between = false;
-                for (size_t k = 0; k < list->count && !between; k++)
+                for (size_t k = 0; k < list->count && !between && !outside; k++)
                     between = k != i && k != j && list->items[k].cue.start > f->cue.start &&
                               list->items[k].cue.start < g->cue.start;
                 if (!between && and_at > first &&
