@@ -304,6 +304,31 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
     return s;
 }
 
+/* After the comma that follows an inverted source, does an apposition start at k? "said
+ * Paloma Wu, legal director for the ACLU", "said Sen. Chris Coons, Democrat of Delaware", "said
+ * Rev. Kyev Tatum, then senior pastor at ...", "said Karen Janes, 67, of Exeter, N.H." */
+static bool inverted_apposition(const frame_ctx *c, size_t k, size_t end)
+{
+    if (k + 1 >= end)
+        return false;
+    if (tok_is(c, k, "then") || tok_is(c, k, "now") || tok_is(c, k, "formerly"))
+        return true;
+    if (tok_is(c, k, "of") || tok_is(c, k, "from"))
+        return is_capitalised(c, k + 1);
+    if (tok_is(c, k, "Democrat") || tok_is(c, k, "Republican") || tok_is(c, k, "Independent"))
+        return tok_is(c, k + 1, "of") || tok_is(c, k + 1, "from") || is_punct(c, k + 1, ',') ||
+               attribution_is_final_punct(c, k + 1);
+    /* a lower-case adjective before the title's noun: "legal director", "chief economist" */
+    if (!is_capitalised(c, k) && c->tokens[k].upos == UPOS_ADJ)
+        for (size_t j = k + 1; j < end && j < k + 3; j++)
+            if (c->tokens[j].upos == UPOS_NOUN && !is_capitalised(c, j))
+                return j + 1 < end &&
+                       (tok_is(c, j + 1, "of") || tok_is(c, j + 1, "for") ||
+                        tok_is(c, j + 1, "at") || is_punct(c, j + 1, ',') ||
+                        attribution_is_final_punct(c, j + 1));
+    return false;
+}
+
 size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bool loose)
 {
     size_t k = start;
@@ -329,7 +354,8 @@ size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bo
                    tok_is(c, k + 1, "its") || tok_is(c, k + 1, "his") || tok_is(c, k + 1, "her") ||
                    tok_is(c, k + 1, "their") || c->tokens[k + 1].kind == TOKEN_NUMBER ||
                    (k + 2 < end && c->tokens[k + 2].kind == TOKEN_CLITIC) ||
-                   (!is_capitalised(c, k + 1) && c->tokens[k + 1].upos == UPOS_NOUN)))))
+                   (!is_capitalised(c, k + 1) && c->tokens[k + 1].upos == UPOS_NOUN) ||
+                   inverted_apposition(c, k + 1, end)))))
                 ;
             else
                 break;
