@@ -22,8 +22,11 @@ static size_t time_phrase_at(const frame_ctx *c, size_t k, size_t end)
         if (j >= end)
             return 0;
         if (in) {
-            /* "in March", "in 2015" */
-            if (TOK_IN(c, j, attribution_day_words) || c->tokens[j].kind == TOKEN_NUMBER)
+            /* "in March", "in 2015"; not "Six in 10" */
+            slice w = tok(c, j);
+            if (TOK_IN(c, j, attribution_day_words) ||
+                (c->tokens[j].kind == TOKEN_NUMBER && w.len == 4 &&
+                 (w.ptr[0] == '1' || w.ptr[0] == '2')))
                 j++;
             else
                 return 0;
