@@ -108,6 +108,15 @@ static bool state_label(const frame_ctx *c, size_t s, size_t e)
     return w.len >= 3 && w.len <= 5 && w.ptr[w.len - 1] == '.';
 }
 
+/* Is [s, e) one or more capitalised words? */
+static bool capitalised_run(const frame_ctx *c, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (!is_capitalised(c, k) || c->tokens[k].kind != TOKEN_WORD)
+            return false;
+    return e > s;
+}
+
 /* Does [from, to) look like a list of names closed by "and" ("Cruz and Kasich")? */
 static bool name_list_tail(const frame_ctx *c, size_t from, size_t to)
 {
@@ -246,6 +255,9 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                   * Royal United Services Institute," */
                  (s + 1 < end && is_capitalised(c, s) && tok_is(c, s + 1, "of")) ||
                  tok_is(c, s, "at") ||
+                 /* "Karen Janes, 67, of Exeter, N.H.," */
+                 ((tok_is(c, s, "of") || tok_is(c, s, "from")) && s + 1 < end &&
+                  is_capitalised(c, s + 1)) ||
                  (closing_comma && !is_capitalised(c, s) &&
                   (c->tokens[s].upos == UPOS_NOUN || c->tokens[s].upos == UPOS_ADJ)) ||
                  /* "Fiorina, 61,", "Tina Tchen, Mrs. Obama's chief of staff," */
@@ -260,10 +272,24 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
             }
             /* "Mitch McConnell, R-Ky., said", "a retiree in Allentown, Pa., said": a state
              * or party label between commas belongs to the phrase before it */
-            if (closing_comma && j > first && end - s <= 4 && is_capitalised(c, s) &&
-                state_label(c, s, end - 1) && is_capitalised(c, j - 1)) {
+            size_t segment_end = apposition_comma != SIZE_MAX ? apposition_comma : end - 1;
+            bool closed = closing_comma || apposition_comma != SIZE_MAX;
+            if (closed && j > first && segment_end - s <= 3 && is_capitalised(c, s) &&
+                state_label(c, s, segment_end) && is_capitalised(c, j - 1)) {
                 s = j;
                 continue;
+            }
+            /* "a philanthropist from Monsey, New York, said": the state after a place */
+            if (closed && j > first + 2 && segment_end - s <= 2 &&
+                capitalised_run(c, s, segment_end) && is_capitalised(c, j - 1)) {
+                size_t p = j - 1;
+                while (p > first && p + 3 > j && is_capitalised(c, p - 1))
+                    p--;
+                if (p > first && (tok_is(c, p - 1, "from") || tok_is(c, p - 1, "in") ||
+                                  tok_is(c, p - 1, "of") || tok_is(c, p - 1, "near"))) {
+                    s = j;
+                    continue;
+                }
             }
             /* "Rubio, Cruz and Kasich said": a list of names */
             if (j > first && is_capitalised(c, j - 1) && name_list_tail(c, s, end)) {
