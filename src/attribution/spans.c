@@ -347,15 +347,29 @@ static bool inverted_apposition(const frame_ctx *c, size_t k, size_t end)
     if (tok_is(c, k, "Democrat") || tok_is(c, k, "Republican") || tok_is(c, k, "Independent"))
         return tok_is(c, k + 1, "of") || tok_is(c, k + 1, "from") || is_punct(c, k + 1, ',') ||
                attribution_is_final_punct(c, k + 1);
-    /* a lower-case adjective before the title's noun: "legal director", "chief economist" */
-    if (!is_capitalised(c, k) && c->tokens[k].upos == UPOS_ADJ)
-        for (size_t j = k + 1; j < end && j < k + 3; j++)
-            if (c->tokens[j].upos == UPOS_NOUN && !is_capitalised(c, j))
-                return j + 1 < end &&
-                       (tok_is(c, j + 1, "of") || tok_is(c, j + 1, "for") ||
-                        tok_is(c, j + 1, "at") || is_punct(c, j + 1, ',') ||
-                        attribution_is_final_punct(c, j + 1));
-    return false;
+    /* "R-S.C." */
+    if (k + 1 < end && is_capitalised(c, k) &&
+        (state_label(c, k, k + 1) || (k + 3 <= end && state_label(c, k, k + 3))))
+        return true;
+    /* a lower-case adjective before the title's nouns: "legal director", "executive vice
+     * president of", or an organisation's name before them: "CrowdTangle chief executive" */
+    size_t j = k;
+    if (is_capitalised(c, j) && c->tokens[j].upos != UPOS_VERB)
+        while (j < end && j < k + 3 && is_capitalised(c, j))
+            j++;
+    else if (is_capitalised(c, j) || c->tokens[j].upos != UPOS_ADJ)
+        return false;
+    else
+        j++;
+    size_t nouns = 0;
+    while (j < end && nouns < 3 && !is_capitalised(c, j) &&
+           (c->tokens[j].upos == UPOS_NOUN || c->tokens[j].upos == UPOS_ADJ)) {
+        nouns += c->tokens[j].upos == UPOS_NOUN;
+        j++;
+    }
+    return nouns > 0 && j < end && c->tokens[j - 1].upos == UPOS_NOUN &&
+           (tok_is(c, j, "of") || tok_is(c, j, "for") || tok_is(c, j, "at") ||
+            is_punct(c, j, ',') || attribution_is_final_punct(c, j));
 }
 
 size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bool loose)
