@@ -262,6 +262,20 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
     f->continuation_last = (uint32_t)close;
 }
 
+/* 'Closing the department would “send the wrong message,” he said': words of the sentence
+ * before the opening mark make the quotation part of a reported clause, which PolNeAR draws
+ * whole. */
+static bool partial_quotation(const frame_ctx *c, size_t first, size_t open)
+{
+    size_t words = 0;
+    for (size_t k = first; k < open; k++) {
+        if (c->tokens[k].kind == TOKEN_QUOTE || is_punct(c, k, ':'))
+            return false;
+        words += is_word(c, k);
+    }
+    return words >= 2;
+}
+
 sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sentence_index,
                                              frame_list *list)
 {
@@ -647,7 +661,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                         attribution_set_content(c, &f, (size_t)c->quote_start[first - 1],
                                                 c->ntokens, true);
                     else if (b > first && attribution_is_closing_quote(c, b - 1) &&
-                             c->quote_start[b - 1] >= 0)
+                             c->quote_start[b - 1] >= 0 &&
+                             !partial_quotation(c, first, (size_t)c->quote_start[b - 1]))
                         attribution_set_content(c, &f, (size_t)c->quote_start[b - 1], end, true);
                     else if (b > first)
                         attribution_set_content(c, &f, first, b, false);
