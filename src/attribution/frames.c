@@ -224,6 +224,25 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
         if (x < end && attribution_is_final_punct(c, x))
             k = x;
     }
+    /* past an apposition of the source, with its relative clause: “A,” said Robert Stone, a
+     * 59-year-old from Hilton Head, who already voted. “B.” */
+    if (k + 1 < end && is_punct(c, k, ',') && is_word(c, k + 1) &&
+        !slice_ends_with(tok(c, k + 1), "ing")) {
+        bool relative = false, verb = false;
+        size_t x = k + 1;
+        for (; x < end && x < k + 30 && !attribution_is_final_punct(c, x) &&
+               c->tokens[x].kind != TOKEN_QUOTE;
+             x++) {
+            if (tok_is(c, x, "who") || tok_is(c, x, "which") || tok_is(c, x, "whose"))
+                relative = true;
+            else if (!relative &&
+                     (c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX) &&
+                     !slice_ends_with(tok(c, x), "ed"))
+                verb = true;
+        }
+        if (!verb && x < end && attribution_is_final_punct(c, x))
+            k = x;
+    }
     /* past a trailing phrase: “A,” he said at a rally in Ohio. “B.” */
     for (size_t words = 0; k < end && is_word(c, k) && words < 12; k++, words++)
         if (c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX)
