@@ -587,7 +587,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     if (agent_end > agent && f.content.end > f.content.start) {
                         attribution_set_span(c, &f.source, agent, agent_end);
                         f.phrase = f.source;
-                        attribution_set_span(c, &f.cue, cue_s, cue_end + 1);
+                        /* "was criticised | by Y": PolNeAR leaves "by" out of the cue */
+                        attribution_set_span(c, &f.cue, cue_s, cue_end);
                         if ((status = attribution_push(a, list, &f)))
                             return status;
                     }
