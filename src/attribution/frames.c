@@ -207,6 +207,45 @@ static bool participle_source(const frame_ctx *c, const frame_list *list, size_t
     return false;
 }
 
+/* "issued a statement (on Tuesday)(,) saying", "put out a statement saying", "sent a text
+ * message to his supporters, asking": the first token of the verb group that issued the document
+ * before the participle at i, or SIZE_MAX. */
+static size_t issued_document(const frame_ctx *c, size_t first, size_t i)
+{
+    size_t k = i;
+    if (k > first && is_punct(c, k - 1, ','))
+        k--;
+    for (size_t h = k; h-- > first + 1 && k - h <= 10;) {
+        const token *t = &c->tokens[h];
+        if (t->upos == UPOS_VERB || t->upos == UPOS_AUX || t->kind == TOKEN_QUOTE ||
+            attribution_is_final_punct(c, h) || is_punct(c, h, ';'))
+            return SIZE_MAX;
+        if (!TOK_IN(c, h, attribution_document_heads) && !tok_is(c, h, "ad") &&
+            !tok_is(c, h, "message") && !tok_is(c, h, "statement"))
+            continue;
+        size_t np = h;
+        while (np > first + 1 && h - np < 5 &&
+               (c->tokens[np - 1].upos == UPOS_DET || c->tokens[np - 1].upos == UPOS_ADJ ||
+                c->tokens[np - 1].upos == UPOS_NOUN || c->tokens[np - 1].upos == UPOS_NUM ||
+                is_punct(c, np - 1, '-')))
+            np--;
+        size_t p = np - 1;
+        if (tok_is(c, p, "out") && p > first)
+            p--;
+        if (c->tokens[p].upos != UPOS_VERB || (c->tokens[p].flags & TOKEN_UPPER))
+            return SIZE_MAX;
+        static const char *const issuing[] = {"issued", "released", "put", "sent", "posted",
+                                              "published", "ran", "aired", "unveiled", "issues",
+                                              "releases", "puts", "sends", "posts", "publishes",
+                                              "runs", "airs", "unveils"};
+        for (size_t n = 0; n < sizeof issuing / sizeof *issuing; n++)
+            if (tok_is(c, p, issuing[n]))
+                return verb_group_start(c, first, p);
+        return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 /* "“A,” he said. “B.”" or "“A,” he said, “B.”": the quotation after the cue that goes on
  * with the same speech. j is the first token after the frame's source and cue. */
 static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, size_t end)
@@ -547,6 +586,18 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 if (!participle_source(c, list, sentence_frames, first, end, i, &src_s, &src_e))
                     continue;
                 phrase_e = src_e;
+            }
+            /* "The campaign issued a statement Tuesday saying ...": PolNeAR's cue runs from
+             * the verb that issued the document, whose subject is the source */
+            size_t issued = v == i && slice_ends_with(tok(c, i), "ing")
+                                ? issued_document(c, first, i)
+                                : SIZE_MAX;
+            if (issued != SIZE_MAX) {
+                cue_s = issued;
+                if (src_e > issued || src_s >= issued) {
+                    phrase_e = attribution_strip_time(c, first, issued);
+                    src_s = attribution_source_start(c, first, issued, &src_e);
+                }
             }
             /* raising and passive reporting: "The House is expected to pass the bill",
              * "Talks seemed close to collapse", "It was reported that ...": the subject is part
