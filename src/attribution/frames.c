@@ -562,8 +562,13 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             src_s = attribution_source_start(c, first, src_e, &src_e);
             /* ", saying ...", ", adding that ...", "Citing X, SOURCE urged": a participle
              * reports what the clause's subject says */
+            /* "Trump landed in hot water by saying that ...": the means of the main clause's
+             * subject */
+            bool by_means = v == i && i > first + 2 && tok_is(c, i - 1, "by") &&
+                            !is_punct(c, i - 2, ',') && slice_ends_with(tok(c, i), "ing");
             if (v == i && slice_ends_with(tok(c, i), "ing") &&
-                (i == first || is_punct(c, i - 1, ',') || c->tokens[i - 1].kind == TOKEN_DASH)) {
+                (i == first || is_punct(c, i - 1, ',') || c->tokens[i - 1].kind == TOKEN_DASH ||
+                 by_means)) {
                 /* "Speaking at a rally in Ohio, Trump says ...": the circumstance of the main
                  * frame, not one of its own */
                 if (i == first && cue_end < end && c->tokens[cue_end].upos == UPOS_ADP)
