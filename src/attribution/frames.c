@@ -564,7 +564,10 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
              * reports what the clause's subject says */
             /* "Trump landed in hot water by saying that ...": the means of the main clause's
              * subject */
-            bool by_means = v == i && i > first + 2 && tok_is(c, i - 1, "by") &&
+            bool by_means = v == i && i > first + 2 &&
+                            (tok_is(c, i - 1, "by") || tok_is(c, i - 1, "after") ||
+                             tok_is(c, i - 1, "before") || tok_is(c, i - 1, "while") ||
+                             tok_is(c, i - 1, "without")) &&
                             !is_punct(c, i - 2, ',') && slice_ends_with(tok(c, i), "ing");
             if (v == i && slice_ends_with(tok(c, i), "ing") &&
                 (i == first || is_punct(c, i - 1, ',') || c->tokens[i - 1].kind == TOKEN_DASH ||
