@@ -679,6 +679,20 @@ size_t attribution_content_end(const frame_ctx *c, size_t k, size_t end)
             return j;
         if (tok_is(c, j + 1, "according") && j + 2 < end && tok_is(c, j + 2, "to"))
             return j;
+        /* "..., a swipe at the recent disturbances", "Bush, the former Florida governor": a
+         * noun phrase without a finite verb that closes the sentence is the writer's aside */
+        if (is_punct(c, j, ',') && j + 2 < end &&
+            (tok_is(c, j + 1, "a") || tok_is(c, j + 1, "an") || tok_is(c, j + 1, "the")) &&
+            attribution_comma_outside_quotes(c, j + 2, end) == end) {
+            bool finite = false;
+            for (size_t x = j + 2; x < end && !finite; x++)
+                finite = c->tokens[x].upos == UPOS_AUX ||
+                         (c->tokens[x].upos == UPOS_VERB && !slice_ends_with(tok(c, x), "ing") &&
+                          !slice_ends_with(tok(c, x), "ed")) ||
+                         c->tokens[x].kind == TOKEN_QUOTE;
+            if (!finite)
+                return j;
+        }
     }
     return end;
 }
