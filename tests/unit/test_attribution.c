@@ -716,6 +716,17 @@ static void fourth_round_constructions(void **state)
     expect_span(&r, r.art.attributions[0].cue, "issued a statement on Tuesday saying");
     expect_span(&r, r.art.attributions[0].content, "the border would reopen");
     arena_release(&r.a);
+    /* "by VERBing" reports for the main clause's subject */
+    analyse_tagged(&r, "The minister angered the unions by saying that the mines would close.");
+    k = frame_with_cue(&r, 0, "saying");
+    expect_span(&r, r.art.attributions[k].source, "The minister");
+    expect_span(&r, r.art.attributions[k].content, "that the mines would close");
+    arena_release(&r.a);
+    /* an aside after the content is the writer's */
+    analyse_tagged(&r, "The governor said the army had left the town, a blow to the rebels.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].content, "the army had left the town");
+    arena_release(&r.a);
     /* new cue words */
     analyse_tagged(&r, "The opposition blasted the decision. Rebels brushed off the threat.");
     k = frame_with_cue(&r, 0, "blasted");
