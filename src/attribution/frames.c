@@ -234,10 +234,10 @@ static size_t issued_document(const frame_ctx *c, size_t first, size_t i)
             p--;
         if (c->tokens[p].upos != UPOS_VERB || (c->tokens[p].flags & TOKEN_UPPER))
             return SIZE_MAX;
-        static const char *const issuing[] = {"issued", "released", "put", "sent", "posted",
-                                              "published", "ran", "aired", "unveiled", "issues",
-                                              "releases", "puts", "sends", "posts", "publishes",
-                                              "runs", "airs", "unveils"};
+        static const char *const issuing[] = {
+            "issued", "released", "put",       "sent",   "posted",   "published",
+            "ran",    "aired",    "unveiled",  "issues", "releases", "puts",
+            "sends",  "posts",    "publishes", "runs",   "airs",     "unveils"};
         for (size_t n = 0; n < sizeof issuing / sizeof *issuing; n++)
             if (tok_is(c, p, issuing[n]))
                 return verb_group_start(c, first, p);
@@ -696,8 +696,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                  * setting phrase is never what is reported */
                 bool clause_before = false; /* "As a woman, she raised less suspicion, X said" */
                 for (size_t x = first; x < src_s && !clause_before; x++)
-                    clause_before =
-                        c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX;
+                    clause_before = c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX;
                 if (after_comma && !quoted && !after_quote && rest == SIZE_MAX &&
                     ((c->tokens[first].upos == UPOS_ADP && !clause_before) ||
                      attribution_skip_time(c, first, src_s) + 1 >= src_s)) {

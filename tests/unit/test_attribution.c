@@ -710,7 +710,8 @@ static void fourth_round_constructions(void **state)
     expect_span(&r, r.art.attributions[k].cue, "said");
     arena_release(&r.a);
     /* a participle after an issued document: the cue runs from the verb that issued it */
-    analyse_tagged(&r, "The ministry issued a statement on Tuesday saying the border would reopen.");
+    analyse_tagged(&r,
+                   "The ministry issued a statement on Tuesday saying the border would reopen.");
     assert_int_equal(r.art.nattributions, 1);
     expect_span(&r, r.art.attributions[0].source, "The ministry");
     expect_span(&r, r.art.attributions[0].cue, "issued a statement on Tuesday saying");
