@@ -106,13 +106,20 @@ static void end_contents_at_coordinated_frames(const frame_ctx *c, frame_list *l
             size_t p = attribution_token_at(c, g->source.start);
             if (p <= first || p >= f->content_last)
                 continue;
+            bool conjunction = false;
             if (p > first + 1 &&
                 (tok_is(c, p - 1, "and") || tok_is(c, p - 1, "but") || tok_is(c, p - 1, "while") ||
-                 tok_is(c, p - 1, "whereas") || tok_is(c, p - 1, "although")))
+                 tok_is(c, p - 1, "whereas") || tok_is(c, p - 1, "although"))) {
                 p--;
-            /* "... -- but he said": a dash before the conjunction ends the content too */
+                conjunction = true;
+            }
+            /* "... -- but he said": a dash ends the content too, after a clause (not a
+             * dateline's: "ISTANBUL, March 4 - Russian negotiators agreed ..., X said") */
+            bool clause = conjunction;
+            for (size_t x = first; x + 1 < p && !clause; x++)
+                clause = c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX;
             if (p > first + 1 && (is_punct(c, p - 1, ',') || is_punct(c, p - 1, ';') ||
-                                  c->tokens[p - 1].kind == TOKEN_DASH)) {
+                                  (clause && c->tokens[p - 1].kind == TOKEN_DASH))) {
                 f->content_last = (uint32_t)(p - 1);
                 if (f->content_first > f->content_last)
                     f->content_first = f->content_last;

@@ -728,6 +728,18 @@ static void fourth_round_constructions(void **state)
     k = frame_with_cue(&r, 0, "said");
     expect_span(&r, r.art.attributions[k].content, "the army had left the town");
     arena_release(&r.a);
+    /* a dash ends a content before a coordinated frame, but not a dateline's dash */
+    analyse_tagged(&r, "The minister praised the army for the calm -- but he said the border was "
+                       "still dangerous.");
+    k = frame_with_cue(&r, 0, "said");
+    assert_int_equal(r.art.attributions[k].parent, -1);
+    arena_release(&r.a);
+    analyse_tagged(&r, "KABUL, May 2 (wire) - Both sides agreed to reopen the road, the governor "
+                       "said.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].content,
+                "KABUL, May 2 (wire) - Both sides agreed to reopen the road");
+    arena_release(&r.a);
     /* new cue words */
     analyse_tagged(&r, "The opposition blasted the decision. Rebels brushed off the threat.");
     k = frame_with_cue(&r, 0, "blasted");
