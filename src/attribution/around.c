@@ -324,7 +324,23 @@ size_t attribution_coordinated_subject_end(const frame_ctx *c, size_t first, siz
                 from = j + 1;
                 break;
             }
-    for (size_t j = from + 1; j < and_index && j < from + 8; j++) {
+    size_t limit = from + 8;
+    for (size_t j = from + 1; j < and_index && j < limit; j++) {
+        /* "Mr. Sanders, whose only win came in Rhode Island, did not attack ... but argued":
+         * a relative clause or an apposition between commas is the subject's */
+        if (is_punct(c, j, ',') && j + 1 < and_index &&
+            (tok_is(c, j + 1, "who") || tok_is(c, j + 1, "whose") || tok_is(c, j + 1, "which") ||
+             tok_is(c, j + 1, "a") || tok_is(c, j + 1, "an") || tok_is(c, j + 1, "the"))) {
+            size_t close = j + 2;
+            while (close < and_index && close < j + 25 && !is_punct(c, close, ',') &&
+                   !attribution_is_final_punct(c, close))
+                close++;
+            if (close < and_index && is_punct(c, close, ',')) {
+                limit += close - j;
+                j = close;
+                continue;
+            }
+        }
         const token *t = &c->tokens[j];
         if (t->kind != TOKEN_WORD || (t->flags & TOKEN_UPPER))
             continue;

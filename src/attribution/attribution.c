@@ -77,13 +77,18 @@ static void end_contents_at_coordinated_frames(const frame_ctx *c, frame_list *l
             /* "Authorities announced the arrest of a man and said a curfew would continue":
              * a second verb of the same subject reports its own content */
             size_t q = attribution_token_at(c, g->cue.start);
-            if (g->source.start == f->source.start && q > first + 1 && q < f->content_last) {
+            /* "Sullivan put off deciding whether X could question Clinton but said ...": a cue
+             * whose source stands before this content is no part of it either */
+            bool outside = g->source.end <= f->content.start && g->source.end <= f->cue.start &&
+                           g->cue.start > f->cue.start;
+            if ((g->source.start == f->source.start || outside) && q > first + 1 &&
+                q < f->content_last) {
                 size_t and_at = q - 1;
                 while (and_at > first && TOK_IN(c, and_at, attribution_auxiliaries))
                     and_at--;
                 /* only a conjunct of f itself: no other cue between the two */
                 bool between = false;
-                for (size_t k = 0; k < list->count && !between; k++)
+                for (size_t k = 0; k < list->count && !between && !outside; k++)
                     between = k != i && k != j && list->items[k].cue.start > f->cue.start &&
                               list->items[k].cue.start < g->cue.start;
                 if (!between && and_at > first &&
@@ -101,11 +106,20 @@ static void end_contents_at_coordinated_frames(const frame_ctx *c, frame_list *l
             size_t p = attribution_token_at(c, g->source.start);
             if (p <= first || p >= f->content_last)
                 continue;
+            bool conjunction = false;
             if (p > first + 1 &&
                 (tok_is(c, p - 1, "and") || tok_is(c, p - 1, "but") || tok_is(c, p - 1, "while") ||
-                 tok_is(c, p - 1, "whereas") || tok_is(c, p - 1, "although")))
+                 tok_is(c, p - 1, "whereas") || tok_is(c, p - 1, "although"))) {
                 p--;
-            if (p > first + 1 && (is_punct(c, p - 1, ',') || is_punct(c, p - 1, ';'))) {
+                conjunction = true;
+            }
+            /* "... -- but he said": a dash ends the content too, after a clause (not a
+             * dateline's: "ISTANBUL, March 4 - Russian negotiators agreed ..., X said") */
+            bool clause = conjunction;
+            for (size_t x = first; x + 1 < p && !clause; x++)
+                clause = c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX;
+            if (p > first + 1 && (is_punct(c, p - 1, ',') || is_punct(c, p - 1, ';') ||
+                                  (clause && c->tokens[p - 1].kind == TOKEN_DASH))) {
                 f->content_last = (uint32_t)(p - 1);
                 if (f->content_first > f->content_last)
                     f->content_first = f->content_last;

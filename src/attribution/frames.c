@@ -207,6 +207,45 @@ static bool participle_source(const frame_ctx *c, const frame_list *list, size_t
     return false;
 }
 
+/* "issued a statement (on Tuesday)(,) saying", "put out a statement saying", "sent a text
+ * message to his supporters, asking": the first token of the verb group that issued the document
+ * before the participle at i, or SIZE_MAX. */
+static size_t issued_document(const frame_ctx *c, size_t first, size_t i)
+{
+    size_t k = i;
+    if (k > first && is_punct(c, k - 1, ','))
+        k--;
+    for (size_t h = k; h-- > first + 1 && k - h <= 10;) {
+        const token *t = &c->tokens[h];
+        if (t->upos == UPOS_VERB || t->upos == UPOS_AUX || t->kind == TOKEN_QUOTE ||
+            attribution_is_final_punct(c, h) || is_punct(c, h, ';'))
+            return SIZE_MAX;
+        if (!TOK_IN(c, h, attribution_document_heads) && !tok_is(c, h, "ad") &&
+            !tok_is(c, h, "message") && !tok_is(c, h, "statement"))
+            continue;
+        size_t np = h;
+        while (np > first + 1 && h - np < 5 &&
+               (c->tokens[np - 1].upos == UPOS_DET || c->tokens[np - 1].upos == UPOS_ADJ ||
+                c->tokens[np - 1].upos == UPOS_NOUN || c->tokens[np - 1].upos == UPOS_NUM ||
+                is_punct(c, np - 1, '-')))
+            np--;
+        size_t p = np - 1;
+        if (tok_is(c, p, "out") && p > first)
+            p--;
+        if (c->tokens[p].upos != UPOS_VERB || (c->tokens[p].flags & TOKEN_UPPER))
+            return SIZE_MAX;
+        static const char *const issuing[] = {
+            "issued", "released", "put",       "sent",   "posted",   "published",
+            "ran",    "aired",    "unveiled",  "issues", "releases", "puts",
+            "sends",  "posts",    "publishes", "runs",   "airs",     "unveils"};
+        for (size_t n = 0; n < sizeof issuing / sizeof *issuing; n++)
+            if (tok_is(c, p, issuing[n]))
+                return verb_group_start(c, first, p);
+        return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 /* "“A,” he said. “B.”" or "“A,” he said, “B.”": the quotation after the cue that goes on
  * with the same speech. j is the first token after the frame's source and cue. */
 static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, size_t end)
@@ -222,6 +261,25 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
         while (x < end && !attribution_is_final_punct(c, x) && c->tokens[x].kind != TOKEN_QUOTE)
             x++;
         if (x < end && attribution_is_final_punct(c, x))
+            k = x;
+    }
+    /* past an apposition of the source, with its relative clause: “A,” said Robert Stone, a
+     * 59-year-old from Hilton Head, who already voted. “B.” */
+    if (k + 1 < end && is_punct(c, k, ',') && is_word(c, k + 1) &&
+        !slice_ends_with(tok(c, k + 1), "ing")) {
+        bool relative = false, verb = false;
+        size_t x = k + 1;
+        for (; x < end && x < k + 30 && !attribution_is_final_punct(c, x) &&
+               c->tokens[x].kind != TOKEN_QUOTE;
+             x++) {
+            if (tok_is(c, x, "who") || tok_is(c, x, "which") || tok_is(c, x, "whose"))
+                relative = true;
+            else if (!relative &&
+                     (c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX) &&
+                     !slice_ends_with(tok(c, x), "ed"))
+                verb = true;
+        }
+        if (!verb && x < end && attribution_is_final_punct(c, x))
             k = x;
     }
     /* past a trailing phrase: “A,” he said at a rally in Ohio. “B.” */
@@ -260,6 +318,20 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
     f->continuation.end = c->tokens[close - 1].end;
     f->continuation_first = (uint32_t)(k + 1);
     f->continuation_last = (uint32_t)close;
+}
+
+/* 'Closing the department would “send the wrong message,” he said': words of the sentence
+ * before the opening mark make the quotation part of a reported clause, which PolNeAR draws
+ * whole. */
+static bool partial_quotation(const frame_ctx *c, size_t first, size_t open)
+{
+    size_t words = 0;
+    for (size_t k = first; k < open; k++) {
+        if (c->tokens[k].kind == TOKEN_QUOTE || is_punct(c, k, ':'))
+            return false;
+        words += is_word(c, k);
+    }
+    return words >= 2;
 }
 
 sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sentence_index,
@@ -490,8 +562,16 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             src_s = attribution_source_start(c, first, src_e, &src_e);
             /* ", saying ...", ", adding that ...", "Citing X, SOURCE urged": a participle
              * reports what the clause's subject says */
+            /* "Trump landed in hot water by saying that ...": the means of the main clause's
+             * subject */
+            bool by_means = v == i && i > first + 2 &&
+                            (tok_is(c, i - 1, "by") || tok_is(c, i - 1, "after") ||
+                             tok_is(c, i - 1, "before") || tok_is(c, i - 1, "while") ||
+                             tok_is(c, i - 1, "without")) &&
+                            !is_punct(c, i - 2, ',') && slice_ends_with(tok(c, i), "ing");
             if (v == i && slice_ends_with(tok(c, i), "ing") &&
-                (i == first || is_punct(c, i - 1, ',') || c->tokens[i - 1].kind == TOKEN_DASH)) {
+                (i == first || is_punct(c, i - 1, ',') || c->tokens[i - 1].kind == TOKEN_DASH ||
+                 by_means)) {
                 /* "Speaking at a rally in Ohio, Trump says ...": the circumstance of the main
                  * frame, not one of its own */
                 if (i == first && cue_end < end && c->tokens[cue_end].upos == UPOS_ADP)
@@ -514,6 +594,18 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 if (!participle_source(c, list, sentence_frames, first, end, i, &src_s, &src_e))
                     continue;
                 phrase_e = src_e;
+            }
+            /* "The campaign issued a statement Tuesday saying ...": PolNeAR's cue runs from
+             * the verb that issued the document, whose subject is the source */
+            size_t issued = v == i && slice_ends_with(tok(c, i), "ing")
+                                ? issued_document(c, first, i)
+                                : SIZE_MAX;
+            if (issued != SIZE_MAX) {
+                cue_s = issued;
+                if (src_e > issued || src_s >= issued) {
+                    phrase_e = attribution_strip_time(c, first, issued);
+                    src_s = attribution_source_start(c, first, issued, &src_e);
+                }
             }
             /* raising and passive reporting: "The House is expected to pass the bill",
              * "Talks seemed close to collapse", "It was reported that ...": the subject is part
@@ -554,7 +646,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     if (agent_end > agent && f.content.end > f.content.start) {
                         attribution_set_span(c, &f.source, agent, agent_end);
                         f.phrase = f.source;
-                        attribution_set_span(c, &f.cue, cue_s, cue_end + 1);
+                        /* "was criticised | by Y": PolNeAR leaves "by" out of the cue */
+                        attribution_set_span(c, &f.cue, cue_s, cue_end);
                         if ((status = attribution_push(a, list, &f)))
                             return status;
                     }
@@ -601,8 +694,11 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                  * said.") */
                 /* "On Monday, Kabul accused Pakistan ... and recalled its ambassador": a time or
                  * setting phrase is never what is reported */
+                bool clause_before = false; /* "As a woman, she raised less suspicion, X said" */
+                for (size_t x = first; x < src_s && !clause_before; x++)
+                    clause_before = c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX;
                 if (after_comma && !quoted && !after_quote && rest == SIZE_MAX &&
-                    (c->tokens[first].upos == UPOS_ADP ||
+                    ((c->tokens[first].upos == UPOS_ADP && !clause_before) ||
                      attribution_skip_time(c, first, src_s) + 1 >= src_s)) {
                     after_comma = false;
                     /* the object after the cue is the content then, as PolNeAR draws it */
@@ -620,6 +716,15 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                                c->tokens[x].kind == TOKEN_QUOTE;
                     after_comma = verb;
                 }
+                /* "Zeke Emanuel, an oncologist who advised Obama on health care, said ...": a
+                 * relative clause in an apposition reports no name before it */
+                if (after_comma && !quoted && !after_quote && f.relative.end > f.relative.start) {
+                    bool verb = false;
+                    for (size_t x = first; x < src_s && !verb; x++)
+                        verb = c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX;
+                    if (!verb)
+                        continue;
+                }
                 if (after_comma &&
                     (attribution_only_trailing(c, cue_end, end, quoted ? 24 : 8, quoted) ||
                      (form->object &&
@@ -634,7 +739,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                         attribution_set_content(c, &f, (size_t)c->quote_start[first - 1],
                                                 c->ntokens, true);
                     else if (b > first && attribution_is_closing_quote(c, b - 1) &&
-                             c->quote_start[b - 1] >= 0)
+                             c->quote_start[b - 1] >= 0 &&
+                             !partial_quotation(c, first, (size_t)c->quote_start[b - 1]))
                         attribution_set_content(c, &f, (size_t)c->quote_start[b - 1], end, true);
                     else if (b > first)
                         attribution_set_content(c, &f, first, b, false);

@@ -22,8 +22,11 @@ static size_t time_phrase_at(const frame_ctx *c, size_t k, size_t end)
         if (j >= end)
             return 0;
         if (in) {
-            /* "in March", "in 2015" */
-            if (TOK_IN(c, j, attribution_day_words) || c->tokens[j].kind == TOKEN_NUMBER)
+            /* "in March", "in 2015"; not "Six in 10" */
+            slice w = tok(c, j);
+            if (TOK_IN(c, j, attribution_day_words) ||
+                (c->tokens[j].kind == TOKEN_NUMBER && w.len == 4 &&
+                 (w.ptr[0] == '1' || w.ptr[0] == '2')))
                 j++;
             else
                 return 0;
@@ -103,6 +106,15 @@ static bool state_label(const frame_ctx *c, size_t s, size_t e)
         return false;
     slice w = tok(c, s);
     return w.len >= 3 && w.len <= 5 && w.ptr[w.len - 1] == '.';
+}
+
+/* Is [s, e) one or more capitalised words? */
+static bool capitalised_run(const frame_ctx *c, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (!is_capitalised(c, k) || c->tokens[k].kind != TOKEN_WORD)
+            return false;
+    return e > s;
 }
 
 /* Does [from, to) look like a list of names closed by "and" ("Cruz and Kasich")? */
@@ -197,7 +209,7 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                             c->tokens[s].upos == UPOS_ADP;
             /* "a senior official who spoke on the condition of anonymity said": a relative
              * clause without commas belongs to the phrase */
-            if (!participle && j > first + 1 &&
+            if ((!participle || tok_is(c, j - 1, "who")) && j > first + 1 &&
                 (tok_is(c, j - 1, "who") || tok_is(c, j - 1, "that")) &&
                 (c->tokens[j - 2].upos == UPOS_NOUN || c->tokens[j - 2].upos == UPOS_PROPN)) {
                 s = j - 1;
@@ -243,6 +255,9 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                   * Royal United Services Institute," */
                  (s + 1 < end && is_capitalised(c, s) && tok_is(c, s + 1, "of")) ||
                  tok_is(c, s, "at") ||
+                 /* "Karen Janes, 67, of Exeter, N.H.," */
+                 ((tok_is(c, s, "of") || tok_is(c, s, "from")) && s + 1 < end &&
+                  is_capitalised(c, s + 1)) ||
                  (closing_comma && !is_capitalised(c, s) &&
                   (c->tokens[s].upos == UPOS_NOUN || c->tokens[s].upos == UPOS_ADJ)) ||
                  /* "Fiorina, 61,", "Tina Tchen, Mrs. Obama's chief of staff," */
@@ -257,10 +272,24 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
             }
             /* "Mitch McConnell, R-Ky., said", "a retiree in Allentown, Pa., said": a state
              * or party label between commas belongs to the phrase before it */
-            if (closing_comma && j > first && end - s <= 4 && is_capitalised(c, s) &&
-                state_label(c, s, end - 1) && is_capitalised(c, j - 1)) {
+            size_t segment_end = apposition_comma != SIZE_MAX ? apposition_comma : end - 1;
+            bool closed = closing_comma || apposition_comma != SIZE_MAX;
+            if (closed && j > first && segment_end - s <= 3 && is_capitalised(c, s) &&
+                state_label(c, s, segment_end) && is_capitalised(c, j - 1)) {
                 s = j;
                 continue;
+            }
+            /* "a philanthropist from Monsey, New York, said": the state after a place */
+            if (closed && j > first + 2 && segment_end - s <= 2 &&
+                capitalised_run(c, s, segment_end) && is_capitalised(c, j - 1)) {
+                size_t p = j - 1;
+                while (p > first && p + 3 > j && is_capitalised(c, p - 1))
+                    p--;
+                if (p > first && (tok_is(c, p - 1, "from") || tok_is(c, p - 1, "in") ||
+                                  tok_is(c, p - 1, "of") || tok_is(c, p - 1, "near"))) {
+                    s = j;
+                    continue;
+                }
             }
             /* "Rubio, Cruz and Kasich said": a list of names */
             if (j > first && is_capitalised(c, j - 1) && name_list_tail(c, s, end)) {
@@ -304,6 +333,45 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
     return s;
 }
 
+/* After the comma that follows an inverted source, does an apposition start at k? "said
+ * Paloma Wu, legal director for the ACLU", "said Sen. Chris Coons, Democrat of Delaware", "said
+ * Rev. Kyev Tatum, then senior pastor at ...", "said Karen Janes, 67, of Exeter, N.H." */
+static bool inverted_apposition(const frame_ctx *c, size_t k, size_t end)
+{
+    if (k + 1 >= end)
+        return false;
+    if (tok_is(c, k, "then") || tok_is(c, k, "now") || tok_is(c, k, "formerly"))
+        return true;
+    if (tok_is(c, k, "of") || tok_is(c, k, "from"))
+        return is_capitalised(c, k + 1);
+    if (tok_is(c, k, "Democrat") || tok_is(c, k, "Republican") || tok_is(c, k, "Independent"))
+        return tok_is(c, k + 1, "of") || tok_is(c, k + 1, "from") || is_punct(c, k + 1, ',') ||
+               attribution_is_final_punct(c, k + 1);
+    /* "R-S.C." */
+    if (k + 1 < end && is_capitalised(c, k) &&
+        (state_label(c, k, k + 1) || (k + 3 <= end && state_label(c, k, k + 3))))
+        return true;
+    /* a lower-case adjective before the title's nouns: "legal director", "executive vice
+     * president of", or an organisation's name before them: "CrowdTangle chief executive" */
+    size_t j = k;
+    if (is_capitalised(c, j) && c->tokens[j].upos != UPOS_VERB)
+        while (j < end && j < k + 3 && is_capitalised(c, j))
+            j++;
+    else if (is_capitalised(c, j) || c->tokens[j].upos != UPOS_ADJ)
+        return false;
+    else
+        j++;
+    size_t nouns = 0;
+    while (j < end && nouns < 3 && !is_capitalised(c, j) &&
+           (c->tokens[j].upos == UPOS_NOUN || c->tokens[j].upos == UPOS_ADJ)) {
+        nouns += c->tokens[j].upos == UPOS_NOUN;
+        j++;
+    }
+    return nouns > 0 && j < end && c->tokens[j - 1].upos == UPOS_NOUN &&
+           (tok_is(c, j, "of") || tok_is(c, j, "for") || tok_is(c, j, "at") ||
+            is_punct(c, j, ',') || attribution_is_final_punct(c, j));
+}
+
 size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bool loose)
 {
     size_t k = start;
@@ -329,7 +397,8 @@ size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bo
                    tok_is(c, k + 1, "its") || tok_is(c, k + 1, "his") || tok_is(c, k + 1, "her") ||
                    tok_is(c, k + 1, "their") || c->tokens[k + 1].kind == TOKEN_NUMBER ||
                    (k + 2 < end && c->tokens[k + 2].kind == TOKEN_CLITIC) ||
-                   (!is_capitalised(c, k + 1) && c->tokens[k + 1].upos == UPOS_NOUN)))))
+                   (!is_capitalised(c, k + 1) && c->tokens[k + 1].upos == UPOS_NOUN) ||
+                   inverted_apposition(c, k + 1, end)))))
                 ;
             else
                 break;
@@ -610,6 +679,20 @@ size_t attribution_content_end(const frame_ctx *c, size_t k, size_t end)
             return j;
         if (tok_is(c, j + 1, "according") && j + 2 < end && tok_is(c, j + 2, "to"))
             return j;
+        /* "..., a swipe at the recent disturbances", "Bush, the former Florida governor": a
+         * noun phrase without a finite verb that closes the sentence is the writer's aside */
+        if (is_punct(c, j, ',') && j + 2 < end &&
+            (tok_is(c, j + 1, "a") || tok_is(c, j + 1, "an") || tok_is(c, j + 1, "the")) &&
+            attribution_comma_outside_quotes(c, j + 2, end) == end) {
+            bool finite = false;
+            for (size_t x = j + 2; x < end && !finite; x++)
+                finite = c->tokens[x].upos == UPOS_AUX ||
+                         (c->tokens[x].upos == UPOS_VERB && !slice_ends_with(tok(c, x), "ing") &&
+                          !slice_ends_with(tok(c, x), "ed")) ||
+                         c->tokens[x].kind == TOKEN_QUOTE;
+            if (!finite)
+                return j;
+        }
     }
     return end;
 }

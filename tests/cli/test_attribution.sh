@@ -86,6 +86,32 @@ expect_eq "attribution: split continuation" "$(t attributions.3.continuation.tex
 expect_eq "attribution: noun phrase content" "$(t attributions.4.content.text)" "those concerns"
 expect_eq "attribution: +thing" "$(t attributions.length)" "5"
 
+# the fourth round's shapes: an issued document's participle, 'by VERBing', an inverted source's
+# apposition, a passive cue without 'by', a quotation inside a reported clause
+cat >"$work/round4.txt" <<'TXT'
+The ministry issued a statement on Tuesday saying the border would reopen.
+
+The minister angered the unions by saying that the mines would close.
+
+"The border is closed," said Paloma Reyes, legal director for the refugee council.
+
+The strike was condemned by the European Union.
+
+Closing the crossing would "send the wrong message," the envoy said.
+TXT
+expect_exit 0 "attribution: round 4" -- "$SITREP" code "$work/round4.txt"
+printf '%s\n' "$out" >"$work/round4.json"
+r4() { "$JSONQ" "$1" <"$work/round4.json"; }
+expect_eq "attribution: issued document cue" "$(r4 attributions.0.cue.text)" \
+    "issued a statement on Tuesday saying"
+expect_eq "attribution: issued document source" "$(r4 attributions.0.source.text)" "The ministry"
+expect_eq "attribution: by saying" "$(r4 attributions.1.source.text)" "The minister"
+expect_eq "attribution: inverted apposition" "$(r4 attributions.2.source.text)" \
+    "Paloma Reyes, legal director for the refugee council"
+expect_eq "attribution: passive cue" "$(r4 attributions.3.cue.text)" "was condemned"
+expect_eq "attribution: quotation in a clause" "$(r4 attributions.4.content.text)" \
+    'Closing the crossing would "send the wrong message'
+
 # a bad cue file stops with FILE:LINE: message
 mkdir -p "$work/cuedata"
 cp -r "$SITREP_DATA"/. "$work/cuedata/"

@@ -636,6 +636,119 @@ static void split_contents_and_objects(void **state)
     arena_release(&r.a);
 }
 
+/* Issue 21, fourth round: the constructions measured on PolNeAR train and dev, in our words. */
+static void fourth_round_constructions(void **state)
+{
+    (void)state;
+    result r;
+    /* an opening phrase with a verb before the source's comma is reported */
+    analyse_tagged(&r, "As a woman, the suspect raised less suspicion, Mr. Okafor said.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "Mr. Okafor");
+    expect_span(&r, r.art.attributions[0].content, "As a woman, the suspect raised less suspicion");
+    arena_release(&r.a);
+    /* the subject of a coordinated cue past a relative clause between commas */
+    analyse_tagged(&r, "Mr. Dlamini, whose party won only one seat, did not attack the minister "
+                       "but argued that the vote was flawed.");
+    size_t k = frame_with_cue(&r, 0, "argued");
+    expect_span(&r, r.art.attributions[k].source, "Mr. Dlamini, whose party won only one seat");
+    arena_release(&r.a);
+    /* a content ends before 'but CUE' whose source stands before it */
+    analyse_tagged(&r, "Judge Osei put off deciding whether the police could question the minister "
+                       "but said the court could hear the request later.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].source, "Judge Osei");
+    expect_span(&r, r.art.attributions[k].content, "the court could hear the request later");
+    assert_int_equal(r.art.attributions[k].parent, -1);
+    arena_release(&r.a);
+    /* a relative clause inside an apposition: no frame of the name before it */
+    analyse_tagged(&r, "Amara Diallo, an analyst who advised the army on the reform, said the plan "
+                       "had failed.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].source,
+                "Amara Diallo, an analyst who advised the army on the reform");
+    expect_span(&r, r.art.attributions[k].content, "the plan had failed");
+    arena_release(&r.a);
+    /* appositions after an inverted source */
+    analyse_tagged(&r, "\xE2\x80\x9CThe border is closed,\xE2\x80\x9D said Paloma Reyes, legal "
+                       "director for the refugee council.");
+    expect_span(&r, r.art.attributions[0].source,
+                "Paloma Reyes, legal director for the refugee council");
+    arena_release(&r.a);
+    analyse_tagged(&r, "\xE2\x80\x9CIt is over,\xE2\x80\x9D said Senator Ken Boateng, Democrat of "
+                       "Delaware.");
+    expect_span(&r, r.art.attributions[0].source, "Senator Ken Boateng, Democrat of Delaware");
+    arena_release(&r.a);
+    /* "in 10" is no time; a place and its state stay in the source */
+    analyse_tagged(&r, "Six in 10 said they would stay.");
+    expect_span(&r, r.art.attributions[0].source, "Six in 10");
+    arena_release(&r.a);
+    analyse_tagged(&r, "Kofi Mensah, a trader from Monsey, New York, said the market was shut.");
+    expect_span(&r, r.art.attributions[0].source, "Kofi Mensah, a trader from Monsey, New York");
+    arena_release(&r.a);
+    /* a quotation that closes a reported clause leaves the clause whole */
+    analyse_tagged(&r, "Closing the crossing would \xE2\x80\x9Csend the wrong message,\xE2\x80\x9D "
+                       "the envoy said.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].content,
+                "Closing the crossing would \xE2\x80\x9Csend the wrong message");
+    assert_false(r.art.attributions[0].direct);
+    arena_release(&r.a);
+    /* a quotation goes on past an apposition of the inverted source */
+    analyse_tagged(&r, "\xE2\x80\x9CWe are refugees,\xE2\x80\x9D said Ana Lopez, a teacher from "
+                       "Tijuana, who fled in May. \xE2\x80\x9CWe are not criminals.\xE2\x80\x9D");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].continuation, "We are not criminals.");
+    arena_release(&r.a);
+    /* the cue of a passive leaves out "by"; "said of" leaves out "of" */
+    analyse_tagged(&r, "The strike was condemned by the European Union.");
+    k = frame_with_cue(&r, 0, "was condemned");
+    expect_span(&r, r.art.attributions[k].source, "the European Union");
+    arena_release(&r.a);
+    analyse_tagged(&r, "The minister said of the talks that they would resume.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].cue, "said");
+    arena_release(&r.a);
+    /* a participle after an issued document: the cue runs from the verb that issued it */
+    analyse_tagged(&r,
+                   "The ministry issued a statement on Tuesday saying the border would reopen.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "The ministry");
+    expect_span(&r, r.art.attributions[0].cue, "issued a statement on Tuesday saying");
+    expect_span(&r, r.art.attributions[0].content, "the border would reopen");
+    arena_release(&r.a);
+    /* "by VERBing" reports for the main clause's subject */
+    analyse_tagged(&r, "The minister angered the unions by saying that the mines would close.");
+    k = frame_with_cue(&r, 0, "saying");
+    expect_span(&r, r.art.attributions[k].source, "The minister");
+    expect_span(&r, r.art.attributions[k].content, "that the mines would close");
+    arena_release(&r.a);
+    /* an aside after the content is the writer's */
+    analyse_tagged(&r, "The governor said the army had left the town, a blow to the rebels.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].content, "the army had left the town");
+    arena_release(&r.a);
+    /* a dash ends a content before a coordinated frame, but not a dateline's dash */
+    analyse_tagged(&r, "The minister praised the army for the calm -- but he said the border was "
+                       "still dangerous.");
+    k = frame_with_cue(&r, 0, "said");
+    assert_int_equal(r.art.attributions[k].parent, -1);
+    arena_release(&r.a);
+    analyse_tagged(&r, "KABUL, May 2 (wire) - Both sides agreed to reopen the road, the governor "
+                       "said.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].content,
+                "KABUL, May 2 (wire) - Both sides agreed to reopen the road");
+    arena_release(&r.a);
+    /* new cue words */
+    analyse_tagged(&r, "The opposition blasted the decision. Rebels brushed off the threat.");
+    k = frame_with_cue(&r, 0, "blasted");
+    expect_span(&r, r.art.attributions[k].content, "the decision");
+    k = frame_with_cue(&r, 0, "brushed off");
+    expect_span(&r, r.art.attributions[k].content, "the threat");
+    arena_release(&r.a);
+}
+
 static void bad_cue_file_names_its_line(void **state)
 {
     (void)state;
@@ -676,6 +789,7 @@ int main(void)
         cmocka_unit_test(inverted_sources_and_appositions),
         cmocka_unit_test(questions_asked),
         cmocka_unit_test(split_contents_and_objects),
+        cmocka_unit_test(fourth_round_constructions),
         cmocka_unit_test(bad_cue_file_names_its_line),
     };
     return cmocka_run_group_tests_name("attribution", tests, load_cues, free_cues);
