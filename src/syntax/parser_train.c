@@ -34,6 +34,7 @@ typedef struct trainer {
     uint16_t *stack, *gold;
     uint8_t *gold_relation; /* gold_relation[w]: word w's gold relation (1-based) */
     unsigned beam;          /* width of the beam of global training; 0: greedy */
+    unsigned parse_beam;    /* width the model file says to decode with (0: beam) */
     bool max_violation;
     bool joint; /* moves and relations scored together in the beam, both trained globally */
     /* max-violation updates: the gold parse followed past the beam, and the two histories of
@@ -641,7 +642,7 @@ static sitrep_status model_write(const trainer *tr, const parser_vocab *v, unsig
     header[10] = (uint32_t)e;
     header[11] = (uint32_t)nrows;
     header[12] = v->nslots;
-    header[13] = tr->beam | (tr->joint ? PARSER_FLAG_JOINT : 0u) << 16;
+    header[13] = (tr->parse_beam ? tr->parse_beam : tr->beam) | (tr->joint ? PARSER_FLAG_JOINT : 0u) << 16;
     header[14] = (uint32_t)tr->relations[PARSER_LEFT];
     header[15] = (uint32_t)(tr->relations[PARSER_LEFT] >> 32);
     header[16] = (uint32_t)tr->relations[PARSER_RIGHT];
@@ -763,6 +764,7 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     parser_beam_init(&bm, beam ? beam : 1, longest);
     uint16_t *gold_history = xmalloc((2 * longest + 2) * sizeof *gold_history);
     tr.beam = beam;
+    tr.parse_beam = beam ? options->parse_beam : 0;
     tr.max_violation = options->max_violation;
     tr.joint = beam && options->joint;
     tr.gold_nodes = xmalloc((longest + 2) * sizeof *tr.gold_nodes);
@@ -856,6 +858,8 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     free(tr.violation_top);
     if (!status)
         status = model_write(&tr, &words, options->prune, model_out, d);
+    if (!status && options->also_out)
+        status = model_write(&tr, &words, options->also_prune, options->also_out, d);
     perceptron_release(&tr.moves);
     perceptron_release(&tr.labels);
     free(words.keys);
@@ -871,6 +875,22 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
                 report->dev_tokens = dev.ntokens;
                 report->dev_uas = (double)uas / (double)dev.ntokens;
                 report->dev_las = (double)las / (double)dev.ntokens;
+            }
+            parser_free(model);
+        }
+    }
+    if (!status && options->also_out) {
+        parser *model = parser_load_bytes(options->also_out->data, options->also_out->len,
+                                          "model", d);
+        if (!model) {
+            status = SITREP_EPARSE;
+        } else {
+            parser_get_info(model, &report->also_info);
+            if (dev.nsentences) {
+                size_t uas = 0, las = 0;
+                evaluate_model(model, &dev, longest, &uas, &las);
+                report->also_dev_uas = (double)uas / (double)dev.ntokens;
+                report->also_dev_las = (double)las / (double)dev.ntokens;
             }
             parser_free(model);
         }
