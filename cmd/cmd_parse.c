@@ -413,8 +413,8 @@ int cmd_train_parser(int argc, char **argv)
     } else {
         print_report(out, &report.info, dev, report.dev_uas, report.dev_las, &report);
         if (also_out)
-            print_report(also_out, &report.also_info, dev, report.also_dev_uas,
-                         report.also_dev_las, &report);
+            print_report(also_out, &report.also_info, dev, report.also_dev_uas, report.also_dev_las,
+                         &report);
     }
     buf_release(&model);
     buf_release(&also);

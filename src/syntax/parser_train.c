@@ -642,7 +642,8 @@ static sitrep_status model_write(const trainer *tr, const parser_vocab *v, unsig
     header[10] = (uint32_t)e;
     header[11] = (uint32_t)nrows;
     header[12] = v->nslots;
-    header[13] = (tr->parse_beam ? tr->parse_beam : tr->beam) | (tr->joint ? PARSER_FLAG_JOINT : 0u) << 16;
+    header[13] = (tr->parse_beam ? tr->parse_beam : tr->beam) | (tr->joint ? PARSER_FLAG_JOINT : 0u)
+                                                                    << 16;
     header[14] = (uint32_t)tr->relations[PARSER_LEFT];
     header[15] = (uint32_t)(tr->relations[PARSER_LEFT] >> 32);
     header[16] = (uint32_t)tr->relations[PARSER_RIGHT];
@@ -880,8 +881,8 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
         }
     }
     if (!status && options->also_out) {
-        parser *model = parser_load_bytes(options->also_out->data, options->also_out->len,
-                                          "model", d);
+        parser *model =
+            parser_load_bytes(options->also_out->data, options->also_out->len, "model", d);
         if (!model) {
             status = SITREP_EPARSE;
         } else {
