@@ -695,6 +695,25 @@ static void evaluate_model(const parser *model, const parser_treebank *t, size_t
     free(rel);
 }
 
+/* Loads the model bytes just written (a check of the writer) for their info and, when dev has
+ * sentences, their UAS and LAS on it. */
+static sitrep_status score_model(const buf *bytes, const parser_treebank *dev, size_t longest,
+                                 parser_info *info, double *uas, double *las, diag *d)
+{
+    parser *model = parser_load_bytes(bytes->data, bytes->len, "model", d);
+    if (!model)
+        return SITREP_EPARSE;
+    parser_get_info(model, info);
+    if (dev->nsentences) {
+        size_t heads = 0, labelled = 0;
+        evaluate_model(model, dev, longest, &heads, &labelled);
+        *uas = (double)heads / (double)dev->ntokens;
+        *las = (double)labelled / (double)dev->ntokens;
+    }
+    parser_free(model);
+    return SITREP_OK;
+}
+
 sitrep_status parser_train(const char *train_path, const char *dev_path,
                            const parser_train_options *options, buf *model_out,
                            parser_train_report *report, diag *d)
@@ -864,38 +883,13 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     perceptron_release(&tr.moves);
     perceptron_release(&tr.labels);
     free(words.keys);
-    if (!status) {
-        parser *model = parser_load_bytes(model_out->data, model_out->len, "model", d);
-        if (!model) {
-            status = SITREP_EPARSE;
-        } else {
-            parser_get_info(model, &report->info);
-            if (dev.nsentences) {
-                size_t uas = 0, las = 0;
-                evaluate_model(model, &dev, longest, &uas, &las);
-                report->dev_tokens = dev.ntokens;
-                report->dev_uas = (double)uas / (double)dev.ntokens;
-                report->dev_las = (double)las / (double)dev.ntokens;
-            }
-            parser_free(model);
-        }
-    }
-    if (!status && options->also_out) {
-        parser *model =
-            parser_load_bytes(options->also_out->data, options->also_out->len, "model", d);
-        if (!model) {
-            status = SITREP_EPARSE;
-        } else {
-            parser_get_info(model, &report->also_info);
-            if (dev.nsentences) {
-                size_t uas = 0, las = 0;
-                evaluate_model(model, &dev, longest, &uas, &las);
-                report->also_dev_uas = (double)uas / (double)dev.ntokens;
-                report->also_dev_las = (double)las / (double)dev.ntokens;
-            }
-            parser_free(model);
-        }
-    }
+    if (!status)
+        status = score_model(model_out, &dev, longest, &report->info, &report->dev_uas,
+                             &report->dev_las, d);
+    if (!status && options->also_out)
+        status = score_model(options->also_out, &dev, longest, &report->also_info,
+                             &report->also_dev_uas, &report->also_dev_las, d);
+    report->dev_tokens = dev.ntokens;
     free(tr.tokens);
     free(tr.nodes);
     free(tr.stack);
