@@ -195,8 +195,8 @@ static const char train_help[] =
     "usage: sitrep train-parser --train F.conllu[.gz] [--dev F.conllu] --out FILE\n"
     "                           [--epochs N] [--seed S] [--explore-from E] [--explore-rate P]\n"
     "                           [--min-count N] [--prune N]\n"
-    "                           [--beam W [--max-violation] [--joint]]\n"
-    "                           [--dev-each-epoch]\n"
+    "                           [--beam W [--max-violation] [--joint] [--parse-beam W]]\n"
+    "                           [--dev-each-epoch] [--also-out FILE --also-prune N]\n"
     "\n"
     "Trains the dependency parser (arc-hybrid transitions, an averaged perceptron, a dynamic\n"
     "oracle) on a CoNLL-U treebank (plain or gzip-compressed) and writes the model to FILE.\n"
@@ -225,7 +225,44 @@ static const char train_help[] =
     "  --joint            with --beam: every move with each of its relations is a candidate of\n"
     "                     the beam, the relations trained globally with the moves (Zhang and\n"
     "                     Nivre 2011) rather than chosen once the move is\n"
-    "  --dev-each-epoch   score --dev after every epoch (slower)\n";
+    "  --parse-beam W     with --beam: the width the model decodes with by default (1 to 16;\n"
+    "                     default: the training's; `sitrep parse --beam` overrides it)\n"
+    "  --dev-each-epoch   score --dev after every epoch (slower)\n"
+    "  --also-out FILE    also write the same weights pruned with --also-prune N (one\n"
+    "                     training, two model sizes; scored on --dev too)\n";
+
+/* Writes a model beside its path, then renames it, so a failed run never leaves half a
+ * model; false (said) on failure. */
+static bool write_model(const char *out, const buf *model)
+{
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp", out);
+    FILE *f = fopen(tmp, "wb");
+    bool ok = f && fwrite(model->data, 1, model->len, f) == model->len;
+    if (f && fclose(f) != 0)
+        ok = false;
+    if (!ok || rename(tmp, out) != 0) {
+        cmd_error("%s: cannot write: %s", out, strerror(errno));
+        remove(tmp);
+        return false;
+    }
+    return true;
+}
+
+static void print_report(const char *out, const parser_info *info, const char *dev, double uas,
+                         double las, const parser_train_report *report)
+{
+    fprintf(stderr,
+            "train-parser: %zu sentences, %zu tokens, %zu non-projective arcs lifted; %s: %zu "
+            "bytes: %zu move features, %zu relation features with %zu weights, %zu relations, "
+            "%zu words, beam %u\n",
+            report->train_sentences, report->train_tokens, report->nonprojective_arcs, out,
+            info->bytes, info->move_features, info->label_features, info->label_weights,
+            info->relations, info->words, info->beam);
+    if (dev)
+        fprintf(stderr, "train-parser: %s: dev UAS %.2f%% LAS %.2f%% on %zu tokens\n", out,
+                100 * uas, 100 * las, report->dev_tokens);
+}
 
 static void print_progress(void *context, const char *line)
 {
@@ -248,7 +285,8 @@ static bool number_option(const char *arg, const char *value, long min, long max
 
 int cmd_train_parser(int argc, char **argv)
 {
-    const char *train = NULL, *dev = NULL, *out = NULL;
+    const char *train = NULL, *dev = NULL, *out = NULL, *also_out = NULL;
+    bool also_prune = false;
     parser_train_options options = {.epochs = 15,
                                     .seed = 1,
                                     .explore_from = 1,
@@ -301,6 +339,17 @@ int cmd_train_parser(int argc, char **argv)
             if (!number_option(arg, value, 1, 1000000, &n))
                 return EXIT_USAGE;
             options.min_word_count = (unsigned)n;
+        } else if (strcmp(arg, "--also-out") == 0) {
+            also_out = value;
+        } else if (strcmp(arg, "--also-prune") == 0) {
+            if (!number_option(arg, value, 0, 32767, &n))
+                return EXIT_USAGE;
+            options.also_prune = (unsigned)n;
+            also_prune = true;
+        } else if (strcmp(arg, "--parse-beam") == 0) {
+            if (!number_option(arg, value, 1, PARSER_BEAM_MAX, &n))
+                return EXIT_USAGE;
+            options.parse_beam = (unsigned)n;
         } else if (strcmp(arg, "--prune") == 0) {
             if (!number_option(arg, value, 0, 32767, &n))
                 return EXIT_USAGE;
@@ -341,38 +390,33 @@ int cmd_train_parser(int argc, char **argv)
         cmd_error("--joint needs --beam 2 or wider (see --help)");
         return EXIT_USAGE;
     }
-    buf model;
+    if (options.parse_beam && options.beam < 2) {
+        cmd_error("--parse-beam needs --beam 2 or wider (see --help)");
+        return EXIT_USAGE;
+    }
+    if (!also_out != !also_prune) {
+        cmd_error("--also-out and --also-prune go together (see --help)");
+        return EXIT_USAGE;
+    }
+    buf model, also;
     buf_init(&model, PARSER_FILE_MAX);
+    buf_init(&also, PARSER_FILE_MAX);
+    options.also_out = also_out ? &also : NULL;
     parser_train_report report;
     diag d;
     diag_clear(&d);
+    int rc = EXIT_OK;
     if (parser_train(train, dev, &options, &model, &report, &d)) {
-        buf_release(&model);
-        return report_diag(&d);
+        rc = report_diag(&d);
+    } else if (!write_model(out, &model) || (also_out && !write_model(also_out, &also))) {
+        rc = EXIT_RUNTIME;
+    } else {
+        print_report(out, &report.info, dev, report.dev_uas, report.dev_las, &report);
+        if (also_out)
+            print_report(also_out, &report.also_info, dev, report.also_dev_uas, report.also_dev_las,
+                         &report);
     }
-    /* Write beside the target, then rename, so a failed run never leaves half a model. */
-    char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.tmp", out);
-    FILE *f = fopen(tmp, "wb");
-    bool ok = f && fwrite(model.data, 1, model.len, f) == model.len;
-    if (f && fclose(f) != 0)
-        ok = false;
-    if (!ok || rename(tmp, out) != 0) {
-        cmd_error("%s: cannot write: %s", out, strerror(errno));
-        remove(tmp);
-        buf_release(&model);
-        return EXIT_RUNTIME;
-    }
-    fprintf(stderr,
-            "train-parser: %zu sentences, %zu tokens, %zu non-projective arcs lifted; model %zu "
-            "bytes: %zu move features, %zu relation features with %zu weights, %zu relations, "
-            "%zu words, beam %u\n",
-            report.train_sentences, report.train_tokens, report.nonprojective_arcs,
-            report.info.bytes, report.info.move_features, report.info.label_features,
-            report.info.label_weights, report.info.relations, report.info.words, report.info.beam);
-    if (dev)
-        fprintf(stderr, "train-parser: dev UAS %.2f%% LAS %.2f%% on %zu tokens\n",
-                100 * report.dev_uas, 100 * report.dev_las, report.dev_tokens);
     buf_release(&model);
-    return EXIT_OK;
+    buf_release(&also);
+    return rc;
 }

@@ -205,7 +205,7 @@ struct parser {
     unsigned nrelations[PARSER_MOVES];
     uint64_t *vocab;
     parser_entry *entries;
-    int32_t (*rows)[PARSER_LANES]; /* 16 bits in the file, 32 in memory: no widening per add */
+    int16_t (*rows)[PARSER_LANES]; /* 96 bytes a row: half the cache lines of 32-bit weights */
     size_t bytes;
     unsigned beam;         /* the beam width it decodes with (0 or 1: greedy) */
     unsigned trained_beam; /* the width in the file */
@@ -539,8 +539,12 @@ static inline uint32_t find_relation_feature(const parser_table *t, uint64_t key
     return hit ? b->ref[__builtin_ctz(hit) >> 2] : UINT32_MAX;
 }
 
+typedef int32_t lanes4 __attribute__((vector_size(16)));
+typedef int16_t lanes4_16 __attribute__((vector_size(8)));
+
 /* Adds the relation weights of the features found to scores[lane]: dense rows lane by lane
- * (a loop the compiler vectorises), the other features entry by entry. keys[0..tags) are
+ * (16-bit weights widened, four lanes per vector addition), the other features entry by
+ * entry. keys[0..tags) are
  * looked up in the table of tag features, the rest in the table of word features. */
 static void add_relation_weights(const parser *model, const uint64_t *keys, size_t nkeys,
                                  size_t tags, int32_t scores[PARSER_LANES])
@@ -558,25 +562,32 @@ static void add_relation_weights(const parser *model, const uint64_t *keys, size
     }
     for (size_t f = 0; f < nrefs; f++) {
         if (refs[f] & DENSE_ROW) {
-            const int32_t *row = model->rows[refs[f] & ~DENSE_ROW];
+            const int16_t *row = model->rows[refs[f] & ~DENSE_ROW];
             __builtin_prefetch(row);
-            __builtin_prefetch(row + 16);
             __builtin_prefetch(row + 32);
         } else {
             __builtin_prefetch(&model->entries[refs[f]]);
         }
     }
+    /* Dense rows are widened and summed in vector registers: added to scores in place, the
+     * loop stayed scalar (scores might alias a row) and was a sixth of the parser's time. */
+    lanes4 sum[PARSER_LANES / 4] = {{0}};
     for (size_t f = 0; f < nrefs; f++) {
         if (refs[f] & DENSE_ROW) {
-            const int32_t *row = model->rows[refs[f] & ~DENSE_ROW];
-            for (int k = 0; k < PARSER_LANES; k++)
-                scores[k] += row[k];
-        } else {
-            for (const parser_entry *e = &model->entries[refs[f]];; e++) {
-                scores[e->lane] += e->weight;
-                if (e->last)
-                    break;
-            }
+            const lanes4_16 *row = (const lanes4_16 *)model->rows[refs[f] & ~DENSE_ROW];
+            for (int k = 0; k < PARSER_LANES / 4; k++)
+                sum[k] += __builtin_convertvector(row[k], lanes4);
+        }
+    }
+    for (int k = 0; k < PARSER_LANES; k++)
+        scores[k] += sum[k / 4][k % 4];
+    for (size_t f = 0; f < nrefs; f++) {
+        if (refs[f] & DENSE_ROW)
+            continue;
+        for (const parser_entry *e = &model->entries[refs[f]];; e++) {
+            scores[e->lane] += e->weight;
+            if (e->last)
+                break;
         }
     }
 }

@@ -34,6 +34,7 @@ typedef struct trainer {
     uint16_t *stack, *gold;
     uint8_t *gold_relation; /* gold_relation[w]: word w's gold relation (1-based) */
     unsigned beam;          /* width of the beam of global training; 0: greedy */
+    unsigned parse_beam;    /* width the model file says to decode with (0: beam) */
     bool max_violation;
     bool joint; /* moves and relations scored together in the beam, both trained globally */
     /* max-violation updates: the gold parse followed past the beam, and the two histories of
@@ -641,7 +642,8 @@ static sitrep_status model_write(const trainer *tr, const parser_vocab *v, unsig
     header[10] = (uint32_t)e;
     header[11] = (uint32_t)nrows;
     header[12] = v->nslots;
-    header[13] = tr->beam | (tr->joint ? PARSER_FLAG_JOINT : 0u) << 16;
+    header[13] = (tr->parse_beam ? tr->parse_beam : tr->beam) | (tr->joint ? PARSER_FLAG_JOINT : 0u)
+                                                                    << 16;
     header[14] = (uint32_t)tr->relations[PARSER_LEFT];
     header[15] = (uint32_t)(tr->relations[PARSER_LEFT] >> 32);
     header[16] = (uint32_t)tr->relations[PARSER_RIGHT];
@@ -691,6 +693,25 @@ static void evaluate_model(const parser *model, const parser_treebank *t, size_t
     }
     free(head);
     free(rel);
+}
+
+/* Loads the model bytes just written (a check of the writer) for their info and, when dev has
+ * sentences, their UAS and LAS on it. */
+static sitrep_status score_model(const buf *bytes, const parser_treebank *dev, size_t longest,
+                                 parser_info *info, double *uas, double *las, diag *d)
+{
+    parser *model = parser_load_bytes(bytes->data, bytes->len, "model", d);
+    if (!model)
+        return SITREP_EPARSE;
+    parser_get_info(model, info);
+    if (dev->nsentences) {
+        size_t heads = 0, labelled = 0;
+        evaluate_model(model, dev, longest, &heads, &labelled);
+        *uas = (double)heads / (double)dev->ntokens;
+        *las = (double)labelled / (double)dev->ntokens;
+    }
+    parser_free(model);
+    return SITREP_OK;
 }
 
 sitrep_status parser_train(const char *train_path, const char *dev_path,
@@ -763,6 +784,7 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     parser_beam_init(&bm, beam ? beam : 1, longest);
     uint16_t *gold_history = xmalloc((2 * longest + 2) * sizeof *gold_history);
     tr.beam = beam;
+    tr.parse_beam = beam ? options->parse_beam : 0;
     tr.max_violation = options->max_violation;
     tr.joint = beam && options->joint;
     tr.gold_nodes = xmalloc((longest + 2) * sizeof *tr.gold_nodes);
@@ -856,25 +878,18 @@ sitrep_status parser_train(const char *train_path, const char *dev_path,
     free(tr.violation_top);
     if (!status)
         status = model_write(&tr, &words, options->prune, model_out, d);
+    if (!status && options->also_out)
+        status = model_write(&tr, &words, options->also_prune, options->also_out, d);
     perceptron_release(&tr.moves);
     perceptron_release(&tr.labels);
     free(words.keys);
-    if (!status) {
-        parser *model = parser_load_bytes(model_out->data, model_out->len, "model", d);
-        if (!model) {
-            status = SITREP_EPARSE;
-        } else {
-            parser_get_info(model, &report->info);
-            if (dev.nsentences) {
-                size_t uas = 0, las = 0;
-                evaluate_model(model, &dev, longest, &uas, &las);
-                report->dev_tokens = dev.ntokens;
-                report->dev_uas = (double)uas / (double)dev.ntokens;
-                report->dev_las = (double)las / (double)dev.ntokens;
-            }
-            parser_free(model);
-        }
-    }
+    if (!status)
+        status = score_model(model_out, &dev, longest, &report->info, &report->dev_uas,
+                             &report->dev_las, d);
+    if (!status && options->also_out)
+        status = score_model(options->also_out, &dev, longest, &report->also_info,
+                             &report->also_dev_uas, &report->also_dev_las, d);
+    report->dev_tokens = dev.ntokens;
     free(tr.tokens);
     free(tr.nodes);
     free(tr.stack);

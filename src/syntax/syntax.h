@@ -407,6 +407,11 @@ typedef struct parser_train_options {
     bool max_violation;      /* with a beam: max-violation updates instead of early updates */
     bool joint;              /* with a beam: every (move, relation) pair a candidate of the
                                 beam, relations trained globally with the moves */
+    unsigned parse_beam;     /* with a beam: the width the model decodes with by default
+                                (0: the training's) */
+    buf *also_out;           /* when set, a second model from the same weights, pruned with
+                                also_prune instead of prune (one training, two sizes) */
+    unsigned also_prune;
     void (*progress)(void *context, const char *line);
     void *progress_context;
 } parser_train_options;
@@ -415,6 +420,8 @@ typedef struct parser_train_report {
     size_t train_sentences, train_tokens, nonprojective_arcs, dev_tokens;
     double dev_uas, dev_las; /* of the saved model on dev, 0..1 (0 without dev) */
     parser_info info;
+    double also_dev_uas, also_dev_las; /* the same of the model in also_out */
+    parser_info also_info;
 } parser_train_report;
 
 /* Trains on a CoNLL-U file (plain or gzip) whose columns 4 and 5 hold the tags the parser

@@ -113,6 +113,24 @@ for width in 1 3 8; do
     heads=$(awk -F'\t' '$1 ~ /^[0-9]+$/ && $7 ~ /^[0-9]+$/ && $8 ~ /^[a-z]/' "$work/joint.out" | wc -l)
     if [ "$words" -eq "$heads" ]; then ok; else bad "joint model, beam $width: $heads of $words words parsed"; fi
 done
+# --parse-beam: the width written into the model (decoded with by default); --also-out: the
+# same training pruned another way, reported on its own, and the same bytes as a training
+# with that threshold alone.
+expect_exit 0 "train-parser --parse-beam 2 --also-out" -- "$SITREP" train-parser --train "$work/train3.conllu" --dev "$work/train.conllu" --out "$work/pb.bin" --epochs 2 --seed 5 --beam 3 --max-violation --joint --parse-beam 2 --prune 10000 --also-out "$work/pb0.bin" --also-prune 0
+expect_match "the model reports its decoding width" "$err" "pb.bin: [0-9]+ bytes: .* beam 2"
+expect_match "the second model is reported with its dev score" "$err" "pb0.bin: dev UAS [0-9.]+% LAS [0-9.]+%"
+"$SITREP" train-parser --train "$work/train3.conllu" --out "$work/pb0b.bin" --epochs 2 --seed 5 --beam 3 --max-violation --joint --parse-beam 2 --prune 0 2>/dev/null
+if cmp -s "$work/pb0.bin" "$work/pb0b.bin"; then ok; else bad "--also-out differs from a training with --prune 0"; fi
+pb=$(printf '%s\n' "$err" | sed -n 's/.*pb\.bin: [0-9]* bytes: \([0-9]*\) move features.*/\1/p')
+pb0=$(printf '%s\n' "$err" | sed -n 's/.*pb0\.bin: [0-9]* bytes: \([0-9]*\) move features.*/\1/p')
+if [ -n "$pb" ] && [ -n "$pb0" ] && [ "$pb" -lt "$pb0" ]; then ok; else bad "--prune 10000 kept '$pb' move features, not fewer than --prune 0's '$pb0'"; fi
+"$SITREP" parse --conllu --model "$work/pb0.bin" "$work/in.conllu" >"$work/pb.default"
+"$SITREP" parse --conllu --beam 2 --model "$work/pb0.bin" "$work/in.conllu" >"$work/pb.two"
+if cmp -s "$work/pb.default" "$work/pb.two"; then ok; else bad "--parse-beam 2 model does not decode with a beam of 2"; fi
+expect_exit 2 "--also-out without --also-prune" -- "$SITREP" train-parser --train x --out y --also-out z
+expect_match "--also-out without --also-prune is explained" "$err" "go together"
+expect_exit 2 "--parse-beam without --beam" -- "$SITREP" train-parser --train x --out y --parse-beam 4
+expect_match "--parse-beam without --beam is explained" "$err" "--parse-beam needs --beam"
 # A model of the previous format (version 1) is refused with a hint to retrain.
 cp "$work/joint.bin" "$work/v1.bin"
 printf '\001' | dd of="$work/v1.bin" bs=1 seek=8 conv=notrunc 2>/dev/null
@@ -128,7 +146,7 @@ if [ -f "$ewt" ]; then
     "$SITREP" parse --conllu "$ewt" >"$work/ewt.conllu"
     score=$(awk -f "$here/../../tools/accuracy/score_parse.awk" "$work/ewt.conllu" "$ewt")
     las=$(echo "$score" | cut -d' ' -f2)
-    min=${PARSER_MIN_LAS:-82.2} # the committed model: 82.56 (docs/parser.md)
+    min=${PARSER_MIN_LAS:-82.4} # the committed model: 82.56 (docs/parser.md)
     if [ -n "$las" ] && awk -v l="$las" -v min="$min" 'BEGIN { exit !(l >= min) }'; then ok; else bad "EWT test LAS '$las'% below $min%"; fi
 else
     echo "cli: SKIP parser accuracy: $ewt not found"
