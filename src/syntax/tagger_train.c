@@ -409,7 +409,8 @@ static unsigned perceptron_predict(const perceptron *p, const uint64_t *keys, si
 /* Feature keys of token i of the sentence starting at `first` (n words) for a stage;
  * `right` holds first-pass classes per token (stage 1). */
 static size_t token_features(const corpus *c, size_t first, size_t n, size_t i, unsigned stage,
-                             unsigned prev1, unsigned prev2, const uint8_t *right, uint64_t *keys)
+                             unsigned prev1, unsigned prev2, const uint8_t *right,
+                             const tagger_train_options *options, uint64_t *keys)
 {
     const tagger_word *ctx[5];
     window(c, first, n, i, ctx);
@@ -418,8 +419,9 @@ static size_t token_features(const corpus *c, size_t first, size_t n, size_t i, 
         r1 = i + 1 < n ? right[first + i + 1] : TAGGER_START;
         r2 = i + 2 < n ? right[first + i + 2] : TAGGER_START;
     }
-    size_t n1 = tagger_features_static(ctx, stage, r1, r2, keys);
-    return n1 + tagger_features_dynamic(ctx, stage, prev1, prev2, r1, keys + n1);
+    size_t n1 = tagger_features_static_some(ctx, stage, r1, r2, ~options->drop_static, keys);
+    return n1 + tagger_features_dynamic_some(ctx, stage, prev1, prev2, r1, ~options->drop_dynamic,
+                                             keys + n1);
 }
 
 /* Trains one stage on the sentences listed (shuffled each epoch). */
@@ -447,7 +449,7 @@ static sitrep_status train_stage(perceptron *p, const corpus *c, const uint32_t 
             size_t first = c->first[order[k]], n = c->first[order[k] + 1] - first;
             unsigned prev1 = TAGGER_START, prev2 = TAGGER_START;
             for (size_t i = 0; i < n; i++) {
-                size_t nkeys = token_features(c, first, n, i, stage, prev1, prev2, right, keys);
+                size_t nkeys = token_features(c, first, n, i, stage, prev1, prev2, right, options, keys);
                 unsigned guess = perceptron_predict(p, keys, nkeys, nclasses, false);
                 unsigned gold = c->gold[first + i];
                 p->now++;
@@ -518,7 +520,8 @@ static void quantise(const perceptron *p, int16_t *q, size_t *kept, size_t *nent
 }
 
 static sitrep_status model_write(const perceptron *stages, unsigned nstages, const tagset *tags,
-                                 const tagdict *dict, const taglex *lex, buf *out, diag *d)
+                                 const tagdict *dict, const taglex *lex,
+                                 const tagger_train_options *options, buf *out, diag *d)
 {
     int16_t *q[TAGGER_MAX_STAGES];
     size_t kept = 0, nentries = 0;
@@ -570,10 +573,21 @@ static sitrep_status model_write(const perceptron *stages, unsigned nstages, con
     }
     size_t from = out->len;
     sitrep_status status = buf_append(out, TAGGER_MAGIC, 8);
-    uint32_t header[9] = {TAGGER_VERSION,   tags->nxpos,        tags->nclasses,
-                          (uint32_t)nslots, (uint32_t)nentries, (uint32_t)kept,
-                          nstages,          dict->nslots,       lex->nslots};
-    for (int i = 0; i < 9 && !status; i++)
+    uint64_t drop_static = options->drop_static & ((UINT64_C(1) << TAGGER_MAX_STATIC) - 1);
+    uint32_t drop_dynamic = (uint32_t)(options->drop_dynamic & ((1u << TAGGER_MAX_DYNAMIC) - 1));
+    uint32_t header[12] = {TAGGER_VERSION,
+                           tags->nxpos,
+                           tags->nclasses,
+                           (uint32_t)nslots,
+                           (uint32_t)nentries,
+                           (uint32_t)kept,
+                           nstages,
+                           dict->nslots,
+                           lex->nslots,
+                           (uint32_t)drop_static,
+                           (uint32_t)(drop_static >> 32),
+                           drop_dynamic};
+    for (int i = 0; i < 12 && !status; i++)
         status = put32(out, header[i]);
     for (unsigned i = 0; i < tags->nxpos && !status; i++) {
         char name[8] = {0};
@@ -673,7 +687,7 @@ static sitrep_status jackknife(const corpus *c, const tagdict *dict, unsigned nc
             for (size_t i = 0; i < n; i++) {
                 unsigned guess = tagdict_find(dict, &c->words[first + i]);
                 if (guess == TAGGER_DICT_NONE) {
-                    size_t nkeys = token_features(c, first, n, i, 0, prev1, prev2, NULL, keys);
+                    size_t nkeys = token_features(c, first, n, i, 0, prev1, prev2, NULL, options, keys);
                     guess = perceptron_predict(&p, keys, nkeys, nclasses, true);
                 }
                 right[first + i] = (uint8_t)guess;
@@ -731,7 +745,7 @@ sitrep_status tagger_train(const char *train_path, const char *dev_path,
     free(all);
     free(right);
     if (!status)
-        status = model_write(stages, nstages, tags, &dict, &lex, model_out, d);
+        status = model_write(stages, nstages, tags, &dict, &lex, options, model_out, d);
     free(lex.keys);
     free(lex.ambs);
     free(dict.keys);
