@@ -109,14 +109,16 @@ sitrep_status tagger_tag_conllu(const tagger *model, const char *data, size_t le
 
 /* Training (tagger_train.c). `progress`, when set, receives one line per epoch. */
 typedef struct tagger_train_options {
-    unsigned epochs; /* passes over the training data (1..100) */
-    uint64_t seed;   /* shuffles the sentence order; same data and seed, same model bytes */
-    unsigned passes; /* 1 (0 = 1), or 2: a second pass that re-tags the words the first was
-                        unsure of (TAGGER_PASS2_MARGIN), also seeing the first's tags of the
-                        next two words; trained on 5-fold jackknifed first-pass tags (+0.25 UPOS
-                        on EWT, about a quarter slower: docs/tagger.md) */
+    unsigned epochs;       /* passes over the training data (1..100) */
+    uint64_t seed;         /* shuffles the sentence order; same data and seed, same model bytes */
+    unsigned passes;       /* 1 (0 = 1), or 2: a second pass that re-tags the words the first was
+                              unsure of (TAGGER_PASS2_MARGIN), also seeing the first's tags of the
+                              next two words; trained on 5-fold jackknifed first-pass tags (+0.25 UPOS
+                              on EWT, about a quarter slower: docs/tagger.md) */
     uint64_t drop_static;  /* templates left out: bit k = static template k */
     uint64_t drop_dynamic; /* bit k = dynamic template k (docs/tagger.md, template ablation) */
+    unsigned min_count;    /* features seen fewer times in a stage's training data (with the
+                              gold previous tags) are left out; 0 or 1 keeps every feature */
     void (*progress)(void *context, const char *line);
     void *progress_context;
 } tagger_train_options;

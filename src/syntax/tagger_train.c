@@ -424,6 +424,86 @@ static size_t token_features(const corpus *c, size_t first, size_t n, size_t i, 
                                              keys + n1);
 }
 
+/* ---- the feature count cut-off (tagger_train_options.min_count) ---- */
+
+/* How often each feature key occurs in a stage's training data: an open-addressed table of
+ * keys (0 = empty; a key of 0 is counted as 1) and counts, doubled at half full. */
+typedef struct key_counts {
+    uint64_t *keys;
+    uint32_t *counts;
+    size_t size, used;
+} key_counts;
+
+static size_t key_counts_pos(const key_counts *t, uint64_t key)
+{
+    size_t mask = t->size - 1, i = (size_t)(key ^ (key >> 31)) & mask;
+    while (t->keys[i] && t->keys[i] != key)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static void key_counts_add(key_counts *t, uint64_t key)
+{
+    key += key == 0;
+    if ((t->used + 1) * 2 > t->size) {
+        key_counts old = *t;
+        t->size = old.size ? old.size * 2 : (size_t)1 << 16;
+        t->keys = xcalloc(t->size, sizeof *t->keys);
+        t->counts = xcalloc(t->size, sizeof *t->counts);
+        for (size_t i = 0; i < old.size; i++)
+            if (old.keys[i]) {
+                size_t j = key_counts_pos(t, old.keys[i]);
+                t->keys[j] = old.keys[i];
+                t->counts[j] = old.counts[i];
+            }
+        free(old.keys);
+        free(old.counts);
+    }
+    size_t i = key_counts_pos(t, key);
+    t->used += !t->keys[i];
+    t->keys[i] = key;
+    t->counts[i] += t->counts[i] < UINT32_MAX;
+}
+
+static uint32_t key_counts_get(const key_counts *t, uint64_t key)
+{
+    key += key == 0;
+    size_t i = key_counts_pos(t, key);
+    return t->keys[i] ? t->counts[i] : 0;
+}
+
+/* Counts the features of every token of the listed sentences, with the gold previous classes
+ * (and in stage 1 the jackknifed first-pass classes in `right`). */
+static void count_features(const corpus *c, const uint32_t *sentences, size_t nsentences,
+                           unsigned stage, const uint8_t *right,
+                           const tagger_train_options *options, key_counts *counts)
+{
+    uint64_t keys[TAGGER_MAX_FEATURES];
+    for (size_t k = 0; k < nsentences; k++) {
+        size_t first = c->first[sentences[k]], n = c->first[sentences[k] + 1] - first;
+        unsigned prev1 = TAGGER_START, prev2 = TAGGER_START;
+        for (size_t i = 0; i < n; i++) {
+            size_t nkeys =
+                token_features(c, first, n, i, stage, prev1, prev2, right, options, keys);
+            for (size_t f = 0; f < nkeys; f++)
+                key_counts_add(counts, keys[f]);
+            prev2 = prev1;
+            prev1 = c->gold[first + i];
+        }
+    }
+}
+
+/* Keeps the keys seen at least min_count times; returns how many are left. */
+static size_t keep_frequent(const key_counts *counts, unsigned min_count, uint64_t *keys,
+                            size_t nkeys)
+{
+    size_t n = 0;
+    for (size_t f = 0; f < nkeys; f++)
+        if (key_counts_get(counts, keys[f]) >= min_count)
+            keys[n++] = keys[f];
+    return n;
+}
+
 /* Trains one stage on the sentences listed (shuffled each epoch). */
 static sitrep_status train_stage(perceptron *p, const corpus *c, const uint32_t *sentences,
                                  size_t nsentences, unsigned stage, const uint8_t *right,
@@ -437,6 +517,9 @@ static sitrep_status train_stage(perceptron *p, const corpus *c, const uint32_t 
     uint64_t rng = options->seed ^ (salt * 0x9E3779B97F4A7C15ULL);
     uint64_t keys[TAGGER_MAX_FEATURES];
     sitrep_status status = SITREP_OK;
+    key_counts counts = {0};
+    if (options->min_count > 1)
+        count_features(c, sentences, nsentences, stage, right, options, &counts);
     for (unsigned epoch = 0; epoch < options->epochs && !status; epoch++) {
         for (size_t s = nsentences; s > 1; s--) {
             size_t j = (size_t)(syntax_splitmix(&rng) % s);
@@ -449,7 +532,10 @@ static sitrep_status train_stage(perceptron *p, const corpus *c, const uint32_t 
             size_t first = c->first[order[k]], n = c->first[order[k] + 1] - first;
             unsigned prev1 = TAGGER_START, prev2 = TAGGER_START;
             for (size_t i = 0; i < n; i++) {
-                size_t nkeys = token_features(c, first, n, i, stage, prev1, prev2, right, options, keys);
+                size_t nkeys =
+                    token_features(c, first, n, i, stage, prev1, prev2, right, options, keys);
+                if (options->min_count > 1)
+                    nkeys = keep_frequent(&counts, options->min_count, keys, nkeys);
                 unsigned guess = perceptron_predict(p, keys, nkeys, nclasses, false);
                 unsigned gold = c->gold[first + i];
                 p->now++;
@@ -482,6 +568,8 @@ static sitrep_status train_stage(perceptron *p, const corpus *c, const uint32_t 
         }
     }
     free(order);
+    free(counts.keys);
+    free(counts.counts);
     return status;
 }
 
@@ -687,7 +775,8 @@ static sitrep_status jackknife(const corpus *c, const tagdict *dict, unsigned nc
             for (size_t i = 0; i < n; i++) {
                 unsigned guess = tagdict_find(dict, &c->words[first + i]);
                 if (guess == TAGGER_DICT_NONE) {
-                    size_t nkeys = token_features(c, first, n, i, 0, prev1, prev2, NULL, options, keys);
+                    size_t nkeys =
+                        token_features(c, first, n, i, 0, prev1, prev2, NULL, options, keys);
                     guess = perceptron_predict(&p, keys, nkeys, nclasses, true);
                 }
                 right[first + i] = (uint8_t)guess;

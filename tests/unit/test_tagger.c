@@ -88,8 +88,10 @@ static void train_toy_passes(buf *model, uint64_t seed, unsigned passes)
     assert_true(report.dev_upos > 0.99);
 }
 
-/* Trains on the toy treebank without the templates of drop_static and drop_dynamic. */
-static void train_toy_dropping(buf *model, uint64_t drop_static, uint64_t drop_dynamic)
+/* Trains on the toy treebank without the templates of drop_static and drop_dynamic, and
+ * without the features seen fewer than min_count times. */
+static void train_toy_dropping(buf *model, uint64_t drop_static, uint64_t drop_dynamic,
+                               unsigned min_count)
 {
     buf text;
     buf_init(&text, 0);
@@ -98,8 +100,12 @@ static void train_toy_dropping(buf *model, uint64_t drop_static, uint64_t drop_d
     write_file(path, text.data, text.len);
     buf_release(&text);
     buf_init(model, TAGGER_FILE_MAX);
-    tagger_train_options options = {
-        .epochs = 5, .seed = 1, .passes = 2, .drop_static = drop_static, .drop_dynamic = drop_dynamic};
+    tagger_train_options options = {.epochs = 5,
+                                    .seed = 1,
+                                    .passes = 2,
+                                    .drop_static = drop_static,
+                                    .drop_dynamic = drop_dynamic,
+                                    .min_count = min_count};
     tagger_train_report report;
     diag d;
     diag_clear(&d);
@@ -573,11 +579,12 @@ static void tagger_drops_templates(void **state)
     train_toy_passes(&all, 1, 2);
     uint64_t drop_static = UINT64_C(1) << 2 | UINT64_C(1) << 12 | UINT64_C(1) << 38;
     uint64_t drop_dynamic = 1u << 1 | 1u << 8;
-    train_toy_dropping(&fewer, drop_static, drop_dynamic);
+    train_toy_dropping(&fewer, drop_static, drop_dynamic, 0);
     assert_int_equal(get_le32(fewer.data + 44), (uint32_t)drop_static);
     assert_int_equal(get_le32(fewer.data + 48), (uint32_t)(drop_static >> 32));
     assert_int_equal(get_le32(fewer.data + 52), drop_dynamic);
-    assert_int_equal(get_le32(all.data + 44) | get_le32(all.data + 48) | get_le32(all.data + 52), 0);
+    assert_int_equal(get_le32(all.data + 44) | get_le32(all.data + 48) | get_le32(all.data + 52),
+                     0);
     diag d;
     tagger *a = tagger_load_bytes(all.data, all.len, "all", &d);
     tagger *b = tagger_load_bytes(fewer.data, fewer.len, "fewer", &d);
@@ -612,6 +619,37 @@ static void tagger_drops_templates(void **state)
             assert_true(some[j++] == every[k]);
 }
 
+/* With a count cut-off the model keeps only features seen that often in training: fewer
+ * features, the toy treebank still learnt; the same cut-off gives the same bytes. */
+static void tagger_min_count_keeps_frequent_features(void **state)
+{
+    (void)state;
+    buf all, frequent, again;
+    train_toy_dropping(&all, 0, 0, 1);
+    train_toy_dropping(&frequent, 0, 0, 3);
+    train_toy_dropping(&again, 0, 0, 3);
+    assert_int_equal(frequent.len, again.len);
+    assert_memory_equal(frequent.data, again.data, frequent.len);
+    diag d;
+    tagger *a = tagger_load_bytes(all.data, all.len, "all", &d);
+    tagger *b = tagger_load_bytes(frequent.data, frequent.len, "frequent", &d);
+    assert_non_null(a);
+    assert_non_null(b);
+    tagger_info ia, ib;
+    tagger_get_info(a, &ia);
+    tagger_get_info(b, &ib);
+    assert_true(ib.features < ia.features);
+    assert_true(ib.weights < ia.weights);
+    char tags[512];
+    tag_text(b, "the small dog sees Kim .", tags, sizeof tags);
+    assert_string_equal(tags, "DET/DT ADJ/JJ NOUN/NN VERB/VBZ PROPN/NNP PUNCT/.");
+    tagger_free(a);
+    tagger_free(b);
+    buf_release(&all);
+    buf_release(&frequent);
+    buf_release(&again);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -626,6 +664,7 @@ int main(void)
         cmocka_unit_test(tagger_keys_in_parts),
         cmocka_unit_test(tagger_word_cache_keeps_tags),
         cmocka_unit_test(tagger_drops_templates),
+        cmocka_unit_test(tagger_min_count_keeps_frequent_features),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
