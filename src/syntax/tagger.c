@@ -298,18 +298,30 @@ static const char *make_dense(tagger *m)
     m->lanes = (m->nclasses + LANES - 1) / LANES * LANES;
     uint32_t cap = 0, quarter = m->nclasses / 4 < 4 ? 4 : m->nclasses / 4;
     uint32_t least = quarter < DENSE_MIN ? quarter : DENSE_MIN;
-    for (uint32_t i = 0; i < m->nslots; i++) {
+    /* Bit k of `longer` is set when at least `least` entries run from k to the end of its
+     * run, found in one pass backwards: a slot needs its run walked only then, and the bits
+     * (a bit per entry) stay in cache where a walk through megabytes of entries in hash order
+     * would not. The last entry is flagged (checked by the caller). */
+    uint64_t *longer = xcalloc((size_t)m->nentries / 64 + 1, sizeof *longer);
+    for (uint32_t k = m->nentries, run = 0; k-- > 0;) {
+        run = m->entries[k].last ? 1 : run + 1;
+        if (run >= least)
+            longer[k / 64] |= UINT64_C(1) << (k % 64);
+    }
+    const char *problem = NULL;
+    for (uint32_t i = 0; i < m->nslots && !problem; i++) {
         tagger_slot *s = &m->slots[i];
-        if (!s->fingerprint)
+        if (!s->fingerprint || !(longer[s->offset / 64] >> (s->offset % 64) & 1))
             continue;
         uint32_t count = 1;
-        for (const tagger_entry *e = &m->entries[s->offset]; !e->last; e++)
-            if (++count > m->nclasses)
-                return "weight list longer than the classes";
-        if (count < least)
+        for (const tagger_entry *e = &m->entries[s->offset]; !e->last && count <= m->nclasses; e++)
+            count++;
+        if (count > m->nclasses)
+            problem = "weight list longer than the classes";
+        else if (count >= least && m->ndense >= m->nentries / least)
+            problem = "weight lists overlap"; /* rows only for runs of their own */
+        if (problem || count < least)
             continue;
-        if (m->ndense >= m->nentries / least) /* rows only for runs of their own */
-            return "weight lists overlap";
         if (m->ndense == cap) {
             cap = cap ? cap * 2 : 1024;
             m->dense = xrealloc(m->dense, (size_t)cap * m->lanes * sizeof *m->dense);
@@ -323,7 +335,8 @@ static const char *make_dense(tagger *m)
         }
         s->offset = SLOT_DENSE | m->ndense++;
     }
-    return NULL;
+    free(longer);
+    return problem;
 }
 
 tagger *tagger_load_bytes(const char *data, size_t length, const char *name, diag *d)

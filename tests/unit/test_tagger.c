@@ -333,6 +333,20 @@ static void tagger_rejects_bad_model_files(void **state)
     copy[41] = copy[42] = copy[43] = 0;
     fix_crc(copy, model.len);
     expect_load_error(copy, model.len, "counts out of range");
+    /* The weights end the file (4 bytes each before the CRC): with every run's end flag
+     * cleared but the last, the runs are longer than the classes; a weight list of one class
+     * per feature is refused whether or not the loader walks it. */
+    uint32_t nentries = get_le32(model.data + 24);
+    size_t weights_at = model.len - 4 - (size_t)nentries * 4;
+    memcpy(copy, model.data, model.len);
+    for (uint32_t i = 0; i + 1 < nentries; i++)
+        copy[weights_at + (size_t)i * 4 + 1] = 0;
+    fix_crc(copy, model.len);
+    expect_load_error(copy, model.len, "weight list longer than the classes");
+    memcpy(copy, model.data, model.len);
+    copy[weights_at + (size_t)(nentries - 1) * 4 + 1] = 0; /* the last run never ends */
+    fix_crc(copy, model.len);
+    expect_load_error(copy, model.len, "unterminated weight list");
     free(copy);
 
     diag_clear(&d);
