@@ -170,6 +170,27 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     if (depth > 4)
         return -1;
     long i = vg->first - 1;
+    /* "criticised Washington's decision to sell arms", "the US plan to withdraw": an
+     * infinitive after a noun of decision or intent is done by the noun's owner */
+    if (vg->infinitive && word_is(c, vg->first, "to") && !is_gerund(c, vg->first + 1) &&
+        upos(c, i) == UPOS_NOUN &&
+        word_in(c, i, (const char *const[]){"decision",   "move",      "plan",      "plans",
+                                            "bid",        "attempt",   "attempts",  "effort",
+                                            "efforts",    "offer",     "pledge",    "promise",
+                                            "threat",     "readiness", "intention", "willingness",
+                                            "commitment", "push",      "drive",     NULL})) {
+        long n = i - 1;
+        while (n >= 0 && i - n < 3 && upos(c, n) == UPOS_ADJ && actor_covering(c, n) < 0)
+            n--; /* "Washington's sudden decision" */
+        long owner = -1;
+        if (is_possessive(c, n))
+            owner = actor_ending(c, n - 1) >= 0 ? actor_ending(c, n - 1) : actor_covering(c, n - 1);
+        else if (actor_covering(c, n) >= 0 && mention(c, actor_covering(c, n))->kind &&
+                 strcmp(mention(c, actor_covering(c, n))->kind, "adjective") == 0)
+            owner = actor_covering(c, n); /* "the US decision to" */
+        if (owner >= 0 && mention(c, owner)->code)
+            return owner;
+    }
     /* an infinitive: the governor's subject or object */
     if (vg->infinitive) {
         verb_group gov;
@@ -276,6 +297,17 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
                     fallback = k;
                 i = before;
                 continue;
+            }
+            /* "M23 rebels battling the Congolese army captured the town": the object of a
+             * present participle that describes the subject is not the subject */
+            long g = before;
+            while (g > 0 && before - g < 3 &&
+                   (upos(c, g) == UPOS_DET || upos(c, g) == UPOS_ADJ || upos(c, g) == UPOS_PROPN))
+                g--;
+            if (g > 0 && upos(c, g) == UPOS_VERB && is_gerund(c, g) && !hyphen_glued(c, g)) {
+                long doer = actor_ending(c, g - 1);
+                if (doer >= 0 && mention(c, doer)->code)
+                    return doer;
             }
             if (word_is(c, before, "of")) {
                 /* "member of X", "one of X": the head before "of" is the subject; X only if

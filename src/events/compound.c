@@ -20,6 +20,7 @@ static bool conjunct_modifier(const clause_ctx *c, long i)
 {
     return i >= 0 && (size_t)i < c->ntokens &&
            (word_is(c, i, "the") || c->tokens[i].upos == UPOS_ADJ ||
+            c->tokens[i].upos == UPOS_NUM ||  /* "and 47 Malian soldiers" */
             word_in(c, i, possessive_dets) || /* "and his French counterpart" */
             (c->tokens[i].upos == UPOS_NOUN && !(c->tokens[i].flags & TOKEN_UPPER) &&
              upos(c, i + 1) == UPOS_ADJ)); /* "the evil awful Gondor" */

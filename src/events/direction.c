@@ -116,8 +116,9 @@ long events_among_subject(const clause_ctx *c, const verb_group *vg)
 {
     static const char *const fillers[] = {"the",    "those",    "people",    "persons", "others",
                                           "dozens", "hundreds", "civilians", NULL};
-    if (vg->first != vg->anchor)
-        return -1;
+    for (long j = vg->first; j < vg->anchor; j++) /* "those reportedly beaten" */
+        if (upos(c, j) != UPOS_ADV)
+            return -1;
     long i = vg->first - 1;
     while (i >= 0 && vg->first - i <= 4 &&
            (word_in(c, i, fillers) || upos(c, i) == UPOS_NUM || word_is(c, i, "at") ||

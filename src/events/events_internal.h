@@ -212,11 +212,12 @@ static const char *const non_implicative[] = {
 /* Support verbs: their object noun names the event, their subject is its source ("launched an
  * attack", "mounted an invasion", "imposed sanctions", "held talks"). */
 static const char *const support_verbs[] = {
-    "launch",   "mount",   "carry",     "conduct",   "stage",    "begin",  "start",
-    "continue", "resume",  "step",      "intensify", "escalate", "make",   "hold",
-    "pay",      "give",    "offer",     "provide",   "impose",   "extend", "announce",
-    "order",    "deliver", "undertake", "complete",  "renew",    "open",   "wage",
-    "unleash",  "perform", "conclude",  "engage",    "involve",  "enter",  NULL};
+    "launch",   "mount",      "carry",     "conduct",   "stage",       "begin",  "start",
+    "continue", "resume",     "step",      "intensify", "escalate",    "make",   "hold",
+    "pay",      "give",       "offer",     "provide",   "impose",      "extend", "announce",
+    "order",    "deliver",    "undertake", "complete",  "renew",       "open",   "wage",
+    "unleash",  "perform",    "conclude",  "engage",    "involve",     "enter",  "initiate",
+    "commence", "perpetrate", "commit",    "spearhead", "orchestrate", NULL};
 /* Nouns of request before an infinitive: "pressure from Congress to help", "permission to". */
 static const char *const request_nouns[] = {
     "pressure",  "call",    "calls",      "appeal",    "appeals", "request", "requests",
@@ -416,6 +417,9 @@ bool events_in_condition(const clause_ctx *c, long i);
 /* The verb group of the nearest verb before token `before`, for coordinated and controlled
  * verbs. Matches' anchors are preferred; tags otherwise. */
 bool verb_group_previous(const clause_ctx *c, long before, verb_group *out);
+/* Token i, or past the date that starts at it ("on Monday", "last week", "in March"): the
+ * first token after the date. */
+long events_skip_date(const clause_ctx *c, long i);
 /* When the infinitive group vg is what its subject commits to ("pledged to send", "is ready
  * to talk"), the intent code for an act of `code` and the modality of the commitment itself
  * ("refused to promise": negated); NULL otherwise. */
@@ -548,6 +552,9 @@ bool events_subject_names_class(const clause_ctx *c, long before, const char *na
 
 /* ---- the sides of an event (sides.c) ---- */
 
+/* The "deny" verb when the event noun of match m is what someone denies a part in ("denied
+ * any involvement in the attack", "denies a role in the strikes"), -1 otherwise. */
+long events_denied_involvement(const clause_ctx *c, const verbmatch *m);
 /* The side named by actor k of the clause (index into c->actor): its code, country and role
  * as the mention has them (SIDE_TEXT, or SIDE_REFERENCE for a pronoun or descriptor resolved
  * to an earlier actor); a bare role ("gunmen") has no code, only its role. */

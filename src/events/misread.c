@@ -2,7 +2,8 @@
  * noun after its subject ("Ukraine fought off an attack"), an -ed verb tagged as an adjective
  * between its subject and object ("Erdogan pressured Sweden's government") or before a verb it is
  * coordinated with ("the militia advanced and seized"), a gerund tagged as
- * an adjective after a preposition ("stopped short of imposing sanctions"), and a participle or
+ * an adjective after a preposition ("stopped short of imposing sanctions"), a present form tagged
+ * as a noun before the verb it governs ("Rwanda denies backing"), and a participle or
  * a base-form verb tagged as a verb that only modifies a noun ("the most mistreated people",
  * "U.S. combat troops"). The coder and the
  * pattern matcher read the repaired copy; the article's own tags are left as they are.
@@ -44,6 +45,8 @@ static const char *misread_verb(const lemma_table *lemmas, const token *tokens, 
     const char *xpos = NULL;
     if (gerund) /* "of imposing sanctions": after a preposition, before its object */
         xpos = before->upos == UPOS_ADP && object_start(after, true) ? "VBG" : NULL;
+    else if (ends_with(w, n, "s") && subject_end(before) && after->upos == UPOS_VERB)
+        xpos = "VBZ"; /* "Rwanda denies backing the rebels": before the verb it governs */
     else if (subject_end(before) && after->kind == TOKEN_WORD)
         /* "Ukraine fought off", "Erdogan pressured Sweden's": between subject and object; an
          * irregular past form also before a preposition */
@@ -75,7 +78,9 @@ static bool attributive_participle(const char *text, const token *tokens, size_t
         memcmp(text + t->end - 2, "ed", 2) != 0)
         return false;
     const token *before = &tokens[i - 1], *after = &tokens[i + 1];
-    return after->upos == UPOS_NOUN && (before->upos == UPOS_DET || before->upos == UPOS_ADV) &&
+    return after->upos == UPOS_NOUN &&
+           (before->upos == UPOS_DET || before->upos == UPOS_ADV ||
+            before->upos == UPOS_NUM) && /* "rescued 20 kidnapped students" */
            !(before->upos == UPOS_ADV && i >= 2 &&
              (tokens[i - 2].upos == UPOS_AUX || tokens[i - 2].upos == UPOS_NOUN ||
               tokens[i - 2].upos == UPOS_PROPN || tokens[i - 2].upos == UPOS_PRON));

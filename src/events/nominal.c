@@ -56,6 +56,56 @@ static long claimed_by(const clause_ctx *c, long first)
     return events_subject_from_group(c, &vg, 0);
 }
 
+/* Who a violent act named by a noun is done to, when the noun is no object: the subject of a
+ * passive whose agent the noun is ("Ukrainian positions were hit by Russian airstrikes", "the
+ * police were overwhelmed by a series of attacks"), or of "be the target of" the act ("the
+ * army post was the target of an attack by jihadists", "became the target of an ambush").
+ * Index into c->actor, -1 when the noun stands in neither. */
+static long done_to_subject(const clause_ctx *c, long first)
+{
+    long p = first - 1;
+    while (p >= 0 && first - p < 4 &&
+           (upos(c, p) == UPOS_DET || upos(c, p) == UPOS_ADJ || upos(c, p) == UPOS_NUM))
+        p--;
+    /* "a series of", "a wave of", "a spate of" */
+    if (word_is(c, p, "of") &&
+        word_in(c, p - 1,
+                (const char *const[]){"series", "wave", "waves", "spate", "string", "barrage",
+                                      "volley", "salvo", "flurry", "round", "rounds", NULL})) {
+        p -= 2;
+        while (p >= 0 && (upos(c, p) == UPOS_DET || upos(c, p) == UPOS_ADJ))
+            p--;
+    }
+    long v = -1;
+    if (word_is(c, p, "by") && p >= 1) {
+        long q = p - 1;
+        if (upos(c, q) == UPOS_ADV) /* "were hit hard by" */
+            q--;
+        if (q >= 0 && (upos(c, q) == UPOS_VERB ||
+                       (upos(c, q) == UPOS_ADJ &&
+                        slice_ends_with(token_text(&c->art->text, &c->tokens[q]), "ed")))) {
+            verb_group vg;
+            verb_group_find(c, q, &vg);
+            return vg.passive ? events_subject_from_group(c, &vg, 0) : -1;
+        }
+        return -1;
+    }
+    if (word_is(c, p, "of") &&
+        word_in(c, p - 1, (const char *const[]){"target", "targets", "object", NULL})) {
+        long q = p - 2;
+        while (q >= 0 && (upos(c, q) == UPOS_DET || upos(c, q) == UPOS_ADJ))
+            q--; /* "the main target", "a frequent target" */
+        static const char *const be[] = {"be", "become", NULL};
+        if (q >= 0 && verb_lemma_in(c, q, be))
+            v = q;
+    }
+    if (v < 0)
+        return -1;
+    verb_group vg;
+    verb_group_find(c, v, &vg);
+    return events_subject_from_group(c, &vg, 0);
+}
+
 long events_before_noun_phrase(const clause_ctx *c, long head, const char *const *const *stops)
 {
     long i = head - 1;
@@ -251,8 +301,33 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
         if (!verb)
             target = -1;
     }
-    if (target == source)
+    /* "an attack by Al Qaeda's affiliate Ansar al-Sharia": past a doer named after the noun,
+     * only a phrase that a preposition of direction opens names the victim ("by X on Y") */
+    if (target >= 0 && tslot < 0 && m->slot[PATTERN_SOURCE] > (int32_t)m->anchor) {
+        long p = (long)c->afirst[target] - 1;
+        while (p > (long)m->anchor && (upos(c, p) == UPOS_DET || upos(c, p) == UPOS_ADJ))
+            p--;
+        if (!word_in(c, p,
+                     (const char *const[]){"on", "against", "into", "in", "at", "near", "targeting",
+                                           NULL}))
+            target = -1;
+    }
+    /* "an attack by guerrillas of the ELN": the doer's own phrase names no victim */
+    if (target == source ||
+        (target >= 0 && source >= 0 && mention(c, target)->code && mention(c, source)->code &&
+         strcmp(mention(c, target)->code, mention(c, source)->code) == 0 &&
+         c->afirst[target] > c->afirst[source]))
         target = -1;
+    if (target < 0 && tslot < 0 &&
+        (code_is(rule->code, "18") || code_is(rule->code, "19") || code_is(rule->code, "20"))) {
+        long k = done_to_subject(c, (long)m->first);
+        if (k >= 0 && k != source) {
+            target = k;
+            if (events_trace(c, "    target: the subject the act is done to (\"were hit by\", "
+                                "\"the target of\")\n"))
+                return SITREP_ELIMIT;
+        }
+    }
     /* the verb governing the noun gives the modality ("plans a visit") */
     long v = (long)m->anchor - 1;
     while (
@@ -309,6 +384,23 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
                                  c->text + c->tokens[v].start))
                     return SITREP_ELIMIT;
             }
+        }
+    }
+    /* "Russia denied any involvement in the attack on the pipeline": the denier's act,
+     * negated */
+    long denial = events_denied_involvement(c, m);
+    if (denial >= 0) {
+        verb_group dg;
+        verb_group_find(c, denial, &dg);
+        long k = events_subject_from_group(c, &dg, 0);
+        if (source < 0 && k >= 0 && k != target && mention(c, k)->code) {
+            source = k;
+            span_first = c->afirst[k];
+        }
+        if (source == k && k >= 0) {
+            modality = MODALITY_NEGATED;
+            if (events_trace(c, "    denied: who denies a part in it is its doer, negated\n"))
+                return SITREP_ELIMIT;
         }
     }
     if (source >= 0 && possessor(c, m->anchor) >= 0)

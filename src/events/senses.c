@@ -458,6 +458,28 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
         *why = "a town, base or region captured: occupation";
         return "192";
     }
+    /* "Ukraine shot down 30 Russian drones": weapons of a named state downed or intercepted
+     * are a military act against that state, not protection given to it (074) */
+    if (code_is(code, "074") && target >= 0 &&
+        verb_lemma_in(c, m->anchor, (const char *const[]){"shoot", "intercept", "down", NULL}) &&
+        (long)c->afirst[target] > (long)m->anchor && (long)c->afirst[target] <= olast &&
+        mention(c, target)->kind && strcmp(mention(c, target)->kind, "adjective") == 0) {
+        *why = "the weapons of a named state downed: force against it";
+        return "190";
+    }
+    /* "a drone attack set fire to a depot": the attack named as the subject is the event,
+     * not a protest by someone unnamed */
+    if (code_is(code, "145") && source < 0)
+        for (size_t j = 0; j < c->nmatches; j++) {
+            const verbmatch *o = &c->matches[j];
+            if (o->rule->noun && !o->rule->discard && o->anchor < m->anchor &&
+                m->anchor - o->anchor <= 2 &&
+                (code_is(o->rule->code, "18") || code_is(o->rule->code, "19") ||
+                 code_is(o->rule->code, "20"))) {
+                *why = "an attack named as the subject: it is the event";
+                return "";
+            }
+        }
     /* storming or burning by armed men is an attack, and violence by police repression; a
      * march or rally by soldiers is a show of force: none of them is a protest */
     if (code_is(code, "145") && armed_actor(c, source, false)) {

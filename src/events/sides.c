@@ -306,12 +306,43 @@ static bool violent_subject(const clause_ctx *c, const verbmatch *m)
     return false;
 }
 
+long events_denied_involvement(const clause_ctx *c, const verbmatch *m)
+{
+    static const char *const shares[] = {"involvement", "role",           "part",          "hand",
+                                         "complicity",  "responsibility", "participation", NULL};
+    if (!m->rule->noun)
+        return -1;
+    long p = (long)m->first - 1;
+    while (p >= 0 && m->first - p < 4 && (upos(c, p) == UPOS_DET || upos(c, p) == UPOS_ADJ))
+        p--;
+    if (!word_in(c, p, (const char *const[]){"in", "for", "with", NULL}) ||
+        !word_in(c, p - 1, shares))
+        return -1;
+    long v = p - 2;
+    while (v >= 0 && p - v < 5 &&
+           (upos(c, v) == UPOS_DET || upos(c, v) == UPOS_ADJ || word_in(c, v, possessive_dets)))
+        v--;
+    if (v < 0 || !verb_lemma_in(c, v, (const char *const[]){"deny", NULL}))
+        return -1;
+    for (long i = v - 1; i >= 0 && v - i <= 2; i--) /* "did not deny" */
+        if (word_in(c, i, (const char *const[]){"not", "n't", "never", NULL}))
+            return -1;
+    return v;
+}
+
 bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char *code, bool source,
                             bool passive, const event_side *other, const char *named_role)
 {
     bool role_named = named_role != NULL;
+    /* an event noun names its doer and victim, or is background; but an armed role without
+     * a state that the noun's phrase or its support verb names as the doer is an unnamed doer,
+     * as it is of a verb ("an attack by jihadists on the army post", "gunmen launched an
+     * attack on the police station") */
+    bool violent = code_is(code, "18") || code_is(code, "19") || code_is(code, "20");
+    /* (and a denied part in violence names no victim: "denied any involvement in the
+     * bombing") */
     if (m->rule->noun)
-        return false; /* an event noun names its doer and victim, or is background */
+        return violent && (source ? armed_role(named_role) : events_denied_involvement(c, m) >= 0);
     if (source) {
         /* attacks, bombings, killings, abductions, arrests, seizures, crackdowns, protests
          * whose doer the text does not name: in an agentless passive ("were killed"), by a

@@ -21,8 +21,8 @@ static bool is_past_participle(const clause_ctx *c, long i)
 
 static bool is_adverb(const clause_ctx *c, long i)
 {
-    if (upos(c, i) == UPOS_ADV)
-        return !word_in(c, i, subordinators);
+    if (upos(c, i) == UPOS_ADV) /* (a name the tagger misread: "Qatar acted as mediator") */
+        return !word_in(c, i, subordinators) && actor_covering(c, i) < 0;
     if (upos(c, i))
         return false;
     slice s = token_text(&c->art->text, &c->tokens[i]);
@@ -469,17 +469,31 @@ const char *events_commitment(const clause_ctx *c, const verb_group *vg, const c
     return intent;
 }
 
+long events_skip_date(const clause_ctx *c, long i)
+{
+    long j = word_in(c, i, (const char *const[]){"on", "in", NULL}) ? i + 1 : i;
+    if (j >= (long)c->ntokens)
+        return i;
+    const article *x = c->art;
+    for (size_t k = SORTED_FIRST(date_mention, x->dates, x->ndates, sentence, c->sentence);
+         k < x->ndates && x->dates[k].sentence == c->sentence; k++)
+        if (token_at(c, x->dates[k].start) == j && x->dates[k].end > x->dates[k].start)
+            return token_at(c, x->dates[k].end - 1) + 1;
+    return i;
+}
+
 /* "the junta ordered police to expel the ambassador", "Putin ordered troops to withdraw": an
  * order to one's own forces (police, troops, intelligence of no other country than the
  * orderer's, named between the order at `order` and "to" before the act at `act`) is how a
  * government acts: the act is coded, not held back as a demand. */
 bool events_order_to_own_forces(const clause_ctx *c, long order, long act)
 {
-    static const char *const orders[] = {"order",     "instruct",  "direct", "command",
-                                         "authorize", "authorise", "task",   NULL};
+    static const char *const orders[] = {"order",     "instruct", "direct", "command", "authorize",
+                                         "authorise", "task",     "ask",    NULL};
     static const char *const roles[] = {"MIL", "COP", "SPY", NULL};
     if (!verb_lemma_in(c, order, orders))
         return false;
+    bool ask = verb_lemma_in(c, order, (const char *const[]){"ask", NULL});
     const actor_mention *orderer = NULL;
     for (size_t k = 0; k < c->nact; k++)
         if ((long)c->alast[k] < order)
@@ -488,12 +502,24 @@ bool events_order_to_own_forces(const clause_ctx *c, long order, long act)
         if ((long)c->afirst[k] <= order || (long)c->afirst[k] >= act)
             continue;
         const actor_mention *am = mention(c, k);
-        long to = (long)c->alast[k] + 1; /* the act is the forces' own infinitive */
-        if (!word_is(c, to, "to") || act - to > 2)
+        /* the act is the forces' own infinitive ("ordered troops on Monday to withdraw") */
+        long to = events_skip_date(c, (long)c->alast[k] + 1);
+        if (!word_is(c, to, "to") || act - to > 6)
             continue;
-        if (am->role && in_list(am->role, roles) &&
-            (!am->country ||
-             (orderer && orderer->country && strcmp(orderer->country, am->country) == 0)))
+        bool same = orderer && orderer->country && am->country &&
+                    strcmp(orderer->country, am->country) == 0;
+        if (!ask && am->role && in_list(am->role, roles) && (!am->country || same))
+            return true;
+        /* "EU leaders asked their foreign ministers to consider sanctions", "Putin ordered the
+         * government to prepare ...": the orderer's own officials */
+        static const char *const possessives[] = {"their", "its", "his", "her", NULL};
+        bool own = word_in(c, (long)c->afirst[k] - 1, possessives) ||
+                   word_in(c, (long)c->afirst[k], possessives) ||
+                   (same && word_is(c, (long)c->afirst[k] - 1, "the"));
+        bool officials =
+            (am->role && strcmp(am->role, "GOV") == 0 && (!am->country || same)) ||
+            (orderer && orderer->code && am->code && strcmp(orderer->code, am->code) == 0);
+        if (own && officials)
             return true;
     }
     return false;

@@ -33,6 +33,18 @@ static bool token_is_word(const token *t)
            t->kind == TOKEN_CLITIC;
 }
 
+static bool token_word_in(const match_state *m, size_t i, const char *const *words)
+{
+    if (i >= m->ntokens)
+        return false;
+    const token *t = &m->tokens[i];
+    size_t n = t->end - t->start;
+    for (size_t k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && strncasecmp(m->text + t->start, words[k], n) == 0)
+            return true;
+    return false;
+}
+
 /* Function words that cannot begin a role's phrase ("fired by Russia": "by" is no target).
  * Tagged tokens are judged by their tag instead. */
 static bool slot_can_start(const match_state *m, size_t i)
@@ -40,9 +52,14 @@ static bool slot_can_start(const match_state *m, size_t i)
     const token *t = &m->tokens[i];
     if (!token_is_word(t))
         return false;
+    /* wh-words open a clause, whatever their tag ("were killed when Russian missiles hit") */
+    static const char *const wh[] = {"when", "where", "while",   "which",    "who",
+                                     "whom", "whose", "whereas", "whenever", NULL};
     if (t->upos != UPOS_NONE)
         return t->upos != UPOS_ADP && t->upos != UPOS_CCONJ && t->upos != UPOS_SCONJ &&
-               t->upos != UPOS_PART && t->upos != UPOS_AUX && t->upos != UPOS_VERB;
+               t->upos != UPOS_PART && t->upos != UPOS_AUX && t->upos != UPOS_VERB &&
+               !((t->upos == UPOS_ADV || t->upos == UPOS_PRON || t->upos == UPOS_DET) &&
+                 token_word_in(m, i, wh));
     static const char *const stop[] = {
         "by",     "of",      "at",      "on",      "in",     "to",      "for",     "with",
         "from",   "into",    "onto",    "upon",    "over",   "under",   "about",   "after",
@@ -96,6 +113,33 @@ static size_t alt_words(const uint32_t *alt)
     return n;
 }
 
+/* Tokens of a short time adjunct starting at token i, 0 when none: "on Monday", "on Friday
+ * night", "last week", "this month", "earlier this year", "yesterday". News puts one between
+ * a verb and its object ("signed on Monday a historic pact"); a gap skips it without counting
+ * it. */
+static size_t time_adjunct_len(const match_state *m, size_t i)
+{
+    static const char *const days[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                       "friday", "saturday", "sunday",    NULL};
+    static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
+    static const char *const units[] = {"week",   "month",  "year",   "weekend", "summer",
+                                        "winter", "spring", "autumn", "fall",    NULL};
+    static const char *const deictic[] = {"yesterday", "today", "tonight", "overnight", NULL};
+    if (i >= m->ntokens || m->tokens[i].end - m->tokens[i].start > 9)
+        return 0;
+    if (token_word_in(m, i, deictic))
+        return 1;
+    if (token_word_in(m, i, (const char *const[]){"on", NULL}) && token_word_in(m, i + 1, days))
+        return token_word_in(m, i + 2, parts) ? 3 : 2;
+    size_t k = 0;
+    if (token_word_in(m, i, (const char *const[]){"earlier", "later", NULL}))
+        k = 1;
+    if (token_word_in(m, i + k, (const char *const[]){"last", "this", NULL}) &&
+        token_word_in(m, i + k + 1, units))
+        return k + 2;
+    return 0;
+}
+
 /* Matches elems[e..] rightwards from token pos. */
 static bool match_right(match_state *m, int e, size_t pos)
 {
@@ -119,14 +163,22 @@ static bool match_right(match_state *m, int e, size_t pos)
             m->words -= (int)n;
         }
         return elem->optional && match_right(m, e + 1, pos);
-    case PATTERN_GAP:
+    case PATTERN_GAP: {
         for (size_t k = 0; k <= PATTERN_GAP_MAX && pos + k <= m->ntokens; k++) {
             if (k > 0 && token_blocks(m, pos + k - 1))
                 break;
             if (match_right(m, e + 1, pos + k))
                 return true;
         }
+        size_t t = time_adjunct_len(m, pos); /* "signed on Monday a historic pact" */
+        for (size_t k = 0; t > 0 && k <= PATTERN_GAP_MAX && pos + t + k <= m->ntokens; k++) {
+            if (k > 0 && token_blocks(m, pos + t + k - 1))
+                break;
+            if (pos + t + k > pos + PATTERN_GAP_MAX && match_right(m, e + 1, pos + t + k))
+                return true;
+        }
         return false;
+    }
     case PATTERN_SLOT:
         if (pos >= m->ntokens || !slot_can_start(m, pos))
             return false;

@@ -147,8 +147,12 @@ def main():
                 for (let n = 4; n <= 64; n *= 2)
                   for (let i = 1; i < n; i++)
                     for (let j = 1; j < n; j++) {
-                      const x = box.left + box.width * i / n, y = box.top + box.height * j / n;
-                      if (document.elementFromPoint(x, y) === el) return [x, y];
+                      // whole pixels (the click is made at whole pixels) with a margin of two
+                      // pixels on every side, so that no circle's edge is hit instead
+                      const x = Math.round(box.left + box.width * i / n),
+                            y = Math.round(box.top + box.height * j / n);
+                      if ([[0, 0], [2, 0], [-2, 0], [0, 2], [0, -2]].every(([dx, dy]) =>
+                              document.elementFromPoint(x + dx, y + dy) === el)) return [x, y];
                     }
                 return null;''', target['code'])
             check(point, f"no point of {target['code']}'s outline can be clicked")

@@ -21,6 +21,18 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "110  express ... concern\n"
                                     "033  promise ... aid to $T\n"
                                     "057:057 sign ... agreement with $T\n"
+                                    "057  sign ... agreement\n"
+                                    "020  ask $T\n"
+                                    "070  rescue ... students\n"
+                                    "145  set fire to\n"
+                                    "051  welcome ... decision to\n"
+                                    "043  welcome $T to\n"
+
+                                    "192  capture ... town\n"
+                                    "190  go after ... militants\n"
+                                    "045  act as ... mediator\n"
+                                    "129  veto ... in|at $T\n"
+                                    "129  veto\n"
                                     "062  buy ... jets\n"
                                     "072  send ... to $T\n"
                                     "040  talk with $T\n"
@@ -79,6 +91,8 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "%noun\n"
                                     "190  attack on $T\n"
                                     "190  attacks on $T\n"
+                                    "190  attack|attacks|ambush by $S\n"
+                                    "195  air *strikes\n"
                                     "192  invasion of $T\n"
                                     "163  sanctions on $T\n"
                                     "042  visit to $T\n"
@@ -539,6 +553,102 @@ static void doers_and_victims_past_appositions(void **state)
 
 /* ---- missions abroad, deliberated measures, aid in the passive ---- */
 
+/* Victims of an act a noun names, doers a role names, and objects past a time adjunct
+ * (stop 29) */
+static void victims_of_named_acts_and_objects_past_time(void **state)
+{
+    (void)state;
+    /* the subject of a passive whose agent is the act is its victim */
+    expect_one("Ukrainian positions were hit by Russian air strikes overnight.", "195", "RUS",
+               "UKR", MODALITY_ASSERTED);
+    /* and the subject of "be the target of" it; an armed role that the noun names as the doer
+     * is an unnamed doer, as it is of a verb */
+    expect_one("The Malian army base was the target of an attack by militants.", "190", "REB",
+               "MLIMIL", MODALITY_ASSERTED);
+    /* a state named only as the doer's own phrase is no victim */
+    result r;
+    code(&r, "Five soldiers died in an attack by militants of the Islamic State.");
+    for (size_t i = 0; i < r.art.nevents; i++)
+        assert_false(r.art.events[i].source.code && r.art.events[i].target.code &&
+                     strcmp(r.art.events[i].source.code, r.art.events[i].target.code) == 0);
+    done(&r);
+    /* past a doer named after the noun, only a preposition of direction opens the victim */
+    code(&r, "The bombing was an attack by Hamas, Iran's ally.");
+    assert_null(find_event(&r, "190", "PSEREBHAM", "IRN"));
+    done(&r);
+    /* a support verb's object noun with an armed role as subject */
+    expect_one("Gunmen initiated an attack on a Nigerian army patrol.", "190", "REB", "NGAMIL",
+               MODALITY_ASSERTED);
+    /* a time adjunct between the verb and its object does not end the pattern's gap */
+    code(&r, "Poland and Ukraine signed on Monday a new security agreement.");
+    expect_event(&r, "057", "POL", "UKR", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "Poland and Ukraine signed earlier this month a new security agreement.");
+    expect_event(&r, "057", "UKR", "POL", MODALITY_ASSERTED);
+    done(&r);
+    /* a veto in the Security Council is cast against it */
+    expect_one("Russia vetoed the resolution in the Security Council.", "129", "RUS", "IGOUNO",
+               MODALITY_ASSERTED);
+    /* what a body asks its own officials to deliberate is its own possible act, a date
+     * between them and "to" included */
+    expect_one("EU leaders asked their foreign ministers on Tuesday to consider new sanctions on "
+               "Russia.",
+               "163", "IGOEUREEC", "RUS", MODALITY_POSSIBLE);
+    result r2;
+    code(&r2, "EU leaders asked Japan to consider new sanctions on Russia.");
+    expect_event(&r2, "020", "IGOEUREEC", "JPN", MODALITY_ASSERTED); /* an appeal to another */
+    assert_null(find_event(&r2, "163", "IGOEUREEC", "RUS"));
+    done(&r2);
+    /* a name the tagger misread as an adverb is no part of the verb group */
+    expect_one("Qatar acted as mediator between Israel and Hamas.", "045", "QAT", "ISR",
+               MODALITY_ASSERTED);
+    /* the object of a present participle describing the subject is not the subject */
+    result r3;
+    code(&r3, "Chadian rebels fighting the Sudanese army captured a border town.");
+    assert_null(find_event(&r3, "192", "SDNMIL", "-"));
+    assert_non_null(find_event(&r3, "192", "TCDREB", "-"));
+    done(&r3);
+    /* a conjunct opened by a number is a conjunct ("and 47 Malian soldiers") */
+    code(&r3, "Rebels killed 80 Russian mercenaries and 47 Malian soldiers.");
+    assert_non_null(find_event(&r3, "190", "REB", "RUS"));
+    assert_non_null(find_event(&r3, "190", "REB", "MLIMIL"));
+    done(&r3);
+    expect_one("Iraq said its army will go after militants near the border.", "190", "IRQMIL", "-",
+               MODALITY_PLANNED);
+    /* who denies a part in an act named by a noun is its doer, negated, with no victim named */
+    expect_one("Russia has denied any involvement in the attack on the pipeline.", "190", "RUS",
+               "-", MODALITY_NEGATED);
+    expect_none("Russia did not deny any involvement in the attack on the pipeline.");
+    /* a present form the tagger read as a noun before the verb it governs */
+    expect_one("Rwanda denies supporting the M23 rebels.", "050", "RWA", "CODREBMAR",
+               MODALITY_NEGATED);
+    /* a wh-word opens a clause, not a role's phrase */
+    code(&r3, "Twenty people were killed when Russian missiles hit the city.");
+    assert_null(find_event(&r3, "1823", "-", "RUS"));
+    done(&r3);
+    /* an infinitive after a noun of decision is done by the noun's owner, not by who
+     * criticises or welcomes the decision */
+    code(&r3, "China criticised Washington's decision to send weapons to Taiwan.");
+    expect_event(&r3, "072", "USAGOV", "TWN", MODALITY_ASSERTED);
+    assert_null(find_event(&r3, "072", "CHNGOV", "TWN"));
+    done(&r3);
+    expect_one("Ukraine welcomed the European Union's decision to open talks.", "051", "UKR",
+               "IGOEUREEC", MODALITY_ASSERTED);
+    /* a participle between a number and its noun describes the noun: the rescuers did not
+     * kidnap */
+    code(&r3, "Nigerian troops rescued 20 kidnapped students in Zamfara state.");
+    assert_null(find_event(&r3, "181", "NGAMIL", "NGAEDU"));
+    done(&r3);
+    /* an attack named as the subject of "set fire" is the event, not a protest */
+    code(&r3, "A Ukrainian drone attack set fire to an oil depot in Russia's Bryansk region.");
+    for (size_t i = 0; i < r3.art.nevents; i++)
+        assert_string_not_equal(r3.art.events[i].code, "145");
+    done(&r3);
+    /* people among those a violent act was done to, past an adverb */
+    expect_one("Two Iranian reporters were among those reportedly killed by police.", "1823", "COP",
+               "IRNMED", MODALITY_ASSERTED);
+}
+
 static void missions_deliberations_and_passive_aid(void **state)
 {
     (void)state;
@@ -731,6 +841,7 @@ int main(void)
         cmocka_unit_test(subjects_over_brackets_relatives_and_adjuncts),
         cmocka_unit_test(doers_and_victims_past_appositions),
         cmocka_unit_test(missions_deliberations_and_passive_aid),
+        cmocka_unit_test(victims_of_named_acts_and_objects_past_time),
         cmocka_unit_test(without_sense_tables_codes_stay),
         cmocka_unit_test(figures_pictures_comparisons_and_prospects_are_no_events),
         cmocka_unit_test(verbs_the_tagger_misread_are_repaired),
