@@ -11,7 +11,8 @@
 
 static const char train_help[] =
     "usage: sitrep train-tagger --train F.conllu[.gz] [--dev F.conllu] --out FILE\n"
-    "                           [--epochs N] [--seed S] [--passes 1|2]\n"
+    "                           [--epochs N] [--seed S] [--passes 1|2] [--drop LIST]\n"
+    "                           [--min-count N]\n"
     "\n"
     "Trains the part-of-speech tagger (an averaged perceptron predicting UPOS and XPOS) on a\n"
     "CoNLL-U treebank (plain or gzip-compressed) and writes the model to FILE. With --dev,\n"
@@ -25,7 +26,36 @@ static const char train_help[] =
     "  --seed S     seed of the sentence shuffling (default 1)\n"
     "  --passes P   2 (default): a second pass re-tags the words the first was unsure of,\n"
     "               also seeing the first pass's tags of the next two words (+0.25 UPOS on\n"
-    "               EWT, about a quarter slower); 1: one greedy pass (see docs/tagger.md)\n";
+    "               EWT, about a quarter slower); 1: one greedy pass (see docs/tagger.md)\n"
+    "  --drop LIST  feature templates to leave out, comma-separated: sK is static template K\n"
+    "               (0-40), dK dynamic template K (0-8), numbered as in docs/tagger.md\n"
+    "  --min-count N  leave out features seen fewer than N times in the training data\n"
+    "               (default 1: every feature)\n";
+
+/* Parses --drop's "s3,d7,..." into the two masks; false on a bad item. */
+static bool parse_drop(const char *value, uint64_t *drop_static, uint64_t *drop_dynamic)
+{
+    const char *p = value;
+    while (*p) {
+        char kind = *p++;
+        char *end;
+        errno = 0;
+        long k = strtol(p, &end, 10);
+        if ((kind != 's' && kind != 'd') || end == p || errno || k < 0 ||
+            k >= (kind == 's' ? TAGGER_MAX_STATIC : TAGGER_MAX_DYNAMIC))
+            return false;
+        if (kind == 's')
+            *drop_static |= UINT64_C(1) << k;
+        else
+            *drop_dynamic |= UINT64_C(1) << k;
+        p = end;
+        if (*p == ',' && p[1])
+            p++;
+        else if (*p)
+            return false;
+    }
+    return p != value;
+}
 
 static void report(void *context, const char *line)
 {
@@ -68,6 +98,20 @@ int cmd_train_tagger(int argc, char **argv)
                 return EXIT_USAGE;
             }
             options.passes = (unsigned)(value[0] - '0');
+        } else if (strcmp(arg, "--min-count") == 0) {
+            long n = strtol(value, &end, 10);
+            if (*end || !*value || n < 1 || n > 1000) {
+                cmd_error("--min-count wants a number from 1 to 1000, not '%s'", value);
+                return EXIT_USAGE;
+            }
+            options.min_count = (unsigned)n;
+        } else if (strcmp(arg, "--drop") == 0) {
+            if (!parse_drop(value, &options.drop_static, &options.drop_dynamic)) {
+                cmd_error("--drop wants templates like 's3,s12,d5' (static 0-%d, dynamic 0-%d), "
+                          "not '%s'",
+                          TAGGER_MAX_STATIC - 1, TAGGER_MAX_DYNAMIC - 1, value);
+                return EXIT_USAGE;
+            }
         } else if (strcmp(arg, "--seed") == 0) {
             errno = 0;
             unsigned long long s = strtoull(value, &end, 10);

@@ -70,7 +70,7 @@ _sitrep()
             --country | --text | --limit | --top | --port | --host | --threads | --timeout | \
             --max-connections | --connection-memory | --memory-limit | --sentence | --batch | \
             --shard | --max-per-address | --header-timeout | --allow-host | \
-            --dedup-days | --epochs | --seed)
+            --dedup-days | --epochs | --seed | --drop | --min-count)
             return ;; # a value of the user's own
     esac
     if [[ $cur == -* ]]; then

@@ -109,12 +109,16 @@ sitrep_status tagger_tag_conllu(const tagger *model, const char *data, size_t le
 
 /* Training (tagger_train.c). `progress`, when set, receives one line per epoch. */
 typedef struct tagger_train_options {
-    unsigned epochs; /* passes over the training data (1..100) */
-    uint64_t seed;   /* shuffles the sentence order; same data and seed, same model bytes */
-    unsigned passes; /* 1 (0 = 1), or 2: a second pass that re-tags the words the first was
-                        unsure of (TAGGER_PASS2_MARGIN), also seeing the first's tags of the
-                        next two words; trained on 5-fold jackknifed first-pass tags (+0.25 UPOS
-                        on EWT, about a quarter slower: docs/tagger.md) */
+    unsigned epochs;       /* passes over the training data (1..100) */
+    uint64_t seed;         /* shuffles the sentence order; same data and seed, same model bytes */
+    unsigned passes;       /* 1 (0 = 1), or 2: a second pass that re-tags the words the first was
+                              unsure of (TAGGER_PASS2_MARGIN), also seeing the first's tags of the
+                              next two words; trained on 5-fold jackknifed first-pass tags (+0.25 UPOS
+                              on EWT, about a quarter slower: docs/tagger.md) */
+    uint64_t drop_static;  /* templates left out: bit k = static template k */
+    uint64_t drop_dynamic; /* bit k = dynamic template k (docs/tagger.md, template ablation) */
+    unsigned min_count;    /* features seen fewer times in a stage's training data (with the
+                              gold previous tags) are left out; 0 or 1 keeps every feature */
     void (*progress)(void *context, const char *line);
     void *progress_context;
 } tagger_train_options;
@@ -140,7 +144,7 @@ sitrep_status tagger_read_file(const char *path, size_t max_bytes, char **data, 
 /* ---- tagger internals shared by tagger.c and tagger_train.c (not for other stages) ---- */
 
 #define TAGGER_MAGIC "SRTAGGER"
-#define TAGGER_VERSION 3u
+#define TAGGER_VERSION 4u
 #define TAGGER_MAX_STATIC 44  /* features that do not depend on the previous tags (41 used) */
 #define TAGGER_MAX_DYNAMIC 10 /* features of the previous tags (9 used) */
 #define TAGGER_MAX_FEATURES (TAGGER_MAX_STATIC + TAGGER_MAX_DYNAMIC)
@@ -196,6 +200,11 @@ size_t tagger_features_static_some(const tagger_word *const ctx[5], unsigned sta
                                    uint64_t out[TAGGER_MAX_STATIC]);
 size_t tagger_features_dynamic(const tagger_word *const ctx[5], unsigned stage, unsigned prev1,
                                unsigned prev2, unsigned right1, uint64_t out[TAGGER_MAX_DYNAMIC]);
+/* The keys of tagger_features_dynamic whose template index has its bit set in `which` (a
+ * model trained without some templates, tagger_train_options.drop_dynamic, skips them). */
+size_t tagger_features_dynamic_some(const tagger_word *const ctx[5], unsigned stage, unsigned prev1,
+                                    unsigned prev2, unsigned right1, uint64_t which,
+                                    uint64_t out[TAGGER_MAX_DYNAMIC]);
 /* True for the templates of tagger_features_static (by index in its output) that read only
  * the word itself and the sentence's style, not its neighbours: the decoder caches their
  * summed weights per word type. */

@@ -47,6 +47,7 @@ typedef struct tagger_entry {
 
 struct tagger {
     uint32_t nxpos, nclasses, nslots, nentries, nfeatures, nstages, ndict;
+    uint64_t keep_static, keep_dynamic; /* the templates the model was trained with */
     char (*xpos_names)[8];
     uint64_t *dict_keys; /* the tag dictionary (tagger_dict_find) */
     uint8_t *dict_classes;
@@ -249,12 +250,13 @@ bool tagger_feature_word_only(size_t template_index)
     return template_index < 64 && (WORD_ONLY_TEMPLATES >> template_index & 1);
 }
 
-size_t tagger_features_dynamic(const tagger_word *const ctx[5], unsigned stage, unsigned prev1,
-                               unsigned prev2, unsigned right1, uint64_t out[TAGGER_MAX_DYNAMIC])
+size_t tagger_features_dynamic_some(const tagger_word *const ctx[5], unsigned stage, unsigned prev1,
+                                    unsigned prev2, unsigned right1, uint64_t which,
+                                    uint64_t out[TAGGER_MAX_DYNAMIC])
 {
     const tagger_word *w = ctx[2];
-    unsigned k = 0, base = stage ? 192 : 64;
-#define KEY(a, b) (out[k] = feature_key(k + base, a, b), k++)
+    unsigned k = 0, n = 0, base = stage ? 192 : 64;
+#define KEY(a, b) ((which >> k & 1 ? (void)(out[n++] = feature_key(k + base, a, b)) : (void)0), k++)
     KEY(prev1, 0);
     KEY(prev2, 0);
     KEY(prev1, prev2);
@@ -265,8 +267,14 @@ size_t tagger_features_dynamic(const tagger_word *const ctx[5], unsigned stage, 
     KEY(prev1, ctx[3]->amb);
     if (stage)
         KEY(prev1, right1);
-    return k;
+    return n;
 #undef KEY
+}
+
+size_t tagger_features_dynamic(const tagger_word *const ctx[5], unsigned stage, unsigned prev1,
+                               unsigned prev2, unsigned right1, uint64_t out[TAGGER_MAX_DYNAMIC])
+{
+    return tagger_features_dynamic_some(ctx, stage, prev1, prev2, right1, ~UINT64_C(0), out);
 }
 
 /* ---- loading ---- */
@@ -276,7 +284,7 @@ static uint32_t get32(const unsigned char *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-#define HEADER_BYTES 44
+#define HEADER_BYTES 56
 #define MAX_SLOTS ((uint32_t)1 << 24)
 #define MAX_ENTRIES ((uint32_t)1 << 26)
 #define MAX_DICT ((uint32_t)1 << 20)
@@ -290,18 +298,30 @@ static const char *make_dense(tagger *m)
     m->lanes = (m->nclasses + LANES - 1) / LANES * LANES;
     uint32_t cap = 0, quarter = m->nclasses / 4 < 4 ? 4 : m->nclasses / 4;
     uint32_t least = quarter < DENSE_MIN ? quarter : DENSE_MIN;
-    for (uint32_t i = 0; i < m->nslots; i++) {
+    /* Bit k of `longer` is set when at least `least` entries run from k to the end of its
+     * run, found in one pass backwards: a slot needs its run walked only then, and the bits
+     * (a bit per entry) stay in cache where a walk through megabytes of entries in hash order
+     * would not. The last entry is flagged (checked by the caller). */
+    uint64_t *longer = xcalloc((size_t)m->nentries / 64 + 1, sizeof *longer);
+    for (uint32_t k = m->nentries, run = 0; k-- > 0;) {
+        run = m->entries[k].last ? 1 : run + 1;
+        if (run >= least)
+            longer[k / 64] |= UINT64_C(1) << (k % 64);
+    }
+    const char *problem = NULL;
+    for (uint32_t i = 0; i < m->nslots && !problem; i++) {
         tagger_slot *s = &m->slots[i];
-        if (!s->fingerprint)
+        if (!s->fingerprint || !(longer[s->offset / 64] >> (s->offset % 64) & 1))
             continue;
         uint32_t count = 1;
-        for (const tagger_entry *e = &m->entries[s->offset]; !e->last; e++)
-            if (++count > m->nclasses)
-                return "weight list longer than the classes";
-        if (count < least)
+        for (const tagger_entry *e = &m->entries[s->offset]; !e->last && count <= m->nclasses; e++)
+            count++;
+        if (count > m->nclasses)
+            problem = "weight list longer than the classes";
+        else if (count >= least && m->ndense >= m->nentries / least)
+            problem = "weight lists overlap"; /* rows only for runs of their own */
+        if (problem || count < least)
             continue;
-        if (m->ndense >= m->nentries / least) /* rows only for runs of their own */
-            return "weight lists overlap";
         if (m->ndense == cap) {
             cap = cap ? cap * 2 : 1024;
             m->dense = xrealloc(m->dense, (size_t)cap * m->lanes * sizeof *m->dense);
@@ -315,7 +335,8 @@ static const char *make_dense(tagger *m)
         }
         s->offset = SLOT_DENSE | m->ndense++;
     }
-    return NULL;
+    free(longer);
+    return problem;
 }
 
 tagger *tagger_load_bytes(const char *data, size_t length, const char *name, diag *d)
@@ -340,11 +361,14 @@ tagger *tagger_load_bytes(const char *data, size_t length, const char *name, dia
     uint32_t nxpos = get32(p + 12), nclasses = get32(p + 16), nslots = get32(p + 20);
     uint32_t nentries = get32(p + 24), nfeatures = get32(p + 28), nstages = get32(p + 32);
     uint32_t ndict = get32(p + 36), nlex = get32(p + 40);
+    uint64_t drop_static = get32(p + 44) | (uint64_t)get32(p + 48) << 32;
+    uint64_t drop_dynamic = get32(p + 52);
     if (nxpos < 1 || nxpos > 256 || nclasses < 1 || nclasses > TAGGER_MAX_CLASSES || nslots < 2 ||
         nslots > MAX_SLOTS || (nslots & (nslots - 1)) != 0 || nentries < 1 ||
         nentries > MAX_ENTRIES || nfeatures >= nslots || nstages < 1 ||
         nstages > TAGGER_MAX_STAGES || ndict < 2 || ndict > MAX_DICT ||
-        (ndict & (ndict - 1)) != 0 || nlex < 2 || nlex > MAX_LEXICON || (nlex & (nlex - 1)) != 0) {
+        (ndict & (ndict - 1)) != 0 || nlex < 2 || nlex > MAX_LEXICON || (nlex & (nlex - 1)) != 0 ||
+        drop_static >> TAGGER_MAX_STATIC || drop_dynamic >> TAGGER_MAX_DYNAMIC) {
         diag_set(d, name, 0, "corrupt model header (counts out of range)");
         return NULL;
     }
@@ -376,6 +400,8 @@ tagger *tagger_load_bytes(const char *data, size_t length, const char *name, dia
     m->nstages = nstages;
     m->ndict = ndict;
     m->nlex = nlex;
+    m->keep_static = ~drop_static;
+    m->keep_dynamic = ~drop_dynamic;
     m->bytes = length;
     m->dict_keys = xmalloc((size_t)ndict * sizeof *m->dict_keys);
     m->dict_classes = xmalloc(ndict);
@@ -681,7 +707,7 @@ static void word_sum(const tagger *model, const tagger_word *const ctx[5], slice
     }
     uint64_t keys[TAGGER_MAX_STATIC];
     size_t nkeys = tagger_features_static_some(ctx, stage, TAGGER_START, TAGGER_START,
-                                               WORD_ONLY_TEMPLATES, keys);
+                                               WORD_ONLY_TEMPLATES & model->keep_static, keys);
     memset(scores, 0, model->lanes * sizeof *scores);
     add_weights(model, keys, nkeys, scores);
 }
@@ -807,8 +833,9 @@ SCORING_CLONES void tagger_tag_words(const tagger *model, const slice *words, si
                 nkeys[j] = 0;
                 if (fixed[i] == TAGGER_DICT_NONE) {
                     /* the word-only features from the cache, the others in the pipeline */
-                    nkeys[j] = tagger_features_static_some(ctx, stage, right1, right2,
-                                                           ~WORD_ONLY_TEMPLATES, keys[j]);
+                    nkeys[j] = tagger_features_static_some(
+                        ctx, stage, right1, right2, ~WORD_ONLY_TEMPLATES & model->keep_static,
+                        keys[j]);
                     word_scores(model, cache, ctx, words[i], stage, base[j]);
                 }
             }
@@ -849,7 +876,8 @@ SCORING_CLONES void tagger_tag_words(const tagger *model, const slice *words, si
                 }
                 word_window(info, n, i, ctx);
                 unsigned right1 = stage && i + 1 < n ? upos[i + 1] : TAGGER_START;
-                size_t nd = tagger_features_dynamic(ctx, stage, prev1, prev2, right1, dynamic);
+                size_t nd = tagger_features_dynamic_some(ctx, stage, prev1, prev2, right1,
+                                                         model->keep_dynamic, dynamic);
                 add_weights(model, dynamic, nd, base[j]);
                 bool gate = stage == 0 && model->nstages > 1;
                 int32_t second;

@@ -409,7 +409,8 @@ static unsigned perceptron_predict(const perceptron *p, const uint64_t *keys, si
 /* Feature keys of token i of the sentence starting at `first` (n words) for a stage;
  * `right` holds first-pass classes per token (stage 1). */
 static size_t token_features(const corpus *c, size_t first, size_t n, size_t i, unsigned stage,
-                             unsigned prev1, unsigned prev2, const uint8_t *right, uint64_t *keys)
+                             unsigned prev1, unsigned prev2, const uint8_t *right,
+                             const tagger_train_options *options, uint64_t *keys)
 {
     const tagger_word *ctx[5];
     window(c, first, n, i, ctx);
@@ -418,8 +419,89 @@ static size_t token_features(const corpus *c, size_t first, size_t n, size_t i, 
         r1 = i + 1 < n ? right[first + i + 1] : TAGGER_START;
         r2 = i + 2 < n ? right[first + i + 2] : TAGGER_START;
     }
-    size_t n1 = tagger_features_static(ctx, stage, r1, r2, keys);
-    return n1 + tagger_features_dynamic(ctx, stage, prev1, prev2, r1, keys + n1);
+    size_t n1 = tagger_features_static_some(ctx, stage, r1, r2, ~options->drop_static, keys);
+    return n1 + tagger_features_dynamic_some(ctx, stage, prev1, prev2, r1, ~options->drop_dynamic,
+                                             keys + n1);
+}
+
+/* ---- the feature count cut-off (tagger_train_options.min_count) ---- */
+
+/* How often each feature key occurs in a stage's training data: an open-addressed table of
+ * keys (0 = empty; a key of 0 is counted as 1) and counts, doubled at half full. */
+typedef struct key_counts {
+    uint64_t *keys;
+    uint32_t *counts;
+    size_t size, used;
+} key_counts;
+
+static size_t key_counts_pos(const key_counts *t, uint64_t key)
+{
+    size_t mask = t->size - 1, i = (size_t)(key ^ (key >> 31)) & mask;
+    while (t->keys[i] && t->keys[i] != key)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static void key_counts_add(key_counts *t, uint64_t key)
+{
+    key += key == 0;
+    if ((t->used + 1) * 2 > t->size) {
+        key_counts old = *t;
+        t->size = old.size ? old.size * 2 : (size_t)1 << 16;
+        t->keys = xcalloc(t->size, sizeof *t->keys);
+        t->counts = xcalloc(t->size, sizeof *t->counts);
+        for (size_t i = 0; i < old.size; i++)
+            if (old.keys[i]) {
+                size_t j = key_counts_pos(t, old.keys[i]);
+                t->keys[j] = old.keys[i];
+                t->counts[j] = old.counts[i];
+            }
+        free(old.keys);
+        free(old.counts);
+    }
+    size_t i = key_counts_pos(t, key);
+    t->used += !t->keys[i];
+    t->keys[i] = key;
+    t->counts[i] += t->counts[i] < UINT32_MAX;
+}
+
+static uint32_t key_counts_get(const key_counts *t, uint64_t key)
+{
+    key += key == 0;
+    size_t i = key_counts_pos(t, key);
+    return t->keys[i] ? t->counts[i] : 0;
+}
+
+/* Counts the features of every token of the listed sentences, with the gold previous classes
+ * (and in stage 1 the jackknifed first-pass classes in `right`). */
+static void count_features(const corpus *c, const uint32_t *sentences, size_t nsentences,
+                           unsigned stage, const uint8_t *right,
+                           const tagger_train_options *options, key_counts *counts)
+{
+    uint64_t keys[TAGGER_MAX_FEATURES];
+    for (size_t k = 0; k < nsentences; k++) {
+        size_t first = c->first[sentences[k]], n = c->first[sentences[k] + 1] - first;
+        unsigned prev1 = TAGGER_START, prev2 = TAGGER_START;
+        for (size_t i = 0; i < n; i++) {
+            size_t nkeys =
+                token_features(c, first, n, i, stage, prev1, prev2, right, options, keys);
+            for (size_t f = 0; f < nkeys; f++)
+                key_counts_add(counts, keys[f]);
+            prev2 = prev1;
+            prev1 = c->gold[first + i];
+        }
+    }
+}
+
+/* Keeps the keys seen at least min_count times; returns how many are left. */
+static size_t keep_frequent(const key_counts *counts, unsigned min_count, uint64_t *keys,
+                            size_t nkeys)
+{
+    size_t n = 0;
+    for (size_t f = 0; f < nkeys; f++)
+        if (key_counts_get(counts, keys[f]) >= min_count)
+            keys[n++] = keys[f];
+    return n;
 }
 
 /* Trains one stage on the sentences listed (shuffled each epoch). */
@@ -435,6 +517,9 @@ static sitrep_status train_stage(perceptron *p, const corpus *c, const uint32_t 
     uint64_t rng = options->seed ^ (salt * 0x9E3779B97F4A7C15ULL);
     uint64_t keys[TAGGER_MAX_FEATURES];
     sitrep_status status = SITREP_OK;
+    key_counts counts = {0};
+    if (options->min_count > 1)
+        count_features(c, sentences, nsentences, stage, right, options, &counts);
     for (unsigned epoch = 0; epoch < options->epochs && !status; epoch++) {
         for (size_t s = nsentences; s > 1; s--) {
             size_t j = (size_t)(syntax_splitmix(&rng) % s);
@@ -447,7 +532,10 @@ static sitrep_status train_stage(perceptron *p, const corpus *c, const uint32_t 
             size_t first = c->first[order[k]], n = c->first[order[k] + 1] - first;
             unsigned prev1 = TAGGER_START, prev2 = TAGGER_START;
             for (size_t i = 0; i < n; i++) {
-                size_t nkeys = token_features(c, first, n, i, stage, prev1, prev2, right, keys);
+                size_t nkeys =
+                    token_features(c, first, n, i, stage, prev1, prev2, right, options, keys);
+                if (options->min_count > 1)
+                    nkeys = keep_frequent(&counts, options->min_count, keys, nkeys);
                 unsigned guess = perceptron_predict(p, keys, nkeys, nclasses, false);
                 unsigned gold = c->gold[first + i];
                 p->now++;
@@ -480,6 +568,8 @@ static sitrep_status train_stage(perceptron *p, const corpus *c, const uint32_t 
         }
     }
     free(order);
+    free(counts.keys);
+    free(counts.counts);
     return status;
 }
 
@@ -518,7 +608,8 @@ static void quantise(const perceptron *p, int16_t *q, size_t *kept, size_t *nent
 }
 
 static sitrep_status model_write(const perceptron *stages, unsigned nstages, const tagset *tags,
-                                 const tagdict *dict, const taglex *lex, buf *out, diag *d)
+                                 const tagdict *dict, const taglex *lex,
+                                 const tagger_train_options *options, buf *out, diag *d)
 {
     int16_t *q[TAGGER_MAX_STAGES];
     size_t kept = 0, nentries = 0;
@@ -570,10 +661,21 @@ static sitrep_status model_write(const perceptron *stages, unsigned nstages, con
     }
     size_t from = out->len;
     sitrep_status status = buf_append(out, TAGGER_MAGIC, 8);
-    uint32_t header[9] = {TAGGER_VERSION,   tags->nxpos,        tags->nclasses,
-                          (uint32_t)nslots, (uint32_t)nentries, (uint32_t)kept,
-                          nstages,          dict->nslots,       lex->nslots};
-    for (int i = 0; i < 9 && !status; i++)
+    uint64_t drop_static = options->drop_static & ((UINT64_C(1) << TAGGER_MAX_STATIC) - 1);
+    uint32_t drop_dynamic = (uint32_t)(options->drop_dynamic & ((1u << TAGGER_MAX_DYNAMIC) - 1));
+    uint32_t header[12] = {TAGGER_VERSION,
+                           tags->nxpos,
+                           tags->nclasses,
+                           (uint32_t)nslots,
+                           (uint32_t)nentries,
+                           (uint32_t)kept,
+                           nstages,
+                           dict->nslots,
+                           lex->nslots,
+                           (uint32_t)drop_static,
+                           (uint32_t)(drop_static >> 32),
+                           drop_dynamic};
+    for (int i = 0; i < 12 && !status; i++)
         status = put32(out, header[i]);
     for (unsigned i = 0; i < tags->nxpos && !status; i++) {
         char name[8] = {0};
@@ -673,7 +775,8 @@ static sitrep_status jackknife(const corpus *c, const tagdict *dict, unsigned nc
             for (size_t i = 0; i < n; i++) {
                 unsigned guess = tagdict_find(dict, &c->words[first + i]);
                 if (guess == TAGGER_DICT_NONE) {
-                    size_t nkeys = token_features(c, first, n, i, 0, prev1, prev2, NULL, keys);
+                    size_t nkeys =
+                        token_features(c, first, n, i, 0, prev1, prev2, NULL, options, keys);
                     guess = perceptron_predict(&p, keys, nkeys, nclasses, true);
                 }
                 right[first + i] = (uint8_t)guess;
@@ -731,7 +834,7 @@ sitrep_status tagger_train(const char *train_path, const char *dev_path,
     free(all);
     free(right);
     if (!status)
-        status = model_write(stages, nstages, tags, &dict, &lex, model_out, d);
+        status = model_write(stages, nstages, tags, &dict, &lex, options, model_out, d);
     free(lex.keys);
     free(lex.ambs);
     free(dict.keys);

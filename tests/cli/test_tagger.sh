@@ -70,6 +70,16 @@ printf "\\$(printf '%03o' $(((byte + 1) % 256)))" |
 expect_exit 1 "a model with one byte changed is refused" -- "$SITREP" tag --conllu --model "$work/flipped.bin" "$work/in.conllu"
 expect_match "the refusal names the checksum" "$err" "flipped.bin: .*checksum"
 expect_exit 2 "train-tagger without --out" -- "$SITREP" train-tagger --train "$work/train.conllu"
+# Templates left out and a feature count cut-off: a smaller model that still tags; bad lists
+# are usage errors that name what was given.
+expect_exit 0 "train-tagger --drop --min-count" -- "$SITREP" train-tagger --train "$work/train.conllu" --out "$work/m3.bin" --epochs 3 --seed 5 --drop s12,s17,d3 --min-count 2
+if [ "$(wc -c <"$work/m3.bin")" -lt "$(wc -c <"$work/m1.bin")" ]; then ok; else bad "--drop and --min-count did not make a smaller model"; fi
+expect_exit 0 "tag with a model trained with --drop" -- "$SITREP" tag --conllu --model "$work/m3.bin" "$work/in.conllu"
+expect_exit 2 "train-tagger --drop with an unknown template" -- "$SITREP" train-tagger --train "$work/train.conllu" --out "$work/m4.bin" --drop s12,x3
+expect_match "--drop names the bad list" "$err" "--drop wants templates like .*not 's12,x3'"
+expect_exit 2 "train-tagger --drop past the last template" -- "$SITREP" train-tagger --train "$work/train.conllu" --out "$work/m4.bin" --drop d10
+expect_exit 2 "train-tagger --min-count 0" -- "$SITREP" train-tagger --train "$work/train.conllu" --out "$work/m4.bin" --min-count 0
+expect_match "--min-count names the value" "$err" "--min-count wants a number from 1 to 1000, not '0'"
 
 # make tagger-model's script: usage, and a clear error when the treebank is not where it looks.
 expect_exit 2 "train-tagger-model.sh without an output" -- sh "$here/../../tools/train-tagger-model.sh"

@@ -88,6 +88,31 @@ static void train_toy_passes(buf *model, uint64_t seed, unsigned passes)
     assert_true(report.dev_upos > 0.99);
 }
 
+/* Trains on the toy treebank without the templates of drop_static and drop_dynamic, and
+ * without the features seen fewer than min_count times. */
+static void train_toy_dropping(buf *model, uint64_t drop_static, uint64_t drop_dynamic,
+                               unsigned min_count)
+{
+    buf text;
+    buf_init(&text, 0);
+    toy_conllu(&text, 3);
+    const char *path = path_in_tmp("toy.conllu");
+    write_file(path, text.data, text.len);
+    buf_release(&text);
+    buf_init(model, TAGGER_FILE_MAX);
+    tagger_train_options options = {.epochs = 5,
+                                    .seed = 1,
+                                    .passes = 2,
+                                    .drop_static = drop_static,
+                                    .drop_dynamic = drop_dynamic,
+                                    .min_count = min_count};
+    tagger_train_report report;
+    diag d;
+    diag_clear(&d);
+    assert_int_equal(tagger_train(path, path, &options, model, &report, &d), SITREP_OK);
+    assert_true(report.dev_upos > 0.99);
+}
+
 static void train_toy(buf *model, uint64_t seed)
 {
     train_toy_passes(model, seed, 1);
@@ -247,14 +272,23 @@ static void tagger_rejects_bad_model_files(void **state)
     expect_load_error(copy, model.len, "magic");
     memcpy(copy, model.data, model.len);
     copy[8] = 9; /* version */
-    expect_load_error(copy, model.len, "version 9, expected 3");
+    expect_load_error(copy, model.len, "version 9, expected 4");
+    memcpy(copy, model.data, model.len);
+    copy[8] = 3; /* format 3: no template masks */
+    expect_load_error(copy, model.len, "version 3, expected 4");
+    /* The dropped-template masks (bytes 44-55) name templates that exist. */
+    memcpy(copy, model.data, model.len);
+    copy[52] = (char)0x80; /* dynamic template 7... */
+    copy[53] = 0x04;       /* ...and 10, which is not one */
+    fix_crc(copy, model.len);
+    expect_load_error(copy, model.len, "counts out of range");
 
     /* The tag dictionary (after the header, XPOS names and classes; 12 bytes a slot): the toy
      * treebank's "." (24 times, always PUNCT) is in it. A class out of range, or a class on an
      * empty slot, is refused even with a valid checksum. */
     uint32_t nxpos = get_le32(model.data + 12), nclasses = get_le32(model.data + 16);
     uint32_t ndict = get_le32(model.data + 36);
-    size_t dict_at = 44 + (size_t)nxpos * 8 + (size_t)nclasses * 2;
+    size_t dict_at = 56 + (size_t)nxpos * 8 + (size_t)nclasses * 2;
     assert_true(ndict >= 2 && dict_at + (size_t)ndict * 12 < model.len);
     int used = -1, empty = -1;
     for (uint32_t i = 0; i < ndict; i++) {
@@ -299,6 +333,20 @@ static void tagger_rejects_bad_model_files(void **state)
     copy[41] = copy[42] = copy[43] = 0;
     fix_crc(copy, model.len);
     expect_load_error(copy, model.len, "counts out of range");
+    /* The weights end the file (4 bytes each before the CRC): with every run's end flag
+     * cleared but the last, the runs are longer than the classes; a weight list of one class
+     * per feature is refused whether or not the loader walks it. */
+    uint32_t nentries = get_le32(model.data + 24);
+    size_t weights_at = model.len - 4 - (size_t)nentries * 4;
+    memcpy(copy, model.data, model.len);
+    for (uint32_t i = 0; i + 1 < nentries; i++)
+        copy[weights_at + (size_t)i * 4 + 1] = 0;
+    fix_crc(copy, model.len);
+    expect_load_error(copy, model.len, "weight list longer than the classes");
+    memcpy(copy, model.data, model.len);
+    copy[weights_at + (size_t)(nentries - 1) * 4 + 1] = 0; /* the last run never ends */
+    fix_crc(copy, model.len);
+    expect_load_error(copy, model.len, "unterminated weight list");
     free(copy);
 
     diag_clear(&d);
@@ -536,6 +584,86 @@ static void tagger_word_cache_keeps_tags(void **state)
     buf_release(&two);
 }
 
+/* A model trained without some templates records them (header bytes 44-55) and has fewer
+ * features; the dynamic keys with a mask are the unmasked ones in order, minus the dropped. */
+static void tagger_drops_templates(void **state)
+{
+    (void)state;
+    buf all, fewer;
+    train_toy_passes(&all, 1, 2);
+    uint64_t drop_static = UINT64_C(1) << 2 | UINT64_C(1) << 12 | UINT64_C(1) << 38;
+    uint64_t drop_dynamic = 1u << 1 | 1u << 8;
+    train_toy_dropping(&fewer, drop_static, drop_dynamic, 0);
+    assert_int_equal(get_le32(fewer.data + 44), (uint32_t)drop_static);
+    assert_int_equal(get_le32(fewer.data + 48), (uint32_t)(drop_static >> 32));
+    assert_int_equal(get_le32(fewer.data + 52), drop_dynamic);
+    assert_int_equal(get_le32(all.data + 44) | get_le32(all.data + 48) | get_le32(all.data + 52),
+                     0);
+    diag d;
+    tagger *a = tagger_load_bytes(all.data, all.len, "all", &d);
+    tagger *b = tagger_load_bytes(fewer.data, fewer.len, "fewer", &d);
+    assert_non_null(a);
+    assert_non_null(b);
+    tagger_info ia, ib;
+    tagger_get_info(a, &ia);
+    tagger_get_info(b, &ib);
+    assert_true(ib.features < ia.features);
+    char tags[512];
+    tag_text(b, "the small dog sees Kim .", tags, sizeof tags);
+    assert_string_equal(tags, "DET/DT ADJ/JJ NOUN/NN VERB/VBZ PROPN/NNP PUNCT/.");
+    tagger_free(a);
+    tagger_free(b);
+    buf_release(&all);
+    buf_release(&fewer);
+
+    tagger_word words[5];
+    const tagger_word *ctx[5];
+    static const char *const text[5] = {"the", "small", "dog", "sees", "Kim"};
+    for (int i = 0; i < 5; i++) {
+        tagger_word_init(&words[i], slice_from_cstr(text[i]), true);
+        ctx[i] = &words[i];
+    }
+    uint64_t every[TAGGER_MAX_DYNAMIC], some[TAGGER_MAX_DYNAMIC];
+    size_t n = tagger_features_dynamic(ctx, 1, 3, 4, 5, every);
+    size_t m = tagger_features_dynamic_some(ctx, 1, 3, 4, 5, ~drop_dynamic, some);
+    assert_int_equal(n, 9);
+    assert_int_equal(m, 7);
+    for (size_t k = 0, j = 0; k < n; k++)
+        if (!(drop_dynamic >> k & 1))
+            assert_true(some[j++] == every[k]);
+}
+
+/* With a count cut-off the model keeps only features seen that often in training: fewer
+ * features, the toy treebank still learnt; the same cut-off gives the same bytes. */
+static void tagger_min_count_keeps_frequent_features(void **state)
+{
+    (void)state;
+    buf all, frequent, again;
+    train_toy_dropping(&all, 0, 0, 1);
+    train_toy_dropping(&frequent, 0, 0, 3);
+    train_toy_dropping(&again, 0, 0, 3);
+    assert_int_equal(frequent.len, again.len);
+    assert_memory_equal(frequent.data, again.data, frequent.len);
+    diag d;
+    tagger *a = tagger_load_bytes(all.data, all.len, "all", &d);
+    tagger *b = tagger_load_bytes(frequent.data, frequent.len, "frequent", &d);
+    assert_non_null(a);
+    assert_non_null(b);
+    tagger_info ia, ib;
+    tagger_get_info(a, &ia);
+    tagger_get_info(b, &ib);
+    assert_true(ib.features < ia.features);
+    assert_true(ib.weights < ia.weights);
+    char tags[512];
+    tag_text(b, "the small dog sees Kim .", tags, sizeof tags);
+    assert_string_equal(tags, "DET/DT ADJ/JJ NOUN/NN VERB/VBZ PROPN/NNP PUNCT/.");
+    tagger_free(a);
+    tagger_free(b);
+    buf_release(&all);
+    buf_release(&frequent);
+    buf_release(&again);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -549,6 +677,8 @@ int main(void)
         cmocka_unit_test(tagger_word_only_templates),
         cmocka_unit_test(tagger_keys_in_parts),
         cmocka_unit_test(tagger_word_cache_keeps_tags),
+        cmocka_unit_test(tagger_drops_templates),
+        cmocka_unit_test(tagger_min_count_keeps_frequent_features),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
