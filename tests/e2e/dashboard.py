@@ -309,7 +309,11 @@ def main():
         check(not node or node[0].find_element(By.TAG_NAME, 'text').text != code,
               'the network labels actors by code, not by name')
         if node:
-            node[0].find_element(By.TAG_NAME, 'circle').click()
+            # centred again: the loop above scrolled the last node into view, which may leave
+            # this one under the sticky filter bar
+            circle = node[0].find_element(By.TAG_NAME, 'circle')
+            driver.execute_script('arguments[0].scrollIntoView({block: "center"});', circle)
+            circle.click()
             try:
                 wait.until(lambda d: f'actor={code}' in d.current_url)
             except TimeoutException:
