@@ -183,10 +183,12 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
         while (n >= 0 && i - n < 3 && upos(c, n) == UPOS_ADJ && actor_covering(c, n) < 0)
             n--; /* "Washington's sudden decision" */
         long owner = -1;
-        if (is_possessive(c, n))
-            owner = actor_ending(c, n - 1) >= 0 ? actor_ending(c, n - 1) : actor_covering(c, n - 1);
-        else if (actor_covering(c, n) >= 0 && mention(c, actor_covering(c, n))->kind &&
-                 strcmp(mention(c, actor_covering(c, n))->kind, "adjective") == 0)
+        if (is_possessive(c, n)) {
+            owner = actor_ending(c, n - 1);
+            if (owner < 0)
+                owner = actor_covering(c, n - 1);
+        } else if (actor_covering(c, n) >= 0 && mention(c, actor_covering(c, n))->kind &&
+                   strcmp(mention(c, actor_covering(c, n))->kind, "adjective") == 0)
             owner = actor_covering(c, n); /* "the US decision to" */
         if (owner >= 0 && mention(c, owner)->code)
             return owner;

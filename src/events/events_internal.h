@@ -160,6 +160,16 @@ static inline bool is_comma(const clause_ctx *c, long i)
     return word_is(c, i, ",");
 }
 
+/* True when a negation stands right before the verb at v ("did not deny", "never denied"). */
+static inline bool events_negated_before(const clause_ctx *c, long v)
+{
+    for (long i = v - 1; i >= 0 && v - i <= 2; i--)
+        if (word_in(c, i, (const char *const[]){"not", "n't", "never", NULL}) ||
+            word_is(c, i, "n\xe2\x80\x99t"))
+            return true;
+    return false;
+}
+
 static inline bool is_possessive(const clause_ctx *c, long i)
 {
     if (i < 0 || (size_t)i >= c->ntokens || c->tokens[i].kind != TOKEN_CLITIC)

@@ -56,6 +56,14 @@ static long claimed_by(const clause_ctx *c, long first)
     return events_subject_from_group(c, &vg, 0);
 }
 
+/* A verb, or an -ed form the tagger read as an adjective ("wounded", "hit" as VERB). */
+static bool verb_or_ed_adjective(const clause_ctx *c, long i)
+{
+    return upos(c, i) == UPOS_VERB ||
+           (upos(c, i) == UPOS_ADJ &&
+            slice_ends_with(token_text(&c->art->text, &c->tokens[i]), "ed"));
+}
+
 /* Who a violent act named by a noun is done to, when the noun is no object: the subject of a
  * passive whose agent the noun is ("Ukrainian positions were hit by Russian airstrikes", "the
  * police were overwhelmed by a series of attacks"), or of "be the target of" the act ("the
@@ -81,9 +89,7 @@ static long done_to_subject(const clause_ctx *c, long first)
         long q = p - 1;
         if (upos(c, q) == UPOS_ADV) /* "were hit hard by" */
             q--;
-        if (q >= 0 && (upos(c, q) == UPOS_VERB ||
-                       (upos(c, q) == UPOS_ADJ &&
-                        slice_ends_with(token_text(&c->art->text, &c->tokens[q]), "ed")))) {
+        if (q >= 0 && verb_or_ed_adjective(c, q)) {
             verb_group vg;
             verb_group_find(c, q, &vg);
             return vg.passive ? events_subject_from_group(c, &vg, 0) : -1;
@@ -293,10 +299,7 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
         bool verb = false;
         for (long i = from; target >= 0 && i < (long)c->afirst[target] && !verb; i++)
             verb = events_finite_verb(c, i) ||
-                   ((upos(c, i) == UPOS_VERB ||
-                     (upos(c, i) == UPOS_ADJ &&
-                      slice_ends_with(token_text(&c->art->text, &c->tokens[i]), "ed"))) &&
-                    !hyphen_glued(c, i) && !word_is(c, i + 1, "by") &&
+                   (verb_or_ed_adjective(c, i) && !hyphen_glued(c, i) && !word_is(c, i + 1, "by") &&
                     !is_gerund(c, i)); /* "wounded" misread, not "killed by" */
         if (!verb)
             target = -1;

@@ -324,10 +324,7 @@ long events_denied_involvement(const clause_ctx *c, const verbmatch *m)
         v--;
     if (v < 0 || !verb_lemma_in(c, v, (const char *const[]){"deny", NULL}))
         return -1;
-    for (long i = v - 1; i >= 0 && v - i <= 2; i--) /* "did not deny" */
-        if (word_in(c, i, (const char *const[]){"not", "n't", "never", NULL}))
-            return -1;
-    return v;
+    return events_negated_before(c, v) ? -1 : v; /* "did not deny" */
 }
 
 bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char *code, bool source,

@@ -96,16 +96,6 @@ static bool is_adverb_word(const clause_ctx *c, long i)
     return upos(c, i) == UPOS_ADV || word_in(c, i, (const char *const[]){"so", "very", NULL});
 }
 
-/* True when a negation stands right before the verb at v ("did not deny", "never denied"). */
-static bool not_before(const clause_ctx *c, long v)
-{
-    for (long i = v - 1; i >= 0 && v - i <= 2; i--)
-        if (word_in(c, i, (const char *const[]){"not", "n't", "never", NULL}) ||
-            word_is(c, i, "n\xe2\x80\x99t"))
-            return true;
-    return false;
-}
-
 /* The first token before the noun phrase that ends before `head`, not walking over the
  * nouns of a claim or of evidence ("rejected [claims] that", "no [evidence] of"). */
 static long phrase_before(const clause_ctx *c, long head)
@@ -406,7 +396,7 @@ const char *events_stance(const clause_ctx *c, const verbmatch *m, const verb_gr
             v--;
         if (word_is(c, opener, "that") &&
             verb_lemma_in(c, v, (const char *const[]){"deny", "refute", NULL}) &&
-            !not_before(c, v)) {
+            !events_negated_before(c, v)) {
             *modality = MODALITY_NEGATED;
             return NULL;
         }
@@ -415,7 +405,7 @@ const char *events_stance(const clause_ctx *c, const verbmatch *m, const verb_gr
     if (!noun) {
         long v = phrase_before(c, vg.first);
         if (v < vg.first - 1 && verb_lemma_in(c, v, (const char *const[]){"deny", NULL}) &&
-            upos(c, v) == UPOS_VERB && !not_before(c, v)) {
+            upos(c, v) == UPOS_VERB && !events_negated_before(c, v)) {
             *modality = MODALITY_NEGATED;
             return NULL;
         }

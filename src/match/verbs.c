@@ -59,7 +59,7 @@ static bool slot_can_start(const match_state *m, size_t i)
         return t->upos != UPOS_ADP && t->upos != UPOS_CCONJ && t->upos != UPOS_SCONJ &&
                t->upos != UPOS_PART && t->upos != UPOS_AUX && t->upos != UPOS_VERB &&
                !((t->upos == UPOS_ADV || t->upos == UPOS_PRON || t->upos == UPOS_DET) &&
-                 token_word_in(m, i, wh));
+                 (m->text[t->start] | 0x20) == 'w' && token_word_in(m, i, wh));
     static const char *const stop[] = {
         "by",     "of",      "at",      "on",      "in",     "to",      "for",     "with",
         "from",   "into",    "onto",    "upon",    "over",   "under",   "about",   "after",
@@ -126,6 +126,11 @@ static size_t time_adjunct_len(const match_state *m, size_t i)
                                         "winter", "spring", "autumn", "fall",    NULL};
     static const char *const deictic[] = {"yesterday", "today", "tonight", "overnight", NULL};
     if (i >= m->ntokens || m->tokens[i].end - m->tokens[i].start > 9)
+        return 0;
+    /* every first word starts with one of these letters: most tokens stop here (a gap that
+     * fails calls this on every pattern tried) */
+    char first = (char)(m->text[m->tokens[i].start] | 0x20);
+    if (!strchr("oltey", first))
         return 0;
     if (token_word_in(m, i, deictic))
         return 1;
