@@ -164,8 +164,11 @@ const char *events_actor_label(const clause_ctx *c, long k, char *out, size_t n)
     if (k < 0)
         return "none";
     const actor_mention *m = mention(c, k);
-    snprintf(out, n, "'%.*s' %s", (int)(m->end - m->start), c->text + m->start,
-             m->code ? m->code : "(no code)");
+    int w = snprintf(out, n, "'%.*s' %s", (int)(m->end - m->start), c->text + m->start,
+                     m->code ? m->code : "(no code)");
+    /* a long name cut by the buffer is cut at a whole character */
+    if (w >= 0 && (size_t)w >= n && n > 0)
+        out[utf8_valid_prefix(out, strlen(out))] = '\0';
     return out;
 }
 

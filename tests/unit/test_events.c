@@ -240,6 +240,25 @@ static void explain_says_why(void **state)
     done(&r);
 }
 
+/* An actor's name longer than the explain line's label is cut at a whole character: the
+ * explanation stays UTF-8 (a fuzzed input found a label cut inside a two-byte letter). */
+static void explain_cuts_long_names_at_characters(void **state)
+{
+    (void)state;
+    char text[512] = "Sudan attacked the Chadian amb";
+    for (int i = 0; i < 100; i++)
+        strcat(text, "\xc3\xbb");
+    strcat(text, "assador.");
+    result r;
+    code(&r, text);
+    buf out;
+    buf_init(&out, 1 << 20);
+    assert_int_equal(events_explain(&r.a, &r.tables, &r.art, -1, &out), SITREP_OK);
+    assert_int_equal(utf8_valid_prefix(out.data, out.len), out.len);
+    buf_release(&out);
+    done(&r);
+}
+
 static void modality_names(void **state)
 {
     (void)state;
@@ -691,6 +710,7 @@ int main(void)
         cmocka_unit_test(discard_codes_nothing),
         cmocka_unit_test(untagged_text_is_coded),
         cmocka_unit_test(explain_says_why),
+        cmocka_unit_test(explain_cuts_long_names_at_characters),
         cmocka_unit_test(modality_names),
         cmocka_unit_test(no_patterns_no_events),
         cmocka_unit_test(commitments_code_the_intent),
