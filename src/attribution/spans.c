@@ -209,7 +209,7 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                             c->tokens[s].upos == UPOS_ADP;
             /* "a senior official who spoke on the condition of anonymity said": a relative
              * clause without commas belongs to the phrase */
-            if ((!participle || tok_is(c, j - 1, "who")) && j > first + 1 &&
+            if (j > first + 1 && (!participle || tok_is(c, j - 1, "who")) &&
                 (tok_is(c, j - 1, "who") || tok_is(c, j - 1, "that")) &&
                 (c->tokens[j - 2].upos == UPOS_NOUN || c->tokens[j - 2].upos == UPOS_PROPN)) {
                 s = j - 1;
