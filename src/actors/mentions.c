@@ -581,7 +581,8 @@ size_t scan_pair_reference(scan *s, size_t i)
  * the last actor of its kind named within two sentences (three for the Koreas): a state for
  * country and nation ("the republic" is as often a region); an organisation for alliance, bloc,
  * agency, organisation, union and coalition; North or South Korea for a capitalised "the North" or
- * "the South" when one of them was named. Returns the tokens used (0: none). */
+ * "the South" when one of them was named; a named group (Hamas, the ELN) for "the group" and
+ * "the movement". Returns the tokens used (0: none). */
 size_t scan_description(scan *s, size_t i)
 {
     if (!has(s, i, W_THE) || i + 1 >= s->n)
@@ -589,15 +590,21 @@ size_t scan_description(scan *s, size_t i)
     static const char *const states[] = {"country", "nation", NULL};
     static const char *const bodies[] = {"alliance",     "bloc",  "agency",    "organisation",
                                          "organization", "union", "coalition", NULL};
+    static const char *const groups[] = {"group", "movement", NULL};
     slice w = token_text(s->text, &s->tokens[i + 1]);
-    bool state = false, body = false, korea = false;
+    bool state = false, body = false, korea = false, group = false;
     for (const char *const *p = states; *p && !state; p++)
         state = slice_eq_cstr(w, *p);
+    /* "the group" (not "the group of protesters"; but "accused the group of killing") */
+    bool partitive =
+        has(s, i + 2, W_OF) && !(s->tagged && i + 3 < s->n && s->tokens[i + 3].upos == UPOS_VERB);
+    for (const char *const *p = groups; *p && !group; p++)
+        group = slice_eq_cstr(w, *p) && !partitive;
     for (const char *const *p = bodies; *p && !body; p++)
         body = slice_eq_cstr(w, *p);
     const char *side = slice_eq_cstr(w, "North") ? "PRK" : slice_eq_cstr(w, "South") ? "KOR" : NULL;
     korea = side != NULL && !scan_is_cap(s, i + 2);
-    if (!state && !body && !korea)
+    if (!state && !body && !korea && !group)
         return 0;
     /* "returned to the North": a direction, not the state */
     if (korea && i > 0 &&
@@ -625,6 +632,8 @@ size_t scan_description(scan *s, size_t i)
         bool fits = false;
         if (state)
             fits = a->kind == ACTOR_KIND_COUNTRY && a->country;
+        else if (group)
+            fits = a->kind == ACTOR_KIND_GROUP;
         else if (body)
             fits = a->kind == ACTOR_KIND_ORGANIZATION && strncmp(a->code, "IGO", 3) == 0;
         else

@@ -311,6 +311,22 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
                 if (doer >= 0 && mention(c, doer)->code)
                     return doer;
             }
+            /* "the person who posted it was condemned": the object of a relative clause's verb
+             * is not the subject; the clause's antecedent is, or none when it is no actor (but
+             * "a panel, which said the army carried out ...": a verb of saying or thinking
+             * takes a clause whose subject this is) */
+            static const char *const clause_takers[] = {
+                "say",    "claim",   "allege",   "believe",  "think",    "know",     "report",
+                "insist", "argue",   "deny",     "fear",     "hope",     "suggest",  "show",
+                "find",   "confirm", "warn",     "admit",    "assert",   "state",    "tell",
+                "add",    "note",    "estimate", "expect",   "feel",     "fear",     "worry",
+                "charge", "testify", "reveal",   "announce", "indicate", "conclude", NULL};
+            if (g > 0 && upos(c, g) == UPOS_VERB && !hyphen_glued(c, g) &&
+                word_in(c, g - 1, rel_pronouns) && !verb_lemma_in(c, g, clause_takers)) {
+                long j = is_comma(c, g - 2) ? g - 3 : g - 2;
+                long antecedent = actor_ending(c, j);
+                return antecedent >= 0 && mention(c, antecedent)->code ? antecedent : -1;
+            }
             if (word_is(c, before, "of")) {
                 /* "member of X", "one of X": the head before "of" is the subject; X only if
                  * nothing better precedes */

@@ -235,6 +235,34 @@ static bool place_target_code(const char *code)
            code_is(code, "162") || code_is(code, "042");
 }
 
+/* "Biden and Netanyahu spoke on Wednesday about ...", "the two ministers talked for an hour":
+ * conjoined subjects who speak or talk (the bare verb's patterns) with no one else named speak
+ * with each other. True when the bare verb is not that: one speaker, a target named, or words
+ * after the verb (past a few adverbs and dates) other than an end of clause, "about", "for",
+ * "over", "via" ("spoke to reporters", "spoke at the rally", "spoke of", "will speak there").
+ * False for other patterns. */
+static bool not_speaking_together(const clause_ctx *c, const verbmatch *m, const actor_group *sg,
+                                  const actor_group *tg)
+{
+    if (m->rule->noun || m->first != m->last ||
+        !verb_lemma_in(c, (long)m->anchor, (const char *const[]){"speak", "talk", NULL}))
+        return false;
+    if (sg->n < 2 || tg->n > 0)
+        return true;
+    static const char *const adverbs[] = {"again",     "briefly",  "later",     "earlier",
+                                          "also",      "twice",    "privately", "frequently",
+                                          "regularly", "directly", "last",      NULL};
+    long i = (long)m->last + 1;
+    for (long next; i < (long)c->ntokens; i = next) {
+        next = word_in(c, i, adverbs) ? i + 1 : events_skip_date(c, i);
+        if (next <= i)
+            break;
+    }
+    if (i >= (long)c->ntokens || is_punct(c, i))
+        return false;
+    return !word_in(c, i, (const char *const[]){"about", "for", "over", "via", NULL});
+}
+
 /* Emits the events of a coded clause between the conjoined actors of its source and of its
  * target ("Russia and North Korea signed ..."): a joint act (a reciprocal code, a shared
  * object, a CODE:CODE pattern) between every two conjuncts of the source when there is no
@@ -270,6 +298,8 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             own_object = mention(c, sg.items[i])->country &&
                          strcmp(mention(c, sg.items[i])->country, tc) == 0;
     }
+    if (not_speaking_together(c, m, &sg, &tg))
+        return events_trace(c, "    not coded: speaking, not with each other\n");
     if ((tg.n == 0 || own_object) && sg.n > 1 &&
         ((reciprocal(code) && !fights_object) || joint_object(c, m->anchor) ||
          strcmp(rule->pair, rule->code) == 0 || code_is(code, "0841"))) { /* a joint act */

@@ -124,6 +124,24 @@ static bool long_ago_clause(const clause_ctx *c, long first)
     return false;
 }
 
+/* "The US joined Britain and France in condemning ...": for a present participle after "in"
+ * whose verb before is "join" with actors as its object, the first of those actors (its
+ * conjuncts with it); -1 otherwise. The participle's doer is then the main clause's subject,
+ * with the joined actors beside it. */
+static long joined_partner(const clause_ctx *c, const verb_group *vg)
+{
+    if (!word_is(c, (long)vg->anchor - 1, "in"))
+        return -1;
+    long k = actor_ending(c, (long)vg->anchor - 2);
+    if (k < 0)
+        return -1;
+    actor_group g;
+    events_group_from(c, k, &g);
+    if (g.n == 0 || !verb_lemma_in(c, (long)g.first - 1, (const char *const[]){"join", NULL}))
+        return -1;
+    return g.items[0];
+}
+
 static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
 {
     const verbmatch *m = &c->matches[mi];
@@ -142,10 +160,15 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             return events_trace(c, "    not coded: asked for in the demand of %s:%u, not done\n",
                                 d->rule->file, d->rule->line);
     }
+    /* "a cross-border attack", "a hit-and-run raid": a verb glued by a hyphen to the word
+     * after it is part of a compound modifier, not a verb */
+    if (!rule->noun && hyphen_glued(c, (long)m->anchor + 2))
+        return events_trace(c, "    not coded: part of a hyphenated compound, not a verb\n");
     if (!rule->noun && events_is_catenative_of_other(c, mi))
         return events_trace(c, "    not coded: it governs another verb (modality only)\n");
 
     long source = -1, target = -1;
+    long joined = -1;              /* "joined France in condemning": France acts too */
     bool passive = false;          /* an agentless passive: the doer is not named */
     const char *code = rule->code; /* or the intent to do it ("pledged to send": 0332) */
     uint8_t modality = MODALITY_ASSERTED;
@@ -213,14 +236,15 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                                                           "since", "by",     "upon",  NULL};
             /* after a comma with no finite verb found before it (a headline's "Russian forces
              * fired ..., killing"): the nearest verb before is the main clause */
-            after_word = (word_in(c, vg.anchor - 1, adverbial_words) ||
+            joined = joined_partner(c, &vg);
+            after_word = (word_in(c, vg.anchor - 1, adverbial_words) || joined >= 0 ||
                           (is_comma(c, vg.anchor - 1) && vg.anchor >= 3 &&
                            !events_gerund_subject(c, &vg))) &&
                          !code_is(rule->code, "01");
             if (!after_word)
                 return events_trace(c, "    not coded: a participle modifying a noun or clause, "
                                        "not a clause of its own\n");
-            c->adverbial = true;
+            c->adverbial = joined < 0; /* a joined act is the clause's own, not an aside */
         }
         uint8_t committed;
         code = events_commitment(c, &vg, rule->code, &committed);
@@ -451,8 +475,17 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     sitrep_status status = events_sense(c, m, group, source, target, &code, &not_coded);
     if (status || not_coded)
         return status ? status : events_trace(c, "    not coded: %s\n", not_coded);
-    return events_emit_groups(st, c, m, code, source, target, passive, modality, span_first,
-                              span_last);
+    sitrep_status emitted = events_emit_groups(st, c, m, code, source, target, passive, modality,
+                                               span_first, span_last);
+    /* "The US joined France and Germany in condemning ...": the joined act theirs too */
+    if (!emitted && joined >= 0 && joined != target && source >= 0) {
+        if (events_trace(c, "    joined in the act: %s\n",
+                         events_actor_label(c, joined, l1, sizeof l1)))
+            return SITREP_ELIMIT;
+        emitted = events_emit_groups(st, c, m, code, joined, target, false, modality, span_first,
+                                     span_last);
+    }
+    return emitted;
 }
 
 /* Prepares the per-sentence context: lemmas, matches, actor token ranges. */

@@ -300,10 +300,46 @@ static bool violent_subject(const clause_ctx *c, const verbmatch *m)
         if (lower_token(c, i, low, sizeof low) &&
             (pattern_class_has(c->tables->patterns, "weapon", low, strlen(low)) ||
              pattern_class_has(c->tables->patterns, "explosive", low, strlen(low)) ||
-             pattern_class_has(c->tables->patterns, "attacknoun", low, strlen(low))))
+             pattern_class_has(c->tables->patterns, "attacknoun", low, strlen(low)) ||
+             pattern_class_has(c->tables->patterns, "violence", low, strlen(low))))
             return true;
     }
     return false;
+}
+
+/* True when the subject of match m is a document with no author named ("The resolution calls
+ * on Israel to ...", "The joint statement condemned ...", "The text also demands ..."): a
+ * noun of the list below heading a short phrase of determiners, adjectives and nouns that
+ * opens the clause, then only adverbs and auxiliaries before the verb. A document that names
+ * its author ("a UN report accuses") has an actor and never comes here. */
+static bool document_subject(const clause_ctx *c, const verbmatch *m)
+{
+    static const char *const documents[] = {"resolution", "resolutions", "statement", "communique",
+                                            "communiqué", "declaration", "report",    "text",
+                                            "letter",     "draft",       "motion",    "document",
+                                            "memorandum", NULL};
+    long i = (long)m->first - 1;
+    while (i >= 0 && (m->first - i) < 4 && (upos(c, i) == UPOS_ADV || upos(c, i) == UPOS_AUX))
+        i--;
+    /* "a statement from the ministry accused ...": past the author's phrase */
+    if (!word_in(c, i, documents)) {
+        long k = i;
+        while (k >= 0 && i - k < 4 &&
+               (upos(c, k) == UPOS_DET || upos(c, k) == UPOS_ADJ || upos(c, k) == UPOS_NOUN ||
+                upos(c, k) == UPOS_PROPN))
+            k--;
+        if (k == i || !word_in(c, k, (const char *const[]){"from", "by", "of", NULL}))
+            return false;
+        i = k - 1;
+        if (!word_in(c, i, documents))
+            return false;
+    }
+    long j = i - 1;
+    while (j >= 0 && i - j <= 4 && actor_covering(c, j) < 0 &&
+           (upos(c, j) == UPOS_DET || upos(c, j) == UPOS_ADJ || upos(c, j) == UPOS_NOUN ||
+            upos(c, j) == UPOS_VERB))
+        j--;
+    return j < 0 || is_punct(c, j) || upos(c, j) == UPOS_CCONJ || upos(c, j) == UPOS_SCONJ;
 }
 
 long events_denied_involvement(const clause_ctx *c, const verbmatch *m)
@@ -358,6 +394,10 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
          * passive ("the equipment was provided to the Philippines") */
         bool pointed = (code_is(code, "11") && !code_is(code, "110")) || code_is(code, "02") ||
                        code_is(code, "12") || code_is(code, "13") || code_is(code, "16");
+        /* the same acts, and demands, by a document whose author is not named ("the
+         * resolution calls on ...") */
+        if ((pointed || code_is(code, "10")) && !role_named && !passive && document_subject(c, m))
+            return true;
         return (pointed && public_role(named_role)) ||
                (passive && (code_is(code, "11") || code_is(code, "163") || code_is(code, "071") ||
                             code_is(code, "072") || code_is(code, "073")));
@@ -375,6 +415,11 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
     if (code_is(code, "025") || code_is(code, "0234") || code_is(code, "0256"))
         return true;
     if ((code_is(code, "02") || code_is(code, "11")) && violent_object(c, m))
+        return true;
+    /* investigations of an incident, crimes or abuses whose culprit is not named ("police
+     * are investigating the explosion", "opened an inquiry into the shelling"): the pattern
+     * names what is investigated (091-094), or the object is violence */
+    if (code_is(code, "09") && (strcmp(code, "090") != 0 || violent_object(c, m)))
         return true;
     /* violence against people or places of no named state ("killed 19 people", "captured
      * the town"): by an armed actor, or in words that only name violence (shelling, air

@@ -16,6 +16,11 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "181  kidnap $T\n"
                                     "161  evacuate ... embassy\n"
                                     "040  talk\n"
+                                    "040  speak\n"
+                                    "0256 call on $T to\n"
+                                    "093  investigate ... explosion\n"
+                                    "150  @weapon ... *cross ... border\n"
+                                    "010  claim\n"
                                     "050  support $T\n"
                                     "052  defend $T\n"
                                     "110  express ... concern\n"
@@ -120,7 +125,7 @@ static const char classes_text[] =
     "@sense_strict eliminate roll kick\n"
     "@sense_civil_modifier personal negative\n"
     "@sense_accident crash accident floods\n"
-    "@violence violence fighting\n";
+    "@violence violence fighting bombing\n";
 
 static events_fixture fx, plain; /* plain: the same patterns without the @sense_ tables */
 
@@ -725,6 +730,48 @@ static void readings_that_hang_on_the_actor(void **state)
                MODALITY_ASSERTED);
 }
 
+static void speakers_documents_joined_acts_and_claims(void **state)
+{
+    (void)state;
+    /* conjoined subjects who speak with no one else named speak with each other */
+    result r;
+    code(&r, "Poland and Ukraine spoke on Friday about grain exports.");
+    expect_event(&r, "040", "POL", "UKR", MODALITY_ASSERTED);
+    expect_event(&r, "040", "UKR", "POL", MODALITY_ASSERTED);
+    done(&r);
+    expect_none("Poland and Ukraine spoke to reporters in Brussels.");
+    expect_none("Poland spoke about Ukraine.");
+    /* a document with no author named acts as an unknown source */
+    expect_one("The resolution calls on Russia to withdraw.", "0256", "-", "RUS",
+               MODALITY_ASSERTED);
+    expect_one("A statement from the ministry condemned Russia.", "111", "-", "RUS",
+               MODALITY_ASSERTED);
+    expect_none("The adoption of the resolution angered Russia.");
+    /* "X joined Y in Ving": both do it */
+    code(&r, "Canada joined Poland in condemning Russia.");
+    expect_event(&r, "111", "CAN", "RUS", MODALITY_ASSERTED);
+    expect_event(&r, "111", "POL", "RUS", MODALITY_ASSERTED);
+    done(&r);
+    /* an amount phrase between a verb and what it gives is skipped like a date */
+    expect_one("Germany sent another $500 million in weapons to Ukraine.", "072", "DEU", "UKR",
+               MODALITY_ASSERTED);
+    /* a verb glued by a hyphen to the next word is part of a compound modifier */
+    code(&r, "Polish tanks fired in a cross-border raid into Belarus.");
+    assert_null(find_event(&r, "150", "POLMIL", "BLR"));
+    done(&r);
+    /* the object of a relative clause's verb is not the subject of the verb after it */
+    expect_none("The man who insulted Russia was condemned.");
+    /* an investigation of an incident needs no culprit */
+    expect_one("Polish police are investigating the explosion.", "093", "POLCOP", "-",
+               MODALITY_ASSERTED);
+    /* "the group" refers to the armed group last named; a claimed attack is the claimer's */
+    code(&r, "Poland accused Hamas of lying after the group attacked Ukraine.");
+    expect_event(&r, "190", "PSEREBHMS", "UKR", MODALITY_ASSERTED);
+    done(&r);
+    expect_one("Hamas claimed responsibility for the bombing, which killed Ukrainian soldiers.",
+               "190", "PSEREBHMS", "UKRMIL", MODALITY_ASSERTED);
+}
+
 static void without_sense_tables_codes_stay(void **state)
 {
     (void)state;
@@ -842,6 +889,7 @@ int main(void)
         cmocka_unit_test(doers_and_victims_past_appositions),
         cmocka_unit_test(missions_deliberations_and_passive_aid),
         cmocka_unit_test(victims_of_named_acts_and_objects_past_time),
+        cmocka_unit_test(speakers_documents_joined_acts_and_claims),
         cmocka_unit_test(without_sense_tables_codes_stay),
         cmocka_unit_test(figures_pictures_comparisons_and_prospects_are_no_events),
         cmocka_unit_test(verbs_the_tagger_misread_are_repaired),
