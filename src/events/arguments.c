@@ -172,13 +172,22 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     long i = vg->first - 1;
     /* "criticised Washington's decision to sell arms", "the US plan to withdraw": an
      * infinitive after a noun of decision or intent is done by the noun's owner */
+    static const char *const decision_nouns[] = {
+        "decision", "move",      "plan",      "plans",       "bid",        "attempt",
+        "attempts", "effort",    "efforts",   "offer",       "pledge",     "promise",
+        "threat",   "readiness", "intention", "willingness", "commitment", "push",
+        "drive",    "proposal",  "proposals", "idea",        "suggestion", NULL};
+    /* "a proposal by France to send": the agent after the noun is its owner */
+    if (vg->infinitive && word_is(c, vg->first, "to") && !is_gerund(c, vg->first + 1)) {
+        long k = actor_ending(c, i);
+        long by = k >= 0 ? (long)c->afirst[k] - 1 : -1;
+        if (k >= 0 && mention(c, k)->code &&
+            word_in(c, by, (const char *const[]){"by", "from", NULL}) &&
+            upos(c, by - 1) == UPOS_NOUN && word_in(c, by - 1, decision_nouns))
+            return k;
+    }
     if (vg->infinitive && word_is(c, vg->first, "to") && !is_gerund(c, vg->first + 1) &&
-        upos(c, i) == UPOS_NOUN &&
-        word_in(c, i, (const char *const[]){"decision",   "move",      "plan",      "plans",
-                                            "bid",        "attempt",   "attempts",  "effort",
-                                            "efforts",    "offer",     "pledge",    "promise",
-                                            "threat",     "readiness", "intention", "willingness",
-                                            "commitment", "push",      "drive",     NULL})) {
+        upos(c, i) == UPOS_NOUN && word_in(c, i, decision_nouns)) {
         long n = i - 1;
         while (n >= 0 && i - n < 3 && upos(c, n) == UPOS_ADJ && actor_covering(c, n) < 0)
             n--; /* "Washington's sudden decision" */

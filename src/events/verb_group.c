@@ -153,6 +153,24 @@ static bool reduced_relative_has_main_verb(const clause_ctx *c, long anchor)
     return false;
 }
 
+/* "air defences shot down 40 drones": a particle and then an object after the participle make
+ * it an active verb (a reduced relative has no object: "drones shot down by ..."). */
+static bool particle_with_object(const clause_ctx *c, long anchor)
+{
+    if (anchor + 1 >= (long)c->ntokens ||
+        strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor + 1].xpos), "RP") != 0 ||
+        word_is(c, anchor + 2, "by"))
+        return false;
+    uint8_t u = upos(c, anchor + 2);
+    return u == UPOS_NUM || u == UPOS_DET || u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_PROPN;
+}
+
+/* Nouns of intent whose infinitive is planned ("a plan to send", "the offer to mediate"). */
+static const char *const intent_nouns[] = {"plan",    "plans",     "proposal",    "proposals",
+                                           "offer",   "offers",    "idea",        "suggestion",
+                                           "threat",  "threats",   "intention",   "pledge",
+                                           "promise", "readiness", "willingness", NULL};
+
 void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
 {
     memset(vg, 0, sizeof *vg);
@@ -215,7 +233,12 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         }
         /* a catenative before "to" or before a gerund ("denied sending"; "planes bombed"
          * has no gerund, and "planes" is no "plan") */
-        if (verb_lemma_in(c, i, catenatives) &&
+        /* (not a noun after a determiner, an adjective or a possessive: "announced a plan to
+         * send", "France's plan to send": the noun's owner acts, events_subject_from_group) */
+        bool noun = upos(c, i) == UPOS_NOUN && word_in(c, i, intent_nouns) &&
+                    (upos(c, i - 1) == UPOS_DET || upos(c, i - 1) == UPOS_ADJ ||
+                     upos(c, i - 1) == UPOS_PRON || is_possessive(c, i - 1));
+        if (!noun && verb_lemma_in(c, i, catenatives) &&
             (word_is(c, vg->first, "to") ||
              (vg->first == anchor && i == anchor - 1 && is_gerund(c, anchor)))) {
             next_to_anchor = false;
@@ -237,7 +260,7 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         (upos(c, anchor + 1) == UPOS_ADP || by_follows(c, anchor)) &&
         actor_starting(c, anchor + 1, 0) < 0 &&
         !(word_is(c, anchor + 1, "up") && word_is(c, anchor + 2, "to")) && /* "fired up to 300" */
-        reduced_relative_has_main_verb(c, anchor))
+        !particle_with_object(c, anchor) && reduced_relative_has_main_verb(c, anchor))
         vg->passive = true;
     if (events_apposed_subject(c, vg) >= 0)
         vg->passive = true;
@@ -283,6 +306,20 @@ static bool future_time_clause(const clause_ctx *c, const verb_group *vg)
         if (word_is(c, k, "until") || word_is(c, k, "till") || word_is(c, k, "before"))
             return true;
     return false;
+}
+
+/* "a proposal by France to send peacekeepers", "Russia's plan to annex", "the offer to
+ * mediate": an infinitive after a noun of intent (its owner's "by" phrase between) is planned,
+ * not done. */
+static bool intended_by_noun(const clause_ctx *c, const verb_group *vg)
+{
+    if (!vg->infinitive || !word_is(c, vg->first, "to"))
+        return false;
+    long i = vg->first - 1;
+    long k = actor_ending(c, i);
+    if (k >= 0 && word_in(c, (long)c->afirst[k] - 1, (const char *const[]){"by", "from", NULL}))
+        i = (long)c->afirst[k] - 2;
+    return upos(c, i) == UPOS_NOUN && word_in(c, i, intent_nouns);
 }
 
 uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
@@ -335,7 +372,7 @@ uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
         return MODALITY_HYPOTHETICAL;
     if (possible)
         return MODALITY_POSSIBLE;
-    if (planned || would || future_time_clause(c, vg))
+    if (planned || would || future_time_clause(c, vg) || intended_by_noun(c, vg))
         return MODALITY_PLANNED;
     return MODALITY_ASSERTED;
 }

@@ -21,6 +21,9 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "093  investigate ... explosion\n"
                                     "150  @weapon ... *cross ... border\n"
                                     "010  claim\n"
+                                    "010  announce\n"
+                                    "120  reject\n"
+                                    "190  shoot down ... drones\n"
                                     "050  support $T\n"
                                     "052  defend $T\n"
                                     "110  express ... concern\n"
@@ -770,6 +773,16 @@ static void speakers_documents_joined_acts_and_claims(void **state)
     done(&r);
     expect_one("Hamas claimed responsibility for the bombing, which killed Ukrainian soldiers.",
                "190", "PSEREBHMS", "UKRMIL", MODALITY_ASSERTED);
+    /* a particle and an object after a participle make it active, not a reduced relative */
+    expect_one("Poland said its air defences shot down 40 Russian drones.", "190", "POL", "RUS",
+               MODALITY_ASSERTED);
+    /* an infinitive after a noun of intent is its owner's planned act */
+    code(&r, "Russia rejected a proposal by Poland to send weapons to Ukraine.");
+    expect_event(&r, "072", "POL", "UKR", MODALITY_PLANNED);
+    assert_null(find_event(&r, "072", "RUS", "UKR"));
+    done(&r);
+    expect_one("Poland announced a plan to send weapons to Ukraine.", "072", "POL", "UKR",
+               MODALITY_PLANNED);
 }
 
 static void without_sense_tables_codes_stay(void **state)
