@@ -661,6 +661,21 @@ size_t scan_description(scan *s, size_t i)
  * group or state body ("the Israeli military") named before it, in the same sentence for "it"
  * (which as a subject is more often empty: "it is unclear"), within two sentences for "its". "it"
  * before a form of "be", "seem", "appear" or "remain" is not resolved. -1 when none. */
+/* True when mention m starts within the first three tokens of its sentence ("The RSF",
+ * "Sudan's army"): the sentence's subject, usually. */
+static bool opens_sentence(const scan *s, const actor_mention *m)
+{
+    if (m->sentence >= s->text->nsentences)
+        return false;
+    const sentence *st = &s->text->sentences[m->sentence];
+    size_t before = 0;
+    for (uint32_t t = st->first_token;
+         t < st->first_token + st->ntokens && s->text->tokens[t].start < m->start; t++)
+        if (++before > 3)
+            return false;
+    return true;
+}
+
 static long neuter_antecedent(const scan *s, size_t i)
 {
     bool possessive = slice_eq_cstr(token_text(s->text, &s->tokens[i]), "its") ||
@@ -692,6 +707,24 @@ static long neuter_antecedent(const scan *s, size_t i)
                                          "explosion", "raid",   "assault",  "shelling",
                                          "operation", "war",    "conflict", NULL};
     long first_here = -1; /* "its": the sentence's first candidate, usually its subject */
+    /* "The RSF did not respond. It has accused the army ...": a sentence that opens with "It"
+     * and a verb continues the subject of the sentence before (its first candidate) */
+    if (!possessive && i == 0 && s->sentence > 0) {
+        long first_before = -1;
+        for (size_t k = s->count; k-- > 0;) {
+            const actor_mention *m = &s->mentions[k];
+            if (m->sentence + 1 < s->sentence)
+                break;
+            size_t r = root_of(s, k);
+            const char *kind = s->mentions[r].kind;
+            if (m->sentence + 1 == s->sentence && s->mentions[r].code && opens_sentence(s, m) &&
+                (kind == ACTOR_KIND_COUNTRY || kind == ACTOR_KIND_CAPITAL ||
+                 kind == ACTOR_KIND_METONYM || kind == ACTOR_KIND_ORGANIZATION ||
+                 kind == ACTOR_KIND_GROUP || (kind == ACTOR_KIND_AGENT && s->mentions[r].country)))
+                first_before = (long)r;
+        }
+        return first_before;
+    }
     for (size_t k = s->count; k-- > 0;) {
         const actor_mention *m = &s->mentions[k];
         if (m->sentence + (possessive ? 2 : 0) < s->sentence)

@@ -522,6 +522,11 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             known_target = true;
         }
     }
+    /* "the army chief visited troops in Omdurman": a visit to one's own state's people is no
+     * visit between actors of two states */
+    if ((code_is(code, "042") || code_is(code, "043")) && ns > 0 && nt > 0 && ss[0].country &&
+        ts[0].country && strcmp(ss[0].country, ts[0].country) == 0)
+        return events_trace(c, "    not coded: a visit at home, to its own state's people\n");
     if (!known_source) {
         if (!events_unknown_side_ok(c, m, code, true, passive, &ts[0], ns > 0 ? ss[0].role : NULL))
             return events_trace(c, "    not coded: no source actor\n");

@@ -22,6 +22,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "150  @weapon ... *cross ... border\n"
                                     "010  claim\n"
                                     "010  announce\n"
+                                    "042  visit $T\n"
                                     "120  reject\n"
                                     "190  shoot down ... drones\n"
                                     "050  support $T\n"
@@ -783,6 +784,14 @@ static void speakers_documents_joined_acts_and_claims(void **state)
     done(&r);
     expect_one("Poland announced a plan to send weapons to Ukraine.", "072", "POL", "UKR",
                MODALITY_PLANNED);
+    /* "It" opening a sentence with a verb continues the subject of the sentence before */
+    expect_one("Hamas did not respond. It has accused Poland of lying.", "112", "PSEREBHMS", "POL",
+               MODALITY_ASSERTED);
+    expect_none("The report was written by Hamas. It accuses Poland of lying.");
+    /* a visit to one's own state's people is no visit between states */
+    expect_none("The Polish president visited Polish troops in Lviv.");
+    expect_one("The Polish president visited Ukrainian troops in Lviv.", "042", "POLGOV", "UKRMIL",
+               MODALITY_ASSERTED);
 }
 
 static void without_sense_tables_codes_stay(void **state)
