@@ -471,6 +471,16 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (events_trace(c, "    forces sent to help: military protection or peacekeeping, 074\n"))
             return SITREP_ELIMIT;
     }
+    /* "has not ruled out using force", "did not rule out a military strike on Iran": force
+     * that is not excluded is threatened (138) */
+    if (group && events_not_ruled_out(c, group) &&
+        (code_is(code, "15") || code_is(code, "18") || code_is(code, "19") || code_is(code, "20") ||
+         (code_is(code, "12") && events_violent_object(c, m)))) {
+        code = "138";
+        modality = MODALITY_ASSERTED;
+        if (events_trace(c, "    force not ruled out: a threat of force, 138\n"))
+            return SITREP_ELIMIT;
+    }
     const char *not_coded;
     sitrep_status status = events_sense(c, m, group, source, target, &code, &not_coded);
     if (status || not_coded)

@@ -421,6 +421,13 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg);
 long events_apposed_subject(const clause_ctx *c, const verb_group *vg);
 /* Modality from the words of the group [first, anchor] and the clause before it. */
 uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg);
+/* True when the group denies excluding what it governs ("has not ruled out using force",
+ * "did not rule out a strike", "never excluded"). */
+bool events_not_ruled_out(const clause_ctx *c, const verb_group *vg);
+/* True when an event noun of roots 18-20, or a word of the classes @attacknoun and @violence,
+ * stands in the object of match m ("condemned the attack", "called for an end to the
+ * fighting"). sides.c. */
+bool events_violent_object(const clause_ctx *c, const verbmatch *m);
 /* True when token i stands in a condition or an open question: an "if", "unless" or "whether"
  * earlier in its comma segment ("if Iran attacked Israel, ...", "whether Trump withheld aid"). */
 bool events_in_condition(const clause_ctx *c, long i);

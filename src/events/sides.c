@@ -248,7 +248,7 @@ static bool public_role(const char *role)
 /* True when an event noun of roots 18-20, or a word of the classes @attacknoun and @violence
  * (classes.txt), stands in the object of match m ("condemned the attack", "denounced the
  * strikes", "called for an end to the fighting"). */
-static bool violent_object(const clause_ctx *c, const verbmatch *m)
+bool events_violent_object(const clause_ctx *c, const verbmatch *m)
 {
     for (size_t j = 0; j < c->nmatches; j++) {
         const verbmatch *o = &c->matches[j];
@@ -414,12 +414,12 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
      * attack") whose addressee or author is not named */
     if (code_is(code, "025") || code_is(code, "0234") || code_is(code, "0256"))
         return true;
-    if ((code_is(code, "02") || code_is(code, "11")) && violent_object(c, m))
+    if ((code_is(code, "02") || code_is(code, "11")) && events_violent_object(c, m))
         return true;
     /* investigations of an incident, crimes or abuses whose culprit is not named ("police
      * are investigating the explosion", "opened an inquiry into the shelling"): the pattern
      * names what is investigated (091-094), or the object is violence */
-    if (code_is(code, "09") && (strcmp(code, "090") != 0 || violent_object(c, m)))
+    if (code_is(code, "09") && (strcmp(code, "090") != 0 || events_violent_object(c, m)))
         return true;
     /* violence against people or places of no named state ("killed 19 people", "captured
      * the town"): by an armed actor, or in words that only name violence (shelling, air

@@ -266,8 +266,12 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         vg->passive = true;
     /* "were shot and killed by the police": a participle conjoined with a passive one shares
      * its auxiliaries and its voice */
-    if (!vg->passive && vg->first == anchor && anchor >= 3 && word_is(c, anchor - 1, "and") &&
-        is_past_participle(c, anchor) &&
+    /* (not with an object after it: "said it was concerned and urged Beijing to ...") */
+    bool object_after = upos(c, anchor + 1) == UPOS_DET || upos(c, anchor + 1) == UPOS_PROPN ||
+                        upos(c, anchor + 1) == UPOS_NUM || upos(c, anchor + 1) == UPOS_PRON ||
+                        actor_starting(c, anchor + 1, 0) >= 0;
+    if (!vg->passive && !object_after && vg->first == anchor && anchor >= 3 &&
+        word_is(c, anchor - 1, "and") && is_past_participle(c, anchor) &&
         (is_past_participle(c, anchor - 2) ||
          (upos(c, anchor - 2) == UPOS_ADJ && /* "ambushed", "shot" read as adjectives */
           (slice_ends_with(token_text(&c->art->text, &c->tokens[anchor - 2]), "ed") ||
@@ -322,14 +326,33 @@ static bool intended_by_noun(const clause_ctx *c, const verb_group *vg)
     return upos(c, i) == UPOS_NOUN && word_in(c, i, intent_nouns);
 }
 
+bool events_not_ruled_out(const clause_ctx *c, const verb_group *vg)
+{
+    bool negation = false;
+    for (long i = vg->first; i <= vg->anchor; i++) {
+        if (word_is(c, i, "not") || word_is(c, i, "n't") || word_is(c, i, "n\xe2\x80\x99t") ||
+            word_is(c, i, "never"))
+            negation = true;
+        else if (negation && ((lemma_is(c, i, "rule") && word_is(c, i + 1, "out")) ||
+                              lemma_is(c, i, "exclude")))
+            return true;
+    }
+    return false;
+}
+
 uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
 {
     bool negated = false, planned = false, possible = false, would = false;
     for (long i = vg->first; i < vg->anchor; i++) {
-        if (word_is(c, i, "not") || word_is(c, i, "n't") || word_is(c, i, "n\xe2\x80\x99t") ||
-            word_is(c, i, "never") || (word_is(c, i, "yet") && word_is(c, i + 1, "to")) ||
-            negator_length(c, i) > 0 || lemma_is(c, i, "unable") ||
-            (word_is(c, i, "no") && word_is(c, i + 1, "longer")))
+        /* "has not ruled out using force", "did not refuse to": a denied denial leaves the
+         * act open */
+        if (negated && negator_length(c, i) > 0) {
+            negated = false;
+            possible = true;
+        } else if (word_is(c, i, "not") || word_is(c, i, "n't") ||
+                   word_is(c, i, "n\xe2\x80\x99t") || word_is(c, i, "never") ||
+                   (word_is(c, i, "yet") && word_is(c, i + 1, "to")) || negator_length(c, i) > 0 ||
+                   lemma_is(c, i, "unable") || (word_is(c, i, "no") && word_is(c, i + 1, "longer")))
             negated = true;
         else if (word_is(c, i, "could") || word_is(c, i, "may") || word_is(c, i, "might") ||
                  word_is(c, i, "can") || lemma_is(c, i, "likely") || lemma_is(c, i, "unlikely") ||

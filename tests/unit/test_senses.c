@@ -792,6 +792,13 @@ static void speakers_documents_joined_acts_and_claims(void **state)
     expect_none("The Polish president visited Polish troops in Lviv.");
     expect_one("The Polish president visited Ukrainian troops in Lviv.", "042", "POLGOV", "UKRMIL",
                MODALITY_ASSERTED);
+    /* a participle after "and" with an object is active ("concerned and urged Russia") */
+    expect_one("Poland said it was concerned and asked Russia to leave.", "020", "POL", "RUS",
+               MODALITY_ASSERTED);
+    /* force not ruled out is threatened */
+    expect_one("Poland has not ruled out attacking Belarus.", "138", "POL", "BLR",
+               MODALITY_ASSERTED);
+    expect_one("Poland has ruled out attacking Belarus.", "190", "POL", "BLR", MODALITY_NEGATED);
 }
 
 static void without_sense_tables_codes_stay(void **state)
