@@ -405,12 +405,17 @@ bool scan_role_is_modifier(const scan *s, size_t last)
 }
 
 /* True when the word at token i, tagged NOUN, stands before what looks like its object: a
- * determiner, a pronoun, or a proper name with a possessive ("drive Kyiv's forces"). */
+ * determiner, a pronoun, or a proper name with a possessive ("drive Kyiv's forces"); or before
+ * a resultative "dead" or "and" and a verb ("police shot dead", "police shot and killed"). */
 bool scan_verb_before_object(const scan *s, size_t i)
 {
     if (i + 1 >= s->n)
         return false;
     uint8_t next = s->tokens[i + 1].upos;
+    /* "police shot dead two protesters", "police shot and killed a protester" */
+    if (slice_eq_cstr(token_text(s->text, &s->tokens[i + 1]), "dead") ||
+        (next == UPOS_CCONJ && i + 2 < s->n && s->tokens[i + 2].upos == UPOS_VERB))
+        return true;
     return next == UPOS_DET || next == UPOS_PRON ||
            (next == UPOS_PROPN && scan_is_possessive(s, i + 2));
 }

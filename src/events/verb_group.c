@@ -153,16 +153,32 @@ static bool reduced_relative_has_main_verb(const clause_ctx *c, long anchor)
     return false;
 }
 
-/* "air defences shot down 40 drones": a particle and then an object after the participle make
- * it an active verb (a reduced relative has no object: "drones shot down by ..."). */
-static bool particle_with_object(const clause_ctx *c, long anchor)
+/* "air defences shot down 40 drones", "jihadists killed at least 20 soldiers": an object after
+ * the participle (past a particle) makes it an active verb; a reduced relative has none
+ * ("drones shot down by ...", "soldiers killed in Ukraine", "the town captured this week"). */
+static bool object_follows(const clause_ctx *c, long anchor)
 {
-    if (anchor + 1 >= (long)c->ntokens ||
-        strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor + 1].xpos), "RP") != 0 ||
-        word_is(c, anchor + 2, "by"))
+    static const char *const times[] = {"week",    "weekend", "month", "year",   "day",
+                                        "morning", "evening", "night", "summer", "winter",
+                                        "spring",  "autumn",  "fall",  NULL};
+    long i = anchor + 1;
+    if (i < (long)c->ntokens &&
+        strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos), "RP") == 0)
+        i++;
+    if (i >= (long)c->ntokens || word_is(c, i, "by"))
         return false;
-    uint8_t u = upos(c, anchor + 2);
-    return u == UPOS_NUM || u == UPOS_DET || u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_PROPN;
+    if ((word_is(c, i, "at") && word_is(c, i + 1, "least")) ||
+        (word_is(c, i, "more") && word_is(c, i + 1, "than")) ||
+        word_in(c, i,
+                (const char *const[]){"dozens", "hundreds", "thousands", "them", "him", "her", "us",
+                                      NULL}))
+        return true;
+    uint8_t u = upos(c, i);
+    if (u == UPOS_DET)
+        return !word_in(c, i + 1, times);
+    /* the old particle reading: "shot down Russian drones" */
+    return u == UPOS_NUM ||
+           (i > anchor + 1 && (u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_PROPN));
 }
 
 /* Nouns of intent whose infinitive is planned ("a plan to send", "the offer to mediate"). */
@@ -260,7 +276,7 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         (upos(c, anchor + 1) == UPOS_ADP || by_follows(c, anchor)) &&
         actor_starting(c, anchor + 1, 0) < 0 &&
         !(word_is(c, anchor + 1, "up") && word_is(c, anchor + 2, "to")) && /* "fired up to 300" */
-        !particle_with_object(c, anchor) && reduced_relative_has_main_verb(c, anchor))
+        !object_follows(c, anchor) && reduced_relative_has_main_verb(c, anchor))
         vg->passive = true;
     if (events_apposed_subject(c, vg) >= 0)
         vg->passive = true;

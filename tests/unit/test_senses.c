@@ -799,6 +799,13 @@ static void speakers_documents_joined_acts_and_claims(void **state)
     expect_one("Poland has not ruled out attacking Belarus.", "138", "POL", "BLR",
                MODALITY_ASSERTED);
     expect_one("Poland has ruled out attacking Belarus.", "190", "POL", "BLR", MODALITY_NEGATED);
+    /* an object after a participle makes it active, not a reduced relative */
+    expect_one("Suspected militants killed at least 20 Polish soldiers, officials said.", "190",
+               "REB", "POLMIL", MODALITY_ASSERTED);
+    /* what happened after a demand is not what the demand asks for */
+    code(&r, "Poland called for calm after Belarusian troops attacked Ukraine.");
+    expect_event(&r, "190", "BLRMIL", "UKR", MODALITY_ASSERTED);
+    done(&r);
 }
 
 static void without_sense_tables_codes_stay(void **state)
