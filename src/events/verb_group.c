@@ -181,6 +181,27 @@ static bool object_follows(const clause_ctx *c, long anchor)
            (i > anchor + 1 && (u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_PROPN));
 }
 
+/* "released six Americans jailed in the country": a past form (the tagger's VBD) right after
+ * the object noun phrase of a verb before it (not a verb of saying, whose clause has a subject
+ * there: "said protesters marched", nor of wanting: "wants Trump banned") stands for a
+ * participle. */
+static bool after_object_of_verb(const clause_ctx *c, long anchor)
+{
+    static const char *const sayers[] = {"say",  "claim", "report", "believe", "think", "know",
+                                         "tell", "warn",  "fear",   "insist",  "deny",  "allege",
+                                         "show", "find",  "argue",  "suggest", "want",  "wish",
+                                         "need", "like",  "prefer", NULL};
+    long i = anchor - 1;
+    if (upos(c, i) != UPOS_NOUN && upos(c, i) != UPOS_PROPN)
+        return false;
+    while (i >= 0 && anchor - i <= 6 &&
+           (upos(c, i) == UPOS_NOUN || upos(c, i) == UPOS_PROPN || upos(c, i) == UPOS_ADJ ||
+            upos(c, i) == UPOS_NUM || upos(c, i) == UPOS_DET))
+        i--;
+    return i >= 0 && upos(c, i) == UPOS_VERB && events_finite_verb(c, i) &&
+           !verb_lemma_in(c, i, sayers);
+}
+
 /* Nouns of intent whose infinitive is planned ("a plan to send", "the offer to mediate"). */
 static const char *const intent_nouns[] = {"plan",    "plans",     "proposal",    "proposals",
                                            "offer",   "offers",    "idea",        "suggestion",
@@ -271,7 +292,9 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
     /* a reduced relative ("soldiers killed in Ukraine", "civilians held by ..."): a past
      * participle right after a noun, with no auxiliary */
     if (vg->first == anchor && anchor > 0 && c->tables->tagger && c->tokens[anchor].upos &&
-        strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor].xpos), "VBN") == 0 &&
+        (strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor].xpos), "VBN") == 0 ||
+         (strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor].xpos), "VBD") == 0 &&
+          after_object_of_verb(c, anchor))) &&
         (upos(c, anchor - 1) == UPOS_NOUN || upos(c, anchor - 1) == UPOS_PROPN) &&
         (upos(c, anchor + 1) == UPOS_ADP || by_follows(c, anchor)) &&
         actor_starting(c, anchor + 1, 0) < 0 &&

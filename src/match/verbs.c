@@ -145,10 +145,10 @@ static size_t time_adjunct_len(const match_state *m, size_t i)
     return 0;
 }
 
-/* Tokens of an amount phrase starting at token i that ends in "in", "of" or "worth of", 0 when
- * none: "another $500 million in (military aid)", "$1.2 billion worth of (weapons)", "an
- * additional 3,000 tonnes of (food)". News puts one between a verb and what it gives; a gap
- * skips it without counting it. */
+/* Tokens of an amount phrase starting at token i that ends in "in", "of" or "worth of", or in
+ * "more" or "additional", 0 when none: "another $500 million in (military aid)", "$1.2 billion
+ * worth of (weapons)", "an additional 3,000 tonnes of (food)", "four more (Patriot systems)". News
+ * puts one between a verb and what it gives; a gap skips it without counting it. */
 static size_t amount_len(const match_state *m, size_t i)
 {
     static const char *const leads[] = {"another", "additional", "further", "nearly", "about",
@@ -176,6 +176,9 @@ static size_t amount_len(const match_state *m, size_t i)
     }
     if (!numbers)
         return 0;
+    /* "four more Patriot systems", "two additional battalions" */
+    if (token_word_in(m, k, (const char *const[]){"more", "additional", "new", "extra", NULL}))
+        return k + 1 - i;
     if (token_word_in(m, k, units))
         k++;
     if (token_word_in(m, k, (const char *const[]){"worth", NULL}) &&

@@ -23,6 +23,8 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "010  claim\n"
                                     "010  announce\n"
                                     "042  visit $T\n"
+                                    "190  exchange ... fire\n"
+                                    "0841 release $T\n"
                                     "120  reject\n"
                                     "190  shoot down ... drones\n"
                                     "050  support $T\n"
@@ -806,6 +808,18 @@ static void speakers_documents_joined_acts_and_claims(void **state)
     code(&r, "Poland called for calm after Belarusian troops attacked Ukraine.");
     expect_event(&r, "190", "BLRMIL", "UKR", MODALITY_ASSERTED);
     done(&r);
+    /* a past form after the object of a verb before it is a participle of that object */
+    code(&r, "Poland released six Ukrainians detained in the country.");
+    assert_null(find_event(&r, "173", "UKR", "POL"));
+    done(&r);
+    /* conjoined subjects exchanging fire fight each other */
+    code(&r, "Poland and Belarus exchanged fire along the border.");
+    expect_event(&r, "190", "POL", "BLR", MODALITY_ASSERTED);
+    expect_event(&r, "190", "BLR", "POL", MODALITY_ASSERTED);
+    done(&r);
+    /* "four more" is skipped in a pattern's gap like an amount */
+    expect_one("Poland will send four more modern air defence drones to Ukraine.", "072", "POL",
+               "UKR", MODALITY_PLANNED);
 }
 
 static void without_sense_tables_codes_stay(void **state)
