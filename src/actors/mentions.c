@@ -681,6 +681,33 @@ static bool opens_sentence(const scan *s, const actor_mention *m)
     return true;
 }
 
+/* True when token i ("it") opens a clause a verb of saying reports, "that" or not ("denied
+ * that it had", "said it would"). */
+static bool said_clause_subject(const scan *s, size_t i)
+{
+    static const char *const reporting[] = {
+        "said",     "says",         "say",          "claimed",   "claims", "denied",    "denies",
+        "insisted", "insists",      "announced",    "announces", "warned", "warns",     "stated",
+        "states",   "added",        "adds",         "argued",    "argues", "confirmed", "confirms",
+        "believes", "believed",     "hopes",        "hoped",     "fears",  "feared",    "admitted",
+        "admits",   "acknowledged", "acknowledges", "vowed",     "vows",   "pledged",   "pledges",
+        "promised", "promises",     "threatened",   "threatens", NULL};
+    if (i == 0)
+        return false;
+    size_t v = i - 1;
+    /* "denied that it", not "the claim that it" (the claim's owner says it) */
+    if (slice_eq_cstr(token_text(s->text, &s->tokens[v]), "that")) {
+        if (v == 0)
+            return false;
+        v--;
+    }
+    slice w = token_text(s->text, &s->tokens[v]);
+    for (const char *const *p = reporting; *p; p++)
+        if (slice_eq_cstr(w, *p))
+            return true;
+    return false;
+}
+
 static long neuter_antecedent(const scan *s, size_t i)
 {
     bool possessive = slice_eq_cstr(token_text(s->text, &s->tokens[i]), "its") ||
@@ -753,6 +780,22 @@ static long neuter_antecedent(const scan *s, size_t i)
                 for (const char *const *e = events; *e; e++)
                     if (slice_eq_cstr(token_text(s->text, &s->tokens[t]), *e))
                         return -1;
+            /* "Iran, which backs the Houthis, denied that it had supplied them": "it" opening
+             * a clause reported by a verb takes the sentence's subject, its first candidate */
+            if (said_clause_subject(s, i)) {
+                long first = (long)r;
+                for (size_t q = k; q-- > 0 && s->mentions[q].sentence == s->sentence;) {
+                    size_t rq = root_of(s, q);
+                    const char *kq = s->mentions[rq].kind;
+                    if (s->mentions[rq].code &&
+                        (kq == ACTOR_KIND_COUNTRY || kq == ACTOR_KIND_CAPITAL ||
+                         kq == ACTOR_KIND_METONYM || kq == ACTOR_KIND_ORGANIZATION ||
+                         kq == ACTOR_KIND_GROUP ||
+                         (kq == ACTOR_KIND_AGENT && s->mentions[rq].country)))
+                        first = (long)rq;
+                }
+                return first;
+            }
         }
         return (long)r;
     }

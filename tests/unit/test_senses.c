@@ -22,6 +22,8 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "150  @weapon ... *cross ... border\n"
                                     "010  claim\n"
                                     "010  announce\n"
+                                    "016  deny\n"
+                                    "050  back $T\n"
                                     "042  visit $T\n"
                                     "190  exchange ... fire\n"
                                     "0841 release $T\n"
@@ -820,6 +822,10 @@ static void speakers_documents_joined_acts_and_claims(void **state)
     /* "four more" is skipped in a pattern's gap like an amount */
     expect_one("Poland will send four more modern air defence drones to Ukraine.", "072", "POL",
                "UKR", MODALITY_PLANNED);
+    /* "it" in a clause a verb of saying reports is the sentence's subject */
+    code(&r, "Poland, which backs Ukraine, denied that it had sent weapons to Belarus.");
+    expect_event(&r, "072", "POL", "BLR", MODALITY_NEGATED);
+    done(&r);
 }
 
 static void without_sense_tables_codes_stay(void **state)
