@@ -342,6 +342,20 @@ static bool document_subject(const clause_ctx *c, const verbmatch *m)
     return j < 0 || is_punct(c, j) || upos(c, j) == UPOS_CCONJ || upos(c, j) == UPOS_SCONJ;
 }
 
+/* True when the verb of match m is what a form of "deny" right before its group governs
+ * ("denied carrying out", "denies that it had attacked"). */
+static bool denied_verb(const clause_ctx *c, const verbmatch *m)
+{
+    if (m->rule->noun)
+        return false;
+    verb_group vg;
+    verb_group_find(c, (long)m->anchor, &vg);
+    for (long i = (long)vg.first - 3; i < (long)vg.anchor; i++)
+        if (i >= 0 && lemma_is(c, i, "deny"))
+            return true;
+    return false;
+}
+
 long events_denied_involvement(const clause_ctx *c, const verbmatch *m)
 {
     static const char *const shares[] = {"involvement", "role",           "part",          "hand",
@@ -426,6 +440,10 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
      * strikes, bombings, abductions, massacres), not the generic "attack"/"fight"/"hit" that
      * politics uses too */
     if (code_is(code, "18") || code_is(code, "19") || code_is(code, "20")) {
+        /* a denied act of violence names no victim: "Russia denied carrying out the strike",
+         * "denied that it had attacked the convoy" */
+        if (denied_verb(c, m))
+            return true;
         bool generic = strcmp(code, "190") == 0 || strcmp(code, "180") == 0 ||
                        strcmp(code, "1823") == 0 || strcmp(code, "200") == 0;
         /* victims named by a role ("killed 19 people") of a state or armed actor; a

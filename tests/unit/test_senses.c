@@ -826,6 +826,9 @@ static void speakers_documents_joined_acts_and_claims(void **state)
     code(&r, "Poland, which backs Ukraine, denied that it had sent weapons to Belarus.");
     expect_event(&r, "072", "POL", "BLR", MODALITY_NEGATED);
     done(&r);
+    /* a denied act of violence needs no victim named */
+    expect_one("Poland denied that it had attacked the monastery.", "190", "POL", "-",
+               MODALITY_NEGATED);
 }
 
 static void without_sense_tables_codes_stay(void **state)
