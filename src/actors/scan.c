@@ -386,6 +386,23 @@ static bool title_case_sentence(const scan *s)
 /* "Puerto Jordan", "Mocimboa da Praia", "Michael Jordan": a country or capital name at token i
  * that ends a longer proper name (after an unknown capitalised word, or after a Romance
  * connector that follows one) is part of that name, not the state. */
+/* "Kenya Defence Forces", "Afghan National Army", "Iraqi Federal Police": a name made of a
+ * state and capitalised words whose last word is a role of state forces is that state's role
+ * (KENMIL); any other name (a newspaper, a council, a party) has no code. `end` is the name's
+ * end token. */
+static const char *national_body(scan *s, size_t end, const char *country)
+{
+    static const char *const forces[] = {"MIL", "COP", "SPY", NULL};
+    if (!country || strlen(country) != 3 || end < 1)
+        return NULL;
+    unit r = scan_find_unit(s, end - 1);
+    const char *role = r.role && !r.holder && r.len == 1 ? scan_entry_code(s, r.role) : NULL;
+    for (const char *const *f = forces; role && *f; f++)
+        if (strcmp(role, *f) == 0)
+            return scan_combine(s, country, role);
+    return NULL;
+}
+
 static bool ends_longer_name(const scan *s, size_t i)
 {
     static const char *const romance[] = {"da",    "de", "do", "dos", "das", "del",
@@ -518,13 +535,29 @@ size_t scan_step(scan *s, size_t i)
         bool is_org;
         size_t run = scan_unknown_run(s, i, &is_org);
         if (run > u.len && is_org) {
-            scan_emit(s, i, i + run, NULL, ACTOR_KIND_ORGANIZATION, NO_ENTRY, -1);
+            scan_emit(s, i, i + run,
+                      u.holder->kind == DICT_COUNTRY
+                          ? national_body(s, i + run, scan_entry_code(s, u.holder))
+                          : NULL,
+                      ACTOR_KIND_ORGANIZATION, NO_ENTRY, -1);
             return i + run;
         }
     }
     if (u.adj || possessive || compound) {
         size_t k = possessive ? j + 1 : j;
         unit r = scan_find_unit(s, k);
+        /* "Afghan National Army", "Iraqi Federal Police": a capitalised name after the
+         * adjective that ends in a role of state forces */
+        if (!r.len && u.adj && !possessive && country && scan_is_cap(s, k)) {
+            bool is_org;
+            size_t run = scan_unknown_run(s, k, &is_org);
+            const char *body = run ? national_body(s, k + run, country) : NULL;
+            if (body) {
+                scan_emit(s, scan_with_article(s, i), k + run, body, ACTOR_KIND_AGENT, NO_ENTRY,
+                          -1);
+                return k + run;
+            }
+        }
         /* "Ukraine's former commander", "the Russian top brass": one modifier may intervene */
         if (!r.len && has(s, k, W_MODIFIER)) {
             unit after = scan_find_unit(s, k + 1);
@@ -539,8 +572,8 @@ size_t scan_step(scan *s, size_t i)
             bool is_org;
             size_t run = scan_unknown_run(s, i, &is_org);
             if (run > k + r.len - i) {
-                scan_emit(s, i, i + run, NULL, is_org ? ACTOR_KIND_ORGANIZATION : ACTOR_KIND_PERSON,
-                          NO_ENTRY, -1);
+                scan_emit(s, i, i + run, country ? national_body(s, i + run, country) : NULL,
+                          is_org ? ACTOR_KIND_ORGANIZATION : ACTOR_KIND_PERSON, NO_ENTRY, -1);
                 return i + run;
             }
         }
