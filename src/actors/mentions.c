@@ -399,6 +399,17 @@ bool scan_role_is_modifier(const scan *s, size_t last)
     if (last + 1 >= s->n ||
         (s->tokens[last + 1].upos != UPOS_NOUN && s->tokens[last + 1].upos != UPOS_PROPN))
         return false;
+    /* "peacekeeper bases", "rebel positions", "army convoys": the role's own places and
+     * vehicles stand for it (what is attacked, shelled or seized) */
+    static const char *const holdings[] = {
+        "base",     "bases",      "position",    "positions",   "convoy",       "convoys",
+        "patrol",   "patrols",    "post",        "posts",       "camp",         "camps",
+        "outpost",  "outposts",   "checkpoint",  "checkpoints", "headquarters", "vehicle",
+        "vehicles", "stronghold", "strongholds", NULL};
+    slice next = token_text(s->text, &s->tokens[last + 1]);
+    for (const char *const *h = holdings; *h; h++)
+        if (slice_eq_cstr(next, *h))
+            return false;
     /* "help the Russian army drive Kyiv's forces out": a "noun" followed by the start of an
      * object is a verb the tagger missed, so the role is the head */
     return !(s->tokens[last + 1].upos == UPOS_NOUN && scan_verb_before_object(s, last + 1));

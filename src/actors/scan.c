@@ -43,6 +43,38 @@ static long described_antecedent(const scan *s, const char *code)
     return -1;
 }
 
+/* True when tokens [i, j) are a word for peacekeepers ("peacekeepers", "peacekeeping
+ * troops", "blue helmets"). */
+static bool peacekeepers_at(const scan *s, size_t i, size_t j)
+{
+    for (size_t k = i; k < j; k++) {
+        slice w = token_text(s->text, &s->tokens[k]);
+        if (w.len >= 11 &&
+            (strncmp(w.ptr, "peacekeep", 9) == 0 || strncmp(w.ptr, "Peacekeep", 9) == 0))
+            return true;
+    }
+    return false;
+}
+
+/* The last UN body or mission (a code starting IGOUNO) named within two sentences, -1 if none. */
+static long un_mission_before(const scan *s)
+{
+    for (size_t k = s->count; k-- > 0;) {
+        const actor_mention *m = &s->mentions[k];
+        if (m->sentence + 2 < s->sentence)
+            break;
+        if (m->code && strncmp(m->code, "IGOUNO", 6) == 0)
+            return (long)k;
+    }
+    return -1;
+}
+
+/* True when code is the antecedent's own already (no replacement needed). */
+static bool code_is_role(const scan *s, const char *code, long antecedent)
+{
+    return code && s->mentions[antecedent].code && strcmp(code, s->mentions[antecedent].code) == 0;
+}
+
 static const char *holder_kind(const dict_entry *e)
 {
     static const char *const names[DICT_KIND_COUNT] = {
@@ -770,6 +802,12 @@ size_t scan_step(scan *s, size_t i)
         if (antecedent >= 0)
             code = s->mentions[antecedent].code;
     }
+    /* "UNIFIL said Israeli forces fired on peacekeepers": peacekeepers with no state named are
+     * the UN mission's named within two sentences */
+    if (antecedent < 0 && u.role->kind == DICT_AGENT && peacekeepers_at(s, i, j))
+        antecedent = un_mission_before(s);
+    if (antecedent >= 0 && !code_is_role(s, code, antecedent))
+        code = s->mentions[antecedent].code;
     scan_emit(s, scan_with_article(s, i), j, code,
               u.role->kind == DICT_TITLE ? ACTOR_KIND_TITLE : ACTOR_KIND_AGENT, NO_ENTRY,
               antecedent);
