@@ -750,6 +750,40 @@ static long neuter_antecedent(const scan *s, size_t i)
                                          "explosion", "raid",   "assault",  "shelling",
                                          "operation", "war",    "conflict", NULL};
     long first_here = -1; /* "its": the sentence's first candidate, usually its subject */
+    /* "Iran, which backs the Houthis, denied that it had supplied them", "the army said it
+     * had launched": "it" opening a clause a verb of saying reports is the sentence's subject,
+     * its first candidate (a definite state body without its state too) */
+    if (!possessive && said_clause_subject(s, i)) {
+        long subject = -1;
+        size_t subject_end = 0;
+        for (size_t k = s->count; k-- > 0 && s->mentions[k].sentence == s->sentence;) {
+            const actor_mention *m = &s->mentions[k];
+            if (m->end > s->tokens[i].start)
+                continue;
+            size_t r = root_of(s, k);
+            const char *kind = s->mentions[r].kind;
+            bool body = kind == ACTOR_KIND_AGENT && m->role &&
+                        (strcmp(m->role, "MIL") == 0 || strcmp(m->role, "GOV") == 0 ||
+                         strcmp(m->role, "COP") == 0) &&
+                        (s->text->text[m->start] == 't' || s->text->text[m->start] == 'T');
+            if (!s->mentions[r].code ||
+                !(kind == ACTOR_KIND_COUNTRY || kind == ACTOR_KIND_CAPITAL ||
+                  kind == ACTOR_KIND_METONYM || kind == ACTOR_KIND_ORGANIZATION ||
+                  kind == ACTOR_KIND_GROUP || body ||
+                  (kind == ACTOR_KIND_AGENT && s->mentions[r].country)))
+                continue;
+            subject = (long)r;
+            subject_end = m->end;
+        }
+        if (subject >= 0) {
+            /* "denounced the attack ... and said it killed two children": the event */
+            for (size_t t = i; t-- > 0 && s->tokens[t].start >= subject_end;)
+                for (const char *const *e = events; *e; e++)
+                    if (slice_eq_cstr(token_text(s->text, &s->tokens[t]), *e))
+                        return -1;
+            return subject;
+        }
+    }
     /* "The RSF did not respond. It has accused the army ...": a sentence that opens with "It"
      * and a verb continues the subject of the sentence before (its first candidate) */
     if (!possessive && i == 0 && s->sentence > 0) {
@@ -791,22 +825,6 @@ static long neuter_antecedent(const scan *s, size_t i)
                 for (const char *const *e = events; *e; e++)
                     if (slice_eq_cstr(token_text(s->text, &s->tokens[t]), *e))
                         return -1;
-            /* "Iran, which backs the Houthis, denied that it had supplied them": "it" opening
-             * a clause reported by a verb takes the sentence's subject, its first candidate */
-            if (said_clause_subject(s, i)) {
-                long first = (long)r;
-                for (size_t q = k; q-- > 0 && s->mentions[q].sentence == s->sentence;) {
-                    size_t rq = root_of(s, q);
-                    const char *kq = s->mentions[rq].kind;
-                    if (s->mentions[rq].code &&
-                        (kq == ACTOR_KIND_COUNTRY || kq == ACTOR_KIND_CAPITAL ||
-                         kq == ACTOR_KIND_METONYM || kq == ACTOR_KIND_ORGANIZATION ||
-                         kq == ACTOR_KIND_GROUP ||
-                         (kq == ACTOR_KIND_AGENT && s->mentions[rq].country)))
-                        first = (long)rq;
-                }
-                return first;
-            }
         }
         return (long)r;
     }

@@ -831,6 +831,10 @@ static void speakers_documents_joined_acts_and_claims(void **state)
                MODALITY_NEGATED);
     /* peacekeepers with no state named are the UN mission's named before; a role's bases
      * stand for it */
+    /* "the army said it had": a definite state body without its state is "it" too */
+    code(&r, "The army said it had attacked Belarus.");
+    expect_event(&r, "190", "MIL", "BLR", MODALITY_ASSERTED);
+    done(&r);
     code(&r, "UNIFIL said Polish tanks fired at peacekeeper bases.");
     expect_event(&r, "190", "POL", "IGOUNO", MODALITY_ASSERTED);
     done(&r);
