@@ -62,15 +62,6 @@ static bool segment_has_verb(const clause_ctx *c, long from, long to)
     return false;
 }
 
-/* True when token i is a finite verb (VBD, VBZ, VBP) by the tagger. */
-bool events_finite_verb(const clause_ctx *c, long i)
-{
-    if (!c->tables->tagger || upos(c, i) != UPOS_VERB)
-        return false;
-    const char *x = tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos);
-    return strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0;
-}
-
 bool events_clause_verb(const clause_ctx *c, const verb_group *vg)
 {
     for (long j = vg->first; j <= vg->anchor; j++)

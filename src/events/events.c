@@ -26,10 +26,11 @@ static const verbmatch *demanded_by(const clause_ctx *c, size_t mi)
         for (long i = (long)d->anchor + 1; i < (long)m->anchor && inside; i++)
             if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "but") ||
                 word_is(c, i, "while") || word_is(c, i, "although") ||
-                /* "called for calm after police shot dead two protesters": what happened */
+                /* "called for calm after police shot dead two protesters", "during a visit to
+                 * Egypt": what happened */
                 word_in(c, i,
                         (const char *const[]){"after", "following", "because", "since", "when",
-                                              NULL}) ||
+                                              "during", "amid", NULL}) ||
                 (word_is(c, i, "and") && events_finite_verb(c, i + 1)))
                 inside = false;
         if (inside && !events_order_to_own_forces(c, (long)d->anchor, (long)m->anchor))

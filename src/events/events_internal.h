@@ -183,6 +183,15 @@ static inline uint8_t upos(const clause_ctx *c, long i)
     return (i < 0 || (size_t)i >= c->ntokens) ? 0 : c->tokens[i].upos;
 }
 
+/* True when token i is a finite verb (VBD, VBZ, VBP) by the tagger. */
+static inline bool events_finite_verb(const clause_ctx *c, long i)
+{
+    if (!c->tables->tagger || upos(c, i) != UPOS_VERB)
+        return false;
+    const char *x = tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos);
+    return strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0;
+}
+
 static const char *const be_forms[] = {"be", "is",  "are", "was",  "were", "been",   "being", "am",
                                        "'s", "'re", "get", "gets", "got",  "gotten", NULL};
 static const char *const aux_words[] = {
@@ -535,8 +544,6 @@ bool events_non_state(const actor_mention *am);
 bool events_private_people(const actor_mention *am);
 /* Force posture, coercion, assaults, fights, mass violence: their place is their target. */
 bool events_military_code(const char *code);
-/* True when token i is a finite verb (VBD, VBZ, VBP) by the tagger. */
-bool events_finite_verb(const clause_ctx *c, long i);
 /* The subject actor (index into c->actor) of a verb group, -1 when none is found. */
 long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int depth);
 /* The first actor (index into c->actor) starting in [from, to) with a country or a full code

@@ -376,6 +376,18 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
                     return SITREP_ELIMIT;
             }
         }
+        /* "called for a ceasefire during a visit to Egypt", "arrived on a state visit to
+         * Serbia": a visit in a time adjunct is the clause subject's */
+        long p = events_before_noun_phrase(c, (long)m->anchor, NULL);
+        if (source < 0 && code_is(rule->code, "042") &&
+            word_in(c, p, (const char *const[]){"during", "on", NULL})) {
+            long k = events_subject_from_group(c, &vg, 0);
+            if (k >= 0 && k != target && mention(c, k)->code) {
+                source = k;
+                if (events_trace(c, "    source: the visitor is the clause's subject\n"))
+                    return SITREP_ELIMIT;
+            }
+        }
         /* a support verb lends the noun its subject: "Israel mounted its invasion of
          * Lebanon", "Russia launched air strikes on Kyiv", "the UN imposed sanctions" */
         if (source < 0 && support) {

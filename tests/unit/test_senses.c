@@ -25,6 +25,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "016  deny\n"
                                     "050  back $T\n"
                                     "042  visit $T\n"
+                                    "020  ask for\n"
                                     "190  exchange ... fire\n"
                                     "0841 release $T\n"
                                     "120  reject\n"
@@ -834,6 +835,10 @@ static void speakers_documents_joined_acts_and_claims(void **state)
     /* "the army said it had": a definite state body without its state is "it" too */
     code(&r, "The army said it had attacked Belarus.");
     expect_event(&r, "190", "MIL", "BLR", MODALITY_ASSERTED);
+    done(&r);
+    /* a visit in a time adjunct is the clause subject's; what happens during it is no demand */
+    code(&r, "Poland asked for a ceasefire during a visit to Ukraine.");
+    expect_event(&r, "042", "POL", "UKR", MODALITY_ASSERTED);
     done(&r);
     code(&r, "UNIFIL said Polish tanks fired at peacekeeper bases.");
     expect_event(&r, "190", "POL", "IGOUNO", MODALITY_ASSERTED);
