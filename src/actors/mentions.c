@@ -599,6 +599,17 @@ size_t scan_pair_reference(scan *s, size_t i)
  * agency, organisation, union and coalition; North or South Korea for a capitalised "the North" or
  * "the South" when one of them was named; a named group (Hamas, the ELN) for "the group" and
  * "the movement". Returns the tokens used (0: none). */
+/* True when mention m's text holds a possessive ("the Democratic Republic of Congo's army"). */
+static bool names_possessor(const scan *s, const actor_mention *m)
+{
+    const char *t = s->text->text;
+    for (uint32_t k = m->start; k + 1 < m->end; k++)
+        if ((t[k] == '\'' && t[k + 1] == 's') ||
+            (k + 3 < m->end && memcmp(t + k, "\xe2\x80\x99s", 4) == 0))
+            return true;
+    return false;
+}
+
 size_t scan_description(scan *s, size_t i)
 {
     if (!has(s, i, W_THE) || i + 1 >= s->n)
@@ -633,7 +644,10 @@ size_t scan_description(scan *s, size_t i)
     unit role = {0};
     if (scan_is_possessive(s, i + 2)) {
         role = state ? scan_find_unit(s, i + 3) : (unit){0};
-        if (!role.role || role.holder)
+        /* "in the country's mineral-rich east": the state itself, as "Congo's east" is */
+        if (state && (!role.role || role.holder))
+            role = (unit){0};
+        else if (!role.role || role.holder)
             return 0;
     }
     uint32_t window = korea ? 3 : 2;
@@ -646,8 +660,9 @@ size_t scan_description(scan *s, size_t i)
         if (!a->code)
             continue;
         bool fits = false;
-        if (state)
-            fits = a->kind == ACTOR_KIND_COUNTRY && a->country;
+        if (state) /* a state, or a state's body named by its possessive ("Congo's army") */
+            fits = (a->kind == ACTOR_KIND_COUNTRY && a->country) ||
+                   (a->kind == ACTOR_KIND_AGENT && a->country && names_possessor(s, a));
         else if (group)
             fits = a->kind == ACTOR_KIND_GROUP;
         else if (body)

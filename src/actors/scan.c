@@ -513,6 +513,29 @@ size_t scan_step(scan *s, size_t i)
         country = scan_country_of(s, code);
         ethnic = code && strlen(code) > 3;
     }
+    /* "a British-Iranian aid worker", "a French-Algerian man": a dual national is coded by
+     * the first state (news names the foreign one first); the second adjective is skipped */
+    if (u.adj && country && j + 2 < s->n && !(s->tokens[j].flags & TOKEN_SPACE_BEFORE) &&
+        !(s->tokens[j + 1].flags & TOKEN_SPACE_BEFORE) &&
+        slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-") &&
+        !slice_eq_cstr(token_text(s->text, &s->tokens[j + 1]), "American")) {
+        /* (a person only: "the Israeli-Palestinian conflict" is both sides'; and "an
+         * Iranian-American" is an American) */
+        static const char *const people[] = {
+            "man",        "woman",    "men",      "women",       "national",
+            "nationals",  "citizen",  "citizens", "journalist",  "worker",
+            "researcher", "academic", "student",  "businessman", "businesswoman",
+            "activist",   "dual",     "reporter", "scholar",     "lawyer",
+            "engineer",   "doctor",   "pastor",   "tourist",     NULL};
+        unit second = scan_find_unit(s, j + 1);
+        unit after = scan_find_unit(s, j + 2);
+        slice w = token_text(s->text, &s->tokens[j + 2]);
+        bool person = (after.role && !after.holder);
+        for (const char *const *p = people; *p && !person; p++)
+            person = slice_eq_cstr(w, *p);
+        if (second.adj && !second.holder && second.len == 1 && person)
+            j += 2;
+    }
     /* "the Saudi-led coalition", "US-led forces": the leading country's forces */
     if (country && j + 2 < s->n && !(s->tokens[j].flags & TOKEN_SPACE_BEFORE) &&
         slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-") &&

@@ -361,6 +361,25 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                     (slot_first < 0 || (!mention(c, k)->country && !code_is(rule->code, "19"))))
                     target = k;
             }
+            /* "arrested dozens of demonstrators outside the Russian embassy": people named by a
+             * role as the object are the victims, not the actor of the place phrase after them */
+            if (target >= 0 && slot_first < 0 &&
+                (code_is(rule->code, "17") || code_is(rule->code, "18") ||
+                 code_is(rule->code, "19") || code_is(rule->code, "20"))) {
+                long k = events_role_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m);
+                long before = (long)c->afirst[target] - 1;
+                while (before > 0 && (upos(c, before) == UPOS_DET || upos(c, before) == UPOS_ADJ))
+                    before--;
+                bool located = word_in(c, before,
+                                       (const char *const[]){"outside", "near", "at", "inside",
+                                                             "opposite", "beside", NULL}) ||
+                               (word_is(c, before, "of") && word_is(c, before - 1, "front"));
+                for (long i = m->anchor + 1; k >= 0 && i < (long)c->afirst[k]; i++)
+                    if (upos(c, i) == UPOS_ADP && !word_is(c, i, "of"))
+                        k = -1; /* "dozens of demonstrators" */
+                if (k >= 0 && located && c->afirst[k] < c->afirst[target])
+                    target = k;
+            }
             /* "arrived in Gondor", "criticized the closure of guest houses in Bree": with
              * no other target, the place one actor acts in is what it acts on (conjoined
              * subjects meeting somewhere act on each other) */

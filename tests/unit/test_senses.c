@@ -840,6 +840,16 @@ static void speakers_documents_joined_acts_and_claims(void **state)
     code(&r, "Poland asked for a ceasefire during a visit to Ukraine.");
     expect_event(&r, "042", "POL", "UKR", MODALITY_ASSERTED);
     done(&r);
+    /* people named by a role as the object are the victims, not the place phrase's actor */
+    code(&r, "Polish police detained dozens of protesters outside the Belarusian embassy.");
+    assert_null(find_event(&r, "173", "POLCOP", "BLRGOV"));
+    done(&r);
+    /* a dual national is coded by the first state; "the country's east" is the state */
+    expect_one("Belarus detained a Polish-Belarusian journalist.", "173", "BLR", "POLMED",
+               MODALITY_ASSERTED);
+    code(&r, "Poland's army said rebels attacked a town in the country's east.");
+    expect_event(&r, "190", "REB", "POL", MODALITY_ASSERTED);
+    done(&r);
     code(&r, "UNIFIL said Polish tanks fired at peacekeeper bases.");
     expect_event(&r, "190", "POL", "IGOUNO", MODALITY_ASSERTED);
     done(&r);
