@@ -167,6 +167,12 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     }
     /* "a cross-border attack", "a hit-and-run raid": a verb glued by a hyphen to the word
      * after it is part of a compound modifier, not a verb */
+    /* "the ethnic Rakhine armed group": a verb inside an actor's name is part of the name */
+    long inside = rule->noun ? -1 : actor_covering(c, (long)m->anchor);
+    if (inside >= 0 &&
+        (upos(c, (long)m->anchor) != UPOS_VERB ||
+         ((long)c->afirst[inside] < (long)m->anchor && (long)m->anchor < (long)c->alast[inside])))
+        return events_trace(c, "    not coded: part of an actor's name, not a verb\n");
     if (!rule->noun && hyphen_glued(c, (long)m->anchor + 2))
         return events_trace(c, "    not coded: part of a hyphenated compound, not a verb\n");
     if (!rule->noun && events_is_catenative_of_other(c, mi))

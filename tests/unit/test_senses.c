@@ -25,6 +25,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "016  deny\n"
                                     "050  back $T\n"
                                     "042  visit $T\n"
+                                    "072  arm $T\n"
                                     "020  ask for\n"
                                     "190  exchange ... fire\n"
                                     "0841 release $T\n"
@@ -849,6 +850,15 @@ static void speakers_documents_joined_acts_and_claims(void **state)
                MODALITY_ASSERTED);
     code(&r, "Poland's army said rebels attacked a town in the country's east.");
     expect_event(&r, "190", "REB", "POL", MODALITY_ASSERTED);
+    done(&r);
+    /* what a condemnation names is its object, not a new event */
+    code(&r, "Poland condemned Russia's invasion of Ukraine.");
+    expect_event(&r, "111", "POL", "RUS", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "192", "RUS", "UKR"));
+    done(&r);
+    /* a verb inside an actor's name is part of the name */
+    code(&r, "Polish soldiers surrendered to the ethnic Belarusian armed group.");
+    assert_null(find_event(&r, "072", "POLMIL", "BLRREB"));
     done(&r);
     code(&r, "UNIFIL said Polish tanks fired at peacekeeper bases.");
     expect_event(&r, "190", "POL", "IGOUNO", MODALITY_ASSERTED);
