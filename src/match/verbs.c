@@ -159,7 +159,8 @@ static size_t amount_len(const match_state *m, size_t i)
     if (i >= m->ntokens)
         return 0;
     char first = (char)(m->text[m->tokens[i].start] | 0x20);
-    if (!strchr("$afnso0123456789", first) && !(m->text[m->tokens[i].start] & 0x80))
+    if (!strchr("$afnso0123456789", first) && !(m->text[m->tokens[i].start] & 0x80) &&
+        m->tokens[i].upos != UPOS_NUM) /* "two more", "three additional" */
         return 0;
     size_t k = i;
     if (token_word_in(m, k, (const char *const[]){"a", "an", NULL}) &&
