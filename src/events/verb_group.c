@@ -379,6 +379,18 @@ bool events_not_ruled_out(const clause_ctx *c, const verb_group *vg)
     return false;
 }
 
+/* "US to send more troops to Middle East": a headline's subject and infinitive with no verb
+ * before them announce what is to be done. */
+static bool headline_infinitive(const clause_ctx *c, const verb_group *vg)
+{
+    if (!vg->infinitive || !word_is(c, vg->first, "to") || actor_ending(c, vg->first - 1) < 0)
+        return false;
+    for (long i = 0; i < vg->first; i++)
+        if (upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX || is_punct(c, i))
+            return false;
+    return true;
+}
+
 uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
 {
     bool negated = false, planned = false, possible = false, would = false;
@@ -434,7 +446,8 @@ uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
         return MODALITY_HYPOTHETICAL;
     if (possible)
         return MODALITY_POSSIBLE;
-    if (planned || would || future_time_clause(c, vg) || intended_by_noun(c, vg))
+    if (planned || would || future_time_clause(c, vg) || intended_by_noun(c, vg) ||
+        headline_infinitive(c, vg))
         return MODALITY_PLANNED;
     return MODALITY_ASSERTED;
 }

@@ -860,6 +860,8 @@ static void speakers_documents_joined_acts_and_claims(void **state)
     code(&r, "Polish soldiers surrendered to the ethnic Belarusian armed group.");
     assert_null(find_event(&r, "072", "POLMIL", "BLRREB"));
     done(&r);
+    /* a headline's "X to V" is planned */
+    expect_one("Poland to send weapons to Ukraine", "072", "POL", "UKR", MODALITY_PLANNED);
     code(&r, "UNIFIL said Polish tanks fired at peacekeeper bases.");
     expect_event(&r, "190", "POL", "IGOUNO", MODALITY_ASSERTED);
     done(&r);
