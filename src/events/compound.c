@@ -323,6 +323,10 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         ss[ns] = events_side_in_context(c, sg.items[i], m, true);
         known_source |= ss[ns++].code != NULL;
     }
+    if (sg.n == 0 && c->has_speaker) { /* "we" in a speaker's words */
+        ss[ns++] = c->speaker;
+        known_source = true;
+    }
     for (size_t j = 0; j < tg.n; j++) {
         ts[nt] = events_side_in_context(c, tg.items[j], m, false);
         known_target |= ts[nt++].code != NULL;

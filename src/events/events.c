@@ -147,8 +147,34 @@ static long joined_partner(const clause_ctx *c, const verb_group *vg)
     return g.items[0];
 }
 
+/* True when the subject of the group vg is "we" in the words of a speaker whose code is known
+ * (a quotation or reported clause), with *side set to the speaker's side. */
+static bool first_person_speaker(const clause_ctx *c, const verb_group *vg, event_side *side)
+{
+    long i = (long)vg->first - 1;
+    while (i >= 0 && upos(c, i) == UPOS_ADV)
+        i--;
+    if (!word_in(c, i, (const char *const[]){"we", NULL}))
+        return false;
+    int32_t f = events_attribution_of(c, (long)vg->anchor);
+    if (f < 0)
+        return false;
+    const attribution *a = &c->art->attributions[f];
+    if (!a->code || a->speaker_actor < 0 || (size_t)a->speaker_actor >= c->art->nactors)
+        return false;
+    const actor_mention *m = &c->art->actors[a->speaker_actor];
+    *side = (event_side){.actor = a->speaker_actor,
+                         .place = -1,
+                         .code = a->code,
+                         .country = m->country,
+                         .role = m->role,
+                         .via = SIDE_REFERENCE};
+    return true;
+}
+
 static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
 {
+    c->has_speaker = false;
     const verbmatch *m = &c->matches[mi];
     const pattern *rule = m->rule;
     char l1[160], l2[160];
@@ -175,6 +201,12 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         return events_trace(c, "    not coded: part of an actor's name, not a verb\n");
     if (!rule->noun && hyphen_glued(c, (long)m->anchor + 2))
         return events_trace(c, "    not coded: part of a hyphenated compound, not a verb\n");
+    /* "sought to strike a balance": an appeal verb alone before an infinitive is an
+     * attempt or a wish, not an appeal */
+    if (!rule->noun && code_is(rule->code, "02") && m->first == m->last &&
+        word_is(c, (long)m->anchor + 1, "to") && upos(c, (long)m->anchor + 2) == UPOS_VERB)
+        return events_trace(c, "    not coded: it governs an infinitive (an attempt, not an "
+                               "appeal)\n");
     if (!rule->noun && events_is_catenative_of_other(c, mi))
         return events_trace(c, "    not coded: it governs another verb (modality only)\n");
 
@@ -403,6 +435,14 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                     target = -1;
             }
         }
+        /* "“We attacked the ship,” the Houthi spokesman said": "we" in a speaker's words is
+         * the speaker's side */
+        c->has_speaker = false;
+        if (source < 0 && !passive && !vg.passive)
+            c->has_speaker = first_person_speaker(c, &vg, &c->speaker);
+        if (c->has_speaker &&
+            events_trace(c, "    source: 'we' of the speaker, %s\n", c->speaker.code))
+            return SITREP_ELIMIT;
         if (target == source)
             target = -1;
         if (source >= 0 && (long)c->afirst[source] < span_first)

@@ -39,6 +39,10 @@ typedef struct clause_ctx {
     arena *a;           /* the article's arena (codes made of a country and a role) */
     size_t place_first; /* first of the sentence's places in article.places */
     bool adverbial;     /* the match being coded is an adverbial participle ("after blaming") */
+    /* the match's subject is a first-person "we" in a speaker's words: the speaker's side
+     * stands for it (compound.c) */
+    bool has_speaker;
+    event_side speaker;
 } clause_ctx;
 
 /* ---- words ---- */

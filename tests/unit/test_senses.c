@@ -25,6 +25,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "016  deny\n"
                                     "050  back $T\n"
                                     "042  visit $T\n"
+                                    "020  seek\n"
                                     "072  arm $T\n"
                                     "020  ask for\n"
                                     "190  exchange ... fire\n"
@@ -862,6 +863,12 @@ static void speakers_documents_joined_acts_and_claims(void **state)
     done(&r);
     /* a headline's "X to V" is planned */
     expect_one("Poland to send weapons to Ukraine", "072", "POL", "UKR", MODALITY_PLANNED);
+    /* "we" in a speaker's words is the speaker's side */
+    code(&r, "\"We will attack Belarus,\" the Polish defence minister said.");
+    expect_event(&r, "190", "POLMIL", "BLR", MODALITY_PLANNED);
+    done(&r);
+    /* an appeal verb alone before an infinitive is an attempt */
+    expect_none("Poland sought to strike a balance.");
     code(&r, "UNIFIL said Polish tanks fired at peacekeeper bases.");
     expect_event(&r, "190", "POL", "IGOUNO", MODALITY_ASSERTED);
     done(&r);
