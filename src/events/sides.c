@@ -307,6 +307,15 @@ static bool violent_subject(const clause_ctx *c, const verbmatch *m)
     return false;
 }
 
+/* True when a "by" agent follows the verb of match m ("was condemned by the UN"). */
+static bool passive_agent_named(const clause_ctx *c, const verbmatch *m)
+{
+    for (long i = (long)m->anchor + 1; i < (long)c->ntokens && i <= (long)m->anchor + 3; i++)
+        if (word_is(c, i, "by"))
+            return true;
+    return false;
+}
+
 /* True when the subject of match m is a document with no author named ("The resolution calls
  * on Israel to ...", "The joint statement condemned ...", "The text also demands ..."): a
  * noun of the list below heading a short phrase of determiners, adjectives and nouns that
@@ -428,7 +437,8 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
      * attack") whose addressee or author is not named */
     if (code_is(code, "025") || code_is(code, "0234") || code_is(code, "0256"))
         return true;
-    if ((code_is(code, "02") || code_is(code, "11")) && events_violent_object(c, m))
+    if ((code_is(code, "02") || code_is(code, "11")) &&
+        (events_violent_object(c, m) || (passive_agent_named(c, m) && violent_subject(c, m))))
         return true;
     /* investigations of an incident, crimes or abuses whose culprit is not named ("police
      * are investigating the explosion", "opened an inquiry into the shelling"): the pattern

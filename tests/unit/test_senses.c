@@ -867,6 +867,8 @@ static void speakers_documents_joined_acts_and_claims(void **state)
     code(&r, "\"We will attack Belarus,\" the Polish defence minister said.");
     expect_event(&r, "190", "POLMIL", "BLR", MODALITY_PLANNED);
     done(&r);
+    /* violence condemned in the passive by a named agent: target unknown */
+    expect_one("The bombing was condemned by Poland.", "111", "POL", "-", MODALITY_ASSERTED);
     /* an appeal verb alone before an infinitive is an attempt */
     expect_none("Poland sought to strike a balance.");
     code(&r, "UNIFIL said Polish tanks fired at peacekeeper bases.");
