@@ -390,8 +390,12 @@ bool scan_role_is_modifier(const scan *s, size_t last)
 {
     if (!s->tagged)
         return false;
+    /* (an adjective reading modifies a noun after it; before anything else it is the noun:
+     * "a British national in Kabul") */
     if (s->tokens[last].upos == UPOS_ADJ)
-        return true;
+        return last + 1 < s->n &&
+               (s->tokens[last + 1].upos == UPOS_NOUN || s->tokens[last + 1].upos == UPOS_PROPN ||
+                s->tokens[last + 1].upos == UPOS_ADJ);
     /* a capitalised role before a name is a title ("Prime Minister Romendacil") */
     if (last + 1 < s->n && s->tokens[last + 1].upos == UPOS_PROPN &&
         (s->tokens[last].flags & TOKEN_UPPER) && (s->tokens[last + 1].flags & TOKEN_UPPER))

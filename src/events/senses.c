@@ -490,6 +490,14 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
         *why = "violence by police: repression";
         return "175";
     }
+    /* "gunmen opened fire on worshippers": repression is a state's; rebels, gangs and
+     * unidentified armed men firing on a crowd assault it */
+    if (code_is(code, "175") && source >= 0 && mention(c, source)->role &&
+        in_list(mention(c, source)->role,
+                (const char *const[]){"REB", "UAF", "CRM", "INS", NULL})) {
+        *why = "armed men who are no state's firing on people: an assault";
+        return "180";
+    }
 
     /* a raid by police is an arrest or a search; by an army an assault */
     if (lemma_is(c, m->anchor, "raid") || word_is(c, m->anchor, "raids")) {

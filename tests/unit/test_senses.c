@@ -25,6 +25,7 @@ static const char patterns_text[] = "112  accuse $T\n"
                                     "016  deny\n"
                                     "050  back $T\n"
                                     "042  visit $T\n"
+                                    "175  open fire on ... worshippers\n"
                                     "020  seek\n"
                                     "072  arm $T\n"
                                     "020  ask for\n"
@@ -869,6 +870,13 @@ static void speakers_documents_joined_acts_and_claims(void **state)
     done(&r);
     /* violence condemned in the passive by a named agent: target unknown */
     expect_one("The bombing was condemned by Poland.", "111", "POL", "-", MODALITY_ASSERTED);
+    /* repression is a state's: gunmen firing on a crowd assault it */
+    code(&r, "Gunmen opened fire on worshippers in Poland.");
+    assert_null(find_event(&r, "175", "-", "POL"));
+    done(&r);
+    /* "a British national": a role the tagger read as an adjective, before no noun */
+    expect_one("Belarus detained a Polish national in Minsk.", "173", "BLR", "POLCVL",
+               MODALITY_ASSERTED);
     /* an appeal verb alone before an infinitive is an attempt */
     expect_none("Poland sought to strike a balance.");
     code(&r, "UNIFIL said Polish tanks fired at peacekeeper bases.");
