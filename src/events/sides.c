@@ -374,6 +374,20 @@ long events_denied_involvement(const clause_ctx *c, const verbmatch *m)
     long p = (long)m->first - 1;
     while (p >= 0 && m->first - p < 4 && (upos(c, p) == UPOS_DET || upos(c, p) == UPOS_ADJ))
         p--;
+    /* "Belgrade had nothing to do with the attack", "denied that Belgrade had anything to do
+     * with the attack": the subject of "had" is the denied doer */
+    if (word_is(c, p, "with") && word_is(c, p - 1, "do") && word_is(c, p - 2, "to") &&
+        word_in(c, p - 3, (const char *const[]){"nothing", "anything", NULL}) &&
+        verb_lemma_in(c, p - 4, (const char *const[]){"have", NULL})) {
+        long had = p - 4;
+        bool denied = word_is(c, p - 3, "nothing") || events_negated_before(c, had);
+        for (long i = had - 1; i >= 0 && had - i <= 6 && !denied; i--)
+            denied = verb_lemma_in(c, i, (const char *const[]){"deny", NULL});
+        return denied ? had : -1;
+    }
+    /* "Russia denied the attack on the hospital": the denied act as the object of "deny" */
+    if (verb_lemma_in(c, p, (const char *const[]){"deny", NULL}))
+        return events_negated_before(c, p) ? -1 : p;
     if (!word_in(c, p, (const char *const[]){"in", "for", "with", NULL}) ||
         !word_in(c, p - 1, shares))
         return -1;

@@ -877,6 +877,10 @@ static void speakers_documents_joined_acts_and_claims(void **state)
     /* "a British national": a role the tagger read as an adjective, before no noun */
     expect_one("Belarus detained a Polish national in Minsk.", "173", "BLR", "POLCVL",
                MODALITY_ASSERTED);
+    /* a denied act as the object of "deny", and "had nothing to do with" an attack */
+    expect_one("Poland denied the attack on Belarus.", "190", "POL", "BLR", MODALITY_NEGATED);
+    expect_one("Poland had nothing to do with the attack on Belarus.", "190", "POL", "BLR",
+               MODALITY_NEGATED);
     /* an appeal verb alone before an infinitive is an attempt */
     expect_none("Poland sought to strike a balance.");
     code(&r, "UNIFIL said Polish tanks fired at peacekeeper bases.");
