@@ -315,14 +315,8 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
              * is not the subject; the clause's antecedent is, or none when it is no actor (but
              * "a panel, which said the army carried out ...": a verb of saying or thinking
              * takes a clause whose subject this is) */
-            static const char *const clause_takers[] = {
-                "say",    "claim",   "allege",   "believe",  "think",    "know",     "report",
-                "insist", "argue",   "deny",     "fear",     "hope",     "suggest",  "show",
-                "find",   "confirm", "warn",     "admit",    "assert",   "state",    "tell",
-                "add",    "note",    "estimate", "expect",   "feel",     "fear",     "worry",
-                "charge", "testify", "reveal",   "announce", "indicate", "conclude", NULL};
             if (g > 0 && upos(c, g) == UPOS_VERB && !hyphen_glued(c, g) &&
-                word_in(c, g - 1, rel_pronouns) && !verb_lemma_in(c, g, clause_takers)) {
+                word_in(c, g - 1, rel_pronouns) && !verb_lemma_in(c, g, clause_verbs)) {
                 long j = is_comma(c, g - 2) ? g - 3 : g - 2;
                 long antecedent = actor_ending(c, j);
                 return antecedent >= 0 && mention(c, antecedent)->code ? antecedent : -1;

@@ -249,6 +249,15 @@ static const char *const request_nouns[] = {
 static const char *const possessive_dets[] = {"his", "her", "its",  "their",
                                               "our", "my",  "your", NULL};
 static const char *const rel_pronouns[] = {"who", "which", "that", "whom", NULL};
+/* Verbs of saying, thinking and wanting: what follows them is a clause or an object with its
+ * own predicate ("said protesters marched", "which said the army carried out", "wants Trump
+ * banned"), not the object of a transitive verb. Lemmas. */
+static const char *const clause_verbs[] = {
+    "say",      "claim", "allege", "believe", "think",   "know",   "report",   "insist",
+    "argue",    "deny",  "fear",   "hope",    "suggest", "show",   "find",     "confirm",
+    "warn",     "admit", "assert", "state",   "tell",    "add",    "note",     "estimate",
+    "expect",   "feel",  "worry",  "charge",  "testify", "reveal", "announce", "indicate",
+    "conclude", "want",  "wish",   "need",    "like",    "prefer", NULL};
 static const char *const subordinators[] = {
     "that",    "because", "although", "though", "when",  "if",      "after",
     "before",  "while",   "as",       "since",  "where", "unless",  "until",

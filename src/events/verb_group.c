@@ -187,10 +187,6 @@ static bool object_follows(const clause_ctx *c, long anchor)
  * participle. */
 static bool after_object_of_verb(const clause_ctx *c, long anchor)
 {
-    static const char *const sayers[] = {"say",  "claim", "report", "believe", "think", "know",
-                                         "tell", "warn",  "fear",   "insist",  "deny",  "allege",
-                                         "show", "find",  "argue",  "suggest", "want",  "wish",
-                                         "need", "like",  "prefer", NULL};
     long i = anchor - 1;
     if (upos(c, i) != UPOS_NOUN && upos(c, i) != UPOS_PROPN)
         return false;
@@ -199,7 +195,7 @@ static bool after_object_of_verb(const clause_ctx *c, long anchor)
             upos(c, i) == UPOS_NUM || upos(c, i) == UPOS_DET))
         i--;
     return i >= 0 && upos(c, i) == UPOS_VERB && events_finite_verb(c, i) &&
-           !verb_lemma_in(c, i, sayers);
+           !verb_lemma_in(c, i, clause_verbs);
 }
 
 /* Nouns of intent whose infinitive is planned ("a plan to send", "the offer to mediate"). */
