@@ -738,6 +738,30 @@ static bool said_clause_subject(const scan *s, size_t i)
     return false;
 }
 
+/* A mention "it" or "its" may refer to: a state, capital, metonym, organisation, group or state
+ * body with its state ("the Israeli army"), with a code. */
+static bool neuter_candidate(const actor_mention *r)
+{
+    const char *kind = r->kind;
+    return r->code && (kind == ACTOR_KIND_COUNTRY || kind == ACTOR_KIND_CAPITAL ||
+                       kind == ACTOR_KIND_METONYM || kind == ACTOR_KIND_ORGANIZATION ||
+                       kind == ACTOR_KIND_GROUP || (kind == ACTOR_KIND_AGENT && r->country));
+}
+
+/* True when an event noun stands between byte `from` and token i ("denounced the attack ...
+ * and said it killed two children": "it" after an event noun is the event, not a state). */
+static bool event_noun_between(const scan *s, size_t from, size_t i)
+{
+    static const char *const events[] = {"attack",    "strike", "bombing",  "blast",
+                                         "explosion", "raid",   "assault",  "shelling",
+                                         "operation", "war",    "conflict", NULL};
+    for (size_t t = i; t-- > 0 && s->tokens[t].start >= from;)
+        for (const char *const *e = events; *e; e++)
+            if (slice_eq_cstr(token_text(s->text, &s->tokens[t]), *e))
+                return true;
+    return false;
+}
+
 static long neuter_antecedent(const scan *s, size_t i)
 {
     bool possessive = slice_eq_cstr(token_text(s->text, &s->tokens[i]), "its") ||
@@ -763,11 +787,6 @@ static long neuter_antecedent(const scan *s, size_t i)
         if (is_be && is_extraposed)
             return -1;
     }
-    /* "denounced the attack ... and said it killed two children": "it" after an event noun
-     * is the event, not a state */
-    static const char *const events[] = {"attack",    "strike", "bombing",  "blast",
-                                         "explosion", "raid",   "assault",  "shelling",
-                                         "operation", "war",    "conflict", NULL};
     long first_here = -1; /* "its": the sentence's first candidate, usually its subject */
     /* "Iran, which backs the Houthis, denied that it had supplied them", "the army said it
      * had launched": "it" opening a clause a verb of saying reports is the sentence's subject,
@@ -785,22 +804,14 @@ static long neuter_antecedent(const scan *s, size_t i)
                         (strcmp(m->role, "MIL") == 0 || strcmp(m->role, "GOV") == 0 ||
                          strcmp(m->role, "COP") == 0) &&
                         (s->text->text[m->start] == 't' || s->text->text[m->start] == 'T');
-            if (!s->mentions[r].code ||
-                !(kind == ACTOR_KIND_COUNTRY || kind == ACTOR_KIND_CAPITAL ||
-                  kind == ACTOR_KIND_METONYM || kind == ACTOR_KIND_ORGANIZATION ||
-                  kind == ACTOR_KIND_GROUP || body ||
-                  (kind == ACTOR_KIND_AGENT && s->mentions[r].country)))
+            if (!neuter_candidate(&s->mentions[r]) && !(body && s->mentions[r].code))
                 continue;
             subject = (long)r;
             subject_end = m->end;
         }
         if (subject >= 0) {
             /* "denounced the attack ... and said it killed two children": the event */
-            for (size_t t = i; t-- > 0 && s->tokens[t].start >= subject_end;)
-                for (const char *const *e = events; *e; e++)
-                    if (slice_eq_cstr(token_text(s->text, &s->tokens[t]), *e))
-                        return -1;
-            return subject;
+            return event_noun_between(s, subject_end, i) ? -1 : subject;
         }
     }
     /* "The RSF did not respond. It has accused the army ...": a sentence that opens with "It"
@@ -812,11 +823,8 @@ static long neuter_antecedent(const scan *s, size_t i)
             if (m->sentence + 1 < s->sentence)
                 break;
             size_t r = root_of(s, k);
-            const char *kind = s->mentions[r].kind;
-            if (m->sentence + 1 == s->sentence && s->mentions[r].code && opens_sentence(s, m) &&
-                (kind == ACTOR_KIND_COUNTRY || kind == ACTOR_KIND_CAPITAL ||
-                 kind == ACTOR_KIND_METONYM || kind == ACTOR_KIND_ORGANIZATION ||
-                 kind == ACTOR_KIND_GROUP || (kind == ACTOR_KIND_AGENT && s->mentions[r].country)))
+            if (m->sentence + 1 == s->sentence && opens_sentence(s, m) &&
+                neuter_candidate(&s->mentions[r]))
                 first_before = (long)r;
         }
         return first_before;
@@ -828,22 +836,15 @@ static long neuter_antecedent(const scan *s, size_t i)
         if (possessive && m->sentence != s->sentence && first_here >= 0)
             return first_here;
         size_t r = root_of(s, k);
-        const char *kind = s->mentions[r].kind;
-        if (!s->mentions[r].code ||
-            !(kind == ACTOR_KIND_COUNTRY || kind == ACTOR_KIND_CAPITAL ||
-              kind == ACTOR_KIND_METONYM || kind == ACTOR_KIND_ORGANIZATION ||
-              kind == ACTOR_KIND_GROUP ||
-              (kind == ACTOR_KIND_AGENT && s->mentions[r].country))) /* "the Israeli army" */
+        if (!neuter_candidate(&s->mentions[r]))
             continue;
         if (possessive && m->sentence == s->sentence) {
             first_here = (long)r;
             continue;
         }
         if (!possessive && s->mentions[r].sentence == s->sentence) {
-            for (size_t t = i; t-- > 0 && s->tokens[t].start >= s->mentions[r].end;)
-                for (const char *const *e = events; *e; e++)
-                    if (slice_eq_cstr(token_text(s->text, &s->tokens[t]), *e))
-                        return -1;
+            if (event_noun_between(s, s->mentions[r].end, i))
+                return -1;
         }
         return (long)r;
     }
