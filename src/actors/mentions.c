@@ -646,12 +646,14 @@ size_t scan_description(scan *s, size_t i)
     /* "the country's army": the state's role; "the country's parliament in Tbilisi" and
      * other possessions are left to what follows */
     unit role = {0};
+    bool possessive_place = false;
     if (scan_is_possessive(s, i + 2)) {
         role = state ? scan_find_unit(s, i + 3) : (unit){0};
         /* "in the country's mineral-rich east": the state itself, as "Congo's east" is */
-        if (state && (!role.role || role.holder))
+        if (state && (!role.role || role.holder)) {
             role = (unit){0};
-        else if (!role.role || role.holder)
+            possessive_place = true;
+        } else if (!role.role || role.holder)
             return 0;
     }
     uint32_t window = korea ? 3 : 2;
@@ -664,9 +666,13 @@ size_t scan_description(scan *s, size_t i)
         if (!a->code)
             continue;
         bool fits = false;
-        if (state) /* a state, or a state's body named by its possessive ("Congo's army") */
-            fits = (a->kind == ACTOR_KIND_COUNTRY && a->country) ||
-                   (a->kind == ACTOR_KIND_AGENT && a->country && names_possessor(s, a));
+        /* a state; before a possessive that names no role ("in the country's east"), one of
+         * the same sentence, a state's body named by its possessive included ("Congo's army") */
+        if (state)
+            fits = (a->kind == ACTOR_KIND_COUNTRY && a->country &&
+                    (!possessive_place || m->sentence == s->sentence)) ||
+                   (possessive_place && m->sentence == s->sentence && a->country &&
+                    a->kind == ACTOR_KIND_AGENT && names_possessor(s, a));
         else if (group)
             fits = a->kind == ACTOR_KIND_GROUP;
         else if (body)

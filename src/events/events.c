@@ -199,7 +199,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         (upos(c, (long)m->anchor) != UPOS_VERB ||
          ((long)c->afirst[inside] < (long)m->anchor && (long)m->anchor < (long)c->alast[inside])))
         return events_trace(c, "    not coded: part of an actor's name, not a verb\n");
-    if (!rule->noun && hyphen_glued(c, (long)m->anchor + 2))
+    if (!rule->noun && hyphen_glued(c, (long)m->anchor + 2) &&
+        upos(c, (long)m->anchor + 2) != UPOS_VERB) /* (but "test-fired": a compound verb) */
         return events_trace(c, "    not coded: part of a hyphenated compound, not a verb\n");
     /* "sought to strike a balance": an appeal verb alone before an infinitive is an
      * attempt or a wish, not an appeal */
