@@ -256,11 +256,13 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         events_group_from(c, target, &tg);
     sitrep_status status;
     /* "Reagan and Trump battled staunch opposition": fighting something is not fighting
-     * each other */
+     * each other; nor is fighting against someone ("French and Malian forces conducted joint
+     * operations against jihadists") */
     bool fights_object =
         code_is(code, "19") && !rule->noun &&
         (upos(c, (long)m->last + 1) == UPOS_DET || upos(c, (long)m->last + 1) == UPOS_ADJ ||
-         upos(c, (long)m->last + 1) == UPOS_NOUN || upos(c, (long)m->last + 1) == UPOS_NUM);
+         upos(c, (long)m->last + 1) == UPOS_NOUN || upos(c, (long)m->last + 1) == UPOS_NUM ||
+         word_is(c, (long)m->last + 1, "against"));
     /* "The US and Russia exchanged prisoners, including an American reporter": a joint act of
      * conjoined subjects whose object belongs to one of them is no act on that object */
     bool own_object = false;
