@@ -118,9 +118,12 @@ static bool reciprocal(const char *code)
 }
 
 /* "Gondor and Osgiliath have postponed their meeting", "... met each other": an object the
- * conjoined subjects share makes the act joint, whatever its code. */
+ * conjoined subjects share makes the act joint, whatever its code; so does an exchange ("Thai
+ * and Cambodian troops exchanged fire", "traded accusations"). */
 static bool joint_object(const clause_ctx *c, long anchor)
 {
+    if (lemma_in(c, anchor, (const char *const[]){"exchange", "trade", NULL}))
+        return true;
     for (long i = anchor + 1; i <= anchor + 3 && (size_t)i < c->ntokens; i++) {
         if (is_comma(c, i))
             return false;
@@ -548,6 +551,10 @@ sitrep_status events_between(emit_state *st, clause_ctx *c, const verbmatch *m, 
 {
     *done = false;
     if (!(reciprocal(code) || mutual(code) || code_is(code, "0841") || code_is(code, "19")))
+        return SITREP_OK;
+    /* "Turkey offered to mediate between Russia and Ukraine": the mediator acts on the parties
+     * (its source and targets), the parties do not mediate between each other */
+    if (code_is(code, "039") || code_is(code, "045"))
         return SITREP_OK;
     /* the noun, then at most two words ("talks between", "fierce clashes erupted between",
      * "a prisoner exchange between") */
