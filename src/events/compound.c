@@ -230,12 +230,14 @@ static long counterpart(const clause_ctx *c, const event_side *sources, size_t n
 }
 
 /* Acts whose target may be the place they are done to: force posture, coercion, assault,
- * fighting, mass violence, protests, aid and withdrawals to or from a place, visits to a place
- * abroad. */
+ * fighting, mass violence, protests, withdrawals from a place ("Israeli forces withdrew from
+ * Jenin"), visits to a place abroad. Aid is not among them: on the PolNeAR texts the place
+ * after a generic act of help was never the one helped ("helped bridge the divide in
+ * Washington", "accept refugees fleeing war in Syria"). */
 static bool place_target_code(const char *code)
 {
     return events_military_code(code) || code_is(code, "14") || code_is(code, "081") ||
-           code_is(code, "162") || code_is(code, "042");
+           code_is(code, "162") || code_is(code, "042") || code_is(code, "0874");
 }
 
 /* Emits the events of a coded clause between the conjoined actors of its source and of its

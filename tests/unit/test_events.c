@@ -39,6 +39,7 @@ static const char patterns_text[] = "010  say\n"
                                     "193  exchange ... fire\n"
                                     "190  conduct ... operations\n"
                                     "0232 seek ... military_assistance from $T\n"
+                                    "0874 withdraw from $L\n"
                                     "%noun\n"
                                     "042  visit to $T\n"
                                     "072  supply of $O to $T\n"
@@ -694,7 +695,7 @@ static void sides_are_placed_and_named(void **state)
 /* Constructions found by probes of wire-style sentences: a request's "from $T" names the one
  * asked even when an infinitive follows; mediation between two parties is done to both, not
  * by one to the other; conjoined subjects exchanging fire act on each other, fighting against
- * a third party does not. */
+ * a third party does not; a withdrawal from a town is from its country. */
 static void probes_requests_mediation_and_exchanges(void **state)
 {
     (void)state;
@@ -716,6 +717,11 @@ static void probes_requests_mediation_and_exchanges(void **state)
     code(&r, "French and Malian forces conducted operations against jihadists.");
     assert_null(find_event(&r, "190", "FRAMIL", "MLIMIL"));
     assert_null(find_event(&r, "190", "MLIMIL", "FRAMIL"));
+    done(&r);
+    /* a withdrawal from a town is from the town's country (recoded 166: forces leaving
+     * another state's land) */
+    code(&r, "Israeli forces withdrew from Jenin on Wednesday.");
+    expect_event(&r, "166", "ISRMIL", "PSE", MODALITY_ASSERTED);
     done(&r);
 }
 
