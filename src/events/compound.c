@@ -268,6 +268,11 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         (upos(c, (long)m->last + 1) == UPOS_DET || upos(c, (long)m->last + 1) == UPOS_ADJ ||
          upos(c, (long)m->last + 1) == UPOS_NOUN || upos(c, (long)m->last + 1) == UPOS_NUM ||
          word_is(c, (long)m->last + 1, "against"));
+    /* "Malian soldiers and Wagner fighters killed dozens of civilians": people the pattern's
+     * own words take in are its object, though they name no state */
+    for (long i = (long)m->anchor + 1;
+         code_is(code, "19") && !rule->noun && !fights_object && i <= (long)m->last; i++)
+        fights_object = actor_covering(c, i) >= 0;
     /* "The US and Russia exchanged prisoners, including an American reporter": a joint act of
      * conjoined subjects whose object belongs to one of them is no act on that object */
     bool own_object = false;

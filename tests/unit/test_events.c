@@ -40,6 +40,7 @@ static const char patterns_text[] = "010  say\n"
                                     "190  conduct ... operations\n"
                                     "0232 seek ... military_assistance from $T\n"
                                     "0874 withdraw from $L\n"
+                                    "190  kill ... civilians\n"
                                     "%noun\n"
                                     "042  visit to $T\n"
                                     "072  supply of $O to $T\n"
@@ -717,6 +718,11 @@ static void probes_requests_mediation_and_exchanges(void **state)
     code(&r, "French and Malian forces conducted operations against jihadists.");
     assert_null(find_event(&r, "190", "FRAMIL", "MLIMIL"));
     assert_null(find_event(&r, "190", "MLIMIL", "FRAMIL"));
+    done(&r);
+    /* people the pattern takes in are the object of conjoined fighters, not each other */
+    code(&r, "Malian soldiers and Wagner fighters killed dozens of civilians in Moura.");
+    assert_null(find_event(&r, "190", "MLIMIL", "RUSMILWAG"));
+    assert_null(find_event(&r, "190", "RUSMILWAG", "MLIMIL"));
     done(&r);
     /* a withdrawal from a town is from the town's country (recoded 166: forces leaving
      * another state's land) */
