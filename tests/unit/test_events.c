@@ -724,6 +724,10 @@ static void probes_requests_mediation_and_exchanges(void **state)
     assert_null(find_event(&r, "190", "MLIMIL", "RUSMILWAG"));
     assert_null(find_event(&r, "190", "RUSMILWAG", "MLIMIL"));
     done(&r);
+    /* opposition arrested in a place are that place's, as protesters dispersed are */
+    code(&r, "Hundreds of opposition supporters were arrested in Minsk.");
+    expect_event(&r, "173", "BLRCOP", "BLROPP", MODALITY_ASSERTED);
+    done(&r);
     /* a withdrawal from a town is from the town's country (recoded 166: forces leaving
      * another state's land) */
     code(&r, "Israeli forces withdrew from Jenin on Wednesday.");
