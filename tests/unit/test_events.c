@@ -728,6 +728,12 @@ static void probes_requests_mediation_and_exchanges(void **state)
     code(&r, "Hundreds of opposition supporters were arrested in Minsk.");
     expect_event(&r, "173", "BLRCOP", "BLROPP", MODALITY_ASSERTED);
     done(&r);
+    /* a lower-case title before a name does not end the object ("arrested former prime
+     * minister Imran Khan") */
+    code(&r, "Pakistani authorities arrested former prime minister Imran Khan.");
+    assert_int_equal(r.art.nevents, 1);
+    assert_string_equal(r.art.events[0].code, "173");
+    done(&r);
     /* a withdrawal from a town is from the town's country (recoded 166: forces leaving
      * another state's land) */
     code(&r, "Israeli forces withdrew from Jenin on Wednesday.");
