@@ -640,10 +640,13 @@ long events_slot_actor(const clause_ctx *c, long slot, bool consult)
         if (is_verb_word(c, i) && actor_covering(c, i) < 0)
             break;
         /* the head noun of a phrase that is no actor ends the slot, unless "of" follows
-         * ("areas of Ukraine") */
+         * ("areas of Ukraine") or a name it titles ("former prime minister Imran Khan",
+         * "journalist Evan Gershkovich") */
         if ((upos(c, i) == UPOS_NOUN || upos(c, i) == UPOS_PROPN) && actor_covering(c, i) < 0 &&
             !word_is(c, i + 1, "of") && !word_is(c, i + 1, "and") && !is_possessive(c, i + 1) &&
-            (consult || !word_is(c, i + 1, "in")))
+            (consult || !word_is(c, i + 1, "in")) &&
+            !(upos(c, i) == UPOS_NOUN && upos(c, i + 1) == UPOS_PROPN &&
+              actor_starting(c, i + 1, 0) >= 0))
             break;
         long k = actor_starting(c, i, 0);
         if (k < 0 && i == slot)

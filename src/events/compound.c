@@ -118,9 +118,12 @@ static bool reciprocal(const char *code)
 }
 
 /* "Gondor and Osgiliath have postponed their meeting", "... met each other": an object the
- * conjoined subjects share makes the act joint, whatever its code. */
+ * conjoined subjects share makes the act joint, whatever its code; so does an exchange ("Thai
+ * and Cambodian troops exchanged fire", "traded accusations"). */
 static bool joint_object(const clause_ctx *c, long anchor)
 {
+    if (lemma_in(c, anchor, (const char *const[]){"exchange", "trade", NULL}))
+        return true;
     for (long i = anchor + 1; i <= anchor + 3 && (size_t)i < c->ntokens; i++) {
         if (is_comma(c, i))
             return false;
@@ -227,12 +230,14 @@ static long counterpart(const clause_ctx *c, const event_side *sources, size_t n
 }
 
 /* Acts whose target may be the place they are done to: force posture, coercion, assault,
- * fighting, mass violence, protests, aid and withdrawals to or from a place, visits to a place
- * abroad. */
+ * fighting, mass violence, protests, withdrawals from a place ("Israeli forces withdrew from
+ * Jenin"), visits to a place abroad. Aid is not among them: on the PolNeAR texts the place
+ * after a generic act of help was never the one helped ("helped bridge the divide in
+ * Washington", "accept refugees fleeing war in Syria"). */
 static bool place_target_code(const char *code)
 {
     return events_military_code(code) || code_is(code, "14") || code_is(code, "081") ||
-           code_is(code, "162") || code_is(code, "042");
+           code_is(code, "162") || code_is(code, "042") || code_is(code, "0874");
 }
 
 /* "Biden and Netanyahu spoke on Wednesday about ...", "the two ministers talked for an hour":
@@ -284,11 +289,18 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         events_group_from(c, target, &tg);
     sitrep_status status;
     /* "Reagan and Trump battled staunch opposition": fighting something is not fighting
-     * each other */
+     * each other; nor is fighting against someone ("French and Malian forces conducted joint
+     * operations against jihadists") */
     bool fights_object =
         code_is(code, "19") && !rule->noun &&
         (upos(c, (long)m->last + 1) == UPOS_DET || upos(c, (long)m->last + 1) == UPOS_ADJ ||
-         upos(c, (long)m->last + 1) == UPOS_NOUN || upos(c, (long)m->last + 1) == UPOS_NUM);
+         upos(c, (long)m->last + 1) == UPOS_NOUN || upos(c, (long)m->last + 1) == UPOS_NUM ||
+         word_is(c, (long)m->last + 1, "against"));
+    /* "Malian soldiers and Wagner fighters killed dozens of civilians": people the pattern's
+     * own words take in are its object, though they name no state */
+    for (long i = (long)m->anchor + 1;
+         code_is(code, "19") && !rule->noun && !fights_object && i <= (long)m->last; i++)
+        fights_object = actor_covering(c, i) >= 0;
     /* "The US and Russia exchanged prisoners, including an American reporter": a joint act of
      * conjoined subjects whose object belongs to one of them is no act on that object */
     bool own_object = false;
@@ -588,6 +600,10 @@ sitrep_status events_between(emit_state *st, clause_ctx *c, const verbmatch *m, 
 {
     *done = false;
     if (!(reciprocal(code) || mutual(code) || code_is(code, "0841") || code_is(code, "19")))
+        return SITREP_OK;
+    /* "Turkey offered to mediate between Russia and Ukraine": the mediator acts on the parties
+     * (its source and targets), the parties do not mediate between each other */
+    if (code_is(code, "039") || code_is(code, "045"))
         return SITREP_OK;
     /* the noun, then at most two words ("talks between", "fierce clashes erupted between",
      * "a prisoner exchange between") */

@@ -477,7 +477,12 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
     if (target >= 0 && (long)c->alast[target] > span_last)
         span_last = c->alast[target];
 
-    if (target >= 0 && !rule->noun &&
+    /* "is seeking military assistance from the United States to fight the insurgency": an
+     * actor in the pattern's own `from $T` slot is the one asked, whatever clause follows */
+    bool asked_from = target >= 0 && m->slot[PATTERN_TARGET] > 0 &&
+                      word_is(c, (long)m->slot[PATTERN_TARGET] - 1, "from") &&
+                      events_slot_actor(c, m->slot[PATTERN_TARGET], false) == target;
+    if (target >= 0 && !rule->noun && !asked_from &&
         (code_is(rule->code, "01") || code_is(rule->code, "02") || code_is(rule->code, "03")) &&
         events_inside_reported_content(c, m->anchor, target)) {
         if (events_trace(c,

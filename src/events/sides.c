@@ -191,10 +191,14 @@ event_side events_side_in_context(const clause_ctx *c, long k, const verbmatch *
             if (word_in(c, j, (const char *const[]){"in", "at", "near", "across", NULL}))
                 p = place_in_phrase(c, j + 1, (long)m->first);
         }
+    /* "Hundreds of opposition supporters were arrested in Minsk": protesters and opposition
+     * arrested, expelled or repressed in person are the site's, as protesters dispersed are;
+     * other people so coerced ("arrested two men in Berlin") stay unnamed */
     if (p < 0 && m &&
         (as_source ? domestic_role(side.role) && in_person
                    : code_is(code, "14") || code_is(code, "15") || code_is(code, "18") ||
-                         code_is(code, "19") || code_is(code, "20")))
+                         code_is(code, "19") || code_is(code, "20") ||
+                         (code_is(code, "17") && in_person && strcmp(side.role, "OPP") == 0)))
         p = events_site(c, m);
     if (p < 0)
         return side;

@@ -35,6 +35,12 @@ static const char patterns_text[] = "010  say\n"
                                     "111  condemn $T\n"
                                     "111  condemn\n"
                                     "040  meet $T\n"
+                                    "045  mediate\n"
+                                    "193  exchange ... fire\n"
+                                    "190  conduct ... operations\n"
+                                    "0232 seek ... military_assistance from $T\n"
+                                    "0874 withdraw from $L\n"
+                                    "190  kill ... civilians\n"
                                     "%noun\n"
                                     "042  visit to $T\n"
                                     "072  supply of $O to $T\n"
@@ -687,6 +693,54 @@ static void sides_are_placed_and_named(void **state)
     done(&r);
 }
 
+/* Constructions found by probes of wire-style sentences: a request's "from $T" names the one
+ * asked even when an infinitive follows; mediation between two parties is done to both, not
+ * by one to the other; conjoined subjects exchanging fire act on each other, fighting against
+ * a third party does not; a withdrawal from a town is from its country. */
+static void probes_requests_mediation_and_exchanges(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Nigeria is seeking military assistance from the United States to fight the "
+             "insurgency.");
+    expect_event(&r, "0232", "NGA", "USA", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "Qatar mediated between Israel and Iran.");
+    expect_event(&r, "045", "QAT", "ISR", MODALITY_ASSERTED);
+    expect_event(&r, "045", "QAT", "IRN", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "045", "ISR", "IRN"));
+    assert_null(find_event(&r, "045", "IRN", "ISR"));
+    done(&r);
+    code(&r, "Thai and Cambodian troops exchanged fire along the border.");
+    expect_event(&r, "193", "THAMIL", "KHMMIL", MODALITY_ASSERTED);
+    expect_event(&r, "193", "KHMMIL", "THAMIL", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "French and Malian forces conducted operations against jihadists.");
+    assert_null(find_event(&r, "190", "FRAMIL", "MLIMIL"));
+    assert_null(find_event(&r, "190", "MLIMIL", "FRAMIL"));
+    done(&r);
+    /* people the pattern takes in are the object of conjoined fighters, not each other */
+    code(&r, "Malian soldiers and Wagner fighters killed dozens of civilians in Moura.");
+    assert_null(find_event(&r, "190", "MLIMIL", "RUSMILWAG"));
+    assert_null(find_event(&r, "190", "RUSMILWAG", "MLIMIL"));
+    done(&r);
+    /* opposition arrested in a place are that place's, as protesters dispersed are */
+    code(&r, "Hundreds of opposition supporters were arrested in Minsk.");
+    expect_event(&r, "173", "BLRCOP", "BLROPP", MODALITY_ASSERTED);
+    done(&r);
+    /* a lower-case title before a name does not end the object ("arrested former prime
+     * minister Imran Khan") */
+    code(&r, "Pakistani authorities arrested former prime minister Imran Khan.");
+    assert_int_equal(r.art.nevents, 1);
+    assert_string_equal(r.art.events[0].code, "173");
+    done(&r);
+    /* a withdrawal from a town is from the town's country (recoded 166: forces leaving
+     * another state's land) */
+    code(&r, "Israeli forces withdrew from Jenin on Wednesday.");
+    expect_event(&r, "166", "ISRMIL", "PSE", MODALITY_ASSERTED);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -718,6 +772,7 @@ int main(void)
         cmocka_unit_test(nationality_adjectives_stand_for_countries),
         cmocka_unit_test(subjects_stop_at_other_clauses),
         cmocka_unit_test(demands_and_support_verbs),
+        cmocka_unit_test(probes_requests_mediation_and_exchanges),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
