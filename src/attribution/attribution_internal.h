@@ -111,6 +111,10 @@ size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bo
 /* Content from token k (inclusive) to e (exclusive), trimming final punctuation; a quotation
  * at k spans to its closing mark. */
 void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_t e, bool direct);
+/* "the wall, which he said Mexico would pay for", "what he calls corruption": a relative word
+ * just before the source of a frame whose content follows the cue is the content's fronted
+ * part; sets f->fronted (empty otherwise). */
+void attribution_fronted_relative(const frame_ctx *c, attribution *f, size_t src_s, size_t cue_end);
 /* The first token of the content that follows a leading cue group ending at cue_end, or
  * SIZE_MAX when the cue needs a complement marker and none follows. */
 size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,

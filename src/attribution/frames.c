@@ -845,6 +845,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             attribution_set_span(c, &f.phrase, src_s, phrase_e);
         }
         attribution_set_span(c, &f.cue, cue_s, cue_end);
+        attribution_fronted_relative(c, &f, src_s, cue_end);
         if ((status = attribution_push(a, list, &f)))
             return status;
         if (f.direct && (int32_t)f.content_last > c->inside_until)

@@ -718,3 +718,15 @@ size_t attribution_after_object(const frame_ctx *c, size_t k, size_t last)
     }
     return last;
 }
+
+void attribution_fronted_relative(const frame_ctx *c, attribution *f, size_t src_s, size_t cue_end)
+{
+    f->fronted.start = f->fronted.end = 0;
+    if (f->direct || src_s == 0 || f->content.end <= f->content.start ||
+        f->continuation_last > f->continuation_first || f->content_first < cue_end)
+        return;
+    size_t w = src_s - 1;
+    if (tok_is(c, w, "which") || tok_is(c, w, "what") || tok_is(c, w, "who") ||
+        tok_is(c, w, "whom"))
+        attribution_set_span(c, &f->fronted, w, w + 1);
+}
