@@ -78,6 +78,22 @@ size_t attribution_skip_time(const frame_ctx *c, size_t k, size_t end)
     return k;
 }
 
+/* "released" in "a report released Tuesday", "conducted" in "a poll conducted in
+ * February": a past participle after a noun (a reduced relative clause). */
+static bool reduced_relative_verb(const frame_ctx *c, size_t j)
+{
+    if (j == 0 || c->tokens[j].upos != UPOS_VERB || (c->tokens[j].flags & TOKEN_UPPER))
+        return false;
+    slice w = tok(c, j);
+    uint8_t before = c->tokens[j - 1].upos;
+    /* "Politico responded late Friday": after a bare name the verb is finite */
+    bool after_name = before == UPOS_PROPN && j > 1 &&
+                      (c->tokens[j - 2].upos == UPOS_DET || c->tokens[j - 2].upos == UPOS_ADJ ||
+                       c->tokens[j - 2].upos == UPOS_NOUN || c->tokens[j - 2].upos == UPOS_PROPN);
+    return w.len > 3 && (slice_ends_with(w, "ed") || slice_ends_with(w, "en")) &&
+           (before == UPOS_NOUN || after_name);
+}
+
 /* The end of a source after taking off a time phrase that closes it: "Amnesty International
  * on Tuesday (said)" -> "Amnesty International". */
 size_t attribution_strip_time(const frame_ctx *c, size_t first, size_t end)
@@ -87,6 +103,14 @@ size_t attribution_strip_time(const frame_ctx *c, size_t first, size_t end)
     for (size_t k = end > first + 12 ? end - 12 : first; k + 1 < end; k++)
         if ((tok_is(c, k, "who") || tok_is(c, k, "which")) && k > first && is_punct(c, k - 1, ','))
             return end;
+    /* "a report released Tuesday", "a poll taken last week": after a participle that
+     * follows a noun the time belongs to the participle */
+    for (size_t k = end > first + 6 ? end - 6 : first + 2; k < end; k++)
+        if (time_phrase_at(c, k, end) == end - k) {
+            if (k > first + 1 && reduced_relative_verb(c, k - 1))
+                return end;
+            break;
+        }
     for (size_t k = end > first + 6 ? end - 6 : first + 1; k < end; k++)
         if (time_phrase_at(c, k, end) == end - k && !is_capitalised(c, k))
             return k;
@@ -193,7 +217,9 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
             /* a participle that modifies a noun ("the resulting toll", "a retired worker",
              * "Trump's hand-picked") stays inside */
             slice w = tok(c, j);
-            bool participle = w.len > 3 && (slice_ends_with(w, "ing") || slice_ends_with(w, "ed"));
+            bool participle =
+                (w.len > 3 && (slice_ends_with(w, "ing") || slice_ends_with(w, "ed"))) ||
+                reduced_relative_verb(c, j);
             uint8_t before = j > first ? c->tokens[j - 1].upos : UPOS_NONE;
             /* "Fiorina, speaking to Iowans, said": a participial apposition */
             if (participle && closing_comma && j > first + 1 && is_punct(c, j - 1, ',') &&
@@ -204,9 +230,10 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                 continue;
             }
             /* "Foreign ministers meeting in Brussels agreed": a reduced relative clause */
-            bool relative = (slice_ends_with(w, "ing") || slice_ends_with(w, "ed")) &&
-                            (before == UPOS_NOUN || before == UPOS_PROPN) && s < end &&
-                            c->tokens[s].upos == UPOS_ADP;
+            bool relative = participle && (before == UPOS_NOUN || before == UPOS_PROPN) &&
+                            s < end &&
+                            (c->tokens[s].upos == UPOS_ADP ||
+                             (reduced_relative_verb(c, j) && time_phrase_at(c, s, end)));
             /* "a senior official who spoke on the condition of anonymity said": a relative
              * clause without commas belongs to the phrase */
             if (j > first + 1 && (!participle || tok_is(c, j - 1, "who")) &&

@@ -653,6 +653,15 @@ static void fifth_round_constructions(void **state)
     assert_int_equal(r.art.nattributions, 1);
     assert_int_equal(r.art.attributions[0].fronted.end, r.art.attributions[0].fronted.start);
     arena_release(&r.a);
+    /* a time phrase after a participle that follows a noun belongs to the source */
+    analyse_tagged(&r, "A national poll taken last week found that most voters were unhappy.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "A national poll taken last week");
+    arena_release(&r.a);
+    analyse_tagged(&r, "The ministry on Tuesday said the strikes killed 20 people.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source, "The ministry");
+    arena_release(&r.a);
 }
 
 static void fourth_round_constructions(void **state)
