@@ -154,6 +154,28 @@ static bool name_list_tail(const frame_ctx *c, size_t from, size_t to)
     return and_seen;
 }
 
+/* Is the last verb in the clause before the conjunction at j (up to ten words, no punctuation
+ * between) a reporting verb of a clause of its own? */
+static bool clause_verb_before(const frame_ctx *c, size_t first, size_t j)
+{
+    for (size_t k = j; k > first && j - k < 10; k--) {
+        const token *t = &c->tokens[k - 1];
+        if (t->kind == TOKEN_PUNCT || t->kind == TOKEN_QUOTE || t->kind == TOKEN_DASH)
+            return false;
+        if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && !(t->flags & TOKEN_UPPER) &&
+            t->kind != TOKEN_CLITIC) {
+            /* a reporting verb of a clause of its own, not a relative clause or a
+             * participle inside the source ("a lawyer who represented X and Y") */
+            slice w = tok(c, k - 1);
+            return t->upos == UPOS_VERB && !slice_ends_with(w, "ing") &&
+                   !reduced_relative_verb(c, k - 1) && k >= 2 && !tok_is(c, k - 2, "who") &&
+                   !tok_is(c, k - 2, "that") && !tok_is(c, k - 2, "which") &&
+                   cues_find(c->cues, w.ptr, w.len) != NULL;
+        }
+    }
+    return false;
+}
+
 size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, size_t *head_end)
 {
     end = attribution_strip_time(c, first, end);
@@ -206,6 +228,10 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
         /* a finite verb before the phrase ends it ("When Sanders said", but not "so-called") */
         /* an auxiliary ends it too ("... are easily refuted"), but not the possessive 's */
         if (t->upos == UPOS_AUX && t->kind != TOKEN_CLITIC && !(t->flags & TOKEN_UPPER))
+            break;
+        /* "asked for calm and the president said": after a verb, "and" or "but" opens a new
+         * clause whose subject is the source */
+        if ((tok_is(c, j, "and") || tok_is(c, j, "but")) && clause_verb_before(c, first, j))
             break;
         /* "a policy-focused conservative", "the highest-ranking Republican": a hyphen inside
          * a word joins it */

@@ -662,6 +662,15 @@ static void fifth_round_constructions(void **state)
     assert_int_equal(r.art.nattributions, 1);
     expect_span(&r, r.art.attributions[0].source, "The ministry");
     arena_release(&r.a);
+    /* "and" after a reporting verb's clause opens a new clause: its subject is the source,
+     * and the first content ends before it */
+    analyse_tagged(&r, "The minister spoke about the plan and the president said the talks "
+                       "would resume.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].source, "the president");
+    k = frame_with_cue(&r, 0, "spoke about");
+    expect_span(&r, r.art.attributions[k].content, "the plan");
+    arena_release(&r.a);
 }
 
 static void fourth_round_constructions(void **state)
