@@ -118,11 +118,13 @@ static void end_contents_at_coordinated_frames(const frame_ctx *c, frame_list *l
             bool clause = conjunction;
             for (size_t x = first; x + 1 < p && !clause; x++)
                 clause = c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX;
-            /* "asked for calm and the president said ...": a conjunction without a comma
-             * after a clause */
-            size_t g_src_end = attribution_token_at(c, g->source.end - 1) + 1;
-            if (conjunction && p > first && clause && !is_punct(c, p - 1, ',') &&
-                attribution_token_at(c, g->cue.start) == g_src_end) {
+            /* "spoke about the plan and the president said ...": a conjunction without a
+             * comma before a source followed by its cue verb ("the United States and its allies
+             * will seek" is a subject, not a new frame) */
+            size_t g_src_end = attribution_token_at(c, g->source.end);
+            if (conjunction && p > first && !is_punct(c, p - 1, ',') && g_src_end < c->ntokens &&
+                attribution_token_at(c, g->cue.start) == g_src_end &&
+                c->tokens[g_src_end].upos == UPOS_VERB) {
                 f->content_last = (uint32_t)p;
                 if (f->content_first > f->content_last)
                     f->content_first = f->content_last;
