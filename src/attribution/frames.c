@@ -289,8 +289,10 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
     while (k < end && (attribution_is_final_punct(c, k) || is_punct(c, k, ',') ||
                        is_punct(c, k, ':') || c->tokens[k].kind == TOKEN_DASH))
         k++;
-    /* the next sentence of the same paragraph */
-    if (k == end && k < c->ntokens && !(c->tokens[k].flags & TOKEN_PARA_START))
+    /* the next sentence of the same paragraph, or a paragraph that opens with a quotation
+     * ("“A,” Trump said.\n\n“B.”": PolNeAR's content runs on) */
+    if (k == end && k < c->ntokens &&
+        (!(c->tokens[k].flags & TOKEN_PARA_START) || attribution_is_opening_quote(c, k)))
         ;
     else if (k != end && k < end && attribution_is_opening_quote(c, k))
         ;
@@ -305,6 +307,12 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
     size_t after = close + 1;
     if (after < c->ntokens && (is_punct(c, after, ',') || is_punct(c, after, '.')))
         after++;
+    /* a new paragraph goes on with the speech only when its quotation is the whole
+     * paragraph ('"Sons of Trump" is an adaptation', '"People were celebrating" before the
+     * incident, she said' are not) */
+    if ((c->tokens[k].flags & TOKEN_PARA_START) && after < c->ntokens &&
+        !(c->tokens[after].flags & TOKEN_PARA_START))
+        return;
     if (after < c->ntokens && !(c->tokens[after].flags & TOKEN_PARA_START)) {
         size_t cue_end;
         for (size_t x = after; x < after + 5 && x < c->ntokens; x++) {

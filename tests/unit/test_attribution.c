@@ -671,6 +671,18 @@ static void fifth_round_constructions(void **state)
     k = frame_with_cue(&r, 0, "spoke about");
     expect_span(&r, r.art.attributions[k].content, "the plan");
     arena_release(&r.a);
+    /* a paragraph that is one quotation goes on with the speech; one with more is not */
+    analyse_tagged(&r, "\xE2\x80\x9CWe will rebuild the bridge,\xE2\x80\x9D the governor said."
+                       "\n\n\xE2\x80\x9CIt will take two years.\xE2\x80\x9D");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].continuation, "It will take two years.");
+    arena_release(&r.a);
+    analyse_tagged(&r, "\xE2\x80\x9CWe will rebuild the bridge,\xE2\x80\x9D the governor said."
+                       "\n\n\xE2\x80\x9CThe Crossing\xE2\x80\x9D is a film about the river.");
+    k = frame_with_cue(&r, 0, "said");
+    assert_int_equal(r.art.attributions[k].continuation.end,
+                     r.art.attributions[k].continuation.start);
+    arena_release(&r.a);
 }
 
 static void fourth_round_constructions(void **state)
