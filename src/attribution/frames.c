@@ -283,9 +283,27 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
             k = x;
     }
     /* past a trailing phrase: “A,” he said at a rally in Ohio. “B.” */
-    for (size_t words = 0; k < end && is_word(c, k) && words < 12; k++, words++)
-        if (c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX)
+    /* ... or one with a clause of its own after "when", "as", "who": “A,” Graham told CBS
+     * News on Tuesday, when a dozen states held contests. “B.” */
+    bool subordinate = false;
+    for (size_t words = 0; k < end && words < 30; k++, words++) {
+        if (is_punct(c, k, ',')) {
+            if (k + 1 < end && attribution_is_opening_quote(c, k + 1))
+                break;
+            continue;
+        }
+        if (!is_word(c, k))
+            break;
+        if (tok_is(c, k, "when") || tok_is(c, k, "as") || tok_is(c, k, "who") ||
+            tok_is(c, k, "which") || tok_is(c, k, "where") || tok_is(c, k, "after") ||
+            tok_is(c, k, "before") || tok_is(c, k, "while"))
+            subordinate = true;
+        else if (!subordinate && words >= 12)
             return;
+        if ((c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX) &&
+            (!subordinate || cues_find(c->cues, tok(c, k).ptr, tok(c, k).len)))
+            return; /* "..., who said there were “too many”": the quotation is its content */
+    }
     while (k < end && (attribution_is_final_punct(c, k) || is_punct(c, k, ',') ||
                        is_punct(c, k, ':') || c->tokens[k].kind == TOKEN_DASH))
         k++;

@@ -671,6 +671,13 @@ static void fifth_round_constructions(void **state)
     k = frame_with_cue(&r, 0, "spoke about");
     expect_span(&r, r.art.attributions[k].content, "the plan");
     arena_release(&r.a);
+    /* past a trailing phrase with a clause of its own after "when" */
+    analyse_tagged(&r, "\xE2\x80\x9CWe are ready,\xE2\x80\x9D the general told reporters on "
+                       "Tuesday, when the first convoy crossed the border. \xE2\x80\x9CThe "
+                       "roads are open.\xE2\x80\x9D");
+    k = frame_with_cue(&r, 0, "told");
+    expect_span(&r, r.art.attributions[k].continuation, "The roads are open.");
+    arena_release(&r.a);
     /* a paragraph that is one quotation goes on with the speech; one with more is not */
     analyse_tagged(&r, "\xE2\x80\x9CWe will rebuild the bridge,\xE2\x80\x9D the governor said."
                        "\n\n\xE2\x80\x9CIt will take two years.\xE2\x80\x9D");
