@@ -111,6 +111,9 @@ size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bo
 /* Content from token k (inclusive) to e (exclusive), trimming final punctuation; a quotation
  * at k spans to its closing mark. */
 void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_t e, bool direct);
+/* Does the relative clause whose pronoun is at `rel` report ("who said he votes ...")? Then
+ * it has a frame of its own. */
+bool attribution_reporting_relative(const frame_ctx *c, size_t rel, size_t end);
 /* "the wall, which he said Mexico would pay for", "what he calls corruption": a relative word
  * just before the source of a frame whose content follows the cue is the content's fronted
  * part; sets f->fronted (empty otherwise). */

@@ -586,6 +586,12 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             }
             phrase_e = attribution_strip_time(c, first, src_e); /* "Sanders (I-Vt.) on Saturday" */
             src_s = attribution_source_start(c, first, src_e, &src_e);
+            /* "Barkley, who said he votes Democratic, said ...": a relative clause that
+             * reports has a frame of its own and is no part of this source */
+            if (src_e + 2 < phrase_e && is_punct(c, src_e, ',') &&
+                (tok_is(c, src_e + 1, "who") || tok_is(c, src_e + 1, "which")) &&
+                attribution_reporting_relative(c, src_e + 1, phrase_e))
+                phrase_e = src_e;
             /* ", saying ...", ", adding that ...", "Citing X, SOURCE urged": a participle
              * reports what the clause's subject says */
             /* "Trump landed in hot water by saying that ...": the means of the main clause's

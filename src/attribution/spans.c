@@ -176,6 +176,14 @@ static bool clause_verb_before(const frame_ctx *c, size_t first, size_t j)
     return false;
 }
 
+bool attribution_reporting_relative(const frame_ctx *c, size_t rel, size_t end)
+{
+    for (size_t v = rel + 1; v < rel + 4 && v < end; v++)
+        if (c->tokens[v].upos == UPOS_VERB && cues_find(c->cues, tok(c, v).ptr, tok(c, v).len))
+            return true;
+    return false;
+}
+
 size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, size_t *head_end)
 {
     end = attribution_strip_time(c, first, end);

@@ -671,6 +671,20 @@ static void fifth_round_constructions(void **state)
     k = frame_with_cue(&r, 0, "spoke about");
     expect_span(&r, r.art.attributions[k].content, "the plan");
     arena_release(&r.a);
+    /* a relative clause that reports is a frame of its own, not part of the source */
+    analyse_tagged(&r, "Barkley, who said he typically votes Democratic, said he would back the "
+                       "governor this time.");
+    k = frame_with_cue(&r, 1, "said");
+    expect_span(&r, r.art.attributions[k].source, "Barkley");
+    expect_span(&r, r.art.attributions[k].content, "he would back the governor this time");
+    expect_span(&r, r.art.attributions[0].source, "who");
+    arena_release(&r.a);
+    analyse_tagged(&r, "Derek Mitchell, who served as ambassador until this year, said the vote "
+                       "was fair.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source,
+                "Derek Mitchell, who served as ambassador until this year");
+    arena_release(&r.a);
     /* past a trailing phrase with a clause of its own after "when" */
     analyse_tagged(&r, "\xE2\x80\x9CWe are ready,\xE2\x80\x9D the general told reporters on "
                        "Tuesday, when the first convoy crossed the border. \xE2\x80\x9CThe "
