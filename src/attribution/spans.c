@@ -235,8 +235,17 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
             break;
         /* a finite verb before the phrase ends it ("When Sanders said", but not "so-called") */
         /* an auxiliary ends it too ("... are easily refuted"), but not the possessive 's */
-        if (t->upos == UPOS_AUX && t->kind != TOKEN_CLITIC && !(t->flags & TOKEN_UPPER))
+        if (t->upos == UPOS_AUX && t->kind != TOKEN_CLITIC && !(t->flags & TOKEN_UPPER)) {
+            /* "a former official who is now a fellow at ...", "Katie Packer, who is chairman
+             * of ...": a relative clause with "be" belongs to the phrase */
+            if (j > first + 1 && (tok_is(c, j - 1, "who") || tok_is(c, j - 1, "that")) &&
+                (c->tokens[j - 2].upos == UPOS_NOUN || c->tokens[j - 2].upos == UPOS_PROPN ||
+                 (tok_is(c, j - 1, "who") && is_punct(c, j - 2, ',')))) {
+                s = j - 1;
+                continue;
+            }
             break;
+        }
         /* "asked for calm and the president said": after a verb, "and" or "but" opens a new
          * clause whose subject is the source */
         if ((tok_is(c, j, "and") || tok_is(c, j, "but")) && clause_verb_before(c, first, j))

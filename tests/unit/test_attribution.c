@@ -685,6 +685,12 @@ static void fifth_round_constructions(void **state)
     expect_span(&r, r.art.attributions[0].source,
                 "Derek Mitchell, who served as ambassador until this year");
     arena_release(&r.a);
+    analyse_tagged(&r, "A former Treasury official who is now a fellow at the council said the "
+                       "yuan was undervalued.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].source,
+                "A former Treasury official who is now a fellow at the council");
+    arena_release(&r.a);
     /* past a trailing phrase with a clause of its own after "when" */
     analyse_tagged(&r, "\xE2\x80\x9CWe are ready,\xE2\x80\x9D the general told reporters on "
                        "Tuesday, when the first convoy crossed the border. \xE2\x80\x9CThe "
