@@ -229,6 +229,18 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                 continue;
             }
         }
+        /* "more than half of white women", "as many as three-fourths of them": a quantity */
+        if (j > first &&
+            ((tok_is(c, j, "than") && (tok_is(c, j - 1, "more") || tok_is(c, j - 1, "fewer") ||
+                                       tok_is(c, j - 1, "less"))) ||
+             (tok_is(c, j, "as") && tok_is(c, j - 1, "many") && j > first + 1 &&
+              tok_is(c, j - 2, "as"))) &&
+            s < end &&
+            (c->tokens[s].kind == TOKEN_NUMBER || c->tokens[s].upos == UPOS_NUM ||
+             tok_is(c, s, "half") || tok_is(c, s, "a"))) {
+            s = tok_is(c, j, "than") ? j - 1 : j - 2;
+            continue;
+        }
         if (t->kind == TOKEN_QUOTE || t->kind == TOKEN_DASH || is_punct(c, j, ';') ||
             is_punct(c, j, ':') || is_punct(c, j, '(') || is_punct(c, j, ')') ||
             attribution_is_final_punct(c, j) || TOK_IN(c, j, attribution_left_boundaries))

@@ -691,6 +691,11 @@ static void fifth_round_constructions(void **state)
     expect_span(&r, r.art.attributions[0].source,
                 "A former Treasury official who is now a fellow at the council");
     arena_release(&r.a);
+    /* a quantity opens the source */
+    analyse_tagged(&r, "More than half of the voters said the economy was their main worry.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].source, "More than half of the voters");
+    arena_release(&r.a);
     /* past a trailing phrase with a clause of its own after "when" */
     analyse_tagged(&r, "\xE2\x80\x9CWe are ready,\xE2\x80\x9D the general told reporters on "
                        "Tuesday, when the first convoy crossed the border. \xE2\x80\x9CThe "
