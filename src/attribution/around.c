@@ -208,6 +208,15 @@ bool attribution_only_trailing(const frame_ctx *c, size_t k, size_t end, size_t 
         if ((tok_is(c, k, "when") || tok_is(c, k, "if") || tok_is(c, k, "after")) && k + 1 < end &&
             tok_is(c, k + 1, "asked"))
             return true;
+        /* "in a written statement", "in a televised address": a participle inside */
+        if (tok_is(c, k, "in")) {
+            size_t past = attribution_skip_time(c, k, end);
+            if (past > k + 2) {
+                words += past - k;
+                k = past - 1;
+                continue;
+            }
+        }
         /* a clause is content, not a trailing phrase: "said it would increase patrols" */
         if (TOK_IN(c, k, attribution_time_words)) { /* "he said then", "she said later" */
             words++;

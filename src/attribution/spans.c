@@ -72,8 +72,12 @@ size_t attribution_skip_time(const frame_ctx *c, size_t k, size_t end)
         /* "in a statement", "in a televised address on Monday": up to "that", a colon or a
          * comma */
         for (size_t j = k + 2; j < end && j < k + 8; j++)
-            if (tok_is(c, j, "that") || is_punct(c, j, ',') || is_punct(c, j, ':'))
+            if (tok_is(c, j, "that") || is_punct(c, j, ',') || is_punct(c, j, ':') ||
+                attribution_is_final_punct(c, j))
                 return j;
+        /* "..., the family said in a written statement": the phrase closes the sentence */
+        if (end <= k + 8)
+            return end;
     }
     return k;
 }

@@ -696,6 +696,18 @@ static void fifth_round_constructions(void **state)
     k = frame_with_cue(&r, 0, "said");
     expect_span(&r, r.art.attributions[k].source, "More than half of the voters");
     arena_release(&r.a);
+    /* "in a statement" joins the cue; "in a written statement" closes a trailing frame */
+    analyse_tagged(&r, "The ministry said in a statement that the convoy had been attacked.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].cue, "said in a statement");
+    expect_span(&r, r.art.attributions[0].content, "that the convoy had been attacked");
+    arena_release(&r.a);
+    analyse_tagged(&r, "\xE2\x80\x9CWe are shocked,\xE2\x80\x9D the family said in a written "
+                       "statement.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].cue, "said in a written statement");
+    expect_span(&r, r.art.attributions[0].content, "We are shocked,");
+    arena_release(&r.a);
     /* past a trailing phrase with a clause of its own after "when" */
     analyse_tagged(&r, "\xE2\x80\x9CWe are ready,\xE2\x80\x9D the general told reporters on "
                        "Tuesday, when the first convoy crossed the border. \xE2\x80\x9CThe "
