@@ -504,6 +504,25 @@ size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bo
     return k;
 }
 
+/* "WASHINGTON (Reuters) - ", "LOS ANGELES, Feb. 2 (UPI) — ": a dateline that opens a
+ * content is the wire's, not what was said. The first token after it, or k. */
+static size_t dateline_end(const frame_ctx *c, size_t k, size_t e)
+{
+    if (k >= e || !(c->tokens[k].flags & TOKEN_UPPER))
+        return k;
+    bool agency = false;
+    for (size_t j = k + 1; j + 1 < e && j < k + 12; j++) {
+        if (is_punct(c, j, '(') && j + 2 < e && is_punct(c, j + 2, ')') && is_capitalised(c, j + 1))
+            agency = true;
+        if (c->tokens[j].kind == TOKEN_DASH)
+            return agency ? j + 1 : k;
+        if (c->tokens[j].upos == UPOS_VERB || c->tokens[j].upos == UPOS_AUX ||
+            c->tokens[j].kind == TOKEN_QUOTE || attribution_is_final_punct(c, j))
+            return k;
+    }
+    return k;
+}
+
 void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_t e, bool direct)
 {
     if (direct && c->quote_end[k] >= 0) {
@@ -515,6 +534,7 @@ void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_
         f->direct = true;
         return;
     }
+    k = dateline_end(c, k, e);
     /* 'said reform “is a question of when. It is not a question of if.”': a quotation that
      * opens inside the content goes on to its closing mark, past the sentence end */
     for (size_t j = k; j < e; j++)

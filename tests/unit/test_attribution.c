@@ -708,6 +708,12 @@ static void fifth_round_constructions(void **state)
     expect_span(&r, r.art.attributions[0].cue, "said in a written statement");
     expect_span(&r, r.art.attributions[0].content, "We are shocked,");
     arena_release(&r.a);
+    /* a wire dateline is no part of the content */
+    analyse_tagged(&r, "KABUL (Reuters) - The convoy was attacked near the pass, according to "
+                       "the ministry.");
+    k = frame_with_cue(&r, 0, "according to");
+    expect_span(&r, r.art.attributions[k].content, "The convoy was attacked near the pass");
+    arena_release(&r.a);
     /* past a trailing phrase with a clause of its own after "when" */
     analyse_tagged(&r, "\xE2\x80\x9CWe are ready,\xE2\x80\x9D the general told reporters on "
                        "Tuesday, when the first convoy crossed the border. \xE2\x80\x9CThe "
