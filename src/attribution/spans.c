@@ -636,8 +636,9 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
                 break;
             }
             if (form->infinitive && j > k && tok_is(c, j, "to") && j + 1 < end &&
-                c->tokens[j + 1].kind == TOKEN_WORD)
-                return k; /* the object belongs to the content: "urged Israel to halt" */
+                (c->tokens[j + 1].kind == TOKEN_WORD || attribution_is_opening_quote(c, j + 1)))
+                return k; /* the object belongs to the content: "urged Israel to halt",
+                             "asking supporters to “donate $3 ...”" */
             /* "asked Sanders how he was feeling": a wh-clause after the object */
             if (j > k && (form->cue_class == CUE_SPEECH || form->cue_class == CUE_BELIEF) &&
                 TOK_IN(c, j, attribution_wh_words) && j + 1 < end && is_word(c, j + 1))

@@ -708,6 +708,15 @@ static void fifth_round_constructions(void **state)
     expect_span(&r, r.art.attributions[0].cue, "said in a written statement");
     expect_span(&r, r.art.attributions[0].content, "We are shocked,");
     arena_release(&r.a);
+    /* an object and "to" before a quotation belong to the content */
+    analyse_tagged(&r,
+                   "The campaign sent an email asking supporters to \xE2\x80\x9C"
+                   "donate $3 to our campaign now to stop the senator and his plan.\xE2\x80\x9D");
+    k = frame_with_cue(&r, 0, "sent an email asking");
+    expect_span(&r, r.art.attributions[k].content,
+                "supporters to \xE2\x80\x9C"
+                "donate $3 to our campaign now to stop the senator and his plan");
+    arena_release(&r.a);
     /* a wire dateline is no part of the content */
     analyse_tagged(&r, "KABUL (Reuters) - The convoy was attacked near the pass, according to "
                        "the ministry.");
