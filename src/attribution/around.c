@@ -89,11 +89,13 @@ bool attribution_inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, si
 }
 
 /* Is the source a document ("a new poll", "A Monmouth poll out Monday", "the average of
- * recent polls")? A document head among its first words. */
+ * recent polls") or a news outlet ("The New York Times", "CNN")? A document head among its
+ * first words. */
 bool attribution_document_source(const frame_ctx *c, size_t s, size_t e)
 {
     for (size_t k = s; k < e && k < s + 6; k++) {
-        if (TOK_IN(c, k, attribution_document_heads))
+        if (TOK_IN(c, k, attribution_document_heads) ||
+            (is_capitalised(c, k) && TOK_IN(c, k, attribution_outlet_heads)))
             return true;
         if (c->tokens[k].upos == UPOS_ADP && !tok_is(c, k, "of"))
             return false;

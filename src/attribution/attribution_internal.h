@@ -73,6 +73,7 @@ extern const word_list attribution_auxiliaries;       /* has, was, also, repeate
 extern const word_list attribution_left_boundaries;   /* that, because, while ... */
 extern const word_list attribution_determiners;       /* the, a, his, 's ... */
 extern const word_list attribution_pronouns;          /* he, she, they, it, we, i, you */
+extern const word_list attribution_outlet_heads;      /* Times, CNN, Reuters (capitalised) */
 extern const word_list attribution_document_heads;    /* report, statement, poll ... */
 extern const word_list attribution_official_heads;    /* official, spokesman, analysts ... */
 extern const word_list attribution_anonymous_heads;   /* source, sources, insiders ... */

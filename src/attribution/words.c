@@ -50,6 +50,12 @@ WORD_LIST(attribution_determiners, "the", "a", "an", "this", "that", "these", "t
 
 WORD_LIST(attribution_pronouns, "he", "she", "they", "it", "we", "i", "you");
 
+/* news outlets that report as documents do: "The New York Times reported the email came ..." */
+WORD_LIST(attribution_outlet_heads, "times", "journal", "cnn", "ap", "reuters", "politico",
+          "bloomberg", "axios", "nbc", "abc", "cbs", "bbc", "msnbc", "examiner", "tribune",
+          "herald", "guardian", "telegraph", "newsweek", "breitbart", "hill", "globe", "afp",
+          "xinhua", "tass", "interfax", "yonhap", "al-jazeera", "jazeera", "npr", "pbs", "wsj",
+          "gazette", "chronicle", "inquirer", "sun", "mirror", "independent", "economist");
 WORD_LIST(attribution_document_heads, "report", "reports", "statement", "statements", "study",
           "survey", "document", "documents", "memo", "analysis", "assessment", "communique",
           "letter", "poll", "data", "investigation", "filing", "dossier", "video", "footage",

@@ -717,6 +717,14 @@ static void fifth_round_constructions(void **state)
                 "supporters to \xE2\x80\x9C"
                 "donate $3 to our campaign now to stop the senator and his plan");
     arena_release(&r.a);
+    /* a news outlet reports a bare clause as a document does; a company's figures are none */
+    analyse_tagged(&r, "The Daily Times reported the convoy came under fire near the pass.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].content, "the convoy came under fire near the pass");
+    arena_release(&r.a);
+    analyse_tagged(&r, "The company reported its smallest profit in years.");
+    assert_int_equal(r.art.nattributions, 0);
+    arena_release(&r.a);
     /* a wire dateline is no part of the content */
     analyse_tagged(&r, "KABUL (Reuters) - The convoy was attacked near the pass, according to "
                        "the ministry.");
