@@ -140,7 +140,8 @@ static size_t asked_content(const frame_ctx *c, size_t k, size_t end, bool parti
         *src_s = s;
         *src_e = e;
         k = attribution_skip_time(c, e, end);
-    }
+    } else
+        k = attribution_skip_time(c, k, end); /* "Asked on Monday whether" */
     while (k < end && c->tokens[k].upos == UPOS_ADV && slice_ends_with(tok(c, k), "ly"))
         k++;
     if (k + 1 >= end)
@@ -433,10 +434,10 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             }
         } else if (tok_is(c, i, "asked") &&
                    (i == first ||
-                    (i > first + 1 &&
-                     (tok_is(c, i - 1, "when") || tok_is(c, i - 1, "if") ||
-                      tok_is(c, i - 1, "after") ||
-                      (is_punct(c, i - 1, ',') && !attribution_is_closing_quote(c, i - 2))))) &&
+                    (i > first && (tok_is(c, i - 1, "when") || tok_is(c, i - 1, "if") ||
+                                   tok_is(c, i - 1, "after"))) ||
+                    (i > first + 1 && is_punct(c, i - 1, ',') &&
+                     !attribution_is_closing_quote(c, i - 2))) &&
                    cue_end + 1 < end &&
                    asked_content(c, cue_end, end, cue_end > i + 1, &src_s, &src_e) != SIZE_MAX) {
             /* "Asked whether X, Ryan said ...", "When asked about X, ...", "..., Christie

@@ -725,6 +725,15 @@ static void fifth_round_constructions(void **state)
     analyse_tagged(&r, "The company reported its smallest profit in years.");
     assert_int_equal(r.art.nattributions, 0);
     arena_release(&r.a);
+    /* "When asked" at the sentence's start, "Asked on Monday whether" */
+    analyse_tagged(&r, "When asked whether the talks would resume, the minister said they would.");
+    k = frame_with_cue(&r, 0, "asked");
+    expect_span(&r, r.art.attributions[k].content, "whether the talks would resume");
+    arena_release(&r.a);
+    analyse_tagged(&r, "Asked on Monday whether the border would reopen, the minister smiled.");
+    k = frame_with_cue(&r, 0, "Asked");
+    expect_span(&r, r.art.attributions[k].content, "whether the border would reopen");
+    arena_release(&r.a);
     /* a wire dateline is no part of the content */
     analyse_tagged(&r, "KABUL (Reuters) - The convoy was attacked near the pass, according to "
                        "the ministry.");
