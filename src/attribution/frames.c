@@ -347,6 +347,17 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
     f->continuation_last = (uint32_t)close;
 }
 
+/* "CONTENT, said SOURCE": the content before an inverted cue is a quotation or holds a verb
+ * ("Ted Cruz, by contrast, wrote an op-ed" is a subject and an adverbial, no content). */
+static bool quoted_or_clause_before(const frame_ctx *c, size_t first, size_t i)
+{
+    for (size_t k = first; k < i; k++)
+        if (c->tokens[k].kind == TOKEN_QUOTE || c->tokens[k].upos == UPOS_VERB ||
+            c->tokens[k].upos == UPOS_AUX)
+            return true;
+    return false;
+}
+
 /* 'Closing the department would “send the wrong message,” he said': words of the sentence
  * before the opening mark make the quotation part of a reported clause, which PolNeAR draws
  * whole. */
@@ -465,6 +476,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                    (is_word(c, cue_end) || c->tokens[cue_end].kind == TOKEN_NUMBER) &&
                    !tok_is(c, cue_end, "that") && !TOK_IN(c, cue_end, attribution_auxiliaries) &&
                    !attribution_apposition_before(c, first, i) &&
+                   quoted_or_clause_before(c, first, i) &&
                    attribution_inverted_source_ok(
                        c, i, cue_end, attribution_source_after(c, cue_end, end, true))) {
             /* inverted: "“CONTENT,” said SOURCE." / "CONTENT, said SOURCE." */

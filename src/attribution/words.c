@@ -140,14 +140,14 @@ WORD_LIST(attribution_time_words, "yesterday", "today", "tonight", "earlier", "l
 /* The words of a parenthetical between a source and its cue: "Hunter, meanwhile, told",
  * "Murphy, though, said", "Obama, for his part, said", "Clinton, in turn, argued". */
 WORD_LIST(attribution_interrupters, "meanwhile", "though", "however", "too", "also", "instead",
-          "in", "turn", "for", "his", "her", "its", "their", "part", "example", "instance",
-          "contrast", "addition", "fact", "response", "moreover", "likewise", "similarly",
-          "separately", "nonetheless", "nevertheless", "therefore", "then", "now", "earlier",
-          "later", "ultimately", "indeed", "notably", "afterward", "afterwards", "again", "still",
-          "meantime", "the", "particular", "short", "yesterday", "today", "tonight", "privately",
-          "publicly", "previously", "recently", "once", "otherwise", "thus", "hence", "accordingly",
-          "consequently", "besides", "furthermore", "alone", "personally", "himself", "herself",
-          "themselves", "itself");
+          "in", "turn", "for", "by", "on", "other", "hand", "his", "her", "its", "their", "part",
+          "example", "instance", "contrast", "addition", "fact", "response", "moreover", "likewise",
+          "similarly", "separately", "nonetheless", "nevertheless", "therefore", "then", "now",
+          "earlier", "later", "ultimately", "indeed", "notably", "afterward", "afterwards", "again",
+          "still", "meantime", "the", "particular", "short", "yesterday", "today", "tonight",
+          "privately", "publicly", "previously", "recently", "once", "otherwise", "thus", "hence",
+          "accordingly", "consequently", "besides", "furthermore", "alone", "personally", "himself",
+          "herself", "themselves", "itself");
 
 /* "“It's unusual,“ said Larry Noble": an opening mark that touches a comma or a stop before
  * it and stands before a space closes the quotation (a typing slip the news keeps). */

@@ -734,6 +734,14 @@ static void fifth_round_constructions(void **state)
     k = frame_with_cue(&r, 0, "Asked");
     expect_span(&r, r.art.attributions[k].content, "whether the border would reopen");
     arena_release(&r.a);
+    /* a subject and an adverbial between commas are no content of an inverted cue */
+    analyse_tagged(&r, "The mayor, by contrast, wrote an op-ed urging the council to fund the "
+                       "clinics.");
+    k = frame_with_cue(&r, 0, "wrote");
+    expect_span(&r, r.art.attributions[k].source, "The mayor");
+    expect_span(&r, r.art.attributions[k].content,
+                "an op-ed urging the council to fund the clinics");
+    arena_release(&r.a);
     /* a wire dateline is no part of the content */
     analyse_tagged(&r, "KABUL (Reuters) - The convoy was attacked near the pass, according to "
                        "the ministry.");
