@@ -609,6 +609,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
              * reports what the clause's subject says */
             /* "Trump landed in hot water by saying that ...": the means of the main clause's
              * subject */
+            bool from_participle = false;
             bool by_means = v == i && i > first + 2 &&
                             (tok_is(c, i - 1, "by") || tok_is(c, i - 1, "after") ||
                              tok_is(c, i - 1, "before") || tok_is(c, i - 1, "while") ||
@@ -639,6 +640,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 if (!participle_source(c, list, sentence_frames, first, end, i, &src_s, &src_e))
                     continue;
                 phrase_e = src_e;
+                from_participle = true;
             }
             /* "The campaign issued a statement Tuesday saying ...": PolNeAR's cue runs from
              * the verb that issued the document, whose subject is the source */
@@ -718,7 +720,9 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 bool after_quote =
                     src_s == first && first > 0 && attribution_is_closing_quote(c, first - 1) &&
                     !(c->tokens[first].flags & TOKEN_PARA_START) && c->quote_start[first - 1] >= 0;
-                bool after_comma = after_quote || (src_s > first && src_s < i &&
+                /* "Speaking at a rally, Trump attacked X, calling him ...": the participle's
+                 * source is the clause's subject, whatever stands before it */
+                bool after_comma = after_quote || (!from_participle && src_s > first && src_s < i &&
                                                    (is_punct(c, src_s - 1, ',') ||
                                                     attribution_is_closing_quote(c, src_s - 1) ||
                                                     c->tokens[src_s - 1].kind == TOKEN_DASH));
@@ -730,6 +734,13 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                         after_comma = false;
                 bool direct;
                 size_t k = attribution_content_start(c, cue_end, end, form, &direct);
+                /* ", calling him a total stiff": after a participle what follows is its content */
+                if (k == SIZE_MAX && from_participle && !form->thing && cue_end + 1 < end &&
+                    is_word(c, cue_end)) {
+                    cue_form loose = *form;
+                    loose.strict = false;
+                    k = attribution_content_start(c, cue_end, end, &loose, &direct);
+                }
                 size_t rest = after_comma
                                   ? attribution_parenthetical_rest(c, first, src_s, cue_end, end)
                                   : SIZE_MAX;

@@ -742,6 +742,16 @@ static void fifth_round_constructions(void **state)
     expect_span(&r, r.art.attributions[k].content,
                 "an op-ed urging the council to fund the clinics");
     arena_release(&r.a);
+    /* a participle's content follows it, whatever phrase opens the sentence */
+    analyse_tagged(&r, "Speaking at a town hall, the senator attacked the governor, calling him "
+                       "\xE2\x80\x9C"
+                       "a total failure.\xE2\x80\x9D");
+    k = frame_with_cue(&r, 0, "calling");
+    expect_span(&r, r.art.attributions[k].source, "the senator");
+    expect_span(&r, r.art.attributions[k].content,
+                "him \xE2\x80\x9C"
+                "a total failure");
+    arena_release(&r.a);
     /* a wire dateline is no part of the content */
     analyse_tagged(&r, "KABUL (Reuters) - The convoy was attacked near the pass, according to "
                        "the ministry.");
