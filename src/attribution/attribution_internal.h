@@ -73,6 +73,7 @@ extern const word_list attribution_auxiliaries;       /* has, was, also, repeate
 extern const word_list attribution_left_boundaries;   /* that, because, while ... */
 extern const word_list attribution_determiners;       /* the, a, his, 's ... */
 extern const word_list attribution_pronouns;          /* he, she, they, it, we, i, you */
+extern const word_list attribution_setting_heads;     /* rally, speech, interview, tweet */
 extern const word_list attribution_outlet_heads;      /* Times, CNN, Reuters (capitalised) */
 extern const word_list attribution_document_heads;    /* report, statement, poll ... */
 extern const word_list attribution_official_heads;    /* official, spokesman, analysts ... */
@@ -112,6 +113,9 @@ size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bo
 /* Content from token k (inclusive) to e (exclusive), trimming final punctuation; a quotation
  * at k spans to its closing mark. */
 void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_t e, bool direct);
+/* The end of a noun-phrase content [k, e) before a time phrase or a setting ("those worries
+ * on Sunday at a forum", "Clinton during a rally"); e when the content holds a verb. */
+size_t attribution_np_content_end(const frame_ctx *c, size_t k, size_t e);
 /* Does the relative clause whose pronoun is at `rel` report ("who said he votes ...")? Then
  * it has a frame of its own. */
 bool attribution_reporting_relative(const frame_ctx *c, size_t rel, size_t end);

@@ -851,8 +851,12 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                         /* "accused Pakistan of sheltering the group and recalled its
                          * ambassador": after an object, a verb of the cue's tense coordinated
                          * with it is the source's next act */
-                        if (!direct && !tok_is(c, k, "that") && !TOK_IN(c, k, attribution_wh_words))
+                        if (!direct && !tok_is(c, k, "that") &&
+                            !TOK_IN(c, k, attribution_wh_words)) {
                             e = attribution_object_end(c, i, k, e);
+                            if (!tok_is(c, k, "to"))
+                                e = attribution_np_content_end(c, k, e);
+                        }
                         attribution_set_content(c, &f, k, e, direct);
                         ok = f.content.end > f.content.start;
                         /* "urged Israel and Hezbollah to exercise restraint": PolNeAR draws the

@@ -837,3 +837,30 @@ void attribution_fronted_relative(const frame_ctx *c, attribution *f, size_t src
         tok_is(c, w, "whom"))
         attribution_set_span(c, &f->fronted, w, w + 1);
 }
+
+/* "those worries on Sunday at a university forum", "Clinton during a rally Friday", "a new
+ * nickname in a Sunday tweet": the end of a noun-phrase content before a time phrase or a
+ * setting (the act's, not the content's); e when the content holds a verb. */
+size_t attribution_np_content_end(const frame_ctx *c, size_t k, size_t e)
+{
+    for (size_t j = k + 1; j < e; j++) {
+        if (c->tokens[j].upos == UPOS_VERB || c->tokens[j].upos == UPOS_AUX ||
+            c->tokens[j].kind == TOKEN_QUOTE || tok_is(c, j, "that"))
+            return e;
+        if (tok_is(c, j, "during"))
+            return j;
+        size_t n = time_phrase_at(c, j, e);
+        if (n && !is_capitalised(c, j) &&
+            (j + n == e || !is_word(c, j + n) || c->tokens[j + n].upos == UPOS_ADP))
+            return j;
+        if ((tok_is(c, j, "in") || tok_is(c, j, "at") || tok_is(c, j, "on")) && j + 2 < e) {
+            for (size_t x = j + 1; x < e && x < j + 5; x++) {
+                if (TOK_IN(c, x, attribution_setting_heads))
+                    return j;
+                if (!is_word(c, x))
+                    break;
+            }
+        }
+    }
+    return e;
+}

@@ -752,6 +752,19 @@ static void fifth_round_constructions(void **state)
                 "him \xE2\x80\x9C"
                 "a total failure");
     arena_release(&r.a);
+    /* a noun-phrase content ends before a time phrase or a setting */
+    analyse_tagged(&r, "The minister stressed those worries on Sunday at a forum in Geneva.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].content, "those worries");
+    arena_release(&r.a);
+    analyse_tagged(&r, "The senator criticized the governor during a rally in Hartford.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].content, "the governor");
+    arena_release(&r.a);
+    analyse_tagged(&r, "The minister denounced the attack on the embassy.");
+    assert_int_equal(r.art.nattributions, 1);
+    expect_span(&r, r.art.attributions[0].content, "the attack on the embassy");
+    arena_release(&r.a);
     /* a wire dateline is no part of the content */
     analyse_tagged(&r, "KABUL (Reuters) - The convoy was attacked near the pass, according to "
                        "the ministry.");
