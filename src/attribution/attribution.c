@@ -222,7 +222,9 @@ sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
                    .text = art->text.text,
                    .ntokens = n,
                    .cues = cues,
-                   .inside_until = -1};
+                   .inside_until = -1,
+                   .gap_first = -1,
+                   .gap_last = -1};
     c.quote_end = arena_alloc(a, n * sizeof(int32_t));
     c.quote_start = arena_alloc(a, n * sizeof(int32_t));
     if (!c.quote_end || !c.quote_start)

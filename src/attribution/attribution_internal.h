@@ -24,6 +24,9 @@ typedef struct frame_ctx {
     int32_t *quote_end;   /* for an opening quote token: index of its closing quote, else -1 */
     int32_t *quote_start; /* for a closing quote token: index of its opening quote, else -1 */
     int32_t inside_until; /* cues up to this token are inside a quotation: skipped */
+    int32_t gap_first;    /* ... except in [gap_first, gap_last): the words between a frame's
+                             cue and its continuation ("“A,” X said when asked if ... “B.”") */
+    int32_t gap_last;
 } frame_ctx;
 
 typedef struct frame_list {

@@ -301,6 +301,11 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
             subordinate = true;
         else if (!subordinate && words >= 12)
             return;
+        /* "... when asked if he had met Trump": the question has its own frame, the speech
+         * goes on */
+        if (subordinate && tok_is(c, k, "asked") && k > 0 &&
+            (tok_is(c, k - 1, "when") || tok_is(c, k - 1, "if")))
+            continue;
         if ((c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX) &&
             (!subordinate || cues_find(c->cues, tok(c, k).ptr, tok(c, k).len)))
             return; /* "..., who said there were “too many”": the quotation is its content */
@@ -308,6 +313,10 @@ static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, siz
     while (k < end && (attribution_is_final_punct(c, k) || is_punct(c, k, ',') ||
                        is_punct(c, k, ':') || c->tokens[k].kind == TOKEN_DASH))
         k++;
+    /* 'he said. But “Donald Trump's candidacy is ...”': a conjunction before the mark */
+    if (k == end && k + 1 < c->ntokens && !(c->tokens[k].flags & TOKEN_PARA_START) &&
+        (tok_is(c, k, "but") || tok_is(c, k, "and")) && attribution_is_opening_quote(c, k + 1))
+        k++, end++;
     /* the next sentence of the same paragraph, or a paragraph that opens with a quotation
      * ("“A,” Trump said.\n\n“B.”": PolNeAR's content runs on) */
     if (k == end && k < c->ntokens &&
@@ -384,7 +393,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
         /* a cue inside a quotation is the speaker's own words, not a frame of the article */
         if (c->quote_end[i] >= 0 && c->quote_end[i] > c->inside_until)
             c->inside_until = c->quote_end[i];
-        if ((int32_t)i <= c->inside_until)
+        if ((int32_t)i <= c->inside_until &&
+            !((int32_t)i >= c->gap_first && (int32_t)i < c->gap_last))
             continue;
         if (tok_is(c, i, "put") || tok_is(c, i, "puts")) {
             attribution f;
@@ -801,7 +811,9 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     else if (b > first)
                         attribution_set_content(c, &f, first, b, false);
                     ok = f.content.end > f.content.start;
-                    if (ok && f.direct)
+                    /* 'Yet Trump is a “change agent,” Cole said. “That's what people want.”':
+                     * a clause that closes with a quotation goes on as a quotation does */
+                    if (ok && (f.direct || (b > first && attribution_is_closing_quote(c, b - 1))))
                         continue_quotation(c, &f, cue_end, end);
                     /* "Mr. Trump is so reckless, the vice president said, that if ...": the
                      * content goes on after the cue */
@@ -927,8 +939,13 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
         if (f.direct && (int32_t)f.content_last > c->inside_until)
             c->inside_until = (int32_t)f.content_last;
         if (f.continuation_last > f.continuation_first &&
-            (int32_t)f.continuation_last > c->inside_until)
+            (int32_t)f.continuation_last > c->inside_until) {
             c->inside_until = (int32_t)f.continuation_last;
+            if (f.continuation_first > cue_end + 1) {
+                c->gap_first = (int32_t)cue_end;
+                c->gap_last = (int32_t)f.continuation_first - 1;
+            }
+        }
         /* "said Tim Selaty, organizer of a group called Citizens for Trump": no cue inside a
          * source that follows its cue */
         if (src_s > i && phrase_e > i + 1)

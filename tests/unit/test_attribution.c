@@ -778,6 +778,28 @@ static void fifth_round_constructions(void **state)
     k = frame_with_cue(&r, 0, "told");
     expect_span(&r, r.art.attributions[k].continuation, "The roads are open.");
     arena_release(&r.a);
+    /* a clause closing with a quotation goes on; "But" before the next quotation; a question
+     * in the trailing phrase keeps its frame */
+    analyse_tagged(&r, "Yet the governor is also a \xE2\x80\x9C"
+                       "change agent,\xE2\x80\x9D Cole said. "
+                       "\xE2\x80\x9CThat is what people want.\xE2\x80\x9D");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].continuation, "That is what people want.");
+    arena_release(&r.a);
+    analyse_tagged(&r,
+                   "\xE2\x80\x9CIt is not do or die,\xE2\x80\x9D he said outside the building. But "
+                   "\xE2\x80\x9Cthe campaign is stronger now.\xE2\x80\x9D");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].continuation, "the campaign is stronger now.");
+    arena_release(&r.a);
+    analyse_tagged(&r,
+                   "\xE2\x80\x9CIt was very nice,\xE2\x80\x9D the tycoon told Reuters when asked "
+                   "if he had met the senator. \xE2\x80\x9CHe was charming.\xE2\x80\x9D");
+    k = frame_with_cue(&r, 0, "told");
+    expect_span(&r, r.art.attributions[k].continuation, "He was charming.");
+    k = frame_with_cue(&r, 0, "asked");
+    expect_span(&r, r.art.attributions[k].content, "if he had met the senator");
+    arena_release(&r.a);
     /* a paragraph that is one quotation goes on with the speech; one with more is not */
     analyse_tagged(&r, "\xE2\x80\x9CWe will rebuild the bridge,\xE2\x80\x9D the governor said."
                        "\n\n\xE2\x80\x9CIt will take two years.\xE2\x80\x9D");
