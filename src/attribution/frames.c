@@ -746,7 +746,9 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 size_t k = attribution_content_start(c, cue_end, end, form, &direct);
                 /* ", calling him a total stiff": after a participle what follows is its content */
                 if (k == SIZE_MAX && from_participle && !form->thing && cue_end + 1 < end &&
-                    is_word(c, cue_end)) {
+                    is_word(c, cue_end) &&
+                    (form->cue_class == CUE_SPEECH || form->cue_class == CUE_EVALUATION ||
+                     form->cue_class == CUE_BELIEF)) {
                     cue_form loose = *form;
                     loose.strict = false;
                     k = attribution_content_start(c, cue_end, end, &loose, &direct);

@@ -182,6 +182,12 @@ static bool clause_verb_before(const frame_ctx *c, size_t first, size_t j)
 
 bool attribution_reporting_relative(const frame_ctx *c, size_t rel, size_t end)
 {
+    /* "who asked not to be named", "who spoke on condition of anonymity": the clause that
+     * makes the source anonymous stays with it */
+    for (size_t v = rel + 1; v < end && v < rel + 25 && !is_punct(c, v, ','); v++)
+        if (tok_is(c, v, "named") || tok_is(c, v, "anonymity") || tok_is(c, v, "anonymously") ||
+            tok_is(c, v, "identified") || tok_is(c, v, "authorized") || tok_is(c, v, "authorised"))
+            return false;
     for (size_t v = rel + 1; v < rel + 4 && v < end; v++)
         if (c->tokens[v].upos == UPOS_VERB && cues_find(c->cues, tok(c, v).ptr, tok(c, v).len))
             return true;
