@@ -765,6 +765,12 @@ static void fifth_round_constructions(void **state)
     assert_int_equal(r.art.nattributions, 1);
     expect_span(&r, r.art.attributions[0].content, "the attack on the embassy");
     arena_release(&r.a);
+    /* the writer's comparison after a comma ends a content */
+    analyse_tagged(&r, "Voters say they trust the mayor, compared with 40 percent who trust the "
+                       "council.");
+    k = frame_with_cue(&r, 0, "say");
+    expect_span(&r, r.art.attributions[k].content, "they trust the mayor");
+    arena_release(&r.a);
     /* a wire dateline is no part of the content */
     analyse_tagged(&r, "KABUL (Reuters) - The convoy was attacked near the pass, according to "
                        "the ministry.");
