@@ -54,7 +54,9 @@ WORD_LIST(attribution_pronouns, "he", "she", "they", "it", "we", "i", "you");
 WORD_LIST(attribution_setting_heads, "rally", "rallies", "speech", "interview", "tweet", "debate",
           "forum", "hearing", "hearings", "conference", "appearance", "event", "town", "op-ed",
           "broadcast", "briefing", "address", "meeting", "visit", "stop", "luncheon", "dinner",
-          "gathering", "convention", "summit", "session", "podcast", "show", "program", "radio");
+          "gathering", "convention", "summit", "session", "podcast", "show", "program", "radio",
+          "speeches", "interviews", "tweets", "debates", "statement", "statements", "remarks",
+          "comments", "letter", "column", "email", "emails", "video", "ad", "ads", "posts");
 /* news outlets that report as documents do: "The New York Times reported the email came ..." */
 WORD_LIST(attribution_outlet_heads, "times", "journal", "cnn", "ap", "reuters", "politico",
           "bloomberg", "axios", "nbc", "abc", "cbs", "bbc", "msnbc", "examiner", "tribune",
