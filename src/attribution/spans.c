@@ -107,21 +107,22 @@ size_t attribution_strip_time(const frame_ctx *c, size_t first, size_t end)
     for (size_t k = end > first + 12 ? end - 12 : first; k + 1 < end; k++)
         if ((tok_is(c, k, "who") || tok_is(c, k, "which")) && k > first && is_punct(c, k - 1, ','))
             return end;
+    /* the first time phrase that closes the source, the first lower-case one preferred */
+    size_t any = end, lower = end;
+    for (size_t k = end > first + 6 ? end - 6 : first + 1; k < end; k++)
+        if (time_phrase_at(c, k, end) == end - k) {
+            if (any == end)
+                any = k;
+            if (!is_capitalised(c, k)) {
+                lower = k;
+                break;
+            }
+        }
     /* "a report released Tuesday", "a poll taken last week": after a participle that
      * follows a noun the time belongs to the participle */
-    for (size_t k = end > first + 6 ? end - 6 : first + 2; k < end; k++)
-        if (time_phrase_at(c, k, end) == end - k) {
-            if (k > first + 1 && reduced_relative_verb(c, k - 1))
-                return end;
-            break;
-        }
-    for (size_t k = end > first + 6 ? end - 6 : first + 1; k < end; k++)
-        if (time_phrase_at(c, k, end) == end - k && !is_capitalised(c, k))
-            return k;
-    for (size_t k = end > first + 6 ? end - 6 : first + 1; k < end; k++)
-        if (time_phrase_at(c, k, end) == end - k)
-            return k;
-    return end;
+    if (any < end && any > first + 1 && reduced_relative_verb(c, any - 1))
+        return end;
+    return lower < end ? lower : any;
 }
 
 /* Is [s, e) a state or party label ("Pa.", "R-Ky.", "D-N.Y.")? A short capitalised word
