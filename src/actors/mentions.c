@@ -399,18 +399,34 @@ bool scan_role_is_modifier(const scan *s, size_t last)
     if (last + 1 >= s->n ||
         (s->tokens[last + 1].upos != UPOS_NOUN && s->tokens[last + 1].upos != UPOS_PROPN))
         return false;
+    /* "peacekeeper bases", "rebel positions", "army convoys": the role's own places and
+     * vehicles stand for it (what is attacked, shelled or seized) */
+    static const char *const holdings[] = {
+        "base",     "bases",      "position",    "positions",   "convoy",       "convoys",
+        "patrol",   "patrols",    "post",        "posts",       "camp",         "camps",
+        "outpost",  "outposts",   "checkpoint",  "checkpoints", "headquarters", "vehicle",
+        "vehicles", "stronghold", "strongholds", NULL};
+    slice next = token_text(s->text, &s->tokens[last + 1]);
+    for (const char *const *h = holdings; *h; h++)
+        if (slice_eq_cstr(next, *h))
+            return false;
     /* "help the Russian army drive Kyiv's forces out": a "noun" followed by the start of an
      * object is a verb the tagger missed, so the role is the head */
     return !(s->tokens[last + 1].upos == UPOS_NOUN && scan_verb_before_object(s, last + 1));
 }
 
 /* True when the word at token i, tagged NOUN, stands before what looks like its object: a
- * determiner, a pronoun, or a proper name with a possessive ("drive Kyiv's forces"). */
+ * determiner, a pronoun, or a proper name with a possessive ("drive Kyiv's forces"); or before
+ * a resultative "dead" or "and" and a verb ("police shot dead", "police shot and killed"). */
 bool scan_verb_before_object(const scan *s, size_t i)
 {
     if (i + 1 >= s->n)
         return false;
     uint8_t next = s->tokens[i + 1].upos;
+    /* "police shot dead two protesters", "police shot and killed a protester" */
+    if (slice_eq_cstr(token_text(s->text, &s->tokens[i + 1]), "dead") ||
+        (next == UPOS_CCONJ && i + 2 < s->n && s->tokens[i + 2].upos == UPOS_VERB))
+        return true;
     return next == UPOS_DET || next == UPOS_PRON ||
            (next == UPOS_PROPN && scan_is_possessive(s, i + 2));
 }
@@ -581,7 +597,19 @@ size_t scan_pair_reference(scan *s, size_t i)
  * the last actor of its kind named within two sentences (three for the Koreas): a state for
  * country and nation ("the republic" is as often a region); an organisation for alliance, bloc,
  * agency, organisation, union and coalition; North or South Korea for a capitalised "the North" or
- * "the South" when one of them was named. Returns the tokens used (0: none). */
+ * "the South" when one of them was named; a named group (Hamas, the ELN) for "the group" and
+ * "the movement". Returns the tokens used (0: none). */
+/* True when mention m's text holds a possessive ("the Democratic Republic of Congo's army"). */
+static bool names_possessor(const scan *s, const actor_mention *m)
+{
+    const char *t = s->text->text;
+    for (uint32_t k = m->start; k + 1 < m->end; k++)
+        if ((t[k] == '\'' && t[k + 1] == 's') ||
+            (k + 3 < m->end && memcmp(t + k, "\xe2\x80\x99s", 4) == 0))
+            return true;
+    return false;
+}
+
 size_t scan_description(scan *s, size_t i)
 {
     if (!has(s, i, W_THE) || i + 1 >= s->n)
@@ -589,15 +617,21 @@ size_t scan_description(scan *s, size_t i)
     static const char *const states[] = {"country", "nation", NULL};
     static const char *const bodies[] = {"alliance",     "bloc",  "agency",    "organisation",
                                          "organization", "union", "coalition", NULL};
+    static const char *const groups[] = {"group", "movement", NULL};
     slice w = token_text(s->text, &s->tokens[i + 1]);
-    bool state = false, body = false, korea = false;
+    bool state = false, body = false, korea = false, group = false;
     for (const char *const *p = states; *p && !state; p++)
         state = slice_eq_cstr(w, *p);
+    /* "the group" (not "the group of protesters"; but "accused the group of killing") */
+    bool partitive =
+        has(s, i + 2, W_OF) && !(s->tagged && i + 3 < s->n && s->tokens[i + 3].upos == UPOS_VERB);
+    for (const char *const *p = groups; *p && !group; p++)
+        group = slice_eq_cstr(w, *p) && !partitive;
     for (const char *const *p = bodies; *p && !body; p++)
         body = slice_eq_cstr(w, *p);
     const char *side = slice_eq_cstr(w, "North") ? "PRK" : slice_eq_cstr(w, "South") ? "KOR" : NULL;
     korea = side != NULL && !scan_is_cap(s, i + 2);
-    if (!state && !body && !korea)
+    if (!state && !body && !korea && !group)
         return 0;
     /* "returned to the North": a direction, not the state */
     if (korea && i > 0 &&
@@ -610,7 +644,10 @@ size_t scan_description(scan *s, size_t i)
     unit role = {0};
     if (scan_is_possessive(s, i + 2)) {
         role = state ? scan_find_unit(s, i + 3) : (unit){0};
-        if (!role.role || role.holder)
+        /* "in the country's mineral-rich east": the state itself, as "Congo's east" is */
+        if (state && (!role.role || role.holder))
+            role = (unit){0};
+        else if (!role.role || role.holder)
             return 0;
     }
     uint32_t window = korea ? 3 : 2;
@@ -623,8 +660,11 @@ size_t scan_description(scan *s, size_t i)
         if (!a->code)
             continue;
         bool fits = false;
-        if (state)
-            fits = a->kind == ACTOR_KIND_COUNTRY && a->country;
+        if (state) /* a state, or a state's body named by its possessive ("Congo's army") */
+            fits = (a->kind == ACTOR_KIND_COUNTRY && a->country) ||
+                   (a->kind == ACTOR_KIND_AGENT && a->country && names_possessor(s, a));
+        else if (group)
+            fits = a->kind == ACTOR_KIND_GROUP;
         else if (body)
             fits = a->kind == ACTOR_KIND_ORGANIZATION && strncmp(a->code, "IGO", 3) == 0;
         else
@@ -652,6 +692,48 @@ size_t scan_description(scan *s, size_t i)
  * group or state body ("the Israeli military") named before it, in the same sentence for "it"
  * (which as a subject is more often empty: "it is unclear"), within two sentences for "its". "it"
  * before a form of "be", "seem", "appear" or "remain" is not resolved. -1 when none. */
+/* True when mention m starts within the first three tokens of its sentence ("The RSF",
+ * "Sudan's army"): the sentence's subject, usually. */
+static bool opens_sentence(const scan *s, const actor_mention *m)
+{
+    if (m->sentence >= s->text->nsentences)
+        return false;
+    const sentence *st = &s->text->sentences[m->sentence];
+    size_t before = 0;
+    for (uint32_t t = st->first_token;
+         t < st->first_token + st->ntokens && s->text->tokens[t].start < m->start; t++)
+        if (++before > 3)
+            return false;
+    return true;
+}
+
+/* True when token i ("it") opens a clause a verb of saying reports, "that" or not ("denied
+ * that it had", "said it would"). */
+static bool said_clause_subject(const scan *s, size_t i)
+{
+    static const char *const reporting[] = {
+        "said",     "says",         "say",          "claimed",   "claims", "denied",    "denies",
+        "insisted", "insists",      "announced",    "announces", "warned", "warns",     "stated",
+        "states",   "added",        "adds",         "argued",    "argues", "confirmed", "confirms",
+        "believes", "believed",     "hopes",        "hoped",     "fears",  "feared",    "admitted",
+        "admits",   "acknowledged", "acknowledges", "vowed",     "vows",   "pledged",   "pledges",
+        "promised", "promises",     "threatened",   "threatens", NULL};
+    if (i == 0)
+        return false;
+    size_t v = i - 1;
+    /* "denied that it", not "the claim that it" (the claim's owner says it) */
+    if (slice_eq_cstr(token_text(s->text, &s->tokens[v]), "that")) {
+        if (v == 0)
+            return false;
+        v--;
+    }
+    slice w = token_text(s->text, &s->tokens[v]);
+    for (const char *const *p = reporting; *p; p++)
+        if (slice_eq_cstr(w, *p))
+            return true;
+    return false;
+}
+
 static long neuter_antecedent(const scan *s, size_t i)
 {
     bool possessive = slice_eq_cstr(token_text(s->text, &s->tokens[i]), "its") ||
@@ -683,6 +765,58 @@ static long neuter_antecedent(const scan *s, size_t i)
                                          "explosion", "raid",   "assault",  "shelling",
                                          "operation", "war",    "conflict", NULL};
     long first_here = -1; /* "its": the sentence's first candidate, usually its subject */
+    /* "Iran, which backs the Houthis, denied that it had supplied them", "the army said it
+     * had launched": "it" opening a clause a verb of saying reports is the sentence's subject,
+     * its first candidate (a definite state body without its state too) */
+    if (!possessive && said_clause_subject(s, i)) {
+        long subject = -1;
+        size_t subject_end = 0;
+        for (size_t k = s->count; k-- > 0 && s->mentions[k].sentence == s->sentence;) {
+            const actor_mention *m = &s->mentions[k];
+            if (m->end > s->tokens[i].start)
+                continue;
+            size_t r = root_of(s, k);
+            const char *kind = s->mentions[r].kind;
+            bool body = kind == ACTOR_KIND_AGENT && m->role &&
+                        (strcmp(m->role, "MIL") == 0 || strcmp(m->role, "GOV") == 0 ||
+                         strcmp(m->role, "COP") == 0) &&
+                        (s->text->text[m->start] == 't' || s->text->text[m->start] == 'T');
+            if (!s->mentions[r].code ||
+                !(kind == ACTOR_KIND_COUNTRY || kind == ACTOR_KIND_CAPITAL ||
+                  kind == ACTOR_KIND_METONYM || kind == ACTOR_KIND_ORGANIZATION ||
+                  kind == ACTOR_KIND_GROUP || body ||
+                  (kind == ACTOR_KIND_AGENT && s->mentions[r].country)))
+                continue;
+            subject = (long)r;
+            subject_end = m->end;
+        }
+        if (subject >= 0) {
+            /* "denounced the attack ... and said it killed two children": the event */
+            for (size_t t = i; t-- > 0 && s->tokens[t].start >= subject_end;)
+                for (const char *const *e = events; *e; e++)
+                    if (slice_eq_cstr(token_text(s->text, &s->tokens[t]), *e))
+                        return -1;
+            return subject;
+        }
+    }
+    /* "The RSF did not respond. It has accused the army ...": a sentence that opens with "It"
+     * and a verb continues the subject of the sentence before (its first candidate) */
+    if (!possessive && i == 0 && s->sentence > 0) {
+        long first_before = -1;
+        for (size_t k = s->count; k-- > 0;) {
+            const actor_mention *m = &s->mentions[k];
+            if (m->sentence + 1 < s->sentence)
+                break;
+            size_t r = root_of(s, k);
+            const char *kind = s->mentions[r].kind;
+            if (m->sentence + 1 == s->sentence && s->mentions[r].code && opens_sentence(s, m) &&
+                (kind == ACTOR_KIND_COUNTRY || kind == ACTOR_KIND_CAPITAL ||
+                 kind == ACTOR_KIND_METONYM || kind == ACTOR_KIND_ORGANIZATION ||
+                 kind == ACTOR_KIND_GROUP || (kind == ACTOR_KIND_AGENT && s->mentions[r].country)))
+                first_before = (long)r;
+        }
+        return first_before;
+    }
     for (size_t k = s->count; k-- > 0;) {
         const actor_mention *m = &s->mentions[k];
         if (m->sentence + (possessive ? 2 : 0) < s->sentence)

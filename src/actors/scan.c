@@ -43,6 +43,38 @@ static long described_antecedent(const scan *s, const char *code)
     return -1;
 }
 
+/* True when tokens [i, j) are a word for peacekeepers ("peacekeepers", "peacekeeping
+ * troops", "blue helmets"). */
+static bool peacekeepers_at(const scan *s, size_t i, size_t j)
+{
+    for (size_t k = i; k < j; k++) {
+        slice w = token_text(s->text, &s->tokens[k]);
+        if (w.len >= 11 &&
+            (strncmp(w.ptr, "peacekeep", 9) == 0 || strncmp(w.ptr, "Peacekeep", 9) == 0))
+            return true;
+    }
+    return false;
+}
+
+/* The last UN body or mission (a code starting IGOUNO) named within two sentences, -1 if none. */
+static long un_mission_before(const scan *s)
+{
+    for (size_t k = s->count; k-- > 0;) {
+        const actor_mention *m = &s->mentions[k];
+        if (m->sentence + 2 < s->sentence)
+            break;
+        if (m->code && strncmp(m->code, "IGOUNO", 6) == 0)
+            return (long)k;
+    }
+    return -1;
+}
+
+/* True when code is the antecedent's own already (no replacement needed). */
+static bool code_is_role(const scan *s, const char *code, long antecedent)
+{
+    return code && s->mentions[antecedent].code && strcmp(code, s->mentions[antecedent].code) == 0;
+}
+
 static const char *holder_kind(const dict_entry *e)
 {
     static const char *const names[DICT_KIND_COUNT] = {
@@ -386,6 +418,23 @@ static bool title_case_sentence(const scan *s)
 /* "Puerto Jordan", "Mocimboa da Praia", "Michael Jordan": a country or capital name at token i
  * that ends a longer proper name (after an unknown capitalised word, or after a Romance
  * connector that follows one) is part of that name, not the state. */
+/* "Kenya Defence Forces", "Afghan National Army", "Iraqi Federal Police": a name made of a
+ * state and capitalised words whose last word is a role of state forces is that state's role
+ * (KENMIL); any other name (a newspaper, a council, a party) has no code. `end` is the name's
+ * end token. */
+static const char *national_body(scan *s, size_t end, const char *country)
+{
+    static const char *const forces[] = {"MIL", "COP", "SPY", NULL};
+    if (!country || strlen(country) != 3 || end < 1)
+        return NULL;
+    unit r = scan_find_unit(s, end - 1);
+    const char *role = r.role && !r.holder && r.len == 1 ? scan_entry_code(s, r.role) : NULL;
+    for (const char *const *f = forces; role && *f; f++)
+        if (strcmp(role, *f) == 0)
+            return scan_combine(s, country, role);
+    return NULL;
+}
+
 static bool ends_longer_name(const scan *s, size_t i)
 {
     static const char *const romance[] = {"da",    "de", "do", "dos", "das", "del",
@@ -464,6 +513,29 @@ size_t scan_step(scan *s, size_t i)
         country = scan_country_of(s, code);
         ethnic = code && strlen(code) > 3;
     }
+    /* "a British-Iranian aid worker", "a French-Algerian man": a dual national is coded by
+     * the first state (news names the foreign one first); the second adjective is skipped */
+    if (u.adj && country && j + 2 < s->n && !(s->tokens[j].flags & TOKEN_SPACE_BEFORE) &&
+        !(s->tokens[j + 1].flags & TOKEN_SPACE_BEFORE) &&
+        slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-") &&
+        !slice_eq_cstr(token_text(s->text, &s->tokens[j + 1]), "American")) {
+        /* (a person only: "the Israeli-Palestinian conflict" is both sides'; and "an
+         * Iranian-American" is an American) */
+        static const char *const people[] = {
+            "man",        "woman",    "men",      "women",       "national",
+            "nationals",  "citizen",  "citizens", "journalist",  "worker",
+            "researcher", "academic", "student",  "businessman", "businesswoman",
+            "activist",   "dual",     "reporter", "scholar",     "lawyer",
+            "engineer",   "doctor",   "pastor",   "tourist",     NULL};
+        unit second = scan_find_unit(s, j + 1);
+        unit after = scan_find_unit(s, j + 2);
+        slice w = token_text(s->text, &s->tokens[j + 2]);
+        bool person = (after.role && !after.holder);
+        for (const char *const *p = people; *p && !person; p++)
+            person = slice_eq_cstr(w, *p);
+        if (second.adj && !second.holder && second.len == 1 && person)
+            j += 2;
+    }
     /* "the Saudi-led coalition", "US-led forces": the leading country's forces */
     if (country && j + 2 < s->n && !(s->tokens[j].flags & TOKEN_SPACE_BEFORE) &&
         slice_eq_cstr(token_text(s->text, &s->tokens[j]), "-") &&
@@ -518,13 +590,29 @@ size_t scan_step(scan *s, size_t i)
         bool is_org;
         size_t run = scan_unknown_run(s, i, &is_org);
         if (run > u.len && is_org) {
-            scan_emit(s, i, i + run, NULL, ACTOR_KIND_ORGANIZATION, NO_ENTRY, -1);
+            scan_emit(s, i, i + run,
+                      u.holder->kind == DICT_COUNTRY
+                          ? national_body(s, i + run, scan_entry_code(s, u.holder))
+                          : NULL,
+                      ACTOR_KIND_ORGANIZATION, NO_ENTRY, -1);
             return i + run;
         }
     }
     if (u.adj || possessive || compound) {
         size_t k = possessive ? j + 1 : j;
         unit r = scan_find_unit(s, k);
+        /* "Afghan National Army", "Iraqi Federal Police": a capitalised name after the
+         * adjective that ends in a role of state forces */
+        if (!r.len && u.adj && !possessive && country && scan_is_cap(s, k)) {
+            bool is_org;
+            size_t run = scan_unknown_run(s, k, &is_org);
+            const char *body = run ? national_body(s, k + run, country) : NULL;
+            if (body) {
+                scan_emit(s, scan_with_article(s, i), k + run, body, ACTOR_KIND_AGENT, NO_ENTRY,
+                          -1);
+                return k + run;
+            }
+        }
         /* "Ukraine's former commander", "the Russian top brass": one modifier may intervene */
         if (!r.len && has(s, k, W_MODIFIER)) {
             unit after = scan_find_unit(s, k + 1);
@@ -539,8 +627,8 @@ size_t scan_step(scan *s, size_t i)
             bool is_org;
             size_t run = scan_unknown_run(s, i, &is_org);
             if (run > k + r.len - i) {
-                scan_emit(s, i, i + run, NULL, is_org ? ACTOR_KIND_ORGANIZATION : ACTOR_KIND_PERSON,
-                          NO_ENTRY, -1);
+                scan_emit(s, i, i + run, country ? national_body(s, i + run, country) : NULL,
+                          is_org ? ACTOR_KIND_ORGANIZATION : ACTOR_KIND_PERSON, NO_ENTRY, -1);
                 return i + run;
             }
         }
@@ -737,6 +825,12 @@ size_t scan_step(scan *s, size_t i)
         if (antecedent >= 0)
             code = s->mentions[antecedent].code;
     }
+    /* "UNIFIL said Israeli forces fired on peacekeepers": peacekeepers with no state named are
+     * the UN mission's named within two sentences */
+    if (antecedent < 0 && u.role->kind == DICT_AGENT && peacekeepers_at(s, i, j))
+        antecedent = un_mission_before(s);
+    if (antecedent >= 0 && !code_is_role(s, code, antecedent))
+        code = s->mentions[antecedent].code;
     scan_emit(s, scan_with_article(s, i), j, code,
               u.role->kind == DICT_TITLE ? ACTOR_KIND_TITLE : ACTOR_KIND_AGENT, NO_ENTRY,
               antecedent);

@@ -62,15 +62,6 @@ static bool segment_has_verb(const clause_ctx *c, long from, long to)
     return false;
 }
 
-/* True when token i is a finite verb (VBD, VBZ, VBP) by the tagger. */
-bool events_finite_verb(const clause_ctx *c, long i)
-{
-    if (!c->tables->tagger || upos(c, i) != UPOS_VERB)
-        return false;
-    const char *x = tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos);
-    return strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0;
-}
-
 bool events_clause_verb(const clause_ctx *c, const verb_group *vg)
 {
     for (long j = vg->first; j <= vg->anchor; j++)
@@ -172,13 +163,22 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     long i = vg->first - 1;
     /* "criticised Washington's decision to sell arms", "the US plan to withdraw": an
      * infinitive after a noun of decision or intent is done by the noun's owner */
+    static const char *const decision_nouns[] = {
+        "decision", "move",      "plan",      "plans",       "bid",        "attempt",
+        "attempts", "effort",    "efforts",   "offer",       "pledge",     "promise",
+        "threat",   "readiness", "intention", "willingness", "commitment", "push",
+        "drive",    "proposal",  "proposals", "idea",        "suggestion", NULL};
+    /* "a proposal by France to send": the agent after the noun is its owner */
+    if (vg->infinitive && word_is(c, vg->first, "to") && !is_gerund(c, vg->first + 1)) {
+        long k = actor_ending(c, i);
+        long by = k >= 0 ? (long)c->afirst[k] - 1 : -1;
+        if (k >= 0 && mention(c, k)->code &&
+            word_in(c, by, (const char *const[]){"by", "from", NULL}) &&
+            upos(c, by - 1) == UPOS_NOUN && word_in(c, by - 1, decision_nouns))
+            return k;
+    }
     if (vg->infinitive && word_is(c, vg->first, "to") && !is_gerund(c, vg->first + 1) &&
-        upos(c, i) == UPOS_NOUN &&
-        word_in(c, i, (const char *const[]){"decision",   "move",      "plan",      "plans",
-                                            "bid",        "attempt",   "attempts",  "effort",
-                                            "efforts",    "offer",     "pledge",    "promise",
-                                            "threat",     "readiness", "intention", "willingness",
-                                            "commitment", "push",      "drive",     NULL})) {
+        upos(c, i) == UPOS_NOUN && word_in(c, i, decision_nouns)) {
         long n = i - 1;
         while (n >= 0 && i - n < 3 && upos(c, n) == UPOS_ADJ && actor_covering(c, n) < 0)
             n--; /* "Washington's sudden decision" */
@@ -310,6 +310,22 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
                 long doer = actor_ending(c, g - 1);
                 if (doer >= 0 && mention(c, doer)->code)
                     return doer;
+            }
+            /* "the person who posted it was condemned": the object of a relative clause's verb
+             * is not the subject; the clause's antecedent is, or none when it is no actor (but
+             * "a panel, which said the army carried out ...": a verb of saying or thinking
+             * takes a clause whose subject this is) */
+            static const char *const clause_takers[] = {
+                "say",    "claim",   "allege",   "believe",  "think",    "know",     "report",
+                "insist", "argue",   "deny",     "fear",     "hope",     "suggest",  "show",
+                "find",   "confirm", "warn",     "admit",    "assert",   "state",    "tell",
+                "add",    "note",    "estimate", "expect",   "feel",     "fear",     "worry",
+                "charge", "testify", "reveal",   "announce", "indicate", "conclude", NULL};
+            if (g > 0 && upos(c, g) == UPOS_VERB && !hyphen_glued(c, g) &&
+                word_in(c, g - 1, rel_pronouns) && !verb_lemma_in(c, g, clause_takers)) {
+                long j = is_comma(c, g - 2) ? g - 3 : g - 2;
+                long antecedent = actor_ending(c, j);
+                return antecedent >= 0 && mention(c, antecedent)->code ? antecedent : -1;
             }
             if (word_is(c, before, "of")) {
                 /* "member of X", "one of X": the head before "of" is the subject; X only if

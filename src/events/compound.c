@@ -235,6 +235,34 @@ static bool place_target_code(const char *code)
            code_is(code, "162") || code_is(code, "042");
 }
 
+/* "Biden and Netanyahu spoke on Wednesday about ...", "the two ministers talked for an hour":
+ * conjoined subjects who speak or talk (the bare verb's patterns) with no one else named speak
+ * with each other. True when the bare verb is not that: one speaker, a target named, or words
+ * after the verb (past a few adverbs and dates) other than an end of clause, "about", "for",
+ * "over", "via" ("spoke to reporters", "spoke at the rally", "spoke of", "will speak there").
+ * False for other patterns. */
+static bool not_speaking_together(const clause_ctx *c, const verbmatch *m, const actor_group *sg,
+                                  const actor_group *tg)
+{
+    if (m->rule->noun || m->first != m->last ||
+        !verb_lemma_in(c, (long)m->anchor, (const char *const[]){"speak", "talk", NULL}))
+        return false;
+    if (sg->n < 2 || tg->n > 0)
+        return true;
+    static const char *const adverbs[] = {"again",     "briefly",  "later",     "earlier",
+                                          "also",      "twice",    "privately", "frequently",
+                                          "regularly", "directly", "last",      NULL};
+    long i = (long)m->last + 1;
+    for (long next; i < (long)c->ntokens; i = next) {
+        next = word_in(c, i, adverbs) ? i + 1 : events_skip_date(c, i);
+        if (next <= i)
+            break;
+    }
+    if (i >= (long)c->ntokens || is_punct(c, i))
+        return false;
+    return !word_in(c, i, (const char *const[]){"about", "for", "over", "via", NULL});
+}
+
 /* Emits the events of a coded clause between the conjoined actors of its source and of its
  * target ("Russia and North Korea signed ..."): a joint act (a reciprocal code, a shared
  * object, a CODE:CODE pattern) between every two conjuncts of the source when there is no
@@ -270,8 +298,13 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             own_object = mention(c, sg.items[i])->country &&
                          strcmp(mention(c, sg.items[i])->country, tc) == 0;
     }
+    if (not_speaking_together(c, m, &sg, &tg))
+        return events_trace(c, "    not coded: speaking, not with each other\n");
     if ((tg.n == 0 || own_object) && sg.n > 1 &&
         ((reciprocal(code) && !fights_object) || joint_object(c, m->anchor) ||
+         /* "India and Pakistan exchanged fire", "traded artillery fire" */
+         (code_is(code, "19") &&
+          verb_lemma_in(c, (long)m->anchor, (const char *const[]){"exchange", "trade", NULL})) ||
          strcmp(rule->pair, rule->code) == 0 || code_is(code, "0841"))) { /* a joint act */
         for (size_t i = 0; i < sg.n; i++)
             for (size_t j = 0; j < sg.n; j++) {
@@ -289,6 +322,10 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
     for (size_t i = 0; i < sg.n; i++) {
         ss[ns] = events_side_in_context(c, sg.items[i], m, true);
         known_source |= ss[ns++].code != NULL;
+    }
+    if (sg.n == 0 && c->has_speaker) { /* "we" in a speaker's words */
+        ss[ns++] = c->speaker;
+        known_source = true;
     }
     for (size_t j = 0; j < tg.n; j++) {
         ts[nt] = events_side_in_context(c, tg.items[j], m, false);
@@ -492,6 +529,11 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
             known_target = true;
         }
     }
+    /* "the army chief visited troops in Omdurman": a visit to one's own state's people is no
+     * visit between actors of two states */
+    if ((code_is(code, "042") || code_is(code, "043")) && ns > 0 && nt > 0 && ss[0].country &&
+        ts[0].country && strcmp(ss[0].country, ts[0].country) == 0)
+        return events_trace(c, "    not coded: a visit at home, to its own state's people\n");
     if (!known_source) {
         if (!events_unknown_side_ok(c, m, code, true, passive, &ts[0], ns > 0 ? ss[0].role : NULL))
             return events_trace(c, "    not coded: no source actor\n");

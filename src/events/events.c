@@ -26,6 +26,11 @@ static const verbmatch *demanded_by(const clause_ctx *c, size_t mi)
         for (long i = (long)d->anchor + 1; i < (long)m->anchor && inside; i++)
             if (word_is(c, i, ";") || word_is(c, i, ":") || word_is(c, i, "but") ||
                 word_is(c, i, "while") || word_is(c, i, "although") ||
+                /* "called for calm after police shot dead two protesters", "during a visit to
+                 * Egypt": what happened */
+                word_in(c, i,
+                        (const char *const[]){"after", "following", "because", "since", "when",
+                                              "during", "amid", NULL}) ||
                 (word_is(c, i, "and") && events_finite_verb(c, i + 1)))
                 inside = false;
         if (inside && !events_order_to_own_forces(c, (long)d->anchor, (long)m->anchor))
@@ -124,8 +129,52 @@ static bool long_ago_clause(const clause_ctx *c, long first)
     return false;
 }
 
+/* "The US joined Britain and France in condemning ...": for a present participle after "in"
+ * whose verb before is "join" with actors as its object, the first of those actors (its
+ * conjuncts with it); -1 otherwise. The participle's doer is then the main clause's subject,
+ * with the joined actors beside it. */
+static long joined_partner(const clause_ctx *c, const verb_group *vg)
+{
+    if (!word_is(c, (long)vg->anchor - 1, "in"))
+        return -1;
+    long k = actor_ending(c, (long)vg->anchor - 2);
+    if (k < 0)
+        return -1;
+    actor_group g;
+    events_group_from(c, k, &g);
+    if (g.n == 0 || !verb_lemma_in(c, (long)g.first - 1, (const char *const[]){"join", NULL}))
+        return -1;
+    return g.items[0];
+}
+
+/* True when the subject of the group vg is "we" in the words of a speaker whose code is known
+ * (a quotation or reported clause), with *side set to the speaker's side. */
+static bool first_person_speaker(const clause_ctx *c, const verb_group *vg, event_side *side)
+{
+    long i = (long)vg->first - 1;
+    while (i >= 0 && upos(c, i) == UPOS_ADV)
+        i--;
+    if (!word_in(c, i, (const char *const[]){"we", NULL}))
+        return false;
+    int32_t f = events_attribution_of(c, (long)vg->anchor);
+    if (f < 0)
+        return false;
+    const attribution *a = &c->art->attributions[f];
+    if (!a->code || a->speaker_actor < 0 || (size_t)a->speaker_actor >= c->art->nactors)
+        return false;
+    const actor_mention *m = &c->art->actors[a->speaker_actor];
+    *side = (event_side){.actor = a->speaker_actor,
+                         .place = -1,
+                         .code = a->code,
+                         .country = m->country,
+                         .role = m->role,
+                         .via = SIDE_REFERENCE};
+    return true;
+}
+
 static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
 {
+    c->has_speaker = false;
     const verbmatch *m = &c->matches[mi];
     const pattern *rule = m->rule;
     char l1[160], l2[160];
@@ -142,10 +191,27 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             return events_trace(c, "    not coded: asked for in the demand of %s:%u, not done\n",
                                 d->rule->file, d->rule->line);
     }
+    /* "a cross-border attack", "a hit-and-run raid": a verb glued by a hyphen to the word
+     * after it is part of a compound modifier, not a verb */
+    /* "the ethnic Rakhine armed group": a verb inside an actor's name is part of the name */
+    long inside = rule->noun ? -1 : actor_covering(c, (long)m->anchor);
+    if (inside >= 0 &&
+        (upos(c, (long)m->anchor) != UPOS_VERB ||
+         ((long)c->afirst[inside] < (long)m->anchor && (long)m->anchor < (long)c->alast[inside])))
+        return events_trace(c, "    not coded: part of an actor's name, not a verb\n");
+    if (!rule->noun && hyphen_glued(c, (long)m->anchor + 2))
+        return events_trace(c, "    not coded: part of a hyphenated compound, not a verb\n");
+    /* "sought to strike a balance": an appeal verb alone before an infinitive is an
+     * attempt or a wish, not an appeal */
+    if (!rule->noun && code_is(rule->code, "02") && m->first == m->last &&
+        word_is(c, (long)m->anchor + 1, "to") && upos(c, (long)m->anchor + 2) == UPOS_VERB)
+        return events_trace(c, "    not coded: it governs an infinitive (an attempt, not an "
+                               "appeal)\n");
     if (!rule->noun && events_is_catenative_of_other(c, mi))
         return events_trace(c, "    not coded: it governs another verb (modality only)\n");
 
     long source = -1, target = -1;
+    long joined = -1;              /* "joined France in condemning": France acts too */
     bool passive = false;          /* an agentless passive: the doer is not named */
     const char *code = rule->code; /* or the intent to do it ("pledged to send": 0332) */
     uint8_t modality = MODALITY_ASSERTED;
@@ -213,14 +279,15 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                                                           "since", "by",     "upon",  NULL};
             /* after a comma with no finite verb found before it (a headline's "Russian forces
              * fired ..., killing"): the nearest verb before is the main clause */
-            after_word = (word_in(c, vg.anchor - 1, adverbial_words) ||
+            joined = joined_partner(c, &vg);
+            after_word = (word_in(c, vg.anchor - 1, adverbial_words) || joined >= 0 ||
                           (is_comma(c, vg.anchor - 1) && vg.anchor >= 3 &&
                            !events_gerund_subject(c, &vg))) &&
                          !code_is(rule->code, "01");
             if (!after_word)
                 return events_trace(c, "    not coded: a participle modifying a noun or clause, "
                                        "not a clause of its own\n");
-            c->adverbial = true;
+            c->adverbial = joined < 0; /* a joined act is the clause's own, not an aside */
         }
         uint8_t committed;
         code = events_commitment(c, &vg, rule->code, &committed);
@@ -332,6 +399,25 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                     (slot_first < 0 || (!mention(c, k)->country && !code_is(rule->code, "19"))))
                     target = k;
             }
+            /* "arrested dozens of demonstrators outside the Russian embassy": people named by a
+             * role as the object are the victims, not the actor of the place phrase after them */
+            if (target >= 0 && slot_first < 0 &&
+                (code_is(rule->code, "17") || code_is(rule->code, "18") ||
+                 code_is(rule->code, "19") || code_is(rule->code, "20"))) {
+                long k = events_role_after(c, m->anchor + 1, m->anchor + OBJECT_WINDOW, m);
+                long before = (long)c->afirst[target] - 1;
+                while (before > 0 && (upos(c, before) == UPOS_DET || upos(c, before) == UPOS_ADJ))
+                    before--;
+                bool located = word_in(c, before,
+                                       (const char *const[]){"outside", "near", "at", "inside",
+                                                             "opposite", "beside", NULL}) ||
+                               (word_is(c, before, "of") && word_is(c, before - 1, "front"));
+                for (long i = m->anchor + 1; k >= 0 && i < (long)c->afirst[k]; i++)
+                    if (upos(c, i) == UPOS_ADP && !word_is(c, i, "of"))
+                        k = -1; /* "dozens of demonstrators" */
+                if (k >= 0 && located && c->afirst[k] < c->afirst[target])
+                    target = k;
+            }
             /* "arrived in Gondor", "criticized the closure of guest houses in Bree": with
              * no other target, the place one actor acts in is what it acts on (conjoined
              * subjects meeting somewhere act on each other) */
@@ -349,6 +435,14 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                     target = -1;
             }
         }
+        /* "“We attacked the ship,” the Houthi spokesman said": "we" in a speaker's words is
+         * the speaker's side */
+        c->has_speaker = false;
+        if (source < 0 && !passive && !vg.passive)
+            c->has_speaker = first_person_speaker(c, &vg, &c->speaker);
+        if (c->has_speaker &&
+            events_trace(c, "    source: 'we' of the speaker, %s\n", c->speaker.code))
+            return SITREP_ELIMIT;
         if (target == source)
             target = -1;
         if (source >= 0 && (long)c->afirst[source] < span_first)
@@ -447,12 +541,31 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (events_trace(c, "    forces sent to help: military protection or peacekeeping, 074\n"))
             return SITREP_ELIMIT;
     }
+    /* "has not ruled out using force", "did not rule out a military strike on Iran": force
+     * that is not excluded is threatened (138) */
+    if (group && events_not_ruled_out(c, group) &&
+        (code_is(code, "15") || code_is(code, "18") || code_is(code, "19") || code_is(code, "20") ||
+         (code_is(code, "12") && events_violent_object(c, m)))) {
+        code = "138";
+        modality = MODALITY_ASSERTED;
+        if (events_trace(c, "    force not ruled out: a threat of force, 138\n"))
+            return SITREP_ELIMIT;
+    }
     const char *not_coded;
     sitrep_status status = events_sense(c, m, group, source, target, &code, &not_coded);
     if (status || not_coded)
         return status ? status : events_trace(c, "    not coded: %s\n", not_coded);
-    return events_emit_groups(st, c, m, code, source, target, passive, modality, span_first,
-                              span_last);
+    sitrep_status emitted = events_emit_groups(st, c, m, code, source, target, passive, modality,
+                                               span_first, span_last);
+    /* "The US joined France and Germany in condemning ...": the joined act theirs too */
+    if (!emitted && joined >= 0 && joined != target && source >= 0) {
+        if (events_trace(c, "    joined in the act: %s\n",
+                         events_actor_label(c, joined, l1, sizeof l1)))
+            return SITREP_ELIMIT;
+        emitted = events_emit_groups(st, c, m, code, joined, target, false, modality, span_first,
+                                     span_last);
+    }
+    return emitted;
 }
 
 /* Prepares the per-sentence context: lemmas, matches, actor token ranges. */

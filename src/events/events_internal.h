@@ -39,6 +39,10 @@ typedef struct clause_ctx {
     arena *a;           /* the article's arena (codes made of a country and a role) */
     size_t place_first; /* first of the sentence's places in article.places */
     bool adverbial;     /* the match being coded is an adverbial participle ("after blaming") */
+    /* the match's subject is a first-person "we" in a speaker's words: the speaker's side
+     * stands for it (compound.c) */
+    bool has_speaker;
+    event_side speaker;
 } clause_ctx;
 
 /* ---- words ---- */
@@ -181,6 +185,15 @@ static inline bool is_possessive(const clause_ctx *c, long i)
 static inline uint8_t upos(const clause_ctx *c, long i)
 {
     return (i < 0 || (size_t)i >= c->ntokens) ? 0 : c->tokens[i].upos;
+}
+
+/* True when token i is a finite verb (VBD, VBZ, VBP) by the tagger. */
+static inline bool events_finite_verb(const clause_ctx *c, long i)
+{
+    if (!c->tables->tagger || upos(c, i) != UPOS_VERB)
+        return false;
+    const char *x = tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos);
+    return strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0;
 }
 
 static const char *const be_forms[] = {"be", "is",  "are", "was",  "were", "been",   "being", "am",
@@ -421,6 +434,13 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg);
 long events_apposed_subject(const clause_ctx *c, const verb_group *vg);
 /* Modality from the words of the group [first, anchor] and the clause before it. */
 uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg);
+/* True when the group denies excluding what it governs ("has not ruled out using force",
+ * "did not rule out a strike", "never excluded"). */
+bool events_not_ruled_out(const clause_ctx *c, const verb_group *vg);
+/* True when an event noun of roots 18-20, or a word of the classes @attacknoun and @violence,
+ * stands in the object of match m ("condemned the attack", "called for an end to the
+ * fighting"). sides.c. */
+bool events_violent_object(const clause_ctx *c, const verbmatch *m);
 /* True when token i stands in a condition or an open question: an "if", "unless" or "whether"
  * earlier in its comma segment ("if Iran attacked Israel, ...", "whether Trump withheld aid"). */
 bool events_in_condition(const clause_ctx *c, long i);
@@ -528,8 +548,6 @@ bool events_non_state(const actor_mention *am);
 bool events_private_people(const actor_mention *am);
 /* Force posture, coercion, assaults, fights, mass violence: their place is their target. */
 bool events_military_code(const char *code);
-/* True when token i is a finite verb (VBD, VBZ, VBP) by the tagger. */
-bool events_finite_verb(const clause_ctx *c, long i);
 /* The subject actor (index into c->actor) of a verb group, -1 when none is found. */
 long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int depth);
 /* The first actor (index into c->actor) starting in [from, to) with a country or a full code

@@ -32,8 +32,8 @@ static bool ends_with(const char *w, size_t n, const char *suffix)
 
 /* The XPOS a misread verb at token i should have ("VBD", "VBG"), or NULL when the tagger's
  * reading stands. `w` is the lower-case word (n bytes). */
-static const char *misread_verb(const lemma_table *lemmas, const token *tokens, size_t ntokens,
-                                size_t i, const char *w, size_t n)
+static const char *misread_verb(const lemma_table *lemmas, const char *text, const token *tokens,
+                                size_t ntokens, size_t i, const char *w, size_t n)
 {
     const token *t = &tokens[i];
     if ((t->upos != UPOS_NOUN && t->upos != UPOS_ADJ) || i == 0 || i + 1 >= ntokens ||
@@ -51,6 +51,8 @@ static const char *misread_verb(const lemma_table *lemmas, const token *tokens, 
         /* "Ukraine fought off", "Erdogan pressured Sweden's": between subject and object; an
          * irregular past form also before a preposition */
         xpos = object_start(after, false) || (!participle && after->upos == UPOS_ADP) ||
+                       (after->upos == UPOS_ADJ && after->end - after->start == 4 &&
+                        memcmp(text + after->start, "dead", 4) == 0) ||
                        /* "the militia advanced and seized": a past form coordinated with a verb */
                        (after->upos == UPOS_CCONJ && i + 2 < ntokens &&
                         tokens[i + 2].upos == UPOS_VERB)
@@ -63,6 +65,10 @@ static const char *misread_verb(const lemma_table *lemmas, const token *tokens, 
     if (!vn || vn >= sizeof verb || (vn == n && memcmp(verb, w, n) == 0) ||
         !lemma_is_verb(lemmas, verb, vn))
         return NULL; /* not an inflected verb */
+    /* "police shot dead two protesters": a verb with a resultative "dead", noun or not */
+    if (xpos[2] == 'D' && after->end - after->start == 4 &&
+        memcmp(text + after->start, "dead", 4) == 0)
+        return xpos;
     size_t nn = lemma_noun(lemmas, w, n, noun, sizeof noun);
     if (nn && nn < sizeof noun && lemma_is_noun(lemmas, noun, nn))
         return NULL; /* a real noun ("planes", "attacks", "bombing") */
@@ -145,7 +151,7 @@ const token *events_repair_tags(arena *a, const event_tables *tables, const char
                 w[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
             }
             w[n] = '\0';
-            xpos = misread_verb(tables->lemmas, tokens, ntokens, i, w, n);
+            xpos = misread_verb(tables->lemmas, text, tokens, ntokens, i, w, n);
         }
         if (!xpos)
             continue;

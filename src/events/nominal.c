@@ -347,6 +347,20 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
         bool object = m->anchor - v < 5;
         for (long k = v + 1; k < (long)m->anchor && object; k++)
             object = upos(c, k) != UPOS_ADP;
+        bool direct = m->anchor - v < 8;
+        for (long k = v + 1; k < (long)m->anchor && direct; k++)
+            direct = upos(c, k) != UPOS_ADP && !is_punct(c, k);
+        /* "condemned Russia's annexation of parts of Ukraine", "condemns the Rwandan army's
+         * support for this group": what a condemnation or rejection names is its object,
+         * reported before; the condemnation is the news */
+        for (size_t j = 0; j < c->nmatches && direct; j++) {
+            const verbmatch *g = &c->matches[j];
+            if ((long)g->anchor == v && !g->rule->discard && !g->rule->noun &&
+                ((code_is(g->rule->code, "11") && !code_is(g->rule->code, "110")) ||
+                 code_is(g->rule->code, "12")))
+                return events_trace(c, "    not coded: the object of a condemnation or "
+                                       "rejection, not a new event\n");
+        }
         /* the object of a verb that is an event of its own ("did not condemn the invasion",
          * "avoided condemning the invasion") is presupposed: its modality is not the noun's */
         for (size_t j = 0; j < c->nmatches && object && !support; j++)
@@ -354,6 +368,7 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
                        !c->matches[j].rule->noun);
         if (object || support)
             modality = events_modality_of(c, &vg);
+
         /* "asked ministers to consider new sanctions on Russia", "is discussing a new round
          * of sanctions": what is deliberated is possible, and the deliberating do it */
         static const char *const deliberation[] = {"consider", "weigh", "mull", "contemplate",
@@ -373,6 +388,18 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
             if (source < 0 && k >= 0 && k != target && mention(c, k)->code) {
                 source = k;
                 if (events_trace(c, "    source: who deliberates it, and it is possible\n"))
+                    return SITREP_ELIMIT;
+            }
+        }
+        /* "called for a ceasefire during a visit to Egypt", "arrived on a state visit to
+         * Serbia": a visit in a time adjunct is the clause subject's */
+        long p = events_before_noun_phrase(c, (long)m->anchor, NULL);
+        if (source < 0 && code_is(rule->code, "042") &&
+            word_in(c, p, (const char *const[]){"during", "on", NULL})) {
+            long k = events_subject_from_group(c, &vg, 0);
+            if (k >= 0 && k != target && mention(c, k)->code) {
+                source = k;
+                if (events_trace(c, "    source: the visitor is the clause's subject\n"))
                     return SITREP_ELIMIT;
             }
         }

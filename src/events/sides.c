@@ -248,7 +248,7 @@ static bool public_role(const char *role)
 /* True when an event noun of roots 18-20, or a word of the classes @attacknoun and @violence
  * (classes.txt), stands in the object of match m ("condemned the attack", "denounced the
  * strikes", "called for an end to the fighting"). */
-static bool violent_object(const clause_ctx *c, const verbmatch *m)
+bool events_violent_object(const clause_ctx *c, const verbmatch *m)
 {
     for (size_t j = 0; j < c->nmatches; j++) {
         const verbmatch *o = &c->matches[j];
@@ -300,9 +300,68 @@ static bool violent_subject(const clause_ctx *c, const verbmatch *m)
         if (lower_token(c, i, low, sizeof low) &&
             (pattern_class_has(c->tables->patterns, "weapon", low, strlen(low)) ||
              pattern_class_has(c->tables->patterns, "explosive", low, strlen(low)) ||
-             pattern_class_has(c->tables->patterns, "attacknoun", low, strlen(low))))
+             pattern_class_has(c->tables->patterns, "attacknoun", low, strlen(low)) ||
+             pattern_class_has(c->tables->patterns, "violence", low, strlen(low))))
             return true;
     }
+    return false;
+}
+
+/* True when a "by" agent follows the verb of match m ("was condemned by the UN"). */
+static bool passive_agent_named(const clause_ctx *c, const verbmatch *m)
+{
+    for (long i = (long)m->anchor + 1; i < (long)c->ntokens && i <= (long)m->anchor + 3; i++)
+        if (word_is(c, i, "by"))
+            return true;
+    return false;
+}
+
+/* True when the subject of match m is a document with no author named ("The resolution calls
+ * on Israel to ...", "The joint statement condemned ...", "The text also demands ..."): a
+ * noun of the list below heading a short phrase of determiners, adjectives and nouns that
+ * opens the clause, then only adverbs and auxiliaries before the verb. A document that names
+ * its author ("a UN report accuses") has an actor and never comes here. */
+static bool document_subject(const clause_ctx *c, const verbmatch *m)
+{
+    static const char *const documents[] = {"resolution", "resolutions", "statement", "communique",
+                                            "communiqué", "declaration", "report",    "text",
+                                            "letter",     "draft",       "motion",    "document",
+                                            "memorandum", NULL};
+    long i = (long)m->first - 1;
+    while (i >= 0 && (m->first - i) < 4 && (upos(c, i) == UPOS_ADV || upos(c, i) == UPOS_AUX))
+        i--;
+    /* "a statement from the ministry accused ...": past the author's phrase */
+    if (!word_in(c, i, documents)) {
+        long k = i;
+        while (k >= 0 && i - k < 4 &&
+               (upos(c, k) == UPOS_DET || upos(c, k) == UPOS_ADJ || upos(c, k) == UPOS_NOUN ||
+                upos(c, k) == UPOS_PROPN))
+            k--;
+        if (k == i || !word_in(c, k, (const char *const[]){"from", "by", "of", NULL}))
+            return false;
+        i = k - 1;
+        if (!word_in(c, i, documents))
+            return false;
+    }
+    long j = i - 1;
+    while (j >= 0 && i - j <= 4 && actor_covering(c, j) < 0 &&
+           (upos(c, j) == UPOS_DET || upos(c, j) == UPOS_ADJ || upos(c, j) == UPOS_NOUN ||
+            upos(c, j) == UPOS_VERB))
+        j--;
+    return j < 0 || is_punct(c, j) || upos(c, j) == UPOS_CCONJ || upos(c, j) == UPOS_SCONJ;
+}
+
+/* True when the verb of match m is what a form of "deny" right before its group governs
+ * ("denied carrying out", "denies that it had attacked"). */
+static bool denied_verb(const clause_ctx *c, const verbmatch *m)
+{
+    if (m->rule->noun)
+        return false;
+    verb_group vg;
+    verb_group_find(c, (long)m->anchor, &vg);
+    for (long i = (long)vg.first - 3; i < (long)vg.anchor; i++)
+        if (i >= 0 && lemma_is(c, i, "deny"))
+            return true;
     return false;
 }
 
@@ -358,6 +417,10 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
          * passive ("the equipment was provided to the Philippines") */
         bool pointed = (code_is(code, "11") && !code_is(code, "110")) || code_is(code, "02") ||
                        code_is(code, "12") || code_is(code, "13") || code_is(code, "16");
+        /* the same acts, and demands, by a document whose author is not named ("the
+         * resolution calls on ...") */
+        if ((pointed || code_is(code, "10")) && !role_named && !passive && document_subject(c, m))
+            return true;
         return (pointed && public_role(named_role)) ||
                (passive && (code_is(code, "11") || code_is(code, "163") || code_is(code, "071") ||
                             code_is(code, "072") || code_is(code, "073")));
@@ -374,13 +437,23 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
      * attack") whose addressee or author is not named */
     if (code_is(code, "025") || code_is(code, "0234") || code_is(code, "0256"))
         return true;
-    if ((code_is(code, "02") || code_is(code, "11")) && violent_object(c, m))
+    if ((code_is(code, "02") || code_is(code, "11")) &&
+        (events_violent_object(c, m) || (passive_agent_named(c, m) && violent_subject(c, m))))
+        return true;
+    /* investigations of an incident, crimes or abuses whose culprit is not named ("police
+     * are investigating the explosion", "opened an inquiry into the shelling"): the pattern
+     * names what is investigated (091-094), or the object is violence */
+    if (code_is(code, "09") && (strcmp(code, "090") != 0 || events_violent_object(c, m)))
         return true;
     /* violence against people or places of no named state ("killed 19 people", "captured
      * the town"): by an armed actor, or in words that only name violence (shelling, air
      * strikes, bombings, abductions, massacres), not the generic "attack"/"fight"/"hit" that
      * politics uses too */
     if (code_is(code, "18") || code_is(code, "19") || code_is(code, "20")) {
+        /* a denied act of violence names no victim: "Russia denied carrying out the strike",
+         * "denied that it had attacked the convoy" */
+        if (denied_verb(c, m))
+            return true;
         bool generic = strcmp(code, "190") == 0 || strcmp(code, "180") == 0 ||
                        strcmp(code, "1823") == 0 || strcmp(code, "200") == 0;
         /* victims named by a role ("killed 19 people") of a state or armed actor; a

@@ -153,6 +153,61 @@ static bool reduced_relative_has_main_verb(const clause_ctx *c, long anchor)
     return false;
 }
 
+/* "air defences shot down 40 drones", "jihadists killed at least 20 soldiers": an object after
+ * the participle (past a particle) makes it an active verb; a reduced relative has none
+ * ("drones shot down by ...", "soldiers killed in Ukraine", "the town captured this week"). */
+static bool object_follows(const clause_ctx *c, long anchor)
+{
+    static const char *const times[] = {"week",    "weekend", "month", "year",   "day",
+                                        "morning", "evening", "night", "summer", "winter",
+                                        "spring",  "autumn",  "fall",  NULL};
+    long i = anchor + 1;
+    if (i < (long)c->ntokens &&
+        strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[i].xpos), "RP") == 0)
+        i++;
+    if (i >= (long)c->ntokens || word_is(c, i, "by"))
+        return false;
+    if ((word_is(c, i, "at") && word_is(c, i + 1, "least")) ||
+        (word_is(c, i, "more") && word_is(c, i + 1, "than")) ||
+        word_in(c, i,
+                (const char *const[]){"dozens", "hundreds", "thousands", "them", "him", "her", "us",
+                                      NULL}))
+        return true;
+    uint8_t u = upos(c, i);
+    if (u == UPOS_DET)
+        return !word_in(c, i + 1, times);
+    /* the old particle reading: "shot down Russian drones" */
+    return u == UPOS_NUM ||
+           (i > anchor + 1 && (u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_PROPN));
+}
+
+/* "released six Americans jailed in the country": a past form (the tagger's VBD) right after
+ * the object noun phrase of a verb before it (not a verb of saying, whose clause has a subject
+ * there: "said protesters marched", nor of wanting: "wants Trump banned") stands for a
+ * participle. */
+static bool after_object_of_verb(const clause_ctx *c, long anchor)
+{
+    static const char *const sayers[] = {"say",  "claim", "report", "believe", "think", "know",
+                                         "tell", "warn",  "fear",   "insist",  "deny",  "allege",
+                                         "show", "find",  "argue",  "suggest", "want",  "wish",
+                                         "need", "like",  "prefer", NULL};
+    long i = anchor - 1;
+    if (upos(c, i) != UPOS_NOUN && upos(c, i) != UPOS_PROPN)
+        return false;
+    while (i >= 0 && anchor - i <= 6 &&
+           (upos(c, i) == UPOS_NOUN || upos(c, i) == UPOS_PROPN || upos(c, i) == UPOS_ADJ ||
+            upos(c, i) == UPOS_NUM || upos(c, i) == UPOS_DET))
+        i--;
+    return i >= 0 && upos(c, i) == UPOS_VERB && events_finite_verb(c, i) &&
+           !verb_lemma_in(c, i, sayers);
+}
+
+/* Nouns of intent whose infinitive is planned ("a plan to send", "the offer to mediate"). */
+static const char *const intent_nouns[] = {"plan",    "plans",     "proposal",    "proposals",
+                                           "offer",   "offers",    "idea",        "suggestion",
+                                           "threat",  "threats",   "intention",   "pledge",
+                                           "promise", "readiness", "willingness", NULL};
+
 void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
 {
     memset(vg, 0, sizeof *vg);
@@ -215,7 +270,12 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         }
         /* a catenative before "to" or before a gerund ("denied sending"; "planes bombed"
          * has no gerund, and "planes" is no "plan") */
-        if (verb_lemma_in(c, i, catenatives) &&
+        /* (not a noun after a determiner, an adjective or a possessive: "announced a plan to
+         * send", "France's plan to send": the noun's owner acts, events_subject_from_group) */
+        bool noun = upos(c, i) == UPOS_NOUN && word_in(c, i, intent_nouns) &&
+                    (upos(c, i - 1) == UPOS_DET || upos(c, i - 1) == UPOS_ADJ ||
+                     upos(c, i - 1) == UPOS_PRON || is_possessive(c, i - 1));
+        if (!noun && verb_lemma_in(c, i, catenatives) &&
             (word_is(c, vg->first, "to") ||
              (vg->first == anchor && i == anchor - 1 && is_gerund(c, anchor)))) {
             next_to_anchor = false;
@@ -232,19 +292,25 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
     /* a reduced relative ("soldiers killed in Ukraine", "civilians held by ..."): a past
      * participle right after a noun, with no auxiliary */
     if (vg->first == anchor && anchor > 0 && c->tables->tagger && c->tokens[anchor].upos &&
-        strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor].xpos), "VBN") == 0 &&
+        (strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor].xpos), "VBN") == 0 ||
+         (strcmp(tagger_xpos_name(c->tables->tagger, c->tokens[anchor].xpos), "VBD") == 0 &&
+          after_object_of_verb(c, anchor))) &&
         (upos(c, anchor - 1) == UPOS_NOUN || upos(c, anchor - 1) == UPOS_PROPN) &&
         (upos(c, anchor + 1) == UPOS_ADP || by_follows(c, anchor)) &&
         actor_starting(c, anchor + 1, 0) < 0 &&
         !(word_is(c, anchor + 1, "up") && word_is(c, anchor + 2, "to")) && /* "fired up to 300" */
-        reduced_relative_has_main_verb(c, anchor))
+        !object_follows(c, anchor) && reduced_relative_has_main_verb(c, anchor))
         vg->passive = true;
     if (events_apposed_subject(c, vg) >= 0)
         vg->passive = true;
     /* "were shot and killed by the police": a participle conjoined with a passive one shares
      * its auxiliaries and its voice */
-    if (!vg->passive && vg->first == anchor && anchor >= 3 && word_is(c, anchor - 1, "and") &&
-        is_past_participle(c, anchor) &&
+    /* (not with an object after it: "said it was concerned and urged Beijing to ...") */
+    bool object_after = upos(c, anchor + 1) == UPOS_DET || upos(c, anchor + 1) == UPOS_PROPN ||
+                        upos(c, anchor + 1) == UPOS_NUM || upos(c, anchor + 1) == UPOS_PRON ||
+                        actor_starting(c, anchor + 1, 0) >= 0;
+    if (!vg->passive && !object_after && vg->first == anchor && anchor >= 3 &&
+        word_is(c, anchor - 1, "and") && is_past_participle(c, anchor) &&
         (is_past_participle(c, anchor - 2) ||
          (upos(c, anchor - 2) == UPOS_ADJ && /* "ambushed", "shot" read as adjectives */
           (slice_ends_with(token_text(&c->art->text, &c->tokens[anchor - 2]), "ed") ||
@@ -285,14 +351,59 @@ static bool future_time_clause(const clause_ctx *c, const verb_group *vg)
     return false;
 }
 
+/* "a proposal by France to send peacekeepers", "Russia's plan to annex", "the offer to
+ * mediate": an infinitive after a noun of intent (its owner's "by" phrase between) is planned,
+ * not done. */
+static bool intended_by_noun(const clause_ctx *c, const verb_group *vg)
+{
+    if (!vg->infinitive || !word_is(c, vg->first, "to"))
+        return false;
+    long i = vg->first - 1;
+    long k = actor_ending(c, i);
+    if (k >= 0 && word_in(c, (long)c->afirst[k] - 1, (const char *const[]){"by", "from", NULL}))
+        i = (long)c->afirst[k] - 2;
+    return upos(c, i) == UPOS_NOUN && word_in(c, i, intent_nouns);
+}
+
+bool events_not_ruled_out(const clause_ctx *c, const verb_group *vg)
+{
+    bool negation = false;
+    for (long i = vg->first; i <= vg->anchor; i++) {
+        if (word_is(c, i, "not") || word_is(c, i, "n't") || word_is(c, i, "n\xe2\x80\x99t") ||
+            word_is(c, i, "never"))
+            negation = true;
+        else if (negation && ((lemma_is(c, i, "rule") && word_is(c, i + 1, "out")) ||
+                              lemma_is(c, i, "exclude")))
+            return true;
+    }
+    return false;
+}
+
+/* "US to send more troops to Middle East": a headline's subject and infinitive with no verb
+ * before them announce what is to be done. */
+static bool headline_infinitive(const clause_ctx *c, const verb_group *vg)
+{
+    if (!vg->infinitive || !word_is(c, vg->first, "to") || actor_ending(c, vg->first - 1) < 0)
+        return false;
+    for (long i = 0; i < vg->first; i++)
+        if (upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX || is_punct(c, i))
+            return false;
+    return true;
+}
+
 uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
 {
     bool negated = false, planned = false, possible = false, would = false;
     for (long i = vg->first; i < vg->anchor; i++) {
-        if (word_is(c, i, "not") || word_is(c, i, "n't") || word_is(c, i, "n\xe2\x80\x99t") ||
-            word_is(c, i, "never") || (word_is(c, i, "yet") && word_is(c, i + 1, "to")) ||
-            negator_length(c, i) > 0 || lemma_is(c, i, "unable") ||
-            (word_is(c, i, "no") && word_is(c, i + 1, "longer")))
+        /* "has not ruled out using force", "did not refuse to": a denied denial leaves the
+         * act open */
+        if (negated && negator_length(c, i) > 0) {
+            negated = false;
+            possible = true;
+        } else if (word_is(c, i, "not") || word_is(c, i, "n't") ||
+                   word_is(c, i, "n\xe2\x80\x99t") || word_is(c, i, "never") ||
+                   (word_is(c, i, "yet") && word_is(c, i + 1, "to")) || negator_length(c, i) > 0 ||
+                   lemma_is(c, i, "unable") || (word_is(c, i, "no") && word_is(c, i + 1, "longer")))
             negated = true;
         else if (word_is(c, i, "could") || word_is(c, i, "may") || word_is(c, i, "might") ||
                  word_is(c, i, "can") || lemma_is(c, i, "likely") || lemma_is(c, i, "unlikely") ||
@@ -335,7 +446,8 @@ uint8_t events_modality_of(const clause_ctx *c, const verb_group *vg)
         return MODALITY_HYPOTHETICAL;
     if (possible)
         return MODALITY_POSSIBLE;
-    if (planned || would || future_time_clause(c, vg))
+    if (planned || would || future_time_clause(c, vg) || intended_by_noun(c, vg) ||
+        headline_infinitive(c, vg))
         return MODALITY_PLANNED;
     return MODALITY_ASSERTED;
 }

@@ -145,6 +145,49 @@ static size_t time_adjunct_len(const match_state *m, size_t i)
     return 0;
 }
 
+/* Tokens of an amount phrase starting at token i that ends in "in", "of" or "worth of", or in
+ * "more" or "additional", 0 when none: "another $500 million in (military aid)", "$1.2 billion
+ * worth of (weapons)", "an additional 3,000 tonnes of (food)", "four more (Patriot systems)". News
+ * puts one between a verb and what it gives; a gap skips it without counting it. */
+static size_t amount_len(const match_state *m, size_t i)
+{
+    static const char *const leads[] = {"another", "additional", "further", "nearly", "about",
+                                        "around",  "some",       "over",    NULL};
+    static const char *const units[] = {"dollars", "euros",  "pounds", "yuan", "rubles",
+                                        "roubles", "rupees", "tonnes", "tons", "units",
+                                        "rounds",  "doses",  "pieces", NULL};
+    if (i >= m->ntokens)
+        return 0;
+    char first = (char)(m->text[m->tokens[i].start] | 0x20);
+    if (!strchr("$afnso0123456789", first) && !(m->text[m->tokens[i].start] & 0x80) &&
+        m->tokens[i].upos != UPOS_NUM) /* "two more", "three additional" */
+        return 0;
+    size_t k = i;
+    if (token_word_in(m, k, (const char *const[]){"a", "an", NULL}) &&
+        token_word_in(m, k + 1, (const char *const[]){"additional", "further", NULL}))
+        k++;
+    if (token_word_in(m, k, leads))
+        k++;
+    if (k < m->ntokens && m->tokens[k].upos == UPOS_SYM) /* $ € £ */
+        k++;
+    size_t numbers = 0;
+    while (k < m->ntokens && m->tokens[k].upos == UPOS_NUM && numbers < 3) {
+        k++;
+        numbers++;
+    }
+    if (!numbers)
+        return 0;
+    /* "four more Patriot systems", "two additional battalions" */
+    if (token_word_in(m, k, (const char *const[]){"more", "additional", "new", "extra", NULL}))
+        return k + 1 - i;
+    if (token_word_in(m, k, units))
+        k++;
+    if (token_word_in(m, k, (const char *const[]){"worth", NULL}) &&
+        token_word_in(m, k + 1, (const char *const[]){"of", NULL}))
+        return k + 2 - i;
+    return token_word_in(m, k, (const char *const[]){"in", "of", NULL}) ? k + 1 - i : 0;
+}
+
 /* Matches elems[e..] rightwards from token pos. */
 static bool match_right(match_state *m, int e, size_t pos)
 {
@@ -176,6 +219,8 @@ static bool match_right(match_state *m, int e, size_t pos)
                 return true;
         }
         size_t t = time_adjunct_len(m, pos); /* "signed on Monday a historic pact" */
+        if (!t)
+            t = amount_len(m, pos); /* "send another $500 million in military aid" */
         for (size_t k = 0; t > 0 && k <= PATTERN_GAP_MAX && pos + t + k <= m->ntokens; k++) {
             if (k > 0 && token_blocks(m, pos + t + k - 1))
                 break;

@@ -411,6 +411,18 @@ static void modifiers_demonyms_and_newspapers(void **state)
     expect_code(&art, "Russia's top army", "RUSMIL");
 }
 
+static void national_bodies_named_by_their_forces(void **state)
+{
+    (void)state;
+    /* a state's name with capitalised words ending in a role of its forces is that role */
+    article art = analyse("The Ukraine Defence Forces attacked. The Russian National Army "
+                          "advanced. The Ukraine Daily News reported it.",
+                          "2025-01-01");
+    expect_code(&art, "Ukraine Defence Forces", "UKRMIL");
+    expect_code(&art, "The Russian National Army", "RUSMIL");
+    expect_code(&art, "Ukraine Daily News", NULL);
+}
+
 static void tags_stop_roles_used_as_modifiers(void **state)
 {
     (void)state;
@@ -448,6 +460,7 @@ int main(void)
         cmocka_unit_test(short_names_not_in_the_dictionary),
         cmocka_unit_test(groups_places_and_pairs_of_people),
         cmocka_unit_test(modifiers_demonyms_and_newspapers),
+        cmocka_unit_test(national_bodies_named_by_their_forces),
         cmocka_unit_test(tags_stop_roles_used_as_modifiers),
         cmocka_unit_test(no_dictionary_no_actors),
     };
