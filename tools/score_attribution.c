@@ -233,6 +233,13 @@ static void read_predicted(const char *path, span_list pred[ROLES], mapping *bod
                 if (m.start >= 0 && sp.start >= 0 && m.end > sp.end)
                     sp.end = m.end;
             }
+            /* "which he said was ...": PolNeAR's content runs from the relative word */
+            const cJSON *lead = cJSON_GetObjectItemCaseSensitive(f, "fronted");
+            if (r == ROLE_CONTENT && cJSON_IsObject(lead)) {
+                nspan m = json_span(body_map, lead);
+                if (m.start >= 0 && sp.start >= 0 && m.start < sp.start)
+                    sp.start = m.start;
+            }
             push(&pred[r], sp);
         }
     }

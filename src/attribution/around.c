@@ -89,11 +89,13 @@ bool attribution_inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, si
 }
 
 /* Is the source a document ("a new poll", "A Monmouth poll out Monday", "the average of
- * recent polls")? A document head among its first words. */
+ * recent polls") or a news outlet ("The New York Times", "CNN")? A document head among its
+ * first words. */
 bool attribution_document_source(const frame_ctx *c, size_t s, size_t e)
 {
     for (size_t k = s; k < e && k < s + 6; k++) {
-        if (TOK_IN(c, k, attribution_document_heads))
+        if (TOK_IN(c, k, attribution_document_heads) ||
+            (is_capitalised(c, k) && TOK_IN(c, k, attribution_outlet_heads)))
             return true;
         if (c->tokens[k].upos == UPOS_ADP && !tok_is(c, k, "of"))
             return false;
@@ -208,6 +210,15 @@ bool attribution_only_trailing(const frame_ctx *c, size_t k, size_t end, size_t 
         if ((tok_is(c, k, "when") || tok_is(c, k, "if") || tok_is(c, k, "after")) && k + 1 < end &&
             tok_is(c, k + 1, "asked"))
             return true;
+        /* "in a written statement", "in a televised address": a participle inside */
+        if (tok_is(c, k, "in")) {
+            size_t past = attribution_skip_time(c, k, end);
+            if (past > k + 2) {
+                words += past - k;
+                k = past - 1;
+                continue;
+            }
+        }
         /* a clause is content, not a trailing phrase: "said it would increase patrols" */
         if (TOK_IN(c, k, attribution_time_words)) { /* "he said then", "she said later" */
             words++;

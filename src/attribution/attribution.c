@@ -118,6 +118,19 @@ static void end_contents_at_coordinated_frames(const frame_ctx *c, frame_list *l
             bool clause = conjunction;
             for (size_t x = first; x + 1 < p && !clause; x++)
                 clause = c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX;
+            /* "spoke about the plan and the president said ...": a conjunction without a
+             * comma before a source followed by its cue verb ("the United States and its allies
+             * will seek" is a subject, not a new frame) */
+            size_t g_src_end = attribution_token_at(c, g->source.end);
+            if (conjunction && p > first && !is_punct(c, p - 1, ',') && g_src_end < c->ntokens &&
+                attribution_token_at(c, g->cue.start) == g_src_end &&
+                c->tokens[g_src_end].upos == UPOS_VERB) {
+                f->content_last = (uint32_t)p;
+                if (f->content_first > f->content_last)
+                    f->content_first = f->content_last;
+                f->content.end = c->tokens[p - 1].end;
+                continue;
+            }
             if (p > first + 1 && (is_punct(c, p - 1, ',') || is_punct(c, p - 1, ';') ||
                                   (clause && c->tokens[p - 1].kind == TOKEN_DASH))) {
                 f->content_last = (uint32_t)(p - 1);
@@ -209,7 +222,9 @@ sitrep_status attribution_find(arena *a, const cue_lexicon *cues, article *art)
                    .text = art->text.text,
                    .ntokens = n,
                    .cues = cues,
-                   .inside_until = -1};
+                   .inside_until = -1,
+                   .gap_first = -1,
+                   .gap_last = -1};
     c.quote_end = arena_alloc(a, n * sizeof(int32_t));
     c.quote_start = arena_alloc(a, n * sizeof(int32_t));
     if (!c.quote_end || !c.quote_start)

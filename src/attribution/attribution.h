@@ -58,6 +58,9 @@ typedef struct attribution {
     span cue;               /* "claimed", "has said", "according to" */
     span content;           /* what is attributed (without quotation marks) */
     span continuation;      /* the same speech going on after the cue: “A,” he said. “B.” */
+    span fronted;           /* the content's relative word before its source: "which" in "the
+                               wall, which he said Mexico would pay for" (PolNeAR's content runs
+                               from it); empty when none */
     span claim;             /* denies/doubts: the claim denied ("its troops shelled the plant") */
     span relative;          /* "Smith, who said ...": the relative pronoun, which PolNeAR draws as
                                the source (the speaker stays the antecedent); empty when none */

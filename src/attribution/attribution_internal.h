@@ -24,6 +24,9 @@ typedef struct frame_ctx {
     int32_t *quote_end;   /* for an opening quote token: index of its closing quote, else -1 */
     int32_t *quote_start; /* for a closing quote token: index of its opening quote, else -1 */
     int32_t inside_until; /* cues up to this token are inside a quotation: skipped */
+    int32_t gap_first;    /* ... except in [gap_first, gap_last): the words between a frame's
+                             cue and its continuation ("“A,” X said when asked if ... “B.”") */
+    int32_t gap_last;
 } frame_ctx;
 
 typedef struct frame_list {
@@ -73,6 +76,8 @@ extern const word_list attribution_auxiliaries;       /* has, was, also, repeate
 extern const word_list attribution_left_boundaries;   /* that, because, while ... */
 extern const word_list attribution_determiners;       /* the, a, his, 's ... */
 extern const word_list attribution_pronouns;          /* he, she, they, it, we, i, you */
+extern const word_list attribution_setting_heads;     /* rally, speech, interview, tweet */
+extern const word_list attribution_outlet_heads;      /* Times, CNN, Reuters (capitalised) */
 extern const word_list attribution_document_heads;    /* report, statement, poll ... */
 extern const word_list attribution_official_heads;    /* official, spokesman, analysts ... */
 extern const word_list attribution_anonymous_heads;   /* source, sources, insiders ... */
@@ -111,6 +116,16 @@ size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bo
 /* Content from token k (inclusive) to e (exclusive), trimming final punctuation; a quotation
  * at k spans to its closing mark. */
 void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_t e, bool direct);
+/* The end of a noun-phrase content [k, e) before a time phrase or a setting ("those worries
+ * on Sunday at a forum", "Clinton during a rally"); e when the content holds a verb. */
+size_t attribution_np_content_end(const frame_ctx *c, size_t k, size_t e);
+/* Does the relative clause whose pronoun is at `rel` report ("who said he votes ...")? Then
+ * it has a frame of its own. */
+bool attribution_reporting_relative(const frame_ctx *c, size_t rel, size_t end);
+/* "the wall, which he said Mexico would pay for", "what he calls corruption": a relative word
+ * just before the source of a frame whose content follows the cue is the content's fronted
+ * part; sets f->fronted (empty otherwise). */
+void attribution_fronted_relative(const frame_ctx *c, attribution *f, size_t src_s, size_t cue_end);
 /* The first token of the content that follows a leading cue group ending at cue_end, or
  * SIZE_MAX when the cue needs a complement marker and none follows. */
 size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,

@@ -72,10 +72,30 @@ size_t attribution_skip_time(const frame_ctx *c, size_t k, size_t end)
         /* "in a statement", "in a televised address on Monday": up to "that", a colon or a
          * comma */
         for (size_t j = k + 2; j < end && j < k + 8; j++)
-            if (tok_is(c, j, "that") || is_punct(c, j, ',') || is_punct(c, j, ':'))
+            if (tok_is(c, j, "that") || is_punct(c, j, ',') || is_punct(c, j, ':') ||
+                attribution_is_final_punct(c, j))
                 return j;
+        /* "..., the family said in a written statement": the phrase closes the sentence */
+        if (end <= k + 8)
+            return end;
     }
     return k;
+}
+
+/* "released" in "a report released Tuesday", "conducted" in "a poll conducted in
+ * February": a past participle after a noun (a reduced relative clause). */
+static bool reduced_relative_verb(const frame_ctx *c, size_t j)
+{
+    if (j == 0 || c->tokens[j].upos != UPOS_VERB || (c->tokens[j].flags & TOKEN_UPPER))
+        return false;
+    slice w = tok(c, j);
+    uint8_t before = c->tokens[j - 1].upos;
+    /* "Politico responded late Friday": after a bare name the verb is finite */
+    bool after_name = before == UPOS_PROPN && j > 1 &&
+                      (c->tokens[j - 2].upos == UPOS_DET || c->tokens[j - 2].upos == UPOS_ADJ ||
+                       c->tokens[j - 2].upos == UPOS_NOUN || c->tokens[j - 2].upos == UPOS_PROPN);
+    return w.len > 3 && (slice_ends_with(w, "ed") || slice_ends_with(w, "en")) &&
+           (before == UPOS_NOUN || after_name);
 }
 
 /* The end of a source after taking off a time phrase that closes it: "Amnesty International
@@ -87,13 +107,22 @@ size_t attribution_strip_time(const frame_ctx *c, size_t first, size_t end)
     for (size_t k = end > first + 12 ? end - 12 : first; k + 1 < end; k++)
         if ((tok_is(c, k, "who") || tok_is(c, k, "which")) && k > first && is_punct(c, k - 1, ','))
             return end;
+    /* the first time phrase that closes the source, the first lower-case one preferred */
+    size_t any = end, lower = end;
     for (size_t k = end > first + 6 ? end - 6 : first + 1; k < end; k++)
-        if (time_phrase_at(c, k, end) == end - k && !is_capitalised(c, k))
-            return k;
-    for (size_t k = end > first + 6 ? end - 6 : first + 1; k < end; k++)
-        if (time_phrase_at(c, k, end) == end - k)
-            return k;
-    return end;
+        if (time_phrase_at(c, k, end) == end - k) {
+            if (any == end)
+                any = k;
+            if (!is_capitalised(c, k)) {
+                lower = k;
+                break;
+            }
+        }
+    /* "a report released Tuesday", "a poll taken last week": after a participle that
+     * follows a noun the time belongs to the participle */
+    if (any < end && any > first + 1 && reduced_relative_verb(c, any - 1))
+        return end;
+    return lower < end ? lower : any;
 }
 
 /* Is [s, e) a state or party label ("Pa.", "R-Ky.", "D-N.Y.")? A short capitalised word
@@ -128,6 +157,42 @@ static bool name_list_tail(const frame_ctx *c, size_t from, size_t to)
             return false;
     }
     return and_seen;
+}
+
+/* Is the last verb in the clause before the conjunction at j (up to ten words, no punctuation
+ * between) a reporting verb of a clause of its own? */
+static bool clause_verb_before(const frame_ctx *c, size_t first, size_t j)
+{
+    for (size_t k = j; k > first && j - k < 10; k--) {
+        const token *t = &c->tokens[k - 1];
+        if (t->kind == TOKEN_PUNCT || t->kind == TOKEN_QUOTE || t->kind == TOKEN_DASH)
+            return false;
+        if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && !(t->flags & TOKEN_UPPER) &&
+            t->kind != TOKEN_CLITIC) {
+            /* a reporting verb of a clause of its own, not a relative clause or a
+             * participle inside the source ("a lawyer who represented X and Y") */
+            slice w = tok(c, k - 1);
+            return t->upos == UPOS_VERB && !slice_ends_with(w, "ing") &&
+                   !reduced_relative_verb(c, k - 1) && k >= 2 && !tok_is(c, k - 2, "who") &&
+                   !tok_is(c, k - 2, "that") && !tok_is(c, k - 2, "which") &&
+                   cues_find(c->cues, w.ptr, w.len) != NULL;
+        }
+    }
+    return false;
+}
+
+bool attribution_reporting_relative(const frame_ctx *c, size_t rel, size_t end)
+{
+    /* "who asked not to be named", "who spoke on condition of anonymity": the clause that
+     * makes the source anonymous stays with it */
+    for (size_t v = rel + 1; v < end && v < rel + 25 && !is_punct(c, v, ','); v++)
+        if (tok_is(c, v, "named") || tok_is(c, v, "anonymity") || tok_is(c, v, "anonymously") ||
+            tok_is(c, v, "identified") || tok_is(c, v, "authorized") || tok_is(c, v, "authorised"))
+            return false;
+    for (size_t v = rel + 1; v < rel + 4 && v < end; v++)
+        if (c->tokens[v].upos == UPOS_VERB && cues_find(c->cues, tok(c, v).ptr, tok(c, v).len))
+            return true;
+    return false;
 }
 
 size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, size_t *head_end)
@@ -175,13 +240,38 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                 continue;
             }
         }
+        /* "more than half of white women", "as many as three-fourths of them": a quantity */
+        if (j > first &&
+            ((tok_is(c, j, "than") && (tok_is(c, j - 1, "more") || tok_is(c, j - 1, "fewer") ||
+                                       tok_is(c, j - 1, "less"))) ||
+             (tok_is(c, j, "as") && tok_is(c, j - 1, "many") && j > first + 1 &&
+              tok_is(c, j - 2, "as"))) &&
+            s < end &&
+            (c->tokens[s].kind == TOKEN_NUMBER || c->tokens[s].upos == UPOS_NUM ||
+             tok_is(c, s, "half") || tok_is(c, s, "a"))) {
+            s = tok_is(c, j, "than") ? j - 1 : j - 2;
+            continue;
+        }
         if (t->kind == TOKEN_QUOTE || t->kind == TOKEN_DASH || is_punct(c, j, ';') ||
             is_punct(c, j, ':') || is_punct(c, j, '(') || is_punct(c, j, ')') ||
             attribution_is_final_punct(c, j) || TOK_IN(c, j, attribution_left_boundaries))
             break;
         /* a finite verb before the phrase ends it ("When Sanders said", but not "so-called") */
         /* an auxiliary ends it too ("... are easily refuted"), but not the possessive 's */
-        if (t->upos == UPOS_AUX && t->kind != TOKEN_CLITIC && !(t->flags & TOKEN_UPPER))
+        if (t->upos == UPOS_AUX && t->kind != TOKEN_CLITIC && !(t->flags & TOKEN_UPPER)) {
+            /* "a former official who is now a fellow at ...", "Katie Packer, who is chairman
+             * of ...": a relative clause with "be" belongs to the phrase */
+            if (j > first + 1 && (tok_is(c, j - 1, "who") || tok_is(c, j - 1, "that")) &&
+                (c->tokens[j - 2].upos == UPOS_NOUN || c->tokens[j - 2].upos == UPOS_PROPN ||
+                 (tok_is(c, j - 1, "who") && is_punct(c, j - 2, ',')))) {
+                s = j - 1;
+                continue;
+            }
+            break;
+        }
+        /* "asked for calm and the president said": after a verb, "and" or "but" opens a new
+         * clause whose subject is the source */
+        if ((tok_is(c, j, "and") || tok_is(c, j, "but")) && clause_verb_before(c, first, j))
             break;
         /* "a policy-focused conservative", "the highest-ranking Republican": a hyphen inside
          * a word joins it */
@@ -193,7 +283,9 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
             /* a participle that modifies a noun ("the resulting toll", "a retired worker",
              * "Trump's hand-picked") stays inside */
             slice w = tok(c, j);
-            bool participle = w.len > 3 && (slice_ends_with(w, "ing") || slice_ends_with(w, "ed"));
+            bool participle =
+                (w.len > 3 && (slice_ends_with(w, "ing") || slice_ends_with(w, "ed"))) ||
+                reduced_relative_verb(c, j);
             uint8_t before = j > first ? c->tokens[j - 1].upos : UPOS_NONE;
             /* "Fiorina, speaking to Iowans, said": a participial apposition */
             if (participle && closing_comma && j > first + 1 && is_punct(c, j - 1, ',') &&
@@ -204,9 +296,10 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                 continue;
             }
             /* "Foreign ministers meeting in Brussels agreed": a reduced relative clause */
-            bool relative = (slice_ends_with(w, "ing") || slice_ends_with(w, "ed")) &&
-                            (before == UPOS_NOUN || before == UPOS_PROPN) && s < end &&
-                            c->tokens[s].upos == UPOS_ADP;
+            bool relative = participle && (before == UPOS_NOUN || before == UPOS_PROPN) &&
+                            s < end &&
+                            (c->tokens[s].upos == UPOS_ADP ||
+                             (reduced_relative_verb(c, j) && time_phrase_at(c, s, end)));
             /* "a senior official who spoke on the condition of anonymity said": a relative
              * clause without commas belongs to the phrase */
             if (j > first + 1 && (!participle || tok_is(c, j - 1, "who")) &&
@@ -418,6 +511,25 @@ size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bo
     return k;
 }
 
+/* "WASHINGTON (Reuters) - ", "LOS ANGELES, Feb. 2 (UPI) — ": a dateline that opens a
+ * content is the wire's, not what was said. The first token after it, or k. */
+static size_t dateline_end(const frame_ctx *c, size_t k, size_t e)
+{
+    if (k >= e || !(c->tokens[k].flags & TOKEN_UPPER))
+        return k;
+    bool agency = false;
+    for (size_t j = k + 1; j + 1 < e && j < k + 12; j++) {
+        if (is_punct(c, j, '(') && j + 2 < e && is_punct(c, j + 2, ')') && is_capitalised(c, j + 1))
+            agency = true;
+        if (c->tokens[j].kind == TOKEN_DASH)
+            return agency ? j + 1 : k;
+        if (c->tokens[j].upos == UPOS_VERB || c->tokens[j].upos == UPOS_AUX ||
+            c->tokens[j].kind == TOKEN_QUOTE || attribution_is_final_punct(c, j))
+            return k;
+    }
+    return k;
+}
+
 void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_t e, bool direct)
 {
     if (direct && c->quote_end[k] >= 0) {
@@ -429,6 +541,7 @@ void attribution_set_content(const frame_ctx *c, attribution *f, size_t k, size_
         f->direct = true;
         return;
     }
+    k = dateline_end(c, k, e);
     /* 'said reform “is a question of when. It is not a question of if.”': a quotation that
      * opens inside the content goes on to its closing mark, past the sentence end */
     for (size_t j = k; j < e; j++)
@@ -530,8 +643,9 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
                 break;
             }
             if (form->infinitive && j > k && tok_is(c, j, "to") && j + 1 < end &&
-                c->tokens[j + 1].kind == TOKEN_WORD)
-                return k; /* the object belongs to the content: "urged Israel to halt" */
+                (c->tokens[j + 1].kind == TOKEN_WORD || attribution_is_opening_quote(c, j + 1)))
+                return k; /* the object belongs to the content: "urged Israel to halt",
+                             "asking supporters to “donate $3 ...”" */
             /* "asked Sanders how he was feeling": a wh-clause after the object */
             if (j > k && (form->cue_class == CUE_SPEECH || form->cue_class == CUE_BELIEF) &&
                 TOK_IN(c, j, attribution_wh_words) && j + 1 < end && is_word(c, j + 1))
@@ -679,6 +793,14 @@ size_t attribution_content_end(const frame_ctx *c, size_t k, size_t end)
             return j;
         if (tok_is(c, j + 1, "according") && j + 2 < end && tok_is(c, j + 2, "to"))
             return j;
+        /* "..., compared with 64 percent who say the same of Sanders", "..., despite a small
+         * number of complaints": the writer's comparison or concession (PolNeAR train: 10 of
+         * 16 and 9 of 15 left out) */
+        if (is_punct(c, j, ',') && j + 2 < end &&
+            ((tok_is(c, j + 1, "compared") &&
+              (tok_is(c, j + 2, "with") || tok_is(c, j + 2, "to"))) ||
+             tok_is(c, j + 1, "despite")))
+            return j;
         /* "..., a swipe at the recent disturbances", "Bush, the former Florida governor": a
          * noun phrase without a finite verb that closes the sentence is the writer's aside */
         if (is_punct(c, j, ',') && j + 2 < end &&
@@ -717,4 +839,43 @@ size_t attribution_after_object(const frame_ctx *c, size_t k, size_t last)
             break;
     }
     return last;
+}
+
+void attribution_fronted_relative(const frame_ctx *c, attribution *f, size_t src_s, size_t cue_end)
+{
+    f->fronted.start = f->fronted.end = 0;
+    if (f->direct || src_s == 0 || f->content.end <= f->content.start ||
+        f->continuation_last > f->continuation_first || f->content_first < cue_end)
+        return;
+    size_t w = src_s - 1;
+    if (tok_is(c, w, "which") || tok_is(c, w, "what") || tok_is(c, w, "who") ||
+        tok_is(c, w, "whom"))
+        attribution_set_span(c, &f->fronted, w, w + 1);
+}
+
+/* "those worries on Sunday at a university forum", "Clinton during a rally Friday", "a new
+ * nickname in a Sunday tweet": the end of a noun-phrase content before a time phrase or a
+ * setting (the act's, not the content's); e when the content holds a verb. */
+size_t attribution_np_content_end(const frame_ctx *c, size_t k, size_t e)
+{
+    for (size_t j = k + 1; j < e; j++) {
+        if (c->tokens[j].upos == UPOS_VERB || c->tokens[j].upos == UPOS_AUX ||
+            c->tokens[j].kind == TOKEN_QUOTE || tok_is(c, j, "that"))
+            return e;
+        if (tok_is(c, j, "during"))
+            return j;
+        size_t n = time_phrase_at(c, j, e);
+        if (n && !is_capitalised(c, j) &&
+            (j + n == e || !is_word(c, j + n) || c->tokens[j + n].upos == UPOS_ADP))
+            return j;
+        if ((tok_is(c, j, "in") || tok_is(c, j, "at") || tok_is(c, j, "on")) && j + 2 < e) {
+            for (size_t x = j + 1; x < e && x < j + 5; x++) {
+                if (TOK_IN(c, x, attribution_setting_heads))
+                    return j;
+                if (!is_word(c, x))
+                    break;
+            }
+        }
+    }
+    return e;
 }

@@ -50,6 +50,19 @@ WORD_LIST(attribution_determiners, "the", "a", "an", "this", "that", "these", "t
 
 WORD_LIST(attribution_pronouns, "he", "she", "they", "it", "we", "i", "you");
 
+/* occasions of saying: "during a rally", "in a Sunday tweet", "at a news conference" */
+WORD_LIST(attribution_setting_heads, "rally", "rallies", "speech", "interview", "tweet", "debate",
+          "forum", "hearing", "hearings", "conference", "appearance", "event", "town", "op-ed",
+          "broadcast", "briefing", "address", "meeting", "visit", "stop", "luncheon", "dinner",
+          "gathering", "convention", "summit", "session", "podcast", "show", "program", "radio",
+          "speeches", "interviews", "tweets", "debates", "statement", "statements", "remarks",
+          "comments", "letter", "column", "email", "emails", "video", "ad", "ads", "posts");
+/* news outlets that report as documents do: "The New York Times reported the email came ..." */
+WORD_LIST(attribution_outlet_heads, "times", "journal", "cnn", "ap", "reuters", "politico",
+          "bloomberg", "axios", "nbc", "abc", "cbs", "bbc", "msnbc", "examiner", "tribune",
+          "herald", "guardian", "telegraph", "newsweek", "breitbart", "hill", "globe", "afp",
+          "xinhua", "tass", "interfax", "yonhap", "al-jazeera", "jazeera", "npr", "pbs", "wsj",
+          "gazette", "chronicle", "inquirer", "sun", "mirror", "independent", "economist");
 WORD_LIST(attribution_document_heads, "report", "reports", "statement", "statements", "study",
           "survey", "document", "documents", "memo", "analysis", "assessment", "communique",
           "letter", "poll", "data", "investigation", "filing", "dossier", "video", "footage",
@@ -134,14 +147,14 @@ WORD_LIST(attribution_time_words, "yesterday", "today", "tonight", "earlier", "l
 /* The words of a parenthetical between a source and its cue: "Hunter, meanwhile, told",
  * "Murphy, though, said", "Obama, for his part, said", "Clinton, in turn, argued". */
 WORD_LIST(attribution_interrupters, "meanwhile", "though", "however", "too", "also", "instead",
-          "in", "turn", "for", "his", "her", "its", "their", "part", "example", "instance",
-          "contrast", "addition", "fact", "response", "moreover", "likewise", "similarly",
-          "separately", "nonetheless", "nevertheless", "therefore", "then", "now", "earlier",
-          "later", "ultimately", "indeed", "notably", "afterward", "afterwards", "again", "still",
-          "meantime", "the", "particular", "short", "yesterday", "today", "tonight", "privately",
-          "publicly", "previously", "recently", "once", "otherwise", "thus", "hence", "accordingly",
-          "consequently", "besides", "furthermore", "alone", "personally", "himself", "herself",
-          "themselves", "itself");
+          "in", "turn", "for", "by", "on", "other", "hand", "his", "her", "its", "their", "part",
+          "example", "instance", "contrast", "addition", "fact", "response", "moreover", "likewise",
+          "similarly", "separately", "nonetheless", "nevertheless", "therefore", "then", "now",
+          "earlier", "later", "ultimately", "indeed", "notably", "afterward", "afterwards", "again",
+          "still", "meantime", "the", "particular", "short", "yesterday", "today", "tonight",
+          "privately", "publicly", "previously", "recently", "once", "otherwise", "thus", "hence",
+          "accordingly", "consequently", "besides", "furthermore", "alone", "personally", "himself",
+          "herself", "themselves", "itself");
 
 /* "“It's unusual,“ said Larry Noble": an opening mark that touches a comma or a stop before
  * it and stands before a space closes the quotation (a typing slip the news keeps). */

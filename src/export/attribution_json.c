@@ -45,6 +45,8 @@ void export_attributions(json_writer *w, const article *art)
         write_span(w, art, "content", f->content);
         if (f->continuation.end > f->continuation.start)
             write_span(w, art, "continuation", f->continuation);
+        if (f->fronted.end > f->fronted.start)
+            write_span(w, art, "fronted", f->fronted);
         json_key(w, "direct");
         json_bool(w, f->direct);
         json_key(w, "stance");
