@@ -80,7 +80,8 @@ enum {
     W_HUMAN = 1U << 20,        /* "victim", "official": one person of either sex */
     W_FEMALE_PRONOUN = 1U << 21,
     W_MALE_PRONOUN = 1U << 22,
-    W_WATER = 1U << 23, /* "gulf", "sea": "the Gulf of Oman" names water, not the state */
+    W_WATER = 1U << 23,  /* "gulf", "sea": "the Gulf of Oman" names water, not the state */
+    W_SAYING = 1U << 24, /* "said", "denies", "vowed": a verb of saying whose clause follows */
 };
 
 static inline bool has(const scan *s, size_t i, unsigned flag)
