@@ -584,6 +584,25 @@ static void tagger_word_cache_keeps_tags(void **state)
     buf_release(&two);
 }
 
+/* Loads a full and a smaller model trained on the toy treebank, gives their infos, and checks
+ * that the smaller one still tags the toy sentence right. */
+static void smaller_model_tags_toy(const buf *all, const buf *smaller, tagger_info *ia,
+                                   tagger_info *ib)
+{
+    diag d;
+    tagger *a = tagger_load_bytes(all->data, all->len, "all", &d);
+    tagger *b = tagger_load_bytes(smaller->data, smaller->len, "smaller", &d);
+    assert_non_null(a);
+    assert_non_null(b);
+    tagger_get_info(a, ia);
+    tagger_get_info(b, ib);
+    char tags[512];
+    tag_text(b, "the small dog sees Kim .", tags, sizeof tags);
+    assert_string_equal(tags, "DET/DT ADJ/JJ NOUN/NN VERB/VBZ PROPN/NNP PUNCT/.");
+    tagger_free(a);
+    tagger_free(b);
+}
+
 /* A model trained without some templates records them (header bytes 44-55) and has fewer
  * features; the dynamic keys with a mask are the unmasked ones in order, minus the dropped. */
 static void tagger_drops_templates(void **state)
@@ -599,20 +618,9 @@ static void tagger_drops_templates(void **state)
     assert_int_equal(get_le32(fewer.data + 52), drop_dynamic);
     assert_int_equal(get_le32(all.data + 44) | get_le32(all.data + 48) | get_le32(all.data + 52),
                      0);
-    diag d;
-    tagger *a = tagger_load_bytes(all.data, all.len, "all", &d);
-    tagger *b = tagger_load_bytes(fewer.data, fewer.len, "fewer", &d);
-    assert_non_null(a);
-    assert_non_null(b);
     tagger_info ia, ib;
-    tagger_get_info(a, &ia);
-    tagger_get_info(b, &ib);
+    smaller_model_tags_toy(&all, &fewer, &ia, &ib);
     assert_true(ib.features < ia.features);
-    char tags[512];
-    tag_text(b, "the small dog sees Kim .", tags, sizeof tags);
-    assert_string_equal(tags, "DET/DT ADJ/JJ NOUN/NN VERB/VBZ PROPN/NNP PUNCT/.");
-    tagger_free(a);
-    tagger_free(b);
     buf_release(&all);
     buf_release(&fewer);
 
@@ -644,21 +652,10 @@ static void tagger_min_count_keeps_frequent_features(void **state)
     train_toy_dropping(&again, 0, 0, 3);
     assert_int_equal(frequent.len, again.len);
     assert_memory_equal(frequent.data, again.data, frequent.len);
-    diag d;
-    tagger *a = tagger_load_bytes(all.data, all.len, "all", &d);
-    tagger *b = tagger_load_bytes(frequent.data, frequent.len, "frequent", &d);
-    assert_non_null(a);
-    assert_non_null(b);
     tagger_info ia, ib;
-    tagger_get_info(a, &ia);
-    tagger_get_info(b, &ib);
+    smaller_model_tags_toy(&all, &frequent, &ia, &ib);
     assert_true(ib.features < ia.features);
     assert_true(ib.weights < ia.weights);
-    char tags[512];
-    tag_text(b, "the small dog sees Kim .", tags, sizeof tags);
-    assert_string_equal(tags, "DET/DT ADJ/JJ NOUN/NN VERB/VBZ PROPN/NNP PUNCT/.");
-    tagger_free(a);
-    tagger_free(b);
     buf_release(&all);
     buf_release(&frequent);
     buf_release(&again);
