@@ -162,13 +162,9 @@ static bool first_person_speaker(const clause_ctx *c, const verb_group *vg, even
     const attribution *a = &c->art->attributions[f];
     if (!a->code || a->speaker_actor < 0 || (size_t)a->speaker_actor >= c->art->nactors)
         return false;
-    const actor_mention *m = &c->art->actors[a->speaker_actor];
-    *side = (event_side){.actor = a->speaker_actor,
-                         .place = -1,
-                         .code = a->code,
-                         .country = m->country,
-                         .role = m->role,
-                         .via = SIDE_REFERENCE};
+    *side = events_side_mention(c, a->speaker_actor);
+    side->code = a->code; /* the speaker as the attribution resolved it */
+    side->via = SIDE_REFERENCE;
     return true;
 }
 

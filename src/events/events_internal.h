@@ -596,6 +596,8 @@ long events_denied_involvement(const clause_ctx *c, const verbmatch *m);
  * as the mention has them (SIDE_TEXT, or SIDE_REFERENCE for a pronoun or descriptor resolved
  * to an earlier actor); a bare role ("gunmen") has no code, only its role. */
 event_side events_side_actor(const clause_ctx *c, long k);
+/* The same for the article's mention `index` (index into article.actors), of any sentence. */
+event_side events_side_mention(const clause_ctx *c, int32_t index);
 /* The state of place p (index into article.places) as a side (SIDE_PLACE). */
 event_side events_side_place(long p, const place_mention *pm);
 /* No side at all: nothing in the text says who. */

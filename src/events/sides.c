@@ -16,9 +16,11 @@ static bool bare_role(const actor_mention *am)
 
 event_side events_side_actor(const clause_ctx *c, long k)
 {
-    if (k < 0)
-        return events_side_none();
-    int32_t index = c->actor[k];
+    return k < 0 ? events_side_none() : events_side_mention(c, c->actor[k]);
+}
+
+event_side events_side_mention(const clause_ctx *c, int32_t index)
+{
     const actor_mention *m = &c->art->actors[index];
     return (event_side){.actor = index,
                         .place = -1,
