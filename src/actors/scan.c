@@ -69,12 +69,6 @@ static long un_mission_before(const scan *s)
     return -1;
 }
 
-/* True when code is the antecedent's own already (no replacement needed). */
-static bool code_is_role(const scan *s, const char *code, long antecedent)
-{
-    return code && s->mentions[antecedent].code && strcmp(code, s->mentions[antecedent].code) == 0;
-}
-
 static const char *holder_kind(const dict_entry *e)
 {
     static const char *const names[DICT_KIND_COUNT] = {
@@ -827,10 +821,11 @@ size_t scan_step(scan *s, size_t i)
     }
     /* "UNIFIL said Israeli forces fired on peacekeepers": peacekeepers with no state named are
      * the UN mission's named within two sentences */
-    if (antecedent < 0 && u.role->kind == DICT_AGENT && peacekeepers_at(s, i, j))
+    if (antecedent < 0 && u.role->kind == DICT_AGENT && peacekeepers_at(s, i, j)) {
         antecedent = un_mission_before(s);
-    if (antecedent >= 0 && !code_is_role(s, code, antecedent))
-        code = s->mentions[antecedent].code;
+        if (antecedent >= 0)
+            code = s->mentions[antecedent].code;
+    }
     scan_emit(s, scan_with_article(s, i), j, code,
               u.role->kind == DICT_TITLE ? ACTOR_KIND_TITLE : ACTOR_KIND_AGENT, NO_ENTRY,
               antecedent);
