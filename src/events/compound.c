@@ -122,7 +122,7 @@ static bool reciprocal(const char *code)
  * and Cambodian troops exchanged fire", "traded accusations"). */
 static bool joint_object(const clause_ctx *c, long anchor)
 {
-    if (lemma_in(c, anchor, (const char *const[]){"exchange", "trade", NULL}))
+    if (verb_lemma_in(c, anchor, (const char *const[]){"exchange", "trade", NULL}))
         return true;
     for (long i = anchor + 1; i <= anchor + 3 && (size_t)i < c->ntokens; i++) {
         if (is_comma(c, i))
@@ -314,9 +314,6 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         return events_trace(c, "    not coded: speaking, not with each other\n");
     if ((tg.n == 0 || own_object) && sg.n > 1 &&
         ((reciprocal(code) && !fights_object) || joint_object(c, m->anchor) ||
-         /* "India and Pakistan exchanged fire", "traded artillery fire" */
-         (code_is(code, "19") &&
-          verb_lemma_in(c, (long)m->anchor, (const char *const[]){"exchange", "trade", NULL})) ||
          strcmp(rule->pair, rule->code) == 0 || code_is(code, "0841"))) { /* a joint act */
         for (size_t i = 0; i < sg.n; i++)
             for (size_t j = 0; j < sg.n; j++) {
