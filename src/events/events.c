@@ -168,6 +168,47 @@ static bool first_person_speaker(const clause_ctx *c, const verb_group *vg, even
     return true;
 }
 
+/* "was set on fire by Chinese gunfire and then seized": a passive participle conjoined with a
+ * passive before it shares that one's agent (index into c->actor, -1 when none). */
+static long conjunct_agent(const clause_ctx *c, const verb_group *vg)
+{
+    long and = vg->first - 1;
+    verb_group prev;
+    if (!word_is(c, and, "and") || !verb_group_previous(c, and, &prev) || !prev.passive ||
+        prev.anchor >= and)
+        return -1;
+    for (long i = prev.anchor + 1; i < and; i++) {
+        if (is_punct(c, i))
+            return -1;
+        if (word_is(c, i, "by")) {
+            long k = actor_starting(c, i + 1, 0);
+            return k >= 0 ? k : actor_starting(c, i + 2, 0);
+        }
+    }
+    return -1;
+}
+
+/* A pattern whose target slot follows the verb ("hit $T") matched in the passive ("was hit by
+ * ..."; src/match/verbs.c). Such a match is an event only between actors, or by a weapon ("the
+ * lira was hit by a wave of selling", "the stigma was reinforced by Clinton" are none). */
+static bool passive_of_target_pattern(const clause_ctx *c, const verbmatch *m)
+{
+    const pattern *p = m->rule;
+    return !p->noun && p->anchor + 2 == p->nelems &&
+           p->elems[p->anchor + 1].kind == PATTERN_SLOT &&
+           p->elems[p->anchor + 1].role == PATTERN_TARGET && m->slot[PATTERN_TARGET] < 0 &&
+           word_is(c, m->anchor + 1, "by");
+}
+
+/* A weapon named in the "by" phrase after the verb ("was hit by a missile"). */
+static bool weapon_after_by(const clause_ctx *c, const verbmatch *m)
+{
+    for (long i = m->anchor + 2; i < (long)c->ntokens && i < m->anchor + 7 && !is_punct(c, i); i++)
+        if (events_token_in_classes(c, i, (const char *const[]){"weapon", NULL}))
+            return true;
+    return false;
+}
+
 static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
 {
     c->has_speaker = false;
@@ -336,6 +377,12 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                         agent = k;
                 }
             }
+            if (agent < 0)
+                agent = conjunct_agent(c, &vg);
+            if (passive_of_target_pattern(c, m) &&
+                (subject < 0 || (agent < 0 && !weapon_after_by(c, m))))
+                return events_trace(c, "    not coded: a target pattern in the passive needs "
+                                       "an actor as subject, and one or a weapon after \"by\"\n");
             source = agent;
             passive = agent < 0;
             target = tslot >= 0 && tslot != agent ? tslot : subject;

@@ -251,7 +251,10 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
     if (source < 0) {
         /* "the deployment of troops by X" */
         for (long i = m->anchor + 1; i < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW; i++) {
-            if (is_punct(c, i))
+            /* (not the agent of a passive the noun is the subject of: "the talks were
+             * mediated by Qatar") */
+            if (is_punct(c, i) || events_finite_verb(c, i) ||
+                (upos(c, i) == UPOS_AUX && upos(c, i + 1) == UPOS_VERB))
                 break;
             if (word_is(c, i, "by")) {
                 source = actor_after_word(c, i); /* "by the European Union" */

@@ -406,6 +406,23 @@ long events_denied_involvement(const clause_ctx *c, const verbmatch *m)
     return events_negated_before(c, v) ? -1 : v; /* "did not deny" */
 }
 
+/* Mediation, not a business deal: a pattern of several words ("acted as mediator", "broker a
+ * ceasefire"), the verb "mediate", or a talks or truce noun just before the verb ("the talks
+ * were mediated by", "a truce brokered by Egypt"; not "deals that he has brokered"). */
+static bool mediation_named(const clause_ctx *c, const verbmatch *m)
+{
+    static const char *const settled[] = {"talks",  "negotiations", "truce", "ceasefire",
+                                          "cease-fire", "agreement", "accord", "peace",
+                                          "exchange", "swap", NULL};
+    if (m->rule->nliterals >= 2 || verb_lemma_in(c, m->anchor,
+                                                 (const char *const[]){"mediate", NULL}))
+        return true;
+    for (long i = (long)m->anchor - 1; i >= 0 && m->anchor - i <= 6; i--)
+        if (word_in(c, i, settled))
+            return true;
+    return false;
+}
+
 bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char *code, bool source,
                             bool passive, const event_side *other, const char *named_role)
 {
@@ -454,8 +471,10 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
         return true;
     /* appeals for restraint, a truce, an end to violence, surrender, peacekeepers ("called for
      * an immediate halt to the fighting"), and condemnations of violence ("condemned the
-     * attack") whose addressee or author is not named */
-    if (code_is(code, "025") || code_is(code, "0234") || code_is(code, "0256"))
+     * attack") whose addressee or author is not named, and mediation between parties the
+     * clause does not name ("acted as chief mediator", "talks mediated by Qatar") */
+    if (code_is(code, "025") || code_is(code, "0234") || code_is(code, "0256") ||
+        (code_is(code, "045") && mediation_named(c, m)))
         return true;
     if ((code_is(code, "02") || code_is(code, "11")) &&
         (events_violent_object(c, m) || (passive_agent_named(c, m) && violent_subject(c, m))))

@@ -220,8 +220,9 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
             /* "was criticized", "was heavily criticized", "was not criticized" */
             if (next_to_anchor && !saw_to && word_in(c, i, be_forms))
                 saw_be = true;
+            /* (adverbs of the list keep it: "was reportedly struck", "were later freed") */
             if (!(word_is(c, i, "not") || word_is(c, i, "n't") || word_is(c, i, "n\xe2\x80\x99t") ||
-                  word_is(c, i, "never")))
+                  word_is(c, i, "never") || upos(c, i) == UPOS_ADV))
                 next_to_anchor = false;
             if (word_is(c, i, "to") && vg->first == i + 1)
                 saw_to = true;
@@ -321,6 +322,30 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
                                           "get", NULL})) {
             vg->passive = true;
             vg->first = k;
+        }
+    }
+    /* "was set on fire by Chinese gunfire and then seized", "were detained by police and
+     * later released": past a phrase, a participle after "and" still shares the voice of a
+     * passive of its clause (no comma, subject or other verb between) */
+    if (!vg->passive && !object_after && is_past_participle(c, anchor)) {
+        long a = anchor - 1;
+        while (a > 0 && is_adverb(c, a))
+            a--;
+        for (long k = a - 1; vg->first > a && word_is(c, a, "and") && k >= 0 && a - k <= 12; k--) {
+            if (is_punct(c, k) || word_in(c, k, subordinators) ||
+                upos(c, k) == UPOS_PRON)
+                break;
+            if (upos(c, k) != UPOS_VERB && upos(c, k) != UPOS_AUX)
+                continue;
+            long b = k - 1;
+            while (b > 0 && is_adverb(c, b))
+                b--;
+            /* (the subject is the first conjunct's: arguments.c follows "and") */
+            vg->passive = is_past_participle(c, k) &&
+                          word_in(c, b,
+                                  (const char *const[]){"was", "were", "is", "are", "been",
+                                                        "being", NULL});
+            break; /* the nearest verb decides */
         }
     }
     /* "how to neutralise": the adverb of a question opens the infinitive */

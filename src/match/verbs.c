@@ -286,6 +286,22 @@ static bool match_left(match_state *m, int e, long pos, long *first)
  * name ("the author of Bomb Hunters", "Henry James"): it anchors noun patterns only. */
 #define VERBMATCH_NOUN_AS_VERB_WORDS 3 /* words a verb pattern on a NOUN-tagged token needs */
 
+/* "lodged a formal protest over the visit": a word the tagger read as a noun after an article
+ * or a possessive (adjectives between) is that noun, not a verb the tagger missed; unless a
+ * capitalised adjective names whose act it is ("rejected the French call for a ceasefire"). */
+static bool after_determiner(const match_state *m, size_t i)
+{
+    static const char *const possessives[] = {"his", "her", "its", "their", "our", "my", "your",
+                                              NULL};
+    size_t k = i;
+    while (k > 0 && (m->tokens[k - 1].upos == UPOS_ADJ || m->tokens[k - 1].upos == UPOS_PROPN)) {
+        if (m->tokens[k - 1].flags & TOKEN_UPPER)
+            return false;
+        k--;
+    }
+    return k > 0 && (m->tokens[k - 1].upos == UPOS_DET || token_word_in(m, k - 1, possessives));
+}
+
 /* True when token i is a participle the tagger read as an adjective after a form of "be"
  * ("have been involved in talks", "were wounded"): a passive verb for the patterns. */
 static bool adjectival_participle(const match_state *m, size_t i)
@@ -315,6 +331,24 @@ static bool pos_allows(const match_state *m, size_t i, const pattern *p, const t
     return t->upos == UPOS_VERB || t->upos == UPOS_AUX || adjectival_participle(m, i);
 }
 
+/* "the ship was hit by a Russian missile": a pattern whose target slot ends it right after the
+ * verb ("hit $T") holds in the passive too, where the target is the subject before the verb and
+ * "by" names the doer (the coder finds both in the clause). True when token i is such a
+ * passive: a form of "be" (adverbs between) before it, "by" after it. */
+static bool passive_of_target_slot(const match_state *m, const pattern *p, size_t i)
+{
+    static const char *const be[] = {"is", "are", "was", "were", "been", "being", "be", NULL};
+    if (p->noun || p->discard || p->anchor + 2 != p->nelems ||
+        p->elems[p->anchor + 1].kind != PATTERN_SLOT ||
+        p->elems[p->anchor + 1].role != PATTERN_TARGET ||
+        !token_word_in(m, i + 1, (const char *const[]){"by", NULL}))
+        return false;
+    long b = (long)i - 1;
+    while (b > 0 && m->tokens[b].upos == UPOS_ADV)
+        b--;
+    return b >= 0 && token_word_in(m, (size_t)b, be);
+}
+
 /* Tries one pattern anchored at token i; fills *out on success and returns its score. */
 static bool try_pattern(match_state *m, const pattern *p, size_t i, verbmatch *out, int *score)
 {
@@ -326,15 +360,20 @@ static bool try_pattern(match_state *m, const pattern *p, size_t i, verbmatch *o
     long first;
     if (!match_left(m, p->anchor - 1, (long)i - 1, &first))
         return false;
-    if (!match_right(m, p->anchor + 1, i + 1))
-        return false;
+    bool passive = false;
+    if (!match_right(m, p->anchor + 1, i + 1)) {
+        if (!passive_of_target_slot(m, p, i))
+            return false;
+        m->last = (uint32_t)i;
+        passive = true;
+    }
     out->rule = p;
     out->anchor = (uint32_t)i;
     out->first = (uint32_t)first;
     out->last = m->last;
     memcpy(out->slot, m->slot, sizeof out->slot);
     out->words = (uint32_t)m->words;
-    *score = m->words;
+    *score = m->words - passive; /* (a pattern written for the bare verb wins a tie) */
     return true;
 }
 
@@ -405,7 +444,8 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
                 /* a verb the tagger took for a noun still anchors a verb pattern when two
                  * more of its words match ("help the army drive Kyiv's forces out of ...") */
                 bool noun_as_verb = !p->noun && !p->discard && tokens[i].upos == UPOS_NOUN;
-                if (!noun_as_verb && !pos_allows(&m, i, p, &tokens[i], name_like))
+                if (noun_as_verb ? after_determiner(&m, i)
+                                 : !pos_allows(&m, i, p, &tokens[i], name_like))
                     continue;
                 verbmatch candidate;
                 int score;

@@ -1,0 +1,152 @@
+/* test_clauses.c - unit tests for how the event coder reads an event across the parts of a
+ * clause: a verb pattern whose target follows the verb holding in the passive ("was hit by"),
+ * a participle after "and" sharing an earlier passive's voice and agent, the agent of a
+ * passive that is no argument of an event noun before it, mediation whose parties the clause
+ * does not name, and nouns the tagger read after an article that anchor no verb pattern.
+ * Patterns and word classes are given inline; dictionaries and tagger come from the data
+ * directory.
+ */
+#include "unit.h"
+
+#include "events_util.h"
+
+static const char patterns_text[] = "190  hit $T\n"
+                                    "190  strike $T\n"
+                                    "171  seize\n"
+                                    "173  detain $T\n"
+                                    "0841 release\n"
+                                    "045  mediate\n"
+                                    "045  broker\n"
+                                    "045  broker ... truce|ceasefire\n"
+                                    "045  act as ... mediator\n"
+                                    "141  protest ... over ... visit|law\n"
+                                    "114  summon $T\n"
+                                    "161  refuse to allow $T to return\n"
+                                    "%noun\n"
+                                    "046  talks\n";
+
+static const char classes_text[] = "@weapon weapons missiles drones\n";
+
+static events_fixture fx;
+
+static int setup(void **state)
+{
+    (void)state;
+    return events_fixture_load(&fx, patterns_text, classes_text) ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    events_fixture_free(&fx);
+    return 0;
+}
+
+static void code(result *r, const char *text)
+{
+    code_with(r, &fx, text, fx.model);
+}
+
+static void expect_none(const char *text)
+{
+    result r;
+    code(&r, text);
+    char list[2048];
+    describe(&r, list, sizeof list);
+    if (r.art.nevents)
+        fail_msg("'%s' should code nothing; got %s", text, list);
+    done(&r);
+}
+
+static void expect_one(const char *text, const char *cameo, const char *source, const char *target,
+                       event_modality modality)
+{
+    result r;
+    code(&r, text);
+    expect_event(&r, cameo, source, target, modality);
+    done(&r);
+}
+
+/* "hit $T" in the passive: the subject is the target, "by" names the doer */
+static void target_patterns_hold_in_the_passive(void **state)
+{
+    (void)state;
+    expect_one("A Turkish frigate was hit by a Greek missile.", "190", "GRC", "TUR",
+               MODALITY_ASSERTED);
+    expect_one("The Polish convoy was reportedly struck by Belarusian drones.", "190", "BLR",
+               "POL", MODALITY_ASSERTED);
+    /* the active still needs its target after the verb */
+    expect_one("Greek missiles hit a Turkish frigate.", "190", "GRC", "TUR", MODALITY_ASSERTED);
+    /* a doer that is no actor or weapon: no event ("hit by a wave of selling") */
+    expect_none("The Turkish lira was hit by a wave of selling.");
+    expect_one("The Turkish frigate was hit by missiles.", "190", "-", "TUR", MODALITY_ASSERTED);
+}
+
+/* "was detained by X and later released": the second participle is passive too, and done by
+ * the first one's agent */
+static void conjoined_participles_share_voice_and_agent(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "The Greek tanker was detained by Turkish marines and later released.");
+    expect_event(&r, "173", "TURMIL", "GRC", MODALITY_ASSERTED);
+    expect_event(&r, "0841", "TURMIL", "GRC", MODALITY_ASSERTED);
+    done(&r);
+    /* no agent named: an unknown doer, not the ship */
+    code(&r, "A Greek trawler was hit near the island and then seized.");
+    assert_null(find_event(&r, "171", "GRC", "-"));
+    expect_event(&r, "171", "-", "GRC", MODALITY_ASSERTED);
+    done(&r);
+    /* an object after the participle makes it active ("... and released its crew") */
+    code(&r, "The Greek trawler was detained by Turkish marines and released its crew.");
+    assert_null(find_event(&r, "0841", "TURMIL", "GRC"));
+    done(&r);
+}
+
+/* "the talks were mediated by Qatar": the agent of the verb is no party to the talks; mediation
+ * needs no party named, but a deal of business is no mediation */
+static void mediators_are_not_parties_of_the_talks(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "The ceasefire talks were mediated by Greece and Turkey.");
+    assert_null(find_event(&r, "046", "GRC", "TUR"));
+    assert_null(find_event(&r, "046", "TUR", "GRC"));
+    expect_event(&r, "045", "GRC", "-", MODALITY_ASSERTED);
+    expect_event(&r, "045", "TUR", "-", MODALITY_ASSERTED);
+    done(&r);
+    expect_one("Greece acted as chief mediator.", "045", "GRC", "-", MODALITY_ASSERTED);
+    expect_one("A truce brokered by Greece held overnight.", "045", "GRC", "-",
+               MODALITY_ASSERTED);
+    expect_none("Greece has brokered many property deals over the years.");
+    /* the parties after the noun stay its parties */
+    code(&r, "Talks between Greece and Turkey resumed.");
+    expect_event(&r, "046", "GRC", "TUR", MODALITY_ASSERTED);
+    done(&r);
+}
+
+/* "to lodge a protest over the visit": a noun after an article anchors no verb pattern, even
+ * with the pattern's other words around it */
+static void nouns_after_articles_anchor_no_verb_patterns(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Greece summoned the Turkish ambassador to lodge a protest over the visit.");
+    expect_event(&r, "114", "GRC", "TURGOV", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "141", "TURGOV", "-"));
+    done(&r);
+    /* the envoy in the pattern's slot is the target, not a place after it */
+    expect_one("Greece refused to allow the Turkish envoy to return to Athens.", "161", "GRC",
+               "TURGOV", MODALITY_ASSERTED);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(target_patterns_hold_in_the_passive),
+        cmocka_unit_test(conjoined_participles_share_voice_and_agent),
+        cmocka_unit_test(mediators_are_not_parties_of_the_talks),
+        cmocka_unit_test(nouns_after_articles_anchor_no_verb_patterns),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
