@@ -440,6 +440,11 @@ bool scan_verb_before_object(const scan *s, size_t i)
     if (slice_eq_cstr(token_text(s->text, &s->tokens[i + 1]), "dead") ||
         (next == UPOS_CCONJ && i + 2 < s->n && s->tokens[i + 2].upos == UPOS_VERB))
         return true;
+    /* (a relative pronoun opens a clause on the noun: "a fishing boat that had been rammed") */
+    slice w = token_text(s->text, &s->tokens[i + 1]);
+    if (slice_eq_cstr(w, "that") || slice_eq_cstr(w, "which") || slice_eq_cstr(w, "who") ||
+        slice_eq_cstr(w, "whom") || slice_eq_cstr(w, "whose"))
+        return false;
     return next == UPOS_DET || next == UPOS_PRON ||
            (next == UPOS_PROPN && scan_is_possessive(s, i + 2));
 }

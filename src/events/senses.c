@@ -30,6 +30,7 @@ static const char *const envoy_words[] = {"sense_envoy", "envoy", NULL};
 static const char *const legal_words[] = {"sense_legal", NULL};
 static const char *const warning_words[] = {"sense_warning", NULL};
 static const char *const bomb_words[] = {"sense_bomb", NULL};
+static const char *const aerial_words[] = {"sense_aerial", NULL};
 static const char *const territory_words[] = {"sense_territory", "stronghold", NULL};
 
 /* True when a token of [from, to) is a word of one of the classes; an instrument that
@@ -439,6 +440,35 @@ static bool place_in(const clause_ctx *c, long from, long to)
 }
 
 /* Readings that hang on the actor or the object, for the special cases news gets wrong. */
+/* True when aerial weapons make the attack of match m: a word of @sense_aerial (or "air"
+ * before an attack noun, or "strikes" after a state's name) ending the doer's phrase ("Greek
+ * jets") or between it and the verb, or after "by" or "with" in the verb's clause. */
+static bool aerial_means(const clause_ctx *c, const verbmatch *m, long source)
+{
+    static const char *const strikes[] = {"strike", "strikes", NULL};
+    static const char *const sea_words[] = {"sea", "naval", "underwater", "maritime", NULL};
+    static const char *const air_acts[] = {"strike", "strikes", "attack", "attacks", "raid",
+                                           "raids", NULL};
+    long end = clause_end_after(c, m->anchor);
+    if (span_has(c, m->first, end, bomb_words))
+        return false;
+    for (long i = source >= 0 ? (long)c->afirst[source] : (long)m->first; i < (long)m->first;
+         i++)
+        if ((i - (long)m->first) > -4 &&
+            (span_has(c, i, i + 1, aerial_words) ||
+             (word_is(c, i, "air") && word_in(c, i + 1, air_acts)) ||
+             (word_in(c, i, strikes) && state_actor(c, source) &&
+              (i == (long)c->alast[source] || i == (long)c->alast[source] + 1))) &&
+            !word_in(c, i - 1, sea_words))
+            return true;
+    for (long i = (long)m->anchor + 1; i < end; i++)
+        if (word_in(c, i, (const char *const[]){"by", "with", NULL}) &&
+            (span_has(c, i + 1, i + 4 < end ? i + 4 : end, aerial_words) ||
+             (word_is(c, i + 1, "air") && word_in(c, i + 2, air_acts))))
+            return true;
+    return false;
+}
+
 static const char *special_reading(const clause_ctx *c, const verbmatch *m, long source,
                                    long target, const char *code, const char **why)
 {
@@ -606,6 +636,14 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
         strcmp(code, "1833") != 0 && state_actor(c, source) && has_target(c, m, target) &&
         !span_has(c, c->afirst[source], clause_end_after(c, m->anchor), bomb_words)) {
         *why = "bombs dropped by a state's aircraft or forces: an air strike";
+        return "195";
+    }
+    /* an attack made with aircraft, drones or missiles employs aerial weapons (195): named
+     * after the doer ("U.S. strikes hit", "Russian drones attacked"), as the agent ("was
+     * attacked by drones") or the instrument ("attacked the base with drones"), or an "air"
+     * attack; not a suicide, car or roadside bomber's */
+    if (strcmp(code, "190") == 0 && aerial_means(c, m, source)) {
+        *why = "made with aircraft, drones or missiles: aerial weapons";
         return "195";
     }
     /* a killing or an assault by armed forces in an attack is military force (190), not an

@@ -293,7 +293,8 @@ static bool violent_subject(const clause_ctx *c, const verbmatch *m)
     for (long i = (long)m->anchor - 1; i >= from; i--) {
         if (word_in(c, i, clause_openers))
             break;
-        if (actor_covering(c, i) >= 0)
+        /* (an attack noun may head the doer's phrase: "Greek strikes hit") */
+        if (actor_covering(c, i) >= 0 && (long)c->alast[actor_covering(c, i)] != i)
             return false;
         for (size_t j = 0; j < c->nmatches; j++) {
             const verbmatch *o = &c->matches[j];
@@ -309,6 +310,8 @@ static bool violent_subject(const clause_ctx *c, const verbmatch *m)
              pattern_class_has(c->tables->patterns, "attacknoun", low, strlen(low)) ||
              pattern_class_has(c->tables->patterns, "violence", low, strlen(low))))
             return true;
+        if (actor_covering(c, i) >= 0)
+            return false;
     }
     return false;
 }
@@ -497,7 +500,10 @@ bool events_unknown_side_ok(const clause_ctx *c, const verbmatch *m, const char 
                        strcmp(code, "1823") == 0 || strcmp(code, "200") == 0;
         /* victims named by a role ("killed 19 people") of a state or armed actor; a
          * politician "attacking law enforcement officers" is words */
-        return !generic || armed_role(other->role) || (role_named && !other->role);
+        /* (and by a subject that names the violence: "U.S. strikes hit residential
+         * buildings") */
+        return !generic || armed_role(other->role) || (role_named && !other->role) ||
+               violent_subject(c, m);
     }
     return role_named && code_is(code, "17"); /* "arrested two men", not "seized weapons" */
 }

@@ -2,7 +2,9 @@
  * clause: a verb pattern whose target follows the verb holding in the passive ("was hit by"),
  * a participle after "and" sharing an earlier passive's voice and agent, the agent of a
  * passive that is no argument of an event noun before it, mediation whose parties the clause
- * does not name, and nouns the tagger read after an article that anchor no verb pattern.
+ * does not name, nouns the tagger read after an article that anchor no verb pattern, attacks
+ * made with aircraft, drones or missiles (195), victims of no state of an attack its subject
+ * names, and a relative clause on a noun after a gerund ("a fishing boat that was rammed").
  * Patterns and word classes are given inline; dictionaries and tagger come from the data
  * directory.
  */
@@ -11,6 +13,9 @@
 #include "events_util.h"
 
 static const char patterns_text[] = "190  hit $T\n"
+                                    "190  attack $T\n"
+                                    "190  attack\n"
+                                    "190  ram $T\n"
                                     "190  strike $T\n"
                                     "171  seize\n"
                                     "173  detain $T\n"
@@ -23,9 +28,13 @@ static const char patterns_text[] = "190  hit $T\n"
                                     "114  summon $T\n"
                                     "161  refuse to allow $T to return\n"
                                     "%noun\n"
-                                    "046  talks\n";
+                                    "046  talks\n"
+                                    "190  strikes\n";
 
-static const char classes_text[] = "@weapon weapons missiles drones\n";
+static const char classes_text[] = "@weapon weapons missiles drones\n"
+                                   "@sense_aerial drones jets missiles\n"
+                                   "@sense_instrument missiles drones\n"
+                                   "@sense_bomb suicide car\n";
 
 static events_fixture fx;
 
@@ -73,13 +82,13 @@ static void target_patterns_hold_in_the_passive(void **state)
     (void)state;
     expect_one("A Turkish frigate was hit by a Greek missile.", "190", "GRC", "TUR",
                MODALITY_ASSERTED);
-    expect_one("The Polish convoy was reportedly struck by Belarusian drones.", "190", "BLR",
+    expect_one("The Polish convoy was reportedly struck by Belarusian drones.", "195", "BLR",
                "POL", MODALITY_ASSERTED);
     /* the active still needs its target after the verb */
-    expect_one("Greek missiles hit a Turkish frigate.", "190", "GRC", "TUR", MODALITY_ASSERTED);
+    expect_one("Greek missiles hit a Turkish frigate.", "195", "GRC", "TUR", MODALITY_ASSERTED);
     /* a doer that is no actor or weapon: no event ("hit by a wave of selling") */
     expect_none("The Turkish lira was hit by a wave of selling.");
-    expect_one("The Turkish frigate was hit by missiles.", "190", "-", "TUR", MODALITY_ASSERTED);
+    expect_one("The Turkish frigate was hit by missiles.", "195", "-", "TUR", MODALITY_ASSERTED);
 }
 
 /* "was detained by X and later released": the second participle is passive too, and done by
@@ -140,6 +149,35 @@ static void nouns_after_articles_anchor_no_verb_patterns(void **state)
                "TURGOV", MODALITY_ASSERTED);
 }
 
+/* aircraft, drones or missiles make an attack an air strike; a subject that names the attack
+ * makes violence against people of no state an event */
+static void aerial_weapons_and_attacks_named_by_their_subject(void **state)
+{
+    (void)state;
+    expect_one("A Turkish base was attacked by drones on Monday.", "195", "-", "TUR",
+               MODALITY_ASSERTED);
+    expect_one("Greek jets attacked Turkish positions.", "195", "GRCMIL", "TUR",
+               MODALITY_ASSERTED);
+    expect_one("Greek troops attacked Turkish positions.", "190", "GRCMIL", "TUR",
+               MODALITY_ASSERTED);
+    expect_one("Greek strikes hit residential buildings near the border.", "195", "GRC", "-",
+               MODALITY_ASSERTED);
+    /* a car or suicide bomber's attack is no air strike */
+    result r;
+    code(&r, "A suicide bomber attacked a Turkish base with a car full of drones.");
+    assert_null(find_event(&r, "195", "-", "TUR"));
+    done(&r);
+}
+
+/* a gerund before a noun is its modifier, and a relative clause on the noun is the noun's */
+static void relative_clauses_on_nouns_after_gerunds(void **state)
+{
+    (void)state;
+    expect_one("Greece protested after the sinking of a Greek fishing boat that had been rammed "
+               "by a Turkish patrol ship.",
+               "190", "TUR", "GRC", MODALITY_ASSERTED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +185,8 @@ int main(void)
         cmocka_unit_test(conjoined_participles_share_voice_and_agent),
         cmocka_unit_test(mediators_are_not_parties_of_the_talks),
         cmocka_unit_test(nouns_after_articles_anchor_no_verb_patterns),
+        cmocka_unit_test(aerial_weapons_and_attacks_named_by_their_subject),
+        cmocka_unit_test(relative_clauses_on_nouns_after_gerunds),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
