@@ -638,12 +638,17 @@ size_t scan_step(scan *s, size_t i)
         if (r.role && !r.holder &&
             (title_before_name(s, &r, k) || !scan_role_is_modifier(s, k + r.len - 1)))
             return combined(s, i, k, &r, country, u.holder, ethnic);
-        /* "US and British activists", "French and Egyptian warships": the first adjective
-         * shares the role of the second (which the next step codes on its own) */
+        /* "US and British activists", "French and Egyptian warships", "the Chinese and US
+         * defence ministers", "Israeli and Hamas negotiators": the first adjective shares the
+         * role of the second (which the next step codes on its own) */
         if (u.adj && country && !possessive && has(s, j, W_AND)) {
             unit a2 = scan_find_unit(s, j + 1);
-            unit r2 = a2.adj ? scan_find_unit(s, j + 1 + a2.len) : (unit){0};
-            if (r2.role && !r2.holder && r2.role->kind == DICT_AGENT) {
+            bool named = a2.adj || (a2.holder && (a2.holder->kind == DICT_COUNTRY ||
+                                                  a2.holder->kind == DICT_GROUP ||
+                                                  a2.holder->kind == DICT_ORGANIZATION));
+            unit r2 = named ? scan_find_unit(s, j + 1 + a2.len) : (unit){0};
+            if (r2.role && !r2.holder &&
+                (r2.role->kind == DICT_AGENT || r2.role->kind == DICT_TITLE)) {
                 const char *role = scan_entry_code(s, r2.role);
                 scan_emit(s, i, j, role ? scan_combine(s, country, role) : country,
                           ACTOR_KIND_AGENT, NO_ENTRY, -1);

@@ -276,6 +276,22 @@ static bool not_speaking_together(const clause_ctx *c, const verbmatch *m, const
  * without a target actor, and a side the text does not name is unknown where the policy of
  * events_unknown_side_ok allows it (never both). Mutual codes and paired codes (CODE:PAIR) are
  * coded back. Returns SITREP_ELIMIT at a cap. */
+/* "the leaders of Japan and South Korea met in Tokyo": true when the place of a meeting is in
+ * the state of one of its parties, so that it is held at no third place (044) but is a
+ * meeting (040). */
+static bool meeting_at_home(const clause_ctx *c, const verbmatch *m, const event_side *ss,
+                            size_t ns, const event_side *ts, size_t nt)
+{
+    long p = events_site(c, m);
+    const char *where = p >= 0 ? c->art->places[p].entry->country : NULL;
+    bool home = false;
+    for (size_t i = 0; where && i < ns; i++)
+        home = home || (ss[i].country && strcmp(ss[i].country, where) == 0);
+    for (size_t j = 0; where && j < nt; j++)
+        home = home || (ts[j].country && strcmp(ts[j].country, where) == 0);
+    return home;
+}
+
 sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch *m,
                                  const char *code, long source, long target, bool passive,
                                  uint8_t modality, long span_first, long span_last)
@@ -315,6 +331,15 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
     if ((tg.n == 0 || own_object) && sg.n > 1 &&
         ((reciprocal(code) && !fights_object) || joint_object(c, m->anchor) ||
          strcmp(rule->pair, rule->code) == 0 || code_is(code, "0841"))) { /* a joint act */
+        event_side parties[GROUP_MAX];
+        for (size_t i = 0; i < sg.n && i < GROUP_MAX; i++)
+            parties[i] = events_side_actor(c, sg.items[i]);
+        if (strcmp(code, "044") == 0 &&
+            meeting_at_home(c, m, parties, sg.n < GROUP_MAX ? sg.n : GROUP_MAX, NULL, 0)) {
+            code = "040";
+            if (events_trace(c, "    a meeting in one party's own state: 040\n"))
+                return SITREP_ELIMIT;
+        }
         for (size_t i = 0; i < sg.n; i++)
             for (size_t j = 0; j < sg.n; j++) {
                 event_side a = events_side_actor(c, sg.items[i]);
@@ -566,6 +591,11 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         ts[0].country && strcmp(ss[0].country, ts[0].country) != 0 && from_host(c, &ts[0])) {
         code = "166";
         if (events_trace(c, "    withdrawal from a host state: 166\n"))
+            return SITREP_ELIMIT;
+    }
+    if (strcmp(code, "044") == 0 && meeting_at_home(c, m, ss, ns, ts, nt)) {
+        code = "040";
+        if (events_trace(c, "    a meeting in one party's own state: 040\n"))
             return SITREP_ELIMIT;
     }
     for (size_t i = 0; i < ns; i++) {

@@ -4,7 +4,9 @@
  * passive that is no argument of an event noun before it, mediation whose parties the clause
  * does not name, nouns the tagger read after an article that anchor no verb pattern, attacks
  * made with aircraft, drones or missiles (195), victims of no state of an attack its subject
- * names, and a relative clause on a noun after a gerund ("a fishing boat that was rammed").
+ * names, a relative clause on a noun after a gerund ("a fishing boat that was rammed"),
+ * adjectives of states joined before one role ("the Greek and Turkish defence ministers"),
+ * and meetings in one party's own state (040, not 044).
  * Patterns and word classes are given inline; dictionaries and tagger come from the data
  * directory.
  */
@@ -16,6 +18,8 @@ static const char patterns_text[] = "190  hit $T\n"
                                     "190  attack $T\n"
                                     "190  attack\n"
                                     "190  ram $T\n"
+                                    "044  meet in $L\n"
+                                    "044  meet ... in $L\n"
                                     "190  strike $T\n"
                                     "171  seize\n"
                                     "173  detain $T\n"
@@ -178,6 +182,26 @@ static void relative_clauses_on_nouns_after_gerunds(void **state)
                "190", "TUR", "GRC", MODALITY_ASSERTED);
 }
 
+/* "the Chinese and US defence ministers": each state's with the role; a meeting in one
+ * party's state is no meeting at a third place */
+static void joined_states_of_one_role_and_meetings_at_home(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "The Greek and Turkish defence ministers met in Brussels.");
+    expect_event(&r, "044", "GRCMIL", "TURMIL", MODALITY_ASSERTED);
+    expect_event(&r, "044", "TURMIL", "GRCMIL", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "Greek and Hamas negotiators met in Brussels.");
+    expect_event(&r, "044", "GRCGOV", "PSEREBHMS", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "Greece and Turkey met in Ankara.");
+    expect_event(&r, "040", "GRC", "TUR", MODALITY_ASSERTED);
+    expect_event(&r, "040", "TUR", "GRC", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "044", "GRC", "TUR"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +211,7 @@ int main(void)
         cmocka_unit_test(nouns_after_articles_anchor_no_verb_patterns),
         cmocka_unit_test(aerial_weapons_and_attacks_named_by_their_subject),
         cmocka_unit_test(relative_clauses_on_nouns_after_gerunds),
+        cmocka_unit_test(joined_states_of_one_role_and_meetings_at_home),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
