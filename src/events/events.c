@@ -168,6 +168,26 @@ static bool first_person_speaker(const clause_ctx *c, const verb_group *vg, even
     return true;
 }
 
+/* What a criticism or rejection is aimed at when its object is an act done to actor k by
+ * another ("condemned the killing of a British aid worker by Israeli forces"): the doer after
+ * "by" (index into c->actor), -1 when k is no victim in an "of ... by" phrase. */
+static long doer_of_act_on(const clause_ctx *c, long k)
+{
+    if (!word_is(c, (long)c->afirst[k] - 1, "of") &&
+        !(word_in(c, (long)c->afirst[k] - 1, (const char *const[]){"a", "an", "the", NULL}) &&
+          word_is(c, (long)c->afirst[k] - 2, "of")))
+        return -1;
+    for (long j = (long)c->alast[k] + 1;
+         j < (long)c->alast[k] + 6 && j < (long)c->ntokens && !is_punct(c, j); j++)
+        if (word_is(c, j, "by")) {
+            long doer = actor_starting(c, j + 1, 0);
+            if (doer < 0)
+                doer = actor_starting(c, j + 2, 0);
+            return doer >= 0 && mention(c, doer)->code ? doer : -1;
+        }
+    return -1;
+}
+
 /* "was set on fire by Chinese gunfire and then seized": a passive participle conjoined with a
  * passive before it shares that one's agent (index into c->actor, -1 when none). */
 static long conjunct_agent(const clause_ctx *c, const verb_group *vg)
@@ -426,6 +446,12 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 !code_is(rule->code, "01"))
                 target = events_actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW,
                                             m, events_military_code(rule->code));
+            /* "condemned the killing of a British aid worker by Israeli forces" */
+            if (target >= 0 && (code_is(rule->code, "11") || code_is(rule->code, "12"))) {
+                long doer = doer_of_act_on(c, target);
+                if (doer >= 0 && doer != source)
+                    target = doer;
+            }
             /* "killed 19 people", "abducted 30 students": the victims named by a role */
             if (target < 0 && (code_is(rule->code, "17") || code_is(rule->code, "18") ||
                                code_is(rule->code, "19") || code_is(rule->code, "20"))) {

@@ -6,7 +6,8 @@
  * made with aircraft, drones or missiles (195), victims of no state of an attack its subject
  * names, a relative clause on a noun after a gerund ("a fishing boat that was rammed"),
  * adjectives of states joined before one role ("the Greek and Turkish defence ministers"),
- * and meetings in one party's own state (040, not 044).
+ * meetings in one party's own state (040, not 044), and criticism of an act done to one
+ * actor by another, aimed at the doer.
  * Patterns and word classes are given inline; dictionaries and tagger come from the data
  * directory.
  */
@@ -18,6 +19,7 @@ static const char patterns_text[] = "190  hit $T\n"
                                     "190  attack $T\n"
                                     "190  attack\n"
                                     "190  ram $T\n"
+                                    "111  condemn $T\n"
                                     "044  meet in $L\n"
                                     "044  meet ... in $L\n"
                                     "190  strike $T\n"
@@ -202,6 +204,18 @@ static void joined_states_of_one_role_and_meetings_at_home(void **state)
     done(&r);
 }
 
+/* "condemned the killing of a Greek aid worker by Turkish forces": aimed at the doer */
+static void criticism_of_an_act_is_aimed_at_its_doer(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Greece condemned the killing of a Greek aid worker by Turkish forces.");
+    expect_event(&r, "111", "GRC", "TURMIL", MODALITY_ASSERTED);
+    done(&r);
+    /* no "by": the object is what is condemned */
+    expect_one("Greece condemned the Turkish decision.", "111", "GRC", "TUR", MODALITY_ASSERTED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -212,6 +226,7 @@ int main(void)
         cmocka_unit_test(aerial_weapons_and_attacks_named_by_their_subject),
         cmocka_unit_test(relative_clauses_on_nouns_after_gerunds),
         cmocka_unit_test(joined_states_of_one_role_and_meetings_at_home),
+        cmocka_unit_test(criticism_of_an_act_is_aimed_at_its_doer),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
