@@ -308,6 +308,15 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (hyphen_glued(c, m->anchor))
             return events_trace(c, "    not coded: part of a compound modifier\n");
         verb_group_find(c, m->anchor, &vg);
+        /* "five soldiers were wounded": a participle of violence the tagger read as an
+         * adjective after "be" is passive ("were concerned", "are involved" stay states) */
+        if (!vg.passive && upos(c, m->anchor) == UPOS_ADJ && vg.first < (long)m->anchor &&
+            word_in(c, (long)m->anchor - 1,
+                    (const char *const[]){"was", "were", "is", "are", "been", "being", "be",
+                                          NULL}) &&
+            (code_is(rule->code, "17") || code_is(rule->code, "18") ||
+             code_is(rule->code, "19") || code_is(rule->code, "20")))
+            vg.passive = true;
         if (prenominal_participle(c, &vg))
             return events_trace(c, "    not coded: a participle before its noun ('the partially "
                                    "recognized Kosovo'), no clause\n");

@@ -6,8 +6,8 @@
  * made with aircraft, drones or missiles (195), victims of no state of an attack its subject
  * names, a relative clause on a noun after a gerund ("a fishing boat that was rammed"),
  * adjectives of states joined before one role ("the Greek and Turkish defence ministers"),
- * meetings in one party's own state (040, not 044), and criticism of an act done to one
- * actor by another, aimed at the doer.
+ * meetings in one party's own state (040, not 044), criticism of an act done to one actor
+ * by another, aimed at the doer, and participles of violence tagged as adjectives.
  * Patterns and word classes are given inline; dictionaries and tagger come from the data
  * directory.
  */
@@ -20,6 +20,7 @@ static const char patterns_text[] = "190  hit $T\n"
                                     "190  attack\n"
                                     "190  ram $T\n"
                                     "111  condemn $T\n"
+                                    "190  wound|wounded ... in ... clashes|attack\n"
                                     "044  meet in $L\n"
                                     "044  meet ... in $L\n"
                                     "190  strike $T\n"
@@ -212,6 +213,9 @@ static void criticism_of_an_act_is_aimed_at_its_doer(void **state)
     code(&r, "Greece condemned the killing of a Greek aid worker by Turkish forces.");
     expect_event(&r, "111", "GRC", "TURMIL", MODALITY_ASSERTED);
     done(&r);
+    /* a participle of violence read as an adjective after "be" is passive ("were wounded") */
+    expect_one("Five Greek soldiers were wounded in clashes near the border.", "190", "-",
+               "GRCMIL", MODALITY_ASSERTED);
     /* no "by": the object is what is condemned */
     expect_one("Greece condemned the Turkish decision.", "111", "GRC", "TUR", MODALITY_ASSERTED);
 }
