@@ -54,12 +54,25 @@ static long segment_start(const clause_ctx *c, long comma)
     return -1;
 }
 
+/* True when a verb of a clause stands in [from, to); a verb glued by a hyphen is part of a
+ * compound modifier ("the Iran-backed movement") and counts for nothing. */
 static bool segment_has_verb(const clause_ctx *c, long from, long to)
 {
     for (long i = from; i < to; i++)
-        if (upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX)
+        if ((upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX) && !hyphen_glued(c, i))
             return true;
     return false;
+}
+
+/* True when the segment between commas that opens at token `from` is an aside on the
+ * subject, not a clause of its own: a present participle with no subject of its own
+ * (", speaking at a cabinet meeting,", ", facing mounting losses,") or a source cited
+ * (", according to Western officials,"). */
+static bool parenthetical_aside(const clause_ctx *c, long from)
+{
+    if (word_is(c, from, "according") && word_is(c, from + 1, "to"))
+        return true;
+    return upos(c, from) == UPOS_VERB && is_gerund(c, from) && !hyphen_glued(c, from);
 }
 
 bool events_clause_verb(const clause_ctx *c, const verb_group *vg)
@@ -352,7 +365,8 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
                 (actor_ending(c, s - 1) >= 0 || actor_with_participle(c, s - 1)) &&
                 (!segment_has_verb(c, s + 1, i) || word_in(c, s + 1, rel_pronouns) ||
                  word_in(c, s + 1, skip_preps) || /* ", in remarks published on Monday," */
-                 past_participle(c, s + 1))) {    /* ", believed to be from the minority," */
+                 past_participle(c, s + 1) ||     /* ", believed to be from the minority," */
+                 parenthetical_aside(c, s + 1))) {
                 i = s - 1;
                 continue;
             }

@@ -741,6 +741,29 @@ static void probes_requests_mediation_and_exchanges(void **state)
     done(&r);
 }
 
+/* Structure probes, stop 31: asides between the subject and its verb. */
+static void structure_asides_between_subject_and_verb(void **state)
+{
+    (void)state;
+    result r;
+    /* a present participle's aside */
+    code(&r, "Israel's prime minister, speaking in Jerusalem on Monday, condemned Iran.");
+    expect_event(&r, "111", "ISRGOV", "IRN", MODALITY_ASSERTED);
+    done(&r);
+    /* a source cited */
+    code(&r, "Iran, according to Western officials, accused Britain of spying.");
+    expect_event(&r, "112", "IRN", "GBR", MODALITY_ASSERTED);
+    done(&r);
+    /* a verb glued by a hyphen is a modifier, not a clause */
+    code(&r, "Hezbollah, the Iran-backed Lebanese movement, attacked Israel on Sunday.");
+    expect_event(&r, "190", "LBNREBHEZ", "ISR", MODALITY_ASSERTED);
+    done(&r);
+    /* a clause of its own between commas still ends the scan */
+    code(&r, "Officials said Britain, which backs the talks, condemned Iran.");
+    expect_event(&r, "111", "GBR", "IRN", MODALITY_ASSERTED);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -773,6 +796,7 @@ int main(void)
         cmocka_unit_test(subjects_stop_at_other_clauses),
         cmocka_unit_test(demands_and_support_verbs),
         cmocka_unit_test(probes_requests_mediation_and_exchanges),
+        cmocka_unit_test(structure_asides_between_subject_and_verb),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
