@@ -39,6 +39,9 @@ static const char patterns_text[] = "010  say\n"
                                     "193  exchange ... fire\n"
                                     "190  conduct ... operations\n"
                                     "0232 seek ... military_assistance from $T\n"
+                                    "114  summon ... ambassador|envoy\n"
+                                    "173  capture $T\n"
+                                    "190  engage ... troops|forces\n"
                                     "0874 withdraw from $L\n"
                                     "190  kill ... civilians\n"
                                     "%noun\n"
@@ -764,6 +767,29 @@ static void structure_asides_between_subject_and_verb(void **state)
     done(&r);
 }
 
+/* Structure probes, stop 31: a pattern's object as the subject of a passive. */
+static void structure_passive_readings_of_patterns(void **state)
+{
+    (void)state;
+    result r;
+    /* the object word the pattern wants stands in the subject */
+    code(&r, "The Russian ambassador was summoned by the Lithuanian foreign ministry.");
+    expect_event(&r, "114", "LTUGOV", "RUSGOV", MODALITY_ASSERTED);
+    done(&r);
+    /* a pattern that only wants a target reads a passive with its "by" agent ... */
+    code(&r, "Three Ukrainian soldiers were captured by Russian troops near Bakhmut.");
+    expect_event(&r, "173", "RUSMIL", "UKRMIL", MODALITY_ASSERTED);
+    done(&r);
+    /* ... and not without one */
+    code(&r, "Three Ukrainian soldiers were captured near Bakhmut.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+    /* a participle of a state is no passive of the act ("were engaged in") */
+    code(&r, "Serbian forces were engaged in heavy fighting near the border.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -797,6 +823,7 @@ int main(void)
         cmocka_unit_test(demands_and_support_verbs),
         cmocka_unit_test(probes_requests_mediation_and_exchanges),
         cmocka_unit_test(structure_asides_between_subject_and_verb),
+        cmocka_unit_test(structure_passive_readings_of_patterns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
