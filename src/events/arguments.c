@@ -169,6 +169,12 @@ static bool event_noun_at(const clause_ctx *c, long i)
            events_token_in_classes(c, i, (const char *const[]){"attacknoun", "violence", NULL});
 }
 
+/* Nouns of people who act or speak for someone named after "to" or "for". */
+static const char *const agents_of[] = {
+    "aide",      "aides",       "adviser",      "advisers",     "advisor",     "advisors",
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "assistant",   "lawyer",
+    "lawyers",   "counsellor",  "counselor",    "negotiator",   "negotiators", NULL};
+
 long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int depth)
 {
     if (depth > 4)
@@ -299,6 +305,11 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
         long k = actor_ending(c, i);
         if (k >= 0) {
             long before = (long)c->afirst[k] - 1;
+            /* "a top aide to the president", "a spokesman for the group": one who acts or
+             * speaks for an actor is that actor (not "Russia's envoy to the UN") */
+            if (word_in(c, before, (const char *const[]){"to", "for", NULL}) &&
+                word_in(c, before - 1, agents_of) && mention(c, k)->code)
+                return k;
             if (word_in(c, before, skip_preps) || (is_possessive(c, i + 1) && i + 1 < vg->first)) {
                 /* "Ithilen's militia vowed": the possessor when the head is no actor */
                 if (fallback < 0 && !word_in(c, before, skip_preps))

@@ -790,6 +790,21 @@ static void structure_passive_readings_of_patterns(void **state)
     done(&r);
 }
 
+/* Structure probes, stop 31: those who act or speak for an actor named after "to"/"for". */
+static void structure_aides_speak_for_their_principal(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "A senior aide to the Ukrainian president accused Moscow of lying.");
+    expect_event(&r, "112", "UKRGOV", "RUSGOV", MODALITY_ASSERTED);
+    done(&r);
+    /* an envoy to a body is not that body's */
+    code(&r, "Russia's envoy to the United Nations accused Ukraine of lying.");
+    expect_event(&r, "112", "RUSGOV", "UKR", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "112", "IGOUNO", "UKR"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -824,6 +839,7 @@ int main(void)
         cmocka_unit_test(probes_requests_mediation_and_exchanges),
         cmocka_unit_test(structure_asides_between_subject_and_verb),
         cmocka_unit_test(structure_passive_readings_of_patterns),
+        cmocka_unit_test(structure_aides_speak_for_their_principal),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
