@@ -440,6 +440,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (c->has_speaker &&
             events_trace(c, "    source: 'we' of the speaker, %s\n", c->speaker.code))
             return SITREP_ELIMIT;
+        /* what a criticism names as its object was done by someone: the doer is criticised */
+        target = events_criticised_doer(c, m, &vg, target);
         if (target == source)
             target = -1;
         if (source >= 0 && (long)c->afirst[source] < span_first)

@@ -805,6 +805,25 @@ static void structure_aides_speak_for_their_principal(void **state)
     done(&r);
 }
 
+/* Structure probes, stop 31: a criticism of an act named by a noun criticises its doer. */
+static void structure_criticism_of_an_act_names_its_doer(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Japan condemned the latest attack by North Korea.");
+    expect_event(&r, "111", "JPN", "PRK", MODALITY_ASSERTED);
+    done(&r);
+    /* the noun heading a passive's subject */
+    code(&r, "Russia's invasion of Ukraine was condemned by Japan.");
+    expect_event(&r, "111", "JPN", "RUS", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "111", "JPN", "UKR"));
+    done(&r);
+    /* a target named after the verb stays */
+    code(&r, "Japan condemned Russia over the attack by North Korea.");
+    expect_event(&r, "111", "JPN", "RUS", MODALITY_ASSERTED);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -840,6 +859,7 @@ int main(void)
         cmocka_unit_test(structure_asides_between_subject_and_verb),
         cmocka_unit_test(structure_passive_readings_of_patterns),
         cmocka_unit_test(structure_aides_speak_for_their_principal),
+        cmocka_unit_test(structure_criticism_of_an_act_names_its_doer),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
