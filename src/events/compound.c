@@ -45,6 +45,19 @@ static long conjunct_starting(const clause_ctx *c, long i)
     return j;
 }
 
+/* True when ", and" at token `comma` opens a clause of its own rather than the last item of
+ * a list: the actor after it ends at `last` and a verb follows ("expelled an Indian
+ * diplomat, and India responded"), and the phrase before the comma, starting at `before`, is
+ * not itself a list item after a comma ("Russia, China, and Iran vetoed"). */
+static bool clause_after_comma_and(const clause_ctx *c, long before, long last)
+{
+    long v = last + 1;
+    if (upos(c, v) == UPOS_ADV)
+        v++; /* "and India quickly responded" */
+    return (upos(c, v) == UPOS_AUX || (upos(c, v) == UPOS_VERB && !is_gerund(c, v))) &&
+           !is_comma(c, before - 1);
+}
+
 /* Grows a group from actor k: others with the same span, then conjuncts joined by "and",
  * "or" or commas before and after. */
 void events_group_from(const clause_ctx *c, long k, actor_group *g)
@@ -65,6 +78,9 @@ void events_group_from(const clause_ctx *c, long k, actor_group *g)
             i--;
         long j = actor_ending(c, i - 1);
         if (j < 0)
+            break;
+        if (is_comma(c, i) && word_is(c, i + 1, "and") &&
+            clause_after_comma_and(c, conjunct_first(c, c->afirst[j]), g->last))
             break;
         /* a comma alone joins only when an "and" follows the group (a list) */
         if (is_comma(c, g->first - 1) && !word_is(c, g->last + 1, "and") &&
@@ -97,6 +113,9 @@ void events_group_from(const clause_ctx *c, long k, actor_group *g)
             break;
         long j = conjunct_starting(c, i + 1);
         if (j < 0)
+            break;
+        if (is_comma(c, i - 1) && word_is(c, i, "and") &&
+            clause_after_comma_and(c, g->first, (long)c->alast[j]))
             break;
         for (size_t m = 0; m < c->nact; m++)
             if (c->afirst[m] == c->afirst[j] && c->alast[m] == c->alast[j])

@@ -824,6 +824,23 @@ static void structure_criticism_of_an_act_names_its_doer(void **state)
     done(&r);
 }
 
+/* Structure probes, stop 31: ", and" before a subject and its verb opens a new clause. */
+static void structure_comma_and_opens_a_clause(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Russia attacked Georgia, and Ukraine condemned the attack.");
+    expect_event(&r, "190", "RUS", "GEO", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "190", "RUS", "UKR"));
+    done(&r);
+    /* a list with a comma before its "and" stays one group */
+    code(&r, "Russia, China, and Iran condemned Israel.");
+    expect_event(&r, "111", "RUS", "ISR", MODALITY_ASSERTED);
+    expect_event(&r, "111", "CHN", "ISR", MODALITY_ASSERTED);
+    expect_event(&r, "111", "IRN", "ISR", MODALITY_ASSERTED);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -860,6 +877,7 @@ int main(void)
         cmocka_unit_test(structure_passive_readings_of_patterns),
         cmocka_unit_test(structure_aides_speak_for_their_principal),
         cmocka_unit_test(structure_criticism_of_an_act_names_its_doer),
+        cmocka_unit_test(structure_comma_and_opens_a_clause),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
