@@ -58,6 +58,16 @@ static bool clause_after_comma_and(const clause_ctx *c, long before, long last)
            !is_comma(c, before - 1);
 }
 
+/* True when a comma alone joins two subjects in a headline: actor a opens the sentence, a verb
+ * follows actor b ("Pakistan, Afghanistan agree to reopen border crossing"). */
+static bool headline_pair(const clause_ctx *c, long a, long b)
+{
+    long first = conjunct_first(c, c->afirst[a]), last = (long)c->alast[b];
+    /* both named with their state ("Militant group, Al-Shabab has claimed" is an apposition) */
+    return first == 0 && mention(c, a)->country && mention(c, b)->country &&
+           (upos(c, last + 1) == UPOS_VERB || upos(c, last + 1) == UPOS_AUX);
+}
+
 /* Grows a group from actor k: others with the same span, then conjuncts joined by "and",
  * "or" or commas before and after. */
 void events_group_from(const clause_ctx *c, long k, actor_group *g)
@@ -84,7 +94,8 @@ void events_group_from(const clause_ctx *c, long k, actor_group *g)
             break;
         /* a comma alone joins only when an "and" follows the group (a list) */
         if (is_comma(c, g->first - 1) && !word_is(c, g->last + 1, "and") &&
-            !word_is(c, g->last + 1, ",")) {
+            !word_is(c, g->last + 1, ",") &&
+            !(g->first - 1 == i && g->n > 0 && headline_pair(c, j, g->items[0]))) {
             bool listed = false;
             for (size_t m = 0; m < g->n && !listed; m++)
                 listed = word_is(c, conjunct_first(c, c->afirst[g->items[m]]) - 1, "and");
@@ -105,7 +116,8 @@ void events_group_from(const clause_ctx *c, long k, actor_group *g)
         if (!joined && is_comma(c, i)) {
             /* "Russia, China and Iran": a comma joins when a later "and" closes the list */
             long j = conjunct_starting(c, i + 1);
-            if (j < 0 || !(word_is(c, c->alast[j] + 1, "and") || is_comma(c, c->alast[j] + 1)))
+            if (j < 0 || !(word_is(c, c->alast[j] + 1, "and") || is_comma(c, c->alast[j] + 1) ||
+                           (g->last + 1 == i && g->n > 0 && headline_pair(c, g->items[0], j))))
                 break;
             joined = true;
         }

@@ -841,6 +841,22 @@ static void structure_comma_and_opens_a_clause(void **state)
     done(&r);
 }
 
+/* Structure probes, stop 31: a headline joins two subjects with a comma alone. */
+static void structure_headline_comma_subjects(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Armenia, Azerbaijan signed a peace treaty");
+    expect_event(&r, "057", "ARM", "AZE", MODALITY_ASSERTED);
+    expect_event(&r, "057", "AZE", "ARM", MODALITY_ASSERTED);
+    done(&r);
+    /* a role without its state before the comma is an apposition, not a subject */
+    code(&r, "The militant group, Hamas attacked Israel");
+    expect_event(&r, "190", "PSEREBHMS", "ISR", MODALITY_ASSERTED);
+    assert_int_equal(r.art.nevents, 1);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -878,6 +894,7 @@ int main(void)
         cmocka_unit_test(structure_aides_speak_for_their_principal),
         cmocka_unit_test(structure_criticism_of_an_act_names_its_doer),
         cmocka_unit_test(structure_comma_and_opens_a_clause),
+        cmocka_unit_test(structure_headline_comma_subjects),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
