@@ -169,6 +169,26 @@ static bool event_noun_at(const clause_ctx *c, long i)
            events_token_in_classes(c, i, (const char *const[]){"attacknoun", "violence", NULL});
 }
 
+/* "The attack, which Ukraine blamed on Russia, killed ...": an attack whose relative clause
+ * (between the commas at s and end) blames or attributes it on or to an actor was that
+ * actor's; the actor's index, -1 otherwise. */
+static long blamed_on(const clause_ctx *c, long s, long end)
+{
+    if (s < 1 || !is_comma(c, s) || !word_in(c, s + 1, rel_pronouns) ||
+        !events_token_in_classes(c, s - 1, (const char *const[]){"attacknoun", "violence", NULL}))
+        return -1;
+    for (long j = s + 2; j < end; j++)
+        if (verb_lemma_in(c, j, (const char *const[]){"blame", "attribute", NULL})) {
+            for (long p = j + 1; p < end && p < j + 6; p++)
+                if (word_in(c, p, (const char *const[]){"on", "to", NULL})) {
+                    long k = actor_after_word(c, p);
+                    return k >= 0 && mention(c, k)->code ? k : -1;
+                }
+            return -1;
+        }
+    return -1;
+}
+
 /* Nouns of people who act or speak for someone named after "to" or "for". */
 static const char *const agents_of[] = {
     "aide",      "aides",       "adviser",      "advisers",     "advisor",     "advisors",
@@ -277,6 +297,11 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
         for (long j = prev.anchor + 1; clear && j < i; j++)
             clear =
                 !events_finite_verb(c, j) && !is_punct(c, j) && c->tokens[j].kind != TOKEN_QUOTE;
+        /* "The attack, which Ukraine blamed on Russia, killed 14 civilians": the comma closes
+         * a relative clause; the verb after it is the antecedent's, not the series' */
+        long s = segment_start(c, i);
+        if (clear && s >= 0 && s < prev.first && word_in(c, s + 1, rel_pronouns))
+            clear = false;
         if (clear)
             return events_subject_from_group(c, &prev, depth + 1);
     }
@@ -372,6 +397,9 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
             /* an apposition or relative clause between commas: skip it when an actor stands
              * before it */
             long s = segment_start(c, i);
+            long blamed = blamed_on(c, s, i);
+            if (blamed >= 0)
+                return blamed;
             if (s >= 0 && is_comma(c, s) &&
                 (actor_ending(c, s - 1) >= 0 || actor_with_participle(c, s - 1)) &&
                 (!segment_has_verb(c, s + 1, i) || word_in(c, s + 1, rel_pronouns) ||
