@@ -110,6 +110,20 @@ void events_group_from(const clause_ctx *c, long k, actor_group *g)
     /* rightwards: "Russia and North Korea" seen from Russia */
     for (;;) {
         long i = g->last + 1;
+        /* "Britain, along with France and Germany, condemned": partners set off by commas */
+        if (is_comma(c, i) &&
+            ((word_in(c, i + 1, (const char *const[]){"along", "together", NULL}) &&
+              word_is(c, i + 2, "with")) ||
+             (word_is(c, i + 1, "as") && word_is(c, i + 2, "well") && word_is(c, i + 3, "as")))) {
+            long j = conjunct_starting(c, word_is(c, i + 1, "as") ? i + 4 : i + 3);
+            if (j < 0)
+                break;
+            for (size_t m = 0; m < c->nact; m++)
+                if (c->afirst[m] == c->afirst[j] && c->alast[m] == c->alast[j])
+                    group_add(g, (long)m);
+            g->last = c->alast[j];
+            continue;
+        }
         if (is_comma(c, i) && (word_is(c, i + 1, "and") || word_is(c, i + 1, "or")))
             i++;
         bool joined = word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "nor");

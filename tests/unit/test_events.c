@@ -876,6 +876,22 @@ static void structure_attack_blamed_in_a_relative_clause(void **state)
     done(&r);
 }
 
+/* Structure probes, stop 31: partners set off by commas ("along with", "as well as"). */
+static void structure_partners_along_with(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Britain, along with France and Germany, condemned Iran.");
+    expect_event(&r, "111", "GBR", "IRN", MODALITY_ASSERTED);
+    expect_event(&r, "111", "FRA", "IRN", MODALITY_ASSERTED);
+    expect_event(&r, "111", "DEU", "IRN", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "Japan, as well as South Korea, condemned North Korea.");
+    expect_event(&r, "111", "JPN", "PRK", MODALITY_ASSERTED);
+    expect_event(&r, "111", "KOR", "PRK", MODALITY_ASSERTED);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -915,6 +931,7 @@ int main(void)
         cmocka_unit_test(structure_comma_and_opens_a_clause),
         cmocka_unit_test(structure_headline_comma_subjects),
         cmocka_unit_test(structure_attack_blamed_in_a_relative_clause),
+        cmocka_unit_test(structure_partners_along_with),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
