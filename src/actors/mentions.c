@@ -25,8 +25,11 @@ bool scan_is_possessive(const scan *s, size_t i)
     if (i >= s->n || s->tokens[i].kind != TOKEN_CLITIC)
         return false;
     slice t = token_text(s->text, &s->tokens[i]);
+    /* the tokenizer makes an apostrophe glued after a plural a clitic ("the Philippines'
+     * coast guard", "the United States' envoy") */
     return slice_eq_nocase(t, "'s") || slice_eq_cstr(t, "\xe2\x80\x99s") ||
-           slice_eq_cstr(t, "\xe2\x80\x99S");
+           slice_eq_cstr(t, "\xe2\x80\x99S") || slice_eq_cstr(t, "'") ||
+           slice_eq_cstr(t, "\xe2\x80\x99");
 }
 
 /* Capitalised words that do not start a name. */

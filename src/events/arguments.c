@@ -54,12 +54,25 @@ static long segment_start(const clause_ctx *c, long comma)
     return -1;
 }
 
+/* True when a verb of a clause stands in [from, to); a verb glued by a hyphen is part of a
+ * compound modifier ("the Iran-backed movement") and counts for nothing. */
 static bool segment_has_verb(const clause_ctx *c, long from, long to)
 {
     for (long i = from; i < to; i++)
-        if (upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX)
+        if ((upos(c, i) == UPOS_VERB || upos(c, i) == UPOS_AUX) && !hyphen_glued(c, i))
             return true;
     return false;
+}
+
+/* True when the segment between commas that opens at token `from` is an aside on the
+ * subject, not a clause of its own: a present participle with no subject of its own
+ * (", speaking at a cabinet meeting,", ", facing mounting losses,") or a source cited
+ * (", according to Western officials,"). */
+static bool parenthetical_aside(const clause_ctx *c, long from)
+{
+    if (word_is(c, from, "according") && word_is(c, from + 1, "to"))
+        return true;
+    return upos(c, from) == UPOS_VERB && is_gerund(c, from) && !hyphen_glued(c, from);
 }
 
 bool events_clause_verb(const clause_ctx *c, const verb_group *vg)
@@ -155,6 +168,32 @@ static bool event_noun_at(const clause_ctx *c, long i)
     return word_in(c, i, acts) ||
            events_token_in_classes(c, i, (const char *const[]){"attacknoun", "violence", NULL});
 }
+
+/* "The attack, which Ukraine blamed on Russia, killed ...": an attack whose relative clause
+ * (between the commas at s and end) blames or attributes it on or to an actor was that
+ * actor's; the actor's index, -1 otherwise. */
+static long blamed_on(const clause_ctx *c, long s, long end)
+{
+    if (s < 1 || !is_comma(c, s) || !word_in(c, s + 1, rel_pronouns) ||
+        !events_token_in_classes(c, s - 1, (const char *const[]){"attacknoun", "violence", NULL}))
+        return -1;
+    for (long j = s + 2; j < end; j++)
+        if (verb_lemma_in(c, j, (const char *const[]){"blame", "attribute", NULL})) {
+            for (long p = j + 1; p < end && p < j + 6; p++)
+                if (word_in(c, p, (const char *const[]){"on", "to", NULL})) {
+                    long k = actor_after_word(c, p);
+                    return k >= 0 && mention(c, k)->code ? k : -1;
+                }
+            return -1;
+        }
+    return -1;
+}
+
+/* Nouns of people who act or speak for someone named after "to" or "for". */
+static const char *const agents_of[] = {
+    "aide",      "aides",       "adviser",      "advisers",     "advisor",     "advisors",
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "assistant",   "lawyer",
+    "lawyers",   "counsellor",  "counselor",    "negotiator",   "negotiators", NULL};
 
 long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int depth)
 {
@@ -258,6 +297,11 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
         for (long j = prev.anchor + 1; clear && j < i; j++)
             clear =
                 !events_finite_verb(c, j) && !is_punct(c, j) && c->tokens[j].kind != TOKEN_QUOTE;
+        /* "The attack, which Ukraine blamed on Russia, killed 14 civilians": the comma closes
+         * a relative clause; the verb after it is the antecedent's, not the series' */
+        long s = segment_start(c, i);
+        if (clear && s >= 0 && s < prev.first && word_in(c, s + 1, rel_pronouns))
+            clear = false;
         if (clear)
             return events_subject_from_group(c, &prev, depth + 1);
     }
@@ -286,6 +330,11 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
         long k = actor_ending(c, i);
         if (k >= 0) {
             long before = (long)c->afirst[k] - 1;
+            /* "a top aide to the president", "a spokesman for the group": one who acts or
+             * speaks for an actor is that actor (not "Russia's envoy to the UN") */
+            if (word_in(c, before, (const char *const[]){"to", "for", NULL}) &&
+                word_in(c, before - 1, agents_of) && mention(c, k)->code)
+                return k;
             if (word_in(c, before, skip_preps) || (is_possessive(c, i + 1) && i + 1 < vg->first)) {
                 /* "Ithilen's militia vowed": the possessor when the head is no actor */
                 if (fallback < 0 && !word_in(c, before, skip_preps))
@@ -348,11 +397,15 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
             /* an apposition or relative clause between commas: skip it when an actor stands
              * before it */
             long s = segment_start(c, i);
+            long blamed = blamed_on(c, s, i);
+            if (blamed >= 0)
+                return blamed;
             if (s >= 0 && is_comma(c, s) &&
                 (actor_ending(c, s - 1) >= 0 || actor_with_participle(c, s - 1)) &&
                 (!segment_has_verb(c, s + 1, i) || word_in(c, s + 1, rel_pronouns) ||
                  word_in(c, s + 1, skip_preps) || /* ", in remarks published on Monday," */
-                 past_participle(c, s + 1))) {    /* ", believed to be from the minority," */
+                 past_participle(c, s + 1) ||     /* ", believed to be from the minority," */
+                 parenthetical_aside(c, s + 1))) {
                 i = s - 1;
                 continue;
             }

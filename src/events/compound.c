@@ -45,6 +45,29 @@ static long conjunct_starting(const clause_ctx *c, long i)
     return j;
 }
 
+/* True when ", and" at token `comma` opens a clause of its own rather than the last item of
+ * a list: the actor after it ends at `last` and a verb follows ("expelled an Indian
+ * diplomat, and India responded"), and the phrase before the comma, starting at `before`, is
+ * not itself a list item after a comma ("Russia, China, and Iran vetoed"). */
+static bool clause_after_comma_and(const clause_ctx *c, long before, long last)
+{
+    long v = last + 1;
+    if (upos(c, v) == UPOS_ADV)
+        v++; /* "and India quickly responded" */
+    return (upos(c, v) == UPOS_AUX || (upos(c, v) == UPOS_VERB && !is_gerund(c, v))) &&
+           !is_comma(c, before - 1);
+}
+
+/* True when a comma alone joins two subjects in a headline: actor a opens the sentence, a verb
+ * follows actor b ("Pakistan, Afghanistan agree to reopen border crossing"). */
+static bool headline_pair(const clause_ctx *c, long a, long b)
+{
+    long first = conjunct_first(c, c->afirst[a]), last = (long)c->alast[b];
+    /* both named with their state ("Militant group, Al-Shabab has claimed" is an apposition) */
+    return first == 0 && mention(c, a)->country && mention(c, b)->country &&
+           (upos(c, last + 1) == UPOS_VERB || upos(c, last + 1) == UPOS_AUX);
+}
+
 /* Grows a group from actor k: others with the same span, then conjuncts joined by "and",
  * "or" or commas before and after. */
 void events_group_from(const clause_ctx *c, long k, actor_group *g)
@@ -66,9 +89,13 @@ void events_group_from(const clause_ctx *c, long k, actor_group *g)
         long j = actor_ending(c, i - 1);
         if (j < 0)
             break;
+        if (is_comma(c, i) && word_is(c, i + 1, "and") &&
+            clause_after_comma_and(c, conjunct_first(c, c->afirst[j]), g->last))
+            break;
         /* a comma alone joins only when an "and" follows the group (a list) */
         if (is_comma(c, g->first - 1) && !word_is(c, g->last + 1, "and") &&
-            !word_is(c, g->last + 1, ",")) {
+            !word_is(c, g->last + 1, ",") &&
+            !(g->first - 1 == i && g->n > 0 && headline_pair(c, j, g->items[0]))) {
             bool listed = false;
             for (size_t m = 0; m < g->n && !listed; m++)
                 listed = word_is(c, conjunct_first(c, c->afirst[g->items[m]]) - 1, "and");
@@ -83,13 +110,28 @@ void events_group_from(const clause_ctx *c, long k, actor_group *g)
     /* rightwards: "Russia and North Korea" seen from Russia */
     for (;;) {
         long i = g->last + 1;
+        /* "Britain, along with France and Germany, condemned": partners set off by commas */
+        if (is_comma(c, i) &&
+            ((word_in(c, i + 1, (const char *const[]){"along", "together", NULL}) &&
+              word_is(c, i + 2, "with")) ||
+             (word_is(c, i + 1, "as") && word_is(c, i + 2, "well") && word_is(c, i + 3, "as")))) {
+            long j = conjunct_starting(c, word_is(c, i + 1, "as") ? i + 4 : i + 3);
+            if (j < 0)
+                break;
+            for (size_t m = 0; m < c->nact; m++)
+                if (c->afirst[m] == c->afirst[j] && c->alast[m] == c->alast[j])
+                    group_add(g, (long)m);
+            g->last = c->alast[j];
+            continue;
+        }
         if (is_comma(c, i) && (word_is(c, i + 1, "and") || word_is(c, i + 1, "or")))
             i++;
         bool joined = word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "nor");
         if (!joined && is_comma(c, i)) {
             /* "Russia, China and Iran": a comma joins when a later "and" closes the list */
             long j = conjunct_starting(c, i + 1);
-            if (j < 0 || !(word_is(c, c->alast[j] + 1, "and") || is_comma(c, c->alast[j] + 1)))
+            if (j < 0 || !(word_is(c, c->alast[j] + 1, "and") || is_comma(c, c->alast[j] + 1) ||
+                           (g->last + 1 == i && g->n > 0 && headline_pair(c, g->items[0], j))))
                 break;
             joined = true;
         }
@@ -97,6 +139,9 @@ void events_group_from(const clause_ctx *c, long k, actor_group *g)
             break;
         long j = conjunct_starting(c, i + 1);
         if (j < 0)
+            break;
+        if (is_comma(c, i - 1) && word_is(c, i, "and") &&
+            clause_after_comma_and(c, g->first, (long)c->alast[j]))
             break;
         for (size_t m = 0; m < c->nact; m++)
             if (c->afirst[m] == c->afirst[j] && c->alast[m] == c->alast[j])

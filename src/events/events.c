@@ -168,26 +168,6 @@ static bool first_person_speaker(const clause_ctx *c, const verb_group *vg, even
     return true;
 }
 
-/* What a criticism or rejection is aimed at when its object is an act done to actor k by
- * another ("condemned the killing of a British aid worker by Israeli forces"): the doer after
- * "by" (index into c->actor), -1 when k is no victim in an "of ... by" phrase. */
-static long doer_of_act_on(const clause_ctx *c, long k)
-{
-    if (!word_is(c, (long)c->afirst[k] - 1, "of") &&
-        !(word_in(c, (long)c->afirst[k] - 1, (const char *const[]){"a", "an", "the", NULL}) &&
-          word_is(c, (long)c->afirst[k] - 2, "of")))
-        return -1;
-    for (long j = (long)c->alast[k] + 1;
-         j < (long)c->alast[k] + 6 && j < (long)c->ntokens && !is_punct(c, j); j++)
-        if (word_is(c, j, "by")) {
-            long doer = actor_starting(c, j + 1, 0);
-            if (doer < 0)
-                doer = actor_starting(c, j + 2, 0);
-            return doer >= 0 && mention(c, doer)->code ? doer : -1;
-        }
-    return -1;
-}
-
 /* "was set on fire by Chinese gunfire and then seized": a passive participle conjoined with a
  * passive before it shares that one's agent (index into c->actor, -1 when none). */
 static long conjunct_agent(const clause_ctx *c, const verb_group *vg)
@@ -208,9 +188,9 @@ static long conjunct_agent(const clause_ctx *c, const verb_group *vg)
     return -1;
 }
 
-/* A pattern whose target slot follows the verb ("hit $T") matched in the passive ("was hit by
- * ..."; src/match/verbs.c). Such a match is an event only between actors, or by a weapon ("the
- * lira was hit by a wave of selling", "the stigma was reinforced by Clinton" are none). */
+/* A pattern whose target slot follows the verb ("hit $T") read in the passive ("was hit by
+ * ...": src/match/verbs.c, try_passive). Such a reading is an event only between actors, or by
+ * a weapon ("the lira was hit by a wave of selling" is none). */
 static bool passive_of_target_pattern(const clause_ctx *c, const verbmatch *m)
 {
     const pattern *p = m->rule;
@@ -455,12 +435,6 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 !code_is(rule->code, "01"))
                 target = events_actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW,
                                             m, events_military_code(rule->code));
-            /* "condemned the killing of a British aid worker by Israeli forces" */
-            if (target >= 0 && (code_is(rule->code, "11") || code_is(rule->code, "12"))) {
-                long doer = doer_of_act_on(c, target);
-                if (doer >= 0 && doer != source)
-                    target = doer;
-            }
             /* "killed 19 people", "abducted 30 students": the victims named by a role */
             if (target < 0 && (code_is(rule->code, "17") || code_is(rule->code, "18") ||
                                code_is(rule->code, "19") || code_is(rule->code, "20"))) {
@@ -522,6 +496,8 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         if (c->has_speaker &&
             events_trace(c, "    source: 'we' of the speaker, %s\n", c->speaker.code))
             return SITREP_ELIMIT;
+        /* what a criticism names as its object was done by someone: the doer is criticised */
+        target = events_criticised_doer(c, m, &vg, target);
         if (target == source)
             target = -1;
         if (source >= 0 && (long)c->afirst[source] < span_first)

@@ -648,6 +648,11 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
 
 /* ---- nominal events (nominal.c) ---- */
 
+/* The target of a criticism or rejection (match m, roots 11 but 110, and 12) whose object is
+ * an event noun naming its doer: that doer ("condemned the missile launch by North Korea";
+ * "Russia's annexation of ... was condemned"); else `target`. An actor index or -1. */
+long events_criticised_doer(const clause_ctx *c, const verbmatch *m, const verb_group *vg,
+                            long target);
 /* The source, target and modality of an event noun (match mi); nominal.c has the rule. Sets
  * *done when the noun is not coded. SITREP_ELIMIT at the explain buffer's cap. */
 sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long slot_first,

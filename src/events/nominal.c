@@ -30,6 +30,69 @@ static long possessor(const clause_ctx *c, long anchor)
     return k;
 }
 
+/* The doer an event noun names itself (match m): its $S slot ("a visit by $S to $T"), its
+ * possessor ("Putin's visit"), a nationality adjective of its phrase ("the Russian invasion",
+ * "an Israeli air strike") or a "by" phrase after it ("the deployment of troops by X"); -1
+ * when none. */
+static long noun_doer(const clause_ctx *c, const verbmatch *m)
+{
+    long source = events_slot_actor(c, m->slot[PATTERN_SOURCE], false);
+    if (source < 0)
+        source = possessor(c, m->anchor);
+    if (source < 0) {
+        long k = actor_covering(c, m->anchor);
+        if (k >= 0 && mention(c, k)->kind && strcmp(mention(c, k)->kind, "adjective") == 0)
+            source = k;
+    }
+    if (source < 0) {
+        for (long i = m->anchor + 1; i < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW; i++) {
+            /* (not the agent of a passive the noun is the subject of: "the talks were
+             * mediated by Qatar") */
+            if (is_punct(c, i) || events_finite_verb(c, i) ||
+                (upos(c, i) == UPOS_AUX && upos(c, i + 1) == UPOS_VERB))
+                break;
+            if (word_is(c, i, "by")) {
+                source = actor_after_word(c, i); /* "by the European Union" */
+                break;
+            }
+        }
+    }
+    return source;
+}
+
+long events_criticised_doer(const clause_ctx *c, const verbmatch *m, const verb_group *vg,
+                            long target)
+{
+    const char *code = m->rule->code;
+    if (!((code_is(code, "11") && !code_is(code, "110")) || code_is(code, "12")))
+        return target;
+    long start = vg->passive ? events_clause_start(c, vg->first, vg->first) : 0;
+    for (size_t j = 0; j < c->nmatches; j++) {
+        const verbmatch *n = &c->matches[j];
+        long a = (long)n->anchor;
+        if (!n->rule->noun || n->rule->discard)
+            continue;
+        /* the object: the noun heading the passive's subject ("The arrest of ... was
+         * condemned"), or right after the active verb when no target was found ("condemned
+         * the missile launch by North Korea") */
+        long from = vg->passive ? start : (long)m->anchor + 1;
+        long to = vg->passive ? (long)vg->first : from + 5;
+        /* (or the target found is the act's victim: "condemned the killing of a British aid
+         * worker by Israeli forces") */
+        bool victim = !vg->passive && target >= 0 && (long)c->afirst[target] > a &&
+                      (long)c->afirst[target] <= a + 3 && word_is(c, a + 1, "of");
+        if (a < from || a >= to || a - from > 5 || (!vg->passive && target >= 0 && !victim))
+            continue;
+        bool clear = true;
+        for (long i = from; i < a && clear; i++)
+            clear = !is_punct(c, i) && !is_verb_token(c, i) && upos(c, i) != UPOS_ADP;
+        long doer = clear ? noun_doer(c, n) : -1;
+        if (doer >= 0 && mention(c, doer)->code)
+            return doer;
+    }
+    return target;
+}
+
 /* "Al-Shabaab claimed responsibility for the attack", "Iran was behind the bombing", "the
  * group is responsible for the attack", "took credit for": whoever claims an act or is said to
  * be behind it did it. The subject (index into c->actor) of that clause, -1 when none. */
@@ -238,30 +301,7 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
         *done = true;
         return events_trace(c, "    not coded: %s\n", background);
     }
-    source = events_slot_actor(c, m->slot[PATTERN_SOURCE], false); /* "a visit by $S to $T" */
-    if (source < 0)
-        source = possessor(c, m->anchor);
-    if (source < 0) {
-        /* "the Russian invasion of Ukraine", "an Israeli air strike on Gaza": the
-         * nationality adjective of the noun phrase is its source */
-        long k = actor_covering(c, m->anchor);
-        if (k >= 0 && mention(c, k)->kind && strcmp(mention(c, k)->kind, "adjective") == 0)
-            source = k;
-    }
-    if (source < 0) {
-        /* "the deployment of troops by X" */
-        for (long i = m->anchor + 1; i < (long)c->ntokens && i < m->anchor + OBJECT_WINDOW; i++) {
-            /* (not the agent of a passive the noun is the subject of: "the talks were
-             * mediated by Qatar") */
-            if (is_punct(c, i) || events_finite_verb(c, i) ||
-                (upos(c, i) == UPOS_AUX && upos(c, i + 1) == UPOS_VERB))
-                break;
-            if (word_is(c, i, "by")) {
-                source = actor_after_word(c, i); /* "by the European Union" */
-                break;
-            }
-        }
-    }
+    source = noun_doer(c, m);
     if (source < 0 && word_is(c, m->anchor + 1, "of")) {
         /* "the deployment of North Korean troops": the actor deployed acts */
         long k = actor_starting(c, m->anchor + 2, 0);

@@ -331,24 +331,6 @@ static bool pos_allows(const match_state *m, size_t i, const pattern *p, const t
     return t->upos == UPOS_VERB || t->upos == UPOS_AUX || adjectival_participle(m, i);
 }
 
-/* "the ship was hit by a Russian missile": a pattern whose target slot ends it right after the
- * verb ("hit $T") holds in the passive too, where the target is the subject before the verb and
- * "by" names the doer (the coder finds both in the clause). True when token i is such a
- * passive: a form of "be" (adverbs between) before it, "by" after it. */
-static bool passive_of_target_slot(const match_state *m, const pattern *p, size_t i)
-{
-    static const char *const be[] = {"is", "are", "was", "were", "been", "being", "be", NULL};
-    if (p->noun || p->discard || p->anchor + 2 != p->nelems ||
-        p->elems[p->anchor + 1].kind != PATTERN_SLOT ||
-        p->elems[p->anchor + 1].role != PATTERN_TARGET ||
-        !token_word_in(m, i + 1, (const char *const[]){"by", NULL}))
-        return false;
-    long b = (long)i - 1;
-    while (b > 0 && m->tokens[b].upos == UPOS_ADV)
-        b--;
-    return b >= 0 && token_word_in(m, (size_t)b, be);
-}
-
 /* Tries one pattern anchored at token i; fills *out on success and returns its score. */
 static bool try_pattern(match_state *m, const pattern *p, size_t i, verbmatch *out, int *score)
 {
@@ -360,20 +342,121 @@ static bool try_pattern(match_state *m, const pattern *p, size_t i, verbmatch *o
     long first;
     if (!match_left(m, p->anchor - 1, (long)i - 1, &first))
         return false;
-    bool passive = false;
-    if (!match_right(m, p->anchor + 1, i + 1)) {
-        if (!passive_of_target_slot(m, p, i))
-            return false;
-        m->last = (uint32_t)i;
-        passive = true;
-    }
+    if (!match_right(m, p->anchor + 1, i + 1))
+        return false;
     out->rule = p;
     out->anchor = (uint32_t)i;
     out->first = (uint32_t)first;
     out->last = m->last;
     memcpy(out->slot, m->slot, sizeof out->slot);
     out->words = (uint32_t)m->words;
-    *score = m->words - passive; /* (a pattern written for the bare verb wins a tie) */
+    *score = m->words;
+    return true;
+}
+
+/* The first token of the passive subject when token i is a past participle after a form of
+ * "be" or "get" (up to two adverbs between: "was reportedly seized"; auxiliaries before it:
+ * "had been rammed"), -1 otherwise; *be gets the first auxiliary. The subject runs back from
+ * the auxiliary to the clause start (a comma, semicolon, colon, quote, relative word or another
+ * verb), at most 10 tokens; right after a relative word it is empty (the first auxiliary). */
+static long passive_subject(const match_state *m, size_t i, long *be)
+{
+    static const char *const aux[] = {"is",    "are", "was",  "were", "be",     "been",
+                                      "being", "get", "gets", "got",  "gotten", NULL};
+    static const char *const ends[] = {"that", "which", "who", "whom", "whose", NULL};
+    /* participles of a state, not an act done to the subject ("were engaged in ethnic
+     * cleansing", "is committed to", "are linked to") */
+    static const char *const states[] = {
+        "engaged",    "involved",  "embroiled", "mired",      "locked",   "bogged",
+        "interested", "concerned", "committed", "determined", "prepared", "used",
+        "tied",       "linked",    "allied",    "aligned",    NULL};
+    const token *t = &m->tokens[i];
+    size_t n = t->end - t->start;
+    if ((n >= 3 && strncasecmp(m->text + t->end - 3, "ing", 3) == 0) || token_word_in(m, i, states))
+        return -1;
+    long b = (long)i - 1;
+    while (b >= 0 && (long)i - b <= 2 && m->tokens[b].upos == UPOS_ADV)
+        b--;
+    if (b < 1 || !token_word_in(m, (size_t)b, aux))
+        return -1;
+    /* "had been rammed", "will be summoned": the auxiliaries before "be" */
+    while (b >= 2 && (m->tokens[b - 1].upos == UPOS_AUX ||
+                      token_word_in(m, (size_t)b - 1, (const char *const[]){"not", NULL})))
+        b--;
+    long first = b;
+    bool relative = false; /* "a boat that had been rammed by": the antecedent is the subject */
+    for (long k = b - 1; k >= 0 && b - k <= 10; k--) {
+        const token *w = &m->tokens[k];
+        relative = k == b - 1 && token_word_in(m, (size_t)k, ends);
+        if (w->kind == TOKEN_PUNCT || w->kind == TOKEN_DASH || w->kind == TOKEN_QUOTE ||
+            w->upos == UPOS_VERB || w->upos == UPOS_AUX || token_word_in(m, (size_t)k, ends))
+            break;
+        first = k;
+    }
+    *be = b;
+    return first < b || relative ? first : -1;
+}
+
+/* True when a "by" phrase follows the participle at i within four tokens of its clause: a
+ * pattern that only wants a role after its verb ("capture $T") reads a passive only with its
+ * agent named ("were captured by Russian troops"; "was hit with the release of a video" or
+ * "be fired" are other senses as often as not). */
+static bool by_agent(const match_state *m, size_t i)
+{
+    for (size_t k = i + 1; k < m->ntokens && k <= i + 4; k++) {
+        if (token_blocks(m, k))
+            return false;
+        if (token_word_in(m, k, (const char *const[]){"by", NULL}))
+            return k + 1 < m->ntokens && token_is_word(&m->tokens[k + 1]);
+    }
+    return false;
+}
+
+/* A pattern's passive reading ("the Russian ambassador was summoned", "three soldiers were
+ * captured by ..."): what the active pattern wants after its verb, one word element or one
+ * role slot (gaps aside), is the passive subject. A word element must stand in the subject;
+ * a slot is left empty (the coder takes the subject as the target of a passive) and needs a
+ * "by" agent. Only for
+ * verb patterns and discards anchored on their first element. */
+static bool try_passive(match_state *m, const pattern *p, size_t i, verbmatch *out, int *score)
+{
+    if (p->noun || p->anchor != 0)
+        return false;
+    const pattern_elem *want = NULL;
+    for (int e = 1; e < p->nelems; e++) {
+        if (p->elems[e].kind == PATTERN_GAP)
+            continue;
+        if (want || (p->elems[e].kind != PATTERN_WORD && p->elems[e].kind != PATTERN_SLOT) ||
+            p->elems[e].optional)
+            return false;
+        want = &p->elems[e];
+    }
+    long be;
+    long subject = want ? passive_subject(m, i, &be) : -1;
+    if (subject < 0)
+        return false;
+    int words = 1;
+    if (want->kind == PATTERN_WORD) {
+        bool found = false;
+        for (long k = subject; k < be && !found; k++)
+            for (size_t a = 0; a < want->nwords && !found; a++) {
+                size_t n = alt_match_at(m, (size_t)k, want->ids[a]);
+                if (n > 0 && k + (long)n <= be) {
+                    found = true;
+                    words += (int)n;
+                }
+            }
+        if (!found)
+            return false;
+    } else if (!by_agent(m, i)) {
+        return false;
+    }
+    out->rule = p;
+    out->anchor = out->first = out->last = (uint32_t)i;
+    for (int r = 0; r < PATTERN_ROLES; r++)
+        out->slot[r] = -1;
+    out->words = (uint32_t)words;
+    *score = words;
     return true;
 }
 
@@ -427,6 +510,9 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
             lists[1] = pattern_set_find_id(set, m.surface_id[i], &counts[1]);
         verbmatch best;
         int best_score = -1, best_list = 0;
+        bool passive_best = false;
+        verbmatch active = {0};
+        bool had_active = false;
         for (int l = 0; l < 2; l++) {
             for (size_t k = 0; k < counts[l]; k++) {
                 if (l == 1 && lists[0]) { /* skip patterns already tried under the lemma */
@@ -461,6 +547,36 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
                     best_list = l;
                 }
             }
+        }
+        if (best_score >= 0) {
+            active = best;
+            had_active = true;
+        }
+        /* passive readings, a second choice: one wins only with more words than every active
+         * match ("was summoned": summon ... ambassador over a bare summon) */
+        for (int l = 0; l < 2; l++) {
+            for (size_t k = 0; k < counts[l]; k++) {
+                const pattern *p = pattern_set_at(set, lists[l][k]);
+                verbmatch candidate;
+                int score;
+                if (pos_allows(&m, i, p, &tokens[i], false) &&
+                    try_passive(&m, p, i, &candidate, &score) &&
+                    (best_score < 0 || score > best_score ||
+                     (score == best_score && passive_best &&
+                      better(&candidate, score, &best, best_score)))) {
+                    best = candidate;
+                    best_score = score;
+                    passive_best = true;
+                }
+            }
+        }
+        /* "were provided to Vietnam": a role the active reading found after the verb stays */
+        if (passive_best && had_active) {
+            for (int r = 0; r < PATTERN_ROLES; r++)
+                if (best.slot[r] < 0)
+                    best.slot[r] = active.slot[r];
+            if (active.last > best.last)
+                best.last = active.last;
         }
         if (best_score < 0)
             continue;

@@ -166,6 +166,18 @@ static void metonyms_capitals_and_possessives(void **state)
     assert_string_equal(find(&art, "Pyongyang")->kind, "capital");
 }
 
+/* Structure probes, stop 31: the possessive of a plural name is a bare apostrophe. */
+/* Structure probes, stop 31: the possessive of a plural name is a bare apostrophe. */
+static void plural_possessives(void **state)
+{
+    (void)state;
+    article art = analyse("The United States' military accused China. The United "
+                          "States\xe2\x80\x99 officials left.",
+                          "2025-01-01");
+    expect_code(&art, "The United States' military", "USAMIL");
+    expect_code(&art, "The United States\xe2\x80\x99 officials", "USAGOV");
+}
+
 static void dates_choose_codes(void **state)
 {
     (void)state;
@@ -463,6 +475,7 @@ int main(void)
         cmocka_unit_test(national_bodies_named_by_their_forces),
         cmocka_unit_test(tags_stop_roles_used_as_modifiers),
         cmocka_unit_test(no_dictionary_no_actors),
+        cmocka_unit_test(plural_possessives),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -36,7 +36,8 @@ static const char patterns_text[] = "190  hit $T\n"
                                     "161  refuse to allow $T to return\n"
                                     "%noun\n"
                                     "046  talks\n"
-                                    "190  strikes\n";
+                                    "190  strikes\n"
+                                    "1823 killing\n";
 
 static const char classes_text[] = "@weapon weapons missiles drones\n"
                                    "@sense_aerial drones jets missiles\n"

@@ -39,6 +39,9 @@ static const char patterns_text[] = "010  say\n"
                                     "193  exchange ... fire\n"
                                     "190  conduct ... operations\n"
                                     "0232 seek ... military_assistance from $T\n"
+                                    "114  summon ... ambassador|envoy\n"
+                                    "173  capture $T\n"
+                                    "190  engage ... troops|forces\n"
                                     "0874 withdraw from $L\n"
                                     "190  kill ... civilians\n"
                                     "%noun\n"
@@ -48,12 +51,15 @@ static const char patterns_text[] = "010  say\n"
                                     "195  air strikes on $T\n"
                                     "190  attack\n";
 
+/* The word classes the coder's rules read (the shipped classes.txt has more words). */
+static const char classes_text[] = "@attacknoun attack attacks\n";
+
 static events_fixture fx;
 
 static int setup(void **state)
 {
     (void)state;
-    return events_fixture_load(&fx, patterns_text, NULL);
+    return events_fixture_load(&fx, patterns_text, classes_text);
 }
 
 static int teardown(void **state)
@@ -741,6 +747,151 @@ static void probes_requests_mediation_and_exchanges(void **state)
     done(&r);
 }
 
+/* Structure probes, stop 31: asides between the subject and its verb. */
+static void structure_asides_between_subject_and_verb(void **state)
+{
+    (void)state;
+    result r;
+    /* a present participle's aside */
+    code(&r, "Israel's prime minister, speaking in Jerusalem on Monday, condemned Iran.");
+    expect_event(&r, "111", "ISRGOV", "IRN", MODALITY_ASSERTED);
+    done(&r);
+    /* a source cited */
+    code(&r, "Iran, according to Western officials, accused Britain of spying.");
+    expect_event(&r, "112", "IRN", "GBR", MODALITY_ASSERTED);
+    done(&r);
+    /* a verb glued by a hyphen is a modifier, not a clause */
+    code(&r, "Hezbollah, the Iran-backed Lebanese movement, attacked Israel on Sunday.");
+    expect_event(&r, "190", "LBNREBHEZ", "ISR", MODALITY_ASSERTED);
+    done(&r);
+    /* a clause of its own between commas still ends the scan */
+    code(&r, "Officials said Britain, which backs the talks, condemned Iran.");
+    expect_event(&r, "111", "GBR", "IRN", MODALITY_ASSERTED);
+    done(&r);
+}
+
+/* Structure probes, stop 31: a pattern's object as the subject of a passive. */
+static void structure_passive_readings_of_patterns(void **state)
+{
+    (void)state;
+    result r;
+    /* the object word the pattern wants stands in the subject */
+    code(&r, "The Russian ambassador was summoned by the Lithuanian foreign ministry.");
+    expect_event(&r, "114", "LTUGOV", "RUSGOV", MODALITY_ASSERTED);
+    done(&r);
+    /* a pattern that only wants a target reads a passive with its "by" agent ... */
+    code(&r, "Three Ukrainian soldiers were captured by Russian troops near Bakhmut.");
+    expect_event(&r, "173", "RUSMIL", "UKRMIL", MODALITY_ASSERTED);
+    done(&r);
+    /* ... and not without one */
+    code(&r, "Three Ukrainian soldiers were captured near Bakhmut.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+    /* a participle of a state is no passive of the act ("were engaged in") */
+    code(&r, "Serbian forces were engaged in heavy fighting near the border.");
+    assert_int_equal(r.art.nevents, 0);
+    done(&r);
+}
+
+/* Structure probes, stop 31: those who act or speak for an actor named after "to"/"for". */
+static void structure_aides_speak_for_their_principal(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "A senior aide to the Ukrainian president accused Moscow of lying.");
+    expect_event(&r, "112", "UKRGOV", "RUSGOV", MODALITY_ASSERTED);
+    done(&r);
+    /* an envoy to a body is not that body's */
+    code(&r, "Russia's envoy to the United Nations accused Ukraine of lying.");
+    expect_event(&r, "112", "RUSGOV", "UKR", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "112", "IGOUNO", "UKR"));
+    done(&r);
+}
+
+/* Structure probes, stop 31: a criticism of an act named by a noun criticises its doer. */
+static void structure_criticism_of_an_act_names_its_doer(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Japan condemned the latest attack by North Korea.");
+    expect_event(&r, "111", "JPN", "PRK", MODALITY_ASSERTED);
+    done(&r);
+    /* the noun heading a passive's subject */
+    code(&r, "Russia's invasion of Ukraine was condemned by Japan.");
+    expect_event(&r, "111", "JPN", "RUS", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "111", "JPN", "UKR"));
+    done(&r);
+    /* a target named after the verb stays */
+    code(&r, "Japan condemned Russia over the attack by North Korea.");
+    expect_event(&r, "111", "JPN", "RUS", MODALITY_ASSERTED);
+    done(&r);
+}
+
+/* Structure probes, stop 31: ", and" before a subject and its verb opens a new clause. */
+static void structure_comma_and_opens_a_clause(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Russia attacked Georgia, and Ukraine condemned the attack.");
+    expect_event(&r, "190", "RUS", "GEO", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "190", "RUS", "UKR"));
+    done(&r);
+    /* a list with a comma before its "and" stays one group */
+    code(&r, "Russia, China, and Iran condemned Israel.");
+    expect_event(&r, "111", "RUS", "ISR", MODALITY_ASSERTED);
+    expect_event(&r, "111", "CHN", "ISR", MODALITY_ASSERTED);
+    expect_event(&r, "111", "IRN", "ISR", MODALITY_ASSERTED);
+    done(&r);
+}
+
+/* Structure probes, stop 31: a headline joins two subjects with a comma alone. */
+static void structure_headline_comma_subjects(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Armenia, Azerbaijan signed a peace treaty");
+    expect_event(&r, "057", "ARM", "AZE", MODALITY_ASSERTED);
+    expect_event(&r, "057", "AZE", "ARM", MODALITY_ASSERTED);
+    done(&r);
+    /* a role without its state before the comma is an apposition, not a subject */
+    code(&r, "The militant group, Hamas attacked Israel");
+    expect_event(&r, "190", "PSEREBHMS", "ISR", MODALITY_ASSERTED);
+    assert_int_equal(r.art.nevents, 1);
+    done(&r);
+}
+
+/* Structure probes, stop 31: a relative clause between an attack and its verb. */
+static void structure_attack_blamed_in_a_relative_clause(void **state)
+{
+    (void)state;
+    result r;
+    /* the relative clause blames the attack on its doer */
+    code(&r, "The attack, which Ukraine blamed on Russia, killed 14 civilians in Kharkiv.");
+    expect_event(&r, "190", "RUS", "UKRCVL", MODALITY_ASSERTED);
+    assert_null(find_event(&r, "190", "UKR", "UKRCVL"));
+    done(&r);
+    /* a relative clause that blames no one: its subject is not the killer */
+    code(&r, "The attack, which Ukraine condemned, killed 14 civilians in Kharkiv.");
+    assert_null(find_event(&r, "190", "UKR", "UKRCVL"));
+    done(&r);
+}
+
+/* Structure probes, stop 31: partners set off by commas ("along with", "as well as"). */
+static void structure_partners_along_with(void **state)
+{
+    (void)state;
+    result r;
+    code(&r, "Britain, along with France and Germany, condemned Iran.");
+    expect_event(&r, "111", "GBR", "IRN", MODALITY_ASSERTED);
+    expect_event(&r, "111", "FRA", "IRN", MODALITY_ASSERTED);
+    expect_event(&r, "111", "DEU", "IRN", MODALITY_ASSERTED);
+    done(&r);
+    code(&r, "Japan, as well as South Korea, condemned North Korea.");
+    expect_event(&r, "111", "JPN", "PRK", MODALITY_ASSERTED);
+    expect_event(&r, "111", "KOR", "PRK", MODALITY_ASSERTED);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -773,6 +924,14 @@ int main(void)
         cmocka_unit_test(subjects_stop_at_other_clauses),
         cmocka_unit_test(demands_and_support_verbs),
         cmocka_unit_test(probes_requests_mediation_and_exchanges),
+        cmocka_unit_test(structure_asides_between_subject_and_verb),
+        cmocka_unit_test(structure_passive_readings_of_patterns),
+        cmocka_unit_test(structure_aides_speak_for_their_principal),
+        cmocka_unit_test(structure_criticism_of_an_act_names_its_doer),
+        cmocka_unit_test(structure_comma_and_opens_a_clause),
+        cmocka_unit_test(structure_headline_comma_subjects),
+        cmocka_unit_test(structure_attack_blamed_in_a_relative_clause),
+        cmocka_unit_test(structure_partners_along_with),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
