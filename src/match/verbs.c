@@ -287,19 +287,19 @@ static bool match_left(match_state *m, int e, long pos, long *first)
 #define VERBMATCH_NOUN_AS_VERB_WORDS 3 /* words a verb pattern on a NOUN-tagged token needs */
 
 /* "lodged a formal protest over the visit": a word the tagger read as a noun after an article
- * or a possessive (adjectives between) is that noun, not a verb the tagger missed; unless a
- * capitalised adjective names whose act it is ("rejected the French call for a ceasefire"). */
-static bool after_determiner(const match_state *m, size_t i)
+ * (adjectives between) is that noun, not a verb the tagger missed; unless a capitalised
+ * adjective names whose act it is ("rejected the French call for a ceasefire"). After a
+ * possessive or "no" a missed verb stays possible (TABARI's suite: "postponed their meet",
+ * "show no sign with"). */
+static bool after_article(const match_state *m, size_t i)
 {
-    static const char *const possessives[] = {"his", "her", "its", "their", "our", "my", "your",
-                                              NULL};
     size_t k = i;
     while (k > 0 && (m->tokens[k - 1].upos == UPOS_ADJ || m->tokens[k - 1].upos == UPOS_PROPN)) {
         if (m->tokens[k - 1].flags & TOKEN_UPPER)
             return false;
         k--;
     }
-    return k > 0 && (m->tokens[k - 1].upos == UPOS_DET || token_word_in(m, k - 1, possessives));
+    return k > 0 && token_word_in(m, k - 1, (const char *const[]){"a", "an", "the", NULL});
 }
 
 /* True when token i is a participle the tagger read as an adjective after a form of "be"
@@ -530,7 +530,7 @@ size_t verbmatch_sentence(const pattern_set *set, const char *text, const token 
                 /* a verb the tagger took for a noun still anchors a verb pattern when two
                  * more of its words match ("help the army drive Kyiv's forces out of ...") */
                 bool noun_as_verb = !p->noun && !p->discard && tokens[i].upos == UPOS_NOUN;
-                if (noun_as_verb ? after_determiner(&m, i)
+                if (noun_as_verb ? after_article(&m, i)
                                  : !pos_allows(&m, i, p, &tokens[i], name_like))
                     continue;
                 verbmatch candidate;
