@@ -438,10 +438,16 @@ static bool try_passive(match_state *m, const pattern *p, size_t i, verbmatch *o
     int words = 1;
     if (want->kind == PATTERN_WORD) {
         bool found = false;
+        /* the word heads the subject: it ends it, or a phrase of "of", "from" or "in" follows
+         * ("the ambassador of Russia was summoned"; not "Trump's campaign manager will not be
+         * prosecuted", read as "prosecute ... campaign") */
         for (long k = subject; k < be && !found; k++)
             for (size_t a = 0; a < want->nwords && !found; a++) {
                 size_t n = alt_match_at(m, (size_t)k, want->ids[a]);
-                if (n > 0 && k + (long)n <= be) {
+                if (n > 0 && k + (long)n <= be &&
+                    (k + (long)n == be ||
+                     token_word_in(m, (size_t)(k + (long)n),
+                                   (const char *const[]){"of", "from", "in", NULL}))) {
                     found = true;
                     words += (int)n;
                 }

@@ -20,6 +20,7 @@ static const char patterns_text[] = "190  hit $T\n"
                                     "190  attack\n"
                                     "190  ram $T\n"
                                     "111  condemn $T\n"
+                                    "190  prosecute ... war|campaign\n"
                                     "190  wound|wounded ... in ... clashes|attack\n"
                                     "044  meet in $L\n"
                                     "044  meet ... in $L\n"
@@ -94,6 +95,8 @@ static void target_patterns_hold_in_the_passive(void **state)
                "POL", MODALITY_ASSERTED);
     /* the active still needs its target after the verb */
     expect_one("Greek missiles hit a Turkish frigate.", "195", "GRC", "TUR", MODALITY_ASSERTED);
+    /* a pattern's word read in a passive subject must head it ("prosecute ... campaign") */
+    expect_none("The Turkish campaign manager will not be prosecuted.");
     /* a doer that is no actor or weapon: no event ("hit by a wave of selling") */
     expect_none("The Turkish lira was hit by a wave of selling.");
     expect_one("The Turkish frigate was hit by missiles.", "195", "-", "TUR", MODALITY_ASSERTED);
