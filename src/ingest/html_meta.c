@@ -135,17 +135,68 @@ static const char *ld_string(arena *a, const cJSON *item)
     return s ? html_clean(a, s, n) : NULL;
 }
 
-/* Authors: a string, an object with a name, or an array of them, joined with ", ". */
-static const char *ld_authors(arena *a, const cJSON *item)
+/* The object of a JSON-LD document whose "@id" is `id` and that has a name: at the top, in a
+ * top-level array or in a @graph ("author": {"@id": ".../#/schema/person/..."} points there). */
+static const cJSON *ld_find_id(const cJSON *root, const char *id)
+{
+    const cJSON *lists[2] = {cJSON_IsArray(root) ? root : NULL,
+                             cJSON_IsObject(root) ? cJSON_GetObjectItemCaseSensitive(root, "@graph")
+                                                  : NULL};
+    if (cJSON_IsObject(root)) {
+        const cJSON *own = cJSON_GetObjectItemCaseSensitive(root, "@id");
+        if (cJSON_IsString(own) && !strcmp(own->valuestring, id) &&
+            cJSON_GetObjectItemCaseSensitive(root, "name"))
+            return root;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(lists); i++) {
+        const cJSON *it;
+        if (!cJSON_IsArray(lists[i]))
+            continue;
+        cJSON_ArrayForEach(it, lists[i])
+        {
+            const cJSON *own = cJSON_GetObjectItemCaseSensitive(it, "@id");
+            if (cJSON_IsString(own) && !strcmp(own->valuestring, id) &&
+                cJSON_GetObjectItemCaseSensitive(it, "name"))
+                return it;
+            /* one level down: a graph inside an array of documents */
+            const cJSON *graph = cJSON_GetObjectItemCaseSensitive(it, "@graph"), *g;
+            if (cJSON_IsArray(graph))
+                cJSON_ArrayForEach(g, graph)
+                {
+                    own = cJSON_GetObjectItemCaseSensitive(g, "@id");
+                    if (cJSON_IsString(own) && !strcmp(own->valuestring, id) &&
+                        cJSON_GetObjectItemCaseSensitive(g, "name"))
+                        return g;
+                }
+        }
+    }
+    return NULL;
+}
+
+/* One author: a string, a Person or Organization with a name, or a reference by "@id" to one
+ * elsewhere in the document. */
+static const char *ld_person(arena *a, const cJSON *root, const cJSON *item)
+{
+    if (cJSON_IsObject(item) && !cJSON_GetObjectItemCaseSensitive(item, "name")) {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(item, "@id");
+        const cJSON *found = cJSON_IsString(id) ? ld_find_id(root, id->valuestring) : NULL;
+        if (found)
+            item = found;
+    }
+    return ld_string(a, item);
+}
+
+/* Authors: one, or an array of them, joined with ", ". */
+static const char *ld_authors(arena *a, const cJSON *root, const cJSON *item)
 {
     if (!cJSON_IsArray(item))
-        return ld_string(a, item);
+        return ld_person(a, root, item);
     buf b;
     buf_init(&b, 1024);
     const cJSON *it;
     cJSON_ArrayForEach(it, item)
     {
-        const char *name = ld_string(a, it);
+        const char *name = ld_person(a, root, it);
         if (!name || !*name || looks_like_url(name))
             continue;
         if (b.len && buf_append_str(&b, ", ") != SITREP_OK)
@@ -158,11 +209,11 @@ static const char *ld_authors(arena *a, const cJSON *item)
     return out;
 }
 
-static void ld_article(arena *a, const cJSON *o, meta_found *m)
+static void ld_article(arena *a, const cJSON *root, const cJSON *o, meta_found *m)
 {
     keep_first(&m->ld_headline, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "headline")));
     keep_first(&m->ld_name, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "name")));
-    const char *author = ld_authors(a, cJSON_GetObjectItemCaseSensitive(o, "author"));
+    const char *author = ld_authors(a, root, cJSON_GetObjectItemCaseSensitive(o, "author"));
     if (!looks_like_url(author))
         keep_first(&m->ld_author, author);
     keep_first(&m->ld_date, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "datePublished")));
@@ -176,12 +227,12 @@ static void ld_article(arena *a, const cJSON *o, meta_found *m)
 }
 
 /* Reads the article objects of one JSON-LD object: itself and the members of its @graph. */
-static void ld_object(arena *a, const cJSON *o, meta_found *m)
+static void ld_object(arena *a, const cJSON *root, const cJSON *o, meta_found *m)
 {
     if (!cJSON_IsObject(o))
         return;
     if (ld_is_article(cJSON_GetObjectItemCaseSensitive(o, "@type")))
-        ld_article(a, o, m);
+        ld_article(a, root, o, m);
     /* a WebPage, ClaimReview or MedicalWebPage dates the page too, after any article */
     keep_first(&m->ld_other_date,
                ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "datePublished")));
@@ -193,7 +244,7 @@ static void ld_object(arena *a, const cJSON *o, meta_found *m)
             if (!cJSON_IsObject(g))
                 continue;
             if (ld_is_article(cJSON_GetObjectItemCaseSensitive(g, "@type")))
-                ld_article(a, g, m);
+                ld_article(a, root, g, m);
             keep_first(&m->ld_other_date,
                        ld_string(a, cJSON_GetObjectItemCaseSensitive(g, "datePublished")));
         }
@@ -225,9 +276,9 @@ static void ld_parse(arena *a, const char *text, meta_found *m)
     }
     if (cJSON_IsArray(root)) {
         const cJSON *it;
-        cJSON_ArrayForEach(it, root) ld_object(a, it, m);
+        cJSON_ArrayForEach(it, root) ld_object(a, root, it, m);
     } else {
-        ld_object(a, root, m);
+        ld_object(a, root, root, m);
     }
     cJSON_Delete(root);
 }
@@ -832,6 +883,81 @@ static const char *publisher_of(arena *a, const meta_found *m)
     return NULL;
 }
 
+/* A name reduced for comparison with the site's: ASCII letters and digits lower-cased, other
+ * ASCII dropped, other bytes kept ("L'Opinion" and "l-opinion" give "lopinion"). */
+static void site_key(const char *s, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (; s && *s && k + 1 < cap; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 'A' && c <= 'Z')
+            out[k++] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            out[k++] = (char)c;
+    }
+    out[k] = '\0';
+}
+
+/* Is s an address with no spaces, like "ORF.at" or "jungefreiheit.de" (a known top-level
+ * domain after the last dot)? */
+static bool bare_domain(const char *s)
+{
+    static const char *const tlds[] = {"com", "net", "org", "info", "de", "at", "ch", "fr", "es",
+                                       "it",  "uk",  "us",  "eu",   "nl", "be", "pl", "cl", "pe",
+                                       "br",  "mx",  "ar",  "co",   "io", "ru", "in", "jp", "cn",
+                                       "au",  "ca",  "tn",  "ve",   "bo", "uy", "tv", "fm", "news"};
+    if (strchr(s, ' '))
+        return false;
+    const char *dot = strrchr(s, '.');
+    if (!dot || dot - s < 2)
+        return false;
+    for (size_t i = 0; i < ARRAY_LEN(tlds); i++)
+        if (!strcasecmp(dot + 1, tlds[i]))
+            return true;
+    return false;
+}
+
+/* Does a byline name the site rather than a writer: the publisher, og:site_name or JSON-LD
+ * publisher, the host of the page's address ("jungefreiheit" or "jungefreiheit.de"), or any
+ * address? */
+static bool names_site(const char *byline, const meta_found *m, const char *site, const char *url)
+{
+    if (bare_domain(byline) || strstr(byline, "www."))
+        return true;
+    char key[128], other[128];
+    site_key(byline, key, sizeof key);
+    if (!key[0])
+        return false;
+    const char *names[] = {site, m->site_name, m->ld_publisher};
+    for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+        site_key(names[i], other, sizeof other);
+        if (!strcmp(key, other))
+            return true;
+    }
+    if (url) {
+        const char *host = strstr(url, "://");
+        host = host ? host + 3 : url;
+        if (!strncmp(host, "www.", 4))
+            host += 4;
+        size_t n = strcspn(host, "/:?#");
+        char h[128];
+        if (n >= sizeof h)
+            return false;
+        memcpy(h, host, n);
+        h[n] = '\0';
+        site_key(h, other, sizeof other); /* the whole host */
+        if (!strcmp(key, other))
+            return true;
+        char *dot = strrchr(h, '.');
+        if (dot)
+            *dot = '\0';
+        site_key(h, other, sizeof other); /* the host without its top-level domain */
+        if (!strcmp(key, other))
+            return true;
+    }
+    return false;
+}
+
 sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char **ld_body)
 {
     meta_found m;
@@ -861,9 +987,20 @@ sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char *
                                              : m.byline_el;
     const char *const authors[] = {m.ld_author,       m.author_meta.value, m.author_other,
                                    m.itemprop_author, m.rel_author,        byline_el};
-    for (size_t i = 0; i < ARRAY_LEN(authors) && !doc->meta.byline; i++)
-        doc->meta.byline = clean_byline(a, authors[i]);
     const char *url = first_of((const char *const[]){m.canonical, m.og_url}, 2);
+    /* a meta author, a JSON-LD Organization or an itemprop that names the publisher or the
+     * domain gives way to a later source that names someone else; when none does, the site's
+     * name stands (a personal blog is named after its writer, "BBC News" signs its own) */
+    const char *site_byline = NULL;
+    for (size_t i = 0; i < ARRAY_LEN(authors) && !doc->meta.byline; i++) {
+        const char *byline = clean_byline(a, authors[i]);
+        if (byline && names_site(byline, &m, site, url))
+            keep_first(&site_byline, byline);
+        else if (byline)
+            doc->meta.byline = byline;
+    }
+    if (!doc->meta.byline)
+        doc->meta.byline = site_byline;
     if (url && (!strncmp(url, "http://", 7) || !strncmp(url, "https://", 8)))
         doc->url = html_clean(a, url, strlen(url));
     const char *const dates[] = {m.published_meta, m.ld_date,         m.time_pub, m.published_other,
