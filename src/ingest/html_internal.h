@@ -49,6 +49,11 @@ char *html_text(arena *a, const xmlNode *node, size_t cap);
 /* Copies s trimmed, with white space collapsed, into the arena (NULL at the cap). */
 char *html_clean(arena *a, const char *s, size_t length);
 
+/* Copies s into the arena with character references decoded ("&oacute;", "&#243;",
+ * "&#xF3;"): for metadata escaped twice by its page. An unknown reference stays as it is. NULL
+ * at the arena cap. */
+char *html_unescape(arena *a, const char *s);
+
 /* Fills the metadata of doc (headline, byline, published, section, publisher, url, captions
  * and credits) from the parsed tree. `ld_body` receives a JSON-LD articleBody if the page has
  * one (or NULL). */

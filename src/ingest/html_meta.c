@@ -497,17 +497,106 @@ static const char *clean_title(arena *a, const char *title, const char *site)
     return title;
 }
 
-/* Cleans a byline: strips "By " (and its French, Spanish, German forms), and cuts what follows
- * the names: a separator (" - ", " | ", " • ", a dash) or a date ("March 25, 2015"). */
+/* Is a word (up to a space or the end) a name particle ("von der Leyen", "de la Cruz")? */
+static bool name_particle(const char *w)
+{
+    static const char *const particles[] = {"von", "van", "der", "den", "de", "la", "le", "du",
+                                            "da",  "di",  "del", "bin", "al", "ibn", "zu", "y",
+                                            "e",   "dos", "das", "ter", "ten", "und", "and"};
+    size_t n = strcspn(w, " ");
+    for (size_t i = 0; i < ARRAY_LEN(particles); i++)
+        if (strlen(particles[i]) == n && !strncmp(w, particles[i], n))
+            return true;
+    return false;
+}
+
+/* Drops what comes before the names when a phrase says who wrote: "Zeige alle Beiträge von
+ * Cem Basman", "Veröffentlicht am 8. Februar 2022 von PETA-Team", "Erstellt von ...": the text
+ * after the last "von", "by", "par", "por" whose lead holds a word in lower case that is no
+ * name particle, or starts with a verb of publishing. "Peter von Matt" keeps its particle. */
+static char *after_lead(char *c)
+{
+    static const char *const preps[] = {" von ", " by ", " par ", " por ", " di ", " door "};
+    static const char *const verbs[] = {
+        "Erstellt",  "Veröffentlicht", "Geschrieben", "Verfasst", "Posted",   "Written",
+        "Published", "Edited",         "Publié",      "Écrit",    "Rédigé",   "Publicado",
+        "Escrito",   "Pubblicato",     "Scritto",     "Article",  "Artikel", "Beitrag"};
+    char *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < ARRAY_LEN(preps); i++) {
+        size_t n = strlen(preps[i]);
+        for (char *p = strstr(c, preps[i]); p; p = strstr(p + 1, preps[i]))
+            if (p[n] && (!best || p > best)) {
+                best = p;
+                best_len = n;
+            }
+    }
+    if (!best)
+        return c;
+    bool lead = false;
+    for (size_t i = 0; i < ARRAY_LEN(verbs) && !lead; i++)
+        lead = !strncmp(c, verbs[i], strlen(verbs[i]));
+    for (const char *w = c; w < best && !lead; w++)
+        if ((w == c || w[-1] == ' ') && *w >= 'a' && *w <= 'z' && !name_particle(w))
+            lead = true;
+    return lead ? best + best_len : c;
+}
+
+/* Cuts a byline before a date, a time or a count that follows the names: a word that starts
+ * with a digit ("Janic Cathomen, 01.12.2021", "Emily Burack 8"), German "am" before one
+ * ("Jörn Mecher am 08.12.2022"), and a weekday abbreviation left before it ("Fr,"). */
+static void cut_at_number(char *c)
+{
+    for (char *p = c + 1; *p; p++) {
+        if (p[-1] != ' ' || !(*p >= '0' && *p <= '9'))
+            continue;
+        /* digits and date marks only: "Bündnis 90/Die Grünen" is a name */
+        const char *w = p;
+        while (*w && strchr("0123456789./:,-", *w))
+            w++;
+        if (*w && *w != ' ')
+            continue;
+        char *end = p - 1;
+        bool comma = p - c >= 2 && p[-2] == ',';
+        if (end - c >= 3 && !strncmp(end - 3, " am ", 4))
+            end -= 3;
+        *end = '\0';
+        size_t n = strlen(c);
+        while (n && (c[n - 1] == ' ' || c[n - 1] == ','))
+            c[--n] = '\0';
+        char *last = strrchr(c, ' ');
+        /* "Fr", "Mon", "Thu": a short capitalised word after a full name, before the date */
+        if (last && comma && strlen(last + 1) <= 3 && last[1] >= 'A' && last[1] <= 'Z' &&
+            last[2] >= 'a' && last[2] <= 'z' && strchr(c, ' ') != last)
+            *last = '\0';
+        return;
+    }
+}
+
+/* Cleans a byline: decodes character references left in it, strips "By " (and its German,
+ * French, Spanish forms) and a label ("Autor:", "Text und Interview:"), and cuts what follows
+ * the names: a separator (" - ", " | ", " • ", a dash), a date or a time. */
 static const char *clean_byline(arena *a, const char *s)
 {
     if (!s)
         return NULL;
-    char *c = html_clean(a, s, strlen(s));
-    if (!c)
+    char *c = html_unescape(a, s);
+    c = c ? html_clean(a, c, strlen(c)) : NULL;
+    /* a paragraph (a writer's biography, a teaser) is no byline, whatever its start */
+    if (!c || strlen(c) > 200)
         return NULL;
-    static const char *const prefixes[] = {"Written by ", "By ",  "by ",  "BY ",  "Por ",
-                                           "por ",        "Par ", "par ", "Von ", "von "};
+    /* a label of up to three words before a colon: "Autor: ...", "Interview: ..." */
+    char *colon = strstr(c, ": ");
+    if (colon && colon > c && colon - c < 32 && colon[2]) {
+        size_t words = 1;
+        for (const char *p = c; p < colon; p++)
+            words += *p == ' ';
+        if (words <= 3)
+            c = colon + 2;
+    }
+    static const char *const prefixes[] = {"Written by ", "By: ", "By ", "by ", "BY ", "Por ",
+                                           "por ",        "POR ", "Par ", "par ", "PAR ", "Von ",
+                                           "von ",        "VON "};
     for (size_t i = 0; i < ARRAY_LEN(prefixes); i++) {
         size_t n = strlen(prefixes[i]);
         if (!strncmp(c, prefixes[i], n)) {
@@ -515,6 +604,7 @@ static const char *clean_byline(arena *a, const char *s)
             break;
         }
     }
+    c = after_lead(c);
     static const char *const cuts[] = {
         " - ",      " | ",        " • ",      " — ",     " – ",           " —",
         " @",       " Published", " Updated", " Posted", " Last updated", " PUBLISHED",
@@ -545,13 +635,22 @@ static const char *clean_byline(arena *a, const char *s)
         if (p && p > c && (p[k] == '\0' || p[k] == ' ' || p[k] == ','))
             *p = '\0';
     }
+    cut_at_number(c);
     size_t n = strlen(c);
     while (n && (c[n - 1] == ' ' || c[n - 1] == ',' || c[n - 1] == '-'))
         c[--n] = '\0';
     if (n == 0 || n > 120)
         return NULL;
-    /* what is left of "Last Updated: ...", "Published ..." is no name */
-    static const char *const not_names[] = {"Last", "Updated", "Published", "Posted", "Share"};
+    /* a prefix left alone ("Von", "Por": the name is in another element), what is left of
+     * "Last Updated: ...", "Published ..." and their German, French, Spanish forms: no name */
+    static const char *const alone[] = {"By", "by", "Von", "von", "Por", "por", "Par", "par"};
+    for (size_t i = 0; i < ARRAY_LEN(alone); i++)
+        if (!strcmp(c, alone[i]))
+            return NULL;
+    static const char *const not_names[] = {
+        "Last",      "Updated",      "Published", "Posted",     "Share",     "No Author",
+        "Publiziert", "Veröffentlicht", "Aktualisiert", "Publié", "Mis à jour", "Publicado",
+        "Actualizado", "Archiv"};
     for (size_t i = 0; i < ARRAY_LEN(not_names); i++)
         if (!strncmp(c, not_names[i], strlen(not_names[i])))
             return NULL;
