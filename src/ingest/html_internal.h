@@ -1,9 +1,9 @@
 /* html_internal.h - what the files of the HTML reader share (not part of the stage's API).
  *
  * html_encoding.c turns page bytes into clean UTF-8, html_meta.c reads the metadata (meta
- * tags, JSON-LD, <time>, the URL), html_score.c finds the article text by scoring blocks,
- * html_tree.c holds the tree helpers they share, and html.c ties them together behind
- * ingest_html().
+ * tags, JSON-LD, <time>, the URL) and html_byline.c cleans its byline, html_score.c finds the
+ * article text by scoring blocks, html_tree.c holds the tree helpers they share, and html.c
+ * ties them together behind ingest_html().
  */
 #ifndef SITREP_HTML_INTERNAL_H
 #define SITREP_HTML_INTERNAL_H
@@ -53,6 +53,20 @@ char *html_clean(arena *a, const char *s, size_t length);
  * "&#xF3;"): for metadata escaped twice by its page. An unknown reference stays as it is. NULL
  * at the arena cap. */
 char *html_unescape(arena *a, const char *s);
+
+/* A byline cleaned for output, in the arena: character references decoded, white space
+ * collapsed, "By"/"Von"/"Par"/"Por" and a short label before a colon ("Autor:") dropped, a lead
+ * such as "Veröffentlicht am ... von" dropped, and what follows the names cut (a separator, a
+ * date, a time, "Published ..."). NULL when nothing like a name is left, for text of more
+ * than 200 bytes, or at the arena cap. */
+const char *html_clean_byline(arena *a, const char *s);
+
+/* Does a cleaned byline name the site rather than a writer: equal (letters and digits,
+ * case aside) to one of names[0..nnames) (NULLs skipped: the publisher, og:site_name ...),
+ * to the host of `url` with or without its top-level domain, or an address itself
+ * ("ORF.at", "www.dw.com")? */
+bool html_names_site(const char *byline, const char *const *names, size_t nnames,
+                     const char *url);
 
 /* Fills the metadata of doc (headline, byline, published, section, publisher, url, captions
  * and credits) from the parsed tree. `ld_body` receives a JSON-LD articleBody if the page has

@@ -1,0 +1,238 @@
+/* html_byline.c - the byline of a web page as text: what the metadata reader (html_meta.c)
+ * found as an author is cleaned here ("By", labels, leads like "Zeige alle Beiträge von",
+ * dates and times after the names, character references left in), and a byline that only
+ * names the site is recognised so that a source naming a writer can take its place.
+ */
+#include "html_internal.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* Is a word (up to a space or the end) a name particle ("von der Leyen", "de la Cruz")? */
+static bool name_particle(const char *w)
+{
+    static const char *const particles[] = {"von", "van", "der", "den", "de", "la", "le", "du",
+                                            "da",  "di",  "del", "bin", "al", "ibn", "zu", "y",
+                                            "e",   "dos", "das", "ter", "ten", "und", "and"};
+    size_t n = strcspn(w, " ");
+    for (size_t i = 0; i < ARRAY_LEN(particles); i++)
+        if (strlen(particles[i]) == n && !strncmp(w, particles[i], n))
+            return true;
+    return false;
+}
+
+/* Drops what comes before the names when a phrase says who wrote: "Zeige alle Beiträge von
+ * Cem Basman", "Veröffentlicht am 8. Februar 2022 von PETA-Team", "Erstellt von ...": the text
+ * after the last "von", "by", "par", "por" whose lead holds a word in lower case that is no
+ * name particle, or starts with a verb of publishing. "Peter von Matt" keeps its particle. */
+static char *after_lead(char *c)
+{
+    static const char *const preps[] = {" von ", " by ", " par ", " por ", " di ", " door "};
+    static const char *const verbs[] = {
+        "Erstellt",  "Veröffentlicht", "Geschrieben", "Verfasst", "Posted",   "Written",
+        "Published", "Edited",         "Publié",      "Écrit",    "Rédigé",   "Publicado",
+        "Escrito",   "Pubblicato",     "Scritto",     "Article",  "Artikel", "Beitrag"};
+    char *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < ARRAY_LEN(preps); i++) {
+        size_t n = strlen(preps[i]);
+        for (char *p = strstr(c, preps[i]); p; p = strstr(p + 1, preps[i]))
+            if (p[n] && (!best || p > best)) {
+                best = p;
+                best_len = n;
+            }
+    }
+    if (!best)
+        return c;
+    bool lead = false;
+    for (size_t i = 0; i < ARRAY_LEN(verbs) && !lead; i++)
+        lead = !strncmp(c, verbs[i], strlen(verbs[i]));
+    for (const char *w = c; w < best && !lead; w++)
+        if ((w == c || w[-1] == ' ') && *w >= 'a' && *w <= 'z' && !name_particle(w))
+            lead = true;
+    return lead ? best + best_len : c;
+}
+
+/* Cuts a byline before a date, a time or a count that follows the names: a word that starts
+ * with a digit ("Janic Cathomen, 01.12.2021", "Emily Burack 8"), German "am" before one
+ * ("Jörn Mecher am 08.12.2022"), and a weekday abbreviation left before it ("Fr,"). */
+static void cut_at_number(char *c)
+{
+    for (char *p = c + 1; *p; p++) {
+        if (p[-1] != ' ' || !(*p >= '0' && *p <= '9'))
+            continue;
+        /* digits and date marks only: "Bündnis 90/Die Grünen" is a name */
+        const char *w = p;
+        while (*w && strchr("0123456789./:,-", *w))
+            w++;
+        if (*w && *w != ' ')
+            continue;
+        char *end = p - 1;
+        bool comma = p - c >= 2 && p[-2] == ',';
+        if (end - c >= 3 && !strncmp(end - 3, " am ", 4))
+            end -= 3;
+        *end = '\0';
+        size_t n = strlen(c);
+        while (n && (c[n - 1] == ' ' || c[n - 1] == ','))
+            c[--n] = '\0';
+        char *last = strrchr(c, ' ');
+        /* "Fr", "Mon", "Thu": a short capitalised word after a full name, before the date */
+        if (last && comma && strlen(last + 1) <= 3 && last[1] >= 'A' && last[1] <= 'Z' &&
+            last[2] >= 'a' && last[2] <= 'z' && strchr(c, ' ') != last)
+            *last = '\0';
+        return;
+    }
+}
+
+const char *html_clean_byline(arena *a, const char *s)
+{
+    if (!s)
+        return NULL;
+    char *c = html_unescape(a, s);
+    c = c ? html_clean(a, c, strlen(c)) : NULL;
+    /* a paragraph (a writer's biography, a teaser) is no byline, whatever its start */
+    if (!c || strlen(c) > 200)
+        return NULL;
+    /* a label of up to three words before a colon: "Autor: ...", "Interview: ..." */
+    char *colon = strstr(c, ": ");
+    if (colon && colon > c && colon - c < 32 && colon[2]) {
+        size_t words = 1;
+        for (const char *p = c; p < colon; p++)
+            words += *p == ' ';
+        if (words <= 3)
+            c = colon + 2;
+    }
+    static const char *const prefixes[] = {"Written by ", "By: ", "By ", "by ", "BY ", "Por ",
+                                           "por ",        "POR ", "Par ", "par ", "PAR ", "Von ",
+                                           "von ",        "VON "};
+    for (size_t i = 0; i < ARRAY_LEN(prefixes); i++) {
+        size_t n = strlen(prefixes[i]);
+        if (!strncmp(c, prefixes[i], n)) {
+            c += n;
+            break;
+        }
+    }
+    c = after_lead(c);
+    static const char *const cuts[] = {
+        " - ",      " | ",        " • ",      " — ",     " – ",           " —",
+        " @",       " Published", " Updated", " Posted", " Last updated", " PUBLISHED",
+        " UPDATED", " Published:"};
+    for (size_t i = 0; i < ARRAY_LEN(cuts); i++) {
+        char *p = strstr(c, cuts[i]);
+        if (p && p > c)
+            *p = '\0';
+    }
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    for (size_t i = 0; i < ARRAY_LEN(months); i++) {
+        size_t n = strlen(months[i]);
+        for (char *p = c + 1; *p; p++)
+            if (p[-1] == ' ' && !strncasecmp(p, months[i], n) && p[n] == ' ' && p[n + 1] >= '0' &&
+                p[n + 1] <= '9') {
+                p[-1] = '\0';
+                break;
+            }
+    }
+    /* "Joe Wee Monday, 25 April 2016": a weekday after the names starts the date */
+    static const char *const days[] = {" Monday", " Tuesday",  " Wednesday", " Thursday",
+                                       " Friday", " Saturday", " Sunday"};
+    for (size_t i = 0; i < ARRAY_LEN(days); i++) {
+        char *p = strstr(c, days[i]);
+        size_t k = strlen(days[i]);
+        if (p && p > c && (p[k] == '\0' || p[k] == ' ' || p[k] == ','))
+            *p = '\0';
+    }
+    cut_at_number(c);
+    size_t n = strlen(c);
+    while (n && (c[n - 1] == ' ' || c[n - 1] == ',' || c[n - 1] == '-'))
+        c[--n] = '\0';
+    if (n == 0 || n > 120)
+        return NULL;
+    /* a prefix left alone ("Von", "Por": the name is in another element), what is left of
+     * "Last Updated: ...", "Published ..." and their German, French, Spanish forms: no name */
+    static const char *const alone[] = {"By", "by", "Von", "von", "Por", "por", "Par", "par"};
+    for (size_t i = 0; i < ARRAY_LEN(alone); i++)
+        if (!strcmp(c, alone[i]))
+            return NULL;
+    static const char *const not_names[] = {
+        "Last",      "Updated",      "Published", "Posted",     "Share",     "No Author",
+        "Publiziert", "Veröffentlicht", "Aktualisiert", "Publié", "Mis à jour", "Publicado",
+        "Actualizado", "Archiv"};
+    for (size_t i = 0; i < ARRAY_LEN(not_names); i++)
+        if (!strncmp(c, not_names[i], strlen(not_names[i])))
+            return NULL;
+    return c;
+}
+
+/* A name reduced for comparison with the site's: ASCII letters and digits lower-cased, other
+ * ASCII dropped, other bytes kept ("L'Opinion" and "l-opinion" give "lopinion"). */
+static void site_key(const char *s, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (; s && *s && k + 1 < cap; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 'A' && c <= 'Z')
+            out[k++] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            out[k++] = (char)c;
+    }
+    out[k] = '\0';
+}
+
+/* Is s an address with no spaces, like "ORF.at" or "jungefreiheit.de" (a known top-level
+ * domain after the last dot)? */
+static bool bare_domain(const char *s)
+{
+    static const char *const tlds[] = {"com", "net", "org", "info", "de", "at", "ch", "fr", "es",
+                                       "it",  "uk",  "us",  "eu",   "nl", "be", "pl", "cl", "pe",
+                                       "br",  "mx",  "ar",  "co",   "io", "ru", "in", "jp", "cn",
+                                       "au",  "ca",  "tn",  "ve",   "bo", "uy", "tv", "fm", "news"};
+    if (strchr(s, ' '))
+        return false;
+    const char *dot = strrchr(s, '.');
+    if (!dot || dot - s < 2)
+        return false;
+    for (size_t i = 0; i < ARRAY_LEN(tlds); i++)
+        if (!strcasecmp(dot + 1, tlds[i]))
+            return true;
+    return false;
+}
+
+bool html_names_site(const char *byline, const char *const *names, size_t nnames, const char *url)
+{
+    if (bare_domain(byline) || strstr(byline, "www."))
+        return true;
+    char key[128], other[128];
+    site_key(byline, key, sizeof key);
+    if (!key[0])
+        return false;
+    for (size_t i = 0; i < nnames; i++) {
+        site_key(names[i], other, sizeof other);
+        if (!strcmp(key, other))
+            return true;
+    }
+    if (url) {
+        const char *host = strstr(url, "://");
+        host = host ? host + 3 : url;
+        if (!strncmp(host, "www.", 4))
+            host += 4;
+        size_t n = strcspn(host, "/:?#");
+        char h[128];
+        if (n >= sizeof h)
+            return false;
+        memcpy(h, host, n);
+        h[n] = '\0';
+        site_key(h, other, sizeof other); /* the whole host */
+        if (!strcmp(key, other))
+            return true;
+        char *dot = strrchr(h, '.');
+        if (dot)
+            *dot = '\0';
+        site_key(h, other, sizeof other); /* the host without its top-level domain */
+        if (!strcmp(key, other))
+            return true;
+    }
+    return false;
+}
+
