@@ -31,7 +31,8 @@ static char *after_lead(char *c)
     static const char *const verbs[] = {
         "Erstellt",  "Veröffentlicht", "Geschrieben", "Verfasst", "Posted",   "Written",
         "Published", "Edited",         "Publié",      "Écrit",    "Rédigé",   "Publicado",
-        "Escrito",   "Pubblicato",     "Scritto",     "Article",  "Artikel", "Beitrag"};
+        "Escrito",   "Pubblicato",     "Scritto",     "Article",  "Artikel", "Beitrag",
+        "Alle ",     "All ",           "More ",       "Mehr ",    "Weitere "};
     char *best = NULL;
     size_t best_len = 0;
     for (size_t i = 0; i < ARRAY_LEN(preps); i++) {
@@ -102,7 +103,7 @@ const char *html_clean_byline(arena *a, const char *s)
         if (words <= 3)
             c = colon + 2;
     }
-    static const char *const prefixes[] = {"Written by ", "By: ", "By ", "by ", "BY ", "Por ",
+    static const char *const prefixes[] = {"© ", "Written by ", "By: ", "By ", "by ", "BY ", "Por ",
                                            "por ",        "POR ", "Par ", "par ", "PAR ", "Von ",
                                            "von ",        "VON "};
     for (size_t i = 0; i < ARRAY_LEN(prefixes); i++) {
@@ -149,12 +150,17 @@ const char *html_clean_byline(arena *a, const char *s)
         c[--n] = '\0';
     if (n == 0 || n > 120)
         return NULL;
+    /* "Jane Doe Jane Doe": an avatar's caption and the name, read as one text */
+    if (n % 2 == 1 && c[n / 2] == ' ' && !strncmp(c, c + n / 2 + 1, n / 2))
+        c[n / 2] = '\0';
     /* a prefix left alone ("Von", "Por": the name is in another element), what is left of
      * "Last Updated: ...", "Published ..." and their German, French, Spanish forms: no name */
     static const char *const alone[] = {"By", "by", "Von", "von", "Por", "por", "Par", "par"};
-    for (size_t i = 0; i < ARRAY_LEN(alone); i++)
-        if (!strcmp(c, alone[i]))
-            return NULL;
+    for (size_t i = 0; i < ARRAY_LEN(alone); i++) {
+        size_t k = strlen(alone[i]);
+        if (!strcmp(c, alone[i]) || (n > k && c[n - k - 1] == ' ' && !strcmp(c + n - k, alone[i])))
+            return NULL; /* "created by": the name is elsewhere */
+    }
     static const char *const not_names[] = {
         "Last",      "Updated",      "Published", "Posted",     "Share",     "No Author",
         "Publiziert", "Veröffentlicht", "Aktualisiert", "Publié", "Mis à jour", "Publicado",
@@ -236,3 +242,112 @@ bool html_names_site(const char *byline, const char *const *names, size_t nnames
     return false;
 }
 
+
+/* Does text look like a name or a short list of names: 2-80 bytes, at most eight words, not
+ * starting with a digit, none of the marks of a sentence or a label? */
+static bool name_shaped(const char *t)
+{
+    size_t n = strlen(t), words = 1;
+    if (n < 2 || n > 80 || (t[0] >= '0' && t[0] <= '9'))
+        return false;
+    for (const char *p = t; *p; p++) {
+        if (strchr(":!?|@()[]{}<>=/\"", *p))
+            return false;
+        words += *p == ' ';
+    }
+    return words <= 8;
+}
+
+/* The trimmed text of a node (a text node or an element), collapsed, in the arena. */
+static char *node_text(arena *a, const xmlNode *n)
+{
+    if (n->type == XML_TEXT_NODE)
+        return n->content ? html_clean(a, (const char *)n->content,
+                                       strlen((const char *)n->content))
+                          : NULL;
+    return html_text(a, n, 256);
+}
+
+/* The next sibling that is an element, over white space; NULL when text comes first. */
+static const xmlNode *next_element(const xmlNode *n)
+{
+    for (n = n->next; n; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE)
+            return n;
+        if (n->type == XML_TEXT_NODE && n->content) {
+            for (const char *p = (const char *)n->content; *p; p++)
+                if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+                    return NULL;
+        }
+    }
+    return NULL;
+}
+
+const char *html_byline_after_marker(arena *a, const xmlNode *text)
+{
+    if (text->type != XML_TEXT_NODE || !text->content)
+        return NULL;
+    /* "GROUP BY <span>period</span>" in a code sample */
+    for (const xmlNode *p = text->parent; p; p = p->parent)
+        if (html_is(p, "code") || html_is(p, "pre"))
+            return NULL;
+    const char *raw = (const char *)text->content;
+    size_t len = strlen(raw);
+    if (len > 24)
+        return NULL;
+    char *t = html_clean(a, raw, len);
+    static const char *const markers[] = {"by", "von", "par", "por", "door", "av"};
+    bool marker = false;
+    for (size_t i = 0; t && i < ARRAY_LEN(markers) && !marker; i++)
+        marker = !strcasecmp(t, markers[i]);
+    if (!marker)
+        return NULL;
+    /* "by <a>Name</a>", or "<strong>von</strong> <span>Name</span>" */
+    const xmlNode *from = text;
+    if (!text->prev && !text->next && text->parent && text->parent->type == XML_ELEMENT_NODE)
+        from = text->parent;
+    const xmlNode *el = next_element(from);
+    if (!el)
+        return NULL;
+    char *name = node_text(a, el);
+    return name && name_shaped(name) ? name : NULL;
+}
+
+/* Is a path segment of an address the name of an author's page ("/author/", "/autor/")? */
+static bool author_segment(const char *s, size_t n)
+{
+    static const char *const segments[] = {
+        "author",  "authors",     "autor",      "autoren",  "autorin", "auteur",
+        "auteurs", "autore",      "autori",     "autores",  "writer",  "writers",
+        "staff",   "journalist",  "journalists", "reporter", "reporters", "columnist",
+        "columnists", "redaktion", "profile",    "profil"};
+    for (size_t i = 0; i < ARRAY_LEN(segments); i++)
+        if (strlen(segments[i]) == n && !strncasecmp(s, segments[i], n))
+            return true;
+    return false;
+}
+
+const char *html_author_link(arena *a, const xmlNode *link)
+{
+    const char *href = html_attr(link, "href");
+    if (!href)
+        return NULL;
+    const char *path = strstr(href, "://");
+    path = path ? strchr(path + 3, '/') : href;
+    if (!path)
+        return NULL;
+    bool author = strstr(path, "?author=") || strstr(path, "&author=");
+    for (const char *p = path; *p && *p != '?' && *p != '#' && !author;) {
+        while (*p == '/')
+            p++;
+        size_t n = strcspn(p, "/?#");
+        /* the segment names the kind of page and a segment after it names the writer */
+        author = n && author_segment(p, n) && p[n] == '/' && p[n + 1] && p[n + 1] != '?' &&
+                 p[n + 1] != '#';
+        p += n;
+    }
+    if (!author)
+        return NULL;
+    char *name = html_text(a, link, 256);
+    return name && name_shaped(name) ? name : NULL;
+}

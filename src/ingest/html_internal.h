@@ -68,6 +68,17 @@ const char *html_clean_byline(arena *a, const char *s);
 bool html_names_site(const char *byline, const char *const *names, size_t nnames,
                      const char *url);
 
+/* The name after a byline marker: `text` is a text node that is only "by", "von", "par",
+ * "por" (any case), alone or as the whole of its element, and the next element (over white
+ * space) holds a short name: "by <a>Jane Doe</a>", "<b>von</b> <span>Jane Doe</span>". In the
+ * arena; NULL otherwise. */
+const char *html_byline_after_marker(arena *a, const xmlNode *text);
+
+/* The text of a link to an author's page (a path segment "author", "autor", "auteur",
+ * "staff", "profile" ... followed by another segment, or an "author=" query) when it is
+ * shaped like a name. In the arena; NULL otherwise. */
+const char *html_author_link(arena *a, const xmlNode *link);
+
 /* Fills the metadata of doc (headline, byline, published, section, publisher, url, captions
  * and credits) from the parsed tree. `ld_body` receives a JSON-LD articleBody if the page has
  * one (or NULL). */

@@ -32,6 +32,11 @@ typedef struct meta_found {
     const xmlNode *byline_node; /* the first byline block: a name inside it is better */
     const char *inner_name;     /* inside it, the first element marked as a name */
     const char *inner_author;   /* inside it, the first other element marked as an author */
+    const char *byline_alt[3];  /* the texts of later byline blocks, outside the first */
+    size_t nalt;
+    const xmlNode *byline_alt_node; /* the last of them */
+    const char *marker_name;    /* the name after a lone "by", "von": "by <a>Jane Doe</a>" */
+    const char *author_link;    /* the text of the first link to an author's page */
     /* JSON-LD */
     const char *ld_headline, *ld_name, *ld_author, *ld_date, *ld_section, *ld_publisher, *ld_body;
     const char *ld_other_date;   /* datePublished of a JSON-LD object that is not an article,
@@ -589,6 +594,28 @@ static bool inside(const xmlNode *n, const xmlNode *ancestor)
     return false;
 }
 
+/* Is n inside the page's furniture: a nav, footer or aside, or an element whose class or id
+ * says sidebar, widget, related, teaser, menu, footer or comment (within 16 levels)? Lists of
+ * the site's writers sit there. */
+static bool in_furniture(const xmlNode *n)
+{
+    static const char *const words[] = {"sidebar", "widget", "related", "teaser", "menu",
+                                        "footer",  "comment", "recommend", "popular", "nav"};
+    char hints[256];
+    int depth = 0;
+    for (const xmlNode *p = n->parent; p && depth < 16; p = p->parent, depth++) {
+        if (p->type != XML_ELEMENT_NODE)
+            continue;
+        if (html_is(p, "nav") || html_is(p, "footer") || html_is(p, "aside"))
+            return true;
+        hints_of(p, hints, sizeof hints);
+        for (size_t i = 0; i < ARRAY_LEN(words); i++)
+            if (strstr(hints, words[i]))
+                return true;
+    }
+    return false;
+}
+
 /* Is n inside a comment (an ancestor within 8 levels whose class or id says so)? Readers'
  * comments have bylines and user names of their own. */
 static bool in_comment(const xmlNode *n)
@@ -667,7 +694,13 @@ static sitrep_status scan(arena *a, xmlNode *root, meta_found *m, document *doc)
                         c = html_attr(n, "datetime");
                     keep_first(&m->time_pub, c);
                 }
-                if (m->byline_el && m->breadcrumb && (m->inner_name || !m->byline_node))
+                if (!m->author_link && html_is(n, "a")) {
+                    const char *name = html_author_link(a, n);
+                    if (name && !in_furniture(n))
+                        m->author_link = name;
+                }
+                if (m->byline_el && m->breadcrumb && (m->inner_name || !m->byline_node) &&
+                    m->nalt == ARRAY_LEN(m->byline_alt))
                     goto next;
                 if (!html_attr(n, "class") && !html_attr(n, "id"))
                     goto next;
@@ -684,6 +717,15 @@ static sitrep_status scan(arena *a, xmlNode *root, meta_found *m, document *doc)
                     if (t && strlen(t) > 2 && strlen(t) < 200) {
                         m->byline_el = t;
                         m->byline_node = n;
+                    }
+                } else if (m->byline_node && authorish && m->nalt < ARRAY_LEN(m->byline_alt) &&
+                           n != m->byline_node && !inside(n, m->byline_node) &&
+                           !(m->nalt && inside(n, m->byline_alt_node)) && !in_comment(n)) {
+                    /* a later byline block: the first may hold only a date ("Publiziert am") */
+                    const char *t = text_or_null(a, n);
+                    if (t && strlen(t) > 2 && strlen(t) < 200) {
+                        m->byline_alt[m->nalt++] = t;
+                        m->byline_alt_node = n;
                     }
                 } else if (m->byline_node && !m->inner_name && n != m->byline_node &&
                            inside(n, m->byline_node)) {
@@ -718,6 +760,11 @@ static sitrep_status scan(arena *a, xmlNode *root, meta_found *m, document *doc)
             }
         } else {
             descend = false;
+            if (n->type == XML_TEXT_NODE && !m->marker_name) {
+                const char *name = html_byline_after_marker(a, n);
+                if (name && !in_furniture(n))
+                    m->marker_name = name;
+            }
         }
     next:
         if (descend) {
@@ -850,7 +897,9 @@ sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char *
                             : m.inner_author ? m.inner_author
                                              : m.byline_el;
     const char *const authors[] = {m.ld_author,       m.author_meta.value, m.author_other,
-                                   m.itemprop_author, m.rel_author,        byline_el};
+                                   m.itemprop_author, m.rel_author,        byline_el,
+                                   m.byline_alt[0],   m.byline_alt[1],     m.byline_alt[2],
+                                   m.marker_name,     m.author_link};
     const char *url = first_of((const char *const[]){m.canonical, m.og_url}, 2);
     /* a meta author, a JSON-LD Organization or an itemprop that names the publisher or the
      * domain gives way to a later source that names someone else; when none does, the site's
