@@ -214,9 +214,36 @@ bool html_names_site(const char *byline, const char *const *names, size_t nnames
     if (!key[0])
         return false;
     for (size_t i = 0; i < nnames; i++) {
+        if (!names[i])
+            continue;
         site_key(names[i], other, sizeof other);
         if (!strcmp(key, other))
             return true;
+        /* each part of "Achtsam durch die Krise | Die FURCHE" */
+        static const char *const seps[] = {" | ", " - ", " – ", " — ", " · ", ": "};
+        for (const char *p = names[i]; *p;) {
+            const char *end = NULL;
+            size_t skip = 0;
+            for (size_t k = 0; k < ARRAY_LEN(seps); k++) {
+                const char *q = strstr(p, seps[k]);
+                if (q && (!end || q < end)) {
+                    end = q;
+                    skip = strlen(seps[k]);
+                }
+            }
+            if (!end && p == names[i])
+                break; /* one part: compared above */
+            size_t n = end ? (size_t)(end - p) : strlen(p);
+            char part[128];
+            if (n < sizeof part) {
+                memcpy(part, p, n);
+                part[n] = '\0';
+                site_key(part, other, sizeof other);
+                if (other[0] && !strcmp(key, other))
+                    return true;
+            }
+            p = end ? end + skip : p + n;
+        }
     }
     if (url) {
         const char *host = strstr(url, "://");
@@ -283,6 +310,44 @@ static const xmlNode *next_element(const xmlNode *n)
     return NULL;
 }
 
+/* Is every word of a name capitalised, a particle, a joining word or an initial ("Jane van
+ * Doe and J. Roe")? */
+static bool capitalised_words(const char *t)
+{
+    for (const char *w = t; *w;) {
+        bool upper = (*w >= 'A' && *w <= 'Z') || (unsigned char)*w >= 0xC3;
+        if (!upper && !name_particle(w))
+            return false;
+        w += strcspn(w, " ");
+        while (*w == ' ')
+            w++;
+    }
+    return true;
+}
+
+/* A text that is the whole of its element and reads "By Jane Doe", "Von Jane Doe", "Auteur :
+ * Jane Doe": the name, or NULL. */
+static const char *alone_byline(arena *a, const xmlNode *text, const char *raw, size_t len)
+{
+    if (len > 120 || text->prev || text->next || !text->parent ||
+        text->parent->type != XML_ELEMENT_NODE)
+        return NULL;
+    char *t = html_clean(a, raw, len);
+    static const char *const leads[] = {"By ",    "Von ",    "Par ",     "Por ",     "Author: ",
+                                        "Autor: ", "Autorin: ", "Auteur : ", "Auteur: ", "Autore: "};
+    for (size_t i = 0; t && i < ARRAY_LEN(leads); i++) {
+        size_t n = strlen(leads[i]);
+        if (strncmp(t, leads[i], n))
+            continue;
+        const char *name = t + n;
+        size_t words = 1;
+        for (const char *p = name; *p; p++)
+            words += *p == ' ';
+        return words <= 5 && name_shaped(name) && capitalised_words(name) ? name : NULL;
+    }
+    return NULL;
+}
+
 const char *html_byline_after_marker(arena *a, const xmlNode *text)
 {
     if (text->type != XML_TEXT_NODE || !text->content)
@@ -294,14 +359,14 @@ const char *html_byline_after_marker(arena *a, const xmlNode *text)
     const char *raw = (const char *)text->content;
     size_t len = strlen(raw);
     if (len > 24)
-        return NULL;
+        return alone_byline(a, text, raw, len);
     char *t = html_clean(a, raw, len);
     static const char *const markers[] = {"by", "von", "par", "por", "door", "av"};
     bool marker = false;
     for (size_t i = 0; t && i < ARRAY_LEN(markers) && !marker; i++)
         marker = !strcasecmp(t, markers[i]);
     if (!marker)
-        return NULL;
+        return alone_byline(a, text, raw, len);
     /* "by <a>Name</a>", or "<strong>von</strong> <span>Name</span>" */
     const xmlNode *from = text;
     if (!text->prev && !text->next && text->parent && text->parent->type == XML_ELEMENT_NODE)

@@ -702,12 +702,16 @@ static sitrep_status scan(arena *a, xmlNode *root, meta_found *m, document *doc)
                 if (m->byline_el && m->breadcrumb && (m->inner_name || !m->byline_node) &&
                     m->nalt == ARRAY_LEN(m->byline_alt))
                     goto next;
-                if (!html_attr(n, "class") && !html_attr(n, "id"))
+                /* NITF's <byline>, kept by some sites */
+                bool byline_tag = html_is(n, "byline");
+                if (!byline_tag && !html_attr(n, "class") && !html_attr(n, "id"))
                     goto next;
                 hints_of(n, hints, sizeof hints);
                 /* comments and comment forms have authors too */
                 bool authorish = !strstr(hints, "comment") &&
-                                 (strstr(hints, "byline") || strstr(hints, "author-name") ||
+                                 (byline_tag || strstr(hints, "byline") ||
+                                  strstr(hints, "author-name") || has_word(hints, "autor") ||
+                                  has_word(hints, "auteur") ||
                                   strstr(hints, "authorname") || strstr(hints, "writtenby") ||
                                   has_word(hints, "author") || has_suffix_word(hints, "__author") ||
                                   has_suffix_word(hints, "-author"));
