@@ -346,7 +346,8 @@ static char *names_key(const char *s)
 /* Bylines against trafilatura's evaluation data (evaldata.json: "author" per page, "" when the
  * page names none; pages read from DIR/FILE, decompressed): how often the byline matches
  * (white space and the joining of several names aside), how often one is found where the data
- * has none, and how often none is found where it has one. */
+ * has none, and how often none is found where it has one; and the headline against its
+ * "title" where it has one (white space aside). */
 static int score_evaldata(const char *json_path, const char *dir)
 {
     size_t len;
@@ -359,6 +360,7 @@ static int score_evaldata(const char *json_path, const char *dir)
     }
     bool verbose = getenv("SCORE_VERBOSE") != NULL;
     size_t pages = 0, same = 0, named = 0, named_same = 0, extra = 0, missed = 0, wrong = 0;
+    size_t titled = 0, titles = 0;
     const cJSON *item;
     cJSON_ArrayForEach(item, data)
     {
@@ -394,6 +396,15 @@ static int score_evaldata(const char *json_path, const char *dir)
             extra += got && !want;
             missed += want && !got;
             wrong += want && got && !ok;
+            const cJSON *title = cJSON_GetObjectItemCaseSensitive(item, "title");
+            if (cJSON_IsString(title) && title->valuestring[0]) {
+                titled++;
+                bool tok = doc.meta.headline && meta_match(title, doc.meta.headline, false, true);
+                titles += tok;
+                if (verbose && !tok)
+                    printf("%s: title [%s] want [%s]\n", file->valuestring,
+                           doc.meta.headline ? doc.meta.headline : "(null)", title->valuestring);
+            }
             if (verbose && !ok)
                 printf("%s: byline [%s] want [%s]\n", file->valuestring, got ? got : "(null)",
                        want ? want : "(null)");
@@ -410,6 +421,9 @@ static int score_evaldata(const char *json_path, const char *dir)
     printf("html bylines (trafilatura eval): %.3f match on %zu pages; %zu of %zu named found "
            "right, %zu wrong, %zu missed; %zu found where none is named\n",
            (double)same / (double)pages, pages, named_same, named, wrong, missed, extra);
+    printf("html titles (trafilatura eval): %.3f match on %zu pages with a title (white space "
+           "aside)\n",
+           titled ? (double)titles / (double)titled : 0.0, titled);
     return 0;
 }
 

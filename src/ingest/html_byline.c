@@ -1,7 +1,9 @@
-/* html_byline.c - the byline of a web page as text: what the metadata reader (html_meta.c)
- * found as an author is cleaned here ("By", labels, leads like "Zeige alle Beiträge von",
- * dates and times after the names, character references left in), and a byline that only
- * names the site is recognised so that a source naming a writer can take its place.
+/* html_byline.c - who signs a web page: what the metadata reader (html_meta.c) found as an
+ * author is cleaned here ("By", labels, leads like "Zeige alle Beiträge von", dates and times
+ * after the names, character references left in); a byline that only names the site is
+ * recognised so that a source naming a writer can take its place, and the site's name is cut
+ * from the headline; the markup's weaker signs of a writer ("by <a>Name</a>", a link to an
+ * author's page) are read here too.
  */
 #include "html_internal.h"
 
@@ -415,4 +417,48 @@ const char *html_author_link(arena *a, const xmlNode *link)
         return NULL;
     char *name = html_text(a, link, 256);
     return name && name_shaped(name) ? name : NULL;
+}
+
+const char *html_strip_site(arena *a, const char *headline, const char *const *names,
+                            size_t nnames, const char *url)
+{
+    static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "};
+    char *h = arena_strndup(a, headline, strlen(headline));
+    if (!h)
+        return headline;
+    /* the last part: "Headline | The Japan Times" */
+    char *last = NULL;
+    for (size_t i = 0; i < ARRAY_LEN(seps); i++)
+        for (char *p = strstr(h, seps[i]); p; p = strstr(p + 1, seps[i]))
+            if (p > h && (!last || p > last))
+                last = p;
+    if (last) {
+        const char *tail = last + strcspn(last + 1, " ") + 2;
+        if (*tail && html_names_site(tail, names, nnames, url))
+            *last = '\0';
+    }
+    /* the first part: "seelenradio » Headline" */
+    char *first = NULL;
+    size_t skip = 0;
+    for (size_t i = 0; i < ARRAY_LEN(seps); i++) {
+        char *p = strstr(h, seps[i]);
+        if (p && p > h && (!first || p < first)) {
+            first = p;
+            skip = strlen(seps[i]);
+        }
+    }
+    if (first && first[skip]) {
+        char c = *first;
+        *first = '\0';
+        bool site = html_names_site(h, names, nnames, url);
+        *first = c;
+        if (site)
+            h = first + skip;
+    }
+    /* "» Headline" left by "site // » Headline" */
+    if (first && h == first + skip)
+        while (*h == ' ' || *h == '|' || *h == '/' || *h == ':' || !strncmp(h, "»", 2) ||
+               !strncmp(h, "·", 2))
+            h += (unsigned char)*h >= 0x80 ? 2 : 1;
+    return *h ? h : headline;
 }

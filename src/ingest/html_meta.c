@@ -890,8 +890,15 @@ sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char *
     const char *title = m.title ? clean_title(a, m.title, site) : NULL;
     const char *const headlines[] = {ld_title(&m), m.title_meta.value, title, m.h1};
     const char *headline = first_of(headlines, ARRAY_LEN(headlines));
+    const char *url = first_of((const char *const[]){m.canonical, m.og_url}, 2);
+    const char *const site_names[] = {site, m.site_name, m.ld_publisher};
+    /* a headline escaped twice by its page ("&#8216;"), and the site's name beside it in
+     * og:title or JSON-LD as in <title> */
+    if (headline && strchr(headline, '&'))
+        headline = html_unescape(a, headline);
     if (headline && (headline = html_clean(a, headline, strlen(headline))) && *headline)
-        doc->meta.headline = headline;
+        doc->meta.headline =
+            html_strip_site(a, headline, site_names, ARRAY_LEN(site_names), url);
     if (site)
         doc->meta.publisher = site;
     const char *section = first_of((const char *const[]){m.section, m.ld_section, m.breadcrumb}, 3);
@@ -904,14 +911,13 @@ sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char *
                                    m.itemprop_author, m.rel_author,        byline_el,
                                    m.byline_alt[0],   m.byline_alt[1],     m.byline_alt[2],
                                    m.marker_name,     m.author_link};
-    const char *url = first_of((const char *const[]){m.canonical, m.og_url}, 2);
     /* a meta author, a JSON-LD Organization or an itemprop that names the publisher or the
      * domain gives way to a later source that names someone else; when none does, the site's
      * name stands (a personal blog is named after its writer, "BBC News" signs its own) */
     const char *site_byline = NULL;
     for (size_t i = 0; i < ARRAY_LEN(authors) && !doc->meta.byline; i++) {
         const char *byline = html_clean_byline(a, authors[i]);
-        if (byline && html_names_site(byline, (const char *const[]){site, m.site_name, m.ld_publisher}, 3, url))
+        if (byline && html_names_site(byline, site_names, ARRAY_LEN(site_names), url))
             keep_first(&site_byline, byline);
         else if (byline)
             doc->meta.byline = byline;
