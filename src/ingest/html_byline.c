@@ -13,8 +13,8 @@
 /* Is a word (up to a space or the end) a name particle ("von der Leyen", "de la Cruz")? */
 static bool name_particle(const char *w)
 {
-    static const char *const particles[] = {"von", "van", "der", "den", "de", "la", "le", "du",
-                                            "da",  "di",  "del", "bin", "al", "ibn", "zu", "y",
+    static const char *const particles[] = {"von", "van", "der", "den", "de",  "la",  "le", "du",
+                                            "da",  "di",  "del", "bin", "al",  "ibn", "zu", "y",
                                             "e",   "dos", "das", "ter", "ten", "und", "and"};
     size_t n = strcspn(w, " ");
     for (size_t i = 0; i < ARRAY_LEN(particles); i++)
@@ -31,8 +31,8 @@ static char *after_lead(char *c)
 {
     static const char *const preps[] = {" von ", " by ", " par ", " por ", " di ", " door "};
     static const char *const verbs[] = {
-        "Erstellt",  "Veröffentlicht", "Geschrieben", "Verfasst", "Posted",   "Written",
-        "Published", "Edited",         "Publié",      "Écrit",    "Rédigé",   "Publicado",
+        "Erstellt",  "Veröffentlicht", "Geschrieben", "Verfasst", "Posted",  "Written",
+        "Published", "Edited",         "Publié",      "Écrit",    "Rédigé",  "Publicado",
         "Escrito",   "Pubblicato",     "Scritto",     "Article",  "Artikel", "Beitrag",
         "Alle ",     "All ",           "More ",       "Mehr ",    "Weitere "};
     char *best = NULL;
@@ -105,9 +105,9 @@ const char *html_clean_byline(arena *a, const char *s)
         if (words <= 3)
             c = colon + 2;
     }
-    static const char *const prefixes[] = {"© ", "Written by ", "By: ", "By ", "by ", "BY ", "Por ",
-                                           "por ",        "POR ", "Par ", "par ", "PAR ", "Von ",
-                                           "von ",        "VON "};
+    static const char *const prefixes[] = {"© ",   "Written by ", "By: ", "By ",  "by ",
+                                           "BY ",  "Por ",        "por ", "POR ", "Par ",
+                                           "par ", "PAR ",        "Von ", "von ", "VON "};
     for (size_t i = 0; i < ARRAY_LEN(prefixes); i++) {
         size_t n = strlen(prefixes[i]);
         if (!strncmp(c, prefixes[i], n)) {
@@ -164,9 +164,9 @@ const char *html_clean_byline(arena *a, const char *s)
             return NULL; /* "created by": the name is elsewhere */
     }
     static const char *const not_names[] = {
-        "Last",      "Updated",      "Published", "Posted",     "Share",     "No Author",
-        "Publiziert", "Veröffentlicht", "Aktualisiert", "Publié", "Mis à jour", "Publicado",
-        "Actualizado", "Archiv"};
+        "Last",       "Updated",    "Published",      "Posted",       "Share",
+        "No Author",  "Publiziert", "Veröffentlicht", "Aktualisiert", "Publié",
+        "Mis à jour", "Publicado",  "Actualizado",    "Archiv"};
     for (size_t i = 0; i < ARRAY_LEN(not_names); i++)
         if (!strncmp(c, not_names[i], strlen(not_names[i])))
             return NULL;
@@ -271,7 +271,6 @@ bool html_names_site(const char *byline, const char *const *names, size_t nnames
     return false;
 }
 
-
 /* Does text look like a name or a short list of names: 2-80 bytes, at most eight words, not
  * starting with a digit, none of the marks of a sentence or a label? */
 static bool name_shaped(const char *t)
@@ -291,9 +290,9 @@ static bool name_shaped(const char *t)
 static char *node_text(arena *a, const xmlNode *n)
 {
     if (n->type == XML_TEXT_NODE)
-        return n->content ? html_clean(a, (const char *)n->content,
-                                       strlen((const char *)n->content))
-                          : NULL;
+        return n->content
+                   ? html_clean(a, (const char *)n->content, strlen((const char *)n->content))
+                   : NULL;
     return html_text(a, n, 256);
 }
 
@@ -335,8 +334,9 @@ static const char *alone_byline(arena *a, const xmlNode *text, const char *raw, 
         text->parent->type != XML_ELEMENT_NODE)
         return NULL;
     char *t = html_clean(a, raw, len);
-    static const char *const leads[] = {"By ",    "Von ",    "Par ",     "Por ",     "Author: ",
-                                        "Autor: ", "Autorin: ", "Auteur : ", "Auteur: ", "Autore: "};
+    static const char *const leads[] = {"By ",      "Von ",    "Par ",      "Por ",
+                                        "Author: ", "Autor: ", "Autorin: ", "Auteur : ",
+                                        "Auteur: ", "Autore: "};
     for (size_t i = 0; t && i < ARRAY_LEN(leads); i++) {
         size_t n = strlen(leads[i]);
         if (strncmp(t, leads[i], n))
@@ -384,10 +384,10 @@ const char *html_byline_after_marker(arena *a, const xmlNode *text)
 static bool author_segment(const char *s, size_t n)
 {
     static const char *const segments[] = {
-        "author",  "authors",     "autor",      "autoren",  "autorin", "auteur",
-        "auteurs", "autore",      "autori",     "autores",  "writer",  "writers",
-        "staff",   "journalist",  "journalists", "reporter", "reporters", "columnist",
-        "columnists", "redaktion", "profile",    "profil"};
+        "author",     "authors",    "autor",       "autoren",  "autorin",   "auteur",
+        "auteurs",    "autore",     "autori",      "autores",  "writer",    "writers",
+        "staff",      "journalist", "journalists", "reporter", "reporters", "columnist",
+        "columnists", "redaktion",  "profile",     "profil"};
     for (size_t i = 0; i < ARRAY_LEN(segments); i++)
         if (strlen(segments[i]) == n && !strncasecmp(s, segments[i], n))
             return true;
@@ -419,8 +419,8 @@ const char *html_author_link(arena *a, const xmlNode *link)
     return name && name_shaped(name) ? name : NULL;
 }
 
-const char *html_strip_site(arena *a, const char *headline, const char *const *names,
-                            size_t nnames, const char *url)
+const char *html_strip_site(arena *a, const char *headline, const char *const *names, size_t nnames,
+                            const char *url)
 {
     static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "};
     char *h = arena_strndup(a, headline, strlen(headline));

@@ -65,14 +65,13 @@ const char *html_clean_byline(arena *a, const char *s);
  * case aside) to one of names[0..nnames) (NULLs skipped: the publisher, og:site_name ...),
  * to the host of `url` with or without its top-level domain, or an address itself
  * ("ORF.at", "www.dw.com")? */
-bool html_names_site(const char *byline, const char *const *names, size_t nnames,
-                     const char *url);
+bool html_names_site(const char *byline, const char *const *names, size_t nnames, const char *url);
 
 /* A headline without a part that names the site, at its end or start ("Headline | The Japan
  * Times", "Site » Headline"; separators | - – — :: » · //), the site known as for
  * html_names_site. Returns headline itself when nothing is cut, else a copy in the arena. */
-const char *html_strip_site(arena *a, const char *headline, const char *const *names,
-                            size_t nnames, const char *url);
+const char *html_strip_site(arena *a, const char *headline, const char *const *names, size_t nnames,
+                            const char *url);
 
 /* The name after a byline marker: `text` is a text node that is only "by", "von", "par",
  * "por" (any case), alone or as the whole of its element, and the next element (over white

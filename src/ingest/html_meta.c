@@ -35,8 +35,8 @@ typedef struct meta_found {
     const char *byline_alt[3];  /* the texts of later byline blocks, outside the first */
     size_t nalt;
     const xmlNode *byline_alt_node; /* the last of them */
-    const char *marker_name;    /* the name after a lone "by", "von": "by <a>Jane Doe</a>" */
-    const char *author_link;    /* the text of the first link to an author's page */
+    const char *marker_name;        /* the name after a lone "by", "von": "by <a>Jane Doe</a>" */
+    const char *author_link;        /* the text of the first link to an author's page */
     /* JSON-LD */
     const char *ld_headline, *ld_name, *ld_author, *ld_date, *ld_section, *ld_publisher, *ld_body;
     const char *ld_other_date;   /* datePublished of a JSON-LD object that is not an article,
@@ -599,7 +599,7 @@ static bool inside(const xmlNode *n, const xmlNode *ancestor)
  * the site's writers sit there. */
 static bool in_furniture(const xmlNode *n)
 {
-    static const char *const words[] = {"sidebar", "widget", "related", "teaser", "menu",
+    static const char *const words[] = {"sidebar", "widget",  "related",   "teaser",  "menu",
                                         "footer",  "comment", "recommend", "popular", "nav"};
     char hints[256];
     int depth = 0;
@@ -708,13 +708,13 @@ static sitrep_status scan(arena *a, xmlNode *root, meta_found *m, document *doc)
                     goto next;
                 hints_of(n, hints, sizeof hints);
                 /* comments and comment forms have authors too */
-                bool authorish = !strstr(hints, "comment") &&
-                                 (byline_tag || strstr(hints, "byline") ||
-                                  strstr(hints, "author-name") || has_word(hints, "autor") ||
-                                  has_word(hints, "auteur") ||
-                                  strstr(hints, "authorname") || strstr(hints, "writtenby") ||
-                                  has_word(hints, "author") || has_suffix_word(hints, "__author") ||
-                                  has_suffix_word(hints, "-author"));
+                bool authorish =
+                    !strstr(hints, "comment") &&
+                    (byline_tag || strstr(hints, "byline") || strstr(hints, "author-name") ||
+                     has_word(hints, "autor") || has_word(hints, "auteur") ||
+                     strstr(hints, "authorname") || strstr(hints, "writtenby") ||
+                     has_word(hints, "author") || has_suffix_word(hints, "__author") ||
+                     has_suffix_word(hints, "-author"));
                 if (!m->byline_el && authorish && !in_comment(n)) {
                     const char *t = text_or_null(a, n);
                     /* an avatar's initial ("J") is no byline: a later block may be */
@@ -897,8 +897,7 @@ sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char *
     if (headline && strchr(headline, '&'))
         headline = html_unescape(a, headline);
     if (headline && (headline = html_clean(a, headline, strlen(headline))) && *headline)
-        doc->meta.headline =
-            html_strip_site(a, headline, site_names, ARRAY_LEN(site_names), url);
+        doc->meta.headline = html_strip_site(a, headline, site_names, ARRAY_LEN(site_names), url);
     if (site)
         doc->meta.publisher = site;
     const char *section = first_of((const char *const[]){m.section, m.ld_section, m.breadcrumb}, 3);

@@ -1,6 +1,7 @@
 /* html_tree.c - small helpers over the libxml2 tree that the HTML reader's files share:
- * element and attribute names, text with white space collapsed, character references. Part of the ingest stage;
- * html_meta.c and html_score.c read the page with them, html.c ties everything together.
+ * element and attribute names, text with white space collapsed, character references. Part of the
+ * ingest stage; html_meta.c and html_score.c read the page with them, html.c ties everything
+ * together.
  */
 #include "html_internal.h"
 
