@@ -330,13 +330,21 @@ static bool capitalised_words(const char *t)
  * Jane Doe": the name, or NULL. */
 static const char *alone_byline(arena *a, const xmlNode *text, const char *raw, size_t len)
 {
-    if (len > 120 || text->prev || text->next || !text->parent ||
-        text->parent->type != XML_ELEMENT_NODE)
-        return NULL;
-    char *t = html_clean(a, raw, len);
     static const char *const leads[] = {"By ",      "Von ",    "Par ",      "Por ",
                                         "Author: ", "Autor: ", "Autorin: ", "Auteur : ",
                                         "Auteur: ", "Autore: "};
+    if (len > 120 || text->prev || text->next || !text->parent ||
+        text->parent->type != XML_ELEMENT_NODE)
+        return NULL;
+    while (*raw == ' ' || *raw == '\t' || *raw == '\n' || *raw == '\r')
+        raw++;
+    /* the test on the raw text first: most text nodes are no byline, and cost nothing */
+    bool lead = false;
+    for (size_t i = 0; i < ARRAY_LEN(leads) && !lead; i++)
+        lead = !strncmp(raw, leads[i], strlen(leads[i]) - 1);
+    if (!lead)
+        return NULL;
+    char *t = html_clean(a, raw, strlen(raw));
     for (size_t i = 0; t && i < ARRAY_LEN(leads); i++) {
         size_t n = strlen(leads[i]);
         if (strncmp(t, leads[i], n))
@@ -350,34 +358,54 @@ static const char *alone_byline(arena *a, const xmlNode *text, const char *raw, 
     return NULL;
 }
 
+/* Is the whole of raw (white space aside) one of the markers "by", "von", "par", "por"? */
+static bool marker_only(const char *raw)
+{
+    static const char *const markers[] = {"by", "von", "par", "por", "door"};
+    while (*raw == ' ' || *raw == '\t' || *raw == '\n' || *raw == '\r')
+        raw++;
+    size_t n = 0;
+    while (raw[n] && raw[n] != ' ' && raw[n] != '\t' && raw[n] != '\n' && raw[n] != '\r')
+        n++;
+    for (const char *p = raw + n; *p; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+            return false;
+    for (size_t i = 0; i < ARRAY_LEN(markers); i++)
+        if (strlen(markers[i]) == n && !strncasecmp(raw, markers[i], n))
+            return true;
+    return false;
+}
+
+/* Is a node inside <code> or <pre> (within 64 levels)? "GROUP BY <span>day</span>" in a code
+ * sample is no byline. */
+static bool in_code(const xmlNode *n)
+{
+    int depth = 0;
+    for (const xmlNode *p = n->parent; p && depth < 64; p = p->parent, depth++)
+        if (html_is(p, "code") || html_is(p, "pre"))
+            return true;
+    return false;
+}
+
 const char *html_byline_after_marker(arena *a, const xmlNode *text)
 {
     if (text->type != XML_TEXT_NODE || !text->content)
         return NULL;
-    /* "GROUP BY <span>period</span>" in a code sample */
-    for (const xmlNode *p = text->parent; p; p = p->parent)
-        if (html_is(p, "code") || html_is(p, "pre"))
-            return NULL;
     const char *raw = (const char *)text->content;
     size_t len = strlen(raw);
-    if (len > 24)
-        return alone_byline(a, text, raw, len);
-    char *t = html_clean(a, raw, len);
-    static const char *const markers[] = {"by", "von", "par", "por", "door", "av"};
-    bool marker = false;
-    for (size_t i = 0; t && i < ARRAY_LEN(markers) && !marker; i++)
-        marker = !strcasecmp(t, markers[i]);
-    if (!marker)
-        return alone_byline(a, text, raw, len);
-    /* "by <a>Name</a>", or "<strong>von</strong> <span>Name</span>" */
-    const xmlNode *from = text;
-    if (!text->prev && !text->next && text->parent && text->parent->type == XML_ELEMENT_NODE)
-        from = text->parent;
-    const xmlNode *el = next_element(from);
-    if (!el)
-        return NULL;
-    char *name = node_text(a, el);
-    return name && name_shaped(name) ? name : NULL;
+    const char *name = NULL;
+    if (len <= 24 && marker_only(raw)) {
+        /* "by <a>Name</a>", or "<strong>von</strong> <span>Name</span>" */
+        const xmlNode *from = text;
+        if (!text->prev && !text->next && text->parent && text->parent->type == XML_ELEMENT_NODE)
+            from = text->parent;
+        const xmlNode *el = next_element(from);
+        char *t = el ? node_text(a, el) : NULL;
+        name = t && name_shaped(t) ? t : NULL;
+    } else {
+        name = alone_byline(a, text, raw, len);
+    }
+    return name && !in_code(text) ? name : NULL;
 }
 
 /* Is a path segment of an address the name of an author's page ("/author/", "/autor/")? */
