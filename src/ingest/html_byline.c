@@ -296,8 +296,8 @@ static char *node_text(arena *a, const xmlNode *n)
     return html_text(a, n, 256);
 }
 
-/* The next sibling that is an element, over white space; NULL when text comes first. */
-static const xmlNode *next_element(const xmlNode *n)
+/* The next sibling over white space: an element, or a text node with text in it. */
+static const xmlNode *next_content(const xmlNode *n)
 {
     for (n = n->next; n; n = n->next) {
         if (n->type == XML_ELEMENT_NODE)
@@ -305,7 +305,7 @@ static const xmlNode *next_element(const xmlNode *n)
         if (n->type == XML_TEXT_NODE && n->content) {
             for (const char *p = (const char *)n->content; *p; p++)
                 if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-                    return NULL;
+                    return n;
         }
     }
     return NULL;
@@ -330,9 +330,9 @@ static bool capitalised_words(const char *t)
  * Jane Doe": the name, or NULL. */
 static const char *alone_byline(arena *a, const xmlNode *text, const char *raw, size_t len)
 {
-    static const char *const leads[] = {"By ",      "Von ",    "Par ",      "Por ",
-                                        "Author: ", "Autor: ", "Autorin: ", "Auteur : ",
-                                        "Auteur: ", "Autore: "};
+    static const char *const leads[] = {
+        "By ",  "Von ",    "Par ",   "Por ",     "by ",      "von ",    "par ",
+        "por ", "Author:", "Autor:", "Autorin:", "Auteur :", "Auteur:", "Autore:"};
     if (len > 120 || text->prev || text->next || !text->parent ||
         text->parent->type != XML_ELEMENT_NODE)
         return NULL;
@@ -341,35 +341,31 @@ static const char *alone_byline(arena *a, const xmlNode *text, const char *raw, 
     /* the test on the raw text first: most text nodes are no byline, and cost nothing */
     bool lead = false;
     for (size_t i = 0; i < ARRAY_LEN(leads) && !lead; i++)
-        lead = !strncmp(raw, leads[i], strlen(leads[i]) - 1);
+        lead = !strncmp(raw, leads[i], strlen(leads[i]));
     if (!lead)
         return NULL;
-    char *t = html_clean(a, raw, strlen(raw));
-    for (size_t i = 0; t && i < ARRAY_LEN(leads); i++) {
-        size_t n = strlen(leads[i]);
-        if (strncmp(t, leads[i], n))
-            continue;
-        const char *name = t + n;
-        size_t words = 1;
-        for (const char *p = name; *p; p++)
-            words += *p == ' ';
-        return words <= 5 && name_shaped(name) && capitalised_words(name) ? name : NULL;
-    }
-    return NULL;
+    /* "By Jane Doe | 12/10/2020": the cleaning cuts the date */
+    const char *name = html_clean_byline(a, raw);
+    if (!name)
+        return NULL;
+    size_t words = 1;
+    for (const char *p = name; *p; p++)
+        words += *p == ' ';
+    return words <= 5 && name_shaped(name) && capitalised_words(name) ? name : NULL;
 }
 
 /* Is the whole of raw (white space aside) one of the markers "by", "von", "par", "por"? */
 static bool marker_only(const char *raw)
 {
-    static const char *const markers[] = {"by", "von", "par", "por", "door"};
+    static const char *const markers[] = {"by",      "von",     "par",      "por",    "door",
+                                          "by:",     "von:",    "author:",  "autor:", "autorin:",
+                                          "auteur:", "autore:", "auteur :", "autor :"};
     while (*raw == ' ' || *raw == '\t' || *raw == '\n' || *raw == '\r')
         raw++;
-    size_t n = 0;
-    while (raw[n] && raw[n] != ' ' && raw[n] != '\t' && raw[n] != '\n' && raw[n] != '\r')
-        n++;
-    for (const char *p = raw + n; *p; p++)
-        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-            return false;
+    size_t n = strlen(raw);
+    while (n &&
+           (raw[n - 1] == ' ' || raw[n - 1] == '\t' || raw[n - 1] == '\n' || raw[n - 1] == '\r'))
+        n--;
     for (size_t i = 0; i < ARRAY_LEN(markers); i++)
         if (strlen(markers[i]) == n && !strncasecmp(raw, markers[i], n))
             return true;
@@ -399,7 +395,7 @@ const char *html_byline_after_marker(arena *a, const xmlNode *text)
         const xmlNode *from = text;
         if (!text->prev && !text->next && text->parent && text->parent->type == XML_ELEMENT_NODE)
             from = text->parent;
-        const xmlNode *el = next_element(from);
+        const xmlNode *el = next_content(from);
         char *t = el ? node_text(a, el) : NULL;
         name = t && name_shaped(t) ? t : NULL;
     } else {

@@ -39,6 +39,7 @@ typedef struct meta_found {
     const char *author_link;        /* the text of the first link to an author's page */
     /* JSON-LD */
     const char *ld_headline, *ld_name, *ld_author, *ld_date, *ld_section, *ld_publisher, *ld_body;
+    const char *ld_page_author;  /* the author of a JSON-LD WebPage (Yoast puts it there) */
     const char *ld_other_date;   /* datePublished of a JSON-LD object that is not an article,
                                   * or read from JSON-LD that does not parse */
     const char *published_named; /* a <meta> whose name speaks of a publication date */
@@ -231,6 +232,20 @@ static void ld_article(arena *a, const cJSON *root, const cJSON *o, meta_found *
     }
 }
 
+/* The author of a JSON-LD object that is no article but a page (WebPage, ItemPage ...). */
+static void ld_page(arena *a, const cJSON *root, const cJSON *o, meta_found *m)
+{
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive(o, "@type");
+    if (cJSON_IsArray(type))
+        type = cJSON_GetArrayItem(type, 0);
+    if (m->ld_page_author || !cJSON_IsString(type) || !strstr(type->valuestring, "Page") ||
+        ld_is_article(type))
+        return;
+    const char *author = ld_authors(a, root, cJSON_GetObjectItemCaseSensitive(o, "author"));
+    if (!looks_like_url(author))
+        m->ld_page_author = author;
+}
+
 /* Reads the article objects of one JSON-LD object: itself and the members of its @graph. */
 static void ld_object(arena *a, const cJSON *root, const cJSON *o, meta_found *m)
 {
@@ -238,6 +253,7 @@ static void ld_object(arena *a, const cJSON *root, const cJSON *o, meta_found *m
         return;
     if (ld_is_article(cJSON_GetObjectItemCaseSensitive(o, "@type")))
         ld_article(a, root, o, m);
+    ld_page(a, root, o, m);
     /* a WebPage, ClaimReview or MedicalWebPage dates the page too, after any article */
     keep_first(&m->ld_other_date,
                ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "datePublished")));
@@ -250,6 +266,7 @@ static void ld_object(arena *a, const cJSON *root, const cJSON *o, meta_found *m
                 continue;
             if (ld_is_article(cJSON_GetObjectItemCaseSensitive(g, "@type")))
                 ld_article(a, root, g, m);
+            ld_page(a, root, g, m);
             keep_first(&m->ld_other_date,
                        ld_string(a, cJSON_GetObjectItemCaseSensitive(g, "datePublished")));
         }
@@ -906,10 +923,11 @@ sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char *
     const char *byline_el = m.inner_name     ? m.inner_name
                             : m.inner_author ? m.inner_author
                                              : m.byline_el;
+    /* a WebPage's author comes last: it is often the account that posted, not the writer */
     const char *const authors[] = {m.ld_author,       m.author_meta.value, m.author_other,
                                    m.itemprop_author, m.rel_author,        byline_el,
                                    m.byline_alt[0],   m.byline_alt[1],     m.byline_alt[2],
-                                   m.marker_name,     m.author_link};
+                                   m.marker_name,     m.author_link,       m.ld_page_author};
     /* a meta author, a JSON-LD Organization or an itemprop that names the publisher or the
      * domain gives way to a later source that names someone else; when none does, the site's
      * name stands (a personal blog is named after its writer, "BBC News" signs its own) */

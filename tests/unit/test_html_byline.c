@@ -69,6 +69,13 @@ static void json_ld_author_by_id(void **state)
         "[{\"@id\":\"#a\"},{\"@id\":\"#b\"}]},{\"@type\":\"Person\",\"@id\":\"#b\",\"name\":"
         "\"Sade Okon\"}]</script>";
     assert_string_equal(byline_of(list, ""), "Ivo Brandt, Sade Okon");
+    /* a WebPage's author (often the account that posted) comes after the markup's byline */
+    const char *page = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":"
+                       "\"WebPage\",\"author\":{\"@id\":\"#p\"}},{\"@type\":\"Person\","
+                       "\"@id\":\"#p\",\"name\":\"Desk Editor\"}]}</script>";
+    assert_string_equal(byline_of(page, ""), "Desk Editor");
+    assert_string_equal(byline_of(page, "<div class=\"byline\">By Noor Haddad</div>"),
+                        "Noor Haddad");
     /* an @id that names nothing: the markup's byline */
     const char *dangling = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
                            "\"author\":{\"@id\":\"#nobody\"}}</script>";
@@ -144,6 +151,13 @@ static void markup_signs_of_a_writer(void **state)
     assert_string_equal(byline_of("", "<p>By Omar Sayed</p>"), "Omar Sayed");
     assert_string_equal(byline_of("", "<p>Auteur : Omar Sayed</p>"), "Omar Sayed");
     assert_null(byline_of("", "<p>By contrast, the port stayed shut</p>"));
+    assert_string_equal(byline_of("", "<h4>By Omar Sayed | 12/10/2024</h4>"), "Omar Sayed");
+    assert_string_equal(byline_of("", "<span>von Omar Sayed</span>"), "Omar Sayed");
+    /* a label, then the name as text or in an element */
+    assert_string_equal(byline_of("", "<div><span>Autor:</span> Omar Sayed<br></div>"),
+                        "Omar Sayed");
+    assert_string_equal(byline_of("", "<div><span>Auteur : </span> <a>Omar Sayed</a></div>"),
+                        "Omar Sayed");
     /* NITF's byline element */
     assert_string_equal(byline_of("", "<byline>Von Omar Sayed</byline>"), "Omar Sayed");
     /* a link to the writer's page */
