@@ -148,9 +148,19 @@ const char *html_clean_byline(arena *a, const char *s)
     }
     cut_at_number(c);
     size_t n = strlen(c);
-    while (n && (c[n - 1] == ' ' || c[n - 1] == ',' || c[n - 1] == '-'))
-        c[--n] = '\0';
+    for (;;) {
+        if (n && strchr(" ,-/|:", c[n - 1]))
+            c[--n] = '\0';
+        else if (n >= 3 && !strcmp(c + n - 3, "／")) /* a full-width slash */
+            c[n -= 3] = '\0';
+        else
+            break;
+    }
     if (n == 0 || n > 120)
+        return NULL;
+    /* "20 Nov 2019 08:00 GMT" in an author's slot: a date, no name */
+    size_t lead = strspn(c, "0123456789./:-");
+    if (lead && (c[lead] == ' ' || c[lead] == '\0'))
         return NULL;
     /* "Jane Doe Jane Doe": an avatar's caption and the name, read as one text */
     if (n % 2 == 1 && c[n / 2] == ' ' && !strncmp(c, c + n / 2 + 1, n / 2))
@@ -170,6 +180,9 @@ const char *html_clean_byline(arena *a, const char *s)
     for (size_t i = 0; i < ARRAY_LEN(not_names); i++)
         if (!strncmp(c, not_names[i], strlen(not_names[i])))
             return NULL;
+    /* the name of a content system's default account */
+    if (!strcasecmp(c, "admin") || !strcasecmp(c, "administrator"))
+        return NULL;
     return c;
 }
 

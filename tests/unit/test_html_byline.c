@@ -133,6 +133,9 @@ static void bylines_are_cleaned(void **state)
     assert_null(meta_byline("created by"));
     assert_null(meta_byline("No Author"));
     assert_null(meta_byline("Publiziert am 3. März 2021"));
+    assert_null(meta_byline("14 May 2024 08:00 GMT"));
+    assert_null(meta_byline("admin"));
+    assert_string_equal(meta_byline("Lea Vogt ／"), "Lea Vogt");
 }
 
 static void markup_signs_of_a_writer(void **state)
