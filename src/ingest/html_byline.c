@@ -34,7 +34,7 @@ static char *after_lead(char *c)
         "Erstellt",  "Veröffentlicht", "Geschrieben", "Verfasst", "Posted",  "Written",
         "Published", "Edited",         "Publié",      "Écrit",    "Rédigé",  "Publicado",
         "Escrito",   "Pubblicato",     "Scritto",     "Article",  "Artikel", "Beitrag",
-        "Alle ",     "All ",           "More ",       "Mehr ",    "Weitere "};
+        "Reporting", "Alle ",          "All ",        "More ",    "Mehr ",   "Weitere "};
     char *best = NULL;
     size_t best_len = 0;
     for (size_t i = 0; i < ARRAY_LEN(preps); i++) {
@@ -114,6 +114,14 @@ const char *html_clean_byline(arena *a, const char *s)
             c += n;
             break;
         }
+    }
+    /* "Reporting by Jane Doe; Editing by John Roe": the writer, not the editor */
+    static const char *const roles[] = {"; Editing", "; editing", "; Additional reporting",
+                                        "; additional reporting"};
+    for (size_t i = 0; i < ARRAY_LEN(roles); i++) {
+        char *p = strstr(c, roles[i]);
+        if (p && p > c)
+            *p = '\0';
     }
     c = after_lead(c);
     static const char *const cuts[] = {

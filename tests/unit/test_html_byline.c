@@ -116,6 +116,7 @@ static void bylines_are_cleaned(void **state)
     assert_string_equal(meta_byline("Zeige alle Beiträge von Lea Vogt"), "Lea Vogt");
     assert_string_equal(meta_byline("Veröffentlicht am 3. März 2021 von Lea Vogt"), "Lea Vogt");
     assert_string_equal(meta_byline("Erstellt von Lea Vogt"), "Lea Vogt");
+    assert_string_equal(meta_byline("Reporting by Lea Vogt; Editing by Tom Abel"), "Lea Vogt");
     assert_string_equal(meta_byline("VON LEA VOGT am 3."), "LEA VOGT");
     assert_string_equal(meta_byline("Lea Vogt am 03.03.2021"), "Lea Vogt");
     assert_string_equal(meta_byline("Lea Vogt, 03.03.2021"), "Lea Vogt");
