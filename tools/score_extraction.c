@@ -5,6 +5,9 @@
  *        score_extraction --dump HTML_DIR/ID.html          (prints the extracted body)
  *        score_extraction --meta PAGES_DIR   (readability test pages: DIR/NAME/source.html vs
  *                                             expected-metadata.json title and byline)
+ *        score_extraction --meta-evaldata EVALDATA.json DIR   (trafilatura's evaluation data:
+ *                                             its "author" per page vs our byline; DIR holds
+ *                                             the pages decompressed)
  * Metric (the benchmark's evaluate.py, reproduced): tokens are runs of Unicode word characters
  * (letters, digits, underscore - Python's \w); shingles are word 4-grams (a shorter text is one
  * shingle); per page tp/fp/fn are multiset overlaps normalised by their sum; precision and
@@ -19,7 +22,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/uchar.h>
+#include <unistd.h>
 
 #define SHINGLE_N 4
 
@@ -269,10 +274,17 @@ static int score_meta(const char *dir)
                 bylines += bok;
                 titles_n += tn;
                 bylines_n += bn;
-                if (verbose && (!tn || !bn))
+                /* "ok", "near" (a miss only before normalising: white space, "By"), "BAD" */
+                if (verbose && (!tok || !bok))
                     printf("%s: title %s [%s] want [%s]; byline %s [%s] want [%s]\n", names[i],
-                           tn ? "ok" : "BAD", doc.meta.headline ? doc.meta.headline : "(null)",
-                           cJSON_IsString(t) ? t->valuestring : "(null)", bn ? "ok" : "BAD",
+                           tok  ? "ok"
+                           : tn ? "near"
+                                : "BAD",
+                           doc.meta.headline ? doc.meta.headline : "(null)",
+                           cJSON_IsString(t) ? t->valuestring : "(null)",
+                           bok  ? "ok"
+                           : bn ? "near"
+                                : "BAD",
                            doc.meta.byline ? doc.meta.byline : "(null)",
                            cJSON_IsString(b) ? b->valuestring : "(null)");
             }
@@ -295,8 +307,130 @@ static int score_meta(const char *dir)
     return 0;
 }
 
+/* A byline reduced for comparison: lower-cased ASCII, white space collapsed, and the words and
+ * marks that join names (",", ";", "&", "and", "und", "et", "y") made one separator, so that
+ * "Ann Lee and Bo Chan" matches "Ann Lee, Bo Chan". Returns a malloc'd copy. */
+static char *names_key(const char *s)
+{
+    char *flat = normalise(s, true);
+    size_t n = strlen(flat);
+    char *out = xmalloc(n + 2);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = flat[i];
+        static const char *const joins[] = {" and ", " und ", " et ", " y ", " & "};
+        bool joined = false;
+        for (size_t j = 0; j < ARRAY_LEN(joins) && !joined; j++) {
+            size_t m = strlen(joins[j]);
+            if (!strncasecmp(flat + i, joins[j], m)) {
+                out[k++] = '|';
+                i += m - 1;
+                joined = true;
+            }
+        }
+        if (joined)
+            continue;
+        if (c == ',' || c == ';') {
+            out[k++] = '|';
+            while (flat[i + 1] == ' ')
+                i++;
+            continue;
+        }
+        out[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    out[k] = '\0';
+    free(flat);
+    return out;
+}
+
+/* Bylines against trafilatura's evaluation data (evaldata.json: "author" per page, "" when the
+ * page names none; pages read from DIR/FILE, decompressed): how often the byline matches
+ * (white space and the joining of several names aside), how often one is found where the data
+ * has none, and how often none is found where it has one; and the headline against its
+ * "title" where it has one (white space aside). */
+static int score_evaldata(const char *json_path, const char *dir)
+{
+    size_t len;
+    char *text = read_file(json_path, &len);
+    cJSON *data = text ? cJSON_Parse(text) : NULL;
+    if (!data) {
+        fprintf(stderr, "score_extraction: cannot parse %s\n", json_path);
+        free(text);
+        return 1;
+    }
+    bool verbose = getenv("SCORE_VERBOSE") != NULL;
+    size_t pages = 0, same = 0, named = 0, named_same = 0, extra = 0, missed = 0, wrong = 0;
+    size_t titled = 0, titles = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, data)
+    {
+        const cJSON *author = cJSON_GetObjectItemCaseSensitive(item, "author");
+        const cJSON *file = cJSON_GetObjectItemCaseSensitive(item, "file");
+        if (!cJSON_IsString(author) || !cJSON_IsString(file))
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, file->valuestring);
+        size_t hlen;
+        char *html = access(path, R_OK) == 0 ? read_file(path, &hlen) : NULL;
+        if (!html)
+            continue;
+        arena a;
+        arena_init(&a, (size_t)1 << 30);
+        document doc;
+        if (ingest_html(&a, html, hlen, NULL, &doc) == SITREP_OK) {
+            const char *got = doc.meta.byline && *doc.meta.byline ? doc.meta.byline : NULL;
+            const char *want = author->valuestring[0] ? author->valuestring : NULL;
+            bool ok;
+            if (!want || !got) {
+                ok = !want && !got;
+            } else {
+                char *x = names_key(want), *y = names_key(got);
+                ok = !strcmp(x, y);
+                free(x);
+                free(y);
+            }
+            pages++;
+            same += ok;
+            named += want != NULL;
+            named_same += want && ok;
+            extra += got && !want;
+            missed += want && !got;
+            wrong += want && got && !ok;
+            const cJSON *title = cJSON_GetObjectItemCaseSensitive(item, "title");
+            if (cJSON_IsString(title) && title->valuestring[0]) {
+                titled++;
+                bool tok = doc.meta.headline && meta_match(title, doc.meta.headline, false, true);
+                titles += tok;
+                if (verbose && !tok)
+                    printf("%s: title [%s] want [%s]\n", file->valuestring,
+                           doc.meta.headline ? doc.meta.headline : "(null)", title->valuestring);
+            }
+            if (verbose && !ok)
+                printf("%s: byline [%s] want [%s]\n", file->valuestring, got ? got : "(null)",
+                       want ? want : "(null)");
+        }
+        arena_release(&a);
+        free(html);
+    }
+    cJSON_Delete(data);
+    free(text);
+    if (!pages) {
+        printf("html bylines: no pages in %s\n", dir);
+        return 1;
+    }
+    printf("html bylines (trafilatura eval): %.3f match on %zu pages; %zu of %zu named found "
+           "right, %zu wrong, %zu missed; %zu found where none is named\n",
+           (double)same / (double)pages, pages, named_same, named, wrong, missed, extra);
+    printf("html titles (trafilatura eval): %.3f match on %zu pages with a title (white space "
+           "aside)\n",
+           titled ? (double)titles / (double)titled : 0.0, titled);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && !strcmp(argv[1], "--meta-evaldata"))
+        return score_evaldata(argv[2], argv[3]);
     if (argc == 3 && !strcmp(argv[1], "--meta"))
         return score_meta(argv[2]);
     if (argc == 3 && !strcmp(argv[1], "--dump")) {
@@ -307,7 +441,9 @@ int main(int argc, char **argv)
     }
     if (argc != 3 && !(argc == 4 && !strcmp(argv[2], "--peer"))) {
         fputs("usage: score_extraction GROUND_TRUTH.json (HTML_DIR | --peer OUT.json)\n"
-              "       score_extraction --dump PAGE.html\n",
+              "       score_extraction --dump PAGE.html\n"
+              "       score_extraction --meta PAGES_DIR\n"
+              "       score_extraction --meta-evaldata EVALDATA.json DIR\n",
               stderr);
         return 2;
     }

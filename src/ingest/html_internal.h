@@ -1,9 +1,9 @@
 /* html_internal.h - what the files of the HTML reader share (not part of the stage's API).
  *
  * html_encoding.c turns page bytes into clean UTF-8, html_meta.c reads the metadata (meta
- * tags, JSON-LD, <time>, the URL), html_score.c finds the article text by scoring blocks,
- * html_tree.c holds the tree helpers they share, and html.c ties them together behind
- * ingest_html().
+ * tags, JSON-LD, <time>, the URL) and html_byline.c cleans its byline, html_score.c finds the
+ * article text by scoring blocks, html_tree.c holds the tree helpers they share, and html.c
+ * ties them together behind ingest_html().
  */
 #ifndef SITREP_HTML_INTERNAL_H
 #define SITREP_HTML_INTERNAL_H
@@ -48,6 +48,41 @@ char *html_text(arena *a, const xmlNode *node, size_t cap);
 
 /* Copies s trimmed, with white space collapsed, into the arena (NULL at the cap). */
 char *html_clean(arena *a, const char *s, size_t length);
+
+/* Copies s into the arena with character references decoded ("&oacute;", "&#243;",
+ * "&#xF3;"): for metadata escaped twice by its page. An unknown reference stays as it is. NULL
+ * at the arena cap. */
+char *html_unescape(arena *a, const char *s);
+
+/* A byline cleaned for output, in the arena: character references decoded, white space
+ * collapsed, "By"/"Von"/"Par"/"Por" and a short label before a colon ("Autor:") dropped, a lead
+ * such as "Veröffentlicht am ... von" dropped, and what follows the names cut (a separator, a
+ * date, a time, "Published ..."). NULL when nothing like a name is left, for text of more
+ * than 200 bytes, or at the arena cap. */
+const char *html_clean_byline(arena *a, const char *s);
+
+/* Does a cleaned byline name the site rather than a writer: equal (letters and digits,
+ * case aside) to one of names[0..nnames) (NULLs skipped: the publisher, og:site_name ...),
+ * to the host of `url` with or without its top-level domain, or an address itself
+ * ("ORF.at", "www.dw.com")? */
+bool html_names_site(const char *byline, const char *const *names, size_t nnames, const char *url);
+
+/* A headline without a part that names the site, at its end or start ("Headline | The Japan
+ * Times", "Site » Headline"; separators | - – — :: » · //), the site known as for
+ * html_names_site. Returns headline itself when nothing is cut, else a copy in the arena. */
+const char *html_strip_site(arena *a, const char *headline, const char *const *names, size_t nnames,
+                            const char *url);
+
+/* The name after a byline marker: `text` is a text node that is only "by", "von", "par",
+ * "por" (any case), alone or as the whole of its element, and the next element (over white
+ * space) holds a short name: "by <a>Jane Doe</a>", "<b>von</b> <span>Jane Doe</span>". In the
+ * arena; NULL otherwise. */
+const char *html_byline_after_marker(arena *a, const xmlNode *text);
+
+/* The text of a link to an author's page (a path segment "author", "autor", "auteur",
+ * "staff", "profile" ... followed by another segment, or an "author=" query) when it is
+ * shaped like a name. In the arena; NULL otherwise. */
+const char *html_author_link(arena *a, const xmlNode *link);
 
 /* Fills the metadata of doc (headline, byline, published, section, publisher, url, captions
  * and credits) from the parsed tree. `ld_body` receives a JSON-LD articleBody if the page has

@@ -32,8 +32,14 @@ typedef struct meta_found {
     const xmlNode *byline_node; /* the first byline block: a name inside it is better */
     const char *inner_name;     /* inside it, the first element marked as a name */
     const char *inner_author;   /* inside it, the first other element marked as an author */
+    const char *byline_alt[3];  /* the texts of later byline blocks, outside the first */
+    size_t nalt;
+    const xmlNode *byline_alt_node; /* the last of them */
+    const char *marker_name;        /* the name after a lone "by", "von": "by <a>Jane Doe</a>" */
+    const char *author_link;        /* the text of the first link to an author's page */
     /* JSON-LD */
     const char *ld_headline, *ld_name, *ld_author, *ld_date, *ld_section, *ld_publisher, *ld_body;
+    const char *ld_page_author;  /* the author of a JSON-LD WebPage (Yoast puts it there) */
     const char *ld_other_date;   /* datePublished of a JSON-LD object that is not an article,
                                   * or read from JSON-LD that does not parse */
     const char *published_named; /* a <meta> whose name speaks of a publication date */
@@ -135,17 +141,68 @@ static const char *ld_string(arena *a, const cJSON *item)
     return s ? html_clean(a, s, n) : NULL;
 }
 
-/* Authors: a string, an object with a name, or an array of them, joined with ", ". */
-static const char *ld_authors(arena *a, const cJSON *item)
+/* The object of a JSON-LD document whose "@id" is `id` and that has a name: at the top, in a
+ * top-level array or in a @graph ("author": {"@id": ".../#/schema/person/..."} points there). */
+static const cJSON *ld_find_id(const cJSON *root, const char *id)
+{
+    const cJSON *lists[2] = {cJSON_IsArray(root) ? root : NULL,
+                             cJSON_IsObject(root) ? cJSON_GetObjectItemCaseSensitive(root, "@graph")
+                                                  : NULL};
+    if (cJSON_IsObject(root)) {
+        const cJSON *own = cJSON_GetObjectItemCaseSensitive(root, "@id");
+        if (cJSON_IsString(own) && !strcmp(own->valuestring, id) &&
+            cJSON_GetObjectItemCaseSensitive(root, "name"))
+            return root;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(lists); i++) {
+        const cJSON *it;
+        if (!cJSON_IsArray(lists[i]))
+            continue;
+        cJSON_ArrayForEach(it, lists[i])
+        {
+            const cJSON *own = cJSON_GetObjectItemCaseSensitive(it, "@id");
+            if (cJSON_IsString(own) && !strcmp(own->valuestring, id) &&
+                cJSON_GetObjectItemCaseSensitive(it, "name"))
+                return it;
+            /* one level down: a graph inside an array of documents */
+            const cJSON *graph = cJSON_GetObjectItemCaseSensitive(it, "@graph"), *g;
+            if (cJSON_IsArray(graph))
+                cJSON_ArrayForEach(g, graph)
+                {
+                    own = cJSON_GetObjectItemCaseSensitive(g, "@id");
+                    if (cJSON_IsString(own) && !strcmp(own->valuestring, id) &&
+                        cJSON_GetObjectItemCaseSensitive(g, "name"))
+                        return g;
+                }
+        }
+    }
+    return NULL;
+}
+
+/* One author: a string, a Person or Organization with a name, or a reference by "@id" to one
+ * elsewhere in the document. */
+static const char *ld_person(arena *a, const cJSON *root, const cJSON *item)
+{
+    if (cJSON_IsObject(item) && !cJSON_GetObjectItemCaseSensitive(item, "name")) {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(item, "@id");
+        const cJSON *found = cJSON_IsString(id) ? ld_find_id(root, id->valuestring) : NULL;
+        if (found)
+            item = found;
+    }
+    return ld_string(a, item);
+}
+
+/* Authors: one, or an array of them, joined with ", ". */
+static const char *ld_authors(arena *a, const cJSON *root, const cJSON *item)
 {
     if (!cJSON_IsArray(item))
-        return ld_string(a, item);
+        return ld_person(a, root, item);
     buf b;
     buf_init(&b, 1024);
     const cJSON *it;
     cJSON_ArrayForEach(it, item)
     {
-        const char *name = ld_string(a, it);
+        const char *name = ld_person(a, root, it);
         if (!name || !*name || looks_like_url(name))
             continue;
         if (b.len && buf_append_str(&b, ", ") != SITREP_OK)
@@ -158,11 +215,11 @@ static const char *ld_authors(arena *a, const cJSON *item)
     return out;
 }
 
-static void ld_article(arena *a, const cJSON *o, meta_found *m)
+static void ld_article(arena *a, const cJSON *root, const cJSON *o, meta_found *m)
 {
     keep_first(&m->ld_headline, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "headline")));
     keep_first(&m->ld_name, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "name")));
-    const char *author = ld_authors(a, cJSON_GetObjectItemCaseSensitive(o, "author"));
+    const char *author = ld_authors(a, root, cJSON_GetObjectItemCaseSensitive(o, "author"));
     if (!looks_like_url(author))
         keep_first(&m->ld_author, author);
     keep_first(&m->ld_date, ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "datePublished")));
@@ -175,13 +232,28 @@ static void ld_article(arena *a, const cJSON *o, meta_found *m)
     }
 }
 
+/* The author of a JSON-LD object that is no article but a page (WebPage, ItemPage ...). */
+static void ld_page(arena *a, const cJSON *root, const cJSON *o, meta_found *m)
+{
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive(o, "@type");
+    if (cJSON_IsArray(type))
+        type = cJSON_GetArrayItem(type, 0);
+    if (m->ld_page_author || !cJSON_IsString(type) || !strstr(type->valuestring, "Page") ||
+        ld_is_article(type))
+        return;
+    const char *author = ld_authors(a, root, cJSON_GetObjectItemCaseSensitive(o, "author"));
+    if (!looks_like_url(author))
+        m->ld_page_author = author;
+}
+
 /* Reads the article objects of one JSON-LD object: itself and the members of its @graph. */
-static void ld_object(arena *a, const cJSON *o, meta_found *m)
+static void ld_object(arena *a, const cJSON *root, const cJSON *o, meta_found *m)
 {
     if (!cJSON_IsObject(o))
         return;
     if (ld_is_article(cJSON_GetObjectItemCaseSensitive(o, "@type")))
-        ld_article(a, o, m);
+        ld_article(a, root, o, m);
+    ld_page(a, root, o, m);
     /* a WebPage, ClaimReview or MedicalWebPage dates the page too, after any article */
     keep_first(&m->ld_other_date,
                ld_string(a, cJSON_GetObjectItemCaseSensitive(o, "datePublished")));
@@ -193,7 +265,8 @@ static void ld_object(arena *a, const cJSON *o, meta_found *m)
             if (!cJSON_IsObject(g))
                 continue;
             if (ld_is_article(cJSON_GetObjectItemCaseSensitive(g, "@type")))
-                ld_article(a, g, m);
+                ld_article(a, root, g, m);
+            ld_page(a, root, g, m);
             keep_first(&m->ld_other_date,
                        ld_string(a, cJSON_GetObjectItemCaseSensitive(g, "datePublished")));
         }
@@ -225,9 +298,9 @@ static void ld_parse(arena *a, const char *text, meta_found *m)
     }
     if (cJSON_IsArray(root)) {
         const cJSON *it;
-        cJSON_ArrayForEach(it, root) ld_object(a, it, m);
+        cJSON_ArrayForEach(it, root) ld_object(a, root, it, m);
     } else {
-        ld_object(a, root, m);
+        ld_object(a, root, root, m);
     }
     cJSON_Delete(root);
 }
@@ -446,67 +519,6 @@ static const char *clean_title(arena *a, const char *title, const char *site)
     return title;
 }
 
-/* Cleans a byline: strips "By " (and its French, Spanish, German forms), and cuts what follows
- * the names: a separator (" - ", " | ", " • ", a dash) or a date ("March 25, 2015"). */
-static const char *clean_byline(arena *a, const char *s)
-{
-    if (!s)
-        return NULL;
-    char *c = html_clean(a, s, strlen(s));
-    if (!c)
-        return NULL;
-    static const char *const prefixes[] = {"Written by ", "By ",  "by ",  "BY ",  "Por ",
-                                           "por ",        "Par ", "par ", "Von ", "von "};
-    for (size_t i = 0; i < ARRAY_LEN(prefixes); i++) {
-        size_t n = strlen(prefixes[i]);
-        if (!strncmp(c, prefixes[i], n)) {
-            c += n;
-            break;
-        }
-    }
-    static const char *const cuts[] = {
-        " - ",      " | ",        " • ",      " — ",     " – ",           " —",
-        " @",       " Published", " Updated", " Posted", " Last updated", " PUBLISHED",
-        " UPDATED", " Published:"};
-    for (size_t i = 0; i < ARRAY_LEN(cuts); i++) {
-        char *p = strstr(c, cuts[i]);
-        if (p && p > c)
-            *p = '\0';
-    }
-    static const char *const months[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
-    for (size_t i = 0; i < ARRAY_LEN(months); i++) {
-        size_t n = strlen(months[i]);
-        for (char *p = c + 1; *p; p++)
-            if (p[-1] == ' ' && !strncasecmp(p, months[i], n) && p[n] == ' ' && p[n + 1] >= '0' &&
-                p[n + 1] <= '9') {
-                p[-1] = '\0';
-                break;
-            }
-    }
-    /* "Joe Wee Monday, 25 April 2016": a weekday after the names starts the date */
-    static const char *const days[] = {" Monday", " Tuesday",  " Wednesday", " Thursday",
-                                       " Friday", " Saturday", " Sunday"};
-    for (size_t i = 0; i < ARRAY_LEN(days); i++) {
-        char *p = strstr(c, days[i]);
-        size_t k = strlen(days[i]);
-        if (p && p > c && (p[k] == '\0' || p[k] == ' ' || p[k] == ','))
-            *p = '\0';
-    }
-    size_t n = strlen(c);
-    while (n && (c[n - 1] == ' ' || c[n - 1] == ',' || c[n - 1] == '-'))
-        c[--n] = '\0';
-    if (n == 0 || n > 120)
-        return NULL;
-    /* what is left of "Last Updated: ...", "Published ..." is no name */
-    static const char *const not_names[] = {"Last", "Updated", "Published", "Posted", "Share"};
-    for (size_t i = 0; i < ARRAY_LEN(not_names); i++)
-        if (!strncmp(c, not_names[i], strlen(not_names[i])))
-            return NULL;
-    return c;
-}
-
 /* A date in the URL written another way: /2019/nov/18/ (month in letters) or -20191115/ (eight
  * digits between separators, a valid date from 1990 on). */
 static bool url_date_other(const char *url, char out[11])
@@ -599,6 +611,28 @@ static bool inside(const xmlNode *n, const xmlNode *ancestor)
     return false;
 }
 
+/* Is n inside the page's furniture: a nav, footer or aside, or an element whose class or id
+ * says sidebar, widget, related, teaser, menu, footer or comment (within 16 levels)? Lists of
+ * the site's writers sit there. */
+static bool in_furniture(const xmlNode *n)
+{
+    static const char *const words[] = {"sidebar", "widget",  "related",   "teaser",  "menu",
+                                        "footer",  "comment", "recommend", "popular", "nav"};
+    char hints[256];
+    int depth = 0;
+    for (const xmlNode *p = n->parent; p && depth < 16; p = p->parent, depth++) {
+        if (p->type != XML_ELEMENT_NODE)
+            continue;
+        if (html_is(p, "nav") || html_is(p, "footer") || html_is(p, "aside"))
+            return true;
+        hints_of(p, hints, sizeof hints);
+        for (size_t i = 0; i < ARRAY_LEN(words); i++)
+            if (strstr(hints, words[i]))
+                return true;
+    }
+    return false;
+}
+
 /* Is n inside a comment (an ancestor within 8 levels whose class or id says so)? Readers'
  * comments have bylines and user names of their own. */
 static bool in_comment(const xmlNode *n)
@@ -677,23 +711,42 @@ static sitrep_status scan(arena *a, xmlNode *root, meta_found *m, document *doc)
                         c = html_attr(n, "datetime");
                     keep_first(&m->time_pub, c);
                 }
-                if (m->byline_el && m->breadcrumb && (m->inner_name || !m->byline_node))
+                if (!m->author_link && html_is(n, "a")) {
+                    const char *name = html_author_link(a, n);
+                    if (name && !in_furniture(n))
+                        m->author_link = name;
+                }
+                if (m->byline_el && m->breadcrumb && (m->inner_name || !m->byline_node) &&
+                    m->nalt == ARRAY_LEN(m->byline_alt))
                     goto next;
-                if (!html_attr(n, "class") && !html_attr(n, "id"))
+                /* NITF's <byline>, kept by some sites */
+                bool byline_tag = html_is(n, "byline");
+                if (!byline_tag && !html_attr(n, "class") && !html_attr(n, "id"))
                     goto next;
                 hints_of(n, hints, sizeof hints);
                 /* comments and comment forms have authors too */
-                bool authorish = !strstr(hints, "comment") &&
-                                 (strstr(hints, "byline") || strstr(hints, "author-name") ||
-                                  strstr(hints, "authorname") || strstr(hints, "writtenby") ||
-                                  has_word(hints, "author") || has_suffix_word(hints, "__author") ||
-                                  has_suffix_word(hints, "-author"));
+                bool authorish =
+                    !strstr(hints, "comment") &&
+                    (byline_tag || strstr(hints, "byline") || strstr(hints, "author-name") ||
+                     has_word(hints, "autor") || has_word(hints, "auteur") ||
+                     strstr(hints, "authorname") || strstr(hints, "writtenby") ||
+                     has_word(hints, "author") || has_suffix_word(hints, "__author") ||
+                     has_suffix_word(hints, "-author"));
                 if (!m->byline_el && authorish && !in_comment(n)) {
                     const char *t = text_or_null(a, n);
                     /* an avatar's initial ("J") is no byline: a later block may be */
                     if (t && strlen(t) > 2 && strlen(t) < 200) {
                         m->byline_el = t;
                         m->byline_node = n;
+                    }
+                } else if (m->byline_node && authorish && m->nalt < ARRAY_LEN(m->byline_alt) &&
+                           n != m->byline_node && !inside(n, m->byline_node) &&
+                           !(m->nalt && inside(n, m->byline_alt_node)) && !in_comment(n)) {
+                    /* a later byline block: the first may hold only a date ("Publiziert am") */
+                    const char *t = text_or_null(a, n);
+                    if (t && strlen(t) > 2 && strlen(t) < 200) {
+                        m->byline_alt[m->nalt++] = t;
+                        m->byline_alt_node = n;
                     }
                 } else if (m->byline_node && !m->inner_name && n != m->byline_node &&
                            inside(n, m->byline_node)) {
@@ -728,6 +781,11 @@ static sitrep_status scan(arena *a, xmlNode *root, meta_found *m, document *doc)
             }
         } else {
             descend = false;
+            if (n->type == XML_TEXT_NODE && !m->marker_name) {
+                const char *name = html_byline_after_marker(a, n);
+                if (name && !in_furniture(n))
+                    m->marker_name = name;
+            }
         }
     next:
         if (descend) {
@@ -849,8 +907,14 @@ sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char *
     const char *title = m.title ? clean_title(a, m.title, site) : NULL;
     const char *const headlines[] = {ld_title(&m), m.title_meta.value, title, m.h1};
     const char *headline = first_of(headlines, ARRAY_LEN(headlines));
+    const char *url = first_of((const char *const[]){m.canonical, m.og_url}, 2);
+    const char *const site_names[] = {site, m.site_name, m.ld_publisher};
+    /* a headline escaped twice by its page ("&#8216;"), and the site's name beside it in
+     * og:title or JSON-LD as in <title> */
+    if (headline && strchr(headline, '&'))
+        headline = html_unescape(a, headline);
     if (headline && (headline = html_clean(a, headline, strlen(headline))) && *headline)
-        doc->meta.headline = headline;
+        doc->meta.headline = html_strip_site(a, headline, site_names, ARRAY_LEN(site_names), url);
     if (site)
         doc->meta.publisher = site;
     const char *section = first_of((const char *const[]){m.section, m.ld_section, m.breadcrumb}, 3);
@@ -859,11 +923,24 @@ sitrep_status html_read_meta(arena *a, xmlDoc *tree, document *doc, const char *
     const char *byline_el = m.inner_name     ? m.inner_name
                             : m.inner_author ? m.inner_author
                                              : m.byline_el;
+    /* a WebPage's author comes last: it is often the account that posted, not the writer */
     const char *const authors[] = {m.ld_author,       m.author_meta.value, m.author_other,
-                                   m.itemprop_author, m.rel_author,        byline_el};
-    for (size_t i = 0; i < ARRAY_LEN(authors) && !doc->meta.byline; i++)
-        doc->meta.byline = clean_byline(a, authors[i]);
-    const char *url = first_of((const char *const[]){m.canonical, m.og_url}, 2);
+                                   m.itemprop_author, m.rel_author,        byline_el,
+                                   m.byline_alt[0],   m.byline_alt[1],     m.byline_alt[2],
+                                   m.marker_name,     m.author_link,       m.ld_page_author};
+    /* a meta author, a JSON-LD Organization or an itemprop that names the publisher or the
+     * domain gives way to a later source that names someone else; when none does, the site's
+     * name stands (a personal blog is named after its writer, "BBC News" signs its own) */
+    const char *site_byline = NULL;
+    for (size_t i = 0; i < ARRAY_LEN(authors) && !doc->meta.byline; i++) {
+        const char *byline = html_clean_byline(a, authors[i]);
+        if (byline && html_names_site(byline, site_names, ARRAY_LEN(site_names), url))
+            keep_first(&site_byline, byline);
+        else if (byline)
+            doc->meta.byline = byline;
+    }
+    if (!doc->meta.byline)
+        doc->meta.byline = site_byline;
     if (url && (!strncmp(url, "http://", 7) || !strncmp(url, "https://", 8)))
         doc->url = html_clean(a, url, strlen(url));
     const char *const dates[] = {m.published_meta, m.ld_date,         m.time_pub, m.published_other,

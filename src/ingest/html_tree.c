@@ -1,9 +1,11 @@
 /* html_tree.c - small helpers over the libxml2 tree that the HTML reader's files share:
- * element and attribute names, and text with white space collapsed. Part of the ingest stage;
- * html_meta.c and html_score.c read the page with them, html.c ties everything together.
+ * element and attribute names, text with white space collapsed, character references. Part of the
+ * ingest stage; html_meta.c and html_score.c read the page with them, html.c ties everything
+ * together.
  */
 #include "html_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 bool html_is(const xmlNode *node, const char *name)
@@ -121,5 +123,48 @@ char *html_text(arena *a, const xmlNode *node, size_t cap)
     slice t = slice_trim(slice_make(b.data ? b.data : "", b.len));
     char *out = arena_strndup(a, t.ptr, t.len);
     buf_release(&b);
+    return out;
+}
+
+char *html_unescape(arena *a, const char *s)
+{
+    size_t n = strlen(s);
+    char *out = arena_alloc(a, n + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = 0;
+        size_t end = i;
+        if (s[i] == '&') {
+            end = i + 1;
+            while (end < n && end - i < 12 && s[end] != ';' && s[end] != '&' && s[end] != ' ')
+                end++;
+            if (end < n && s[end] == ';' && end > i + 1) {
+                char name[16];
+                memcpy(name, s + i + 1, end - i - 1);
+                name[end - i - 1] = '\0';
+                if (name[0] == '#') {
+                    bool hex = name[1] == 'x' || name[1] == 'X';
+                    char *stop;
+                    unsigned long v = strtoul(name + (hex ? 2 : 1), &stop, hex ? 16 : 10);
+                    if (*stop == '\0' && stop != name + (hex ? 2 : 1) && v > 0 && v <= 0x10FFFF &&
+                        !(v >= 0xD800 && v <= 0xDFFF))
+                        cp = (uint32_t)v;
+                } else {
+                    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+                    if (e)
+                        cp = e->value;
+                }
+            }
+        }
+        if (cp) {
+            k += (size_t)utf8_encode(cp, out + k);
+            i = end + 1;
+        } else {
+            out[k++] = s[i++];
+        }
+    }
+    out[k] = '\0';
     return out;
 }

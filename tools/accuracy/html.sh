@@ -1,12 +1,14 @@
 #!/bin/sh
 # html.sh - article extraction accuracy: body text on article-extraction-benchmark (181 pages,
 # word 4-gram shingle precision/recall/F1 averaged over pages, as its evaluate.py computes
-# them) and title/byline exact-match rates on Readability's test pages.
+# them), title/byline exact-match rates on Readability's test pages, and bylines and titles
+# against trafilatura's evaluation data (its "author" and "title" per page).
 # Gets $SITREP and $PEERS from tools/accuracy.sh; prints SKIP when the data is absent.
 build=$(dirname "${SITREP:-build/sitrep}")
 score=$build/tools/score_extraction
 bench=${PEERS:-../shared/peers}/article-extraction-benchmark
 pages=${PEERS:-../shared/peers}/readability/test/test-pages
+trafilatura=${PEERS:-../shared/peers}/trafilatura/tests
 if [ ! -x "$score" ]; then
     echo "html: $score is not built (make accuracy builds it)"
     exit 1
@@ -30,4 +32,16 @@ if [ -d "$pages" ]; then
     "$score" --meta "$pages" || exit 1
 else
     echo "SKIP html metadata: $pages is absent"
+fi
+if [ -f "$trafilatura/evaldata.json" ] && [ -d "$trafilatura/eval" ]; then
+    evaldir=$(mktemp -d)
+    for f in "$trafilatura"/eval/*.html.gz; do
+        gunzip -c "$f" >"$evaldir/$(basename "$f" .gz)"
+    done
+    "$score" --meta-evaldata "$trafilatura/evaldata.json" "$evaldir"
+    status=$?
+    rm -rf "$evaldir"
+    [ "$status" -eq 0 ] || exit 1
+else
+    echo "SKIP html bylines: $trafilatura is absent"
 fi
