@@ -336,8 +336,17 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
                 word_in(c, before - 1, agents_of) && mention(c, k)->code)
                 return k;
             if (word_in(c, before, skip_preps) || (is_possessive(c, i + 1) && i + 1 < vg->first)) {
-                /* "Ithilen's militia vowed": the possessor when the head is no actor */
-                if (fallback < 0 && !word_in(c, before, skip_preps))
+                /* "Ithilen's militia vowed": the possessor when the head is no actor, nor
+                 * others the possessor has ("Ukraine's allies may send", "Russia's critics") */
+                static const char *const others[] = {
+                    "allies",     "ally",     "partners",    "partner",  "neighbours",
+                    "neighbors",  "enemies",  "enemy",       "rivals",   "rival",
+                    "critics",    "opponents", "foes",       "adversaries", "backers",
+                    "supporters", "friends",  "detractors",  NULL};
+                bool other = false;
+                for (long j = i + 2; j < vg->first && j <= i + 4; j++)
+                    other = other || word_in(c, j, others);
+                if (fallback < 0 && !word_in(c, before, skip_preps) && !other)
                     fallback = k;
                 i = before;
                 continue;

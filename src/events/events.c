@@ -168,6 +168,24 @@ static bool first_person_speaker(const clause_ctx *c, const verb_group *vg, even
     return true;
 }
 
+/* The subject of a condition after a threat's verb ("warned it would retaliate if Israel
+ * attacked", "unless Kyiv withdraws", "should Washington intervene"): an actor index, else
+ * `target`. */
+static long threat_condition_actor(const clause_ctx *c, const verbmatch *m, long target)
+{
+    for (long i = (long)m->anchor + 1; i < (long)c->ntokens && i < (long)m->anchor + 16; i++) {
+        if (word_is(c, i, ";") || word_is(c, i, ":"))
+            break;
+        if (!word_in(c, i, (const char *const[]){"if", "unless", "should", NULL}))
+            continue;
+        long k = actor_starting(c, i + 1, 0);
+        if (k < 0)
+            k = actor_starting(c, i + 2, 0); /* "if the United States ..." */
+        return k >= 0 && mention(c, k)->code ? k : target;
+    }
+    return target;
+}
+
 /* "was set on fire by Chinese gunfire and then seized": a passive participle conjoined with a
  * passive before it shares that one's agent (index into c->actor, -1 when none). */
 static long conjunct_agent(const clause_ctx *c, const verb_group *vg)
@@ -435,6 +453,13 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
                 !code_is(rule->code, "01"))
                 target = events_actor_after(c, (long)m->last + 1, (long)m->last + 1 + OBJECT_WINDOW,
                                             m, events_military_code(rule->code));
+            /* "Iran warned it would retaliate if Israel attacked its sites": a threat with no
+             * other target is aimed at whoever the condition names */
+            if (code_is(rule->code, "13") && source >= 0 &&
+                (target < 0 || (mention(c, target)->country && mention(c, source)->country &&
+                                strcmp(mention(c, target)->country,
+                                       mention(c, source)->country) == 0)))
+                target = threat_condition_actor(c, m, target);
             /* "killed 19 people", "abducted 30 students": the victims named by a role */
             if (target < 0 && (code_is(rule->code, "17") || code_is(rule->code, "18") ||
                                code_is(rule->code, "19") || code_is(rule->code, "20"))) {

@@ -404,13 +404,24 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
                 return events_trace(c, "    not coded: the object of a condemnation or "
                                        "rejection, not a new event\n");
         }
+        /* a ceasefire or deal that a verb brings about is as real as that act ("failed to
+         * broker a ceasefire between Israel and Hamas": no ceasefire) */
+        static const char *const bringing[] = {"broker", "reach", "secure", "achieve", "clinch",
+                                               "seal",   "negotiate", NULL};
+        bool brought = object && verb_lemma_in(c, v, bringing);
         /* the object of a verb that is an event of its own ("did not condemn the invasion",
          * "avoided condemning the invasion") is presupposed: its modality is not the noun's */
         for (size_t j = 0; j < c->nmatches && object && !support; j++)
             object = !((long)c->matches[j].anchor == v && !c->matches[j].rule->discard &&
                        !c->matches[j].rule->noun);
-        if (object || support)
+        if (object || support || brought)
             modality = events_modality_of(c, &vg);
+        /* ("is trying to broker a truce": the truce is not yet) */
+        for (long k = vg.first; brought && modality == MODALITY_ASSERTED && k < v; k++)
+            if (verb_lemma_in(c, k,
+                              (const char *const[]){"try", "attempt", "seek", "push", "work",
+                                                    "strive", "scramble", NULL}))
+                modality = MODALITY_PLANNED;
 
         /* "asked ministers to consider new sanctions on Russia", "is discussing a new round
          * of sanctions": what is deliberated is possible, and the deliberating do it */

@@ -492,7 +492,10 @@ bool events_in_condition(const clause_ctx *c, long i)
     for (long k = i - 1;
          k >= 0 && !(is_comma(c, k) && !aside_after_that(c, k)) && !word_is(c, k, ";"); k--)
         if (word_is(c, k, "if") || word_is(c, k, "unless") || word_is(c, k, "whether") ||
-            (word_is(c, k, "case") && word_is(c, k - 1, "in"))) /* "in case of a war" */
+            (word_is(c, k, "case") && word_is(c, k - 1, "in")) || /* "in case of a war" */
+            (word_is(c, k, "should") && k + 1 < i && /* "should Seoul continue the drills" */
+             (upos(c, k + 1) == UPOS_PROPN || upos(c, k + 1) == UPOS_DET ||
+              upos(c, k + 1) == UPOS_NOUN)))
             return true;
     return false;
 }

@@ -7,7 +7,9 @@
  * names, a relative clause on a noun after a gerund ("a fishing boat that was rammed"),
  * adjectives of states joined before one role ("the Greek and Turkish defence ministers"),
  * meetings in one party's own state (040, not 044), criticism of an act done to one actor
- * by another, aimed at the doer, and participles of violence tagged as adjectives.
+ * by another, aimed at the doer, participles of violence tagged as adjectives, a truce only
+ * as real as the brokering of it, threats aimed at a condition's subject, and others a
+ * possessor has ("Greece's allies") who are not the possessor.
  * Patterns and word classes are given inline; dictionaries and tagger come from the data
  * directory.
  */
@@ -21,6 +23,9 @@ static const char patterns_text[] = "190  hit $T\n"
                                     "190  ram $T\n"
                                     "111  condemn $T\n"
                                     "190  prosecute ... war|campaign\n"
+                                    "138  retaliate\n"
+                                    "0871 agree ... truce\n"
+                                    "072  send ... @weapon to $T\n"
                                     "190  wound|wounded ... in ... clashes|attack\n"
                                     "044  meet in $L\n"
                                     "044  meet ... in $L\n"
@@ -30,7 +35,7 @@ static const char patterns_text[] = "190  hit $T\n"
                                     "0841 release\n"
                                     "045  mediate\n"
                                     "045  broker\n"
-                                    "045  broker ... truce|ceasefire\n"
+                                    "045  broker ... between $T\n"
                                     "045  act as ... mediator\n"
                                     "141  protest ... over ... visit|law\n"
                                     "114  summon $T\n"
@@ -38,7 +43,8 @@ static const char patterns_text[] = "190  hit $T\n"
                                     "%noun\n"
                                     "046  talks\n"
                                     "190  strikes\n"
-                                    "1823 killing\n";
+                                    "1823 killing\n"
+                                    "0871 ceasefire\n";
 
 static const char classes_text[] = "@weapon weapons missiles drones\n"
                                    "@sense_aerial drones jets missiles\n"
@@ -224,6 +230,23 @@ static void criticism_of_an_act_is_aimed_at_its_doer(void **state)
     expect_one("Greece condemned the Turkish decision.", "111", "GRC", "TUR", MODALITY_ASSERTED);
 }
 
+/* a truce a verb brings about is as real as that act; a threat is aimed at the condition's
+ * subject; "Greece's allies" are not Greece */
+static void results_conditions_and_others_of_a_possessor(void **state)
+{
+    (void)state;
+    result r;
+    /* (the ceasefire's own modality under the brokering: golden events-round31) */
+    code(&r, "Italy failed to broker a ceasefire between Greece and Turkey.");
+    expect_event(&r, "045", "ITA", "GRC", MODALITY_NEGATED);
+    assert_null(find_event(&r, "0871", "GRC", "TUR"));
+    done(&r);
+    expect_one("Greece warned it would retaliate if Turkey crossed the border.", "138", "GRC",
+               "TUR", MODALITY_PLANNED);
+    expect_none("Greece's allies will send missiles to Cyprus.");
+    expect_one("Greece will send missiles to Cyprus.", "072", "GRC", "CYP", MODALITY_PLANNED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +258,7 @@ int main(void)
         cmocka_unit_test(relative_clauses_on_nouns_after_gerunds),
         cmocka_unit_test(joined_states_of_one_role_and_meetings_at_home),
         cmocka_unit_test(criticism_of_an_act_is_aimed_at_its_doer),
+        cmocka_unit_test(results_conditions_and_others_of_a_possessor),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
