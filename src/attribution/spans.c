@@ -300,6 +300,11 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                             s < end &&
                             (c->tokens[s].upos == UPOS_ADP ||
                              (reduced_relative_verb(c, j) && time_phrase_at(c, s, end)));
+            /* "Voters surveyed said", "those polled said": a past participle right before the
+             * cue describes the people before it (two verbs in a row make no clause) */
+            if (participle && j + 1 == end && j > first && slice_ends_with(w, "ed") &&
+                (before == UPOS_NOUN || before == UPOS_PROPN || tok_is(c, j - 1, "those")))
+                relative = true;
             /* "a senior official who spoke on the condition of anonymity said": a relative
              * clause without commas belongs to the phrase */
             if (j > first + 1 && (!participle || tok_is(c, j - 1, "who")) &&
@@ -468,7 +473,15 @@ static bool inverted_apposition(const frame_ctx *c, size_t k, size_t end)
 size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bool loose)
 {
     size_t k = start;
+    bool apposition = false;
     while (k < end && k - start < ATTRIBUTION_MAX_SOURCE_TOKENS) {
+        /* "said Rob Ellery when asked about the vote", "said Smith as he left the court": a
+         * subordinate clause after the name is no part of the source (inside an apposition it
+         * may be: "said Smith, who served as envoy") */
+        if (loose && !apposition && k > start && !(c->tokens[k].flags & TOKEN_UPPER) &&
+            (tok_is(c, k, "when") || tok_is(c, k, "as") || tok_is(c, k, "while") ||
+             tok_is(c, k, "after") || tok_is(c, k, "before") || tok_is(c, k, "because")))
+            break;
         if (attribution_is_final_punct(c, k) || is_punct(c, k, ';') ||
             c->tokens[k].kind == TOKEN_QUOTE || c->tokens[k].kind == TOKEN_DASH)
             break;
@@ -492,7 +505,7 @@ size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bo
                    (k + 2 < end && c->tokens[k + 2].kind == TOKEN_CLITIC) ||
                    (!is_capitalised(c, k + 1) && c->tokens[k + 1].upos == UPOS_NOUN) ||
                    inverted_apposition(c, k + 1, end)))))
-                ;
+                apposition = true;
             else
                 break;
         }
@@ -656,9 +669,11 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
                 c->tokens[j + 1].kind == TOKEN_WORD)
                 return j;
             /* "told POLITICO Florida the state's standards are not perfect": a clause with a
-             * noun phrase subject after the object */
+             * noun phrase subject after the object (not after a verb: "told reporters her
+             * members never met the owners and said the strike ..." - the object has no verb) */
             if (j > k && tok_is(c, j, "the") && is_word(c, j - 1) &&
                 !TOK_IN(c, j - 1, attribution_determiners) && c->tokens[j - 1].upos != UPOS_ADP &&
+                c->tokens[j - 1].upos != UPOS_VERB && c->tokens[j - 1].upos != UPOS_AUX &&
                 attribution_bare_clause(c, j, end))
                 return j;
             /* "told reporters this was the only chance", "told CNN there were": a demonstrative

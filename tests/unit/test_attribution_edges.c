@@ -506,6 +506,70 @@ static void fifth_round_constructions(void **state)
     arena_release(&r.a);
 }
 
+/* Sixth round: inverted sources with participles and subordinate clauses, participles before
+ * the cue, particles of "say", and objects that hold no verb. */
+static void sixth_round_constructions(void **state)
+{
+    (void)state;
+    result r;
+    /* a participle before its noun is no verb of a clause after an inverted cue */
+    analyse_tagged(&r, "“The depot will stay open,” said retired Army Col. Dana Whitfield.");
+    size_t k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].source, "retired Army Col. Dana Whitfield");
+    arena_release(&r.a);
+    analyse_tagged(&r, "“Prices will rise,” said Ohio-based strategist Tom Brill.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].source, "Ohio-based strategist Tom Brill");
+    arena_release(&r.a);
+    /* ... but a participle that is the verb of a clause still is one */
+    analyse_tagged(&r, "The harbour is closed, said retired officers were leaving the town.");
+    for (size_t i = 0; i < r.art.nattributions; i++) {
+        span src = r.art.attributions[i].source;
+        assert_false(src.end > src.start && r.art.text.text[src.start] == 'r');
+    }
+    arena_release(&r.a);
+    /* a subordinate clause after the name ends an inverted source (not inside an apposition) */
+    analyse_tagged(&r, "“The talks are over,” said Rob Ellery when asked about the vote.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].source, "Rob Ellery");
+    frame_with_cue(&r, 0, "asked about");
+    arena_release(&r.a);
+    analyse_tagged(&r, "“We lost,” said Rob Ellery as he left the hall.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].source, "Rob Ellery");
+    arena_release(&r.a);
+    analyse_tagged(&r, "“We lost,” said Rob Ellery, who served as envoy.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].source, "Rob Ellery, who served as envoy");
+    arena_release(&r.a);
+    /* a past participle right before the cue describes the people before it */
+    analyse_tagged(&r, "Those surveyed said the economy was the top issue.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].source, "Those surveyed");
+    expect_span(&r, r.art.attributions[k].content, "the economy was the top issue");
+    arena_release(&r.a);
+    analyse_tagged(&r, "Most of the farmers polled said prices were too low.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].source, "Most of the farmers polled");
+    arena_release(&r.a);
+    /* "said about X": the cue is the verb, "about" opens what was said */
+    analyse_tagged(&r, "Asked about the strike, the mayor said little about the talks.");
+    for (size_t i = 0; i < r.art.nattributions; i++) {
+        span cue = r.art.attributions[i].cue;
+        assert_false(cue.end - cue.start == strlen("said about") &&
+                     memcmp(r.art.text.text + cue.start, "said about", cue.end - cue.start) == 0);
+    }
+    arena_release(&r.a);
+    /* an object holds no verb: a clause after "told X ... and said" is not told's content */
+    analyse_tagged(&r, "The union leader told reporters her members never met the owners and "
+                       "said the strike would go on.");
+    k = frame_with_cue(&r, 0, "told");
+    expect_span(&r, r.art.attributions[k].content, "reporters her members never met the owners");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].content, "the strike would go on");
+    arena_release(&r.a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -514,6 +578,7 @@ int main(void)
         cmocka_unit_test(inverted_sources_and_appositions),
         cmocka_unit_test(split_contents_and_objects),
         cmocka_unit_test(fifth_round_constructions),
+        cmocka_unit_test(sixth_round_constructions),
         cmocka_unit_test(fourth_round_constructions),
     };
     return cmocka_run_group_tests_name("attribution_edges", tests, load_cues, free_cues);
