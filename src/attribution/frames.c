@@ -263,9 +263,13 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                              tok_is(c, i - 1, "before") || tok_is(c, i - 1, "while") ||
                              tok_is(c, i - 1, "without")) &&
                             !is_punct(c, i - 2, ',') && slice_ends_with(tok(c, i), "ing");
+            /* 'said the plan was “a disaster,” adding that ...': the comma inside the closing
+             * mark is the participle's comma */
+            bool quoted_comma =
+                i > first + 1 && attribution_is_closing_quote(c, i - 1) && is_punct(c, i - 2, ',');
             if (v == i && slice_ends_with(tok(c, i), "ing") &&
                 (i == first || is_punct(c, i - 1, ',') || c->tokens[i - 1].kind == TOKEN_DASH ||
-                 by_means)) {
+                 quoted_comma || by_means)) {
                 /* "Speaking at a rally in Ohio, Trump says ...": the circumstance of the main
                  * frame, not one of its own */
                 if (i == first && cue_end < end && c->tokens[cue_end].upos == UPOS_ADP)

@@ -560,6 +560,18 @@ static void sixth_round_constructions(void **state)
                      memcmp(r.art.text.text + cue.start, "said about", cue.end - cue.start) == 0);
     }
     arena_release(&r.a);
+    /* the comma inside a closing mark is the comma before a participle cue */
+    analyse_tagged(&r,
+                   "The mayor said that the levy was “a tax on the poor,” adding that she would "
+                   "veto it.");
+    k = frame_with_cue(&r, 0, "adding");
+    expect_span(&r, r.art.attributions[k].source, "The mayor");
+    expect_span(&r, r.art.attributions[k].content, "that she would veto it");
+    arena_release(&r.a);
+    analyse_tagged(&r, "The envoy called the truce a “sham,” adding, “Nobody believes it.”");
+    k = frame_with_cue(&r, 0, "adding");
+    expect_span(&r, r.art.attributions[k].content, "Nobody believes it.");
+    arena_release(&r.a);
     /* an object holds no verb: a clause after "told X ... and said" is not told's content */
     analyse_tagged(&r, "The union leader told reporters her members never met the owners and "
                        "said the strike would go on.");
