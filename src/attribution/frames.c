@@ -558,7 +558,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             attribution_set_span(c, &f.source, src_s, src_e);
             if (phrase_e < src_e)
                 phrase_e = src_e;
-            while (phrase_e > src_e && is_punct(c, phrase_e - 1, ','))
+            while (phrase_e > src_e &&
+                   (is_punct(c, phrase_e - 1, ',') || c->tokens[phrase_e - 1].kind == TOKEN_DASH))
                 phrase_e--;
             attribution_set_span(c, &f.phrase, src_s, phrase_e);
         }

@@ -200,6 +200,25 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
     end = attribution_strip_time(c, first, end);
     *head_end = end;
     size_t s = end;
+    /* "The three scholars -- Ann Tribe, Bea Epstein and Cy Amar -- said": a pair of dashes
+     * closes an apposition of the source, whose head stands before the opening dash (the
+     * phrase runs to the closing dash) */
+    if (s > first + 3 && c->tokens[s - 1].kind == TOKEN_DASH) {
+        size_t open = s - 2;
+        while (open > first && s - open < ATTRIBUTION_MAX_SOURCE_TOKENS &&
+               c->tokens[open].kind != TOKEN_DASH && !attribution_is_final_punct(c, open) &&
+               c->tokens[open].kind != TOKEN_QUOTE)
+            open--;
+        if (open > first && open + 2 < s && c->tokens[open].kind == TOKEN_DASH &&
+            is_word(c, open - 1)) {
+            size_t head;
+            size_t start = attribution_source_start(c, first, open, &head);
+            if (start < head) {
+                *head_end = head;
+                return start;
+            }
+        }
+    }
     /* "NAME, a senior member of X, said": the comma that closes an apposition */
     bool closing_comma = false;
     if (s > first + 2 && is_punct(c, s - 1, ',')) {

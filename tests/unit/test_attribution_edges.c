@@ -572,6 +572,18 @@ static void sixth_round_constructions(void **state)
     k = frame_with_cue(&r, 0, "adding");
     expect_span(&r, r.art.attributions[k].content, "Nobody believes it.");
     arena_release(&r.a);
+    /* a pair of dashes closes an apposition of the source before the cue */
+    analyse_tagged(&r, "The three scholars -- Ann Tribe, Bea Epstein and Cy Amar -- said the law "
+                       "was sound.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].source,
+                "The three scholars -- Ann Tribe, Bea Epstein and Cy Amar");
+    expect_span(&r, r.art.attributions[k].content, "the law was sound");
+    arena_release(&r.a);
+    analyse_tagged(&r, "The senator said the bill -- which passed on Monday -- would cut taxes.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].source, "The senator");
+    arena_release(&r.a);
     /* an object holds no verb: a clause after "told X ... and said" is not told's content */
     analyse_tagged(&r, "The union leader told reporters her members never met the owners and "
                        "said the strike would go on.");
