@@ -221,6 +221,10 @@ bool attribution_only_trailing(const frame_ctx *c, size_t k, size_t end, size_t 
                 (cues_find(c->cues, tok(c, k + 1).ptr, tok(c, k + 1).len) ||
                  (c->tokens[k + 1].upos == UPOS_VERB && !(c->tokens[k + 1].flags & TOKEN_UPPER))))
                 return true;
+            /* "“A,” she said, clapping.", "“A?” she said, but Kevin was drifting off": after a
+             * quotation a comma right after the cue closes the frame */
+            if (quoted && words == 0)
+                return true;
             return words > 0;
         }
         /* "“A,” Christie said when asked whether ...": the question has a frame of its own */

@@ -594,6 +594,15 @@ static void sixth_round_constructions(void **state)
     k = frame_with_cue(&r, 0, "warned");
     expect_span(&r, r.art.attributions[k].source, "The ministry");
     arena_release(&r.a);
+    /* after a quotation, a comma right after the cue closes the frame */
+    analyse_tagged(&r, "“Here comes the mayor,” she said, clapping.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].content, "Here comes the mayor,");
+    arena_release(&r.a);
+    analyse_tagged(&r, "“Are we winning?” she said, but her husband was asleep again.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].content, "Are we winning?");
+    arena_release(&r.a);
     /* an object holds no verb: a clause after "told X ... and said" is not told's content */
     analyse_tagged(&r, "The union leader told reporters her members never met the owners and "
                        "said the strike would go on.");
