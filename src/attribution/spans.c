@@ -825,6 +825,11 @@ size_t attribution_content_end(const frame_ctx *c, size_t k, size_t end)
         if (is_punct(c, j, ',') && (tok_is(c, j + 1, "who") || tok_is(c, j + 1, "which")) &&
             attribution_comma_outside_quotes(c, j + 2, end) == end)
             return j;
+        /* "... in his hands, which he said were at his side when ...": a relative clause that
+         * reports has a frame of its own, which PolNeAR draws outside this content */
+        if (is_punct(c, j, ',') && (tok_is(c, j + 1, "who") || tok_is(c, j + 1, "which")) &&
+            attribution_reporting_relative(c, j + 1, end))
+            return j;
         if (tok_is(c, j + 1, "according") && j + 2 < end && tok_is(c, j + 2, "to"))
             return j;
         /* "..., compared with 64 percent who say the same of Sanders", "..., despite a small

@@ -603,6 +603,16 @@ static void sixth_round_constructions(void **state)
     k = frame_with_cue(&r, 0, "said");
     expect_span(&r, r.art.attributions[k].content, "Are we winning?");
     arena_release(&r.a);
+    /* a relative clause that reports ends the content before it, wherever it stands */
+    analyse_tagged(&r, "The coroner said the video does not show what the man held in his hands, "
+                       "which his lawyer said were at his side when he fell.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].content,
+                "the video does not show what the man held in his hands");
+    k = frame_with_cue(&r, k + 1, "said");
+    expect_span(&r, r.art.attributions[k].source, "his lawyer");
+    assert_true(r.art.attributions[k].parent < 0);
+    arena_release(&r.a);
     /* an object holds no verb: a clause after "told X ... and said" is not told's content */
     analyse_tagged(&r, "The union leader told reporters her members never met the owners and "
                        "said the strike would go on.");
