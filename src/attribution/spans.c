@@ -832,6 +832,24 @@ size_t attribution_content_end(const frame_ctx *c, size_t k, size_t end)
             return j;
         if (tok_is(c, j + 1, "according") && j + 2 < end && tok_is(c, j + 2, "to"))
             return j;
+        /* "..., but that wasn't the case", "..., but her plan would require ...": a clause
+         * of its own after ", but" is the writer's */
+        if (is_punct(c, j, ',') && j + 3 < end && tok_is(c, j + 1, "but") &&
+            !(c->tokens[j + 1].flags & TOKEN_UPPER)) {
+            bool subject = false, finite = false;
+            for (size_t x = j + 2; x < end && x < j + 7 && !finite; x++) {
+                if (c->tokens[x].upos == UPOS_AUX ||
+                    (c->tokens[x].upos == UPOS_VERB && !slice_ends_with(tok(c, x), "ing")))
+                    finite = subject;
+                else if (c->tokens[x].upos == UPOS_NOUN || c->tokens[x].upos == UPOS_PROPN ||
+                         c->tokens[x].upos == UPOS_PRON)
+                    subject = true;
+                else if (!is_word(c, x) || c->tokens[x].upos == UPOS_ADP)
+                    break;
+            }
+            if (finite)
+                return j;
+        }
         /* "..., compared with 64 percent who say the same of Sanders", "..., despite a small
          * number of complaints": the writer's comparison or concession (PolNeAR train: 10 of
          * 16 and 9 of 15 left out) */

@@ -613,6 +613,17 @@ static void sixth_round_constructions(void **state)
     expect_span(&r, r.art.attributions[k].source, "his lawyer");
     assert_true(r.art.attributions[k].parent < 0);
     arena_release(&r.a);
+    /* a clause of its own after ", but" ends a reported clause; a predicate does not */
+    analyse_tagged(&r, "The governor said that the firm had the backing of the mayor, but that was "
+                       "not the case.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].content, "that the firm had the backing of the mayor");
+    arena_release(&r.a);
+    analyse_tagged(&r, "The governor said the plan was costly, but necessary for the state.");
+    k = frame_with_cue(&r, 0, "said");
+    expect_span(&r, r.art.attributions[k].content,
+                "the plan was costly, but necessary for the state");
+    arena_release(&r.a);
     /* an object holds no verb: a clause after "told X ... and said" is not told's content */
     analyse_tagged(&r, "The union leader told reporters her members never met the owners and "
                        "said the strike would go on.");
