@@ -87,19 +87,6 @@ const cue_form *attribution_cue_at(const frame_ctx *c, size_t i, size_t first, s
         (c->tokens[*cue_end].upos == UPOS_PROPN || c->tokens[*cue_end].upos == UPOS_DET ||
          (tok_is(c, *cue_end, "to") && c->tokens[*cue_end + 1].upos == UPOS_VERB)))
         subject_verb = true;
-    /* "The report published Tuesday showed that ...", "a letter sent to donors says": a
-     * participle after a noun, before the sentence's verb, describes the noun */
-    if (i > first && slice_ends_with(s, "ed") && !pronoun_aux &&
-        (c->tokens[i - 1].upos == UPOS_NOUN || c->tokens[i - 1].upos == UPOS_PROPN) &&
-        !TOK_IN(c, i - 1, attribution_pronouns)) {
-        size_t next = attribution_skip_time(c, *cue_end, end);
-        if (next == *cue_end && next + 1 < end && tok_is(c, next, "by"))
-            next = SIZE_MAX; /* "a poll conducted by X found": the passive's agent */
-        if (next < end && next > *cue_end && !(c->tokens[next].flags & TOKEN_UPPER) &&
-            (c->tokens[next].upos == UPOS_VERB || c->tokens[next].upos == UPOS_AUX) &&
-            !slice_ends_with(tok(c, next), "ing"))
-            return NULL;
-    }
     /* "Another tweeted": a past form is no noun */
     if (t->upos == UPOS_NOUN && slice_ends_with(s, "ed") && i > first &&
         !TOK_IN(c, i - 1, attribution_determiners))
