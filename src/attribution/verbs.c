@@ -128,22 +128,8 @@ size_t attribution_asked_content(const frame_ctx *c, size_t k, size_t end, bool 
         *src_s = s;
         *src_e = e;
         k = attribution_skip_time(c, e, end);
-    } else {
+    } else
         k = attribution_skip_time(c, k, end); /* "Asked on Monday whether" */
-        /* "Asked at a briefing Monday in Washington about X", "Asked during a debate why":
-         * a setting before the question */
-        if (k < end && c->tokens[k].upos == UPOS_ADP && !tok_is(c, k, "about") &&
-            !tok_is(c, k, "to") && !tok_is(c, k, "by"))
-            for (size_t x = k + 1; x + 1 < end && x < k + 10; x++) {
-                if (tok_is(c, x, "about") || TOK_IN(c, x, attribution_wh_words)) {
-                    k = x;
-                    break;
-                }
-                if (!is_word(c, x) || c->tokens[x].upos == UPOS_VERB ||
-                    c->tokens[x].upos == UPOS_AUX || tok_is(c, x, "to"))
-                    break;
-            }
-    }
     while (k < end && c->tokens[k].upos == UPOS_ADV && slice_ends_with(tok(c, k), "ly"))
         k++;
     if (k + 1 >= end)

@@ -347,17 +347,6 @@ static void questions_asked(void **state)
     expect_span(&r, r.art.attributions[asked].content, "a ceasefire");
     assert_int_equal(r.art.attributions[asked].source.end, r.art.attributions[asked].source.start);
     arena_release(&r.a);
-    /* a setting between "asked" and the question */
-    analyse_tagged(&r, "Asked at a briefing Monday in Geneva about the talks, the envoy said "
-                       "little.");
-    asked = frame_with_cue(&r, 0, "Asked");
-    expect_span(&r, r.art.attributions[asked].content, "the talks");
-    arena_release(&r.a);
-    analyse_tagged(&r, "Asked during a debate why he trailed in the polls, the senator blamed the "
-                       "press.");
-    asked = frame_with_cue(&r, 0, "Asked");
-    expect_span(&r, r.art.attributions[asked].content, "why he trailed in the polls");
-    arena_release(&r.a);
 }
 
 static void bad_cue_file_names_its_line(void **state)
