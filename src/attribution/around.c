@@ -40,6 +40,22 @@ bool attribution_title_word(const frame_ctx *c, size_t k, size_t e)
            !slice_ends_with(w, "s");
 }
 
+/* "said retired Army Col. Dana Whitfield", "said the printed campaign flyer", "said Ohio-based
+ * strategist Tom Brill": a participle before the noun it describes, first in the phrase (or
+ * after its determiner, or the second half of a hyphenated word), is no verb of a clause. */
+static bool participle_before_noun(const frame_ctx *c, size_t s, size_t k, size_t e)
+{
+    if (k + 1 >= e || !is_word(c, k) || (c->tokens[k].flags & TOKEN_UPPER) ||
+        !slice_ends_with(tok(c, k), "ed") || tok(c, k).len < 5 || !is_word(c, k + 1))
+        return false;
+    if (!(k == s || (k == s + 1 && TOK_IN(c, s, attribution_determiners)) ||
+          (k > s && is_punct(c, k - 1, '-'))))
+        return false;
+    const token *next = &c->tokens[k + 1];
+    return (next->flags & TOKEN_UPPER) || next->upos == UPOS_NOUN || next->upos == UPOS_PROPN ||
+           next->upos == UPOS_ADJ;
+}
+
 /* The phrase after an inverted cue must look like a speaker ("said Smith", "said the
  * official, who ..."), not a clause ("said the vessel had been hit", "adding about 10 days"):
  * it starts with a capitalised word or a determiner, holds no verb, and the cue is not an
@@ -56,7 +72,7 @@ bool attribution_inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, si
         size_t k = s;
         while (k < e && k < s + 5 && !is_capitalised(c, k) &&
                (c->tokens[k].kind == TOKEN_NUMBER || is_punct(c, k, '/') ||
-                attribution_title_word(c, k, e) ||
+                attribution_title_word(c, k, e) || participle_before_noun(c, s, k, e) ||
                 (is_word(c, k) && c->tokens[k].upos != UPOS_VERB && c->tokens[k].upos != UPOS_AUX &&
                  c->tokens[k].upos != UPOS_ADP && c->tokens[k].upos != UPOS_DET &&
                  c->tokens[k].upos != UPOS_PRON && c->tokens[k].upos != UPOS_CCONJ &&
@@ -79,7 +95,8 @@ bool attribution_inverted_source_ok(const frame_ctx *c, size_t cue, size_t s, si
          * no verb, whatever the tagger read */
         if (k > s && is_capitalised(c, k) && is_capitalised(c, k - 1))
             continue;
-        if (attribution_title_word(c, k, e)) /* "said MSNBC host Chris Matthews" */
+        if (attribution_title_word(c, k, e) || /* "said MSNBC host Chris Matthews" */
+            participle_before_noun(c, s, k, e))
             continue;
         if (TOK_IN(c, k, attribution_auxiliaries) || c->tokens[k].upos == UPOS_VERB ||
             c->tokens[k].upos == UPOS_AUX)
@@ -203,6 +220,10 @@ bool attribution_only_trailing(const frame_ctx *c, size_t k, size_t end, size_t 
             if (k + 1 < end && slice_ends_with(tok(c, k + 1), "ing") &&
                 (cues_find(c->cues, tok(c, k + 1).ptr, tok(c, k + 1).len) ||
                  (c->tokens[k + 1].upos == UPOS_VERB && !(c->tokens[k + 1].flags & TOKEN_UPPER))))
+                return true;
+            /* "“A,” she said, clapping.", "“A?” she said, but Kevin was drifting off": after a
+             * quotation a comma right after the cue closes the frame */
+            if (quoted && words == 0)
                 return true;
             return words > 0;
         }

@@ -1,7 +1,8 @@
 /* attribution_internal.h - what the files of the attribution stage share and no other stage
  * should see: the per-article frame context, token tests, the word lists the rules read, and
- * the functions one file offers another (frames.c finds frames, spans.c draws their spans,
- * speakers.c classifies, resolves and codes sources, stance.c reads denials and doubts).
+ * the functions one file offers another (frames.c finds frames around the cues verbs.c finds,
+ * quotations.c goes on with their quotations, spans.c draws their spans, speakers.c
+ * classifies, resolves and codes sources, stance.c reads denials and doubts).
  */
 #ifndef SITREP_ATTRIBUTION_INTERNAL_H
 #define SITREP_ATTRIBUTION_INTERNAL_H
@@ -236,6 +237,42 @@ sitrep_status attribution_push(arena *a, frame_list *list, const attribution *f)
 /* Finds the frames of one sentence and appends them to list. */
 sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sentence_index,
                                              frame_list *list) MUST_CHECK;
+
+/* ---- the cue word and its verb group (verbs.c) ---- */
+
+/* The cue form at token i, or NULL; *cue_end receives the token after the cue word(s). The
+ * form is the lexicon's (owned by it). */
+const cue_form *attribution_cue_at(const frame_ctx *c, size_t i, size_t first, size_t end,
+                                   bool headline, size_t *cue_end);
+/* After "asked" (and its particle, when `particle`: "asked about X"): an optional "by ASKER"
+ * (the asker's tokens into *src_s, *src_e) and adverbs, then the question - a wh-word, "about"
+ * or "to". Returns the question's first token, or SIZE_MAX. */
+size_t attribution_asked_content(const frame_ctx *c, size_t k, size_t end, bool particle,
+                                 size_t *src_s, size_t *src_e);
+/* The subject's end for a leading cue at i: auxiliaries and adverbs before it ("has repeatedly
+ * said") join the cue group. */
+size_t attribution_verb_group_start(const frame_ctx *c, size_t first, size_t i);
+/* The subject a participial cue at i takes ("X hewed to the line, noting that ..."): the source
+ * of the sentence's last frame before it (frames from `sentence_frames` on), else the subject of
+ * the sentence's first verb. Tokens into *src_s, *src_e; false when there is none. */
+bool attribution_participle_source(const frame_ctx *c, const frame_list *list,
+                                   size_t sentence_frames, size_t first, size_t end, size_t i,
+                                   size_t *src_s, size_t *src_e);
+/* "issued a statement (on Tuesday)(,) saying": the first token of the verb group that issued
+ * the document before the participle at i, or SIZE_MAX. */
+size_t attribution_issued_document(const frame_ctx *c, size_t first, size_t i);
+
+/* ---- quotations around a frame (quotations.c) ---- */
+
+/* "“A,” he said. “B.”" or "“A,” he said, “B.”": sets f's continuation to the quotation after
+ * the cue that goes on with the same speech, if any. j is the first token after the frame's
+ * source and cue, end the sentence's end. */
+void attribution_continue_quotation(const frame_ctx *c, attribution *f, size_t j, size_t end);
+/* "CONTENT, said SOURCE": is [first, i) a quotation or a clause with a verb? */
+bool attribution_quoted_or_clause_before(const frame_ctx *c, size_t first, size_t i);
+/* Do words of the sentence before the opening mark at `open` make the quotation part of a
+ * reported clause ('Closing the department would “send the wrong message,” he said')? */
+bool attribution_partial_quotation(const frame_ctx *c, size_t first, size_t open);
 
 /* ---- frames without a reporting verb (shapes.c) ---- */
 

@@ -18,369 +18,6 @@ sitrep_status attribution_push(arena *a, frame_list *list, const attribution *f)
     return SITREP_OK;
 }
 
-/* The particle after a cue that belongs to its group ("called on", "warned of"), or 0. */
-static size_t particle_after(const frame_ctx *c, const cue_form *form, size_t k, size_t end)
-{
-    if (!form->particles || k >= end)
-        return 0;
-    for (unsigned bit = 0; bit < CUE_PARTICLES; bit++)
-        if ((form->particles >> bit & 1) && tok_is(c, k, cues_particle_name(bit)))
-            return 1;
-    return 0;
-}
-
-/* The cue form at token i, or NULL; *cue_end receives the token after the cue word(s). */
-static const cue_form *cue_at(const frame_ctx *c, size_t i, size_t first, size_t end, bool headline,
-                              size_t *cue_end)
-{
-    const token *t = &c->tokens[i];
-    if (t->kind != TOKEN_WORD)
-        return NULL;
-    *cue_end = i + 1;
-    const cue_form *form;
-    if (tok_is(c, i, "according") && i + 1 < end && tok_is(c, i + 1, "to")) {
-        *cue_end = i + 2;
-        return cues_find(c->cues, "according_to", 12);
-    }
-    slice s = tok(c, i);
-    form = cues_find(c->cues, s.ptr, s.len);
-    if (!form)
-        return NULL;
-    /* a capitalised cue inside a sentence is a name: "Islamic State", "Reuters Reported" */
-    if ((t->flags & TOKEN_UPPER) && i > first && c->tokens[i - 1].kind != TOKEN_QUOTE && !headline)
-        return NULL;
-    /* "court-ordered solutions": the second half of a hyphenated word is no verb */
-    if (i > first + 1 && is_punct(c, i - 1, '-') && t->start == c->tokens[i - 1].end &&
-        c->tokens[i - 1].start == c->tokens[i - 2].end)
-        return NULL;
-    /* "a group called Lashkar-e-Taiba", "a film called “Selma”": after a common noun, a name
-     * follows - the group is named, nobody speaks */
-    if ((tok_is(c, i, "called") || tok_is(c, i, "named") || tok_is(c, i, "dubbed")) && i > first &&
-        c->tokens[i - 1].upos == UPOS_NOUN && !(c->tokens[i - 1].flags & TOKEN_UPPER) &&
-        *cue_end < end &&
-        (is_capitalised(c, *cue_end) || attribution_is_opening_quote(c, *cue_end)))
-        return NULL;
-    /* "He’s claiming": after a pronoun, 's is "is" or "has", whatever the tagger read */
-    bool pronoun_aux =
-        i > first + 1 && slice_ends_with(s, "ing") &&
-        (tok_is(c, i - 1, "'s") || tok_is(c, i - 1, "’s")) &&
-        (tok_is(c, i - 2, "he") || tok_is(c, i - 2, "she") || tok_is(c, i - 2, "it") ||
-         tok_is(c, i - 2, "that") || tok_is(c, i - 2, "who"));
-    /* "the claim", "a report", "his warning": a noun, not a reporting verb; "the partially
-     * recognized republic": a participle before its noun */
-    size_t before = i;
-    while (before > first + 1 && c->tokens[before - 1].upos == UPOS_ADV &&
-           slice_ends_with(tok(c, before - 1), "ly"))
-        before--;
-    if (before > first && !pronoun_aux && TOK_IN(c, before - 1, attribution_determiners))
-        return NULL;
-    /* "rejected claims that", "dismissed reports of": a plural noun, the object of a verb */
-    if (i > first && slice_ends_with(s, "s") && !TOK_IN(c, i - 1, attribution_auxiliaries) &&
-        (c->tokens[i - 1].upos == UPOS_VERB ||
-         (slice_ends_with(tok(c, i - 1), "ed") &&
-          cues_find(c->cues, tok(c, i - 1).ptr, tok(c, i - 1).len))))
-        return NULL;
-    /* "Trump asserts that", "AROS argues that": after a name or a subject pronoun and before
-     * "that", a form ending in -s or -ed is the verb, whatever the tagger read */
-    /* "Emails unearthed in the inquiry show that": a plural subject before a bare form */
-    bool plural_subject =
-        i > first && slice_ends_with(tok(c, i - 1), "s") && !(c->tokens[i - 1].flags & TOKEN_UPPER);
-    bool subject_verb =
-        !form->verb_only && i > first && *cue_end + 1 < end &&
-        (slice_ends_with(s, "s") || slice_ends_with(s, "ed") || plural_subject) &&
-        (c->tokens[i - 1].upos == UPOS_PROPN || c->tokens[i - 1].upos == UPOS_NOUN ||
-         (TOK_IN(c, i - 1, attribution_pronouns) && !tok_is(c, i - 1, "it"))) &&
-        tok_is(c, *cue_end, "that") && is_word(c, *cue_end + 1);
-    /* "Trump endorses Cruz", "Clinton plans to visit": after a name, an -s form before an
-     * object or an infinitive is the verb */
-    if (!subject_verb && i > first && *cue_end + 1 < end && slice_ends_with(s, "s") &&
-        !slice_ends_with(s, "ss") && c->tokens[i - 1].upos == UPOS_PROPN &&
-        !TOK_IN(c, i - 1, attribution_determiners) &&
-        (c->tokens[*cue_end].upos == UPOS_PROPN || c->tokens[*cue_end].upos == UPOS_DET ||
-         (tok_is(c, *cue_end, "to") && c->tokens[*cue_end + 1].upos == UPOS_VERB)))
-        subject_verb = true;
-    /* "Another tweeted": a past form is no noun */
-    if (t->upos == UPOS_NOUN && slice_ends_with(s, "ed") && i > first &&
-        !TOK_IN(c, i - 1, attribution_determiners))
-        subject_verb = true;
-    /* the tagger reads a noun or an adjective ("the alleged plot", "peace plans") */
-    if (!pronoun_aux && !subject_verb && t->upos != UPOS_NONE && t->upos != UPOS_VERB &&
-        t->upos != UPOS_AUX &&
-        (form->verb_only || t->upos == UPOS_NOUN || t->upos == UPOS_PROPN || t->upos == UPOS_ADJ))
-        return NULL;
-    if (form->verb_only && t->upos == UPOS_NONE && (t->flags & TOKEN_UPPER))
-        return NULL;
-    size_t particle = particle_after(c, form, *cue_end, end);
-    if (form->particle_only && !particle)
-        return NULL; /* "fired back", "lashed out" - not "fired drones" */
-    *cue_end += particle;
-    return form;
-}
-
-/* After "asked" (and its particle, when `particle`: "asked about X"): an optional "by ASKER"
- * (the asker's tokens into *src_s, *src_e) and adverbs, then the question - a wh-word, "about"
- * or "to". Returns the question's first token, or SIZE_MAX. */
-static size_t asked_content(const frame_ctx *c, size_t k, size_t end, bool particle, size_t *src_s,
-                            size_t *src_e)
-{
-    *src_s = *src_e = 0;
-    if (particle) /* "asked about X" */
-        return k;
-    if (k < end && tok_is(c, k, "by")) {
-        size_t s = k + 1, e = s;
-        while (e < end && e < s + 6 && is_word(c, e) && !tok_is(c, e, "to") &&
-               !tok_is(c, e, "about") && !TOK_IN(c, e, attribution_wh_words) &&
-               !TOK_IN(c, e, attribution_time_words) && !TOK_IN(c, e, attribution_day_words) &&
-               c->tokens[e].upos != UPOS_VERB && c->tokens[e].upos != UPOS_AUX &&
-               (e > s || is_capitalised(c, e) || TOK_IN(c, e, attribution_determiners) ||
-                c->tokens[e].upos == UPOS_NOUN))
-            e++;
-        if (e == s)
-            return SIZE_MAX;
-        *src_s = s;
-        *src_e = e;
-        k = attribution_skip_time(c, e, end);
-    } else
-        k = attribution_skip_time(c, k, end); /* "Asked on Monday whether" */
-    while (k < end && c->tokens[k].upos == UPOS_ADV && slice_ends_with(tok(c, k), "ly"))
-        k++;
-    if (k + 1 >= end)
-        return SIZE_MAX;
-    if (tok_is(c, k, "about"))
-        return k + 1;
-    if (TOK_IN(c, k, attribution_wh_words) || (tok_is(c, k, "to") && is_word(c, k + 1)))
-        return k;
-    return SIZE_MAX;
-}
-
-/* The subject's end for a leading cue: auxiliaries and adverbs before it ("has repeatedly
- * said") join the cue group; "refused to promise" takes the subject of the governing verb. */
-static size_t verb_group_start(const frame_ctx *c, size_t first, size_t i)
-{
-    size_t v = i;
-    while (v > first && !tok_is(c, v - 1, "that") &&
-           (TOK_IN(c, v - 1, attribution_auxiliaries) ||
-            (c->tokens[v - 1].upos == UPOS_ADV && !(c->tokens[v - 1].flags & TOKEN_UPPER) &&
-             slice_ends_with(tok(c, v - 1), "ly"))))
-        v--;
-    return v;
-}
-
-/* The subject a participial cue takes ("X hewed to the line, noting that ..."): the source of
- * the sentence's last frame before it, else the subject of the sentence's first verb (for a
- * participle that opens the sentence, the subject after its clause). */
-static bool participle_source(const frame_ctx *c, const frame_list *list, size_t sentence_frames,
-                              size_t first, size_t end, size_t i, size_t *src_s, size_t *src_e)
-{
-    for (size_t p = list->count; p-- > sentence_frames;) {
-        const attribution *g = &list->items[p];
-        if (g->source.end > g->source.start && g->cue.start < c->tokens[i].start) {
-            *src_s = attribution_token_at(c, g->source.start);
-            *src_e = attribution_token_at(c, g->source.end);
-            return *src_e > *src_s;
-        }
-    }
-    size_t from = first, to = i;
-    if (i == first) {
-        /* "Citing X, SOURCE urged ...": after the participle's clause */
-        from = i + 1;
-        while (from < end && !is_punct(c, from, ','))
-            from++;
-        from++;
-        to = end;
-    }
-    for (size_t k = from; k < to; k++) {
-        if (c->quote_end[k] >= 0) {
-            k = (size_t)c->quote_end[k];
-            continue;
-        }
-        const token *t = &c->tokens[k];
-        if ((t->upos == UPOS_VERB || t->upos == UPOS_AUX) && !(t->flags & TOKEN_UPPER) &&
-            k > from) {
-            size_t v = verb_group_start(c, from, k), head;
-            if (v <= from)
-                return false;
-            *src_s = attribution_source_start(c, from, v, &head);
-            *src_e = head;
-            return *src_e > *src_s && !TOK_IN(c, *src_s, attribution_left_boundaries);
-        }
-    }
-    return false;
-}
-
-/* "issued a statement (on Tuesday)(,) saying", "put out a statement saying", "sent a text
- * message to his supporters, asking": the first token of the verb group that issued the document
- * before the participle at i, or SIZE_MAX. */
-static size_t issued_document(const frame_ctx *c, size_t first, size_t i)
-{
-    size_t k = i;
-    if (k > first && is_punct(c, k - 1, ','))
-        k--;
-    for (size_t h = k; h-- > first + 1 && k - h <= 10;) {
-        const token *t = &c->tokens[h];
-        if (t->upos == UPOS_VERB || t->upos == UPOS_AUX || t->kind == TOKEN_QUOTE ||
-            attribution_is_final_punct(c, h) || is_punct(c, h, ';'))
-            return SIZE_MAX;
-        if (!TOK_IN(c, h, attribution_document_heads) && !tok_is(c, h, "ad") &&
-            !tok_is(c, h, "message") && !tok_is(c, h, "statement"))
-            continue;
-        size_t np = h;
-        while (np > first + 1 && h - np < 5 &&
-               (c->tokens[np - 1].upos == UPOS_DET || c->tokens[np - 1].upos == UPOS_ADJ ||
-                c->tokens[np - 1].upos == UPOS_NOUN || c->tokens[np - 1].upos == UPOS_NUM ||
-                is_punct(c, np - 1, '-')))
-            np--;
-        size_t p = np - 1;
-        if (tok_is(c, p, "out") && p > first)
-            p--;
-        if (c->tokens[p].upos != UPOS_VERB || (c->tokens[p].flags & TOKEN_UPPER))
-            return SIZE_MAX;
-        static const char *const issuing[] = {
-            "issued", "released", "put",       "sent",   "posted",   "published",
-            "ran",    "aired",    "unveiled",  "issues", "releases", "puts",
-            "sends",  "posts",    "publishes", "runs",   "airs",     "unveils"};
-        for (size_t n = 0; n < sizeof issuing / sizeof *issuing; n++)
-            if (tok_is(c, p, issuing[n]))
-                return verb_group_start(c, first, p);
-        return SIZE_MAX;
-    }
-    return SIZE_MAX;
-}
-
-/* "“A,” he said. “B.”" or "“A,” he said, “B.”": the quotation after the cue that goes on
- * with the same speech. j is the first token after the frame's source and cue. */
-static void continue_quotation(const frame_ctx *c, attribution *f, size_t j, size_t end)
-{
-    size_t k = j;
-    /* past a participial phrase: “A,” said Smith, speaking of the talks. “B.” */
-    if (k + 1 < end && is_punct(c, k, ',') && slice_ends_with(tok(c, k + 1), "ing")) {
-        /* "..., she said, referring to the big enterprises. “B.”": a participle that reports
-         * has a frame of its own, and the quotation after it is its content's neighbour */
-        if (cues_find(c->cues, tok(c, k + 1).ptr, tok(c, k + 1).len))
-            return;
-        size_t x = k + 1;
-        while (x < end && !attribution_is_final_punct(c, x) && c->tokens[x].kind != TOKEN_QUOTE)
-            x++;
-        if (x < end && attribution_is_final_punct(c, x))
-            k = x;
-    }
-    /* past an apposition of the source, with its relative clause: “A,” said Robert Stone, a
-     * 59-year-old from Hilton Head, who already voted. “B.” */
-    if (k + 1 < end && is_punct(c, k, ',') && is_word(c, k + 1) &&
-        !slice_ends_with(tok(c, k + 1), "ing")) {
-        bool relative = false, verb = false;
-        size_t x = k + 1;
-        for (; x < end && x < k + 30 && !attribution_is_final_punct(c, x) &&
-               c->tokens[x].kind != TOKEN_QUOTE;
-             x++) {
-            if (tok_is(c, x, "who") || tok_is(c, x, "which") || tok_is(c, x, "whose"))
-                relative = true;
-            else if (!relative &&
-                     (c->tokens[x].upos == UPOS_VERB || c->tokens[x].upos == UPOS_AUX) &&
-                     !slice_ends_with(tok(c, x), "ed"))
-                verb = true;
-        }
-        if (!verb && x < end && attribution_is_final_punct(c, x))
-            k = x;
-    }
-    /* past a trailing phrase: “A,” he said at a rally in Ohio. “B.” */
-    /* ... or one with a clause of its own after "when", "as", "who": “A,” Graham told CBS
-     * News on Tuesday, when a dozen states held contests. “B.” */
-    bool subordinate = false;
-    for (size_t words = 0; k < end && words < 30; k++, words++) {
-        if (is_punct(c, k, ',')) {
-            if (k + 1 < end && attribution_is_opening_quote(c, k + 1))
-                break;
-            continue;
-        }
-        if (!is_word(c, k))
-            break;
-        if (tok_is(c, k, "when") || tok_is(c, k, "as") || tok_is(c, k, "who") ||
-            tok_is(c, k, "which") || tok_is(c, k, "where") || tok_is(c, k, "after") ||
-            tok_is(c, k, "before") || tok_is(c, k, "while"))
-            subordinate = true;
-        else if (!subordinate && words >= 12)
-            return;
-        /* "... when asked if he had met Trump": the question has its own frame, the speech
-         * goes on */
-        if (subordinate && tok_is(c, k, "asked") && k > 0 &&
-            (tok_is(c, k - 1, "when") || tok_is(c, k - 1, "if")))
-            continue;
-        if ((c->tokens[k].upos == UPOS_VERB || c->tokens[k].upos == UPOS_AUX) &&
-            (!subordinate || cues_find(c->cues, tok(c, k).ptr, tok(c, k).len)))
-            return; /* "..., who said there were “too many”": the quotation is its content */
-    }
-    while (k < end && (attribution_is_final_punct(c, k) || is_punct(c, k, ',') ||
-                       is_punct(c, k, ':') || c->tokens[k].kind == TOKEN_DASH))
-        k++;
-    /* 'he said. But “Donald Trump's candidacy is ...”': a conjunction before the mark */
-    if (k == end && k + 1 < c->ntokens && !(c->tokens[k].flags & TOKEN_PARA_START) &&
-        (tok_is(c, k, "but") || tok_is(c, k, "and")) && attribution_is_opening_quote(c, k + 1))
-        k++, end++;
-    /* the next sentence of the same paragraph, or a paragraph that opens with a quotation
-     * ("“A,” Trump said.\n\n“B.”": PolNeAR's content runs on) */
-    if (k == end && k < c->ntokens &&
-        (!(c->tokens[k].flags & TOKEN_PARA_START) || attribution_is_opening_quote(c, k)))
-        ;
-    else if (k != end && k < end && attribution_is_opening_quote(c, k))
-        ;
-    else
-        return;
-    if (k >= c->ntokens || !attribution_is_opening_quote(c, k) || c->quote_end[k] < 0)
-        return;
-    size_t close = (size_t)c->quote_end[k];
-    if (close <= k + 1)
-        return;
-    /* a quotation followed by its own cue has its own frame: “B,” she said. */
-    size_t after = close + 1;
-    if (after < c->ntokens && (is_punct(c, after, ',') || is_punct(c, after, '.')))
-        after++;
-    /* a new paragraph goes on with the speech only when its quotation is the whole
-     * paragraph ('"Sons of Trump" is an adaptation', '"People were celebrating" before the
-     * incident, she said' are not) */
-    if ((c->tokens[k].flags & TOKEN_PARA_START) && after < c->ntokens &&
-        !(c->tokens[after].flags & TOKEN_PARA_START))
-        return;
-    if (after < c->ntokens && !(c->tokens[after].flags & TOKEN_PARA_START)) {
-        size_t cue_end;
-        for (size_t x = after; x < after + 5 && x < c->ntokens; x++) {
-            if (attribution_is_final_punct(c, x) || c->tokens[x].kind == TOKEN_QUOTE)
-                break;
-            if (cue_at(c, x, after, c->ntokens, false, &cue_end))
-                return;
-        }
-    }
-    f->continuation.start = c->tokens[k + 1].start;
-    f->continuation.end = c->tokens[close - 1].end;
-    f->continuation_first = (uint32_t)(k + 1);
-    f->continuation_last = (uint32_t)close;
-}
-
-/* "CONTENT, said SOURCE": the content before an inverted cue is a quotation or holds a verb
- * ("Ted Cruz, by contrast, wrote an op-ed" is a subject and an adverbial, no content). */
-static bool quoted_or_clause_before(const frame_ctx *c, size_t first, size_t i)
-{
-    for (size_t k = first; k < i; k++)
-        if (c->tokens[k].kind == TOKEN_QUOTE || c->tokens[k].upos == UPOS_VERB ||
-            c->tokens[k].upos == UPOS_AUX)
-            return true;
-    return false;
-}
-
-/* 'Closing the department would “send the wrong message,” he said': words of the sentence
- * before the opening mark make the quotation part of a reported clause, which PolNeAR draws
- * whole. */
-static bool partial_quotation(const frame_ctx *c, size_t first, size_t open)
-{
-    size_t words = 0;
-    for (size_t k = first; k < open; k++) {
-        if (c->tokens[k].kind == TOKEN_QUOTE || is_punct(c, k, ':'))
-            return false;
-        words += is_word(c, k);
-    }
-    return words >= 2;
-}
-
 sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sentence_index,
                                              frame_list *list)
 {
@@ -406,7 +43,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             }
         }
         size_t cue_end;
-        const cue_form *form = cue_at(c, i, first, end, headline, &cue_end);
+        const cue_form *form = attribution_cue_at(c, i, first, end, headline, &cue_end);
         if (!form)
             continue;
         attribution f;
@@ -460,13 +97,14 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     (i > first + 1 && is_punct(c, i - 1, ',') &&
                      !attribution_is_closing_quote(c, i - 2))) &&
                    cue_end + 1 < end &&
-                   asked_content(c, cue_end, end, cue_end > i + 1, &src_s, &src_e) != SIZE_MAX) {
+                   attribution_asked_content(c, cue_end, end, cue_end > i + 1, &src_s, &src_e) !=
+                       SIZE_MAX) {
             /* "Asked whether X, Ryan said ...", "When asked about X, ...", "..., Christie
              * said when asked whether ...", "..., Haddad said, asked about X": a question whose
              * asker the text does not name - a frame with no source, its content up to the comma;
              * "Asked by Stephanopoulos to respond, Carson said": the asker after "by" is the source
              */
-            size_t k0 = asked_content(c, cue_end, end, cue_end > i + 1, &src_s, &src_e);
+            size_t k0 = attribution_asked_content(c, cue_end, end, cue_end > i + 1, &src_s, &src_e);
             if (src_e > src_s)
                 attribution_set_span(c, &f.source, src_s, src_e);
             f.phrase = f.source;
@@ -486,7 +124,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                    (is_word(c, cue_end) || c->tokens[cue_end].kind == TOKEN_NUMBER) &&
                    !tok_is(c, cue_end, "that") && !TOK_IN(c, cue_end, attribution_auxiliaries) &&
                    !attribution_apposition_before(c, first, i) &&
-                   quoted_or_clause_before(c, first, i) &&
+                   attribution_quoted_or_clause_before(c, first, i) &&
                    attribution_inverted_source_ok(
                        c, i, cue_end, attribution_source_after(c, cue_end, end, true))) {
             /* inverted: "“CONTENT,” said SOURCE." / "CONTENT, said SOURCE." */
@@ -505,10 +143,10 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                 attribution_set_content(c, &f, first, before + 1, false);
             ok = f.content.end > f.content.start;
             if (ok && f.direct)
-                continue_quotation(c, &f, src_e, end);
+                attribution_continue_quotation(c, &f, src_e, end);
         } else {
             /* SOURCE (aux/adverbs) CUE ... */
-            size_t v = verb_group_start(c, first, i);
+            size_t v = attribution_verb_group_start(c, first, i);
             cue_s = v;
             /* "Turkey refused to promise ...": the subject of the verb governing "to CUE" */
             size_t subject_end = v;
@@ -537,7 +175,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     subject_end -= 1;
                 else
                     break;
-                subject_end = verb_group_start(c, first, subject_end);
+                subject_end = attribution_verb_group_start(c, first, subject_end);
             }
             src_e = subject_end;
             /* "went on to argue", "refused to disclose", "began calling": PolNeAR draws the
@@ -625,9 +263,13 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                              tok_is(c, i - 1, "before") || tok_is(c, i - 1, "while") ||
                              tok_is(c, i - 1, "without")) &&
                             !is_punct(c, i - 2, ',') && slice_ends_with(tok(c, i), "ing");
+            /* 'said the plan was “a disaster,” adding that ...': the comma inside the closing
+             * mark is the participle's comma */
+            bool quoted_comma =
+                i > first + 1 && attribution_is_closing_quote(c, i - 1) && is_punct(c, i - 2, ',');
             if (v == i && slice_ends_with(tok(c, i), "ing") &&
                 (i == first || is_punct(c, i - 1, ',') || c->tokens[i - 1].kind == TOKEN_DASH ||
-                 by_means)) {
+                 quoted_comma || by_means)) {
                 /* "Speaking at a rally in Ohio, Trump says ...": the circumstance of the main
                  * frame, not one of its own */
                 if (i == first && cue_end < end && c->tokens[cue_end].upos == UPOS_ADP)
@@ -642,12 +284,13 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     for (size_t y = x + 1; y < end && y < x + 12 && !main_cue; y++) {
                         size_t ignored;
                         main_cue = c->tokens[y].upos == UPOS_VERB &&
-                                   cue_at(c, y, x + 1, end, false, &ignored) != NULL;
+                                   attribution_cue_at(c, y, x + 1, end, false, &ignored) != NULL;
                     }
                     if (main_cue)
                         continue;
                 }
-                if (!participle_source(c, list, sentence_frames, first, end, i, &src_s, &src_e))
+                if (!attribution_participle_source(c, list, sentence_frames, first, end, i, &src_s,
+                                                   &src_e))
                     continue;
                 phrase_e = src_e;
                 from_participle = true;
@@ -655,7 +298,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             /* "The campaign issued a statement Tuesday saying ...": PolNeAR's cue runs from
              * the verb that issued the document, whose subject is the source */
             size_t issued = v == i && slice_ends_with(tok(c, i), "ing")
-                                ? issued_document(c, first, i)
+                                ? attribution_issued_document(c, first, i)
                                 : SIZE_MAX;
             if (issued != SIZE_MAX) {
                 cue_s = issued;
@@ -808,7 +451,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                                                 c->ntokens, true);
                     else if (b > first && attribution_is_closing_quote(c, b - 1) &&
                              c->quote_start[b - 1] >= 0 &&
-                             !partial_quotation(c, first, (size_t)c->quote_start[b - 1]))
+                             !attribution_partial_quotation(c, first,
+                                                            (size_t)c->quote_start[b - 1]))
                         attribution_set_content(c, &f, (size_t)c->quote_start[b - 1], end, true);
                     else if (b > first)
                         attribution_set_content(c, &f, first, b, false);
@@ -816,7 +460,7 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
                     /* 'Yet Trump is a “change agent,” Cole said. “That's what people want.”':
                      * a clause that closes with a quotation goes on as a quotation does */
                     if (ok && (f.direct || (b > first && attribution_is_closing_quote(c, b - 1))))
-                        continue_quotation(c, &f, cue_end, end);
+                        attribution_continue_quotation(c, &f, cue_end, end);
                     /* "Mr. Trump is so reckless, the vice president said, that if ...": the
                      * content goes on after the cue */
                     if (ok && !f.direct && rest != SIZE_MAX) {
@@ -914,7 +558,8 @@ sitrep_status attribution_frames_in_sentence(arena *a, frame_ctx *c, size_t sent
             attribution_set_span(c, &f.source, src_s, src_e);
             if (phrase_e < src_e)
                 phrase_e = src_e;
-            while (phrase_e > src_e && is_punct(c, phrase_e - 1, ','))
+            while (phrase_e > src_e &&
+                   (is_punct(c, phrase_e - 1, ',') || c->tokens[phrase_e - 1].kind == TOKEN_DASH))
                 phrase_e--;
             attribution_set_span(c, &f.phrase, src_s, phrase_e);
         }

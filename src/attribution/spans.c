@@ -200,6 +200,25 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
     end = attribution_strip_time(c, first, end);
     *head_end = end;
     size_t s = end;
+    /* "The three scholars -- Ann Tribe, Bea Epstein and Cy Amar -- said": a pair of dashes
+     * closes an apposition of the source, whose head stands before the opening dash (the
+     * phrase runs to the closing dash) */
+    if (s > first + 3 && c->tokens[s - 1].kind == TOKEN_DASH) {
+        size_t open = s - 2;
+        while (open > first && s - open < ATTRIBUTION_MAX_SOURCE_TOKENS &&
+               c->tokens[open].kind != TOKEN_DASH && !attribution_is_final_punct(c, open) &&
+               c->tokens[open].kind != TOKEN_QUOTE)
+            open--;
+        if (open > first && open + 2 < s && c->tokens[open].kind == TOKEN_DASH &&
+            is_word(c, open - 1)) {
+            size_t head;
+            size_t start = attribution_source_start(c, first, open, &head);
+            if (start < head) {
+                *head_end = head;
+                return start;
+            }
+        }
+    }
     /* "NAME, a senior member of X, said": the comma that closes an apposition */
     bool closing_comma = false;
     if (s > first + 2 && is_punct(c, s - 1, ',')) {
@@ -300,6 +319,11 @@ size_t attribution_source_start(const frame_ctx *c, size_t first, size_t end, si
                             s < end &&
                             (c->tokens[s].upos == UPOS_ADP ||
                              (reduced_relative_verb(c, j) && time_phrase_at(c, s, end)));
+            /* "Voters surveyed said", "those polled said": a past participle right before the
+             * cue describes the people before it (two verbs in a row make no clause) */
+            if (participle && j + 1 == end && j > first && slice_ends_with(w, "ed") &&
+                (before == UPOS_NOUN || before == UPOS_PROPN || tok_is(c, j - 1, "those")))
+                relative = true;
             /* "a senior official who spoke on the condition of anonymity said": a relative
              * clause without commas belongs to the phrase */
             if (j > first + 1 && (!participle || tok_is(c, j - 1, "who")) &&
@@ -468,7 +492,15 @@ static bool inverted_apposition(const frame_ctx *c, size_t k, size_t end)
 size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bool loose)
 {
     size_t k = start;
+    bool apposition = false;
     while (k < end && k - start < ATTRIBUTION_MAX_SOURCE_TOKENS) {
+        /* "said Rob Ellery when asked about the vote", "said Smith as he left the court": a
+         * subordinate clause after the name is no part of the source (inside an apposition it
+         * may be: "said Smith, who served as envoy") */
+        if (loose && !apposition && k > start && !(c->tokens[k].flags & TOKEN_UPPER) &&
+            (tok_is(c, k, "when") || tok_is(c, k, "as") || tok_is(c, k, "while") ||
+             tok_is(c, k, "after") || tok_is(c, k, "before") || tok_is(c, k, "because")))
+            break;
         if (attribution_is_final_punct(c, k) || is_punct(c, k, ';') ||
             c->tokens[k].kind == TOKEN_QUOTE || c->tokens[k].kind == TOKEN_DASH)
             break;
@@ -492,7 +524,7 @@ size_t attribution_source_after(const frame_ctx *c, size_t start, size_t end, bo
                    (k + 2 < end && c->tokens[k + 2].kind == TOKEN_CLITIC) ||
                    (!is_capitalised(c, k + 1) && c->tokens[k + 1].upos == UPOS_NOUN) ||
                    inverted_apposition(c, k + 1, end)))))
-                ;
+                apposition = true;
             else
                 break;
         }
@@ -656,9 +688,11 @@ size_t attribution_content_start(const frame_ctx *c, size_t cue_end, size_t end,
                 c->tokens[j + 1].kind == TOKEN_WORD)
                 return j;
             /* "told POLITICO Florida the state's standards are not perfect": a clause with a
-             * noun phrase subject after the object */
+             * noun phrase subject after the object (not after a verb: "told reporters her
+             * members never met the owners and said the strike ..." - the object has no verb) */
             if (j > k && tok_is(c, j, "the") && is_word(c, j - 1) &&
                 !TOK_IN(c, j - 1, attribution_determiners) && c->tokens[j - 1].upos != UPOS_ADP &&
+                c->tokens[j - 1].upos != UPOS_VERB && c->tokens[j - 1].upos != UPOS_AUX &&
                 attribution_bare_clause(c, j, end))
                 return j;
             /* "told reporters this was the only chance", "told CNN there were": a demonstrative
@@ -791,8 +825,31 @@ size_t attribution_content_end(const frame_ctx *c, size_t k, size_t end)
         if (is_punct(c, j, ',') && (tok_is(c, j + 1, "who") || tok_is(c, j + 1, "which")) &&
             attribution_comma_outside_quotes(c, j + 2, end) == end)
             return j;
+        /* "... in his hands, which he said were at his side when ...": a relative clause that
+         * reports has a frame of its own, which PolNeAR draws outside this content */
+        if (is_punct(c, j, ',') && (tok_is(c, j + 1, "who") || tok_is(c, j + 1, "which")) &&
+            attribution_reporting_relative(c, j + 1, end))
+            return j;
         if (tok_is(c, j + 1, "according") && j + 2 < end && tok_is(c, j + 2, "to"))
             return j;
+        /* "..., but that wasn't the case", "..., but her plan would require ...": a clause
+         * of its own after ", but" is the writer's */
+        if (is_punct(c, j, ',') && j + 3 < end && tok_is(c, j + 1, "but") &&
+            !(c->tokens[j + 1].flags & TOKEN_UPPER)) {
+            bool subject = false, finite = false;
+            for (size_t x = j + 2; x < end && x < j + 7 && !finite; x++) {
+                if (c->tokens[x].upos == UPOS_AUX ||
+                    (c->tokens[x].upos == UPOS_VERB && !slice_ends_with(tok(c, x), "ing")))
+                    finite = subject;
+                else if (c->tokens[x].upos == UPOS_NOUN || c->tokens[x].upos == UPOS_PROPN ||
+                         c->tokens[x].upos == UPOS_PRON)
+                    subject = true;
+                else if (!is_word(c, x) || c->tokens[x].upos == UPOS_ADP)
+                    break;
+            }
+            if (finite)
+                return j;
+        }
         /* "..., compared with 64 percent who say the same of Sanders", "..., despite a small
          * number of complaints": the writer's comparison or concession (PolNeAR train: 10 of
          * 16 and 9 of 15 left out) */
