@@ -163,4 +163,27 @@ static inline void expect_event(const result *r, const char *cameo, const char *
                  event_modality_name((event_modality)e->modality), event_modality_name(modality));
 }
 
+/* Codes `text` with the fixture's patterns and tagger, and fails unless no event comes out. */
+static inline void expect_no_events(const events_fixture *fx, const char *text)
+{
+    result r;
+    code_with(&r, fx, text, fx->model);
+    char list[2048];
+    describe(&r, list, sizeof list);
+    if (r.art.nevents)
+        fail_msg("'%s' should code nothing; got %s", text, list);
+    done(&r);
+}
+
+/* Codes `text` and fails unless the event CAMEO SOURCE -> TARGET with `modality` is among its
+ * events. */
+static inline void expect_coded(const events_fixture *fx, const char *text, const char *cameo,
+                                const char *source, const char *target, event_modality modality)
+{
+    result r;
+    code_with(&r, fx, text, fx->model);
+    expect_event(&r, cameo, source, target, modality);
+    done(&r);
+}
+
 #endif

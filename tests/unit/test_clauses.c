@@ -73,22 +73,13 @@ static void code(result *r, const char *text)
 
 static void expect_none(const char *text)
 {
-    result r;
-    code(&r, text);
-    char list[2048];
-    describe(&r, list, sizeof list);
-    if (r.art.nevents)
-        fail_msg("'%s' should code nothing; got %s", text, list);
-    done(&r);
+    expect_no_events(&fx, text);
 }
 
 static void expect_one(const char *text, const char *cameo, const char *source, const char *target,
                        event_modality modality)
 {
-    result r;
-    code(&r, text);
-    expect_event(&r, cameo, source, target, modality);
-    done(&r);
+    expect_coded(&fx, text, cameo, source, target, modality);
 }
 
 /* "hit $T" in the passive: the subject is the target, "by" names the doer */
