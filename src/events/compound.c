@@ -638,6 +638,18 @@ sitrep_status events_emit_groups(emit_state *st, clause_ctx *c, const verbmatch 
         if (events_trace(c, "    withdrawal from a host state: 166\n"))
             return SITREP_ELIMIT;
     }
+    /* "Police have raided dozens of properties in Germany": a state's forces arresting in its
+     * own territory act on people the text may name, not on the state they are in (a ban
+     * "in Northern Ireland" stays the state's act on its province: PLOVER codes it so) */
+    if (code_is(code, "173") && ns == 1 && nt == 1 && ss[0].country && ts[0].country &&
+        strcmp(ss[0].country, ts[0].country) == 0 && ss[0].role &&
+        in_list(ss[0].role, (const char *const[]){"COP", "GOV", "MIL", "JUD", "SPY", NULL}))
+        for (size_t k = 0; k < c->nact; k++)
+            if (c->actor[k] == ts[0].actor && !ts[0].role &&
+                word_in(c, (long)c->afirst[k] - 1,
+                        (const char *const[]){"in", "across", "inside", "throughout", NULL}))
+                return events_trace(c, "    not coded: forces coercing in their own state, on "
+                                       "no one named\n");
     if (strcmp(code, "044") == 0 && meeting_at_home(c, m, ss, ns, ts, nt)) {
         code = "040";
         if (events_trace(c, "    a meeting in one party's own state: 040\n"))

@@ -619,6 +619,18 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
         *why = "police securing a place: no occupation";
         return "";
     }
+    /* "to help boost the Philippines' maritime security": a posture is one's own; another
+     * state's forces or security strengthened is help, no show of force */
+    if (code_is(code, "15") && source >= 0 && target >= 0 && target != source &&
+        verb_lemma_in(c, m->anchor,
+                      (const char *const[]){"boost", "bolster", "strengthen", "enhance",
+                                            "beef", "reinforce", "improve", "build", NULL}) &&
+        (long)c->afirst[target] > (long)m->anchor && is_possessive(c, (long)c->alast[target] + 1) &&
+        mention(c, target)->country && mention(c, source)->country &&
+        strcmp(mention(c, target)->country, mention(c, source)->country) != 0) {
+        *why = "another state's security strengthened: help, no show of force";
+        return "";
+    }
     /* "fired a flare", "fired warning shots": a show of force, no dismissal or attack */
     if (strcmp(code, "150") != 0 && lemma_is(c, m->anchor, "fire") &&
         span_has(c, ofirst, olast, warning_words)) {

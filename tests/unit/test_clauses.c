@@ -9,7 +9,8 @@
  * meetings in one party's own state (040, not 044), criticism of an act done to one actor
  * by another, aimed at the doer, participles of violence tagged as adjectives, a truce only
  * as real as the brokering of it, threats aimed at a condition's subject, and others a
- * possessor has ("Greece's allies") who are not the possessor.
+ * possessor has ("Greece's allies") who are not the possessor, arrests at home, and
+ * another state's security boosted.
  * Patterns and word classes are given inline; dictionaries and tagger come from the data
  * directory.
  */
@@ -24,6 +25,8 @@ static const char patterns_text[] = "190  hit $T\n"
                                     "111  condemn $T\n"
                                     "190  prosecute ... war|campaign\n"
                                     "138  retaliate\n"
+                                    "173  raid $T\n"
+                                    "150  boost ... security\n"
                                     "0871 agree ... truce\n"
                                     "072  send ... @weapon to $T\n"
                                     "190  wound|wounded ... in ... clashes|attack\n"
@@ -235,6 +238,10 @@ static void results_conditions_and_others_of_a_possessor(void **state)
     expect_one("Greece warned it would retaliate if Turkey crossed the border.", "138", "GRC",
                "TUR", MODALITY_PLANNED);
     expect_none("Greece's allies will send missiles to Cyprus.");
+    /* a state's police arresting at home act on no state; another state's security boosted
+     * is no show of force */
+    expect_none("Greek police raided dozens of homes in Greece.");
+    expect_none("Greece pledged to help boost Cyprus's maritime security.");
     expect_one("Greece will send missiles to Cyprus.", "072", "GRC", "CYP", MODALITY_PLANNED);
 }
 
