@@ -447,8 +447,9 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
     return fallback;
 }
 
-/* Actors that are not actors here: inside a body of water's name ("the Sea of Japan") or glued
- * to a currency sign ("US$45 million"). */
+/* Actors that are not actors here: inside a body of water's name ("the Sea of Japan"), a
+ * state's goods as a vessel's cargo ("carrying Russian oil"), or glued to a currency sign
+ * ("US$45 million"). */
 static bool actor_is_noise(const clause_ctx *c, long k)
 {
     const actor_mention *am = mention(c, k);
@@ -459,6 +460,18 @@ static bool actor_is_noise(const clause_ctx *c, long k)
             am->end <= pm->end)
             return true;
     }
+    /* "seized a tanker carrying Russian oil": a state's goods a vessel carries are not the
+     * state acted on ("banned imports of Russian oil" is an act on Russia) */
+    static const char *const carrying[] = {"carrying", "transporting", "shipping", "ferrying",
+                                           "hauling",  "laden",        "loaded",   NULL};
+    long before = (long)c->afirst[k] - 1;
+    if (word_is(c, before, "with"))
+        before--;
+    char low[64];
+    if (am->kind && strcmp(am->kind, "adjective") == 0 && word_in(c, before, carrying) &&
+        lower_token(c, (long)c->alast[k], low, sizeof low) &&
+        pattern_class_has(c->tables->patterns, "sense_commodity", low, strlen(low)))
+        return true;
     long next = (long)c->alast[k] + 1;
     return (size_t)next < c->ntokens && !(c->tokens[next].flags & TOKEN_SPACE_BEFORE) &&
            c->tokens[next].kind == TOKEN_SYMBOL;

@@ -9,8 +9,8 @@
  * meetings in one party's own state (040, not 044), criticism of an act done to one actor
  * by another, aimed at the doer, participles of violence tagged as adjectives, a truce only
  * as real as the brokering of it, threats aimed at a condition's subject, and others a
- * possessor has ("Greece's allies") who are not the possessor, arrests at home, and
- * another state's security boosted.
+ * possessor has ("Greece's allies") who are not the possessor, arrests at home, another
+ * state's security boosted, and a state's goods as a vessel's cargo.
  * Patterns and word classes are given inline; dictionaries and tagger come from the data
  * directory.
  */
@@ -26,6 +26,7 @@ static const char patterns_text[] = "190  hit $T\n"
                                     "190  prosecute ... war|campaign\n"
                                     "138  retaliate\n"
                                     "173  raid $T\n"
+                                    "171  seize $T\n"
                                     "150  boost ... security\n"
                                     "0871 agree ... truce\n"
                                     "072  send ... @weapon to $T\n"
@@ -52,7 +53,8 @@ static const char patterns_text[] = "190  hit $T\n"
 static const char classes_text[] = "@weapon weapons missiles drones\n"
                                    "@sense_aerial drones jets missiles\n"
                                    "@sense_instrument missiles drones\n"
-                                   "@sense_bomb suicide car\n";
+                                   "@sense_bomb suicide car\n"
+                                   "@sense_commodity oil goods\n";
 
 static events_fixture fx;
 
@@ -242,6 +244,10 @@ static void results_conditions_and_others_of_a_possessor(void **state)
      * is no show of force */
     expect_none("Greek police raided dozens of homes in Greece.");
     expect_none("Greece pledged to help boost Cyprus's maritime security.");
+    /* a state's goods a vessel carries are not the state seized */
+    expect_none("Greece seized a tanker carrying Turkish oil.");
+    expect_one("Greece seized a Turkish tanker carrying oil.", "171", "GRC", "TUR",
+               MODALITY_ASSERTED);
     expect_one("Greece will send missiles to Cyprus.", "072", "GRC", "CYP", MODALITY_PLANNED);
 }
 
