@@ -256,8 +256,14 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
             return events_subject_from_group(c, &gov, depth + 1);
         }
     }
-    /* coordinated verbs: "invaded Ukraine and annexed Crimea" */
-    if (word_is(c, i, "and") || word_is(c, i, "but") || word_is(c, i, "or")) {
+    /* coordinated verbs: "invaded Ukraine and annexed Crimea", "killed a police officer then
+     * stormed a monastery" ("then" opens the verb's group: it joins like "and" after a noun) */
+    if (word_is(c, vg->first, "then") && vg->first + 1 == vg->anchor &&
+        events_finite_verb(c, vg->anchor) &&
+        (upos(c, i) == UPOS_NOUN || upos(c, i) == UPOS_PROPN || upos(c, i) == UPOS_PRON))
+        i = vg->first;
+    if (word_is(c, i, "and") || word_is(c, i, "but") || word_is(c, i, "or") ||
+        word_is(c, i, "then")) {
         long j = is_comma(c, i - 1) ? i - 1 : i;
         verb_group prev;
         if (verb_group_previous(c, j, &prev) && prev.anchor < j) {

@@ -10,7 +10,7 @@
  * by another, aimed at the doer, participles of violence tagged as adjectives, a truce only
  * as real as the brokering of it, threats aimed at a condition's subject, and others a
  * possessor has ("Greece's allies") who are not the possessor, arrests at home, another
- * state's security boosted, and a state's goods as a vessel's cargo.
+ * state's security boosted, a state's goods as a vessel's cargo, and verbs joined by "then".
  * Patterns and word classes are given inline; dictionaries and tagger come from the data
  * directory.
  */
@@ -27,6 +27,8 @@ static const char patterns_text[] = "190  hit $T\n"
                                     "138  retaliate\n"
                                     "173  raid $T\n"
                                     "171  seize $T\n"
+                                    "1823 kill $T\n"
+                                    "145  storm $T\n"
                                     "150  boost ... security\n"
                                     "0871 agree ... truce\n"
                                     "072  send ... @weapon to $T\n"
@@ -244,6 +246,11 @@ static void results_conditions_and_others_of_a_possessor(void **state)
      * is no show of force */
     expect_none("Greek police raided dozens of homes in Greece.");
     expect_none("Greece pledged to help boost Cyprus's maritime security.");
+    /* "then" after an object joins the next verb to the first one's subject */
+    code(&r, "Greek gunmen killed a Turkish police officer then stormed a Turkish village.");
+    assert_null(find_event(&r, "190", "TURCOP", "TUR"));
+    expect_event(&r, "190", "GRCREB", "TUR", MODALITY_ASSERTED);
+    done(&r);
     /* a state's goods a vessel carries are not the state seized */
     expect_none("Greece seized a tanker carrying Turkish oil.");
     expect_one("Greece seized a Turkish tanker carrying oil.", "171", "GRC", "TUR",
