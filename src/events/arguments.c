@@ -345,10 +345,10 @@ long events_subject_from_group(const clause_ctx *c, const verb_group *vg, int de
                 /* "Ithilen's militia vowed": the possessor when the head is no actor, nor
                  * others the possessor has ("Ukraine's allies may send", "Russia's critics") */
                 static const char *const others[] = {
-                    "allies",     "ally",     "partners",    "partner",  "neighbours",
-                    "neighbors",  "enemies",  "enemy",       "rivals",   "rival",
+                    "allies",     "ally",      "partners",   "partner",     "neighbours",
+                    "neighbors",  "enemies",   "enemy",      "rivals",      "rival",
                     "critics",    "opponents", "foes",       "adversaries", "backers",
-                    "supporters", "friends",  "detractors",  NULL};
+                    "supporters", "friends",   "detractors", NULL};
                 bool other = false;
                 for (long j = i + 2; j < vg->first && j <= i + 4; j++)
                     other = other || word_in(c, j, others);

@@ -212,8 +212,7 @@ static long conjunct_agent(const clause_ctx *c, const verb_group *vg)
 static bool passive_of_target_pattern(const clause_ctx *c, const verbmatch *m)
 {
     const pattern *p = m->rule;
-    return !p->noun && p->anchor + 2 == p->nelems &&
-           p->elems[p->anchor + 1].kind == PATTERN_SLOT &&
+    return !p->noun && p->anchor + 2 == p->nelems && p->elems[p->anchor + 1].kind == PATTERN_SLOT &&
            p->elems[p->anchor + 1].role == PATTERN_TARGET && m->slot[PATTERN_TARGET] < 0 &&
            word_is(c, m->anchor + 1, "by");
 }
@@ -309,11 +308,11 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         /* "five soldiers were wounded": a participle of violence the tagger read as an
          * adjective after "be" is passive ("were concerned", "are involved" stay states) */
         if (!vg.passive && upos(c, m->anchor) == UPOS_ADJ && vg.first < (long)m->anchor &&
-            word_in(c, (long)m->anchor - 1,
-                    (const char *const[]){"was", "were", "is", "are", "been", "being", "be",
-                                          NULL}) &&
-            (code_is(rule->code, "17") || code_is(rule->code, "18") ||
-             code_is(rule->code, "19") || code_is(rule->code, "20")))
+            word_in(
+                c, (long)m->anchor - 1,
+                (const char *const[]){"was", "were", "is", "are", "been", "being", "be", NULL}) &&
+            (code_is(rule->code, "17") || code_is(rule->code, "18") || code_is(rule->code, "19") ||
+             code_is(rule->code, "20")))
             vg.passive = true;
         if (prenominal_participle(c, &vg))
             return events_trace(c, "    not coded: a participle before its noun ('the partially "
@@ -456,9 +455,9 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
             /* "Iran warned it would retaliate if Israel attacked its sites": a threat with no
              * other target is aimed at whoever the condition names */
             if (code_is(rule->code, "13") && source >= 0 &&
-                (target < 0 || (mention(c, target)->country && mention(c, source)->country &&
-                                strcmp(mention(c, target)->country,
-                                       mention(c, source)->country) == 0)))
+                (target < 0 ||
+                 (mention(c, target)->country && mention(c, source)->country &&
+                  strcmp(mention(c, target)->country, mention(c, source)->country) == 0)))
                 target = threat_condition_actor(c, m, target);
             /* "killed 19 people", "abducted 30 students": the victims named by a role */
             if (target < 0 && (code_is(rule->code, "17") || code_is(rule->code, "18") ||

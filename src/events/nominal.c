@@ -406,8 +406,8 @@ sitrep_status events_nominal(const clause_ctx *c, size_t mi, long tslot, long sl
         }
         /* a ceasefire or deal that a verb brings about is as real as that act ("failed to
          * broker a ceasefire between Israel and Hamas": no ceasefire) */
-        static const char *const bringing[] = {"broker", "reach", "secure", "achieve", "clinch",
-                                               "seal",   "negotiate", NULL};
+        static const char *const bringing[] = {"broker", "reach", "secure",    "achieve",
+                                               "clinch", "seal",  "negotiate", NULL};
         bool brought = object && verb_lemma_in(c, v, bringing);
         /* the object of a verb that is an event of its own ("did not condemn the invasion",
          * "avoided condemning the invasion") is presupposed: its modality is not the noun's */

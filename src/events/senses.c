@@ -447,13 +447,12 @@ static bool aerial_means(const clause_ctx *c, const verbmatch *m, long source)
 {
     static const char *const strikes[] = {"strike", "strikes", NULL};
     static const char *const sea_words[] = {"sea", "naval", "underwater", "maritime", NULL};
-    static const char *const air_acts[] = {"strike", "strikes", "attack", "attacks", "raid",
-                                           "raids", NULL};
+    static const char *const air_acts[] = {"strike", "strikes", "attack", "attacks",
+                                           "raid",   "raids",   NULL};
     long end = clause_end_after(c, m->anchor);
     if (span_has(c, m->first, end, bomb_words))
         return false;
-    for (long i = source >= 0 ? (long)c->afirst[source] : (long)m->first; i < (long)m->first;
-         i++)
+    for (long i = source >= 0 ? (long)c->afirst[source] : (long)m->first; i < (long)m->first; i++)
         if ((i - (long)m->first) > -4 &&
             (span_has(c, i, i + 1, aerial_words) ||
              (word_is(c, i, "air") && word_in(c, i + 1, air_acts)) ||
@@ -623,8 +622,8 @@ static const char *special_reading(const clause_ctx *c, const verbmatch *m, long
      * state's forces or security strengthened is help, no show of force */
     if (code_is(code, "15") && source >= 0 && target >= 0 && target != source &&
         verb_lemma_in(c, m->anchor,
-                      (const char *const[]){"boost", "bolster", "strengthen", "enhance",
-                                            "beef", "reinforce", "improve", "build", NULL}) &&
+                      (const char *const[]){"boost", "bolster", "strengthen", "enhance", "beef",
+                                            "reinforce", "improve", "build", NULL}) &&
         (long)c->afirst[target] > (long)m->anchor && is_possessive(c, (long)c->alast[target] + 1) &&
         mention(c, target)->country && mention(c, source)->country &&
         strcmp(mention(c, target)->country, mention(c, source)->country) != 0) {

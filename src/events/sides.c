@@ -414,11 +414,11 @@ long events_denied_involvement(const clause_ctx *c, const verbmatch *m)
  * were mediated by", "a truce brokered by Egypt"; not "deals that he has brokered"). */
 static bool mediation_named(const clause_ctx *c, const verbmatch *m)
 {
-    static const char *const settled[] = {"talks",  "negotiations", "truce", "ceasefire",
-                                          "cease-fire", "agreement", "accord", "peace",
-                                          "exchange", "swap", NULL};
-    if (m->rule->nliterals >= 2 || verb_lemma_in(c, m->anchor,
-                                                 (const char *const[]){"mediate", NULL}))
+    static const char *const settled[] = {"talks",      "negotiations", "truce",  "ceasefire",
+                                          "cease-fire", "agreement",    "accord", "peace",
+                                          "exchange",   "swap",         NULL};
+    if (m->rule->nliterals >= 2 ||
+        verb_lemma_in(c, m->anchor, (const char *const[]){"mediate", NULL}))
         return true;
     for (long i = (long)m->anchor - 1; i >= 0 && m->anchor - i <= 6; i--)
         if (word_in(c, i, settled))

@@ -332,8 +332,7 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
         while (a > 0 && is_adverb(c, a))
             a--;
         for (long k = a - 1; vg->first > a && word_is(c, a, "and") && k >= 0 && a - k <= 12; k--) {
-            if (is_punct(c, k) || word_in(c, k, subordinators) ||
-                upos(c, k) == UPOS_PRON)
+            if (is_punct(c, k) || word_in(c, k, subordinators) || upos(c, k) == UPOS_PRON)
                 break;
             if (upos(c, k) != UPOS_VERB && upos(c, k) != UPOS_AUX)
                 continue;
@@ -341,10 +340,10 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
             while (b > 0 && is_adverb(c, b))
                 b--;
             /* (the subject is the first conjunct's: arguments.c follows "and") */
-            vg->passive = is_past_participle(c, k) &&
-                          word_in(c, b,
-                                  (const char *const[]){"was", "were", "is", "are", "been",
-                                                        "being", NULL});
+            vg->passive =
+                is_past_participle(c, k) &&
+                word_in(c, b,
+                        (const char *const[]){"was", "were", "is", "are", "been", "being", NULL});
             break; /* the nearest verb decides */
         }
     }

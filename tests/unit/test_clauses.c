@@ -95,8 +95,8 @@ static void target_patterns_hold_in_the_passive(void **state)
     (void)state;
     expect_one("A Turkish frigate was hit by a Greek missile.", "190", "GRC", "TUR",
                MODALITY_ASSERTED);
-    expect_one("The Polish convoy was reportedly struck by Belarusian drones.", "195", "BLR",
-               "POL", MODALITY_ASSERTED);
+    expect_one("The Polish convoy was reportedly struck by Belarusian drones.", "195", "BLR", "POL",
+               MODALITY_ASSERTED);
     /* the active still needs its target after the verb */
     expect_one("Greek missiles hit a Turkish frigate.", "195", "GRC", "TUR", MODALITY_ASSERTED);
     /* a pattern's word read in a passive subject must head it ("prosecute ... campaign") */
@@ -140,8 +140,7 @@ static void mediators_are_not_parties_of_the_talks(void **state)
     expect_event(&r, "045", "TUR", "-", MODALITY_ASSERTED);
     done(&r);
     expect_one("Greece acted as chief mediator.", "045", "GRC", "-", MODALITY_ASSERTED);
-    expect_one("A truce brokered by Greece held overnight.", "045", "GRC", "-",
-               MODALITY_ASSERTED);
+    expect_one("A truce brokered by Greece held overnight.", "045", "GRC", "-", MODALITY_ASSERTED);
     expect_none("Greece has brokered many property deals over the years.");
     /* the parties after the noun stay its parties */
     code(&r, "Talks between Greece and Turkey resumed.");
@@ -171,8 +170,7 @@ static void aerial_weapons_and_attacks_named_by_their_subject(void **state)
     (void)state;
     expect_one("A Turkish base was attacked by drones on Monday.", "195", "-", "TUR",
                MODALITY_ASSERTED);
-    expect_one("Greek jets attacked Turkish positions.", "195", "GRCMIL", "TUR",
-               MODALITY_ASSERTED);
+    expect_one("Greek jets attacked Turkish positions.", "195", "GRCMIL", "TUR", MODALITY_ASSERTED);
     expect_one("Greek troops attacked Turkish positions.", "190", "GRCMIL", "TUR",
                MODALITY_ASSERTED);
     expect_one("Greek strikes hit residential buildings near the border.", "195", "GRC", "-",
@@ -222,8 +220,8 @@ static void criticism_of_an_act_is_aimed_at_its_doer(void **state)
     expect_event(&r, "111", "GRC", "TURMIL", MODALITY_ASSERTED);
     done(&r);
     /* a participle of violence read as an adjective after "be" is passive ("were wounded") */
-    expect_one("Five Greek soldiers were wounded in clashes near the border.", "190", "-",
-               "GRCMIL", MODALITY_ASSERTED);
+    expect_one("Five Greek soldiers were wounded in clashes near the border.", "190", "-", "GRCMIL",
+               MODALITY_ASSERTED);
     /* no "by": the object is what is condemned */
     expect_one("Greece condemned the Turkish decision.", "111", "GRC", "TUR", MODALITY_ASSERTED);
 }
