@@ -111,11 +111,25 @@ bool scan_is_cap(const scan *s, size_t i);
 bool scan_is_possessive(const scan *s, size_t i);
 /* The most recent mention of a dictionary entry, or -1. */
 long scan_last_mention_of(const scan *s, uint32_t entry);
+/* True when mention k is a person's. */
+static inline bool mention_is_person(const scan *s, size_t k)
+{
+    return s->mentions[k].kind == ACTOR_KIND_PERSON;
+}
+
+/* The root of mention k's chain of antecedents. */
+static inline size_t root_of(const scan *s, size_t k)
+{
+    while (s->mentions[k].antecedent >= 0)
+        k = (size_t)s->mentions[k].antecedent;
+    return k;
+}
+
 /* "the two countries", "both nations": refers to the last two countries named. Returns the
  * tokens consumed or 0. */
 size_t scan_pair_reference(scan *s, size_t i);
 /* "the country", "the alliance", "the North": a definite description emitted with the actor it
- * refers to (mentions.c has the kinds). Returns the tokens used (0: none). */
+ * refers to (coref.c has the kinds). Returns the tokens used (0: none). */
 size_t scan_description(scan *s, size_t i);
 /* A personal or plural pronoun at token i, emitted with its antecedent. Returns the tokens
  * used (0: none). */
