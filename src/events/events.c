@@ -308,9 +308,7 @@ static sitrep_status code_match(emit_state *st, clause_ctx *c, size_t mi)
         /* "five soldiers were wounded": a participle of violence the tagger read as an
          * adjective after "be" is passive ("were concerned", "are involved" stay states) */
         if (!vg.passive && upos(c, m->anchor) == UPOS_ADJ && vg.first < (long)m->anchor &&
-            word_in(
-                c, (long)m->anchor - 1,
-                (const char *const[]){"was", "were", "is", "are", "been", "being", "be", NULL}) &&
+            word_in(c, (long)m->anchor - 1, be_forms) &&
             (code_is(rule->code, "17") || code_is(rule->code, "18") || code_is(rule->code, "19") ||
              code_is(rule->code, "20")))
             vg.passive = true;

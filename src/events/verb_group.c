@@ -340,10 +340,7 @@ void verb_group_find(const clause_ctx *c, long anchor, verb_group *vg)
             while (b > 0 && is_adverb(c, b))
                 b--;
             /* (the subject is the first conjunct's: arguments.c follows "and") */
-            vg->passive =
-                is_past_participle(c, k) &&
-                word_in(c, b,
-                        (const char *const[]){"was", "were", "is", "are", "been", "being", NULL});
+            vg->passive = is_past_participle(c, k) && word_in(c, b, be_forms);
             break; /* the nearest verb decides */
         }
     }
